@@ -1,0 +1,76 @@
+"""Run-time settings, read from the environment (``HER2MINE_*``) with sensible defaults.
+
+Every HTTP client takes its base URL from here, so tests and the demo point them at the local
+protocol server (``her2mine.testserver``) instead of the live services.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+DEFAULT_EUTILS_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
+DEFAULT_IDCONV_URL = "https://pmc.ncbi.nlm.nih.gov/tools/idconv/api/v1/articles/"
+DEFAULT_CROSSREF_URL = "https://api.crossref.org"
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    eutils_url: str = DEFAULT_EUTILS_URL
+    idconv_url: str = DEFAULT_IDCONV_URL
+    crossref_url: str = DEFAULT_CROSSREF_URL
+    email: str | None = None
+    tool: str = "her2mine"
+    # repr=False: the key must never reach logs, tables or error messages.
+    api_key: str | None = field(default=None, repr=False)
+    data_dir: Path = Path("data")
+    timeout: float = 20.0
+    max_retries: int = 5
+    offline: bool = False
+    spacy_model: str | None = None
+    curator: str | None = None
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.data_dir / "raw"
+
+    @property
+    def processed_dir(self) -> Path:
+        return self.data_dir / "processed"
+
+    @property
+    def ncbi_rate(self) -> float:
+        """Requests per second NCBI allows: 3 without an API key, 10 with one."""
+        return 10.0 if self.api_key else 3.0
+
+    def with_(self, **changes) -> Settings:
+        return replace(self, **changes)
+
+    @classmethod
+    def from_env(cls, **overrides) -> Settings:
+        values = dict(
+            eutils_url=_env("HER2MINE_EUTILS_URL", DEFAULT_EUTILS_URL),
+            idconv_url=_env("HER2MINE_IDCONV_URL", DEFAULT_IDCONV_URL),
+            crossref_url=_env("HER2MINE_CROSSREF_URL", DEFAULT_CROSSREF_URL),
+            email=_env("HER2MINE_EMAIL"),
+            tool=_env("HER2MINE_TOOL", "her2mine"),
+            api_key=_env("NCBI_API_KEY"),
+            data_dir=Path(_env("HER2MINE_DATA_DIR", "data")),
+            timeout=float(_env("HER2MINE_TIMEOUT", "20")),
+            max_retries=int(_env("HER2MINE_MAX_RETRIES", "5")),
+            offline=_env("HER2MINE_OFFLINE", "0") in ("1", "true", "yes"),
+            spacy_model=_env("HER2MINE_SPACY_MODEL"),
+            curator=_env("HER2MINE_CURATOR"),
+        )
+        known = {f.name for f in fields(cls)}
+        unknown = set(overrides) - known
+        if unknown:
+            raise TypeError(f"unknown settings: {sorted(unknown)}")
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)

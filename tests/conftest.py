@@ -1,0 +1,34 @@
+"""Shared test fixtures.
+
+Real captured responses live in ``../shared/real-responses`` beside the checkout (CI has it there);
+``HER2MINE_SHARED`` overrides the location. They are read in place, never copied into the project.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("HER2MINE_SHARED", ROOT.parent / "shared"))
+REAL = SHARED / "real-responses"
+SEEDS = SHARED / "seeds"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not REAL.is_dir():
+        pytest.fail(f"shared test data not found at {SHARED} (set HER2MINE_SHARED)")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def real_dir(shared_dir: Path) -> Path:
+    return shared_dir / "real-responses"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir(shared_dir: Path) -> Path:
+    return shared_dir / "seeds"
