@@ -84,6 +84,19 @@ class Work:
 
 
 @dataclass
+class Document:
+    """A text to extract from: title + abstract, with registry ids the record itself names."""
+
+    id: str  # pmid, doi or file stem
+    text: str  # title, blank line, abstract (offsets in outputs refer to this string)
+    registry_ids: list[str] = field(default_factory=list)  # DataBankList accession numbers
+    title: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
 class Mention:
     """A drug, trial or endpoint mention found in a text."""
 
