@@ -78,6 +78,7 @@ class Work:
     sources: dict[str, str] = field(default_factory=dict)
     status: str = "ok"
     reason: str | None = None
+    journal_abbrev: str | None = None  # PubMed ISOAbbreviation / Crossref short-container-title
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

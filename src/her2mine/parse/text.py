@@ -1,0 +1,94 @@
+"""Markup-to-text helpers shared by the PubMed and Crossref parsers.
+
+Titles and abstracts arrive with inline HTML (``<i>``, ``<sup>``), JATS (``<jats:p>``) and MathML.
+Downstream extraction works on character offsets in plain text, so all of it is flattened here,
+in one place, with predictable whitespace.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from her2mine.models import AbstractSection
+
+# A tag: name (optionally prefixed, e.g. jats:p, mml:mi) and only well-formed name="value" attributes.
+# Requiring quoted values keeps text such as "n<a and b>c" from being mistaken for markup.
+_TAG = re.compile(
+    r"</?(?:[A-Za-z][\w.-]*:)?([A-Za-z][\w.-]*)"
+    r"(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*/?>"
+)
+# MathML islands: their inter-element whitespace is layout, not text ("V . O 2 max" -> "V.O2max").
+_MATH = re.compile(r"<(?:[A-Za-z][\w.-]*:)?math\b.*?</(?:[A-Za-z][\w.-]*:)?math\s*>", re.S)
+_BETWEEN_TAGS = re.compile(r">\s+<")
+# Tags that separate blocks of text; all others are inline and vanish without a space.
+_BLOCK_TAGS = frozenset(
+    {
+        "p", "sec", "title", "br", "break", "list", "list-item", "label", "caption", "table",
+        "tr", "td", "th", "div", "li", "ul", "ol", "abstract", "def-item", "disp-quote",
+        "fig", "table-wrap", "h1", "h2", "h3", "h4", "h5", "h6",
+    }
+)  # fmt: skip
+_WS = re.compile(r"\s+")
+
+
+def _flatten_math(match: re.Match[str]) -> str:
+    return _BETWEEN_TAGS.sub("><", match.group(0))
+
+
+def _drop_tag(match: re.Match[str]) -> str:
+    return " " if match.group(1).lower() in _BLOCK_TAGS else ""
+
+
+def clean_markup(s: str | None) -> str:
+    """Inline markup (HTML, JATS, MathML) -> plain text; entities unescaped, whitespace collapsed.
+
+    Tags are removed *before* entities are unescaped, so an escaped ``&lt;i&gt;`` survives as
+    literal text while a real ``<i>`` disappears.
+    """
+    if not s:
+        return ""
+    s = _MATH.sub(_flatten_math, s)
+    s = _TAG.sub(_drop_tag, s)
+    s = html.unescape(s)
+    return _WS.sub(" ", s).strip()
+
+
+_TITLE = re.compile(r"<(?:jats:)?title\b[^>]*>(.*?)</(?:jats:)?title\s*>", re.S | re.I)
+_ABSTRACT_LABELS = frozenset({"abstract", "summary"})
+
+
+def jats_to_text(abstract: str | None) -> tuple[str, list[AbstractSection]]:
+    """A Crossref JATS abstract -> (text, sections).
+
+    Sections follow ``<jats:title>`` headings (nested ``<jats:sec>`` included); text before the
+    first heading is an unlabelled section. A leading "Abstract" heading is a caption, not a
+    section, and is dropped. ``text`` joins labelled sections as "Label: text" lines, like the
+    PubMed parser does, and is the plain text for unstructured abstracts.
+    """
+    if not abstract or not abstract.strip():
+        return "", []
+    titles = list(_TITLE.finditer(abstract))
+    pieces: list[tuple[str | None, str]] = []
+    pos = 0
+    label: str | None = None
+    for m in titles:
+        pieces.append((label, abstract[pos : m.start()]))
+        label = clean_markup(m.group(1)) or None
+        pos = m.end()
+    pieces.append((label, abstract[pos:]))
+
+    sections: list[AbstractSection] = []
+    for i, (lab, raw) in enumerate(pieces):
+        text = clean_markup(raw)
+        if lab and lab.lower() in _ABSTRACT_LABELS and not sections and i <= 1:
+            lab = None  # the leading "Abstract" caption
+        if not text:
+            continue
+        sections.append(AbstractSection(label=lab, category=None, text=text))
+    return sections_to_text(sections), sections
+
+
+def sections_to_text(sections: list[AbstractSection]) -> str:
+    """Join sections: "LABEL: text" per labelled section, one per line; bare text otherwise."""
+    return "\n".join(f"{s.label}: {s.text}" if s.label else s.text for s in sections)
