@@ -1,0 +1,84 @@
+"""``her2mine review export|import``: the curator spreadsheet round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from her2mine.cli.app import app
+from her2mine.errors import Her2mineError
+
+review_app = typer.Typer(
+    help="Curator review: export evidence to a spreadsheet, import the decisions.",
+    no_args_is_help=True,
+)
+app.add_typer(
+    review_app,
+    name="review",
+    help="Curator review: export evidence to review.xlsx, import the filled-in decisions.",
+)
+
+DIR_HELP = "Directory of the curated tables (default: $HER2MINE_DATA_DIR/processed)."
+
+
+def _store(directory: Path | None):
+    from her2mine.settings import Settings
+    from her2mine.tables import TableStore
+
+    return TableStore(directory if directory is not None else Settings.from_env().processed_dir)
+
+
+def _fail(e: Her2mineError) -> typer.Exit:
+    typer.echo(f"error: {e}", err=True)
+    return typer.Exit(1)
+
+
+@review_app.command("export")
+def export_cmd(
+    out: Path = typer.Option(Path("review.xlsx"), "--out", help="Workbook to write (.xlsx)."),
+    directory: Path | None = typer.Option(None, "--dir", help=DIR_HELP),
+    min_confidence: float = typer.Option(
+        0.9,
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="References resolved with a lower confidence are listed for review.",
+    ),
+) -> None:
+    """Write review.xlsx: outcomes, flagged works and doubtful references, with decision columns."""
+    from her2mine.review.xlsx import export_review
+
+    try:
+        counts = export_review(_store(directory), out, min_confidence=min_confidence)
+    except Her2mineError as e:
+        raise _fail(e) from None
+    typer.echo(f"wrote {out}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+@review_app.command("import")
+def import_cmd(
+    file: Path = typer.Argument(..., help="The filled-in review workbook (.xlsx)."),
+    curator: str | None = typer.Option(
+        None,
+        "--curator",
+        help="Curator for rows whose curator cell is empty (default: $HER2MINE_CURATOR).",
+    ),
+    directory: Path | None = typer.Option(None, "--dir", help=DIR_HELP),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Validate and report; write nothing."),
+) -> None:
+    """Apply the decisions in a review workbook; report applied, unchanged and refused rows."""
+    from her2mine.review.xlsx import import_review
+    from her2mine.settings import Settings
+
+    try:
+        report = import_review(
+            _store(directory),
+            file,
+            curator=curator or Settings.from_env().curator,
+            dry_run=dry_run,
+        )
+    except Her2mineError as e:
+        raise _fail(e) from None
+    for line in report.lines():
+        typer.echo(line)

@@ -1,0 +1,105 @@
+"""``her2mine tables`` (row counts) and ``her2mine query`` (DuckDB SQL over the tables)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from her2mine.cli.app import app
+from her2mine.errors import Her2mineError
+
+OUT_HELP = "Directory of the curated tables (default: $HER2MINE_DATA_DIR/processed)."
+
+
+class Format(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _store(out: Path | None):
+    from her2mine.settings import Settings
+    from her2mine.tables import TableStore
+
+    return TableStore(out if out is not None else Settings.from_env().processed_dir)
+
+
+def _fail(e: Her2mineError) -> typer.Exit:
+    typer.echo(f"error: {e}", err=True)
+    return typer.Exit(1)
+
+
+def _lists_as_json(df):
+    """List cells (DuckDB returns lists / numpy arrays) as JSON text, as in the CSV twins."""
+    import json
+
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = [
+                json.dumps(v.tolist() if hasattr(v, "tolist") else v, ensure_ascii=False)
+                if isinstance(v, list | tuple) or hasattr(v, "tolist") and not isinstance(v, str)
+                else v
+                for v in out[col]
+            ]
+    return out
+
+
+@app.command("tables")
+def tables_cmd(
+    out: Path | None = typer.Option(None, "--out", help=OUT_HELP),
+) -> None:
+    """Print the row count, version and last write time of every curated table."""
+    from rich.console import Console
+    from rich.table import Table
+
+    try:
+        store = _store(out)
+        counts = store.counts()
+        entries = store.manifest()["tables"]
+    except Her2mineError as e:
+        raise _fail(e) from None
+    t = Table(title=f"her2mine tables in {store.out_dir}")
+    for col in ("table", "rows", "version", "written at (UTC)"):
+        t.add_column(col, justify="right" if col == "rows" else "left")
+    for name, n in counts.items():
+        e = entries.get(name, {})
+        t.add_row(name, str(n), e.get("version", "-"), str(e.get("written_at", "-"))[:19])
+    Console().print(t)
+
+
+@app.command("query")
+def query_cmd(
+    sql: str = typer.Argument(
+        ...,
+        help='DuckDB SQL over the tables and views, e.g. "SELECT * FROM hr_forest". '
+        'Quote the references table as "references" (or use the refs view).',
+    ),
+    out: Path | None = typer.Option(None, "--out", help=OUT_HELP),
+    fmt: Format = typer.Option(Format.table, "--format", help="Output format."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Print at most N rows."),
+) -> None:
+    """Run SQL (DuckDB) over the curated tables and views; print a table, CSV or JSON."""
+    try:
+        df = _store(out).query(sql)
+    except Her2mineError as e:
+        raise _fail(e) from None
+    if limit is not None:
+        df = df.head(limit)
+    if fmt is Format.csv:
+        typer.echo(_lists_as_json(df).to_csv(index=False), nl=False)
+    elif fmt is Format.json:
+        typer.echo(df.to_json(orient="records", force_ascii=False, date_format="iso"))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        t = Table(show_lines=False)
+        for c in df.columns:
+            t.add_column(str(c), overflow="fold")
+        for rec in df.itertuples(index=False):
+            t.add_row(*("" if v is None else str(v) for v in rec))
+        Console().print(t)
+        typer.echo(f"{len(df)} row(s)")
