@@ -1,0 +1,132 @@
+"""Validate every file of the extraction gold set against the shared output contract.
+
+The gold set is hand-written; these checks catch annotation slips (wrong offsets, unsorted
+lists, an arm drug missing from ``drugs``...) before they silently distort the scores.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+GOLD = Path(__file__).parent / "data" / "gold"
+TXT = sorted(GOLD.glob("*.txt"))
+
+ENDPOINTS = {
+    "PFS", "OS", "ORR", "DOR", "CBR", "DCR", "DFS", "IDFS", "EFS", "pCR", "TTP", "CNS-PFS",
+    "ILD", "AE_G3", "AE",
+}  # fmt: skip
+UNITS = {
+    "median": {"months", "weeks", "years"},
+    "rate": {"%"},
+    "incidence": {"%"},
+    "HR": {None},
+    "OR": {None},
+}
+OUTCOME_KEYS = {
+    "endpoint", "arm", "measure", "value", "unit", "ci_low", "ci_high", "p", "sentence",
+    "start", "end",
+}  # fmt: skip
+NR_WORDS = {"NR", "not reached"}
+P_RE = re.compile(r"^[<>≤≥]?(0|[1-9]\d*)?\.\d+$|^[<>]?1$")
+NUMBER_CHARS = set("0123456789.·")
+
+
+def _load(txt: Path) -> tuple[str, dict]:
+    return txt.read_text(encoding="utf-8"), json.loads(txt.with_suffix(".json").read_text("utf-8"))
+
+
+def _parse_written(value: str) -> float | None:
+    if value in NR_WORDS:
+        return None
+    return float(value.replace("·", ".").replace("−", "-"))
+
+
+def test_gold_set_size_and_negatives() -> None:
+    assert len(TXT) >= 45
+    negatives = [t for t in TXT if not _load(t)[1]["outcomes"]]
+    assert len(negatives) >= 5, [t.stem for t in negatives]
+    # every json has its text (no orphan annotations)
+    stems = {t.stem for t in TXT}
+    orphans = {j.stem for j in GOLD.glob("*.json")} - stems - {"pinned_scores"}
+    assert not orphans
+
+
+def test_pinned_scores_file() -> None:
+    pins = json.loads((GOLD / "pinned_scores.json").read_text("utf-8"))
+    assert set(pins) == {"drugs_f1", "trials_f1", "outcomes_f1", "arm_accuracy"}
+    assert all(isinstance(v, float | int) and 0 <= v <= 1 for v in pins.values())
+
+
+@pytest.mark.parametrize("txt", TXT, ids=[t.stem for t in TXT])
+def test_gold_document(txt: Path) -> None:
+    text, gold = _load(txt)
+    lines = text.split("\n")
+    assert lines[0].strip() and lines[1] == "" and lines[2].strip(), "title, blank line, abstract"
+
+    assert set(gold) == {"id", "drugs", "trials", "outcomes"}
+    assert gold["id"] == txt.stem
+
+    drugs = gold["drugs"]
+    assert all(isinstance(d, str) and d == d.strip().lower() and d for d in drugs)
+    assert drugs == sorted(set(drugs)), "drugs must be sorted and unique"
+    assert "placebo" not in drugs
+
+    trials = gold["trials"]
+    assert trials == sorted(set(trials)), "trials must be sorted and unique"
+    for t in trials:
+        assert t in text, f"trial {t!r} is not written in the text"
+
+    for o in gold["outcomes"]:
+        where = f"{o.get('endpoint')} {o.get('value')} @{o.get('start')}"
+        assert set(o) == OUTCOME_KEYS, where
+        assert o["endpoint"] in ENDPOINTS, where
+        assert o["measure"] in UNITS, where
+        assert o["unit"] in UNITS[o["measure"]], where
+
+        # the offsets point at the written value, and the value parses to the gold value
+        start, end = o["start"], o["end"]
+        assert isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)
+        written = text[start:end]
+        assert _parse_written(written) == o["value"], where
+        if written not in NR_WORDS:
+            # not a fragment of a longer number
+            assert start == 0 or text[start - 1] not in NUMBER_CHARS, where
+            assert (
+                end == len(text)
+                or text[end] not in NUMBER_CHARS
+                or (text[end] in ".·" and (end + 1 == len(text) or not text[end + 1].isdigit()))
+            ), where
+        else:
+            assert o["measure"] == "median", where
+
+        # the sentence is in the text and covers the value
+        sent = o["sentence"]
+        assert sent and sent == sent.strip()
+        s0 = text.find(sent)
+        assert s0 >= 0, where
+        assert any(
+            m.start() <= start and end <= m.start() + len(sent)
+            for m in re.finditer(re.escape(sent), text)
+        ), where
+
+        for k in ("value", "ci_low", "ci_high"):
+            assert o[k] is None or isinstance(o[k], float), (where, k)
+        if o["value"] is not None and o["ci_low"] is not None:
+            assert o["ci_low"] <= o["value"], where
+        if o["value"] is not None and o["ci_high"] is not None:
+            assert o["value"] <= o["ci_high"], where
+
+        assert o["p"] is None or P_RE.match(o["p"]), (where, o["p"])
+
+        arm = o["arm"]
+        if o["measure"] in ("HR", "OR"):
+            assert arm is None, where
+        if arm is not None and arm != "physician's choice":
+            parts = arm.split("+")
+            assert parts == sorted(set(parts)), (where, arm)
+            for part in parts:
+                assert part in drugs, (where, part)
