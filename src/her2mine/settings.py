@@ -35,6 +35,17 @@ class Settings:
     offline: bool = False
     spacy_model: str | None = None
     curator: str | None = None
+    # HTTP layer (her2mine.http): connect timeout (``timeout`` is the read timeout), retry
+    # backoff (full jitter: sleep uniform(0, min(cap, base * 2**attempt))), the longest
+    # Retry-After honoured, and Crossref pacing before its X-Rate-Limit-* headers are seen.
+    connect_timeout: float = 5.0
+    backoff_base: float = 1.0
+    backoff_cap: float = 30.0
+    retry_after_max: float = 120.0
+    crossref_rate: float = 1.0
+    crossref_concurrency: int = 3
+    # Review web app (her2mine.web): token required when serving on a non-local host.
+    web_token: str | None = field(default=None, repr=False)
 
     @property
     def raw_dir(self) -> Path:
@@ -67,6 +78,10 @@ class Settings:
             offline=_env("HER2MINE_OFFLINE", "0") in ("1", "true", "yes"),
             spacy_model=_env("HER2MINE_SPACY_MODEL"),
             curator=_env("HER2MINE_CURATOR"),
+            web_token=_env("HER2MINE_WEB_TOKEN"),
+            connect_timeout=float(_env("HER2MINE_CONNECT_TIMEOUT", "5")),
+            backoff_base=float(_env("HER2MINE_BACKOFF_BASE", "1")),
+            backoff_cap=float(_env("HER2MINE_BACKOFF_CAP", "30")),
         )
         known = {f.name for f in fields(cls)}
         unknown = set(overrides) - known

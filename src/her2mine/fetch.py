@@ -1,0 +1,158 @@
+"""``fetch_works``: inputs (reference files, DOI lists, DOIs) → one merged Work per cited work.
+
+Steps: read the inputs into References; resolve references without a DOI through Crossref
+(``query.bibliographic``, strict acceptance); fetch Crossref (batched filter requests) and PubMed
+(batched ESearch → EFetch, ID converter as a second pass) concurrently — each service has its own
+process-wide rate limiter; merge per DOI. Every input work comes out exactly once, as ok,
+not_found or failed (with the reason); a failed batch never loses what other batches fetched.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from her2mine.errors import InputError
+from her2mine.http.client import Http
+from her2mine.http.index import IdIndex
+from her2mine.ids import is_doi, normalize_doi
+from her2mine.merge import merge_works
+from her2mine.models import Reference, Work
+from her2mine.settings import Settings
+from her2mine.sources.common import Failure
+from her2mine.sources.crossref import CrossrefClient, Resolution
+from her2mine.sources.pubmed import PubMedClient
+
+log = logging.getLogger(__name__)
+
+# progress(stage, advance, total): stage is "resolve", "crossref" or "pubmed".
+FetchProgress = Callable[[str, int, int], None]
+
+
+@dataclass
+class FetchResult:
+    works: list[Work]
+    references: list[Reference]
+    resolutions: list[Resolution] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    request_count: int = 0  # HTTP requests actually sent (retries included)
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for work in self.works:
+            out[work.status] = out.get(work.status, 0) + 1
+        return out
+
+
+def read_inputs(inputs: list[str]) -> list[Reference]:
+    """Each input is a reference/DOI-list file or a DOI; InputError names anything else."""
+    references: list[Reference] = []
+    cli_index = 0
+    for item in inputs:
+        text = item.strip()
+        path = Path(text).expanduser()
+        if text and path.is_file():
+            from her2mine.refs import parse_file
+
+            references.extend(parse_file(path))
+        elif text and is_doi(text):
+            cli_index += 1
+            references.append(
+                Reference(source="<cli>", source_doi=None, index=cli_index, raw=text,
+                          doi=normalize_doi(text))
+            )
+        elif text and (path.suffix or text.startswith((".", "/", "~"))):
+            raise InputError(f"input file not found: {item}")
+        else:
+            raise InputError(f"input is neither a file nor a DOI: {item!r}")
+    return references
+
+
+def _unresolved_work(ref: Reference, resolution: Resolution) -> Work:
+    work = Work(title=ref.title, year=ref.year, authors=list(ref.authors), journal=ref.journal)
+    work.sources = {k: "reference" for k in ("title", "year", "authors", "journal")
+                    if getattr(work, k) not in (None, [])}
+    work.status = "failed" if resolution.status == "failed" else "not_found"
+    work.reason = f"reference {ref.index} of {ref.source} has no DOI and was not resolved " \
+                  f"({resolution.status}: {resolution.reason})"
+    return work
+
+
+def fetch_works(
+    inputs: list[str],
+    settings: Settings,
+    *,
+    progress: FetchProgress | None = None,
+) -> FetchResult:
+    """Fetch and merge Crossref + PubMed records for every work named by ``inputs``."""
+    references = read_inputs(inputs)
+    if not references:
+        raise InputError(f"no references or DOIs found in {inputs!r}")
+
+    def tick(stage: str, n: int, total: int) -> None:
+        if progress and n:
+            progress(stage, n, total)
+
+    with Http(settings) as http:
+        root = http.store.root
+        crossref = CrossrefClient(http.crossref, index=IdIndex(root, "crossref"))
+        pubmed = PubMedClient(
+            http.eutils, http.idconv,
+            pmid_index=IdIndex(root, "pubmed"), doi_index=IdIndex(root, "doi_pmid"),
+        )
+
+        # 1. Resolve references without a DOI (one query each, answered from the store on re-runs).
+        resolutions: list[Resolution] = []
+        slots: list[str | Work] = []  # a DOI to fetch, or a finished Work for an unresolved ref
+        seen: set[str] = set()
+        out_refs: list[Reference] = []
+        missing = sum(1 for r in references if not r.doi)
+        for ref in references:
+            doi = ref.doi
+            if not doi:
+                resolution = crossref.resolve_reference(ref)
+                resolutions.append(resolution)
+                tick("resolve", 1, missing)
+                if resolution.status == "matched" and resolution.doi:
+                    doi = resolution.doi
+                    ref = replace(ref, doi=doi)
+                else:
+                    slots.append(_unresolved_work(ref, resolution))
+            out_refs.append(ref)
+            if doi and doi not in seen:
+                seen.add(doi)
+                slots.append(doi)
+        dois = [s for s in slots if isinstance(s, str)]
+
+        # 2. Both services at once; each is paced by its own shared limiter.
+        def run_crossref() -> dict[str, Work]:
+            return dict(crossref.iter_works(dois, lambda n: tick("crossref", n, len(dois))))
+
+        def run_pubmed() -> dict[str, Work]:
+            return pubmed.works_by_doi(dois, lambda n: tick("pubmed", n, len(dois)))
+
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="fetch") as pool:
+            cr_future, pm_future = pool.submit(run_crossref), pool.submit(run_pubmed)
+            cr_works, pm_works = cr_future.result(), pm_future.result()
+
+        # 3. Merge, in input order.
+        works: list[Work] = []
+        for slot in slots:
+            if isinstance(slot, Work):
+                works.append(slot)
+                continue
+            cr, pm = cr_works.get(slot), pm_works.get(slot)
+            failures = {
+                name: w.reason or f"{name} failed"
+                for name, w in (("crossref", cr), ("pubmed", pm))
+                if w is not None and w.status == "failed"
+            }
+            works.append(merge_works(cr, pm, doi=slot, failures=failures))
+        failures = crossref.failures + pubmed.failures
+        result = FetchResult(works, out_refs, resolutions, failures, http.request_count)
+    log.info("fetched %d works (%s) with %d HTTP requests",
+             len(works), result.counts(), result.request_count)
+    return result

@@ -1,0 +1,1 @@
+"""Clients for the bibliographic services: Crossref and PubMed (E-utilities + PMC ID converter)."""

@@ -1,0 +1,33 @@
+"""Small types shared by the source clients."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from her2mine.models import Work
+
+# Called with the number of identifiers just finished.
+Progress = Callable[[int], None]
+
+
+@dataclass
+class Failure:
+    """One request that failed after all retries, and the identifiers it was carrying."""
+
+    service: str  # eutils | idconv | crossref
+    error: str
+    ids: list[str] = field(default_factory=list)
+    request: str | None = None  # method + URL, api_key redacted
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def not_found_work(doi: str, reason: str) -> Work:
+    return Work(doi=doi, status="not_found", reason=reason)
+
+
+def failed_work(doi: str, reason: str) -> Work:
+    return Work(doi=doi, status="failed", reason=reason)

@@ -1,0 +1,149 @@
+"""Pure parts of the HTTP layer: Retry-After, backoff, limiter, redaction, request keys, store."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+
+import pytest
+
+from her2mine.http.index import IdIndex
+from her2mine.http.ratelimit import RateLimiter, advertised_rate, parse_interval
+from her2mine.http.redact import describe_request, redact_text
+from her2mine.http.retry import RetryableError, RetryPolicy, parse_retry_after
+from her2mine.http.store import CorruptObject, RawStore, request_key
+
+
+def test_parse_retry_after_seconds_and_dates():
+    now = datetime(2026, 1, 1, 12, 0, 0, tzinfo=UTC)
+    assert parse_retry_after("7") == 7.0
+    assert parse_retry_after(" 0 ") == 0.0
+    later = format_datetime(now + timedelta(seconds=30), usegmt=True)
+    assert parse_retry_after(later, now=now) == pytest.approx(30.0)
+    earlier = format_datetime(now - timedelta(seconds=30), usegmt=True)
+    assert parse_retry_after(earlier, now=now) == 0.0
+    assert parse_retry_after(None) is None
+    assert parse_retry_after("soon") is None
+
+
+def test_backoff_is_full_jitter_within_exponential_cap():
+    policy = RetryPolicy(max_retries=5, backoff_base=0.5, backoff_cap=3.0)
+    rng = random.Random(1)
+    for attempt, ceiling in [(1, 0.5), (2, 1.0), (3, 2.0), (4, 3.0), (6, 3.0)]:
+        waits = [policy.wait(attempt, None, rng) for _ in range(200)]
+        assert all(0.0 <= w <= ceiling for w in waits)
+        assert max(waits) > 0.8 * ceiling and min(waits) < 0.2 * ceiling  # spread, not fixed
+    assert policy.attempts == 6
+
+
+def test_backoff_honours_retry_after_up_to_the_limit():
+    policy = RetryPolicy(backoff_base=0.01, backoff_cap=0.01, retry_after_max=10)
+    assert policy.wait(1, RetryableError("429", status=429, retry_after=4.0)) == 4.0
+    assert policy.wait(1, RetryableError("429", status=429, retry_after=500.0)) == 10
+
+
+def test_limiter_spaces_starts_with_a_fake_clock():
+    now = [0.0]
+    starts = []
+
+    def sleep(seconds):
+        now[0] += seconds
+
+    limiter = RateLimiter(3.0, clock=lambda: now[0], sleep=sleep)
+    for _ in range(10):
+        starts.append(limiter.wait())
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert min(gaps) >= 1 / 3
+    assert all(sum(1 for s in starts if t <= s < t + 1.0) <= 3 for t in starts)
+
+
+def test_limiter_shared_by_threads_keeps_rate():
+    limiter = RateLimiter(40.0)
+    starts: list[float] = []
+    lock = threading.Lock()
+
+    def worker():
+        for _ in range(5):
+            limiter.wait()
+            with lock:
+                starts.append(time.monotonic())
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    starts.sort()
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert len(starts) == 20
+    assert min(gaps) >= 1 / 40 - 0.003  # small allowance for clock reads after the sleep
+
+
+def test_limiter_adapts_and_pauses():
+    now = [100.0]
+    limiter = RateLimiter(1.0, clock=lambda: now[0], sleep=lambda s: now.__setitem__(0, now[0] + s))
+    first = limiter.wait()
+    assert limiter.adapt({"X-Rate-Limit-Limit": "50", "X-Rate-Limit-Interval": "1s"}) == 50.0
+    second = limiter.wait()
+    assert second - first == pytest.approx(1.1 / 50)  # the new rate applies at once
+    limiter.pause_for(5.0)
+    third = limiter.wait()
+    assert third - second >= 5.0 - 1e-9
+
+
+def test_advertised_rate_parsing():
+    assert advertised_rate({"X-Rate-Limit-Limit": "3000", "X-Rate-Limit-Interval": "60s"}) == 50
+    assert advertised_rate({"X-Rate-Limit-Limit": "5"}) is None
+    assert advertised_rate({"X-Rate-Limit-Limit": "x", "X-Rate-Limit-Interval": "1s"}) is None
+    assert parse_interval("500ms") == 0.5 and parse_interval("2m") == 120 and parse_interval("") is None
+
+
+def test_redaction():
+    url = "https://h/esearch.fcgi?db=pubmed&api_key=abc123&term=x"
+    assert redact_text(url) == "https://h/esearch.fcgi?db=pubmed&api_key=REDACTED&term=x"
+    assert redact_text("key is abc123", ("abc123",)) == "key is REDACTED"
+    desc = describe_request("post", "https://h/efetch.fcgi", None, {"id": "1,2", "api_key": "zz9"})
+    assert desc.startswith("POST https://h/efetch.fcgi form: ") and "zz9" not in desc
+    assert "api_key=REDACTED" in desc
+
+
+def test_request_key_is_canonical():
+    a = request_key("eutils", "GET", "u", {"b": 1, "a": "x", "api_key": "k1", "tool": "t"})
+    b = request_key("eutils", "get", "u", {"a": "x", "b": "1", "email": "e@x"})
+    assert a == b
+    assert a != request_key("eutils", "POST", "u", {"a": "x", "b": 1})
+    assert a != request_key("crossref", "GET", "u", {"a": "x", "b": 1})
+    assert a != request_key("eutils", "GET", "u", {"a": "x", "b": 2})
+    assert a != request_key("eutils", "GET", "u", {"a": "x", "b": 1}, {"id": "1"})
+
+
+def test_store_round_trip_and_corruption(tmp_path):
+    store = RawStore(tmp_path)
+    saved = store.put(key="k" * 64, service="crossref", method="GET", url="u",
+                      params={"q": 1, "api_key": "SECRET"}, data=None, status=200,
+                      content_type="application/json", body=b"{}")
+    got = store.get("k" * 64)
+    assert got.body == b"{}" and got.status == 200 and got.body_sha256 == saved.body_sha256
+    assert "api_key" not in got.meta["params"]
+    assert store.get("m" * 64) is None
+    store.object_path(saved.body_sha256).write_bytes(b"[]")
+    with pytest.raises(CorruptObject):
+        store.get("k" * 64)
+    store.sidecar_path("k" * 64).write_text("{not json")
+    with pytest.raises(CorruptObject):
+        store.get("k" * 64)
+
+
+def test_index_persists_and_merges(tmp_path):
+    one, two = IdIndex(tmp_path, "crossref"), IdIndex(tmp_path, "crossref")
+    one.update({"10.1/a": {"found": False}})
+    two.update({"10.1/b": {"body": "ab"}})  # a second writer must not drop the first's entry
+    fresh = IdIndex(tmp_path, "crossref")
+    assert fresh.get("10.1/a") == {"found": False} and fresh.get("10.1/b") == {"body": "ab"}
+    fresh.discard(["10.1/a"])
+    assert IdIndex(tmp_path, "crossref").get("10.1/a") is None
+    (tmp_path / "index" / "crossref.json").write_text("{broken")
+    assert IdIndex(tmp_path, "crossref").get("10.1/b") is None  # damaged index = empty, no crash
