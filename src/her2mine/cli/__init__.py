@@ -16,7 +16,20 @@ for _mod in pkgutil.iter_modules(__path__):
 
 
 def main() -> None:
-    app()
+    """Console entry point. A her2mine error that a command did not handle still ends as one
+    clear line on stderr and exit code 1, never a traceback."""
+    import sys
+
+    from her2mine.errors import Her2mineError
+
+    try:
+        app()
+    except Her2mineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise SystemExit(1) from None
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        raise SystemExit(130) from None
 
 
 __all__ = ["app", "main"]

@@ -1,0 +1,204 @@
+"""spaCy components (scispaCy style: a thin wrapper over the pure functions of this package).
+
+State travels on ``doc._.her2`` as plain dicts/lists so docs survive ``nlp.pipe(n_process>1)``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+from spacy.attrs import IDX, SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from her2mine.extract import abbreviations  # noqa: F401  (registers "her2_abbreviations")
+from her2mine.extract.arms import arm_refs, build_registry, comparison_in
+from her2mine.extract.drugs import find_drugs
+from her2mine.extract.hits import Hit
+from her2mine.extract.lexicon import Lexicons, load_lexicons
+from her2mine.extract.outcomes import find_endpoints, sentence_outcomes
+from her2mine.extract.sentences import sentence_spans
+from her2mine.extract.trials import find_trials
+
+_HAS_NUMBER = re.compile(r"\d|reached")
+_HAS_COMPARISON = re.compile(r"\b(?:vs\.?|versus|v\.?|or|than|compared)\s", re.I)
+
+
+def _outcome_dict(o) -> dict:
+    return {f: getattr(o, f) for f in o.__dataclass_fields__}
+
+
+if not Doc.has_extension("her2"):
+    Doc.set_extension("her2", default=None)
+
+# Entity labels of statistical models that name drugs (bc5cdr, craft, jnlpba, custom models).
+MODEL_DRUG_LABELS = ["CHEMICAL", "DRUG", "SIMPLE_CHEMICAL", "CHEBI"]
+# Model chemicals that are classes, hormones or targets, not drugs.
+MODEL_STOPLIST = frozenset(
+    {"taxane", "taxanes", "anthracycline", "anthracyclines", "platinum", "chemotherapy",
+     "estrogen", "oestrogen", "progesterone", "hormone", "her2", "erbb2", "placebo", "drug",
+     "drugs", "antibody", "antibodies", "conjugate", "payload", "topoisomerase", "glucose"}
+)  # fmt: skip
+
+
+def _state(doc: Doc) -> dict:
+    if doc._.her2 is None:
+        doc._.her2 = {}
+    return doc._.her2
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text`` rebuilds the string token by token on every access: do it once per doc."""
+    state = _state(doc)
+    text = state.get("text")
+    if text is None:
+        text = state["text"] = doc.text
+    return text
+
+
+def _lexicons(lexicon_dir: str | None) -> Lexicons:
+    return load_lexicons(Path(lexicon_dir) if lexicon_dir else None)
+
+
+def _hits(state: dict, key: str) -> list[Hit]:
+    return [Hit.from_dict(d) for d in state.get(key, [])]
+
+
+class TextKeepingTokenizer:
+    """Wraps a tokenizer and keeps the input string on the doc (``doc.text`` is rebuilt token by
+    token on each access, which costs more than the whole rule-based extraction)."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.inner(text)
+        doc._.her2 = {"text": text}
+        return doc
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self.inner, name)
+
+
+@Language.factory("her2_sentencizer", default_config={})
+class SentenceSplitter:
+    """Rule-based sentence boundaries (see ``sentences.py``); keeps a parser's if present."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = sentence_spans(_text(doc))
+        _state(doc)["sentences"] = [list(s) for s in spans]
+        if len(doc) and not doc.has_annotation("DEP"):
+            idx = doc.to_array([IDX]).astype(np.int64).reshape(-1)
+            starts = np.searchsorted(idx, [s for s, _ in spans])
+            arr = np.full(len(doc), -1, dtype=np.uint64)
+            arr[0] = 1
+            starts = starts[starts < len(doc)]
+            arr[starts] = 1
+            doc.from_array([SENT_START], arr.reshape(-1, 1))
+        return doc
+
+
+@Language.factory(
+    "her2_drugs",
+    default_config={"lexicon_dir": None, "model_labels": MODEL_DRUG_LABELS},
+)
+class DrugRecognizer:
+    """Lexicon + defined abbreviations + model entities + USAN stems + sponsor codes."""
+
+    def __init__(
+        self, nlp: Language, name: str, *, lexicon_dir: str | None, model_labels: list[str]
+    ) -> None:
+        self.name = name
+        self.lex = _lexicons(lexicon_dir).drugs
+        self.model_labels = set(model_labels)
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = _state(doc)
+        text = _text(doc)
+        sentences = [tuple(s) for s in state.get("sentences") or sentence_spans(text)]
+        pairs = []
+        for ab in doc._.abbreviations if Doc.has_extension("abbreviations") else []:
+            if isinstance(ab, dict):
+                ls = doc[ab["long_start"]].idx
+                le = doc[ab["long_end"] - 1].idx + len(doc[ab["long_end"] - 1])
+                pairs.append((ab["short_text"], ls, le))
+            else:
+                lf = ab._.long_form
+                pairs.append((ab.text, lf.start_char, lf.end_char))
+        model = self._model_hits(doc)
+        hits = find_drugs(text, self.lex, sentences, pairs, model)
+        state["drugs"] = [h.to_dict() for h in hits]
+        return doc
+
+    def _model_hits(self, doc: Doc) -> list[Hit]:
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in self.model_labels:
+                continue
+            low = ent.text.lower()
+            if low in MODEL_STOPLIST or len(low) < 3:
+                continue
+            canon = self.lex.lookup(ent.text) or low
+            if self.lex.kind.get(canon) == "placebo":
+                continue
+            drugs = self.lex.expand(canon)
+            out.append(Hit("drug", ent.start_char, ent.end_char, ent.text, canon, drugs, "model"))
+        return out
+
+
+@Language.factory("her2_trials", default_config={"lexicon_dir": None})
+class TrialRecognizer:
+    def __init__(self, nlp: Language, name: str, *, lexicon_dir: str | None) -> None:
+        self.name = name
+        self.lex = _lexicons(lexicon_dir).trials
+
+    def __call__(self, doc: Doc) -> Doc:
+        _state(doc)["trials"] = [h.to_dict() for h in find_trials(_text(doc), self.lex)]
+        return doc
+
+
+@Language.factory("her2_outcomes", default_config={"lexicon_dir": None})
+class OutcomeExtractor:
+    """Endpoint mentions, then numeric outcomes in sentences that have a number."""
+
+    def __init__(self, nlp: Language, name: str, *, lexicon_dir: str | None) -> None:
+        self.name = name
+        self.lex = _lexicons(lexicon_dir).endpoints
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = _state(doc)
+        text = _text(doc)
+        sentences = [tuple(s) for s in state.get("sentences") or sentence_spans(text)]
+        endpoints = find_endpoints(text, self.lex)
+        drugs = _hits(state, "drugs")
+        state["endpoints"] = [h.to_dict() for h in endpoints]
+        registry = build_registry(text, sentences, drugs)
+        outcomes = []
+        carry = None
+        names = [a.name for a in registry.arms]
+        context = names if 2 <= len(names) <= 4 and all(names) else []
+        for s, e in sentences:
+            eps = [h for h in endpoints if s <= h.start < e]
+            chunk = text[s:e]
+            if _HAS_NUMBER.search(chunk):
+                found = sentence_outcomes(
+                    text, s, e, endpoints, drugs, registry, self.lex, carry, context
+                )
+                outcomes.extend(_outcome_dict(o) for o in found)
+            if _HAS_COMPARISON.search(chunk) and sum(s <= h.start < e for h in drugs) >= 2:
+                listed = comparison_in(arm_refs(text, s, e, drugs, registry))
+                context = listed or context
+            if eps:
+                carry = eps[-1].canonical
+        state["outcomes"] = outcomes
+        state.pop("text", None)  # not needed downstream; keeps pickled docs small
+        return doc

@@ -1,0 +1,191 @@
+"""Versioned lexicons (JSONL data in ``her2mine/data/lexicons``) compiled into fast matchers.
+
+The lexicons are data, not code: adding a brand name or a trial is a one-line JSONL edit (and a
+PIPELINE_VERSION bump). Terms are compiled into trie-shaped regexes so a few hundred synonyms cost
+one pass over the text instead of one pass per synonym.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from her2mine.errors import ParseError
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
+
+# Synonym fields of a drug entry; "abbreviations" are matched case-sensitively (short, ambiguous).
+DRUG_TERM_FIELDS = ("synonyms", "brands", "codes", "misspellings")
+
+
+def read_jsonl(name: str, directory: Path | None = None) -> list[dict]:
+    """Read one lexicon file (from the package data unless ``directory`` is given)."""
+    path = (directory or LEXICON_DIR) / name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ParseError(f"cannot read lexicon: {exc.strerror}", source=str(path)) from exc
+    rows = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise ParseError(f"line {lineno}: {exc.msg}", source=name) from exc
+    return rows
+
+
+def trie_pattern(terms: list[str]) -> str:
+    """A regex alternation of ``terms`` factored as a trie (shared prefixes matched once).
+
+    Longer terms win over their prefixes because each node tries its children before ending.
+    """
+    trie: dict = {}
+    for term in terms:
+        node = trie
+        for ch in term:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+def compile_terms(terms: list[str], *, ignore_case: bool) -> re.Pattern[str] | None:
+    """Whole-word matcher for ``terms`` (letters/digits may not touch either end)."""
+    terms = sorted({t.lower() if ignore_case else t for t in terms if t})
+    if not terms:
+        return None
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(r"(?<![A-Za-z0-9])(?:" + trie_pattern(terms) + r")(?![A-Za-z0-9])", flags)
+
+
+@dataclass
+class DrugLexicon:
+    """Drug names → canonical generic names, plus regimen abbreviations → component drugs."""
+
+    entries: list[dict]
+    canonical_of: dict[str, str] = field(default_factory=dict)  # lower-case term → canonical
+    exact_of: dict[str, str] = field(
+        default_factory=dict
+    )  # case-sensitive abbreviation → canonical
+    components: dict[str, list[str]] = field(default_factory=dict)  # regimen → drugs
+    drug_class: dict[str, str] = field(default_factory=dict)
+    kind: dict[str, str] = field(default_factory=dict)  # canonical → drug | regimen | placebo
+    insensitive: re.Pattern[str] | None = None
+    sensitive: re.Pattern[str] | None = None
+
+    @classmethod
+    def from_entries(cls, entries: list[dict]) -> DrugLexicon:
+        lex = cls(entries=entries)
+        for e in entries:
+            canon = e["canonical"]
+            lex.kind[canon] = e.get("kind", "drug")
+            lex.drug_class[canon] = e.get("class", "")
+            if e.get("components"):
+                lex.components[canon] = sorted(e["components"])
+            names = [] if lex.kind[canon] == "regimen" else [canon]
+            for f in DRUG_TERM_FIELDS:
+                names.extend(e.get(f, []))
+            for n in names:
+                lex.canonical_of.setdefault(n.lower(), canon)
+            for a in e.get("abbreviations", []):
+                lex.exact_of.setdefault(a, canon)
+        lex.insensitive = compile_terms(list(lex.canonical_of), ignore_case=True)
+        lex.sensitive = compile_terms(list(lex.exact_of), ignore_case=False)
+        return lex
+
+    def lookup(self, text: str) -> str | None:
+        """Canonical name for a written form (exact abbreviation first, then case-insensitive)."""
+        return self.exact_of.get(text) or self.canonical_of.get(text.lower())
+
+    def expand(self, canonical: str) -> list[str]:
+        """Drugs a canonical entry stands for (a regimen expands to its components)."""
+        return self.components.get(canonical, [canonical])
+
+
+@dataclass
+class TrialLexicon:
+    entries: list[dict]
+    pattern: re.Pattern[str] | None = None
+    registry_of: dict[str, str] = field(default_factory=dict)  # trial name → NCT id
+
+    @classmethod
+    def from_entries(cls, entries: list[dict]) -> TrialLexicon:
+        names: list[str] = []
+        lex = cls(entries=entries)
+        for e in entries:
+            for n in [e["name"], *e.get("aliases", [])]:
+                names.append(n)
+                # Some journals print trial names in small caps → upper case in the abstract.
+                names.append(n.upper())
+            for rid in e.get("registry_ids", []):
+                lex.registry_of[e["name"]] = rid
+        lex.pattern = compile_terms(names, ignore_case=False)
+        return lex
+
+
+@dataclass
+class EndpointLexicon:
+    entries: list[dict]
+    code_of: dict[str, str] = field(default_factory=dict)  # lower-case term → code
+    exact_of: dict[str, str] = field(default_factory=dict)  # abbreviation → code
+    kind: dict[str, str] = field(default_factory=dict)  # code → time_to_event | rate | safety
+    insensitive: re.Pattern[str] | None = None
+    sensitive: re.Pattern[str] | None = None
+
+    @classmethod
+    def from_entries(cls, entries: list[dict]) -> EndpointLexicon:
+        lex = cls(entries=entries)
+        for e in entries:
+            lex.kind[e["code"]] = e.get("kind", "time_to_event")
+            for t in e.get("terms", []):
+                lex.code_of.setdefault(t.lower(), e["code"])
+            for a in e.get("abbreviations", []):
+                lex.exact_of.setdefault(a, e["code"])
+        lex.insensitive = compile_terms(list(lex.code_of), ignore_case=True)
+        lex.sensitive = compile_terms(list(lex.exact_of), ignore_case=False)
+        return lex
+
+    def lookup(self, text: str) -> str | None:
+        return self.exact_of.get(text) or self.code_of.get(text.lower())
+
+
+@dataclass
+class Lexicons:
+    drugs: DrugLexicon
+    trials: TrialLexicon
+    endpoints: EndpointLexicon
+
+
+def load_lexicons(directory: Path | None = None) -> Lexicons:
+    """Load and compile all lexicons (from the package data unless ``directory`` is given)."""
+    if directory is None:
+        return _default_lexicons()
+    return _load(directory)
+
+
+def _load(directory: Path | None) -> Lexicons:
+    return Lexicons(
+        drugs=DrugLexicon.from_entries(read_jsonl("drugs.jsonl", directory)),
+        trials=TrialLexicon.from_entries(read_jsonl("trials.jsonl", directory)),
+        endpoints=EndpointLexicon.from_entries(read_jsonl("endpoints.jsonl", directory)),
+    )
+
+
+@lru_cache(maxsize=1)
+def _default_lexicons() -> Lexicons:
+    return _load(None)

@@ -1,0 +1,307 @@
+"""Numeric results in a sentence: medians, rates, hazard/odds ratios, their 95% CIs and P values.
+
+Pure functions over the text, covering the journal styles seen in oncology abstracts:
+NEJM ``0.62; 95% CI, 0.51 to 0.75; P<0.001``, Lancet ``0·36 [95% CI 0·28–0·45]; p<0·0001``,
+JCO ``P < .001``, ``(HR, 0.28; 95% CI, 0.22-0.37)``, ``hazard ratio for progression or death,
+0.50``, ``18.5 vs 12.4 months``, ``not reached``/``NR``. Offsets always refer to the input text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUM = r"(?:\d+(?:[.·]\d+)?|[.·]\d+)"
+_NUM_ATOM = re.compile(r"(?<![\w.·/^-])" + NUM + r"(?![\w·]|\.\d|-[A-Za-z]|‐[A-Za-z])")
+_NR = r"(?:not\s+reached|not\s+yet\s+reached|NR|not\s+estimable|NE|not\s+evaluable|NA)"
+_BOUND = rf"(?:{NUM}|{_NR})"
+_DASH = r"(?:\s*(?:to|–|—|‑|−|-|‒|,|;|and)\s*)"
+_UNIT_TAIL = r"(?:\s*(?:%|months?|mo\.?|weeks?|years?))?"
+
+# "95% CI, 0.51 to 0.75" | "95% confidence interval [CI], 0.51 to 0.75" | "CI 95%: 0.5-0.7".
+CI_RE = re.compile(
+    r"(?:\d{2}(?:[.·]\d)?\s*%\s*|\d{2}(?:[.·]\d)?[- ]percent\s+|(?<![A-Za-z]))"
+    r"(?:CI|C\.I\.|CrI|confidence\s+intervals?|credible\s+intervals?)"
+    r"(?:\s*[\[(]\s*CI\s*[\])])?(?:\s*\d{2}(?:[.·]\d)?\s*%)?\s*(?:[,:=]|\bwas\b|\bof\b|\bfrom\b)?\s*"
+    rf"[\[(]?\s*(?P<lo>{_BOUND}){_UNIT_TAIL}{_DASH}(?P<hi>{_BOUND}){_UNIT_TAIL}",
+    re.IGNORECASE,
+)
+# A bare range right after a value: "0.62 (0.51–0.75)".
+BARE_RANGE_RE = re.compile(
+    rf"\s*[\[(]\s*(?P<lo>{_BOUND}){_UNIT_TAIL}\s*(?:to|–|—|‑|−|-)\s*(?P<hi>{_BOUND}){_UNIT_TAIL}"
+    r"\s*(?:[\])]|;)"
+)
+P_RE = re.compile(
+    r"(?<![A-Za-z])[Pp](?:\s*[- ]?values?)?(?:\s*\([^()]{1,20}\))?\s*"
+    r"(?P<op>=|<|>|≤|≥|<=|>=|&lt;|&gt;)\s*(?P<num>" + NUM + r"(?:\s*[×x]\s*10\s*[-−–]\s*\d+)?)"
+)
+_KEY_RE = re.compile(
+    r"(?<![A-Za-z])(?:(?:[Hh]azard|[Oo]dds)\s+[Rr]atios?|HRs?|ORs?)(?![A-Za-z+\-–/])"
+)
+_TIME_UNIT = re.compile(r"\s*(months?|mos?\b\.?|weeks?|wks?\b|years?|yrs?\b)(?![A-Za-z])", re.I)
+_BRACKETED = re.compile(r"\s*(?:\[[^\[\]]{1,60}\]|\([^()]{1,60}\))")
+_PERCENT = re.compile(r"\s*(%|percent\b)")
+_NOT_A_VALUE_BEFORE = re.compile(
+    r"(?:\bgrades?\s*(?:≥|>=|>|≤|<)?\s*|\bgrade\s*\d\s*(?:or|and|to|-|–|/)\s*|\bphase\s*|\bcycles?\s*|"
+    r"\b[nN]\s*=\s*|Δ\s*|\bdifference(?:\s+(?:of|was|in\s+\w+))?,?\s*|\bstage\s*|\bage[sd]?\s*|"
+    r"\bIHC\s*|\bversion\s*|\bday\s*|\bdays\s*|\bQ)$",
+    re.I,
+)
+_NOT_A_RATE = re.compile(r"\s*(?:CI|C\.I\.|CrI|confidence|credible)\b", re.I)
+_RANGE_BEFORE = re.compile(r"(?:–|—|-|‑|\bto)\s*$")
+_NR_ATOM = re.compile(r"(?<![A-Za-z])(?:not\s+(?:yet\s+)?(?:been\s+)?reached|NR)(?![A-Za-z])")
+# Words right before a time value that make it a landmark or a range, not a median.
+_TIME_GUARD = re.compile(
+    r"(?:\b(?:at|after|within|by|through|beyond|up\s+to|range|ranging|interval|every|for|over|"
+    r"first|last|least)\s*[:,]?\s*(?:\d+(?:[.·]\d+)?\s*(?:to|–|-|and)\s*)?|[-–]\s*)$",
+    re.I,
+)
+# A bare number inherits the unit of the value after it: "18.5 vs 12.4 months".
+_PAIR_JOIN = re.compile(
+    r"^[\s)\]]*(?:months?|%)?\s*(?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])?\s*[,;]?\s*"
+    r"(?:vs\.?|versus|v\.|and|or|compared\s+with|as\s+compared\s+with|compared\s+to|,)\s*$",
+    re.I,
+)
+
+
+@dataclass
+class Value:
+    kind: str  # HR | OR | time | percent
+    value: float | None
+    unit: str | None
+    start: int  # offsets of the value itself
+    end: int
+    ext_end: int  # end of the value with its unit, CI and P
+    ci_low: float | None = None
+    ci_high: float | None = None
+    p: str | None = None
+    key_start: int | None = None  # HR/OR: where "hazard ratio" starts
+    key_text: str = ""  # HR/OR: words between the key and the value ("for death")
+    paired_with_next: bool = False  # "18.5 vs 12.4": this value and the next are compared
+
+
+def to_float(s: str) -> float | None:
+    """'0·62' → 0.62, '.001' → 0.001; None for NR/not reached/NE."""
+    s = s.strip().replace("·", ".").replace(",", "")
+    if not s or not (s[0].isdigit() or s[0] == "."):
+        return None
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def normalise_p(op: str, num: str) -> str:
+    """'=' dropped, '<' kept; middle dot → '.', '.001' → '0.001', spaces removed."""
+    op = {"=": "", "&lt;": "<", "&gt;": ">", "≤": "<=", "≥": ">="}.get(op, op)
+    num = re.sub(r"\s+", "", num).replace("·", ".").replace("−", "-").replace("–", "-")
+    if num.startswith("."):
+        num = "0" + num
+    return op + num
+
+
+def _unit_name(u: str) -> str:
+    u = u.lower()
+    if u.startswith("w"):
+        return "weeks"
+    if u.startswith("y"):
+        return "years"
+    return "months"
+
+
+def _spans_of(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:
+    return list(pattern.finditer(text, start, end))
+
+
+def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Value]:
+    """All numeric results in ``text[start:end]`` (usually one sentence), in text order."""
+    end = len(text) if end is None else end
+    cis = _spans_of(CI_RE, text, start, end)
+    ps = _spans_of(P_RE, text, start, end)
+    masked = [(m.start(), m.end()) for m in cis] + [(m.start(), m.end()) for m in ps]
+
+    def is_masked(pos: int) -> bool:
+        return any(a <= pos < b for a, b in masked)
+
+    atoms = [
+        m
+        for m in _NUM_ATOM.finditer(text, start, end)
+        if not is_masked(m.start())
+        and not _NOT_A_VALUE_BEFORE.search(text, max(start, m.start() - 30), m.start())
+    ]
+    values: list[Value] = []
+    used: set[int] = set()
+
+    # 1. Hazard / odds ratios: the key, a few words, then the first number.
+    for k in _KEY_RE.finditer(text, start, end):
+        if is_masked(k.start()):
+            continue
+        nxt = next((a for a in atoms if a.start() >= k.end()), None)
+        if nxt is None or nxt.start() in used:
+            continue
+        gap = text[k.end() : nxt.start()]
+        if not _ratio_gap_ok(gap):
+            continue
+        kind = "HR" if k.group(0)[0] in "Hh" else "OR"
+        v = Value(kind, to_float(nxt.group(0)), None, nxt.start(), nxt.end(), nxt.end())
+        v.key_start, v.key_text = k.start(), gap
+        used.add(nxt.start())
+        values.append(v)
+
+    # 2. Times (medians) and percentages, including NR.
+    for a in atoms:
+        if a.start() in used:
+            continue
+        tm = _TIME_UNIT.match(text, a.end(), end)
+        pm = _PERCENT.match(text, a.end(), end)
+        pre_ci = None
+        if not tm and not pm:
+            br = _BRACKETED.match(text, a.end(), end)
+            if br and CI_RE.search(br.group(0)):
+                tm = _TIME_UNIT.match(text, br.end(), end)
+                pre_ci = CI_RE.search(br.group(0))
+        if tm:
+            if _TIME_GUARD.search(text, max(start, a.start() - 25), a.start()):
+                continue
+            tv = Value(
+                "time", to_float(a.group(0)), _unit_name(tm.group(1)), a.start(), a.end(), tm.end()
+            )
+            if pre_ci is not None:
+                tv.ci_low, tv.ci_high = to_float(pre_ci.group("lo")), to_float(pre_ci.group("hi"))
+            values.append(tv)
+        elif pm:
+            if _NOT_A_RATE.match(text, pm.end(), end):
+                continue
+            values.append(Value("percent", to_float(a.group(0)), "%", a.start(), a.end(), pm.end()))
+        else:
+            continue
+        used.add(a.start())
+    for m in _NR_ATOM.finditer(text, start, end):
+        if not is_masked(m.start()) and not _RANGE_BEFORE.search(
+            text, max(start, m.start() - 4), m.start()
+        ):
+            values.append(Value("nr", None, None, m.start(), m.end(), m.end()))
+    values.sort(key=lambda v: v.start)
+
+    # 3. Bare numbers that share the unit of the next value ("18.5 vs 12.4 months").
+    values = _inherit_units(text, values, atoms, used, is_masked)
+
+    # 4. CI and P right after each value.
+    for v in values:
+        _attach_ci_p(text, v, cis, ps, end)
+    _mark_pairs(text, values)
+    _share_pair_p(values)
+    _resolve_nr_units(values)
+    return [v for v in values if v.kind != "nr_unused"]
+
+
+def _ratio_gap_ok(gap: str) -> bool:
+    """Text between "hazard ratio" and its number: a few words/punctuation, no clause break."""
+    if len(gap) > 90 or ";" in gap or "%" in gap or re.search(r"[.!?]\s", gap):
+        return False
+    return len(gap.split()) <= 16 and not re.search(r"\b(?:figure|fig|table)\b", gap, re.I)
+
+
+def _inherit_units(text, values, atoms, used, is_masked) -> list[Value]:
+    out = list(values)
+    by_start = sorted(values, key=lambda v: v.start)
+    for a in reversed(atoms):
+        if a.start() in used or is_masked(a.start()):
+            continue
+        by_start = sorted(out, key=lambda v: v.start)
+        nxt = next(
+            (v for v in by_start if v.start > a.end() and v.kind in ("time", "percent")), None
+        )
+        if nxt is None or nxt.start - a.end() > 80:
+            continue
+        if not _PAIR_JOIN.match(_strip_ci(text[a.end() : nxt.start])):
+            continue
+        if _TIME_GUARD.search(text, max(0, a.start() - 25), a.start()):
+            continue
+        unit = nxt.unit
+        kind = nxt.kind
+        out.append(Value(kind, to_float(a.group(0)), unit, a.start(), a.end(), a.end()))
+        used.add(a.start())
+    out.sort(key=lambda v: v.start)
+    # NR next to a time value takes its unit; a lone NR is a median in months.
+    return out
+
+
+def _strip_ci(gap: str) -> str:
+    return CI_RE.sub("", gap)
+
+
+def _attach_ci_p(text: str, v: Value, cis, ps, end: int) -> None:
+    pos = v.ext_end
+    # A CI starting right after the value (punctuation, brackets, "months" between).
+    for m in cis:
+        if m.start() >= pos and _only_glue(text[pos : m.start()]):
+            v.ci_low, v.ci_high = to_float(m.group("lo")), to_float(m.group("hi"))
+            pos = m.end()
+            break
+    else:
+        br = BARE_RANGE_RE.match(text, pos, end)
+        if br and v.kind in ("HR", "OR", "time", "percent", "nr"):
+            v.ci_low, v.ci_high = to_float(br.group("lo")), to_float(br.group("hi"))
+            pos = br.end()
+    for m in ps:
+        if m.start() >= pos and _only_glue(text[pos : m.start()]):
+            v.p = normalise_p(m.group("op"), m.group("num"))
+            pos = m.end()
+            break
+    v.ext_end = pos
+
+
+_GLUE = re.compile(
+    r"^[\s,;:(\[\])]*(?:months?|mo|weeks?|years?|%)?[\s,;:(\[\])]*"
+    r"(?:(?:stratified|unstratified|two-sided|one-sided|two-tailed|log-rank|logrank|exact|"
+    r"Fisher's|Cox|Wald|nominal|descriptive|for\s+(?:superiority|interaction|difference|trend))"
+    r"[\s,]*)*$",
+    re.I,
+)
+
+
+def _only_glue(gap: str) -> bool:
+    return len(gap) <= 40 and bool(_GLUE.match(gap))
+
+
+def _mark_pairs(text: str, values: list[Value]) -> None:
+    for a, b in zip(values, values[1:], strict=False):
+        if a.kind in ("HR", "OR") or b.kind in ("HR", "OR"):
+            continue
+        gap = text[a.ext_end : b.start]
+        if _PAIR_JOIN.match(_strip_ci(gap)) or re.match(
+            r"^\s*(?:\([^()]*\))?\s*(?:vs\.?|versus)\b", gap
+        ):
+            a.paired_with_next = True
+
+
+_ARMED_JOIN = re.compile(r"\b(?:vs\.?|versus|v\.?|compared\s+with|than|and)(?:\s|$)", re.I)
+_ARMED_GAP = re.compile(
+    r"[^;%·.\d]{0,100}|[^;%·.]{0,100}?\b(?:and|vs\.?|versus)\s+\d+\s*[(\[]\s*", re.I
+)
+
+
+def _resolve_nr_units(values: list[Value]) -> None:
+    for i, v in enumerate(values):
+        if v.kind != "nr":
+            continue
+        neighbours = [values[j] for j in (i - 1, i + 1) if 0 <= j < len(values)]
+        unit = next((n.unit for n in neighbours if n.kind == "time"), "months")
+        v.kind, v.unit = "time", unit
+
+
+def _share_pair_p(values: list[Value]) -> None:
+    """A P printed after compared rates (no HR/OR) belongs to every rate of the comparison."""
+    i = 0
+    while i < len(values):
+        j = i
+        while j < len(values) - 1 and values[j].paired_with_next:
+            j += 1
+        group = values[i : j + 1]
+        if len(group) >= 2 and all(v.kind == "percent" for v in group):
+            p = next((v.p for v in reversed(group) if v.p), None)
+            if p:
+                for v in group:
+                    v.p = v.p or p
+        i = j + 1

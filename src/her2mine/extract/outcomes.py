@@ -1,0 +1,357 @@
+"""Outcomes: numeric values tied to an endpoint, a measure and an arm, sentence by sentence."""
+
+from __future__ import annotations
+
+import re
+
+from her2mine.extract.arms import ArmRef, ArmRegistry, arm_refs
+from her2mine.extract.hits import Hit, resolve_overlaps
+from her2mine.extract.lexicon import EndpointLexicon
+from her2mine.extract.numbers import Value, parse_values
+from her2mine.models import Outcome
+
+TIME_TO_EVENT = {"PFS", "OS", "DFS", "IDFS", "EFS", "TTP", "CNS-PFS", "DOR"}
+SAFETY = {"AE", "AE_G3", "ILD"}
+
+_G3 = re.compile(
+    r"(?:grade\s*(?:≥|>=|=>|>)\s*(?:3|III)|(?:≥|>=)\s*grade\s*(?:3|III)|grade\s*(?:3|III|4|IV)"
+    r"(?:\s*(?:or|and|to|-|–|/|,)\s*(?:higher|greater|above|worse|more|severe|4|5|IV|V))?"
+    r"(?:\s*or\s*(?:higher|worse))?|grade\s*3\+|severe)",
+    re.I,
+)
+_ANY = re.compile(
+    r"(?:any[\s-]grade|all[\s-]grades?|of\s+any\s+grade|grade\s*(?:1|I)\s*(?:or|and|-|–|/|to)\s*"
+    r"(?:2|II)|grade\s*(?:≤|<=|<)\s*2|low[\s-]grade|grade\s*(?:1|2|I|II)\b)",
+    re.I,
+)
+_LANDMARK = re.compile(
+    r"(?:\b\d+(?:[.·]\d+)?[\s-]*(?:year|yr|month|mo)s?\b|\bat\s+\d+\s*(?:years?|months?)|"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten)[\s-]year\b|\brates?\b|\blandmark\b)",
+    re.I,
+)
+_NOT_OUTCOME = re.compile(
+    r"\b(?:follow[\s-]*up|followed|range|duration\s+of\s+(?:treatment|therapy|exposure)|"
+    r"exposure|treatment\s+duration|age|aged|reduction|reduced|lower|decrease|improvement|"
+    r"relative|risk\s+of)\b",
+    re.I,
+)
+# Design assumptions and power calculations are not results.
+_ASSUMPTION = re.compile(
+    r"\b(?:we\s+assumed|assuming|was\s+assumed|were\s+assumed|hypothesi[sz]ed|powered\s+to|"
+    r"power\s+to\s+detect|sample\s+size|to\s+detect\s+an?)\b",
+    re.I,
+)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_FOLLOW_ATTACH = re.compile(
+    r"[\s,]*(?:\((?:[^()]|\([^()]*\))*\)[\s,]*)?(?:with|in|for|among|on|receiving|under|from|by)"
+    r"(?:\s+(?:the|those|all|patients|pts|participants|women|who|were|had|received|receiving|"
+    r"treated|assigned|randomi[sz]ed|allocated|given|to|with|in))*\s*$",
+    re.I,
+)
+_PRECEDE_GLUE = re.compile(r"^[\s,:(\[]*$")
+
+
+def find_endpoints(text: str, lex: EndpointLexicon) -> list[Hit]:
+    """Endpoint mentions (full names case-insensitively, abbreviations case-sensitively)."""
+    hits: list[Hit] = []
+    for pattern in (lex.sensitive, lex.insensitive):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            code = lex.lookup(m.group(0))
+            if code:
+                hits.append(Hit("endpoint", m.start(), m.end(), m.group(0), code))
+    return resolve_overlaps(sorted(hits, key=lambda h: (h.start - h.end, h.start)))
+
+
+def sentence_outcomes(
+    text: str,
+    s: int,
+    e: int,
+    endpoints: list[Hit],
+    drug_hits: list[Hit],
+    registry: ArmRegistry,
+    lex: EndpointLexicon,
+    carry: str | None = None,
+    context: list[str | None] | None = None,
+) -> list[Outcome]:
+    """Outcomes stated in the sentence text[s:e]; ``carry`` = last endpoint of the previous
+    sentence (for "The hazard ratio was 0.62." after a PFS sentence)."""
+    eps = [h for h in endpoints if s <= h.start < e]
+    if _ASSUMPTION.search(text, s, e):
+        return []
+    values = parse_values(text, s, e)
+    if not values:
+        return []
+    sentence = text[s:e]
+    resp = _RESPECTIVELY.search(text, s, e) is not None
+    refs = arm_refs(text, s, e, drug_hits, registry, split_weak=resp)
+    out: list[tuple[Value, str, str]] = []  # value, endpoint, measure
+    for v in values:
+        assigned = _endpoint_for(text, v, eps, lex, s, carry)
+        if assigned is None:
+            continue
+        endpoint, measure = assigned
+        if endpoint.startswith("_"):
+            continue  # an end point outside the contract's list claimed this value
+        out.append((v, endpoint, measure))
+    arms = _attribute_arms(text, s, e, out, refs, context or [], resp)
+    results = []
+    for (v, endpoint, measure), arm in zip(out, arms, strict=True):
+        results.append(
+            Outcome(
+                endpoint=endpoint,
+                arm=arm if measure not in ("HR", "OR") else None,
+                measure=measure,
+                value=v.value,
+                unit=_unit(measure, v),
+                ci_low=v.ci_low,
+                ci_high=v.ci_high,
+                p=v.p,
+                sentence=sentence,
+                start=v.start,
+                end=v.end,
+            )
+        )
+    return results
+
+
+def _unit(measure: str, v: Value) -> str | None:
+    if measure in ("HR", "OR"):
+        return None
+    if measure == "median":
+        return v.unit or "months"
+    return "%"
+
+
+def _endpoint_for(
+    text: str, v: Value, eps: list[Hit], lex: EndpointLexicon, s: int, carry: str | None
+) -> tuple[str, str] | None:
+    anchor = v.key_start if v.key_start is not None else v.start
+    # Population descriptors ("in hormone receptor-positive disease") only claim values that
+    # come before them ("494 (88.7%) had hormone receptor-positive disease").
+    before = [h for h in eps if h.end <= anchor and h.canonical != "_population"]
+    if v.kind in ("HR", "OR"):
+        inside = [h for h in eps if v.key_start <= h.start and h.end <= v.start]
+        if inside:
+            return inside[-1].canonical, v.kind
+        if re.search(r"\bdeath\b", v.key_text, re.I) and not re.search(
+            r"progress|recurrence|relapse|invasive|disease", v.key_text, re.I
+        ):
+            return "OS", v.kind
+        ok = TIME_TO_EVENT if v.kind == "HR" else None
+        cand = [h for h in before if ok is None or h.canonical in ok]
+        if cand:
+            return cand[-1].canonical, v.kind
+        if carry and (ok is None or carry in ok):
+            return carry, v.kind
+        return None
+    if v.kind == "time":
+        cand = [h for h in before if h.canonical in TIME_TO_EVENT]
+        if not cand:
+            return None
+        ep = cand[-1]
+        if _NOT_OUTCOME.search(text, ep.end, v.start):
+            return None
+        return ep.canonical, "median"
+    # percentages
+    if not before:
+        after = [h for h in eps if h.start >= v.ext_end and h.start - v.ext_end <= 60]
+        if not after or after[0].canonical in TIME_TO_EVENT:
+            return None
+        ep = after[0]
+        if ep.canonical in SAFETY:
+            code = _grade_code(text, s, ep, v) if ep.canonical == "AE" else ep.canonical
+            return code, "incidence"
+        return ep.canonical, "rate"
+    ep = before[-1]
+    code = ep.canonical
+    if code in SAFETY:
+        if code == "AE":
+            code = _grade_code(text, s, ep, v)
+        return code, "incidence"
+    if _NOT_OUTCOME.search(text, ep.end, v.start):
+        return None
+    if code in TIME_TO_EVENT and not _LANDMARK.search(text, max(s, ep.start - 60), v.start):
+        return None
+    return code, "rate"
+
+
+def _grade_code(text: str, s: int, ep: Hit, v: Value) -> str:
+    """AE_G3 when the closest grade qualifier before the value says grade ≥3."""
+    best: tuple[int, str] | None = None
+    for pattern, code in ((_G3, "AE_G3"), (_ANY, "AE")):
+        for m in pattern.finditer(text, s, v.start):
+            if _closed_between(text, m.end(), v.start):
+                continue
+            if best is None or m.start() > best[0]:
+                best = (m.start(), code)
+    return best[1] if best else "AE"
+
+
+def _closed_between(text: str, a: int, b: int) -> bool:
+    """True if a bracket open before ``a`` closes before ``b`` ("(grade 3, 1.5%) vs 3.4%")."""
+    depth = 0
+    for ch in text[a:b]:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
+
+
+def _attribute_arms(
+    text: str,
+    s: int,
+    e: int,
+    out: list[tuple[Value, str, str]],
+    refs: list[ArmRef],
+    context: list[str | None],
+    resp: bool,
+) -> list[str | None]:
+    """The arm of each value; ``context`` = arms of the comparison under discussion, in order."""
+    arms: list[str | None] = [None] * len(out)
+    idx = [i for i, (_, _, m) in enumerate(out) if m not in ("HR", "OR")]
+    if not idx:
+        return arms
+    decided: set[int] = set()
+    if resp and refs and _respectively(out, idx, refs, arms, decided):
+        return arms
+    claimed: set[int] = set()
+    # 1. A reference right after the value: "18.5 months in the pertuzumab group".
+    for i in idx:
+        v = out[i][0]
+        for j, r in enumerate(refs):
+            if r.start < v.end or j in claimed:
+                continue
+            gap = text[v.ext_end : r.start] if r.start >= v.ext_end else ""
+            between = any(v.end < o[0].start < r.start for o in out)
+            if not between and _follow_gap_ok(gap):
+                arms[i] = r.arm
+                decided.add(i)
+                claimed.add(j)
+            break
+    # 2. Runs of compared values ("18.5 vs 12.4 months", "54.1%, 45.4%, and 46.2%").
+    for run in _runs(text, out, idx):
+        if len(run) < 2 or any(i in decided for i in run):
+            continue
+        prev = [j for j, r in enumerate(refs) if r.end <= out[run[0]][0].start and j not in claimed]
+        listed = _last_list(refs, prev)
+        names: list[str | None] | None = None
+        if len(listed) == len(run):
+            names = [refs[j].arm for j in listed]
+        elif (
+            prev
+            and not refs[prev[-1]].in_list
+            and len(run) == 2
+            and len(context) == 2
+            and (refs[prev[-1]].arm in context)
+        ):
+            first = refs[prev[-1]].arm
+            names = [first, next(a for a in context if a != first)]
+        elif len(context) == len(run) and (resp or not prev):
+            names = list(context)
+        if names is not None:
+            for i, a in zip(run, names, strict=True):
+                arms[i] = a
+                decided.add(i)
+    # 3. The nearest preceding reference: "ORR with T-DXd was 60.9%".
+    for i in idx:
+        if i in decided:
+            continue
+        v = out[i][0]
+        prev = [j for j, r in enumerate(refs) if r.end <= v.start and j not in claimed]
+        if prev and not refs[prev[-1]].in_list:
+            arms[i] = refs[prev[-1]].arm
+    return arms
+
+
+_FILLER = re.compile(
+    r"^[\s,;:)\]]*(?:\((?:[^()]|\([^()]*\))*\)[\s,;)\]]*)?"
+    r"(?:(?:with|in|for|among|on|receiving|received|under|from|by|of|the|those|all|patients?|pts|"
+    r"participants|women|men|who|were|was|had|have|been|treated|assigned|randomi[sz]ed|allocated|"
+    r"given|to|\d+)\s*)*$",
+    re.I,
+)
+_ANCHOR = re.compile(
+    r"\b(?:with|in|for|among|on|receiving|received|under|from|by|of|given|treated)\b", re.I
+)
+
+
+def _follow_gap_ok(gap: str) -> bool:
+    return len(gap) <= 80 and bool(_FILLER.match(gap)) and bool(_ANCHOR.search(gap))
+
+
+def _last_list(refs: list[ArmRef], prev: list[int]) -> list[int]:
+    """The last run of listed references ("A versus B") among ``prev``."""
+    out: list[int] = []
+    for j in reversed(prev):
+        if refs[j].in_list and (not out or out[0] == j + 1):
+            out.insert(0, j)
+        elif out:
+            break
+    return out
+
+
+def _runs(text: str, out: list[tuple[Value, str, str]], idx: list[int]) -> list[list[int]]:
+    """Consecutive compared values of one end point; with any "vs" join, only "vs" binds."""
+    runs: list[list[int]] = []
+    for i in idx:
+        if (
+            runs
+            and out[runs[-1][-1]][0].paired_with_next
+            and out[runs[-1][-1]][1:] == out[i][1:]
+            and runs[-1][-1] == i - 1
+        ):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    split: list[list[int]] = []
+    for run in runs:
+        joins = [_join_word(text, out[a][0], out[b][0]) for a, b in zip(run, run[1:], strict=False)]
+        if "vs" in joins and any(j != "vs" for j in joins):
+            cur = [run[0]]
+            for k, j in enumerate(joins):
+                if j == "vs":
+                    cur.append(run[k + 1])
+                else:
+                    split.append(cur)
+                    cur = [run[k + 1]]
+            split.append(cur)
+        else:
+            split.append(run)
+    return split
+
+
+def _join_word(text: str, a: Value, b: Value) -> str:
+    gap = text[a.ext_end : b.start]
+    return "vs" if re.search(r"\b(?:vs\.?|versus|v\.?|compared)(?:\s|$)", gap, re.I) else "and"
+
+
+def _pair_of(out: list[tuple[Value, str, str]], i: int) -> tuple[int, int] | None:
+    if i + 1 < len(out) and out[i][0].paired_with_next and out[i + 1][1] == out[i][1]:
+        return i, i + 1
+    if i > 0 and out[i - 1][0].paired_with_next and out[i - 1][1] == out[i][1]:
+        return i - 1, i
+    return None
+
+
+def _respectively(out, idx, refs, arms, decided) -> bool:
+    """ "18.5 and 12.4 months with A and B, respectively": zip each run of values with the refs."""
+    groups: list[list[int]] = []
+    for i in idx:
+        if groups and out[groups[-1][-1]][1:] == out[i][1:]:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    names = [r.arm for r in refs]
+    done = False
+    for g in groups:
+        if len(g) == len(names) and len(g) >= 2:
+            for i, a in zip(g, names, strict=True):
+                arms[i] = a
+                decided.add(i)
+            done = True
+    return done

@@ -1,0 +1,142 @@
+"""Build the extraction pipeline and turn processed docs into ``Extraction`` records."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from her2mine.errors import InputError
+from her2mine.extract import components  # noqa: F401  (registers the factories)
+from her2mine.extract.components import TextKeepingTokenizer
+from her2mine.extract.drugs import drug_names
+from her2mine.extract.hits import Hit
+from her2mine.models import Document, Extraction, Mention, Outcome
+from her2mine.settings import Settings
+
+# Bump whenever rules or lexicons change: the flow keys its extraction cache on it.
+PIPELINE_VERSION = "0.2.0"
+
+SCISPACY_MODELS_URL = "https://s3-us-west-2.amazonaws.com/ai2-s2-scispacy/releases/v0.5.4"
+
+
+def install_hint(model: str) -> str:
+    name = Path(model).name
+    if name.startswith("en_") and "sci" in name or name.startswith("en_ner_"):
+        return f"pip install {SCISPACY_MODELS_URL}/{name}-0.5.4.tar.gz"
+    return f"pip install <package providing {model}> (or pass a model directory)"
+
+
+def build_pipeline(*, model: str | None = None, lexicon_dir: str | None = None) -> Language:
+    """The extraction pipeline: scispaCy tokenizer, sentences, abbreviations, drugs, trials,
+    outcomes. ``model`` (or HER2MINE_SPACY_MODEL) adds a statistical NER model whose drug
+    entities are merged with the rules; None (and no setting) = rules only; "" forces rules only.
+    """
+    if model is None:
+        model = Settings.from_env().spacy_model
+    if model:
+        nlp = _load_model(model)
+    else:
+        nlp = spacy.blank("en")
+        nlp.tokenizer = scispacy_tokenizer(nlp)
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
+    cfg = {"lexicon_dir": lexicon_dir}
+    nlp.add_pipe("her2_sentencizer")
+    nlp.add_pipe("her2_abbreviations")
+    nlp.add_pipe("her2_drugs", config=cfg)
+    nlp.add_pipe("her2_trials", config=cfg)
+    nlp.add_pipe("her2_outcomes", config=cfg)
+    return nlp
+
+
+def scispacy_tokenizer(nlp: Language):
+    from scispacy.custom_tokenizer import combined_rule_tokenizer
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)  # spaCy's own regex set-union notice
+        return combined_rule_tokenizer(nlp)
+
+
+def _load_model(model: str) -> Language:
+    try:
+        nlp = spacy.load(model, exclude=["lemmatizer"])
+    except OSError as exc:
+        raise InputError(
+            f"spaCy model '{model}' is not installed or not a model directory; "
+            f"install it with: {install_hint(model)}"
+        ) from exc
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def default_pipeline(model: str | None = None) -> Language:
+    return build_pipeline(model=model)
+
+
+def extract_document(doc: Document, nlp: Language | None = None) -> Extraction:
+    """Extract drugs, trials, outcomes and mentions from one document."""
+    return next(extract_documents([doc], nlp=nlp, batch_size=1))
+
+
+def extract_documents(
+    docs: Iterable[Document],
+    nlp: Language | None = None,
+    *,
+    batch_size: int = 64,
+    n_process: int = 1,
+) -> Iterator[Extraction]:
+    """Stream extractions (constant memory: docs are consumed and yielded batch by batch)."""
+    nlp = nlp or default_pipeline(Settings.from_env().spacy_model)
+    pairs = ((d.text, d) for d in docs)
+    for sdoc, document in nlp.pipe(
+        pairs, as_tuples=True, batch_size=batch_size, n_process=n_process
+    ):
+        yield to_extraction(sdoc, document)
+
+
+def to_extraction(sdoc: Doc, document: Document) -> Extraction:
+    """The ``Extraction`` record of a processed doc (pure: reads ``doc._.her2``)."""
+    state = sdoc._.her2 or {}
+    text = document.text if document.text is not None else sdoc.text
+    sentences = [tuple(s) for s in state.get("sentences", [])]
+    drugs = [Hit.from_dict(d) for d in state.get("drugs", [])]
+    trials = [Hit.from_dict(d) for d in state.get("trials", [])]
+    seen = {t.canonical for t in trials}
+    for rid in document.registry_ids:
+        if rid and rid not in seen:
+            seen.add(rid)
+            trials.append(Hit("trial", -1, -1, rid, rid, [], "databank"))
+    endpoints = [Hit.from_dict(d) for d in state.get("endpoints", [])]
+    outcomes = [Outcome(**o) for o in state.get("outcomes", [])]
+
+    def sentence_of(h: Hit) -> str:
+        for s, e in sentences:
+            if s <= h.start < e:
+                return text[s:e]
+        return ""
+
+    mentions: list[Mention] = []
+    for h in drugs:
+        for d in h.drugs:
+            mentions.append(Mention("drug", h.text, d, h.start, h.end, sentence_of(h), h.source))
+    for h in trials:
+        mentions.append(
+            Mention("trial", h.text, h.canonical, h.start, h.end, sentence_of(h), h.source)
+        )
+    for h in endpoints:
+        mentions.append(
+            Mention("endpoint", h.text, h.canonical, h.start, h.end, sentence_of(h), h.source)
+        )
+    mentions.sort(key=lambda m: (m.start, m.kind))
+    return Extraction(
+        id=document.id,
+        drugs=drug_names(drugs),
+        trials=sorted({t.canonical for t in trials}),
+        outcomes=outcomes,
+        mentions=mentions,
+    )

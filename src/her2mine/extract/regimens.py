@@ -1,0 +1,118 @@
+"""Group adjacent drug mentions into regimens ("pertuzumab plus trastuzumab plus docetaxel").
+
+Strong joiners (plus, +, /, with, in combination with, dashes) always bind drugs into one
+regimen; weak joiners (commas, "and") bind them too, except in "respectively" constructions
+where they separate arms. "versus", "or", "compared with" always separate arms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from her2mine.extract.hits import Hit
+
+# Dose/schedule text between a drug and its joiner: "(5.4 mg/kg)", "every 3 weeks".
+_DOSE = (
+    r"(?:\s*\((?:[^()]|\([^()]*\))*\)|\s+(?:at\s+)?\d[\d.·]*\s*(?:mg(?:/kg|/m2|/m²)?|g)\b[^,;+]*?)?"
+)
+_STRONG = (
+    r"(?:\s*\+\s*|\s*/\s*|\s*[-–—‑]\s*|\s+plus\s+|\s+with\s+|\s+in\s+combination\s+with\s+|"
+    r"\s+combined\s+with\s+|\s+and\s+(?=placebo\b)|\s*,?\s+(?:and\s+)?(?:then|followed\s+by)\s+|"
+    r"\s+added\s+to\s+)"
+)
+_WEAK = r"(?:\s*,\s*(?:and\s+|plus\s+)?|\s+and\s+)"
+_STRONG_GAP = re.compile(_DOSE + _STRONG + r"(?:(?:a|an|the|matched|matching)\s+)?$", re.I)
+_WEAK_GAP = re.compile(_DOSE + _WEAK + r"(?:(?:a|an|the|matched|matching)\s+)?$", re.I)
+_BEFORE_PAREN = re.compile(r"^\s*$")
+
+
+@dataclass
+class Regimen:
+    start: int
+    end: int
+    hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def drugs(self) -> list[str]:
+        return sorted({d for h in self.hits for d in h.drugs})
+
+    @property
+    def has_placebo(self) -> bool:
+        return any(h.kind == "placebo" for h in self.hits)
+
+    @property
+    def arm(self) -> str | None:
+        return "+".join(self.drugs) or None
+
+
+_PARENS = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])")
+_SCHEDULE = re.compile(
+    r"\s*\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:cycles?|doses?|"
+    r"courses?|weeks?)(?:\s+of)?|for\s+(?:up\s+to\s+)?(?:\d+|one|two|three|four|six|eight)\s+"
+    r"(?:cycles?|weeks?|months?|years?|doses?)|(?:1|one)\s+year\s+of(?:\s+treatment\s+with)?|"
+    r"every\s+(?:\d+|one|two|three)\s+weeks?|(?:once|twice)\s+(?:daily|weekly|a\s+day)|daily|"
+    r"weekly|q\dw|on\s+days?\s+[\d,–\- and]+|at\s+the\s+same\s+dose(?:\s+and\s+schedule)?|"
+    r"\d[\d.·,]*\s*(?:mg(?:/kg|/m2|/m²)?|g|mg/ml)(?:\s+per\s+\w+)?|loading\s+dose|orally|"
+    r"intravenously|subcutaneously|dose-dense|each)\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=4096)
+def gap_kind(gap: str) -> str | None:
+    """'strong' / 'weak' if ``gap`` (text between two drug mentions) joins them, else None."""
+    if len(gap) > 200:
+        return None
+    gap = _PARENS.sub("", gap)
+    for _ in range(3):
+        gap = _SCHEDULE.sub("", gap)
+    gap = re.sub(r"\s+", " ", gap)
+    if not gap.strip() or gap.strip() in ("-", "–"):
+        return "strong" if gap.strip() else None
+    if len(gap) > 60:
+        return None
+    if _STRONG_GAP.fullmatch(gap):
+        return "strong"
+    if _WEAK_GAP.fullmatch(gap):
+        return "weak"
+    return None
+
+
+def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> list[Regimen]:
+    """Chains of drug/placebo mentions joined by regimen joiners, in text order."""
+    out: list[Regimen] = []
+    for h in sorted(hits, key=lambda x: x.start):
+        if h.kind not in ("drug", "regimen", "placebo", "class"):
+            continue
+        if out:
+            kind = gap_kind(text[out[-1].end : h.start])
+            if kind == "strong" and _is_comparison_with(text, out[-1], h):
+                kind = None
+            if kind == "strong" or (kind == "weak" and not split_weak):
+                out[-1].hits.append(h)
+                out[-1].end = h.end
+                continue
+        out.append(Regimen(h.start, h.end, [h]))
+    return out
+
+
+_COMPARE = re.compile(r"\bcompar\w*(?:\s+\w+){0,2}\s*$", re.I)
+_WITH = re.compile(r"\s+with\s+$", re.I)
+
+
+def _is_comparison_with(text: str, reg: Regimen, nxt: Hit) -> bool:
+    """ "compared T-DXd with T-DM1": this "with" separates arms instead of joining drugs."""
+    gap = text[reg.end : nxt.start]
+    return bool(_WITH.fullmatch(gap)) and bool(
+        _COMPARE.search(text, max(0, reg.start - 40), reg.start)
+    )
+
+
+def chains_before(text: str, hits: list[Hit], pos: int) -> list[Hit]:
+    """The regimen chain that ends right before ``pos`` (only whitespace between)."""
+    for reg in group_regimens(text, [h for h in hits if h.end <= pos]):
+        if reg.end <= pos and _BEFORE_PAREN.match(text[reg.end : pos]):
+            return reg.hits
+    return []
