@@ -82,3 +82,53 @@ def import_cmd(
         raise _fail(e) from None
     for line in report.lines():
         typer.echo(line)
+
+
+@review_app.command("serve")
+def serve_cmd(
+    port: int = typer.Option(8765, "--port", min=0, max=65535, help="TCP port to listen on."),
+    host: str = typer.Option(
+        "127.0.0.1",
+        "--host",
+        help="Address to bind. Anything but 127.0.0.1/localhost/::1 requires a token.",
+    ),
+    directory: Path | None = typer.Option(None, "--dir", help=DIR_HELP),
+    curator: str | None = typer.Option(
+        None,
+        "--curator",
+        help="Curator name recorded with each decision (default: $HER2MINE_CURATOR; "
+        "else the UI asks once and keeps it in a cookie).",
+    ),
+    token: str | None = typer.Option(
+        None,
+        "--token",
+        help="Access token (default: $HER2MINE_WEB_TOKEN); required for a non-local --host. "
+        "Open /login?token=T once in the browser.",
+    ),
+) -> None:
+    """Start the curator review web app (evidence list, detail, trials, works, forest plot)."""
+    import uvicorn
+
+    from her2mine.errors import InputError
+    from her2mine.settings import Settings
+    from her2mine.web import WebConfig, check_serve_options, create_app, is_local_host
+
+    settings = Settings.from_env()
+    token = token or settings.web_token
+    data_dir = directory if directory is not None else settings.processed_dir
+    try:
+        check_serve_options(host, token)
+        if not data_dir.is_dir():
+            raise InputError(f"no tables directory {data_dir} (run the pipeline or pass --dir)")
+        app_ = create_app(
+            WebConfig(data_dir=data_dir, curator=curator or settings.curator, token=token, host=host)
+        )
+    except Her2mineError as e:
+        raise _fail(e) from None
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"her2mine review: serving {data_dir} on http://{shown}:{port}/ (Ctrl+C to stop)")
+    if token:
+        typer.echo(f"  first open http://{shown}:{port}/login?token=<your token> in the browser")
+    if not is_local_host(host):
+        typer.echo("  warning: plain HTTP; use it only on a trusted network", err=True)
+    uvicorn.run(app_, host=host, port=port, log_level="warning", server_header=False)
