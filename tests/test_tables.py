@@ -388,3 +388,22 @@ def test_unresolved_references_and_fetch_style_resolutions():
     assert r.loc[2, "resolution_status"] == "ambiguous" and r.loc[2, "resolved_doi"] is None
     with pytest.raises(InputError, match="no DOI, PMID, PMCID or title"):
         build_tables([], [Work()], {})
+
+
+def test_registry_id_of_a_named_trial_is_folded_into_it():
+    from her2mine.tables.derive import trials_frame
+
+    s = "CLEOPATRA (NCT00567190) randomised 808 patients."
+    mentions = pd.DataFrame(
+        [
+            {"work_id": "w1", "kind": "trial", "canonical": "CLEOPATRA", "sentence": s},
+            {"work_id": "w1", "kind": "trial", "canonical": "NCT00567190", "sentence": s},
+            {"work_id": "w2", "kind": "trial", "canonical": "NCT00567190", "sentence": "x"},
+            {"work_id": "w3", "kind": "trial", "canonical": "NCT01120184", "sentence": "y"},
+        ]
+    )
+    outcomes = pd.DataFrame(columns=["work_id", "trial", "arm"])
+    t = trials_frame(mentions, outcomes).set_index("trial")
+    assert sorted(t.index) == ["CLEOPATRA", "NCT01120184"]  # unowned registry id stays
+    assert t.loc["CLEOPATRA", "works"] == ["w1", "w2"]
+    assert t.loc["CLEOPATRA", "nct_ids"] == ["NCT00567190"]

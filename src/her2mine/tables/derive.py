@@ -82,6 +82,21 @@ def trials_frame(
                 ncts[next(iter(named))].update(
                     r.upper() for r in (w.registry_ids or []) if _NCT.match(str(r))
                 )
+    # A registry id linked to exactly one named trial is that trial, not a trial of its own:
+    # fold its row into the named one so curators see one row per study.
+    owners: dict[str, set[str]] = defaultdict(set)
+    for t, ids_ in ncts.items():
+        if not _NCT.match(t):
+            for n in ids_:
+                owners[n].add(t)
+    for t in [t for t in works if _NCT.match(t)]:
+        named = owners.get(t.upper(), set())
+        if len(named) == 1:
+            owner = next(iter(named))
+            works[owner] |= works.pop(t)
+            drugs[owner] |= drugs.pop(t, set())
+            n_out[owner] += n_out.pop(t, 0)
+            ncts.pop(t, None)
     rows = [
         {
             "trial": t,
