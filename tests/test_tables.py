@@ -407,3 +407,17 @@ def test_registry_id_of_a_named_trial_is_folded_into_it():
     assert sorted(t.index) == ["CLEOPATRA", "NCT01120184"]  # unowned registry id stays
     assert t.loc["CLEOPATRA", "works"] == ["w1", "w2"]
     assert t.loc["CLEOPATRA", "nct_ids"] == ["NCT00567190"]
+
+
+def test_reextracted_work_with_no_results_drops_its_old_rows(tmp_path):
+    store = TableStore(tmp_path)
+    publish(store, build(), run_id=None)
+    w1 = works()[0]
+    wid = work_id(w1.doi, w1.pmid)
+    assert (store.read("outcomes").work_id == wid).any()
+    # The abstract was rewritten and now reports nothing: its old evidence must not linger.
+    empty = {w1.doi: Extraction(id=w1.doi)}
+    publish(store, build_tables([], [w1], empty, run_id="r2"), run_id=None)
+    assert not (store.read("outcomes").work_id == wid).any()
+    assert not (store.read("mentions").work_id == wid).any()
+    assert (store.read("outcomes").work_id != wid).any()  # other works untouched

@@ -330,6 +330,9 @@ def build_tables(
     by_work = match_extractions(wdf, extractions)
     mentions = mentions_frame(by_work)
     outcomes = outcomes_frame(by_work, wdf)
+    # Every re-extracted work replaces its stored rows, even when it now yields none.
+    for df in (mentions, outcomes):
+        df.attrs["partitions"] = sorted(by_work)
     return {
         "references": references_frame(references, resolutions),
         "works": wdf,

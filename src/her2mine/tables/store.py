@@ -108,13 +108,15 @@ def upsert_frame(
     """Rows of ``new`` replace rows of ``old`` with the same ``key``; other old rows are kept.
 
     With ``partition`` (e.g. ``work_id``), old rows whose partition value appears in ``new`` are
-    all dropped first, so rows that disappeared from a re-processed work do not linger.
+    all dropped first, so rows that disappeared from a re-processed work do not linger. A
+    re-processed work that now yields no rows at all is named in ``new.attrs["partitions"]``.
     """
     if old.empty:
         return new.reset_index(drop=True)
     keep = ~old[key].isin(set(new[key]))
     if partition is not None:
-        keep &= ~old[partition].isin(set(new[partition]))
+        done = set(new[partition]) | set(new.attrs.get("partitions", ()))
+        keep &= ~old[partition].isin(done)
     parts = [df for df in (old[keep], new) if not df.empty]
     if not parts:
         return new.reset_index(drop=True)
