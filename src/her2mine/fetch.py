@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from her2mine.errors import InputError
@@ -117,8 +117,9 @@ def fetch_works(
                 resolutions.append(resolution)
                 tick("resolve", 1, missing)
                 if resolution.status == "matched" and resolution.doi:
+                    # The reference keeps the DOI as written (none); the match lives in
+                    # ``resolutions``, so tables can tell a resolved DOI from a cited one.
                     doi = resolution.doi
-                    ref = replace(ref, doi=doi)
                 else:
                     slots.append(_unresolved_work(ref, resolution))
             out_refs.append(ref)
