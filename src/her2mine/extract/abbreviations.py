@@ -1,18 +1,19 @@
 """scispaCy's AbbreviationDetector (Schwartz & Hearst), fed with pre-filtered candidates.
 
-The stock component runs a ``( + )`` token Matcher over every doc and warns when its global
-matcher is empty; here the parenthesised candidates are found with one regex over the text and
-mapped to token offsets, then scispaCy's own ``filter_matches``/``find_matches_for`` do the rest.
+The stock component runs a ``( + )`` token Matcher over every doc, then a second, per-doc
+"global" Matcher to find every later occurrence of each short form. Here the parenthesised
+candidates are found with one regex over the text and mapped to token offsets, then scispaCy's
+own ``filter_matches`` and ``find_abbreviation`` find the definitions. Later occurrences are not
+listed: the drug recogniser finds them with one regex per defined short form.
 Output is the serialisable form (dicts) so docs survive ``n_process > 1``.
 """
 
 from __future__ import annotations
 
 import re
-import warnings
 
 import numpy as np
-from scispacy.abbreviation import AbbreviationDetector, filter_matches
+from scispacy.abbreviation import AbbreviationDetector, filter_matches, find_abbreviation
 from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -34,20 +35,35 @@ class FastAbbreviationDetector(AbbreviationDetector):
         if not spans or not len(doc):
             return doc
         idx = doc.to_array([IDX]).astype(np.int64).reshape(-1)
-        matches = []
-        for a, b in spans:
-            start = int(np.searchsorted(idx, a + 1))  # first token after "("
-            end = int(np.searchsorted(idx, b - 1))  # the ")" token
-            if 0 < start < end <= len(doc) and end - start <= 8:
-                matches.append((0, start, end))
-        filtered = filter_matches(matches, doc)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # W036: empty global matcher
-            occurrences = self.find_matches_for(filtered, doc)
+        bounds = np.asarray(spans, dtype=np.int64)
+        firsts = np.searchsorted(idx, bounds[:, 0] + 1)  # first token after "("
+        closes = np.searchsorted(idx, bounds[:, 1] - 1)  # the ")" token
+        matches = [
+            (0, int(start), int(end))
+            for start, end in zip(firsts.tolist(), closes.tolist(), strict=True)
+            if 0 < start < end <= len(doc) and end - start <= 8
+        ]
         found = []
-        for long_form, short_forms in occurrences:
-            for short in short_forms:
-                short._.long_form = long_form
-                found.append(self.make_short_form_serializable(short))
+        seen_long: set[str] = set()
+        seen_short: set[str] = set()
+        for long_candidate, short_candidate in filter_matches(matches, doc):
+            short, long = find_abbreviation(long_candidate, short_candidate)
+            if long is None:
+                continue
+            long_text, short_text = long.text, short.text
+            if long_text in seen_long or short_text in seen_short:
+                continue  # defined twice: keep the first definition, as scispaCy does
+            seen_long.add(long_text)
+            seen_short.add(short_text)
+            found.append(
+                {
+                    "short_text": short_text,
+                    "short_start": short.start,
+                    "short_end": short.end,
+                    "long_text": long_text,
+                    "long_start": long.start,
+                    "long_end": long.end,
+                }
+            )
         doc._.abbreviations = found
         return doc

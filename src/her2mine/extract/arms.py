@@ -8,35 +8,52 @@ regimen ("with pertuzumab") resolve to the full regimen the text defined.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from her2mine.extract.fastre import compiled, sentences_matching, word_start
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import Regimen, group_regimens
 
 PHYSICIANS_CHOICE = "physician's choice"
 
 _DESIGN = re.compile(
-    r"\b(?:random\w*|assign\w*|allocat\w*|receiv\w*|treated|compar\w*|versus|vs\.?|enrolled|"
-    r"given|administered)\b",
-    re.I,
-)
+    word_start(
+        [r"random\w*", r"assign\w*", r"allocat\w*", r"receiv\w*", "treated", r"compar\w*",
+         "versus", r"vs\.?", "enrolled", "given", "administered"]
+    )
+    + r"\b"
+)  # fmt: skip
 _PRIOR = re.compile(
-    r"\b(?:previously|prior|pretreated|pre-treated|after|following|progress\w*\s+(?:on|after)|"
-    r"refractory|resistant|had\s+received|exposure|exposed|failure|failed|history\s+of|"
-    r"naive|naïve|eligible)\b[\w\s,-]{0,40}$",
-    re.I,
-)
-_GROUP_WORD = re.compile(r"\b(?:group|arm|cohort)s?\b", re.I)
+    word_start(
+        ["previously", "prior", "pretreated", "pre-treated", "after", "following",
+         r"progress\w*\s+(?:on|after)", "refractory", "resistant", r"had\s+received", "exposure",
+         "exposed", "failure", "failed", r"history\s+of", "naive", "naïve", "eligible"]
+    )
+    + r"\b[\w\s,-]{0,40}$"
+)  # fmt: skip
+_GROUP_WORD = re.compile(word_start(["groups?", "arms?", "cohorts?"]) + r"\b")
 _GROUP_LABEL = re.compile(
-    r"\b(control|placebo|comparator|standard|experimental|investigational|chemotherapy)"
-    r"(?:[\s-]+(?:treatment|therapy))?\s*$",
+    "("
+    + word_start(
+        ["control", "placebo", "comparator", "standard", "experimental", "investigational",
+         "chemotherapy"]
+    )
+    + r")(?:[\s-]+(?:treatment|therapy))?\s*$",
     re.I,
+)  # fmt: skip
+_TPC_OF = r"\s+of\s+(?:the\s+)?(?:physician|investigator)['’]?s['’]?\s+choice"
+_TPC_CHOICE = (
+    r"['’]?s['’]?\s*(?:choice|-choice)(?:\s+(?:of\s+)?(?:treatment|therapy|chemotherapy))?"
 )
 _TPC = re.compile(
-    r"\b(?:(?:treatment|therapy)\s+of\s+(?:the\s+)?(?:physician|investigator)['’]?s['’]?\s+choice|"
-    r"(?:physician|investigator)['’]?s['’]?\s*(?:choice|-choice)(?:\s+(?:of\s+)?(?:treatment|"
-    r"therapy|chemotherapy))?|TPC|ICT)\b",
-)
+    word_start(
+        ["treatment" + _TPC_OF, "therapy" + _TPC_OF, "physician" + _TPC_CHOICE,
+         "investigator" + _TPC_CHOICE, "TPC", "ICT"],
+        ignore_case=False,
+    )
+    + r"\b"
+)  # fmt: skip
 _LABEL_AFTER = re.compile(r"\s*[\[(]\s*(?:the\s+)?([^()\[\]]{1,40}?)\s*[\])]")
 
 
@@ -45,12 +62,31 @@ class Arm:
     drugs: list[str]
     has_placebo: bool = False
     labels: set[str] = field(default_factory=set)
-
     special: str | None = None  # "physician's choice"
+    options: set[str] = field(default_factory=set)  # investigator's-choice partners
+    core: list[str] | None = None  # the drugs as defined, before drugs given to every arm
 
     @property
     def name(self) -> str | None:
-        return self.special or "+".join(self.drugs) or None
+        if self.special or self.drugs:
+            return self.special or "+".join(self.drugs)
+        # A placebo/observation-only group is still an arm of the comparison; its values get
+        # arm null in the output (see ``output_arm``).
+        return PLACEBO_ONLY if self.has_placebo else None
+
+    def extend(self, drugs: set[str]) -> None:
+        """Add drugs given to every arm (a backbone), keeping the defining drugs."""
+        if self.core is None:
+            self.core = list(self.drugs)
+        self.drugs = sorted(set(self.drugs) | drugs)
+
+
+PLACEBO_ONLY = "placebo"  # internal arm name of a group that received no drug
+
+
+def output_arm(arm: str | None) -> str | None:
+    """The contract's arm: a placebo-only group has no drug, so null."""
+    return None if arm == PLACEBO_ONLY else arm
 
 
 @dataclass
@@ -66,33 +102,52 @@ class ArmRef:
 @dataclass
 class ArmRegistry:
     arms: list[Arm] = field(default_factory=list)
+    tpc_aliases: set[str] = field(default_factory=set)  # "physician's choice (PC)" → "PC"
 
-    def add(self, reg: Regimen, label: str | None) -> None:
+    def add(self, reg: Regimen, label: str | None, options: set[str] | None = None) -> Arm | None:
         drugs = reg.drugs
-        if not drugs and not reg.has_placebo:
-            return
+        classes = {_class_label(h.text) for h in reg.hits if h.kind == "class"}
+        if not drugs and not reg.has_placebo and not classes:
+            return None
+        labels = ({label} if label else set()) | classes
         for arm in self.arms:
-            if arm.drugs == drugs:
+            if arm.drugs == drugs and not arm.special and (drugs or arm.labels & classes):
                 arm.has_placebo |= reg.has_placebo
-                if label:
-                    arm.labels.add(label)
-                return
-        self.arms.append(Arm(drugs, reg.has_placebo, {label} if label else set()))
+                arm.labels |= labels
+                arm.options |= options or set()
+                return arm
+        arm = Arm(drugs, reg.has_placebo, labels, options=set(options or ()))
+        self.arms.append(arm)
+        return arm
+
+    def superset_of(self, drugs: list[str]) -> Arm | None:
+        """The only arm that contains ``drugs`` (a partial mention such as "pertuzumab")."""
+        ds = set(drugs)
+        cands = [a for a in self.arms if ds and ds <= set(a.drugs) | a.options]
+        return cands[0] if len(cands) == 1 else None
 
     def resolve_drugs(self, drugs: list[str], *, placebo: bool = False) -> str | None:
         """Full regimen for a (possibly partial) mention: exact arm, else the only arm containing
-        it (placebo mentions prefer the placebo arm)."""
+        it (placebo mentions prefer the placebo arm); a mention of one of an arm's
+        investigator's-choice partners is that arm with that partner."""
         if not drugs:
             return self.by_label("placebo") if placebo else None
         ds = set(drugs)
         for arm in self.arms:
-            if set(arm.drugs) == ds:
+            if set(arm.drugs) == ds and not arm.options:
                 return arm.name
+        core = [a for a in self.arms if a.core is not None and set(a.core) == ds]
+        if len(core) == 1:
+            return core[0].name  # "with neratinib" after paclitaxel was added to every arm
         cands = [a for a in self.arms if ds <= set(a.drugs)]
         if placebo:
             cands = [a for a in cands if a.has_placebo] or cands
         if len(cands) == 1:
             return cands[0].name
+        if not cands:
+            opt = [a for a in self.arms if a.options and ds <= set(a.drugs) | a.options]
+            if len(opt) == 1:
+                return "+".join(sorted(set(opt[0].drugs) | ds))
         return "+".join(sorted(ds))
 
     def add_special(self, name: str, label: str | None) -> None:
@@ -127,37 +182,120 @@ class ArmRegistry:
         return None
 
 
+def _class_label(written: str) -> str:
+    """ "a taxane" / "Taxanes" / "standard-of-care chemotherapy" → "taxane" / "chemotherapy"."""
+    word = written.lower().split()[-1]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+# Design sentences proper (randomisation) and looser ones (who received what).
+_RANDOMISED = re.compile(
+    word_start([r"randomi[sz]\w*", r"random\w*", r"assign\w*", r"allocat\w*"]) + r"\b"
+)
+# "... (docetaxel or paclitaxel)", "(with or without pertuzumab)": partners that differ by
+# patient are options, not part of the arm.
+_BRACKET = re.compile(r"[\[(]([^\[\]()]*)[\])]")
+_OPTIONAL = re.compile(r"\bwith\s+or\s+without\b", re.I)
+_OR = re.compile(r"\bor\b", re.I)
+
+
+def option_hits(text: str, hits: list[Hit], s: int, e: int) -> set[int]:
+    """Starts of the drug hits that sit in an options bracket ("(A, B, or C)", "(with or
+    without A)") inside [s, e)."""
+    starts: set[int] = set()
+    if "(" not in text[s:e] and "[" not in text[s:e]:
+        return starts
+    for m in _BRACKET.finditer(text, s, e):
+        inner = [h for h in hits if m.start() < h.start and h.end < m.end() and h.drugs]
+        if not inner:
+            continue
+        body = m.group(1)
+        if _OPTIONAL.search(body) or (len(inner) >= 2 and _OR.search(body)):
+            starts.update(h.start for h in inner)
+    return starts
+
+
 def build_registry(
     text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit]
 ) -> ArmRegistry:
-    """Arms defined by the design sentences (first sentences mentioning assignment/treatment)."""
+    """Arms defined by the design sentences: randomisation sentences first; sentences that only
+    say who received what are read when those did not define two arms."""
     reg = ArmRegistry()
+    sentences = [tuple(x) for x in sentences]
+    randomised = sentences_matching(_RANDOMISED, text, sentences)
+    primary = [x for x, ok in zip(sentences, randomised, strict=True) if ok]
+    _read_design(text, primary, drug_hits, reg)
+    if sum(1 for a in reg.arms if a.name) < 2:
+        design = sentences_matching(_DESIGN, text, sentences)
+        rest = [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]
+        _read_design(text, rest, drug_hits, reg)
+    added = (
+        sentences_matching(_ADDED_TO_ALL, text, sentences)
+        if "added" in text.lower()
+        else [False] * len(sentences)
+    )
+    _later_backbone(text, [x for x, ok in zip(sentences, added, strict=True) if ok], drug_hits, reg)
+    return reg
+
+
+def _read_design(
+    text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit], reg: ArmRegistry
+) -> None:
+    starts = [h.start for h in drug_hits]
     for s, e in sentences:
-        if not _DESIGN.search(text, s, e):
-            continue
-        hits = [h for h in drug_hits if s <= h.start and h.end <= e]
+        hits = [h for h in drug_hits[bisect_left(starts, s) : bisect_left(starts, e)] if h.end <= e]
+        for m in _TPC_ALIAS.finditer(text, s, e):
+            reg.tpc_aliases.add(m.group(1))
         if not hits:
             continue
+        opts = option_hits(text, hits, s, e)
+        kept = [h for h in hits if h.start not in opts]
         regs = [
             r
-            for r in group_regimens(text, hits)
+            for r in group_regimens(text, kept)
             if not _PRIOR.search(text, max(s, r.start - 60), r.start)
         ]
         if _add_placebo_design(text, regs, reg, e):
             continue
         both = _BOTH.search(text, s, e)
         if both and reg.arms:
-            extra = [h for h in hits if h.start >= both.end()]
+            extra = [h for h in kept if h.start >= both.end()]
             for arm in reg.arms:
                 if not arm.special:
-                    arm.drugs = sorted(set(arm.drugs) | {d for h in extra for d in h.drugs})
+                    arm.extend({d for h in extra for d in h.drugs})
             continue
+        added: list[Arm] = []
         for i, r in enumerate(regs):
             nxt = regs[i + 1].start if i + 1 < len(regs) else e
             label = _label_after(text, r.end, nxt)
-            if _is_design_regimen(text, r, s, e) or label:
-                reg.add(r, label)
+            group_word = _GROUP_AFTER.match(text, r.end)
+            named = reg.superset_of(r.drugs) if group_word else None
+            if group_word and named is not None:
+                # "randomly assigned to the pertuzumab group": a name, not a new arm
+                named.labels.add(normalise_label(text[r.start : group_word.end()]))
+                continue
+            listed = bool(added) and i > 0 and _LIST_GAP.fullmatch(text[regs[i - 1].end : r.start])
+            if _is_design_regimen(text, r, s, e) or label or listed:
+                options = {
+                    d for h in hits if h.start in opts and r.end <= h.start < nxt for d in h.drugs
+                }
+                arm = reg.add(r, label, options)
+                if arm is not None:
+                    modifier = _MODIFIER.search(text, max(s, r.start - 40), r.start)
+                    if modifier:
+                        arm.labels.add(modifier.group(1).lower())
+                    added.append(arm)
+        each = _EACH.search(text, s, e)
+        if each and len(added) >= 2:
+            extra = sorted({d for h in kept if h.start >= each.end() for d in h.drugs})
+            for arm in added:
+                if not arm.special:
+                    arm.extend(set(extra))
         for m in _TPC.finditer(text, s, e):
+            if _TPC_OF_REGIMEN.search(text, max(s, m.start() - 30), m.start()) and any(
+                r.drugs and r.end <= m.start() <= r.end + 30 for r in regs
+            ):
+                continue  # "trastuzumab plus chemotherapy of physician's choice": a partner
             label = _label_after(text, m.end(), e)
             if "chemotherapy" in m.group(0).lower() or re.search(
                 r"chemotherapy\s+(?:of|by)\s+(?:the\s+)?(?:physician|investigator)",
@@ -166,13 +304,62 @@ def build_registry(
             ):
                 label = label or "chemotherapy"
             reg.add_special(PHYSICIANS_CHOICE, label)
-    return reg
+
+
+def _later_backbone(
+    text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit], reg: ArmRegistry
+) -> None:
+    """ "Weekly paclitaxel was then added to the regimen": a drug given to every arm."""
+    for s, e in sentences:
+        m = _ADDED_TO_ALL.search(text, s, e)
+        if not m:
+            continue
+        added = [h for h in drug_hits if s <= h.start and h.end <= m.start() and h.drugs]
+        drugs = {d for h in added for d in h.drugs}
+        if drugs:
+            for arm in reg.arms:
+                if arm.drugs and not arm.special:
+                    arm.extend(drugs)
 
 
 _BOTH = re.compile(
-    r"\b(?:both|all|each)\s+(?:groups|arms|patients|cohorts)\s+(?:also\s+)?(?:received|were\s+given|"
+    word_start(["both", "all", "each"])
+    + r"\s+(?:groups|arms|patients|cohorts)\s+(?:also\s+)?(?:received|were\s+given|"
     r"were\s+treated\s+with)\b",
     re.I,
+)
+_EACH = re.compile(  # only its end is used, so the leading ", " is left out
+    word_start(["each", "both", "all"]) + r"\s+(?:(?:combined|given|administered)\s+)?(?:with|plus|"
+    r"in\s+combination\s+with|added\s+to)\b",
+    re.I,
+)
+_ADDED_TO_ALL = re.compile(
+    word_start(["was", "were"])
+    + r"\s+(?:then\s+|subsequently\s+|later\s+)?added\s+(?:to\s+(?:the|each|all|both)\s+"
+    r"(?:regimens?|arms?|groups?)|in\s+(?:all|both|each)\s+(?:arms?|groups?))",
+    re.I,
+)
+# "A, B, or C": a regimen listed right after a design regimen is another arm.
+_LIST_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:or\s+|and\s+)?(?:to\s+)?", re.I)
+_GROUPS_AFTER = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:groups|arms|cohorts)\b", re.I)
+_GROUP_AFTER = re.compile(r"[\s-]*(?:group|arm|cohort)\b", re.I)
+# A route/formulation word right before a design regimen names its group ("intravenous group").
+_MODIFIER = re.compile(
+    "("
+    + word_start(
+        ["intravenous", "subcutaneous", "oral", "weekly", "dose-dense", "standard", "neoadjuvant",
+         "adjuvant"]
+    )
+    + r")\s+$",
+    re.I,
+)  # fmt: skip
+_TPC_ALIAS = re.compile(
+    word_start(["physician", "investigator"], ignore_case=False, not_after="")
+    + r"['’]?s['’]?\s*choice(?:\s+(?:of\s+)?(?:treatment|therapy|"
+    r"chemotherapy))?\s*\(([A-Z]{2,5})\)"
+)
+_TPC_OF_REGIMEN = re.compile(
+    r"\b(?:chemotherapy|therapy|treatment)\s+(?:of|by)\s+(?:the\s+)?$", re.I
 )
 _OR_PLACEBO = re.compile(
     r"^\s*(?:\([^()]*\))?\s*(?:[\w./²]+\s+){0,4}?or\s+(?:matching\s+|a\s+)?$", re.I
@@ -189,27 +376,38 @@ def _add_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry, e: int
         if not _OR_PLACEBO.match(text[prev.end : plac[0].start]) or r.hits[0].kind != "placebo":
             continue
         backbone = sorted({d for x in regs[i:] for d in x.drugs})
-        a = Regimen(prev.start, prev.end, list(prev.hits))
-        reg.arms.append(Arm(sorted(set(a.drugs) | set(backbone)), False, set()))
-        reg.arms.append(Arm(backbone, True, {"placebo"}))
+        active = sorted(set(prev.drugs) | set(backbone))
+        if not any(a.drugs == active for a in reg.arms):
+            reg.arms.append(Arm(active, False, set()))
+        for a in reg.arms:
+            if a.drugs == backbone:
+                a.has_placebo = True
+                a.labels.add("placebo")
+                break
+        else:
+            reg.arms.append(Arm(backbone, True, {"placebo"}))
         return True
     return False
 
 
-def _is_design_regimen(text: str, r: Regimen, s: int, e: int) -> bool:
-    before = text[max(s, r.start - 80) : r.start]
-    return bool(
-        re.search(
-            r"\b(?:receiv\w*|random\w*|assign\w*|allocat\w*|versus|vs\.?|or|to|with|"
-            r"compar\w*|of|treated)\s*(?:the\s+|either\s+)?$",
-            before,
-            re.I,
-        )
+_DESIGN_BEFORE = re.compile(
+    word_start(
+        [r"receiv\w*", r"random\w*", r"assign\w*", r"allocat\w*", "versus", r"vs\.?", "or", "to",
+         "with", r"compar\w*", "of", "treated"]
     )
+    + r"\s*:?\s*(?:the\s+|either\s+|a\s+|an\s+)?"
+    r"(?:(?:intravenous|subcutaneous|oral|weekly|dose-dense|standard|neoadjuvant|adjuvant|"
+    r"investigator-selected|investigator-chosen)\s+)?$",
+    re.I,
+)  # fmt: skip
+
+
+def _is_design_regimen(text: str, r: Regimen, s: int, e: int) -> bool:
+    return _DESIGN_BEFORE.search(text[max(s, r.start - 80) : r.start]) is not None
 
 
 def _label_after(text: str, pos: int, end: int) -> str | None:
-    """The "(X group)" / "(group A)" label between a regimen and the next one."""
+    """The "(X group)" / "(group A)" / "(...; group A)" label between a regimen and the next."""
     for m in _LABEL_ANY.finditer(text, pos, min(end, pos + 250)):
         label = m.group(1).strip().lower()
         if _GROUP_WORD.search(label):
@@ -217,7 +415,7 @@ def _label_after(text: str, pos: int, end: int) -> str | None:
     return None
 
 
-_LABEL_ANY = re.compile(r"[\[(]\s*(?:the\s+)?([^()\[\];]{1,40}?)\s*[\])]")
+_LABEL_ANY = re.compile(r"[\[(;,]\s*(?:the\s+)?([^()\[\];,]{1,40}?)\s*[\])]")
 
 
 def normalise_label(label: str) -> str:
@@ -238,7 +436,18 @@ def arm_refs(
     """Arm references in sentence [s, e): group names, physician's choice, regimens."""
     refs: list[ArmRef] = []
     hits = [h for h in drug_hits if s <= h.start and h.end <= e]
+    opts = option_hits(text, hits, s, e)
+    if opts:
+        hits = [h for h in hits if h.start not in opts]
     regs = group_regimens(text, hits, split_weak=split_weak)
+    # "between the A (...) and the B (...) groups": a plural group word splits the list.
+    split: list[Regimen] = []
+    for r in regs:
+        if len(r.hits) > 1 and "strong" not in r.joins and _GROUPS_AFTER.match(text, r.end):
+            split.extend(Regimen(h.start, h.end, [h]) for h in r.hits)
+        else:
+            split.append(r)
+    regs = split
     # "<regimen|label> group/arm": a group name, resolved through the registry.
     labels = registry.labels()
     for g in _GROUP_WORD.finditer(text, s, e):
@@ -249,7 +458,7 @@ def arm_refs(
             (
                 lb
                 for lb in labels
-                if re.search(r"(?<![\w-])" + re.escape(lb) + r"[\s-]*$", before, re.I)
+                if compiled(r"(?<![\w-])" + re.escape(lb) + r"[\s-]*$", re.I).search(before)
             ),
             None,
         )
@@ -285,6 +494,10 @@ def arm_refs(
     for m in _TPC.finditer(text, s, e):
         if not any(r.start <= m.start() < r.end for r in refs):
             refs.append(ArmRef(m.start(), m.end(), PHYSICIANS_CHOICE))
+    for alias in registry.tpc_aliases:
+        for m in compiled(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])").finditer(text[s:e]):
+            if not any(r.start <= s + m.start() < r.end for r in refs):
+                refs.append(ArmRef(s + m.start(), s + m.end(), PHYSICIANS_CHOICE))
     for r in regs:
         if any(x.start <= r.start < x.end for x in refs):
             continue
@@ -292,6 +505,12 @@ def arm_refs(
             continue
         if r.has_placebo and not r.drugs:
             arm = registry.by_label("placebo")
+        elif not r.drugs:
+            # a drug class alone ("received chemotherapy", "a taxane"): the arm named so
+            arm = next(
+                (registry.by_label(_class_label(h.text)) for h in r.hits if h.kind == "class"),
+                None,
+            )
         else:
             arm = registry.resolve_drugs(r.drugs, placebo=r.has_placebo)
         if arm:

@@ -6,6 +6,7 @@ State travels on ``doc._.her2`` as plain dicts/lists so docs survive ``nlp.pipe(
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from pathlib import Path
 
 import numpy as np
@@ -16,14 +17,51 @@ from spacy.tokens import Doc
 from her2mine.extract import abbreviations  # noqa: F401  (registers "her2_abbreviations")
 from her2mine.extract.arms import arm_refs, build_registry, comparison_in
 from her2mine.extract.drugs import find_drugs
+from her2mine.extract.fastre import sentences_matching, word_start
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import Lexicons, load_lexicons
+from her2mine.extract.numbers import _KEY_RE
 from her2mine.extract.outcomes import find_endpoints, sentence_outcomes
 from her2mine.extract.sentences import sentence_spans
 from her2mine.extract.trials import find_trials
 
 _HAS_NUMBER = re.compile(r"\d|reached")
-_HAS_COMPARISON = re.compile(r"\b(?:vs\.?|versus|v\.?|or|than|compared)\s", re.I)
+_HAS_COMPARISON = re.compile(
+    word_start([r"vs\.?", "versus", r"v\.?", "or", "than", "compared"]) + r"\s"
+)
+
+
+class _LazyContext:
+    """The comparison under discussion, read from pending "A versus B" sentences on demand."""
+
+    def __init__(self, text, pending, drugs, registry, base) -> None:
+        self.args = (text, pending, drugs, registry)
+        self.base = base
+        self.value = None
+
+    def __call__(self) -> list:
+        if self.value is None:
+            text, pending, drugs, registry = self.args
+            base = self.base() if callable(self.base) else self.base
+            self.value = (
+                _latest_comparison(text, pending, drugs, registry) if pending else []
+            ) or base
+        return self.value
+
+
+def _latest_comparison(
+    text: str, pending: list[tuple[int, int]], drugs: list[Hit], registry
+) -> list[str | None]:
+    """Arms of the latest "A versus B" sentence among ``pending`` that lists a comparison."""
+    for s, e in reversed(pending):
+        listed = comparison_in(arm_refs(text, s, e, drugs, registry))
+        if listed:
+            return listed
+    return []
+
+
+def _distinct(items: list) -> list:
+    return list(dict.fromkeys(items))
 
 
 def _outcome_dict(o) -> dict:
@@ -63,7 +101,7 @@ def _lexicons(lexicon_dir: str | None) -> Lexicons:
 
 
 def _hits(state: dict, key: str) -> list[Hit]:
-    return [Hit.from_dict(d) for d in state.get(key, [])]
+    return [Hit.from_row(r) for r in state.get(key, [])]
 
 
 class TextKeepingTokenizer:
@@ -136,7 +174,7 @@ class DrugRecognizer:
                 pairs.append((ab.text, lf.start_char, lf.end_char))
         model = self._model_hits(doc)
         hits = find_drugs(text, self.lex, sentences, pairs, model)
-        state["drugs"] = [h.to_dict() for h in hits]
+        state["drugs"] = [h.to_row() for h in hits]
         return doc
 
     def _model_hits(self, doc: Doc) -> list[Hit]:
@@ -162,7 +200,7 @@ class TrialRecognizer:
         self.lex = _lexicons(lexicon_dir).trials
 
     def __call__(self, doc: Doc) -> Doc:
-        _state(doc)["trials"] = [h.to_dict() for h in find_trials(_text(doc), self.lex)]
+        _state(doc)["trials"] = [h.to_row() for h in find_trials(_text(doc), self.lex)]
         return doc
 
 
@@ -180,23 +218,37 @@ class OutcomeExtractor:
         sentences = [tuple(s) for s in state.get("sentences") or sentence_spans(text)]
         endpoints = find_endpoints(text, self.lex)
         drugs = _hits(state, "drugs")
-        state["endpoints"] = [h.to_dict() for h in endpoints]
+        state["endpoints"] = [h.to_row() for h in endpoints]
         registry = build_registry(text, sentences, drugs)
         outcomes = []
         carry = None
         names = [a.name for a in registry.arms]
         context = names if 2 <= len(names) <= 4 and all(names) else []
-        for s, e in sentences:
-            eps = [h for h in endpoints if s <= h.start < e]
-            chunk = text[s:e]
-            if _HAS_NUMBER.search(chunk):
+        ep_starts = [h.start for h in endpoints]
+        drug_starts = [h.start for h in drugs]
+        pending: list[tuple[int, int]] = []  # comparison sentences not read yet (read lazily)
+        has_number = sentences_matching(_HAS_NUMBER, text, sentences)
+        has_ratio = sentences_matching(_KEY_RE, text, sentences)
+        has_comparison = sentences_matching(_HAS_COMPARISON, text, sentences)
+        for k, (s, e) in enumerate(sentences):
+            eps = endpoints[bisect_left(ep_starts, s) : bisect_left(ep_starts, e)]
+            sent_drugs = drugs[bisect_left(drug_starts, s) : bisect_left(drug_starts, e)]
+            # Only sentences with a number and an end point (or an HR/OR for the carried end
+            # point) can hold an outcome.
+            if (eps or has_ratio[k]) and has_number[k]:
+                lazy = _LazyContext(text, list(pending), drugs, registry, context)
+                pending = []
+                internal: list[str | None] = []
                 found = sentence_outcomes(
-                    text, s, e, endpoints, drugs, registry, self.lex, carry, context
+                    text, s, e, eps, sent_drugs, registry, self.lex, carry, lazy, internal
                 )
+                context = lazy  # still unread: most documents never need it
                 outcomes.extend(_outcome_dict(o) for o in found)
-            if _HAS_COMPARISON.search(chunk) and sum(s <= h.start < e for h in drugs) >= 2:
-                listed = comparison_in(arm_refs(text, s, e, drugs, registry))
-                context = listed or context
+                compared = _distinct([a for a in internal if a])
+                if len(compared) >= 2:
+                    context = compared  # the comparison now under discussion
+            if len(sent_drugs) >= 2 and has_comparison[k]:
+                pending.append((s, e))
             if eps:
                 carry = eps[-1].canonical
         state["outcomes"] = outcomes

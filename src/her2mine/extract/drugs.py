@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from her2mine.extract.hits import Hit, resolve_overlaps
-from her2mine.extract.lexicon import DrugLexicon
+from her2mine.extract.lexicon import DrugLexicon, lower_same_length, term_spans
 from her2mine.extract.regimens import chains_before
 
 SUPPORTIVE_CLASSES = frozenset({"supportive care", "corticosteroid"})
@@ -33,7 +33,7 @@ _STEM_RE = re.compile(
 )
 STEM_STOPLIST = frozenset({"anti-her2 mab", "tinib", "imab", "taxel", "platin"})
 
-_CODE_RE = re.compile(r"(?<![A-Za-z0-9-])([A-Z]{2,5}-?[0-9]{3,6}[a-z]?)(?![A-Za-z0-9-])")
+_CODE_RE = re.compile(r"([A-Z](?<![A-Za-z0-9-][A-Z])[A-Z]{1,4}-?[0-9]{3,6}[a-z]?)(?![A-Za-z0-9-])")
 # Prefixes of registry ids, cooperative groups, staging systems... that look like sponsor codes.
 CODE_STOP_PREFIXES = frozenset(
     {
@@ -53,18 +53,20 @@ _CODE_CONTEXT = re.compile(
 _CODE_NOT_AFTER = re.compile(r"\s*(?:trial|study|cohort|protocol)\b", re.IGNORECASE)
 
 
-def lexicon_hits(text: str, lex: DrugLexicon) -> list[Hit]:
-    """Every lexicon term in ``text`` (both case-sensitive abbreviations and names)."""
+def lexicon_hits(text: str, lex: DrugLexicon, low: str | None = None) -> list[Hit]:
+    """Every lexicon term in ``text`` (both case-sensitive abbreviations and names).
+    ``low`` = ``lower_same_length(text)`` if the caller has it."""
     hits: list[Hit] = []
+    low = lower_same_length(text) if low is None else low
     for pattern, exact in ((lex.sensitive, True), (lex.insensitive, False)):
         if pattern is None:
             continue
-        for m in pattern.finditer(text):
-            written = m.group(0)
-            canon = lex.exact_of.get(written) if exact else lex.canonical_of.get(written.lower())
+        source = text if exact else low
+        for start, end in term_spans(pattern, source):
+            written = source[start:end]
+            canon = lex.exact_of.get(written) if exact else lex.canonical_of.get(written)
             if canon is None:
                 continue
-            start, end = m.start(), m.end()
             sm = _SUFFIX.match(text, end)
             if sm and sm.group(1) not in _NOT_SUFFIX and lex.kind.get(canon) == "drug":
                 end = sm.end()
@@ -80,10 +82,31 @@ def _make_hit(lex: DrugLexicon, canon: str, start: int, end: int, written: str, 
     return Hit(kind, start, end, written, canon, drugs, src)
 
 
-def stem_hits(text: str, lex: DrugLexicon) -> list[Hit]:
+# Where a stem ends a word: the only places a _STEM_RE match can contain (found on lower-cased
+# text with a literal-first pattern, then _STEM_RE is tried from that word's start).
+_STEM_END = re.compile(rf"(?:{_STEMS})(?![a-z0-9])")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+
+
+def _stem_matches(text: str, low: str):
+    last = 0
+    for m in _STEM_END.finditer(low):
+        ws = m.start()
+        while ws > 0 and text[ws - 1] in _WORD_CHARS:
+            ws -= 1
+        if ws < last:
+            continue
+        found = _STEM_RE.match(text, ws)
+        if found:
+            last = found.end()
+            yield found
+
+
+def stem_hits(text: str, lex: DrugLexicon, low: str | None = None) -> list[Hit]:
     """Unseen drugs recognised by their USAN stem; normalised to the lower-cased written form."""
     hits = []
-    for m in _STEM_RE.finditer(text):
+    low = lower_same_length(text) if low is None else low
+    for m in _stem_matches(text, low):
         written = m.group(1)
         low = written.lower()
         if low in STEM_STOPLIST:
@@ -119,17 +142,20 @@ def _sentence_of(pos: int, sentences: list[tuple[int, int]], n: int) -> tuple[in
 _SHORT_IN_PARENS = re.compile(r"\((?:[^()]{0,60};\s*)?\s*([A-Za-z][\w\-+/]{1,11})\s*\)")
 # Drug classes: no drug of their own, but they sit inside regimen definitions and arms
 # ("trastuzumab plus a taxane (HT)"), so they take part in regimen chains.
+_CLASSES = r"(?:taxanes?|anthracyclines?|chemotherapy|endocrine\s+therapy|aromatase\s+inhibitors?)"
+# Run on lower-cased text; literal-first with the lookbehind after the first letter (fast).
 _CLASS_RE = re.compile(
-    r"(?<![A-Za-z-])(?:(?:standard(?:-of-care)?\s+)?(?:taxanes?|anthracyclines?|chemotherapy|"
-    r"endocrine\s+therapy|aromatase\s+inhibitors?))(?![A-Za-z])",
-    re.I,
+    rf"(?:s(?<![a-z-]s)tandard(?:-of-care)?\s+{_CLASSES}|t(?<![a-z-]t)axanes?|"
+    r"a(?<![a-z-]a)nthracyclines?|c(?<![a-z-]c)hemotherapy|e(?<![a-z-]e)ndocrine\s+therapy|"
+    r"a(?<![a-z-]a)romatase\s+inhibitors?)(?![a-z])"
 )
 
 
-def class_hits(text: str) -> list[Hit]:
+def class_hits(text: str, low: str | None = None) -> list[Hit]:
+    low = lower_same_length(text) if low is None else low
     return [
-        Hit("class", m.start(), m.end(), m.group(0), m.group(0).lower(), [], "rules")
-        for m in _CLASS_RE.finditer(text)
+        Hit("class", m.start(), m.end(), text[m.start() : m.end()], m.group(0), [], "rules")
+        for m in _CLASS_RE.finditer(low)
     ]
 
 
@@ -233,8 +259,9 @@ def find_drugs(
     model_hits: Iterable[Hit] = (),
 ) -> list[Hit]:
     """All drug, regimen and placebo mentions in ``text``, non-overlapping, in text order."""
-    lexical = sorted(lexicon_hits(text, lex), key=lambda h: (h.start - h.end, h.start))
-    lexical = resolve_overlaps(lexical + class_hits(text))
+    low = lower_same_length(text)
+    lexical = sorted(lexicon_hits(text, lex, low), key=lambda h: (h.start - h.end, h.start))
+    lexical = resolve_overlaps(lexical + class_hits(text, low))
     abbrev: list[Hit] = []
     for _ in range(2):  # a second pass lets definitions use short forms defined in the first
         current = resolve_overlaps(abbrev + lexical)
@@ -243,7 +270,11 @@ def find_drugs(
             break
         abbrev = abbreviation_hits(text, defined, lex, lexical)
     ordered = (
-        abbrev + lexical + list(model_hits) + stem_hits(text, lex) + code_hits(text, lex, sentences)
+        abbrev
+        + lexical
+        + list(model_hits)
+        + stem_hits(text, lex, low)
+        + code_hits(text, lex, sentences)
     )
     return resolve_overlaps(ordered)
 

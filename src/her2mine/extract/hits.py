@@ -6,7 +6,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     kind: str  # drug | regimen | placebo | trial | endpoint
     start: int
@@ -33,6 +33,14 @@ class Hit:
     @classmethod
     def from_dict(cls, d: dict) -> Hit:
         return cls(**d)
+
+    def to_row(self) -> list:
+        """Compact serialisable form (how components pass hits on ``doc._.her2``)."""
+        return [self.kind, self.start, self.end, self.text, self.canonical, self.drugs, self.source]
+
+    @classmethod
+    def from_row(cls, row: list) -> Hit:
+        return cls(*row)
 
 
 def resolve_overlaps(hits: list[Hit]) -> list[Hit]:

@@ -39,10 +39,14 @@ def read_jsonl(name: str, directory: Path | None = None) -> list[dict]:
     return rows
 
 
-def trie_pattern(terms: list[str]) -> str:
+def trie_pattern(terms: list[str], *, not_after: str = "") -> str:
     """A regex alternation of ``terms`` factored as a trie (shared prefixes matched once).
 
     Longer terms win over their prefixes because each node tries its children before ending.
+    ``not_after`` (a character class such as ``[A-Za-z0-9]``) may not precede a match; it is
+    checked by a lookbehind placed after each first character, so the pattern starts with a
+    literal and the regex engine skips to candidate characters (a leading lookbehind would make
+    it try every position).
     """
     trie: dict = {}
     for term in terms:
@@ -51,9 +55,15 @@ def trie_pattern(terms: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:
+    def build(node: dict, first: bool = False) -> str:
         ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = []
+        for ch, child in sorted(node.items()):
+            if not ch:
+                continue
+            lit = re.escape(ch)
+            guard = f"(?<!{not_after}{lit})" if first and not_after else ""
+            branches.append(lit + guard + build(child))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -61,16 +71,36 @@ def trie_pattern(terms: list[str]) -> str:
             return "(?:" + body + ")?"
         return body
 
-    return build(trie)
+    return build(trie, first=True)
 
 
 def compile_terms(terms: list[str], *, ignore_case: bool) -> re.Pattern[str] | None:
-    """Whole-word matcher for ``terms`` (letters/digits may not touch either end)."""
+    """Whole-word matcher for ``terms`` (letters/digits may not touch either end).
+
+    With ``ignore_case`` the pattern holds lower-case terms and must be run on lower-cased text
+    (``str.lower`` keeps offsets for the texts we see; callers check): matching lower-cased text
+    case-sensitively is several times faster than ``re.IGNORECASE``.
+    """
     terms = sorted({t.lower() if ignore_case else t for t in terms if t})
     if not terms:
         return None
-    flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(r"(?<![A-Za-z0-9])(?:" + trie_pattern(terms) + r")(?![A-Za-z0-9])", flags)
+    # The match starts with the character before the term (a non-alphanumeric one): scanning
+    # for word boundaries first is twice as fast as trying the trie at every letter. Use
+    # ``term_spans`` to run it (it supplies the boundary before the first character).
+    return re.compile(r"[^A-Za-z0-9](" + trie_pattern(terms) + r")(?![A-Za-z0-9])")
+
+
+def term_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """(start, end) of each whole-word term of a ``compile_terms`` pattern in ``text``."""
+    return [(m.start(1) - 1, m.end(1) - 1) for m in pattern.finditer(" " + text)]
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()`` with offsets kept (the few letters whose lower case is longer stay)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 @dataclass

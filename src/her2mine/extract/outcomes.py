@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from her2mine.extract.arms import ArmRef, ArmRegistry, arm_refs
+from her2mine.extract.arms import ArmRef, ArmRegistry, arm_refs, output_arm
+from her2mine.extract.fastre import word_start
 from her2mine.extract.hits import Hit, resolve_overlaps
-from her2mine.extract.lexicon import EndpointLexicon
+from her2mine.extract.lexicon import EndpointLexicon, lower_same_length, term_spans
 from her2mine.extract.numbers import Value, parse_values
 from her2mine.models import Outcome
 
@@ -37,11 +39,13 @@ _NOT_OUTCOME = re.compile(
 )
 # Design assumptions and power calculations are not results.
 _ASSUMPTION = re.compile(
-    r"\b(?:we\s+assumed|assuming|was\s+assumed|were\s+assumed|hypothesi[sz]ed|powered\s+to|"
-    r"power\s+to\s+detect|sample\s+size|to\s+detect\s+an?)\b",
-    re.I,
-)
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+    word_start(
+        [r"we\s+assumed", "assuming", r"was\s+assumed", r"were\s+assumed", "hypothesi[sz]ed",
+         r"powered\s+to", r"power\s+to\s+detect", r"sample\s+size", r"to\s+detect\s+an?"]
+    )
+    + r"\b"
+)  # fmt: skip
+_RESPECTIVELY = re.compile(word_start(["respectively"]) + r"\b")
 _FOLLOW_ATTACH = re.compile(
     r"[\s,]*(?:\((?:[^()]|\([^()]*\))*\)[\s,]*)?(?:with|in|for|among|on|receiving|under|from|by)"
     r"(?:\s+(?:the|those|all|patients|pts|participants|women|who|were|had|received|receiving|"
@@ -54,13 +58,15 @@ _PRECEDE_GLUE = re.compile(r"^[\s,:(\[]*$")
 def find_endpoints(text: str, lex: EndpointLexicon) -> list[Hit]:
     """Endpoint mentions (full names case-insensitively, abbreviations case-sensitively)."""
     hits: list[Hit] = []
-    for pattern in (lex.sensitive, lex.insensitive):
+    low = lower_same_length(text)
+    for pattern, source in ((lex.sensitive, text), (lex.insensitive, low)):
         if pattern is None:
             continue
-        for m in pattern.finditer(text):
-            code = lex.lookup(m.group(0))
+        for start, end in term_spans(pattern, source):
+            written = text[start:end]
+            code = lex.lookup(written)
             if code:
-                hits.append(Hit("endpoint", m.start(), m.end(), m.group(0), code))
+                hits.append(Hit("endpoint", start, end, written, code))
     return resolve_overlaps(sorted(hits, key=lambda h: (h.start - h.end, h.start)))
 
 
@@ -73,7 +79,8 @@ def sentence_outcomes(
     registry: ArmRegistry,
     lex: EndpointLexicon,
     carry: str | None = None,
-    context: list[str | None] | None = None,
+    context: list[str | None] | Callable[[], list[str | None]] | None = None,
+    arms_out: list[str | None] | None = None,
 ) -> list[Outcome]:
     """Outcomes stated in the sentence text[s:e]; ``carry`` = last endpoint of the previous
     sentence (for "The hazard ratio was 0.62." after a PFS sentence)."""
@@ -95,13 +102,16 @@ def sentence_outcomes(
         if endpoint.startswith("_"):
             continue  # an end point outside the contract's list claimed this value
         out.append((v, endpoint, measure))
-    arms = _attribute_arms(text, s, e, out, refs, context or [], resp)
+    arms = _attribute_arms(text, s, e, out, refs, context if context is not None else [], resp)
+    _share_rate_p(text, s, e, out, arms)
+    if arms_out is not None:  # internal arm names (a placebo-only group included), in order
+        arms_out.extend(a for a, (_, _, m) in zip(arms, out, strict=True) if m not in ("HR", "OR"))
     results = []
     for (v, endpoint, measure), arm in zip(out, arms, strict=True):
         results.append(
             Outcome(
                 endpoint=endpoint,
-                arm=arm if measure not in ("HR", "OR") else None,
+                arm=output_arm(arm) if measure not in ("HR", "OR") else None,
                 measure=measure,
                 value=v.value,
                 unit=_unit(measure, v),
@@ -208,10 +218,11 @@ def _attribute_arms(
     e: int,
     out: list[tuple[Value, str, str]],
     refs: list[ArmRef],
-    context: list[str | None],
+    context: list[str | None] | Callable[[], list[str | None]],
     resp: bool,
 ) -> list[str | None]:
-    """The arm of each value; ``context`` = arms of the comparison under discussion, in order."""
+    """The arm of each value; ``context`` = arms of the comparison under discussion, in order
+    (or a function returning them: reading it costs, and most sentences never need it)."""
     arms: list[str | None] = [None] * len(out)
     idx = [i for i, (_, _, m) in enumerate(out) if m not in ("HR", "OR")]
     if not idx:
@@ -220,8 +231,20 @@ def _attribute_arms(
     if resp and refs and _respectively(out, idx, refs, arms, decided):
         return arms
     claimed: set[int] = set()
+    # 0. A value in the bracket right after a reference: "with lapatinib (36 patients [23·4%])".
+    for j, r in enumerate(refs):
+        span = _bracket_after(text, r.end, e)
+        if span is None:
+            continue
+        inside = [i for i in idx if span[0] < out[i][0].start < span[1]]
+        if len(inside) == 1:
+            arms[inside[0]] = r.arm
+            decided.add(inside[0])
+            claimed.add(j)
     # 1. A reference right after the value: "18.5 months in the pertuzumab group".
     for i in idx:
+        if i in decided:
+            continue
         v = out[i][0]
         for j, r in enumerate(refs):
             if r.start < v.end or j in claimed:
@@ -233,6 +256,14 @@ def _attribute_arms(
                 decided.add(i)
                 claimed.add(j)
             break
+    # Arms compared earlier in this sentence are the comparison under discussion for bare
+    # pairs later in it ("median OS was 21.6 months with A vs 19.8 months with B, and ORR was
+    # 22% vs 16%").
+    local = _compared(arms, idx)
+    if local:
+        context = local
+    elif callable(context):
+        context = _Once(context)
     # 2. Runs of compared values ("18.5 vs 12.4 months", "54.1%, 45.4%, and 46.2%").
     for run in _runs(text, out, idx):
         if len(run) < 2 or any(i in decided for i in run):
@@ -245,27 +276,81 @@ def _attribute_arms(
         elif (
             prev
             and not refs[prev[-1]].in_list
+            and not _CLAUSE_BREAK.search(text, refs[prev[-1]].end, out[run[0]][0].start)
             and len(run) == 2
-            and len(context) == 2
-            and (refs[prev[-1]].arm in context)
+            and len(ctx := _ctx(context)) == 2
+            and (refs[prev[-1]].arm in ctx)
         ):
             first = refs[prev[-1]].arm
-            names = [first, next(a for a in context if a != first)]
-        elif len(context) == len(run) and (resp or not prev):
-            names = list(context)
+            names = [first, next(a for a in ctx if a != first)]
+        elif (resp or not prev) and len(ctx := _ctx(context)) == len(run):
+            names = list(ctx)
         if names is not None:
             for i, a in zip(run, names, strict=True):
                 arms[i] = a
                 decided.add(i)
-    # 3. The nearest preceding reference: "ORR with T-DXd was 60.9%".
+    # 3. The nearest preceding reference: "ORR with T-DXd was 60.9%"; when the sentence names a
+    # single arm, every later value is that arm's ("in 38.2% of patients treated with X and
+    # keratitis in 37.8%").
+    single = len({r.arm for r in refs}) == 1
     for i in idx:
         if i in decided:
             continue
         v = out[i][0]
-        prev = [j for j, r in enumerate(refs) if r.end <= v.start and j not in claimed]
+        prev = [j for j, r in enumerate(refs) if r.end <= v.start and (single or j not in claimed)]
         if prev and not refs[prev[-1]].in_list:
             arms[i] = refs[prev[-1]].arm
     return arms
+
+
+class _Once:
+    """Calls a context function at most once."""
+
+    def __init__(self, fn: Callable[[], list[str | None]]) -> None:
+        self.fn = fn
+        self.value: list[str | None] | None = None
+
+    def __call__(self) -> list[str | None]:
+        if self.value is None:
+            self.value = self.fn()
+        return self.value
+
+
+def _ctx(context) -> list[str | None]:
+    return context() if callable(context) else context
+
+
+def _compared(arms: list[str | None], idx: list[int]) -> list[str | None]:
+    """Distinct arms given to values of one sentence, in order, if two or more."""
+    seen: list[str | None] = []
+    for i in idx:
+        a = arms[i]
+        if a and a not in seen:
+            seen.append(a)
+    return seen if len(seen) >= 2 else []
+
+
+_OPEN = frozenset("([")
+_CLOSE = frozenset(")]")
+
+
+def _bracket_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """(open, close) of a bracket that opens right after ``pos`` ("X (12 [8%])"), or None."""
+    i = pos
+    while i < limit and text[i] == " ":
+        i += 1
+    if i >= limit or text[i] not in _OPEN:
+        return None
+    depth = 0
+    for k in range(i, min(limit, i + 120)):
+        ch = text[k]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                return i, k
+    return None
 
 
 _FILLER = re.compile(
@@ -281,7 +366,13 @@ _ANCHOR = re.compile(
 
 
 def _follow_gap_ok(gap: str) -> bool:
+    if _OPEN_ONLY.fullmatch(gap):
+        return True  # "40.2% (tucatinib arm)"
     return len(gap) <= 80 and bool(_FILLER.match(gap)) and bool(_ANCHOR.search(gap))
+
+
+_OPEN_ONLY = re.compile(r"\s*[(\[]\s*(?:the\s+)?")
+_CLAUSE_BREAK = re.compile(r";|,\s*and\b|\.\s")
 
 
 def _last_list(refs: list[ArmRef], prev: list[int]) -> list[int]:
@@ -355,3 +446,47 @@ def _respectively(out, idx, refs, arms, decided) -> bool:
                 decided.add(i)
             done = True
     return done
+
+
+_P_ANY = re.compile(
+    r"(?<![A-Za-z])[Pp](?:\s*[- ]?values?)?(?:\s*\([^()]{1,20}\))?\s*"
+    r"(?:=|<|>|≤|≥|<=|>=)\s*(?:\d|[.·]\d)"
+)
+
+
+def _share_rate_p(
+    text: str, s: int, e: int, out: list[tuple[Value, str, str]], arms: list[str | None]
+) -> None:
+    """A P value printed after compared rates (no HR/OR in between) belongs to each of them:
+    "43.6% vs 30.8% (P<0.001)", "... in the A group and 99 (44.4%) in the B group (difference
+    ...; p=0.016)". The P is the first one after the rates; values before an earlier P or an
+    HR/OR are not part of that comparison."""
+    from her2mine.extract.numbers import P_RE, normalise_p
+
+    if not any(m == "rate" for _, _, m in out):
+        return
+    ps = list(P_RE.finditer(text, s, e))
+    if not ps:
+        return
+    boundary = s
+    for m in ps:
+        group = [
+            i
+            for i, (v, _, meas) in enumerate(out)
+            if meas == "rate" and boundary <= v.start < m.start()
+        ]
+        blocker = any(
+            meas in ("HR", "OR") and boundary <= v.start < m.start() for v, _, meas in out
+        )
+        boundary = m.end()
+        if blocker or len(group) < 2:
+            continue
+        eps = {out[i][1] for i in group}
+        named = {arms[i] for i in group}
+        if len(eps) != 1 or len(named) < 2:
+            continue
+        p = normalise_p(m.group("op"), m.group("num"))
+        if any(out[i][0].p not in (None, p) for i in group):
+            continue
+        for i in group:
+            out[i][0].p = p

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +21,7 @@ from her2mine.models import Document, Extraction, Mention, Outcome
 from her2mine.settings import Settings
 
 # Bump whenever rules or lexicons change: the flow keys its extraction cache on it.
-PIPELINE_VERSION = "0.2.0"
+PIPELINE_VERSION = "0.3.0"
 
 SCISPACY_MODELS_URL = "https://s3-us-west-2.amazonaws.com/ai2-s2-scispacy/releases/v0.5.4"
 
@@ -104,20 +105,23 @@ def to_extraction(sdoc: Doc, document: Document) -> Extraction:
     state = sdoc._.her2 or {}
     text = document.text if document.text is not None else sdoc.text
     sentences = [tuple(s) for s in state.get("sentences", [])]
-    drugs = [Hit.from_dict(d) for d in state.get("drugs", [])]
-    trials = [Hit.from_dict(d) for d in state.get("trials", [])]
+    drugs = [Hit.from_row(r) for r in state.get("drugs", [])]
+    trials = [Hit.from_row(r) for r in state.get("trials", [])]
     seen = {t.canonical for t in trials}
     for rid in document.registry_ids:
         if rid and rid not in seen:
             seen.add(rid)
             trials.append(Hit("trial", -1, -1, rid, rid, [], "databank"))
-    endpoints = [Hit.from_dict(d) for d in state.get("endpoints", [])]
+    endpoints = [Hit.from_row(r) for r in state.get("endpoints", [])]
     outcomes = [Outcome(**o) for o in state.get("outcomes", [])]
 
+    starts = [s for s, _ in sentences]
+
     def sentence_of(h: Hit) -> str:
-        for s, e in sentences:
-            if s <= h.start < e:
-                return text[s:e]
+        i = bisect_right(starts, h.start) - 1
+        if i >= 0 and h.start < sentences[i][1]:
+            s, e = sentences[i]
+            return text[s:e]
         return ""
 
     mentions: list[Mention] = []

@@ -23,8 +23,13 @@ _STRONG = (
     r"\s+added\s+to\s+)"
 )
 _WEAK = r"(?:\s*,\s*(?:and\s+|plus\s+)?|\s+and\s+)"
-_STRONG_GAP = re.compile(_DOSE + _STRONG + r"(?:(?:a|an|the|matched|matching)\s+)?$", re.I)
-_WEAK_GAP = re.compile(_DOSE + _WEAK + r"(?:(?:a|an|the|matched|matching)\s+)?$", re.I)
+# Words between a joiner and the next drug: an article, "investigator-selected" (a taxane...).
+_LEAD = (
+    r"(?:(?:a|an|the|matched|matching)\s+)?"
+    r"(?:(?:investigator|physician)(?:['’]s)?[-\s](?:chosen|selected|choice\s+of)\s+)?"
+)
+_STRONG_GAP = re.compile(_DOSE + _STRONG + _LEAD + "$", re.I)
+_WEAK_GAP = re.compile(_DOSE + _WEAK + _LEAD + "$", re.I)
 _BEFORE_PAREN = re.compile(r"^\s*$")
 
 
@@ -33,6 +38,7 @@ class Regimen:
     start: int
     end: int
     hits: list[Hit] = field(default_factory=list)
+    joins: list[str] = field(default_factory=list)  # gap kind before hits[1:]
 
     @property
     def drugs(self) -> list[str]:
@@ -60,10 +66,19 @@ _SCHEDULE = re.compile(
 )
 
 
+# A bracket that reports results ("(36 patients [23·4%])") or names a group ("(group A)",
+# "(...; control arm)") closes the regimen before it: the next drug starts another arm.
+_CLOSING_BRACKET = re.compile(
+    r"[\[(][^\[\]()]*(?:%|\b(?:groups?|arms?|cohorts?)\b)[^\[\]()]*[\])]", re.I
+)
+_COMMA_ONLY = re.compile(r"\s*,\s*")
+
+
 @lru_cache(maxsize=4096)
 def gap_kind(gap: str) -> str | None:
-    """'strong' / 'weak' if ``gap`` (text between two drug mentions) joins them, else None."""
-    if len(gap) > 200:
+    """'strong' / 'weak' / 'comma' if ``gap`` (text between two drug mentions) joins them,
+    else None. 'comma' is a bare comma, which an "or" list turns into an arm separator."""
+    if len(gap) > 200 or _CLOSING_BRACKET.search(gap):
         return None
     gap = _PARENS.sub("", gap)
     for _ in range(3):
@@ -75,13 +90,19 @@ def gap_kind(gap: str) -> str | None:
         return None
     if _STRONG_GAP.fullmatch(gap):
         return "strong"
+    if _COMMA_ONLY.fullmatch(gap):
+        return "comma"
     if _WEAK_GAP.fullmatch(gap):
         return "weak"
     return None
 
 
 def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> list[Regimen]:
-    """Chains of drug/placebo mentions joined by regimen joiners, in text order."""
+    """Chains of drug/placebo mentions joined by regimen joiners, in text order.
+
+    "A + B, A + placebo, or C": a list that ends in "or" names alternatives, so its bare
+    commas separate arms instead of joining drugs.
+    """
     out: list[Regimen] = []
     for h in sorted(hits, key=lambda x: x.start):
         if h.kind not in ("drug", "regimen", "placebo", "class"):
@@ -90,11 +111,35 @@ def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> l
             kind = gap_kind(text[out[-1].end : h.start])
             if kind == "strong" and _is_comparison_with(text, out[-1], h):
                 kind = None
-            if kind == "strong" or (kind == "weak" and not split_weak):
+            if kind == "strong" or (kind in ("weak", "comma") and not split_weak):
                 out[-1].hits.append(h)
+                out[-1].joins.append(kind)
                 out[-1].end = h.end
                 continue
         out.append(Regimen(h.start, h.end, [h]))
+    return _split_or_lists(text, out)
+
+
+_OR_NEXT = re.compile(r"\s*,?\s*(?:or|and/or)\s+(?:to\s+)?(?:the\s+|a\s+)?$", re.I)
+
+
+def _split_or_lists(text: str, regs: list[Regimen]) -> list[Regimen]:
+    out: list[Regimen] = []
+    for i, r in enumerate(regs):
+        nxt = regs[i + 1] if i + 1 < len(regs) else None
+        if "comma" in r.joins and nxt is not None and _OR_NEXT.fullmatch(text[r.end : nxt.start]):
+            cur = Regimen(r.hits[0].start, r.hits[0].end, [r.hits[0]])
+            for h, kind in zip(r.hits[1:], r.joins, strict=True):
+                if kind == "comma":
+                    out.append(cur)
+                    cur = Regimen(h.start, h.end, [h])
+                else:
+                    cur.hits.append(h)
+                    cur.joins.append(kind)
+                    cur.end = h.end
+            out.append(cur)
+        else:
+            out.append(r)
     return out
 
 
@@ -112,7 +157,9 @@ def _is_comparison_with(text: str, reg: Regimen, nxt: Hit) -> bool:
 
 def chains_before(text: str, hits: list[Hit], pos: int) -> list[Hit]:
     """The regimen chain that ends right before ``pos`` (only whitespace between)."""
-    for reg in group_regimens(text, [h for h in hits if h.end <= pos]):
+    # A chain is a few drugs with short joiners: 400 characters back is plenty, and grouping
+    # every earlier mention for each bracket would be quadratic.
+    for reg in group_regimens(text, [h for h in hits if pos - 400 <= h.start and h.end <= pos]):
         if reg.end <= pos and _BEFORE_PAREN.match(text[reg.end : pos]):
             return reg.hits
     return []

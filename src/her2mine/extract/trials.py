@@ -6,19 +6,30 @@ import re
 from collections.abc import Iterable
 
 from her2mine.extract.hits import Hit, resolve_overlaps
-from her2mine.extract.lexicon import TrialLexicon
+from her2mine.extract.lexicon import TrialLexicon, term_spans
 
 # Name families whose members keep appearing (DESTINY-Breast12, HER2CLIMB-05...).
+_GROUPS = (
+    "NSABP|CALGB|JBCRG|GBG|BIG|NRG|SWOG|ECOG|EORTC|IBCSG|TBCRC|JCOG|KCSG|WSG|ABCSG|GEICAM|SOLTI|"
+    "NCCTG|BCIRG|ACOSOG|UNICANCER"
+)
 _FAMILIES = re.compile(
-    r"(?<![A-Za-z0-9-])(?:DESTINY-[A-Z][A-Za-z]*\d+|HER2CLIMB(?:-\d+)?|PHERGain(?:-\d+)?|"
-    r"(?:NSABP|CALGB|JBCRG|GBG|BIG|NRG|SWOG|ECOG|EORTC|IBCSG|TBCRC|JCOG|KCSG|WSG|ABCSG|GEICAM|SOLTI|"
-    r"NCCTG|BCIRG|ACOSOG|UNICANCER)[ -](?:[A-Z]{1,2}-?)?\d+|MonarcHER|PATINA|TRAIN-\d)(?![A-Za-z0-9])"
+    r"[A-Z](?<![A-Za-z0-9-][A-Z])(?<=[DHPMT])(?:(?<=D)ESTINY-[A-Z][A-Za-z]*\d+|(?<=H)ER2CLIMB(?:-\d+)?|"
+    r"(?<=P)HERGain(?:-\d+)?|(?<=M)onarcHER|(?<=P)ATINA|(?<=T)RAIN-\d)(?![A-Za-z0-9])|"
+    rf"[A-Z](?<![A-Za-z0-9-][A-Z])(?<=[{''.join(sorted({g[0] for g in _GROUPS.split('|')}))}])"
+    rf"(?:{'|'.join(f'(?<={g[0]}){g[1:]}' for g in _GROUPS.split('|'))})"
+    r"[ -](?:[A-Z]{1,2}-?)?\d+(?![A-Za-z0-9])"
 )
 # Registry ids: ClinicalTrials.gov, EudraCT, Chinese, Japanese, ISRCTN, UMIN, ANZCTR.
+# Literal-first alternatives, each with the "no letter/digit before" lookbehind after its first
+# character, so the regex engine skips to candidate characters.
 _REGISTRY = re.compile(
-    r"(?<![A-Za-z0-9])(?:NCT\d{8}|EudraCT(?:,?\s+(?:No\.?|number|Number))?[:,\s]+\d{4}-\d{6}-\d{2}|(?<=EudraCT\s)\d{4}-\d{6}-\d{2}|"
-    r"ChiCTR[-A-Za-z0-9]*\d{6,}|jRCT[a-z]?\d{7,}|ISRCTN\d{8}|UMIN\d{9}|ACTRN\d{14}|"
-    r"CTR\d{8}|JapicCTI-\d{6})(?![A-Za-z0-9])"
+    r"(?:N(?<![A-Za-z0-9]N)CT\d{8}|"
+    r"E(?<![A-Za-z0-9]E)udraCT(?:,?\s+(?:No\.?|number|Number))?[:,\s]+\d{4}-\d{6}-\d{2}|"
+    r"\d(?<=EudraCT\s\d)\d{3}-\d{6}-\d{2}|"
+    r"C(?<![A-Za-z0-9]C)hiCTR[-A-Za-z0-9]*\d{6,}|j(?<![A-Za-z0-9]j)RCT[a-z]?\d{7,}|"
+    r"I(?<![A-Za-z0-9]I)SRCTN\d{8}|U(?<![A-Za-z0-9]U)MIN\d{9}|A(?<![A-Za-z0-9]A)CTRN\d{14}|"
+    r"C(?<![A-Za-z0-9]C)TR\d{8}|J(?<![A-Za-z0-9]J)apicCTI-\d{6})(?![A-Za-z0-9])"
 )
 
 
@@ -27,7 +38,10 @@ def find_trials(text: str, lex: TrialLexicon, registry_ids: Iterable[str] = ()) 
     hits = [_hit(m, "rules") for m in _REGISTRY.finditer(text)]
     hits += [_hit(m, "rules") for m in _FAMILIES.finditer(text)]
     if lex.pattern is not None:
-        hits += [_hit(m, "rules") for m in lex.pattern.finditer(text)]
+        hits += [
+            Hit("trial", a, b, text[a:b], text[a:b], [], "rules")
+            for a, b in term_spans(lex.pattern, text)
+        ]
     hits += _named_by_context(text)
     hits = resolve_overlaps(sorted(hits, key=lambda h: (h.start - h.end, h.start)))
     seen = {h.canonical for h in hits}
@@ -56,10 +70,15 @@ _EUDRACT_NUMBER = re.compile(r"\d{4}-\d{6}-\d{2}")
 # in a title "(NAME): a randomised ...", or right before its registry id "NAME (NCT...)".
 _ACRONYM = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 _CONTEXT_PATTERNS = [
-    re.compile(rf"\b(?:the|The)\s+({_ACRONYM})\s+(?:phase\s+\w+\s+)?(?:trial|study)\b"),
+    re.compile(rf"[tT](?<![\w][tT])he\s+({_ACRONYM})\s+(?:phase\s+\w+\s+)?(?:trial|study)\b"),
     re.compile(rf"\(({_ACRONYM})\):\s+(?:a|an|the|final|primary|updated|long-term|results)\b"),
-    re.compile(rf"\b({_ACRONYM})\s+\((?:ClinicalTrials\.gov[^)]*?)?NCT\d{{8}}\)"),
-    re.compile(rf"\b({_ACRONYM})\s+(?:trial|study)\s+\((?:ClinicalTrials\.gov[^)]*?)?NCT\d{{8}}\)"),
+]
+# "NAME (NCT...)" / "NAME trial (NCT...)": found from the registry bracket, then the name is
+# read backwards from it (scanning every word of the text for a following bracket is slow).
+_NCT_BRACKET = re.compile(r"\((?:ClinicalTrials\.gov[^)]*?)?NCT\d{8}\)")
+_NAME_BEFORE = [
+    re.compile(rf"\b({_ACRONYM})\s+$"),
+    re.compile(rf"\b({_ACRONYM})\s+(?:trial|study)\s+$"),
 ]
 NOT_TRIAL_NAMES = frozenset(
     {
@@ -117,15 +136,26 @@ NOT_TRIAL_NAMES = frozenset(
 )
 
 
+def _context_matches(text: str):
+    for pattern in _CONTEXT_PATTERNS:
+        yield from pattern.finditer(text)
+    if "NCT" not in text:
+        return
+    for pattern in _NAME_BEFORE:
+        for b in _NCT_BRACKET.finditer(text):
+            m = pattern.search(text, max(0, b.start() - 120), b.start())
+            if m:
+                yield m
+
+
 def _named_by_context(text: str) -> list[Hit]:
     hits = []
-    for pattern in _CONTEXT_PATTERNS:
-        for m in pattern.finditer(text):
-            name = m.group(1)
-            upper = sum(c.isupper() for c in name)
-            if upper < 2 or len(name) < 4 or name in NOT_TRIAL_NAMES or name.startswith("NCT"):
-                continue
-            if re.fullmatch(r"[A-Z]{1,3}-?\d+[a-z]?", name):
-                continue  # a drug code such as "DS-8201a"
-            hits.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
+    for m in _context_matches(text):
+        name = m.group(1)
+        upper = sum(c.isupper() for c in name)
+        if upper < 2 or len(name) < 4 or name in NOT_TRIAL_NAMES or name.startswith("NCT"):
+            continue
+        if re.fullmatch(r"[A-Z]{1,3}-?\d+[a-z]?", name):
+            continue  # a drug code such as "DS-8201a"
+        hits.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
     return hits
