@@ -6,15 +6,10 @@ Real captured responses live in ``../shared/real-responses`` beside the checkout
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("HER2MINE_SHARED", ROOT.parent / "shared"))
-REAL = SHARED / "real-responses"
-SEEDS = SHARED / "seeds"
+from shared_paths import REAL, SHARED
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REAL
+from shared_paths import REAL
 
 from her2mine.errors import NotFoundError, ServiceError
 from her2mine.models import Work
