@@ -24,7 +24,6 @@ def small_gold(tmp_path: Path) -> Path:
 
 
 def test_evaluate_json_and_table(small_gold: Path) -> None:
-    pytest.importorskip("her2mine.extract.pipeline")
     runner = CliRunner()
     res = runner.invoke(app, ["evaluate", "--gold", str(small_gold), "--json", "--errors"])
     assert res.exit_code == 0, res.output

@@ -7,6 +7,7 @@ test-artifacts/screenshots/ (gitignored).
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -31,6 +32,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+# CI sets HER2MINE_REQUIRE_BROWSER=1: there a missing browser is a failure, not a skip.
+if not CHROMIUM.exists() and os.environ.get("HER2MINE_REQUIRE_BROWSER") == "1":
+    raise RuntimeError("/usr/bin/chromium is required (HER2MINE_REQUIRE_BROWSER=1)")
 
 pytestmark = [
     pytest.mark.slow,
