@@ -11,8 +11,17 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from her2mine.extract.fastre import compiled, sentences_matching, word_start
+from her2mine.extract.fastre import (
+    compiled,
+    literal_safe,
+    literal_starts,
+    may_hold,
+    sentences_matching,
+    sentences_matching_at,
+    word_start,
+)
 from her2mine.extract.hits import Hit
+from her2mine.extract.lexicon import lower_same_length
 from her2mine.extract.regimens import Regimen, group_regimens
 
 PHYSICIANS_CHOICE = "physician's choice"
@@ -32,6 +41,14 @@ _PRIOR = re.compile(
     )
     + r"\b[\w\s,-]{0,40}$"
 )  # fmt: skip
+# A literal every _PRIOR match contains (lower case).
+_PRIOR_WORDS = (
+    "previously", "prior", "pretreated", "pre-treated", "progress", "after", "following",
+    "refractory", "resistant", "had", "expos", "fail", "history", "naive", "naïve", "eligible",
+)  # fmt: skip
+_GROUP_WORDS = ("group", "arm", "cohort")
+# _TPC and _TPC_ALIAS are case-sensitive and every match holds one of these.
+_TPC_WORDS = ("choice", "TPC", "ICT")
 _GROUP_WORD = re.compile(word_start(["groups?", "arms?", "cohorts?"]) + r"\b")
 _GROUP_LABEL = re.compile(
     "("
@@ -103,8 +120,21 @@ class ArmRef:
 class ArmRegistry:
     arms: list[Arm] = field(default_factory=list)
     tpc_aliases: set[str] = field(default_factory=set)  # "physician's choice (PC)" → "PC"
+    # Set once the registry is built (``build_registry``): labels and their patterns, which
+    # every sentence's ``arm_refs`` needs.
+    frozen: tuple[list[str], list[re.Pattern[str]]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    def freeze(self) -> None:
+        labels = self.labels()
+        self.frozen = (
+            labels,
+            [compiled(r"(?<![\w-])" + re.escape(lb) + r"[\s-]*$", re.I) for lb in labels],
+        )
 
     def add(self, reg: Regimen, label: str | None, options: set[str] | None = None) -> Arm | None:
+        self.frozen = None
         drugs = reg.drugs
         classes = {_class_label(h.text) for h in reg.hits if h.kind == "class"}
         if not drugs and not reg.has_placebo and not classes:
@@ -151,6 +181,7 @@ class ArmRegistry:
         return "+".join(sorted(ds))
 
     def add_special(self, name: str, label: str | None) -> None:
+        self.frozen = None
         for arm in self.arms:
             if arm.special == name:
                 if label:
@@ -192,6 +223,12 @@ def _class_label(written: str) -> str:
 _RANDOMISED = re.compile(
     word_start([r"randomi[sz]\w*", r"random\w*", r"assign\w*", r"allocat\w*"]) + r"\b"
 )
+# The literal each match of _RANDOMISED / _DESIGN starts with (lower case).
+_RANDOMISED_WORDS = ("random", "assign", "allocat")
+_DESIGN_WORDS = (
+    "random", "assign", "allocat", "receiv", "treated", "compar", "versus", "vs", "enrolled",
+    "given", "administered",
+)  # fmt: skip
 # "... (docetaxel or paclitaxel)", "(with or without pertuzumab)": partners that differ by
 # patient are options, not part of the arm.
 _BRACKET = re.compile(r"[\[(]([^\[\]()]*)[\])]")
@@ -216,48 +253,72 @@ def option_hits(text: str, hits: list[Hit], s: int, e: int) -> set[int]:
 
 
 def build_registry(
-    text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit]
+    text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit], low: str | None = None
 ) -> ArmRegistry:
     """Arms defined by the design sentences: randomisation sentences first; sentences that only
-    say who received what are read when those did not define two arms."""
+    say who received what are read when those did not define two arms. ``low`` =
+    ``lower_same_length(text)`` if the caller has it."""
     reg = ArmRegistry()
     sentences = [tuple(x) for x in sentences]
-    randomised = sentences_matching(_RANDOMISED, text, sentences)
+    low = lower_same_length(text) if low is None else low
+    literal = literal_safe(text)
+    randomised = _matching(_RANDOMISED, _RANDOMISED_WORDS, text, low, sentences, literal)
     primary = [x for x, ok in zip(sentences, randomised, strict=True) if ok]
-    _read_design(text, primary, drug_hits, reg)
+    gate = low if literal else None
+    _read_design(text, primary, drug_hits, reg, gate)
     if sum(1 for a in reg.arms if a.name) < 2:
-        design = sentences_matching(_DESIGN, text, sentences)
+        design = _matching(_DESIGN, _DESIGN_WORDS, text, low, sentences, literal)
         rest = [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]
-        _read_design(text, rest, drug_hits, reg)
+        _read_design(text, rest, drug_hits, reg, gate)
     added = (
         sentences_matching(_ADDED_TO_ALL, text, sentences)
-        if "added" in text.lower()
+        if "added" in low
         else [False] * len(sentences)
     )
     _later_backbone(text, [x for x, ok in zip(sentences, added, strict=True) if ok], drug_hits, reg)
+    reg.freeze()
     return reg
 
 
+def _matching(
+    pattern: re.Pattern[str],
+    words: tuple[str, ...],
+    text: str,
+    low: str,
+    sentences: list[tuple[int, int]],
+    literal: bool,
+) -> list[bool]:
+    """``sentences_matching`` for a case-insensitive ``word_start`` pattern whose matches all
+    begin with one of ``words``: tried only where those occur in the lower-cased text."""
+    if not literal:
+        return sentences_matching(pattern, text, sentences)
+    return sentences_matching_at(pattern, text, sentences, literal_starts(low, words))
+
+
 def _read_design(
-    text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit], reg: ArmRegistry
+    text: str,
+    sentences: list[tuple[int, int]],
+    drug_hits: list[Hit],
+    reg: ArmRegistry,
+    low: str | None = None,
 ) -> None:
+    """``low``: the ``literal_safe`` lower-cased text (lets searches skip where their words are
+    missing), or None."""
     starts = [h.start for h in drug_hits]
     for s, e in sentences:
         hits = [h for h in drug_hits[bisect_left(starts, s) : bisect_left(starts, e)] if h.end <= e]
-        for m in _TPC_ALIAS.finditer(text, s, e):
-            reg.tpc_aliases.add(m.group(1))
+        tpc = may_hold(text, _TPC_WORDS, s, e)
+        if tpc:
+            for m in _TPC_ALIAS.finditer(text, s, e):
+                reg.tpc_aliases.add(m.group(1))
         if not hits:
             continue
         opts = option_hits(text, hits, s, e)
         kept = [h for h in hits if h.start not in opts]
-        regs = [
-            r
-            for r in group_regimens(text, kept)
-            if not _PRIOR.search(text, max(s, r.start - 60), r.start)
-        ]
+        regs = [r for r in group_regimens(text, kept) if not _prior(text, low, s, r.start)]
         if _add_placebo_design(text, regs, reg, e):
             continue
-        both = _BOTH.search(text, s, e)
+        both = _BOTH.search(text, s, e) if may_hold(low, _ALL_WORDS, s, e) else None
         if both and reg.arms:
             extra = [h for h in kept if h.start >= both.end()]
             for arm in reg.arms:
@@ -267,7 +328,7 @@ def _read_design(
         added: list[Arm] = []
         for i, r in enumerate(regs):
             nxt = regs[i + 1].start if i + 1 < len(regs) else e
-            label = _label_after(text, r.end, nxt)
+            label = _label_after(text, r.end, nxt, low)
             group_word = _GROUP_AFTER.match(text, r.end)
             named = reg.superset_of(r.drugs) if group_word else None
             if group_word and named is not None:
@@ -281,22 +342,27 @@ def _read_design(
                 }
                 arm = reg.add(r, label, options)
                 if arm is not None:
-                    modifier = _MODIFIER.search(text, max(s, r.start - 40), r.start)
+                    a = max(s, r.start - 40)
+                    modifier = (
+                        _MODIFIER.search(text, a, r.start)
+                        if may_hold(low, _MODIFIER_WORDS, a, r.start)
+                        else None
+                    )
                     if modifier:
                         arm.labels.add(modifier.group(1).lower())
                     added.append(arm)
-        each = _EACH.search(text, s, e)
+        each = _EACH.search(text, s, e) if len(added) >= 2 else None
         if each and len(added) >= 2:
             extra = sorted({d for h in kept if h.start >= each.end() for d in h.drugs})
             for arm in added:
                 if not arm.special:
                     arm.extend(set(extra))
-        for m in _TPC.finditer(text, s, e):
+        for m in _TPC.finditer(text, s, e) if tpc else ():
             if _TPC_OF_REGIMEN.search(text, max(s, m.start() - 30), m.start()) and any(
                 r.drugs and r.end <= m.start() <= r.end + 30 for r in regs
             ):
                 continue  # "trastuzumab plus chemotherapy of physician's choice": a partner
-            label = _label_after(text, m.end(), e)
+            label = _label_after(text, m.end(), e, low)
             if "chemotherapy" in m.group(0).lower() or re.search(
                 r"chemotherapy\s+(?:of|by)\s+(?:the\s+)?(?:physician|investigator)",
                 text[max(s, m.start() - 30) : m.end()],
@@ -322,6 +388,16 @@ def _later_backbone(
                     arm.extend(drugs)
 
 
+def _prior(text: str, low: str | None, s: int, pos: int) -> bool:
+    """A _PRIOR phrase ("previously treated with", "after") just before ``pos``."""
+    a = max(s, pos - 60)
+    return may_hold(low, _PRIOR_WORDS, a, pos) and _PRIOR.search(text, a, pos) is not None
+
+
+_ALL_WORDS = ("both", "all", "each")
+_MODIFIER_WORDS = (
+    "intravenous", "subcutaneous", "oral", "weekly", "dose-dense", "standard", "adjuvant",
+)  # fmt: skip
 _BOTH = re.compile(
     word_start(["both", "all", "each"])
     + r"\s+(?:groups|arms|patients|cohorts)\s+(?:also\s+)?(?:received|were\s+given|"
@@ -406,9 +482,12 @@ def _is_design_regimen(text: str, r: Regimen, s: int, e: int) -> bool:
     return _DESIGN_BEFORE.search(text[max(s, r.start - 80) : r.start]) is not None
 
 
-def _label_after(text: str, pos: int, end: int) -> str | None:
+def _label_after(text: str, pos: int, end: int, low: str | None = None) -> str | None:
     """The "(X group)" / "(group A)" / "(...; group A)" label between a regimen and the next."""
-    for m in _LABEL_ANY.finditer(text, pos, min(end, pos + 250)):
+    stop = min(end, pos + 250)
+    if not may_hold(low, _GROUP_WORDS, pos, stop):
+        return None  # a label is a group word
+    for m in _LABEL_ANY.finditer(text, pos, stop):
         label = m.group(1).strip().lower()
         if _GROUP_WORD.search(label):
             return normalise_label(label)
@@ -432,8 +511,10 @@ def arm_refs(
     registry: ArmRegistry,
     *,
     split_weak: bool = False,
+    low: str | None = None,
 ) -> list[ArmRef]:
-    """Arm references in sentence [s, e): group names, physician's choice, regimens."""
+    """Arm references in sentence [s, e): group names, physician's choice, regimens. ``low``:
+    the ``literal_safe`` lower-cased text, or None."""
     refs: list[ArmRef] = []
     hits = [h for h in drug_hits if s <= h.start and h.end <= e]
     opts = option_hits(text, hits, s, e)
@@ -449,28 +530,22 @@ def arm_refs(
             split.append(r)
     regs = split
     # "<regimen|label> group/arm": a group name, resolved through the registry.
-    labels = registry.labels()
-    for g in _GROUP_WORD.finditer(text, s, e):
+    if registry.frozen is None:
+        registry.freeze()
+    labels, label_res = registry.frozen
+    groups = _GROUP_WORD.finditer(text, s, e) if may_hold(low, _GROUP_WORDS, s, e) else ()
+    for g in groups:
         before = text[max(s, g.start() - 60) : g.start()]
         lab = _GROUP_LABEL.search(before)
-        letter = re.match(r"\s+([A-Z]|[1-9])\b", text[g.end() : e])
+        letter = _LETTER.match(text[g.end() : e])
         known = next(
-            (
-                lb
-                for lb in labels
-                if compiled(r"(?<![\w-])" + re.escape(lb) + r"[\s-]*$", re.I).search(before)
-            ),
-            None,
+            (lb for lb, rx in zip(labels, label_res, strict=True) if rx.search(before)), None
         )
         reg = next(
             (
                 r
                 for r in regs
-                if 0 <= g.start() - r.end <= 14
-                and re.fullmatch(
-                    r"[\s-]*(?:combination|based|containing|treated)?[\s-]*",
-                    text[r.end : g.start()],
-                )
+                if 0 <= g.start() - r.end <= 14 and _GROUP_JOIN.fullmatch(text[r.end : g.start()])
             ),
             None,
         )
@@ -491,7 +566,7 @@ def arm_refs(
         elif lab:
             arm = registry.by_label(lab.group(1))
             refs.append(ArmRef(g.start() - len(before) + lab.start(), g.end(), arm))
-    for m in _TPC.finditer(text, s, e):
+    for m in _TPC.finditer(text, s, e) if may_hold(text, _TPC_WORDS, s, e) else ():
         if not any(r.start <= m.start() < r.end for r in refs):
             refs.append(ArmRef(m.start(), m.end(), PHYSICIANS_CHOICE))
     for alias in registry.tpc_aliases:
@@ -501,7 +576,7 @@ def arm_refs(
     for r in regs:
         if any(x.start <= r.start < x.end for x in refs):
             continue
-        if _PRIOR.search(text, max(s, r.start - 60), r.start):
+        if _prior(text, low, s, r.start):
             continue
         if r.has_placebo and not r.drugs:
             arm = registry.by_label("placebo")
@@ -517,14 +592,18 @@ def arm_refs(
             refs.append(ArmRef(r.start, r.end, arm))
     refs.sort(key=lambda r: r.start)
     for a, b in zip(refs, refs[1:], strict=False):
-        if re.fullmatch(
-            r"[\s,]*(?:\([^()]*\))?[\s,]*(?:vs\.?|versus|v\.?|or|compared\s+with|"
-            r"and|than(?:\s+with|\s+in)?|over)[\s,]*(?:the\s+|those\s+)?",
-            text[a.end : b.start],
-            re.I,
-        ):
+        if _LIST_JOIN.fullmatch(text[a.end : b.start]):
             a.in_list = b.in_list = True
     return refs
+
+
+_LETTER = re.compile(r"\s+([A-Z]|[1-9])\b")
+_GROUP_JOIN = re.compile(r"[\s-]*(?:combination|based|containing|treated)?[\s-]*")
+_LIST_JOIN = re.compile(
+    r"[\s,]*(?:\([^()]*\))?[\s,]*(?:vs\.?|versus|v\.?|or|compared\s+with|"
+    r"and|than(?:\s+with|\s+in)?|over)[\s,]*(?:the\s+|those\s+)?",
+    re.I,
+)
 
 
 def comparison_in(refs: list[ArmRef]) -> list[str | None]:

@@ -17,10 +17,10 @@ from spacy.tokens import Doc
 from her2mine.extract import abbreviations  # noqa: F401  (registers "her2_abbreviations")
 from her2mine.extract.arms import arm_refs, build_registry, comparison_in
 from her2mine.extract.drugs import find_drugs
-from her2mine.extract.fastre import sentences_matching, word_start
+from her2mine.extract.fastre import literal_safe, sentences_matching_at, word_start
 from her2mine.extract.hits import Hit
-from her2mine.extract.lexicon import Lexicons, load_lexicons
-from her2mine.extract.numbers import _KEY_RE
+from her2mine.extract.lexicon import Lexicons, load_lexicons, lower_same_length
+from her2mine.extract.numbers import _KEY_RE, ratio_candidates
 from her2mine.extract.outcomes import find_endpoints, sentence_outcomes
 from her2mine.extract.sentences import sentence_spans
 from her2mine.extract.trials import find_trials
@@ -34,27 +34,27 @@ _HAS_COMPARISON = re.compile(
 class _LazyContext:
     """The comparison under discussion, read from pending "A versus B" sentences on demand."""
 
-    def __init__(self, text, pending, drugs, registry, base) -> None:
-        self.args = (text, pending, drugs, registry)
+    def __init__(self, text, pending, drugs, registry, base, low=None) -> None:
+        self.args = (text, pending, drugs, registry, low)
         self.base = base
         self.value = None
 
     def __call__(self) -> list:
         if self.value is None:
-            text, pending, drugs, registry = self.args
+            text, pending, drugs, registry, low = self.args
             base = self.base() if callable(self.base) else self.base
             self.value = (
-                _latest_comparison(text, pending, drugs, registry) if pending else []
+                _latest_comparison(text, pending, drugs, registry, low) if pending else []
             ) or base
         return self.value
 
 
 def _latest_comparison(
-    text: str, pending: list[tuple[int, int]], drugs: list[Hit], registry
+    text: str, pending: list[tuple[int, int]], drugs: list[Hit], registry, low=None
 ) -> list[str | None]:
     """Arms of the latest "A versus B" sentence among ``pending`` that lists a comparison."""
     for s, e in reversed(pending):
-        listed = comparison_in(arm_refs(text, s, e, drugs, registry))
+        listed = comparison_in(arm_refs(text, s, e, drugs, registry, low=low))
         if listed:
             return listed
     return []
@@ -81,19 +81,33 @@ MODEL_STOPLIST = frozenset(
 )  # fmt: skip
 
 
+# Where spaCy keeps ``doc._.her2`` (reading ``user_data`` directly skips building an
+# ``Underscore`` proxy per access; the value is the same object ``doc._.her2`` returns).
+STATE_KEY = ("._.", "her2", None, None)
+
+
 def _state(doc: Doc) -> dict:
-    if doc._.her2 is None:
-        doc._.her2 = {}
-    return doc._.her2
+    state = doc.user_data.get(STATE_KEY)
+    if state is None:
+        state = doc.user_data[STATE_KEY] = {}
+    return state
 
 
-def _text(doc: Doc) -> str:
+def _text(doc: Doc, state: dict | None = None) -> str:
     """``doc.text`` rebuilds the string token by token on every access: do it once per doc."""
-    state = _state(doc)
+    state = _state(doc) if state is None else state
     text = state.get("text")
     if text is None:
         text = state["text"] = doc.text
     return text
+
+
+def _low(state: dict, text: str) -> str:
+    """``lower_same_length(text)``, computed once per doc (several components scan it)."""
+    low = state.get("low")
+    if low is None:
+        low = state["low"] = lower_same_length(text)
+    return low
 
 
 def _lexicons(lexicon_dir: str | None) -> Lexicons:
@@ -113,7 +127,7 @@ class TextKeepingTokenizer:
 
     def __call__(self, text: str) -> Doc:
         doc = self.inner(text)
-        doc._.her2 = {"text": text}
+        doc.user_data[STATE_KEY] = {"text": text}
         return doc
 
     def pipe(self, texts, batch_size: int = 1000):
@@ -132,8 +146,9 @@ class SentenceSplitter:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = sentence_spans(_text(doc))
-        _state(doc)["sentences"] = [list(s) for s in spans]
+        state = _state(doc)
+        spans = sentence_spans(_text(doc, state))
+        state["sentences"] = [list(s) for s in spans]
         if len(doc) and not doc.has_annotation("DEP"):
             idx = doc.to_array([IDX]).astype(np.int64).reshape(-1)
             starts = np.searchsorted(idx, [s for s, _ in spans])
@@ -161,7 +176,7 @@ class DrugRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         state = _state(doc)
-        text = _text(doc)
+        text = _text(doc, state)
         sentences = [tuple(s) for s in state.get("sentences") or sentence_spans(text)]
         pairs = []
         for ab in doc._.abbreviations if Doc.has_extension("abbreviations") else []:
@@ -200,7 +215,8 @@ class TrialRecognizer:
         self.lex = _lexicons(lexicon_dir).trials
 
     def __call__(self, doc: Doc) -> Doc:
-        _state(doc)["trials"] = [h.to_row() for h in find_trials(_text(doc), self.lex)]
+        state = _state(doc)
+        state["trials"] = [h.to_row() for h in find_trials(_text(doc, state), self.lex)]
         return doc
 
 
@@ -214,12 +230,13 @@ class OutcomeExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         state = _state(doc)
-        text = _text(doc)
+        text = _text(doc, state)
+        low = _low(state, text)
         sentences = [tuple(s) for s in state.get("sentences") or sentence_spans(text)]
-        endpoints = find_endpoints(text, self.lex)
+        endpoints = find_endpoints(text, self.lex, low)
         drugs = _hits(state, "drugs")
         state["endpoints"] = [h.to_row() for h in endpoints]
-        registry = build_registry(text, sentences, drugs)
+        registry = build_registry(text, sentences, drugs, low)
         outcomes = []
         carry = None
         names = [a.name for a in registry.arms]
@@ -227,30 +244,31 @@ class OutcomeExtractor:
         ep_starts = [h.start for h in endpoints]
         drug_starts = [h.start for h in drugs]
         pending: list[tuple[int, int]] = []  # comparison sentences not read yet (read lazily)
-        has_number = sentences_matching(_HAS_NUMBER, text, sentences)
-        has_ratio = sentences_matching(_KEY_RE, text, sentences)
-        has_comparison = sentences_matching(_HAS_COMPARISON, text, sentences)
+        has_ratio = sentences_matching_at(_KEY_RE, text, sentences, ratio_candidates(text))
+        gate = low if literal_safe(text) else None
         for k, (s, e) in enumerate(sentences):
             eps = endpoints[bisect_left(ep_starts, s) : bisect_left(ep_starts, e)]
             sent_drugs = drugs[bisect_left(drug_starts, s) : bisect_left(drug_starts, e)]
             # Only sentences with a number and an end point (or an HR/OR for the carried end
-            # point) can hold an outcome.
-            if (eps or has_ratio[k]) and has_number[k]:
-                lazy = _LazyContext(text, list(pending), drugs, registry, context)
+            # point) can hold an outcome. (Per sentence, a bounded search decides exactly as a
+            # whole-text scan would: these patterns have no lookahead.)
+            if (eps or has_ratio[k]) and _HAS_NUMBER.search(text, s, e) is not None:
+                lazy = _LazyContext(text, list(pending), drugs, registry, context, gate)
                 pending = []
                 internal: list[str | None] = []
                 found = sentence_outcomes(
-                    text, s, e, eps, sent_drugs, registry, self.lex, carry, lazy, internal
+                    text, s, e, eps, sent_drugs, registry, self.lex, carry, lazy, internal, gate
                 )
                 context = lazy  # still unread: most documents never need it
                 outcomes.extend(_outcome_dict(o) for o in found)
                 compared = _distinct([a for a in internal if a])
                 if len(compared) >= 2:
                     context = compared  # the comparison now under discussion
-            if len(sent_drugs) >= 2 and has_comparison[k]:
+            if len(sent_drugs) >= 2 and _HAS_COMPARISON.search(text, s, e) is not None:
                 pending.append((s, e))
             if eps:
                 carry = eps[-1].canonical
         state["outcomes"] = outcomes
         state.pop("text", None)  # not needed downstream; keeps pickled docs small
+        state.pop("low", None)
         return doc

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from her2mine.extract.fastre import finditer_at, literal_starts
 from her2mine.extract.hits import Hit, resolve_overlaps
 from her2mine.extract.lexicon import DrugLexicon, lower_same_length, term_spans
 from her2mine.extract.regimens import chains_before
@@ -151,16 +152,23 @@ _CLASS_RE = re.compile(
 )
 
 
+_CLASS_WORDS = ("standard", "taxane", "anthracycline", "chemotherapy", "endocrine", "aromatase")
+
+
 def class_hits(text: str, low: str | None = None) -> list[Hit]:
     low = lower_same_length(text) if low is None else low
+    # every match starts with one of _CLASS_WORDS: try the pattern only there
     return [
         Hit("class", m.start(), m.end(), text[m.start() : m.end()], m.group(0), [], "rules")
-        for m in _CLASS_RE.finditer(low)
+        for m in finditer_at(_CLASS_RE, low, literal_starts(low, _CLASS_WORDS))
     ]
 
 
 def defined_abbreviations(
-    text: str, hits: list[Hit], pairs: Iterable[tuple[str, int, int]] = ()
+    text: str,
+    hits: list[Hit],
+    pairs: Iterable[tuple[str, int, int]] = (),
+    consisted: list[re.Match[str]] | None = None,
 ) -> dict[str, list[str]]:
     """Short forms the text defines for drugs or regimens: short form → sorted drug list.
 
@@ -189,7 +197,7 @@ def defined_abbreviations(
             drugs = sorted({d for h in chain for d in h.drugs})
             if drugs:
                 defined[short] = drugs  # the direct "(SHORT)" reading wins
-    for m in _CONSISTED.finditer(text):
+    for m in consisted_matches(text) if consisted is None else consisted:
         short = m.group(1)
         after = [h for h in drug_hits if m.end() <= h.start <= m.end() + 120]
         if after:
@@ -223,6 +231,34 @@ _CONSISTED = re.compile(
     r"(?<![A-Za-z0-9-])([A-Z][\w\-+/]{1,11})\s+(?:consisted\s+of|consisting\s+of|comprised|"
     r"comprising|included|was\s+defined\s+as)\s+"
 )
+
+
+_CONSISTED_WORDS = ("consisted", "consisting", "comprised", "comprising", "included")
+
+
+def consisted_matches(text: str) -> list[re.Match[str]]:
+    """``_CONSISTED.finditer(text)``, trying the pattern only where a match can start: the
+    capitalised word right before one of its verbs (the pattern's leading lookbehind would
+    otherwise make the regex engine try every position of the text)."""
+    keys = literal_starts(text, _CONSISTED_WORDS)
+    for d in literal_starts(text, ("defined",)):  # "was defined as": the match holds "was"
+        j = d
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j < d and text.startswith("was", j - 3):
+            keys.append(j - 3)
+    if not keys:
+        return []
+    starts = set()
+    for q in keys:
+        ws = q
+        while ws > 0 and text[ws - 1].isspace():
+            ws -= 1
+        if ws == q:
+            continue  # the verb follows the word after whitespace
+        # the word is [A-Z][\w\-+/]{1,11}: it starts 2-12 characters before the whitespace
+        starts.update(p for p in range(max(0, ws - 12), ws - 1) if "A" <= text[p] <= "Z")
+    return list(finditer_at(_CONSISTED, text, sorted(starts)))
 
 
 def abbreviation_hits(
@@ -263,9 +299,10 @@ def find_drugs(
     lexical = sorted(lexicon_hits(text, lex, low), key=lambda h: (h.start - h.end, h.start))
     lexical = resolve_overlaps(lexical + class_hits(text, low))
     abbrev: list[Hit] = []
+    consisted = consisted_matches(text)
     for _ in range(2):  # a second pass lets definitions use short forms defined in the first
         current = resolve_overlaps(abbrev + lexical)
-        defined = defined_abbreviations(text, current, abbreviation_pairs)
+        defined = defined_abbreviations(text, current, abbreviation_pairs, consisted)
         if not defined:
             break
         abbrev = abbreviation_hits(text, defined, lex, lexical)

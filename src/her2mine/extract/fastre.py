@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 
@@ -67,6 +67,90 @@ def sentences_matching(
         s, e = sentences[i]
         flags[i] = m.end() <= e or pattern.search(text, s, e) is not None
         pos = e  # one hit is enough: skip to the next sentence
+    return flags
+
+
+# Characters that ``re.IGNORECASE`` matches to an ASCII letter although ``str.lower`` does not
+# map them to it ("ı"/"İ" ~ "i", "ſ" ~ "s"): a text holding one must not be pre-filtered by
+# looking for lower-case literals.
+_CASE_EXOTIC = ("ı", "İ", "ſ")
+
+
+def literal_safe(text: str) -> bool:
+    """True if finding a case-insensitive literal in ``lower_same_length(text)`` finds every
+    place a case-insensitive regex for that literal can match in ``text``."""
+    return not any(c in text for c in _CASE_EXOTIC)
+
+
+def may_hold(low: str | None, words: Iterable[str], start: int, end: int) -> bool:
+    """False only if ``low[start:end]`` holds none of ``words``: a regex whose every match
+    contains one of them cannot match there. ``low`` None (not known / not ``literal_safe``)
+    answers True."""
+    if low is None:
+        return True
+    find = low.find
+    for w in words:  # noqa: SIM110 (a loop is faster than any() over a generator)
+        if find(w, start, end) >= 0:
+            return True
+    return False
+
+
+def literal_starts(
+    haystack: str, literals: Iterable[str], start: int = 0, end: int = -1
+) -> list[int]:
+    """Sorted start offsets of every occurrence of each literal in ``haystack[start:end]``."""
+    end = len(haystack) if end < 0 else end
+    out: list[int] = []
+    find = haystack.find
+    for lit in literals:
+        i = find(lit, start, end)
+        while i >= 0:
+            out.append(i)
+            i = find(lit, i + 1, end)
+    out.sort()
+    return out
+
+
+def finditer_at(
+    pattern: re.Pattern[str], text: str, candidates: list[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when every match starts at one of ``candidates`` (sorted
+    offsets, e.g. where its leading literal occurs): the leftmost match after the previous one
+    is the first candidate the pattern matches at, so only those positions are tried."""
+    pos = 0
+    match = pattern.match
+    for p in candidates:
+        if p < pos:
+            continue
+        m = match(text, p)
+        if m is not None:
+            yield m
+            pos = m.end() if m.end() > p else p + 1
+
+
+def sentences_matching_at(
+    pattern: re.Pattern[str], text: str, sentences: list[tuple[int, int]], candidates: list[int]
+) -> list[bool]:
+    """``sentences_matching`` when every match of ``pattern`` starts at one of ``candidates``
+    (sorted offsets, e.g. where its leading literal occurs): the pattern is only tried there,
+    instead of scanning the whole text. Same result: for each sentence, the first match that
+    starts in it decides, exactly as in the full scan."""
+    flags = [False] * len(sentences)
+    if not sentences or not candidates:
+        return flags
+    starts = [s for s, _ in sentences]
+    done = -1
+    match = pattern.match
+    for p in candidates:
+        i = bisect_right(starts, p) - 1
+        if i <= done or p >= sentences[i][1]:
+            continue  # sentence already decided, or between sentences
+        m = match(text, p)
+        if m is None:
+            continue
+        s, e = sentences[i]
+        flags[i] = m.end() <= e or pattern.search(text, s, e) is not None
+        done = i
     return flags
 
 

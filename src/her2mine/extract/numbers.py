@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from her2mine.extract.fastre import literal_starts
+
 NUM = r"(?:\d+(?:[.·]\d+)?|[.·]\d+)"
 # Patterns below start with a literal or a character set and check the character before it
 # with a lookbehind placed after that first character: the regex engine can then skip ahead to
@@ -83,6 +85,16 @@ _KEY_RE = re.compile(
     r"(?:[Hh](?<![A-Za-z][Hh])azard\s+[Rr]atios?|[Oo](?<![A-Za-z][Oo])dds\s+[Rr]atios?|"
     r"H(?<![A-Za-z]H)Rs?|O(?<![A-Za-z]O)Rs?)(?![A-Za-z+\-–/])"
 )
+
+
+def ratio_candidates(text: str) -> list[int]:
+    """Offsets where a ``_KEY_RE`` match can start (its case-sensitive literals), sorted."""
+    out = [i - 1 for i in literal_starts(text, ("azard", "dds")) if i > 0]
+    out += literal_starts(text, ("HR", "OR"))
+    out.sort()
+    return out
+
+
 _TIME_UNIT = re.compile(r"\s*(months?|mos?\b\.?|weeks?|wks?\b|years?|yrs?\b)(?![A-Za-z])", re.I)
 _BRACKETED = re.compile(r"\s*(?:\[[^\[\]]{1,60}\]|\([^()]{1,60}\))")
 _PERCENT = re.compile(r"\s*(%|percent\b)")
@@ -175,6 +187,46 @@ def _unit_name(u: str) -> str:
     return "months"
 
 
+# A literal each alternative of _NOT_A_VALUE_BEFORE_LOW contains ("stage" holds "age").
+_BLOCK_WORDS = (
+    "grade",
+    "phase",
+    "cycle",
+    "=",
+    "δ",
+    "difference",
+    "age",
+    "ihc",
+    "version",
+    "day",
+    "q",
+)
+
+
+def _block_words(low: str) -> list[tuple[int, int]]:
+    """(start, end) of each _BLOCK_WORDS occurrence in ``low``."""
+    out = []
+    for w in _BLOCK_WORDS:
+        i = low.find(w)
+        while i >= 0:
+            out.append((i, i + len(w)))
+            i = low.find(w, i + 1)
+    return out
+
+
+# Case-sensitive literals every _KEY_RE / _NR_ATOM match contains.
+_KEY_WORDS = ("azard", "dds", "HR", "OR")
+_NR_WORDS = ("not", "NR")
+
+
+def _holds(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    find = text.find
+    for w in words:  # noqa: SIM110
+        if find(w, start, end) >= 0:
+            return True
+    return False
+
+
 def _spans_of(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:
     return list(pattern.finditer(text, start, end))
 
@@ -194,22 +246,31 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
                 return True
         return False
 
+    # Every "not a value" context holds one of _BLOCK_WORDS inside the 30 characters before
+    # the number: the regex only runs where one does.
+    words = _block_words(low) if same else None
+
     def blocked(pos: int) -> bool:
         a = max(start, pos - 30)
         if same:
-            return _NOT_A_VALUE_BEFORE_LOW.search(low, a - start, pos - start) is not None
+            ra, rp = a - start, pos - start
+            for ws, we in words:  # noqa: SIM110
+                if ws >= ra and we <= rp:
+                    return _NOT_A_VALUE_BEFORE_LOW.search(low, ra, rp) is not None
+            return False
         return _NOT_A_VALUE_BEFORE.search(text, a, pos) is not None
 
     atoms = [
         m
         for m in _NUM_ATOM.finditer(text, start, end)
-        if not (masked and is_masked(m.start())) and not blocked(m.start())
+        if not (masked and is_masked(m.start())) and not (words != [] and blocked(m.start()))
     ]
     values: list[Value] = []
     used: set[int] = set()
 
     # 1. Hazard / odds ratios: the key, a few words, then the first number.
-    for k in _KEY_RE.finditer(text, start, end):
+    keys = _KEY_RE.finditer(text, start, end) if _holds(text, _KEY_WORDS, start, end) else ()
+    for k in keys:
         if is_masked(k.start()):
             continue
         nxt = next((a for a in atoms if a.start() >= k.end()), None)
@@ -252,7 +313,8 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
         else:
             continue
         used.add(a.start())
-    for m in _NR_ATOM.finditer(text, start, end):
+    nrs = _NR_ATOM.finditer(text, start, end) if _holds(text, _NR_WORDS, start, end) else ()
+    for m in nrs:
         if (
             not is_masked(m.start())
             and not _RANGE_BEFORE.search(text, max(start, m.start() - 4), m.start())
@@ -275,9 +337,13 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
 
 def _ratio_gap_ok(gap: str) -> bool:
     """Text between "hazard ratio" and its number: a few words/punctuation, no clause break."""
-    if len(gap) > 90 or ";" in gap or "%" in gap or re.search(r"[.!?]\s", gap):
+    if len(gap) > 90 or ";" in gap or "%" in gap or _SENTENCE_END.search(gap):
         return False
-    return len(gap.split()) <= 16 and not re.search(r"\b(?:figure|fig|table)\b", gap, re.I)
+    return len(gap.split()) <= 16 and not _FIGURE.search(gap)
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s")
+_FIGURE = re.compile(r"\b(?:figure|fig|table)\b", re.I)
 
 
 def _inherit_units(text, values, atoms, used, is_masked) -> list[Value]:
@@ -286,7 +352,8 @@ def _inherit_units(text, values, atoms, used, is_masked) -> list[Value]:
     for a in reversed(atoms):
         if a.start() in used or is_masked(a.start()):
             continue
-        by_start = sorted(out, key=lambda v: v.start)
+        if len(by_start) != len(out):  # re-sort only after a value was added
+            by_start = sorted(out, key=lambda v: v.start)
         nxt = next(
             (v for v in by_start if v.start > a.end() and v.kind in ("time", "percent")), None
         )
@@ -306,6 +373,8 @@ def _inherit_units(text, values, atoms, used, is_masked) -> list[Value]:
 
 
 def _strip_ci(gap: str) -> str:
+    if "c" not in gap and "C" not in gap:
+        return gap  # every CI_RE match holds a "c" ("CI", "confidence", "credible")
     return CI_RE.sub("", gap)
 
 
@@ -343,14 +412,15 @@ def _only_glue(gap: str) -> bool:
     return len(gap) <= 40 and bool(_GLUE.match(gap))
 
 
+_VS_GAP = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:vs\.?|versus)\b")
+
+
 def _mark_pairs(text: str, values: list[Value]) -> None:
     for a, b in zip(values, values[1:], strict=False):
         if a.kind in ("HR", "OR") or b.kind in ("HR", "OR"):
             continue
         gap = text[a.ext_end : b.start]
-        if _PAIR_JOIN.match(_strip_ci(gap)) or re.match(
-            r"^\s*(?:\([^()]*\))?\s*(?:vs\.?|versus)\b", gap
-        ):
+        if _PAIR_JOIN.match(_strip_ci(gap)) or _VS_GAP.match(gap):
             a.paired_with_next = True
 
 

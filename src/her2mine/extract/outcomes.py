@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from her2mine.extract.arms import ArmRef, ArmRegistry, arm_refs, output_arm
-from her2mine.extract.fastre import word_start
+from her2mine.extract.fastre import may_hold, word_start
 from her2mine.extract.hits import Hit, resolve_overlaps
 from her2mine.extract.lexicon import EndpointLexicon, lower_same_length, term_spans
 from her2mine.extract.numbers import Value, parse_values
@@ -45,6 +45,8 @@ _ASSUMPTION = re.compile(
     )
     + r"\b"
 )  # fmt: skip
+# A literal every _ASSUMPTION match contains.
+_ASSUMPTION_WORDS = ("assum", "hypothesi", "power", "sample", "detect")
 _RESPECTIVELY = re.compile(word_start(["respectively"]) + r"\b")
 _FOLLOW_ATTACH = re.compile(
     r"[\s,]*(?:\((?:[^()]|\([^()]*\))*\)[\s,]*)?(?:with|in|for|among|on|receiving|under|from|by)"
@@ -55,10 +57,11 @@ _FOLLOW_ATTACH = re.compile(
 _PRECEDE_GLUE = re.compile(r"^[\s,:(\[]*$")
 
 
-def find_endpoints(text: str, lex: EndpointLexicon) -> list[Hit]:
-    """Endpoint mentions (full names case-insensitively, abbreviations case-sensitively)."""
+def find_endpoints(text: str, lex: EndpointLexicon, low: str | None = None) -> list[Hit]:
+    """Endpoint mentions (full names case-insensitively, abbreviations case-sensitively).
+    ``low`` = ``lower_same_length(text)`` if the caller has it."""
     hits: list[Hit] = []
-    low = lower_same_length(text)
+    low = lower_same_length(text) if low is None else low
     for pattern, source in ((lex.sensitive, text), (lex.insensitive, low)):
         if pattern is None:
             continue
@@ -81,18 +84,18 @@ def sentence_outcomes(
     carry: str | None = None,
     context: list[str | None] | Callable[[], list[str | None]] | None = None,
     arms_out: list[str | None] | None = None,
+    low: str | None = None,
 ) -> list[Outcome]:
     """Outcomes stated in the sentence text[s:e]; ``carry`` = last endpoint of the previous
-    sentence (for "The hazard ratio was 0.62." after a PFS sentence)."""
+    sentence (for "The hazard ratio was 0.62." after a PFS sentence). ``low``: the
+    ``literal_safe`` lower-cased text (searches skip where their words are missing), or None."""
     eps = [h for h in endpoints if s <= h.start < e]
-    if _ASSUMPTION.search(text, s, e):
+    if may_hold(low, _ASSUMPTION_WORDS, s, e) and _ASSUMPTION.search(text, s, e):
         return []
     values = parse_values(text, s, e)
     if not values:
         return []
     sentence = text[s:e]
-    resp = _RESPECTIVELY.search(text, s, e) is not None
-    refs = arm_refs(text, s, e, drug_hits, registry, split_weak=resp)
     out: list[tuple[Value, str, str]] = []  # value, endpoint, measure
     for v in values:
         assigned = _endpoint_for(text, v, eps, lex, s, carry)
@@ -102,6 +105,13 @@ def sentence_outcomes(
         if endpoint.startswith("_"):
             continue  # an end point outside the contract's list claimed this value
         out.append((v, endpoint, measure))
+    refs: list[ArmRef] = []
+    resp = False
+    if any(m not in ("HR", "OR") for _, _, m in out):  # HR/OR and no values need no arm
+        resp = (
+            may_hold(low, ("respectively",), s, e) and _RESPECTIVELY.search(text, s, e) is not None
+        )
+        refs = arm_refs(text, s, e, drug_hits, registry, split_weak=resp, low=low)
     arms = _attribute_arms(text, s, e, out, refs, context if context is not None else [], resp)
     _share_rate_p(text, s, e, out, arms)
     if arms_out is not None:  # internal arm names (a placebo-only group included), in order

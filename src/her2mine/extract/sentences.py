@@ -50,11 +50,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
-    if not m:
+    # The non-space run before the period within 20 characters (what ``_WORD_BEFORE`` finds;
+    # ``str.split`` and ``\s`` agree on what is a space).
+    window = text[max(0, dot - 20) : dot]
+    if not window or window[-1].isspace():
         return False
-    word = m.group(1).lstrip("([\"'").lower()
+    word = window.rsplit(None, 1)[-1].lstrip("([\"'").lower()
     if word in ABBREVIATIONS:
         return True
     # Dotted abbreviations ("U.S.", "e.g.") but not decimals ("0.62.").
-    return _DOTTED.fullmatch(word) is not None
+    return "." in word and _DOTTED.fullmatch(word) is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from her2mine.extract.fastre import finditer_at, literal_starts
 from her2mine.extract.hits import Hit, resolve_overlaps
 from her2mine.extract.lexicon import TrialLexicon, term_spans
 
@@ -33,10 +34,33 @@ _REGISTRY = re.compile(
 )
 
 
+# Every _REGISTRY / _FAMILIES match starts with one of these (case-sensitive) literals; the
+# registry's "EudraCT 2015-..." number alone starts 8 characters after "EudraCT".
+_REGISTRY_WORDS = ("NCT", "EudraCT", "ChiCTR", "jRCT", "ISRCTN", "UMIN", "ACTRN", "CTR", "JapicCTI")
+_FAMILY_WORDS = (
+    "DESTINY-",
+    "HER2CLIMB",
+    "PHERGain",
+    "MonarcHER",
+    "PATINA",
+    "TRAIN-",
+    *_GROUPS.split("|"),
+)
+
+
+def _registry_starts(text: str) -> list[int]:
+    starts = literal_starts(text, _REGISTRY_WORDS)
+    starts += [i + 8 for i in literal_starts(text, ("EudraCT",))]
+    starts.sort()
+    return starts
+
+
 def find_trials(text: str, lex: TrialLexicon, registry_ids: Iterable[str] = ()) -> list[Hit]:
     """Named trials and registry ids in ``text``; DataBankList ids come without offsets."""
-    hits = [_hit(m, "rules") for m in _REGISTRY.finditer(text)]
-    hits += [_hit(m, "rules") for m in _FAMILIES.finditer(text)]
+    hits = [_hit(m, "rules") for m in finditer_at(_REGISTRY, text, _registry_starts(text))]
+    hits += [
+        _hit(m, "rules") for m in finditer_at(_FAMILIES, text, literal_starts(text, _FAMILY_WORDS))
+    ]
     if lex.pattern is not None:
         hits += [
             Hit("trial", a, b, text[a:b], text[a:b], [], "rules")
