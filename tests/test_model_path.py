@@ -21,12 +21,16 @@ TRAIN = [
     ("Patients received aspirin daily.", [(18, 25, "CHEMICAL")]),
     ("The trial enrolled women.", []),
     ("Survival was longer in the study group.", []),
+    ("Title", []),
+    ("Title of the study", []),
 ]
 
 
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory):
+    # Seed Python, NumPy and thinc: an unseeded init made the model tag "Title" now and then.
     random.seed(0)
+    spacy.util.fix_random_seed(0)
     nlp = spacy.blank("en")
     ner = nlp.add_pipe("ner")
     ner.add_label("CHEMICAL")
