@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from her2mine.extract import arms, drugs, numbers, trials
+from her2mine.extract import arms, drugs, numbers, regimens, trials
 from her2mine.extract.fastre import (
     finditer_at,
     literal_safe,
@@ -116,3 +116,137 @@ def _lex():
     from her2mine.extract.lexicon import load_lexicons
 
     return load_lexicons().drugs
+
+
+ABBREVIATION_EXTRA = (
+    "Overall survival (OS) and the objective response rate (ORR) improved with T-DXd (trastuzumab "
+    "deruxtecan). HER2 (human epidermal growth factor receptor 2) (HER2) was defined twice. "
+    "A (b) c (xy-12) plus (( unbalanced ) and pyrotinib plus capecitabine (PyroCap)   (PC)."
+)
+
+
+def test_abbreviation_definitions_equal_scispacy_on_spans():
+    """The array-based detector finds what scispaCy's filter_matches / find_abbreviation find
+    on Span objects for the same bracketed candidates."""
+    import numpy as np
+    from scispacy.abbreviation import filter_matches, find_abbreviation
+    from spacy.attrs import IDX
+
+    from her2mine.extract.abbreviations import _PAREN, find_definitions
+    from her2mine.extract.pipeline import build_pipeline
+
+    nlp = build_pipeline(model="")
+    checked = 0
+    for text in [*corpus(), ABBREVIATION_EXTRA]:
+        doc = nlp.make_doc(text)
+        idx = doc.to_array([IDX]).astype(np.int64).reshape(-1)
+        matches = []
+        for m in _PAREN.finditer(text):
+            start = int(np.searchsorted(idx, m.start() + 1))
+            end = int(np.searchsorted(idx, m.end() - 1))
+            if 0 < start < end <= len(doc) and end - start <= 8:
+                matches.append((0, start, end))
+        expected, pairs, seen_long, seen_short = [], [], set(), set()
+        for long_candidate, short_candidate in filter_matches(matches, doc):
+            short, long = find_abbreviation(long_candidate, short_candidate)
+            if long is None or long.text in seen_long or short.text in seen_short:
+                continue
+            seen_long.add(long.text)
+            seen_short.add(short.text)
+            expected.append(
+                {"short_text": short.text, "short_start": short.start, "short_end": short.end,
+                 "long_text": long.text, "long_start": long.start, "long_end": long.end}
+            )  # fmt: skip
+            pairs.append([short.text, long.start_char, long.end_char])
+        assert find_definitions(doc, text) == (expected, pairs)
+        checked += len(expected)
+    assert checked > 30
+
+
+@pytest.mark.parametrize(
+    ("pattern", "width"),
+    [
+        (arms._DESIGN_BEFORE, 80),
+        (arms._PRIOR, 60),
+        (arms._TPC_OF_REGIMEN, 30),
+        (numbers._NOT_A_VALUE_BEFORE, 30),
+        (numbers._NOT_A_RESULT_NR, 30),
+        (numbers._RANGE_BEFORE, 4),
+        (numbers._TIME_GUARD, 25),
+        (regimens._COMPARE, 40),
+    ],
+)
+def test_search_from_end_answers_whether_search_matches(pattern, width):
+    from her2mine.extract.fastre import search_from_end
+
+    fast = search_from_end(pattern)
+    hits = 0
+    for text, step in [*((t, 3) for t in corpus()[:8]), (EXTRA, 1), (LOW_TEXTS, 1)]:
+        for end in range(0, len(text) + 1, step):
+            start = max(0, end - width)
+            found = pattern.search(text, start, end) is not None
+            assert (fast.match(text, start, end) is not None) == found
+            window = text[start:end]
+            assert (fast.match(window) is not None) == (pattern.search(window) is not None)
+            hits += found
+    assert hits > 0
+
+
+LOW_TEXTS = (
+    "grade 3 or 4 diarrhoea in 12%; grade ≥3 in 5%, n = 40, difference of −4.8%, stage 2, "
+    "aged 65, ihc 3, version 5, day 8, q3w; the boundary was not reached; 12 to 18 months; "
+    "after 6 months, at 12 months, range 3-9 months, compared trastuzumab with, previously "
+    "treated with trastuzumab, chemotherapy of the physician's choice, randomly assigned to "
+    "receive either oral"
+)
+
+
+def test_search_from_end_on_lower_cased_number_contexts():
+    from her2mine.extract.fastre import search_from_end
+
+    pattern = numbers._NOT_A_VALUE_BEFORE_LOW
+    fast = search_from_end(pattern)
+    found = 0
+    for text, step in [*((t, 3) for t in corpus()[:8]), (EXTRA, 1), (LOW_TEXTS, 1)]:
+        low = lower_same_length(text)
+        for end in range(0, len(low) + 1, step):
+            start = max(0, end - 30)
+            hit = pattern.search(low, start, end) is not None
+            assert (fast.match(low, start, end) is not None) == hit
+            found += hit
+    assert found > 20
+
+
+def test_stem_scan_equals_the_alternation_scan():
+    def old(text, low):  # the previous scan: the stem alternation tried at every position
+        last = 0
+        for m in drugs._STEM_END.finditer(low):
+            ws = m.start()
+            while ws > 0 and text[ws - 1] in drugs._WORD_CHARS:
+                ws -= 1
+            if ws < last:
+                continue
+            found = drugs._STEM_RE.match(text, ws)
+            if found:
+                last = found.end()
+                yield found
+
+    extra = "x-zumab-tinib, ado-vedotinib foomab vedotin; mabmab1 parib-ciclib CICLIB xciclibs."
+    n = 0
+    for text in [*corpus(), extra]:
+        low = lower_same_length(text)
+        spans = [m.span() for m in drugs._stem_matches(text, low)]
+        assert spans == [m.span() for m in old(text, low)]
+        n += len(spans)
+    assert n > 100
+
+
+def test_trial_context_matches_equal_the_full_scans():
+    the, title = trials._CONTEXT_PATTERNS
+    named = 0
+    for text in [*corpus(), "the ALTTO trial; The NeoALTTO study; bathe ABC trial; THE X study"]:
+        fast = [m.span(1) for m in trials._context_matches(text)]
+        full = [m.span(1) for p in (the, title) for m in p.finditer(text)]
+        assert fast[: len(full)] == full  # then the "NAME (NCT...)" matches, unchanged
+        named += len(full)
+    assert named > 10

@@ -16,6 +16,7 @@ from her2mine.extract.fastre import (
     literal_safe,
     literal_starts,
     may_hold,
+    search_from_end,
     sentences_matching,
     sentences_matching_at,
     word_start,
@@ -358,7 +359,7 @@ def _read_design(
                 if not arm.special:
                     arm.extend(set(extra))
         for m in _TPC.finditer(text, s, e) if tpc else ():
-            if _TPC_OF_REGIMEN.search(text, max(s, m.start() - 30), m.start()) and any(
+            if _TPC_OF_REGIMEN_END.match(text, max(s, m.start() - 30), m.start()) and any(
                 r.drugs and r.end <= m.start() <= r.end + 30 for r in regs
             ):
                 continue  # "trastuzumab plus chemotherapy of physician's choice": a partner
@@ -391,7 +392,7 @@ def _later_backbone(
 def _prior(text: str, low: str | None, s: int, pos: int) -> bool:
     """A _PRIOR phrase ("previously treated with", "after") just before ``pos``."""
     a = max(s, pos - 60)
-    return may_hold(low, _PRIOR_WORDS, a, pos) and _PRIOR.search(text, a, pos) is not None
+    return may_hold(low, _PRIOR_WORDS, a, pos) and _PRIOR_END.match(text, a, pos) is not None
 
 
 _ALL_WORDS = ("both", "all", "each")
@@ -478,8 +479,13 @@ _DESIGN_BEFORE = re.compile(
 )  # fmt: skip
 
 
+_DESIGN_BEFORE_END = search_from_end(_DESIGN_BEFORE)
+_PRIOR_END = search_from_end(_PRIOR)
+_TPC_OF_REGIMEN_END = search_from_end(_TPC_OF_REGIMEN)
+
+
 def _is_design_regimen(text: str, r: Regimen, s: int, e: int) -> bool:
-    return _DESIGN_BEFORE.search(text[max(s, r.start - 80) : r.start]) is not None
+    return _DESIGN_BEFORE_END.match(text[max(s, r.start - 80) : r.start]) is not None
 
 
 def _label_after(text: str, pos: int, end: int, low: str | None = None) -> str | None:

@@ -178,6 +178,17 @@ class DrugRecognizer:
         state = _state(doc)
         text = _text(doc, state)
         sentences = [tuple(s) for s in state.get("sentences") or sentence_spans(text)]
+        pairs = state.pop("abbreviation_pairs", None)
+        if pairs is None:
+            pairs = self._abbreviation_pairs(doc)
+        model = self._model_hits(doc)
+        hits = find_drugs(text, self.lex, sentences, [tuple(p) for p in pairs], model)
+        state["drugs"] = [h.to_row() for h in hits]
+        return doc
+
+    def _abbreviation_pairs(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """(short form, long-form start, end) from ``doc._.abbreviations`` (another
+        detector's output; ``her2_abbreviations`` leaves them on the state as characters)."""
         pairs = []
         for ab in doc._.abbreviations if Doc.has_extension("abbreviations") else []:
             if isinstance(ab, dict):
@@ -187,10 +198,7 @@ class DrugRecognizer:
             else:
                 lf = ab._.long_form
                 pairs.append((ab.text, lf.start_char, lf.end_char))
-        model = self._model_hits(doc)
-        hits = find_drugs(text, self.lex, sentences, pairs, model)
-        state["drugs"] = [h.to_row() for h in hits]
-        return doc
+        return pairs
 
     def _model_hits(self, doc: Doc) -> list[Hit]:
         out = []

@@ -89,14 +89,39 @@ _STEM_END = re.compile(rf"(?:{_STEMS})(?![a-z0-9])")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
 
 
+_STEM_LIST = tuple(_STEMS.split("|"))
+_LOW_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _stem_ends(low: str) -> list[int]:
+    """Starts of the stems that end a word in ``low``, sorted: where ``_STEM_END`` matches,
+    plus stems that overlap an earlier one in the same word (``str.find`` per stem is faster
+    than the alternation tried at every position; the extra ones lead to the same word start,
+    which ``_stem_matches`` tries once)."""
+    out = []
+    find = low.find
+    n = len(low)
+    for stem in _STEM_LIST:
+        k = len(stem)
+        i = find(stem)
+        while i >= 0:
+            if i + k >= n or low[i + k] not in _LOW_ALNUM:
+                out.append(i)
+            i = find(stem, i + 1)
+    out.sort()
+    return out
+
+
 def _stem_matches(text: str, low: str):
     last = 0
-    for m in _STEM_END.finditer(low):
-        ws = m.start()
+    tried = -1
+    for p in _stem_ends(low):
+        ws = p
         while ws > 0 and text[ws - 1] in _WORD_CHARS:
             ws -= 1
-        if ws < last:
+        if ws < last or ws == tried:
             continue
+        tried = ws
         found = _STEM_RE.match(text, ws)
         if found:
             last = found.end()

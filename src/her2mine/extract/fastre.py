@@ -158,3 +158,12 @@ def sentences_matching_at(
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile`` for patterns built at run time (labels, aliases), cached by pattern."""
     return re.compile(pattern, flags)
+
+
+def search_from_end(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern whose ``match(s, pos, endpos)`` succeeds exactly when ``pattern.search(s,
+    pos, endpos)`` finds a match (only whether, not which: the greedy prefix finds the
+    rightmost start). For patterns anchored at the end with ``$`` ("a word just before the
+    number"): ``search`` tries every start from the left, the ``.*`` prefix backtracks from the
+    end, where such a match is (2-3x faster on the 25-80 character windows they read)."""
+    return re.compile(r"(?s:.*)(?:" + pattern.pattern + ")", pattern.flags)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from her2mine.extract.fastre import literal_starts
+from her2mine.extract.fastre import literal_starts, search_from_end
 
 NUM = r"(?:\d+(?:[.·]\d+)?|[.·]\d+)"
 # Patterns below start with a literal or a character set and check the character before it
@@ -131,6 +131,12 @@ _TIME_GUARD = re.compile(
     r"first|last|least)\s*[:,]?\s*(?:\d+(?:[.·]\d+)?\s*(?:to|–|-|and)\s*)?|[-–]\s*)$",
     re.I,
 )
+# Whether each of these "just before" patterns matches a window (see ``search_from_end``).
+_NOT_A_VALUE_BEFORE_END = search_from_end(_NOT_A_VALUE_BEFORE)
+_NOT_A_VALUE_BEFORE_LOW_END = search_from_end(_NOT_A_VALUE_BEFORE_LOW)
+_NOT_A_RESULT_NR_END = search_from_end(_NOT_A_RESULT_NR)
+_RANGE_BEFORE_END = search_from_end(_RANGE_BEFORE)
+_TIME_GUARD_END = search_from_end(_TIME_GUARD)
 # A bare number inherits the unit of the value after it: "18.5 vs 12.4 months".
 # Counts around bracketed rates are part of the join: "130 [32%] of 403 vs 80 [43%] of 184".
 _PAIR_JOIN = re.compile(
@@ -256,9 +262,9 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
             ra, rp = a - start, pos - start
             for ws, we in words:  # noqa: SIM110
                 if ws >= ra and we <= rp:
-                    return _NOT_A_VALUE_BEFORE_LOW.search(low, ra, rp) is not None
+                    return _NOT_A_VALUE_BEFORE_LOW_END.match(low, ra, rp) is not None
             return False
-        return _NOT_A_VALUE_BEFORE.search(text, a, pos) is not None
+        return _NOT_A_VALUE_BEFORE_END.match(text, a, pos) is not None
 
     atoms = [
         m
@@ -298,7 +304,7 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
                 tm = _TIME_UNIT.match(text, br.end(), end)
                 pre_ci = CI_RE.search(br.group(0))
         if tm:
-            if _TIME_GUARD.search(text, max(start, a.start() - 25), a.start()):
+            if _TIME_GUARD_END.match(text, max(start, a.start() - 25), a.start()):
                 continue
             tv = Value(
                 "time", to_float(a.group(0)), _unit_name(tm.group(1)), a.start(), a.end(), tm.end()
@@ -317,8 +323,8 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
     for m in nrs:
         if (
             not is_masked(m.start())
-            and not _RANGE_BEFORE.search(text, max(start, m.start() - 4), m.start())
-            and not _NOT_A_RESULT_NR.search(text, max(start, m.start() - 30), m.start())
+            and not _RANGE_BEFORE_END.match(text, max(start, m.start() - 4), m.start())
+            and not _NOT_A_RESULT_NR_END.match(text, max(start, m.start() - 30), m.start())
         ):
             values.append(Value("nr", None, None, m.start(), m.end(), m.end()))
     values.sort(key=lambda v: v.start)
@@ -361,7 +367,7 @@ def _inherit_units(text, values, atoms, used, is_masked) -> list[Value]:
             continue
         if not _PAIR_JOIN.match(_strip_ci(text[a.end() : nxt.start])):
             continue
-        if _TIME_GUARD.search(text, max(0, a.start() - 25), a.start()):
+        if _TIME_GUARD_END.match(text, max(0, a.start() - 25), a.start()):
             continue
         unit = nxt.unit
         kind = nxt.kind

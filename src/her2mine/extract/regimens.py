@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from her2mine.extract.fastre import search_from_end
 from her2mine.extract.hits import Hit
 
 # Dose/schedule text between a drug and its joiner: "(5.4 mg/kg)", "every 3 weeks".
@@ -144,6 +145,7 @@ def _split_or_lists(text: str, regs: list[Regimen]) -> list[Regimen]:
 
 
 _COMPARE = re.compile(r"\bcompar\w*(?:\s+\w+){0,2}\s*$", re.I)
+_COMPARE_END = search_from_end(_COMPARE)
 _WITH = re.compile(r"\s+with\s+$", re.I)
 
 
@@ -151,15 +153,26 @@ def _is_comparison_with(text: str, reg: Regimen, nxt: Hit) -> bool:
     """ "compared T-DXd with T-DM1": this "with" separates arms instead of joining drugs."""
     gap = text[reg.end : nxt.start]
     return bool(_WITH.fullmatch(gap)) and bool(
-        _COMPARE.search(text, max(0, reg.start - 40), reg.start)
+        _COMPARE_END.match(text, max(0, reg.start - 40), reg.start)
     )
+
+
+_CHAIN_KINDS = frozenset({"drug", "regimen", "placebo", "class"})  # what group_regimens chains
 
 
 def chains_before(text: str, hits: list[Hit], pos: int) -> list[Hit]:
     """The regimen chain that ends right before ``pos`` (only whitespace between)."""
     # A chain is a few drugs with short joiners: 400 characters back is plenty, and grouping
     # every earlier mention for each bracket would be quadratic.
-    for reg in group_regimens(text, [h for h in hits if pos - 400 <= h.start and h.end <= pos]):
+    window = [h for h in hits if pos - 400 <= h.start and h.end <= pos]
+    # The chain's last mention ends where the whitespace before ``pos`` starts (``\s`` is
+    # ``str.isspace``): with no such mention there is no chain to group (most brackets).
+    j = pos
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if not any(h.end >= j and h.kind in _CHAIN_KINDS for h in window):
+        return []
+    for reg in group_regimens(text, window):
         if reg.end <= pos and _BEFORE_PAREN.match(text[reg.end : pos]):
             return reg.hits
     return []

@@ -161,8 +161,10 @@ NOT_TRIAL_NAMES = frozenset(
 
 
 def _context_matches(text: str):
-    for pattern in _CONTEXT_PATTERNS:
-        yield from pattern.finditer(text)
+    the, title = _CONTEXT_PATTERNS
+    # every match of the first starts with "the"/"The": tried only there
+    yield from finditer_at(the, text, literal_starts(text, ("the", "The")))
+    yield from title.finditer(text)
     if "NCT" not in text:
         return
     for pattern in _NAME_BEFORE:
