@@ -26,7 +26,8 @@ SECRET = "H4-SECRET-API-KEY-0123456789abcdef"
 CASES = [
     (kind, service)
     for service, kinds in {
-        "eutils": ["429", "429_no_retry_after", "500", "502", "503", "slow", "truncated"],
+        "eutils": ["429", "429_no_retry_after", "500", "502", "503", "slow", "truncated",
+                   "error_200"],
         "idconv": ["500", "502", "503", "slow", "truncated", "malformed_json"],
         "crossref": ["429", "429_no_retry_after", "500", "502", "503", "slow", "truncated",
                      "malformed_json"],

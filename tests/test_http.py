@@ -228,7 +228,8 @@ def test_corrupt_stored_body_is_detected_and_refetched(server, tmp_path, caplog)
     client = make_client(server, tmp_path)
     first = client.request("GET", "x", parse=parse_json)
     obj = client.store.object_path(first.body_sha256)
-    obj.write_bytes(b'{"ok": false}')  # same length class, different hash
+    obj.write_bytes(b'{"ok": tRue}')  # same size, different hash: must still be repaired
+    assert obj.stat().st_size == len(b'{"ok": true}')
     with caplog.at_level("WARNING"):
         again = client.request("GET", "x", parse=parse_json)
     assert not again.from_store and again.value == {"ok": True}

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import multiprocessing
 import random
 import threading
 import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from pathlib import Path
 
 import pytest
 
 from her2mine.http.index import IdIndex
 from her2mine.http.ratelimit import RateLimiter, advertised_rate, parse_interval
 from her2mine.http.redact import describe_request, redact_text
-from her2mine.http.retry import RetryableError, RetryPolicy, parse_retry_after
+from her2mine.http.retry import RetryableError, RetryPolicy, looks_transient, parse_retry_after
 from her2mine.http.store import CorruptObject, RawStore, request_key
 
 
@@ -145,5 +148,70 @@ def test_index_persists_and_merges(tmp_path):
     assert fresh.get("10.1/a") == {"found": False} and fresh.get("10.1/b") == {"body": "ab"}
     fresh.discard(["10.1/a"])
     assert IdIndex(tmp_path, "crossref").get("10.1/a") is None
-    (tmp_path / "index" / "crossref.json").write_text("{broken")
+    (tmp_path / "index" / "crossref.jsonl").write_text("{broken")
     assert IdIndex(tmp_path, "crossref").get("10.1/b") is None  # damaged index = empty, no crash
+
+
+def test_index_update_appends_only_the_batch(tmp_path):
+    index = IdIndex(tmp_path, "crossref")
+    index.update({f"10.1/{i}": {"body": f"{i:064x}"} for i in range(2000)})
+    path = tmp_path / "index" / "crossref.jsonl"
+    before = path.read_bytes()
+    index.update({"10.1/new": {"found": False}})
+    after = path.read_bytes()
+    # the existing content is not rewritten: one line is appended
+    assert after.startswith(before) and after[len(before):].count(b"\n") == 1
+    assert IdIndex(tmp_path, "crossref").get("10.1/new") == {"found": False}
+    assert len(IdIndex(tmp_path, "crossref")) == 2001
+
+
+def test_index_survives_a_torn_last_line_and_reads_the_legacy_file(tmp_path):
+    folder = tmp_path / "index"
+    folder.mkdir()
+    (folder / "pubmed.json").write_text(json.dumps({"1": {"body": "aa"}, "2": {"body": "bb"}}))
+    (folder / "pubmed.jsonl").write_text('{"k":"2","v":null}\n{"k":"3","v":{"bo')  # crash
+    index = IdIndex(tmp_path, "pubmed")
+    assert index.get("1") == {"body": "aa"} and index.get("2") is None and index.get("3") is None
+    index.update({"4": {"body": "dd"}})
+    again = IdIndex(tmp_path, "pubmed")
+    assert again.get("4") == {"body": "dd"} and again.get("1") == {"body": "aa"}
+
+
+def test_index_compacts_a_mostly_superseded_log(tmp_path):
+    index = IdIndex(tmp_path, "crossref")
+    for _ in range(30):
+        index.update({f"10.1/{i}": {"body": "x"} for i in range(100)})
+    lines = (tmp_path / "index" / "crossref.jsonl").read_text().splitlines()
+    assert len(lines) < 1200  # 3,000 writes of 100 identifiers, compacted
+    assert len(IdIndex(tmp_path, "crossref")) == 100
+
+
+def _write_entries(root: str, worker: int) -> None:
+    index = IdIndex(Path(root), "crossref")
+    for batch in range(10):
+        index.update({f"10.{worker}/{batch}-{i}": {"body": str(worker)} for i in range(20)})
+
+
+def test_index_writers_in_several_processes_lose_nothing(tmp_path):
+    ctx = multiprocessing.get_context("fork")
+    procs = [ctx.Process(target=_write_entries, args=(str(tmp_path), w)) for w in range(4)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    assert [p.exitcode for p in procs] == [0, 0, 0, 0]
+    merged = IdIndex(tmp_path, "crossref")
+    assert len(merged) == 4 * 10 * 20
+    assert merged.get("10.3/9-19") == {"body": "3"}
+
+
+@pytest.mark.parametrize(("message", "transient"), [
+    ("esearch: Search Backend failed: Read timed out", True),
+    ("efetch: Unable to obtain query #1", True),
+    ("esearch: Database is temporarily unavailable, try again later", True),
+    ("esearch: Invalid db name specified: fleegle", False),
+    ("efetch: Empty id list - nothing todo", False),
+    ("esearch: Invalid uid 12a at position=0", False),
+])
+def test_looks_transient_tells_service_trouble_from_request_errors(message, transient):
+    assert looks_transient(message) is transient

@@ -67,3 +67,17 @@ def test_inputs_not_mutated_and_corrections_deduplicated():
     same = [Correction("ErratumIn", pmid="2"), Correction("ErratumIn", pmid="2", doi="10.1/E")]
     out = merge_corrections(same)
     assert len(out) == 1 and out[0].doi == "10.1/e"
+
+
+def test_doi_forms_are_normalised_like_everywhere_else():
+    from her2mine.ids import normalize_doi
+
+    cr = Work(doi="https://doi.org/10.1/ABC%28x%29", title="t",
+              corrections=[Correction("ErratumIn", doi="DOI: 10.1/ERR", source="crossref")])
+    pm = Work(doi=None, pmid="1", title="t",
+              corrections=[Correction("ErratumIn", pmid="2", doi="https://doi.org/10.1/err")])
+    merged = merge_works(cr, pm)
+    assert merged.doi == normalize_doi("10.1/abc(x)") == "10.1/abc(x)"
+    assert len(merged.corrections) == 1  # the same erratum, written two ways
+    assert merged.corrections[0].doi == "10.1/err" and merged.corrections[0].pmid == "2"
+    assert merge_works(None, None, doi="doi:10.1/IN").doi == "10.1/in"

@@ -173,3 +173,28 @@ def test_client_pacing_just_under_the_limit_is_never_refused():
             time.sleep(max(0.0, start + i * 0.36 - time.monotonic()))
             codes.append(s.get(url_for(srv, "eutils"), timeout=5).status_code)
         assert codes == [200] * 7 and srv.stats["rate_limited"]["eutils"] == 0
+
+
+def test_error_200_fault_is_an_eutils_error_document_and_spares_other_services():
+    with ProtocolServer(CORPUS, faults=[Fault("error_200", times=2)], rate_limit=False) as srv:
+        crossref = requests.get(url_for(srv, "crossref"), timeout=5)
+        got = [requests.get(url_for(srv, "eutils"), timeout=5) for _ in range(3)]
+        fetch = requests.get(srv.eutils_url + "efetch.fcgi?db=pubmed&id=99000001", timeout=5)
+    assert crossref.status_code == 200 and json.loads(crossref.content)["status"] == "ok"
+    for r in got[:2]:
+        root = ET.fromstring(r.content)
+        assert r.status_code == 200 and root.tag == "eSearchResult"
+        assert "Search Backend failed" in root.findtext("ERROR")
+    assert ET.fromstring(got[2].content).findtext("Count") == "1"
+    assert fetch.status_code == 200 and b"<ERROR>" not in fetch.content  # used up
+
+
+def test_drip_fault_sends_the_real_body_slowly_in_pieces():
+    with ProtocolServer(CORPUS, faults=[Fault("drip", service="crossref", times=1, delay=0.1)],
+                        rate_limit=False) as srv:
+        start = time.monotonic()
+        slow = requests.get(url_for(srv, "crossref"), timeout=5)
+        took = time.monotonic() - start
+        fast = requests.get(url_for(srv, "crossref"), timeout=5)
+    assert slow.status_code == 200 and slow.content == fast.content
+    assert took >= 0.8  # 10 pieces, 0.1 s apart

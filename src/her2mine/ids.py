@@ -97,12 +97,6 @@ def extract_dois(text: str) -> list[str]:
     return list(dict.fromkeys(doi for doi, _, _ in find_dois(text)))
 
 
-def first_doi(text: str) -> str | None:
-    """The first DOI in ``text`` (normalised), or None."""
-    found = find_dois(text)
-    return found[0][0] if found else None
-
-
 def same_doi(a: str | None, b: str | None) -> bool:
     """Case-insensitive, prefix-insensitive DOI equality (False when either is missing)."""
     return bool(a and b) and normalize_doi(a) == normalize_doi(b)  # type: ignore[arg-type]

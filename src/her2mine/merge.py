@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from her2mine.ids import normalize_doi
 from her2mine.models import Correction, Work
 
 PUBMED_FIRST = (
@@ -27,7 +28,7 @@ def _filled(value: object) -> bool:
 
 
 def _norm_doi(doi: str | None) -> str | None:
-    return doi.strip().lower() if doi else None
+    return (normalize_doi(doi) or None) if doi else None
 
 
 def merge_corrections(*lists: list[Correction]) -> list[Correction]:

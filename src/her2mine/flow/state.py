@@ -10,14 +10,13 @@ the next run is a full refresh answered mostly from the raw store and the extrac
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from her2mine.fsutil import atomic_write_bytes, sha256_file
 
 log = logging.getLogger(__name__)
 
@@ -87,24 +86,9 @@ def load_state(out_dir: str | Path) -> tuple[RefreshState, str | None]:
 def save_state(out_dir: str | Path, state: RefreshState) -> Path:
     """Atomic write (temp file in the same directory, fsync, os.replace)."""
     path = state_path(out_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(state.to_dict(), indent=1, sort_keys=True).encode()
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(path, json.dumps(state.to_dict(), indent=1, sort_keys=True).encode())
     return path
 
 
-def file_sha256(path: str | Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+# The flow's name for the one file-hashing helper (her2mine.fsutil).
+file_sha256 = sha256_file

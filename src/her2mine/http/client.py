@@ -2,39 +2,56 @@
 
 ``ServiceClient.request`` is the single way her2mine talks to a remote service:
 
-1. the request key is looked up in the raw store (unless ``fresh``); a stored answer is parsed
-   and returned without the network; a corrupt stored file is reported and re-fetched;
-2. offline, a miss raises ``OfflineMiss`` naming the request;
+1. the request key is looked up in the raw store (unless ``fresh``, or the stored answer is
+   older than ``max_age``); a stored answer is parsed and returned without the network; a
+   corrupt stored file is reported, deleted and re-fetched;
+2. offline, the store is always consulted (``fresh`` and ``max_age`` only matter online) and a
+   miss raises ``OfflineMiss`` naming the request;
 3. otherwise the request is sent through the service's process-wide rate limiter, retried on
-   429/5xx, timeouts, connection errors and unreadable 200 bodies (truncated XML, malformed JSON)
-   with backoff + full jitter honouring ``Retry-After``; after the last try ``ServiceError`` names
-   the request (api_key redacted) and the status;
+   429/5xx, timeouts, connection errors, unreadable 200 bodies (truncated XML, malformed JSON)
+   and 200 bodies carrying a transient service error (NCBI's ``<ERROR>Search Backend
+   failed``) with backoff + full jitter honouring ``Retry-After``; after the last try
+   ``ServiceError`` names the request (api_key redacted) and the status. One attempt may take
+   at most ``settings.request_deadline`` seconds in all (the read timeout is per socket read)
+   and read at most ``settings.max_response_bytes`` of body;
 4. answers (parsed fine, or a definite "not found") are written to the raw store.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 
 from her2mine import __version__
 from her2mine.errors import NotFoundError, OfflineMiss, ParseError, ServiceError
+from her2mine.fsutil import sha256_bytes
 from her2mine.http.ratelimit import RateLimiter, get_limiter
 from her2mine.http.redact import describe_request, install_log_redaction, redact_text
-from her2mine.http.retry import RETRY_STATUSES, RetryableError, RetryPolicy, parse_retry_after
+from her2mine.http.retry import (
+    RETRY_STATUSES,
+    RetryableError,
+    RetryPolicy,
+    looks_transient,
+    parse_retry_after,
+)
 from her2mine.http.store import CorruptObject, RawStore, request_key
 from her2mine.settings import Settings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+CHUNK_BYTES = 64 * 1024
 
 
 @dataclass
@@ -85,6 +102,17 @@ def make_session(settings: Settings) -> requests.Session:
     session = requests.Session()
     session.headers["User-Agent"] = user_agent(settings.email)
     return session
+
+
+def stored_age(meta: Mapping[str, Any], now: datetime | None = None) -> float | None:
+    """Seconds since a stored response was fetched (None if its sidecar has no usable time)."""
+    try:
+        fetched = datetime.fromisoformat(str(meta["fetched_at"]))
+    except (KeyError, ValueError):
+        return None
+    if fetched.tzinfo is None:
+        fetched = fetched.replace(tzinfo=UTC)
+    return ((now or datetime.now(UTC)) - fetched).total_seconds()
 
 
 def _with_request(exc: ServiceError, request: str) -> ServiceError:
@@ -151,11 +179,14 @@ class ServiceClient:
         params: Mapping[str, Any] | None = None,
         data: Mapping[str, Any] | None = None,
         fresh: bool = False,
+        max_age: float | None = None,
     ) -> Fetched[T]:
         """Send (or replay) one request and return ``parse``'s value for its response.
 
-        ``parse`` raising ParseError on a 200 body makes the attempt retryable; NotFoundError is
-        a definite answer (stored, then raised); other errors propagate.
+        ``fresh`` asks the network even if the store has an answer; ``max_age`` (seconds) only
+        replays a stored answer younger than that. Offline, both are ignored: the store is the
+        only source. ``parse`` raising ParseError on a 200 body makes the attempt retryable;
+        NotFoundError is a definite answer (stored, then raised); other errors propagate.
         """
         method = method.upper()
         url = self.url(path)
@@ -163,23 +194,32 @@ class ServiceClient:
         data = {k: v for k, v in (data or {}).items() if v is not None} if data else None
         key = request_key(self.service, method, url, params, data)
         desc = describe_request(method, url, params, data)
-        if self.store is not None and not fresh:
-            replayed = self._replay(key, desc, parse)
+        offline = self.settings.offline
+        if self.store is not None and (offline or not fresh):
+            replayed = self._replay(key, desc, parse, None if offline else max_age)
             if replayed is not None:
                 return replayed
-        if self.settings.offline:
+        if offline:
             raise OfflineMiss(f"offline and no stored response for {desc}")
         return self._fetch(method, url, params, data, key, desc, parse)
 
     # -- store -------------------------------------------------------------------------
 
-    def _replay(self, key: str, desc: str, parse: Callable[[RawResponse], T]) -> Fetched[T] | None:
+    def _replay(
+        self, key: str, desc: str, parse: Callable[[RawResponse], T], max_age: float | None
+    ) -> Fetched[T] | None:
         try:
             stored = self.store.get(key)
         except CorruptObject as exc:
-            return self._corrupt(key, desc, str(exc))
+            return self._corrupt(key, desc, str(exc), exc.digest)
         if stored is None:
             return None
+        if max_age is not None:
+            age = stored_age(stored.meta)
+            if age is None or age > max_age:
+                log.debug("%s: stored answer older than %.0f s; asking again: %s",
+                          self.service, max_age, desc)
+                return None
         raw = RawResponse(stored.status, stored.body, stored.content_type, desc)
         try:
             value = parse(raw)
@@ -192,8 +232,11 @@ class ServiceClient:
         log.debug("%s: answered from the raw store: %s", self.service, desc)
         return Fetched(value, stored.status, stored.body_sha256, key, desc, True)
 
-    def _corrupt(self, key: str, desc: str, detail: str) -> None:
+    def _corrupt(self, key: str, desc: str, detail: str, digest: str | None = None) -> None:
+        # Drop the sidecar and a damaged body, so the re-fetch writes both afresh.
         self.store.forget(key)
+        if digest is not None:
+            self.store.discard_body(digest)
         if self.settings.offline:
             raise OfflineMiss(f"offline and the stored response is corrupt: {detail} ({desc})")
         log.warning("%s: %s; fetching again: %s", self.service, detail, desc)
@@ -233,28 +276,78 @@ class ServiceClient:
             ) from None
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _send(self, method, url, params, data) -> requests.Response:
+    def _send(self, method, url, params, data, desc) -> tuple[requests.Response, bytes]:
         send_params, send_data = dict(params), dict(data) if data is not None else None
         if send_data is not None:
             send_data.update(self.identity)
         else:
             send_params.update(self.identity)
-        timeout = (self.settings.connect_timeout, self.settings.timeout)
+        deadline_s = self.settings.request_deadline or math.inf  # 0: no deadline
+        timeout = (
+            min(self.settings.connect_timeout, deadline_s),
+            min(self.settings.timeout, deadline_s),
+        )
         with self.limiter.slot():
             self.stats.add("network", self.service)
+            deadline = time.monotonic() + deadline_s
             try:
-                return self.session.request(
-                    method, url, params=send_params, data=send_data, timeout=timeout
+                resp = self.session.request(
+                    method, url, params=send_params, data=send_data, timeout=timeout, stream=True
                 )
+                with resp:
+                    return resp, self._read_body(resp, deadline, desc)
             except requests.Timeout as exc:
                 raise RetryableError(f"timeout: {self._clean(exc)}") from None
             except requests.RequestException as exc:
                 # Connection refused/reset, a body cut short (ChunkedEncodingError), ...
                 raise RetryableError(f"{type(exc).__name__}: {self._clean(exc)}") from None
 
+    def _read_body(self, resp: requests.Response, deadline: float, desc: str) -> bytes:
+        """The whole body, within the attempt's deadline and the response size cap.
+
+        The read timeout bounds each socket read only: a server dripping a few bytes at a time
+        would otherwise hold the attempt (and a rate-limiter slot) indefinitely.
+        """
+        limit = self.settings.max_response_bytes
+
+        def too_large(size: str) -> ServiceError:
+            return ServiceError(
+                f"{self.service}: response body {size} exceeds the {limit}-byte limit "
+                "(HER2MINE_MAX_RESPONSE_MB)",
+                status=resp.status_code, request=desc,
+            )
+
+        declared = resp.headers.get("Content-Length", "")
+        if limit and declared.isdigit() and int(declared) > limit:
+            raise too_large(f"of {declared} bytes")
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            try:
+                # read1: return what has arrived (read(n) would block until n bytes are in).
+                chunk = resp.raw.read1(CHUNK_BYTES, decode_content=True)
+            except urllib3.exceptions.ReadTimeoutError as exc:
+                raise RetryableError(f"timeout: {self._clean(exc)}") from None
+            except (urllib3.exceptions.HTTPError, OSError) as exc:
+                # A body cut short, a connection reset mid-body, a bad content encoding...
+                raise RetryableError(f"{type(exc).__name__}: {self._clean(exc)}") from None
+            if not chunk:
+                break
+            total += len(chunk)
+            if limit and total > limit:
+                raise too_large(f"of more than {total} bytes")
+            if time.monotonic() > deadline:
+                raise RetryableError(
+                    f"deadline of {self.settings.request_deadline:g} s exceeded while reading "
+                    f"the body ({total} bytes so far)",
+                    status=resp.status_code,
+                )
+            chunks.append(chunk)
+        return b"".join(chunks)
+
     def _attempt(self, method, url, params, data, key, desc, parse) -> Fetched:
         log.debug("%s: %s", self.service, desc)
-        resp = self._send(method, url, params, data)
+        resp, body = self._send(method, url, params, data, desc)
         if self.adaptive:
             self.limiter.adapt(resp.headers)
         status = resp.status_code
@@ -264,7 +357,7 @@ class ServiceClient:
                 # Hold every thread of this service, not just this one.
                 self.limiter.pause_for(min(retry_after, self.policy.retry_after_max))
             raise RetryableError(f"HTTP {status}", status=status, retry_after=retry_after)
-        raw = RawResponse(status, resp.content, resp.headers.get("Content-Type"), desc, resp.headers)
+        raw = RawResponse(status, body, resp.headers.get("Content-Type"), desc, resp.headers)
         try:
             value = parse(raw)
         except NotFoundError as exc:
@@ -275,6 +368,10 @@ class ServiceClient:
                 raise RetryableError(f"unreadable response body: {exc}", status=status) from None
             raise ServiceError(f"{self.service}: {exc}", status=status, request=desc) from None
         except ServiceError as exc:
+            if status < 300 and looks_transient(str(exc)):
+                # E-utilities report back-end trouble inside an HTTP 200 body.
+                raise RetryableError(f"service error in an HTTP {status} body: {exc}",
+                                     status=status) from None
             raise _with_request(exc, desc) from None
         if status >= 400:
             raise ServiceError(f"{self.service}: request failed", status=status, request=desc)
@@ -283,9 +380,7 @@ class ServiceClient:
 
     def _store(self, key, method, url, params, data, raw: RawResponse) -> str:
         if self.store is None:
-            from her2mine.http.store import sha256_hex
-
-            return sha256_hex(raw.body)
+            return sha256_bytes(raw.body)
         stored = self.store.put(
             key=key, service=self.service, method=method, url=url, params=params, data=data,
             status=raw.status, content_type=raw.content_type, body=raw.body,

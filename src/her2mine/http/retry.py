@@ -8,11 +8,22 @@ up to ``retry_after_max``.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+# Service errors reported inside an HTTP 200 body that are about the service, not the request:
+# NCBI's "Search Backend failed: ...", "Unable to obtain query #1", timeouts, "try again later".
+# Request errors ("Invalid db name specified", "Empty id list") must not match.
+_TRANSIENT_MESSAGE = re.compile(
+    r"backend failed|temporar(?:y|ily)|try again|timed?[ -]?out|server (?:is )?busy"
+    r"|unavailable|unable to obtain query|too many requests|internal (?:server )?error"
+    r"|could not connect|connection (?:reset|refused|closed)",
+    re.IGNORECASE,
+)
 
 
 class RetryableError(Exception):
@@ -22,6 +33,11 @@ class RetryableError(Exception):
         super().__init__(message)
         self.status = status
         self.retry_after = retry_after
+
+
+def looks_transient(message: str) -> bool:
+    """True when a service error message describes a passing failure worth another try."""
+    return bool(_TRANSIENT_MESSAGE.search(message or ""))
 
 
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:

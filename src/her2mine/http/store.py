@@ -16,16 +16,14 @@ their hash on every read; a mismatch raises ``CorruptObject``.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from her2mine.fsutil import atomic_write_bytes, sha256_bytes, sha256_file
 from her2mine.http.redact import public_params
 
 # Parameters that identify the caller, not the question: excluded from the request key.
@@ -33,29 +31,15 @@ KEY_EXCLUDED_PARAMS = frozenset({"api_key", "tool", "email", "mailto"})
 
 
 class CorruptObject(Exception):
-    """A stored file does not match its hash (or its sidecar is unreadable)."""
+    """A stored file does not match its hash (or its sidecar is unreadable).
 
-    def __init__(self, path: Path, detail: str) -> None:
+    ``digest`` is set when the damaged file is a body object (so it can be discarded).
+    """
+
+    def __init__(self, path: Path, detail: str, *, digest: str | None = None) -> None:
         super().__init__(f"corrupt stored response {path}: {detail}")
         self.path = path
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temp file in the same directory and ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+        self.digest = digest
 
 
 def _canonical(params: Mapping[str, Any] | None) -> list[list[str]]:
@@ -83,7 +67,7 @@ def request_key(
         "params": _canonical(params),
         "data": _canonical(data),
     }
-    return sha256_hex(json.dumps(payload, sort_keys=True, separators=(",", ":")).encode())
+    return sha256_bytes(json.dumps(payload, sort_keys=True, separators=(",", ":")).encode())
 
 
 @dataclass
@@ -111,9 +95,14 @@ class RawStore:
         return self.root / "requests" / key[:2] / f"{key}.json"
 
     def write_body(self, body: bytes) -> str:
-        digest = sha256_hex(body)
+        """Store ``body`` under its sha256; an existing file is kept only if its hash matches."""
+        digest = sha256_bytes(body)
         path = self.object_path(digest)
-        if not (path.exists() and path.stat().st_size == len(body)):
+        try:
+            intact = sha256_file(path) == digest
+        except OSError:
+            intact = False
+        if not intact:  # missing, or damaged (even at the same size): rewrite it
             atomic_write_bytes(path, body)
         return digest
 
@@ -121,12 +110,15 @@ class RawStore:
         """The body with this hash; raises FileNotFoundError or CorruptObject."""
         path = self.object_path(digest)
         body = path.read_bytes()
-        actual = sha256_hex(body)
+        actual = sha256_bytes(body)
         if actual != digest:
-            raise CorruptObject(path, f"sha256 is {actual[:12]}…, expected {digest[:12]}…")
+            raise CorruptObject(
+                path, f"sha256 is {actual[:12]}…, expected {digest[:12]}…", digest=digest
+            )
         return body
 
     def discard_body(self, digest: str) -> None:
+        """Delete a body object (a damaged one, so the next write stores it afresh)."""
         with contextlib.suppress(OSError):
             self.object_path(digest).unlink()
 
@@ -174,7 +166,9 @@ class RawStore:
         try:
             body = self.read_body(digest)
         except FileNotFoundError:
-            raise CorruptObject(self.object_path(digest), "body file missing") from None
+            raise CorruptObject(
+                self.object_path(digest), "body file missing", digest=digest
+            ) from None
         return StoredResponse(status, body, meta.get("content_type"), digest, key, meta)
 
     def forget(self, key: str) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from her2mine.models import Work
@@ -31,3 +32,23 @@ def not_found_work(doi: str, reason: str) -> Work:
 
 def failed_work(doi: str, reason: str) -> Work:
     return Work(doi=doi, status="failed", reason=reason)
+
+
+def checked_now() -> str:
+    """UTC time stamp put on negative index entries (``"checked"``)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def negative_expired(entry: Mapping[str, Any], ttl_seconds: float) -> bool:
+    """True when a stored "not found" answer is due to be asked again.
+
+    Entries written before answers carried a ``checked`` time count as expired (asked once
+    more, then time-stamped).
+    """
+    try:
+        checked = datetime.fromisoformat(str(entry["checked"]))
+    except (KeyError, ValueError):
+        return True
+    if checked.tzinfo is None:
+        checked = checked.replace(tzinfo=UTC)
+    return (datetime.now(UTC) - checked).total_seconds() >= ttl_seconds

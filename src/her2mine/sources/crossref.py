@@ -3,7 +3,8 @@
 Parameters are validated in pure code before any HTTP (as habanero does). Many DOIs go in one
 request (``/works?filter=doi:A,doi:B&rows=N``) with URLs kept under ``MAX_URL_CHARS``; a DOI that
 cannot go in a filter (it contains a comma) is fetched alone via ``/works/{doi}``. A per-DOI
-index over the raw store means a re-run only asks for DOIs it has never seen.
+index over the raw store means a re-run only asks for DOIs it has never seen, and for DOIs
+Crossref did not know more than ``settings.negative_ttl_days`` ago (they may be registered now).
 """
 
 from __future__ import annotations
@@ -22,7 +23,14 @@ from her2mine.http.index import IdIndex
 from her2mine.http.store import CorruptObject
 from her2mine.ids import is_doi, normalize_doi
 from her2mine.models import Reference, Work
-from her2mine.sources.common import Failure, Progress, failed_work, not_found_work
+from her2mine.sources.common import (
+    Failure,
+    Progress,
+    checked_now,
+    failed_work,
+    negative_expired,
+    not_found_work,
+)
 
 log = logging.getLogger(__name__)
 
@@ -189,18 +197,29 @@ class CrossrefClient:
         message = parser.parse_envelope(raw.body, status=raw.status, request=raw.request)
         return parser.parse_work(message)
 
-    def get_work(self, doi: str) -> Work:
-        """One DOI via ``/works/{doi}``; NotFoundError when Crossref does not know it."""
+    @property
+    def negative_ttl(self) -> float:
+        """Seconds a "not in Crossref" answer is trusted before it is asked again."""
+        return self.http.settings.negative_ttl_seconds
+
+    def get_work(self, doi: str, *, max_age: float | None = None) -> Work:
+        """One DOI via ``/works/{doi}``; NotFoundError when Crossref does not know it.
+
+        ``max_age``: replay a stored answer only if it is younger (seconds).
+        """
         (doi,) = validate_dois([doi])
         fetched = self.http.request(
-            "GET", f"works/{quote(doi, safe='/')}", parse=self._parse_one
+            "GET", f"works/{quote(doi, safe='/')}", parse=self._parse_one, max_age=max_age
         )
         work = _normalised(fetched.value)
         self._remember({doi: {"body": fetched.body_sha256, "kind": "work"}})
         return work
 
-    def fetch_batch(self, dois: list[str]) -> dict[str, Work]:
-        """One filter request for up to MAX_DOIS_PER_REQUEST DOIs: {doi: Work} for those found."""
+    def fetch_batch(self, dois: list[str], *, max_age: float | None = None) -> dict[str, Work]:
+        """One filter request for up to MAX_DOIS_PER_REQUEST DOIs: {doi: Work} for those found.
+
+        ``max_age``: replay a stored answer only if it is younger (seconds).
+        """
         if not dois:
             return {}
         if len(dois) > MAX_ROWS:
@@ -209,13 +228,19 @@ class CrossrefClient:
             "GET", "works",
             params={"filter": filter_value(dois), "rows": len(dois)},
             parse=self._parse_list,
+            max_age=max_age,
         )
         found = self._by_doi(fetched.value.items)
         self._bodies[fetched.body_sha256] = found
         wanted = set(dois)
         result = {d: w for d, w in found.items() if d in wanted}
+        checked = checked_now()
         entries: dict[str, Any] = {
-            d: ({"body": fetched.body_sha256, "kind": "list"} if d in result else {"found": False})
+            d: (
+                {"body": fetched.body_sha256, "kind": "list"}
+                if d in result
+                else {"found": False, "checked": checked}
+            )
             for d in dois
         }
         self._remember(entries)
@@ -252,7 +277,9 @@ class CrossrefClient:
 
     def _batch_or_fail(self, batch: list[str]) -> Iterator[tuple[str, Work]]:
         try:
-            found = self.fetch_batch(batch)
+            # Only DOIs the index cannot answer get here: a stored answer older than the
+            # negative TTL is asked again (it may hold "not found" for a DOI registered since).
+            found = self.fetch_batch(batch, max_age=self.negative_ttl)
         except ServiceError as exc:
             if len(batch) > 1 and exc.status in (400, 414):
                 # The request itself was refused (bad/too long DOI list): one DOI may be the
@@ -270,9 +297,9 @@ class CrossrefClient:
 
     def _single_or_fail(self, doi: str) -> Iterator[tuple[str, Work]]:
         try:
-            yield doi, self.get_work(doi)
+            yield doi, self.get_work(doi, max_age=self.negative_ttl)
         except NotFoundError:
-            self._remember({doi: {"found": False}})
+            self._remember({doi: {"found": False, "checked": checked_now()}})
             yield doi, not_found_work(doi, "not in Crossref")
         except ServiceError as exc:
             self.failures.append(Failure("crossref", str(exc), [doi], exc.request))
@@ -281,13 +308,18 @@ class CrossrefClient:
     # -- per-DOI index ---------------------------------------------------------------------
 
     def lookup(self, doi: str) -> Work | None:
-        """The Work for a DOI from the index + raw store, a not_found Work, or None if unknown."""
+        """The Work for a DOI from the index + raw store, a not_found Work, or None if unknown.
+
+        A "not in Crossref" entry older than the negative TTL counts as unknown (ask again).
+        """
         if self.index is None or self.http.store is None:
             return None
         entry = self.index.get(doi)
         if not entry:
             return None
         if entry.get("found") is False:
+            if negative_expired(entry, self.negative_ttl):
+                return None
             return not_found_work(doi, "not in Crossref")
         digest = entry.get("body")
         works = self._bodies.get(digest)

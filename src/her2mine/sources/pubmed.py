@@ -5,7 +5,9 @@ DOI → PMID works for articles outside PMC too: DOIs are looked up with batched
 record is mapped back to a DOI through its own ArticleIdList DOI, never through result order.
 DOIs ESearch cannot find (or cannot express: a ``"`` in the DOI) get a second, cheap pass through
 the PMC ID converter. ``tool``/``email``/``api_key`` are added by the HTTP layer on every request;
-the key is never stored or logged.
+the key is never stored or logged. A "not in PubMed" answer is trusted for
+``settings.negative_ttl_days``, then asked again: papers are often cited before PubMed indexes
+them.
 """
 
 from __future__ import annotations
@@ -21,7 +23,13 @@ from her2mine.http.index import IdIndex
 from her2mine.http.store import CorruptObject
 from her2mine.ids import normalize_doi
 from her2mine.models import Work
-from her2mine.sources.common import Failure, Progress, not_found_work
+from her2mine.sources.common import (
+    Failure,
+    Progress,
+    checked_now,
+    negative_expired,
+    not_found_work,
+)
 
 log = logging.getLogger(__name__)
 
@@ -124,12 +132,21 @@ class PubMedClient:
 
     # -- ESearch -------------------------------------------------------------------------------
 
+    @property
+    def negative_ttl(self) -> float:
+        """Seconds a "not in PubMed" answer is trusted before it is asked again."""
+        return self.eutils.settings.negative_ttl_seconds
+
     def esearch_page(
         self, term: str, *, retstart: int = 0, retmax: int = 10_000, mindate: str | None = None,
         maxdate: str | None = None, datetype: str = "edat", usehistory: bool = False,
-        fresh: bool = True,
+        fresh: bool = True, max_age: float | None = None,
     ):
-        """One ESearch request (POST: long OR-joined terms do not fit a URL)."""
+        """One ESearch request (POST: long OR-joined terms do not fit a URL).
+
+        ``fresh`` asks the network whatever the store holds; ``max_age`` (seconds) replays a
+        stored answer only if it is younger.
+        """
         if not term or not term.strip():
             raise InputError("empty ESearch term")
         if datetype not in DATETYPES:
@@ -148,7 +165,8 @@ class PubMedClient:
         }
         form = {k: v for k, v in form.items() if v is not None}
         return self.eutils.request(
-            "POST", "esearch.fcgi", data=form, parse=self._parse_esearch, fresh=fresh
+            "POST", "esearch.fcgi", data=form, parse=self._parse_esearch, fresh=fresh,
+            max_age=max_age,
         ).value
 
     def esearch(
@@ -241,7 +259,7 @@ class PubMedClient:
 
     # -- ID converter --------------------------------------------------------------------------
 
-    def idconv(self, ids: list[str], idtype: str = "doi"):
+    def idconv(self, ids: list[str], idtype: str = "doi", *, max_age: float | None = None):
         """One ID-converter request (≤200 ids of one type) → IdconvRecord list."""
         if self.idconv_client is None:
             raise InputError("no ID converter client configured")
@@ -250,14 +268,17 @@ class PubMedClient:
         if idtype not in ("doi", "pmid", "pmcid"):
             raise InputError(f"idtype must be doi, pmid or pmcid, got {idtype!r}")
         params = {"ids": ",".join(ids), "idtype": idtype, "format": "json"}
-        return self.idconv_client.request("GET", "", params=params, parse=self._parse_idconv).value
+        return self.idconv_client.request(
+            "GET", "", params=params, parse=self._parse_idconv, max_age=max_age
+        ).value
 
     # -- DOI → PubMed record -------------------------------------------------------------------
 
     def works_by_doi(self, dois: Iterable[str], progress: Progress | None = None) -> dict[str, Work]:
         """Every DOI → its PubMed Work (status ok), not_found, or failed (with the reason).
 
-        Requests go out only for DOIs and PMIDs the indexes do not already know.
+        Requests go out only for DOIs and PMIDs the indexes do not already know, and for DOIs
+        PubMed lacked more than ``negative_ttl`` seconds ago.
         """
         dois = list(dict.fromkeys(normalize_doi(d) for d in dois))
         result: dict[str, Work] = {}
@@ -266,7 +287,8 @@ class PubMedClient:
         unknown: list[str] = []
         for doi in dois:
             entry = self.doi_index.get(doi) if self.doi_index is not None else None
-            if entry is None:
+            if entry is None or (entry.get("pmid") is None
+                                 and negative_expired(entry, self.negative_ttl)):
                 unknown.append(doi)
             elif entry.get("pmid") is None:
                 result[doi] = _not_found(doi)
@@ -285,8 +307,10 @@ class PubMedClient:
         for batch in chunks([d for d in unknown if doi_term(d)], MAX_DOIS_PER_ESEARCH):
             term = " OR ".join(doi_term(d) for d in batch)
             try:
+                # A stored answer older than the TTL may say "not found" for a DOI indexed
+                # since: ask again.
                 found = self.esearch_page(term, retmax=min(ESEARCH_MAX_WINDOW, 2 * len(batch) + 10),
-                                          fresh=False)
+                                          fresh=False, max_age=self.negative_ttl)
             except ServiceError as exc:
                 self._fail("eutils", exc, batch, failed)
                 continue
@@ -323,15 +347,24 @@ class PubMedClient:
                 result[doi] = _not_found(doi)
 
         # 4. Index what is now known; failures are left out so the next run asks again.
+        # Only what changed is written: a negative answer replayed from the index keeps its
+        # "checked" time (rewriting it would postpone its expiry for ever).
         entries: dict[str, Any] = {}
+        checked = checked_now()
+        asked = set(unknown) | set(doi_of.values())
         for doi, work in result.items():
             if work.status == "ok" and work.pmid:
                 if doi in pmcids and not work.pmcid:
                     work.pmcid = pmcids[doi]
-                entries[doi] = {"pmid": work.pmid, "pmcid": work.pmcid}
-            elif work.status == "not_found" and (doi in certain or doi not in second_pass
-                                                 or self.idconv_client is None):
-                entries[doi] = {"pmid": None}
+                entry: dict[str, Any] = {"pmid": work.pmid, "pmcid": work.pmcid}
+            elif doi in asked and work.status == "not_found" and (
+                doi in certain or doi not in second_pass or self.idconv_client is None
+            ):
+                entry = {"pmid": None, "checked": checked}
+            else:
+                continue
+            if self.doi_index is None or self.doi_index.get(doi) != entry:
+                entries[doi] = entry
         if self.doi_index is not None:
             self.doi_index.update(entries)
         for doi, reason in failed.items():
@@ -346,7 +379,7 @@ class PubMedClient:
         via: dict[str, str] = {}
         for batch in idconv_batches(dois):
             try:
-                records = self.idconv(batch, "doi")
+                records = self.idconv(batch, "doi", max_age=self.negative_ttl)
             except ServiceError as exc:
                 # Auxiliary pass: ESearch already looked; report, but do not fail the works.
                 self.failures.append(Failure("idconv", str(exc), list(batch), exc.request))

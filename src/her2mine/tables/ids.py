@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from her2mine.errors import InputError
+from her2mine.ids import normalize_doi as _library_normalize_doi
 
 ID_LENGTH = 16
 
@@ -46,13 +47,10 @@ def hash_record(record: Mapping[str, Any], length: int = ID_LENGTH) -> str:
 
 
 def normalize_doi(doi: str | None) -> str | None:
+    """``her2mine.ids.normalize_doi`` (the one DOI normaliser), with None for missing/blank."""
     if doi is None:
         return None
-    doi = doi.strip().lower()
-    for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:"):
-        if doi.startswith(prefix):
-            doi = doi[len(prefix) :]
-    return doi or None
+    return _library_normalize_doi(doi) or None
 
 
 def work_id(

@@ -16,13 +16,10 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import json
 import logging
-import os
 import secrets
 import shutil
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -35,6 +32,7 @@ import pyarrow.parquet as pq
 
 from her2mine import __version__
 from her2mine.errors import InputError, ParseError
+from her2mine.fsutil import atomic_write, sha256_file
 from her2mine.tables.schema import (
     BOOL,
     FLOAT,
@@ -76,30 +74,6 @@ def scrub_params(params: dict[str, Any] | None) -> dict[str, Any]:
             continue
         out[str(k)] = scrub_params(v) if isinstance(v, dict) else v
     return out
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Call ``write(tmp)`` on a temp file next to ``path``, fsync it, then os.replace."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        with open(tmp, "rb") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 def upsert_frame(
@@ -235,7 +209,7 @@ class TableStore:
                     raise ParseError(
                         f"schema differs from table {name!r}: {table.schema}", source=str(pq_path)
                     )
-                if entry and entry.get("parquet_sha256") != _sha256(pq_path):
+                if entry and entry.get("parquet_sha256") != sha256_file(pq_path):
                     log.warning(
                         "%s does not match manifest.json (written outside her2mine?)", pq_path
                     )
@@ -244,7 +218,7 @@ class TableStore:
                 problem = f"unreadable or corrupt Parquet file ({e})"
         else:
             problem = "Parquet file is missing"
-        if entry and csv_path.exists() and entry.get("csv_sha256") == _sha256(csv_path):
+        if entry and csv_path.exists() and entry.get("csv_sha256") == sha256_file(csv_path):
             log.warning("%s: %s; recovered from CSV twin %s", pq_path, problem, csv_path)
             return to_arrow(name, _csv_frame(name, csv_path))
         versions = self.versions(name)
@@ -302,8 +276,8 @@ class TableStore:
                 "rows": table.num_rows,
                 "written_at": utc_now(),
                 "run_id": run_id,
-                "parquet_sha256": _sha256(pq_path),
-                "csv_sha256": _sha256(csv_path),
+                "parquet_sha256": sha256_file(pq_path),
+                "csv_sha256": sha256_file(csv_path),
             }
             manifest["tables"][name] = entry
             manifest["history"] = (
@@ -371,27 +345,26 @@ class TableStore:
 
         tables = {name: self.read_arrow(name) for name in TABLE_NAMES}
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".her2mine.", suffix=".duckdb", dir=self.out_dir)
-        os.close(fd)
-        os.unlink(tmp_name)  # duckdb wants to create the file itself
-        tmp = Path(tmp_name)
-        try:
-            con = duckdb.connect(str(tmp))
+
+        def build(tmp: Path) -> None:
+            tmp.unlink()  # duckdb wants to create the file itself
+            wal = Path(str(tmp) + ".wal")
             try:
-                for name, table in tables.items():
-                    con.register("_src", table)
-                    con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _src')
-                    con.unregister("_src")
-                for view, sql in VIEWS.items():
-                    con.execute(f'CREATE VIEW "{view}" AS {sql}')
-                con.execute("CHECKPOINT")
+                con = duckdb.connect(str(tmp))
+                try:
+                    for name, table in tables.items():
+                        con.register("_src", table)
+                        con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _src')
+                        con.unregister("_src")
+                    for view, sql in VIEWS.items():
+                        con.execute(f'CREATE VIEW "{view}" AS {sql}')
+                    con.execute("CHECKPOINT")
+                finally:
+                    con.close()
             finally:
-                con.close()
-            os.replace(tmp, self.duckdb_path)
-        finally:
-            for p in (tmp, Path(str(tmp) + ".wal")):
-                if p.exists():
-                    p.unlink()
+                wal.unlink(missing_ok=True)
+
+        atomic_write(self.duckdb_path, build)
         return self.duckdb_path
 
     def query(self, sql: str) -> pd.DataFrame:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from her2mine.errors import InputError
+from her2mine.fsutil import atomic_write_text
 from her2mine.models import AbstractSection, Correction, Work
 
 SYNTHETIC_DIR = Path(__file__).resolve().parents[1] / "data" / "synthetic"
@@ -350,16 +351,9 @@ class Corpus:
         return cls(generate_works(n, seed=seed, **kw))
 
     def save(self, path: str | Path) -> None:
-        """Write the corpus as JSONL (atomic)."""
-        import os
-        import tempfile
-
-        path = Path(path)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            for w in self.works():
-                fh.write(json.dumps(w.to_dict(), ensure_ascii=False) + "\n")
-        os.replace(tmp, path)
+        """Write the corpus as JSONL (atomic: the old file stays if any record fails)."""
+        text = "".join(json.dumps(w.to_dict(), ensure_ascii=False) + "\n" for w in self.works())
+        atomic_write_text(path, text)
 
 
 def _reverse(reftype: str) -> str:

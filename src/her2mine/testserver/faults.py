@@ -11,7 +11,10 @@ a chosen subset of that service's requests:
 Kinds: ``429`` (with ``Retry-After: retry_after``; ``retry_after=None`` sends no header),
 ``429_no_retry_after``, ``500``, ``502``, ``503``, ``slow`` (sleeps ``delay`` seconds, then
 answers normally), ``truncated`` (HTTP 200, real body cut at ``keep`` of its length),
-``malformed_json`` (HTTP 200, ``application/json`` that does not parse).
+``malformed_json`` (HTTP 200, ``application/json`` that does not parse), ``error_200``
+(E-utilities only: HTTP 200 whose body is an ``<ERROR>Search Backend failed: ...</ERROR>``
+document, as NCBI reports back-end trouble), ``drip`` (the real answer, its body sent in
+``DRIP_PIECES`` pieces ``delay`` seconds apart: every read is quick, the whole body slow).
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ import threading
 from dataclasses import dataclass, field
 
 KINDS = ("429", "429_no_retry_after", "500", "502", "503", "slow", "truncated",
-         "malformed_json")
+         "malformed_json", "error_200", "drip")
+DRIP_PIECES = 10
+BACKEND_ERROR = "Search Backend failed: Read timed out"
 SERVICES = ("eutils", "idconv", "crossref", "any")
 
 
@@ -60,6 +65,8 @@ class Fault:
         return self.times is not None and self.fired >= self.times
 
     def applies_to(self, service: str, path: str) -> bool:
+        if self.kind == "error_200" and service != "eutils":
+            return False  # an <ERROR> document in a 200 is an E-utilities habit
         return (self.service in ("any", service)) and (
             self.endpoint is None or self.endpoint in path)
 

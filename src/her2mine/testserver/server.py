@@ -24,7 +24,7 @@ from her2mine.settings import Settings
 from her2mine.testserver import render_crossref as rc
 from her2mine.testserver import render_pubmed as rp
 from her2mine.testserver.corpus import Corpus, CorpusWork, load_corpus, normalise_doi
-from her2mine.testserver.faults import Fault, FaultPlan
+from her2mine.testserver.faults import BACKEND_ERROR, DRIP_PIECES, Fault, FaultPlan
 from her2mine.testserver.ratelimit import SlidingWindow
 from her2mine.testserver.search import (
     DATE_LABEL,
@@ -101,6 +101,7 @@ class Response:
     body: bytes
     content_type: str
     headers: dict[str, str] = field(default_factory=dict)
+    drip: float = 0.0  # seconds between the DRIP_PIECES pieces of the body ("drip" fault)
 
     @classmethod
     def text(cls, status: int, text: str, ctype: str, **headers: str) -> Response:
@@ -284,7 +285,7 @@ class ProtocolServer:
         if fault is not None:
             rec.fault = fault.kind
             self._count("faults", fault.kind)
-            early = self._fault_response(fault, service)
+            early = self._fault_response(fault, service, path)
             if early is not None:
                 return early
         limited = self._rate_limit(service, params, client)
@@ -299,15 +300,20 @@ class ProtocolServer:
         if fault is not None and fault.kind == "truncated":
             cut = max(1, int(len(resp.body) * fault.keep))
             resp = Response(200, resp.body[:cut], resp.content_type, resp.headers)
+        if fault is not None and fault.kind == "drip":
+            resp.drip = fault.delay
         return resp
 
-    def _fault_response(self, fault: Fault, service: str) -> Response | None:
+    def _fault_response(self, fault: Fault, service: str, path: str = "") -> Response | None:
         k = fault.kind
         if k == "slow":
             self._stopping.wait(fault.delay)
             return None
-        if k == "truncated":
+        if k in ("truncated", "drip"):
             return None
+        if k == "error_200":
+            render = rp.efetch_error if "efetch" in path else rp.esearch_error
+            return Response.text(200, render(BACKEND_ERROR), XML)
         if k in ("429", "429_no_retry_after"):
             resp = self._too_many(service, count=0, limit=0)
             if fault.retry_after is not None:
@@ -761,7 +767,14 @@ class _Handler(BaseHTTPRequestHandler):
             for k, v in resp.headers.items():
                 self.send_header(k, v)
             self.end_headers()
-            if method != "HEAD":
+            if method != "HEAD" and resp.drip:
+                step = max(1, -(-len(resp.body) // DRIP_PIECES))
+                for i in range(0, len(resp.body), step):
+                    if i and self.server.app._stopping.wait(resp.drip):
+                        break  # the server is stopping
+                    self.wfile.write(resp.body[i:i + step])
+                    self.wfile.flush()
+            elif method != "HEAD":
                 self.wfile.write(resp.body)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True  # the client gave up (e.g. timed out on "slow")

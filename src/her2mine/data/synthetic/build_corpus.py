@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from her2mine.fsutil import atomic_write_text
+
 HERE = Path(__file__).resolve().parent
 
 NEJM = dict(journal="The New England journal of medicine", journal_abbrev="N Engl J Med",
@@ -1015,12 +1017,9 @@ work(33, "destiny-breast05-2026", pmc=True, **NEJM, year=2026, month=1, day=15,
 
 def main() -> None:
     out = HERE / "corpus.jsonl"
-    tmp = out.with_suffix(".jsonl.tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        for rec in RECORDS:
-            rec.setdefault("synthetic", True)
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    tmp.replace(out)
+    for rec in RECORDS:
+        rec.setdefault("synthetic", True)
+    atomic_write_text(out, "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in RECORDS))
     print(f"wrote {len(RECORDS)} records to {out}")
 
 
