@@ -427,3 +427,27 @@ def test_cli_table_and_mentions(tmp_path):
     assert table.exit_code == 0 and "PFS\tHR\t0.62" in table.stdout
     js = CliRunner().invoke(app, ["extract", str(good), "--format", "json", "--with-mentions"])
     assert json.loads(js.stdout)[0]["mentions"]
+
+
+def test_streaming_frees_vocabulary_strings_between_chunks():
+    # spaCy's StringStore would otherwise keep every new number and word of a long stream.
+    from itertools import islice
+
+    from her2mine.extract import build_pipeline, extract_documents
+    from her2mine.extract.pipeline import ZONE_DOCS
+    from her2mine.models import Document
+
+    nlp = build_pipeline(model="")
+    text = "T\n\nMedian PFS was {}.{} months with drug{} versus 5.1 months (HR 0.{}; P<0.001)."
+
+    def docs(n):
+        return (Document(id=str(i), text=text.format(i, i % 10, i, 10 + i % 89)) for i in range(n))
+
+    before = len(nlp.vocab.strings)
+    out = list(extract_documents(docs(3 * ZONE_DOCS), nlp))
+    assert len(out) == 3 * ZONE_DOCS and out[5].outcomes[0].value == 5.5
+    assert len(nlp.vocab.strings) < before + 100  # thousands of unique tokens were seen
+    # A consumer that stops early leaves the pipeline usable.
+    first = list(islice(extract_documents(docs(10), nlp), 2))
+    assert [e.id for e in first] == ["0", "1"]
+    assert next(extract_documents(docs(1), nlp)).id == "0"

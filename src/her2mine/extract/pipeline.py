@@ -6,6 +6,7 @@ import warnings
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 import spacy
@@ -84,6 +85,9 @@ def extract_document(doc: Document, nlp: Language | None = None) -> Extraction:
     return next(extract_documents([doc], nlp=nlp, batch_size=1))
 
 
+ZONE_DOCS = 1000  # documents per spaCy memory zone (see extract_documents)
+
+
 def extract_documents(
     docs: Iterable[Document],
     nlp: Language | None = None,
@@ -91,13 +95,28 @@ def extract_documents(
     batch_size: int = 64,
     n_process: int = 1,
 ) -> Iterator[Extraction]:
-    """Stream extractions (constant memory: docs are consumed and yielded batch by batch)."""
+    """Stream extractions (constant memory: docs are consumed and yielded batch by batch).
+
+    In one process, documents go through in chunks of ``ZONE_DOCS``, each inside a spaCy
+    memory zone: the strings a chunk added to the vocabulary are freed when it is done, so
+    memory stays flat however long the stream (spaCy's StringStore otherwise keeps every new
+    number and word). With ``n_process > 1`` a chunk would restart the worker pool, so the
+    stream goes through whole.
+    """
     nlp = nlp or default_pipeline(Settings.from_env().spacy_model)
-    pairs = ((d.text, d) for d in docs)
-    for sdoc, document in nlp.pipe(
-        pairs, as_tuples=True, batch_size=batch_size, n_process=n_process
-    ):
-        yield to_extraction(sdoc, document)
+    if n_process != 1:
+        pairs = ((d.text, d) for d in docs)
+        for sdoc, document in nlp.pipe(
+            pairs, as_tuples=True, batch_size=batch_size, n_process=n_process
+        ):
+            yield to_extraction(sdoc, document)
+        return
+    it = iter(docs)
+    while chunk := list(islice(it, ZONE_DOCS)):
+        with nlp.memory_zone():
+            pairs = ((d.text, d) for d in chunk)
+            for sdoc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+                yield to_extraction(sdoc, document)
 
 
 def to_extraction(sdoc: Doc, document: Document) -> Extraction:
