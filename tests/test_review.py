@@ -98,6 +98,28 @@ def test_decisions_on_works_and_references(store):
     assert cur.loc["works", "decision"] == "rejected"
 
 
+@pytest.mark.parametrize("given, stored", [
+    ("DOI: 10.1056/NEJMoa1209124", "10.1056/nejmoa1209124"),
+    ("doi:10.1056/NEJMoa1209124", "10.1056/nejmoa1209124"),
+    ("https://dx.doi.org/10.1056%2FNEJMoa1209124", "10.1056/nejmoa1209124"),
+])
+def test_corrected_doi_is_stored_in_canonical_form(store, given, stored):
+    ref = store.read("references").set_index("index").loc[2]
+    rec = record_decision(store, ref.reference_id, "corrected", "ann", target="references",
+                          corrected_doi=given)
+    assert rec["corrected_doi"] == stored
+
+
+@pytest.mark.parametrize("bad", ["DOI: 10.1/X", "10.1056", "NEJMoa1209124", "see table 2",
+                                 "10.1056/NEJMoa1209124."])
+def test_corrected_doi_that_is_not_a_doi_is_refused(store, bad):
+    ref = store.read("references").set_index("index").loc[2]
+    with pytest.raises(InputError, match="corrected_doi .* is not a DOI"):
+        record_decision(store, ref.reference_id, "corrected", "ann", target="references",
+                        corrected_doi=bad)
+    assert store.read("review").empty
+
+
 def test_refresh_with_changed_sentence_makes_decision_stale(store):
     row = eid(store)
     record_decision(store, row.evidence_id, "corrected", "ann", corrected_value=0.61)
@@ -174,6 +196,31 @@ def test_export_workbook_layout(store, tmp_path):
     assert ws.cell(r, cols["pmid"]).hyperlink.target == "https://pubmed.ncbi.nlm.nih.gov/22149875/"
     refs = wb["references"]
     assert {refs.cell(i, _cols(refs)["index"]).value for i in (2, 3)} == {2, 3}
+
+
+def test_export_never_writes_live_formulas(store, tmp_path):
+    # Curator notes and paper texts are untrusted: "=HYPERLINK(...)" must stay text.
+    row = eid(store)
+    payloads = ['=HYPERLINK("http://evil.invalid","click")', "+1+1", "-2+3", "@SUM(A1)"]
+    for i, note in enumerate(payloads):
+        record_decision(store, row.evidence_id, "accepted", f"ann{i}", note=note)
+    record_decision(store, row.evidence_id, "accepted", "=cmd|' /C calc'!A0", note=payloads[0])
+    path = tmp_path / "review.xlsx"
+    export_review(store, path)
+    ws = load_workbook(path)["outcomes"]
+    cols = _cols(ws)
+    r = next(i for i in range(2, ws.max_row + 1)
+             if ws.cell(i, cols["evidence_id"]).value == row.evidence_id)
+    for name in ("note", "curator"):
+        cell = ws.cell(r, cols[name])
+        assert cell.data_type == "s" and cell.value.startswith("="), (name, cell.value)
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/")]
+        assert not any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in sheets)
+    # and the text survives the round trip unchanged
+    assert import_review(store, path).unchanged == 1
 
 
 def test_export_highlights_stale_and_does_not_prefill_them(store, tmp_path):
@@ -286,6 +333,32 @@ def test_malformed_workbooks_are_errors_and_apply_nothing(store, tmp_path):
     with pytest.raises(InputError, match="sheet 'outcomes' lacks column.*decision"):
         import_review(store, tmp_path / "nocol.xlsx", curator="x")
     assert store.read("review").empty
+
+
+def test_interrupted_recording_keeps_the_decision_and_the_next_one_repairs_derived(
+        store, monkeypatch):
+    # record_decisions writes review, then outcomes, then evidence_matrix (not one
+    # transaction): a crash after the first write must lose nothing a later call cannot redo.
+    first, second = store.read("outcomes").evidence_id.tolist()[:2]
+    excluded_before = store.read("evidence_matrix")["n_excluded"].sum()
+    real_write = TableStore.write
+
+    def crash_on_outcomes(self, name, df, **kw):
+        if name == "outcomes":
+            raise OSError("disk full")
+        return real_write(self, name, df, **kw)
+
+    monkeypatch.setattr(TableStore, "write", crash_on_outcomes)
+    with pytest.raises(OSError):
+        record_decision(store, first, "rejected", "ann")
+    monkeypatch.setattr(TableStore, "write", real_write)
+    assert current_review(store).evidence_id.tolist() == [first]  # the decision is kept
+    assert set(store.read("outcomes").review_status) == {"pending"}  # derived column lags
+
+    record_decision(store, second, "accepted", "ann")
+    status = store.read("outcomes").set_index("evidence_id")["review_status"]
+    assert (status[first], status[second]) == ("rejected", "accepted")
+    assert store.read("evidence_matrix")["n_excluded"].sum() == excluded_before + 1
 
 
 def test_concurrent_decisions_are_all_kept(store):

@@ -42,6 +42,24 @@ def test_work_id_prefers_lowercase_doi_then_pmid():
         work_id(None, None)
 
 
+@pytest.mark.parametrize("written", [
+    "DOI: 10.1/X(1)", "doi 10.1/x(1)", "https://dx.doi.org/10.1/X%281%29", "info:doi/10.1/x(1)",
+    "  10.1/X(1)  ",
+])
+def test_tables_doi_normaliser_is_the_library_one(written):
+    from her2mine import ids as library_ids
+    from her2mine.tables import ids as table_ids
+
+    assert table_ids.normalize_doi(written) == library_ids.normalize_doi(written) == "10.1/x(1)"
+    assert work_id(written) == work_id("10.1/x(1)")
+
+
+def test_tables_doi_normaliser_keeps_missing_as_none():
+    from her2mine.tables import ids as table_ids
+
+    assert table_ids.normalize_doi(None) is None and table_ids.normalize_doi("  ") is None
+
+
 def test_build_tables_contents():
     t = build()
     assert set(t) == {"references", "works", "mentions", "outcomes", "trials", "evidence_matrix"}

@@ -124,3 +124,26 @@ def test_help_texts(args, expected):
     assert res.exit_code == 0
     for word in expected:
         assert word in res.output
+
+
+@pytest.mark.parametrize("option", ["--out", "--dir"])
+def test_tables_and_query_take_dir_like_review(tables_dir, option):
+    res = runner.invoke(app, ["tables", option, str(tables_dir)])
+    assert res.exit_code == 0, res.output
+    assert str(tables_dir) in res.output.replace("\n", "")
+    res = runner.invoke(app, ["query", "SELECT count(*) AS n FROM outcomes", option,
+                              str(tables_dir), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output) == [{"n": 5}]
+
+
+def test_store_errors_are_one_line_in_every_table_command(tables_dir, tmp_path):
+    (tables_dir / "outcomes.parquet").write_bytes(b"PAR1 cut short")  # both twins damaged
+    (tables_dir / "outcomes.csv").write_text("evidence_id\nx\n", encoding="utf-8")
+    for args in (["query", "SELECT * FROM outcomes", "--dir", str(tables_dir)],
+                 ["review", "export", "--out", str(tmp_path / "r.xlsx"), "--dir",
+                  str(tables_dir)]):
+        res = runner.invoke(app, args)
+        assert res.exit_code == 1, (args, res.output)
+        assert res.stderr.startswith("error: ") and len(res.stderr.splitlines()) == 1, args
+        assert "outcomes.parquet" in res.stderr and "Traceback" not in res.output

@@ -129,6 +129,38 @@ def test_dedupe_keeps_the_latest_record_per_work():
     assert [w.abstract for w in dedupe_works([old, new])] == ["new"]
 
 
+def test_dedupe_keeps_citation_only_works_that_references_point_at():
+    from her2mine.models import Reference
+    from her2mine.tables.build import references_frame
+
+    ref = Reference(source="review.txt", source_doi=None, index=11, raw="Okafor T. 2020.", doi=None,
+                    authors=["Okafor T"], year=2020, title="Trastuzumab deruxtecan")
+    unresolved = Work(title=ref.title, year=ref.year, authors=list(ref.authors),
+                      status="not_found", reason="no match")
+    no_id = Work(status="failed", reason="nothing to go on")  # no id possible: dropped
+    kept = dedupe_works([_work(), unresolved, no_id, unresolved])
+    assert {work_id_of(w) for w in kept} == {work_id_of(_work()), work_id_of(unresolved)}
+    ref_wid = references_frame([ref])["work_id"].item()
+    assert ref_wid in {work_id_of(w) for w in kept}
+
+
+def test_extraction_bookkeeping_is_bounded():
+    from her2mine.flow.extraction import (
+        EXTRACTION_CALLS,
+        RECENT_IDS,
+        extract_docs,
+        extracted_since,
+    )
+    from her2mine.models import Document
+
+    assert EXTRACTION_CALLS["ids"].maxlen == RECENT_IDS  # a serve process must not grow
+    before = EXTRACTION_CALLS["documents"]
+    docs = [Document(id=f"d{i}", text=f"T\n\nMedian PFS was {i} months.") for i in (1, 2)]
+    extract_docs(docs)
+    assert extracted_since(before) == ["d1", "d2"]
+    assert extracted_since(EXTRACTION_CALLS["documents"]) == []
+
+
 def test_state_round_trip_atomic_and_corrupt_file_is_reported(tmp_path):
     state = RefreshState(last_success="2026/11/21", queries={"a": {"term_sha": "x", "date": "d"}},
                          inputs={"/r.txt": "abc"}, works={"w": WorkState("h", "1", None, "p")},
@@ -160,3 +192,8 @@ def test_summary_markdown_names_flags_and_failures():
          "failures": ["crossref: HTTP 503"], "pending_retry": ["10.1/x"], "recovered_runs": []}
     md = summary_markdown(s)
     assert "`w1`" in md and "HTTP 503" in md and "`10.1/x`" in md and "| new PMIDs | 1 |" in md
+    assert "kept out" not in md and "read again" not in md
+    md = summary_markdown({**s, "skipped_failed": ["w9"], "inputs_retry": ["/r/review.txt"],
+                           "batch_rows": {"works": 2, "outcomes": 5}})
+    assert "kept out** (the stored record stays): `w9`" in md
+    assert "`/r/review.txt`" in md and "outcomes 5, works 2" in md

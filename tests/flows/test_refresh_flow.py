@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from her2mine.flow import run_refresh
+from her2mine.flow.extraction import extracted_since
 from her2mine.flow.tasks import EXTRACTION_CALLS
 from her2mine.review import record_decision
 from her2mine.tables import TableStore
@@ -61,6 +62,13 @@ def test_incremental_refresh_scenario(prefect_api, srv, review_path, tmp_path):
     runs = store.read("runs")
     assert list(runs["status"]) == ["completed"]
     assert "hermes" not in str(first["retracted_flagged"])  # ids, not keys
+    # every reference joins its work; why a reference was not resolved is kept
+    refs = store.read("references").set_index("index")
+    assert set(refs["work_id"].dropna()) <= set(store.read("works")["work_id"])
+    assert refs["work_id"].notna().all()
+    assert refs.loc[6, "resolution_status"] == "matched"
+    assert refs.loc[11, "resolution_status"] in ("no_match", "ambiguous")
+    assert refs.loc[11, "resolution_reason"]
     artifact = Artifact.get(SUMMARY_KEY)
     assert artifact is not None and first["run_id"] in artifact.data
 
@@ -77,7 +85,7 @@ def test_incremental_refresh_scenario(prefect_api, srv, review_path, tmp_path):
 
     # -- 2. nothing changed: no fetches, no extraction, tables identical ----------------------
     works_before = store.read("works").drop(columns=["last_seen_run"])
-    calls = dict(EXTRACTION_CALLS, ids=list(EXTRACTION_CALLS["ids"]))
+    calls = dict(EXTRACTION_CALLS)
     srv.requests.clear()
     noop = _run(tmp_path, review_path)
     assert noop["documents_extracted"] == 0 and noop["works_fetched"] == 0
@@ -99,10 +107,10 @@ def test_incremental_refresh_scenario(prefect_api, srv, review_path, tmp_path):
         tail, tail[:-1] + " in the final analysis.")) for s in target.abstract]
     srv.corpus.set_abstract("99000012", sections)
     srv.requests.clear()
-    before_ids = len(EXTRACTION_CALLS["ids"])
+    docs_before = EXTRACTION_CALLS["documents"]
     third = _run(tmp_path, review_path)
 
-    extracted = set(EXTRACTION_CALLS["ids"][before_ids:])
+    extracted = set(extracted_since(docs_before))
     new_wid = _work_id(store, "99000100")
     assert {new_wid, changed_wid, retracted_wid, kept_wid} <= extracted
     all_works = store.read("works")

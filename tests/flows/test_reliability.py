@@ -90,13 +90,22 @@ def test_corrupt_raw_cache_is_refetched_or_refused_offline(prefect_api, srv, rev
     _run(tmp_path, review_path)
     store = TableStore(tmp_path / "processed")
     works_before = store.read("works").set_index("work_id")["content_hash"]
+    # offline with an intact cache: every answer (saved queries included) is replayed
+    srv.requests.clear()
+    _run(tmp_path, review_path, offline=True, full=True)
+    assert not srv.requests  # nothing went to the network
+    assert store.read("runs")["status"].iloc[-1] == "completed"
+    replayed = store.read("works").set_index("work_id")["content_hash"]
+    assert replayed.sort_index().equals(works_before.sort_index())
+    works_before = replayed
+
     objects = [p for p in (tmp_path / "raw" / "objects").rglob("*") if p.is_file()]
     assert objects
     for p in objects:
         p.write_bytes(b"<garbage")
 
-    # offline: a clear error, and the tables stay as they were
-    with pytest.raises(Her2mineError):
+    # offline with a corrupt cache: a clear error, and the tables stay as they were
+    with pytest.raises(Her2mineError, match="corrupt"):
         _run(tmp_path, review_path, offline=True, full=True)
     assert store.read("runs")["status"].iloc[-1] == "failed"
     assert store.read("works").set_index("work_id")["content_hash"].equals(works_before)
@@ -108,6 +117,28 @@ def test_corrupt_raw_cache_is_refetched_or_refused_offline(prefect_api, srv, rev
     after = store.read("works").set_index("work_id")["content_hash"]
     assert after.sort_index().equals(works_before.sort_index())
     _assert_unique(store)
+
+
+def test_failed_reference_resolution_is_retried_next_run(prefect_api, srv, review_path,
+                                                        tmp_path, monkeypatch):
+    # The first Crossref request of a first run is the bibliographic query of reference 6 (the
+    # first cited work without a DOI): make it fail, with no HTTP-level retry.
+    monkeypatch.setenv("HER2MINE_MAX_RETRIES", "0")
+    srv.set_faults([Fault("503", service="crossref", times=1)])
+    first = _run(tmp_path, review_path)
+    store = TableStore(tmp_path / "processed")
+    ref6 = store.read("references").set_index("index").loc[6]
+    assert ref6["resolution_status"] == "pending" and "503" in ref6["resolution_reason"]
+    assert first["inputs_retry"] == [str(Path(review_path).resolve())]
+
+    srv.clear_faults()
+    second = _run(tmp_path, review_path)
+    assert second["references_fetched"] and second["inputs_retry"] == []
+    refs = store.read("references").set_index("index")
+    assert refs.loc[6, "resolution_status"] == "matched"
+    assert refs.loc[6, "work_id"] in set(store.read("works")["work_id"])
+    third = _run(tmp_path, review_path)
+    assert not third["references_fetched"]  # resolved now: the file is not read again
 
 
 def test_half_written_table_gives_a_clear_error_not_a_wrong_table(prefect_api, srv,
@@ -130,6 +161,8 @@ def test_malformed_reference_file_is_a_clear_error(prefect_api, srv, tmp_path):
         run_refresh(refs=[str(bad)], data_dir=str(tmp_path))
     with pytest.raises(Her2mineError, match="nothing to refresh"):
         run_refresh(refs=[], data_dir=str(tmp_path))
+    with pytest.raises(Her2mineError, match="neither a file nor a DOI: 'NEJMoa1113216'"):
+        run_refresh(refs=["NEJMoa1113216"], data_dir=str(tmp_path))
 
 
 def test_corrupt_extraction_cache_is_recomputed(prefect_api, srv, review_path, tmp_path):

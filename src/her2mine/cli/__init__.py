@@ -20,12 +20,13 @@ def main() -> None:
     clear line on stderr and exit code 1, never a traceback."""
     import sys
 
+    from her2mine.cli.common import report_error
     from her2mine.errors import Her2mineError
 
     try:
         app()
     except Her2mineError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        report_error(exc)
         raise SystemExit(1) from None
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

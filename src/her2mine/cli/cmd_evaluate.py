@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from her2mine.cli.app import app
-from her2mine.errors import Her2mineError
+from her2mine.cli.common import errors_to_exit
 
 
 @app.command("evaluate")
@@ -29,7 +29,7 @@ def evaluate_cmd(
 ) -> None:
     """Run the extraction pipeline on GOLD/*.txt and print P/R/F1 for drugs, trials and outcome
     tuples, and arm accuracy, against GOLD/*.json."""
-    try:
+    with errors_to_exit():
         from her2mine.extract import build_pipeline, extract_documents, read_documents
         from her2mine.extract.evaluate import evaluate, format_errors, format_table, load_gold
 
@@ -38,9 +38,6 @@ def evaluate_cmd(
         documents = [d for txt in sorted(gold.glob("*.txt")) for d in read_documents(txt)]
         predicted = [e.to_dict() for e in extract_documents(documents, nlp)]
         scores = evaluate(gold_docs, predicted)
-    except Her2mineError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(1) from None
     if as_json:
         typer.echo(json.dumps(scores.to_dict(with_errors=errors), indent=2, ensure_ascii=False))
         return

@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from her2mine.cli.app import app
+from her2mine.cli.common import errors_to_exit, report_error
 from her2mine.errors import Her2mineError
 
 
@@ -45,18 +46,15 @@ def extract_cmd(
     """Extract drugs, trials and outcomes (tied to end points and arms) from abstracts."""
     from her2mine.extract import build_pipeline, extract_documents, read_documents
 
-    try:
+    with errors_to_exit():
         nlp = build_pipeline(model=model)
-    except Her2mineError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
     failed = False
     collected: list[dict] = []
     for path in paths:
         try:
             docs = list(read_documents(path))
         except Her2mineError as exc:
-            typer.echo(f"error: {exc}", err=True)
+            report_error(exc)  # the other paths are still extracted
             failed = True
             continue
         for ex in extract_documents(docs, nlp=nlp):

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from her2mine.cli.app import app
-from her2mine.errors import Her2mineError
+from her2mine.cli.common import errors_to_exit
 
 OUTPUT_FIELDS = (
     "doi", "pmid", "pmcid", "title", "abstract", "journal", "year", "authors",
@@ -59,7 +59,7 @@ def fetch_cmd(
 
     console = Console(stderr=True)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    try:
+    with errors_to_exit():
         settings = Settings.from_env(
             data_dir=data_dir, email=email, offline=True if offline else None
         )
@@ -67,9 +67,6 @@ def fetch_cmd(
             result = fetch_works(inputs, settings)
         else:
             result = _with_progress(console, fetch_works, inputs, settings)
-    except Her2mineError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
 
     if jsonl:
         for work in result.works:

@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from her2mine.cli.app import app
+from her2mine.cli.common import errors_to_exit, report_error
 from her2mine.errors import Her2mineError
 
 
@@ -42,11 +43,8 @@ def refs_cmd(
     from her2mine.refs.api import normalize_format
 
     if fmt is not None:
-        try:
+        with errors_to_exit():
             fmt = normalize_format(fmt)
-        except Her2mineError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(1) from None
     refs = []
     failed = 0
     for path in paths:
@@ -57,7 +55,7 @@ def refs_cmd(
                 refs.extend(parse_file(path, format=fmt))
         except Her2mineError as exc:
             failed += 1
-            typer.echo(f"error: {exc}", err=True)
+            report_error(exc)  # the other files are still parsed and printed
     if as_json:
         typer.echo(json.dumps([r.to_dict() for r in refs], ensure_ascii=False, indent=2))
     else:

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from her2mine.cli.app import app
-from her2mine.errors import Her2mineError
+from her2mine.cli.common import DIR_HELP, errors_to_exit, open_store
 
 review_app = typer.Typer(
     help="Curator review: export evidence to a spreadsheet, import the decisions.",
@@ -18,21 +18,6 @@ app.add_typer(
     name="review",
     help="Curator review: export evidence to review.xlsx, import the filled-in decisions.",
 )
-
-DIR_HELP = "Directory of the curated tables (default: $HER2MINE_DATA_DIR/processed)."
-
-
-def _store(directory: Path | None):
-    from her2mine.settings import Settings
-    from her2mine.tables import TableStore
-
-    return TableStore(directory if directory is not None else Settings.from_env().processed_dir)
-
-
-def _fail(e: Her2mineError) -> typer.Exit:
-    typer.echo(f"error: {e}", err=True)
-    return typer.Exit(1)
-
 
 @review_app.command("export")
 def export_cmd(
@@ -49,10 +34,8 @@ def export_cmd(
     """Write review.xlsx: outcomes, flagged works and doubtful references, with decision columns."""
     from her2mine.review.xlsx import export_review
 
-    try:
-        counts = export_review(_store(directory), out, min_confidence=min_confidence)
-    except Her2mineError as e:
-        raise _fail(e) from None
+    with errors_to_exit():
+        counts = export_review(open_store(directory), out, min_confidence=min_confidence)
     typer.echo(f"wrote {out}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
@@ -71,15 +54,13 @@ def import_cmd(
     from her2mine.review.xlsx import import_review
     from her2mine.settings import Settings
 
-    try:
+    with errors_to_exit():
         report = import_review(
-            _store(directory),
+            open_store(directory),
             file,
             curator=curator or Settings.from_env().curator,
             dry_run=dry_run,
         )
-    except Her2mineError as e:
-        raise _fail(e) from None
     for line in report.lines():
         typer.echo(line)
 
@@ -113,18 +94,16 @@ def serve_cmd(
     from her2mine.settings import Settings
     from her2mine.web import WebConfig, check_serve_options, create_app, is_local_host
 
-    settings = Settings.from_env()
-    token = token or settings.web_token
-    data_dir = directory if directory is not None else settings.processed_dir
-    try:
+    with errors_to_exit():
+        settings = Settings.from_env()
+        token = token or settings.web_token
+        data_dir = directory if directory is not None else settings.processed_dir
         check_serve_options(host, token)
         if not data_dir.is_dir():
             raise InputError(f"no tables directory {data_dir} (run the pipeline or pass --dir)")
         app_ = create_app(
             WebConfig(data_dir=data_dir, curator=curator or settings.curator, token=token, host=host)
         )
-    except Her2mineError as e:
-        raise _fail(e) from None
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"her2mine review: serving {data_dir} on http://{shown}:{port}/ (Ctrl+C to stop)")
     if token:

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from her2mine.cli.app import app
-from her2mine.errors import Her2mineError
+from her2mine.cli.common import errors_to_exit
 
 DEMO_EMAIL = "demo@her2mine.invalid"
 DEMO_FIRST_MINDATE = "2010/01/01"  # the synthetic corpus starts in 2012
@@ -21,11 +21,6 @@ def _quiet_prefect(verbose: bool) -> None:
     if not verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
         os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "WARNING")
-
-
-def _fail(exc: Exception) -> typer.Exit:
-    typer.echo(f"error: {exc}", err=True)
-    return typer.Exit(1)
 
 
 def _with_progress(console, fn, **kwargs):
@@ -136,13 +131,11 @@ def run_cmd(
         lookback_days=lookback_days, full=full, task_runner=task_runner,
         dask_address=dask_address, workers=workers,
     )
-    try:
+    with errors_to_exit():
         if console.is_terminal and not verbose:
             summary = _with_progress(console, run_refresh, **params)
         else:
             summary = run_refresh(**params)
-    except Her2mineError as exc:
-        raise _fail(exc) from None
     _print_summary(Console(), summary)
 
 
@@ -170,7 +163,7 @@ def demo_cmd(
     from her2mine.testserver import REVIEW_PATH, ProtocolServer
 
     console = Console(stderr=True)
-    try:
+    with errors_to_exit():
         settings = Settings.from_env(data_dir=data_dir)
         with ProtocolServer() as srv:
             # The flow reads its service URLs from the environment, like a real run.
@@ -185,8 +178,6 @@ def demo_cmd(
                 summary = run_refresh(**params)
             else:
                 summary = _with_progress(console, run_refresh, **params)
-    except Her2mineError as exc:
-        raise _fail(exc) from None
     stdout = Console()
     _print_summary(stdout, summary)
     stdout.print(
@@ -200,7 +191,8 @@ def demo_cmd(
 @app.command("serve")
 def serve_cmd(
     cron: str = typer.Option(
-        "0 6 * * 1", "--cron", help="Cron schedule (default Mondays 06:00)."),
+        "0 2 * * 0", "--cron", help="Cron schedule (default Sundays 02:00, inside NCBI's "
+        "window for large jobs)."),
     timezone: str = typer.Option(
         "America/New_York", "--timezone", help="Time zone of the cron schedule (NCBI asks for "
         "large jobs at weekends or 21:00-05:00 US Eastern)."),
@@ -219,18 +211,18 @@ def serve_cmd(
     """
     from prefect.schedules import Cron
 
+    from her2mine.errors import InputError
     from her2mine.flow import refresh
 
-    for p in refs:
-        if not p.is_file():
-            raise _fail(FileNotFoundError(f"reference file not found: {p}"))
-    params = {
-        "refs": [str(p.resolve()) for p in refs], "query_file": query_file,
-        "out_dir": str(out.resolve()) if out else None,
-        "data_dir": str(data_dir.resolve()) if data_dir else None,
-    }
-    try:
+    # ValueError: a bad cron expression or time zone.
+    with errors_to_exit(ValueError):
+        for p in refs:
+            if not p.is_file():
+                raise InputError(f"reference file not found: {p}")
+        params = {
+            "refs": [str(p.resolve()) for p in refs], "query_file": query_file,
+            "out_dir": str(out.resolve()) if out else None,
+            "data_dir": str(data_dir.resolve()) if data_dir else None,
+        }
         refresh.serve(name=name, schedules=[Cron(cron, timezone=timezone)],
                       parameters={k: v for k, v in params.items() if v is not None})
-    except ValueError as exc:  # bad cron or time zone
-        raise _fail(exc) from None

@@ -8,27 +8,15 @@ from pathlib import Path
 import typer
 
 from her2mine.cli.app import app
-from her2mine.errors import Her2mineError
+from her2mine.cli.common import DIR_HELP, errors_to_exit, open_store
 
-OUT_HELP = "Directory of the curated tables (default: $HER2MINE_DATA_DIR/processed)."
+OUT_HELP = DIR_HELP + " --dir is the same option (as in `her2mine review`)."
 
 
 class Format(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
-
-
-def _store(out: Path | None):
-    from her2mine.settings import Settings
-    from her2mine.tables import TableStore
-
-    return TableStore(out if out is not None else Settings.from_env().processed_dir)
-
-
-def _fail(e: Her2mineError) -> typer.Exit:
-    typer.echo(f"error: {e}", err=True)
-    return typer.Exit(1)
 
 
 def _lists_as_json(df):
@@ -49,18 +37,16 @@ def _lists_as_json(df):
 
 @app.command("tables")
 def tables_cmd(
-    out: Path | None = typer.Option(None, "--out", help=OUT_HELP),
+    out: Path | None = typer.Option(None, "--out", "--dir", help=OUT_HELP),
 ) -> None:
     """Print the row count, version and last write time of every curated table."""
     from rich.console import Console
     from rich.table import Table
 
-    try:
-        store = _store(out)
+    with errors_to_exit():
+        store = open_store(out)
         counts = store.counts()
         entries = store.manifest()["tables"]
-    except Her2mineError as e:
-        raise _fail(e) from None
     t = Table(title=f"her2mine tables in {store.out_dir}")
     for col in ("table", "rows", "version", "written at (UTC)"):
         t.add_column(col, justify="right" if col == "rows" else "left")
@@ -77,15 +63,13 @@ def query_cmd(
         help='DuckDB SQL over the tables and views, e.g. "SELECT * FROM hr_forest". '
         'Quote the references table as "references" (or use the refs view).',
     ),
-    out: Path | None = typer.Option(None, "--out", help=OUT_HELP),
+    out: Path | None = typer.Option(None, "--out", "--dir", help=OUT_HELP),
     fmt: Format = typer.Option(Format.table, "--format", help="Output format."),
     limit: int | None = typer.Option(None, "--limit", min=1, help="Print at most N rows."),
 ) -> None:
     """Run SQL (DuckDB) over the curated tables and views; print a table, CSV or JSON."""
-    try:
-        df = _store(out).query(sql)
-    except Her2mineError as e:
-        raise _fail(e) from None
+    with errors_to_exit():
+        df = open_store(out).query(sql)
     if limit is not None:
         df = df.head(limit)
     if fmt is Format.csv:

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from her2mine.cli.app import app
+from her2mine.cli.common import errors_to_exit
 
 
 @app.command("testserver")
@@ -30,13 +31,8 @@ def testserver_cmd(
     latency: float = typer.Option(0.0, "--latency", help="Seconds added to every response."),
 ) -> None:
     """Serve E-utilities, the PMC ID converter and Crossref on the SYNTHETIC corpus."""
-    from her2mine.errors import Her2mineError
-
-    try:
+    with errors_to_exit():
         _run(port, host, fault, corpus, generate, seed, no_rate_limit, crossref_limit, latency)
-    except Her2mineError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(1) from None
 
 
 def _run(port: int, host: str, fault: list[str], corpus: Path | None, generate: int, seed: int,

@@ -14,8 +14,9 @@ import datetime as dt
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
-from her2mine.errors import ServiceError
+from her2mine.errors import NotFoundError, ServiceError
 from her2mine.fetch import fetch_works
 from her2mine.flow.queries import Window
 from her2mine.http.client import Http
@@ -99,12 +100,18 @@ def changed_crossref(
     """Known DOIs whose Crossref record was updated since ``since``: {doi: fresh Work}.
 
     The answer already holds the full updated records, so the DOI index is pointed at it and
-    ``fetch_works`` will merge the new version without another request.
+    ``fetch_works`` will merge the new version without another request. A DOI containing a
+    comma cannot go into a ``filter=doi:...`` list (the comma separates filters): it is
+    fetched on its own and reported when its record differs from the stored one.
     """
     since_iso = since.replace("/", "-")
     batches, singles = plan_batches(sorted(set(dois)), base_url=crossref.http.url("works"))
     out: dict[str, Work] = {}
-    for batch in batches + [[d] for d in singles if "," not in d]:
+    for doi in singles:
+        work = _changed_single(crossref, doi)
+        if work is not None:
+            out[doi] = work
+    for batch in batches:
         fetched = crossref.http.request(
             "GET", "works",
             params={"filter": filter_value(batch) + f",from-update-date:{since_iso}",
@@ -117,6 +124,26 @@ def changed_crossref(
             crossref.index.update({d: {"body": fetched.body_sha256, "kind": "list"} for d in hits})
         out.update(hits)
     return out
+
+
+def _changed_single(crossref: CrossrefClient, doi: str) -> Work | None:
+    """``/works/{doi}`` fresh; the new Work when it differs from the stored record (or none
+    was stored), else None. A DOI Crossref no longer knows is left to the regular fetch."""
+    old = crossref.lookup(doi)
+    try:
+        fetched = crossref.http.request(
+            "GET", f"works/{quote(doi, safe='/')}", parse=CrossrefClient._parse_one, fresh=True,
+        )
+    except NotFoundError:
+        return None
+    new = fetched.value
+    if new.doi:
+        new.doi = normalize_doi(new.doi)
+    if old is not None and old.status == "ok" and old.to_dict() == new.to_dict():
+        return None
+    if crossref.index is not None:
+        crossref.index.update({doi: {"body": fetched.body_sha256, "kind": "work"}})
+    return new
 
 
 def refetch_pubmed(pubmed: PubMedClient, pmids: Iterable[str]) -> dict[str, Work]:

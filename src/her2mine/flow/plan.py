@@ -14,6 +14,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 
+from her2mine.errors import InputError
 from her2mine.flow.state import RefreshState, WorkState
 from her2mine.models import Document, Work
 from her2mine.tables.build import work_content_hash, work_id_of
@@ -31,11 +32,19 @@ def document_of(work: Work) -> Document:
 
 
 def dedupe_works(works: Iterable[Work]) -> list[Work]:
-    """One Work per work_id (the later record wins: it was fetched more recently)."""
+    """One Work per work_id (the later record wins: it was fetched more recently).
+
+    Citation-only works (unresolved references: no DOI/PMID/PMCID, id from title + year +
+    first author) are kept, so every ``references.work_id`` has its row in ``works``. A work
+    with neither an identifier nor a title has no stable id (and no reference points at it).
+    """
     out: dict[str, Work] = {}
     for w in works:
-        if w.doi or w.pmid or w.pmcid:
-            out[work_id_of(w)] = w
+        try:
+            wid = work_id_of(w)
+        except InputError:
+            continue
+        out[wid] = w
     return list(out.values())
 
 

@@ -30,6 +30,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from her2mine.errors import InputError
 from her2mine.flow import progress
+from her2mine.flow.inputs import check_inputs, files_to_retry, fingerprints, inputs_to_record
 from her2mine.flow.limits import CROSSREF_LIMIT, NCBI_LIMIT, ensure_limits, take_slot
 from her2mine.flow.plan import (
     batches,
@@ -118,9 +119,7 @@ def refresh(
     queries = load_queries(qpath) if qpath else []
     if not refs and not queries:
         raise InputError("nothing to refresh: give reference files (--refs) or a query file")
-    for r in refs:
-        if not Path(r).is_file() and not r.startswith("10."):
-            raise InputError(f"reference input not found: {r}")
+    check_inputs(refs)
     if batch_size < 1:
         raise InputError(f"batch_size must be >= 1, got {batch_size}")
 
@@ -147,11 +146,7 @@ def refresh(
                                sorted(state.known_dois), since, today_str(today))
 
         # -- what to fetch ------------------------------------------------------------------
-        input_hashes = {
-            str(Path(r).resolve()) if Path(r).is_file() else r:
-            file_sha256(r) if Path(r).is_file() else "doi"
-            for r in refs
-        }
+        input_hashes = fingerprints(refs, file_sha256)
         refs_changed = bool(refs) and (full or input_hashes != state.inputs)
         known = state.known_pmids
         new_pmids = sorted(set(updates.query_pmids) - known)
@@ -209,8 +204,12 @@ def refresh(
                                     if w.status == "failed"]) or [])
     failed |= set(records.failed if records else [])
     state.pending = sorted(x for x in failed if x)
+    # An unresolved reference has no DOI/PMID to put in ``pending``: when its resolution
+    # failed, its file is not recorded, so the next run reads the file again.
+    retry_files = (files_to_retry(fetched_refs.references, fetched_refs.resolutions)
+                   if fetched_refs else set())
     if refs_changed or not refs:
-        state.inputs = input_hashes
+        state.inputs = inputs_to_record(input_hashes, retry_files)
     for w in windows:
         for name in w.queries:
             q = next(q for q in queries if q.name == name)
@@ -238,6 +237,9 @@ def refresh(
         "failures": (list(records.failures) if records else [])
         + ([f"{f.service}: {f.error}" for f in fetched_refs.failures] if fetched_refs else []),
         "pending_retry": state.pending,
+        "inputs_retry": sorted(retry_files),
+        "skipped_failed": published.skipped_failed if published else [],
+        "batch_rows": published.batch if published else {},
         "recovered_runs": recovered,
         "counts": counts or {},
         "requests": updates.requests + (fetched_refs.request_count if fetched_refs else 0)

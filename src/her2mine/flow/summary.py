@@ -39,6 +39,15 @@ def summary_markdown(s: dict[str, Any]) -> str:
         "",
         f"**Pending retry next run:** {_ids(s['pending_retry'])}",
     ]
+    if s.get("inputs_retry"):
+        lines += ["", "**Reference files read again next run** (a reference could not be "
+                  f"resolved): {_ids(s['inputs_retry'])}"]
+    if s.get("skipped_failed"):
+        lines += ["", "**Failed re-fetches kept out** (the stored record stays): "
+                  f"{_ids(s['skipped_failed'])}"]
+    if s.get("batch_rows"):
+        rows = ", ".join(f"{k} {v}" for k, v in sorted(s["batch_rows"].items()))
+        lines += ["", f"**Rows written by this run:** {rows}"]
     if s.get("recovered_runs"):
         lines += ["", f"**Interrupted runs marked failed:** {_ids(s['recovered_runs'])}"]
     return "\n".join(lines) + "\n"

@@ -235,18 +235,7 @@ class Published:
     skipped_failed: list[str]  # failed re-fetches kept out (the stored row stays)
 
 
-def _resolution_rows(resolutions) -> dict[str, dict[str, Any]]:
-    from her2mine.tables.schema import RESOLUTION_STATUSES
-
-    out = {}
-    for r in resolutions:
-        status = r.status if r.status in RESOLUTION_STATUSES else "pending"
-        out[r.raw] = {"status": status, "confidence": r.confidence, "doi": r.doi}
-    return out
-
-
-@task(name="publish-tables", cache_policy=NO_CACHE, persist_result=False)
-def publish_tables(
+def publish_batch(
     out_dir: str,
     run_id: str,
     references: list[Reference],
@@ -254,7 +243,11 @@ def publish_tables(
     works: list[Work],
     extractions: list[Extraction],
 ) -> Published:
-    """``build_tables`` + ``publish``: upsert by stable ids, decisions kept and re-flagged."""
+    """``build_tables`` + ``publish`` (the body of the ``publish-tables`` task).
+
+    ``resolutions`` (fetch's ``Resolution`` list) go to ``build_tables`` as they are, so the
+    tables keep their reasons and a failed resolution is recorded as ``pending`` with why.
+    """
     from her2mine.tables import TableStore, build_tables, publish, work_id_of
 
     store = TableStore(out_dir)
@@ -272,22 +265,37 @@ def publish_tables(
             keep.append(w)
     wanted = {work_id_of(w) for w in keep}
     ex = {e.id: e for e in extractions if e.id in wanted}
-    tables = build_tables(references, keep, ex, _resolution_rows(resolutions), run_id=run_id)
+    tables = build_tables(references, keep, ex, list(resolutions), run_id=run_id)
     counts = publish(store, tables, run_id=run_id)
     flags = tables["works"]
     retracted = [r.work_id for r in flags.itertuples(index=False)
                  if r.is_retracted and not prev.get(r.work_id, (False, False))[0]]
     errata = [r.work_id for r in flags.itertuples(index=False)
               if r.has_erratum and not prev.get(r.work_id, (False, False))[1]]
-    get_run_logger().info("published: %s", counts)
     return Published(
         counts=counts,
         batch={k: len(v) for k, v in tables.items()},
         new_evidence=len(tables["outcomes"]),
         retracted=retracted,
         errata=errata,
-        skipped_failed=skipped,
+        skipped_failed=sorted(skipped),
     )
+
+
+@task(name="publish-tables", cache_policy=NO_CACHE, persist_result=False)
+def publish_tables(
+    out_dir: str,
+    run_id: str,
+    references: list[Reference],
+    resolutions: list,
+    works: list[Work],
+    extractions: list[Extraction],
+) -> Published:
+    """``build_tables`` + ``publish``: upsert by stable ids, decisions kept and re-flagged."""
+    published = publish_batch(out_dir, run_id, references, resolutions, works, extractions)
+    get_run_logger().info("published: %s (batch %s; failed re-fetches kept out: %d)",
+                          published.counts, published.batch, len(published.skipped_failed))
+    return published
 
 
 @task(name="finish-run", cache_policy=NO_CACHE, persist_result=False)

@@ -1,4 +1,4 @@
-"""Curator decisions: validation (pure) and recording (one atomic write per call).
+"""Curator decisions: validation (pure) and recording (under the store's writer lock).
 
 Decisions live in the ``review`` table, keyed by the reviewed row's id, with full history: the
 latest decision per (target, evidence_id) is current. Each decision keeps the row hash the
@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from her2mine.errors import InputError
+from her2mine.ids import is_doi, normalize_doi
 from her2mine.tables import ids
 from her2mine.tables.derive import (
     TARGET_HASH,
@@ -60,6 +61,15 @@ def _text(v: Any) -> str | None:
     return None if _blank(v) else str(v).strip()
 
 
+def _doi(v: Any) -> str | None:
+    """A corrected DOI in canonical form (label / resolver URL dropped, lower-case); anything
+    that is not a DOI is kept as written so that ``validate`` can refuse it by name."""
+    text = _text(v)
+    if text is None:
+        return None
+    return normalize_doi(text) if is_doi(text) else text
+
+
 def normalize(d: DecisionInput) -> DecisionInput:
     """Trim text, lower-case the decision, parse corrected_value (may stay a bad string)."""
     value = d.corrected_value
@@ -77,7 +87,7 @@ def normalize(d: DecisionInput) -> DecisionInput:
         corrected_value=None if _blank(value) else value,
         corrected_arm=_text(d.corrected_arm),
         corrected_endpoint=_text(d.corrected_endpoint),
-        corrected_doi=ids.normalize_doi(_text(d.corrected_doi)),
+        corrected_doi=_doi(d.corrected_doi),
         target=(_text(d.target) or "outcomes").lower(),
         evidence_hash=_text(d.evidence_hash),
     )
@@ -109,6 +119,8 @@ def validate(d: DecisionInput, current_hashes: dict[str, dict[str, str]]) -> str
         return f"{', '.join(wrong)} cannot be corrected on {d.target}"
     if not given:
         return f"corrected without a value (fill {' / '.join(allowed)})"
+    if d.corrected_doi is not None and not is_doi(d.corrected_doi):
+        return f"corrected_doi {d.corrected_doi!r} is not a DOI (expected 10.NNNN/suffix)"
     v = d.corrected_value
     if v is not None and (
         isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(float(v))
@@ -154,11 +166,15 @@ def _load(store: TableStore) -> dict[str, pd.DataFrame]:
 def record_decisions(
     store: TableStore, decisions: list[DecisionInput], *, duckdb: bool | None = None
 ) -> list[dict[str, Any]]:
-    """Validate and record several decisions in one atomic write (all or nothing).
+    """Validate and record several decisions, all or none of them.
 
-    Raises InputError naming the first invalid decision. Rewrites ``review`` and the derived
-    ``outcomes.review_status`` and ``evidence_matrix``; rebuilds ``her2mine.duckdb`` when
-    ``duckdb`` is True (default: when the file already exists). Returns the new review rows.
+    All decisions are validated before anything is written (InputError names the first
+    invalid one). Then, under the writer lock, three tables are written, each atomically but
+    not as one transaction: ``review`` first (the record of the decisions), then the derived
+    ``outcomes.review_status`` and ``evidence_matrix``. If the process dies between these
+    writes the decisions are kept and only the derived columns lag; the next decision or
+    ``publish`` recomputes them from the whole ``review`` table. Rebuilds ``her2mine.duckdb``
+    when ``duckdb`` is True (default: when the file already exists). Returns the new rows.
     """
     if not decisions:
         return []

@@ -177,6 +177,16 @@ def _cell(v: Any) -> Any:
     return v
 
 
+def _append_as_data(ws, values: list[Any]) -> None:
+    """Append a row whose text cells stay text: openpyxl turns a string starting with "=" into
+    a live formula, and curator notes, paper titles and sentences are untrusted input
+    (spreadsheet formula injection). The string type keeps the text exactly as written."""
+    ws.append(values)
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
 def export_review(
     store: TableStore, path: str | Path, *, min_confidence: float = 0.9
 ) -> dict[str, int]:
@@ -217,7 +227,7 @@ def export_review(
         for c in ws[1]:
             c.font = bold
         for rec in df.to_dict("records"):
-            ws.append([_cell(rec[h]) for h in headers])
+            _append_as_data(ws, [_cell(rec[h]) for h in headers])
             r = ws.max_row
             for col_name, url in (
                 ("doi", "https://doi.org/{}"),
