@@ -152,7 +152,8 @@ SPECS: dict[str, TableSpec] = {
                     "JSON list of {type, pmid, doi, note, source}: errata, retractions, updates.",
                     False,
                 ),
-                C("sources", STR, "JSON object: field -> `pubmed` | `crossref`.", False),
+                C("sources", STR, "JSON object: field -> `pubmed`, `crossref`, `pubmed+crossref` (unions), `input` or "
+                  "`reference`.", False),
                 C("status", STR, "`ok` | `not_found` | `failed`.", False),
                 C("reason", STR, "Why status is not ok."),
                 C(
@@ -202,7 +203,7 @@ SPECS: dict[str, TableSpec] = {
                     False,
                 ),
                 C("end", INT, "End offset (exclusive).", False),
-                C("source", STR, "`rules` | `model` | `databank` | `abbreviation`."),
+                C("source", STR, "`rules` | `stem` | `code` | `abbreviation` | `model` | `databank`."),
                 C(
                     "ordinal",
                     INT,
@@ -492,6 +493,7 @@ def data_dictionary_markdown() -> str:
             doc = c.doc + (
                 f" One of: {', '.join(f'`{a}`' for a in c.allowed)}." if c.allowed else ""
             )
+            doc = doc.replace("|", "\\|")  # a bare | would end the markdown cell
             lines.append(f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | {doc} |")
         lines.append("")
     return "\n".join(lines)
