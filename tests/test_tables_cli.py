@@ -147,3 +147,12 @@ def test_store_errors_are_one_line_in_every_table_command(tables_dir, tmp_path):
         assert res.exit_code == 1, (args, res.output)
         assert res.stderr.startswith("error: ") and len(res.stderr.splitlines()) == 1, args
         assert "outcomes.parquet" in res.stderr and "Traceback" not in res.output
+
+
+def test_query_table_shows_missing_values_blank(tables_dir):
+    sql = "SELECT 'x' AS a, CAST(NULL AS DOUBLE) AS b, 'nan' AS c, 1.5 AS d"
+    res = runner.invoke(app, ["query", sql, "--dir", str(tables_dir)])
+    assert res.exit_code == 0, res.output
+    row = next(line for line in res.output.splitlines() if "x" in line and "│" in line)
+    cells = [c.strip() for c in row.strip("│ ").split("│")]
+    assert cells == ["x", "", "nan", "1.5"]  # a NULL is blank; the text 'nan' stays

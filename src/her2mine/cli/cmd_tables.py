@@ -56,6 +56,15 @@ def tables_cmd(
     Console().print(t)
 
 
+def _cell(value: object) -> str:
+    """Table cell text: missing values (None, NaN, NA) show as blank, not 'nan'."""
+    import pandas as pd
+
+    if value is None or (not isinstance(value, list | tuple | dict) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
 @app.command("query")
 def query_cmd(
     sql: str = typer.Argument(
@@ -84,6 +93,6 @@ def query_cmd(
         for c in df.columns:
             t.add_column(str(c), overflow="fold")
         for rec in df.itertuples(index=False):
-            t.add_row(*("" if v is None else str(v) for v in rec))
+            t.add_row(*(_cell(v) for v in rec))
         Console().print(t)
         typer.echo(f"{len(df)} row(s)")
