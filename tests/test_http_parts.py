@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import random
+import subprocess
+import sys
 import threading
 import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from pathlib import Path
 
 import pytest
 
@@ -186,20 +186,28 @@ def test_index_compacts_a_mostly_superseded_log(tmp_path):
     assert len(IdIndex(tmp_path, "crossref")) == 100
 
 
-def _write_entries(root: str, worker: int) -> None:
-    index = IdIndex(Path(root), "crossref")
-    for batch in range(10):
-        index.update({f"10.{worker}/{batch}-{i}": {"body": str(worker)} for i in range(20)})
+_WRITER = """
+import sys
+from pathlib import Path
+from her2mine.http.index import IdIndex
+root, worker = Path(sys.argv[1]), int(sys.argv[2])
+index = IdIndex(root, "crossref")
+for batch in range(10):
+    index.update({f"10.{worker}/{batch}-{i}": {"body": str(worker)} for i in range(20)})
+"""
 
 
 def test_index_writers_in_several_processes_lose_nothing(tmp_path):
-    ctx = multiprocessing.get_context("fork")
-    procs = [ctx.Process(target=_write_entries, args=(str(tmp_path), w)) for w in range(4)]
-    for p in procs:
-        p.start()
-    for p in procs:
-        p.join(60)
-    assert [p.exitcode for p in procs] == [0, 0, 0, 0]
+    # Separate interpreters (not fork): nothing inherited from the test process's threads.
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _WRITER, str(tmp_path), str(w)],
+            stderr=subprocess.PIPE, text=True,
+        )
+        for w in range(4)
+    ]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], errors
     merged = IdIndex(tmp_path, "crossref")
     assert len(merged) == 4 * 10 * 20
     assert merged.get("10.3/9-19") == {"body": "3"}
