@@ -348,3 +348,79 @@ def test_keyword_first_ci_finds_what_the_plain_ci_pattern_finds(text):
         return [(m.start(), m.end(), m.group("lo"), m.group("hi")) for m in ms]
 
     assert spans(ci_matches(text, 0, len(text))) == spans(CI_RE.finditer(text))
+
+
+# --- dose/schedule text, pairs joined by "v", means, follow-up ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "dose_a, dose_b",
+    [
+        ("1,500 mg once per day", "2.5 mg once a day"),
+        ("1,000 mg/m2 twice daily on days 1-14", "2.5 mg daily"),
+        ("at 4 mg/kg", "at a dose of 2.5 mg"),
+        ("(4 mg/kg loading dose, then 2 mg/kg)", "2.5 mg once daily"),
+        ("750 mg/m2 twice daily on days 1–14 of a 21-day cycle", "2.5 mg daily"),
+    ],
+)
+def test_dose_and_schedule_between_drug_and_plus_keep_the_regimen(nlp, dose_a, dose_b):
+    text = (
+        "Letrozole combinations\n\n"
+        f"Women were randomly assigned to lapatinib {dose_a} plus letrozole or "
+        f"everolimus 10 mg once per day plus letrozole {dose_b}. "
+        "The ORR was 41.0% versus 30.0%."
+    )
+    arms = arms_of(nlp, text)
+    assert arms[41.0] == "lapatinib+letrozole"
+    assert arms[30.0] == "everolimus+letrozole"
+
+
+def test_pair_joined_by_v_takes_the_comparison(nlp):
+    # JCO style "(12.1% v 1.0%)": a compared pair like "vs", not two whole-population values.
+    text = (
+        "Letrozole combinations\n\n"
+        "Women were randomly assigned to lapatinib plus letrozole or letrozole alone. "
+        "Median PFS was 8.2 months with lapatinib plus letrozole and 3.0 months with letrozole. "
+        "The most frequent grade 3 toxicity was rash (12.1% v 1.0%)."
+    )
+    arms = arms_of(nlp, text)
+    assert arms[12.1] == "lapatinib+letrozole" and arms[1.0] == "letrozole"
+
+
+def test_mean_survival_is_not_a_median(nlp):
+    text = (
+        "Letrozole combinations\n\n"
+        "Women were randomly assigned to lapatinib plus letrozole or letrozole alone. "
+        "Median PFS was 8.2 versus 3.0 months; mean PFS was 9.9 versus 5.1 months, and the "
+        "average overall survival was 30.2 months."
+    )
+    ex = extract_document(Document(id="t", text=text), nlp)
+    values = {o.value for o in ex.outcomes}
+    assert {8.2, 3.0} <= values
+    assert not values & {9.9, 5.1, 30.2}
+
+
+def test_length_of_follow_up_is_not_a_median(nlp):
+    text = (
+        "Long-term results\n\n"
+        "We report final overall survival after more than 6 years of follow-up and "
+        "progression-free survival after 4 years of median follow-up. "
+        "Median overall survival was 48.3 months."
+    )
+    ex = extract_document(Document(id="t", text=text), nlp)
+    assert [(o.endpoint, o.value) for o in ex.outcomes] == [("OS", 48.3)]
+
+
+def test_pair_after_a_one_arm_clause_takes_the_comparison(nlp):
+    # The arm named in the HR clause is not the arm of both values in the next clause.
+    text = (
+        "Tucatinib or placebo with trastuzumab and capecitabine\n\n"
+        "Patients were randomly assigned to tucatinib or placebo, each combined with "
+        "trastuzumab and capecitabine. Median PFS was 7.1 months with the tucatinib "
+        "combination and 4.9 months with the placebo combination. The risk of death was "
+        "reduced by 30% in the tucatinib arm (HR, 0.70; 95% CI, 0.55 to 0.89); median OS was "
+        "20.3 versus 15.8 months."
+    )
+    arms = arms_of(nlp, text)
+    assert arms[20.3] == "capecitabine+trastuzumab+tucatinib"
+    assert arms[15.8] == "capecitabine+trastuzumab"

@@ -137,12 +137,16 @@ _NOT_A_VALUE_BEFORE_LOW_END = search_from_end(_NOT_A_VALUE_BEFORE_LOW)
 _NOT_A_RESULT_NR_END = search_from_end(_NOT_A_RESULT_NR)
 _RANGE_BEFORE_END = search_from_end(_RANGE_BEFORE)
 _TIME_GUARD_END = search_from_end(_TIME_GUARD)
+# A time followed by "of (median) follow-up" is how long patients were followed, not a result.
+_FOLLOW_UP_AFTER = re.compile(
+    r"\s+of\s+(?:(?:median|additional|further|long-term)\s+)?follow[\s-]*up\b", re.I
+)
 # A bare number inherits the unit of the value after it: "18.5 vs 12.4 months".
 # Counts around bracketed rates are part of the join: "130 [32%] of 403 vs 80 [43%] of 184".
 _PAIR_JOIN = re.compile(
     r"^[\s)\]]*(?:months?|%)?\s*(?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])?\s*"
     r"(?:of\s+\d[\d,]*\s*(?:patients|pts|participants|women)?\s*)?[,;]?\s*"
-    r"(?:vs\.?|versus|v\.|and|or|compared\s+with|as\s+compared\s+with|compared\s+to|,)\s*"
+    r"(?:vs\.?|versus|v\.|v(?=\s)|and|or|compared\s+with|as\s+compared\s+with|compared\s+to|,)\s*"
     r"(?:\d[\d,]*\s*[\[(]\s*)?$",
     re.I,
 )
@@ -304,7 +308,9 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
                 tm = _TIME_UNIT.match(text, br.end(), end)
                 pre_ci = CI_RE.search(br.group(0))
         if tm:
-            if _TIME_GUARD_END.match(text, max(start, a.start() - 25), a.start()):
+            if _TIME_GUARD_END.match(
+                text, max(start, a.start() - 25), a.start()
+            ) or _FOLLOW_UP_AFTER.match(text, tm.end(), end):
                 continue
             tv = Value(
                 "time", to_float(a.group(0)), _unit_name(tm.group(1)), a.start(), a.end(), tm.end()
@@ -418,7 +424,7 @@ def _only_glue(gap: str) -> bool:
     return len(gap) <= 40 and bool(_GLUE.match(gap))
 
 
-_VS_GAP = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:vs\.?|versus)\b")
+_VS_GAP = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:vs\.?|versus|v)\b")
 
 
 def _mark_pairs(text: str, values: list[Value]) -> None:

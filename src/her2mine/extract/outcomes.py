@@ -37,6 +37,8 @@ _NOT_OUTCOME = re.compile(
     r"relative|risk\s+of)\b",
     re.I,
 )
+# "mean PFS was 8.8 months": the contract has medians only, and a mean is not one.
+_MEAN_BEFORE = re.compile(r"\b(?:mean|average)\s+$", re.I)
 # Design assumptions and power calculations are not results.
 _ASSUMPTION = re.compile(
     word_start(
@@ -171,7 +173,9 @@ def _endpoint_for(
         if not cand:
             return None
         ep = cand[-1]
-        if _NOT_OUTCOME.search(text, ep.end, v.start):
+        if _NOT_OUTCOME.search(text, ep.end, v.start) or _MEAN_BEFORE.search(
+            text, max(s, ep.start - 12), ep.start
+        ):
             return None
         return ep.canonical, "median"
     # percentages
@@ -281,19 +285,26 @@ def _attribute_arms(
         prev = [j for j, r in enumerate(refs) if r.end <= out[run[0]][0].start and j not in claimed]
         listed = _last_list(refs, prev)
         names: list[str | None] | None = None
+        # A single reference in an earlier clause ("reduced by 42% in the A arm (HR ...);
+        # median OS was 18.1 versus 12.0 months") does not name the pair's first arm.
+        apart = bool(prev) and bool(
+            _CLAUSE_BREAK.search(text, refs[prev[-1]].end, out[run[0]][0].start)
+        )
         if len(listed) == len(run):
             names = [refs[j].arm for j in listed]
         elif (
             prev
             and not refs[prev[-1]].in_list
-            and not _CLAUSE_BREAK.search(text, refs[prev[-1]].end, out[run[0]][0].start)
+            and not apart
             and len(run) == 2
             and len(ctx := _ctx(context)) == 2
             and (refs[prev[-1]].arm in ctx)
         ):
             first = refs[prev[-1]].arm
             names = [first, next(a for a in ctx if a != first)]
-        elif (resp or not prev) and len(ctx := _ctx(context)) == len(run):
+        elif (resp or not prev or (apart and not listed)) and len(ctx := _ctx(context)) == len(
+            run
+        ):
             names = list(ctx)
         if names is not None:
             for i, a in zip(run, names, strict=True):

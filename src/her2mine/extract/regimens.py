@@ -59,8 +59,10 @@ _SCHEDULE = re.compile(
     r"\s*\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:cycles?|doses?|"
     r"courses?|weeks?)(?:\s+of)?|for\s+(?:up\s+to\s+)?(?:\d+|one|two|three|four|six|eight)\s+"
     r"(?:cycles?|weeks?|months?|years?|doses?)|(?:1|one)\s+year\s+of(?:\s+treatment\s+with)?|"
-    r"every\s+(?:\d+|one|two|three)\s+weeks?|(?:once|twice)\s+(?:daily|weekly|a\s+day)|daily|"
-    r"weekly|q\dw|on\s+days?\s+[\d,–\- and]+|at\s+the\s+same\s+dose(?:\s+and\s+schedule)?|"
+    r"every\s+(?:\d+|one|two|three)\s+weeks?|(?:once|twice)\s+(?:daily|weekly|(?:a|per)\s+"
+    r"(?:day|week))|daily|weekly|q\dw|on\s+days?\s+[\d,–\- and]+|"
+    r"(?:of|in)\s+(?:a|each)\s+(?:\d+|twenty-one|twenty-eight)-day\s+cycles?|"
+    r"at\s+the\s+same\s+dose(?:\s+and\s+schedule)?|(?:at\s+(?:a\s+dose\s+of\s+)?)?"
     r"\d[\d.·,]*\s*(?:mg(?:/kg|/m2|/m²)?|g|mg/ml)(?:\s+per\s+\w+)?|loading\s+dose|orally|"
     r"intravenously|subcutaneously|dose-dense|each)\b",
     re.I,
@@ -83,7 +85,8 @@ def gap_kind(gap: str) -> str | None:
         return None
     gap = _PARENS.sub("", gap)
     for _ in range(3):
-        gap = _SCHEDULE.sub("", gap)
+        # " ": a removed phrase leaves the spaces a joiner needs ("days 1-14 plus").
+        gap = _SCHEDULE.sub(" ", gap)
     gap = re.sub(r"\s+", " ", gap)
     if not gap.strip() or gap.strip() in ("-", "–"):
         return "strong" if gap.strip() else None
