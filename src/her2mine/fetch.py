@@ -47,27 +47,38 @@ class FetchResult:
         return out
 
 
+def classify_input(item: str, *, what: str = "input") -> tuple[str, Path | str]:
+    """``("file", path)`` or ``("doi", text)`` for one input; InputError names anything else.
+
+    The one rule for what a reference input may be, shared by ``read_inputs`` and the flow.
+    """
+    text = item.strip()
+    path = Path(text).expanduser()
+    if text and path.is_file():
+        return "file", path
+    if text and is_doi(text):
+        return "doi", text
+    if text and (path.suffix or text.startswith((".", "/", "~"))):
+        raise InputError(f"{what} file not found: {item}")
+    raise InputError(f"{what} is neither a file nor a DOI: {item!r}")
+
+
 def read_inputs(inputs: list[str]) -> list[Reference]:
     """Each input is a reference/DOI-list file or a DOI; InputError names anything else."""
     references: list[Reference] = []
     cli_index = 0
     for item in inputs:
-        text = item.strip()
-        path = Path(text).expanduser()
-        if text and path.is_file():
+        kind, value = classify_input(item)
+        if kind == "file":
             from her2mine.refs import parse_file
 
-            references.extend(parse_file(path))
-        elif text and is_doi(text):
+            references.extend(parse_file(value))
+        else:
             cli_index += 1
             references.append(
-                Reference(source="<cli>", source_doi=None, index=cli_index, raw=text,
-                          doi=normalize_doi(text))
+                Reference(source="<cli>", source_doi=None, index=cli_index, raw=str(value),
+                          doi=normalize_doi(str(value)))
             )
-        elif text and (path.suffix or text.startswith((".", "/", "~"))):
-            raise InputError(f"input file not found: {item}")
-        else:
-            raise InputError(f"input is neither a file nor a DOI: {item!r}")
     return references
 
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from her2mine.errors import InputError
-from her2mine.ids import is_doi, normalize_doi
+from her2mine.ids import normalize_doi
 from her2mine.models import Reference
 
 DOI_FINGERPRINT = "doi"
@@ -27,18 +26,12 @@ def input_key(item: str) -> str:
 
 
 def check_inputs(refs: Iterable[str]) -> None:
-    """InputError naming the first input that is neither an existing file nor a DOI (the same
-    rule as ``her2mine.fetch.read_inputs``, without parsing the files)."""
+    """InputError naming the first input that is neither an existing file nor a DOI
+    (``her2mine.fetch.classify_input``, without parsing the files)."""
+    from her2mine.fetch import classify_input
+
     for item in refs:
-        text = item.strip()
-        path = Path(text).expanduser()
-        if text and path.is_file():
-            continue
-        if text and is_doi(text):
-            continue
-        if text and (path.suffix or text.startswith((".", "/", "~"))):
-            raise InputError(f"reference input not found: {item}")
-        raise InputError(f"reference input is neither a file nor a DOI: {item!r}")
+        classify_input(item, what="reference input")
 
 
 def fingerprints(refs: Iterable[str], sha256: Callable[[str], str]) -> dict[str, str]:
