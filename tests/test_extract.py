@@ -434,19 +434,30 @@ def test_streaming_frees_vocabulary_strings_between_chunks():
     from itertools import islice
 
     from her2mine.extract import build_pipeline, extract_documents
-    from her2mine.extract.pipeline import ZONE_DOCS
+    from her2mine.extract.pipeline import WARM_DOCS, ZONE_DOCS
     from her2mine.models import Document
 
     nlp = build_pipeline(model="")
     text = "T\n\nMedian PFS was {}.{} months with drug{} versus 5.1 months (HR 0.{}; P<0.001)."
 
-    def docs(n):
-        return (Document(id=str(i), text=text.format(i, i % 10, i, 10 + i % 89)) for i in range(n))
+    def docs(n, offset=0):
+        return (
+            Document(id=str(i), text=text.format(i, i % 10, i, 10 + i % 89))
+            for i in range(offset, offset + n)
+        )
 
-    before = len(nlp.vocab.strings)
-    out = list(extract_documents(docs(3 * ZONE_DOCS), nlp))
-    assert len(out) == 3 * ZONE_DOCS and out[5].outcomes[0].value == 5.5
-    assert len(nlp.vocab.strings) < before + 100  # thousands of unique tokens were seen
+    # The first WARM_DOCS documents run outside memory zones (the tokenizer caches their
+    # words: spaCy caches nothing inside a zone); they add strings, a bounded number.
+    start = len(nlp.vocab.strings)
+    warm = list(extract_documents(docs(WARM_DOCS + 7), nlp))
+    assert len(warm) == WARM_DOCS + 7 and warm[5].outcomes[0].value == 5.5
+    after_warm = len(nlp.vocab.strings)
+    assert after_warm > start + WARM_DOCS  # each warm-up doc brought new words
+    out = list(extract_documents(docs(3 * ZONE_DOCS, offset=10 * WARM_DOCS), nlp))
+    assert len(out) == 3 * ZONE_DOCS and out[0].id == str(10 * WARM_DOCS)
+    assert out[1].outcomes[0].value == 50001.1
+    # Later chunks ran inside zones: thousands of unique tokens were seen and freed.
+    assert len(nlp.vocab.strings) < after_warm + 100
     # A consumer that stops early leaves the pipeline usable.
     first = list(islice(extract_documents(docs(10), nlp), 2))
     assert [e.id for e in first] == ["0", "1"]
