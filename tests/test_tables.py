@@ -440,3 +440,120 @@ def test_reextracted_work_with_no_results_drops_its_old_rows(tmp_path):
     assert not (store.read("outcomes").work_id == wid).any()
     assert not (store.read("mentions").work_id == wid).any()
     assert (store.read("outcomes").work_id != wid).any()  # other works untouched
+
+
+# -- a citation-only work replaced once its reference resolves ---------------------------------
+
+_SWAIN = dict(
+    source="l.txt",
+    source_doi=None,
+    index=1,
+    raw="Swain SM, et al. Pertuzumab and CLEOPATRA overall survival. 2015",
+    doi=None,
+    authors=["Swain, S. M."],
+    year=2015,
+    title="Pertuzumab and CLEOPATRA overall survival",
+)
+_SWAIN_DOI = "10.1056/NEJMoa1413513"
+
+
+def _unresolved_batch(source: str = "l.txt", run_id: str = "r1"):
+    """Refresh 1: no DOI, Crossref finds no match -> fetch's citation-only Work (not_found)."""
+    from her2mine.models import Mention, Reference
+
+    ref = Reference(**{**_SWAIN, "source": source})
+    w = Work(title=ref.title, year=ref.year, authors=list(ref.authors), status="not_found",
+             reason="reference 1 of l.txt has no DOI and was not resolved (no_match: -)")
+    title = ref.title
+    ex = Extraction(
+        id=work_id(title=title, year=2015, first_author="Swain, S. M."),
+        trials=["CLEOPATRA"],
+        mentions=[Mention("trial", "CLEOPATRA", "CLEOPATRA", title.index("CLEOPATRA"),
+                          title.index("CLEOPATRA") + 9, title)],
+    )
+    res = {(source, 1): {"status": "no_match", "confidence": 0.3}}
+    return build_tables([ref], [w], {ex.id: ex}, res, run_id=run_id)
+
+
+def _resolved_batch(run_id: str = "r2"):
+    """Refresh 2: the same reference now resolves to a DOI, whose record is fetched."""
+    from her2mine.models import Reference
+
+    ref = Reference(**_SWAIN)
+    w = Work(doi=_SWAIN_DOI, pmid="25693012", title="Pertuzumab, trastuzumab, and docetaxel in "
+             "HER2-positive metastatic breast cancer", abstract=S1, year=2015,
+             authors=["Swain, S. M."])
+    ex = extractions()["10.1056/nejmoa1113216"]
+    ex.id = _SWAIN_DOI
+    res = {("l.txt", 1): {"status": "matched", "confidence": 0.97, "doi": _SWAIN_DOI}}
+    return build_tables([ref], [w], {_SWAIN_DOI: ex}, res, run_id=run_id)
+
+
+def _stored(tables: dict) -> dict:
+    from her2mine.tables.publish import MERGE
+
+    return {n: tables.get(n, empty_frame(n)) for n in (*MERGE, "review")}
+
+
+def test_resolved_reference_replaces_its_citation_only_work():
+    from her2mine.tables import merge_batch
+
+    first = merge_batch(_stored({}), _unresolved_batch(), "r1")
+    old_id = work_id(title=_SWAIN["title"], year=2015, first_author="Swain, S. M.")
+    assert first["works"].work_id.tolist() == [old_id]
+    assert first["references"].work_id.tolist() == [old_id]
+    assert first["trials"].set_index("trial").loc["CLEOPATRA", "works"] == [old_id]
+
+    second = merge_batch(first, _resolved_batch(), "r2")
+    new_id = work_id(_SWAIN_DOI)
+    # the stale citation-only row is gone from works and from everything keyed on it
+    assert second["works"].work_id.tolist() == [new_id]
+    assert second["references"].work_id.tolist() == [new_id]
+    assert old_id not in set(second["mentions"].work_id)
+    assert old_id not in set(second["outcomes"].work_id)
+    assert second["trials"].set_index("trial").loc["CLEOPATRA", "works"] == [new_id]
+    assert all(old_id not in ws for ws in second["evidence_matrix"].works)
+    assert second["works"].first_seen_run.tolist() == ["r2"]
+    # merging the same batch again changes nothing (ids stable, no duplicates)
+    again = merge_batch(second, _resolved_batch("r3"), "r3")
+    assert again["works"].work_id.tolist() == [new_id]
+    assert sorted(again["outcomes"].evidence_id) == sorted(second["outcomes"].evidence_id)
+
+
+def test_citation_only_work_still_cited_unresolved_elsewhere_is_kept():
+    from her2mine.tables import merge_batch
+
+    first = merge_batch(_stored({}), _unresolved_batch(), "r1")
+    both = merge_batch(first, _unresolved_batch(source="other.txt"), "r1b")
+    old_id = work_id(title=_SWAIN["title"], year=2015, first_author="Swain, S. M.")
+    assert both["works"].work_id.tolist() == [old_id]
+    # l.txt's reference resolves; other.txt (not re-run) still points at the citation-only work
+    second = merge_batch(both, _resolved_batch(), "r2")
+    assert sorted(second["works"].work_id) == sorted([old_id, work_id(_SWAIN_DOI)])
+    assert old_id in set(second["mentions"].work_id)
+    # an unresolved re-run keeps its citation-only row too
+    still = merge_batch(first, _unresolved_batch(run_id="r2"), "r2")
+    assert still["works"].work_id.tolist() == [old_id]
+
+
+def test_decisions_on_a_replaced_citation_only_work_are_kept_and_reported(tmp_path, caplog):
+    from her2mine.review import current_review, record_decision
+
+    store = TableStore(tmp_path)
+    publish(store, _unresolved_batch(), duckdb=False)
+    old_id = store.read("works").work_id.iloc[0]
+    record_decision(store, old_id, "rejected", "ann", target="works", note="not a HER2 paper")
+    mention = store.read("mentions").mention_id.iloc[0]
+    with caplog.at_level("WARNING", logger="her2mine.tables.publish"):
+        counts = publish(store, _resolved_batch(), duckdb=False)
+    assert counts["works"] == 1 and old_id not in set(store.read("works").work_id)
+    assert mention not in set(store.read("mentions").mention_id)
+    cur = current_review(store)
+    assert cur.evidence_id.tolist() == [old_id]  # the decision is kept ...
+    assert cur.orphaned.tolist() == [True]  # ... flagged orphaned ...
+    assert store.query("SELECT evidence_id FROM stale_decisions").evidence_id.tolist() == [old_id]
+    # ... and the replacement is reported, naming the new work and the decision left behind
+    text = caplog.text
+    assert old_id in text and work_id(_SWAIN_DOI) in text and "1 curator decision" in text
+    # a curator rejection of the old row does not leak onto the new work's evidence
+    assert store.read("evidence_matrix").n_excluded.sum() == 0

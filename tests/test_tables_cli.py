@@ -82,11 +82,67 @@ def test_review_export_import_cli(tables_dir, tmp_path):
     res = runner.invoke(
         app, ["review", "import", str(xlsx), "--dir", str(tables_dir), "--curator", "dana"]
     )
-    assert res.exit_code == 0, res.output
-    assert "applied 1, unchanged 0, refused 1" in res.output
-    assert "refused outcomes row 3" in res.output and "bad decision 'wrong'" in res.output
+    # a refused row makes the exit code 1, after the valid row was applied
+    assert res.exit_code == 1, res.output
+    assert "applied 1, unchanged 0, refused 1" in res.stdout
+    assert "refused outcomes row 3" in res.stdout and "bad decision 'wrong'" in res.stdout
+    assert res.stderr.splitlines() == ["1 decision imported, 1 row refused (see above)"]
     review = TableStore(tables_dir).read("review")
     assert review.curator.tolist() == ["dana"] and review.decision.tolist() == ["rejected"]
+
+
+def _fill_decisions(xlsx, *decisions):
+    wb = load_workbook(xlsx)
+    ws = wb["outcomes"]
+    col = {c.value: c.column for c in ws[1]}["decision"]
+    for row, decision in enumerate(decisions, start=2):
+        ws.cell(row, col).value = decision
+    wb.save(xlsx)
+
+
+def test_review_import_without_refusals_exits_0(tables_dir, tmp_path):
+    xlsx = tmp_path / "review.xlsx"
+    runner.invoke(app, ["review", "export", "--out", str(xlsx), "--dir", str(tables_dir)])
+    _fill_decisions(xlsx, "accepted", "rejected")
+    args = ["review", "import", str(xlsx), "--dir", str(tables_dir), "--curator", "dana"]
+    res = runner.invoke(app, args)
+    assert res.exit_code == 0, res.output
+    assert "applied 2, unchanged 0, refused 0" in res.stdout and res.stderr == ""
+    res = runner.invoke(app, args)  # nothing new, nothing refused
+    assert res.exit_code == 0 and "applied 0, unchanged 2, refused 0" in res.stdout
+
+
+def test_review_import_refusals_exit_1_and_keep_every_valid_row(tables_dir, tmp_path):
+    xlsx = tmp_path / "review.xlsx"
+    runner.invoke(app, ["review", "export", "--out", str(xlsx), "--dir", str(tables_dir)])
+    _fill_decisions(xlsx, "accepted", "maybe", "rejected", "corrected")
+    args = ["review", "import", str(xlsx), "--dir", str(tables_dir), "--curator", "dana"]
+    res = runner.invoke(app, [*args, "--dry-run"])
+    assert res.exit_code == 1, res.output
+    assert res.stderr.splitlines() == ["2 decisions would be imported, 2 rows refused (see above)"]
+    assert TableStore(tables_dir).read("review").empty  # dry run: nothing written
+    res = runner.invoke(app, args)
+    assert res.exit_code == 1, res.output
+    assert res.stdout.count("  refused outcomes row") == 2
+    assert res.stderr.splitlines() == ["2 decisions imported, 2 rows refused (see above)"]
+    review = TableStore(tables_dir).read("review")
+    assert sorted(review.decision) == ["accepted", "rejected"]  # applied despite the refusals
+    assert "review-import" in set(TableStore(tables_dir).read("runs").kind)
+    # every row refused: still 1, and the summary says nothing was imported
+    xlsx2 = tmp_path / "only-bad.xlsx"
+    runner.invoke(app, ["review", "export", "--out", str(xlsx2), "--dir", str(tables_dir)])
+    wb = load_workbook(xlsx2)
+    ws = wb["outcomes"]
+    cols = {c.value: c.column for c in ws[1]}
+    for r in range(2, ws.max_row + 1):
+        ws.cell(r, cols["decision"]).value = None
+    ws.cell(2, cols["decision"]).value = "nope"
+    wb.save(xlsx2)
+    res = runner.invoke(app, ["review", "import", str(xlsx2), "--dir", str(tables_dir),
+                              "--curator", "dana"])
+    assert res.exit_code == 1
+    assert res.stderr.splitlines() == ["0 decisions imported, 1 row refused (see above)"]
+    assert len(TableStore(tables_dir).read("review")) == 2
 
 
 def test_review_import_malformed_file_exit_1(tables_dir, tmp_path):
@@ -116,7 +172,7 @@ def test_review_import_uses_curator_setting(tables_dir, tmp_path, monkeypatch):
         (["query", "--help"], ["--format", "--limit", "DuckDB"]),
         (["review", "--help"], ["export", "import"]),
         (["review", "export", "--help"], ["--out", "--dir", "--min-confidence"]),
-        (["review", "import", "--help"], ["--curator", "--dry-run", "--dir"]),
+        (["review", "import", "--help"], ["--curator", "--dry-run", "--dir", "Exit code 1"]),
     ],
 )
 def test_help_texts(args, expected):

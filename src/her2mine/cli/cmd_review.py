@@ -50,7 +50,15 @@ def import_cmd(
     directory: Path | None = typer.Option(None, "--dir", help=DIR_HELP),
     dry_run: bool = typer.Option(False, "--dry-run", help="Validate and report; write nothing."),
 ) -> None:
-    """Apply the decisions in a review workbook; report applied, unchanged and refused rows."""
+    """Apply the decisions in a review workbook; report applied, unchanged and refused rows.
+
+    Valid rows are applied in one atomic write; refused rows are listed with their reason.
+
+    Exit code 1 when any row was refused: the valid rows are still applied,
+    and "N decisions imported, M rows refused" goes to stderr.
+    Exit code 1 too for an unreadable workbook (nothing applied); 0 otherwise.
+    --dry-run gives the same exit codes and writes nothing.
+    """
     from her2mine.review.xlsx import import_review
     from her2mine.settings import Settings
 
@@ -63,6 +71,10 @@ def import_cmd(
         )
     for line in report.lines():
         typer.echo(line)
+    if report.refused:
+        # The accepted rows are already recorded; the exit code tells a script some were not.
+        typer.echo(report.summary(), err=True)
+        raise typer.Exit(1)
 
 
 @review_app.command("serve")

@@ -294,6 +294,15 @@ class ImportReport:
             f"  refused {r.sheet} row {r.row} ({r.id or 'no id'}): {r.reason}" for r in self.refused
         ]
 
+    def summary(self) -> str:
+        """One line for the end of an import: ``N decisions imported, M rows refused``."""
+        n, m = self.applied, len(self.refused)
+        verb = "would be imported" if self.dry_run else "imported"
+        return (
+            f"{n} decision{'' if n == 1 else 's'} {verb}, "
+            f"{m} row{'' if m == 1 else 's'} refused" + (" (see above)" if m else "")
+        )
+
 
 @dataclass
 class SheetRow:

@@ -116,15 +116,22 @@ def _citing(ref: Reference) -> str:
     return ids.normalize_doi(ref.source_doi) or ref.source
 
 
+def citation_work_id(title: Any, year: Any, authors: Any) -> str | None:
+    """The work_id of the citation-only Work fetch makes for an unresolved reference (from the
+    reference's parsed title, year and first author), or None without a title. Accepts the
+    values of a ``references`` row as well as of a Reference (missing = None/NaN/NA)."""
+    if not isinstance(title, str) or not title.strip():
+        return None
+    year = None if year is None or pd.isna(year) else int(year)
+    authors = [] if authors is None or isinstance(authors, float) else list(authors)
+    return ids.work_id(title=title, year=year, first_author=authors[0] if authors else None)
+
+
 def _ref_work_id(ref: Reference, resolved: str | None) -> str | None:
     if resolved:
         return ids.work_id(resolved)
-    if ref.title and ref.title.strip():
-        # fetch turns an unresolved reference into a Work with the reference's citation
-        return ids.work_id(
-            title=ref.title, year=ref.year, first_author=ref.authors[0] if ref.authors else None
-        )
-    return None
+    # fetch turns an unresolved reference into a Work with the reference's citation
+    return citation_work_id(ref.title, ref.year, ref.authors)
 
 
 def references_frame(
@@ -345,6 +352,7 @@ def build_tables(
 
 __all__ = [
     "build_tables",
+    "citation_work_id",
     "match_extractions",
     "mentions_frame",
     "outcomes_frame",
