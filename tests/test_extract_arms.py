@@ -424,3 +424,25 @@ def test_pair_after_a_one_arm_clause_takes_the_comparison(nlp):
     arms = arms_of(nlp, text)
     assert arms[20.3] == "capecitabine+trastuzumab+tucatinib"
     assert arms[15.8] == "capecitabine+trastuzumab"
+
+
+@pytest.mark.parametrize("short", ["HT", "TD"])
+def test_short_form_after_an_arm_does_not_break_the_arm_list(nlp, short):
+    # "A plus B (AB), C plus placebo, or C plus D": "(AB)" names the first arm; the list of
+    # arms goes on after it, so the placebo-controlled arm is an arm of its own.
+    text = (
+        "MARIANNE-like three-arm trial\n\n"
+        f"Patients were randomly assigned 1:1:1 to trastuzumab plus docetaxel ({short}), T-DM1 "
+        "plus placebo, or T-DM1 plus pertuzumab. Median progression-free survival was 13.7 "
+        f"months with {short}, 14.1 months with T-DM1, and 15.2 months with T-DM1 plus "
+        "pertuzumab. Grade 3 to 5 adverse events occurred in 54.1%, 45.4%, and 46.2% of "
+        "patients, respectively."
+    )
+    assert arms_of(nlp, text) == {
+        13.7: "docetaxel+trastuzumab",
+        14.1: "trastuzumab emtansine",
+        15.2: "pertuzumab+trastuzumab emtansine",
+        54.1: "docetaxel+trastuzumab",
+        45.4: "trastuzumab emtansine",
+        46.2: "pertuzumab+trastuzumab emtansine",
+    }

@@ -317,6 +317,7 @@ def _read_design(
         opts = option_hits(text, hits, s, e)
         kept = [h for h in hits if h.start not in opts]
         regs = [r for r in group_regimens(text, kept) if not _prior(text, low, s, r.start)]
+        regs = _without_short_forms(text, regs)
         if _add_placebo_design(text, regs, reg, e):
             continue
         both = _BOTH.search(text, s, e) if may_hold(low, _ALL_WORDS, s, e) else None
@@ -371,6 +372,28 @@ def _read_design(
             ):
                 label = label or "chemotherapy"
             reg.add_special(PHYSICIANS_CHOICE, label)
+
+
+_OPEN_BRACKET = re.compile(r"\s*[(\[]\s*")
+_CLOSE_BRACKET = re.compile(r"\s*[)\]]")
+
+
+def _without_short_forms(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """Drop a regimen that is only the short form defined for the one before it ("A plus B
+    (AB), C, or D"): it is a name, not another arm, and the list continues after it."""
+    out: list[Regimen] = []
+    for r in regs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and r.drugs
+            and r.drugs == prev.drugs
+            and _OPEN_BRACKET.fullmatch(text, prev.end, r.start)
+            and _CLOSE_BRACKET.match(text, r.end)
+        ):
+            continue
+        out.append(r)
+    return out
 
 
 def _later_backbone(
