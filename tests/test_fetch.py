@@ -9,7 +9,7 @@ import pytest
 from her2mine.errors import InputError, OfflineMiss
 from her2mine.fetch import fetch_works, read_inputs
 from her2mine.models import AbstractSection
-from her2mine.testserver import Corpus, CorpusWork, ProtocolServer
+from her2mine.testserver import Corpus, CorpusWork, Fault, ProtocolServer
 from her2mine.testserver.corpus import Author
 
 DRUGS = ["trastuzumab", "pertuzumab", "lapatinib", "neratinib", "tucatinib", "margetuximab",
@@ -180,3 +180,101 @@ def test_cli_prints_one_json_object_per_work(tmp_path, monkeypatch):
                                            "--data-dir", str(tmp_path)])
         assert offline.exit_code == 1
         assert offline.stderr.startswith("error: ") and "Traceback" not in offline.output
+
+
+# -- PMIDs as inputs (saved-query hits) ------------------------------------------------------
+
+
+def _no_doi_work() -> CorpusWork:
+    return CorpusWork(key="nodoi", title="Trastuzumab in a HER2-positive case series without DOI",
+                      year=2019, pmid="99188888", journal="Journal of Synthetic Oncology",
+                      abstract=[AbstractSection(None, None, "A record with no DOI.")])
+
+
+def test_fetch_works_with_only_pmids(tmp_path):
+    corpus = build_corpus(5, not_in_crossref={3})
+    corpus.add(_no_doi_work())
+    pmids = [w.pmid for w in corpus.works()] + ["99177777"]  # the last is not in PubMed
+    ticks: list[tuple[str, int, int]] = []
+    with ProtocolServer(corpus) as srv:
+        settings = fast(srv, tmp_path)
+        with pytest.raises(InputError, match="not a PMID"):
+            fetch_works([], settings, pmids=["99100000", "PMID:1"])
+        with pytest.raises(InputError, match="no references or DOIs"):
+            fetch_works([], settings, pmids=[])
+        assert len(srv.requests) == 0  # validated before any request
+        result = fetch_works([], settings, pmids=pmids + pmids[:2],
+                             progress=lambda *t: ticks.append(t))
+        log = list(srv.requests)
+        # the DOI index learnt the PMIDs' DOIs: fetching them by DOI asks nothing of PubMed
+        again = fetch_works([w.doi for w in corpus.works() if w.doi], settings)
+        later = list(srv.requests)[len(log):]
+    assert [(w.doi, w.pmid, w.status) for w in result.works] == [
+        *((f"10.5555/h4.{i:04d}", str(99100000 + i), "ok") for i in range(5)),
+        (None, "99188888", "ok"), (None, "99177777", "not_found")]
+    assert result.works[0].sources["title"] == "pubmed" and result.works[0].registry_ids
+    assert "crossref" in result.works[0].sources.values()
+    assert "crossref" not in result.works[3].sources.values()  # not in Crossref
+    assert result.works[5].abstract == "A record with no DOI." and result.works[5].doi is None
+    assert "99177777" in result.works[6].reason
+    assert result.retry == [] and result.failures == []
+    assert result.request_count == len(log)
+    assert not any(r.path.endswith("esearch.fcgi") for r in log)  # PMIDs need no ESearch
+    assert len([r for r in log if "efetch" in r.path]) == 1
+    pubmed_ticks = [t for t in ticks if t[0] == "pubmed"]
+    assert sum(n for _, n, _ in pubmed_ticks) == pubmed_ticks[0][2] == 7
+    assert [(w.doi, w.status) for w in again.works] == [(f"10.5555/h4.{i:04d}", "ok")
+                                                         for i in range(5)]
+    assert [w.to_dict() for w in again.works] == [w.to_dict() for w in result.works[:5]]
+    assert not any(r.service in ("eutils", "idconv") for r in later), later
+
+
+def test_dois_and_pmids_overlapping_give_one_work_per_doi(tmp_path):
+    corpus = build_corpus(8)
+    corpus.add(_no_doi_work())
+    dois = ["10.5555/H4.0002", "10.5555/h4.0000", "10.5555/h4.0004", "10.5555/h4.0001"]
+    pmids = ["99100004", "99100006", "99188888", "99100002", "99100007", "99100006"]
+    with ProtocolServer(corpus) as srv:
+        result = fetch_works(dois, fast(srv, tmp_path), pmids=pmids)
+        log = list(srv.requests)
+    assert [(w.doi, w.pmid) for w in result.works] == [
+        ("10.5555/h4.0002", "99100002"), ("10.5555/h4.0000", "99100000"),
+        ("10.5555/h4.0004", "99100004"), ("10.5555/h4.0001", "99100001"),
+        ("10.5555/h4.0006", "99100006"), (None, "99188888"), ("10.5555/h4.0007", "99100007")]
+    assert {w.status for w in result.works} == {"ok"}
+    assert all(w.sources.get("doi") == "crossref" for w in result.works if w.doi)
+    # DOIs named by a PMID are not searched for; the others are, once
+    esearch = [r for r in log if r.path.endswith("esearch.fcgi")]
+    assert len(esearch) == 1
+    assert "h4.0000" in esearch[0].params["term"] and "h4.0001" in esearch[0].params["term"]
+    assert "h4.0002" not in esearch[0].params["term"]
+    assert "h4.0004" not in esearch[0].params["term"]
+    crossref_asked = " ".join(requested_ids(r) for r in log if r.service == "crossref")
+    for i in (0, 1, 2, 4, 6, 7):
+        assert crossref_asked.count(f"10.5555/h4.{i:04d}") == 1
+
+
+@pytest.mark.parametrize("kind", ["503", "500"])
+def test_failed_efetch_batch_keeps_the_other_batches(tmp_path, kind):
+    corpus = build_corpus(205)
+    pmids = corpus.pmids()
+    fault = Fault(kind, service="eutils", endpoint="efetch", times=2)  # both tries of batch 1
+    with ProtocolServer(corpus, faults=[fault], rate_limit=False) as srv:
+        settings = fast(srv, tmp_path, max_retries=1)
+        result = fetch_works([], settings, pmids=pmids)
+        retried = fetch_works([], settings, pmids=result.retry)
+        log = list(srv.requests)
+    assert len(result.works) == 205
+    failed, ok = result.works[:200], result.works[200:]
+    assert all(w.status == "failed" and w.doi is None and f"HTTP {kind}" in w.reason
+               for w in failed)
+    assert [w.pmid for w in failed] == pmids[:200]
+    assert [(w.pmid, w.status) for w in ok] == [(p, "ok") for p in pmids[200:]]
+    assert all(w.doi and "crossref" in w.sources.values() for w in ok)
+    assert result.retry == pmids[:200]
+    assert [(f.service, len(f.ids)) for f in result.failures] == [("eutils", 200)]
+    assert f"HTTP {kind}" in result.failures[0].error and "efetch" in result.failures[0].request
+    # next time only the failed batch is asked again, and it comes back whole
+    assert {w.status for w in retried.works} == {"ok"} and retried.retry == []
+    efetches = [r for r in log if "efetch" in r.path]
+    assert [len(r.params["id"].split(",")) for r in efetches] == [200, 200, 5, 200]

@@ -105,3 +105,45 @@ def test_idconv_answers_pmc_articles_only(tmp_path):
     assert by_doi["10.5555/h4.0000"].pmcid == "PMC99100000"
     assert by_doi["10.5555/h4.0000"].pmid == "99100000"
     assert by_doi["10.5555/h4.0001"].error
+
+
+def test_efetch_fresh_asks_again_and_repoints_the_index(tmp_path):
+    corpus = build_corpus(3)
+    pmid, doi = "99100001", "10.5555/h4.0001"
+    with ProtocolServer(corpus) as srv:
+        with Http(fast(srv, tmp_path)) as http:
+            client = client_for(http)
+            assert client.efetch([pmid])[pmid].abstract == "Synthetic abstract 1 about pertuzumab."
+            corpus.set_abstract(doi, "Rewritten abstract.", date="2026-07-01")
+            n = len(srv.requests)
+            # not fresh: the store answers, no request, the old text
+            assert client.efetch([pmid])[pmid].abstract.startswith("Synthetic abstract 1")
+            assert client.efetch_batch([pmid])[pmid].abstract.startswith("Synthetic abstract 1")
+            assert len(srv.requests) == n
+            fresh = client.efetch([pmid, "99100002"], fresh=True)
+            assert len(srv.requests) == n + 1
+            assert fresh[pmid].abstract == "Rewritten abstract."
+            assert "99100002" in srv.requests[-1].params["id"]
+            # the index now points at the new body: later lookups read it without a request
+            assert client.efetch([pmid])[pmid].abstract == "Rewritten abstract."
+            assert client.lookup_pmid(pmid).abstract == "Rewritten abstract."
+            assert len(srv.requests) == n + 1
+        with Http(fast(srv, tmp_path)) as http:  # a later run, same data dir
+            assert client_for(http).works_by_pmid([pmid])[pmid].abstract == "Rewritten abstract."
+            assert len(srv.requests) == n + 1
+
+
+def test_works_by_pmid_reports_every_pmid_and_teaches_the_doi_index(tmp_path):
+    corpus = build_corpus(4, not_in_pubmed={2})
+    pmids = ["99100000", "99100002", "99100003"]
+    with ProtocolServer(corpus) as srv, Http(fast(srv, tmp_path)) as http:
+        client = client_for(http)
+        result = client.works_by_pmid(pmids)
+        assert [(p, w.status) for p, w in result.items()] == [
+            ("99100000", "ok"), ("99100002", "not_found"), ("99100003", "ok")]
+        assert client.doi_index.get("10.5555/h4.0003") == {"pmid": "99100003", "pmcid": "PMC99100003"}
+        assert client.doi_index.get("10.5555/h4.0002") is None
+        n = len(srv.requests)
+        by_doi = client.works_by_doi(["10.5555/h4.0000", "10.5555/h4.0003"])
+        assert [w.pmid for w in by_doi.values()] == ["99100000", "99100003"]
+        assert len(srv.requests) == n  # no ESearch, no EFetch

@@ -1,7 +1,8 @@
-"""``fetch_works``: inputs (reference files, DOI lists, DOIs) → one merged Work per cited work.
+"""``fetch_works``: inputs (reference files, DOI lists, DOIs) and PMIDs → one merged Work per work.
 
 Steps: read the inputs into References; resolve references without a DOI through Crossref
-(``query.bibliographic``, strict acceptance); fetch Crossref (batched filter requests) and PubMed
+(``query.bibliographic``, strict acceptance); EFetch the PMIDs given (saved-query hits) in
+batches, so their DOIs join the others; fetch Crossref (batched filter requests) and PubMed
 (batched ESearch → EFetch, ID converter as a second pass) concurrently — each service has its own
 process-wide rate limiter; merge per DOI. Every input work comes out exactly once, as ok,
 not_found or failed (with the reason); a failed batch never loses what other batches fetched.
@@ -39,6 +40,8 @@ class FetchResult:
     resolutions: list[Resolution] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     request_count: int = 0  # HTTP requests actually sent (retries included)
+    # DOIs (PMIDs for works without a DOI) of the failed works: what to ask again next run.
+    retry: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -92,15 +95,36 @@ def _unresolved_work(ref: Reference, resolution: Resolution) -> Work:
     return work
 
 
+def read_pmids(pmids: list[str]) -> list[str]:
+    """PMIDs as digit strings, de-duplicated in order; InputError names anything else."""
+    out: dict[str, None] = {}
+    for item in pmids:
+        text = str(item).strip()
+        if not text.isdigit():
+            raise InputError(f"not a PMID: {item!r}")
+        out[text] = None
+    return list(out)
+
+
 def fetch_works(
     inputs: list[str],
     settings: Settings,
     *,
+    pmids: list[str] | None = None,
     progress: FetchProgress | None = None,
 ) -> FetchResult:
-    """Fetch and merge Crossref + PubMed records for every work named by ``inputs``."""
+    """Fetch and merge Crossref + PubMed records for every work named by ``inputs`` or ``pmids``.
+
+    ``pmids`` (e.g. saved-query hits) are EFetched (index first, batches of
+    ``MAX_IDS_PER_EFETCH``); a record with a DOI is merged with Crossref like any input DOI
+    (one Work per DOI, whichever way it was named), one without comes out PubMed-only. A PMID
+    whose batch failed comes out ``failed`` (listed in ``retry`` and ``failures``), one PubMed
+    did not return ``not_found``; both carry only the PMID. ``inputs`` may be empty when
+    ``pmids`` are given.
+    """
     references = read_inputs(inputs)
-    if not references:
+    pmid_list = read_pmids(pmids or [])
+    if not references and not pmid_list:
         raise InputError(f"no references or DOIs found in {inputs!r}")
 
     def tick(stage: str, n: int, total: int) -> None:
@@ -117,7 +141,7 @@ def fetch_works(
 
         # 1. Resolve references without a DOI (one query each, answered from the store on re-runs).
         resolutions: list[Resolution] = []
-        slots: list[str | Work] = []  # a DOI to fetch, or a finished Work for an unresolved ref
+        slots: list[str | Work] = []  # a DOI to fetch, or a finished Work (unresolved ref...)
         seen: set[str] = set()
         out_refs: list[Reference] = []
         missing = sum(1 for r in references if not r.doi)
@@ -137,20 +161,41 @@ def fetch_works(
             if doi and doi not in seen:
                 seen.add(doi)
                 slots.append(doi)
-        dois = [s for s in slots if isinstance(s, str)]
+        cited = [s for s in slots if isinstance(s, str)]
 
-        # 2. Both services at once; each is paced by its own shared limiter.
+        # 2. PMIDs first: their records name DOIs that join the Crossref requests (and teach
+        # the DOI index, so no ESearch is sent for them).
+        pm_total = len(pmid_list) + len(cited)
+        by_pmid = pubmed.works_by_pmid(
+            pmid_list, lambda n: tick("pubmed", n, pm_total)
+        ) if pmid_list else {}
+        known_pm: dict[str, Work] = {}  # DOI -> PubMed record already in hand
+        for work in by_pmid.values():
+            if work.status != "ok":
+                slots.append(work)  # only a PMID: failed batch or not in PubMed
+            elif not work.doi:
+                slots.append(merge_works(None, work))
+            else:
+                known_pm.setdefault(work.doi, work)
+                if work.doi not in seen:
+                    seen.add(work.doi)
+                    slots.append(work.doi)
+        dois = [s for s in slots if isinstance(s, str)]
+        to_search = [d for d in dois if d not in known_pm]
+        tick("pubmed", sum(1 for d in cited if d in known_pm), pm_total)  # answered already
+
+        # 3. Both services at once; each is paced by its own shared limiter.
         def run_crossref() -> dict[str, Work]:
             return dict(crossref.iter_works(dois, lambda n: tick("crossref", n, len(dois))))
 
         def run_pubmed() -> dict[str, Work]:
-            return pubmed.works_by_doi(dois, lambda n: tick("pubmed", n, len(dois)))
+            return pubmed.works_by_doi(to_search, lambda n: tick("pubmed", n, pm_total))
 
         with ThreadPoolExecutor(max_workers=2, thread_name_prefix="fetch") as pool:
             cr_future, pm_future = pool.submit(run_crossref), pool.submit(run_pubmed)
-            cr_works, pm_works = cr_future.result(), pm_future.result()
+            cr_works, pm_works = cr_future.result(), {**pm_future.result(), **known_pm}
 
-        # 3. Merge, in input order.
+        # 4. Merge, in input order (then the PMIDs' works).
         works: list[Work] = []
         for slot in slots:
             if isinstance(slot, Work):
@@ -164,7 +209,9 @@ def fetch_works(
             }
             works.append(merge_works(cr, pm, doi=slot, failures=failures))
         failures = crossref.failures + pubmed.failures
-        result = FetchResult(works, out_refs, resolutions, failures, http.request_count)
+        retry = [w.doi or w.pmid for w in works if w.status == "failed" and (w.doi or w.pmid)]
+        result = FetchResult(works, out_refs, resolutions, failures, http.request_count,
+                             retry=list(dict.fromkeys(retry)))
     log.info("fetched %d works (%s) with %d HTTP requests",
              len(works), result.counts(), result.request_count)
     return result

@@ -1,7 +1,8 @@
-"""Network side of the incremental refresh: new PMIDs from saved queries, cheap change checks
-on known records, and fresh re-fetches of what changed. Adapters over the library clients
-(``her2mine.sources``); every request goes through the shared HTTP layer (pacing, retries, raw
-store, offline replay).
+"""Network side of the incremental refresh: new PMIDs from saved queries and cheap change
+checks on known records, over the library clients (``her2mine.sources``); every request goes
+through the shared HTTP layer (pacing, retries, raw store, offline replay). What changed is
+fetched again with the clients themselves (``PubMedClient.efetch(..., fresh=True)``,
+``fetch_works(..., pmids=...)``).
 
 Change checks cost one request per ~500 known PMIDs (ESearch ``uid`` list, ``datetype=mdat``
 since the last run) and one per ~100 known DOIs (Crossref ``filter=doi:...,from-update-date:``),
@@ -13,20 +14,18 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import quote
 
-from her2mine.errors import NotFoundError, ServiceError
-from her2mine.fetch import fetch_works
+from her2mine.errors import NotFoundError
 from her2mine.flow.queries import Window
 from her2mine.http.client import Http
 from her2mine.http.index import IdIndex
 from her2mine.ids import normalize_doi
-from her2mine.merge import merge_works
 from her2mine.models import Work
 from her2mine.settings import Settings
 from her2mine.sources.crossref import CrossrefClient, filter_value, plan_batches
-from her2mine.sources.pubmed import MAX_IDS_PER_EFETCH, PubMedClient, chunks
+from her2mine.sources.pubmed import PubMedClient, chunks
 
 log = logging.getLogger(__name__)
 
@@ -144,64 +143,3 @@ def _changed_single(crossref: CrossrefClient, doi: str) -> Work | None:
     if crossref.index is not None:
         crossref.index.update({doi: {"body": fetched.body_sha256, "kind": "work"}})
     return new
-
-
-def refetch_pubmed(pubmed: PubMedClient, pmids: Iterable[str]) -> dict[str, Work]:
-    """EFetch ``pmids`` from the network even if the raw store has an older answer, and point
-    the PMID index at the new bodies (``PubMedClient.efetch_batch`` always replays the store)."""
-    out: dict[str, Work] = {}
-    for batch in chunks(sorted(set(pmids)), MAX_IDS_PER_EFETCH):
-        fetched = pubmed.eutils.request(
-            "POST", "efetch.fcgi", data={"db": "pubmed", "id": ",".join(batch), "retmode": "xml"},
-            parse=PubMedClient._parse_efetch, fresh=True,
-        )
-        records = PubMedClient._by_pmid(fetched.value)
-        if pubmed.pmid_index is not None:
-            pubmed.pmid_index.update({p: {"body": fetched.body_sha256} for p in batch
-                                      if p in records})
-        out.update({p: w for p, w in records.items() if p in set(batch)})
-    return out
-
-
-# -- records for PMIDs -------------------------------------------------------------------------
-
-
-@dataclass
-class PmidFetch:
-    works: list[Work] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)  # PMIDs/DOIs to retry next run
-    failures: list[str] = field(default_factory=list)  # messages
-    requests: int = 0
-
-
-def works_for_pmids(clients: Clients, pmids: list[str], settings: Settings) -> PmidFetch:
-    """Merged Works for PMIDs (saved-query hits): PubMed records, plus Crossref for those with
-    a DOI (through ``fetch_works``, which merges both). ``fetch_works`` only takes DOIs and
-    reference files, hence this adapter."""
-    result = PmidFetch()
-    records: dict[str, Work] = {}
-    for batch in chunks(sorted(set(pmids)), MAX_IDS_PER_EFETCH):
-        try:
-            records.update(clients.pubmed.efetch(batch))
-        except ServiceError as exc:
-            result.failed.extend(batch)
-            result.failures.append(f"pubmed efetch: {exc}")
-    with_doi = {normalize_doi(w.doi): w for w in records.values() if w.doi}
-    if clients.pubmed.doi_index is not None and with_doi:
-        # Tell fetch_works the DOI → PMID mapping we just learnt (no extra ESearch per DOI).
-        clients.pubmed.doi_index.update(
-            {d: {"pmid": w.pmid, "pmcid": w.pmcid} for d, w in with_doi.items()}
-        )
-    if with_doi:
-        fetched = fetch_works(sorted(with_doi), settings)
-        result.requests += fetched.request_count
-        result.failures.extend(f"{f.service}: {f.error}" for f in fetched.failures)
-        for w in fetched.works:
-            if w.status == "failed":
-                result.failed.append(w.doi or "")
-            result.works.append(w)
-    for w in records.values():
-        if not w.doi:
-            result.works.append(merge_works(None, w))
-    result.failed = [x for x in result.failed if x]
-    return result

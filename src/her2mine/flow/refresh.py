@@ -200,9 +200,8 @@ def refresh(
     # The state moves on only after the tables are complete (see her2mine.flow.state).
     extracted = work_states(todo, PIPELINE_VERSION)
     state.works.update(extracted)
-    failed = set((fetched_refs and [w.doi or w.pmid for w in fetched_refs.works
-                                    if w.status == "failed"]) or [])
-    failed |= set(records.failed if records else [])
+    failed = set(fetched_refs.retry if fetched_refs else [])
+    failed |= set(records.retry if records else [])
     state.pending = sorted(x for x in failed if x)
     # An unresolved reference has no DOI/PMID to put in ``pending``: when its resolution
     # failed, its file is not recorded, so the next run reads the file again.
@@ -234,8 +233,8 @@ def refresh(
         "new_evidence": published.new_evidence if published else 0,
         "retracted_flagged": published.retracted if published else [],
         "errata_flagged": published.errata if published else [],
-        "failures": (list(records.failures) if records else [])
-        + ([f"{f.service}: {f.error}" for f in fetched_refs.failures] if fetched_refs else []),
+        "failures": [f"{f.service}: {f.error}" for r in (records, fetched_refs) if r
+                     for f in r.failures],
         "pending_retry": state.pending,
         "inputs_retry": sorted(retry_files),
         "skipped_failed": published.skipped_failed if published else [],
@@ -243,7 +242,7 @@ def refresh(
         "recovered_runs": recovered,
         "counts": counts or {},
         "requests": updates.requests + (fetched_refs.request_count if fetched_refs else 0)
-        + (records.requests if records else 0),
+        + (records.request_count if records else 0),
     }
     _artifacts(summary)
     logger.info("refresh %s: %s", run_id, {k: summary[k] for k in (

@@ -116,7 +116,6 @@ def find_updates(
         changed_crossref,
         changed_pmids,
         open_clients,
-        refetch_pubmed,
         search_window,
     )
     from her2mine.sources.pubmed import chunks
@@ -146,7 +145,7 @@ def find_updates(
             progress.report("check", 1, 3)
             out.changed_pmids = sorted({p for f in mdat_futures for p in f.result()})
             if out.changed_pmids:
-                refetch_pubmed(clients.pubmed, out.changed_pmids)
+                clients.pubmed.efetch(out.changed_pmids, fresh=True)
             progress.report("check", 1, 3)
             if crossref_future is not None:
                 out.changed_dois = sorted(crossref_future.result())
@@ -175,31 +174,17 @@ def fetch_references(overrides: dict[str, Any], refs: list[str]):
 
 @task(name="fetch-records", **NETWORK)
 def fetch_records(overrides: dict[str, Any], pmids: list[str], dois: list[str]):
-    """Merged records for new/changed PMIDs (saved-query hits) and changed/pending DOIs."""
+    """Merged records for new/changed PMIDs (saved-query hits) and changed/pending DOIs:
+    ``fetch_works(dois, pmids=pmids)``. Works known only by a PMID that failed or is not in
+    PubMed are left out (no bare row keyed by a PMID); ``retry`` still lists the failed ones."""
     from her2mine.fetch import fetch_works
-    from her2mine.flow.changes import PmidFetch, open_clients, works_for_pmids
 
-    settings = settings_from(overrides)
-    out = PmidFetch()
-    if pmids:
-        clients = open_clients(settings)
-        try:
-            out = works_for_pmids(clients, pmids, settings)
-            out.requests += clients.http.request_count
-        finally:
-            clients.http.close()
-    covered = {w.doi for w in out.works if w.doi}
-    rest = sorted(set(dois) - covered)
-    if rest:
-        fetched = fetch_works(rest, settings)
-        out.requests += fetched.request_count
-        out.failures.extend(f"{f.service}: {f.error}" for f in fetched.failures)
-        out.works.extend(fetched.works)
-        out.failed.extend(w.doi for w in fetched.works if w.status == "failed" and w.doi)
-    n = len(pmids) + len(rest)
+    out = fetch_works(sorted(set(dois)), settings_from(overrides), pmids=sorted(set(pmids)))
+    out.works = [w for w in out.works if w.doi or w.status == "ok"]
+    n = len(pmids) + len(dois)
     progress.report("fetch records", n, n)
     get_run_logger().info("fetched %d records for %d PMIDs and %d DOIs", len(out.works),
-                          len(pmids), len(rest))
+                          len(pmids), len(dois))
     return out
 
 

@@ -207,8 +207,12 @@ class PubMedClient:
 
     # -- EFetch --------------------------------------------------------------------------------
 
-    def efetch_batch(self, pmids: list[str]) -> dict[str, Work]:
-        """One EFetch request for ≤200 PMIDs → {pmid: Work} for the records returned."""
+    def efetch_batch(self, pmids: list[str], *, fresh: bool = False) -> dict[str, Work]:
+        """One EFetch request for ≤200 PMIDs → {pmid: Work} for the records returned.
+
+        ``fresh`` asks the network even if the raw store has an answer (a record changed);
+        either way the PMID index is pointed at the body the records came from.
+        """
         if not pmids:
             return {}
         if len(pmids) > MAX_IDS_PER_EFETCH:
@@ -219,9 +223,11 @@ class PubMedClient:
         form = {"db": "pubmed", "id": ",".join(pmids), "retmode": "xml"}
         get_url = self.eutils.url("efetch.fcgi") + "?" + "&".join(f"{k}={v}" for k, v in form.items())
         if len(pmids) > POST_ABOVE_IDS or len(get_url) > MAX_GET_URL_CHARS:
-            fetched = self.eutils.request("POST", "efetch.fcgi", data=form, parse=self._parse_efetch)
+            fetched = self.eutils.request("POST", "efetch.fcgi", data=form, parse=self._parse_efetch,
+                                          fresh=fresh)
         else:
-            fetched = self.eutils.request("GET", "efetch.fcgi", params=form, parse=self._parse_efetch)
+            fetched = self.eutils.request("GET", "efetch.fcgi", params=form, parse=self._parse_efetch,
+                                          fresh=fresh)
         records = self._by_pmid(fetched.value)
         self._bodies[fetched.body_sha256] = records
         if self.pmid_index is not None:
@@ -230,19 +236,55 @@ class PubMedClient:
             )
         return records
 
-    def efetch(self, pmids: Iterable[str]) -> dict[str, Work]:
-        """Records for many PMIDs (index first, then batches of 200); raises on a failed batch."""
+    def efetch(self, pmids: Iterable[str], *, fresh: bool = False) -> dict[str, Work]:
+        """Records for many PMIDs (index first, then batches of 200); raises on a failed batch.
+
+        ``fresh`` skips the index and the raw store: every PMID is asked again (records known
+        to have changed) and the PMID index points at the new bodies afterwards, so later
+        lookups (``works_by_doi``, ``works_by_pmid``) read the new versions without a request.
+        """
         out: dict[str, Work] = {}
         missing = []
         for pmid in dict.fromkeys(str(p).strip() for p in pmids):
-            known = self.lookup_pmid(pmid)
+            known = None if fresh else self.lookup_pmid(pmid)
             if known is not None:
                 out[pmid] = known
             else:
                 missing.append(pmid)
         for batch in chunks(missing, MAX_IDS_PER_EFETCH):
-            out.update(self.efetch_batch(batch))
+            out.update(self.efetch_batch(batch, fresh=fresh))
         return out
+
+    def works_by_pmid(
+        self, pmids: Iterable[str], progress: Progress | None = None
+    ) -> dict[str, Work]:
+        """Every PMID → its PubMed Work (status ok), not_found, or failed (with the reason).
+
+        Known PMIDs are read from the index + raw store, the rest EFetched in batches of 200.
+        A failed batch is recorded in ``failures`` and its PMIDs come out failed; the other
+        batches are kept. The DOIs of the records found are added to the DOI index, so a later
+        ``works_by_doi`` for them sends no ESearch.
+        """
+        pmids = list(dict.fromkeys(str(p).strip() for p in pmids))
+        records, failed = self._efetch_keep_going(pmids, progress)
+        result: dict[str, Work] = {}
+        entries: dict[str, Any] = {}
+        for pmid in pmids:
+            work = records.get(pmid)
+            if work is not None:
+                result[pmid] = work
+                if work.doi:
+                    entry = {"pmid": work.pmid, "pmcid": work.pmcid}
+                    if self.doi_index is not None and self.doi_index.get(work.doi) != entry:
+                        entries.setdefault(work.doi, entry)
+            elif pmid in failed:
+                result[pmid] = Work(pmid=pmid, status="failed", reason=failed[pmid])
+            else:
+                result[pmid] = Work(pmid=pmid, status="not_found",
+                                    reason=f"PMID {pmid} not in PubMed")
+        if self.doi_index is not None and entries:
+            self.doi_index.update(entries)
+        return result
 
     def efetch_history(self, webenv: str, query_key: str, count: int) -> list[Work]:
         """Records of a ``usehistory=y`` search, 200 at a time."""
@@ -401,7 +443,9 @@ class PubMedClient:
                     answered.discard(doi)
         return answered
 
-    def _efetch_keep_going(self, pmids: list[str]) -> tuple[dict[str, Work], dict[str, str]]:
+    def _efetch_keep_going(
+        self, pmids: list[str], progress: Progress | None = None
+    ) -> tuple[dict[str, Work], dict[str, str]]:
         """EFetch in batches, collecting failures per PMID instead of stopping."""
         records: dict[str, Work] = {}
         failed: dict[str, str] = {}
@@ -412,11 +456,15 @@ class PubMedClient:
                 records[pmid] = known
             else:
                 missing.append(pmid)
+        if progress and len(records):
+            progress(len(records))
         for batch in chunks(missing, MAX_IDS_PER_EFETCH):
             try:
                 records.update(self.efetch_batch(batch))
             except ServiceError as exc:
                 self._fail("eutils", exc, batch, failed)
+            if progress:
+                progress(len(batch))
         return records, failed
 
     def _fail(self, service: str, exc: ServiceError, ids: list[str], failed: dict[str, str]):
