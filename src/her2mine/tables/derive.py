@@ -22,11 +22,14 @@ TARGET_HASH = {
 }
 
 
-def _v(x: Any) -> Any:
+def value_or_none(x: Any) -> Any:
     """pandas missing (NaN/NA) -> None."""
     if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)):
         return None
     return x
+
+
+_v = value_or_none  # short local name: used in every row loop below
 
 
 def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:

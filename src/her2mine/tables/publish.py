@@ -10,11 +10,11 @@ import pandas as pd
 
 from her2mine.tables.build import citation_work_id
 from her2mine.tables.derive import (
-    _v,
     apply_review_status,
     derive_review,
     evidence_matrix_frame,
     trials_frame,
+    value_or_none,
 )
 from her2mine.tables.store import TableStore
 
@@ -53,15 +53,15 @@ def superseded_works(
     citation_only = set(works.loc[no_ids, "work_id"])
     if not citation_only:
         return {}
-    now = {r.reference_id: _v(r.work_id) for r in references.itertuples(index=False)}
+    now = {r.reference_id: value_or_none(r.work_id) for r in references.itertuples(index=False)}
     candidates: dict[str, str] = {}
     for r in references.itertuples(index=False):
-        new = _v(r.work_id)
-        cid = citation_work_id(_v(r.title), _v(r.year), r.authors)
+        new = value_or_none(r.work_id)
+        cid = citation_work_id(value_or_none(r.title), value_or_none(r.year), r.authors)
         if new is not None and cid is not None and cid != new:
             candidates.setdefault(cid, new)
     for r in old_references.itertuples(index=False):
-        old, new = _v(r.work_id), now.get(r.reference_id)
+        old, new = value_or_none(r.work_id), now.get(r.reference_id)
         if old is not None and new is not None and old != new:
             candidates.setdefault(old, new)
     pointed = {w for w in now.values() if w is not None}
