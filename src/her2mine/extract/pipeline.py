@@ -121,14 +121,13 @@ def extract_documents(
         return
     it = iter(docs)
     while True:
-        warmed = _warmed.get(nlp, 0)
-        size = min(ZONE_DOCS, WARM_DOCS - warmed) if warmed < WARM_DOCS else ZONE_DOCS
-        chunk = list(islice(it, size))
+        warm_left = WARM_DOCS - _warmed.get(nlp, 0)
+        chunk = list(islice(it, min(ZONE_DOCS, warm_left) if warm_left > 0 else ZONE_DOCS))
         if not chunk:
             return
-        if warmed < WARM_DOCS:
-            _warmed[nlp] = warmed + len(chunk)
-        with nullcontext() if warmed < WARM_DOCS else nlp.memory_zone():
+        if warm_left > 0:
+            _warmed[nlp] = WARM_DOCS - warm_left + len(chunk)
+        with nullcontext() if warm_left > 0 else nlp.memory_zone():
             pairs = ((d.text, d) for d in chunk)
             for sdoc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
                 yield to_extraction(sdoc, document)

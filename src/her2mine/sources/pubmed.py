@@ -222,12 +222,11 @@ class PubMedClient:
             raise InputError(f"not a PMID: {bad[0]!r}")
         form = {"db": "pubmed", "id": ",".join(pmids), "retmode": "xml"}
         get_url = self.eutils.url("efetch.fcgi") + "?" + "&".join(f"{k}={v}" for k, v in form.items())
-        if len(pmids) > POST_ABOVE_IDS or len(get_url) > MAX_GET_URL_CHARS:
-            fetched = self.eutils.request("POST", "efetch.fcgi", data=form, parse=self._parse_efetch,
-                                          fresh=fresh)
-        else:
-            fetched = self.eutils.request("GET", "efetch.fcgi", params=form, parse=self._parse_efetch,
-                                          fresh=fresh)
+        post = len(pmids) > POST_ABOVE_IDS or len(get_url) > MAX_GET_URL_CHARS
+        fetched = self.eutils.request(
+            "POST" if post else "GET", "efetch.fcgi", parse=self._parse_efetch, fresh=fresh,
+            **({"data": form} if post else {"params": form}),
+        )
         records = self._by_pmid(fetched.value)
         self._bodies[fetched.body_sha256] = records
         if self.pmid_index is not None:
@@ -274,17 +273,23 @@ class PubMedClient:
             if work is not None:
                 result[pmid] = work
                 if work.doi:
-                    entry = {"pmid": work.pmid, "pmcid": work.pmcid}
-                    if self.doi_index is not None and self.doi_index.get(work.doi) != entry:
-                        entries.setdefault(work.doi, entry)
+                    entries.setdefault(work.doi, {"pmid": work.pmid, "pmcid": work.pmcid})
             elif pmid in failed:
                 result[pmid] = Work(pmid=pmid, status="failed", reason=failed[pmid])
             else:
                 result[pmid] = Work(pmid=pmid, status="not_found",
                                     reason=f"PMID {pmid} not in PubMed")
-        if self.doi_index is not None and entries:
-            self.doi_index.update(entries)
+        self._index_dois(entries)
         return result
+
+    def _index_dois(self, entries: dict[str, Any]) -> None:
+        """Write the DOI index entries that differ from what it holds (rewriting an unchanged
+        negative answer would postpone its expiry for ever)."""
+        if self.doi_index is None:
+            return
+        changed = {d: e for d, e in entries.items() if self.doi_index.get(d) != e}
+        if changed:
+            self.doi_index.update(changed)
 
     def efetch_history(self, webenv: str, query_key: str, count: int) -> list[Work]:
         """Records of a ``usehistory=y`` search, 200 at a time."""
@@ -389,8 +394,6 @@ class PubMedClient:
                 result[doi] = _not_found(doi)
 
         # 4. Index what is now known; failures are left out so the next run asks again.
-        # Only what changed is written: a negative answer replayed from the index keeps its
-        # "checked" time (rewriting it would postpone its expiry for ever).
         entries: dict[str, Any] = {}
         checked = checked_now()
         asked = set(unknown) | set(doi_of.values())
@@ -405,10 +408,8 @@ class PubMedClient:
                 entry = {"pmid": None, "checked": checked}
             else:
                 continue
-            if self.doi_index is None or self.doi_index.get(doi) != entry:
-                entries[doi] = entry
-        if self.doi_index is not None:
-            self.doi_index.update(entries)
+            entries[doi] = entry
+        self._index_dois(entries)
         for doi, reason in failed.items():
             result[doi] = Work(doi=doi, status="failed", reason=reason)
         if progress and len(result) > done:
