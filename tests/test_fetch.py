@@ -198,8 +198,9 @@ def test_fetch_works_with_only_pmids(tmp_path):
     ticks: list[tuple[str, int, int]] = []
     with ProtocolServer(corpus) as srv:
         settings = fast(srv, tmp_path)
-        with pytest.raises(InputError, match="not a PMID"):
-            fetch_works([], settings, pmids=["99100000", "PMID:1"])
+        for bad in ("PMID:1", "²", "0012"):
+            with pytest.raises(InputError, match="not a PMID"):
+                fetch_works([], settings, pmids=["99100000", bad])
         with pytest.raises(InputError, match="no references or DOIs"):
             fetch_works([], settings, pmids=[])
         assert len(srv.requests) == 0  # validated before any request

@@ -13,6 +13,7 @@ from her2mine.ids import (
     extract_pmcids,
     extract_pmids,
     find_dois,
+    is_canonical_pmid,
     is_doi,
     normalize_doi,
     normalize_pmcid,
@@ -93,6 +94,24 @@ def test_pmid_and_pmcid_helpers():
     text = "PMID: 11248153. PMCID: PMC3385281; PMID 11248153"
     assert extract_pmids(text) == ["11248153"]
     assert extract_pmcids(text) == ["PMC3385281"]
+
+
+@pytest.mark.parametrize("ok", ["1", "22149876", "999999999"])
+def test_canonical_pmid_accepts_plain_digits(ok):
+    assert is_canonical_pmid(ok)
+
+
+@pytest.mark.parametrize(
+    "bad", ["", "0", "0012", "PMID:1", "PMID: 1", " 1", "1 ", "1234567890", "²", "١٢", "1.0", 12, None]
+)
+def test_canonical_pmid_refuses_labels_padding_and_unicode_digits(bad):
+    assert not is_canonical_pmid(bad)
+
+
+@given(st.integers(min_value=1, max_value=999_999_999))
+def test_canonical_pmid_agrees_with_normalize_pmid_on_plain_numbers(n):
+    assert is_canonical_pmid(str(n))
+    assert normalize_pmid(str(n)) == str(n)
 
 
 # --- property-based round trips --------------------------------------------------------

@@ -73,6 +73,10 @@ def test_efetch_uses_post_for_long_lists_and_get_for_short(tmp_path):
             client.efetch_batch([str(i) for i in range(201)])
         with pytest.raises(InputError, match="abc"):
             client.efetch_batch(["abc"])
+        for bad in ("²", "PMID:1", "0012"):  # refused before any request
+            with pytest.raises(InputError, match="not a PMID"):
+                client.efetch_batch([pmids[0], bad])
+        assert len(srv.requests) == 2
 
 
 def test_esearch_pages_with_retstart_and_history(tmp_path):

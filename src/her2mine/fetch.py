@@ -19,7 +19,7 @@ from pathlib import Path
 from her2mine.errors import InputError
 from her2mine.http.client import Http
 from her2mine.http.index import IdIndex
-from her2mine.ids import is_doi, normalize_doi
+from her2mine.ids import is_canonical_pmid, is_doi, normalize_doi
 from her2mine.merge import merge_works
 from her2mine.models import Reference, Work
 from her2mine.settings import Settings
@@ -100,7 +100,7 @@ def read_pmids(pmids: list[str]) -> list[str]:
     out: dict[str, None] = {}
     for item in pmids:
         text = str(item).strip()
-        if not text.isdigit():
+        if not is_canonical_pmid(text):
             raise InputError(f"not a PMID: {item!r}")
         out[text] = None
     return list(out)

@@ -29,6 +29,7 @@ _TRAILING = ".,;:!?'\u2019\u201d\u00bb*"
 _PAIRS = {")": "(", "]": "[", "}": "{", ">": "<"}
 
 _PMID = re.compile(r"^(?:pmid\s*:?\s*)?(\d{1,9})$", re.IGNORECASE)
+_PMID_CANONICAL = re.compile(r"[1-9][0-9]{0,8}")
 _PMID_IN_TEXT = re.compile(r"\bPMID\s*:?\s*(\d{1,9})\b", re.IGNORECASE)
 _PMCID = re.compile(r"^(?:pmcid\s*:?\s*)?(?:pmc)?(\d{1,9})$", re.IGNORECASE)
 _PMCID_IN_TEXT = re.compile(r"\bPMC(\d{1,9})\b")
@@ -116,6 +117,16 @@ def is_pmid(s: str | int) -> bool:
     except ValueError:
         return False
     return True
+
+
+def is_canonical_pmid(s: object) -> bool:
+    """True for a PMID exactly as E-utilities print it: ASCII digits, no label, no leading zero.
+
+    The strict check for ids handed to EFetch or given as a PMID list: unlike ``normalize_pmid``
+    it refuses "PMID: 1" and "0012" (a label or padding there means the list is not what the
+    caller thinks), and unlike ``str.isdigit`` it refuses "²" and other Unicode digits.
+    """
+    return isinstance(s, str) and _PMID_CANONICAL.fullmatch(s) is not None
 
 
 def normalize_pmcid(s: str | int) -> str:

@@ -21,7 +21,7 @@ from her2mine.errors import InputError, ParseError, ServiceError
 from her2mine.http.client import RawResponse, ServiceClient
 from her2mine.http.index import IdIndex
 from her2mine.http.store import CorruptObject
-from her2mine.ids import normalize_doi
+from her2mine.ids import is_canonical_pmid, normalize_doi
 from her2mine.models import Work
 from her2mine.sources.common import (
     Failure,
@@ -217,7 +217,7 @@ class PubMedClient:
             return {}
         if len(pmids) > MAX_IDS_PER_EFETCH:
             raise InputError(f"at most {MAX_IDS_PER_EFETCH} PMIDs per EFetch, got {len(pmids)}")
-        bad = [p for p in pmids if not str(p).isdigit()]
+        bad = [p for p in pmids if not is_canonical_pmid(p)]
         if bad:
             raise InputError(f"not a PMID: {bad[0]!r}")
         form = {"db": "pubmed", "id": ",".join(pmids), "retmode": "xml"}
