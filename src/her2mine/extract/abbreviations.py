@@ -4,8 +4,8 @@ The stock component runs a ``( + )`` token Matcher over every doc, then a second
 "global" Matcher to find every later occurrence of each short form, and works on ``Span``
 objects throughout. Here the parenthesised candidates are found with one regex over the text
 and mapped to token offsets, then scispaCy's ``filter_matches``, ``short_form_filter`` and
-``find_abbreviation`` are applied to plain token texts (slices of the text read from the IDX /
-LENGTH / SPACY arrays): the same definitions, without building a Span or Token per look-up
+``find_abbreviation`` are applied to plain token texts (slices of the text read from the IDX
+and LENGTH arrays): the same definitions, without building a Span or Token per look-up
 (``tests/test_extract_fastpaths.py`` compares both on every gold abstract). Later occurrences
 are not listed: the drug recogniser finds them with one regex per defined short form.
 Output is the serialisable form (dicts) so docs survive ``n_process > 1``.
@@ -14,10 +14,10 @@ Output is the serialisable form (dicts) so docs survive ``n_process > 1``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
-import numpy as np
 from scispacy.abbreviation import AbbreviationDetector
-from spacy.attrs import IDX, LENGTH, SPACY
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,20 +27,22 @@ _PAREN = re.compile(r"\((?=[^()]{1,80}\))[^()]*\)")
 # Where spaCy keeps ``doc._.her2`` (see ``components.STATE_KEY``; not imported: that module
 # imports this one).
 _STATE_KEY = ("._.", "her2", None, None)
+_ABBREVIATIONS_KEY = ("._.", "abbreviations", None, None)
 
 
 class _Tokens:
     """Token texts of a doc as slices of its text (what ``Token.text`` returns)."""
 
-    __slots__ = ("idx", "length", "space", "text")
+    __slots__ = ("idx", "length", "n", "text")
 
-    def __init__(self, text: str, arr: np.ndarray) -> None:
+    def __init__(self, text: str, doc: Doc) -> None:
         self.text = text
-        self.idx, self.length, self.space = (arr[:, i].tolist() for i in range(3))
-
-    def word(self, i: int) -> str:
-        a = self.idx[i]
-        return self.text[a : a + self.length[i]]
+        self.n = len(doc)
+        idx, self.length = doc.to_array([IDX, LENGTH]).T.tolist()
+        # Where a token after the last would start: ``idx[i + 1] - idx[i]`` is then the length
+        # of token ``i`` with its whitespace for every token (spaCy builds IDX that way).
+        idx.append(len(text))
+        self.idx = idx
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text``."""
@@ -48,17 +50,30 @@ class _Tokens:
             return ""
         return self.text[self.idx[start] : self.idx[end - 1] + self.length[end - 1]]
 
+    def bracket_matches(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Token ranges (first token after "(", the ")" token) of bracket character spans,
+        kept when scispaCy's ``( + )`` matcher could have found them (1 to 8 tokens inside)."""
+        idx, n = self.idx, self.n
+        matches = []
+        for a, b in spans:
+            start = bisect_left(idx, a + 1, 0, n)
+            end = bisect_left(idx, b - 1, 0, n)
+            if 0 < start < end <= n and end - start <= 8:
+                matches.append((start, end))
+        return matches
+
 
 def _unbalanced(tokens: _Tokens, start: int, end: int) -> bool:
     """scispaCy's ``span_contains_unbalanced_parentheses`` for ``doc[start:end]``."""
+    text, idx, length = tokens.text, tokens.idx, tokens.length
     depth = 0
     for i in range(start, end):
-        if tokens.length[i] != 1:
+        if length[i] != 1:
             continue
-        w = tokens.word(i)
-        if w == "(":
+        c = text[idx[i]]
+        if c == "(":
             depth += 1
-        elif w == ")":
+        elif c == ")":
             if depth > 0:
                 depth -= 1
             else:
@@ -68,13 +83,14 @@ def _unbalanced(tokens: _Tokens, start: int, end: int) -> bool:
 
 def _short_form_ok(tokens: _Tokens, start: int, end: int) -> bool:
     """scispaCy's ``short_form_filter`` for ``doc[start:end]``."""
+    length = tokens.length
     for i in range(start, end):
-        if not 2 <= tokens.length[i] < 10:
+        if not 2 <= length[i] < 10:
             return False
     text = tokens.span_text(start, end)
-    if sum(c.isalpha() for c in text) / len(text) < 0.5:
+    if not text[0].isalpha():
         return False
-    return text[0].isalpha()
+    return sum(map(str.isalpha, text)) / len(text) >= 0.5
 
 
 def _candidates(tokens: _Tokens, matches: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
@@ -111,8 +127,9 @@ def _find_abbreviation(tokens: _Tokens, ls: int, le: int, ss: int, se: int) -> i
     """scispaCy's ``find_abbreviation``: the first token of the long form, or None. (Its
     character-by-character backward scan is done with ``str.rfind`` on the lower-cased long
     form: the same positions.)"""
-    long_form = " ".join([tokens.word(i) for i in range(ls, le)])
-    short_form = " ".join([tokens.word(i) for i in range(ss, se)])
+    text, idx, length = tokens.text, tokens.idx, tokens.length
+    long_form = " ".join([text[idx[i] : idx[i] + length[i]] for i in range(ls, le)])
+    short_form = " ".join([text[idx[i] : idx[i] + length[i]] for i in range(ss, se)])
     low = _per_char_lower(long_form)
     long_index = len(long_form) - 1
     short_index = len(short_form) - 1
@@ -132,13 +149,11 @@ def _find_abbreviation(tokens: _Tokens, ls: int, le: int, ss: int, se: int) -> i
         long_index -= 1
         short_index -= 1
     long_index += 1
-    # As scispaCy does: token lengths *with their whitespace* (not the " "-joined string).
-    total = 0
-    for k, i in enumerate(range(ls, le)):
-        total += tokens.length[i] + tokens.space[i]
-        if total > long_index:
-            return ls + k
-    return ls  # scispaCy slices ``long[None:]``: the whole candidate
+    # As scispaCy does: the first token whose running total of lengths *with their whitespace*
+    # (not the " "-joined string) passes long_index. That total up to token k is
+    # ``idx[k + 1] - idx[ls]``.
+    k = bisect_right(idx, idx[ls] + long_index) - 1
+    return k if k < le else ls  # scispaCy slices ``long[None:]``: the whole candidate
 
 
 @Language.factory("her2_abbreviations", default_config={})
@@ -150,7 +165,7 @@ class FastAbbreviationDetector(AbbreviationDetector):
         state = doc.user_data.get(_STATE_KEY) or {}
         text = state.get("text") or doc.text
         found, pairs = find_definitions(doc, text)
-        doc._.abbreviations = found
+        doc.user_data[_ABBREVIATIONS_KEY] = found  # ``doc._.abbreviations = found``, no proxy
         if _STATE_KEY in doc.user_data:
             # (short form, long-form start, long-form end) in characters, for the drug recogniser
             state["abbreviation_pairs"] = pairs
@@ -164,20 +179,10 @@ def find_definitions(doc: Doc, text: str) -> tuple[list[dict], list[list]]:
     spans = [(m.start(), m.end()) for m in _PAREN.finditer(text)]
     if not spans or not len(doc):
         return [], []
-    arr = doc.to_array([IDX, LENGTH, SPACY]).astype(np.int64)
-    idx = arr[:, 0]
-    bounds = np.asarray(spans, dtype=np.int64)
-    firsts = np.searchsorted(idx, bounds[:, 0] + 1)  # first token after "("
-    closes = np.searchsorted(idx, bounds[:, 1] - 1)  # the ")" token
-    n = len(doc)
-    matches = [
-        (start, end)
-        for start, end in zip(firsts.tolist(), closes.tolist(), strict=True)
-        if 0 < start < end <= n and end - start <= 8
-    ]
+    tokens = _Tokens(text, doc)
+    matches = tokens.bracket_matches(spans)
     if not matches:
         return [], []
-    tokens = _Tokens(text, arr)
     found: list[dict] = []
     pairs: list[list] = []
     seen_long: set[str] = set()

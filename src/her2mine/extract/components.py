@@ -148,15 +148,16 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         state = _state(doc)
         spans = sentence_spans(_text(doc, state))
-        state["sentences"] = [list(s) for s in spans]
-        if len(doc) and not doc.has_annotation("DEP"):
-            idx = doc.to_array([IDX]).astype(np.int64).reshape(-1)
-            starts = np.searchsorted(idx, [s for s, _ in spans])
-            arr = np.full(len(doc), -1, dtype=np.uint64)
-            arr[0] = 1
-            starts = starts[starts < len(doc)]
-            arr[starts] = 1
-            doc.from_array([SENT_START], arr.reshape(-1, 1))
+        state["sentences"] = list(map(list, spans))
+        n = len(doc)
+        if n and not doc.has_annotation("DEP"):
+            # Few numpy calls (each costs more than the arithmetic): the first token of each
+            # sentence, and of the doc, is a start; a start past the last token lands in an
+            # extra slot that is cut off.
+            starts = doc.to_array(IDX).searchsorted([0] + [s for s, _ in spans])
+            sent_start = np.full(n + 1, -1, dtype=np.uint64)
+            sent_start[starts] = 1
+            doc.from_array([SENT_START], sent_start[:n])
         return doc
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import warnings
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from functools import lru_cache
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from her2mine.errors import InputError
 from her2mine.extract import components  # noqa: F401  (registers the factories)
-from her2mine.extract.components import TextKeepingTokenizer
+from her2mine.extract.components import STATE_KEY, TextKeepingTokenizer
 from her2mine.extract.drugs import drug_names
 from her2mine.extract.hits import Hit
 from her2mine.models import Document, Extraction, Mention, Outcome
@@ -154,45 +154,57 @@ def extract_documents(
 
 def to_extraction(sdoc: Doc, document: Document) -> Extraction:
     """The ``Extraction`` record of a processed doc (pure: reads ``doc._.her2``)."""
-    state = sdoc._.her2 or {}
+    state = sdoc.user_data.get(STATE_KEY) or {}  # ``sdoc._.her2`` without the proxy object
     text = document.text if document.text is not None else sdoc.text
-    sentences = [tuple(s) for s in state.get("sentences", [])]
-    drugs = [Hit.from_row(r) for r in state.get("drugs", [])]
-    trials = [Hit.from_row(r) for r in state.get("trials", [])]
-    seen = {t.canonical for t in trials}
+    drugs = list(map(Hit.from_row, state.get("drugs", [])))
+    trial_rows = list(state.get("trials", []))
+    seen = {r[_CANONICAL] for r in trial_rows}
     for rid in document.registry_ids:
         if rid and rid not in seen:
             seen.add(rid)
-            trials.append(Hit("trial", -1, -1, rid, rid, [], "databank"))
-    endpoints = [Hit.from_row(r) for r in state.get("endpoints", [])]
+            trial_rows.append(Hit("trial", -1, -1, rid, rid, [], "databank").to_row())
     outcomes = [Outcome(**o) for o in state.get("outcomes", [])]
-
-    starts = [s for s, _ in sentences]
-
-    def sentence_of(h: Hit) -> str:
-        i = bisect_right(starts, h.start) - 1
-        if i >= 0 and h.start < sentences[i][1]:
-            s, e = sentences[i]
-            return text[s:e]
-        return ""
-
-    mentions: list[Mention] = []
-    for h in drugs:
-        for d in h.drugs:
-            mentions.append(Mention("drug", h.text, d, h.start, h.end, sentence_of(h), h.source))
-    for h in trials:
-        mentions.append(
-            Mention("trial", h.text, h.canonical, h.start, h.end, sentence_of(h), h.source)
-        )
-    for h in endpoints:
-        mentions.append(
-            Mention("endpoint", h.text, h.canonical, h.start, h.end, sentence_of(h), h.source)
-        )
-    mentions.sort(key=lambda m: (m.start, m.kind))
     return Extraction(
         id=document.id,
         drugs=drug_names(drugs),
-        trials=sorted({t.canonical for t in trials}),
+        trials=sorted(seen),
         outcomes=outcomes,
-        mentions=mentions,
+        mentions=_mentions(
+            text, state.get("sentences", []), drugs, trial_rows, state.get("endpoints", [])
+        ),
     )
+
+
+# Positions in a ``Hit.to_row()`` row.
+_START, _END, _TEXT, _CANONICAL, _SOURCE = 1, 2, 3, 4, 6
+
+
+def _mentions(
+    text: str, sentences: list, drugs: list[Hit], trial_rows: list, endpoint_rows: list
+) -> list[Mention]:
+    """Drug, trial and endpoint mentions ordered by (start, kind), each with its sentence.
+
+    Sorted as plain tuples first (a stable sort on the same key keeps the same order), so the
+    sentences are then read in one forward sweep instead of a binary search per mention.
+    """
+    pending = [(h.start, "drug", h.text, d, h.end, h.source) for h in drugs for d in h.drugs]
+    for kind, rows in (("trial", trial_rows), ("endpoint", endpoint_rows)):
+        pending += [(r[_START], kind, r[_TEXT], r[_CANONICAL], r[_END], r[_SOURCE]) for r in rows]
+    pending.sort(key=_BY_START_KIND)
+    mentions = []
+    i = -1  # the last sentence starting at or before the current mention
+    sliced, sentence = -1, ""  # the sentence last cut from the text (one slice per sentence)
+    for start, kind, written, canonical, end, source in pending:
+        while i + 1 < len(sentences) and sentences[i + 1][0] <= start:
+            i += 1
+        if i >= 0 and start < sentences[i][1]:
+            if i != sliced:
+                sliced, sentence = i, text[sentences[i][0] : sentences[i][1]]
+            found = sentence
+        else:
+            found = ""
+        mentions.append(Mention(kind, written, canonical, start, end, found, source))
+    return mentions
+
+
+_BY_START_KIND = itemgetter(0, 1)

@@ -20,41 +20,52 @@ ABBREVIATIONS = frozenset(
     }
 )  # fmt: skip
 
-# A candidate end: terminal punctuation, optional closers, whitespace, then an opener.
-_CANDIDATE = re.compile(r"[.!?][\"'’”)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9ΑΒΓΔα-ω])")
+# A candidate end: terminal punctuation, optional closers, whitespace, then an opener. One
+# pattern per punctuation: a literal first character lets the regex engine jump from one "." to
+# the next with a fast search (a leading character class is tried at every position, 5x slower),
+# and "!" / "?" are rare enough to check for first. A match holds one punctuation mark only
+# (closers, spaces and the look-ahead hold none), so the two scans find what one would.
+_AFTER_MARK = r"[\"'’”)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9ΑΒΓΔα-ω])"
+_PERIOD_END = re.compile(r"\." + _AFTER_MARK)
+_MARK_END = re.compile(r"[!?]" + _AFTER_MARK)
 _NEWLINE = re.compile(r"\n\s*")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+_LONGEST = max(map(len, ABBREVIATIONS))
+_LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans (start, end) of the sentences in ``text``, whitespace trimmed."""
     cuts = {0, len(text)}
-    for m in _NEWLINE.finditer(text):
-        cuts.add(m.end())
-    for m in _CANDIDATE.finditer(text):
-        end = m.start()
-        if text[end] == "." and _is_abbreviation(text, end):
-            continue
-        cuts.add(m.end())
+    cuts.update([m.end() for m in _NEWLINE.finditer(text)])
+    for m in _PERIOD_END.finditer(text):
+        if not _is_abbreviation(text, m.start()):
+            cuts.add(m.end())
+    if "!" in text or "?" in text:
+        cuts.update([m.end() for m in _MARK_END.finditer(text)])
     spans = []
     points = sorted(cuts)
     for a, b in zip(points, points[1:], strict=False):
-        chunk = text[a:b]
-        stripped = chunk.strip()
-        if not stripped:
+        chunk = text[a:b].rstrip()
+        if not chunk:
             continue
         lead = len(chunk) - len(chunk.lstrip())
-        spans.append((a + lead, a + lead + len(stripped)))
+        spans.append((a + lead, a + len(chunk)))
     return spans
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    # The non-space run before the period within 20 characters (what ``_WORD_BEFORE`` finds;
-    # ``str.split`` and ``\s`` agree on what is a space).
-    window = text[max(0, dot - 20) : dot]
-    if not window or window[-1].isspace():
+    # Two cheap rejections first (most periods end a sentence): every abbreviation ends in an
+    # ASCII letter once lower-cased, and a run of letters longer than the longest one is none
+    # (no dot in it, so not a dotted one either).
+    before = text[max(0, dot - _LONGEST - 1) : dot]
+    if not before or before[-1].lower() not in _LOWER_ASCII:
         return False
+    if len(before) > _LONGEST and before.isalpha():
+        return False
+    # The non-space run before the period within 20 characters (``str.split`` and ``\s`` agree
+    # on what is a space).
+    window = text[max(0, dot - 20) : dot]
     word = window.rsplit(None, 1)[-1].lstrip("([\"'").lower()
     if word in ABBREVIATIONS:
         return True
