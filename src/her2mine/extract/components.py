@@ -183,7 +183,8 @@ class DrugRecognizer:
         if pairs is None:
             pairs = self._abbreviation_pairs(doc)
         model = self._model_hits(doc)
-        hits = find_drugs(text, self.lex, sentences, [tuple(p) for p in pairs], model)
+        low = _low(state, text)  # kept on the state: her2_outcomes reads it too
+        hits = find_drugs(text, self.lex, sentences, [tuple(p) for p in pairs], model, low)
         state["drugs"] = [h.to_row() for h in hits]
         return doc
 

@@ -7,14 +7,18 @@ Precedence on overlaps: lexicon > abbreviation defined in the text > model entit
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from her2mine.extract.fastre import finditer_at, literal_starts
 from her2mine.extract.hits import Hit, resolve_overlaps
-from her2mine.extract.lexicon import DrugLexicon, lower_same_length, term_spans
+from her2mine.extract.lexicon import (
+    SUPPORTIVE_CLASSES,  # noqa: F401  (re-exported: it used to live here)
+    DrugLexicon,
+    lower_same_length,
+    term_spans,
+)
 from her2mine.extract.regimens import chains_before
-
-SUPPORTIVE_CLASSES = frozenset({"supportive care", "corticosteroid"})
 
 # FDA biosimilar / formulation suffixes are four meaningless lower-case letters ("-nxki").
 _SUFFIX = re.compile(r"-(?:hyaluronidase-)?([a-z]{4})(?![A-Za-z0-9])")
@@ -27,8 +31,13 @@ _STEMS = (
     "trozole|zomib|rafenib|lutamide|strant|mustine|limus"
 )
 _ADC_PAYLOAD = r"(?:vedotin|deruxtecan|emtansine|govitecan|duocarmazine|[a-z]+tecan|[a-z]+dotin)"
+# A word of 3+ letters then a stem: "(?<![A-Za-z0-9-])((?:fam-|ado-|vic-)?[a-z]{3,}(?:STEMS)...".
+# Written as the whole letter run (possessive: no giving back) that ends with a stem after 3
+# letters: a stem followed by a letter never matches, so the stem has to end the run anyway, and
+# the plain form backtracks through every letter of every word it is tried on (1.5x slower).
+_STEM_AT_RUN_END = "|".join(f"(?<=[a-z]{{3}}{stem})" for stem in _STEMS.split("|"))
 _STEM_RE = re.compile(
-    rf"(?<![A-Za-z0-9-])((?:fam-|ado-|vic-)?[a-z]{{3,}}(?:{_STEMS})(?:-[a-z]{{4}})?"
+    rf"(?<![A-Za-z0-9-])((?:fam-|ado-|vic-)?[a-z]++(?:{_STEM_AT_RUN_END})(?:-[a-z]{{4}})?"
     rf"(?:\s+{_ADC_PAYLOAD}(?:-[a-z]{{4}})?)?)(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
@@ -59,28 +68,25 @@ def lexicon_hits(text: str, lex: DrugLexicon, low: str | None = None) -> list[Hi
     ``low`` = ``lower_same_length(text)`` if the caller has it."""
     hits: list[Hit] = []
     low = lower_same_length(text) if low is None else low
-    for pattern, exact in ((lex.sensitive, True), (lex.insensitive, False)):
+    n = len(text)
+    mentions = lex.mentions
+    for pattern, source, canonical_of in (
+        (lex.sensitive, text, lex.exact_of),
+        (lex.insensitive, low, lex.canonical_of),
+    ):
         if pattern is None:
             continue
-        source = text if exact else low
         for start, end in term_spans(pattern, source):
-            written = source[start:end]
-            canon = lex.exact_of.get(written) if exact else lex.canonical_of.get(written)
+            canon = canonical_of.get(source[start:end])
             if canon is None:
                 continue
-            sm = _SUFFIX.match(text, end)
-            if sm and sm.group(1) not in _NOT_SUFFIX and lex.kind.get(canon) == "drug":
-                end = sm.end()
-            hits.append(_make_hit(lex, canon, start, end, text[start:end], "rules"))
+            kind, drugs = mentions.get(canon) or lex.mention_of(canon)
+            if end < n and text[end] == "-":  # every suffix starts with a hyphen
+                sm = _SUFFIX.match(text, end)
+                if sm and sm.group(1) not in _NOT_SUFFIX and lex.kind.get(canon) == "drug":
+                    end = sm.end()
+            hits.append(Hit(kind, start, end, text[start:end], canon, list(drugs), "rules"))
     return hits
-
-
-def _make_hit(lex: DrugLexicon, canon: str, start: int, end: int, written: str, src: str) -> Hit:
-    kind = lex.kind.get(canon, "drug")
-    if lex.drug_class.get(canon) in SUPPORTIVE_CLASSES:
-        kind = "supportive"  # a drug, but never part of a treatment arm
-    drugs = [] if kind == "placebo" else lex.expand(canon)
-    return Hit(kind, start, end, written, canon, drugs, src)
 
 
 # Where a stem ends a word: the only places a _STEM_RE match can contain (found on lower-cased
@@ -90,64 +96,110 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 
 
 _STEM_LIST = tuple(_STEMS.split("|"))
+# Stems looked for with ``str.find``: one that ends with another stem ("deruxtecan", "tecan") is
+# found through the shorter one (same word, same word start).
+_STEM_FINDS = tuple(s for s in _STEM_LIST if not any(s != t and s.endswith(t) for t in _STEM_LIST))
 _LOW_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
-def _stem_ends(low: str) -> list[int]:
-    """Starts of the stems that end a word in ``low``, sorted: where ``_STEM_END`` matches,
-    plus stems that overlap an earlier one in the same word (``str.find`` per stem is faster
-    than the alternation tried at every position; the extra ones lead to the same word start,
-    which ``_stem_matches`` tries once)."""
+def _stem_ends(low: str) -> list[tuple[int, int]]:
+    """(start, end) of the stems that end a word in ``low``, sorted: where ``_STEM_END``
+    matches (or the shorter stem a longer one ends with), plus stems that overlap an earlier one
+    in the same word (``str.find`` per stem is faster than the alternation tried at every
+    position; the extra ones lead to the same word start, which ``_stem_matches`` tries once)."""
     out = []
     find = low.find
     n = len(low)
-    for stem in _STEM_LIST:
+    for stem in _STEM_FINDS:
         k = len(stem)
         i = find(stem)
         while i >= 0:
             if i + k >= n or low[i + k] not in _LOW_ALNUM:
-                out.append(i)
+                out.append((i, i + k))
             i = find(stem, i + 1)
     out.sort()
     return out
 
 
-def _stem_matches(text: str, low: str):
+def _stem_matches(text: str, low: str, taken: list[Hit] | None = None):
+    """``_STEM_RE`` matches from the start of each word a stem ends, left to right, without
+    overlaps. ``taken`` (sorted mentions without overlaps): words inside one of them whose match
+    cannot reach past it are not tried (see ``_inside_taken``)."""
     last = 0
     tried = -1
-    for p in _stem_ends(low):
+    match = _STEM_RE.match
+    starts = [h.start for h in taken] if taken else []
+    for p, q in _stem_ends(low):
+        if p < last:
+            continue  # inside the previous match (so is its word start)
         ws = p
         while ws > 0 and text[ws - 1] in _WORD_CHARS:
             ws -= 1
         if ws < last or ws == tried:
             continue
         tried = ws
-        found = _STEM_RE.match(text, ws)
+        if starts and _inside_taken(text, taken, starts, ws, q):
+            continue
+        found = match(text, ws)
         if found:
             last = found.end()
             yield found
 
 
-def stem_hits(text: str, lex: DrugLexicon, low: str | None = None) -> list[Hit]:
-    """Unseen drugs recognised by their USAN stem; normalised to the lower-cased written form."""
+def _inside_taken(text: str, taken: list[Hit], starts: list[int], ws: int, q: int) -> bool:
+    """Whether a match at word start ``ws`` (its stem ends at ``q``) would lie inside a taken
+    mention and end within the word: then its hit is dropped (it overlaps the mention), and its
+    end cannot matter (every later word starts after this word), so the match need not be run.
+    A match reaches past the word only into an ADC payload after whitespace; a non-ASCII
+    character (the pattern may read some as letters) answers False."""
+    i = bisect_right(starts, ws) - 1
+    if i < 0 or taken[i].end <= ws:
+        return False
+    end, n = q, len(text)
+    while end < n and text[end] in _WORD_CHARS:
+        end += 1
+    if end < n and not text[end].isascii():
+        return False
+    if end < n and text[end].isspace() and _PAYLOAD_AFTER.match(text, end):
+        return False
+    return end <= taken[i].end
+
+
+# The end of _STEM_RE that can follow a word: whitespace and an ADC payload.
+_PAYLOAD_AFTER = re.compile(rf"\s+{_ADC_PAYLOAD}(?:-[a-z]{{4}})?(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def stem_hits(
+    text: str, lex: DrugLexicon, low: str | None = None, taken: list[Hit] | None = None
+) -> list[Hit]:
+    """Unseen drugs recognised by their USAN stem; normalised to the lower-cased written form.
+    ``taken``: mentions that win over stems (sorted, no overlaps): stems that overlap one are
+    left out, as ``resolve_overlaps`` would drop them (most stems are lexicon drugs)."""
     hits = []
     low = lower_same_length(text) if low is None else low
-    for m in _stem_matches(text, low):
+    taken = taken or []
+    starts = [h.start for h in taken]
+    for m in _stem_matches(text, low, taken):
+        start, end = m.span(1)
+        if taken:  # the test resolve_overlaps makes (against its neighbours among ``taken``)
+            i = bisect_left(starts, start)
+            if (i and taken[i - 1].end > start) or (i < len(taken) and taken[i].start < end):
+                continue
         written = m.group(1)
-        low = written.lower()
-        if low in STEM_STOPLIST:
+        written_low = written.lower()
+        if written_low in STEM_STOPLIST:
             continue
-        canon = lex.canonical_of.get(low) or low
-        hits.append(Hit("drug", m.start(1), m.end(1), written, canon, [canon], "stem"))
+        canon = lex.canonical_of.get(written_low) or written_low
+        hits.append(Hit("drug", start, end, written, canon, [canon], "stem"))
     return hits
 
 
 def code_hits(text: str, lex: DrugLexicon, sentences: list[tuple[int, int]]) -> list[Hit]:
     """Sponsor code names (``XX-1234``), only in sentences that talk about treatment."""
     hits = []
-    for m in _CODE_RE.finditer(text):
+    for m in finditer_at(_CODE_RE, text, _code_starts(text)):
         code = m.group(1)
-        prefix = re.match(r"[A-Z]+", code).group(0)
+        prefix = _CAPITALS.match(code).group(0)
         if prefix in CODE_STOP_PREFIXES or _CODE_NOT_AFTER.match(text, m.end()):
             continue
         s, e = _sentence_of(m.start(), sentences, len(text))
@@ -156,6 +208,30 @@ def code_hits(text: str, lex: DrugLexicon, sentences: list[tuple[int, int]]) -> 
         canon = lex.lookup(code) or code.lower()
         hits.append(Hit("drug", m.start(1), m.end(1), code, canon, lex.expand(canon), "code"))
     return hits
+
+
+_CAPITALS = re.compile(r"[A-Z]+")
+# A text's "shape": capitals → "A", digits → "0", other ASCII as is, anything else → "?" (one
+# byte per character, so offsets are kept).
+_SHAPE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"A" * 26 + b"0" * 10)
+
+
+def _code_starts(text: str) -> list[int]:
+    """Where a ``_CODE_RE`` match can start: the first capital of each run of capitals followed
+    by three digits, with or without a hyphen (found with ``bytes.find`` on the text's shape: the
+    pattern itself starts with a character class, which the regex engine tests at every
+    character)."""
+    shape = text.encode("ascii", "replace").translate(_SHAPE)
+    starts = set()
+    for needle in (b"A000", b"A-000"):
+        i = shape.find(needle)
+        while i >= 0:
+            run = i
+            while run > 0 and shape[run - 1] == 65:  # "A"
+                run -= 1
+            starts.add(run)
+            i = shape.find(needle, i + 1)
+    return sorted(starts)
 
 
 def _sentence_of(pos: int, sentences: list[tuple[int, int]], n: int) -> tuple[int, int]:
@@ -194,34 +270,30 @@ def defined_abbreviations(
     hits: list[Hit],
     pairs: Iterable[tuple[str, int, int]] = (),
     consisted: list[re.Match[str]] | None = None,
+    bracketed: list[tuple[int, str]] | None = None,
+    readings: list[list[str] | None] | None = None,
 ) -> dict[str, list[str]]:
     """Short forms the text defines for drugs or regimens: short form → sorted drug list.
 
     ``pairs`` are (short form, long-form start, long-form end) from scispaCy's
     AbbreviationDetector; on top of it, "<drug chain> (SHORT)" is read directly because
     Schwartz–Hearst cannot align e.g. "docetaxel, trastuzumab and pertuzumab (THP)".
+    ``consisted`` / ``bracketed``: ``consisted_matches(text)`` / ``bracketed_shorts(text)`` if
+    the caller has them (they do not depend on ``hits``); ``readings``: ``bracket_readings``
+    of ``bracketed`` for these hits, if the caller has them.
     """
     defined: dict[str, list[str]] = {}
-    drug_hits = [h for h in hits if h.kind in ("drug", "regimen", "placebo", "class")]
+    drug_hits = drug_mentions(hits)
     for short, ls, le in pairs:
         drugs = sorted({d for h in drug_hits if ls <= h.start and h.end <= le for d in h.drugs})
         if drugs:
             defined.setdefault(short, drugs)
-    for m in _SHORT_IN_PARENS.finditer(text):
-        short = m.group(1)
-        if not any(c.isupper() for c in short):
-            continue
-        chain = chains_before(text, drug_hits, m.start())
-        parts = re.split(r"[+/]", short)
-        if len(parts) >= 2 and all(1 <= len(p) <= 3 for p in parts):
-            by_initial = _initials(text, drug_hits, m.start(), parts)
-            if by_initial:
-                defined[short] = by_initial
-                continue
-        if chain:
-            drugs = sorted({d for h in chain for d in h.drugs})
-            if drugs:
-                defined[short] = drugs  # the direct "(SHORT)" reading wins
+    bracketed = bracketed_shorts(text) if bracketed is None else bracketed
+    if readings is None:
+        readings = bracket_readings(text, drug_hits, bracketed)
+    for (_, short), drugs in zip(bracketed, readings, strict=True):
+        if drugs:
+            defined[short] = drugs  # the direct "(SHORT)" reading wins
     for m in consisted_matches(text) if consisted is None else consisted:
         short = m.group(1)
         after = [h for h in drug_hits if m.end() <= h.start <= m.end() + 120]
@@ -233,6 +305,84 @@ def defined_abbreviations(
             if drugs:
                 defined[short] = drugs
     return defined
+
+
+_DRUG_KINDS = frozenset({"drug", "regimen", "placebo", "class"})
+# How far back from a bracket its reading looks: ``chains_before`` takes the mentions of the
+# 400 characters before it, ``_initials`` those of the 200 before it.
+_READING_WINDOW = 400
+
+
+def drug_mentions(hits: list[Hit]) -> list[Hit]:
+    """The hits that can take part in a definition (drugs, regimens, placebo, classes)."""
+    return [h for h in hits if h.kind in _DRUG_KINDS]
+
+
+def bracket_readings(
+    text: str,
+    drug_hits: list[Hit],
+    bracketed: list[tuple[int, str]],
+    before: tuple[list[Hit], list[list[str] | None]] | None = None,
+) -> list[list[str] | None]:
+    """For each "(SHORT)" of ``bracketed``, the drugs it defines (None if none): by the
+    initials of the drugs before it ("N+C"), or the regimen chain right before it.
+    ``before``: (drug hits, readings) of an earlier pass over the same text; a bracket whose
+    reading window holds the same mentions in both reads the same, and is not read again."""
+    changed = _changed(before[0], drug_hits) if before is not None else []
+    ends = {h.end for h in drug_hits}
+    out = []
+    for k, (start, short) in enumerate(bracketed):
+        if before is not None and not any(
+            start - _READING_WINDOW <= h.start and h.end <= start for h in changed
+        ):
+            out.append(before[1][k])
+        else:
+            out.append(_bracket_reading(text, drug_hits, ends, start, short))
+    return out
+
+
+def _changed(old: list[Hit], new: list[Hit]) -> list[Hit]:
+    """Hits in only one of ``old`` and ``new`` (the same object in both is the same hit)."""
+    old_ids = {id(h) for h in old}
+    new_ids = {id(h) for h in new}
+    return [h for h in new if id(h) not in old_ids] + [h for h in old if id(h) not in new_ids]
+
+
+def _bracket_reading(
+    text: str, drug_hits: list[Hit], ends: set[int], start: int, short: str
+) -> list[str] | None:
+    parts = _PART_SEP.split(short)
+    if len(parts) >= 2 and all(1 <= len(p) <= 3 for p in parts):
+        by_initial = _initials(text, drug_hits, start, parts)
+        if by_initial:
+            return by_initial
+    if not _mention_ends_before(text, ends, start):
+        return None  # no chain can end right before the bracket
+    chain = chains_before(text, drug_hits, start)
+    return sorted({d for h in chain for d in h.drugs}) or None
+
+
+_PART_SEP = re.compile(r"[+/]")
+
+
+def bracketed_shorts(text: str) -> list[tuple[int, str]]:
+    """(bracket start, short form) of each "(SHORT)" that may define an abbreviation: the
+    ``_SHORT_IN_PARENS`` matches whose short form has a capital letter."""
+    found = []
+    for m in _SHORT_IN_PARENS.finditer(text):
+        short = m.group(1)
+        if any(c.isupper() for c in short):
+            found.append((m.start(), short))
+    return found
+
+
+def _mention_ends_before(text: str, ends: set[int], pos: int) -> bool:
+    """Whether a mention ends at ``pos`` or in the whitespace right before it: the condition
+    ``chains_before`` needs to find any chain (it answers [] otherwise)."""
+    j = pos
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return any(e in ends for e in range(j, pos + 1))
 
 
 def _initials(text: str, hits: list[Hit], pos: int, parts: list[str]) -> list[str]:
@@ -301,15 +451,39 @@ def abbreviation_hits(
             and set(drugs) < set(lex.expand(canon))
         ):
             continue  # "taxane + trastuzumab + pertuzumab (THP)": the default taxane stands
-        for m in re.finditer(r"(?<![A-Za-z0-9-])" + re.escape(short) + r"(?![A-Za-z0-9])", text):
-            kind = "drug" if len(drugs) == 1 else "regimen"
-            hits.append(
-                Hit(kind, m.start(), m.end(), short, "+".join(drugs), list(drugs), "abbreviation")
-            )
+        kind = "drug" if len(drugs) == 1 else "regimen"
+        canonical = "+".join(drugs)
+        for start, end in _whole_word_spans(text, short):
+            hits.append(Hit(kind, start, end, short, canonical, list(drugs), "abbreviation"))
     # A defined regimen replaces the lexicon's default reading of the same abbreviation.
     spans = {(h.start, h.end) for h in hits}
     taken[:] = [t for t in taken if (t.start, t.end) not in spans]
     return hits
+
+
+_ALNUM_HYPHEN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def _whole_word_spans(text: str, word: str) -> list[tuple[int, int]]:
+    """Spans of ``re.finditer(r"(?<![A-Za-z0-9-])" + re.escape(word) + r"(?![A-Za-z0-9])",
+    text)``, found with ``str.find`` (a pattern that starts with a lookbehind is tried at every
+    position of the text)."""
+    if not word:
+        pattern = r"(?<![A-Za-z0-9-])(?![A-Za-z0-9])"
+        return [m.span() for m in re.finditer(pattern, text)]
+    spans = []
+    k = len(word)
+    n = len(text)
+    i = text.find(word)
+    while i >= 0:
+        end = i + k
+        if (i == 0 or text[i - 1] not in _ALNUM_HYPHEN) and (end == n or text[end] not in _ALNUM):
+            spans.append((i, end))
+            i = text.find(word, end)
+        else:
+            i = text.find(word, i + 1)
+    return spans
 
 
 def find_drugs(
@@ -318,27 +492,35 @@ def find_drugs(
     sentences: list[tuple[int, int]],
     abbreviation_pairs: Iterable[tuple[str, int, int]] = (),
     model_hits: Iterable[Hit] = (),
+    low: str | None = None,
 ) -> list[Hit]:
-    """All drug, regimen and placebo mentions in ``text``, non-overlapping, in text order."""
-    low = lower_same_length(text)
+    """All drug, regimen and placebo mentions in ``text``, non-overlapping, in text order.
+    ``low`` = ``lower_same_length(text)`` if the caller has it."""
+    low = lower_same_length(text) if low is None else low
     lexical = sorted(lexicon_hits(text, lex, low), key=lambda h: (h.start - h.end, h.start))
     lexical = resolve_overlaps(lexical + class_hits(text, low))
     abbrev: list[Hit] = []
     consisted = consisted_matches(text)
+    bracketed = bracketed_shorts(text)
+    before = None  # (drug mentions, bracket readings) of the first pass
     for _ in range(2):  # a second pass lets definitions use short forms defined in the first
-        current = resolve_overlaps(abbrev + lexical)
-        defined = defined_abbreviations(text, current, abbreviation_pairs, consisted)
+        # (``lexical`` has no overlaps: resolving it alone would keep it as it is)
+        current = resolve_overlaps(abbrev + lexical) if abbrev else list(lexical)
+        mentions = drug_mentions(current)
+        readings = bracket_readings(text, mentions, bracketed, before)
+        before = (mentions, readings)
+        defined = defined_abbreviations(
+            text, current, abbreviation_pairs, consisted, bracketed, readings
+        )
         if not defined:
             break
         abbrev = abbreviation_hits(text, defined, lex, lexical)
-    ordered = (
-        abbrev
-        + lexical
-        + list(model_hits)
-        + stem_hits(text, lex, low)
-        + code_hits(text, lex, sentences)
-    )
-    return resolve_overlaps(ordered)
+    # Resolving the winners first keeps the same result (hits a dropped one overlaps are judged
+    # against the kept ones anyway) and lets ``stem_hits`` skip the stems they cover.
+    model = list(model_hits)
+    chosen = resolve_overlaps(abbrev + lexical + model) if abbrev or model else lexical
+    stems = stem_hits(text, lex, low, chosen)
+    return resolve_overlaps(chosen + stems + code_hits(text, lex, sentences))
 
 
 def drug_names(hits: Iterable[Hit]) -> list[str]:

@@ -19,6 +19,8 @@ LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
 
 # Synonym fields of a drug entry; "abbreviations" are matched case-sensitively (short, ambiguous).
 DRUG_TERM_FIELDS = ("synonyms", "brands", "codes", "misspellings")
+# Drug classes whose drugs are mentioned as "supportive" (a drug, never part of a treatment arm).
+SUPPORTIVE_CLASSES = frozenset({"supportive care", "corticosteroid"})
 
 
 def read_jsonl(name: str, directory: Path | None = None) -> list[dict]:
@@ -79,20 +81,55 @@ def compile_terms(terms: list[str], *, ignore_case: bool) -> re.Pattern[str] | N
 
     With ``ignore_case`` the pattern holds lower-case terms and must be run on lower-cased text
     (``str.lower`` keeps offsets for the texts we see; callers check): matching lower-cased text
-    case-sensitively is several times faster than ``re.IGNORECASE``.
+    case-sensitively is several times faster than ``re.IGNORECASE``. Run it with ``term_spans``.
     """
     terms = sorted({t.lower() if ignore_case else t for t in terms if t})
     if not terms:
         return None
+    if _starts_rare(terms):
+        # Terms start with capitals or digits (rare in prose): a pattern that starts with those
+        # characters lets the regex engine skip to them (about 1.7x faster than the boundary
+        # scan below). Terms start with a letter or digit, so the lookbehind after the first
+        # character finds exactly the matches of the boundary scan.
+        return re.compile(trie_pattern(terms, not_after="[A-Za-z0-9]") + r"(?![A-Za-z0-9])")
     # The match starts with the character before the term (a non-alphanumeric one): scanning
-    # for word boundaries first is twice as fast as trying the trie at every letter. Use
-    # ``term_spans`` to run it (it supplies the boundary before the first character).
+    # for word boundaries first is twice as fast as trying the trie at every letter (the
+    # pattern's one group is the term; ``term_spans`` supplies the boundary before the text).
     return re.compile(r"[^A-Za-z0-9](" + trie_pattern(terms) + r")(?![A-Za-z0-9])")
+
+
+_MAX_LOWER_STARTS = 2  # lower-case letters a literal-first term pattern may start with
+
+
+def _starts_rare(terms: list[str]) -> bool:
+    """True if every term starts with a letter or digit and at most ``_MAX_LOWER_STARTS``
+    lower-case letters begin terms (lower-case letters are most of a text's characters)."""
+    firsts = {t[0] for t in terms}
+    if not all(c.isascii() and c.isalnum() for c in firsts):
+        return False
+    return sum(c.islower() for c in firsts) <= _MAX_LOWER_STARTS
 
 
 def term_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """(start, end) of each whole-word term of a ``compile_terms`` pattern in ``text``."""
-    return [(m.start(1) - 1, m.end(1) - 1) for m in pattern.finditer(" " + text)]
+    if pattern.groups:  # boundary-first: the match holds the character before the term
+        return [(m.start(1) - 1, m.end(1) - 1) for m in pattern.finditer(" " + text)]
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def starts_finder(words: list[str]) -> re.Pattern[str]:
+    """A pattern whose ``finditer`` gives one match at the start of every occurrence of any of
+    ``words`` (overlapping ones too): each match is the word's first character, followed by a
+    lookahead (a trie) for its rest. The pattern starts with those first characters, so the
+    regex engine skips to them: one pass finds what ``str.find`` per word would."""
+    rests: dict[str, list[str]] = {}
+    for word in sorted({w for w in words if w}):
+        rests.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first, tails in rests.items():
+        rest = "" if "" in tails else trie_pattern(tails)  # a one-letter word: always there
+        branches.append(re.escape(first) + (f"(?={rest})" if rest else ""))
+    return re.compile("|".join(branches) or "(?!)")
 
 
 def lower_same_length(text: str) -> str:
@@ -117,6 +154,8 @@ class DrugLexicon:
     kind: dict[str, str] = field(default_factory=dict)  # canonical → drug | regimen | placebo
     insensitive: re.Pattern[str] | None = None
     sensitive: re.Pattern[str] | None = None
+    # canonical → (mention kind, drugs it stands for), worked out once (see ``mention_of``)
+    mentions: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
 
     @classmethod
     def from_entries(cls, entries: list[dict]) -> DrugLexicon:
@@ -136,7 +175,21 @@ class DrugLexicon:
                 lex.exact_of.setdefault(a, canon)
         lex.insensitive = compile_terms(list(lex.canonical_of), ignore_case=True)
         lex.sensitive = compile_terms(list(lex.exact_of), ignore_case=False)
+        lex.mentions = {canon: lex._mention(canon) for canon in lex.kind}
         return lex
+
+    def _mention(self, canonical: str) -> tuple[str, list[str]]:
+        kind = self.kind.get(canonical, "drug")
+        if self.drug_class.get(canonical) in SUPPORTIVE_CLASSES:
+            kind = "supportive"  # a drug, but never part of a treatment arm
+        return kind, [] if kind == "placebo" else self.expand(canonical)
+
+    def mention_of(self, canonical: str) -> tuple[str, list[str]]:
+        """(hit kind, drugs) of a mention of ``canonical``: its lexicon kind, "supportive" for
+        supportive-care drugs; placebo stands for no drug, a regimen for its components. The
+        drug list is shared: copy it before handing it out."""
+        found = self.mentions.get(canonical)
+        return self._mention(canonical) if found is None else found
 
     def lookup(self, text: str) -> str | None:
         """Canonical name for a written form (exact abbreviation first, then case-insensitive)."""
@@ -152,6 +205,9 @@ class TrialLexicon:
     entries: list[dict]
     pattern: re.Pattern[str] | None = None
     registry_of: dict[str, str] = field(default_factory=dict)  # trial name → NCT id
+    names: list[str] = field(default_factory=list)  # the terms of ``pattern``
+    # ``starts_finder`` of the names and the trial-id words of ``trials.py`` (built on first use)
+    starts: re.Pattern[str] | None = None
 
     @classmethod
     def from_entries(cls, entries: list[dict]) -> TrialLexicon:
@@ -165,6 +221,7 @@ class TrialLexicon:
             for rid in e.get("registry_ids", []):
                 lex.registry_of[e["name"]] = rid
         lex.pattern = compile_terms(names, ignore_case=False)
+        lex.names = sorted(set(names))
         return lex
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from her2mine.extract.fastre import finditer_at, literal_starts
 from her2mine.extract.hits import Hit, resolve_overlaps
-from her2mine.extract.lexicon import TrialLexicon, term_spans
+from her2mine.extract.lexicon import TrialLexicon, starts_finder, term_spans
 
 # Name families whose members keep appearing (DESTINY-Breast12, HER2CLIMB-05...).
 _GROUPS = (
@@ -49,23 +49,43 @@ _FAMILY_WORDS = (
 
 
 def _registry_starts(text: str) -> list[int]:
+    """Where a ``_REGISTRY`` match can start, one ``str.find`` per word (``find_trials`` gets
+    the same places from ``_word_starts``; kept as the plain form the tests compare with)."""
     starts = literal_starts(text, _REGISTRY_WORDS)
     starts += [i + 8 for i in literal_starts(text, ("EudraCT",))]
     starts.sort()
     return starts
 
 
+def _word_starts(lex: TrialLexicon) -> re.Pattern[str]:
+    """``starts_finder`` of every literal a registry id, a family name or (when its pattern is
+    literal-first) a lexicon name starts with, built once per lexicon: one pass over the text
+    instead of ``str.find`` per word (40 of them)."""
+    if lex.starts is None:
+        names = lex.names if _literal_first(lex.pattern) else []
+        lex.starts = starts_finder([*_REGISTRY_WORDS, *_FAMILY_WORDS, *names])
+    return lex.starts
+
+
+def _literal_first(pattern: re.Pattern[str] | None) -> bool:
+    """A ``compile_terms`` pattern whose matches start with a term (not with the character
+    before it): its matches all start where a term occurs."""
+    return pattern is not None and not pattern.groups
+
+
 def find_trials(text: str, lex: TrialLexicon, registry_ids: Iterable[str] = ()) -> list[Hit]:
     """Named trials and registry ids in ``text``; DataBankList ids come without offsets."""
-    hits = [_hit(m, "rules") for m in finditer_at(_REGISTRY, text, _registry_starts(text))]
-    hits += [
-        _hit(m, "rules") for m in finditer_at(_FAMILIES, text, literal_starts(text, _FAMILY_WORDS))
-    ]
-    if lex.pattern is not None:
-        hits += [
-            Hit("trial", a, b, text[a:b], text[a:b], [], "rules")
-            for a, b in term_spans(lex.pattern, text)
-        ]
+    starts = [m.start() for m in _word_starts(lex).finditer(text)]
+    # "EudraCT 2015-..." alone: its number starts 8 characters after "EudraCT"
+    eudract = [i + 8 for i in starts if text.startswith("EudraCT", i)]
+    registry = sorted(starts + eudract) if eudract else starts
+    hits = [_hit(m, "rules") for m in finditer_at(_REGISTRY, text, registry)]
+    hits += [_hit(m, "rules") for m in finditer_at(_FAMILIES, text, starts)]
+    if _literal_first(lex.pattern):
+        spans = [m.span() for m in finditer_at(lex.pattern, text, starts)]
+    else:
+        spans = term_spans(lex.pattern, text) if lex.pattern is not None else []
+    hits += [Hit("trial", a, b, text[a:b], text[a:b], [], "rules") for a, b in spans]
     hits += _named_by_context(text)
     hits = resolve_overlaps(sorted(hits, key=lambda h: (h.start - h.end, h.start)))
     seen = {h.canonical for h in hits}
@@ -160,16 +180,63 @@ NOT_TRIAL_NAMES = frozenset(
 )
 
 
+def _space_before(text: str, pos: int) -> int:
+    r"""Start of the whitespace run that ends at ``pos`` (``\s`` is ``str.isspace``)."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _token_before(text: str, pos: int) -> int:
+    """Start of the run of non-whitespace characters that ends at ``pos``."""
+    while pos > 0 and not text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _tokens_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
+    """Up to ``n`` whitespace-separated tokens before ``pos``, nearest first: (start, end) of
+    each one that has whitespace between it and ``pos`` (or the previous token)."""
+    spans: list[tuple[int, int]] = []
+    while len(spans) < n:
+        space = _space_before(text, pos)
+        token = _token_before(text, space)
+        if space == pos or token == space:
+            break
+        spans.append((token, space))
+        pos = token
+    return spans
+
+
+def _the_candidates(text: str) -> list[int]:
+    """Where a "the NAME (phase X) trial/study" match can start, read backwards from each
+    "trial"/"study": whitespace-separated tokens (NAME, or X, "phase" and NAME), whitespace,
+    then "the"/"The" (a text has far fewer trials and studies than "the"s)."""
+    out = []
+    for q in literal_starts(text, ("trial", "study")):
+        tokens = _tokens_before(text, q, 3)
+        for k in (0, 2):  # the NAME trial; the NAME phase X trial
+            if len(tokens) <= k or (k == 2 and text[tokens[1][0] : tokens[1][1]] != "phase"):
+                continue
+            name = tokens[k][0]
+            the = _space_before(text, name) - 3
+            if 0 <= the < name - 3 and text.startswith(("the", "The"), the):
+                out.append(the)
+    out.sort()
+    return out
+
+
 def _context_matches(text: str):
     the, title = _CONTEXT_PATTERNS
-    # every match of the first starts with "the"/"The": tried only there
-    yield from finditer_at(the, text, literal_starts(text, ("the", "The")))
+    # every match of the first ends with "trial"/"study": tried only where that is read back to
+    yield from finditer_at(the, text, _the_candidates(text))
     yield from title.finditer(text)
-    if "NCT" not in text:
-        return
+    if "(NCT" not in text and "(ClinicalTrials.gov" not in text:
+        return  # every _NCT_BRACKET match starts with one of these
+    brackets = [b.start() for b in _NCT_BRACKET.finditer(text)]
     for pattern in _NAME_BEFORE:
-        for b in _NCT_BRACKET.finditer(text):
-            m = pattern.search(text, max(0, b.start() - 120), b.start())
+        for b in brackets:
+            m = pattern.search(text, max(0, b - 120), b)
             if m:
                 yield m
 
