@@ -241,8 +241,8 @@ def option_hits(text: str, hits: list[Hit], s: int, e: int) -> set[int]:
     """Starts of the drug hits that sit in an options bracket ("(A, B, or C)", "(with or
     without A)") inside [s, e)."""
     starts: set[int] = set()
-    if "(" not in text[s:e] and "[" not in text[s:e]:
-        return starts
+    if not hits or (text.find("(", s, e) < 0 and text.find("[", s, e) < 0):
+        return starts  # no drug to be an option, or no bracket to hold one
     for m in _BRACKET.finditer(text, s, e):
         inner = [h for h in hits if m.start() < h.start and h.end < m.end() and h.drugs]
         if not inner:
@@ -568,7 +568,8 @@ def arm_refs(
         lab = _GROUP_LABEL.search(before)
         letter = _LETTER.match(text[g.end() : e])
         known = next(
-            (lb for lb, rx in zip(labels, label_res, strict=True) if rx.search(before)), None
+            (lb for lb, rx in zip(labels, label_res, strict=True) if _label_ends(rx, lb, before)),
+            None,
         )
         reg = next(
             (
@@ -624,6 +625,20 @@ def arm_refs(
         if _LIST_JOIN.fullmatch(text[a.end : b.start]):
             a.in_list = b.in_list = True
     return refs
+
+
+def _label_ends(rx: re.Pattern[str], label: str, before: str) -> bool:
+    """``rx.search(before)`` for a label pattern of ``ArmRegistry.freeze`` (the label, then
+    only spaces/hyphens to the end). Each label character matches one text character, so a
+    label that does not end in a space or hyphen can only match ending where ``before``'s
+    trailing spaces/hyphens start: one ``match`` there instead of a search from every offset."""
+    if not label or label[-1].isspace() or label[-1] == "-":
+        return rx.search(before) is not None
+    end = len(before)
+    while end and (before[end - 1].isspace() or before[end - 1] == "-"):
+        end -= 1
+    pos = end - len(label)
+    return pos >= 0 and rx.match(before, pos) is not None
 
 
 _LETTER = re.compile(r"\s+([A-Z]|[1-9])\b")

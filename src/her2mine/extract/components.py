@@ -65,7 +65,8 @@ def _distinct(items: list) -> list:
 
 
 def _outcome_dict(o) -> dict:
-    return {f: getattr(o, f) for f in o.__dataclass_fields__}
+    # The instance dict holds exactly the dataclass fields, in field order (set by __init__).
+    return dict(o.__dict__)
 
 
 if not Doc.has_extension("her2"):

@@ -9,6 +9,7 @@ JCO ``P < .001``, ``(HR, 0.28; 95% CI, 0.22-0.37)``, ``hazard ratio for progress
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from her2mine.extract.fastre import literal_starts, search_from_end
@@ -98,6 +99,11 @@ def ratio_candidates(text: str) -> list[int]:
 _TIME_UNIT = re.compile(r"\s*(months?|mos?\b\.?|weeks?|wks?\b|years?|yrs?\b)(?![A-Za-z])", re.I)
 _BRACKETED = re.compile(r"\s*(?:\[[^\[\]]{1,60}\]|\([^()]{1,60}\))")
 _PERCENT = re.compile(r"\s*(%|percent\b)")
+# _TIME_UNIT (group 1) or else _PERCENT (group 2) in one match: neither unit starts with a space,
+# so the greedy spaces are where each of them matches.
+_UNIT_AFTER = re.compile(
+    r"\s*(?:(?i:(months?|mos?\b\.?|weeks?|wks?\b|years?|yrs?\b)(?![A-Za-z]))|(%|percent\b))"
+)
 _NOT_A_VALUE_BEFORE = re.compile(
     r"(?:\bgrades?\s*(?:≥|>=|>|≤|<)?\s*|\bgrade\s*\d\s*(?:or|and|to|-|–|/)\s*|\bphase\s*|\bcycles?\s*|"
     r"\b[nN]\s*=\s*|Δ\s*|\b(?:absolute\s+)?difference(?:\s+(?:of|was|in\s+\w+))?,?\s*[−–-]?|\bstage\s*|\bage[sd]?\s*|"
@@ -197,7 +203,9 @@ def _unit_name(u: str) -> str:
     return "months"
 
 
-# A literal each alternative of _NOT_A_VALUE_BEFORE_LOW contains ("stage" holds "age").
+# A literal each alternative of _NOT_A_VALUE_BEFORE_LOW contains ("stage" holds "age"). One
+# search for any of them answers "does the window hold one" (they are plain literals, so it finds
+# one exactly when some occurrence lies inside the window).
 _BLOCK_WORDS = (
     "grade",
     "phase",
@@ -211,17 +219,7 @@ _BLOCK_WORDS = (
     "day",
     "q",
 )
-
-
-def _block_words(low: str) -> list[tuple[int, int]]:
-    """(start, end) of each _BLOCK_WORDS occurrence in ``low``."""
-    out = []
-    for w in _BLOCK_WORDS:
-        i = low.find(w)
-        while i >= 0:
-            out.append((i, i + len(w)))
-            i = low.find(w, i + 1)
-    return out
+_BLOCK_ANY = re.compile("|".join(re.escape(w) for w in _BLOCK_WORDS))
 
 
 # Case-sensitive literals every _KEY_RE / _NR_ATOM match contains.
@@ -237,8 +235,41 @@ def _holds(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
     return False
 
 
-def _spans_of(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:
-    return list(pattern.finditer(text, start, end))
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies inside one of the (start, end) ``spans``."""
+    for a, b in spans:  # noqa: SIM110 (a loop is faster than any() over a generator)
+        if a <= pos < b:
+            return True
+    return False
+
+
+def _atoms(
+    text: str, start: int, end: int, low: str, same: bool, masked: list[tuple[int, int]]
+) -> list[re.Match[str]]:
+    """Number atoms of ``text[start:end]`` outside CIs/P values and not after a "not a value"
+    word (grade, phase, n=...). ``low``: ``text[start:end].lower()``; ``same``: it kept the
+    offsets."""
+    # Every "not a value" context holds one of _BLOCK_WORDS inside the 30 characters before
+    # the number: the regex only runs where one does.
+    check = not same or _BLOCK_ANY.search(low) is not None
+    atoms = []
+    for m in _NUM_ATOM.finditer(text, start, end):
+        pos = m.start()
+        if masked and _in_spans(masked, pos):
+            continue
+        if check:
+            a = start if pos - 30 < start else pos - 30
+            if same:
+                ra, rp = a - start, pos - start
+                if (
+                    _BLOCK_ANY.search(low, ra, rp) is not None
+                    and _NOT_A_VALUE_BEFORE_LOW_END.match(low, ra, rp) is not None
+                ):
+                    continue
+            elif _NOT_A_VALUE_BEFORE_END.match(text, a, pos) is not None:
+                continue
+        atoms.append(m)
+    return atoms
 
 
 def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Value]:
@@ -247,34 +278,14 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
     low = text[start:end].lower()
     same = len(low) == end - start  # lower() kept offsets (it does except for rare letters)
     cis = ci_matches(text, start, end) if not same or _CI_HINT.search(low) else []
-    ps = _spans_of(P_RE, text, start, end) if "p" in low else []
-    masked = [(m.start(), m.end()) for m in cis] + [(m.start(), m.end()) for m in ps]
+    ps = list(P_RE.finditer(text, start, end)) if "p" in low else []
+    masked = [(m.start(), m.end()) for m in cis]
+    masked += [(m.start(), m.end()) for m in ps]
 
     def is_masked(pos: int) -> bool:
-        for a, b in masked:  # noqa: SIM110 (a loop is faster than any() over a generator)
-            if a <= pos < b:
-                return True
-        return False
+        return _in_spans(masked, pos)
 
-    # Every "not a value" context holds one of _BLOCK_WORDS inside the 30 characters before
-    # the number: the regex only runs where one does.
-    words = _block_words(low) if same else None
-
-    def blocked(pos: int) -> bool:
-        a = max(start, pos - 30)
-        if same:
-            ra, rp = a - start, pos - start
-            for ws, we in words:  # noqa: SIM110
-                if ws >= ra and we <= rp:
-                    return _NOT_A_VALUE_BEFORE_LOW_END.match(low, ra, rp) is not None
-            return False
-        return _NOT_A_VALUE_BEFORE_END.match(text, a, pos) is not None
-
-    atoms = [
-        m
-        for m in _NUM_ATOM.finditer(text, start, end)
-        if not (masked and is_masked(m.start())) and not (words != [] and blocked(m.start()))
-    ]
+    atoms = _atoms(text, start, end, low, same, masked)
     values: list[Value] = []
     used: set[int] = set()
 
@@ -299,14 +310,17 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
     for a in atoms:
         if a.start() in used:
             continue
-        tm = _TIME_UNIT.match(text, a.end(), end)
-        pm = _PERCENT.match(text, a.end(), end)
-        pre_ci = None
-        if not tm and not pm:
+        unit = _UNIT_AFTER.match(text, a.end(), end)
+        tm = pm = pre_ci = None
+        if unit is None:
             br = _BRACKETED.match(text, a.end(), end)
             if br and CI_RE.search(br.group(0)):
                 tm = _TIME_UNIT.match(text, br.end(), end)
                 pre_ci = CI_RE.search(br.group(0))
+        elif unit.group(1) is not None:
+            tm = unit
+        else:
+            pm = unit
         if tm:
             if _TIME_GUARD_END.match(
                 text, max(start, a.start() - 25), a.start()
@@ -333,10 +347,10 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
             and not _NOT_A_RESULT_NR_END.match(text, max(start, m.start() - 30), m.start())
         ):
             values.append(Value("nr", None, None, m.start(), m.end(), m.end()))
-    values.sort(key=lambda v: v.start)
+    values.sort(key=_start_of)
 
     # 3. Bare numbers that share the unit of the next value ("18.5 vs 12.4 months").
-    values = _inherit_units(text, values, atoms, used, is_masked)
+    values = _inherit_units(text, values, atoms, used)
 
     # 4. CI and P right after each value.
     for v in values:
@@ -358,30 +372,47 @@ _SENTENCE_END = re.compile(r"[.!?]\s")
 _FIGURE = re.compile(r"\b(?:figure|fig|table)\b", re.I)
 
 
-def _inherit_units(text, values, atoms, used, is_masked) -> list[Value]:
-    out = list(values)
-    by_start = sorted(values, key=lambda v: v.start)
+def _inherit_units(
+    text: str, values: list[Value], atoms: list[re.Match[str]], used: set[int]
+) -> list[Value]:
+    """``values`` (sorted by start) plus the bare numbers before a time or a rate that share its
+    unit, sorted by start. ``atoms`` are unmasked; ``used`` holds the starts already values."""
+    # The time/rate values in text order, with the inherited ones inserted as they are made
+    # (atoms are read from the last, so each one sees those after it).
+    units = [v for v in values if v.kind in ("time", "percent")]
+    if not units:
+        return values
+    starts = [v.start for v in units]
+    added: list[Value] = []
     for a in reversed(atoms):
-        if a.start() in used or is_masked(a.start()):
+        a_start, a_end = a.span()
+        if a_start in used:
             continue
-        if len(by_start) != len(out):  # re-sort only after a value was added
-            by_start = sorted(out, key=lambda v: v.start)
-        nxt = next(
-            (v for v in by_start if v.start > a.end() and v.kind in ("time", "percent")), None
-        )
-        if nxt is None or nxt.start - a.end() > 80:
+        i = bisect_right(starts, a_end)  # the first time/rate after the atom
+        if i == len(units):
             continue
-        if not _PAIR_JOIN.match(_strip_ci(text[a.end() : nxt.start])):
+        nxt = units[i]
+        if nxt.start - a_end > 80:
             continue
-        if _TIME_GUARD_END.match(text, max(0, a.start() - 25), a.start()):
+        if not _PAIR_JOIN.match(_strip_ci(text[a_end : nxt.start])):
             continue
-        unit = nxt.unit
-        kind = nxt.kind
-        out.append(Value(kind, to_float(a.group(0)), unit, a.start(), a.end(), a.end()))
-        used.add(a.start())
-    out.sort(key=lambda v: v.start)
-    # NR next to a time value takes its unit; a lone NR is a median in months.
+        if _TIME_GUARD_END.match(text, max(0, a_start - 25), a_start):
+            continue
+        v = Value(nxt.kind, to_float(a.group(0)), nxt.unit, a_start, a_end, a_end)
+        j = bisect_left(starts, a_start)
+        units.insert(j, v)
+        starts.insert(j, a_start)
+        added.append(v)
+        used.add(a_start)
+    if not added:
+        return values
+    out = values + added
+    out.sort(key=_start_of)
     return out
+
+
+def _start_of(v: Value) -> int:
+    return v.start
 
 
 def _strip_ci(gap: str) -> str:

@@ -437,9 +437,12 @@ def _runs(text: str, out: list[tuple[Value, str, str]], idx: list[int]) -> list[
     return split
 
 
+_VS_WORD = re.compile(r"\b(?:vs\.?|versus|v\.?|compared)(?:\s|$)", re.I)
+
+
 def _join_word(text: str, a: Value, b: Value) -> str:
     gap = text[a.ext_end : b.start]
-    return "vs" if re.search(r"\b(?:vs\.?|versus|v\.?|compared)(?:\s|$)", gap, re.I) else "and"
+    return "vs" if _VS_WORD.search(gap) else "and"
 
 
 def _pair_of(out: list[tuple[Value, str, str]], i: int) -> tuple[int, int] | None:

@@ -41,9 +41,15 @@ class Regimen:
     hits: list[Hit] = field(default_factory=list)
     joins: list[str] = field(default_factory=list)  # gap kind before hits[1:]
 
+    # ``drugs`` is read many times per regimen: kept with the number of hits it was made from
+    # (hits are only ever appended).
+    _drugs: tuple[int, list[str]] | None = field(default=None, repr=False, compare=False)
+
     @property
     def drugs(self) -> list[str]:
-        return sorted({d for h in self.hits for d in h.drugs})
+        if self._drugs is None or self._drugs[0] != len(self.hits):
+            self._drugs = (len(self.hits), sorted({d for h in self.hits for d in h.drugs}))
+        return self._drugs[1]
 
     @property
     def has_placebo(self) -> bool:
