@@ -446,3 +446,19 @@ def test_short_form_after_an_arm_does_not_break_the_arm_list(nlp, short):
         45.4: "trastuzumab emtansine",
         46.2: "pertuzumab+trastuzumab emtansine",
     }
+
+
+def test_value_before_a_group_keeps_it_when_the_bracket_after_holds_a_breakdown(nlp):
+    # DESTINY-Breast09 style: the bracket after the group is a grade breakdown of the value
+    # before it, so both values belong to that group.
+    text = (
+        "Trastuzumab deruxtecan plus pertuzumab in HER2-positive breast cancer\n\n"
+        "Patients were randomly assigned to trastuzumab deruxtecan plus pertuzumab or taxane, "
+        "trastuzumab, and pertuzumab (THP). Drug-related interstitial lung disease or "
+        "pneumonitis occurred in 12.1% of patients in the trastuzumab deruxtecan plus "
+        "pertuzumab group (grade 5, 0.5%) and in 1.0% of the THP group."
+    )
+    arms = arms_of(nlp, text)
+    assert arms[12.1] == "pertuzumab+trastuzumab deruxtecan"
+    assert arms[0.5] == "pertuzumab+trastuzumab deruxtecan"
+    assert arms[1.0] == "docetaxel+pertuzumab+trastuzumab"

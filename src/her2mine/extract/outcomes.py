@@ -254,7 +254,10 @@ def _attribute_arms(
         if len(inside) == 1:
             arms[inside[0]] = r.arm
             decided.add(inside[0])
-            claimed.add(j)
+            # "12.1% of patients in the A group (grade 5, 0.5%)": the bracket is a breakdown;
+            # the value before the reference is A's too (step 1 reads it).
+            if not _leads_to(text, out, idx, decided, r.start):
+                claimed.add(j)
     # 1. A reference right after the value: "18.5 months in the pertuzumab group".
     for i in idx:
         if i in decided:
@@ -353,6 +356,20 @@ def _compared(arms: list[str | None], idx: list[int]) -> list[str | None]:
 
 _OPEN = frozenset("([")
 _CLOSE = frozenset(")]")
+
+
+def _leads_to(
+    text: str, out: list[tuple[Value, str, str]], idx: list[int], decided: set[int], pos: int
+) -> bool:
+    """Whether an undecided value ends right before ``pos`` with only filler between
+    ("12.1% of patients in the" + reference)."""
+    before = [i for i in idx if i not in decided and out[i][0].end <= pos]
+    if not before:
+        return False
+    v = out[before[-1]][0]
+    if any(v.end < o[0].start < pos for o in out):
+        return False
+    return v.ext_end <= pos and _follow_gap_ok(text[v.ext_end : pos])
 
 
 def _bracket_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
