@@ -462,3 +462,13 @@ def test_streaming_frees_vocabulary_strings_between_chunks():
     first = list(islice(extract_documents(docs(10), nlp), 2))
     assert [e.id for e in first] == ["0", "1"]
     assert next(extract_documents(docs(1), nlp)).id == "0"
+
+
+def test_abbreviations_are_readable_through_the_doc_extension(nlp):
+    # The detector writes its list under spaCy's extension key directly (no proxy object):
+    # ``doc._.abbreviations`` must still return it.
+    doc = nlp(
+        "T-DXd\n\nPatients received trastuzumab deruxtecan (T-DXd). T-DXd was active."
+    )
+    short = [a["short_text"] for a in doc._.abbreviations]
+    assert short == ["T-DXd"]
