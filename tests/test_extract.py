@@ -472,3 +472,14 @@ def test_abbreviations_are_readable_through_the_doc_extension(nlp):
     )
     short = [a["short_text"] for a in doc._.abbreviations]
     assert short == ["T-DXd"]
+
+
+def test_plural_rate_terms_name_their_end_point(nlp):
+    text = (
+        "MARIANNE\n\nPatients were randomly assigned to T-DM1 or trastuzumab plus docetaxel. "
+        "Response rates were 59.7% with T-DM1 and 67.9% with trastuzumab plus docetaxel. "
+        "Clinical benefit rates were 70.1% and 75.2%, respectively."
+    )
+    ex = extract_document(Document(id="t", text=text), nlp)
+    found = {(o.endpoint, o.value) for o in ex.outcomes}
+    assert {("ORR", 59.7), ("ORR", 67.9), ("CBR", 70.1), ("CBR", 75.2)} <= found
