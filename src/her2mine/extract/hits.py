@@ -5,6 +5,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+# Positions in a ``Hit.to_row()`` row (for readers that use rows without building hits).
+ROW_START, ROW_END, ROW_TEXT, ROW_CANONICAL, ROW_SOURCE = 1, 2, 3, 4, 6
+
 
 @dataclass(slots=True)
 class Hit:
@@ -35,7 +38,8 @@ class Hit:
         return cls(**d)
 
     def to_row(self) -> list:
-        """Compact serialisable form (how components pass hits on ``doc._.her2``)."""
+        """Compact serialisable form (how components pass hits on ``doc._.her2``); the
+        ``ROW_*`` constants name its positions."""
         return [self.kind, self.start, self.end, self.text, self.canonical, self.drugs, self.source]
 
     @classmethod

@@ -20,7 +20,14 @@ from her2mine.errors import InputError
 from her2mine.extract import components  # noqa: F401  (registers the factories)
 from her2mine.extract.components import STATE_KEY, TextKeepingTokenizer
 from her2mine.extract.drugs import drug_names
-from her2mine.extract.hits import Hit
+from her2mine.extract.hits import (
+    ROW_CANONICAL,
+    ROW_END,
+    ROW_SOURCE,
+    ROW_START,
+    ROW_TEXT,
+    Hit,
+)
 from her2mine.models import Document, Extraction, Mention, Outcome
 from her2mine.settings import Settings
 
@@ -158,7 +165,7 @@ def to_extraction(sdoc: Doc, document: Document) -> Extraction:
     text = document.text if document.text is not None else sdoc.text
     drugs = list(map(Hit.from_row, state.get("drugs", [])))
     trial_rows = list(state.get("trials", []))
-    seen = {r[_CANONICAL] for r in trial_rows}
+    seen = {r[ROW_CANONICAL] for r in trial_rows}
     for rid in document.registry_ids:
         if rid and rid not in seen:
             seen.add(rid)
@@ -175,10 +182,6 @@ def to_extraction(sdoc: Doc, document: Document) -> Extraction:
     )
 
 
-# Positions in a ``Hit.to_row()`` row.
-_START, _END, _TEXT, _CANONICAL, _SOURCE = 1, 2, 3, 4, 6
-
-
 def _mentions(
     text: str, sentences: list, drugs: list[Hit], trial_rows: list, endpoint_rows: list
 ) -> list[Mention]:
@@ -189,7 +192,10 @@ def _mentions(
     """
     pending = [(h.start, "drug", h.text, d, h.end, h.source) for h in drugs for d in h.drugs]
     for kind, rows in (("trial", trial_rows), ("endpoint", endpoint_rows)):
-        pending += [(r[_START], kind, r[_TEXT], r[_CANONICAL], r[_END], r[_SOURCE]) for r in rows]
+        pending += [
+            (r[ROW_START], kind, r[ROW_TEXT], r[ROW_CANONICAL], r[ROW_END], r[ROW_SOURCE])
+            for r in rows
+        ]
     pending.sort(key=_BY_START_KIND)
     mentions = []
     i = -1  # the last sentence starting at or before the current mention

@@ -48,15 +48,6 @@ _FAMILY_WORDS = (
 )
 
 
-def _registry_starts(text: str) -> list[int]:
-    """Where a ``_REGISTRY`` match can start, one ``str.find`` per word (``find_trials`` gets
-    the same places from ``_word_starts``; kept as the plain form the tests compare with)."""
-    starts = literal_starts(text, _REGISTRY_WORDS)
-    starts += [i + 8 for i in literal_starts(text, ("EudraCT",))]
-    starts.sort()
-    return starts
-
-
 def _word_starts(lex: TrialLexicon) -> re.Pattern[str]:
     """``starts_finder`` of every literal a registry id, a family name or (when its pattern is
     literal-first) a lexicon name starts with, built once per lexicon: one pass over the text
