@@ -15,7 +15,6 @@ from her2mine.extract.fastre import (
     compiled,
     literal_safe,
     literal_starts,
-    may_hold,
     search_from_end,
     sentences_matching,
     sentences_matching_at,
@@ -34,22 +33,37 @@ _DESIGN = re.compile(
     )
     + r"\b"
 )  # fmt: skip
-_PRIOR = re.compile(
-    word_start(
-        ["previously", "prior", "pretreated", "pre-treated", "after", "following",
-         r"progress\w*\s+(?:on|after)", "refractory", "resistant", r"had\s+received", "exposure",
-         "exposed", "failure", "failed", r"history\s+of", "naive", "naïve", "eligible"]
-    )
-    + r"\b[\w\s,-]{0,40}$"
-)  # fmt: skip
+_PRIOR_ALTS = [
+    "previously", "prior", "pretreated", "pre-treated", "after", "following",
+    r"progress\w*\s+(?:on|after)", "refractory", "resistant", r"had\s+received", "exposure",
+    "exposed", "failure", "failed", r"history\s+of", "naive", "naïve", "eligible",
+]  # fmt: skip
+_PRIOR_TAIL = r"\b[\w\s,-]{0,40}$"
+_PRIOR = re.compile(word_start(_PRIOR_ALTS) + _PRIOR_TAIL)
 # A literal every _PRIOR match contains (lower case).
 _PRIOR_WORDS = (
     "previously", "prior", "pretreated", "pre-treated", "progress", "after", "following",
     "refractory", "resistant", "had", "expos", "fail", "history", "naive", "naïve", "eligible",
 )  # fmt: skip
 _GROUP_WORDS = ("group", "arm", "cohort")
+
+
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that finds one of ``words`` in lower-cased text: ``_holds`` with it answers
+    ``may_hold`` for those words in one regex call instead of a ``find`` per word."""
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _holds(any_word: re.Pattern[str], low: str | None, a: int, b: int) -> bool:
+    """``may_hold(low, words, a, b)`` for ``any_word = _any_of(words)``."""
+    return low is None or any_word.search(low, a, b) is not None
+
+
+_PRIOR_ANY = _any_of(_PRIOR_WORDS)
+_GROUP_ANY = _any_of(_GROUP_WORDS)
 # _TPC and _TPC_ALIAS are case-sensitive and every match holds one of these.
 _TPC_WORDS = ("choice", "TPC", "ICT")
+_TPC_ANY = _any_of(_TPC_WORDS)  # searched in the text itself (the words are case-sensitive)
 _GROUP_WORD = re.compile(word_start(["groups?", "arms?", "cohorts?"]) + r"\b")
 _GROUP_LABEL = re.compile(
     "("
@@ -271,12 +285,10 @@ def build_registry(
         design = _matching(_DESIGN, _DESIGN_WORDS, text, low, sentences, literal)
         rest = [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]
         _read_design(text, rest, drug_hits, reg, gate)
-    added = (
-        sentences_matching(_ADDED_TO_ALL, text, sentences)
-        if "added" in low
-        else [False] * len(sentences)
-    )
-    _later_backbone(text, [x for x, ok in zip(sentences, added, strict=True) if ok], drug_hits, reg)
+    if "added" in low:  # every _ADDED_TO_ALL match holds it
+        added = sentences_matching(_ADDED_TO_ALL, text, sentences)
+        backbone = [x for x, ok in zip(sentences, added, strict=True) if ok]
+        _later_backbone(text, backbone, drug_hits, reg)
     reg.freeze()
     return reg
 
@@ -308,19 +320,19 @@ def _read_design(
     starts = [h.start for h in drug_hits]
     for s, e in sentences:
         hits = [h for h in drug_hits[bisect_left(starts, s) : bisect_left(starts, e)] if h.end <= e]
-        tpc = may_hold(text, _TPC_WORDS, s, e)
+        tpc = _TPC_ANY.search(text, s, e) is not None
         if tpc:
             for m in _TPC_ALIAS.finditer(text, s, e):
                 reg.tpc_aliases.add(m.group(1))
         if not hits:
             continue
         opts = option_hits(text, hits, s, e)
-        kept = [h for h in hits if h.start not in opts]
+        kept = [h for h in hits if h.start not in opts] if opts else hits
         regs = [r for r in group_regimens(text, kept) if not _prior(text, low, s, r.start)]
         regs = _without_short_forms(text, regs)
         if _add_placebo_design(text, regs, reg, e):
             continue
-        both = _BOTH.search(text, s, e) if may_hold(low, _ALL_WORDS, s, e) else None
+        both = _BOTH.search(text, s, e) if _holds(_ALL_ANY, low, s, e) else None
         if both and reg.arms:
             extra = [h for h in kept if h.start >= both.end()]
             for arm in reg.arms:
@@ -338,7 +350,7 @@ def _read_design(
                 named.labels.add(normalise_label(text[r.start : group_word.end()]))
                 continue
             listed = bool(added) and i > 0 and _LIST_GAP.fullmatch(text[regs[i - 1].end : r.start])
-            if _is_design_regimen(text, r, s, e) or label or listed:
+            if label or listed or _is_design_regimen(text, r, s, e):
                 options = {
                     d for h in hits if h.start in opts and r.end <= h.start < nxt for d in h.drugs
                 }
@@ -347,7 +359,7 @@ def _read_design(
                     a = max(s, r.start - 40)
                     modifier = (
                         _MODIFIER.search(text, a, r.start)
-                        if may_hold(low, _MODIFIER_WORDS, a, r.start)
+                        if _holds(_MODIFIER_ANY, low, a, r.start)
                         else None
                     )
                     if modifier:
@@ -386,9 +398,9 @@ def _without_short_forms(text: str, regs: list[Regimen]) -> list[Regimen]:
         prev = out[-1] if out else None
         if (
             prev is not None
+            and _OPEN_BRACKET.fullmatch(text, prev.end, r.start)
             and r.drugs
             and r.drugs == prev.drugs
-            and _OPEN_BRACKET.fullmatch(text, prev.end, r.start)
             and _CLOSE_BRACKET.match(text, r.end)
         ):
             continue
@@ -415,13 +427,15 @@ def _later_backbone(
 def _prior(text: str, low: str | None, s: int, pos: int) -> bool:
     """A _PRIOR phrase ("previously treated with", "after") just before ``pos``."""
     a = max(s, pos - 60)
-    return may_hold(low, _PRIOR_WORDS, a, pos) and _PRIOR_END.match(text, a, pos) is not None
+    return _holds(_PRIOR_ANY, low, a, pos) and _PRIOR_END.match(text, a, pos) is not None
 
 
 _ALL_WORDS = ("both", "all", "each")
 _MODIFIER_WORDS = (
     "intravenous", "subcutaneous", "oral", "weekly", "dose-dense", "standard", "adjuvant",
 )  # fmt: skip
+_ALL_ANY = _any_of(_ALL_WORDS)
+_MODIFIER_ANY = _any_of(_MODIFIER_WORDS)
 _BOTH = re.compile(
     word_start(["both", "all", "each"])
     + r"\s+(?:groups|arms|patients|cohorts)\s+(?:also\s+)?(?:received|were\s+given|"
@@ -469,8 +483,10 @@ _OR_PLACEBO = re.compile(
 def _add_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry, e: int) -> bool:
     """ "A or placebo, (each) plus|added to|in combination with B" → arms A+B and B (placebo)."""
     for i, r in enumerate(regs):
+        if i == 0:
+            continue
         plac = [h for h in r.hits if h.kind == "placebo"]
-        if not plac or i == 0:
+        if not plac:
             continue
         prev = regs[i - 1]
         if not _OR_PLACEBO.match(text[prev.end : plac[0].start]) or r.hits[0].kind != "placebo":
@@ -490,20 +506,28 @@ def _add_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry, e: int
     return False
 
 
-_DESIGN_BEFORE = re.compile(
-    word_start(
-        [r"receiv\w*", r"random\w*", r"assign\w*", r"allocat\w*", "versus", r"vs\.?", "or", "to",
-         "with", r"compar\w*", "of", "treated"]
-    )
-    + r"\s*:?\s*(?:the\s+|either\s+|a\s+|an\s+)?"
+_DESIGN_BEFORE_ALTS = [
+    r"receiv\w*", r"random\w*", r"assign\w*", r"allocat\w*", "versus", r"vs\.?", "or", "to",
+    "with", r"compar\w*", "of", "treated",
+]  # fmt: skip
+_DESIGN_BEFORE_TAIL = (
+    r"\s*:?\s*(?:the\s+|either\s+|a\s+|an\s+)?"
     r"(?:(?:intravenous|subcutaneous|oral|weekly|dose-dense|standard|neoadjuvant|adjuvant|"
-    r"investigator-selected|investigator-chosen)\s+)?$",
-    re.I,
-)  # fmt: skip
+    r"investigator-selected|investigator-chosen)\s+)?$"
+)
+_DESIGN_BEFORE = re.compile(word_start(_DESIGN_BEFORE_ALTS) + _DESIGN_BEFORE_TAIL, re.I)
 
 
-_DESIGN_BEFORE_END = search_from_end(_DESIGN_BEFORE)
-_PRIOR_END = search_from_end(_PRIOR)
+def _word_then_end(alternatives: list[str], tail: str) -> re.Pattern[str]:
+    """``search_from_end`` of ``word_start(alternatives) + tail`` (case-insensitive), written
+    with a plain ``\\b``: scanning back from the end, one boundary test per position is cheaper
+    than ``word_start``'s lookbehinds (which pay off when scanning forward). No alternative
+    starts with a letter that ``re.I`` folds specially (i, k, s), so both match alike."""
+    return search_from_end(re.compile(r"\b(?:" + "|".join(alternatives) + ")" + tail, re.I))
+
+
+_DESIGN_BEFORE_END = _word_then_end(_DESIGN_BEFORE_ALTS, _DESIGN_BEFORE_TAIL)
+_PRIOR_END = _word_then_end(_PRIOR_ALTS, _PRIOR_TAIL)
 _TPC_OF_REGIMEN_END = search_from_end(_TPC_OF_REGIMEN)
 
 
@@ -514,7 +538,7 @@ def _is_design_regimen(text: str, r: Regimen, s: int, e: int) -> bool:
 def _label_after(text: str, pos: int, end: int, low: str | None = None) -> str | None:
     """The "(X group)" / "(group A)" / "(...; group A)" label between a regimen and the next."""
     stop = min(end, pos + 250)
-    if not may_hold(low, _GROUP_WORDS, pos, stop):
+    if not _holds(_GROUP_ANY, low, pos, stop):
         return None  # a label is a group word
     for m in _LABEL_ANY.finditer(text, pos, stop):
         label = m.group(1).strip().lower()
@@ -544,62 +568,29 @@ def arm_refs(
 ) -> list[ArmRef]:
     """Arm references in sentence [s, e): group names, physician's choice, regimens. ``low``:
     the ``literal_safe`` lower-cased text, or None."""
-    refs: list[ArmRef] = []
     hits = [h for h in drug_hits if s <= h.start and h.end <= e]
-    opts = option_hits(text, hits, s, e)
-    if opts:
-        hits = [h for h in hits if h.start not in opts]
-    regs = group_regimens(text, hits, split_weak=split_weak)
-    # "between the A (...) and the B (...) groups": a plural group word splits the list.
-    split: list[Regimen] = []
-    for r in regs:
-        if len(r.hits) > 1 and "strong" not in r.joins and _GROUPS_AFTER.match(text, r.end):
-            split.extend(Regimen(h.start, h.end, [h]) for h in r.hits)
-        else:
-            split.append(r)
-    regs = split
-    # "<regimen|label> group/arm": a group name, resolved through the registry.
+    if hits:
+        opts = option_hits(text, hits, s, e)
+        if opts:
+            hits = [h for h in hits if h.start not in opts]
+        regs = _split_at_plural_groups(text, group_regimens(text, hits, split_weak=split_weak))
+    else:
+        regs = []
     if registry.frozen is None:
         registry.freeze()
-    labels, label_res = registry.frozen
-    groups = _GROUP_WORD.finditer(text, s, e) if may_hold(low, _GROUP_WORDS, s, e) else ()
-    for g in groups:
-        before = text[max(s, g.start() - 60) : g.start()]
-        lab = _GROUP_LABEL.search(before)
-        letter = _LETTER.match(text[g.end() : e])
-        known = next(
-            (lb for lb, rx in zip(labels, label_res, strict=True) if _label_ends(rx, lb, before)),
-            None,
-        )
-        reg = next(
-            (
-                r
-                for r in regs
-                if 0 <= g.start() - r.end <= 14 and _GROUP_JOIN.fullmatch(text[r.end : g.start()])
-            ),
-            None,
-        )
-        if letter and letter.group(1).lower() in labels:
-            refs.append(
-                ArmRef(
-                    g.start(), g.end() + letter.end(), registry.by_label(letter.group(1).lower())
-                )
-            )
-        elif known is not None:
-            refs.append(ArmRef(g.start() - len(known) - 1, g.end(), registry.by_label(known)))
-        elif reg is not None:
-            arm = registry.resolve_drugs(reg.drugs, placebo=reg.has_placebo)
-            if reg.has_placebo and not reg.drugs:
-                arm = registry.by_label("placebo")
-            arm = registry.by_label(normalise_label(text[reg.start : g.end()])) or arm
-            refs.append(ArmRef(reg.start, g.end(), arm))
-        elif lab:
-            arm = registry.by_label(lab.group(1))
-            refs.append(ArmRef(g.start() - len(before) + lab.start(), g.end(), arm))
-    for m in _TPC.finditer(text, s, e) if may_hold(text, _TPC_WORDS, s, e) else ():
-        if not any(r.start <= m.start() < r.end for r in refs):
-            refs.append(ArmRef(m.start(), m.end(), PHYSICIANS_CHOICE))
+    refs: list[ArmRef] = []
+    if _holds(_GROUP_ANY, low, s, e):
+        for g in _GROUP_WORD.finditer(text, s, e):
+            ref = _group_ref(text, s, e, g, regs, registry)
+            if ref is not None:
+                refs.append(ref)
+    if _TPC_ANY.search(text, s, e) is not None:
+        for m in _TPC.finditer(text, s, e):
+            if not any(r.start <= m.start() < r.end for r in refs):
+                refs.append(ArmRef(m.start(), m.end(), PHYSICIANS_CHOICE))
     for alias in registry.tpc_aliases:
+        if alias not in text[s:e]:
+            continue  # every match holds the alias itself
         for m in compiled(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])").finditer(text[s:e]):
             if not any(r.start <= s + m.start() < r.end for r in refs):
                 refs.append(ArmRef(s + m.start(), s + m.end(), PHYSICIANS_CHOICE))
@@ -608,23 +599,70 @@ def arm_refs(
             continue
         if _prior(text, low, s, r.start):
             continue
-        if r.has_placebo and not r.drugs:
-            arm = registry.by_label("placebo")
-        elif not r.drugs:
-            # a drug class alone ("received chemotherapy", "a taxane"): the arm named so
-            arm = next(
-                (registry.by_label(_class_label(h.text)) for h in r.hits if h.kind == "class"),
-                None,
-            )
-        else:
-            arm = registry.resolve_drugs(r.drugs, placebo=r.has_placebo)
+        arm = _regimen_arm(r, registry)
         if arm:
             refs.append(ArmRef(r.start, r.end, arm))
-    refs.sort(key=lambda r: r.start)
-    for a, b in zip(refs, refs[1:], strict=False):
-        if _LIST_JOIN.fullmatch(text[a.end : b.start]):
-            a.in_list = b.in_list = True
+    if len(refs) > 1:
+        refs.sort(key=_ref_start)
+        for a, b in zip(refs, refs[1:], strict=False):
+            if _LIST_JOIN.fullmatch(text, a.end, b.start):
+                a.in_list = b.in_list = True
     return refs
+
+
+def _ref_start(ref: ArmRef) -> int:
+    return ref.start
+
+
+def _split_at_plural_groups(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """ "between the A (...) and the B (...) groups": a plural group word splits the list."""
+    split: list[Regimen] = []
+    for r in regs:
+        if len(r.hits) > 1 and "strong" not in r.joins and _GROUPS_AFTER.match(text, r.end):
+            split.extend(Regimen(h.start, h.end, [h]) for h in r.hits)
+        else:
+            split.append(r)
+    return split
+
+
+def _group_ref(
+    text: str, s: int, e: int, g: re.Match[str], regs: list[Regimen], registry: ArmRegistry
+) -> ArmRef | None:
+    """ "<regimen|label> group/arm" or "group A": a group name, resolved through the registry.
+    The readings are tried in order of precedence; the first that applies decides."""
+    labels, label_res = registry.frozen
+    gs, ge = g.span()
+    letter = _LETTER.match(text, ge, e)
+    if letter and letter.group(1).lower() in labels:
+        return ArmRef(gs, letter.end(), registry.by_label(letter.group(1).lower()))
+    before = text[max(s, gs - 60) : gs]
+    for lb, rx in zip(labels, label_res, strict=True):
+        if _label_ends(rx, lb, before):
+            return ArmRef(gs - len(lb) - 1, ge, registry.by_label(lb))
+    for reg in regs:
+        if 0 <= gs - reg.end <= 14 and _GROUP_JOIN.fullmatch(text, reg.end, gs):
+            arm = registry.resolve_drugs(reg.drugs, placebo=reg.has_placebo)
+            if reg.has_placebo and not reg.drugs:
+                arm = registry.by_label("placebo")
+            arm = registry.by_label(normalise_label(text[reg.start : ge])) or arm
+            return ArmRef(reg.start, ge, arm)
+    lab = _GROUP_LABEL.search(before)
+    if lab:
+        return ArmRef(gs - len(before) + lab.start(), ge, registry.by_label(lab.group(1)))
+    return None
+
+
+def _regimen_arm(r: Regimen, registry: ArmRegistry) -> str | None:
+    """The arm a regimen mention in a result sentence stands for."""
+    if r.has_placebo and not r.drugs:
+        return registry.by_label("placebo")
+    if not r.drugs:
+        # a drug class alone ("received chemotherapy", "a taxane"): the arm named so
+        return next(
+            (registry.by_label(_class_label(h.text)) for h in r.hits if h.kind == "class"),
+            None,
+        )
+    return registry.resolve_drugs(r.drugs, placebo=r.has_placebo)
 
 
 def _label_ends(rx: re.Pattern[str], label: str, before: str) -> bool:

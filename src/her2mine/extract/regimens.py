@@ -32,9 +32,10 @@ _LEAD = (
 _STRONG_GAP = re.compile(_DOSE + _STRONG + _LEAD + "$", re.I)
 _WEAK_GAP = re.compile(_DOSE + _WEAK + _LEAD + "$", re.I)
 _BEFORE_PAREN = re.compile(r"^\s*$")
+_CHAIN_KINDS = frozenset({"drug", "regimen", "placebo", "class"})  # what group_regimens chains
 
 
-@dataclass
+@dataclass(slots=True)
 class Regimen:
     start: int
     end: int
@@ -114,8 +115,8 @@ def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> l
     commas separate arms instead of joining drugs.
     """
     out: list[Regimen] = []
-    for h in sorted(hits, key=lambda x: x.start):
-        if h.kind not in ("drug", "regimen", "placebo", "class"):
+    for h in sorted(hits, key=_hit_start):
+        if h.kind not in _CHAIN_KINDS:
             continue
         if out:
             kind = gap_kind(text[out[-1].end : h.start])
@@ -130,10 +131,16 @@ def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> l
     return _split_or_lists(text, out)
 
 
+def _hit_start(h: Hit) -> int:
+    return h.start
+
+
 _OR_NEXT = re.compile(r"\s*,?\s*(?:or|and/or)\s+(?:to\s+)?(?:the\s+|a\s+)?$", re.I)
 
 
 def _split_or_lists(text: str, regs: list[Regimen]) -> list[Regimen]:
+    if not any("comma" in r.joins for r in regs):
+        return regs  # only a bare comma can become an arm separator
     out: list[Regimen] = []
     for i, r in enumerate(regs):
         nxt = regs[i + 1] if i + 1 < len(regs) else None
@@ -164,9 +171,6 @@ def _is_comparison_with(text: str, reg: Regimen, nxt: Hit) -> bool:
     return bool(_WITH.fullmatch(gap)) and bool(
         _COMPARE_END.match(text, max(0, reg.start - 40), reg.start)
     )
-
-
-_CHAIN_KINDS = frozenset({"drug", "regimen", "placebo", "class"})  # what group_regimens chains
 
 
 def chains_before(text: str, hits: list[Hit], pos: int) -> list[Hit]:

@@ -1,0 +1,70 @@
+"""The arm readers' fast paths answer exactly what the plain scans answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from her2mine.extract import arms
+from her2mine.extract.fastre import may_hold, search_from_end
+from her2mine.extract.lexicon import lower_same_length
+
+GOLD = Path(__file__).parent / "data" / "gold"
+# Case variants, exotic case folds (ı İ ſ K), words glued to others, design and prior phrases.
+TRICKY = (
+    "Patients were RANDOMLY aſsigned to receive: the intravenous trastuzumab or Oral x; "
+    "previously treated with, PROGRESSED ON trastuzumab, had   received y, naïve to z, "
+    "İNELIGIBLE, toa Weekly x vs. y, compared with z, allocated to either dose-dense w. "
+    "GROUPS, Arm B, cohort-2, cohorts; TPC ICT physician's choice, KELVIN K, ıt, after:x "
+    "Treated with the investigator-selected w. Following; failure; FAILED; exposure."
+)
+
+
+def corpus() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt"))]
+    return texts[:10] + [TRICKY, TRICKY.upper(), TRICKY.lower()]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [arms._PRIOR_WORDS, arms._GROUP_WORDS, arms._ALL_WORDS, arms._MODIFIER_WORDS],
+)
+def test_holds_equals_may_hold(words):
+    any_word = arms._any_of(words)
+    for text in corpus():
+        low = lower_same_length(text)
+        for b in range(len(low) + 1):
+            for a in (b - 250, b - 60, b - 7, b - 1, b, b + 1):
+                a = max(0, a)
+                assert arms._holds(any_word, low, a, b) == may_hold(low, words, a, b)
+    assert arms._holds(any_word, None, 0, 0)
+
+
+def test_tpc_gate_equals_may_hold_on_the_text():
+    for text in corpus():
+        for b in range(0, len(text) + 1, 2):
+            a = max(0, b - 200)
+            found = arms._TPC_ANY.search(text, a, b) is not None
+            assert found == may_hold(text, arms._TPC_WORDS, a, b)
+
+
+@pytest.mark.parametrize(
+    ("fast", "pattern", "width"),
+    [
+        (arms._DESIGN_BEFORE_END, arms._DESIGN_BEFORE, 80),
+        (arms._PRIOR_END, arms._PRIOR, 60),
+    ],
+)
+def test_word_then_end_equals_the_word_start_search(fast, pattern, width):
+    slow = search_from_end(pattern)
+    found = 0
+    for text in corpus():
+        for end in range(len(text) + 1):
+            start = max(0, end - width)
+            want = slow.match(text, start, end) is not None
+            assert (fast.match(text, start, end) is not None) == want
+            window = text[start:end]
+            assert (fast.match(window) is not None) == (slow.match(window) is not None)
+            found += want
+    assert found > 100
