@@ -104,6 +104,16 @@ _PERCENT = re.compile(r"\s*(%|percent\b)")
 _UNIT_AFTER = re.compile(
     r"\s*(?:(?i:(months?|mos?\b\.?|weeks?|wks?\b|years?|yrs?\b)(?![A-Za-z]))|(%|percent\b))"
 )
+# What follows a number atom, in one match: _UNIT_AFTER's time unit (group 1; group 2 when
+# _FOLLOW_UP_AFTER matches after it) or percent (group 3; group 4 when _NOT_A_RATE matches after
+# it), else _BRACKETED's bracket (ending at the end of group 5). The spaces are matched once:
+# no alternative starts with a space.
+_AFTER_ATOM = re.compile(
+    r"\s*(?:(?i:(months?|mos?\b\.?|weeks?|wks?\b|years?|yrs?\b)(?![A-Za-z])"
+    r"(\s+of\s+(?:(?:median|additional|further|long-term)\s+)?follow[\s-]*up\b)?)"
+    r"|(%|percent\b)((?i:\s*(?:CI|C\.I\.|CrI|confidence|credible)\b))?"
+    r"|(\[[^\[\]]{1,60}\]|\([^()]{1,60}\)))"
+)
 _NOT_A_VALUE_BEFORE = re.compile(
     r"(?:\bgrades?\s*(?:≥|>=|>|≤|<)?\s*|\bgrade\s*\d\s*(?:or|and|to|-|–|/)\s*|\bphase\s*|\bcycles?\s*|"
     r"\b[nN]\s*=\s*|Δ\s*|\b(?:absolute\s+)?difference(?:\s+(?:of|was|in\s+\w+))?,?\s*[−–-]?|\bstage\s*|\bage[sd]?\s*|"
@@ -143,6 +153,9 @@ _NOT_A_VALUE_BEFORE_LOW_END = search_from_end(_NOT_A_VALUE_BEFORE_LOW)
 _NOT_A_RESULT_NR_END = search_from_end(_NOT_A_RESULT_NR)
 _RANGE_BEFORE_END = search_from_end(_RANGE_BEFORE)
 _TIME_GUARD_END = search_from_end(_TIME_GUARD)
+# The last non-space character of any _TIME_GUARD match: the end of one of its words ("at",
+# "after", "within", ... "least"), of "to"/"and", or ":", ",", "-", "–".
+_TIME_GUARD_LAST = frozenset("trnyhdoeglTRNYHDOEGL:,-–")
 # A time followed by "of (median) follow-up" is how long patients were followed, not a result.
 _FOLLOW_UP_AFTER = re.compile(
     r"\s+of\s+(?:(?:median|additional|further|long-term)\s+)?follow[\s-]*up\b", re.I
@@ -222,15 +235,17 @@ _BLOCK_WORDS = (
 _BLOCK_ANY = re.compile("|".join(re.escape(w) for w in _BLOCK_WORDS))
 
 
-# Case-sensitive literals every _KEY_RE / _NR_ATOM match contains.
-_KEY_WORDS = ("azard", "dds", "HR", "OR")
-_NR_WORDS = ("not", "NR")
+# Case-sensitive literals every _KEY_RE / _NR_ATOM match contains, each with how far before the
+# literal such a match starts ("Hazard" starts one character before "azard").
+_KEY_LITERALS = (("azard", 1), ("dds", 1), ("HR", 0), ("OR", 0))
+_NR_LITERALS = (("not", 0), ("NR", 0))
+# Every P_RE match holds one of these operator characters ("&lt;" holds "&").
+_P_OPS = ("=", "<", ">", "≤", "≥", "&")
 
 
-def _holds(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
-    find = text.find
-    for w in words:  # noqa: SIM110
-        if find(w, start, end) >= 0:
+def _holds_any(s: str, words: tuple[str, ...]) -> bool:
+    for w in words:  # noqa: SIM110 ("in" is cheaper than a regex search or str.find calls)
+        if w in s:
             return True
     return False
 
@@ -243,33 +258,72 @@ def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
     return False
 
 
+def _finditer_literal_led(
+    pattern: re.Pattern[str],
+    literals: tuple[tuple[str, int], ...],
+    text: str,
+    start: int,
+    end: int,
+) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text, start, end))`` for a pattern whose every match starts
+    ``back`` characters before an occurrence of one of its ``(literal, back)`` pairs: the
+    pattern is only tried there (the leftmost match after the previous one is the first such
+    place it matches at), instead of at every position of the sentence."""
+    find = text.find
+    candidates = []
+    for lit, back in literals:
+        i = find(lit, start + back, end)
+        while i >= 0:
+            candidates.append(i - back)
+            i = find(lit, i + 1, end)
+    if not candidates:
+        return []
+    candidates.sort()
+    out = []
+    pos = start
+    match = pattern.match
+    for p in candidates:
+        if p < pos:
+            continue
+        m = match(text, p, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def _atoms(
     text: str, start: int, end: int, low: str, same: bool, masked: list[tuple[int, int]]
 ) -> list[re.Match[str]]:
     """Number atoms of ``text[start:end]`` outside CIs/P values and not after a "not a value"
     word (grade, phase, n=...). ``low``: ``text[start:end].lower()``; ``same``: it kept the
     offsets."""
-    # Every "not a value" context holds one of _BLOCK_WORDS inside the 30 characters before
-    # the number: the regex only runs where one does.
-    check = not same or _BLOCK_ANY.search(low) is not None
-    atoms = []
-    for m in _NUM_ATOM.finditer(text, start, end):
-        pos = m.start()
-        if masked and _in_spans(masked, pos):
-            continue
-        if check:
-            a = start if pos - 30 < start else pos - 30
-            if same:
-                ra, rp = a - start, pos - start
-                if (
-                    _BLOCK_ANY.search(low, ra, rp) is not None
-                    and _NOT_A_VALUE_BEFORE_LOW_END.match(low, ra, rp) is not None
-                ):
-                    continue
-            elif _NOT_A_VALUE_BEFORE_END.match(text, a, pos) is not None:
-                continue
-        atoms.append(m)
-    return atoms
+    atoms = list(_NUM_ATOM.finditer(text, start, end))
+    if masked and atoms:
+        atoms = [m for m in atoms if not _in_spans(masked, m.start())]
+    if not atoms:
+        return atoms
+    if same:
+        # Every "not a value" context holds one of _BLOCK_WORDS inside the 30 characters before
+        # the number: the regex only runs where one does.
+        if not _holds_any(low, _BLOCK_WORDS):
+            return atoms
+        return [m for m in atoms if not _blocked_low(low, m.start() - start)]
+    return [m for m in atoms if not _blocked(text, start, m.start())]
+
+
+def _blocked_low(low: str, rp: int) -> bool:
+    """Whether a "not a value" word ends the lower-cased window before offset ``rp`` of ``low``."""
+    ra = rp - 30 if rp > 30 else 0
+    return (
+        _BLOCK_ANY.search(low, ra, rp) is not None
+        and _NOT_A_VALUE_BEFORE_LOW_END.match(low, ra, rp) is not None
+    )
+
+
+def _blocked(text: str, start: int, pos: int) -> bool:
+    a = start if pos - 30 < start else pos - 30
+    return _NOT_A_VALUE_BEFORE_END.match(text, a, pos) is not None
 
 
 def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Value]:
@@ -278,87 +332,150 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
     low = text[start:end].lower()
     same = len(low) == end - start  # lower() kept offsets (it does except for rare letters)
     cis = ci_matches(text, start, end) if not same or _CI_HINT.search(low) else []
-    ps = list(P_RE.finditer(text, start, end)) if "p" in low else []
+    # lower() keeps the operator characters, so ``low`` holds one exactly when the text does.
+    ps = list(P_RE.finditer(text, start, end)) if _holds_any(low, _P_OPS) else []
     masked = [(m.start(), m.end()) for m in cis]
     masked += [(m.start(), m.end()) for m in ps]
-
-    def is_masked(pos: int) -> bool:
-        return _in_spans(masked, pos)
-
     atoms = _atoms(text, start, end, low, same, masked)
-    values: list[Value] = []
+    nrs = _finditer_literal_led(_NR_ATOM, _NR_LITERALS, text, start, end)
+    if not atoms and not nrs:
+        return []  # keys, times and rates all need a number atom
     used: set[int] = set()
-
-    # 1. Hazard / odds ratios: the key, a few words, then the first number.
-    keys = _KEY_RE.finditer(text, start, end) if _holds(text, _KEY_WORDS, start, end) else ()
-    for k in keys:
-        if is_masked(k.start()):
-            continue
-        nxt = next((a for a in atoms if a.start() >= k.end()), None)
-        if nxt is None or nxt.start() in used:
-            continue
-        gap = text[k.end() : nxt.start()]
-        if not _ratio_gap_ok(gap):
-            continue
-        kind = "HR" if k.group(0)[0] in "Hh" else "OR"
-        v = Value(kind, to_float(nxt.group(0)), None, nxt.start(), nxt.end(), nxt.end())
-        v.key_start, v.key_text = k.start(), gap
-        used.add(nxt.start())
-        values.append(v)
-
-    # 2. Times (medians) and percentages, including NR.
-    for a in atoms:
-        if a.start() in used:
-            continue
-        unit = _UNIT_AFTER.match(text, a.end(), end)
-        tm = pm = pre_ci = None
-        if unit is None:
-            br = _BRACKETED.match(text, a.end(), end)
-            if br and CI_RE.search(br.group(0)):
-                tm = _TIME_UNIT.match(text, br.end(), end)
-                pre_ci = CI_RE.search(br.group(0))
-        elif unit.group(1) is not None:
-            tm = unit
-        else:
-            pm = unit
-        if tm:
-            if _TIME_GUARD_END.match(
-                text, max(start, a.start() - 25), a.start()
-            ) or _FOLLOW_UP_AFTER.match(text, tm.end(), end):
-                continue
-            tv = Value(
-                "time", to_float(a.group(0)), _unit_name(tm.group(1)), a.start(), a.end(), tm.end()
-            )
-            if pre_ci is not None:
-                tv.ci_low, tv.ci_high = to_float(pre_ci.group("lo")), to_float(pre_ci.group("hi"))
-            values.append(tv)
-        elif pm:
-            if _NOT_A_RATE.match(text, pm.end(), end):
-                continue
-            values.append(Value("percent", to_float(a.group(0)), "%", a.start(), a.end(), pm.end()))
-        else:
-            continue
-        used.add(a.start())
-    nrs = _NR_ATOM.finditer(text, start, end) if _holds(text, _NR_WORDS, start, end) else ()
+    values = _ratios(text, start, end, atoms, masked, used) if atoms else []
+    _times_and_rates(text, start, end, atoms, used, values)
+    had_nr = False
     for m in nrs:
+        pos = m.start()
         if (
-            not is_masked(m.start())
-            and not _RANGE_BEFORE_END.match(text, max(start, m.start() - 4), m.start())
-            and not _NOT_A_RESULT_NR_END.match(text, max(start, m.start() - 30), m.start())
+            not _in_spans(masked, pos)
+            and not _RANGE_BEFORE_END.match(text, max(start, pos - 4), pos)
+            and not _NOT_A_RESULT_NR_END.match(text, max(start, pos - 30), pos)
         ):
-            values.append(Value("nr", None, None, m.start(), m.end(), m.end()))
+            values.append(Value("nr", None, None, pos, m.end(), m.end()))
+            had_nr = True
+    if not values:
+        return values
     values.sort(key=_start_of)
 
     # 3. Bare numbers that share the unit of the next value ("18.5 vs 12.4 months").
-    values = _inherit_units(text, values, atoms, used)
+    if len(used) < len(atoms):
+        values = _inherit_units(text, values, atoms, used)
 
     # 4. CI and P right after each value.
     for v in values:
         _attach_ci_p(text, v, cis, ps, end)
-    _mark_pairs(text, values)
-    _share_pair_p(values)
-    _resolve_nr_units(values)
-    return [v for v in values if v.kind != "nr_unused"]
+    if len(values) > 1:
+        _mark_pairs(text, values)
+        _share_pair_p(values)
+    if had_nr:
+        _resolve_nr_units(values)
+    return values
+
+
+def _ratios(
+    text: str,
+    start: int,
+    end: int,
+    atoms: list[re.Match[str]],
+    masked: list[tuple[int, int]],
+    used: set[int],
+) -> list[Value]:
+    """Hazard / odds ratios: the key, a few words, then the first number atom after it."""
+    keys = _finditer_literal_led(_KEY_RE, _KEY_LITERALS, text, start, end)
+    if not keys:
+        return []
+    starts = [a.start() for a in atoms]
+    values = []
+    for k in keys:
+        if _in_spans(masked, k.start()):
+            continue
+        i = bisect_left(starts, k.end())
+        if i == len(atoms) or starts[i] in used:
+            continue
+        nxt = atoms[i]
+        gap = text[k.end() : starts[i]]
+        if not _ratio_gap_ok(gap):
+            continue
+        kind = "HR" if k.group(0)[0] in "Hh" else "OR"
+        v = Value(kind, _atom_float(nxt.group(0)), None, starts[i], nxt.end(), nxt.end())
+        v.key_start, v.key_text = k.start(), gap
+        used.add(starts[i])
+        values.append(v)
+    return values
+
+
+def _times_and_rates(
+    text: str, start: int, end: int, atoms: list[re.Match[str]], used: set[int], values: list
+) -> None:
+    """Times (medians) and percentages: atoms followed by a unit (or a bracketed CI, then a
+    time unit). Appends them to ``values`` and their starts to ``used``."""
+    for a in atoms:
+        pos = a.start()
+        if pos in used:
+            continue
+        after = _AFTER_ATOM.match(text, a.end(), end)
+        if after is None:
+            continue
+        if after.group(1) is not None:  # a time unit
+            if after.group(2) is not None or _after_time_guard(text, max(start, pos - 25), pos):
+                continue
+            unit_end = after.end(1)
+            v = Value(
+                "time", _atom_float(a.group(0)), _unit_name(after.group(1)), pos, a.end(), unit_end
+            )
+        elif after.group(3) is not None:  # a percent sign
+            if after.group(4) is not None:
+                continue
+            v = Value("percent", _atom_float(a.group(0)), "%", pos, a.end(), after.end(3))
+        else:
+            v = _time_after_bracket(text, start, end, a, after.end(5))
+            if v is None:
+                continue
+        values.append(v)
+        used.add(pos)
+
+
+def _time_after_bracket(
+    text: str, start: int, end: int, a: re.Match[str], br_end: int
+) -> Value | None:
+    """ "9.1 (95% CI 7.2-11.0) months": a time whose CI comes before its unit. ``br_end``: the
+    end of the bracket after the number."""
+    inside = text[a.end() : br_end]
+    if "c" not in inside and "C" not in inside:
+        return None  # every CI_RE match holds a "c" ("CI", "confidence", "credible")
+    pre_ci = CI_RE.search(inside)
+    if pre_ci is None:
+        return None
+    tm = _TIME_UNIT.match(text, br_end, end)
+    if tm is None or _not_a_median(text, start, end, a.start(), tm.end()):
+        return None
+    tv = Value(
+        "time", _atom_float(a.group(0)), _unit_name(tm.group(1)), a.start(), a.end(), tm.end()
+    )
+    tv.ci_low, tv.ci_high = to_float(pre_ci.group("lo")), to_float(pre_ci.group("hi"))
+    return tv
+
+
+def _not_a_median(text: str, start: int, end: int, pos: int, unit_end: int) -> bool:
+    """A landmark or range ("at 12 months") or a follow-up time ("24 months of follow-up")."""
+    return (
+        _after_time_guard(text, max(start, pos - 25), pos)
+        or _FOLLOW_UP_AFTER.match(text, unit_end, end) is not None
+    )
+
+
+def _after_time_guard(text: str, a: int, pos: int) -> bool:
+    """Whether ``_TIME_GUARD`` matches at the end of ``text[a:pos]`` ("at", "after", "range",
+    "-" ... just before a time). The regex only runs when the last non-space character fits."""
+    tail = text[a:pos].rstrip()
+    if not tail or tail[-1] not in _TIME_GUARD_LAST:
+        return False
+    return _TIME_GUARD_END.match(text, a, pos) is not None
+
+
+def _atom_float(atom: str) -> float:
+    """``to_float`` for a number atom (digits with at most one "." or "·", no sign or comma)."""
+    return float(atom.replace("·", ".")) if "·" in atom else float(atom)
 
 
 def _ratio_gap_ok(gap: str) -> bool:
@@ -396,7 +513,7 @@ def _inherit_units(
             continue
         if not _PAIR_JOIN.match(_strip_ci(text[a_end : nxt.start])):
             continue
-        if _TIME_GUARD_END.match(text, max(0, a_start - 25), a_start):
+        if _after_time_guard(text, max(0, a_start - 25), a_start):
             continue
         v = Value(nxt.kind, to_float(a.group(0)), nxt.unit, a_start, a_end, a_end)
         j = bisect_left(starts, a_start)
@@ -415,9 +532,13 @@ def _start_of(v: Value) -> int:
     return v.start
 
 
+# Every CI_RE match holds one of these keywords (same case folding as CI_RE).
+_CI_KEYWORD = re.compile(r"c(?:\.?i|ri|onfidence|redible)", re.IGNORECASE)
+
+
 def _strip_ci(gap: str) -> str:
-    if "c" not in gap and "C" not in gap:
-        return gap  # every CI_RE match holds a "c" ("CI", "confidence", "credible")
+    if "c" not in gap and "C" not in gap or _CI_KEYWORD.search(gap) is None:
+        return gap
     return CI_RE.sub("", gap)
 
 
