@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from her2mine.extract.fastre import search_from_end
 from her2mine.extract.hits import Hit
@@ -84,10 +83,14 @@ _CLOSING_BRACKET = re.compile(
 _COMMA_ONLY = re.compile(r"\s*,\s*")
 
 
-@lru_cache(maxsize=4096)
 def gap_kind(gap: str) -> str | None:
     """'strong' / 'weak' / 'comma' if ``gap`` (text between two drug mentions) joins them,
     else None. 'comma' is a bare comma, which an "or" list turns into an arm separator."""
+    known = _COMMON_GAP_KINDS.get(gap, _UNKNOWN)
+    return _read_gap(gap) if known is _UNKNOWN else known
+
+
+def _read_gap(gap: str) -> str | None:
     if len(gap) > 200 or _CLOSING_BRACKET.search(gap):
         return None
     gap = _PARENS.sub("", gap)
@@ -106,6 +109,19 @@ def gap_kind(gap: str) -> str | None:
     if _WEAK_GAP.fullmatch(gap):
         return "weak"
     return None
+
+
+# Most gaps between two drug mentions are one of a few joiners: their kinds are read once, at
+# import (a fixed table, not a cache that learns from the texts read).
+_COMMON_GAPS = (
+    " plus ", " Plus ", " plus a ", " + ", "+", " +", "+ ", "/", " / ", "-", "–", " ", " and ",
+    ", and ", ", ", ",", " or ", ", or ", " with ", " in combination with ",
+    " combined with ", " followed by ", ", followed by ", " then ", " versus ", " Versus ",
+    " vs ", " vs. ", " compared with ", " to ", "; ", " (", "), ", ") ", ") or ", "), or ",
+    ") and ", ") plus ", ") versus ", ") with ", ", with or without ", ", in combination with ",
+)  # fmt: skip
+_UNKNOWN = object()
+_COMMON_GAP_KINDS = {gap: _read_gap(gap) for gap in _COMMON_GAPS}
 
 
 def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> list[Regimen]:
