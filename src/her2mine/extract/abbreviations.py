@@ -28,6 +28,10 @@ _PAREN = re.compile(r"\((?=[^()]{1,80}\))[^()]*\)")
 # imports this one).
 _STATE_KEY = ("._.", "her2", None, None)
 _ABBREVIATIONS_KEY = ("._.", "abbreviations", None, None)
+# ``doc.to_array(TOKEN_ARRAY_ATTRS)``, left on the state by ``her2_sentencizer`` under
+# ``TOKEN_ARRAY_KEY`` (one array read for both components; popped here).
+TOKEN_ARRAY_ATTRS = [IDX, LENGTH]
+TOKEN_ARRAY_KEY = "token_array"
 
 
 class _Tokens:
@@ -35,10 +39,12 @@ class _Tokens:
 
     __slots__ = ("idx", "length", "n", "text")
 
-    def __init__(self, text: str, doc: Doc) -> None:
+    def __init__(self, text: str, doc: Doc, array=None) -> None:
         self.text = text
         self.n = len(doc)
-        idx, self.length = doc.to_array([IDX, LENGTH]).T.tolist()
+        if array is None or len(array) != self.n:
+            array = doc.to_array(TOKEN_ARRAY_ATTRS)
+        idx, self.length = array.T.tolist()
         # Where a token after the last would start: ``idx[i + 1] - idx[i]`` is then the length
         # of token ``i`` with its whitespace for every token (spaCy builds IDX that way).
         idx.append(len(text))
@@ -164,7 +170,7 @@ class FastAbbreviationDetector(AbbreviationDetector):
     def __call__(self, doc: Doc) -> Doc:
         state = doc.user_data.get(_STATE_KEY) or {}
         text = state.get("text") or doc.text
-        found, pairs = find_definitions(doc, text)
+        found, pairs = find_definitions(doc, text, state.pop(TOKEN_ARRAY_KEY, None))
         doc.user_data[_ABBREVIATIONS_KEY] = found  # ``doc._.abbreviations = found``, no proxy
         if _STATE_KEY in doc.user_data:
             # (short form, long-form start, long-form end) in characters, for the drug recogniser
@@ -172,14 +178,15 @@ class FastAbbreviationDetector(AbbreviationDetector):
         return doc
 
 
-def find_definitions(doc: Doc, text: str) -> tuple[list[dict], list[list]]:
+def find_definitions(doc: Doc, text: str, array=None) -> tuple[list[dict], list[list]]:
     """The definitions scispaCy's detector finds among the bracketed candidates of ``doc``
     (serialisable dicts, first definition of each short/long form kept), and the same as
-    [short form, long-form start char, long-form end char] rows."""
-    spans = [(m.start(), m.end()) for m in _PAREN.finditer(text)]
+    [short form, long-form start char, long-form end char] rows. ``array``: the doc's
+    ``to_array(TOKEN_ARRAY_ATTRS)`` if the caller has it."""
+    spans = [m.span() for m in _PAREN.finditer(text)]
     if not spans or not len(doc):
         return [], []
-    tokens = _Tokens(text, doc)
+    tokens = _Tokens(text, doc, array)
     matches = tokens.bracket_matches(spans)
     if not matches:
         return [], []

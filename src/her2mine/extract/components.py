@@ -10,20 +10,21 @@ from bisect import bisect_left
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from her2mine.extract import abbreviations  # noqa: F401  (registers "her2_abbreviations")
+from her2mine.extract.abbreviations import TOKEN_ARRAY_ATTRS, TOKEN_ARRAY_KEY
 from her2mine.extract.arms import arm_refs, build_registry, comparison_in
-from her2mine.extract.drugs import find_drugs
+from her2mine.extract.drugs import find_drugs, sensitive_words
 from her2mine.extract.fastre import literal_safe, sentences_matching_at, word_start
 from her2mine.extract.hits import Hit
-from her2mine.extract.lexicon import Lexicons, load_lexicons, lower_same_length
+from her2mine.extract.lexicon import Lexicons, load_lexicons, lower_same_length, starts_finder
 from her2mine.extract.numbers import _KEY_RE, ratio_candidates
 from her2mine.extract.outcomes import find_endpoints, sentence_outcomes
 from her2mine.extract.sentences import sentence_spans
-from her2mine.extract.trials import find_trials
+from her2mine.extract.trials import find_trials, start_words
 
 _HAS_NUMBER = re.compile(r"\d|reached")
 _HAS_COMPARISON = re.compile(
@@ -115,8 +116,29 @@ def _lexicons(lexicon_dir: str | None) -> Lexicons:
     return load_lexicons(Path(lexicon_dir) if lexicon_dir else None)
 
 
+# (id of a trial lexicon, offsets of its ``start_words`` and of other words): ``her2_drugs``
+# leaves them for ``her2_trials``, which uses them if its lexicon is that one.
+WORD_STARTS_KEY = "word_starts"
+
+
 def _hits(state: dict, key: str) -> list[Hit]:
-    return [Hit.from_row(r) for r in state.get(key, [])]
+    """The hits of the rows ``state[key]``: the ones ``_keep_hits`` left (taken off the state),
+    or rebuilt from the rows."""
+    rows = state.get(key, [])
+    kept = state.pop(_KEPT + key, None)
+    if kept is not None and kept[0] is rows:
+        return kept[1]
+    return [Hit.from_row(r) for r in rows]
+
+
+_KEPT = "hits:"  # key prefix of the hits ``_keep_hits`` leaves beside their rows
+
+
+def _keep_hits(state: dict, key: str, hits: list[Hit]) -> None:
+    """``state[key]`` = the rows of ``hits``; the hits are left beside them for the next
+    ``_hits`` reader (building them again from the rows costs a dataclass per hit)."""
+    rows = state[key] = [h.to_row() for h in hits]
+    state[_KEPT + key] = (rows, hits)
 
 
 class TextKeepingTokenizer:
@@ -152,10 +174,13 @@ class SentenceSplitter:
         state["sentences"] = list(map(list, spans))
         n = len(doc)
         if n and not doc.has_annotation("DEP"):
+            # One array read serves the boundaries and ``her2_abbreviations`` (which runs next
+            # and pops it).
+            tokens = state[TOKEN_ARRAY_KEY] = doc.to_array(TOKEN_ARRAY_ATTRS)
             # Few numpy calls (each costs more than the arithmetic): the first token of each
             # sentence, and of the doc, is a start; a start past the last token lands in an
             # extra slot that is cut off.
-            starts = doc.to_array(IDX).searchsorted([0] + [s for s, _ in spans])
+            starts = tokens[:, 0].searchsorted([0] + [s for s, _ in spans])
             sent_start = np.full(n + 1, -1, dtype=np.uint64)
             sent_start[starts] = 1
             doc.from_array([SENT_START], sent_start[:n])
@@ -173,20 +198,31 @@ class DrugRecognizer:
         self, nlp: Language, name: str, *, lexicon_dir: str | None, model_labels: list[str]
     ) -> None:
         self.name = name
-        self.lex = _lexicons(lexicon_dir).drugs
+        lexicons = _lexicons(lexicon_dir)
+        self.lex = lexicons.drugs
         self.model_labels = set(model_labels)
+        # One scan finds where the drug abbreviations and the trial words occur (both mostly
+        # start with capitals; a scan costs about the same for one word list or two).
+        self.trial_lex = lexicons.trials
+        self.sensitive_words = sensitive_words(self.lex)
+        self.word_finder = starts_finder([*self.sensitive_words, *start_words(self.trial_lex)])
 
     def __call__(self, doc: Doc) -> Doc:
         state = _state(doc)
         text = _text(doc, state)
-        sentences = [tuple(s) for s in state.get("sentences") or sentence_spans(text)]
+        sentences = state.get("sentences") or sentence_spans(text)  # [start, end] pairs
+        state.pop(TOKEN_ARRAY_KEY, None)  # left over if ``her2_abbreviations`` did not run
         pairs = state.pop("abbreviation_pairs", None)
         if pairs is None:
             pairs = self._abbreviation_pairs(doc)
         model = self._model_hits(doc)
         low = _low(state, text)  # kept on the state: her2_outcomes reads it too
-        hits = find_drugs(text, self.lex, sentences, [tuple(p) for p in pairs], model, low)
-        state["drugs"] = [h.to_row() for h in hits]
+        starts = [m.start() for m in self.word_finder.finditer(text)]
+        state[WORD_STARTS_KEY] = (id(self.trial_lex), starts)  # for her2_trials (it pops them)
+        hits = find_drugs(
+            text, self.lex, sentences, pairs, model, low, starts if self.sensitive_words else None
+        )
+        _keep_hits(state, "drugs", hits)  # her2_outcomes reads the hits (and pops them)
         return doc
 
     def _abbreviation_pairs(self, doc: Doc) -> list[tuple[str, int, int]]:
@@ -227,7 +263,10 @@ class TrialRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         state = _state(doc)
-        state["trials"] = [h.to_row() for h in find_trials(_text(doc, state), self.lex)]
+        kept = state.pop(WORD_STARTS_KEY, None)  # her2_drugs' scan, if for this lexicon
+        starts = kept[1] if kept is not None and kept[0] == id(self.lex) else None
+        hits = find_trials(_text(doc, state), self.lex, starts=starts)
+        state["trials"] = [h.to_row() for h in hits]
         return doc
 
 

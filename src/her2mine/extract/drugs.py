@@ -11,12 +11,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from her2mine.extract.fastre import finditer_at, literal_starts
-from her2mine.extract.hits import Hit, resolve_overlaps
+from her2mine.extract.hits import Hit, resolve_longest_first, resolve_overlaps
 from her2mine.extract.lexicon import (
     SUPPORTIVE_CLASSES,  # noqa: F401  (re-exported: it used to live here)
     DrugLexicon,
     lower_same_length,
     term_spans,
+    trie_pattern,
 )
 from her2mine.extract.regimens import chains_before
 
@@ -63,20 +64,28 @@ _CODE_CONTEXT = re.compile(
 _CODE_NOT_AFTER = re.compile(r"\s*(?:trial|study|cohort|protocol)\b", re.IGNORECASE)
 
 
-def lexicon_hits(text: str, lex: DrugLexicon, low: str | None = None) -> list[Hit]:
+def lexicon_hits(
+    text: str, lex: DrugLexicon, low: str | None = None, starts: list[int] | None = None
+) -> list[Hit]:
     """Every lexicon term in ``text`` (both case-sensitive abbreviations and names).
-    ``low`` = ``lower_same_length(text)`` if the caller has it."""
+    ``low`` = ``lower_same_length(text)`` if the caller has it; ``starts``: sorted offsets that
+    include every occurrence of ``sensitive_words(lex)``, if the caller has them."""
     hits: list[Hit] = []
     low = lower_same_length(text) if low is None else low
     n = len(text)
     mentions = lex.mentions
-    for pattern, source, canonical_of in (
-        (lex.sensitive, text, lex.exact_of),
-        (lex.insensitive, low, lex.canonical_of),
+    for pattern, source, canonical_of, known_starts in (
+        (lex.sensitive, text, lex.exact_of, starts),
+        (lex.insensitive, low, lex.canonical_of, None),
     ):
         if pattern is None:
             continue
-        for start, end in term_spans(pattern, source):
+        if known_starts is not None and not pattern.groups:
+            # a literal-first pattern: its matches start where one of its terms occurs
+            spans = [m.span() for m in finditer_at(pattern, text, known_starts)]
+        else:
+            spans = term_spans(pattern, source)
+        for start, end in spans:
             canon = canonical_of.get(source[start:end])
             if canon is None:
                 continue
@@ -89,24 +98,52 @@ def lexicon_hits(text: str, lex: DrugLexicon, low: str | None = None) -> list[Hi
     return hits
 
 
-# Where a stem ends a word: the only places a _STEM_RE match can contain (found on lower-cased
-# text with a literal-first pattern, then _STEM_RE is tried from that word's start).
+def sensitive_words(lex: DrugLexicon) -> list[str]:
+    """The case-sensitive terms (abbreviations) when their pattern is literal-first (its
+    matches start where one occurs), else none."""
+    return list(lex.exact_of) if lex.sensitive is not None and not lex.sensitive.groups else []
+
+
+# Where a stem ends a word: the only places a _STEM_RE match can contain (``_stem_words``
+# finds them, then _STEM_RE is tried from that word's start); the plain scan, kept for tests.
 _STEM_END = re.compile(rf"(?:{_STEMS})(?![a-z0-9])")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
 
 
 _STEM_LIST = tuple(_STEMS.split("|"))
-# Stems looked for with ``str.find``: one that ends with another stem ("deruxtecan", "tecan") is
-# found through the shorter one (same word, same word start).
+# Stems looked for at word ends: one that ends with another stem ("deruxtecan", "tecan") is
+# found through the shorter one (same word, same word start). None ends with another, so at
+# most one of them ends a given word.
 _STEM_FINDS = tuple(s for s in _STEM_LIST if not any(s != t and s.endswith(t) for t in _STEM_LIST))
 _LOW_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+# Run on the reversed lower-cased text (with a space in front): a word-end stem is then a
+# boundary-first term (a fast scan, as in ``compile_terms``), and the lookahead reads the rest
+# of its word back to the word start (the characters of ``_WORD_CHARS``, lower-cased).
+_STEM_TAIL = re.compile(
+    r"[^a-z0-9](" + trie_pattern([s[::-1] for s in _STEM_FINDS]) + r")(?=([a-z0-9-]*))"
+)
+# The one character outside ``_WORD_CHARS`` that lower-cases into it (so the reversed scan
+# would read it as part of a word).
+_LOWERS_INTO_WORD = "\u212a"
 
 
-def _stem_ends(low: str) -> list[tuple[int, int]]:
-    """(start, end) of the stems that end a word in ``low``, sorted: where ``_STEM_END``
-    matches (or the shorter stem a longer one ends with), plus stems that overlap an earlier one
-    in the same word (``str.find`` per stem is faster than the alternation tried at every
-    position; the extra ones lead to the same word start, which ``_stem_matches`` tries once)."""
+def _stem_words(text: str, low: str) -> list[tuple[int, int, int]]:
+    """(stem start, stem end, word start) of each stem that ends a word (a letter or digit of
+    ``low`` does not follow it), sorted. The word start is where ``_STEM_RE`` is tried: the
+    run of ``_WORD_CHARS`` of ``text`` that ends at the stem."""
+    if _LOWERS_INTO_WORD in text:
+        return _stem_words_forward(text, low)
+    n1 = len(low) + 1
+    found = [
+        (n1 - m.end(1), n1 - m.start(1), n1 - m.end(2))
+        for m in _STEM_TAIL.finditer(" " + low[::-1])
+    ]
+    found.reverse()
+    return found
+
+
+def _stem_words_forward(text: str, low: str) -> list[tuple[int, int, int]]:
+    """``_stem_words`` with ``str.find`` per stem and a walk back to each word start."""
     out = []
     find = low.find
     n = len(low)
@@ -115,28 +152,32 @@ def _stem_ends(low: str) -> list[tuple[int, int]]:
         i = find(stem)
         while i >= 0:
             if i + k >= n or low[i + k] not in _LOW_ALNUM:
-                out.append((i, i + k))
+                ws = i
+                while ws > 0 and text[ws - 1] in _WORD_CHARS:
+                    ws -= 1
+                out.append((i, i + k, ws))
             i = find(stem, i + 1)
     out.sort()
     return out
 
 
-def _stem_matches(text: str, low: str, taken: list[Hit] | None = None):
+def _stem_matches(
+    text: str,
+    low: str,
+    taken: list[Hit] | None = None,
+    words: list[tuple[int, int, int]] | None = None,
+):
     """``_STEM_RE`` matches from the start of each word a stem ends, left to right, without
     overlaps. ``taken`` (sorted mentions without overlaps): words inside one of them whose match
-    cannot reach past it are not tried (see ``_inside_taken``)."""
+    cannot reach past it are not tried (see ``_inside_taken``). ``words``: ``_stem_words(text,
+    low)`` if the caller has it."""
     last = 0
     tried = -1
     match = _STEM_RE.match
     starts = [h.start for h in taken] if taken else []
-    for p, q in _stem_ends(low):
-        if p < last:
-            continue  # inside the previous match (so is its word start)
-        ws = p
-        while ws > 0 and text[ws - 1] in _WORD_CHARS:
-            ws -= 1
+    for _, q, ws in _stem_words(text, low) if words is None else words:
         if ws < last or ws == tried:
-            continue
+            continue  # inside the previous match, or the same word (ws <= stem start)
         tried = ws
         if starts and _inside_taken(text, taken, starts, ws, q):
             continue
@@ -153,16 +194,19 @@ def _inside_taken(text: str, taken: list[Hit], starts: list[int], ws: int, q: in
     A match reaches past the word only into an ADC payload after whitespace; a non-ASCII
     character (the pattern may read some as letters) answers False."""
     i = bisect_right(starts, ws) - 1
-    if i < 0 or taken[i].end <= ws:
+    if i < 0:
+        return False
+    taken_end = taken[i].end
+    if taken_end <= ws:
         return False
     end, n = q, len(text)
     while end < n and text[end] in _WORD_CHARS:
         end += 1
+    if end > taken_end:
+        return False  # the word itself reaches past the mention
     if end < n and not text[end].isascii():
         return False
-    if end < n and text[end].isspace() and _PAYLOAD_AFTER.match(text, end):
-        return False
-    return end <= taken[i].end
+    return not (end < n and text[end].isspace() and _PAYLOAD_AFTER.match(text, end))
 
 
 # The end of _STEM_RE that can follow a word: whitespace and an ADC payload.
@@ -178,8 +222,11 @@ def stem_hits(
     hits = []
     low = lower_same_length(text) if low is None else low
     taken = taken or []
+    words = _stem_words(text, low)
+    if taken and _all_covered(words, taken):
+        return []  # (most texts: their stems are lexicon drugs; see ``_all_covered``)
     starts = [h.start for h in taken]
-    for m in _stem_matches(text, low, taken):
+    for m in _stem_matches(text, low, taken, words):
         start, end = m.span(1)
         if taken:  # the test resolve_overlaps makes (against its neighbours among ``taken``)
             i = bisect_left(starts, start)
@@ -192,6 +239,21 @@ def stem_hits(
         canon = lex.canonical_of.get(written_low) or written_low
         hits.append(Hit("drug", start, end, written, canon, [canon], "stem"))
     return hits
+
+
+def _all_covered(words: list[tuple[int, int, int]], taken: list[Hit]) -> bool:
+    """Whether every stem of ``words`` overlaps a mention of ``taken`` (sorted, each ending at
+    or before the next one starts). Then no stem hit survives: ``_stem_matches`` tries
+    ``_STEM_RE`` at the word start of one of ``words``, and a match there either runs on over
+    that word's stem or ends at an earlier stem of the same word (before a hyphen, so one of
+    ``words`` too): it holds a stem of ``words``, so it overlaps that stem's mention."""
+    k, n = 0, len(taken)
+    for p, q, _ in words:
+        while k < n and taken[k].end <= p:
+            k += 1
+        if k == n or taken[k].start >= q:
+            return False
+    return True
 
 
 def code_hits(text: str, lex: DrugLexicon, sentences: list[tuple[int, int]]) -> list[Hit]:
@@ -493,16 +555,18 @@ def find_drugs(
     abbreviation_pairs: Iterable[tuple[str, int, int]] = (),
     model_hits: Iterable[Hit] = (),
     low: str | None = None,
+    starts: list[int] | None = None,
 ) -> list[Hit]:
     """All drug, regimen and placebo mentions in ``text``, non-overlapping, in text order.
-    ``low`` = ``lower_same_length(text)`` if the caller has it."""
+    ``low`` = ``lower_same_length(text)`` if the caller has it; ``starts``: see
+    ``lexicon_hits``."""
     low = lower_same_length(text) if low is None else low
-    lexical = sorted(lexicon_hits(text, lex, low), key=lambda h: (h.start - h.end, h.start))
-    lexical = resolve_overlaps(lexical + class_hits(text, low))
+    lexical = resolve_longest_first(lexicon_hits(text, lex, low, starts), class_hits(text, low))
     abbrev: list[Hit] = []
     consisted = consisted_matches(text)
     bracketed = bracketed_shorts(text)
     before = None  # (drug mentions, bracket readings) of the first pass
+    used: list = []  # the definitions ``abbrev`` was found from, in order
     for _ in range(2):  # a second pass lets definitions use short forms defined in the first
         # (``lexical`` has no overlaps: resolving it alone would keep it as it is)
         current = resolve_overlaps(abbrev + lexical) if abbrev else list(lexical)
@@ -512,9 +576,10 @@ def find_drugs(
         defined = defined_abbreviations(
             text, current, abbreviation_pairs, consisted, bracketed, readings
         )
-        if not defined:
-            break
+        if not defined or list(defined.items()) == used:
+            break  # (the same definitions find the same hits: ``abbrev`` stands)
         abbrev = abbreviation_hits(text, defined, lex, lexical)
+        used = list(defined.items())
     # Resolving the winners first keeps the same result (hits a dropped one overlaps are judged
     # against the kept ones anyway) and lets ``stem_hits`` skip the stems they cover.
     model = list(model_hits)

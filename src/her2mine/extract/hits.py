@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 # Positions in a ``Hit.to_row()`` row (for readers that use rows without building hits).
-ROW_START, ROW_END, ROW_TEXT, ROW_CANONICAL, ROW_SOURCE = 1, 2, 3, 4, 6
+ROW_KIND, ROW_START, ROW_END, ROW_TEXT, ROW_CANONICAL, ROW_DRUGS, ROW_SOURCE = range(7)
 
 
 @dataclass(slots=True)
@@ -49,6 +50,45 @@ class Hit:
 
 def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     """Keep non-overlapping hits: earlier hits in the list win (callers order them by priority)."""
+    ordered = sorted(hits, key=_START)
+    if _disjoint(ordered):
+        return ordered  # nothing to drop (most calls): kept hits come out in start order
+    return _resolve_in_order(hits)
+
+
+_START = attrgetter("start")
+
+
+def resolve_longest_first(hits: list[Hit], then: list[Hit] | tuple = ()) -> list[Hit]:
+    """``resolve_overlaps`` with ``hits`` ordered longer first (then by start), ahead of
+    ``then`` (the order only matters where hits overlap, so it is only sorted then)."""
+    ordered = sorted([*hits, *then], key=_START)
+    if _disjoint(ordered):
+        return ordered
+    return _resolve_in_order(sorted(hits, key=_longer_first) + list(then))
+
+
+def _longer_first(h: Hit) -> tuple[int, int]:
+    return (h.start - h.end, h.start)
+
+
+def _disjoint(ordered: list[Hit]) -> bool:
+    """Whether hits sorted by start have distinct starts and each starts at or after every
+    earlier one's end: then ``_resolve_in_order`` keeps them all, whatever their order."""
+    prev_start = -1 << 62
+    reach = prev_start  # the largest end so far
+    for h in ordered:
+        start = h.start
+        if start <= prev_start or start < reach:
+            return False
+        prev_start = start
+        if h.end > reach:
+            reach = h.end
+    return True
+
+
+def _resolve_in_order(hits: list[Hit]) -> list[Hit]:
+    """``resolve_overlaps`` one hit at a time, in priority order."""
     starts: list[int] = []  # sorted starts of the chosen spans
     chosen: list[Hit] = []  # parallel to ``starts``
     for h in hits:

@@ -19,10 +19,11 @@ from spacy.tokens import Doc
 from her2mine.errors import InputError
 from her2mine.extract import components  # noqa: F401  (registers the factories)
 from her2mine.extract.components import STATE_KEY, TextKeepingTokenizer
-from her2mine.extract.drugs import drug_names
 from her2mine.extract.hits import (
     ROW_CANONICAL,
+    ROW_DRUGS,
     ROW_END,
+    ROW_KIND,
     ROW_SOURCE,
     ROW_START,
     ROW_TEXT,
@@ -163,7 +164,7 @@ def to_extraction(sdoc: Doc, document: Document) -> Extraction:
     """The ``Extraction`` record of a processed doc (pure: reads ``doc._.her2``)."""
     state = sdoc.user_data.get(STATE_KEY) or {}  # ``sdoc._.her2`` without the proxy object
     text = document.text if document.text is not None else sdoc.text
-    drugs = list(map(Hit.from_row, state.get("drugs", [])))
+    drug_rows = state.get("drugs", [])
     trial_rows = list(state.get("trials", []))
     seen = {r[ROW_CANONICAL] for r in trial_rows}
     for rid in document.registry_ids:
@@ -173,24 +174,36 @@ def to_extraction(sdoc: Doc, document: Document) -> Extraction:
     outcomes = [Outcome(**o) for o in state.get("outcomes", [])]
     return Extraction(
         id=document.id,
-        drugs=drug_names(drugs),
+        drugs=_drug_names(drug_rows),
         trials=sorted(seen),
         outcomes=outcomes,
         mentions=_mentions(
-            text, state.get("sentences", []), drugs, trial_rows, state.get("endpoints", [])
+            text, state.get("sentences", []), drug_rows, trial_rows, state.get("endpoints", [])
         ),
     )
 
 
+def _drug_names(drug_rows: list) -> list[str]:
+    """``drug_names`` of the hits of these rows (read without building the hits)."""
+    return sorted(
+        {d for r in drug_rows if r[ROW_KIND] not in ("placebo", "class") for d in r[ROW_DRUGS]}
+    )
+
+
 def _mentions(
-    text: str, sentences: list, drugs: list[Hit], trial_rows: list, endpoint_rows: list
+    text: str, sentences: list, drug_rows: list, trial_rows: list, endpoint_rows: list
 ) -> list[Mention]:
-    """Drug, trial and endpoint mentions ordered by (start, kind), each with its sentence.
+    """Drug, trial and endpoint mentions ordered by (start, kind), each with its sentence
+    (from ``Hit.to_row()`` rows; a drug row gives a mention per drug it stands for).
 
     Sorted as plain tuples first (a stable sort on the same key keeps the same order), so the
     sentences are then read in one forward sweep instead of a binary search per mention.
     """
-    pending = [(h.start, "drug", h.text, d, h.end, h.source) for h in drugs for d in h.drugs]
+    pending = [
+        (r[ROW_START], "drug", r[ROW_TEXT], d, r[ROW_END], r[ROW_SOURCE])
+        for r in drug_rows
+        for d in r[ROW_DRUGS]
+    ]
     for kind, rows in (("trial", trial_rows), ("endpoint", endpoint_rows)):
         pending += [
             (r[ROW_START], kind, r[ROW_TEXT], r[ROW_CANONICAL], r[ROW_END], r[ROW_SOURCE])

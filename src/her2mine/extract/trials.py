@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from her2mine.extract.fastre import finditer_at, literal_starts
-from her2mine.extract.hits import Hit, resolve_overlaps
+from her2mine.extract.hits import Hit, resolve_longest_first
 from her2mine.extract.lexicon import TrialLexicon, starts_finder, term_spans
 
 # Name families whose members keep appearing (DESTINY-Breast12, HER2CLIMB-05...).
@@ -49,13 +49,18 @@ _FAMILY_WORDS = (
 
 
 def _word_starts(lex: TrialLexicon) -> re.Pattern[str]:
-    """``starts_finder`` of every literal a registry id, a family name or (when its pattern is
-    literal-first) a lexicon name starts with, built once per lexicon: one pass over the text
+    """``starts_finder`` of ``start_words(lex)``, built once per lexicon: one pass over the text
     instead of ``str.find`` per word (40 of them)."""
     if lex.starts is None:
-        names = lex.names if _literal_first(lex.pattern) else []
-        lex.starts = starts_finder([*_REGISTRY_WORDS, *_FAMILY_WORDS, *names])
+        lex.starts = starts_finder(start_words(lex))
     return lex.starts
+
+
+def start_words(lex: TrialLexicon) -> list[str]:
+    """Every literal a registry id, a family name or (when its pattern is literal-first) a
+    lexicon name starts with: ``find_trials`` only tries its patterns where one occurs."""
+    names = lex.names if _literal_first(lex.pattern) else []
+    return [*_REGISTRY_WORDS, *_FAMILY_WORDS, *names]
 
 
 def _literal_first(pattern: re.Pattern[str] | None) -> bool:
@@ -64,9 +69,17 @@ def _literal_first(pattern: re.Pattern[str] | None) -> bool:
     return pattern is not None and not pattern.groups
 
 
-def find_trials(text: str, lex: TrialLexicon, registry_ids: Iterable[str] = ()) -> list[Hit]:
-    """Named trials and registry ids in ``text``; DataBankList ids come without offsets."""
-    starts = [m.start() for m in _word_starts(lex).finditer(text)]
+def find_trials(
+    text: str,
+    lex: TrialLexicon,
+    registry_ids: Iterable[str] = (),
+    starts: list[int] | None = None,
+) -> list[Hit]:
+    """Named trials and registry ids in ``text``; DataBankList ids come without offsets.
+    ``starts``: sorted offsets that include every occurrence of ``start_words(lex)``, if the
+    caller has them (one scan can find those of other words too)."""
+    if starts is None:
+        starts = [m.start() for m in _word_starts(lex).finditer(text)]
     # "EudraCT 2015-..." alone: its number starts 8 characters after "EudraCT"
     eudract = [i + 8 for i in starts if text.startswith("EudraCT", i)]
     registry = sorted(starts + eudract) if eudract else starts
@@ -78,7 +91,7 @@ def find_trials(text: str, lex: TrialLexicon, registry_ids: Iterable[str] = ()) 
         spans = term_spans(lex.pattern, text) if lex.pattern is not None else []
     hits += [Hit("trial", a, b, text[a:b], text[a:b], [], "rules") for a, b in spans]
     hits += _named_by_context(text)
-    hits = resolve_overlaps(sorted(hits, key=lambda h: (h.start - h.end, h.start)))
+    hits = resolve_longest_first(hits)
     seen = {h.canonical for h in hits}
     for rid in registry_ids:
         rid = rid.strip()
@@ -171,50 +184,33 @@ NOT_TRIAL_NAMES = frozenset(
 )
 
 
-def _space_before(text: str, pos: int) -> int:
-    r"""Start of the whitespace run that ends at ``pos`` (``\s`` is ``str.isspace``)."""
-    while pos > 0 and text[pos - 1].isspace():
-        pos -= 1
-    return pos
-
-
-def _token_before(text: str, pos: int) -> int:
-    """Start of the run of non-whitespace characters that ends at ``pos``."""
-    while pos > 0 and not text[pos - 1].isspace():
-        pos -= 1
-    return pos
-
-
-def _tokens_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
-    """Up to ``n`` whitespace-separated tokens before ``pos``, nearest first: (start, end) of
-    each one that has whitespace between it and ``pos`` (or the previous token)."""
-    spans: list[tuple[int, int]] = []
-    while len(spans) < n:
-        space = _space_before(text, pos)
-        token = _token_before(text, space)
-        if space == pos or token == space:
-            break
-        spans.append((token, space))
-        pos = token
-    return spans
-
-
 def _the_candidates(text: str) -> list[int]:
     """Where a "the NAME (phase X) trial/study" match can start, read backwards from each
     "trial"/"study": whitespace-separated tokens (NAME, or X, "phase" and NAME), whitespace,
-    then "the"/"The" (a text has far fewer trials and studies than "the"s)."""
+    then "the"/"The" (a text has far fewer trials and studies than "the"s). The tokens are read
+    by ``_THE_BACKWARDS`` on the reversed text, from the character before "trial"/"study"."""
+    found = literal_starts(text, ("trial", "study"))
+    if not found:
+        return []
+    n = len(text)
+    reverse = text[::-1]
     out = []
-    for q in literal_starts(text, ("trial", "study")):
-        tokens = _tokens_before(text, q, 3)
-        for k in (0, 2):  # the NAME trial; the NAME phase X trial
-            if len(tokens) <= k or (k == 2 and text[tokens[1][0] : tokens[1][1]] != "phase"):
-                continue
-            name = tokens[k][0]
-            the = _space_before(text, name) - 3
-            if 0 <= the < name - 3 and text.startswith(("the", "The"), the):
-                out.append(the)
+    for q in found:
+        for pattern in _THE_BACKWARDS:
+            m = pattern.match(reverse, n - q)
+            if m is not None:
+                out.append(n - m.end())
     out.sort()
     return out
+
+
+# Reversed, the tokens before "trial"/"study" up to "the"/"The": "the NAME " and
+# "the NAME phase X ". Each whitespace run and token is read whole (a token is followed by
+# whitespace, whitespace by a token or "eht"), as a walk back over them would read them.
+_THE_BACKWARDS = (
+    re.compile(r"\s+\S+\s+eh[tT]"),
+    re.compile(r"\s+\S+\s+esahp\s+\S+\s+eh[tT]"),
+)
 
 
 def _context_matches(text: str):
