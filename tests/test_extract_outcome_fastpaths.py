@@ -72,9 +72,10 @@ def test_regimen_drugs_follow_appended_hits():
 
 
 def test_outcome_dict_holds_the_fields_in_order():
-    from her2mine.extract.components import _outcome_dict
+    from her2mine.extract.outcomes import _row
     from her2mine.models import Outcome
 
     o = Outcome("PFS", "a+b", "median", 18.5, "months", 1.0, 2.0, "<0.001", "s.", 3, 7)
-    got = _outcome_dict(o)
+    v = numbers.Value("time", 18.5, None, 3, 7, 9, ci_low=1.0, ci_high=2.0, p="<0.001")
+    got = _row(v, "PFS", "median", "a+b", "s.")
     assert list(got.items()) == [(f, getattr(o, f)) for f in o.__dataclass_fields__]

@@ -18,11 +18,12 @@ from her2mine.extract import abbreviations  # noqa: F401  (registers "her2_abbre
 from her2mine.extract.abbreviations import TOKEN_ARRAY_ATTRS, TOKEN_ARRAY_KEY
 from her2mine.extract.arms import arm_refs, build_registry, comparison_in
 from her2mine.extract.drugs import find_drugs, sensitive_words
+from her2mine.extract.endpoint_terms import SensitiveTerms
 from her2mine.extract.fastre import literal_safe, sentences_matching_at, word_start
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import Lexicons, load_lexicons, lower_same_length, starts_finder
 from her2mine.extract.numbers import _KEY_RE, ratio_candidates
-from her2mine.extract.outcomes import find_endpoints, sentence_outcomes
+from her2mine.extract.outcomes import find_endpoints, sentence_outcome_rows
 from her2mine.extract.sentences import sentence_spans
 from her2mine.extract.trials import find_trials, start_words
 
@@ -44,6 +45,8 @@ class _LazyContext:
         if self.value is None:
             text, pending, drugs, registry, low = self.args
             base = self.base() if callable(self.base) else self.base
+            # ``pending``: sentences naming two drugs or more; comparisons say "versus" or so.
+            pending = [(s, e) for s, e in pending if _HAS_COMPARISON.search(text, s, e)]
             self.value = (
                 _latest_comparison(text, pending, drugs, registry, low) if pending else []
             ) or base
@@ -63,11 +66,6 @@ def _latest_comparison(
 
 def _distinct(items: list) -> list:
     return list(dict.fromkeys(items))
-
-
-def _outcome_dict(o) -> dict:
-    # The instance dict holds exactly the dataclass fields, in field order (set by __init__).
-    return dict(o.__dict__)
 
 
 if not Doc.has_extension("her2"):
@@ -277,14 +275,15 @@ class OutcomeExtractor:
     def __init__(self, nlp: Language, name: str, *, lexicon_dir: str | None) -> None:
         self.name = name
         self.lex = _lexicons(lexicon_dir).endpoints
+        self.sensitive = SensitiveTerms(list(self.lex.exact_of), self.lex.sensitive)
 
     def __call__(self, doc: Doc) -> Doc:
         state = _state(doc)
         text = _text(doc, state)
         low = _low(state, text)
         sentences = [tuple(s) for s in state.get("sentences") or sentence_spans(text)]
-        endpoints = find_endpoints(text, self.lex, low)
-        drugs = _hits(state, "drugs")
+        endpoints = find_endpoints(text, self.lex, low, self.sensitive)
+        drugs = _hits(state, "drugs")  # the drug step's hits (or rebuilt from its rows)
         state["endpoints"] = [h.to_row() for h in endpoints]
         registry = build_registry(text, sentences, drugs, low)
         outcomes = []
@@ -293,31 +292,39 @@ class OutcomeExtractor:
         context = names if 2 <= len(names) <= 4 and all(names) else []
         ep_starts = [h.start for h in endpoints]
         drug_starts = [h.start for h in drugs]
-        pending: list[tuple[int, int]] = []  # comparison sentences not read yet (read lazily)
+        # Sentences naming two drugs or more, not read yet (read lazily, for a comparison).
+        pending: list[tuple[int, int]] = []
         has_ratio = sentences_matching_at(_KEY_RE, text, sentences, ratio_candidates(text))
         gate = low if literal_safe(text) else None
         for k, (s, e) in enumerate(sentences):
-            eps = endpoints[bisect_left(ep_starts, s) : bisect_left(ep_starts, e)]
-            sent_drugs = drugs[bisect_left(drug_starts, s) : bisect_left(drug_starts, e)]
+            # end points and drugs of the sentence: endpoints[e0:e1], drugs[d0:d1]
+            e0 = bisect_left(ep_starts, s)
+            e1 = bisect_left(ep_starts, e, e0)
+            d0 = bisect_left(drug_starts, s)
+            d1 = bisect_left(drug_starts, e, d0)
             # Only sentences with a number and an end point (or an HR/OR for the carried end
             # point) can hold an outcome. (Per sentence, a bounded search decides exactly as a
             # whole-text scan would: these patterns have no lookahead.)
-            if (eps or has_ratio[k]) and _HAS_NUMBER.search(text, s, e) is not None:
-                lazy = _LazyContext(text, list(pending), drugs, registry, context, gate)
+            if (e0 < e1 or has_ratio[k]) and _HAS_NUMBER.search(text, s, e) is not None:
+                eps = endpoints[e0:e1]
+                sent_drugs = drugs[d0:d1]
+                lazy = _LazyContext(text, pending, drugs, registry, context, gate)
                 pending = []
                 internal: list[str | None] = []
-                found = sentence_outcomes(
+                found = sentence_outcome_rows(
                     text, s, e, eps, sent_drugs, registry, self.lex, carry, lazy, internal, gate
                 )
                 context = lazy  # still unread: most documents never need it
-                outcomes.extend(_outcome_dict(o) for o in found)
-                compared = _distinct([a for a in internal if a])
-                if len(compared) >= 2:
-                    context = compared  # the comparison now under discussion
-            if len(sent_drugs) >= 2 and _HAS_COMPARISON.search(text, s, e) is not None:
+                if found:
+                    outcomes.extend(found)
+                    compared = _distinct([a for a in internal if a])
+                    if len(compared) >= 2:
+                        context = compared  # the comparison now under discussion
+            # A candidate "A versus B" sentence (whether it says "versus" is checked on reading)
+            if d1 - d0 >= 2:
                 pending.append((s, e))
-            if eps:
-                carry = eps[-1].canonical
+            if e0 < e1:
+                carry = endpoints[e1 - 1].canonical
         state["outcomes"] = outcomes
         state.pop("text", None)  # not needed downstream; keeps pickled docs small
         state.pop("low", None)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from her2mine.extract.arms import ArmRef, ArmRegistry, arm_refs, output_arm
-from her2mine.extract.fastre import may_hold, word_start
+from her2mine.extract.endpoint_terms import SensitiveTerms
+from her2mine.extract.fastre import literal_starts, may_hold, word_start
 from her2mine.extract.hits import Hit, resolve_overlaps
 from her2mine.extract.lexicon import EndpointLexicon, lower_same_length, term_spans
-from her2mine.extract.numbers import Value, parse_values
+from her2mine.extract.numbers import P_RE, Value, normalise_p, parse_values
 from her2mine.models import Outcome
 
 TIME_TO_EVENT = {"PFS", "OS", "DFS", "IDFS", "EFS", "TTP", "CNS-PFS", "DOR"}
@@ -39,6 +40,20 @@ _NOT_OUTCOME = re.compile(
 )
 # "mean PFS was 8.8 months": the contract has medians only, and a mean is not one.
 _MEAN_BEFORE = re.compile(r"\b(?:mean|average)\s+$", re.I)
+
+
+def _lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern written in lower case, made case-sensitive: run on the
+    ``lower_same_length`` text of a ``literal_safe`` text, it matches where the original matches
+    on the text (lower-casing keeps which characters are word characters, spaces and digits),
+    and needs no case folding."""
+    assert pattern.flags & re.I and not re.search(r"[A-Z]", pattern.pattern), pattern.pattern
+    return re.compile(pattern.pattern)
+
+
+_NOT_OUTCOME_LOW = _lower_twin(_NOT_OUTCOME)
+_MEAN_BEFORE_LOW = _lower_twin(_MEAN_BEFORE)
+_LANDMARK_LOW = _lower_twin(_LANDMARK)
 # Design assumptions and power calculations are not results.
 _ASSUMPTION = re.compile(
     word_start(
@@ -59,20 +74,34 @@ _FOLLOW_ATTACH = re.compile(
 _PRECEDE_GLUE = re.compile(r"^[\s,:(\[]*$")
 
 
-def find_endpoints(text: str, lex: EndpointLexicon, low: str | None = None) -> list[Hit]:
+def find_endpoints(
+    text: str, lex: EndpointLexicon, low: str | None = None, sensitive: SensitiveTerms | None = None
+) -> list[Hit]:
     """Endpoint mentions (full names case-insensitively, abbreviations case-sensitively).
-    ``low`` = ``lower_same_length(text)`` if the caller has it."""
+    ``low`` = ``lower_same_length(text)`` if the caller has it; ``sensitive``: the
+    ``SensitiveTerms`` of the lexicon's abbreviations, if the caller keeps one."""
     hits: list[Hit] = []
     low = lower_same_length(text) if low is None else low
-    for pattern, source in ((lex.sensitive, text), (lex.insensitive, low)):
-        if pattern is None:
-            continue
-        for start, end in term_spans(pattern, source):
+    if sensitive is None:
+        exact = term_spans(lex.sensitive, text) if lex.sensitive is not None else []
+    else:
+        exact = sensitive.spans(text)
+    loose = term_spans(lex.insensitive, low) if lex.insensitive is not None else []
+    for spans in (exact, loose):
+        for start, end in spans:
             written = text[start:end]
             code = lex.lookup(written)
             if code:
                 hits.append(Hit("endpoint", start, end, written, code))
+    # Each scan's hits are disjoint; when the two scans' are too, every hit is kept.
+    by_start = sorted(hits, key=_start)
+    if all(a.end <= b.start for a, b in zip(by_start, by_start[1:], strict=False)):
+        return by_start
     return resolve_overlaps(sorted(hits, key=lambda h: (h.start - h.end, h.start)))
+
+
+def _start(h: Hit) -> int:
+    return h.start
 
 
 def sentence_outcomes(
@@ -92,50 +121,79 @@ def sentence_outcomes(
     sentence (for "The hazard ratio was 0.62." after a PFS sentence). ``low``: the
     ``literal_safe`` lower-cased text (searches skip where their words are missing), or None."""
     eps = [h for h in endpoints if s <= h.start < e]
+    rows = sentence_outcome_rows(
+        text, s, e, eps, drug_hits, registry, lex, carry, context, arms_out, low
+    )
+    return [Outcome(**row) for row in rows]
+
+
+def sentence_outcome_rows(
+    text: str,
+    s: int,
+    e: int,
+    eps: list[Hit],
+    drug_hits: list[Hit],
+    registry: ArmRegistry,
+    lex: EndpointLexicon,
+    carry: str | None = None,
+    context: list[str | None] | Callable[[], list[str | None]] | None = None,
+    arms_out: list[str | None] | None = None,
+    low: str | None = None,
+) -> list[dict]:
+    """``sentence_outcomes`` as ``Outcome`` field dicts (in field order), from ``eps``, the
+    end points that start in the sentence (in text order)."""
     if may_hold(low, _ASSUMPTION_WORDS, s, e) and _ASSUMPTION.search(text, s, e):
         return []
     values = parse_values(text, s, e)
     if not values:
         return []
-    sentence = text[s:e]
     out: list[tuple[Value, str, str]] = []  # value, endpoint, measure
     for v in values:
-        assigned = _endpoint_for(text, v, eps, lex, s, carry)
+        assigned = _endpoint_for(text, v, eps, lex, s, carry, low)
         if assigned is None:
             continue
         endpoint, measure = assigned
         if endpoint.startswith("_"):
             continue  # an end point outside the contract's list claimed this value
         out.append((v, endpoint, measure))
-    refs: list[ArmRef] = []
-    resp = False
-    if any(m not in ("HR", "OR") for _, _, m in out):  # HR/OR and no values need no arm
+    if not out:
+        return []
+    if any(m not in _RATIOS for _, _, m in out):  # HR/OR and no values need no arm
         resp = (
             may_hold(low, ("respectively",), s, e) and _RESPECTIVELY.search(text, s, e) is not None
         )
         refs = arm_refs(text, s, e, drug_hits, registry, split_weak=resp, low=low)
-    arms = _attribute_arms(text, s, e, out, refs, context if context is not None else [], resp)
+        arms = _attribute_arms(text, s, e, out, refs, context if context is not None else [], resp)
+    else:
+        arms = [None] * len(out)
     _share_rate_p(text, s, e, out, arms)
     if arms_out is not None:  # internal arm names (a placebo-only group included), in order
-        arms_out.extend(a for a, (_, _, m) in zip(arms, out, strict=True) if m not in ("HR", "OR"))
-    results = []
-    for (v, endpoint, measure), arm in zip(out, arms, strict=True):
-        results.append(
-            Outcome(
-                endpoint=endpoint,
-                arm=output_arm(arm) if measure not in ("HR", "OR") else None,
-                measure=measure,
-                value=v.value,
-                unit=_unit(measure, v),
-                ci_low=v.ci_low,
-                ci_high=v.ci_high,
-                p=v.p,
-                sentence=sentence,
-                start=v.start,
-                end=v.end,
-            )
-        )
-    return results
+        arms_out.extend(a for a, (_, _, m) in zip(arms, out, strict=True) if m not in _RATIOS)
+    sentence = text[s:e]
+    return [
+        _row(v, endpoint, measure, arm, sentence)
+        for (v, endpoint, measure), arm in zip(out, arms, strict=True)
+    ]
+
+
+_RATIOS = ("HR", "OR")
+
+
+def _row(v: Value, endpoint: str, measure: str, arm: str | None, sentence: str) -> dict:
+    """The ``Outcome`` fields of one value, in the dataclass's field order."""
+    return {
+        "endpoint": endpoint,
+        "arm": None if measure in _RATIOS else output_arm(arm),
+        "measure": measure,
+        "value": v.value,
+        "unit": _unit(measure, v),
+        "ci_low": v.ci_low,
+        "ci_high": v.ci_high,
+        "p": v.p,
+        "sentence": sentence,
+        "start": v.start,
+        "end": v.end,
+    }
 
 
 def _unit(measure: str, v: Value) -> str | None:
@@ -146,66 +204,112 @@ def _unit(measure: str, v: Value) -> str | None:
     return "%"
 
 
+_DEATH = re.compile(r"\bdeath\b", re.I)
+_NOT_DEATH_ONLY = re.compile(r"progress|recurrence|relapse|invasive|disease", re.I)
+
+
 def _endpoint_for(
-    text: str, v: Value, eps: list[Hit], lex: EndpointLexicon, s: int, carry: str | None
+    text: str,
+    v: Value,
+    eps: list[Hit],
+    lex: EndpointLexicon,
+    s: int,
+    carry: str | None,
+    low: str | None = None,
 ) -> tuple[str, str] | None:
-    anchor = v.key_start if v.key_start is not None else v.start
+    """(end point, measure) of value ``v`` from the sentence's end points ``eps`` (text order,
+    not overlapping, so also in order of their ends), or None."""
+    kind = v.kind
+    if kind in _RATIOS:
+        ks = v.key_start
+        for h in reversed(eps):
+            if ks <= h.start and h.end <= v.start:
+                return h.canonical, kind  # an end point inside "hazard ratio for PFS, 0.6"
+        if _DEATH.search(v.key_text) and not _NOT_DEATH_ONLY.search(v.key_text):
+            return "OS", kind
+        ok = TIME_TO_EVENT if kind == "HR" else None
+        ep = _last_before(eps, ks if ks is not None else v.start, ok)
+        if ep is not None:
+            return ep.canonical, kind
+        if carry and (ok is None or carry in ok):
+            return carry, kind
+        return None
     # Population descriptors ("in hormone receptor-positive disease") only claim values that
     # come before them ("494 (88.7%) had hormone receptor-positive disease").
-    before = [h for h in eps if h.end <= anchor and h.canonical != "_population"]
-    if v.kind in ("HR", "OR"):
-        inside = [h for h in eps if v.key_start <= h.start and h.end <= v.start]
-        if inside:
-            return inside[-1].canonical, v.kind
-        if re.search(r"\bdeath\b", v.key_text, re.I) and not re.search(
-            r"progress|recurrence|relapse|invasive|disease", v.key_text, re.I
-        ):
-            return "OS", v.kind
-        ok = TIME_TO_EVENT if v.kind == "HR" else None
-        cand = [h for h in before if ok is None or h.canonical in ok]
-        if cand:
-            return cand[-1].canonical, v.kind
-        if carry and (ok is None or carry in ok):
-            return carry, v.kind
-        return None
-    if v.kind == "time":
-        cand = [h for h in before if h.canonical in TIME_TO_EVENT]
-        if not cand:
+    anchor = v.key_start if v.key_start is not None else v.start
+    if kind == "time":
+        ep = _last_before(eps, anchor, TIME_TO_EVENT)
+        if ep is None:
             return None
-        ep = cand[-1]
-        if _NOT_OUTCOME.search(text, ep.end, v.start) or _MEAN_BEFORE.search(
-            text, max(s, ep.start - 12), ep.start
+        if _finds(_NOT_OUTCOME, _NOT_OUTCOME_LOW, text, low, ep.end, v.start) or _finds(
+            _MEAN_BEFORE, _MEAN_BEFORE_LOW, text, low, max(s, ep.start - 12), ep.start
         ):
             return None
         return ep.canonical, "median"
     # percentages
-    if not before:
-        after = [h for h in eps if h.start >= v.ext_end and h.start - v.ext_end <= 60]
-        if not after or after[0].canonical in TIME_TO_EVENT:
+    ep = _last_before(eps, anchor, None)
+    if ep is None:
+        ep = _first_after(eps, v.ext_end, 60)
+        if ep is None or ep.canonical in TIME_TO_EVENT:
             return None
-        ep = after[0]
         if ep.canonical in SAFETY:
-            code = _grade_code(text, s, ep, v) if ep.canonical == "AE" else ep.canonical
+            code = _grade_code(text, s, ep, v, low) if ep.canonical == "AE" else ep.canonical
             return code, "incidence"
         return ep.canonical, "rate"
-    ep = before[-1]
     code = ep.canonical
     if code in SAFETY:
         if code == "AE":
-            code = _grade_code(text, s, ep, v)
+            code = _grade_code(text, s, ep, v, low)
         return code, "incidence"
-    if _NOT_OUTCOME.search(text, ep.end, v.start):
+    if _finds(_NOT_OUTCOME, _NOT_OUTCOME_LOW, text, low, ep.end, v.start):
         return None
-    if code in TIME_TO_EVENT and not _LANDMARK.search(text, max(s, ep.start - 60), v.start):
+    if code in TIME_TO_EVENT and not _finds(
+        _LANDMARK, _LANDMARK_LOW, text, low, max(s, ep.start - 60), v.start
+    ):
         return None
     return code, "rate"
 
 
-def _grade_code(text: str, s: int, ep: Hit, v: Value) -> str:
-    """AE_G3 when the closest grade qualifier before the value says grade ≥3."""
+def _last_before(eps: list[Hit], pos: int, codes: set[str] | None) -> Hit | None:
+    """The last end point ending by ``pos`` (a population descriptor never), with a code in
+    ``codes`` unless that is None."""
+    for h in reversed(eps):
+        if h.end > pos or h.canonical == "_population":
+            continue
+        if codes is None or h.canonical in codes:
+            return h
+    return None
+
+
+def _first_after(eps: list[Hit], pos: int, within: int) -> Hit | None:
+    """The first end point starting at or after ``pos``, if it starts within ``within``."""
+    for h in eps:
+        if h.start >= pos:
+            return h if h.start - pos <= within else None
+    return None
+
+
+def _finds(
+    pattern: re.Pattern[str], twin: re.Pattern[str], text: str, low: str | None, a: int, b: int
+) -> bool:
+    """Whether ``pattern`` matches in text[a:b], read with its ``_lower_twin`` on ``low`` (the
+    ``literal_safe`` lower-cased text) when there is one."""
+    if low is None:
+        return pattern.search(text, a, b) is not None
+    return twin.search(low, a, b) is not None
+
+
+def _grade_code(text: str, s: int, ep: Hit, v: Value, low: str | None = None) -> str:
+    """AE_G3 when the closest grade qualifier before the value says grade ≥3. ``low``: the
+    ``literal_safe`` lower-cased text (the qualifiers are then only tried where they can
+    start), or None."""
     best: tuple[int, str] | None = None
-    for pattern, code in ((_G3, "AE_G3"), (_ANY, "AE")):
-        for m in pattern.finditer(text, s, v.start):
+    for pattern, code, firsts in ((_G3, "AE_G3", _G3_FIRSTS), (_ANY, "AE", _ANY_FIRSTS)):
+        if low is None:
+            matches = pattern.finditer(text, s, v.start)
+        else:
+            matches = _finditer_at(pattern, text, literal_starts(low, firsts, s, v.start), v.start)
+        for m in matches:
             if _closed_between(text, m.end(), v.start):
                 continue
             if best is None or m.start() > best[0]:
@@ -213,13 +317,36 @@ def _grade_code(text: str, s: int, ep: Hit, v: Value) -> str:
     return best[1] if best else "AE"
 
 
+# Every match of _G3 / _ANY starts with one of these (lower case; ASCII letters, so on a
+# ``literal_safe`` text they are where the case-insensitive patterns can start).
+_G3_FIRSTS = ("grade", "≥", ">=", "severe")
+_ANY_FIRSTS = ("any", "all", "of", "grade", "low")
+
+
+def _finditer_at(
+    pattern: re.Pattern[str], text: str, candidates: list[int], endpos: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, endpos)`` when every match there starts at one of
+    ``candidates`` (sorted offsets, none before ``start``): the leftmost match after the
+    previous one is at the first candidate the pattern matches at."""
+    pos = 0
+    match = pattern.match
+    for p in candidates:
+        if p < pos:
+            continue
+        m = match(text, p, endpos)
+        if m is not None:
+            yield m
+            pos = m.end() if m.end() > p else p + 1
+
+
 def _closed_between(text: str, a: int, b: int) -> bool:
     """True if a bracket open before ``a`` closes before ``b`` ("(grade 3, 1.5%) vs 3.4%")."""
     depth = 0
-    for ch in text[a:b]:
-        if ch in "([":
+    for m in _BRACKET.finditer(text, a, b):
+        if m.group() in _OPEN:
             depth += 1
-        elif ch in ")]":
+        else:
             depth -= 1
             if depth < 0:
                 return True
@@ -238,7 +365,12 @@ def _attribute_arms(
     """The arm of each value; ``context`` = arms of the comparison under discussion, in order
     (or a function returning them: reading it costs, and most sentences never need it)."""
     arms: list[str | None] = [None] * len(out)
-    idx = [i for i, (_, _, m) in enumerate(out) if m not in ("HR", "OR")]
+    idx = [i for i, (_, _, m) in enumerate(out) if m not in _RATIOS]
+    if not refs:
+        # Only compared runs can get arms, all from the comparison under discussion.
+        if len(idx) >= 2:
+            _context_runs(text, out, idx, context, arms)
+        return arms
     if not idx:
         return arms
     decided: set[int] = set()
@@ -320,11 +452,38 @@ def _attribute_arms(
     for i in idx:
         if i in decided:
             continue
-        v = out[i][0]
-        prev = [j for j, r in enumerate(refs) if r.end <= v.start and (single or j not in claimed)]
-        if prev and not refs[prev[-1]].in_list:
-            arms[i] = refs[prev[-1]].arm
+        r = _last_ref_before(refs, out[i][0].start, set() if single else claimed)
+        if r is not None and not r.in_list:
+            arms[i] = r.arm
     return arms
+
+
+def _last_ref_before(refs: list[ArmRef], pos: int, skip: set[int]) -> ArmRef | None:
+    """The last reference ending by ``pos`` whose index is not in ``skip``."""
+    for j in range(len(refs) - 1, -1, -1):
+        if refs[j].end <= pos and j not in skip:
+            return refs[j]
+    return None
+
+
+def _context_runs(
+    text: str,
+    out: list[tuple[Value, str, str]],
+    idx: list[int],
+    context: list[str | None] | Callable[[], list[str | None]],
+    arms: list[str | None],
+) -> None:
+    """Step 2 of ``_attribute_arms`` for a sentence without arm references: each run of
+    compared values as long as the comparison under discussion gets its arms."""
+    ctx = None
+    for run in _runs(text, out, idx):
+        if len(run) < 2:
+            continue
+        if ctx is None:
+            ctx = _ctx(context)
+        if len(ctx) == len(run):
+            for i, a in zip(run, ctx, strict=True):
+                arms[i] = a
 
 
 class _Once:
@@ -355,7 +514,6 @@ def _compared(arms: list[str | None], idx: list[int]) -> list[str | None]:
 
 
 _OPEN = frozenset("([")
-_CLOSE = frozenset(")]")
 
 
 def _leads_to(
@@ -380,15 +538,17 @@ def _bracket_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     if i >= limit or text[i] not in _OPEN:
         return None
     depth = 0
-    for k in range(i, min(limit, i + 120)):
-        ch = text[k]
-        if ch in _OPEN:
+    for m in _BRACKET.finditer(text, i, min(limit, i + 120)):
+        if m.group() in _OPEN:
             depth += 1
-        elif ch in _CLOSE:
+        else:
             depth -= 1
             if depth == 0:
-                return i, k
+                return i, m.start()
     return None
+
+
+_BRACKET = re.compile(r"[(\[)\]]")
 
 
 _FILLER = re.compile(
@@ -427,18 +587,23 @@ def _last_list(refs: list[ArmRef], prev: list[int]) -> list[int]:
 def _runs(text: str, out: list[tuple[Value, str, str]], idx: list[int]) -> list[list[int]]:
     """Consecutive compared values of one end point; with any "vs" join, only "vs" binds."""
     runs: list[list[int]] = []
+    prev = -2  # the previous index of ``idx``: the last of the last run
     for i in idx:
         if (
-            runs
-            and out[runs[-1][-1]][0].paired_with_next
-            and out[runs[-1][-1]][1:] == out[i][1:]
-            and runs[-1][-1] == i - 1
+            prev == i - 1
+            and out[prev][0].paired_with_next
+            and out[prev][1] == out[i][1]
+            and out[prev][2] == out[i][2]
         ):
             runs[-1].append(i)
         else:
             runs.append([i])
+        prev = i
     split: list[list[int]] = []
     for run in runs:
+        if len(run) < 3:  # one join (or none): nothing to split
+            split.append(run)
+            continue
         joins = [_join_word(text, out[a][0], out[b][0]) for a, b in zip(run, run[1:], strict=False)]
         if "vs" in joins and any(j != "vs" for j in joins):
             cur = [run[0]]
@@ -502,9 +667,9 @@ def _share_rate_p(
     "43.6% vs 30.8% (P<0.001)", "... in the A group and 99 (44.4%) in the B group (difference
     ...; p=0.016)". The P is the first one after the rates; values before an earlier P or an
     HR/OR are not part of that comparison."""
-    from her2mine.extract.numbers import P_RE, normalise_p
-
-    if not any(m == "rate" for _, _, m in out):
+    rates = [i for i, (_, _, m) in enumerate(out) if m == "rate"]
+    # A shared P needs two rates of different arms.
+    if len(rates) < 2 or len({arms[i] for i in rates}) < 2:
         return
     ps = list(P_RE.finditer(text, s, e))
     if not ps:
