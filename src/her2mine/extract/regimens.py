@@ -93,10 +93,7 @@ def gap_kind(gap: str) -> str | None:
 def _read_gap(gap: str) -> str | None:
     if len(gap) > 200 or _CLOSING_BRACKET.search(gap):
         return None
-    gap = _PARENS.sub("", gap)
-    for _ in range(3):
-        # " ": a removed phrase leaves the spaces a joiner needs ("days 1-14 plus").
-        gap = _SCHEDULE.sub(" ", gap)
+    gap = _without_schedules(_PARENS.sub("", gap))
     gap = re.sub(r"\s+", " ", gap)
     if not gap.strip() or gap.strip() in ("-", "–"):
         return "strong" if gap.strip() else None
@@ -109,6 +106,29 @@ def _read_gap(gap: str) -> str | None:
     if _WEAK_GAP.fullmatch(gap):
         return "weak"
     return None
+
+
+# Every _SCHEDULE match holds one of these (matched with the same flags, so case folding agrees):
+# a gap without any has no schedule phrase to remove (most gaps).
+_SCHEDULE_HINT = re.compile(
+    r"cycle|dose|course|week|month|year|day|dail|same|loading|orally|intravenously|"
+    r"subcutaneously|each|q\dw|\d[\d.·,]*\s*m?g",
+    re.I,
+)
+
+
+def _without_schedules(gap: str) -> str:
+    """``gap`` with dose and schedule phrases removed: up to three rounds (a removal can bring
+    two words together that form another), stopping early once a round removes nothing."""
+    if _SCHEDULE_HINT.search(gap) is None:
+        return gap
+    for _ in range(3):
+        # " ": a removed phrase leaves the spaces a joiner needs ("days 1-14 plus").
+        shorter = _SCHEDULE.sub(" ", gap)
+        if shorter == gap:
+            break
+        gap = shorter
+    return gap
 
 
 # Most gaps between two drug mentions are one of a few joiners: their kinds are read once, at
