@@ -120,23 +120,9 @@ WORD_STARTS_KEY = "word_starts"
 
 
 def _hits(state: dict, key: str) -> list[Hit]:
-    """The hits of the rows ``state[key]``: the ones ``_keep_hits`` left (taken off the state),
-    or rebuilt from the rows."""
-    rows = state.get(key, [])
-    kept = state.pop(_KEPT + key, None)
-    if kept is not None and kept[0] is rows:
-        return kept[1]
-    return [Hit.from_row(r) for r in rows]
-
-
-_KEPT = "hits:"  # key prefix of the hits ``_keep_hits`` leaves beside their rows
-
-
-def _keep_hits(state: dict, key: str, hits: list[Hit]) -> None:
-    """``state[key]`` = the rows of ``hits``; the hits are left beside them for the next
-    ``_hits`` reader (building them again from the rows costs a dataclass per hit)."""
-    rows = state[key] = [h.to_row() for h in hits]
-    state[_KEPT + key] = (rows, hits)
+    # The state holds rows, not Hit objects: a Doc's user data must stay msgpack-serialisable
+    # (``Doc.to_bytes``, ``nlp.pipe(n_process>1)``) after any component.
+    return [Hit.from_row(r) for r in state.get(key, [])]
 
 
 class TextKeepingTokenizer:
@@ -220,7 +206,7 @@ class DrugRecognizer:
         hits = find_drugs(
             text, self.lex, sentences, pairs, model, low, starts if self.sensitive_words else None
         )
-        _keep_hits(state, "drugs", hits)  # her2_outcomes reads the hits (and pops them)
+        state["drugs"] = [h.to_row() for h in hits]
         return doc
 
     def _abbreviation_pairs(self, doc: Doc) -> list[tuple[str, int, int]]:
@@ -283,7 +269,7 @@ class OutcomeExtractor:
         low = _low(state, text)
         sentences = [tuple(s) for s in state.get("sentences") or sentence_spans(text)]
         endpoints = find_endpoints(text, self.lex, low, self.sensitive)
-        drugs = _hits(state, "drugs")  # the drug step's hits (or rebuilt from its rows)
+        drugs = _hits(state, "drugs")
         state["endpoints"] = [h.to_row() for h in endpoints]
         registry = build_registry(text, sentences, drugs, low)
         outcomes = []
