@@ -23,6 +23,7 @@ from her2mine.extract.fastre import literal_safe, sentences_matching_at, word_st
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import Lexicons, load_lexicons, lower_same_length, starts_finder
 from her2mine.extract.numbers import _KEY_RE, ratio_candidates
+from her2mine.extract.options import options_as_class
 from her2mine.extract.outcomes import find_endpoints, sentence_outcome_rows
 from her2mine.extract.sentences import sentence_spans
 from her2mine.extract.trials import find_trials, start_words
@@ -261,6 +262,7 @@ class OutcomeExtractor:
     def __init__(self, nlp: Language, name: str, *, lexicon_dir: str | None) -> None:
         self.name = name
         self.lex = _lexicons(lexicon_dir).endpoints
+        self.drug_class = _lexicons(lexicon_dir).drugs.drug_class
         self.sensitive = SensitiveTerms(list(self.lex.exact_of), self.lex.sensitive)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -269,7 +271,8 @@ class OutcomeExtractor:
         low = _low(state, text)
         sentences = [tuple(s) for s in state.get("sentences") or sentence_spans(text)]
         endpoints = find_endpoints(text, self.lex, low, self.sensitive)
-        drugs = _hits(state, "drugs")
+        # Arms read per-patient options as one class mention ("X plus A or B" is arm X).
+        drugs = options_as_class(text, _hits(state, "drugs"), self.drug_class)
         state["endpoints"] = [h.to_row() for h in endpoints]
         registry = build_registry(text, sentences, drugs, low)
         outcomes = []

@@ -19,6 +19,7 @@ from her2mine.extract.lexicon import (
     term_spans,
     trie_pattern,
 )
+from her2mine.extract.options import options_as_class
 from her2mine.extract.regimens import chains_before
 
 # FDA biosimilar / formulation suffixes are four meaningless lower-case letters ("-nxki").
@@ -571,7 +572,10 @@ def find_drugs(
         # (``lexical`` has no overlaps: resolving it alone would keep it as it is)
         current = resolve_overlaps(abbrev + lexical) if abbrev else list(lexical)
         mentions = drug_mentions(current)
-        readings = bracket_readings(text, mentions, bracketed, before)
+        # (per-patient options read as one class mention: "X plus A or B (SHORT)" defines X)
+        readings = bracket_readings(
+            text, options_as_class(text, mentions, lex.drug_class), bracketed, before
+        )
         before = (mentions, readings)
         defined = defined_abbreviations(
             text, current, abbreviation_pairs, consisted, bracketed, readings

@@ -1,0 +1,82 @@
+"""Per-patient options written without brackets: "trastuzumab plus docetaxel or paclitaxel".
+
+Drugs of one class joined by "or" right after a regimen joiner are a choice made per patient,
+as in "trastuzumab plus a taxane (docetaxel or paclitaxel)": the arm is the regimen without
+them. Readers of regimens (bracket definitions, the design reader, arm references) get the run
+as one class mention, which is how they already read "plus a taxane".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from her2mine.extract.hits import Hit
+from her2mine.extract.regimens import gap_kind
+
+# Between two options: "A or B", "A, B, or C", "A, B or C".
+_OPTION_GAP = re.compile(r"\s+or\s+|\s*,\s*(?:or\s+)?", re.I)
+_CHAIN_KINDS = frozenset({"drug", "regimen", "placebo", "class"})
+
+
+def option_runs(text: str, hits: list[Hit], class_of: Mapping[str, str]) -> list[tuple[int, int]]:
+    """(first, last) indexes into ``hits`` (sorted by start) of each run of options: two or
+    more single drugs, all different and of one class, joined by "or" (commas allowed before
+    it), right after a strong regimen joiner ("plus", "with", "+", ...)."""
+    runs = []
+    i = 1
+    while i < len(hits):
+        j = _run_end(text, hits, class_of, i)
+        before = hits[i - 1]
+        if (
+            j > i
+            and before.kind in _CHAIN_KINDS
+            and gap_kind(text[before.end : hits[i].start]) == "strong"
+        ):
+            runs.append((i, j))
+            i = j + 1
+            continue
+        i += 1
+    return runs
+
+
+def _run_end(text: str, hits: list[Hit], class_of: Mapping[str, str], i: int) -> int:
+    """The index of the last option of a run starting at ``hits[i]`` (``i`` if none)."""
+    cls = _single_class(hits[i], class_of)
+    if cls is None:
+        return i
+    seen = {hits[i].drugs[0]}
+    j, said_or = i, False
+    while j + 1 < len(hits):
+        nxt = hits[j + 1]
+        gap = _OPTION_GAP.fullmatch(text, hits[j].end, nxt.start)
+        if gap is None or _single_class(nxt, class_of) != cls or nxt.drugs[0] in seen:
+            break
+        said_or = said_or or "or" in gap.group(0).lower()
+        seen.add(nxt.drugs[0])
+        j += 1
+        if said_or:
+            last = j
+    return last if said_or else i
+
+
+def _single_class(hit: Hit, class_of: Mapping[str, str]) -> str | None:
+    if hit.kind != "drug" or len(hit.drugs) != 1:
+        return None
+    return class_of.get(hit.drugs[0])
+
+
+def options_as_class(text: str, hits: list[Hit], class_of: Mapping[str, str]) -> list[Hit]:
+    """``hits`` (sorted by start) with each run of ``option_runs`` replaced by one class
+    mention spanning it (no drugs); ``hits`` itself if there is none."""
+    runs = option_runs(text, hits, class_of)
+    if not runs:
+        return hits
+    out: list[Hit] = []
+    k = 0
+    for first, last in runs:
+        out += hits[k:first]
+        a, b = hits[first].start, hits[last].end
+        out.append(Hit("class", a, b, text[a:b], class_of[hits[first].drugs[0]], [], "options"))
+        k = last + 1
+    return out + hits[k:]
