@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from gold_data import gold_texts
 
 from her2mine.extract import arms
 from her2mine.extract.fastre import may_hold, search_from_end
 from her2mine.extract.lexicon import lower_same_length
 
-GOLD = Path(__file__).parent / "data" / "gold"
 # Case variants, exotic case folds (ı İ ſ K), words glued to others, design and prior phrases.
 TRICKY = (
     "Patients were RANDOMLY aſsigned to receive: the intravenous trastuzumab or Oral x; "
@@ -22,7 +20,7 @@ TRICKY = (
 
 
 def corpus() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt"))]
+    texts = gold_texts()
     return texts[:10] + [TRICKY, TRICKY.upper(), TRICKY.lower()]
 
 

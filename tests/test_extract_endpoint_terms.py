@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from gold_data import gold_texts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from her2mine.extract.endpoint_terms import SensitiveTerms
 from her2mine.extract.lexicon import compile_terms, load_lexicons, term_spans
 
-GOLD = Path(__file__).parent / "data" / "gold"
 TRICKY = (
     "intracranial PFS, CNS PFS and PFS-CNS; bpCR/tpCR/pCR (ypCR, pCRs) iDFS-IDFS cORR ORR-IC "
     "mDOR DoR rwPFS-PFS. xPFS PFS2 2PFS intracranial PFSx intracranial  PFS ILD/pneumonitis "
@@ -22,7 +20,7 @@ def test_endpoint_abbreviations_equal_the_lexicon_scan():
     lex = load_lexicons().endpoints
     terms = SensitiveTerms(list(lex.exact_of), lex.sensitive)
     assert terms.fast
-    texts = [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt"))] + [TRICKY]
+    texts = gold_texts() + [TRICKY]
     for text in texts:
         for cut in range(0, len(text), 97):  # every start: the scans must agree at the edges too
             assert terms.spans(text[cut:]) == term_spans(lex.sensitive, text[cut:])

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from gold_data import gold_texts
 
 from her2mine.extract import arms, drugs, numbers, regimens, trials
 from her2mine.extract.fastre import (
@@ -18,7 +17,6 @@ from her2mine.extract.fastre import (
 from her2mine.extract.lexicon import lower_same_length
 from her2mine.extract.sentences import sentence_spans
 
-GOLD = Path(__file__).parent / "data" / "gold"
 EXTRA = (
     "PyroCap consisted of pyrotinib and capecitabine. THP   was \n defined  as docetaxel. "
     "AB-12 comprised x; XY+Z/ included y. Patients were RANDOMLY Assigned (1:1). "
@@ -31,7 +29,7 @@ EXTRA = (
 
 
 def corpus() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt"))]
+    texts = gold_texts()
     return texts + [t + " " + EXTRA for t in texts[:5]] + [EXTRA, EXTRA.upper(), EXTRA.lower()]
 
 

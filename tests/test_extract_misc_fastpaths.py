@@ -6,10 +6,10 @@ from __future__ import annotations
 import random
 import re
 from bisect import bisect_right
-from pathlib import Path
 
 import numpy as np
 import pytest
+from gold_data import gold_texts
 from spacy.attrs import IDX, SENT_START
 
 from her2mine.extract import sentences
@@ -18,13 +18,6 @@ from her2mine.extract.hits import Hit
 from her2mine.extract.pipeline import build_pipeline, to_extraction
 from her2mine.extract.sentences import ABBREVIATIONS, sentence_spans
 from her2mine.models import Document, Extraction, Mention, Outcome
-
-GOLD = Path(__file__).parent / "data" / "gold"
-
-
-def gold_texts() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt"))]
-
 
 # --- sentence spans: one character-class scan, one word look-up per candidate ---------------
 

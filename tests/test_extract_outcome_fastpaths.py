@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from gold_data import gold_texts
 
 from her2mine.extract import arms, numbers
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import Regimen
 
-GOLD = Path(__file__).parent / "data" / "gold"
 TRICKY = (
     "OS 12 monthsſ vs 5 PERCENT, 3 Mo. and 4 mos, 6 wks 7 yrs. 8 percentile 9 %; 10\n% "
     "11 Months, 12 years-old, 13 MONTHS 14 percent 15 yr 16 wk. grade 3 q3w n = 4 Δ5 "
@@ -21,7 +20,7 @@ TRICKY = (
 
 
 def corpus() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt"))] + [TRICKY]
+    return gold_texts() + [TRICKY]
 
 
 def test_unit_after_equals_time_unit_else_percent():

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from gold_data import gold_texts
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,7 +12,6 @@ from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import lower_same_length
 from her2mine.extract.numbers import Value
 
-GOLD = Path(__file__).parent / "data" / "gold"
 GRADES = (
     "Grade ≥3 AEs in 12% vs GRADE 3 OR HIGHER in 9%; any-grade 40%, all grades 41% (grade 3, "
     "2%) and SEVERE 3%; low-grade 5%, grade 1-2 6%, Grade I/II 7%, grade ≤2 8%, grade >= III "
@@ -27,7 +25,7 @@ GRADES = (
 
 
 def corpus() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt"))] + [GRADES]
+    texts = gold_texts() + [GRADES]
     return [t for t in texts if literal_safe(t)]
 
 

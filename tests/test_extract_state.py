@@ -3,16 +3,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from gold_data import GOLD
 from spacy.tokens import Doc
 
 from her2mine.extract import build_pipeline, extract_documents
 from her2mine.extract.pipeline import STATE_KEY
 from her2mine.models import Document
 
-GOLD = Path(__file__).parent / "data" / "gold"
 COMPONENTS = ["her2_sentencizer", "her2_abbreviations", "her2_drugs", "her2_trials", "her2_outcomes"]
 
 

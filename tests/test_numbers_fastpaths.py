@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 import pytest
+from gold_data import gold_texts
 
 from her2mine.extract import numbers
 
-GOLD = Path(__file__).parent / "data" / "gold"
 TRICKY = (
     "PFS 12 months of median follow-up, 3 mo. of follow up, 5 Months CI, 9.1 (95% CI 7.2-11.0) "
     "months, 4 (IQR 2-6) months, 30% CI 1-2, 40 percent confidence, 50%credible 8 % C.I. 1-2, "
@@ -22,7 +21,7 @@ TRICKY = (
 
 
 def corpus() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt"))] + [TRICKY]
+    return gold_texts() + [TRICKY]
 
 
 def test_after_atom_equals_the_separate_matches():

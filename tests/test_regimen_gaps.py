@@ -3,15 +3,12 @@ remove (its hint and early stop are shortcuts), and the joiner table agrees with
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from gold_data import gold_texts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from her2mine.extract import regimens
 from her2mine.extract.regimens import _SCHEDULE, _read_gap, _without_schedules, gap_kind
-
-GOLD = Path(__file__).parent / "data" / "gold"
 
 
 def three_rounds(gap: str) -> str:
@@ -22,8 +19,7 @@ def three_rounds(gap: str) -> str:
 
 def gold_windows() -> list[str]:
     out = []
-    for path in sorted(GOLD.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
+    for text in gold_texts():
         out += [text[i : i + 70] for i in range(0, len(text), 23)]
     return out
 

@@ -3,10 +3,9 @@ the rest of a doc) and must give exactly the tokens the stock scispaCy tokenizer
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import spacy
+from gold_data import gold_texts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from shared_paths import REAL
@@ -14,7 +13,6 @@ from shared_paths import REAL
 from her2mine.extract import build_pipeline
 from her2mine.extract.pipeline import scispacy_tokenizer, without_whitespace_specials
 
-GOLD = Path(__file__).parent / "data" / "gold"
 WHITESPACE = ("\n", "\t", " ", "\xa0")
 
 
@@ -48,7 +46,7 @@ def test_pipeline_tokenizer_has_no_whitespace_specials():
 def test_same_tokens_on_gold_and_real_abstracts(stock, trimmed):
     from her2mine.extract.reader import read_documents
 
-    texts = [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt"))]
+    texts = gold_texts()
     xml = REAL / "pubmed-efetch-xml"
     if xml.is_dir():
         for f in sorted(xml.glob("*.xml")):

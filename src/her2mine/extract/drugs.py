@@ -20,7 +20,7 @@ from her2mine.extract.lexicon import (
     trie_pattern,
 )
 from her2mine.extract.options import options_as_class
-from her2mine.extract.regimens import chains_before
+from her2mine.extract.regimens import CHAIN_KINDS, chains_before
 
 # FDA biosimilar / formulation suffixes are four meaningless lower-case letters ("-nxki").
 _SUFFIX = re.compile(r"-(?:hyaluronidase-)?([a-z]{4})(?![A-Za-z0-9])")
@@ -370,7 +370,6 @@ def defined_abbreviations(
     return defined
 
 
-_DRUG_KINDS = frozenset({"drug", "regimen", "placebo", "class"})
 # How far back from a bracket its reading looks: ``chains_before`` takes the mentions of the
 # 400 characters before it, ``_initials`` those of the 200 before it.
 _READING_WINDOW = 400
@@ -378,7 +377,7 @@ _READING_WINDOW = 400
 
 def drug_mentions(hits: list[Hit]) -> list[Hit]:
     """The hits that can take part in a definition (drugs, regimens, placebo, classes)."""
-    return [h for h in hits if h.kind in _DRUG_KINDS]
+    return [h for h in hits if h.kind in CHAIN_KINDS]
 
 
 def bracket_readings(

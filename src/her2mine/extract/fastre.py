@@ -112,17 +112,19 @@ def literal_starts(
 
 
 def finditer_at(
-    pattern: re.Pattern[str], text: str, candidates: list[int]
+    pattern: re.Pattern[str], text: str, candidates: list[int], endpos: int | None = None
 ) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` when every match starts at one of ``candidates`` (sorted
-    offsets, e.g. where its leading literal occurs): the leftmost match after the previous one
-    is the first candidate the pattern matches at, so only those positions are tried."""
+    """``pattern.finditer(text, start, endpos)`` when every match starts at one of
+    ``candidates`` (sorted offsets, none before ``start``, e.g. where its leading literal
+    occurs): the leftmost match after the previous one is the first candidate the pattern
+    matches at, so only those positions are tried."""
     pos = 0
     match = pattern.match
+    end = len(text) if endpos is None else endpos
     for p in candidates:
         if p < pos:
             continue
-        m = match(text, p)
+        m = match(text, p, end)
         if m is not None:
             yield m
             pos = m.end() if m.end() > p else p + 1

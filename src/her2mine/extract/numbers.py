@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from her2mine.extract.fastre import literal_starts, search_from_end
+from her2mine.extract.fastre import finditer_at, literal_starts, search_from_end
 
 NUM = r"(?:\d+(?:[.·]\d+)?|[.·]\d+)"
 # Patterns below start with a literal or a character set and check the character before it
@@ -279,17 +279,7 @@ def _finditer_literal_led(
     if not candidates:
         return []
     candidates.sort()
-    out = []
-    pos = start
-    match = pattern.match
-    for p in candidates:
-        if p < pos:
-            continue
-        m = match(text, p, end)
-        if m is not None:
-            out.append(m)
-            pos = m.end()
-    return out
+    return list(finditer_at(pattern, text, candidates, end))
 
 
 def _atoms(

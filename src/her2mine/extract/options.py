@@ -12,11 +12,10 @@ import re
 from collections.abc import Mapping
 
 from her2mine.extract.hits import Hit
-from her2mine.extract.regimens import gap_kind
+from her2mine.extract.regimens import CHAIN_KINDS, gap_kind
 
 # Between two options: "A or B", "A, B, or C", "A, B or C".
 _OPTION_GAP = re.compile(r"\s+or\s+|\s*,\s*(?:or\s+)?", re.I)
-_CHAIN_KINDS = frozenset({"drug", "regimen", "placebo", "class"})
 
 
 def option_runs(text: str, hits: list[Hit], class_of: Mapping[str, str]) -> list[tuple[int, int]]:
@@ -30,7 +29,7 @@ def option_runs(text: str, hits: list[Hit], class_of: Mapping[str, str]) -> list
         before = hits[i - 1]
         if (
             j > i
-            and before.kind in _CHAIN_KINDS
+            and before.kind in CHAIN_KINDS
             and gap_kind(text[before.end : hits[i].start]) == "strong"
         ):
             runs.append((i, j))

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from her2mine.extract.arms import ArmRef, ArmRegistry, arm_refs, output_arm
 from her2mine.extract.endpoint_terms import SensitiveTerms
-from her2mine.extract.fastre import literal_starts, may_hold, word_start
+from her2mine.extract.fastre import finditer_at, literal_starts, may_hold, word_start
 from her2mine.extract.hits import Hit, resolve_overlaps
 from her2mine.extract.lexicon import EndpointLexicon, lower_same_length, term_spans
 from her2mine.extract.numbers import P_RE, Value, normalise_p, parse_values
-from her2mine.models import Outcome
 
 TIME_TO_EVENT = {"PFS", "OS", "DFS", "IDFS", "EFS", "TTP", "CNS-PFS", "DOR"}
 SAFETY = {"AE", "AE_G3", "ILD"}
@@ -104,29 +103,6 @@ def _start(h: Hit) -> int:
     return h.start
 
 
-def sentence_outcomes(
-    text: str,
-    s: int,
-    e: int,
-    endpoints: list[Hit],
-    drug_hits: list[Hit],
-    registry: ArmRegistry,
-    lex: EndpointLexicon,
-    carry: str | None = None,
-    context: list[str | None] | Callable[[], list[str | None]] | None = None,
-    arms_out: list[str | None] | None = None,
-    low: str | None = None,
-) -> list[Outcome]:
-    """Outcomes stated in the sentence text[s:e]; ``carry`` = last endpoint of the previous
-    sentence (for "The hazard ratio was 0.62." after a PFS sentence). ``low``: the
-    ``literal_safe`` lower-cased text (searches skip where their words are missing), or None."""
-    eps = [h for h in endpoints if s <= h.start < e]
-    rows = sentence_outcome_rows(
-        text, s, e, eps, drug_hits, registry, lex, carry, context, arms_out, low
-    )
-    return [Outcome(**row) for row in rows]
-
-
 def sentence_outcome_rows(
     text: str,
     s: int,
@@ -140,8 +116,11 @@ def sentence_outcome_rows(
     arms_out: list[str | None] | None = None,
     low: str | None = None,
 ) -> list[dict]:
-    """``sentence_outcomes`` as ``Outcome`` field dicts (in field order), from ``eps``, the
-    end points that start in the sentence (in text order)."""
+    """Outcomes stated in the sentence text[s:e], as ``Outcome`` field dicts (in field order).
+    ``eps``: the end points that start in the sentence (in text order); ``carry``: the last end
+    point of the previous sentence (for "The hazard ratio was 0.62." after a PFS sentence);
+    ``low``: the ``literal_safe`` lower-cased text (searches skip where their words are
+    missing), or None."""
     if may_hold(low, _ASSUMPTION_WORDS, s, e) and _ASSUMPTION.search(text, s, e):
         return []
     values = parse_values(text, s, e)
@@ -308,7 +287,8 @@ def _grade_code(text: str, s: int, ep: Hit, v: Value, low: str | None = None) ->
         if low is None:
             matches = pattern.finditer(text, s, v.start)
         else:
-            matches = _finditer_at(pattern, text, literal_starts(low, firsts, s, v.start), v.start)
+            starts = literal_starts(low, firsts, s, v.start)
+            matches = finditer_at(pattern, text, starts, v.start)
         for m in matches:
             if _closed_between(text, m.end(), v.start):
                 continue
@@ -321,23 +301,6 @@ def _grade_code(text: str, s: int, ep: Hit, v: Value, low: str | None = None) ->
 # ``literal_safe`` text they are where the case-insensitive patterns can start).
 _G3_FIRSTS = ("grade", "≥", ">=", "severe")
 _ANY_FIRSTS = ("any", "all", "of", "grade", "low")
-
-
-def _finditer_at(
-    pattern: re.Pattern[str], text: str, candidates: list[int], endpos: int
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text, start, endpos)`` when every match there starts at one of
-    ``candidates`` (sorted offsets, none before ``start``): the leftmost match after the
-    previous one is at the first candidate the pattern matches at."""
-    pos = 0
-    match = pattern.match
-    for p in candidates:
-        if p < pos:
-            continue
-        m = match(text, p, endpos)
-        if m is not None:
-            yield m
-            pos = m.end() if m.end() > p else p + 1
 
 
 def _closed_between(text: str, a: int, b: int) -> bool:

@@ -31,7 +31,7 @@ _LEAD = (
 _STRONG_GAP = re.compile(_DOSE + _STRONG + _LEAD + "$", re.I)
 _WEAK_GAP = re.compile(_DOSE + _WEAK + _LEAD + "$", re.I)
 _BEFORE_PAREN = re.compile(r"^\s*$")
-_CHAIN_KINDS = frozenset({"drug", "regimen", "placebo", "class"})  # what group_regimens chains
+CHAIN_KINDS = frozenset({"drug", "regimen", "placebo", "class"})  # what group_regimens chains
 
 
 @dataclass(slots=True)
@@ -152,7 +152,7 @@ def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> l
     """
     out: list[Regimen] = []
     for h in sorted(hits, key=_hit_start):
-        if h.kind not in _CHAIN_KINDS:
+        if h.kind not in CHAIN_KINDS:
             continue
         if out:
             kind = gap_kind(text[out[-1].end : h.start])
@@ -219,7 +219,7 @@ def chains_before(text: str, hits: list[Hit], pos: int) -> list[Hit]:
     j = pos
     while j > 0 and text[j - 1].isspace():
         j -= 1
-    if not any(h.end >= j and h.kind in _CHAIN_KINDS for h in window):
+    if not any(h.end >= j and h.kind in CHAIN_KINDS for h in window):
         return []
     for reg in group_regimens(text, window):
         if reg.end <= pos and _BEFORE_PAREN.match(text[reg.end : pos]):

@@ -26,7 +26,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 from urllib.parse import urljoin, urlsplit
 
@@ -46,7 +46,7 @@ from her2mine.http.retry import (
     looks_transient,
     parse_retry_after,
 )
-from her2mine.http.store import CorruptObject, RawStore, request_key
+from her2mine.http.store import CorruptObject, RawStore, request_key, seconds_since
 from her2mine.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -106,13 +106,7 @@ def make_session(settings: Settings) -> requests.Session:
 
 def stored_age(meta: Mapping[str, Any], now: datetime | None = None) -> float | None:
     """Seconds since a stored response was fetched (None if its sidecar has no usable time)."""
-    try:
-        fetched = datetime.fromisoformat(str(meta["fetched_at"]))
-    except (KeyError, ValueError):
-        return None
-    if fetched.tzinfo is None:
-        fetched = fetched.replace(tzinfo=UTC)
-    return ((now or datetime.now(UTC)) - fetched).total_seconds()
+    return seconds_since(meta.get("fetched_at"), now)
 
 
 def _with_request(exc: ServiceError, request: str) -> ServiceError:

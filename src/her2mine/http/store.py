@@ -26,6 +26,18 @@ from typing import Any
 from her2mine.fsutil import atomic_write_bytes, sha256_bytes, sha256_file
 from her2mine.http.redact import public_params
 
+
+def seconds_since(stamp: object, now: datetime | None = None) -> float | None:
+    """Seconds from an ISO time stamp kept with stored data (naive ones are UTC) to ``now``;
+    None if there is no usable stamp."""
+    try:
+        then = datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return None
+    if then.tzinfo is None:
+        then = then.replace(tzinfo=UTC)
+    return ((now or datetime.now(UTC)) - then).total_seconds()
+
 # Parameters that identify the caller, not the question: excluded from the request key.
 KEY_EXCLUDED_PARAMS = frozenset({"api_key", "tool", "email", "mailto"})
 

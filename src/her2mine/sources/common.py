@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from her2mine.http.store import seconds_since
 from her2mine.models import Work
 
 # Called with the number of identifiers just finished.
@@ -45,10 +46,5 @@ def negative_expired(entry: Mapping[str, Any], ttl_seconds: float) -> bool:
     Entries written before answers carried a ``checked`` time count as expired (asked once
     more, then time-stamped).
     """
-    try:
-        checked = datetime.fromisoformat(str(entry["checked"]))
-    except (KeyError, ValueError):
-        return True
-    if checked.tzinfo is None:
-        checked = checked.replace(tzinfo=UTC)
-    return (datetime.now(UTC) - checked).total_seconds() >= ttl_seconds
+    age = seconds_since(entry.get("checked"))
+    return age is None or age >= ttl_seconds
