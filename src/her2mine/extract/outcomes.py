@@ -590,14 +590,6 @@ def _join_word(text: str, a: Value, b: Value) -> str:
     return "vs" if _VS_WORD.search(gap) else "and"
 
 
-def _pair_of(out: list[tuple[Value, str, str]], i: int) -> tuple[int, int] | None:
-    if i + 1 < len(out) and out[i][0].paired_with_next and out[i + 1][1] == out[i][1]:
-        return i, i + 1
-    if i > 0 and out[i - 1][0].paired_with_next and out[i - 1][1] == out[i][1]:
-        return i - 1, i
-    return None
-
-
 def _respectively(out, idx, refs, arms, decided) -> bool:
     """ "18.5 and 12.4 months with A and B, respectively": zip each run of values with the refs."""
     groups: list[list[int]] = []
