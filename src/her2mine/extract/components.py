@@ -261,8 +261,9 @@ class OutcomeExtractor:
 
     def __init__(self, nlp: Language, name: str, *, lexicon_dir: str | None) -> None:
         self.name = name
-        self.lex = _lexicons(lexicon_dir).endpoints
-        self.drug_class = _lexicons(lexicon_dir).drugs.drug_class
+        lexicons = _lexicons(lexicon_dir)
+        self.lex = lexicons.endpoints
+        self.drug_class = lexicons.drugs.drug_class
         self.sensitive = SensitiveTerms(list(self.lex.exact_of), self.lex.sensitive)
 
     def __call__(self, doc: Doc) -> Doc:
