@@ -144,6 +144,35 @@ def test_dripping_body_hits_the_deadline_and_is_retried(tmp_path):
     assert took < 2.5  # the dripping attempt was abandoned at its deadline
 
 
+
+def test_dripping_headers_hit_the_deadline_and_are_retried(tmp_path):
+    corpus = build_corpus(2)
+    doi = corpus.works()[0].doi
+    # Status line and headers in 10 pieces 0.3 s apart: each read is within the 2 s read
+    # timeout, the headers take 2.7 s; only the overall deadline stops the wait.
+    drip = Fault("drip_headers", service="crossref", times=1, delay=0.3)
+    with ProtocolServer(corpus, faults=[drip]) as srv, \
+            Http(fast(srv, tmp_path, timeout=2.0, request_deadline=1.0)) as http:
+        start = time.monotonic()
+        got = http.crossref.request("GET", f"works/{doi}", parse=CrossrefClient._parse_one)
+        took = time.monotonic() - start
+        assert http.stats.retries["crossref"] == 1
+    assert got.value.doi == doi and not got.from_store
+    assert took < 2.5  # the dripping attempt was abandoned at its deadline
+
+
+def test_headers_deadline_is_named_when_every_attempt_exceeds_it(tmp_path):
+    corpus = build_corpus(2)
+    doi = corpus.works()[0].doi
+    drip = Fault("drip_headers", service="crossref", delay=0.3)  # a lasting fault
+    named = "deadline of 0.5 s exceeded waiting for the response headers"
+    with ProtocolServer(corpus, faults=[drip]) as srv, \
+            Http(fast(srv, tmp_path, timeout=2.0, request_deadline=0.5, max_retries=2)) as http, \
+            pytest.raises(ServiceError, match=named) as err:
+        http.crossref.request("GET", f"works/{doi}", parse=CrossrefClient._parse_one)
+    assert doi in err.value.request
+
+
 # -- item 3: negative answers expire ---------------------------------------------------------
 
 

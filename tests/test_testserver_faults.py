@@ -198,3 +198,16 @@ def test_drip_fault_sends_the_real_body_slowly_in_pieces():
         fast = requests.get(url_for(srv, "crossref"), timeout=5)
     assert slow.status_code == 200 and slow.content == fast.content
     assert took >= 0.8  # 10 pieces, 0.1 s apart
+
+
+def test_drip_headers_fault_sends_the_status_line_and_headers_slowly():
+    fault = Fault("drip_headers", service="crossref", times=1, delay=0.1)
+    with ProtocolServer(CORPUS, faults=[fault], rate_limit=False) as srv:
+        start = time.monotonic()
+        slow = requests.get(url_for(srv, "crossref"), timeout=5, stream=True)
+        headers_took = time.monotonic() - start  # stream=True: returns once the headers are in
+        body = slow.content
+        fast = requests.get(url_for(srv, "crossref"), timeout=5)
+    assert slow.status_code == 200 and body == fast.content
+    assert slow.headers["Content-Type"] == fast.headers["Content-Type"]
+    assert headers_took >= 0.8  # 10 pieces, 0.1 s apart

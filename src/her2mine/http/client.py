@@ -12,8 +12,8 @@
    and 200 bodies carrying a transient service error (NCBI's ``<ERROR>Search Backend
    failed``) with backoff + full jitter honouring ``Retry-After``; after the last try
    ``ServiceError`` names the request (api_key redacted) and the status. One attempt may take
-   at most ``settings.request_deadline`` seconds in all (the read timeout is per socket read)
-   and read at most ``settings.max_response_bytes`` of body;
+   at most ``settings.request_deadline`` seconds in all, headers and body (the read timeout is
+   per socket read; see ``http.deadline``) and read at most ``settings.max_response_bytes`` of body;
 4. answers (parsed fine, or a definite "not found") are written to the raw store.
 """
 
@@ -37,6 +37,7 @@ from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 from her2mine import __version__
 from her2mine.errors import NotFoundError, OfflineMiss, ParseError, ServiceError
 from her2mine.fsutil import sha256_bytes
+from her2mine.http.deadline import DeadlineAdapter, attempt_deadline
 from her2mine.http.ratelimit import RateLimiter, get_limiter
 from her2mine.http.redact import describe_request, install_log_redaction, redact_text
 from her2mine.http.retry import (
@@ -100,6 +101,8 @@ def user_agent(email: str | None) -> str:
 
 def make_session(settings: Settings) -> requests.Session:
     session = requests.Session()
+    for prefix in ("http://", "https://"):
+        session.mount(prefix, DeadlineAdapter())
     session.headers["User-Agent"] = user_agent(settings.email)
     return session
 
@@ -285,12 +288,19 @@ class ServiceClient:
             self.stats.add("network", self.service)
             deadline = time.monotonic() + deadline_s
             try:
-                resp = self.session.request(
-                    method, url, params=send_params, data=send_data, timeout=timeout, stream=True
-                )
+                with attempt_deadline(deadline if deadline_s < math.inf else None):
+                    resp = self.session.request(
+                        method, url, params=send_params, data=send_data, timeout=timeout,
+                        stream=True,
+                    )
                 with resp:
                     return resp, self._read_body(resp, deadline, desc)
             except requests.Timeout as exc:
+                if time.monotonic() >= deadline:
+                    raise RetryableError(
+                        f"deadline of {self.settings.request_deadline:g} s exceeded waiting for "
+                        "the response headers"
+                    ) from None
                 raise RetryableError(f"timeout: {self._clean(exc)}") from None
             except requests.RequestException as exc:
                 # Connection refused/reset, a body cut short (ChunkedEncodingError), ...

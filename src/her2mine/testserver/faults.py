@@ -14,7 +14,8 @@ answers normally), ``truncated`` (HTTP 200, real body cut at ``keep`` of its len
 ``malformed_json`` (HTTP 200, ``application/json`` that does not parse), ``error_200``
 (E-utilities only: HTTP 200 whose body is an ``<ERROR>Search Backend failed: ...</ERROR>``
 document, as NCBI reports back-end trouble), ``drip`` (the real answer, its body sent in
-``DRIP_PIECES`` pieces ``delay`` seconds apart: every read is quick, the whole body slow).
+``DRIP_PIECES`` pieces ``delay`` seconds apart: every read is quick, the whole body slow),
+``drip_headers`` (the same for the status line and headers; the body follows at once).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import threading
 from dataclasses import dataclass, field
 
 KINDS = ("429", "429_no_retry_after", "500", "502", "503", "slow", "truncated",
-         "malformed_json", "error_200", "drip")
+         "malformed_json", "error_200", "drip", "drip_headers")
 DRIP_PIECES = 10
 BACKEND_ERROR = "Search Backend failed: Read timed out"
 SERVICES = ("eutils", "idconv", "crossref", "any")

@@ -102,6 +102,7 @@ class Response:
     content_type: str
     headers: dict[str, str] = field(default_factory=dict)
     drip: float = 0.0  # seconds between the DRIP_PIECES pieces of the body ("drip" fault)
+    drip_head: float = 0.0  # the same for the status line and headers ("drip_headers" fault)
 
     @classmethod
     def text(cls, status: int, text: str, ctype: str, **headers: str) -> Response:
@@ -302,6 +303,8 @@ class ProtocolServer:
             resp = Response(200, resp.body[:cut], resp.content_type, resp.headers)
         if fault is not None and fault.kind == "drip":
             resp.drip = fault.delay
+        if fault is not None and fault.kind == "drip_headers":
+            resp.drip_head = fault.delay
         return resp
 
     def _fault_response(self, fault: Fault, service: str, path: str = "") -> Response | None:
@@ -309,7 +312,7 @@ class ProtocolServer:
         if k == "slow":
             self._stopping.wait(fault.delay)
             return None
-        if k in ("truncated", "drip"):
+        if k in ("truncated", "drip", "drip_headers"):
             return None
         if k == "error_200":
             render = rp.efetch_error if "efetch" in path else rp.esearch_error
@@ -766,18 +769,30 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(resp.body)))
             for k, v in resp.headers.items():
                 self.send_header(k, v)
-            self.end_headers()
+            if resp.drip_head:
+                # What end_headers would send, sent slowly (BaseHTTPRequestHandler buffers it).
+                head = b"".join(self._headers_buffer) + b"\r\n"
+                self._headers_buffer = []
+                if not self._drip(head, resp.drip_head):
+                    return
+            else:
+                self.end_headers()
             if method != "HEAD" and resp.drip:
-                step = max(1, -(-len(resp.body) // DRIP_PIECES))
-                for i in range(0, len(resp.body), step):
-                    if i and self.server.app._stopping.wait(resp.drip):
-                        break  # the server is stopping
-                    self.wfile.write(resp.body[i:i + step])
-                    self.wfile.flush()
+                self._drip(resp.body, resp.drip)
             elif method != "HEAD":
                 self.wfile.write(resp.body)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True  # the client gave up (e.g. timed out on "slow")
+
+    def _drip(self, data: bytes, delay: float) -> bool:
+        """Send ``data`` in DRIP_PIECES pieces ``delay`` s apart (False: the server stopped)."""
+        step = max(1, -(-len(data) // DRIP_PIECES))
+        for i in range(0, len(data), step):
+            if i and self.server.app._stopping.wait(delay):
+                return False
+            self.wfile.write(data[i:i + step])
+            self.wfile.flush()
+        return True
 
     def do_GET(self) -> None:  # noqa: N802 (http.server naming)
         self._serve("GET")
