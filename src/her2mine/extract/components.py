@@ -17,8 +17,7 @@ from spacy.tokens import Doc
 from her2mine.extract import abbreviations  # noqa: F401  (registers "her2_abbreviations")
 from her2mine.extract.abbreviations import TOKEN_ARRAY_ATTRS, TOKEN_ARRAY_KEY
 from her2mine.extract.arms import arm_refs, build_registry, comparison_in
-from her2mine.extract.drugs import find_drugs, sensitive_words
-from her2mine.extract.endpoint_terms import SensitiveTerms
+from her2mine.extract.drugs import find_drugs
 from her2mine.extract.fastre import literal_safe, sentences_matching_at, word_start
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import Lexicons, load_lexicons, lower_same_length, starts_finder
@@ -189,8 +188,8 @@ class DrugRecognizer:
         # One scan finds where the drug abbreviations and the trial words occur (both mostly
         # start with capitals; a scan costs about the same for one word list or two).
         self.trial_lex = lexicons.trials
-        self.sensitive_words = sensitive_words(self.lex)
-        self.word_finder = starts_finder([*self.sensitive_words, *start_words(self.trial_lex)])
+        words = [*self.lex.sensitive.start_words, *start_words(self.trial_lex)]
+        self.word_finder = starts_finder(words)
 
     def __call__(self, doc: Doc) -> Doc:
         state = _state(doc)
@@ -204,9 +203,7 @@ class DrugRecognizer:
         low = _low(state, text)  # kept on the state: her2_outcomes reads it too
         starts = [m.start() for m in self.word_finder.finditer(text)]
         state[WORD_STARTS_KEY] = (id(self.trial_lex), starts)  # for her2_trials (it pops them)
-        hits = find_drugs(
-            text, self.lex, sentences, pairs, model, low, starts if self.sensitive_words else None
-        )
+        hits = find_drugs(text, self.lex, sentences, pairs, model, low, starts)
         state["drugs"] = [h.to_row() for h in hits]
         return doc
 
@@ -264,14 +261,13 @@ class OutcomeExtractor:
         lexicons = _lexicons(lexicon_dir)
         self.lex = lexicons.endpoints
         self.drug_class = lexicons.drugs.drug_class
-        self.sensitive = SensitiveTerms(list(self.lex.exact_of), self.lex.sensitive)
 
     def __call__(self, doc: Doc) -> Doc:
         state = _state(doc)
         text = _text(doc, state)
         low = _low(state, text)
         sentences = [tuple(s) for s in state.get("sentences") or sentence_spans(text)]
-        endpoints = find_endpoints(text, self.lex, low, self.sensitive)
+        endpoints = find_endpoints(text, self.lex, low)
         # Arms read per-patient options as one class mention ("X plus A or B" is arm X).
         drugs = options_as_class(text, _hits(state, "drugs"), self.drug_class)
         state["endpoints"] = [h.to_row() for h in endpoints]

@@ -70,22 +70,16 @@ def lexicon_hits(
 ) -> list[Hit]:
     """Every lexicon term in ``text`` (both case-sensitive abbreviations and names).
     ``low`` = ``lower_same_length(text)`` if the caller has it; ``starts``: sorted offsets that
-    include every occurrence of ``sensitive_words(lex)``, if the caller has them."""
+    include every occurrence of ``lex.sensitive.start_words``, if the caller has them."""
     hits: list[Hit] = []
     low = lower_same_length(text) if low is None else low
     n = len(text)
     mentions = lex.mentions
-    for pattern, source, canonical_of, known_starts in (
-        (lex.sensitive, text, lex.exact_of, starts),
-        (lex.insensitive, low, lex.canonical_of, None),
+    loose = term_spans(lex.insensitive, low) if lex.insensitive is not None else []
+    for spans, source, canonical_of in (
+        (lex.sensitive.spans(text, starts), text, lex.exact_of),
+        (loose, low, lex.canonical_of),
     ):
-        if pattern is None:
-            continue
-        if known_starts is not None and not pattern.groups:
-            # a literal-first pattern: its matches start where one of its terms occurs
-            spans = [m.span() for m in finditer_at(pattern, text, known_starts)]
-        else:
-            spans = term_spans(pattern, source)
         for start, end in spans:
             canon = canonical_of.get(source[start:end])
             if canon is None:
@@ -97,12 +91,6 @@ def lexicon_hits(
                     end = sm.end()
             hits.append(Hit(kind, start, end, text[start:end], canon, list(drugs), "rules"))
     return hits
-
-
-def sensitive_words(lex: DrugLexicon) -> list[str]:
-    """The case-sensitive terms (abbreviations) when their pattern is literal-first (its
-    matches start where one occurs), else none."""
-    return list(lex.exact_of) if lex.sensitive is not None and not lex.sensitive.groups else []
 
 
 # Where a stem ends a word: the only places a _STEM_RE match can contain (``_stem_words``

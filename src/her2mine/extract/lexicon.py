@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from her2mine.errors import ParseError
+from her2mine.extract.fastre import finditer_at
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
 
@@ -117,6 +118,95 @@ def term_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+_NOT_AFTER = "[A-Za-z0-9]"
+
+
+class SensitiveTerms:
+    """The case-sensitive terms of a lexicon, found whole-word: ``spans(text)`` is
+    ``term_spans(self.pattern, text)`` for their ``compile_terms`` pattern, found the fastest
+    exact way the terms allow.
+
+    - "literal": the pattern itself starts with the terms (they start with capitals or digits,
+      rare in prose); its matches start where a term occurs, so a caller that already knows
+      where ``start_words`` occur can have the pattern tried only there.
+    - "split": the pattern looks at every word boundary, because several terms start with a
+      lower-case letter ("pCR", "iDFS"), which is everywhere in prose. A literal-first pattern
+      for the other terms lets the regex engine skip to candidates (2-3x faster); the
+      lower-case ones seldom occur at all and are found with ``str.find``. Exact when every
+      term starts and ends with a letter or digit (see ``_split_spans``).
+    - "plain": the pattern, run over the whole text.
+    """
+
+    def __init__(self, terms: list[str]) -> None:
+        terms = sorted({t for t in terms if t})
+        self.pattern = compile_terms(terms, ignore_case=False)
+        # Words whose occurrences a caller's ``starts`` must include (see ``spans``).
+        self.start_words: tuple[str, ...] = ()
+        if self.pattern is None:
+            self.form = "empty"
+        elif not self.pattern.groups:
+            self.form = "literal"
+            self.start_words = tuple(terms)
+        elif all(_ALNUM.fullmatch(t[0]) and _ALNUM.fullmatch(t[-1]) for t in terms):
+            self.form = "split"
+            self._init_split(terms)
+        else:
+            self.form = "plain"
+
+    def _init_split(self, terms: list[str]) -> None:
+        self.lower_first = tuple(t for t in terms if t[0].islower())
+        upper = [t for t in terms if not t[0].islower()]
+        end = f"(?!{_NOT_AFTER})"
+        self.upper = re.compile(trie_pattern(upper, not_after=_NOT_AFTER) + end) if upper else None
+        self.every = re.compile(trie_pattern(terms, not_after=_NOT_AFTER) + end)
+
+    def spans(self, text: str, starts: list[int] | None = None) -> list[tuple[int, int]]:
+        """(start, end) of each term found, in text order. ``starts``: sorted offsets that
+        include every occurrence of each of ``start_words``, if the caller has them."""
+        if self.pattern is None:
+            return []
+        if self.form == "literal":
+            if starts is not None:
+                return [m.span() for m in finditer_at(self.pattern, text, starts)]
+            return [m.span() for m in self.pattern.finditer(text)]
+        if self.form == "split":
+            return self._split_spans(text)
+        return term_spans(self.pattern, text)
+
+    def _split_spans(self, text: str) -> list[tuple[int, int]]:
+        # A term with both ends letters or digits is found at the same places whether the scan
+        # looks for a boundary before it or looks behind its first character.
+        spans = [m.span() for m in self.upper.finditer(text)] if self.upper else []
+        lower = self._lower_first_spans(text)
+        if not lower:
+            return spans
+        # The whole scan takes the leftmost match, then the next one from where it ended. The two
+        # kinds of terms never start at the same place, so when no match of one scan overlaps
+        # one of the other, together they are what the whole scan takes.
+        spans = sorted(spans + lower)
+        if any(b[0] < a[1] for a, b in zip(spans, spans[1:], strict=False)):
+            return term_spans(self.pattern, text)
+        return spans
+
+    def _lower_first_spans(self, text: str) -> list[tuple[int, int]]:
+        """The longest term matching at each occurrence of a lower-case-first term (only
+        such terms start with a lower-case letter)."""
+        starts: set[int] = set()
+        find = text.find
+        for t in self.lower_first:
+            i = find(t)
+            while i >= 0:
+                starts.add(i)
+                i = find(t, i + 1)
+        out = []
+        for i in starts:
+            m = self.every.match(text, i)
+            if m is not None:
+                out.append(m.span())
+        return out
+
+
 def starts_finder(words: list[str]) -> re.Pattern[str]:
     """A pattern whose ``finditer`` gives one match at the start of every occurrence of any of
     ``words`` (overlapping ones too): each match is the word's first character, followed by a
@@ -153,7 +243,7 @@ class DrugLexicon:
     drug_class: dict[str, str] = field(default_factory=dict)
     kind: dict[str, str] = field(default_factory=dict)  # canonical → drug | regimen | placebo
     insensitive: re.Pattern[str] | None = None
-    sensitive: re.Pattern[str] | None = None
+    sensitive: SensitiveTerms = field(default_factory=lambda: SensitiveTerms([]))
     # canonical → (mention kind, drugs it stands for), worked out once (see ``mention_of``)
     mentions: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
 
@@ -174,7 +264,7 @@ class DrugLexicon:
             for a in e.get("abbreviations", []):
                 lex.exact_of.setdefault(a, canon)
         lex.insensitive = compile_terms(list(lex.canonical_of), ignore_case=True)
-        lex.sensitive = compile_terms(list(lex.exact_of), ignore_case=False)
+        lex.sensitive = SensitiveTerms(list(lex.exact_of))
         lex.mentions = {canon: lex._mention(canon) for canon in lex.kind}
         return lex
 
@@ -203,9 +293,9 @@ class DrugLexicon:
 @dataclass
 class TrialLexicon:
     entries: list[dict]
-    pattern: re.Pattern[str] | None = None
+    terms: SensitiveTerms = field(default_factory=lambda: SensitiveTerms([]))  # the names
     registry_of: dict[str, str] = field(default_factory=dict)  # trial name → NCT id
-    names: list[str] = field(default_factory=list)  # the terms of ``pattern``
+    names: list[str] = field(default_factory=list)  # the terms of ``terms``
     # ``starts_finder`` of the names and the trial-id words of ``trials.py`` (built on first use)
     starts: re.Pattern[str] | None = None
 
@@ -220,7 +310,7 @@ class TrialLexicon:
                 names.append(n.upper())
             for rid in e.get("registry_ids", []):
                 lex.registry_of[e["name"]] = rid
-        lex.pattern = compile_terms(names, ignore_case=False)
+        lex.terms = SensitiveTerms(names)
         lex.names = sorted(set(names))
         return lex
 
@@ -232,7 +322,7 @@ class EndpointLexicon:
     exact_of: dict[str, str] = field(default_factory=dict)  # abbreviation → code
     kind: dict[str, str] = field(default_factory=dict)  # code → time_to_event | rate | safety
     insensitive: re.Pattern[str] | None = None
-    sensitive: re.Pattern[str] | None = None
+    sensitive: SensitiveTerms = field(default_factory=lambda: SensitiveTerms([]))
 
     @classmethod
     def from_entries(cls, entries: list[dict]) -> EndpointLexicon:
@@ -244,7 +334,7 @@ class EndpointLexicon:
             for a in e.get("abbreviations", []):
                 lex.exact_of.setdefault(a, e["code"])
         lex.insensitive = compile_terms(list(lex.code_of), ignore_case=True)
-        lex.sensitive = compile_terms(list(lex.exact_of), ignore_case=False)
+        lex.sensitive = SensitiveTerms(list(lex.exact_of))
         return lex
 
     def lookup(self, text: str) -> str | None:

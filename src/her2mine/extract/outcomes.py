@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable
 
 from her2mine.extract.arms import ArmRef, ArmRegistry, arm_refs, output_arm
-from her2mine.extract.endpoint_terms import SensitiveTerms
 from her2mine.extract.fastre import finditer_at, literal_starts, may_hold, word_start
 from her2mine.extract.hits import Hit, resolve_overlaps
 from her2mine.extract.lexicon import EndpointLexicon, lower_same_length, term_spans
@@ -73,18 +72,12 @@ _FOLLOW_ATTACH = re.compile(
 _PRECEDE_GLUE = re.compile(r"^[\s,:(\[]*$")
 
 
-def find_endpoints(
-    text: str, lex: EndpointLexicon, low: str | None = None, sensitive: SensitiveTerms | None = None
-) -> list[Hit]:
+def find_endpoints(text: str, lex: EndpointLexicon, low: str | None = None) -> list[Hit]:
     """Endpoint mentions (full names case-insensitively, abbreviations case-sensitively).
-    ``low`` = ``lower_same_length(text)`` if the caller has it; ``sensitive``: the
-    ``SensitiveTerms`` of the lexicon's abbreviations, if the caller keeps one."""
+    ``low`` = ``lower_same_length(text)`` if the caller has it."""
     hits: list[Hit] = []
     low = lower_same_length(text) if low is None else low
-    if sensitive is None:
-        exact = term_spans(lex.sensitive, text) if lex.sensitive is not None else []
-    else:
-        exact = sensitive.spans(text)
+    exact = lex.sensitive.spans(text)
     loose = term_spans(lex.insensitive, low) if lex.insensitive is not None else []
     for spans in (exact, loose):
         for start, end in spans:

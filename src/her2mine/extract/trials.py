@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from her2mine.extract.fastre import finditer_at, literal_starts
 from her2mine.extract.hits import Hit, resolve_longest_first
-from her2mine.extract.lexicon import TrialLexicon, starts_finder, term_spans
+from her2mine.extract.lexicon import TrialLexicon, starts_finder
 
 # Name families whose members keep appearing (DESTINY-Breast12, HER2CLIMB-05...).
 _GROUPS = (
@@ -57,16 +57,9 @@ def _word_starts(lex: TrialLexicon) -> re.Pattern[str]:
 
 
 def start_words(lex: TrialLexicon) -> list[str]:
-    """Every literal a registry id, a family name or (when its pattern is literal-first) a
+    """Every literal a registry id, a family name or (when the lexicon scan can use them) a
     lexicon name starts with: ``find_trials`` only tries its patterns where one occurs."""
-    names = lex.names if _literal_first(lex.pattern) else []
-    return [*_REGISTRY_WORDS, *_FAMILY_WORDS, *names]
-
-
-def _literal_first(pattern: re.Pattern[str] | None) -> bool:
-    """A ``compile_terms`` pattern whose matches start with a term (not with the character
-    before it): its matches all start where a term occurs."""
-    return pattern is not None and not pattern.groups
+    return [*_REGISTRY_WORDS, *_FAMILY_WORDS, *lex.terms.start_words]
 
 
 def find_trials(
@@ -85,10 +78,7 @@ def find_trials(
     registry = sorted(starts + eudract) if eudract else starts
     hits = [_hit(m, "rules") for m in finditer_at(_REGISTRY, text, registry)]
     hits += [_hit(m, "rules") for m in finditer_at(_FAMILIES, text, starts)]
-    if _literal_first(lex.pattern):
-        spans = [m.span() for m in finditer_at(lex.pattern, text, starts)]
-    else:
-        spans = term_spans(lex.pattern, text) if lex.pattern is not None else []
+    spans = lex.terms.spans(text, starts)
     hits += [Hit("trial", a, b, text[a:b], text[a:b], [], "rules") for a, b in spans]
     hits += _named_by_context(text)
     hits = resolve_longest_first(hits)
