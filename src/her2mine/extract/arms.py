@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from her2mine.extract.fastre import (
+    WordGate,
     compiled,
     literal_safe,
     literal_starts,
@@ -48,22 +49,11 @@ _PRIOR_WORDS = (
 _GROUP_WORDS = ("group", "arm", "cohort")
 
 
-def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A pattern that finds one of ``words`` in lower-cased text: ``_holds`` with it answers
-    ``may_hold`` for those words in one regex call instead of a ``find`` per word."""
-    return re.compile("|".join(re.escape(w) for w in words))
-
-
-def _holds(any_word: re.Pattern[str], low: str | None, a: int, b: int) -> bool:
-    """``may_hold(low, words, a, b)`` for ``any_word = _any_of(words)``."""
-    return low is None or any_word.search(low, a, b) is not None
-
-
-_PRIOR_ANY = _any_of(_PRIOR_WORDS)
-_GROUP_ANY = _any_of(_GROUP_WORDS)
+_PRIOR_GATE = WordGate(_PRIOR_WORDS)
+_GROUP_GATE = WordGate(_GROUP_WORDS)
 # _TPC and _TPC_ALIAS are case-sensitive and every match holds one of these.
 _TPC_WORDS = ("choice", "TPC", "ICT")
-_TPC_ANY = _any_of(_TPC_WORDS)  # searched in the text itself (the words are case-sensitive)
+_TPC_GATE = WordGate(_TPC_WORDS)  # asked about the text itself (the words are case-sensitive)
 _GROUP_WORD = re.compile(word_start(["groups?", "arms?", "cohorts?"]) + r"\b")
 _GROUP_LABEL = re.compile(
     "("
@@ -247,6 +237,7 @@ _DESIGN_WORDS = (
 # "... (docetaxel or paclitaxel)", "(with or without pertuzumab)": partners that differ by
 # patient are options, not part of the arm.
 _BRACKET = re.compile(r"[\[(]([^\[\]()]*)[\])]")
+_BRACKET_GATE = WordGate(("(", "["))
 _OPTIONAL = re.compile(r"\bwith\s+or\s+without\b", re.I)
 _OR = re.compile(r"\bor\b", re.I)
 
@@ -255,7 +246,7 @@ def option_hits(text: str, hits: list[Hit], s: int, e: int) -> set[int]:
     """Starts of the drug hits that sit in an options bracket ("(A, B, or C)", "(with or
     without A)") inside [s, e)."""
     starts: set[int] = set()
-    if not hits or (text.find("(", s, e) < 0 and text.find("[", s, e) < 0):
+    if not hits or not _BRACKET_GATE.may_hold(text, s, e):
         return starts  # no drug to be an option, or no bracket to hold one
     for m in _BRACKET.finditer(text, s, e):
         inner = [h for h in hits if m.start() < h.start and h.end < m.end() and h.drugs]
@@ -320,7 +311,7 @@ def _read_design(
     starts = [h.start for h in drug_hits]
     for s, e in sentences:
         hits = [h for h in drug_hits[bisect_left(starts, s) : bisect_left(starts, e)] if h.end <= e]
-        tpc = _TPC_ANY.search(text, s, e) is not None
+        tpc = _TPC_GATE.may_hold(text, s, e)
         if tpc:
             for m in _TPC_ALIAS.finditer(text, s, e):
                 reg.tpc_aliases.add(m.group(1))
@@ -332,7 +323,7 @@ def _read_design(
         regs = _without_short_forms(text, regs)
         if _add_placebo_design(text, regs, reg, e):
             continue
-        both = _BOTH.search(text, s, e) if _holds(_ALL_ANY, low, s, e) else None
+        both = _BOTH.search(text, s, e) if _ALL_GATE.may_hold(low, s, e) else None
         if both and reg.arms:
             extra = [h for h in kept if h.start >= both.end()]
             for arm in reg.arms:
@@ -359,7 +350,7 @@ def _read_design(
                     a = max(s, r.start - 40)
                     modifier = (
                         _MODIFIER.search(text, a, r.start)
-                        if _holds(_MODIFIER_ANY, low, a, r.start)
+                        if _MODIFIER_GATE.may_hold(low, a, r.start)
                         else None
                     )
                     if modifier:
@@ -427,15 +418,15 @@ def _later_backbone(
 def _prior(text: str, low: str | None, s: int, pos: int) -> bool:
     """A _PRIOR phrase ("previously treated with", "after") just before ``pos``."""
     a = max(s, pos - 60)
-    return _holds(_PRIOR_ANY, low, a, pos) and _PRIOR_END.match(text, a, pos) is not None
+    return _PRIOR_GATE.may_hold(low, a, pos) and _PRIOR_END.match(text, a, pos) is not None
 
 
 _ALL_WORDS = ("both", "all", "each")
 _MODIFIER_WORDS = (
     "intravenous", "subcutaneous", "oral", "weekly", "dose-dense", "standard", "adjuvant",
 )  # fmt: skip
-_ALL_ANY = _any_of(_ALL_WORDS)
-_MODIFIER_ANY = _any_of(_MODIFIER_WORDS)
+_ALL_GATE = WordGate(_ALL_WORDS)
+_MODIFIER_GATE = WordGate(_MODIFIER_WORDS)
 _BOTH = re.compile(
     word_start(["both", "all", "each"])
     + r"\s+(?:groups|arms|patients|cohorts)\s+(?:also\s+)?(?:received|were\s+given|"
@@ -538,7 +529,7 @@ def _is_design_regimen(text: str, r: Regimen, s: int, e: int) -> bool:
 def _label_after(text: str, pos: int, end: int, low: str | None = None) -> str | None:
     """The "(X group)" / "(group A)" / "(...; group A)" label between a regimen and the next."""
     stop = min(end, pos + 250)
-    if not _holds(_GROUP_ANY, low, pos, stop):
+    if not _GROUP_GATE.may_hold(low, pos, stop):
         return None  # a label is a group word
     for m in _LABEL_ANY.finditer(text, pos, stop):
         label = m.group(1).strip().lower()
@@ -579,12 +570,12 @@ def arm_refs(
     if registry.frozen is None:
         registry.freeze()
     refs: list[ArmRef] = []
-    if _holds(_GROUP_ANY, low, s, e):
+    if _GROUP_GATE.may_hold(low, s, e):
         for g in _GROUP_WORD.finditer(text, s, e):
             ref = _group_ref(text, s, e, g, regs, registry)
             if ref is not None:
                 refs.append(ref)
-    if _TPC_ANY.search(text, s, e) is not None:
+    if _TPC_GATE.may_hold(text, s, e):
         for m in _TPC.finditer(text, s, e):
             if not any(r.start <= m.start() < r.end for r in refs):
                 refs.append(ArmRef(m.start(), m.end(), PHYSICIANS_CHOICE))

@@ -82,17 +82,42 @@ def literal_safe(text: str) -> bool:
     return not any(c in text for c in _CASE_EXOTIC)
 
 
-def may_hold(low: str | None, words: Iterable[str], start: int, end: int) -> bool:
-    """False only if ``low[start:end]`` holds none of ``words``: a regex whose every match
-    contains one of them cannot match there. ``low`` None (not known / not ``literal_safe``)
-    answers True."""
-    if low is None:
-        return True
-    find = low.find
-    for w in words:  # noqa: SIM110 (a loop is faster than any() over a generator)
-        if find(w, start, end) >= 0:
+class WordGate:
+    """Whether a window may hold one of ``words``: False only if none of them occurs in
+    ``low[start:end]`` (as a substring), so a regex whose every match contains one of them
+    cannot match there. Build it once (a module constant) and ask it per window.
+
+    Measured on the rule windows (40-250 characters, 1-28 words): slicing the window once and
+    testing each word with ``in`` beat one regex alternation (which tries every position whose
+    character starts a word) and one ``str.find`` call per word, except for a single word,
+    where ``str.find`` is as fast and copies nothing.
+    """
+
+    __slots__ = ("words", "_one")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = tuple(words)
+        if not all(self.words):
+            raise ValueError("a gate word must not be empty")
+        self._one = self.words[0] if len(self.words) == 1 else None
+
+    def may_hold(self, low: str | None, start: int, end: int) -> bool:
+        """False only if ``low[start:end]`` holds none of the words; True when ``low`` is None
+        (not known / not ``literal_safe``)."""
+        if low is None:
             return True
-    return False
+        if self._one is not None:
+            return low.find(self._one, start, end) >= 0
+        window = low[start:end]
+        for w in self.words:  # noqa: SIM110 (a loop is faster than any() over a generator)
+            if w in window:
+                return True
+        return False
+
+
+def may_hold(low: str | None, words: Iterable[str], start: int, end: int) -> bool:
+    """``WordGate(words).may_hold(low, start, end)`` for words known only at run time."""
+    return low is None or any(w in low[start:end] for w in words)
 
 
 def literal_starts(

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from her2mine.extract.fastre import finditer_at, literal_starts, search_from_end
+from her2mine.extract.fastre import WordGate, finditer_at, literal_starts, search_from_end
 
 NUM = r"(?:\d+(?:[.·]\d+)?|[.·]\d+)"
 # Patterns below start with a literal or a character set and check the character before it
@@ -232,7 +232,7 @@ _BLOCK_WORDS = (
     "day",
     "q",
 )
-_BLOCK_ANY = re.compile("|".join(re.escape(w) for w in _BLOCK_WORDS))
+_BLOCK_GATE = WordGate(_BLOCK_WORDS)
 
 
 # Case-sensitive literals every _KEY_RE / _NR_ATOM match contains, each with how far before the
@@ -240,14 +240,7 @@ _BLOCK_ANY = re.compile("|".join(re.escape(w) for w in _BLOCK_WORDS))
 _KEY_LITERALS = (("azard", 1), ("dds", 1), ("HR", 0), ("OR", 0))
 _NR_LITERALS = (("not", 0), ("NR", 0))
 # Every P_RE match holds one of these operator characters ("&lt;" holds "&").
-_P_OPS = ("=", "<", ">", "≤", "≥", "&")
-
-
-def _holds_any(s: str, words: tuple[str, ...]) -> bool:
-    for w in words:  # noqa: SIM110 ("in" is cheaper than a regex search or str.find calls)
-        if w in s:
-            return True
-    return False
+_P_OPS_GATE = WordGate(("=", "<", ">", "≤", "≥", "&"))
 
 
 def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -296,7 +289,7 @@ def _atoms(
     if same:
         # Every "not a value" context holds one of _BLOCK_WORDS inside the 30 characters before
         # the number: the regex only runs where one does.
-        if not _holds_any(low, _BLOCK_WORDS):
+        if not _BLOCK_GATE.may_hold(low, 0, len(low)):
             return atoms
         return [m for m in atoms if not _blocked_low(low, m.start() - start)]
     return [m for m in atoms if not _blocked(text, start, m.start())]
@@ -306,7 +299,7 @@ def _blocked_low(low: str, rp: int) -> bool:
     """Whether a "not a value" word ends the lower-cased window before offset ``rp`` of ``low``."""
     ra = rp - 30 if rp > 30 else 0
     return (
-        _BLOCK_ANY.search(low, ra, rp) is not None
+        _BLOCK_GATE.may_hold(low, ra, rp)
         and _NOT_A_VALUE_BEFORE_LOW_END.match(low, ra, rp) is not None
     )
 
@@ -323,7 +316,7 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
     same = len(low) == end - start  # lower() kept offsets (it does except for rare letters)
     cis = ci_matches(text, start, end) if not same or _CI_HINT.search(low) else []
     # lower() keeps the operator characters, so ``low`` holds one exactly when the text does.
-    ps = list(P_RE.finditer(text, start, end)) if _holds_any(low, _P_OPS) else []
+    ps = list(P_RE.finditer(text, start, end)) if _P_OPS_GATE.may_hold(low, 0, len(low)) else []
     masked = [(m.start(), m.end()) for m in cis]
     masked += [(m.start(), m.end()) for m in ps]
     atoms = _atoms(text, start, end, low, same, masked)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from her2mine.extract.arms import ArmRef, ArmRegistry, arm_refs, output_arm
-from her2mine.extract.fastre import finditer_at, literal_starts, may_hold, word_start
+from her2mine.extract.fastre import WordGate, finditer_at, literal_starts, word_start
 from her2mine.extract.hits import Hit, resolve_overlaps
 from her2mine.extract.lexicon import EndpointLexicon, lower_same_length, term_spans
 from her2mine.extract.numbers import P_RE, Value, normalise_p, parse_values
@@ -62,7 +62,9 @@ _ASSUMPTION = re.compile(
 )  # fmt: skip
 # A literal every _ASSUMPTION match contains.
 _ASSUMPTION_WORDS = ("assum", "hypothesi", "power", "sample", "detect")
+_ASSUMPTION_GATE = WordGate(_ASSUMPTION_WORDS)
 _RESPECTIVELY = re.compile(word_start(["respectively"]) + r"\b")
+_RESPECTIVELY_GATE = WordGate(("respectively",))
 _FOLLOW_ATTACH = re.compile(
     r"[\s,]*(?:\((?:[^()]|\([^()]*\))*\)[\s,]*)?(?:with|in|for|among|on|receiving|under|from|by)"
     r"(?:\s+(?:the|those|all|patients|pts|participants|women|who|were|had|received|receiving|"
@@ -114,7 +116,7 @@ def sentence_outcome_rows(
     point of the previous sentence (for "The hazard ratio was 0.62." after a PFS sentence);
     ``low``: the ``literal_safe`` lower-cased text (searches skip where their words are
     missing), or None."""
-    if may_hold(low, _ASSUMPTION_WORDS, s, e) and _ASSUMPTION.search(text, s, e):
+    if _ASSUMPTION_GATE.may_hold(low, s, e) and _ASSUMPTION.search(text, s, e):
         return []
     values = parse_values(text, s, e)
     if not values:
@@ -132,7 +134,7 @@ def sentence_outcome_rows(
         return []
     if any(m not in _RATIOS for _, _, m in out):  # HR/OR and no values need no arm
         resp = (
-            may_hold(low, ("respectively",), s, e) and _RESPECTIVELY.search(text, s, e) is not None
+            _RESPECTIVELY_GATE.may_hold(low, s, e) and _RESPECTIVELY.search(text, s, e) is not None
         )
         refs = arm_refs(text, s, e, drug_hits, registry, split_weak=resp, low=low)
         arms = _attribute_arms(text, s, e, out, refs, context if context is not None else [], resp)
