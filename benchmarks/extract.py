@@ -22,6 +22,10 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
+# benchmarks/requests.py (another benchmark) would shadow the requests library, which
+# her2mine imports: keep this directory off the import path.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "gold"
 
@@ -120,9 +124,10 @@ def peak_rss_mb(n: int, runner: str = "run_pipeline") -> float:
     """Peak RSS of a fresh process streaming ``n`` abstracts through the pipeline (or, with
     ``runner="run_tokenizer"``, the bare tokenizer: spaCy's vocabulary grows with every new
     word in both, which is the baseline the pipeline's growth is compared with)."""
-    here = str(Path(__file__).parent)
     code = (
-        f"import resource, sys; sys.path.insert(0, {here!r}); import extract as b; "
+        "import importlib.util, resource; "
+        f"spec = importlib.util.spec_from_file_location('bench_extract', {__file__!r}); "
+        "b = importlib.util.module_from_spec(spec); spec.loader.exec_module(b); "
         f"b.{runner}({n}, 64, 1); "
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
     )
