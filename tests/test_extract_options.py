@@ -41,6 +41,16 @@ def drug_hits(text: str, *names: str) -> list[Hit]:
         ("trastuzumab plus docetaxel or docetaxel", ("trastuzumab", "docetaxel", "docetaxel"), []),
         # commas without "or" are a regimen ("docetaxel, paclitaxel" both given)
         ("trastuzumab plus docetaxel, paclitaxel", ("trastuzumab", "docetaxel", "paclitaxel"), []),
+        # "A plus B or C plus D": the last one is given with D, so "or" separates two arms
+        ("trastuzumab plus docetaxel or vinorelbine plus trastuzumab",
+         ("trastuzumab", "docetaxel", "vinorelbine", "trastuzumab"), []),
+        ("trastuzumab with docetaxel or vinorelbine in combination with trastuzumab",
+         ("trastuzumab", "docetaxel", "vinorelbine", "trastuzumab"), []),
+        # ... but a drug given after them is not given with the last option only
+        ("trastuzumab plus docetaxel or paclitaxel followed by trastuzumab",
+         ("trastuzumab", "docetaxel", "paclitaxel", "trastuzumab"), [(1, 2)]),
+        ("trastuzumab plus docetaxel or paclitaxel; then trastuzumab",
+         ("trastuzumab", "docetaxel", "paclitaxel", "trastuzumab"), [(1, 2)]),
     ],
 )  # fmt: skip
 def test_option_runs(text, names, runs):
@@ -82,3 +92,18 @@ def test_the_lexicon_gives_the_taxanes_one_class():
     classes = _lexicons(None).drugs.drug_class
     assert classes["docetaxel"] == classes["paclitaxel"] is not None
     assert classes["trastuzumab"] != classes["docetaxel"]
+
+
+HERNATA = (
+    "Docetaxel or vinorelbine with trastuzumab\n\n"
+    "Patients were randomly assigned to trastuzumab plus docetaxel or vinorelbine plus "
+    "trastuzumab. Median overall survival was 35.7 months in the docetaxel group and 38.8 "
+    "months in the vinorelbine group."
+)
+
+
+def test_two_arms_joined_by_or_keep_their_group_names():
+    nlp = build_pipeline(model="")
+    [ext] = extract_documents([Document(id="h", text=HERNATA)], nlp)
+    arms = {o.value: o.arm for o in ext.outcomes}
+    assert arms == {35.7: "docetaxel+trastuzumab", 38.8: "trastuzumab+vinorelbine"}

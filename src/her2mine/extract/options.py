@@ -16,12 +16,15 @@ from her2mine.extract.regimens import CHAIN_KINDS, gap_kind
 
 # Between two options: "A or B", "A, B, or C", "A, B or C".
 _OPTION_GAP = re.compile(r"\s+or\s+|\s*,\s*(?:or\s+)?", re.I)
+# Strong joiners that give drugs one after another, not together.
+_SEQUENCE = re.compile(r"\b(?:then|followed\s+by)\b", re.I)
 
 
 def option_runs(text: str, hits: list[Hit], class_of: Mapping[str, str]) -> list[tuple[int, int]]:
     """(first, last) indexes into ``hits`` (sorted by start) of each run of options: two or
     more single drugs, all different and of one class, joined by "or" (commas allowed before
-    it), right after a strong regimen joiner ("plus", "with", "+", ...)."""
+    it), right after a strong regimen joiner ("plus", "with", "+", ...) and not followed by a
+    drug given with the last one ("A plus B or C plus D" names two arms)."""
     runs = []
     i = 1
     while i < len(hits):
@@ -31,12 +34,21 @@ def option_runs(text: str, hits: list[Hit], class_of: Mapping[str, str]) -> list
             j > i
             and before.kind in CHAIN_KINDS
             and gap_kind(text[before.end : hits[i].start]) == "strong"
+            and not _joined_to_next(text, hits, j)
         ):
             runs.append((i, j))
             i = j + 1
             continue
         i += 1
     return runs
+
+
+def _joined_to_next(text: str, hits: list[Hit], j: int) -> bool:
+    """Whether ``hits[j]`` is given together with the mention after it ("C plus D")."""
+    if j + 1 >= len(hits) or hits[j + 1].kind not in CHAIN_KINDS:
+        return False
+    gap = text[hits[j].end : hits[j + 1].start]
+    return gap_kind(gap) == "strong" and _SEQUENCE.search(gap) is None
 
 
 def _run_end(text: str, hits: list[Hit], class_of: Mapping[str, str], i: int) -> int:
