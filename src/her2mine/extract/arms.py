@@ -503,8 +503,8 @@ _DESIGN_BEFORE_ALTS = [
 ]  # fmt: skip
 _DESIGN_BEFORE_TAIL = (
     r"\s*:?\s*(?:the\s+|either\s+|a\s+|an\s+)?"
-    r"(?:(?:intravenous|subcutaneous|oral|weekly|dose-dense|standard|neoadjuvant|adjuvant|"
-    r"investigator-selected|investigator-chosen)\s+)?$"
+    r"(?:(?:intravenous|subcutaneous|oral|weekly|daily|(?:once|twice)[-\s]daily|dose-dense|"
+    r"standard|neoadjuvant|adjuvant|investigator-selected|investigator-chosen)\s+)?$"
 )
 _DESIGN_BEFORE = re.compile(word_start(_DESIGN_BEFORE_ALTS) + _DESIGN_BEFORE_TAIL, re.I)
 
@@ -544,7 +544,10 @@ _LABEL_ANY = re.compile(r"[\[(;,]\s*(?:the\s+)?([^()\[\];,]{1,40}?)\s*[\])]")
 def normalise_label(label: str) -> str:
     label = re.sub(r"^(?:the)\s+", "", label.strip().lower())
     label = _GROUP_WORD.sub("", label).strip(" -")
-    return label
+    return _ALONE_END.sub("", label)  # "chemotherapy-alone arm" is the "chemotherapy" arm
+
+
+_ALONE_END = re.compile(r"(?<=\w)[\s-]+(?:alone|only)$")
 
 
 def arm_refs(
@@ -671,7 +674,7 @@ def _label_ends(rx: re.Pattern[str], label: str, before: str) -> bool:
 
 
 _LETTER = re.compile(r"\s+([A-Z]|[1-9])\b")
-_GROUP_JOIN = re.compile(r"[\s-]*(?:combination|based|containing|treated)?[\s-]*")
+_GROUP_JOIN = re.compile(r"[\s-]*(?:combination|based|containing|treated|alone|only)?[\s-]*")
 _LIST_JOIN = re.compile(
     r"[\s,]*(?:\([^()]*\))?[\s,]*(?:vs\.?|versus|v\.?|or|compared\s+with|"
     r"and|than(?:\s+with|\s+in)?|over)[\s,]*(?:the\s+|those\s+)?",

@@ -55,6 +55,9 @@ CODE_STOP_PREFIXES = frozenset(
         "ASCO", "SABCS", "BCIRG", "SOLTI", "NRG", "COVID", "SARS", "WHO", "ISO", "PMID", "DOI",
         "IRB", "CI", "HR", "OR", "PFS", "OS", "ORR", "EGFR", "ERBB", "PIK", "ESR", "BRCA", "TP",
         "PD", "PDL", "CTLA", "MRI", "CT", "PET", "UK", "USA", "EU", "GEICAM", "IBCSG", "NSABPB",
+        # sponsors' study numbers: GSK (EGF111438), Roche/Genentech (BO17929, WO20697, MO28047,
+        # ML21165, GO27834, JO17360, YO25406, TDM4450g)
+        "EGF", "BO", "WO", "MO", "ML", "GO", "JO", "YO", "TDM",
     }
 )  # fmt: skip
 _CODE_CONTEXT = re.compile(

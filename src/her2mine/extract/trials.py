@@ -218,8 +218,28 @@ def _context_matches(text: str):
                 yield m
 
 
+# A title that opens with the trial's name: "CEREBEL (EGF111438): A Phase III, Randomized...",
+# "HERNATA: a randomised phase III trial...". Only names in capitals (a run of four or more, no
+# lower case) count here: a title may as well open with a drug ("T-DXd: a phase 2 study").
+_TITLE_LEAD = re.compile(
+    rf"\A\s*({_ACRONYM})(?:\s*\([^()\n]{{1,40}}\))?\s*:\s+[^\n]{{0,80}}?"
+    r"\b(?i:phase|randomi[sz]ed|trial|study)\b"
+)
+_CAPITALS_RUN = re.compile(r"[A-Z]{4}")
+
+
+def _title_lead(text: str) -> list[Hit]:
+    m = _TITLE_LEAD.match(text)
+    if m is None:
+        return []
+    name = m.group(1)
+    if name in NOT_TRIAL_NAMES or any(c.islower() for c in name) or not _CAPITALS_RUN.search(name):
+        return []
+    return [Hit("trial", m.start(1), m.end(1), name, name, [], "rules")]
+
+
 def _named_by_context(text: str) -> list[Hit]:
-    hits = []
+    hits = _title_lead(text)
     for m in _context_matches(text):
         name = m.group(1)
         upper = sum(c.isupper() for c in name)

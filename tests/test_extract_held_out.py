@@ -1,0 +1,94 @@
+"""Abstracts outside the gold set (BOLERO-3, CEREBEL, NSABP B-47, HERNATA-like), each checking
+one reading that went wrong on them: a design with "daily", a sponsor's study number, a trial
+named only at the start of the title, and a "chemotherapy-alone arm"."""
+
+from __future__ import annotations
+
+import pytest
+
+from her2mine.extract import build_pipeline, extract_documents
+from her2mine.extract.drugs import code_hits
+from her2mine.extract.lexicon import load_lexicons
+from her2mine.extract.trials import find_trials
+from her2mine.models import Document
+
+BOLERO3 = (
+    "Everolimus plus trastuzumab and vinorelbine (BOLERO-3): a randomised phase 3 trial\n\n"
+    "Patients were randomly assigned (1:1) to daily everolimus (5 mg/day) plus weekly "
+    "trastuzumab (2 mg/kg) and vinorelbine (25 mg/m²) or to placebo plus trastuzumab plus "
+    "vinorelbine. Median progression-free survival was 7·00 months (95% CI 6·74–8·18) with "
+    "everolimus and 5·78 months (5·62–6·87) with placebo (hazard ratio 0·78 [95% CI "
+    "0·65–0·95]; p=0·0067)."
+)
+CEREBEL = (
+    "CEREBEL (EGF111438): A Phase III, Randomized, Open-Label Study of Lapatinib Plus "
+    "Capecitabine Versus Trastuzumab Plus Capecitabine\n\n"
+    "Patients were randomly assigned to receive lapatinib-capecitabine or "
+    "trastuzumab-capecitabine. Median PFS was 6.6 months with lapatinib-capecitabine and 8.1 "
+    "months with trastuzumab-capecitabine (hazard ratio, 1.30; 95% CI, 1.04 to 1.64)."
+)
+B47 = (
+    "Trastuzumab plus adjuvant chemotherapy for HER2-low breast cancer (NSABP B-47)\n\n"
+    "Patients were randomly assigned to chemotherapy with or without 1 year of trastuzumab. "
+    "Five-year invasive disease-free survival was 89.8% in the chemotherapy plus trastuzumab "
+    "arm vs 89.2% in the chemotherapy-alone arm (hazard ratio, 0.98; 95% CI, 0.76 to 1.25; "
+    "P = .85)."
+)
+
+
+@pytest.fixture(scope="module")
+def extract():
+    nlp = build_pipeline(model="")
+
+    def run(text: str):
+        [ext] = extract_documents([Document(id="t", text=text)], nlp)
+        return ext
+
+    return run
+
+
+def medians(ext) -> dict[float, str | None]:
+    return {o.value: o.arm for o in ext.outcomes if o.measure == "median"}
+
+
+def test_a_daily_drug_opens_a_design_arm(extract):
+    assert medians(extract(BOLERO3)) == {
+        7.0: "everolimus+trastuzumab+vinorelbine",
+        5.78: "trastuzumab+vinorelbine",
+    }
+
+
+def test_a_sponsor_study_number_is_not_a_drug_and_a_title_lead_names_the_trial(extract):
+    ext = extract(CEREBEL)
+    assert ext.drugs == ["capecitabine", "lapatinib", "trastuzumab"]
+    assert ext.trials == ["CEREBEL"]
+    assert medians(ext) == {6.6: "capecitabine+lapatinib", 8.1: "capecitabine+trastuzumab"}
+
+
+@pytest.mark.parametrize("number", ["EGF111438", "BO17929", "WO20697", "TDM4450g"])
+def test_study_numbers_are_not_sponsor_codes(number):
+    text = f"Patients received trastuzumab in study {number} at a dose of 6 mg/kg."
+    assert code_hits(text, load_lexicons().drugs, [(0, len(text))]) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "trials"),
+    [
+        ("HERNATA: a randomised phase III trial of docetaxel or vinorelbine", ["HERNATA"]),
+        ("CEREBEL (EGF111438): A Phase III, Randomized Study", ["CEREBEL"]),
+        # a drug, a target or a word in mixed case opening a title is not a trial
+        ("T-DXd: a phase 2 study in HER2-low disease", []),
+        ("HER2: a review of the randomized trials", []),
+        ("Tucatinib: a randomized study", []),
+        # no design word in the title line
+        ("PRIME: an overview of HER2 biology", []),
+    ],
+)
+def test_a_trial_named_at_the_start_of_the_title(title, trials):
+    hits = find_trials(title + "\n\nText.", load_lexicons().trials)
+    assert [h.canonical for h in hits] == trials
+
+
+def test_a_chemotherapy_alone_arm_is_not_the_other_arm(extract):
+    rates = {o.value: o.arm for o in extract(B47).outcomes if o.measure == "rate"}
+    assert rates == {89.8: "trastuzumab", 89.2: None}
