@@ -186,6 +186,9 @@ def _reference_find_drugs(text, lex, sentences, pairs):
     key = lambda h: (h.start - h.end, h.start)  # noqa: E731
     lexical = sorted(drugs.lexicon_hits(text, lex, low), key=key)
     lexical = resolve_overlaps(lexical + drugs.class_hits(text, low))
+    # class short forms ("aromatase inhibitor (AI)"), added after the first version
+    classes = drugs.class_abbreviation_hits(text, lexical, drugs.bracketed_shorts(text))
+    lexical = resolve_overlaps(sorted(lexical, key=key) + classes)
     abbrev = []
     for _ in range(2):
         current = resolve_overlaps(abbrev + lexical)

@@ -1,13 +1,21 @@
-"""Abstracts outside the gold set (BOLERO-3, CEREBEL, NSABP B-47, HERNATA-like), each checking
+"""Abstracts outside the gold set (BOLERO-3, CEREBEL, NSABP B-47, ALTERNATIVE), each checking
 one reading that went wrong on them: a design with "daily", a sponsor's study number, a trial
-named only at the start of the title, and a "chemotherapy-alone arm"."""
+named only at the start of the title, a "chemotherapy-alone arm", a drug class defined by its
+initials ("aromatase inhibitor (AI)") and two arms compared in prose before a "11 v 5.6" pair."""
 
 from __future__ import annotations
 
 import pytest
 
 from her2mine.extract import build_pipeline, extract_documents
-from her2mine.extract.drugs import code_hits
+from her2mine.extract.drugs import (
+    bracketed_shorts,
+    class_abbreviation_hits,
+    class_hits,
+    code_hits,
+    defined_abbreviations,
+    find_drugs,
+)
 from her2mine.extract.lexicon import load_lexicons
 from her2mine.extract.trials import find_trials
 from her2mine.models import Document
@@ -92,3 +100,49 @@ def test_a_trial_named_at_the_start_of_the_title(title, trials):
 def test_a_chemotherapy_alone_arm_is_not_the_other_arm(extract):
     rates = {o.value: o.arm for o in extract(B47).outcomes if o.measure == "rate"}
     assert rates == {89.8: "trastuzumab", 89.2: None}
+
+
+ALTERNATIVE = (
+    "Dual HER2 blockade with lapatinib plus trastuzumab in combination with an aromatase "
+    "inhibitor: ALTERNATIVE\n\n"
+    "Patients were randomly assigned 1:1:1 to receive lapatinib plus trastuzumab plus an "
+    "aromatase inhibitor (AI), trastuzumab plus AI, or lapatinib plus AI. Lapatinib plus "
+    "trastuzumab plus AI showed superior PFS benefit versus trastuzumab plus AI (median PFS, 11 "
+    "v 5.6 months; hazard ratio, 0.62; 95% CI, 0.45 to 0.88; P = .0064). Median PFS with "
+    "lapatinib plus AI was 8.3 months (hazard ratio v trastuzumab plus AI, 0.71; 95% CI, 0.51 "
+    "to 0.98; P = .0361)."
+)
+
+
+def test_three_arms_sharing_a_class_defined_by_its_initials(extract):
+    assert medians(extract(ALTERNATIVE)) == {
+        11.0: "lapatinib+trastuzumab",
+        5.6: "trastuzumab",
+        8.3: "lapatinib",
+    }
+
+
+def test_a_class_short_form_is_that_class_wherever_it_is_used():
+    text = "plus an aromatase inhibitor (AI), or trastuzumab plus AI; AIs and AI-based therapy."
+    found = class_abbreviation_hits(text, class_hits(text), bracketed_shorts(text))
+    # the defining "(AI)" and a word that only contains it ("AIs") are not mentions
+    assert [(h.text, h.start, h.canonical) for h in found] == [
+        ("AI", text.index("plus AI") + 5, "aromatase inhibitor"),
+        ("AI", text.index("AI-based"), "aromatase inhibitor"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "defined"),
+    [
+        # the short form spells the class's initials: it names the class, not the chain
+        ("lapatinib plus trastuzumab plus an aromatase inhibitor (AI)", {}),
+        # ... and a drug's initials name that drug only
+        ("pertuzumab plus trastuzumab emtansine (TE)", {"TE": ["trastuzumab emtansine"]}),
+        # otherwise the chain before the bracket is what it defines
+        ("pyrotinib plus capecitabine (PyroCap)", {"PyroCap": ["capecitabine", "pyrotinib"]}),
+    ],
+)
+def test_a_bracket_defines_the_mention_whose_initials_it_spells(text, defined):
+    hits = find_drugs(text, load_lexicons().drugs, [(0, len(text))])
+    assert defined_abbreviations(text, hits) == defined

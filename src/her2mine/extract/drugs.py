@@ -319,6 +319,27 @@ def class_hits(text: str, low: str | None = None) -> list[Hit]:
     ]
 
 
+def class_abbreviation_hits(
+    text: str, hits: list[Hit], bracketed: list[tuple[int, str]]
+) -> list[Hit]:
+    """ "an aromatase inhibitor (AI)": every "AI" is that class too (``bracketed``: the
+    ``bracketed_shorts`` of ``text``; a short form must spell the class words' initials)."""
+    ends = {h.end: h for h in hits if h.kind == "class"}
+    out: list[Hit] = []
+    for start, short in bracketed:
+        j = start
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        named = ends.get(j)
+        if named is None or not _spells_initials(short, named.text):
+            continue
+        close = _SHORT_IN_PARENS.match(text, start).end()
+        for a, b in _whole_word_spans(text, short):
+            if not start <= a < close:  # the definition itself is no mention of its own
+                out.append(Hit("class", a, b, short, named.canonical, [], "abbreviation"))
+    return out
+
+
 def defined_abbreviations(
     text: str,
     hits: list[Hit],
@@ -412,7 +433,19 @@ def _bracket_reading(
     if not _mention_ends_before(text, ends, start):
         return None  # no chain can end right before the bracket
     chain = chains_before(text, drug_hits, start)
+    if chain and _spells_initials(short, chain[-1].text):
+        # "... plus an aromatase inhibitor (AI)": the short form names the last mention only
+        return sorted(set(chain[-1].drugs)) or None
     return sorted({d for h in chain for d in h.drugs}) or None
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _spells_initials(short: str, written: str) -> bool:
+    """Whether ``short`` is the initials of the two or more words of ``written``."""
+    words = _WORD.findall(written)
+    return len(words) >= 2 and "".join(w[0] for w in words).lower() == short.lower()
 
 
 _PART_SEP = re.compile(r"[+/]")
@@ -556,6 +589,9 @@ def find_drugs(
     abbrev: list[Hit] = []
     consisted = consisted_matches(text)
     bracketed = bracketed_shorts(text)
+    classes = class_abbreviation_hits(text, lexical, bracketed)
+    if classes:
+        lexical = resolve_longest_first(lexical, classes)
     before = None  # (drug mentions, bracket readings) of the first pass
     used: list = []  # the definitions ``abbrev`` was found from, in order
     for _ in range(2):  # a second pass lets definitions use short forms defined in the first

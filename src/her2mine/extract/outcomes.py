@@ -385,6 +385,9 @@ def _attribute_arms(
         )
         if len(listed) == len(run):
             names = [refs[j].arm for j in listed]
+        elif len(run) == 2 and not apart and _compared_in_prose(text, refs, prev):
+            # "A showed superior PFS versus B (median PFS, 11 v 5.6 months)"
+            names = [refs[prev[-2]].arm, refs[prev[-1]].arm]
         elif (
             prev
             and not refs[prev[-1]].in_list
@@ -414,6 +417,25 @@ def _attribute_arms(
         if r is not None and not r.in_list:
             arms[i] = r.arm
     return arms
+
+
+_PROSE_COMPARISON = re.compile(r"\b(?:versus|vs\.?|v\.?|compared\s+with|over|than)(?!\w)", re.I)
+
+
+def _compared_in_prose(text: str, refs: list[ArmRef], prev: list[int]) -> bool:
+    """Whether the last two references in ``prev`` name two arms compared in one clause
+    ("A ... versus B"), though not as a list."""
+    if len(prev) < 2:
+        return False
+    a, b = refs[prev[-2]], refs[prev[-1]]
+    return (
+        a.arm is not None
+        and b.arm is not None
+        and a.arm != b.arm
+        and not (a.in_list and b.in_list)
+        and _CLAUSE_BREAK.search(text, a.end, b.start) is None
+        and _PROSE_COMPARISON.search(text, a.end, b.start) is not None
+    )
 
 
 def _last_ref_before(refs: list[ArmRef], pos: int, skip: set[int]) -> ArmRef | None:
