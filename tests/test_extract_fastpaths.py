@@ -7,10 +7,10 @@ from gold_data import gold_texts
 
 from her2mine.extract import arms, drugs, numbers, regimens, trials
 from her2mine.extract.fastre import (
+    WordGate,
     finditer_at,
     literal_safe,
     literal_starts,
-    may_hold,
     sentences_matching,
     sentences_matching_at,
 )
@@ -100,9 +100,9 @@ def test_literal_prefilter_is_off_for_letters_regex_case_folding_maps_to_ascii()
 
 def test_may_hold():
     low = "patients were randomly assigned"
-    assert may_hold(low, ("assign",), 0, len(low))
-    assert not may_hold(low, ("assign",), 0, 20)
-    assert may_hold(None, ("anything",), 0, 0)
+    assert WordGate(("assign",)).may_hold(low, 0, len(low))
+    assert not WordGate(("assign",)).may_hold(low, 0, 20)
+    assert WordGate(("anything",)).may_hold(None, 0, 0)
 
 
 def test_registry_gates_do_not_change_the_arms():

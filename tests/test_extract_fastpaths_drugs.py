@@ -187,7 +187,7 @@ def _reference_find_drugs(text, lex, sentences, pairs):
     lexical = sorted(drugs.lexicon_hits(text, lex, low), key=key)
     lexical = resolve_overlaps(lexical + drugs.class_hits(text, low))
     # class short forms ("aromatase inhibitor (AI)"), added after the first version
-    classes = drugs.class_abbreviation_hits(text, lexical, drugs.bracketed_shorts(text))
+    classes = drugs.class_abbreviation_hits(text, lexical, pairs)
     lexical = resolve_overlaps(sorted(lexical, key=key) + classes)
     abbrev = []
     for _ in range(2):

@@ -9,7 +9,6 @@ import pytest
 
 from her2mine.extract import build_pipeline, extract_documents
 from her2mine.extract.drugs import (
-    bracketed_shorts,
     class_abbreviation_hits,
     class_hits,
     code_hits,
@@ -124,7 +123,8 @@ def test_three_arms_sharing_a_class_defined_by_its_initials(extract):
 
 def test_a_class_short_form_is_that_class_wherever_it_is_used():
     text = "plus an aromatase inhibitor (AI), or trastuzumab plus AI; AIs and AI-based therapy."
-    found = class_abbreviation_hits(text, class_hits(text), bracketed_shorts(text))
+    long_form = (text.index("aromatase"), text.index(" (AI)"))
+    found = class_abbreviation_hits(text, class_hits(text), [("AI", *long_form)])
     # the defining "(AI)" and a word that only contains it ("AIs") are not mentions
     assert [(h.text, h.start, h.canonical) for h in found] == [
         ("AI", text.index("plus AI") + 5, "aromatase inhibitor"),

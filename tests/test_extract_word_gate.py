@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from her2mine.extract.fastre import WordGate, may_hold
+from her2mine.extract.fastre import WordGate
 
 # A small alphabet so that words occur, overlap and get cut by the window edges often.
 TEXT = st.text(alphabet="abcA(é ", max_size=40)
@@ -20,7 +20,6 @@ def spec(low: str, words: list[str], start: int, end: int) -> bool:
 @given(TEXT, WORDS, st.integers(-2, 44), st.integers(-2, 44))
 def test_gate_equals_any_word_in_the_window(low, words, start, end):
     assert WordGate(words).may_hold(low, start, end) == spec(low, words, start, end)
-    assert may_hold(low, words, start, end) == spec(low, words, start, end)
 
 
 @given(TEXT, WORDS, st.data())

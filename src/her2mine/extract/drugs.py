@@ -320,24 +320,24 @@ def class_hits(text: str, low: str | None = None) -> list[Hit]:
 
 
 def class_abbreviation_hits(
-    text: str, hits: list[Hit], bracketed: list[tuple[int, str]]
+    text: str, hits: list[Hit], pairs: Iterable[tuple[str, int, int]]
 ) -> list[Hit]:
-    """ "an aromatase inhibitor (AI)": every "AI" is that class too (``bracketed``: the
-    ``bracketed_shorts`` of ``text``; a short form must spell the class words' initials)."""
-    ends = {h.end: h for h in hits if h.kind == "class"}
+    """ "an aromatase inhibitor (AI)": every later "AI" is that class too. ``pairs``: the
+    abbreviation detector's (short form, long-form start, long-form end); a pair whose long
+    form is a class mention of ``hits`` defines a class short form."""
+    classes = {(h.start, h.end): h for h in hits if h.kind == "class"}
     out: list[Hit] = []
-    for start, short in bracketed:
-        j = start
-        while j > 0 and text[j - 1].isspace():
-            j -= 1
-        named = ends.get(j)
-        if named is None or not _spells_initials(short, named.text):
+    for short, ls, le in pairs:
+        named = classes.get((ls, le))
+        if named is None:
             continue
-        close = _SHORT_IN_PARENS.match(text, start).end()
         for a, b in _whole_word_spans(text, short):
-            if not start <= a < close:  # the definition itself is no mention of its own
+            if not _OPEN_BRACKET.fullmatch(text, le, a):  # the definition is no mention itself
                 out.append(Hit("class", a, b, short, named.canonical, [], "abbreviation"))
     return out
+
+
+_OPEN_BRACKET = re.compile(r"\s*[(\[]\s*")
 
 
 def defined_abbreviations(
@@ -589,7 +589,8 @@ def find_drugs(
     abbrev: list[Hit] = []
     consisted = consisted_matches(text)
     bracketed = bracketed_shorts(text)
-    classes = class_abbreviation_hits(text, lexical, bracketed)
+    abbreviation_pairs = list(abbreviation_pairs)  # read by every pass
+    classes = class_abbreviation_hits(text, lexical, abbreviation_pairs)
     if classes:
         lexical = resolve_longest_first(lexical, classes)
     before = None  # (drug mentions, bracket readings) of the first pass

@@ -115,10 +115,6 @@ class WordGate:
         return False
 
 
-def may_hold(low: str | None, words: Iterable[str], start: int, end: int) -> bool:
-    """``WordGate(words).may_hold(low, start, end)`` for words known only at run time."""
-    return low is None or any(w in low[start:end] for w in words)
-
 
 def literal_starts(
     haystack: str, literals: Iterable[str], start: int = 0, end: int = -1
