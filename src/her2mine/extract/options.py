@@ -12,12 +12,11 @@ import re
 from collections.abc import Mapping
 
 from her2mine.extract.hits import Hit
-from her2mine.extract.regimens import CHAIN_KINDS, gap_kind
+from her2mine.extract.regimens import CHAIN_KINDS, SEQUENCE_WORDS, gap_kind
 
 # Between two options: "A or B", "A, B, or C", "A, B or C".
 _OPTION_GAP = re.compile(r"\s+or\s+|\s*,\s*(?:or\s+)?", re.I)
-# Strong joiners that give drugs one after another, not together.
-_SEQUENCE = re.compile(r"\b(?:then|followed\s+by)\b", re.I)
+_SEQUENCE = re.compile(rf"\b{SEQUENCE_WORDS}\b", re.I)
 
 
 def option_runs(text: str, hits: list[Hit], class_of: Mapping[str, str]) -> list[tuple[int, int]]:

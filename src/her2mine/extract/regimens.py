@@ -17,9 +17,11 @@ from her2mine.extract.hits import Hit
 _DOSE = (
     r"(?:\s*\((?:[^()]|\([^()]*\))*\)|\s+(?:at\s+)?\d[\d.·]*\s*(?:mg(?:/kg|/m2|/m²)?|g)\b[^,;+]*?)?"
 )
+# Strong joiners that give drugs one after another, not together.
+SEQUENCE_WORDS = r"(?:then|followed\s+by)"
 _STRONG = (
     r"(?:\s*\+\s*|\s*/\s*|\s*[-–—‑]\s*|\s+plus\s+|\s+with\s+|\s+in\s+combination\s+with\s+|"
-    r"\s+combined\s+with\s+|\s+and\s+(?=placebo\b)|\s*,?\s+(?:and\s+)?(?:then|followed\s+by)\s+|"
+    rf"\s+combined\s+with\s+|\s+and\s+(?=placebo\b)|\s*,?\s+(?:and\s+)?{SEQUENCE_WORDS}\s+|"
     r"\s+added\s+to\s+)"
 )
 _WEAK = r"(?:\s*,\s*(?:and\s+|plus\s+)?|\s+and\s+)"
