@@ -96,6 +96,83 @@ def test_a_trial_named_at_the_start_of_the_title(title, trials):
     assert [h.canonical for h in hits] == trials
 
 
+@pytest.mark.parametrize(
+    ("title", "trials"),
+    [
+        (
+            "Phase III, Randomized Study of Lapatinib Plus Trastuzumab in Combination With an "
+            "Aromatase Inhibitor in Metastatic Breast Cancer: ALTERNATIVE",
+            ["ALTERNATIVE"],
+        ),
+        ("A randomized trial of trastuzumab: PRIME.", ["PRIME"]),
+        # no design word before the name, a common acronym, a drug, a mixed-case word
+        ("Trastuzumab in metastatic breast cancer: HERNATA", []),
+        ("A randomized trial of neratinib: HER2", []),
+        ("A randomized study in HER2-positive disease: T-DXd", []),
+        ("A randomized study of lapatinib: Results", []),
+        # the name must close the title line, not a later line
+        ("A randomized trial of neratinib\n\nAims: SAFETY", []),
+    ],
+)
+def test_a_trial_named_at_the_end_of_the_title(title, trials):
+    hits = find_trials(title + "\n\nText.", load_lexicons().trials)
+    assert [h.canonical for h in hits] == trials
+
+
+@pytest.mark.parametrize(
+    ("text", "trials"),
+    [
+        (
+            "Subcutaneous versus intravenous trastuzumab (HannaH study): a phase 3, open-label, "
+            "multicentre, randomised trial",
+            ["HannaH"],
+        ),
+        ("LUX-Breast 1: randomized, phase III trial of afatinib and vinorelbine", ["LUX-Breast 1"]),
+        ("In LUX-Breast-2, afatinib was given after trastuzumab.", ["LUX-Breast-2"]),
+        ("The luminal subtype (LUX) and breast tumours", []),
+    ],
+)
+def test_trial_names_with_a_study_word_in_the_bracket_and_lux_breast(text, trials):
+    hits = find_trials(text + "\n\nText.", load_lexicons().trials)
+    assert [h.canonical for h in hits] == trials
+
+
+BCIRG006 = (
+    "Adjuvant Trastuzumab in HER2-Positive Breast Cancer\n\n"
+    "We randomly assigned 3222 women with HER2-positive early-stage breast cancer to receive "
+    "doxorubicin and cyclophosphamide followed by docetaxel every 3 weeks (AC-T), the same regimen "
+    "plus 52 weeks of trastuzumab (AC-T plus trastuzumab), or docetaxel and carboplatin plus 52 "
+    "weeks of trastuzumab (TCH). The estimated disease-free survival rates at 5 years were 75% "
+    "among patients receiving AC-T, 84% among those receiving AC-T plus trastuzumab, and 81% among "
+    "those receiving TCH."
+)
+
+
+def test_a_regimen_short_form_after_its_schedule(extract):
+    # "docetaxel every 3 weeks (AC-T)": the bracket names the chain before the schedule, so
+    # AC-T keeps doxorubicin (which its initials do not spell)
+    rates = {o.value: o.arm for o in extract(BCIRG006).outcomes if o.measure == "rate"}
+    assert rates == {
+        75.0: "cyclophosphamide+docetaxel+doxorubicin",
+        84.0: "cyclophosphamide+docetaxel+doxorubicin+trastuzumab",
+        81.0: "carboplatin+docetaxel+trastuzumab",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the bracket names the schedule, not the drug
+        "Patients received docetaxel every 3 weeks (Q3W). Q3W dosing was well tolerated.",
+        # words between the drug and the bracket that are not a schedule
+        "Patients received docetaxel in the Breast Cancer Group (BCG). BCG sites enrolled.",
+    ],
+)
+def test_a_bracket_after_a_schedule_defines_no_drug_when_it_names_something_else(text):
+    hits = find_drugs(text, load_lexicons().drugs, [(0, len(text))])
+    assert [h.text for h in hits if h.drugs] == ["docetaxel"]
+
+
 def test_a_chemotherapy_alone_arm_is_not_the_other_arm(extract):
     rates = {o.value: o.arm for o in extract(B47).outcomes if o.measure == "rate"}
     assert rates == {89.8: "trastuzumab", 89.2: None}

@@ -20,7 +20,7 @@ from her2mine.extract.lexicon import (
     trie_pattern,
 )
 from her2mine.extract.options import options_as_class
-from her2mine.extract.regimens import CHAIN_KINDS, chains_before
+from her2mine.extract.regimens import CHAIN_KINDS, chains_before, is_schedule_only
 
 # FDA biosimilar / formulation suffixes are four meaningless lower-case letters ("-nxki").
 _SUFFIX = re.compile(r"-(?:hyaluronidase-)?([a-z]{4})(?![A-Za-z0-9])")
@@ -430,9 +430,10 @@ def _bracket_reading(
         by_initial = _initials(text, drug_hits, start, parts)
         if by_initial:
             return by_initial
-    if not _mention_ends_before(text, ends, start):
+    end = _chain_end(text, ends, start, short)
+    if end is None:
         return None  # no chain can end right before the bracket
-    chain = chains_before(text, drug_hits, start)
+    chain = chains_before(text, drug_hits, end)
     if chain and _spells_initials(short, chain[-1].text):
         # "... plus an aromatase inhibitor (AI)": the short form names the last mention only
         return sorted(set(chain[-1].drugs)) or None
@@ -460,6 +461,26 @@ def bracketed_shorts(text: str) -> list[tuple[int, str]]:
         if any(c.isupper() for c in short):
             found.append((m.start(), short))
     return found
+
+
+def _chain_end(text: str, ends: set[int], pos: int, short: str) -> int | None:
+    """Where a chain read for the bracket at ``pos`` must end: right before it, or before the
+    schedule that sits between ("docetaxel every 3 weeks (AC-T)") unless the bracket names that
+    schedule ("every 3 weeks (Q3W)"); None if no mention ends there (the condition
+    ``chains_before`` needs to find any chain)."""
+    if _mention_ends_before(text, ends, pos):
+        return pos
+    if _SCHEDULE_SHORT.fullmatch(short):
+        return None
+    last = max((e for e in ends if pos - _SCHEDULE_REACH <= e < pos), default=None)
+    if last is not None and is_schedule_only(text[last:pos]):
+        return last
+    return None
+
+
+_SCHEDULE_REACH = 60  # longest schedule phrase read between a chain and its bracket
+# Short forms of schedules and routes: Q3W, QW, Q2W, BID, TID, BIW, QD, IV, SC, PO.
+_SCHEDULE_SHORT = re.compile(r"q\d*[dwm]|[bt]i[dw]|qd|od|iv|sc|po", re.I)
 
 
 def _mention_ends_before(text: str, ends: set[int], pos: int) -> bool:

@@ -133,6 +133,11 @@ def _without_schedules(gap: str) -> str:
     return gap
 
 
+def is_schedule_only(gap: str) -> bool:
+    """Whether ``gap`` holds only dose and schedule phrases ("every 3 weeks", "for 1 year")."""
+    return bool(gap.strip()) and not _without_schedules(gap).strip()
+
+
 # Most gaps between two drug mentions are one of a few joiners: their kinds are read once, at
 # import (a fixed table, not a cache that learns from the texts read).
 _COMMON_GAPS = (

@@ -15,8 +15,9 @@ _GROUPS = (
     "NCCTG|BCIRG|ACOSOG|UNICANCER"
 )
 _FAMILIES = re.compile(
-    r"[A-Z](?<![A-Za-z0-9-][A-Z])(?<=[DHPMT])(?:(?<=D)ESTINY-[A-Z][A-Za-z]*\d+|(?<=H)ER2CLIMB(?:-\d+)?|"
-    r"(?<=P)HERGain(?:-\d+)?|(?<=M)onarcHER|(?<=P)ATINA|(?<=T)RAIN-\d)(?![A-Za-z0-9])|"
+    r"[A-Z](?<![A-Za-z0-9-][A-Z])(?<=[DHLPMT])(?:(?<=D)ESTINY-[A-Z][A-Za-z]*\d+|(?<=H)ER2CLIMB(?:-\d+)?|"
+    r"(?<=P)HERGain(?:-\d+)?|(?<=M)onarcHER|(?<=P)ATINA|(?<=T)RAIN-\d|(?<=L)UX-Breast[ -]?\d)"
+    r"(?![A-Za-z0-9])|"
     rf"[A-Z](?<![A-Za-z0-9-][A-Z])(?<=[{''.join(sorted({g[0] for g in _GROUPS.split('|')}))}])"
     rf"(?:{'|'.join(f'(?<={g[0]}){g[1:]}' for g in _GROUPS.split('|'))})"
     r"[ -](?:[A-Z]{1,2}-?)?\d+(?![A-Za-z0-9])"
@@ -44,6 +45,7 @@ _FAMILY_WORDS = (
     "MonarcHER",
     "PATINA",
     "TRAIN-",
+    "LUX-Breast",
     *_GROUPS.split("|"),
 )
 
@@ -109,7 +111,10 @@ _EUDRACT_NUMBER = re.compile(r"\d{4}-\d{6}-\d{2}")
 _ACRONYM = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 _CONTEXT_PATTERNS = [
     re.compile(rf"[tT](?<![\w][tT])he\s+({_ACRONYM})\s+(?:phase\s+\w+\s+)?(?:trial|study)\b"),
-    re.compile(rf"\(({_ACRONYM})\):\s+(?:a|an|the|final|primary|updated|long-term|results)\b"),
+    re.compile(
+        rf"\(({_ACRONYM})(?:\s+(?:trial|study))?\):\s+"
+        r"(?:a|an|the|final|primary|updated|long-term|results)\b"
+    ),
 ]
 # "NAME (NCT...)" / "NAME trial (NCT...)": found from the registry bracket, then the name is
 # read backwards from it (scanning every word of the text for a following bracket is slow).
@@ -230,16 +235,36 @@ _CAPITALS_RUN = re.compile(r"[A-Z]{4}")
 
 def _title_lead(text: str) -> list[Hit]:
     m = _TITLE_LEAD.match(text)
-    if m is None:
+    if m is None or not _title_name(m.group(1)):
         return []
-    name = m.group(1)
-    if name in NOT_TRIAL_NAMES or any(c.islower() for c in name) or not _CAPITALS_RUN.search(name):
+    return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
+
+
+# ... and one that closes with it: "Phase III, Randomized Study of ... Breast Cancer: ALTERNATIVE".
+_DESIGN_WORD = re.compile(r"\b(?i:phase|randomi[sz]ed|trial|study)\b")
+_TAIL_NAME = re.compile(rf":[ \t]+({_ACRONYM})\.?[ \t]*\Z")
+
+
+def _title_tail(text: str) -> list[Hit]:
+    newline = text.find("\n")
+    title = text if newline < 0 else text[:newline]
+    m = _TAIL_NAME.search(title)
+    if m is None or not _title_name(m.group(1)) or not _DESIGN_WORD.search(title, 0, m.start()):
         return []
-    return [Hit("trial", m.start(1), m.end(1), name, name, [], "rules")]
+    return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
+
+
+def _title_name(name: str) -> bool:
+    """A name in capitals (a run of four or more, no lower case) that is not a common acronym."""
+    return (
+        name not in NOT_TRIAL_NAMES
+        and not any(c.islower() for c in name)
+        and _CAPITALS_RUN.search(name) is not None
+    )
 
 
 def _named_by_context(text: str) -> list[Hit]:
-    hits = _title_lead(text)
+    hits = _title_lead(text) + _title_tail(text)
     for m in _context_matches(text):
         name = m.group(1)
         upper = sum(c.isupper() for c in name)
