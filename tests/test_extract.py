@@ -212,6 +212,36 @@ def test_ratio_styles(text, value, ci, p):
     assert text[v.start : v.end].replace("·", ".").rstrip("0") == str(value).rstrip("0")
 
 
+@pytest.mark.parametrize(
+    ("text", "ratios"),
+    [
+        (
+            "The hazard ratios for death were 0.71 (95% CI, 0.55 to 0.92) and 0.83 (95% CI, 0.65 "
+            "to 1.06), respectively.",
+            [(0.71, 0.55, 0.92, None), (0.83, 0.65, 1.06, None)],
+        ),
+        (
+            "The hazard ratio for disease-free survival was 0.64 with AC-T plus trastuzumab "
+            "(P<0.001) and 0.75 with TCH (P=0.04), as compared with AC-T.",
+            [(0.64, None, None, "<0.001"), (0.75, None, None, "0.04")],
+        ),
+        (
+            "odds ratios 1.8, 2.4 and 0.9 (P=0.2)",
+            [(1.8, None, None, None), (2.4, None, None, None), (0.9, None, None, "0.2")],
+        ),
+        # not a listed ratio: a count, a whole number, a rate after the ratio
+        ("The HR was 0.62 (95% CI 0.5-0.7) and 12.5 patients.", [(0.62, 0.5, 0.7, None)]),
+        ("HR 0.62 and 3 deaths (P=0.1)", [(0.62, None, None, None)]),
+        ("HR 0.62, and 1.2% of patients had events", [(0.62, None, None, None)]),
+    ],
+)
+def test_ratios_listed_under_one_key(text, ratios):
+    got = [
+        (v.value, v.ci_low, v.ci_high, v.p) for v in parse_values(text) if v.kind in ("HR", "OR")
+    ]
+    assert got == ratios
+
+
 def test_medians_pairs_rates_and_nr():
     text = (
         "median PFS was 18.5 (95% CI 15.2–23.7) versus 12.4 months; ORR 60.9% "
@@ -467,9 +497,7 @@ def test_streaming_frees_vocabulary_strings_between_chunks():
 def test_abbreviations_are_readable_through_the_doc_extension(nlp):
     # The detector writes its list under spaCy's extension key directly (no proxy object):
     # ``doc._.abbreviations`` must still return it.
-    doc = nlp(
-        "T-DXd\n\nPatients received trastuzumab deruxtecan (T-DXd). T-DXd was active."
-    )
+    doc = nlp("T-DXd\n\nPatients received trastuzumab deruxtecan (T-DXd). T-DXd was active.")
     short = [a["short_text"] for a in doc._.abbreviations]
     assert short == ["T-DXd"]
 

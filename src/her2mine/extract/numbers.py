@@ -344,9 +344,11 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
     if len(used) < len(atoms):
         values = _inherit_units(text, values, atoms, used)
 
-    # 4. CI and P right after each value.
+    # 4. CI and P right after each value; ratios listed after a ratio ("0.71 and 0.83").
     for v in values:
         _attach_ci_p(text, v, cis, ps, end)
+    if len(used) < len(atoms) and any(v.kind in ("HR", "OR") for v in values):
+        values = _listed_ratios(text, values, atoms, used, cis, ps, end)
     if len(values) > 1:
         _mark_pairs(text, values)
         _share_pair_p(values)
@@ -461,6 +463,56 @@ def _atom_float(atom: str) -> float:
     return float(atom.replace("·", ".")) if "·" in atom else float(atom)
 
 
+def _listed_ratios(
+    text: str,
+    values: list[Value],
+    atoms: list[re.Match[str]],
+    used: set[int],
+    cis: list,
+    ps: list,
+    end: int,
+) -> list[Value]:
+    """``values`` plus the ratios listed after a hazard/odds ratio under the same key: "hazard
+    ratios were 0.71 (95% CI ...) and 0.83 (...)", "0.64 with AC-T plus trastuzumab (P<0.001)
+    and 0.75 with TCH (P=0.04)". Only decimals not yet read as values count."""
+    free = [a for a in atoms if a.start() not in used]
+    added = []
+    for v in values:
+        last = v
+        while last.kind in ("HR", "OR"):
+            nxt = next((a for a in free if a.start() >= last.ext_end), None)
+            if nxt is None or not _is_listed_ratio(text, last.ext_end, nxt, end):
+                break
+            w = Value(last.kind, _atom_float(nxt.group(0)), None, nxt.start(), nxt.end(), nxt.end())
+            w.key_start, w.key_text = last.key_start, last.key_text
+            _attach_ci_p(text, w, cis, ps, end)
+            used.add(nxt.start())
+            added.append(w)
+            last = w
+    if not added:
+        return values
+    return sorted(values + added, key=_start_of)
+
+
+# Between a ratio (with its CI and P) and the next one of a list: "and", a comma.
+_LIST_JOIN = re.compile(r"[\s)\]]*(?:,\s*(?:and\s+)?|\s+and\s+)")
+# What may follow a listed ratio: its CI or P bracket, a regimen phrase, punctuation, the end.
+_AFTER_LISTED = re.compile(r"\s*(?:[(\[,;)\].]|(?:and|with|for|in|respectively)\b|$)")
+
+
+def _is_listed_ratio(text: str, pos: int, atom: re.Match[str], end: int) -> bool:
+    """Whether ``atom`` is the next ratio of a list that reached ``pos``: a decimal below 20
+    joined by "and"/a comma (after a regimen phrase, "0.64 with AC-T (P<0.001) and 0.75")."""
+    number = atom.group(0)
+    if "." not in number and "·" not in number or _atom_float(number) >= 20:
+        return False
+    gap = text[pos : atom.start()]
+    phrase = _REGIMEN_PHRASE.match(gap)
+    if phrase:
+        gap = gap[phrase.end() :]
+    return bool(_LIST_JOIN.fullmatch(gap)) and bool(_AFTER_LISTED.match(text, atom.end(), end))
+
+
 def _ratio_gap_ok(gap: str) -> bool:
     """Text between "hazard ratio" and its number: a few words/punctuation, no clause break."""
     if len(gap) > 90 or ";" in gap or "%" in gap or _SENTENCE_END.search(gap):
@@ -527,6 +579,11 @@ def _strip_ci(gap: str) -> str:
 
 def _attach_ci_p(text: str, v: Value, cis, ps, end: int) -> None:
     pos = v.ext_end
+    if v.kind in ("HR", "OR"):
+        # "0.64 with AC-T plus trastuzumab (P<0.001)": the regimen the ratio is for, then its P
+        phrase = _REGIMEN_PHRASE.match(text, pos, end)
+        if phrase is not None:
+            pos = phrase.end()
     # A CI starting right after the value (punctuation, brackets, "months" between).
     for m in cis:
         if m.start() >= pos and _only_glue(text[pos : m.start()]):
@@ -546,6 +603,8 @@ def _attach_ci_p(text: str, v: Value, cis, ps, end: int) -> None:
     v.ext_end = pos
 
 
+# A regimen phrase after a ratio, before its CI/P bracket: "with AC-T plus trastuzumab".
+_REGIMEN_PHRASE = re.compile(r"\s+with\s+[A-Za-z][^()\[\];,.\d%]{0,40}?(?=\s*[(\[])")
 _GLUE = re.compile(
     r"^[\s,;:(\[\])]*(?:months?|mo|weeks?|years?|%)?[\s,;:(\[\])]*"
     r"(?:(?:stratified|unstratified|two-sided|one-sided|two-tailed|log-rank|logrank|exact|"
