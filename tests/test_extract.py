@@ -242,6 +242,37 @@ def test_ratios_listed_under_one_key(text, ratios):
     assert got == ratios
 
 
+@pytest.mark.parametrize(
+    ("text", "got"),
+    [
+        # a rate opening a bracket, then its CI after a comma (Lancet style, after the first)
+        ("91 of 171 patients (53·2%, 45·4–60·3; p=0·9852)", [(53.2, 45.4, 60.3, "0.9852")]),
+        # the range must hold the rate, and the rate must open the bracket
+        ("(53·2%, 10–20; p=0·5)", [(53.2, None, None, None)]),
+        ("in 53·2%, 45–60 days later", [(53.2, None, None, None)]),
+        # P for non-inferiority, and a non-inferiority P after the CI
+        (
+            "hazard ratio, 0.88; 95% CI, 0.71-1.09; P for non-inferiority < 0.0001",
+            [(0.88, 0.71, 1.09, "<0.0001")],
+        ),
+        (
+            "hazard ratio 1·07 [90% CI 0·93–1·24]; non-inferiority p=0·011",
+            [(1.07, 0.93, 1.24, "0.011")],
+        ),
+        # cohort numbers are not values; "cohorts 1, 2 and 3" lists them
+        (
+            "70.6% in cohort 1, 37.5% in cohort 2",
+            [(70.6, None, None, None), (37.5, None, None, None)],
+        ),
+        ("4.2 months in cohorts 1, 2 and 3", [(4.2, None, None, None)]),
+        ("in cohorts 1 and 2, 70.6% and 37.5%", [(70.6, None, None, None), (37.5, None, None, None)]),
+        ("cohorts 1, 2 and 3, 70.6%", [(70.6, None, None, None)]),
+    ],
+)
+def test_ci_and_p_in_more_journal_styles(text, got):
+    assert [(v.value, v.ci_low, v.ci_high, v.p) for v in parse_values(text)] == got
+
+
 def test_medians_pairs_rates_and_nr():
     text = (
         "median PFS was 18.5 (95% CI 15.2–23.7) versus 12.4 months; ORR 60.9% "

@@ -173,6 +173,35 @@ def test_a_bracket_after_a_schedule_defines_no_drug_when_it_names_something_else
     assert [h.text for h in hits if h.drugs] == ["docetaxel"]
 
 
+CLASS_LABELS = (
+    "Anthracycline-free neoadjuvant therapy\n\n"
+    "Patients were randomly assigned to epirubicin and cyclophosphamide every 3 weeks followed by "
+    "docetaxel every 3 weeks (anthracycline group) or docetaxel and carboplatin every 3 weeks "
+    "(non-anthracycline group). Both groups received trastuzumab every 3 weeks for 1 year. "
+    "Patients were randomly assigned to the anthracycline group (n=110) or the non-anthracycline "
+    "group (n=108). The pCR rate was 56.1% in the anthracycline group and 54.0% in the "
+    "non-anthracycline group."
+)
+
+
+def test_a_class_label_after_a_schedule_names_the_arm_and_both_groups_get_the_backbone(extract):
+    rates = {o.value: o.arm for o in extract(CLASS_LABELS).outcomes if o.measure == "rate"}
+    assert rates == {
+        56.1: "cyclophosphamide+docetaxel+epirubicin+trastuzumab",
+        54.0: "carboplatin+docetaxel+trastuzumab",
+    }
+
+
+def test_a_drug_named_in_a_later_sentence_about_both_groups_is_not_always_given_to_them(extract):
+    text = (
+        "Pyrotinib or lapatinib\n\nPatients were randomly assigned to pyrotinib plus capecitabine "
+        "or lapatinib plus capecitabine. Both groups were similar in prior trastuzumab exposure. "
+        "The ORR was 67.2% in the pyrotinib group and 51.5% in the lapatinib group."
+    )
+    rates = {o.value: o.arm for o in extract(text).outcomes if o.measure == "rate"}
+    assert rates == {67.2: "capecitabine+pyrotinib", 51.5: "capecitabine+lapatinib"}
+
+
 def test_a_chemotherapy_alone_arm_is_not_the_other_arm(extract):
     rates = {o.value: o.arm for o in extract(B47).outcomes if o.measure == "rate"}
     assert rates == {89.8: "trastuzumab", 89.2: None}

@@ -146,7 +146,11 @@ class ArmRegistry:
             return None
         labels = ({label} if label else set()) | classes
         for arm in self.arms:
-            if arm.drugs == drugs and not arm.special and (drugs or arm.labels & classes):
+            if not arm.special and (
+                (arm.drugs == drugs and (drugs or arm.labels & classes))
+                # "the anthracycline group" after "(anthracycline group)" labelled an arm
+                or (not drugs and not reg.has_placebo and classes <= arm.labels)
+            ):
                 arm.has_placebo |= reg.has_placebo
                 arm.labels |= labels
                 arm.options |= options or set()
@@ -276,6 +280,8 @@ def build_registry(
         design = _matching(_DESIGN, _DESIGN_WORDS, text, low, sentences, literal)
         rest = [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]
         _read_design(text, rest, drug_hits, reg, gate)
+    if sum(1 for a in reg.arms if a.name) >= 2 and _ALL_GATE.may_hold(low, 0, len(low)):
+        _given_to_all(text, sentences, drug_hits, reg)
     if "added" in low:  # every _ADDED_TO_ALL match holds it
         added = sentences_matching(_ADDED_TO_ALL, text, sentences)
         backbone = [x for x, ok in zip(sentences, added, strict=True) if ok]
@@ -340,6 +346,10 @@ def _read_design(
                 # "randomly assigned to the pertuzumab group": a name, not a new arm
                 named.labels.add(normalise_label(text[r.start : group_word.end()]))
                 continue
+            if group_word and _labels_last_arm(text, regs, i, added):
+                # "... every 3 weeks (anthracycline group)": a class naming the arm before it
+                added[-1].labels.add(normalise_label(text[r.start : group_word.end()]))
+                continue
             listed = bool(added) and i > 0 and _LIST_GAP.fullmatch(text[regs[i - 1].end : r.start])
             if label or listed or _is_design_regimen(text, r, s, e):
                 options = {
@@ -378,6 +388,24 @@ def _read_design(
 
 
 _OPEN_BRACKET = re.compile(r"\s*[(\[]\s*")
+_LABEL_OPEN = re.compile(r"[(\[]\s*(?:the\s+)?\Z", re.I)
+
+
+def _labels_last_arm(text: str, regs: list[Regimen], i: int, added: list[Arm]) -> bool:
+    """Whether ``regs[i]`` opens the label bracket of the arm just added for ``regs[i - 1]``."""
+    return (
+        bool(added)
+        and i > 0
+        and added[-1].name is not None
+        and set(added[-1].drugs) >= set(regs[i - 1].drugs)
+        and _opens_label(text, regs[i - 1].end, regs[i].start)
+    )
+
+
+def _opens_label(text: str, a: int, b: int) -> bool:
+    """Whether the text between a regimen (ending at ``a``) and the mention at ``b`` ends by
+    opening a bracket: the mention starts that regimen's label."""
+    return b - a <= 250 and _LABEL_OPEN.search(text, a, b) is not None
 _CLOSE_BRACKET = re.compile(r"\s*[)\]]")
 
 
@@ -397,6 +425,21 @@ def _without_short_forms(text: str, regs: list[Regimen]) -> list[Regimen]:
             continue
         out.append(r)
     return out
+
+
+def _given_to_all(
+    text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit], reg: ArmRegistry
+) -> None:
+    """ "Both groups received trastuzumab and pertuzumab every 3 weeks." in a sentence after the
+    design: the drugs named after it are given to every arm (as in a design sentence)."""
+    for s, e in sentences:
+        m = _BOTH.search(text, s, e)
+        if m is None:
+            continue
+        drugs = {d for h in drug_hits if m.end() <= h.start and h.end <= e for d in h.drugs}
+        for arm in reg.arms:
+            if drugs and arm.drugs and not arm.special:
+                arm.extend(drugs)
 
 
 def _later_backbone(

@@ -79,7 +79,8 @@ BARE_RANGE_RE = re.compile(
     r"\s*(?:[\])]|;)"
 )
 P_RE = re.compile(
-    r"[Pp](?<![A-Za-z][Pp])(?:\s*[- ]?values?)?(?:\s*\([^()]{1,20}\))?\s*"
+    r"[Pp](?<![A-Za-z][Pp])(?:\s*[- ]?values?)?(?:\s*\([^()]{1,20}\))?"
+    r"(?:\s+for\s+(?:non-?inferiority|superiority|interaction|heterogeneity|trend))?\s*"
     r"(?P<op>=|<|>|≤|≥|<=|>=|&lt;|&gt;)\s*(?P<num>" + NUM + r"(?:\s*[×x]\s*10\s*[-−–]\s*\d+)?)"
 )
 _KEY_RE = re.compile(
@@ -114,10 +115,13 @@ _AFTER_ATOM = re.compile(
     r"|(%|percent\b)((?i:\s*(?:CI|C\.I\.|CrI|confidence|credible)\b))?"
     r"|(\[[^\[\]]{1,60}\]|\([^()]{1,60}\)))"
 )
+# "cohorts 1, 2 and 3": the numbers listed after the plural ("in cohort 1, 37.5%" is a rate).
+# Commas, then at most one "and": in "cohorts 1 and 2, 70.6% and 37.5%" the list has ended.
+_LISTED = r"(?:\d+\s*,\s*)*(?:\d+\s*(?:,\s*)?(?:(?:or|and|to)\s+|[-–/]\s*))?"
 _NOT_A_VALUE_BEFORE = re.compile(
     r"(?:\bgrades?\s*(?:≥|>=|>|≤|<)?\s*|\bgrade\s*\d\s*(?:or|and|to|-|–|/)\s*|\bphase\s*|\bcycles?\s*|"
     r"\b[nN]\s*=\s*|Δ\s*|\b(?:absolute\s+)?difference(?:\s+(?:of|was|in\s+\w+))?,?\s*[−–-]?|\bstage\s*|\bage[sd]?\s*|"
-    r"\bIHC\s*|\bversion\s*|\bday\s*|\bdays\s*|\bQ)$",
+    rf"\bIHC\s*|\bversion\s*|\bday\s*|\bdays\s*|\bQ|\bcohort\s*|\bcohorts\s*{_LISTED})$",
     re.I,
 )
 # The same, for the lower-cased 30 characters before a number (literal-first, see above).
@@ -126,7 +130,7 @@ _NOT_A_VALUE_BEFORE_LOW = re.compile(
     r"p(?<!\wp)hase\s*|c(?<!\wc)ycles?\s*|n(?<!\wn)\s*=\s*|δ\s*|"
     r"(?:a(?<!\wa)bsolute\s+d|d(?<!\wd))ifference(?:\s+(?:of|was|in\s+\w+))?,?\s*[−–-]?|"
     r"s(?<!\ws)tage\s*|a(?<!\wa)ge[sd]?\s*|i(?<!\wi)hc\s*|v(?<!\wv)ersion\s*|d(?<!\wd)ays?\s*|"
-    r"q(?<!\wq))$"
+    rf"q(?<!\wq)|c(?<!\wc)ohort\s*|c(?<!\wc)ohorts\s*{_LISTED})$"
 )
 # Cheap test for a CI keyword in a lower-cased sentence before running CI_RE on it.
 _CI_HINT = re.compile(r"c(?<![a-z]c)(?:\.?i|ri|onfidence|redible)")
@@ -231,6 +235,7 @@ _BLOCK_WORDS = (
     "version",
     "day",
     "q",
+    "cohort",
 )
 _BLOCK_GATE = WordGate(_BLOCK_WORDS)
 
@@ -595,6 +600,8 @@ def _attach_ci_p(text: str, v: Value, cis, ps, end: int) -> None:
         if br and v.kind in ("HR", "OR", "time", "percent", "nr"):
             v.ci_low, v.ci_high = to_float(br.group("lo")), to_float(br.group("hi"))
             pos = br.end()
+        elif v.kind == "percent" and text[v.ext_end : v.ext_end + 1] == ",":
+            pos = _comma_range(text, v, pos, end)
     for m in ps:
         if m.start() >= pos and _only_glue(text[pos : m.start()]):
             v.p = normalise_p(m.group("op"), m.group("num"))
@@ -605,10 +612,31 @@ def _attach_ci_p(text: str, v: Value, cis, ps, end: int) -> None:
 
 # A regimen phrase after a ratio, before its CI/P bracket: "with AC-T plus trastuzumab".
 _REGIMEN_PHRASE = re.compile(r"\s+with\s+[A-Za-z][^()\[\];,.\d%]{0,40}?(?=\s*[(\[])")
+# "(53·2%, 45·4–60·3; p=0·9852)": a bracketed rate, a comma, its CI without a keyword.
+_COMMA_RANGE = re.compile(
+    rf",\s*(?P<lo>{NUM})\s*%?\s*(?:to|–|—|‑|−|-)\s*(?P<hi>{NUM})\s*%?(?=\s*[;)\]])"
+)
+_OPENS_BRACKET = re.compile(r"[(\[]\s*$")
+
+
+def _comma_range(text: str, v: Value, pos: int, end: int) -> int:
+    """Reads the CI of a rate written as "(rate, low–high; ...)", where the rate opens a bracket
+    and the range holds it (a CI holds its estimate); returns the new end of ``v``."""
+    m = _COMMA_RANGE.match(text, pos, end)
+    if m is None or not _OPENS_BRACKET.search(text, max(0, v.start - 3), v.start):
+        return pos
+    lo, hi = to_float(m.group("lo")), to_float(m.group("hi"))
+    if lo is None or hi is None or not lo <= (v.value or 0.0) <= hi:
+        return pos
+    v.ci_low, v.ci_high = lo, hi
+    return m.end()
+
+
 _GLUE = re.compile(
     r"^[\s,;:(\[\])]*(?:months?|mo|weeks?|years?|%)?[\s,;:(\[\])]*"
     r"(?:(?:stratified|unstratified|two-sided|one-sided|two-tailed|log-rank|logrank|exact|"
-    r"Fisher's|Cox|Wald|nominal|descriptive|for\s+(?:superiority|interaction|difference|trend))"
+    r"Fisher's|Cox|Wald|nominal|descriptive|non-?inferiority|"
+    r"for\s+(?:superiority|non-?inferiority|interaction|difference|trend))"
     r"[\s,]*)*$",
     re.I,
 )
