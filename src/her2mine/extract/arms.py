@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from her2mine.extract.backbones import SharedBackbone, shared_backbone
 from her2mine.extract.fastre import (
     WordGate,
     compiled,
@@ -329,6 +330,8 @@ def _read_design(
         regs = _without_short_forms(text, regs)
         if _add_placebo_design(text, regs, reg, e):
             continue
+        shared = shared_backbone(text, regs) if len(regs) >= 2 else None
+        arm_of: dict[int, Arm] = {}
         both = _BOTH.search(text, s, e) if _ALL_GATE.may_hold(low, s, e) else None
         if both and reg.arms:
             extra = [h for h in kept if h.start >= both.end()]
@@ -338,6 +341,8 @@ def _read_design(
             continue
         added: list[Arm] = []
         for i, r in enumerate(regs):
+            if shared is not None and i == shared.backbone_only:
+                continue  # "paclitaxel plus either ...": given with each alternative
             nxt = regs[i + 1].start if i + 1 < len(regs) else e
             label = _label_after(text, r.end, nxt, low)
             group_word = _GROUP_AFTER.match(text, r.end)
@@ -351,12 +356,14 @@ def _read_design(
                 added[-1].labels.add(normalise_label(text[r.start : group_word.end()]))
                 continue
             listed = bool(added) and i > 0 and _LIST_GAP.fullmatch(text[regs[i - 1].end : r.start])
-            if label or listed or _is_design_regimen(text, r, s, e):
+            alternative = shared is not None and i in shared.own
+            if label or listed or alternative or _is_design_regimen(text, r, s, e):
                 options = {
                     d for h in hits if h.start in opts and r.end <= h.start < nxt for d in h.drugs
                 }
                 arm = reg.add(r, label, options)
                 if arm is not None:
+                    arm_of[i] = arm
                     a = max(s, r.start - 40)
                     modifier = (
                         _MODIFIER.search(text, a, r.start)
@@ -366,6 +373,8 @@ def _read_design(
                     if modifier:
                         arm.labels.add(modifier.group(1).lower())
                     added.append(arm)
+        if shared is not None:
+            _with_backbone(shared, arm_of)
         each = _EACH.search(text, s, e) if len(added) >= 2 else None
         if each and len(added) >= 2:
             extra = sorted({d for h in kept if h.start >= each.end() for d in h.drugs})
@@ -425,6 +434,15 @@ def _without_short_forms(text: str, regs: list[Regimen]) -> list[Regimen]:
             continue
         out.append(r)
     return out
+
+
+def _with_backbone(shared: SharedBackbone, arm_of: dict[int, Arm]) -> None:
+    """Each alternative's arm gets the backbone; its core stays the alternative's own drugs."""
+    for i, own in shared.own.items():
+        arm = arm_of.get(i)
+        if arm is not None and not arm.special and arm.core is None:
+            arm.core = sorted(own)
+            arm.drugs = sorted(set(arm.drugs) | shared.backbone | own)
 
 
 def _given_to_all(

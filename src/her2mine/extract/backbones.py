@@ -1,0 +1,102 @@
+"""A backbone given with each of several alternatives: "weekly paclitaxel with trastuzumab (TH),
+lapatinib (TL), or trastuzumab plus lapatinib (THL)", "AC followed by weekly paclitaxel plus
+either trastuzumab, lapatinib, or trastuzumab plus lapatinib".
+
+Each alternative is an arm together with the backbone. The arm's ``core`` is the alternative's own
+drugs, so "the lapatinib group" or "TL" still names one arm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from her2mine.extract.regimens import Regimen
+
+# Between two alternatives: "A, B", "A (TH), B", "A, or B", "A or B".
+_ALTERNATIVE_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:or\s+)?|\s+or\s+)", re.I)
+# The backbone's last joiner before its first partner: "paclitaxel with trastuzumab".
+_PARTNER_JOIN = re.compile(r"\s+(?:with|plus)\s+", re.I)
+# "paclitaxel plus either trastuzumab, ...": the backbone closes before "either".
+_EITHER = re.compile(r"\s+(?:with|plus|and)\s+either\s+", re.I)
+
+
+@dataclass(frozen=True)
+class SharedBackbone:
+    """Regimen indexes that are alternatives (``own``: each one's drugs without the backbone),
+    the backbone's drugs, and the index of a regimen that is only the backbone (not an arm)."""
+
+    backbone: frozenset[str]
+    own: dict[int, frozenset[str]]
+    backbone_only: int | None = None
+
+
+def shared_backbone(text: str, regs: list[Regimen]) -> SharedBackbone | None:
+    """The first backbone-with-alternatives list among ``regs`` (a sentence's regimens)."""
+    for i, r in enumerate(regs):
+        if i + 1 >= len(regs) or not r.drugs:
+            continue
+        gap = text[r.end : regs[i + 1].start]
+        if _EITHER.fullmatch(gap):
+            found = _after_either(text, regs, i)
+        else:
+            found = _after_first_partner(text, regs, i)
+        if found is not None:
+            return found
+    return None
+
+
+def _alternatives(text: str, regs: list[Regimen], first: int) -> list[int]:
+    """Indexes ``first``, ``first + 1``, ... of regimens joined as alternatives, if the list
+    holds an "or" (a comma-only list is not a choice of arms); [] otherwise."""
+    out = [first]
+    said_or = False
+    k = first
+    while k + 1 < len(regs):
+        m = _ALTERNATIVE_GAP.fullmatch(text, regs[k].end, regs[k + 1].start)
+        if m is None:
+            break
+        said_or = said_or or "or" in m.group(0).lower()
+        k += 1
+        out.append(k)
+    return out if said_or and len(out) >= 2 else []
+
+
+def _after_either(text: str, regs: list[Regimen], i: int) -> SharedBackbone | None:
+    backbone = frozenset(regs[i].drugs)
+    alts = _alternatives(text, regs, i + 1)
+    if not alts or not _independent(regs, alts, backbone):
+        return None
+    return SharedBackbone(backbone, {k: frozenset(regs[k].drugs) for k in alts}, i)
+
+
+def _after_first_partner(text: str, regs: list[Regimen], i: int) -> SharedBackbone | None:
+    """ "paclitaxel with trastuzumab, lapatinib, or trastuzumab plus lapatinib": the first
+    alternative carries the backbone; every later one is built only from the first's partner and
+    the single-drug alternatives (else "A plus C or B plus C" would be read as one)."""
+    r = regs[i]
+    if len(r.hits) < 2 or not r.hits[-1].drugs:
+        return None
+    if i > 0 and _ALTERNATIVE_GAP.fullmatch(text, regs[i - 1].end, r.start):
+        return None  # itself an alternative of the regimen before it
+    if not _PARTNER_JOIN.fullmatch(text, r.hits[-2].end, r.hits[-1].start):
+        return None
+    partner = frozenset(r.hits[-1].drugs)
+    backbone = frozenset(d for h in r.hits[:-1] for d in h.drugs) - partner
+    later = _alternatives(text, regs, i)[1:]
+    if not backbone or not later or not _independent(regs, later, backbone):
+        return None
+    singles = {d for k in later if len(regs[k].hits) == 1 for d in regs[k].drugs}
+    built = partner | singles
+    if any(h.kind != "drug" or not set(h.drugs) <= built for k in later for h in regs[k].hits):
+        return None
+    own = {i: partner} | {k: frozenset(regs[k].drugs) for k in later}
+    return SharedBackbone(backbone, own)
+
+
+def _independent(regs: list[Regimen], alts: list[int], backbone: frozenset[str]) -> bool:
+    """Alternatives that name drugs, no placebo, and none of the backbone's drugs."""
+    return all(
+        regs[k].drugs and not regs[k].has_placebo and not backbone & set(regs[k].drugs)
+        for k in alts
+    )
