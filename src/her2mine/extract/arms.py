@@ -328,6 +328,8 @@ def _read_design(
         kept = [h for h in hits if h.start not in opts] if opts else hits
         regs = [r for r in group_regimens(text, kept) if not _prior(text, low, s, r.start)]
         regs = _without_short_forms(text, regs)
+        if _ALONE_GATE.may_hold(low, s, e):
+            regs = _alone_or_combined(text, regs)
         if _add_placebo_design(text, regs, reg, e):
             continue
         shared = shared_backbone(text, regs) if len(regs) >= 2 else None
@@ -415,6 +417,8 @@ def _opens_label(text: str, a: int, b: int) -> bool:
     """Whether the text between a regimen (ending at ``a``) and the mention at ``b`` ends by
     opening a bracket: the mention starts that regimen's label."""
     return b - a <= 250 and _LABEL_OPEN.search(text, a, b) is not None
+
+
 _CLOSE_BRACKET = re.compile(r"\s*[)\]]")
 
 
@@ -458,6 +462,30 @@ def _given_to_all(
         for arm in reg.arms:
             if drugs and arm.drugs and not arm.special:
                 arm.extend(drugs)
+
+
+# "A alone or in combination with B" (titles, aims): the arms are A and A+B; B is an add-on.
+_ALONE_GATE = WordGate(("alone",))
+_ALONE_OR_WITH = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?alone\s*,?\s+(?:or|versus|vs\.?)\s+"
+    r"(?:in\s+combination\s+with|combined\s+with|with|plus)\s+(?:the\s+|a\s+)?",
+    re.I,
+)
+
+
+def _alone_or_combined(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """ "A alone or in combination with B": the regimen after the joiner is A plus B (the
+    combination arm), not B on its own."""
+    out = list(regs)
+    for i in range(1, len(out)):
+        prev, r = out[i - 1], out[i]
+        if (
+            prev.drugs
+            and not prev.has_placebo
+            and _ALONE_OR_WITH.fullmatch(text, prev.end, r.start)
+        ):
+            out[i] = Regimen(r.start, r.end, prev.hits + r.hits, [*prev.joins, "strong", *r.joins])
+    return out
 
 
 def _later_backbone(
@@ -643,6 +671,8 @@ def arm_refs(
         for m in _TPC.finditer(text, s, e):
             if not any(r.start <= m.start() < r.end for r in refs):
                 refs.append(ArmRef(m.start(), m.end(), PHYSICIANS_CHOICE))
+    if _GENERIC_GATE.may_hold(low, s, e):
+        refs.extend(_generic_arm_refs(text, s, e, registry, refs))
     for alias in registry.tpc_aliases:
         if alias not in text[s:e]:
             continue  # every match holds the alias itself
@@ -663,6 +693,70 @@ def arm_refs(
             if _LIST_JOIN.fullmatch(text, a.end, b.start):
                 a.in_list = b.in_list = True
     return refs
+
+
+# "the combination(-therapy) group/arm", "the combination", "combination therapy", "the
+# monotherapy arm": generic names of the two arms of a drug-versus-drug-plus-partners design.
+_GENERIC_GATE = WordGate(("combination", "monotherapy"))
+_GENERIC_ARM = re.compile(
+    word_start(["combination", "monotherapy"])
+    + r"(?:[\s-]+(?:therapy|treatment|regimen))?(?:[\s-]+(?:group|arm|cohort))?\b"
+    r"(?![\s-]*(?:of|with|plus|and\s+\w+\s+(?:groups|arms)|groups|arms|cohorts|chemotherapy|"
+    r"partners?|agents?|drugs?)\b)"
+)
+# The word before a generic name: an article or a joiner, not a drug ("pyrotinib monotherapy"
+# is a regimen) or a qualifier ("tucatinib-combination group", "fixed-dose combination").
+_GENERIC_BEFORE = re.compile(
+    r"(?:^|[(\[,;:]|\b(?:the|with|versus|vs\.?|v\.?|than|over|to|or|and|for|of|on|under|"
+    r"receiving|received))\s*$",
+    re.I,
+)
+
+
+def _nested_pair(registry: ArmRegistry) -> tuple[str, str] | None:
+    """(combination arm, monotherapy arm) when the design is one drug against that drug plus
+    partners: exactly two arms, the smaller a single drug the larger one contains."""
+    if len(registry.arms) != 2:
+        return None
+    small, big = sorted(registry.arms, key=_drug_count)
+    if small.special or big.special or small.options or big.options or len(small.drugs) != 1:
+        return None
+    if not set(small.drugs) < set(big.drugs):
+        return None
+    return big.name, small.name
+
+
+def _drug_count(arm: Arm) -> int:
+    return len(arm.drugs)
+
+
+def _generic_arm_refs(
+    text: str, s: int, e: int, registry: ArmRegistry, refs: list[ArmRef]
+) -> list[ArmRef]:
+    """References by generic name ("the combination group", "monotherapy") in a two-arm nested
+    design (``_nested_pair``); none elsewhere, where the names could mean either arm."""
+    pair = None
+    out: list[ArmRef] = []
+    for m in _GENERIC_ARM.finditer(text, s, e):
+        if any(r.start < m.end() and m.start() < r.end for r in refs):
+            continue  # already read as a group name ("tucatinib-combination group")
+        before = text[max(s, m.start() - 12) : m.start()]
+        if not _GENERIC_BEFORE.search(before):
+            continue
+        bare = m.group(0).lower() == "combination"
+        if bare and not _THE_END.search(before):
+            continue  # "combination" alone names the arm only as "the combination"
+        if pair is None:
+            pair = _nested_pair(registry)
+            if pair is None:
+                return []
+        big, small = pair
+        arm = small if m.group(0).lower().startswith("mono") else big
+        out.append(ArmRef(m.start(), m.end(), arm))
+    return out
+
+
+_THE_END = re.compile(r"\bthe\s+$", re.I)
 
 
 def _ref_start(ref: ArmRef) -> int:
