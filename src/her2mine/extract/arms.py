@@ -277,7 +277,7 @@ def build_registry(
     primary = [x for x, ok in zip(sentences, randomised, strict=True) if ok]
     gate = low if literal else None
     _read_design(text, primary, drug_hits, reg, gate)
-    if sum(1 for a in reg.arms if a.name) < 2:
+    if _defined_arms(reg) < 2:
         design = _matching(_DESIGN, _DESIGN_WORDS, text, low, sentences, literal)
         rest = [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]
         _read_design(text, rest, drug_hits, reg, gate)
@@ -289,6 +289,14 @@ def build_registry(
         _later_backbone(text, backbone, drug_hits, reg)
     reg.freeze()
     return reg
+
+
+def _defined_arms(reg: ArmRegistry) -> int:
+    """Arms the randomisation sentences defined. A group named by a drug class only
+    ("standard chemotherapy alone or standard chemotherapy plus trastuzumab") is one of them:
+    with two such arms, a later "patients who ... were treated with A, and the others received
+    B" says what chemotherapy each patient got inside the arms, not which arms there are."""
+    return sum(1 for a in reg.arms if a.name or a.labels)
 
 
 def _matching(
@@ -852,3 +860,49 @@ def comparison_in(refs: list[ArmRef]) -> list[str | None]:
     if len(names) >= 2 and all(names) and len(set(names)) == len(names):
         return names
     return []
+
+
+# "The addition of trastuzumab to chemotherapy ... (median, 7.4 vs. 4.6 months)": the values
+# compared are those of Y plus X, then of Y alone.
+_ADDITION_GATE = WordGate(("addition", "adding"))
+_ADDITION_OF = search_from_end(
+    re.compile(r"\b(?:the\s+)?(?:addition\s+of|adding)\s+(?:the\s+|a\s+)?$", re.I)
+)
+_ADDED_TO = re.compile(r"\s+to\s+(?:the\s+|a\s+|an\s+)?", re.I)
+
+
+def addition_comparison(
+    text: str,
+    s: int,
+    e: int,
+    drug_hits: list[Hit],
+    registry: ArmRegistry,
+    low: str | None = None,
+) -> tuple[int, list[str | None]] | None:
+    """ "The addition of X to Y" in sentence [s, e): (where the phrase ends, [arm of Y plus X,
+    arm of Y]), when the registry defined both arms (Y may name a class only: "chemotherapy",
+    the drugless arm); else None. ``low``: the ``literal_safe`` lower-cased text, or None."""
+    if not _ADDITION_GATE.may_hold(low, s, e):
+        return None
+    hits = [h for h in drug_hits if s <= h.start and h.end <= e]
+    regs = group_regimens(text, hits)
+    for x, y in zip(regs, regs[1:], strict=False):
+        if not x.drugs or not _ADDED_TO.fullmatch(text, x.end, y.start):
+            continue
+        if _ADDITION_OF.match(text[max(s, x.start - 30) : x.start]) is None:
+            continue
+        with_x = _arm_of_exactly(registry, set(x.drugs) | set(y.drugs))
+        without = _arm_of_exactly(registry, set(y.drugs))
+        if with_x is not None and without is not None and with_x is not without:
+            return y.end, [with_x.name, without.name]
+    return None
+
+
+def _arm_of_exactly(registry: ArmRegistry, drugs: set[str]) -> Arm | None:
+    """The arm whose drugs (or defining drugs) are exactly ``drugs`` (none: the drugless arm)."""
+    for arm in registry.arms:
+        if not arm.special and (
+            set(arm.drugs) == drugs or (arm.core is not None and set(arm.core) == drugs)
+        ):
+            return arm
+    return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from her2mine.extract.arms import ArmRef, ArmRegistry, arm_refs, output_arm
+from her2mine.extract.arms import ArmRef, ArmRegistry, addition_comparison, arm_refs, output_arm
 from her2mine.extract.fastre import WordGate, finditer_at, literal_starts, word_start
 from her2mine.extract.hits import Hit, resolve_overlaps
 from her2mine.extract.lexicon import EndpointLexicon, lower_same_length, term_spans
@@ -137,7 +137,10 @@ def sentence_outcome_rows(
             _RESPECTIVELY_GATE.may_hold(low, s, e) and _RESPECTIVELY.search(text, s, e) is not None
         )
         refs = arm_refs(text, s, e, drug_hits, registry, split_weak=resp, low=low)
-        arms = _attribute_arms(text, s, e, out, refs, context if context is not None else [], resp)
+        added = addition_comparison(text, s, e, drug_hits, registry, low)
+        arms = _attribute_arms(
+            text, s, e, out, refs, context if context is not None else [], resp, added
+        )
     else:
         arms = [None] * len(out)
     _share_rate_p(text, s, e, out, arms)
@@ -319,9 +322,11 @@ def _attribute_arms(
     refs: list[ArmRef],
     context: list[str | None] | Callable[[], list[str | None]],
     resp: bool,
+    added: tuple[int, list[str | None]] | None = None,
 ) -> list[str | None]:
     """The arm of each value; ``context`` = arms of the comparison under discussion, in order
-    (or a function returning them: reading it costs, and most sentences never need it)."""
+    (or a function returning them: reading it costs, and most sentences never need it);
+    ``added``: an "addition of X to Y" phrase's end and its two arms (``addition_comparison``)."""
     arms: list[str | None] = [None] * len(out)
     idx = [i for i, (_, _, m) in enumerate(out) if m not in _RATIOS]
     if not refs:
@@ -358,7 +363,7 @@ def _attribute_arms(
                 continue
             gap = text[v.ext_end : r.start] if r.start >= v.ext_end else ""
             between = any(v.end < o[0].start < r.start for o in out)
-            if not between and _follow_gap_ok(gap):
+            if not between and (_follow_gap_ok(gap) or _group_given_gap(gap)):
                 arms[i] = r.arm
                 decided.add(i)
                 claimed.add(j)
@@ -385,6 +390,8 @@ def _attribute_arms(
         )
         if len(listed) == len(run):
             names = [refs[j].arm for j in listed]
+        elif added is not None and len(run) == 2 and added[0] <= out[run[0]][0].start:
+            names = list(added[1])  # "the addition of X to Y ... (7.4 vs. 4.6 months)"
         elif len(run) == 2 and not apart and _compared_in_prose(text, refs, prev):
             # "A showed superior PFS versus B (median PFS, 11 v 5.6 months)"
             names = [refs[prev[-2]].arm, refs[prev[-1]].arm]
@@ -550,6 +557,22 @@ def _follow_gap_ok(gap: str) -> bool:
 
 
 _OPEN_ONLY = re.compile(r"\s*[(\[]\s*(?:the\s+)?")
+# "27 percent of the group given an anthracycline, cyclophosphamide, and trastuzumab", "8% of
+# the patients in the arm receiving A": the value is that of the group the regimen after it
+# names (group words and articles are not ``_FILLER``: elsewhere they end a clause).
+_GROUP_GIVEN = re.compile(
+    r"\s*of\s+(?:the\s+|all\s+|those\s+)?(?:(?:patients|women|participants)\s+)?"
+    r"(?:(?:in\s+)?(?:the\s+)?(?:group|arm|cohort)\s+)?(?:who\s+(?:were\s+)?)?"
+    r"(?:given|receiving|received|treated\s+with)\s+(?:an?\s+|the\s+)?",
+    re.I,
+)
+
+
+def _group_given_gap(gap: str) -> bool:
+    """Whether ``gap`` (value to regimen) is "of the group given (an)" or the like."""
+    return _GROUP_GIVEN.fullmatch(gap) is not None
+
+
 _CLAUSE_BREAK = re.compile(r";|,\s*and\b|\.\s")
 
 
