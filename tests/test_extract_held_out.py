@@ -202,6 +202,18 @@ def test_a_drug_named_in_a_later_sentence_about_both_groups_is_not_always_given_
     assert rates == {67.2: "capecitabine+pyrotinib", 51.5: "capecitabine+lapatinib"}
 
 
+def test_median_abbreviations_and_equals_sign_ratios(extract):
+    # ESMO/Chinese-congress style: "mPFS", "mOS", "HR=0.41, 95% CI: 0.32-0.53, p<0.0001"
+    text = (
+        "PHILA\n\nPatients were randomly assigned to pyrotinib or placebo, both in combination "
+        "with trastuzumab and docetaxel. Investigator-assessed mPFS was 24.3 months (95% CI: "
+        "19.1-33.0) in the pyrotinib group vs 10.4 months in the placebo group (HR=0.41, 95% CI: "
+        "0.32-0.53, p<0.0001). The mOS was not reached in either group."
+    )
+    rows = {(o.endpoint, o.measure, o.value) for o in extract(text).outcomes}
+    assert {("PFS", "median", 24.3), ("PFS", "median", 10.4), ("PFS", "HR", 0.41)} <= rows
+
+
 def test_a_chemotherapy_alone_arm_is_not_the_other_arm(extract):
     rates = {o.value: o.arm for o in extract(B47).outcomes if o.measure == "rate"}
     assert rates == {89.8: "trastuzumab", 89.2: None}
