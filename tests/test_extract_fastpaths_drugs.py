@@ -196,6 +196,8 @@ def _reference_find_drugs(text, lex, sentences, pairs):
         if not defined:
             break
         abbrev = drugs.abbreviation_hits(text, defined, lex, lexical)
+    # one-letter short forms ("lapatinib (L)"), added later
+    abbrev += drugs.letter_hits(text, lexical)
     stems = drugs.stem_hits(text, lex, low)
     codes = drugs.code_hits(text, lex, sentences)
     return resolve_overlaps(abbrev + lexical + stems + codes)

@@ -334,6 +334,8 @@ def _read_design(
             continue
         opts = option_hits(text, hits, s, e)
         kept = [h for h in hits if h.start not in opts] if opts else hits
+        if _GROUP_GATE.may_hold(low, s, e) and _read_lettered_arms(text, s, e, kept, reg):
+            continue
         regs = [r for r in group_regimens(text, kept) if not _prior(text, low, s, r.start)]
         regs = _without_short_forms(text, regs)
         if _ALONE_GATE.may_hold(low, s, e):
@@ -404,6 +406,51 @@ def _read_design(
             ):
                 label = label or "chemotherapy"
             reg.add_special(PHYSICIANS_CHOICE, label)
+
+
+# "arm A: FEC plus ...; arm B: ...": a design that names each arm by a letter or number and
+# then gives its regimen. The group word may be capitalised, the letter is a capital.
+_LETTERED_ARM = re.compile(r"(?<![\w-])(?i:arm|group|cohort)\s+([A-Z]|[1-9])\s*:\s*")
+
+
+def _read_lettered_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegistry) -> bool:
+    """Arms of a design sentence that labels two or more regimens "arm A: ...": each arm is
+    every drug written up to the next label (or the ";" or closing bracket that ends the list),
+    a sequence ("FEC x3, then docetaxel plus ...") included; the letter is its label. True if
+    the sentence was read so."""
+    if text.find(":", s, e) < 0:
+        return False  # every label ends with a colon
+    found = list(_LETTERED_ARM.finditer(text, s, e))
+    if len(found) < 2:
+        return False
+    arms = []
+    for i, m in enumerate(found):
+        stop = _segment_end(text, m.end(), found[i + 1].start() if i + 1 < len(found) else e)
+        inside = [h for h in hits if m.end() <= h.start and h.end <= stop]
+        if inside:
+            arms.append((Regimen(inside[0].start, inside[-1].end, inside), m.group(1).lower()))
+    if len(arms) < 2:
+        return False  # labels of populations or cohorts, not of regimens
+    for regimen, label in arms:
+        reg.add(regimen, label)
+    return True
+
+
+def _segment_end(text: str, start: int, limit: int) -> int:
+    """Where the regimen given after a label ends: at the first ";" or unmatched closing bracket
+    after ``start`` (brackets inside it, "[FEC]", are skipped), else at ``limit``."""
+    depth = 0
+    for i in range(start, limit):
+        c = text[i]
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif c == ";" and depth == 0:
+            return i
+    return limit
 
 
 _OPEN_BRACKET = re.compile(r"\s*[(\[]\s*")
@@ -672,6 +719,10 @@ def arm_refs(
     refs: list[ArmRef] = []
     if _GROUP_GATE.may_hold(low, s, e):
         for g in _GROUP_WORD.finditer(text, s, e):
+            listed = _lettered_list_refs(text, e, g, registry)
+            if listed:
+                refs.extend(listed)
+                continue
             ref = _group_ref(text, s, e, g, regs, registry)
             if ref is not None:
                 refs.append(ref)
@@ -765,6 +816,29 @@ def _generic_arm_refs(
 
 
 _THE_END = re.compile(r"\bthe\s+$", re.I)
+
+# "in arms A, B(,) and C": a plural group word, then a list of letters (or numbers).
+_LETTER_LIST = re.compile(r"\s+[A-Z1-9](?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z1-9])+\b")
+_LIST_ITEM = re.compile(r"\b[A-Z1-9]\b")
+
+
+def _lettered_list_refs(text: str, e: int, g: re.Match[str], registry: ArmRegistry) -> list[ArmRef]:
+    """One listed reference per label of "arms A, B and C" when every letter is the label of
+    an arm the design defined ("arm A: ..."); [] otherwise (a single "group A" is read by
+    ``_group_ref``)."""
+    if not g.group(0).lower().endswith("s"):
+        return []
+    m = _LETTER_LIST.match(text, g.end(), e)
+    if m is None:
+        return []
+    labels = registry.frozen[0]
+    items = list(_LIST_ITEM.finditer(text, m.start(), m.end()))
+    if not all(x.group(0).lower() in labels for x in items):
+        return []
+    return [
+        ArmRef(g.start() if k == 0 else x.start(), x.end(), registry.by_label(x.group(0)), True)
+        for k, x in enumerate(items)
+    ]
 
 
 def _ref_start(ref: ArmRef) -> int:

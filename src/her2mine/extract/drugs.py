@@ -635,9 +635,79 @@ def find_drugs(
     # Resolving the winners first keeps the same result (hits a dropped one overlaps are judged
     # against the kept ones anyway) and lets ``stem_hits`` skip the stems they cover.
     model = list(model_hits)
+    letters = letter_hits(text, lexical)
+    if letters:
+        abbrev = abbrev + letters
     chosen = resolve_overlaps(abbrev + lexical + model) if abbrev or model else lexical
     stems = stem_hits(text, lex, low, chosen)
     return resolve_overlaps(chosen + stems + code_hits(text, lex, sentences))
+
+
+# "lapatinib (L) ... trastuzumab (T)": a one-letter short form in a bracket right after a
+# drug whose name it starts. (Schwartz–Hearst and ``_SHORT_IN_PARENS`` need two characters.)
+_LETTER_DEFINITION = re.compile(r"\s*[(\[]([A-Z])[)\]]")
+# A lone capital letter is a drug only where a regimen or a comparison is written: after a
+# bracket, a regimen joiner, a list comma or a word that names a treatment ("1 year of T",
+# "for T→L", "versus T") and before the end of the clause or another joiner. "T stage",
+# "grade T", "arm A" or "T1" are never mentions.
+_LETTER_BEFORE = re.compile(
+    r"(?:[(\[+/→,]|(?<![\w-])(?:of|for|with|versus|vs\.?|or|and|plus|then|to|than|receiving|"
+    r"received))\s*$"
+)
+_LETTER_AFTER = re.compile(
+    r"\s*(?:[)\]+/→,;:.]|$|(?:versus|vs\.?|or|and|plus|then|followed|alone|group|arm)\b)"
+)
+_LETTER_CONTEXT = 12  # characters looked at before a letter
+
+
+def letter_definitions(text: str, hits: list[Hit]) -> tuple[dict[str, list[str]], set[int]]:
+    """One-letter short forms the text defines for single drugs: "lapatinib (L)" → {"L":
+    ["lapatinib"]}, kept only when the letter is the drug name's initial as written (an
+    enumeration "(A)" or a figure panel is no definition); a letter defined for two different
+    drugs is dropped. Also the offsets of the defining letters."""
+    out: dict[str, list[str]] = {}
+    at: set[int] = set()
+    if "(" not in text and "[" not in text:
+        return out, at
+    clash: set[str] = set()
+    for h in hits:
+        if h.kind != "drug" or len(h.drugs) != 1:
+            continue
+        near = text[h.end : h.end + 4]
+        if ")" not in near and "]" not in near:
+            continue  # "drug (X)" closes its bracket within four characters (most drugs do not)
+        m = _LETTER_DEFINITION.match(text, h.end)
+        if m is None:
+            continue
+        letter = m.group(1)
+        initial = next((c for c in h.text if c.isalpha()), "")
+        if initial.upper() != letter:
+            continue
+        if out.get(letter, h.drugs) != h.drugs:
+            clash.add(letter)
+        out[letter] = list(h.drugs)
+        at.add(m.start(1))
+    for letter in clash:
+        del out[letter]
+    return out, at
+
+
+def letter_hits(text: str, hits: list[Hit]) -> list[Hit]:
+    """Mentions of the one-letter short forms of ``letter_definitions`` (case-sensitive, whole
+    word, in a regimen context: ``_LETTER_BEFORE`` / ``_LETTER_AFTER``); the defining bracket
+    is not a mention."""
+    defined, at = letter_definitions(text, hits)
+    out: list[Hit] = []
+    for letter, drugs in defined.items():
+        for a, b in _whole_word_spans(text, letter):
+            if (
+                a in at
+                or _LETTER_BEFORE.search(text, max(0, a - _LETTER_CONTEXT), a) is None
+                or _LETTER_AFTER.match(text, b) is None
+            ):
+                continue
+            out.append(Hit("drug", a, b, letter, drugs[0], list(drugs), "abbreviation"))
+    return out
 
 
 def drug_names(hits: Iterable[Hit]) -> list[str]:

@@ -21,7 +21,7 @@ _DOSE = (
 SEQUENCE_WORDS = r"(?:then|followed\s+by)"
 _STRONG = (
     r"(?:\s*\+\s*|\s*/\s*|\s*[-–—‑]\s*|\s+plus\s+|\s+with\s+|\s+in\s+combination\s+with\s+|"
-    rf"\s+combined\s+with\s+|\s+and\s+(?=placebo\b)|\s*,?\s+(?:and\s+)?{SEQUENCE_WORDS}\s+|"
+    rf"\s+combined\s+with\s+|\s+and\s+(?=placebo\b)|\s*,?\s+(?:and\s+)?{SEQUENCE_WORDS}\s+|\s*→\s*|"
     r"\s+added\s+to\s+)"
 )
 _WEAK = r"(?:\s*,\s*(?:and\s+|plus\s+)?|\s+and\s+)"
