@@ -281,8 +281,11 @@ def build_registry(
         design = _matching(_DESIGN, _DESIGN_WORDS, text, low, sentences, literal)
         rest = [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]
         _read_design(text, rest, drug_hits, reg, gate)
-    if sum(1 for a in reg.arms if a.name) >= 2 and _ALL_GATE.may_hold(low, 0, len(low)):
-        _given_to_all(text, sentences, drug_hits, reg)
+    if sum(1 for a in reg.arms if a.name) >= 2:
+        both = _matching(_BOTH, _ALL_WORDS, text, low, sentences, literal)
+        if any(both):
+            said = [x for x, ok in zip(sentences, both, strict=True) if ok]
+            _given_to_all(text, said, drug_hits, reg)
     if "added" in low:  # every _ADDED_TO_ALL match holds it
         added = sentences_matching(_ADDED_TO_ALL, text, sentences)
         backbone = [x for x, ok in zip(sentences, added, strict=True) if ok]
@@ -508,7 +511,8 @@ def _given_to_all(
     text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit], reg: ArmRegistry
 ) -> None:
     """ "Both groups received trastuzumab and pertuzumab every 3 weeks." in a sentence after the
-    design: the drugs named after it are given to every arm (as in a design sentence)."""
+    design (``sentences``: those that say it): the drugs named after it are given to every arm
+    (as in a design sentence)."""
     for s, e in sentences:
         m = _BOTH.search(text, s, e)
         if m is None:

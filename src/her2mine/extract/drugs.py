@@ -20,7 +20,12 @@ from her2mine.extract.lexicon import (
     trie_pattern,
 )
 from her2mine.extract.options import options_as_class
-from her2mine.extract.regimens import CHAIN_KINDS, chains_before, is_schedule_only
+from her2mine.extract.regimens import (
+    CHAIN_KINDS,
+    chains_before,
+    is_schedule_only,
+    may_hold_schedule,
+)
 
 # FDA biosimilar / formulation suffixes are four meaningless lower-case letters ("-nxki").
 _SUFFIX = re.compile(r"-(?:hyaluronidase-)?([a-z]{4})(?![A-Za-z0-9])")
@@ -470,12 +475,11 @@ def _chain_end(text: str, ends: set[int], pos: int, short: str) -> int | None:
     ``chains_before`` needs to find any chain)."""
     if _mention_ends_before(text, ends, pos):
         return pos
-    if _SCHEDULE_SHORT.fullmatch(short):
+    reach = max(0, pos - _SCHEDULE_REACH)
+    last = max((e for e in ends if reach <= e < pos), default=None)
+    if last is None or _SCHEDULE_SHORT.fullmatch(short) or not may_hold_schedule(text, last, pos):
         return None
-    last = max((e for e in ends if pos - _SCHEDULE_REACH <= e < pos), default=None)
-    if last is not None and is_schedule_only(text[last:pos]):
-        return last
-    return None
+    return last if is_schedule_only(text[last:pos]) else None
 
 
 _SCHEDULE_REACH = 60  # longest schedule phrase read between a chain and its bracket
