@@ -13,6 +13,14 @@ from shared_paths import REAL, SHARED
 
 
 @pytest.fixture(scope="session")
+def nlp():
+    """The rules-only extraction pipeline (no statistical model), built once."""
+    from her2mine.extract import build_pipeline
+
+    return build_pipeline(model="")
+
+
+@pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not REAL.is_dir():
         pytest.fail(f"shared test data not found at {SHARED} (set HER2MINE_SHARED)")

@@ -22,11 +22,6 @@ from her2mine.extract.sentences import sentence_spans
 from her2mine.models import Document
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline(model="")
-
-
 def run(nlp, text: str, doc_id: str = "t", registry_ids=()):
     return extract_document(Document(id=doc_id, text=text, registry_ids=list(registry_ids)), nlp)
 
@@ -494,7 +489,7 @@ def test_streaming_frees_vocabulary_strings_between_chunks():
     # spaCy's StringStore would otherwise keep every new number and word of a long stream.
     from itertools import islice
 
-    from her2mine.extract import build_pipeline, extract_documents
+    from her2mine.extract import extract_documents
     from her2mine.extract.pipeline import WARM_DOCS, ZONE_DOCS
     from her2mine.models import Document
 

@@ -5,23 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from extract_helpers import arms_of
 
-from her2mine.extract import build_pipeline, extract_document
+from her2mine.extract import extract_document
 from her2mine.extract.fastre import sentences_matching, word_start
 from her2mine.extract.lexicon import compile_terms, lower_same_length, term_spans
 from her2mine.extract.numbers import CI_RE, ci_matches, parse_values
 from her2mine.extract.sentences import sentence_spans
 from her2mine.models import Document
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline(model="")
-
-
-def arms_of(nlp, text: str) -> dict[float | None, str | None]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return {o.value: o.arm for o in ex.outcomes if o.measure not in ("HR", "OR")}
 
 
 def outcome(nlp, text: str, value: float):

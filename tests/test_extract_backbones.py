@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from her2mine.extract import build_pipeline, extract_documents
+from her2mine.extract import extract_documents
 from her2mine.models import Document
 
 CALGB_40601 = (
@@ -21,11 +21,6 @@ NSABP_B41 = (
     "complete response was achieved in 52.5% in the trastuzumab group and 53.2% in the lapatinib "
     "group."
 )
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline(model="")
 
 
 def arms_by_value(nlp, text: str, measure: str) -> dict[float, str | None]:

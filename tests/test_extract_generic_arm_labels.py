@@ -3,30 +3,11 @@
 
 from __future__ import annotations
 
-import pytest
-
-from her2mine.extract import build_pipeline, extract_document
-from her2mine.extract.arms import build_registry
-from her2mine.extract.components import _hits
-from her2mine.extract.lexicon import lower_same_length
-from her2mine.models import Document
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline(model="")
-
-
-def arms_of(nlp, text: str) -> dict[float | None, str | None]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return {o.value: o.arm for o in ex.outcomes if o.measure not in ("HR", "OR")}
+from extract_helpers import arms_of, registry_of
 
 
 def registry_arms(nlp, text: str) -> list[str | None]:
-    state = nlp(text)._.her2
-    sentences = [tuple(x) for x in state["sentences"]]
-    reg = build_registry(text, sentences, _hits(state, "drugs"), lower_same_length(text))
-    return [a.name for a in reg.arms]
+    return [a.name for a in registry_of(nlp, text).arms]
 
 
 # Lapatinib plus capecitabine versus capecitabine (Geyer et al., N Engl J Med 2006).

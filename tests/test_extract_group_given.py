@@ -5,10 +5,9 @@ arms, "the addition of X to Y (A vs. B)", "median survival" and "<value> of the 
 from __future__ import annotations
 
 import pytest
+from extract_helpers import registry_of
 
-from her2mine.extract import build_pipeline, extract_document
-from her2mine.extract.arms import build_registry
-from her2mine.extract.components import _hits
+from her2mine.extract import extract_document
 from her2mine.models import Document
 
 TITLE = (
@@ -34,21 +33,13 @@ CARDIAC = (
 )
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline(model="")
-
-
 def rows(nlp, text: str) -> dict[float, tuple[str, str | None]]:
     ex = extract_document(Document(id="t", text=text), nlp)
     return {o.value: (o.endpoint, o.arm) for o in ex.outcomes if o.measure not in ("HR", "OR")}
 
 
 def registry_arms(nlp, text: str) -> list[tuple[list[str], set[str]]]:
-    doc = nlp(text)
-    state = doc._.her2
-    reg = build_registry(text, [tuple(x) for x in state["sentences"]], _hits(state, "drugs"))
-    return [(a.drugs, a.labels) for a in reg.arms]
+    return [(a.drugs, a.labels) for a in registry_of(nlp, text).arms]
 
 
 # --- registry: chemotherapy chosen per patient inside both arms ---------------------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from her2mine.extract import build_pipeline, extract_documents
+from her2mine.extract import extract_documents
 from her2mine.extract.drugs import (
     class_abbreviation_hits,
     class_hits,
@@ -44,8 +44,7 @@ B47 = (
 
 
 @pytest.fixture(scope="module")
-def extract():
-    nlp = build_pipeline(model="")
+def extract(nlp):
 
     def run(text: str):
         [ext] = extract_documents([Document(id="t", text=text)], nlp)

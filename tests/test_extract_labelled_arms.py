@@ -6,18 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from her2mine.extract import build_pipeline, extract_document
+from her2mine.extract import extract_document
 from her2mine.extract.regimens import gap_kind
 from her2mine.models import Document
 
 LT = "lapatinib+trastuzumab"
 FEC_THP = "cyclophosphamide+docetaxel+epirubicin+fluorouracil+pertuzumab+trastuzumab"
 TCHP = "carboplatin+docetaxel+pertuzumab+trastuzumab"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline(model="")
 
 
 def extract(nlp, text: str):

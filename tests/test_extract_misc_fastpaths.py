@@ -8,14 +8,13 @@ import re
 from bisect import bisect_right
 
 import numpy as np
-import pytest
 from gold_data import gold_texts
 from spacy.attrs import IDX, SENT_START
 
 from her2mine.extract import sentences
 from her2mine.extract.drugs import drug_names
 from her2mine.extract.hits import Hit
-from her2mine.extract.pipeline import build_pipeline, to_extraction
+from her2mine.extract.pipeline import to_extraction
 from her2mine.extract.sentences import ABBREVIATIONS, sentence_spans
 from her2mine.models import Document, Extraction, Mention, Outcome
 
@@ -73,11 +72,6 @@ def test_sentence_spans_equal_the_plain_scan():
 
 
 # --- SENT_START: few numpy calls ------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline(model="")
 
 
 def test_sent_starts_equal_the_plain_annotation(nlp):

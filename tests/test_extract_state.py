@@ -7,16 +7,11 @@ import pytest
 from gold_data import GOLD
 from spacy.tokens import Doc
 
-from her2mine.extract import build_pipeline, extract_documents
+from her2mine.extract import extract_documents
 from her2mine.extract.pipeline import STATE_KEY
 from her2mine.models import Document
 
 COMPONENTS = ["her2_sentencizer", "her2_abbreviations", "her2_drugs", "her2_trials", "her2_outcomes"]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline(model="")
 
 
 @pytest.mark.parametrize("last", range(len(COMPONENTS)))
