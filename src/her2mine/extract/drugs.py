@@ -20,12 +20,7 @@ from her2mine.extract.lexicon import (
     trie_pattern,
 )
 from her2mine.extract.options import options_as_class
-from her2mine.extract.regimens import (
-    CHAIN_KINDS,
-    chains_before,
-    is_schedule_only,
-    may_hold_schedule,
-)
+from her2mine.extract.regimens import CHAIN_KINDS, chains_before, is_schedule_only
 
 # FDA biosimilar / formulation suffixes are four meaningless lower-case letters ("-nxki").
 _SUFFIX = re.compile(r"-(?:hyaluronidase-)?([a-z]{4})(?![A-Za-z0-9])")
@@ -477,8 +472,9 @@ def _chain_end(text: str, ends: set[int], pos: int, short: str) -> int | None:
         return pos
     reach = max(0, pos - _SCHEDULE_REACH)
     last = max((e for e in ends if reach <= e < pos), default=None)
-    if last is None or _SCHEDULE_SHORT.fullmatch(short) or not may_hold_schedule(text, last, pos):
+    if last is None or _SCHEDULE_SHORT.fullmatch(short):
         return None
+    # is_schedule_only answers at once for a gap without a schedule word (most brackets)
     return last if is_schedule_only(text[last:pos]) else None
 
 

@@ -133,11 +133,6 @@ def _without_schedules(gap: str) -> str:
     return gap
 
 
-def may_hold_schedule(text: str, a: int, b: int) -> bool:
-    """Whether ``text[a:b]`` holds a word every schedule phrase holds (a cheap first test)."""
-    return _SCHEDULE_HINT.search(text, a, b) is not None
-
-
 def is_schedule_only(gap: str) -> bool:
     """Whether ``gap`` holds only dose and schedule phrases ("every 3 weeks", "for 1 year")."""
     return bool(gap.strip()) and not _without_schedules(gap).strip()
