@@ -296,10 +296,18 @@ class ServiceClient:
                 with resp:
                     return resp, self._read_body(resp, deadline, desc)
             except requests.Timeout as exc:
+                handshake = _chain_says(exc, _HANDSHAKE_TIMED_OUT)
                 if time.monotonic() >= deadline:
+                    waiting = (
+                        "during the TLS handshake" if handshake
+                        else "waiting for the response headers"
+                    )  # fmt: skip
                     raise RetryableError(
-                        f"deadline of {self.settings.request_deadline:g} s exceeded waiting for "
-                        "the response headers"
+                        f"deadline of {self.settings.request_deadline:g} s exceeded {waiting}"
+                    ) from None
+                if handshake:
+                    raise RetryableError(
+                        f"timeout: the TLS handshake took over {timeout[0]:g} s (connect timeout)"
                     ) from None
                 raise RetryableError(f"timeout: {self._clean(exc)}") from None
             except requests.RequestException as exc:
@@ -445,3 +453,24 @@ class Http:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+# CPython bounds a whole TLS handshake by the socket timeout (the connect timeout, itself at
+# most the deadline), so a trickled handshake ends in this error, wrapped by urllib3/requests.
+_HANDSHAKE_TIMED_OUT = "handshake operation timed out"
+
+
+def _chain_says(exc: BaseException, text: str) -> bool:
+    """Whether ``exc`` or an exception it wraps (cause, context or argument, as urllib3 and
+    requests wrap them) has ``text`` in its message."""
+    seen: set[int] = set()
+    stack: list[object] = [exc]
+    while stack:
+        e = stack.pop()
+        if not isinstance(e, BaseException) or id(e) in seen:
+            continue
+        seen.add(id(e))
+        if text in str(e):
+            return True
+        stack += [e.__cause__, e.__context__, *e.args]
+    return False
