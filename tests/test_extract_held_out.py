@@ -263,3 +263,34 @@ def test_a_class_short_form_is_that_class_wherever_it_is_used():
 def test_a_bracket_defines_the_mention_whose_initials_it_spells(text, defined):
     hits = find_drugs(text, load_lexicons().drugs, [(0, len(text))])
     assert defined_abbreviations(text, hits) == defined
+
+
+KAITLIN = (
+    "Adjuvant T-DM1 plus pertuzumab versus taxane plus trastuzumab and pertuzumab: KAITLIN\n\n"
+    "KAITLIN evaluated whether replacing taxane plus trastuzumab with trastuzumab emtansine "
+    "(T-DM1) reduces toxicity. After anthracycline-based chemotherapy, patients were randomly "
+    "assigned 1:1 to taxane plus trastuzumab and pertuzumab (AC-THP) or T-DM1 plus pertuzumab "
+    "(AC-KP). The 3-year invasive disease-free survival rate was 94.1% with AC-THP and 94.2% "
+    "with AC-KP in the overall population."
+)
+
+
+def test_a_bracket_restating_the_last_drug_defines_that_drug_only(extract):
+    # "trastuzumab with trastuzumab emtansine (T-DM1)": T-DM1 is the lexicon's name for the
+    # last mention, not a short form for the chain "trastuzumab with trastuzumab emtansine".
+    rates = {o.value: o.arm for o in extract(KAITLIN).outcomes}
+    assert rates == {94.1: "pertuzumab+trastuzumab", 94.2: "pertuzumab+trastuzumab emtansine"}
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "drugs"),
+    [
+        # the bracket names the chain, not a lexicon term of its last drug
+        ("docetaxel plus trastuzumab (TH)", "TH", ["docetaxel", "trastuzumab"]),
+        # a lexicon term naming more than the last drug keeps the chain reading
+        ("pertuzumab plus trastuzumab (PH)", "PH", ["pertuzumab", "trastuzumab"]),
+    ],
+)
+def test_a_bracket_that_does_not_restate_the_last_drug_reads_the_chain(text, short, drugs):
+    hits = find_drugs(text, load_lexicons().drugs, [(0, len(text))])
+    assert defined_abbreviations(text, hits)[short] == drugs

@@ -434,10 +434,25 @@ def _bracket_reading(
     if end is None:
         return None  # no chain can end right before the bracket
     chain = chains_before(text, drug_hits, end)
-    if chain and _spells_initials(short, chain[-1].text):
-        # "... plus an aromatase inhibitor (AI)": the short form names the last mention only
+    if chain and (
+        _spells_initials(short, chain[-1].text)
+        or (len(chain) > 1 and _restates(drug_hits, start, short, chain[-1]))
+    ):
+        # "... plus an aromatase inhibitor (AI)", "replacing X with trastuzumab emtansine
+        # (T-DM1)": the short form names the last mention only
         return sorted(set(chain[-1].drugs)) or None
     return sorted({d for h in chain for d in h.drugs}) or None
+
+
+def _restates(drug_hits: list[Hit], start: int, short: str, last: Hit) -> bool:
+    """Whether the short form in the bracket at ``start`` is itself a mention of exactly the
+    drugs of ``last`` (a lexicon abbreviation such as "T-DM1" after "trastuzumab emtansine")."""
+    limit = start + len(short) + 4  # "(", spaces
+    return any(
+        h.text == short and h.drugs == last.drugs and last.drugs
+        for h in drug_hits
+        if start < h.start < limit
+    )
 
 
 _WORD = re.compile(r"[A-Za-z]+")
