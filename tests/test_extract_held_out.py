@@ -294,3 +294,24 @@ def test_a_bracket_restating_the_last_drug_defines_that_drug_only(extract):
 def test_a_bracket_that_does_not_restate_the_last_drug_reads_the_chain(text, short, drugs):
     hits = find_drugs(text, load_lexicons().drugs, [(0, len(text))])
     assert defined_abbreviations(text, hits)[short] == drugs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "endpoint"),
+    [
+        # FinHER: recurrence-free survival is its own end point ...
+        ("Recurrence-free survival at 3 years was 89% vs. 78% (hazard ratio, 0.42).", "RFS"),
+        ("The 3-year relapse-free survival rate was 89% vs. 78% (hazard ratio, 0.42).", "RFS"),
+        ("The 3-year RFS was 89% vs. 78% (hazard ratio, 0.42).", "RFS"),
+        ("The 3-year disease-free survival was 89% vs. 78% (hazard ratio, 0.42).", "DFS"),
+    ],
+)
+def test_recurrence_free_survival_is_rfs(extract, sentence, endpoint):
+    ext = extract("A trial\n\nResults " + sentence)
+    assert {(o.endpoint, o.measure) for o in ext.outcomes} == {(endpoint, "rate"), (endpoint, "HR")}
+
+
+def test_distant_recurrence_free_survival_is_not_rfs(extract):
+    # ... but distant recurrence-free survival (DRFS) is another one, outside the contract
+    ext = extract("A trial\n\nResults Distant recurrence-free survival at 3 years was 89% vs. 78%.")
+    assert ext.outcomes == []

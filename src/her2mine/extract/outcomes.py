@@ -11,7 +11,7 @@ from her2mine.extract.hits import Hit, resolve_overlaps
 from her2mine.extract.lexicon import EndpointLexicon, lower_same_length, term_spans
 from her2mine.extract.numbers import P_RE, Value, normalise_p, parse_values
 
-TIME_TO_EVENT = {"PFS", "OS", "DFS", "IDFS", "EFS", "TTP", "CNS-PFS", "DOR"}
+TIME_TO_EVENT = {"PFS", "OS", "DFS", "IDFS", "EFS", "RFS", "TTP", "CNS-PFS", "DOR"}
 SAFETY = {"AE", "AE_G3", "ILD"}
 
 _G3 = re.compile(

@@ -145,6 +145,7 @@ NOT_TRIAL_NAMES = frozenset(
         "DFS",
         "IDFS",
         "EFS",
+        "RFS",
         "HR",
         "CI",
         "CNS",
