@@ -315,3 +315,17 @@ def test_distant_recurrence_free_survival_is_not_rfs(extract):
     # ... but distant recurrence-free survival (DRFS) is another one, outside the contract
     ext = extract("A trial\n\nResults Distant recurrence-free survival at 3 years was 89% vs. 78%.")
     assert ext.outcomes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trials"),
+    [
+        ("Final Results of NCIC CTG MA.31.", ["MA.31"]),
+        ("the CCTG MA.32 trial and MA.17R", ["MA.32"]),  # MA.17R: not a name as written
+        ("Boston, MA. 31 patients were enrolled.", []),
+        ("MA.311 and DMA.31 and MA.x", []),
+    ],
+)
+def test_canadian_ma_trials(text, trials):
+    hits = find_trials(text, load_lexicons().trials)
+    assert [h.canonical for h in hits] == trials

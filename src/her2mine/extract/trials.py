@@ -16,7 +16,8 @@ _GROUPS = (
 )
 _FAMILIES = re.compile(
     r"[A-Z](?<![A-Za-z0-9-][A-Z])(?<=[DHLPMT])(?:(?<=D)ESTINY-[A-Z][A-Za-z]*\d+|(?<=H)ER2CLIMB(?:-\d+)?|"
-    r"(?<=P)HERGain(?:-\d+)?|(?<=M)onarcHER|(?<=P)ATINA|(?<=T)RAIN-\d|(?<=L)UX-Breast[ -]?\d)"
+    r"(?<=P)HERGain(?:-\d+)?|(?<=M)onarcHER|(?<=P)ATINA|(?<=T)RAIN-\d|(?<=L)UX-Breast[ -]?\d|"
+    r"(?<=M)A\.\d{1,2})"
     r"(?![A-Za-z0-9])|"
     rf"[A-Z](?<![A-Za-z0-9-][A-Z])(?<=[{''.join(sorted({g[0] for g in _GROUPS.split('|')}))}])"
     rf"(?:{'|'.join(f'(?<={g[0]}){g[1:]}' for g in _GROUPS.split('|'))})"
@@ -46,6 +47,7 @@ _FAMILY_WORDS = (
     "PATINA",
     "TRAIN-",
     "LUX-Breast",
+    "MA.",  # the Canadian Cancer Trials Group's MA.17, MA.31...
     *_GROUPS.split("|"),
 )
 
