@@ -355,6 +355,8 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
     if len(used) < len(atoms) and any(v.kind in ("HR", "OR") for v in values):
         values = _listed_ratios(text, values, atoms, used, cis, ps, end)
     if len(values) > 1:
+        if ps:
+            _p_to_bracket_ratio(text, values)
         _mark_pairs(text, values)
         _share_pair_p(values)
     if had_nr:
@@ -674,16 +676,63 @@ def _resolve_nr_units(values: list[Value]) -> None:
 
 
 def _share_pair_p(values: list[Value]) -> None:
-    """A P printed after compared rates (no HR/OR) belongs to every rate of the comparison."""
+    """A P printed after compared rates (no HR/OR) belongs to every rate of the comparison; so
+    does one after compared medians when the sentence has no HR/OR (whose P it would be)."""
+    medians = not any(v.kind in ("HR", "OR") for v in values)
     i = 0
     while i < len(values):
         j = i
         while j < len(values) - 1 and values[j].paired_with_next:
             j += 1
         group = values[i : j + 1]
-        if len(group) >= 2 and all(v.kind == "percent" for v in group):
+        if len(group) >= 2 and (
+            all(v.kind == "percent" for v in group)
+            or (medians and all(v.kind in ("time", "nr") for v in group))
+        ):
             p = next((v.p for v in reversed(group) if v.p), None)
             if p:
                 for v in group:
                     v.p = v.p or p
         i = j + 1
+
+
+def _p_to_bracket_ratio(text: str, values: list[Value]) -> None:
+    """ "(hazard ratio = 0.63; 95% CI, 0.47 to 0.84; median PFS, 4.8 v 2.4 months; log-rank
+    P = .0016)": a P closing the bracket of an HR/OR that has none is the ratio's, though
+    medians stand between them (medians next to an HR carry no P). Only times may stand
+    between, and the bracket must still be open where the P is."""
+    for k, v in enumerate(values):
+        if v.kind not in ("HR", "OR") or v.p is not None or v.key_start is None:
+            continue
+        j = k + 1
+        while j < len(values) and values[j].kind in ("time", "nr") and values[j].p is None:
+            j += 1
+        if j == k + 1 or j == len(values) or values[j].kind not in ("time", "nr"):
+            continue
+        holder = values[j]
+        if _opens_before(text, v.key_start) and not _closes_between(
+            text, v.ext_end, holder.ext_end
+        ):
+            v.p, holder.p = holder.p, None
+            v.ext_end = holder.ext_end
+
+
+def _opens_before(text: str, pos: int) -> bool:
+    """Whether a bracket opens right before ``pos`` ("(hazard ratio", "[HR")."""
+    i = pos - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i >= 0 and text[i] in "(["
+
+
+def _closes_between(text: str, a: int, b: int) -> bool:
+    """Whether a bracket open at ``a`` closes before ``b``."""
+    depth = 0
+    for ch in text[a:b]:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False

@@ -34,12 +34,52 @@ def option_runs(text: str, hits: list[Hit], class_of: Mapping[str, str]) -> list
             and before.kind in CHAIN_KINDS
             and gap_kind(text[before.end : hits[i].start]) == "strong"
             and not _joined_to_next(text, hits, j)
+            and not _names_design_arms(text, hits, i, j)
         ):
             runs.append((i, j))
             i = j + 1
             continue
         i += 1
     return runs
+
+
+# A randomisation sentence: the run's options are the arms when nothing else names one.
+_RANDOMISED = re.compile(r"\b(?:randomi[sz]\w*|randomly|assign\w*|allocat\w*)\b", re.I)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+# Words that name or join another arm ("... or observation", "with or without", "versus").
+_OTHER_ARM = re.compile(
+    r"\b(?:or|versus|vs|compared|alone|observation|control|placebo|either|each)\b", re.I
+)
+
+
+def _names_design_arms(text: str, hits: list[Hit], i: int, j: int) -> bool:
+    """Whether the options ``hits[i..j]`` are the arms of a randomisation sentence: "randomly
+    assigned to trastuzumab plus docetaxel or vinorelbine" names two arms (the backbone with
+    each option; ``backbones.shared_backbone`` reads that), as read as options the design
+    would have a single arm. Only when the sentence holds nothing but that one regimen: no
+    other drug mention, and no other arm named or joined without one ("or observation")."""
+    a = text.rfind("\n", 0, hits[i].start) + 1
+    for m in _SENTENCE_BREAK.finditer(text, a, hits[i].start):
+        a = m.end()
+    stop = _SENTENCE_BREAK.search(text, hits[j].end)
+    b = stop.start() if stop else len(text)
+    k = i - 1  # the backbone: the mentions chained before the run, back to the sentence start
+    while k > 0 and hits[k - 1].start >= a and _strong(text, hits[k - 1], hits[k]):
+        k -= 1
+    first = hits[k]
+    if any(h.kind not in ("drug", "regimen") for h in hits[k:i]):
+        return False
+    if k > 0 and hits[k - 1].start >= a or j + 1 < len(hits) and hits[j + 1].start < b:
+        return False  # another mention in the sentence
+    cue = _RANDOMISED.search(text, a, first.start)
+    if cue is None:
+        return False
+    outside = text[a : hits[i].start] + " " + text[hits[j].end : b]
+    return _OTHER_ARM.search(outside) is None
+
+
+def _strong(text: str, a: Hit, b: Hit) -> bool:
+    return gap_kind(text[a.end : b.start]) == "strong"
 
 
 def _joined_to_next(text: str, hits: list[Hit], j: int) -> bool:

@@ -143,7 +143,7 @@ def sentence_outcome_rows(
         )
     else:
         arms = [None] * len(out)
-    _share_rate_p(text, s, e, out, arms)
+    _share_rate_p(text, s, e, out, arms, low)
     if arms_out is not None:  # internal arm names (a placebo-only group included), in order
         arms_out.extend(a for a, (_, _, m) in zip(arms, out, strict=True) if m not in _RATIOS)
     sentence = text[s:e]
@@ -656,15 +656,22 @@ _P_ANY = re.compile(
 
 
 def _share_rate_p(
-    text: str, s: int, e: int, out: list[tuple[Value, str, str]], arms: list[str | None]
+    text: str,
+    s: int,
+    e: int,
+    out: list[tuple[Value, str, str]],
+    arms: list[str | None],
+    low: str | None = None,
 ) -> None:
     """A P value printed after compared rates (no HR/OR in between) belongs to each of them:
     "43.6% vs 30.8% (P<0.001)", "... in the A group and 99 (44.4%) in the B group (difference
     ...; p=0.016)". The P is the first one after the rates; values before an earlier P or an
     HR/OR are not part of that comparison."""
     rates = [i for i, (_, _, m) in enumerate(out) if m == "rate"]
-    # A shared P needs two rates of different arms.
-    if len(rates) < 2 or len({arms[i] for i in rates}) < 2:
+    # A shared P needs two rates of different arms (or of different named groups).
+    if len(rates) < 2:
+        return
+    if len({arms[i] for i in rates}) < 2 and not _GROUP_GATE.may_hold(low, s, e):
         return
     ps = list(P_RE.finditer(text, s, e))
     if not ps:
@@ -684,10 +691,31 @@ def _share_rate_p(
             continue
         eps = {out[i][1] for i in group}
         named = {arms[i] for i in group}
-        if len(eps) != 1 or len(named) < 2:
+        if len(eps) != 1 or (len(named) < 2 and not _in_named_groups(text, out, group)):
             continue
         p = normalise_p(m.group("op"), m.group("num"))
         if any(out[i][0].p not in (None, p) for i in group):
             continue
         for i in group:
             out[i][0].p = p
+
+
+# "42.7% in the combination arm": a rate followed by the group it was measured in.
+_IN_GROUP = re.compile(
+    r"\s*(?:of\s+patients\s+)?in\s+the\s+((?:[\w+-]+\s+){1,4}?)(?:arm|group|cohort)\b", re.I
+)
+_GROUP_GATE = WordGate(("arm", "group", "cohort"))
+
+
+def _in_named_groups(text: str, out: list[tuple[Value, str, str]], group: list[int]) -> bool:
+    """Whether each rate of ``group`` is followed by its own group phrase, all different ("42.7%
+    in the combination arm and 27.9% in the monotherapy arm"): rates of compared groups, even
+    when the registry cannot say which arms those groups are."""
+    names = set()
+    for i in group:
+        v = out[i][0]
+        m = _IN_GROUP.match(text, v.ext_end)
+        if m is None:
+            return False
+        names.add(m.group(1).lower().strip())
+    return len(names) == len(group)
