@@ -20,7 +20,7 @@ from her2mine.models import Document, Extraction, Mention, Outcome
 
 # --- sentence spans: one character-class scan, one word look-up per candidate ---------------
 
-_CANDIDATE = re.compile(r"[.!?][\"'’”)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9ΑΒΓΔα-ω])")
+_CANDIDATE = re.compile(r"[.!?][\"'’”)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9ΑΒΓΔα-ω]|[a-z]{1,2}[A-Z])")
 _NEWLINE = re.compile(r"\n\s*")
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 
@@ -64,6 +64,7 @@ def test_sentence_spans_equal_the_plain_scan():
         *"aZ0. .\n\t!?\"'’”)](“‘(Ββωİ\u212aΣ-,;:", "vs.", "e.g.", "U.S.", "0.62.", "  ", "\n\n",
         " al. ", "Fig. ", "approx. ", "(vs. ", "\"e.g.", "patients. ", "month.) ", "x.K. ",
         "ABCDEFG. ", "i.e.,", " No. 3", "x!", "?)", "\u00a0", "v", "vs\n", "(((((((((((((((((vs", "eg",
+        "pCR ", "mTOR", "ypT0", "e.g. pCR",
     ]  # fmt: skip
     texts = gold_texts()
     texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 60))) for _ in range(20000)]

@@ -165,12 +165,14 @@ _FOLLOW_UP_AFTER = re.compile(
     r"\s+of\s+(?:(?:median|additional|further|long-term)\s+)?follow[\s-]*up\b", re.I
 )
 # A bare number inherits the unit of the value after it: "18.5 vs 12.4 months".
-# Counts around bracketed rates are part of the join: "130 [32%] of 403 vs 80 [43%] of 184".
+# Counts around bracketed rates are part of the join: "130 [32%] of 403 vs 80 [43%] of 184",
+# also counts spelt out as The Lancet writes those below ten ("44 [16%] vs ten [4%]").
+_SPELT_COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
 _PAIR_JOIN = re.compile(
     r"^[\s)\]]*(?:months?|%)?\s*(?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])?\s*"
     r"(?:of\s+\d[\d,]*\s*(?:patients|pts|participants|women)?\s*)?[,;]?\s*"
     r"(?:vs\.?|versus|v\.|v(?=\s)|and|or|compared\s+with|as\s+compared\s+with|compared\s+to|,)\s*"
-    r"(?:\d[\d,]*\s*[\[(]\s*)?$",
+    rf"(?:(?:\d[\d,]*|{_SPELT_COUNT})\s*[\[(]\s*)?$",
     re.I,
 )
 
@@ -412,6 +414,8 @@ def _times_and_rates(
             if after.group(2) is not None or _after_time_guard(text, max(start, pos - 25), pos):
                 continue
             unit_end = after.end(1)
+            if _DURATION_OF.match(text, unit_end, end) is not None:
+                continue
             v = Value(
                 "time", _atom_float(a.group(0)), _unit_name(after.group(1)), pos, a.end(), unit_end
             )
@@ -425,6 +429,11 @@ def _times_and_rates(
                 continue
         values.append(v)
         used.add(pos)
+
+
+# A time followed by "of" and a word says how long something lasted ("1 year of trastuzumab",
+# "6 months of treatment"), not a median ("at 12 months of 60%", a number after "of", is left).
+_DURATION_OF = re.compile(r"\s+of\s+(?=[A-Za-z])")
 
 
 def _time_after_bracket(

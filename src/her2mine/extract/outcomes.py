@@ -216,7 +216,7 @@ def _endpoint_for(
     anchor = v.key_start if v.key_start is not None else v.start
     if kind == "time":
         ep = _last_before(eps, anchor, TIME_TO_EVENT)
-        if ep is None:
+        if ep is None or _other_time_between(eps, ep, anchor):
             return None
         if _finds(_NOT_OUTCOME, _NOT_OUTCOME_LOW, text, low, ep.end, v.start) or _finds(
             _MEAN_BEFORE, _MEAN_BEFORE_LOW, text, low, max(s, ep.start - 12), ep.start
@@ -256,6 +256,19 @@ def _last_before(eps: list[Hit], pos: int, codes: set[str] | None) -> Hit | None
         if codes is None or h.canonical in codes:
             return h
     return None
+
+
+def _other_time_between(eps: list[Hit], ep: Hit, pos: int) -> bool:
+    """Whether an end point outside the contract's list ("time to treatment failure", "time to
+    response") stands between the time-to-event end point ``ep`` and the time at ``pos``: in
+    "time to progression (median, 11.7 v 6.1 months) ... time to treatment failure (median, 9.8
+    v 5.3 months)" the second pair is not TTP."""
+    for h in reversed(eps):
+        if h.end <= ep.end:
+            return False
+        if h.end <= pos and h.canonical == "_other":
+            return True
+    return False
 
 
 def _first_after(eps: list[Hit], pos: int, within: int) -> Hit | None:

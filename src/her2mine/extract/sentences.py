@@ -25,7 +25,10 @@ ABBREVIATIONS = frozenset(
 # the next with a fast search (a leading character class is tried at every position, 5x slower),
 # and "!" / "?" are rare enough to check for first. A match holds one punctuation mark only
 # (closers, spaces and the look-ahead hold none), so the two scans find what one would.
-_AFTER_MARK = r"[\"'’”)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9ΑΒΓΔα-ω])"
+# An opener may also be a short lower-case prefix of a capitalised term, as abstracts open
+# sentences with "pCR was achieved in ...", "mTOR inhibition ..." (_LOWER_LED_TERM).
+_LOWER_LED_TERM = r"[a-z]{1,2}[A-Z]"
+_AFTER_MARK = r"[\"'’”)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9ΑΒΓΔα-ω]|" + _LOWER_LED_TERM + ")"
 _PERIOD_END = re.compile(r"\." + _AFTER_MARK)
 _MARK_END = re.compile(r"[!?]" + _AFTER_MARK)
 _NEWLINE = re.compile(r"\n\s*")

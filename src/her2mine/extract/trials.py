@@ -216,6 +216,7 @@ def _context_matches(text: str):
     # every match of the first ends with "trial"/"study": tried only where that is read back to
     yield from finditer_at(the, text, _the_candidates(text))
     yield from title.finditer(text)
+    yield from _named_before_registration(text)
     if "(NCT" not in text and "(ClinicalTrials.gov" not in text:
         return  # every _NCT_BRACKET match starts with one of these
     brackets = [b.start() for b in _NCT_BRACKET.finditer(text)]
@@ -224,6 +225,25 @@ def _context_matches(text: str):
             m = pattern.search(text, max(0, b - 120), b)
             if m:
                 yield m
+
+
+# NEJM's registration note: "(Funded by Roche; PHEREXA ClinicalTrials.gov number, NCT01026142.)".
+# The name stands between the note's "(" or ";" and the registry's name.
+_REGISTRATION_WORDS = (
+    "ClinicalTrials.gov number",
+    "Current Controlled Trials number",
+    "EudraCT number",
+)
+_NAME_BEFORE_REGISTRATION = re.compile(rf"[(;][ \t]*({_ACRONYM})[ \t]+$")
+
+
+def _named_before_registration(text: str):
+    """Matches of the name a registration note puts before its registry ("; NAME
+    ClinicalTrials.gov number"), read backwards from each registry name."""
+    for i in literal_starts(text, _REGISTRATION_WORDS):
+        m = _NAME_BEFORE_REGISTRATION.search(text, max(0, i - 60), i)
+        if m is not None:
+            yield m
 
 
 # A title that opens with the trial's name: "CEREBEL (EGF111438): A Phase III, Randomized...",
@@ -270,10 +290,23 @@ def _named_by_context(text: str) -> list[Hit]:
     hits = _title_lead(text) + _title_tail(text)
     for m in _context_matches(text):
         name = m.group(1)
-        upper = sum(c.isupper() for c in name)
-        if upper < 2 or len(name) < 4 or name in NOT_TRIAL_NAMES or name.startswith("NCT"):
-            continue
-        if re.fullmatch(r"[A-Z]{1,3}-?\d+[a-z]?", name):
-            continue  # a drug code such as "DS-8201a"
+        if not _study_number(name):
+            upper = sum(c.isupper() for c in name)
+            if upper < 2 or len(name) < 4 or name in NOT_TRIAL_NAMES or name.startswith("NCT"):
+                continue
+            if re.fullmatch(r"[A-Z]{1,3}-?\d+[a-z]?", name):
+                continue  # a drug code such as "DS-8201a"
         hits.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
     return hits
+
+
+# A sponsor's study number: one to three capitals, then five or six digits, no hyphen ("M77001",
+# "EGF30008", "BO17929"). Drug codes are hyphenated or have fewer digits ("DS-8201a", "SYD985").
+_STUDY_NUMBER = re.compile(r"[A-Z]{1,3}\d{5,6}[a-z]?")
+
+
+def _study_number(name: str) -> bool:
+    """Whether ``name`` is shaped like a sponsor's study number. Where the text itself calls it
+    a trial or study ("the M77001 study group"), it names the trial, though it has one capital
+    and reads like a drug code."""
+    return _STUDY_NUMBER.fullmatch(name) is not None
