@@ -120,6 +120,7 @@ class ArmRef:
     end: int
     arm: str | None
     in_list: bool = False  # part of "A versus B" / "A or B"
+    enumerated: bool = False  # one label of "arms A, B and C" / "the A and B arms"
 
 
 @dataclass
@@ -344,6 +345,8 @@ def _read_design(
         if _ALONE_GATE.may_hold(low, s, e):
             regs = _alone_or_combined(text, regs)
         if _add_placebo_design(text, regs, reg, e):
+            continue
+        if _WITHOUT_GATE.may_hold(low, s, e) and _with_or_without_design(text, s, e, regs, reg):
             continue
         shared = shared_backbone(text, regs) if len(regs) >= 2 else None
         arm_of: dict[int, Arm] = {}
@@ -645,6 +648,37 @@ def _add_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry, e: int
     return False
 
 
+# "randomly assigned to A (dose) with or without B": two arms, A plus B and A alone. (In a
+# bracket, "(with or without B)" is a per-patient option instead: ``option_hits``.)
+_WITHOUT_GATE = WordGate(("without",))
+_WITH_OR_WITHOUT = re.compile(
+    r"(?:\s*\([^()]*\)|\s+\d[\d.,]*\s*(?:mg|g|µg|mcg)(?:/(?:kg|m2|m²|d|day))?)?"
+    r"\s*,?\s+with\s+or\s+without\s+(?:the\s+|a\s+|an\s+)?",
+    re.I,
+)
+
+
+def _with_or_without_design(
+    text: str, s: int, e: int, regs: list[Regimen], reg: ArmRegistry
+) -> bool:
+    """ "Patients were randomly assigned to A with or without B": arms A+B and A (in that order:
+    A alone is the control). Only in a randomisation sentence whose two regimens are exactly A
+    (written where a design names an arm) and B, and only while no two arms are defined yet
+    (elsewhere, "treated with A with or without B" says what patients had received)."""
+    if len(regs) != 2 or _defined_arms(reg) >= 2:
+        return False
+    a, b = regs
+    if not a.drugs or not b.drugs or a.has_placebo or b.has_placebo:
+        return False
+    if not _WITH_OR_WITHOUT.fullmatch(text, a.end, b.start):
+        return False
+    if not _is_design_regimen(text, a, s, e) or _RANDOMISED.search(text, s, e) is None:
+        return False
+    reg.add(Regimen(a.start, b.end, a.hits + b.hits, [*a.joins, "strong", *b.joins]), None)
+    reg.add(a, None)
+    return True
+
+
 _DESIGN_BEFORE_ALTS = [
     r"receiv\w*", r"random\w*", r"assign\w*", r"allocat\w*", "versus", r"vs\.?", "or", "to",
     "with", r"compar\w*", "of", "treated",
@@ -723,7 +757,9 @@ def arm_refs(
     refs: list[ArmRef] = []
     if _GROUP_GATE.may_hold(low, s, e):
         for g in _GROUP_WORD.finditer(text, s, e):
-            listed = _lettered_list_refs(text, e, g, registry)
+            listed = _lettered_list_refs(text, e, g, registry) or _lettered_list_before(
+                text, s, g, registry
+            )
             if listed:
                 refs.extend(listed)
                 continue
@@ -840,7 +876,47 @@ def _lettered_list_refs(text: str, e: int, g: re.Match[str], registry: ArmRegist
     if not all(x.group(0).lower() in labels for x in items):
         return []
     return [
-        ArmRef(g.start() if k == 0 else x.start(), x.end(), registry.by_label(x.group(0)), True)
+        ArmRef(
+            g.start() if k == 0 else x.start(), x.end(), registry.by_label(x.group(0)), True, True
+        )
+        for k, x in enumerate(items)
+    ]
+
+
+def _capital_before(text: str, s: int, pos: int) -> bool:
+    """Whether the last non-space character before ``pos`` (within the sentence) is a capital
+    letter: the cheap test that a letter list may end there."""
+    j = pos
+    while j > s and text[j - 1].isspace():
+        j -= 1
+    return j > s and "A" <= text[j - 1] <= "Z"
+
+
+# "in the A, B(,) and C arms": the list of letters before the plural group word.
+_LETTER_LIST_BEFORE = re.compile(r"(?<![\w-])[A-Z](?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z])+\s+$")
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+def _lettered_list_before(
+    text: str, s: int, g: re.Match[str], registry: ArmRegistry
+) -> list[ArmRef]:
+    """``_lettered_list_refs`` for "the A, B and C arms": the letters come before the plural
+    group word (which the last reference takes in); every letter must label a defined arm."""
+    if not g.group(0).lower().endswith("s") or not _capital_before(text, s, g.start()):
+        return []
+    a = max(s, g.start() - 40)
+    m = _LETTER_LIST_BEFORE.search(text, a, g.start())
+    if m is None:
+        return []
+    labels = registry.frozen[0]
+    items = list(_CAPITAL.finditer(text, m.start(), m.end()))
+    if not all(x.group(0).lower() in labels for x in items):
+        return []
+    last = len(items) - 1
+    return [
+        ArmRef(
+            x.start(), g.end() if k == last else x.end(), registry.by_label(x.group(0)), True, True
+        )
         for k, x in enumerate(items)
     ]
 

@@ -147,10 +147,48 @@ def sentence_outcome_rows(
     if arms_out is not None:  # internal arm names (a placebo-only group included), in order
         arms_out.extend(a for a, (_, _, m) in zip(arms, out, strict=True) if m not in _RATIOS)
     sentence = text[s:e]
+    if None in arms and _EVERY_ARM_GATE.may_hold(low, s, e):
+        return _every_arm_rows(text, out, arms, registry, sentence)
     return [
         _row(v, endpoint, measure, arm, sentence)
         for (v, endpoint, measure), arm in zip(out, arms, strict=True)
     ]
+
+
+# "12.9 months in both groups", "40% of patients in all three arms": one value stated for every
+# arm of the comparison.
+_EVERY_ARM_GATE = WordGate(("both", "all"))
+_IN_EVERY_ARM = re.compile(
+    r"\s*(?:of\s+(?:the\s+)?(?:patients|pts|participants|women)\s+)?in\s+"
+    r"(?:both|all\s+(two|three|four|2|3|4))(?:\s+(?:the|treatment|study))?\s+(?:groups|arms)\b",
+    re.I,
+)
+_COUNT = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+
+
+def _every_arm_rows(
+    text: str,
+    out: list[tuple[Value, str, str]],
+    arms: list[str | None],
+    registry: ArmRegistry,
+    sentence: str,
+) -> list[dict]:
+    """The rows of a sentence where a value with no arm is stated "in both groups" / "in all
+    three arms": one row per arm (same value, CI, P and offsets), when the registry defined
+    exactly that many arms; otherwise (and for every other value) one row as usual."""
+    rows: list[dict] = []
+    for (v, endpoint, measure), arm in zip(out, arms, strict=True):
+        every = None
+        if arm is None and measure not in _RATIOS:
+            m = _IN_EVERY_ARM.match(text, v.ext_end)
+            if m is not None:
+                n = _COUNT[m.group(1).lower()] if m.group(1) else 2
+                names = [a.name for a in registry.arms]
+                if len(names) == n and all(names):
+                    every = names
+        for a in every or (arm,):
+            rows.append(_row(v, endpoint, measure, a, sentence))
+    return rows
 
 
 _RATIOS = ("HR", "OR")
@@ -353,6 +391,7 @@ def _attribute_arms(
     if resp and refs and _respectively(out, idx, refs, arms, decided):
         return arms
     claimed: set[int] = set()
+    _values_before_list(text, out, idx, refs, arms, decided, claimed)
     # 0. A value in the bracket right after a reference: "with lapatinib (36 patients [23·4%])".
     for j, r in enumerate(refs):
         span = _bracket_after(text, r.end, e)
@@ -660,6 +699,48 @@ def _respectively(out, idx, refs, arms, decided) -> bool:
                 decided.add(i)
             done = True
     return done
+
+
+# Between the last value of a run and an enumerated list of arms: "52% in arms A, B and C".
+_TO_LIST = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?,?\s*(?:of\s+(?:the\s+)?(?:patients|pts|participants|women)\s+)?"
+    r"in\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _values_before_list(
+    text: str,
+    out: list[tuple[Value, str, str]],
+    idx: list[int],
+    refs: list[ArmRef],
+    arms: list[str | None],
+    decided: set[int],
+    claimed: set[int],
+) -> None:
+    """ "61%, 55%, and 52% in arms A, B, and C" (no "respectively"): a run of compared values
+    right before an enumerated list of as many arms (``ArmRef.enumerated``) gets them in
+    order; the references are then used up."""
+    for run in _runs(text, out, idx) if any(r.enumerated for r in refs) else ():
+        if len(run) < 2 or any(i in decided for i in run):
+            continue
+        last = out[run[-1]][0]
+        first = next((j for j, r in enumerate(refs) if r.start >= last.end), None)
+        if first is None or not refs[first].enumerated or first in claimed:
+            continue
+        if last.ext_end > refs[first].start or not _TO_LIST.fullmatch(
+            text, last.ext_end, refs[first].start
+        ):
+            continue
+        listed = [first]
+        while listed[-1] + 1 < len(refs) and refs[listed[-1] + 1].enumerated:
+            listed.append(listed[-1] + 1)
+        if len(listed) != len(run):
+            continue
+        for i, j in zip(run, listed, strict=True):
+            arms[i] = refs[j].arm
+            decided.add(i)
+            claimed.add(j)
 
 
 _P_ANY = re.compile(
