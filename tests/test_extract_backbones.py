@@ -66,6 +66,13 @@ def test_a_backbone_plus_either_alternative(nlp):
             "Median PFS was 8.3 months in group A and 5.7 months in group C.",
             {8.3: "abemaciclib+fulvestrant+trastuzumab", 5.7: "trastuzumab"},
         ),
+        # the alternative is the partner itself: "A plus B or B alone" is two arms as written
+        (
+            "lapatinib plus capecitabine or capecitabine alone",
+            "Median TTP was 8.4 months in the combination group and 4.4 months in the "
+            "monotherapy group.",
+            {8.4: "capecitabine+lapatinib", 4.4: "capecitabine"},
+        ),
     ],
 )
 def test_lists_that_share_no_backbone(nlp, design, results, arms):

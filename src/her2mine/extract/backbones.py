@@ -67,7 +67,8 @@ def _after_either(text: str, regs: list[Regimen], i: int) -> SharedBackbone | No
     alts = _alternatives(text, regs, i + 1)
     if not alts or not _independent(regs, alts, backbone):
         return None
-    return SharedBackbone(backbone, {k: frozenset(regs[k].drugs) for k in alts}, i)
+    own = {k: frozenset(regs[k].drugs) for k in alts}
+    return SharedBackbone(backbone, own, i) if _distinct(own) else None
 
 
 def _after_first_partner(text: str, regs: list[Regimen], i: int) -> SharedBackbone | None:
@@ -91,7 +92,14 @@ def _after_first_partner(text: str, regs: list[Regimen], i: int) -> SharedBackbo
     if any(h.kind != "drug" or not set(h.drugs) <= built for k in later for h in regs[k].hits):
         return None
     own = {i: partner} | {k: frozenset(regs[k].drugs) for k in later}
+    if not _distinct(own):
+        return None  # "lapatinib plus capecitabine or capecitabine alone": two arms as written
     return SharedBackbone(backbone, own)
+
+
+def _distinct(own: dict[int, frozenset[str]]) -> bool:
+    """Whether no two alternatives name the same drugs (else they would make one arm twice)."""
+    return len(set(own.values())) == len(own)
 
 
 def _independent(regs: list[Regimen], alts: list[int], backbone: frozenset[str]) -> bool:
