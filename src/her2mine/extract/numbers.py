@@ -204,10 +204,14 @@ def to_float(s: str) -> float | None:
         return None
 
 
+_SPACES = re.compile(r"\s+")
+_P_OPS = {"=": "", "&lt;": "<", "&gt;": ">", "≤": "<=", "≥": ">="}
+
+
 def normalise_p(op: str, num: str) -> str:
     """'=' dropped, '<' kept; middle dot → '.', '.001' → '0.001', spaces removed."""
-    op = {"=": "", "&lt;": "<", "&gt;": ">", "≤": "<=", "≥": ">="}.get(op, op)
-    num = re.sub(r"\s+", "", num).replace("·", ".").replace("−", "-").replace("–", "-")
+    op = _P_OPS.get(op, op)
+    num = _SPACES.sub("", num).replace("·", ".").replace("−", "-").replace("–", "-")
     if num.startswith("."):
         num = "0" + num
     return op + num

@@ -83,6 +83,7 @@ _CLOSING_BRACKET = re.compile(
     r"[\[(][^\[\]()]*(?:%|\b(?:groups?|arms?|cohorts?)\b)[^\[\]()]*[\])]", re.I
 )
 _COMMA_ONLY = re.compile(r"\s*,\s*")
+_SPACES = re.compile(r"\s+")
 
 
 def gap_kind(gap: str) -> str | None:
@@ -96,7 +97,7 @@ def _read_gap(gap: str) -> str | None:
     if len(gap) > 200 or _CLOSING_BRACKET.search(gap):
         return None
     gap = _without_schedules(_PARENS.sub("", gap))
-    gap = re.sub(r"\s+", " ", gap)
+    gap = _SPACES.sub(" ", gap)
     if not gap.strip() or gap.strip() in ("-", "–"):
         return "strong" if gap.strip() else None
     if len(gap) > 60:
