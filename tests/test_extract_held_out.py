@@ -329,3 +329,16 @@ def test_distant_recurrence_free_survival_is_not_rfs(extract):
 def test_canadian_ma_trials(text, trials):
     hits = find_trials(text, load_lexicons().trials)
     assert [h.canonical for h in hits] == trials
+
+
+@pytest.mark.parametrize("sided", ["2-sided", "two-sided", "two sided", "one sided", "1-sided"])
+def test_a_sided_ci_or_p_after_a_ratio_is_the_ratios(extract, sided):
+    # SOLD: "(hazard ratio, 1.39; 2-sided 90% CI, 1.12-1.72)"; PHILA: "one sided P<0.001"
+    ext = extract(f"A trial\n\nResults DFS: hazard ratio, 1.39; {sided} 90% CI, 1.12-1.72.")
+    [hr] = [o for o in ext.outcomes if o.measure == "HR"]
+    assert (hr.ci_low, hr.ci_high) == (1.12, 1.72)
+    ext = extract(
+        f"A trial\n\nResults PFS: hazard ratio 0.41, 95% CI 0.32 to 0.53; {sided} P<0.001."
+    )
+    [hr] = [o for o in ext.outcomes if o.measure == "HR"]
+    assert hr.p == "<0.001"

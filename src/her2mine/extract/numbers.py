@@ -649,7 +649,7 @@ def _comma_range(text: str, v: Value, pos: int, end: int) -> int:
 
 _GLUE = re.compile(
     r"^[\s,;:(\[\])]*(?:months?|mo|weeks?|years?|%)?[\s,;:(\[\])]*"
-    r"(?:(?:stratified|unstratified|two-sided|one-sided|two-tailed|log-rank|logrank|exact|"
+    r"(?:(?:stratified|unstratified|(?:two|one|2|1)[- ](?:sided|tailed)|log-rank|logrank|exact|"
     r"Fisher's|Cox|Wald|nominal|descriptive|non-?inferiority|"
     r"for\s+(?:superiority|non-?inferiority|interaction|difference|trend))"
     r"[\s,]*)*$",
