@@ -342,3 +342,16 @@ def test_a_sided_ci_or_p_after_a_ratio_is_the_ratios(extract, sided):
     )
     [hr] = [o for o in ext.outcomes if o.measure == "HR"]
     assert hr.p == "<0.001"
+
+
+def test_cardiac_failure_is_an_adverse_event(extract):
+    # SOLD, NOAH: "Cardiac failure occurred in 2% ...", "two patients (2%) developed symptomatic
+    # cardiac failure"
+    ext = extract(
+        "A trial\n\nResults Cardiac failure occurred in 2% of patients. Only two patients (3%) "
+        "developed symptomatic cardiac failure."
+    )
+    assert [(o.endpoint, o.measure, o.value) for o in ext.outcomes] == [
+        ("AE", "incidence", 2.0),
+        ("AE", "incidence", 3.0),
+    ]
