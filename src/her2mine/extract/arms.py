@@ -661,22 +661,49 @@ _WITH_OR_WITHOUT = re.compile(
 def _with_or_without_design(
     text: str, s: int, e: int, regs: list[Regimen], reg: ArmRegistry
 ) -> bool:
-    """ "Patients were randomly assigned to A with or without B": arms A+B and A (in that order:
-    A alone is the control). Only in a randomisation sentence whose two regimens are exactly A
-    (written where a design names an arm) and B, and only while no two arms are defined yet
+    """ "Patients were randomly assigned to A with or without B" (or "A with B or without B":
+    ``_with_b_or_without_b``): arms A+B and A (in that order: A alone is the control). Only in
+    a randomisation sentence whose two regimens are exactly A (written where a design names an
+    arm) and B, and only while no two arms are defined yet
     (elsewhere, "treated with A with or without B" says what patients had received)."""
-    if len(regs) != 2 or _defined_arms(reg) >= 2:
+    if _defined_arms(reg) >= 2:
         return False
-    a, b = regs
+    pair = _with_b_or_without_b(text, regs)
+    if pair is None:
+        if len(regs) != 2 or not _WITH_OR_WITHOUT.fullmatch(text, regs[0].end, regs[1].start):
+            return False
+        pair = (regs[0], regs[1])
+    a, b = pair
     if not a.drugs or not b.drugs or a.has_placebo or b.has_placebo:
-        return False
-    if not _WITH_OR_WITHOUT.fullmatch(text, a.end, b.start):
         return False
     if not _is_design_regimen(text, a, s, e) or _RANDOMISED.search(text, s, e) is None:
         return False
     reg.add(Regimen(a.start, b.end, a.hits + b.hits, [*a.joins, "strong", *b.joins]), None)
     reg.add(a, None)
     return True
+
+
+# "A with B or without B": the same two arms written out (NOAH).
+_WITH_JOIN = re.compile(r"\s*,?\s+with\s+(?:the\s+|a\s+|an\s+)?", re.I)
+_OR_WITHOUT = re.compile(r"\s*,?\s+or\s+without\s+(?:the\s+|a\s+|an\s+)?", re.I)
+
+
+def _with_b_or_without_b(text: str, regs: list[Regimen]) -> tuple[Regimen, Regimen] | None:
+    """(A, B) for "A with B or without B": the regimens that name drugs are exactly A-with-B
+    (its last drug joined by "with") and B again right after "or without". A drug class before
+    them ("a chemotherapy regimen consisting of A ...") says what A is, not another arm."""
+    drugged = [r for r in regs if r.drugs or r.has_placebo]
+    if len(drugged) != 2 or len(drugged[0].hits) < 2:
+        return None
+    ab, b = drugged
+    if regs[-1] is not b or ab.hits[-1].drugs != b.hits[0].drugs or len(b.hits) != 1:
+        return None
+    if not _OR_WITHOUT.fullmatch(text, ab.end, b.start):
+        return None
+    if not _WITH_JOIN.fullmatch(text, ab.hits[-2].end, ab.hits[-1].start):
+        return None
+    a = Regimen(ab.start, ab.hits[-2].end, ab.hits[:-1], ab.joins[:-1])
+    return a, b
 
 
 _DESIGN_BEFORE_ALTS = [
@@ -786,12 +813,49 @@ def arm_refs(
         arm = _regimen_arm(r, registry)
         if arm:
             refs.append(ArmRef(r.start, r.end, arm))
+    if refs and _WITHOUT_GATE.may_hold(low, s, e):
+        refs.extend(_bare_without_refs(text, s, e, regs, refs, registry))
     if len(refs) > 1:
         refs.sort(key=_ref_start)
         for a, b in zip(refs, refs[1:], strict=False):
             if _LIST_JOIN.fullmatch(text, a.end, b.start):
                 a.in_list = b.in_list = True
     return refs
+
+
+# "71% with trastuzumab, vs 56% without;": a bare "without" (no drug after it) after "with X".
+_BARE_WITHOUT = re.compile(r"(?<![\w-])without(?=\s*(?:[;,.)\]]|$))", re.I)
+_WITH_END = re.compile(r"(?<![\w-])with\s+(?:the\s+|a\s+|an\s+)?\Z", re.I)
+
+
+def _bare_without_refs(
+    text: str, s: int, e: int, regs: list[Regimen], refs: list[ArmRef], registry: ArmRegistry
+) -> list[ArmRef]:
+    """A bare "without" after a "with X" reference in the sentence names the arm without X:
+    the registry's arm whose drugs are those of X's arm less X (none such: no reference)."""
+    out: list[ArmRef] = []
+    for m in _BARE_WITHOUT.finditer(text, s, e):
+        with_x = next(
+            (
+                r
+                for r in reversed(regs)
+                if r.end <= m.start()
+                and r.drugs
+                and _WITH_END.search(text, max(s, r.start - 12), r.start)
+            ),
+            None,
+        )
+        if with_x is None:
+            continue
+        ref = next((x for x in refs if x.start == with_x.start), None)
+        arm = next((a for a in registry.arms if ref and a.name == ref.arm and not a.special), None)
+        if arm is None:
+            continue
+        rest = set(arm.drugs) - set(with_x.drugs)
+        without = _arm_of_exactly(registry, rest) if rest else None
+        if without is not None and without is not arm:
+            out.append(ArmRef(m.start(), m.end(), without.name))
+    return out
 
 
 # "the combination(-therapy) group/arm", "the combination", "combination therapy", "the

@@ -17,8 +17,10 @@ from her2mine.extract.regimens import Regimen
 _ALTERNATIVE_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:or\s+)?|\s+or\s+)", re.I)
 # The backbone's last joiner before its first partner: "paclitaxel with trastuzumab".
 _PARTNER_JOIN = re.compile(r"\s+(?:with|plus)\s+", re.I)
-# "paclitaxel plus either trastuzumab, ...": the backbone closes before "either".
-_EITHER = re.compile(r"\s+(?:with|plus|and)\s+either\s+", re.I)
+# "paclitaxel plus either trastuzumab, ...": the backbone closes before "either". A sequence
+# backbone may end with its short form or a comma first: "... cyclophosphamide (FEC) plus either",
+# "... four cycles of docetaxel, with either".
+_EITHER = re.compile(r"(?:\s*\([^()]*\))?\s*,?\s+(?:with|plus|and)\s+either\s+", re.I)
 
 
 @dataclass(frozen=True)

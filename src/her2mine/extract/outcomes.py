@@ -415,7 +415,9 @@ def _attribute_arms(
                 continue
             gap = text[v.ext_end : r.start] if r.start >= v.ext_end else ""
             between = any(v.end < o[0].start < r.start for o in out)
-            if not between and (_follow_gap_ok(gap) or _group_given_gap(gap)):
+            if not between and (
+                _follow_gap_ok(gap) or _group_given_gap(gap) or _without_ref_gap(text, gap, r)
+            ):
                 arms[i] = r.arm
                 decided.add(i)
                 claimed.add(j)
@@ -606,6 +608,20 @@ def _follow_gap_ok(gap: str) -> bool:
     if _OPEN_ONLY.fullmatch(gap):
         return True  # "40.2% (tucatinib arm)"
     return len(gap) <= 80 and bool(_FILLER.match(gap)) and bool(_ANCHOR.search(gap))
+
+
+def _without_ref_gap(text: str, gap: str, r: ArmRef) -> bool:
+    """ "56% [46-65; n=51 events] without": a reference that is the word "without" itself
+    (``arms``' bare-without reading) holds its own anchor word, so filler alone may come before
+    it, once the value's own bracket (its CI ends at the ";") has closed."""
+    if text[r.start : r.start + 7].lower() != "without" or len(gap) > 80:
+        return False
+    rest = _BRACKET_REST.match(gap)
+    return bool(_FILLER.match(gap[rest.end() :] if rest else gap))
+
+
+# The rest of a value's bracket after its CI: "; n=51 events]".
+_BRACKET_REST = re.compile(r"[^()\[\]]*[)\]]")
 
 
 _OPEN_ONLY = re.compile(r"\s*[(\[]\s*(?:the\s+)?")
