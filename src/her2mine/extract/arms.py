@@ -1024,7 +1024,44 @@ def _group_ref(
     lab = _GROUP_LABEL.search(before)
     if lab:
         return ArmRef(gs - len(before) + lab.start(), ge, registry.by_label(lab.group(1)))
-    return None
+    return _duration_group_ref(before, gs, ge, registry)
+
+
+# "the 12-month group", "the 6-month arm", "the 1-year group", "the 9-week arm": a group named
+# by how long its treatment lasts.
+_DURATION_UNITS = ("month", "months", "mo", "year", "years", "yr", "week", "weeks", "wk")
+_DURATION_LABEL = re.compile(
+    r"(?<![\w-])(?:\d+(?:[.·]\d+)?|one|two|three|four|five|six|nine|twelve|eighteen|twenty-four)"
+    r"[\s-]*(?:months?|mo|years?|yr|weeks?|wk)[\s-]*$",
+    re.I,
+)
+
+
+def _duration_group_ref(before: str, gs: int, ge: int, registry: ArmRegistry) -> ArmRef | None:
+    """A duration-labelled group ("the 12-month group") is an arm of a design whose arms differ
+    only in how long one regimen is given (6 vs 12 months of trastuzumab): the arm of that
+    regimen when every arm the design defined has the same drugs; else no reference (the
+    duration does not say which regimen)."""
+    if not before.rstrip(" -").lower().endswith(_DURATION_UNITS):
+        return None  # cheap test: the text before the group word ends in a time unit
+    m = _DURATION_LABEL.search(before)
+    if m is None:
+        return None
+    arm = _single_regimen(registry)
+    if arm is None:
+        return None
+    return ArmRef(gs - len(before) + m.start(), ge, arm)
+
+
+def _single_regimen(registry: ArmRegistry) -> str | None:
+    """The name of the design's one regimen: every defined arm has that same drug list (no
+    placebo-only, physician's-choice or per-patient-option arm); else None."""
+    arms = registry.arms
+    if not arms or any(a.special or a.options or a.has_placebo or not a.drugs for a in arms):
+        return None
+    if any(a.drugs != arms[0].drugs for a in arms):
+        return None
+    return arms[0].name
 
 
 def _regimen_arm(r: Regimen, registry: ArmRegistry) -> str | None:

@@ -391,6 +391,7 @@ def _attribute_arms(
     if resp and refs and _respectively(out, idx, refs, arms, decided):
         return arms
     claimed: set[int] = set()
+    source: dict[int, int] = {}  # value -> the reference that alone gave it its arm
     _values_before_list(text, out, idx, refs, arms, decided, claimed)
     # 0. A value in the bracket right after a reference: "with lapatinib (36 patients [23·4%])".
     for j, r in enumerate(refs):
@@ -401,6 +402,7 @@ def _attribute_arms(
         if len(inside) == 1:
             arms[inside[0]] = r.arm
             decided.add(inside[0])
+            source[inside[0]] = j
             # "12.1% of patients in the A group (grade 5, 0.5%)": the bracket is a breakdown;
             # the value before the reference is A's too (step 1 reads it).
             if not _leads_to(text, out, idx, decided, r.start):
@@ -421,6 +423,7 @@ def _attribute_arms(
                 arms[i] = r.arm
                 decided.add(i)
                 claimed.add(j)
+                source[i] = j
             break
     # Arms compared earlier in this sentence are the comparison under discussion for bare
     # pairs later in it ("median OS was 21.6 months with A vs 19.8 months with B, and ORR was
@@ -477,10 +480,47 @@ def _attribute_arms(
         r = _last_ref_before(refs, out[i][0].start, set() if single else claimed)
         if r is not None and not r.in_list:
             arms[i] = r.arm
+            source[i] = next(j for j, x in enumerate(refs) if x is r)
+    if len(set(source.values())) < len(source):
+        _one_arm_per_pair(text, out, idx, arms, source, decided)
     return arms
 
 
-_PROSE_COMPARISON = re.compile(r"\b(?:versus|vs\.?|v\.?|compared\s+with|over|than)(?!\w)", re.I)
+def _one_arm_per_pair(
+    text: str,
+    out: list[tuple[Value, str, str]],
+    idx: list[int],
+    arms: list[str | None],
+    source: dict[int, int],
+    decided: set[int],
+) -> None:
+    """Two values of one compared run are two groups, so one reference cannot name both: in
+    "those who received X had better RFS than those who did not (89% vs. 78%)" only the value
+    the reference is next to (one decided by a reference right after it or bracketing it), else
+    the first after the reference, keeps its arm; the other values that reference reached get
+    null (the other group names no regimen)."""
+    for run in _runs(text, out, idx):
+        if len(run) < 2:
+            continue
+        by_ref: dict[int, list[int]] = {}
+        for i in run:
+            if i in source:
+                by_ref.setdefault(source[i], []).append(i)
+        for members in by_ref.values():
+            if len(members) < 2 or len({arms[i] for i in members}) != 1:
+                continue
+            keep = next((i for i in members if i in decided), members[0])
+            for i in members:
+                if i != keep:
+                    arms[i] = None
+
+
+# "A was superior to B", "A compared to B": a comparison word puts A first and B second.
+_PROSE_COMPARISON = re.compile(
+    r"\b(?:versus|vs\.?|v\.?|compared\s+(?:with|to)|over|than|(?:superior|inferior|relative)\s+to|"
+    r"in\s+comparison\s+(?:with|to))(?!\w)",
+    re.I,
+)
 
 
 def _compared_in_prose(text: str, refs: list[ArmRef], prev: list[int]) -> bool:
