@@ -1,4 +1,4 @@
-"""``regimens._without_schedules`` removes exactly what three unconditional ``_SCHEDULE`` rounds
+"""``regimens.without_schedules`` removes exactly what three unconditional ``_SCHEDULE`` rounds
 remove (its hint and early stop are shortcuts), and the joiner table agrees with reading."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from her2mine.extract import regimens
-from her2mine.extract.regimens import _SCHEDULE, _read_gap, _without_schedules, gap_kind
+from her2mine.extract.regimens import _SCHEDULE, _read_gap, gap_kind, without_schedules
 
 
 def three_rounds(gap: str) -> str:
@@ -26,7 +26,7 @@ def gold_windows() -> list[str]:
 
 def test_schedule_removal_matches_three_rounds_on_gold_windows():
     for gap in gold_windows():
-        assert _without_schedules(gap) == three_rounds(gap), gap
+        assert without_schedules(gap) == three_rounds(gap), gap
 
 
 PIECES = [
@@ -41,7 +41,7 @@ PIECES = [
 @given(st.lists(st.sampled_from(PIECES), max_size=8))
 def test_schedule_removal_matches_three_rounds_on_mixes(parts):
     gap = "".join(parts)
-    assert _without_schedules(gap) == three_rounds(gap)
+    assert without_schedules(gap) == three_rounds(gap)
 
 
 def test_common_gap_table_agrees_with_reading():

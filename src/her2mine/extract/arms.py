@@ -24,7 +24,12 @@ from her2mine.extract.fastre import (
 )
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import lower_same_length
-from her2mine.extract.regimens import Regimen, group_regimens
+from her2mine.extract.regimens import (
+    SEQUENCE_WORDS,
+    Regimen,
+    group_regimens,
+    without_schedules,
+)
 
 PHYSICIANS_CHOICE = "physician's choice"
 
@@ -342,6 +347,8 @@ def _read_design(
             continue
         regs = [r for r in group_regimens(text, kept) if not _prior(text, low, s, r.start)]
         regs = _without_short_forms(text, regs)
+        if _SEQUENCE_GATE.may_hold(low, s, e):
+            regs = _options_then_sequence(text, regs)
         if _ALONE_GATE.may_hold(low, s, e):
             regs = _alone_or_combined(text, regs)
         if _add_placebo_design(text, regs, reg, e):
@@ -501,6 +508,76 @@ def _without_short_forms(text: str, regs: list[Regimen]) -> list[Regimen]:
     return out
 
 
+# "A or B, followed by C": the comma closes the list of options, so C follows each of them
+# (without it, "A or B followed by C" reads as A, or B then C, and is left so).
+_SEQUENCE_GATE = WordGate(("followed", "then"))
+_COMMA_SEQUENCE = re.compile(r"\s*,\s*(?:and\s+)?(?:then|followed\s+by)\s*", re.I)
+_OPTION_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:or\s+)?|\s*or\s+)(?:to\s+)?", re.I)
+
+
+def _options_then_sequence(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """ "three cycles of A or nine cycles of B, followed by three cycles of C": the regimen
+    that holds "B, followed by C" shares its sequence C with the options listed before it
+    (joined by "or", or commas ending in "or"): each becomes "option, followed by C"."""
+    out = list(regs)
+    for i in range(1, len(out)):
+        k = _comma_sequence_at(text, out[i])
+        if k is None:
+            continue
+        first = _first_option(text, out, i)
+        if first is None:
+            continue
+        r = out[i]
+        tail, joins = r.hits[k:], r.joins[k:]
+        for j in range(first, i):
+            o = out[j]
+            out[j] = Regimen(o.start, o.end, o.hits + tail, [*o.joins, "strong", *joins])
+    return out
+
+
+def _comma_sequence_at(text: str, r: Regimen) -> int | None:
+    """Index of the hit after the first ", followed by" / ", then" joiner of ``r`` (schedule
+    phrases around it aside), when the hits before it are joined by no other sequence word;
+    else None."""
+    for k in range(1, len(r.hits)):
+        if r.joins[k - 1] != "strong":
+            continue
+        gap = without_schedules(text[r.hits[k - 1].end : r.hits[k].start])
+        if _COMMA_SEQUENCE.fullmatch(gap):
+            return k
+        if _SEQUENCE_WORD.search(gap):
+            return None  # an earlier sequence: "A then B, followed by C" is one arm's course
+    return None
+
+
+_SEQUENCE_WORD = re.compile(r"\b" + SEQUENCE_WORDS + r"\b", re.I)
+
+
+def _first_option(text: str, regs: list[Regimen], i: int) -> int | None:
+    """Index of the first regimen of the "A, B, or" list of options right before ``regs[i]``:
+    drug regimens without placebo or a sequence of their own, the last gap an "or"; None if
+    there is no such list."""
+    j = i
+    while j > 0:
+        prev = regs[j - 1]
+        gap = without_schedules(text[prev.end : regs[j].start])
+        m = _OPTION_GAP.fullmatch(gap)
+        if m is None or (j == i and "or" not in m.group(0).lower()):
+            break
+        if not prev.drugs or prev.has_placebo or _has_sequence(text, prev):
+            break
+        j -= 1
+    return j if j < i else None
+
+
+def _has_sequence(text: str, r: Regimen) -> bool:
+    """Whether a sequence word ("then", "followed by") joins two of ``r``'s mentions."""
+    return any(
+        _SEQUENCE_WORD.search(text, a.end, b.start)
+        for a, b in zip(r.hits, r.hits[1:], strict=False)
+    )
+
+
 def _with_backbone(shared: SharedBackbone, arm_of: dict[int, Arm]) -> None:
     """Each alternative's arm gets the backbone; its core stays the alternative's own drugs."""
     for i, own in shared.own.items():
@@ -569,7 +646,21 @@ def _later_backbone(
 def _prior(text: str, low: str | None, s: int, pos: int) -> bool:
     """A _PRIOR phrase ("previously treated with", "after") just before ``pos``."""
     a = max(s, pos - 60)
-    return _PRIOR_GATE.may_hold(low, a, pos) and _PRIOR_END.match(text, a, pos) is not None
+    return (
+        _PRIOR_GATE.may_hold(low, a, pos)
+        and _PRIOR_END.match(text, a, pos) is not None
+        and _ASSIGNED_AFTER_PRIOR.search(text, a, pos) is None
+    )
+
+
+# "progression after trastuzumab-based therapy to receive A or B": the prior phrase ends with
+# the therapy it names; "to receive" then gives the regimen assigned, not one received before.
+# (Read only where a _PRIOR phrase matched, so it costs nothing elsewhere.)
+_ASSIGNED_AFTER_PRIOR = re.compile(
+    r"\b(?:therap(?:y|ies)|treatments?|regimens?)\s+to\s+(?:receive|be\s+(?:treated\s+with|"
+    r"given))\s+(?:either\s+)?$",
+    re.I,
+)
 
 
 _ALL_WORDS = ("both", "all", "each")

@@ -71,7 +71,9 @@ _SCHEDULE = re.compile(
     r"(?:day|week))|daily|weekly|q\dw|on\s+days?\s+[\d,–\- and]+|"
     r"(?:of|in)\s+(?:a|each)\s+(?:\d+|twenty-one|twenty-eight)-day\s+cycles?|"
     r"at\s+the\s+same\s+dose(?:\s+and\s+schedule)?|(?:at\s+(?:a\s+dose\s+of\s+)?)?"
-    r"\d[\d.·,]*\s*(?:mg(?:/kg|/m2|/m²)?|g|mg/ml)(?:\s+per\s+\w+)?|loading\s+dose|orally|"
+    # a daily or weekly dose ("5 mg/day", "10 mg/d") is a dose too
+    r"\d[\d.·,]*\s*(?:mg(?:/kg|/m2|/m²)?|g|mg/ml)(?:/(?:day|d|week|wk)|\s+per\s+\w+)?|"
+    r"loading\s+dose|orally|"
     r"intravenously|subcutaneously|dose-dense|each)\b",
     re.I,
 )
@@ -96,7 +98,7 @@ def gap_kind(gap: str) -> str | None:
 def _read_gap(gap: str) -> str | None:
     if len(gap) > 200 or _CLOSING_BRACKET.search(gap):
         return None
-    gap = _without_schedules(_PARENS.sub("", gap))
+    gap = without_schedules(_PARENS.sub("", gap))
     gap = _SPACES.sub(" ", gap)
     if not gap.strip() or gap.strip() in ("-", "–"):
         return "strong" if gap.strip() else None
@@ -120,7 +122,7 @@ _SCHEDULE_HINT = re.compile(
 )
 
 
-def _without_schedules(gap: str) -> str:
+def without_schedules(gap: str) -> str:
     """``gap`` with dose and schedule phrases removed: up to three rounds (a removal can bring
     two words together that form another), stopping early once a round removes nothing."""
     if _SCHEDULE_HINT.search(gap) is None:
@@ -136,7 +138,7 @@ def _without_schedules(gap: str) -> str:
 
 def is_schedule_only(gap: str) -> bool:
     """Whether ``gap`` holds only dose and schedule phrases ("every 3 weeks", "for 1 year")."""
-    return bool(gap.strip()) and not _without_schedules(gap).strip()
+    return bool(gap.strip()) and not without_schedules(gap).strip()
 
 
 # Most gaps between two drug mentions are one of a few joiners: their kinds are read once, at
