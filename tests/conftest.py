@@ -21,6 +21,15 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def extract(nlp):
+    """Run one text through the rules pipeline: ``extract(text)`` is its ``Extraction``."""
+    from her2mine.extract import extract_document
+    from her2mine.models import Document
+
+    return lambda text: extract_document(Document(id="t", text=text), nlp)
+
+
+@pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not REAL.is_dir():
         pytest.fail(f"shared test data not found at {SHARED} (set HER2MINE_SHARED)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from her2mine.extract import extract_document
 from her2mine.extract.arms import ArmRegistry, build_registry
 from her2mine.extract.components import _hits
+from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import lower_same_length
 from her2mine.models import Document
 
@@ -21,3 +22,18 @@ def registry_of(nlp, text: str) -> ArmRegistry:
     state = nlp(text)._.her2
     sentences = [tuple(x) for x in state["sentences"]]
     return build_registry(text, sentences, _hits(state, "drugs"), lower_same_length(text))
+
+
+# Lexicon classes of the drugs the option tests use (``options.option_runs`` reads classes).
+CLASS_OF = {"docetaxel": "chemotherapy", "paclitaxel": "chemotherapy",
+            "vinorelbine": "chemotherapy", "trastuzumab": "antibody", "lapatinib": "TKI"}  # fmt: skip
+
+
+def drug_hits(text: str, *names: str) -> list[Hit]:
+    """One hit per name, at its first occurrence after the previous one."""
+    hits, pos = [], 0
+    for name in names:
+        start = text.index(name, pos)
+        pos = start + len(name)
+        hits.append(Hit("drug", start, pos, name, name, [name]))
+    return hits

@@ -26,7 +26,7 @@ def corpus() -> list[str]:
 
 @pytest.mark.parametrize(
     "gate",
-    [arms._PRIOR_GATE, arms._GROUP_GATE, arms._ALL_GATE, arms._MODIFIER_GATE],
+    [arms._PRIOR_GATE, arms.GROUP_GATE, arms._ALL_GATE, arms._MODIFIER_GATE],
 )
 def test_arm_gates_equal_a_find_per_word(gate):
     for text in corpus():

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from her2mine.extract import extract_documents
 from her2mine.extract.drugs import (
     class_abbreviation_hits,
     class_hits,
@@ -17,7 +16,6 @@ from her2mine.extract.drugs import (
 )
 from her2mine.extract.lexicon import load_lexicons
 from her2mine.extract.trials import find_trials
-from her2mine.models import Document
 
 BOLERO3 = (
     "Everolimus plus trastuzumab and vinorelbine (BOLERO-3): a randomised phase 3 trial\n\n"
@@ -41,16 +39,6 @@ B47 = (
     "arm vs 89.2% in the chemotherapy-alone arm (hazard ratio, 0.98; 95% CI, 0.76 to 1.25; "
     "P = .85)."
 )
-
-
-@pytest.fixture(scope="module")
-def extract(nlp):
-
-    def run(text: str):
-        [ext] = extract_documents([Document(id="t", text=text)], nlp)
-        return ext
-
-    return run
 
 
 def medians(ext) -> dict[float, str | None]:

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from her2mine.extract import extract_documents
 from her2mine.extract.lexicon import load_lexicons
 from her2mine.extract.numbers import parse_values
 from her2mine.extract.sentences import sentence_spans
 from her2mine.extract.trials import find_trials
-from her2mine.models import Document
 
 M77001 = (
     "Randomized phase II trial of the efficacy and safety of trastuzumab combined with docetaxel "
@@ -46,16 +44,6 @@ BOLERO3_AES = (
     "everolimus group vs 175 [62%] in the placebo group), febrile neutropenia (44 [16%] vs ten "
     "[4%]), and stomatitis (37 [13%] vs four [1%])."
 )
-
-
-@pytest.fixture(scope="module")
-def extract(nlp):
-
-    def run(text: str):
-        [ext] = extract_documents([Document(id="t", text=text)], nlp)
-        return ext
-
-    return run
 
 
 def trials_in(text: str) -> list[str]:

@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from extract_helpers import CLASS_OF, drug_hits
 
 from her2mine.extract import build_pipeline, extract_documents
 from her2mine.extract.components import _lexicons
-from her2mine.extract.hits import Hit
 from her2mine.extract.options import option_runs, options_as_class
 from her2mine.models import Document
-
-CLASS_OF = {"docetaxel": "chemotherapy", "paclitaxel": "chemotherapy",
-            "vinorelbine": "chemotherapy", "trastuzumab": "antibody", "lapatinib": "TKI"}  # fmt: skip
-
-
-def drug_hits(text: str, *names: str) -> list[Hit]:
-    """One hit per name, at its first occurrence after the previous one."""
-    hits, pos = [], 0
-    for name in names:
-        start = text.index(name, pos)
-        pos = start + len(name)
-        hits.append(Hit("drug", start, pos, name, name, [name]))
-    return hits
 
 
 @pytest.mark.parametrize(

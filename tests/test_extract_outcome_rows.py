@@ -10,7 +10,7 @@ from her2mine.extract import outcomes
 from her2mine.extract.fastre import literal_safe
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import lower_same_length
-from her2mine.extract.numbers import Value
+from her2mine.extract.numbers import Value, closed_between
 
 GRADES = (
     "Grade ≥3 AEs in 12% vs GRADE 3 OR HIGHER in 9%; any-grade 40%, all grades 41% (grade 3, "
@@ -138,4 +138,4 @@ def test_closed_between_equals_the_character_scan():
     for text in [*corpus(), nested]:
         for a in range(0, len(text), 3):
             for b in (a, a + 5, a + 40, a + 150):
-                assert outcomes._closed_between(text, a, b) == _closed_between_by_chars(text, a, b)
+                assert closed_between(text, a, b) == _closed_between_by_chars(text, a, b)

@@ -6,15 +6,11 @@ next to an HR carry none); a P after compared rates or medians with no HR/OR is 
 
 from __future__ import annotations
 
-from extract_helpers import arms_of, registry_of
+from extract_helpers import CLASS_OF, arms_of, drug_hits, registry_of
 
 from her2mine.extract import extract_document
-from her2mine.extract.hits import Hit
 from her2mine.extract.options import option_runs
 from her2mine.models import Document
-
-CLASS_OF = {"docetaxel": "chemotherapy", "paclitaxel": "chemotherapy",
-            "vinorelbine": "chemotherapy", "trastuzumab": "antibody"}  # fmt: skip
 
 
 def rows(nlp, text: str) -> dict[tuple[str, str, float | None], tuple[str | None, str | None]]:
@@ -112,15 +108,6 @@ def test_options_run_of_a_single_regimen_design_names_the_arms(nlp):
     }
     names = sorted(a.name for a in registry_of(nlp, HERNATA).arms)
     assert names == ["docetaxel+trastuzumab", "trastuzumab+vinorelbine"]
-
-
-def drug_hits(text: str, *names: str) -> list[Hit]:
-    hits, pos = [], 0
-    for name in names:
-        start = text.index(name, pos)
-        pos = start + len(name)
-        hits.append(Hit("drug", start, pos, name, name, [name]))
-    return hits
 
 
 def test_options_stay_options_outside_a_randomisation_sentence_or_beside_another_arm():

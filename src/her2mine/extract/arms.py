@@ -56,7 +56,7 @@ _GROUP_WORDS = ("group", "arm", "cohort")
 
 
 _PRIOR_GATE = WordGate(_PRIOR_WORDS)
-_GROUP_GATE = WordGate(_GROUP_WORDS)
+GROUP_GATE = WordGate(_GROUP_WORDS)  # also read by outcomes
 # _TPC and _TPC_ALIAS are case-sensitive and every match holds one of these.
 _TPC_WORDS = ("choice", "TPC", "ICT")
 _TPC_GATE = WordGate(_TPC_WORDS)  # asked about the text itself (the words are case-sensitive)
@@ -343,7 +343,7 @@ def _read_design(
             continue
         opts = option_hits(text, hits, s, e)
         kept = [h for h in hits if h.start not in opts] if opts else hits
-        if _GROUP_GATE.may_hold(low, s, e) and _read_lettered_arms(text, s, e, kept, reg):
+        if GROUP_GATE.may_hold(low, s, e) and _read_lettered_arms(text, s, e, kept, reg):
             continue
         regs = [r for r in group_regimens(text, kept) if not _prior(text, low, s, r.start)]
         regs = _without_short_forms(text, regs)
@@ -359,10 +359,8 @@ def _read_design(
         arm_of: dict[int, Arm] = {}
         both = _BOTH.search(text, s, e) if _ALL_GATE.may_hold(low, s, e) else None
         if both and reg.arms:
-            extra = [h for h in kept if h.start >= both.end()]
-            for arm in reg.arms:
-                if not arm.special:
-                    arm.extend({d for h in extra for d in h.drugs})
+            extra = {d for h in kept if h.start >= both.end() for d in h.drugs}
+            _give_to_every_arm(reg, extra, drugless_too=True)
             continue
         added: list[Arm] = []
         for i, r in enumerate(regs):
@@ -598,9 +596,18 @@ def _given_to_all(
         if m is None:
             continue
         drugs = {d for h in drug_hits if m.end() <= h.start and h.end <= e for d in h.drugs}
-        for arm in reg.arms:
-            if drugs and arm.drugs and not arm.special:
-                arm.extend(drugs)
+        # after the design, a drugless (placebo/observation) group keeps no drugs
+        _give_to_every_arm(reg, drugs, drugless_too=False)
+
+
+def _give_to_every_arm(reg: ArmRegistry, drugs: set[str], *, drugless_too: bool) -> None:
+    """ "Both groups received X": X joins every arm (but physician's choice); an arm with no
+    drugs only if ``drugless_too``."""
+    if not drugs:
+        return
+    for arm in reg.arms:
+        if not arm.special and (drugless_too or arm.drugs):
+            arm.extend(drugs)
 
 
 # "A alone or in combination with B" (titles, aims): the arms are A and A+B; B is an add-on.
@@ -829,7 +836,7 @@ def _is_design_regimen(text: str, r: Regimen, s: int, e: int) -> bool:
 def _label_after(text: str, pos: int, end: int, low: str | None = None) -> str | None:
     """The "(X group)" / "(group A)" / "(...; group A)" label between a regimen and the next."""
     stop = min(end, pos + 250)
-    if not _GROUP_GATE.may_hold(low, pos, stop):
+    if not GROUP_GATE.may_hold(low, pos, stop):
         return None  # a label is a group word
     for m in _LABEL_ANY.finditer(text, pos, stop):
         label = m.group(1).strip().lower()
@@ -873,7 +880,7 @@ def arm_refs(
     if registry.frozen is None:
         registry.freeze()
     refs: list[ArmRef] = []
-    if _GROUP_GATE.may_hold(low, s, e):
+    if GROUP_GATE.may_hold(low, s, e):
         for g in _GROUP_WORD.finditer(text, s, e):
             listed = _lettered_list_refs(text, e, g, registry) or _lettered_list_before(
                 text, s, g, registry
@@ -1026,16 +1033,8 @@ def _lettered_list_refs(text: str, e: int, g: re.Match[str], registry: ArmRegist
     m = _LETTER_LIST.match(text, g.end(), e)
     if m is None:
         return []
-    labels = registry.frozen[0]
     items = list(_LIST_ITEM.finditer(text, m.start(), m.end()))
-    if not all(x.group(0).lower() in labels for x in items):
-        return []
-    return [
-        ArmRef(
-            g.start() if k == 0 else x.start(), x.end(), registry.by_label(x.group(0)), True, True
-        )
-        for k, x in enumerate(items)
-    ]
+    return _enumerated_refs(items, registry, first_start=g.start())
 
 
 def _capital_before(text: str, s: int, pos: int) -> bool:
@@ -1063,17 +1062,29 @@ def _lettered_list_before(
     m = _LETTER_LIST_BEFORE.search(text, a, g.start())
     if m is None:
         return []
-    labels = registry.frozen[0]
     items = list(_CAPITAL.finditer(text, m.start(), m.end()))
+    return _enumerated_refs(items, registry, last_end=g.end())
+
+
+def _enumerated_refs(
+    items: list[re.Match[str]],
+    registry: ArmRegistry,
+    *,
+    first_start: int | None = None,
+    last_end: int | None = None,
+) -> list[ArmRef]:
+    """One listed, enumerated reference per label of a letter list, when every letter labels a
+    defined arm ([] otherwise); the group word joins the first (``first_start``: "arms A, B")
+    or the last reference (``last_end``: "the A and B arms")."""
+    labels = registry.frozen[0]
     if not all(x.group(0).lower() in labels for x in items):
         return []
-    last = len(items) - 1
-    return [
-        ArmRef(
-            x.start(), g.end() if k == last else x.end(), registry.by_label(x.group(0)), True, True
-        )
-        for k, x in enumerate(items)
-    ]
+    refs = [ArmRef(x.start(), x.end(), registry.by_label(x.group(0)), True, True) for x in items]
+    if refs and first_start is not None:
+        refs[0].start = first_start
+    if refs and last_end is not None:
+        refs[-1].end = last_end
+    return refs
 
 
 def _ref_start(ref: ArmRef) -> int:

@@ -723,9 +723,7 @@ def _p_to_bracket_ratio(text: str, values: list[Value]) -> None:
         if j == k + 1 or j == len(values) or values[j].kind not in ("time", "nr"):
             continue
         holder = values[j]
-        if _opens_before(text, v.key_start) and not _closes_between(
-            text, v.ext_end, holder.ext_end
-        ):
+        if _opens_before(text, v.key_start) and not closed_between(text, v.ext_end, holder.ext_end):
             v.p, holder.p = holder.p, None
             v.ext_end = holder.ext_end
 
@@ -738,14 +736,17 @@ def _opens_before(text: str, pos: int) -> bool:
     return i >= 0 and text[i] in "(["
 
 
-def _closes_between(text: str, a: int, b: int) -> bool:
-    """Whether a bracket open at ``a`` closes before ``b``."""
+def closed_between(text: str, a: int, b: int) -> bool:
+    """True if a bracket open before ``a`` closes before ``b`` ("(grade 3, 1.5%) vs 3.4%")."""
     depth = 0
-    for ch in text[a:b]:
-        if ch in "([":
+    for m in _BRACKET_CHAR.finditer(text, a, b):
+        if m.group() in "([":
             depth += 1
-        elif ch in ")]":
+        else:
             depth -= 1
             if depth < 0:
                 return True
     return False
+
+
+_BRACKET_CHAR = re.compile(r"[(\[)\]]")

@@ -5,11 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from her2mine.extract.arms import ArmRef, ArmRegistry, addition_comparison, arm_refs, output_arm
+from her2mine.extract.arms import (
+    GROUP_GATE,
+    ArmRef,
+    ArmRegistry,
+    addition_comparison,
+    arm_refs,
+    output_arm,
+)
 from her2mine.extract.fastre import WordGate, finditer_at, literal_starts, word_start
 from her2mine.extract.hits import Hit, resolve_overlaps
 from her2mine.extract.lexicon import EndpointLexicon, lower_same_length, term_spans
-from her2mine.extract.numbers import P_RE, Value, normalise_p, parse_values
+from her2mine.extract.numbers import P_RE, Value, closed_between, normalise_p, parse_values
 
 TIME_TO_EVENT = {"PFS", "OS", "DFS", "IDFS", "EFS", "RFS", "TTP", "CNS-PFS", "DOR"}
 SAFETY = {"AE", "AE_G3", "ILD"}
@@ -158,9 +165,10 @@ def sentence_outcome_rows(
 # "12.9 months in both groups", "40% of patients in all three arms": one value stated for every
 # arm of the comparison.
 _EVERY_ARM_GATE = WordGate(("both", "all"))
+# "(of the patients) in": between a value and the group it was measured in.
+_OF_PATIENTS_IN = r"(?:of\s+(?:the\s+)?(?:patients|pts|participants|women)\s+)?in\s+"
 _IN_EVERY_ARM = re.compile(
-    r"\s*(?:of\s+(?:the\s+)?(?:patients|pts|participants|women)\s+)?in\s+"
-    r"(?:both|all\s+(two|three|four|2|3|4))(?:\s+(?:the|treatment|study))?\s+(?:groups|arms)\b",
+    r"\s*" + _OF_PATIENTS_IN + r"(?:both|all\s+(two|three|four|2|3|4))(?:\s+(?:the|treatment|study))?\s+(?:groups|arms)\b",
     re.I,
 )
 _COUNT = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
@@ -339,7 +347,7 @@ def _grade_code(text: str, s: int, ep: Hit, v: Value, low: str | None = None) ->
             starts = literal_starts(low, firsts, s, v.start)
             matches = finditer_at(pattern, text, starts, v.start)
         for m in matches:
-            if _closed_between(text, m.end(), v.start):
+            if closed_between(text, m.end(), v.start):
                 continue
             if best is None or m.start() > best[0]:
                 best = (m.start(), code)
@@ -350,19 +358,6 @@ def _grade_code(text: str, s: int, ep: Hit, v: Value, low: str | None = None) ->
 # ``literal_safe`` text they are where the case-insensitive patterns can start).
 _G3_FIRSTS = ("grade", "≥", ">=", "severe")
 _ANY_FIRSTS = ("any", "all", "of", "grade", "low")
-
-
-def _closed_between(text: str, a: int, b: int) -> bool:
-    """True if a bracket open before ``a`` closes before ``b`` ("(grade 3, 1.5%) vs 3.4%")."""
-    depth = 0
-    for m in _BRACKET.finditer(text, a, b):
-        if m.group() in _OPEN:
-            depth += 1
-        else:
-            depth -= 1
-            if depth < 0:
-                return True
-    return False
 
 
 def _attribute_arms(
@@ -477,10 +472,10 @@ def _attribute_arms(
     for i in idx:
         if i in decided:
             continue
-        r = _last_ref_before(refs, out[i][0].start, set() if single else claimed)
-        if r is not None and not r.in_list:
-            arms[i] = r.arm
-            source[i] = next(j for j, x in enumerate(refs) if x is r)
+        j = _last_ref_before(refs, out[i][0].start, set() if single else claimed)
+        if j is not None and not refs[j].in_list:
+            arms[i] = refs[j].arm
+            source[i] = j
     if len(set(source.values())) < len(source):
         _one_arm_per_pair(text, out, idx, arms, source, decided)
     return arms
@@ -539,11 +534,11 @@ def _compared_in_prose(text: str, refs: list[ArmRef], prev: list[int]) -> bool:
     )
 
 
-def _last_ref_before(refs: list[ArmRef], pos: int, skip: set[int]) -> ArmRef | None:
-    """The last reference ending by ``pos`` whose index is not in ``skip``."""
+def _last_ref_before(refs: list[ArmRef], pos: int, skip: set[int]) -> int | None:
+    """The index of the last reference ending by ``pos`` whose index is not in ``skip``."""
     for j in range(len(refs) - 1, -1, -1):
         if refs[j].end <= pos and j not in skip:
-            return refs[j]
+            return j
     return None
 
 
@@ -758,11 +753,7 @@ def _respectively(out, idx, refs, arms, decided) -> bool:
 
 
 # Between the last value of a run and an enumerated list of arms: "52% in arms A, B and C".
-_TO_LIST = re.compile(
-    r"\s*(?:\([^()]*\)\s*)?,?\s*(?:of\s+(?:the\s+)?(?:patients|pts|participants|women)\s+)?"
-    r"in\s+(?:the\s+)?",
-    re.I,
-)
+_TO_LIST = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*" + _OF_PATIENTS_IN + r"(?:the\s+)?", re.I)
 
 
 def _values_before_list(
@@ -821,7 +812,7 @@ def _share_rate_p(
     # A shared P needs two rates of different arms (or of different named groups).
     if len(rates) < 2:
         return
-    if len({arms[i] for i in rates}) < 2 and not _GROUP_GATE.may_hold(low, s, e):
+    if len({arms[i] for i in rates}) < 2 and not GROUP_GATE.may_hold(low, s, e):
         return
     ps = list(P_RE.finditer(text, s, e))
     if not ps:
@@ -854,7 +845,6 @@ def _share_rate_p(
 _IN_GROUP = re.compile(
     r"\s*(?:of\s+patients\s+)?in\s+the\s+((?:[\w+-]+\s+){1,4}?)(?:arm|group|cohort)\b", re.I
 )
-_GROUP_GATE = WordGate(("arm", "group", "cohort"))
 
 
 def _in_named_groups(text: str, out: list[tuple[Value, str, str]], group: list[int]) -> bool:

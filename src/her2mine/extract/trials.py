@@ -249,9 +249,9 @@ def _named_before_registration(text: str):
 # A title that opens with the trial's name: "CEREBEL (EGF111438): A Phase III, Randomized...",
 # "HERNATA: a randomised phase III trial...". Only names in capitals (a run of four or more, no
 # lower case) count here: a title may as well open with a drug ("T-DXd: a phase 2 study").
+_DESIGN_WORD_RE = r"\b(?i:phase|randomi[sz]ed|trial|study)\b"
 _TITLE_LEAD = re.compile(
-    rf"\A\s*({_ACRONYM})(?:\s*\([^()\n]{{1,40}}\))?\s*:\s+[^\n]{{0,80}}?"
-    r"\b(?i:phase|randomi[sz]ed|trial|study)\b"
+    rf"\A\s*({_ACRONYM})(?:\s*\([^()\n]{{1,40}}\))?\s*:\s+[^\n]{{0,80}}?" + _DESIGN_WORD_RE
 )
 _CAPITALS_RUN = re.compile(r"[A-Z]{4}")
 
@@ -264,7 +264,7 @@ def _title_lead(text: str) -> list[Hit]:
 
 
 # ... and one that closes with it: "Phase III, Randomized Study of ... Breast Cancer: ALTERNATIVE".
-_DESIGN_WORD = re.compile(r"\b(?i:phase|randomi[sz]ed|trial|study)\b")
+_DESIGN_WORD = re.compile(_DESIGN_WORD_RE)
 _TAIL_NAME = re.compile(rf":[ \t]+({_ACRONYM})\.?[ \t]*\Z")
 
 
@@ -290,14 +290,24 @@ def _named_by_context(text: str) -> list[Hit]:
     hits = _title_lead(text) + _title_tail(text)
     for m in _context_matches(text):
         name = m.group(1)
-        if not _study_number(name):
-            upper = sum(c.isupper() for c in name)
-            if upper < 2 or len(name) < 4 or name in NOT_TRIAL_NAMES or name.startswith("NCT"):
-                continue
-            if re.fullmatch(r"[A-Z]{1,3}-?\d+[a-z]?", name):
-                continue  # a drug code such as "DS-8201a"
-        hits.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
+        if _study_number(name) or _context_name(name):
+            hits.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
     return hits
+
+
+_DRUG_CODE = re.compile(r"[A-Z]{1,3}-?\d+[a-z]?")  # "DS-8201a"
+
+
+def _context_name(name: str) -> bool:
+    """Whether a name the context calls a trial is one: two capitals or more, four characters
+    or more, no common acronym, registry id or drug code."""
+    return (
+        sum(c.isupper() for c in name) >= 2
+        and len(name) >= 4
+        and name not in NOT_TRIAL_NAMES
+        and not name.startswith("NCT")
+        and _DRUG_CODE.fullmatch(name) is None
+    )
 
 
 # A sponsor's study number: one to three capitals, then five or six digits, no hyphen ("M77001",

@@ -126,4 +126,3 @@ class DeadlineAdapter(HTTPAdapter):
         if not proxy.lower().startswith("socks"):  # SOCKS managers have pools of their own
             manager.pool_classes_by_scheme = _POOLS
         return manager
-
