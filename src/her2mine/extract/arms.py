@@ -194,6 +194,8 @@ class ArmRegistry:
             opt = [a for a in self.arms if a.options and ds <= set(a.drugs) | a.options]
             if len(opt) == 1:
                 return "+".join(sorted(set(opt[0].drugs) | ds))
+        if len(cands) >= 2:
+            return None  # a drug every such arm shares does not name one of them
         return "+".join(sorted(ds))
 
     def add_special(self, name: str, label: str | None) -> None:
@@ -265,8 +267,24 @@ def option_hits(text: str, hits: list[Hit], s: int, e: int) -> set[int]:
             continue
         body = m.group(1)
         if _OPTIONAL.search(body) or (len(inner) >= 2 and _OR.search(body)):
-            starts.update(h.start for h in inner)
+            label = _short_form_after_semicolon(text, m, inner)
+            starts.update(h.start for h in inner if h is not label)
     return starts
+
+
+_LAST_PART = re.compile(r";\s*([^;]*?)\s*$")
+
+
+def _short_form_after_semicolon(text: str, m: re.Match[str], inner: list[Hit]) -> Hit | None:
+    """The mention that is all of an options bracket's last ";" part: "a taxane (docetaxel or
+    paclitaxel; HT)" names the regimen HT there, it is not one more option."""
+    last = _LAST_PART.search(m.group(1))
+    if last is None or not last.group(1):
+        return None
+    a = m.start(1) + last.start(1)
+    b = m.start(1) + last.end(1)
+    h = inner[-1]
+    return h if h.start == a and h.end == b else None
 
 
 def build_registry(
@@ -465,6 +483,8 @@ def _segment_end(text: str, start: int, limit: int) -> int:
 
 
 _OPEN_BRACKET = re.compile(r"\s*[(\[]\s*")
+# A short form may end a bracket after its options: "a taxane (docetaxel or paclitaxel; HT)".
+_OPEN_BRACKET_PARTS = re.compile(r"\s*[(\[](?:[^()\[\];]*;\s*)?")
 _LABEL_OPEN = re.compile(r"[(\[]\s*(?:the\s+)?\Z", re.I)
 
 
@@ -490,13 +510,14 @@ _CLOSE_BRACKET = re.compile(r"\s*[)\]]")
 
 def _without_short_forms(text: str, regs: list[Regimen]) -> list[Regimen]:
     """Drop a regimen that is only the short form defined for the one before it ("A plus B
-    (AB), C, or D"): it is a name, not another arm, and the list continues after it."""
+    (AB), C, or D", "A plus a taxane (docetaxel or paclitaxel; AT), C"): it is a name, not
+    another arm, and the list continues after it."""
     out: list[Regimen] = []
     for r in regs:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and _OPEN_BRACKET.fullmatch(text, prev.end, r.start)
+            and _OPEN_BRACKET_PARTS.fullmatch(text, prev.end, r.start)
             and r.drugs
             and r.drugs == prev.drugs
             and _CLOSE_BRACKET.match(text, r.end)
