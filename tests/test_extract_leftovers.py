@@ -75,3 +75,63 @@ def test_resolve_drugs_shared_drug_is_none_but_partial_mention_of_one_arm_resolv
     assert reg.resolve_drugs(["trastuzumab"], placebo=True) == "docetaxel+trastuzumab"
     # a drug no arm has keeps its own name (a mention outside the design)
     assert reg.resolve_drugs(["lapatinib"]) == "lapatinib"
+
+
+CLEOPATRA_VS_BARE = (
+    "Pertuzumab plus trastuzumab plus docetaxel versus placebo plus trastuzumab plus docetaxel\n\n"
+    "Patients were randomly assigned to receive placebo plus trastuzumab plus docetaxel (control "
+    "group) or pertuzumab plus trastuzumab plus docetaxel (pertuzumab group). The median "
+    "progression-free survival was 18.5 months in the pertuzumab group vs 12.4 months (hazard "
+    "ratio, 0.62; 95% CI, 0.51 to 0.75; P<0.001)."
+)
+
+
+def test_bare_value_after_vs_is_the_other_arm_of_two(nlp) -> None:
+    assert arms_of(nlp, CLEOPATRA_VS_BARE) == {
+        18.5: "docetaxel+pertuzumab+trastuzumab",
+        12.4: "docetaxel+trastuzumab",
+    }
+
+
+def test_bare_value_after_vs_is_null_when_the_other_group_is_not_known(nlp) -> None:
+    text = (
+        "Trastuzumab deruxtecan, T-DM1 or capecitabine-based therapy\n\n"
+        "Patients were randomly assigned to trastuzumab deruxtecan, T-DM1 or lapatinib plus "
+        "capecitabine. The objective response rate was 62% in the trastuzumab deruxtecan group vs "
+        "30% (P<0.001)."
+    )
+    assert arms_of(nlp, text) == {62.0: "trastuzumab deruxtecan", 30.0: None}
+
+
+def test_value_after_vs_with_its_own_reference_keeps_it(nlp) -> None:
+    text = CLEOPATRA_VS_BARE.replace("vs 12.4 months", "vs 12.4 months in the control group")
+    assert arms_of(nlp, text) == {
+        18.5: "docetaxel+pertuzumab+trastuzumab",
+        12.4: "docetaxel+trastuzumab",
+    }
+
+
+SOLD_LIKE = (
+    "Two years versus one year of adjuvant trastuzumab\n\n"
+    "Patients were randomly assigned to 1 year or 2 years of adjuvant trastuzumab. Cardiac "
+    "toxicity occurred in 7.3% of the 2-year group vs 4.4% of the 1-year group (p<0.0001). "
+    "Clinically relevant toxicities occurred in 46% of patients receiving T-DM1 and 47% of "
+    "patients receiving TH (P = .83)."
+)
+
+
+def test_p_after_compared_incidences_belongs_to_each(extract) -> None:
+    ex = extract(SOLD_LIKE)
+    ps = {o.value: o.p for o in ex.outcomes if o.measure == "incidence"}
+    assert ps == {7.3: "<0.0001", 4.4: "<0.0001", 46.0: "0.83", 47.0: "0.83"}
+
+
+def test_p_is_not_shared_between_an_incidence_and_a_rate(extract) -> None:
+    text = (
+        "Trastuzumab deruxtecan in HER2-low breast cancer\n\n"
+        "Patients were randomly assigned to trastuzumab deruxtecan or chemotherapy. The "
+        "objective response rate was 52% in the trastuzumab deruxtecan group, and interstitial "
+        "lung disease occurred in 12% of the chemotherapy group (P = 0.02)."
+    )
+    ex = extract(text)
+    assert {o.value: o.p for o in ex.outcomes} == {52.0: None, 12.0: None}

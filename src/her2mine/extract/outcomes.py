@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -465,6 +466,8 @@ def _attribute_arms(
             for i, a in zip(run, names, strict=True):
                 arms[i] = a
                 decided.add(i)
+    if source:
+        _bare_value_after_vs(text, out, idx, refs, arms, source, decided, context)
     # 3. The nearest preceding reference: "ORR with T-DXd was 60.9%"; when the sentence names a
     # single arm, every later value is that arm's ("in 38.2% of patients treated with X and
     # keratitis in 37.8%").
@@ -479,6 +482,40 @@ def _attribute_arms(
     if len(set(source.values())) < len(source):
         _one_arm_per_pair(text, out, idx, arms, source, decided)
     return arms
+
+
+# Between the reference that names a value and the next, bare, value: "18.5 months in the A
+# group vs 12.4 months".
+# What may follow that bare value: its bracket, the clause's or sentence's end.
+_BARE_END = re.compile(r"\s*(?:[()\[\];,]|\.(?!\d)|$)")
+_VS_GAP = re.compile(r"\s*,?\s*(?:vs\.?|versus|v\.?|(?:as\s+)?compared\s+(?:with|to))\s*", re.I)
+
+
+def _bare_value_after_vs(
+    text: str,
+    out: list[tuple[Value, str, str]],
+    idx: list[int],
+    refs: list[ArmRef],
+    arms: list[str | None],
+    source: dict[int, int],
+    decided: set[int],
+    context: list[str | None] | Callable[[], list[str | None]],
+) -> None:
+    """A value named by the reference right after it, then "vs" and a value no reference
+    names: the second is the other group's (the other arm of a two-arm comparison under
+    discussion, else null), never the first one's reference again."""
+    for a, b in itertools.pairwise(idx):
+        if a not in source or b in decided:
+            continue
+        r = refs[source[a]]
+        if r.start < out[a][0].end or not _VS_GAP.fullmatch(text, r.end, out[b][0].start):
+            continue
+        if not _BARE_END.match(text, out[b][0].ext_end):
+            continue  # "vs 8% without dose delays": a qualified value, not the other group
+        ctx = _ctx(context)
+        other = [x for x in ctx if x != r.arm] if len(ctx) == 2 and r.arm in ctx else []
+        arms[b] = other[0] if other else None
+        decided.add(b)
 
 
 def _one_arm_per_pair(
@@ -796,6 +833,10 @@ _P_ANY = re.compile(
 )
 
 
+# Proportions that a P compares: rates of an end point and incidences of an adverse event.
+_COMPARED_SHARES = frozenset(("rate", "incidence"))
+
+
 def _share_rate_p(
     text: str,
     s: int,
@@ -808,7 +849,7 @@ def _share_rate_p(
     "43.6% vs 30.8% (P<0.001)", "... in the A group and 99 (44.4%) in the B group (difference
     ...; p=0.016)". The P is the first one after the rates; values before an earlier P or an
     HR/OR are not part of that comparison."""
-    rates = [i for i, (_, _, m) in enumerate(out) if m == "rate"]
+    rates = [i for i, (_, _, m) in enumerate(out) if m in _COMPARED_SHARES]
     # A shared P needs two rates of different arms (or of different named groups).
     if len(rates) < 2:
         return
@@ -822,7 +863,7 @@ def _share_rate_p(
         group = [
             i
             for i, (v, _, meas) in enumerate(out)
-            if meas == "rate" and boundary <= v.start < m.start()
+            if meas in _COMPARED_SHARES and boundary <= v.start < m.start()
         ]
         blocker = any(
             meas in ("HR", "OR") and boundary <= v.start < m.start() for v, _, meas in out
@@ -830,7 +871,7 @@ def _share_rate_p(
         boundary = m.end()
         if blocker or len(group) < 2:
             continue
-        eps = {out[i][1] for i in group}
+        eps = {(out[i][1], out[i][2]) for i in group}
         named = {arms[i] for i in group}
         if len(eps) != 1 or (len(named) < 2 and not _in_named_groups(text, out, group)):
             continue
@@ -843,7 +884,8 @@ def _share_rate_p(
 
 # "42.7% in the combination arm": a rate followed by the group it was measured in.
 _IN_GROUP = re.compile(
-    r"\s*(?:of\s+patients\s+)?in\s+the\s+((?:[\w+-]+\s+){1,4}?)(?:arm|group|cohort)\b", re.I
+    r"\s*(?:(?:of\s+patients\s+)?in|of)\s+the\s+((?:[\w+-]+\s+){1,4}?)(?:arm|group|cohort)\b",
+    re.I,
 )
 
 
