@@ -135,3 +135,29 @@ def test_p_is_not_shared_between_an_incidence_and_a_rate(extract) -> None:
     )
     ex = extract(text)
     assert {o.value: o.p for o in ex.outcomes} == {52.0: None, 12.0: None}
+
+
+SOLD = (
+    "Adjuvant trastuzumab for 9 weeks vs 1 year: the SOLD randomized clinical trial\n\n"
+    "INTERVENTIONS Patients were randomized to receive docetaxel plus trastuzumab for 9 weeks "
+    "followed by 3 cycles of fluorouracil, epirubicin, and cyclophosphamide (9-week group) or the "
+    "same regimen followed by trastuzumab to complete 1 year of administration (1-year group).\n"
+    "RESULTS The 5-year disease-free survival was 88.0% in the 9-week group and 90.5% in the "
+    "1-year group (hazard ratio, 1.39; 2-sided 90% CI, 1.12-1.72)."
+)
+
+
+def test_the_same_regimen_followed_by_continues_the_arm_before(nlp) -> None:
+    whole = "cyclophosphamide+docetaxel+epirubicin+fluorouracil+trastuzumab"
+    assert arms_of(nlp, SOLD) == {88.0: whole, 90.5: whole}
+    labels = {lb for a in registry_of(nlp, SOLD).arms for lb in a.labels}
+    assert {"9-week", "1-year"} <= labels
+
+
+def test_same_without_the_regimen_cue_defines_its_own_arm(nlp) -> None:
+    text = SOLD.replace(
+        "the same regimen followed by trastuzumab to complete",
+        "trastuzumab at the same dose to complete",
+    )
+    arms = arms_of(nlp, text)
+    assert arms[90.5] == "trastuzumab"

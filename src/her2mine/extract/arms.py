@@ -381,6 +381,7 @@ def _read_design(
             _give_to_every_arm(reg, extra, drugless_too=True)
             continue
         added: list[Arm] = []
+        last: Regimen | None = None  # the regimen of the last arm added
         for i, r in enumerate(regs):
             if shared is not None and i == shared.backbone_only:
                 continue  # "paclitaxel plus either ...": given with each alternative
@@ -399,12 +400,15 @@ def _read_design(
             listed = bool(added) and i > 0 and _LIST_GAP.fullmatch(text[regs[i - 1].end : r.start])
             alternative = shared is not None and i in shared.own
             if label or listed or alternative or _is_design_regimen(text, r, s, e):
+                if added and last is not None and _SAME_GATE.may_hold(low, s, r.start):
+                    r = _after_same_regimen(text, s, last, r)
                 options = {
                     d for h in hits if h.start in opts and r.end <= h.start < nxt for d in h.drugs
                 }
                 arm = reg.add(r, label, options)
                 if arm is not None:
                     arm_of[i] = arm
+                    last = r
                     a = max(s, r.start - 40)
                     modifier = (
                         _MODIFIER.search(text, a, r.start)
@@ -440,6 +444,23 @@ def _read_design(
 # "arm A: FEC plus ...; arm B: ...": a design that names each arm by a letter or number and
 # then gives its regimen. The group word may be capitalised, the letter is a capital.
 _LETTERED_ARM = re.compile(r"(?<![\w-])(?i:arm|group|cohort)\s+([A-Z]|[1-9])\s*:\s*")
+
+
+_SAME_GATE = WordGate(("same",))
+# "(9-week group) or the same regimen followed by trastuzumab": the arm before, continued.
+_SAME_REGIMEN = re.compile(
+    r"\bthe\s+same\s+(?:regimen|treatment|therapy|chemotherapy|drugs)\s*,?\s*"
+    r"(?:(?:and\s+)?then|followed\s+by|plus|with|and)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+
+
+def _after_same_regimen(text: str, s: int, last: Regimen, r: Regimen) -> Regimen:
+    """``r`` as written after "the same regimen followed by": the last arm's regimen with
+    ``r`` (else ``r`` itself)."""
+    if _SAME_REGIMEN.search(text, max(s, r.start - 80), r.start) is None:
+        return r
+    return Regimen(last.start, r.end, last.hits + r.hits, [*last.joins, "strong", *r.joins])
 
 
 def _read_lettered_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegistry) -> bool:
