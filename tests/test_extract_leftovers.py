@@ -161,3 +161,35 @@ def test_same_without_the_regimen_cue_defines_its_own_arm(nlp) -> None:
     )
     arms = arms_of(nlp, text)
     assert arms[90.5] == "trastuzumab"
+
+
+RC48 = (
+    "Disitamab vedotin versus lapatinib plus capecitabine (RC48-C006)\n\n"
+    "Patients were randomised (1:1) to disitamab vedotin (RC48) 2.0 mg/kg every 2 weeks or "
+    "lapatinib plus capecitabine. Median PFS by BICR was 9.9 months in the RC48 arm and 4.9 "
+    "months in the L+C arm (HR 0.36, 95% CI 0.26–0.48; p<0.0001)."
+)
+
+
+def test_second_group_phrase_naming_no_defined_arm_is_the_other_arm(nlp) -> None:
+    # "L+C" is never defined, but "in the L+C arm" is another group than "the RC48 arm"
+    assert arms_of(nlp, RC48) == {9.9: "disitamab vedotin", 4.9: "capecitabine+lapatinib"}
+
+
+def test_second_group_phrase_without_a_design_is_null(nlp) -> None:
+    text = (
+        "Trastuzumab deruxtecan in HER2-ultralow breast cancer\n\n"
+        "Interstitial lung disease occurred in 11.3% of patients who received T-DXd and 0.3% "
+        "of those who received chemotherapy."
+    )
+    assert arms_of(nlp, text) == {11.3: "trastuzumab deruxtecan", 0.3: None}
+
+
+def test_a_cohort_phrase_after_one_arm_value_keeps_the_arm(nlp) -> None:
+    text = (
+        "Trastuzumab deruxtecan versus T-DM1\n\n"
+        "Patients were randomly assigned to trastuzumab deruxtecan or T-DM1. The response rate "
+        "was 79.7% in the trastuzumab deruxtecan group and 52.0% in the HER2-low cohort."
+    )
+    # a cohort is a subgroup, not the other arm: the value keeps the rule it had before
+    assert arms_of(nlp, text)[52.0] == "trastuzumab deruxtecan"

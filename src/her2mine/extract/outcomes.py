@@ -488,6 +488,14 @@ def _attribute_arms(
 # group vs 12.4 months".
 # What may follow that bare value: its bracket, the clause's or sentence's end.
 _BARE_END = re.compile(r"\s*(?:[()\[\];,]|\.(?!\d)|$)")
+# A value's own group phrase: "in the L+C arm", "of those who received chemotherapy".
+_OWN_GROUP = re.compile(
+    r"\s*(?:(?:of\s+(?:the\s+)?(?:patients|those|women|participants)\s+)?in\s+the\s+"
+    r"(?:[\w+/-]+\s+){1,4}?(?:arm|group)\b|of\s+(?:those|patients|women|participants)\s+"
+    r"(?:who\s+)?(?:received|receiving|were\s+given|given|treated|assigned))",
+    re.I,
+)
+_PAIR_GAP = re.compile(r"\s*,?\s*(?:and|vs\.?|versus|v\.?|(?:as\s+)?compared\s+(?:with|to))\s*", re.I)
 _VS_GAP = re.compile(r"\s*,?\s*(?:vs\.?|versus|v\.?|(?:as\s+)?compared\s+(?:with|to))\s*", re.I)
 
 
@@ -502,15 +510,22 @@ def _bare_value_after_vs(
     context: list[str | None] | Callable[[], list[str | None]],
 ) -> None:
     """A value named by the reference right after it, then "vs" and a value no reference
-    names: the second is the other group's (the other arm of a two-arm comparison under
-    discussion, else null), never the first one's reference again."""
+    names (bare, or with a group phrase naming no defined arm after "and"/"vs"): the second is
+    the other group's (the other arm of a two-arm comparison under discussion, else null),
+    never the first one's reference again."""
     for a, b in itertools.pairwise(idx):
         if a not in source or b in decided:
             continue
         r = refs[source[a]]
-        if r.start < out[a][0].end or not _VS_GAP.fullmatch(text, r.end, out[b][0].start):
+        if r.start < out[a][0].end:
             continue
-        if not _BARE_END.match(text, out[b][0].ext_end):
+        vb = out[b][0]
+        if _OWN_GROUP.match(text, vb.ext_end):
+            # "9.9 months in the RC48 arm and 4.9 months in the L+C arm": a group phrase that
+            # names no defined arm is still another group than the first value's
+            if not _PAIR_GAP.fullmatch(text, r.end, vb.start):
+                continue
+        elif not _VS_GAP.fullmatch(text, r.end, vb.start) or not _BARE_END.match(text, vb.ext_end):
             continue  # "vs 8% without dose delays": a qualified value, not the other group
         ctx = _ctx(context)
         other = [x for x in ctx if x != r.arm] if len(ctx) == 2 and r.arm in ctx else []
