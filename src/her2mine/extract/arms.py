@@ -361,7 +361,9 @@ def _read_design(
             continue
         opts = option_hits(text, hits, s, e)
         kept = [h for h in hits if h.start not in opts] if opts else hits
-        if GROUP_GATE.may_hold(low, s, e) and _read_lettered_arms(text, s, e, kept, reg):
+        if GROUP_GATE.may_hold(low, s, e) and (
+            _read_lettered_arms(text, s, e, kept, reg) or _read_counted_arms(text, s, e, kept, reg)
+        ):
             continue
         regs = [r for r in group_regimens(text, kept) if not _prior(text, low, s, r.start)]
         regs = _without_short_forms(text, regs)
@@ -369,6 +371,8 @@ def _read_design(
             regs = _options_then_sequence(text, regs)
         if _ALONE_GATE.may_hold(low, s, e):
             regs = _alone_or_combined(text, regs)
+        if _restates_arms(regs, reg):
+            continue
         if _add_placebo_design(text, regs, reg, e):
             continue
         if _WITHOUT_GATE.may_hold(low, s, e) and _with_or_without_design(text, s, e, regs, reg):
@@ -483,6 +487,36 @@ def _read_lettered_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegi
         return False  # labels of populations or cohorts, not of regimens
     for regimen, label in arms:
         reg.add(regimen, label)
+    return True
+
+
+# "(arm A, standard therapy, n = 49; arm B, standard therapy plus lapatinib, n = 56)": a list of
+# lettered arms, each with its regimen and its patient count, separated by ";".
+_COUNTED_ARM = re.compile(
+    r"[(\[;]\s*(?i:arm|group)\s+([A-Z]|[1-9]),\s+([^;()\[\]]{1,80}?),\s*n\s*=\s*\d+\s*(?=[;)\]])"
+)
+
+
+def _read_counted_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegistry) -> bool:
+    """Arms of a "(arm A, <regimen>, n = 49; arm B, <regimen>, n = 56)" list: the letter is the
+    label of the arm its drugs make; an entry with no named drug ("standard therapy") is a
+    labelled group with no drug, so its values get arm null. Read only when at least one entry
+    names a drug. True if the sentence was read so."""
+    if text.find("=", s, e) < 0:
+        return False  # every entry has its count
+    found = list(_COUNTED_ARM.finditer(text, s, e))
+    if len(found) < 2:
+        return False
+    entries = []
+    for m in found:
+        inside = [h for h in hits if m.start(2) <= h.start and h.end <= m.end(2)]
+        entries.append((inside, m.group(1).lower()))
+    if not any(inside for inside, _ in entries):
+        return False
+    for inside, label in entries:
+        if not inside or reg.add(Regimen(inside[0].start, inside[-1].end, inside), label) is None:
+            reg.frozen = None
+            reg.arms.append(Arm([], False, {label}))
     return True
 
 
@@ -786,6 +820,29 @@ def _add_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry, e: int
             reg.arms.append(Arm(backbone, True, {"placebo"}))
         return True
     return False
+
+
+def _restates_arms(regs: list[Regimen], reg: ArmRegistry) -> bool:
+    """True when a later randomisation sentence only names arms already defined by a part of
+    each ("randomly assigned (2:1) to everolimus or placebo plus trastuzumab and paclitaxel",
+    then "719 patients were randomly assigned to everolimus (n=480) or placebo (n=239)"): each
+    regimen is the only arm holding its drugs (a placebo one, the only placebo arm), all
+    different arms. Such a sentence defines no new arm."""
+    if len(regs) < 2 or sum(1 for a in reg.arms if a.drugs) < 2:
+        return False
+    seen: list[int] = []
+    for r in regs:
+        ds = set(r.drugs)
+        if ds:
+            cands = [i for i, a in enumerate(reg.arms) if ds <= set(a.drugs)]
+        elif r.has_placebo:
+            cands = [i for i, a in enumerate(reg.arms) if a.has_placebo]
+        else:
+            return False
+        if len(cands) != 1 or cands[0] in seen:
+            return False
+        seen.append(cands[0])
+    return True
 
 
 # "randomly assigned to A (dose) with or without B": two arms, A plus B and A alone. (In a

@@ -165,11 +165,15 @@ def sentence_outcome_rows(
 
 # "12.9 months in both groups", "40% of patients in all three arms": one value stated for every
 # arm of the comparison.
-_EVERY_ARM_GATE = WordGate(("both", "all"))
+_EVERY_ARM_GATE = WordGate(("both", "all", "either"))
 # "(of the patients) in": between a value and the group it was measured in.
 _OF_PATIENTS_IN = r"(?:of\s+(?:the\s+)?(?:patients|pts|participants|women)\s+)?in\s+"
 _IN_EVERY_ARM = re.compile(
-    r"\s*" + _OF_PATIENTS_IN + r"(?:both|all\s+(two|three|four|2|3|4))(?:\s+(?:the|treatment|study))?\s+(?:groups|arms)\b",
+    r"\s*"
+    + _OF_PATIENTS_IN
+    + r"(?:(?:both|all\s+(two|three|four|2|3|4))(?:\s+(?:the|treatment|study))?\s+(?:groups|arms)"
+    # "median OS was not reached in either arm": each arm's value, as "in both arms"
+    r"|either\s+(?:treatment\s+)?(?:group|arm))\b",
     re.I,
 )
 _COUNT = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
@@ -274,7 +278,7 @@ def _endpoint_for(
     ep = _last_before(eps, anchor, None)
     if ep is None:
         ep = _first_after(eps, v.ext_end, 60)
-        if ep is None or ep.canonical in TIME_TO_EVENT:
+        if ep is None or ep.canonical in TIME_TO_EVENT or _next_clause(text, v.ext_end, ep.start):
             return None
         if ep.canonical in SAFETY:
             code = _grade_code(text, s, ep, v, low) if ep.canonical == "AE" else ep.canonical
@@ -316,6 +320,14 @@ def _other_time_between(eps: list[Hit], ep: Hit, pos: int) -> bool:
         if h.end <= pos and h.canonical == "_other":
             return True
     return False
+
+
+def _next_clause(text: str, a: int, b: int) -> bool:
+    """Whether a semicolon stands between a value (ending at ``a``) and an end point after it
+    (at ``b``): "Keratopathy (any grade) occurred in 91.4% of pts on ARX788; ILD was reported in
+    5.9%" - the end point opens the next clause, so it is not the earlier value's (whose event
+    is outside the lexicon)."""
+    return text.find(";", a, b) >= 0
 
 
 def _first_after(eps: list[Hit], pos: int, within: int) -> Hit | None:
@@ -476,6 +488,8 @@ def _attribute_arms(
         if i in decided:
             continue
         j = _last_ref_before(refs, out[i][0].start, set() if single else claimed)
+        if j is not None and j in claimed and _other_side(text, refs[j], out[i][0]):
+            continue
         if j is not None and not refs[j].in_list:
             arms[i] = refs[j].arm
             source[i] = j
@@ -484,8 +498,6 @@ def _attribute_arms(
     return arms
 
 
-# Between the reference that names a value and the next, bare, value: "18.5 months in the A
-# group vs 12.4 months".
 # What may follow that bare value: its bracket, the clause's or sentence's end.
 _BARE_END = re.compile(r"\s*(?:[()\[\];,]|\.(?!\d)|$)")
 # A value's own group phrase: "in the L+C arm", "of those who received chemotherapy".
@@ -496,6 +508,8 @@ _OWN_GROUP = re.compile(
     re.I,
 )
 _PAIR_GAP = re.compile(r"\s*,?\s*(?:and|vs\.?|versus|v\.?|(?:as\s+)?compared\s+(?:with|to))\s*", re.I)
+# Between the reference that names a value and the next, bare, value: "18.5 months in the A
+# group vs 12.4 months".
 _VS_GAP = re.compile(r"\s*,?\s*(?:vs\.?|versus|v\.?|(?:as\s+)?compared\s+(?:with|to))\s*", re.I)
 
 
@@ -531,6 +545,14 @@ def _bare_value_after_vs(
         other = [x for x in ctx if x != r.arm] if len(ctx) == 2 and r.arm in ctx else []
         arms[b] = other[0] if other else None
         decided.add(b)
+
+
+def _other_side(text: str, r: ArmRef, v: Value) -> bool:
+    """Whether ``v`` stands after a comparison word that follows reference ``r``, which an
+    earlier value already took ("42.9% of patients receiving A compared with 14.3% of patients
+    receiving standard therapy alone"): ``v`` is the other group's value, not r's."""
+    gap = text[r.end : v.start]
+    return _CLAUSE_BREAK.search(gap) is None and _PROSE_COMPARISON.search(gap) is not None
 
 
 def _one_arm_per_pair(
@@ -849,7 +871,7 @@ _P_ANY = re.compile(
 
 
 # Proportions that a P compares: rates of an end point and incidences of an adverse event.
-_COMPARED_SHARES = frozenset(("rate", "incidence"))
+_COMPARED_SHARES = ("rate", "incidence")
 
 
 def _share_rate_p(
@@ -864,7 +886,8 @@ def _share_rate_p(
     "43.6% vs 30.8% (P<0.001)", "... in the A group and 99 (44.4%) in the B group (difference
     ...; p=0.016)". The P is the first one after the rates; values before an earlier P or an
     HR/OR are not part of that comparison."""
-    rates = [i for i, (_, _, m) in enumerate(out) if m in _COMPARED_SHARES]
+    kinds = _p_sharing_measures(out)
+    rates = [i for i, (_, _, m) in enumerate(out) if m in kinds]
     # A shared P needs two rates of different arms (or of different named groups).
     if len(rates) < 2:
         return
@@ -878,7 +901,7 @@ def _share_rate_p(
         group = [
             i
             for i, (v, _, meas) in enumerate(out)
-            if meas in _COMPARED_SHARES and boundary <= v.start < m.start()
+            if meas in kinds and boundary <= v.start < m.start()
         ]
         blocker = any(
             meas in ("HR", "OR") and boundary <= v.start < m.start() for v, _, meas in out
@@ -886,7 +909,7 @@ def _share_rate_p(
         boundary = m.end()
         if blocker or len(group) < 2:
             continue
-        eps = {(out[i][1], out[i][2]) for i in group}
+        eps = {out[i][1:] for i in group}  # one end point, one measure
         named = {arms[i] for i in group}
         if len(eps) != 1 or (len(named) < 2 and not _in_named_groups(text, out, group)):
             continue
@@ -897,10 +920,26 @@ def _share_rate_p(
             out[i][0].p = p
 
 
+def _p_sharing_measures(out: list[tuple[Value, str, str]]) -> tuple[str, ...]:
+    """Measures whose compared values share a P printed after them: rates and incidences
+    always; medians too when the sentence has no HR/OR (whose P it would be): "4.8 months in
+    arm A and 6.9 months in arm B (P = .13)" gives .13 to both medians, as "4.8 vs 6.9 months
+    (P = .13)"."""
+    if any(m in _RATIOS for _, _, m in out):
+        return _COMPARED_SHARES
+    return (*_COMPARED_SHARES, "median")
+
+
 # "42.7% in the combination arm": a rate followed by the group it was measured in.
 _IN_GROUP = re.compile(
     r"\s*(?:(?:of\s+patients\s+)?in|of)\s+the\s+((?:[\w+-]+\s+){1,4}?)(?:arm|group|cohort)\b",
     re.I,
+)
+
+# "4.8 months in arm A", "9.1 months (95% CI, 6.1-12.1 months) in arm A": a value (a value's
+# CI bracket ends before its closing bracket) followed by the lettered group it was measured in.
+_IN_LETTERED_GROUP = re.compile(
+    r"[)\]]?\s*(?:of\s+patients\s+)?in\s+(?i:arm|group|cohort)\s+([A-Z]|[1-9])(?![\w-])"
 )
 
 
@@ -911,7 +950,7 @@ def _in_named_groups(text: str, out: list[tuple[Value, str, str]], group: list[i
     names = set()
     for i in group:
         v = out[i][0]
-        m = _IN_GROUP.match(text, v.ext_end)
+        m = _IN_GROUP.match(text, v.ext_end) or _IN_LETTERED_GROUP.match(text, v.ext_end)
         if m is None:
             return False
         names.add(m.group(1).lower().strip())

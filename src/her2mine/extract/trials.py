@@ -217,6 +217,7 @@ def _context_matches(text: str):
     yield from finditer_at(the, text, _the_candidates(text))
     yield from title.finditer(text)
     yield from _named_before_registration(text)
+    yield from _named_after_design_words(text)
     if "(NCT" not in text and "(ClinicalTrials.gov" not in text:
         return  # every _NCT_BRACKET match starts with one of these
     brackets = [b.start() for b in _NCT_BRACKET.finditer(text)]
@@ -225,6 +226,28 @@ def _context_matches(text: str):
             m = pattern.search(text, max(0, b - 120), b)
             if m:
                 yield m
+
+
+# "the randomised PERNETTA trial", "the phase 3 open-label NAME study": design words between
+# "the" and the name. Only names in capitals (``_title_name``) count here, so that "the
+# randomised HER2-positive trial" names none.
+_DESIGN_ADJECTIVE = (
+    r"(?:randomi[sz]ed|phase\s+(?:[1-4]|I{1,3}V?|IV)[ab]?|open-label|double-blind(?:ed)?|"
+    r"placebo-controlled|multicent(?:re|er)|multinational|international|pivotal|prospective|"
+    r"non-inferiority|noninferiority|confirmatory)"
+)
+_NAME_AFTER_DESIGN_WORDS = re.compile(
+    rf"(?<![\w])[tT]he\s+(?:{_DESIGN_ADJECTIVE},?\s+){{1,4}}({_ACRONYM})\s+$", re.I
+)
+
+
+def _named_after_design_words(text: str):
+    """Matches of "the <design words> NAME trial/study", read backwards from each "trial" /
+    "study"; the name must be in capitals."""
+    for q in literal_starts(text, ("trial", "study")):
+        m = _NAME_AFTER_DESIGN_WORDS.search(text, max(0, q - 90), q)
+        if m is not None and _title_name(m.group(1)):
+            yield m
 
 
 # NEJM's registration note: "(Funded by Roche; PHEREXA ClinicalTrials.gov number, NCT01026142.)".
