@@ -193,3 +193,19 @@ def test_a_cohort_phrase_after_one_arm_value_keeps_the_arm(nlp) -> None:
     )
     # a cohort is a subgroup, not the other arm: the value keeps the rule it had before
     assert arms_of(nlp, text)[52.0] == "trastuzumab deruxtecan"
+
+
+def test_swiss_group_trial_numbers_with_their_year(extract) -> None:
+    text = (
+        "Pertuzumab and trastuzumab with or without chemotherapy (SAKK 22/10)\n\n"
+        "The NSABP B-31/N9831 analysis and the SAKK 22/99 trial were cited."
+    )
+    assert extract(text).trials == ["N9831", "NSABP B-31", "SAKK 22/10", "SAKK 22/99"]
+
+
+def test_keratopathy_is_an_adverse_event(extract) -> None:
+    text = (
+        "ARX788 in HER2-positive breast cancer\n\n"
+        "Keratopathy (any grade) occurred in 91.4% of patients; blurred vision in 30.2%."
+    )
+    assert {(o.endpoint, o.value) for o in extract(text).outcomes} == {("AE", 91.4), ("AE", 30.2)}

@@ -12,7 +12,7 @@ from her2mine.extract.lexicon import TrialLexicon, starts_finder
 # Name families whose members keep appearing (DESTINY-Breast12, HER2CLIMB-05...).
 _GROUPS = (
     "NSABP|CALGB|JBCRG|GBG|BIG|NRG|SWOG|ECOG|EORTC|IBCSG|TBCRC|JCOG|KCSG|WSG|ABCSG|GEICAM|SOLTI|"
-    "NCCTG|BCIRG|ACOSOG|UNICANCER"
+    "NCCTG|BCIRG|ACOSOG|UNICANCER|SAKK"
 )
 _FAMILIES = re.compile(
     r"[A-Z](?<![A-Za-z0-9-][A-Z])(?<=[DHLPMT])(?:(?<=D)ESTINY-[A-Z][A-Za-z]*\d+|(?<=H)ER2CLIMB(?:-\d+)?|"
@@ -21,7 +21,7 @@ _FAMILIES = re.compile(
     r"(?![A-Za-z0-9])|"
     rf"[A-Z](?<![A-Za-z0-9-][A-Z])(?<=[{''.join(sorted({g[0] for g in _GROUPS.split('|')}))}])"
     rf"(?:{'|'.join(f'(?<={g[0]}){g[1:]}' for g in _GROUPS.split('|'))})"
-    r"[ -](?:[A-Z]{1,2}-?)?\d+(?![A-Za-z0-9])"
+    r"[ -](?:[A-Z]{1,2}-?)?\d+(?:/\d{2})?(?![A-Za-z0-9])"  # "SAKK 22/10": number/year
 )
 # Registry ids: ClinicalTrials.gov, EudraCT, Chinese, Japanese, ISRCTN, UMIN, ANZCTR.
 # Literal-first alternatives, each with the "no letter/digit before" lookbehind after its first
