@@ -120,7 +120,10 @@ def test_lettered_counts_of_drugless_groups_define_no_arms(nlp):
 @pytest.mark.parametrize(
     ("text", "trials"),
     [
-        ("The randomised PERNETTA trial (SAKK 22/10) examined first-line therapy.", ["PERNETTA"]),
+        (
+            "The randomised PERNETTA trial (SAKK 22/10) examined first-line therapy.",
+            ["PERNETTA", "SAKK 22/10"],
+        ),
         ("In the phase 3 PERNETTA trial, patients received pertuzumab.", ["PERNETTA"]),
         (
             "In the randomized, open-label, phase III ABCDEF study, patients were enrolled.",
@@ -156,11 +159,11 @@ def test_later_values_of_a_single_arm_sentence_keep_its_arm(nlp):
 
 
 def test_an_end_point_in_the_next_clause_does_not_claim_a_value(extract):
-    # Keratopathy is outside the end-point lexicon; the ILD after the semicolon is the next
+    # Photophobia is outside the end-point lexicon; the ILD after the semicolon is the next
     # clause's, so 91.4% is not an ILD rate (5.9% is).
     text = (
         "ARX788 versus lapatinib plus capecitabine\n\n"
-        "Keratopathy (any grade) occurred in 91.4% of pts on ARX788; ILD was reported in 5.9%."
+        "Photophobia (any grade) occurred in 91.4% of pts on ARX788; ILD was reported in 5.9%."
     )
     assert [(o.endpoint, o.value) for o in extract(text).outcomes] == [("ILD", 5.9)]
 

@@ -386,9 +386,12 @@ def _read_design(
             continue
         added: list[Arm] = []
         last: Regimen | None = None  # the regimen of the last arm added
+        each = _EACH.search(text, s, e) if _ALL_GATE.may_hold(low, s, e) else None
         for i, r in enumerate(regs):
             if shared is not None and i == shared.backbone_only:
                 continue  # "paclitaxel plus either ...": given with each alternative
+            if _each_partner(text, each, r, added) or _counted_mention(text, s, r, reg):
+                continue
             nxt = regs[i + 1].start if i + 1 < len(regs) else e
             label = _label_after(text, r.end, nxt, low)
             group_word = _GROUP_AFTER.match(text, r.end)
@@ -424,7 +427,6 @@ def _read_design(
                     added.append(arm)
         if shared is not None:
             _with_backbone(shared, arm_of)
-        each = _EACH.search(text, s, e) if len(added) >= 2 else None
         if each and len(added) >= 2:
             extra = sorted({d for h in kept if h.start >= each.end() for d in h.drugs})
             for arm in added:
@@ -650,6 +652,41 @@ def _has_sequence(text: str, r: Regimen) -> bool:
         _SEQUENCE_WORD.search(text, a.end, b.start)
         for a, b in zip(r.hits, r.hits[1:], strict=False)
     )
+
+
+# "Of 707 patients randomised, 352 received PF-05280014 and 355 received trastuzumab-EU": a
+# count of who received what names arms already defined.
+_COUNT_RECEIVED_END = re.compile(
+    r"\b\d[\d,]*\s+(?:patients\s+|women\s+)?(?:received|were\s+given)\s+$", re.I
+)
+
+
+def _counted_mention(text: str, s: int, r: Regimen, reg: ArmRegistry) -> bool:
+    """Whether regimen ``r`` follows "N (patients) received" and exactly one defined arm
+    contains its drugs: the count names that arm ("received PF-05280014", a biosimilar of the
+    arm's trastuzumab), it defines no new one."""
+    a = max(s, r.start - 40)
+    if "receiv" not in text[a : r.start] and "given" not in text[a : r.start]:
+        return False
+    return (
+        _COUNT_RECEIVED_END.search(text, a, r.start) is not None
+        and reg.superset_of(r.drugs) is not None
+    )
+
+
+def _each_partner(text: str, each: re.Match[str] | None, r: Regimen, added: list[Arm]) -> bool:
+    """Whether regimen ``r`` is the partner in "A or B, each combined with C" (it starts right
+    after the "each ... with" that follows two arms): C joins every arm below, it is no arm
+    itself."""
+    return (
+        each is not None
+        and len(added) >= 2
+        and r.start >= each.end()
+        and _EACH_GAP.fullmatch(text, each.end(), r.start) is not None
+    )
+
+
+_EACH_GAP = re.compile(r"\s*(?:(?:a|an|the|weekly|standard)\s+)?", re.I)
 
 
 def _with_backbone(shared: SharedBackbone, arm_of: dict[int, Arm]) -> None:

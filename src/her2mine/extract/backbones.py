@@ -107,6 +107,17 @@ def _distinct(own: dict[int, frozenset[str]]) -> bool:
 def _independent(regs: list[Regimen], alts: list[int], backbone: frozenset[str]) -> bool:
     """Alternatives that name drugs, no placebo, and none of the backbone's drugs."""
     return all(
-        regs[k].drugs and not regs[k].has_placebo and not backbone & set(regs[k].drugs)
+        regs[k].drugs and not regs[k].has_placebo and not backbone & _with_components(regs[k].drugs)
         for k in alts
     )
+
+
+def _with_components(drugs: list[str]) -> set[str]:
+    """``drugs`` and the components of a co-formulated product ("pertuzumab/trastuzumab/
+    hyaluronidase" holds pertuzumab): an alternative that is such a product repeats the backbone
+    ("pertuzumab plus trastuzumab (P+H IV) or PH FDC SC" compares two whole regimens)."""
+    out = set(drugs)
+    for d in drugs:
+        if "/" in d:
+            out.update(d.split("/"))
+    return out

@@ -28,6 +28,18 @@ _NOT_SUFFIX = frozenset(
     {"free", "like", "only", "type", "base", "treated", "naive", "high", "low", "dose", "arms"}
 )
 
+# Biosimilar trials name the reference product by where it was sourced ("trastuzumab-EU",
+# "trastuzumab-US"): the suffix is part of the mention, so "trastuzumab-EU plus paclitaxel" stays
+# one regimen.
+_SOURCE_SUFFIX = re.compile(r"-(?:EU|US)(?![A-Za-z0-9])")
+
+
+def _source_suffix_end(text: str, end: int) -> int:
+    """The end of a drug mention ending at ``end`` (before a "-"), past a sourcing suffix."""
+    m = _SOURCE_SUFFIX.match(text, end)
+    return m.end() if m else end
+
+
 _STEMS = (
     "mab|tinib|ciclib|lisib|vedotin|deruxtecan|taxel|platin|rubicin|tecan|parib|citabine|"
     "trozole|zomib|rafenib|lutamide|strant|mustine|limus"
@@ -92,6 +104,8 @@ def lexicon_hits(
                 sm = _SUFFIX.match(text, end)
                 if sm and sm.group(1) not in _NOT_SUFFIX and lex.kind.get(canon) == "drug":
                     end = sm.end()
+                elif sm is None and lex.kind.get(canon) == "drug":
+                    end = _source_suffix_end(text, end)
             hits.append(Hit(kind, start, end, text[start:end], canon, list(drugs), "rules"))
     return hits
 
@@ -295,7 +309,9 @@ def _sentence_of(pos: int, sentences: list[tuple[int, int]], n: int) -> tuple[in
     return 0, n
 
 
-_SHORT_IN_PARENS = re.compile(r"\((?:[^()]{0,60};\s*)?\s*([A-Za-z][\w\-+/]{1,11})\s*\)")
+_SHORT_IN_PARENS = re.compile(
+    r"\((?:[^()]{0,60};\s*)?\s*([A-Za-z][\w\-+/]{1,11}(?: (?:IV|SC))?)\s*\)"
+)
 # Drug classes: no drug of their own, but they sit inside regimen definitions and arms
 # ("trastuzumab plus a taxane (HT)"), so they take part in regimen chains.
 _CLASSES = r"(?:taxanes?|anthracyclines?|chemotherapy|endocrine\s+therapy|aromatase\s+inhibitors?)"
@@ -473,9 +489,16 @@ def bracketed_shorts(text: str) -> list[tuple[int, str]]:
     found = []
     for m in _SHORT_IN_PARENS.finditer(text):
         short = m.group(1)
-        if any(c.isupper() for c in short):
+        if any(c.isupper() for c in short) and _route_suffix_ok(short):
             found.append((m.start(), short))
     return found
+
+
+def _route_suffix_ok(short: str) -> bool:
+    """A short form may end with a route only when it joins drugs: "(P+H IV)" names
+    "intravenous pertuzumab plus trastuzumab" as "(N+C)" names its regimen; "(stage IV)" is no
+    short form."""
+    return " " not in short or "+" in short or "/" in short
 
 
 def _chain_end(text: str, ends: set[int], pos: int, short: str) -> int | None:

@@ -121,7 +121,9 @@ _LISTED = r"(?:\d+\s*,\s*)*(?:\d+\s*(?:,\s*)?(?:(?:or|and|to)\s+|[-–/]\s*))?"
 _NOT_A_VALUE_BEFORE = re.compile(
     r"(?:\bgrades?\s*(?:≥|>=|>|≤|<)?\s*|\bgrade\s*\d\s*(?:or|and|to|-|–|/)\s*|\bphase\s*|\bcycles?\s*|"
     r"\b[nN]\s*=\s*|Δ\s*|\b(?:absolute\s+)?difference(?:\s+(?:of|was|in\s+\w+))?,?\s*[−–-]?|\bstage\s*|\bage[sd]?\s*|"
-    rf"\bIHC\s*|\bversion\s*|\bday\s*|\bdays\s*|\bQ|\bcohort\s*|\bcohorts\s*{_LISTED})$",
+    rf"\bIHC\s*|\bversion\s*|\bday\s*|\bdays\s*|\bQ|\bcohort\s*|\bcohorts\s*{_LISTED}|"
+    # an equivalence/non-inferiority margin ("within the margin of ±13.5%") is no result
+    r"\bmargins?(?:\s+(?:of|was|were))?\s*(?:±|[−–-])?\s*)$",
     re.I,
 )
 # The same, for the lower-cased 30 characters before a number (literal-first, see above).
@@ -130,7 +132,8 @@ _NOT_A_VALUE_BEFORE_LOW = re.compile(
     r"p(?<!\wp)hase\s*|c(?<!\wc)ycles?\s*|n(?<!\wn)\s*=\s*|δ\s*|"
     r"(?:a(?<!\wa)bsolute\s+d|d(?<!\wd))ifference(?:\s+(?:of|was|in\s+\w+))?,?\s*[−–-]?|"
     r"s(?<!\ws)tage\s*|a(?<!\wa)ge[sd]?\s*|i(?<!\wi)hc\s*|v(?<!\wv)ersion\s*|d(?<!\wd)ays?\s*|"
-    rf"q(?<!\wq)|c(?<!\wc)ohort\s*|c(?<!\wc)ohorts\s*{_LISTED})$"
+    rf"q(?<!\wq)|c(?<!\wc)ohort\s*|c(?<!\wc)ohorts\s*{_LISTED}|"
+    r"m(?<!\wm)argins?(?:\s+(?:of|was|were))?\s*(?:±|[−–-])?\s*)$"
 )
 # Cheap test for a CI keyword in a lower-cased sentence before running CI_RE on it.
 _CI_HINT = re.compile(r"c(?<![a-z]c)(?:\.?i|ri|onfidence|redible)")
@@ -242,6 +245,7 @@ _BLOCK_WORDS = (
     "day",
     "q",
     "cohort",
+    "margin",
 )
 _BLOCK_GATE = WordGate(_BLOCK_WORDS)
 
@@ -570,6 +574,8 @@ def _inherit_units(
             continue
         if _after_time_guard(text, max(0, a_start - 25), a_start):
             continue
+        if _is_denominator(text, a_start):
+            continue
         v = Value(nxt.kind, to_float(a.group(0)), nxt.unit, a_start, a_end, a_end)
         j = bisect_left(starts, a_start)
         units.insert(j, v)
@@ -581,6 +587,19 @@ def _inherit_units(
     out = values + added
     out.sort(key=_start_of)
     return out
+
+
+# "155 (52%) of 298 and 157 (53%) of 297": the number after "(52%) of" is the group size.
+_DENOMINATOR_END = re.compile(r"[)\]]\s*of\s+$")
+
+
+def _is_denominator(text: str, pos: int) -> bool:
+    """Whether the number at ``pos`` is the denominator of a count and its bracketed rate
+    ("155 (52%) of 298"): never a value, so it inherits no unit from the next rate."""
+    return (
+        text.endswith("of ", 0, pos)
+        and _DENOMINATOR_END.search(text, max(0, pos - 8), pos) is not None
+    )
 
 
 def _start_of(v: Value) -> int:

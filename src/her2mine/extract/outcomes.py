@@ -95,11 +95,40 @@ def find_endpoints(text: str, lex: EndpointLexicon, low: str | None = None) -> l
             code = lex.lookup(written)
             if code:
                 hits.append(Hit("endpoint", start, end, written, code))
+    if loose:
+        hits += timepoint_short_forms(text, hits, lex)
     # Each scan's hits are disjoint; when the two scans' are too, every hit is kept.
     by_start = sorted(hits, key=_start)
     if all(a.end <= b.start for a, b in zip(by_start, by_start[1:], strict=False)):
         return by_start
     return resolve_overlaps(sorted(hits, key=lambda h: (h.start - h.end, h.start)))
+
+
+# "overall response rate up to week 24 (ORR24)": a short form made of the end point's
+# abbreviation and a time point, defined in a bracket soon after the full name.
+_TIMEPOINT_SHORT = re.compile(r"\(([A-Za-z][A-Za-z-]{1,6})(\d{1,3})\)")
+_TIMEPOINT_REACH = 40  # characters between the full name and the bracket ("up to week 24 ")
+
+
+def timepoint_short_forms(text: str, hits: list[Hit], lex: EndpointLexicon) -> list[Hit]:
+    """Mentions of end-point short forms the text defines with a time point ("ORR24" after
+    "overall response rate up to week 24 (ORR24)"): the lexicon knows "ORR" but not "ORR24",
+    so without this the primary end point's values have no end point."""
+    defined: dict[str, str] = {}
+    for h in hits:
+        if h.text in lex.exact_of:
+            continue  # only a full name defines a short form
+        k = text.find("(", h.end, h.end + _TIMEPOINT_REACH)
+        if k < 0 or ")" in text[h.end : k]:
+            continue
+        m = _TIMEPOINT_SHORT.match(text, k)
+        if m is not None and lex.exact_of.get(m.group(1)) == h.canonical:
+            defined[m.group(1) + m.group(2)] = h.canonical
+    out = []
+    for short, code in defined.items():
+        for m in re.finditer(r"(?<![A-Za-z0-9-])" + re.escape(short) + r"(?![A-Za-z0-9])", text):
+            out.append(Hit("endpoint", m.start(), m.end(), short, code))
+    return out
 
 
 def _start(h: Hit) -> int:
@@ -277,7 +306,7 @@ def _endpoint_for(
     # percentages
     ep = _last_before(eps, anchor, None)
     if ep is None:
-        ep = _first_after(eps, v.ext_end, 60)
+        ep = _first_after(eps, v.ext_end, 60) or _verb_object_after(text, eps, v.ext_end)
         if ep is None or ep.canonical in TIME_TO_EVENT or _next_clause(text, v.ext_end, ep.start):
             return None
         if ep.canonical in SAFETY:
@@ -336,6 +365,26 @@ def _first_after(eps: list[Hit], pos: int, within: int) -> Hit | None:
         if h.start >= pos:
             return h if h.start - pos <= within else None
     return None
+
+
+# "116 (46.8%) of 248 patients in the A group and 129 (50.4%) of 256 in the B group achieved
+# pCR": the end point is the object of the verb that ends the counts' clause.
+_OBJECT_VERB_END = re.compile(
+    r"\b(?:achieved|had|attained|experienced|reached|developed)\s+(?:an?\s+|the\s+)?$"
+)
+_OBJECT_REACH = 200
+
+
+def _verb_object_after(text: str, eps: list[Hit], pos: int) -> Hit | None:
+    """The first end point after ``pos`` (within ``_OBJECT_REACH`` characters) when it is the
+    object of "achieved/had/experienced ..." and no ";" stands between: the rates listed
+    before the verb (each with its group) are that end point's."""
+    ep = _first_after(eps, pos, _OBJECT_REACH)
+    if ep is None or ";" in text[pos : ep.start]:
+        return None
+    if _OBJECT_VERB_END.search(text, max(pos, ep.start - 16), ep.start) is None:
+        return None
+    return ep
 
 
 def _finds(
