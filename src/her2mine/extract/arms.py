@@ -301,6 +301,8 @@ def build_registry(
     primary = [x for x, ok in zip(sentences, randomised, strict=True) if ok]
     gate = low if literal else None
     _read_design(text, primary, drug_hits, reg, gate)
+    if _defined_arms(reg) < 2 and _LETTERED_VERB_GATE.may_hold(gate, 0, len(text)):
+        _read_described_arms(text, sentences, drug_hits, reg)
     if _defined_arms(reg) < 2:
         design = _matching(_DESIGN, _DESIGN_WORDS, text, low, sentences, literal)
         rest = [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]
@@ -520,6 +522,49 @@ def _read_counted_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegis
             reg.frozen = None
             reg.arms.append(Arm([], False, {label}))
     return True
+
+
+# "Arm A consisted of AC followed by docetaxel plus trastuzumab; arm B consisted of ...": a
+# lettered arm described by a verb instead of a colon (read when the randomisation sentence
+# named the arms by letter only: "randomly assigned to arm A (long) or arm B (short)").
+_LETTERED_VERB = re.compile(
+    word_start(["arm", "group"], not_after=r"[\w-]")
+    + r"\s+([A-Z]|[1-9])\s+(?i:consisted\s+of|consists\s+of|comprised|was\s+treated\s+with)\s+"
+)
+_LETTERED_VERB_GATE = WordGate(("consist", "comprised", "treated with"))
+# "arm A (long)": a second name in a bracket right after a lettered group.
+_LETTER_ALIAS = re.compile(r"(?<![\w-])(?i:arm|group)\s+([A-Z]|[1-9])\s*\(([A-Za-z][\w-]{1,20})\)")
+
+
+def _read_described_arms(
+    text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit], reg: ArmRegistry
+) -> None:
+    """Arms described one by one after their letter ("Arm A consisted of X; arm B consisted of
+    Y", in one sentence or several): each arm is every drug up to the next description, the ";"
+    or the sentence end. Read only when two or more letters describe regimens; a bracketed second
+    name of a letter ("arm A (long)") becomes a label too ("in the long arm")."""
+    ends = [e for _, e in sentences]
+    found = []  # (match, end of its sentence)
+    for m in _LETTERED_VERB.finditer(text):
+        i = bisect_left(ends, m.end())
+        if i < len(ends) and sentences[i][0] <= m.start():
+            found.append((m, ends[i]))
+    if len(found) < 2:
+        return
+    arms = []
+    for i, (m, e) in enumerate(found):
+        limit = min(e, found[i + 1][0].start()) if i + 1 < len(found) else e
+        stop = _segment_end(text, m.end(), limit)
+        inside = [h for h in drug_hits if m.end() <= h.start and h.end <= stop]
+        if inside:
+            arms.append((Regimen(inside[0].start, inside[-1].end, inside), m.group(1).lower()))
+    if len({label for _, label in arms}) < 2:
+        return
+    by_letter = {label: reg.add(regimen, label) for regimen, label in arms}
+    for m in _LETTER_ALIAS.finditer(text):
+        arm = by_letter.get(m.group(1).lower())
+        if arm is not None:
+            arm.labels.add(m.group(2).lower())
 
 
 def _segment_end(text: str, start: int, limit: int) -> int:
@@ -1047,6 +1092,10 @@ def arm_refs(
         arm = _regimen_arm(r, registry)
         if arm:
             refs.append(ArmRef(r.start, r.end, arm))
+        elif not r.drugs and _CLASS_ALONE_GATE.may_hold(low, r.end, min(e, r.end + 8)):
+            alone = _class_alone_ref(text, r, registry)
+            if alone is not None:
+                refs.append(alone)
     if refs and _WITHOUT_GATE.may_hold(low, s, e):
         refs.extend(_bare_without_refs(text, s, e, regs, refs, registry))
     if len(refs) > 1:
@@ -1057,8 +1106,11 @@ def arm_refs(
     return refs
 
 
-# "71% with trastuzumab, vs 56% without;": a bare "without" (no drug after it) after "with X".
-_BARE_WITHOUT = re.compile(r"(?<![\w-])without(?=\s*(?:[;,.)\]]|$))", re.I)
+# "71% with trastuzumab, vs 56% without;": a bare "without" (no drug after it) after "with X";
+# the statistic's bracket may follow it ("96.3% without (HR, 1.33; ...)").
+_BARE_WITHOUT = re.compile(
+    r"(?<![\w-])without(?=\s*(?:[;,.)\]]|[(\[]\s*(?:HR|OR|hazard|odds|p\b)|$))", re.I
+)
 _WITH_END = re.compile(r"(?<![\w-])with\s+(?:the\s+|a\s+|an\s+)?\Z", re.I)
 
 
@@ -1086,10 +1138,38 @@ def _bare_without_refs(
         if arm is None:
             continue
         rest = set(arm.drugs) - set(with_x.drugs)
-        without = _arm_of_exactly(registry, rest) if rest else None
+        without = _arm_of_exactly(registry, rest) if rest else _drugless_arm(registry)
         if without is not None and without is not arm:
             out.append(ArmRef(m.start(), m.end(), without.name))
     return out
+
+
+def _drugless_arm(registry: ArmRegistry) -> Arm | None:
+    """The design's one arm without a named drug ("chemotherapy with or without trastuzumab":
+    the chemotherapy arm), or None. "94.8% with trastuzumab and 96.3% without" names it when X's
+    arm has no other named drug; its values then have arm null instead of the nearest arm's."""
+    arms = [a for a in registry.arms if not a.special and not a.drugs]
+    return arms[0] if len(arms) == 1 else None
+
+
+# "89.2% for chemotherapy alone": a drug class followed by "alone"/"only".
+_CLASS_ALONE = re.compile(r"[\s-]+(?:alone|only)\b", re.I)
+_CLASS_ALONE_GATE = WordGate(("alone", "only"))
+
+
+def _class_alone_ref(text: str, r: Regimen, registry: ArmRegistry) -> ArmRef | None:
+    """A class-only mention followed by "alone" ("chemotherapy alone") names the design's arm
+    without a named drug that carries that class label: a reference with arm null, so the value
+    before it is not given to the nearest named regimen ("89.8% for chemotherapy plus trastuzumab
+    and 89.2% for chemotherapy alone"). None when no such arm (or more than one) exists."""
+    m = _CLASS_ALONE.match(text, r.end)
+    if m is None:
+        return None
+    labels = {_class_label(h.text) for h in r.hits if h.kind == "class"}
+    arms = [a for a in registry.arms if not a.special and not a.drugs and a.labels & labels]
+    if len(arms) != 1:
+        return None
+    return ArmRef(r.start, m.end(), arms[0].name)
 
 
 # "the combination(-therapy) group/arm", "the combination", "combination therapy", "the

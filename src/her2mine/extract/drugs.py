@@ -645,6 +645,8 @@ def find_drugs(
     ``lexicon_hits``."""
     low = lower_same_length(text) if low is None else low
     lexical = resolve_longest_first(lexicon_hits(text, lex, low, starts), class_hits(text, low))
+    if "-" in text:
+        lexical = _without_name_tails(text, lexical)
     abbrev: list[Hit] = []
     consisted = consisted_matches(text)
     bracketed = bracketed_shorts(text)
@@ -679,6 +681,29 @@ def find_drugs(
     chosen = resolve_overlaps(abbrev + lexical + model) if abbrev or model else lexical
     stems = stem_hits(text, lex, low, chosen)
     return resolve_overlaps(chosen + stems + code_hits(text, lex, sentences))
+
+
+# The capitals right before a hyphen: "WSG-ADAPT-" in "WSG-ADAPT-TP".
+_ACRONYM_BEFORE_HYPHEN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,}-\Z")
+
+
+def _without_name_tails(text: str, hits: list[Hit]) -> list[Hit]:
+    """Drop a capitalised short form hyphenated onto an acronym that is no mention itself: in
+    a trial name such as "WSG-ADAPT-TP" the "TP" is a part of the name, not the TP regimen. A
+    short form after a mention stays ("AC-TH": AC is a regimen, so TH is one too)."""
+    out: list[Hit] = []
+    for i, h in enumerate(hits):
+        st = h.start
+        if (
+            st > 2
+            and text[st - 1] == "-"
+            and h.text.isupper()
+            and (i == 0 or hits[i - 1].end < st - 1)
+            and _ACRONYM_BEFORE_HYPHEN.search(text, max(0, st - 30), st)
+        ):
+            continue
+        out.append(h)
+    return out
 
 
 # "lapatinib (L) ... trastuzumab (T)": a one-letter short form in a bracket right after a

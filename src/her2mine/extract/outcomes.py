@@ -64,12 +64,14 @@ _LANDMARK_LOW = _lower_twin(_LANDMARK)
 _ASSUMPTION = re.compile(
     word_start(
         [r"we\s+assumed", "assuming", r"was\s+assumed", r"were\s+assumed", "hypothesi[sz]ed",
-         r"powered\s+to", r"power\s+to\s+detect", r"sample\s+size", r"to\s+detect\s+an?"]
+         r"powered\s+to", r"power\s+to\s+detect", r"sample\s+size", r"to\s+detect\s+an?",
+         # a non-inferiority margin: "the upper limit of the 90% CI ... not to exceed 1.29"
+         r"not\s+to\s+exceed", r"should\s+not\s+exceed", r"must\s+not\s+exceed"]
     )
     + r"\b"
 )  # fmt: skip
 # A literal every _ASSUMPTION match contains.
-_ASSUMPTION_WORDS = ("assum", "hypothesi", "power", "sample", "detect")
+_ASSUMPTION_WORDS = ("assum", "hypothesi", "power", "sample", "detect", "exceed")
 _ASSUMPTION_GATE = WordGate(_ASSUMPTION_WORDS)
 _RESPECTIVELY = re.compile(word_start(["respectively"]) + r"\b")
 _RESPECTIVELY_GATE = WordGate(("respectively",))
@@ -288,7 +290,7 @@ def _endpoint_for(
         ep = _last_before(eps, ks if ks is not None else v.start, ok)
         if ep is not None:
             return ep.canonical, kind
-        if carry and (ok is None or carry in ok):
+        if carry and (ok is None or carry in ok) and not _own_event_before(eps, ks, v.start):
             return carry, kind
         return None
     # Population descriptors ("in hormone receptor-positive disease") only claim values that
@@ -325,6 +327,19 @@ def _endpoint_for(
     ):
         return None
     return code, "rate"
+
+
+# End points a ratio after them in the sentence is about, though the contract has no ratio
+# for them: adverse events and end points outside the list.
+_NO_RATIO_EVENTS = SAFETY | {"_other"}
+
+
+def _own_event_before(eps: list[Hit], ks: int | None, pos: int) -> bool:
+    """Whether an adverse event (or an end point outside the list) comes before the ratio in its
+    sentence: "Severe cardiac toxicity occurred in 4.3% ..., and the risk of cardiac events was
+    lower in the short arm (HR 0.32 ...)" is about cardiac events, not about the previous
+    sentence's end point, which the ratio would otherwise carry over."""
+    return _last_before(eps, ks if ks is not None else pos, _NO_RATIO_EVENTS) is not None
 
 
 def _last_before(eps: list[Hit], pos: int, codes: set[str] | None) -> Hit | None:
@@ -475,7 +490,10 @@ def _attribute_arms(
             gap = text[v.ext_end : r.start] if r.start >= v.ext_end else ""
             between = any(v.end < o[0].start < r.start for o in out)
             if not between and (
-                _follow_gap_ok(gap) or _group_given_gap(gap) or _without_ref_gap(text, gap, r)
+                _follow_gap_ok(gap)
+                or _group_given_gap(gap)
+                or _without_ref_gap(text, gap, r)
+                or _of_count_gap(gap)
             ):
                 arms[i] = r.arm
                 decided.add(i)
@@ -519,9 +537,7 @@ def _attribute_arms(
         ):
             first = refs[prev[-1]].arm
             names = [first, next(a for a in ctx if a != first)]
-        elif (resp or not prev or (apart and not listed)) and len(ctx := _ctx(context)) == len(
-            run
-        ):
+        elif (resp or not prev or (apart and not listed)) and len(ctx := _ctx(context)) == len(run):
             names = list(ctx)
         if names is not None:
             for i, a in zip(run, names, strict=True):
@@ -792,6 +808,20 @@ _GROUP_GIVEN = re.compile(
     r"(?:given|receiving|received|treated\s+with)\s+(?:an?\s+|the\s+)?",
     re.I,
 )
+
+
+# "86 (37·9%; ...) of 227 PET responders in group B", "two (1%) of 40 evaluable women in": a
+# count's share of a named subset of one group; the subset's noun (up to three words, no
+# joiner or number) need not be "patients" (``_FILLER`` knows only the usual population words).
+_OF_COUNT = re.compile(
+    r"[\s)\]]*of\s+\d[\d,]*\s+(?:(?!(?:and|or|vs|versus|than|but|whereas|while|compared|"
+    r"respectively)\b)[A-Za-z][A-Za-z-]*\s+){1,3}(?:in|among|with|receiving|on)\s+(?:the\s+)?"
+)
+
+
+def _of_count_gap(gap: str) -> bool:
+    """Whether ``gap`` (value to reference) is "of <count> <subset noun> in (the)"."""
+    return len(gap) <= 80 and "of" in gap and _OF_COUNT.fullmatch(gap) is not None
 
 
 def _group_given_gap(gap: str) -> bool:

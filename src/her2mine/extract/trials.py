@@ -208,13 +208,29 @@ def _the_candidates(text: str) -> list[int]:
 _THE_BACKWARDS = (
     re.compile(r"\s+\S+\s+eh[tT]"),
     re.compile(r"\s+\S+\s+esahp\s+\S+\s+eh[tT]"),
+    re.compile(r"\s+[+-]?2(?:BBRE|REH)\s+\S+\s+eh[tT]"),  # "the NAME HER2 "
 )
+# "The PREDIX HER2 trial": a name whose second word is the subtype its cohort enrolled.
+_THE_SUBTYPE = re.compile(
+    rf"[tT](?<![\w][tT])he\s+({_ACRONYM}\s+(?:HER2|ERBB2)[+-]?)\s+(?:trial|study)\b"
+)
+
+
+def _subtype_named(text: str, starts: list[int]):
+    """Matches of "the NAME HER2 trial" whose first word is a name itself (two capitals or
+    more, no common acronym): "the adjuvant HER2 trial" names none."""
+    for m in finditer_at(_THE_SUBTYPE, text, starts):
+        if _context_name(m.group(1).split()[0]):
+            yield m
 
 
 def _context_matches(text: str):
     the, title = _CONTEXT_PATTERNS
     # every match of the first ends with "trial"/"study": tried only where that is read back to
-    yield from finditer_at(the, text, _the_candidates(text))
+    starts = _the_candidates(text)
+    yield from finditer_at(the, text, starts)
+    if "HER2" in text or "ERBB2" in text:
+        yield from _subtype_named(text, starts)
     yield from title.finditer(text)
     yield from _named_before_registration(text)
     yield from _named_after_design_words(text)
