@@ -209,3 +209,30 @@ def test_keratopathy_is_an_adverse_event(extract) -> None:
         "Keratopathy (any grade) occurred in 91.4% of patients; blurred vision in 30.2%."
     )
     assert {(o.endpoint, o.value) for o in extract(text).outcomes} == {("AE", 91.4), ("AE", 30.2)}
+
+
+def test_a_group_number_before_a_rate_is_no_rate(nlp) -> None:
+    text = (
+        "Trastuzumab plus docetaxel or paclitaxel\n\n"
+        "Patients were randomly assigned to trastuzumab plus docetaxel (group 1) or trastuzumab "
+        "plus paclitaxel (group 2). The objective response rate was 60% in group 1 and 50% in "
+        "group 2 (P = 0.04)."
+    )
+    assert arms_of(nlp, text) == {
+        60.0: "docetaxel+trastuzumab",
+        50.0: "paclitaxel+trastuzumab",
+    }
+
+
+def test_bare_numbers_before_a_rate_still_share_its_unit(extract) -> None:
+    text = "Trial\n\nThe objective response rates were 60, 55 and 50% in the three arms."
+    assert [o.value for o in extract(text).outcomes] == [60.0, 55.0, 50.0]
+
+
+def test_antidrug_antibodies_are_not_adverse_events(extract) -> None:
+    text = (
+        "A trastuzumab biosimilar versus trastuzumab\n\n"
+        "Antidrug antibodies were detected in 0.7% and 0.0% of patients, and neutropenia in "
+        "12%."
+    )
+    assert [(o.endpoint, o.value) for o in extract(text).outcomes] == [("AE", 12.0)]

@@ -574,7 +574,7 @@ def _inherit_units(
             continue
         if _after_time_guard(text, max(0, a_start - 25), a_start):
             continue
-        if _is_denominator(text, a_start):
+        if _is_denominator(text, a_start) or _is_group_number(text, a_start):
             continue
         v = Value(nxt.kind, to_float(a.group(0)), nxt.unit, a_start, a_end, a_end)
         j = bisect_left(starts, a_start)
@@ -600,6 +600,16 @@ def _is_denominator(text: str, pos: int) -> bool:
         text.endswith("of ", 0, pos)
         and _DENOMINATOR_END.search(text, max(0, pos - 8), pos) is not None
     )
+
+
+# "60% in group 1 and 50% in group 2": the number after a group word names the group.
+_GROUP_NUMBER_BEFORE = re.compile(r"(?<![\w-])(?:groups?|arms?|cohorts?)\s+$", re.I)
+
+
+def _is_group_number(text: str, pos: int) -> bool:
+    """Whether the bare number at ``pos`` numbers a group ("in group 1 and 50% in group 2"):
+    it inherits no unit from the next rate."""
+    return _GROUP_NUMBER_BEFORE.search(text, max(0, pos - 8), pos) is not None
 
 
 def _start_of(v: Value) -> int:
