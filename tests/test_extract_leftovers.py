@@ -236,3 +236,29 @@ def test_antidrug_antibodies_are_not_adverse_events(extract) -> None:
         "12%."
     )
     assert [(o.endpoint, o.value) for o in extract(text).outcomes] == [("AE", 12.0)]
+
+
+ELLIPTICAL = (
+    "T-DM1 versus lapatinib plus capecitabine in routine practice\n\n"
+    "Patients received T-DM1 or lapatinib plus capecitabine (LC). The most common grade 3 events "
+    "were thrombocytopenia (12.9%) and anemia (4.1%) with T-DM1, and diarrhea (14.1%) and "
+    "hand-foot syndrome (12.8%) with LC."
+)
+
+
+def test_a_reference_after_a_bracketed_list_names_every_value_of_it(nlp) -> None:
+    assert arms_of(nlp, ELLIPTICAL) == {
+        12.9: "trastuzumab emtansine",
+        4.1: "trastuzumab emtansine",
+        14.1: "capecitabine+lapatinib",
+        12.8: "capecitabine+lapatinib",
+    }
+
+
+def test_bracketed_values_with_their_own_references_keep_them(nlp) -> None:
+    text = ELLIPTICAL.replace(
+        "thrombocytopenia (12.9%) and anemia (4.1%) with T-DM1",
+        "thrombocytopenia (12.9%) with LC and anemia (4.1%) with T-DM1",
+    )
+    assert arms_of(nlp, text)[12.9] == "capecitabine+lapatinib"
+    assert arms_of(nlp, text)[4.1] == "trastuzumab emtansine"

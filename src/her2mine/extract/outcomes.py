@@ -500,6 +500,8 @@ def _attribute_arms(
                 claimed.add(j)
                 source[i] = j
             break
+    if source:
+        _bracketed_list_before(text, out, idx, refs, arms, source, decided)
     # Arms compared earlier in this sentence are the comparison under discussion for bare
     # pairs later in it ("median OS was 21.6 months with A vs 19.8 months with B, and ORR was
     # 22% vs 16%").
@@ -610,6 +612,42 @@ def _bare_value_after_vs(
         other = [x for x in ctx if x != r.arm] if len(ctx) == 2 and r.arm in ctx else []
         arms[b] = other[0] if other else None
         decided.add(b)
+
+
+# Between two bracketed values of one list: "thrombocytopenia (12.9%) and anemia (" — the
+# closing bracket, a joiner, the next event's words (no digit: no other value) and an opening
+# bracket.
+_BRACKETED_LIST_GAP = re.compile(
+    r"\s*[)\]]\s*(?:,\s*(?:and\s+)?|and\s+)[A-Za-z][A-Za-z\s/-]{0,40}?\s*[(\[]\s*"
+)
+
+
+def _bracketed_list_before(
+    text: str,
+    out: list[tuple[Value, str, str]],
+    idx: list[int],
+    refs: list[ArmRef],
+    arms: list[str | None],
+    source: dict[int, int],
+    decided: set[int],
+) -> None:
+    """"thrombocytopenia (12.9%) and anemia (4.1%) with T-DM1": the reference after the last
+    bracketed value of a list names every value of that list, not only the last one."""
+    pos = {i: k for k, i in enumerate(idx)}
+    for i in sorted(source, reverse=True):
+        r = refs[source[i]]
+        if r.start < out[i][0].end or i not in pos:
+            continue
+        k = pos[i]
+        while k > 0:
+            prev, cur = idx[k - 1], idx[k]
+            if prev in decided or not _BRACKETED_LIST_GAP.fullmatch(
+                text, out[prev][0].ext_end, out[cur][0].start
+            ):
+                break
+            arms[prev] = r.arm
+            decided.add(prev)
+            k -= 1
 
 
 def _other_side(text: str, r: ArmRef, v: Value) -> bool:
