@@ -484,14 +484,21 @@ def _read_lettered_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegi
     arms = []
     for i, m in enumerate(found):
         stop = _segment_end(text, m.end(), found[i + 1].start() if i + 1 < len(found) else e)
-        inside = [h for h in hits if m.end() <= h.start and h.end <= stop]
-        if inside:
-            arms.append((Regimen(inside[0].start, inside[-1].end, inside), m.group(1).lower()))
+        regimen = _regimen_within(hits, m.end(), stop)
+        if regimen is not None:
+            arms.append((regimen, m.group(1).lower()))
     if len(arms) < 2:
         return False  # labels of populations or cohorts, not of regimens
     for regimen, label in arms:
         reg.add(regimen, label)
     return True
+
+
+def _regimen_within(hits: list[Hit], a: int, b: int) -> Regimen | None:
+    """Every drug mention between ``a`` and ``b`` as one regimen (what a lettered arm's
+    description names), or None when it names no drug."""
+    inside = [h for h in hits if a <= h.start and h.end <= b]
+    return Regimen(inside[0].start, inside[-1].end, inside) if inside else None
 
 
 # "(arm A, standard therapy, n = 49; arm B, standard therapy plus lapatinib, n = 56)": a list of
@@ -511,14 +518,11 @@ def _read_counted_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegis
     found = list(_COUNTED_ARM.finditer(text, s, e))
     if len(found) < 2:
         return False
-    entries = []
-    for m in found:
-        inside = [h for h in hits if m.start(2) <= h.start and h.end <= m.end(2)]
-        entries.append((inside, m.group(1).lower()))
-    if not any(inside for inside, _ in entries):
+    entries = [(_regimen_within(hits, m.start(2), m.end(2)), m.group(1).lower()) for m in found]
+    if all(regimen is None for regimen, _ in entries):
         return False
-    for inside, label in entries:
-        if not inside or reg.add(Regimen(inside[0].start, inside[-1].end, inside), label) is None:
+    for regimen, label in entries:
+        if regimen is None or reg.add(regimen, label) is None:
             reg.frozen = None
             reg.arms.append(Arm([], False, {label}))
     return True
@@ -554,10 +558,9 @@ def _read_described_arms(
     arms = []
     for i, (m, e) in enumerate(found):
         limit = min(e, found[i + 1][0].start()) if i + 1 < len(found) else e
-        stop = _segment_end(text, m.end(), limit)
-        inside = [h for h in drug_hits if m.end() <= h.start and h.end <= stop]
-        if inside:
-            arms.append((Regimen(inside[0].start, inside[-1].end, inside), m.group(1).lower()))
+        regimen = _regimen_within(drug_hits, m.end(), _segment_end(text, m.end(), limit))
+        if regimen is not None:
+            arms.append((regimen, m.group(1).lower()))
     if len({label for _, label in arms}) < 2:
         return
     by_letter = {label: reg.add(regimen, label) for regimen, label in arms}
@@ -1148,8 +1151,13 @@ def _drugless_arm(registry: ArmRegistry) -> Arm | None:
     """The design's one arm without a named drug ("chemotherapy with or without trastuzumab":
     the chemotherapy arm), or None. "94.8% with trastuzumab and 96.3% without" names it when X's
     arm has no other named drug; its values then have arm null instead of the nearest arm's."""
-    arms = [a for a in registry.arms if not a.special and not a.drugs]
+    arms = _drugless_arms(registry)
     return arms[0] if len(arms) == 1 else None
+
+
+def _drugless_arms(registry: ArmRegistry) -> list[Arm]:
+    """The design's arms that name no drug ("physician's choice" and other special arms aside)."""
+    return [a for a in registry.arms if not a.special and not a.drugs]
 
 
 # "89.2% for chemotherapy alone": a drug class followed by "alone"/"only".
@@ -1166,7 +1174,7 @@ def _class_alone_ref(text: str, r: Regimen, registry: ArmRegistry) -> ArmRef | N
     if m is None:
         return None
     labels = {_class_label(h.text) for h in r.hits if h.kind == "class"}
-    arms = [a for a in registry.arms if not a.special and not a.drugs and a.labels & labels]
+    arms = [a for a in _drugless_arms(registry) if a.labels & labels]
     if len(arms) != 1:
         return None
     return ArmRef(r.start, m.end(), arms[0].name)

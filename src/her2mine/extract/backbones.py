@@ -105,7 +105,8 @@ def _distinct(own: dict[int, frozenset[str]]) -> bool:
 
 
 def _independent(regs: list[Regimen], alts: list[int], backbone: frozenset[str]) -> bool:
-    """Alternatives that name drugs, no placebo, and none of the backbone's drugs."""
+    """Alternatives that name drugs, no placebo, and none of the backbone's drugs (nor a
+    co-formulated product holding one: ``_with_components``)."""
     return all(
         regs[k].drugs and not regs[k].has_placebo and not backbone & _with_components(regs[k].drugs)
         for k in alts

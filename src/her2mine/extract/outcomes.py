@@ -392,10 +392,11 @@ _OBJECT_REACH = 200
 
 def _verb_object_after(text: str, eps: list[Hit], pos: int) -> Hit | None:
     """The first end point after ``pos`` (within ``_OBJECT_REACH`` characters) when it is the
-    object of "achieved/had/experienced ..." and no ";" stands between: the rates listed
-    before the verb (each with its group) are that end point's."""
+    object of "achieved/had/experienced ...": the rates listed before the verb (each with its
+    group) are that end point's. (One in the next clause, after a ";", is not: the caller's
+    ``_next_clause`` test, as for ``_first_after``.)"""
     ep = _first_after(eps, pos, _OBJECT_REACH)
-    if ep is None or ";" in text[pos : ep.start]:
+    if ep is None:
         return None
     if _OBJECT_VERB_END.search(text, max(pos, ep.start - 16), ep.start) is None:
         return None
@@ -555,8 +556,6 @@ def _attribute_arms(
         if i in decided:
             continue
         j = _last_ref_before(refs, out[i][0].start, set() if single else claimed)
-        if j is not None and j in claimed and _other_side(text, refs[j], out[i][0]):
-            continue
         if j is not None and not refs[j].in_list:
             arms[i] = refs[j].arm
             source[i] = j
@@ -574,10 +573,12 @@ _OWN_GROUP = re.compile(
     r"(?:who\s+)?(?:received|receiving|were\s+given|given|treated|assigned))",
     re.I,
 )
-_PAIR_GAP = re.compile(r"\s*,?\s*(?:and|vs\.?|versus|v\.?|(?:as\s+)?compared\s+(?:with|to))\s*", re.I)
+_VS_WORDS = r"vs\.?|versus|v\.?|(?:as\s+)?compared\s+(?:with|to)"
 # Between the reference that names a value and the next, bare, value: "18.5 months in the A
 # group vs 12.4 months".
-_VS_GAP = re.compile(r"\s*,?\s*(?:vs\.?|versus|v\.?|(?:as\s+)?compared\s+(?:with|to))\s*", re.I)
+_VS_GAP = re.compile(rf"\s*,?\s*(?:{_VS_WORDS})\s*", re.I)
+# The same when the next value has its own group phrase: "and" joins two groups too.
+_PAIR_GAP = re.compile(rf"\s*,?\s*(?:and|{_VS_WORDS})\s*", re.I)
 
 
 def _bare_value_after_vs(
@@ -591,9 +592,10 @@ def _bare_value_after_vs(
     context: list[str | None] | Callable[[], list[str | None]],
 ) -> None:
     """A value named by the reference right after it, then "vs" and a value no reference
-    names (bare, or with a group phrase naming no defined arm after "and"/"vs"): the second is
-    the other group's (the other arm of a two-arm comparison under discussion, else null),
-    never the first one's reference again."""
+    names (bare, or with a group phrase naming no defined arm after "and"/"vs": "42.9% of
+    patients receiving A compared with 14.3% of patients receiving standard therapy alone"): the
+    second is the other group's (the other arm of a two-arm comparison under discussion, else
+    null), never the first one's reference again."""
     for a, b in itertools.pairwise(idx):
         if a not in source or b in decided:
             continue
@@ -648,14 +650,6 @@ def _bracketed_list_before(
             arms[prev] = r.arm
             decided.add(prev)
             k -= 1
-
-
-def _other_side(text: str, r: ArmRef, v: Value) -> bool:
-    """Whether ``v`` stands after a comparison word that follows reference ``r``, which an
-    earlier value already took ("42.9% of patients receiving A compared with 14.3% of patients
-    receiving standard therapy alone"): ``v`` is the other group's value, not r's."""
-    gap = text[r.end : v.start]
-    return _CLAUSE_BREAK.search(gap) is None and _PROSE_COMPARISON.search(gap) is not None
 
 
 def _one_arm_per_pair(
@@ -1002,7 +996,8 @@ def _share_rate_p(
     """A P value printed after compared rates (no HR/OR in between) belongs to each of them:
     "43.6% vs 30.8% (P<0.001)", "... in the A group and 99 (44.4%) in the B group (difference
     ...; p=0.016)". The P is the first one after the rates; values before an earlier P or an
-    HR/OR are not part of that comparison."""
+    HR/OR are not part of that comparison. "Rates" here are the values of every measure
+    ``_p_sharing_measures`` names (incidences; medians when no HR/OR)."""
     kinds = _p_sharing_measures(out)
     rates = [i for i, (_, _, m) in enumerate(out) if m in kinds]
     # A shared P needs two rates of different arms (or of different named groups).

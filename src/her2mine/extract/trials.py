@@ -183,10 +183,11 @@ NOT_TRIAL_NAMES = frozenset(
 
 
 def _the_candidates(text: str) -> list[int]:
-    """Where a "the NAME (phase X) trial/study" match can start, read backwards from each
-    "trial"/"study": whitespace-separated tokens (NAME, or X, "phase" and NAME), whitespace,
-    then "the"/"The" (a text has far fewer trials and studies than "the"s). The tokens are read
-    by ``_THE_BACKWARDS`` on the reversed text, from the character before "trial"/"study"."""
+    """Where a "the NAME (phase X) trial/study" match (or a "the NAME HER2 trial" one,
+    ``_subtype_named``) can start, read backwards from each "trial"/"study": whitespace-separated
+    tokens (NAME, X, "phase" and NAME, or "HER2" and NAME), whitespace, then "the"/"The" (a text
+    has far fewer trials and studies than "the"s). The tokens are read by ``_THE_BACKWARDS`` on
+    the reversed text, from the character before "trial"/"study"."""
     found = literal_starts(text, ("trial", "study"))
     if not found:
         return []
@@ -202,8 +203,8 @@ def _the_candidates(text: str) -> list[int]:
     return out
 
 
-# Reversed, the tokens before "trial"/"study" up to "the"/"The": "the NAME " and
-# "the NAME phase X ". Each whitespace run and token is read whole (a token is followed by
+# Reversed, the tokens before "trial"/"study" up to "the"/"The": "the NAME ", "the NAME phase X "
+# and "the NAME HER2 ". Each whitespace run and token is read whole (a token is followed by
 # whitespace, whitespace by a token or "eht"), as a walk back over them would read them.
 _THE_BACKWARDS = (
     re.compile(r"\s+\S+\s+eh[tT]"),
