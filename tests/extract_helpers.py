@@ -7,7 +7,8 @@ from her2mine.extract import extract_document
 from her2mine.extract.arms import ArmRegistry, build_registry
 from her2mine.extract.components import _hits
 from her2mine.extract.hits import Hit
-from her2mine.extract.lexicon import lower_same_length
+from her2mine.extract.lexicon import load_lexicons, lower_same_length
+from her2mine.extract.trials import find_trials
 from her2mine.models import Document
 
 
@@ -15,6 +16,11 @@ def arms_of(nlp, text: str) -> dict[float | None, str | None]:
     """The arm of each value that is not an HR/OR."""
     ex = extract_document(Document(id="t", text=text), nlp)
     return {o.value: o.arm for o in ex.outcomes if o.measure not in ("HR", "OR")}
+
+
+def trials_in(text: str) -> list[str]:
+    """The trial names the trial recogniser finds in ``text``, in order."""
+    return [h.canonical for h in find_trials(text, load_lexicons().trials)]
 
 
 def registry_of(nlp, text: str) -> ArmRegistry:

@@ -7,11 +7,10 @@ duration ("1 year of trastuzumab") read as a median, and rates compared with a c
 from __future__ import annotations
 
 import pytest
+from extract_helpers import trials_in
 
-from her2mine.extract.lexicon import load_lexicons
 from her2mine.extract.numbers import parse_values
 from her2mine.extract.sentences import sentence_spans
-from her2mine.extract.trials import find_trials
 
 M77001 = (
     "Randomized phase II trial of the efficacy and safety of trastuzumab combined with docetaxel "
@@ -44,10 +43,6 @@ BOLERO3_AES = (
     "everolimus group vs 175 [62%] in the placebo group), febrile neutropenia (44 [16%] vs ten "
     "[4%]), and stomatitis (37 [13%] vs four [1%])."
 )
-
-
-def trials_in(text: str) -> list[str]:
-    return [h.canonical for h in find_trials(text, load_lexicons().trials)]
 
 
 def test_a_trial_named_by_its_study_number(extract):

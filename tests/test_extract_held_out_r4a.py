@@ -9,10 +9,7 @@ its subtype ("the PREDIX HER2 trial")."""
 from __future__ import annotations
 
 import pytest
-from extract_helpers import arms_of, registry_of
-
-from her2mine.extract.lexicon import load_lexicons
-from her2mine.extract.trials import find_trials
+from extract_helpers import arms_of, registry_of, trials_in
 
 PHERGAIN = (
     "Early metabolic response with chemotherapy-free trastuzumab and pertuzumab (PHERGain): a "
@@ -65,10 +62,6 @@ SHORT_HER = (
     "B, and the risk of cardiac events was significantly lower in the short arm (HR 0.32, 95% "
     "CI 0.21-0.50; P < 0.0001)."
 )
-
-
-def trials_in(text: str) -> list[str]:
-    return [h.canonical for h in find_trials(text, load_lexicons().trials)]
 
 
 # --- "of <count> <subset> in group B" --------------------------------------------------------

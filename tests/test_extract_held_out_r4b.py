@@ -5,10 +5,7 @@ each checking one reading that went wrong on them."""
 from __future__ import annotations
 
 import pytest
-from extract_helpers import arms_of
-
-from her2mine.extract.lexicon import load_lexicons
-from her2mine.extract.trials import find_trials
+from extract_helpers import arms_of, trials_in
 
 BOLERO1 = (
     "Everolimus plus trastuzumab and paclitaxel as first-line treatment for HER2-positive "
@@ -136,7 +133,7 @@ def test_lettered_counts_of_drugless_groups_define_no_arms(nlp):
     ],
 )
 def test_a_trial_named_after_design_words(text, trials):
-    assert [h.canonical for h in find_trials(text, load_lexicons().trials)] == trials
+    assert trials_in(text) == trials
 
 
 def test_a_value_compared_with_a_group_that_names_no_drug(nlp):

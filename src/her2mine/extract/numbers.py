@@ -574,7 +574,7 @@ def _inherit_units(
             continue
         if _after_time_guard(text, max(0, a_start - 25), a_start):
             continue
-        if _is_denominator(text, a_start) or _is_group_number(text, a_start):
+        if _names_a_group(text, a_start):
             continue
         v = Value(nxt.kind, to_float(a.group(0)), nxt.unit, a_start, a_end, a_end)
         j = bisect_left(starts, a_start)
@@ -589,25 +589,14 @@ def _inherit_units(
     return out
 
 
-# "155 (52%) of 298 and 157 (53%) of 297": the number after "(52%) of" is the group size.
-_DENOMINATOR_END = re.compile(r"[)\]]\s*of\s+$")
+# A bare number that names or sizes a group, never a value: the group size after a bracketed
+# rate ("155 (52%) of 298 and 157 (53%) of 297") or a group's number ("60% in group 1 and 50%
+# in group 2").
+_GROUP_NUMBER_BEFORE = re.compile(r"(?:[)\]]\s*of |(?<![\w-])(?:groups?|arms?|cohorts?)\s+)$", re.I)
 
 
-def _is_denominator(text: str, pos: int) -> bool:
-    """Whether the number at ``pos`` is the denominator of a count and its bracketed rate
-    ("155 (52%) of 298"): never a value, so it inherits no unit from the next rate."""
-    return (
-        text.endswith("of ", 0, pos)
-        and _DENOMINATOR_END.search(text, max(0, pos - 8), pos) is not None
-    )
-
-
-# "60% in group 1 and 50% in group 2": the number after a group word names the group.
-_GROUP_NUMBER_BEFORE = re.compile(r"(?<![\w-])(?:groups?|arms?|cohorts?)\s+$", re.I)
-
-
-def _is_group_number(text: str, pos: int) -> bool:
-    """Whether the bare number at ``pos`` numbers a group ("in group 1 and 50% in group 2"):
+def _names_a_group(text: str, pos: int) -> bool:
+    """Whether the bare number at ``pos`` sizes or numbers a group ("(52%) of 298", "group 1"):
     it inherits no unit from the next rate."""
     return _GROUP_NUMBER_BEFORE.search(text, max(0, pos - 8), pos) is not None
 
