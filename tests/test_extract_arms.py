@@ -332,6 +332,7 @@ def test_number_atoms_and_blocked_prefixes(text, values):
         "HR 0.70 (95% CI, 0.55 to 0.89); 95%CI 1.2-3.4; ci: 2-3; xCI 1-2",
         "90 percent confidence interval 0.5 to 0.9 and (95% CrI, 0.1–0.2)",
         "195% CI 1-2; CI 95%: 0.5-0.7; 97.5% CI, 0.73 to 1.13; 95% CI 9·7–not reached",
+        "95% credible interval [CrI], 0.13-0.30; 95% confidence interval (CI) 1-2",
     ],
 )
 def test_keyword_first_ci_finds_what_the_plain_ci_pattern_finds(text):

@@ -174,7 +174,7 @@ def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> l
                 out[-1].end = h.end
                 continue
         out.append(Regimen(h.start, h.end, [h]))
-    return _split_or_lists(text, out)
+    return _split_opening_comparison(text, _split_or_lists(text, out))
 
 
 def _hit_start(h: Hit) -> int:
@@ -203,6 +203,32 @@ def _split_or_lists(text: str, regs: list[Regimen]) -> list[Regimen]:
             out.append(cur)
         else:
             out.append(r)
+    return out
+
+
+# A sentence that opens with a comparison: "Compared with lapatinib plus capecitabine, T-DXd
+# prolonged ...". The comma closing that phrase ends its regimen; it joins nothing.
+_OPENING_COMPARISON = re.compile(
+    r"(?:^|[.;:!?]\s+|\n)\s*(?:(?:as|when)\s+)?(?:compared\s+(?:with|to)|"
+    r"in\s+comparison\s+(?:with|to)|relative\s+to|versus|vs\.?)\s+(?:the\s+|an?\s+)?$",
+    re.I,
+)
+
+
+def _split_opening_comparison(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """Split a chain that starts a sentence's opening comparison at its last bare comma (a list
+    inside the phrase, "Compared with A, B, and C, D ...", keeps its earlier commas)."""
+    out: list[Regimen] = []
+    for r in regs:
+        if "comma" not in r.joins or not _OPENING_COMPARISON.search(
+            text, max(0, r.start - 40), r.start
+        ):
+            out.append(r)
+            continue
+        k = len(r.joins) - 1 - r.joins[::-1].index("comma")  # the last comma: before hits[k + 1]
+        head, tail = r.hits[: k + 1], r.hits[k + 1 :]
+        out.append(Regimen(head[0].start, head[-1].end, head, r.joins[:k]))
+        out.append(Regimen(tail[0].start, tail[-1].end, tail, r.joins[k + 1 :]))
     return out
 
 
