@@ -79,3 +79,50 @@ def test_credible_interval_with_bracketed_short_form_is_a_ci(nlp):
     ]
     # Negative: a bracket holding something else is no CI short form.
     assert parse_values("HR 0.20; 95% credible interval [SD], 0.13-0.30")[0].ci_low is None
+
+
+def test_a_drug_named_as_prior_therapy_defines_no_arm(nlp):
+    # Before: "trastuzumab-refractory" defined a third arm (trastuzumab alone), so "with the
+    # combination" matched no single arm and 12.0 had no arm.
+    text = (
+        "Lapatinib with or without trastuzumab\n\nWomen with trastuzumab-refractory metastatic "
+        "breast cancer were randomly assigned to lapatinib alone or lapatinib plus trastuzumab. "
+        "Median PFS was 12.0 weeks with the combination and 8.1 weeks with lapatinib alone "
+        "(HR 0.73; 95% CI 0.57-0.93; P = .008)."
+    )
+    assert arms_of(nlp, text) == {12.0: "lapatinib+trastuzumab", 8.1: "lapatinib"}
+
+
+def test_a_drug_naive_group_is_no_arm_reference(nlp):
+    # Before: 4.7 went to "pertuzumab" (from "pertuzumab-naive patients"), a therapy those
+    # patients never had. Both values are subgroups of one T-DM1 cohort: no arm is named.
+    text = (
+        "Real-world T-DM1\n\nWe reviewed 312 patients treated with T-DM1. Patients previously "
+        "treated with pertuzumab had shorter PFS than pertuzumab-naive patients (4.7 vs 7.9 "
+        "months; HR 1.52, 95% CI 1.14-2.03; P = 0.004)."
+    )
+    assert arms_of(nlp, text) == {4.7: None, 7.9: None}
+
+
+def test_a_drug_followed_by_other_words_is_still_an_arm(nlp):
+    # Negative: "-based" and "-treated" name the regimen received, not a prior one.
+    text = (
+        "Title\n\nPatients were randomly assigned to lapatinib or trastuzumab. PFS was 8.8 "
+        "months in lapatinib-treated patients and 11.4 months with trastuzumab-based therapy."
+    )
+    assert arms_of(nlp, text) == {8.8: "lapatinib", 11.4: "trastuzumab"}
+
+
+def test_conference_grade_short_forms_are_grade_3_or_higher(nlp):
+    # Before: "Gr≥3 diarrhea" and "Gr 3/4 neutropenia" were read as any-grade AE.
+    text = (
+        "Title\n\nGr≥3 diarrhea: 30.6% vs 8.3%. Gr 3/4 neutropenia occurred in 12% of patients. "
+        "Diarrhoea of any grade occurred in 40% of patients."
+    )
+    ex = extract_document(Document(id="t", text=text), nlp)
+    assert [(o.endpoint, o.value) for o in ex.outcomes] == [
+        ("AE_G3", 30.6),
+        ("AE_G3", 8.3),
+        ("AE_G3", 12.0),
+        ("AE", 40.0),
+    ]

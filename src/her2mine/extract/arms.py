@@ -367,7 +367,11 @@ def _read_design(
             _read_lettered_arms(text, s, e, kept, reg) or _read_counted_arms(text, s, e, kept, reg)
         ):
             continue
-        regs = [r for r in group_regimens(text, kept) if not _prior(text, low, s, r.start)]
+        regs = [
+            r
+            for r in group_regimens(text, kept)
+            if not _prior(text, low, s, r.start) and not _prior_after(text, r.end)
+        ]
         regs = _without_short_forms(text, regs)
         if _SEQUENCE_GATE.may_hold(low, s, e):
             regs = _options_then_sequence(text, regs)
@@ -821,6 +825,19 @@ def _prior(text: str, low: str | None, s: int, pos: int) -> bool:
     )
 
 
+# "trastuzumab-refractory disease", "pertuzumab-naive patients": the drug names a therapy the
+# patients had (or had not) before, not an arm.
+_PRIOR_SUFFIX = re.compile(
+    r"[-‐‑\s](?:naive|naïve|pre-?treated|refractory|resistant|exposed|experienced|intolerant)\b",
+    re.I,
+)
+
+
+def _prior_after(text: str, end: int) -> bool:
+    """A prior-therapy word right after a regimen ending at ``end``."""
+    return _PRIOR_SUFFIX.match(text, end) is not None
+
+
 # "progression after trastuzumab-based therapy to receive A or B": the prior phrase ends with
 # the therapy it names; "to receive" then gives the regimen assigned, not one received before.
 # (Read only where a _PRIOR phrase matched, so it costs nothing elsewhere.)
@@ -1090,7 +1107,7 @@ def arm_refs(
     for r in regs:
         if any(x.start <= r.start < x.end for x in refs):
             continue
-        if _prior(text, low, s, r.start):
+        if _prior(text, low, s, r.start) or _prior_after(text, r.end):
             continue
         arm = _regimen_arm(r, registry)
         if arm:

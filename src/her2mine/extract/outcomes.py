@@ -22,8 +22,10 @@ from her2mine.extract.numbers import P_RE, Value, closed_between, normalise_p, p
 TIME_TO_EVENT = {"PFS", "OS", "DFS", "IDFS", "EFS", "RFS", "TTP", "CNS-PFS", "DOR"}
 SAFETY = {"AE", "AE_G3", "ILD"}
 
+# "Gr≥3", "Gr 3/4" (conference abstracts) are grades too.
+_GRADE = r"(?:grade|(?<![a-z])gr\.?(?![a-z]))"
 _G3 = re.compile(
-    r"(?:grade\s*(?:≥|>=|=>|>)\s*(?:3|III)|(?:≥|>=)\s*grade\s*(?:3|III)|grade\s*(?:3|III|4|IV)"
+    rf"(?:{_GRADE}\s*(?:≥|>=|=>|>)\s*(?:3|III)|(?:≥|>=)\s*grade\s*(?:3|III)|{_GRADE}\s*(?:3|III|4|IV)"
     r"(?:\s*(?:or|and|to|-|–|/|,)\s*(?:higher|greater|above|worse|more|severe|4|5|IV|V))?"
     r"(?:\s*or\s*(?:higher|worse))?|grade\s*3\+|severe)",
     re.I,
@@ -434,7 +436,7 @@ def _grade_code(text: str, s: int, ep: Hit, v: Value, low: str | None = None) ->
 
 # Every match of _G3 / _ANY starts with one of these (lower case; ASCII letters, so on a
 # ``literal_safe`` text they are where the case-insensitive patterns can start).
-_G3_FIRSTS = ("grade", "≥", ">=", "severe")
+_G3_FIRSTS = ("gr", "≥", ">=", "severe")
 _ANY_FIRSTS = ("any", "all", "of", "grade", "low")
 
 
