@@ -9,6 +9,7 @@ from extract_helpers import arms_of
 
 from her2mine.extract import extract_document
 from her2mine.extract.numbers import parse_values
+from her2mine.extract.outcomes import _grade_breakdown
 from her2mine.models import Document
 
 TDXD, TDM1 = "trastuzumab deruxtecan", "trastuzumab emtansine"
@@ -126,3 +127,25 @@ def test_conference_grade_short_forms_are_grade_3_or_higher(nlp):
         ("AE_G3", 12.0),
         ("AE", 40.0),
     ]
+
+
+def test_grade_breakdown_after_an_arm_is_that_arms(nlp):
+    # Before: the three grade shares had arm null (a bracket after a reference gave its arm to
+    # one value only).
+    text = (
+        "Pulmonary safety\n\nPatients were randomly assigned to T-DXd or T-DM1. Drug-related "
+        "interstitial lung disease occurred in 10.5% of patients receiving T-DXd (grade 1, 2.7%; "
+        "grade 2, 7.0%; grade 3, 0.8%) and in 1.9% of those receiving T-DM1."
+    )
+    assert arms_of(nlp, text) == {10.5: TDXD, 2.7: TDXD, 7.0: TDXD, 0.8: TDXD, 1.9: TDM1}
+
+
+def test_grade_breakdown_needs_a_grade_before_every_value():
+    # Negative: values in a bracket that are not each one grade's share are no breakdown.
+    def breakdown(text: str) -> bool:
+        values = [v for v in parse_values(text) if text.index("(") < v.start]
+        return _grade_breakdown(text, text.index("("), values)
+
+    assert breakdown("ILD 10.5% (grade 1, 2.7%; grade 2: 7.0%; Gr 3 0.8%)")
+    assert not breakdown("ILD 10.5% (at 12 months, 8.1%; at 24 months, 9.9%)")
+    assert not breakdown("ILD 10.5% (grade 1, 2.7%; 7.0% at 24 months)")

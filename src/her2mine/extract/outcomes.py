@@ -474,6 +474,11 @@ def _attribute_arms(
         if span is None:
             continue
         inside = [i for i in idx if span[0] < out[i][0].start < span[1]]
+        if len(inside) > 1 and _grade_breakdown(text, span[0], [out[i][0] for i in inside]):
+            for i in inside:  # "(grade 1, 2.7%; grade 2, 7.0%)": parts of the value before
+                arms[i] = r.arm
+                decided.add(i)
+            continue
         if len(inside) == 1:
             arms[inside[0]] = r.arm
             decided.add(inside[0])
@@ -798,6 +803,20 @@ def _bracket_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
 
 
 _BRACKET = re.compile(r"[(\[)\]]")
+
+# One item of a grade breakdown: "grade 1, 2.7%", "grade 3: 0.8%", "G2 7.0%".
+_GRADE_ITEM = re.compile(rf"[\s(\[;,]*{_GRADE}\s*(?:\d|I{{1,3}}V?|IV|V)\s*[,:=]?\s*$", re.I)
+
+
+def _grade_breakdown(text: str, open_at: int, values: list[Value]) -> bool:
+    """Whether each value in the bracket opened at ``open_at`` is one grade's share."""
+    a = open_at
+    for v in values:
+        if _GRADE_ITEM.match(text, a, v.start) is None:
+            return False
+        a = v.ext_end
+    return True
+
 
 
 _FILLER = re.compile(
