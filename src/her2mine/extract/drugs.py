@@ -389,6 +389,8 @@ def defined_abbreviations(
         short = m.group(1)
         after = [h for h in drug_hits if m.end() <= h.start <= m.end() + 120]
         if after:
+            after = _in_definition_sentence(text, m.end(), after)
+        if after:
             from her2mine.extract.regimens import group_regimens
 
             reg = group_regimens(text, after)[0]
@@ -553,6 +555,18 @@ _CONSISTED = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"\.\s+[A-Z]")
+
+
+def _in_definition_sentence(text: str, pos: int, after: list[Hit]) -> list[Hit]:
+    """The mentions of ``after`` (in text order, from ``pos`` on) before the sentence that
+    holds a "X was defined as / consisted of" ends: "CNS-PFS was defined as time from
+    randomization to intracranial progression or death. Results: ... (TUC arm ...)" defines
+    no drug (an end point), so the next sentence's drugs are not its definition."""
+    m = _SENTENCE_END.search(text, pos, after[-1].start)
+    return after if m is None else [h for h in after if h.start < m.start()]
+
+
 _CONSISTED_WORDS = ("consisted", "consisting", "comprised", "comprising", "included")
 
 
@@ -675,12 +689,39 @@ def find_drugs(
     # Resolving the winners first keeps the same result (hits a dropped one overlaps are judged
     # against the kept ones anyway) and lets ``stem_hits`` skip the stems they cover.
     model = list(model_hits)
+    placebos = placebo_short_hits(text, lexical, bracketed)
+    if placebos:
+        abbrev = abbrev + placebos
     letters = letter_hits(text, lexical)
     if letters:
         abbrev = abbrev + letters
     chosen = resolve_overlaps(abbrev + lexical + model) if abbrev or model else lexical
     stems = stem_hits(text, lex, low, chosen)
     return resolve_overlaps(chosen + stems + code_hits(text, lex, sentences))
+
+
+def placebo_short_hits(
+    text: str, lexical: list[Hit], bracketed: list[tuple[int, str]]
+) -> list[Hit]:
+    """Placebo mentions by a short form the text defines for placebo: "placebo (PBO)+T+C",
+    later "the PBO arm", "9% of PBO pts". A bracket right after a placebo mention whose short
+    form starts with its initial names placebo wherever it is written (a bracket defines no
+    drug for a placebo chain, so without this the placebo group's later references are
+    unknown words and its values take the other arm)."""
+    if not bracketed:
+        return []
+    placebo_ends = [h.end for h in lexical if h.kind == "placebo"]
+    if not placebo_ends:
+        return []
+    out: list[Hit] = []
+    for start, short in bracketed:
+        if not (short[0] in "Pp" and short.isalpha() and 2 <= len(short) <= 4):
+            continue
+        if not any(text[e:start].isspace() for e in placebo_ends if e < start):
+            continue
+        for a, b in _whole_word_spans(text, short):
+            out.append(Hit("placebo", a, b, short, "placebo", [], "abbreviation"))
+    return out
 
 
 # The capitals right before a hyphen: "WSG-ADAPT-" in "WSG-ADAPT-TP".

@@ -101,11 +101,39 @@ def find_endpoints(text: str, lex: EndpointLexicon, low: str | None = None) -> l
                 hits.append(Hit("endpoint", start, end, written, code))
     if loose:
         hits += timepoint_short_forms(text, hits, lex)
+    if _CNS_GATE.may_hold(low, 0, len(low)):
+        hits = cns_qualified(low, hits)
     # Each scan's hits are disjoint; when the two scans' are too, every hit is kept.
     by_start = sorted(hits, key=_start)
     if all(a.end <= b.start for a, b in zip(by_start, by_start[1:], strict=False)):
         return by_start
     return resolve_overlaps(sorted(hits, key=lambda h: (h.start - h.end, h.start)))
+
+
+# A CNS qualifier right before a general end point ("the risk of intracranial progression or
+# death", "the CNS ORR", "composite CNS objective response rate") makes it the CNS end point.
+_CNS_GATE = WordGate(("intracranial", "cns", "central nervous"))
+_CNS_BEFORE = re.compile(r"(?<!non-)\b(?:intracranial|cns|central\s+nervous\s+system)[\s-]+$")
+_CNS_REACH = 28  # "central nervous system " and a little slack
+# What the CNS version of an end point is: PFS becomes CNS-PFS; intracranial response rates are
+# outside the contract (``_other``).
+_CNS_CODE = {"PFS": "CNS-PFS", "ORR": "_other"}
+
+
+def cns_qualified(low: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` with a PFS or ORR mention that a CNS qualifier opens ("intracranial progression
+    or death", "CNS ORR") read as the CNS end point: without this the HER2CLIMB brain-metastases
+    CNS-PFS hazard ratio was read as PFS and intracranial response rates as ORR.
+    ``low``: the lower-cased text."""
+    out = hits
+    for k, h in enumerate(hits):
+        code = _CNS_CODE.get(h.canonical)
+        if code is None or _CNS_BEFORE.search(low, max(0, h.start - _CNS_REACH), h.start) is None:
+            continue
+        if out is hits:
+            out = list(hits)
+        out[k] = Hit(h.kind, h.start, h.end, h.text, code, h.drugs, h.source)
+    return out
 
 
 # "overall response rate up to week 24 (ORR24)": a short form made of the end point's
@@ -269,6 +297,26 @@ _DEATH = re.compile(r"\bdeath\b", re.I)
 _NOT_DEATH_ONLY = re.compile(r"progress|recurrence|relapse|invasive|disease", re.I)
 
 
+# "The risk of death was reduced by 42% (HR, 0.58; ...)": the ratio's event is death, named
+# before its key with no end point between (not "the risk of death or progression").
+_RISK_OF_DEATH = re.compile(r"\brisk\s+of\s+death\b(?!\s+or\b)", re.I)
+_RISK_OF_DEATH_GATE = WordGate(("death",))
+
+
+def _risk_of_death_before(text: str, eps: list[Hit], s: int, ks: int, low: str | None) -> bool:
+    """Whether the ratio keyed at ``ks`` is about "the risk of death" named before it in its
+    sentence (from ``s``) with no end point after that phrase: an OS hazard ratio, which would
+    otherwise take the previous sentence's end point (CNS-PFS) or an earlier one."""
+    if not _RISK_OF_DEATH_GATE.may_hold(low, s, ks):
+        return False
+    last = None
+    for last in _RISK_OF_DEATH.finditer(text, s, ks):  # noqa: B007 (the last one counts)
+        pass
+    if last is None:
+        return False
+    return not any(last.start() <= h.start < ks for h in eps)
+
+
 def _endpoint_for(
     text: str,
     v: Value,
@@ -287,6 +335,8 @@ def _endpoint_for(
             if ks <= h.start and h.end <= v.start:
                 return h.canonical, kind  # an end point inside "hazard ratio for PFS, 0.6"
         if _DEATH.search(v.key_text) and not _NOT_DEATH_ONLY.search(v.key_text):
+            return "OS", kind
+        if ks is not None and _risk_of_death_before(text, eps, s, ks, low):
             return "OS", kind
         ok = TIME_TO_EVENT if kind == "HR" else None
         ep = _last_before(eps, ks if ks is not None else v.start, ok)
@@ -315,6 +365,8 @@ def _endpoint_for(
             return None
         if ep.canonical in SAFETY:
             code = _grade_code(text, s, ep, v, low) if ep.canonical == "AE" else ep.canonical
+            if code == "AE" and _grade3_between(text, v.ext_end, ep.start, low):
+                code = "AE_G3"
             return code, "incidence"
         return ep.canonical, "rate"
     code = ep.canonical
@@ -432,6 +484,22 @@ def _grade_code(text: str, s: int, ep: Hit, v: Value, low: str | None = None) ->
             if best is None or m.start() > best[0]:
                 best = (m.start(), code)
     return best[1] if best else "AE"
+
+
+_G3_AFTER_GATE = WordGate(("gr", "severe"))  # every _G3 match holds one
+
+
+def _grade3_between(text: str, a: int, b: int, low: str | None) -> bool:
+    """Whether a grade >=3 qualifier stands between a value (ending at ``a``) and the adverse
+    event after it (at ``b``), with no other value between: "22 (49%) of 45 patients had a
+    grade 3 or 4 treatment-related adverse event" (``_grade_code`` reads qualifiers before
+    the value only)."""
+    if not _G3_AFTER_GATE.may_hold(low, a, b) or "%" in text[a:b]:
+        return False
+    m = None
+    for m in _G3.finditer(text, a, b):  # noqa: B007 (the last one counts)
+        pass
+    return m is not None and _ANY.search(text, m.end(), b) is None
 
 
 # Every match of _G3 / _ANY starts with one of these (lower case; ASCII letters, so on a
