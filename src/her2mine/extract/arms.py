@@ -42,7 +42,7 @@ _DESIGN = re.compile(
 )  # fmt: skip
 _PRIOR_ALTS = [
     "previously", "prior", "pretreated", "pre-treated", "after", "following",
-    r"progress\w*\s+(?:on|after)", "refractory", "resistant", r"had\s+received", "exposure",
+    r"progress\w*\s+(?:on|after|during)", "refractory", "resistant", r"had\s+received", "exposure",
     "exposed", "failure", "failed", r"history\s+of", "naive", "naïve", "eligible",
 ]  # fmt: skip
 _PRIOR_TAIL = r"\b[\w\s,-]{0,40}$"
@@ -412,7 +412,13 @@ def _read_design(
                 continue
             listed = bool(added) and i > 0 and _LIST_GAP.fullmatch(text[regs[i - 1].end : r.start])
             alternative = shared is not None and i in shared.own
-            if label or listed or alternative or _is_design_regimen(text, r, s, e):
+            if (
+                label
+                or listed
+                or alternative
+                or _is_design_regimen(text, r, s, e)
+                or _generic_name_bracket(text, r, s)
+            ):
                 if added and last is not None and _SAME_GATE.may_hold(low, s, r.start):
                     r = _after_same_regimen(text, s, last, r)
                 options = {
@@ -778,8 +784,10 @@ def _give_to_every_arm(reg: ArmRegistry, drugs: set[str], *, drugless_too: bool)
 # "A alone or in combination with B" (titles, aims): the arms are A and A+B; B is an add-on.
 _ALONE_GATE = WordGate(("alone",))
 _ALONE_OR_WITH = re.compile(
-    r"\s*(?:\([^()]*\)\s*)?alone\s*,?\s+(?:or|versus|vs\.?)\s+"
-    r"(?:in\s+combination\s+with|combined\s+with|with|plus)\s+(?:the\s+|a\s+)?",
+    r"\s*(?:\([^()]*\)\s*)?alone\s*(?:\([^()]*\)\s*)?,?\s+(?:or|versus|vs\.?)\s+"
+    r"(?:in\s+combination\s+with|combined\s+with|with|plus)\s+(?:the\s+|a\s+)?"
+    # "capecitabine alone or with continuation of trastuzumab" (treatment beyond progression)
+    r"(?:(?:continuation|continued\s+use|addition)\s+of\s+(?:the\s+|a\s+)?|continued\s+)?",
     re.I,
 )
 
@@ -790,13 +798,18 @@ def _alone_or_combined(text: str, regs: list[Regimen]) -> list[Regimen]:
     out = list(regs)
     for i in range(1, len(out)):
         prev, r = out[i - 1], out[i]
-        if (
-            prev.drugs
-            and not prev.has_placebo
-            and _ALONE_OR_WITH.fullmatch(text, prev.end, r.start)
-        ):
+        if prev.drugs and not prev.has_placebo and _alone_or_with_gap(text, prev.end, r.start):
             out[i] = Regimen(r.start, r.end, prev.hits + r.hits, [*prev.joins, "strong", *r.joins])
     return out
+
+
+def _alone_or_with_gap(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` joins "A alone or in combination with B", dose and schedule phrases
+    aside ("anastrozole 1 mg/d alone (A arm) or in combination with weekly trastuzumab")."""
+    if _ALONE_OR_WITH.fullmatch(text, a, b):
+        return True
+    gap = text[a:b]
+    return len(gap) <= 150 and _ALONE_OR_WITH.fullmatch(without_schedules(gap)) is not None
 
 
 def _later_backbone(
@@ -1032,6 +1045,31 @@ _TPC_OF_REGIMEN_END = search_from_end(_TPC_OF_REGIMEN)
 
 def _is_design_regimen(text: str, r: Regimen, s: int, e: int) -> bool:
     return _DESIGN_BEFORE_END.match(text[max(s, r.start - 80) : r.start]) is not None
+
+
+# "randomly assigned to receive either combination therapy (A ... plus B ...) or monotherapy
+# (B alone ...)": each regimen opens the bracket that follows a generic arm name written where a
+# design names an arm; the name is the arm's (``_generic_arm_refs`` reads it later).
+_GENERIC_NAME_OPEN = re.compile(
+    r"\b(?:receive|to|or|versus|vs\.?)\s+(?:either\s+)?(?:the\s+)?"
+    r"(?:combination|monotherapy)(?:[\s-]+(?:therapy|treatment|regimen))?"
+    r"(?:[\s-]+(?:group|arm))?\s*[(\[]\s*$",
+    re.I,
+)
+
+
+def _generic_name_bracket(text: str, r: Regimen, s: int) -> bool:
+    """Whether regimen ``r`` opens the bracket after a generic arm name ("either combination
+    therapy (lapatinib ..." / "or monotherapy (capecitabine ..."): a design regimen, though no
+    design word stands right before it; not a therapy received before ("previously exposed to
+    combination therapy (A plus B)"). Only read when a bracket opens right before ``r``."""
+    i = r.start - 1
+    while i > s and text[i] == " ":
+        i -= 1
+    if i <= s or text[i] not in "([":
+        return False
+    m = _GENERIC_NAME_OPEN.search(text, max(s, r.start - 60), r.start)
+    return m is not None and not _prior(text, None, s, m.start())
 
 
 def _label_after(text: str, pos: int, end: int, low: str | None = None) -> str | None:

@@ -636,6 +636,8 @@ def _attach_ci_p(text: str, v: Value, cis, ps, end: int) -> None:
             pos = br.end()
         elif v.kind == "percent" and text[v.ext_end : v.ext_end + 1] == ",":
             pos = _comma_range(text, v, pos, end)
+        elif v.kind in ("HR", "OR") and text[v.ext_end : v.ext_end + 1] == ",":
+            pos = _comma_ratio_range(text, v, pos, end)
     for m in ps:
         if m.start() >= pos and _only_glue(text[pos : m.start()]):
             v.p = normalise_p(m.group("op"), m.group("num"))
@@ -661,6 +663,20 @@ def _comma_range(text: str, v: Value, pos: int, end: int) -> int:
         return pos
     lo, hi = to_float(m.group("lo")), to_float(m.group("hi"))
     if lo is None or hi is None or not lo <= (v.value or 0.0) <= hi:
+        return pos
+    v.ci_low, v.ci_high = lo, hi
+    return m.end()
+
+
+def _comma_ratio_range(text: str, v: Value, pos: int, end: int) -> int:
+    """Reads the CI of a ratio written as "(HR 1·48, 1·05–2·07; p=0·0247)" (Lancet style once
+    the CI level was given): a range after a comma that holds the ratio and ends its part of the
+    bracket; returns the new end of ``v``."""
+    m = _COMMA_RANGE.match(text, pos, end)
+    if m is None:
+        return pos
+    lo, hi = to_float(m.group("lo")), to_float(m.group("hi"))
+    if lo is None or hi is None or v.value is None or not lo < v.value < hi:
         return pos
     v.ci_low, v.ci_high = lo, hi
     return m.end()
@@ -742,7 +758,8 @@ def _p_to_bracket_ratio(text: str, values: list[Value]) -> None:
         if j == k + 1 or j == len(values) or values[j].kind not in ("time", "nr"):
             continue
         holder = values[j]
-        if _opens_before(text, v.key_start) and not closed_between(text, v.ext_end, holder.ext_end):
+        opens = _opens_before(text, v.key_start) or _opens_after_count(text, v.key_start)
+        if opens and not closed_between(text, v.ext_end, holder.ext_end):
             v.p, holder.p = holder.p, None
             v.ext_end = holder.ext_end
 
@@ -753,6 +770,18 @@ def _opens_before(text: str, pos: int) -> bool:
     while i >= 0 and text[i] == " ":
         i -= 1
     return i >= 0 and text[i] in "(["
+
+
+# "(n = 104; hazard ratio = 0.63; ...": the group's count opens the bracket the ratio is in.
+_COUNT_OPENS_END = search_from_end(re.compile(r"[(\[]\s*n\s*=\s*\d[\d,]*\s*[;,]\s*$", re.I))
+
+
+def _opens_after_count(text: str, pos: int) -> bool:
+    """Whether a bracket opens before ``pos`` with only a patient count ("n = 104;") between:
+    the ratio still opens the bracket's statistics, as in "(hazard ratio"."""
+    return "=" in text[max(0, pos - 20) : pos] and (
+        _COUNT_OPENS_END.match(text, max(0, pos - 20), pos) is not None
+    )
 
 
 def closed_between(text: str, a: int, b: int) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 
 from her2mine.extract.hits import Hit
-from her2mine.extract.regimens import CHAIN_KINDS, SEQUENCE_WORDS, gap_kind
+from her2mine.extract.regimens import CHAIN_KINDS, SEQUENCE_WORDS, gap_kind, without_schedules
 
 # Between two options: "A or B", "A, B, or C", "A, B or C".
 _OPTION_GAP = re.compile(r"\s+or\s+|\s*,\s*(?:or\s+)?", re.I)
@@ -99,7 +99,7 @@ def _run_end(text: str, hits: list[Hit], class_of: Mapping[str, str], i: int) ->
     j, said_or = i, False
     while j + 1 < len(hits):
         nxt = hits[j + 1]
-        gap = _OPTION_GAP.fullmatch(text, hits[j].end, nxt.start)
+        gap = _option_gap(text, hits[j].end, nxt.start)
         if gap is None or _single_class(nxt, class_of) != cls or nxt.drugs[0] in seen:
             break
         said_or = said_or or "or" in gap.group(0).lower()
@@ -108,6 +108,16 @@ def _run_end(text: str, hits: list[Hit], class_of: Mapping[str, str], i: int) ->
         if said_or:
             last = j
     return last if said_or else i
+
+
+def _option_gap(text: str, a: int, b: int) -> re.Match[str] | None:
+    """The "or" / comma between two options, dose and schedule phrases aside ("anastrozole 1 mg
+    or letrozole 2.5 mg daily")."""
+    m = _OPTION_GAP.fullmatch(text, a, b)
+    if m is not None or b - a > 60:
+        return m
+    gap = without_schedules(text[a:b])
+    return _OPTION_GAP.fullmatch(gap) if gap != text[a:b] else None
 
 
 def _single_class(hit: Hit, class_of: Mapping[str, str]) -> str | None:

@@ -358,6 +358,8 @@ def _endpoint_for(
             return None
         return ep.canonical, "median"
     # percentages
+    if _CROSSOVER_GATE.may_hold(low, v.ext_end, v.ext_end + 80) and _crossover_share(text, v):
+        return None
     ep = _last_before(eps, anchor, None)
     if ep is None:
         ep = _first_after(eps, v.ext_end, 60) or _verb_object_after(text, eps, v.ext_end)
@@ -381,6 +383,22 @@ def _endpoint_for(
     ):
         return None
     return code, "rate"
+
+
+# "70% of patients in the A arm crossed over to receive trastuzumab": a share of patients who
+# switched treatment, not a result of the end point named before it.
+_CROSSOVER_GATE = WordGate(("crossed", "switched", "cross over"))
+_CROSSOVER_AFTER = re.compile(
+    r"[\s)\]]*of\s+(?:the\s+|all\s+)?(?:patients|pts|women|participants)\s+"
+    r"(?:(?:in|from)\s+the\s+(?:[\w+/-]+\s+){1,4}?(?:arm|group)\s+|who\s+had\s+\w+\s+)?"
+    r"(?:had\s+|subsequently\s+|later\s+|eventually\s+)?(?:crossed\s+over|switched|cross\s+over)\b",
+    re.I,
+)
+
+
+def _crossover_share(text: str, v: Value) -> bool:
+    """Whether percentage ``v`` is followed by "of patients (in the A arm) crossed over"."""
+    return _CROSSOVER_AFTER.match(text, v.ext_end, v.ext_end + 120) is not None
 
 
 # End points a ratio after them in the sentence is about, though the contract has no ratio
@@ -472,6 +490,7 @@ def _grade_code(text: str, s: int, ep: Hit, v: Value, low: str | None = None) ->
     ``literal_safe`` lower-cased text (the qualifiers are then only tried where they can
     start), or None."""
     best: tuple[int, str] | None = None
+    s = _serious_clause_start(text, s, ep)
     for pattern, code, firsts in ((_G3, "AE_G3", _G3_FIRSTS), (_ANY, "AE", _ANY_FIRSTS)):
         if low is None:
             matches = pattern.finditer(text, s, v.start)
@@ -500,6 +519,18 @@ def _grade3_between(text: str, a: int, b: int, low: str | None) -> bool:
     for m in _G3.finditer(text, a, b):  # noqa: B007 (the last one counts)
         pass
     return m is not None and _ANY.search(text, m.end(), b) is None
+
+
+def _serious_clause_start(text: str, s: int, ep: Hit) -> int:
+    """Where grade qualifiers for ``ep`` may start: "Grade ≥3 AEs: 50.4% vs 39.2%; serious AEs:
+    33.1% vs 19.2%" — seriousness is not a grade, so a grade qualifier in an earlier ";" clause
+    does not reach a serious-event mention; after the last ";" before it. Else ``s``."""
+    own = text[ep.start : ep.start + 7].lower()
+    before = text[max(s, ep.start - 8) : ep.start].lower()
+    if not own.startswith(("serious", "sae")) and "serious" not in before:
+        return s
+    cut = text.rfind(";", s, ep.start)
+    return s if cut < 0 else cut + 1
 
 
 # Every match of _G3 / _ANY starts with one of these (lower case; ASCII letters, so on a
@@ -578,6 +609,8 @@ def _attribute_arms(
             break
     if source:
         _bracketed_list_before(text, out, idx, refs, arms, source, decided)
+        if len(source) >= 2:
+            _value_pairs_before_refs(text, out, idx, refs, arms, source, decided)
     # Arms compared earlier in this sentence are the comparison under discussion for bare
     # pairs later in it ("median OS was 21.6 months with A vs 19.8 months with B, and ORR was
     # 22% vs 16%").
@@ -725,6 +758,42 @@ def _bracketed_list_before(
             arms[prev] = r.arm
             decided.add(prev)
             k -= 1
+
+
+# "23% and 5%": two values of one end point joined by a bare "and".
+_AND_GAP = re.compile(r"\s*,?\s*and\s+")
+
+
+def _value_pairs_before_refs(
+    text: str,
+    out: list[tuple[Value, str, str]],
+    idx: list[int],
+    refs: list[ArmRef],
+    arms: list[str | None],
+    source: dict[int, int],
+    decided: set[int],
+) -> None:
+    """ "Grade 3 and 4 events occurred in 23% and 5% of patients in the A arm and 15% and 1% in
+    the B arm": each group's two values ("23% and 5%", grade 3 then grade 4) stand before its
+    reference, and the reference right after the second names the first too. Read only when the
+    sentence has two or more such pairs, each before a different arm's own (unlisted)
+    reference: a single "45% and 30% in the A group" may be two groups' values."""
+    pairs: list[tuple[int, int]] = []
+    for a, b in itertools.pairwise(idx):
+        if a in decided or b not in decided or b not in source:
+            continue
+        r = refs[source[b]]
+        va, vb = out[a][0], out[b][0]
+        if r.in_list or r.start < vb.end or out[a][1:] != out[b][1:]:
+            continue
+        if _AND_GAP.fullmatch(text, va.ext_end, vb.start) is None:
+            continue
+        pairs.append((a, b))
+    if len(pairs) < 2 or len({arms[b] for _, b in pairs}) < len(pairs):
+        return
+    for a, b in pairs:
+        arms[a] = arms[b]
+        decided.add(a)  # not in ``source``: the pair is one group's, not two groups compared
 
 
 def _one_arm_per_pair(

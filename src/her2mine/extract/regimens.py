@@ -29,6 +29,8 @@ _WEAK = r"(?:\s*,\s*(?:and\s+|plus\s+)?|\s+and\s+)"
 _LEAD = (
     r"(?:(?:a|an|the|matched|matching)\s+)?"
     r"(?:(?:investigator|physician)(?:['’]s)?[-\s](?:chosen|selected|choice\s+of)\s+)?"
+    # a route before the drug: "afatinib 40 mg once daily plus intravenous vinorelbine"
+    r"(?:(?:oral|intravenous|subcutaneous)\s+)?"
 )
 _STRONG_GAP = re.compile(_DOSE + _STRONG + _LEAD + "$", re.I)
 _WEAK_GAP = re.compile(_DOSE + _WEAK + _LEAD + "$", re.I)
@@ -74,6 +76,8 @@ _SCHEDULE = re.compile(
     # a daily or weekly dose ("5 mg/day", "10 mg/d") is a dose too
     r"\d[\d.·,]*\s*(?:mg(?:/kg|/m2|/m²)?|g|mg/ml)(?:/(?:day|d|week|wk)|\s+per\s+\w+)?|"
     r"loading\s+dose|orally|"
+    # "lapatinib at a dose of 1250 mg per day continuously plus capecitabine"
+    r"continuously|"
     r"intravenously|subcutaneously|dose-dense|each)\b",
     re.I,
 )
@@ -117,7 +121,7 @@ def _read_gap(gap: str) -> str | None:
 # a gap without any has no schedule phrase to remove (most gaps).
 _SCHEDULE_HINT = re.compile(
     r"cycle|dose|course|week|month|year|day|dail|same|loading|orally|intravenously|"
-    r"subcutaneously|each|q\dw|\d[\d.·,]*\s*m?g",
+    r"subcutaneously|continuously|each|q\dw|\d[\d.·,]*\s*m?g",
     re.I,
 )
 
