@@ -5,7 +5,7 @@ Each reading failed before its rule: see the comments for what the pipeline read
 
 from __future__ import annotations
 
-from extract_helpers import arms_of
+from extract_helpers import arms_of, registry_of
 
 from her2mine.extract import extract_document
 from her2mine.extract.numbers import parse_values
@@ -149,3 +149,21 @@ def test_grade_breakdown_needs_a_grade_before_every_value():
     assert breakdown("ILD 10.5% (grade 1, 2.7%; grade 2: 7.0%; Gr 3 0.8%)")
     assert not breakdown("ILD 10.5% (at 12 months, 8.1%; at 24 months, 9.9%)")
     assert not breakdown("ILD 10.5% (grade 1, 2.7%; 7.0% at 24 months)")
+
+
+def test_an_assignment_after_a_prior_phrase_defines_the_arm(nlp):
+    # Before: the prior phrase "progressed after trastuzumab ..." reached over "were randomly
+    # assigned to" and swallowed lapatinib plus capecitabine: the design had one arm, so "the
+    # combination group" named nothing.
+    text = (
+        "Title\n\nWomen whose disease progressed after trastuzumab were randomly assigned to "
+        "lapatinib plus capecitabine or capecitabine alone. Median time to progression was 8.4 "
+        "months in the combination group and 4.4 months in the monotherapy group (HR 0.49)."
+    )
+    assert [sorted(a.drugs) for a in registry_of(nlp, text).arms] == [
+        ["capecitabine", "lapatinib"],
+        ["capecitabine"],
+    ]
+    assert arms_of(nlp, text) == {8.4: "capecitabine+lapatinib", 4.4: "capecitabine"}
+    # Negative: the prior drug itself is still no arm.
+    assert "trastuzumab" not in {a for a in arms_of(nlp, text).values()}

@@ -854,9 +854,12 @@ def _prior_after(text: str, end: int) -> bool:
 # "progression after trastuzumab-based therapy to receive A or B": the prior phrase ends with
 # the therapy it names; "to receive" then gives the regimen assigned, not one received before.
 # (Read only where a _PRIOR phrase matched, so it costs nothing elsewhere.)
+# So does an assignment verb between the two: "progressed after trastuzumab were randomly
+# assigned to lapatinib plus capecitabine".
 _ASSIGNED_AFTER_PRIOR = re.compile(
     r"\b(?:therap(?:y|ies)|treatments?|regimens?)\s+to\s+(?:receive|be\s+(?:treated\s+with|"
-    r"given))\s+(?:either\s+)?$",
+    r"given))\s+(?:either\s+)?$|"
+    r"\b(?:were|was)\s+(?:randomly\s+|then\s+)?(?:assigned|randomi[sz]ed|allocated)\b[\w\s,:-]*$",
     re.I,
 )
 
