@@ -835,6 +835,7 @@ def _prior(text: str, low: str | None, s: int, pos: int) -> bool:
         _PRIOR_GATE.may_hold(low, a, pos)
         and _PRIOR_END.match(text, a, pos) is not None
         and _ASSIGNED_AFTER_PRIOR.search(text, a, pos) is None
+        and not _assigned_after_prior(text, a, pos)
     )
 
 
@@ -854,14 +855,25 @@ def _prior_after(text: str, end: int) -> bool:
 # "progression after trastuzumab-based therapy to receive A or B": the prior phrase ends with
 # the therapy it names; "to receive" then gives the regimen assigned, not one received before.
 # (Read only where a _PRIOR phrase matched, so it costs nothing elsewhere.)
-# So does an assignment verb between the two: "progressed after trastuzumab were randomly
-# assigned to lapatinib plus capecitabine".
 _ASSIGNED_AFTER_PRIOR = re.compile(
     r"\b(?:therap(?:y|ies)|treatments?|regimens?)\s+to\s+(?:receive|be\s+(?:treated\s+with|"
-    r"given))\s+(?:either\s+)?$|"
-    r"\b(?:were|was)\s+(?:randomly\s+|then\s+)?(?:assigned|randomi[sz]ed|allocated)\b[\w\s,:-]*$",
+    r"given))\s+(?:either\s+)?$",
     re.I,
 )
+# So does an assignment verb between the two: "progressed after trastuzumab were randomly
+# assigned to lapatinib plus capecitabine" (but not "were randomly assigned to neratinib or
+# placebo after trastuzumab", where the prior phrase comes after the verb).
+_ASSIGNED_VERB = re.compile(
+    r"\b(?:were|was)\s+(?:randomly\s+|then\s+)?(?:assigned|randomi[sz]ed|allocated)\b", re.I
+)
+
+
+def _assigned_after_prior(text: str, a: int, pos: int) -> bool:
+    """Whether an assignment verb in ``text[a:pos]`` stands after every prior phrase there."""
+    last = None
+    for last in _ASSIGNED_VERB.finditer(text, a, pos):  # noqa: B007 (the last one counts)
+        pass
+    return last is not None and _PRIOR_END.match(text, last.end(), pos) is None
 
 
 _ALL_WORDS = ("both", "all", "each")
