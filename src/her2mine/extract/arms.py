@@ -8,7 +8,7 @@ regimen ("with pertuzumab") resolve to the full regimen the text defined.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from her2mine.extract.backbones import SharedBackbone, shared_backbone
@@ -312,6 +312,10 @@ def build_registry(
         if any(both):
             said = [x for x, ok in zip(sentences, both, strict=True) if ok]
             _given_to_all(text, said, drug_hits, reg)
+        if any(g in low for g in _GIVEN_IN_ALL_WORDS):
+            _given_in_all(text, sentences, drug_hits, reg)
+    if "combination" in low:
+        _name_the_combination(text, primary, reg)
     if "added" in low:  # every _ADDED_TO_ALL match holds it
         added = sentences_matching(_ADDED_TO_ALL, text, sentences)
         backbone = [x for x, ok in zip(sentences, added, strict=True) if ok]
@@ -542,10 +546,11 @@ def _read_counted_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegis
 # lettered arm described by a verb instead of a colon (read when the randomisation sentence
 # named the arms by letter only: "randomly assigned to arm A (long) or arm B (short)").
 _LETTERED_VERB = re.compile(
-    word_start(["arm", "group"], not_after=r"[\w-]")
-    + r"\s+([A-Z]|[1-9])\s+(?i:consisted\s+of|consists\s+of|comprised|was\s+treated\s+with)\s+"
+    word_start(["arm", "group", "cohort"], not_after=r"[\w-]")
+    + r"\s+([A-Z]|[1-9])\s+(?i:consisted\s+of|consists\s+of|comprised|was\s+treated\s+with|"
+    r"received)\s+"
 )
-_LETTERED_VERB_GATE = WordGate(("consist", "comprised", "treated with"))
+_LETTERED_VERB_GATE = WordGate(("consist", "comprised", "treated with", "received"))
 # "arm A (long)": a second name in a bracket right after a lettered group.
 _LETTER_ALIAS = re.compile(r"(?<![\w-])(?i:arm|group)\s+([A-Z]|[1-9])\s*\(([A-Za-z][\w-]{1,20})\)")
 
@@ -771,6 +776,34 @@ def _given_to_all(
         _give_to_every_arm(reg, drugs, drugless_too=False)
 
 
+# "Pertuzumab and trastuzumab were given in both cohorts": the drugs named before the passive
+# verb join every arm ("Both groups received X" names them after it).
+_GIVEN_IN_ALL = re.compile(
+    r"\b(?:was|were)\s+(?:also\s+)?(?:given|administered)\s+(?:to|in)\s+(?:both|all)\s+"
+    r"(?:(?:the|three|four)\s+)?(?:groups|arms|cohorts)\b",
+    re.I,
+)
+
+# Every _GIVEN_IN_ALL match holds one of these (lower case).
+_GIVEN_IN_ALL_WORDS = tuple(
+    f"{verb} {prep} {word}"
+    for verb in ("given", "administered")
+    for prep in ("in", "to")
+    for word in ("both", "all")
+)
+
+
+def _given_in_all(
+    text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit], reg: ArmRegistry
+) -> None:
+    """Drugs of a sentence that says they were given in every group, before that phrase."""
+    starts = [a for a, _ in sentences]
+    for m in _GIVEN_IN_ALL.finditer(text):
+        s = starts[bisect_right(starts, m.start()) - 1] if starts else 0
+        drugs = {d for h in drug_hits if s <= h.start and h.end <= m.start() for d in h.drugs}
+        _give_to_every_arm(reg, drugs, drugless_too=False)
+
+
 def _give_to_every_arm(reg: ArmRegistry, drugs: set[str], *, drugless_too: bool) -> None:
     """ "Both groups received X": X joins every arm (but physician's choice); an arm with no
     drugs only if ``drugless_too``."""
@@ -965,6 +998,7 @@ def _restates_arms(regs: list[Regimen], reg: ArmRegistry) -> bool:
         ds = set(r.drugs)
         if ds:
             cands = [i for i, a in enumerate(reg.arms) if ds <= set(a.drugs)]
+            cands = _own_part_of(ds, reg, cands)
         elif r.has_placebo:
             cands = [i for i, a in enumerate(reg.arms) if a.has_placebo]
         else:
@@ -973,6 +1007,17 @@ def _restates_arms(regs: list[Regimen], reg: ArmRegistry) -> bool:
             return False
         seen.append(cands[0])
     return True
+
+
+def _own_part_of(ds: set[str], reg: ArmRegistry, cands: list[int]) -> list[int]:
+    """Of several arms holding ``ds``, the one whose own drugs (its core: the alternative it
+    adds to a shared backbone, or all its drugs) are exactly ``ds``: after "AC followed by
+    paclitaxel plus trastuzumab, lapatinib, or trastuzumab plus lapatinib", "181 to
+    trastuzumab, 174 to lapatinib" names the trastuzumab arm, not the combination one."""
+    if len(cands) < 2:
+        return cands
+    own = [i for i in cands if set(reg.arms[i].core or reg.arms[i].drugs) == ds]
+    return own if len(own) == 1 else cands
 
 
 # "randomly assigned to A (dose) with or without B": two arms, A plus B and A alone. (In a
@@ -1281,6 +1326,45 @@ def _nested_pair(registry: ArmRegistry) -> tuple[str, str] | None:
     return big.name, small.name
 
 
+def _combination_of_all(registry: ArmRegistry) -> str | None:
+    """The arm "the combination" names in an "A, B, or A plus B" design: the combination arm
+    (``_combination_arm``) once the randomisation called it so (``_name_the_combination``);
+    "monotherapy" stays unread there, as it could mean any of the others."""
+    big = _combination_arm(registry)
+    return big.name if big is not None and "combination" in big.labels else None
+
+
+def _combination_arm(registry: ArmRegistry) -> Arm | None:
+    """The one arm whose drugs are exactly those of all the other arms together (three or more
+    arms, each a strict part of it, no physician's choice or drugless arm)."""
+    if len(registry.arms) < 3 or any(a.special or not a.drugs for a in registry.arms):
+        return None
+    big = max(registry.arms, key=_drug_count)
+    rest = [a for a in registry.arms if a is not big]
+    union = {d for a in rest for d in a.drugs}
+    if union != set(big.drugs) or not all(set(a.drugs) < union for a in rest):
+        return None
+    return big
+
+
+# "529 women were randomly assigned: 181 to trastuzumab, 174 to lapatinib, and 174 to the
+# combination": the allocation itself calls the arm holding both "the combination".
+_TO_THE_COMBINATION = re.compile(
+    r"\bto\s+(?:the|their)\s+combination\b(?![\s-]+(?:of|with)\b)", re.I
+)
+
+
+def _name_the_combination(text: str, sentences: list[tuple[int, int]], reg: ArmRegistry) -> None:
+    """Label the combination arm "combination" when a randomisation sentence allocates
+    patients "to the combination" (only then do "the combination group" / "given the
+    combination" name it: without that, a three-arm design leaves them unread)."""
+    if not any(_TO_THE_COMBINATION.search(text, s, e) for s, e in sentences):
+        return
+    big = _combination_arm(reg)
+    if big is not None:
+        big.labels.add("combination")
+
+
 def _drug_count(arm: Arm) -> int:
     return len(arm.drugs)
 
@@ -1289,7 +1373,8 @@ def _generic_arm_refs(
     text: str, s: int, e: int, registry: ArmRegistry, refs: list[ArmRef]
 ) -> list[ArmRef]:
     """References by generic name ("the combination group", "monotherapy") in a two-arm nested
-    design (``_nested_pair``); none elsewhere, where the names could mean either arm."""
+    design (``_nested_pair``), "the combination" in an "A, B, or A plus B" design
+    (``_combination_of_all``); none elsewhere, where the names could mean either arm."""
     pair = None
     out: list[ArmRef] = []
     for m in _GENERIC_ARM.finditer(text, s, e):
@@ -1302,11 +1387,13 @@ def _generic_arm_refs(
         if bare and not _THE_END.search(before):
             continue  # "combination" alone names the arm only as "the combination"
         if pair is None:
-            pair = _nested_pair(registry)
-            if pair is None:
+            pair = _nested_pair(registry) or (_combination_of_all(registry), None)
+            if pair[0] is None:
                 return []
         big, small = pair
         arm = small if m.group(0).lower().startswith("mono") else big
+        if arm is None:
+            continue  # "monotherapy" where several arms are single drugs
         out.append(ArmRef(m.start(), m.end(), arm))
     return out
 

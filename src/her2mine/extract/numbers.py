@@ -399,12 +399,32 @@ def _ratios(
         gap = text[k.end() : starts[i]]
         if not _ratio_gap_ok(gap):
             continue
+        if _margin_ratio(text, start, k.start()):
+            used.add(starts[i])  # the margin's number is no rate or median either
+            continue
         kind = "HR" if k.group(0)[0] in "Hh" else "OR"
         v = Value(kind, _atom_float(nxt.group(0)), None, starts[i], nxt.end(), nxt.end())
         v.key_start, v.key_text = k.start(), gap
         used.add(starts[i])
         values.append(v)
     return values
+
+
+# "The non-inferiority margin was a hazard ratio of 1·15", "margin (HR 1.3)": the ratio a
+# design tolerates, not a result (as "within the margin of ±13.5%" for a rate).
+_MARGIN_KEY_END = search_from_end(
+    re.compile(
+        r"\bmargins?\s*(?:[(\[,:]\s*|(?:(?:was|were|is|of|for|set\s+at|defined\s+as|the|an?|"
+        r"upper|limit|bound)\s+)*)$",
+        re.I,
+    )
+)
+
+
+def _margin_ratio(text: str, start: int, key: int) -> bool:
+    """Whether the ratio key at ``key`` is introduced as a non-inferiority margin."""
+    a = key - 45 if key - 45 > start else start
+    return "argin" in text[a:key] and _MARGIN_KEY_END.match(text, a, key) is not None
 
 
 def _times_and_rates(
@@ -431,6 +451,9 @@ def _times_and_rates(
         elif after.group(3) is not None:  # a percent sign
             if after.group(4) is not None:
                 continue
+            if _is_threshold(text, start, end, pos, after.end(3)):
+                used.add(pos)  # a definition's cut-off, no rate (nor a bare number)
+                continue
             v = Value("percent", _atom_float(a.group(0)), "%", pos, a.end(), after.end(3))
         else:
             v = _time_after_bracket(text, start, end, a, after.end(5))
@@ -438,6 +461,36 @@ def _times_and_rates(
                 continue
         values.append(v)
         used.add(pos)
+
+
+# Cut-offs of a definition, not rates: "an LVEF decline of 10% or more from baseline to below
+# 50%", "declines of at least 10% points", "LVEF decline >=10% and to <50%". After the number:
+# "or more/greater/higher", "(percentage) points"; before it: "to below/under/less than/<" or a
+# decline word with "of/by", "at least", "≥".
+_THRESHOLD_AFTER = re.compile(
+    r"\s*(?:or\s+(?:more|greater|higher|above)\b|(?:percentage\s+)?points?\b)"
+)
+_THRESHOLD_BEFORE_END = search_from_end(
+    re.compile(
+        r"(?:\bto\s+(?:below|under|less\s+than|<|≤|<=)|\b(?:declines?|decreases?|drops?|falls?)"
+        r"(?:\s+(?:of|by))?(?:\s+(?:at\s+least|more\s+than))?\s*(?:≥|>=|>)?)\s*$",
+        re.I,
+    )
+)
+_THRESHOLD_WORDS = ("to ", "ecline", "ecrease", "drop", "fall")
+
+
+def _is_threshold(text: str, start: int, end: int, pos: int, unit_end: int) -> bool:
+    """Whether the percentage at ``pos`` (its "%" ending at ``unit_end``) is a cut-off. The
+    regexes only run where their words occur (every match holds one)."""
+    nxt = text[unit_end : unit_end + 14]
+    if ("or " in nxt or "point" in nxt) and _THRESHOLD_AFTER.match(text, unit_end, end):
+        return True
+    a = pos - 30 if pos - 30 > start else start
+    window = text[a:pos].lower()
+    if not any(w in window for w in _THRESHOLD_WORDS):
+        return False
+    return _THRESHOLD_BEFORE_END.match(text, a, pos) is not None
 
 
 # A time followed by "of" and a word says how long something lasted ("1 year of trastuzumab",
