@@ -167,3 +167,18 @@ def test_an_assignment_after_a_prior_phrase_defines_the_arm(nlp):
     assert arms_of(nlp, text) == {8.4: "capecitabine+lapatinib", 4.4: "capecitabine"}
     # Negative: the prior drug itself is still no arm.
     assert "trastuzumab" not in {a for a in arms_of(nlp, text).values()}
+
+
+def test_an_ejection_fraction_decline_is_an_adverse_event(nlp):
+    # Before: "declines in left ventricular ejection fraction" was no end point term, so its
+    # rates were lost; its cut-offs (10%, 50%) must stay out.
+    text = (
+        "Cardiac safety\n\nPatients were randomly assigned to T-DXd or T-DM1. Declines in left "
+        "ventricular ejection fraction of 10% or more from baseline to below 50% occurred in "
+        "2.7% and 0.4% of patients, respectively."
+    )
+    ex = extract_document(Document(id="t", text=text), nlp)
+    assert [(o.endpoint, o.value, o.arm) for o in ex.outcomes] == [
+        ("AE", 2.7, TDXD),
+        ("AE", 0.4, TDM1),
+    ]
