@@ -312,7 +312,7 @@ def build_registry(
         if any(both):
             said = [x for x, ok in zip(sentences, both, strict=True) if ok]
             _given_to_all(text, said, drug_hits, reg)
-        if any(g in low for g in _GIVEN_IN_ALL_WORDS):
+        if _GIVEN_IN_ALL_GATE.may_hold(low, 0, len(low)):
             _given_in_all(text, sentences, drug_hits, reg)
     if "combination" in low:
         _name_the_combination(text, primary, reg)
@@ -785,7 +785,7 @@ _GIVEN_IN_ALL = re.compile(
 )
 
 # Every _GIVEN_IN_ALL match holds one of these (lower case).
-_GIVEN_IN_ALL_WORDS = tuple(
+_GIVEN_IN_ALL_GATE = WordGate(
     f"{verb} {prep} {word}"
     for verb in ("given", "administered")
     for prep in ("in", "to")

@@ -477,7 +477,7 @@ _THRESHOLD_BEFORE_END = search_from_end(
         re.I,
     )
 )
-_THRESHOLD_WORDS = ("to ", "ecline", "ecrease", "drop", "fall")
+_THRESHOLD_GATE = WordGate(("to ", "ecline", "ecrease", "drop", "fall"))
 
 
 def _is_threshold(text: str, start: int, end: int, pos: int, unit_end: int) -> bool:
@@ -487,8 +487,7 @@ def _is_threshold(text: str, start: int, end: int, pos: int, unit_end: int) -> b
     if ("or " in nxt or "point" in nxt) and _THRESHOLD_AFTER.match(text, unit_end, end):
         return True
     a = pos - 30 if pos - 30 > start else start
-    window = text[a:pos].lower()
-    if not any(w in window for w in _THRESHOLD_WORDS):
+    if not _THRESHOLD_GATE.may_hold(text[a:pos].lower(), 0, pos - a):
         return False
     return _THRESHOLD_BEFORE_END.match(text, a, pos) is not None
 

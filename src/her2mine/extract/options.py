@@ -16,6 +16,7 @@ from her2mine.extract.regimens import CHAIN_KINDS, SEQUENCE_WORDS, gap_kind, wit
 
 # Between two options: "A or B", "A, B, or C", "A, B or C".
 _OPTION_GAP = re.compile(r"\s+or\s+|\s*,\s*(?:or\s+)?", re.I)
+_OR_OR_COMMA = re.compile(r",|\bor\b", re.I)  # every _OPTION_GAP match holds one
 _SEQUENCE = re.compile(rf"\b{SEQUENCE_WORDS}\b", re.I)
 
 
@@ -99,7 +100,15 @@ def _run_end(text: str, hits: list[Hit], class_of: Mapping[str, str], i: int) ->
     j, said_or = i, False
     while j + 1 < len(hits):
         nxt = hits[j + 1]
-        gap = _option_gap(text, hits[j].end, nxt.start)
+        a, b = hits[j].end, nxt.start
+        gap = _OPTION_GAP.fullmatch(text, a, b)
+        if (
+            gap is None
+            and b - a <= 60
+            and _OR_OR_COMMA.search(text, a, b) is not None  # what the gap must keep
+            and _single_class(nxt, class_of) == cls
+        ):
+            gap = _option_gap_without_schedules(text, a, b)  # only where it can matter: costs
         if gap is None or _single_class(nxt, class_of) != cls or nxt.drugs[0] in seen:
             break
         said_or = said_or or "or" in gap.group(0).lower()
@@ -110,12 +119,9 @@ def _run_end(text: str, hits: list[Hit], class_of: Mapping[str, str], i: int) ->
     return last if said_or else i
 
 
-def _option_gap(text: str, a: int, b: int) -> re.Match[str] | None:
-    """The "or" / comma between two options, dose and schedule phrases aside ("anastrozole 1 mg
-    or letrozole 2.5 mg daily")."""
-    m = _OPTION_GAP.fullmatch(text, a, b)
-    if m is not None or b - a > 60:
-        return m
+def _option_gap_without_schedules(text: str, a: int, b: int) -> re.Match[str] | None:
+    """The "or" / comma between two options once dose and schedule phrases are set aside
+    ("anastrozole 1 mg or letrozole 2.5 mg daily"), or None."""
     gap = without_schedules(text[a:b])
     return _OPTION_GAP.fullmatch(gap) if gap != text[a:b] else None
 
