@@ -493,7 +493,28 @@ def bracketed_shorts(text: str) -> list[tuple[int, str]]:
         short = m.group(1)
         if any(c.isupper() for c in short) and _route_suffix_ok(short):
             found.append((m.start(), short))
+    if "+" in text:
+        long_joined = _long_joined_shorts(text)
+        if long_joined:
+            found = sorted(found + long_joined)
     return found
+
+
+# "(TUC+Tras+Cape)": a short form joining two to four short parts by "+", too long for
+# ``_SHORT_IN_PARENS`` (twelve characters), read as that pattern reads the shorter ones.
+_LONG_JOINED = re.compile(
+    r"\((?:[^()]{0,60};\s*)?\s*([A-Za-z][\w-]{0,5}(?:\+[A-Za-z][\w-]{0,5}){1,3})\s*\)"
+)
+
+
+def _long_joined_shorts(text: str) -> list[tuple[int, str]]:
+    """(bracket start, short form) of the "(A+B+C)" short forms longer than twelve characters
+    with a capital letter (the shorter ones are ``_SHORT_IN_PARENS`` matches)."""
+    return [
+        (m.start(), m.group(1))
+        for m in _LONG_JOINED.finditer(text)
+        if len(m.group(1)) > 12 and any(c.isupper() for c in m.group(1))
+    ]
 
 
 def _route_suffix_ok(short: str) -> bool:
@@ -695,6 +716,10 @@ def find_drugs(
     letters = letter_hits(text, lexical)
     if letters:
         abbrev = abbrev + letters
+    if used and "+" in text:
+        parts = joined_part_hits(text, dict(used))
+        if parts:
+            abbrev = abbrev + parts
     chosen = resolve_overlaps(abbrev + lexical + model) if abbrev or model else lexical
     stems = stem_hits(text, lex, low, chosen)
     return resolve_overlaps(chosen + stems + code_hits(text, lex, sentences))
@@ -721,6 +746,64 @@ def placebo_short_hits(
             continue
         for a, b in _whole_word_spans(text, short):
             out.append(Hit("placebo", a, b, short, "placebo", [], "abbreviation"))
+    return out
+
+
+# A joined short form written elsewhere: parts of one to six characters joined by "+".
+_JOINED = re.compile(r"(?<![\w+/-])[A-Za-z][\w-]{0,5}(?:\+[A-Za-z][\w-]{0,5}){1,3}(?![\w+])")
+# Short forms of placebo written as a part of a joined one ("Pbo+Tras+Cape").
+_PLACEBO_PART = re.compile(r"pbo|plb|pla|placebo", re.I)
+
+
+def _part_drugs(short: str, drugs: list[str]) -> dict[str, str] | None:
+    """{part: drug} when each "+" part of the defined ``short`` starts the name of a different
+    one of its ``drugs`` ("TUC+Tras+Cape" of tucatinib, trastuzumab, capecitabine), else None."""
+    parts = short.split("+")
+    if len(parts) != len(drugs) or len(parts) < 2:
+        return None
+    out: dict[str, str] = {}
+    left = list(drugs)
+    for part in parts:
+        low = part.lower()
+        match = next((d for d in left if d.startswith(low)), None) if len(part) >= 2 else None
+        if match is None:
+            return None
+        left.remove(match)
+        out[part] = match
+    return out
+
+
+def joined_part_hits(text: str, defined: dict[str, list[str]]) -> list[Hit]:
+    """Mentions in other joined short forms of the parts of a joined one the text defines: after
+    "tucatinib plus trastuzumab and capecitabine (TUC+Tras+Cape)", "Pbo+Tras+Cape" is placebo,
+    trastuzumab and capecitabine (the control arm, which the text never defines by itself). Each
+    part must start the name of its drug; a placebo part ("Pbo", "Plb") is placebo. A joined
+    form the text defines as a whole is left to its own definition."""
+    parts: dict[str, str] = {}
+    for short, drugs in defined.items():
+        if "+" in short:
+            parts.update(_part_drugs(short, drugs) or {})
+    if not parts:
+        return []
+    out: list[Hit] = []
+    for m in _JOINED.finditer(text):
+        if m.group() in defined:
+            continue
+        found, pos = [], m.start()
+        for part in m.group().split("+"):
+            end = pos + len(part)
+            if part in parts:
+                found.append(
+                    Hit("drug", pos, end, part, parts[part], [parts[part]], "abbreviation")
+                )
+            elif _PLACEBO_PART.fullmatch(part):
+                found.append(Hit("placebo", pos, end, part, "placebo", [], "abbreviation"))
+            else:
+                break
+            pos = end + 1
+        else:
+            if any(h.kind == "drug" for h in found):
+                out.extend(found)
     return out
 
 

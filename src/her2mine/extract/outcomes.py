@@ -226,7 +226,7 @@ def sentence_outcome_rows(
 
 # "12.9 months in both groups", "40% of patients in all three arms": one value stated for every
 # arm of the comparison.
-_EVERY_ARM_GATE = WordGate(("both", "all", "either"))
+_EVERY_ARM_GATE = WordGate(("both", "all", "either", "each"))
 # "(of the patients) in": between a value and the group it was measured in.
 _OF_PATIENTS_IN = r"(?:of\s+(?:the\s+)?(?:patients|pts|participants|women)\s+)?in\s+"
 _IN_EVERY_ARM = re.compile(
@@ -234,7 +234,9 @@ _IN_EVERY_ARM = re.compile(
     + _OF_PATIENTS_IN
     + r"(?:(?:both|all\s+(two|three|four|2|3|4))(?:\s+(?:the|treatment|study))?\s+(?:groups|arms)"
     # "median OS was not reached in either arm": each arm's value, as "in both arms"
-    r"|either\s+(?:treatment\s+)?(?:group|arm))\b",
+    r"|either\s+(?:treatment\s+)?(?:group|arm)"
+    # "in 1% of patients in each group": every arm of the design, however many it has
+    r"|(each)\s+(?:treatment\s+|study\s+)?(?:group|arm))\b",
     re.I,
 )
 _COUNT = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
@@ -256,13 +258,24 @@ def _every_arm_rows(
         if arm is None and measure not in _RATIOS:
             m = _IN_EVERY_ARM.match(text, v.ext_end)
             if m is not None:
-                n = _COUNT[m.group(1).lower()] if m.group(1) else 2
                 names = [a.name for a in registry.arms]
+                n = _every_arm_count(m, len(names))
                 if len(names) == n and all(names):
                     every = names
         for a in every or (arm,):
             rows.append(_row(v, endpoint, measure, a, sentence))
     return rows
+
+
+def _every_arm_count(m: re.Match[str], n_arms: int) -> int:
+    """How many arms an ``_IN_EVERY_ARM`` match names: the number written ("all three arms"),
+    two for "both"/"either", and for "each group" every arm the design defined (two or more:
+    "each" of a single-arm design names no comparison)."""
+    if m.group(1):
+        return _COUNT[m.group(1).lower()]
+    if m.group(2):
+        return n_arms if n_arms >= 2 else -1
+    return 2
 
 
 _RATIOS = ("HR", "OR")
@@ -356,6 +369,8 @@ def _endpoint_for(
             _MEAN_BEFORE, _MEAN_BEFORE_LOW, text, low, max(s, ep.start - 12), ep.start
         ):
             return None
+        if _gain_in_median(text, low, s, ep):
+            return None
         return ep.canonical, "median"
     # percentages
     if _CROSSOVER_GATE.may_hold(low, v.ext_end, v.ext_end + 80) and _crossover_share(text, v):
@@ -373,6 +388,8 @@ def _endpoint_for(
         return ep.canonical, "rate"
     code = ep.canonical
     if code in SAFETY:
+        if _cause_of_other(text, eps, ep):
+            return None
         if code == "AE":
             code = _grade_code(text, s, ep, v, low)
         return code, "incidence"
@@ -383,6 +400,24 @@ def _endpoint_for(
     ):
         return None
     return code, "rate"
+
+
+# "with an extension in median OS of 5.5 months", "an improvement in median PFS of 3 months": the
+# time is a difference between the arms' medians, not a median.
+_GAIN_WORDS = ("extension", "improvement", "gain", "prolongation", "increase", "difference")
+_GAIN_GATE = WordGate(_GAIN_WORDS)
+_GAIN_BEFORE = re.compile(
+    r"\b(?:" + "|".join(_GAIN_WORDS) + r")s?\s+(?:in|of)\s+(?:the\s+)?(?:median\s+)?\Z", re.I
+)
+
+
+def _gain_in_median(text: str, low: str | None, s: int, ep: Hit) -> bool:
+    """Whether the time after end point ``ep`` is a gain in the median ("an extension in
+    median OS of 5.5 months"; "prolonged median PFS by 2.9 months" is no value already)."""
+    a = max(s, ep.start - 40)
+    return (
+        _GAIN_GATE.may_hold(low, a, ep.start) and _GAIN_BEFORE.search(text, a, ep.start) is not None
+    )
 
 
 # "70% of patients in the A arm crossed over to receive trastuzumab": a share of patients who
@@ -412,6 +447,31 @@ def _own_event_before(eps: list[Hit], ks: int | None, pos: int) -> bool:
     lower in the short arm (HR 0.32 ...)" is about cardiac events, not about the previous
     sentence's end point, which the ratio would otherwise carry over."""
     return _last_before(eps, ks if ks is not None else pos, _NO_RATIO_EVENTS) is not None
+
+
+# "discontinuation of tucatinib or placebo due to adverse events occurred in 6.0%": the events
+# name the cause of an end point outside the list (discontinuation, dose reduction), which the
+# value measures.
+_CAUSE_GAP = re.compile(
+    r"[^.;:]{0,60}?\b(?:due\s+to|because\s+of|owing\s+to|for)\s+(?:(?:an?|the|any)\s+)?"
+    r"(?:(?:treatment|drug)[\s-](?:related|emergent)\s+)?",
+    re.I,
+)
+
+
+def _cause_of_other(text: str, eps: list[Hit], ep: Hit) -> bool:
+    """Whether the safety end point ``ep`` is the cause ("due to", "because of", "for") of an
+    end point outside the contract's list written right before it in its clause (only when one
+    is: ``eps`` of a sentence rarely hold two)."""
+    prev = None
+    for h in eps:
+        if h.start >= ep.start:
+            break
+        prev = h
+    if prev is None or not prev.canonical.startswith("_") or prev.canonical == "_population":
+        return False
+    m = _CAUSE_GAP.match(text, prev.end, ep.start)
+    return m is not None and m.end() == ep.start
 
 
 def _last_before(eps: list[Hit], pos: int, codes: set[str] | None) -> Hit | None:
