@@ -422,6 +422,7 @@ def _read_design(
                 or alternative
                 or _is_design_regimen(text, r, s, e)
                 or _generic_name_bracket(text, r, s)
+                or _versus_next(text, regs, i)
             ):
                 if added and last is not None and _SAME_GATE.may_hold(low, s, r.start):
                     r = _after_same_regimen(text, s, last, r)
@@ -1105,6 +1106,26 @@ _TPC_OF_REGIMEN_END = search_from_end(_TPC_OF_REGIMEN)
 
 def _is_design_regimen(text: str, r: Regimen, s: int, e: int) -> bool:
     return _DESIGN_BEFORE_END.match(text[max(s, r.start - 80) : r.start]) is not None
+
+
+# "Disitamab Vedotin Versus Lapatinib Plus Capecitabine in ...: A Randomized Phase III Trial":
+# the regimen just before "versus" and the next regimen is the first compared arm, though no
+# design word stands before it (a title opens with it).
+_VERSUS_GAP = re.compile(r"\s*,?\s*(?:versus|vs\.?|v\.?|compared\s+with)\s+", re.I)
+
+
+def _versus_next(text: str, regs: list[Regimen], i: int) -> bool:
+    """Whether ``regs[i]`` is followed by "versus" and then the next regimen (both with drugs,
+    neither with placebo)."""
+    if i + 1 >= len(regs):
+        return False
+    r, nxt = regs[i], regs[i + 1]
+    if not r.drugs or not nxt.drugs or r.has_placebo or nxt.has_placebo:
+        return False  # "A versus placebo in combination with B": the placebo design's to read
+    gap = regs[i + 1].start - r.end
+    if gap > 20 or gap < 3:
+        return False
+    return _VERSUS_GAP.fullmatch(text, r.end, regs[i + 1].start) is not None
 
 
 # "randomly assigned to receive either combination therapy (A ... plus B ...) or monotherapy

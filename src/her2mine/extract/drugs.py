@@ -270,12 +270,28 @@ def code_hits(text: str, lex: DrugLexicon, sentences: list[tuple[int, int]]) -> 
         prefix = _CAPITALS.match(code).group(0)
         if prefix in CODE_STOP_PREFIXES or _CODE_NOT_AFTER.match(text, m.end()):
             continue
+        if _names_a_payload(text, m.start(1)):
+            continue
         s, e = _sentence_of(m.start(), sentences, len(text))
         if not _CODE_CONTEXT.search(text, s, e):
             continue
         canon = lex.lookup(code) or code.lower()
         hits.append(Hit("drug", m.start(1), m.end(1), code, canon, lex.expand(canon), "code"))
     return hits
+
+
+# An ADC's payload or linker named by its code just after that word ("a potent tubulin
+# inhibitor payload (AS269)", "the payload SHR169265"): a part of the conjugate, not a drug
+# given. (A code just before "payload" stays: "the ARX788 payload" is the drug's own.)
+_PAYLOAD_BEFORE_END = re.compile(r"\b(?:payloads?|warheads?|linkers?)\s*[(,:]?\s*$", re.I)
+
+
+def _names_a_payload(text: str, start: int) -> bool:
+    """Whether the code starting at ``start`` is written as an ADC's payload or linker."""
+    before = text[max(0, start - 12) : start].lower()
+    if "payload" not in before and "warhead" not in before and "linker" not in before:
+        return False
+    return _PAYLOAD_BEFORE_END.search(before) is not None
 
 
 _CAPITALS = re.compile(r"[A-Z]+")

@@ -333,12 +333,37 @@ class EndpointLexicon:
                 lex.code_of.setdefault(t.lower(), e["code"])
             for a in e.get("abbreviations", []):
                 lex.exact_of.setdefault(a, e["code"])
+        _add_plural_responses(lex)
+        _add_abbreviation_forms(lex)
         lex.insensitive = compile_terms(list(lex.code_of), ignore_case=True)
         lex.sensitive = SensitiveTerms(list(lex.exact_of))
         return lex
 
     def lookup(self, text: str) -> str | None:
         return self.exact_of.get(text) or self.code_of.get(text.lower())
+
+
+def _add_plural_responses(lex: EndpointLexicon) -> None:
+    """The plural of each rate end point's "... response" term ("confirmed objective responses
+    were observed in 31 (37%) of 83 patients"): a count of responders with its share is that
+    rate. Only rate end points: "duration of responses" and the like stay unread."""
+    for term, code in list(lex.code_of.items()):
+        if term.endswith(" response") and lex.kind.get(code) == "rate":
+            lex.code_of.setdefault(term + "s", code)
+
+
+def _add_abbreviation_forms(lex: EndpointLexicon) -> None:
+    """Written forms of the abbreviations that the list leaves out: the plural of a rate's
+    ("ORRs were 70.6%, 37.5% and 29.7% in cohorts 1, 2 and 3") and the "m" (median) form of a
+    time-to-event one ("mDoR was 8.3 months", as "mPFS" and "mOS" already are)."""
+    for abbr, code in list(lex.exact_of.items()):
+        if not abbr[-1].isupper() or not abbr.isalpha():
+            continue
+        kind = lex.kind.get(code)
+        if kind == "rate":
+            lex.exact_of.setdefault(abbr + "s", code)
+        elif kind == "time_to_event" and abbr[0].isupper():
+            lex.exact_of.setdefault("m" + abbr, code)
 
 
 @dataclass

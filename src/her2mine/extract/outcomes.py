@@ -24,15 +24,22 @@ SAFETY = {"AE", "AE_G3", "ILD"}
 
 # "Gr≥3", "Gr 3/4" (conference abstracts) are grades too.
 _GRADE = r"(?:grade|(?<![a-z])gr\.?(?![a-z]))"
+# Conference shorthand for grades: "G≥3 TRAEs", "G3/4 neutropenia", "≥G3 AEs"; "G1/2", "G2"
+# (a lone "G" + digit, not part of a word or code: "HER2", "BG3" stay out).
+_G_SHORT_3 = (
+    r"(?<![a-z0-9])g(?:≥|>=)\s*(?:3|iii)|(?:≥|>=)\s*g3"
+    r"|(?<![a-z0-9-])g3(?:\s*(?:-|–|/)\s*[45]|\+)?(?![a-z0-9])"
+)
+_G_SHORT_ANY = r"(?<![a-z0-9-])g(?:1(?:\s*(?:-|–|/)\s*2)?|2)(?![a-z0-9])"
 _G3 = re.compile(
     rf"(?:{_GRADE}\s*(?:≥|>=|=>|>)\s*(?:3|III)|(?:≥|>=)\s*grade\s*(?:3|III)|{_GRADE}\s*(?:3|III|4|IV)"
     r"(?:\s*(?:or|and|to|-|–|/|,)\s*(?:higher|greater|above|worse|more|severe|4|5|IV|V))?"
-    r"(?:\s*or\s*(?:higher|worse))?|grade\s*3\+|severe)",
+    r"(?:\s*or\s*(?:higher|worse))?|grade\s*3\+|severe|" + _G_SHORT_3 + ")",
     re.I,
 )
 _ANY = re.compile(
     r"(?:any[\s-]grade|all[\s-]grades?|of\s+any\s+grade|grade\s*(?:1|I)\s*(?:or|and|-|–|/|to)\s*"
-    r"(?:2|II)|grade\s*(?:≤|<=|<)\s*2|low[\s-]grade|grade\s*(?:1|2|I|II)\b)",
+    r"(?:2|II)|grade\s*(?:≤|<=|<)\s*2|low[\s-]grade|grade\s*(?:1|2|I|II)\b|" + _G_SHORT_ANY + ")",
     re.I,
 )
 _LANDMARK = re.compile(
@@ -565,7 +572,7 @@ def _grade_code(text: str, s: int, ep: Hit, v: Value, low: str | None = None) ->
     return best[1] if best else "AE"
 
 
-_G3_AFTER_GATE = WordGate(("gr", "severe"))  # every _G3 match holds one
+_G3_AFTER_GATE = WordGate(("gr", "severe", "g3", "g≥", "g>="))  # every _G3 match holds one
 
 
 def _grade3_between(text: str, a: int, b: int, low: str | None) -> bool:
@@ -595,8 +602,8 @@ def _serious_clause_start(text: str, s: int, ep: Hit) -> int:
 
 # Every match of _G3 / _ANY starts with one of these (lower case; ASCII letters, so on a
 # ``literal_safe`` text they are where the case-insensitive patterns can start).
-_G3_FIRSTS = ("gr", "≥", ">=", "severe")
-_ANY_FIRSTS = ("any", "all", "of", "grade", "low")
+_G3_FIRSTS = ("gr", "≥", ">=", "severe", "g3", "g≥", "g>=")
+_ANY_FIRSTS = ("any", "all", "of", "grade", "low", "g1", "g2")
 
 
 def _attribute_arms(
@@ -725,6 +732,8 @@ def _attribute_arms(
             continue
         j = _last_ref_before(refs, out[i][0].start, set() if single else claimed)
         if j is not None and not refs[j].in_list:
+            if _own_unread_arm(text, out[i][0], e, refs):
+                continue
             arms[i] = refs[j].arm
             source[i] = j
     if len(set(source.values())) < len(source):
@@ -907,6 +916,24 @@ def _compared_in_prose(text: str, refs: list[ArmRef], prev: list[int]) -> bool:
         and _CLAUSE_BREAK.search(text, a.end, b.start) is None
         and _PROSE_COMPARISON.search(text, a.end, b.start) is not None
     )
+
+
+# A value's own arm phrase that names no arm the design defined: "versus 6.9 months with the
+# control regimen", "and 43.6% in the comparator arm", "with L+C" (an undefined short). Only
+# "arm"/"regimen" (a "group" or "cohort" may be a subgroup of the one arm named before).
+_OWN_ARM_AFTER = re.compile(
+    r"\s*(?:of\s+(?:the\s+)?(?:patients|pts|participants|women)\s+)?(?:in|with|on|receiving)\s+"
+    r"(?:the\s+(?:[\w+/-]+\s+){1,3}?(?:arm|regimen)\b|(?:the\s+)?[A-Z][\w-]*\s*\+\s*[A-Z])"
+)
+
+
+def _own_unread_arm(text: str, v: Value, e: int, refs: list[ArmRef]) -> bool:
+    """Whether value ``v`` is followed by its own arm phrase holding no arm reference: the
+    value is that other arm's, so the nearest reference before it does not name it."""
+    m = _OWN_ARM_AFTER.match(text, v.ext_end, e)
+    if m is None:
+        return False
+    return not any(m.start() < r.end and r.start < m.end() for r in refs)
 
 
 def _last_ref_before(refs: list[ArmRef], pos: int, skip: set[int]) -> int | None:
