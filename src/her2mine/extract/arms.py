@@ -1114,6 +1114,10 @@ def _is_design_regimen(text: str, r: Regimen, s: int, e: int) -> bool:
 _VERSUS_GAP = re.compile(r"\s*,?\s*(?:versus|vs\.?|v\.?|compared\s+with)\s+", re.I)
 
 
+# A joiner right before a regimen: it ends a longer chain the grouping did not join.
+_CHAIN_BEFORE = re.compile(r"(?:\b(?:followed\s+by|then|plus|with|and)|[+/→])\s*$", re.I)
+
+
 def _versus_next(text: str, regs: list[Regimen], i: int) -> bool:
     """Whether ``regs[i]`` is followed by "versus" and then the next regimen (both with drugs,
     neither with placebo)."""
@@ -1122,6 +1126,8 @@ def _versus_next(text: str, regs: list[Regimen], i: int) -> bool:
     r, nxt = regs[i], regs[i + 1]
     if not r.drugs or not nxt.drugs or r.has_placebo or nxt.has_placebo:
         return False  # "A versus placebo in combination with B": the placebo design's to read
+    if i > 0 and _CHAIN_BEFORE.search(text, max(regs[i - 1].end, r.start - 30), r.start):
+        return False  # "FEC-75 followed by paclitaxel plus trastuzumab versus ...": a chain's tail
     gap = regs[i + 1].start - r.end
     if gap > 20 or gap < 3:
         return False
@@ -1528,7 +1534,30 @@ def _group_ref(
     lab = _GROUP_LABEL.search(before)
     if lab:
         return ArmRef(gs - len(before) + lab.start(), ge, registry.by_label(lab.group(1)))
-    return _duration_group_ref(before, gs, ge, registry)
+    return _duration_group_ref(before, gs, ge, registry) or _schedule_group_ref(
+        before, gs, ge, registry
+    )
+
+
+# "the sequential group", "the concurrent arm": a group named by the schedule of its drugs.
+_SCHEDULE_WORDS = ("sequential", "concurrent", "concomitant", "simultaneous")
+_SCHEDULE_LABEL = re.compile(r"(?<![\w-])(?:" + "|".join(_SCHEDULE_WORDS) + r")[\s-]*$", re.I)
+
+
+def _schedule_group_ref(before: str, gs: int, ge: int, registry: ArmRegistry) -> ArmRef | None:
+    """A schedule-labelled group ("the sequential group" / "the concurrent group") is an arm of
+    a design whose arms give the same drugs in a different order or timing: the arm of that
+    regimen when every arm the design defined has the same drugs (as ``_duration_group_ref``);
+    else no reference (the schedule does not say which regimen)."""
+    if not before.rstrip(" -").lower().endswith(_SCHEDULE_WORDS):
+        return None  # cheap test: the text before the group word ends in a schedule word
+    m = _SCHEDULE_LABEL.search(before)
+    if m is None:
+        return None
+    arm = _single_regimen(registry)
+    if arm is None:
+        return None
+    return ArmRef(gs - len(before) + m.start(), ge, arm)
 
 
 # "the 12-month group", "the 6-month arm", "the 1-year group", "the 9-week arm": a group named

@@ -851,10 +851,10 @@ def _without_name_tails(text: str, hits: list[Hit]) -> list[Hit]:
 _LETTER_DEFINITION = re.compile(r"\s*[(\[]([A-Z])[)\]]")
 # A lone capital letter is a drug only where a regimen or a comparison is written: after a
 # bracket, a regimen joiner, a list comma or a word that names a treatment ("1 year of T",
-# "for T→L", "versus T") and before the end of the clause or another joiner. "T stage",
-# "grade T", "arm A" or "T1" are never mentions.
+# "for T→L", "versus T", "the T arm") and before the end of the clause or another joiner.
+# "T stage", "grade T", "arm A" or "T1" are never mentions.
 _LETTER_BEFORE = re.compile(
-    r"(?:[(\[+/→,]|(?<![\w-])(?:of|for|with|versus|vs\.?|or|and|plus|then|to|than|receiving|"
+    r"(?:[(\[+/→,]|(?<![\w-])(?:of|for|with|versus|vs\.?|or|and|plus|then|to|than|receiving|the|"
     r"received))\s*$"
 )
 _LETTER_AFTER = re.compile(

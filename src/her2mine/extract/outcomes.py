@@ -174,6 +174,29 @@ def _start(h: Hit) -> int:
     return h.start
 
 
+# "3-year DFS was 88% in patients with pCR and 73% in patients without pCR": an end point
+# that names a subgroup of patients is no end point of the values after it.
+_SUBGROUP_BEFORE = re.compile(
+    r"\b(?:patients|those|women|participants|pts)\s+(?:with|without|who\s+(?:achieved|had|"
+    r"did\s+not\s+(?:achieve|have)))\s+(?:an?\s+|the\s+)?$",
+    re.I,
+)
+_SUBGROUP_REACH = 45  # characters before an end point looked at
+
+
+def _without_subgroup_endpoints(text: str, s: int, eps: list[Hit], low: str | None) -> list[Hit]:
+    """``eps`` without the end points written as a subgroup ("patients with pCR", "those
+    who did not achieve a pCR"); ``low``: the ``literal_safe`` lower-cased text, or None."""
+    kept = eps
+    for h in eps:
+        a = max(s, h.start - _SUBGROUP_REACH)
+        if low is not None and low.find("with", a, h.start) < 0 and low.find("who", a, h.start) < 0:
+            continue
+        if _SUBGROUP_BEFORE.search(text, a, h.start):
+            kept = [x for x in kept if x is not h]
+    return kept
+
+
 def sentence_outcome_rows(
     text: str,
     s: int,
@@ -198,6 +221,8 @@ def sentence_outcome_rows(
     if not values:
         return []
     out: list[tuple[Value, str, str]] = []  # value, endpoint, measure
+    if eps:
+        eps = _without_subgroup_endpoints(text, s, eps, low)
     for v in values:
         assigned = _endpoint_for(text, v, eps, lex, s, carry, low)
         if assigned is None:
@@ -382,6 +407,10 @@ def _endpoint_for(
     # percentages
     if _CROSSOVER_GATE.may_hold(low, v.ext_end, v.ext_end + 80) and _crossover_share(text, v):
         return None
+    if _CHANGE_GATE.may_hold(low, v.ext_end, v.ext_end + 24) and _CHANGE_AFTER.match(
+        text, v.ext_end
+    ):
+        return None
     ep = _last_before(eps, anchor, None)
     if ep is None:
         ep = _first_after(eps, v.ext_end, 60) or _verb_object_after(text, eps, v.ext_end)
@@ -427,6 +456,14 @@ def _gain_in_median(text: str, low: str | None, s: int, ep: Hit) -> bool:
     )
 
 
+# "a 16% reduction in the hazard", "a 4% relative reduction with B": a relative change, which is
+# no result of the end point named before it (the gold conventions keep these out).
+_CHANGE_GATE = WordGate(("reduc", "decrease", "relative", "lower"))
+_CHANGE_AFTER = re.compile(
+    r"\s*(?:relative\s+|proportional\s+)?(?:risk\s+)?(?:reduction|decrease|lower\s+risk|"
+    r"lower\s+hazard|reduced\s+risk)\b",
+    re.I,
+)
 # "70% of patients in the A arm crossed over to receive trastuzumab": a share of patients who
 # switched treatment, not a result of the end point named before it.
 _CROSSOVER_GATE = WordGate(("crossed", "switched", "cross over"))
@@ -960,8 +997,26 @@ def _context_runs(
         if ctx is None:
             ctx = _ctx(context)
         if len(ctx) == len(run):
+            if _compares_subgroups(text, out, idx):
+                return
             for i, a in zip(run, ctx, strict=True):
                 arms[i] = a
+
+
+def _compares_subgroups(text: str, out: list[tuple[Value, str, str]], idx: list[int]) -> bool:
+    """Whether two values of the sentence are each followed by a subgroup of patients ("88% in
+    patients with pCR and 73% in patients without pCR, and OS was 96% and 86%,
+    respectively"): its compared values are those subgroups', not the arms under discussion."""
+    first = out[idx[0]][0].start
+    if text.find("with", first) < 0 and text.find("who", first) < 0:
+        return False
+    named = 0
+    for i in idx:
+        if _IN_SUBGROUP.match(text, out[i][0].ext_end) is not None:
+            named += 1
+            if named == 2:
+                return True
+    return False
 
 
 class _Once:
@@ -1248,7 +1303,12 @@ def _share_rate_p(
     # A shared P needs two rates of different arms (or of different named groups).
     if len(rates) < 2:
         return
-    if len({arms[i] for i in rates}) < 2 and not GROUP_GATE.may_hold(low, s, e):
+    if (
+        len({arms[i] for i in rates}) < 2
+        and not GROUP_GATE.may_hold(low, s, e)
+        and not _SUBGROUP_GATE.may_hold(low, s, e)
+        and not _RESPECTIVELY_GATE.may_hold(low, s, e)
+    ):
         return
     ps = list(P_RE.finditer(text, s, e))
     if not ps:
@@ -1268,13 +1328,27 @@ def _share_rate_p(
             continue
         eps = {out[i][1:] for i in group}  # one end point, one measure
         named = {arms[i] for i in group}
-        if len(eps) != 1 or (len(named) < 2 and not _in_named_groups(text, out, group)):
+        if len(eps) != 1 or (
+            len(named) < 2
+            and not _in_named_groups(text, out, group)
+            and not _respectively_before(text, out[group[-1]][0].ext_end, m.start())
+        ):
             continue
         p = normalise_p(m.group("op"), m.group("num"))
         if any(out[i][0].p not in (None, p) for i in group):
             continue
         for i in group:
             out[i][0].p = p
+
+
+# "96% and 86%, respectively (P = .025)": compared values, whichever groups they are.
+_RESPECTIVELY_P_GAP = re.compile(r"\s*,?\s*respectively\s*[(\[;,]?\s*", re.I)
+
+
+def _respectively_before(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] (after the last compared value, before its P) is ", respectively (":
+    the values before are a compared run even when no arm or group phrase names them."""
+    return b - a < 20 and _RESPECTIVELY_P_GAP.fullmatch(text, a, b) is not None
 
 
 def _p_sharing_measures(out: list[tuple[Value, str, str]]) -> tuple[str, ...]:
@@ -1300,6 +1374,17 @@ _IN_LETTERED_GROUP = re.compile(
 )
 
 
+# "88% in patients with pCR and 73% in patients without pCR": rates of two subgroups, named by
+# what their patients had or did not have.
+_IN_SUBGROUP = re.compile(
+    r"\s*(?:in|among)\s+(?:the\s+)?(?:patients|those|women|participants|pts)\s+"
+    r"((?:with|without|who)\b[^,;()\[\]]{1,40}?)(?=\s*(?:[,;()\[\]]|\.(?!\d)|$|(?:and|vs\.?"
+    r"|versus|compared)\b))",
+    re.I,
+)
+_SUBGROUP_GATE = WordGate(("with", "who"))  # every _IN_SUBGROUP match holds one
+
+
 def _in_named_groups(text: str, out: list[tuple[Value, str, str]], group: list[int]) -> bool:
     """Whether each rate of ``group`` is followed by its own group phrase, all different ("42.7%
     in the combination arm and 27.9% in the monotherapy arm"): rates of compared groups, even
@@ -1307,7 +1392,11 @@ def _in_named_groups(text: str, out: list[tuple[Value, str, str]], group: list[i
     names = set()
     for i in group:
         v = out[i][0]
-        m = _IN_GROUP.match(text, v.ext_end) or _IN_LETTERED_GROUP.match(text, v.ext_end)
+        m = (
+            _IN_GROUP.match(text, v.ext_end)
+            or _IN_LETTERED_GROUP.match(text, v.ext_end)
+            or _IN_SUBGROUP.match(text, v.ext_end)
+        )
         if m is None:
             return False
         names.add(m.group(1).lower().strip())
