@@ -182,3 +182,41 @@ def test_an_ejection_fraction_decline_is_an_adverse_event(nlp):
         ("AE", 2.7, TDXD),
         ("AE", 0.4, TDM1),
     ]
+
+
+N9831 = (
+    "Sequential versus concurrent trastuzumab\n\nThe N9831 trial compared doxorubicin and "
+    "cyclophosphamide followed by weekly paclitaxel (arm A), the same chemotherapy followed by "
+    "52 weeks of trastuzumab after paclitaxel (arm B), and the same chemotherapy with "
+    "trastuzumab started concurrently with paclitaxel and continued for 52 weeks (arm C). "
+    "5-year DFS rates were 71.8% and 80.1% in arms A and B, respectively."
+)
+ACP = "cyclophosphamide+doxorubicin+paclitaxel"
+
+
+def test_the_same_chemotherapy_followed_by_continues_the_arm_before(nlp):
+    # Before: "chemotherapy" (a class) started the regimen, so "the same ... followed by" was
+    # not seen: arm B was "trastuzumab" alone and arm C "paclitaxel".
+    assert arms_of(nlp, N9831) == {71.8: ACP, 80.1: ACP + "+trastuzumab"}
+    assert sorted(sorted(a.drugs) for a in registry_of(nlp, N9831).arms) == [
+        ["cyclophosphamide", "doxorubicin", "paclitaxel"],
+        ["cyclophosphamide", "doxorubicin", "paclitaxel", "trastuzumab"],
+    ]
+
+
+def test_started_concurrently_with_joins_a_regimen(nlp):
+    text = (
+        "Title\n\nPatients were randomly assigned to paclitaxel alone or trastuzumab started "
+        "concurrently with paclitaxel. ORR was 32% with paclitaxel alone and 56% with "
+        "trastuzumab started concurrently with paclitaxel."
+    )
+    assert arms_of(nlp, text) == {32.0: "paclitaxel", 56.0: "paclitaxel+trastuzumab"}
+
+
+def test_a_class_after_other_words_than_the_same_is_its_own_mention(nlp):
+    # Negative: "standard chemotherapy followed by trastuzumab" is no continuation.
+    text = (
+        "Title\n\nPatients were randomly assigned to docetaxel followed by observation or "
+        "standard chemotherapy followed by trastuzumab. 3-year DFS was 80% and 85%, respectively."
+    )
+    assert arms_of(nlp, text) == {80.0: "docetaxel", 85.0: "trastuzumab"}

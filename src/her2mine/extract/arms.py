@@ -481,9 +481,18 @@ _SAME_REGIMEN = re.compile(
 def _after_same_regimen(text: str, s: int, last: Regimen, r: Regimen) -> Regimen:
     """``r`` as written after "the same regimen followed by": the last arm's regimen with
     ``r`` (else ``r`` itself)."""
+    if r.hits[0].kind == "class" and len(r.hits) > 1 and _SAME_BEFORE_END.search(
+        text, max(s, r.start - 12), r.start
+    ):
+        # "the same chemotherapy followed by trastuzumab": the class stands for the last arm's
+        # drugs, so the regimen is those with what follows the class
+        return Regimen(last.start, r.end, last.hits + r.hits[1:], [*last.joins, *r.joins])
     if _SAME_REGIMEN.search(text, max(s, r.start - 80), r.start) is None:
         return r
     return Regimen(last.start, r.end, last.hits + r.hits, [*last.joins, "strong", *r.joins])
+
+
+_SAME_BEFORE_END = re.compile(r"\bthe\s+same\s+$", re.I)
 
 
 def _read_lettered_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegistry) -> bool:
