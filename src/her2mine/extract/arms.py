@@ -481,8 +481,10 @@ _SAME_REGIMEN = re.compile(
 def _after_same_regimen(text: str, s: int, last: Regimen, r: Regimen) -> Regimen:
     """``r`` as written after "the same regimen followed by": the last arm's regimen with
     ``r`` (else ``r`` itself)."""
-    if r.hits[0].kind == "class" and len(r.hits) > 1 and _SAME_BEFORE_END.search(
-        text, max(s, r.start - 12), r.start
+    if (
+        r.hits[0].kind == "class"
+        and len(r.hits) > 1
+        and _SAME_BEFORE_END.search(text, max(s, r.start - 12), r.start)
     ):
         # "the same chemotherapy followed by trastuzumab": the class stands for the last arm's
         # drugs, so the regimen is those with what follows the class
@@ -1543,30 +1545,14 @@ def _group_ref(
     lab = _GROUP_LABEL.search(before)
     if lab:
         return ArmRef(gs - len(before) + lab.start(), ge, registry.by_label(lab.group(1)))
-    return _duration_group_ref(before, gs, ge, registry) or _schedule_group_ref(
-        before, gs, ge, registry
-    )
+    return _same_drugs_group_ref(
+        before, gs, ge, registry, _DURATION_UNITS, _DURATION_LABEL
+    ) or _same_drugs_group_ref(before, gs, ge, registry, _SCHEDULE_WORDS, _SCHEDULE_LABEL)
 
 
 # "the sequential group", "the concurrent arm": a group named by the schedule of its drugs.
 _SCHEDULE_WORDS = ("sequential", "concurrent", "concomitant", "simultaneous")
 _SCHEDULE_LABEL = re.compile(r"(?<![\w-])(?:" + "|".join(_SCHEDULE_WORDS) + r")[\s-]*$", re.I)
-
-
-def _schedule_group_ref(before: str, gs: int, ge: int, registry: ArmRegistry) -> ArmRef | None:
-    """A schedule-labelled group ("the sequential group" / "the concurrent group") is an arm of
-    a design whose arms give the same drugs in a different order or timing: the arm of that
-    regimen when every arm the design defined has the same drugs (as ``_duration_group_ref``);
-    else no reference (the schedule does not say which regimen)."""
-    if not before.rstrip(" -").lower().endswith(_SCHEDULE_WORDS):
-        return None  # cheap test: the text before the group word ends in a schedule word
-    m = _SCHEDULE_LABEL.search(before)
-    if m is None:
-        return None
-    arm = _single_regimen(registry)
-    if arm is None:
-        return None
-    return ArmRef(gs - len(before) + m.start(), ge, arm)
 
 
 # "the 12-month group", "the 6-month arm", "the 1-year group", "the 9-week arm": a group named
@@ -1579,14 +1565,22 @@ _DURATION_LABEL = re.compile(
 )
 
 
-def _duration_group_ref(before: str, gs: int, ge: int, registry: ArmRegistry) -> ArmRef | None:
-    """A duration-labelled group ("the 12-month group") is an arm of a design whose arms differ
-    only in how long one regimen is given (6 vs 12 months of trastuzumab): the arm of that
-    regimen when every arm the design defined has the same drugs; else no reference (the
-    duration does not say which regimen)."""
-    if not before.rstrip(" -").lower().endswith(_DURATION_UNITS):
-        return None  # cheap test: the text before the group word ends in a time unit
-    m = _DURATION_LABEL.search(before)
+def _same_drugs_group_ref(
+    before: str,
+    gs: int,
+    ge: int,
+    registry: ArmRegistry,
+    ends: tuple[str, ...],
+    label: re.Pattern[str],
+) -> ArmRef | None:
+    """A group named by how its regimen is given, for how long ("the 12-month group": 6 vs 12
+    months of trastuzumab) or in what order ("the sequential group" / "the concurrent group"),
+    is an arm of a design whose arms give the same drugs: the arm of that regimen when every
+    arm the design defined has the same drugs; else no reference (the name does not say which
+    regimen). ``ends``: the words ``before`` must end with (a cheap test before ``label``)."""
+    if not before.rstrip(" -").lower().endswith(ends):
+        return None
+    m = label.search(before)
     if m is None:
         return None
     arm = _single_regimen(registry)
