@@ -220,3 +220,24 @@ def test_a_class_after_other_words_than_the_same_is_its_own_mention(nlp):
         "standard chemotherapy followed by trastuzumab. 3-year DFS was 80% and 85%, respectively."
     )
     assert arms_of(nlp, text) == {80.0: "docetaxel", 85.0: "trastuzumab"}
+
+
+def test_a_partner_given_with_every_arm_is_no_arm(nlp):
+    # Before: "chemotherapy" after ", given with" became a drugless second arm, so the design
+    # was no longer one regimen given for two durations and "the 6-month group" named nothing.
+    text = (
+        "PERSEPHONE\n\nPatients were randomly assigned (1:1) to receive 6 months or 12 months of "
+        "trastuzumab, given with chemotherapy. 4-year disease-free survival was 89·4% in the "
+        "6-month group and 89·8% in the 12-month group (hazard ratio 1·07)."
+    )
+    assert arms_of(nlp, text) == {89.4: "trastuzumab", 89.8: "trastuzumab"}
+    assert [sorted(a.drugs) for a in registry_of(nlp, text).arms] == [["trastuzumab"]]
+
+
+def test_given_with_joins_the_drugs_it_names(nlp):
+    # Negative for arm splitting: drugs joined by "given with" are one regimen.
+    text = (
+        "Title\n\nPatients were randomly assigned to pertuzumab, given with trastuzumab, or to "
+        "placebo plus trastuzumab. The pCR rate was 45.8% with pertuzumab given with trastuzumab."
+    )
+    assert arms_of(nlp, text) == {45.8: "pertuzumab+trastuzumab"}

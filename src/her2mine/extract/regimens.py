@@ -23,8 +23,10 @@ _STRONG = (
     r"(?:\s*\+\s*|\s*/\s*|\s*[-–—‑]\s*|\s+plus\s+|\s+with\s+|\s+in\s+combination\s+with\s+|"
     rf"\s+combined\s+with\s+|\s+and\s+(?=placebo\b)|\s*,?\s+(?:and\s+)?{SEQUENCE_WORDS}\s+|\s*→\s*|"
     r"\s+added\s+to\s+|"
-    # "trastuzumab started concurrently with paclitaxel": given together
-    r"\s+(?:(?:started|given|administered)\s+)?(?:concurrently|concomitantly)\s+with\s+)"
+    # "trastuzumab started concurrently with paclitaxel", "12 months of trastuzumab, given with
+    # chemotherapy": given together
+    r"\s+(?:(?:started|given|administered)\s+)?(?:concurrently|concomitantly)\s+with\s+|"
+    r"\s*,?\s+(?:given|administered)\s+(?:together\s+)?with\s+)"
 )
 _WEAK = r"(?:\s*,\s*(?:and\s+|plus\s+)?|\s+and\s+)"
 # Words between a joiner and the next drug: an article, "investigator-selected" (a taxane...).
