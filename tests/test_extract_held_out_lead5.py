@@ -241,3 +241,27 @@ def test_given_with_joins_the_drugs_it_names(nlp):
         "placebo plus trastuzumab. The pCR rate was 45.8% with pertuzumab given with trastuzumab."
     )
     assert arms_of(nlp, text) == {45.8: "pertuzumab+trastuzumab"}
+
+
+def test_to_continue_a_drug_is_a_design_regimen(nlp):
+    # Before: "randomly assigned (1:1) to continue trastuzumab up to 12 months or to stop at 6
+    # months" defined no arm, so PHARE's duration groups named nothing.
+    text = (
+        "PHARE\n\nAfter at least 6 months of trastuzumab, patients were randomly assigned (1:1) "
+        "to continue trastuzumab up to 12 months or to stop at 6 months. 2-year disease-free "
+        "survival was 93·8% in the 12-month group and 91·1% in the 6-month group."
+    )
+    assert arms_of(nlp, text) == {93.8: "trastuzumab", 91.1: "trastuzumab"}
+
+
+def test_with_continued_joins_the_drug_given_beyond_progression(nlp):
+    # Before: "with continued trastuzumab" did not join capecitabine, so the second arm was
+    # trastuzumab alone. The drug the patients progressed on stays prior.
+    text = (
+        "Title\n\nAfter progression on trastuzumab, patients were randomly assigned to "
+        "capecitabine alone or capecitabine with continued trastuzumab."
+    )
+    assert sorted(sorted(a.drugs) for a in registry_of(nlp, text).arms) == [
+        ["capecitabine"],
+        ["capecitabine", "trastuzumab"],
+    ]

@@ -1092,7 +1092,7 @@ def _with_b_or_without_b(text: str, regs: list[Regimen]) -> tuple[Regimen, Regim
 
 _DESIGN_BEFORE_ALTS = [
     r"receiv\w*", r"random\w*", r"assign\w*", r"allocat\w*", "versus", r"vs\.?", "or", "to",
-    "with", r"compar\w*", "of", "treated",
+    "with", r"compar\w*", "of", "treated", r"continu\w*",
 ]  # fmt: skip
 _DESIGN_BEFORE_TAIL = (
     r"\s*:?\s*(?:the\s+|either\s+|a\s+|an\s+)?"

@@ -35,6 +35,8 @@ _LEAD = (
     r"(?:(?:investigator|physician)(?:['’]s)?[-\s](?:chosen|selected|choice\s+of)\s+)?"
     # a route before the drug: "afatinib 40 mg once daily plus intravenous vinorelbine"
     r"(?:(?:oral|intravenous|subcutaneous)\s+)?"
+    # treatment beyond progression: "capecitabine with continued trastuzumab"
+    r"(?:(?:continued|continuation\s+of)\s+)?"
 )
 _STRONG_GAP = re.compile(_DOSE + _STRONG + _LEAD + "$", re.I)
 _WEAK_GAP = re.compile(_DOSE + _WEAK + _LEAD + "$", re.I)
