@@ -445,10 +445,10 @@ def _read_design(
         if shared is not None:
             _with_backbone(shared, arm_of)
         if each and len(added) >= 2:
-            extra = sorted({d for h in kept if h.start >= each.end() for d in h.drugs})
+            each_extra = {d for h in kept if h.start >= each.end() for d in h.drugs}
             for arm in added:
                 if not arm.special:
-                    arm.extend(set(extra))
+                    arm.extend(set(each_extra))
         for m in _TPC.finditer(text, s, e) if tpc else ():
             if _TPC_OF_REGIMEN_END.match(text, max(s, m.start() - 30), m.start()) and any(
                 r.drugs and r.end <= m.start() <= r.end + 30 for r in regs
@@ -1351,7 +1351,7 @@ _GENERIC_BEFORE = re.compile(
 )
 
 
-def _nested_pair(registry: ArmRegistry) -> tuple[str, str] | None:
+def _nested_pair(registry: ArmRegistry) -> tuple[str | None, str | None] | None:
     """(combination arm, monotherapy arm) when the design is one drug against that drug plus
     partners: exactly two arms, the smaller a single drug the larger one contains."""
     if len(registry.arms) != 2:
@@ -1413,7 +1413,7 @@ def _generic_arm_refs(
     """References by generic name ("the combination group", "monotherapy") in a two-arm nested
     design (``_nested_pair``), "the combination" in an "A, B, or A plus B" design
     (``_combination_of_all``); none elsewhere, where the names could mean either arm."""
-    pair = None
+    pair: tuple[str | None, str | None] | None = None
     out: list[ArmRef] = []
     for m in _GENERIC_ARM.finditer(text, s, e):
         if any(r.start < m.end() and m.start() < r.end for r in refs):

@@ -306,7 +306,7 @@ def _code_starts(text: str) -> list[int]:
     pattern itself starts with a character class, which the regex engine tests at every
     character)."""
     shape = text.encode("ascii", "replace").translate(_SHAPE)
-    starts = set()
+    starts: set[int] = set()
     for needle in (b"A000", b"A-000"):
         i = shape.find(needle)
         while i >= 0:
@@ -398,9 +398,9 @@ def defined_abbreviations(
     bracketed = bracketed_shorts(text) if bracketed is None else bracketed
     if readings is None:
         readings = bracket_readings(text, drug_hits, bracketed)
-    for (_, short), drugs in zip(bracketed, readings, strict=True):
-        if drugs:
-            defined[short] = drugs  # the direct "(SHORT)" reading wins
+    for (_, short), read in zip(bracketed, readings, strict=True):
+        if read:
+            defined[short] = read  # the direct "(SHORT)" reading wins
     for m in consisted_matches(text) if consisted is None else consisted:
         short = m.group(1)
         after = [h for h in drug_hits if m.end() <= h.start <= m.end() + 120]
@@ -620,7 +620,7 @@ def consisted_matches(text: str) -> list[re.Match[str]]:
             keys.append(j - 3)
     if not keys:
         return []
-    starts = set()
+    starts: set[int] = set()
     for q in keys:
         ws = q
         while ws > 0 and text[ws - 1].isspace():

@@ -445,7 +445,7 @@ def _times_and_rates(
             unit_end = after.end(1)
             if _DURATION_OF.match(text, unit_end, end) is not None:
                 continue
-            v = Value(
+            v: Value | None = Value(
                 "time", _atom_float(a.group(0)), _unit_name(after.group(1)), pos, a.end(), unit_end
             )
         elif after.group(3) is not None:  # a percent sign

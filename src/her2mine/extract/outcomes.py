@@ -767,12 +767,12 @@ def _attribute_arms(
     for i in idx:
         if i in decided:
             continue
-        j = _last_ref_before(refs, out[i][0].start, set() if single else claimed)
-        if j is not None and not refs[j].in_list:
+        near = _last_ref_before(refs, out[i][0].start, set() if single else claimed)
+        if near is not None and not refs[near].in_list:
             if _own_unread_arm(text, out[i][0], e, refs):
                 continue
-            arms[i] = refs[j].arm
-            source[i] = j
+            arms[i] = refs[near].arm
+            source[i] = near
     if len(set(source.values())) < len(source):
         _one_arm_per_pair(text, out, idx, arms, source, decided)
     return arms
