@@ -15,6 +15,7 @@ from her2mine.extract.backbones import SharedBackbone, shared_backbone
 from her2mine.extract.fastre import (
     WordGate,
     compiled,
+    last_match,
     literal_safe,
     literal_starts,
     search_from_end,
@@ -371,11 +372,7 @@ def _read_design(
             _read_lettered_arms(text, s, e, kept, reg) or _read_counted_arms(text, s, e, kept, reg)
         ):
             continue
-        regs = [
-            r
-            for r in group_regimens(text, kept)
-            if not _prior(text, low, s, r.start) and not _prior_after(text, r.end)
-        ]
+        regs = [r for r in group_regimens(text, kept) if not _prior_regimen(text, low, s, r)]
         regs = _without_short_forms(text, regs)
         if _SEQUENCE_GATE.may_hold(low, s, e):
             regs = _options_then_sequence(text, regs)
@@ -892,9 +889,10 @@ _PRIOR_SUFFIX = re.compile(
 )
 
 
-def _prior_after(text: str, end: int) -> bool:
-    """A prior-therapy word right after a regimen ending at ``end``."""
-    return _PRIOR_SUFFIX.match(text, end) is not None
+def _prior_regimen(text: str, low: str | None, s: int, r: Regimen) -> bool:
+    """Whether regimen ``r`` names a therapy given before: a prior phrase before it
+    ("previously treated with X") or a prior-therapy word after it ("X-refractory")."""
+    return _prior(text, low, s, r.start) or _PRIOR_SUFFIX.match(text, r.end) is not None
 
 
 # "progression after trastuzumab-based therapy to receive A or B": the prior phrase ends with
@@ -915,9 +913,7 @@ _ASSIGNED_VERB = re.compile(
 
 def _assigned_after_prior(text: str, a: int, pos: int) -> bool:
     """Whether an assignment verb in ``text[a:pos]`` stands after every prior phrase there."""
-    last = None
-    for last in _ASSIGNED_VERB.finditer(text, a, pos):  # noqa: B007 (the last one counts)
-        pass
+    last = last_match(_ASSIGNED_VERB, text, a, pos)
     return last is not None and _PRIOR_END.match(text, last.end(), pos) is None
 
 
@@ -1139,10 +1135,9 @@ def _versus_next(text: str, regs: list[Regimen], i: int) -> bool:
         return False  # "A versus placebo in combination with B": the placebo design's to read
     if i > 0 and _CHAIN_BEFORE.search(text, max(regs[i - 1].end, r.start - 30), r.start):
         return False  # "FEC-75 followed by paclitaxel plus trastuzumab versus ...": a chain's tail
-    gap = regs[i + 1].start - r.end
-    if gap > 20 or gap < 3:
-        return False
-    return _VERSUS_GAP.fullmatch(text, r.end, regs[i + 1].start) is not None
+    return (
+        3 <= nxt.start - r.end <= 20 and _VERSUS_GAP.fullmatch(text, r.end, nxt.start) is not None
+    )
 
 
 # "randomly assigned to receive either combination therapy (A ... plus B ...) or monotherapy
@@ -1243,7 +1238,7 @@ def arm_refs(
     for r in regs:
         if any(x.start <= r.start < x.end for x in refs):
             continue
-        if _prior(text, low, s, r.start) or _prior_after(text, r.end):
+        if _prior_regimen(text, low, s, r):
             continue
         arm = _regimen_arm(r, registry)
         if arm:

@@ -21,6 +21,7 @@ from her2mine.extract.lexicon import (
 )
 from her2mine.extract.options import options_as_class
 from her2mine.extract.regimens import CHAIN_KINDS, chains_before, is_schedule_only
+from her2mine.extract.sentences import sentence_spans
 
 # FDA biosimilar / formulation suffixes are four meaningless lower-case letters ("-nxki").
 _SUFFIX = re.compile(r"-(?:hyaluronidase-)?([a-z]{4})(?![A-Za-z0-9])")
@@ -379,6 +380,7 @@ def defined_abbreviations(
     consisted: list[re.Match[str]] | None = None,
     bracketed: list[tuple[int, str]] | None = None,
     readings: list[list[str] | None] | None = None,
+    sentences: list[tuple[int, int]] | None = None,
 ) -> dict[str, list[str]]:
     """Short forms the text defines for drugs or regimens: short form → sorted drug list.
 
@@ -387,7 +389,8 @@ def defined_abbreviations(
     Schwartz–Hearst cannot align e.g. "docetaxel, trastuzumab and pertuzumab (THP)".
     ``consisted`` / ``bracketed``: ``consisted_matches(text)`` / ``bracketed_shorts(text)`` if
     the caller has them (they do not depend on ``hits``); ``readings``: ``bracket_readings``
-    of ``bracketed`` for these hits, if the caller has them.
+    of ``bracketed`` for these hits, if the caller has them; ``sentences``: the text's
+    sentence spans, if the caller has them.
     """
     defined: dict[str, list[str]] = {}
     drug_hits = drug_mentions(hits)
@@ -405,7 +408,12 @@ def defined_abbreviations(
         short = m.group(1)
         after = [h for h in drug_hits if m.end() <= h.start <= m.end() + 120]
         if after:
-            after = _in_definition_sentence(text, m.end(), after)
+            if sentences is None:
+                sentences = sentence_spans(text)
+            # Only the definition's own sentence: after "CNS-PFS was defined as ... or death.",
+            # the next sentence's drugs ("(TUC arm ...)") define nothing.
+            _, end = _sentence_of(m.end(), sentences, len(text))
+            after = [h for h in after if h.start < end]
         if after:
             from her2mine.extract.regimens import group_regimens
 
@@ -518,9 +526,8 @@ def bracketed_shorts(text: str) -> list[tuple[int, str]]:
 
 # "(TUC+Tras+Cape)": a short form joining two to four short parts by "+", too long for
 # ``_SHORT_IN_PARENS`` (twelve characters), read as that pattern reads the shorter ones.
-_LONG_JOINED = re.compile(
-    r"\((?:[^()]{0,60};\s*)?\s*([A-Za-z][\w-]{0,5}(?:\+[A-Za-z][\w-]{0,5}){1,3})\s*\)"
-)
+_JOINED_PARTS = r"[A-Za-z][\w-]{0,5}(?:\+[A-Za-z][\w-]{0,5}){1,3}"  # two to four short parts
+_LONG_JOINED = re.compile(r"\((?:[^()]{0,60};\s*)?\s*(" + _JOINED_PARTS + r")\s*\)")
 
 
 def _long_joined_shorts(text: str) -> list[tuple[int, str]]:
@@ -590,18 +597,6 @@ _CONSISTED = re.compile(
     r"(?<![A-Za-z0-9-])([A-Z][\w\-+/]{1,11})\s+(?:consisted\s+of|consisting\s+of|comprised|"
     r"comprising|included|was\s+defined\s+as)\s+"
 )
-
-
-_SENTENCE_END = re.compile(r"\.\s+[A-Z]")
-
-
-def _in_definition_sentence(text: str, pos: int, after: list[Hit]) -> list[Hit]:
-    """The mentions of ``after`` (in text order, from ``pos`` on) before the sentence that
-    holds a "X was defined as / consisted of" ends: "CNS-PFS was defined as time from
-    randomization to intracranial progression or death. Results: ... (TUC arm ...)" defines
-    no drug (an end point), so the next sentence's drugs are not its definition."""
-    m = _SENTENCE_END.search(text, pos, after[-1].start)
-    return after if m is None else [h for h in after if h.start < m.start()]
 
 
 _CONSISTED_WORDS = ("consisted", "consisting", "comprised", "comprising", "included")
@@ -717,7 +712,7 @@ def find_drugs(
         )
         before = (mentions, readings)
         defined = defined_abbreviations(
-            text, current, abbreviation_pairs, consisted, bracketed, readings
+            text, current, abbreviation_pairs, consisted, bracketed, readings, sentences
         )
         if not defined or list(defined.items()) == used:
             break  # (the same definitions find the same hits: ``abbrev`` stands)
@@ -766,7 +761,7 @@ def placebo_short_hits(
 
 
 # A joined short form written elsewhere: parts of one to six characters joined by "+".
-_JOINED = re.compile(r"(?<![\w+/-])[A-Za-z][\w-]{0,5}(?:\+[A-Za-z][\w-]{0,5}){1,3}(?![\w+])")
+_JOINED = re.compile(r"(?<![\w+/-])" + _JOINED_PARTS + r"(?![\w+])")
 # Short forms of placebo written as a part of a joined one ("Pbo+Tras+Cape").
 _PLACEBO_PART = re.compile(r"pbo|plb|pla|placebo", re.I)
 

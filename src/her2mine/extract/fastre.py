@@ -115,7 +115,6 @@ class WordGate:
         return False
 
 
-
 def literal_starts(
     haystack: str, literals: Iterable[str], start: int = 0, end: int = -1
 ) -> list[int]:
@@ -181,6 +180,14 @@ def sentences_matching_at(
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile`` for patterns built at run time (labels, aliases), cached by pattern."""
     return re.compile(pattern, flags)
+
+
+def last_match(pattern: re.Pattern[str], text: str, a: int, b: int) -> re.Match[str] | None:
+    """The last of ``pattern``'s (non-overlapping) matches in ``text[a:b]``, or None."""
+    last = None
+    for last in pattern.finditer(text, a, b):  # noqa: B007 (the last one counts)
+        pass
+    return last
 
 
 def search_from_end(pattern: re.Pattern[str]) -> re.Pattern[str]:

@@ -14,7 +14,7 @@ from her2mine.extract.arms import (
     arm_refs,
     output_arm,
 )
-from her2mine.extract.fastre import WordGate, finditer_at, literal_starts, word_start
+from her2mine.extract.fastre import WordGate, finditer_at, last_match, literal_starts, word_start
 from her2mine.extract.hits import Hit, resolve_overlaps
 from her2mine.extract.lexicon import EndpointLexicon, lower_same_length, term_spans
 from her2mine.extract.numbers import P_RE, Value, closed_between, normalise_p, parse_values
@@ -176,8 +176,10 @@ def _start(h: Hit) -> int:
 
 # "3-year DFS was 88% in patients with pCR and 73% in patients without pCR": an end point
 # that names a subgroup of patients is no end point of the values after it.
+# Who a subgroup is made of ("patients with pCR", "those without").
+_PEOPLE = r"(?:patients|those|women|participants|pts)"
 _SUBGROUP_BEFORE = re.compile(
-    r"\b(?:patients|those|women|participants|pts)\s+(?:with|without|who\s+(?:achieved|had|"
+    r"\b" + _PEOPLE + r"\s+(?:with|without|who\s+(?:achieved|had|"
     r"did\s+not\s+(?:achieve|have)))\s+(?:an?\s+|the\s+)?$",
     re.I,
 )
@@ -260,7 +262,8 @@ def sentence_outcome_rows(
 # arm of the comparison.
 _EVERY_ARM_GATE = WordGate(("both", "all", "either", "each"))
 # "(of the patients) in": between a value and the group it was measured in.
-_OF_PATIENTS_IN = r"(?:of\s+(?:the\s+)?(?:patients|pts|participants|women)\s+)?in\s+"
+_OF_PATIENTS = r"(?:of\s+(?:the\s+)?(?:patients|pts|participants|women)\s+)?"
+_OF_PATIENTS_IN = _OF_PATIENTS + r"in\s+"
 _IN_EVERY_ARM = re.compile(
     r"\s*"
     + _OF_PATIENTS_IN
@@ -354,9 +357,7 @@ def _risk_of_death_before(text: str, eps: list[Hit], s: int, ks: int, low: str |
     otherwise take the previous sentence's end point (CNS-PFS) or an earlier one."""
     if not _RISK_OF_DEATH_GATE.may_hold(low, s, ks):
         return False
-    last = None
-    for last in _RISK_OF_DEATH.finditer(text, s, ks):  # noqa: B007 (the last one counts)
-        pass
+    last = last_match(_RISK_OF_DEATH, text, s, ks)
     if last is None:
         return False
     return not any(last.start() <= h.start < ks for h in eps)
@@ -619,9 +620,7 @@ def _grade3_between(text: str, a: int, b: int, low: str | None) -> bool:
     the value only)."""
     if not _G3_AFTER_GATE.may_hold(low, a, b) or "%" in text[a:b]:
         return False
-    m = None
-    for m in _G3.finditer(text, a, b):  # noqa: B007 (the last one counts)
-        pass
+    m = last_match(_G3, text, a, b)
     return m is not None and _ANY.search(text, m.end(), b) is None
 
 
@@ -847,7 +846,7 @@ def _bracketed_list_before(
     source: dict[int, int],
     decided: set[int],
 ) -> None:
-    """"thrombocytopenia (12.9%) and anemia (4.1%) with T-DM1": the reference after the last
+    """ "thrombocytopenia (12.9%) and anemia (4.1%) with T-DM1": the reference after the last
     bracketed value of a list names every value of that list, not only the last one."""
     pos = {i: k for k, i in enumerate(idx)}
     for i in sorted(source, reverse=True):
@@ -959,7 +958,7 @@ def _compared_in_prose(text: str, refs: list[ArmRef], prev: list[int]) -> bool:
 # control regimen", "and 43.6% in the comparator arm", "with L+C" (an undefined short). Only
 # "arm"/"regimen" (a "group" or "cohort" may be a subgroup of the one arm named before).
 _OWN_ARM_AFTER = re.compile(
-    r"\s*(?:of\s+(?:the\s+)?(?:patients|pts|participants|women)\s+)?(?:in|with|on|receiving)\s+"
+    r"\s*" + _OF_PATIENTS + r"(?:in|with|on|receiving)\s+"
     r"(?:the\s+(?:[\w+/-]+\s+){1,3}?(?:arm|regimen)\b|(?:the\s+)?[A-Z][\w-]*\s*\+\s*[A-Z])"
 )
 
@@ -1095,7 +1094,6 @@ def _grade_breakdown(text: str, open_at: int, values: list[Value]) -> bool:
             return False
         a = v.ext_end
     return True
-
 
 
 _FILLER = re.compile(
@@ -1377,7 +1375,7 @@ _IN_LETTERED_GROUP = re.compile(
 # "88% in patients with pCR and 73% in patients without pCR": rates of two subgroups, named by
 # what their patients had or did not have.
 _IN_SUBGROUP = re.compile(
-    r"\s*(?:in|among)\s+(?:the\s+)?(?:patients|those|women|participants|pts)\s+"
+    r"\s*(?:in|among)\s+(?:the\s+)?" + _PEOPLE + r"\s+"
     r"((?:with|without|who)\b[^,;()\[\]]{1,40}?)(?=\s*(?:[,;()\[\]]|\.(?!\d)|$|(?:and|vs\.?"
     r"|versus|compared)\b))",
     re.I,
