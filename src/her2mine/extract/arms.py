@@ -28,6 +28,7 @@ from her2mine.extract.lexicon import lower_same_length
 from her2mine.extract.regimens import (
     SEQUENCE_WORDS,
     Regimen,
+    gap_kind,
     group_regimens,
     without_schedules,
 )
@@ -37,7 +38,7 @@ PHYSICIANS_CHOICE = "physician's choice"
 _DESIGN = re.compile(
     word_start(
         [r"random\w*", r"assign\w*", r"allocat\w*", r"receiv\w*", "treated", r"compar\w*",
-         "versus", r"vs\.?", "enrolled", "given", "administered"]
+         "versus", r"vs\.?", "enrolled", "given", "administered", r"divided\s+into"]
     )
     + r"\b"
 )  # fmt: skip
@@ -133,6 +134,8 @@ class ArmRef:
 class ArmRegistry:
     arms: list[Arm] = field(default_factory=list)
     tpc_aliases: set[str] = field(default_factory=set)  # "physician's choice (PC)" → "PC"
+    # "AC followed by T-DM1 plus pertuzumab (AC-KP)": compound short forms of design arms
+    short_forms: dict[str, Arm] = field(default_factory=dict)
     # Set once the registry is built (``build_registry``): labels and their patterns, which
     # every sentence's ``arm_refs`` needs.
     frozen: tuple[list[str], list[re.Pattern[str]]] | None = field(
@@ -246,7 +249,7 @@ _RANDOMISED = re.compile(
 _RANDOMISED_WORDS = ("random", "assign", "allocat")
 _DESIGN_WORDS = (
     "random", "assign", "allocat", "receiv", "treated", "compar", "versus", "vs", "enrolled",
-    "given", "administered",
+    "given", "administered", "divided",
 )  # fmt: skip
 # "... (docetaxel or paclitaxel)", "(with or without pertuzumab)": partners that differ by
 # patient are options, not part of the arm.
@@ -373,7 +376,11 @@ def _read_design(
         ):
             continue
         regs = [r for r in group_regimens(text, kept) if not _prior_regimen(text, low, s, r)]
+        if len(regs) >= 3:
+            regs = _joined_across_short_form(text, regs)
         regs = _without_short_forms(text, regs)
+        if _AND_OR_GATE.may_hold(low, s, e):
+            regs = _without_and_or_alternatives(text, regs)
         if _SEQUENCE_GATE.may_hold(low, s, e):
             regs = _options_then_sequence(text, regs)
         if _ALONE_GATE.may_hold(low, s, e):
@@ -386,6 +393,7 @@ def _read_design(
             continue
         shared = shared_backbone(text, regs) if len(regs) >= 2 else None
         arm_of: dict[int, Arm] = {}
+        grouped: dict[int, Arm] = {}  # "randomly assigned to the A group": the arm named
         both = _BOTH.search(text, s, e) if _ALL_GATE.may_hold(low, s, e) else None
         if both and reg.arms:
             extra = {d for h in kept if h.start >= both.end() for d in h.drugs}
@@ -400,17 +408,25 @@ def _read_design(
             if _each_partner(text, each, r, added) or _counted_mention(text, s, r, reg):
                 continue
             nxt = regs[i + 1].start if i + 1 < len(regs) else e
+            group_arm = arm_of.get(i - 1) or grouped.get(i - 1)
+            if group_arm is not None and _defines_group_in_bracket(text, regs[i - 1], r):
+                _complete_group(group_arm, r)
+                continue
             label = _label_after(text, r.end, nxt, low)
+            named_before = None if label else _group_name_before(text, s, r, nxt)
+            label = label or named_before
             group_word = _GROUP_AFTER.match(text, r.end)
             named = reg.superset_of(r.drugs) if group_word else None
             if group_word and named is not None:
                 # "randomly assigned to the pertuzumab group": a name, not a new arm
                 named.labels.add(normalise_label(text[r.start : group_word.end()]))
+                grouped[i] = named
                 continue
             if group_word and _labels_last_arm(text, regs, i, added):
                 # "... every 3 weeks (anthracycline group)": a class naming the arm before it
                 added[-1].labels.add(normalise_label(text[r.start : group_word.end()]))
                 continue
+            label = label or _control_name_bracket(text, r, s)
             listed = bool(added) and i > 0 and _LIST_GAP.fullmatch(text[regs[i - 1].end : r.start])
             alternative = shared is not None and i in shared.own
             if (
@@ -420,6 +436,7 @@ def _read_design(
                 or _is_design_regimen(text, r, s, e)
                 or _generic_name_bracket(text, r, s)
                 or _versus_next(text, regs, i)
+                or (i + 1 < len(regs) and _defines_group_in_bracket(text, r, regs[i + 1]))
             ):
                 if added and last is not None and _SAME_GATE.may_hold(low, s, r.start):
                     r = _after_same_regimen(text, s, last, r)
@@ -428,6 +445,7 @@ def _read_design(
                 }
                 arm = reg.add(r, label, options)
                 if arm is not None:
+                    _record_short_form(text, r.end, e, arm, reg)
                     arm_of[i] = arm
                     last = r
                     a = max(s, r.start - 40)
@@ -459,6 +477,27 @@ def _read_design(
             ):
                 label = label or "chemotherapy"
             reg.add_special(PHYSICIANS_CHOICE, label)
+
+
+# "the pyrotinib group (pyrotinib combined with capecitabine, n=65)": a group named by its
+# distinctive drug, then its whole regimen in the bracket right after the group word.
+_GROUP_THEN_BRACKET = re.compile(r"[\s-]*(?:group|arm|cohort)\s*[(\[]\s*", re.I)
+
+
+def _defines_group_in_bracket(text: str, named: Regimen, r: Regimen) -> bool:
+    """Whether regimen ``r`` opens the bracket right after the group that ``named`` names
+    and holds every drug of it and more: the bracket gives that group's whole regimen."""
+    return (
+        bool(named.drugs)
+        and not r.has_placebo
+        and set(r.drugs) > set(named.drugs)
+        and _GROUP_THEN_BRACKET.fullmatch(text, named.end, r.start) is not None
+    )
+
+
+def _complete_group(arm: Arm, r: Regimen) -> None:
+    """The arm a group name defined gets the drugs of the regimen its bracket gives."""
+    arm.drugs = sorted(set(arm.drugs) | set(r.drugs))
 
 
 # "arm A: FEC plus ...; arm B: ...": a design that names each arm by a letter or number and
@@ -656,8 +695,51 @@ def _without_short_forms(text: str, regs: list[Regimen]) -> list[Regimen]:
     return out
 
 
+def _joined_across_short_form(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """ "doxorubicin plus cyclophosphamide (AC) followed by T-DM1 plus pertuzumab": the short
+    form's mention, inside its bracket, split the chain; the regimens before and after it are
+    one course when the text between them (the bracket dropped) is a regimen joiner."""
+    out: list[Regimen] = []
+    i = 0
+    while i < len(regs):
+        r = regs[i]
+        prev = out[-1] if out else None
+        nxt = regs[i + 1] if i + 1 < len(regs) else None
+        if (
+            prev is not None
+            and nxt is not None
+            and r.drugs
+            and r.drugs == prev.drugs
+            and _OPEN_BRACKET.fullmatch(text, prev.end, r.start)
+            and _CLOSE_BRACKET.match(text, r.end)
+            and gap_kind(text[prev.end : nxt.start]) == "strong"
+        ):
+            out[-1] = Regimen(
+                prev.start, nxt.end, prev.hits + nxt.hits, [*prev.joins, "strong", *nxt.joins]
+            )
+            i += 2
+            continue
+        out.append(r)
+        i += 1
+    return out
+
+
 # "A or B, followed by C": the comma closes the list of options, so C follows each of them
 # (without it, "A or B followed by C" reads as A, or B then C, and is left so).
+_AND_OR_GATE = WordGate(("and/or",))
+_AND_OR_GAP = re.compile(r"\s*,?\s*and/or\s+(?:the\s+|a\s+)?", re.I)
+
+
+def _without_and_or_alternatives(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """ "paclitaxel + trastuzumab and/or neratinib": "and/or" offers a drug, its alternative and
+    both (three arms the sentence does not write out), so the regimens it joins are no arms."""
+    joined: set[int] = set()
+    for i in range(len(regs) - 1):
+        if _AND_OR_GAP.fullmatch(text, regs[i].end, regs[i + 1].start):
+            joined.update((i, i + 1))
+    return [r for i, r in enumerate(regs) if i not in joined] if joined else regs
+
+
 _SEQUENCE_GATE = WordGate(("followed", "then"))
 _COMMA_SEQUENCE = re.compile(r"\s*,\s*(?:and\s+)?(?:then|followed\s+by)\s*", re.I)
 _OPTION_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:or\s+)?|\s*or\s+)(?:to\s+)?", re.I)
@@ -729,7 +811,9 @@ def _has_sequence(text: str, r: Regimen) -> bool:
 # "Of 707 patients randomised, 352 received PF-05280014 and 355 received trastuzumab-EU": a
 # count of who received what names arms already defined.
 _COUNT_RECEIVED_END = re.compile(
-    r"\b\d[\d,]*\s+(?:patients\s+|women\s+)?(?:received|were\s+given)\s+$", re.I
+    r"\b\d[\d,]*\s+(?:patients\s+|women\s+)?(?:received|were\s+given|were\s+(?:randomly\s+)?"
+    r"(?:assigned|allocated|randomi[sz]ed)\s+to)\s+$",
+    re.I,
 )
 
 
@@ -738,7 +822,8 @@ def _counted_mention(text: str, s: int, r: Regimen, reg: ArmRegistry) -> bool:
     contains its drugs: the count names that arm ("received PF-05280014", a biosimilar of the
     arm's trastuzumab), it defines no new one."""
     a = max(s, r.start - 40)
-    if "receiv" not in text[a : r.start] and "given" not in text[a : r.start]:
+    window = text[a : r.start]
+    if "receiv" not in window and "given" not in window and " to " not in window:
         return False
     return (
         _COUNT_RECEIVED_END.search(text, a, r.start) is not None
@@ -1089,6 +1174,8 @@ def _with_b_or_without_b(text: str, regs: list[Regimen]) -> tuple[Regimen, Regim
 _DESIGN_BEFORE_ALTS = [
     r"receiv\w*", r"random\w*", r"assign\w*", r"allocat\w*", "versus", r"vs\.?", "or", "to",
     "with", r"compar\w*", "of", "treated", r"continu\w*",
+    # "randomly divided into the pyrotinib group" (Chinese-English journal style)
+    r"divided\s+into", r"randomi[sz]ed\s+into", r"assigned\s+into", r"allocated\s+into",
 ]  # fmt: skip
 _DESIGN_BEFORE_TAIL = (
     r"\s*:?\s*(?:the\s+|either\s+|a\s+|an\s+)?"
@@ -1165,6 +1252,56 @@ def _generic_name_bracket(text: str, r: Regimen, s: int) -> bool:
     return m is not None and not _prior(text, None, s, m.start())
 
 
+# "assigned to receive A or control therapy (B in HER2-positive disease)": the bracket after a
+# control arm's name holds that arm's regimen.
+_CONTROL_NAME_OPEN = re.compile(
+    r"\b(?:receive|to|or|versus|vs\.?)\s+(?:the\s+)?(control|standard)"
+    r"(?:[\s-]+(?:therapy|treatment|regimen))?(?:[\s-]+(?:group|arm))?\s*[(\[]\s*$",
+    re.I,
+)
+
+
+def _control_name_bracket(text: str, r: Regimen, s: int) -> str | None:
+    """The label ("control"/"standard") of the arm whose name regimen ``r`` follows in a bracket
+    ("or control therapy (paclitaxel plus trastuzumab ..."), else None."""
+    a = max(s, r.start - 40)
+    if text.find("ontrol", a, r.start) < 0 and text.find("tandard", a, r.start) < 0:
+        return None
+    m = _CONTROL_NAME_OPEN.search(text, a, r.start)
+    return m.group(1).lower() if m is not None else None
+
+
+# "divided into the observation group (inetetamab plus pyrotinib and vinorelbine, n=43) and the
+# control group (...)": a group named by a word of its own, its regimen in the bracket after.
+_GROUP_NAME_OPEN = search_from_end(
+    re.compile(
+        r"\b(?:into|to|and|or|the)\s+(?:the\s+)?([A-Za-z][\w-]{2,20})\s+(?:group|arm|cohort)"
+        r"\s*[(\[]\s*$",
+        re.I,
+    )
+)
+# Words before a group word that name no group of their own ("assigned to either group (").
+_NOT_A_GROUP_NAME = frozenset(("each", "both", "either", "same", "two", "three", "all", "other"))
+
+
+def _group_name_before(text: str, s: int, r: Regimen, nxt: int) -> str | None:
+    """The name of the group whose bracket regimen ``r`` opens ("the observation group (r"),
+    when a word of its own names it and ``r`` is the bracket's only regimen (the next one
+    starts at ``nxt``; a sequence of several is left to the sequence rules); None otherwise.
+    Read only when a bracket opens right before ``r``."""
+    i = r.start - 1
+    while i > s and text[i] == " ":
+        i -= 1
+    if i <= s or text[i] not in "([":
+        return None
+    m = _GROUP_NAME_OPEN.match(text, max(s, r.start - 50), r.start)
+    if m is None or m.group(1).lower() in _NOT_A_GROUP_NAME:
+        return None
+    if _segment_end(text, r.end, nxt) >= nxt:
+        return None  # another regimen inside the same bracket
+    return normalise_label(m.group(1))
+
+
 def _label_after(text: str, pos: int, end: int, low: str | None = None) -> str | None:
     """The "(X group)" / "(group A)" / "(...; group A)" label between a regimen and the next."""
     stop = min(end, pos + 250)
@@ -1239,6 +1376,10 @@ def arm_refs(
         if any(x.start <= r.start < x.end for x in refs):
             continue
         if _prior_regimen(text, low, s, r):
+            continue
+        short = _short_form_ref(text, r, registry) if registry.short_forms else None
+        if short is not None:
+            refs.append(short)
             continue
         arm = _regimen_arm(r, registry)
         if arm:
@@ -1535,6 +1676,9 @@ def _group_ref(
             arm = registry.resolve_drugs(reg.drugs, placebo=reg.has_placebo)
             if reg.has_placebo and not reg.drugs:
                 arm = registry.by_label("placebo")
+            short = _short_form_ref(text, reg, registry) if registry.short_forms else None
+            if short is not None:
+                arm = short.arm  # "the AC-THP arm": the arm the design named so
             arm = registry.by_label(normalise_label(text[reg.start : ge])) or arm
             return ArmRef(reg.start, ge, arm)
     lab = _GROUP_LABEL.search(before)
@@ -1593,6 +1737,40 @@ def _single_regimen(registry: ArmRegistry) -> str | None:
     if any(a.drugs != arms[0].drugs for a in arms):
         return None
     return arms[0].name
+
+
+# A compound short form in the bracket right after a design regimen: "(AC-KP)", "(AC-THP)",
+# "(T-DM1+P)". Its parts may be known abbreviations (AC, THP) whose contract drugs differ from
+# what the text gave ("taxane"), or unknown letters (KP): the whole form names that arm.
+_SHORT_FORM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9]*(?:\s*[-+]\s*[A-Za-z0-9]+)+)\s*\)")
+_SHORT_FORM_CHARS = re.compile(r"[\w+-]")
+
+
+def _record_short_form(text: str, pos: int, end: int, arm: Arm, reg: ArmRegistry) -> None:
+    """Record the compound short form written right after a design regimen (ending at
+    ``pos``, before ``end``) as a name of ``arm``; a form given to two arms names neither."""
+    if text.startswith("(", pos) or text.startswith(" (", pos):
+        m = _SHORT_FORM_AFTER.match(text, pos, end)
+        if m is not None and arm.name is not None:
+            form = m.group(1)
+            if reg.short_forms.get(form, arm) is not arm:
+                reg.short_forms[form] = Arm([], False, set())  # ambiguous: no name
+            else:
+                reg.short_forms[form] = arm
+
+
+def _short_form_ref(text: str, r: Regimen, registry: ArmRegistry) -> ArmRef | None:
+    """The arm a result mention names when the word it is written in ("with AC-KP": the "AC"
+    of it is a regimen mention) is a compound short form the design gave an arm."""
+    a, b = r.start, r.end
+    while a > 0 and _SHORT_FORM_CHARS.match(text, a - 1):
+        a -= 1
+    while b < len(text) and _SHORT_FORM_CHARS.match(text, b):
+        b += 1
+    arm = registry.short_forms.get(text[a:b])
+    if arm is None or arm.name is None:
+        return None
+    return ArmRef(r.start, r.end, arm.name)
 
 
 def _regimen_arm(r: Regimen, registry: ArmRegistry) -> str | None:

@@ -80,7 +80,9 @@ BARE_RANGE_RE = re.compile(
     r"\s*(?:[\])]|;)"
 )
 P_RE = re.compile(
-    r"[Pp](?<![A-Za-z][Pp])(?:\s*[- ]?values?)?(?:\s*\([^()]{1,20}\))?"
+    # "pnon-inferiority<0·0001": a subscript flattened into the P (The Lancet on PubMed)
+    r"[Pp](?<![A-Za-z][Pp])(?:_?(?:non-?inferiority|superiority|interaction|heterogeneity))?"
+    r"(?:\s*[- ]?values?)?(?:\s*\([^()]{1,20}\))?"
     r"(?:\s+for\s+(?:non-?inferiority|superiority|interaction|heterogeneity|trend))?\s*"
     r"(?P<op>=|<|>|≤|≥|<=|>=|&lt;|&gt;)\s*(?P<num>" + NUM + r"(?:\s*[×x]\s*10\s*[-−–]\s*\d+)?)"
 )
@@ -146,8 +148,11 @@ _NOT_A_RESULT_NR = re.compile(
     re.I,
 )
 _RANGE_BEFORE = re.compile(r"(?:–|—|-|‑|\bto)\s*$")
+# "not estimable" / "NE" (Annals of Oncology style) is a median the data could not give, as
+# "not reached" is.
 _NR_ATOM = re.compile(
-    r"(?:n(?<![A-Za-z]n)ot\s+(?:yet\s+)?(?:been\s+)?reached|N(?<![A-Za-z]N)R)(?![A-Za-z])"
+    r"(?:n(?<![A-Za-z]n)ot\s+(?:yet\s+)?(?:been\s+)?(?:reached|estimable)|N(?<![A-Za-z]N)[RE])"
+    r"(?![A-Za-z])"
 )
 # Words right before a time value that make it a landmark or a range, not a median.
 _TIME_GUARD = re.compile(
@@ -254,7 +259,7 @@ _BLOCK_GATE = WordGate(_BLOCK_WORDS)
 # Case-sensitive literals every _KEY_RE / _NR_ATOM match contains, each with how far before the
 # literal such a match starts ("Hazard" starts one character before "azard").
 _KEY_LITERALS = (("azard", 1), ("dds", 1), ("HR", 0), ("OR", 0))
-_NR_LITERALS = (("not", 0), ("NR", 0))
+_NR_LITERALS = (("not", 0), ("NR", 0), ("NE", 0))
 # Every P_RE match holds one of these operator characters ("&lt;" holds "&").
 _P_OPS_GATE = WordGate(("=", "<", ">", "≤", "≥", "&"))
 
@@ -306,9 +311,49 @@ def _atoms(
         # Every "not a value" context holds one of _BLOCK_WORDS inside the 30 characters before
         # the number: the regex only runs where one does.
         if not _BLOCK_GATE.may_hold(low, 0, len(low)):
-            return atoms
-        return [m for m in atoms if not _blocked_low(low, m.start() - start)]
-    return [m for m in atoms if not _blocked(text, start, m.start())]
+            return _without_bounds(text, start, low, same, atoms)
+        atoms = [m for m in atoms if not _blocked_low(low, m.start() - start)]
+        return _without_bounds(text, start, low, same, atoms)
+    atoms = [m for m in atoms if not _blocked(text, start, m.start())]
+    return _without_bounds(text, start, low, same, atoms)
+
+
+# A bound, not a reported value: "median OS exceeding 5 years", "remained below 1%", "more
+# than 5 years" (as "<1%" is not read as 1%). Every match holds one of _BOUND_WORDS.
+_BOUND_BEFORE_END = search_from_end(
+    re.compile(
+        r"\b(?:below|above|exceed(?:ing|ed|s)?|(?:more|less|greater|fewer)\s+than)\s+$", re.I
+    )
+)
+_BOUND_WORDS = ("below", "above", "exceed", "than")
+
+
+def _without_bounds(
+    text: str, start: int, low: str, same: bool, atoms: list[re.Match[str]]
+) -> list[re.Match[str]]:
+    """``atoms`` without the numbers written right after a bound word. ``low``: the lower-cased
+    window (``same``: with the text's offsets); where it has them, the regex only runs for the
+    numbers up to 24 characters after one of the words (most numbers have none)."""
+    if not atoms:
+        return atoms
+    if not same:
+        return [m for m in atoms if not _after_bound(text, start, m.start())]
+    words = literal_starts(low, _BOUND_WORDS)
+    if not words:
+        return atoms
+    out = []
+    for m in atoms:
+        rp = m.start() - start
+        i = bisect_left(words, rp - 24)
+        if i < len(words) and words[i] < rp and _after_bound(text, start, m.start()):
+            continue
+        out.append(m)
+    return out
+
+
+def _after_bound(text: str, start: int, pos: int) -> bool:
+    """Whether a bound word ends the 24 characters before ``pos``."""
+    return _BOUND_BEFORE_END.match(text, max(start, pos - 24), pos) is not None
 
 
 def _blocked_low(low: str, rp: int) -> bool:
@@ -325,12 +370,29 @@ def _blocked(text: str, start: int, pos: int) -> bool:
     return _NOT_A_VALUE_BEFORE_END.match(text, a, pos) is not None
 
 
+# "56% (95% Bayesian probability interval, 37 to 73)": a Bayesian design's interval for its
+# estimate, read as a CI (its level is no rate).
+_PROBABILITY_INTERVAL = re.compile(
+    r"(?:\d{2}(?:[.·]\d)?\s*%\s*)?(?:Bayesian\s+)?probability\s+intervals?\s*(?:[,:=]|\bof\b)?\s*"
+    rf"[\[(]?\s*(?P<lo>{_BOUND}){_UNIT_TAIL}{_DASH}(?P<hi>{_BOUND}){_UNIT_TAIL}",
+    re.I,
+)
+
+
+def _with_probability_intervals(text: str, start: int, end: int, cis: list) -> list:
+    """``cis`` with the probability intervals of ``text[start:end]`` added, in text order."""
+    found = list(_PROBABILITY_INTERVAL.finditer(text, start, end))
+    return sorted([*cis, *found], key=lambda m: m.start()) if found else cis
+
+
 def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Value]:
     """All numeric results in ``text[start:end]`` (usually one sentence), in text order."""
     end = len(text) if end is None else end
     low = text[start:end].lower()
     same = len(low) == end - start  # lower() kept offsets (it does except for rare letters)
     cis = ci_matches(text, start, end) if not same or _CI_HINT.search(low) else []
+    if "probability interval" in low:
+        cis = _with_probability_intervals(text, start, end, cis)
     # lower() keeps the operator characters, so ``low`` holds one exactly when the text does.
     ps = list(P_RE.finditer(text, start, end)) if _P_OPS_GATE.may_hold(low, 0, len(low)) else []
     masked = [(m.start(), m.end()) for m in cis]
@@ -465,10 +527,11 @@ def _times_and_rates(
 
 # Cut-offs of a definition, not rates: "an LVEF decline of 10% or more from baseline to below
 # 50%", "declines of at least 10% points", "LVEF decline >=10% and to <50%". After the number:
-# "or more/greater/higher", "(percentage) points"; before it: "to below/under/less than/<" or a
+# "or more/greater/higher" (or, for a fall, "or lower/less/below": "a decline in LVEF to 35% or
+# lower"), "(percentage) points"; before it: "to below/under/less than/<" or a
 # decline word with "of/by", "at least", "≥".
 _THRESHOLD_AFTER = re.compile(
-    r"\s*(?:or\s+(?:more|greater|higher|above)\b|(?:percentage\s+)?points?\b)"
+    r"\s*(?:or\s+(?:more|greater|higher|above|lower|less|below)\b|(?:percentage\s+)?points?\b)"
 )
 _THRESHOLD_BEFORE_END = search_from_end(
     re.compile(
@@ -494,7 +557,11 @@ def _is_threshold(text: str, start: int, end: int, pos: int, unit_end: int) -> b
 
 # A time followed by "of" and a word says how long something lasted ("1 year of trastuzumab",
 # "6 months of treatment"), not a median ("at 12 months of 60%", a number after "of", is left).
-_DURATION_OF = re.compile(r"\s+of\s+(?=[A-Za-z])")
+# A time "of the A group" is that group's median ("longer than 7.0 months of the lapatinib
+# group", Chinese-English journal style), not a duration.
+_DURATION_OF = re.compile(
+    r"\s+of\s+(?=[A-Za-z])(?!the\s+(?:[\w+/-]+\s+){0,3}?(?i:group|arm|cohort)\b)"
+)
 
 
 def _time_after_bracket(

@@ -347,7 +347,13 @@ _NOT_DEATH_ONLY = re.compile(r"progress|recurrence|relapse|invasive|disease", re
 
 # "The risk of death was reduced by 42% (HR, 0.58; ...)": the ratio's event is death, named
 # before its key with no end point between (not "the risk of death or progression").
-_RISK_OF_DEATH = re.compile(r"\brisk\s+of\s+death\b(?!\s+or\b)", re.I)
+# "There were 125 deaths (5.2%) in the A arm and 147 (6.1%) in the B arm (HR, 0.85; ...)": deaths
+# counted, not deaths of one cause ("deaths from breast cancer", "treatment-related deaths").
+_RISK_OF_DEATH = re.compile(
+    r"\brisk\s+of\s+death\b(?!\s+or\b)|(?<![\w-])(?<!related\s)(?<!toxic\s)(?<!fatal\s)deaths\b"
+    r"(?!\s+(?:from|due|related|attribut|caused|of\s+(?:breast|cancer|unknown)|or\b))",
+    re.I,
+)
 _RISK_OF_DEATH_GATE = WordGate(("death",))
 
 
@@ -412,12 +418,16 @@ def _endpoint_for(
         text, v.ext_end
     ):
         return None
+    if _absolute_gain(text, low, s, v):
+        return None
     ep = _last_before(eps, anchor, None)
     if ep is None:
         ep = _first_after(eps, v.ext_end, 60) or _verb_object_after(text, eps, v.ext_end)
         if ep is None or ep.canonical in TIME_TO_EVENT or _next_clause(text, v.ext_end, ep.start):
             return None
         if ep.canonical in SAFETY:
+            if _free_of_event(text, v.ext_end, ep.start):
+                return None
             code = _grade_code(text, s, ep, v, low) if ep.canonical == "AE" else ep.canonical
             if code == "AE" and _grade3_between(text, v.ext_end, ep.start, low):
                 code = "AE_G3"
@@ -430,7 +440,9 @@ def _endpoint_for(
         if code == "AE":
             code = _grade_code(text, s, ep, v, low)
         return code, "incidence"
-    if _finds(_NOT_OUTCOME, _NOT_OUTCOME_LOW, text, low, ep.end, v.start):
+    if _finds(_NOT_OUTCOME, _NOT_OUTCOME_LOW, text, low, ep.end, v.start) and not _opens_compared(
+        text, v
+    ):
         return None
     if code in TIME_TO_EVENT and not _finds(
         _LANDMARK, _LANDMARK_LOW, text, low, max(s, ep.start - 60), v.start
@@ -465,6 +477,61 @@ _CHANGE_AFTER = re.compile(
     r"lower\s+hazard|reduced\s+risk)\b",
     re.I,
 )
+# "an absolute 10% improvement in OS", "15% improvement at 12 months", "an absolute benefit of
+# 2.1%": a difference between the arms' rates, not a rate (the gold conventions keep it out).
+_ABS_GAIN_GATE = WordGate(("improv", "benefit", "gain", "absolute"))
+_ABS_GAIN_AFTER = re.compile(r"\s*(?:absolute\s+)?(?:improvement|benefit|gain)\b", re.I)
+_ABS_GAIN_BEFORE = re.compile(
+    r"\b(?:absolute\s+|absolute\s+(?:improvement|benefit|gain)\s+(?:in\s+[\w-]+\s+)?(?:of|was)\s+)\Z",
+    re.I,
+)
+
+
+def _absolute_gain(text: str, low: str | None, s: int, v: Value) -> bool:
+    """Whether percentage ``v`` is a gain between arms: followed by "improvement"/"benefit"/
+    "gain", or right after "absolute" / "absolute benefit of"."""
+    a = max(s, v.start - 40)
+    if _ABS_GAIN_GATE.may_hold(low, v.ext_end, v.ext_end + 24) and _ABS_GAIN_AFTER.match(
+        text, v.ext_end
+    ):
+        return True
+    return (
+        _ABS_GAIN_GATE.may_hold(low, a, v.start)
+        and _ABS_GAIN_BEFORE.search(text, a, v.start) is not None
+    )
+
+
+_VS_WORDS_EARLY = r"vs\.?|versus|v\.?"
+# "15% improvement at 12 months (56% v 41%)": the rates a bracket opens with are the compared
+# rates themselves, whatever change the words before it name.
+_OPENS_COMPARED = re.compile(rf"\s*(?:{_VS_WORDS_EARLY})\s", re.I)
+
+
+_COMPARED_BRACKET_BEFORE = re.compile(
+    rf"\(\s*(\d+(?:[.·]\d+)?\s*%\s*(?:{_VS_WORDS_EARLY})\s*)?\Z", re.I
+)
+
+
+def _opens_compared(text: str, v: Value) -> bool:
+    """Whether percentage ``v`` is one of a compared pair opening a bracket: "(56% v 41%)"."""
+    m = _COMPARED_BRACKET_BEFORE.search(text, max(0, v.start - 24), v.start)
+    if m is None:
+        return False
+    return m.group(1) is not None or _OPENS_COMPARED.match(text, v.ext_end) is not None
+
+
+# "27 patients (90%) completed therapy without cardiac events": the share of patients free of
+# the event named after it, not its incidence.
+_FREE_OF_EVENT = re.compile(r"\b(?:without|free\s+(?:of|from)|no)\s+(?:any\s+)?\Z", re.I)
+
+
+def _free_of_event(text: str, a: int, b: int) -> bool:
+    """Whether the gap from a percentage (ending at ``a``) to the event after it (at ``b``) ends
+    in "without" / "free of" / "no"."""
+    gap = text[a:b]
+    return ("without" in gap or "free" in gap or "no" in gap) and bool(_FREE_OF_EVENT.search(gap))
+
+
 # "70% of patients in the A arm crossed over to receive trastuzumab": a share of patients who
 # switched treatment, not a result of the end point named before it.
 _CROSSOVER_GATE = WordGate(("crossed", "switched", "cross over"))
@@ -632,8 +699,15 @@ def _serious_clause_start(text: str, s: int, ep: Hit) -> int:
     before = text[max(s, ep.start - 8) : ep.start].lower()
     if not own.startswith(("serious", "sae")) and "serious" not in before:
         return s
-    cut = text.rfind(";", s, ep.start)
+    cut = max(text.rfind(";", s, ep.start), _last_value_end(text, s, ep.start))
     return s if cut < 0 else cut + 1
+
+
+def _last_value_end(text: str, s: int, pos: int) -> int:
+    """Where the last percentage before ``pos`` ends, or -1: in a list "fewer grade >=3 AEs
+    (46.4% vs 90.9%), serious AEs (20.3% vs 25.8%)" the grade qualifier was spent on the values
+    before the serious-event item, as a ";" ends its clause."""
+    return text.rfind("%", s, pos)
 
 
 # Every match of _G3 / _ANY starts with one of these (lower case; ASCII letters, so on a
@@ -659,7 +733,7 @@ def _attribute_arms(
     idx = [i for i, (_, _, m) in enumerate(out) if m not in _RATIOS]
     if not refs:
         # Only compared runs can get arms, all from the comparison under discussion.
-        if len(idx) >= 2:
+        if len(idx) >= 2 and not _own_subgroups_compared(text, s, out[idx[0]][0].start):
             _context_runs(text, out, idx, context, arms)
         return arms
     if not idx:
@@ -731,8 +805,8 @@ def _attribute_arms(
         names: list[str | None] | None = None
         # A single reference in an earlier clause ("reduced by 42% in the A arm (HR ...);
         # median OS was 18.1 versus 12.0 months") does not name the pair's first arm.
-        apart = bool(prev) and bool(
-            _CLAUSE_BREAK.search(text, refs[prev[-1]].end, out[run[0]][0].start)
+        apart = bool(prev) and _clause_break_unbracketed(
+            text, refs[prev[-1]].end, out[run[0]][0].start
         )
         if len(listed) == len(run):
             names = [refs[j].arm for j in listed]
@@ -933,6 +1007,7 @@ def _one_arm_per_pair(
 # "A was superior to B", "A compared to B": a comparison word puts A first and B second.
 _PROSE_COMPARISON = re.compile(
     r"\b(?:versus|vs\.?|v\.?|compared\s+(?:with|to)|over|than|(?:superior|inferior|relative)\s+to|"
+    r"superiority\s+to|"
     r"in\s+comparison\s+(?:with|to))(?!\w)",
     re.I,
 )
@@ -1016,6 +1091,25 @@ def _compares_subgroups(text: str, out: list[tuple[Value, str, str]], idx: list[
             if named == 2:
                 return True
     return False
+
+
+# "Patients with visceral disease had a lower ORR than those without (70% vs 85%)", "patients
+# who had not received prior X achieved a longer mPFS than those previously treated with Y": the
+# sentence compares subgroups of its own, named by what their patients had (not by a regimen
+# they were given: "than those who received B" is an arm).
+_THAN_SUBGROUP = re.compile(
+    word_start(["than", "versus", r"vs\b\.?", r"compared\s+(?:with|to)"])
+    + r"\s+(?:those|patients|women|participants|pts)\s+(?:without|with(?!\s+the\b)|whose|"
+    r"previously|not\b|who(?!\s+(?:received|receiving|were\s+(?:given|treated|assigned|"
+    r"allocated|randomi[sz]ed))))"
+)
+
+
+def _own_subgroups_compared(text: str, s: int, first: int) -> bool:
+    """Whether the words before the sentence's first value compare two subgroups of patients
+    ("... than those without"): its compared values are theirs, not the arms under discussion
+    carried from an earlier sentence."""
+    return _THAN_SUBGROUP.search(text, s, first) is not None
 
 
 class _Once:
@@ -1162,6 +1256,17 @@ def _group_given_gap(gap: str) -> bool:
 _CLAUSE_BREAK = re.compile(r";|,\s*and\b|\.\s")
 
 
+def _clause_break_unbracketed(text: str, a: int, b: int) -> bool:
+    """Whether a clause break stands between ``a`` and ``b`` outside the brackets opened there:
+    the ";" of a statistics bracket ("superiority to B for PFS (HR, 0.74; 95% CI ...)") does not
+    end the clause that named the arms."""
+    for m in _CLAUSE_BREAK.finditer(text, a, b):
+        gap = text[a : m.start()]
+        if gap.count("(") + gap.count("[") <= gap.count(")") + gap.count("]"):
+            return True
+    return False
+
+
 def _last_list(refs: list[ArmRef], prev: list[int]) -> list[int]:
     """The last run of listed references ("A versus B") among ``prev``."""
     out: list[int] = []
@@ -1306,6 +1411,7 @@ def _share_rate_p(
         and not GROUP_GATE.may_hold(low, s, e)
         and not _SUBGROUP_GATE.may_hold(low, s, e)
         and not _RESPECTIVELY_GATE.may_hold(low, s, e)
+        and not _CONTRAST_GATE.may_hold(low, s, e)
     ):
         return
     ps = list(P_RE.finditer(text, s, e))
@@ -1330,6 +1436,7 @@ def _share_rate_p(
             len(named) < 2
             and not _in_named_groups(text, out, group)
             and not _respectively_before(text, out[group[-1]][0].ext_end, m.start())
+            and not _contrasted_pair(text, out, group)
         ):
             continue
         p = normalise_p(m.group("op"), m.group("num"))
@@ -1337,6 +1444,24 @@ def _share_rate_p(
             continue
         for i in group:
             out[i][0].p = p
+
+
+# Between two values of one end point, a word that contrasts them: "11.2 months in the
+# first-line setting versus 5.9 months in later lines", "11.2 months, while it was 5.9 months".
+_CONTRAST_JOIN = re.compile(
+    word_start(["versus", r"vs\b", r"compared\s+(?:with|to)", "while", "whereas"]) + r"(?!\w)"
+)
+_CONTRAST_GATE = WordGate(("vs", "versus", "compared", "while", "whereas"))
+
+
+def _contrasted_pair(text: str, out: list[tuple[Value, str, str]], group: list[int]) -> bool:
+    """Whether the two values of ``group`` are set against each other by a contrast word
+    between them ("... versus ...", "..., while it was ..."): compared groups, whichever groups
+    they are, so the P printed after them is each one's."""
+    if len(group) != 2:
+        return False
+    a, b = out[group[0]][0], out[group[1]][0]
+    return b.start - a.ext_end <= 80 and _CONTRAST_JOIN.search(text, a.ext_end, b.start) is not None
 
 
 # "96% and 86%, respectively (P = .025)": compared values, whichever groups they are.

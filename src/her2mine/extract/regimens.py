@@ -71,8 +71,11 @@ class Regimen:
 
 
 _PARENS = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])")
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+# A range of counts: "three to four cycles", "4-6 cycles".
+_COUNT_RANGE = rf"(?:{_COUNT}\s+(?:to|or)\s+|\d+\s*[-–]\s*)?"
 _SCHEDULE = re.compile(
-    r"\s*\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:cycles?|doses?|"
+    rf"\s*\b(?:{_COUNT_RANGE}{_COUNT}\s+(?:cycles?|doses?|"
     r"courses?|weeks?)(?:\s+of)?|for\s+(?:up\s+to\s+)?(?:\d+|one|two|three|four|six|eight)\s+"
     r"(?:cycles?|weeks?|months?|years?|doses?)|(?:1|one)\s+year\s+of(?:\s+treatment\s+with)?|"
     r"every\s+(?:\d+|one|two|three)\s+weeks?|(?:once|twice)\s+(?:daily|weekly|(?:a|per)\s+"
