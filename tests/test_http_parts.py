@@ -64,25 +64,34 @@ def test_limiter_spaces_starts_with_a_fake_clock():
 
 
 def test_limiter_shared_by_threads_keeps_rate():
+    # Threads share one limiter: the starts it reserves are one interval apart, and no caller
+    # returns before its reserved start. (Measuring gaps between return times instead would
+    # fail on a loaded machine: a thread may be descheduled after it returns and before it
+    # reads the clock, so a later reading says nothing about when the limiter let it go.)
     limiter = RateLimiter(40.0)
-    starts: list[float] = []
+    reserved: list[float] = []
+    early: list[float] = []
     lock = threading.Lock()
 
     def worker():
         for _ in range(5):
-            limiter.wait()
+            start = limiter.wait()
+            returned = time.monotonic()
             with lock:
-                starts.append(time.monotonic())
+                reserved.append(start)
+                if returned < start:
+                    early.append(start - returned)
 
     threads = [threading.Thread(target=worker) for _ in range(4)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    starts.sort()
-    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
-    assert len(starts) == 20
-    assert min(gaps) >= 1 / 40 - 0.003  # small allowance for clock reads after the sleep
+    reserved.sort()
+    gaps = [b - a for a, b in zip(reserved, reserved[1:], strict=False)]
+    assert len(reserved) == 20
+    assert min(gaps) >= limiter.interval - 1e-9
+    assert not early, f"callers returned before their reserved start by {early}"
 
 
 def test_limiter_adapts_and_pauses():

@@ -1433,7 +1433,16 @@ def _bare_without_refs(
         without = _arm_of_exactly(registry, rest) if rest else _drugless_arm(registry)
         if without is not None and without is not arm:
             out.append(ArmRef(m.start(), m.end(), without.name))
+        elif not rest and _untreated_comparison(registry, arm):
+            out.append(ArmRef(m.start(), m.end(), None))
     return out
+
+
+def _untreated_comparison(registry: ArmRegistry, arm: Arm) -> bool:
+    """ "29.4% with trastuzumab and 18.9% without" where the design registers only X's arm (an
+    observational comparison of treated and untreated patients; no drugless arm is defined):
+    the patients "without" had no drug, so their value has arm null, not X's arm."""
+    return all(a is arm for a in registry.arms if not a.special)
 
 
 def _drugless_arm(registry: ArmRegistry) -> Arm | None:

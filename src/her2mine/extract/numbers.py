@@ -459,7 +459,13 @@ def _ratios(
             continue
         nxt = atoms[i]
         gap = text[k.end() : starts[i]]
-        if not _ratio_gap_ok(gap):
+        if "per" in gap or "each" in gap or "every" in gap:
+            i = _past_ratio_scale(text, k.end(), atoms, i, used)
+            if i == len(atoms) or starts[i] in used:
+                continue
+            nxt = atoms[i]
+            gap = text[k.end() : starts[i]]
+        if not _ratio_gap_ok(gap) and not _scaled_gap_ok(text, gap, atoms, i, k.end(), used):
             continue
         if _margin_ratio(text, start, k.start()):
             used.add(starts[i])  # the margin's number is no rate or median either
@@ -470,6 +476,47 @@ def _ratios(
         used.add(starts[i])
         values.append(v)
     return values
+
+
+# "odds ratio per 10 µg/mL increase in Cavg, 1.26", "HR for each 1-SD increase, 1.4": the
+# number after "per"/"for each" is the ratio's scale (a unit of exposure), not the ratio.
+_RATIO_SCALE_END = search_from_end(
+    re.compile(r"\b(?:per|for\s+(?:each|every)|per\s+each)\s*$", re.I)
+)
+# What may follow the scale's number before the ratio itself: its unit and what increased,
+# then a comma, colon, "of", "was" or "=" ("per 10 µg/mL increase in Cavg, 1.26").
+_AFTER_RATIO_SCALE = re.compile(
+    r"[^;()\[\].]{0,50}?(?:,|:|=|\bof|\bwas|\bis)\s*$|[^;()\[\].]{0,50}?[(\[]\s*$"
+)
+
+
+def _past_ratio_scale(
+    text: str, key_end: int, atoms: list[re.Match[str]], i: int, used: set[int]
+) -> int:
+    """The index of the ratio's own number when ``atoms[i]`` (the first number after a ratio
+    key) is its scale ("per 10 µg/mL increase"): the next atom, with the scale marked used (no
+    rate or median either). ``i`` itself otherwise."""
+    scale = atoms[i]
+    if _RATIO_SCALE_END.match(text, max(key_end, scale.start() - 14), scale.start()) is None:
+        return i
+    if i + 1 == len(atoms):
+        return i
+    nxt = atoms[i + 1]
+    if _AFTER_RATIO_SCALE.match(text, scale.end(), nxt.start()) is None:
+        return i
+    used.add(scale.start())
+    return i + 1
+
+
+def _scaled_gap_ok(
+    text: str, gap: str, atoms: list[re.Match[str]], i: int, key_end: int, used: set[int]
+) -> bool:
+    """``_ratio_gap_ok`` for a gap holding the ratio's scale ("per 10% increase in Ki-67, "),
+    whose "%" is the scale's: the gap after the scale is checked, and the whole stays short."""
+    if i == 0 or atoms[i - 1].start() not in used or atoms[i - 1].start() < key_end:
+        return False
+    after_scale = text[atoms[i - 1].end() : atoms[i].start()].lstrip(" %")
+    return len(gap) <= 90 and _ratio_gap_ok(after_scale)
 
 
 # "The non-inferiority margin was a hazard ratio of 1·15", "margin (HR 1.3)": the ratio a
@@ -506,6 +553,8 @@ def _times_and_rates(
                 continue
             unit_end = after.end(1)
             if _DURATION_OF.match(text, unit_end, end) is not None:
+                continue
+            if _duration_named_arm(text, start, end, pos, unit_end):
                 continue
             v: Value | None = Value(
                 "time", _atom_float(a.group(0)), _unit_name(after.group(1)), pos, a.end(), unit_end
@@ -562,6 +611,48 @@ def _is_threshold(text: str, start: int, end: int, pos: int, unit_end: int) -> b
 _DURATION_OF = re.compile(
     r"\s+of\s+(?=[A-Za-z])(?!the\s+(?:[\w+/-]+\s+){0,3}?(?i:group|arm|cohort)\b)"
 )
+
+
+# A treatment duration standing for an arm in a duration trial (1 vs 2 years of trastuzumab),
+# not a median: the subject of a verdict ("2 years is not more effective", "9 weeks was
+# inferior") or, in a sentence that names a duration "of" a treatment ("Two years of trastuzumab
+# did not improve DFS compared with 1 year"), the comparator ("compared with 1 year").
+_DURATION_SUBJECT = re.compile(
+    r"\s+(?:is|was|are|were)\s+(?:not\b|no\s|as\s|equally\b|more\s|less\s|"
+    r"(?:non-?)?inferior\b|superior\b)",
+    re.I,
+)
+_CLAUSE_OPEN_END = search_from_end(
+    re.compile(r"(?:[;,:]|\b(?:and|but|whereas|while|that))\s*$", re.I)
+)
+_DURATION_COMPARATOR_END = search_from_end(
+    re.compile(r"\b(?:compared\s+with|versus|vs\.?|than)\s+$", re.I)
+)
+_DURATION_OF_TREATMENT = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|nine|twelve)[\s-]+(?:years?|months?|weeks?)\s+of\s+"
+    r"(?!follow)[A-Za-z]",
+    re.I,
+)
+
+
+def _duration_named_arm(text: str, start: int, end: int, pos: int, unit_end: int) -> bool:
+    """Whether the time at ``pos`` (unit ending at ``unit_end``) names a duration arm rather
+    than reporting a median (see ``_DURATION_SUBJECT``). Gated on cheap substring tests."""
+    nxt = text[unit_end : unit_end + 6]
+    if (
+        (" is " in nxt or " was " in nxt or " are " in nxt or " were" in nxt)
+        and _DURATION_SUBJECT.match(text, unit_end, end) is not None
+        and (not text[start:pos].strip() or _CLAUSE_OPEN_END.match(text, max(start, pos - 12), pos))
+    ):
+        return True  # not "the median PFS of 14 months was not different"
+    a = pos - 15 if pos - 15 > start else start
+    before = text[a:pos]
+    if not ("with" in before or "vs" in before or "vers" in before or "than" in before):
+        return False
+    if _DURATION_COMPARATOR_END.match(text, a, pos) is None:
+        return False
+    low = text[start:end].lower()
+    return "median" not in low and _DURATION_OF_TREATMENT.search(text, start, pos) is not None
 
 
 def _time_after_bracket(
@@ -654,7 +745,22 @@ def _is_listed_ratio(text: str, pos: int, atom: re.Match[str], end: int) -> bool
     phrase = _REGIMEN_PHRASE.match(gap)
     if phrase:
         gap = gap[phrase.end() :]
-    return bool(_LIST_JOIN.fullmatch(gap)) and bool(_AFTER_LISTED.match(text, atom.end(), end))
+    if not _LIST_JOIN.fullmatch(gap) and not _listed_event_ratio_gap(gap):
+        return False
+    return bool(_AFTER_LISTED.match(text, atom.end(), end))
+
+
+# "reduced the risk of recurrence (hazard ratio 0·76, 95% CI ...) and of death (0·74,
+# 0·64-0·86)": the next event's ratio, bare in its own bracket after "and of <event>".
+_LISTED_EVENT_GAP = re.compile(
+    r"[\s)\]]*\s+and\s+(?:of|for)\s+(?:(?:a|an|the|any)\s+)?(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+"
+    r"\s*[(\[]\s*"
+)
+
+
+def _listed_event_ratio_gap(gap: str) -> bool:
+    """Whether ``gap`` (previous ratio to this one) is "... and of <event> (": see above."""
+    return (" of " in gap or " for " in gap) and _LISTED_EVENT_GAP.fullmatch(gap) is not None
 
 
 def _ratio_gap_ok(gap: str) -> bool:
@@ -755,6 +861,10 @@ def _attach_ci_p(text: str, v: Value, cis, ps, end: int) -> None:
             pos = br.end()
         elif v.kind == "percent" and text[v.ext_end : v.ext_end + 1] == ",":
             pos = _comma_range(text, v, pos, end)
+        elif v.kind == "percent" and text[v.ext_end : v.ext_end + 1] == ";":
+            pos = _semicolon_range(text, v, pos, end)
+        elif v.kind == "percent" and cis and "(" in text[pos : pos + 3]:
+            pos = _ci_after_count(text, v, pos, end, cis)
         elif v.kind in ("HR", "OR") and text[v.ext_end : v.ext_end + 1] == ",":
             pos = _comma_ratio_range(text, v, pos, end)
     for m in ps:
@@ -785,6 +895,47 @@ def _comma_range(text: str, v: Value, pos: int, end: int) -> int:
         return pos
     v.ci_low, v.ci_high = lo, hi
     return m.end()
+
+
+# "nine (28%; 13·8–46·8) of 32": a bracketed rate, a semicolon, its CI without a keyword (The
+# Lancet once the first rate gave "95% CI"); the range closes the bracket.
+_SEMICOLON_RANGE = re.compile(
+    rf";\s*(?P<lo>{NUM})\s*%?\s*(?:to|–|—|‑|−|-)\s*(?P<hi>{NUM})\s*%?(?=\s*[)\]])"
+)
+
+
+def _semicolon_range(text: str, v: Value, pos: int, end: int) -> int:
+    """Reads the CI of a rate written as "(rate; low–high)": the rate opens the bracket and the
+    range, which holds it, closes it; returns the new end of ``v``."""
+    m = _SEMICOLON_RANGE.match(text, pos, end)
+    if m is None or not _OPENS_BRACKET.search(text, max(0, v.start - 3), v.start):
+        return pos
+    lo, hi = to_float(m.group("lo")), to_float(m.group("hi"))
+    if lo is None or hi is None or not lo <= (v.value or 0.0) <= hi:
+        return pos
+    v.ci_low, v.ci_high = lo, hi
+    return m.end()
+
+
+# "37% (41 of 111; 95% CI 28–47)", "50% (18/36, 95% CI, 33-67)": the responders over the
+# evaluable patients, then the rate's CI in the same bracket.
+_COUNT_BEFORE_CI = re.compile(r"\s*[(\[]\s*\d[\d,]*\s*(?:of|/)\s*\d[\d,]*\s*[;,]\s*")
+
+
+def _ci_after_count(text: str, v: Value, pos: int, end: int, cis) -> int:
+    """Reads the CI of a rate whose bracket gives its count first; the CI must hold the rate
+    (the count's bracket holds no other estimate). Returns the new end of ``v``."""
+    m = _COUNT_BEFORE_CI.match(text, pos, end)
+    if m is None:
+        return pos
+    ci = next((c for c in cis if c.start() == m.end()), None)
+    if ci is None:
+        return pos
+    lo, hi = to_float(ci.group("lo")), to_float(ci.group("hi"))
+    if lo is None or hi is None or not lo <= (v.value or 0.0) <= hi:
+        return pos
+    v.ci_low, v.ci_high = lo, hi
+    return ci.end()
 
 
 def _comma_ratio_range(text: str, v: Value, pos: int, end: int) -> int:

@@ -110,6 +110,8 @@ def find_endpoints(text: str, lex: EndpointLexicon, low: str | None = None) -> l
         hits += timepoint_short_forms(text, hits, lex)
     if _CNS_GATE.may_hold(low, 0, len(low)):
         hits = cns_qualified(low, hits)
+    if _DLT_GATE.may_hold(low, 0, len(low)):
+        hits = dose_limiting_toxicities(low, hits)
     # Each scan's hits are disjoint; when the two scans' are too, every hit is kept.
     by_start = sorted(hits, key=_start)
     if all(a.end <= b.start for a, b in zip(by_start, by_start[1:], strict=False)):
@@ -140,6 +142,29 @@ def cns_qualified(low: str, hits: list[Hit]) -> list[Hit]:
         if out is hits:
             out = list(hits)
         out[k] = Hit(h.kind, h.start, h.end, h.text, code, h.drugs, h.source)
+    return out
+
+
+# "Dose-limiting toxicities occurred in 2 of 6 patients (33%) at 2.5 mg/kg": a dose-finding
+# count of a cohort, outside the contract's end points, not an adverse-event rate.
+_DLT_GATE = WordGate(("dose-limiting", "dose limiting"))
+_DLT_BEFORE = re.compile(r"\bdose[\s-]limiting\s+$")
+
+
+def dose_limiting_toxicities(low: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` with an AE mention of toxicity that "dose-limiting" opens ("dose-limiting
+    toxicities", "dose-limiting toxic effects") read as an end point outside the contract, so
+    the DLT rate of a dose level is not an adverse-event incidence. ``low``: the lower-cased
+    text."""
+    out = hits
+    for k, h in enumerate(hits):
+        if h.canonical != "AE" or not low.startswith("toxic", h.start):
+            continue
+        if _DLT_BEFORE.search(low, max(0, h.start - 16), h.start) is None:
+            continue
+        if out is hits:
+            out = list(hits)
+        out[k] = Hit(h.kind, h.start, h.end, h.text, "_other", h.drugs, h.source)
     return out
 
 
@@ -225,6 +250,7 @@ def sentence_outcome_rows(
     out: list[tuple[Value, str, str]] = []  # value, endpoint, measure
     if eps:
         eps = _without_subgroup_endpoints(text, s, eps, low)
+    modeled = _MODELED_GATE.may_hold(low, s, e)
     for v in values:
         assigned = _endpoint_for(text, v, eps, lex, s, carry, low)
         if assigned is None:
@@ -232,6 +258,8 @@ def sentence_outcome_rows(
         endpoint, measure = assigned
         if endpoint.startswith("_"):
             continue  # an end point outside the contract's list claimed this value
+        if modeled and _modeled_value(text, s, v, endpoint, eps):
+            continue
         out.append((v, endpoint, measure))
     if not out:
         return []
@@ -256,6 +284,35 @@ def sentence_outcome_rows(
         _row(v, endpoint, measure, arm, sentence)
         for (v, endpoint, measure), arm in zip(out, arms, strict=True)
     ]
+
+
+# A model's output, not an observed result: "the modeled median PFS", "model-predicted OS",
+# "... projected to reach 60 months" (cost-effectiveness and simulation studies). Not "the
+# projected 5-year DFS" before an end point: older trials so name Kaplan-Meier estimates.
+_MODELED_GATE = WordGate(("model", "project", "simulat", "extrapolat"))
+_MODELED_BEFORE_EP = re.compile(
+    r"\b(?:modell?ed|simulated|extrapolated|model[- ](?:predicted|estimated|based))"
+    r"\s+(?:(?:the|median|mean|\d+-(?:year|month)|overall|estimated)\s+){0,2}$",
+    re.I,
+)
+_PROJECTED_TO = re.compile(
+    r"\b(?:projected|extrapolated|modell?ed|simulated)\s+to\s+(?:reach|be|exceed|approach)\s+"
+    r"(?:(?:approximately|about|nearly|around)\s+)?$",
+    re.I,
+)
+
+
+def _modeled_value(text: str, s: int, v: Value, endpoint: str, eps: list[Hit]) -> bool:
+    """Whether value ``v`` (read as ``endpoint``) is a model's estimate: the value follows
+    "projected to reach", or the last end-point mention of that code before it is qualified
+    "modeled"/"simulated"/"model-predicted" (as design assumptions, no results)."""
+    if _PROJECTED_TO.search(text, max(s, v.start - 40), v.start):
+        return True
+    last = next((h for h in reversed(eps) if h.end <= v.start and h.canonical == endpoint), None)
+    return (
+        last is not None
+        and _MODELED_BEFORE_EP.search(text, max(s, last.start - 50), last.start) is not None
+    )
 
 
 # "12.9 months in both groups", "40% of patients in all three arms": one value stated for every
@@ -369,6 +426,18 @@ def _risk_of_death_before(text: str, eps: list[Hit], s: int, ks: int, low: str |
     return not any(last.start() <= h.start < ks for h in eps)
 
 
+# "reduced the risk of a DFS event (hazard ratio 0·76, ...) and of death (0·74, 0·64-0·86)":
+# a ratio listed in its own bracket right after "and of death" is the OS ratio, though its key
+# (the first ratio's) follows the DFS end point.
+_AND_OF_DEATH_END = re.compile(r"\band\s+(?:of|for)\s+(?:all-cause\s+)?death\s*[(\[]\s*\Z", re.I)
+
+
+def _death_ratio_listed(text: str, v: Value) -> bool:
+    """Whether the ratio ``v`` stands right after "and of death (" (see above)."""
+    a = v.start - 32 if v.start > 32 else 0
+    return "death" in text[a : v.start] and _AND_OF_DEATH_END.search(text, a, v.start) is not None
+
+
 def _endpoint_for(
     text: str,
     v: Value,
@@ -390,11 +459,18 @@ def _endpoint_for(
             return "OS", kind
         if ks is not None and _risk_of_death_before(text, eps, s, ks, low):
             return "OS", kind
+        if _death_ratio_listed(text, v):
+            return "OS", kind
         ok = TIME_TO_EVENT if kind == "HR" else None
         ep = _last_before(eps, ks if ks is not None else v.start, ok)
         if ep is not None:
             return ep.canonical, kind
-        if carry and (ok is None or carry in ok) and not _own_event_before(eps, ks, v.start):
+        if (
+            carry
+            and (ok is None or carry in ok)
+            and not _own_event_before(eps, ks, v.start)
+            and not _own_unlisted_time_to_event(text, low, s, v.start)
+        ):
             return carry, kind
         return None
     # Population descriptors ("in hormone receptor-positive disease") only claim values that
@@ -559,6 +635,25 @@ def _own_event_before(eps: list[Hit], ks: int | None, pos: int) -> bool:
     lower in the short arm (HR 0.32 ...)" is about cardiac events, not about the previous
     sentence's end point, which the ratio would otherwise carry over."""
     return _last_before(eps, ks if ks is not None else pos, _NO_RATIO_EVENTS) is not None
+
+
+# A time to an event outside the contract's list that a ratio may measure: "time to
+# deterioration of EQ-VAS", "time to first hospitalization", "time to symptom worsening", "time
+# to symptom progression" (a questionnaire score's decline, not disease progression).
+_UNLISTED_TTE_GATE = WordGate(("deteriorat", "worsening", "hospitali", "symptom", "pain"))
+_UNLISTED_TTE = re.compile(
+    r"\b(?:deteriorat\w*|worsening|hospitali[sz]\w*|(?:symptom(?:atic)?|pain)\s+progression)",
+    re.I,
+)
+
+
+def _own_unlisted_time_to_event(text: str, low: str | None, s: int, pos: int) -> bool:
+    """Whether the sentence names, before the ratio at ``pos``, a deterioration, worsening,
+    symptom progression or hospitalization (quality-of-life and resource-use end points): "Median time to deterioration
+    was 8.6 vs 3.9 months (HR, 0.51)" after a PFS sentence is no PFS hazard ratio."""
+    return (
+        _UNLISTED_TTE_GATE.may_hold(low, s, pos) and _UNLISTED_TTE.search(text, s, pos) is not None
+    )
 
 
 # "discontinuation of tucatinib or placebo due to adverse events occurred in 6.0%": the events
@@ -797,6 +892,7 @@ def _attribute_arms(
     elif callable(context):
         context = _Once(context)
     # 2. Runs of compared values ("18.5 vs 12.4 months", "54.1%, 45.4%, and 46.2%").
+    last_named: tuple[int, list[str | None]] | None = None  # the last named run: end, arms
     for run in _runs(text, out, idx):
         if len(run) < 2 or any(i in decided for i in run):
             continue
@@ -825,12 +921,15 @@ def _attribute_arms(
         ):
             first = refs[prev[-1]].arm
             names = [first, next(a for a in ctx if a != first)]
+        elif (carried := _carried_run_order(out, run, refs, last_named)) is not None:
+            names = carried
         elif (resp or not prev or (apart and not listed)) and len(ctx := _ctx(context)) == len(run):
             names = list(ctx)
         if names is not None:
             for i, a in zip(run, names, strict=True):
                 arms[i] = a
                 decided.add(i)
+            last_named = (out[run[-1]][0].end, names)
     if source:
         _bare_value_after_vs(text, out, idx, refs, arms, source, decided, context)
     # 3. The nearest preceding reference: "ORR with T-DXd was 60.9%"; when the sentence names a
@@ -849,6 +948,27 @@ def _attribute_arms(
     if len(set(source.values())) < len(source):
         _one_arm_per_pair(text, out, idx, arms, source, decided)
     return arms
+
+
+def _carried_run_order(
+    out: list[tuple[Value, str, str]],
+    run: list[int],
+    refs: list[ArmRef],
+    last_named: tuple[int, list[str | None]] | None,
+) -> list[str | None] | None:
+    """A bare compared run after an earlier run of the same sentence that was given its arms,
+    with no arm reference between them, keeps that run's order: "more frequent with A (66.8% vs
+    46.3%), and grade 3 febrile neutropenia occurred in 13.8% vs 7.6%" (A first again, not the
+    design's order)."""
+    if last_named is None:
+        return None
+    end, names = last_named
+    start = out[run[0]][0].start
+    if len(names) != len(run) or len(set(names)) != len(names) or None in names:
+        return None
+    if any(end <= r.start < start for r in refs):
+        return None
+    return list(names)
 
 
 # What may follow that bare value: its bracket, the clause's or sentence's end.
@@ -1194,9 +1314,11 @@ _FILLER = re.compile(
     r"^[\s,;:)\]]*(?:\((?:[^()]|\([^()]*\))*\)[\s,;)\]]*)?"
     r"(?:(?:with|in|for|among|on|receiving|received|under|from|by|of|the|those|all|patients?|pts|"
     r"participants|women|men|who|were|was|had|have|been|treated|assigned|randomi[sz]ed|allocated|"
-    r"given|to|\d+)\s*)*$",
+    r"given|to|\d+[-\s](?:years?|months?|weeks?)\b|\d+)\s*)*$",
     re.I,
 )
+# (A duration in the gap qualifies the group of a duration trial: "69% in the 1-year
+# trastuzumab group", "88.0% in the 9-week trastuzumab group".)
 _ANCHOR = re.compile(
     r"\b(?:with|in|for|among|on|receiving|received|under|from|by|of|given|treated)\b", re.I
 )
@@ -1430,6 +1552,8 @@ def _share_rate_p(
         boundary = m.end()
         if blocker or len(group) < 2:
             continue
+        if len(group) > 2 and _CONTRAST_GATE.may_hold(low, s, e):
+            group = _contrasted_tail(text, out, group)
         eps = {out[i][1:] for i in group}  # one end point, one measure
         named = {arms[i] for i in group}
         if len(eps) != 1 or (
@@ -1462,6 +1586,19 @@ def _contrasted_pair(text: str, out: list[tuple[Value, str, str]], group: list[i
         return False
     a, b = out[group[0]][0], out[group[1]][0]
     return b.start - a.ext_end <= 80 and _CONTRAST_JOIN.search(text, a.ext_end, b.start) is not None
+
+
+def _contrasted_tail(text: str, out: list[tuple[Value, str, str]], group: list[int]) -> list[int]:
+    """The last two values of ``group`` when only they are set against each other ("50.0% in
+    all patients and 83.3% in A, versus 33.3% in B (P = 0.04)"): the P printed after them
+    compares that pair, not the value listed before it. ``group`` otherwise."""
+    tail = group[-2:]
+    if not _contrasted_pair(text, out, tail):
+        return group
+    first, last_but_one = out[group[0]][0], out[tail[0]][0]
+    if _CONTRAST_JOIN.search(text, first.start, last_but_one.start) is not None:
+        return group
+    return tail
 
 
 # "96% and 86%, respectively (P = .025)": compared values, whichever groups they are.
