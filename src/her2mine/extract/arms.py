@@ -376,6 +376,8 @@ def _read_design(
         ):
             continue
         regs = [r for r in group_regimens(text, kept) if not _prior_regimen(text, low, s, r)]
+        if "%" in text[s:e]:
+            regs = [r for r in regs if not _share_received(text, s, r)]
         if len(regs) >= 3:
             regs = _joined_across_short_form(text, regs)
         regs = _without_short_forms(text, regs)
@@ -980,6 +982,21 @@ def _prior_regimen(text: str, low: str | None, s: int, r: Regimen) -> bool:
     return _prior(text, low, s, r.start) or _PRIOR_SUFFIX.match(text, r.end) is not None
 
 
+# "97% received pertuzumab", "41% of pts were treated with X": the share of the patients who
+# had a drug (inside the arms, or before them), not a group of the design.
+_SHARE_RECEIVED_END = re.compile(
+    r"\d(?:[.·]\d+)?\s*%\s*(?:of\s+(?:the\s+|all\s+)?(?:pts|patients|participants|women)\s+)?"
+    r"(?:had\s+)?(?:received|were\s+treated\s+with|were\s+given)\s+(?:(?:a|an|the|prior)\s+)?\Z"
+)
+
+
+def _share_received(text: str, s: int, r: Regimen) -> bool:
+    """Whether regimen ``r`` is what a share of the patients received ("97% received
+    pertuzumab"): no arm (see ``_SHARE_RECEIVED_END``)."""
+    window = text[max(s, r.start - 60) : r.start]
+    return "%" in window and _SHARE_RECEIVED_END.search(window) is not None
+
+
 # "progression after trastuzumab-based therapy to receive A or B": the prior phrase ends with
 # the therapy it names; "to receive" then gives the regimen assigned, not one received before.
 # (Read only where a _PRIOR phrase matched, so it costs nothing elsewhere.)
@@ -1377,6 +1394,11 @@ def arm_refs(
             continue
         if _prior_regimen(text, low, s, r):
             continue
+        if r.drugs and _WITHOUT_GATE.may_hold(low, max(s, r.start - 16), r.start):
+            without_x = _without_drug_ref(text, s, r, registry)
+            if without_x is not None:
+                refs.append(without_x)
+                continue
         short = _short_form_ref(text, r, registry) if registry.short_forms else None
         if short is not None:
             refs.append(short)
@@ -1393,9 +1415,19 @@ def arm_refs(
     if len(refs) > 1:
         refs.sort(key=_ref_start)
         for a, b in zip(refs, refs[1:], strict=False):
-            if _LIST_JOIN.fullmatch(text, a.end, b.start):
+            if _LIST_JOIN.fullmatch(text, a.end, b.start) or _slash_listed(text, a, b):
                 a.in_list = b.in_list = True
     return refs
+
+
+# Poster tables flattened into text head their columns with slashed arms, "Arm A / Arm B:
+# mPFS 44.3 / 29.1 mos": two different arms joined by a slash are listed, as with "vs".
+_SLASH_JOIN = re.compile(r"\s*/\s*")
+
+
+def _slash_listed(text: str, a: ArmRef, b: ArmRef) -> bool:
+    """Whether references ``a`` and ``b`` are two different arms joined by a slash."""
+    return a.arm != b.arm and _SLASH_JOIN.fullmatch(text, a.end, b.start) is not None
 
 
 # "71% with trastuzumab, vs 56% without;": a bare "without" (no drug after it) after "with X";
@@ -1436,6 +1468,30 @@ def _bare_without_refs(
         elif not rest and _untreated_comparison(registry, arm):
             out.append(ArmRef(m.start(), m.end(), None))
     return out
+
+
+# "45.8% with pertuzumab and 29.0% without pertuzumab": a drug named after "without" (not
+# "with or without") stands for the patients who did not get it, not for its arm.
+_WITHOUT_END = re.compile(r"(?<![\w-])(?<!\bor\s)without\s+(?:the\s+|a\s+|an\s+)?\Z", re.I)
+
+
+def _without_drug_ref(text: str, s: int, r: Regimen, registry: ArmRegistry) -> ArmRef | None:
+    """A reference (from "without" on) for a regimen right after "without": the arm with the
+    drugs of X's arm less X (see ``_bare_without_refs``), or arm null when the design defines
+    no such arm (never X's own arm). None when "without" does not come right before ``r``."""
+    m = _WITHOUT_END.search(text, max(s, r.start - 16), r.start)
+    if m is None:
+        return None
+    name = _regimen_arm(r, registry)
+    arm = next((a for a in registry.arms if a.name == name and not a.special), None)
+    without = None
+    if arm is not None:
+        rest = set(arm.drugs) - set(r.drugs)
+        without = _arm_of_exactly(registry, rest) if rest else _drugless_arm(registry)
+    if without is arm:
+        without = None
+    # the reference starts at "without", which reads as its own anchor word (as a bare one does)
+    return ArmRef(m.start(), r.end, without.name if without is not None else None)
 
 
 def _untreated_comparison(registry: ArmRegistry, arm: Arm) -> bool:

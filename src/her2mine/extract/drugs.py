@@ -724,6 +724,10 @@ def find_drugs(
     placebos = placebo_short_hits(text, lexical, bracketed)
     if placebos:
         abbrev = abbrev + placebos
+    if "PBO" in text:
+        pbo = standard_placebo_short_hits(text, lexical)
+        if pbo:
+            abbrev = abbrev + pbo
     letters = letter_hits(text, lexical)
     if letters:
         abbrev = abbrev + letters
@@ -758,6 +762,19 @@ def placebo_short_hits(
         for a, b in _whole_word_spans(text, short):
             out.append(Hit("placebo", a, b, short, "placebo", [], "abbreviation"))
     return out
+
+
+def standard_placebo_short_hits(text: str, lexical: list[Hit]) -> list[Hit]:
+    """ "PBO + T-DM1": the standard short form of placebo, which poster shorthand uses without
+    defining it, names placebo in a text that mentions placebo (so its design has a placebo
+    group). Without it, "TUC + T-DM1 vs. PBO + T-DM1" lists no second arm and the compared
+    values take the arms in the wrong order."""
+    if not any(h.kind == "placebo" for h in lexical):
+        return []
+    return [
+        Hit("placebo", a, b, "PBO", "placebo", [], "abbreviation")
+        for a, b in _whole_word_spans(text, "PBO")
+    ]
 
 
 # A joined short form written elsewhere: parts of one to six characters joined by "+".

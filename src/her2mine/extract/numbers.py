@@ -84,7 +84,9 @@ P_RE = re.compile(
     r"[Pp](?<![A-Za-z][Pp])(?:_?(?:non-?inferiority|superiority|interaction|heterogeneity))?"
     r"(?:\s*[- ]?values?)?(?:\s*\([^()]{1,20}\))?"
     r"(?:\s+for\s+(?:non-?inferiority|superiority|interaction|heterogeneity|trend))?\s*"
-    r"(?P<op>=|<|>|≤|≥|<=|>=|&lt;|&gt;)\s*(?P<num>" + NUM + r"(?:\s*[×x]\s*10\s*[-−–]\s*\d+)?)"
+    r"(?P<op>=|<|>|≤|≥|<=|>=|&lt;|&gt;)\s*(?P<num>"
+    # "P &lt; 10<sup>-5</sup>" flattens to "P < 10-5": a power of ten, never a P of 10
+    r"10\s*[-−–]\s*\d+(?![\d.·,])|" + NUM + r"(?:\s*[×x]\s*10\s*[-−–]\s*\d+)?)"
 )
 _KEY_RE = re.compile(
     r"(?:[Hh](?<![A-Za-z][Hh])azard\s+[Rr]atios?|[Oo](?<![A-Za-z][Oo])dds\s+[Rr]atios?|"
@@ -311,11 +313,48 @@ def _atoms(
         # Every "not a value" context holds one of _BLOCK_WORDS inside the 30 characters before
         # the number: the regex only runs where one does.
         if not _BLOCK_GATE.may_hold(low, 0, len(low)):
-            return _without_bounds(text, start, low, same, atoms)
-        atoms = [m for m in atoms if not _blocked_low(low, m.start() - start)]
-        return _without_bounds(text, start, low, same, atoms)
-    atoms = [m for m in atoms if not _blocked(text, start, m.start())]
-    return _without_bounds(text, start, low, same, atoms)
+            return _without_bounds(
+                text, start, low, same, _with_slashed_rates(text, start, end, atoms)
+            )
+        atoms = [
+            m
+            for m in atoms
+            if not _blocked_low(low, m.start() - start) or _rate_after_grade(text, m)
+        ]
+        return _without_bounds(text, start, low, same, _with_slashed_rates(text, start, end, atoms))
+    atoms = [m for m in atoms if not _blocked(text, start, m.start()) or _rate_after_grade(text, m)]
+    return _without_bounds(text, start, low, same, _with_slashed_rates(text, start, end, atoms))
+
+
+_GRADE_BEFORE_END = search_from_end(re.compile(r"\bgrades?\s*$", re.I))
+
+
+def _rate_after_grade(text: str, m: re.Match[str]) -> bool:
+    """ "any grade 12.9%", "all grades 64.6%": a percentage right after "grade(s)" is a rate,
+    not a grade (grades are whole numbers up to 5, never printed with "%")."""
+    if not text.startswith("%", m.end()):
+        return False
+    number = m.group(0)
+    if "." not in number and "·" not in number and _atom_float(number) <= 5:
+        return False
+    return _GRADE_BEFORE_END.match(text, max(0, m.start() - 8), m.start()) is not None
+
+
+# Poster shorthand pairs rates with an unspaced slash, "ORR 85.1%/78.6%": the number after
+# "%/" is the second rate (``_NUM_ATOM`` skips numbers after "/", as in "mg/kg" or "5/12").
+_SLASHED_RATE = re.compile(r"(?<=%/)(?:\d+(?:[.·]\d+)?)(?=\s*%)")
+
+
+def _with_slashed_rates(
+    text: str, start: int, end: int, atoms: list[re.Match[str]]
+) -> list[re.Match[str]]:
+    """``atoms`` plus the rates written right after "%/" (see ``_SLASHED_RATE``)."""
+    if text.find("%/", start, end) < 0:
+        return atoms
+    extra = list(_SLASHED_RATE.finditer(text, start, end))
+    if not extra:
+        return atoms
+    return sorted(atoms + extra, key=lambda m: m.start())
 
 
 # A bound, not a reported value: "median OS exceeding 5 years", "remained below 1%", "more
@@ -556,6 +595,9 @@ def _times_and_rates(
                 continue
             if _duration_named_arm(text, start, end, pos, unit_end):
                 continue
+            if _duration_after_rate(text, start, pos):
+                used.add(pos)  # an arm's duration, no median (nor a bare number)
+                continue
             v: Value | None = Value(
                 "time", _atom_float(a.group(0)), _unit_name(after.group(1)), pos, a.end(), unit_end
             )
@@ -564,6 +606,9 @@ def _times_and_rates(
                 continue
             if _is_threshold(text, start, end, pos, after.end(3)):
                 used.add(pos)  # a definition's cut-off, no rate (nor a bare number)
+                continue
+            if _is_heterogeneity(text, start, pos):
+                used.add(pos)  # a meta-analysis's I² statistic, no rate (nor a bare number)
                 continue
             v = Value("percent", _atom_float(a.group(0)), "%", pos, a.end(), after.end(3))
         else:
@@ -602,6 +647,26 @@ def _is_threshold(text: str, start: int, end: int, pos: int, unit_end: int) -> b
     if not _THRESHOLD_GATE.may_hold(text[a:pos].lower(), 0, pos - a):
         return False
     return _THRESHOLD_BEFORE_END.match(text, a, pos) is not None
+
+
+# A meta-analysis's heterogeneity statistic, not a rate: "(I2 = 41%, P = .07)", "I² of 78%",
+# "I-squared, 0%", "I^2 = 45%". Every match holds "i2", "i²", "i 2", "i^" or "squared".
+_HETEROGENEITY_BEFORE_END = search_from_end(
+    re.compile(
+        r"\bI(?:\^?[2²]| 2|\s*-?\s*squared)\s*(?:statistic\s*)?(?:[=:,]|\bof\b|\b(?:was|were)\b)?\s*$",
+        re.I,
+    )
+)
+_HETEROGENEITY_GATE = WordGate(("i2", "i²", "squared", "i 2", "i^"))
+
+
+def _is_heterogeneity(text: str, start: int, pos: int) -> bool:
+    """Whether the percentage at ``pos`` is an I² heterogeneity value (see
+    ``_HETEROGENEITY_BEFORE_END``). The regex only runs where one of its words occurs."""
+    a = pos - 24 if pos - 24 > start else start
+    if not _HETEROGENEITY_GATE.may_hold(text[a:pos].lower(), 0, pos - a):
+        return False
+    return _HETEROGENEITY_BEFORE_END.match(text, a, pos) is not None
 
 
 # A time followed by "of" and a word says how long something lasted ("1 year of trastuzumab",
@@ -653,6 +718,19 @@ def _duration_named_arm(text: str, start: int, end: int, pos: int, unit_end: int
         return False
     low = text[start:end].lower()
     return "median" not in low and _DURATION_OF_TREATMENT.search(text, start, pos) is not None
+
+
+# A rate "with" a duration is that duration arm's rate ("The 5-year DFS was 85.9% with 6 months
+# and 87.4% with 12 months"): the time names the arm, it is no median.
+_RATE_WITH_END = search_from_end(re.compile(r"(?:%|\bpercent)\s*,?\s+with\s+$", re.I))
+
+
+def _duration_after_rate(text: str, start: int, pos: int) -> bool:
+    """Whether the time at ``pos`` follows "<rate>% with" (see ``_RATE_WITH_END``)."""
+    a = pos - 16 if pos - 16 > start else start
+    if "with" not in text[a:pos]:
+        return False
+    return _RATE_WITH_END.match(text, a, pos) is not None
 
 
 def _time_after_bracket(
@@ -745,7 +823,11 @@ def _is_listed_ratio(text: str, pos: int, atom: re.Match[str], end: int) -> bool
     phrase = _REGIMEN_PHRASE.match(gap)
     if phrase:
         gap = gap[phrase.end() :]
-    if not _LIST_JOIN.fullmatch(gap) and not _listed_event_ratio_gap(gap):
+    if (
+        not _LIST_JOIN.fullmatch(gap)
+        and not _listed_event_ratio_gap(gap)
+        and not _listed_subgroup_ratio_gap(gap)
+    ):
         return False
     return bool(_AFTER_LISTED.match(text, atom.end(), end))
 
@@ -763,6 +845,20 @@ def _listed_event_ratio_gap(gap: str) -> bool:
     return (" of " in gap or " for " in gap) and _LISTED_EVENT_GAP.fullmatch(gap) is not None
 
 
+# "the HR for DFS was 1.03 (95% CI ...), whereas in node-positive disease it was 1.21 (...)":
+# the same ratio in a contrasted subgroup, restated with "it was" (the pronoun stands for the key).
+_LISTED_SUBGROUP_GAP = re.compile(
+    r"[\s)\]]*,?\s*(?:whereas|while|but)\s+(?:in|among|for)\s+(?:[\w+-]+\s+){1,5}?"
+    r"(?:it|this)\s+(?:was|were)\s+"
+)
+
+
+def _listed_subgroup_ratio_gap(gap: str) -> bool:
+    """Whether ``gap`` (previous ratio to this one) is ", whereas in <subgroup> it was ": see
+    above."""
+    return " it " in gap and _LISTED_SUBGROUP_GAP.fullmatch(gap) is not None
+
+
 def _ratio_gap_ok(gap: str) -> bool:
     """Text between "hazard ratio" and its number: a few words/punctuation, no clause break."""
     if len(gap) > 90 or ";" in gap or "%" in gap or _SENTENCE_END.search(gap):
@@ -772,6 +868,11 @@ def _ratio_gap_ok(gap: str) -> bool:
 
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _FIGURE = re.compile(r"\b(?:figure|fig|table)\b", re.I)
+
+
+# Poster tables flattened into text pair values with a spaced slash, "mPFS 40.7 / 26.9 mo":
+# the bare number before it shares the unit of the value after it, as before "vs".
+_SPACED_SLASH = re.compile(r"\s+/\s+")
 
 
 def _inherit_units(
@@ -796,7 +897,8 @@ def _inherit_units(
         nxt = units[i]
         if nxt.start - a_end > 80:
             continue
-        if not _PAIR_JOIN.match(_strip_ci(text[a_end : nxt.start])):
+        gap = text[a_end : nxt.start]
+        if not _PAIR_JOIN.match(_strip_ci(gap)) and not _SPACED_SLASH.fullmatch(gap):
             continue
         if _after_time_guard(text, max(0, a_start - 25), a_start):
             continue
@@ -969,12 +1071,21 @@ def _only_glue(gap: str) -> bool:
 _VS_GAP = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:vs\.?|versus|v)\b")
 
 
+def _slash_paired(a: Value, b: Value, gap: str) -> bool:
+    """ "ORR 85.1%/78.6%", "mPFS 44.3 / 29.1 mos": two values of one kind joined by a slash
+    alone are compared, as with "vs" (poster tables flattened into text)."""
+    return a.kind == b.kind and "/" in gap and _SLASH_ONLY.fullmatch(gap) is not None
+
+
+_SLASH_ONLY = re.compile(r"\s*/\s*")
+
+
 def _mark_pairs(text: str, values: list[Value]) -> None:
     for a, b in zip(values, values[1:], strict=False):
         if a.kind in ("HR", "OR") or b.kind in ("HR", "OR"):
             continue
         gap = text[a.ext_end : b.start]
-        if _PAIR_JOIN.match(_strip_ci(gap)) or _VS_GAP.match(gap):
+        if _PAIR_JOIN.match(_strip_ci(gap)) or _VS_GAP.match(gap) or _slash_paired(a, b, gap):
             a.paired_with_next = True
 
 

@@ -478,11 +478,14 @@ def _endpoint_for(
     anchor = v.key_start if v.key_start is not None else v.start
     if kind == "time":
         ep = _last_before(eps, anchor, TIME_TO_EVENT)
-        if ep is None or _other_time_between(eps, ep, anchor):
+        if ep is None:
             return None
-        if _finds(_NOT_OUTCOME, _NOT_OUTCOME_LOW, text, low, ep.end, v.start) or _finds(
-            _MEAN_BEFORE, _MEAN_BEFORE_LOW, text, low, max(s, ep.start - 12), ep.start
-        ):
+        blocked = _other_time_between(eps, ep, anchor) or _finds(
+            _NOT_OUTCOME, _NOT_OUTCOME_LOW, text, low, ep.end, v.start
+        )
+        if blocked and not _median_relabelled(text, low, eps, ep, v.start):
+            return None
+        if _finds(_MEAN_BEFORE, _MEAN_BEFORE_LOW, text, low, max(s, ep.start - 12), ep.start):
             return None
         if _gain_in_median(text, low, s, ep):
             return None
@@ -525,6 +528,33 @@ def _endpoint_for(
     ):
         return None
     return code, "rate"
+
+
+# "improved PFS with a 24% relative risk reduction (HR, 0.76; ...; median, 5.8 [95% CI, ...]
+# months vs 4.9 months)": a "median" label opening a clause after the change words names the
+# times after it as the end point's medians again (JAMA's bracketed summary of a comparison).
+_MEDIAN_GATE = WordGate(("median",))
+_MEDIAN_LABEL = re.compile(r"[;(\[]\s*medians?\s*[,:=]?\s*(?:\d|\Z)", re.I)
+
+
+def _median_relabelled(text: str, low: str | None, eps: list[Hit], ep: Hit, b: int) -> bool:
+    """Whether a clause-opening "median" label with its number stands between time-to-event end
+    point ``ep`` and the time at ``b``, after the last change or follow-up word (``_NOT_OUTCOME``)
+    and after every end point outside the list there, each of which is itself such a change
+    ("relative risk reduction"), not a time of its own ("time to response") (see above)."""
+    a = ep.end
+    if not _MEDIAN_GATE.may_hold(low, a, b):
+        return False
+    label = last_match(_MEDIAN_LABEL, text, a, b)
+    if label is None or _NOT_OUTCOME.search(text, label.start(), b):
+        return False
+    return not any(
+        a <= h.start
+        and h.end <= b
+        and h.canonical == "_other"
+        and (h.end > label.start() or not _NOT_OUTCOME.search(h.text))
+        for h in eps
+    )
 
 
 # "with an extension in median OS of 5.5 months", "an improvement in median PFS of 3 months": the
@@ -765,11 +795,44 @@ def _grade_code(text: str, s: int, ep: Hit, v: Value, low: str | None = None) ->
             starts = literal_starts(low, firsts, s, v.start)
             matches = finditer_at(pattern, text, starts, v.start)
         for m in matches:
-            if closed_between(text, m.end(), v.start):
+            if closed_between(text, m.end(), v.start) and not _bracketed_qualifier(text, m, v):
+                continue
+            if _postfix_qualifier_of_other(text, m, ep):
                 continue
             if best is None or m.start() > best[0]:
                 best = (m.start(), code)
     return best[1] if best else "AE"
+
+
+_POSTFIX_COLON = re.compile(r"\s*:")
+
+
+def _postfix_qualifier_of_other(text: str, m: re.Match[str], ep: Hit) -> bool:
+    """Whether grade qualifier ``m`` is written after its event, as a heading ("Neutropenia
+    ≥G3: 63.2% vs. 1.9%; stomatitis 44.6% vs. 14.7%"), and ``ep`` is another event in a later
+    ";" clause: the qualifier is that event's own, not the list's."""
+    if text.find(";", m.end(), ep.start) < 0 or _POSTFIX_COLON.match(text, m.end()) is None:
+        return False
+    before = text[max(0, m.start() - 3) : m.start()].rstrip()
+    return before[-1:].isalpha()
+
+
+# What may stand between a bracketed grade qualifier and its value: "fatigue (all grades)
+# 64.6%", "neutropenia (grade >=3): 63.2%", "(any grade) in 12%", and the values compared
+# before it ("(all grades) 64.6% vs. 49.8%").
+_QUALIFIER_TO_VALUE = re.compile(
+    r"\s*[)\]]\s*[:,=]?\s*(?:(?:in|of|was|were)\s+)?"
+    r"(?:\d+(?:[.·]\d+)?\s*%?\s*(?:vs\.?|versus|/|and)\s*){0,3}"
+)
+
+
+def _bracketed_qualifier(text: str, m: re.Match[str], v: Value) -> bool:
+    """Whether grade qualifier ``m`` fills a bracket of its own that only the value follows:
+    it qualifies the event before the bracket and so that value ("fatigue (all grades) 64.6%"),
+    unlike a closed bracket holding a value of its own ("(grade 3, 1.5%) vs 3.4%")."""
+    if text[max(0, m.start() - 2) : m.start()].strip()[-1:] not in ("(", "["):
+        return False
+    return _QUALIFIER_TO_VALUE.fullmatch(text, m.end(), v.start) is not None
 
 
 _G3_AFTER_GATE = WordGate(("gr", "severe", "g3", "g≥", "g>="))  # every _G3 match holds one

@@ -87,7 +87,9 @@ _SCHEDULE = re.compile(
     r"loading\s+dose|orally|"
     # "lapatinib at a dose of 1250 mg per day continuously plus capecitabine"
     r"continuously|"
-    r"intravenously|subcutaneously|dose-dense|each)\b",
+    r"intravenously|subcutaneously|dose-dense|each|"
+    # poster shorthand for schedules: "TUC 300 mg BID + T-DM1", "125 mg d1-21 + ET"
+    r"bid|tid|qd|q\d+wk?s?|d\d+[-–]\d+)\b",
     re.I,
 )
 
@@ -130,7 +132,7 @@ def _read_gap(gap: str) -> str | None:
 # a gap without any has no schedule phrase to remove (most gaps).
 _SCHEDULE_HINT = re.compile(
     r"cycle|dose|course|week|month|year|day|dail|same|loading|orally|intravenously|"
-    r"subcutaneously|continuously|each|q\dw|\d[\d.·,]*\s*m?g",
+    r"subcutaneously|continuously|each|q\dw|\d[\d.·,]*\s*m?g|bid|tid|qd|q\d+w|d\d+[-–]\d",
     re.I,
 )
 
