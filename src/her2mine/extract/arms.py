@@ -152,21 +152,22 @@ class ArmRegistry:
     def add(self, reg: Regimen, label: str | None, options: set[str] | None = None) -> Arm | None:
         self.frozen = None
         drugs = reg.drugs
+        placebo = reg.has_placebo  # (a scan of the hits: read once)
         classes = {_class_label(h.text) for h in reg.hits if h.kind == "class"}
-        if not drugs and not reg.has_placebo and not classes:
+        if not drugs and not placebo and not classes:
             return None
         labels = ({label} if label else set()) | classes
         for arm in self.arms:
             if not arm.special and (
                 (arm.drugs == drugs and (drugs or arm.labels & classes))
                 # "the anthracycline group" after "(anthracycline group)" labelled an arm
-                or (not drugs and not reg.has_placebo and classes <= arm.labels)
+                or (not drugs and not placebo and classes <= arm.labels)
             ):
-                arm.has_placebo |= reg.has_placebo
+                arm.has_placebo |= placebo
                 arm.labels |= labels
                 arm.options |= options or set()
                 return arm
-        arm = Arm(drugs, reg.has_placebo, labels, options=set(options or ()))
+        arm = Arm(drugs, placebo, labels, options=set(options or ()))
         self.arms.append(arm)
         return arm
 
@@ -1334,8 +1335,13 @@ def _label_after(text: str, pos: int, end: int, low: str | None = None) -> str |
 _LABEL_ANY = re.compile(r"[\[(;,]\s*(?:the\s+)?([^()\[\];,]{1,40}?)\s*[\])]")
 
 
+_LEADING_THE = re.compile(r"^(?:the)\s+")
+
+
 def normalise_label(label: str) -> str:
-    label = re.sub(r"^(?:the)\s+", "", label.strip().lower())
+    label = label.strip().lower()
+    if label.startswith("the"):  # (what a _LEADING_THE match starts with)
+        label = _LEADING_THE.sub("", label)
     label = _GROUP_WORD.sub("", label).strip(" -")
     return _ALONE_END.sub("", label)  # "chemotherapy-alone arm" is the "chemotherapy" arm
 

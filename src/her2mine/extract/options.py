@@ -25,10 +25,20 @@ def option_runs(text: str, hits: list[Hit], class_of: Mapping[str, str]) -> list
     more single drugs, all different and of one class, joined by "or" (commas allowed before
     it), right after a strong regimen joiner ("plus", "with", "+", ...) and not followed by a
     drug given with the last one ("A plus B or C plus D" names two arms)."""
+    n = len(hits)
+    # Each mention's class when it is a single drug (None otherwise), read once: a run needs
+    # two neighbouring mentions of one class, which most mentions (and texts) lack.
+    classes = [
+        class_of.get(h.drugs[0]) if h.kind == "drug" and len(h.drugs) == 1 else None for h in hits
+    ]
     runs = []
     i = 1
-    while i < len(hits):
-        j = _run_end(text, hits, class_of, i)
+    while i < n - 1:
+        cls = classes[i]
+        if cls is None or classes[i + 1] != cls:
+            i += 1  # no option run starts here (_run_end would return i)
+            continue
+        j = _run_end(text, hits, classes, i)
         before = hits[i - 1]
         if (
             j > i
@@ -91,25 +101,23 @@ def _joined_to_next(text: str, hits: list[Hit], j: int) -> bool:
     return gap_kind(gap) == "strong" and _SEQUENCE.search(gap) is None
 
 
-def _run_end(text: str, hits: list[Hit], class_of: Mapping[str, str], i: int) -> int:
-    """The index of the last option of a run starting at ``hits[i]`` (``i`` if none)."""
-    cls = _single_class(hits[i], class_of)
+def _run_end(text: str, hits: list[Hit], classes: list[str | None], i: int) -> int:
+    """The index of the last option of a run starting at ``hits[i]`` (``i`` if none);
+    ``classes[k]`` is the class of ``hits[k]`` if it is a single drug, else None."""
+    cls = classes[i]
     if cls is None:
         return i
     seen = {hits[i].drugs[0]}
     j, said_or = i, False
     while j + 1 < len(hits):
+        if classes[j + 1] != cls:
+            break
         nxt = hits[j + 1]
         a, b = hits[j].end, nxt.start
         gap = _OPTION_GAP.fullmatch(text, a, b)
-        if (
-            gap is None
-            and b - a <= 60
-            and _OR_OR_COMMA.search(text, a, b) is not None  # what the gap must keep
-            and _single_class(nxt, class_of) == cls
-        ):
+        if gap is None and b - a <= 60 and _OR_OR_COMMA.search(text, a, b) is not None:
             gap = _option_gap_without_schedules(text, a, b)  # only where it can matter: costs
-        if gap is None or _single_class(nxt, class_of) != cls or nxt.drugs[0] in seen:
+        if gap is None or nxt.drugs[0] in seen:
             break
         said_or = said_or or "or" in gap.group(0).lower()
         seen.add(nxt.drugs[0])
@@ -124,12 +132,6 @@ def _option_gap_without_schedules(text: str, a: int, b: int) -> re.Match[str] | 
     ("anastrozole 1 mg or letrozole 2.5 mg daily"), or None."""
     gap = without_schedules(text[a:b])
     return _OPTION_GAP.fullmatch(gap) if gap != text[a:b] else None
-
-
-def _single_class(hit: Hit, class_of: Mapping[str, str]) -> str | None:
-    if hit.kind != "drug" or len(hit.drugs) != 1:
-        return None
-    return class_of.get(hit.drugs[0])
 
 
 def options_as_class(text: str, hits: list[Hit], class_of: Mapping[str, str]) -> list[Hit]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
-from her2mine.extract.fastre import search_from_end
+from her2mine.extract.fastre import literal_safe, search_from_end
 from her2mine.extract.hits import Hit
 
 # Dose/schedule text between a drug and its joiner: "(5.4 mg/kg)", "every 3 weeks".
@@ -63,7 +64,10 @@ class Regimen:
 
     @property
     def has_placebo(self) -> bool:
-        return any(h.kind == "placebo" for h in self.hits)
+        for h in self.hits:  # noqa: SIM110 (read often: a loop is cheaper than any() here)
+            if h.kind == "placebo":
+                return True
+        return False
 
     @property
     def arm(self) -> str | None:
@@ -113,7 +117,9 @@ def gap_kind(gap: str) -> str | None:
 def _read_gap(gap: str) -> str | None:
     if len(gap) > 200 or _CLOSING_BRACKET.search(gap):
         return None
-    gap = without_schedules(_PARENS.sub("", gap))
+    if "(" in gap or "[" in gap:  # every _PARENS match holds one (most gaps have neither)
+        gap = _PARENS.sub("", gap)
+    gap = without_schedules(gap)
     gap = _SPACES.sub(" ", gap)
     if not gap.strip() or gap.strip() in ("-", "–"):
         return "strong" if gap.strip() else None
@@ -137,10 +143,34 @@ _SCHEDULE_HINT = re.compile(
 )
 
 
+# The hint's branches as literals (found with ``in`` on the lower-cased gap, where
+# ``literal_safe``: ``str.lower`` then agrees with ``re.I``) and the branches with a digit,
+# rewritten to start at the digit so that ``re`` skips ahead to digits: trying the hint at every
+# position of every gap cost more than the schedule removal it saves.
+_SCHEDULE_HINT_WORDS = (
+    "cycle", "dose", "course", "week", "month", "year", "day", "dail", "same", "loading",
+    "orally", "intravenously", "subcutaneously", "continuously", "each", "bid", "tid", "qd",
+)  # fmt: skip
+_SCHEDULE_HINT_DIGITS = re.compile(
+    r"\d(?:(?<=q\d)\d*w|[\d.·,]*\s*m?g|(?<=d\d)\d*[-–]\d)", re.I
+)  # q\dw, q\d+w, \d[\d.·,]*\s*m?g, d\d+[-–]\d
+
+
+def _may_hold_schedule(gap: str) -> bool:
+    """Whether ``_SCHEDULE_HINT`` matches in ``gap``."""
+    if not gap.isascii() and not literal_safe(gap):  # (an ASCII gap is literal-safe)
+        return _SCHEDULE_HINT.search(gap) is not None
+    low = gap.lower()
+    for word in _SCHEDULE_HINT_WORDS:  # noqa: SIM110 (a loop is faster than any() here)
+        if word in low:
+            return True
+    return _SCHEDULE_HINT_DIGITS.search(gap) is not None
+
+
 def without_schedules(gap: str) -> str:
     """``gap`` with dose and schedule phrases removed: up to three rounds (a removal can bring
     two words together that form another), stopping early once a round removes nothing."""
-    if _SCHEDULE_HINT.search(gap) is None:
+    if not _may_hold_schedule(gap):
         return gap
     for _ in range(3):
         # " ": a removed phrase leaves the spaces a joiner needs ("days 1-14 plus").
@@ -176,6 +206,7 @@ def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> l
     commas separate arms instead of joining drugs.
     """
     out: list[Regimen] = []
+    bare_comma = False  # whether any join is a bare comma
     for h in sorted(hits, key=_hit_start):
         if h.kind not in CHAIN_KINDS:
             continue
@@ -187,13 +218,15 @@ def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> l
                 out[-1].hits.append(h)
                 out[-1].joins.append(kind)
                 out[-1].end = h.end
+                bare_comma = bare_comma or kind == "comma"
                 continue
         out.append(Regimen(h.start, h.end, [h]))
+    if not bare_comma:
+        return out  # both splits below only cut chains at a bare comma (most chains have none)
     return _split_opening_comparison(text, _split_or_lists(text, out))
 
 
-def _hit_start(h: Hit) -> int:
-    return h.start
+_hit_start = attrgetter("start")  # (a sort key without a Python call per hit)
 
 
 _OR_NEXT = re.compile(r"\s*,?\s*(?:or|and/or)\s+(?:to\s+)?(?:the\s+|a\s+)?$", re.I)
