@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 from her2mine.extract.fastre import WordGate, finditer_at, literal_starts, search_from_end
 
@@ -120,6 +121,14 @@ _AFTER_ATOM = re.compile(
     r"|(%|percent\b)((?i:\s*(?:CI|C\.I\.|CrI|confidence|credible)\b))?"
     r"|(\[[^\[\]]{1,60}\]|\([^()]{1,60}\)))"
 )
+# ``_AFTER_ATOM``'s groups do not nest and each alternative's come in order, so a match's
+# ``lastindex`` says which alternative matched and whether its optional tail did: 1 time unit,
+# 2 time unit then follow-up, 3 percent, 4 percent then a CI keyword, 5 bracket.
+_AFTER_ATOM_FOLLOW_UP = 2
+_AFTER_ATOM_CI_WORD = 4
+# ``_unit_name`` by the unit's first letter (every _AFTER_ATOM / _TIME_UNIT unit starts with
+# m, w or y, in either case).
+_UNIT_OF_INITIAL = {"w": "weeks", "W": "weeks", "y": "years", "Y": "years"}
 # "cohorts 1, 2 and 3": the numbers listed after the plural ("in cohort 1, 37.5%" is a rate).
 # Commas, then at most one "and": in "cohorts 1 and 2, 70.6% and 37.5%" the list has ended.
 _LISTED = r"(?:\d+\s*,\s*)*(?:\d+\s*(?:,\s*)?(?:(?:or|and|to)\s+|[-–/]\s*))?"
@@ -434,8 +443,11 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
         cis = _with_probability_intervals(text, start, end, cis)
     # lower() keeps the operator characters, so ``low`` holds one exactly when the text does.
     ps = list(P_RE.finditer(text, start, end)) if _P_OPS_GATE.may_hold(low, 0, len(low)) else []
-    masked = [(m.start(), m.end()) for m in cis]
-    masked += [(m.start(), m.end()) for m in ps]
+    # Each CI and P with its offsets, read once: every value looks for those right after it.
+    # (Most sentences have neither: no comprehension is built for them.)
+    cis_at = [(m.start(), m.end(), m) for m in cis] if cis else []
+    ps_at = [(*m.span(), m) for m in ps] if ps else []
+    masked = [(a, b) for a, b, _ in cis_at + ps_at] if cis_at or ps_at else []
     atoms = _atoms(text, start, end, low, same, masked)
     nrs = _finditer_literal_led(_NR_ATOM, _NR_LITERALS, text, start, end)
     if not atoms and not nrs:
@@ -463,9 +475,9 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
 
     # 4. CI and P right after each value; ratios listed after a ratio ("0.71 and 0.83").
     for v in values:
-        _attach_ci_p(text, v, cis, ps, end)
-    if len(used) < len(atoms) and any(v.kind in ("HR", "OR") for v in values):
-        values = _listed_ratios(text, values, atoms, used, cis, ps, end)
+        _attach_ci_p(text, v, cis_at, ps_at, end)
+    if len(used) < len(atoms) and _has_ratio(values):
+        values = _listed_ratios(text, values, atoms, used, cis_at, ps_at, end)
     if len(values) > 1:
         if ps:
             _p_to_bracket_ratio(text, values)
@@ -491,27 +503,29 @@ def _ratios(
     starts = [a.start() for a in atoms]
     values = []
     for k in keys:
-        if _in_spans(masked, k.start()):
+        k_start, k_end = k.span()
+        if _in_spans(masked, k_start):
             continue
-        i = bisect_left(starts, k.end())
+        i = bisect_left(starts, k_end)
         if i == len(atoms) or starts[i] in used:
             continue
         nxt = atoms[i]
-        gap = text[k.end() : starts[i]]
+        gap = text[k_end : starts[i]]
         if "per" in gap or "each" in gap or "every" in gap:
-            i = _past_ratio_scale(text, k.end(), atoms, i, used)
+            i = _past_ratio_scale(text, k_end, atoms, i, used)
             if i == len(atoms) or starts[i] in used:
                 continue
             nxt = atoms[i]
-            gap = text[k.end() : starts[i]]
-        if not _ratio_gap_ok(gap) and not _scaled_gap_ok(text, gap, atoms, i, k.end(), used):
+            gap = text[k_end : starts[i]]
+        if not _ratio_gap_ok(gap) and not _scaled_gap_ok(text, gap, atoms, i, k_end, used):
             continue
-        if _margin_ratio(text, start, k.start()):
+        if _margin_ratio(text, start, k_start):
             used.add(starts[i])  # the margin's number is no rate or median either
             continue
-        kind = "HR" if k.group(0)[0] in "Hh" else "OR"
-        v = Value(kind, _atom_float(nxt.group(0)), None, starts[i], nxt.end(), nxt.end())
-        v.key_start, v.key_text = k.start(), gap
+        kind = "HR" if text[k_start] in "Hh" else "OR"
+        nxt_end = nxt.end()
+        v = Value(kind, _atom_float(nxt[0]), None, starts[i], nxt_end, nxt_end)
+        v.key_start, v.key_text = k_start, gap
         used.add(starts[i])
         values.append(v)
     return values
@@ -580,15 +594,18 @@ def _times_and_rates(
 ) -> None:
     """Times (medians) and percentages: atoms followed by a unit (or a bracketed CI, then a
     time unit). Appends them to ``values`` and their starts to ``used``."""
+    match_after = _AFTER_ATOM.match
     for a in atoms:
-        pos = a.start()
+        pos, a_end = a.span()
         if pos in used:
             continue
-        after = _AFTER_ATOM.match(text, a.end(), end)
+        after = match_after(text, a_end, end)
         if after is None:
             continue
-        if after.group(1) is not None:  # a time unit
-            if after.group(2) is not None or _after_time_guard(text, max(start, pos - 25), pos):
+        # Which alternative matched, without a group() call each (see _AFTER_ATOM_FOLLOW_UP).
+        found = after.lastindex
+        if found <= _AFTER_ATOM_FOLLOW_UP:  # a time unit
+            if found == _AFTER_ATOM_FOLLOW_UP or _after_time_guard(text, max(start, pos - 25), pos):
                 continue
             unit_end = after.end(1)
             if _DURATION_OF.match(text, unit_end, end) is not None:
@@ -598,19 +615,19 @@ def _times_and_rates(
             if _duration_after_rate(text, start, pos):
                 used.add(pos)  # an arm's duration, no median (nor a bare number)
                 continue
-            v: Value | None = Value(
-                "time", _atom_float(a.group(0)), _unit_name(after.group(1)), pos, a.end(), unit_end
-            )
-        elif after.group(3) is not None:  # a percent sign
-            if after.group(4) is not None:
+            unit = _UNIT_OF_INITIAL.get(text[after.start(1)], "months")
+            v: Value | None = Value("time", _atom_float(a[0]), unit, pos, a_end, unit_end)
+        elif found <= _AFTER_ATOM_CI_WORD:  # a percent sign
+            if found == _AFTER_ATOM_CI_WORD:
                 continue
-            if _is_threshold(text, start, end, pos, after.end(3)):
+            unit_end = after.end(3)
+            if _is_threshold(text, start, end, pos, unit_end):
                 used.add(pos)  # a definition's cut-off, no rate (nor a bare number)
                 continue
             if _is_heterogeneity(text, start, pos):
                 used.add(pos)  # a meta-analysis's I² statistic, no rate (nor a bare number)
                 continue
-            v = Value("percent", _atom_float(a.group(0)), "%", pos, a.end(), after.end(3))
+            v = Value("percent", _atom_float(a[0]), "%", pos, a_end, unit_end)
         else:
             v = _time_after_bracket(text, start, end, a, after.end(5))
             if v is None:
@@ -781,8 +798,8 @@ def _listed_ratios(
     values: list[Value],
     atoms: list[re.Match[str]],
     used: set[int],
-    cis: list,
-    ps: list,
+    cis_at: list,
+    ps_at: list,
     end: int,
 ) -> list[Value]:
     """``values`` plus the ratios listed after a hazard/odds ratio under the same key: "hazard
@@ -798,7 +815,7 @@ def _listed_ratios(
                 break
             w = Value(last.kind, _atom_float(nxt.group(0)), None, nxt.start(), nxt.end(), nxt.end())
             w.key_start, w.key_text = last.key_start, last.key_text
-            _attach_ci_p(text, w, cis, ps, end)
+            _attach_ci_p(text, w, cis_at, ps_at, end)
             used.add(nxt.start())
             added.append(w)
             last = w
@@ -929,8 +946,23 @@ def _names_a_group(text: str, pos: int) -> bool:
     return _GROUP_NUMBER_BEFORE.search(text, max(0, pos - 8), pos) is not None
 
 
-def _start_of(v: Value) -> int:
-    return v.start
+_start_of = attrgetter("start")  # a sort key called from C (no Python call per value)
+
+
+def _all_of_kinds(values: list[Value], kinds: tuple[str, ...]) -> bool:
+    """Whether every one of ``values`` is of one of ``kinds``."""
+    for v in values:  # noqa: SIM110 (a loop is faster than all() over a generator)
+        if v.kind not in kinds:
+            return False
+    return True
+
+
+def _has_ratio(values: list[Value]) -> bool:
+    """Whether one of ``values`` is a hazard or odds ratio."""
+    for v in values:  # noqa: SIM110 (a loop is faster than any() over a generator)
+        if v.kind == "HR" or v.kind == "OR":
+            return True
+    return False
 
 
 # Every CI_RE match holds one of these keywords (same case folding as CI_RE).
@@ -943,7 +975,9 @@ def _strip_ci(gap: str) -> str:
     return CI_RE.sub("", gap)
 
 
-def _attach_ci_p(text: str, v: Value, cis, ps, end: int) -> None:
+def _attach_ci_p(text: str, v: Value, cis_at: list, ps_at: list, end: int) -> None:
+    """Reads the CI and P right after value ``v``. ``cis_at`` / ``ps_at``: the sentence's CI and
+    P matches, each as (start, end, match)."""
     pos = v.ext_end
     if v.kind in ("HR", "OR"):
         # "0.64 with AC-T plus trastuzumab (P<0.001)": the regimen the ratio is for, then its P
@@ -951,10 +985,10 @@ def _attach_ci_p(text: str, v: Value, cis, ps, end: int) -> None:
         if phrase is not None:
             pos = phrase.end()
     # A CI starting right after the value (punctuation, brackets, "months" between).
-    for m in cis:
-        if m.start() >= pos and _only_glue(text[pos : m.start()]):
+    for at, m_end, m in cis_at:
+        if pos <= at <= pos + 40 and _GLUE.match(text, pos, at):  # at most 40 characters of glue
             v.ci_low, v.ci_high = to_float(m.group("lo")), to_float(m.group("hi"))
-            pos = m.end()
+            pos = m_end
             break
     else:
         br = BARE_RANGE_RE.match(text, pos, end)
@@ -965,14 +999,14 @@ def _attach_ci_p(text: str, v: Value, cis, ps, end: int) -> None:
             pos = _comma_range(text, v, pos, end)
         elif v.kind == "percent" and text[v.ext_end : v.ext_end + 1] == ";":
             pos = _semicolon_range(text, v, pos, end)
-        elif v.kind == "percent" and cis and "(" in text[pos : pos + 3]:
-            pos = _ci_after_count(text, v, pos, end, cis)
+        elif v.kind == "percent" and cis_at and "(" in text[pos : pos + 3]:
+            pos = _ci_after_count(text, v, pos, end, cis_at)
         elif v.kind in ("HR", "OR") and text[v.ext_end : v.ext_end + 1] == ",":
             pos = _comma_ratio_range(text, v, pos, end)
-    for m in ps:
-        if m.start() >= pos and _only_glue(text[pos : m.start()]):
+    for at, m_end, m in ps_at:
+        if pos <= at <= pos + 40 and _GLUE.match(text, pos, at):  # at most 40 characters of glue
             v.p = normalise_p(m.group("op"), m.group("num"))
-            pos = m.end()
+            pos = m_end
             break
     v.ext_end = pos
 
@@ -1024,13 +1058,13 @@ def _semicolon_range(text: str, v: Value, pos: int, end: int) -> int:
 _COUNT_BEFORE_CI = re.compile(r"\s*[(\[]\s*\d[\d,]*\s*(?:of|/)\s*\d[\d,]*\s*[;,]\s*")
 
 
-def _ci_after_count(text: str, v: Value, pos: int, end: int, cis) -> int:
+def _ci_after_count(text: str, v: Value, pos: int, end: int, cis_at: list) -> int:
     """Reads the CI of a rate whose bracket gives its count first; the CI must hold the rate
     (the count's bracket holds no other estimate). Returns the new end of ``v``."""
     m = _COUNT_BEFORE_CI.match(text, pos, end)
     if m is None:
         return pos
-    ci = next((c for c in cis if c.start() == m.end()), None)
+    ci = next((c for at, _, c in cis_at if at == m.end()), None)
     if ci is None:
         return pos
     lo, hi = to_float(ci.group("lo")), to_float(ci.group("hi"))
@@ -1054,18 +1088,15 @@ def _comma_ratio_range(text: str, v: Value, pos: int, end: int) -> int:
     return m.end()
 
 
+# Matched in place, ``_GLUE.match(text, pos, end)`` (no slice): "$" matches at ``end``.
 _GLUE = re.compile(
-    r"^[\s,;:(\[\])]*(?:months?|mo|weeks?|years?|%)?[\s,;:(\[\])]*"
+    r"[\s,;:(\[\])]*(?:months?|mo|weeks?|years?|%)?[\s,;:(\[\])]*"
     r"(?:(?:stratified|unstratified|(?:two|one|2|1)[- ](?:sided|tailed)|log-rank|logrank|exact|"
     r"Fisher's|Cox|Wald|nominal|descriptive|non-?inferiority|"
     r"for\s+(?:superiority|non-?inferiority|interaction|difference|trend))"
     r"[\s,]*)*$",
     re.I,
 )
-
-
-def _only_glue(gap: str) -> bool:
-    return len(gap) <= 40 and bool(_GLUE.match(gap))
 
 
 _VS_GAP = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:vs\.?|versus|v)\b")
@@ -1107,16 +1138,18 @@ def _resolve_nr_units(values: list[Value]) -> None:
 def _share_pair_p(values: list[Value]) -> None:
     """A P printed after compared rates (no HR/OR) belongs to every rate of the comparison; so
     does one after compared medians when the sentence has no HR/OR (whose P it would be)."""
-    medians = not any(v.kind in ("HR", "OR") for v in values)
+    last = len(values) - 1
     i = 0
-    while i < len(values):
+    while i <= last:
         j = i
-        while j < len(values) - 1 and values[j].paired_with_next:
+        while j < last and values[j].paired_with_next:
             j += 1
+        if j == i:  # a value compared with none
+            i += 1
+            continue
         group = values[i : j + 1]
-        if len(group) >= 2 and (
-            all(v.kind == "percent" for v in group)
-            or (medians and all(v.kind in ("time", "nr") for v in group))
+        if _all_of_kinds(group, ("percent",)) or (
+            _all_of_kinds(group, ("time", "nr")) and not _has_ratio(values)  # medians, no ratio
         ):
             p = next((v.p for v in reversed(group) if v.p), None)
             if p:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from operator import attrgetter
 
 from her2mine.extract.arms import (
     GROUP_GATE,
@@ -113,8 +114,8 @@ def find_endpoints(text: str, lex: EndpointLexicon, low: str | None = None) -> l
     if _DLT_GATE.may_hold(low, 0, len(low)):
         hits = dose_limiting_toxicities(low, hits)
     # Each scan's hits are disjoint; when the two scans' are too, every hit is kept.
-    by_start = sorted(hits, key=_start)
-    if all(a.end <= b.start for a, b in zip(by_start, by_start[1:], strict=False)):
+    by_start = sorted(hits, key=_START)
+    if _disjoint(by_start):
         return by_start
     return resolve_overlaps(sorted(hits, key=lambda h: (h.start - h.end, h.start)))
 
@@ -195,8 +196,15 @@ def timepoint_short_forms(text: str, hits: list[Hit], lex: EndpointLexicon) -> l
     return out
 
 
-def _start(h: Hit) -> int:
-    return h.start
+_START = attrgetter("start")  # a sort key called from C (no Python call per hit)
+
+
+def _disjoint(by_start: list[Hit]) -> bool:
+    """Whether no hit of ``by_start`` (sorted by start) overlaps the next one."""
+    for k in range(1, len(by_start)):  # noqa: SIM110 (a loop is faster than all() over a generator)
+        if by_start[k - 1].end > by_start[k].start:
+            return False
+    return True
 
 
 # "3-year DFS was 88% in patients with pCR and 73% in patients without pCR": an end point
@@ -214,6 +222,12 @@ _SUBGROUP_REACH = 45  # characters before an end point looked at
 def _without_subgroup_endpoints(text: str, s: int, eps: list[Hit], low: str | None) -> list[Hit]:
     """``eps`` without the end points written as a subgroup ("patients with pCR", "those
     who did not achieve a pCR"); ``low``: the ``literal_safe`` lower-cased text, or None."""
+    if low is not None:
+        # Every window ends by the last end point's start (``eps`` are in text order): where
+        # neither word occurs before it, no window holds one (one test, not one per end point).
+        last = eps[-1].start
+        if low.find("with", s, last) < 0 and low.find("who", s, last) < 0:
+            return eps
     kept = eps
     for h in eps:
         a = max(s, h.start - _SUBGROUP_REACH)
@@ -251,19 +265,22 @@ def sentence_outcome_rows(
     if eps:
         eps = _without_subgroup_endpoints(text, s, eps, low)
     modeled = _MODELED_GATE.may_hold(low, s, e)
+    needs_arms = False  # HR/OR and no values need no arm
     for v in values:
         assigned = _endpoint_for(text, v, eps, lex, s, carry, low)
         if assigned is None:
             continue
         endpoint, measure = assigned
-        if endpoint.startswith("_"):
+        if endpoint[:1] == "_":
             continue  # an end point outside the contract's list claimed this value
         if modeled and _modeled_value(text, s, v, endpoint, eps):
             continue
         out.append((v, endpoint, measure))
+        if measure not in _RATIOS:
+            needs_arms = True
     if not out:
         return []
-    if any(m not in _RATIOS for _, _, m in out):  # HR/OR and no values need no arm
+    if needs_arms:
         resp = (
             _RESPECTIVELY_GATE.may_hold(low, s, e) and _RESPECTIVELY.search(text, s, e) is not None
         )
@@ -276,7 +293,7 @@ def sentence_outcome_rows(
         arms = [None] * len(out)
     _share_rate_p(text, s, e, out, arms, low)
     if arms_out is not None:  # internal arm names (a placebo-only group included), in order
-        arms_out.extend(a for a, (_, _, m) in zip(arms, out, strict=True) if m not in _RATIOS)
+        arms_out.extend([a for a, (_, _, m) in zip(arms, out, strict=True) if m not in _RATIOS])
     sentence = text[s:e]
     if None in arms and _EVERY_ARM_GATE.may_hold(low, s, e):
         return _every_arm_rows(text, out, arms, registry, sentence)
@@ -375,12 +392,17 @@ _RATIOS = ("HR", "OR")
 
 def _row(v: Value, endpoint: str, measure: str, arm: str | None, sentence: str) -> dict:
     """The ``Outcome`` fields of one value, in the dataclass's field order."""
+    if measure in _RATIOS:  # a ratio has no arm and no unit
+        arm_name = unit = None
+    else:
+        arm_name = output_arm(arm)
+        unit = (v.unit or "months") if measure == "median" else "%"
     return {
         "endpoint": endpoint,
-        "arm": None if measure in _RATIOS else output_arm(arm),
+        "arm": arm_name,
         "measure": measure,
         "value": v.value,
-        "unit": _unit(measure, v),
+        "unit": unit,
         "ci_low": v.ci_low,
         "ci_high": v.ci_high,
         "p": v.p,
@@ -388,14 +410,6 @@ def _row(v: Value, endpoint: str, measure: str, arm: str | None, sentence: str) 
         "start": v.start,
         "end": v.end,
     }
-
-
-def _unit(measure: str, v: Value) -> str | None:
-    if measure in ("HR", "OR"):
-        return None
-    if measure == "median":
-        return v.unit or "months"
-    return "%"
 
 
 _DEATH = re.compile(r"\bdeath\b", re.I)
@@ -930,8 +944,7 @@ def _attribute_arms(
             if r.start < v.end or j in claimed:
                 continue
             gap = text[v.ext_end : r.start] if r.start >= v.ext_end else ""
-            between = any(v.end < o[0].start < r.start for o in out)
-            if not between and (
+            if not _value_between(out, v.end, r.start) and (
                 _follow_gap_ok(gap)
                 or _group_given_gap(gap)
                 or _without_ref_gap(text, gap, r)
@@ -1011,6 +1024,14 @@ def _attribute_arms(
     if len(set(source.values())) < len(source):
         _one_arm_per_pair(text, out, idx, arms, source, decided)
     return arms
+
+
+def _value_between(out: list[tuple[Value, str, str]], a: int, b: int) -> bool:
+    """Whether a value of ``out`` starts strictly between ``a`` and ``b``."""
+    for o in out:  # noqa: SIM110 (a loop is faster than any() over a generator)
+        if a < o[0].start < b:
+            return True
+    return False
 
 
 def _carried_run_order(
@@ -1541,7 +1562,7 @@ def _values_before_list(
     """ "61%, 55%, and 52% in arms A, B, and C" (no "respectively"): a run of compared values
     right before an enumerated list of as many arms (``ArmRef.enumerated``) gets them in
     order; the references are then used up."""
-    for run in _runs(text, out, idx) if any(r.enumerated for r in refs) else ():
+    for run in _runs(text, out, idx) if _any_enumerated(refs) else ():
         if len(run) < 2 or any(i in decided for i in run):
             continue
         last = out[run[-1]][0]
@@ -1561,6 +1582,14 @@ def _values_before_list(
             arms[i] = refs[j].arm
             decided.add(i)
             claimed.add(j)
+
+
+def _any_enumerated(refs: list[ArmRef]) -> bool:
+    """Whether a reference of ``refs`` belongs to an enumerated list ("arms A, B, and C")."""
+    for r in refs:  # noqa: SIM110 (a loop is faster than any() over a generator)
+        if r.enumerated:
+            return True
+    return False
 
 
 _P_ANY = re.compile(
@@ -1604,16 +1633,17 @@ def _share_rate_p(
         return
     boundary = s
     for m in ps:
+        p_start = m.start()
         group = [
             i
             for i, (v, _, meas) in enumerate(out)
-            if meas in kinds and boundary <= v.start < m.start()
+            if meas in kinds and boundary <= v.start < p_start
         ]
-        blocker = any(
-            meas in ("HR", "OR") and boundary <= v.start < m.start() for v, _, meas in out
-        )
+        after = boundary  # the end of the previous P
         boundary = m.end()
-        if blocker or len(group) < 2:
+        if len(group) < 2 or any(  # (an HR/OR between blocks: tested only for a pair or more)
+            meas in ("HR", "OR") and after <= v.start < p_start for v, _, meas in out
+        ):
             continue
         if len(group) > 2 and _CONTRAST_GATE.may_hold(low, s, e):
             group = _contrasted_tail(text, out, group)
@@ -1622,7 +1652,7 @@ def _share_rate_p(
         if len(eps) != 1 or (
             len(named) < 2
             and not _in_named_groups(text, out, group)
-            and not _respectively_before(text, out[group[-1]][0].ext_end, m.start())
+            and not _respectively_before(text, out[group[-1]][0].ext_end, p_start)
             and not _contrasted_pair(text, out, group)
         ):
             continue
@@ -1679,8 +1709,9 @@ def _p_sharing_measures(out: list[tuple[Value, str, str]]) -> tuple[str, ...]:
     always; medians too when the sentence has no HR/OR (whose P it would be): "4.8 months in
     arm A and 6.9 months in arm B (P = .13)" gives .13 to both medians, as "4.8 vs 6.9 months
     (P = .13)"."""
-    if any(m in _RATIOS for _, _, m in out):
-        return _COMPARED_SHARES
+    for _, _, m in out:  # (a loop: faster than any() over a generator)
+        if m in _RATIOS:
+            return _COMPARED_SHARES
     return (*_COMPARED_SHARES, "median")
 
 
