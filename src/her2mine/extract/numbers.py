@@ -996,9 +996,9 @@ def _attach_ci_p(text: str, v: Value, cis_at: list, ps_at: list, end: int) -> No
             v.ci_low, v.ci_high = to_float(br.group("lo")), to_float(br.group("hi"))
             pos = br.end()
         elif v.kind == "percent" and text[v.ext_end : v.ext_end + 1] == ",":
-            pos = _comma_range(text, v, pos, end)
+            pos = _rate_range(_COMMA_RANGE, text, v, pos, end)
         elif v.kind == "percent" and text[v.ext_end : v.ext_end + 1] == ";":
-            pos = _semicolon_range(text, v, pos, end)
+            pos = _rate_range(_SEMICOLON_RANGE, text, v, pos, end)
         elif v.kind == "percent" and cis_at and "(" in text[pos : pos + 3]:
             pos = _ci_after_count(text, v, pos, end, cis_at)
         elif v.kind in ("HR", "OR") and text[v.ext_end : v.ext_end + 1] == ",":
@@ -1020,17 +1020,29 @@ _COMMA_RANGE = re.compile(
 _OPENS_BRACKET = re.compile(r"[(\[]\s*$")
 
 
-def _comma_range(text: str, v: Value, pos: int, end: int) -> int:
-    """Reads the CI of a rate written as "(rate, low–high; ...)", where the rate opens a bracket
-    and the range holds it (a CI holds its estimate); returns the new end of ``v``."""
-    m = _COMMA_RANGE.match(text, pos, end)
+def _rate_range(pattern: re.Pattern[str], text: str, v: Value, pos: int, end: int) -> int:
+    """Reads the CI of a rate written as "(rate, low–high; ...)" (``_COMMA_RANGE``) or "(rate;
+    low–high)" (``_SEMICOLON_RANGE``): the rate opens the bracket and the range holds it (a CI
+    holds its estimate); returns the new end of ``v``."""
+    m = pattern.match(text, pos, end)
     if m is None or not _OPENS_BRACKET.search(text, max(0, v.start - 3), v.start):
         return pos
+    return m.end() if _take_ci(v, m) else pos
+
+
+def _take_ci(v: Value, m: re.Match[str], *, strictly: bool = False) -> bool:
+    """Sets the range ``m`` (groups "lo", "hi") as ``v``'s CI if it holds ``v``'s value (a rate
+    may sit on a bound; ``strictly``: a ratio inside it); whether it did."""
     lo, hi = to_float(m.group("lo")), to_float(m.group("hi"))
-    if lo is None or hi is None or not lo <= (v.value or 0.0) <= hi:
-        return pos
+    if lo is None or hi is None:
+        return False
+    if strictly:
+        if v.value is None or not lo < v.value < hi:
+            return False
+    elif not lo <= (v.value or 0.0) <= hi:
+        return False
     v.ci_low, v.ci_high = lo, hi
-    return m.end()
+    return True
 
 
 # "nine (28%; 13·8–46·8) of 32": a bracketed rate, a semicolon, its CI without a keyword (The
@@ -1038,19 +1050,6 @@ def _comma_range(text: str, v: Value, pos: int, end: int) -> int:
 _SEMICOLON_RANGE = re.compile(
     rf";\s*(?P<lo>{NUM})\s*%?\s*(?:to|–|—|‑|−|-)\s*(?P<hi>{NUM})\s*%?(?=\s*[)\]])"
 )
-
-
-def _semicolon_range(text: str, v: Value, pos: int, end: int) -> int:
-    """Reads the CI of a rate written as "(rate; low–high)": the rate opens the bracket and the
-    range, which holds it, closes it; returns the new end of ``v``."""
-    m = _SEMICOLON_RANGE.match(text, pos, end)
-    if m is None or not _OPENS_BRACKET.search(text, max(0, v.start - 3), v.start):
-        return pos
-    lo, hi = to_float(m.group("lo")), to_float(m.group("hi"))
-    if lo is None or hi is None or not lo <= (v.value or 0.0) <= hi:
-        return pos
-    v.ci_low, v.ci_high = lo, hi
-    return m.end()
 
 
 # "37% (41 of 111; 95% CI 28–47)", "50% (18/36, 95% CI, 33-67)": the responders over the
@@ -1067,11 +1066,7 @@ def _ci_after_count(text: str, v: Value, pos: int, end: int, cis_at: list) -> in
     ci = next((c for at, _, c in cis_at if at == m.end()), None)
     if ci is None:
         return pos
-    lo, hi = to_float(ci.group("lo")), to_float(ci.group("hi"))
-    if lo is None or hi is None or not lo <= (v.value or 0.0) <= hi:
-        return pos
-    v.ci_low, v.ci_high = lo, hi
-    return ci.end()
+    return ci.end() if _take_ci(v, ci) else pos
 
 
 def _comma_ratio_range(text: str, v: Value, pos: int, end: int) -> int:
@@ -1079,13 +1074,7 @@ def _comma_ratio_range(text: str, v: Value, pos: int, end: int) -> int:
     the CI level was given): a range after a comma that holds the ratio and ends its part of the
     bracket; returns the new end of ``v``."""
     m = _COMMA_RANGE.match(text, pos, end)
-    if m is None:
-        return pos
-    lo, hi = to_float(m.group("lo")), to_float(m.group("hi"))
-    if lo is None or hi is None or v.value is None or not lo < v.value < hi:
-        return pos
-    v.ci_low, v.ci_high = lo, hi
-    return m.end()
+    return m.end() if m is not None and _take_ci(v, m, strictly=True) else pos
 
 
 # Matched in place, ``_GLUE.match(text, pos, end)`` (no slice): "$" matches at ``end``.
