@@ -321,12 +321,46 @@ def build_registry(
             _given_in_all(text, sentences, drug_hits, reg)
     if "combination" in low:
         _name_the_combination(text, primary, reg)
+        _name_the_combination_of_both(text, reg)
     if "added" in low:  # every _ADDED_TO_ALL match holds it
         added = sentences_matching(_ADDED_TO_ALL, text, sentences)
         backbone = [x for x, ok in zip(sentences, added, strict=True) if ok]
         _later_backbone(text, backbone, drug_hits, reg)
+    if len(reg.arms) >= 3:
+        _class_groups_to_drug_arms(reg)
     reg.freeze()
     return reg
+
+
+# Drugs of the classes a group may be named by ("the anthracycline group").
+_CLASS_MEMBERS = {
+    "anthracycline": frozenset(("doxorubicin", "epirubicin")),
+    "taxane": frozenset(("paclitaxel", "docetaxel", "nab-paclitaxel")),
+}
+
+
+def _class_member_arm(reg: ArmRegistry, cls: str) -> Arm | None:
+    """Of a design of exactly two drug arms (no physician's choice or placebo arm), the one arm
+    that holds a drug of class ``cls``, when the other holds none; else None."""
+    members = _CLASS_MEMBERS.get(cls)
+    drug_arms = [a for a in reg.arms if a.drugs]
+    if members is None or len(drug_arms) != 2 or any(a.special or a.has_placebo for a in reg.arms):
+        return None
+    holding = [a for a in drug_arms if members & set(a.drugs)]
+    return holding[0] if len(holding) == 1 else None
+
+
+def _class_groups_to_drug_arms(reg: ArmRegistry) -> None:
+    """ "randomly assigned to the anthracycline group or the non-anthracycline group" after the
+    regimens were defined: the class-named group is the drug arm holding a drug of that class
+    (``_class_member_arm``), not a further drugless arm; its labels move there."""
+    for arm in list(reg.arms):
+        if arm.drugs or arm.special or arm.has_placebo or len(arm.labels) != 1:
+            continue
+        target = _class_member_arm(reg, next(iter(arm.labels)))
+        if target is not None:
+            target.labels |= arm.labels
+            reg.arms.remove(arm)
 
 
 def _defined_arms(reg: ArmRegistry) -> int:
@@ -402,6 +436,8 @@ def _read_design(
             extra = {d for h in kept if h.start >= both.end() for d in h.drugs}
             _give_to_every_arm(reg, extra, drugless_too=True)
             continue
+        if both:
+            regs = _arms_before_all_received(regs, both.start())
         added: list[Arm] = []
         last: Regimen | None = None  # the regimen of the last arm added
         each = _EACH.search(text, s, e) if _ALL_GATE.may_hold(low, s, e) else None
@@ -901,6 +937,15 @@ def _given_in_all(
         _give_to_every_arm(reg, drugs, drugless_too=False)
 
 
+def _arms_before_all_received(regs: list[Regimen], pos: int) -> list[Regimen]:
+    """ "... to FEC then PTC, or PTC; all patients received pertuzumab with trastuzumab": the
+    drugs after "all patients received" (at ``pos``) in the design sentence itself are given to
+    every arm (``_given_to_all`` adds them once the arms exist), not a further arm. Read so only
+    when two or more regimens come before it."""
+    before = [r for r in regs if r.end <= pos]
+    return before if len(before) >= 2 else regs
+
+
 def _give_to_every_arm(reg: ArmRegistry, drugs: set[str], *, drugless_too: bool) -> None:
     """ "Both groups received X": X joins every arm (but physician's choice); an arm with no
     drugs only if ``drugless_too``."""
@@ -1329,6 +1374,24 @@ def _label_after(text: str, pos: int, end: int, low: str | None = None) -> str |
         label = m.group(1).strip().lower()
         if _GROUP_WORD.search(label):
             return normalise_label(label)
+    return _label_before_count(text, pos, stop)
+
+
+# "(arm A, n=92)", "(group B; n = 107)": a bracket opening with the group label, then the
+# group's patient count (the label is not the bracket's last part, so _LABEL_ANY misses it).
+_LABEL_THEN_COUNT = re.compile(
+    r"[\[(]\s*(?:the\s+)?([^()\[\];,=]{1,40}?)\s*[,;]\s*n\s*=\s*\d[\d,]*\s*[\])]", re.I
+)
+
+
+def _label_before_count(text: str, pos: int, stop: int) -> str | None:
+    """The group label of a "(arm A, n=92)" bracket between ``pos`` and ``stop``, or None."""
+    if text.find("=", pos, stop) < 0:
+        return None  # every such bracket holds its count
+    for m in _LABEL_THEN_COUNT.finditer(text, pos, stop):
+        label = m.group(1).strip().lower()
+        if _GROUP_WORD.search(label):
+            return normalise_label(label)
     return None
 
 
@@ -1610,6 +1673,23 @@ def _name_the_combination(text: str, sentences: list[tuple[int, int]], reg: ArmR
         big.labels.add("combination")
 
 
+# "We compared lapatinib, trastuzumab, or the combination of both": the aim itself names the
+# arm holding both "the combination" (any sentence may say it, not only the randomisation).
+_COMBINATION_OF_BOTH = re.compile(
+    r"\bor\s+(?:the|their)\s+combination\s+of\s+(?:both|the\s+two)\b", re.I
+)
+
+
+def _name_the_combination_of_both(text: str, reg: ArmRegistry) -> None:
+    """Label the combination arm (``_combination_arm``) "combination" when the text offers it
+    as "A, B, or the combination of both"."""
+    if _COMBINATION_OF_BOTH.search(text) is None:
+        return
+    big = _combination_arm(reg)
+    if big is not None:
+        big.labels.add("combination")
+
+
 def _drug_count(arm: Arm) -> int:
     return len(arm.drugs)
 
@@ -1755,9 +1835,36 @@ def _group_ref(
     lab = _GROUP_LABEL.search(before)
     if lab:
         return ArmRef(gs - len(before) + lab.start(), ge, registry.by_label(lab.group(1)))
+    if before.endswith(_NON_CLASS_ENDS):
+        other = _non_class_group_ref(before, gs, ge, registry)
+        if other is not None:
+            return other
     return _same_drugs_group_ref(
         before, gs, ge, registry, _DURATION_UNITS, _DURATION_LABEL
     ) or _same_drugs_group_ref(before, gs, ge, registry, _SCHEDULE_WORDS, _SCHEDULE_LABEL)
+
+
+# "the non-anthracycline group", "the taxane-free arm": the group whose regimen has no drug of
+# the class, in a two-arm design where the other arm has one.
+_NON_CLASS = re.compile(
+    r"(?<![\w-])(?:non-?\s?(anthracycline|taxane)|(anthracycline|taxane)-free)[\s-]*$", re.I
+)
+_NON_CLASS_ENDS = tuple(
+    f"{word}{gap}" for word in ("anthracycline", "taxane", "-free") for gap in (" ", "-")
+)
+
+
+def _non_class_group_ref(before: str, gs: int, ge: int, registry: ArmRegistry) -> ArmRef | None:
+    """The arm a "non-<class> group" names: the other drug arm of the two when exactly one
+    holds a drug of that class (``_class_member_arm``); else None."""
+    m = _NON_CLASS.search(before)
+    if m is None:
+        return None
+    holding = _class_member_arm(registry, (m.group(1) or m.group(2)).lower())
+    if holding is None:
+        return None
+    other = next(a for a in registry.arms if a.drugs and a is not holding)
+    return ArmRef(gs - len(before) + m.start(), ge, other.name)
 
 
 # "the sequential group", "the concurrent arm": a group named by the schedule of its drugs.

@@ -537,11 +537,29 @@ def _endpoint_for(
         text, v
     ):
         return None
-    if code in TIME_TO_EVENT and not _finds(
-        _LANDMARK, _LANDMARK_LOW, text, low, max(s, ep.start - 60), v.start
+    if (
+        code in TIME_TO_EVENT
+        and not _finds(_LANDMARK, _LANDMARK_LOW, text, low, max(s, ep.start - 60), v.start)
+        and not _opens_with_landmark(text, s, ep.start)
     ):
         return None
     return code, "rate"
+
+
+# "At 3 years, EFS was 92.7% vs 93.6% (HR 0.90, 95% CI 0.50-1.63), and overall survival was
+# 97.7% vs 98.2%": a landmark opening the sentence dates every rate in it, however far on.
+_LANDMARK_OPENING = re.compile(
+    r"\s*(?:[A-Z][a-z]+:\s*)?(?:at|by)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"[\s-]*(?:years?|yrs?|months?)\s*,",
+    re.I,
+)
+
+
+def _opens_with_landmark(text: str, s: int, pos: int) -> bool:
+    """Whether sentence ``s`` opens with "At 3 years," (a section label may precede it) before
+    ``pos``."""
+    m = _LANDMARK_OPENING.match(text, s, pos)
+    return m is not None
 
 
 # "improved PFS with a 24% relative risk reduction (HR, 0.76; ...; median, 5.8 [95% CI, ...]

@@ -21,7 +21,7 @@ _FAMILIES = re.compile(
     r"(?![A-Za-z0-9])|"
     rf"[A-Z](?<![A-Za-z0-9-][A-Z])(?<=[{''.join(sorted({g[0] for g in _GROUPS.split('|')}))}])"
     rf"(?:{'|'.join(f'(?<={g[0]}){g[1:]}' for g in _GROUPS.split('|'))})"
-    r"[ -](?:[A-Z]{1,2}-?)?\d+(?:/\d{2})?(?![A-Za-z0-9])"  # "SAKK 22/10": number/year
+    r"[ -](?:[Pp]rotocol )?(?:[A-Z]{1,2}-?)?\d+(?:/\d{2})?(?![A-Za-z0-9])"  # "SAKK 22/10"
 )
 # Registry ids: ClinicalTrials.gov, EudraCT, Chinese, Japanese, ISRCTN, UMIN, ANZCTR.
 # Literal-first alternatives, each with the "no letter/digit before" lookbehind after its first
@@ -102,7 +102,16 @@ def _hit(m: re.Match[str], source: str) -> Hit:
     if written.startswith("EudraCT") and eudract:
         # normalised "EudraCT <number>" ("EudraCT, number 2012-004027-24")
         return Hit("trial", start, m.end(), written, "EudraCT " + eudract.group(0), [], source)
-    return Hit("trial", start, start + len(written), written, written, [], source)
+    return Hit(
+        "trial", start, start + len(written), written, _without_protocol(written), [], source
+    )
+
+
+def _without_protocol(written: str) -> str:
+    """ "NSABP protocol B-41" (Lancet Oncol titles) is the trial "NSABP B-41"."""
+    if "rotocol " not in written:
+        return written
+    return written.replace("protocol ", "").replace("Protocol ", "")
 
 
 _EUDRACT_NUMBER = re.compile(r"\d{4}-\d{6}-\d{2}")
