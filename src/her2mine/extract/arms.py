@@ -161,7 +161,12 @@ class ArmRegistry:
             if not arm.special and (
                 (arm.drugs == drugs and (drugs or arm.labels & classes))
                 # "the anthracycline group" after "(anthracycline group)" labelled an arm
-                or (not drugs and not placebo and classes <= arm.labels)
+                or (
+                    not drugs
+                    and not placebo
+                    and classes <= arm.labels
+                    and not _letters_drugless_arm(arm, label)
+                )
             ):
                 arm.has_placebo |= placebo
                 arm.labels |= labels
@@ -234,6 +239,13 @@ class ArmRegistry:
             non = [a for a in self.arms if not a.has_placebo]
             return (non or self.arms)[0].name
         return None
+
+
+def _letters_drugless_arm(arm: Arm, label: str | None) -> bool:
+    """ "anti-HER2 therapy + endocrine therapy (Arm A)" after "palbociclib + anti-HER2 therapy +
+    endocrine therapy": a letter label given to a class-only regimen defines a drugless arm of
+    its own, not the drug arm that shares its class."""
+    return bool(arm.drugs) and label is not None and len(label) == 1
 
 
 def _class_label(written: str) -> str:
@@ -328,6 +340,8 @@ def build_registry(
         _later_backbone(text, backbone, drug_hits, reg)
     if len(reg.arms) >= 3:
         _class_groups_to_drug_arms(reg)
+    if "metronomic" in low or "low-dose" in low or "low dose" in low:
+        _label_by_schedule_adjective(text, drug_hits, reg)
     reg.freeze()
     return reg
 
@@ -361,6 +375,35 @@ def _class_groups_to_drug_arms(reg: ArmRegistry) -> None:
         if target is not None:
             target.labels |= arm.labels
             reg.arms.remove(arm)
+
+
+# "pertuzumab plus trastuzumab with metronomic oral cyclophosphamide", later "the metronomic
+# chemotherapy group": an adjective written before the drug only one arm has names that arm.
+_SCHEDULE_ADJECTIVE = re.compile(
+    r"(?<![\w-])(metronomic|low[-\s]dose)\s+(?:(?:oral|intravenous)\s+)?\Z", re.I
+)
+
+
+def _label_by_schedule_adjective(text: str, drug_hits: list[Hit], reg: ArmRegistry) -> None:
+    """Label the one arm whose own drug (one no other arm has) is written after "metronomic" /
+    "low-dose" with "<adjective>" and "<adjective> chemotherapy" (a chemotherapy given so)."""
+    arms = [a for a in reg.arms if not a.special and a.drugs]
+    if len(arms) < 2:
+        return
+    found: dict[int, str] = {}
+    for k, arm in enumerate(arms):
+        own = set(arm.drugs).difference(*(set(b.drugs) for b in arms if b is not arm))
+        for h in drug_hits:
+            if h.kind == "drug" and own.intersection(h.drugs):
+                m = _SCHEDULE_ADJECTIVE.search(text, max(0, h.start - 40), h.start)
+                if m is not None:
+                    found[k] = m.group(1).lower().replace(" ", "-")
+                    break
+    if len(found) != 1:
+        return  # none, or two arms so written: no adjective tells them apart
+    ((k, adjective),) = found.items()
+    arms[k].labels |= {adjective, adjective + " chemotherapy"}
+    reg.frozen = None
 
 
 def _defined_arms(reg: ArmRegistry) -> int:
@@ -1481,6 +1524,8 @@ def arm_refs(
                 refs.append(alone)
     if refs and _WITHOUT_GATE.may_hold(low, s, e):
         refs.extend(_bare_without_refs(text, s, e, regs, refs, registry))
+    if refs and _UNTREATED_GATE.may_hold(low, s, e):
+        refs.extend(_untreated_group_refs(text, s, e, refs, registry))
     if len(refs) > 1:
         refs.sort(key=_ref_start)
         for a, b in zip(refs, refs[1:], strict=False):
@@ -1561,6 +1606,36 @@ def _without_drug_ref(text: str, s: int, r: Regimen, registry: ArmRegistry) -> A
         without = None
     # the reference starts at "without", which reads as its own anchor word (as a bare one does)
     return ArmRef(m.start(), r.end, without.name if without is not None else None)
+
+
+# "96.3% in trastuzumab-treated women and 88.5% in untreated women": a group of patients named
+# as untreated ("untreated patients", "non-treated women"; never "previously untreated
+# patients", the first-line population) got no drug.
+_UNTREATED_GATE = WordGate(("untreated", "non-treated", "nontreated"))
+_UNTREATED_GROUP = re.compile(
+    r"(?<![\w-])(?:un|non-?)treated\s+(?:women|patients|participants|subjects|controls?|"
+    r"(?:group|cohort)s?)\b",
+    re.I,
+)
+_UNTREATED_NOT_AFTER = re.compile(r"(?:previously|otherwise|initially|chemotherapy)[\s-]*\Z", re.I)
+
+
+def _untreated_group_refs(
+    text: str, s: int, e: int, refs: list[ArmRef], registry: ArmRegistry
+) -> list[ArmRef]:
+    """Arm-null references for "untreated women/patients" beside a treated group's reference,
+    where the design registers one treated arm only (an observational comparison, as in
+    ``_untreated_comparison``): their values are the untreated group's, not the nearest arm's."""
+    arms = [a for a in registry.arms if not a.special]
+    if len(arms) != 1 or not arms[0].drugs:
+        return []
+    out: list[ArmRef] = []
+    for m in _UNTREATED_GROUP.finditer(text, s, e):
+        if _UNTREATED_NOT_AFTER.search(text, max(s, m.start() - 16), m.start()):
+            continue
+        if not any(r.start <= m.start() < r.end for r in refs):
+            out.append(ArmRef(m.start(), m.end(), None))
+    return out
 
 
 def _untreated_comparison(registry: ArmRegistry, arm: Arm) -> bool:
@@ -1818,6 +1893,10 @@ def _group_ref(
     letter = _LETTER.match(text, ge, e)
     if letter and letter.group(1).lower() in labels:
         return ArmRef(gs, letter.end(), registry.by_label(letter.group(1).lower()))
+    if letter and _other_letter_defined(letter.group(1).lower(), labels):
+        # "Arm A" where the design lettered only "(Arm B)": arm A's regimen named no drug
+        # ("anti-HER2 + ET (Arm A)"), so its values have arm null, never arm B's
+        return ArmRef(gs, letter.end(), None)
     before = text[max(s, gs - 60) : gs]
     for lb, rx in zip(labels, label_res, strict=True):
         if _label_ends(rx, lb, before):
@@ -1865,6 +1944,12 @@ def _non_class_group_ref(before: str, gs: int, ge: int, registry: ArmRegistry) -
         return None
     other = next(a for a in registry.arms if a.drugs and a is not holding)
     return ArmRef(gs - len(before) + m.start(), ge, other.name)
+
+
+def _other_letter_defined(letter: str, labels: list[str]) -> bool:
+    """Whether the design labelled another arm by a single letter or digit (but not ``letter``,
+    which the caller looked up first)."""
+    return any(len(lb) == 1 and lb != letter for lb in labels)
 
 
 # "the sequential group", "the concurrent arm": a group named by the schedule of its drugs.

@@ -731,6 +731,10 @@ def find_drugs(
     letters = letter_hits(text, lexical)
     if letters:
         abbrev = abbrev + letters
+    if "+" in text:
+        standard = standard_letter_hits(text, lexical, letters)
+        if standard:
+            abbrev = abbrev + standard
     if used and "+" in text:
         parts = joined_part_hits(text, dict(used))
         if parts:
@@ -923,6 +927,70 @@ def letter_hits(text: str, hits: list[Hit]) -> list[Hit]:
                 continue
             out.append(Hit("drug", a, b, letter, drugs[0], list(drugs), "abbreviation"))
     return out
+
+
+# The contract's regimen letters (THP: taxane, Herceptin = trastuzumab, pertuzumab), written
+# undefined in posters: "T-DXd + P", "P + H". Read only joined by "+" to another drug mention.
+_STANDARD_LETTERS = {"P": "pertuzumab", "H": "trastuzumab"}
+_PLUS_BEFORE = re.compile(r"\+\s*\Z")
+_PLUS_AFTER = re.compile(r"\s*\+")
+
+
+def standard_letter_hits(text: str, lexical: list[Hit], letters: list[Hit]) -> list[Hit]:
+    """Mentions of an undefined "P" (pertuzumab) or "H" (trastuzumab) joined by "+" to a drug
+    mention or to the other letter ("T-DXd + P", "P + H IV"). Only where the text names that
+    drug in full, defines no meaning of its own for the letter, and names no other drug with
+    that initial (a "P" beside paclitaxel or pyrotinib stays unread)."""
+    joined = [letter for letter in _STANDARD_LETTERS if _plus_beside(text, letter)]
+    if not joined:
+        return []  # (most texts: no lone letter beside a "+")
+    named = {d for h in lexical if h.kind == "drug" for d in h.drugs}
+    own = {h.text for h in letters}
+    cands: list[tuple[int, int, str]] = []
+    for letter in joined:
+        drug = _STANDARD_LETTERS[letter]
+        if drug not in named or letter in own:
+            continue
+        if any(d[:1].upper() == letter and drug not in d for d in named):
+            continue
+        if f"({letter})" in text or f"[{letter}]" in text:
+            continue  # a bracket gives the letter a meaning the text chose
+        cands.extend((a, b, drug) for a, b in _whole_word_spans(text, letter))
+    if not cands:
+        return []
+    ends = {h.end for h in lexical if h.drugs} | {b for _, b, _ in cands}
+    starts = {h.start for h in lexical if h.drugs} | {a for a, _, _ in cands}
+    out: list[Hit] = []
+    for a, b, drug in cands:
+        before = _PLUS_BEFORE.search(text, max(0, a - 4), a)
+        after = _PLUS_AFTER.match(text, b)
+        linked = (before is not None and _end_before(text, before.start(), ends)) or (
+            after is not None and _start_after(text, after.end(), starts)
+        )
+        if linked:
+            out.append(Hit("drug", a, b, text[a:b], drug, [drug], "abbreviation"))
+    return out
+
+
+def _plus_beside(text: str, letter: str) -> bool:
+    """Whether ``letter`` is written right before or after a "+" somewhere in ``text``."""
+    return any(x in text for x in (f"+ {letter}", f"+{letter}", f"{letter} +", f"{letter}+"))
+
+
+def _end_before(text: str, pos: int, ends: set[int]) -> bool:
+    """Whether a mention ends at ``pos`` or right before the spaces there."""
+    j = pos
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    return j in ends
+
+
+def _start_after(text: str, pos: int, starts: set[int]) -> bool:
+    """Whether a mention starts at ``pos`` or right after the spaces there."""
+    j = pos
+    while j < len(text) and text[j] == " ":
+        j += 1
+    return j in starts
 
 
 def drug_names(hits: Iterable[Hit]) -> list[str]:

@@ -1414,16 +1414,18 @@ def _grade_breakdown(text: str, open_at: int, values: list[Value]) -> bool:
 
 _FILLER = re.compile(
     r"^[\s,;:)\]]*(?:\((?:[^()]|\([^()]*\))*\)[\s,;)\]]*)?"
-    r"(?:(?:with|in|for|among|on|receiving|received|under|from|by|of|the|those|all|patients?|pts|"
-    r"participants|women|men|who|were|was|had|have|been|treated|assigned|randomi[sz]ed|allocated|"
+    r"(?:(?:with|in|for|among|on|receiving|received|under|from|by|of|during|the|those|all|"
+    r"patients?|pts|participants|women|men|who|were|was|had|have|been|treated|assigned|"
+    r"randomi[sz]ed|allocated|"
     r"given|to|\d+[-\s](?:years?|months?|weeks?)\b|\d+)\s*)*$",
     re.I,
 )
 # (A duration in the gap qualifies the group of a duration trial: "69% in the 1-year
 # trastuzumab group", "88.0% in the 9-week trastuzumab group".)
 _ANCHOR = re.compile(
-    r"\b(?:with|in|for|among|on|receiving|received|under|from|by|of|given|treated)\b", re.I
-)
+    r"\b(?:with|in|for|among|on|receiving|received|under|from|by|of|given|treated|during)\b",
+    re.I,
+)  # ("3.1% of patients during P + H IV": a cross-over study's period names the regimen)
 
 
 def _follow_gap_ok(gap: str) -> bool:
