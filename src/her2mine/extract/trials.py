@@ -21,9 +21,11 @@ _FAMILIES = re.compile(
     r"(?![A-Za-z0-9])|"
     rf"[A-Z](?<![A-Za-z0-9-][A-Z])(?<=[{''.join(sorted({g[0] for g in _GROUPS.split('|')}))}])"
     rf"(?:{'|'.join(f'(?<={g[0]}){g[1:]}' for g in _GROUPS.split('|'))})"
-    r"[ -](?:[Pp]rotocol )?(?:[A-Z]{1,2}-?)?\d+(?:/\d{2})?(?![A-Za-z0-9])"  # "SAKK 22/10"
+    # "SAKK 22/10": number/year; "BIG 1-06", "BIG 2-06": the Breast International Group's;
+    # "NCCTG N063D": a letter after the number; "NSABP protocol B-41" (Lancet Oncol titles)
+    r"[ -](?:[Pp]rotocol )?(?:[A-Z]{1,2}-?)?\d+(?:/\d{2}|-\d{2}|[A-Z])?(?![A-Za-z0-9])"
 )
-# Registry ids: ClinicalTrials.gov, EudraCT, Chinese, Japanese, ISRCTN, UMIN, ANZCTR.
+# Registry ids: ClinicalTrials.gov, EudraCT, Chinese, Japanese, ISRCTN, UMIN, ANZCTR, CTRI.
 # Literal-first alternatives, each with the "no letter/digit before" lookbehind after its first
 # character, so the regex engine skips to candidate characters.
 _REGISTRY = re.compile(
@@ -32,7 +34,8 @@ _REGISTRY = re.compile(
     r"\d(?<=EudraCT\s\d)\d{3}-\d{6}-\d{2}|"
     r"C(?<![A-Za-z0-9]C)hiCTR[-A-Za-z0-9]*\d{6,}|j(?<![A-Za-z0-9]j)RCT[a-z]?\d{7,}|"
     r"I(?<![A-Za-z0-9]I)SRCTN\d{8}|U(?<![A-Za-z0-9]U)MIN\d{9}|A(?<![A-Za-z0-9]A)CTRN\d{14}|"
-    r"C(?<![A-Za-z0-9]C)TR\d{8}|J(?<![A-Za-z0-9]J)apicCTI-\d{6})(?![A-Za-z0-9])"
+    r"C(?<![A-Za-z0-9]C)TR\d{8}|J(?<![A-Za-z0-9]J)apicCTI-\d{6}|"
+    r"C(?<![A-Za-z0-9]C)TRI/\d{4}/\d{2,3}/\d{6})(?![A-Za-z0-9])"  # India: CTRI/2019/03/018123
 )
 
 
@@ -85,6 +88,7 @@ def find_trials(
     spans = lex.terms.spans(text, starts)
     hits += [Hit("trial", a, b, text[a:b], text[a:b], [], "rules") for a, b in spans]
     hits += _named_by_context(text)
+    hits += _short_forms(text, hits)
     hits = resolve_longest_first(hits)
     seen = {h.canonical for h in hits}
     for rid in registry_ids:
@@ -187,6 +191,11 @@ NOT_TRIAL_NAMES = frozenset(
         "AACR",
         "WHO",
         "ECOG",
+        # assays and databases a title may close with in brackets (``_title_bracket_tail``)
+        "FISH",
+        "SEER",
+        "NCDB",
+        "TNBC",
     }
 )
 
@@ -272,7 +281,7 @@ def _named_after_design_words(text: str):
     "study"; the name must be in capitals."""
     for q in literal_starts(text, ("trial", "study")):
         m = _NAME_AFTER_DESIGN_WORDS.search(text, max(0, q - 90), q)
-        if m is not None and _title_name(m.group(1)):
+        if m is not None and (_title_name(m.group(1)) or _protocol_number(m.group(1))):
             yield m
 
 
@@ -326,6 +335,46 @@ def _title_tail(text: str) -> list[Hit]:
     return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
 
 
+# ... or in brackets: "Pertuzumab retreatment ...: a randomised phase 3 trial (PRECIOUS)",
+# "Trastuzumab monotherapy versus trastuzumab plus chemotherapy ... breast cancer (RESPECT)".
+_TAIL_BRACKET = re.compile(rf"\(({_ACRONYM})\)\.?[ \t]*\Z")
+
+
+def _title_bracket_tail(text: str) -> list[Hit]:
+    """The name in capitals a title closes with in brackets, unless the bracket spells the words
+    before it ("... triple-negative breast cancer (TNBC)": an abbreviation, not a name)."""
+    newline = text.find("\n")
+    title = text if newline < 0 else text[:newline]
+    if not title.rstrip(" \t.").endswith(")"):
+        return []
+    m = _TAIL_BRACKET.search(title, max(0, title.rfind("(") - 1))
+    if (
+        m is None
+        or not _title_name(m.group(1))
+        or _spells_words_before(m.group(1), title, m.start())
+    ):
+        return []
+    return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
+
+
+def _spells_words_before(short: str, text: str, end: int) -> bool:
+    """Whether ``short`` is an abbreviation of the words right before ``end`` (Schwartz and
+    Hearst's test: its letters, right to left, found in order in at most ``len(short) + 5``
+    words, the first one starting a word)."""
+    words = text[:end].split()
+    long = " ".join(words[-min(len(short) + 5, 2 * len(short)) :]).lower()
+    letters = [c for c in short.lower() if c.isalnum()]
+    i = len(long) - 1
+    for k in range(len(letters) - 1, -1, -1):
+        c = letters[k]
+        while i >= 0 and (long[i] != c or (k == 0 and i > 0 and long[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return False
+        i -= 1
+    return True
+
+
 def _title_name(name: str) -> bool:
     """A name in capitals (a run of four or more, no lower case) that is not a common acronym."""
     return (
@@ -336,12 +385,12 @@ def _title_name(name: str) -> bool:
 
 
 def _named_by_context(text: str) -> list[Hit]:
-    hits = _title_lead(text) + _title_tail(text)
+    hits = _title_lead(text) + _title_tail(text) + _title_bracket_tail(text)
     for m in _context_matches(text):
         name = m.group(1)
-        if _study_number(name) or _context_name(name):
+        if _protocol_number(name) or _context_name(name):
             hits.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
-    return hits
+    return hits + _coordinated_names(text)
 
 
 _DRUG_CODE = re.compile(r"[A-Z]{1,3}-?\d+[a-z]?")  # "DS-8201a"
@@ -369,3 +418,103 @@ def _study_number(name: str) -> bool:
     a trial or study ("the M77001 study group"), it names the trial, though it has one capital
     and reads like a drug code."""
     return _STUDY_NUMBER.fullmatch(name) is not None
+
+
+# Other sponsors' protocol numbers: Genentech's end in "g" ("TDM4450g", "H0648g"), Daiichi
+# Sankyo's add the study's phase and region ("DS8201-A-J101", "DS8201-A-U201").
+_PROTOCOL_NUMBER = re.compile(r"[A-Z]{1,3}\d{4}g|[A-Z]{1,4}\d{3,6}-[A-Z]-[A-Z]\d{3}")
+
+
+def _protocol_number(name: str) -> bool:
+    """A sponsor's study or protocol number (``_study_number`` or ``_PROTOCOL_NUMBER``): where
+    the text calls it a trial or study, it names the trial ("the phase III BO17929 trial", "the
+    TDM4450g study"), though it reads like a drug code."""
+    return _study_number(name) or _PROTOCOL_NUMBER.fullmatch(name) is not None
+
+
+# "the TDM4450g and BO17929 studies", "the NeoSphere, TRYPHAENA and PEONY trials": names
+# coordinated before a plural "trials"/"studies", read backwards from it.
+_COORDINATED = re.compile(
+    rf"(?<![\w])[tT]he\s+(?:(?:{_DESIGN_ADJECTIVE}|single-arm),?\s+){{0,4}}"
+    rf"((?:{_ACRONYM},\s+)*{_ACRONYM},?\s+(?:and|or)\s+{_ACRONYM})\s+$",
+    re.I,
+)
+_COORDINATED_ITEM = re.compile(_ACRONYM)
+_COORDINATED_WORDS = frozenset({"and", "or"})
+
+
+def _coordinated_names(text: str) -> list[Hit]:
+    """Names coordinated before "trials"/"studies"; every item must be a name (``_context_name``
+    or ``_protocol_number``), or none is read ("the adjuvant and metastatic trials")."""
+    hits: list[Hit] = []
+    for q in literal_starts(text, ("trials", "studies")):
+        m = _COORDINATED.search(text, max(0, q - 150), q)
+        if m is None:
+            continue
+        items = [
+            i
+            for i in _COORDINATED_ITEM.finditer(text, m.start(1), m.end(1))
+            if i.group(0) not in _COORDINATED_WORDS
+        ]
+        if all(_protocol_number(i.group(0)) or _context_name(i.group(0)) for i in items):
+            hits += [
+                Hit("trial", i.start(), i.end(), i.group(0), i.group(0), [], "rules") for i in items
+            ]
+    return hits
+
+
+# "DESTINY-Breast03 (DB-03)", "HER2CLIMB-02 (HC-02)": a short form the text defines for a trial
+# right after its name stands for that trial there and wherever the text uses it later.
+_SHORT_FORM = re.compile(rf"[ \t]*\(({_ACRONYM})\)")
+
+
+def _short_forms(text: str, hits: list[Hit]) -> list[Hit]:
+    """Mentions of the short form in brackets right after a trial's name, if it abbreviates that
+    name (two capitals or more, its letters and digits in the name's order, the first one the
+    name's first: "NSABP B-31 (Alliance)", "EMILIA (T-DM1)" define none): at the definition
+    and at each later whole-word use, each with the trial's own name as canonical (so the
+    trials list names the trial once)."""
+    out = []
+    for h in hits:
+        if h.start < 0 or text.find("(", h.end, h.end + 3) < 0:
+            continue
+        m = _SHORT_FORM.match(text, h.end)
+        if m is not None and _abbreviates(m.group(1), h.text):
+            short = m.group(1)
+            out += [
+                Hit("trial", a, a + len(short), short, h.canonical, [], "rules")
+                for a in [m.start(1), *_whole_word_uses(text, short, m.end())]
+            ]
+    return out
+
+
+def _whole_word_uses(text: str, word: str, pos: int) -> list[int]:
+    """Where ``word`` occurs from ``pos`` on with no letter, digit or hyphen touching it."""
+    out = []
+    i = text.find(word, pos)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-")) and (
+            j == len(text) or not (text[j].isalnum() or text[j] == "-")
+        ):
+            out.append(i)
+        i = text.find(word, j)
+    return out
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` (two capitals or more, no common acronym) takes its letters and digits
+    from ``name`` in order, starting with its first."""
+    if short == name or sum(c.isupper() for c in short) < 2 or short in NOT_TRIAL_NAMES:
+        return False
+    letters = [c for c in short.lower() if c.isalnum()]
+    rest = name.lower()
+    if not rest.startswith(letters[0]):
+        return False
+    i = 0
+    for c in letters:
+        i = rest.find(c, i)
+        if i < 0:
+            return False
+        i += 1
+    return True
