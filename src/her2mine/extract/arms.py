@@ -541,6 +541,8 @@ def _read_design(
                     added.append(arm)
         if shared is not None:
             _with_backbone(shared, arm_of)
+            if shared.both and len(added) >= 2:
+                _add_both_arm(shared, regs, reg)
         if each and len(added) >= 2:
             each_extra = {d for h in kept if h.start >= each.end() for d in h.drugs}
             for arm in added:
@@ -937,6 +939,16 @@ def _with_backbone(shared: SharedBackbone, arm_of: dict[int, Arm]) -> None:
             arm.drugs = sorted(set(arm.drugs) | shared.backbone | own)
 
 
+def _add_both_arm(shared: SharedBackbone, regs: list[Regimen], reg: ArmRegistry) -> None:
+    """ "paclitaxel with trastuzumab (TH), lapatinib (TL), or both": the alternatives together
+    are one more arm (with the backbone), though no regimen is written for it."""
+    hits = [h for i in sorted(shared.own) for h in regs[i].hits]
+    arm = reg.add(Regimen(hits[0].start, hits[-1].end, hits), None)
+    if arm is not None and not arm.special and arm.core is None and shared.both:
+        arm.core = sorted(shared.both)
+        arm.drugs = sorted(set(arm.drugs) | shared.backbone | shared.both)
+
+
 def _given_to_all(
     text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit], reg: ArmRegistry
 ) -> None:
@@ -1216,6 +1228,10 @@ def _own_part_of(ds: set[str], reg: ArmRegistry, cands: list[int]) -> list[int]:
     if len(cands) < 2:
         return cands
     own = [i for i in cands if set(reg.arms[i].core or reg.arms[i].drugs) == ds]
+    if not own:
+        # "46% with TH" after "paclitaxel with trastuzumab (TH), lapatinib (TL), or both": a
+        # short form of an alternative with its backbone names that arm by all its drugs
+        own = [i for i in cands if set(reg.arms[i].drugs) == ds]
     return own if len(own) == 1 else cands
 
 

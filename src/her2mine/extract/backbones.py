@@ -31,6 +31,9 @@ class SharedBackbone:
     backbone: frozenset[str]
     own: dict[int, frozenset[str]]
     backbone_only: int | None = None
+    # "A (TH), B (TL), or both": the alternatives together, when no regimen names them (with
+    # "or both (THL)", the short form's regimen is one of ``own``)
+    both: frozenset[str] | None = None
 
 
 def shared_backbone(text: str, regs: list[Regimen]) -> SharedBackbone | None:
@@ -61,7 +64,37 @@ def _alternatives(text: str, regs: list[Regimen], first: int) -> list[int]:
         said_or = said_or or "or" in m.group(0).lower()
         k += 1
         out.append(k)
+    said_or = said_or or _OR_BOTH.match(text, regs[k].end) is not None
     return out if said_or and len(out) >= 2 else []
+
+
+# "trastuzumab (TH), lapatinib (TL), or both (THL)": after the last alternative (and its short
+# form), "or both" offers them together; the short form's own bracket may follow.
+_OR_BOTH = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*or\s+both\b(\s*\(\s*)?", re.I)
+_CLOSE = re.compile(r"\s*\)")
+
+
+def _with_both(
+    text: str, regs: list[Regimen], shared: SharedBackbone, backbone: frozenset[str]
+) -> SharedBackbone:
+    """``shared`` with the "or both" alternative after its last one, if the text offers it: the
+    regimen of its bracketed short form ("or both (THL)", read as all the drugs) becomes one
+    more alternative; without one, ``both`` holds its drugs."""
+    last = max(shared.own)
+    m = _OR_BOTH.match(text, regs[last].end)
+    if m is None:
+        return shared
+    union = frozenset().union(*shared.own.values())
+    k = last + 1
+    if (
+        m.group(1)
+        and k < len(regs)
+        and regs[k].start == m.end()
+        and _CLOSE.match(text, regs[k].end)
+        and union <= set(regs[k].drugs) <= union | backbone
+    ):
+        return SharedBackbone(backbone, shared.own | {k: union}, shared.backbone_only)
+    return SharedBackbone(backbone, shared.own, shared.backbone_only, union)
 
 
 def _after_either(text: str, regs: list[Regimen], i: int) -> SharedBackbone | None:
@@ -70,7 +103,9 @@ def _after_either(text: str, regs: list[Regimen], i: int) -> SharedBackbone | No
     if not alts or not _independent(regs, alts, backbone):
         return None
     own = {k: frozenset(regs[k].drugs) for k in alts}
-    return SharedBackbone(backbone, own, i) if _distinct(own) else None
+    if not _distinct(own):
+        return None
+    return _with_both(text, regs, SharedBackbone(backbone, own, i), backbone)
 
 
 def _after_first_partner(text: str, regs: list[Regimen], i: int) -> SharedBackbone | None:
@@ -96,7 +131,7 @@ def _after_first_partner(text: str, regs: list[Regimen], i: int) -> SharedBackbo
     own = {i: partner} | {k: frozenset(regs[k].drugs) for k in later}
     if not _distinct(own):
         return None  # "lapatinib plus capecitabine or capecitabine alone": two arms as written
-    return SharedBackbone(backbone, own)
+    return _with_both(text, regs, SharedBackbone(backbone, own), backbone)
 
 
 def _distinct(own: dict[int, frozenset[str]]) -> bool:

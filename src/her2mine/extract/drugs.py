@@ -474,6 +474,8 @@ def _bracket_reading(
             return by_initial
     end = _chain_end(text, ends, start, short)
     if end is None:
+        if "both" in text[max(0, start - 8) : start].lower():  # (a cheap test first)
+            return _or_both_reading(text, drug_hits, start)
         return None  # no chain can end right before the bracket
     chain = chains_before(text, drug_hits, end)
     if chain and (
@@ -484,6 +486,29 @@ def _bracket_reading(
         # (T-DM1)": the short form names the last mention only
         return sorted(set(chain[-1].drugs)) or None
     return sorted({d for h in chain for d in h.drugs}) or None
+
+
+# "trastuzumab (TH), lapatinib (TL), or both (THL)": the bracket names the alternatives together.
+# Its start is where the chain of alternatives ends (a short form of the last one aside).
+_OR_BOTH_BEFORE = re.compile(r"(?:\s*\([^()]*\))?\s*,?\s+or\s+both\s*$", re.I)
+
+
+def _or_both_reading(text: str, drug_hits: list[Hit], start: int) -> list[str] | None:
+    """The drugs of "A, B, or both (SHORT)": every drug of the chain of alternatives before
+    "or both" (a backbone given with each included), read without the short forms bracketed
+    inside the list (they would cut the chain); None unless that chain holds two drugs."""
+    m = _OR_BOTH_BEFORE.search(text, max(0, start - 80), start)
+    if m is None:
+        return None
+    pos = m.start()
+    outside = [h for h in drug_hits if h.end <= pos and not _bracketed(text, h)]
+    drugs = sorted({d for h in chains_before(text, outside, pos) for d in h.drugs})
+    return drugs if len(drugs) >= 2 else None
+
+
+def _bracketed(text: str, h: Hit) -> bool:
+    """Whether mention ``h`` is all of a bracket ("(TH)"): a short form, not a list item."""
+    return text[h.start - 1 : h.start] == "(" and text[h.end : h.end + 1] == ")"
 
 
 def _restates(drug_hits: list[Hit], start: int, short: str, last: Hit) -> bool:

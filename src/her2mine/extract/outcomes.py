@@ -1121,8 +1121,29 @@ def _bare_value_after_vs(
             continue  # "vs 8% without dose delays": a qualified value, not the other group
         ctx = _ctx(context)
         other = [x for x in ctx if x != r.arm] if len(ctx) == 2 and r.arm in ctx else []
+        if other and _named_before(out, idx, arms, source, a, other[0]):
+            other = []  # "2% in the A group, 20% in the B group, and 27% in the dual group"
         arms[b] = other[0] if other else None
         decided.add(b)
+
+
+def _named_before(
+    out: list[tuple[Value, str, str]],
+    idx: list[int],
+    arms: list[str | None],
+    source: dict[int, int],
+    a: int,
+    arm: str | None,
+) -> bool:
+    """Whether a value of the same end point before value ``a`` was given ``arm`` by a
+    reference: the sentence lists groups one by one, so a value after both arms of the pair is a
+    third group's, not the other arm's again."""
+    for i in idx:
+        if i >= a:
+            break
+        if i in source and arms[i] == arm and out[i][1] == out[a][1]:
+            return True
+    return False
 
 
 # Between two bracketed values of one list: "thrombocytopenia (12.9%) and anemia (" — the
