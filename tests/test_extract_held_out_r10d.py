@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from extract_helpers import arms_of, registry_of
 
+from her2mine.extract import extract_document
+from her2mine.models import Document
+
 CALGB_40601 = (
     "Paclitaxel Plus Trastuzumab, Lapatinib, or Both: CALGB 40601\n\n"
     "Patients with stage II to III HER2-positive breast cancer were randomly assigned to receive "
@@ -94,3 +97,27 @@ def test_the_other_group_of_a_pair_still_gets_the_other_arm(nlp):
     arms = arms_of(nlp, text)
     assert arms[12.0] == "capecitabine"
     assert arms[14.0] == "capecitabine+lapatinib"
+
+
+# --- lexicon data: a brain-metastasis end point outside the list, and named trials -----------
+
+LANDSCAPE = (
+    "Lapatinib plus capecitabine in patients with previously untreated brain metastases from "
+    "HER2-positive metastatic breast cancer (LANDSCAPE): a single-group phase 2 study\n\n"
+    "Findings: 45 patients were enrolled. Median time to progression was 5.5 months (95% CI "
+    "4.3-7.1) and median time to whole-brain radiotherapy was 8.3 months."
+)
+
+
+def test_time_to_whole_brain_radiotherapy_is_no_time_to_progression(nlp):
+    ex = extract_document(Document(id="t", text=LANDSCAPE), nlp)
+    assert [(o.endpoint, o.value) for o in ex.outcomes] == [("TTP", 5.5)]
+    assert ex.trials == ["LANDSCAPE"]
+
+
+def test_brain_metastasis_trials_in_the_lexicon(nlp):
+    text = (
+        "Trastuzumab deruxtecan in HER2-positive breast cancer with brain metastases: a "
+        "single-arm, phase 2 trial (TUXEDO-1)\n\nAs in DEBBRAH, intracranial responses were seen."
+    )
+    assert extract_document(Document(id="t", text=text), nlp).trials == ["DEBBRAH", "TUXEDO-1"]
