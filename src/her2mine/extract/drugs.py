@@ -68,6 +68,7 @@ CODE_STOP_PREFIXES = frozenset(
         "ASCO", "SABCS", "BCIRG", "SOLTI", "NRG", "COVID", "SARS", "WHO", "ISO", "PMID", "DOI",
         "IRB", "CI", "HR", "OR", "PFS", "OS", "ORR", "EGFR", "ERBB", "PIK", "ESR", "BRCA", "TP",
         "PD", "PDL", "CTLA", "MRI", "CT", "PET", "UK", "USA", "EU", "GEICAM", "IBCSG", "NSABPB",
+        "CD",  # cluster-of-differentiation antigens ("CD274"), genes not drugs
         # sponsors' study numbers: GSK (EGF111438), Roche/Genentech (BO17929, WO20697, MO28047,
         # ML21165, GO27834, JO17360, YO25406, TDM4450g)
         "EGF", "BO", "WO", "MO", "ML", "GO", "JO", "YO", "TDM",
@@ -271,7 +272,7 @@ def code_hits(text: str, lex: DrugLexicon, sentences: list[tuple[int, int]]) -> 
         prefix = _CAPITALS.match(code).group(0)
         if prefix in CODE_STOP_PREFIXES or _CODE_NOT_AFTER.match(text, m.end()):
             continue
-        if _names_a_payload(text, m.start(1)):
+        if _names_a_payload(text, m.start(1)) or _names_a_cell_line(text, m.start(1), m.end(1)):
             continue
         s, e = _sentence_of(m.start(), sentences, len(text))
         if not _CODE_CONTEXT.search(text, s, e):
@@ -293,6 +294,31 @@ def _names_a_payload(text: str, start: int) -> bool:
     if "payload" not in before and "warhead" not in before and "linker" not in before:
         return False
     return _PAYLOAD_BEFORE_END.search(before) is not None
+
+
+# Cell lines are named like sponsor codes ("BT-474", "HCC1954", "UACC-812"): a code that a
+# list of such names leads into "cells" / "cell lines" / "xenografts" ("BT-474 and HCC1954
+# cells were treated with ..."), or that stands in such a list after "cell lines (", is a
+# model the drug was tried on, not a drug. (List items carry a digit: "ZW25 and T cells" is
+# no list of cell lines.)
+_CELL_WORDS = r"(?:cells?|cell[\s-]lines?|xenografts?)\b"
+_CELL_ITEM = r"[A-Z][A-Za-z-]*[0-9][A-Za-z0-9-]*"
+_CELL_AFTER = re.compile(
+    rf"(?:\s*(?:,|/|\band\b|\bor\b)\s*(?:and\s+|or\s+)?{_CELL_ITEM})*\s+{_CELL_WORDS}", re.I
+)
+_CELL_BEFORE_END = re.compile(
+    rf"\b{_CELL_WORDS}\s*(?:[(:,]|such\s+as)\s*(?:{_CELL_ITEM}\s*(?:,|\band\b|\bor\b)\s*)*\Z",
+    re.I,
+)
+_CELL_REACH = 80  # characters read before a code for the "cell lines (" it stands in
+
+
+def _names_a_cell_line(text: str, start: int, end: int) -> bool:
+    """Whether the code at ``text[start:end]`` is written as a cell line (see ``_CELL_AFTER``)."""
+    if _CELL_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - _CELL_REACH) : start]
+    return "cell" in before.lower() and _CELL_BEFORE_END.search(before) is not None
 
 
 _CAPITALS = re.compile(r"[A-Z]+")

@@ -919,7 +919,7 @@ def _inherit_units(
             continue
         if _after_time_guard(text, max(0, a_start - 25), a_start):
             continue
-        if _names_a_group(text, a_start):
+        if _names_a_group(text, a_start) or _closes_a_code(text, a_start, a_end):
             continue
         v = Value(nxt.kind, to_float(a.group(0)), nxt.unit, a_start, a_end, a_end)
         j = bisect_left(starts, a_start)
@@ -932,6 +932,20 @@ def _inherit_units(
     out = values + added
     out.sort(key=_start_of)
     return out
+
+
+# A drug's code name written with a space ("48% with ABP 980 and 41%", "BI 1810631"): its
+# number, three digits or more after a word in capitals, is part of the name, never a value.
+_CODE_PREFIX_END = re.compile(r"(?<![\w-])[A-Z]{2,5} \Z")
+
+
+def _closes_a_code(text: str, start: int, end: int) -> bool:
+    """Whether the bare number ``text[start:end]`` ends a code name ("ABP 980")."""
+    return (
+        end - start >= 3
+        and text[start:end].isdigit()
+        and _CODE_PREFIX_END.search(text[max(0, start - 7) : start]) is not None
+    )
 
 
 # A bare number that names or sizes a group, never a value: the group size after a bracketed

@@ -118,9 +118,14 @@ def gap_kind(gap: str) -> str | None:
     return _read_gap(gap) if known is _UNKNOWN else known
 
 
+_TRADEMARKS = ("®", "™")
+
+
 def _read_gap(gap: str) -> str | None:
     if len(gap) > 200 or _CLOSING_BRACKET.search(gap):
         return None
+    if gap[:1] in _TRADEMARKS:  # "Herceptin® plus docetaxel": the sign belongs to the brand
+        gap = gap[1:]
     if "(" in gap or "[" in gap:  # every _PARENS match holds one (most gaps have neither)
         gap = _PARENS.sub("", gap)
     gap = without_schedules(gap)
@@ -216,6 +221,8 @@ def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> l
             continue
         if out:
             kind = gap_kind(text[out[-1].end : h.start])
+            if kind is None and _alias_bracket_end(text, out[-1], h):
+                continue  # the bracket restates the drug before it (see _alias_bracket_end)
             if kind == "strong" and _is_comparison_with(text, out[-1], h):
                 kind = None
             if kind == "strong" or (kind in ("weak", "comma") and not split_weak):
@@ -231,6 +238,32 @@ def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> l
 
 
 _hit_start = attrgetter("start")  # (a sort key without a Python call per hit)
+
+
+# "inetetamab (Cipterbin) plus vinorelbine", "trastuzumab (Herceptin®) plus docetaxel",
+# "pyrotinib (SHR-1258) plus capecitabine": a bracket that only restates the drug before it (its
+# brand, code or other name: the same drugs) is part of that mention, so the regimen goes on past
+# the bracket instead of breaking at it (single-arm texts have no design arm to mend it).
+_ALIAS_OPEN = re.compile(r"\s*[(\[]\s*")
+_ALIAS_CLOSE = re.compile(r"\s*[®™]?\s*[)\]]")
+
+
+def _alias_bracket_end(text: str, reg: Regimen, h: Hit) -> bool:
+    """If ``h`` alone fills a bracket right after the last mention of ``reg`` and names the
+    same drugs, widen that mention over the bracket and say so (True)."""
+    last = reg.hits[-1]
+    if h.kind != "drug" or last.kind != "drug" or not h.drugs or h.drugs != last.drugs:
+        return False
+    if not _ALIAS_OPEN.fullmatch(text, reg.end, h.start):
+        return False
+    m = _ALIAS_CLOSE.match(text, h.end)
+    if m is None:
+        return False
+    end = m.end()
+    reg.hits[-1] = Hit(last.kind, last.start, end, text[last.start : end], last.canonical,
+                       last.drugs, last.source)  # fmt: skip
+    reg.end = end
+    return True
 
 
 _OR_NEXT = re.compile(r"\s*,?\s*(?:or|and/or)\s+(?:to\s+)?(?:the\s+|a\s+)?$", re.I)
