@@ -560,7 +560,29 @@ def _read_design(
                 re.I,
             ):
                 label = label or "chemotherapy"
+            _drop_class_arm_in_tpc(reg, regs, arm_of, m.start(), m.end())
             reg.add_special(PHYSICIANS_CHOICE, label)
+
+
+def _drop_class_arm_in_tpc(
+    reg: ArmRegistry, regs: list[Regimen], arm_of: dict[int, Arm], a: int, b: int
+) -> None:
+    """ "the physician's choice of chemotherapy (capecitabine, ...)": the class mention inside
+    the physician's-choice phrase is that arm, not a drugless arm of its own beside it (which
+    would take "the chemotherapy group" and leave its values without an arm)."""
+    for i, arm in arm_of.items():
+        r = regs[i]
+        if (
+            a <= r.start
+            and r.end <= b
+            and not arm.drugs
+            and not arm.has_placebo
+            and not arm.special
+            and arm in reg.arms
+            and sum(1 for x in arm_of.values() if x is arm) == 1
+        ):
+            reg.arms.remove(arm)
+            reg.frozen = None
 
 
 # "the pyrotinib group (pyrotinib combined with capecitabine, n=65)": a group named by its

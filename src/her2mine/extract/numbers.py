@@ -366,6 +366,31 @@ def _with_slashed_rates(
     return sorted(atoms + extra, key=lambda m: m.start())
 
 
+# A cut-off of a measure, not a result: "baseline oxygen saturation <95%", "LVEF <50%" (a risk
+# factor or a definition). A bound after a verb or preposition ("ILD occurred in <1% of
+# patients", "was <1%") is still read as before.
+_CUTOFF_GATE = WordGate(("<", ">", "≤", "≥"))
+_CUTOFF_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s*[<>≤≥]\s*\Z")
+_CUTOFF_PERCENT = re.compile(r"\s*%")
+_RESULT_WORDS = frozenset(
+    ("in", "of", "was", "were", "is", "are", "be", "been", "to", "by", "at", "and", "or", "than",
+     "occurred", "observed", "reported", "seen", "noted", "rate", "rates", "incidence", "with",
+     "only", "approximately", "about", "all", "grade")
+)  # fmt: skip
+
+
+def _cutoff_after_measure(text: str, start: int, m: re.Match[str]) -> bool:
+    """Whether number atom ``m`` is a percentage written right after a comparison sign that
+    follows the name of a measure ("saturation <95%"), not a word that introduces a result."""
+    a = m.start()
+    if a == start or text[a - 1] not in "<>≤≥ ":
+        return False
+    if _CUTOFF_PERCENT.match(text, m.end()) is None:
+        return False
+    w = _CUTOFF_BEFORE.search(text, max(start, a - 40), a)
+    return w is not None and w.group(1).lower() not in _RESULT_WORDS
+
+
 # A bound, not a reported value: "median OS exceeding 5 years", "remained below 1%", "more
 # than 5 years" (as "<1%" is not read as 1%). Every match holds one of _BOUND_WORDS.
 _BOUND_BEFORE_END = search_from_end(
@@ -449,6 +474,8 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
     ps_at = [(*m.span(), m) for m in ps] if ps else []
     masked = [(a, b) for a, b, _ in cis_at + ps_at] if cis_at or ps_at else []
     atoms = _atoms(text, start, end, low, same, masked)
+    if atoms and _CUTOFF_GATE.may_hold(low, 0, len(low)):
+        atoms = [m for m in atoms if not _cutoff_after_measure(text, start, m)]
     nrs = _finditer_literal_led(_NR_ATOM, _NR_LITERALS, text, start, end)
     if not atoms and not nrs:
         return []  # keys, times and rates all need a number atom

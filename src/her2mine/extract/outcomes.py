@@ -519,7 +519,7 @@ def _endpoint_for(
         if ep is None or ep.canonical in TIME_TO_EVENT or _next_clause(text, v.ext_end, ep.start):
             return None
         if ep.canonical in SAFETY:
-            if _free_of_event(text, v.ext_end, ep.start):
+            if _free_of_event(text, v.ext_end, ep.start) or _share_of_events(text, low, s, v):
                 return None
             code = _grade_code(text, s, ep, v, low) if ep.canonical == "AE" else ep.canonical
             if code == "AE" and _grade3_between(text, v.ext_end, ep.start, low):
@@ -528,7 +528,7 @@ def _endpoint_for(
         return ep.canonical, "rate"
     code = ep.canonical
     if code in SAFETY:
-        if _cause_of_other(text, eps, ep):
+        if _cause_of_other(text, eps, ep) or _share_of_events(text, low, s, v):
             return None
         if code == "AE":
             code = _grade_code(text, s, ep, v, low)
@@ -668,6 +668,48 @@ def _free_of_event(text: str, a: int, b: int) -> bool:
     in "without" / "free of" / "no"."""
     gap = text[a:b]
     return ("without" in gap or "free" in gap or "no" in gap) and bool(_FREE_OF_EVENT.search(gap))
+
+
+# Shares of the events, not incidences among patients: "77.4% of ILD events were grade 1 or
+# 2", "grade 5 events accounted for 2.2% of cases", "Of the 177 ILD events, 87% had their first
+# onset within 12 months". ("occurred in 2.2% of cases" reads "cases" as patients: kept.)
+_EVENT_SHARE_GATE = WordGate(("event", "case", "episode"))
+_EVENT_NOUN = r"(?:events|cases|episodes)\b"
+# The words between "of" and the event noun name the event, never people ("X% of patients had
+# grade 3 events" is an incidence).
+_EVENT_WORDS = r"(?:(?!(?:patients|pts|women|participants|subjects|those|who)\b)[\w/≥≤-]+\s+){0,4}?"
+_EVENT_SHARE_AFTER = re.compile(
+    r"[\s)\]]*of\s+(?:the\s+|all\s+|these\s+|those\s+)?(?:\d[\d,]*\s+)?"
+    + _EVENT_WORDS
+    + _EVENT_NOUN,
+    re.I,
+)
+_IN_BEFORE = re.compile(r"\bin\s+\Z", re.I)
+_EVENT_SHARE_BEFORE = re.compile(
+    r"(?:^|[;:.]\s+|\b)(?:of|among)\s+(?:the\s+|all\s+|these\s+|those\s+)(?:\d[\d,]*\s+)?"
+    + _EVENT_WORDS
+    + _EVENT_NOUN
+    + r"\s*,\s*\Z",
+    re.I,
+)
+_EVENT_SHARE_REACH = 70  # characters before a value looked at ("Of the 177 ILD events, ")
+
+
+def _share_of_events(text: str, low: str | None, s: int, v: Value) -> bool:
+    """Whether percentage ``v`` is a share of the events or cases ("X% of ILD events", "Of
+    these events, X%"), which is no incidence among patients."""
+    a = v.ext_end
+    if _EVENT_SHARE_GATE.may_hold(low, a, a + 50):
+        m = _EVENT_SHARE_AFTER.match(text, a, a + 60)
+        if m is not None and not (
+            m.group(0).lower().endswith("cases")
+            and _IN_BEFORE.search(text, max(s, v.start - 4), v.start)
+        ):
+            return True
+    b = max(s, v.start - _EVENT_SHARE_REACH)
+    return _EVENT_SHARE_GATE.may_hold(low, b, v.start) and (
+        _EVENT_SHARE_BEFORE.search(text, b, v.start) is not None
+    )
 
 
 # "70% of patients in the A arm crossed over to receive trastuzumab": a share of patients who
@@ -829,11 +871,26 @@ def _grade_code(text: str, s: int, ep: Hit, v: Value, low: str | None = None) ->
         for m in matches:
             if closed_between(text, m.end(), v.start) and not _bracketed_qualifier(text, m, v):
                 continue
-            if _postfix_qualifier_of_other(text, m, ep):
+            if _postfix_qualifier_of_other(text, m, ep) or _spent_on_own_value(text, m, ep):
                 continue
             if best is None or m.start() > best[0]:
                 best = (m.start(), code)
     return best[1] if best else "AE"
+
+
+# A grade qualifier written with its own value ("grade 3 or higher in 4.3%", "grade >=3, 4.3%")
+# is that value's, not one of a later event's: "AST ... of any grade in 28.8% and grade 3 or
+# higher in 4.3%; increased ALT occurred in 21.3%" (21.3% is any grade).
+_QUALIFIER_OWN_VALUE = re.compile(r"\s*(?:in|of|,|:|=)?\s*\d+(?:[.·]\d+)?\s*%")
+
+
+def _spent_on_own_value(text: str, m: re.Match[str], ep: Hit) -> bool:
+    """Whether grade qualifier ``m`` is followed right away by a percentage that ends before
+    the event ``ep`` the value being coded belongs to."""
+    if m.end() >= ep.start:
+        return False
+    own = _QUALIFIER_OWN_VALUE.match(text, m.end(), ep.start)
+    return own is not None
 
 
 _POSTFIX_COLON = re.compile(r"\s*:")
