@@ -471,6 +471,10 @@ def _read_design(
             continue
         if _WITHOUT_GATE.may_hold(low, s, e) and _with_or_without_design(text, s, e, regs, reg):
             continue
+        if _WITHOUT_GATE.may_hold(low, s, e) and _with_x_or_without_x_labelled(
+            text, s, e, regs, reg
+        ):
+            continue
         shared = shared_backbone(text, regs) if len(regs) >= 2 else None
         arm_of: dict[int, Arm] = {}
         grouped: dict[int, Arm] = {}  # "randomly assigned to the A group": the arm named
@@ -488,6 +492,8 @@ def _read_design(
             if shared is not None and i == shared.backbone_only:
                 continue  # "paclitaxel plus either ...": given with each alternative
             if _each_partner(text, each, r, added) or _counted_mention(text, s, r, reg):
+                continue
+            if i > 0 and _class_partner_option(text, regs[i - 1], r):
                 continue
             nxt = regs[i + 1].start if i + 1 < len(regs) else e
             group_arm = arm_of.get(i - 1) or grouped.get(i - 1)
@@ -847,8 +853,18 @@ def _without_and_or_alternatives(text: str, regs: list[Regimen]) -> list[Regimen
 
 
 _SEQUENCE_GATE = WordGate(("followed", "then"))
-_COMMA_SEQUENCE = re.compile(r"\s*,\s*(?:and\s+)?(?:then|followed\s+by)\s*", re.I)
-_OPTION_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:or\s+)?|\s*or\s+)(?:to\s+)?", re.I)
+# The option's own dose note may stand before the comma: "nab-paclitaxel 150 mg/m2 (later 125
+# mg/m2) weekly, followed by EC" leaves "(later )" once schedules are dropped (one lower-case
+# word at most: a short form or label in the bracket, "(T)", "(arm B)", is not such a note).
+_COMMA_SEQUENCE = re.compile(
+    r"\s*(?:\(\s*(?-i:[a-z]+)?\s*\)\s*)?,\s*(?:and\s+)?(?:then|followed\s+by)\s*", re.I
+)
+# "nab-paclitaxel or solvent-based paclitaxel": a formulation word before the option's drug.
+_FORMULATION = r"(?:(?:solvent|cremophor|polysorbate|albumin|nanoparticle)-based|conventional)"
+_OPTION_GAP = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:or\s+)?|\s*or\s+)(?:to\s+)?(?:" + _FORMULATION + r"\s+)?",
+    re.I,
+)
 
 
 def _options_then_sequence(text: str, regs: list[Regimen]) -> list[Regimen]:
@@ -935,6 +951,29 @@ def _counted_mention(text: str, s: int, r: Regimen, reg: ArmRegistry) -> bool:
         _COUNT_RECEIVED_END.search(text, a, r.start) is not None
         and reg.superset_of(r.drugs) is not None
     )
+
+
+_OR_ONLY = re.compile(r"\s*,?\s*or\s+(?:a\s+|an\s+)?", re.I)
+
+
+def _class_partner_option(text: str, prev: Regimen, r: Regimen) -> bool:
+    """Whether ``r`` is a class only, written after "or" right after a drug regimen that ends
+    in a class ("trastuzumab plus endocrine therapy or chemotherapy"): the other partner of
+    that drug (an arm "trastuzumab plus chemotherapy"), not a drugless arm of its own."""
+    return (
+        not r.drugs
+        and not r.has_placebo
+        and bool(prev.drugs)
+        and prev.hits[-1].kind == "class"
+        and all(h.kind == "class" for h in r.hits)
+        # "A plus chemotherapy or chemotherapy (alone)": the same class is the control arm
+        and _class_label(r.hits[0].text) != _class_label(prev.hits[-1].text)
+        and _OR_ONLY.fullmatch(text, prev.end, r.start) is not None
+        and _ALONE_AFTER.match(text, r.end) is None  # "or endocrine therapy alone": an arm
+    )
+
+
+_ALONE_AFTER = re.compile(r"\s+(?:alone|only)\b", re.I)
 
 
 def _each_partner(text: str, each: re.Match[str] | None, r: Regimen, added: list[Arm]) -> bool:
@@ -1315,11 +1354,61 @@ def _with_b_or_without_b(text: str, regs: list[Regimen]) -> tuple[Regimen, Regim
     return a, b
 
 
+# "A with B (AB) or without B (A)": each arm's short form in its own bracket, A possibly with a
+# per-patient partner ("trastuzumab plus chemotherapy of physician's choice with pertuzumab
+# (PTC) or without pertuzumab (TC)").
+_A_THEN_WITH = re.compile(
+    r"(?:\s+(?:of|by)\s+(?:the\s+)?(?:physician|investigator|doctor)(?:'s|’s|s')?\s+choice)?"
+    r"\s*,?\s+with\s+(?:the\s+|a\s+|an\s+)?",
+    re.I,
+)
+_FORM_THEN_WITHOUT = re.compile(
+    r"\s*(?:\(\s*(?P<x>[A-Za-z][\w+-]{0,11})\s*\))?\s*,?\s+or\s+without\s+"
+    r"(?:the\s+|a\s+|an\s+)?",
+    re.I,
+)
+_FORM_AFTER = re.compile(r"\s*\(\s*(?P<y>[A-Za-z][\w+-]{0,11})\s*\)")
+
+
+def _with_x_or_without_x_labelled(
+    text: str, s: int, e: int, regs: list[Regimen], reg: ArmRegistry
+) -> bool:
+    """ "randomly assigned to A with B (X) or without B (Y)": arms A+B and A, B written after
+    both "with" and "without" (the plain "A with B or without B" is ``_with_b_or_without_b``),
+    each arm's short form in its bracket. Without this, the short forms read as B's own
+    ("(TC)" after "without pertuzumab" named pertuzumab), so both arms' values went to the arm
+    with B. The forms name their arms in later sentences (``_short_form_ref``). Only in a
+    randomisation sentence that has defined fewer than two arms."""
+    drugged = [r for r in regs if r.drugs]
+    if len(drugged) != 3 or _defined_arms(reg) >= 2:
+        return False
+    a, b, b2 = drugged
+    if a.has_placebo or b.has_placebo or b2.has_placebo or b.drugs != b2.drugs:
+        return False
+    if set(b.drugs) & set(a.drugs) or not _A_THEN_WITH.fullmatch(text, a.end, b.start):
+        return False
+    # the bracketed forms may be mentions of their own, dropped by ``_without_short_forms``
+    m = _FORM_THEN_WITHOUT.match(text, b.end, e)
+    if m is None or m.end() != b2.start:
+        return False
+    if not _is_design_regimen(text, a, s, e) or _RANDOMISED.search(text, s, e) is None:
+        return False
+    with_b = reg.add(Regimen(a.start, b.end, a.hits + b.hits, [*a.joins, "strong", *b.joins]), None)
+    without_b = reg.add(a, None)
+    y = _FORM_AFTER.match(text, b2.end, e)
+    for form, arm in ((m.group("x"), with_b), (y.group("y") if y else None, without_b)):
+        if form and arm is not None:
+            reg.short_forms[form] = arm
+    return True
+
+
 _DESIGN_BEFORE_ALTS = [
     r"receiv\w*", r"random\w*", r"assign\w*", r"allocat\w*", "versus", r"vs\.?", "or", "to",
     "with", r"compar\w*", "of", "treated", r"continu\w*",
     # "randomly divided into the pyrotinib group" (Chinese-English journal style)
     r"divided\s+into", r"randomi[sz]ed\s+into", r"assigned\s+into", r"allocated\s+into",
+    # "A or solvent-based B": the other option of a design, its formulation named
+    r"or\s+" + _FORMULATION,
 ]  # fmt: skip
 _DESIGN_BEFORE_TAIL = (
     r"\s*:?\s*(?:the\s+|either\s+|a\s+|an\s+)?"
@@ -2170,4 +2259,40 @@ def _arm_of_exactly(registry: ArmRegistry, drugs: set[str]) -> Arm | None:
             set(arm.drugs) == drugs or (arm.core is not None and set(arm.core) == drugs)
         ):
             return arm
+    return None
+
+
+def added_drug_arms(
+    text: str,
+    s: int,
+    e: int,
+    drug_hits: list[Hit],
+    registry: ArmRegistry,
+    low: str | None = None,
+) -> tuple[str | None, str | None] | None:
+    """ "The addition of X (to Y)" / "adding X" in sentence [s, e): (arm with X, arm without
+    X). Y may be a class the registry spells out ("the addition of trastuzumab to chemotherapy"
+    in a design of AC-T with or without trastuzumab): the pair is then the one registry arm
+    holding X's drugs and the arm holding exactly the rest (only when that pair is unique).
+    None when the sentence adds no drug or the pair is not known."""
+    if not _ADDITION_GATE.may_hold(low, s, e):
+        return None
+    full = addition_comparison(text, s, e, drug_hits, registry, low)
+    if full is not None:
+        return full[1][0], full[1][1]
+    for h in drug_hits:
+        if h.start < s or h.end > e or not h.drugs:
+            continue
+        if _ADDITION_OF.match(text[max(s, h.start - 30) : h.start]) is None:
+            continue
+        added = set(h.drugs)
+        named = [a for a in registry.arms if not a.special and a.name]
+        pairs = [
+            (a, b)
+            for a in named
+            if added <= set(a.drugs)
+            for b in named
+            if b is not a and set(b.drugs) == set(a.drugs) - added
+        ]
+        return (pairs[0][0].name, pairs[0][1].name) if len(pairs) == 1 else None
     return None

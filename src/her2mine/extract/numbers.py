@@ -275,6 +275,30 @@ _NR_LITERALS = (("not", 0), ("NR", 0), ("NE", 0))
 _P_OPS_GATE = WordGate(("=", "<", ">", "≤", "≥", "&"))
 
 
+# A P for interaction / heterogeneity / trend tests whether an effect differs between subgroups
+# (or follows an ordered trend): it is no between-arm P of the HR/OR or rates printed beside
+# it, so it is read (its number is no value) but attached to nothing. Its word is inside the
+# match ("P for interaction", "Pinteraction", "P(interaction)") or right before it
+# ("interaction P = 0.2", "test for heterogeneity, P = .41").
+_SUBGROUP_P_WORDS = ("interaction", "heterogeneity", "trend")
+_SUBGROUP_P_BEFORE = search_from_end(
+    # (a bare "trend" is not enough: "showed a trend, P = 0.07" is the comparison's P)
+    re.compile(
+        r"(?:interaction|heterogeneity|for\s+trend|trend\s+test)(?:\s+tests?)?\s*[,:]?\s*$", re.I
+    )
+)
+
+
+def is_subgroup_p(text: str, m: re.Match[str]) -> bool:
+    """Whether the P_RE match ``m`` is a P for interaction / heterogeneity / trend."""
+    low = m.group(0).lower()
+    for w in _SUBGROUP_P_WORDS:  # noqa: SIM110 (a loop is faster than any() over a generator)
+        if w in low:
+            return True
+    a = m.start()
+    return _SUBGROUP_P_BEFORE.match(text, max(0, a - 25), a) is not None
+
+
 def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
     """Whether ``pos`` lies inside one of the (start, end) ``spans``."""
     for a, b in spans:  # noqa: SIM110 (a loop is faster than any() over a generator)
@@ -473,6 +497,8 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
     cis_at = [(m.start(), m.end(), m) for m in cis] if cis else []
     ps_at = [(*m.span(), m) for m in ps] if ps else []
     masked = [(a, b) for a, b, _ in cis_at + ps_at] if cis_at or ps_at else []
+    if ps_at:
+        ps_at = [t for t in ps_at if not is_subgroup_p(text, t[2])]
     atoms = _atoms(text, start, end, low, same, masked)
     if atoms and _CUTOFF_GATE.may_hold(low, 0, len(low)):
         atoms = [m for m in atoms if not _cutoff_after_measure(text, start, m)]

@@ -11,14 +11,29 @@ from her2mine.extract.arms import (
     GROUP_GATE,
     ArmRef,
     ArmRegistry,
+    added_drug_arms,
     addition_comparison,
     arm_refs,
     output_arm,
 )
-from her2mine.extract.fastre import WordGate, finditer_at, last_match, literal_starts, word_start
+from her2mine.extract.fastre import (
+    WordGate,
+    finditer_at,
+    last_match,
+    literal_starts,
+    search_from_end,
+    word_start,
+)
 from her2mine.extract.hits import Hit, resolve_overlaps
 from her2mine.extract.lexicon import EndpointLexicon, lower_same_length, term_spans
-from her2mine.extract.numbers import P_RE, Value, closed_between, normalise_p, parse_values
+from her2mine.extract.numbers import (
+    P_RE,
+    Value,
+    closed_between,
+    is_subgroup_p,
+    normalise_p,
+    parse_values,
+)
 
 TIME_TO_EVENT = {"PFS", "OS", "DFS", "IDFS", "EFS", "RFS", "TTP", "CNS-PFS", "DOR"}
 SAFETY = {"AE", "AE_G3", "ILD"}
@@ -289,6 +304,10 @@ def sentence_outcome_rows(
         arms = _attribute_arms(
             text, s, e, out, refs, context if context is not None else [], resp, added
         )
+        if _FROM_TO_GATE.may_hold(low, s, e):
+            _from_to_arms(text, s, e, out, arms, drug_hits, registry, low)
+        if resp and refs:
+            _duration_arms_respectively(text, out, arms, refs)
     else:
         arms = [None] * len(out)
     _share_rate_p(text, s, e, out, arms, low)
@@ -301,6 +320,97 @@ def sentence_outcome_rows(
         _row(v, endpoint, measure, arm, sentence)
         for (v, endpoint, measure), arm in zip(out, arms, strict=True)
     ]
+
+
+# "an increase in the 10-year OS rate from 75.2% to 84%": a change from the control's value to
+# the experimental arm's (the values right before "to" and right after "from").
+_FROM_TO_GATE = WordGate(("from",))
+_FROM_BEFORE = search_from_end(re.compile(r"\bfrom\s+$", re.I))
+_TO_GAP = re.compile(r"\s*(?:up\s+)?to\s+", re.I)
+
+
+def _from_to_arms(
+    text: str,
+    s: int,
+    e: int,
+    out: list[tuple[Value, str, str]],
+    arms: list[str | None],
+    drug_hits: list[Hit],
+    registry: ArmRegistry,
+    low: str | None,
+) -> None:
+    """A change "from X to Y" of one end point whose two values got the same arm (the nearest
+    reference, usually the drug added) in a design of two or more arms: X is the control's
+    value, Y the experimental arm's. When the sentence says which drug was added ("the
+    addition of trastuzumab ... from 75.2% to 84%") X takes the arm without it and Y the arm
+    with it; otherwise neither is known, and both get arm null (null beats wrong). A change
+    written with its own arm after it ("from 30% to 45% in the A arm") is that arm's."""
+    if sum(1 for a in registry.arms if a.name) < 2:
+        return
+    pair: tuple[str | None, str | None] | None | bool = False  # False: not looked up yet
+    for i in range(len(out) - 1):
+        (a, ep_a, m_a), (b, ep_b, m_b) = out[i], out[i + 1]
+        if m_a in _RATIOS or (ep_a, m_a) != (ep_b, m_b) or arms[i] is None:
+            continue
+        if arms[i] != arms[i + 1] or not _TO_GAP.fullmatch(text, a.ext_end, b.start):
+            continue
+        if _FROM_BEFORE.match(text, max(s, a.start - 8), a.start) is None:
+            continue
+        if _OWN_ARM_AFTER_CHANGE.match(text, b.ext_end, e):
+            continue
+        if pair is False:
+            pair = added_drug_arms(text, s, e, drug_hits, registry, low)
+        if pair is not None and pair is not False and arms[i] in pair:
+            arms[i], arms[i + 1] = pair[1], pair[0]
+        else:
+            arms[i] = arms[i + 1] = None
+
+
+# A group phrase right after a change's second value: "from 30% to 45% in the A arm".
+_OWN_ARM_AFTER_CHANGE = re.compile(
+    r"\s*(?:in|with|among|for|of)\s+(?:the\s+|those\s+|patients\s+|pts\s+)", re.I
+)
+
+
+# "6 months vs 12 months of trastuzumab": arms told apart by duration alone, then their drug.
+_DURATION = r"(?:\d+|one|two|three|six|nine|twelve)[\s-]*(?:months?|years?|weeks?)"
+_DURATION_LIST = re.compile(
+    r"(?<![\w-])"
+    + _DURATION
+    + r"(?:\s*(?:,|vs\.?|versus|or|and|,\s*and|,\s*or)\s*"
+    + _DURATION
+    + r")+\s+(?:of\s+)?(?:adjuvant\s+|neoadjuvant\s+)?$",
+    re.I,
+)
+_DURATION_LIST_END = search_from_end(_DURATION_LIST)
+_DURATION_ITEM = re.compile(_DURATION, re.I)
+
+
+def _duration_arms_respectively(
+    text: str, out: list[tuple[Value, str, str]], arms: list[str | None], refs: list[ArmRef]
+) -> None:
+    """ "4-year DFS for 6 months vs 12 months of trastuzumab was 89.4% and 89.8%,
+    respectively": the listed durations are arms of one regimen (a design whose arms differ
+    only in duration names both by that regimen, see the duration groups of ``arms.py``), so
+    each listed value takes the regimen's arm; reading the one reference as the first value's
+    only gave the second arm null."""
+    for r in refs:
+        if r.arm is None:
+            continue
+        a = max(0, r.start - 80)
+        if _DURATION_LIST_END.match(text, a, r.start) is None:
+            continue
+        m = _DURATION_LIST.search(text, a, r.start)  # where the list starts (it matches)
+        if m is None:
+            continue
+        n = len(_DURATION_ITEM.findall(text, m.start(), m.end()))
+        idx = [i for i, (_, _, meas) in enumerate(out) if meas not in _RATIOS]
+        if len(idx) != n or len({out[i][1:] for i in idx}) != 1:
+            return
+        if all(arms[i] in (None, r.arm) for i in idx):
+            for i in idx:
+                arms[i] = r.arm
+        return
 
 
 # A model's output, not an observed result: "the modeled median PFS", "model-predicted OS",
@@ -1739,6 +1849,8 @@ def _share_rate_p(
         ]
         after = boundary  # the end of the previous P
         boundary = m.end()
+        if is_subgroup_p(text, m):  # a P for interaction/trend is no between-arm P
+            continue
         if len(group) < 2 or any(  # (an HR/OR between blocks: tested only for a pair or more)
             meas in ("HR", "OR") and after <= v.start < p_start for v, _, meas in out
         ):

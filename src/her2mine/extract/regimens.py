@@ -250,9 +250,13 @@ _ALIAS_CLOSE = re.compile(r"\s*[®™]?\s*[)\]]")
 
 def _alias_bracket_end(text: str, reg: Regimen, h: Hit) -> bool:
     """If ``h`` alone fills a bracket right after the last mention of ``reg`` and names the
-    same drugs, widen that mention over the bracket and say so (True)."""
+    same drugs, widen that mention over the bracket and say so (True). A short form the text
+    defines in that bracket ("with pertuzumab (PTC) or without pertuzumab (TC)") is no alias:
+    it may stand for more than the drug before it, and the design reader needs its bracket."""
     last = reg.hits[-1]
     if h.kind != "drug" or last.kind != "drug" or not h.drugs or h.drugs != last.drugs:
+        return False
+    if h.source == "abbreviation":
         return False
     if not _ALIAS_OPEN.fullmatch(text, reg.end, h.start):
         return False
