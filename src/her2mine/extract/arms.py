@@ -1141,7 +1141,45 @@ _PRIOR_SUFFIX = re.compile(
 def _prior_regimen(text: str, low: str | None, s: int, r: Regimen) -> bool:
     """Whether regimen ``r`` names a therapy given before: a prior phrase before it
     ("previously treated with X") or a prior-therapy word after it ("X-refractory")."""
-    return _prior(text, low, s, r.start) or _PRIOR_SUFFIX.match(text, r.end) is not None
+    return (
+        _prior(text, low, s, r.start)
+        or _PRIOR_SUFFIX.match(text, r.end) is not None
+        or _prior_example(text, low, s, r.start)
+    )
+
+
+# "previously treated with a HER2-directed antibody-drug conjugate such as trastuzumab
+# deruxtecan", "progressed on two lines of anti-HER2 therapy including T-DM1": a drug named as
+# an example of a prior therapy is prior therapy too, however long the class's name before it
+# (_PRIOR reaches 40 characters). The class must follow the prior phrase in one run of words
+# (no comma, bracket or full stop between them).
+_EXAMPLE_WORDS = ("such", "includ", "e.g", "example", "namely")
+_EXAMPLE_GATE = WordGate(_EXAMPLE_WORDS)
+_EXAMPLE_END = re.compile(
+    r"(?:,\s*|\(\s*)?\b(?:such\s+as|including|e\.g\.|for\s+example|namely)[\s,:]*"
+    # the examples listed before this one: "such as lapatinib or neratinib"
+    r"(?:[\w-]+(?:\s+[\w-]+)?(?:\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+)){0,3}$",
+    re.I,
+)
+
+
+def _prior_example(text: str, low: str | None, s: int, pos: int) -> bool:
+    """Whether the drug at ``pos`` is an example ("such as", "including", "e.g.") of a
+    therapy class named right after a prior phrase (see ``_EXAMPLE_END``)."""
+    a = max(s, pos - 80)
+    if not _EXAMPLE_GATE.may_hold(low, a, pos):
+        return False
+    m = _EXAMPLE_END.search(text, a, pos)
+    if m is None:
+        return False
+    b = m.start()
+    a = max(s, b - 100)
+    return (
+        _PRIOR_GATE.may_hold(low, a, b)
+        and _PRIOR_CLASS_END.match(text, a, b) is not None
+        and _ASSIGNED_AFTER_PRIOR.search(text, a, b) is None
+        and not _assigned_after_prior(text, a, b)
+    )
 
 
 # "97% received pertuzumab", "41% of pts were treated with X": the share of the patients who
@@ -1428,6 +1466,7 @@ def _word_then_end(alternatives: list[str], tail: str) -> re.Pattern[str]:
 
 _DESIGN_BEFORE_END = _word_then_end(_DESIGN_BEFORE_ALTS, _DESIGN_BEFORE_TAIL)
 _PRIOR_END = _word_then_end(_PRIOR_ALTS, _PRIOR_TAIL)
+_PRIOR_CLASS_END = _word_then_end(_PRIOR_ALTS, r"\b[\w\s-]{0,80}$")  # see _prior_example
 _TPC_OF_REGIMEN_END = search_from_end(_TPC_OF_REGIMEN)
 
 

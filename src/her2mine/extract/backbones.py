@@ -45,7 +45,7 @@ def shared_backbone(text: str, regs: list[Regimen]) -> SharedBackbone | None:
         if _EITHER.fullmatch(gap):
             found = _after_either(text, regs, i)
         else:
-            found = _after_first_partner(text, regs, i)
+            found = _after_first_partner(text, regs, i) or _before_backbone(text, regs, i)
         if found is not None:
             return found
     return None
@@ -72,6 +72,7 @@ def _alternatives(text: str, regs: list[Regimen], first: int) -> list[int]:
 # form), "or both" offers them together; the short form's own bracket may follow.
 _OR_BOTH = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*or\s+both\b(\s*\(\s*)?", re.I)
 _CLOSE = re.compile(r"\s*\)")
+_REST_OF_BRACKET = re.compile(r"[^()]*\)")
 
 
 def _with_both(
@@ -132,6 +133,47 @@ def _after_first_partner(text: str, regs: list[Regimen], i: int) -> SharedBackbo
     if not _distinct(own):
         return None  # "lapatinib plus capecitabine or capecitabine alone": two arms as written
     return _with_both(text, regs, SharedBackbone(backbone, own), backbone)
+
+
+# "lapatinib (L), trastuzumab (T), or both (LT) with weekly paclitaxel": the backbone comes after
+# the alternatives and their "or both", joined to them all.
+_BACKBONE_AFTER = re.compile(
+    r"\s*,?\s*(?:each\s+)?(?:with|plus|in\s+combination\s+with|combined\s+with)\s+", re.I
+)
+
+
+def _before_backbone(text: str, regs: list[Regimen], i: int) -> SharedBackbone | None:
+    """ "A (L), B (T), or both (LT) with C": alternatives from regimen ``i`` on, then "or both"
+    (its bracketed short form, if any, is a regimen too), then "with" and the backbone. Read
+    only with "or both": "A or B with C" leaves C with B (a chain as written)."""
+    if i > 0 and _ALTERNATIVE_GAP.fullmatch(text, regs[i - 1].end, regs[i].start):
+        return None  # itself an alternative of the regimen before it
+    alts = _alternatives(text, regs, i)
+    if not alts:
+        return None
+    last = alts[-1]
+    m = _OR_BOTH.match(text, regs[last].end)
+    if m is None:
+        return None
+    end, b = m.end(), last + 1
+    if m.group(1):  # "or both (LT)": the short form's regimen (if read), then its bracket
+        if b < len(regs) and regs[b].start == end:
+            close = _CLOSE.match(text, regs[b].end)
+            b += 1
+        else:
+            close = _REST_OF_BRACKET.match(text, end)
+        if close is None:
+            return None
+        end = close.end()
+    if b >= len(regs) or not _BACKBONE_AFTER.fullmatch(text, end, regs[b].start):
+        return None
+    backbone = frozenset(regs[b].drugs)
+    if not backbone or regs[b].has_placebo or not _independent(regs, alts, backbone):
+        return None
+    own = {k: frozenset(regs[k].drugs) for k in alts}
+    if not _distinct(own):
+        return None
+    return _with_both(text, regs, SharedBackbone(backbone, own, b), backbone)
 
 
 def _distinct(own: dict[int, frozenset[str]]) -> bool:

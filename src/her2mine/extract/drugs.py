@@ -20,7 +20,12 @@ from her2mine.extract.lexicon import (
     trie_pattern,
 )
 from her2mine.extract.options import options_as_class
-from her2mine.extract.regimens import CHAIN_KINDS, chains_before, is_schedule_only
+from her2mine.extract.regimens import (
+    CHAIN_KINDS,
+    chains_before,
+    is_schedule_only,
+    or_list_before,
+)
 from her2mine.extract.sentences import sentence_spans
 
 # FDA biosimilar / formulation suffixes are four meaningless lower-case letters ("-nxki").
@@ -528,7 +533,7 @@ def _or_both_reading(text: str, drug_hits: list[Hit], start: int) -> list[str] |
         return None
     pos = m.start()
     outside = [h for h in drug_hits if h.end <= pos and not _bracketed(text, h)]
-    drugs = sorted({d for h in chains_before(text, outside, pos) for d in h.drugs})
+    drugs = sorted({d for h in or_list_before(text, outside, pos) for d in h.drugs})
     return drugs if len(drugs) >= 2 else None
 
 

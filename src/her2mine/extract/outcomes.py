@@ -981,7 +981,11 @@ def _grade_code(text: str, s: int, ep: Hit, v: Value, low: str | None = None) ->
         for m in matches:
             if closed_between(text, m.end(), v.start) and not _bracketed_qualifier(text, m, v):
                 continue
-            if _postfix_qualifier_of_other(text, m, ep) or _spent_on_own_value(text, m, ep):
+            if (
+                _postfix_qualifier_of_other(text, m, ep)
+                or _spent_on_own_value(text, m, ep)
+                or _qualifier_of_earlier_clause(text, m, ep, v)
+            ):
                 continue
             if best is None or m.start() > best[0]:
                 best = (m.start(), code)
@@ -1004,6 +1008,23 @@ def _spent_on_own_value(text: str, m: re.Match[str], ep: Hit) -> bool:
 
 
 _POSTFIX_COLON = re.compile(r"\s*:")
+# "Grade 3 or higher AEs occurred in 17% of patients; diarrhoea occurred in 56%": after a ";",
+# an event with a verb of its own before its value opens a clause of its own, which the grade
+# qualifier of the clause before does not reach (a heading list, "Grade >=3 AEs: neutropenia
+# 20%; diarrhoea 10%", has no such verb and keeps the qualifier).
+_OWN_CLAUSE_VERB = re.compile(
+    r"[^;%]{0,40}?\b(?:occurred|was\s+(?:reported|observed|seen|noted)|were\s+(?:reported|"
+    r"observed|seen|noted)|developed)\b[^;%]{0,30}\Z",
+    re.I,
+)
+
+
+def _qualifier_of_earlier_clause(text: str, m: re.Match[str], ep: Hit, v: Value) -> bool:
+    """Whether grade qualifier ``m`` stands in a ";" clause before the one in which event ``ep``
+    is given its value ``v`` with a verb of its own (see ``_OWN_CLAUSE_VERB``)."""
+    if ep.end > v.start or text.find(";", m.end(), ep.start) < 0:
+        return False
+    return _OWN_CLAUSE_VERB.match(text, ep.end, v.start) is not None
 
 
 def _postfix_qualifier_of_other(text: str, m: re.Match[str], ep: Hit) -> bool:

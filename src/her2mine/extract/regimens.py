@@ -245,7 +245,11 @@ _hit_start = attrgetter("start")  # (a sort key without a Python call per hit)
 # brand, code or other name: the same drugs) is part of that mention, so the regimen goes on past
 # the bracket instead of breaking at it (single-arm texts have no design arm to mend it).
 _ALIAS_OPEN = re.compile(r"\s*[(\[]\s*")
-_ALIAS_CLOSE = re.compile(r"\s*[®™]?\s*[)\]]")
+# "inetetamab (Cipterbin, 2 mg/kg) plus vinorelbine": the bracket may give the dose after the
+# other name (the dose, as a bracket of its own, would join the regimen too: ``_DOSE``).
+_ALIAS_CLOSE = re.compile(
+    r"\s*[®™]?\s*(?:[,;]\s*\d[\d.·]*\s*(?:mg|µg|mcg|g)(?![a-z])[^()\[\]%;]{0,40}?)?\s*[)\]]"
+)
 
 
 def _alias_bracket_end(text: str, reg: Regimen, h: Hit) -> bool:
@@ -271,6 +275,16 @@ def _alias_bracket_end(text: str, reg: Regimen, h: Hit) -> bool:
 
 
 _OR_NEXT = re.compile(r"\s*,?\s*(?:or|and/or)\s+(?:to\s+)?(?:the\s+|a\s+)?$", re.I)
+# "lapatinib (L), trastuzumab (T), or both (LT)": "or both" ends the list as another
+# alternative would (the drugs before it are alternatives, not one regimen).
+_OR_BOTH_NEXT = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*or\s+both\b", re.I)
+
+
+def _ends_or_list(text: str, r: Regimen, nxt: Regimen | None) -> bool:
+    """Whether an "or" follows chain ``r``: "A, B, or C" (``nxt`` is C) or "A, B, or both"."""
+    if nxt is not None and _OR_NEXT.fullmatch(text[r.end : nxt.start]):
+        return True
+    return _OR_BOTH_NEXT.match(text, r.end) is not None
 
 
 def _split_or_lists(text: str, regs: list[Regimen]) -> list[Regimen]:
@@ -279,7 +293,7 @@ def _split_or_lists(text: str, regs: list[Regimen]) -> list[Regimen]:
     out: list[Regimen] = []
     for i, r in enumerate(regs):
         nxt = regs[i + 1] if i + 1 < len(regs) else None
-        if "comma" in r.joins and nxt is not None and _OR_NEXT.fullmatch(text[r.end : nxt.start]):
+        if "comma" in r.joins and _ends_or_list(text, r, nxt):
             cur = Regimen(r.hits[0].start, r.hits[0].end, [r.hits[0]])
             for h, kind in zip(r.hits[1:], r.joins, strict=True):
                 if kind == "comma":
@@ -349,4 +363,23 @@ def chains_before(text: str, hits: list[Hit], pos: int) -> list[Hit]:
     for reg in group_regimens(text, window):
         if reg.end <= pos and _BEFORE_PAREN.match(text[reg.end : pos]):
             return reg.hits
+    return []
+
+
+# "trastuzumab, lapatinib, or both": "or both" makes the list before it alternatives, which
+# ``group_regimens`` splits at their commas; the bracket after "or both" names them all.
+_LISTED_BEFORE = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:or\s+)?")
+
+
+def or_list_before(text: str, hits: list[Hit], pos: int) -> list[Hit]:
+    """The mentions of the chain that ends right before ``pos`` (as ``chains_before``) and of
+    the chains listed before it with commas ("A, B" before ", or both")."""
+    window = [h for h in hits if pos - 400 <= h.start and h.end <= pos]
+    regs = group_regimens(text, window)
+    for k in range(len(regs) - 1, -1, -1):
+        if regs[k].end <= pos and _BEFORE_PAREN.match(text[regs[k].end : pos]):
+            j = k
+            while j > 0 and _LISTED_BEFORE.fullmatch(text, regs[j - 1].end, regs[j].start):
+                j -= 1
+            return [h for r in regs[j : k + 1] for h in r.hits]
     return []

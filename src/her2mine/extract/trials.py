@@ -389,8 +389,34 @@ def _named_by_context(text: str) -> list[Hit]:
     for m in _context_matches(text):
         name = m.group(1)
         if _protocol_number(name) or _context_name(name):
-            hits.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
+            start = _programme_word_start(text, m.start(1), name)
+            name = text[start : m.end(1)]
+            hits.append(Hit("trial", start, m.end(1), name, name, [], "rules"))
     return hits + _coordinated_names(text)
+
+
+# "In Beamion LUNG-1 (NCT04886804)", "Beamion BREAST-1": a name in capitals with a number whose
+# word is a plain one (an organ, a setting: "LUNG-1") follows the programme's own word, which is
+# part of the name; read alone, "LUNG-1" would be half of it (and "Beamion LUNG-2" the same).
+_MEMBER_NAME = re.compile(r"[A-Z]{3,}-\d{1,2}")
+_PROGRAMME_WORD_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]{3,}[ \t]\Z")
+# Title-case words that may stand before a name without being part of it.
+_NOT_PROGRAMME_WORDS = frozenset(
+    {"Phase", "Study", "Trial", "Part", "Cohort", "Group", "Stage", "Protocol", "With", "From",
+     "After", "During", "Within", "Among", "Versus", "Both", "Only", "Methods", "Results",
+     "Background", "Findings", "Conclusions", "Purpose", "Objective", "Design", "Setting",
+     "Patients", "Overall", "Interpretation", "Summary", "Abstract", "Introduction"}
+)  # fmt: skip
+
+
+def _programme_word_start(text: str, start: int, name: str) -> int:
+    """Where the name at ``start`` begins, its programme word included (see ``_MEMBER_NAME``)."""
+    if _MEMBER_NAME.fullmatch(name) is None:
+        return start
+    m = _PROGRAMME_WORD_BEFORE.search(text, max(0, start - 30), start)
+    if m is None or m.group(0).rstrip() in _NOT_PROGRAMME_WORDS:
+        return start
+    return m.start()
 
 
 _DRUG_CODE = re.compile(r"[A-Z]{1,3}-?\d+[a-z]?")  # "DS-8201a"
