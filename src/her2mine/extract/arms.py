@@ -279,7 +279,8 @@ def option_hits(text: str, hits: list[Hit], s: int, e: int) -> set[int]:
     if not hits or not _BRACKET_GATE.may_hold(text, s, e):
         return starts  # no drug to be an option, or no bracket to hold one
     for m in _BRACKET.finditer(text, s, e):
-        inner = [h for h in hits if m.start() < h.start and h.end < m.end() and h.drugs]
+        a, b = m.span()  # (read once, not per hit)
+        inner = [h for h in hits if a < h.start and h.end < b and h.drugs]
         if not inner:
             continue
         body = m.group(1)
@@ -453,7 +454,7 @@ def _read_design(
             _read_lettered_arms(text, s, e, kept, reg) or _read_counted_arms(text, s, e, kept, reg)
         ):
             continue
-        regs = [r for r in group_regimens(text, kept) if not _prior_regimen(text, low, s, r)]
+        regs = _without_prior_regimens(text, low, s, e, group_regimens(text, kept))
         if "%" in text[s:e]:
             regs = [r for r in regs if not _share_received(text, s, r)]
         if len(regs) >= 3:
@@ -469,16 +470,16 @@ def _read_design(
             continue
         if _add_placebo_design(text, regs, reg, e):
             continue
-        if _WITHOUT_GATE.may_hold(low, s, e) and _with_or_without_design(text, s, e, regs, reg):
+        without = _WITHOUT_GATE.may_hold(low, s, e)
+        if without and _with_or_without_design(text, s, e, regs, reg):
             continue
-        if _WITHOUT_GATE.may_hold(low, s, e) and _with_x_or_without_x_labelled(
-            text, s, e, regs, reg
-        ):
+        if without and _with_x_or_without_x_labelled(text, s, e, regs, reg):
             continue
         shared = shared_backbone(text, regs) if len(regs) >= 2 else None
         arm_of: dict[int, Arm] = {}
         grouped: dict[int, Arm] = {}  # "randomly assigned to the A group": the arm named
-        both = _BOTH.search(text, s, e) if _ALL_GATE.may_hold(low, s, e) else None
+        all_words = _ALL_GATE.may_hold(low, s, e)
+        both = _BOTH.search(text, s, e) if all_words else None
         if both and reg.arms:
             extra = {d for h in kept if h.start >= both.end() for d in h.drugs}
             _give_to_every_arm(reg, extra, drugless_too=True)
@@ -487,7 +488,7 @@ def _read_design(
             regs = _arms_before_all_received(regs, both.start())
         added: list[Arm] = []
         last: Regimen | None = None  # the regimen of the last arm added
-        each = _EACH.search(text, s, e) if _ALL_GATE.may_hold(low, s, e) else None
+        each = _EACH.search(text, s, e) if all_words else None
         for i, r in enumerate(regs):
             if shared is not None and i == shared.backbone_only:
                 continue  # "paclitaxel plus either ...": given with each alternative
@@ -1138,6 +1139,17 @@ _PRIOR_SUFFIX = re.compile(
 )
 
 
+def _without_prior_regimens(
+    text: str, low: str | None, s: int, e: int, regs: list[Regimen]
+) -> list[Regimen]:
+    """``regs`` (regimens of sentence [s, e)) less those ``_prior_regimen`` finds."""
+    if _PRIOR_GATE.may_hold(low, s, e):
+        return [r for r in regs if not _prior_regimen(text, low, s, r)]
+    # No prior word in the sentence: neither a prior phrase before a regimen nor one before
+    # its class (``_prior``, ``_prior_example``: windows inside it) can match, only a suffix.
+    return [r for r in regs if _PRIOR_SUFFIX.match(text, r.end) is None]
+
+
 def _prior_regimen(text: str, low: str | None, s: int, r: Regimen) -> bool:
     """Whether regimen ``r`` names a therapy given before: a prior phrase before it
     ("previously treated with X") or a prior-therapy word after it ("X-refractory")."""
@@ -1667,10 +1679,17 @@ def arm_refs(
         for m in compiled(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])").finditer(text[s:e]):
             if not any(r.start <= s + m.start() < r.end for r in refs):
                 refs.append(ArmRef(s + m.start(), s + m.end(), PHYSICIANS_CHOICE))
+    # (no prior word in the sentence: only a suffix can mark a prior regimen, as in
+    # ``_without_prior_regimens``)
+    prior_words = bool(regs) and _PRIOR_GATE.may_hold(low, s, e)
     for r in regs:
         if any(x.start <= r.start < x.end for x in refs):
             continue
-        if _prior_regimen(text, low, s, r):
+        if (
+            _prior_regimen(text, low, s, r)
+            if prior_words
+            else _PRIOR_SUFFIX.match(text, r.end) is not None
+        ):
             continue
         if r.drugs and _WITHOUT_GATE.may_hold(low, max(s, r.start - 16), r.start):
             without_x = _without_drug_ref(text, s, r, registry)

@@ -377,10 +377,11 @@ _CLASS_WORDS = ("standard", "taxane", "anthracycline", "chemotherapy", "endocrin
 def class_hits(text: str, low: str | None = None) -> list[Hit]:
     low = lower_same_length(text) if low is None else low
     # every match starts with one of _CLASS_WORDS: try the pattern only there
-    return [
-        Hit("class", m.start(), m.end(), text[m.start() : m.end()], m.group(0), [], "rules")
-        for m in finditer_at(_CLASS_RE, low, literal_starts(low, _CLASS_WORDS))
-    ]
+    out = []
+    for m in finditer_at(_CLASS_RE, low, literal_starts(low, _CLASS_WORDS)):
+        a, b = m.span()
+        out.append(Hit("class", a, b, text[a:b], m.group(0), [], "rules"))
+    return out
 
 
 def class_abbreviation_hits(
@@ -490,9 +491,12 @@ def bracket_readings(
 
 def _changed(old: list[Hit], new: list[Hit]) -> list[Hit]:
     """Hits in only one of ``old`` and ``new`` (the same object in both is the same hit)."""
-    old_ids = {id(h) for h in old}
-    new_ids = {id(h) for h in new}
-    return [h for h in new if id(h) not in old_ids] + [h for h in old if id(h) not in new_ids]
+    # (``map(id, ...)``: no Python-level call per hit)
+    old_ids = set(map(id, old))
+    new_ids = set(map(id, new))
+    return [h for h, k in zip(new, map(id, new), strict=True) if k not in old_ids] + [
+        h for h, k in zip(old, map(id, old), strict=True) if k not in new_ids
+    ]
 
 
 def _bracket_reading(
@@ -903,19 +907,17 @@ def _without_name_tails(text: str, hits: list[Hit]) -> list[Hit]:
     """Drop a capitalised short form hyphenated onto an acronym that is no mention itself: in
     a trial name such as "WSG-ADAPT-TP" the "TP" is a part of the name, not the TP regimen. A
     short form after a mention stays ("AC-TH": AC is a regimen, so TH is one too)."""
-    out: list[Hit] = []
-    for i, h in enumerate(hits):
-        st = h.start
-        if (
-            st > 2
-            and text[st - 1] == "-"
+    return [
+        h
+        for i, h in enumerate(hits)
+        if not (
+            h.start > 2
+            and text[h.start - 1] == "-"
             and h.text.isupper()
-            and (i == 0 or hits[i - 1].end < st - 1)
-            and _ACRONYM_BEFORE_HYPHEN.search(text, max(0, st - 30), st)
-        ):
-            continue
-        out.append(h)
-    return out
+            and (i == 0 or hits[i - 1].end < h.start - 1)
+            and _ACRONYM_BEFORE_HYPHEN.search(text, max(0, h.start - 30), h.start)
+        )
+    ]
 
 
 # "lapatinib (L) ... trastuzumab (T)": a one-letter short form in a bracket right after a
@@ -946,11 +948,13 @@ def letter_definitions(text: str, hits: list[Hit]) -> tuple[dict[str, list[str]]
         return out, at
     clash: set[str] = set()
     for h in hits:
-        if h.kind != "drug" or len(h.drugs) != 1:
+        if h.kind != "drug":
             continue
         near = text[h.end : h.end + 4]
         if ")" not in near and "]" not in near:
             continue  # "drug (X)" closes its bracket within four characters (most drugs do not)
+        if len(h.drugs) != 1:
+            continue
         m = _LETTER_DEFINITION.match(text, h.end)
         if m is None:
             continue

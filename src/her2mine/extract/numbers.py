@@ -70,8 +70,9 @@ def ci_matches(text: str, start: int, end: int) -> list[CIMatch]:
     """The matches ``CI_RE.finditer(text, start, end)`` gives, found keyword-first."""
     out = []
     for m in _CI_KEYED.finditer(text, start, end):
-        level = _CI_LEVEL_BEFORE.search(text, max(start, m.start() - 16), m.start())
-        out.append(CIMatch(level.start() if level else m.start(), m))
+        a = m.start()
+        level = _CI_LEVEL_BEFORE.search(text, a - 16 if a - 16 > start else start, a)
+        out.append(CIMatch(level.start() if level else a, m))
     return out
 
 
@@ -270,9 +271,13 @@ _BLOCK_GATE = WordGate(_BLOCK_WORDS)
 # Case-sensitive literals every _KEY_RE / _NR_ATOM match contains, each with how far before the
 # literal such a match starts ("Hazard" starts one character before "azard").
 _KEY_LITERALS = (("azard", 1), ("dds", 1), ("HR", 0), ("OR", 0))
+# (The literals of every _NR_ATOM match; parse_values runs the pattern itself, which starts
+# with a literal "n"/"N" and is as fast as a scan for these, with fewer Python calls.)
 _NR_LITERALS = (("not", 0), ("NR", 0), ("NE", 0))
-# Every P_RE match holds one of these operator characters ("&lt;" holds "&").
+# Every P_RE match holds one of these operator characters ("&lt;" holds "&"); parse_values
+# looks for them with one character-class search.
 _P_OPS_GATE = WordGate(("=", "<", ">", "≤", "≥", "&"))
+_P_OP_CHAR = re.compile("[" + "".join(_P_OPS_GATE.words) + "]")
 
 
 # A P for interaction / heterogeneity / trend tests whether an effect differs between subgroups
@@ -296,7 +301,7 @@ def is_subgroup_p(text: str, m: re.Match[str]) -> bool:
         if w in low:
             return True
     a = m.start()
-    return _SUBGROUP_P_BEFORE.match(text, max(0, a - 25), a) is not None
+    return _SUBGROUP_P_BEFORE.match(text, a - 25 if a > 25 else 0, a) is not None
 
 
 def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -305,6 +310,21 @@ def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
         if a <= pos < b:
             return True
     return False
+
+
+def _outside_spans(atoms: list[re.Match[str]], spans: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """``atoms`` (in text order) whose start lies inside none of the (start, end) ``spans``, as
+    ``[m for m in atoms if not _in_spans(spans, m.start())]``: the atoms of each span are cut
+    out by bisection (no Python call per atom)."""
+    starts = [m.start() for m in atoms]
+    kept: list[re.Match[str]] = []
+    k = 0  # atoms before k are decided
+    for a, b in sorted(spans):
+        i = bisect_left(starts, a, k)
+        kept += atoms[k:i]
+        k = bisect_left(starts, b, i)
+    kept += atoms[k:]
+    return kept
 
 
 def _finditer_literal_led(
@@ -339,7 +359,7 @@ def _atoms(
     offsets."""
     atoms = list(_NUM_ATOM.finditer(text, start, end))
     if masked and atoms:
-        atoms = [m for m in atoms if not _in_spans(masked, m.start())]
+        atoms = _outside_spans(atoms, masked)
     if not atoms:
         return atoms
     if same:
@@ -393,7 +413,7 @@ def _with_slashed_rates(
 # A cut-off of a measure, not a result: "baseline oxygen saturation <95%", "LVEF <50%" (a risk
 # factor or a definition). A bound after a verb or preposition ("ILD occurred in <1% of
 # patients", "was <1%") is still read as before.
-_CUTOFF_GATE = WordGate(("<", ">", "≤", "≥"))
+_CUTOFF_CHAR = re.compile("[<>≤≥]")
 _CUTOFF_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s*[<>≤≥]\s*\Z")
 _CUTOFF_PERCENT = re.compile(r"\s*%")
 _RESULT_WORDS = frozenset(
@@ -490,8 +510,9 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
     cis = ci_matches(text, start, end) if not same or _CI_HINT.search(low) else []
     if "probability interval" in low:
         cis = _with_probability_intervals(text, start, end, cis)
-    # lower() keeps the operator characters, so ``low`` holds one exactly when the text does.
-    ps = list(P_RE.finditer(text, start, end)) if _P_OPS_GATE.may_hold(low, 0, len(low)) else []
+    # Every P_RE match holds an operator character (one search of the text, no Python call).
+    has_op = _P_OP_CHAR.search(text, start, end) is not None
+    ps = list(P_RE.finditer(text, start, end)) if has_op else []
     # Each CI and P with its offsets, read once: every value looks for those right after it.
     # (Most sentences have neither: no comprehension is built for them.)
     cis_at = [(m.start(), m.end(), m) for m in cis] if cis else []
@@ -500,14 +521,15 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
     if ps_at:
         ps_at = [t for t in ps_at if not is_subgroup_p(text, t[2])]
     atoms = _atoms(text, start, end, low, same, masked)
-    if atoms and _CUTOFF_GATE.may_hold(low, 0, len(low)):
+    # (the comparison signs are operator characters too: no sign without ``has_op``)
+    if atoms and has_op and _CUTOFF_CHAR.search(text, start, end) is not None:
         atoms = [m for m in atoms if not _cutoff_after_measure(text, start, m)]
-    nrs = _finditer_literal_led(_NR_ATOM, _NR_LITERALS, text, start, end)
+    nrs = list(_NR_ATOM.finditer(text, start, end))
     if not atoms and not nrs:
         return []  # keys, times and rates all need a number atom
     used: set[int] = set()
     values = _ratios(text, start, end, atoms, masked, used) if atoms else []
-    _times_and_rates(text, start, end, atoms, used, values)
+    _times_and_rates(text, start, end, atoms, used, values, low if same else None)
     had_nr = False
     for m in nrs:
         pos = m.start()
@@ -643,10 +665,17 @@ def _margin_ratio(text: str, start: int, key: int) -> bool:
 
 
 def _times_and_rates(
-    text: str, start: int, end: int, atoms: list[re.Match[str]], used: set[int], values: list
+    text: str,
+    start: int,
+    end: int,
+    atoms: list[re.Match[str]],
+    used: set[int],
+    values: list,
+    low: str | None = None,
 ) -> None:
     """Times (medians) and percentages: atoms followed by a unit (or a bracketed CI, then a
-    time unit). Appends them to ``values`` and their starts to ``used``."""
+    time unit). Appends them to ``values`` and their starts to ``used``. ``low``:
+    ``text[start:end].lower()`` when it kept the offsets, else None."""
     match_after = _AFTER_ATOM.match
     for a in atoms:
         pos, a_end = a.span()
@@ -658,7 +687,9 @@ def _times_and_rates(
         # Which alternative matched, without a group() call each (see _AFTER_ATOM_FOLLOW_UP).
         found = after.lastindex
         if found <= _AFTER_ATOM_FOLLOW_UP:  # a time unit
-            if found == _AFTER_ATOM_FOLLOW_UP or _after_time_guard(text, max(start, pos - 25), pos):
+            if found == _AFTER_ATOM_FOLLOW_UP or _after_time_guard(
+                text, pos - 25 if pos - 25 > start else start, pos
+            ):
                 continue
             unit_end = after.end(1)
             if _DURATION_OF.match(text, unit_end, end) is not None:
@@ -674,10 +705,10 @@ def _times_and_rates(
             if found == _AFTER_ATOM_CI_WORD:
                 continue
             unit_end = after.end(3)
-            if _is_threshold(text, start, end, pos, unit_end):
+            if _is_threshold(text, start, end, pos, unit_end, low):
                 used.add(pos)  # a definition's cut-off, no rate (nor a bare number)
                 continue
-            if _is_heterogeneity(text, start, pos):
+            if _is_heterogeneity(text, start, pos, low):
                 used.add(pos)  # a meta-analysis's I² statistic, no rate (nor a bare number)
                 continue
             v = Value("percent", _atom_float(a[0]), "%", pos, a_end, unit_end)
@@ -707,14 +738,20 @@ _THRESHOLD_BEFORE_END = search_from_end(
 _THRESHOLD_GATE = WordGate(("to ", "ecline", "ecrease", "drop", "fall"))
 
 
-def _is_threshold(text: str, start: int, end: int, pos: int, unit_end: int) -> bool:
+def _is_threshold(
+    text: str, start: int, end: int, pos: int, unit_end: int, low: str | None = None
+) -> bool:
     """Whether the percentage at ``pos`` (its "%" ending at ``unit_end``) is a cut-off. The
-    regexes only run where their words occur (every match holds one)."""
+    regexes only run where their words occur (every match holds one). ``low``: the sentence
+    ``text[start:end]`` lower-cased with its offsets, or None."""
     nxt = text[unit_end : unit_end + 14]
     if ("or " in nxt or "point" in nxt) and _THRESHOLD_AFTER.match(text, unit_end, end):
         return True
     a = pos - 30 if pos - 30 > start else start
-    if not _THRESHOLD_GATE.may_hold(text[a:pos].lower(), 0, pos - a):
+    if low is not None:  # the sentence's lower case, read in place (no slice, no lower())
+        if not _THRESHOLD_GATE.may_hold(low, a - start, pos - start):
+            return False
+    elif not _THRESHOLD_GATE.may_hold(text[a:pos].lower(), 0, pos - a):
         return False
     return _THRESHOLD_BEFORE_END.match(text, a, pos) is not None
 
@@ -730,11 +767,15 @@ _HETEROGENEITY_BEFORE_END = search_from_end(
 _HETEROGENEITY_GATE = WordGate(("i2", "i²", "squared", "i 2", "i^"))
 
 
-def _is_heterogeneity(text: str, start: int, pos: int) -> bool:
+def _is_heterogeneity(text: str, start: int, pos: int, low: str | None = None) -> bool:
     """Whether the percentage at ``pos`` is an I² heterogeneity value (see
-    ``_HETEROGENEITY_BEFORE_END``). The regex only runs where one of its words occurs."""
+    ``_HETEROGENEITY_BEFORE_END``). The regex only runs where one of its words occurs.
+    ``low``: as for ``_is_threshold``."""
     a = pos - 24 if pos - 24 > start else start
-    if not _HETEROGENEITY_GATE.may_hold(text[a:pos].lower(), 0, pos - a):
+    if low is not None:
+        if not _HETEROGENEITY_GATE.may_hold(low, a - start, pos - start):
+            return False
+    elif not _HETEROGENEITY_GATE.may_hold(text[a:pos].lower(), 0, pos - a):
         return False
     return _HETEROGENEITY_BEFORE_END.match(text, a, pos) is not None
 
@@ -1172,7 +1213,11 @@ def _mark_pairs(text: str, values: list[Value]) -> None:
         if a.kind in ("HR", "OR") or b.kind in ("HR", "OR"):
             continue
         gap = text[a.ext_end : b.start]
-        if _PAIR_JOIN.match(_strip_ci(gap)) or _VS_GAP.match(gap) or _slash_paired(a, b, gap):
+        if (
+            _PAIR_JOIN.match(_strip_ci(gap))
+            or _VS_GAP.match(gap)
+            or ("/" in gap and _slash_paired(a, b, gap))  # (most gaps have no slash: no call)
+        ):
             a.paired_with_next = True
 
 

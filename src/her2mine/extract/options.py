@@ -35,8 +35,10 @@ def option_runs(text: str, hits: list[Hit], class_of: Mapping[str, str]) -> list
     i = 1
     while i < n - 1:
         cls = classes[i]
-        if cls is None or classes[i + 1] != cls:
-            i += 1  # no option run starts here (_run_end would return i)
+        if cls is None or classes[i + 1] != cls or hits[i + 1].drugs[0] == hits[i].drugs[0]:
+            # no option run starts here (_run_end would return i): most neighbours of one class
+            # are the same drug written twice ("trastuzumab ... trastuzumab"), no options
+            i += 1
             continue
         j = _run_end(text, hits, classes, i)
         before = hits[i - 1]
@@ -113,11 +115,13 @@ def _run_end(text: str, hits: list[Hit], classes: list[str | None], i: int) -> i
         if classes[j + 1] != cls:
             break
         nxt = hits[j + 1]
+        if nxt.drugs[0] in seen:
+            break  # (tested before the gap is read: it ends the run whatever the gap)
         a, b = hits[j].end, nxt.start
         gap = _OPTION_GAP.fullmatch(text, a, b)
         if gap is None and b - a <= 60 and _OR_OR_COMMA.search(text, a, b) is not None:
             gap = _option_gap_without_schedules(text, a, b)  # only where it can matter: costs
-        if gap is None or nxt.drugs[0] in seen:
+        if gap is None:
             break
         said_or = said_or or "or" in gap.group(0).lower()
         seen.add(nxt.drugs[0])

@@ -129,9 +129,13 @@ def _read_gap(gap: str) -> str | None:
     if "(" in gap or "[" in gap:  # every _PARENS match holds one (most gaps have neither)
         gap = _PARENS.sub("", gap)
     gap = without_schedules(gap)
-    gap = _SPACES.sub(" ", gap)
-    if not gap.strip() or gap.strip() in ("-", "–"):
-        return "strong" if gap.strip() else None
+    # A printable gap has no whitespace but " " (every other ``\s`` character is a control or
+    # separator): without a double space it has nothing to collapse (most gaps).
+    if "  " in gap or not gap.isprintable():
+        gap = _SPACES.sub(" ", gap)
+    stripped = gap.strip()
+    if not stripped or stripped in ("-", "–"):
+        return "strong" if stripped else None
     if len(gap) > 60:
         return None
     if _STRONG_GAP.fullmatch(gap):
@@ -187,6 +191,8 @@ def without_schedules(gap: str) -> str:
         if shorter == gap:
             break
         gap = shorter
+        if not _may_hold_schedule(gap):
+            break  # no hint left, so no phrase: a next round would remove nothing (most gaps)
     return gap
 
 
@@ -220,8 +226,10 @@ def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> l
         if h.kind not in CHAIN_KINDS:
             continue
         if out:
-            kind = gap_kind(text[out[-1].end : h.start])
-            if kind is None and _alias_bracket_end(text, out[-1], h):
+            gap = text[out[-1].end : h.start]
+            kind = gap_kind(gap)
+            # (a bracket opens in every gap _alias_bracket_end reads: most gaps have none)
+            if kind is None and ("(" in gap or "[" in gap) and _alias_bracket_end(text, out[-1], h):
                 continue  # the bracket restates the drug before it (see _alias_bracket_end)
             if kind == "strong" and _is_comparison_with(text, out[-1], h):
                 kind = None

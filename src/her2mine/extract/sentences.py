@@ -35,6 +35,12 @@ _NEWLINE = re.compile(r"\n\s*")
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _LONGEST = max(map(len, ABBREVIATIONS))
 _LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
+# The characters whose ``str.lower`` is in _LOWER_ASCII, which every abbreviation ends in (the
+# Kelvin sign lower-cases to "k"; a test checks that no other character does).
+_LOWERS_TO_ASCII_LETTER = _LOWER_ASCII | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ\u212a")
+# A chunk between two cuts without its leading and trailing whitespace (``\s`` is
+# ``str.isspace``, as for ``str.strip``): one search instead of two strips and four lengths.
+_TRIMMED = re.compile(r"\S(?:.*\S)?", re.S)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -49,11 +55,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     points = sorted(cuts)
     for a, b in zip(points, points[1:], strict=False):
-        chunk = text[a:b].rstrip()
-        if not chunk:
-            continue
-        lead = len(chunk) - len(chunk.lstrip())
-        spans.append((a + lead, a + len(chunk)))
+        m = _TRIMMED.search(text, a, b)
+        if m is not None:
+            spans.append(m.span())
     return spans
 
 
@@ -61,14 +65,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     # Two cheap rejections first (most periods end a sentence): every abbreviation ends in an
     # ASCII letter once lower-cased, and a run of letters longer than the longest one is none
     # (no dot in it, so not a dotted one either).
-    before = text[max(0, dot - _LONGEST - 1) : dot]
-    if not before or before[-1].lower() not in _LOWER_ASCII:
+    if dot == 0 or text[dot - 1] not in _LOWERS_TO_ASCII_LETTER:
         return False
-    if len(before) > _LONGEST and before.isalpha():
+    window = text[max(0, dot - 20) : dot]
+    if dot > _LONGEST and window[-_LONGEST - 1 :].isalpha():
         return False
     # The non-space run before the period within 20 characters (``str.split`` and ``\s`` agree
     # on what is a space).
-    window = text[max(0, dot - 20) : dot]
     word = window.rsplit(None, 1)[-1].lstrip("([\"'").lower()
     if word in ABBREVIATIONS:
         return True
