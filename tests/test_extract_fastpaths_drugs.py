@@ -8,7 +8,7 @@ import pytest
 from test_extract_fastpaths import EXTRA, corpus
 
 from her2mine.extract import drugs, trials
-from her2mine.extract.fastre import finditer_at, literal_starts
+from her2mine.extract.fastre import finditer_at, literal_starts, whole_word_spans
 from her2mine.extract.hits import resolve_overlaps
 from her2mine.extract.lexicon import (
     SUPPORTIVE_CLASSES,
@@ -148,7 +148,7 @@ def test_whole_word_spans_equal_the_regex(word):
     pattern = r"(?<![A-Za-z0-9-])" + re.escape(word) + r"(?![A-Za-z0-9])"
     for text in [*texts(), "HPHP HP-HP -HP HP- HPx (HP) a+ba+b a+b X-X XX"]:
         expected = [m.span() for m in re.finditer(pattern, text)]
-        assert drugs._whole_word_spans(text, word) == expected
+        assert whole_word_spans(text, word) == expected
 
 
 def test_chains_before_is_empty_where_no_mention_ends_before_the_bracket():

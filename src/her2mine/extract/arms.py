@@ -375,7 +375,7 @@ def _class_groups_to_drug_arms(reg: ArmRegistry) -> None:
         target = _class_member_arm(reg, next(iter(arm.labels)))
         if target is not None:
             target.labels |= arm.labels
-            reg.arms.remove(arm)
+            reg.arms[:] = [a for a in reg.arms if a is not arm]  # (Arm compares by value)
 
 
 # "pertuzumab plus trastuzumab with metronomic oral cyclophosphamide", later "the metronomic
@@ -585,10 +585,10 @@ def _drop_class_arm_in_tpc(
             and not arm.drugs
             and not arm.has_placebo
             and not arm.special
-            and arm in reg.arms
+            and any(x is arm for x in reg.arms)  # (identity: Arm compares by value)
             and sum(1 for x in arm_of.values() if x is arm) == 1
         ):
-            reg.arms.remove(arm)
+            reg.arms[:] = [x for x in reg.arms if x is not arm]
             reg.frozen = None
 
 
@@ -2083,6 +2083,10 @@ def _group_ref(
         # ("anti-HER2 + ET (Arm A)"), so its values have arm null, never arm B's
         return ArmRef(gs, letter.end(), None)
     before = text[max(s, gs - 60) : gs]
+    if before.endswith(_NON_CLASS_ENDS):  # (before the labels: "non anthracycline group" ends
+        other = _non_class_group_ref(before, gs, ge, registry)  # in the label "anthracycline")
+        if other is not None:
+            return other
     for lb, rx in zip(labels, label_res, strict=True):
         if _label_ends(rx, lb, before):
             return ArmRef(gs - len(lb) - 1, ge, registry.by_label(lb))
@@ -2099,10 +2103,6 @@ def _group_ref(
     lab = _GROUP_LABEL.search(before)
     if lab:
         return ArmRef(gs - len(before) + lab.start(), ge, registry.by_label(lab.group(1)))
-    if before.endswith(_NON_CLASS_ENDS):
-        other = _non_class_group_ref(before, gs, ge, registry)
-        if other is not None:
-            return other
     return _same_drugs_group_ref(
         before, gs, ge, registry, _DURATION_UNITS, _DURATION_LABEL
     ) or _same_drugs_group_ref(before, gs, ge, registry, _SCHEDULE_WORDS, _SCHEDULE_LABEL)

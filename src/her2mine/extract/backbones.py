@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from her2mine.extract.regimens import Regimen
+from her2mine.extract.regimens import OR_BOTH, Regimen
 
 # Between two alternatives: "A, B", "A (TH), B", "A, or B", "A or B".
 _ALTERNATIVE_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:or\s+)?|\s+or\s+)", re.I)
@@ -70,7 +70,7 @@ def _alternatives(text: str, regs: list[Regimen], first: int) -> list[int]:
 
 # "trastuzumab (TH), lapatinib (TL), or both (THL)": after the last alternative (and its short
 # form), "or both" offers them together; the short form's own bracket may follow.
-_OR_BOTH = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*or\s+both\b(\s*\(\s*)?", re.I)
+_OR_BOTH = re.compile(OR_BOTH + r"(\s*\(\s*)?", re.I)
 _CLOSE = re.compile(r"\s*\)")
 _REST_OF_BRACKET = re.compile(r"[^()]*\)")
 

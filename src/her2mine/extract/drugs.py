@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from her2mine.extract.fastre import finditer_at, literal_starts
+from her2mine.extract.fastre import finditer_at, literal_starts, whole_word_spans
 from her2mine.extract.hits import Hit, resolve_longest_first, resolve_overlaps
 from her2mine.extract.lexicon import (
     SUPPORTIVE_CLASSES,  # noqa: F401  (re-exported: it used to live here)
@@ -311,8 +311,12 @@ _CELL_ITEM = r"[A-Z][A-Za-z-]*[0-9][A-Za-z0-9-]*"
 _CELL_AFTER = re.compile(
     rf"(?:\s*(?:,|/|\band\b|\bor\b)\s*(?:and\s+|or\s+)?{_CELL_ITEM})*\s+{_CELL_WORDS}", re.I
 )
+# ("cells, ARX788 and T-DM1 ...", "SK-BR-3 cells: ZW49 reduced growth": after "cells" only a
+# bracket or "such as" opens a list of them; a comma or colon may open one after "cell lines".)
 _CELL_BEFORE_END = re.compile(
-    rf"\b{_CELL_WORDS}\s*(?:[(:,]|such\s+as)\s*(?:{_CELL_ITEM}\s*(?:,|\band\b|\bor\b)\s*)*\Z",
+    r"(?:\b(?:cells?|xenografts?)\s*(?:\(|such\s+as|including|e\.g\.)"
+    r"|\bcell[\s-]lines?\s*(?:[(:,]|such\s+as|including|e\.g\.))"
+    rf"\s*(?:{_CELL_ITEM}\s*(?:,|\band\b|\bor\b)\s*)*\Z",
     re.I,
 )
 _CELL_REACH = 80  # characters read before a code for the "cell lines (" it stands in
@@ -396,7 +400,7 @@ def class_abbreviation_hits(
         named = classes.get((ls, le))
         if named is None:
             continue
-        for a, b in _whole_word_spans(text, short):
+        for a, b in whole_word_spans(text, short):
             if not _OPEN_BRACKET.fullmatch(text, le, a):  # the definition is no mention itself
                 out.append(Hit("class", a, b, short, named.canonical, [], "abbreviation"))
     return out
@@ -704,37 +708,12 @@ def abbreviation_hits(
             continue  # "taxane + trastuzumab + pertuzumab (THP)": the default taxane stands
         kind = "drug" if len(drugs) == 1 else "regimen"
         canonical = "+".join(drugs)
-        for start, end in _whole_word_spans(text, short):
+        for start, end in whole_word_spans(text, short):
             hits.append(Hit(kind, start, end, short, canonical, list(drugs), "abbreviation"))
     # A defined regimen replaces the lexicon's default reading of the same abbreviation.
     spans = {(h.start, h.end) for h in hits}
     taken[:] = [t for t in taken if (t.start, t.end) not in spans]
     return hits
-
-
-_ALNUM_HYPHEN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
-_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-
-
-def _whole_word_spans(text: str, word: str) -> list[tuple[int, int]]:
-    """Spans of ``re.finditer(r"(?<![A-Za-z0-9-])" + re.escape(word) + r"(?![A-Za-z0-9])",
-    text)``, found with ``str.find`` (a pattern that starts with a lookbehind is tried at every
-    position of the text)."""
-    if not word:
-        pattern = r"(?<![A-Za-z0-9-])(?![A-Za-z0-9])"
-        return [m.span() for m in re.finditer(pattern, text)]
-    spans = []
-    k = len(word)
-    n = len(text)
-    i = text.find(word)
-    while i >= 0:
-        end = i + k
-        if (i == 0 or text[i - 1] not in _ALNUM_HYPHEN) and (end == n or text[end] not in _ALNUM):
-            spans.append((i, end))
-            i = text.find(word, end)
-        else:
-            i = text.find(word, i + 1)
-    return spans
 
 
 def find_drugs(
@@ -823,7 +802,7 @@ def placebo_short_hits(
             continue
         if not any(text[e:start].isspace() for e in placebo_ends if e < start):
             continue
-        for a, b in _whole_word_spans(text, short):
+        for a, b in whole_word_spans(text, short):
             out.append(Hit("placebo", a, b, short, "placebo", [], "abbreviation"))
     return out
 
@@ -837,7 +816,7 @@ def standard_placebo_short_hits(text: str, lexical: list[Hit]) -> list[Hit]:
         return []
     return [
         Hit("placebo", a, b, "PBO", "placebo", [], "abbreviation")
-        for a, b in _whole_word_spans(text, "PBO")
+        for a, b in whole_word_spans(text, "PBO")
     ]
 
 
@@ -978,7 +957,7 @@ def letter_hits(text: str, hits: list[Hit]) -> list[Hit]:
     defined, at = letter_definitions(text, hits)
     out: list[Hit] = []
     for letter, drugs in defined.items():
-        for a, b in _whole_word_spans(text, letter):
+        for a, b in whole_word_spans(text, letter):
             if (
                 a in at
                 or _LETTER_BEFORE.search(text, max(0, a - _LETTER_CONTEXT), a) is None
@@ -1015,7 +994,7 @@ def standard_letter_hits(text: str, lexical: list[Hit], letters: list[Hit]) -> l
             continue
         if f"({letter})" in text or f"[{letter}]" in text:
             continue  # a bracket gives the letter a meaning the text chose
-        cands.extend((a, b, drug) for a, b in _whole_word_spans(text, letter))
+        cands.extend((a, b, drug) for a, b in whole_word_spans(text, letter))
     if not cands:
         return []
     ends = {h.end for h in lexical if h.drugs} | {b for _, b, _ in cands}

@@ -197,3 +197,28 @@ def search_from_end(pattern: re.Pattern[str]) -> re.Pattern[str]:
     number"): ``search`` tries every start from the left, the ``.*`` prefix backtracks from the
     end, where such a match is (2-3x faster on the 25-80 character windows they read)."""
     return re.compile(r"(?s:.*)(?:" + pattern.pattern + ")", pattern.flags)
+
+
+_ALNUM_HYPHEN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def whole_word_spans(text: str, word: str) -> list[tuple[int, int]]:
+    """Spans of ``re.finditer(r"(?<![A-Za-z0-9-])" + re.escape(word) + r"(?![A-Za-z0-9])",
+    text)``, found with ``str.find`` (a pattern that starts with a lookbehind is tried at every
+    position of the text)."""
+    if not word:
+        pattern = r"(?<![A-Za-z0-9-])(?![A-Za-z0-9])"
+        return [m.span() for m in re.finditer(pattern, text)]
+    spans = []
+    k = len(word)
+    n = len(text)
+    i = text.find(word)
+    while i >= 0:
+        end = i + k
+        if (i == 0 or text[i - 1] not in _ALNUM_HYPHEN) and (end == n or text[end] not in _ALNUM):
+            spans.append((i, end))
+            i = text.find(word, end)
+        else:
+            i = text.find(word, i + 1)
+    return spans

@@ -410,29 +410,29 @@ def _with_slashed_rates(
     return sorted(atoms + extra, key=lambda m: m.start())
 
 
-# A cut-off of a measure, not a result: "baseline oxygen saturation <95%", "LVEF <50%" (a risk
-# factor or a definition). A bound after a verb or preposition ("ILD occurred in <1% of
-# patients", "was <1%") is still read as before.
+# A cut-off of a measure, not a result: "baseline oxygen saturation <95%", "LVEF <50%", "Ki-67
+# >=20%" (a risk factor or a definition). Only after the name of a measurement: after anything
+# else the bound is a result as before ("ILD occurred in <1% of patients", "3% vs <1%", "pCR
+# 45% versus <30%").
 _CUTOFF_CHAR = re.compile("[<>≤≥]")
 _CUTOFF_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s*[<>≤≥]\s*\Z")
 _CUTOFF_PERCENT = re.compile(r"\s*%")
-_RESULT_WORDS = frozenset(
-    ("in", "of", "was", "were", "is", "are", "be", "been", "to", "by", "at", "and", "or", "than",
-     "occurred", "observed", "reported", "seen", "noted", "rate", "rates", "incidence", "with",
-     "only", "approximately", "about", "all", "grade")
+_MEASUREMENTS = frozenset(
+    ("saturation", "spo2", "sao2", "lvef", "fraction", "ki-67", "ki67", "expression", "staining",
+     "positivity", "score", "level", "levels", "density", "cellularity", "til", "tils")
 )  # fmt: skip
 
 
 def _cutoff_after_measure(text: str, start: int, m: re.Match[str]) -> bool:
     """Whether number atom ``m`` is a percentage written right after a comparison sign that
-    follows the name of a measure ("saturation <95%"), not a word that introduces a result."""
+    follows the name of a measurement (``_MEASUREMENTS``: "saturation <95%")."""
     a = m.start()
     if a == start or text[a - 1] not in "<>≤≥ ":
         return False
     if _CUTOFF_PERCENT.match(text, m.end()) is None:
         return False
     w = _CUTOFF_BEFORE.search(text, max(start, a - 40), a)
-    return w is not None and w.group(1).lower() not in _RESULT_WORDS
+    return w is not None and w.group(1).lower() in _MEASUREMENTS
 
 
 # A bound, not a reported value: "median OS exceeding 5 years", "remained below 1%", "more

@@ -673,8 +673,7 @@ _LANDMARK_OPENING = re.compile(
 def _opens_with_landmark(text: str, s: int, pos: int) -> bool:
     """Whether sentence ``s`` opens with "At 3 years," (a section label may precede it) before
     ``pos``."""
-    m = _LANDMARK_OPENING.match(text, s, pos)
-    return m is not None
+    return _LANDMARK_OPENING.match(text, s, pos) is not None
 
 
 # "improved PFS with a 24% relative risk reduction (HR, 0.76; ...; median, 5.8 [95% CI, ...]
@@ -803,12 +802,13 @@ _EVENT_SHARE_AFTER = re.compile(
 )
 _IN_BEFORE = re.compile(r"\bin\s+\Z", re.I)
 _EVENT_SHARE_BEFORE = re.compile(
-    r"(?:^|[;:.]\s+|\b)(?:of|among)\s+(?:the\s+|all\s+|these\s+|those\s+)(?:\d[\d,]*\s+)?"
+    r"\b(?:of|among)\s+(?:the\s+|all\s+|these\s+|those\s+)(?:\d[\d,]*\s+)?"
     + _EVENT_WORDS
     + _EVENT_NOUN
     + r"\s*,\s*\Z",
     re.I,
 )
+_EVENT_SHARE_AFTER_REACH = 60  # characters after a value ("% of the 125 ILD events")
 _EVENT_SHARE_REACH = 70  # characters before a value looked at ("Of the 177 ILD events, ")
 
 
@@ -817,10 +817,10 @@ def _share_of_events(text: str, low: str | None, s: int, v: Value) -> bool:
     these events, X%"), which is no incidence among patients."""
     a = v.ext_end
     b = v.start - _EVENT_SHARE_REACH if v.start - _EVENT_SHARE_REACH > s else s
-    if not _EVENT_SHARE_GATE.may_hold(low, b, a + 50):
+    if not _EVENT_SHARE_GATE.may_hold(low, b, a + _EVENT_SHARE_AFTER_REACH):
         return False  # no event word before or after the value (one test for both windows)
-    if _EVENT_SHARE_GATE.may_hold(low, a, a + 50):
-        m = _EVENT_SHARE_AFTER.match(text, a, a + 60)
+    if _EVENT_SHARE_GATE.may_hold(low, a, a + _EVENT_SHARE_AFTER_REACH):
+        m = _EVENT_SHARE_AFTER.match(text, a, a + _EVENT_SHARE_AFTER_REACH)
         if m is not None and not (
             m.group(0).lower().endswith("cases")
             and _IN_BEFORE.search(text, max(s, v.start - 4), v.start)

@@ -285,7 +285,9 @@ def _alias_bracket_end(text: str, reg: Regimen, h: Hit) -> bool:
 _OR_NEXT = re.compile(r"\s*,?\s*(?:or|and/or)\s+(?:to\s+)?(?:the\s+|a\s+)?$", re.I)
 # "lapatinib (L), trastuzumab (T), or both (LT)": "or both" ends the list as another
 # alternative would (the drugs before it are alternatives, not one regimen).
-_OR_BOTH_NEXT = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*or\s+both\b", re.I)
+# (a short form of the last alternative may stand before it: "trastuzumab (T), or both")
+OR_BOTH = r"\s*(?:\([^()]*\)\s*)?,?\s*or\s+both\b"
+_OR_BOTH_NEXT = re.compile(OR_BOTH, re.I)
 
 
 def _ends_or_list(text: str, r: Regimen, nxt: Regimen | None) -> bool:

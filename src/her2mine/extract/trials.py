@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from her2mine.extract.fastre import finditer_at, literal_starts
+from her2mine.extract.fastre import finditer_at, literal_starts, whole_word_spans
 from her2mine.extract.hits import Hit, resolve_longest_first
 from her2mine.extract.lexicon import TrialLexicon, starts_finder
 
@@ -395,17 +395,21 @@ def _named_by_context(text: str) -> list[Hit]:
     return hits + _coordinated_names(text)
 
 
-# "In Beamion LUNG-1 (NCT04886804)", "Beamion BREAST-1": a name in capitals with a number whose
-# word is a plain one (an organ, a setting: "LUNG-1") follows the programme's own word, which is
-# part of the name; read alone, "LUNG-1" would be half of it (and "Beamion LUNG-2" the same).
-_MEMBER_NAME = re.compile(r"[A-Z]{3,}-\d{1,2}")
+# "In Beamion LUNG-1 (NCT04886804)", "Beamion BREAST-1": a name whose word is a plain organ or
+# setting word ("LUNG-1") follows the programme's own word, which is part of the name; read
+# alone, "LUNG-1" would be half of it. Names of other words ("TRAIN-2") are never widened.
+_MEMBER_NAME = re.compile(
+    r"(?:LUNG|BREAST|SOLID|TUMOU?R|PANTUMOU?R|GASTRIC|COLON|COLORECTAL|BILIARY|BLADDER|"
+    r"OVARIAN|ENDOMETRIAL|PROSTATE|HEAD|NECK)-\d{1,2}"
+)
 _PROGRAMME_WORD_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]{3,}[ \t]\Z")
 # Title-case words that may stand before a name without being part of it.
 _NOT_PROGRAMME_WORDS = frozenset(
     {"Phase", "Study", "Trial", "Part", "Cohort", "Group", "Stage", "Protocol", "With", "From",
      "After", "During", "Within", "Among", "Versus", "Both", "Only", "Methods", "Results",
      "Background", "Findings", "Conclusions", "Purpose", "Objective", "Design", "Setting",
-     "Patients", "Overall", "Interpretation", "Summary", "Abstract", "Introduction"}
+     "Patients", "Overall", "Interpretation", "Summary", "Abstract", "Introduction", "Although",
+     "Unlike", "Like", "While", "Whereas", "Since", "Before", "When", "Compared", "Similar"}
 )  # fmt: skip
 
 
@@ -502,29 +506,16 @@ def _short_forms(text: str, hits: list[Hit]) -> list[Hit]:
     trials list names the trial once)."""
     out = []
     for h in hits:
-        if h.start < 0 or text.find("(", h.end, h.end + 3) < 0:
+        if text.find("(", h.end, h.end + 3) < 0:
             continue
         m = _SHORT_FORM.match(text, h.end)
         if m is not None and _abbreviates(m.group(1), h.text):
             short = m.group(1)
+            later = [a for a, _ in whole_word_spans(text, short) if a > m.end()]
             out += [
                 Hit("trial", a, a + len(short), short, h.canonical, [], "rules")
-                for a in [m.start(1), *_whole_word_uses(text, short, m.end())]
+                for a in [m.start(1), *later]
             ]
-    return out
-
-
-def _whole_word_uses(text: str, word: str, pos: int) -> list[int]:
-    """Where ``word`` occurs from ``pos`` on with no letter, digit or hyphen touching it."""
-    out = []
-    i = text.find(word, pos)
-    while i >= 0:
-        j = i + len(word)
-        if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-")) and (
-            j == len(text) or not (text[j].isalnum() or text[j] == "-")
-        ):
-            out.append(i)
-        i = text.find(word, j)
     return out
 
 
