@@ -441,6 +441,8 @@ def _read_design(
     missing), or None."""
     starts = [h.start for h in drug_hits]
     for s, e in sentences:
+        if text.find(";", s, e) >= 0:
+            e = _design_part_end(text, s, e)
         hits = [h for h in drug_hits[bisect_left(starts, s) : bisect_left(starts, e)] if h.end <= e]
         tpc = _TPC_GATE.may_hold(text, s, e)
         if tpc:
@@ -744,6 +746,33 @@ def _read_described_arms(
         arm = by_letter.get(m.group(1).lower())
         if arm is not None:
             arm.labels.add(m.group(2).lower())
+
+
+# A clause that reports results: a percentage, a median or a hazard ratio.
+_RESULT_CLAUSE = re.compile(r"\d\s*%|\bmedian\b|\bHR\b|\bhazard\s+ratio", re.I)
+
+
+def _design_part_end(text: str, s: int, e: int) -> int:
+    """Where the design part of sentence [s, e) ends: at a ";" outside brackets after a
+    randomisation, when the clause after it reports results and randomises no one ("... were
+    assigned to neratinib or placebo; the 5-year IDFS was 90.2% with neratinib and 87.7% with
+    placebo", "... to T-DXd or the physician's choice of chemotherapy; ILD occurred in 0.6% of
+    those receiving chemotherapy").
+    Review texts fold a trial's design and its results into one sentence; the groups the
+    results clause names are references to the arms, not further arms. Else ``e``."""
+    i = text.find(";", s, e)
+    while i >= 0:
+        opened = text.count("(", s, i) + text.count("[", s, i)
+        closed = text.count(")", s, i) + text.count("]", s, i)
+        if (
+            opened <= closed
+            and _RESULT_CLAUSE.search(text, i, e)
+            and not _RANDOMISED.search(text, i, e)
+            and _RANDOMISED.search(text, s, i)
+        ):
+            return i
+        i = text.find(";", i + 1, e)
+    return e
 
 
 def _segment_end(text: str, start: int, limit: int) -> int:

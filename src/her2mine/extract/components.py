@@ -19,13 +19,13 @@ from her2mine.extract.abbreviations import TOKEN_ARRAY_ATTRS, TOKEN_ARRAY_KEY
 from her2mine.extract.arms import arm_refs, build_registry, comparison_in
 from her2mine.extract.drugs import find_drugs
 from her2mine.extract.fastre import literal_safe, sentences_matching_at, word_start
-from her2mine.extract.hits import Hit
+from her2mine.extract.hits import ROW_CANONICAL, ROW_START, Hit
 from her2mine.extract.lexicon import Lexicons, load_lexicons, lower_same_length, starts_finder
 from her2mine.extract.numbers import _KEY_RE, ratio_candidates
 from her2mine.extract.options import options_as_class
 from her2mine.extract.outcomes import find_endpoints, sentence_outcome_rows
 from her2mine.extract.sentences import sentence_spans
-from her2mine.extract.trials import find_trials, start_words
+from her2mine.extract.trials import find_trials, is_registry_id, start_words
 
 _HAS_NUMBER = re.compile(r"\d|reached")
 _HAS_COMPARISON = re.compile(
@@ -62,6 +62,40 @@ def _latest_comparison(
         if listed:
             return listed
     return []
+
+
+class _TrialTrack:
+    """Which named trial a review is discussing, sentence by sentence. A review cites several
+    trials, each with its own arms: once the text turns to another trial ("... in HER2CLIMB"),
+    the comparison under discussion read under the previous one (EMILIA's T-DM1 versus
+    lapatinib) no longer names a bare compared pair. Registry ids are not names; trials named
+    together in one sentence ("NSABP B-31 and NCCTG N9831", "BIG 4-11/APHINITY") may share a
+    comparison (a joint analysis, two names of one trial), so no switch between them counts."""
+
+    def __init__(self, rows: list) -> None:
+        named = [(r[ROW_START], r[ROW_CANONICAL]) for r in rows]
+        self.trials = sorted(x for x in named if not is_registry_id(x[1]))
+        self.starts = [a for a, _ in self.trials]
+        self.latest: str | None = None  # the last trial named so far
+        self.linked: set[frozenset] = set()
+
+    def read(self, s: int, e: int) -> set[str]:
+        """The trials sentence [s, e) names (and it becomes the latest)."""
+        i, j = bisect_left(self.starts, s), bisect_left(self.starts, e)
+        names = [c for _, c in self.trials[i:j]]
+        if names:
+            self.latest = names[-1]
+            if len(set(names)) > 1:
+                self.linked.update(frozenset((a, b)) for a in names for b in names if a != b)
+        return set(names)
+
+    def switched(self, ctx_trial: str | None, names: set[str]) -> bool:
+        """Whether the trial now discussed differs from ``ctx_trial``, the trial under which
+        the comparison under discussion was read (None: no named trial, no switch)."""
+        cur = self.latest
+        if ctx_trial is None or cur is None or cur == ctx_trial or ctx_trial in names:
+            return False
+        return frozenset((cur, ctx_trial)) not in self.linked
 
 
 def _distinct(items: list) -> list:
@@ -280,6 +314,9 @@ class OutcomeExtractor:
         drug_starts = [h.start for h in drugs]
         # Sentences naming two drugs or more, not read yet (read lazily, for a comparison).
         pending: list[tuple[int, int]] = []
+        track = _TrialTrack(state.get("trials") or [])
+        ctx_trial: str | None = None  # the trial the comparison under discussion belongs to
+        trial_of: dict[int, str | None] = {}  # pending sentence start -> trial named by then
         has_ratio = sentences_matching_at(_KEY_RE, text, sentences, ratio_candidates(text))
         gate = low if literal_safe(text) else None
         for k, (s, e) in enumerate(sentences):
@@ -291,9 +328,15 @@ class OutcomeExtractor:
             # Only sentences with a number and an end point (or an HR/OR for the carried end
             # point) can hold an outcome. (Per sentence, a bounded search decides exactly as a
             # whole-text scan would: these patterns have no lookahead.)
+            names = track.read(s, e) if track.trials else ()
             if (e0 < e1 or has_ratio[k]) and _HAS_NUMBER.search(text, s, e) is not None:
                 eps = endpoints[e0:e1]
                 sent_drugs = drugs[d0:d1]
+                if track.trials and track.switched(ctx_trial, names):
+                    # another trial: only its own "A versus B" sentences name its pairs
+                    ctx_trial = track.latest
+                    pending = [x for x in pending if trial_of.get(x[0]) == ctx_trial]
+                    context = []
                 lazy = _LazyContext(text, pending, drugs, registry, context, gate)
                 pending = []
                 internal: list[str | None] = []
@@ -306,9 +349,12 @@ class OutcomeExtractor:
                     compared = _distinct([a for a in internal if a])
                     if len(compared) >= 2:
                         context = compared  # the comparison now under discussion
+                        ctx_trial = track.latest
             # A candidate "A versus B" sentence (whether it says "versus" is checked on reading)
             if d1 - d0 >= 2:
                 pending.append((s, e))
+                if track.trials:
+                    trial_of[s] = track.latest
             if e0 < e1:
                 carry = endpoints[e1 - 1].canonical
         state["outcomes"] = outcomes

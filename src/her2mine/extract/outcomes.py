@@ -1132,7 +1132,7 @@ def _attribute_arms(
     if not idx:
         return arms
     decided: set[int] = set()
-    if resp and refs and _respectively(out, idx, refs, arms, decided):
+    if resp and refs and _respectively(out, idx, _listed_refs(text, s, e, refs), arms, decided):
         return arms
     claimed: set[int] = set()
     source: dict[int, int] = {}  # value -> the reference that alone gave it its arm
@@ -1769,6 +1769,36 @@ _VS_WORD = re.compile(r"\b(?:vs\.?|versus|v\.?|compared)(?:\s|$)", re.I)
 def _join_word(text: str, a: Value, b: Value) -> str:
     gap = text[a.ext_end : b.start]
     return "vs" if _VS_WORD.search(gap) else "and"
+
+
+# Between a regimen and the bracket that restates it: "... trastuzumab and pertuzumab (TCHP".
+_RESTATED_GAP = re.compile(r"\s*[(\[]\s*")
+
+
+def _listed_refs(text: str, s: int, e: int, refs: list[ArmRef]) -> list[ArmRef]:
+    """The references a "respectively" list may zip with: those before its last "respectively"
+    (a clause after it, "but grade 3 AEs were less frequent with T-DM1 plus pertuzumab (13% vs
+    64%)", names no arm of the list), each arm restated in a bracket once
+    (``_without_restated``)."""
+    last = last_match(_RESPECTIVELY, text, s, e)
+    if last is not None and refs[-1].start >= last.end():
+        refs = [r for r in refs if r.start < last.end()] or refs
+    return _without_restated(text, refs)
+
+
+def _without_restated(text: str, refs: list[ArmRef]) -> list[ArmRef]:
+    """``refs`` less each reference that only restates the one before it in a bracket ("T-DM1
+    plus pertuzumab with docetaxel, carboplatin, trastuzumab and pertuzumab (TCHP); pCR was
+    achieved in 44.4% and 55.7% of patients, respectively"): the short form names no further
+    arm, so a "respectively" list counts each arm once."""
+    if len(refs) < 2:
+        return refs
+    kept = [refs[0]]
+    for r in refs[1:]:
+        prev = kept[-1]
+        if r.arm != prev.arm or not _RESTATED_GAP.fullmatch(text, prev.end, r.start):
+            kept.append(r)
+    return kept
 
 
 def _respectively(out, idx, refs, arms, decided) -> bool:

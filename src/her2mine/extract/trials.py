@@ -42,6 +42,13 @@ _REGISTRY = re.compile(
 # Every _REGISTRY / _FAMILIES match starts with one of these (case-sensitive) literals; the
 # registry's "EudraCT 2015-..." number alone starts 8 characters after "EudraCT".
 _REGISTRY_WORDS = ("NCT", "EudraCT", "ChiCTR", "jRCT", "ISRCTN", "UMIN", "ACTRN", "CTR", "JapicCTI")
+
+
+def is_registry_id(name: str) -> bool:
+    """Whether a trial hit's canonical name is a registry id ("NCT01234567"), not a name."""
+    return name.startswith(_REGISTRY_WORDS) and any(c.isdigit() for c in name)
+
+
 _FAMILY_WORDS = (
     "DESTINY-",
     "HER2CLIMB",
