@@ -90,9 +90,11 @@ P_RE = re.compile(
     # "P &lt; 10<sup>-5</sup>" flattens to "P < 10-5": a power of ten, never a P of 10
     r"10\s*[-−–]\s*\d+(?![\d.·,])|" + NUM + r"(?:\s*[×x]\s*10\s*[-−–]\s*\d+)?)"
 )
+# "aHR 0.72" / "aOR 1.9": an adjusted ratio's short form keeps its "a" (the match starts at
+# "H"/"O"; ``_adjusted_key_start`` moves the key's start onto the "a").
 _KEY_RE = re.compile(
     r"(?:[Hh](?<![A-Za-z][Hh])azard\s+[Rr]atios?|[Oo](?<![A-Za-z][Oo])dds\s+[Rr]atios?|"
-    r"H(?<![A-Za-z]H)Rs?|O(?<![A-Za-z]O)Rs?)(?![A-Za-z+\-–/])"
+    r"H(?<![B-Zb-zA]H)(?<![A-Za-z]aH)Rs?|O(?<![B-Zb-zA]O)(?<![A-Za-z]aO)Rs?)(?![A-Za-z+\-–/])"
 )
 
 
@@ -598,12 +600,19 @@ def _ratios(
             used.add(starts[i])  # the margin's number is no rate or median either
             continue
         kind = "HR" if text[k_start] in "Hh" else "OR"
+        k_start = _adjusted_key_start(text, k_start)
         nxt_end = nxt.end()
         v = Value(kind, _atom_float(nxt[0]), None, starts[i], nxt_end, nxt_end)
         v.key_start, v.key_text = k_start, gap
         used.add(starts[i])
         values.append(v)
     return values
+
+
+def _adjusted_key_start(text: str, k_start: int) -> int:
+    """Where a ratio key starts: on the "a" of an adjusted short form ("(aHR 0.72"), so the
+    bracket before it opens the ratio's bracket as it does before "(HR"."""
+    return k_start - 1 if k_start and text[k_start - 1] == "a" else k_start
 
 
 # "odds ratio per 10 µg/mL increase in Cavg, 1.26", "HR for each 1-SD increase, 1.4": the

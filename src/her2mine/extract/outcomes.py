@@ -1220,6 +1220,8 @@ def _attribute_arms(
             names = [first, next(a for a in ctx if a != first)]
         elif (carried := _carried_run_order(out, run, refs, last_named)) is not None:
             names = carried
+        elif resp and prev and not apart and _opens_with_one_group(text, s, refs):
+            names = [refs[0].arm] * len(run)
         elif (resp or not prev or (apart and not listed)) and len(ctx := _ctx(context)) == len(run):
             names = list(ctx)
         if names is not None:
@@ -1521,6 +1523,21 @@ def _context_runs(
                 return
             for i, a in zip(run, ctx, strict=True):
                 arms[i] = a
+
+
+# "In the lapatinib arm, the pCR rates were 20.5% and 30.3%, respectively": the sentence opens
+# with the one group its values are all about; the "respectively" pairs them with subgroups or
+# end points named before, not with the arms under discussion.
+_GROUP_OPENING = re.compile(r"\W*(?:in|among|within|for)\s+(?:the\s+)?$", re.I)
+
+
+def _opens_with_one_group(text: str, s: int, refs: list[ArmRef]) -> bool:
+    """Whether the sentence's only arm reference opens it as "In the X arm," (its refs all
+    name that one arm): every value of the sentence is that arm's."""
+    r = refs[0]
+    if r.start - s > 30 or any(q.arm != r.arm for q in refs):
+        return False
+    return _GROUP_OPENING.fullmatch(text, s, r.start) is not None and text.startswith(",", r.end)
 
 
 def _compares_subgroups(text: str, out: list[tuple[Value, str, str]], idx: list[int]) -> bool:
@@ -2014,6 +2031,18 @@ _IN_SUBGROUP = re.compile(
 )
 _SUBGROUP_GATE = WordGate(("with", "who"))  # every _IN_SUBGROUP match holds one
 
+# "49.6% in hormone receptor-negative and 31.2% in hormone receptor-positive tumors", "28.6% with
+# PIK3CA mutations and 53.1% in wild-type tumors": rates of tumour groups defined by a marker
+# (the first may leave the noun to the second), compared as the rates of named groups are.
+_MARKER_STATUS = r"[\w+]*(?:-negative|-positive|-mutant|-mutated|wild-type|-high|-low|-enriched)"
+_IN_TUMOUR_GROUP = re.compile(
+    r"\s*(?:in|among|with)\s+(?:the\s+)?((?:[\w+-]+\s+){0,3}?(?:"
+    + _MARKER_STATUS
+    + r"(?:\s+(?:tumou?rs?|disease|cancers?))?|[\w+-]+\s+(?:mutations?|tumou?rs?|cancers?)))"
+    r"(?=\s*(?:[,;()\[\]]|\.(?!\d)|$|(?:and|vs\.?|versus|compared)\b))",
+    re.I,
+)
+
 
 def _in_named_groups(text: str, out: list[tuple[Value, str, str]], group: list[int]) -> bool:
     """Whether each rate of ``group`` is followed by its own group phrase, all different ("42.7%
@@ -2026,6 +2055,7 @@ def _in_named_groups(text: str, out: list[tuple[Value, str, str]], group: list[i
             _IN_GROUP.match(text, v.ext_end)
             or _IN_LETTERED_GROUP.match(text, v.ext_end)
             or _IN_SUBGROUP.match(text, v.ext_end)
+            or _IN_TUMOUR_GROUP.match(text, v.ext_end)
         )
         if m is None:
             return False

@@ -334,13 +334,24 @@ def _ends_or_list(text: str, r: Regimen, nxt: Regimen | None) -> bool:
     return _OR_BOTH_NEXT.match(text, r.end) is not None
 
 
+def _and_closed_list(text: str, r: Regimen) -> bool:
+    """Whether chain ``r`` is a list of drugs closed by "and" ("pertuzumab, trastuzumab and
+    docetaxel or placebo, trastuzumab and docetaxel"): bare commas, then one "and" before the
+    last drug. Its commas join one regimen, so an "or" after it separates whole regimens, not
+    the listed drugs ("A, B, or C" has no "and")."""
+    joins = r.joins
+    if len(joins) < 2 or joins[-1] != "weak" or joins.count("comma") != len(joins) - 1:
+        return False
+    return "and" in text[r.hits[-2].end : r.hits[-1].start]
+
+
 def _split_or_lists(text: str, regs: list[Regimen]) -> list[Regimen]:
     if not any("comma" in r.joins for r in regs):
         return regs  # only a bare comma can become an arm separator
     out: list[Regimen] = []
     for i, r in enumerate(regs):
         nxt = regs[i + 1] if i + 1 < len(regs) else None
-        if "comma" in r.joins and _ends_or_list(text, r, nxt):
+        if "comma" in r.joins and _ends_or_list(text, r, nxt) and not _and_closed_list(text, r):
             cur = Regimen(r.hits[0].start, r.hits[0].end, [r.hits[0]])
             for h, kind in zip(r.hits[1:], r.joins, strict=True):
                 if kind == "comma":
