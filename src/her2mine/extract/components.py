@@ -21,10 +21,10 @@ from her2mine.extract.drugs import find_drugs
 from her2mine.extract.fastre import literal_safe, sentences_matching_at, word_start
 from her2mine.extract.hits import ROW_CANONICAL, ROW_START, Hit
 from her2mine.extract.lexicon import Lexicons, load_lexicons, lower_same_length, starts_finder
-from her2mine.extract.numbers import _KEY_RE, ratio_candidates
+from her2mine.extract.numbers import _KEY_RE, fold_typography, ratio_candidates
 from her2mine.extract.options import options_as_class
 from her2mine.extract.outcomes import find_endpoints, sentence_outcome_rows
-from her2mine.extract.sentences import sentence_spans
+from her2mine.extract.sentences import join_soft_line_breaks, sentence_spans
 from her2mine.extract.trials import find_trials, is_registry_id, start_words
 
 _HAS_NUMBER = re.compile(r"\d|reached")
@@ -298,10 +298,16 @@ class OutcomeExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         state = _state(doc)
-        text = _text(doc, state)
-        low = _low(state, text)
-        sentences = [tuple(s) for s in state.get("sentences") or sentence_spans(text)]
+        original = _text(doc, state)
+        # Results are read on the text with its typographic variants folded ("P＜0.001",
+        # "95％CI", "≧"): same length, so offsets hold; rows quote the original text.
+        text = fold_typography(original)
+        low = _low(state, original) if text is original else lower_same_length(text)
+        sentences = [tuple(s) for s in state.get("sentences") or sentence_spans(original)]
+        sentences = join_soft_line_breaks(text, sentences)  # a PDF copy's broken lines
         endpoints = find_endpoints(text, self.lex, low)
+        if text is not original:
+            _quote_original(original, endpoints)
         # Arms read per-patient options as one class mention ("X plus A or B" is arm X).
         drugs = options_as_class(text, _hits(state, "drugs"), self.drug_class)
         state["endpoints"] = [h.to_row() for h in endpoints]
@@ -328,11 +334,11 @@ class OutcomeExtractor:
             # Only sentences with a number and an end point (or an HR/OR for the carried end
             # point) can hold an outcome. (Per sentence, a bounded search decides exactly as a
             # whole-text scan would: these patterns have no lookahead.)
-            names = track.read(s, e) if track.trials else ()
+            trial_names = track.read(s, e) if track.trials else ()
             if (e0 < e1 or has_ratio[k]) and _HAS_NUMBER.search(text, s, e) is not None:
                 eps = endpoints[e0:e1]
                 sent_drugs = drugs[d0:d1]
-                if track.trials and track.switched(ctx_trial, names):
+                if track.trials and track.switched(ctx_trial, trial_names):
                     # another trial: only its own "A versus B" sentences name its pairs
                     ctx_trial = track.latest
                     pending = [x for x in pending if trial_of.get(x[0]) == ctx_trial]
@@ -345,6 +351,9 @@ class OutcomeExtractor:
                 )
                 context = lazy  # still unread: most documents never need it
                 if found:
+                    if text is not original:
+                        for row in found:
+                            row["sentence"] = original[s:e]
                     outcomes.extend(found)
                     compared = _distinct([a for a in internal if a])
                     if len(compared) >= 2:
@@ -361,3 +370,9 @@ class OutcomeExtractor:
         state.pop("text", None)  # not needed downstream; keeps pickled docs small
         state.pop("low", None)
         return doc
+
+
+def _quote_original(original: str, hits: list[Hit]) -> None:
+    """Hits found on the folded text (``fold_typography``) quote the original text."""
+    for h in hits:
+        h.text = original[h.start : h.end]

@@ -25,7 +25,8 @@ _NUM_ATOM = re.compile(
 )
 _NR = r"(?:not\s+reached|not\s+yet\s+reached|NR|not\s+estimable|NE|not\s+evaluable|NA)"
 _BOUND = rf"(?:{NUM}|{_NR})"
-_DASH = r"(?:\s*(?:to|–|—|‑|−|-|‒|,|;|and)\s*)"
+# ("~": East Asian journals write ranges with a tilde or wave dash, "CI: 0.55~0.85")
+_DASH = r"(?:\s*(?:to|–|—|‑|−|-|‒|~|,|;|and)\s*)"
 _UNIT_TAIL = r"(?:\s*(?:%|months?|mo\.?|weeks?|years?))?"
 
 # "95% CI, 0.51 to 0.75" | "95% confidence interval [CI], 0.51 to 0.75" | "CI 95%: 0.5-0.7" |
@@ -78,7 +79,7 @@ def ci_matches(text: str, start: int, end: int) -> list[CIMatch]:
 
 # A bare range right after a value: "0.62 (0.51–0.75)".
 BARE_RANGE_RE = re.compile(
-    rf"\s*[\[(]\s*(?P<lo>{_BOUND}){_UNIT_TAIL}\s*(?:to|–|—|‑|−|-)\s*(?P<hi>{_BOUND}){_UNIT_TAIL}"
+    rf"\s*[\[(]\s*(?P<lo>{_BOUND}){_UNIT_TAIL}\s*(?:to|–|—|‑|−|-|~)\s*(?P<hi>{_BOUND}){_UNIT_TAIL}"
     r"\s*(?:[\])]|;)"
 )
 P_RE = re.compile(
@@ -87,8 +88,11 @@ P_RE = re.compile(
     r"(?:\s*[- ]?values?)?(?:\s*\([^()]{1,20}\))?"
     r"(?:\s+for\s+(?:non-?inferiority|superiority|interaction|heterogeneity|trend))?\s*"
     r"(?P<op>=|<|>|≤|≥|<=|>=|&lt;|&gt;)\s*(?P<num>"
-    # "P &lt; 10<sup>-5</sup>" flattens to "P < 10-5": a power of ten, never a P of 10
-    r"10\s*[-−–]\s*\d+(?![\d.·,])|" + NUM + r"(?:\s*[×x]\s*10\s*[-−–]\s*\d+)?)"
+    # "P &lt; 10<sup>-5</sup>" flattens to "P < 10-5": a power of ten, never a P of 10 (also
+    # typed "10^-5"); a mantissa with its power ("7.8×10-22", "7.8 x 10^-22", "1.2E-05")
+    r"10\s*\^?\s*[-−–]\s*\d+(?![\d.·,])|"
+    + NUM
+    + r"(?:\s*[×x]\s*10\s*\^?\s*[-−–]\s*\d+|[Ee][-−–]\d+(?![\d.·]))?)"
 )
 # "aHR 0.72" / "aOR 1.9": an adjusted ratio's short form keeps its "a" (the match starts at
 # "H"/"O"; ``_adjusted_key_start`` moves the key's start onto the "a").
@@ -216,6 +220,62 @@ class Value:
     paired_with_next: bool = False  # "18.5 vs 12.4": this value and the next are compared
 
 
+# Typographic variants of the characters results are written with, folded to the ones the rules
+# read (one character for one, so every offset stays that of the original text): full-width
+# forms of East Asian journals ("ＨＲ＝0.18，95％CI", "P＜0.001", "［0.39－0.88］"), the
+# ideographic space, "≦"/"≧" (Japanese ≤/≥) and the slanted "⩽"/"⩾", the wave dash of ranges
+# ("0.55〜0.85"), the figure dash ("0.51‒0.75"), and fixed-width spaces (no-break, figure,
+# thin, narrow no-break) copied from PDFs ("18.5 months", "P < 0.001").
+_TYPOGRAPHY = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {
+    0x3000: " ",
+    0x2266: "≤",
+    0x2267: "≥",
+    0x2A7D: "≤",
+    0x2A7E: "≥",
+    0x301C: "~",
+    0x2012: "–",
+    0x00A0: " ",
+    0x2007: " ",
+    0x2009: " ",
+    0x202F: " ",
+}
+_TYPOGRAPHY_CHAR = re.compile("[" + "".join(map(chr, _TYPOGRAPHY)) + "]")
+
+
+def fold_typography(text: str) -> str:
+    """``text`` with the typographic variants of ``_TYPOGRAPHY`` folded and, in a text written
+    with decimal commas, those commas read as points (same length; ``text`` itself when it has
+    neither, as almost every abstract: two searches)."""
+    if not text.isascii() and _TYPOGRAPHY_CHAR.search(text) is not None:
+        text = text.translate(_TYPOGRAPHY)
+    if "," in text and _writes_decimal_commas(text):
+        text = _DECIMAL_COMMA.sub(_as_decimal_point, text)
+    return text
+
+
+# European PDFs write decimals with a comma ("13,8 months", "hazard ratio 0,74; 95% CI
+# 0,60-0,91; p=0,0046"), which also separates thousands ("3,807 patients") and lists
+# ("cohorts 1,2"). A text is read as using decimal commas only when it writes no decimal point
+# (nor a Lancet middle dot) at all and a comma number stands where only a result can: before
+# "%" or a time unit, or zero-led ("0,74"). Then a comma between digits is a decimal point
+# unless it separates thousands (exactly three digits after it and a non-zero integer part).
+_DECIMAL_COMMA_RESULT = re.compile(
+    r"(?<![\d,.])(?:\d{1,3},\d{1,2}(?!\d)\s*(?:%|months?\b|mo\b)|0,\d{2,}(?![\d,]))"
+)
+_DECIMAL_POINT = re.compile(r"[.·](?<=\d[.·])\d")  # "\d[.·]\d", found point-first (faster)
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(?:0,\d+|\d+,(?!\d{3}(?![\d]))\d+)(?![\d,])")
+
+
+def _writes_decimal_commas(text: str) -> bool:
+    """Whether ``text`` writes its decimals with commas (see above). The decimal point, which
+    almost every abstract has early on, is looked for first."""
+    return _DECIMAL_POINT.search(text) is None and _DECIMAL_COMMA_RESULT.search(text) is not None
+
+
+def _as_decimal_point(m: re.Match[str]) -> str:
+    return m.group(0).replace(",", ".")
+
+
 def to_float(s: str) -> float | None:
     """'0·62' → 0.62, '.001' → 0.001; None for NR/not reached/NE."""
     s = s.strip().replace("·", ".").replace(",", "")
@@ -237,7 +297,21 @@ def normalise_p(op: str, num: str) -> str:
     num = _SPACES.sub("", num).replace("·", ".").replace("−", "-").replace("–", "-")
     if num.startswith("."):
         num = "0" + num
+    if "^" in num or "x" in num or "E" in num or "e" in num:
+        num = _power_of_ten_p(num)
     return op + num
+
+
+_E_NOTATION = re.compile(r"(.+?)[Ee]-0*(\d+)")
+
+
+def _power_of_ten_p(num: str) -> str:
+    """A P's power of ten written as "×10-22" whatever its typing: "7.8x10^-22" → "7.8×10-22",
+    "1.2E-05" → "1.2×10-5" (the form PubMed's flattened superscripts give)."""
+    e = _E_NOTATION.fullmatch(num)
+    if e is not None:
+        return f"{e.group(1)}×10-{e.group(2)}"
+    return num.replace("^", "").replace("x", "×")
 
 
 def _unit_name(u: str) -> str:
@@ -1120,6 +1194,8 @@ def _attach_ci_p(text: str, v: Value, cis_at: list, ps_at: list, end: int) -> No
             pos = _ci_after_count(text, v, pos, end, cis_at)
         elif v.kind in ("HR", "OR") and text[v.ext_end : v.ext_end + 1] == ",":
             pos = _comma_ratio_range(text, v, pos, end)
+        elif v.kind in ("HR", "OR") and "," in text[pos : pos + 12]:
+            pos = _bracketed_comma_ratio_range(text, v, pos, end)
     for at, m_end, m in ps_at:
         if pos <= at <= pos + 40 and _GLUE.match(text, pos, at):  # at most 40 characters of glue
             v.p = normalise_p(m.group("op"), m.group("num"))
@@ -1191,6 +1267,19 @@ def _comma_ratio_range(text: str, v: Value, pos: int, end: int) -> int:
     the CI level was given): a range after a comma that holds the ratio and ends its part of the
     bracket; returns the new end of ``v``."""
     m = _COMMA_RANGE.match(text, pos, end)
+    return m.end() if m is not None and _take_ci(v, m, strictly=True) else pos
+
+
+# "HR 0.65 [0.55, 0.77]", "HR 0.65(0.55,0.77)": a ratio's CI as two bounds split by a comma
+# in its own bracket (statistics software's style).
+_BRACKETED_COMMA_RANGE = re.compile(rf"\s*[\[(]\s*(?P<lo>{NUM})\s*,\s*(?P<hi>{NUM})\s*(?:[\])]|;)")
+
+
+def _bracketed_comma_ratio_range(text: str, v: Value, pos: int, end: int) -> int:
+    """Reads the CI of a ratio written as "0.65 [0.55, 0.77]": a bracket holding two numbers
+    split by a comma, the ratio strictly between them (a pair of counts or of other values
+    does not hold the ratio); returns the new end of ``v``."""
+    m = _BRACKETED_COMMA_RANGE.match(text, pos, end)
     return m.end() if m is not None and _take_ci(v, m, strictly=True) else pos
 
 

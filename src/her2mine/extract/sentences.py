@@ -48,7 +48,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     cuts = {0, len(text)}
     cuts.update([m.end() for m in _NEWLINE.finditer(text)])
     for m in _PERIOD_END.finditer(text):
-        if not _is_abbreviation(text, m.start()):
+        if not _is_abbreviation(text, m.start()) and not _unit_before_bracket(text, m):
             cuts.add(m.end())
     if "!" in text or "?" in text:
         cuts.update([m.end() for m in _MARK_END.finditer(text)])
@@ -77,3 +77,51 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True
     # Dotted abbreviations ("U.S.", "e.g.") but not decimals ("0.62.").
     return "." in word and _DOTTED.fullmatch(word) is not None
+
+
+# A PDF copy breaks lines inside a sentence ("95% CI, 0.42 to\n0.71", "17.4\nmonths",
+# "95%\nCI"): a single line break is no boundary when its line ends mid-clause (a comma, an open
+# bracket, a dash, a sign, "%", or a word such as "to"/"and") or the next line goes on in lower
+# case (a heading's next sentence opens with a capital, or with a term such as "pCR"). A blank
+# line, or a line ending in ".", "!", "?" or ":", always ends one. (Literal-first: the engine
+# jumps from one line break to the next; the line's end is read by fixed-width look-behinds.)
+_MID_CLAUSE_WORDS = ("to", "and", "or", "of", "in", "with", "vs", "versus", "than", "was", "were",
+                     "for", "the")  # fmt: skip
+_SOFT_LINE_BREAK = re.compile(
+    r"\n(?:(?:(?<=[,;(\[%/=<>≤≥–-]\n)"
+    + "".join(rf"|(?<=[^\w-]{w}\n)" for w in _MID_CLAUSE_WORDS)
+    + r")[ \t]*(?=\S)|(?<=[^\s.!?:]\n)[ \t]*(?=[a-z](?![a-z]?[A-Z])))"
+)
+
+
+def join_soft_line_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` (``sentence_spans(text)``) with the sentences split at a line break inside a
+    sentence joined again (see ``_SOFT_LINE_BREAK``); ``spans`` itself when there is none (one
+    search, as for almost every abstract)."""
+    ends = [m.start() for m in _SOFT_LINE_BREAK.finditer(text)]
+    if not ends:
+        return spans
+    out = [spans[0]]
+    k = 0
+    for s, e in spans[1:]:
+        while k < len(ends) and ends[k] < out[-1][1]:
+            k += 1
+        if k < len(ends) and ends[k] < s and not text[out[-1][1] : ends[k]].strip():
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+# "6.8 mos. (95% CI 5.6-8.2)", "8.4mo. (": a time unit's abbreviation before a bracket ends
+# no sentence.
+_UNIT_ABBREVIATION_END = re.compile(r"(?<![A-Za-z])(?:mos?|wks?|yrs?)\Z", re.I)
+
+
+def _unit_before_bracket(text: str, m: re.Match[str]) -> bool:
+    """Whether the period of ``m`` (a ``_PERIOD_END`` match) ends a time unit's abbreviation
+    and a bracket follows it."""
+    if text[m.end() : m.end() + 1] not in ("(", "["):
+        return False
+    dot = m.start()
+    return _UNIT_ABBREVIATION_END.search(text, max(0, dot - 4), dot) is not None
