@@ -1151,12 +1151,17 @@ def _later_backbone(
 
 def _prior(text: str, low: str | None, s: int, pos: int) -> bool:
     """A _PRIOR phrase ("previously treated with", "after") just before ``pos``."""
-    a = max(s, pos - 60)
+    return _prior_phrase_ends(text, low, max(s, pos - 60), pos, _PRIOR_END)
+
+
+def _prior_phrase_ends(text: str, low: str | None, a: int, b: int, end_re: re.Pattern[str]) -> bool:
+    """Whether ``text[a:b]`` ends in a prior-therapy phrase (``end_re``: the phrase alone, or
+    with a therapy class after it) that does not go on to say patients were assigned."""
     return (
-        _PRIOR_GATE.may_hold(low, a, pos)
-        and _PRIOR_END.match(text, a, pos) is not None
-        and _ASSIGNED_AFTER_PRIOR.search(text, a, pos) is None
-        and not _assigned_after_prior(text, a, pos)
+        _PRIOR_GATE.may_hold(low, a, b)
+        and end_re.match(text, a, b) is not None
+        and _ASSIGNED_AFTER_PRIOR.search(text, a, b) is None
+        and not _assigned_after_prior(text, a, b)
     )
 
 
@@ -1172,11 +1177,18 @@ def _without_prior_regimens(
     text: str, low: str | None, s: int, e: int, regs: list[Regimen]
 ) -> list[Regimen]:
     """``regs`` (regimens of sentence [s, e)) less those ``_prior_regimen`` finds."""
-    if _PRIOR_GATE.may_hold(low, s, e):
-        return [r for r in regs if not _prior_regimen(text, low, s, r)]
-    # No prior word in the sentence: neither a prior phrase before a regimen nor one before
-    # its class (``_prior``, ``_prior_example``: windows inside it) can match, only a suffix.
-    return [r for r in regs if _PRIOR_SUFFIX.match(text, r.end) is None]
+    prior_words = _PRIOR_GATE.may_hold(low, s, e)
+    return [r for r in regs if not _is_prior(text, low, s, r, prior_words)]
+
+
+def _is_prior(text: str, low: str | None, s: int, r: Regimen, prior_words: bool) -> bool:
+    """``_prior_regimen`` for regimen ``r`` of sentence ``s``; ``prior_words``: whether the
+    sentence holds a _PRIOR_GATE word. Without one, neither a prior phrase before the regimen
+    nor one before its class (``_prior``, ``_prior_example``: windows inside the sentence) can
+    match, only a suffix."""
+    if prior_words:
+        return _prior_regimen(text, low, s, r)
+    return _PRIOR_SUFFIX.match(text, r.end) is not None
 
 
 def _prior_regimen(text: str, low: str | None, s: int, r: Regimen) -> bool:
@@ -1214,13 +1226,7 @@ def _prior_example(text: str, low: str | None, s: int, pos: int) -> bool:
     if m is None:
         return False
     b = m.start()
-    a = max(s, b - 100)
-    return (
-        _PRIOR_GATE.may_hold(low, a, b)
-        and _PRIOR_CLASS_END.match(text, a, b) is not None
-        and _ASSIGNED_AFTER_PRIOR.search(text, a, b) is None
-        and not _assigned_after_prior(text, a, b)
-    )
+    return _prior_phrase_ends(text, low, max(s, b - 100), b, _PRIOR_CLASS_END)
 
 
 # "97% received pertuzumab", "41% of pts were treated with X": the share of the patients who
@@ -1708,17 +1714,11 @@ def arm_refs(
         for m in compiled(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])").finditer(text[s:e]):
             if not any(r.start <= s + m.start() < r.end for r in refs):
                 refs.append(ArmRef(s + m.start(), s + m.end(), PHYSICIANS_CHOICE))
-    # (no prior word in the sentence: only a suffix can mark a prior regimen, as in
-    # ``_without_prior_regimens``)
-    prior_words = bool(regs) and _PRIOR_GATE.may_hold(low, s, e)
+    prior_words = bool(regs) and _PRIOR_GATE.may_hold(low, s, e)  # (see ``_is_prior``)
     for r in regs:
         if any(x.start <= r.start < x.end for x in refs):
             continue
-        if (
-            _prior_regimen(text, low, s, r)
-            if prior_words
-            else _PRIOR_SUFFIX.match(text, r.end) is not None
-        ):
+        if _is_prior(text, low, s, r, prior_words):
             continue
         if r.drugs and _WITHOUT_GATE.may_hold(low, max(s, r.start - 16), r.start):
             without_x = _without_drug_ref(text, s, r, registry)

@@ -349,7 +349,8 @@ def _from_to_arms(
     written with its own arm after it ("from 30% to 45% in the A arm") is that arm's."""
     if sum(1 for a in registry.arms if a.name) < 2:
         return
-    pair: tuple[str | None, str | None] | None | bool = False  # False: not looked up yet
+    pair: tuple[str | None, str | None] | None = None
+    looked_up = False  # (the added drug is read once, for the first change only)
     for i in range(len(out) - 1):
         (a, ep_a, m_a), (b, ep_b, m_b) = out[i], out[i + 1]
         if m_a in _RATIOS or (ep_a, m_a) != (ep_b, m_b) or arms[i] is None:
@@ -360,9 +361,9 @@ def _from_to_arms(
             continue
         if _OWN_ARM_AFTER_CHANGE.match(text, b.ext_end, e):
             continue
-        if pair is False:
-            pair = added_drug_arms(text, s, e, drug_hits, registry, low)
-        if pair is not None and pair is not False and arms[i] in pair:
+        if not looked_up:
+            pair, looked_up = added_drug_arms(text, s, e, drug_hits, registry, low), True
+        if pair is not None and arms[i] in pair:
             arms[i], arms[i + 1] = pair[1], pair[0]
         else:
             arms[i] = arms[i + 1] = None

@@ -57,7 +57,7 @@ class Regimen:
     joins: list[str] = field(default_factory=list)  # gap kind before hits[1:]
 
     # ``drugs`` is read many times per regimen: kept with the number of hits it was made from
-    # (hits are only ever appended).
+    # (hits are only ever appended, or the last replaced by one of the same drugs).
     _drugs: tuple[int, list[str]] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -229,8 +229,15 @@ def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> l
             gap = text[out[-1].end : h.start]
             kind = gap_kind(gap)
             # (a bracket opens in every gap _alias_bracket_end reads: most gaps have none)
-            if kind is None and ("(" in gap or "[" in gap) and _alias_bracket_end(text, out[-1], h):
-                continue  # the bracket restates the drug before it (see _alias_bracket_end)
+            if kind is None and ("(" in gap or "[" in gap):
+                alias_end = _alias_bracket_end(text, out[-1], h)
+                if alias_end is not None:  # the bracket restates the drug before it: the
+                    last = out[-1].hits[-1]  # mention widens over it, the regimen goes on
+                    out[-1].hits[-1] = Hit(last.kind, last.start, alias_end,
+                                           text[last.start : alias_end], last.canonical,
+                                           last.drugs, last.source)  # fmt: skip
+                    out[-1].end = alias_end
+                    continue
             if kind == "strong" and _is_comparison_with(text, out[-1], h):
                 kind = None
             if kind == "strong" or (kind in ("weak", "comma") and not split_weak):
@@ -297,26 +304,18 @@ _ALIAS_CLOSE = re.compile(
 )
 
 
-def _alias_bracket_end(text: str, reg: Regimen, h: Hit) -> bool:
-    """If ``h`` alone fills a bracket right after the last mention of ``reg`` and names the
-    same drugs, widen that mention over the bracket and say so (True). A short form the text
+def _alias_bracket_end(text: str, reg: Regimen, h: Hit) -> int | None:
+    """Where the bracket ends that ``h`` alone fills right after the last mention of ``reg``,
+    if ``h`` names the same drugs (an alias of that mention), else None. A short form the text
     defines in that bracket ("with pertuzumab (PTC) or without pertuzumab (TC)") is no alias:
     it may stand for more than the drug before it, and the design reader needs its bracket."""
     last = reg.hits[-1]
     if h.kind != "drug" or last.kind != "drug" or not h.drugs or h.drugs != last.drugs:
-        return False
-    if h.source == "abbreviation":
-        return False
-    if not _ALIAS_OPEN.fullmatch(text, reg.end, h.start):
-        return False
+        return None
+    if h.source == "abbreviation" or not _ALIAS_OPEN.fullmatch(text, reg.end, h.start):
+        return None
     m = _ALIAS_CLOSE.match(text, h.end)
-    if m is None:
-        return False
-    end = m.end()
-    reg.hits[-1] = Hit(last.kind, last.start, end, text[last.start : end], last.canonical,
-                       last.drugs, last.source)  # fmt: skip
-    reg.end = end
-    return True
+    return None if m is None else m.end()
 
 
 _OR_NEXT = re.compile(r"\s*,?\s*(?:or|and/or)\s+(?:to\s+)?(?:the\s+|a\s+)?$", re.I)
