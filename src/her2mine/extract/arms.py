@@ -280,11 +280,15 @@ def option_hits(text: str, hits: list[Hit], s: int, e: int) -> set[int]:
         return starts  # no drug to be an option, or no bracket to hold one
     for m in _BRACKET.finditer(text, s, e):
         a, b = m.span()  # (read once, not per hit)
+        # Both tests below need an "or" in the body (_OPTIONAL's "with or without" holds one):
+        # most brackets ("(n = 120)", "(T-DM1)") have none, so their hits are never gathered.
+        if _OR.search(text, a + 1, b - 1) is None:
+            continue
         inner = [h for h in hits if a < h.start and h.end < b and h.drugs]
         if not inner:
             continue
         body = m.group(1)
-        if _OPTIONAL.search(body) or (len(inner) >= 2 and _OR.search(body)):
+        if len(inner) >= 2 or _OPTIONAL.search(body):
             label = _short_form_after_semicolon(text, m, inner)
             starts.update(h.start for h in inner if h is not label)
     return starts
@@ -343,7 +347,8 @@ def build_registry(
         _class_groups_to_drug_arms(reg)
     if "metronomic" in low or "low-dose" in low or "low dose" in low:
         _label_by_schedule_adjective(text, drug_hits, reg)
-    reg.freeze()
+    # (not frozen here: ``arm_refs`` freezes it the first time a sentence has a group word,
+    # which many documents never have)
     return reg
 
 
@@ -1688,11 +1693,11 @@ def arm_refs(
         regs = _split_at_plural_groups(text, group_regimens(text, hits, split_weak=split_weak))
     else:
         regs = []
-    if registry.frozen is None:
-        registry.freeze()
     refs: list[ArmRef] = []
     if GROUP_GATE.may_hold(low, s, e):
         for g in _GROUP_WORD.finditer(text, s, e):
+            if registry.frozen is None:
+                registry.freeze()  # (only the group-word rules read it)
             listed = _lettered_list_refs(text, e, g, registry) or _lettered_list_before(
                 text, s, g, registry
             )

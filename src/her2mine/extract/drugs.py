@@ -103,10 +103,15 @@ def lexicon_hits(
         (loose, low, lex.canonical_of),
     ):
         for start, end in spans:
-            canon = canonical_of.get(source[start:end])
-            if canon is None:
-                continue
-            kind, drugs = mentions.get(canon) or lex.mention_of(canon)
+            # (subscripts, not ``get`` calls: every term found has its entries)
+            try:
+                canon = canonical_of[source[start:end]]
+                kind, drugs = mentions[canon]
+            except KeyError:  # (a lexicon whose ``mentions`` were not worked out)
+                canon = canonical_of.get(source[start:end])
+                if canon is None:
+                    continue
+                kind, drugs = lex.mention_of(canon)
             if end < n and text[end] == "-":  # every suffix starts with a hyphen
                 sm = _SUFFIX.match(text, end)
                 if sm and sm.group(1) not in _NOT_SUFFIX and lex.kind.get(canon) == "drug":
@@ -482,6 +487,7 @@ def bracket_readings(
     reading window holds the same mentions in both reads the same, and is not read again."""
     changed = _changed(before[0], drug_hits) if before is not None else []
     ends = {h.end for h in drug_hits}
+    ends_sorted = sorted(ends)
     out = []
     for k, (start, short) in enumerate(bracketed):
         if before is not None and not any(
@@ -489,7 +495,7 @@ def bracket_readings(
         ):
             out.append(before[1][k])
         else:
-            out.append(_bracket_reading(text, drug_hits, ends, start, short))
+            out.append(_bracket_reading(text, drug_hits, ends, ends_sorted, start, short))
     return out
 
 
@@ -504,14 +510,19 @@ def _changed(old: list[Hit], new: list[Hit]) -> list[Hit]:
 
 
 def _bracket_reading(
-    text: str, drug_hits: list[Hit], ends: set[int], start: int, short: str
+    text: str,
+    drug_hits: list[Hit],
+    ends: set[int],
+    ends_sorted: list[int],
+    start: int,
+    short: str,
 ) -> list[str] | None:
     parts = _PART_SEP.split(short)
     if len(parts) >= 2 and all(1 <= len(p) <= 3 for p in parts):
         by_initial = _initials(text, drug_hits, start, parts)
         if by_initial:
             return by_initial
-    end = _chain_end(text, ends, start, short)
+    end = _chain_end(text, ends, ends_sorted, start, short)
     if end is None:
         if "both" in text[max(0, start - 8) : start].lower():  # (a cheap test first)
             return _or_both_reading(text, drug_hits, start)
@@ -611,17 +622,21 @@ def _route_suffix_ok(short: str) -> bool:
     return " " not in short or "+" in short or "/" in short
 
 
-def _chain_end(text: str, ends: set[int], pos: int, short: str) -> int | None:
+def _chain_end(
+    text: str, ends: set[int], ends_sorted: list[int], pos: int, short: str
+) -> int | None:
     """Where a chain read for the bracket at ``pos`` must end: right before it, or before the
     schedule that sits between ("docetaxel every 3 weeks (AC-T)") unless the bracket names that
     schedule ("every 3 weeks (Q3W)"); None if no mention ends there (the condition
-    ``chains_before`` needs to find any chain)."""
+    ``chains_before`` needs to find any chain). ``ends``: where mentions end (a set, and
+    ``ends_sorted`` the same sorted)."""
     if _mention_ends_before(text, ends, pos):
         return pos
-    reach = max(0, pos - _SCHEDULE_REACH)
-    last = max((e for e in ends if reach <= e < pos), default=None)
-    if last is None or _SCHEDULE_SHORT.fullmatch(short):
+    # the last mention end before ``pos``, if within reach (a bisection, not a pass over all)
+    i = bisect_left(ends_sorted, pos) - 1
+    if i < 0 or ends_sorted[i] < pos - _SCHEDULE_REACH or _SCHEDULE_SHORT.fullmatch(short):
         return None
+    last = ends_sorted[i]
     # is_schedule_only answers at once for a gap without a schedule word (most brackets)
     return last if is_schedule_only(text[last:pos]) else None
 
@@ -732,31 +747,15 @@ def find_drugs(
     lexical = resolve_longest_first(lexicon_hits(text, lex, low, starts), class_hits(text, low))
     if "-" in text:
         lexical = _without_name_tails(text, lexical)
-    abbrev: list[Hit] = []
     consisted = consisted_matches(text)
     bracketed = bracketed_shorts(text)
     abbreviation_pairs = list(abbreviation_pairs)  # read by every pass
     classes = class_abbreviation_hits(text, lexical, abbreviation_pairs)
     if classes:
         lexical = resolve_longest_first(lexical, classes)
-    before = None  # (drug mentions, bracket readings) of the first pass
-    used: list = []  # the definitions ``abbrev`` was found from, in order
-    for _ in range(2):  # a second pass lets definitions use short forms defined in the first
-        # (``lexical`` has no overlaps: resolving it alone would keep it as it is)
-        current = resolve_overlaps(abbrev + lexical) if abbrev else list(lexical)
-        mentions = drug_mentions(current)
-        # (per-patient options read as one class mention: "X plus A or B (SHORT)" defines X)
-        readings = bracket_readings(
-            text, options_as_class(text, mentions, lex.drug_class), bracketed, before
-        )
-        before = (mentions, readings)
-        defined = defined_abbreviations(
-            text, current, abbreviation_pairs, consisted, bracketed, readings, sentences
-        )
-        if not defined or list(defined.items()) == used:
-            break  # (the same definitions find the same hits: ``abbrev`` stands)
-        abbrev = abbreviation_hits(text, defined, lex, lexical)
-        used = list(defined.items())
+    abbrev, used = _short_form_passes(
+        text, lex, lexical, abbreviation_pairs, consisted, bracketed, sentences
+    )
     # Resolving the winners first keeps the same result (hits a dropped one overlaps are judged
     # against the kept ones anyway) and lets ``stem_hits`` skip the stems they cover.
     model = list(model_hits)
@@ -781,6 +780,45 @@ def find_drugs(
     chosen = resolve_overlaps(abbrev + lexical + model) if abbrev or model else lexical
     stems = stem_hits(text, lex, low, chosen)
     return resolve_overlaps(chosen + stems + code_hits(text, lex, sentences))
+
+
+def _short_form_passes(
+    text: str,
+    lex: DrugLexicon,
+    lexical: list[Hit],
+    abbreviation_pairs: list[tuple[str, int, int]],
+    consisted: list[re.Match[str]],
+    bracketed: list[tuple[int, str]],
+    sentences: list[tuple[int, int]],
+) -> tuple[list[Hit], list]:
+    """(mentions of the short forms the text defines, the definitions they were found from in
+    order). ``lexical`` (sorted, no overlaps) loses the mentions a defined short form replaces
+    (see ``abbreviation_hits``)."""
+    abbrev: list[Hit] = []
+    before = None  # (drug mentions, bracket readings) of the first pass
+    used: list = []  # the definitions ``abbrev`` was found from, in order
+    for _ in range(2):  # a second pass lets definitions use short forms defined in the first
+        # (``lexical`` has no overlaps: resolving it alone would keep it as it is)
+        current = resolve_overlaps(abbrev + lexical) if abbrev else list(lexical)
+        mentions = drug_mentions(current)
+        # (per-patient options read as one class mention: "X plus A or B (SHORT)" defines X)
+        readings = bracket_readings(
+            text, options_as_class(text, mentions, lex.drug_class), bracketed, before
+        )
+        before = (mentions, readings)
+        defined = defined_abbreviations(
+            text, current, abbreviation_pairs, consisted, bracketed, readings, sentences
+        )
+        if not defined or list(defined.items()) == used:
+            break  # (the same definitions find the same hits: ``abbrev`` stands)
+        abbrev = abbreviation_hits(text, defined, lex, lexical)
+        used = list(defined.items())
+        if not abbrev:
+            # No mention found (most texts that define a short form the lexicon knows):
+            # ``lexical`` is as it was, so a second pass would read the same mentions, find
+            # the same definitions and stop there.
+            break
+    return abbrev, used
 
 
 def placebo_short_hits(

@@ -28,9 +28,9 @@ def option_runs(text: str, hits: list[Hit], class_of: Mapping[str, str]) -> list
     n = len(hits)
     # Each mention's class when it is a single drug (None otherwise), read once: a run needs
     # two neighbouring mentions of one class, which most mentions (and texts) lack.
-    classes = [
-        class_of.get(h.drugs[0]) if h.kind == "drug" and len(h.drugs) == 1 else None for h in hits
-    ]
+    # (``map`` looks the classes up without a Python-level call per mention)
+    single = [h.drugs[0] if h.kind == "drug" and len(h.drugs) == 1 else None for h in hits]
+    classes = list(map(class_of.get, single))
     runs = []
     i = 1
     while i < n - 1:

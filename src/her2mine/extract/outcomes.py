@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from operator import attrgetter
 
@@ -283,8 +284,14 @@ def sentence_outcome_rows(
         eps = _without_subgroup_endpoints(text, s, eps, low)
     modeled = _MODELED_GATE.may_hold(low, s, e)
     needs_arms = False  # HR/OR and no values need no arm
+    grades = None  # where grade qualifiers can start: only a sentence with AEs reads them
+    if low is not None:
+        for h in eps:
+            if h.canonical == "AE":
+                grades = _GradeStarts(low, s, e)
+                break
     for v in values:
-        assigned = _endpoint_for(text, v, eps, lex, s, carry, low)
+        assigned = _endpoint_for(text, v, eps, lex, s, carry, low, grades)
         if assigned is None:
             continue
         endpoint, measure = assigned
@@ -312,8 +319,10 @@ def sentence_outcome_rows(
             _duration_arms_respectively(text, out, arms, refs)
     else:
         arms = [None] * len(out)
-    _share_rate_p(text, s, e, out, arms, low)
-    if arms_out is not None:  # internal arm names (a placebo-only group included), in order
+    if len(out) >= 2:  # a shared P needs two rates (most sentences give one value)
+        _share_rate_p(text, s, e, out, arms, low)
+    if arms_out is not None and needs_arms:  # internal arm names (a placebo-only group
+        # included), in order; without ``needs_arms`` every value is an HR/OR, which has none
         arms_out.extend([a for a, (_, _, m) in zip(arms, out, strict=True) if m not in _RATIOS])
     sentence = text[s:e]
     if None in arms and _EVERY_ARM_GATE.may_hold(low, s, e):
@@ -573,9 +582,11 @@ def _endpoint_for(
     s: int,
     carry: str | None,
     low: str | None = None,
+    grades: _GradeStarts | None = None,
 ) -> tuple[str, str] | None:
     """(end point, measure) of value ``v`` from the sentence's end points ``eps`` (text order,
-    not overlapping, so also in order of their ends), or None."""
+    not overlapping, so also in order of their ends), or None. ``grades``: the sentence's
+    ``_GradeStarts``, if it has them."""
     kind = v.kind
     if kind in _RATIOS:
         ks = v.key_start
@@ -637,7 +648,9 @@ def _endpoint_for(
         if ep.canonical in SAFETY:
             if _free_of_event(text, v.ext_end, ep.start) or _share_of_events(text, low, s, v):
                 return None
-            code = _grade_code(text, s, ep, v, low) if ep.canonical == "AE" else ep.canonical
+            code = (
+                _grade_code(text, s, ep, v, low, grades) if ep.canonical == "AE" else ep.canonical
+            )
             if code == "AE" and _grade3_between(text, v.ext_end, ep.start, low):
                 code = "AE_G3"
             return code, "incidence"
@@ -647,7 +660,7 @@ def _endpoint_for(
         if _cause_of_other(text, eps, ep) or _share_of_events(text, low, s, v):
             return None
         if code == "AE":
-            code = _grade_code(text, s, ep, v, low)
+            code = _grade_code(text, s, ep, v, low, grades)
         return code, "incidence"
     if _finds(_NOT_OUTCOME, _NOT_OUTCOME_LOW, text, low, ep.end, v.start) and not _opens_compared(
         text, v
@@ -982,17 +995,23 @@ def _finds(
     return twin.search(low, a, b) is not None
 
 
-def _grade_code(text: str, s: int, ep: Hit, v: Value, low: str | None = None) -> str:
+def _grade_code(
+    text: str, s: int, ep: Hit, v: Value, low: str | None = None, grades: _GradeStarts | None = None
+) -> str:
     """AE_G3 when the closest grade qualifier before the value says grade ≥3. ``low``: the
     ``literal_safe`` lower-cased text (the qualifiers are then only tried where they can
-    start), or None."""
+    start), or None; ``grades``: where they can start in the sentence (from ``s``), if known."""
     best: tuple[int, str] | None = None
     s = _serious_clause_start(text, s, ep)
     for pattern, code, firsts in ((_G3, "AE_G3", _G3_FIRSTS), (_ANY, "AE", _ANY_FIRSTS)):
         if low is None:
             matches = pattern.finditer(text, s, v.start)
         else:
-            starts = literal_starts(low, firsts, s, v.start)
+            if grades is None:
+                starts = literal_starts(low, firsts, s, v.start)
+            else:
+                found = grades.g3 if pattern is _G3 else grades.any
+                starts = found[bisect_left(found, s) : bisect_left(found, v.start)]
             matches = finditer_at(pattern, text, starts, v.start)
         for m in matches:
             if closed_between(text, m.end(), v.start) and not _bracketed_qualifier(text, m, v):
@@ -1108,6 +1127,20 @@ def _last_value_end(text: str, s: int, pos: int) -> int:
 # ``literal_safe`` text they are where the case-insensitive patterns can start).
 _G3_FIRSTS = ("gr", "≥", ">=", "severe", "g3", "g≥", "g>=")
 _ANY_FIRSTS = ("any", "all", "of", "grade", "low", "g1", "g2")
+
+
+class _GradeStarts:
+    """Where ``_G3`` and ``_ANY`` can start in the sentence low[s:e] (``literal_starts`` of
+    their first literals): found once for all of its adverse-event values (two on average, a
+    safety list many), each of which ``_grade_code`` reads from the sentence start. Those before a
+    value at ``b`` are the ones ``literal_starts(low, firsts, s, b)`` finds, and those whose
+    literal runs past ``b``: a match holds its literal whole, so the pattern fails there."""
+
+    __slots__ = ("g3", "any")
+
+    def __init__(self, low: str, s: int, e: int) -> None:
+        self.g3 = literal_starts(low, _G3_FIRSTS, s, e)
+        self.any = literal_starts(low, _ANY_FIRSTS, s, e)
 
 
 def _attribute_arms(

@@ -48,8 +48,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     cuts = {0, len(text)}
     cuts.update([m.end() for m in _NEWLINE.finditer(text)])
     for m in _PERIOD_END.finditer(text):
-        if not _is_abbreviation(text, m.start()) and not _unit_before_bracket(text, m):
-            cuts.add(m.end())
+        dot, end = m.span()
+        if _is_abbreviation(text, dot):
+            continue
+        if text[end : end + 1] in _BRACKETS and _unit_before(text, dot):
+            continue  # "6.8 mos. (95% CI ...": a time unit's abbreviation before a bracket
+        cuts.add(end)
     if "!" in text or "?" in text:
         cuts.update([m.end() for m in _MARK_END.finditer(text)])
     spans = []
@@ -118,10 +122,9 @@ def join_soft_line_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple
 _UNIT_ABBREVIATION_END = re.compile(r"(?<![A-Za-z])(?:mos?|wks?|yrs?)\Z", re.I)
 
 
-def _unit_before_bracket(text: str, m: re.Match[str]) -> bool:
-    """Whether the period of ``m`` (a ``_PERIOD_END`` match) ends a time unit's abbreviation
-    and a bracket follows it."""
-    if text[m.end() : m.end() + 1] not in ("(", "["):
-        return False
-    dot = m.start()
+_BRACKETS = ("(", "[")
+
+
+def _unit_before(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` ends a time unit's abbreviation."""
     return _UNIT_ABBREVIATION_END.search(text, max(0, dot - 4), dot) is not None

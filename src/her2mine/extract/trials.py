@@ -207,13 +207,15 @@ NOT_TRIAL_NAMES = frozenset(
 )
 
 
-def _the_candidates(text: str) -> list[int]:
+def _the_candidates(text: str, found: list[int] | None = None) -> list[int]:
     """Where a "the NAME (phase X) trial/study" match (or a "the NAME HER2 trial" one,
     ``_subtype_named``) can start, read backwards from each "trial"/"study": whitespace-separated
     tokens (NAME, X, "phase" and NAME, or "HER2" and NAME), whitespace, then "the"/"The" (a text
     has far fewer trials and studies than "the"s). The tokens are read by ``_THE_BACKWARDS`` on
-    the reversed text, from the character before "trial"/"study"."""
-    found = literal_starts(text, ("trial", "study"))
+    the reversed text, from the character before "trial"/"study". ``found``:
+    ``literal_starts(text, ("trial", "study"))`` if the caller has it."""
+    if found is None:
+        found = literal_starts(text, ("trial", "study"))
     if not found:
         return []
     n = len(text)
@@ -253,13 +255,15 @@ def _subtype_named(text: str, starts: list[int]):
 def _context_matches(text: str):
     the, title = _CONTEXT_PATTERNS
     # every match of the first ends with "trial"/"study": tried only where that is read back to
-    starts = _the_candidates(text)
+    found = literal_starts(text, ("trial", "study"))  # (read by two of the readers below)
+    starts = _the_candidates(text, found)
     yield from finditer_at(the, text, starts)
     if "HER2" in text or "ERBB2" in text:
         yield from _subtype_named(text, starts)
-    yield from title.finditer(text)
+    if "):" in text:  # every match of ``title`` holds it
+        yield from title.finditer(text)
     yield from _named_before_registration(text)
-    yield from _named_after_design_words(text)
+    yield from _named_after_design_words(text, found)
     if "(NCT" not in text and "(ClinicalTrials.gov" not in text:
         return  # every _NCT_BRACKET match starts with one of these
     brackets = [b.start() for b in _NCT_BRACKET.finditer(text)]
@@ -278,15 +282,19 @@ _DESIGN_ADJECTIVE = (
     r"placebo-controlled|multicent(?:re|er)|multinational|international|pivotal|prospective|"
     r"non-inferiority|noninferiority|confirmatory)"
 )
+# (Literal-first: "[tT]" outside the case-insensitive part lets the regex engine skip to the
+# t's of the window; a leading lookbehind, or a case-insensitive first letter, is tried at every
+# position. Under re.I "[tT]he" matches what "(?i:the)" does.)
 _NAME_AFTER_DESIGN_WORDS = re.compile(
-    rf"(?<![\w])[tT]he\s+(?:{_DESIGN_ADJECTIVE},?\s+){{1,4}}({_ACRONYM})\s+$", re.I
+    rf"[tT](?<![\w][tT])(?i:he\s+(?:{_DESIGN_ADJECTIVE},?\s+){{1,4}}({_ACRONYM})\s+$)"
 )
 
 
-def _named_after_design_words(text: str):
+def _named_after_design_words(text: str, found: list[int] | None = None):
     """Matches of "the <design words> NAME trial/study", read backwards from each "trial" /
-    "study"; the name must be in capitals."""
-    for q in literal_starts(text, ("trial", "study")):
+    "study"; the name must be in capitals. ``found``: ``literal_starts(text, ("trial",
+    "study"))`` if the caller has it."""
+    for q in literal_starts(text, ("trial", "study")) if found is None else found:
         m = _NAME_AFTER_DESIGN_WORDS.search(text, max(0, q - 90), q)
         if m is not None and (_title_name(m.group(1)) or _protocol_number(m.group(1))):
             yield m
@@ -471,10 +479,9 @@ def _protocol_number(name: str) -> bool:
 
 # "the TDM4450g and BO17929 studies", "the NeoSphere, TRYPHAENA and PEONY trials": names
 # coordinated before a plural "trials"/"studies", read backwards from it.
-_COORDINATED = re.compile(
-    rf"(?<![\w])[tT]he\s+(?:(?:{_DESIGN_ADJECTIVE}|single-arm),?\s+){{0,4}}"
-    rf"((?:{_ACRONYM},\s+)*{_ACRONYM},?\s+(?:and|or)\s+{_ACRONYM})\s+$",
-    re.I,
+_COORDINATED = re.compile(  # (literal-first, as _NAME_AFTER_DESIGN_WORDS)
+    rf"[tT](?<![\w][tT])(?i:he\s+(?:(?:{_DESIGN_ADJECTIVE}|single-arm),?\s+){{0,4}}"
+    rf"((?:{_ACRONYM},\s+)*{_ACRONYM},?\s+(?:and|or)\s+{_ACRONYM})\s+$)"
 )
 _COORDINATED_ITEM = re.compile(_ACRONYM)
 _COORDINATED_WORDS = frozenset({"and", "or"})
