@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 from scispacy.abbreviation import AbbreviationDetector
 from spacy.attrs import IDX, LENGTH
@@ -120,6 +121,11 @@ def _candidates(tokens: _Tokens, matches: list[tuple[int, int]]) -> list[tuple[i
     return out
 
 
+def _anywhere(i: int) -> bool:
+    """``first_ok`` of ``letters_in_order`` when the first letter may be anywhere."""
+    return True
+
+
 def _per_char_lower(s: str) -> str:
     """``"".join(c.lower() for c in s)`` with offsets kept: a character whose lower case is
     longer (it can never equal one lower-cased character) stays as it is."""
@@ -129,32 +135,52 @@ def _per_char_lower(s: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
 
 
+def letters_in_order(letters: list[str], low: str, first_ok: Callable[[int], bool]) -> int:
+    """Schwartz and Hearst's test, shared by every reading of a short form: the letters of a
+    short form (lower-case, one character each) found in the lower-cased long form ``low``
+    right to left, each at the last place before the next one's, the first letter only where
+    ``first_ok(i)`` (``starts_word``: it starts a word). The offset of the first letter's
+    place, or -1 if they are not all found (``len(low)`` if there are no letters)."""
+    i = len(low)
+    last = len(letters) - 1
+    for k in range(last, -1, -1):
+        c = letters[k]
+        i = low.rfind(c, 0, i)
+        if k == 0:
+            while i > 0 and not first_ok(i):
+                i = low.rfind(c, 0, i)
+        if i < 0:
+            return -1
+    return i
+
+
+def starts_word(text: str) -> Callable[[int], bool]:
+    """``first_ok`` of ``letters_in_order``: offset ``i`` of ``text`` starts a word (no letter
+    or digit before it)."""
+    return lambda i: i == 0 or not text[i - 1].isalnum()
+
+
 def _find_abbreviation(tokens: _Tokens, ls: int, le: int, ss: int, se: int) -> int | None:
     """scispaCy's ``find_abbreviation``: the first token of the long form, or None. (Its
-    character-by-character backward scan is done with ``str.rfind`` on the lower-cased long
-    form: the same positions.)"""
+    character-by-character backward scan is ``letters_in_order``, on the lower-cased long form:
+    the same positions.)"""
     text, idx, length = tokens.text, tokens.idx, tokens.length
     long_form = " ".join([text[idx[i] : idx[i] + length[i]] for i in range(ls, le)])
     short_form = " ".join([text[idx[i] : idx[i] + length[i]] for i in range(ss, se)])
-    low = _per_char_lower(long_form)
-    long_index = len(long_form) - 1
-    short_index = len(short_form) - 1
-    while short_index >= 0:
-        current = short_form[short_index].lower()
+    letters = []
+    for ch in short_form:
+        current = ch.lower()
         if not current.isalnum():
-            short_index -= 1
             continue
         if len(current) != 1:
             return None  # no single character of the long form equals it
-        # the last ``current`` at or before long_index; the first letter must start a word
-        long_index = low.rfind(current, 0, long_index + 1)
-        while short_index == 0 and long_index > 0 and long_form[long_index - 1].isalnum():
-            long_index = low.rfind(current, 0, long_index)
-        if long_index < 0:
-            return None
-        long_index -= 1
-        short_index -= 1
-    long_index += 1
+        letters.append(current)
+    # scispaCy asks a word start of the short form's first character only: none if that is
+    # no letter or digit ("(-TDM)")
+    first_ok = starts_word(long_form) if short_form[:1].lower().isalnum() else _anywhere
+    long_index = letters_in_order(letters, _per_char_lower(long_form), first_ok)
+    if long_index < 0:
+        return None
     # As scispaCy does: the first token whose running total of lengths *with their whitespace*
     # (not the " "-joined string) passes long_index. That total up to token k is
     # ``idx[k + 1] - idx[ls]``.

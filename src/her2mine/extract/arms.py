@@ -24,7 +24,7 @@ from her2mine.extract.fastre import (
     word_start,
 )
 from her2mine.extract.hits import Hit
-from her2mine.extract.lexicon import lower_same_length
+from her2mine.extract.lexicon import load_lexicons, lower_same_length
 from her2mine.extract.regimens import (
     SEQUENCE_WORDS,
     Regimen,
@@ -95,6 +95,9 @@ class Arm:
     special: str | None = None  # "physician's choice"
     options: set[str] = field(default_factory=set)  # investigator's-choice partners
     core: list[str] | None = None  # the drugs as defined, before drugs given to every arm
+    # Starts of the design sentences that defined the arm (a review defines each cited trial's
+    # arms in its own sentence: see ``scoped_registry``).
+    defined_at: list[int] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def name(self) -> str | None:
@@ -136,11 +139,22 @@ class ArmRegistry:
     tpc_aliases: set[str] = field(default_factory=set)  # "physician's choice (PC)" → "PC"
     # "AC followed by T-DM1 plus pertuzumab (AC-KP)": compound short forms of design arms
     short_forms: dict[str, Arm] = field(default_factory=dict)
-    # Set once the registry is built (``build_registry``): labels and their patterns, which
-    # every sentence's ``arm_refs`` needs.
+    # Labels and their patterns, which the group-word readings of ``arm_refs`` need: set by
+    # ``freeze`` when first needed (``add`` clears it).
     frozen: tuple[list[str], list[re.Pattern[str]]] | None = field(
         default=None, repr=False, compare=False
     )
+    at: int = field(default=-1, repr=False, compare=False)  # the design sentence being read
+    # Drugs of the classes a group may be named by ("the anthracycline group"): the drug
+    # lexicon's "subclass" data (``DrugLexicon.class_members``), the package's unless given.
+    class_members: dict[str, frozenset[str]] = field(
+        default_factory=lambda: load_lexicons().drugs.class_members, repr=False, compare=False
+    )
+
+    def stamp(self, arm: Arm) -> None:
+        """Record that the design sentence being read defines ``arm``."""
+        if self.at >= 0 and self.at not in arm.defined_at:
+            arm.defined_at.append(self.at)
 
     def freeze(self) -> None:
         labels = self.labels()
@@ -171,8 +185,10 @@ class ArmRegistry:
                 arm.has_placebo |= placebo
                 arm.labels |= labels
                 arm.options |= options or set()
+                self.stamp(arm)
                 return arm
         arm = Arm(drugs, placebo, labels, options=set(options or ()))
+        self.stamp(arm)
         self.arms.append(arm)
         return arm
 
@@ -193,15 +209,17 @@ class ArmRegistry:
             if set(arm.drugs) == ds and not arm.options:
                 return arm.name
         core = [a for a in self.arms if a.core is not None and set(a.core) == ds]
-        if len(core) == 1:
+        if len(core) == 1 or _twins(core):
             return core[0].name  # "with neratinib" after paclitaxel was added to every arm
         cands = [a for a in self.arms if ds <= set(a.drugs)]
         if placebo:
             cands = [a for a in cands if a.has_placebo] or cands
-        if len(cands) == 1:
+        if len(cands) == 1 or _twins(cands):
             return cands[0].name
         if not cands:
             opt = [a for a in self.arms if a.options and ds <= set(a.drugs) | a.options]
+            if len(opt) == 1 and opt[0].special:
+                return opt[0].name  # one of physician's choice options names that arm
             if len(opt) == 1:
                 return "+".join(sorted(set(opt[0].drugs) | ds))
         if len(cands) >= 2:
@@ -239,6 +257,24 @@ class ArmRegistry:
             non = [a for a in self.arms if not a.has_placebo]
             return (non or self.arms)[0].name
         return None
+
+
+def scoped_registry(reg: ArmRegistry, arms: list[Arm]) -> ArmRegistry:
+    """A registry of ``arms`` (a subset of ``reg``'s, in its order): the arms of the one trial a
+    review's sentence is about, so that "placebo" or "the control group" there does not resolve
+    to another cited trial's arm. Short forms of the other arms are dropped."""
+    ids = {id(a) for a in reg.arms}
+    kept = {id(a) for a in arms}
+    forms = {k: v for k, v in reg.short_forms.items() if id(v) in kept or id(v) not in ids}
+    out = ArmRegistry(list(arms), set(reg.tpc_aliases), forms, class_members=reg.class_members)
+    out.freeze()
+    return out
+
+
+def _twins(arms: list[Arm]) -> bool:
+    """Whether ``arms`` are two or more arms of one name (N9831's sequential and concurrent
+    arms: the same drugs in another order), which a mention of their drugs names alike."""
+    return len(arms) >= 2 and arms[0].name is not None and all(a.name == arms[0].name for a in arms)
 
 
 def _letters_drugless_arm(arm: Arm, label: str | None) -> bool:
@@ -310,12 +346,19 @@ def _short_form_after_semicolon(text: str, m: re.Match[str], inner: list[Hit]) -
 
 
 def build_registry(
-    text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit], low: str | None = None
+    text: str,
+    sentences: list[tuple[int, int]],
+    drug_hits: list[Hit],
+    low: str | None = None,
+    trials: list[tuple[int, str]] | None = None,
+    class_members: dict[str, frozenset[str]] | None = None,
 ) -> ArmRegistry:
     """Arms defined by the design sentences: randomisation sentences first; sentences that only
     say who received what are read when those did not define two arms. ``low`` =
-    ``lower_same_length(text)`` if the caller has it."""
-    reg = ArmRegistry()
+    ``lower_same_length(text)`` if the caller has it; ``trials``: (start, name) of the named
+    trials, in order (see ``_read_other_trials_designs``); ``class_members``: the drug
+    lexicon's ``DrugLexicon.class_members`` (the package lexicon's if None)."""
+    reg = ArmRegistry() if class_members is None else ArmRegistry(class_members=class_members)
     sentences = [tuple(x) for x in sentences]
     low = lower_same_length(text) if low is None else low
     literal = literal_safe(text)
@@ -329,6 +372,11 @@ def build_registry(
         design = _matching(_DESIGN, _DESIGN_WORDS, text, low, sentences, literal)
         rest = [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]
         _read_design(text, rest, drug_hits, reg, gate)
+    elif trials and len(trials) >= 2 and reg.arms and len({c for _, c in trials}) >= 2:
+        design = _matching(_DESIGN, _DESIGN_WORDS, text, low, sentences, literal)
+        rest = [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]
+        if rest:
+            _read_other_trials_designs(text, sentences, rest, drug_hits, reg, gate, trials)
     if sum(1 for a in reg.arms if a.name) >= 2:
         both = _matching(_BOTH, _ALL_WORDS, text, low, sentences, literal)
         if any(both):
@@ -352,17 +400,82 @@ def build_registry(
     return reg
 
 
-# Drugs of the classes a group may be named by ("the anthracycline group").
-_CLASS_MEMBERS = {
-    "anthracycline": frozenset(("doxorubicin", "epirubicin")),
-    "taxane": frozenset(("paclitaxel", "docetaxel", "nab-paclitaxel")),
-}
+_FAR = 1 << 62  # past any offset
+
+
+def trial_of_sentence(
+    trials: list[tuple[int, str]], starts: list[int], sentences: list[tuple[int, int]], at: int
+) -> str | None:
+    """The trial a design sentence starting at ``at`` is about: the last one named in it or
+    before it (``trials``: (start, name) in order; ``starts``: their starts)."""
+    end = sentences[max(0, bisect_right(sentences, (at, _FAR)) - 1)][1]  # (tuples, in order)
+    k = bisect_left(starts, end)
+    return trials[k - 1][1] if k else None
+
+
+def trials_named_together(
+    trials: list[tuple[int, str]], starts: list[int], sentences: list[tuple[int, int]]
+) -> set[frozenset]:
+    """Pairs of trials one sentence names together ("NSABP B-31 and NCCTG N9831", "BIG
+    4-11/APHINITY"): a joint analysis or two names of one trial, one trial for arms."""
+    same: set[frozenset] = set()
+    for s, e in sentences:
+        names = {c for _, c in trials[bisect_left(starts, s) : bisect_left(starts, e)]}
+        if len(names) > 1:
+            same.update(frozenset((a, b)) for a in names for b in names if a != b)
+    return same
+
+
+def _read_other_trials_designs(
+    text: str,
+    sentences: list[tuple[int, int]],
+    rest: list[tuple[int, int]],
+    drug_hits: list[Hit],
+    reg: ArmRegistry,
+    low: str | None,
+    trials: list[tuple[int, str]],
+) -> None:
+    """A review: NALA's arms came from a randomisation sentence, then "In PHOEBE, patients
+    received pyrotinib plus capecitabine or lapatinib plus capecitabine" states another trial's
+    arms without saying "randomised". A who-received-what sentence (``rest``) about a trial
+    other than those whose design defined the arms so far is read as that trial's design when
+    it defines two arms or more (an arm both trials share stays one arm, defined by both)."""
+    starts = [a for a, _ in trials]
+    same = trials_named_together(trials, starts, sentences)
+
+    def owner(at: int) -> str | None:
+        return trial_of_sentence(trials, starts, sentences, at)
+
+    owners = {owner(at) for a in reg.arms for at in a.defined_at}
+    if not owners - {None}:
+        return  # the arms belong to no named trial: one study's abstract
+    for s, e in rest:
+        trial = owner(s)
+        if trial is None or any(o == trial or frozenset((o, trial)) in same for o in owners):
+            continue
+        own = ArmRegistry(class_members=reg.class_members)
+        _read_design(text, [(s, e)], drug_hits, own, low)
+        if sum(1 for a in own.arms if a.name) < 2 or any(a.special for a in own.arms):
+            continue
+        for arm in own.arms:
+            twin = next((a for a in reg.arms if _same_arm(a, arm)), None)
+            if twin is None:
+                reg.arms.append(arm)
+            else:
+                twin.defined_at.extend(arm.defined_at)
+                twin.labels |= arm.labels
+        reg.frozen = None
+        owners.add(trial)
+
+
+def _same_arm(a: Arm, b: Arm) -> bool:
+    return a.drugs == b.drugs and a.has_placebo == b.has_placebo and not a.special
 
 
 def _class_member_arm(reg: ArmRegistry, cls: str) -> Arm | None:
     """Of a design of exactly two drug arms (no physician's choice or placebo arm), the one arm
     that holds a drug of class ``cls``, when the other holds none; else None."""
-    members = _CLASS_MEMBERS.get(cls)
+    members = reg.class_members.get(cls)
     drug_arms = [a for a in reg.arms if a.drugs]
     if members is None or len(drug_arms) != 2 or any(a.special or a.has_placebo for a in reg.arms):
         return None
@@ -445,7 +558,10 @@ def _read_design(
     """``low``: the ``literal_safe`` lower-cased text (lets searches skip where their words are
     missing), or None."""
     starts = [h.start for h in drug_hits]
+    before: set[int] = set()
     for s, e in sentences:
+        before = _stamp_new(reg, before)  # arms the previous sentence appended directly
+        reg.at = s
         if text.find(";", s, e) >= 0:
             e = _design_part_end(text, s, e)
         hits = [h for h in drug_hits[bisect_left(starts, s) : bisect_left(starts, e)] if h.end <= e]
@@ -458,7 +574,9 @@ def _read_design(
         opts = option_hits(text, hits, s, e)
         kept = [h for h in hits if h.start not in opts] if opts else hits
         if GROUP_GATE.may_hold(low, s, e) and (
-            _read_lettered_arms(text, s, e, kept, reg) or _read_counted_arms(text, s, e, kept, reg)
+            _read_lettered_arms(text, s, e, kept, reg)
+            or _read_counted_arms(text, s, e, kept, reg)
+            or _read_bracketed_lettered_arms(text, s, e, kept, reg)
         ):
             continue
         regs = _without_prior_regimens(text, low, s, e, group_regimens(text, kept))
@@ -496,9 +614,17 @@ def _read_design(
         added: list[Arm] = []
         last: Regimen | None = None  # the regimen of the last arm added
         each = _EACH.search(text, s, e) if all_words else None
+        tpc_at = (
+            [m.start() for m in _TPC.finditer(text, s, e) if not _tpc_partner(text, s, m, regs)]
+            if tpc
+            else []
+        )
+        tpc_listed = _tpc_listed(text, regs, s, e) if tpc_at else set()
         for i, r in enumerate(regs):
             if shared is not None and i == shared.backbone_only:
                 continue  # "paclitaxel plus either ...": given with each alternative
+            if i in tpc_listed:
+                continue  # "physician's choice of capecitabine, eribulin, or ...": options
             if _each_partner(text, each, r, added) or _counted_mention(text, s, r, reg):
                 continue
             if i > 0 and _class_partner_option(text, regs[i - 1], r):
@@ -537,9 +663,17 @@ def _read_design(
                 if added and last is not None and _SAME_GATE.may_hold(low, s, r.start):
                     r = _after_same_regimen(text, s, last, r)
                 options = {
-                    d for h in hits if h.start in opts and r.end <= h.start < nxt for d in h.drugs
+                    d
+                    for h in hits
+                    if h.start in opts
+                    and r.end <= h.start < nxt
+                    and not (tpc_at and _tpc_between(tpc_at, r.end, h.start))
+                    for d in h.drugs
                 }
-                arm = reg.add(r, label, options)
+                if alternative and _twin_alternative(shared, i):
+                    arm = _add_twin_arm(reg, r, label, options)
+                else:
+                    arm = reg.add(r, label, options)
                 if arm is not None:
                     _record_short_form(text, r.end, e, arm, reg)
                     arm_of[i] = arm
@@ -563,9 +697,7 @@ def _read_design(
                 if not arm.special:
                     arm.extend(set(each_extra))
         for m in _TPC.finditer(text, s, e) if tpc else ():
-            if _TPC_OF_REGIMEN_END.match(text, max(s, m.start() - 30), m.start()) and any(
-                r.drugs and r.end <= m.start() <= r.end + 30 for r in regs
-            ):
+            if _tpc_partner(text, s, m, regs):
                 continue  # "trastuzumab plus chemotherapy of physician's choice": a partner
             label = _label_after(text, m.end(), e, low)
             if "chemotherapy" in m.group(0).lower() or re.search(
@@ -574,8 +706,101 @@ def _read_design(
                 re.I,
             ):
                 label = label or "chemotherapy"
-            _drop_class_arm_in_tpc(reg, regs, arm_of, m.start(), m.end())
+            _drop_class_arm_in_tpc(reg, regs, arm_of, _tpc_phrase_start(text, s, m), m.end())
             reg.add_special(PHYSICIANS_CHOICE, label)
+            _tpc_options(text, m.end(), e, hits, opts, regs, tpc_listed, reg)
+    _stamp_new(reg, before)
+    reg.at = -1
+
+
+def _stamp_new(reg: ArmRegistry, before: set[int]) -> set[int]:
+    """Arms a design reader appended without ``ArmRegistry.add`` (ids not in ``before``) belong
+    to the sentence read; returns the ids of the arms now defined."""
+    if reg.at >= 0:
+        for arm in reg.arms:
+            if id(arm) not in before:
+                reg.stamp(arm)
+    return {id(a) for a in reg.arms}
+
+
+def _tpc_between(tpc_at: list[int], a: int, b: int) -> bool:
+    """Whether a physician's-choice phrase starts in [a, b): "trastuzumab deruxtecan or
+    treatment of physician's choice (capecitabine, eribulin, ...)" - the options after it are
+    that arm's, not the partners of the regimen before it."""
+    return any(a <= t < b for t in tpc_at)
+
+
+# "physician's choice of capecitabine, eribulin, gemcitabine, paclitaxel, or nab-paclitaxel":
+# the drugs listed right after "of" are the options each patient may get, not arms.
+_TPC_LIST_OPEN = re.compile(r"\s+of\s+(?:either\s+)?")
+_TPC_LIST_GAP = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+", re.I)
+
+
+def _tpc_listed(text: str, regs: list[Regimen], s: int, e: int) -> set[int]:
+    """Indexes of the regimens listed right after "physician's choice of" (see above)."""
+    out: set[int] = set()
+    for m in _TPC.finditer(text, s, e):
+        pos, opened = m.end(), False
+        for i, r in enumerate(regs):
+            if r.start < pos:
+                continue
+            gap = _TPC_LIST_GAP if opened else _TPC_LIST_OPEN
+            if not gap.fullmatch(text, pos, r.start) or len(r.hits) != 1:
+                break
+            out.add(i)
+            pos, opened = r.end, True
+        if len(out) < 2:
+            out.clear()  # one drug after "of" may be the arm's own ("choice of eribulin")
+    return out
+
+
+def _tpc_options(
+    text: str,
+    a: int,
+    e: int,
+    hits: list[Hit],
+    opts: set[int],
+    regs: list[Regimen],
+    listed: set[int],
+    reg: ArmRegistry,
+) -> None:
+    """Give the physician's-choice arm the options listed after its phrase (from ``a``, up to
+    the next arm's regimen): bracketed ("(capecitabine, eribulin, ...)") or after "of"."""
+    nxt = next((r.start for i, r in enumerate(regs) if r.start >= a and i not in listed), e)
+    found = {d for h in hits if a <= h.start < nxt and h.start in opts for d in h.drugs}
+    found |= {d for i in listed if regs[i].start >= a for d in regs[i].drugs}
+    if not found:
+        return
+    for arm in reg.arms:
+        if arm.special == PHYSICIANS_CHOICE:
+            arm.options |= found
+
+
+def _tpc_partner(text: str, s: int, m: re.Match[str], regs: list[Regimen]) -> bool:
+    """Whether physician's-choice match ``m`` is a drug's partner ("trastuzumab plus
+    chemotherapy of physician's choice"), not an arm of its own."""
+    return _TPC_OF_REGIMEN_END.match(text, max(s, m.start() - 30), m.start()) is not None and any(
+        r.drugs and r.end <= m.start() <= r.end + 30 and not _or_between(text, r.end, m)
+        for r in regs
+    )
+
+
+def _or_between(text: str, a: int, m: re.Match[str]) -> bool:
+    """Whether an "or" stands between a regimen's end ``a`` and a physician's-choice phrase:
+    "trastuzumab deruxtecan or chemotherapy of physician's choice" offers it as another arm,
+    where "trastuzumab plus chemotherapy of physician's choice" makes it a partner."""
+    return _OR.search(text, a, m.start()) is not None
+
+
+_CLASS_OF_BEFORE = re.compile(r"\b(?:chemotherapy|therapy|treatment)\s+of\s+(?:the\s+)?\Z", re.I)
+
+
+def _tpc_phrase_start(text: str, s: int, m: re.Match[str]) -> int:
+    """Where a physician's-choice phrase starts: "chemotherapy of physician's choice" opens
+    with the class mention before the match (that mention is the arm, not one beside it)."""
+    a = max(s, m.start() - 30)
+    before = _CLASS_OF_BEFORE.search(text[a : m.start()])
+    return a + before.start() if before else m.start()
 
 
 def _drop_class_arm_in_tpc(
@@ -674,6 +899,53 @@ def _read_lettered_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegi
     for regimen, label in arms:
         reg.add(regimen, label)
     return True
+
+
+# "randomly assigned to arm A (doxorubicin and cyclophosphamide followed by paclitaxel), arm B
+# (the same chemotherapy followed by trastuzumab), or arm C (...)": lettered arms, each defined
+# by the bracket right after its label.
+_LETTERED_BRACKET = re.compile(r"(?<![\w-])(?i:arm|group)\s+([A-Z]|[1-9])\s*[(\[]\s*")
+
+
+def _read_bracketed_lettered_arms(
+    text: str, s: int, e: int, hits: list[Hit], reg: ArmRegistry
+) -> bool:
+    """Arms of a design sentence that defines two or more lettered arms by a bracket after the
+    label (above): each arm is every drug in its bracket ("the same chemotherapy followed by X":
+    the arm before with X); the letter is its label. True if the sentence was read so."""
+    if text.find("(", s, e) < 0 and text.find("[", s, e) < 0:
+        return False
+    found = list(_LETTERED_BRACKET.finditer(text, s, e))
+    if len(found) < 2:
+        return False
+    arms: list[tuple[Regimen, str]] = []
+    for m in found:
+        regimen = _regimen_within(hits, m.end(), _segment_end(text, m.end(), e))
+        if regimen is None:
+            continue
+        if arms and regimen.hits[0].kind == "class":
+            regimen = _after_same_regimen(text, m.end(), arms[-1][0], regimen)
+        arms.append((regimen, m.group(1).lower()))
+    if len(arms) < 2:
+        return False  # "group 1 (n = 50)": counts, not regimens
+    for regimen, label in arms:
+        _add_lettered_arm(reg, regimen, label)
+    return True
+
+
+def _add_lettered_arm(reg: ArmRegistry, regimen: Regimen, label: str) -> None:
+    """Add lettered arm ``label``; an arm with the same drugs as another letter's (N9831's
+    sequential and concurrent arms B and C: the order differs, not the drugs) stays an arm of
+    its own, so that the design keeps its number of arms ("arm B vs 84.4%" is not arm A)."""
+    drugs = regimen.drugs
+    twin = any(
+        a.drugs == drugs and not a.special and a.labels and label not in a.labels for a in reg.arms
+    )
+    if not twin or not drugs:
+        reg.add(regimen, label)
+        return
+    reg.frozen = None
+    reg.arms.append(Arm(list(drugs), regimen.has_placebo, {label}))
 
 
 def _regimen_within(hits: list[Hit], a: int, b: int) -> Regimen | None:
@@ -1035,6 +1307,23 @@ def _with_backbone(shared: SharedBackbone, arm_of: dict[int, Arm]) -> None:
             arm.drugs = sorted(set(arm.drugs) | shared.backbone | own)
 
 
+def _twin_alternative(shared: SharedBackbone | None, i: int) -> bool:
+    """Whether alternative ``i`` names the same drugs as an earlier one of its list, in another
+    order ("EC followed by docetaxel plus capecitabine, or docetaxel followed by capecitabine":
+    ``backbones._after_sequence_head``)."""
+    own = shared.own.get(i) if shared is not None else None
+    return own is not None and any(k < i and v == own for k, v in shared.own.items())
+
+
+def _add_twin_arm(reg: ArmRegistry, r: Regimen, label: str | None, options: set[str]) -> Arm:
+    """An arm of its own for a twin alternative (``_twin_alternative``): one name with its twin,
+    but the design keeps its number of arms (a bare "vs 31.6%" is not the third arm's)."""
+    reg.frozen = None
+    arm = Arm(list(r.drugs), r.has_placebo, {label} if label else set(), options=set(options))
+    reg.arms.append(arm)
+    return arm
+
+
 def _add_both_arm(shared: SharedBackbone, regs: list[Regimen], reg: ArmRegistry) -> None:
     """ "paclitaxel with trastuzumab (TH), lapatinib (TL), or both": the alternatives together
     are one more arm (with the backbone), though no regimen is written for it."""
@@ -1193,7 +1482,7 @@ def _is_prior(text: str, low: str | None, s: int, r: Regimen, prior_words: bool)
     match, only a suffix."""
     if prior_words:
         return _prior_regimen(text, low, s, r)
-    return _PRIOR_SUFFIX.match(text, r.end) is not None
+    return _PRIOR_SUFFIX.match(text, r.end) is not None or _completed_before(text, s, r.start)
 
 
 def _prior_regimen(text: str, low: str | None, s: int, r: Regimen) -> bool:
@@ -1203,7 +1492,26 @@ def _prior_regimen(text: str, low: str | None, s: int, r: Regimen) -> bool:
         _prior(text, low, s, r.start)
         or _PRIOR_SUFFIX.match(text, r.end) is not None
         or _prior_example(text, low, s, r.start)
+        or _completed_before(text, s, r.start)
     )
+
+
+# "patients who had completed trastuzumab", "who completed 1 year of adjuvant trastuzumab",
+# "having completed trastuzumab-based therapy": the drug right after "completed" is a therapy
+# the patients had before (ExteNET), not an arm. Only the drug the phrase runs into: unlike the
+# _PRIOR phrases, no 40-character reach ("who had completed trastuzumab received tucatinib").
+_COMPLETED_END = re.compile(
+    r"\b(?:who\s+(?:had\s+)?|having\s+|had\s+)completed\s+"
+    r"(?:(?:\d+|one|a|the|their|of|years?|months?|cycles?|weeks?|standard|adjuvant|"
+    r"neoadjuvant|\(neo\)adjuvant|prior|previous|planned)\s+){0,5}$",
+    re.I,
+)
+
+
+def _completed_before(text: str, s: int, pos: int) -> bool:
+    """Whether a "who had completed" phrase (``_COMPLETED_END``) runs into ``pos``."""
+    a = max(s, pos - 80)
+    return text.find("omplete", a, pos) >= 0 and _COMPLETED_END.search(text, a, pos) is not None
 
 
 # "previously treated with a HER2-directed antibody-drug conjugate such as trastuzumab
@@ -1295,7 +1603,8 @@ _ADDED_TO_ALL = re.compile(
     re.I,
 )
 # "A, B, or C": a regimen listed right after a design regimen is another arm.
-_LIST_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:or\s+|and\s+)?(?:to\s+)?", re.I)
+# (an article may open the next item: "trastuzumab deruxtecan, a taxane (...), or ...")
+_LIST_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:or\s+|and\s+)?(?:to\s+)?(?:a\s+|an\s+)?", re.I)
 _GROUPS_AFTER = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:groups|arms|cohorts)\b", re.I)
 _GROUP_AFTER = re.compile(r"[\s-]*(?:group|arm|cohort)\b", re.I)
 # A route/formulation word right before a design regimen names its group ("intravenous group").
@@ -1340,6 +1649,7 @@ def _add_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry, e: int
             if a.drugs == backbone:
                 a.has_placebo = True
                 a.labels.add("placebo")
+                reg.stamp(a)
                 break
         else:
             reg.arms.append(Arm(backbone, True, {"placebo"}))
@@ -1969,8 +2279,11 @@ def _name_the_combination(text: str, sentences: list[tuple[int, int]], reg: ArmR
 
 # "We compared lapatinib, trastuzumab, or the combination of both": the aim itself names the
 # arm holding both "the combination" (any sentence may say it, not only the randomisation).
+# "Patients received lapatinib, trastuzumab, or the combination for 6 weeks": "of both" may be
+# left out (not "the combination of X and Y", "the combination with X", which name drugs).
 _COMBINATION_OF_BOTH = re.compile(
-    r"\bor\s+(?:the|their)\s+combination\s+of\s+(?:both|the\s+two)\b", re.I
+    r"\bor\s+(?:the|their)\s+combination(?:\s+of\s+(?:both|the\s+two)\b|(?![\s-]+(?:of|with)\b))",
+    re.I,
 )
 
 

@@ -45,7 +45,11 @@ def shared_backbone(text: str, regs: list[Regimen]) -> SharedBackbone | None:
         if _EITHER.fullmatch(gap):
             found = _after_either(text, regs, i)
         else:
-            found = _after_first_partner(text, regs, i) or _before_backbone(text, regs, i)
+            found = (
+                _after_first_partner(text, regs, i)
+                or _before_backbone(text, regs, i)
+                or _after_sequence_head(text, regs, i)
+            )
         if found is not None:
             return found
     return None
@@ -137,8 +141,15 @@ def _after_first_partner(text: str, regs: list[Regimen], i: int) -> SharedBackbo
 
 # "lapatinib (L), trastuzumab (T), or both (LT) with weekly paclitaxel": the backbone comes after
 # the alternatives and their "or both", joined to them all.
+# ("..., all given with weekly paclitaxel", "each administered with": a participle may stand
+# before the joiner)
+# "..., or both for 6 weeks, followed by weekly paclitaxel": the backbone may follow them all in
+# sequence (as in "A or B, followed by C"), after their own duration.
 _BACKBONE_AFTER = re.compile(
-    r"\s*,?\s*(?:each\s+)?(?:with|plus|in\s+combination\s+with|combined\s+with)\s+", re.I
+    r"(?:\s+for\s+(?:\d+|two|three|four|six|eight|twelve)\s+(?:weeks|months|cycles))?"
+    r"\s*,?\s*(?:(?:each|all)\s+)?(?:(?:given|administered)\s+)?"
+    r"(?:with|plus|in\s+combination\s+with|combined\s+with|followed\s+by|then)\s+",
+    re.I,
 )
 
 
@@ -174,6 +185,37 @@ def _before_backbone(text: str, regs: list[Regimen], i: int) -> SharedBackbone |
     if not _distinct(own):
         return None
     return _with_both(text, regs, SharedBackbone(backbone, own, b), backbone)
+
+
+_SEQUENCE_JOIN = re.compile(r"(?:\bfollowed\s+by|\bthen|→)", re.I)
+
+
+def _after_sequence_head(text: str, regs: list[Regimen], i: int) -> SharedBackbone | None:
+    """ "epirubicin and cyclophosphamide followed by docetaxel, docetaxel plus capecitabine, or
+    docetaxel followed by capecitabine": every later alternative opens with the drug that follows
+    the first regimen's last "followed by", so they all continue the same head (EC), which is the
+    backbone of each; the first alternative's own drugs are those after the head. Two
+    alternatives may name the same drugs in another order ("D plus X", "D followed by X"): one
+    arm, as the contract's arm is a set of drugs."""
+    r = regs[i]
+    if len(r.hits) < 2 or (i > 0 and _ALTERNATIVE_GAP.fullmatch(text, regs[i - 1].end, r.start)):
+        return None
+    later = _alternatives(text, regs, i)[1:]
+    if not later:
+        return None  # (most regimens: no list of alternatives after them)
+    j = len(r.hits) - 1
+    while j > 0 and not _SEQUENCE_JOIN.search(text, r.hits[j - 1].end, r.hits[j].start):
+        j -= 1
+    if j == 0 or not r.hits[j].drugs:
+        return None
+    head = frozenset(d for h in r.hits[:j] for d in h.drugs)
+    tail = frozenset(d for h in r.hits[j:] for d in h.drugs)
+    if not head or head & tail or not _independent(regs, later, head):
+        return None
+    if any(regs[k].hits[0].drugs != r.hits[j].drugs for k in later):
+        return None  # "AC followed by docetaxel, or docetaxel, carboplatin and trastuzumab (TCH)"
+    own = {i: tail} | {k: frozenset(regs[k].drugs) for k in later}
+    return SharedBackbone(head, own)
 
 
 def _distinct(own: dict[int, frozenset[str]]) -> bool:

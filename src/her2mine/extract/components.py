@@ -16,7 +16,15 @@ from spacy.tokens import Doc
 
 from her2mine.extract import abbreviations  # noqa: F401  (registers "her2_abbreviations")
 from her2mine.extract.abbreviations import TOKEN_ARRAY_ATTRS, TOKEN_ARRAY_KEY
-from her2mine.extract.arms import arm_refs, build_registry, comparison_in
+from her2mine.extract.arms import (
+    ArmRegistry,
+    arm_refs,
+    build_registry,
+    comparison_in,
+    scoped_registry,
+    trial_of_sentence,
+    trials_named_together,
+)
 from her2mine.extract.drugs import find_drugs
 from her2mine.extract.fastre import literal_safe, sentences_matching_at, word_start
 from her2mine.extract.hits import ROW_CANONICAL, ROW_START, Hit
@@ -96,6 +104,53 @@ class _TrialTrack:
         if ctx_trial is None or cur is None or cur == ctx_trial or ctx_trial in names:
             return False
         return frozenset((cur, ctx_trial)) not in self.linked
+
+
+class _TrialArms:
+    """The arms of each trial a review cites. A design sentence's arms belong to the trial
+    named in it or last named before it ("In the APHINITY trial, patients were randomly assigned
+    to pertuzumab or placebo ..."; "The ExteNET trial randomly assigned ... to neratinib or
+    placebo"): a later sentence about ExteNET reads "87.7% with placebo" among ExteNET's arms
+    only (a null arm beats APHINITY's trastuzumab-plus-placebo arm). Used only when the design
+    sentences defined arms under two trials or more that are not one (named together); arms
+    defined before any trial was named serve every trial."""
+
+    def __init__(self, registry: ArmRegistry, trials: list, sentences: list) -> None:
+        self.registry = registry
+        self.cache: dict[str, ArmRegistry] = {}
+        self.active = False
+        if len(registry.arms) < 2 or len({c for _, c in trials}) < 2:
+            return  # (most texts: one trial named, or no two arms)
+        tstarts = [a for a, _ in trials]
+        self.of: list[set[str]] = []  # per registry arm: the trials whose design defined it
+        for arm in registry.arms:
+            named = {trial_of_sentence(trials, tstarts, sentences, at) for at in arm.defined_at}
+            self.of.append(named - {None})
+        cited = sorted(set().union(*self.of))
+        if len(cited) < 2:
+            return
+        # trials named together in one sentence are one trial here (joint names, two names)
+        self.same = trials_named_together(trials, tstarts, sentences)
+        self.active = any(
+            frozenset((a, b)) not in self.same for i, a in enumerate(cited) for b in cited[i + 1 :]
+        )
+
+    def _is(self, a: str, b: str) -> bool:
+        return a == b or frozenset((a, b)) in self.same
+
+    def for_trial(self, trial: str | None) -> ArmRegistry:
+        """The registry a sentence about ``trial`` (None: no trial named yet) reads arms from."""
+        if not self.active or trial is None:
+            return self.registry
+        reg = self.cache.get(trial)
+        if reg is None:
+            arms = [
+                arm
+                for arm, named in zip(self.registry.arms, self.of, strict=True)
+                if not named or any(self._is(trial, t) for t in named)
+            ]
+            reg = self.cache[trial] = scoped_registry(self.registry, arms)
+        return reg
 
 
 def _distinct(items: list) -> list:
@@ -295,6 +350,7 @@ class OutcomeExtractor:
         lexicons = _lexicons(lexicon_dir)
         self.lex = lexicons.endpoints
         self.drug_class = lexicons.drugs.drug_class
+        self.class_members = lexicons.drugs.class_members
 
     def __call__(self, doc: Doc) -> Doc:
         state = _state(doc)
@@ -311,7 +367,8 @@ class OutcomeExtractor:
         # Arms read per-patient options as one class mention ("X plus A or B" is arm X).
         drugs = options_as_class(text, _hits(state, "drugs"), self.drug_class)
         state["endpoints"] = [h.to_row() for h in endpoints]
-        registry = build_registry(text, sentences, drugs, low)
+        track = _TrialTrack(state.get("trials") or [])
+        registry = build_registry(text, sentences, drugs, low, track.trials, self.class_members)
         outcomes = []
         carry = None
         names = [a.name for a in registry.arms]
@@ -320,7 +377,7 @@ class OutcomeExtractor:
         drug_starts = [h.start for h in drugs]
         # Sentences naming two drugs or more, not read yet (read lazily, for a comparison).
         pending: list[tuple[int, int]] = []
-        track = _TrialTrack(state.get("trials") or [])
+        scopes = _TrialArms(registry, track.trials, sentences) if track.trials else None
         ctx_trial: str | None = None  # the trial the comparison under discussion belongs to
         trial_of: dict[int, str | None] = {}  # pending sentence start -> trial named by then
         has_ratio = sentences_matching_at(_KEY_RE, text, sentences, ratio_candidates(text))
@@ -343,11 +400,12 @@ class OutcomeExtractor:
                     ctx_trial = track.latest
                     pending = [x for x in pending if trial_of.get(x[0]) == ctx_trial]
                     context = []
-                lazy = _LazyContext(text, pending, drugs, registry, context, gate)
+                arms = scopes.for_trial(track.latest) if scopes is not None else registry
+                lazy = _LazyContext(text, pending, drugs, arms, context, gate)
                 pending = []
                 internal: list[str | None] = []
                 found = sentence_outcome_rows(
-                    text, s, e, eps, sent_drugs, registry, self.lex, carry, lazy, internal, gate
+                    text, s, e, eps, sent_drugs, arms, self.lex, carry, lazy, internal, gate
                 )
                 context = lazy  # still unread: most documents never need it
                 if found:

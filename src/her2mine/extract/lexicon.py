@@ -256,6 +256,9 @@ class DrugLexicon:
     )  # case-sensitive abbreviation → canonical
     components: dict[str, list[str]] = field(default_factory=dict)  # regimen → drugs
     drug_class: dict[str, str] = field(default_factory=dict)
+    # drug class a group may be named by ("the anthracycline group") → its drugs: the entries'
+    # optional "subclass" field ("anthracycline", "taxane")
+    class_members: dict[str, frozenset[str]] = field(default_factory=dict)
     kind: dict[str, str] = field(default_factory=dict)  # canonical → drug | regimen | placebo
     insensitive: re.Pattern[str] | None = None
     sensitive: SensitiveTerms = field(default_factory=lambda: SensitiveTerms([]))
@@ -269,6 +272,9 @@ class DrugLexicon:
             canon = e["canonical"]
             lex.kind[canon] = e.get("kind", "drug")
             lex.drug_class[canon] = e.get("class", "")
+            if e.get("subclass"):
+                members = lex.class_members.get(e["subclass"], frozenset())
+                lex.class_members[e["subclass"]] = members | {canon}
             if e.get("components"):
                 lex.components[canon] = sorted(e["components"])
             names = [] if lex.kind[canon] == "regimen" else [canon]

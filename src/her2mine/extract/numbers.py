@@ -604,6 +604,21 @@ def _with_probability_intervals(text: str, start: int, end: int, cis: list) -> l
     return sorted([*cis, *found], key=lambda m: m.start()) if found else cis
 
 
+# French and other European abstracts: "IC 95 % 0,40-0,63", "IC95% 0.49-0.84", "IC à 95 %:"
+# (intervalle de confiance). Only with its level right after it: "IC" alone may be anything.
+_IC_CI = re.compile(
+    r"I(?<![A-Za-z]I)C\s*(?:à\s*)?\d{2}(?:[.,·]\d)?\s*%\s*(?:[,:=]\s*)?"
+    rf"[\[(]?\s*(?P<lo>{_BOUND}){_UNIT_TAIL}{_DASH}(?P<hi>{_BOUND}){_UNIT_TAIL}"
+)
+
+
+def _with_european_cis(text: str, start: int, end: int, cis: list) -> list:
+    """``cis`` with the "IC 95 %" intervals of ``text[start:end]`` (``_IC_CI``) added, in text
+    order."""
+    found = list(_IC_CI.finditer(text, start, end))
+    return sorted([*cis, *found], key=lambda m: m.start()) if found else cis
+
+
 def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Value]:
     """All numeric results in ``text[start:end]`` (usually one sentence), in text order."""
     end = len(text) if end is None else end
@@ -618,6 +633,8 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
     cis = ci_matches(text, start, end) if not same or _CI_HINT.search(low) else []
     if "probability interval" in low:
         cis = _with_probability_intervals(text, start, end, cis)
+    if text.find("IC", start, end) >= 0:  # every _IC_CI match holds it
+        cis = _with_european_cis(text, start, end, cis)
     # Every P_RE match holds an operator character (one search of the text, no Python call).
     has_op = _P_OP_CHAR.search(text, start, end) is not None
     ps = list(P_RE.finditer(text, start, end)) if has_op else []

@@ -91,6 +91,14 @@ def _names_design_arms(text: str, hits: list[Hit], i: int, j: int) -> bool:
     return _OTHER_ARM.search(outside) is None
 
 
+def _repeats_partner(hits: list[Hit], i: int, j: int) -> bool:
+    """Whether an option of ``hits[i..j]`` is the drug it would be given with: "docetaxel plus
+    capecitabine, or docetaxel followed by capecitabine" lists two regimens (a patient cannot
+    get docetaxel plus docetaxel), not "docetaxel plus capecitabine or docetaxel"."""
+    partner = hits[i - 1].drugs
+    return bool(partner) and any(d in partner for h in hits[i : j + 1] for d in h.drugs)
+
+
 def _strong(text: str, a: Hit, b: Hit) -> bool:
     return gap_kind(text[a.end : b.start]) == "strong"
 
@@ -140,8 +148,12 @@ def _option_gap_without_schedules(text: str, a: int, b: int) -> re.Match[str] | 
 
 def options_as_class(text: str, hits: list[Hit], class_of: Mapping[str, str]) -> list[Hit]:
     """``hits`` (sorted by start) with each run of ``option_runs`` replaced by one class
-    mention spanning it (no drugs); ``hits`` itself if there is none."""
+    mention spanning it (no drugs); ``hits`` itself if there is none. A run that repeats the
+    drug it would be given with is no options (``_repeats_partner``)."""
     runs = option_runs(text, hits, class_of)
+    if not runs:
+        return hits
+    runs = [(i, j) for i, j in runs if not _repeats_partner(hits, i, j)]
     if not runs:
         return hits
     out: list[Hit] = []

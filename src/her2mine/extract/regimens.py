@@ -114,7 +114,8 @@ _SCHEDULE = re.compile(
 _CLOSING_BRACKET = re.compile(
     r"[\[(][^\[\]()]*(?:%|\b(?:groups?|arms?|cohorts?)\b)[^\[\]()]*[\])]", re.I
 )
-_COMMA_ONLY = re.compile(r"\s*,\s*")
+# A bare comma, also before an article: "trastuzumab deruxtecan, a taxane (...), or ...".
+_COMMA_ONLY = re.compile(r"\s*,\s*(?:(?:a|an)\s+)?")
 _SPACES = re.compile(r"\s+")
 
 
@@ -332,19 +333,52 @@ def _alias_bracket_end(text: str, reg: Regimen, h: Hit) -> int | None:
     return None if m is None else m.end()
 
 
-_OR_NEXT = re.compile(r"\s*,?\s*(?:or|and/or)\s+(?:to\s+)?(?:the\s+|a\s+)?$", re.I)
+# ("A, B, or the combination of A and B": the last alternative may be introduced as such)
+_OR_NEXT = re.compile(
+    r"\s*,?\s*(?:or|and/or)\s+(?:to\s+)?(?:the\s+|a\s+|their\s+)?(?:combination\s+of\s+)?$", re.I
+)
+# "lapatinib (1500 mg), trastuzumab (loading dose 4 mg/kg, then 2 mg/kg), or lapatinib plus
+# trastuzumab", "..., a taxane (docetaxel or paclitaxel), or capecitabine": a dose or options
+# bracket after the last listed drug stands before the "or" (a short-form bracket, "(TCH), or",
+# may name the whole chain and does not).
+_DOSE_BRACKET_OR_NEXT = re.compile(
+    r"\s*\([^()]*?(?:\d\s*(?:mg|g|µg|mcg)\b|\bdoses?\b|\sor\s)[^()]*\)" + _OR_NEXT.pattern, re.I
+)
 # "lapatinib (L), trastuzumab (T), or both (LT)": "or both" ends the list as another
 # alternative would (the drugs before it are alternatives, not one regimen).
 # (a short form of the last alternative may stand before it: "trastuzumab (T), or both")
-OR_BOTH = r"\s*(?:\([^()]*\)\s*)?,?\s*or\s+both\b"
+# ("or their combination", "or the combination of both" offer them together as "or both" does;
+# "the combination of X and Y" / "with X" name drugs and do not)
+OR_BOTH = (
+    r"\s*(?:\([^()]*\)\s*)?,?\s*or\s+(?:both|(?:the|their)\s+combination"
+    r"(?:\s+of\s+(?:both|the\s+two)|(?![\s-]+(?:of|with)\b)))\b"
+)
 _OR_BOTH_NEXT = re.compile(OR_BOTH, re.I)
 
 
+# "trastuzumab deruxtecan, a taxane (docetaxel or paclitaxel), or physician's choice of
+# chemotherapy": the list's last alternative is a physician's-choice arm, which names no drug.
+_OR_TPC_NEXT = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?,?\s*or\s+(?:the\s+|a\s+)?"
+    r"(?:(?:treatment|therapy|chemotherapy)\s+of\s+(?:the\s+)?)?(?:physician|investigator)['’]?s?\b",
+    re.I,
+)
+
+
 def _ends_or_list(text: str, r: Regimen, nxt: Regimen | None) -> bool:
-    """Whether an "or" follows chain ``r``: "A, B, or C" (``nxt`` is C) or "A, B, or both"."""
+    """Whether an "or" follows chain ``r``: "A, B, or C" (``nxt`` is C), "A, B, or both" or
+    "A, B, or physician's choice"."""
     if nxt is not None and _OR_NEXT.fullmatch(text[r.end : nxt.start]):
         return True
-    return _OR_BOTH_NEXT.match(text, r.end) is not None
+    if (
+        nxt is not None
+        and text.startswith(" (", r.end)
+        and _DOSE_BRACKET_OR_NEXT.fullmatch(text, r.end, nxt.start)
+    ):
+        return True
+    if _OR_BOTH_NEXT.match(text, r.end) is not None:
+        return True
+    return "or" in text[r.end : r.end + 80] and _OR_TPC_NEXT.match(text, r.end) is not None
 
 
 def _and_closed_list(text: str, r: Regimen) -> bool:

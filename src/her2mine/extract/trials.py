@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from her2mine.extract.abbreviations import letters_in_order, starts_word
 from her2mine.extract.fastre import finditer_at, literal_starts, whole_word_spans
 from her2mine.extract.hits import Hit, resolve_longest_first
 from her2mine.extract.lexicon import TrialLexicon, starts_finder
@@ -12,7 +13,7 @@ from her2mine.extract.lexicon import TrialLexicon, starts_finder
 # Name families whose members keep appearing (DESTINY-Breast12, HER2CLIMB-05...).
 _GROUPS = (
     "NSABP|CALGB|JBCRG|GBG|BIG|NRG|SWOG|ECOG|EORTC|IBCSG|TBCRC|JCOG|KCSG|WSG|ABCSG|GEICAM|SOLTI|"
-    "NCCTG|BCIRG|ACOSOG|UNICANCER|SAKK"
+    "NCCTG|BCIRG|ACOSOG|UNICANCER|SAKK|Alliance"
 )
 _FAMILIES = re.compile(
     r"[A-Z](?<![A-Za-z0-9-][A-Z])(?<=[DHLPMT])(?:(?<=D)ESTINY-[A-Z][A-Za-z]*\d+|(?<=H)ER2CLIMB(?:-\d+)?|"
@@ -91,9 +92,11 @@ def find_trials(
     eudract = [i + 8 for i in starts if text.startswith("EudraCT", i)]
     registry = sorted(starts + eudract) if eudract else starts
     hits = [_hit(m, "rules") for m in finditer_at(_REGISTRY, text, registry)]
-    hits += [_hit(m, "rules") for m in finditer_at(_FAMILIES, text, starts)]
+    family = [_hit(m, "rules") for m in finditer_at(_FAMILIES, text, starts)]
+    hits += [h for h in family if not _performance_score(h.text)]
     spans = lex.terms.spans(text, starts)
     hits += [Hit("trial", a, b, text[a:b], text[a:b], [], "rules") for a, b in spans]
+    hits += _group_numbers_alone(text, hits)
     hits += _named_by_context(text)
     hits += _short_forms(text, hits)
     hits = resolve_longest_first(hits)
@@ -104,6 +107,44 @@ def find_trials(
             seen.add(rid)
             hits.append(Hit("trial", -1, -1, rid, rid, [], "databank"))
     return hits
+
+
+# "ECOG 0-1", "ECOG 0 or 1": the ECOG performance-status score, not a trial of the group (its
+# trials are numbered "E2198", "E1199"): a single digit after "ECOG".
+_PERFORMANCE_SCORE = re.compile(r"ECOG[ -]\d")
+
+
+def _performance_score(written: str) -> bool:
+    """Whether a family match is the ECOG performance-status score ("ECOG 0"), not a trial."""
+    return _PERFORMANCE_SCORE.fullmatch(written) is not None
+
+
+# The number of a cooperative group's trial with its letter ("NSABP B-31" → "B-31", "ECOG
+# E2198" → "E2198", "Alliance A011801" → "A011801"): once the text has named the trial with its
+# group, the number alone names it too ("In B-31, ...", "results of E2198"). Numbers of digits
+# only ("CALGB 40601") are not read alone: a bare number may be anything.
+_GROUP_NUMBER = re.compile(r"[ -](?:[Pp]rotocol )?([A-Z]{1,2}-?\d+(?:/\d{2}|-\d{2}|[A-Z])?)\Z")
+_GROUP_WORDS = tuple(_GROUPS.split("|"))
+
+
+def _group_numbers_alone(text: str, hits: list[Hit]) -> list[Hit]:
+    """Whole-word uses of the lettered number of each group's trial named in ``text`` (the
+    group name's own match is longer and wins where they overlap), with the trial's name as
+    canonical."""
+    out = []
+    for h in hits:
+        if not h.text.startswith(_GROUP_WORDS):
+            continue
+        m = _GROUP_NUMBER.search(h.text)
+        if m is None:
+            continue
+        number = m.group(1)
+        out += [
+            Hit("trial", a, b, number, h.canonical, [], "rules")
+            for a, b in whole_word_spans(text, number)
+            if not h.start <= a < h.end
+        ]
+    return out
 
 
 def _hit(m: re.Match[str], source: str) -> Hit:
@@ -278,7 +319,9 @@ def _context_matches(text: str):
 # "the" and the name. Only names in capitals (``_title_name``) count here, so that "the
 # randomised HER2-positive trial" names none.
 _DESIGN_ADJECTIVE = (
-    r"(?:randomi[sz]ed|phase\s+(?:[1-4]|I{1,3}V?|IV)[ab]?|open-label|double-blind(?:ed)?|"
+    # ("phase 1a/1b", "phase I/II": a split phase)
+    r"(?:randomi[sz]ed|phase\s+(?:[1-4]|I{1,3}V?|IV)[ab]?(?:/(?:[1-4]|I{1,3}V?|IV)[ab]?)?|"
+    r"open-label|double-blind(?:ed)?|"
     r"placebo-controlled|multicent(?:re|er)|multinational|international|pivotal|prospective|"
     r"non-inferiority|noninferiority|confirmatory)"
 )
@@ -296,6 +339,8 @@ def _named_after_design_words(text: str, found: list[int] | None = None):
     "study"))`` if the caller has it."""
     for q in literal_starts(text, ("trial", "study")) if found is None else found:
         m = _NAME_AFTER_DESIGN_WORDS.search(text, max(0, q - 90), q)
+        if m is None and text[q - 2 : q - 1].isdigit():
+            m = _MEMBER_AFTER_DESIGN_WORDS.search(text, max(0, q - 90), q)
         if m is not None and (_title_name(m.group(1)) or _protocol_number(m.group(1))):
             yield m
 
@@ -356,8 +401,10 @@ _TAIL_BRACKET = re.compile(rf"\(({_ACRONYM})\)\.?[ \t]*\Z")
 
 
 def _title_bracket_tail(text: str) -> list[Hit]:
-    """The name in capitals a title closes with in brackets, unless the bracket spells the words
-    before it ("... triple-negative breast cancer (TNBC)": an abbreviation, not a name)."""
+    """The name in capitals (or a sponsor's protocol number, ``_protocol_number``: "... a
+    randomised phase 3 trial (RC48-C006)") a title closes with in brackets, unless the bracket
+    spells the words before it ("... triple-negative breast cancer (TNBC)": an abbreviation,
+    not a name)."""
     newline = text.find("\n")
     title = text if newline < 0 else text[:newline]
     if not title.rstrip(" \t.").endswith(")"):
@@ -365,7 +412,7 @@ def _title_bracket_tail(text: str) -> list[Hit]:
     m = _TAIL_BRACKET.search(title, max(0, title.rfind("(") - 1))
     if (
         m is None
-        or not _title_name(m.group(1))
+        or not (_title_name(m.group(1)) or _protocol_number(m.group(1)))
         or _spells_words_before(m.group(1), title, m.start())
     ):
         return []
@@ -379,15 +426,7 @@ def _spells_words_before(short: str, text: str, end: int) -> bool:
     words = text[:end].split()
     long = " ".join(words[-min(len(short) + 5, 2 * len(short)) :]).lower()
     letters = [c for c in short.lower() if c.isalnum()]
-    i = len(long) - 1
-    for k in range(len(letters) - 1, -1, -1):
-        c = letters[k]
-        while i >= 0 and (long[i] != c or (k == 0 and i > 0 and long[i - 1].isalnum())):
-            i -= 1
-        if i < 0:
-            return False
-        i -= 1
-    return True
+    return letters_in_order(letters, long, starts_word(long)) >= 0
 
 
 def _title_name(name: str) -> bool:
@@ -416,6 +455,13 @@ def _named_by_context(text: str) -> list[Hit]:
 _MEMBER_NAME = re.compile(
     r"(?:LUNG|BREAST|SOLID|TUMOU?R|PANTUMOU?R|GASTRIC|COLON|COLORECTAL|BILIARY|BLADDER|"
     r"OVARIAN|ENDOMETRIAL|PROSTATE|HEAD|NECK)-\d{1,2}"
+)
+# "the phase 1a/1b Beamion LUNG-1 trial": design words, the programme's word, then the member
+# name (``_named_after_design_words``; the name is widened by ``_programme_word_start``).
+_MEMBER_AFTER_DESIGN_WORDS = re.compile(
+    rf"(?<![\w])[tT]he\s+(?:{_DESIGN_ADJECTIVE},?\s+){{1,4}}(?-i:[A-Z][a-z]{{3,}})[ \t]+"
+    rf"((?-i:{_MEMBER_NAME.pattern}))\s+$",
+    re.I,
 )
 _PROGRAMME_WORD_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]{3,}[ \t]\Z")
 # Title-case words that may stand before a name without being part of it.
@@ -466,8 +512,13 @@ def _study_number(name: str) -> bool:
 
 
 # Other sponsors' protocol numbers: Genentech's end in "g" ("TDM4450g", "H0648g"), Daiichi
-# Sankyo's add the study's phase and region ("DS8201-A-J101", "DS8201-A-U201").
-_PROTOCOL_NUMBER = re.compile(r"[A-Z]{1,3}\d{4}g|[A-Z]{1,4}\d{3,6}-[A-Z]-[A-Z]\d{3}")
+# Sankyo's add the study's phase and region ("DS8201-A-J101", "DS8201-A-U201"), RemeGen's a
+# letter and the study's number to the drug's code ("RC48-C006", "RC48-C012"). A cooperative
+# group's trial number, its group left out ("the E2198 trial", "the N9831 study"): one capital
+# and four digits.
+_PROTOCOL_NUMBER = re.compile(
+    r"[A-Z]{1,3}\d{4}g|[A-Z]{1,4}\d{3,6}-[A-Z]-[A-Z]\d{3}|[A-Z]{1,4}\d{2,6}-[A-Z]\d{3}|[A-Z]\d{4}"
+)
 
 
 def _protocol_number(name: str) -> bool:
@@ -539,13 +590,11 @@ def _abbreviates(short: str, name: str) -> bool:
     if short == name or sum(c.isupper() for c in short) < 2 or short in NOT_TRIAL_NAMES:
         return False
     letters = [c for c in short.lower() if c.isalnum()]
-    rest = name.lower()
-    if not rest.startswith(letters[0]):
-        return False
-    i = 0
-    for c in letters:
-        i = rest.find(c, i)
-        if i < 0:
-            return False
-        i += 1
-    return True
+    # (the letters in order, the first one the name's first character)
+    return letters_in_order(letters, name.lower(), _at_first) == 0
+
+
+def _at_first(i: int) -> bool:
+    """``first_ok`` of ``letters_in_order`` for ``_abbreviates``: a short form of a trial's
+    name starts with the name's first character, not just with a word of it."""
+    return i == 0
