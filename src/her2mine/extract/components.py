@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +36,9 @@ from her2mine.extract.outcomes import find_endpoints, sentence_outcome_rows
 from her2mine.extract.sentences import join_soft_line_breaks, sentence_spans
 from her2mine.extract.trials import find_trials, is_registry_id, start_words
 
-_HAS_NUMBER = re.compile(r"\d|reached")
+# A sentence can hold a value if it has a digit or says "reached" ("median OS not reached"):
+# a one-class scan plus a literal find (faster than one scan for the alternation).
+_DIGIT = re.compile(r"\d")
 _HAS_COMPARISON = re.compile(
     word_start([r"vs\.?", "versus", r"v\.?", "or", "than", "compared"]) + r"\s"
 )
@@ -44,32 +47,50 @@ _HAS_COMPARISON = re.compile(
 class _LazyContext:
     """The comparison under discussion, read from pending "A versus B" sentences on demand."""
 
-    def __init__(self, text, pending, drugs, registry, base, low=None) -> None:
-        self.args = (text, pending, drugs, registry, low)
+    def __init__(self, text, pending, drugs, registry, base, low=None, refs_read=None) -> None:
+        self.args = (text, pending, drugs, registry, low, refs_read)
         self.base = base
         self.value = None
 
     def __call__(self) -> list:
         if self.value is None:
-            text, pending, drugs, registry, low = self.args
+            text, pending, drugs, registry, low, refs_read = self.args
             base = self.base() if callable(self.base) else self.base
             # ``pending``: sentences naming two drugs or more; comparisons say "versus" or so.
             pending = [(s, e) for s, e in pending if _HAS_COMPARISON.search(text, s, e)]
             self.value = (
-                _latest_comparison(text, pending, drugs, registry, low) if pending else []
+                _latest_comparison(text, pending, drugs, registry, low, refs_read)
+                if pending
+                else []
             ) or base
         return self.value
 
 
 def _latest_comparison(
-    text: str, pending: list[tuple[int, int]], drugs: list[Hit], registry, low=None
+    text: str,
+    pending: list[tuple[int, int]],
+    drugs: list[Hit],
+    registry,
+    low=None,
+    refs_read: dict | None = None,
 ) -> list[str | None]:
-    """Arms of the latest "A versus B" sentence among ``pending`` that lists a comparison."""
+    """Arms of the latest "A versus B" sentence among ``pending`` that lists a comparison.
+    ``refs_read``: (s, e) -> (registry, refs) of sentences whose ``arm_refs`` were read already
+    (by ``sentence_outcome_rows``; ``drugs`` sorted by start: its filter keeps the same hits)."""
     for s, e in reversed(pending):
-        listed = comparison_in(arm_refs(text, s, e, drugs, registry, low=low))
+        seen = refs_read.get((s, e)) if refs_read is not None else None
+        if seen is not None and seen[0] is registry:
+            refs = seen[1]  # the same call's result, read for the sentence's outcomes
+        else:
+            refs = arm_refs(text, s, e, drugs, registry, low=low)
+        listed = comparison_in(refs)
         if listed:
             return listed
     return []
+
+
+_NO_NAMES: frozenset[str] = frozenset()
+_START = attrgetter("start")
 
 
 class _TrialTrack:
@@ -87,9 +108,13 @@ class _TrialTrack:
         self.latest: str | None = None  # the last trial named so far
         self.linked: set[frozenset] = set()
 
-    def read(self, s: int, e: int) -> set[str]:
+    def read(self, s: int, e: int) -> frozenset[str] | set[str]:
         """The trials sentence [s, e) names (and it becomes the latest)."""
-        i, j = bisect_left(self.starts, s), bisect_left(self.starts, e)
+        starts = self.starts
+        i = bisect_left(starts, s)
+        if i == len(starts) or starts[i] >= e:
+            return _NO_NAMES  # (most sentences name no trial)
+        j = bisect_left(starts, e, i)
         names = [c for _, c in self.trials[i:j]]
         if names:
             self.latest = names[-1]
@@ -359,7 +384,7 @@ class OutcomeExtractor:
         # "95％CI", "≧"): same length, so offsets hold; rows quote the original text.
         text = fold_typography(original)
         low = _low(state, original) if text is original else lower_same_length(text)
-        sentences = [tuple(s) for s in state.get("sentences") or sentence_spans(original)]
+        sentences = list(map(tuple, state.get("sentences") or sentence_spans(original)))
         sentences = join_soft_line_breaks(text, sentences)  # a PDF copy's broken lines
         endpoints = find_endpoints(text, self.lex, low)
         if text is not original:
@@ -373,13 +398,15 @@ class OutcomeExtractor:
         carry = None
         names = [a.name for a in registry.arms]
         context = names if 2 <= len(names) <= 4 and all(names) else []
-        ep_starts = [h.start for h in endpoints]
-        drug_starts = [h.start for h in drugs]
+        ep_starts = list(map(_START, endpoints))  # (map: no Python call per hit)
+        drug_starts = list(map(_START, drugs))
         # Sentences naming two drugs or more, not read yet (read lazily, for a comparison).
         pending: list[tuple[int, int]] = []
         scopes = _TrialArms(registry, track.trials, sentences) if track.trials else None
         ctx_trial: str | None = None  # the trial the comparison under discussion belongs to
         trial_of: dict[int, str | None] = {}  # pending sentence start -> trial named by then
+        # Each sentence's plain arm references, once read (a comparison read later reuses them).
+        refs_read: dict[tuple[int, int], tuple[ArmRegistry, list]] = {}
         has_ratio = sentences_matching_at(_KEY_RE, text, sentences, ratio_candidates(text))
         gate = low if literal_safe(text) else None
         for k, (s, e) in enumerate(sentences):
@@ -392,7 +419,9 @@ class OutcomeExtractor:
             # point) can hold an outcome. (Per sentence, a bounded search decides exactly as a
             # whole-text scan would: these patterns have no lookahead.)
             trial_names = track.read(s, e) if track.trials else ()
-            if (e0 < e1 or has_ratio[k]) and _HAS_NUMBER.search(text, s, e) is not None:
+            if (e0 < e1 or has_ratio[k]) and (
+                _DIGIT.search(text, s, e) is not None or text.find("reached", s, e) >= 0
+            ):
                 eps = endpoints[e0:e1]
                 sent_drugs = drugs[d0:d1]
                 if track.trials and track.switched(ctx_trial, trial_names):
@@ -401,11 +430,22 @@ class OutcomeExtractor:
                     pending = [x for x in pending if trial_of.get(x[0]) == ctx_trial]
                     context = []
                 arms = scopes.for_trial(track.latest) if scopes is not None else registry
-                lazy = _LazyContext(text, pending, drugs, arms, context, gate)
+                lazy = _LazyContext(text, pending, drugs, arms, context, gate, refs_read)
                 pending = []
                 internal: list[str | None] = []
                 found = sentence_outcome_rows(
-                    text, s, e, eps, sent_drugs, arms, self.lex, carry, lazy, internal, gate
+                    text,
+                    s,
+                    e,
+                    eps,
+                    sent_drugs,
+                    arms,
+                    self.lex,
+                    carry,
+                    lazy,
+                    internal,
+                    gate,
+                    refs_read,
                 )
                 context = lazy  # still unread: most documents never need it
                 if found:

@@ -268,12 +268,15 @@ def sentence_outcome_rows(
     context: list[str | None] | Callable[[], list[str | None]] | None = None,
     arms_out: list[str | None] | None = None,
     low: str | None = None,
+    refs_read: dict | None = None,
 ) -> list[dict]:
     """Outcomes stated in the sentence text[s:e], as ``Outcome`` field dicts (in field order).
     ``eps``: the end points that start in the sentence (in text order); ``carry``: the last end
     point of the previous sentence (for "The hazard ratio was 0.62." after a PFS sentence);
     ``low``: the ``literal_safe`` lower-cased text (searches skip where their words are
-    missing), or None."""
+    missing), or None; ``refs_read``: a per-document dict that keeps the sentence's plain
+    ``arm_refs`` as (s, e) -> (registry, refs), for a later reader of the comparison under
+    discussion (``refs`` are only read, never changed)."""
     if _ASSUMPTION_GATE.may_hold(low, s, e) and _ASSUMPTION.search(text, s, e):
         return []
     values = parse_values(text, s, e)
@@ -309,6 +312,8 @@ def sentence_outcome_rows(
             _RESPECTIVELY_GATE.may_hold(low, s, e) and _RESPECTIVELY.search(text, s, e) is not None
         )
         refs = arm_refs(text, s, e, drug_hits, registry, split_weak=resp, low=low)
+        if refs_read is not None and not resp:
+            refs_read[s, e] = (registry, refs)
         added = addition_comparison(text, s, e, drug_hits, registry, low)
         arms = _attribute_arms(
             text, s, e, out, refs, context if context is not None else [], resp, added
