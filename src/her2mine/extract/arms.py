@@ -413,16 +413,30 @@ def trial_of_sentence(
     return trials[k - 1][1] if k else None
 
 
+def trial_pairs(names) -> set[frozenset]:
+    """Every pair of two different trials among ``names``."""
+    return {frozenset((a, b)) for a in names for b in names if a != b}
+
+
 def trials_named_together(
-    trials: list[tuple[int, str]], starts: list[int], sentences: list[tuple[int, int]]
+    trials: list[tuple[int, str]],
+    starts: list[int],
+    sentences: list[tuple[int, int]],
+    design: set[int] | None = None,
 ) -> set[frozenset]:
-    """Pairs of trials one sentence names together ("NSABP B-31 and NCCTG N9831", "BIG
-    4-11/APHINITY"): a joint analysis or two names of one trial, one trial for arms."""
+    """Pairs of trials one design sentence names together ("In NSABP B-31 and NCCTG N9831,
+    patients were randomly assigned ...", "In BIG 4-11/APHINITY, ..."): a joint analysis or two
+    names of one trial, one trial for arms. Only a sentence that defined arms (a start in
+    ``design``, the arms' ``defined_at``) counts: a review's title or introduction naming two
+    trials ("APHINITY and ExteNET: a review", "Unlike in APHINITY, ... in ExteNET") makes them
+    no joint study."""
     same: set[frozenset] = set()
     for s, e in sentences:
+        if design is not None and s not in design:
+            continue
         names = {c for _, c in trials[bisect_left(starts, s) : bisect_left(starts, e)]}
         if len(names) > 1:
-            same.update(frozenset((a, b)) for a in names for b in names if a != b)
+            same |= trial_pairs(names)
     return same
 
 
@@ -441,7 +455,8 @@ def _read_other_trials_designs(
     other than those whose design defined the arms so far is read as that trial's design when
     it defines two arms or more (an arm both trials share stays one arm, defined by both)."""
     starts = [a for a, _ in trials]
-    same = trials_named_together(trials, starts, sentences)
+    design = {at for a in reg.arms for at in a.defined_at}
+    same = trials_named_together(trials, starts, sentences, design)
 
     def owner(at: int) -> str | None:
         return trial_of_sentence(trials, starts, sentences, at)
@@ -916,13 +931,13 @@ def _read_bracketed_lettered_arms(
     if text.find("(", s, e) < 0 and text.find("[", s, e) < 0:
         return False
     found = list(_LETTERED_BRACKET.finditer(text, s, e))
-    if len(found) < 2:
-        return False
+    if len(found) < 2 or _RANDOMISED.search(text, s, e) is None:
+        return False  # (labels a who-received-what sentence gives are populations, cohorts)
     arms: list[tuple[Regimen, str]] = []
     for m in found:
         regimen = _regimen_within(hits, m.end(), _segment_end(text, m.end(), e))
-        if regimen is None:
-            continue
+        if regimen is None or _is_prior(text, None, s, regimen, True):
+            continue  # "arm A (previously treated with trastuzumab)": a population's bracket
         if arms and regimen.hits[0].kind == "class":
             regimen = _after_same_regimen(text, m.end(), arms[-1][0], regimen)
         arms.append((regimen, m.group(1).lower()))
@@ -1506,12 +1521,32 @@ _COMPLETED_END = re.compile(
     r"neoadjuvant|\(neo\)adjuvant|prior|previous|planned)\s+){0,5}$",
     re.I,
 )
+# "who had completed neoadjuvant and adjuvant chemotherapy plus trastuzumab", "who had
+# completed a course of / at least 1 year of / adjuvant therapy with trastuzumab": any words
+# run from "completed" up to the drug, unless a clause break or a verb stops them ("who had
+# completed chemotherapy were randomly assigned to trastuzumab"; "who completed chemotherapy
+# received trastuzumab"). A verb: a word in -ed/-ing (not an adjective such as "combined",
+# "containing"), a form of "be"/"have", or "to"/"then"/"before" leading to what comes next.
+_COMPLETED_STOP = (
+    r"(?!(?:planned|combined|targeted|based|extended|prolonged|approved|recommended|scheduled|"
+    r"including|containing)(?![\w-]))"
+    r"(?:[a-z]+(?:ed|ing)|were|was|is|are|be|been|had|has|have|then|to|before|until|versus|vs)"
+    r"(?![\w-])"
+)
+_COMPLETED_WORDS_END = re.compile(
+    r"\b(?:who\s+(?:had\s+)?|having\s+|had\s+)completed\s+"
+    rf"(?:(?!{_COMPLETED_STOP})[^\s,;:]+\s+){{1,8}}$",
+    re.I,
+)
 
 
 def _completed_before(text: str, s: int, pos: int) -> bool:
     """Whether a "who had completed" phrase (``_COMPLETED_END``) runs into ``pos``."""
-    a = max(s, pos - 80)
-    return text.find("omplete", a, pos) >= 0 and _COMPLETED_END.search(text, a, pos) is not None
+    a = max(s, pos - 120)
+    return text.find("omplete", a, pos) >= 0 and (
+        _COMPLETED_END.search(text, max(a, pos - 80), pos) is not None
+        or _COMPLETED_WORDS_END.search(text, a, pos) is not None
+    )
 
 
 # "previously treated with a HER2-directed antibody-drug conjugate such as trastuzumab

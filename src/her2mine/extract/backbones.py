@@ -203,6 +203,8 @@ def _after_sequence_head(text: str, regs: list[Regimen], i: int) -> SharedBackbo
     later = _alternatives(text, regs, i)[1:]
     if not later:
         return None  # (most regimens: no list of alternatives after them)
+    if not _tail_listed(text, r, regs, later):
+        return None
     j = len(r.hits) - 1
     while j > 0 and not _SEQUENCE_JOIN.search(text, r.hits[j - 1].end, r.hits[j].start):
         j -= 1
@@ -216,6 +218,17 @@ def _after_sequence_head(text: str, regs: list[Regimen], i: int) -> SharedBackbo
         return None  # "AC followed by docetaxel, or docetaxel, carboplatin and trastuzumab (TCH)"
     own = {i: tail} | {k: frozenset(regs[k].drugs) for k in later}
     return SharedBackbone(head, own)
+
+
+_BARE_COMMA = re.compile(r"\s*,\s*")
+
+
+def _tail_listed(text: str, r: Regimen, regs: list[Regimen], later: list[int]) -> bool:
+    """The shape of a list continuing one head: two later alternatives or more, the first
+    regimen's tail a bare comma-list item ("EC followed by docetaxel, docetaxel plus
+    capecitabine, or ..."). "AC followed by paclitaxel, or paclitaxel plus carboplatin" is two
+    arms, the second without the head."""
+    return len(later) >= 2 and _BARE_COMMA.fullmatch(text, r.end, regs[later[0]].start) is not None
 
 
 def _distinct(own: dict[int, frozenset[str]]) -> bool:

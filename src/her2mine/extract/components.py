@@ -24,6 +24,7 @@ from her2mine.extract.arms import (
     comparison_in,
     scoped_registry,
     trial_of_sentence,
+    trial_pairs,
     trials_named_together,
 )
 from her2mine.extract.drugs import find_drugs
@@ -119,7 +120,7 @@ class _TrialTrack:
         if names:
             self.latest = names[-1]
             if len(set(names)) > 1:
-                self.linked.update(frozenset((a, b)) for a in names for b in names if a != b)
+                self.linked |= trial_pairs(names)
         return set(names)
 
     def switched(self, ctx_trial: str | None, names: set[str]) -> bool:
@@ -155,7 +156,8 @@ class _TrialArms:
         if len(cited) < 2:
             return
         # trials named together in one sentence are one trial here (joint names, two names)
-        self.same = trials_named_together(trials, tstarts, sentences)
+        design = {at for arm in registry.arms for at in arm.defined_at}
+        self.same = trials_named_together(trials, tstarts, sentences, design)
         self.active = any(
             frozenset((a, b)) not in self.same for i, a in enumerate(cited) for b in cited[i + 1 :]
         )

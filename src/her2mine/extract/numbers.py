@@ -281,8 +281,9 @@ def _as_decimal_point(m: re.Match[str]) -> str:
 
 
 def to_float(s: str) -> float | None:
-    """'0·62' → 0.62, '.001' → 0.001; None for NR/not reached/NE."""
-    s = s.strip().replace("·", ".").replace(",", "")
+    """'0·62' → 0.62, '.001' → 0.001, '0,57' → 0.57 (a decimal comma: only ``_IC_CI``'s bounds
+    hold a comma); None for NR/not reached/NE."""
+    s = s.strip().replace("·", ".").replace(",", ".")
     if not s or not (s[0].isdigit() or s[0] == "."):
         return None
     try:
@@ -606,9 +607,13 @@ def _with_probability_intervals(text: str, start: int, end: int, cis: list) -> l
 
 # French and other European abstracts: "IC 95 % 0,40-0,63", "IC95% 0.49-0.84", "IC à 95 %:"
 # (intervalle de confiance). Only with its level right after it: "IC" alone may be anything.
+# Spanish, Portuguese and Italian write "IC del 95%", "IC de 95%", "IC al 95%". A text that
+# writes decimal points elsewhere keeps its CI's decimal commas ("IC 95 % 0,57-0,92": not
+# folded by ``fold_typography``), so a bound may hold one (``to_float`` reads it as a point).
+_IC_BOUND = rf"(?:\d+,\d+|{_BOUND})"
 _IC_CI = re.compile(
-    r"I(?<![A-Za-z]I)C\s*(?:à\s*)?\d{2}(?:[.,·]\d)?\s*%\s*(?:[,:=]\s*)?"
-    rf"[\[(]?\s*(?P<lo>{_BOUND}){_UNIT_TAIL}{_DASH}(?P<hi>{_BOUND}){_UNIT_TAIL}"
+    r"I(?<![A-Za-z]I)C\s*(?:(?:à|al|del|de)\s*)?\d{2}(?:[.,·]\d)?\s*%\s*(?:[,:=]\s*)?"
+    rf"[\[(]?\s*(?P<lo>{_IC_BOUND}){_UNIT_TAIL}{_DASH}(?P<hi>{_IC_BOUND}){_UNIT_TAIL}"
 )
 
 

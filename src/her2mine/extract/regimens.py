@@ -341,25 +341,27 @@ _OR_NEXT = re.compile(
 # trastuzumab", "..., a taxane (docetaxel or paclitaxel), or capecitabine": a dose or options
 # bracket after the last listed drug stands before the "or" (a short-form bracket, "(TCH), or",
 # may name the whole chain and does not).
-_DOSE_BRACKET_OR_NEXT = re.compile(
-    r"\s*\([^()]*?(?:\d\s*(?:mg|g|µg|mcg)\b|\bdoses?\b|\sor\s)[^()]*\)" + _OR_NEXT.pattern, re.I
-)
+_DOSE_BRACKET = r"\([^()]*?(?:\d\s*(?:mg|g|µg|mcg)\b|\bdoses?\b|\sor\s)[^()]*\)"
+_DOSE_BRACKET_OR_NEXT = re.compile(r"\s*" + _DOSE_BRACKET + _OR_NEXT.pattern, re.I)
 # "lapatinib (L), trastuzumab (T), or both (LT)": "or both" ends the list as another
 # alternative would (the drugs before it are alternatives, not one regimen).
 # (a short form of the last alternative may stand before it: "trastuzumab (T), or both")
-# ("or their combination", "or the combination of both" offer them together as "or both" does;
+# ("or their combination", "or the combination of both", "or the combination thereof" offer them
+# together as "or both" does;
 # "the combination of X and Y" / "with X" name drugs and do not)
 OR_BOTH = (
     r"\s*(?:\([^()]*\)\s*)?,?\s*or\s+(?:both|(?:the|their)\s+combination"
-    r"(?:\s+of\s+(?:both|the\s+two)|(?![\s-]+(?:of|with)\b)))\b"
+    r"(?:\s+of\s+(?:both|the\s+two)|\s+thereof|(?![\s-]+(?:of|with)\b)))\b"
 )
 _OR_BOTH_NEXT = re.compile(OR_BOTH, re.I)
 
 
 # "trastuzumab deruxtecan, a taxane (docetaxel or paclitaxel), or physician's choice of
 # chemotherapy": the list's last alternative is a physician's-choice arm, which names no drug.
+# (only a dose or options bracket may stand before the "or": "docetaxel, carboplatin,
+# trastuzumab (TCH), or physician's choice" names one TCH arm, its short form closing the chain)
 _OR_TPC_NEXT = re.compile(
-    r"\s*(?:\([^()]*\)\s*)?,?\s*or\s+(?:the\s+|a\s+)?"
+    r"\s*(?:" + _DOSE_BRACKET + r"\s*)?,?\s*or\s+(?:the\s+|a\s+)?"
     r"(?:(?:treatment|therapy|chemotherapy)\s+of\s+(?:the\s+)?)?(?:physician|investigator)['’]?s?\b",
     re.I,
 )

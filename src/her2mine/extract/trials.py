@@ -93,7 +93,7 @@ def find_trials(
     registry = sorted(starts + eudract) if eudract else starts
     hits = [_hit(m, "rules") for m in finditer_at(_REGISTRY, text, registry)]
     family = [_hit(m, "rules") for m in finditer_at(_FAMILIES, text, starts)]
-    hits += [h for h in family if not _performance_score(h.text)]
+    hits += [h for h in family if not _performance_score(h.text) and not _bare_alliance(h.text)]
     spans = lex.terms.spans(text, starts)
     hits += [Hit("trial", a, b, text[a:b], text[a:b], [], "rules") for a, b in spans]
     hits += _group_numbers_alone(text, hits)
@@ -117,6 +117,16 @@ _PERFORMANCE_SCORE = re.compile(r"ECOG[ -]\d")
 def _performance_score(written: str) -> bool:
     """Whether a family match is the ECOG performance-status score ("ECOG 0"), not a trial."""
     return _PERFORMANCE_SCORE.fullmatch(written) is not None
+
+
+# "Alliance 2 centres": the Alliance's trials are numbered with a letter ("Alliance A011202");
+# a bare number after the word is no trial.
+_BARE_ALLIANCE = re.compile(r"Alliance[ -](?:[Pp]rotocol )?\d")
+
+
+def _bare_alliance(written: str) -> bool:
+    """Whether a family match is "Alliance" with a number without its letter, not a trial."""
+    return _BARE_ALLIANCE.match(written) is not None
 
 
 # The number of a cooperative group's trial with its letter ("NSABP B-31" → "B-31", "ECOG
@@ -412,11 +422,24 @@ def _title_bracket_tail(text: str) -> list[Hit]:
     m = _TAIL_BRACKET.search(title, max(0, title.rfind("(") - 1))
     if (
         m is None
-        or not (_title_name(m.group(1)) or _protocol_number(m.group(1)))
+        or not (_title_name(m.group(1)) or _called_trial_number(text, title, m.group(1)))
         or _spells_words_before(m.group(1), title, m.start())
     ):
         return []
     return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
+
+
+def _called_trial_number(text: str, title: str, name: str) -> bool:
+    """A protocol number (``_protocol_number``) closing a title names the trial only where the
+    text calls it a trial or study: the title's own design words ("a randomised phase 3 trial
+    (RC48-C006)") or "the T1234 trial/study" elsewhere. "... breast cancer (T1234)" alone may be
+    any code."""
+    if not _protocol_number(name):
+        return False
+    if _DESIGN_WORD.search(title) is not None:
+        return True
+    called = re.compile(rf"(?<![\w-]){re.escape(name)}\s+(?i:trial|study)\b")
+    return called.search(text, len(title)) is not None
 
 
 def _spells_words_before(short: str, text: str, end: int) -> bool:
