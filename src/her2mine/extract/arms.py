@@ -26,7 +26,9 @@ from her2mine.extract.fastre import (
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import load_lexicons, lower_same_length
 from her2mine.extract.regimens import (
+    OPTIONAL_ARTICLE,
     SEQUENCE_WORDS,
+    THE_COMBINATION,
     Regimen,
     gap_kind,
     group_regimens,
@@ -172,15 +174,14 @@ class ArmRegistry:
             return None
         labels = ({label} if label else set()) | classes
         for arm in self.arms:
-            if not arm.special and (
-                (arm.drugs == drugs and (drugs or arm.labels & classes))
+            # (unlike ``_same_arm``, the arm may differ in placebo: "X" names "X plus placebo")
+            if (_same_drugs(arm, drugs) and (drugs or arm.labels & classes)) or (
                 # "the anthracycline group" after "(anthracycline group)" labelled an arm
-                or (
-                    not drugs
-                    and not placebo
-                    and classes <= arm.labels
-                    and not _letters_drugless_arm(arm, label)
-                )
+                not arm.special
+                and not drugs
+                and not placebo
+                and classes <= arm.labels
+                and not _letters_drugless_arm(arm, label)
             ):
                 arm.has_placebo |= placebo
                 arm.labels |= labels
@@ -189,6 +190,17 @@ class ArmRegistry:
                 return arm
         arm = Arm(drugs, placebo, labels, options=set(options or ()))
         self.stamp(arm)
+        self.arms.append(arm)
+        return arm
+
+    def add_own(self, reg: Regimen, label: str | None, options: set[str] | None = None) -> Arm:
+        """An arm of its own for ``reg``, though another has its drugs (N9831's sequential and
+        concurrent arms, ``_add_lettered_arm``; a twin alternative, ``_twin_alternative``): one
+        name with its twin, but the design keeps its number of arms (a bare "vs 31.6%" is not
+        the first twin's). Not stamped (``stamp``) as defining the sentence, unlike ``add``."""
+        self.frozen = None
+        labels = {label} if label else set()
+        arm = Arm(list(reg.drugs), reg.has_placebo, labels, options=set(options or ()))
         self.arms.append(arm)
         return arm
 
@@ -483,8 +495,16 @@ def _read_other_trials_designs(
         owners.add(trial)
 
 
+def _same_drugs(arm: Arm, drugs: list[str]) -> bool:
+    """Whether ``arm`` is a drug arm (not physician's choice) of exactly ``drugs``: what both
+    ``ArmRegistry.add`` and ``_same_arm`` merge on (``_add_lettered_arm`` keeps it apart)."""
+    return not arm.special and arm.drugs == drugs
+
+
 def _same_arm(a: Arm, b: Arm) -> bool:
-    return a.drugs == b.drugs and a.has_placebo == b.has_placebo and not a.special
+    """Whether arm ``b`` of another trial's design is ``a`` (its placebo too: "X plus placebo"
+    and "X" are two arms of a review's designs)."""
+    return _same_drugs(a, b.drugs) and a.has_placebo == b.has_placebo
 
 
 def _class_member_arm(reg: ArmRegistry, cls: str) -> Arm | None:
@@ -587,6 +607,8 @@ def _read_design(
         if not hits:
             continue
         opts = option_hits(text, hits, s, e)
+        if tpc:
+            opts |= _tpc_dosed_options(text, hits, s, e)
         kept = [h for h in hits if h.start not in opts] if opts else hits
         if GROUP_GATE.may_hold(low, s, e) and (
             _read_lettered_arms(text, s, e, kept, reg)
@@ -686,7 +708,7 @@ def _read_design(
                     for d in h.drugs
                 }
                 if alternative and _twin_alternative(shared, i):
-                    arm = _add_twin_arm(reg, r, label, options)
+                    arm = reg.add_own(r, label, options)
                 else:
                     arm = reg.add(r, label, options)
                 if arm is not None:
@@ -736,6 +758,26 @@ def _stamp_new(reg: ArmRegistry, before: set[int]) -> set[int]:
             if id(arm) not in before:
                 reg.stamp(arm)
     return {id(a) for a in reg.arms}
+
+
+# "treatment of physician's choice (trastuzumab [8 mg/kg] plus capecitabine [1250 mg/m2] or
+# lapatinib [1250 mg] plus capecitabine [1000 mg/m2])": the options bracket right after the
+# phrase may hold dose brackets, which ``_BRACKET`` (no nesting) does not read.
+_TPC_DOSED_BRACKET = re.compile(r"\s*\(((?:[^()\[\]]|\[[^()\[\]]*\])*)\)")
+
+
+def _tpc_dosed_options(text: str, hits: list[Hit], s: int, e: int) -> set[int]:
+    """Starts of the drug hits in a physician's-choice options bracket with dose brackets
+    inside (above): options of that arm, not regimens of arms of their own."""
+    out: set[int] = set()
+    for m in _TPC.finditer(text, s, e):
+        b = _TPC_DOSED_BRACKET.match(text, m.end(), e)
+        if b is None or "[" not in b.group(1) or _OR.search(text, b.start(1), b.end(1)) is None:
+            continue
+        inner = [h.start for h in hits if b.start(1) <= h.start and h.end <= b.end(1) and h.drugs]
+        if len(inner) >= 2:
+            out.update(inner)
+    return out
 
 
 def _tpc_between(tpc_at: list[int], a: int, b: int) -> bool:
@@ -953,14 +995,11 @@ def _add_lettered_arm(reg: ArmRegistry, regimen: Regimen, label: str) -> None:
     sequential and concurrent arms B and C: the order differs, not the drugs) stays an arm of
     its own, so that the design keeps its number of arms ("arm B vs 84.4%" is not arm A)."""
     drugs = regimen.drugs
-    twin = any(
-        a.drugs == drugs and not a.special and a.labels and label not in a.labels for a in reg.arms
-    )
-    if not twin or not drugs:
+    twin = any(_same_drugs(a, drugs) and a.labels and label not in a.labels for a in reg.arms)
+    if twin and drugs:
+        reg.add_own(regimen, label)
+    else:
         reg.add(regimen, label)
-        return
-    reg.frozen = None
-    reg.arms.append(Arm(list(drugs), regimen.has_placebo, {label}))
 
 
 def _regimen_within(hits: list[Hit], a: int, b: int) -> Regimen | None:
@@ -1330,15 +1369,6 @@ def _twin_alternative(shared: SharedBackbone | None, i: int) -> bool:
     return own is not None and any(k < i and v == own for k, v in shared.own.items())
 
 
-def _add_twin_arm(reg: ArmRegistry, r: Regimen, label: str | None, options: set[str]) -> Arm:
-    """An arm of its own for a twin alternative (``_twin_alternative``): one name with its twin,
-    but the design keeps its number of arms (a bare "vs 31.6%" is not the third arm's)."""
-    reg.frozen = None
-    arm = Arm(list(r.drugs), r.has_placebo, {label} if label else set(), options=set(options))
-    reg.arms.append(arm)
-    return arm
-
-
 def _add_both_arm(shared: SharedBackbone, regs: list[Regimen], reg: ArmRegistry) -> None:
     """ "paclitaxel with trastuzumab (TH), lapatinib (TL), or both": the alternatives together
     are one more arm (with the backbone), though no regimen is written for it."""
@@ -1639,7 +1669,9 @@ _ADDED_TO_ALL = re.compile(
 )
 # "A, B, or C": a regimen listed right after a design regimen is another arm.
 # (an article may open the next item: "trastuzumab deruxtecan, a taxane (...), or ...")
-_LIST_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:or\s+|and\s+)?(?:to\s+)?(?:a\s+|an\s+)?", re.I)
+_LIST_GAP = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?,\s*(?:or\s+|and\s+)?(?:to\s+)?" + OPTIONAL_ARTICLE, re.I
+)
 _GROUPS_AFTER = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:groups|arms|cohorts)\b", re.I)
 _GROUP_AFTER = re.compile(r"[\s-]*(?:group|arm|cohort)\b", re.I)
 # A route/formulation word right before a design regimen names its group ("intravenous group").
@@ -2316,10 +2348,8 @@ def _name_the_combination(text: str, sentences: list[tuple[int, int]], reg: ArmR
 # arm holding both "the combination" (any sentence may say it, not only the randomisation).
 # "Patients received lapatinib, trastuzumab, or the combination for 6 weeks": "of both" may be
 # left out (not "the combination of X and Y", "the combination with X", which name drugs).
-_COMBINATION_OF_BOTH = re.compile(
-    r"\bor\s+(?:the|their)\s+combination(?:\s+of\s+(?:both|the\s+two)\b|(?![\s-]+(?:of|with)\b))",
-    re.I,
-)
+# (``regimens.OR_BOTH``'s phrase; searched for, so where it ends does not matter)
+_COMBINATION_OF_BOTH = re.compile(r"\bor\s+" + THE_COMBINATION, re.I)
 
 
 def _name_the_combination_of_both(text: str, reg: ArmRegistry) -> None:

@@ -114,8 +114,11 @@ _SCHEDULE = re.compile(
 _CLOSING_BRACKET = re.compile(
     r"[\[(][^\[\]()]*(?:%|\b(?:groups?|arms?|cohorts?)\b)[^\[\]()]*[\])]", re.I
 )
-# A bare comma, also before an article: "trastuzumab deruxtecan, a taxane (...), or ...".
-_COMMA_ONLY = re.compile(r"\s*,\s*(?:(?:a|an)\s+)?")
+# An article that may open a listed item: "trastuzumab deruxtecan, a taxane (...), or ..."
+# (also ``arms._LIST_GAP``).
+OPTIONAL_ARTICLE = r"(?:an?\s+)?"
+# A bare comma, also before an article.
+_COMMA_ONLY = re.compile(r"\s*,\s*" + OPTIONAL_ARTICLE)
 _SPACES = re.compile(r"\s+")
 
 
@@ -349,10 +352,13 @@ _DOSE_BRACKET_OR_NEXT = re.compile(r"\s*" + _DOSE_BRACKET + _OR_NEXT.pattern, re
 # ("or their combination", "or the combination of both", "or the combination thereof" offer them
 # together as "or both" does;
 # "the combination of X and Y" / "with X" name drugs and do not)
-OR_BOTH = (
-    r"\s*(?:\([^()]*\)\s*)?,?\s*or\s+(?:both|(?:the|their)\s+combination"
-    r"(?:\s+of\s+(?:both|the\s+two)|\s+thereof|(?![\s-]+(?:of|with)\b)))\b"
+# (``THE_COMBINATION`` is also ``arms._COMBINATION_OF_BOTH``'s, which only searches for the
+# phrase and needs no word end after it; OR_BOTH adds one: "or the combinations" ends no list)
+THE_COMBINATION = (
+    r"(?:the|their)\s+combination"
+    r"(?:\s+of\s+(?:both|the\s+two)\b|\s+thereof|(?![\s-]+(?:of|with)\b))"
 )
+OR_BOTH = r"\s*(?:\([^()]*\)\s*)?,?\s*or\s+(?:both|" + THE_COMBINATION + r")\b"
 _OR_BOTH_NEXT = re.compile(OR_BOTH, re.I)
 
 
