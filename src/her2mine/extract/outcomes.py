@@ -1204,6 +1204,8 @@ def _attribute_arms(
             if r.start < v.end or j in claimed:
                 continue
             gap = text[v.ext_end : r.start] if r.start >= v.ext_end else ""
+            if ";" in gap and _opens_own_clause(text, gap, r, out, e):
+                break
             if not _value_between(out, v.end, r.start) and (
                 _follow_gap_ok(gap)
                 or _group_given_gap(gap)
@@ -1286,6 +1288,18 @@ def _attribute_arms(
     if len(set(source.values())) < len(source):
         _one_arm_per_pair(text, out, idx, arms, source, decided)
     return arms
+
+
+def _opens_own_clause(
+    text: str, gap: str, r: ArmRef, out: list[tuple[Value, str, str]], e: int
+) -> bool:
+    """Whether reference ``r`` opens the clause after a ";" that ends the value's own ("In cohort
+    A, the ORR was 56% (95% CI 30-80); in cohort B, the ORR was 42%"): when that clause holds
+    a value of its own, ``r`` names that value's group, not the one before the ";"."""
+    if not gap.lstrip(" )]").startswith(";"):
+        return False
+    end = text.find(";", r.end, e)
+    return _value_between(out, r.end - 1, e if end < 0 else end)
 
 
 def _value_between(out: list[tuple[Value, str, str]], a: int, b: int) -> bool:

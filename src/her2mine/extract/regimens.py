@@ -27,7 +27,9 @@ _STRONG = (
     # "trastuzumab started concurrently with paclitaxel", "12 months of trastuzumab, given with
     # chemotherapy": given together
     r"\s+(?:(?:started|given|administered)\s+)?(?:concurrently|concomitantly)\s+with\s+|"
-    r"\s*,?\s+(?:given|administered)\s+(?:together\s+)?with\s+)"
+    r"\s*,?\s+(?:given|administered)\s+(?:together\s+)?with\s+|"
+    # a passive clause joins them too: "carboplatin AUC 5 was given with paclitaxel"
+    r"\s+(?:was|were)\s+(?:given|administered|co-?administered)\s+(?:together\s+)?with\s+)"
 )
 _WEAK = r"(?:\s*,\s*(?:and\s+|plus\s+)?|\s+and\s+)"
 # Words between a joiner and the next drug: an article, "investigator-selected" (a taxane...).
@@ -100,6 +102,8 @@ _SCHEDULE = re.compile(
     # a daily or weekly dose ("5 mg/day", "10 mg/d") is a dose too
     r"\d[\d.·,]*\s*(?:mg(?:/kg|/m2|/m²)?|g|mg/ml)(?:/(?:day|d|week|wk)|\s+per\s+\w+)?|"
     r"loading\s+dose|orally|"
+    # a carboplatin dose is an area under the curve: "carboplatin AUC 5 plus paclitaxel"
+    r"(?:at\s+(?:an?\s+)?)?auc\s*(?:of\s+)?=?\s*\d+(?:\.\d+)?|"
     # "lapatinib at a dose of 1250 mg per day continuously plus capecitabine"
     r"continuously|"
     r"intravenously|subcutaneously|dose-dense|each|"
@@ -167,7 +171,7 @@ def _read_gap(gap: str) -> str | None:
 # a gap without any has no schedule phrase to remove (most gaps).
 _SCHEDULE_HINT = re.compile(
     r"cycle|dose|course|week|month|year|day|dail|same|loading|orally|intravenously|"
-    r"subcutaneously|continuously|each|q\dw|\d[\d.·,]*\s*m?g|bid|tid|qd|q\d+w|d\d+[-–]\d",
+    r"subcutaneously|continuously|each|q\dw|\d[\d.·,]*\s*m?g|bid|tid|qd|q\d+w|d\d+[-–]\d|auc",
     re.I,
 )
 
@@ -179,6 +183,7 @@ _SCHEDULE_HINT = re.compile(
 _SCHEDULE_HINT_WORDS = (
     "cycle", "dose", "course", "week", "month", "year", "day", "dail", "same", "loading",
     "orally", "intravenously", "subcutaneously", "continuously", "each", "bid", "tid", "qd",
+    "auc",
 )  # fmt: skip
 _SCHEDULE_HINT_DIGITS = re.compile(
     r"\d(?:(?<=q\d)\d*w|[\d.·,]*\s*m?g|(?<=d\d)\d*[-–]\d)", re.I

@@ -469,7 +469,7 @@ def _named_by_context(text: str) -> list[Hit]:
             start = _programme_word_start(text, m.start(1), name)
             name = text[start : m.end(1)]
             hits.append(Hit("trial", start, m.end(1), name, name, [], "rules"))
-    return hits + _coordinated_names(text)
+    return hits + _coordinated_names(text) + _bracketed_names(text)
 
 
 # "In Beamion LUNG-1 (NCT04886804)", "Beamion BREAST-1": a name whose word is a plain organ or
@@ -579,6 +579,48 @@ def _coordinated_names(text: str) -> list[Hit]:
                 Hit("trial", i.start(), i.end(), i.group(0), i.group(0), [], "rules") for i in items
             ]
     return hits
+
+
+# "two phase 1 studies (RC48-C001 and RC48-C006)", "two trials (ACE-Breast-01, CTR20171162; and
+# NCT03255070)": names coordinated in a bracket right after a plural "trials"/"studies".
+_BRACKETED_COORDINATED = re.compile(
+    rf"(?:trials|studies)[ \t]*\(((?:{_ACRONYM}[,;][ \t]+)*{_ACRONYM}[,;]?[ \t]+(?:and|or)[ \t]+"
+    rf"{_ACRONYM})\)"
+)
+
+
+def _bracketed_names(text: str) -> list[Hit]:
+    """Names coordinated in a bracket after "trials"/"studies" (``_BRACKETED_COORDINATED``):
+    every item must be a numbered name ("ACE-Breast-01"), a protocol number or a registry id,
+    and one at least a protocol number or registry id, so that a bracket of subtypes ("studies
+    (HER2-positive and HER2-low)") names none. Registry ids are read by ``_REGISTRY``."""
+    hits: list[Hit] = []
+    if "(" not in text:
+        return hits
+    for q in literal_starts(text, ("trials", "studies")):
+        m = _BRACKETED_COORDINATED.match(text, q)
+        if m is None:
+            continue
+        items = [
+            i
+            for i in _COORDINATED_ITEM.finditer(text, m.start(1), m.end(1))
+            if i.group(0) not in _COORDINATED_WORDS
+        ]
+        names = [i.group(0) for i in items]
+        if not any(_protocol_number(n) or is_registry_id(n) for n in names):
+            continue
+        if all(_protocol_number(n) or _numbered_name(n) or is_registry_id(n) for n in names):
+            hits += [
+                Hit("trial", i.start(), i.end(), i.group(0), i.group(0), [], "rules")
+                for i in items
+                if not is_registry_id(i.group(0))
+            ]
+    return hits
+
+
+def _numbered_name(name: str) -> bool:
+    """A ``_context_name`` that ends in its number ("ACE-Breast-01"; not "HER2-positive")."""
+    return name[-1].isdigit() and _context_name(name)
 
 
 # "DESTINY-Breast03 (DB-03)", "HER2CLIMB-02 (HC-02)": a short form the text defines for a trial
