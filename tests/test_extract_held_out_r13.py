@@ -124,3 +124,19 @@ def test_bracket_of_subtypes_after_studies_names_no_trial():
     assert trials_in("Two studies (HER2-positive and NCT03255070) enrolled patients.") == [
         "NCT03255070"
     ]
+
+
+def test_disease_control_achieved_is_a_dcr(nlp):
+    # Before: "Disease control was achieved in 91.2%" gave no value (only "disease control rate"
+    # was an end point term).
+    text = (
+        "Phase 1 study of SHR-A1811\n\nDisease control was achieved in 91.2% of patients, and the "
+        "objective response rate was 76.3%."
+    )
+    got = [(o["endpoint"], o["value"]) for o in nlp(text)._.her2["outcomes"]]
+    assert got == [("DCR", 91.2), ("ORR", 76.3)]
+
+
+def test_local_disease_control_without_a_value_invents_none(nlp):
+    text = "Local disease control after radiotherapy was not assessed. The objective response rate was 40%."
+    assert [(o["endpoint"], o["value"]) for o in nlp(text)._.her2["outcomes"]] == [("ORR", 40.0)]
