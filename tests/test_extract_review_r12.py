@@ -11,19 +11,14 @@ trastuzumab" named trastuzumab as the subgroup's arm.
 from __future__ import annotations
 
 from extract_helpers import arms_of, registry_of, trials_in
+from test_extract_held_out_r12a import APHINITY_EXTENET as R12A_APHINITY_EXTENET
+from test_extract_held_out_r12a import NALA_PHOEBE as R12A_NALA_PHOEBE
 
 from her2mine.extract import extract_document
 from her2mine.models import Document
 
-APHINITY_EXTENET = (
-    "In the APHINITY trial, 4805 patients with operable HER2-positive breast cancer were randomly "
-    "assigned to pertuzumab or placebo added to standard adjuvant chemotherapy plus 1 year of "
-    "trastuzumab. The 3-year invasive disease-free survival (IDFS) was 94.1% with pertuzumab and "
-    "93.2% with placebo (hazard ratio [HR] 0.81; 95% CI 0.66-1.00; P=0.045). The ExteNET trial "
-    "randomly assigned 2840 women who had completed trastuzumab-based adjuvant therapy to "
-    "neratinib or placebo. The 5-year IDFS was 90.2% with neratinib and 87.7% with placebo "
-    "(HR 0.73; 95% CI 0.57-0.92; P=0.0083)."
-)
+# The round's review texts without their titles (each test gives its own title or none).
+APHINITY_EXTENET = R12A_APHINITY_EXTENET.split("\n\n", 1)[1]
 
 
 def outcomes(nlp, text: str) -> list:
@@ -47,14 +42,7 @@ def test_an_introduction_naming_two_trials_keeps_their_arms_apart(nlp):
     assert arms_of(nlp, text)[87.7] is None
 
 
-NALA_PHOEBE = (
-    "In the NALA trial, 621 patients were randomly assigned to neratinib plus capecitabine or "
-    "lapatinib plus capecitabine. The 12-month PFS rate was 29% versus 15%. In the PHOEBE trial, "
-    "patients previously treated with trastuzumab and taxanes received pyrotinib plus "
-    "capecitabine or lapatinib plus capecitabine. The objective response rate was 78.5% versus "
-    "56.8%. Median PFS was 12.5 months in the pyrotinib group (HR 0.39; 95% CI 0.27-0.56; "
-    "P<0.0001)."
-)
+NALA_PHOEBE = R12A_NALA_PHOEBE.split("\n\n", 1)[1]
 
 
 def test_a_title_naming_two_trials_leaves_the_other_trials_received_sentence_a_design(nlp):

@@ -86,7 +86,6 @@ _TPC = re.compile(
     )
     + r"\b"
 )  # fmt: skip
-_LABEL_AFTER = re.compile(r"\s*[\[(]\s*(?:the\s+)?([^()\[\]]{1,40}?)\s*[\])]")
 
 
 @dataclass
@@ -152,6 +151,10 @@ class ArmRegistry:
     class_members: dict[str, frozenset[str]] = field(
         default_factory=lambda: load_lexicons().drugs.class_members, repr=False, compare=False
     )
+
+    def design_starts(self) -> set[int]:
+        """Starts of the design sentences that defined the arms (``stamp``)."""
+        return {at for arm in self.arms for at in arm.defined_at}
 
     def stamp(self, arm: Arm) -> None:
         """Record that the design sentence being read defines ``arm``."""
@@ -278,9 +281,7 @@ def scoped_registry(reg: ArmRegistry, arms: list[Arm]) -> ArmRegistry:
     ids = {id(a) for a in reg.arms}
     kept = {id(a) for a in arms}
     forms = {k: v for k, v in reg.short_forms.items() if id(v) in kept or id(v) not in ids}
-    out = ArmRegistry(list(arms), set(reg.tpc_aliases), forms, class_members=reg.class_members)
-    out.freeze()
-    return out
+    return ArmRegistry(list(arms), set(reg.tpc_aliases), forms, class_members=reg.class_members)
 
 
 def _twins(arms: list[Arm]) -> bool:
@@ -467,8 +468,7 @@ def _read_other_trials_designs(
     other than those whose design defined the arms so far is read as that trial's design when
     it defines two arms or more (an arm both trials share stays one arm, defined by both)."""
     starts = [a for a, _ in trials]
-    design = {at for a in reg.arms for at in a.defined_at}
-    same = trials_named_together(trials, starts, sentences, design)
+    same = trials_named_together(trials, starts, sentences, reg.design_starts())
 
     def owner(at: int) -> str | None:
         return trial_of_sentence(trials, starts, sentences, at)
@@ -1542,30 +1542,22 @@ def _prior_regimen(text: str, low: str | None, s: int, r: Regimen) -> bool:
 
 
 # "patients who had completed trastuzumab", "who completed 1 year of adjuvant trastuzumab",
-# "having completed trastuzumab-based therapy": the drug right after "completed" is a therapy
-# the patients had before (ExteNET), not an arm. Only the drug the phrase runs into: unlike the
-# _PRIOR phrases, no 40-character reach ("who had completed trastuzumab received tucatinib").
-_COMPLETED_END = re.compile(
-    r"\b(?:who\s+(?:had\s+)?|having\s+|had\s+)completed\s+"
-    r"(?:(?:\d+|one|a|the|their|of|years?|months?|cycles?|weeks?|standard|adjuvant|"
-    r"neoadjuvant|\(neo\)adjuvant|prior|previous|planned)\s+){0,5}$",
-    re.I,
-)
-# "who had completed neoadjuvant and adjuvant chemotherapy plus trastuzumab", "who had
-# completed a course of / at least 1 year of / adjuvant therapy with trastuzumab": any words
-# run from "completed" up to the drug, unless a clause break or a verb stops them ("who had
-# completed chemotherapy were randomly assigned to trastuzumab"; "who completed chemotherapy
-# received trastuzumab"). A verb: a word in -ed/-ing (not an adjective such as "combined",
-# "containing"), a form of "be"/"have", or "to"/"then"/"before" leading to what comes next.
+# "who had completed neoadjuvant and adjuvant chemotherapy plus trastuzumab", "having completed
+# a course of trastuzumab": the drug the phrase runs into is a therapy the patients had before
+# (ExteNET), not an arm. Up to eight words may stand between, unless a clause break or a verb
+# stops them ("who had completed chemotherapy were randomly assigned to trastuzumab"; "who
+# completed chemotherapy received trastuzumab"): unlike the _PRIOR phrases, the phrase reaches
+# no further. A verb: a word in -ed/-ing (not an adjective such as "combined", "containing"), a
+# form of "be"/"have", or "to"/"then"/"before" leading to what comes next.
 _COMPLETED_STOP = (
     r"(?!(?:planned|combined|targeted|based|extended|prolonged|approved|recommended|scheduled|"
     r"including|containing)(?![\w-]))"
     r"(?:[a-z]+(?:ed|ing)|were|was|is|are|be|been|had|has|have|then|to|before|until|versus|vs)"
     r"(?![\w-])"
 )
-_COMPLETED_WORDS_END = re.compile(
+_COMPLETED_END = re.compile(
     r"\b(?:who\s+(?:had\s+)?|having\s+|had\s+)completed\s+"
-    rf"(?:(?!{_COMPLETED_STOP})[^\s,;:]+\s+){{1,8}}$",
+    rf"(?:(?!{_COMPLETED_STOP})[^\s,;:]+\s+){{0,8}}$",
     re.I,
 )
 
@@ -1573,10 +1565,7 @@ _COMPLETED_WORDS_END = re.compile(
 def _completed_before(text: str, s: int, pos: int) -> bool:
     """Whether a "who had completed" phrase (``_COMPLETED_END``) runs into ``pos``."""
     a = max(s, pos - 120)
-    return text.find("omplete", a, pos) >= 0 and (
-        _COMPLETED_END.search(text, max(a, pos - 80), pos) is not None
-        or _COMPLETED_WORDS_END.search(text, a, pos) is not None
-    )
+    return text.find("omplete", a, pos) >= 0 and _COMPLETED_END.search(text, a, pos) is not None
 
 
 # "previously treated with a HER2-directed antibody-drug conjugate such as trastuzumab

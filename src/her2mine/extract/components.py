@@ -156,8 +156,7 @@ class _TrialArms:
         if len(cited) < 2:
             return
         # trials named together in one sentence are one trial here (joint names, two names)
-        design = {at for arm in registry.arms for at in arm.defined_at}
-        self.same = trials_named_together(trials, tstarts, sentences, design)
+        self.same = trials_named_together(trials, tstarts, sentences, registry.design_starts())
         self.active = any(
             frozenset((a, b)) not in self.same for i, a in enumerate(cited) for b in cited[i + 1 :]
         )

@@ -1380,12 +1380,6 @@ def _mark_pairs(text: str, values: list[Value]) -> None:
             a.paired_with_next = True
 
 
-_ARMED_JOIN = re.compile(r"\b(?:vs\.?|versus|v\.?|compared\s+with|than|and)(?:\s|$)", re.I)
-_ARMED_GAP = re.compile(
-    r"[^;%·.\d]{0,100}|[^;%·.]{0,100}?\b(?:and|vs\.?|versus)\s+\d+\s*[(\[]\s*", re.I
-)
-
-
 def _resolve_nr_units(values: list[Value]) -> None:
     for i, v in enumerate(values):
         if v.kind != "nr":

@@ -101,13 +101,6 @@ _ASSUMPTION_WORDS = ("assum", "hypothesi", "power", "sample", "detect", "exceed"
 _ASSUMPTION_GATE = WordGate(_ASSUMPTION_WORDS)
 _RESPECTIVELY = re.compile(word_start(["respectively"]) + r"\b")
 _RESPECTIVELY_GATE = WordGate(("respectively",))
-_FOLLOW_ATTACH = re.compile(
-    r"[\s,]*(?:\((?:[^()]|\([^()]*\))*\)[\s,]*)?(?:with|in|for|among|on|receiving|under|from|by)"
-    r"(?:\s+(?:the|those|all|patients|pts|participants|women|who|were|had|received|receiving|"
-    r"treated|assigned|randomi[sz]ed|allocated|given|to|with|in))*\s*$",
-    re.I,
-)
-_PRECEDE_GLUE = re.compile(r"^[\s,:(\[]*$")
 
 
 def find_endpoints(text: str, lex: EndpointLexicon, low: str | None = None) -> list[Hit]:
@@ -1934,12 +1927,6 @@ def _any_enumerated(refs: list[ArmRef]) -> bool:
         if r.enumerated:
             return True
     return False
-
-
-_P_ANY = re.compile(
-    r"(?<![A-Za-z])[Pp](?:\s*[- ]?values?)?(?:\s*\([^()]{1,20}\))?\s*"
-    r"(?:=|<|>|≤|≥|<=|>=)\s*(?:\d|[.·]\d)"
-)
 
 
 # Proportions that a P compares: rates of an end point and incidences of an adverse event.
