@@ -1490,7 +1490,28 @@ def _later_backbone(
 
 def _prior(text: str, low: str | None, s: int, pos: int) -> bool:
     """A _PRIOR phrase ("previously treated with", "after") just before ``pos``."""
-    return _prior_phrase_ends(text, low, max(s, pos - 60), pos, _PRIOR_END)
+    a = max(s, pos - 60)
+    return _prior_phrase_ends(text, low, a, pos, _PRIOR_END) and not _organ_failure_only(
+        text, a, pos
+    )
+
+
+# "rates of congestive heart failure were higher with AC-TH": an organ's failure is an adverse
+# event the regimen caused, not a treatment failure the patients had before.
+_ORGAN_FAILURE = re.compile(
+    r"\b(?:heart|cardiac|renal|kidney|liver|hepatic|respiratory|ovarian|organ)\s+failures?\b",
+    re.I,
+)
+
+
+def _organ_failure_only(text: str, a: int, b: int) -> bool:
+    """Whether the prior phrase ``_PRIOR_END`` finds in ``text[a:b]`` is only an organ's
+    failure ("congestive heart failure ... with X"): with those blanked out, none is left."""
+    window = text[a:b]
+    if "ailure" not in window:
+        return False
+    blanked = _ORGAN_FAILURE.sub(lambda m: " " * len(m.group(0)), window)
+    return blanked != window and _PRIOR_END.match(blanked, 0, len(blanked)) is None
 
 
 def _prior_phrase_ends(text: str, low: str | None, a: int, b: int, end_re: re.Pattern[str]) -> bool:
@@ -2489,7 +2510,7 @@ def _group_ref(
         if other is not None:
             return other
     for lb, rx in zip(labels, label_res, strict=True):
-        if _label_ends(rx, lb, before):
+        if _label_ends(rx, lb, before) and not _label_shared(registry, lb):
             return ArmRef(gs - len(lb) - 1, ge, registry.by_label(lb))
     for reg in regs:
         if 0 <= gs - reg.end <= 14 and _GROUP_JOIN.fullmatch(text, reg.end, gs):
@@ -2530,6 +2551,12 @@ def _non_class_group_ref(before: str, gs: int, ge: int, registry: ArmRegistry) -
         return None
     other = next(a for a in registry.arms if a.drugs and a is not holding)
     return ArmRef(gs - len(before) + m.start(), ge, other.name)
+
+
+def _label_shared(registry: ArmRegistry, label: str) -> bool:
+    """Whether two or more arms carry ``label``: a class every arm shares ("L+T+AI, T+AI or
+    L+AI": the backbone "AI") names no one arm, so "the L+AI arms" is read by its regimen."""
+    return sum(1 for a in registry.arms if label in a.labels) > 1
 
 
 def _other_letter_defined(letter: str, labels: list[str]) -> bool:

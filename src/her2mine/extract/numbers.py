@@ -1081,8 +1081,26 @@ def _is_listed_ratio(text: str, pos: int, atom: re.Match[str], end: int) -> bool
         and not _listed_event_ratio_gap(gap)
         and not _listed_subgroup_ratio_gap(gap)
     ):
-        return False
+        return _parallel_subgroup_ratio(text, gap, atom, end)
     return bool(_AFTER_LISTED.match(text, atom.end(), end))
+
+
+# "a hazard ratio of 0.32 in hormone-receptor-positive disease and 0.30 in hormone-receptor-
+# negative disease": the same ratio for a second subgroup, each written "<ratio> in <subgroup>".
+_SUBGROUP_AND_GAP = re.compile(
+    r"\s+(?:in|among)\s+(?:the\s+|those\s+|patients\s+)?[\w+-]+(?:\s+[\w+-]+){0,5}?"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+)
+_SUBGROUP_AFTER = re.compile(r"\s+(?:in|among)\s+\w")
+
+
+def _parallel_subgroup_ratio(text: str, gap: str, atom: re.Match[str], end: int) -> bool:
+    """Whether ``atom`` is the ratio of a second subgroup in a "<ratio> in <subgroup> and
+    <ratio> in <subgroup>" list (both written with "in"/"among": the parallel form, not a ratio
+    of another end point or a bare number after a subgroup)."""
+    if (" in " not in gap and " among " not in gap) or _SUBGROUP_AND_GAP.fullmatch(gap) is None:
+        return False
+    return _SUBGROUP_AFTER.match(text, atom.end(), end) is not None
 
 
 # "reduced the risk of recurrence (hazard ratio 0·76, 95% CI ...) and of death (0·74,
@@ -1265,8 +1283,13 @@ def _attach_ci_p(text: str, v: Value, cis_at: list, ps_at: list, end: int) -> No
     v.ext_end = pos
 
 
-# A regimen phrase after a ratio, before its CI/P bracket: "with AC-T plus trastuzumab".
-_REGIMEN_PHRASE = re.compile(r"\s+with\s+[A-Za-z][^()\[\];,.\d%]{0,40}?(?=\s*[(\[])")
+# A regimen phrase after a ratio, before its CI/P bracket: "with AC-T plus trastuzumab"; or the
+# compared pair a three-arm trial names for each of its ratios: "0.64 for AC-TH versus AC-T
+# (P<0.001) and 0.75 for TCH versus AC-T (P=0.04)" (``_FOR_PAIR`` must hold in the phrase).
+_REGIMEN_PHRASE = re.compile(
+    r"\s+(?:with|for(?=\s[^()\[\];,.\d%]{1,40}?\s(?:versus|vs\.?|compared\s+with)\s))"
+    r"\s+[A-Za-z][^()\[\];,.\d%]{0,40}?(?=\s*[(\[])"
+)
 # "(53·2%, 45·4–60·3; p=0·9852)": a bracketed rate, a comma, its CI without a keyword.
 _COMMA_RANGE = re.compile(
     rf",\s*(?P<lo>{NUM})\s*%?\s*(?:to|–|—|‑|−|-)\s*(?P<hi>{NUM})\s*%?(?=\s*[;)\]])"

@@ -560,6 +560,30 @@ def _risk_of_death_before(text: str, eps: list[Hit], s: int, ks: int, low: str |
     return not any(last.start() <= h.start < ks for h in eps)
 
 
+# "The risk of invasive disease or death was lower with A than with B (hazard ratio, 0.54; ...)",
+# "(hazard ratio for invasive disease recurrence or death, 0.50)": the composite event of
+# invasive disease-free survival named before the ratio with no end point between (KATHERINE's
+# 8-year report) is the IDFS ratio; without this the ratio found no end point and was lost.
+# Ratios only: "invasive disease or death had occurred in 91 patients (12.2%)" is a count.
+_INVASIVE_OR_DEATH = re.compile(
+    r"\binvasive[\s-]+(?:breast[\s-]+cancer|disease)(?:\s+(?:recurrence|event))?"
+    r"\s+or\s+death\b",
+    re.I,
+)
+_INVASIVE_GATE = WordGate(("invasive",))
+
+
+def _invasive_event_before(text: str, eps: list[Hit], s: int, v: Value, low: str | None) -> bool:
+    """Whether ratio ``v`` follows "invasive disease ... or death" in its sentence (from ``s``)
+    with no end point between that phrase and the value (see above)."""
+    if not _INVASIVE_GATE.may_hold(low, s, v.start):
+        return False
+    last = last_match(_INVASIVE_OR_DEATH, text, s, v.start)
+    if last is None:
+        return False
+    return not any(last.start() <= h.start < v.start for h in eps)
+
+
 # "reduced the risk of a DFS event (hazard ratio 0·76, ...) and of death (0·74, 0·64-0·86)":
 # a ratio listed in its own bracket right after "and of death" is the OS ratio, though its key
 # (the first ratio's) follows the DFS end point.
@@ -589,7 +613,7 @@ def _endpoint_for(
     if kind in _RATIOS:
         ks = v.key_start
         for h in reversed(eps):
-            if ks <= h.start and h.end <= v.start:
+            if ks <= h.start and h.end <= v.start and not _subgroup_of_listed_ratio(text, h, v):
                 return h.canonical, kind  # an end point inside "hazard ratio for PFS, 0.6"
         if _DEATH.search(v.key_text) and not _NOT_DEATH_ONLY.search(v.key_text):
             return "OS", kind
@@ -597,6 +621,8 @@ def _endpoint_for(
             return "OS", kind
         if _death_ratio_listed(text, v):
             return "OS", kind
+        if kind == "HR" and _invasive_event_before(text, eps, s, v, low):
+            return "IDFS", kind
         ok = TIME_TO_EVENT if kind == "HR" else None
         ep = _last_before(eps, ks if ks is not None else v.start, ok)
         if ep is not None:
@@ -638,6 +664,8 @@ def _endpoint_for(
             return None
         if _absolute_gain(text, low, s, v):
             return None
+    if text.endswith("by ", s, v.start) and _change_by_percent(text, s, v):
+        return None
     ep = _last_before(eps, anchor, None)
     if ep is None:
         ep = _first_after(eps, v.ext_end, 60) or _verb_object_after(text, eps, v.ext_end)
@@ -765,6 +793,21 @@ def _absolute_gain(text: str, low: str | None, s: int, v: Value) -> bool:
         _ABS_GAIN_GATE.may_hold(low, a, v.start)
         and _ABS_GAIN_BEFORE.search(text, a, v.start) is not None
     )
+
+
+# "increased the pCR rate by 80%", "improved the response rate by 20%": the size of a change
+# between the arms (a percentage after "by" a change verb governs), not a rate of its own; the
+# gold conventions keep relative changes out. (Callers test the cheap "by " ending first.)
+_CHANGE_BY_BEFORE = re.compile(
+    r"\b(?:increas|improv|rais|boost|reduc|decreas|lower|doubl)\w*\b[^.;:()%]{0,60}\bby\s\Z",
+    re.I,
+)
+
+
+def _change_by_percent(text: str, s: int, v: Value) -> bool:
+    """Whether percentage ``v`` follows "<change verb> ... by": the size of a change."""
+    a = v.start - 80 if v.start - 80 > s else s
+    return _CHANGE_BY_BEFORE.search(text, a, v.start) is not None
 
 
 _VS_WORDS_EARLY = r"vs\.?|versus|v\.?"
@@ -922,6 +965,17 @@ def _cause_of_other(text: str, eps: list[Hit], ep: Hit) -> bool:
     return m is not None and m.end() == ep.start
 
 
+def _subgroup_of_listed_ratio(text: str, h: Hit, v: Value) -> bool:
+    """Whether ``h`` is a population descriptor between "hazard ratio" and a ratio listed after
+    the first one: "the hazard ratio for PFS was 0.32 in hormone-receptor-positive disease and
+    0.30 in hormone-receptor-negative disease" names the first ratio's subgroup, not the second
+    ratio's end point (that is the key's, PFS)."""
+    if h.canonical != "_population" or not v.key_text or v.key_start is None:
+        return False
+    first = text.find(v.key_text, v.key_start, v.start)  # the first ratio starts after it
+    return first >= 0 and first + len(v.key_text) <= h.start
+
+
 def _last_before(eps: list[Hit], pos: int, codes: set[str] | None) -> Hit | None:
     """The last end point ending by ``pos`` (a population descriptor never), with a code in
     ``codes`` unless that is None."""
@@ -1045,9 +1099,12 @@ _POSTFIX_COLON = re.compile(r"\s*:")
 # an event with a verb of its own before its value opens a clause of its own, which the grade
 # qualifier of the clause before does not reach (a heading list, "Grade >=3 AEs: neutropenia
 # 20%; diarrhoea 10%", has no such verb and keeps the qualifier).
+# "infusion-related reactions occurred in 13.3% vs 3.4%": the values compared before the one
+# being coded stand between the verb and it, and are of the same clause.
+_COMPARED_BEFORE = r"(?:\d+(?:[.·]\d+)?\s*%\s*(?:vs\.?|versus|and|/)\s*){0,3}"
 _OWN_CLAUSE_VERB = re.compile(
     r"[^;%]{0,40}?\b(?:occurred|was\s+(?:reported|observed|seen|noted)|were\s+(?:reported|"
-    r"observed|seen|noted)|developed)\b[^;%]{0,30}\Z",
+    r"observed|seen|noted)|developed)\b[^;%]{0,30}" + _COMPARED_BEFORE + r"\Z",
     re.I,
 )
 
@@ -1156,16 +1213,29 @@ def _attribute_arms(
     ``added``: an "addition of X to Y" phrase's end and its two arms (``addition_comparison``)."""
     arms: list[str | None] = [None] * len(out)
     idx = [i for i, (_, _, m) in enumerate(out) if m not in _RATIOS]
+    landmarks = _landmark_runs(text, s, e, out, idx, refs)
     if not refs:
         # Only compared runs can get arms, all from the comparison under discussion.
         if len(idx) >= 2 and not _own_subgroups_compared(text, s, out[idx[0]][0].start):
             _context_runs(text, out, idx, context, arms)
+        for run, _ in landmarks:
+            for i in run:
+                arms[i] = None
         return arms
     if not idx:
         return arms
     decided: set[int] = set()
-    if resp and refs and _respectively(out, idx, _listed_refs(text, s, e, refs), arms, decided):
-        return arms
+    for run, arm in landmarks:
+        for i in run:
+            arms[i] = arm
+            decided.add(i)
+    if resp and refs:
+        listed = _listed_refs(text, s, e, refs)
+        if _respectively(out, idx, listed, arms, decided):
+            return arms
+        clause = _refs_of_values_clause(text, listed, out[idx[0]][0].start)
+        if clause and _respectively(out, idx, clause, arms, decided):
+            return arms
     claimed: set[int] = set()
     source: dict[int, int] = {}  # value -> the reference that alone gave it its arm
     _values_before_list(text, out, idx, refs, arms, decided, claimed)
@@ -1252,6 +1322,8 @@ def _attribute_arms(
         ):
             first = refs[prev[-1]].arm
             names = [first, next(a for a in ctx if a != first)]
+        elif not prev and (after := _compared_after_values(text, out, idx, refs, run)):
+            names = after
         elif (carried := _carried_run_order(out, run, refs, last_named)) is not None:
             names = carried
         elif resp and prev and not apart and _opens_with_one_group(text, s, refs):
@@ -1281,6 +1353,70 @@ def _attribute_arms(
     if len(set(source.values())) < len(source):
         _one_arm_per_pair(text, out, idx, arms, source, decided)
     return arms
+
+
+# "The 3-year and 5-year IDFS rates were 91.0% and 87.5% with A", "IDFS rates at 3, 5 and 8
+# years were ...": a list of landmark times before a run of as many bare values makes the run
+# one group's rates at those times, not a comparison of arms; the run takes the one reference
+# right after it (past ", respectively,") or else the last one before it, else no arm. Without
+# this the first rate took the other arm of the design (or none) and "respectively" paired the
+# rates with the design's arms.
+_TIME_LIST = re.compile(
+    r"(?<![\d.])\d{1,2}(?:[\s-]*(?:years?|months?))?-?"
+    r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d{1,2}(?:[\s-]*(?:years?|months?))?-?)+"
+    r"(?<=\d|-|r|s)(?:[\s-]*(?:year|month)s?\b)",
+    re.I,
+)
+_TIME_NUMBER = re.compile(r"\d{1,2}")
+_RUN_JOIN = re.compile(r"\s*,?\s*(?:and\s+)?")
+_RESPECTIVELY_GAP = re.compile(r"\s*,?\s*respectively\s*,?", re.I)
+
+
+def _landmark_runs(
+    text: str, s: int, e: int, out: list[tuple[Value, str, str]], idx: list[int],
+    refs: list[ArmRef],
+) -> list[tuple[list[int], str | None]]:  # fmt: skip
+    """Runs of bare rates at the landmark times listed before them, each with its arm (see
+    above)."""
+    if len(idx) < 2 or (text.find("year", s, e) < 0 and text.find("month", s, e) < 0):
+        return []
+    found: list[tuple[list[int], str | None]] = []
+    for m in _TIME_LIST.finditer(text, s, e):
+        n = len(_TIME_NUMBER.findall(m.group()))
+        after = [i for i in idx if out[i][0].start >= m.end()]
+        if len(after) < n or any(out[i][2] != "rate" for i in after[:n]):
+            continue
+        run = after[:n]
+        vals = [out[i][0] for i in run]
+        if any(o[1] != out[run[0]][1] for o in (out[i] for i in run)):
+            continue
+        if not all(
+            _RUN_JOIN.fullmatch(text, a.ext_end, b.start) for a, b in itertools.pairwise(vals)
+        ):
+            continue
+        nxt = after[n] if len(after) > n else None
+        if nxt is not None and _RUN_JOIN.fullmatch(text, vals[-1].ext_end, out[nxt][0].start):
+            continue  # more values than times
+        later = [r for r in refs if r.start >= vals[-1].end]
+        arm: str | None = None
+        if later:
+            r = later[0]
+            gap = text[vals[-1].ext_end : r.start]
+            resp = _RESPECTIVELY_GAP.match(gap)
+            if resp:
+                gap = gap[resp.end() :]
+            if _follow_gap_ok(gap):
+                if r.in_list:
+                    continue  # "... with A and B": arms listed after the run
+                arm = r.arm
+        if arm is None:
+            near = _last_ref_before(refs, vals[0].start, set())
+            if near is not None and refs[near].end > m.start() - 80:
+                if refs[near].in_list:
+                    continue
+                arm = refs[near].arm
+        found.append((run, arm))
+    return found
 
 
 def _opens_own_clause(
@@ -1505,6 +1641,32 @@ _PROSE_COMPARISON = re.compile(
     r"in\s+comparison\s+(?:with|to))(?!\w)",
     re.I,
 )
+
+
+def _compared_after_values(
+    text: str, out: list, idx: list[int], refs: list[ArmRef], run: list[int]
+) -> list[str | None] | None:
+    """The two arms of a prose comparison after every value of the sentence, for a compared
+    pair with no reference before it: "Thrombocytopenia (12.9% vs 0.2%) and elevated AST (4.3%
+    vs 0.8%) were more frequent in the T-DM1 group than in the lapatinib-capecitabine group"
+    names the pairs' arms in order (the comparison of the sentence before does not)."""
+    if len(run) != 2 or len(refs) < 2:
+        return None
+    last = out[idx[-1]][0].ext_end
+    after = [j for j, r in enumerate(refs) if r.start >= last]
+    if len(after) < 2:
+        return None
+    a, b = refs[after[0]], refs[after[1]]  # (a list's "than" joins two arms: no in_list test)
+    if a.arm is None or b.arm is None or a.arm == b.arm:
+        return None
+    if _CLAUSE_BREAK.search(text, a.end, b.start) or not _THAN_GAP.fullmatch(text, a.end, b.start):
+        return None
+    return [a.arm, b.arm]
+
+
+# Between the two arms of "more frequent in the A group than in the B group" / "with A than
+# with B" (only "than": "versus" may open a list of its own).
+_THAN_GAP = re.compile(r"(?:\s+(?:group|arm)s?)?\s+than\s+(?:(?:in|with|among|on)\s+)?(?:the\s+)?")
 
 
 def _compared_in_prose(text: str, refs: list[ArmRef], prev: list[int]) -> bool:
@@ -1849,6 +2011,36 @@ def _listed_refs(text: str, s: int, e: int, refs: list[ArmRef]) -> list[ArmRef]:
     return _without_restated(text, refs)
 
 
+def _refs_of_values_clause(text: str, refs: list[ArmRef], first: int) -> list[ArmRef] | None:
+    """The references of a "respectively" list less those in an earlier ";" clause than the
+    first value: "PFS was improved with N+C (HR, 0.76; ...); 12-month PFS rates were 29% and 15%
+    for N+C and L+C, respectively" zips the rates with the two arms after them, not with the
+    reference of the clause before. None when no reference is cut (the list was already read)."""
+    if not refs or refs[0].end >= first:
+        return None
+    cut = _top_level_semicolon(text, refs[0].end, first)
+    if cut is None:
+        return None
+    kept = [r for r in refs if r.start > cut]
+    return kept if len(kept) < len(refs) else None
+
+
+def _top_level_semicolon(text: str, a: int, b: int) -> int | None:
+    """The last ";" in text[a:b] outside brackets, or None."""
+    if ";" not in text[a:b]:
+        return None
+    depth, last = 0, None
+    for k in range(a, b):
+        c = text[k]
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(depth - 1, 0)
+        elif c == ";" and depth == 0:
+            last = k
+    return last
+
+
 def _without_restated(text: str, refs: list[ArmRef]) -> list[ArmRef]:
     """``refs`` less each reference that only restates the one before it in a bracket ("T-DM1
     plus pertuzumab with docetaxel, carboplatin, trastuzumab and pertuzumab (TCHP); pCR was
@@ -1880,7 +2072,40 @@ def _respectively(out, idx, refs, arms, decided) -> bool:
                 arms[i] = a
                 decided.add(i)
             done = True
+        elif _compared_tuples(out, g, len(names)) and not _ref_within(refs, out, g):
+            for i, a in zip(g, names * (len(g) // len(names)), strict=True):
+                arms[i] = a
+                decided.add(i)
+            done = True
     return done
+
+
+def _ref_within(refs: list[ArmRef], out, g: list[int]) -> bool:
+    """Whether a reference stands among the values of run ``g``: "23% and 5% of patients in the
+    combination arm and 15% and 1% in the anastrozole alone arm, respectively" gives each tuple
+    the arm after it (the tuples are grades, not the arms)."""
+    a, b = out[g[0]][0].start, out[g[-1]][0].end
+    for r in refs:  # noqa: SIM110 (a loop is faster than any() over a generator)
+        if a < r.start < b:
+            return True
+    return False
+
+
+def _compared_tuples(out, g: list[int], n: int) -> bool:
+    """Whether the run ``g`` is several compared tuples of ``n`` values each: "neutropenia (19.1%
+    vs 15.5%), anaemia (6.1% vs 4.6%) and thrombocytopenia (7.0% vs 24.9%) in the A and B groups,
+    respectively" lists one pair per event (the events differ, the end point code does not), so
+    each pair zips with the arms in turn. Each tuple is joined by "vs" within (``paired_with_next``)
+    and not to the next one."""
+    if n < 2 or len(g) <= n or len(g) % n:
+        return False
+    for k in range(0, len(g), n):
+        chunk = g[k : k + n]
+        if out[chunk[-1]][0].paired_with_next:
+            return False
+        if not all(out[i][0].paired_with_next for i in chunk[:-1]):
+            return False
+    return True
 
 
 # Between the last value of a run and an enumerated list of arms: "52% in arms A, B and C".
