@@ -27,6 +27,7 @@ from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import load_lexicons, lower_same_length
 from her2mine.extract.regimens import (
     OPTIONAL_ARTICLE,
+    OR_BOTH,
     SEQUENCE_WORDS,
     THE_COMBINATION,
     Regimen,
@@ -538,6 +539,15 @@ _SCHEDULE_ADJECTIVE = re.compile(
 )
 
 
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _adjective_label(written: str) -> str:
+    """The label of a schedule adjective as written: "low dose", "low-dose" and a "low\ndose"
+    wrapped at the line end are all "low-dose" (any whitespace joins its words)."""
+    return _SPACE_RUN.sub("-", written.lower())
+
+
 def _label_by_schedule_adjective(text: str, drug_hits: list[Hit], reg: ArmRegistry) -> None:
     """Label the one arm whose own drug (one no other arm has) is written after "metronomic" /
     "low-dose" with "<adjective>" and "<adjective> chemotherapy" (a chemotherapy given so)."""
@@ -551,7 +561,7 @@ def _label_by_schedule_adjective(text: str, drug_hits: list[Hit], reg: ArmRegist
             if h.kind == "drug" and own.intersection(h.drugs):
                 m = _SCHEDULE_ADJECTIVE.search(text, max(0, h.start - 40), h.start)
                 if m is not None:
-                    found[k] = m.group(1).lower().replace(" ", "-")
+                    found[k] = _adjective_label(m.group(1))
                     break
     if len(found) != 1:
         return  # none, or two arms so written: no adjective tells them apart
@@ -727,7 +737,7 @@ def _read_design(
         if shared is not None:
             _with_backbone(shared, arm_of)
             if shared.both and len(added) >= 2:
-                _add_both_arm(shared, regs, reg)
+                _add_both_arm(shared, regs, reg, _both_label(text, regs, shared, e, low))
         if each and len(added) >= 2:
             each_extra = {d for h in kept if h.start >= each.end() for d in h.drugs}
             for arm in added:
@@ -1369,14 +1379,32 @@ def _twin_alternative(shared: SharedBackbone | None, i: int) -> bool:
     return own is not None and any(k < i and v == own for k, v in shared.own.items())
 
 
-def _add_both_arm(shared: SharedBackbone, regs: list[Regimen], reg: ArmRegistry) -> None:
+def _add_both_arm(
+    shared: SharedBackbone, regs: list[Regimen], reg: ArmRegistry, label: str | None = None
+) -> None:
     """ "paclitaxel with trastuzumab (TH), lapatinib (TL), or both": the alternatives together
     are one more arm (with the backbone), though no regimen is written for it."""
     hits = [h for i in sorted(shared.own) for h in regs[i].hits]
-    arm = reg.add(Regimen(hits[0].start, hits[-1].end, hits), None)
+    arm = reg.add(Regimen(hits[0].start, hits[-1].end, hits), label)
     if arm is not None and not arm.special and arm.core is None and shared.both:
         arm.core = sorted(shared.both)
         arm.drugs = sorted(set(arm.drugs) | shared.backbone | shared.both)
+
+
+# "..., lapatinib (arm B), or both (arm C)": "or both" then the bracket that labels its arm.
+_OR_BOTH_BRACKET = re.compile(OR_BOTH + r"\s*(?=\()", re.I)
+
+
+def _both_label(
+    text: str, regs: list[Regimen], shared: SharedBackbone, e: int, low: str
+) -> str | None:
+    """The group label in the bracket right after "or both" ("or both (arm C)"), which names
+    the arm of the alternatives together, as the brackets before it name the others."""
+    m = _OR_BOTH_BRACKET.match(text, regs[max(shared.own)].end, e)
+    if m is None:
+        return None
+    close = text.find(")", m.end(), e)
+    return _label_after(text, m.end(), close + 1, low) if close >= 0 else None
 
 
 def _given_to_all(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from her2mine.extract.regimens import OR_BOTH, Regimen
+from her2mine.extract.regimens import OR_BOTH, Regimen, without_schedules
 
 # Between two alternatives: "A, B", "A (TH), B", "A, or B", "A or B".
 _ALTERNATIVE_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:or\s+)?|\s+or\s+)", re.I)
@@ -55,14 +55,17 @@ def shared_backbone(text: str, regs: list[Regimen]) -> SharedBackbone | None:
     return None
 
 
-def _alternatives(text: str, regs: list[Regimen], first: int) -> list[int]:
+def _alternatives(text: str, regs: list[Regimen], first: int, dosed: bool = False) -> list[int]:
     """Indexes ``first``, ``first + 1``, ... of regimens joined as alternatives, if the list
-    holds an "or" (a comma-only list is not a choice of arms); [] otherwise."""
+    holds an "or" (a comma-only list is not a choice of arms); [] otherwise. ``dosed``: after
+    "either", an alternative's dose may stand before the joiner (``_dosed_alternative_gap``)."""
     out = [first]
     said_or = False
     k = first
     while k + 1 < len(regs):
         m = _ALTERNATIVE_GAP.fullmatch(text, regs[k].end, regs[k + 1].start)
+        if m is None and dosed:
+            m = _dosed_alternative_gap(text[regs[k].end : regs[k + 1].start])
         if m is None:
             break
         said_or = said_or or "or" in m.group(0).lower()
@@ -70,6 +73,17 @@ def _alternatives(text: str, regs: list[Regimen], first: int) -> list[int]:
         out.append(k)
     said_or = said_or or _OR_BOTH.match(text, regs[k].end) is not None
     return out if said_or and len(out) >= 2 else []
+
+
+def _dosed_alternative_gap(gap: str) -> re.Match[str] | None:
+    """The alternatives' joiner in a gap that also holds the earlier alternative's dose and
+    schedule: "either docetaxel 100 mg/m2 every 3 weeks or vinorelbine" (the dose belongs to the
+    alternative before it). Only an "or" gap with a digit is read again, without its schedules;
+    only after "either", which says the list is one of alternatives ("trastuzumab plus
+    lapatinib 1000 mg or docetaxel 75 mg/m2" is two arms as written)."""
+    if " or " not in gap or not any(c.isdigit() for c in gap):
+        return None
+    return _ALTERNATIVE_GAP.fullmatch(without_schedules(gap))
 
 
 # "trastuzumab (TH), lapatinib (TL), or both (THL)": after the last alternative (and its short
@@ -104,7 +118,7 @@ def _with_both(
 
 def _after_either(text: str, regs: list[Regimen], i: int) -> SharedBackbone | None:
     backbone = frozenset(regs[i].drugs)
-    alts = _alternatives(text, regs, i + 1)
+    alts = _alternatives(text, regs, i + 1, dosed=True)
     if not alts or not _independent(regs, alts, backbone):
         return None
     own = {k: frozenset(regs[k].drugs) for k in alts}
@@ -122,7 +136,9 @@ def _after_first_partner(text: str, regs: list[Regimen], i: int) -> SharedBackbo
         return None
     if i > 0 and _ALTERNATIVE_GAP.fullmatch(text, regs[i - 1].end, r.start):
         return None  # itself an alternative of the regimen before it
-    if not _PARTNER_JOIN.fullmatch(text, r.hits[-2].end, r.hits[-1].start):
+    if not _PARTNER_JOIN.fullmatch(text, r.hits[-2].end, r.hits[-1].start) and not (
+        _dosed_partner_join(text[r.hits[-2].end : r.hits[-1].start])
+    ):
         return None
     partner = frozenset(r.hits[-1].drugs)
     backbone = frozenset(d for h in r.hits[:-1] for d in h.drugs) - partner
@@ -137,6 +153,15 @@ def _after_first_partner(text: str, regs: list[Regimen], i: int) -> SharedBackbo
     if not _distinct(own):
         return None  # "lapatinib plus capecitabine or capecitabine alone": two arms as written
     return _with_both(text, regs, SharedBackbone(backbone, own), backbone)
+
+
+def _dosed_partner_join(gap: str) -> bool:
+    """ "FEC for 4 cycles plus trastuzumab (arm A), lapatinib (arm B), or both": the backbone's
+    own schedule may stand before its joiner to the first partner (a gap with a digit or
+    a schedule word, read again without its schedules)."""
+    if " with " not in gap and " plus " not in gap:
+        return False
+    return _PARTNER_JOIN.fullmatch(without_schedules(gap)) is not None
 
 
 # "lapatinib (L), trastuzumab (T), or both (LT) with weekly paclitaxel": the backbone comes after

@@ -967,12 +967,14 @@ def letter_definitions(text: str, hits: list[Hit]) -> tuple[dict[str, list[str]]
     for h in hits:
         if h.kind != "drug":
             continue
-        near = text[h.end : h.end + 4]
-        if ")" not in near and "]" not in near:
-            continue  # "drug (X)" closes its bracket within four characters (most drugs do not)
         if len(h.drugs) != 1:
             continue
-        m = _LETTER_DEFINITION.match(text, h.end)
+        near = text[h.end : h.end + 4]
+        if ")" not in near and "]" not in near:
+            # "drug (X)" closes its bracket within four characters (most drugs do not)
+            m = _dosed_letter_definition(text, h)
+        else:
+            m = _LETTER_DEFINITION.match(text, h.end)
         if m is None:
             continue
         letter = m.group(1)
@@ -986,6 +988,37 @@ def letter_definitions(text: str, hits: list[Hit]) -> tuple[dict[str, list[str]]
     for letter in clash:
         del out[letter]
     return out, at
+
+
+# "letrozole 2.5 mg daily alone (L)": the letter's bracket after the drug's dose and schedule
+# (and "alone"), in a sentence that assigns patients to arms.
+_DOSED_LETTER = re.compile(r"[(\[]([A-Z])[)\]]")
+_DOSED_LETTER_REACH = 60  # characters from the drug to the letter's closing bracket
+_ALONE_WORD = re.compile(r"\s+(?:alone|monotherapy)\s*$", re.I)
+_ASSIGNED = re.compile(r"\b(?:randomi[sz]|randomly|assigned|allocated)", re.I)
+
+
+def _dosed_letter_definition(text: str, h: Hit) -> re.Match[str] | None:
+    """The "(L)" of "letrozole 2.5 mg daily alone (L)": a one-letter bracket after the drug's
+    dose and schedule only, read as a definition only in a design sentence (patients assigned
+    to regimens) and only when no "arm L" / "group L" gives the letter another meaning; a
+    bracket after any other word ("(grade A)", "2.5 mg (L)" after a non-dose) is none."""
+    close = text.find(")", h.end + 4, h.end + _DOSED_LETTER_REACH)
+    if close < 0 or text[close - 2] != "(" or not text[close - 1].isupper():
+        return None  # (most drugs: no one-letter bracket close after them)
+    gap = text[h.end : close - 2]
+    if not any(c.isdigit() for c in gap):
+        return None  # a dose is what stands between: "letrozole 2.5 mg daily (L)"
+    alone = _ALONE_WORD.search(gap)
+    if not is_schedule_only(gap[: alone.start()] if alone else gap):
+        return None
+    letter = text[close - 1]
+    if re.search(rf"\b(?:arms?|groups?|cohorts?)\s+{letter}\b", text, re.I):
+        return None  # "arm L": the letter names an arm, not the drug
+    start = max(text.rfind(". ", 0, h.start) + 1, 0)
+    if _ASSIGNED.search(text, start, h.start) is None:
+        return None
+    return _DOSED_LETTER.match(text, close - 2)
 
 
 def letter_hits(text: str, hits: list[Hit]) -> list[Hit]:

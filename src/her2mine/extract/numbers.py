@@ -33,12 +33,17 @@ _BOUND = rf"(?:{NUM}|{_NR})"
 _DASH = r"(?:\s*(?:to|–|—|‑|−|-|‒|~|,|;|and)\s*)"
 _UNIT_TAIL = r"(?:\s*(?:%|months?|mo\.?|weeks?|years?))?"
 
+# The level written as a subscript, run into the keyword once markup is stripped: PubMed/JATS
+# "CI<sub>95</sub> 0.22 to 0.37" -> "CI95 0.22 to 0.37" (no "%"; only straight after "I").
+_LEVEL_SUBSCRIPT = r"(?<=I)\d{2}(?![\d.·,%])"
 # "95% CI, 0.51 to 0.75" | "95% confidence interval [CI], 0.51 to 0.75" | "CI 95%: 0.5-0.7" |
 # "95% credible interval [CrI], 0.13-0.30".
 CI_RE = re.compile(
     r"(?:\d{2}(?:[.·]\d)?\s*%\s*|\d{2}(?:[.·]\d)?[- ]percent\s+|(?<![A-Za-z]))"
     r"(?:CI|C\.I\.|CrI|confidence\s+intervals?|credible\s+intervals?)"
-    r"(?:\s*[\[(]\s*Cr?I\s*[\])])?(?:\s*\d{2}(?:[.·]\d)?\s*%)?\s*(?:[,:=]|\bwas\b|\bof\b|\bfrom\b)?\s*"
+    r"(?:\s*[\[(]\s*Cr?I\s*[\])])?(?:\s*\d{2}(?:[.·]\d)?\s*%|"
+    + _LEVEL_SUBSCRIPT
+    + r")?\s*(?:[,:=]|\bwas\b|\bof\b|\bfrom\b)?\s*"
     rf"[\[(]?\s*(?P<lo>{_BOUND}){_UNIT_TAIL}{_DASH}(?P<hi>{_BOUND}){_UNIT_TAIL}",
     re.IGNORECASE,
 )
@@ -46,7 +51,9 @@ CI_RE = re.compile(
 # "95% " before the keyword is then read backwards (see ``ci_matches``).
 _CI_KEYED = re.compile(
     r"[Cc](?<![A-Za-z][Cc])(?:I|\.I\.|rI|onfidence\s+intervals?|redible\s+intervals?)"
-    r"(?:\s*[\[(]\s*Cr?I\s*[\])])?(?:\s*\d{2}(?:[.·]\d)?\s*%)?\s*(?:[,:=]|\bwas\b|\bof\b|\bfrom\b)?\s*"
+    r"(?:\s*[\[(]\s*Cr?I\s*[\])])?(?:\s*\d{2}(?:[.·]\d)?\s*%|"
+    + _LEVEL_SUBSCRIPT
+    + r")?\s*(?:[,:=]|\bwas\b|\bof\b|\bfrom\b)?\s*"
     rf"[\[(]?\s*(?P<lo>{_BOUND}){_UNIT_TAIL}{_DASH}(?P<hi>{_BOUND}){_UNIT_TAIL}",
     re.IGNORECASE,
 )

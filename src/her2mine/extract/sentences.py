@@ -41,6 +41,32 @@ _LOWERS_TO_ASCII_LETTER = _LOWER_ASCII | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ\u
 # A chunk between two cuts without its leading and trailing whitespace (``\s`` is
 # ``str.isspace``, as for ``str.strip``): one search instead of two strips and four lengths.
 _TRIMMED = re.compile(r"\S(?:.*\S)?", re.S)
+# A structured abstract's section heading run into the previous section with no full stop
+# (Crossref joins <jats:p> paragraphs with a space: "... an antibody-drug conjugate METHODS:We
+# randomly ..."; PubMed has unlabelled texts alike): an upper-case heading + colon after
+# whitespace opens a sentence. Upper case only: a lower-case "results:" is running text. Read
+# backwards from each colon (an abstract has a few), so texts pay one str.find per colon.
+_RUN_IN_HEADING = re.compile(
+    r"\s((?:BACKGROUND|INTRODUCTION|PURPOSE|AIMS?|OBJECTIVES?|IMPORTANCE|DESIGN|SETTING|"
+    r"(?:PATIENTS|MATERIALS)\s+AND\s+METHODS|METHODS?|EXPERIMENTAL\s+DESIGN|PARTICIPANTS|"
+    r"INTERVENTIONS?|RESULTS?|FINDINGS|CONCLUSIONS?(?:\s+AND\s+RELEVANCE)?|INTERPRETATION|"
+    r"FUNDING|(?:CLINICAL\s+)?TRIAL\s+REGISTRATION)\s*)$"
+)
+_HEADING_REACH = 32  # characters before a colon the longest heading needs
+
+
+def _run_in_heading_cuts(text: str) -> list[int]:
+    """Starts of upper-case section headings inside the text (see _RUN_IN_HEADING)."""
+    cuts = []
+    colon = text.find(":")
+    while colon >= 0:
+        prev = text[colon - 1] if colon else ""
+        if prev.isupper() or prev.isspace():
+            m = _RUN_IN_HEADING.search(text, max(0, colon - _HEADING_REACH), colon)
+            if m is not None:
+                cuts.append(m.start(1))
+        colon = text.find(":", colon + 1)
+    return cuts
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -56,6 +82,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         cuts.add(end)
     if "!" in text or "?" in text:
         cuts.update([m.end() for m in _MARK_END.finditer(text)])
+    cuts.update(_run_in_heading_cuts(text))
     spans = []
     points = sorted(cuts)
     for a, b in zip(points, points[1:], strict=False):

@@ -465,7 +465,7 @@ def _named_by_context(text: str) -> list[Hit]:
     hits = _title_lead(text) + _title_tail(text) + _title_bracket_tail(text)
     for m in _context_matches(text):
         name = m.group(1)
-        if _protocol_number(name) or _context_name(name):
+        if _protocol_number(name) or _context_name(name) or _group_trial_number(name):
             start = _programme_word_start(text, m.start(1), name)
             name = text[start : m.end(1)]
             hits.append(Hit("trial", start, m.end(1), name, name, [], "rules"))
@@ -549,6 +549,17 @@ def _protocol_number(name: str) -> bool:
     the text calls it a trial or study, it names the trial ("the phase III BO17929 trial", "the
     TDM4450g study"), though it reads like a drug code."""
     return _study_number(name) or _PROTOCOL_NUMBER.fullmatch(name) is not None
+
+
+# A cooperative group's lettered trial number without its group ("the B-31 trial", NSABP's):
+# one capital, a hyphen, two digits. Read only where the text calls it a trial or study (the
+# group's name before it is ``_FAMILIES``'s reading).
+_GROUP_TRIAL_NUMBER = re.compile(r"[A-Z]-\d{2}")
+
+
+def _group_trial_number(name: str) -> bool:
+    """Whether a name the context calls a trial is a group's lettered number ("B-31")."""
+    return _GROUP_TRIAL_NUMBER.fullmatch(name) is not None
 
 
 # "the TDM4450g and BO17929 studies", "the NeoSphere, TRYPHAENA and PEONY trials": names

@@ -15,7 +15,7 @@ from typing import Any
 from her2mine.errors import NotFoundError, ParseError, ServiceError
 from her2mine.models import Correction, Work
 from her2mine.parse.idconv import decode_body
-from her2mine.parse.text import clean_markup, jats_to_text
+from her2mine.parse.text import clean_markup, drop_invisible, jats_to_text
 
 SOURCE = "crossref"
 
@@ -142,7 +142,7 @@ def parse_work(item: dict) -> Work:
     abstract, sections = jats_to_text(item.get("abstract"))
     work = Work(
         doi=doi.strip().lower() if isinstance(doi, str) and doi.strip() else None,
-        title=_first_text(item.get("title")),
+        title=drop_invisible(_first_text(item.get("title")) or "") or None,
         abstract=abstract or None,
         abstract_sections=sections,
         journal=_first_text(item.get("container-title")),

@@ -24,7 +24,7 @@ from Bio.Entrez.Parser import CorruptedXMLError, DataHandler, NotXMLError, Valid
 
 from her2mine.errors import ParseError, ServiceError
 from her2mine.models import AbstractSection, Correction, Work
-from her2mine.parse.text import clean_markup, sections_to_text
+from her2mine.parse.text import clean_markup, drop_invisible, sections_to_text
 
 SOURCE = "pubmed"
 
@@ -173,7 +173,9 @@ def _article(article: Mapping[str, Any]) -> Work:
         pmid=_text(mc.get("PMID")) or ids.get("pubmed"),
         doi=_doi(ids.get("doi")) or _elocation_doi(art.get("ELocationID", [])),
         pmcid=ids.get("pmc"),
-        title=clean_markup(art.get("ArticleTitle")) or clean_markup(art.get("VernacularTitle")),
+        title=drop_invisible(
+            clean_markup(art.get("ArticleTitle")) or clean_markup(art.get("VernacularTitle"))
+        ),
         abstract=sections_to_text(sections),
         abstract_sections=sections,
         journal=clean_markup(journal.get("Title")),
@@ -206,7 +208,7 @@ def _book(book_article: Mapping[str, Any]) -> Work:
         pmid=_text(doc.get("PMID")) or ids.get("pubmed"),
         doi=_doi(ids.get("doi")) or _elocation_doi(book.get("ELocationID", [])),
         pmcid=ids.get("pmc"),
-        title=chapter or book_title or clean_markup(doc.get("VernacularTitle")),
+        title=drop_invisible(chapter or book_title or clean_markup(doc.get("VernacularTitle"))),
         abstract=sections_to_text(sections),
         abstract_sections=sections,
         # A chapter's "container" is its book (GeneReviews...); a whole book has none.

@@ -30,6 +30,10 @@ _BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 _WS = re.compile(r"\s+")
+# Invisible format characters that typesetting leaves inside words: soft hyphens (U+00AD,
+# "trastu\u00adzumab") and zero-width spaces / word joiners / BOMs ("T-\u200bDXd"). They are
+# not whitespace to ``\s``, so they would split a drug or trial name; they carry no text.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 
 
 def _flatten_math(match: re.Match[str]) -> str:
@@ -38,6 +42,13 @@ def _flatten_math(match: re.Match[str]) -> str:
 
 def _drop_tag(match: re.Match[str]) -> str:
     return " " if match.group(1).lower() in _BLOCK_TAGS else ""
+
+
+def drop_invisible(s: str) -> str:
+    """``s`` without the invisible in-word characters of ``_INVISIBLE``. Applied to abstract
+    section text (``jats_to_text``, ``sections_to_text``): ``clean_markup`` itself keeps any
+    escaped text as it was, whitespace aside."""
+    return _INVISIBLE.sub("", s) if not s.isascii() else s
 
 
 def clean_markup(s: str | None) -> str:
@@ -80,7 +91,7 @@ def jats_to_text(abstract: str | None) -> tuple[str, list[AbstractSection]]:
 
     sections: list[AbstractSection] = []
     for i, (lab, raw) in enumerate(pieces):
-        text = clean_markup(raw)
+        text = drop_invisible(clean_markup(raw))
         if lab and lab.lower() in _ABSTRACT_LABELS and not sections and i <= 1:
             lab = None  # the leading "Abstract" caption
         if not text:
@@ -90,5 +101,7 @@ def jats_to_text(abstract: str | None) -> tuple[str, list[AbstractSection]]:
 
 
 def sections_to_text(sections: list[AbstractSection]) -> str:
-    """Join sections: "LABEL: text" per labelled section, one per line; bare text otherwise."""
-    return "\n".join(f"{s.label}: {s.text}" if s.label else s.text for s in sections)
+    """Join sections: "LABEL: text" per labelled section, one per line; bare text otherwise
+    (invisible in-word characters dropped, see ``drop_invisible``)."""
+    text = "\n".join(f"{s.label}: {s.text}" if s.label else s.text for s in sections)
+    return drop_invisible(text)  # PubMed section texts may still hold them
