@@ -2538,8 +2538,11 @@ def _group_ref(
         if other is not None:
             return other
     for lb, rx in zip(labels, label_res, strict=True):
-        if _label_ends(rx, lb, before) and not _label_shared(registry, lb):
-            return ArmRef(gs - len(lb) - 1, ge, registry.by_label(lb))
+        if _label_ends(rx, lb, before):
+            if not _label_shared(registry, lb):
+                return ArmRef(gs - len(lb) - 1, ge, registry.by_label(lb))
+            if _whole_group_label(before, lb):
+                return ArmRef(gs - len(lb) - 1, ge, None)
     for reg in regs:
         if 0 <= gs - reg.end <= 14 and _GROUP_JOIN.fullmatch(text, reg.end, gs):
             arm = registry.resolve_drugs(reg.drugs, placebo=reg.has_placebo)
@@ -2585,6 +2588,21 @@ def _label_shared(registry: ArmRegistry, label: str) -> bool:
     """Whether two or more arms carry ``label``: a class every arm shares ("L+T+AI, T+AI or
     L+AI": the backbone "AI") names no one arm, so "the L+AI arms" is read by its regimen."""
     return sum(1 for a in registry.arms if label in a.labels) > 1
+
+
+# The words before a shared label that make it the whole group phrase: "in the AI arms".
+_WHOLE_GROUP_BEFORE = re.compile(
+    r"(?:^|\b(?:the|in|both|all|two|three|of|with|among|across|for))\s*\Z", re.I
+)
+
+
+def _whole_group_label(before: str, label: str) -> bool:
+    """Whether a label every arm shares (``_label_shared``) is the whole group phrase ending
+    ``before``: "69% of patients in the AI arms" names all the arms that carry it, so no one arm
+    (not "the L+AI arms", whose own label is read by its regimen)."""
+    stripped = before.rstrip(" -")
+    start = len(stripped) - len(label)
+    return start >= 0 and _WHOLE_GROUP_BEFORE.search(stripped, 0, start) is not None
 
 
 def _other_letter_defined(letter: str, labels: list[str]) -> bool:

@@ -1069,6 +1069,8 @@ def _listed_ratios(
 
 # Between a ratio (with its CI and P) and the next one of a list: "and", a comma.
 _LIST_JOIN = re.compile(r"[\s)\]]*(?:,\s*(?:and\s+)?|\s+and\s+)")
+# (Public: ``outcomes`` joins the landmark rates of one group by it too: "91.0% and 87.5%".)
+LIST_JOIN = _LIST_JOIN
 # What may follow a listed ratio: its CI or P bracket, a regimen phrase, punctuation, the end.
 _AFTER_LISTED = re.compile(r"\s*(?:[(\[,;)\].]|(?:and|with|for|in|respectively)\b|$)")
 
@@ -1094,11 +1096,36 @@ def _is_listed_ratio(text: str, pos: int, atom: re.Match[str], end: int) -> bool
 
 # "a hazard ratio of 0.32 in hormone-receptor-positive disease and 0.30 in hormone-receptor-
 # negative disease": the same ratio for a second subgroup, each written "<ratio> in <subgroup>".
+# (Each subgroup may carry its statistics bracket: "0.32 in ... disease (95% CI 0.2-0.5) and".)
 _SUBGROUP_AND_GAP = re.compile(
-    r"\s+(?:in|among)\s+(?:the\s+|those\s+|patients\s+)?[\w+-]+(?:\s+[\w+-]+){0,5}?"
-    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"[)\]]?\s+(?:in|among)\s+(?:the\s+|those\s+|patients\s+)?[\w+-]+(?:\s+[\w+-]+){0,5}?"
+    r"(?:\s*[(\[][^()\[\]]{1,60}[)\]])?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 )
-_SUBGROUP_AFTER = re.compile(r"\s+(?:in|among)\s+\w")
+# The subgroup of a ratio before its statistics bracket: "0.32 in hormone-receptor-positive
+# disease (95% CI 0.2-0.5)" (read only when the ratio is one of a parallel subgroup list).
+_SUBGROUP_PHRASE = re.compile(
+    r"\s+(?:in|among)\s+(?:the\s+|those\s+|patients\s+)?[\w+-]+(?:\s+[\w+-]+){0,5}?"
+    r"(?=\s*[(\[])"
+)
+_SUBGROUP_AFTER = re.compile(r"(?:\s*[(\[][^()\[\]]{1,60}[)\]])?\s+(?:in|among)\s+\w")
+
+
+def _parallel_subgroup_listed(text: str, pos: int, end: int) -> bool:
+    """Whether the ratio ending at ``pos`` opens or continues a parallel subgroup list: its
+    "in <subgroup> (bracket)" is followed by "and <ratio> in" (or ends one after such a join),
+    so the bracket is its own statistics (see ``_parallel_subgroup_ratio``)."""
+    if text.startswith(" in ", pos) is False and text.startswith(" among ", pos) is False:
+        return False
+    m = _SUBGROUP_AND_GAP.match(text, pos, end)
+    if m is not None:
+        return _SUBGROUP_RATIO_NEXT.match(text, m.end(), end) is not None
+    before = text[max(0, pos - 120) : pos]
+    return _SUBGROUP_RATIO_PREV.search(before) is not None
+
+
+# The next ratio of a parallel list, "0.30 in"; the join before a second one, "...) and 0.30".
+_SUBGROUP_RATIO_NEXT = re.compile(r"\d+[.·]\d+\s+(?:in|among)\s")
+_SUBGROUP_RATIO_PREV = re.compile(r"[)\]]\s*(?:,\s*(?:and\s+)?|\s+and\s+)\d+[.·]\d+\Z")
 
 
 def _parallel_subgroup_ratio(text: str, gap: str, atom: re.Match[str], end: int) -> bool:
@@ -1259,6 +1286,8 @@ def _attach_ci_p(text: str, v: Value, cis_at: list, ps_at: list, end: int) -> No
     if v.kind in ("HR", "OR"):
         # "0.64 with AC-T plus trastuzumab (P<0.001)": the regimen the ratio is for, then its P
         phrase = _REGIMEN_PHRASE.match(text, pos, end)
+        if phrase is None and _parallel_subgroup_listed(text, pos, end):
+            phrase = _SUBGROUP_PHRASE.match(text, pos, end)
         if phrase is not None:
             pos = phrase.end()
     # A CI starting right after the value (punctuation, brackets, "months" between).
@@ -1292,10 +1321,12 @@ def _attach_ci_p(text: str, v: Value, cis_at: list, ps_at: list, end: int) -> No
 
 # A regimen phrase after a ratio, before its CI/P bracket: "with AC-T plus trastuzumab"; or the
 # compared pair a three-arm trial names for each of its ratios: "0.64 for AC-TH versus AC-T
-# (P<0.001) and 0.75 for TCH versus AC-T (P=0.04)" (``_FOR_PAIR`` must hold in the phrase).
+# (P<0.001) and 0.75 for TCH versus AC-T (P=0.04)" (a "versus" must stand in the phrase). The
+# pair's names may hold digits and a "vs." ("0.75 for T-DXd vs. T-DM1 (P=0.04)").
 _REGIMEN_PHRASE = re.compile(
-    r"\s+(?:with|for(?=\s[^()\[\];,.\d%]{1,40}?\s(?:versus|vs\.?|compared\s+with)\s))"
-    r"\s+[A-Za-z][^()\[\];,.\d%]{0,40}?(?=\s*[(\[])"
+    r"\s+(?:with\s+[A-Za-z][^()\[\];,.\d%]{0,40}?"
+    r"|for(?=\s[^()\[\];,.%]{1,40}?\s(?:versus|vs\.?|compared\s+with)\s)"
+    r"\s+[A-Za-z](?:[^()\[\];,.%]|(?<=\bvs)\.){0,40}?)(?=\s*[(\[])"
 )
 # "(53·2%, 45·4–60·3; p=0·9852)": a bracketed rate, a comma, its CI without a keyword.
 _COMMA_RANGE = re.compile(

@@ -28,6 +28,7 @@ from her2mine.extract.fastre import (
 from her2mine.extract.hits import Hit, resolve_overlaps
 from her2mine.extract.lexicon import EndpointLexicon, lower_same_length, term_spans
 from her2mine.extract.numbers import (
+    LIST_JOIN,
     P_RE,
     Value,
     closed_between,
@@ -579,9 +580,24 @@ def _invasive_event_before(text: str, eps: list[Hit], s: int, v: Value, low: str
     if not _INVASIVE_GATE.may_hold(low, s, v.start):
         return False
     last = last_match(_INVASIVE_OR_DEATH, text, s, v.start)
-    if last is None:
+    if last is None or _ratio_of_other_event(text, last.start(), v):
         return False
     return not any(last.start() <= h.start < v.start for h in eps)
+
+
+# "the hazard ratio for locoregional recurrence was 0.60": a key naming an event of its own.
+_KEY_FOR_EVENT = re.compile(r"\bfor\s+\w", re.I)
+
+
+def _ratio_of_other_event(text: str, a: int, v: Value) -> bool:
+    """Whether ratio ``v`` is not the one of the invasive-disease phrase at ``a``: its key names
+    an event of its own after the phrase ("...; the hazard ratio for locoregional recurrence was
+    0.60"), or a clause break outside brackets stands between them ("..., and the hazard ratio
+    for central nervous system recurrence was 1.20")."""
+    ks = v.key_start
+    if ks is not None and ks > a and v.key_text and _KEY_FOR_EVENT.search(v.key_text):
+        return True
+    return _clause_break_unbracketed(text, a, ks if ks is not None and ks > a else v.start)
 
 
 # "reduced the risk of a DFS event (hazard ratio 0·76, ...) and of death (0·74, 0·64-0·86)":
@@ -664,7 +680,7 @@ def _endpoint_for(
             return None
         if _absolute_gain(text, low, s, v):
             return None
-    if text.endswith("by ", s, v.start) and _change_by_percent(text, s, v):
+    if text.find("by ", max(s, v.start - 20), v.start) >= 0 and _change_by_percent(text, s, v):
         return None
     ep = _last_before(eps, anchor, None)
     if ep is None:
@@ -798,8 +814,14 @@ def _absolute_gain(text: str, low: str | None, s: int, v: Value) -> bool:
 # "increased the pCR rate by 80%", "improved the response rate by 20%": the size of a change
 # between the arms (a percentage after "by" a change verb governs), not a rate of its own; the
 # gold conventions keep relative changes out. (Callers test the cheap "by " ending first.)
+# The change verb must be finite or a participle ("increased", "improves"; not "dose
+# reductions" or "lower HER2 expression") and its object must reach "by" with no other verb
+# between: "Diarrhoea, which decreased in frequency after cycle 1, was reported by 25%" is a
+# rate; "by approximately 80%" is a change as "by 80%" is.
 _CHANGE_BY_BEFORE = re.compile(
-    r"\b(?:increas|improv|rais|boost|reduc|decreas|lower|doubl)\w*\b[^.;:()%]{0,60}\bby\s\Z",
+    r"\b(?:increas|improv|rais|boost|reduc|decreas|lower|doubl)(?:ed|es|s)\b"
+    r"(?:(?!\b(?:was|were|is|are|be|been|being|had|has|have|\w+ed)\b)[^.;:()%,]){0,60}"
+    r"\bby\s+(?:(?:approximately|about|nearly|almost|around|roughly)\s+)?\Z",
     re.I,
 )
 
@@ -972,8 +994,8 @@ def _subgroup_of_listed_ratio(text: str, h: Hit, v: Value) -> bool:
     ratio's end point (that is the key's, PFS)."""
     if h.canonical != "_population" or not v.key_text or v.key_start is None:
         return False
-    first = text.find(v.key_text, v.key_start, v.start)  # the first ratio starts after it
-    return first >= 0 and first + len(v.key_text) <= h.start
+    key = text.find(v.key_text, v.key_start, v.start)  # where the shared key text stands
+    return key >= 0 and key + len(v.key_text) <= h.start  # the descriptor follows the key
 
 
 def _last_before(eps: list[Hit], pos: int, codes: set[str] | None) -> Hit | None:
@@ -1218,25 +1240,30 @@ def _attribute_arms(
         # Only compared runs can get arms, all from the comparison under discussion.
         if len(idx) >= 2 and not _own_subgroups_compared(text, s, out[idx[0]][0].start):
             _context_runs(text, out, idx, context, arms)
-        for run, _ in landmarks:
+        for run, *_ in landmarks:
             for i in run:
                 arms[i] = None
         return arms
     if not idx:
         return arms
     decided: set[int] = set()
-    for run, arm in landmarks:
+    claimed: set[int] = set()
+    for run, arm, _ in landmarks:
         for i in run:
             arms[i] = arm
             decided.add(i)
+    landmark_refs = _landmark_refs(landmarks, claimed)
     if resp and refs:
         listed = _listed_refs(text, s, e, refs)
-        if _respectively(out, idx, listed, arms, decided):
+        r_idx = idx
+        if landmarks:  # the landmark runs and their references leave the "respectively" lists
+            r_idx = [i for i in idx if i not in decided]
+            listed = [r for r in listed if all(r is not refs[j] for j in landmark_refs)]
+        if r_idx and _respectively(out, r_idx, listed, arms, decided):
             return arms
-        clause = _refs_of_values_clause(text, listed, out[idx[0]][0].start)
-        if clause and _respectively(out, idx, clause, arms, decided):
+        clause = _refs_of_values_clause(text, listed, out[r_idx[0]][0].start) if r_idx else None
+        if clause and _respectively(out, r_idx, clause, arms, decided):
             return arms
-    claimed: set[int] = set()
     source: dict[int, int] = {}  # value -> the reference that alone gave it its arm
     _values_before_list(text, out, idx, refs, arms, decided, claimed)
     # 0. A value in the bracket right after a reference: "with lapatinib (36 patients [23·4%])".
@@ -1361,27 +1388,31 @@ def _attribute_arms(
 # right after it (past ", respectively,") or else the last one before it, else no arm. Without
 # this the first rate took the other arm of the design (or none) and "respectively" paired the
 # rates with the design's arms.
+# (Hyphens: ASCII, U+2010, the non-breaking U+2011 and the en dash: "3\u2011year".)
 _TIME_LIST = re.compile(
-    r"(?<![\d.])\d{1,2}(?:[\s-]*(?:years?|months?))?-?"
-    r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d{1,2}(?:[\s-]*(?:years?|months?))?-?)+"
-    r"(?<=\d|-|r|s)(?:[\s-]*(?:year|month)s?\b)",
+    r"(?<![\d.])\d{1,2}(?:[\s\-\u2010\u2011\u2013]*(?:years?|months?))?[\-\u2010\u2011\u2013]?"
+    r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d{1,2}"
+    r"(?:[\s\-\u2010\u2011\u2013]*(?:years?|months?))?[\-\u2010\u2011\u2013]?)+"
+    r"(?<=\d|-|r|s|\u2010|\u2011|\u2013)(?:[\s\-\u2010\u2011\u2013]*(?:year|month)s?\b)",
     re.I,
 )
 _TIME_NUMBER = re.compile(r"\d{1,2}")
-_RUN_JOIN = re.compile(r"\s*,?\s*(?:and\s+)?")
+_RUN_JOIN = LIST_JOIN  # "91.0% and 87.5%", "91.0%, 87.5% and 85.0%": the list join of ratios
 _RESPECTIVELY_GAP = re.compile(r"\s*,?\s*respectively\s*,?", re.I)
 
 
 def _landmark_runs(
     text: str, s: int, e: int, out: list[tuple[Value, str, str]], idx: list[int],
     refs: list[ArmRef],
-) -> list[tuple[list[int], str | None]]:  # fmt: skip
-    """Runs of bare rates at the landmark times listed before them, each with its arm (see
-    above)."""
+) -> list[tuple[list[int], str | None, int | None]]:  # fmt: skip
+    """Runs of bare rates at the landmark times listed before them, each with its arm and the
+    index of the reference that gave it (see above)."""
     if len(idx) < 2 or (text.find("year", s, e) < 0 and text.find("month", s, e) < 0):
         return []
-    found: list[tuple[list[int], str | None]] = []
+    found: list[tuple[list[int], str | None, int | None]] = []
     for m in _TIME_LIST.finditer(text, s, e):
+        if _time_list_is_values(out, m):
+            continue
         n = len(_TIME_NUMBER.findall(m.group()))
         after = [i for i in idx if out[i][0].start >= m.end()]
         if len(after) < n or any(out[i][2] != "rate" for i in after[:n]):
@@ -1397,10 +1428,11 @@ def _landmark_runs(
         nxt = after[n] if len(after) > n else None
         if nxt is not None and _RUN_JOIN.fullmatch(text, vals[-1].ext_end, out[nxt][0].start):
             continue  # more values than times
-        later = [r for r in refs if r.start >= vals[-1].end]
+        later = [j for j, r in enumerate(refs) if r.start >= vals[-1].end]
         arm: str | None = None
+        src: int | None = None
         if later:
-            r = later[0]
+            r = refs[later[0]]
             gap = text[vals[-1].ext_end : r.start]
             resp = _RESPECTIVELY_GAP.match(gap)
             if resp:
@@ -1408,15 +1440,104 @@ def _landmark_runs(
             if _follow_gap_ok(gap):
                 if r.in_list:
                     continue  # "... with A and B": arms listed after the run
-                arm = r.arm
+                arm, src = r.arm, later[0]
         if arm is None:
             near = _last_ref_before(refs, vals[0].start, set())
-            if near is not None and refs[near].end > m.start() - 80:
+            if (
+                near is not None
+                and refs[near].end > m.start() - 80
+                and not _landmark_ref_apart(text, refs[near].end, m.start())
+            ):
                 if refs[near].in_list:
                     continue
-                arm = refs[near].arm
-        found.append((run, arm))
+                arm, src = refs[near].arm, near
+        found.append((run, arm, src))
+        while src is not None:
+            nxt_run = _next_group_run(text, out, idx, refs, run, src)
+            if nxt_run is None:
+                break
+            run, src = nxt_run
+            vals = [out[i][0] for i in run]
+            found.append((run, refs[src].arm, src))
     return found
+
+
+def _time_list_is_values(out: list[tuple[Value, str, str]], m: re.Match[str]) -> bool:
+    """Whether the "time list" overlaps a value read in the sentence: "Median overall survival
+    was 25 and 20 months" lists the medians themselves, no landmark times."""
+    a, b = m.start(), m.end()
+    for v, _, _ in out:  # noqa: SIM110 (a loop: faster than any() over a generator)
+        if v.start < b and v.end > a:
+            return True
+    return False
+
+
+# A clause break between an arm and a landmark list it does not reach: "PFS was longer with
+# A (HR, 0.76); in the overall population, the 12- and 24-month OS rates were ...", "more
+# frequent with A, whereas across both arms the 6- and 12-month PFS rates were ...".
+_LANDMARK_APART = re.compile(r",\s*(?:whereas|while|but)\b", re.I)
+
+
+def _landmark_ref_apart(text: str, a: int, b: int) -> bool:
+    """Whether a clause break separates the reference ending at ``a`` from the times at ``b``."""
+    return _clause_break_unbracketed(text, a, b) or _LANDMARK_APART.search(text, a, b) is not None
+
+
+# Between one group's landmark rates with its arm and the next group's: "91.0% and 87.5% with
+# A and 85.0% and 80.5% with B", "..., respectively, in the A group, compared with 85.0% ...".
+_NEXT_GROUP_GAP = re.compile(
+    r"(?:\s+(?:group|arm|cohort)s?)?\s*,?\s*(?:and|versus|vs\.?|compared\s+with|as\s+against)?\s*",
+    re.I,
+)
+
+
+def _next_group_run(
+    text: str, out: list[tuple[Value, str, str]], idx: list[int], refs: list[ArmRef],
+    run: list[int], j: int,
+) -> tuple[list[int], int] | None:  # fmt: skip
+    """The next group's rates at the same landmark times: as many bare rates of the same end
+    point right after ``run`` (and the reference ``j`` after it that named it), joined like it
+    and followed by a reference of another arm of their own ("... with A and 85.0% and 80.5%
+    with B", "with A were 29% and 15%, respectively, versus 20% and 8% with B")."""
+    n, r = len(run), refs[j]
+    pos = max(r.end, out[run[-1]][0].ext_end)
+    after = [i for i in idx if out[i][0].start >= pos]
+    if len(after) < n:
+        return None
+    gap = text[pos : out[after[0]][0].start]
+    resp = _RESPECTIVELY_GAP.match(gap)
+    if resp:
+        gap = gap[resp.end() :]
+    if not _NEXT_GROUP_GAP.fullmatch(gap):
+        return None
+    nxt = after[:n]
+    vals = [out[i][0] for i in nxt]
+    if any(out[i][1:] != out[run[0]][1:] for i in nxt):
+        return None
+    if not all(_RUN_JOIN.fullmatch(text, a.ext_end, b.start) for a, b in itertools.pairwise(vals)):
+        return None
+    if len(after) > n and _RUN_JOIN.fullmatch(text, vals[-1].ext_end, out[after[n]][0].start):
+        return None
+    k = next((k for k, q in enumerate(refs) if q.start >= vals[-1].end), None)
+    if k is None or refs[k].in_list or refs[k].arm in (None, r.arm):
+        return None
+    gap = text[vals[-1].ext_end : refs[k].start]
+    resp = _RESPECTIVELY_GAP.match(gap)
+    if resp:
+        gap = gap[resp.end() :]
+    return (nxt, k) if _follow_gap_ok(gap) else None
+
+
+def _landmark_refs(
+    landmarks: list[tuple[list[int], str | None, int | None]], claimed: set[int]
+) -> list[int]:
+    """The references the landmark runs took their arms from, marked used (``claimed``): "IDFS
+    rates at 3 and 5 years were 91.0% and 87.5% with A and 85.0% and 80.5% with B,
+    respectively" leaves A to the first run, so the values after it take B, the reference after
+    them (a "respectively" list must not zip them with A and B)."""
+    used = [j for _, _, j in landmarks if j is not None]
+    claimed.update(used)
+    return used
 
 
 def _opens_own_clause(
@@ -1661,7 +1782,28 @@ def _compared_after_values(
         return None
     if _CLAUSE_BREAK.search(text, a.end, b.start) or not _THAN_GAP.fullmatch(text, a.end, b.start):
         return None
+    if not _than_order_agrees(text, a.start, out[run[0]][0].value, out[run[1]][0].value):
+        return None
     return [a.arm, b.arm]
+
+
+# The comparative before "A than B": "more frequent with A than with B" puts the larger value
+# first, "less frequent with A than with B" the smaller one.
+_MORE_WORD = re.compile(r"\b(?:more|higher|greater|increased|longer|larger)\b", re.I)
+_LESS_WORD = re.compile(r"\b(?:less|lower|fewer|reduced|shorter|smaller|decreased)\b", re.I)
+
+
+def _than_order_agrees(text: str, a: int, first: float, second: float) -> bool:
+    """Whether the pair (``first``, ``second``) agrees with the comparative in the 40 characters
+    before the first arm of "A than B" (at ``a``): "Diarrhea (20.7% vs 1.6%) ... less frequent
+    with T-DM1 than with L+C" lists L+C's rate first, so the "than" order does not name the
+    pair. With no comparative word, or both, the order is not checked."""
+    window = text[max(0, a - 40) : a]
+    more = _MORE_WORD.search(window) is not None
+    less = _LESS_WORD.search(window) is not None
+    if more == less:
+        return True
+    return first >= second if more else first <= second
 
 
 # Between the two arms of "more frequent in the A group than in the B group" / "with A than
@@ -1935,11 +2077,18 @@ def _clause_break_unbracketed(text: str, a: int, b: int) -> bool:
     """Whether a clause break stands between ``a`` and ``b`` outside the brackets opened there:
     the ";" of a statistics bracket ("superiority to B for PFS (HR, 0.74; 95% CI ...)") does not
     end the clause that named the arms."""
-    for m in _CLAUSE_BREAK.finditer(text, a, b):
-        gap = text[a : m.start()]
-        if gap.count("(") + gap.count("[") <= gap.count(")") + gap.count("]"):
+    for m in _CLAUSE_BREAK.finditer(text, a, b):  # noqa: SIM110 (the loop it was)
+        if _outside_brackets(text, a, m.start()):
             return True
     return False
+
+
+def _outside_brackets(text: str, a: int, k: int) -> bool:
+    """Whether position ``k`` stands outside the brackets opened in text[a:k] (as many closed
+    as opened): the one bracket test of ``_clause_break_unbracketed`` and
+    ``_top_level_semicolon``."""
+    gap = text[a:k]
+    return gap.count("(") + gap.count("[") <= gap.count(")") + gap.count("]")
 
 
 def _last_list(refs: list[ArmRef], prev: list[int]) -> list[int]:
@@ -2026,19 +2175,13 @@ def _refs_of_values_clause(text: str, refs: list[ArmRef], first: int) -> list[Ar
 
 
 def _top_level_semicolon(text: str, a: int, b: int) -> int | None:
-    """The last ";" in text[a:b] outside brackets, or None."""
-    if ";" not in text[a:b]:
-        return None
-    depth, last = 0, None
-    for k in range(a, b):
-        c = text[k]
-        if c in "([":
-            depth += 1
-        elif c in ")]":
-            depth = max(depth - 1, 0)
-        elif c == ";" and depth == 0:
-            last = k
-    return last
+    """The last ";" in text[a:b] outside brackets (``_outside_brackets``), or None."""
+    k = text.rfind(";", a, b)
+    while k >= 0:
+        if _outside_brackets(text, a, k):
+            return k
+        k = text.rfind(";", a, k)
+    return None
 
 
 def _without_restated(text: str, refs: list[ArmRef]) -> list[ArmRef]:
@@ -2057,7 +2200,11 @@ def _without_restated(text: str, refs: list[ArmRef]) -> list[ArmRef]:
 
 
 def _respectively(out, idx, refs, arms, decided) -> bool:
-    """ "18.5 and 12.4 months with A and B, respectively": zip each run of values with the refs."""
+    """ "18.5 and 12.4 months with A and B, respectively": zip each run of values with the refs
+    (a run of as many values as references); a run of several compared tuples ("neutropenia
+    (19.1% vs 15.5%) and anaemia (6.1% vs 4.6%) in the A and B groups, respectively") zips each
+    tuple with the references in turn (``_compared_tuples``). Runs holding a value an earlier
+    reading decided are left alone."""
     groups: list[list[int]] = []
     for i in idx:
         if groups and out[groups[-1][-1]][1:] == out[i][1:]:
@@ -2067,6 +2214,8 @@ def _respectively(out, idx, refs, arms, decided) -> bool:
     names = [r.arm for r in refs]
     done = False
     for g in groups:
+        if any(i in decided for i in g):
+            continue  # a run an earlier reading (a landmark run) already gave its arm
         if len(g) == len(names) and len(g) >= 2:
             for i, a in zip(g, names, strict=True):
                 arms[i] = a
