@@ -267,12 +267,23 @@ class ArmRegistry:
             plac = [a for a in self.arms if a.has_placebo]
             if len(plac) == 1:
                 return plac[0].name
-            if label != "placebo" and len(self.arms) >= 2:
+            if label != "placebo" and _order_names_control(self.arms):
                 return self.arms[-1].name
         if label in ("experimental", "investigational") and len(self.arms) >= 2:
             non = [a for a in self.arms if not a.has_placebo]
             return (non or self.arms)[0].name
         return None
+
+
+def _order_names_control(arms: list[Arm]) -> bool:
+    """Whether "the control group" of a design that labels no arm control (and has no placebo
+    arm) is its last arm ("A versus B": B is the control). Not among three or more arms named
+    by letter ("paclitaxel followed by FEC plus trastuzumab (arm A), lapatinib (arm B), or both
+    (arm C)"; "arm A ... or arm B, with T-DM1 at progression"): lettered arms are read in any
+    order, and which is the control the text must say."""
+    if len(arms) < 2:
+        return False
+    return len(arms) == 2 or not any(len(lab) == 1 for a in arms for lab in a.labels)
 
 
 def scoped_registry(reg: ArmRegistry, arms: list[Arm]) -> ArmRegistry:

@@ -414,6 +414,17 @@ def class_abbreviation_hits(
 _OPEN_BRACKET = re.compile(r"\s*[(\[]\s*")
 
 
+# "Chemotherapy plus lapatinib or trastuzumab or both in HER2-positive operable breast cancer
+# (CHER-LOB)": a long form that ends in the disease abbreviates the population or names the
+# trial (a title's closing bracket); the drugs it mentions on the way are not what it stands for.
+_DISEASE_END = re.compile(r"(?:cancers?|carcinomas?|tumou?rs?|disease|neoplasms?)\Z", re.I)
+
+
+def _ends_in_disease(text: str, end: int) -> bool:
+    """Whether the long form ending at ``end`` ends with a disease word."""
+    return _DISEASE_END.search(text, max(0, end - 10), end) is not None
+
+
 def defined_abbreviations(
     text: str,
     hits: list[Hit],
@@ -436,6 +447,8 @@ def defined_abbreviations(
     defined: dict[str, list[str]] = {}
     drug_hits = drug_mentions(hits)
     for short, ls, le in pairs:
+        if _ends_in_disease(text, le):
+            continue
         drugs = sorted({d for h in drug_hits if ls <= h.start and h.end <= le for d in h.drugs})
         if drugs:
             defined.setdefault(short, drugs)

@@ -423,10 +423,27 @@ def _title_bracket_tail(text: str) -> list[Hit]:
     if (
         m is None
         or not (_title_name(m.group(1)) or _called_trial_number(text, title, m.group(1)))
-        or _spells_words_before(m.group(1), title, m.start())
+        or (
+            _spells_words_before(m.group(1), title, m.start())
+            and not _used_as_trial_name(text, len(title), m.group(1))
+        )
     ):
         return []
     return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
+
+
+def _used_as_trial_name(text: str, pos: int, name: str) -> bool:
+    """Whether the text after ``pos`` uses ``name`` as a trial's name: "In CHER-LOB, ...",
+    "The CHER-LOB results ...", "CHER-LOB was a ...". A long name in capitals can spell the
+    many words of a title before it by chance ("Preoperative chemotherapy plus lapatinib or
+    trastuzumab ... breast cancer (CHER-LOB)"); an abbreviation of those words ("(TNBC)") is
+    not used so."""
+    n = re.escape(name)
+    used = re.compile(
+        rf"(?<![\w-])(?:In\s+{n},|[Tt]he\s+{n}\s+(?:trial|study|results|investigators)\b"
+        rf"|{n}\s+(?:was|is)\s+an?\s)"
+    )
+    return used.search(text, pos) is not None
 
 
 def _called_trial_number(text: str, title: str, name: str) -> bool:
