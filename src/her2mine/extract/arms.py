@@ -911,10 +911,11 @@ def _defines_group_in_bracket(text: str, named: Regimen, r: Regimen) -> bool:
     """Whether regimen ``r`` opens the bracket right after the group that ``named`` names
     and holds every drug of it and more: the bracket gives that group's whole regimen."""
     return (
-        bool(named.drugs)
+        # (the group word and bracket first: most pairs of regimens have none between them)
+        _GROUP_THEN_BRACKET.fullmatch(text, named.end, r.start) is not None
+        and bool(named.drugs)
         and not r.has_placebo
         and set(r.drugs) > set(named.drugs)
-        and _GROUP_THEN_BRACKET.fullmatch(text, named.end, r.start) is not None
     )
 
 
@@ -1202,9 +1203,9 @@ def _joined_across_short_form(text: str, regs: list[Regimen]) -> list[Regimen]:
         if (
             prev is not None
             and nxt is not None
+            and _OPEN_BRACKET.fullmatch(text, prev.end, r.start)  # (rare: the cheap test first)
             and r.drugs
             and r.drugs == prev.drugs
-            and _OPEN_BRACKET.fullmatch(text, prev.end, r.start)
             and _CLOSE_BRACKET.match(text, r.end)
             and gap_kind(text[prev.end : nxt.start]) == "strong"
         ):
@@ -1576,18 +1577,26 @@ def _without_prior_regimens(
     text: str, low: str | None, s: int, e: int, regs: list[Regimen]
 ) -> list[Regimen]:
     """``regs`` (regimens of sentence [s, e)) less those ``_prior_regimen`` finds."""
+    if not regs:
+        return regs
     prior_words = _PRIOR_GATE.may_hold(low, s, e)
-    return [r for r in regs if not _is_prior(text, low, s, r, prior_words)]
+    completed = _COMPLETED_GATE.may_hold(text, s, e)
+    return [r for r in regs if not _is_prior(text, low, s, r, prior_words, completed)]
 
 
-def _is_prior(text: str, low: str | None, s: int, r: Regimen, prior_words: bool) -> bool:
+def _is_prior(
+    text: str, low: str | None, s: int, r: Regimen, prior_words: bool, completed: bool = True
+) -> bool:
     """``_prior_regimen`` for regimen ``r`` of sentence ``s``; ``prior_words``: whether the
     sentence holds a _PRIOR_GATE word. Without one, neither a prior phrase before the regimen
     nor one before its class (``_prior``, ``_prior_example``: windows inside the sentence) can
-    match, only a suffix."""
+    match, only a suffix. ``completed``: False if the sentence (up to the regimen) holds no
+    "omplete" (``_COMPLETED_GATE``), which ``_completed_before`` needs."""
     if prior_words:
         return _prior_regimen(text, low, s, r)
-    return _PRIOR_SUFFIX.match(text, r.end) is not None or _completed_before(text, s, r.start)
+    return _PRIOR_SUFFIX.match(text, r.end) is not None or (
+        completed and _completed_before(text, s, r.start)
+    )
 
 
 def _prior_regimen(text: str, low: str | None, s: int, r: Regimen) -> bool:
@@ -1620,6 +1629,10 @@ _COMPLETED_END = re.compile(
     rf"(?:(?!{_COMPLETED_STOP})[^\s,;:]+\s+){{0,8}}$",
     re.I,
 )
+
+
+# The literal ``_completed_before`` finds first (asked about the text itself, case-sensitive).
+_COMPLETED_GATE = WordGate(("omplete",))
 
 
 def _completed_before(text: str, s: int, pos: int) -> bool:
@@ -2146,10 +2159,11 @@ def arm_refs(
             if not any(r.start <= s + m.start() < r.end for r in refs):
                 refs.append(ArmRef(s + m.start(), s + m.end(), PHYSICIANS_CHOICE))
     prior_words = bool(regs) and _PRIOR_GATE.may_hold(low, s, e)  # (see ``_is_prior``)
+    completed = bool(regs) and _COMPLETED_GATE.may_hold(text, s, e)
     for r in regs:
         if any(x.start <= r.start < x.end for x in refs):
             continue
-        if _is_prior(text, low, s, r, prior_words):
+        if _is_prior(text, low, s, r, prior_words, completed):
             continue
         if r.drugs and _WITHOUT_GATE.may_hold(low, max(s, r.start - 16), r.start):
             without_x = _without_drug_ref(text, s, r, registry)
@@ -2708,15 +2722,16 @@ def _short_form_ref(text: str, r: Regimen, registry: ArmRegistry) -> ArmRef | No
 
 def _regimen_arm(r: Regimen, registry: ArmRegistry) -> str | None:
     """The arm a regimen mention in a result sentence stands for."""
-    if r.has_placebo and not r.drugs:
+    drugs = r.drugs
+    if not drugs and r.has_placebo:
         return registry.by_label("placebo")
-    if not r.drugs:
+    if not drugs:
         # a drug class alone ("received chemotherapy", "a taxane"): the arm named so
         return next(
             (registry.by_label(_class_label(h.text)) for h in r.hits if h.kind == "class"),
             None,
         )
-    return registry.resolve_drugs(r.drugs, placebo=r.has_placebo)
+    return registry.resolve_drugs(drugs, placebo=r.has_placebo)
 
 
 def _label_ends(rx: re.Pattern[str], label: str, before: str) -> bool:

@@ -153,8 +153,9 @@ def _stem_words(text: str, low: str) -> list[tuple[int, int, int]]:
         return _stem_words_forward(text, low)
     n1 = len(low) + 1
     found = [
-        (n1 - m.end(1), n1 - m.start(1), n1 - m.end(2))
+        (n1 - b, n1 - a, n1 - m.end(2))
         for m in _STEM_TAIL.finditer(" " + low[::-1])
+        for a, b in (m.span(1),)  # (one call for the stem's two ends)
     ]
     found.reverse()
     return found
@@ -977,6 +978,8 @@ def letter_definitions(text: str, hits: list[Hit]) -> tuple[dict[str, list[str]]
     if "(" not in text and "[" not in text:
         return out, at
     clash: set[str] = set()
+    # Every dosed definition is a "(X)" bracket: a text without one (most) needs no look for it.
+    dosed = _DOSED_LETTER_GATE.search(text) is not None
     for h in hits:
         if h.kind != "drug":
             continue
@@ -985,7 +988,7 @@ def letter_definitions(text: str, hits: list[Hit]) -> tuple[dict[str, list[str]]
         near = text[h.end : h.end + 4]
         if ")" not in near and "]" not in near:
             # "drug (X)" closes its bracket within four characters (most drugs do not)
-            m = _dosed_letter_definition(text, h)
+            m = _dosed_letter_definition(text, h) if dosed else None
         else:
             m = _LETTER_DEFINITION.match(text, h.end)
         if m is None:
@@ -1006,6 +1009,7 @@ def letter_definitions(text: str, hits: list[Hit]) -> tuple[dict[str, list[str]]
 # "letrozole 2.5 mg daily alone (L)": the letter's bracket after the drug's dose and schedule
 # (and "alone"), in a sentence that assigns patients to arms.
 _DOSED_LETTER = re.compile(r"[(\[]([A-Z])[)\]]")
+_DOSED_LETTER_GATE = re.compile(r"\([A-Z]\)")  # what _dosed_letter_definition matches at last
 _DOSED_LETTER_REACH = 60  # characters from the drug to the letter's closing bracket
 _ALONE_WORD = re.compile(r"\s+(?:alone|monotherapy)\s*$", re.I)
 _ASSIGNED = re.compile(r"\b(?:randomi[sz]|randomly|assigned|allocated)", re.I)

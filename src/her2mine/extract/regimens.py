@@ -201,6 +201,28 @@ def _may_hold_schedule(gap: str) -> bool:
     return _SCHEDULE_HINT_DIGITS.search(gap) is not None
 
 
+# _SCHEDULE without ``re.I``, for a lower-cased ASCII gap: no ASCII character folds specially
+# (and _SCHEDULE's literals are all lower case), so it matches where _SCHEDULE matches the gap,
+# about twice as fast (``re.I`` compares every character case-folded).
+_SCHEDULE_LOWER = re.compile(_SCHEDULE.pattern)
+
+
+def _schedules_to_spaces(gap: str) -> str:
+    """``_SCHEDULE.sub(" ", gap)``."""
+    if not gap.isascii():
+        return _SCHEDULE.sub(" ", gap)
+    kept = []  # the gap's own text (its case kept) between the phrases
+    pos = 0
+    for m in _SCHEDULE_LOWER.finditer(gap.lower()):
+        a, b = m.span()
+        kept.append(gap[pos:a])
+        pos = b
+    if not kept:
+        return gap
+    kept.append(gap[pos:])
+    return " ".join(kept)
+
+
 def without_schedules(gap: str) -> str:
     """``gap`` with dose and schedule phrases removed: up to three rounds (a removal can bring
     two words together that form another), stopping early once a round removes nothing."""
@@ -208,7 +230,7 @@ def without_schedules(gap: str) -> str:
         return gap
     for _ in range(3):
         # " ": a removed phrase leaves the spaces a joiner needs ("days 1-14 plus").
-        shorter = _SCHEDULE.sub(" ", gap)
+        shorter = _schedules_to_spaces(gap)
         if shorter == gap:
             break
         gap = shorter
