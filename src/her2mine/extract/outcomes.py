@@ -271,10 +271,11 @@ def sentence_outcome_rows(
     missing), or None; ``refs_read``: a per-document dict that keeps the sentence's plain
     ``arm_refs`` as (s, e) -> (registry, refs), for a later reader of the comparison under
     discussion (``refs`` are only read, never changed)."""
-    if _ASSUMPTION_GATE.may_hold(low, s, e) and _ASSUMPTION.search(text, s, e):
-        return []
     values = parse_values(text, s, e)
     if not values:
+        return []
+    # (after the values: a sentence without any needs no assumption test)
+    if _ASSUMPTION_GATE.may_hold(low, s, e) and _ASSUMPTION.search(text, s, e):
         return []
     out: list[tuple[Value, str, str]] = []  # value, endpoint, measure
     if eps:
@@ -680,7 +681,8 @@ def _endpoint_for(
             return None
         if _absolute_gain(text, low, s, v):
             return None
-    if text.find("by ", max(s, v.start - 20), v.start) >= 0 and _change_by_percent(text, s, v):
+    by_from = v.start - 20 if v.start - 20 > s else s  # (no max() call: hot path)
+    if text.find("by ", by_from, v.start) >= 0 and _change_by_percent(text, s, v):
         return None
     ep = _last_before(eps, anchor, None)
     if ep is None:
@@ -1235,7 +1237,8 @@ def _attribute_arms(
     ``added``: an "addition of X to Y" phrase's end and its two arms (``addition_comparison``)."""
     arms: list[str | None] = [None] * len(out)
     idx = [i for i, (_, _, m) in enumerate(out) if m not in _RATIOS]
-    landmarks = _landmark_runs(text, s, e, out, idx, refs)
+    # (a landmark run needs two values: most sentences make no call)
+    landmarks = _landmark_runs(text, s, e, out, idx, refs) if len(idx) >= 2 else []
     if not refs:
         # Only compared runs can get arms, all from the comparison under discussion.
         if len(idx) >= 2 and not _own_subgroups_compared(text, s, out[idx[0]][0].start):
@@ -1252,7 +1255,7 @@ def _attribute_arms(
         for i in run:
             arms[i] = arm
             decided.add(i)
-    landmark_refs = _landmark_refs(landmarks, claimed)
+    landmark_refs = _landmark_refs(landmarks, claimed) if landmarks else []
     if resp and refs:
         listed = _listed_refs(text, s, e, refs)
         r_idx = idx
@@ -1388,9 +1391,11 @@ def _attribute_arms(
 # right after it (past ", respectively,") or else the last one before it, else no arm. Without
 # this the first rate took the other arm of the design (or none) and "respectively" paired the
 # rates with the design's arms.
-# (Hyphens: ASCII, U+2010, the non-breaking U+2011 and the en dash: "3\u2011year".)
+# (Hyphens: ASCII, U+2010, the non-breaking U+2011 and the en dash: "3\u2011year".) It opens
+# with a digit and checks the character before it afterwards (not "(?<![\d.])\d{1,2}"): the
+# engine then only tries the digits of the sentence, not every position.
 _TIME_LIST = re.compile(
-    r"(?<![\d.])\d{1,2}(?:[\s\-\u2010\u2011\u2013]*(?:years?|months?))?[\-\u2010\u2011\u2013]?"
+    r"\d(?<![\d.]\d)\d?(?:[\s\-\u2010\u2011\u2013]*(?:years?|months?))?[\-\u2010\u2011\u2013]?"
     r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d{1,2}"
     r"(?:[\s\-\u2010\u2011\u2013]*(?:years?|months?))?[\-\u2010\u2011\u2013]?)+"
     r"(?<=\d|-|r|s|\u2010|\u2011|\u2013)(?:[\s\-\u2010\u2011\u2013]*(?:year|month)s?\b)",
@@ -1406,8 +1411,12 @@ def _landmark_runs(
     refs: list[ArmRef],
 ) -> list[tuple[list[int], str | None, int | None]]:  # fmt: skip
     """Runs of bare rates at the landmark times listed before them, each with its arm and the
-    index of the reference that gave it (see above)."""
-    if len(idx) < 2 or (text.find("year", s, e) < 0 and text.find("month", s, e) < 0):
+    index of the reference that gave it (see above). (The caller passes two values or more.)"""
+    if text.find("year", s, e) < 0 and text.find("month", s, e) < 0:
+        return []
+    # A time list holds two numbers or more, so a run is two rates or more: a sentence with
+    # fewer (three in five that get here) needs no scan for time lists.
+    if [out[i][2] for i in idx].count("rate") < 2:
         return []
     found: list[tuple[list[int], str | None, int | None]] = []
     for m in _TIME_LIST.finditer(text, s, e):
