@@ -418,7 +418,7 @@ def build_registry(
         _later_backbone(text, backbone, drug_hits, reg)
     if len(reg.arms) >= 3:
         _class_groups_to_drug_arms(reg)
-    if "metronomic" in low or "low-dose" in low or "low dose" in low:
+    if "metronomic" in low or _has_low_dose(low):
         _label_by_schedule_adjective(text, drug_hits, reg)
     # (not frozen here: ``arm_refs`` freezes it the first time a sentence has a group word,
     # which many documents never have)
@@ -546,8 +546,16 @@ def _class_groups_to_drug_arms(reg: ArmRegistry) -> None:
 # "pertuzumab plus trastuzumab with metronomic oral cyclophosphamide", later "the metronomic
 # chemotherapy group": an adjective written before the drug only one arm has names that arm.
 _SCHEDULE_ADJECTIVE = re.compile(
-    r"(?<![\w-])(metronomic|low[-\s]dose)\s+(?:(?:oral|intravenous)\s+)?\Z", re.I
+    r"(?<![\w-])(metronomic|low(?:-|\s+)dose)\s+(?:(?:oral|intravenous)\s+)?\Z", re.I
 )
+# "low-dose", "low dose", "low\ndose" and "low \ndose" (wrapped at a line end, a space left
+# before the break): any whitespace run joins the two words.
+_LOW_DOSE = re.compile(r"low(?:-|\s+)dose")
+
+
+def _has_low_dose(low: str) -> bool:
+    """Whether the lower-cased text writes "low-dose" in any of its forms (``_LOW_DOSE``)."""
+    return "dose" in low and _LOW_DOSE.search(low) is not None
 
 
 _SPACE_RUN = re.compile(r"\s+")
@@ -1403,8 +1411,9 @@ def _add_both_arm(
         arm.drugs = sorted(set(arm.drugs) | shared.backbone | shared.both)
 
 
-# "..., lapatinib (arm B), or both (arm C)": "or both" then the bracket that labels its arm.
-_OR_BOTH_BRACKET = re.compile(OR_BOTH + r"\s*(?=\()", re.I)
+# "..., lapatinib (arm B), or both (arm C)": "or both" then the bracket that labels its arm
+# ("or both drugs (arm C)", "or both agents": the noun of "both" may stand before it).
+_OR_BOTH_BRACKET = re.compile(OR_BOTH + r"(?:\s+(?:drugs|agents|treatments))?\s*(?=\()", re.I)
 
 
 def _both_label(
@@ -2152,6 +2161,8 @@ def arm_refs(
                 refs.append(ArmRef(m.start(), m.end(), PHYSICIANS_CHOICE))
     if _GENERIC_GATE.may_hold(low, s, e):
         refs.extend(_generic_arm_refs(text, s, e, registry, refs))
+    if text.find("observation", s, e) >= 0:  # every _OBSERVATION_REF match holds it
+        refs.extend(_observation_refs(text, s, e, refs))
     for alias in registry.tpc_aliases:
         if alias not in text[s:e]:
             continue  # every match holds the alias itself
@@ -2191,6 +2202,26 @@ def arm_refs(
             if _LIST_JOIN.fullmatch(text, a.end, b.start) or _slash_listed(text, a, b):
                 a.in_list = b.in_list = True
     return refs
+
+
+# "78% with observation", "compared with observation alone": the untreated arm named by
+# "observation" after a preposition (not "observation period", "clinical observation").
+_OBSERVATION_REF = re.compile(
+    r"(?<![\w-])(?:with|versus|vs\.?|to|than)\s+(observation(?:\s+alone)?)"
+    r"(?=\s*(?:[,;.)\]]|\(|$|(?:and|or|versus|vs)\b))",
+    re.I,
+)
+
+
+def _observation_refs(text: str, s: int, e: int, refs: list[ArmRef]) -> list[ArmRef]:
+    """References to an observation (no treatment) arm in sentence [s, e): its values have no
+    drug, so arm null (tests/data/gold/README.md: "HERA observation"), and a value next to it
+    is not the treated arm's named earlier in the sentence."""
+    return [
+        ArmRef(m.start(1), m.end(1), None)
+        for m in _OBSERVATION_REF.finditer(text, s, e)
+        if not any(r.start <= m.start(1) < r.end for r in refs)
+    ]
 
 
 # Poster tables flattened into text head their columns with slashed arms, "Arm A / Arm B:
@@ -2568,6 +2599,10 @@ def _group_ref(
                 return ArmRef(gs - len(lb) - 1, ge, registry.by_label(lb))
             if _whole_group_label(before, lb):
                 return ArmRef(gs - len(lb) - 1, ge, None)
+    if "dose" in before and "low-dose" in labels:
+        wrapped = _wrapped_adjective_ref(before, gs, ge, registry)
+        if wrapped is not None:
+            return wrapped
     for reg in regs:
         if 0 <= gs - reg.end <= 14 and _GROUP_JOIN.fullmatch(text, reg.end, gs):
             arm = registry.resolve_drugs(reg.drugs, placebo=reg.has_placebo)
@@ -2732,6 +2767,24 @@ def _regimen_arm(r: Regimen, registry: ArmRegistry) -> str | None:
             None,
         )
     return registry.resolve_drugs(drugs, placebo=r.has_placebo)
+
+
+# "in the low\ndose group", "the low \ndose chemotherapy arm": the schedule adjective's label
+# (``_adjective_label``) wrapped at a line end, which the one-character-per-character label
+# patterns of ``ArmRegistry.freeze`` do not match.
+_WRAPPED_ADJECTIVE_END = re.compile(r"(?<![\w-])(low\s+dose)(\s+chemotherapy)?[\s-]*\Z", re.I)
+
+
+def _wrapped_adjective_ref(before: str, gs: int, ge: int, registry: ArmRegistry) -> ArmRef | None:
+    """The arm of a wrapped "low dose" label before a group word (``_WRAPPED_ADJECTIVE_END``),
+    when one arm holds that label."""
+    m = _WRAPPED_ADJECTIVE_END.search(before)
+    if m is None:
+        return None
+    label = _adjective_label(m.group(1)) + (" chemotherapy" if m.group(2) else "")
+    if label not in registry.frozen[0] or _label_shared(registry, label):
+        return None
+    return ArmRef(gs - len(before) + m.start(), ge, registry.by_label(label))
 
 
 def _label_ends(rx: re.Pattern[str], label: str, before: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from her2mine.extract.regimens import OR_BOTH, Regimen, without_schedules
+from her2mine.extract.regimens import OR_BOTH, Regimen, is_schedule_only, without_schedules
 
 # Between two alternatives: "A, B", "A (TH), B", "A, or B", "A or B".
 _ALTERNATIVE_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:or\s+)?|\s+or\s+)", re.I)
@@ -83,7 +83,15 @@ def _dosed_alternative_gap(gap: str) -> re.Match[str] | None:
     lapatinib 1000 mg or docetaxel 75 mg/m2" is two arms as written)."""
     if " or " not in gap or not any(c.isdigit() for c in gap):
         return None
-    return _ALTERNATIVE_GAP.fullmatch(without_schedules(gap))
+    gap = without_schedules(gap)
+    if "given" in gap or "administered" in gap:
+        gap = _GIVEN.sub(" ", gap)
+    return _ALTERNATIVE_GAP.fullmatch(gap)
+
+
+# "docetaxel 100 mg/m2 given every 3 weeks or vinorelbine": the participle of the schedule
+# (left when the schedule is removed) belongs to the alternative before it.
+_GIVEN = re.compile(r"\s\b(?:given|administered)\b(?=\s)")
 
 
 # "trastuzumab (TH), lapatinib (TL), or both (THL)": after the last alternative (and its short
@@ -136,15 +144,16 @@ def _after_first_partner(text: str, regs: list[Regimen], i: int) -> SharedBackbo
         return None
     if i > 0 and _ALTERNATIVE_GAP.fullmatch(text, regs[i - 1].end, r.start):
         return None  # itself an alternative of the regimen before it
-    if not _PARTNER_JOIN.fullmatch(text, r.hits[-2].end, r.hits[-1].start) and not (
-        _dosed_partner_join(text[r.hits[-2].end : r.hits[-1].start])
-    ):
+    dosed = not _PARTNER_JOIN.fullmatch(text, r.hits[-2].end, r.hits[-1].start)
+    if dosed and not _dosed_partner_join(text[r.hits[-2].end : r.hits[-1].start]):
         return None
     partner = frozenset(r.hits[-1].drugs)
     backbone = frozenset(d for h in r.hits[:-1] for d in h.drugs) - partner
     later = _alternatives(text, regs, i)[1:]
     if not backbone or not later or not _independent(regs, later, backbone):
         return None
+    if dosed and not _closes_with_both(text, regs[later[-1]].end):
+        return None  # "paclitaxel 80 mg/m2 weekly plus trastuzumab or T-DM1": two arms as written
     singles = {d for k in later if len(regs[k].hits) == 1 for d in regs[k].drugs}
     built = partner | singles
     if any(h.kind != "drug" or not set(h.drugs) <= built for k in later for h in regs[k].hits):
@@ -157,11 +166,32 @@ def _after_first_partner(text: str, regs: list[Regimen], i: int) -> SharedBackbo
 
 def _dosed_partner_join(gap: str) -> bool:
     """ "FEC for 4 cycles plus trastuzumab (arm A), lapatinib (arm B), or both": the backbone's
-    own schedule may stand before its joiner to the first partner (a gap with a digit or
-    a schedule word, read again without its schedules)."""
+    own schedule may stand before its " with " / " plus " joiner to the first partner, also in
+    a bracket ("FEC (4 cycles) plus"); the gap is read again without its schedules. Only
+    a list that closes with "or both" is read so (``_closes_with_both``)."""
     if " with " not in gap and " plus " not in gap:
         return False
+    if "(" in gap:
+        gap = _SCHEDULE_BRACKET.sub(_unbracket_schedule, gap)
     return _PARTNER_JOIN.fullmatch(without_schedules(gap)) is not None
+
+
+# A bracket in a backbone's gap: "FEC (4 cycles) plus trastuzumab".
+_SCHEDULE_BRACKET = re.compile(r"\(([^()]*)\)")
+
+
+def _unbracket_schedule(m: re.Match[str]) -> str:
+    """A bracket that holds only a schedule ("(4 cycles)") reads as that schedule; any other
+    bracket stays (and so keeps the gap from being a joiner)."""
+    return f" {m.group(1)} " if is_schedule_only(m.group(1)) else m.group(0)
+
+
+def _closes_with_both(text: str, end: int) -> bool:
+    """Whether "or both" / "or the combination" follows the last alternative (ending at
+    ``end``): then a dosed backbone before the first partner is shared by them all (CHER-LOB);
+    without it "paclitaxel 80 mg/m2 weekly plus trastuzumab or T-DM1 3.6 mg/kg" offers
+    T-DM1 alone, as written."""
+    return _OR_BOTH.match(text, end) is not None
 
 
 # "lapatinib (L), trastuzumab (T), or both (LT) with weekly paclitaxel": the backbone comes after

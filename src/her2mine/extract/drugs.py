@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
+from her2mine.extract.arms import _RANDOMISED
 from her2mine.extract.fastre import finditer_at, literal_starts, whole_word_spans
 from her2mine.extract.hits import Hit, resolve_longest_first, resolve_overlaps
 from her2mine.extract.lexicon import (
@@ -1007,19 +1008,19 @@ def letter_definitions(text: str, hits: list[Hit]) -> tuple[dict[str, list[str]]
 
 
 # "letrozole 2.5 mg daily alone (L)": the letter's bracket after the drug's dose and schedule
-# (and "alone"), in a sentence that assigns patients to arms.
-_DOSED_LETTER = re.compile(r"[(\[]([A-Z])[)\]]")
+# (and "alone"), in a sentence that assigns patients to arms; read with _LETTER_DEFINITION. Round
+# brackets only: "[L+T]" beside "[L]" is no short form the pipeline reads, so "with L+T" would
+# become the letter's drug alone.
 _DOSED_LETTER_GATE = re.compile(r"\([A-Z]\)")  # what _dosed_letter_definition matches at last
 _DOSED_LETTER_REACH = 60  # characters from the drug to the letter's closing bracket
 _ALONE_WORD = re.compile(r"\s+(?:alone|monotherapy)\s*$", re.I)
-_ASSIGNED = re.compile(r"\b(?:randomi[sz]|randomly|assigned|allocated)", re.I)
 
 
 def _dosed_letter_definition(text: str, h: Hit) -> re.Match[str] | None:
-    """The "(L)" of "letrozole 2.5 mg daily alone (L)": a one-letter bracket after the drug's
-    dose and schedule only, read as a definition only in a design sentence (patients assigned
-    to regimens) and only when no "arm L" / "group L" gives the letter another meaning; a
-    bracket after any other word ("(grade A)", "2.5 mg (L)" after a non-dose) is none."""
+    """The "(L)" of "letrozole 2.5 mg daily alone (L)": a one-letter bracket after
+    the drug's dose and schedule only, read as a definition only in a design sentence (patients
+    assigned to regimens) and only when no "arm L" / "group L" gives the letter another meaning;
+    a bracket after any other word ("(grade A)", "2.5 mg (L)" after a non-dose) is none."""
     close = text.find(")", h.end + 4, h.end + _DOSED_LETTER_REACH)
     if close < 0 or text[close - 2] != "(" or not text[close - 1].isupper():
         return None  # (most drugs: no one-letter bracket close after them)
@@ -1030,12 +1031,22 @@ def _dosed_letter_definition(text: str, h: Hit) -> re.Match[str] | None:
     if not is_schedule_only(gap[: alone.start()] if alone else gap):
         return None
     letter = text[close - 1]
-    if re.search(rf"\b(?:arms?|groups?|cohorts?)\s+{letter}\b", text, re.I):
+    # the letter case-sensitive: "in both arms a similar rate" names no arm "A"
+    if re.search(rf"\b(?i:arms?|groups?|cohorts?)\s+{letter}\b", text):
         return None  # "arm L": the letter names an arm, not the drug
-    start = max(text.rfind(". ", 0, h.start) + 1, 0)
-    if _ASSIGNED.search(text, start, h.start) is None:
+    if not _in_design_sentence(text, h.start):
         return None
-    return _DOSED_LETTER.match(text, close - 2)
+    return _LETTER_DEFINITION.match(text, close - 2)
+
+
+def _in_design_sentence(text: str, at: int) -> bool:
+    """Whether the sentence holding offset ``at`` says, before it, that patients were
+    randomised, assigned or allocated (the sentence as ``sentence_spans`` cuts it, so neither
+    a title nor a question before a line break counts)."""
+    for s, e in sentence_spans(text):
+        if s <= at < e:
+            return _RANDOMISED.search(text, s, at) is not None
+    return False
 
 
 def letter_hits(text: str, hits: list[Hit]) -> list[Hit]:
@@ -1050,10 +1061,29 @@ def letter_hits(text: str, hits: list[Hit]) -> list[Hit]:
                 a in at
                 or _LETTER_BEFORE.search(text, max(0, a - _LETTER_CONTEXT), a) is None
                 or _LETTER_AFTER.match(text, b) is None
+                or _in_letter_enumeration(text, a, b, defined)
             ):
                 continue
             out.append(Hit("drug", a, b, letter, drugs[0], list(drugs), "abbreviation"))
     return out
+
+
+# A list neighbour that is a lone capital: "class A, B or C", "T, N and M".
+_CAPITAL_ITEM_BEFORE = re.compile(
+    r"(?<![\w-])([A-Z])\s*(?:,\s*(?:(?:or|and)\s+)?|\s(?:or|and)\s+)$"
+)
+_CAPITAL_ITEM_AFTER = re.compile(r"\s*(?:,\s*(?:(?:or|and)\s+)?|\s(?:or|and)\s+)([A-Z])(?![\w-])")
+
+
+def _in_letter_enumeration(text: str, a: int, b: int, defined: dict[str, list[str]]) -> bool:
+    """Whether the letter at ``a:b`` is an item of an enumeration of capitals ("Child-Pugh class
+    A, B or C", "T, N and M categories"): a list neighbour is another lone capital that is no
+    defined short form. (Two defined letters, "L or T", are still a list of drugs.)"""
+    m = _CAPITAL_ITEM_BEFORE.search(text, max(0, a - 8), a)
+    if m is not None and m.group(1) not in defined:
+        return True
+    m = _CAPITAL_ITEM_AFTER.match(text, b)
+    return m is not None and m.group(1) not in defined
 
 
 # The contract's regimen letters (THP: taxane, Herceptin = trastuzumab, pertuzumab), written

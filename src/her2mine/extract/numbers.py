@@ -36,15 +36,19 @@ _UNIT_TAIL = r"(?:\s*(?:%|months?|mo\.?|weeks?|years?))?"
 # The level written as a subscript, run into the keyword once markup is stripped: PubMed/JATS
 # "CI<sub>95</sub> 0.22 to 0.37" -> "CI95 0.22 to 0.37" (no "%"; only straight after "I").
 _LEVEL_SUBSCRIPT = r"(?<=I)\d{2}(?![\d.·,%])"
+# What follows the keyword in ``CI_RE`` and ``_CI_KEYED`` (one string, so the two agree): its
+# bracketed abbreviation, the level ("95%" or a subscript "95"), a joiner, then the bounds.
+_AFTER_CI_KEYWORD = (
+    r"(?:\s*[\[(]\s*Cr?I\s*[\])])?(?:\s*\d{2}(?:[.·]\d)?\s*%|"
+    + _LEVEL_SUBSCRIPT
+    + r")?\s*(?:[,:=]|\bwas\b|\bof\b|\bfrom\b)?\s*"
+    rf"[\[(]?\s*(?P<lo>{_BOUND}){_UNIT_TAIL}{_DASH}(?P<hi>{_BOUND}){_UNIT_TAIL}"
+)
 # "95% CI, 0.51 to 0.75" | "95% confidence interval [CI], 0.51 to 0.75" | "CI 95%: 0.5-0.7" |
 # "95% credible interval [CrI], 0.13-0.30".
 CI_RE = re.compile(
     r"(?:\d{2}(?:[.·]\d)?\s*%\s*|\d{2}(?:[.·]\d)?[- ]percent\s+|(?<![A-Za-z]))"
-    r"(?:CI|C\.I\.|CrI|confidence\s+intervals?|credible\s+intervals?)"
-    r"(?:\s*[\[(]\s*Cr?I\s*[\])])?(?:\s*\d{2}(?:[.·]\d)?\s*%|"
-    + _LEVEL_SUBSCRIPT
-    + r")?\s*(?:[,:=]|\bwas\b|\bof\b|\bfrom\b)?\s*"
-    rf"[\[(]?\s*(?P<lo>{_BOUND}){_UNIT_TAIL}{_DASH}(?P<hi>{_BOUND}){_UNIT_TAIL}",
+    r"(?:CI|C\.I\.|CrI|confidence\s+intervals?|credible\s+intervals?)" + _AFTER_CI_KEYWORD,
     re.IGNORECASE,
 )
 # The same match found keyword-first (fast: the engine scans for "c"/"C"); the optional
@@ -54,10 +58,8 @@ CI_RE = re.compile(
 # took about a quarter longer).
 _CI_KEYED = re.compile(
     r"[Cc](?i:(?<![A-Za-z][Cc])(?:I|\.I\.|rI|onfidence\s+intervals?|redible\s+intervals?)"
-    r"(?:\s*[\[(]\s*Cr?I\s*[\])])?(?:\s*\d{2}(?:[.·]\d)?\s*%|"
-    + _LEVEL_SUBSCRIPT
-    + r")?\s*(?:[,:=]|\bwas\b|\bof\b|\bfrom\b)?\s*"
-    rf"[\[(]?\s*(?P<lo>{_BOUND}){_UNIT_TAIL}{_DASH}(?P<hi>{_BOUND}){_UNIT_TAIL})"
+    + _AFTER_CI_KEYWORD
+    + ")"
 )
 _CI_LEVEL_BEFORE = re.compile(r"(?:\d{2}(?:[.·]\d)?\s*%\s*|\d{2}(?:[.·]\d)?[- ]percent\s+)$", re.I)
 

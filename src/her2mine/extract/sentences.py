@@ -46,13 +46,19 @@ _TRIMMED = re.compile(r"\S(?:.*\S)?", re.S)
 # randomly ..."; PubMed has unlabelled texts alike): an upper-case heading + colon after
 # whitespace opens a sentence. Upper case only: a lower-case "results:" is running text. Read
 # backwards from each colon (an abstract has a few), so texts pay one str.find per colon.
+# Compound headings are whole alternatives ("DESIGN, SETTING, AND PARTICIPANTS", "METHODS AND
+# FINDINGS", "MAIN OUTCOMES AND MEASURES"): the search takes the leftmost match, so the whole
+# heading is cut, never its last word ("...matters METHODS AND" left as a sentence). "SETTING"
+# alone is no heading: "the PHASE II SETTING: 45%" is running text.
 _RUN_IN_HEADING = re.compile(
-    r"\s((?:BACKGROUND|INTRODUCTION|PURPOSE|AIMS?|OBJECTIVES?|IMPORTANCE|DESIGN|SETTING|"
-    r"(?:PATIENTS|MATERIALS)\s+AND\s+METHODS|METHODS?|EXPERIMENTAL\s+DESIGN|PARTICIPANTS|"
+    r"\s((?:BACKGROUND|INTRODUCTION|PURPOSE|AIMS?|OBJECTIVES?|IMPORTANCE|"
+    r"DESIGN(?:,\s+SETTING,?\s+AND\s+PARTICIPANTS)?|"
+    r"(?:PATIENTS|MATERIALS)\s+AND\s+METHODS|METHODS?(?:\s+AND\s+FINDINGS)?|"
+    r"EXPERIMENTAL\s+DESIGN|PARTICIPANTS|EXPOSURES?|MAIN\s+OUTCOMES?\s+AND\s+MEASURES?|"
     r"INTERVENTIONS?|RESULTS?|FINDINGS|CONCLUSIONS?(?:\s+AND\s+RELEVANCE)?|INTERPRETATION|"
     r"FUNDING|(?:CLINICAL\s+)?TRIAL\s+REGISTRATION)\s*)$"
 )
-_HEADING_REACH = 32  # characters before a colon the longest heading needs
+_HEADING_REACH = 40  # characters before a colon the longest heading needs
 
 
 def _run_in_heading_cuts(text: str) -> list[int]:
@@ -121,8 +127,8 @@ _MID_CLAUSE_WORDS = ("to", "and", "or", "of", "in", "with", "vs", "versus", "tha
 _SOFT_LINE_BREAK = re.compile(
     r"\n(?:(?:(?<=[,;(\[%/=<>≤≥–-]\n)"
     + "".join(rf"|(?<=[^\w-]{w}\n)" for w in _MID_CLAUSE_WORDS)
-    + r")[ \t]*(?=\S)|(?<=[^\s.!?:]\n)[ \t]*(?=[a-z](?![a-z]?[A-Z])))"
-)
+    + r")[ \t]*(?=\S)|(?:(?<=[^\s.!?:]\n)|(?<=[^\s.!?:][ \t]\n))[ \t]*(?=[a-z](?![a-z]?[A-Z])))"
+)  # ("low \ndose": one space may stand before the break, as a wrapped line leaves it)
 
 
 def join_soft_line_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

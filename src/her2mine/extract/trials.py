@@ -351,7 +351,7 @@ def _named_after_design_words(text: str, found: list[int] | None = None):
         m = _NAME_AFTER_DESIGN_WORDS.search(text, max(0, q - 90), q)
         if m is None and text[q - 2 : q - 1].isdigit():
             m = _MEMBER_AFTER_DESIGN_WORDS.search(text, max(0, q - 90), q)
-        if m is not None and (_title_name(m.group(1)) or _protocol_number(m.group(1))):
+        if m is not None and (_title_name(m.group(1)) or _trial_number(m.group(1))):
             yield m
 
 
@@ -482,7 +482,7 @@ def _named_by_context(text: str) -> list[Hit]:
     hits = _title_lead(text) + _title_tail(text) + _title_bracket_tail(text)
     for m in _context_matches(text):
         name = m.group(1)
-        if _protocol_number(name) or _context_name(name) or _group_trial_number(name):
+        if _trial_number(name) or _context_name(name):
             start = _programme_word_start(text, m.start(1), name)
             name = text[start : m.end(1)]
             hits.append(Hit("trial", start, m.end(1), name, name, [], "rules"))
@@ -568,15 +568,24 @@ def _protocol_number(name: str) -> bool:
     return _study_number(name) or _PROTOCOL_NUMBER.fullmatch(name) is not None
 
 
-# A cooperative group's lettered trial number without its group ("the B-31 trial", NSABP's):
-# one capital, a hyphen, two digits. Read only where the text calls it a trial or study (the
-# group's name before it is ``_FAMILIES``'s reading).
-_GROUP_TRIAL_NUMBER = re.compile(r"[A-Z]-\d{2}")
+# A cooperative group's lettered trial number without its group ("the B-31 trial"): NSABP's
+# breast protocols are "B-" and two digits (the other groups' numbers are ``_PROTOCOL_NUMBER``'s
+# "N9831", "E2198"). Any other letter is no breast trial's number: "the C-30 study
+# questionnaire" (EORTC QLQ-C30), "the K-12 trial". Read only where the text calls it a trial or
+# study (the group's name before it is ``_FAMILIES``'s reading).
+_GROUP_TRIAL_NUMBER = re.compile(r"B-\d{2}")
 
 
 def _group_trial_number(name: str) -> bool:
     """Whether a name the context calls a trial is a group's lettered number ("B-31")."""
     return _GROUP_TRIAL_NUMBER.fullmatch(name) is not None
+
+
+def _trial_number(name: str) -> bool:
+    """A sponsor's protocol number or a group's lettered number (``_protocol_number``,
+    ``_group_trial_number``): the names that read like codes but name a trial where the text
+    calls them one ("the phase III B-31 trial", "the N9831 and B-31 trials")."""
+    return _protocol_number(name) or _group_trial_number(name)
 
 
 # "the TDM4450g and BO17929 studies", "the NeoSphere, TRYPHAENA and PEONY trials": names
@@ -602,7 +611,7 @@ def _coordinated_names(text: str) -> list[Hit]:
             for i in _COORDINATED_ITEM.finditer(text, m.start(1), m.end(1))
             if i.group(0) not in _COORDINATED_WORDS
         ]
-        if all(_protocol_number(i.group(0)) or _context_name(i.group(0)) for i in items):
+        if all(_trial_number(i.group(0)) or _context_name(i.group(0)) for i in items):
             hits += [
                 Hit("trial", i.start(), i.end(), i.group(0), i.group(0), [], "rules") for i in items
             ]

@@ -9,13 +9,14 @@ every field is optional.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from her2mine.errors import NotFoundError, ParseError, ServiceError
 from her2mine.models import Correction, Work
 from her2mine.parse.idconv import decode_body
-from her2mine.parse.text import clean_markup, drop_invisible, jats_to_text
+from her2mine.parse.text import clean_markup, clean_text, jats_to_text
 
 SOURCE = "crossref"
 
@@ -142,7 +143,7 @@ def parse_work(item: dict) -> Work:
     abstract, sections = jats_to_text(item.get("abstract"))
     work = Work(
         doi=doi.strip().lower() if isinstance(doi, str) and doi.strip() else None,
-        title=drop_invisible(_first_text(item.get("title")) or "") or None,
+        title=_first_text(item.get("title"), clean_text),
         abstract=abstract or None,
         abstract_sections=sections,
         journal=_first_text(item.get("container-title")),
@@ -182,11 +183,11 @@ def year_of(item: dict) -> int | None:
     return None
 
 
-def _first_text(values: Any) -> str | None:
+def _first_text(values: Any, clean: Callable[[str], str] = clean_markup) -> str | None:
     if isinstance(values, str):
         values = [values]
     for v in values or []:
-        text = clean_markup(v) if isinstance(v, str) else ""
+        text = clean(v) if isinstance(v, str) else ""
         if text:
             return text
     return None

@@ -24,7 +24,7 @@ from Bio.Entrez.Parser import CorruptedXMLError, DataHandler, NotXMLError, Valid
 
 from her2mine.errors import ParseError, ServiceError
 from her2mine.models import AbstractSection, Correction, Work
-from her2mine.parse.text import clean_markup, drop_invisible, sections_to_text
+from her2mine.parse.text import clean_markup, clean_text, sections_to_text
 
 SOURCE = "pubmed"
 
@@ -173,9 +173,7 @@ def _article(article: Mapping[str, Any]) -> Work:
         pmid=_text(mc.get("PMID")) or ids.get("pubmed"),
         doi=_doi(ids.get("doi")) or _elocation_doi(art.get("ELocationID", [])),
         pmcid=ids.get("pmc"),
-        title=drop_invisible(
-            clean_markup(art.get("ArticleTitle")) or clean_markup(art.get("VernacularTitle"))
-        ),
+        title=clean_text(art.get("ArticleTitle")) or clean_text(art.get("VernacularTitle")),
         abstract=sections_to_text(sections),
         abstract_sections=sections,
         journal=clean_markup(journal.get("Title")),
@@ -208,7 +206,9 @@ def _book(book_article: Mapping[str, Any]) -> Work:
         pmid=_text(doc.get("PMID")) or ids.get("pubmed"),
         doi=_doi(ids.get("doi")) or _elocation_doi(book.get("ELocationID", [])),
         pmcid=ids.get("pmc"),
-        title=drop_invisible(chapter or book_title or clean_markup(doc.get("VernacularTitle"))),
+        title=clean_text(doc.get("ArticleTitle"))
+        or clean_text(book.get("BookTitle"))
+        or clean_text(doc.get("VernacularTitle")),
         abstract=sections_to_text(sections),
         abstract_sections=sections,
         # A chapter's "container" is its book (GeneReviews...); a whole book has none.
@@ -265,10 +265,10 @@ def _elocation_doi(items: Iterable[Any]) -> str | None:
 def _sections(items: Iterable[Any]) -> list[AbstractSection]:
     sections = []
     for item in items:
-        text = clean_markup(item)
+        text = clean_text(item)
         if not text:  # e.g. an empty <AbstractText/> before the real one
             continue
-        label = clean_markup(_attr(item, "Label")) or None
+        label = clean_text(_attr(item, "Label")) or None
         sections.append(
             AbstractSection(label=label, category=_attr(item, "NlmCategory"), text=text)
         )

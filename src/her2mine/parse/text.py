@@ -31,9 +31,11 @@ _BLOCK_TAGS = frozenset(
 )  # fmt: skip
 _WS = re.compile(r"\s+")
 # Invisible format characters that typesetting leaves inside words: soft hyphens (U+00AD,
-# "trastu\u00adzumab") and zero-width spaces / word joiners / BOMs ("T-\u200bDXd"). They are
-# not whitespace to ``\s``, so they would split a drug or trial name; they carry no text.
-_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+# "trastu\u00adzumab"), zero-width spaces / non-joiners / joiners / word joiners / BOMs
+# ("T-\u200bDXd"), the Mongolian vowel separator and MathML's invisible operators (function
+# application, times, separator, plus: U+2061-U+2064). They are not whitespace to ``\s``, so they
+# would split a drug or trial name; they carry no text.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]")
 
 
 def _flatten_math(match: re.Match[str]) -> str:
@@ -45,9 +47,8 @@ def _drop_tag(match: re.Match[str]) -> str:
 
 
 def drop_invisible(s: str) -> str:
-    """``s`` without the invisible in-word characters of ``_INVISIBLE``. Applied to abstract
-    section text (``jats_to_text``, ``sections_to_text``): ``clean_markup`` itself keeps any
-    escaped text as it was, whitespace aside."""
+    """``s`` without the invisible in-word characters of ``_INVISIBLE`` (whitespace left as it
+    is: ``clean_text`` drops them before it collapses whitespace)."""
     return _INVISIBLE.sub("", s) if not s.isascii() else s
 
 
@@ -59,10 +60,24 @@ def clean_markup(s: str | None) -> str:
     """
     if not s:
         return ""
+    return _WS.sub(" ", _unmarked(s)).strip()
+
+
+def clean_text(s: str | None) -> str:
+    """``clean_markup`` that also drops the invisible in-word characters (``drop_invisible``),
+    before whitespace is collapsed: "trastuzumab \u200b plus" keeps one space and a paragraph
+    of only a zero-width space is empty. Used for titles and abstract section texts and labels
+    (``clean_markup`` itself keeps any escaped text as it was, whitespace aside)."""
+    if not s:
+        return ""
+    return _WS.sub(" ", drop_invisible(_unmarked(s))).strip()
+
+
+def _unmarked(s: str) -> str:
+    """``s`` with its tags removed and its entities unescaped (whitespace as it was)."""
     s = _MATH.sub(_flatten_math, s)
     s = _TAG.sub(_drop_tag, s)
-    s = html.unescape(s)
-    return _WS.sub(" ", s).strip()
+    return html.unescape(s)
 
 
 _TITLE = re.compile(r"<(?:jats:)?title\b[^>]*>(.*?)</(?:jats:)?title\s*>", re.S | re.I)
@@ -85,13 +100,13 @@ def jats_to_text(abstract: str | None) -> tuple[str, list[AbstractSection]]:
     label: str | None = None
     for m in titles:
         pieces.append((label, abstract[pos : m.start()]))
-        label = clean_markup(m.group(1)) or None
+        label = clean_text(m.group(1)) or None
         pos = m.end()
     pieces.append((label, abstract[pos:]))
 
     sections: list[AbstractSection] = []
     for i, (lab, raw) in enumerate(pieces):
-        text = drop_invisible(clean_markup(raw))
+        text = clean_text(raw)
         if lab and lab.lower() in _ABSTRACT_LABELS and not sections and i <= 1:
             lab = None  # the leading "Abstract" caption
         if not text:
@@ -101,7 +116,9 @@ def jats_to_text(abstract: str | None) -> tuple[str, list[AbstractSection]]:
 
 
 def sections_to_text(sections: list[AbstractSection]) -> str:
-    """Join sections: "LABEL: text" per labelled section, one per line; bare text otherwise
-    (invisible in-word characters dropped, see ``drop_invisible``)."""
+    """Join sections: "LABEL: text" per labelled section, one per line; bare text otherwise.
+    The parsers make each section's text and label with ``clean_text``; sections built any
+    other way lose their invisible in-word characters here (``drop_invisible``, a no-op on
+    the parsers' own)."""
     text = "\n".join(f"{s.label}: {s.text}" if s.label else s.text for s in sections)
-    return drop_invisible(text)  # PubMed section texts may still hold them
+    return drop_invisible(text)
