@@ -646,6 +646,8 @@ def _read_design(
         ):
             continue
         regs = _without_prior_regimens(text, low, s, e, group_regimens(text, kept))
+        if _LATER_LINE_GATE.may_hold(low, s, e):
+            regs = _without_later_line(text, s, e, regs)
         if "%" in text[s:e]:
             regs = [r for r in regs if not _share_received(text, s, r)]
         if len(regs) >= 3:
@@ -1582,6 +1584,44 @@ _PRIOR_SUFFIX = re.compile(
 )
 
 
+# "randomly assigned to A (arm A) or B (arm B) as first line, with B (arm A) or A (arm B) at
+# progression": the treatment of a later line (the clause from the last top-level comma before
+# "at progression" / "as second line") is no arm of the first-line design, nor part of one.
+_LATER_LINE = re.compile(
+    r"\s*(?:at|upon|on|after)\s+(?:disease\s+)?progression\b"
+    # ("after progression on trastuzumab" is the prior line, not a later one)
+    r"(?!\s+(?:on|with|after|during|following|to|of)\b)|\s*as\s+second[-\s]line\b",
+    re.I,
+)
+_LATER_LINE_GATE = WordGate(
+    ("at progression", "upon progression", "on progression", "after progression", "second")
+)
+
+
+def _without_later_line(text: str, s: int, e: int, regs: list[Regimen]) -> list[Regimen]:
+    """``regs`` less those in a later-line clause (``_LATER_LINE`` right after the clause's last
+    regimen or its bracket), when regimens of the design remain before that clause."""
+    for k in range(len(regs) - 1, 0, -1):
+        end = regs[k].end
+        if text.startswith(" (", end):  # "(arm B) at progression": past the label bracket
+            close = text.find(")", end, e)
+            end = close + 1 if close >= 0 else end
+        if _LATER_LINE.match(text, end, e) is None:
+            continue
+        depth, cut = 0, -1
+        for i in range(regs[k].start - 1, s - 1, -1):  # the clause's top-level comma
+            ch = text[i]
+            depth += ch == ")"
+            depth -= ch == "("
+            if depth == 0 and ch in ",;":
+                cut = i
+                break
+        kept = [r for r in regs if r.end <= cut]
+        if cut >= 0 and kept and regs[0].start < cut:
+            return kept + [r for r in regs if r.start > end]
+    return regs
+
+
 def _without_prior_regimens(
     text: str, low: str | None, s: int, e: int, regs: list[Regimen]
 ) -> list[Regimen]:
@@ -1727,8 +1767,11 @@ _BOTH = re.compile(
     r"were\s+treated\s+with)\b",
     re.I,
 )
+# ("both concomitantly with trastuzumab and pertuzumab": an adverb of timing may stand for the
+# participle)
 _EACH = re.compile(  # only its end is used, so the leading ", " is left out
-    word_start(["each", "both", "all"]) + r"\s+(?:(?:combined|given|administered)\s+)?(?:with|plus|"
+    word_start(["each", "both", "all"])
+    + r"\s+(?:(?:combined|given|administered|concomitantly|concurrently|together)\s+)?(?:with|plus|"
     r"in\s+combination\s+with|added\s+to)\b",
     re.I,
 )
@@ -2608,6 +2651,8 @@ def _group_ref(
             arm = registry.resolve_drugs(reg.drugs, placebo=reg.has_placebo)
             if reg.has_placebo and not reg.drugs:
                 arm = registry.by_label("placebo")
+            elif arm is None and not reg.drugs:
+                arm = _class_group_arm(reg, registry)
             short = _short_form_ref(text, reg, registry) if registry.short_forms else None
             if short is not None:
                 arm = short.arm  # "the AC-THP arm": the arm the design named so
@@ -2619,6 +2664,16 @@ def _group_ref(
     return _same_drugs_group_ref(
         before, gs, ge, registry, _DURATION_UNITS, _DURATION_LABEL
     ) or _same_drugs_group_ref(before, gs, ge, registry, _SCHEDULE_WORDS, _SCHEDULE_LABEL)
+
+
+def _class_group_arm(reg: Regimen, registry: ArmRegistry) -> str | None:
+    """ "67% in the anthracycline group" where no arm was labelled so: a group named by one drug
+    class is the drug arm holding a member of that class, when exactly one of the two does
+    (``_class_member_arm``); else None."""
+    if len(reg.hits) != 1 or reg.hits[0].kind != "class":
+        return None
+    holding = _class_member_arm(registry, _class_label(reg.hits[0].text))
+    return holding.name if holding is not None else None
 
 
 # "the non-anthracycline group", "the taxane-free arm": the group whose regimen has no drug of

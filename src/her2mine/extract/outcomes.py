@@ -689,6 +689,8 @@ def _endpoint_for(
         ep = _first_after(eps, v.ext_end, 60) or _verb_object_after(text, eps, v.ext_end)
         if ep is None or ep.canonical in TIME_TO_EVENT or _next_clause(text, v.ext_end, ep.start):
             return None
+        if _responder_share(text, low, v):
+            return None
         if ep.canonical in SAFETY:
             if _free_of_event(text, v.ext_end, ep.start) or _share_of_events(text, low, s, v):
                 return None
@@ -925,6 +927,30 @@ _CROSSOVER_AFTER = re.compile(
 def _crossover_share(text: str, v: Value) -> bool:
     """Whether percentage ``v`` is followed by "of patients (in the A arm) crossed over"."""
     return _CROSSOVER_AFTER.match(text, v.ext_end, v.ext_end + 120) is not None
+
+
+# "227 patients (79.6%) were PET responders", "41 (35%) were Ki67 responders", "30% had ctDNA
+# clearance": the share of patients who responded by imaging or a biomarker is no contract end
+# point, though the end point of the next clause ("of whom 86 (37.9%) achieved a pCR") follows.
+# A qualifier is needed, and not a response-rate one ("were objective responders" is an ORR).
+_RESPONDER_GATE = WordGate(("responder", "clearance"))
+_RESPONDER_SHARE_AFTER = re.compile(
+    r"[\s)\]]*(?:of\s+(?:the\s+|all\s+)?(?:patients|pts|women|participants)\s+)?"
+    r"(?:were|was|became|being|had|achieved|showed)\s+(?:classified\s+as\s+)?(?:an?\s+)?"
+    r"(?:(?:(?!(?:objective|overall|complete|partial|confirmed|clinical|tumou?r)\b)[\w/-]+\s+)"
+    r"{1,3}?(?:responders?|non-?responders?)\b"
+    r"|(?:(?:[\w/-]+\s+){0,2}?)(?:ctDNA|ctdna|cfDNA)\s+clearance\b)",
+    re.I,
+)
+
+
+def _responder_share(text: str, low: str | None, v: Value) -> bool:
+    """Whether percentage ``v`` is followed by "were PET responders" / "had ctDNA clearance":
+    a share of responders by imaging or a biomarker, not the end point named after it."""
+    a = v.ext_end
+    return _RESPONDER_GATE.may_hold(low, a, a + 60) and (
+        _RESPONDER_SHARE_AFTER.match(text, a, a + 60) is not None
+    )
 
 
 # Every word of the crossover, change and absolute-gain gates, for the window that holds all of
