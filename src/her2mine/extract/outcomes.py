@@ -554,12 +554,28 @@ def _risk_of_death_before(text: str, eps: list[Hit], s: int, ks: int, low: str |
     """Whether the ratio keyed at ``ks`` is about "the risk of death" named before it in its
     sentence (from ``s``) with no end point after that phrase: an OS hazard ratio, which would
     otherwise take the previous sentence's end point (CNS-PFS) or an earlier one."""
-    if not _RISK_OF_DEATH_GATE.may_hold(low, s, ks):
-        return False
-    last = last_match(_RISK_OF_DEATH, text, s, ks)
-    if last is None:
-        return False
-    return not any(last.start() <= h.start < ks for h in eps)
+    return (
+        _event_named_before(_RISK_OF_DEATH, _RISK_OF_DEATH_GATE, text, eps, s, ks, low) is not None
+    )
+
+
+def _event_named_before(
+    pattern: re.Pattern[str],
+    gate: WordGate,
+    text: str,
+    eps: list[Hit],
+    s: int,
+    end: int,
+    low: str | None,
+) -> re.Match[str] | None:
+    """The last ``pattern`` match (an event phrase) in ``text[s:end]`` with no end point from
+    it to ``end``, or None (``gate``: the phrase's words, asked first)."""
+    if not gate.may_hold(low, s, end):
+        return None
+    last = last_match(pattern, text, s, end)
+    if last is None or any(last.start() <= h.start < end for h in eps):
+        return None
+    return last
 
 
 # "The risk of invasive disease or death was lower with A than with B (hazard ratio, 0.54; ...)",
@@ -578,12 +594,8 @@ _INVASIVE_GATE = WordGate(("invasive",))
 def _invasive_event_before(text: str, eps: list[Hit], s: int, v: Value, low: str | None) -> bool:
     """Whether ratio ``v`` follows "invasive disease ... or death" in its sentence (from ``s``)
     with no end point between that phrase and the value (see above)."""
-    if not _INVASIVE_GATE.may_hold(low, s, v.start):
-        return False
-    last = last_match(_INVASIVE_OR_DEATH, text, s, v.start)
-    if last is None or _ratio_of_other_event(text, last.start(), v):
-        return False
-    return not any(last.start() <= h.start < v.start for h in eps)
+    last = _event_named_before(_INVASIVE_OR_DEATH, _INVASIVE_GATE, text, eps, s, v.start, low)
+    return last is not None and not _ratio_of_other_event(text, last.start(), v)
 
 
 # "the hazard ratio for locoregional recurrence was 0.60": a key naming an event of its own.
