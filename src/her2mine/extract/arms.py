@@ -26,6 +26,7 @@ from her2mine.extract.fastre import (
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import load_lexicons, lower_same_length
 from her2mine.extract.regimens import (
+    GIVEN_TOGETHER,
     OPTIONAL_ARTICLE,
     OR_BOTH,
     SEQUENCE_WORDS,
@@ -545,12 +546,14 @@ def _class_groups_to_drug_arms(reg: ArmRegistry) -> None:
 
 # "pertuzumab plus trastuzumab with metronomic oral cyclophosphamide", later "the metronomic
 # chemotherapy group": an adjective written before the drug only one arm has names that arm.
-_SCHEDULE_ADJECTIVE = re.compile(
-    r"(?<![\w-])(metronomic|low(?:-|\s+)dose)\s+(?:(?:oral|intravenous)\s+)?\Z", re.I
-)
 # "low-dose", "low dose", "low\ndose" and "low \ndose" (wrapped at a line end, a space left
-# before the break): any whitespace run joins the two words.
-_LOW_DOSE = re.compile(r"low(?:-|\s+)dose")
+# before the break): any whitespace run joins the two words. One fragment for the adjective
+# before the drug, the text-wide test and the group reference (``_WRAPPED_ADJECTIVE_END``).
+_LOW_DOSE_WORDS = r"low(?:-|\s+)dose"
+_SCHEDULE_ADJECTIVE = re.compile(
+    rf"(?<![\w-])(metronomic|{_LOW_DOSE_WORDS})\s+(?:(?:oral|intravenous)\s+)?\Z", re.I
+)
+_LOW_DOSE = re.compile(_LOW_DOSE_WORDS)
 
 
 def _has_low_dose(low: str) -> bool:
@@ -1600,7 +1603,9 @@ _LATER_LINE_GATE = WordGate(
 
 def _without_later_line(text: str, s: int, e: int, regs: list[Regimen]) -> list[Regimen]:
     """``regs`` less those in a later-line clause (``_LATER_LINE`` right after the clause's last
-    regimen or its bracket), when regimens of the design remain before that clause."""
+    regimen or its bracket), when regimens of the design remain before that clause. The clause
+    opens at ``_LATER_OPENER`` ("followed by", ", with", ", then"), and only the regimens from
+    there up to the trigger are dropped (``_later_clause_start``)."""
     for k in range(len(regs) - 1, 0, -1):
         end = regs[k].end
         if text.startswith(" (", end):  # "(arm B) at progression": past the label bracket
@@ -1608,18 +1613,32 @@ def _without_later_line(text: str, s: int, e: int, regs: list[Regimen]) -> list[
             end = close + 1 if close >= 0 else end
         if _LATER_LINE.match(text, end, e) is None:
             continue
-        depth, cut = 0, -1
-        for i in range(regs[k].start - 1, s - 1, -1):  # the clause's top-level comma
-            ch = text[i]
-            depth += ch == ")"
-            depth -= ch == "("
-            if depth == 0 and ch in ",;":
-                cut = i
-                break
-        kept = [r for r in regs if r.end <= cut]
-        if cut >= 0 and kept and regs[0].start < cut:
-            return kept + [r for r in regs if r.start > end]
+        j = _later_clause_start(text, regs, k)
+        if j > 0:
+            return regs[:j] + [r for r in regs if r.start > end]
+        return regs
     return regs
+
+
+# What opens a later-line clause: "docetaxel alone followed by trastuzumab at progression",
+# "A or B, with T-DM1 at progression", "letrozole, with crossover to lapatinib upon progression".
+_LATER_OPENER = re.compile(r"\b(?:with|then|followed\s+by)\b", re.I)
+# A comma before "or" separates the design's arms, not a later line from its first line.
+_ARM_SEPARATOR = re.compile(r"[,;]\s*or\b", re.I)
+
+
+def _later_clause_start(text: str, regs: list[Regimen], k: int) -> int:
+    """Index of the first regimen of the later-line clause that ends with ``regs[k]``: walking
+    back over the gaps between regimens (never past one holding ", or": the comma between arms)
+    to the gap holding ``_LATER_OPENER``; 0 (nothing to drop) when no gap does. The regimen
+    before the opener ("docetaxel alone followed by ...") stays an arm."""
+    for j in range(k, 0, -1):
+        gap = text[regs[j - 1].end : regs[j].start]
+        if _LATER_OPENER.search(gap):
+            return j
+        if _ARM_SEPARATOR.search(gap):
+            return 0
+    return 0
 
 
 def _without_prior_regimens(
@@ -1771,8 +1790,9 @@ _BOTH = re.compile(
 # participle)
 _EACH = re.compile(  # only its end is used, so the leading ", " is left out
     word_start(["each", "both", "all"])
-    + r"\s+(?:(?:combined|given|administered|concomitantly|concurrently|together)\s+)?(?:with|plus|"
-    r"in\s+combination\s+with|added\s+to)\b",
+    + r"\s+"
+    + GIVEN_TOGETHER
+    + r"(?:with|plus|in\s+combination\s+with|added\s+to)\b",
     re.I,
 )
 _ADDED_TO_ALL = re.compile(
@@ -2204,7 +2224,7 @@ def arm_refs(
                 refs.append(ArmRef(m.start(), m.end(), PHYSICIANS_CHOICE))
     if _GENERIC_GATE.may_hold(low, s, e):
         refs.extend(_generic_arm_refs(text, s, e, registry, refs))
-    if text.find("observation", s, e) >= 0:  # every _OBSERVATION_REF match holds it
+    if _holds_observation(text, low, s, e):  # every _OBSERVATION_REF match holds it
         refs.extend(_observation_refs(text, s, e, refs))
     for alias in registry.tpc_aliases:
         if alias not in text[s:e]:
@@ -2247,13 +2267,22 @@ def arm_refs(
     return refs
 
 
-# "78% with observation", "compared with observation alone": the untreated arm named by
-# "observation" after a preposition (not "observation period", "clinical observation").
+# "78% with observation", "74.3% for Observation", "compared with observation alone": the
+# untreated arm named by "observation" after a preposition (not "observation period",
+# "clinical observation").
 _OBSERVATION_REF = re.compile(
-    r"(?<![\w-])(?:with|versus|vs\.?|to|than)\s+(observation(?:\s+alone)?)"
+    r"(?<![\w-])(?:with|versus|vs\.?|to|than|for|in)\s+(observation(?:\s+alone)?)"
     r"(?=\s*(?:[,;.)\]]|\(|$|(?:and|or|versus|vs)\b))",
     re.I,
 )
+
+
+def _holds_observation(text: str, low: str | None, s: int, e: int) -> bool:
+    """Whether sentence [s, e) holds "observation" in any case ("74.3% with Observation"):
+    the gate of ``_observation_refs``, read in the lower-cased text when there is one."""
+    if low is not None:
+        return low.find("observation", s, e) >= 0
+    return "observation" in text[s:e].lower()
 
 
 def _observation_refs(text: str, s: int, e: int, refs: list[ArmRef]) -> list[ArmRef]:
@@ -2642,7 +2671,7 @@ def _group_ref(
                 return ArmRef(gs - len(lb) - 1, ge, registry.by_label(lb))
             if _whole_group_label(before, lb):
                 return ArmRef(gs - len(lb) - 1, ge, None)
-    if "dose" in before and "low-dose" in labels:
+    if "low-dose" in labels and _says_dose(before):
         wrapped = _wrapped_adjective_ref(before, gs, ge, registry)
         if wrapped is not None:
             return wrapped
@@ -2824,15 +2853,25 @@ def _regimen_arm(r: Regimen, registry: ArmRegistry) -> str | None:
     return registry.resolve_drugs(drugs, placebo=r.has_placebo)
 
 
-# "in the low\ndose group", "the low \ndose chemotherapy arm": the schedule adjective's label
-# (``_adjective_label``) wrapped at a line end, which the one-character-per-character label
-# patterns of ``ArmRegistry.freeze`` do not match.
-_WRAPPED_ADJECTIVE_END = re.compile(r"(?<![\w-])(low\s+dose)(\s+chemotherapy)?[\s-]*\Z", re.I)
+# "in the low dose group", "in the Low Dose arm", "in the low\ndose group", "the low \ndose
+# chemotherapy arm": the schedule adjective's label (``_adjective_label``: "low-dose") written
+# with a space, wrapped at a line end or in capitals, which the one-character-per-character
+# label patterns of ``ArmRegistry.freeze`` do not match. (Not only wrapped lines, despite the
+# names.)
+_WRAPPED_ADJECTIVE_END = re.compile(
+    rf"(?<![\w-])({_LOW_DOSE_WORDS})(\s+chemotherapy)?[\s-]*\Z", re.I
+)
+
+
+def _says_dose(before: str) -> bool:
+    """Whether the window before a group word holds "dose" in any case ("the Low Dose arm"):
+    the gate of ``_wrapped_adjective_ref`` (whose pattern ignores case)."""
+    return "dose" in before or "dose" in before.lower()
 
 
 def _wrapped_adjective_ref(before: str, gs: int, ge: int, registry: ArmRegistry) -> ArmRef | None:
-    """The arm of a wrapped "low dose" label before a group word (``_WRAPPED_ADJECTIVE_END``),
-    when one arm holds that label."""
+    """The arm of a "low dose" label before a group word (``_WRAPPED_ADJECTIVE_END``: spaced,
+    wrapped or capitalised), when one arm holds that label."""
     m = _WRAPPED_ADJECTIVE_END.search(before)
     if m is None:
         return None

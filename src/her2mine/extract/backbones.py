@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from her2mine.extract.regimens import OR_BOTH, Regimen, is_schedule_only, without_schedules
+from her2mine.extract.regimens import (
+    GIVEN_TOGETHER,
+    OR_BOTH,
+    Regimen,
+    is_schedule_only,
+    without_schedules,
+)
 
 # Between two alternatives: "A, B", "A (TH), B", "A, or B", "A or B".
 _ALTERNATIVE_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:or\s+)?|\s+or\s+)", re.I)
@@ -152,7 +158,9 @@ def _after_first_partner(text: str, regs: list[Regimen], i: int) -> SharedBackbo
     later = _alternatives(text, regs, i)[1:]
     if not backbone or not later or not _independent(regs, later, backbone):
         return None
-    if dosed and not _closes_with_both(text, regs[later[-1]].end):
+    if dosed and not (
+        _closes_with_both(text, regs[later[-1]].end) or _closes_with_combination(regs, i, later)
+    ):
         return None  # "paclitaxel 80 mg/m2 weekly plus trastuzumab or T-DM1": two arms as written
     singles = {d for k in later if len(regs[k].hits) == 1 for d in regs[k].drugs}
     built = partner | singles
@@ -194,6 +202,16 @@ def _closes_with_both(text: str, end: int) -> bool:
     return _OR_BOTH.match(text, end) is not None
 
 
+def _closes_with_combination(regs: list[Regimen], i: int, later: list[int]) -> bool:
+    """Whether the last alternative is the earlier ones together, spelled out: "FEC for 4
+    cycles plus trastuzumab (arm A), lapatinib (arm B), or trastuzumab plus lapatinib (arm C)"
+    says "or both" in other words (``_closes_with_both``), so the dosed backbone is shared."""
+    if len(later) < 2:
+        return False
+    earlier = set(regs[i].hits[-1].drugs).union(*(regs[k].drugs for k in later[:-1]))
+    return set(regs[later[-1]].drugs) == earlier
+
+
 # "lapatinib (L), trastuzumab (T), or both (LT) with weekly paclitaxel": the backbone comes after
 # the alternatives and their "or both", joined to them all.
 # ("..., all given with weekly paclitaxel", "each administered with": a participle may stand
@@ -202,8 +220,9 @@ def _closes_with_both(text: str, end: int) -> bool:
 # sequence (as in "A or B, followed by C"), after their own duration.
 _BACKBONE_AFTER = re.compile(
     r"(?:\s+for\s+(?:\d+|two|three|four|six|eight|twelve)\s+(?:weeks|months|cycles))?"
-    r"\s*,?\s*(?:(?:each|all)\s+)?(?:(?:given|administered)\s+)?"
-    r"(?:with|plus|in\s+combination\s+with|combined\s+with|followed\s+by|then)\s+",
+    r"\s*,?\s*(?:(?:each|all)\s+)?"
+    + GIVEN_TOGETHER
+    + r"(?:with|plus|in\s+combination\s+with|combined\s+with|followed\s+by|then)\s+",
     re.I,
 )
 

@@ -27,7 +27,7 @@ from her2mine.extract.regimens import (
     is_schedule_only,
     or_list_before,
 )
-from her2mine.extract.sentences import sentence_spans
+from her2mine.extract.sentences import join_soft_line_breaks, sentence_spans
 
 # FDA biosimilar / formulation suffixes are four meaningless lower-case letters ("-nxki").
 _SUFFIX = re.compile(r"-(?:hyaluronidase-)?([a-z]{4})(?![A-Za-z0-9])")
@@ -781,7 +781,7 @@ def find_drugs(
         pbo = standard_placebo_short_hits(text, lexical)
         if pbo:
             abbrev = abbrev + pbo
-    letters = letter_hits(text, lexical)
+    letters = letter_hits(text, lexical, sentences)
     if letters:
         abbrev = abbrev + letters
     if "+" in text:
@@ -969,11 +969,14 @@ _LETTER_AFTER = re.compile(
 _LETTER_CONTEXT = 12  # characters looked at before a letter
 
 
-def letter_definitions(text: str, hits: list[Hit]) -> tuple[dict[str, list[str]], set[int]]:
+def letter_definitions(
+    text: str, hits: list[Hit], sentences: list[tuple[int, int]] | None = None
+) -> tuple[dict[str, list[str]], set[int]]:
     """One-letter short forms the text defines for single drugs: "lapatinib (L)" → {"L":
     ["lapatinib"]}, kept only when the letter is the drug name's initial as written (an
     enumeration "(A)" or a figure panel is no definition); a letter defined for two different
-    drugs is dropped. Also the offsets of the defining letters."""
+    drugs is dropped. Also the offsets of the defining letters. ``sentences``: the text's
+    ``sentence_spans``, if the caller has them."""
     out: dict[str, list[str]] = {}
     at: set[int] = set()
     if "(" not in text and "[" not in text:
@@ -981,6 +984,7 @@ def letter_definitions(text: str, hits: list[Hit]) -> tuple[dict[str, list[str]]
     clash: set[str] = set()
     # Every dosed definition is a "(X)" bracket: a text without one (most) needs no look for it.
     dosed = _DOSED_LETTER_GATE.search(text) is not None
+    design = _DesignSentences(text, sentences) if dosed else None
     for h in hits:
         if h.kind != "drug":
             continue
@@ -989,7 +993,7 @@ def letter_definitions(text: str, hits: list[Hit]) -> tuple[dict[str, list[str]]
         near = text[h.end : h.end + 4]
         if ")" not in near and "]" not in near:
             # "drug (X)" closes its bracket within four characters (most drugs do not)
-            m = _dosed_letter_definition(text, h) if dosed else None
+            m = _dosed_letter_definition(text, h, design) if design is not None else None
         else:
             m = _LETTER_DEFINITION.match(text, h.end)
         if m is None:
@@ -1016,7 +1020,39 @@ _DOSED_LETTER_REACH = 60  # characters from the drug to the letter's closing bra
 _ALONE_WORD = re.compile(r"\s+(?:alone|monotherapy)\s*$", re.I)
 
 
-def _dosed_letter_definition(text: str, h: Hit) -> re.Match[str] | None:
+class _DesignSentences:
+    """The text's sentences with wrapped lines joined again (``join_soft_line_breaks``: "were
+    randomly assigned\nto letrozole ... (L)" is one sentence), found by bisection, and whether a
+    letter names an arm ("arm L"), both worked out once per text (or letter), not once per
+    candidate bracket."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]] | None = None) -> None:
+        self.text = text
+        self.spans = join_soft_line_breaks(text, sentences or sentence_spans(text))
+        self.starts = [s for s, _ in self.spans]
+        self.arm_letters: dict[str, bool] = {}
+
+    def names_arm(self, letter: str) -> bool:
+        """Whether "arm L" / "group L" gives ``letter`` another meaning (case-sensitive letter:
+        "in both arms a similar rate" names no arm "A")."""
+        got = self.arm_letters.get(letter)
+        if got is None:
+            got = re.search(rf"\b(?i:arms?|groups?|cohorts?)\s+{letter}\b", self.text) is not None
+            self.arm_letters[letter] = got
+        return got
+
+    def randomised_before(self, at: int) -> bool:
+        """Whether the sentence holding ``at`` says, before it, that patients were randomised,
+        assigned or allocated."""
+        k = bisect_right(self.starts, at) - 1
+        if k < 0 or at >= self.spans[k][1]:
+            return False
+        return _RANDOMISED.search(self.text, self.spans[k][0], at) is not None
+
+
+def _dosed_letter_definition(
+    text: str, h: Hit, design: _DesignSentences | None = None
+) -> re.Match[str] | None:
     """The "(L)" of "letrozole 2.5 mg daily alone (L)": a one-letter bracket after
     the drug's dose and schedule only, read as a definition only in a design sentence (patients
     assigned to regimens) and only when no "arm L" / "group L" gives the letter another meaning;
@@ -1031,29 +1067,21 @@ def _dosed_letter_definition(text: str, h: Hit) -> re.Match[str] | None:
     if not is_schedule_only(gap[: alone.start()] if alone else gap):
         return None
     letter = text[close - 1]
-    # the letter case-sensitive: "in both arms a similar rate" names no arm "A"
-    if re.search(rf"\b(?i:arms?|groups?|cohorts?)\s+{letter}\b", text):
+    design = _DesignSentences(text) if design is None else design
+    if design.names_arm(letter):
         return None  # "arm L": the letter names an arm, not the drug
-    if not _in_design_sentence(text, h.start):
+    if not design.randomised_before(h.start):
         return None
     return _LETTER_DEFINITION.match(text, close - 2)
 
 
-def _in_design_sentence(text: str, at: int) -> bool:
-    """Whether the sentence holding offset ``at`` says, before it, that patients were
-    randomised, assigned or allocated (the sentence as ``sentence_spans`` cuts it, so neither
-    a title nor a question before a line break counts)."""
-    for s, e in sentence_spans(text):
-        if s <= at < e:
-            return _RANDOMISED.search(text, s, at) is not None
-    return False
-
-
-def letter_hits(text: str, hits: list[Hit]) -> list[Hit]:
+def letter_hits(
+    text: str, hits: list[Hit], sentences: list[tuple[int, int]] | None = None
+) -> list[Hit]:
     """Mentions of the one-letter short forms of ``letter_definitions`` (case-sensitive, whole
     word, in a regimen context: ``_LETTER_BEFORE`` / ``_LETTER_AFTER``); the defining bracket
     is not a mention."""
-    defined, at = letter_definitions(text, hits)
+    defined, at = letter_definitions(text, hits, sentences)
     out: list[Hit] = []
     for letter, drugs in defined.items():
         for a, b in whole_word_spans(text, letter):
@@ -1072,7 +1100,10 @@ def letter_hits(text: str, hits: list[Hit]) -> list[Hit]:
 _CAPITAL_ITEM_BEFORE = re.compile(
     r"(?<![\w-])([A-Z])\s*(?:,\s*(?:(?:or|and)\s+)?|\s(?:or|and)\s+)$"
 )
-_CAPITAL_ITEM_AFTER = re.compile(r"\s*(?:,\s*(?:(?:or|and)\s+)?|\s(?:or|and)\s+)([A-Z])(?![\w-])")
+# (not a capital before a relation sign or a number: "12% with L, P = 0.03" is a P value)
+_CAPITAL_ITEM_AFTER = re.compile(
+    r"\s*(?:,\s*(?:(?:or|and)\s+)?|\s(?:or|and)\s+)([A-Z])(?![\w-])(?!\s*[=<>≤≥\d])"
+)
 
 
 def _in_letter_enumeration(text: str, a: int, b: int, defined: dict[str, list[str]]) -> bool:

@@ -696,12 +696,14 @@ def _endpoint_for(
     by_from = v.start - 20 if v.start - 20 > s else s  # (no max() call: hot path)
     if text.find("by ", by_from, v.start) >= 0 and _change_by_percent(text, s, v):
         return None
+    # (asked before the end point is looked for: "The pCR rate was 37.9%, and 227 patients
+    # (79.6%) were PET responders" names its end point before the share)
+    if _responder_share(text, low, v):
+        return None
     ep = _last_before(eps, anchor, None)
     if ep is None:
         ep = _first_after(eps, v.ext_end, 60) or _verb_object_after(text, eps, v.ext_end)
         if ep is None or ep.canonical in TIME_TO_EVENT or _next_clause(text, v.ext_end, ep.start):
-            return None
-        if _responder_share(text, low, v):
             return None
         if ep.canonical in SAFETY:
             if _free_of_event(text, v.ext_end, ep.start) or _share_of_events(text, low, s, v):
@@ -944,12 +946,14 @@ def _crossover_share(text: str, v: Value) -> bool:
 # "227 patients (79.6%) were PET responders", "41 (35%) were Ki67 responders", "30% had ctDNA
 # clearance": the share of patients who responded by imaging or a biomarker is no contract end
 # point, though the end point of the next clause ("of whom 86 (37.9%) achieved a pCR") follows.
-# A qualifier is needed, and not a response-rate one ("were objective responders" is an ORR).
+# A qualifier is needed, and not a response-rate one ("were objective responders", "were RECIST
+# responders" are an ORR), whether the end point comes before the share or after it.
 _RESPONDER_GATE = WordGate(("responder", "clearance"))
 _RESPONDER_SHARE_AFTER = re.compile(
     r"[\s)\]]*(?:of\s+(?:the\s+|all\s+)?(?:patients|pts|women|participants)\s+)?"
     r"(?:were|was|became|being|had|achieved|showed)\s+(?:classified\s+as\s+)?(?:an?\s+)?"
-    r"(?:(?:(?!(?:objective|overall|complete|partial|confirmed|clinical|tumou?r)\b)[\w/-]+\s+)"
+    r"(?:(?:(?!(?:objective|overall|complete|partial|confirmed|clinical|tumou?r|recist"
+    r"|radiologic(?:al)?|radiographic)\b)[\w/-]+\s+)"
     r"{1,3}?(?:responders?|non-?responders?)\b"
     r"|(?:(?:[\w/-]+\s+){0,2}?)(?:ctDNA|ctdna|cfDNA)\s+clearance\b)",
     re.I,

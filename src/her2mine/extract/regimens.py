@@ -20,14 +20,23 @@ _DOSE = (
 )
 # Strong joiners that give drugs one after another, not together.
 SEQUENCE_WORDS = r"(?:then|followed\s+by)"
+# The words that may stand before "with" when drugs are given together: "given concurrently
+# with", "each administered concomitantly with", "both concomitantly with", "started together
+# with". One fragment for the regimen joiner (``_STRONG``), the "each/both with" backbone of the
+# arm registry (arms._EACH) and the backbone after alternatives (backbones._BACKBONE_AFTER).
+GIVEN_TOGETHER = (
+    r"(?:(?:combined|given|administered|started)\s+)?"
+    r"(?:(?:concomitantly|concurrently|together)\s+)?"
+)
 _STRONG = (
     r"(?:\s*\+\s*|\s*/\s*|\s*[-–—‑]\s*|\s+plus\s+|\s+with\s+|\s+in\s+combination\s+with\s+|"
     rf"\s+combined\s+with\s+|\s+and\s+(?=placebo\b)|\s*,?\s+(?:and\s+)?{SEQUENCE_WORDS}\s+|\s*→\s*|"
     r"\s+added\s+to\s+|"
     # "trastuzumab started concurrently with paclitaxel", "12 months of trastuzumab, given with
     # chemotherapy": given together
-    r"\s+(?:(?:started|given|administered)\s+)?(?:concurrently|concomitantly)\s+with\s+|"
-    r"\s*,?\s+(?:given|administered)\s+(?:together\s+)?with\s+|"
+    # (``GIVEN_TOGETHER`` with at least one of its words, which all start with [acgst]: a bare
+    # ", with" joins nothing)
+    rf"\s*,?\s+(?=[acgst]){GIVEN_TOGETHER}with\s+|"
     # a passive clause joins them too: "carboplatin AUC 5 was given with paclitaxel"
     r"\s+(?:was|were)\s+(?:given|administered|co-?administered)\s+(?:together\s+)?with\s+)"
 )

@@ -24,7 +24,12 @@ from Bio.Entrez.Parser import CorruptedXMLError, DataHandler, NotXMLError, Valid
 
 from her2mine.errors import ParseError, ServiceError
 from her2mine.models import AbstractSection, Correction, Work
-from her2mine.parse.text import clean_markup, clean_text, sections_to_text
+from her2mine.parse.text import (
+    clean_markup,
+    clean_text,
+    clean_vernacular_text,
+    sections_to_text,
+)
 
 SOURCE = "pubmed"
 
@@ -173,7 +178,8 @@ def _article(article: Mapping[str, Any]) -> Work:
         pmid=_text(mc.get("PMID")) or ids.get("pubmed"),
         doi=_doi(ids.get("doi")) or _elocation_doi(art.get("ELocationID", [])),
         pmcid=ids.get("pmc"),
-        title=clean_text(art.get("ArticleTitle")) or clean_text(art.get("VernacularTitle")),
+        title=clean_text(art.get("ArticleTitle"))
+        or clean_vernacular_text(art.get("VernacularTitle")),
         abstract=sections_to_text(sections),
         abstract_sections=sections,
         journal=clean_markup(journal.get("Title")),
@@ -199,16 +205,16 @@ def _book(book_article: Mapping[str, Any]) -> Work:
     ids = _article_ids(book_article.get("PubmedBookData", {}).get("ArticleIdList", []))
     ids = {**_article_ids(doc.get("ArticleIdList", [])), **ids}
 
-    chapter = clean_markup(doc.get("ArticleTitle"))
-    book_title = clean_markup(book.get("BookTitle"))
+    # (each title cleaned once, invisible characters dropped: the book's title is also the
+    # chapter's journal)
+    chapter = clean_text(doc.get("ArticleTitle"))
+    book_title = clean_text(book.get("BookTitle"))
     sections = _sections(doc.get("Abstract", {}).get("AbstractText", []))
     work = Work(
         pmid=_text(doc.get("PMID")) or ids.get("pubmed"),
         doi=_doi(ids.get("doi")) or _elocation_doi(book.get("ELocationID", [])),
         pmcid=ids.get("pmc"),
-        title=clean_text(doc.get("ArticleTitle"))
-        or clean_text(book.get("BookTitle"))
-        or clean_text(doc.get("VernacularTitle")),
+        title=chapter or book_title or clean_vernacular_text(doc.get("VernacularTitle")),
         abstract=sections_to_text(sections),
         abstract_sections=sections,
         # A chapter's "container" is its book (GeneReviews...); a whole book has none.

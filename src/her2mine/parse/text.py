@@ -36,6 +36,9 @@ _WS = re.compile(r"\s+")
 # application, times, separator, plus: U+2061-U+2064). They are not whitespace to ``\s``, so they
 # would split a drug or trial name; they carry no text.
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]")
+# The same without the zero-width non-joiner / joiner (U+200C/D): in Persian, Arabic or Indic
+# script (a VernacularTitle) they are part of the spelling, not typesetting left-overs.
+_INVISIBLE_NOT_JOINERS = re.compile("[\u00ad\u180e\u200b\u2060-\u2064\ufeff]")
 
 
 def _flatten_math(match: re.Match[str]) -> str:
@@ -61,6 +64,15 @@ def clean_markup(s: str | None) -> str:
     if not s:
         return ""
     return _WS.sub(" ", _unmarked(s)).strip()
+
+
+def clean_vernacular_text(s: str | None) -> str:
+    """``clean_text`` for a title in its original script (PubMed's VernacularTitle): the
+    zero-width non-joiner and joiner (U+200C/D) stay, as they shape Persian and Indic words."""
+    if not s:
+        return ""
+    s = _unmarked(s)
+    return _WS.sub(" ", _INVISIBLE_NOT_JOINERS.sub("", s) if not s.isascii() else s).strip()
 
 
 def clean_text(s: str | None) -> str:
