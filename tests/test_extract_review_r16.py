@@ -329,3 +329,26 @@ def test_txt_offsets_stay_offsets_into_the_file(tmp_path):
     p = tmp_path / "a.txt"
     p.write_text("Title\n\nPatients received trastu\u00adzumab.", encoding="utf-8")
     assert "\u00ad" in read_text_document(p).text
+
+
+# Lead's mend after the review of 0.3.26.
+
+
+def test_later_line_after_a_comma_without_opener_is_no_arm(nlp):
+    text = (
+        "Docetaxel with or without trastuzumab\n\n"
+        "Patients were randomly assigned to docetaxel plus trastuzumab or docetaxel alone, "
+        "crossing over to trastuzumab at progression. The ORR was 61% in the docetaxel plus "
+        "trastuzumab arm and 34% in the docetaxel arm."
+    )
+    assert [a.name for a in registry_of(nlp, text).arms] == ["docetaxel+trastuzumab", "docetaxel"]
+
+
+def test_last_alternative_alone_keeps_no_dosed_backbone(nlp):
+    text = (
+        "Neoadjuvant pertuzumab\n\n"
+        "Patients were randomly assigned to docetaxel 75 mg/m2 every 3 weeks plus trastuzumab "
+        "(arm A), pertuzumab (arm B), or trastuzumab plus pertuzumab alone (arm C). The pCR rate "
+        "was 29% in arm A, 24% in arm B and 17% in arm C."
+    )
+    assert _arm(_rows(nlp, text), 17.0) == "pertuzumab+trastuzumab"

@@ -1588,8 +1588,9 @@ _PRIOR_SUFFIX = re.compile(
 
 
 # "randomly assigned to A (arm A) or B (arm B) as first line, with B (arm A) or A (arm B) at
-# progression": the treatment of a later line (the clause from the last top-level comma before
-# "at progression" / "as second line") is no arm of the first-line design, nor part of one.
+# progression": the treatment of a later line (the clause that "with" / "then" / "followed by" or
+# else a comma opens before "at progression" / "as second line") is no arm of the first-line
+# design, nor part of one.
 _LATER_LINE = re.compile(
     r"\s*(?:at|upon|on|after)\s+(?:disease\s+)?progression\b"
     # ("after progression on trastuzumab" is the prior line, not a later one)
@@ -1625,19 +1626,24 @@ def _without_later_line(text: str, s: int, e: int, regs: list[Regimen]) -> list[
 _LATER_OPENER = re.compile(r"\b(?:with|then|followed\s+by)\b", re.I)
 # A comma before "or" separates the design's arms, not a later line from its first line.
 _ARM_SEPARATOR = re.compile(r"[,;]\s*or\b", re.I)
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def _later_clause_start(text: str, regs: list[Regimen], k: int) -> int:
     """Index of the first regimen of the later-line clause that ends with ``regs[k]``: walking
-    back over the gaps between regimens (never past one holding ", or": the comma between arms)
-    to the gap holding ``_LATER_OPENER``; 0 (nothing to drop) when no gap does. The regimen
-    before the opener ("docetaxel alone followed by ...") stays an arm."""
+    back over the gaps between regimens (brackets left out; never past one holding ", or": the
+    comma between arms) to the gap holding ``_LATER_OPENER`` or else a comma or semicolon ("...
+    or docetaxel alone, crossing over to trastuzumab at progression"); 0 (nothing to drop) when
+    no gap does. The regimen before the opener ("docetaxel alone followed by ...") stays an
+    arm."""
     for j in range(k, 0, -1):
-        gap = text[regs[j - 1].end : regs[j].start]
+        gap = _BRACKETED.sub("", text[regs[j - 1].end : regs[j].start])
         if _LATER_OPENER.search(gap):
             return j
         if _ARM_SEPARATOR.search(gap):
             return 0
+        if "," in gap or ";" in gap:
+            return j  # "B alone, crossing over to C at progression": the clause's own comma
     return 0
 
 

@@ -159,7 +159,8 @@ def _after_first_partner(text: str, regs: list[Regimen], i: int) -> SharedBackbo
     if not backbone or not later or not _independent(regs, later, backbone):
         return None
     if dosed and not (
-        _closes_with_both(text, regs[later[-1]].end) or _closes_with_combination(regs, i, later)
+        _closes_with_both(text, regs[later[-1]].end)
+        or _closes_with_combination(text, regs, i, later)
     ):
         return None  # "paclitaxel 80 mg/m2 weekly plus trastuzumab or T-DM1": two arms as written
     singles = {d for k in later if len(regs[k].hits) == 1 for d in regs[k].drugs}
@@ -202,11 +203,17 @@ def _closes_with_both(text: str, end: int) -> bool:
     return _OR_BOTH.match(text, end) is not None
 
 
-def _closes_with_combination(regs: list[Regimen], i: int, later: list[int]) -> bool:
+# "... or trastuzumab plus pertuzumab alone (arm C)", "... without docetaxel": the last
+# alternative says it goes without the backbone.
+_WITHOUT_BACKBONE = re.compile(r"\s*(?:alone|only|without\b|chemotherapy-free)", re.I)
+
+
+def _closes_with_combination(text: str, regs: list[Regimen], i: int, later: list[int]) -> bool:
     """Whether the last alternative is the earlier ones together, spelled out: "FEC for 4
     cycles plus trastuzumab (arm A), lapatinib (arm B), or trastuzumab plus lapatinib (arm C)"
-    says "or both" in other words (``_closes_with_both``), so the dosed backbone is shared."""
-    if len(later) < 2:
+    says "or both" in other words (``_closes_with_both``), so the dosed backbone is shared;
+    not when it says it goes without the backbone ("... plus pertuzumab alone (arm C)")."""
+    if len(later) < 2 or _WITHOUT_BACKBONE.match(text, regs[later[-1]].end):
         return False
     earlier = set(regs[i].hits[-1].drugs).union(*(regs[k].drugs for k in later[:-1]))
     return set(regs[later[-1]].drugs) == earlier

@@ -30,9 +30,10 @@ def read_documents(path: str | Path) -> Iterator[Document]:
 
 
 def read_text_document(p: Path) -> Document:
-    """The .txt file's text exactly as written: unlike PubMed XML (``clean_text``), invisible
-    characters (soft hyphens, zero-width spaces: "trastu\u00adzumab") are not dropped, since
-    every offset the extraction reports must stay an offset into the file's text."""
+    """The .txt file's text as Python reads it (UTF-8, universal newlines: a "\r\n" line end
+    is read as "\n", so offsets count it as one character): unlike PubMed XML (``clean_text``),
+    invisible characters (soft hyphens, zero-width spaces: "trastu\u00adzumab") are not dropped,
+    since every offset the extraction reports must stay an offset into this text."""
     try:
         text = p.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

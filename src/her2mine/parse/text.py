@@ -35,10 +35,12 @@ _WS = re.compile(r"\s+")
 # ("T-\u200bDXd"), the Mongolian vowel separator and MathML's invisible operators (function
 # application, times, separator, plus: U+2061-U+2064). They are not whitespace to ``\s``, so they
 # would split a drug or trial name; they carry no text.
-_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]")
+_INVISIBLE_CHARS = "\u00ad\u180e\u200b\u2060-\u2064\ufeff"
+_JOINERS = "\u200c\u200d"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}{_JOINERS}]")
 # The same without the zero-width non-joiner / joiner (U+200C/D): in Persian, Arabic or Indic
 # script (a VernacularTitle) they are part of the spelling, not typesetting left-overs.
-_INVISIBLE_NOT_JOINERS = re.compile("[\u00ad\u180e\u200b\u2060-\u2064\ufeff]")
+_INVISIBLE_NOT_JOINERS = re.compile(f"[{_INVISIBLE_CHARS}]")
 
 
 def _flatten_math(match: re.Match[str]) -> str:
@@ -49,10 +51,13 @@ def _drop_tag(match: re.Match[str]) -> str:
     return " " if match.group(1).lower() in _BLOCK_TAGS else ""
 
 
-def drop_invisible(s: str) -> str:
+def drop_invisible(s: str, *, keep_joiners: bool = False) -> str:
     """``s`` without the invisible in-word characters of ``_INVISIBLE`` (whitespace left as it
-    is: ``clean_text`` drops them before it collapses whitespace)."""
-    return _INVISIBLE.sub("", s) if not s.isascii() else s
+    is: ``clean_text`` drops them before it collapses whitespace); ``keep_joiners``: keep
+    U+200C/D (``clean_vernacular_text``)."""
+    if s.isascii():
+        return s
+    return (_INVISIBLE_NOT_JOINERS if keep_joiners else _INVISIBLE).sub("", s)
 
 
 def clean_markup(s: str | None) -> str:
@@ -71,8 +76,7 @@ def clean_vernacular_text(s: str | None) -> str:
     zero-width non-joiner and joiner (U+200C/D) stay, as they shape Persian and Indic words."""
     if not s:
         return ""
-    s = _unmarked(s)
-    return _WS.sub(" ", _INVISIBLE_NOT_JOINERS.sub("", s) if not s.isascii() else s).strip()
+    return _WS.sub(" ", drop_invisible(_unmarked(s), keep_joiners=True)).strip()
 
 
 def clean_text(s: str | None) -> str:
