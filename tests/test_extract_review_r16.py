@@ -352,3 +352,22 @@ def test_last_alternative_alone_keeps_no_dosed_backbone(nlp):
         "was 29% in arm A, 24% in arm B and 17% in arm C."
     )
     assert _arm(_rows(nlp, text), 17.0) == "pertuzumab+trastuzumab"
+
+
+def test_p_value_written_with_its_word_and_no_sign_is_a_p(nlp):
+    # "P value 0.03" / "p-value of .04": a P, never a rate of its own.
+    base = "Title\n\nPatients were randomized to lapatinib or trastuzumab. The ORR was 12% with "
+    rows = _rows(nlp, base + "lapatinib, P value 0.03, and 30% with trastuzumab.")
+    assert [r[2] for r in rows] == [12.0, 30.0]  # was also a 0.03 "rate"
+    rows = _rows(nlp, base + "lapatinib and 30% with trastuzumab (p-value of .04).")
+    assert [(r[2], r[3]) for r in rows] == [(12.0, "0.04"), (30.0, "0.04")]
+
+
+def test_value_word_without_p_is_no_p(nlp):
+    # Negative: "the predictive value 0.8" or "values 12% and 30%" hold no P.
+    rows = _rows(
+        nlp,
+        "Title\n\nPatients were randomized to lapatinib or trastuzumab. ORR values were 12% with "
+        "lapatinib and 30% with trastuzumab.",
+    )
+    assert [(r[2], r[3]) for r in rows] == [(12.0, None), (30.0, None)]

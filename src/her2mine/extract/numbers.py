@@ -111,6 +111,26 @@ P_RE = re.compile(
     + NUM
     + r"(?:\s*[×x]\s*10\s*\^?\s*[-−–]\s*\d+|[Ee][-−–]\d+(?![\d.·]))?)"
 )
+# "P value 0.03", "p-value of .04": a P written with the word "value" and no sign (an equality;
+# the empty ``op`` group keeps the ``P_RE`` interface). Without it the number read as a value.
+_P_WORDED = re.compile(
+    r"[Pp](?<![A-Za-z][Pp])\s*[- ]?values?\s+(?:of\s+|was\s+|is\s+)?(?P<op>)(?P<num>"
+    + NUM
+    + r")(?![\d.·]|\s*%)"
+)
+
+
+def p_matches(text: str, start: int, end: int, has_op: bool = True) -> list[re.Match[str]]:
+    """The P values of ``text[start:end]``: ``P_RE``'s (only where ``has_op``: each holds an
+    operator character) and ``_P_WORDED``'s, in text order."""
+    ps = list(P_RE.finditer(text, start, end)) if has_op else []
+    if text.find("alue", start, end) >= 0:
+        worded = list(_P_WORDED.finditer(text, start, end))
+        if worded:
+            ps = sorted(ps + worded, key=lambda m: m.start())
+    return ps
+
+
 # "aHR 0.72" / "aOR 1.9": an adjusted ratio's short form keeps its "a" (the match starts at
 # "H"/"O"; ``_adjusted_key_start`` moves the key's start onto the "a").
 _KEY_RE = re.compile(
@@ -670,7 +690,7 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
         cis = _with_european_cis(text, start, end, cis)
     # Every P_RE match holds an operator character (one search of the text, no Python call).
     has_op = _P_OP_CHAR.search(text, start, end) is not None
-    ps = list(P_RE.finditer(text, start, end)) if has_op else []
+    ps = p_matches(text, start, end, has_op)
     # Each CI and P with its offsets, read once: every value looks for those right after it.
     # (Most sentences have neither: no comprehension is built for them.)
     cis_at = [(m.start(), m.end(), m) for m in cis] if cis else []

@@ -29,11 +29,11 @@ from her2mine.extract.hits import Hit, resolve_overlaps
 from her2mine.extract.lexicon import EndpointLexicon, lower_same_length, term_spans
 from her2mine.extract.numbers import (
     LIST_JOIN,
-    P_RE,
     Value,
     closed_between,
     is_subgroup_p,
     normalise_p,
+    p_matches,
     parse_values,
 )
 
@@ -2384,7 +2384,7 @@ def _share_rate_p(
         and not _CONTRAST_GATE.may_hold(low, s, e)
     ):
         return
-    ps = list(P_RE.finditer(text, s, e))
+    ps = p_matches(text, s, e)
     if not ps:
         return
     boundary = s
