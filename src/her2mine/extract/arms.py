@@ -548,7 +548,7 @@ def _class_groups_to_drug_arms(reg: ArmRegistry) -> None:
 # chemotherapy group": an adjective written before the drug only one arm has names that arm.
 # "low-dose", "low dose", "low\ndose" and "low \ndose" (wrapped at a line end, a space left
 # before the break): any whitespace run joins the two words. One fragment for the adjective
-# before the drug, the text-wide test and the group reference (``_WRAPPED_ADJECTIVE_END``).
+# before the drug, the text-wide test and the group reference (``_LOW_DOSE_LABEL_END``).
 _LOW_DOSE_WORDS = r"low(?:-|\s+)dose"
 _SCHEDULE_ADJECTIVE = re.compile(
     rf"(?<![\w-])(metronomic|{_LOW_DOSE_WORDS})\s+(?:(?:oral|intravenous)\s+)?\Z", re.I
@@ -2678,7 +2678,7 @@ def _group_ref(
             if _whole_group_label(before, lb):
                 return ArmRef(gs - len(lb) - 1, ge, None)
     if "low-dose" in labels and _says_dose(before):
-        wrapped = _wrapped_adjective_ref(before, gs, ge, registry)
+        wrapped = _low_dose_label_ref(before, gs, ge, registry)
         if wrapped is not None:
             return wrapped
     for reg in regs:
@@ -2862,23 +2862,20 @@ def _regimen_arm(r: Regimen, registry: ArmRegistry) -> str | None:
 # "in the low dose group", "in the Low Dose arm", "in the low\ndose group", "the low \ndose
 # chemotherapy arm": the schedule adjective's label (``_adjective_label``: "low-dose") written
 # with a space, wrapped at a line end or in capitals, which the one-character-per-character
-# label patterns of ``ArmRegistry.freeze`` do not match. (Not only wrapped lines, despite the
-# names.)
-_WRAPPED_ADJECTIVE_END = re.compile(
-    rf"(?<![\w-])({_LOW_DOSE_WORDS})(\s+chemotherapy)?[\s-]*\Z", re.I
-)
+# label patterns of ``ArmRegistry.freeze`` do not match.
+_LOW_DOSE_LABEL_END = re.compile(rf"(?<![\w-])({_LOW_DOSE_WORDS})(\s+chemotherapy)?[\s-]*\Z", re.I)
 
 
 def _says_dose(before: str) -> bool:
     """Whether the window before a group word holds "dose" in any case ("the Low Dose arm"):
-    the gate of ``_wrapped_adjective_ref`` (whose pattern ignores case)."""
+    the gate of ``_low_dose_label_ref`` (whose pattern ignores case)."""
     return "dose" in before or "dose" in before.lower()
 
 
-def _wrapped_adjective_ref(before: str, gs: int, ge: int, registry: ArmRegistry) -> ArmRef | None:
-    """The arm of a "low dose" label before a group word (``_WRAPPED_ADJECTIVE_END``: spaced,
+def _low_dose_label_ref(before: str, gs: int, ge: int, registry: ArmRegistry) -> ArmRef | None:
+    """The arm of a "low dose" label before a group word (``_LOW_DOSE_LABEL_END``: spaced,
     wrapped or capitalised), when one arm holds that label."""
-    m = _WRAPPED_ADJECTIVE_END.search(before)
+    m = _LOW_DOSE_LABEL_END.search(before)
     if m is None:
         return None
     label = _adjective_label(m.group(1)) + (" chemotherapy" if m.group(2) else "")

@@ -984,7 +984,7 @@ def letter_definitions(
     clash: set[str] = set()
     # Every dosed definition is a "(X)" bracket: a text without one (most) needs no look for it.
     dosed = _DOSED_LETTER_GATE.search(text) is not None
-    design = _DesignSentences(text, sentences) if dosed else None
+    design = _SentenceLookup(text, sentences) if dosed else None
     for h in hits:
         if h.kind != "drug":
             continue
@@ -1020,7 +1020,7 @@ _DOSED_LETTER_REACH = 60  # characters from the drug to the letter's closing bra
 _ALONE_WORD = re.compile(r"\s+(?:alone|monotherapy)\s*$", re.I)
 
 
-class _DesignSentences:
+class _SentenceLookup:
     """The text's sentences with wrapped lines joined again (``join_soft_line_breaks``: "were
     randomly assigned\nto letrozole ... (L)" is one sentence), found by bisection, and whether a
     letter names an arm ("arm L"), both worked out once per text (or letter), not once per
@@ -1051,7 +1051,7 @@ class _DesignSentences:
 
 
 def _dosed_letter_definition(
-    text: str, h: Hit, design: _DesignSentences | None = None
+    text: str, h: Hit, design: _SentenceLookup | None = None
 ) -> re.Match[str] | None:
     """The "(L)" of "letrozole 2.5 mg daily alone (L)": a one-letter bracket after
     the drug's dose and schedule only, read as a definition only in a design sentence (patients
@@ -1067,7 +1067,7 @@ def _dosed_letter_definition(
     if not is_schedule_only(gap[: alone.start()] if alone else gap):
         return None
     letter = text[close - 1]
-    design = _DesignSentences(text) if design is None else design
+    design = _SentenceLookup(text) if design is None else design
     if design.names_arm(letter):
         return None  # "arm L": the letter names an arm, not the drug
     if not design.randomised_before(h.start):
