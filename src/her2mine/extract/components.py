@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import starmap
 from operator import attrgetter
 from pathlib import Path
 
@@ -237,7 +238,8 @@ WORD_STARTS_KEY = "word_starts"
 def _hits(state: dict, key: str) -> list[Hit]:
     # The state holds rows, not Hit objects: a Doc's user data must stay msgpack-serialisable
     # (``Doc.to_bytes``, ``nlp.pipe(n_process>1)``) after any component.
-    return [Hit.from_row(r) for r in state.get(key, [])]
+    # (``starmap``: ``Hit.from_row`` without a Python-level call per row)
+    return list(starmap(Hit, state.get(key, [])))
 
 
 class TextKeepingTokenizer:
@@ -408,7 +410,9 @@ class OutcomeExtractor:
         trial_of: dict[int, str | None] = {}  # pending sentence start -> trial named by then
         # Each sentence's plain arm references, once read (a comparison read later reuses them).
         refs_read: dict[tuple[int, int], tuple[ArmRegistry, list]] = {}
-        has_ratio = sentences_matching_at(_KEY_RE, text, sentences, ratio_candidates(text))
+        # (the ratio keys' candidates serve this test and each sentence's ratio search)
+        key_starts = ratio_candidates(text)
+        has_ratio = sentences_matching_at(_KEY_RE, text, sentences, key_starts)
         gate = low if literal_safe(text) else None
         for k, (s, e) in enumerate(sentences):
             # end points and drugs of the sentence: endpoints[e0:e1], drugs[d0:d1]
@@ -447,6 +451,7 @@ class OutcomeExtractor:
                     internal,
                     gate,
                     refs_read,
+                    key_starts,
                 )
                 context = lazy  # still unread: most documents never need it
                 if found:

@@ -664,8 +664,12 @@ def _with_european_cis(text: str, start: int, end: int, cis: list) -> list:
     return sorted([*cis, *found], key=lambda m: m.start()) if found else cis
 
 
-def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Value]:
-    """All numeric results in ``text[start:end]`` (usually one sentence), in text order."""
+def parse_values(
+    text: str, start: int = 0, end: int | None = None, key_starts: list[int] | None = None
+) -> list[Value]:
+    """All numeric results in ``text[start:end]`` (usually one sentence), in text order.
+    ``key_starts``: ``ratio_candidates(text)`` if the caller has it (a caller reading every
+    sentence of a text scans it once instead of once per sentence)."""
     end = len(text) if end is None else end
     low = text[start:end].lower()
     same = len(low) == end - start  # lower() kept offsets (it does except for rare letters)
@@ -705,7 +709,7 @@ def parse_values(text: str, start: int = 0, end: int | None = None) -> list[Valu
     if not atoms and not nrs:
         return []
     used: set[int] = set()
-    values = _ratios(text, start, end, atoms, masked, used) if atoms else []
+    values = _ratios(text, start, end, atoms, masked, used, key_starts) if atoms else []
     _times_and_rates(text, start, end, atoms, used, values, low if same else None)
     had_nr = False
     for m in nrs:
@@ -747,9 +751,11 @@ def _ratios(
     atoms: list[re.Match[str]],
     masked: list[tuple[int, int]],
     used: set[int],
+    key_starts: list[int] | None = None,
 ) -> list[Value]:
-    """Hazard / odds ratios: the key, a few words, then the first number atom after it."""
-    keys = _finditer_literal_led(_KEY_RE, _KEY_LITERALS, text, start, end)
+    """Hazard / odds ratios: the key, a few words, then the first number atom after it.
+    ``key_starts``: ``ratio_candidates(text)``, or None to find the keys' literals here."""
+    keys = _ratio_keys(text, start, end, key_starts)
     if not keys:
         return []
     starts = [a.start() for a in atoms]
@@ -782,6 +788,22 @@ def _ratios(
         used.add(starts[i])
         values.append(v)
     return values
+
+
+def _ratio_keys(
+    text: str, start: int, end: int, key_starts: list[int] | None
+) -> list[re.Match[str]]:
+    """``list(_KEY_RE.finditer(text, start, end))``. With the text's ``ratio_candidates``,
+    the pattern is tried at those in [start, end): the same places a search for
+    ``_KEY_LITERALS`` inside the window finds, plus those whose literal runs past ``end``,
+    where no match fits (each match holds its literal)."""
+    if key_starts is None:
+        return _finditer_literal_led(_KEY_RE, _KEY_LITERALS, text, start, end)
+    lo = bisect_left(key_starts, start)
+    hi = bisect_left(key_starts, end, lo)
+    if lo == hi:
+        return []
+    return list(finditer_at(_KEY_RE, text, key_starts[lo:hi], end))
 
 
 def _adjusted_key_start(text: str, k_start: int) -> int:

@@ -263,6 +263,7 @@ def sentence_outcome_rows(
     arms_out: list[str | None] | None = None,
     low: str | None = None,
     refs_read: dict | None = None,
+    key_starts: list[int] | None = None,
 ) -> list[dict]:
     """Outcomes stated in the sentence text[s:e], as ``Outcome`` field dicts (in field order).
     ``eps``: the end points that start in the sentence (in text order); ``carry``: the last end
@@ -270,8 +271,9 @@ def sentence_outcome_rows(
     ``low``: the ``literal_safe`` lower-cased text (searches skip where their words are
     missing), or None; ``refs_read``: a per-document dict that keeps the sentence's plain
     ``arm_refs`` as (s, e) -> (registry, refs), for a later reader of the comparison under
-    discussion (``refs`` are only read, never changed)."""
-    values = parse_values(text, s, e)
+    discussion (``refs`` are only read, never changed); ``key_starts``: the text's
+    ``ratio_candidates`` (see ``parse_values``)."""
+    values = parse_values(text, s, e, key_starts)
     if not values:
         return []
     # (after the values: a sentence without any needs no assumption test)

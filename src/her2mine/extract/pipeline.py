@@ -213,8 +213,9 @@ def _mentions(
     mentions = []
     i = -1  # the last sentence starting at or before the current mention
     sliced, sentence = -1, ""  # the sentence last cut from the text (one slice per sentence)
+    last = len(sentences) - 1  # (read once, not per step of the sweep)
     for start, kind, written, canonical, end, source in pending:
-        while i + 1 < len(sentences) and sentences[i + 1][0] <= start:
+        while i < last and sentences[i + 1][0] <= start:
             i += 1
         if i >= 0 and start < sentences[i][1]:
             if i != sliced:
