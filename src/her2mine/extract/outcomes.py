@@ -730,11 +730,28 @@ def _endpoint_for(
         return None
     if (
         code in TIME_TO_EVENT
-        and not _finds(_LANDMARK, _LANDMARK_LOW, text, low, max(s, ep.start - 60), v.start)
+        and not _dated(text, low, max(s, ep.start - 60), v.start)
         and not _opens_with_landmark(text, s, ep.start)
     ):
         return None
     return code, "rate"
+
+
+# "median follow-up of 38 months": the time a follow-up phrase ends with is no landmark.
+_FOLLOW_UP_BEFORE = re.compile(
+    r"follow[\s-]*up(?:\s+(?:time|period|duration))?\s+(?:of|was|is)\s+$", re.I
+)
+
+
+def _dated(text: str, low: str | None, a: int, b: int) -> bool:
+    """Whether text[a:b] holds a landmark ("3-year", "at 24 months", "rate") that is not the
+    length of a follow-up ("At a median follow-up of 38 months, IDFS events occurred in 8%":
+    a share of events, not an IDFS rate)."""
+    pattern, hay = (_LANDMARK, text) if low is None else (_LANDMARK_LOW, low)
+    for m in pattern.finditer(hay, a, b):
+        if not _FOLLOW_UP_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            return True
+    return False
 
 
 # "At 3 years, EFS was 92.7% vs 93.6% (HR 0.90, 95% CI 0.50-1.63), and overall survival was
@@ -1636,11 +1653,14 @@ def _carried_run_order(
 
 # What may follow that bare value: its bracket, the clause's or sentence's end.
 _BARE_END = re.compile(r"\s*(?:[()\[\];,]|\.(?!\d)|$)")
-# A value's own group phrase: "in the L+C arm", "of those who received chemotherapy".
+# A value's own group phrase: "in the L+C arm", "of those who received chemotherapy", and the
+# group without the drug just named: "of those who did not", "of patients not receiving it".
 _OWN_GROUP = re.compile(
     r"\s*(?:(?:of\s+(?:the\s+)?(?:patients|those|women|participants)\s+)?in\s+the\s+"
     r"(?:[\w+/-]+\s+){1,4}?(?:arm|group)\b|of\s+(?:those|patients|women|participants)\s+"
-    r"(?:who\s+)?(?:received|receiving|were\s+given|given|treated|assigned))",
+    r"(?:who\s+)?(?:received|receiving|were\s+given|given|treated|assigned|"
+    r"(?:did|had)\s+not(?:\s+(?:receive|get|have)\b|(?=\s*(?:[,;.)\]]|$)))|"
+    r"(?:were\s+)?not\s+(?:receiving|given|treated|assigned)\b))",
     re.I,
 )
 _VS_WORDS = r"vs\.?|versus|v\.?|(?:as\s+)?compared\s+(?:with|to)"
