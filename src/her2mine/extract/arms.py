@@ -174,7 +174,7 @@ class ArmRegistry:
         self.frozen = None
         drugs = reg.drugs
         placebo = reg.has_placebo  # (a scan of the hits: read once)
-        classes = {_class_label(h.text) for h in reg.hits if h.kind == "class"}
+        classes = {_hit_class_label(h) for h in reg.hits if h.kind == "class"}
         if not drugs and not placebo and not classes:
             return None
         labels = ({label} if label else set()) | classes
@@ -314,6 +314,14 @@ def _class_label(written: str) -> str:
     """ "a taxane" / "Taxanes" / "standard-of-care chemotherapy" → "taxane" / "chemotherapy"."""
     word = written.lower().split()[-1]
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _hit_class_label(h: Hit) -> str:
+    """The label a class mention gives: its last word, except for a run of per-patient options
+    ("docetaxel or vinorelbine", ``options.options_as_class``), which names its lexicon class:
+    its last drug is no name of the arm ("the vinorelbine group" is the vinorelbine arm, not
+    the trastuzumab arm given "concomitantly with docetaxel or vinorelbine")."""
+    return h.canonical if h.source == "options" else _class_label(h.text)
 
 
 # Design sentences proper (randomisation) and looser ones (who received what).
@@ -760,6 +768,7 @@ def _read_design(
                     added.append(arm)
         if shared is not None:
             _with_backbone(shared, arm_of)
+            _merge_into_earlier_twins(reg, arm_of, before)
             if shared.both and len(added) >= 2:
                 _add_both_arm(shared, regs, reg, _both_label(text, regs, shared, e, low))
         if each and len(added) >= 2:
@@ -1363,7 +1372,7 @@ def _class_partner_option(text: str, prev: Regimen, r: Regimen) -> bool:
         and prev.hits[-1].kind == "class"
         and all(h.kind == "class" for h in r.hits)
         # "A plus chemotherapy or chemotherapy (alone)": the same class is the control arm
-        and _class_label(r.hits[0].text) != _class_label(prev.hits[-1].text)
+        and _hit_class_label(r.hits[0]) != _hit_class_label(prev.hits[-1])
         and _OR_ONLY.fullmatch(text, prev.end, r.start) is not None
         and _ALONE_AFTER.match(text, r.end) is None  # "or endocrine therapy alone": an arm
     )
@@ -1394,6 +1403,32 @@ def _with_backbone(shared: SharedBackbone, arm_of: dict[int, Arm]) -> None:
         if arm is not None and not arm.special and arm.core is None:
             arm.core = sorted(own)
             arm.drugs = sorted(set(arm.drugs) | shared.backbone | own)
+
+
+def _merge_into_earlier_twins(reg: ArmRegistry, arm_of: dict[int, Arm], before: set[int]) -> None:
+    """An alternative that, with its backbone, has the drugs of an arm an earlier sentence
+    defined ("Paclitaxel Plus Trastuzumab With or Without Lapatinib" in the title, then "...
+    plus trastuzumab (TH), plus lapatinib (TL), or plus trastuzumab and lapatinib (THL)") is
+    that arm: it gets the alternative's core and labels, and is not counted twice."""
+    for i, arm in list(arm_of.items()):
+        if arm.core is None or id(arm) in before:
+            continue
+        twin = next(
+            (
+                a
+                for a in reg.arms
+                if id(a) in before and a.core is None and not a.special and a.drugs == arm.drugs
+            ),
+            None,
+        )
+        if twin is None or twin.has_placebo != arm.has_placebo:
+            continue
+        twin.core = arm.core
+        twin.labels |= arm.labels
+        twin.options |= arm.options
+        reg.arms.remove(arm)
+        reg.frozen = None
+        arm_of[i] = twin
 
 
 def _twin_alternative(shared: SharedBackbone | None, i: int) -> bool:
@@ -2439,7 +2474,7 @@ def _class_alone_ref(text: str, r: Regimen, registry: ArmRegistry) -> ArmRef | N
     m = _CLASS_ALONE.match(text, r.end)
     if m is None:
         return None
-    labels = {_class_label(h.text) for h in r.hits if h.kind == "class"}
+    labels = {_hit_class_label(h) for h in r.hits if h.kind == "class"}
     arms = [a for a in _drugless_arms(registry) if a.labels & labels]
     if len(arms) != 1:
         return None
@@ -2707,7 +2742,7 @@ def _class_group_arm(reg: Regimen, registry: ArmRegistry) -> str | None:
     (``_class_member_arm``); else None."""
     if len(reg.hits) != 1 or reg.hits[0].kind != "class":
         return None
-    holding = _class_member_arm(registry, _class_label(reg.hits[0].text))
+    holding = _class_member_arm(registry, _hit_class_label(reg.hits[0]))
     return holding.name if holding is not None else None
 
 
@@ -2853,7 +2888,7 @@ def _regimen_arm(r: Regimen, registry: ArmRegistry) -> str | None:
     if not drugs:
         # a drug class alone ("received chemotherapy", "a taxane"): the arm named so
         return next(
-            (registry.by_label(_class_label(h.text)) for h in r.hits if h.kind == "class"),
+            (registry.by_label(_hit_class_label(h)) for h in r.hits if h.kind == "class"),
             None,
         )
     return registry.resolve_drugs(drugs, placebo=r.has_placebo)

@@ -19,8 +19,11 @@ from her2mine.extract.regimens import (
     without_schedules,
 )
 
-# Between two alternatives: "A, B", "A (TH), B", "A, or B", "A or B".
-_ALTERNATIVE_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:or\s+)?|\s+or\s+)", re.I)
+# Between two alternatives: "A, B", "A (TH), B", "A, or B", "A or B"; each may repeat the
+# backbone's joiner ("plus A (TH), plus B (TL), or plus both", ``regimens`` splits such lists).
+_ALTERNATIVE_GAP = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:or\s+)?|\s+or\s+)(?:(?:plus|with)\s+)?", re.I
+)
 # The backbone's last joiner before its first partner: "paclitaxel with trastuzumab".
 _PARTNER_JOIN = re.compile(r"\s+(?:with|plus)\s+", re.I)
 # "paclitaxel plus either trastuzumab, ...": the backbone closes before "either". A sequence

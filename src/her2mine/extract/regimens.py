@@ -303,6 +303,8 @@ def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> l
         out.append(Regimen(h.start, h.end, [h]))
     if split_weak and len(out) >= 3:
         out = _rejoin_spelt_short_form(text, out)
+    if len(out) >= 2:
+        out = _split_repeated_joiner_lists(text, out)
     if not bare_comma:
         return out  # both splits below only cut chains at a bare comma (most chains have none)
     return _split_opening_comparison(text, _split_or_lists(text, out))
@@ -455,6 +457,43 @@ def _split_or_lists(text: str, regs: list[Regimen]) -> list[Regimen]:
             out.append(cur)
         else:
             out.append(r)
+    return out
+
+
+# "paclitaxel plus trastuzumab (TH), plus lapatinib (TL), or plus trastuzumab and lapatinib
+# (THL)": every alternative repeats the backbone's joiner, the last after "or". The gap before
+# the last one (``_OR_JOINER``) says so; the earlier ", plus" gaps of the chain before it then
+# separate alternatives instead of adding drugs (``backbones`` gives each the backbone).
+_OR_JOINER = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*or\s+(plus|with)\s+$", re.I)
+_COMMA_JOINER = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(plus|with)\s+$", re.I)
+
+
+def _split_repeated_joiner_lists(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """``regs`` with each chain followed by ", or plus/with" cut at its ", plus/with" joins
+    (the same word): "A plus B, plus C, or plus D" gives A plus B, C, D."""
+    out: list[Regimen] = []
+    for i, r in enumerate(regs):
+        m = None
+        if i + 1 < len(regs) and len(r.hits) >= 3:
+            gap = text[r.end : regs[i + 1].start]
+            if "or" in gap:
+                m = _OR_JOINER.fullmatch(gap)
+        if m is None:
+            out.append(r)
+            continue
+        word = m.group(1).lower()
+        cur = Regimen(r.hits[0].start, r.hits[0].end, [r.hits[0]])
+        for k, kind in enumerate(r.joins):
+            h = r.hits[k + 1]
+            c = _COMMA_JOINER.fullmatch(text, r.hits[k].end, h.start)
+            if c is not None and c.group(1).lower() == word:
+                out.append(cur)
+                cur = Regimen(h.start, h.end, [h])
+            else:
+                cur.hits.append(h)
+                cur.joins.append(kind)
+                cur.end = h.end
+        out.append(cur)
     return out
 
 
