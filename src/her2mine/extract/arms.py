@@ -153,6 +153,11 @@ class ArmRegistry:
     class_members: dict[str, frozenset[str]] = field(
         default_factory=lambda: load_lexicons().drugs.class_members, repr=False, compare=False
     )
+    # Each drug's lexicon class (``DrugLexicon.drug_class``): what role an alternative of a
+    # shared backbone plays (``backbones.role``), the package's unless given.
+    drug_class: dict[str, str] = field(
+        default_factory=lambda: load_lexicons().drugs.drug_class, repr=False, compare=False
+    )
 
     def design_starts(self) -> set[int]:
         """Starts of the design sentences that defined the arms (``stamp``)."""
@@ -180,6 +185,8 @@ class ArmRegistry:
         labels = ({label} if label else set()) | classes
         for arm in self.arms:
             # (unlike ``_same_arm``, the arm may differ in placebo: "X" names "X plus placebo")
+            if _same_drugs(arm, drugs) and self._options_apart(arm, options):
+                continue
             if (_same_drugs(arm, drugs) and (drugs or arm.labels & classes)) or (
                 # "the anthracycline group" after "(anthracycline group)" labelled an arm
                 not arm.special
@@ -197,6 +204,13 @@ class ArmRegistry:
         self.stamp(arm)
         self.arms.append(arm)
         return arm
+
+    def _options_apart(self, arm: Arm, options: set[str] | None) -> bool:
+        """Whether ``arm``, of the same drugs as a regimen with ``options``, is another arm of
+        the design sentence being read: "A plus chemotherapy (X or Y) or A alone" offers two
+        arms, one with per-patient partners and one without (in later sentences a mention of
+        A without its options is the same arm)."""
+        return self.at >= 0 and self.at in arm.defined_at and bool(options) != bool(arm.options)
 
     def add_own(self, reg: Regimen, label: str | None, options: set[str] | None = None) -> Arm:
         """An arm of its own for ``reg``, though another has its drugs (N9831's sequential and
@@ -294,7 +308,13 @@ def scoped_registry(reg: ArmRegistry, arms: list[Arm]) -> ArmRegistry:
     ids = {id(a) for a in reg.arms}
     kept = {id(a) for a in arms}
     forms = {k: v for k, v in reg.short_forms.items() if id(v) in kept or id(v) not in ids}
-    return ArmRegistry(list(arms), set(reg.tpc_aliases), forms, class_members=reg.class_members)
+    return ArmRegistry(
+        list(arms),
+        set(reg.tpc_aliases),
+        forms,
+        class_members=reg.class_members,
+        drug_class=reg.drug_class,
+    )
 
 
 def _twins(arms: list[Arm]) -> bool:
@@ -358,10 +378,24 @@ def option_hits(text: str, hits: list[Hit], s: int, e: int) -> set[int]:
         if not inner:
             continue
         body = m.group(1)
-        if len(inner) >= 2 or _OPTIONAL.search(body):
+        optional = _OPTIONAL.search(body)
+        if optional is not None:
+            inner = _optional_part(text, m.start(1) + optional.start(), inner)
+        if len(inner) >= 2 or optional is not None:
             label = _short_form_after_semicolon(text, m, inner)
             starts.update(h.start for h in inner if h is not label)
     return starts
+
+
+def _optional_part(text: str, at: int, inner: list[Hit]) -> list[Hit]:
+    """The options of a bracket holding "with or without" (at ``at``): the drugs after it.
+    "group B (trastuzumab and pertuzumab, with or without endocrine therapy)" gives every
+    patient the drugs before it; those are options only when they are a choice themselves
+    ("(docetaxel or paclitaxel, with or without pertuzumab)")."""
+    a = inner[0].start
+    if a >= at or _OR.search(text, a, at) is not None:
+        return inner
+    return [h for h in inner if h.start > at]
 
 
 _LAST_PART = re.compile(r";\s*([^;]*?)\s*$")
@@ -386,13 +420,19 @@ def build_registry(
     low: str | None = None,
     trials: list[tuple[int, str]] | None = None,
     class_members: dict[str, frozenset[str]] | None = None,
+    drug_class: dict[str, str] | None = None,
 ) -> ArmRegistry:
     """Arms defined by the design sentences: randomisation sentences first; sentences that only
     say who received what are read when those did not define two arms. ``low`` =
     ``lower_same_length(text)`` if the caller has it; ``trials``: (start, name) of the named
     trials, in order (see ``_read_other_trials_designs``); ``class_members``: the drug
-    lexicon's ``DrugLexicon.class_members`` (the package lexicon's if None)."""
-    reg = ArmRegistry() if class_members is None else ArmRegistry(class_members=class_members)
+    lexicon's ``DrugLexicon.class_members`` and ``drug_class`` (the package lexicon's if
+    None)."""
+    reg = ArmRegistry()
+    if class_members is not None:
+        reg.class_members = class_members
+    if drug_class is not None:
+        reg.drug_class = drug_class
     sentences = [tuple(x) for x in sentences]
     low = lower_same_length(text) if low is None else low
     literal = literal_safe(text)
@@ -501,7 +541,7 @@ def _read_other_trials_designs(
         trial = owner(s)
         if trial is None or any(o == trial or frozenset((o, trial)) in same for o in owners):
             continue
-        own = ArmRegistry(class_members=reg.class_members)
+        own = ArmRegistry(class_members=reg.class_members, drug_class=reg.drug_class)
         _read_design(text, [(s, e)], drug_hits, own, low)
         if sum(1 for a in own.arms if a.name) < 2 or any(a.special for a in own.arms):
             continue
@@ -679,7 +719,7 @@ def _read_design(
             continue
         if without and _with_x_or_without_x_labelled(text, s, e, regs, reg):
             continue
-        shared = shared_backbone(text, regs) if len(regs) >= 2 else None
+        shared = shared_backbone(text, regs, reg.drug_class) if len(regs) >= 2 else None
         arm_of: dict[int, Arm] = {}
         grouped: dict[int, Arm] = {}  # "randomly assigned to the A group": the arm named
         all_words = _ALL_GATE.may_hold(low, s, e)

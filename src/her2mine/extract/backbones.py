@@ -9,6 +9,7 @@ drugs, so "the lapatinib group" or "TL" still names one arm.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from her2mine.extract.regimens import (
@@ -45,8 +46,11 @@ class SharedBackbone:
     both: frozenset[str] | None = None
 
 
-def shared_backbone(text: str, regs: list[Regimen]) -> SharedBackbone | None:
-    """The first backbone-with-alternatives list among ``regs`` (a sentence's regimens)."""
+def shared_backbone(
+    text: str, regs: list[Regimen], drug_class: Mapping[str, str] | None = None
+) -> SharedBackbone | None:
+    """The first backbone-with-alternatives list among ``regs`` (a sentence's regimens).
+    ``drug_class``: the drug lexicon's classes (``role``); with None, roles are not compared."""
     for i, r in enumerate(regs):
         if i + 1 >= len(regs) or not r.drugs:
             continue
@@ -55,7 +59,7 @@ def shared_backbone(text: str, regs: list[Regimen]) -> SharedBackbone | None:
             found = _after_either(text, regs, i)
         else:
             found = (
-                _after_first_partner(text, regs, i)
+                _after_first_partner(text, regs, i, drug_class or {})
                 or _before_backbone(text, regs, i)
                 or _after_sequence_head(text, regs, i)
             )
@@ -144,10 +148,14 @@ def _after_either(text: str, regs: list[Regimen], i: int) -> SharedBackbone | No
     return _with_both(text, regs, SharedBackbone(backbone, own, i), backbone)
 
 
-def _after_first_partner(text: str, regs: list[Regimen], i: int) -> SharedBackbone | None:
+def _after_first_partner(
+    text: str, regs: list[Regimen], i: int, drug_class: Mapping[str, str]
+) -> SharedBackbone | None:
     """ "paclitaxel with trastuzumab, lapatinib, or trastuzumab plus lapatinib": the first
     alternative carries the backbone; every later one is built only from the first's partner and
-    the single-drug alternatives (else "A plus C or B plus C" would be read as one)."""
+    the single-drug alternatives (else "A plus C or B plus C" would be read as one), and a
+    single-drug one plays the partner's role (``_same_role``) unless the list closes with "or
+    both", which says they are given alike."""
     r = regs[i]
     if len(r.hits) < 2 or not r.hits[-1].drugs:
         return None
@@ -161,12 +169,16 @@ def _after_first_partner(text: str, regs: list[Regimen], i: int) -> SharedBackbo
     later = _alternatives(text, regs, i)[1:]
     if not backbone or not later or not _independent(regs, later, backbone):
         return None
-    if dosed and not (
-        _closes_with_both(text, regs[later[-1]].end)
-        or _closes_with_combination(text, regs, i, later)
-    ):
-        return None  # "paclitaxel 80 mg/m2 weekly plus trastuzumab or T-DM1": two arms as written
     singles = {d for k in later if len(regs[k].hits) == 1 for d in regs[k].drugs}
+    both = _closes_with_both(text, regs[later[-1]].end)
+    if not both and not _same_role(partner, singles, drug_class):
+        return None  # "lapatinib plus capecitabine or T-DM1": T-DM1 is no capecitabine option
+    if dosed and not (
+        both
+        or _closes_with_combination(text, regs, i, later)
+        or _single_alternatives_of_known_role(text, regs, later, partner, drug_class)
+    ):
+        return None  # a dosed backbone is shared only when the list says so
     built = partner | singles
     if any(h.kind != "drug" or not set(h.drugs) <= built for k in later for h in regs[k].hits):
         return None
@@ -174,6 +186,49 @@ def _after_first_partner(text: str, regs: list[Regimen], i: int) -> SharedBackbo
     if not _distinct(own):
         return None  # "lapatinib plus capecitabine or capecitabine alone": two arms as written
     return _with_both(text, regs, SharedBackbone(backbone, own), backbone)
+
+
+# Lexicon classes of one role: anti-HER2 agents a backbone is given with ("paclitaxel plus
+# trastuzumab or lapatinib"). An ADC carries its own payload and is given without a
+# chemotherapy backbone (ATEMPT), so it is a role of its own.
+_ANTI_HER2 = frozenset({"antibody", "antibody combination", "TKI", "bispecific"})
+
+
+def role(drug: str, drug_class: Mapping[str, str]) -> str | None:
+    """The role a drug plays in a regimen: "anti-HER2" for the classes of ``_ANTI_HER2``, else
+    its lexicon class (None for a drug the lexicon does not class)."""
+    cls = drug_class.get(drug) or None
+    return "anti-HER2" if cls in _ANTI_HER2 else cls
+
+
+def _same_role(partner: frozenset[str], singles: set[str], drug_class: Mapping[str, str]) -> bool:
+    """Whether every single-drug alternative plays the role of the first partner (a single
+    drug): "X plus A or B" gives X to B only when B stands where A stood. Drugs the lexicon does
+    not class, or a partner of several drugs, are not compared."""
+    if len(partner) != 1 or not drug_class:
+        return True
+    want = role(next(iter(partner)), drug_class)
+    if want is None:
+        return True
+    return all(role(d, drug_class) in (want, None) for d in singles)
+
+
+def _single_alternatives_of_known_role(
+    text: str,
+    regs: list[Regimen],
+    later: list[int],
+    partner: frozenset[str],
+    drug_class: Mapping[str, str],
+) -> bool:
+    """ "paclitaxel 80 mg/m2 weekly plus trastuzumab (arm A) or lapatinib (arm B)": every later
+    alternative a single drug whose lexicon role is the partner's (the dose after the backbone
+    says nothing about which arms it belongs to); not "... or lapatinib alone"."""
+    if len(partner) != 1 or not drug_class or _WITHOUT_BACKBONE.match(text, regs[later[-1]].end):
+        return False
+    want = role(next(iter(partner)), drug_class)
+    return want is not None and all(
+        len(regs[k].drugs) == 1 and role(regs[k].drugs[0], drug_class) == want for k in later
+    )
 
 
 def _dosed_partner_join(gap: str) -> bool:
@@ -200,9 +255,8 @@ def _unbracket_schedule(m: re.Match[str]) -> str:
 
 def _closes_with_both(text: str, end: int) -> bool:
     """Whether "or both" / "or the combination" follows the last alternative (ending at
-    ``end``): then a dosed backbone before the first partner is shared by them all (CHER-LOB);
-    without it "paclitaxel 80 mg/m2 weekly plus trastuzumab or T-DM1 3.6 mg/kg" offers
-    T-DM1 alone, as written."""
+    ``end``): then a dosed backbone before the first partner is shared by them all (CHER-LOB),
+    whatever their roles."""
     return _OR_BOTH.match(text, end) is not None
 
 

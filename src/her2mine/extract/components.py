@@ -396,7 +396,9 @@ class OutcomeExtractor:
         drugs = options_as_class(text, _hits(state, "drugs"), self.drug_class)
         state["endpoints"] = [h.to_row() for h in endpoints]
         track = _TrialTrack(state.get("trials") or [])
-        registry = build_registry(text, sentences, drugs, low, track.trials, self.class_members)
+        registry = build_registry(
+            text, sentences, drugs, low, track.trials, self.class_members, self.drug_class
+        )
         outcomes = []
         carry = None
         names = [a.name for a in registry.arms]
