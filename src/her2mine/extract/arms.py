@@ -348,6 +348,32 @@ def _hit_class_label(h: Hit) -> str:
 _RANDOMISED = re.compile(
     word_start([r"randomi[sz]\w*", r"random\w*", r"assign\w*", r"allocat\w*"]) + r"\b"
 )
+# "In this randomized clinical trial of 329 patients", "an open-label, randomised phase 3 trial",
+# "Of 329 randomized patients": "randomized" naming the kind of study (or of patients), not the
+# act of assigning them (up to four words before the noun, none a preposition or conjunction of
+# a verb's use: "randomized to", "randomized in a 2:1 ratio").
+_RANDOMISED_STUDY = re.compile(
+    r"\brandomi[sz]ed(?:,?\s+(?!(?:to|in|into|between|at|by|from|for|and|or|on|with|after|"
+    r"according|across|within|among|using|via)\b)[\w-]+){0,4}?,?\s+"
+    r"(?:trials?|stud(?:y|ies)|patients|women)\b",
+    re.I,
+)
+
+
+def _results_of_a_randomised_study(text: str, s: int, e: int) -> bool:
+    """Whether sentence [s, e) reports results ("%") of a study it only calls randomised ("In
+    this randomized clinical trial of 329 patients, the tpCR rate was 39.3% with pertuzumab and
+    21.8% with placebo", JAMA's Key Points): its regimens are the arms' short names, so it is
+    read after the design sentences (with them when those define fewer than two arms), not as
+    the randomisation."""
+    if text.find("%", s, e) < 0:
+        return False
+    studies = [m.start() for m in _RANDOMISED_STUDY.finditer(text, s, e)]
+    if not studies:
+        return False
+    return all(m.start() in studies for m in _RANDOMISED.finditer(text, s, e))
+
+
 # The literal each match of _RANDOMISED / _DESIGN starts with (lower case).
 _RANDOMISED_WORDS = ("random", "assign", "allocat")
 _DESIGN_WORDS = (
@@ -437,6 +463,10 @@ def build_registry(
     low = lower_same_length(text) if low is None else low
     literal = literal_safe(text)
     randomised = _matching(_RANDOMISED, _RANDOMISED_WORDS, text, low, sentences, literal)
+    randomised = [
+        ok and not _results_of_a_randomised_study(text, s, e)
+        for (s, e), ok in zip(sentences, randomised, strict=True)
+    ]
     primary = [x for x, ok in zip(sentences, randomised, strict=True) if ok]
     gate = low if literal else None
     _read_design(text, primary, drug_hits, reg, gate)

@@ -29,8 +29,14 @@ _ALTERNATIVE_GAP = re.compile(
 _PARTNER_JOIN = re.compile(r"\s+(?:with|plus)\s+", re.I)
 # "paclitaxel plus either trastuzumab, ...": the backbone closes before "either". A sequence
 # backbone may end with its short form or a comma first: "... cyclophosphamide (FEC) plus either",
-# "... four cycles of docetaxel, with either".
-_EITHER = re.compile(r"(?:\s*\([^()]*\))?\s*,?\s+(?:with|plus|and)\s+either\s+", re.I)
+# "... four cycles of docetaxel, with either". A participle may stand before "with" ("given with
+# either", ``GIVEN_TOGETHER``) and a schedule word after "either" ("either weekly trastuzumab").
+_EITHER = re.compile(
+    r"(?:\s*\([^()]*\))?\s*,?\s+(?:"
+    + GIVEN_TOGETHER
+    + r"with|plus|and|in\s+combination\s+with)\s+either\s+(?:(?:weekly|daily)\s+)?",
+    re.I,
+)
 
 
 @dataclass(frozen=True)

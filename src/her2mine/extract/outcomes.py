@@ -2427,6 +2427,8 @@ def _share_rate_p(
             continue
         if len(group) > 2 and _CONTRAST_GATE.may_hold(low, s, e):
             group = _contrasted_tail(text, out, group)
+        if _per_value_p(out, group, m):
+            continue
         eps = {out[i][1:] for i in group}  # one end point, one measure
         named = {arms[i] for i in group}
         if len(eps) != 1 or (
@@ -2441,6 +2443,20 @@ def _share_rate_p(
             continue
         for i in group:
             out[i][0].p = p
+
+
+def _per_value_p(out: list[tuple[Value, str, str]], group: list[int], m: re.Match[str]) -> bool:
+    """Whether the P ``m`` sits in the statistics bracket (CI and P) of the last value of
+    ``group`` and the next value of that end point has a CI and P of its own too ("93 of 177
+    (52·5%, CI) in A, 91 of 171 (53·2%, CI; p=0·9852) in B, and 106 of 171 (62·0%, CI; p=0·095)
+    in C"): each P compares its own group with the first, so it stays with its value (which read
+    it) and the first takes none. A single P in the second of two values' brackets still
+    compares the pair; so does a P after a pair whose next pair has a P but no CI."""
+    last = out[group[-1]]
+    if last[0].ci_low is None or not last[0].start < m.start() < last[0].ext_end:
+        return False
+    nxt = next((v for v, ep, meas in out if v.start > m.end() and (ep, meas) == last[1:]), None)
+    return nxt is not None and nxt.p is not None and nxt.ci_low is not None
 
 
 # Between two values of one end point, a word that contrasts them: "11.2 months in the
