@@ -118,11 +118,22 @@ class Arm:
 
 
 PLACEBO_ONLY = "placebo"  # internal arm name of a group that received no drug
+# Internal arm name of a reference to an arm whose regimen names no drug ("chemotherapy alone",
+# a bare "without"): like a placebo-only group, an arm of the comparison with arm null.
+NO_NAMED_DRUG = "(no named drug)"
 
 
 def output_arm(arm: str | None) -> str | None:
-    """The contract's arm: a placebo-only group has no drug, so null."""
-    return None if arm == PLACEBO_ONLY else arm
+    """The contract's arm: a placebo-only group or an arm naming no drug has none, so null."""
+    return None if arm in (PLACEBO_ONLY, NO_NAMED_DRUG) else arm
+
+
+def ref_name(arm: Arm) -> str:
+    """The arm name a reference to ``arm`` carries: its name, or ``NO_NAMED_DRUG`` for an arm
+    that names no drug, so that a comparison with it can be carried to a later sentence's bare
+    pair ("89.8% with chemotherapy plus trastuzumab and 89.2% with chemotherapy alone. The
+    5-year OS was 94.8% versus 96.3%")."""
+    return arm.name or NO_NAMED_DRUG
 
 
 @dataclass
@@ -1017,8 +1028,11 @@ def _complete_group(arm: Arm, r: Regimen) -> None:
 
 
 # "arm A: FEC plus ...; arm B: ...": a design that names each arm by a letter or number and
-# then gives its regimen. The group word may be capitalised, the letter is a capital.
-_LETTERED_ARM = re.compile(r"(?<![\w-])(?i:arm|group|cohort)\s+([A-Z]|[1-9])\s*:\s*")
+# then gives its regimen. The group word may be capitalised, the letter is a capital; a second
+# name in a bracket may stand before the colon ("arm A (long): ...").
+_LETTERED_ARM = re.compile(
+    r"(?<![\w-])(?i:arm|group|cohort)\s+([A-Z]|[1-9])\s*(?:\(([A-Za-z][\w-]{1,20})\)\s*)?:\s*"
+)
 
 
 _SAME_GATE = WordGate(("same",))
@@ -1064,12 +1078,73 @@ def _read_lettered_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegi
         stop = _segment_end(text, m.end(), found[i + 1].start() if i + 1 < len(found) else e)
         regimen = _regimen_within(hits, m.end(), stop)
         if regimen is not None:
-            arms.append((regimen, m.group(1).lower()))
+            arms.append((m, *_without_options(text, regimen)))
     if len(arms) < 2:
         return False  # labels of populations or cohorts, not of regimens
-    for regimen, label in arms:
-        reg.add(regimen, label)
+    for m, regimen, options in arms:
+        arm = reg.add(regimen, m.group(1).lower(), options)
+        if arm is not None and m.group(2):
+            arm.labels.add(m.group(2).lower())  # "arm A (long):": "the long arm" names it too
     return True
+
+
+# Between alternatives given per patient inside one arm's description: "doxorubicin and
+# cyclophosphamide or epirubicin and cyclophosphamide followed by docetaxel".
+_ALTERNATIVE_OR = re.compile(r"\s*,?\s+or\s+", re.I)
+_SEQUENCE_GAP = re.compile(rf"\b{SEQUENCE_WORDS}\b", re.I)
+
+
+def _without_options(text: str, regimen: Regimen) -> tuple[Regimen, set[str]]:
+    """One lettered arm's regimen without its per-patient options, and those options. Its
+    mentions joined by "or" are alternatives each patient gets one of (one arm is described,
+    so they are no arms); the drugs they do not all share are options (the arm is what every
+    patient gets: "AC or EC followed by docetaxel" is cyclophosphamide then docetaxel, with
+    doxorubicin or epirubicin). Alternatives end at "followed by"/"then" ("... or EC followed
+    by docetaxel": docetaxel is every patient's)."""
+    if text.find(" or ", regimen.start, regimen.end) < 0:
+        return regimen, set()  # (most descriptions offer no alternative)
+    alternatives = _alternatives(text, regimen.hits)
+    if len(alternatives) < 2:
+        return regimen, set()
+    sets = [{d for h in alt for d in h.drugs} for alt in alternatives]
+    options = set().union(*sets) - set.intersection(*sets)
+    if not options:
+        return regimen, set()
+    kept = []
+    for h in regimen.hits:
+        drugs = [d for d in h.drugs if d not in options]
+        if drugs:
+            kept.append(h if len(drugs) == len(h.drugs) else _with_drugs(h, drugs))
+    if not kept:
+        return regimen, set()
+    return Regimen(kept[0].start, kept[-1].end, kept), options
+
+
+def _alternatives(text: str, hits: list[Hit]) -> list[list[Hit]]:
+    """The mentions of ``hits`` (one arm's, in order) split into alternatives at "or": the run
+    of mentions around the first "or", each alternative ending at a sequence word; [] when no
+    "or" joins two mentions."""
+    groups: list[list[Hit]] = [[hits[0]]]
+    closed = False  # a sequence word ended the alternatives
+    for prev, h in zip(hits, hits[1:], strict=False):
+        gap = text[prev.end : h.start]
+        if closed:
+            break
+        if _ALTERNATIVE_OR.fullmatch(gap):
+            groups.append([h])
+        elif _SEQUENCE_GAP.search(gap):
+            if len(groups) >= 2:
+                closed = True
+            else:
+                groups = [[h]]  # a sequence head before the alternatives: every patient's
+        else:
+            groups[-1].append(h)
+    return groups if len(groups) >= 2 else []
+
+
+def _with_drugs(h: Hit, drugs: list[str]) -> Hit:
+    """``h`` standing for ``drugs`` only (a regimen short form less its per-patient option)."""
+    return Hit(h.kind, h.start, h.end, h.text, h.canonical, drugs, h.source)
 
 
 # "randomly assigned to arm A (doxorubicin and cyclophosphamide followed by paclitaxel), arm B
@@ -2451,7 +2526,7 @@ def _bare_without_refs(
         rest = set(arm.drugs) - set(with_x.drugs)
         without = _arm_of_exactly(registry, rest) if rest else _drugless_arm(registry)
         if without is not None and without is not arm:
-            out.append(ArmRef(m.start(), m.end(), without.name))
+            out.append(ArmRef(m.start(), m.end(), ref_name(without)))
         elif not rest and _untreated_comparison(registry, arm):
             out.append(ArmRef(m.start(), m.end(), None))
     return out
@@ -2478,7 +2553,7 @@ def _without_drug_ref(text: str, s: int, r: Regimen, registry: ArmRegistry) -> A
     if without is arm:
         without = None
     # the reference starts at "without", which reads as its own anchor word (as a bare one does)
-    return ArmRef(m.start(), r.end, without.name if without is not None else None)
+    return ArmRef(m.start(), r.end, ref_name(without) if without is not None else None)
 
 
 # "96.3% in trastuzumab-treated women and 88.5% in untreated women": a group of patients named
@@ -2548,7 +2623,7 @@ def _class_alone_ref(text: str, r: Regimen, registry: ArmRegistry) -> ArmRef | N
     arms = [a for a in _drugless_arms(registry) if a.labels & labels]
     if len(arms) != 1:
         return None
-    return ArmRef(r.start, m.end(), arms[0].name)
+    return ArmRef(r.start, m.end(), ref_name(arms[0]))
 
 
 # "the combination(-therapy) group/arm", "the combination", "combination therapy", "the
