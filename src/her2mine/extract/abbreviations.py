@@ -22,6 +22,8 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from her2mine.extract.fastre import SPAN
+
 # A bracket holding 1–8 short words: a short form "(T-DXd)" or a long form "(... ... ...)".
 _PAREN = re.compile(r"\((?=[^()]{1,80}\))[^()]*\)")
 
@@ -160,6 +162,27 @@ def starts_word(text: str) -> Callable[[int], bool]:
     return lambda i: i == 0 or not text[i - 1].isalnum()
 
 
+_NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+def _short_form_letters(short_form: str) -> list[str] | None:
+    """The lower-cased letters and digits of ``short_form``, one character each, that
+    ``letters_in_order`` looks for; None if one lower-cases to several characters (no single
+    character of the long form equals it)."""
+    if short_form.isascii():
+        # (one pass: an ASCII character lower-cases to one character, alphanumeric if a-z0-9)
+        return list(_NOT_ASCII_ALNUM.sub("", short_form.lower()))
+    letters = []
+    for ch in short_form:
+        current = ch.lower()
+        if not current.isalnum():
+            continue
+        if len(current) != 1:
+            return None
+        letters.append(current)
+    return letters
+
+
 def _find_abbreviation(tokens: _Tokens, ls: int, le: int, ss: int, se: int) -> int | None:
     """scispaCy's ``find_abbreviation``: the first token of the long form, or None. (Its
     character-by-character backward scan is ``letters_in_order``, on the lower-cased long form:
@@ -167,14 +190,9 @@ def _find_abbreviation(tokens: _Tokens, ls: int, le: int, ss: int, se: int) -> i
     text, idx, length = tokens.text, tokens.idx, tokens.length
     long_form = " ".join([text[idx[i] : idx[i] + length[i]] for i in range(ls, le)])
     short_form = " ".join([text[idx[i] : idx[i] + length[i]] for i in range(ss, se)])
-    letters = []
-    for ch in short_form:
-        current = ch.lower()
-        if not current.isalnum():
-            continue
-        if len(current) != 1:
-            return None  # no single character of the long form equals it
-        letters.append(current)
+    letters = _short_form_letters(short_form)
+    if letters is None:
+        return None
     # scispaCy asks a word start of the short form's first character only: none if that is
     # no letter or digit ("(-TDM)")
     first_ok = starts_word(long_form) if short_form[:1].lower().isalnum() else _anywhere
@@ -209,7 +227,7 @@ def find_definitions(doc: Doc, text: str, array=None) -> tuple[list[dict], list[
     (serialisable dicts, first definition of each short/long form kept), and the same as
     [short form, long-form start char, long-form end char] rows. ``array``: the doc's
     ``to_array(TOKEN_ARRAY_ATTRS)`` if the caller has it."""
-    spans = [m.span() for m in _PAREN.finditer(text)]
+    spans = list(map(SPAN, _PAREN.finditer(text)))
     if not spans or not len(doc):
         return [], []
     tokens = _Tokens(text, doc, array)

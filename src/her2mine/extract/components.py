@@ -29,8 +29,8 @@ from her2mine.extract.arms import (
     trials_named_together,
 )
 from her2mine.extract.drugs import find_drugs
-from her2mine.extract.fastre import literal_safe, sentences_matching_at, word_start
-from her2mine.extract.hits import ROW_CANONICAL, ROW_START, Hit
+from her2mine.extract.fastre import START, literal_safe, sentences_matching_at, word_start
+from her2mine.extract.hits import ROW_CANONICAL, ROW_START, Hit, to_rows
 from her2mine.extract.lexicon import Lexicons, load_lexicons, lower_same_length, starts_finder
 from her2mine.extract.numbers import _KEY_RE, fold_typography, ratio_candidates
 from her2mine.extract.options import options_as_class
@@ -318,10 +318,10 @@ class DrugRecognizer:
             pairs = self._abbreviation_pairs(doc)
         model = self._model_hits(doc)
         low = _low(state, text)  # kept on the state: her2_outcomes reads it too
-        starts = [m.start() for m in self.word_finder.finditer(text)]
+        starts = list(map(START, self.word_finder.finditer(text)))
         state[WORD_STARTS_KEY] = (id(self.trial_lex), starts)  # for her2_trials (it pops them)
         hits = find_drugs(text, self.lex, sentences, pairs, model, low, starts)
-        state["drugs"] = [h.to_row() for h in hits]
+        state["drugs"] = to_rows(hits)
         return doc
 
     def _abbreviation_pairs(self, doc: Doc) -> list[tuple[str, int, int]]:
@@ -365,7 +365,7 @@ class TrialRecognizer:
         kept = state.pop(WORD_STARTS_KEY, None)  # her2_drugs' scan, if for this lexicon
         starts = kept[1] if kept is not None and kept[0] == id(self.lex) else None
         hits = find_trials(_text(doc, state), self.lex, starts=starts)
-        state["trials"] = [h.to_row() for h in hits]
+        state["trials"] = to_rows(hits)
         return doc
 
 
@@ -394,7 +394,7 @@ class OutcomeExtractor:
             _quote_original(original, endpoints)
         # Arms read per-patient options as one class mention ("X plus A or B" is arm X).
         drugs = options_as_class(text, _hits(state, "drugs"), self.drug_class)
-        state["endpoints"] = [h.to_row() for h in endpoints]
+        state["endpoints"] = to_rows(endpoints)
         track = _TrialTrack(state.get("trials") or [])
         registry = build_registry(
             text, sentences, drugs, low, track.trials, self.class_members, self.drug_class

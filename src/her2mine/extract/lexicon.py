@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from her2mine.errors import ParseError
-from her2mine.extract.fastre import finditer_at
+from her2mine.extract.fastre import GROUP1_SPAN, SPAN, finditer_at
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
 
@@ -114,8 +114,8 @@ def _starts_rare(terms: list[str]) -> bool:
 def term_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """(start, end) of each whole-word term of a ``compile_terms`` pattern in ``text``."""
     if pattern.groups:  # boundary-first: the match holds the character before the term
-        return [(m.start(1) - 1, m.end(1) - 1) for m in pattern.finditer(" " + text)]
-    return [m.span() for m in pattern.finditer(text)]
+        return [(a - 1, b - 1) for a, b in map(GROUP1_SPAN, pattern.finditer(" " + text))]
+    return list(map(SPAN, pattern.finditer(text)))
 
 
 _ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -170,7 +170,7 @@ class SensitiveTerms:
         if self.form == "literal":
             if starts is not None:
                 return [m.span() for m in finditer_at(self.pattern, text, starts)]
-            return [m.span() for m in self.pattern.finditer(text)]
+            return list(map(SPAN, self.pattern.finditer(text)))
         if self.form == "split":
             return self._split_spans(text)
         return term_spans(self.pattern, text)
@@ -178,7 +178,7 @@ class SensitiveTerms:
     def _split_spans(self, text: str) -> list[tuple[int, int]]:
         # A term with both ends letters or digits is found at the same places whether the scan
         # looks for a boundary before it or looks behind its first character.
-        spans = [m.span() for m in self.upper.finditer(text)] if self.upper else []
+        spans = list(map(SPAN, self.upper.finditer(text))) if self.upper else []
         lower = self._lower_first_spans(text)
         if not lower:
             return spans

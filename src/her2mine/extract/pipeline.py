@@ -210,21 +210,37 @@ def _mentions(
             for r in rows
         ]
     pending.sort(key=_BY_START_KIND)
-    mentions = []
-    i = -1  # the last sentence starting at or before the current mention
-    sliced, sentence = -1, ""  # the sentence last cut from the text (one slice per sentence)
-    last = len(sentences) - 1  # (read once, not per step of the sweep)
-    for start, kind, written, canonical, end, source in pending:
-        while i < last and sentences[i + 1][0] <= start:
-            i += 1
-        if i >= 0 and start < sentences[i][1]:
-            if i != sliced:
-                sliced, sentence = i, text[sentences[i][0] : sentences[i][1]]
-            found = sentence
-        else:
-            found = ""
-        mentions.append(Mention(kind, written, canonical, start, end, found, source))
-    return mentions
+    if not pending:
+        return []
+    starts, kinds, written, canonical, ends, sources = zip(*pending, strict=True)
+    found = _sentences_at(text, sentences, starts)
+    # (``map``: no per-mention ``append``; each sentence is cut from the text once)
+    return list(map(Mention, kinds, written, canonical, starts, ends, found, sources))
+
+
+def _sentences_at(text: str, sentences: list, starts: tuple[int, ...]) -> list[str]:
+    """For each offset of ``starts`` (sorted), the text of the sentence holding it ("" if
+    none), in one forward sweep. ``sentences``: sorted, disjoint spans (``sentence_spans``), so
+    the sentence holding an offset is the last one starting at or before it."""
+    found: list[str] = []
+    k, n = 0, len(starts)
+    for s, e in sentences:
+        j = k
+        while j < n and starts[j] < s:
+            j += 1
+        if j > k:
+            found += [""] * (j - k)  # between sentences
+            k = j
+        while j < n and starts[j] < e:
+            j += 1
+        if j > k:
+            found += [text[s:e]] * (j - k)
+            k = j
+        if k == n:
+            break
+    if k < n:
+        found += [""] * (n - k)
+    return found
 
 
 _BY_START_KIND = itemgetter(0, 1)

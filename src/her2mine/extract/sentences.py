@@ -9,6 +9,9 @@ by a capital (title / structured sections) are boundaries too.
 from __future__ import annotations
 
 import re
+from itertools import repeat
+
+from her2mine.extract.fastre import END, SPAN, START
 
 # Lower-cased words (without their final period) after which a period never ends a sentence.
 ABBREVIATIONS = frozenset(
@@ -78,7 +81,7 @@ def _run_in_heading_cuts(text: str) -> list[int]:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans (start, end) of the sentences in ``text``, whitespace trimmed."""
     cuts = {0, len(text)}
-    cuts.update([m.end() for m in _NEWLINE.finditer(text)])
+    cuts.update(map(END, _NEWLINE.finditer(text)))
     for m in _PERIOD_END.finditer(text):
         dot, end = m.span()
         if _is_abbreviation(text, dot):
@@ -87,15 +90,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             continue  # "6.8 mos. (95% CI ...": a time unit's abbreviation before a bracket
         cuts.add(end)
     if "!" in text or "?" in text:
-        cuts.update([m.end() for m in _MARK_END.finditer(text)])
+        cuts.update(map(END, _MARK_END.finditer(text)))
     cuts.update(_run_in_heading_cuts(text))
-    spans = []
     points = sorted(cuts)
-    for a, b in zip(points, points[1:], strict=False):
-        m = _TRIMMED.search(text, a, b)
-        if m is not None:
-            spans.append(m.span())
-    return spans
+    # each chunk between two cuts, trimmed (``map``: no Python-level call per chunk)
+    chunks = map(_TRIMMED.search, repeat(text), points, points[1:])
+    return list(map(SPAN, filter(None, chunks)))
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -135,7 +135,7 @@ def join_soft_line_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple
     """``spans`` (``sentence_spans(text)``) with the sentences split at a line break inside a
     sentence joined again (see ``_SOFT_LINE_BREAK``); ``spans`` itself when there is none (one
     search, as for almost every abstract)."""
-    ends = [m.start() for m in _SOFT_LINE_BREAK.finditer(text)]
+    ends = list(map(START, _SOFT_LINE_BREAK.finditer(text)))
     if not ends:
         return spans
     out = [spans[0]]

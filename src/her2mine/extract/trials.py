@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from her2mine.extract.abbreviations import letters_in_order, starts_word
-from her2mine.extract.fastre import finditer_at, literal_starts, whole_word_spans
+from her2mine.extract.fastre import START, finditer_at, literal_starts, whole_word_spans
 from her2mine.extract.hits import Hit, resolve_longest_first
 from her2mine.extract.lexicon import TrialLexicon, starts_finder
 
@@ -87,7 +87,7 @@ def find_trials(
     ``starts``: sorted offsets that include every occurrence of ``start_words(lex)``, if the
     caller has them (one scan can find those of other words too)."""
     if starts is None:
-        starts = [m.start() for m in _word_starts(lex).finditer(text)]
+        starts = list(map(START, _word_starts(lex).finditer(text)))
     # "EudraCT 2015-..." alone: its number starts 8 characters after "EudraCT"
     eudract = [i + 8 for i in starts if text.startswith("EudraCT", i)]
     registry = sorted(starts + eudract) if eudract else starts
