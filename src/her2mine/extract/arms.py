@@ -753,7 +753,7 @@ def _read_design(
             regs = _alone_or_combined(text, regs)
         if _restates_arms(regs, reg):
             continue
-        if _add_placebo_design(text, regs, reg, e):
+        if _partner_or_placebo_design(text, regs, reg) or _add_placebo_design(text, regs, reg, e):
             continue
         without = _WITHOUT_GATE.may_hold(low, s, e)
         if without and _with_or_without_design(text, s, e, regs, reg):
@@ -2042,6 +2042,74 @@ def _add_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry, e: int
             reg.arms.append(Arm(backbone, True, {"placebo"}))
         return True
     return False
+
+
+# "paclitaxel plus lapatinib or placebo", "paclitaxel 175 mg/m2 every 3 weeks plus either
+# lapatinib 1,500 mg/d or placebo": the placebo stands in for the last partner, so the backbone
+# before it is given with both (a placebo is never an arm on its own). A dose or schedule may
+# stand before each joiner ("for 3 of every 4 weeks" leaves its "for 3 of" after the schedules
+# are taken out).
+_PARTNER_THEN = re.compile(
+    r"\s*(?:(?:for|of|\d+|[()])\s*)*,?\s*"
+    + GIVEN_TOGETHER
+    + r"(?:plus|with|in\s+combination\s+with)\s+(?:either\s+)?",
+    re.I,
+)
+_THEN_OR_PLACEBO = re.compile(r"\s*,?\s*or\s+(?:a\s+)?(?:matching\s+)?", re.I)
+
+
+def _partner_or_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry) -> bool:
+    """ "B plus A or placebo" → arms A+B and B (placebo); B and A may be one regimen or two
+    (a dose between them splits the chain)."""
+    for i in range(1, len(regs)):
+        r, prev = regs[i], regs[i - 1]
+        if r.drugs or not r.has_placebo or not prev.drugs or prev.has_placebo:
+            continue
+        if not _THEN_OR_PLACEBO.fullmatch(without_schedules(text[prev.end : r.start])):
+            continue
+        parts = _backbone_and_partner(text, regs, i - 1)
+        if parts is None:
+            continue
+        backbone, partner = parts
+        active = sorted(backbone | partner)
+        if not any(a.drugs == active for a in reg.arms):
+            reg.arms.append(Arm(active, False, set()))
+        _mark_placebo_arm(reg, sorted(backbone))
+        return True
+    return False
+
+
+def _backbone_and_partner(
+    text: str, regs: list[Regimen], k: int
+) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The backbone and the last partner of "B plus A" ending regimen ``k``: its own last two
+    mentions, or regimen ``k - 1`` and regimen ``k`` (a single mention) joined by "plus"."""
+    r = regs[k]
+    if len(r.hits) >= 2:
+        a, b = r.hits[-2], r.hits[-1]
+        backbone = frozenset(d for h in r.hits[:-1] for d in h.drugs)
+    elif k >= 1 and regs[k - 1].drugs and not regs[k - 1].has_placebo:
+        a, b = regs[k - 1], r.hits[0]
+        backbone = frozenset(a.drugs)
+    else:
+        return None
+    partner = frozenset(b.drugs)
+    if not backbone or not partner or backbone & partner:
+        return None
+    if not _PARTNER_THEN.fullmatch(without_schedules(text[a.end : b.start])):
+        return None
+    return backbone, partner
+
+
+def _mark_placebo_arm(reg: ArmRegistry, drugs: list[str]) -> None:
+    """The arm of ``drugs`` is the placebo arm (added if no arm has them)."""
+    for a in reg.arms:
+        if a.drugs == drugs:
+            a.has_placebo = True
+            a.labels.add("placebo")
+            reg.stamp(a)
+            return
+    reg.arms.append(Arm(drugs, True, {"placebo"}))
 
 
 def _restates_arms(regs: list[Regimen], reg: ArmRegistry) -> bool:

@@ -681,7 +681,7 @@ def _endpoint_for(
         a = ep.start - 12 if ep.start - 12 > s else s  # (no max() call: hot path)
         if _finds(_MEAN_BEFORE, _MEAN_BEFORE_LOW, text, low, a, ep.start):
             return None
-        if _gain_in_median(text, low, s, ep):
+        if _gain_in_median(text, low, s, ep) and not _compared_times(text, ep, v):
             return None
         return ep.canonical, "median"
     # percentages: a crossover share, a relative change or a gain between arms is no rate. One
@@ -812,6 +812,12 @@ def _gain_in_median(text: str, low: str | None, s: int, ep: Hit) -> bool:
     return (
         _GAIN_GATE.may_hold(low, a, ep.start) and _GAIN_BEFORE.search(text, a, ep.start) is not None
     )
+
+
+def _compared_times(text: str, ep: Hit, v: Value) -> bool:
+    """Whether time ``v`` is one of compared medians ("improvements in TTP (median, 36.4 v 25.1
+    weeks)"): each arm's own median, not a gain between them."""
+    return v.paired_with_next or _VS_WORD.search(text, ep.end, v.start) is not None
 
 
 # "a 16% reduction in the hazard", "a 4% relative reduction with B": a relative change, which is
@@ -1318,6 +1324,7 @@ def _attribute_arms(
             decided.add(i)
     landmark_refs = _landmark_refs(landmarks, claimed) if landmarks else []
     if resp and refs:
+        _runs_of_one_ref_after(text, e, out, idx, refs, arms, decided)
         listed = _listed_refs(text, s, e, refs)
         r_idx = idx
         if landmarks:  # the landmark runs and their references leave the "respectively" lists
@@ -1944,8 +1951,28 @@ def _context_runs(
         if len(ctx) == len(run):
             if _compares_subgroups(text, out, idx):
                 return
+            if _responder_groups_compared(text, out, run):
+                continue
             for i, a in zip(run, ctx, strict=True):
                 arms[i] = a
+
+
+# "Early responders had a pCR rate of 35.7% compared with 19.8% in nonresponders": a value of
+# the run is that of a group defined by its response to treatment ("in non-responders", "among
+# early responders"), so the run compares response groups, not the arms under discussion.
+_IN_RESPONDER_GROUP = re.compile(
+    r"\s*(?:in|among|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:non-?)?responders\b", re.I
+)
+
+
+def _responder_groups_compared(
+    text: str, out: list[tuple[Value, str, str]], run: list[int]
+) -> bool:
+    """Whether a value of ``run`` is followed by a group of (non-)responders."""
+    a, b = out[run[0]][0].start, out[run[-1]][0].ext_end
+    if text.find("responders", a, b + 40) < 0:
+        return False
+    return any(_IN_RESPONDER_GROUP.match(text, out[i][0].ext_end) for i in run)
 
 
 # "In the lapatinib arm, the pCR rates were 20.5% and 30.3%, respectively": the sentence opens
@@ -2220,6 +2247,53 @@ def _join_word(text: str, a: Value, b: Value) -> str:
 
 # Between a regimen and the bracket that restates it: "... trastuzumab and pertuzumab (TCHP".
 _RESTATED_GAP = re.compile(r"\s*[(\[]\s*")
+
+
+def _runs_of_one_ref_after(
+    text: str,
+    e: int,
+    out: list[tuple[Value, str, str]],
+    idx: list[int],
+    refs: list[ArmRef],
+    arms: list[str | None],
+    decided: set[int],
+) -> None:
+    """ "neutropenia (51%) and diarrhoea (20%) with A, compared with 20% and 1%, respectively,
+    in the placebo arm": a run of values whose "respectively" is followed by a single arm (no
+    other reference before the next value) pairs them with events named before; the run is
+    all that arm's."""
+    for k, last in enumerate(idx):
+        m = _RESPECTIVELY_GAP.match(text, out[last][0].ext_end)
+        if m is None:
+            continue
+        run = _listed_before(text, out, idx, k)
+        if len(run) < 2 or any(i in decided for i in run):
+            continue
+        nxt = next((out[i][0].start for i in idx if out[i][0].start >= m.end()), e)
+        within = [r for r in refs if m.end() <= r.start < nxt]
+        if len(within) != 1 or within[0].in_list:
+            continue
+        if not _follow_gap_ok(text[m.end() : within[0].start]):
+            continue
+        for i in run:
+            arms[i] = within[0].arm
+            decided.add(i)
+
+
+def _listed_before(
+    text: str, out: list[tuple[Value, str, str]], idx: list[int], k: int
+) -> list[int]:
+    """The values of one end point listed ("20% and 1%", "5%, 3% and 1%") up to ``idx[k]``."""
+    run = [idx[k]]
+    while k > 0:
+        a, b = idx[k - 1], idx[k]
+        if a != b - 1 or out[a][1:] != out[b][1:]:
+            break
+        if not _RUN_JOIN.fullmatch(text, out[a][0].ext_end, out[b][0].start):
+            break
+        run.insert(0, a)
+        k -= 1
+    return run
 
 
 def _listed_refs(text: str, s: int, e: int, refs: list[ArmRef]) -> list[ArmRef]:
