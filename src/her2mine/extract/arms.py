@@ -268,6 +268,19 @@ class ArmRegistry:
             return None  # a drug every such arm shares does not name one of them
         return "+".join(sorted(ds))
 
+    def chemotherapy_only_arm(self) -> Arm | None:
+        """The one arm whose every drug is chemotherapy, when another arm adds a drug of
+        another class: "the chemotherapy group" of "paclitaxel then FEC, or the same
+        chemotherapy with trastuzumab". None when no arm, or more than one, is such."""
+        chemo = [
+            a
+            for a in self.arms
+            if a.drugs and all(self.drug_class.get(d) == "chemotherapy" for d in a.drugs)
+        ]
+        if len(chemo) != 1 or not any(a.drugs and a is not chemo[0] for a in self.arms):
+            return None
+        return chemo[0]
+
     def add_special(self, name: str, label: str | None) -> None:
         self.frozen = None
         for arm in self.arms:
@@ -289,6 +302,9 @@ class ArmRegistry:
             tpc = [a for a in self.arms if a.special]
             if len(tpc) == 1:
                 return tpc[0].name
+            chemo = self.chemotherapy_only_arm()
+            if chemo is not None:
+                return chemo.name
         if label in ("placebo", "control", "comparator", "standard"):
             plac = [a for a in self.arms if a.has_placebo]
             if len(plac) == 1:
@@ -751,7 +767,9 @@ def _read_design(
             regs = _options_then_sequence(text, regs)
         if _ALONE_GATE.may_hold(low, s, e):
             regs = _alone_or_combined(text, regs)
-        if _restates_arms(regs, reg):
+        restated = _restated_arms(regs, reg)
+        if restated:
+            _label_restated_arms(text, regs, reg, restated, e, low)
             continue
         if _partner_or_placebo_design(text, regs, reg) or _add_placebo_design(text, regs, reg, e):
             continue
@@ -2112,14 +2130,15 @@ def _mark_placebo_arm(reg: ArmRegistry, drugs: list[str]) -> None:
     reg.arms.append(Arm(drugs, True, {"placebo"}))
 
 
-def _restates_arms(regs: list[Regimen], reg: ArmRegistry) -> bool:
-    """True when a later randomisation sentence only names arms already defined by a part of
-    each ("randomly assigned (2:1) to everolimus or placebo plus trastuzumab and paclitaxel",
-    then "719 patients were randomly assigned to everolimus (n=480) or placebo (n=239)"): each
-    regimen is the only arm holding its drugs (a placebo one, the only placebo arm), all
-    different arms. Such a sentence defines no new arm."""
+def _restated_arms(regs: list[Regimen], reg: ArmRegistry) -> list[Arm]:
+    """The arms, one per regimen, when a later randomisation sentence only names arms already
+    defined by a part of each ("randomly assigned (2:1) to everolimus or placebo plus
+    trastuzumab and paclitaxel", then "719 patients were randomly assigned to everolimus
+    (n=480) or placebo (n=239)"): each regimen is the only arm holding its drugs (a placebo
+    one, the only placebo arm), all different arms. Such a sentence defines no new arm; empty
+    when it is no restatement."""
     if len(regs) < 2 or sum(1 for a in reg.arms if a.drugs) < 2:
-        return False
+        return []
     seen: list[int] = []
     for r in regs:
         ds = set(r.drugs)
@@ -2129,11 +2148,23 @@ def _restates_arms(regs: list[Regimen], reg: ArmRegistry) -> bool:
         elif r.has_placebo:
             cands = [i for i, a in enumerate(reg.arms) if a.has_placebo]
         else:
-            return False
+            return []
         if len(cands) != 1 or cands[0] in seen:
-            return False
+            return []
         seen.append(cands[0])
-    return True
+    return [reg.arms[i] for i in seen]
+
+
+def _label_restated_arms(
+    text: str, regs: list[Regimen], reg: ArmRegistry, arms: list[Arm], e: int, low: str | None
+) -> None:
+    """Labels a restating sentence gives the arms it names ("... versus ..." in the title, then
+    "randomized to A (arm A) or B (arm B)"): the arms are not new, their letters are."""
+    for i, (r, arm) in enumerate(zip(regs, arms, strict=True)):
+        label = _label_after(text, r.end, regs[i + 1].start if i + 1 < len(regs) else e, low)
+        if label:
+            arm.labels.add(label)
+            reg.frozen = None
 
 
 def _own_part_of(ds: set[str], reg: ArmRegistry, cands: list[int]) -> list[int]:
@@ -2266,7 +2297,8 @@ _DESIGN_BEFORE_ALTS = [
     r"or\s+" + _FORMULATION,
 ]  # fmt: skip
 _DESIGN_BEFORE_TAIL = (
-    r"\s*:?\s*(?:the\s+|either\s+|a\s+|an\s+)?"
+    # ("or to the same chemotherapy with trastuzumab": ``_after_same_regimen`` reads it)
+    r"\s*:?\s*(?:the\s+(?:same\s+)?|either\s+|a\s+|an\s+)?"
     r"(?:(?:intravenous|subcutaneous|oral|weekly|daily|(?:once|twice)[-\s]daily|dose-dense|"
     r"standard|neoadjuvant|adjuvant|investigator-selected|investigator-chosen)\s+)?$"
 )
@@ -2907,7 +2939,9 @@ def _group_ref(
     The readings are tried in order of precedence; the first that applies decides."""
     labels, label_res = registry.frozen
     gs, ge = g.span()
-    letter = _LETTER.match(text, ge, e)
+    letter = _LETTER_DIGIT.match(text, ge, e)
+    if letter is None or letter.group(1).lower() not in labels:
+        letter = _LETTER.match(text, ge, e)  # ("cohort B1": only as a label the design gave)
     if letter and letter.group(1).lower() in labels:
         return ArmRef(gs, letter.end(), registry.by_label(letter.group(1).lower()))
     if letter and _other_letter_defined(letter.group(1).lower(), labels):
@@ -3147,6 +3181,9 @@ def _label_ends(rx: re.Pattern[str], label: str, before: str) -> bool:
 
 
 _LETTER = re.compile(r"\s+([A-Z]|[1-9])\b")
+# "cohort B1", "arm A2": a letter and a digit, a label of sub-cohorts ("(cohort B1) or ... (cohort
+# B2)").
+_LETTER_DIGIT = re.compile(r"\s+([A-Z][1-9])\b")
 _GROUP_JOIN = re.compile(r"[\s-]*(?:combination|based|containing|treated|alone|only)?[\s-]*")
 _LIST_JOIN = re.compile(
     r"[\s,]*(?:\([^()]*\))?[\s,]*(?:vs\.?|versus|v\.?|or|compared\s+with|"

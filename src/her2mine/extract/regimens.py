@@ -47,6 +47,8 @@ _LEAD = (
     r"(?:(?:investigator|physician)(?:['’]s)?[-\s](?:chosen|selected|choice\s+of)\s+)?"
     # an unnamed anti-HER2 partner inside a "+" chain: "palbociclib + anti-HER2 therapy + ET"
     r"(?:anti-?HER2(?:\s+(?:therapy|treatment|blockade|agents?))?\s*\+\s*)?"
+    # timing before the drug: "the same chemotherapy with simultaneous weekly trastuzumab"
+    r"(?:(?:simultaneous|concurrent|concomitant)\s+)?"
     # a schedule adjective before the drug: "trastuzumab with metronomic oral cyclophosphamide"
     r"(?:(?:metronomic|low[-\s]dose)\s+)?"
     # a route before the drug: "afatinib 40 mg once daily plus intravenous vinorelbine"

@@ -315,6 +315,7 @@ def _context_matches(text: str):
         yield from title.finditer(text)
     yield from _named_before_registration(text)
     yield from _named_after_design_words(text, found)
+    yield from _named_near_design_noun(text, found)
     if "(NCT" not in text and "(ClinicalTrials.gov" not in text:
         return  # every _NCT_BRACKET match starts with one of these
     brackets = [b.start() for b in _NCT_BRACKET.finditer(text)]
@@ -352,6 +353,35 @@ def _named_after_design_words(text: str, found: list[int] | None = None):
         if m is None and text[q - 2 : q - 1].isdigit():
             m = _MEMBER_AFTER_DESIGN_WORDS.search(text, max(0, q - 90), q)
         if m is not None and (_title_name(m.group(1)) or _trial_number(m.group(1))):
+            yield m
+
+
+# Names in capitals the common patterns miss, read at each "trial"/"study": a name with its
+# number after a space ("the PACS 04 trial"), a name after a cooperative group's numbered id
+# ("the phase II SOLTI-1303 PATRICIA trial", "the IBCSG 55-17 TOUCH trial") and a protocol
+# number or a name in capitals in a bracket right after the noun ("this single-arm phase II
+# study (TDM4258g)", "a randomised phase 3 trial (KATHERINE)").
+_NUMBERED_NAME = re.compile(r"[tT](?<![\w][tT])he\s+([A-Z]{3,}[ \t]\d{1,3})\s+$")
+_NAME_AFTER_GROUP_ID = re.compile(
+    rf"(?<![\w-])(?:{_GROUPS})[ -]?[A-Z]{{0,2}}-?\d[\d/-]*[ \t]+({_ACRONYM})\s+$"
+)
+_BRACKET_AFTER_NOUN = re.compile(rf"(?:trial|study)[ \t]+\(({_ACRONYM})\)")
+
+
+def _named_near_design_noun(text: str, found: list[int]):
+    """Matches of ``_NUMBERED_NAME``, ``_NAME_AFTER_GROUP_ID`` (the name in capitals) and
+    ``_BRACKET_AFTER_NOUN`` (a protocol number or a name in capitals), read at each "trial" /
+    "study" (``found``)."""
+    for q in found:
+        a = max(0, q - 60)
+        m = _NUMBERED_NAME.search(text, a, q)
+        if m is not None and _title_name(m.group(1).split()[0]):
+            yield m
+        m = _NAME_AFTER_GROUP_ID.search(text, a, q) if text[q - 1 : q].isspace() else None
+        if m is not None and _title_name(m.group(1)):
+            yield m
+        m = _BRACKET_AFTER_NOUN.match(text, q) if text.find("(", q, q + 8) >= 0 else None
+        if m is not None and (_protocol_number(m.group(1)) or _title_name(m.group(1))):
             yield m
 
 
