@@ -101,11 +101,12 @@ of the patients, respectively.</AbstractText>
 
 
 def test_an_efetch_record_with_inline_markup_reads_as_its_plain_text(nlp, tmp_path):
-    # Entities and <sup>/<sub> flatten in place; the P under a superscript power of ten is kept.
+    # Entities and <sub> flatten in place, a numeric <sup> becomes superscripts (round text
+    # r17); the P under a superscript power of ten is kept.
     path = tmp_path / "db09.xml"
     path.write_text(EFETCH, encoding="utf-8")
     (doc,) = read_documents(path)
-    assert "P<10-5). " in doc.text and "(Pinteraction=0.42)" in doc.text
+    assert "P<10⁻⁵). " in doc.text and "(Pinteraction=0.42)" in doc.text
     assert "Grade ≥3 adverse events" in doc.text and doc.registry_ids == ["NCT04784715"]
     rows = _rows(nlp, doc.text)
     assert rows[0] == ("PFS", "HR", 0.56, 0.44, 0.71, "<10-5", None)

@@ -34,9 +34,19 @@ def reference_sentence_spans(text: str) -> list[tuple[int, int]]:
         if text[end] == "." and _reference_is_abbreviation(text, end):
             continue
         cuts.add(m.end())
+    # a run-in title-case heading at a sentence start is no part of any sentence (round text
+    # r17), tried at every start, without the opening-word gate
+    headings = {}
+    for c in list(cuts):
+        h = sentences._TITLE_HEADING.match(text, c)
+        if h is not None:
+            headings[c] = h.end()
+            cuts.add(h.end())
     spans = []
     points = sorted(cuts)
     for a, b in zip(points, points[1:], strict=False):
+        if headings.get(a) == b:
+            continue
         chunk = text[a:b]
         stripped = chunk.strip()
         if stripped:
@@ -64,7 +74,8 @@ def test_sentence_spans_equal_the_plain_scan():
         *"aZ0. .\n\t!?\"'’”)](“‘(Ββωİ\u212aΣ-,;:", "vs.", "e.g.", "U.S.", "0.62.", "  ", "\n\n",
         " al. ", "Fig. ", "approx. ", "(vs. ", "\"e.g.", "patients. ", "month.) ", "x.K. ",
         "ABCDEFG. ", "i.e.,", " No. 3", "x!", "?)", "\u00a0", "v", "vs\n", "(((((((((((((((((vs", "eg",
-        "pCR ", "mTOR", "ypT0", "e.g. pCR",
+        "pCR ", "mTOR", "ypT0", "e.g. pCR", "Results ", "Results", "Patients and Methods ",
+        "Design, Setting, and Participants ", "Main outcomes and measures ",
     ]  # fmt: skip
     texts = gold_texts()
     texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 60))) for _ in range(20000)]

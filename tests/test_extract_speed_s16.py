@@ -177,9 +177,13 @@ def _sentence_spans_plain(text: str) -> list[tuple[int, int]]:
     if "!" in text or "?" in text:
         cuts.update([m.end() for m in m_._MARK_END.finditer(text)])
     cuts.update(m_._run_in_heading_cuts(text))
+    headings = m_._title_heading_ends(text, cuts)  # (0.3.29: title-case run-in headings)
+    cuts.update(headings.values())
     spans = []
     points = sorted(cuts)
     for a, b in zip(points, points[1:], strict=False):
+        if headings.get(a) == b:
+            continue
         m = m_._TRIMMED.search(text, a, b)
         if m is not None:
             spans.append(m.span())

@@ -89,8 +89,8 @@ def test_label_only_structured_abstract_with_inline_markup(efetch):
 def test_mathml_and_escaped_less_than(efetch):
     [w] = parse_pubmed_xml(efetch("efetch_pubmed_30108519_mathml.xml"))
     assert w.title.startswith('A "Blood Relationship" Between the Overlooked Minimum Lactate')
-    # MathML layout whitespace dropped; the formula reads as text
-    assert "maximal oxygen uptake ( V.O2max ) 67.6 ± 4.1 ml·kg-1·min-1]" in w.abstract
+    # MathML layout whitespace dropped; the formula reads as text; <sup>-1</sup> is "⁻¹"
+    assert "maximal oxygen uptake ( V.O2max ) 67.6 ± 4.1 ml·kg⁻¹·min⁻¹]" in w.abstract
     # "&lt;" in the XML is text, not a tag start
     assert "(P < 0.001; ES: 3.54)" in w.abstract
     assert "mml" not in w.abstract and "math" not in w.abstract.lower().replace("mathematic", "")

@@ -13,7 +13,7 @@ from her2mine.parse.text import clean_markup, jats_to_text
 
 def test_inline_tags_removed_without_spaces():
     assert clean_markup("the <i>TERT</i> gene") == "the TERT gene"
-    assert clean_markup("p<sub>trend</sub>=0.048; km·h<sup>-1</sup>") == "ptrend=0.048; km·h-1"
+    assert clean_markup("p<sub>trend</sub>=0.048; km·h<sup>-1</sup>") == "ptrend=0.048; km·h⁻¹"
     assert clean_markup("<b>Bold</b> and <jats:italic>KRAS</jats:italic>") == "Bold and KRAS"
 
 

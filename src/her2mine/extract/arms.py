@@ -2537,10 +2537,10 @@ def arm_refs(
         arm = _regimen_arm(r, registry)
         if arm:
             refs.append(ArmRef(r.start, r.end, arm))
-        elif not r.drugs and _CLASS_ALONE_GATE.may_hold(low, r.end, min(e, r.end + 8)):
-            alone = _class_alone_ref(text, r, registry)
-            if alone is not None:
-                refs.append(alone)
+        elif not r.drugs:
+            named = _class_arm_ref(text, r, registry, low, e)
+            if named is not None:
+                refs.append(named)
     if refs and _WITHOUT_GATE.may_hold(low, s, e):
         refs.extend(_bare_without_refs(text, s, e, regs, refs, registry))
     if refs and _UNTREATED_GATE.may_hold(low, s, e):
@@ -2711,19 +2711,28 @@ _CLASS_ALONE = re.compile(r"[\s-]+(?:alone|only)\b", re.I)
 _CLASS_ALONE_GATE = WordGate(("alone", "only"))
 
 
-def _class_alone_ref(text: str, r: Regimen, registry: ArmRegistry) -> ArmRef | None:
-    """A class-only mention followed by "alone" ("chemotherapy alone") names the design's arm
-    without a named drug that carries that class label: a reference with arm null, so the value
-    before it is not given to the nearest named regimen ("89.8% for chemotherapy plus trastuzumab
-    and 89.2% for chemotherapy alone"). None when no such arm (or more than one) exists."""
-    m = _CLASS_ALONE.match(text, r.end)
-    if m is None:
+def _class_arm_ref(
+    text: str, r: Regimen, registry: ArmRegistry, low: str | None, e: int
+) -> ArmRef | None:
+    """A class-only mention ("with chemotherapy", "chemotherapy alone") names the design's arm
+    without a named drug that carries that class label ("T-DXd or chemotherapy"): a reference
+    with arm null, so the value before it is not given to the nearest named regimen ("10.1
+    months with T-DXd and 5.4 months with chemotherapy", "89.8% for chemotherapy plus
+    trastuzumab and 89.2% for chemotherapy alone"). None when no such arm (or more than one)
+    exists."""
+    arms = _drugless_arms(registry)
+    if not arms:
         return None
     labels = {_hit_class_label(h) for h in r.hits if h.kind == "class"}
-    arms = [a for a in _drugless_arms(registry) if a.labels & labels]
+    arms = [a for a in arms if a.labels & labels]
     if len(arms) != 1:
         return None
-    return ArmRef(r.start, m.end(), ref_name(arms[0]))
+    alone = (
+        _CLASS_ALONE.match(text, r.end)
+        if _CLASS_ALONE_GATE.may_hold(low, r.end, min(e, r.end + 8))
+        else None
+    )
+    return ArmRef(r.start, alone.end() if alone else r.end, ref_name(arms[0]))
 
 
 # "the combination(-therapy) group/arm", "the combination", "combination therapy", "the

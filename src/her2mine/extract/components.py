@@ -32,7 +32,12 @@ from her2mine.extract.drugs import find_drugs
 from her2mine.extract.fastre import START, literal_safe, sentences_matching_at, word_start
 from her2mine.extract.hits import ROW_CANONICAL, ROW_START, Hit, to_rows
 from her2mine.extract.lexicon import Lexicons, load_lexicons, lower_same_length, starts_finder
-from her2mine.extract.numbers import _KEY_RE, fold_typography, ratio_candidates
+from her2mine.extract.numbers import (
+    _KEY_RE,
+    fold_superscripts,
+    fold_typography,
+    ratio_candidates,
+)
 from her2mine.extract.options import options_as_class
 from her2mine.extract.outcomes import find_endpoints, sentence_outcome_rows
 from her2mine.extract.sentences import join_soft_line_breaks, sentence_spans
@@ -200,6 +205,7 @@ MODEL_STOPLIST = frozenset(
 # Where spaCy keeps ``doc._.her2`` (reading ``user_data`` directly skips building an
 # ``Underscore`` proxy per access; the value is the same object ``doc._.her2`` returns).
 STATE_KEY = ("._.", "her2", None, None)
+RAW_TEXT_KEY = "raw_text"  # the doc's text as written, when the rules read another (see below)
 
 
 def _state(doc: Doc) -> dict:
@@ -251,7 +257,12 @@ class TextKeepingTokenizer:
 
     def __call__(self, text: str) -> Doc:
         doc = self.inner(text)
-        doc.user_data[STATE_KEY] = {"text": text}
+        # The rules read superscript markers as spaces (``fold_superscripts``); outcome rows
+        # quote the text as written (RAW_TEXT_KEY, kept only when the two differ).
+        read = fold_superscripts(text)
+        doc.user_data[STATE_KEY] = (
+            {"text": read} if read is text else {"text": read, RAW_TEXT_KEY: text}
+        )
         return doc
 
     def pipe(self, texts, batch_size: int = 1000):
@@ -382,12 +393,13 @@ class OutcomeExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         state = _state(doc)
-        original = _text(doc, state)
+        read = _text(doc, state)
         # Results are read on the text with its typographic variants folded ("P＜0.001",
         # "95％CI", "≧"): same length, so offsets hold; rows quote the original text.
-        text = fold_typography(original)
-        low = _low(state, original) if text is original else lower_same_length(text)
-        sentences = list(map(tuple, state.get("sentences") or sentence_spans(original)))
+        text = fold_typography(read)
+        low = _low(state, read) if text is read else lower_same_length(text)
+        original = state.get(RAW_TEXT_KEY, read)
+        sentences = list(map(tuple, state.get("sentences") or sentence_spans(read)))
         sentences = join_soft_line_breaks(text, sentences)  # a PDF copy's broken lines
         endpoints = find_endpoints(text, self.lex, low)
         if text is not original:
@@ -474,6 +486,7 @@ class OutcomeExtractor:
                 carry = endpoints[e1 - 1].canonical
         state["outcomes"] = outcomes
         state.pop("text", None)  # not needed downstream; keeps pickled docs small
+        state.pop(RAW_TEXT_KEY, None)
         state.pop("low", None)
         return doc
 

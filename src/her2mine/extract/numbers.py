@@ -290,6 +290,48 @@ def fold_typography(text: str) -> str:
     return text
 
 
+# Superscripts as the parsers render <sup> ("trastuzumab¹²", "18.5 months¹²", "HR 0.62¹",
+# "10⁹/L"): ``\w`` matches a superscript digit (``str.isdigit`` is True) while ``\d`` does not,
+# so a citation marker glues the drug name or value before it to a "word" ("trastuzumab\b"
+# fails; a number followed by a word character is none). The rules read the text with each
+# such marker as spaces (same length: offsets hold, rows quote the text as written). Two kinds
+# of superscript are no marker: the power of a one-letter symbol ("mg/m²", "I²", "r²",
+# "km·h⁻¹"), which stays as written, and the exponent of a power of ten: a negative one is
+# read as the flat text writes it ("P<10⁻⁵" as "P<10-5", which the P reading knows), any other
+# becomes word characters that are no digits ("10⁹/L" as "10⁰/L"), so the number stays glued
+# and neither 10 nor 109 is read.
+_SUPERSCRIPT_RUN = re.compile("[\u00b9\u00b2\u00b3\u2070\u2074-\u207e]+")
+_NEGATIVE_POWER = re.compile("\u207b[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
+_AS_WRITTEN_FLAT = str.maketrans(
+    "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "-0123456789"
+)
+_POWER_BASE = "10"
+_NUMBER_CHARS = "0123456789.·,"
+
+
+def fold_superscripts(text: str) -> str:
+    """``text`` with its superscript markers read as above; ``text`` itself when that changes
+    nothing (no superscript, as almost every abstract: one ``isascii``; or only "mg/m²")."""
+    if text.isascii() or _SUPERSCRIPT_RUN.search(text) is None:
+        return text
+    folded = _SUPERSCRIPT_RUN.sub(_folded_superscript, text)
+    return text if folded == text else folded
+
+
+def _folded_superscript(m: re.Match[str]) -> str:
+    start, text = m.start(), m.string
+    before = text[start - 1] if start else ""
+    if before.isalpha() and (start < 2 or not text[start - 2].isalpha()):
+        return m.group(0)  # a one-letter symbol's power: "m²", "I²"
+    if text[start - 2 : start] == _POWER_BASE and (
+        start < 3 or text[start - 3] not in _NUMBER_CHARS
+    ):
+        if _NEGATIVE_POWER.fullmatch(m.group(0)) is not None:
+            return m.group(0).translate(_AS_WRITTEN_FLAT)  # "P<10⁻⁵": "P<10-5"
+        return "\u2070" * (m.end() - start)  # "10⁹/L": glued, no number
+    return " " * (m.end() - start)
+
+
 # European PDFs write decimals with a comma ("13,8 months", "hazard ratio 0,74; 95% CI
 # 0,60-0,91; p=0,0046"), which also separates thousands ("3,807 patients") and lists
 # ("cohorts 1,2"). A text is read as using decimal commas only when it writes no decimal point

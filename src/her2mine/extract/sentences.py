@@ -78,6 +78,43 @@ def _run_in_heading_cuts(text: str) -> list[int]:
     return cuts
 
 
+# The same headings in title case and without a colon, as some journals (and Crossref JATS
+# without its <jats:title>) run them in: "... Results Median PFS was ...". Read only at a
+# sentence start and before a capitalised word (or a term such as "pCR"), so "Results were
+# similar", "Background therapy was ...", "Design of the study" or "Patients and methods were
+# ..." stay sentences as written. The heading becomes no part of any sentence: the rules read
+# "Median PFS was ..." (an upper-case heading keeps its colon, which sets it apart).
+_TITLE_HEADING = re.compile(
+    r"(?:Background|Introduction|Purpose|Aims?|Objectives?|Importance|Setting|"
+    r"Design(?:,\s+[Ss]etting,?\s+and\s+[Pp]articipants)?|"
+    r"(?:Patients|Materials)\s+and\s+[Mm]ethods|Methods?(?:\s+and\s+[Ff]indings)?|"
+    r"Experimental\s+[Dd]esign|Participants|Exposures?|"
+    r"Main\s+[Oo]utcomes?\s+and\s+[Mm]easures?|Interventions?|Results?|Findings|"
+    r"Conclusions?(?:\s+and\s+[Rr]elevance)?|Interpretation|Funding|"
+    r"(?:Clinical\s+)?[Tt]rial\s+[Rr]egistration)"
+    r"[ \t]+(?=[A-Z]|" + _LOWER_LED_TERM + ")"
+)
+# The words such a heading opens with: a sentence opening with none skips the search.
+_TITLE_HEADING_OPENERS = (
+    "Background", "Introduction", "Purpose", "Aim", "Objective", "Importance", "Setting",
+    "Design", "Patients", "Materials", "Method", "Experimental", "Participants", "Exposure",
+    "Main", "Intervention", "Result", "Findings", "Conclusion", "Interpretation", "Funding",
+    "Clinical", "Trial",
+)  # fmt: skip
+
+
+def _title_heading_ends(text: str, starts: set[int]) -> dict[int, int]:
+    """{start: end} of the title-case headings (``_TITLE_HEADING``) opening a sentence at one
+    of ``starts``; the end is where the sentence after the heading starts."""
+    out = {}
+    for c in starts:
+        if text.startswith(_TITLE_HEADING_OPENERS, c):
+            m = _TITLE_HEADING.match(text, c)
+            if m is not None:
+                out[c] = m.end()
+    return out
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans (start, end) of the sentences in ``text``, whitespace trimmed."""
     cuts = {0, len(text)}
@@ -92,7 +129,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if "!" in text or "?" in text:
         cuts.update(map(END, _MARK_END.finditer(text)))
     cuts.update(_run_in_heading_cuts(text))
+    headings = _title_heading_ends(text, cuts)
+    cuts.update(headings.values())
     points = sorted(cuts)
+    if headings:  # a run-in title-case heading is no sentence: skip its chunk
+        kept = [(a, b) for a, b in zip(points, points[1:], strict=False) if headings.get(a) != b]
+        found = (_TRIMMED.search(text, a, b) for a, b in kept)
+        return [m.span() for m in found if m is not None]
     # each chunk between two cuts, trimmed (``map``: no Python-level call per chunk)
     chunks = map(_TRIMMED.search, repeat(text), points, points[1:])
     return list(map(SPAN, filter(None, chunks)))

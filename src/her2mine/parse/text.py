@@ -43,6 +43,25 @@ _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}{_JOINERS}]")
 _INVISIBLE_NOT_JOINERS = re.compile(f"[{_INVISIBLE_CHARS}]")
 
 
+# Inline superscripts ("10<sup>9</sup>/L", "km·h<sup>-1</sup>", "trastuzumab<sup>12</sup>")
+# would run into the text before them ("109/L", "trastuzumab12": a number, a lost drug name).
+# Content made only of digits and the signs Unicode has superscripts for becomes those
+# characters ("10⁹/L", "h⁻¹", "trastuzumab¹²"); any other content is flattened as before.
+_SUP = re.compile(
+    r"<(?:[A-Za-z][\w.-]*:)?(sup|SUP)(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*>"
+    r"([^<]*)</(?:[A-Za-z][\w.-]*:)?\1\s*>"
+)
+_SUPERSCRIPTS = str.maketrans("0123456789+-\u2212=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾")
+_SUPERSCRIPTABLE = frozenset("0123456789+-\u2212=()")
+
+
+def _superscript(match: re.Match[str]) -> str:
+    content = html.unescape(match.group(2))
+    if content and _SUPERSCRIPTABLE.issuperset(content):
+        return content.translate(_SUPERSCRIPTS)
+    return match.group(0)
+
+
 def _flatten_math(match: re.Match[str]) -> str:
     return _BETWEEN_TAGS.sub("><", match.group(0))
 
@@ -92,6 +111,8 @@ def clean_text(s: str | None) -> str:
 def _unmarked(s: str) -> str:
     """``s`` with its tags removed and its entities unescaped (whitespace as it was)."""
     s = _MATH.sub(_flatten_math, s)
+    if "sup" in s or "SUP" in s:  # every _SUP match holds it
+        s = _SUP.sub(_superscript, s)
     s = _TAG.sub(_drop_tag, s)
     return html.unescape(s)
 
