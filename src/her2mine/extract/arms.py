@@ -771,7 +771,12 @@ def _read_design(
         if restated:
             _label_restated_arms(text, regs, reg, restated, e, low)
             continue
-        if _partner_or_placebo_design(text, regs, reg) or _add_placebo_design(text, regs, reg, e):
+        placebo_end = _partner_or_placebo_design(text, regs, reg)
+        if placebo_end is not None:
+            regs = _alternatives_after(text, regs, placebo_end)
+            if not regs:
+                continue  # (else "..., or to C": C is another arm, read below)
+        elif _add_placebo_design(text, regs, reg, e):
             continue
         without = _WITHOUT_GATE.may_hold(low, s, e)
         if without and _with_or_without_design(text, s, e, regs, reg):
@@ -838,6 +843,7 @@ def _read_design(
                 or _versus_next(text, regs, i)
                 or (i + 1 < len(regs) and _defines_group_in_bracket(text, r, regs[i + 1]))
             ):
+                written = r
                 if added and last is not None and _SAME_GATE.may_hold(low, s, r.start):
                     r = _after_same_regimen(text, s, last, r)
                 options = {
@@ -855,7 +861,10 @@ def _read_design(
                 if arm is not None:
                     _record_short_form(text, r.end, e, arm, reg)
                     arm_of[i] = arm
-                    last = r
+                    if r is written:
+                        # "A, the same chemotherapy with B, or the same chemotherapy with C":
+                        # "the same" is still A's, not A's with B
+                        last = r
                     a = max(s, r.start - 40)
                     modifier = (
                         _MODIFIER.search(text, a, r.start)
@@ -2050,14 +2059,7 @@ def _add_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry, e: int
         active = sorted(set(prev.drugs) | set(backbone))
         if not any(a.drugs == active for a in reg.arms):
             reg.arms.append(Arm(active, False, set()))
-        for a in reg.arms:
-            if a.drugs == backbone:
-                a.has_placebo = True
-                a.labels.add("placebo")
-                reg.stamp(a)
-                break
-        else:
-            reg.arms.append(Arm(backbone, True, {"placebo"}))
+        _mark_placebo_arm(reg, backbone)
         return True
     return False
 
@@ -2076,9 +2078,10 @@ _PARTNER_THEN = re.compile(
 _THEN_OR_PLACEBO = re.compile(r"\s*,?\s*or\s+(?:a\s+)?(?:matching\s+)?", re.I)
 
 
-def _partner_or_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry) -> bool:
+def _partner_or_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry) -> int | None:
     """ "B plus A or placebo" → arms A+B and B (placebo); B and A may be one regimen or two
-    (a dose between them splits the chain)."""
+    (a dose between them splits the chain). The index of the regimen after the placebo, None
+    when the sentence is no such design."""
     for i in range(1, len(regs)):
         r, prev = regs[i], regs[i - 1]
         if r.drugs or not r.has_placebo or not prev.drugs or prev.has_placebo:
@@ -2093,8 +2096,20 @@ def _partner_or_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry)
         if not any(a.drugs == active for a in reg.arms):
             reg.arms.append(Arm(active, False, set()))
         _mark_placebo_arm(reg, sorted(backbone))
-        return True
-    return False
+        return i + 1
+    return None
+
+
+# "paclitaxel plus lapatinib or placebo, or to paclitaxel plus trastuzumab": another arm after
+# the placebo design.
+_OR_ANOTHER_ARM = re.compile(r"\s*[,;]?\s*or\s+(?:to\s+)?(?:receive\s+)?", re.I)
+
+
+def _alternatives_after(text: str, regs: list[Regimen], k: int) -> list[Regimen]:
+    """The regimens from ``k`` on when the first is another arm ("..., or to C"), else []."""
+    if k >= len(regs) or not _OR_ANOTHER_ARM.fullmatch(text, regs[k - 1].end, regs[k].start):
+        return []
+    return regs[k:]
 
 
 def _backbone_and_partner(

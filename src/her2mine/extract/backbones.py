@@ -177,7 +177,7 @@ def _after_first_partner(
         return None
     singles = {d for k in later if len(regs[k].hits) == 1 for d in regs[k].drugs}
     both = _closes_with_both(text, regs[later[-1]].end)
-    if not both and not _same_role(partner, singles, drug_class):
+    if not both and not _same_role(partner, singles, drug_class, backbone):
         return None  # "lapatinib plus capecitabine or T-DM1": T-DM1 is no capecitabine option
     if dosed and not (
         both
@@ -198,6 +198,7 @@ def _after_first_partner(
 # trastuzumab or lapatinib"). An ADC carries its own payload and is given without a
 # chemotherapy backbone (ATEMPT), so it is a role of its own.
 _ANTI_HER2 = frozenset({"antibody", "antibody combination", "TKI", "bispecific"})
+_ADC = "ADC"
 
 
 def role(drug: str, drug_class: Mapping[str, str]) -> str | None:
@@ -207,16 +208,26 @@ def role(drug: str, drug_class: Mapping[str, str]) -> str | None:
     return "anti-HER2" if cls in _ANTI_HER2 else cls
 
 
-def _same_role(partner: frozenset[str], singles: set[str], drug_class: Mapping[str, str]) -> bool:
-    """Whether every single-drug alternative plays the role of the first partner (a single
-    drug): "X plus A or B" gives X to B only when B stands where A stood. Drugs the lexicon does
-    not class, or a partner of several drugs, are not compared."""
+def _same_role(
+    partner: frozenset[str],
+    singles: set[str],
+    drug_class: Mapping[str, str],
+    backbone: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether every single-drug alternative may take the backbone: it plays the role of the
+    first partner (a single drug), or a role no backbone drug plays that is no ADC ("trastuzumab
+    plus letrozole or paclitaxel": the anti-HER2 backbone is given with either partner; an ADC
+    carries its own payload, and "lapatinib plus capecitabine or trastuzumab" replaces the
+    backbone's role). Drugs the lexicon does not class, or a partner of several drugs, are not
+    compared."""
     if len(partner) != 1 or not drug_class:
         return True
     want = role(next(iter(partner)), drug_class)
     if want is None:
         return True
-    return all(role(d, drug_class) in (want, None) for d in singles)
+    taken = {role(d, drug_class) for d in backbone} | {_ADC}
+    roles = [role(d, drug_class) for d in singles]
+    return all(r in (want, None) or r not in taken for r in roles)
 
 
 def _single_alternatives_of_known_role(

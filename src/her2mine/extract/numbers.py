@@ -977,18 +977,21 @@ def _times_and_rates(
 # 50%", "declines of at least 10% points", "LVEF decline >=10% and to <50%". After the number:
 # "or more/greater/higher" (or, for a fall, "or lower/less/below": "a decline in LVEF to 35% or
 # lower"), "(percentage) points"; before it: "to below/under/less than/<" or a
-# decline word with "of/by", "at least", "≥".
+# decline word (or "ejection fraction", "LVEF") with "of/by", "at least", "≥".
 _THRESHOLD_AFTER = re.compile(
     r"\s*(?:or\s+(?:more|greater|higher|above|lower|less|below)\b|(?:percentage\s+)?points?\b)"
 )
 _THRESHOLD_BEFORE_END = search_from_end(
     re.compile(
         r"(?:\bto\s+(?:below|under|less\s+than|<|≤|<=)|\b(?:declines?|decreases?|drops?|falls?)"
-        r"(?:\s+(?:of|by))?(?:\s+(?:at\s+least|more\s+than))?\s*(?:≥|>=|>)?)\s*$",
+        r"(?:\s+(?:of|by))?(?:\s+(?:at\s+least|more\s+than))?\s*(?:≥|>=|>)?|"
+        # "a decline in ejection fraction of at least 15%": the measure's own change
+        r"\b(?:ejection\s+fraction|LVEF)\s+(?:of|by)(?:\s+(?:at\s+least|more\s+than))?"
+        r"\s*(?:≥|>=|>)?)\s*$",
         re.I,
     )
 )
-_THRESHOLD_GATE = WordGate(("to ", "ecline", "ecrease", "drop", "fall"))
+_THRESHOLD_GATE = WordGate(("to ", "ecline", "ecrease", "drop", "fall", "fraction", "lvef"))
 
 
 def _is_threshold(

@@ -730,7 +730,7 @@ def _endpoint_for(
         return None
     if (
         code in TIME_TO_EVENT
-        and not _dated(text, low, max(s, ep.start - 60), v.start)
+        and not _dated(text, low, max(s, ep.start - 60), v.start, ep.end)
         and not _opens_with_landmark(text, s, ep.start)
     ):
         return None
@@ -743,13 +743,19 @@ _FOLLOW_UP_BEFORE = re.compile(
 )
 
 
-def _dated(text: str, low: str | None, a: int, b: int) -> bool:
-    """Whether text[a:b] holds a landmark ("3-year", "at 24 months", "rate") that is not the
-    length of a follow-up ("At a median follow-up of 38 months, IDFS events occurred in 8%":
-    a share of events, not an IDFS rate)."""
+def _dated(text: str, low: str | None, a: int, b: int, ep_end: int) -> bool:
+    """Whether text[a:b] holds a landmark ("3-year", "at 24 months", "rate"). The length of a
+    follow-up dates a rate ("At a median follow-up of 8 years, IDFS was 88%") but not a share
+    of events (the end point's "events" before the value, ending at ``b``: "At a median
+    follow-up of 38 months, IDFS events occurred in 8%" is no IDFS rate)."""
     pattern, hay = (_LANDMARK, text) if low is None else (_LANDMARK_LOW, low)
+    events: bool | None = None  # read only when a follow-up length is found
     for m in pattern.finditer(hay, a, b):
         if not _FOLLOW_UP_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            return True
+        if events is None:
+            events = "event" in text[ep_end:b].lower()
+        if not events:
             return True
     return False
 
@@ -814,10 +820,27 @@ def _gain_in_median(text: str, low: str | None, s: int, ep: Hit) -> bool:
     )
 
 
+# A "vs" word joining ``v`` to the next number ("36.4 v 25.1", "18.5 months with A versus 12.4"):
+# only words and brackets between, none of them a ratio key ("6.1 months versus placebo (HR
+# 0.62)" compares no times). _VS_BEFORE: a "vs" word right before ``v``, after a number.
+_VS_NEXT = re.compile(
+    r"(?:[^\d()]|\([^()]*\)){0,60}?\b(?:vs\.?|versus|v\.?|compared\s+(?:with|to))\s+(?=\d)",
+    re.I,
+)
+_VS_BEFORE = re.compile(
+    r"\d(?:[^\d()]|\([^()]*\))*?\b(?:vs\.?|versus|v\.?|compared\s+(?:with|to))\s*\Z", re.I
+)
+
+
 def _compared_times(text: str, ep: Hit, v: Value) -> bool:
     """Whether time ``v`` is one of compared medians ("improvements in TTP (median, 36.4 v 25.1
-    weeks)"): each arm's own median, not a gain between them."""
-    return v.paired_with_next or _VS_WORD.search(text, ep.end, v.start) is not None
+    weeks)"): each arm's own median, not a gain between them. A "vs" word must join ``v`` to
+    another number: in "an improvement in median PFS versus placebo of 6.1 months" (or "..., 6.1
+    months, 18.5 vs 12.4 months") 6.1 is still the gain."""
+    return (
+        _VS_NEXT.match(text, v.ext_end) is not None
+        or _VS_BEFORE.search(text, ep.end, v.start) is not None
+    )
 
 
 # "a 16% reduction in the hazard", "a 4% relative reduction with B": a relative change, which is
@@ -1664,9 +1687,9 @@ _BARE_END = re.compile(r"\s*(?:[()\[\];,]|\.(?!\d)|$)")
 # group without the drug just named: "of those who did not", "of patients not receiving it".
 _OWN_GROUP = re.compile(
     r"\s*(?:(?:of\s+(?:the\s+)?(?:patients|those|women|participants)\s+)?in\s+the\s+"
-    r"(?:[\w+/-]+\s+){1,4}?(?:arm|group)\b|of\s+(?:those|patients|women|participants)\s+"
+    r"(?:[\w+/-]+\s+){1,4}?(?:arm|group)\b|(?:of|in|among)\s+(?:those|patients|women|participants)\s+"
     r"(?:who\s+)?(?:received|receiving|were\s+given|given|treated|assigned|"
-    r"(?:did|had)\s+not(?:\s+(?:receive|get|have)\b|(?=\s*(?:[,;.)\]]|$)))|"
+    r"(?:did|had|were)\s+not(?:\s+(?:receive|get|have)\b|(?=\s*(?:[,;.)\]]|$)))|"
     r"(?:were\s+)?not\s+(?:receiving|given|treated|assigned)\b))",
     re.I,
 )

@@ -366,6 +366,13 @@ _NAME_AFTER_GROUP_ID = re.compile(
     rf"(?<![\w-])(?:{_GROUPS})[ -]?[A-Z]{{0,2}}-?\d[\d/-]*[ \t]+({_ACRONYM})\s+$"
 )
 _BRACKET_AFTER_NOUN = re.compile(rf"(?:trial|study)[ \t]+\(({_ACRONYM})\)")
+# The bracket names the trial only after a design word, at most two words before the noun
+# ("phase II study (NAME)", "single-arm pilot study (NAME)"): after a plain noun phrase it is a
+# short form of that phrase or a measure ("The Cancer Genome Atlas study (TCGA)", "a Cancer and
+# Leukemia Group B trial (CALGB)", "the cardiac substudy (LVEF)").
+_DESIGN_BEFORE_NOUN = re.compile(
+    rf"(?i:{_DESIGN_ADJECTIVE}|single-arm|pilot)(?:,?[ \t]+[\w-]+){{0,2}}[ \t]+\Z"
+)
 
 
 def _named_near_design_noun(text: str, found: list[int]):
@@ -381,7 +388,11 @@ def _named_near_design_noun(text: str, found: list[int]):
         if m is not None and _title_name(m.group(1)):
             yield m
         m = _BRACKET_AFTER_NOUN.match(text, q) if text.find("(", q, q + 8) >= 0 else None
-        if m is not None and (_protocol_number(m.group(1)) or _title_name(m.group(1))):
+        if (
+            m is not None
+            and (_protocol_number(m.group(1)) or _title_name(m.group(1)))
+            and _DESIGN_BEFORE_NOUN.search(text, a, q) is not None
+        ):
             yield m
 
 
