@@ -299,12 +299,16 @@ def fold_typography(text: str) -> str:
 # "km·h⁻¹"), which stays as written, and the exponent of a power of ten: a negative one is
 # read as the flat text writes it ("P<10⁻⁵" as "P<10-5", which the P reading knows), any other
 # becomes word characters that are no digits ("10⁹/L" as "10⁰/L"), so the number stays glued
-# and neither 10 nor 109 is read.
+# and neither 10 nor 109 is read. A run of signs without a digit is a status ("HER2⁺",
+# "HR⁻"), read as the flat signs ("HER2+", "HR-"), never as spaces ("in HR  tumors" reads HR as a
+# hazard ratio).
 _SUPERSCRIPT_RUN = re.compile("[\u00b9\u00b2\u00b3\u2070\u2074-\u207e]+")
 _NEGATIVE_POWER = re.compile("\u207b[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
 _AS_WRITTEN_FLAT = str.maketrans(
     "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "-0123456789"
 )
+_SUPERSCRIPT_DIGITS = frozenset("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+_FLAT_SIGNS = str.maketrans("\u207a\u207b\u207c\u207d\u207e", "+-=()")
 _POWER_BASE = "10"
 _NUMBER_CHARS = "0123456789.·,"
 
@@ -319,7 +323,9 @@ def fold_superscripts(text: str) -> str:
 
 
 def _folded_superscript(m: re.Match[str]) -> str:
-    start, text = m.start(), m.string
+    start, text, run = m.start(), m.string, m.group(0)
+    if _SUPERSCRIPT_DIGITS.isdisjoint(run):
+        return run.translate(_FLAT_SIGNS)  # a status: "HER2⁺", "HR⁻"
     before = text[start - 1] if start else ""
     if before.isalpha() and (start < 2 or not text[start - 2].isalpha()):
         return m.group(0)  # a one-letter symbol's power: "m²", "I²"

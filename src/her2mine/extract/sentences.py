@@ -83,9 +83,11 @@ def _run_in_heading_cuts(text: str) -> list[int]:
 # sentence start and before a capitalised word (or a term such as "pCR"), so "Results were
 # similar", "Background therapy was ...", "Design of the study" or "Patients and methods were
 # ..." stay sentences as written. The heading becomes no part of any sentence: the rules read
-# "Median PFS was ..." (an upper-case heading keeps its colon, which sets it apart).
+# "Median PFS was ..." (an upper-case heading keeps its colon, which sets it apart). "Objective"
+# before "Response" is the end point written in title case ("Objective Response Rate was 60%").
 _TITLE_HEADING = re.compile(
-    r"(?:Background|Introduction|Purpose|Aims?|Objectives?|Importance|Setting|"
+    r"(?:Background|Introduction|Purpose|Aims?|Importance|Setting|"
+    r"Objectives?(?![ \t]+(?:Tumou?r[ \t]+)?Respon)|"
     r"Design(?:,\s+[Ss]etting,?\s+and\s+[Pp]articipants)?|"
     r"(?:Patients|Materials)\s+and\s+[Mm]ethods|Methods?(?:\s+and\s+[Ff]indings)?|"
     r"Experimental\s+[Dd]esign|Participants|Exposures?|"

@@ -46,7 +46,8 @@ _INVISIBLE_NOT_JOINERS = re.compile(f"[{_INVISIBLE_CHARS}]")
 # Inline superscripts ("10<sup>9</sup>/L", "km·h<sup>-1</sup>", "trastuzumab<sup>12</sup>")
 # would run into the text before them ("109/L", "trastuzumab12": a number, a lost drug name).
 # Content made only of digits and the signs Unicode has superscripts for becomes those
-# characters ("10⁹/L", "h⁻¹", "trastuzumab¹²"); any other content is flattened as before.
+# characters ("10⁹/L", "h⁻¹", "trastuzumab¹²"); any other content is flattened as before, and so
+# is a sign without a digit: "HER2<sup>+</sup>", "HR<sup>−</sup>" are a status, read as "HER2+".
 _SUP = re.compile(
     r"<(?:[A-Za-z][\w.-]*:)?(sup|SUP)(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*>"
     r"([^<]*)</(?:[A-Za-z][\w.-]*:)?\1\s*>"
@@ -57,7 +58,7 @@ _SUPERSCRIPTABLE = frozenset("0123456789+-\u2212=()")
 
 def _superscript(match: re.Match[str]) -> str:
     content = html.unescape(match.group(2))
-    if content and _SUPERSCRIPTABLE.issuperset(content):
+    if _SUPERSCRIPTABLE.issuperset(content) and any(map(str.isdigit, content)):
         return content.translate(_SUPERSCRIPTS)
     return match.group(0)
 
