@@ -205,6 +205,7 @@ class ArmRegistry:
                 and not placebo
                 and classes <= arm.labels
                 and not _letters_drugless_arm(arm, label)
+                and not self._class_only_alternative(arm)
             ):
                 arm.has_placebo |= placebo
                 arm.labels |= labels
@@ -215,6 +216,14 @@ class ArmRegistry:
         self.stamp(arm)
         self.arms.append(arm)
         return arm
+
+    def _class_only_alternative(self, arm: Arm) -> bool:
+        """Whether a class-only regimen is an arm of its own beside ``arm``, a drug arm the
+        design sentence being read defined with that class ("trastuzumab plus chemotherapy or
+        chemotherapy alone"): the sentence offers both, so the class-only one is the drugless
+        arm, not a second name of the drug arm (in later sentences it still names the arm
+        that class labelled: "the anthracycline group")."""
+        return bool(arm.drugs) and self.at >= 0 and self.at in arm.defined_at
 
     def _options_apart(self, arm: Arm, options: set[str] | None) -> bool:
         """Whether ``arm``, of the same drugs as a regimen with ``options``, is another arm of
@@ -295,9 +304,12 @@ class ArmRegistry:
 
     def by_label(self, label: str) -> str | None:
         label = label.lower()
-        for arm in self.arms:
-            if label in arm.labels:
-                return arm.name
+        labelled = [arm for arm in self.arms if label in arm.labels]
+        if labelled:
+            # a class labels both arms of "A plus chemotherapy or chemotherapy alone": "the
+            # chemotherapy(-alone) group" is the one without a named drug
+            drugless = [a for a in labelled if not a.drugs and not a.special]
+            return (drugless or labelled)[0].name
         if label == "chemotherapy":
             tpc = [a for a in self.arms if a.special]
             if len(tpc) == 1:
@@ -756,6 +768,8 @@ def _read_design(
         regs = _without_prior_regimens(text, low, s, e, group_regimens(text, kept))
         if _LATER_LINE_GATE.may_hold(low, s, e):
             regs = _without_later_line(text, s, e, regs)
+        if _WITH_EVERY_ARM_GATE.may_hold(low, s, e):
+            regs = [r for r in regs if _WITH_EVERY_ARM.match(text, r.end, e) is None]
         if "%" in text[s:e]:
             regs = [r for r in regs if not _share_received(text, s, r)]
         if len(regs) >= 3:
@@ -1683,6 +1697,19 @@ def _given_in_all(
         _give_to_every_arm(reg, drugs, drugless_too=False)
 
 
+# "Patients with HER2-positive tumors received trastuzumab and pertuzumab concomitantly with
+# either regimen", "trastuzumab in both arms": drugs given with every arm (to a
+# subgroup, as a rule), which define no arm of their own. They do not join the arms either:
+# whole-population values would then carry drugs only the subgroup received.
+_WITH_EVERY_ARM = re.compile(
+    r"\s*,?\s*" + GIVEN_TOGETHER + r"(?:in\s+addition\s+to|with|to|in)\s+"
+    r"(?:either|each|both|all|every)\s+(?:of\s+the\s+)?(?:(?:two|three|four)\s+)?"
+    r"(?:(?:chemotherapy|treatment|study)\s+)?(?:regimens?|arms?|groups?|treatments?)\b",
+    re.I,
+)
+_WITH_EVERY_ARM_GATE = WordGate(("either", "each", "both", "all", "every"))
+
+
 def _arms_before_all_received(regs: list[Regimen], pos: int) -> list[Regimen]:
     """ "... to FEC then PTC, or PTC; all patients received pertuzumab with trastuzumab": the
     drugs after "all patients received" (at ``pos``) in the design sentence itself are given to
@@ -2549,13 +2576,15 @@ def arm_refs(
         if short is not None:
             refs.append(short)
             continue
+        # a class-only mention names the drugless arm of that class before a drug arm the
+        # class also labels ("trastuzumab plus chemotherapy or chemotherapy alone")
+        named = None if r.drugs else _class_arm_ref(text, r, registry, low, e)
+        if named is not None:
+            refs.append(named)
+            continue
         arm = _regimen_arm(r, registry)
         if arm:
             refs.append(ArmRef(r.start, r.end, arm))
-        elif not r.drugs:
-            named = _class_arm_ref(text, r, registry, low, e)
-            if named is not None:
-                refs.append(named)
     if refs and _WITHOUT_GATE.may_hold(low, s, e):
         refs.extend(_bare_without_refs(text, s, e, regs, refs, registry))
     if refs and _UNTREATED_GATE.may_hold(low, s, e):

@@ -20,17 +20,28 @@ _OR_OR_COMMA = re.compile(r",|\bor\b", re.I)  # every _OPTION_GAP match holds on
 _SEQUENCE = re.compile(rf"\b{SEQUENCE_WORDS}\b", re.I)
 
 
-def option_runs(text: str, hits: list[Hit], class_of: Mapping[str, str]) -> list[tuple[int, int]]:
+def mention_classes(hits: list[Hit], class_of: Mapping[str, str]) -> list[str | None]:
+    """Each mention's class when it is a single drug (None otherwise): a run needs two
+    neighbouring mentions of one class, which most mentions (and texts) lack. (``map`` looks
+    the classes up without a Python-level call per mention)"""
+    single = [h.drugs[0] if h.kind == "drug" and len(h.drugs) == 1 else None for h in hits]
+    return list(map(class_of.get, single))
+
+
+def option_runs(
+    text: str,
+    hits: list[Hit],
+    class_of: Mapping[str, str],
+    classes: list[str | None] | None = None,
+) -> list[tuple[int, int]]:
     """(first, last) indexes into ``hits`` (sorted by start) of each run of options: two or
     more single drugs, all different and of one class, joined by "or" (commas allowed before
     it), right after a strong regimen joiner ("plus", "with", "+", ...) and not followed by a
-    drug given with the last one ("A plus B or C plus D" names two arms)."""
+    drug given with the last one ("A plus B or C plus D" names two arms). ``classes``:
+    ``mention_classes(hits, class_of)`` if the caller has it."""
     n = len(hits)
-    # Each mention's class when it is a single drug (None otherwise), read once: a run needs
-    # two neighbouring mentions of one class, which most mentions (and texts) lack.
-    # (``map`` looks the classes up without a Python-level call per mention)
-    single = [h.drugs[0] if h.kind == "drug" and len(h.drugs) == 1 else None for h in hits]
-    classes = list(map(class_of.get, single))
+    if classes is None:
+        classes = mention_classes(hits, class_of)
     runs = []
     i = 1
     while i < n - 1:
@@ -146,14 +157,95 @@ def _option_gap_without_schedules(text: str, a: int, b: int) -> re.Match[str] | 
     return _OPTION_GAP.fullmatch(gap) if gap != text[a:b] else None
 
 
+# Classes whose drugs a regimen may offer as a choice before their partner ("docetaxel or
+# paclitaxel plus trastuzumab", "letrozole or anastrozole plus lapatinib"); anti-HER2 drugs
+# written so are arms of their own ("neratinib or lapatinib plus capecitabine").
+_LEADING_CHOICE_CLASSES = frozenset({"chemotherapy", "endocrine"})
+
+
+def leading_option_runs(
+    text: str,
+    hits: list[Hit],
+    class_of: Mapping[str, str],
+    classes: list[str | None] | None = None,
+) -> list[tuple[int, int]]:
+    """(first, last) indexes into ``hits`` of each run of options that opens a regimen and is
+    followed by its partner: "docetaxel or paclitaxel plus trastuzumab" is trastuzumab with a
+    taxane chosen per patient, as "trastuzumab plus docetaxel or paclitaxel" is. Only runs of
+    chemotherapy or endocrine drugs, with no joiner before the run, a partner of another class
+    joined by "plus"/"with" after it, and a sentence that names another arm (with nothing else,
+    "randomly assigned to docetaxel or vinorelbine plus trastuzumab" may list two arms, as
+    ``_names_design_arms`` reads the run after its partner). ``classes``: as for
+    ``option_runs``."""
+    n = len(hits)
+    if classes is None:
+        classes = mention_classes(hits, class_of)
+    runs = []
+    i = 0
+    while i < n - 2:
+        cls = classes[i]
+        if cls not in _LEADING_CHOICE_CLASSES or classes[i + 1] != cls:
+            i += 1  # (most mentions: no run starts here)
+            continue
+        j = _run_end(text, hits, classes, i)
+        if (
+            j > i
+            and (i == 0 or gap_kind(text[hits[i - 1].end : hits[i].start]) not in _JOINED)
+            and _joined_to_next(text, hits, j)
+            and hits[j + 1].kind == "drug"
+            and classes[j + 1] not in (None, cls)
+            and not _sole_design_regimen(text, hits, i, j)
+        ):
+            runs.append((i, j))
+            i = j + 1
+            continue
+        i += 1
+    return runs
+
+
+_JOINED = ("strong", "weak")
+
+
+def _sole_design_regimen(text: str, hits: list[Hit], i: int, j: int) -> bool:
+    """Whether the leading options ``hits[i..j]`` and the partners chained after them are all a
+    randomisation sentence names (no other mention, no other arm named or joined without one):
+    then the options may be the arms (the partner given with each)."""
+    a, b = _sentence_around(text, hits[i].start, hits[j].end)
+    if i > 0 and hits[i - 1].start >= a:
+        return False  # (no joiner before the run: another mention is another arm)
+    m = j + 1
+    while m + 1 < len(hits) and hits[m + 1].start < b and _strong(text, hits[m], hits[m + 1]):
+        m += 1
+    if m + 1 < len(hits) and hits[m + 1].start < b:
+        return False
+    if _RANDOMISED.search(text, a, hits[i].start) is None:
+        return False
+    outside = text[a : hits[i].start] + " " + text[hits[m].end : b]
+    return _OTHER_ARM.search(outside) is None
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence (or line) holding [start, end)."""
+    a = text.rfind("\n", 0, start) + 1
+    for m in _SENTENCE_BREAK.finditer(text, a, start):
+        a = m.end()
+    stop = _SENTENCE_BREAK.search(text, end)
+    return a, stop.start() if stop else len(text)
+
+
 def options_as_class(text: str, hits: list[Hit], class_of: Mapping[str, str]) -> list[Hit]:
-    """``hits`` (sorted by start) with each run of ``option_runs`` replaced by one class
-    mention spanning it (no drugs); ``hits`` itself if there is none. A run that repeats the
-    drug it would be given with is no options (``_repeats_partner``)."""
-    runs = option_runs(text, hits, class_of)
-    if not runs:
-        return hits
-    runs = [(i, j) for i, j in runs if not _repeats_partner(hits, i, j)]
+    """``hits`` (sorted by start) with each run of ``option_runs`` (and of
+    ``leading_option_runs``) replaced by one class mention spanning it (no drugs); ``hits``
+    itself if there is none. A run that repeats the drug it would be given with is no options
+    (``_repeats_partner``)."""
+    classes = mention_classes(hits, class_of)  # (read once for both kinds of run)
+    runs = option_runs(text, hits, class_of, classes)
+    if runs:
+        runs = [(i, j) for i, j in runs if not _repeats_partner(hits, i, j)]
+    leading = leading_option_runs(text, hits, class_of, classes)
+    if leading:
+        taken = {k for i, j in runs for k in range(i, j + 1)}
+        runs = sorted(runs + [(i, j) for i, j in leading if i not in taken and j not in taken])
     if not runs:
         return hits
     out: list[Hit] = []
