@@ -107,9 +107,9 @@ def _single_class(hit: Hit, class_of: Mapping[str, str]) -> str | None:
 def test_option_runs_equal_the_plain_walk_on_gold_mentions(nlp, monkeypatch):
     seen: list[tuple[str, list[Hit], Mapping[str, str]]] = []
 
-    def recording(text, hits, class_of):
+    def recording(text, hits, class_of, classes=None):
         seen.append((text, list(hits), class_of))
-        return option_runs(text, hits, class_of)
+        return option_runs(text, hits, class_of, classes)
 
     monkeypatch.setattr(options, "option_runs", recording)
     for text in gold_texts():
