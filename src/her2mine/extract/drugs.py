@@ -294,6 +294,14 @@ def code_hits(text: str, lex: DrugLexicon, sentences: list[tuple[int, int]]) -> 
     return hits
 
 
+def is_sponsor_code(name: str) -> bool:
+    """Whether ``name`` is shaped like a sponsor's drug code (``code_hits``: "MCLA-128",
+    "SYD985"), its prefix no registry's, group's or study number's."""
+    return _CODE_RE.fullmatch(name) is not None and (
+        _CAPITALS.match(name).group(0) not in CODE_STOP_PREFIXES
+    )
+
+
 # An ADC's payload or linker named by its code just after that word ("a potent tubulin
 # inhibitor payload (AS269)", "the payload SHR169265"): a part of the conjugate, not a drug
 # given. (A code just before "payload" stays: "the ARX788 payload" is the drug's own.)

@@ -1403,8 +1403,7 @@ def _attribute_arms(
             break
     if source:
         _bracketed_list_before(text, out, idx, refs, arms, source, decided)
-        if len(source) >= 2:
-            _value_pairs_before_refs(text, out, idx, refs, arms, source, decided)
+        _value_pairs_before_refs(text, out, idx, refs, arms, source, decided)
     # Arms compared earlier in this sentence are the comparison under discussion for bare
     # pairs later in it ("median OS was 21.6 months with A vs 19.8 months with B, and ORR was
     # 22% vs 16%").
@@ -1810,19 +1809,26 @@ def _value_pairs_before_refs(
     the B arm": each group's two values ("23% and 5%", grade 3 then grade 4) stand before its
     reference, and the reference right after the second names the first too. Read only when the
     sentence has two or more such pairs, each before a different arm's own (unlisted)
-    reference: a single "45% and 30% in the A group" may be two groups' values."""
+    reference: a single "45% and 30% in the A group" may be two groups' values. A pair an
+    earlier reading gave one arm ("20% and 1%, respectively, in the B arm",
+    ``_runs_of_one_ref_after``) counts as another such pair."""
     pairs: list[tuple[int, int]] = []
+    read: list[str | None] = []  # the arms of the pairs read before (both values one arm's)
     for a, b in itertools.pairwise(idx):
+        va, vb = out[a][0], out[b][0]
+        if out[a][1:] != out[b][1:] or _AND_GAP.fullmatch(text, va.ext_end, vb.start) is None:
+            continue
+        if a in decided and b in decided and a not in source and arms[a] == arms[b]:
+            read.append(arms[a])
+            continue
         if a in decided or b not in decided or b not in source:
             continue
         r = refs[source[b]]
-        va, vb = out[a][0], out[b][0]
-        if r.in_list or r.start < vb.end or out[a][1:] != out[b][1:]:
-            continue
-        if _AND_GAP.fullmatch(text, va.ext_end, vb.start) is None:
+        if r.in_list or r.start < vb.end:
             continue
         pairs.append((a, b))
-    if len(pairs) < 2 or len({arms[b] for _, b in pairs}) < len(pairs):
+    named = [arms[b] for _, b in pairs] + read
+    if not pairs or len(named) < 2 or len(set(named)) < len(named):
         return
     for a, b in pairs:
         arms[a] = arms[b]
@@ -2489,9 +2495,12 @@ def _share_rate_p(
     "43.6% vs 30.8% (P<0.001)", "... in the A group and 99 (44.4%) in the B group (difference
     ...; p=0.016)". The P is the first one after the rates; values before an earlier P or an
     HR/OR are not part of that comparison. "Rates" here are the values of every measure
-    ``_p_sharing_measures`` names (incidences; medians when no HR/OR)."""
+    ``_p_sharing_measures`` names (incidences; medians when no HR/OR, else only those of a
+    bracket the P closes, ``_medians_of_closed_bracket``)."""
     kinds = _p_sharing_measures(out)
-    rates = [i for i, (_, _, m) in enumerate(out) if m in kinds]
+    # (a ratio in the sentence: medians share only a P closing their own bracket)
+    bracketed = () if "median" in kinds else ("median",)
+    rates = [i for i, (_, _, m) in enumerate(out) if m in kinds or m in bracketed]
     # A shared P needs two rates of different arms (or of different named groups).
     if len(rates) < 2:
         return
@@ -2518,6 +2527,8 @@ def _share_rate_p(
         boundary = m.end()
         if is_subgroup_p(text, m):  # a P for interaction/trend is no between-arm P
             continue
+        if not group and bracketed:
+            group = _medians_of_closed_bracket(text, out, after, m)
         if len(group) < 2 or any(  # (an HR/OR between blocks: tested only for a pair or more)
             meas in ("HR", "OR") and after <= v.start < p_start for v, _, meas in out
         ):
@@ -2540,6 +2551,54 @@ def _share_rate_p(
             continue
         for i in group:
             out[i][0].p = p
+
+
+def _medians_of_closed_bracket(
+    text: str, out: list[tuple[Value, str, str]], after: int, m: re.Match[str]
+) -> list[int]:
+    """The medians in the bracket the P ``m`` closes ("event-free survival (EFS; 35.1 v 22.9
+    weeks; P = .004)"), when the bracket opens after the previous P (``after``), or right before
+    a bracket that holds no other number ("median OS was 30.1 vs 25.3 months (P = .04)"): a
+    pair compared with a P of its own, though an HR elsewhere in the sentence takes its own P.
+    (An HR/OR between the previous P and this one is tested by the caller.) Empty when the P
+    closes no bracket."""
+    k = m.end()
+    while k < len(text) and text[k] == " ":
+        k += 1
+    if k == len(text) or text[k] not in ")]":
+        return []
+    opening = _opening_bracket(text, after, m.start())
+    if opening is None:
+        return []
+    p_start = m.start()
+    inside = [
+        i for i, (v, _, meas) in enumerate(out) if meas == "median" and opening < v.start < p_start
+    ]
+    if inside or _NUMBER_IN.search(text, opening, p_start):
+        return inside
+    before = [
+        i for i, (v, _, meas) in enumerate(out) if meas == "median" and after <= v.start < opening
+    ]
+    if not before or text[out[before[-1]][0].ext_end : opening].strip():
+        return []
+    return before
+
+
+_NUMBER_IN = re.compile(r"\d")
+
+
+def _opening_bracket(text: str, a: int, b: int) -> int | None:
+    """The offset of the bracket open at ``b`` (not closed before it), scanning back to ``a``."""
+    depth = 0
+    for k in range(b - 1, a - 1, -1):
+        c = text[k]
+        if c in ")]":
+            depth += 1
+        elif c in "([":
+            if depth == 0:
+                return k
+            depth -= 1
+    return None
 
 
 def _per_value_p(out: list[tuple[Value, str, str]], group: list[int], m: re.Match[str]) -> bool:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from her2mine.extract.abbreviations import letters_in_order, starts_word
+from her2mine.extract.drugs import is_sponsor_code
 from her2mine.extract.fastre import START, finditer_at, literal_starts, whole_word_spans
 from her2mine.extract.hits import Hit, resolve_longest_first
 from her2mine.extract.lexicon import TrialLexicon, starts_finder
@@ -97,7 +98,10 @@ def find_trials(
     spans = lex.terms.spans(text, starts)
     hits += [Hit("trial", a, b, text[a:b], text[a:b], [], "rules") for a, b in spans]
     hits += _group_numbers_alone(text, hits)
-    hits += _named_by_context(text)
+    context = _named_by_context(text)
+    hits += context
+    if context:
+        hits += _other_uses(text, context)
     hits += _short_forms(text, hits)
     hits = resolve_longest_first(hits)
     seen = {h.canonical for h in hits}
@@ -336,6 +340,13 @@ _DESIGN_ADJECTIVE = (
     r"placebo-controlled|multicent(?:re|er)|multinational|international|pivotal|prospective|"
     r"non-inferiority|noninferiority|confirmatory)"
 )
+# Words in capitals that are no trial's name: the trial's setting or design ("the NCCTG N9831
+# ADJUVANT trial", "the NEOADJUVANT study") and gene symbols ("the BRCA 2 study", "the PIK3CA
+# study"). Names that are other English words ("TOUCH", "ATTENTION") stay names.
+_NOT_A_NAME = re.compile(
+    rf"(?i:{_DESIGN_ADJECTIVE}|(?:neo-?)?adjuvant|(?:pre|post|peri)-?operative|metastatic|"
+    r"intergroup)|BRCA[12]?|ERBB[1-4]|EGFR|PIK3CA|PTEN|TP53|ESR1|AKT[1-3]?|KRAS|CDK[46]?"
+)
 # (Literal-first: "[tT]" outside the case-insensitive part lets the regex engine skip to the
 # t's of the window; a leading lookbehind, or a case-insensitive first letter, is tried at every
 # position. Under re.I "[tT]he" matches what "(?i:the)" does.)
@@ -390,10 +401,17 @@ def _named_near_design_noun(text: str, found: list[int]):
         m = _BRACKET_AFTER_NOUN.match(text, q) if text.find("(", q, q + 8) >= 0 else None
         if (
             m is not None
-            and (_protocol_number(m.group(1)) or _title_name(m.group(1)))
+            and (_protocol_number(m.group(1)) or _bracketed_name(m.group(1)))
             and _DESIGN_BEFORE_NOUN.search(text, a, q) is not None
         ):
             yield m
+
+
+def _bracketed_name(name: str) -> bool:
+    """A name in capitals (``_title_name``) in a bracket after "trial"/"study" that is no
+    sponsor's drug code: "a phase I study (MCLA-128)" names the drug it studies (a trial lexicon
+    name is read by the lexicon scan)."""
+    return _title_name(name) and not is_sponsor_code(name)
 
 
 # NEJM's registration note: "(Funded by Roche; PHEREXA ClinicalTrials.gov number, NCT01026142.)".
@@ -463,7 +481,7 @@ def _title_bracket_tail(text: str) -> list[Hit]:
     m = _TAIL_BRACKET.search(title, max(0, title.rfind("(") - 1))
     if (
         m is None
-        or not (_title_name(m.group(1)) or _called_trial_number(text, title, m.group(1)))
+        or not (_bracketed_name(m.group(1)) or _called_trial_number(text, title, m.group(1)))
         or (
             _spells_words_before(m.group(1), title, m.start())
             and not _used_as_trial_name(text, len(title), m.group(1))
@@ -516,6 +534,7 @@ def _title_name(name: str) -> bool:
         name not in NOT_TRIAL_NAMES
         and not any(c.islower() for c in name)
         and _CAPITALS_RUN.search(name) is not None
+        and _NOT_A_NAME.fullmatch(name) is None
     )
 
 
@@ -528,6 +547,24 @@ def _named_by_context(text: str) -> list[Hit]:
             name = text[start : m.end(1)]
             hits.append(Hit("trial", start, m.end(1), name, name, [], "rules"))
     return hits + _coordinated_names(text) + _bracketed_names(text)
+
+
+def _other_uses(text: str, named: list[Hit]) -> list[Hit]:
+    """The other whole-word uses of each name in capitals the context calls a trial: once the
+    title reads "the TOUCH trial", "TOUCH evaluated ..." and "In TOUCH, ..." mention it too. A
+    sponsor's drug code ("the MCLA-128 study") may name the drug elsewhere, so its uses are not
+    read."""
+    out = []
+    at = {h.start for h in named}
+    for name in {h.canonical for h in named}:
+        if any(c.islower() for c in name) or is_sponsor_code(name):
+            continue
+        out += [
+            Hit("trial", a, b, name, name, [], "rules")
+            for a, b in whole_word_spans(text, name)
+            if a not in at
+        ]
+    return out
 
 
 # "In Beamion LUNG-1 (NCT04886804)", "Beamion BREAST-1": a name whose word is a plain organ or
@@ -577,6 +614,7 @@ def _context_name(name: str) -> bool:
         and name not in NOT_TRIAL_NAMES
         and not name.startswith("NCT")
         and _DRUG_CODE.fullmatch(name) is None
+        and _NOT_A_NAME.fullmatch(name) is None
     )
 
 
