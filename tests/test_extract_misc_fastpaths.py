@@ -34,11 +34,18 @@ def reference_sentence_spans(text: str) -> list[tuple[int, int]]:
         if text[end] == "." and _reference_is_abbreviation(text, end):
             continue
         cuts.add(m.end())
+    # an upper-case heading before a colon starts a sentence (every colon tried)
+    for colon in (i for i, ch in enumerate(text) if ch == ":"):
+        if colon and (text[colon - 1].isupper() or text[colon - 1].isspace()):
+            h = sentences._RUN_IN_HEADING.search(text, max(0, colon - 40), colon)
+            if h is not None:
+                cuts.add(h.start(1))
     # a run-in title-case heading at a sentence start is no part of any sentence (round text
-    # r17), tried at every start, without the opening-word gate
+    # r17), nor one in capitals without a colon (round leftovers r19b), tried at every start,
+    # without the opening-word gate
     headings = {}
     for c in list(cuts):
-        h = sentences._TITLE_HEADING.match(text, c)
+        h = sentences._TITLE_HEADING.match(text, c) or sentences._UPPER_HEADING.match(text, c)
         if h is not None:
             headings[c] = h.end()
             cuts.add(h.end())
@@ -75,7 +82,8 @@ def test_sentence_spans_equal_the_plain_scan():
         " al. ", "Fig. ", "approx. ", "(vs. ", "\"e.g.", "patients. ", "month.) ", "x.K. ",
         "ABCDEFG. ", "i.e.,", " No. 3", "x!", "?)", "\u00a0", "v", "vs\n", "(((((((((((((((((vs", "eg",
         "pCR ", "mTOR", "ypT0", "e.g. pCR", "Results ", "Results", "Patients and Methods ",
-        "Design, Setting, and Participants ", "Main outcomes and measures ",
+        "Design, Setting, and Participants ", "Main outcomes and measures ", "RESULTS ",
+        "PATIENTS AND METHODS ", "OBJECTIVE ", "Response ", "Trial ", "A ", "HER2 ",
     ]  # fmt: skip
     texts = gold_texts()
     texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 60))) for _ in range(20000)]

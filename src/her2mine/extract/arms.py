@@ -1390,12 +1390,29 @@ def _without_short_forms(text: str, regs: list[Regimen]) -> list[Regimen]:
             prev is not None
             and _OPEN_BRACKET_PARTS.fullmatch(text, prev.end, r.start)
             and r.drugs
-            and r.drugs == prev.drugs
+            and _names_the_end_of(r, prev)
             and _CLOSE_BRACKET.match(text, r.end)
         ):
             continue
         out.append(r)
     return out
+
+
+def _names_the_end_of(r: Regimen, prev: Regimen) -> bool:
+    """Whether the drugs of ``r`` are those of ``prev`` or of its last few mentions: the short
+    form "(FEC)" after "paclitaxel followed by fluorouracil, epirubicin, and cyclophosphamide"
+    names the last three (``drugs._spelled_tail``)."""
+    if r.drugs == prev.drugs:
+        return True
+    want = set(r.drugs)
+    got: set[str] = set()
+    for h in reversed(prev.hits):
+        got.update(h.drugs)
+        if not got <= want:
+            return False
+        if got == want:
+            return True
+    return False
 
 
 def _joined_across_short_form(text: str, regs: list[Regimen]) -> list[Regimen]:
@@ -1413,7 +1430,7 @@ def _joined_across_short_form(text: str, regs: list[Regimen]) -> list[Regimen]:
             and nxt is not None
             and _OPEN_BRACKET.fullmatch(text, prev.end, r.start)  # (rare: the cheap test first)
             and r.drugs
-            and r.drugs == prev.drugs
+            and _names_the_end_of(r, prev)
             and _CLOSE_BRACKET.match(text, r.end)
             and gap_kind(text[prev.end : nxt.start]) == "strong"
         ):
@@ -3148,8 +3165,11 @@ def _single_regimen(registry: ArmRegistry) -> str | None:
 
 # A compound short form in the bracket right after a design regimen: "(AC-KP)", "(AC-THP)",
 # "(T-DM1+P)". Its parts may be known abbreviations (AC, THP) whose contract drugs differ from
-# what the text gave ("taxane"), or unknown letters (KP): the whole form names that arm.
-_SHORT_FORM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9]*(?:\s*[-+]\s*[A-Za-z0-9]+)+)\s*\)")
+# what the text gave ("taxane"), or unknown letters (KP): the whole form names that arm. A part
+# of digits only is a dose ("(FEC-75)"), no compound: such a form names what its letters do.
+_SHORT_FORM_AFTER = re.compile(
+    r"\s*\(\s*([A-Z][A-Za-z0-9]*(?:\s*[-+]\s*[0-9]*[A-Za-z][A-Za-z0-9]*)+)\s*\)"
+)
 _SHORT_FORM_CHARS = re.compile(r"[\w+-]")
 
 

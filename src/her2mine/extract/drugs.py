@@ -16,6 +16,7 @@ from her2mine.extract.hits import Hit, resolve_longest_first, resolve_overlaps
 from her2mine.extract.lexicon import (
     SUPPORTIVE_CLASSES,  # noqa: F401  (re-exported: it used to live here)
     DrugLexicon,
+    load_lexicons,
     lower_same_length,
     term_spans,
     trie_pattern,
@@ -558,7 +559,48 @@ def _bracket_reading(
         # "... plus an aromatase inhibitor (AI)", "replacing X with trastuzumab emtansine
         # (T-DM1)": the short form names the last mention only
         return sorted(set(chain[-1].drugs)) or None
+    tail = _spelled_tail(short, chain)
+    if tail is not None:
+        chain = tail
     return sorted({d for h in chain for d in h.drugs}) or None
+
+
+# "paclitaxel followed by fluorouracil, epirubicin, and cyclophosphamide (FEC-75)": a short form
+# of capitals (a dose after them aside) whose letters name the chain's last few mentions in
+# order names those only, when the mention before them has none of its letters (the first step
+# of a sequence); "trastuzumab plus docetaxel and carboplatin (TCH)" names all three.
+_LETTERS_AND_DOSE = re.compile(r"([A-Z]{2,5})(?:-?\d{2,3})?")
+
+
+def _spelled_tail(short: str, chain: list[Hit]) -> list[Hit] | None:
+    """The last mentions of ``chain`` whose letters spell ``short`` (``_LETTERS_AND_DOSE``),
+    one single-drug mention a letter, if fewer than the whole chain and the mention before
+    them cannot take any of its letters; None otherwise."""
+    m = _LETTERS_AND_DOSE.fullmatch(short)
+    if m is None or len(m.group(1)) >= len(chain):
+        return None
+    letters = m.group(1).lower()
+    tail = chain[-len(letters) :]
+    for c, h in zip(letters, tail, strict=True):
+        if len(h.drugs) != 1 or c not in _mention_letters(h):
+            return None
+    if not _mention_letters(chain[-len(letters) - 1]).isdisjoint(letters):
+        return None
+    return tail
+
+
+def _mention_letters(h: Hit) -> set[str]:
+    """The letters a short form may name mention ``h`` by: the initial it is written with and
+    the lexicon letters of its drugs (``DrugLexicon.letters``: "A" for doxorubicin)."""
+    first = _FIRST_LETTER.search(h.text)
+    out = {first.group().lower()} if first is not None else set()
+    letters = load_lexicons().drugs.letters
+    for d in h.drugs:
+        out |= letters.get(d, frozenset())
+    return out
+
+
+_FIRST_LETTER = re.compile(r"[A-Za-z]")
 
 
 # "trastuzumab (TH), lapatinib (TL), or both (THL)": the bracket names the alternatives together.

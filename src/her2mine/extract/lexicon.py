@@ -264,6 +264,9 @@ class DrugLexicon:
     sensitive: SensitiveTerms = field(default_factory=lambda: SensitiveTerms([]))
     # canonical → (mention kind, drugs it stands for), worked out once (see ``mention_of``)
     mentions: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    # drug → the lower-case letters a regimen short form may name it by: the initials of its
+    # name and brands (doxorubicin: "d", "a" for Adriamycin, as in "AC")
+    letters: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_entries(cls, entries: list[dict]) -> DrugLexicon:
@@ -284,6 +287,8 @@ class DrugLexicon:
                 lex.canonical_of.setdefault(n.lower(), canon)
             for a in e.get("abbreviations", []):
                 lex.exact_of.setdefault(a, canon)
+            if lex.kind[canon] == "drug":
+                lex.letters[canon] = _initials_of([canon, *e.get("brands", [])])
         lex.insensitive = compile_terms(list(lex.canonical_of), ignore_case=True)
         lex.sensitive = SensitiveTerms(list(lex.exact_of))
         lex.mentions = {canon: lex._mention(canon) for canon in lex.kind}
@@ -309,6 +314,14 @@ class DrugLexicon:
     def expand(self, canonical: str) -> list[str]:
         """Drugs a canonical entry stands for (a regimen expands to its components)."""
         return self.components.get(canonical, [canonical])
+
+
+def _initials_of(names: list[str]) -> frozenset[str]:
+    """The lower-cased first letter of each name ("5-fluorouracil": "f")."""
+    return frozenset(m.group().lower() for n in names if (m := _FIRST_LETTER.search(n)))
+
+
+_FIRST_LETTER = re.compile(r"[A-Za-z]")
 
 
 @dataclass

@@ -301,8 +301,12 @@ def fold_typography(text: str) -> str:
 # becomes word characters that are no digits ("10⁹/L" as "10⁰/L"), so the number stays glued
 # and neither 10 nor 109 is read. A run of signs without a digit is a status ("HER2⁺",
 # "HR⁻"), read as the flat signs ("HER2+", "HR-"), never as spaces ("in HR  tumors" reads HR as a
-# hazard ratio).
-_SUPERSCRIPT_RUN = re.compile("[\u00b9\u00b2\u00b3\u2070\u2074-\u207e]+")
+# hazard ratio). A citation list ("trastuzumab¹,²", "¹–³": the parsers keep a list's commas and
+# en dashes flat between its superscript numbers) is one marker, all spaces.
+_SUPERSCRIPT_DIGIT = "[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]"
+_SUPERSCRIPT_RUN = re.compile(
+    f"[\u00b9\u00b2\u00b3\u2070\u2074-\u207e]+(?:[,\u2013]{_SUPERSCRIPT_DIGIT}+)*"
+)
 _NEGATIVE_POWER = re.compile("\u207b[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
 _AS_WRITTEN_FLAT = str.maketrans(
     "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "-0123456789"
@@ -324,6 +328,8 @@ def fold_superscripts(text: str) -> str:
 
 def _folded_superscript(m: re.Match[str]) -> str:
     start, text, run = m.start(), m.string, m.group(0)
+    if "," in run or "\u2013" in run:
+        return " " * (m.end() - start)  # a citation list
     if _SUPERSCRIPT_DIGITS.isdisjoint(run):
         return run.translate(_FLAT_SIGNS)  # a status: "HER2⁺", "HR⁻"
     before = text[start - 1] if start else ""

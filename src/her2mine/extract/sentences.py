@@ -96,22 +96,43 @@ _TITLE_HEADING = re.compile(
     r"(?:Clinical\s+)?[Tt]rial\s+[Rr]egistration)"
     r"[ \t]+(?=[A-Z]|" + _LOWER_LED_TERM + ")"
 )
-# The words such a heading opens with: a sentence opening with none skips the search.
+# The same headings in capitals and without a colon ("... placebo. RESULTS Median PFS was ...",
+# "METHODS Patients were ..."), read as the title-case ones: only at a sentence start and
+# before running text, i.e. a capitalised word, a one-letter word, a term such as "pCR", or an
+# acronym or number followed by a lower-case word ("HER2-positive patients"). A title in
+# capitals ("RESULTS OF THE ... TRIAL") goes on in capitals; "SETTING" and "DESIGN" alone are
+# also trial names ("DESIGN Trial investigators"), so no heading precedes "Trial", "Study".
+_UPPER_HEADING = re.compile(
+    r"(?:BACKGROUND|INTRODUCTION|PURPOSE|AIMS?|IMPORTANCE|"
+    r"OBJECTIVES?(?![ \t]+(?i:(?:tumou?r[ \t]+)?respon))|"
+    r"DESIGN(?:,\s+SETTING,?\s+AND\s+PARTICIPANTS)?|"
+    r"(?:PATIENTS|MATERIALS)\s+AND\s+METHODS|METHODS?(?:\s+AND\s+FINDINGS)?|"
+    r"EXPERIMENTAL\s+DESIGN|PARTICIPANTS|EXPOSURES?|MAIN\s+OUTCOMES?\s+AND\s+MEASURES?|"
+    r"INTERVENTIONS?|RESULTS?|FINDINGS|CONCLUSIONS?(?:\s+AND\s+RELEVANCE)?|INTERPRETATION|"
+    r"FUNDING|(?:CLINICAL\s+)?TRIAL\s+REGISTRATION)"
+    r"[ \t]+(?!(?:Trials?|Stud(?:y|ies)|Groups?|Investigators?)\b)"
+    r"(?=[A-Z][a-z]|[A-Z][ \t]+[a-z]|" + _LOWER_LED_TERM + r"|[A-Z0-9][^\s]*[ \t]+[a-z])"
+)
+# The words such a heading opens with, in title case and in capitals: a sentence opening with
+# none skips the search.
 _TITLE_HEADING_OPENERS = (
     "Background", "Introduction", "Purpose", "Aim", "Objective", "Importance", "Setting",
     "Design", "Patients", "Materials", "Method", "Experimental", "Participants", "Exposure",
     "Main", "Intervention", "Result", "Findings", "Conclusion", "Interpretation", "Funding",
     "Clinical", "Trial",
 )  # fmt: skip
+_HEADING_OPENERS = _TITLE_HEADING_OPENERS + tuple(w.upper() for w in _TITLE_HEADING_OPENERS)
 
 
 def _title_heading_ends(text: str, starts: set[int]) -> dict[int, int]:
-    """{start: end} of the title-case headings (``_TITLE_HEADING``) opening a sentence at one
-    of ``starts``; the end is where the sentence after the heading starts."""
+    """{start: end} of the title-case headings (``_TITLE_HEADING``) and the colonless
+    upper-case ones (``_UPPER_HEADING``) opening a sentence at one of ``starts``; the end is
+    where the sentence after the heading starts."""
     out = {}
     for c in starts:
-        if text.startswith(_TITLE_HEADING_OPENERS, c):
-            m = _TITLE_HEADING.match(text, c)
+        if text.startswith(_HEADING_OPENERS, c):
+            heading = _UPPER_HEADING if text[c + 1].isupper() else _TITLE_HEADING
+            m = heading.match(text, c)
             if m is not None:
                 out[c] = m.end()
     return out

@@ -48,18 +48,31 @@ _INVISIBLE_NOT_JOINERS = re.compile(f"[{_INVISIBLE_CHARS}]")
 # Content made only of digits and the signs Unicode has superscripts for becomes those
 # characters ("10⁹/L", "h⁻¹", "trastuzumab¹²"); any other content is flattened as before, and so
 # is a sign without a digit: "HER2<sup>+</sup>", "HR<sup>−</sup>" are a status, read as "HER2+".
+# Inline tags inside the superscript are flattened first ("<sup><i>9</i></sup>"), and the
+# spaces around its content dropped ("<sup> 1 </sup>").
+_SUP_TAG = r"(?:[A-Za-z][\w.-]*:)?(?:sup|SUP)"
 _SUP = re.compile(
     r"<(?:[A-Za-z][\w.-]*:)?(sup|SUP)(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*>"
-    r"([^<]*)</(?:[A-Za-z][\w.-]*:)?\1\s*>"
+    rf"((?:[^<]|<(?!/?{_SUP_TAG}\b)[^<>]*>)*)</(?:[A-Za-z][\w.-]*:)?\1\s*>"
 )
 _SUPERSCRIPTS = str.maketrans("0123456789+-\u2212=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾")
 _SUPERSCRIPTABLE = frozenset("0123456789+-\u2212=()")
+# A citation list: numbers joined by commas or en dashes ("1,2", "1, 4", "1–3"). Its numbers
+# become superscripts and its joiners stay as written, without spaces ("trastuzumab¹,⁴",
+# "¹–³"): ``numbers.fold_superscripts`` reads the whole run as a citation marker.
+_CITATION_LIST = re.compile(r"\d+(?:\s*[,\u2013]\s*\d+)+")
+_SPACES = re.compile(r"\s+")
 
 
 def _superscript(match: re.Match[str]) -> str:
-    content = html.unescape(match.group(2))
+    content = match.group(2)
+    if "<" in content:
+        content = _TAG.sub(_drop_tag, content)
+    content = html.unescape(content).strip()
     if _SUPERSCRIPTABLE.issuperset(content) and any(map(str.isdigit, content)):
         return content.translate(_SUPERSCRIPTS)
+    if _CITATION_LIST.fullmatch(content):
+        return _SPACES.sub("", content).translate(_SUPERSCRIPTS)
     return match.group(0)
 
 
