@@ -447,18 +447,26 @@ def _split_or_lists(text: str, regs: list[Regimen]) -> list[Regimen]:
     for i, r in enumerate(regs):
         nxt = regs[i + 1] if i + 1 < len(regs) else None
         if "comma" in r.joins and _ends_or_list(text, r, nxt) and not _and_closed_list(text, r):
-            cur = Regimen(r.hits[0].start, r.hits[0].end, [r.hits[0]])
-            for h, kind in zip(r.hits[1:], r.joins, strict=True):
-                if kind == "comma":
-                    out.append(cur)
-                    cur = Regimen(h.start, h.end, [h])
-                else:
-                    cur.hits.append(h)
-                    cur.joins.append(kind)
-                    cur.end = h.end
-            out.append(cur)
+            out += _cut_chain(r, [kind == "comma" for kind in r.joins])
         else:
             out.append(r)
+    return out
+
+
+def _cut_chain(r: Regimen, cut: list[bool]) -> list[Regimen]:
+    """``r`` cut into regimens at each join ``k`` where ``cut[k]`` (the join between hits k and
+    k + 1); the other joins keep their kinds."""
+    out: list[Regimen] = []
+    cur = Regimen(r.hits[0].start, r.hits[0].end, [r.hits[0]])
+    for h, kind, here in zip(r.hits[1:], r.joins, cut, strict=True):
+        if here:
+            out.append(cur)
+            cur = Regimen(h.start, h.end, [h])
+        else:
+            cur.hits.append(h)
+            cur.joins.append(kind)
+            cur.end = h.end
+    out.append(cur)
     return out
 
 
@@ -484,18 +492,11 @@ def _split_repeated_joiner_lists(text: str, regs: list[Regimen]) -> list[Regimen
             out.append(r)
             continue
         word = m.group(1).lower()
-        cur = Regimen(r.hits[0].start, r.hits[0].end, [r.hits[0]])
-        for k, kind in enumerate(r.joins):
-            h = r.hits[k + 1]
-            c = _COMMA_JOINER.fullmatch(text, r.hits[k].end, h.start)
-            if c is not None and c.group(1).lower() == word:
-                out.append(cur)
-                cur = Regimen(h.start, h.end, [h])
-            else:
-                cur.hits.append(h)
-                cur.joins.append(kind)
-                cur.end = h.end
-        out.append(cur)
+        joiners = (
+            _COMMA_JOINER.fullmatch(text, a.end, b.start)
+            for a, b in zip(r.hits, r.hits[1:], strict=False)
+        )
+        out += _cut_chain(r, [c is not None and c.group(1).lower() == word for c in joiners])
     return out
 
 
