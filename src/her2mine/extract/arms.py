@@ -509,9 +509,10 @@ def build_registry(
     primary = [x for x, ok in zip(sentences, randomised, strict=True) if ok]
     gate = low if literal else None
     _read_design(text, primary, drug_hits, reg, gate)
-    if _defined_arms(reg) < 2 and _LETTERED_VERB_GATE.may_hold(gate, 0, len(text)):
+    complete = _duration_design(text, low, primary, reg)
+    if not complete and _defined_arms(reg) < 2 and _LETTERED_VERB_GATE.may_hold(gate, 0, len(text)):
         _read_described_arms(text, sentences, drug_hits, reg)
-    if _defined_arms(reg) < 2:
+    if not complete and _defined_arms(reg) < 2:
         design = _matching(_DESIGN, _DESIGN_WORDS, text, low, sentences, literal)
         rest = [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]
         _read_design(text, rest, drug_hits, reg, gate)
@@ -541,6 +542,49 @@ def build_registry(
     # (not frozen here: ``arm_refs`` freezes it the first time a sentence has a group word,
     # which many documents never have)
     return reg
+
+
+# "6 (group A) or 12 (group B) months of trastuzumab", "9 weeks versus 1 year of": durations of
+# one regimen compared.
+_NUMBER_WORD = r"(?:\d+|one|two|three|six|nine|twelve)"
+_DURATION_UNIT = r"(?:months?|weeks?|years?)"
+_COMPARED_DURATIONS = re.compile(
+    rf"\b{_NUMBER_WORD}\s*(?:\([^()]*\)\s*)?(?:{_DURATION_UNIT}\s*(?:\([^()]*\)\s*)?)?"
+    rf"(?:or|versus|vs\.?)\s+{_NUMBER_WORD}\s*(?:\([^()]*\)\s*)?{_DURATION_UNIT}\s+of\b",
+    re.I,
+)
+
+
+def _duration_design(text: str, low: str, primary: list[tuple[int, int]], reg: ArmRegistry) -> bool:
+    """Whether the randomisation sentences defined one regimen given for compared durations:
+    the design is complete with its one arm, so a background sentence ("We compared 6 versus 12
+    months of trastuzumab given with chemotherapy") defines no second arm. A title that names
+    the chemotherapy by its class ("6 versus 12 months of trastuzumab with chemotherapy") and a
+    methods sentence that names its drugs define that one regimen twice: the fuller is kept."""
+    if not reg.arms or "month" not in low and "week" not in low and "year" not in low:
+        return False
+    found = [m for s, e in primary if (m := _COMPARED_DURATIONS.search(text, s, e))]
+    if not found:
+        return False
+    full = max(reg.arms, key=lambda a: len(a.drugs))
+    if full.special or any(not set(a.drugs) <= set(full.drugs) for a in reg.arms):
+        return False
+    if len(reg.arms) > 1:
+        reg.arms[:] = [full]
+        reg.short_forms = {k: v for k, v in reg.short_forms.items() if v is full}
+    _label_durations(text, found, full)
+    reg.frozen = None
+    return True
+
+
+def _label_durations(text: str, found: list[re.Match[str]], arm: Arm) -> None:
+    """ "6 (group A) or 12 (group B) months of": each duration's group label names the one
+    regimen (as "the 6-month group" does)."""
+    for m in found:
+        for b in re.finditer(r"\(", text[m.start() : m.end()]):
+            label = _label_after(text, m.start() + b.start(), m.end())
+            if label:
+                arm.labels.add(label)
 
 
 _FAR = 1 << 62  # past any offset
@@ -1377,6 +1421,17 @@ def _opens_label(text: str, a: int, b: int) -> bool:
 
 
 _CLOSE_BRACKET = re.compile(r"\s*[)\]]")
+# ... or before its own dose: "PM with or without carboplatin (PMCb; AUC 1.5 once a week)".
+_CLOSE_BRACKET_PARTS = re.compile(r"\s*(?:;[^()\[\]]*)?[)\]]")
+
+
+def _spells_out(prev: Regimen, r: Regimen) -> bool:
+    """Whether the bracketed regimen ``r`` right after ``prev`` names ``prev`` or its last
+    mention(s): "trastuzumab in combination with FEC (fluorouracil, epirubicin and
+    cyclophosphamide)" spells out FEC, it is no drug list of its own; "(FEC)" after "paclitaxel
+    followed by fluorouracil, epirubicin, and cyclophosphamide" names the last three
+    (``_names_the_end_of``)."""
+    return bool(r.drugs) and _names_the_end_of(r, prev)
 
 
 def _without_short_forms(text: str, regs: list[Regimen]) -> list[Regimen]:
@@ -1389,9 +1444,8 @@ def _without_short_forms(text: str, regs: list[Regimen]) -> list[Regimen]:
         if (
             prev is not None
             and _OPEN_BRACKET_PARTS.fullmatch(text, prev.end, r.start)
-            and r.drugs
-            and _names_the_end_of(r, prev)
-            and _CLOSE_BRACKET.match(text, r.end)
+            and _spells_out(prev, r)
+            and _CLOSE_BRACKET_PARTS.match(text, r.end)
         ):
             continue
         out.append(r)
@@ -1429,8 +1483,7 @@ def _joined_across_short_form(text: str, regs: list[Regimen]) -> list[Regimen]:
             prev is not None
             and nxt is not None
             and _OPEN_BRACKET.fullmatch(text, prev.end, r.start)  # (rare: the cheap test first)
-            and r.drugs
-            and _names_the_end_of(r, prev)
+            and _spells_out(prev, r)
             and _CLOSE_BRACKET.match(text, r.end)
             and gap_kind(text[prev.end : nxt.start]) == "strong"
         ):

@@ -377,8 +377,10 @@ def _sentence_of(pos: int, sentences: list[tuple[int, int]], n: int) -> tuple[in
     return 0, n
 
 
+# The short form may close the bracket after its options ("(docetaxel or paclitaxel; HT)") or
+# open it before its dose ("(PMCb; AUC 1.5 once a week)").
 _SHORT_IN_PARENS = re.compile(
-    r"\((?:[^()]{0,60};\s*)?\s*([A-Za-z][\w\-+/]{1,11}(?: (?:IV|SC))?)\s*\)"
+    r"\((?:[^()]{0,60};\s*)?\s*([A-Za-z][\w\-+/]{1,11}(?: (?:IV|SC))?)\s*(?:;[^()]{0,80})?\)"
 )
 # Drug classes: no drug of their own, but they sit inside regimen definitions and arms
 # ("trastuzumab plus a taxane (HT)"), so they take part in regimen chains.

@@ -728,6 +728,8 @@ def _endpoint_for(
         text, v
     ):
         return None
+    if _death_rate_between(text, low, ep.end, v.start):
+        return None
     if (
         code in TIME_TO_EVENT
         and not _dated(text, low, max(s, ep.start - 60), v.start, ep.end)
@@ -735,6 +737,17 @@ def _endpoint_for(
     ):
         return None
     return code, "rate"
+
+
+# "a longer duration of response (...), a lower rate of death at 1 year (22 percent vs. 33
+# percent)": a rate of death named after the end point is that rate, no rate of the end point.
+_DEATH_RATE = re.compile(r"\b(?:rates?\s+of\s+death|death\s+rates?|mortality)\b", re.I)
+_DEATH_RATE_GATE = WordGate(("death", "mortality"))
+
+
+def _death_rate_between(text: str, low: str | None, a: int, b: int) -> bool:
+    """Whether a rate of death is named in ``text[a:b]`` (between an end point and its value)."""
+    return _DEATH_RATE_GATE.may_hold(low, a, b) and _DEATH_RATE.search(text, a, b) is not None
 
 
 # "median follow-up of 38 months": the time a follow-up phrase ends with is no landmark.
