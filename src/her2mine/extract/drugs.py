@@ -379,8 +379,9 @@ def _sentence_of(pos: int, sentences: list[tuple[int, int]], n: int) -> tuple[in
 
 # The short form may close the bracket after its options ("(docetaxel or paclitaxel; HT)") or
 # open it before its dose ("(PMCb; AUC 1.5 once a week)").
+# A sequence may be joined by an arrow as by a hyphen: "(AC→T)" is a short form like "(AC-T)".
 _SHORT_IN_PARENS = re.compile(
-    r"\((?:[^()]{0,60};\s*)?\s*([A-Za-z][\w\-+/]{1,11}(?: (?:IV|SC))?)\s*(?:;[^()]{0,80})?\)"
+    r"\((?:[^()]{0,60};\s*)?\s*([A-Za-z][\w\-+/→]{1,11}(?: (?:IV|SC))?)\s*(?:;[^()]{0,80})?\)"
 )
 # Drug classes: no drug of their own, but they sit inside regimen definitions and arms
 # ("trastuzumab plus a taxane (HT)"), so they take part in regimen chains.
@@ -471,6 +472,7 @@ def defined_abbreviations(
     for (_, short), read in zip(bracketed, readings, strict=True):
         if read:
             defined[short] = read  # the direct "(SHORT)" reading wins
+    _extend_earlier_shorts(drug_hits, bracketed, defined)
     for m in consisted_matches(text) if consisted is None else consisted:
         short = m.group(1)
         after = [h for h in drug_hits if m.end() <= h.start <= m.end() + 120]
@@ -489,6 +491,50 @@ def defined_abbreviations(
             if drugs:
                 defined[short] = drugs
     return defined
+
+
+def _extend_earlier_shorts(
+    drug_hits: list[Hit], bracketed: list[tuple[int, str]], defined: dict[str, list[str]]
+) -> None:
+    """ "doxorubicin and cyclophosphamide followed by paclitaxel (AC→T) or the same chemotherapy
+    with trastuzumab beginning concurrently with paclitaxel (AC→TH)": a short form that adds a
+    letter or two to one bracketed before it names that regimen plus the drugs the added letters
+    stand for (the nearest mention before its bracket with that letter: "H", trastuzumab); the
+    chain right before the bracket may hold only the drug it is given with. Only a bracket
+    that reads as drugs itself is extended."""
+    earlier: list[str] = []
+    for start, short in bracketed:
+        for prior in earlier:
+            extra = short[len(prior) :]
+            if short.startswith(prior) and 1 <= len(extra) <= 2 and extra.isalpha():
+                if short not in defined:
+                    break  # the bracket names no drug itself ("human papillomavirus (HPV)")
+                added = _drugs_of_letters(drug_hits, start, extra.lower(), defined[prior])
+                if added:
+                    defined[short] = sorted({*defined[prior], *added, *defined.get(short, ())})
+                break
+        if short in defined and short not in earlier:
+            earlier.append(short)
+
+
+def _drugs_of_letters(drug_hits: list[Hit], pos: int, letters: str, have: list[str]) -> list[str]:
+    """For each letter, the drug of the nearest single-drug mention in the 200 characters before
+    ``pos`` that the letter may name and that ``have`` lacks; [] if a letter names none."""
+    window = [h for h in drug_hits if pos - 200 <= h.start and h.end <= pos]
+    out = []
+    for c in letters:
+        found = next(
+            (
+                h.drugs[0]
+                for h in reversed(window)
+                if len(h.drugs) == 1 and h.drugs[0] not in have and c in _mention_letters(h)
+            ),
+            None,
+        )
+        if found is None:
+            return []
+        out.append(found)
+    return out
 
 
 # How far back from a bracket its reading looks: ``chains_before`` takes the mentions of the

@@ -1097,7 +1097,14 @@ def _duration_named_arm(text: str, start: int, end: int, pos: int, unit_end: int
     if _DURATION_COMPARATOR_END.match(text, a, pos) is None:
         return False
     low = text[start:end].lower()
-    return "median" not in low and _DURATION_OF_TREATMENT.search(text, start, pos) is not None
+    if "median" in low and _MEDIAN_NOT_FOLLOW_UP.search(low) is not None:
+        return False
+    return _DURATION_OF_TREATMENT.search(text, start, pos) is not None
+
+
+# "median" that reports a median, not the follow-up ("After a median follow-up of 8 years, 2 years
+# of trastuzumab did not improve DFS compared with 1 year": the comparator is still a duration).
+_MEDIAN_NOT_FOLLOW_UP = re.compile(r"median(?!\s+(?:duration\s+of\s+)?follow)")
 
 
 # A rate "with" a duration is that duration arm's rate ("The 5-year DFS was 85.9% with 6 months
