@@ -509,18 +509,20 @@ def build_registry(
     primary = [x for x, ok in zip(sentences, randomised, strict=True) if ok]
     gate = low if literal else None
     _read_design(text, primary, drug_hits, reg, gate)
-    complete = _duration_design(text, low, primary, reg)
-    if not complete and _defined_arms(reg) < 2 and _LETTERED_VERB_GATE.may_hold(gate, 0, len(text)):
+    read = primary
+    if _defined_arms(reg) < 2 and _LETTERED_VERB_GATE.may_hold(gate, 0, len(text)):
         _read_described_arms(text, sentences, drug_hits, reg)
-    if not complete and _defined_arms(reg) < 2:
+    if _defined_arms(reg) < 2:
         design = _matching(_DESIGN, _DESIGN_WORDS, text, low, sentences, literal)
         rest = [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]
         _read_design(text, rest, drug_hits, reg, gate)
+        read = sorted(primary + rest)
     elif trials and len(trials) >= 2 and reg.arms and len({c for _, c in trials}) >= 2:
         design = _matching(_DESIGN, _DESIGN_WORDS, text, low, sentences, literal)
         rest = [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]
         if rest:
             _read_other_trials_designs(text, sentences, rest, drug_hits, reg, gate, trials)
+    _duration_design(text, low, read, reg)
     if sum(1 for a in reg.arms if a.name) >= 2:
         both = _matching(_BOTH, _ALL_WORDS, text, low, sentences, literal)
         if any(both):
@@ -544,37 +546,48 @@ def build_registry(
     return reg
 
 
-# "6 (group A) or 12 (group B) months of trastuzumab", "9 weeks versus 1 year of": durations of
-# one regimen compared.
+# "6 (group A) or 12 (group B) months of trastuzumab", "6 months (arm A) versus 12 months (arm
+# B) of", "9 weeks versus 1 year of": durations of one regimen compared.
 _NUMBER_WORD = r"(?:\d+|one|two|three|six|nine|twelve)"
 _DURATION_UNIT = r"(?:months?|weeks?|years?)"
 _COMPARED_DURATIONS = re.compile(
     rf"\b{_NUMBER_WORD}\s*(?:\([^()]*\)\s*)?(?:{_DURATION_UNIT}\s*(?:\([^()]*\)\s*)?)?"
-    rf"(?:or|versus|vs\.?)\s+{_NUMBER_WORD}\s*(?:\([^()]*\)\s*)?{_DURATION_UNIT}\s+of\b",
+    rf"(?:or|versus|vs\.?)\s+{_NUMBER_WORD}\s*(?:\([^()]*\)\s*)?{_DURATION_UNIT}"
+    r"\s*(?:\([^()]*\)\s*)?of\b",
     re.I,
 )
 
 
-def _duration_design(text: str, low: str, primary: list[tuple[int, int]], reg: ArmRegistry) -> bool:
-    """Whether the randomisation sentences defined one regimen given for compared durations:
-    the design is complete with its one arm, so a background sentence ("We compared 6 versus 12
-    months of trastuzumab given with chemotherapy") defines no second arm. A title that names
-    the chemotherapy by its class ("6 versus 12 months of trastuzumab with chemotherapy") and a
-    methods sentence that names its drugs define that one regimen twice: the fuller is kept."""
+def _duration_design(text: str, low: str, read: list[tuple[int, int]], reg: ArmRegistry) -> None:
+    """Keep one arm when the design sentences ``read`` compared durations of one regimen: a
+    title that names the chemotherapy by its class ("6 versus 12 months of trastuzumab with
+    chemotherapy") and a methods sentence that names its drugs ("6 (group A) or 12 (group B)
+    months of trastuzumab with FEC") define that one regimen twice, the fuller is kept and the
+    groups' labels name it. Only when each arm was defined by such sentences alone, one arm
+    each: "6 or 12 months of chemotherapy" before a randomisation to two regimens, "docetaxel
+    alone or with 6 or 12 months of trastuzumab" and arms described one by one ("Arm A received
+    ...") compare drugs, not durations."""
     if not reg.arms or "month" not in low and "week" not in low and "year" not in low:
-        return False
-    found = [m for s, e in primary if (m := _COMPARED_DURATIONS.search(text, s, e))]
-    if not found:
-        return False
+        return
+    found = {s: m for s, e in read if (m := _COMPARED_DURATIONS.search(text, s, e))}
+    if not found or not _one_arm_per_duration_sentence(reg, set(found)):
+        return
     full = max(reg.arms, key=lambda a: len(a.drugs))
     if full.special or any(not set(a.drugs) <= set(full.drugs) for a in reg.arms):
-        return False
+        return
     if len(reg.arms) > 1:
         reg.arms[:] = [full]
         reg.short_forms = {k: v for k, v in reg.short_forms.items() if v is full}
-    _label_durations(text, found, full)
+    _label_durations(text, list(found.values()), full)
     reg.frozen = None
-    return True
+
+
+def _one_arm_per_duration_sentence(reg: ArmRegistry, starts: set[int]) -> bool:
+    """Whether every arm was defined only by the sentences starting at ``starts``, each of
+    which defined at most one arm."""
+    if any(not a.defined_at or not set(a.defined_at) <= starts for a in reg.arms):
+        return False
+    return all(sum(s in a.defined_at for a in reg.arms) <= 1 for s in starts)
 
 
 def _label_durations(text: str, found: list[re.Match[str]], arm: Arm) -> None:

@@ -378,10 +378,12 @@ def _sentence_of(pos: int, sentences: list[tuple[int, int]], n: int) -> tuple[in
 
 
 # The short form may close the bracket after its options ("(docetaxel or paclitaxel; HT)") or
-# open it before its dose ("(PMCb; AUC 1.5 once a week)").
+# open it before its dose ("(PMCb; AUC 1.5 once a week)"); only a dose: "(ITT; n = 808)" is a
+# population and "(IV; 8 mg/kg)" a route, no short form of the regimen before it.
 # A sequence may be joined by an arrow as by a hyphen: "(AC→T)" is a short form like "(AC-T)".
 _SHORT_IN_PARENS = re.compile(
-    r"\((?:[^()]{0,60};\s*)?\s*([A-Za-z][\w\-+/→]{1,11}(?: (?:IV|SC))?)\s*(?:;[^()]{0,80})?\)"
+    r"\((?:[^()]{0,60};\s*)?\s*(?!(?:IV|SC|PO)\s*;)([A-Za-z][\w\-+/→]{1,11}(?: (?:IV|SC))?)\s*"
+    r"(?:;(?=[^();]{0,80}?(?:\bAUC\b|\d\s*(?:mg|µg|mcg|g/m|IU)\b))[^()]{0,80})?\)"
 )
 # Drug classes: no drug of their own, but they sit inside regimen definitions and arms
 # ("trastuzumab plus a taxane (HT)"), so they take part in regimen chains.

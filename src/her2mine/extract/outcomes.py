@@ -741,13 +741,25 @@ def _endpoint_for(
 
 # "a longer duration of response (...), a lower rate of death at 1 year (22 percent vs. 33
 # percent)": a rate of death named after the end point is that rate, no rate of the end point.
-_DEATH_RATE = re.compile(r"\b(?:rates?\s+of\s+death|death\s+rates?|mortality)\b", re.I)
+# Not a composite event ("the rate of death or progression") nor a bracket defining the end
+# point ("overall survival (all-cause mortality) rate").
+_DEATH_RATE = re.compile(
+    r"\b(?:rates?\s+of\s+(?:(?!or\b|and\b)[\w-]+\s+)?death|death\s+rates?|mortality)\b"
+    r"(?!\s+(?:or|and)\s+(?:disease\s+)?(?:progression|recurrence|relapse))",
+    re.I,
+)
 _DEATH_RATE_GATE = WordGate(("death", "mortality"))
 
 
 def _death_rate_between(text: str, low: str | None, a: int, b: int) -> bool:
-    """Whether a rate of death is named in ``text[a:b]`` (between an end point and its value)."""
-    return _DEATH_RATE_GATE.may_hold(low, a, b) and _DEATH_RATE.search(text, a, b) is not None
+    """Whether a rate of death is named in ``text[a:b]`` (between an end point and its value),
+    outside the brackets opened there."""
+    if not _DEATH_RATE_GATE.may_hold(low, a, b):
+        return False
+    return any(
+        text.count("(", a, m.start()) <= text.count(")", a, m.start())
+        for m in _DEATH_RATE.finditer(text, a, b)
+    )
 
 
 # "median follow-up of 38 months": the time a follow-up phrase ends with is no landmark.
