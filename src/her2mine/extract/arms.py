@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from her2mine.extract.backbones import SharedBackbone, shared_backbone
 from her2mine.extract.fastre import (
+    GateSet,
     WordGate,
     compiled,
     last_match,
@@ -816,27 +817,30 @@ def _read_design(
         if tpc:
             opts |= _tpc_dosed_options(text, hits, s, e)
         kept = [h for h in hits if h.start not in opts] if opts else hits
-        if GROUP_GATE.may_hold(low, s, e) and (
+        group, later, every, and_or, sequence, alone, without, all_words = _DESIGN_GATES.read(
+            low, s, e
+        )
+        if group and (
             _read_lettered_arms(text, s, e, kept, reg)
             or _read_counted_arms(text, s, e, kept, reg)
             or _read_bracketed_lettered_arms(text, s, e, kept, reg)
         ):
             continue
         regs = _without_prior_regimens(text, low, s, e, group_regimens(text, kept))
-        if _LATER_LINE_GATE.may_hold(low, s, e):
+        if later:
             regs = _without_later_line(text, s, e, regs)
-        if _WITH_EVERY_ARM_GATE.may_hold(low, s, e):
+        if every:
             regs = [r for r in regs if _WITH_EVERY_ARM.match(text, r.end, e) is None]
         if "%" in text[s:e]:
             regs = [r for r in regs if not _share_received(text, s, r)]
         if len(regs) >= 3:
             regs = _joined_across_short_form(text, regs)
         regs = _without_short_forms(text, regs)
-        if _AND_OR_GATE.may_hold(low, s, e):
+        if and_or:
             regs = _without_and_or_alternatives(text, regs)
-        if _SEQUENCE_GATE.may_hold(low, s, e):
+        if sequence:
             regs = _options_then_sequence(text, regs)
-        if _ALONE_GATE.may_hold(low, s, e):
+        if alone:
             regs = _alone_or_combined(text, regs)
         restated = _restated_arms(regs, reg)
         if restated:
@@ -849,7 +853,6 @@ def _read_design(
                 continue  # (else "..., or to C": C is another arm, read below)
         elif _add_placebo_design(text, regs, reg, e):
             continue
-        without = _WITHOUT_GATE.may_hold(low, s, e)
         if without and _with_or_without_design(text, s, e, regs, reg):
             continue
         if without and _with_x_or_without_x_labelled(text, s, e, regs, reg):
@@ -857,7 +860,6 @@ def _read_design(
         shared = shared_backbone(text, regs, reg.drug_class) if len(regs) >= 2 else None
         arm_of: dict[int, Arm] = {}
         grouped: dict[int, Arm] = {}  # "randomly assigned to the A group": the arm named
-        all_words = _ALL_GATE.may_hold(low, s, e)
         both = _BOTH.search(text, s, e) if all_words else None
         if both and reg.arms:
             extra = {d for h in kept if h.start >= both.end() for d in h.drugs}
@@ -975,11 +977,12 @@ def _read_design(
 def _stamp_new(reg: ArmRegistry, before: set[int]) -> set[int]:
     """Arms a design reader appended without ``ArmRegistry.add`` (ids not in ``before``) belong
     to the sentence read; returns the ids of the arms now defined."""
-    if reg.at >= 0:
+    ids = set(map(id, reg.arms))  # (map: no Python-level id() call per arm)
+    if reg.at >= 0 and not ids <= before:  # (most sentences append none directly)
         for arm in reg.arms:
             if id(arm) not in before:
                 reg.stamp(arm)
-    return {id(a) for a in reg.arms}
+    return ids
 
 
 # "treatment of physician's choice (trastuzumab [8 mg/kg] plus capecitabine [1250 mg/m2] or
@@ -2616,7 +2619,8 @@ def arm_refs(
     else:
         regs = []
     refs: list[ArmRef] = []
-    if GROUP_GATE.may_hold(low, s, e):
+    group, generic, prior, without, untreated = _REF_GATES.read(low, s, e)
+    if group:
         for g in _GROUP_WORD.finditer(text, s, e):
             if registry.frozen is None:
                 registry.freeze()  # (only the group-word rules read it)
@@ -2633,7 +2637,7 @@ def arm_refs(
         for m in _TPC.finditer(text, s, e):
             if not any(r.start <= m.start() < r.end for r in refs):
                 refs.append(ArmRef(m.start(), m.end(), PHYSICIANS_CHOICE))
-    if _GENERIC_GATE.may_hold(low, s, e):
+    if generic:
         refs.extend(_generic_arm_refs(text, s, e, registry, refs))
     if _holds_observation(text, low, s, e):  # every _OBSERVATION_REF match holds it
         refs.extend(_observation_refs(text, s, e, refs))
@@ -2643,14 +2647,15 @@ def arm_refs(
         for m in compiled(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])").finditer(text[s:e]):
             if not any(r.start <= s + m.start() < r.end for r in refs):
                 refs.append(ArmRef(s + m.start(), s + m.end(), PHYSICIANS_CHOICE))
-    prior_words = bool(regs) and _PRIOR_GATE.may_hold(low, s, e)  # (see ``_is_prior``)
+    prior_words = bool(regs) and prior  # (see ``_is_prior``)
     completed = bool(regs) and _COMPLETED_GATE.may_hold(text, s, e)
     for r in regs:
         if any(x.start <= r.start < x.end for x in refs):
             continue
         if _is_prior(text, low, s, r, prior_words, completed):
             continue
-        if r.drugs and _WITHOUT_GATE.may_hold(low, max(s, r.start - 16), r.start):
+        # (the window lies in the sentence: without "without" in it, it holds none)
+        if r.drugs and without and _WITHOUT_GATE.may_hold(low, max(s, r.start - 16), r.start):
             without_x = _without_drug_ref(text, s, r, registry)
             if without_x is not None:
                 refs.append(without_x)
@@ -2668,9 +2673,9 @@ def arm_refs(
         arm = _regimen_arm(r, registry)
         if arm:
             refs.append(ArmRef(r.start, r.end, arm))
-    if refs and _WITHOUT_GATE.may_hold(low, s, e):
+    if refs and without:
         refs.extend(_bare_without_refs(text, s, e, regs, refs, registry))
-    if refs and _UNTREATED_GATE.may_hold(low, s, e):
+    if refs and untreated:
         refs.extend(_untreated_group_refs(text, s, e, refs, registry))
     if len(refs) > 1:
         refs.sort(key=_ref_start)
@@ -3428,3 +3433,13 @@ def added_drug_arms(
         ]
         return (pairs[0][0].name, pairs[0][1].name) if len(pairs) == 1 else None
     return None
+
+
+# The gates ``_read_design`` asks about each design sentence, read in one pass (``GateSet``);
+# built here, below the last of them.
+_DESIGN_GATES = GateSet(
+    GROUP_GATE, _LATER_LINE_GATE, _WITH_EVERY_ARM_GATE, _AND_OR_GATE, _SEQUENCE_GATE,
+    _ALONE_GATE, _WITHOUT_GATE, _ALL_GATE,
+)  # fmt: skip
+# And those ``arm_refs`` asks about each sentence.
+_REF_GATES = GateSet(GROUP_GATE, _GENERIC_GATE, _PRIOR_GATE, _WITHOUT_GATE, _UNTREATED_GATE)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import partial
 from itertools import starmap
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -428,12 +429,11 @@ class OutcomeExtractor:
         key_starts = ratio_candidates(text)
         has_ratio = sentences_matching_at(_KEY_RE, text, sentences, key_starts)
         gate = low if literal_safe(text) else None
-        for k, (s, e) in enumerate(sentences):
-            # end points and drugs of the sentence: endpoints[e0:e1], drugs[d0:d1]
-            e0 = bisect_left(ep_starts, s)
-            e1 = bisect_left(ep_starts, e, e0)
-            d0 = bisect_left(drug_starts, s)
-            d1 = bisect_left(drug_starts, e, d0)
+        # end points and drugs of each sentence: endpoints[e0:e1], drugs[d0:d1]
+        e0s, e1s = sentence_slices(ep_starts, sentences)
+        d0s, d1s = sentence_slices(drug_starts, sentences)
+        cuts = zip(sentences, e0s, e1s, d0s, d1s, strict=True)
+        for k, ((s, e), e0, e1, d0, d1) in enumerate(cuts):
             # Only sentences with a number and an end point (or an HR/OR for the carried end
             # point) can hold an outcome. (Per sentence, a bounded search decides exactly as a
             # whole-text scan would: these patterns have no lookahead.)
@@ -489,6 +489,20 @@ class OutcomeExtractor:
         state.pop(RAW_TEXT_KEY, None)
         state.pop("low", None)
         return doc
+
+
+def sentence_slices(
+    starts: list[int], sentences: list[tuple[int, int]]
+) -> tuple[list[int], list[int]]:
+    """For each sentence (s, e), the bounds of the items it holds: ``starts[i:j]`` are those
+    that start in [s, e) (``starts`` sorted). Both lists are built by ``map``, without a
+    Python-level ``bisect_left`` call per sentence (the outcome loop reads every sentence)."""
+    find = partial(bisect_left, starts)
+    return list(map(find, map(_FIRST, sentences))), list(map(find, map(_SECOND, sentences)))
+
+
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
 
 
 def _quote_original(original: str, hits: list[Hit]) -> None:

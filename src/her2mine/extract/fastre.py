@@ -123,6 +123,31 @@ class WordGate:
         return False
 
 
+class GateSet:
+    """Several ``WordGate``s asked about one window at once: ``read`` slices the window once and
+    answers, in the order given, what each gate's ``may_hold`` would, in one call. For a reader
+    that asks many gates about the same sentence (a call and a slice per gate)."""
+
+    __slots__ = ("_gates", "_n")
+
+    def __init__(self, *gates: WordGate) -> None:
+        self._gates = tuple(enumerate(g.words for g in gates))
+        self._n = len(gates)
+
+    def read(self, low: str | None, start: int, end: int) -> list[bool]:
+        """Each gate's ``may_hold(low, start, end)``: all True when ``low`` is None."""
+        if low is None:
+            return [True] * self._n
+        out = [False] * self._n
+        window = low[start:end]
+        for i, words in self._gates:
+            for w in words:
+                if w in window:
+                    out[i] = True
+                    break
+        return out
+
+
 def literal_starts(
     haystack: str, literals: Iterable[str], start: int = 0, end: int = -1
 ) -> list[int]:

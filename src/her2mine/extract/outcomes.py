@@ -18,6 +18,7 @@ from her2mine.extract.arms import (
     output_arm,
 )
 from her2mine.extract.fastre import (
+    GateSet,
     WordGate,
     finditer_at,
     last_match,
@@ -277,12 +278,12 @@ def sentence_outcome_rows(
     if not values:
         return []
     # (after the values: a sentence without any needs no assumption test)
-    if _ASSUMPTION_GATE.may_hold(low, s, e) and _ASSUMPTION.search(text, s, e):
+    assumption, modeled, respectively, from_to, every_arm = _SENTENCE_GATES.read(low, s, e)
+    if assumption and _ASSUMPTION.search(text, s, e):
         return []
     out: list[tuple[Value, str, str]] = []  # value, endpoint, measure
     if eps:
         eps = _without_subgroup_endpoints(text, s, eps, low)
-    modeled = _MODELED_GATE.may_hold(low, s, e)
     needs_arms = False  # HR/OR and no values need no arm
     grades = None  # where grade qualifiers can start: only a sentence with AEs reads them
     if low is not None:
@@ -305,9 +306,7 @@ def sentence_outcome_rows(
     if not out:
         return []
     if needs_arms:
-        resp = (
-            _RESPECTIVELY_GATE.may_hold(low, s, e) and _RESPECTIVELY.search(text, s, e) is not None
-        )
+        resp = respectively and _RESPECTIVELY.search(text, s, e) is not None
         refs = arm_refs(text, s, e, drug_hits, registry, split_weak=resp, low=low)
         if refs_read is not None and not resp:
             refs_read[s, e] = (registry, refs)
@@ -315,7 +314,7 @@ def sentence_outcome_rows(
         arms = _attribute_arms(
             text, s, e, out, refs, context if context is not None else [], resp, added
         )
-        if _FROM_TO_GATE.may_hold(low, s, e):
+        if from_to:
             _from_to_arms(text, s, e, out, arms, drug_hits, registry, low)
         if resp and refs:
             _duration_arms_respectively(text, out, arms, refs)
@@ -327,7 +326,7 @@ def sentence_outcome_rows(
         # included), in order; without ``needs_arms`` every value is an HR/OR, which has none
         arms_out.extend([a for a, (_, _, m) in zip(arms, out, strict=True) if m not in _RATIOS])
     sentence = text[s:e]
-    if None in arms and _EVERY_ARM_GATE.may_hold(low, s, e):
+    if None in arms and every_arm:
         return _every_arm_rows(text, out, arms, registry, sentence)
     return [
         _row(v, endpoint, measure, arm, sentence)
@@ -2745,3 +2744,10 @@ def _in_named_groups(text: str, out: list[tuple[Value, str, str]], group: list[i
             return False
         names.add(m.group(1).lower().strip())
     return len(names) == len(group)
+
+
+# The gates ``sentence_outcome_rows`` asks about each sentence with values, read in one pass
+# (``GateSet``); built here, below the last of them.
+_SENTENCE_GATES = GateSet(
+    _ASSUMPTION_GATE, _MODELED_GATE, _RESPECTIVELY_GATE, _FROM_TO_GATE, _EVERY_ARM_GATE
+)
