@@ -35,6 +35,7 @@ from her2mine.extract.regimens import (
     Regimen,
     gap_kind,
     group_regimens,
+    is_schedule_only,
     without_schedules,
 )
 
@@ -813,9 +814,11 @@ def _read_design(
                 reg.tpc_aliases.add(m.group(1))
         if not hits:
             continue
+        tpc_ms = _tpc_phrases(text, s, e, hits) if tpc else []
+        tpc = bool(tpc_ms)
         opts = option_hits(text, hits, s, e)
         if tpc:
-            opts |= _tpc_dosed_options(text, hits, s, e)
+            opts |= _tpc_dosed_options(text, hits, tpc_ms, e)
         kept = [h for h in hits if h.start not in opts] if opts else hits
         group, later, every, and_or, sequence, alone, without, all_words = _DESIGN_GATES.read(
             low, s, e
@@ -870,12 +873,8 @@ def _read_design(
         added: list[Arm] = []
         last: Regimen | None = None  # the regimen of the last arm added
         each = _EACH.search(text, s, e) if all_words else None
-        tpc_at = (
-            [m.start() for m in _TPC.finditer(text, s, e) if not _tpc_partner(text, s, m, regs)]
-            if tpc
-            else []
-        )
-        tpc_listed = _tpc_listed(text, regs, s, e) if tpc_at else set()
+        tpc_at = [m.start() for m in tpc_ms if not _tpc_partner(text, s, m, regs)] if tpc else []
+        tpc_listed = _tpc_listed(text, regs, tpc_ms) if tpc_at else set()
         for i, r in enumerate(regs):
             if shared is not None and i == shared.backbone_only:
                 continue  # "paclitaxel plus either ...": given with each alternative
@@ -957,7 +956,7 @@ def _read_design(
             for arm in added:
                 if not arm.special:
                     arm.extend(set(each_extra))
-        for m in _TPC.finditer(text, s, e) if tpc else ():
+        for m in tpc_ms:
             if _tpc_partner(text, s, m, regs):
                 continue  # "trastuzumab plus chemotherapy of physician's choice": a partner
             label = _label_after(text, m.end(), e, low)
@@ -991,11 +990,20 @@ def _stamp_new(reg: ArmRegistry, before: set[int]) -> set[int]:
 _TPC_DOSED_BRACKET = re.compile(r"\s*\(((?:[^()\[\]]|\[[^()\[\]]*\])*)\)")
 
 
-def _tpc_dosed_options(text: str, hits: list[Hit], s: int, e: int) -> set[int]:
+def _tpc_phrases(text: str, s: int, e: int, hits: list[Hit]) -> list[re.Match[str]]:
+    """The physician's-choice phrases of sentence [s, e), without a short form the text defines
+    for a regimen ("paclitaxel and carboplatin ... (TPC)": the regimen's initials, not
+    treatment of physician's choice; ``hits``: the sentence's drug mentions)."""
+    defined = {h.start for h in hits if h.drugs and h.source == "abbreviation"}
+    return [m for m in _TPC.finditer(text, s, e) if m.start() not in defined]
+
+
+def _tpc_dosed_options(text: str, hits: list[Hit], tpc_ms: list[re.Match[str]], e: int) -> set[int]:
     """Starts of the drug hits in a physician's-choice options bracket with dose brackets
-    inside (above): options of that arm, not regimens of arms of their own."""
+    inside (above): options of that arm, not regimens of arms of their own. ``tpc_ms``: the
+    sentence's ``_tpc_phrases``."""
     out: set[int] = set()
-    for m in _TPC.finditer(text, s, e):
+    for m in tpc_ms:
         b = _TPC_DOSED_BRACKET.match(text, m.end(), e)
         if b is None or "[" not in b.group(1) or _OR.search(text, b.start(1), b.end(1)) is None:
             continue
@@ -1018,10 +1026,11 @@ _TPC_LIST_OPEN = re.compile(r"\s+of\s+(?:either\s+)?")
 _TPC_LIST_GAP = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+", re.I)
 
 
-def _tpc_listed(text: str, regs: list[Regimen], s: int, e: int) -> set[int]:
-    """Indexes of the regimens listed right after "physician's choice of" (see above)."""
+def _tpc_listed(text: str, regs: list[Regimen], tpc_ms: list[re.Match[str]]) -> set[int]:
+    """Indexes of the regimens listed right after "physician's choice of" (see above);
+    ``tpc_ms``: the sentence's ``_tpc_phrases``."""
     out: set[int] = set()
-    for m in _TPC.finditer(text, s, e):
+    for m in tpc_ms:
         pos, opened = m.end(), False
         for i, r in enumerate(regs):
             if r.start < pos:
@@ -1459,13 +1468,31 @@ def _without_short_forms(text: str, regs: list[Regimen]) -> list[Regimen]:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and _OPEN_BRACKET_PARTS.fullmatch(text, prev.end, r.start)
+            and _opens_bracket_after(text, prev.end, r.start)
             and _spells_out(prev, r)
             and _CLOSE_BRACKET_PARTS.match(text, r.end)
         ):
             continue
         out.append(r)
     return out
+
+
+def _opens_bracket_after(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` opens the bracket that names the regimen ending at ``a``, also
+    after its dose and schedule or "alone" ("paclitaxel 175 mg/m2 every 3 weeks alone (TP)",
+    "carboplatin at an area under the curve of 6 (TPC)")."""
+    if _OPEN_BRACKET_PARTS.fullmatch(text, a, b):
+        return True
+    opened = max(text.rfind("(", a, b), text.rfind("[", a, b))
+    if opened <= a or not _OPEN_BRACKET_PARTS.fullmatch(text, opened, b):
+        return False
+    gap = text[a:opened]
+    if "alone" in gap:
+        gap = _ALONE_BEFORE_BRACKET.sub("", gap)
+    return not gap.strip() or is_schedule_only(gap)
+
+
+_ALONE_BEFORE_BRACKET = re.compile(r"\s+alone\s*$")
 
 
 def _names_the_end_of(r: Regimen, prev: Regimen) -> bool:
@@ -2634,7 +2661,7 @@ def arm_refs(
             if ref is not None:
                 refs.append(ref)
     if _TPC_GATE.may_hold(text, s, e):
-        for m in _TPC.finditer(text, s, e):
+        for m in _tpc_phrases(text, s, e, hits):
             if not any(r.start <= m.start() < r.end for r in refs):
                 refs.append(ArmRef(m.start(), m.end(), PHYSICIANS_CHOICE))
     if generic:

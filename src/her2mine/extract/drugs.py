@@ -752,8 +752,16 @@ def _chain_end(
     if i < 0 or ends_sorted[i] < pos - _SCHEDULE_REACH or _SCHEDULE_SHORT.fullmatch(short):
         return None
     last = ends_sorted[i]
+    gap = text[last:pos]
+    if "alone" in gap:  # "paclitaxel every 3 weeks alone (TP)": the regimen on its own
+        gap = _ALONE_AT_END.sub("", gap)
+        if not gap.strip():
+            return last
     # is_schedule_only answers at once for a gap without a schedule word (most brackets)
-    return last if is_schedule_only(text[last:pos]) else None
+    return last if is_schedule_only(gap) else None
+
+
+_ALONE_AT_END = re.compile(r"\s+alone\s*$")
 
 
 _SCHEDULE_REACH = 60  # longest schedule phrase read between a chain and its bracket

@@ -112,9 +112,12 @@ _SCHEDULE = re.compile(
     r"at\s+the\s+same\s+dose(?:\s+and\s+schedule)?|(?:at\s+(?:a\s+dose\s+of\s+)?)?"
     # a daily or weekly dose ("5 mg/day", "10 mg/d") is a dose too
     r"\d[\d.·,]*\s*(?:mg(?:/kg|/m2|/m²)?|g|mg/ml)(?:/(?:day|d|week|wk)|\s+per\s+\w+)?|"
-    r"loading\s+dose|orally|"
-    # a carboplatin dose is an area under the curve: "carboplatin AUC 5 plus paclitaxel"
-    r"(?:at\s+(?:an?\s+)?)?auc\s*(?:of\s+)?=?\s*\d+(?:\.\d+)?|"
+    # "4 mg/kg loading dose followed by 2 mg/kg weekly": the maintenance dose is the same drug's
+    r"loading\s+dose(?:\s*,?\s+(?:followed\s+by|then)(?=\s+\d))?|orally|"
+    # a carboplatin dose is an area under the curve: "carboplatin AUC 5 plus paclitaxel", also
+    # spelled out: "carboplatin at an area under the curve of 6"
+    r"(?:at\s+(?:an?\s+)?)?(?:auc|area\s+under\s+the\s+(?:concentration[\s-]+time\s+)?"
+    r"curve(?:\s*\(auc\))?)\s*(?:of\s+)?=?\s*\d+(?:\.\d+)?|"
     # "lapatinib at a dose of 1250 mg per day continuously plus capecitabine"
     r"continuously|"
     r"intravenously|subcutaneously|dose-dense|each|"
@@ -182,7 +185,7 @@ def _read_gap(gap: str) -> str | None:
 # a gap without any has no schedule phrase to remove (most gaps).
 _SCHEDULE_HINT = re.compile(
     r"cycle|dose|course|week|month|year|day|dail|same|loading|orally|intravenously|"
-    r"subcutaneously|continuously|each|q\dw|\d[\d.·,]*\s*m?g|bid|tid|qd|q\d+w|d\d+[-–]\d|auc",
+    r"subcutaneously|continuously|each|q\dw|\d[\d.·,]*\s*m?g|bid|tid|qd|q\d+w|d\d+[-–]\d|auc|curve",
     re.I,
 )
 
@@ -194,7 +197,7 @@ _SCHEDULE_HINT = re.compile(
 _SCHEDULE_HINT_WORDS = (
     "cycle", "dose", "course", "week", "month", "year", "day", "dail", "same", "loading",
     "orally", "intravenously", "subcutaneously", "continuously", "each", "bid", "tid", "qd",
-    "auc",
+    "auc", "curve",
 )  # fmt: skip
 _SCHEDULE_HINT_DIGITS = re.compile(
     r"\d(?:(?<=q\d)\d*w|[\d.·,]*\s*m?g|(?<=d\d)\d*[-–]\d)", re.I
