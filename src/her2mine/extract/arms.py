@@ -833,7 +833,7 @@ def _read_design(
         if later:
             regs = _without_later_line(text, s, e, regs)
         if every:
-            regs = [r for r in regs if _WITH_EVERY_ARM.match(text, r.end, e) is None]
+            regs = _without_every_arm_drugs(text, regs, e)
         if "%" in text[s:e]:
             regs = [r for r in regs if not _share_received(text, s, r)]
         if len(regs) >= 3:
@@ -1821,6 +1821,37 @@ _WITH_EVERY_ARM = re.compile(
     re.I,
 )
 _WITH_EVERY_ARM_GATE = WordGate(("either", "each", "both", "all", "every"))
+
+
+def _without_every_arm_drugs(text: str, regs: list[Regimen], e: int) -> list[Regimen]:
+    """``regs`` without those given with every arm (``_WITH_EVERY_ARM``) in a clause of their
+    own ("..., and patients with HER2-positive tumors received X concomitantly with either
+    regimen"). A regimen joined to the one before it ("pertuzumab or placebo, plus trastuzumab
+    and docetaxel in each arm", "A or B, with C in both groups") is kept: its drugs are the
+    randomised alternatives' own or their shared partners (``shared_backbone``)."""
+    out = []
+    for k, r in enumerate(regs):
+        if _WITH_EVERY_ARM.match(text, r.end, e) is not None and not (
+            k and _joined_to_previous(text, regs[k - 1], r)
+        ):
+            continue
+        out.append(r)
+    return out
+
+
+def _joined_to_previous(text: str, prev: Regimen, r: Regimen) -> bool:
+    """Whether ``r`` is an alternative to ``prev`` or its partner ("A or B", "A, with B")."""
+    return (
+        _JOINED_GAP.fullmatch(text, prev.end, r.start) is not None
+        or gap_kind(text[prev.end : r.start]) is not None
+    )
+
+
+# Between randomised alternatives, or alternatives and their shared partners: "A or B", "A,
+# or to B", "A versus B", "A or B, plus C", "A or B, with C".
+_JOINED_GAP = re.compile(
+    r"\s*,?\s*(?:(?:or|versus|vs\.?)(?:\s+to)?|plus|with|and|in\s+combination\s+with)\s+", re.I
+)
 
 
 def _arms_before_all_received(regs: list[Regimen], pos: int) -> list[Regimen]:

@@ -182,7 +182,7 @@ def leading_option_runs(
         classes = mention_classes(hits, class_of)
     runs = []
     i = 0
-    while i < n - 2:
+    while i < n - 1:
         cls = classes[i]
         if cls not in _LEADING_CHOICE_CLASSES or classes[i + 1] != cls:
             i += 1  # (most mentions: no run starts here)
@@ -191,16 +191,43 @@ def leading_option_runs(
         if (
             j > i
             and (i == 0 or gap_kind(text[hits[i - 1].end : hits[i].start]) not in _JOINED)
-            and _joined_to_next(text, hits, j)
-            and hits[j + 1].kind == "drug"
-            and classes[j + 1] not in (None, cls)
-            and not _sole_design_regimen(text, hits, i, j)
+            and (
+                _before_partner(text, hits, classes, i, j)
+                or _same_choice_alone(text, hits, runs, i, j)
+            )
         ):
             runs.append((i, j))
             i = j + 1
             continue
         i += 1
     return runs
+
+
+def _before_partner(text: str, hits: list[Hit], classes: list[str | None], i: int, j: int) -> bool:
+    """Whether the options ``hits[i..j]`` are given with a partner of another class after
+    them, in a sentence that names another arm (``_sole_design_regimen``)."""
+    return (
+        _joined_to_next(text, hits, j)
+        and hits[j + 1].kind == "drug"
+        and classes[j + 1] not in (None, classes[i])
+        and not _sole_design_regimen(text, hits, i, j)
+    )
+
+
+def _same_choice_alone(
+    text: str, hits: list[Hit], runs: list[tuple[int, int]], i: int, j: int
+) -> bool:
+    """Whether the options ``hits[i..j]`` are given "alone" and the choice an earlier run
+    offered with its partner: "anastrozole or letrozole plus trastuzumab, or anastrozole or
+    letrozole alone" is the class-only control arm, as "an AI plus X or an AI alone" is."""
+    if not runs or _ALONE_AFTER.match(text, hits[j].end) is None:
+        return False
+    drugs = {h.drugs[0] for h in hits[i : j + 1]}
+    a, b = runs[-1]
+    return drugs == {h.drugs[0] for h in hits[a : b + 1]}
+
+
+_ALONE_AFTER = re.compile(r"\s+alone\b", re.I)
 
 
 _JOINED = ("strong", "weak")

@@ -562,9 +562,14 @@ def _other_uses(text: str, named: list[Hit]) -> list[Hit]:
         out += [
             Hit("trial", a, b, name, name, [], "rules")
             for a, b in whole_word_spans(text, name)
-            if a not in at
+            if a not in at and not _LONGER_NAME.match(text, b)
         ]
     return out
+
+
+# A use that goes on with a hyphen and a number or word is another trial's longer name: after
+# "the HERMES trial", "HERMES-2 enrolled ..." is HERMES-2, no mention of HERMES.
+_LONGER_NAME = re.compile(r"-[A-Za-z0-9]")
 
 
 # "In Beamion LUNG-1 (NCT04886804)", "Beamion BREAST-1": a name whose word is a plain organ or
