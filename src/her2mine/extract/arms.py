@@ -993,9 +993,20 @@ _TPC_DOSED_BRACKET = re.compile(r"\s*\(((?:[^()\[\]]|\[[^()\[\]]*\])*)\)")
 def _tpc_phrases(text: str, s: int, e: int, hits: list[Hit]) -> list[re.Match[str]]:
     """The physician's-choice phrases of sentence [s, e), without a short form the text defines
     for a regimen ("paclitaxel and carboplatin ... (TPC)": the regimen's initials, not
-    treatment of physician's choice; ``hits``: the sentence's drug mentions)."""
+    treatment of physician's choice; ``hits``: the sentence's drug mentions). A text that spells
+    out physician's choice keeps "TPC" as its short form even where the drugs before it give it a
+    reading ("physician's choice of trastuzumab plus paclitaxel or capecitabine (TPC)")."""
+    found = list(_TPC.finditer(text, s, e))
     defined = {h.start for h in hits if h.drugs and h.source == "abbreviation"}
-    return [m for m in _TPC.finditer(text, s, e) if m.start() not in defined]
+    if not defined or not any(m.start() in defined for m in found) or _spells_out_tpc(text):
+        return found
+    return [m for m in found if m.start() not in defined]
+
+
+def _spells_out_tpc(text: str) -> bool:
+    """Whether ``text`` writes physician's (investigator's) choice out, not only as a short form
+    (asked only when a "TPC" has a drug reading: rare)."""
+    return any(not m.group().isupper() for m in _TPC.finditer(text))
 
 
 def _tpc_dosed_options(text: str, hits: list[Hit], tpc_ms: list[re.Match[str]], e: int) -> set[int]:

@@ -503,7 +503,9 @@ def _extend_earlier_shorts(
     letter or two to one bracketed before it names that regimen plus the drugs the added letters
     stand for (the nearest mention before its bracket with that letter: "H", trastuzumab); the
     chain right before the bracket may hold only the drug it is given with. Only a bracket
-    that reads as drugs itself is extended."""
+    that reads as drugs itself is extended, and only when its own reading names no drug beyond
+    the extended one ("docetaxel and cyclophosphamide (TC) or docetaxel, carboplatin and
+    trastuzumab (TCH)": TCH is read in full, its C is no cyclophosphamide)."""
     earlier: list[str] = []
     for start, short in bracketed:
         for prior in earlier:
@@ -512,8 +514,9 @@ def _extend_earlier_shorts(
                 if short not in defined:
                     break  # the bracket names no drug itself ("human papillomavirus (HPV)")
                 added = _drugs_of_letters(drug_hits, start, extra.lower(), defined[prior])
-                if added:
-                    defined[short] = sorted({*defined[prior], *added, *defined.get(short, ())})
+                extended = {*defined[prior], *added}
+                if added and extended.issuperset(defined[short]):
+                    defined[short] = sorted(extended)
                 break
         if short in defined and short not in earlier:
             earlier.append(short)

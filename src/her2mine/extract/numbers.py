@@ -1103,8 +1103,13 @@ def _duration_named_arm(text: str, start: int, end: int, pos: int, unit_end: int
 
 
 # "median" that reports a median, not the follow-up ("After a median follow-up of 8 years, 2 years
-# of trastuzumab did not improve DFS compared with 1 year": the comparator is still a duration).
-_MEDIAN_NOT_FOLLOW_UP = re.compile(r"median(?!\s+(?:duration\s+of\s+)?follow)")
+# of trastuzumab did not improve DFS compared with 1 year": the comparator is still a duration),
+# however the follow-up is worded ("a median of 8 years of follow-up", "a median observation
+# time of 8 years", "a median 8-year follow-up").
+_MEDIAN_NOT_FOLLOW_UP = re.compile(
+    r"median(?!\s+(?:(?:duration|time|period|length)\s+of\s+)?(?:follow|observation)|"
+    r"\s+(?:of\s+)?[\d.·]+[\s-]+\w+\s+(?:of\s+)?follow)"
+)
 
 
 # A rate "with" a duration is that duration arm's rate ("The 5-year DFS was 85.9% with 6 months

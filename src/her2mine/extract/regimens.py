@@ -113,7 +113,7 @@ _SCHEDULE = re.compile(
     # a daily or weekly dose ("5 mg/day", "10 mg/d") is a dose too
     r"\d[\d.·,]*\s*(?:mg(?:/kg|/m2|/m²)?|g|mg/ml)(?:/(?:day|d|week|wk)|\s+per\s+\w+)?|"
     # "4 mg/kg loading dose followed by 2 mg/kg weekly": the maintenance dose is the same drug's
-    r"loading\s+dose(?:\s*,?\s+(?:followed\s+by|then)(?=\s+\d))?|orally|"
+    r"loading\s+dose(?:\s*,?\s+(?:followed\s+by|then)(?=\s+\d[\d.·,]*\s*mg))?|orally|"
     # a carboplatin dose is an area under the curve: "carboplatin AUC 5 plus paclitaxel", also
     # spelled out: "carboplatin at an area under the curve of 6"
     r"(?:at\s+(?:an?\s+)?)?(?:auc|area\s+under\s+the\s+(?:concentration[\s-]+time\s+)?"
