@@ -926,7 +926,9 @@ def _read_design(
                     and not (tpc_at and _tpc_between(tpc_at, r.end, h.start))
                     for d in h.drugs
                 }
-                if alternative and _twin_alternative(shared, i):
+                if (alternative and _twin_alternative(shared, i)) or _each_twin(
+                    each, regs, i, arm_of
+                ):
                     arm = reg.add_own(r, label, options)
                 else:
                     arm = reg.add(r, label, options)
@@ -1739,6 +1741,21 @@ def _merge_into_earlier_twins(reg: ArmRegistry, arm_of: dict[int, Arm], before: 
         reg.arms.remove(arm)
         reg.frozen = None
         arm_of[i] = twin
+
+
+def _each_twin(
+    each: re.Match[str] | None, regs: list[Regimen], i: int, arm_of: dict[int, Arm]
+) -> bool:
+    """Whether regimen ``i``, listed before the "each with" of "A or B, each with C", names
+    the drugs of the arm right before it: a biosimilar and its reference product are one drug
+    ("PF-05280014 or trastuzumab-EU, each with docetaxel"), yet two arms of the design."""
+    return (
+        each is not None
+        and i > 0
+        and regs[i].end <= each.start()
+        and (i - 1) in arm_of
+        and regs[i].drugs == regs[i - 1].drugs
+    )
 
 
 def _twin_alternative(shared: SharedBackbone | None, i: int) -> bool:

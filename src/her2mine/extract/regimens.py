@@ -24,9 +24,12 @@ SEQUENCE_WORDS = r"(?:then|followed\s+by)"
 # with", "each administered concomitantly with", "both concomitantly with", "started together
 # with". One fragment for the regimen joiner (``_STRONG``), the "each/both with" backbone of the
 # arm registry (arms._EACH) and the backbone after alternatives (backbones._BACKBONE_AFTER).
+# "trastuzumab beginning concurrently with paclitaxel": a start word with an adverb of timing is
+# given together too (a bare "beginning with" may open a sequence, so not without the adverb).
 GIVEN_TOGETHER = (
+    r"(?:(?:beginning|starting)\s+(?:concomitantly|concurrently|together)\s+|"
     r"(?:(?:combined|given|administered|started)\s+)?"
-    r"(?:(?:concomitantly|concurrently|together)\s+)?"
+    r"(?:(?:concomitantly|concurrently|together)\s+)?)"
 )
 _STRONG = (
     r"(?:\s*\+\s*|\s*/\s*|\s*[-–—‑]\s*|\s+plus\s+|\s+with\s+|\s+in\s+combination\s+with\s+|"
@@ -34,9 +37,9 @@ _STRONG = (
     r"\s+added\s+to\s+|"
     # "trastuzumab started concurrently with paclitaxel", "12 months of trastuzumab, given with
     # chemotherapy": given together
-    # (``GIVEN_TOGETHER`` with at least one of its words, which all start with [acgst]: a bare
+    # (``GIVEN_TOGETHER`` with at least one of its words, which all start with [abcgst]: a bare
     # ", with" joins nothing)
-    rf"\s*,?\s+(?=[acgst]){GIVEN_TOGETHER}with\s+|"
+    rf"\s*,?\s+(?=[abcgst]){GIVEN_TOGETHER}with\s+|"
     # a passive clause joins them too: "carboplatin AUC 5 was given with paclitaxel"
     r"\s+(?:was|were)\s+(?:given|administered|co-?administered)\s+(?:together\s+)?with\s+)"
 )
@@ -107,7 +110,8 @@ _SCHEDULE = re.compile(
     r"courses?|weeks?)(?:\s+of)?|for\s+(?:up\s+to\s+)?(?:\d+|one|two|three|four|six|eight)\s+"
     r"(?:cycles?|weeks?|months?|years?|doses?)|(?:1|one)\s+year\s+of(?:\s+treatment\s+with)?|"
     r"every\s+(?:\d+|one|two|three)\s+weeks?|(?:once|twice)\s+(?:daily|weekly|(?:a|per)\s+"
-    r"(?:day|week))|daily|weekly|q\dw|on\s+days?\s+[\d,–\- and]+|"
+    # a range of days may be written out: "on days 1 to 14", "on days 1 through 14"
+    r"(?:day|week))|daily|weekly|q\dw|on\s+days?\s+[\d,–\- and]+(?:(?:to|through)\s+\d+)?|"
     r"(?:of|in)\s+(?:a|each)\s+(?:\d+|twenty-one|twenty-eight)-day\s+cycles?|"
     r"at\s+the\s+same\s+dose(?:\s+and\s+schedule)?|(?:at\s+(?:a\s+dose\s+of\s+)?)?"
     # a daily or weekly dose ("5 mg/day", "10 mg/d") is a dose too
