@@ -2646,7 +2646,24 @@ def _label_after(text: str, pos: int, end: int, low: str | None = None) -> str |
         label = m.group(1).strip().lower()
         if _GROUP_WORD.search(label):
             return normalise_label(label)
-    return _label_before_count(text, pos, stop)
+    return _label_before_count(text, pos, stop) or _label_before_semicolon(text, pos, stop)
+
+
+# "(H group; docetaxel was added at progression)": a bracket opening with the group label, then
+# a note on the group after ";" (which may name a drug, so the bracket may not close before the
+# next regimen).
+_LABEL_THEN_NOTE = re.compile(r"[\[(]\s*(?:the\s+)?([^()\[\];,=]{1,40}?)\s*;", re.I)
+
+
+def _label_before_semicolon(text: str, pos: int, stop: int) -> str | None:
+    """The group label opening a "(X group; ...)" bracket between ``pos`` and ``stop``."""
+    if text.find(";", pos, stop) < 0:
+        return None  # every such bracket holds its ";"
+    for m in _LABEL_THEN_NOTE.finditer(text, pos, stop):
+        label = m.group(1).strip().lower()
+        if _GROUP_WORD.search(label):
+            return normalise_label(label)
+    return None
 
 
 # "(arm A, n=92)", "(group B; n = 107)": a bracket opening with the group label, then the
@@ -3368,7 +3385,28 @@ def _regimen_arm(r: Regimen, registry: ArmRegistry) -> str | None:
             (registry.by_label(_hit_class_label(h)) for h in r.hits if h.kind == "class"),
             None,
         )
-    return registry.resolve_drugs(drugs, placebo=r.has_placebo)
+    arm = registry.resolve_drugs(drugs, placebo=r.has_placebo)
+    if arm is None and len(r.hits) > 1:
+        arm = _class_named_arm(r, registry)
+    return arm
+
+
+def _class_named_arm(r: Regimen, registry: ArmRegistry) -> str | None:
+    """The arm a drug written with a class names ("40% with trastuzumab/taxane") when the drug
+    alone names none (every arm holds it): the one arm holding the drugs that the class
+    labels or whose per-patient options are of that class ("trastuzumab plus a taxane
+    (paclitaxel or docetaxel)"); else None."""
+    classes = {_hit_class_label(h) for h in r.hits if h.kind == "class"}
+    if not classes:
+        return None
+    members = set().union(*(registry.class_members.get(c, ()) for c in classes))
+    ds = set(r.drugs)
+    cands = [
+        a
+        for a in registry.arms
+        if ds <= set(a.drugs) and (classes & a.labels or members & a.options)
+    ]
+    return cands[0].name if len(cands) == 1 else None
 
 
 # "in the low dose group", "in the Low Dose arm", "in the low\ndose group", "the low \ndose

@@ -10,6 +10,8 @@ from operator import attrgetter
 
 from her2mine.extract.arms import (
     GROUP_GATE,
+    NO_NAMED_DRUG,
+    PLACEBO_ONLY,
     ArmRef,
     ArmRegistry,
     added_drug_arms,
@@ -1438,6 +1440,7 @@ def _attribute_arms(
         context = _Once(context)
     # 2. Runs of compared values ("18.5 vs 12.4 months", "54.1%, 45.4%, and 46.2%").
     last_named: tuple[int, list[str | None]] | None = None  # the last named run: end, arms
+    one_arm: str | None = None  # the arm of a prose comparison of one regimen's schedules
     for run in _runs(text, out, idx):
         if len(run) < 2 or any(i in decided for i in run):
             continue
@@ -1456,6 +1459,10 @@ def _attribute_arms(
         elif len(run) == 2 and not apart and _compared_in_prose(text, refs, prev):
             # "A showed superior PFS versus B (median PFS, 11 v 5.6 months)"
             names = [refs[prev[-2]].arm, refs[prev[-1]].arm]
+        elif len(run) == 2 and not apart and _one_arm_compared_in_prose(text, refs, prev):
+            # "Weekly paclitaxel was superior to paclitaxel every 3 weeks: 42% v 29%"
+            names = [refs[prev[-1]].arm] * 2
+            one_arm = refs[prev[-1]].arm
         elif (
             prev
             and not refs[prev[-1]].in_list
@@ -1468,7 +1475,7 @@ def _attribute_arms(
             names = [first, next(a for a in ctx if a != first)]
         elif not prev and (after := _compared_after_values(text, out, idx, refs, run)):
             names = after
-        elif (carried := _carried_run_order(out, run, refs, last_named)) is not None:
+        elif (carried := _carried_run_order(out, run, refs, last_named, one_arm)) is not None:
             names = carried
         elif resp and prev and not apart and _opens_with_one_group(text, s, refs):
             names = [refs[0].arm] * len(run)
@@ -1688,16 +1695,20 @@ def _carried_run_order(
     run: list[int],
     refs: list[ArmRef],
     last_named: tuple[int, list[str | None]] | None,
+    one_arm: str | None = None,
 ) -> list[str | None] | None:
     """A bare compared run after an earlier run of the same sentence that was given its arms,
     with no arm reference between them, keeps that run's order: "more frequent with A (66.8% vs
     46.3%), and grade 3 febrile neutropenia occurred in 13.8% vs 7.6%" (A first again, not the
-    design's order)."""
+    design's order). A run given ``one_arm`` twice (two schedules of one regimen compared,
+    ``_one_arm_compared_in_prose``) is carried too."""
     if last_named is None:
         return None
     end, names = last_named
     start = out[run[0]][0].start
-    if len(names) != len(run) or len(set(names)) != len(names) or None in names:
+    if len(names) != len(run) or None in names:
+        return None
+    if len(set(names)) != len(names) and not (one_arm and set(names) == {one_arm}):
         return None
     if any(end <= r.start < start for r in refs):
         return None
@@ -1955,6 +1966,23 @@ def _compared_in_prose(text: str, refs: list[ArmRef], prev: list[int]) -> bool:
         and b.arm is not None
         and a.arm != b.arm
         and not (a.in_list and b.in_list)
+        and _CLAUSE_BREAK.search(text, a.end, b.start) is None
+        and _PROSE_COMPARISON.search(text, a.end, b.start) is not None
+    )
+
+
+def _one_arm_compared_in_prose(text: str, refs: list[ArmRef], prev: list[int]) -> bool:
+    """Whether the last two references in ``prev`` are two schedules of one regimen compared in
+    one clause ("weekly paclitaxel was superior to paclitaxel every 3 weeks"): both name the
+    same arm, as the schedule is no part of an arm, so a compared pair after them is that arm's
+    twice, not that arm's and the design's other arm's."""
+    if len(prev) < 2:
+        return False
+    a, b = refs[prev[-2]], refs[prev[-1]]
+    return (
+        a.arm is not None
+        and a.arm == b.arm
+        and a.arm not in (PLACEBO_ONLY, NO_NAMED_DRUG)
         and _CLAUSE_BREAK.search(text, a.end, b.start) is None
         and _PROSE_COMPARISON.search(text, a.end, b.start) is not None
     )
