@@ -147,6 +147,9 @@ class ArmRef:
     arm: str | None
     in_list: bool = False  # part of "A versus B" / "A or B"
     enumerated: bool = False  # one label of "arms A, B and C" / "the A and B arms"
+    # the drugs a regimen reference writes itself ("trastuzumab" may name the lapatinib plus
+    # trastuzumab arm, the one arm holding it); empty for labels and short forms
+    drugs: tuple[str, ...] = ()
 
 
 @dataclass
@@ -2775,7 +2778,7 @@ def arm_refs(
             continue
         arm = _regimen_arm(r, registry)
         if arm:
-            refs.append(ArmRef(r.start, r.end, arm))
+            refs.append(ArmRef(r.start, r.end, arm, drugs=tuple(r.drugs)))
     if refs and without:
         refs.extend(_bare_without_refs(text, s, e, regs, refs, registry))
     if refs and untreated:

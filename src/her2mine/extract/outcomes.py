@@ -1975,17 +1975,39 @@ def _one_arm_compared_in_prose(text: str, refs: list[ArmRef], prev: list[int]) -
     """Whether the last two references in ``prev`` are two schedules of one regimen compared in
     one clause ("weekly paclitaxel was superior to paclitaxel every 3 weeks"): both name the
     same arm, as the schedule is no part of an arm, so a compared pair after them is that arm's
-    twice, not that arm's and the design's other arm's."""
+    twice, not that arm's and the design's other arm's. Not when the two write different drugs
+    ("trastuzumab plus lapatinib was superior to trastuzumab": "trastuzumab" resolves to the one
+    arm holding it, yet is the other arm) nor when the second is given at progression or after
+    crossover (another arm's later line, not a schedule)."""
     if len(prev) < 2:
         return False
     a, b = refs[prev[-2]], refs[prev[-1]]
     return (
         a.arm is not None
         and a.arm == b.arm
+        and a.drugs == b.drugs
         and a.arm not in (PLACEBO_ONLY, NO_NAMED_DRUG)
         and _CLAUSE_BREAK.search(text, a.end, b.start) is None
         and _PROSE_COMPARISON.search(text, a.end, b.start) is not None
+        and _LATER_LINE.search(text, a.end, _clause_end(text, b.end)) is None
     )
+
+
+# "trastuzumab plus docetaxel given at progression", "trastuzumab after crossover": a regimen of
+# a sequence arm's later line, which resolves to the arm that gives it up front
+_LATER_LINE = re.compile(
+    r"\b(?:at|after|upon|on|beyond)\s+(?:disease\s+)?progression|\bcross(?:ed|ing)?[\s-]?over",
+    re.I,
+)
+
+
+_CLAUSE_STOP = re.compile(r"[;:(]|\.\s")
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """The end of the clause that runs on at ``pos`` (its ";", ":", "(" or sentence end)."""
+    m = _CLAUSE_STOP.search(text, pos)
+    return m.start() if m else len(text)
 
 
 # A value's own arm phrase that names no arm the design defined: "versus 6.9 months with the
