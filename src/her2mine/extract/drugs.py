@@ -756,7 +756,9 @@ def _chain_end(
         return None
     last = ends_sorted[i]
     gap = text[last:pos]
-    if "alone" in gap:  # "paclitaxel every 3 weeks alone (TP)": the regimen on its own
+    if "alone" in gap and _CAPITALS_SHORT.fullmatch(short):
+        # "paclitaxel every 3 weeks alone (TP)": the regimen on its own; a name in mixed case
+        # there is a trial's ("trastuzumab alone (NeoSphere)"), no short form
         gap = _ALONE_AT_END.sub("", gap)
         if not gap.strip():
             return last
@@ -765,6 +767,7 @@ def _chain_end(
 
 
 _ALONE_AT_END = re.compile(r"\s+alone\s*$")
+_CAPITALS_SHORT = re.compile(r"[A-Z][A-Z0-9+/→-]{1,9}")
 
 
 _SCHEDULE_REACH = 60  # longest schedule phrase read between a chain and its bracket
