@@ -35,7 +35,7 @@ from her2mine.extract.regimens import (
     Regimen,
     gap_kind,
     group_regimens,
-    is_schedule_only,
+    is_schedule_or_alone,
     without_schedules,
 )
 
@@ -1471,8 +1471,20 @@ def _spells_out(prev: Regimen, r: Regimen) -> bool:
     mention(s): "trastuzumab in combination with FEC (fluorouracil, epirubicin and
     cyclophosphamide)" spells out FEC, it is no drug list of its own; "(FEC)" after "paclitaxel
     followed by fluorouracil, epirubicin, and cyclophosphamide" names the last three
-    (``_names_the_end_of``)."""
-    return bool(r.drugs) and _names_the_end_of(r, prev)
+    (``drugs._spelled_tail``)."""
+    if not r.drugs:
+        return False
+    if r.drugs == prev.drugs:
+        return True
+    want = set(r.drugs)
+    got: set[str] = set()
+    for h in reversed(prev.hits):
+        got.update(h.drugs)
+        if not got <= want:
+            return False
+        if got == want:
+            return True
+    return False
 
 
 def _without_short_forms(text: str, regs: list[Regimen]) -> list[Regimen]:
@@ -1503,29 +1515,7 @@ def _opens_bracket_after(text: str, a: int, b: int) -> bool:
     if opened <= a or not _OPEN_BRACKET_PARTS.fullmatch(text, opened, b):
         return False
     gap = text[a:opened]
-    if "alone" in gap:
-        gap = _ALONE_BEFORE_BRACKET.sub("", gap)
-    return not gap.strip() or is_schedule_only(gap)
-
-
-_ALONE_BEFORE_BRACKET = re.compile(r"\s+alone\s*$")
-
-
-def _names_the_end_of(r: Regimen, prev: Regimen) -> bool:
-    """Whether the drugs of ``r`` are those of ``prev`` or of its last few mentions: the short
-    form "(FEC)" after "paclitaxel followed by fluorouracil, epirubicin, and cyclophosphamide"
-    names the last three (``drugs._spelled_tail``)."""
-    if r.drugs == prev.drugs:
-        return True
-    want = set(r.drugs)
-    got: set[str] = set()
-    for h in reversed(prev.hits):
-        got.update(h.drugs)
-        if not got <= want:
-            return False
-        if got == want:
-            return True
-    return False
+    return not gap.strip() or is_schedule_or_alone(gap)
 
 
 def _joined_across_short_form(text: str, regs: list[Regimen]) -> list[Regimen]:

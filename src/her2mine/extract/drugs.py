@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from her2mine.extract.arms import _RANDOMISED
 from her2mine.extract.fastre import finditer_at, literal_starts, whole_word_spans
@@ -16,6 +16,7 @@ from her2mine.extract.hits import Hit, resolve_longest_first, resolve_overlaps
 from her2mine.extract.lexicon import (
     SUPPORTIVE_CLASSES,  # noqa: F401  (re-exported: it used to live here)
     DrugLexicon,
+    initials_of,
     load_lexicons,
     lower_same_length,
     term_spans,
@@ -26,6 +27,7 @@ from her2mine.extract.regimens import (
     CHAIN_KINDS,
     chains_before,
     is_schedule_only,
+    is_schedule_or_alone,
     or_list_before,
 )
 from her2mine.extract.sentences import join_soft_line_breaks, sentence_spans
@@ -449,6 +451,7 @@ def defined_abbreviations(
     bracketed: list[tuple[int, str]] | None = None,
     readings: list[list[str] | None] | None = None,
     sentences: list[tuple[int, int]] | None = None,
+    letters: Mapping[str, frozenset[str]] | None = None,
 ) -> dict[str, list[str]]:
     """Short forms the text defines for drugs or regimens: short form → sorted drug list.
 
@@ -458,8 +461,11 @@ def defined_abbreviations(
     ``consisted`` / ``bracketed``: ``consisted_matches(text)`` / ``bracketed_shorts(text)`` if
     the caller has them (they do not depend on ``hits``); ``readings``: ``bracket_readings``
     of ``bracketed`` for these hits, if the caller has them; ``sentences``: the text's
-    sentence spans, if the caller has them.
+    sentence spans, if the caller has them; ``letters``: the drug lexicon's
+    ``DrugLexicon.letters`` (the package lexicon's if None).
     """
+    if letters is None:
+        letters = load_lexicons().drugs.letters
     defined: dict[str, list[str]] = {}
     drug_hits = drug_mentions(hits)
     for short, ls, le in pairs:
@@ -470,11 +476,11 @@ def defined_abbreviations(
             defined.setdefault(short, drugs)
     bracketed = bracketed_shorts(text) if bracketed is None else bracketed
     if readings is None:
-        readings = bracket_readings(text, drug_hits, bracketed)
+        readings = bracket_readings(text, drug_hits, bracketed, letters=letters)
     for (_, short), read in zip(bracketed, readings, strict=True):
         if read:
             defined[short] = read  # the direct "(SHORT)" reading wins
-    _extend_earlier_shorts(drug_hits, bracketed, defined)
+    _extend_earlier_shorts(drug_hits, bracketed, defined, letters)
     for m in consisted_matches(text) if consisted is None else consisted:
         short = m.group(1)
         after = [h for h in drug_hits if m.end() <= h.start <= m.end() + 120]
@@ -496,7 +502,10 @@ def defined_abbreviations(
 
 
 def _extend_earlier_shorts(
-    drug_hits: list[Hit], bracketed: list[tuple[int, str]], defined: dict[str, list[str]]
+    drug_hits: list[Hit],
+    bracketed: list[tuple[int, str]],
+    defined: dict[str, list[str]],
+    letters: Mapping[str, frozenset[str]],
 ) -> None:
     """ "doxorubicin and cyclophosphamide followed by paclitaxel (AC→T) or the same chemotherapy
     with trastuzumab beginning concurrently with paclitaxel (AC→TH)": a short form that adds a
@@ -513,7 +522,7 @@ def _extend_earlier_shorts(
             if short.startswith(prior) and 1 <= len(extra) <= 2 and extra.isalpha():
                 if short not in defined:
                     break  # the bracket names no drug itself ("human papillomavirus (HPV)")
-                added = _drugs_of_letters(drug_hits, start, extra.lower(), defined[prior])
+                added = _drugs_of_letters(drug_hits, start, extra.lower(), defined[prior], letters)
                 extended = {*defined[prior], *added}
                 if added and extended.issuperset(defined[short]):
                     defined[short] = sorted(extended)
@@ -522,17 +531,26 @@ def _extend_earlier_shorts(
             earlier.append(short)
 
 
-def _drugs_of_letters(drug_hits: list[Hit], pos: int, letters: str, have: list[str]) -> list[str]:
-    """For each letter, the drug of the nearest single-drug mention in the 200 characters before
-    ``pos`` that the letter may name and that ``have`` lacks; [] if a letter names none."""
+def _drugs_of_letters(
+    drug_hits: list[Hit],
+    pos: int,
+    added: str,
+    have: list[str],
+    letters: Mapping[str, frozenset[str]],
+) -> list[str]:
+    """For each letter of ``added``, the drug of the nearest single-drug mention in the 200
+    characters before ``pos`` that the letter may name (``_mention_letters``) and that ``have``
+    lacks; [] if a letter names none."""
     window = [h for h in drug_hits if pos - 200 <= h.start and h.end <= pos]
     out = []
-    for c in letters:
+    for c in added:
         found = next(
             (
                 h.drugs[0]
                 for h in reversed(window)
-                if len(h.drugs) == 1 and h.drugs[0] not in have and c in _mention_letters(h)
+                if len(h.drugs) == 1
+                and h.drugs[0] not in have
+                and c in _mention_letters(h, letters)
             ),
             None,
         )
@@ -557,11 +575,15 @@ def bracket_readings(
     drug_hits: list[Hit],
     bracketed: list[tuple[int, str]],
     before: tuple[list[Hit], list[list[str] | None]] | None = None,
+    letters: Mapping[str, frozenset[str]] | None = None,
 ) -> list[list[str] | None]:
     """For each "(SHORT)" of ``bracketed``, the drugs it defines (None if none): by the
     initials of the drugs before it ("N+C"), or the regimen chain right before it.
     ``before``: (drug hits, readings) of an earlier pass over the same text; a bracket whose
-    reading window holds the same mentions in both reads the same, and is not read again."""
+    reading window holds the same mentions in both reads the same, and is not read again.
+    ``letters``: the drug lexicon's ``DrugLexicon.letters`` (the package lexicon's if None)."""
+    if letters is None:
+        letters = load_lexicons().drugs.letters
     changed = _changed(before[0], drug_hits) if before is not None else []
     ends = {h.end for h in drug_hits}
     ends_sorted = sorted(ends)
@@ -572,7 +594,7 @@ def bracket_readings(
         ):
             out.append(before[1][k])
         else:
-            out.append(_bracket_reading(text, drug_hits, ends, ends_sorted, start, short))
+            out.append(_bracket_reading(text, drug_hits, ends, ends_sorted, start, short, letters))
     return out
 
 
@@ -593,6 +615,7 @@ def _bracket_reading(
     ends_sorted: list[int],
     start: int,
     short: str,
+    letters: Mapping[str, frozenset[str]],
 ) -> list[str] | None:
     parts = _PART_SEP.split(short)
     if len(parts) >= 2 and all(1 <= len(p) <= 3 for p in parts):
@@ -612,7 +635,7 @@ def _bracket_reading(
         # "... plus an aromatase inhibitor (AI)", "replacing X with trastuzumab emtansine
         # (T-DM1)": the short form names the last mention only
         return sorted(set(chain[-1].drugs)) or None
-    tail = _spelled_tail(short, chain)
+    tail = _spelled_tail(short, chain, letters)
     if tail is not None:
         chain = tail
     return sorted({d for h in chain for d in h.drugs}) or None
@@ -625,35 +648,33 @@ def _bracket_reading(
 _LETTERS_AND_DOSE = re.compile(r"([A-Z]{2,5})(?:-?\d{2,3})?")
 
 
-def _spelled_tail(short: str, chain: list[Hit]) -> list[Hit] | None:
+def _spelled_tail(
+    short: str, chain: list[Hit], letters: Mapping[str, frozenset[str]]
+) -> list[Hit] | None:
     """The last mentions of ``chain`` whose letters spell ``short`` (``_LETTERS_AND_DOSE``),
     one single-drug mention a letter, if fewer than the whole chain and the mention before
     them cannot take any of its letters; None otherwise."""
     m = _LETTERS_AND_DOSE.fullmatch(short)
     if m is None or len(m.group(1)) >= len(chain):
         return None
-    letters = m.group(1).lower()
-    tail = chain[-len(letters) :]
-    for c, h in zip(letters, tail, strict=True):
-        if len(h.drugs) != 1 or c not in _mention_letters(h):
+    spelt = m.group(1).lower()
+    tail = chain[-len(spelt) :]
+    for c, h in zip(spelt, tail, strict=True):
+        if len(h.drugs) != 1 or c not in _mention_letters(h, letters):
             return None
-    if not _mention_letters(chain[-len(letters) - 1]).isdisjoint(letters):
+    if not _mention_letters(chain[-len(spelt) - 1], letters).isdisjoint(spelt):
         return None
     return tail
 
 
-def _mention_letters(h: Hit) -> set[str]:
+def _mention_letters(h: Hit, letters: Mapping[str, frozenset[str]]) -> set[str]:
     """The letters a short form may name mention ``h`` by: the initial it is written with and
-    the lexicon letters of its drugs (``DrugLexicon.letters``: "A" for doxorubicin)."""
-    first = _FIRST_LETTER.search(h.text)
-    out = {first.group().lower()} if first is not None else set()
-    letters = load_lexicons().drugs.letters
+    the lexicon letters of its drugs (``letters``, ``DrugLexicon.letters``: "A" for
+    doxorubicin)."""
+    out = set(initials_of([h.text]))
     for d in h.drugs:
         out |= letters.get(d, frozenset())
     return out
-
-
-_FIRST_LETTER = re.compile(r"[A-Za-z]")
 
 
 # "trastuzumab (TH), lapatinib (TL), or both (THL)": the bracket names the alternatives together.
@@ -756,17 +777,14 @@ def _chain_end(
         return None
     last = ends_sorted[i]
     gap = text[last:pos]
+    # "paclitaxel every 3 weeks alone (TP)": the regimen on its own; a name in mixed case after
+    # "alone" is a trial's ("trastuzumab alone (NeoSphere)"), no short form. (Both readers
+    # answer at once for a gap without a schedule word: most brackets.)
     if "alone" in gap and _CAPITALS_SHORT.fullmatch(short):
-        # "paclitaxel every 3 weeks alone (TP)": the regimen on its own; a name in mixed case
-        # there is a trial's ("trastuzumab alone (NeoSphere)"), no short form
-        gap = _ALONE_AT_END.sub("", gap)
-        if not gap.strip():
-            return last
-    # is_schedule_only answers at once for a gap without a schedule word (most brackets)
+        return last if is_schedule_or_alone(gap) else None
     return last if is_schedule_only(gap) else None
 
 
-_ALONE_AT_END = re.compile(r"\s+alone\s*$")
 _CAPITALS_SHORT = re.compile(r"[A-Z][A-Z0-9+/→-]{1,9}")
 
 
@@ -932,11 +950,22 @@ def _short_form_passes(
         mentions = drug_mentions(current)
         # (per-patient options read as one class mention: "X plus A or B (SHORT)" defines X)
         readings = bracket_readings(
-            text, options_as_class(text, mentions, lex.drug_class), bracketed, before
+            text,
+            options_as_class(text, mentions, lex.drug_class),
+            bracketed,
+            before,
+            lex.letters,
         )
         before = (mentions, readings)
         defined = defined_abbreviations(
-            text, current, abbreviation_pairs, consisted, bracketed, readings, sentences
+            text,
+            current,
+            abbreviation_pairs,
+            consisted,
+            bracketed,
+            readings,
+            sentences,
+            lex.letters,
         )
         if not defined or list(defined.items()) == used:
             break  # (the same definitions find the same hits: ``abbrev`` stands)

@@ -288,7 +288,7 @@ class DrugLexicon:
             for a in e.get("abbreviations", []):
                 lex.exact_of.setdefault(a, canon)
             if lex.kind[canon] == "drug":
-                lex.letters[canon] = _initials_of([canon, *e.get("brands", [])])
+                lex.letters[canon] = initials_of([canon, *e.get("brands", [])])
         lex.insensitive = compile_terms(list(lex.canonical_of), ignore_case=True)
         lex.sensitive = SensitiveTerms(list(lex.exact_of))
         lex.mentions = {canon: lex._mention(canon) for canon in lex.kind}
@@ -316,7 +316,7 @@ class DrugLexicon:
         return self.components.get(canonical, [canonical])
 
 
-def _initials_of(names: list[str]) -> frozenset[str]:
+def initials_of(names: list[str]) -> frozenset[str]:
     """The lower-cased first letter of each name ("5-fluorouracil": "f")."""
     return frozenset(m.group().lower() for n in names if (m := _FIRST_LETTER.search(n)))
 

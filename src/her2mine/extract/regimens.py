@@ -262,6 +262,20 @@ def is_schedule_only(gap: str) -> bool:
     return bool(gap.strip()) and not without_schedules(gap).strip()
 
 
+_ALONE_AT_END = re.compile(r"\s+alone\s*$")
+
+
+def is_schedule_or_alone(gap: str) -> bool:
+    """Whether ``gap``, between a regimen's last mention and the bracket naming it, holds only
+    its dose and schedule phrases, a closing "alone", or both ("paclitaxel 175 mg/m2 every 3
+    weeks alone (TP)")."""
+    if "alone" in gap:
+        gap = _ALONE_AT_END.sub("", gap)
+        if not gap.strip():
+            return True
+    return is_schedule_only(gap)
+
+
 # Most gaps between two drug mentions are one of a few joiners: their kinds are read once, at
 # import (a fixed table, not a cache that learns from the texts read).
 _COMMON_GAPS = (
