@@ -28,14 +28,25 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--generate", type=int, default=300,
-                        help="add N generated synthetic works to the corpus (default 300)")
-    parser.add_argument("--latency", type=float, default=0.0,
-                        help="seconds the local server adds to every response")
-    parser.add_argument("--no-rate-limit", action="store_true",
-                        help="do not enforce NCBI/Crossref limits on the local server")
-    parser.add_argument("--in-process", action="store_true",
-                        help="run the protocol server in this process (shares its CPU/GIL)")
+    parser.add_argument(
+        "--generate",
+        type=int,
+        default=300,
+        help="add N generated synthetic works to the corpus (default 300)",
+    )
+    parser.add_argument(
+        "--latency", type=float, default=0.0, help="seconds the local server adds to every response"
+    )
+    parser.add_argument(
+        "--no-rate-limit",
+        action="store_true",
+        help="do not enforce NCBI/Crossref limits on the local server",
+    )
+    parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="run the protocol server in this process (shares its CPU/GIL)",
+    )
     args = parser.parse_args()
 
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -49,14 +60,22 @@ def main() -> None:
 
         harness = prefect_test_harness(server_startup_timeout=60)
 
-    with tempfile.TemporaryDirectory(prefix="her2mine-bench-") as tmp, \
-            protocol_server(args) as (env, n_works), harness:
+    with (
+        tempfile.TemporaryDirectory(prefix="her2mine-bench-") as tmp,
+        protocol_server(args) as (env, n_works),
+        harness,
+    ):
         os.environ.update(env)
         from her2mine.flow import run_refresh
         from her2mine.flow.tasks import EXTRACTION_CALLS
 
-        params = dict(refs=[str(REVIEW_PATH)], query_file="default", data_dir=str(Path(tmp)),
-                      email="bench@her2mine.invalid", first_mindate="2010/01/01")
+        params = dict(
+            refs=[str(REVIEW_PATH)],
+            query_file="default",
+            data_dir=str(Path(tmp)),
+            email="bench@her2mine.invalid",
+            first_mindate="2010/01/01",
+        )
         results = []
         for label in ("first", "noop"):
             docs_before = EXTRACTION_CALLS["documents"]
@@ -64,10 +83,13 @@ def main() -> None:
             summary = run_refresh(**params)
             seconds = time.perf_counter() - t0
             results.append(seconds)
-            print(f"{label}: {seconds:.2f} s, {EXTRACTION_CALLS['documents'] - docs_before} "
-                  f"documents extracted, {summary['requests']} HTTP requests, "
-                  f"works={summary['counts'].get('works', '-')} "
-                  f"outcomes={summary['counts'].get('outcomes', '-')}", flush=True)
+            print(
+                f"{label}: {seconds:.2f} s, {EXTRACTION_CALLS['documents'] - docs_before} "
+                f"documents extracted, {summary['requests']} HTTP requests, "
+                f"works={summary['counts'].get('works', '-')} "
+                f"outcomes={summary['counts'].get('outcomes', '-')}",
+                flush=True,
+            )
         print(f"corpus: {n_works} works")
     print(f"noop_vs_first_ratio={results[1] / results[0]:.3f}")
 
@@ -81,12 +103,21 @@ def protocol_server(args):
         corpus = load_corpus()
         if args.generate:
             corpus.extend(Corpus.generate(args.generate).works())
-        with ProtocolServer(corpus=corpus, rate_limit=not args.no_rate_limit,
-                            latency=args.latency) as srv:
+        with ProtocolServer(
+            corpus=corpus, rate_limit=not args.no_rate_limit, latency=args.latency
+        ) as srv:
             yield srv.env(), len(corpus)
         return
-    cmd = [sys.executable, "-c", "from her2mine.cli import main; main()", "testserver",
-           "--generate", str(args.generate), "--latency", str(args.latency)]
+    cmd = [
+        sys.executable,
+        "-c",
+        "from her2mine.cli import main; main()",
+        "testserver",
+        "--generate",
+        str(args.generate),
+        "--latency",
+        str(args.latency),
+    ]
     if args.no_rate_limit:
         cmd.append("--no-rate-limit")
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -97,7 +128,7 @@ def protocol_server(args):
             if not line:
                 raise SystemExit(f"test server did not start: {cmd}")
             if line.startswith("export "):
-                key, _, value = line[len("export "):].strip().partition("=")
+                key, _, value = line[len("export ") :].strip().partition("=")
                 env[key] = value
             elif "SYNTHETIC works" in line:
                 n_works = int(line.split(":")[1].split()[0])

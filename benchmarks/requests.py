@@ -47,22 +47,29 @@ def main() -> None:
         rate_limited = srv.stats["rate_limited"]
 
     per_service = Counter(r.service for r in log)
-    per_endpoint = Counter(f"{r.service} {r.method} {r.path.rsplit('/', 1)[-1] or '/'}"
-                           for r in log)
+    per_endpoint = Counter(
+        f"{r.service} {r.method} {r.path.rsplit('/', 1)[-1] or '/'}" for r in log
+    )
     naive = NAIVE_REQUESTS_PER_DOI * len(dois)
     ncbi_requests = per_service["eutils"] + per_service["idconv"]
     print(f"works: {len(result.works)} {dict(result.counts())}")
-    print(f"DOIs: {len(dois)}; HTTP requests seen by the server: {len(log)} "
-          f"(client counted {result.request_count})")
+    print(
+        f"DOIs: {len(dois)}; HTTP requests seen by the server: {len(log)} "
+        f"(client counted {result.request_count})"
+    )
     for name, count in sorted(per_endpoint.items()):
         print(f"  {name}: {count}")
     print(f"server-side 429s (rate limit exceeded): {dict(rate_limited)}")
-    print(f"one-request-per-item client: {NAIVE_REQUESTS_PER_DOI} x {len(dois)} = {naive} "
-          f"requests; at {NCBI_RATE:.0f} req/s its {2 * len(dois)} NCBI requests alone take "
-          f"{2 * len(dois) / NCBI_RATE:.0f} s")
-    print(f"wall time with the rate limit on ({NCBI_RATE:.0f} req/s NCBI): {wall:.1f} s "
-          f"({ncbi_requests} NCBI requests, >= {max(0, ncbi_requests - 1) / NCBI_RATE:.1f} s "
-          "of pacing)")
+    print(
+        f"one-request-per-item client: {NAIVE_REQUESTS_PER_DOI} x {len(dois)} = {naive} "
+        f"requests; at {NCBI_RATE:.0f} req/s its {2 * len(dois)} NCBI requests alone take "
+        f"{2 * len(dois) / NCBI_RATE:.0f} s"
+    )
+    print(
+        f"wall time with the rate limit on ({NCBI_RATE:.0f} req/s NCBI): {wall:.1f} s "
+        f"({ncbi_requests} NCBI requests, >= {max(0, ncbi_requests - 1) / NCBI_RATE:.1f} s "
+        "of pacing)"
+    )
     scaled = round(len(log) * 1000 / max(1, len(dois)))
     print(f"requests_per_1000_dois={scaled}")
 

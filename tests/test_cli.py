@@ -27,8 +27,19 @@ ALL = list(_commands(typer.main.get_command(app)))
 def test_the_documented_commands_exist():
     names = {" ".join(path) for path, _ in ALL}
     for expected in (
-        "refs", "fetch", "extract", "evaluate", "run", "demo", "serve", "tables", "query",
-        "review export", "review import", "review serve", "testserver",
+        "refs",
+        "fetch",
+        "extract",
+        "evaluate",
+        "run",
+        "demo",
+        "serve",
+        "tables",
+        "query",
+        "review export",
+        "review import",
+        "review serve",
+        "testserver",
     ):
         assert expected in names
 
@@ -47,7 +58,9 @@ def test_console_script_reports_errors_as_one_line(tmp_path):
     missing = tmp_path / "nope.txt"
     proc = subprocess.run(
         [sys.executable, "-c", "from her2mine.cli import main; main()", "refs", str(missing)],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert proc.returncode == 1
     assert "nope.txt" in proc.stderr and "Traceback" not in proc.stderr
@@ -80,8 +93,9 @@ def test_every_command_module_uses_the_common_error_helper():
 
     for path in Path(cli.__file__).parent.glob("cmd_*.py"):
         text = path.read_text(encoding="utf-8")
-        assert 'f"error: ' not in text and "def _fail" not in text and "def _store" not in text, \
+        assert 'f"error: ' not in text and "def _fail" not in text and "def _store" not in text, (
             path.name
+        )
 
 
 def test_serve_default_schedule_is_inside_the_ncbi_window():

@@ -20,8 +20,9 @@ from her2mine.testserver import CorpusWork, ProtocolServer
 
 
 def ref(raw, title=None, year=None, index=1) -> Reference:
-    return Reference(source="t", source_doi=None, index=index, raw=raw, doi=None, title=title,
-                     year=year)
+    return Reference(
+        source="t", source_doi=None, index=index, raw=raw, doi=None, title=title, year=year
+    )
 
 
 def test_validate_and_plan_batches():
@@ -45,13 +46,26 @@ def test_judge_accepts_only_clear_matches():
     def cand(title, year=2012, doi="10.1/a"):
         return Work(doi=doi, title=title, year=year)
 
-    r = ref("Baselga J. Pertuzumab plus trastuzumab plus docetaxel. NEJM 2012.",
-            title="Pertuzumab plus trastuzumab plus docetaxel", year=2012)
-    good = judge(r, [(cand("Pertuzumab plus Trastuzumab plus Docetaxel"), 90.0),
-                     (cand("Other", doi="10.1/b"), 20.0)])
+    r = ref(
+        "Baselga J. Pertuzumab plus trastuzumab plus docetaxel. NEJM 2012.",
+        title="Pertuzumab plus trastuzumab plus docetaxel",
+        year=2012,
+    )
+    good = judge(
+        r,
+        [
+            (cand("Pertuzumab plus Trastuzumab plus Docetaxel"), 90.0),
+            (cand("Other", doi="10.1/b"), 20.0),
+        ],
+    )
     assert good.status == "matched" and good.doi == "10.1/a" and 0.5 < good.confidence <= 1
-    close = judge(r, [(cand("Pertuzumab plus trastuzumab plus docetaxel"), 90.0),
-                      (cand("Pertuzumab plus trastuzumab plus docetaxel", doi="10.1/b"), 85.0)])
+    close = judge(
+        r,
+        [
+            (cand("Pertuzumab plus trastuzumab plus docetaxel"), 90.0),
+            (cand("Pertuzumab plus trastuzumab plus docetaxel", doi="10.1/b"), 85.0),
+        ],
+    )
     assert close.status == "ambiguous" and close.doi is None and len(close.candidates) == 2
     wrong_title = judge(r, [(cand("Lapatinib in gastric cancer"), 90.0)])
     assert wrong_title.status == "no_match" and wrong_title.doi is None
@@ -97,20 +111,31 @@ def test_get_work_single_and_404(tmp_path):
 def test_resolve_reference_matched_no_match_and_ambiguous(tmp_path):
     corpus = build_corpus(10)
     w = corpus.by_doi("10.5555/h4.0004")
-    twin = dict(title="Identical twins: a duplicated record", year=2015,
-                authors=w.authors, journal="J Synth Oncol")
+    twin = dict(
+        title="Identical twins: a duplicated record",
+        year=2015,
+        authors=w.authors,
+        journal="J Synth Oncol",
+    )
     corpus.add(CorpusWork(key="t1", doi="10.5555/twin.1", pmid="99190001", **twin))
     corpus.add(CorpusWork(key="t2", doi="10.5555/twin.2", pmid="99190002", **twin))
     with ProtocolServer(corpus) as srv, Http(fast(srv, tmp_path)) as http:
         client = CrossrefClient(http.crossref)
-        raw = f"{w.authors[0].family} A, {w.authors[1].family} B. {w.title}. J Synth Oncol. {w.year}."
+        raw = (
+            f"{w.authors[0].family} A, {w.authors[1].family} B. {w.title}. J Synth Oncol. {w.year}."
+        )
         hit = client.resolve_reference(ref(raw, title=w.title, year=w.year))
         assert hit.status == "matched" and hit.doi == "10.5555/h4.0004", hit
         assert hit.title_similarity >= 85 and hit.confidence > 0.5
         rec = srv.requests[-1]
         assert rec.params["query.bibliographic"] == raw and rec.params["rows"] == "2"
-        miss = client.resolve_reference(ref("Moon Q. Quantum gardening for hedgehogs. 1999.",
-                                            title="Quantum gardening for hedgehogs", year=1999))
+        miss = client.resolve_reference(
+            ref(
+                "Moon Q. Quantum gardening for hedgehogs. 1999.",
+                title="Quantum gardening for hedgehogs",
+                year=1999,
+            )
+        )
         assert miss.status == "no_match" and miss.doi is None
         raw_twin = f"{w.authors[0].family} A. Identical twins: a duplicated record. 2015."
         amb = client.resolve_reference(ref(raw_twin, title=twin["title"], year=2015))

@@ -260,7 +260,10 @@ def test_ratios_listed_under_one_key(text, ratios):
             [(70.6, None, None, None), (37.5, None, None, None)],
         ),
         ("4.2 months in cohorts 1, 2 and 3", [(4.2, None, None, None)]),
-        ("in cohorts 1 and 2, 70.6% and 37.5%", [(70.6, None, None, None), (37.5, None, None, None)]),
+        (
+            "in cohorts 1 and 2, 70.6% and 37.5%",
+            [(70.6, None, None, None), (37.5, None, None, None)],
+        ),
         ("cohorts 1, 2 and 3, 70.6%", [(70.6, None, None, None)]),
     ],
 )

@@ -85,9 +85,7 @@ def test_trial_candidates_cover_the_full_scans():
         assert [m.span() for m in finditer_at(trials._REGISTRY, text, registry)] == [
             m.span() for m in trials._REGISTRY.finditer(text)
         ]
-        assert lex.terms.spans(text, starts) == term_spans(
-            _boundary_first(lex.names), text
-        )
+        assert lex.terms.spans(text, starts) == term_spans(_boundary_first(lex.names), text)
         fast = [m.span(1) for m in finditer_at(the, text, trials._the_candidates(text))]
         assert fast == [m.span(1) for m in the.finditer(text)]
         named += len(fast)

@@ -11,7 +11,13 @@ from her2mine.extract import extract_documents
 from her2mine.extract.pipeline import STATE_KEY
 from her2mine.models import Document
 
-COMPONENTS = ["her2_sentencizer", "her2_abbreviations", "her2_drugs", "her2_trials", "her2_outcomes"]
+COMPONENTS = [
+    "her2_sentencizer",
+    "her2_abbreviations",
+    "her2_drugs",
+    "her2_trials",
+    "her2_outcomes",
+]
 
 
 @pytest.mark.parametrize("last", range(len(COMPONENTS)))

@@ -26,11 +26,27 @@ SECRET = "H4-SECRET-API-KEY-0123456789abcdef"
 CASES = [
     (kind, service)
     for service, kinds in {
-        "eutils": ["429", "429_no_retry_after", "500", "502", "503", "slow", "truncated",
-                   "error_200"],
+        "eutils": [
+            "429",
+            "429_no_retry_after",
+            "500",
+            "502",
+            "503",
+            "slow",
+            "truncated",
+            "error_200",
+        ],
         "idconv": ["500", "502", "503", "slow", "truncated", "malformed_json"],
-        "crossref": ["429", "429_no_retry_after", "500", "502", "503", "slow", "truncated",
-                     "malformed_json"],
+        "crossref": [
+            "429",
+            "429_no_retry_after",
+            "500",
+            "502",
+            "503",
+            "slow",
+            "truncated",
+            "malformed_json",
+        ],
     }.items()
     for kind in kinds
 ]
@@ -108,14 +124,17 @@ def test_eutils_down_yields_failed_works_with_crossref_data(tmp_path):
 def test_api_key_never_stored_logged_or_printed(tmp_path, caplog):
     c = corpus()
     dois = [w.doi for w in c.works()]
-    faults = [Fault("500", service="eutils", times=1), Fault("429", service="eutils", times=1,
-                                                             retry_after=0)]
+    faults = [
+        Fault("500", service="eutils", times=1),
+        Fault("429", service="eutils", times=1, retry_after=0),
+    ]
     with ProtocolServer(c, faults=faults) as srv, caplog.at_level(logging.DEBUG):
         settings = fast(srv, tmp_path, api_key=SECRET)
         result = fetch_works(dois, settings)
         with ProtocolServer(c, faults=[Fault("500", service="eutils")]) as down:
-            failing = fetch_works(dois[:2], fast(down, tmp_path / "2", api_key=SECRET,
-                                                 max_retries=1))
+            failing = fetch_works(
+                dois[:2], fast(down, tmp_path / "2", api_key=SECRET, max_retries=1)
+            )
         sent = [r for r in srv.requests.for_service("eutils")]
     assert sent and all(r.params.get("api_key") == "***" for r in sent)  # it WAS sent
     assert "esearch.fcgi" in caplog.text  # debug logging really ran

@@ -12,11 +12,39 @@ from her2mine.models import AbstractSection
 from her2mine.testserver import Corpus, CorpusWork, Fault, ProtocolServer
 from her2mine.testserver.corpus import Author
 
-DRUGS = ["trastuzumab", "pertuzumab", "lapatinib", "neratinib", "tucatinib", "margetuximab",
-         "pyrotinib", "zanidatamab", "capecitabine", "docetaxel", "paclitaxel", "vinorelbine"]
+DRUGS = [
+    "trastuzumab",
+    "pertuzumab",
+    "lapatinib",
+    "neratinib",
+    "tucatinib",
+    "margetuximab",
+    "pyrotinib",
+    "zanidatamab",
+    "capecitabine",
+    "docetaxel",
+    "paclitaxel",
+    "vinorelbine",
+]
 SETTINGS_ = ["metastatic", "early", "neoadjuvant", "adjuvant", "advanced", "brain-metastatic"]
-NAMES = ["Aalto", "Brenner", "Castillo", "Dubois", "Eriksen", "Fujita", "Gallo", "Horvat",
-         "Ibsen", "Jansen", "Kowalski", "Lindqvist", "Moreau", "Novak", "Okafor", "Petrov"]
+NAMES = [
+    "Aalto",
+    "Brenner",
+    "Castillo",
+    "Dubois",
+    "Eriksen",
+    "Fujita",
+    "Gallo",
+    "Horvat",
+    "Ibsen",
+    "Jansen",
+    "Kowalski",
+    "Lindqvist",
+    "Moreau",
+    "Novak",
+    "Okafor",
+    "Petrov",
+]
 
 
 def build_corpus(n: int, *, not_in_pubmed=(), not_in_crossref=(), pmc_every: int = 3) -> Corpus:
@@ -28,34 +56,58 @@ def build_corpus(n: int, *, not_in_pubmed=(), not_in_crossref=(), pmc_every: int
     works = []
     for i in range(n):
         drug, other = DRUGS[i % len(DRUGS)], DRUGS[(i * 5 + 3) % len(DRUGS)]
-        title = (f"{drug.capitalize()} plus {other} in {SETTINGS_[i % len(SETTINGS_)]} "
-                 f"HER2-positive breast cancer: the ZETA{i:03d} randomised trial")
-        works.append(CorpusWork(
-            key=f"h4-{i}", title=title, year=2005 + i % 18, month=1 + i % 12, day=1 + i % 27,
-            doi=f"10.5555/h4.{i:04d}", pmid=str(99100000 + i),
-            pmcid=f"PMC{99100000 + i}" if i % pmc_every == 0 else None,
-            journal="Journal of Synthetic Oncology", journal_abbrev="J Synth Oncol",
-            volume=str(10 + i), pages=f"{100 + i}-{110 + i}",
-            abstract=[AbstractSection(None, None, f"Synthetic abstract {i} about {drug}.")],
-            authors=[Author(NAMES[i % len(NAMES)], "Anna"), Author(NAMES[(i + 7) % len(NAMES)], "Ben")],
-            mesh=["Breast Neoplasms*"], registry_ids=[f"NCT0{5000000 + i}"],
-            edat=f"{2005 + i % 18}-02-01",
-            in_pubmed=i not in not_in_pubmed, in_crossref=i not in not_in_crossref,
-        ))
+        title = (
+            f"{drug.capitalize()} plus {other} in {SETTINGS_[i % len(SETTINGS_)]} "
+            f"HER2-positive breast cancer: the ZETA{i:03d} randomised trial"
+        )
+        works.append(
+            CorpusWork(
+                key=f"h4-{i}",
+                title=title,
+                year=2005 + i % 18,
+                month=1 + i % 12,
+                day=1 + i % 27,
+                doi=f"10.5555/h4.{i:04d}",
+                pmid=str(99100000 + i),
+                pmcid=f"PMC{99100000 + i}" if i % pmc_every == 0 else None,
+                journal="Journal of Synthetic Oncology",
+                journal_abbrev="J Synth Oncol",
+                volume=str(10 + i),
+                pages=f"{100 + i}-{110 + i}",
+                abstract=[AbstractSection(None, None, f"Synthetic abstract {i} about {drug}.")],
+                authors=[
+                    Author(NAMES[i % len(NAMES)], "Anna"),
+                    Author(NAMES[(i + 7) % len(NAMES)], "Ben"),
+                ],
+                mesh=["Breast Neoplasms*"],
+                registry_ids=[f"NCT0{5000000 + i}"],
+                edat=f"{2005 + i % 18}-02-01",
+                in_pubmed=i not in not_in_pubmed,
+                in_crossref=i not in not_in_crossref,
+            )
+        )
     return Corpus(works)
 
 
 def fast(srv: ProtocolServer, tmp_path, **kw):
-    values = dict(data_dir=tmp_path, email="dev@example.org", backoff_base=0.01,
-                  backoff_cap=0.05, max_retries=3, timeout=2.0, connect_timeout=1.0)
+    values = dict(
+        data_dir=tmp_path,
+        email="dev@example.org",
+        backoff_base=0.01,
+        backoff_cap=0.05,
+        max_retries=3,
+        timeout=2.0,
+        connect_timeout=1.0,
+    )
     values.update(kw)
     return srv.settings(**values)
 
 
 def requested_ids(record) -> str:
     """Everything a request asked about, as one string (filter, term, id, ids)."""
-    return " ".join(record.params.get(k, "") for k in ("filter", "term", "id", "ids",
-                                                        "query.bibliographic"))
+    return " ".join(
+        record.params.get(k, "") for k in ("filter", "term", "id", "ids", "query.bibliographic")
+    )
 
 
 def test_rerun_with_superset_asks_only_for_new_works(tmp_path):
@@ -98,8 +150,17 @@ def test_offline_replays_previous_run_and_misses_clearly(tmp_path):
 
 def test_single_source_works_come_from_the_source_that_has_them(tmp_path):
     corpus = build_corpus(6, not_in_pubmed={1}, not_in_crossref={2})
-    corpus.add(CorpusWork(key="nowhere", title="Absent", year=2020, doi="10.5555/h4.absent",
-                          pmid="99199999", in_pubmed=False, in_crossref=False))
+    corpus.add(
+        CorpusWork(
+            key="nowhere",
+            title="Absent",
+            year=2020,
+            doi="10.5555/h4.absent",
+            pmid="99199999",
+            in_pubmed=False,
+            in_crossref=False,
+        )
+    )
     dois = [w.doi for w in corpus.works()]
     with ProtocolServer(corpus) as srv:
         result = fetch_works(dois, fast(srv, tmp_path))
@@ -109,7 +170,9 @@ def test_single_source_works_come_from_the_source_that_has_them(tmp_path):
     assert crossref_only.title == corpus.by_doi("10.5555/h4.0001").title
     assert set(crossref_only.sources.values()) == {"crossref"}
     assert pubmed_only.status == "ok" and pubmed_only.pmid == "99100002"
-    assert pubmed_only.sources["title"] == "pubmed" and "crossref" not in pubmed_only.sources.values()
+    assert (
+        pubmed_only.sources["title"] == "pubmed" and "crossref" not in pubmed_only.sources.values()
+    )
     absent = by_doi["10.5555/h4.absent"]
     assert absent.status == "not_found" and absent.reason
     both = by_doi["10.5555/h4.0000"]
@@ -135,8 +198,13 @@ def test_reference_file_with_and_without_dois(tmp_path):
     with ProtocolServer(corpus) as srv:
         result = fetch_works([str(ref_file), "10.5555/h4.0007"], fast(srv, tmp_path / "d"))
     statuses = [(w.doi, w.status) for w in result.works]
-    assert statuses == [("10.5555/h4.0000", "ok"), ("10.5555/h4.0002", "ok"), (None, "not_found"),
-                        ("10.5555/h4.0005", "ok"), ("10.5555/h4.0007", "ok")]
+    assert statuses == [
+        ("10.5555/h4.0000", "ok"),
+        ("10.5555/h4.0002", "ok"),
+        (None, "not_found"),
+        ("10.5555/h4.0005", "ok"),
+        ("10.5555/h4.0007", "ok"),
+    ]
     unresolved = result.works[2]
     assert "not resolved" in unresolved.reason and unresolved.title.startswith("Quantum")
     matched = {r.index: r for r in result.resolutions}
@@ -164,20 +232,48 @@ def test_cli_prints_one_json_object_per_work(tmp_path, monkeypatch):
         for key, value in srv.env().items():
             monkeypatch.setenv(key, value)
         monkeypatch.setenv("HER2MINE_BACKOFF_BASE", "0.01")
-        args = ["fetch", "10.5555/h4.0000", "10.5555/h4.0001", "10.5555/h4.0001",
-                "10.5555/h4.9999", "--jsonl", "--data-dir", str(tmp_path), "--email", "a@b.org"]
+        args = [
+            "fetch",
+            "10.5555/h4.0000",
+            "10.5555/h4.0001",
+            "10.5555/h4.0001",
+            "10.5555/h4.9999",
+            "--jsonl",
+            "--data-dir",
+            str(tmp_path),
+            "--email",
+            "a@b.org",
+        ]
         result = CliRunner().invoke(app, args)
         assert result.exit_code == 0, result.output
         lines = [json.loads(line) for line in result.stdout.splitlines()]
         assert [(d["doi"], d["status"]) for d in lines] == [
-            ("10.5555/h4.0000", "ok"), ("10.5555/h4.0001", "ok"), ("10.5555/h4.9999", "not_found")]
-        assert set(lines[0]) == {"doi", "pmid", "pmcid", "title", "abstract", "journal", "year",
-                                 "authors", "publication_types", "mesh", "registry_ids",
-                                 "corrections", "sources", "status", "reason"}
+            ("10.5555/h4.0000", "ok"),
+            ("10.5555/h4.0001", "ok"),
+            ("10.5555/h4.9999", "not_found"),
+        ]
+        assert set(lines[0]) == {
+            "doi",
+            "pmid",
+            "pmcid",
+            "title",
+            "abstract",
+            "journal",
+            "year",
+            "authors",
+            "publication_types",
+            "mesh",
+            "registry_ids",
+            "corrections",
+            "sources",
+            "status",
+            "reason",
+        }
         assert lines[0]["pmid"] == "99100000" and lines[1]["pmid"] is None
         assert "HTTP requests" in result.stderr
-        offline = CliRunner().invoke(app, ["fetch", "10.5555/h4.0003", "--offline", "--jsonl",
-                                           "--data-dir", str(tmp_path)])
+        offline = CliRunner().invoke(
+            app, ["fetch", "10.5555/h4.0003", "--offline", "--jsonl", "--data-dir", str(tmp_path)]
+        )
         assert offline.exit_code == 1
         assert offline.stderr.startswith("error: ") and "Traceback" not in offline.output
 
@@ -186,9 +282,14 @@ def test_cli_prints_one_json_object_per_work(tmp_path, monkeypatch):
 
 
 def _no_doi_work() -> CorpusWork:
-    return CorpusWork(key="nodoi", title="Trastuzumab in a HER2-positive case series without DOI",
-                      year=2019, pmid="99188888", journal="Journal of Synthetic Oncology",
-                      abstract=[AbstractSection(None, None, "A record with no DOI.")])
+    return CorpusWork(
+        key="nodoi",
+        title="Trastuzumab in a HER2-positive case series without DOI",
+        year=2019,
+        pmid="99188888",
+        journal="Journal of Synthetic Oncology",
+        abstract=[AbstractSection(None, None, "A record with no DOI.")],
+    )
 
 
 def test_fetch_works_with_only_pmids(tmp_path):
@@ -204,15 +305,18 @@ def test_fetch_works_with_only_pmids(tmp_path):
         with pytest.raises(InputError, match="no references or DOIs"):
             fetch_works([], settings, pmids=[])
         assert len(srv.requests) == 0  # validated before any request
-        result = fetch_works([], settings, pmids=pmids + pmids[:2],
-                             progress=lambda *t: ticks.append(t))
+        result = fetch_works(
+            [], settings, pmids=pmids + pmids[:2], progress=lambda *t: ticks.append(t)
+        )
         log = list(srv.requests)
         # the DOI index learnt the PMIDs' DOIs: fetching them by DOI asks nothing of PubMed
         again = fetch_works([w.doi for w in corpus.works() if w.doi], settings)
-        later = list(srv.requests)[len(log):]
+        later = list(srv.requests)[len(log) :]
     assert [(w.doi, w.pmid, w.status) for w in result.works] == [
         *((f"10.5555/h4.{i:04d}", str(99100000 + i), "ok") for i in range(5)),
-        (None, "99188888", "ok"), (None, "99177777", "not_found")]
+        (None, "99188888", "ok"),
+        (None, "99177777", "not_found"),
+    ]
     assert result.works[0].sources["title"] == "pubmed" and result.works[0].registry_ids
     assert "crossref" in result.works[0].sources.values()
     assert "crossref" not in result.works[3].sources.values()  # not in Crossref
@@ -224,8 +328,9 @@ def test_fetch_works_with_only_pmids(tmp_path):
     assert len([r for r in log if "efetch" in r.path]) == 1
     pubmed_ticks = [t for t in ticks if t[0] == "pubmed"]
     assert sum(n for _, n, _ in pubmed_ticks) == pubmed_ticks[0][2] == 7
-    assert [(w.doi, w.status) for w in again.works] == [(f"10.5555/h4.{i:04d}", "ok")
-                                                         for i in range(5)]
+    assert [(w.doi, w.status) for w in again.works] == [
+        (f"10.5555/h4.{i:04d}", "ok") for i in range(5)
+    ]
     assert [w.to_dict() for w in again.works] == [w.to_dict() for w in result.works[:5]]
     assert not any(r.service in ("eutils", "idconv") for r in later), later
 
@@ -239,9 +344,14 @@ def test_dois_and_pmids_overlapping_give_one_work_per_doi(tmp_path):
         result = fetch_works(dois, fast(srv, tmp_path), pmids=pmids)
         log = list(srv.requests)
     assert [(w.doi, w.pmid) for w in result.works] == [
-        ("10.5555/h4.0002", "99100002"), ("10.5555/h4.0000", "99100000"),
-        ("10.5555/h4.0004", "99100004"), ("10.5555/h4.0001", "99100001"),
-        ("10.5555/h4.0006", "99100006"), (None, "99188888"), ("10.5555/h4.0007", "99100007")]
+        ("10.5555/h4.0002", "99100002"),
+        ("10.5555/h4.0000", "99100000"),
+        ("10.5555/h4.0004", "99100004"),
+        ("10.5555/h4.0001", "99100001"),
+        ("10.5555/h4.0006", "99100006"),
+        (None, "99188888"),
+        ("10.5555/h4.0007", "99100007"),
+    ]
     assert {w.status for w in result.works} == {"ok"}
     assert all(w.sources.get("doi") == "crossref" for w in result.works if w.doi)
     # DOIs named by a PMID are not searched for; the others are, once
@@ -267,8 +377,9 @@ def test_failed_efetch_batch_keeps_the_other_batches(tmp_path, kind):
         log = list(srv.requests)
     assert len(result.works) == 205
     failed, ok = result.works[:200], result.works[200:]
-    assert all(w.status == "failed" and w.doi is None and f"HTTP {kind}" in w.reason
-               for w in failed)
+    assert all(
+        w.status == "failed" and w.doi is None and f"HTTP {kind}" in w.reason for w in failed
+    )
     assert [w.pmid for w in failed] == pmids[:200]
     assert [(w.pmid, w.status) for w in ok] == [(p, "ok") for p in pmids[200:]]
     assert all(w.doi and "crossref" in w.sources.values() for w in ok)

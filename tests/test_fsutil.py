@@ -48,8 +48,9 @@ def test_hashes_agree_with_hashlib(tmp_path):
 
 def test_corpus_save_failing_midway_leaves_no_temp_file(tmp_path):
     good = CorpusWork(key="a", title="A", year=2020, doi="10.5555/a", pmid="99000001")
-    bad = CorpusWork(key="b", title="B", year=2020, doi="10.5555/b", pmid="99000002",
-                     keywords=[object()])  # not JSON-serialisable: the write fails half-way
+    bad = CorpusWork(
+        key="b", title="B", year=2020, doi="10.5555/b", pmid="99000002", keywords=[object()]
+    )  # not JSON-serialisable: the write fails half-way
     target = tmp_path / "corpus.jsonl"
     Corpus([good]).save(target)
     before = target.read_text()

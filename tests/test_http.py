@@ -51,11 +51,16 @@ def server():
 
         def _answer(self, body_in: bytes):
             parts = urlsplit(self.path)
-            script.log.append({
-                "t": time.monotonic(), "method": self.command, "path": parts.path,
-                "query": parse_qs(parts.query), "form": parse_qs(body_in.decode()),
-                "headers": dict(self.headers),
-            })
+            script.log.append(
+                {
+                    "t": time.monotonic(),
+                    "method": self.command,
+                    "path": parts.path,
+                    "query": parse_qs(parts.query),
+                    "form": parse_qs(body_in.decode()),
+                    "headers": dict(self.headers),
+                }
+            )
             status, headers, body, delay = script.next(parts.path)
             if delay:
                 time.sleep(delay)
@@ -93,14 +98,24 @@ def parse_json(raw):
 
 def make_client(server, tmp_path, **overrides) -> ServiceClient:
     values = dict(
-        data_dir=tmp_path, email="dev@example.org", api_key=SECRET, max_retries=3,
-        backoff_base=0.01, backoff_cap=0.05, timeout=2.0, connect_timeout=1.0,
+        data_dir=tmp_path,
+        email="dev@example.org",
+        api_key=SECRET,
+        max_retries=3,
+        backoff_base=0.01,
+        backoff_cap=0.05,
+        timeout=2.0,
+        connect_timeout=1.0,
     )
     values.update(overrides)
     settings = Settings(**values)
     return ServiceClient(
-        "eutils", server.url, settings, limiter=RateLimiter(200.0),
-        store=RawStore(settings.raw_dir), stats=RequestStats(),
+        "eutils",
+        server.url,
+        settings,
+        limiter=RateLimiter(200.0),
+        store=RawStore(settings.raw_dir),
+        stats=RequestStats(),
         identity={"tool": "her2mine", "email": settings.email, "api_key": SECRET},
     )
 
@@ -133,8 +148,16 @@ def test_identity_params_sent_but_never_stored(server, tmp_path):
     for path in files:
         assert SECRET.encode() not in path.read_bytes(), path
     sidecar = json.loads(next((tmp_path / "raw" / "requests").rglob("*.json")).read_text())
-    assert {"service", "method", "url", "params", "status", "content_type", "fetched_at",
-            "body_sha256"} <= set(sidecar)
+    assert {
+        "service",
+        "method",
+        "url",
+        "params",
+        "status",
+        "content_type",
+        "fetched_at",
+        "body_sha256",
+    } <= set(sidecar)
 
 
 def test_request_key_ignores_identity_so_replay_works_without_key(server, tmp_path):
@@ -148,8 +171,9 @@ def test_request_key_ignores_identity_so_replay_works_without_key(server, tmp_pa
 def test_offline_miss_names_the_request_and_redacts_key(server, tmp_path):
     client = make_client(server, tmp_path, offline=True)
     with pytest.raises(OfflineMiss) as err:
-        client.request("GET", "esearch.fcgi", params={"term": "her2", "api_key": SECRET},
-                       parse=parse_json)
+        client.request(
+            "GET", "esearch.fcgi", params={"term": "her2", "api_key": SECRET}, parse=parse_json
+        )
     assert "esearch.fcgi" in str(err.value) and "term=her2" in str(err.value)
     assert SECRET not in str(err.value)
     assert server.log == []
@@ -213,11 +237,22 @@ def test_connection_refused_gives_service_error(tmp_path):
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    settings = Settings(data_dir=tmp_path, max_retries=1, backoff_base=0.01, backoff_cap=0.01,
-                        connect_timeout=0.5, api_key=SECRET)
-    client = ServiceClient("crossref", f"http://127.0.0.1:{port}/", settings,
-                           limiter=RateLimiter(100.0), store=None,
-                           identity={"api_key": SECRET})
+    settings = Settings(
+        data_dir=tmp_path,
+        max_retries=1,
+        backoff_base=0.01,
+        backoff_cap=0.01,
+        connect_timeout=0.5,
+        api_key=SECRET,
+    )
+    client = ServiceClient(
+        "crossref",
+        f"http://127.0.0.1:{port}/",
+        settings,
+        limiter=RateLimiter(100.0),
+        store=None,
+        identity={"api_key": SECRET},
+    )
     with pytest.raises(ServiceError) as err:
         client.request("GET", "works", params={"rows": 1}, parse=parse_json)
     assert err.value.status is None and f"127.0.0.1:{port}/works" in err.value.request
@@ -255,8 +290,13 @@ def test_not_retryable_4xx_raises_at_once(server, tmp_path):
 
 
 def test_http_bundle_uses_settings_urls(server, tmp_path):
-    settings = Settings(data_dir=tmp_path, eutils_url=server.url, idconv_url=server.url,
-                        crossref_url=server.url, email="a@b.org")
+    settings = Settings(
+        data_dir=tmp_path,
+        eutils_url=server.url,
+        idconv_url=server.url,
+        crossref_url=server.url,
+        email="a@b.org",
+    )
     with Http(settings) as http:
         http.crossref.request("GET", "works", params={"rows": 1}, parse=parse_json)
         assert http.request_count == 1

@@ -110,7 +110,11 @@ def test_advertised_rate_parsing():
     assert advertised_rate({"X-Rate-Limit-Limit": "3000", "X-Rate-Limit-Interval": "60s"}) == 50
     assert advertised_rate({"X-Rate-Limit-Limit": "5"}) is None
     assert advertised_rate({"X-Rate-Limit-Limit": "x", "X-Rate-Limit-Interval": "1s"}) is None
-    assert parse_interval("500ms") == 0.5 and parse_interval("2m") == 120 and parse_interval("") is None
+    assert (
+        parse_interval("500ms") == 0.5
+        and parse_interval("2m") == 120
+        and parse_interval("") is None
+    )
 
 
 def test_redaction():
@@ -134,9 +138,17 @@ def test_request_key_is_canonical():
 
 def test_store_round_trip_and_corruption(tmp_path):
     store = RawStore(tmp_path)
-    saved = store.put(key="k" * 64, service="crossref", method="GET", url="u",
-                      params={"q": 1, "api_key": "SECRET"}, data=None, status=200,
-                      content_type="application/json", body=b"{}")
+    saved = store.put(
+        key="k" * 64,
+        service="crossref",
+        method="GET",
+        url="u",
+        params={"q": 1, "api_key": "SECRET"},
+        data=None,
+        status=200,
+        content_type="application/json",
+        body=b"{}",
+    )
     got = store.get("k" * 64)
     assert got.body == b"{}" and got.status == 200 and got.body_sha256 == saved.body_sha256
     assert "api_key" not in got.meta["params"]
@@ -169,7 +181,7 @@ def test_index_update_appends_only_the_batch(tmp_path):
     index.update({"10.1/new": {"found": False}})
     after = path.read_bytes()
     # the existing content is not rewritten: one line is appended
-    assert after.startswith(before) and after[len(before):].count(b"\n") == 1
+    assert after.startswith(before) and after[len(before) :].count(b"\n") == 1
     assert IdIndex(tmp_path, "crossref").get("10.1/new") == {"found": False}
     assert len(IdIndex(tmp_path, "crossref")) == 2001
 
@@ -211,7 +223,8 @@ def test_index_writers_in_several_processes_lose_nothing(tmp_path):
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", _WRITER, str(tmp_path), str(w)],
-            stderr=subprocess.PIPE, text=True,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for w in range(4)
     ]
@@ -222,13 +235,16 @@ def test_index_writers_in_several_processes_lose_nothing(tmp_path):
     assert merged.get("10.3/9-19") == {"body": "3"}
 
 
-@pytest.mark.parametrize(("message", "transient"), [
-    ("esearch: Search Backend failed: Read timed out", True),
-    ("efetch: Unable to obtain query #1", True),
-    ("esearch: Database is temporarily unavailable, try again later", True),
-    ("esearch: Invalid db name specified: fleegle", False),
-    ("efetch: Empty id list - nothing todo", False),
-    ("esearch: Invalid uid 12a at position=0", False),
-])
+@pytest.mark.parametrize(
+    ("message", "transient"),
+    [
+        ("esearch: Search Backend failed: Read timed out", True),
+        ("efetch: Unable to obtain query #1", True),
+        ("esearch: Database is temporarily unavailable, try again later", True),
+        ("esearch: Invalid db name specified: fleegle", False),
+        ("efetch: Empty id list - nothing todo", False),
+        ("esearch: Invalid uid 12a at position=0", False),
+    ],
+)
 def test_looks_transient_tells_service_trouble_from_request_errors(message, transient):
     assert looks_transient(message) is transient

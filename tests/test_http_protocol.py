@@ -22,8 +22,12 @@ from her2mine.testserver import Fault, ProtocolServer
 
 def pubmed(http: Http) -> PubMedClient:
     root = http.store.root
-    return PubMedClient(http.eutils, http.idconv, pmid_index=IdIndex(root, "pubmed"),
-                        doi_index=IdIndex(root, "doi_pmid"))
+    return PubMedClient(
+        http.eutils,
+        http.idconv,
+        pmid_index=IdIndex(root, "pubmed"),
+        doi_index=IdIndex(root, "doi_pmid"),
+    )
 
 
 # -- item 1: offline replays even requests made with fresh=True -------------------------------
@@ -95,14 +99,19 @@ def test_backend_error_in_a_200_body_is_retried(tmp_path):
             found = pubmed(http).esearch('"ZETA002"[ti]')
             assert http.stats.retries["eutils"] == 2
         assert [r.fault for r in srv.requests.for_service("eutils")] == [
-            "error_200", "error_200", None]
+            "error_200",
+            "error_200",
+            None,
+        ]
     assert found.ids == ["99100002"]
 
 
 def test_lasting_backend_error_gives_up_naming_it(tmp_path):
     with ProtocolServer(build_corpus(2), faults=[Fault("error_200", service="eutils")]) as srv:
-        with Http(fast(srv, tmp_path, max_retries=2)) as http, \
-                pytest.raises(ServiceError, match="Search Backend failed") as err:
+        with (
+            Http(fast(srv, tmp_path, max_retries=2)) as http,
+            pytest.raises(ServiceError, match="Search Backend failed") as err,
+        ):
             pubmed(http).esearch('"ZETA001"[ti]')
         assert len(srv.requests.for_service("eutils")) == 3
     assert err.value.status == 200 and "esearch.fcgi" in err.value.request
@@ -111,8 +120,12 @@ def test_lasting_backend_error_gives_up_naming_it(tmp_path):
 def test_request_error_in_a_200_body_is_not_retried(tmp_path):
     with ProtocolServer(build_corpus(2)) as srv, Http(fast(srv, tmp_path)) as http:
         with pytest.raises(ServiceError, match="Invalid db name"):
-            http.eutils.request("GET", "esearch.fcgi", params={"db": "fleegle", "term": "x"},
-                                parse=PubMedClient._parse_esearch)
+            http.eutils.request(
+                "GET",
+                "esearch.fcgi",
+                params={"db": "fleegle", "term": "x"},
+                parse=PubMedClient._parse_esearch,
+            )
         assert len(srv.requests) == 1
 
 
@@ -137,8 +150,10 @@ def test_dripping_response_hits_the_deadline_and_is_retried(tmp_path, kind):
     # apart: each read is well within the 2 s read timeout, the whole takes 2.7 s; only the
     # overall deadline stops the wait.
     drip = Fault(kind, service="crossref", times=1, delay=0.3)
-    with ProtocolServer(corpus, faults=[drip]) as srv, \
-            Http(fast(srv, tmp_path, timeout=2.0, request_deadline=1.0)) as http:
+    with (
+        ProtocolServer(corpus, faults=[drip]) as srv,
+        Http(fast(srv, tmp_path, timeout=2.0, request_deadline=1.0)) as http,
+    ):
         start = time.monotonic()
         got = http.crossref.request("GET", f"works/{doi}", parse=CrossrefClient._parse_one)
         took = time.monotonic() - start
@@ -152,9 +167,11 @@ def test_headers_deadline_is_named_when_every_attempt_exceeds_it(tmp_path):
     doi = corpus.works()[0].doi
     drip = Fault("drip_headers", service="crossref", delay=0.3)  # a lasting fault
     named = "deadline of 0.5 s exceeded waiting for the response headers"
-    with ProtocolServer(corpus, faults=[drip]) as srv, \
-            Http(fast(srv, tmp_path, timeout=2.0, request_deadline=0.5, max_retries=2)) as http, \
-            pytest.raises(ServiceError, match=named) as err:
+    with (
+        ProtocolServer(corpus, faults=[drip]) as srv,
+        Http(fast(srv, tmp_path, timeout=2.0, request_deadline=0.5, max_retries=2)) as http,
+        pytest.raises(ServiceError, match=named) as err,
+    ):
         http.crossref.request("GET", f"works/{doi}", parse=CrossrefClient._parse_one)
     assert doi in err.value.request
 
@@ -176,8 +193,9 @@ def test_not_found_answers_are_asked_again_after_their_ttl(tmp_path):
         within = {w.doi: w for w in fetch_works(dois, fast(srv, tmp_path)).works}
         assert len(srv.requests) == n  # within the TTL the stored answers stand
         assert within[dois[1]].pmid is None
-        later = {w.doi: w for w in
-                 fetch_works(dois, fast(srv, tmp_path, negative_ttl_days=0)).works}
+        later = {
+            w.doi: w for w in fetch_works(dois, fast(srv, tmp_path, negative_ttl_days=0)).works
+        }
         asked = list(srv.requests)[n:]
     assert later[dois[1]].pmid == "99100001"
     assert later[dois[2]].sources.get("doi") == "crossref"

@@ -102,7 +102,8 @@ def test_canonical_pmid_accepts_plain_digits(ok):
 
 
 @pytest.mark.parametrize(
-    "bad", ["", "0", "0012", "PMID:1", "PMID: 1", " 1", "1 ", "1234567890", "²", "١٢", "1.0", 12, None]
+    "bad",
+    ["", "0", "0012", "PMID:1", "PMID: 1", " 1", "1 ", "1234567890", "²", "١٢", "1.0", 12, None],
 )
 def test_canonical_pmid_refuses_labels_padding_and_unicode_digits(bad):
     assert not is_canonical_pmid(bad)

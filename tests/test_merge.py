@@ -7,18 +7,37 @@ from her2mine.models import Correction, Work
 
 
 def pubmed_work() -> Work:
-    return Work(doi="10.1/ABC", pmid="1", pmcid="PMC9", title="PubMed title", abstract="pm abs",
-                journal="J PubMed", year=2012, authors=["A, B."], mesh=["Breast Neoplasms"],
-                publication_types=["Randomized Controlled Trial"], registry_ids=["NCT01"],
-                corrections=[Correction("ErratumIn", pmid="2", doi=None, note="Erratum")])
+    return Work(
+        doi="10.1/ABC",
+        pmid="1",
+        pmcid="PMC9",
+        title="PubMed title",
+        abstract="pm abs",
+        journal="J PubMed",
+        year=2012,
+        authors=["A, B."],
+        mesh=["Breast Neoplasms"],
+        publication_types=["Randomized Controlled Trial"],
+        registry_ids=["NCT01"],
+        corrections=[Correction("ErratumIn", pmid="2", doi=None, note="Erratum")],
+    )
 
 
 def crossref_work() -> Work:
-    return Work(doi="10.1/abc", title="Crossref title", abstract=None, journal="J Crossref",
-                year=2011, authors=["A, B.", "C, D."], publication_types=["journal-article"],
-                registry_ids=["nct01", "NCT02"],
-                corrections=[Correction("ErratumIn", pmid=None, doi="10.1/ERR", source="crossref"),
-                             Correction("RetractionIn", doi="10.1/ret", source="crossref")])
+    return Work(
+        doi="10.1/abc",
+        title="Crossref title",
+        abstract=None,
+        journal="J Crossref",
+        year=2011,
+        authors=["A, B.", "C, D."],
+        publication_types=["journal-article"],
+        registry_ids=["nct01", "NCT02"],
+        corrections=[
+            Correction("ErratumIn", pmid=None, doi="10.1/ERR", source="crossref"),
+            Correction("RetractionIn", doi="10.1/ret", source="crossref"),
+        ],
+    )
 
 
 def test_pubmed_preferred_crossref_for_doi_and_unions():
@@ -72,10 +91,17 @@ def test_inputs_not_mutated_and_corrections_deduplicated():
 def test_doi_forms_are_normalised_like_everywhere_else():
     from her2mine.ids import normalize_doi
 
-    cr = Work(doi="https://doi.org/10.1/ABC%28x%29", title="t",
-              corrections=[Correction("ErratumIn", doi="DOI: 10.1/ERR", source="crossref")])
-    pm = Work(doi=None, pmid="1", title="t",
-              corrections=[Correction("ErratumIn", pmid="2", doi="https://doi.org/10.1/err")])
+    cr = Work(
+        doi="https://doi.org/10.1/ABC%28x%29",
+        title="t",
+        corrections=[Correction("ErratumIn", doi="DOI: 10.1/ERR", source="crossref")],
+    )
+    pm = Work(
+        doi=None,
+        pmid="1",
+        title="t",
+        corrections=[Correction("ErratumIn", pmid="2", doi="https://doi.org/10.1/err")],
+    )
     merged = merge_works(cr, pm)
     assert merged.doi == normalize_doi("10.1/abc(x)") == "10.1/abc(x)"
     assert len(merged.corrections) == 1  # the same erratum, written two ways

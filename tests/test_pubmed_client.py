@@ -17,7 +17,8 @@ KEY = "pm-test-key-42"
 def client_for(http: Http, indexed: bool = True) -> PubMedClient:
     root = http.store.root
     return PubMedClient(
-        http.eutils, http.idconv,
+        http.eutils,
+        http.idconv,
         pmid_index=IdIndex(root, "pubmed") if indexed else None,
         doi_index=IdIndex(root, "doi_pmid") if indexed else None,
     )
@@ -56,7 +57,8 @@ def test_dois_map_to_their_own_records_not_result_order(tmp_path):
     idconv = [r for r in log if r.service == "idconv"]
     assert len(idconv) == 1
     assert sorted(idconv[0].params["ids"].split(",")) == sorted(
-        ["10.5555/h4.0004", "10.5555/h4.0009", "10.5555/h4.unknown"])
+        ["10.5555/h4.0004", "10.5555/h4.0009", "10.5555/h4.unknown"]
+    )
 
 
 def test_efetch_uses_post_for_long_lists_and_get_for_short(tmp_path):
@@ -87,8 +89,9 @@ def test_esearch_pages_with_retstart_and_history(tmp_path):
         assert everything.count == 10 and sorted(everything.ids) == sorted(corpus.pmids())
         starts = [r.params["retstart"] for r in srv.requests]
         assert starts == ["0", "4", "8"]
-        windowed = client.esearch("breast", mindate="2005/01/01", maxdate="2007/12/31",
-                                  datetype="edat")
+        windowed = client.esearch(
+            "breast", mindate="2005/01/01", maxdate="2007/12/31", datetype="edat"
+        )
         expected = [w.pmid for w in corpus.works() if w.edat < "2008"]
         assert sorted(windowed.ids) == sorted(expected)
         hist = client.esearch_page("breast", retmax=0, usehistory=True)
@@ -144,8 +147,14 @@ def test_works_by_pmid_reports_every_pmid_and_teaches_the_doi_index(tmp_path):
         client = client_for(http)
         result = client.works_by_pmid(pmids)
         assert [(p, w.status) for p, w in result.items()] == [
-            ("99100000", "ok"), ("99100002", "not_found"), ("99100003", "ok")]
-        assert client.doi_index.get("10.5555/h4.0003") == {"pmid": "99100003", "pmcid": "PMC99100003"}
+            ("99100000", "ok"),
+            ("99100002", "not_found"),
+            ("99100003", "ok"),
+        ]
+        assert client.doi_index.get("10.5555/h4.0003") == {
+            "pmid": "99100003",
+            "pmcid": "PMC99100003",
+        }
         assert client.doi_index.get("10.5555/h4.0002") is None
         n = len(srv.requests)
         by_doi = client.works_by_doi(["10.5555/h4.0000", "10.5555/h4.0003"])

@@ -98,25 +98,31 @@ def test_decisions_on_works_and_references(store):
     assert cur.loc["works", "decision"] == "rejected"
 
 
-@pytest.mark.parametrize("given, stored", [
-    ("DOI: 10.1056/NEJMoa1209124", "10.1056/nejmoa1209124"),
-    ("doi:10.1056/NEJMoa1209124", "10.1056/nejmoa1209124"),
-    ("https://dx.doi.org/10.1056%2FNEJMoa1209124", "10.1056/nejmoa1209124"),
-])
+@pytest.mark.parametrize(
+    "given, stored",
+    [
+        ("DOI: 10.1056/NEJMoa1209124", "10.1056/nejmoa1209124"),
+        ("doi:10.1056/NEJMoa1209124", "10.1056/nejmoa1209124"),
+        ("https://dx.doi.org/10.1056%2FNEJMoa1209124", "10.1056/nejmoa1209124"),
+    ],
+)
 def test_corrected_doi_is_stored_in_canonical_form(store, given, stored):
     ref = store.read("references").set_index("index").loc[2]
-    rec = record_decision(store, ref.reference_id, "corrected", "ann", target="references",
-                          corrected_doi=given)
+    rec = record_decision(
+        store, ref.reference_id, "corrected", "ann", target="references", corrected_doi=given
+    )
     assert rec["corrected_doi"] == stored
 
 
-@pytest.mark.parametrize("bad", ["DOI: 10.1/X", "10.1056", "NEJMoa1209124", "see table 2",
-                                 "10.1056/NEJMoa1209124."])
+@pytest.mark.parametrize(
+    "bad", ["DOI: 10.1/X", "10.1056", "NEJMoa1209124", "see table 2", "10.1056/NEJMoa1209124."]
+)
 def test_corrected_doi_that_is_not_a_doi_is_refused(store, bad):
     ref = store.read("references").set_index("index").loc[2]
     with pytest.raises(InputError, match="corrected_doi .* is not a DOI"):
-        record_decision(store, ref.reference_id, "corrected", "ann", target="references",
-                        corrected_doi=bad)
+        record_decision(
+            store, ref.reference_id, "corrected", "ann", target="references", corrected_doi=bad
+        )
     assert store.read("review").empty
 
 
@@ -209,8 +215,11 @@ def test_export_never_writes_live_formulas(store, tmp_path):
     export_review(store, path)
     ws = load_workbook(path)["outcomes"]
     cols = _cols(ws)
-    r = next(i for i in range(2, ws.max_row + 1)
-             if ws.cell(i, cols["evidence_id"]).value == row.evidence_id)
+    r = next(
+        i
+        for i in range(2, ws.max_row + 1)
+        if ws.cell(i, cols["evidence_id"]).value == row.evidence_id
+    )
     for name in ("note", "curator"):
         cell = ws.cell(r, cols[name])
         assert cell.data_type == "s" and cell.value.startswith("="), (name, cell.value)
@@ -336,7 +345,8 @@ def test_malformed_workbooks_are_errors_and_apply_nothing(store, tmp_path):
 
 
 def test_interrupted_recording_keeps_the_decision_and_the_next_one_repairs_derived(
-        store, monkeypatch):
+    store, monkeypatch
+):
     # record_decisions writes review, then outcomes, then evidence_matrix (not one
     # transaction): a crash after the first write must lose nothing a later call cannot redo.
     first, second = store.read("outcomes").evidence_id.tolist()[:2]

@@ -42,10 +42,16 @@ def test_work_id_prefers_lowercase_doi_then_pmid():
         work_id(None, None)
 
 
-@pytest.mark.parametrize("written", [
-    "DOI: 10.1/X(1)", "doi 10.1/x(1)", "https://dx.doi.org/10.1/X%281%29", "info:doi/10.1/x(1)",
-    "  10.1/X(1)  ",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "DOI: 10.1/X(1)",
+        "doi 10.1/x(1)",
+        "https://dx.doi.org/10.1/X%281%29",
+        "info:doi/10.1/x(1)",
+        "  10.1/X(1)  ",
+    ],
+)
 def test_tables_doi_normaliser_is_the_library_one(written):
     from her2mine import ids as library_ids
     from her2mine.tables import ids as table_ids
@@ -462,14 +468,27 @@ def _unresolved_batch(source: str = "l.txt", run_id: str = "r1"):
     from her2mine.models import Mention, Reference
 
     ref = Reference(**{**_SWAIN, "source": source})
-    w = Work(title=ref.title, year=ref.year, authors=list(ref.authors), status="not_found",
-             reason="reference 1 of l.txt has no DOI and was not resolved (no_match: -)")
+    w = Work(
+        title=ref.title,
+        year=ref.year,
+        authors=list(ref.authors),
+        status="not_found",
+        reason="reference 1 of l.txt has no DOI and was not resolved (no_match: -)",
+    )
     title = ref.title
     ex = Extraction(
         id=work_id(title=title, year=2015, first_author="Swain, S. M."),
         trials=["CLEOPATRA"],
-        mentions=[Mention("trial", "CLEOPATRA", "CLEOPATRA", title.index("CLEOPATRA"),
-                          title.index("CLEOPATRA") + 9, title)],
+        mentions=[
+            Mention(
+                "trial",
+                "CLEOPATRA",
+                "CLEOPATRA",
+                title.index("CLEOPATRA"),
+                title.index("CLEOPATRA") + 9,
+                title,
+            )
+        ],
     )
     res = {(source, 1): {"status": "no_match", "confidence": 0.3}}
     return build_tables([ref], [w], {ex.id: ex}, res, run_id=run_id)
@@ -480,9 +499,14 @@ def _resolved_batch(run_id: str = "r2"):
     from her2mine.models import Reference
 
     ref = Reference(**_SWAIN)
-    w = Work(doi=_SWAIN_DOI, pmid="25693012", title="Pertuzumab, trastuzumab, and docetaxel in "
-             "HER2-positive metastatic breast cancer", abstract=S1, year=2015,
-             authors=["Swain, S. M."])
+    w = Work(
+        doi=_SWAIN_DOI,
+        pmid="25693012",
+        title="Pertuzumab, trastuzumab, and docetaxel in HER2-positive metastatic breast cancer",
+        abstract=S1,
+        year=2015,
+        authors=["Swain, S. M."],
+    )
     ex = extractions()["10.1056/nejmoa1113216"]
     ex.id = _SWAIN_DOI
     res = {("l.txt", 1): {"status": "matched", "confidence": 0.97, "doi": _SWAIN_DOI}}

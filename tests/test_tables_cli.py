@@ -138,8 +138,9 @@ def test_review_import_refusals_exit_1_and_keep_every_valid_row(tables_dir, tmp_
         ws.cell(r, cols["decision"]).value = None
     ws.cell(2, cols["decision"]).value = "nope"
     wb.save(xlsx2)
-    res = runner.invoke(app, ["review", "import", str(xlsx2), "--dir", str(tables_dir),
-                              "--curator", "dana"])
+    res = runner.invoke(
+        app, ["review", "import", str(xlsx2), "--dir", str(tables_dir), "--curator", "dana"]
+    )
     assert res.exit_code == 1
     assert res.stderr.splitlines() == ["0 decisions imported, 1 row refused (see above)"]
     assert len(TableStore(tables_dir).read("review")) == 2
@@ -187,8 +188,17 @@ def test_tables_and_query_take_dir_like_review(tables_dir, option):
     res = runner.invoke(app, ["tables", option, str(tables_dir)])
     assert res.exit_code == 0, res.output
     assert str(tables_dir) in res.output.replace("\n", "")
-    res = runner.invoke(app, ["query", "SELECT count(*) AS n FROM outcomes", option,
-                              str(tables_dir), "--format", "json"])
+    res = runner.invoke(
+        app,
+        [
+            "query",
+            "SELECT count(*) AS n FROM outcomes",
+            option,
+            str(tables_dir),
+            "--format",
+            "json",
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert json.loads(res.output) == [{"n": 5}]
 
@@ -196,9 +206,10 @@ def test_tables_and_query_take_dir_like_review(tables_dir, option):
 def test_store_errors_are_one_line_in_every_table_command(tables_dir, tmp_path):
     (tables_dir / "outcomes.parquet").write_bytes(b"PAR1 cut short")  # both twins damaged
     (tables_dir / "outcomes.csv").write_text("evidence_id\nx\n", encoding="utf-8")
-    for args in (["query", "SELECT * FROM outcomes", "--dir", str(tables_dir)],
-                 ["review", "export", "--out", str(tmp_path / "r.xlsx"), "--dir",
-                  str(tables_dir)]):
+    for args in (
+        ["query", "SELECT * FROM outcomes", "--dir", str(tables_dir)],
+        ["review", "export", "--out", str(tmp_path / "r.xlsx"), "--dir", str(tables_dir)],
+    ):
         res = runner.invoke(app, args)
         assert res.exit_code == 1, (args, res.output)
         assert res.stderr.startswith("error: ") and len(res.stderr.splitlines()) == 1, args

@@ -39,8 +39,9 @@ def corpus() -> Corpus:
 
 
 def esearch(srv, **params) -> requests.Response:
-    return requests.get(srv.eutils_url + "esearch.fcgi", params={"db": "pubmed", **params},
-                        timeout=10)
+    return requests.get(
+        srv.eutils_url + "esearch.fcgi", params={"db": "pubmed", **params}, timeout=10
+    )
 
 
 def entrez(resp: requests.Response):
@@ -69,12 +70,15 @@ def test_bundled_corpus_is_synthetic_and_covers_the_special_cases(corpus):
     pubmed_only = [w for w in works if w.in_pubmed and not w.in_crossref]
     assert 2 <= len(crossref_only) <= 3 and 2 <= len(pubmed_only) <= 3
     assert any(w.doi is None for w in pubmed_only)
-    assert min(w.edat_date.year for w in works) >= 2012 and max(
-        w.edat_date.year for w in works) == 2026
+    assert (
+        min(w.edat_date.year for w in works) >= 2012
+        and max(w.edat_date.year for w in works) == 2026
+    )
     types = {c.type for w in works for c in w.corrections}
     assert {"ErratumIn", "ErratumFor", "RetractionIn", "RetractionOf"} <= types
     assert any(len(w.abstract) > 1 for w in works) and any(
-        len(w.abstract) == 1 and w.abstract[0].label is None for w in works)
+        len(w.abstract) == 1 and w.abstract[0].label is None for w in works
+    )
     assert any("·" in w.abstract_text for w in works)  # Lancet-style decimals
 
 
@@ -109,32 +113,42 @@ def test_esearch_words_and_booleans_match_title_abstract_mesh_keywords(srv, corp
         ("tucatinib", lambda ws: "tucatinib" in ws),
         ("Tucatinib AND brain", lambda ws: {"tucatinib", "brain"} <= ws),
         ("pyrotinib OR neratinib", lambda ws: bool({"pyrotinib", "neratinib"} & ws)),
-        ("(pyrotinib OR neratinib) NOT capecitabine",
-         lambda ws: bool({"pyrotinib", "neratinib"} & ws) and "capecitabine" not in ws),
+        (
+            "(pyrotinib OR neratinib) NOT capecitabine",
+            lambda ws: bool({"pyrotinib", "neratinib"} & ws) and "capecitabine" not in ws,
+        ),
     ]:
         rec = entrez(esearch(srv, term=term, retmax=100))
         expected = {w.pmid for w in pubmed if pred(words(w))}
         assert expected, term
         assert set(rec["IdList"]) == expected, term
     rec = entrez(esearch(srv, term='"interstitial lung disease"', retmax=100))
-    assert set(rec["IdList"]) == {w.pmid for w in pubmed
-                                  if "interstitial lung disease" in w.abstract_text.lower()}
+    assert set(rec["IdList"]) == {
+        w.pmid for w in pubmed if "interstitial lung disease" in w.abstract_text.lower()
+    }
     rec = entrez(esearch(srv, term="99000003[pmid]"))
     assert rec["IdList"] == ["99000003"]
     rec = entrez(esearch(srv, term="NCT03529110[si]", retmax=100))
     assert set(rec["IdList"]) == {w.pmid for w in pubmed if "NCT03529110" in w.registry_ids}
 
 
-@pytest.mark.parametrize(("mindate", "maxdate", "lo", "hi"), [
-    ("2020/01/01", "2020/12/31", "2020-01-01", "2020-12-31"),
-    ("2022", "2023", "2022-01-01", "2023-12-31"),
-    ("2026/01/01", "2026/12/31", "2026-01-01", "2026-12-31"),
-])
+@pytest.mark.parametrize(
+    ("mindate", "maxdate", "lo", "hi"),
+    [
+        ("2020/01/01", "2020/12/31", "2020-01-01", "2020-12-31"),
+        ("2022", "2023", "2022-01-01", "2023-12-31"),
+        ("2026/01/01", "2026/12/31", "2026-01-01", "2026-12-31"),
+    ],
+)
 def test_esearch_date_window_filters_by_edat(srv, corpus, mindate, maxdate, lo, hi):
-    rec = entrez(esearch(srv, term="breast", mindate=mindate, maxdate=maxdate, datetype="edat",
-                         retmax=1000))
-    expected = {w.pmid for w in corpus.works()
-                if w.in_pubmed and lo <= w.edat <= hi and "breast" in words(w)}
+    rec = entrez(
+        esearch(srv, term="breast", mindate=mindate, maxdate=maxdate, datetype="edat", retmax=1000)
+    )
+    expected = {
+        w.pmid
+        for w in corpus.works()
+        if w.in_pubmed and lo <= w.edat <= hi and "breast" in words(w)
+    }
     assert expected and set(rec["IdList"]) == expected
     assert "[Date - Entry]" in rec["QueryTranslation"]
 
@@ -154,8 +168,12 @@ def test_esearch_no_hits_and_bad_db_look_like_real(srv, real_dir):
     assert [e.tag for e in ours] == [e.tag for e in real]
     assert ours.findtext("ErrorList/PhraseNotFound") == "abcXYZ"
     assert ours.findtext("Count") == "0"
-    assert r.text.splitlines()[1] == (real_dir / "esearch/esearch_no_results_phrase_not_found"
-                                      ".xml").read_text().splitlines()[1]  # DOCTYPE
+    assert (
+        r.text.splitlines()[1]
+        == (real_dir / "esearch/esearch_no_results_phrase_not_found.xml")
+        .read_text()
+        .splitlines()[1]
+    )  # DOCTYPE
     bad = ET.fromstring(esearch(srv, db="fleegle", term="cat").content)
     assert bad.findtext("ERROR") == "Invalid db name specified: fleegle"
     assert bad.find("Count") is None
@@ -165,22 +183,38 @@ def test_usehistory_webenv_feeds_efetch(srv, corpus):
     dois = [w.doi for w in corpus.works() if w.doi and w.in_pubmed][:4]
     rec = entrez(esearch(srv, term=doi_term(*dois), usehistory="y"))
     assert re.fullmatch(r"MCID_[0-9a-f]{24}", rec["WebEnv"]) and rec["QueryKey"] == "1"
-    r = requests.get(srv.eutils_url + "efetch.fcgi", timeout=10, params={
-        "db": "pubmed", "retmode": "xml", "WebEnv": rec["WebEnv"],
-        "query_key": rec["QueryKey"]})
+    r = requests.get(
+        srv.eutils_url + "efetch.fcgi",
+        timeout=10,
+        params={
+            "db": "pubmed",
+            "retmode": "xml",
+            "WebEnv": rec["WebEnv"],
+            "query_key": rec["QueryKey"],
+        },
+    )
     arts = entrez(r)["PubmedArticle"]
     assert sorted(str(a["MedlineCitation"]["PMID"]) for a in arts) == sorted(rec["IdList"])
-    bad = requests.get(srv.eutils_url + "efetch.fcgi", timeout=10,
-                       params={"db": "pubmed", "WebEnv": "MCID_nope", "query_key": "1"})
+    bad = requests.get(
+        srv.eutils_url + "efetch.fcgi",
+        timeout=10,
+        params={"db": "pubmed", "WebEnv": "MCID_nope", "query_key": "1"},
+    )
     assert bad.status_code == 400 and "ERROR" in bad.text
 
 
 def test_efetch_post_round_trips_the_record(srv, corpus, real_dir):
     w = corpus.by_doi("10.5555/her2mine.0018")  # structured abstract, PMC, ErratumIn
-    r = requests.post(srv.eutils_url + "efetch.fcgi", timeout=10,
-                      data={"db": "pubmed", "retmode": "xml", "id": f"{w.pmid},123,99000001"})
-    real_doctype = (real_dir / "pubmed-efetch-xml/efetch_pubmed_38909159_structured_nlmcategory"
-                    ".xml").read_text().splitlines()[1]
+    r = requests.post(
+        srv.eutils_url + "efetch.fcgi",
+        timeout=10,
+        data={"db": "pubmed", "retmode": "xml", "id": f"{w.pmid},123,99000001"},
+    )
+    real_doctype = (
+        (real_dir / "pubmed-efetch-xml/efetch_pubmed_38909159_structured_nlmcategory.xml")
+        .read_text()
+        .splitlines()[1]
+    )
     assert r.text.splitlines()[1] == real_doctype
     arts = entrez(r)["PubmedArticle"]
     assert [str(a["MedlineCitation"]["PMID"]) for a in arts] == [w.pmid, "99000001"]
@@ -189,9 +223,11 @@ def test_efetch_post_round_trips_the_record(srv, corpus, real_dir):
     assert art["ArticleTitle"] == w.title
     secs = art["Abstract"]["AbstractText"]
     assert [(s.attributes["Label"], s.attributes["NlmCategory"], str(s)) for s in secs] == [
-        (s.label, s.category, s.text) for s in w.abstract]
-    assert [f"{a['LastName']}, {' '.join(c + '.' for c in a['Initials'])}"
-            for a in art["AuthorList"]] == [a.display() for a in w.authors]
+        (s.label, s.category, s.text) for s in w.abstract
+    ]
+    assert [
+        f"{a['LastName']}, {' '.join(c + '.' for c in a['Initials'])}" for a in art["AuthorList"]
+    ] == [a.display() for a in w.authors]
     assert art["Journal"]["Title"] == w.journal
     assert art["Journal"]["JournalIssue"]["PubDate"]["Year"] == str(w.year)
     assert [str(p) for p in art["PublicationTypeList"]] == w.publication_types
@@ -199,7 +235,8 @@ def test_efetch_post_round_trips_the_record(srv, corpus, real_dir):
     assert bank["DataBankName"] == "ClinicalTrials.gov"
     assert list(bank["AccessionNumberList"]) == w.registry_ids
     assert [str(m["DescriptorName"]) for m in cit["MeshHeadingList"]] == [
-        m.rstrip("*") for m in w.mesh]
+        m.rstrip("*") for m in w.mesh
+    ]
     assert [str(k) for k in cit["KeywordList"][0]] == w.keywords
     cc = cit["CommentsCorrectionsList"][0]
     assert cc.attributes["RefType"] == "ErratumIn" and str(cc["PMID"]) == "99000031"
@@ -209,8 +246,11 @@ def test_efetch_post_round_trips_the_record(srv, corpus, real_dir):
 
 def test_efetch_non_ascii_and_retraction(srv, corpus):
     w = corpus.by_doi("10.5555/her2mine.0029")
-    r = requests.get(srv.eutils_url + "efetch.fcgi", timeout=10,
-                     params={"db": "pubmed", "id": f"{w.pmid},99000008", "retmode": "xml"})
+    r = requests.get(
+        srv.eutils_url + "efetch.fcgi",
+        timeout=10,
+        params={"db": "pubmed", "id": f"{w.pmid},99000008", "retmode": "xml"},
+    )
     assert "&#xfc;" in r.text and "ü" not in r.text  # current EFetch style
     arts = entrez(r)["PubmedArticle"]
     cit = arts[0]["MedlineCitation"]
@@ -221,8 +261,11 @@ def test_efetch_non_ascii_and_retraction(srv, corpus):
 
 def test_efetch_every_record_validates_against_the_pubmed_dtd(srv, corpus):
     pmids = corpus.pmids()
-    r = requests.post(srv.eutils_url + "efetch.fcgi", timeout=10,
-                      data={"db": "pubmed", "id": ",".join(pmids), "retmode": "xml"})
+    r = requests.post(
+        srv.eutils_url + "efetch.fcgi",
+        timeout=10,
+        data={"db": "pubmed", "id": ",".join(pmids), "retmode": "xml"},
+    )
     arts = entrez(r)["PubmedArticle"]  # Bio.Entrez validates elements against the DTD
     assert [str(a["MedlineCitation"]["PMID"]) for a in arts] == pmids
     erratum = next(a for a in arts if str(a["MedlineCitation"]["PMID"]) == "99000031")
@@ -230,11 +273,13 @@ def test_efetch_every_record_validates_against_the_pubmed_dtd(srv, corpus):
 
 
 def test_efetch_unknown_ids_give_an_empty_set(srv):
-    r = requests.get(srv.eutils_url + "efetch.fcgi", timeout=10,
-                     params={"db": "pubmed", "id": "1,2", "retmode": "xml"})
+    r = requests.get(
+        srv.eutils_url + "efetch.fcgi",
+        timeout=10,
+        params={"db": "pubmed", "id": "1,2", "retmode": "xml"},
+    )
     assert r.status_code == 200
-    assert ET.fromstring(r.content).tag == "PubmedArticleSet" and len(ET.fromstring(
-        r.content)) == 0
+    assert ET.fromstring(r.content).tag == "PubmedArticleSet" and len(ET.fromstring(r.content)) == 0
 
 
 # -- PMC ID converter -----------------------------------------------------------------------
@@ -242,24 +287,36 @@ def test_idconv_knows_only_pmc_works(srv, corpus, real_dir):
     in_pmc = [w for w in corpus.works() if w.in_pmc][:3]
     not_pmc = [w for w in corpus.works() if w.in_pubmed and w.doi and not w.in_pmc][:2]
     ids = [w.doi for w in in_pmc + not_pmc]
-    r = requests.get(srv.idconv_url, timeout=10, params={
-        "ids": ",".join(ids), "format": "json", "idtype": "doi", "tool": "t", "email": "e@x"})
+    r = requests.get(
+        srv.idconv_url,
+        timeout=10,
+        params={
+            "ids": ",".join(ids),
+            "format": "json",
+            "idtype": "doi",
+            "tool": "t",
+            "email": "e@x",
+        },
+    )
     assert r.status_code == 200 and "charset=ISO-8859-1" in r.headers["Content-Type"]
     body = r.json()
     real = json.loads((real_dir / "idconv/idconv_doi_10.1038_ng.590_versions.json").read_text())
     assert list(body) == list(real)
     recs = body["records"]
     assert [(x["pmcid"], x["pmid"], x["doi"]) for x in recs[:3]] == [
-        (w.pmcid, w.pmid, w.doi) for w in in_pmc]
-    assert all(isinstance(x["pmid"], str) and x["versions"][0]["current"] == "true"
-               for x in recs[:3])
+        (w.pmcid, w.pmid, w.doi) for w in in_pmc
+    ]
+    assert all(
+        isinstance(x["pmid"], str) and x["versions"][0]["current"] == "true" for x in recs[:3]
+    )
     assert [(x["doi"], x["status"]) for x in recs[3:]] == [(w.doi, "error") for w in not_pmc]
     assert "ids=" in body["request"] and body["request"].count(";") == 4
 
 
 def test_idconv_request_errors(srv):
-    r = requests.get(srv.idconv_url, timeout=10,
-                     params={"ids": "28371833", "idtype": "doi", "format": "json"})
+    r = requests.get(
+        srv.idconv_url, timeout=10, params={"ids": "28371833", "idtype": "doi", "format": "json"}
+    )
     assert r.status_code == 404
     assert r.json()["message"] == "ID%20type%20%27doi%27%20mismatch%20for%20%2728371833%27"
     assert "records" not in r.json()
@@ -276,16 +333,29 @@ def test_crossref_single_work_shape(srv, corpus, real_dir):
     assert r.headers["X-Rate-Limit-Interval"] == "1s"
     assert "\\/" in r.text  # slashes escaped like the real API
     body = r.json()
-    real = json.loads((real_dir / "crossref-works/works_10.1371_journal.pone.0033693.json"
-                       ).read_text())
+    real = json.loads(
+        (real_dir / "crossref-works/works_10.1371_journal.pone.0033693.json").read_text()
+    )
     assert list(body) == list(real) and body["message-type"] == "work"
     m = body["message"]
-    assert set(m) >= {"DOI", "title", "container-title", "author", "issued", "published",
-                      "type", "URL", "reference-count", "abstract", "updated-by"}
+    assert set(m) >= {
+        "DOI",
+        "title",
+        "container-title",
+        "author",
+        "issued",
+        "published",
+        "type",
+        "URL",
+        "reference-count",
+        "abstract",
+        "updated-by",
+    }
     assert m["DOI"] == w.doi and m["title"] == [w.title] and m["type"] == "journal-article"
     assert [(a["given"], a["family"], a["sequence"]) for a in m["author"]][:2] == [
         (w.authors[0].given, w.authors[0].family, "first"),
-        (w.authors[1].given, w.authors[1].family, "additional")]
+        (w.authors[1].given, w.authors[1].family, "additional"),
+    ]
     assert m["issued"]["date-parts"] == [[w.year, w.month, w.day]]
     assert m["abstract"].startswith("<jats:sec><jats:title>")
     assert m["clinical-trial-number"][0]["clinical-trial-number"] == "nct03529110"
@@ -296,37 +366,49 @@ def test_crossref_single_work_shape(srv, corpus, real_dir):
 def test_crossref_notices_and_retraction(srv):
     erratum = requests.get(f"{srv.crossref_url}/works/10.5555/her2mine.0031", timeout=10).json()
     assert erratum["message"]["update-to"][0]["DOI"] == "10.5555/her2mine.0018"
-    retracted = requests.get(f"{srv.crossref_url}/works/10.5555/her2mine.0029",
-                             timeout=10).json()["message"]
+    retracted = requests.get(f"{srv.crossref_url}/works/10.5555/her2mine.0029", timeout=10).json()[
+        "message"
+    ]
     assert [(u["DOI"], u["type"]) for u in retracted["updated-by"]] == [
-        ("10.5555/her2mine.0030", "retraction")]
+        ("10.5555/her2mine.0030", "retraction")
+    ]
 
 
 def test_crossref_unknown_and_pubmed_only_dois_404(srv, real_dir):
     for doi in ("10.5555/nothing.here", "10.5555/her2mine.0027"):
         r = requests.get(f"{srv.crossref_url}/works/{doi}", timeout=10)
         assert r.status_code == 404 and r.headers["Content-Type"] == "text/plain"
-        assert r.content == (real_dir / "crossref-works/error_404_resource_not_found.txt"
-                             ).read_bytes()
+        assert (
+            r.content == (real_dir / "crossref-works/error_404_resource_not_found.txt").read_bytes()
+        )
         assert r.headers["X-Rate-Limit-Limit"] == "50"
 
 
 def test_crossref_doi_with_slashes_and_parentheses():
-    c = Corpus([CorpusWork(key="odd", title="Odd DOI", year=2020,
-                           doi="10.5555/S0140-6736(16)00367-8/x", pmid="99100001")])
+    c = Corpus(
+        [
+            CorpusWork(
+                key="odd",
+                title="Odd DOI",
+                year=2020,
+                doi="10.5555/S0140-6736(16)00367-8/x",
+                pmid="99100001",
+            )
+        ]
+    )
     with serve(c, rate_limit=False) as s:
         for path in ("10.5555/S0140-6736(16)00367-8/x", "10.5555%2FS0140-6736%2816%2900367-8%2Fx"):
             r = requests.get(f"{s.crossref_url}/works/{path}", timeout=10)
             assert r.status_code == 200 and r.json()["message"]["DOI"] == (
-                "10.5555/s0140-6736(16)00367-8/x")
+                "10.5555/s0140-6736(16)00367-8/x"
+            )
 
 
 def test_crossref_filter_many_dois(srv, corpus):
     known = corpus.dois(crossref=True)
     unknown = ["10.5555/her2mine.0027", "10.5555/zzz"]
     flt = ",".join(f"doi:{d}" for d in known + unknown)
-    r = requests.get(f"{srv.crossref_url}/works", timeout=10,
-                     params={"filter": flt, "rows": 1000})
+    r = requests.get(f"{srv.crossref_url}/works", timeout=10, params={"filter": flt, "rows": 1000})
     m = r.json()["message"]
     assert r.json()["message-type"] == "work-list"
     assert m["total-results"] == len(known) and m["items-per-page"] == 1000
@@ -343,8 +425,9 @@ def _review_refs() -> list[str]:
 def test_bibliographic_query_finds_no_doi_reference_with_margin(srv):
     ref = _review_refs()[5]  # MARIANNE, cited without DOI
     assert "doi" not in ref.lower()
-    r = requests.get(f"{srv.crossref_url}/works", timeout=10,
-                     params={"query.bibliographic": ref, "rows": 2})
+    r = requests.get(
+        f"{srv.crossref_url}/works", timeout=10, params={"query.bibliographic": ref, "rows": 2}
+    )
     items = r.json()["message"]["items"]
     assert items[0]["DOI"] == "10.5555/her2mine.0006"
     assert items[1]["score"] < 0.6 * items[0]["score"]
@@ -353,33 +436,46 @@ def test_bibliographic_query_finds_no_doi_reference_with_margin(srv):
 
 def test_bibliographic_query_ambiguous_reference_gives_close_scores(srv):
     ref = _review_refs()[10]
-    r = requests.get(f"{srv.crossref_url}/works", timeout=10,
-                     params={"query.bibliographic": ref, "rows": 2})
+    r = requests.get(
+        f"{srv.crossref_url}/works", timeout=10, params={"query.bibliographic": ref, "rows": 2}
+    )
     a, b = r.json()["message"]["items"]
     assert {a["DOI"], b["DOI"]} == {"10.5555/her2mine.0010", "10.5555/her2mine.0011"}
     assert b["score"] >= 0.9 * a["score"]
 
 
 def test_crossref_select_cursor_and_validation(srv, corpus, real_dir):
-    r = requests.get(f"{srv.crossref_url}/works", timeout=10,
-                     params={"query": "trastuzumab", "select": "DOI,title", "rows": 3})
+    r = requests.get(
+        f"{srv.crossref_url}/works",
+        timeout=10,
+        params={"query": "trastuzumab", "select": "DOI,title", "rows": 3},
+    )
     assert all(set(i) == {"DOI", "title"} for i in r.json()["message"]["items"])
     seen, cursor = [], "*"
     for _ in range(20):
-        m = requests.get(f"{srv.crossref_url}/works", timeout=10,
-                         params={"cursor": cursor, "rows": 10}).json()["message"]
+        m = requests.get(
+            f"{srv.crossref_url}/works", timeout=10, params={"cursor": cursor, "rows": 10}
+        ).json()["message"]
         if not m["items"]:
             break
         seen += [i["DOI"] for i in m["items"]]
         cursor = m["next-cursor"]
     assert sorted(seen) == sorted(corpus.dois(crossref=True))
-    r = requests.get(f"{srv.crossref_url}/works/10.5555/her2mine.0001", timeout=10,
-                     params={"query.author": "carl boettiger"})
+    r = requests.get(
+        f"{srv.crossref_url}/works/10.5555/her2mine.0001",
+        timeout=10,
+        params={"query.author": "carl boettiger"},
+    )
     assert r.status_code == 400
-    assert r.json() == json.loads((real_dir / "crossref-works/error_400_validation_failure.json"
-                                   ).read_text())
-    for params in ({"rows": 2000}, {"bogus": "1"}, {"filter": "nosuch:1"},
-                   {"cursor": "*", "offset": 5}):
+    assert r.json() == json.loads(
+        (real_dir / "crossref-works/error_400_validation_failure.json").read_text()
+    )
+    for params in (
+        {"rows": 2000},
+        {"bogus": "1"},
+        {"filter": "nosuch:1"},
+        {"cursor": "*", "offset": 5},
+    ):
         r = requests.get(f"{srv.crossref_url}/works", timeout=10, params=params)
         assert r.status_code == 400, params
         assert r.json()["status"] == "failed" and isinstance(r.json()["message"], list)
@@ -389,57 +485,95 @@ def test_crossref_select_cursor_and_validation(srv, corpus, real_dir):
 def test_mutations_show_up_in_every_service():
     c = load_corpus()
     with serve(c, rate_limit=False) as s:
-        new = c.add(CorpusWork(key="new", title="Zanidatamab in HER2-positive disease.",
-                               year=2026, doi="10.5555/her2mine.9001", pmid="99009001",
-                               pmcid="PMC99009001", edat="2026-06-01",
-                               authors=[Author("Novak", "Petra")], abstract="A new trial."))
-        rec = entrez(esearch(s, term="zanidatamab", mindate="2026/05/01",
-                             maxdate="2026/06/30", datetype="edat"))
+        new = c.add(
+            CorpusWork(
+                key="new",
+                title="Zanidatamab in HER2-positive disease.",
+                year=2026,
+                doi="10.5555/her2mine.9001",
+                pmid="99009001",
+                pmcid="PMC99009001",
+                edat="2026-06-01",
+                authors=[Author("Novak", "Petra")],
+                abstract="A new trial.",
+            )
+        )
+        rec = entrez(
+            esearch(
+                s, term="zanidatamab", mindate="2026/05/01", maxdate="2026/06/30", datetype="edat"
+            )
+        )
         assert rec["IdList"] == [new.pmid]
         assert requests.get(f"{s.crossref_url}/works/{new.doi}", timeout=10).status_code == 200
-        idc = requests.get(s.idconv_url, params={"ids": new.pmid, "format": "json"},
-                           timeout=10).json()
+        idc = requests.get(
+            s.idconv_url, params={"ids": new.pmid, "format": "json"}, timeout=10
+        ).json()
         assert idc["records"][0]["pmcid"] == "PMC99009001"
 
         c.set_abstract("10.5555/her2mine.0003", "Rewritten abstract.", date="2026-07-01")
-        rec = entrez(esearch(s, term="breast", mindate="2026/07/01", maxdate="2026/07/01",
-                             datetype="mdat"))
+        rec = entrez(
+            esearch(s, term="breast", mindate="2026/07/01", maxdate="2026/07/01", datetype="mdat")
+        )
         assert "99000003" in rec["IdList"]
-        art = entrez(requests.get(s.eutils_url + "efetch.fcgi", timeout=10,
-                                  params={"db": "pubmed", "id": "99000003"}))["PubmedArticle"][0]
+        art = entrez(
+            requests.get(
+                s.eutils_url + "efetch.fcgi", timeout=10, params={"db": "pubmed", "id": "99000003"}
+            )
+        )["PubmedArticle"][0]
         assert str(art["MedlineCitation"]["Article"]["Abstract"]["AbstractText"][0]) == (
-            "Rewritten abstract.")
+            "Rewritten abstract."
+        )
 
         notice = c.retract("10.5555/her2mine.0012", date="2026-07-02")
-        art = entrez(requests.get(s.eutils_url + "efetch.fcgi", timeout=10,
-                                  params={"db": "pubmed", "id": "99000012,"
-                                          + notice.pmid}))["PubmedArticle"]
+        art = entrez(
+            requests.get(
+                s.eutils_url + "efetch.fcgi",
+                timeout=10,
+                params={"db": "pubmed", "id": "99000012," + notice.pmid},
+            )
+        )["PubmedArticle"]
         cc = art[0]["MedlineCitation"]["CommentsCorrectionsList"]
         assert [(x.attributes["RefType"], str(x["PMID"])) for x in cc] == [
-            ("RetractionIn", notice.pmid)]
+            ("RetractionIn", notice.pmid)
+        ]
         assert "Retraction of Publication" in [
-            str(p) for p in art[1]["MedlineCitation"]["Article"]["PublicationTypeList"]]
-        msg = requests.get(f"{s.crossref_url}/works/10.5555/her2mine.0012",
-                           timeout=10).json()["message"]
-        assert msg["updated-by"][0] == {**msg["updated-by"][0], "DOI": notice.doi,
-                                        "type": "retraction"}
+            str(p) for p in art[1]["MedlineCitation"]["Article"]["PublicationTypeList"]
+        ]
+        msg = requests.get(f"{s.crossref_url}/works/10.5555/her2mine.0012", timeout=10).json()[
+            "message"
+        ]
+        assert msg["updated-by"][0] == {
+            **msg["updated-by"][0],
+            "DOI": notice.doi,
+            "type": "retraction",
+        }
 
-        c.add_correction("99000014", Correction(type="ErratumIn", pmid="99000031",
-                                                doi="10.5555/her2mine.0031", note="x"))
-        art = entrez(requests.get(s.eutils_url + "efetch.fcgi", timeout=10,
-                                  params={"db": "pubmed", "id": "99000014"}))["PubmedArticle"][0]
-        assert art["MedlineCitation"]["CommentsCorrectionsList"][0].attributes[
-            "RefType"] == "ErratumIn"
+        c.add_correction(
+            "99000014",
+            Correction(type="ErratumIn", pmid="99000031", doi="10.5555/her2mine.0031", note="x"),
+        )
+        art = entrez(
+            requests.get(
+                s.eutils_url + "efetch.fcgi", timeout=10, params={"db": "pubmed", "id": "99000014"}
+            )
+        )["PubmedArticle"][0]
+        assert (
+            art["MedlineCitation"]["CommentsCorrectionsList"][0].attributes["RefType"]
+            == "ErratumIn"
+        )
 
 
 # -- plumbing -------------------------------------------------------------------------------
 def test_settings_env_and_request_log(srv):
     s = srv.settings(email="me@example.org")
-    assert isinstance(s, Settings) and s.eutils_url == srv.eutils_url and s.email == (
-        "me@example.org")
-    assert srv.env() == {"HER2MINE_EUTILS_URL": srv.eutils_url,
-                         "HER2MINE_IDCONV_URL": srv.idconv_url,
-                         "HER2MINE_CROSSREF_URL": srv.crossref_url}
+    assert (
+        isinstance(s, Settings) and s.eutils_url == srv.eutils_url and s.email == ("me@example.org")
+    )
+    assert srv.env() == {
+        "HER2MINE_EUTILS_URL": srv.eutils_url,
+        "HER2MINE_IDCONV_URL": srv.idconv_url,
+        "HER2MINE_CROSSREF_URL": srv.crossref_url,
+    }
     esearch(srv, term="trastuzumab", tool="her2mine", email="me@example.org", api_key="SECRET")
     rec = list(srv.requests)[-1]
     assert rec.service == "eutils" and rec.method == "GET" and rec.status == 200
@@ -467,19 +601,35 @@ def test_generated_corpus_is_deterministic_and_served():
     assert not set(dois) & set(load_corpus().dois())
     with serve(a, rate_limit=False) as s:
         sample = a.dois(crossref=True)[:100]
-        r = requests.get(f"{s.crossref_url}/works", timeout=10, params={
-            "filter": ",".join(f"doi:{d}" for d in sample), "rows": 100})
+        r = requests.get(
+            f"{s.crossref_url}/works",
+            timeout=10,
+            params={"filter": ",".join(f"doi:{d}" for d in sample), "rows": 100},
+        )
         assert sorted(i["DOI"] for i in r.json()["message"]["items"]) == sorted(sample)
         sample = a.dois(pubmed=True)[:200]
-        r = requests.post(s.eutils_url + "esearch.fcgi", timeout=10,
-                          data={"db": "pubmed", "term": doi_term(*sample), "retmax": 500})
+        r = requests.post(
+            s.eutils_url + "esearch.fcgi",
+            timeout=10,
+            data={"db": "pubmed", "term": doi_term(*sample), "retmax": 500},
+        )
         assert int(entrez(r)["Count"]) == 200
 
 
 def test_cli_prints_exports(tmp_path: Path):
-    proc = subprocess.Popen([sys.executable, "-c", "from her2mine.cli import main; main()",
-                             "testserver", "--fault", "503:eutils:times=1"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from her2mine.cli import main; main()",
+            "testserver",
+            "--fault",
+            "503:eutils:times=1",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         lines = [proc.stdout.readline() for _ in range(4)]
     finally:

@@ -17,9 +17,11 @@ DOI = "10.5555/her2mine.0001"
 
 
 def url_for(srv: ProtocolServer, service: str) -> str:
-    return {"eutils": srv.eutils_url + f"esearch.fcgi?db=pubmed&term=%22{DOI}%22[doi]",
-            "idconv": srv.idconv_url + f"?ids={DOI}&format=json",
-            "crossref": f"{srv.crossref_url}/works/{DOI}"}[service]
+    return {
+        "eutils": srv.eutils_url + f"esearch.fcgi?db=pubmed&term=%22{DOI}%22[doi]",
+        "idconv": srv.idconv_url + f"?ids={DOI}&format=json",
+        "crossref": f"{srv.crossref_url}/works/{DOI}",
+    }[service]
 
 
 def parses(service: str, body: bytes) -> bool:
@@ -31,13 +33,16 @@ def parses(service: str, body: bytes) -> bool:
 
 
 @pytest.mark.parametrize("service", ["eutils", "idconv", "crossref"])
-@pytest.mark.parametrize("kind", ["500", "502", "503", "429", "429_no_retry_after",
-                                  "truncated", "malformed_json"])
+@pytest.mark.parametrize(
+    "kind", ["500", "502", "503", "429", "429_no_retry_after", "truncated", "malformed_json"]
+)
 def test_fault_hits_exactly_the_next_n_requests(kind, service):
-    with ProtocolServer(CORPUS, faults=[Fault(kind, service=service, times=2, retry_after=7)],
-                        rate_limit=False) as srv:
-        good = requests.get(url_for(srv, "crossref" if service != "crossref" else "eutils"),
-                            timeout=5)
+    with ProtocolServer(
+        CORPUS, faults=[Fault(kind, service=service, times=2, retry_after=7)], rate_limit=False
+    ) as srv:
+        good = requests.get(
+            url_for(srv, "crossref" if service != "crossref" else "eutils"), timeout=5
+        )
         assert good.status_code == 200  # other services unaffected
         got = [requests.get(url_for(srv, service), timeout=5) for _ in range(3)]
         ok = got[2]
@@ -46,8 +51,7 @@ def test_fault_hits_exactly_the_next_n_requests(kind, service):
             if kind in ("truncated", "malformed_json"):
                 assert r.status_code == 200 and not parses(service, r.content)
                 if kind == "truncated":
-                    assert ok.content.startswith(r.content) and len(r.content) < len(
-                        ok.content)
+                    assert ok.content.startswith(r.content) and len(r.content) < len(ok.content)
             else:
                 assert r.status_code == int(kind[:3])
             if kind == "429":
@@ -60,20 +64,22 @@ def test_fault_hits_exactly_the_next_n_requests(kind, service):
 
 
 def test_every_and_after_select_requests():
-    with ProtocolServer(CORPUS, faults=[Fault("503", service="crossref", every=3, after=1)],
-                        rate_limit=False) as srv:
-        codes = [requests.get(url_for(srv, "crossref"), timeout=5).status_code
-                 for _ in range(10)]
+    with ProtocolServer(
+        CORPUS, faults=[Fault("503", service="crossref", every=3, after=1)], rate_limit=False
+    ) as srv:
+        codes = [requests.get(url_for(srv, "crossref"), timeout=5).status_code for _ in range(10)]
     # request 1 is let through, then every 3rd of the rest: requests 4, 7, 10
     assert [i + 1 for i, c in enumerate(codes) if c == 503] == [4, 7, 10]
 
 
 def test_fraction_is_deterministic_per_seed():
     def pattern(seed: int) -> list[int]:
-        with ProtocolServer(CORPUS, faults=[Fault("500", service="idconv", fraction=0.5,
-                                                  seed=seed)], rate_limit=False) as srv:
-            return [requests.get(url_for(srv, "idconv"), timeout=5).status_code
-                    for _ in range(30)]
+        with ProtocolServer(
+            CORPUS,
+            faults=[Fault("500", service="idconv", fraction=0.5, seed=seed)],
+            rate_limit=False,
+        ) as srv:
+            return [requests.get(url_for(srv, "idconv"), timeout=5).status_code for _ in range(30)]
 
     a, b, c = pattern(1), pattern(1), pattern(2)
     assert a == b and a != c
@@ -81,8 +87,9 @@ def test_fraction_is_deterministic_per_seed():
 
 
 def test_slow_fault_exceeds_client_timeout_then_recovers():
-    with ProtocolServer(CORPUS, faults=[Fault("slow", service="crossref", times=1, delay=2.0)],
-                        rate_limit=False) as srv:
+    with ProtocolServer(
+        CORPUS, faults=[Fault("slow", service="crossref", times=1, delay=2.0)], rate_limit=False
+    ) as srv:
         t = time.monotonic()
         with pytest.raises(requests.Timeout):
             requests.get(url_for(srv, "crossref"), timeout=0.3)
@@ -95,12 +102,14 @@ def test_set_faults_at_run_time_and_endpoint_scope():
         assert requests.get(url_for(srv, "eutils"), timeout=5).status_code == 200
         srv.set_faults([Fault("502", service="eutils", endpoint="efetch")])
         assert requests.get(url_for(srv, "eutils"), timeout=5).status_code == 200  # esearch
-        r = requests.get(srv.eutils_url + "efetch.fcgi", params={"db": "pubmed", "id": "1"},
-                         timeout=5)
+        r = requests.get(
+            srv.eutils_url + "efetch.fcgi", params={"db": "pubmed", "id": "1"}, timeout=5
+        )
         assert r.status_code == 502
         srv.clear_faults()
-        r = requests.get(srv.eutils_url + "efetch.fcgi", params={"db": "pubmed", "id": "1"},
-                         timeout=5)
+        r = requests.get(
+            srv.eutils_url + "efetch.fcgi", params={"db": "pubmed", "id": "1"}, timeout=5
+        )
         assert r.status_code == 200
 
 
@@ -116,8 +125,10 @@ def test_eutils_rate_limit_like_ncbi():
         time.sleep(2.05)
         assert requests.get(url_for(srv, "eutils"), timeout=5).status_code == 200
         # with an api_key the limit is 10/s
-        keyed = [requests.get(url_for(srv, "eutils") + "&api_key=K", timeout=5).status_code
-                 for _ in range(6)]
+        keyed = [
+            requests.get(url_for(srv, "eutils") + "&api_key=K", timeout=5).status_code
+            for _ in range(6)
+        ]
         assert keyed == [200] * 6
         assert all(r.params.get("api_key") in (None, "***") for r in srv.requests)
 
@@ -134,8 +145,10 @@ def test_crossref_enforces_the_advertised_limit():
 
 def test_rate_limit_switch_off():
     with ProtocolServer(CORPUS, rate_limit=False) as srv:
-        codes = {requests.get(url_for(srv, s), timeout=5).status_code
-                 for s in ["eutils"] * 8 + ["crossref"] * 8}
+        codes = {
+            requests.get(url_for(srv, s), timeout=5).status_code
+            for s in ["eutils"] * 8 + ["crossref"] * 8
+        }
         assert codes == {200}
 
 
@@ -145,8 +158,7 @@ def test_concurrent_requests():
 
         def get(doi: str) -> str:
             with requests.Session() as s:
-                return s.get(f"{srv.crossref_url}/works/{doi}", timeout=10).json()[
-                    "message"]["DOI"]
+                return s.get(f"{srv.crossref_url}/works/{doi}", timeout=10).json()["message"]["DOI"]
 
         with ThreadPoolExecutor(max_workers=16) as pool:
             assert list(pool.map(get, dois * 2)) == dois * 2
@@ -190,8 +202,9 @@ def test_error_200_fault_is_an_eutils_error_document_and_spares_other_services()
 
 
 def test_drip_fault_sends_the_real_body_slowly_in_pieces():
-    with ProtocolServer(CORPUS, faults=[Fault("drip", service="crossref", times=1, delay=0.1)],
-                        rate_limit=False) as srv:
+    with ProtocolServer(
+        CORPUS, faults=[Fault("drip", service="crossref", times=1, delay=0.1)], rate_limit=False
+    ) as srv:
         start = time.monotonic()
         slow = requests.get(url_for(srv, "crossref"), timeout=5)
         took = time.monotonic() - start

@@ -79,19 +79,29 @@ def read_inputs(inputs: list[str]) -> list[Reference]:
         else:
             cli_index += 1
             references.append(
-                Reference(source="<cli>", source_doi=None, index=cli_index, raw=str(value),
-                          doi=normalize_doi(str(value)))
+                Reference(
+                    source="<cli>",
+                    source_doi=None,
+                    index=cli_index,
+                    raw=str(value),
+                    doi=normalize_doi(str(value)),
+                )
             )
     return references
 
 
 def _unresolved_work(ref: Reference, resolution: Resolution) -> Work:
     work = Work(title=ref.title, year=ref.year, authors=list(ref.authors), journal=ref.journal)
-    work.sources = {k: "reference" for k in ("title", "year", "authors", "journal")
-                    if getattr(work, k) not in (None, [])}
+    work.sources = {
+        k: "reference"
+        for k in ("title", "year", "authors", "journal")
+        if getattr(work, k) not in (None, [])
+    }
     work.status = "failed" if resolution.status == "failed" else "not_found"
-    work.reason = f"reference {ref.index} of {ref.source} has no DOI and was not resolved " \
-                  f"({resolution.status}: {resolution.reason})"
+    work.reason = (
+        f"reference {ref.index} of {ref.source} has no DOI and was not resolved "
+        f"({resolution.status}: {resolution.reason})"
+    )
     return work
 
 
@@ -135,8 +145,10 @@ def fetch_works(
         root = http.store.root
         crossref = CrossrefClient(http.crossref, index=IdIndex(root, "crossref"))
         pubmed = PubMedClient(
-            http.eutils, http.idconv,
-            pmid_index=IdIndex(root, "pubmed"), doi_index=IdIndex(root, "doi_pmid"),
+            http.eutils,
+            http.idconv,
+            pmid_index=IdIndex(root, "pubmed"),
+            doi_index=IdIndex(root, "doi_pmid"),
         )
 
         # 1. Resolve references without a DOI (one query each, answered from the store on re-runs).
@@ -166,9 +178,11 @@ def fetch_works(
         # 2. PMIDs first: their records name DOIs that join the Crossref requests (and teach
         # the DOI index, so no ESearch is sent for them).
         pm_total = len(pmid_list) + len(cited)
-        by_pmid = pubmed.works_by_pmid(
-            pmid_list, lambda n: tick("pubmed", n, pm_total)
-        ) if pmid_list else {}
+        by_pmid = (
+            pubmed.works_by_pmid(pmid_list, lambda n: tick("pubmed", n, pm_total))
+            if pmid_list
+            else {}
+        )
         known_pm: dict[str, Work] = {}  # DOI -> PubMed record already in hand
         for work in by_pmid.values():
             if work.status != "ok":
@@ -210,8 +224,18 @@ def fetch_works(
             works.append(merge_works(cr, pm, doi=slot, failures=failures))
         failures = crossref.failures + pubmed.failures
         retry = [w.doi or w.pmid for w in works if w.status == "failed" and (w.doi or w.pmid)]
-        result = FetchResult(works, out_refs, resolutions, failures, http.request_count,
-                             retry=list(dict.fromkeys(retry)))
-    log.info("fetched %d works (%s) with %d HTTP requests",
-             len(works), result.counts(), result.request_count)
+        result = FetchResult(
+            works,
+            out_refs,
+            resolutions,
+            failures,
+            http.request_count,
+            retry=list(dict.fromkeys(retry)),
+        )
+    log.info(
+        "fetched %d works (%s) with %d HTTP requests",
+        len(works),
+        result.counts(),
+        result.request_count,
+    )
     return result

@@ -33,7 +33,9 @@ class Reference:
 class Correction:
     """A link to an erratum, retraction, update... (PubMed CommentsCorrections, Crossref updates)."""
 
-    type: str  # e.g. ErratumIn, RetractionIn, UpdateIn, ExpressionOfConcernIn, (Crossref) retraction
+    type: (
+        str  # e.g. ErratumIn, RetractionIn, UpdateIn, ExpressionOfConcernIn, (Crossref) retraction
+    )
     pmid: str | None = None
     doi: str | None = None
     note: str | None = None  # RefSource text / Crossref label

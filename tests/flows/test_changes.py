@@ -7,9 +7,15 @@ import datetime as dt
 from her2mine.flow.changes import changed_crossref, open_clients
 from her2mine.settings import Settings
 
-COMMA = {"key": "comma-doi", "doi": "10.5555/her2mine.c,0300", "pmid": "99000300",
-         "title": "A DOI with a comma in HER2-positive breast cancer.", "year": 2019,
-         "edat": "2019-05-01", "abstract": "Median PFS was 9.1 months."}
+COMMA = {
+    "key": "comma-doi",
+    "doi": "10.5555/her2mine.c,0300",
+    "pmid": "99000300",
+    "title": "A DOI with a comma in HER2-positive breast cancer.",
+    "year": 2019,
+    "edat": "2019-05-01",
+    "abstract": "Median PFS was 9.1 months.",
+}
 
 
 def test_known_dois_with_a_comma_are_checked_too(srv, tmp_path):

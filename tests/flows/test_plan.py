@@ -37,13 +37,16 @@ def test_bundled_queries_load_and_parse_in_pubmed_syntax():
     assert resolve_query_file("default") == bundled_query_file()
 
 
-@pytest.mark.parametrize("doc, message", [
-    ({"queries": []}, "non-empty list"),
-    ({"queries": [{"name": "a"}]}, "needs both"),
-    ({"queries": [{"name": "a", "term": "x"}, {"name": "a", "term": "y"}]}, "duplicate"),
-    ({"queries": [{"name": "a", "term": "x", "mindate": "last year"}]}, "YYYY"),
-    ({"queries": [{"name": "a", "term": "x", "since": "2020"}]}, "unknown keys"),
-])
+@pytest.mark.parametrize(
+    "doc, message",
+    [
+        ({"queries": []}, "non-empty list"),
+        ({"queries": [{"name": "a"}]}, "needs both"),
+        ({"queries": [{"name": "a", "term": "x"}, {"name": "a", "term": "y"}]}, "duplicate"),
+        ({"queries": [{"name": "a", "term": "x", "mindate": "last year"}]}, "YYYY"),
+        ({"queries": [{"name": "a", "term": "x", "since": "2020"}]}, "unknown keys"),
+    ],
+)
 def test_bad_query_files_name_the_problem(doc, message):
     with pytest.raises(InputError, match=message):
         parse_queries(doc, "q.yaml")
@@ -60,8 +63,10 @@ def test_query_file_errors_name_the_file(tmp_path):
 
 def test_windows_start_at_last_success_and_group_queries():
     a, b, c = SavedQuery("a", "x"), SavedQuery("b", "y"), SavedQuery("c", "z", mindate="2015")
-    done = {"a": {"term_sha": a.term_sha, "date": "2026/11/14"},
-            "b": {"term_sha": b.term_sha, "date": "2026/11/14"}}
+    done = {
+        "a": {"term_sha": a.term_sha, "date": "2026/11/14"},
+        "b": {"term_sha": b.term_sha, "date": "2026/11/14"},
+    }
     windows = plan_windows([a, b, c], done, TODAY, lookback_days=30)
     by_start = {w.mindate: w for w in windows}
     assert set(by_start) == {"2015", "2026/11/14"}
@@ -86,12 +91,13 @@ def _work(doi="10.1/a", abstract="PFS was 9 months.", **kw) -> Work:
 def test_needs_extraction_only_for_changed_new_or_other_pipeline():
     same, changed, new = _work("10.1/a"), _work("10.1/b"), _work("10.1/c")
     failed = Work(doi="10.1/d", status="failed", reason="503")
-    state = RefreshState(works={
-        work_id_of(same): WorkState(work_content_hash(same), "1", "10.1/a", "p1"),
-        work_id_of(changed): WorkState("old-hash", "1", "10.1/b", "p1"),
-    })
-    published = {work_id_of(same): work_content_hash(same),
-                 work_id_of(changed): "old-hash"}
+    state = RefreshState(
+        works={
+            work_id_of(same): WorkState(work_content_hash(same), "1", "10.1/a", "p1"),
+            work_id_of(changed): WorkState("old-hash", "1", "10.1/b", "p1"),
+        }
+    )
+    published = {work_id_of(same): work_content_hash(same), work_id_of(changed): "old-hash"}
     todo = needs_extraction([same, changed, new, failed], state, published, "p1")
     assert [w.doi for w in todo] == ["10.1/b", "10.1/c"]
     # a new pipeline version re-extracts everything
@@ -133,10 +139,23 @@ def test_dedupe_keeps_citation_only_works_that_references_point_at():
     from her2mine.models import Reference
     from her2mine.tables.build import references_frame
 
-    ref = Reference(source="review.txt", source_doi=None, index=11, raw="Okafor T. 2020.", doi=None,
-                    authors=["Okafor T"], year=2020, title="Trastuzumab deruxtecan")
-    unresolved = Work(title=ref.title, year=ref.year, authors=list(ref.authors),
-                      status="not_found", reason="no match")
+    ref = Reference(
+        source="review.txt",
+        source_doi=None,
+        index=11,
+        raw="Okafor T. 2020.",
+        doi=None,
+        authors=["Okafor T"],
+        year=2020,
+        title="Trastuzumab deruxtecan",
+    )
+    unresolved = Work(
+        title=ref.title,
+        year=ref.year,
+        authors=list(ref.authors),
+        status="not_found",
+        reason="no match",
+    )
     no_id = Work(status="failed", reason="nothing to go on")  # no id possible: dropped
     kept = dedupe_works([_work(), unresolved, no_id, unresolved])
     assert {work_id_of(w) for w in kept} == {work_id_of(_work()), work_id_of(unresolved)}
@@ -162,9 +181,13 @@ def test_extraction_bookkeeping_is_bounded():
 
 
 def test_state_round_trip_atomic_and_corrupt_file_is_reported(tmp_path):
-    state = RefreshState(last_success="2026/11/21", queries={"a": {"term_sha": "x", "date": "d"}},
-                         inputs={"/r.txt": "abc"}, works={"w": WorkState("h", "1", None, "p")},
-                         pending=["10.1/x"])
+    state = RefreshState(
+        last_success="2026/11/21",
+        queries={"a": {"term_sha": "x", "date": "d"}},
+        inputs={"/r.txt": "abc"},
+        works={"w": WorkState("h", "1", None, "p")},
+        pending=["10.1/x"],
+    )
     save_state(tmp_path, state)
     loaded, warning = load_state(tmp_path)
     assert warning is None and loaded == state
@@ -185,15 +208,36 @@ def test_retry_delays_are_randomised_and_bounded():
 
 
 def test_summary_markdown_names_flags_and_failures():
-    s = {"run_id": "r1", "out_dir": "/o", "seconds": 1.0, "requests": 3, "queries": 4,
-         "query_hits": 2, "new_pmids": 1, "changed_pubmed": 1, "changed_crossref": 0,
-         "works_fetched": 2, "documents_extracted": 1, "extraction_batches": 1,
-         "new_evidence": 5, "retracted_flagged": ["w1"], "errata_flagged": [],
-         "failures": ["crossref: HTTP 503"], "pending_retry": ["10.1/x"], "recovered_runs": []}
+    s = {
+        "run_id": "r1",
+        "out_dir": "/o",
+        "seconds": 1.0,
+        "requests": 3,
+        "queries": 4,
+        "query_hits": 2,
+        "new_pmids": 1,
+        "changed_pubmed": 1,
+        "changed_crossref": 0,
+        "works_fetched": 2,
+        "documents_extracted": 1,
+        "extraction_batches": 1,
+        "new_evidence": 5,
+        "retracted_flagged": ["w1"],
+        "errata_flagged": [],
+        "failures": ["crossref: HTTP 503"],
+        "pending_retry": ["10.1/x"],
+        "recovered_runs": [],
+    }
     md = summary_markdown(s)
     assert "`w1`" in md and "HTTP 503" in md and "`10.1/x`" in md and "| new PMIDs | 1 |" in md
     assert "kept out" not in md and "read again" not in md
-    md = summary_markdown({**s, "skipped_failed": ["w9"], "inputs_retry": ["/r/review.txt"],
-                           "batch_rows": {"works": 2, "outcomes": 5}})
+    md = summary_markdown(
+        {
+            **s,
+            "skipped_failed": ["w9"],
+            "inputs_retry": ["/r/review.txt"],
+            "batch_rows": {"works": 2, "outcomes": 5},
+        }
+    )
     assert "kept out** (the stored record stays): `w9`" in md
     assert "`/r/review.txt`" in md and "outcomes 5, works 2" in md

@@ -19,20 +19,29 @@ from her2mine.tables import TableStore
 pytestmark = pytest.mark.slow
 
 NEW_PAPER = {
-    "key": "zanidatamab-2026", "doi": "10.5555/her2mine.0100", "pmid": "99000100",
+    "key": "zanidatamab-2026",
+    "doi": "10.5555/her2mine.0100",
+    "pmid": "99000100",
     "title": "Zanidatamab plus chemotherapy in HER2-positive metastatic breast cancer: "
-             "a randomized phase 2 trial.",
-    "year": 2026, "journal": "The Lancet. Oncology", "journal_abbrev": "Lancet Oncol",
+    "a randomized phase 2 trial.",
+    "year": 2026,
+    "journal": "The Lancet. Oncology",
+    "journal_abbrev": "Lancet Oncol",
     "edat": dt.date.today().isoformat(),
     "abstract": "Patients with HER2-positive metastatic breast cancer received zanidatamab plus "
-                "chemotherapy. Median progression-free survival was 12.5 months (95% CI "
-                "10.1-15.0) with zanidatamab plus chemotherapy.",
+    "chemotherapy. Median progression-free survival was 12.5 months (95% CI "
+    "10.1-15.0) with zanidatamab plus chemotherapy.",
 }
 
 
 def _run(data_dir, review_path, **kw):
-    return run_refresh(refs=[review_path], query_file="default", data_dir=str(data_dir),
-                       first_mindate="2010/01/01", **kw)
+    return run_refresh(
+        refs=[review_path],
+        query_file="default",
+        data_dir=str(data_dir),
+        first_mindate="2010/01/01",
+        **kw,
+    )
 
 
 def _work_id(store: TableStore, pmid: str) -> str:
@@ -58,7 +67,8 @@ def test_incremental_refresh_scenario(prefect_api, srv, review_path, tmp_path):
     counts = store.counts()
     assert counts["works"] >= 30 and counts["outcomes"] > 100 and counts["references"] > 20
     assert first["documents_extracted"] == counts["works"] - sum(
-        store.read("works")["status"] != "ok")
+        store.read("works")["status"] != "ok"
+    )
     runs = store.read("runs")
     assert list(runs["status"]) == ["completed"]
     assert "hermes" not in str(first["retracted_flagged"])  # ids, not keys
@@ -103,8 +113,10 @@ def test_incremental_refresh_scenario(prefect_api, srv, review_path, tmp_path):
     target = srv.corpus.require("99000012")
     tail = changed_row["sentence"].rstrip()[-40:]  # sentence end, inside one section's text
     assert tail.endswith(".") and any(tail in s.text for s in target.abstract)
-    sections = [type(s)(s.label, s.category, s.text.replace(
-        tail, tail[:-1] + " in the final analysis.")) for s in target.abstract]
+    sections = [
+        type(s)(s.label, s.category, s.text.replace(tail, tail[:-1] + " in the final analysis."))
+        for s in target.abstract
+    ]
     srv.corpus.set_abstract("99000012", sections)
     srv.requests.clear()
     docs_before = EXTRACTION_CALLS["documents"]
@@ -115,14 +127,20 @@ def test_incremental_refresh_scenario(prefect_api, srv, review_path, tmp_path):
     assert {new_wid, changed_wid, retracted_wid, kept_wid} <= extracted
     all_works = store.read("works")
     notice_wids = set(all_works.loc[all_works["pmid"] == notice.pmid, "work_id"])
-    erratum_notices = set(store.read("works").query(
-        "title.str.startswith('Erratum:')")["work_id"])
-    assert extracted <= {new_wid, changed_wid, retracted_wid, kept_wid} | notice_wids \
-        | erratum_notices
+    erratum_notices = set(store.read("works").query("title.str.startswith('Erratum:')")["work_id"])
+    assert (
+        extracted <= {new_wid, changed_wid, retracted_wid, kept_wid} | notice_wids | erratum_notices
+    )
     assert third["new_pmids"] >= 1 and "99000014" in str(
-        [r.params for r in srv.requests if "efetch" in r.path])
-    efetched = {p for r in srv.requests if "efetch" in r.path
-                for p in r.params.get("id", "").split(",") if p}
+        [r.params for r in srv.requests if "efetch" in r.path]
+    )
+    efetched = {
+        p
+        for r in srv.requests
+        if "efetch" in r.path
+        for p in r.params.get("id", "").split(",")
+        if p
+    }
     assert "99000001" not in efetched  # unchanged records are not fetched again
 
     works = store.read("works").set_index("work_id")
@@ -132,8 +150,7 @@ def test_incremental_refresh_scenario(prefect_api, srv, review_path, tmp_path):
     outcomes = store.read("outcomes")
     assert outcomes.loc[outcomes["work_id"] == retracted_wid, "retracted"].all()
     matrix_ids = {e for ids in store.read("evidence_matrix")["evidence_ids"] for e in ids}
-    assert not matrix_ids & set(outcomes.loc[outcomes["work_id"] == retracted_wid,
-                                             "evidence_id"])
+    assert not matrix_ids & set(outcomes.loc[outcomes["work_id"] == retracted_wid, "evidence_id"])
     assert _first_outcome(store, new_wid)["value"] == 12.5
 
     # decisions survive; the one on changed text is stale, the others are not
@@ -147,8 +164,12 @@ def test_incremental_refresh_scenario(prefect_api, srv, review_path, tmp_path):
     assert status[kept_row["evidence_id"]] == "accepted"
 
     # no duplicates anywhere, and every run is recorded
-    for name, key in (("works", "work_id"), ("outcomes", "evidence_id"),
-                      ("mentions", "mention_id"), ("references", "reference_id")):
+    for name, key in (
+        ("works", "work_id"),
+        ("outcomes", "evidence_id"),
+        ("mentions", "mention_id"),
+        ("references", "reference_id"),
+    ):
         assert store.read(name)[key].is_unique
     assert list(store.read("runs")["status"]) == ["completed"] * 3
 

@@ -21,25 +21,40 @@ from her2mine.testserver import Fault
 
 pytestmark = pytest.mark.slow
 
-NEW = {"key": "kill-test-2026", "doi": "10.5555/her2mine.0200", "pmid": "99000200",
-       "title": "Zanidatamab in HER2-positive metastatic breast cancer.", "year": 2026,
-       "edat": time.strftime("%Y-%m-%d"),
-       "abstract": "Median progression-free survival was 11.2 months with zanidatamab."}
+NEW = {
+    "key": "kill-test-2026",
+    "doi": "10.5555/her2mine.0200",
+    "pmid": "99000200",
+    "title": "Zanidatamab in HER2-positive metastatic breast cancer.",
+    "year": 2026,
+    "edat": time.strftime("%Y-%m-%d"),
+    "abstract": "Median progression-free survival was 11.2 months with zanidatamab.",
+}
 
 
 def _run(data_dir, review_path, **kw):
-    return run_refresh(refs=[review_path], query_file="default", data_dir=str(data_dir),
-                       first_mindate="2010/01/01", **kw)
+    return run_refresh(
+        refs=[review_path],
+        query_file="default",
+        data_dir=str(data_dir),
+        first_mindate="2010/01/01",
+        **kw,
+    )
 
 
 def _assert_unique(store: TableStore) -> None:
-    for name, key in (("works", "work_id"), ("outcomes", "evidence_id"),
-                      ("mentions", "mention_id"), ("references", "reference_id")):
+    for name, key in (
+        ("works", "work_id"),
+        ("outcomes", "evidence_id"),
+        ("mentions", "mention_id"),
+        ("references", "reference_id"),
+    ):
         assert store.read(name)[key].is_unique, name
 
 
 def test_sigkill_mid_run_then_rerun_completes_without_losing_decisions(
-        prefect_api, srv, review_path, tmp_path):
+    prefect_api, srv, review_path, tmp_path
+):
     _run(tmp_path, review_path)
     store = TableStore(tmp_path / "processed")
     outcome = store.read("outcomes").iloc[0]
@@ -49,12 +64,28 @@ def test_sigkill_mid_run_then_rerun_completes_without_losing_decisions(
     srv.corpus.add(dict(NEW))
     srv.set_faults([Fault("slow", service="eutils", endpoint="efetch", delay=30)])
     srv.requests.clear()
-    env = {**os.environ, "PREFECT_API_URL": prefect_api, **srv.env(),
-           "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env = {
+        **os.environ,
+        "PREFECT_API_URL": prefect_api,
+        **srv.env(),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    }
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from her2mine.cli import main; main()", "run",
-         "--refs", review_path, "--query-file", "default", "--data-dir", str(tmp_path)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-c",
+            "from her2mine.cli import main; main()",
+            "run",
+            "--refs",
+            review_path,
+            "--query-file",
+            "default",
+            "--data-dir",
+            str(tmp_path),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 90
@@ -85,8 +116,7 @@ def test_sigkill_mid_run_then_rerun_completes_without_losing_decisions(
     assert status[outcome["evidence_id"]] == "rejected"
 
 
-def test_corrupt_raw_cache_is_refetched_or_refused_offline(prefect_api, srv, review_path,
-                                                           tmp_path):
+def test_corrupt_raw_cache_is_refetched_or_refused_offline(prefect_api, srv, review_path, tmp_path):
     _run(tmp_path, review_path)
     store = TableStore(tmp_path / "processed")
     works_before = store.read("works").set_index("work_id")["content_hash"]
@@ -119,8 +149,9 @@ def test_corrupt_raw_cache_is_refetched_or_refused_offline(prefect_api, srv, rev
     _assert_unique(store)
 
 
-def test_failed_reference_resolution_is_retried_next_run(prefect_api, srv, review_path,
-                                                        tmp_path, monkeypatch):
+def test_failed_reference_resolution_is_retried_next_run(
+    prefect_api, srv, review_path, tmp_path, monkeypatch
+):
     # The first Crossref request of a first run is the bibliographic query of reference 6 (the
     # first cited work without a DOI): make it fail, with no HTTP-level retry.
     monkeypatch.setenv("HER2MINE_MAX_RETRIES", "0")
@@ -141,8 +172,9 @@ def test_failed_reference_resolution_is_retried_next_run(prefect_api, srv, revie
     assert not third["references_fetched"]  # resolved now: the file is not read again
 
 
-def test_half_written_table_gives_a_clear_error_not_a_wrong_table(prefect_api, srv,
-                                                                  review_path, tmp_path):
+def test_half_written_table_gives_a_clear_error_not_a_wrong_table(
+    prefect_api, srv, review_path, tmp_path
+):
     _run(tmp_path, review_path)
     out = tmp_path / "processed"
     parquet, csv = out / "outcomes.parquet", out / "outcomes.csv"

@@ -37,7 +37,9 @@ def fetch_cmd(
         False, "--offline", help="Use only stored responses under DATA_DIR/raw; never the network."
     ),
     data_dir: Path | None = typer.Option(
-        None, "--data-dir", help="Data directory (raw store in DATA_DIR/raw). (env HER2MINE_DATA_DIR)"
+        None,
+        "--data-dir",
+        help="Data directory (raw store in DATA_DIR/raw). (env HER2MINE_DATA_DIR)",
     ),
     email: str | None = typer.Option(
         None, "--email", help="Contact e-mail sent to NCBI and Crossref. (env HER2MINE_EMAIL)"
@@ -84,8 +86,11 @@ def _with_progress(console, fetch_works, inputs, settings):
 
     tasks: dict[str, int] = {}
     with Progress(
-        TextColumn("{task.description:>9}"), BarColumn(), MofNCompleteColumn(),
-        console=console, transient=True,
+        TextColumn("{task.description:>9}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
     ) as bar:
 
         def progress(stage: str, advance: int, total: int) -> None:

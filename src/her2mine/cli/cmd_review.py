@@ -19,6 +19,7 @@ app.add_typer(
     help="Curator review: export evidence to review.xlsx, import the filled-in decisions.",
 )
 
+
 @review_app.command("export")
 def export_cmd(
     out: Path = typer.Option(Path("review.xlsx"), "--out", help="Workbook to write (.xlsx)."),
@@ -114,7 +115,9 @@ def serve_cmd(
         if not data_dir.is_dir():
             raise InputError(f"no tables directory {data_dir} (run the pipeline or pass --dir)")
         app_ = create_app(
-            WebConfig(data_dir=data_dir, curator=curator or settings.curator, token=token, host=host)
+            WebConfig(
+                data_dir=data_dir, curator=curator or settings.curator, token=token, host=host
+            )
         )
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"her2mine review: serving {data_dir} on http://{shown}:{port}/ (Ctrl+C to stop)")

@@ -30,8 +30,15 @@ def _with_progress(console, fn, **kwargs):
     from her2mine.flow.progress import reporting
 
     bars: dict[str, int] = {}
-    with Progress(TextColumn("{task.description:<22}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=console, transient=False) as bar:
+    with Progress(
+        TextColumn("{task.description:<22}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    ) as bar:
+
         def report(stage: str, advance: int, total: int | None) -> None:
             if starting in bar.task_ids and not bar.tasks[starting].finished:
                 bar.update(starting, total=1, completed=1)
@@ -80,37 +87,62 @@ def _print_summary(console, summary: dict) -> None:
 @app.command("run")
 def run_cmd(
     refs: list[Path] = typer.Option(
-        [], "--refs", "-r", help="Reference list / review / DOI list / BibTeX / RIS file "
-        "whose cited works to include. Repeatable."),
+        [],
+        "--refs",
+        "-r",
+        help="Reference list / review / DOI list / BibTeX / RIS file "
+        "whose cited works to include. Repeatable.",
+    ),
     query_file: str | None = typer.Option(
-        None, "--query-file", "-q", help="YAML of saved PubMed queries re-run incrementally; "
-        "'default' = the bundled her2mine/data/queries.yaml."),
+        None,
+        "--query-file",
+        "-q",
+        help="YAML of saved PubMed queries re-run incrementally; "
+        "'default' = the bundled her2mine/data/queries.yaml.",
+    ),
     out: Path | None = typer.Option(
-        None, "--out", "-o", help="Table directory (default DATA_DIR/processed)."),
+        None, "--out", "-o", help="Table directory (default DATA_DIR/processed)."
+    ),
     data_dir: Path | None = typer.Option(
-        None, "--data-dir", help="Data directory: raw responses, Prefect results. "
-        "(env HER2MINE_DATA_DIR, default ./data)"),
+        None,
+        "--data-dir",
+        help="Data directory: raw responses, Prefect results. "
+        "(env HER2MINE_DATA_DIR, default ./data)",
+    ),
     email: str | None = typer.Option(
-        None, "--email", help="Contact e-mail sent to NCBI and Crossref. (env HER2MINE_EMAIL)"),
+        None, "--email", help="Contact e-mail sent to NCBI and Crossref. (env HER2MINE_EMAIL)"
+    ),
     offline: bool = typer.Option(
-        False, "--offline", help="Use only stored responses under DATA_DIR/raw; never the network."),
+        False, "--offline", help="Use only stored responses under DATA_DIR/raw; never the network."
+    ),
     task_runner: str = typer.Option(
-        "thread", "--task-runner", help="Where extraction batches run: 'thread' (this process) "
-        "or 'dask' (a Dask cluster)."),
+        "thread",
+        "--task-runner",
+        help="Where extraction batches run: 'thread' (this process) or 'dask' (a Dask cluster).",
+    ),
     dask_address: str | None = typer.Option(
-        None, "--dask-address", help="Scheduler of an existing Dask cluster, e.g. "
-        "tcp://10.0.0.5:8786 (default: a temporary local cluster)."),
+        None,
+        "--dask-address",
+        help="Scheduler of an existing Dask cluster, e.g. "
+        "tcp://10.0.0.5:8786 (default: a temporary local cluster).",
+    ),
     workers: int = typer.Option(2, "--workers", help="Threads, or local Dask worker processes."),
     model: str | None = typer.Option(
-        None, "--model", help="spaCy model for extraction (default: rules only, or "
-        "$HER2MINE_SPACY_MODEL)."),
+        None,
+        "--model",
+        help="spaCy model for extraction (default: rules only, or $HER2MINE_SPACY_MODEL).",
+    ),
     batch_size: int = typer.Option(32, "--batch-size", help="Documents per extraction task."),
     lookback_days: int = typer.Option(
-        365, "--lookback-days", help="First run: how far back saved queries without a "
-        "mindate search."),
+        365,
+        "--lookback-days",
+        help="First run: how far back saved queries without a mindate search.",
+    ),
     full: bool = typer.Option(
-        False, "--full", help="Ignore the incremental state and re-check every record "
-        "(extraction is still cached)."),
+        False,
+        "--full",
+        help="Ignore the incremental state and re-check every record (extraction is still cached).",
+    ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's logs."),
 ) -> None:
     """Run the refresh flow: references and saved PubMed queries → fetch → extract → tables.
@@ -125,11 +157,19 @@ def run_cmd(
 
     console = Console(stderr=True)
     params = dict(
-        refs=[str(p) for p in refs], query_file=query_file,
-        out_dir=str(out) if out else None, data_dir=str(data_dir) if data_dir else None,
-        email=email, offline=offline, model=model, batch_size=batch_size,
-        lookback_days=lookback_days, full=full, task_runner=task_runner,
-        dask_address=dask_address, workers=workers,
+        refs=[str(p) for p in refs],
+        query_file=query_file,
+        out_dir=str(out) if out else None,
+        data_dir=str(data_dir) if data_dir else None,
+        email=email,
+        offline=offline,
+        model=model,
+        batch_size=batch_size,
+        lookback_days=lookback_days,
+        full=full,
+        task_runner=task_runner,
+        dask_address=dask_address,
+        workers=workers,
     )
     with errors_to_exit():
         if console.is_terminal and not verbose:
@@ -142,11 +182,17 @@ def run_cmd(
 @app.command("demo")
 def demo_cmd(
     out: Path | None = typer.Option(
-        None, "--out", "-o", help="Table directory (default DATA_DIR/processed, i.e. "
-        "data/processed)."),
+        None,
+        "--out",
+        "-o",
+        help="Table directory (default DATA_DIR/processed, i.e. data/processed).",
+    ),
     data_dir: Path | None = typer.Option(
-        None, "--data-dir", help="Data directory (raw responses in DATA_DIR/raw). "
-        "(env HER2MINE_DATA_DIR, default ./data)"),
+        None,
+        "--data-dir",
+        help="Data directory (raw responses in DATA_DIR/raw). "
+        "(env HER2MINE_DATA_DIR, default ./data)",
+    ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's logs."),
 ) -> None:
     """Run the whole pipeline offline on the bundled SYNTHETIC corpus (about a minute or less).
@@ -170,9 +216,12 @@ def demo_cmd(
             os.environ.update(srv.env())
             console.print(f"local protocol server (synthetic corpus) at {srv.base_url}")
             params = dict(
-                refs=[str(REVIEW_PATH)], query_file="default",
-                out_dir=str(out) if out else None, data_dir=str(settings.data_dir),
-                email=settings.email or DEMO_EMAIL, first_mindate=DEMO_FIRST_MINDATE,
+                refs=[str(REVIEW_PATH)],
+                query_file="default",
+                out_dir=str(out) if out else None,
+                data_dir=str(settings.data_dir),
+                email=settings.email or DEMO_EMAIL,
+                first_mindate=DEMO_FIRST_MINDATE,
             )
             if verbose:
                 summary = run_refresh(**params)
@@ -183,7 +232,7 @@ def demo_cmd(
     stdout.print(
         f"\nRaw responses: {settings.raw_dir}   DuckDB: "
         f"{Path(summary['out_dir']) / 'her2mine.duckdb'}\n"
-        "Next: her2mine tables   |   her2mine query \"SELECT * FROM evidence LIMIT 5\"   |   "
+        'Next: her2mine tables   |   her2mine query "SELECT * FROM evidence LIMIT 5"   |   '
         "her2mine review export --out review.xlsx"
     )
 
@@ -191,15 +240,22 @@ def demo_cmd(
 @app.command("serve")
 def serve_cmd(
     cron: str = typer.Option(
-        "0 2 * * 0", "--cron", help="Cron schedule (default Sundays 02:00, inside NCBI's "
-        "window for large jobs)."),
+        "0 2 * * 0",
+        "--cron",
+        help="Cron schedule (default Sundays 02:00, inside NCBI's window for large jobs).",
+    ),
     timezone: str = typer.Option(
-        "America/New_York", "--timezone", help="Time zone of the cron schedule (NCBI asks for "
-        "large jobs at weekends or 21:00-05:00 US Eastern)."),
+        "America/New_York",
+        "--timezone",
+        help="Time zone of the cron schedule (NCBI asks for "
+        "large jobs at weekends or 21:00-05:00 US Eastern).",
+    ),
     refs: list[Path] = typer.Option(
-        [], "--refs", "-r", help="Reference files to include on every run. Repeatable."),
+        [], "--refs", "-r", help="Reference files to include on every run. Repeatable."
+    ),
     query_file: str | None = typer.Option(
-        "default", "--query-file", "-q", help="Saved PubMed queries ('default' = bundled)."),
+        "default", "--query-file", "-q", help="Saved PubMed queries ('default' = bundled)."
+    ),
     out: Path | None = typer.Option(None, "--out", "-o", help="Table directory."),
     data_dir: Path | None = typer.Option(None, "--data-dir", help="Data directory."),
     name: str = typer.Option("weekly-refresh", "--name", help="Deployment name."),
@@ -220,9 +276,13 @@ def serve_cmd(
             if not p.is_file():
                 raise InputError(f"reference file not found: {p}")
         params = {
-            "refs": [str(p.resolve()) for p in refs], "query_file": query_file,
+            "refs": [str(p.resolve()) for p in refs],
+            "query_file": query_file,
             "out_dir": str(out.resolve()) if out else None,
             "data_dir": str(data_dir.resolve()) if data_dir else None,
         }
-        refresh.serve(name=name, schedules=[Cron(cron, timezone=timezone)],
-                      parameters={k: v for k, v in params.items() if v is not None})
+        refresh.serve(
+            name=name,
+            schedules=[Cron(cron, timezone=timezone)],
+            parameters={k: v for k, v in params.items() if v is not None},
+        )

@@ -15,19 +15,29 @@ def testserver_cmd(
     port: int = typer.Option(0, "--port", "-p", help="Port to listen on (0: a free port)."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind."),
     fault: list[str] = typer.Option(
-        [], "--fault", "-f",
+        [],
+        "--fault",
+        "-f",
         help="Fault spec KIND[:SERVICE][:opt=v,...], e.g. '503:eutils:times=2' or "
-             "'slow:crossref:every=3,delay=3'. Repeatable."),
-    corpus: Path = typer.Option(None, "--corpus", help="corpus.jsonl to serve (default: the "
-                                "bundled synthetic corpus)."),
-    generate: int = typer.Option(0, "--generate", help="Also serve N generated synthetic "
-                                 "works (DOIs 10.5555/her2mine.gen.NNNNNN)."),
+        "'slow:crossref:every=3,delay=3'. Repeatable.",
+    ),
+    corpus: Path = typer.Option(
+        None, "--corpus", help="corpus.jsonl to serve (default: the bundled synthetic corpus)."
+    ),
+    generate: int = typer.Option(
+        0,
+        "--generate",
+        help="Also serve N generated synthetic works (DOIs 10.5555/her2mine.gen.NNNNNN).",
+    ),
     seed: int = typer.Option(0, "--seed", help="Seed for --generate."),
-    no_rate_limit: bool = typer.Option(False, "--no-rate-limit",
-                                       help="Do not enforce NCBI/Crossref rate limits."),
-    crossref_limit: int = typer.Option(50, "--crossref-limit",
-                                       help="Advertised and enforced Crossref requests per "
-                                            "interval (X-Rate-Limit-Limit)."),
+    no_rate_limit: bool = typer.Option(
+        False, "--no-rate-limit", help="Do not enforce NCBI/Crossref rate limits."
+    ),
+    crossref_limit: int = typer.Option(
+        50,
+        "--crossref-limit",
+        help="Advertised and enforced Crossref requests per interval (X-Rate-Limit-Limit).",
+    ),
     latency: float = typer.Option(0.0, "--latency", help="Seconds added to every response."),
 ) -> None:
     """Serve E-utilities, the PMC ID converter and Crossref on the SYNTHETIC corpus."""
@@ -35,8 +45,17 @@ def testserver_cmd(
         _run(port, host, fault, corpus, generate, seed, no_rate_limit, crossref_limit, latency)
 
 
-def _run(port: int, host: str, fault: list[str], corpus: Path | None, generate: int, seed: int,
-         no_rate_limit: bool, crossref_limit: int, latency: float) -> None:
+def _run(
+    port: int,
+    host: str,
+    fault: list[str],
+    corpus: Path | None,
+    generate: int,
+    seed: int,
+    no_rate_limit: bool,
+    crossref_limit: int,
+    latency: float,
+) -> None:
     import threading
 
     from her2mine.errors import InputError
@@ -49,9 +68,15 @@ def _run(port: int, host: str, fault: list[str], corpus: Path | None, generate: 
     data = load_corpus(corpus)
     if generate:
         data.extend(Corpus.generate(generate, seed=seed).works())
-    srv = ProtocolServer(corpus=data, faults=faults, host=host, port=port,
-                         rate_limit=not no_rate_limit, crossref_limit=crossref_limit,
-                         latency=latency)
+    srv = ProtocolServer(
+        corpus=data,
+        faults=faults,
+        host=host,
+        port=port,
+        rate_limit=not no_rate_limit,
+        crossref_limit=crossref_limit,
+        latency=latency,
+    )
     try:
         srv.start()
     except OSError as e:

@@ -44,8 +44,10 @@ def open_clients(settings: Settings) -> Clients:
     http = Http(settings)
     root = http.store.root
     pubmed = PubMedClient(
-        http.eutils, http.idconv,
-        pmid_index=IdIndex(root, "pubmed"), doi_index=IdIndex(root, "doi_pmid"),
+        http.eutils,
+        http.idconv,
+        pmid_index=IdIndex(root, "pubmed"),
+        doi_index=IdIndex(root, "doi_pmid"),
     )
     crossref = CrossrefClient(http.crossref, index=IdIndex(root, "crossref"))
     return Clients(http, pubmed, crossref)
@@ -71,8 +73,12 @@ def search_window(pubmed: PubMedClient, window: Window) -> list[str]:
     pmids: dict[str, None] = {}
     while todo:
         lo, hi = todo.pop()
-        res = pubmed.esearch(window.term, mindate=lo.strftime("%Y/%m/%d"),
-                             maxdate=hi.strftime("%Y/%m/%d"), datetype="edat")
+        res = pubmed.esearch(
+            window.term,
+            mindate=lo.strftime("%Y/%m/%d"),
+            maxdate=hi.strftime("%Y/%m/%d"),
+            datetype="edat",
+        )
         if res.count > len(res.ids) and lo < hi:
             todo.extend(_split(lo, hi))
             continue
@@ -93,9 +99,7 @@ def changed_pmids(pubmed: PubMedClient, pmids: Iterable[str], since: str, today:
     return out
 
 
-def changed_crossref(
-    crossref: CrossrefClient, dois: Iterable[str], since: str
-) -> dict[str, Work]:
+def changed_crossref(crossref: CrossrefClient, dois: Iterable[str], since: str) -> dict[str, Work]:
     """Known DOIs whose Crossref record was updated since ``since``: {doi: fresh Work}.
 
     The answer already holds the full updated records, so the DOI index is pointed at it and
@@ -112,10 +116,14 @@ def changed_crossref(
             out[doi] = work
     for batch in batches:
         fetched = crossref.http.request(
-            "GET", "works",
-            params={"filter": filter_value(batch) + f",from-update-date:{since_iso}",
-                    "rows": len(batch)},
-            parse=CrossrefClient._parse_list, fresh=True,
+            "GET",
+            "works",
+            params={
+                "filter": filter_value(batch) + f",from-update-date:{since_iso}",
+                "rows": len(batch),
+            },
+            parse=CrossrefClient._parse_list,
+            fresh=True,
         )
         found = {normalize_doi(w.doi): w for w in fetched.value.items if w.doi}
         hits = {d: w for d, w in found.items() if d in set(batch)}
@@ -131,7 +139,10 @@ def _changed_single(crossref: CrossrefClient, doi: str) -> Work | None:
     old = crossref.lookup(doi)
     try:
         fetched = crossref.http.request(
-            "GET", f"works/{quote(doi, safe='/')}", parse=CrossrefClient._parse_one, fresh=True,
+            "GET",
+            f"works/{quote(doi, safe='/')}",
+            parse=CrossrefClient._parse_one,
+            fresh=True,
         )
     except NotFoundError:
         return None

@@ -17,8 +17,7 @@ RECENT_IDS = 10_000
 
 # Extraction work done in this process (read by tests and the benchmark): counters, plus the
 # last RECENT_IDS document ids in extraction order.
-EXTRACTION_CALLS: dict[str, Any] = {"batches": 0, "documents": 0,
-                                    "ids": deque(maxlen=RECENT_IDS)}
+EXTRACTION_CALLS: dict[str, Any] = {"batches": 0, "documents": 0, "ids": deque(maxlen=RECENT_IDS)}
 
 
 def extracted_since(documents_before: int) -> list[str]:
@@ -27,7 +26,7 @@ def extracted_since(documents_before: int) -> list[str]:
     with _lock:
         n = EXTRACTION_CALLS["documents"] - documents_before
         ids = EXTRACTION_CALLS["ids"]
-        return list(ids)[len(ids) - min(n, len(ids)):] if n > 0 else []
+        return list(ids)[len(ids) - min(n, len(ids)) :] if n > 0 else []
 
 
 def extract_docs(docs: list[Document], model: str | None = None) -> list[Extraction]:

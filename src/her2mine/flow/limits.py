@@ -70,18 +70,23 @@ def ensure_limits(settings: Settings) -> dict[str, float]:
     try:
         with get_client(sync_client=True) as client:
             for name, rate in wanted.items():
-                limit = max(1, int(rate), settings.crossref_concurrency
-                            if name == CROSSREF_LIMIT else 1)
+                limit = max(
+                    1, int(rate), settings.crossref_concurrency if name == CROSSREF_LIMIT else 1
+                )
                 try:
                     current = client.read_global_concurrency_limit_by_name(name)
                 except Exception:  # ObjectNotFound (or an older server): create it
                     current = None
                 if current is None:
-                    client.create_global_concurrency_limit(GlobalConcurrencyLimitCreate(
-                        name=name, limit=limit, slot_decay_per_second=rate, active=True))
+                    client.create_global_concurrency_limit(
+                        GlobalConcurrencyLimitCreate(
+                            name=name, limit=limit, slot_decay_per_second=rate, active=True
+                        )
+                    )
                 elif current.limit != limit or current.slot_decay_per_second != rate:
-                    client.update_global_concurrency_limit(name, GlobalConcurrencyLimitUpdate(
-                        limit=limit, slot_decay_per_second=rate))
+                    client.update_global_concurrency_limit(
+                        name, GlobalConcurrencyLimitUpdate(limit=limit, slot_decay_per_second=rate)
+                    )
     except Exception as exc:  # no API reachable: the in-process limiter still paces requests
         log.warning("could not set Prefect concurrency limits (%s); using in-process pacing", exc)
         return {}

@@ -66,8 +66,12 @@ def needs_extraction(
         wid = work_id_of(w)
         h = work_content_hash(w)
         prev = state.works.get(wid)
-        if (prev is None or prev.hash != h or prev.pipeline != pipeline_version
-                or published_hashes.get(wid) != h):
+        if (
+            prev is None
+            or prev.hash != h
+            or prev.pipeline != pipeline_version
+            or published_hashes.get(wid) != h
+        ):
             todo.append(w)
     return todo
 
@@ -93,8 +97,10 @@ def batch_key(docs: list[Document], pipeline_version: str, model: str | None) ->
     payload = {
         "pipeline": pipeline_version,
         "model": model or "",
-        "docs": [[d.id, hashlib.sha256(d.text.encode()).hexdigest(), sorted(d.registry_ids)]
-                 for d in docs],
+        "docs": [
+            [d.id, hashlib.sha256(d.text.encode()).hexdigest(), sorted(d.registry_ids)]
+            for d in docs
+        ],
     }
     blob = json.dumps(payload, sort_keys=True, separators=(",", ":")).encode()
     return "extract-" + hashlib.sha256(blob).hexdigest()

@@ -81,8 +81,13 @@ def parse_queries(data: object, source: str) -> list[SavedQuery]:
             raise InputError(f"{source}: duplicate query name {name!r}")
         seen.add(name)
         mindate = item.get("mindate")
-        out.append(SavedQuery(name, term, _date(mindate, f"{source}: query {name!r}")
-                              if mindate is not None else None))
+        out.append(
+            SavedQuery(
+                name,
+                term,
+                _date(mindate, f"{source}: query {name!r}") if mindate is not None else None,
+            )
+        )
     return out
 
 

@@ -79,8 +79,12 @@ def _result_storage(data_dir: Path) -> str:
     return f"local-file-system/{name}"
 
 
-@flow(name=FLOW_NAME, task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False,
-      persist_result=False)
+@flow(
+    name=FLOW_NAME,
+    task_runner=ThreadPoolTaskRunner(max_workers=2),
+    log_prints=False,
+    persist_result=False,
+)
 def refresh(
     refs: list[str] | None = None,
     query_file: str | None = None,
@@ -126,32 +130,51 @@ def refresh(
     from her2mine.extract import PIPELINE_VERSION
 
     today = dt.date.today()
-    params = {"refs": refs, "query_file": str(qpath) if qpath else None, "out_dir": str(out),
-              "offline": offline, "model": model, "pipeline": PIPELINE_VERSION, "full": full}
+    params = {
+        "refs": refs,
+        "query_file": str(qpath) if qpath else None,
+        "out_dir": str(out),
+        "offline": offline,
+        "model": model,
+        "pipeline": PIPELINE_VERSION,
+        "full": full,
+    }
     run_id, recovered = begin_run(str(out), params)
     try:
         state, state_warning = load_state(out)
         if state_warning:
             logger.warning(state_warning)
         since = None if full else state.last_success
-        windows = plan_windows(queries, {} if full else state.queries, today,
-                               lookback_days=lookback_days, first_mindate=first_mindate)
+        windows = plan_windows(
+            queries,
+            {} if full else state.queries,
+            today,
+            lookback_days=lookback_days,
+            first_mindate=first_mindate,
+        )
         if not offline:
             ensure_limits(settings)
         # The change check sends a handful of requests (paced in-process) and takes no global
         # slot: Prefect's slot bookkeeping can stall an acquisition ~2 s, which would dominate
         # a no-op refresh. The bulk fetch tasks below do take one.
         progress.report("check", 0, 3)
-        updates = find_updates(overrides, windows, sorted(state.known_pmids),
-                               sorted(state.known_dois), since, today_str(today))
+        updates = find_updates(
+            overrides,
+            windows,
+            sorted(state.known_pmids),
+            sorted(state.known_dois),
+            since,
+            today_str(today),
+        )
 
         # -- what to fetch ------------------------------------------------------------------
         input_hashes = fingerprints(refs, file_sha256)
         refs_changed = bool(refs) and (full or input_hashes != state.inputs)
         known = state.known_pmids
         new_pmids = sorted(set(updates.query_pmids) - known)
-        pmids = sorted(set(new_pmids) | set(updates.changed_pmids)
-                       | {p for p in state.pending if p.isdigit()})
+        pmids = sorted(
+            set(new_pmids) | set(updates.changed_pmids) | {p for p in state.pending if p.isdigit()}
+        )
         dois = sorted(set(updates.changed_dois) | {d for d in state.pending if not d.isdigit()})
         fetched_refs = None
         if refs_changed and not offline:
@@ -163,8 +186,9 @@ def refresh(
             take_slot([NCBI_LIMIT, CROSSREF_LIMIT])
         if pmids or dois:
             records = fetch_records(overrides, pmids, dois)
-        works = dedupe_works((fetched_refs.works if fetched_refs else [])
-                             + (records.works if records else []))
+        works = dedupe_works(
+            (fetched_refs.works if fetched_refs else []) + (records.works if records else [])
+        )
 
         # -- extraction -----------------------------------------------------------------------
         todo = needs_extraction(works, state, _published_hashes(out), PIPELINE_VERSION)
@@ -173,8 +197,7 @@ def refresh(
         progress.report("extract", 0, len(docs))
         extractions = []
         if plan:
-            extract = extract_batch.with_options(
-                result_storage=_result_storage(settings.data_dir))
+            extract = extract_batch.with_options(result_storage=_result_storage(settings.data_dir))
             futures = extract.map(plan, model=model)
             for batch in futures.result():
                 extractions.extend(batch)
@@ -184,8 +207,12 @@ def refresh(
         if works or refs_changed:
             progress.report("publish", 0, 1)
             published = publish_tables(
-                str(out), run_id, fetched_refs.references if fetched_refs else [],
-                fetched_refs.resolutions if fetched_refs else [], works, extractions,
+                str(out),
+                run_id,
+                fetched_refs.references if fetched_refs else [],
+                fetched_refs.resolutions if fetched_refs else [],
+                works,
+                extractions,
             )
             progress.report("publish", 1, 1)
         counts = published.counts if published else None
@@ -205,8 +232,9 @@ def refresh(
     state.pending = sorted(x for x in failed if x)
     # An unresolved reference has no DOI/PMID to put in ``pending``: when its resolution
     # failed, its file is not recorded, so the next run reads the file again.
-    retry_files = (files_to_retry(fetched_refs.references, fetched_refs.resolutions)
-                   if fetched_refs else set())
+    retry_files = (
+        files_to_retry(fetched_refs.references, fetched_refs.resolutions) if fetched_refs else set()
+    )
     if refs_changed or not refs:
         state.inputs = inputs_to_record(input_hashes, retry_files)
     for w in windows:
@@ -233,21 +261,35 @@ def refresh(
         "new_evidence": published.new_evidence if published else 0,
         "retracted_flagged": published.retracted if published else [],
         "errata_flagged": published.errata if published else [],
-        "failures": [f"{f.service}: {f.error}" for r in (records, fetched_refs) if r
-                     for f in r.failures],
+        "failures": [
+            f"{f.service}: {f.error}" for r in (records, fetched_refs) if r for f in r.failures
+        ],
         "pending_retry": state.pending,
         "inputs_retry": sorted(retry_files),
         "skipped_failed": published.skipped_failed if published else [],
         "batch_rows": published.batch if published else {},
         "recovered_runs": recovered,
         "counts": counts or {},
-        "requests": updates.requests + (fetched_refs.request_count if fetched_refs else 0)
+        "requests": updates.requests
+        + (fetched_refs.request_count if fetched_refs else 0)
         + (records.request_count if records else 0),
     }
     _artifacts(summary)
-    logger.info("refresh %s: %s", run_id, {k: summary[k] for k in (
-        "new_pmids", "changed_pubmed", "changed_crossref", "documents_extracted",
-        "new_evidence", "requests")})
+    logger.info(
+        "refresh %s: %s",
+        run_id,
+        {
+            k: summary[k]
+            for k in (
+                "new_pmids",
+                "changed_pubmed",
+                "changed_crossref",
+                "documents_extracted",
+                "new_evidence",
+                "requests",
+            )
+        },
+    )
     return summary
 
 
@@ -255,9 +297,13 @@ def _artifacts(summary: dict[str, Any]) -> None:
     from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
     try:
-        create_markdown_artifact(summary_markdown(summary), key=SUMMARY_KEY,
-                                 description="her2mine refresh summary")
-        create_table_artifact(summary_rows(summary), key=SUMMARY_KEY + "-counts",
-                              description="rows per table after the refresh")
+        create_markdown_artifact(
+            summary_markdown(summary), key=SUMMARY_KEY, description="her2mine refresh summary"
+        )
+        create_table_artifact(
+            summary_rows(summary),
+            key=SUMMARY_KEY + "-counts",
+            description="rows per table after the refresh",
+        )
     except Exception as exc:  # an artifact must never fail a run whose tables are written
         get_run_logger().warning("could not create the summary artifact: %s", exc)

@@ -14,8 +14,7 @@ from her2mine.errors import InputError
 TASK_RUNNERS = ("thread", "dask")
 
 
-def make_task_runner(kind: str = "thread", *, dask_address: str | None = None,
-                     workers: int = 2):
+def make_task_runner(kind: str = "thread", *, dask_address: str | None = None, workers: int = 2):
     if kind not in TASK_RUNNERS:
         raise InputError(f"task runner must be one of {', '.join(TASK_RUNNERS)}, got {kind!r}")
     if dask_address and kind != "dask":
@@ -28,14 +27,19 @@ def make_task_runner(kind: str = "thread", *, dask_address: str | None = None,
 
     if dask_address:
         return DaskTaskRunner(address=dask_address)
-    return DaskTaskRunner(cluster_kwargs={
-        "n_workers": workers, "threads_per_worker": 1, "processes": True,
-        "dashboard_address": None,
-    })
+    return DaskTaskRunner(
+        cluster_kwargs={
+            "n_workers": workers,
+            "threads_per_worker": 1,
+            "processes": True,
+            "dashboard_address": None,
+        }
+    )
 
 
-def run_refresh(*, task_runner: str = "thread", dask_address: str | None = None,
-                workers: int = 2, **params: Any) -> dict[str, Any]:
+def run_refresh(
+    *, task_runner: str = "thread", dask_address: str | None = None, workers: int = 2, **params: Any
+) -> dict[str, Any]:
     """Run the refresh flow in this process with the chosen task runner; returns its summary."""
     from her2mine.flow.refresh import refresh
 

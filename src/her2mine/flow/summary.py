@@ -26,25 +26,29 @@ def summary_markdown(s: dict[str, Any]) -> str:
         f"| changed records (PubMed / Crossref) | {s['changed_pubmed']} / "
         f"{s['changed_crossref']} |",
         f"| works fetched | {s['works_fetched']} |",
-        f"| documents extracted | {s['documents_extracted']} "
-        f"({s['extraction_batches']} batches) |",
+        f"| documents extracted | {s['documents_extracted']} ({s['extraction_batches']} batches) |",
         f"| new or updated evidence rows | {s['new_evidence']} |",
         "",
         f"**Retractions flagged:** {_ids(s['retracted_flagged'])}",
         "",
         f"**Errata flagged:** {_ids(s['errata_flagged'])}",
         "",
-        f"**Failures:** {len(s['failures'])}"
-        + ("".join(f"\n- {f}" for f in s["failures"][:10])),
+        f"**Failures:** {len(s['failures'])}" + ("".join(f"\n- {f}" for f in s["failures"][:10])),
         "",
         f"**Pending retry next run:** {_ids(s['pending_retry'])}",
     ]
     if s.get("inputs_retry"):
-        lines += ["", "**Reference files read again next run** (a reference could not be "
-                  f"resolved): {_ids(s['inputs_retry'])}"]
+        lines += [
+            "",
+            "**Reference files read again next run** (a reference could not be "
+            f"resolved): {_ids(s['inputs_retry'])}",
+        ]
     if s.get("skipped_failed"):
-        lines += ["", "**Failed re-fetches kept out** (the stored record stays): "
-                  f"{_ids(s['skipped_failed'])}"]
+        lines += [
+            "",
+            "**Failed re-fetches kept out** (the stored record stays): "
+            f"{_ids(s['skipped_failed'])}",
+        ]
     if s.get("batch_rows"):
         rows = ", ".join(f"{k} {v}" for k, v in sorted(s["batch_rows"].items()))
         lines += ["", f"**Rows written by this run:** {rows}"]

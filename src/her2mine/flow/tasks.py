@@ -128,19 +128,29 @@ def find_updates(
         # All checks in flight together: the E-utilities limiter still spaces their starts,
         # but one slow search no longer delays the others.
         with ThreadPoolExecutor(max_workers=4, thread_name_prefix="find-updates") as pool:
-            crossref_future = pool.submit(
-                changed_crossref, clients.crossref, known_dois, since
-            ) if since and known_dois else None
-            search_futures = [(w, pool.submit(search_window, clients.pubmed, w))
-                              for w in windows]
-            mdat_futures = [
-                pool.submit(changed_pmids, clients.pubmed, batch, since, today)
-                for batch in chunks(sorted(known_pmids), UID_CHECK_BATCH)
-            ] if since else []
+            crossref_future = (
+                pool.submit(changed_crossref, clients.crossref, known_dois, since)
+                if since and known_dois
+                else None
+            )
+            search_futures = [(w, pool.submit(search_window, clients.pubmed, w)) for w in windows]
+            mdat_futures = (
+                [
+                    pool.submit(changed_pmids, clients.pubmed, batch, since, today)
+                    for batch in chunks(sorted(known_pmids), UID_CHECK_BATCH)
+                ]
+                if since
+                else []
+            )
             for w, future in search_futures:
                 hits = future.result()
-                logger.info("queries %s, %s..%s: %d hits", ", ".join(w.queries), w.mindate,
-                            w.maxdate, len(hits))
+                logger.info(
+                    "queries %s, %s..%s: %d hits",
+                    ", ".join(w.queries),
+                    w.mindate,
+                    w.maxdate,
+                    len(hits),
+                )
                 out.query_pmids.extend(hits)
             progress.report("check", 1, 3)
             out.changed_pmids = sorted({p for f in mdat_futures for p in f.result()})
@@ -153,8 +163,12 @@ def find_updates(
         out.requests = clients.http.request_count
     finally:
         clients.http.close()
-    logger.info("changed since %s: %d PubMed, %d Crossref records", since,
-                len(out.changed_pmids), len(out.changed_dois))
+    logger.info(
+        "changed since %s: %d PubMed, %d Crossref records",
+        since,
+        len(out.changed_pmids),
+        len(out.changed_dois),
+    )
     return out
 
 
@@ -167,8 +181,12 @@ def fetch_references(overrides: dict[str, Any], refs: list[str]):
         progress.report(f"fetch {stage}", n, total)
 
     result = fetch_works(refs, settings_from(overrides), progress=tick)
-    get_run_logger().info("fetched %d works (%s) with %d requests", len(result.works),
-                          result.counts(), result.request_count)
+    get_run_logger().info(
+        "fetched %d works (%s) with %d requests",
+        len(result.works),
+        result.counts(),
+        result.request_count,
+    )
     return result
 
 
@@ -183,12 +201,14 @@ def fetch_records(overrides: dict[str, Any], pmids: list[str], dois: list[str]):
     out.works = [w for w in out.works if w.doi or w.status == "ok"]
     n = len(pmids) + len(dois)
     progress.report("fetch records", n, n)
-    get_run_logger().info("fetched %d records for %d PMIDs and %d DOIs", len(out.works),
-                          len(pmids), len(dois))
+    get_run_logger().info(
+        "fetched %d records for %d PMIDs and %d DOIs", len(out.works), len(pmids), len(dois)
+    )
     return out
 
 
 # -- extraction --------------------------------------------------------------------------------
+
 
 def _extraction_key(context, parameters: dict[str, Any]) -> str:
     from her2mine.extract import PIPELINE_VERSION
@@ -253,10 +273,16 @@ def publish_batch(
     tables = build_tables(references, keep, ex, list(resolutions), run_id=run_id)
     counts = publish(store, tables, run_id=run_id)
     flags = tables["works"]
-    retracted = [r.work_id for r in flags.itertuples(index=False)
-                 if r.is_retracted and not prev.get(r.work_id, (False, False))[0]]
-    errata = [r.work_id for r in flags.itertuples(index=False)
-              if r.has_erratum and not prev.get(r.work_id, (False, False))[1]]
+    retracted = [
+        r.work_id
+        for r in flags.itertuples(index=False)
+        if r.is_retracted and not prev.get(r.work_id, (False, False))[0]
+    ]
+    errata = [
+        r.work_id
+        for r in flags.itertuples(index=False)
+        if r.has_erratum and not prev.get(r.work_id, (False, False))[1]
+    ]
     return Published(
         counts=counts,
         batch={k: len(v) for k, v in tables.items()},
@@ -278,8 +304,12 @@ def publish_tables(
 ) -> Published:
     """``build_tables`` + ``publish``: upsert by stable ids, decisions kept and re-flagged."""
     published = publish_batch(out_dir, run_id, references, resolutions, works, extractions)
-    get_run_logger().info("published: %s (batch %s; failed re-fetches kept out: %d)",
-                          published.counts, published.batch, len(published.skipped_failed))
+    get_run_logger().info(
+        "published: %s (batch %s; failed re-fetches kept out: %d)",
+        published.counts,
+        published.batch,
+        len(published.skipped_failed),
+    )
     return published
 
 

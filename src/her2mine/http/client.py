@@ -214,8 +214,12 @@ class ServiceClient:
         if max_age is not None:
             age = stored_age(stored.meta)
             if age is None or age > max_age:
-                log.debug("%s: stored answer older than %.0f s; asking again: %s",
-                          self.service, max_age, desc)
+                log.debug(
+                    "%s: stored answer older than %.0f s; asking again: %s",
+                    self.service,
+                    max_age,
+                    desc,
+                )
                 return None
         raw = RawResponse(stored.status, stored.body, stored.content_type, desc)
         try:
@@ -250,7 +254,10 @@ class ServiceClient:
             exc = state.outcome.exception()
             log.warning(
                 "%s: attempt %d failed (%s); retrying: %s",
-                self.service, state.attempt_number, exc, desc,
+                self.service,
+                state.attempt_number,
+                exc,
+                desc,
             )
 
         retrying = Retrying(
@@ -290,7 +297,11 @@ class ServiceClient:
             try:
                 with attempt_deadline(deadline if deadline_s < math.inf else None):
                     resp = self.session.request(
-                        method, url, params=send_params, data=send_data, timeout=timeout,
+                        method,
+                        url,
+                        params=send_params,
+                        data=send_data,
+                        timeout=timeout,
                         stream=True,
                     )
                 with resp:
@@ -326,7 +337,8 @@ class ServiceClient:
             return ServiceError(
                 f"{self.service}: response body {size} exceeds the {limit}-byte limit "
                 "(HER2MINE_MAX_RESPONSE_MB)",
-                status=resp.status_code, request=desc,
+                status=resp.status_code,
+                request=desc,
             )
 
         declared = resp.headers.get("Content-Length", "")
@@ -382,8 +394,9 @@ class ServiceClient:
         except ServiceError as exc:
             if status < 300 and looks_transient(str(exc)):
                 # E-utilities report back-end trouble inside an HTTP 200 body.
-                raise RetryableError(f"service error in an HTTP {status} body: {exc}",
-                                     status=status) from None
+                raise RetryableError(
+                    f"service error in an HTTP {status} body: {exc}", status=status
+                ) from None
             raise _with_request(exc, desc) from None
         if status >= 400:
             raise ServiceError(f"{self.service}: request failed", status=status, request=desc)
@@ -394,8 +407,15 @@ class ServiceClient:
         if self.store is None:
             return sha256_bytes(raw.body)
         stored = self.store.put(
-            key=key, service=self.service, method=method, url=url, params=params, data=data,
-            status=raw.status, content_type=raw.content_type, body=raw.body,
+            key=key,
+            service=self.service,
+            method=method,
+            url=url,
+            params=params,
+            data=data,
+            status=raw.status,
+            content_type=raw.content_type,
+            body=raw.body,
         )
         return stored.body_sha256
 
@@ -427,17 +447,30 @@ class Http:
         ncbi_identity = {"tool": settings.tool, "email": settings.email}
         common = dict(store=self.store, stats=self.stats, sleep=sleep)
         self.eutils = ServiceClient(
-            "eutils", settings.eutils_url, settings, limiter=ncbi,
-            identity={**ncbi_identity, "api_key": settings.api_key}, **common,
+            "eutils",
+            settings.eutils_url,
+            settings,
+            limiter=ncbi,
+            identity={**ncbi_identity, "api_key": settings.api_key},
+            **common,
         )
         # The ID converter takes tool/email but no api_key: the key goes only where it is needed.
         self.idconv = ServiceClient(
-            "idconv", settings.idconv_url, settings, limiter=ncbi, identity=ncbi_identity,
+            "idconv",
+            settings.idconv_url,
+            settings,
+            limiter=ncbi,
+            identity=ncbi_identity,
             **common,
         )
         self.crossref = ServiceClient(
-            "crossref", settings.crossref_url, settings, limiter=crossref,
-            identity={"mailto": settings.email}, adaptive=True, **common,
+            "crossref",
+            settings.crossref_url,
+            settings,
+            limiter=crossref,
+            identity={"mailto": settings.email},
+            adaptive=True,
+            **common,
         )
 
     @property

@@ -43,9 +43,9 @@ def describe_request(
     """``METHOD url?query`` (plus the form for POST), secrets redacted, shortened for messages."""
     text = f"{method.upper()} {url}"
     if params:
-        text += "?" + urlencode(redact_params(params), safe=":/,[]\"")
+        text += "?" + urlencode(redact_params(params), safe=':/,[]"')
     if data:
-        text += " form: " + urlencode(redact_params(data), safe=":/,[]\"")
+        text += " form: " + urlencode(redact_params(data), safe=':/,[]"')
     text = redact_text(text)
     if len(text) > _MAX_DESCRIPTION:
         text = text[: _MAX_DESCRIPTION - 1] + "…"

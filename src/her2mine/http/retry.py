@@ -29,7 +29,9 @@ _TRANSIENT_MESSAGE = re.compile(
 class RetryableError(Exception):
     """One failed attempt that may succeed if repeated (status None: timeout/connection/body)."""
 
-    def __init__(self, message: str, *, status: int | None = None, retry_after: float | None = None):
+    def __init__(
+        self, message: str, *, status: int | None = None, retry_after: float | None = None
+    ):
         super().__init__(message)
         self.status = status
         self.retry_after = retry_after
@@ -70,7 +72,9 @@ class RetryPolicy:
     def attempts(self) -> int:
         return 1 + max(0, self.max_retries)
 
-    def wait(self, attempt: int, error: BaseException | None, rng: random.Random | None = None) -> float:
+    def wait(
+        self, attempt: int, error: BaseException | None, rng: random.Random | None = None
+    ) -> float:
         """Seconds to sleep after failed attempt number ``attempt`` (1-based)."""
         retry_after = getattr(error, "retry_after", None)
         if retry_after is not None:

@@ -38,6 +38,7 @@ def seconds_since(stamp: object, now: datetime | None = None) -> float | None:
         then = then.replace(tzinfo=UTC)
     return ((now or datetime.now(UTC)) - then).total_seconds()
 
+
 # Parameters that identify the caller, not the question: excluded from the request key.
 KEY_EXCLUDED_PARAMS = frozenset({"api_key", "tool", "email", "mailto"})
 

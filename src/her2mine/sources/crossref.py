@@ -86,8 +86,11 @@ def filter_value(dois: list[str]) -> str:
 
 
 def plan_batches(
-    dois: list[str], *, base_url: str = "https://api.crossref.org/works",
-    max_per_request: int = MAX_DOIS_PER_REQUEST, max_url_chars: int = MAX_URL_CHARS,
+    dois: list[str],
+    *,
+    base_url: str = "https://api.crossref.org/works",
+    max_per_request: int = MAX_DOIS_PER_REQUEST,
+    max_url_chars: int = MAX_URL_CHARS,
 ) -> tuple[list[list[str]], list[str]]:
     """Split DOIs into filter batches whose URLs fit ``max_url_chars``; return (batches, singles).
 
@@ -122,15 +125,14 @@ def title_similarity(reference_title: str, candidate_title: str) -> float:
 
 def judge(ref: Reference, candidates: list[tuple[Work, float | None]]) -> Resolution:
     """Decide whether the top Crossref candidate IS the referenced work (pure)."""
-    listed = [
-        {"doi": w.doi, "title": w.title, "year": w.year, "score": s} for w, s in candidates
-    ]
+    listed = [{"doi": w.doi, "title": w.title, "year": w.year, "score": s} for w, s in candidates]
 
     def result(status: str, reason: str | None, **kw: Any) -> Resolution:
         base = dict(doi=None, score=None, title_similarity=None, confidence=0.0)
         base.update(kw)
-        return Resolution(raw=ref.raw, status=status, reason=reason, candidates=listed,
-                          index=ref.index, **base)
+        return Resolution(
+            raw=ref.raw, status=status, reason=reason, candidates=listed, index=ref.index, **base
+        )
 
     if not candidates:
         return result("no_match", "Crossref returned no candidates")
@@ -225,7 +227,8 @@ class CrossrefClient:
         if len(dois) > MAX_ROWS:
             raise InputError(f"at most {MAX_ROWS} DOIs per Crossref request, got {len(dois)}")
         fetched = self.http.request(
-            "GET", "works",
+            "GET",
+            "works",
             params={"filter": filter_value(dois), "rows": len(dois)},
             parse=self._parse_list,
             max_age=max_age,
@@ -364,7 +367,9 @@ class CrossrefClient:
         if not 1 <= rows <= 20:
             raise InputError(f"rows must be 1..20 for a bibliographic query, got {rows}")
         fetched = self.http.request(
-            "GET", "works", params={"query.bibliographic": text[:1000], "rows": rows},
+            "GET",
+            "works",
+            params={"query.bibliographic": text[:1000], "rows": rows},
             parse=self._parse_list,
         )
         work_list = fetched.value
@@ -376,6 +381,7 @@ class CrossrefClient:
         try:
             candidates = self.search_bibliographic(ref.raw, rows=2)
         except ServiceError as exc:
-            return Resolution(ref.raw, None, None, None, 0.0, "failed", reason=f"crossref: {exc}",
-                              index=ref.index)
+            return Resolution(
+                ref.raw, None, None, None, 0.0, "failed", reason=f"crossref: {exc}", index=ref.index
+            )
         return judge(ref, candidates)

@@ -42,6 +42,7 @@ MAX_IDCONV_URL_CHARS = 3800
 ESEARCH_MAX_WINDOW = 10_000  # PubMed returns at most the first 10,000 hits of a search
 DATETYPES = ("edat", "pdat", "mdat")
 
+
 def _parsers():
     from her2mine.parse import eutils, idconv, pubmed_xml
 
@@ -138,9 +139,17 @@ class PubMedClient:
         return self.eutils.settings.negative_ttl_seconds
 
     def esearch_page(
-        self, term: str, *, retstart: int = 0, retmax: int = 10_000, mindate: str | None = None,
-        maxdate: str | None = None, datetype: str = "edat", usehistory: bool = False,
-        fresh: bool = True, max_age: float | None = None,
+        self,
+        term: str,
+        *,
+        retstart: int = 0,
+        retmax: int = 10_000,
+        mindate: str | None = None,
+        maxdate: str | None = None,
+        datetype: str = "edat",
+        usehistory: bool = False,
+        fresh: bool = True,
+        max_age: float | None = None,
     ):
         """One ESearch request (POST: long OR-joined terms do not fit a URL).
 
@@ -158,21 +167,36 @@ class PubMedClient:
             # E-utilities ignore a date range unless both ends are given.
             raise InputError("give both mindate and maxdate, or neither")
         form = {
-            "db": "pubmed", "term": term, "retstart": retstart, "retmax": retmax,
-            "mindate": mindate, "maxdate": maxdate,
+            "db": "pubmed",
+            "term": term,
+            "retstart": retstart,
+            "retmax": retmax,
+            "mindate": mindate,
+            "maxdate": maxdate,
             "datetype": datetype if mindate else None,
             "usehistory": "y" if usehistory else None,
         }
         form = {k: v for k, v in form.items() if v is not None}
         return self.eutils.request(
-            "POST", "esearch.fcgi", data=form, parse=self._parse_esearch, fresh=fresh,
+            "POST",
+            "esearch.fcgi",
+            data=form,
+            parse=self._parse_esearch,
+            fresh=fresh,
             max_age=max_age,
         ).value
 
     def esearch(
-        self, term: str, *, mindate: str | None = None, maxdate: str | None = None,
-        datetype: str = "edat", retmax: int = ESEARCH_MAX_WINDOW, page_size: int = 5000,
-        usehistory: bool = False, fresh: bool = True,
+        self,
+        term: str,
+        *,
+        mindate: str | None = None,
+        maxdate: str | None = None,
+        datetype: str = "edat",
+        retmax: int = ESEARCH_MAX_WINDOW,
+        page_size: int = 5000,
+        usehistory: bool = False,
+        fresh: bool = True,
     ):
         """All PMIDs for ``term`` (up to ``retmax``), paging with ``retstart``.
 
@@ -184,20 +208,33 @@ class PubMedClient:
         retmax = min(retmax, ESEARCH_MAX_WINDOW)
         page_size = max(1, min(page_size, retmax or 1))
         first = self.esearch_page(
-            term, retstart=0, retmax=min(page_size, retmax), mindate=mindate, maxdate=maxdate,
-            datetype=datetype, usehistory=usehistory, fresh=fresh,
+            term,
+            retstart=0,
+            retmax=min(page_size, retmax),
+            mindate=mindate,
+            maxdate=maxdate,
+            datetype=datetype,
+            usehistory=usehistory,
+            fresh=fresh,
         )
         ids = list(first.ids)
         wanted = min(first.count, retmax)
         if first.count > ESEARCH_MAX_WINDOW:
             log.warning(
                 "esearch %r has %d hits; PubMed returns only the first %d: use date windows",
-                term, first.count, ESEARCH_MAX_WINDOW,
+                term,
+                first.count,
+                ESEARCH_MAX_WINDOW,
             )
         while len(ids) < wanted:
             page = self.esearch_page(
-                term, retstart=len(ids), retmax=min(page_size, wanted - len(ids)),
-                mindate=mindate, maxdate=maxdate, datetype=datetype, fresh=fresh,
+                term,
+                retstart=len(ids),
+                retmax=min(page_size, wanted - len(ids)),
+                mindate=mindate,
+                maxdate=maxdate,
+                datetype=datetype,
+                fresh=fresh,
             )
             if not page.ids:
                 break
@@ -221,10 +258,15 @@ class PubMedClient:
         if bad:
             raise InputError(f"not a PMID: {bad[0]!r}")
         form = {"db": "pubmed", "id": ",".join(pmids), "retmode": "xml"}
-        get_url = self.eutils.url("efetch.fcgi") + "?" + "&".join(f"{k}={v}" for k, v in form.items())
+        get_url = (
+            self.eutils.url("efetch.fcgi") + "?" + "&".join(f"{k}={v}" for k, v in form.items())
+        )
         post = len(pmids) > POST_ABOVE_IDS or len(get_url) > MAX_GET_URL_CHARS
         fetched = self.eutils.request(
-            "POST" if post else "GET", "efetch.fcgi", parse=self._parse_efetch, fresh=fresh,
+            "POST" if post else "GET",
+            "efetch.fcgi",
+            parse=self._parse_efetch,
+            fresh=fresh,
             **({"data": form} if post else {"params": form}),
         )
         records = self._by_pmid(fetched.value)
@@ -277,8 +319,9 @@ class PubMedClient:
             elif pmid in failed:
                 result[pmid] = Work(pmid=pmid, status="failed", reason=failed[pmid])
             else:
-                result[pmid] = Work(pmid=pmid, status="not_found",
-                                    reason=f"PMID {pmid} not in PubMed")
+                result[pmid] = Work(
+                    pmid=pmid, status="not_found", reason=f"PMID {pmid} not in PubMed"
+                )
         self._index_dois(entries)
         return result
 
@@ -295,8 +338,14 @@ class PubMedClient:
         """Records of a ``usehistory=y`` search, 200 at a time."""
         works: list[Work] = []
         for start in range(0, count, MAX_IDS_PER_EFETCH):
-            form = {"db": "pubmed", "WebEnv": webenv, "query_key": query_key,
-                    "retstart": start, "retmax": MAX_IDS_PER_EFETCH, "retmode": "xml"}
+            form = {
+                "db": "pubmed",
+                "WebEnv": webenv,
+                "query_key": query_key,
+                "retstart": start,
+                "retmax": MAX_IDS_PER_EFETCH,
+                "retmode": "xml",
+            }
             works.extend(
                 self.eutils.request(
                     "POST", "efetch.fcgi", data=form, parse=self._parse_efetch, fresh=True
@@ -321,7 +370,9 @@ class PubMedClient:
 
     # -- DOI → PubMed record -------------------------------------------------------------------
 
-    def works_by_doi(self, dois: Iterable[str], progress: Progress | None = None) -> dict[str, Work]:
+    def works_by_doi(
+        self, dois: Iterable[str], progress: Progress | None = None
+    ) -> dict[str, Work]:
         """Every DOI → its PubMed Work (status ok), not_found, or failed (with the reason).
 
         Requests go out only for DOIs and PMIDs the indexes do not already know, and for DOIs
@@ -334,8 +385,9 @@ class PubMedClient:
         unknown: list[str] = []
         for doi in dois:
             entry = self.doi_index.get(doi) if self.doi_index is not None else None
-            if entry is None or (entry.get("pmid") is None
-                                 and negative_expired(entry, self.negative_ttl)):
+            if entry is None or (
+                entry.get("pmid") is None and negative_expired(entry, self.negative_ttl)
+            ):
                 unknown.append(doi)
             elif entry.get("pmid") is None:
                 result[doi] = _not_found(doi)
@@ -356,8 +408,12 @@ class PubMedClient:
             try:
                 # A stored answer older than the TTL may say "not found" for a DOI indexed
                 # since: ask again.
-                found = self.esearch_page(term, retmax=min(ESEARCH_MAX_WINDOW, 2 * len(batch) + 10),
-                                          fresh=False, max_age=self.negative_ttl)
+                found = self.esearch_page(
+                    term,
+                    retmax=min(ESEARCH_MAX_WINDOW, 2 * len(batch) + 10),
+                    fresh=False,
+                    max_age=self.negative_ttl,
+                )
             except ServiceError as exc:
                 self._fail("eutils", exc, batch, failed)
                 continue
@@ -402,8 +458,10 @@ class PubMedClient:
                 if doi in pmcids and not work.pmcid:
                     work.pmcid = pmcids[doi]
                 entry: dict[str, Any] = {"pmid": work.pmid, "pmcid": work.pmcid}
-            elif doi in asked and work.status == "not_found" and (
-                doi in certain or doi not in second_pass or self.idconv_client is None
+            elif (
+                doi in asked
+                and work.status == "not_found"
+                and (doi in certain or doi not in second_pass or self.idconv_client is None)
             ):
                 entry = {"pmid": None, "checked": checked}
             else:

@@ -100,7 +100,9 @@ def _drop_superseded(
             log.warning(
                 "citation-only work %s replaced by %s (its reference now resolves); %d curator "
                 "decision(s) on it kept in 'review', orphaned (see the stale_decisions view)",
-                old, new, n,
+                old,
+                new,
+                n,
             )
         else:
             log.info("citation-only work %s replaced by %s (its reference now resolves)", old, new)

@@ -152,8 +152,13 @@ SPECS: dict[str, TableSpec] = {
                     "JSON list of {type, pmid, doi, note, source}: errata, retractions, updates.",
                     False,
                 ),
-                C("sources", STR, "JSON object: field -> `pubmed`, `crossref`, `pubmed+crossref` (unions), `input` or "
-                  "`reference`.", False),
+                C(
+                    "sources",
+                    STR,
+                    "JSON object: field -> `pubmed`, `crossref`, `pubmed+crossref` (unions), `input` or "
+                    "`reference`.",
+                    False,
+                ),
                 C("status", STR, "`ok` | `not_found` | `failed`.", False),
                 C("reason", STR, "Why status is not ok."),
                 C(
@@ -203,7 +208,11 @@ SPECS: dict[str, TableSpec] = {
                     False,
                 ),
                 C("end", INT, "End offset (exclusive).", False),
-                C("source", STR, "`rules` | `stem` | `code` | `abbreviation` | `model` | `databank`."),
+                C(
+                    "source",
+                    STR,
+                    "`rules` | `stem` | `code` | `abbreviation` | `model` | `databank`.",
+                ),
                 C(
                     "ordinal",
                     INT,

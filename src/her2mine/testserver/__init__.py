@@ -22,6 +22,15 @@ from her2mine.testserver.faults import Fault, parse_fault
 from her2mine.testserver.server import ProtocolServer, RequestRecord, serve
 
 __all__ = [
-    "DEFAULT_CORPUS_PATH", "REVIEW_PATH", "Author", "Corpus", "CorpusWork", "Fault",
-    "ProtocolServer", "RequestRecord", "load_corpus", "parse_fault", "serve",
+    "DEFAULT_CORPUS_PATH",
+    "REVIEW_PATH",
+    "Author",
+    "Corpus",
+    "CorpusWork",
+    "Fault",
+    "ProtocolServer",
+    "RequestRecord",
+    "load_corpus",
+    "parse_fault",
+    "serve",
 ]

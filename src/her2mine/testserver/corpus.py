@@ -26,10 +26,18 @@ DEFAULT_CORPUS_PATH = SYNTHETIC_DIR / "corpus.jsonl"
 REVIEW_PATH = SYNTHETIC_DIR / "review.txt"
 
 # RefTypes that link an original to a later notice, and the notice back to the original.
-NOTICE_IN = {"ErratumIn": "correction", "RetractionIn": "retraction", "UpdateIn": "new_version",
-             "ExpressionOfConcernIn": "expression_of_concern"}
-NOTICE_FOR = {"ErratumFor": "correction", "RetractionOf": "retraction", "UpdateOf": "new_version",
-              "ExpressionOfConcernFor": "expression_of_concern"}
+NOTICE_IN = {
+    "ErratumIn": "correction",
+    "RetractionIn": "retraction",
+    "UpdateIn": "new_version",
+    "ExpressionOfConcernIn": "expression_of_concern",
+}
+NOTICE_FOR = {
+    "ErratumFor": "correction",
+    "RetractionOf": "retraction",
+    "UpdateOf": "new_version",
+    "ExpressionOfConcernFor": "expression_of_concern",
+}
 
 
 @dataclass
@@ -43,7 +51,7 @@ class Author:
         return "".join(p[0] for p in re.split(r"[\s\-.]+", self.given or "") if p)
 
     def display(self) -> str:
-        """"Family, G." as in ``models.Work.authors``."""
+        """ "Family, G." as in ``models.Work.authors``."""
         ini = " ".join(f"{c}." for c in self.initials)
         return f"{self.family}, {ini}" if ini else self.family
 
@@ -129,22 +137,29 @@ class CorpusWork:
         abstract = d.get("abstract", [])
         if isinstance(abstract, str):  # plain abstract written as one string
             abstract = [{"label": None, "category": None, "text": abstract}]
-        d["abstract"] = [s if isinstance(s, AbstractSection) else AbstractSection(**s)
-                         for s in abstract]
-        d["corrections"] = [c if isinstance(c, Correction) else Correction(**c)
-                            for c in d.get("corrections", [])]
+        d["abstract"] = [
+            s if isinstance(s, AbstractSection) else AbstractSection(**s) for s in abstract
+        ]
+        d["corrections"] = [
+            c if isinstance(c, Correction) else Correction(**c) for c in d.get("corrections", [])
+        ]
         return cls(**d)
 
     def to_work(self) -> Work:
         """The ``models.Work`` a correct client should build from this record (for tests)."""
         return Work(
-            doi=self.doi, pmid=self.pmid if self.in_pubmed else None,
-            pmcid=self.pmcid if self.in_pmc else None, title=self.title,
+            doi=self.doi,
+            pmid=self.pmid if self.in_pubmed else None,
+            pmcid=self.pmcid if self.in_pmc else None,
+            title=self.title,
             abstract=self.abstract_text or None,
             abstract_sections=[AbstractSection(s.label, s.category, s.text) for s in self.abstract],
-            journal=self.journal, year=self.year, authors=[a.display() for a in self.authors],
+            journal=self.journal,
+            year=self.year,
+            authors=[a.display() for a in self.authors],
             publication_types=list(self.publication_types),
-            mesh=[m.rstrip("*") for m in self.mesh], keywords=list(self.keywords),
+            mesh=[m.rstrip("*") for m in self.mesh],
+            keywords=list(self.keywords),
             registry_ids=list(self.registry_ids),
             corrections=[Correction(**asdict(c)) for c in self.corrections],
         )
@@ -212,9 +227,13 @@ class Corpus:
 
     def dois(self, *, crossref: bool | None = None, pubmed: bool | None = None) -> list[str]:
         """DOIs in corpus order, optionally only those (not) in Crossref / PubMed."""
-        return [w.doi for w in self.works() if w.doi
-                and (crossref is None or w.in_crossref == crossref)
-                and (pubmed is None or w.in_pubmed == pubmed)]
+        return [
+            w.doi
+            for w in self.works()
+            if w.doi
+            and (crossref is None or w.in_crossref == crossref)
+            and (pubmed is None or w.in_pubmed == pubmed)
+        ]
 
     def pmids(self) -> list[str]:
         return [w.pmid for w in self.works() if w.pmid and w.in_pubmed]
@@ -224,8 +243,11 @@ class Corpus:
         """Add a work (a ``CorpusWork``, a ``models.Work`` or a corpus.jsonl dict)."""
         w = _coerce(work, self)
         with self._lock:
-            for ident, index in ((w.doi, self._by_doi), (w.pmid, self._by_pmid),
-                                 (w.pmcid, self._by_pmcid)):
+            for ident, index in (
+                (w.doi, self._by_doi),
+                (w.pmid, self._by_pmid),
+                (w.pmcid, self._by_pmcid),
+            ):
                 if ident and ident in index:
                     raise InputError(f"work {w.key!r}: {ident!r} is already in the corpus")
             self._works.append(w)
@@ -261,15 +283,18 @@ class Corpus:
             self.touch(w, date)
         return w
 
-    def set_abstract(self, ident: str, abstract: str | list[AbstractSection],
-                     *, date: str | None = None) -> CorpusWork:
+    def set_abstract(
+        self, ident: str, abstract: str | list[AbstractSection], *, date: str | None = None
+    ) -> CorpusWork:
         """Replace a work's abstract (a plain string, or structured sections)."""
-        sections = ([AbstractSection(None, None, abstract)] if isinstance(abstract, str)
-                    else list(abstract))
+        sections = (
+            [AbstractSection(None, None, abstract)] if isinstance(abstract, str) else list(abstract)
+        )
         return self.update(ident, abstract=sections, date=date)
 
-    def add_correction(self, ident: str, correction: Correction,
-                       *, date: str | None = None) -> CorpusWork:
+    def add_correction(
+        self, ident: str, correction: Correction, *, date: str | None = None
+    ) -> CorpusWork:
         """Attach a CommentsCorrections link (ErratumIn, RetractionIn, UpdateIn...) to a work.
 
         If the correction points at a notice already in the corpus, the reverse link
@@ -278,59 +303,97 @@ class Corpus:
         w = self.require(ident)
         with self._lock:
             w.corrections.append(correction)
-            notice = self.get(correction.pmid or correction.doi or "") if (
-                correction.pmid or correction.doi) else None
-            reverse = {"ErratumIn": "ErratumFor", "RetractionIn": "RetractionOf",
-                       "UpdateIn": "UpdateOf",
-                       "ExpressionOfConcernIn": "ExpressionOfConcernFor"}.get(correction.type)
-            if notice is not None and reverse and not any(
+            notice = (
+                self.get(correction.pmid or correction.doi or "")
+                if (correction.pmid or correction.doi)
+                else None
+            )
+            reverse = {
+                "ErratumIn": "ErratumFor",
+                "RetractionIn": "RetractionOf",
+                "UpdateIn": "UpdateOf",
+                "ExpressionOfConcernIn": "ExpressionOfConcernFor",
+            }.get(correction.type)
+            if (
+                notice is not None
+                and reverse
+                and not any(
                     c.type == reverse and (c.pmid == w.pmid or c.doi == w.doi)
-                    for c in notice.corrections):
-                notice.corrections.append(Correction(type=reverse, pmid=w.pmid, doi=w.doi,
-                                                     note=citation_note(w)))
+                    for c in notice.corrections
+                )
+            ):
+                notice.corrections.append(
+                    Correction(type=reverse, pmid=w.pmid, doi=w.doi, note=citation_note(w))
+                )
                 self.touch(notice, date)
             self.touch(w, date)
         return w
 
-    def add_erratum(self, ident: str, *, date: str | None = None,
-                    text: str = "An error in a table of results was corrected.") -> CorpusWork:
+    def add_erratum(
+        self,
+        ident: str,
+        *,
+        date: str | None = None,
+        text: str = "An error in a table of results was corrected.",
+    ) -> CorpusWork:
         """Publish an erratum notice for a work (new PubMed + Crossref record) and link both."""
         return self._notice(ident, "Erratum", "Published Erratum", "ErratumIn", text, date)
 
-    def retract(self, ident: str, *, date: str | None = None,
-                reason: str = "The authors could not verify the underlying data.") -> CorpusWork:
+    def retract(
+        self,
+        ident: str,
+        *,
+        date: str | None = None,
+        reason: str = "The authors could not verify the underlying data.",
+    ) -> CorpusWork:
         """Retract a work: adds a retraction notice, RetractionIn + 'Retracted Publication'
         on the original (and Crossref ``updated-by`` type retraction). Returns the notice."""
-        notice = self._notice(ident, "Retraction", "Retraction of Publication", "RetractionIn",
-                              reason, date)
+        notice = self._notice(
+            ident, "Retraction", "Retraction of Publication", "RetractionIn", reason, date
+        )
         w = self.require(ident)
         with self._lock:
             if "Retracted Publication" not in w.publication_types:
                 w.publication_types.append("Retracted Publication")
         return notice
 
-    def _notice(self, ident: str, label: str, pubtype: str, reftype: str, text: str,
-                date: str | None) -> CorpusWork:
+    def _notice(
+        self, ident: str, label: str, pubtype: str, reftype: str, text: str, date: str | None
+    ) -> CorpusWork:
         w = self.require(ident)
         day = dt.date.fromisoformat(date) if date else dt.date.today()
         with self._lock:
             n = sum(1 for c in w.corrections if c.type == reftype) + 1
             suffix = f"{label.lower()}{n if n > 1 else ''}"
             notice = CorpusWork(
-                key=f"{w.key}-{suffix}", title=f"{label}: {w.title}", year=day.year,
-                month=day.month, day=day.day,
+                key=f"{w.key}-{suffix}",
+                title=f"{label}: {w.title}",
+                year=day.year,
+                month=day.month,
+                day=day.day,
                 doi=f"{w.doi}.{suffix}" if w.doi else None,
                 pmid=self._next_pmid() if w.in_pubmed else None,
-                journal=w.journal, journal_abbrev=w.journal_abbrev, issn=w.issn,
-                edat=day.isoformat(), abstract=[AbstractSection(None, None, text)],
-                publication_types=[pubtype], in_pubmed=w.in_pubmed,
-                in_crossref=w.in_crossref and bool(w.doi), publisher=w.publisher,
-                corrections=[Correction(type=_reverse(reftype), pmid=w.pmid, doi=w.doi,
-                                        note=citation_note(w))],
+                journal=w.journal,
+                journal_abbrev=w.journal_abbrev,
+                issn=w.issn,
+                edat=day.isoformat(),
+                abstract=[AbstractSection(None, None, text)],
+                publication_types=[pubtype],
+                in_pubmed=w.in_pubmed,
+                in_crossref=w.in_crossref and bool(w.doi),
+                publisher=w.publisher,
+                corrections=[
+                    Correction(
+                        type=_reverse(reftype), pmid=w.pmid, doi=w.doi, note=citation_note(w)
+                    )
+                ],
             )
             self.add(notice)
-            w.corrections.append(Correction(type=reftype, pmid=notice.pmid, doi=notice.doi,
-                                            note=citation_note(notice)))
+            w.corrections.append(
+                Correction(
+                    type=reftype, pmid=notice.pmid, doi=notice.doi, note=citation_note(notice)
+                )
+            )
             self.touch(w, day.isoformat())
         return notice
 
@@ -357,8 +420,9 @@ class Corpus:
 
 
 def _reverse(reftype: str) -> str:
-    return {"ErratumIn": "ErratumFor", "RetractionIn": "RetractionOf",
-            "UpdateIn": "UpdateOf"}.get(reftype, reftype)
+    return {"ErratumIn": "ErratumFor", "RetractionIn": "RetractionOf", "UpdateIn": "UpdateOf"}.get(
+        reftype, reftype
+    )
 
 
 def citation_note(w: CorpusWork) -> str:
@@ -387,15 +451,26 @@ def _coerce(work: CorpusWork | Work | dict[str, Any], corpus: Corpus) -> CorpusW
             fam, _, given = a.partition(",")
             authors.append(Author(family=fam.strip(), given=given.strip().replace(".", "") or None))
         sections = list(work.abstract_sections) or (
-            [AbstractSection(None, None, work.abstract)] if work.abstract else [])
+            [AbstractSection(None, None, work.abstract)] if work.abstract else []
+        )
         return CorpusWork(
-            key=work.doi or work.pmid or f"work-{len(corpus) + 1}", title=work.title or "",
-            year=work.year or dt.date.today().year, doi=work.doi, pmid=work.pmid,
-            pmcid=work.pmcid, journal=work.journal, abstract=sections, authors=authors,
+            key=work.doi or work.pmid or f"work-{len(corpus) + 1}",
+            title=work.title or "",
+            year=work.year or dt.date.today().year,
+            doi=work.doi,
+            pmid=work.pmid,
+            pmcid=work.pmcid,
+            journal=work.journal,
+            abstract=sections,
+            authors=authors,
             publication_types=list(work.publication_types) or ["Journal Article"],
-            mesh=list(work.mesh), keywords=list(work.keywords),
-            registry_ids=list(work.registry_ids), corrections=list(work.corrections),
-            edat=_today(), in_pubmed=work.pmid is not None, in_crossref=work.doi is not None,
+            mesh=list(work.mesh),
+            keywords=list(work.keywords),
+            registry_ids=list(work.registry_ids),
+            corrections=list(work.corrections),
+            edat=_today(),
+            in_pubmed=work.pmid is not None,
+            in_crossref=work.doi is not None,
         )
     raise InputError(f"cannot add {type(work).__name__} to the corpus")
 

@@ -24,8 +24,19 @@ import random
 import threading
 from dataclasses import dataclass, field
 
-KINDS = ("429", "429_no_retry_after", "500", "502", "503", "slow", "truncated",
-         "malformed_json", "error_200", "drip", "drip_headers")
+KINDS = (
+    "429",
+    "429_no_retry_after",
+    "500",
+    "502",
+    "503",
+    "slow",
+    "truncated",
+    "malformed_json",
+    "error_200",
+    "drip",
+    "drip_headers",
+)
 DRIP_PIECES = 10
 BACKEND_ERROR = "Search Backend failed: Read timed out"
 SERVICES = ("eutils", "idconv", "crossref", "any")
@@ -69,7 +80,8 @@ class Fault:
         if self.kind == "error_200" and service != "eutils":
             return False  # an <ERROR> document in a 200 is an E-utilities habit
         return (self.service in ("any", service)) and (
-            self.endpoint is None or self.endpoint in path)
+            self.endpoint is None or self.endpoint in path
+        )
 
     def decide(self) -> bool:
         """Count one matching request and say whether the fault fires on it."""

@@ -8,8 +8,12 @@ from typing import Any
 from her2mine.testserver.corpus import NOTICE_FOR, NOTICE_IN, Corpus, CorpusWork
 
 CT_REGISTRY = "10.18810/clinical-trials-gov"
-LABELS = {"correction": "Correction", "retraction": "Retraction",
-          "new_version": "New version", "expression_of_concern": "Expression of concern"}
+LABELS = {
+    "correction": "Correction",
+    "retraction": "Retraction",
+    "new_version": "New version",
+    "expression_of_concern": "Expression of concern",
+}
 
 
 def _date_parts(d: dt.date, parts: int = 3) -> dict[str, Any]:
@@ -18,9 +22,11 @@ def _date_parts(d: dt.date, parts: int = 3) -> dict[str, Any]:
 
 def _stamp(d: dt.date) -> dict[str, Any]:
     t = dt.datetime(d.year, d.month, d.day, tzinfo=dt.UTC)
-    return {"date-parts": [[d.year, d.month, d.day]],
-            "date-time": t.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "timestamp": int(t.timestamp() * 1000)}
+    return {
+        "date-parts": [[d.year, d.month, d.day]],
+        "date-time": t.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "timestamp": int(t.timestamp() * 1000),
+    }
 
 
 def _issued(w: CorpusWork) -> dict[str, Any]:
@@ -51,16 +57,27 @@ def _relations(w: CorpusWork, corpus: Corpus | None) -> tuple[list, list]:
         if not kind or not c.doi:
             continue
         other = corpus.by_doi(c.doi) if corpus is not None else None
-        when = (other.pub_date if other is not None and c.type in NOTICE_IN else
-                w.pub_date if c.type in NOTICE_FOR else w.mdat_date)
-        entry = {"DOI": c.doi, "type": kind, "label": LABELS[kind], "source": "publisher",
-                 "updated": _stamp(when)}
+        when = (
+            other.pub_date
+            if other is not None and c.type in NOTICE_IN
+            else w.pub_date
+            if c.type in NOTICE_FOR
+            else w.mdat_date
+        )
+        entry = {
+            "DOI": c.doi,
+            "type": kind,
+            "label": LABELS[kind],
+            "source": "publisher",
+            "updated": _stamp(when),
+        }
         (updated_by if c.type in NOTICE_IN else update_to).append(entry)
     return updated_by, update_to
 
 
-def work_message(w: CorpusWork, corpus: Corpus | None = None, *,
-                 score: float | None = 1.0) -> dict[str, Any]:
+def work_message(
+    w: CorpusWork, corpus: Corpus | None = None, *, score: float | None = 1.0
+) -> dict[str, Any]:
     """The ``message`` object of ``/works/{doi}`` for one work (key order like real output)."""
     indexed = _stamp(w.mdat_date)
     m: dict[str, Any] = {
@@ -79,32 +96,45 @@ def work_message(w: CorpusWork, corpus: Corpus | None = None, *,
     m.update({"DOI": w.doi, "type": w.crossref_type, "created": _stamp(w.edat_date)})
     if w.pages:
         m["page"] = w.pages
-    m.update({"source": "Crossref", "is-referenced-by-count": 0, "title": [w.title],
-              "prefix": (w.doi or "").split("/")[0]})
+    m.update(
+        {
+            "source": "Crossref",
+            "is-referenced-by-count": 0,
+            "title": [w.title],
+            "prefix": (w.doi or "").split("/")[0],
+        }
+    )
     if w.volume:
         m["volume"] = w.volume
     m["author"] = [
-        {"given": a.given, "family": a.family,
-         "sequence": "first" if i == 0 else "additional",
-         "affiliation": [{"name": a.affiliation}] if a.affiliation else []}
-        if a.given else
-        {"family": a.family, "sequence": "first" if i == 0 else "additional",
-         "affiliation": [{"name": a.affiliation}] if a.affiliation else []}
+        {
+            "given": a.given,
+            "family": a.family,
+            "sequence": "first" if i == 0 else "additional",
+            "affiliation": [{"name": a.affiliation}] if a.affiliation else [],
+        }
+        if a.given
+        else {
+            "family": a.family,
+            "sequence": "first" if i == 0 else "additional",
+            "affiliation": [{"name": a.affiliation}] if a.affiliation else [],
+        }
         for i, a in enumerate(w.authors)
     ]
     m["member"] = "99999"
     if w.registry_ids:
         m["clinical-trial-number"] = [
             {"clinical-trial-number": r.lower(), "registry": CT_REGISTRY}
-            for r in w.registry_ids if r.upper().startswith("NCT")]
-    m["published-online"] = {"date-parts": [[w.edat_date.year, w.edat_date.month,
-                                             w.edat_date.day]]}
+            for r in w.registry_ids
+            if r.upper().startswith("NCT")
+        ]
+    m["published-online"] = {"date-parts": [[w.edat_date.year, w.edat_date.month, w.edat_date.day]]}
     if w.crossref_type == "journal-article":
         m["published-print"] = _issued(w)
-    m["container-title"] = [w.container_title or w.journal] if (
-        w.container_title or w.journal) else []
-    m.update({"original-title": [], "language": "en", "link": [],
-              "deposited": _stamp(w.mdat_date)})
+    m["container-title"] = (
+        [w.container_title or w.journal] if (w.container_title or w.journal) else []
+    )
+    m.update({"original-title": [], "language": "en", "link": [], "deposited": _stamp(w.mdat_date)})
     if score is not None:
         m["score"] = score
     m["resource"] = {"primary": {"URL": f"https://synthetic.example.org/{w.doi}"}}
@@ -134,36 +164,108 @@ def select_fields(message: dict[str, Any], select: list[str]) -> dict[str, Any]:
 
 
 def envelope(message: Any, message_type: str = "work") -> dict[str, Any]:
-    return {"status": "ok", "message-type": message_type, "message-version": "1.0.0",
-            "message": message}
+    return {
+        "status": "ok",
+        "message-type": message_type,
+        "message-version": "1.0.0",
+        "message": message,
+    }
 
 
-def work_list(items: list[dict[str, Any]], *, total: int, rows: int, offset: int,
-              search_terms: str | None, next_cursor: str | None = None) -> dict[str, Any]:
+def work_list(
+    items: list[dict[str, Any]],
+    *,
+    total: int,
+    rows: int,
+    offset: int,
+    search_terms: str | None,
+    next_cursor: str | None = None,
+) -> dict[str, Any]:
     msg: dict[str, Any] = {"facets": {}}
     if next_cursor is not None:
         msg["next-cursor"] = next_cursor
-    msg.update({"total-results": total, "items": items, "items-per-page": rows,
-                "query": {"start-index": offset, "search-terms": search_terms}})
+    msg.update(
+        {
+            "total-results": total,
+            "items": items,
+            "items-per-page": rows,
+            "query": {"start-index": offset, "search-terms": search_terms},
+        }
+    )
     return envelope(msg, "work-list")
 
 
 def validation_failure(*errors: tuple[str, str, str]) -> dict[str, Any]:
     """``status: failed`` with a LIST message, like the real 400 capture."""
-    return {"status": "failed", "message-type": "validation-failure",
-            "message": [{"type": t, "value": v, "message": msg} for t, v, msg in errors]}
+    return {
+        "status": "failed",
+        "message-type": "validation-failure",
+        "message": [{"type": t, "value": v, "message": msg} for t, v, msg in errors],
+    }
 
 
 # Every top-level field a work message can carry (for ``select=`` validation).
 SELECTABLE = (
-    "abstract", "URL", "member", "posted", "score", "created", "degree", "update-policy",
-    "short-title", "license", "ISSN", "container-title", "issued", "update-to", "issue",
-    "prefix", "approved", "indexed", "article-number", "clinical-trial-number", "accepted",
-    "author", "group-title", "DOI", "is-referenced-by-count", "updated-by", "event",
-    "chair", "standards-body", "original-title", "funder", "translator", "archive",
-    "published-print", "alternative-id", "subject", "subtitle", "published-online",
-    "publisher-location", "content-domain", "reference", "title", "link", "type",
-    "publisher", "volume", "references-count", "ISBN", "issn-type", "assertion",
-    "deposited", "page", "content-created", "short-container-title", "relation", "editor",
-    "published", "language", "resource", "journal-issue", "isbn-type", "review",
+    "abstract",
+    "URL",
+    "member",
+    "posted",
+    "score",
+    "created",
+    "degree",
+    "update-policy",
+    "short-title",
+    "license",
+    "ISSN",
+    "container-title",
+    "issued",
+    "update-to",
+    "issue",
+    "prefix",
+    "approved",
+    "indexed",
+    "article-number",
+    "clinical-trial-number",
+    "accepted",
+    "author",
+    "group-title",
+    "DOI",
+    "is-referenced-by-count",
+    "updated-by",
+    "event",
+    "chair",
+    "standards-body",
+    "original-title",
+    "funder",
+    "translator",
+    "archive",
+    "published-print",
+    "alternative-id",
+    "subject",
+    "subtitle",
+    "published-online",
+    "publisher-location",
+    "content-domain",
+    "reference",
+    "title",
+    "link",
+    "type",
+    "publisher",
+    "volume",
+    "references-count",
+    "ISBN",
+    "issn-type",
+    "assertion",
+    "deposited",
+    "page",
+    "content-created",
+    "short-container-title",
+    "relation",
+    "editor",
+    "published",
+    "language",
+    "resource",
+    "journal-issue",
+    "isbn-type",
+    "review",
 )

@@ -26,27 +26,56 @@ EFETCH_ERROR_HEADER = '<?xml version="1.0" encoding="UTF-8" ?>\n'
 
 # Real MeSH / publication-type UIs for the terms the corpus uses; others get a stable fake UI.
 PUBTYPE_UI = {
-    "Journal Article": "D016428", "Randomized Controlled Trial": "D016449",
-    "Clinical Trial, Phase III": "D017428", "Clinical Trial, Phase II": "D017427",
-    "Clinical Trial": "D016430", "Multicenter Study": "D016448", "Comparative Study": "D003160",
-    "Published Erratum": "D016425", "Retraction of Publication": "D016441",
-    "Retracted Publication": "D016440", "Review": "D016454", "Letter": "D016422",
-    "Meta-Analysis": "D017418", "Systematic Review": "D000078182", "Observational Study":
-    "D064888", "Research Support, Non-U.S. Gov't": "D013485", "English Abstract": "D004740",
+    "Journal Article": "D016428",
+    "Randomized Controlled Trial": "D016449",
+    "Clinical Trial, Phase III": "D017428",
+    "Clinical Trial, Phase II": "D017427",
+    "Clinical Trial": "D016430",
+    "Multicenter Study": "D016448",
+    "Comparative Study": "D003160",
+    "Published Erratum": "D016425",
+    "Retraction of Publication": "D016441",
+    "Retracted Publication": "D016440",
+    "Review": "D016454",
+    "Letter": "D016422",
+    "Meta-Analysis": "D017418",
+    "Systematic Review": "D000078182",
+    "Observational Study": "D064888",
+    "Research Support, Non-U.S. Gov't": "D013485",
+    "English Abstract": "D004740",
 }
 MESH_UI = {
-    "Humans": "D006801", "Female": "D005260", "Middle Aged": "D008875", "Adult": "D000328",
-    "Aged": "D000368", "Breast Neoplasms": "D001943", "Receptor, ErbB-2": "D018719",
-    "Trastuzumab": "D000068878", "Antineoplastic Combined Chemotherapy Protocols": "D000971",
-    "Progression-Free Survival": "D000077982", "Ado-Trastuzumab Emtansine": "D000077597",
-    "Capecitabine": "D000069287", "Docetaxel": "D000077143", "Lapatinib": "D000077341",
-    "Neoplasm Metastasis": "D009362", "Brain Neoplasms": "D001932", "Quinolines": "D011804",
-    "Neoadjuvant Therapy": "D020360", "Chemotherapy, Adjuvant": "D017024",
-    "Immunoconjugates": "D018796", "Camptothecin": "D002166", "Lung Diseases, Interstitial":
-    "D017563", "Antibodies, Monoclonal, Humanized": "D061067", "Disease-Free Survival":
-    "D018572", "Treatment Outcome": "D016896", "Kaplan-Meier Estimate": "D053208",
-    "Oxazoles": "D010080", "Pyridines": "D011725", "Acrylamides": "D020106",
-    "Aminopyridines": "D000631", "Protein Kinase Inhibitors": "D047428",
+    "Humans": "D006801",
+    "Female": "D005260",
+    "Middle Aged": "D008875",
+    "Adult": "D000328",
+    "Aged": "D000368",
+    "Breast Neoplasms": "D001943",
+    "Receptor, ErbB-2": "D018719",
+    "Trastuzumab": "D000068878",
+    "Antineoplastic Combined Chemotherapy Protocols": "D000971",
+    "Progression-Free Survival": "D000077982",
+    "Ado-Trastuzumab Emtansine": "D000077597",
+    "Capecitabine": "D000069287",
+    "Docetaxel": "D000077143",
+    "Lapatinib": "D000077341",
+    "Neoplasm Metastasis": "D009362",
+    "Brain Neoplasms": "D001932",
+    "Quinolines": "D011804",
+    "Neoadjuvant Therapy": "D020360",
+    "Chemotherapy, Adjuvant": "D017024",
+    "Immunoconjugates": "D018796",
+    "Camptothecin": "D002166",
+    "Lung Diseases, Interstitial": "D017563",
+    "Antibodies, Monoclonal, Humanized": "D061067",
+    "Disease-Free Survival": "D018572",
+    "Treatment Outcome": "D016896",
+    "Kaplan-Meier Estimate": "D053208",
+    "Oxazoles": "D010080",
+    "Pyridines": "D011725",
+    "Acrylamides": "D020106",
+    "Aminopyridines": "D000631",
+    "Protein Kinase Inhibitors": "D047428",
 }
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -99,8 +128,10 @@ def _abstract(w: CorpusWork) -> str:
         if s.category:
             attrs += f' NlmCategory="{esc(s.category, True)}"'
         parts.append(f"<AbstractText{attrs}>{esc(s.text)}</AbstractText>")
-    parts.append("<CopyrightInformation>SYNTHETIC test record; not a real publication."
-                 "</CopyrightInformation>")
+    parts.append(
+        "<CopyrightInformation>SYNTHETIC test record; not a real publication."
+        "</CopyrightInformation>"
+    )
     return "<Abstract>" + "".join(parts) + "</Abstract>"
 
 
@@ -113,8 +144,10 @@ def _authors(w: CorpusWork) -> str:
         if a.given:
             s += f"<ForeName>{esc(a.given)}</ForeName><Initials>{esc(a.initials)}</Initials>"
         if a.affiliation:
-            s += (f"<AffiliationInfo><Affiliation>{esc(a.affiliation)}</Affiliation>"
-                  "</AffiliationInfo>")
+            s += (
+                f"<AffiliationInfo><Affiliation>{esc(a.affiliation)}</Affiliation>"
+                "</AffiliationInfo>"
+            )
         out.append(f'<Author ValidYN="Y">{s}</Author>')
     return '<AuthorList CompleteYN="Y">' + "".join(out) + "</AuthorList>"
 
@@ -123,15 +156,18 @@ def _databanks(w: CorpusWork) -> str:
     if not w.registry_ids:
         return ""
     acc = "".join(f"<AccessionNumber>{esc(r)}</AccessionNumber>" for r in w.registry_ids)
-    return ('<DataBankList CompleteYN="Y"><DataBank><DataBankName>ClinicalTrials.gov'
-            f"</DataBankName><AccessionNumberList>{acc}</AccessionNumberList></DataBank>"
-            "</DataBankList>")
+    return (
+        '<DataBankList CompleteYN="Y"><DataBank><DataBankName>ClinicalTrials.gov'
+        f"</DataBankName><AccessionNumberList>{acc}</AccessionNumberList></DataBank>"
+        "</DataBankList>"
+    )
 
 
 def _pubtypes(w: CorpusWork) -> str:
     items = "".join(
         f'<PublicationType UI="{PUBTYPE_UI.get(p) or _fake_ui(p)}">{esc(p)}</PublicationType>'
-        for p in w.publication_types)
+        for p in w.publication_types
+    )
     return f"<PublicationTypeList>{items}</PublicationTypeList>"
 
 
@@ -143,8 +179,9 @@ def _comments(w: CorpusWork) -> str:
         inner = f"<RefSource>{esc(c.note or '')}</RefSource>"
         if c.pmid:
             inner += f'<PMID Version="1">{esc(c.pmid)}</PMID>'
-        out.append(f'<CommentsCorrections RefType="{esc(c.type, True)}">{inner}'
-                   "</CommentsCorrections>")
+        out.append(
+            f'<CommentsCorrections RefType="{esc(c.type, True)}">{inner}</CommentsCorrections>'
+        )
     return "<CommentsCorrectionsList>" + "".join(out) + "</CommentsCorrectionsList>"
 
 
@@ -156,8 +193,10 @@ def _mesh(w: CorpusWork) -> str:
         major = "Y" if m.endswith("*") else "N"
         term = m.rstrip("*")
         ui = MESH_UI.get(term) or _fake_ui(term)
-        out.append(f'<MeshHeading><DescriptorName UI="{ui}" MajorTopicYN="{major}">'
-                   f"{esc(term)}</DescriptorName></MeshHeading>")
+        out.append(
+            f'<MeshHeading><DescriptorName UI="{ui}" MajorTopicYN="{major}">'
+            f"{esc(term)}</DescriptorName></MeshHeading>"
+        )
     return "<MeshHeadingList>" + "".join(out) + "</MeshHeadingList>"
 
 
@@ -172,12 +211,16 @@ def _history(w: CorpusWork) -> str:
     e = w.edat_date
     stamp = f"<Hour>{(int(w.pmid or 0) % 24):d}</Hour><Minute>{(int(w.pmid or 0) % 60):d}</Minute>"
     ymd = f"<Year>{e.year}</Year><Month>{e.month}</Month><Day>{e.day}</Day>"
-    out = [f'<PubMedPubDate PubStatus="entrez">{ymd}{stamp}</PubMedPubDate>',
-           f'<PubMedPubDate PubStatus="pubmed">{ymd}{stamp}</PubMedPubDate>']
+    out = [
+        f'<PubMedPubDate PubStatus="entrez">{ymd}{stamp}</PubMedPubDate>',
+        f'<PubMedPubDate PubStatus="pubmed">{ymd}{stamp}</PubMedPubDate>',
+    ]
     if w.mdat_date > e:
         m = w.mdat_date
-        out.append(f'<PubMedPubDate PubStatus="medline"><Year>{m.year}</Year><Month>{m.month}'
-                   f"</Month><Day>{m.day}</Day>{stamp}</PubMedPubDate>")
+        out.append(
+            f'<PubMedPubDate PubStatus="medline"><Year>{m.year}</Year><Month>{m.month}'
+            f"</Month><Day>{m.day}</Day>{stamp}</PubMedPubDate>"
+        )
     return "<History>" + "".join(out) + "</History>"
 
 
@@ -198,13 +241,15 @@ def pubmed_article(w: CorpusWork) -> str:
         f'<JournalIssue CitedMedium="Internet">'
         + (f"<Volume>{esc(w.volume)}</Volume>" if w.volume else "")
         + (f"<Issue>{esc(w.issue)}</Issue>" if w.issue else "")
-        + _pubdate(w) + "</JournalIssue>"
+        + _pubdate(w)
+        + "</JournalIssue>"
         + f"<Title>{esc(w.journal or '')}</Title>"
         + f"<ISOAbbreviation>{esc(w.journal_abbrev or w.journal or '')}</ISOAbbreviation>"
         + "</Journal>"
     )
-    elocation = (f'<ELocationID EIdType="doi" ValidYN="Y">{esc(w.doi)}</ELocationID>'
-                 if w.doi else "")
+    elocation = (
+        f'<ELocationID EIdType="doi" ValidYN="Y">{esc(w.doi)}</ELocationID>' if w.doi else ""
+    )
     article = (
         f'<Article PubModel="Print-Electronic">{journal}'
         f"<ArticleTitle>{esc(w.title)}</ArticleTitle>{_pagination(w.pages)}{elocation}"
@@ -225,8 +270,10 @@ def pubmed_article(w: CorpusWork) -> str:
         f"<CitationSubset>IM</CitationSubset>{_comments(w)}{_mesh(w)}{_keywords(w)}"
         "</MedlineCitation>"
     )
-    pubmed_data = (f"<PubmedData>{_history(w)}<PublicationStatus>ppublish</PublicationStatus>"
-                   f"{_article_ids(w)}</PubmedData>")
+    pubmed_data = (
+        f"<PubmedData>{_history(w)}<PublicationStatus>ppublish</PublicationStatus>"
+        f"{_article_ids(w)}</PubmedData>"
+    )
     return f"<PubmedArticle>{citation}{pubmed_data}</PubmedArticle>"
 
 
@@ -236,15 +283,27 @@ def pubmed_article_set(works: Iterable[CorpusWork]) -> str:
 
 
 def efetch_error(message: str) -> str:
-    return f"{EFETCH_ERROR_HEADER}<eFetchResult>\n\t<ERROR>{esc(message)}</ERROR>\n</eFetchResult>\n"
+    return (
+        f"{EFETCH_ERROR_HEADER}<eFetchResult>\n\t<ERROR>{esc(message)}</ERROR>\n</eFetchResult>\n"
+    )
 
 
-def esearch_result(*, count: int, ids: list[str], retstart: int, retmax: int,
-                   translation: str, query_key: int | None = None, webenv: str | None = None,
-                   not_found: list[str] | None = None) -> str:
+def esearch_result(
+    *,
+    count: int,
+    ids: list[str],
+    retstart: int,
+    retmax: int,
+    translation: str,
+    query_key: int | None = None,
+    webenv: str | None = None,
+    not_found: list[str] | None = None,
+) -> str:
     """An ``eSearchResult`` laid out like the 2025 captures."""
-    s = [f"<eSearchResult><Count>{count}</Count><RetMax>{len(ids)}</RetMax>"
-         f"<RetStart>{retstart}</RetStart>"]
+    s = [
+        f"<eSearchResult><Count>{count}</Count><RetMax>{len(ids)}</RetMax>"
+        f"<RetStart>{retstart}</RetStart>"
+    ]
     if query_key is not None:
         s.append(f"<QueryKey>{query_key}</QueryKey><WebEnv>{webenv}</WebEnv>")
     if ids:
@@ -253,8 +312,11 @@ def esearch_result(*, count: int, ids: list[str], retstart: int, retmax: int,
         s.append("<IdList/>")
     s.append(f"<TranslationSet/><QueryTranslation>{esc(translation)}</QueryTranslation>")
     if not_found:
-        s.append("<ErrorList>" + "".join(f"<PhraseNotFound>{esc(p)}</PhraseNotFound>"
-                                         for p in not_found) + "</ErrorList>")
+        s.append(
+            "<ErrorList>"
+            + "".join(f"<PhraseNotFound>{esc(p)}</PhraseNotFound>" for p in not_found)
+            + "</ErrorList>"
+        )
     if count == 0:
         s.append("<WarningList><OutputMessage>No items found.</OutputMessage></WarningList>")
     s.append("</eSearchResult>\n")

@@ -22,21 +22,82 @@ _TOKEN = re.compile(
     r'|(?P<w>[^\s()"\[]+)(?:\s*\[(?P<wtag>[^\]]*)\])?)'
 )
 STOPWORDS = frozenset(
-    ["a", "an", "and", "are", "as", "at", "be", "by", "et", "al", "for", "from", "in", "into", "is", "it", "of", "on", "or", "the", "to", "with", "vs", "versus", "was", "were", "who", "doi", "org", "http", "https", "www"]
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "et",
+        "al",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "vs",
+        "versus",
+        "was",
+        "were",
+        "who",
+        "doi",
+        "org",
+        "http",
+        "https",
+        "www",
+    ]
 )
 # Field tags (lower-case, as PubMed accepts them) -> the record fields they search.
 FIELD_TAGS = {
-    "doi": "doi", "pmid": "pmid", "uid": "pmid", "pm": "pmid", "pmc": "pmcid", "pmcid": "pmcid",
-    "ti": "title", "title": "title", "tiab": "tiab", "title/abstract": "tiab",
-    "ab": "abstract", "abstract": "abstract",
-    "mh": "mesh", "mesh": "mesh", "mesh terms": "mesh", "majr": "mesh", "mesh major topic": "mesh",
-    "ot": "keywords", "kw": "keywords", "keyword": "keywords", "other term": "keywords",
-    "pt": "pubtype", "publication type": "pubtype",
-    "si": "registry", "secondary source id": "registry",
-    "au": "author", "author": "author", "ta": "journal", "journal": "journal", "jour": "journal",
-    "dp": "pdat", "pdat": "pdat", "publication date": "pdat", "edat": "edat",
-    "entrez date": "edat", "mdat": "mdat", "modification date": "mdat",
-    "all fields": "all", "all": "all",
+    "doi": "doi",
+    "pmid": "pmid",
+    "uid": "pmid",
+    "pm": "pmid",
+    "pmc": "pmcid",
+    "pmcid": "pmcid",
+    "ti": "title",
+    "title": "title",
+    "tiab": "tiab",
+    "title/abstract": "tiab",
+    "ab": "abstract",
+    "abstract": "abstract",
+    "mh": "mesh",
+    "mesh": "mesh",
+    "mesh terms": "mesh",
+    "majr": "mesh",
+    "mesh major topic": "mesh",
+    "ot": "keywords",
+    "kw": "keywords",
+    "keyword": "keywords",
+    "other term": "keywords",
+    "pt": "pubtype",
+    "publication type": "pubtype",
+    "si": "registry",
+    "secondary source id": "registry",
+    "au": "author",
+    "author": "author",
+    "ta": "journal",
+    "journal": "journal",
+    "jour": "journal",
+    "dp": "pdat",
+    "pdat": "pdat",
+    "publication date": "pdat",
+    "edat": "edat",
+    "entrez date": "edat",
+    "mdat": "mdat",
+    "modification date": "mdat",
+    "all fields": "all",
+    "all": "all",
 }
 DATE_LABEL = {"edat": "Date - Entry", "pdat": "Date - Publication", "mdat": "Date - Modification"}
 
@@ -56,10 +117,21 @@ class Atom:
     quoted: bool
 
     def translation(self) -> str:
-        label = {"doi": "DOI", "pmid": "UID", "all": "All Fields", "tiab": "Title/Abstract",
-                 "title": "Title", "mesh": "MeSH Terms", "registry": "Secondary Source ID",
-                 "pubtype": "Publication Type", "author": "Author", "journal": "Journal",
-                 "keywords": "Other Term", "abstract": "Abstract", "pmcid": "PMC"}
+        label = {
+            "doi": "DOI",
+            "pmid": "UID",
+            "all": "All Fields",
+            "tiab": "Title/Abstract",
+            "title": "Title",
+            "mesh": "MeSH Terms",
+            "registry": "Secondary Source ID",
+            "pubtype": "Publication Type",
+            "author": "Author",
+            "journal": "Journal",
+            "keywords": "Other Term",
+            "abstract": "Abstract",
+            "pmcid": "PMC",
+        }
         if self.field in DATE_LABEL:
             return f"{self.text}[{DATE_LABEL[self.field]}]"
         text = self.text.lower() if self.field != "doi" else normalise_doi(self.text)
@@ -83,7 +155,7 @@ def parse_term(term: str) -> Node | Atom:
         if not m or m.end() == pos:
             if term[pos:].strip() == "":
                 break
-            raise TermError(f"cannot parse search term near {term[pos:pos + 30]!r}")
+            raise TermError(f"cannot parse search term near {term[pos : pos + 30]!r}")
         pos = m.end()
         if m["lp"]:
             items.append("(")
@@ -144,8 +216,9 @@ def translate(node: Node | Atom) -> str:
     first, rest = _spine(node)
     out = first.translation() if isinstance(first, Atom) else f"({translate(first)})"
     for op, right in rest:
-        out += f" {op} " + (right.translation() if isinstance(right, Atom)
-                            else f"({translate(right)})")
+        out += f" {op} " + (
+            right.translation() if isinstance(right, Atom) else f"({translate(right)})"
+        )
     return out
 
 
@@ -238,7 +311,8 @@ class SearchIndex:
         if not atom.quoted or len(query) == 1:
             return candidates
         return {
-            pmid for pmid in candidates
+            pmid
+            for pmid in candidates
             if _contains(self._fields[pmid][atom.field], query, phrase=True)
         }
 
@@ -250,8 +324,10 @@ def _contains(toks: list[str], query: list[str], *, phrase: bool) -> bool:
     if not phrase or len(query) == 1:
         return all(any(eq(q, t) for t in toks) for q in query)
     n = len(query)
-    return any(all(eq(q, t) for q, t in zip(query, toks[i:i + n], strict=True))
-               for i in range(len(toks) - n + 1))
+    return any(
+        all(eq(q, t) for q, t in zip(query, toks[i : i + n], strict=True))
+        for i in range(len(toks) - n + 1)
+    )
 
 
 def evaluate(node: Node | Atom, index: SearchIndex) -> set[str]:
@@ -296,8 +372,15 @@ def parse_date_range(text: str) -> tuple[dt.date, dt.date]:
 
 # -- Crossref bibliographic relevance ---------------------------------------------------
 def biblio_tokens(w: CorpusWork) -> list[str]:
-    parts = [w.title, w.journal or "", w.journal_abbrev or "", w.container_title or "",
-             str(w.year), w.volume or "", (w.pages or "").split("-")[0]]
+    parts = [
+        w.title,
+        w.journal or "",
+        w.journal_abbrev or "",
+        w.container_title or "",
+        str(w.year),
+        w.volume or "",
+        (w.pages or "").split("-")[0],
+    ]
     parts += [f"{a.family} {a.given or ''}" for a in w.authors]
     return [t for t in tokens(" ".join(parts)) if t not in STOPWORDS]
 
@@ -306,8 +389,9 @@ def query_tokens(text: str) -> list[str]:
     return [t.rstrip("*") for t in tokens(text) if t not in STOPWORDS and len(t) > 1]
 
 
-def rank(query: str, works: Iterable[CorpusWork], *, field: str = "bibliographic"
-         ) -> list[tuple[float, CorpusWork]]:
+def rank(
+    query: str, works: Iterable[CorpusWork], *, field: str = "bibliographic"
+) -> list[tuple[float, CorpusWork]]:
     """Works with any token overlap, best first, with a BM25-like score (IDF-weighted overlap).
 
     IDF makes distinctive words (trial names, rare surnames) dominate, so a full reference

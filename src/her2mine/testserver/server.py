@@ -40,8 +40,11 @@ from her2mine.testserver.search import (
 )
 
 EUTILS_PREFIX = "/entrez/eutils/"
-IDCONV_PATHS = ("/pmc/idconv/api/v1/articles", "/tools/idconv/api/v1/articles",
-                "/pmc/utils/idconv/v1.0")
+IDCONV_PATHS = (
+    "/pmc/idconv/api/v1/articles",
+    "/tools/idconv/api/v1/articles",
+    "/pmc/utils/idconv/v1.0",
+)
 CROSSREF_PREFIX = "/crossref"
 XML = "text/xml; charset=UTF-8"
 JSON = "application/json"
@@ -109,8 +112,7 @@ class Response:
         return cls(status, text.encode("utf-8"), ctype, dict(headers))
 
     @classmethod
-    def json(cls, status: int, obj: Any, ctype: str = JSON, indent: int | None = None
-             ) -> Response:
+    def json(cls, status: int, obj: Any, ctype: str = JSON, indent: int | None = None) -> Response:
         seps = (",", ": ") if indent is not None else (",", ":")
         s = json.dumps(obj, ensure_ascii=False, indent=indent, separators=seps)
         if ctype == JSON:
@@ -131,18 +133,30 @@ class ProtocolServer:
     ...     settings = srv.settings(email="me@example.org")
     """
 
-    def __init__(self, corpus: Corpus | None = None, faults: list[Fault] | Fault | None = None,
-                 *, host: str = "127.0.0.1", port: int = 0, rate_limit: bool = True,
-                 eutils_limit: int = 3, eutils_key_limit: int = 10, eutils_window: float = 1.0,
-                 crossref_limit: int = 50, crossref_interval: float = 1.0,
-                 crossref_rate_limit: bool | None = None, latency: float = 0.0,
-                 rate_slack: float = 0.05) -> None:
+    def __init__(
+        self,
+        corpus: Corpus | None = None,
+        faults: list[Fault] | Fault | None = None,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        rate_limit: bool = True,
+        eutils_limit: int = 3,
+        eutils_key_limit: int = 10,
+        eutils_window: float = 1.0,
+        crossref_limit: int = 50,
+        crossref_interval: float = 1.0,
+        crossref_rate_limit: bool | None = None,
+        latency: float = 0.0,
+        rate_slack: float = 0.05,
+    ) -> None:
         self.corpus = corpus if corpus is not None else load_corpus()
         self.faults = FaultPlan([faults] if isinstance(faults, Fault) else faults)
         self.host, self._port = host, port
         self.rate_limit = rate_limit
-        self.crossref_rate_limit = rate_limit if crossref_rate_limit is None else (
-            crossref_rate_limit)
+        self.crossref_rate_limit = (
+            rate_limit if crossref_rate_limit is None else (crossref_rate_limit)
+        )
         self.eutils_limit, self.eutils_key_limit = eutils_limit, eutils_key_limit
         self.eutils_window = eutils_window
         self.crossref_limit, self.crossref_interval = crossref_limit, crossref_interval
@@ -171,8 +185,12 @@ class ProtocolServer:
         self._httpd = _HTTPServer((self.host, self._port), _Handler)
         self._httpd.app = self
         # A short poll interval makes stop() quick (tests start many servers).
-        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,),
-                                        name=f"her2mine-testserver-{self.port}", daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever,
+            args=(0.05,),
+            name=f"her2mine-testserver-{self.port}",
+            daemon=True,
+        )
         self._thread.start()
         return self
 
@@ -216,13 +234,19 @@ class ProtocolServer:
         return f"{self.base_url}{CROSSREF_PREFIX}"
 
     def env(self) -> dict[str, str]:
-        return {"HER2MINE_EUTILS_URL": self.eutils_url, "HER2MINE_IDCONV_URL": self.idconv_url,
-                "HER2MINE_CROSSREF_URL": self.crossref_url}
+        return {
+            "HER2MINE_EUTILS_URL": self.eutils_url,
+            "HER2MINE_IDCONV_URL": self.idconv_url,
+            "HER2MINE_CROSSREF_URL": self.crossref_url,
+        }
 
     def settings(self, **overrides: Any) -> Settings:
         """``Settings`` pointed at this server (other fields: defaults or ``overrides``)."""
-        base = {"eutils_url": self.eutils_url, "idconv_url": self.idconv_url,
-                "crossref_url": self.crossref_url}
+        base = {
+            "eutils_url": self.eutils_url,
+            "idconv_url": self.idconv_url,
+            "crossref_url": self.crossref_url,
+        }
         base.update(overrides)
         return Settings(**base)
 
@@ -239,9 +263,11 @@ class ProtocolServer:
         self.faults.set(None)
 
     def reset_stats(self) -> None:
-        self.stats = {"requests": {"eutils": 0, "idconv": 0, "crossref": 0, "other": 0},
-                      "rate_limited": {"eutils": 0, "crossref": 0},
-                      "faults": {}}
+        self.stats = {
+            "requests": {"eutils": 0, "idconv": 0, "crossref": 0, "other": 0},
+            "rate_limited": {"eutils": 0, "crossref": 0},
+            "faults": {},
+        }
 
     def reset_rate_limits(self) -> None:
         self._windows.reset()
@@ -252,16 +278,23 @@ class ProtocolServer:
             d[key] = d.get(key, 0) + 1
 
     # -- dispatch ----------------------------------------------------------------------
-    def handle(self, method: str, raw_path: str, body: bytes, client: str,
-               content_type: str) -> Response:
+    def handle(
+        self, method: str, raw_path: str, body: bytes, client: str, content_type: str
+    ) -> Response:
         parts = urlsplit(raw_path)
         path = parts.path
         params = parse_qsl(parts.query, keep_blank_values=True)
         if method == "POST" and body and "json" not in content_type:
             params += parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
         service = _service_of(path)
-        rec = RequestRecord(time=time.time(), method=method, path=path,
-                            params=_masked(params), service=service, client=client)
+        rec = RequestRecord(
+            time=time.time(),
+            method=method,
+            path=path,
+            params=_masked(params),
+            service=service,
+            client=client,
+        )
         self._count("requests", service)
         if service == "eutils" and not all(dict(params).get(k) for k in ("tool", "email")):
             self._count("requests", "eutils_without_tool_email")  # NCBI asks for both
@@ -276,8 +309,15 @@ class ProtocolServer:
         self.requests.append(rec)
         return resp
 
-    def _dispatch(self, service: str, method: str, path: str, params: list[tuple[str, str]],
-                  client: str, rec: RequestRecord) -> Response:
+    def _dispatch(
+        self,
+        service: str,
+        method: str,
+        path: str,
+        params: list[tuple[str, str]],
+        client: str,
+        rec: RequestRecord,
+    ) -> Response:
         if service == "other":
             return Response.text(404, "Not Found", "text/plain")
         if self.latency:
@@ -293,11 +333,11 @@ class ProtocolServer:
         if limited is not None:
             return limited
         if service == "eutils":
-            resp = self._eutils(method, path[len(EUTILS_PREFIX):], params)
+            resp = self._eutils(method, path[len(EUTILS_PREFIX) :], params)
         elif service == "idconv":
             resp = self._idconv(params)
         else:
-            resp = self._crossref(path[len(CROSSREF_PREFIX):], params)
+            resp = self._crossref(path[len(CROSSREF_PREFIX) :], params)
         if fault is not None and fault.kind == "truncated":
             cut = max(1, int(len(resp.body) * fault.keep))
             resp = Response(200, resp.body[:cut], resp.content_type, resp.headers)
@@ -323,39 +363,51 @@ class ProtocolServer:
                 resp.headers["Retry-After"] = str(fault.retry_after)
             return resp
         if k == "malformed_json":
-            return Response.text(200, '{"status": "ok", "message": {"items": [{"DOI": "10.',
-                                 JSON)
-        reason = {"500": "Internal Server Error", "502": "Bad Gateway",
-                  "503": "Service Unavailable"}[k]
-        html = (f"<html><head><title>{k} {reason}</title></head><body><center><h1>{k} "
-                f"{reason}</h1></center></body></html>")
+            return Response.text(200, '{"status": "ok", "message": {"items": [{"DOI": "10.', JSON)
+        reason = {
+            "500": "Internal Server Error",
+            "502": "Bad Gateway",
+            "503": "Service Unavailable",
+        }[k]
+        html = (
+            f"<html><head><title>{k} {reason}</title></head><body><center><h1>{k} "
+            f"{reason}</h1></center></body></html>"
+        )
         return Response.text(int(k), html, "text/html")
 
-    def _rate_limit(self, service: str, params: list[tuple[str, str]], client: str
-                    ) -> Response | None:
+    def _rate_limit(
+        self, service: str, params: list[tuple[str, str]], client: str
+    ) -> Response | None:
         if service == "eutils" and self.rate_limit:
             has_key = any(k == "api_key" and v for k, v in params)
             limit = self.eutils_key_limit if has_key else self.eutils_limit
-            ok, count = self._windows.allow(("eutils", client, has_key), limit,
-                                            self.eutils_window - self.rate_slack)
+            ok, count = self._windows.allow(
+                ("eutils", client, has_key), limit, self.eutils_window - self.rate_slack
+            )
             if not ok:
                 self._count("rate_limited", "eutils")
                 return self._too_many("eutils", count=count, limit=limit, client=client)
         elif service == "crossref" and self.crossref_rate_limit:
-            ok, _ = self._windows.allow(("crossref", client), self.crossref_limit,
-                                        self.crossref_interval - self.rate_slack)
+            ok, _ = self._windows.allow(
+                ("crossref", client), self.crossref_limit, self.crossref_interval - self.rate_slack
+            )
             if not ok:
                 self._count("rate_limited", "crossref")
                 return self._too_many("crossref", count=0, limit=self.crossref_limit)
         return None
 
-    def _too_many(self, service: str, *, count: int, limit: int, client: str = "127.0.0.1"
-                  ) -> Response:
+    def _too_many(
+        self, service: str, *, count: int, limit: int, client: str = "127.0.0.1"
+    ) -> Response:
         if service == "crossref":
             return Response.text(429, "Too Many Requests", "text/plain")
         # Real NCBI names the client (IP, or the key itself); we never echo a key.
-        body = {"error": "API rate limit exceeded", "api-key": client,
-                "count": str(count), "limit": str(limit)}
+        body = {
+            "error": "API rate limit exceeded",
+            "api-key": client,
+            "count": str(count),
+            "limit": str(limit),
+        }
         return Response.json(429, body, "application/json")
 
     # -- E-utilities -------------------------------------------------------------------
@@ -374,8 +426,9 @@ class ProtocolServer:
             return Response.text(200, rp.esearch_error(f"Invalid db name specified: {db}"), XML)
         term = p.get("term", "").strip()
         if not term:
-            return Response.text(200, rp.esearch_error(
-                "Empty term and query_key - nothing todo"), XML)
+            return Response.text(
+                200, rp.esearch_error("Empty term and query_key - nothing todo"), XML
+            )
         try:
             retstart = int(p.get("retstart", "0") or 0)
             retmax = min(int(p.get("retmax", "20") or 20), 10000)
@@ -391,12 +444,17 @@ class ProtocolServer:
         except (TermError, ValueError) as e:
             return Response.text(200, rp.esearch_error(str(e)), XML)
         if retstart > 9998:
-            return Response.text(200, rp.esearch_error(
-                "Search Backend failed: Exception:\n'retstart' cannot be larger than 9998. "
-                "For PubMed, ESearch can only retrieve the first 9,999 records matching the "
-                "query. To obtain more than 9,999 PubMed records, consider using EDirect that "
-                "contains additional logic to batch PubMed search results automatically so "
-                "that an arbitrary number can be retrieved."), XML)
+            return Response.text(
+                200,
+                rp.esearch_error(
+                    "Search Backend failed: Exception:\n'retstart' cannot be larger than 9998. "
+                    "For PubMed, ESearch can only retrieve the first 9,999 records matching the "
+                    "query. To obtain more than 9,999 PubMed records, consider using EDirect that "
+                    "contains additional logic to batch PubMed search results automatically so "
+                    "that an arbitrary number can be retrieved."
+                ),
+                XML,
+            )
         with self._index_lock:
             hits = evaluate(tree, self._index)
             not_found = [a.text for a in atoms(tree) if not self._index.match_atom(a)]
@@ -410,29 +468,47 @@ class ProtocolServer:
         translation = translate(tree)
         if lo or hi:
             fmt = "%Y/%m/%d"
-            translation = (f"({translation}) AND {(lo or dt.date(1800, 1, 1)).strftime(fmt)}:"
-                           f"{(hi or dt.date(3000, 12, 31)).strftime(fmt)}"
-                           f"[{DATE_LABEL[datetype]}]")
+            translation = (
+                f"({translation}) AND {(lo or dt.date(1800, 1, 1)).strftime(fmt)}:"
+                f"{(hi or dt.date(3000, 12, 31)).strftime(fmt)}"
+                f"[{DATE_LABEL[datetype]}]"
+            )
         query_key = webenv = None
         if p.get("usehistory", "").lower() == "y":
             webenv, query_key = self._store_history(p.get("WebEnv"), ids)
         if p.get("rettype") == "count":
-            return Response.text(200, rp.ESEARCH_HEADER + f"<eSearchResult><Count>{len(ids)}"
-                                 "</Count></eSearchResult>\n", XML)
-        page = ids[retstart:retstart + retmax]
+            return Response.text(
+                200,
+                rp.ESEARCH_HEADER + f"<eSearchResult><Count>{len(ids)}</Count></eSearchResult>\n",
+                XML,
+            )
+        page = ids[retstart : retstart + retmax]
         if p.get("retmode", "").lower() == "json":
-            res: dict[str, Any] = {"count": str(len(ids)), "retmax": str(len(page)),
-                                   "retstart": str(retstart)}
+            res: dict[str, Any] = {
+                "count": str(len(ids)),
+                "retmax": str(len(page)),
+                "retstart": str(retstart),
+            }
             if query_key is not None:
                 res.update(querykey=str(query_key), webenv=webenv)
             res.update(idlist=page, translationset=[], querytranslation=translation)
             if not_found:
                 res["errorlist"] = {"phrasesnotfound": not_found, "fieldsnotfound": []}
-            return Response.json(200, {"header": {"type": "esearch", "version": "0.3"},
-                                       "esearchresult": res}, "application/json; charset=UTF-8")
-        xml = rp.esearch_result(count=len(ids), ids=page, retstart=retstart, retmax=retmax,
-                                translation=translation, query_key=query_key, webenv=webenv,
-                                not_found=not_found)
+            return Response.json(
+                200,
+                {"header": {"type": "esearch", "version": "0.3"}, "esearchresult": res},
+                "application/json; charset=UTF-8",
+            )
+        xml = rp.esearch_result(
+            count=len(ids),
+            ids=page,
+            retstart=retstart,
+            retmax=retmax,
+            translation=translation,
+            query_key=query_key,
+            webenv=webenv,
+            not_found=not_found,
+        )
         return Response.text(200, xml, XML)
 
     def _store_history(self, webenv: str | None, ids: list[str]) -> tuple[str, int]:
@@ -449,24 +525,33 @@ class ProtocolServer:
             return Response.text(400, rp.efetch_error(f"Invalid db name specified: {db}"), XML)
         retmode = (p.get("retmode") or "xml").lower()
         if retmode != "xml" or (p.get("rettype") or "xml").lower() not in (
-                "xml", "abstract", "full", "null"):
-            return Response.text(400, rp.efetch_error(
-                f"retmode={retmode} rettype={p.get('rettype')} is not supported by the "
-                "her2mine test server (use retmode=xml)"), XML)
+            "xml",
+            "abstract",
+            "full",
+            "null",
+        ):
+            return Response.text(
+                400,
+                rp.efetch_error(
+                    f"retmode={retmode} rettype={p.get('rettype')} is not supported by the "
+                    "her2mine test server (use retmode=xml)"
+                ),
+                XML,
+            )
         if not ids:
             webenv, qk = p.get("WebEnv"), p.get("query_key")
             if not webenv:
-                return Response.text(400, rp.efetch_error(
-                    "Empty id list - nothing todo"), XML)
+                return Response.text(400, rp.efetch_error("Empty id list - nothing todo"), XML)
             with self._history_lock:
                 stored = self._history.get(webenv, [])
                 try:
                     ids = list(stored[int(qk or "1") - 1])
                 except (IndexError, ValueError):
-                    return Response.text(400, rp.efetch_error(
-                        f"Unable to obtain query #{qk or 1}"), XML)
+                    return Response.text(
+                        400, rp.efetch_error(f"Unable to obtain query #{qk or 1}"), XML
+                    )
             start = int(p.get("retstart", "0") or 0)
-            ids = ids[start:start + min(int(p.get("retmax", "10000") or 10000), 10000)]
+            ids = ids[start : start + min(int(p.get("retmax", "10000") or 10000), 10000)]
         seen: set[str] = set()
         uniq = [i for i in ids if not (i in seen or seen.add(i))]
         return Response.text(200, rp.corpus_article_set(self.corpus, uniq), XML)
@@ -474,19 +559,29 @@ class ProtocolServer:
     # -- PMC ID Converter --------------------------------------------------------------
     def _idconv(self, params: list[tuple[str, str]]) -> Response:
         p = _single(params)
-        echo = ";".join(f"{k}={quote(MASK if k == 'api_key' else v, safe='')}"
-                        for k, v in params)
+        echo = ";".join(f"{k}={quote(MASK if k == 'api_key' else v, safe='')}" for k, v in params)
         now = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
         fmt = (p.get("format") or "xml").lower()
 
         def request_error(msg: str, status: int = 404) -> Response:
             if fmt == "json":
-                return Response.json(status, {"status": "error", "message": quote(msg),
-                                              "responseDate": now, "request": echo},
-                                     IDCONV_JSON, indent=1)
-            return Response.text(status, f'<?xml version="1.0" encoding="UTF-8"?>\n<pmcids '
-                                 f'status="error"><message>{rp.esc(msg)}</message></pmcids>\n',
-                                 "application/xml; charset=ISO-8859-1")
+                return Response.json(
+                    status,
+                    {
+                        "status": "error",
+                        "message": quote(msg),
+                        "responseDate": now,
+                        "request": echo,
+                    },
+                    IDCONV_JSON,
+                    indent=1,
+                )
+            return Response.text(
+                status,
+                f'<?xml version="1.0" encoding="UTF-8"?>\n<pmcids '
+                f'status="error"><message>{rp.esc(msg)}</message></pmcids>\n',
+                "application/xml; charset=ISO-8859-1",
+            )
 
         ids = [i for i in (p.get("ids") or "").replace(" ", ",").split(",") if i]
         if not ids:
@@ -502,10 +597,15 @@ class ProtocolServer:
         versions = (p.get("versions") or "yes").lower() != "no"
         records = [self._idconv_record(i, idtype or _idtype_of(i), versions) for i in ids]
         if fmt == "json":
-            return Response.json(200, {"status": "ok", "responseDate": now, "request": echo,
-                                       "records": records}, IDCONV_JSON, indent=1)
-        return Response.text(200, _idconv_xml(records, echo, now),
-                             "application/xml; charset=ISO-8859-1")
+            return Response.json(
+                200,
+                {"status": "ok", "responseDate": now, "request": echo, "records": records},
+                IDCONV_JSON,
+                indent=1,
+            )
+        return Response.text(
+            200, _idconv_xml(records, echo, now), "application/xml; charset=ISO-8859-1"
+        )
 
     def _idconv_record(self, ident: str, idtype: str, versions: bool) -> dict[str, Any]:
         w = self.corpus.get(ident) if idtype in ("doi", "pmid", "pmcid") else None
@@ -527,7 +627,7 @@ class ProtocolServer:
         if path.rstrip("/") == "/works":
             return self._crossref_list(params)
         if path.startswith("/works/"):
-            return self._crossref_single(unquote(path[len("/works/"):]), params)
+            return self._crossref_single(unquote(path[len("/works/") :]), params)
         return Response.text(404, "Resource not found.", "text/plain")
 
     def _crossref_single(self, doi: str, params: list[tuple[str, str]]) -> Response:
@@ -536,16 +636,28 @@ class ProtocolServer:
             if k == "mailto":
                 continue
             if k == "query" or k.startswith("query."):
-                errors.append(("parameter-not-allowed", "query.*",
-                               "This route does not support field query parameters"))
+                errors.append(
+                    (
+                        "parameter-not-allowed",
+                        "query.*",
+                        "This route does not support field query parameters",
+                    )
+                )
             elif k in LIST_PARAMS:
                 errors.append(("parameter-not-allowed", k, f"This route does not support {k}"))
             else:
-                errors.append(("unknown-parameter", k, f"Parameter {k} specified but there is "
-                               "no such parameter available on this route."))
+                errors.append(
+                    (
+                        "unknown-parameter",
+                        k,
+                        f"Parameter {k} specified but there is "
+                        "no such parameter available on this route.",
+                    )
+                )
         if errors:
-            return Response.json(400, rc.validation_failure(*_dedupe(errors)),
-                                 "application/json;charset=utf-8")
+            return Response.json(
+                400, rc.validation_failure(*_dedupe(errors)), "application/json;charset=utf-8"
+            )
         w = self.corpus.by_doi(doi)
         if w is None or not w.in_crossref or not w.doi:
             return Response.text(404, "Resource not found.", "text/plain")
@@ -556,14 +668,25 @@ class ProtocolServer:
         p = _single(params)
         for k, _ in params:
             if k not in LIST_PARAMS:
-                errors.append(("unknown-parameter", k, f"Parameter {k} specified but there is "
-                               "no such parameter available on this route."))
+                errors.append(
+                    (
+                        "unknown-parameter",
+                        k,
+                        f"Parameter {k} specified but there is "
+                        "no such parameter available on this route.",
+                    )
+                )
         rows = _bounded_int(p.get("rows", "20"), 1000, "rows", errors, allow_zero=True)
         offset = _bounded_int(p.get("offset", "0"), 10000, "offset", errors, allow_zero=True)
         cursor = p.get("cursor")
         if cursor is not None and "offset" in p:
-            errors.append(("parameter-not-allowed", "offset",
-                           "Offset and cursor parameters cannot be used together"))
+            errors.append(
+                (
+                    "parameter-not-allowed",
+                    "offset",
+                    "Offset and cursor parameters cannot be used together",
+                )
+            )
         if cursor is not None and cursor != "*":
             try:
                 offset = int(base64.urlsafe_b64decode(cursor.encode()).decode().split(":")[1])
@@ -572,13 +695,20 @@ class ProtocolServer:
         select = [s for s in (p.get("select") or "").split(",") if s]
         for s in select:
             if s not in rc.SELECTABLE:
-                errors.append(("select-not-valid", s, f"Field {s} specified in select is not "
-                               f"valid. Valid fields are: {', '.join(rc.SELECTABLE)}"))
+                errors.append(
+                    (
+                        "select-not-valid",
+                        s,
+                        f"Field {s} specified in select is not "
+                        f"valid. Valid fields are: {', '.join(rc.SELECTABLE)}",
+                    )
+                )
         works = [w for w in self.corpus.works() if w.in_crossref and w.doi]
         filters = _parse_filters(p.get("filter", ""), errors)
         if errors:
-            return Response.json(400, rc.validation_failure(*_dedupe(errors)),
-                                 "application/json;charset=utf-8")
+            return Response.json(
+                400, rc.validation_failure(*_dedupe(errors)), "application/json;charset=utf-8"
+            )
         works = [w for w in works if _filter_ok(w, filters)]
         query_field, query = _crossref_query(p)
         scores: dict[str, float] = {}
@@ -586,16 +716,25 @@ class ProtocolServer:
             ranked = rank(query, works, field=query_field)
             works = [w for _, w in ranked]
             scores = {w.doi: s for s, w in ranked}
-        elif p.get("sort") in ("published", "issued", "created", "deposited", "indexed",
-                               "updated", "is-referenced-by-count"):
-            works.sort(key=lambda w: (w.pub_date if p["sort"] in ("published", "issued")
-                                      else w.mdat_date), reverse=p.get("order") != "asc")
+        elif p.get("sort") in (
+            "published",
+            "issued",
+            "created",
+            "deposited",
+            "indexed",
+            "updated",
+            "is-referenced-by-count",
+        ):
+            works.sort(
+                key=lambda w: w.pub_date if p["sort"] in ("published", "issued") else w.mdat_date,
+                reverse=p.get("order") != "asc",
+            )
         if p.get("sample"):
             import random
 
             works = random.Random(0).sample(works, min(len(works), int(p["sample"])))
         total = len(works)
-        page = works[offset:offset + rows]
+        page = works[offset : offset + rows]
         items = []
         for w in page:
             m = rc.work_message(w, self.corpus, score=scores.get(w.doi, 0.0))
@@ -603,19 +742,49 @@ class ProtocolServer:
         next_cursor = None
         if cursor is not None:
             next_cursor = base64.urlsafe_b64encode(
-                f"her2mine:{offset + len(page)}".encode()).decode()
-        body = rc.work_list(items, total=total, rows=rows, offset=offset,
-                            search_terms=query, next_cursor=next_cursor)
+                f"her2mine:{offset + len(page)}".encode()
+            ).decode()
+        body = rc.work_list(
+            items,
+            total=total,
+            rows=rows,
+            offset=offset,
+            search_terms=query,
+            next_cursor=next_cursor,
+        )
         return Response.json(200, body)
 
 
-LIST_PARAMS = frozenset({
-    "query", "query.bibliographic", "query.author", "query.container-title", "filter", "rows",
-    "offset", "cursor", "select", "sort", "order", "facet", "sample", "mailto",
-})
-CROSSREF_FILTERS = ("doi", "from-pub-date", "until-pub-date", "from-update-date",
-                    "until-update-date", "from-index-date", "until-index-date", "type",
-                    "has-abstract", "prefix")
+LIST_PARAMS = frozenset(
+    {
+        "query",
+        "query.bibliographic",
+        "query.author",
+        "query.container-title",
+        "filter",
+        "rows",
+        "offset",
+        "cursor",
+        "select",
+        "sort",
+        "order",
+        "facet",
+        "sample",
+        "mailto",
+    }
+)
+CROSSREF_FILTERS = (
+    "doi",
+    "from-pub-date",
+    "until-pub-date",
+    "from-update-date",
+    "until-update-date",
+    "from-index-date",
+    "until-index-date",
+    "type",
+    "has-abstract",
+    "prefix",
+)
 
 
 def _service_of(path: str) -> str:
@@ -667,14 +836,19 @@ def _idtype_of(ident: str) -> str:
 
 
 def _idconv_xml(records: list[dict[str, Any]], echo: str, now: str) -> str:
-    out = [f'<?xml version="1.0" encoding="UTF-8"?>\n<pmcids status="ok" '
-           f'responseDate="{now}">\n<request><echo>{rp.esc(echo)}</echo></request>\n']
+    out = [
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<pmcids status="ok" '
+        f'responseDate="{now}">\n<request><echo>{rp.esc(echo)}</echo></request>\n'
+    ]
     for r in records:
         attrs = " ".join(f'{k}="{rp.esc(v, True)}"' for k, v in r.items() if k != "versions")
-        vers = "".join(f'<version pmcid="{v["pmcid"]}" current="{v["current"]}"/>'
-                       for v in r.get("versions", []))
-        out.append(f"<record {attrs}>" + (f"<versions>{vers}</versions>" if vers else "")
-                   + "</record>\n")
+        vers = "".join(
+            f'<version pmcid="{v["pmcid"]}" current="{v["current"]}"/>'
+            for v in r.get("versions", [])
+        )
+        out.append(
+            f"<record {attrs}>" + (f"<versions>{vers}</versions>" if vers else "") + "</record>\n"
+        )
     out.append("</pmcids>\n")
     return "".join(out)
 
@@ -683,16 +857,21 @@ def _dedupe(errors: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     return list(dict.fromkeys(errors))
 
 
-def _bounded_int(value: str, maximum: int, name: str, errors: list, *, allow_zero: bool
-                 ) -> int:
+def _bounded_int(value: str, maximum: int, name: str, errors: list, *, allow_zero: bool) -> int:
     try:
         n = int(value)
         if n < 0 or n > maximum:
             raise ValueError
         return n
     except ValueError:
-        errors.append(("integer-not-valid", value, f"Integer specified as {value} but must be "
-                       f"a positive integer less than or equal to {maximum}."))
+        errors.append(
+            (
+                "integer-not-valid",
+                value,
+                f"Integer specified as {value} but must be "
+                f"a positive integer less than or equal to {maximum}.",
+            )
+        )
         return 0
 
 
@@ -708,13 +887,20 @@ def _parse_filters(spec: str, errors: list) -> dict[str, list[str]]:
             if out.get("doi") and isinstance(out["doi"], list):  # a comma inside a DOI
                 out["doi"][-1] += "," + part
                 continue
-            errors.append(("filter-not-valid", part, f"Filter {part} is not of the form "
-                           "name:value"))
+            errors.append(
+                ("filter-not-valid", part, f"Filter {part} is not of the form name:value")
+            )
             continue
         if name not in CROSSREF_FILTERS:
-            errors.append(("filter-not-available", name, f"Filter {name} specified but there "
-                           "is no such filter for this route. Valid filters for this route "
-                           f"are: {', '.join(CROSSREF_FILTERS)}"))
+            errors.append(
+                (
+                    "filter-not-available",
+                    name,
+                    f"Filter {name} specified but there "
+                    "is no such filter for this route. Valid filters for this route "
+                    f"are: {', '.join(CROSSREF_FILTERS)}",
+                )
+            )
             continue
         out.setdefault(name, []).append(value.strip())
     if "doi" in out:
@@ -733,8 +919,11 @@ def _filter_ok(w: CorpusWork, f: dict[str, Any]) -> bool:
         want = f["has-abstract"][-1].lower() in ("true", "1", "t")
         if bool(w.abstract) != want:
             return False
-    for name, when in (("pub-date", w.pub_date), ("update-date", w.mdat_date),
-                       ("index-date", w.mdat_date)):
+    for name, when in (
+        ("pub-date", w.pub_date),
+        ("update-date", w.mdat_date),
+        ("index-date", w.mdat_date),
+    ):
         for v in f.get(f"from-{name}", []):
             if when < parse_date(v, end=False):
                 return False
@@ -745,8 +934,12 @@ def _filter_ok(w: CorpusWork, f: dict[str, Any]) -> bool:
 
 
 def _crossref_query(p: dict[str, str]) -> tuple[str, str | None]:
-    for key, fld in (("query.bibliographic", "bibliographic"), ("query", "bibliographic"),
-                     ("query.author", "author"), ("query.container-title", "container-title")):
+    for key, fld in (
+        ("query.bibliographic", "bibliographic"),
+        ("query", "bibliographic"),
+        ("query.author", "author"),
+        ("query.container-title", "container-title"),
+    ):
         if p.get(key):
             return fld, p[key]
     return "bibliographic", None
@@ -761,8 +954,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, method: str) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
-        resp = self.server.app.handle(method, self.path, body, self.client_address[0],
-                                      self.headers.get("Content-Type", ""))
+        resp = self.server.app.handle(
+            method, self.path, body, self.client_address[0], self.headers.get("Content-Type", "")
+        )
         try:
             self.send_response(resp.status)
             self.send_header("Content-Type", resp.content_type)
@@ -790,7 +984,7 @@ class _Handler(BaseHTTPRequestHandler):
         for i in range(0, len(data), step):
             if i and self.server.app._stopping.wait(delay):
                 return False
-            self.wfile.write(data[i:i + step])
+            self.wfile.write(data[i : i + step])
             self.wfile.flush()
         return True
 
@@ -808,8 +1002,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(corpus: Corpus | None = None, faults: list[Fault] | Fault | None = None,
-          **kw: Any) -> Iterator[ProtocolServer]:
+def serve(
+    corpus: Corpus | None = None, faults: list[Fault] | Fault | None = None, **kw: Any
+) -> Iterator[ProtocolServer]:
     """Context manager: a running ``ProtocolServer`` (handy in pytest fixtures)."""
     srv = ProtocolServer(corpus=corpus, faults=faults, **kw)
     srv.start()
