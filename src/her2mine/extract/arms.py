@@ -329,6 +329,9 @@ class ArmRegistry:
             if label != "placebo" and _order_names_control(self.arms):
                 return self.arms[-1].name
         if label in ("experimental", "investigational") and len(self.arms) >= 2:
+            if len(self.arms) == 2 and any("control" in a.labels for a in self.arms):
+                # "A (control; ...) or B": the experimental arm is the one not labelled control
+                return next(a for a in self.arms if "control" not in a.labels).name
             non = [a for a in self.arms if not a.has_placebo]
             return (non or self.arms)[0].name
         return None
@@ -527,6 +530,8 @@ def build_registry(
         rest = [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]
         if rest:
             _read_other_trials_designs(text, sentences, rest, drug_hits, reg, gate, trials)
+    if _defined_arms(reg) >= 2 and _LETTER_LABEL_GATE.may_hold(gate, 0, len(text)):
+        _read_next_lettered_arm(text, sentences, randomised, drug_hits, reg)
     _duration_design(text, low, read, reg)
     if sum(1 for a in reg.arms if a.name) >= 2:
         both = _matching(_BOTH, _ALL_WORDS, text, low, sentences, literal)
@@ -549,6 +554,41 @@ def build_registry(
     # (not frozen here: ``arm_refs`` freezes it the first time a sentence has a group word,
     # which many documents never have)
     return reg
+
+
+# "A third cohort of HER2-negative patients received letrozole alone (arm C)": after the
+# randomisation labelled its arms A and B, a later design sentence that labels a regimen with
+# the next letter adds that arm (a cohort outside the randomisation), kept apart from a
+# randomised twin of the same drugs so that "in arm C" still names its own group.
+_LETTER_LABEL = re.compile(r"\(\s*(?i:arm|cohort|group)\s+([A-Z])\s*\)")
+_LETTER_LABEL_GATE = WordGate(("(arm ", "(cohort ", "(group "))
+
+
+def _read_next_lettered_arm(
+    text: str,
+    sentences: list[tuple[int, int]],
+    randomised: list[bool],
+    drug_hits: list[Hit],
+    reg: ArmRegistry,
+) -> None:
+    """Adds the arm a non-randomisation design sentence labels with the letter after the last
+    one the arms use (the regimen right before its "(arm C)", bar a dose, schedule or "alone")."""
+    letters = sorted(x for a in reg.arms for x in a.labels if len(x) == 1 and x.isalpha())
+    if not letters:
+        return
+    want = chr(ord(letters[-1]) + 1)
+    for (s, e), was_randomised in zip(sentences, randomised, strict=True):
+        if was_randomised or _DESIGN.search(text, s, e) is None:
+            continue
+        for m in _LETTER_LABEL.finditer(text, s, e):
+            if m.group(1).lower() != want:
+                continue
+            regs = group_regimens(
+                text, [h for h in drug_hits if s <= h.start and h.end <= m.start()]
+            )
+            if regs and is_schedule_or_alone(text[regs[-1].end : m.start()]):
+                reg.add_own(regs[-1], want)
+                return
 
 
 # "6 (group A) or 12 (group B) months of trastuzumab", "6 months (arm A) versus 12 months (arm
@@ -876,6 +916,10 @@ def _read_design(
         added: list[Arm] = []
         last: Regimen | None = None  # the regimen of the last arm added
         each = _EACH.search(text, s, e) if all_words else None
+        if each is None and text.find("), with ", s, e) >= 0:
+            each = _with_after_last_label(text, regs, low)
+            if each is not None:  # what follows the partner times it ("from the start of X")
+                regs = [r for r in regs if r.start <= each.end()]
         tpc_at = [m.start() for m in tpc_ms if not _tpc_partner(text, s, m, regs)] if tpc else []
         tpc_listed = _tpc_listed(text, regs, tpc_ms) if tpc_at else set()
         for i, r in enumerate(regs):
@@ -917,6 +961,9 @@ def _read_design(
                 or _generic_name_bracket(text, r, s)
                 or _versus_next(text, regs, i)
                 or (i + 1 < len(regs) and _defines_group_in_bracket(text, r, regs[i + 1]))
+                or (
+                    added and _SAME_GATE.may_hold(low, s, r.start) and _same_regimen_arm(text, s, r)
+                )
             ):
                 written = r
                 if added and last is not None and _SAME_GATE.may_hold(low, s, r.start):
@@ -1187,6 +1234,16 @@ def _after_same_regimen(text: str, s: int, last: Regimen, r: Regimen) -> Regimen
 
 
 _SAME_BEFORE_END = re.compile(r"\bthe\s+same\s+$", re.I)
+
+
+def _same_regimen_arm(text: str, s: int, r: Regimen) -> bool:
+    """Whether ``r`` follows "the same regimen plus" (``_SAME_REGIMEN``) where a design names an
+    arm ("... (AC-T) or to the same regimen plus trastuzumab (AC-TH)"): the last arm continued
+    is an arm of the design, though a noun stands between the design word and the drug."""
+    m = _SAME_REGIMEN.search(text, max(s, r.start - 80), r.start)
+    if m is None:
+        return False
+    return _DESIGN_BEFORE_END.match(text[max(s, m.start() - 80) : m.start()]) is not None
 
 
 def _read_lettered_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegistry) -> bool:
@@ -1701,6 +1758,28 @@ def _each_partner(text: str, each: re.Match[str] | None, r: Regimen, added: list
 _EACH_GAP = re.compile(r"\s*(?:(?:a|an|the|weekly|standard)\s+)?", re.I)
 
 
+# "A (cohort A), or B (cohort B), with C given from the start of the taxane": a bare ", with"
+# right after the bracketed label of the last arm is said of the whole list (the label has
+# closed arm B), so C is given in every arm, like "each with C".
+_WITH_AFTER_LABEL = re.compile(r"\)\s*,\s*with\s+(?:(?:a|an|the|weekly|standard)\s+)?", re.I)
+
+
+def _with_after_last_label(text: str, regs: list[Regimen], low: str | None) -> re.Match[str] | None:
+    """The ", with" before the partner of "A (arm A), or B (arm B), with C": two regimens or
+    more before it, the one right before it closed by its group label, and no drug named after
+    the partner (C is the last regimen with drugs). None when the sentence is no such list."""
+    for k in range(2, len(regs)):
+        m = _WITH_AFTER_LABEL.search(text, regs[k - 1].end, regs[k].start)
+        if m is None or m.end() != regs[k].start:
+            continue
+        if any(r.drugs for r in regs[k + 1 :]) or not regs[k].drugs:
+            return None
+        if _label_after(text, regs[k - 1].end, m.start() + 1, low) is None:
+            return None
+        return m
+    return None
+
+
 def _with_backbone(shared: SharedBackbone, arm_of: dict[int, Arm]) -> None:
     """Each alternative's arm gets the backbone; its core stays the alternative's own drugs."""
     for i, own in shared.own.items():
@@ -2207,9 +2286,13 @@ _ADDED_TO_ALL = re.compile(
     re.I,
 )
 # "A, B, or C": a regimen listed right after a design regimen is another arm.
-# (an article may open the next item: "trastuzumab deruxtecan, a taxane (...), or ...")
+# (an article may open the next item: "trastuzumab deruxtecan, a taxane (...), or ...", and
+# so may "the same": "A (AC-T), the same chemotherapy with B (AC-TH)", ``_after_same_regimen``)
 _LIST_GAP = re.compile(
-    r"\s*(?:\([^()]*\)\s*)?,\s*(?:or\s+|and\s+)?(?:to\s+)?" + OPTIONAL_ARTICLE, re.I
+    r"\s*(?:\([^()]*\)\s*)?,\s*(?:or\s+|and\s+)?(?:to\s+)?(?:the\s+same\s+|"
+    + OPTIONAL_ARTICLE
+    + ")",
+    re.I,
 )
 _GROUPS_AFTER = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:groups|arms|cohorts)\b", re.I)
 _GROUP_AFTER = re.compile(r"[\s-]*(?:group|arm|cohort)\b", re.I)
@@ -2527,7 +2610,18 @@ _TPC_OF_REGIMEN_END = search_from_end(_TPC_OF_REGIMEN)
 
 
 def _is_design_regimen(text: str, r: Regimen, s: int, e: int) -> bool:
-    return _DESIGN_BEFORE_END.match(text[max(s, r.start - 80) : r.start]) is not None
+    before = text[max(s, r.start - 80) : r.start]
+    return _DESIGN_BEFORE_END.match(before) is not None and not _starts_with_drug(before)
+
+
+# "AC-T with trastuzumab starting with docetaxel (AC-TH)": the drug after "starting with" says
+# when the regimen before it begins; it is no arm of its own, though "with" may name one.
+_STARTING_WITH = re.compile(r"\b(?:starting|beginning|commencing)\s+with\s+$", re.I)
+
+
+def _starts_with_drug(before: str) -> bool:
+    """Whether ``before`` (the text before a regimen) ends with "starting with"."""
+    return before.endswith("with ") and _STARTING_WITH.search(before, len(before) - 20) is not None
 
 
 # "Disitamab Vedotin Versus Lapatinib Plus Capecitabine in ...: A Randomized Phase III Trial":
@@ -2634,12 +2728,28 @@ def _label_after(text: str, pos: int, end: int, low: str | None = None) -> str |
     """The "(X group)" / "(group A)" / "(...; group A)" label between a regimen and the next."""
     stop = min(end, pos + 250)
     if not GROUP_GATE.may_hold(low, pos, stop):
-        return None  # a label is a group word
+        return _control_label(text, pos, stop)  # else a label is a group word
     for m in _LABEL_ANY.finditer(text, pos, stop):
         label = m.group(1).strip().lower()
         if _GROUP_WORD.search(label):
             return normalise_label(label)
-    return _label_before_count(text, pos, stop) or _label_before_semicolon(text, pos, stop)
+    return (
+        _label_before_count(text, pos, stop)
+        or _label_before_semicolon(text, pos, stop)
+        or _control_label(text, pos, stop)
+    )
+
+
+# "A plus B (control; n = 406)", "(control)": a bracket that opens with the bare word labels
+# the arm before it the control, as "(control group)" does.
+_CONTROL_LABEL = re.compile(r"[\[(]\s*(?:the\s+)?[Cc]ontrol\s*(?:[;,][^()\[\]]*)?[\])]")
+
+
+def _control_label(text: str, pos: int, stop: int) -> str | None:
+    """ "control" if a "(control; ...)" bracket stands between ``pos`` and ``stop``, else None."""
+    if text.find("ontrol", pos, stop) < 0:
+        return None
+    return "control" if _CONTROL_LABEL.search(text, pos, stop) else None
 
 
 # "(H group; docetaxel was added at progression)": a bracket opening with the group label, then

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
+from functools import cache
 
 from her2mine.extract.arms import _RANDOMISED
 from her2mine.extract.fastre import finditer_at, literal_starts, whole_word_spans
@@ -382,9 +383,11 @@ def _sentence_of(pos: int, sentences: list[tuple[int, int]], n: int) -> tuple[in
 # The short form may close the bracket after its options ("(docetaxel or paclitaxel; HT)") or
 # open it before its dose ("(PMCb; AUC 1.5 once a week)"); only a dose: "(ITT; n = 808)" is a
 # population and "(IV; 8 mg/kg)" a route, no short form of the regimen before it.
-# A sequence may be joined by an arrow as by a hyphen: "(AC→T)" is a short form like "(AC-T)".
+# A sequence may be joined by an arrow as by a hyphen: "(AC→T)" is a short form like "(AC-T)",
+# and so is "(AC → T)", the arrow with a space either side.
 _SHORT_IN_PARENS = re.compile(
-    r"\((?:[^()]{0,60};\s*)?\s*(?!(?:IV|SC|PO)\s*;)([A-Za-z][\w\-+/→]{1,11}(?: (?:IV|SC))?)\s*"
+    r"\((?:[^()]{0,60};\s*)?\s*(?!(?:IV|SC|PO)\s*;)"
+    r"([A-Za-z](?:[\w\-+/→]{1,11}(?: (?:IV|SC))?|[\w\-+/]{0,5} → [A-Za-z][\w\-+/]{0,5}))\s*"
     r"(?:;(?=[^();]{0,80}?(?:\bAUC\b|\d\s*(?:mg|µg|mcg|g/m|IU)\b))[^()]{0,80})?\)"
 )
 # Drug classes: no drug of their own, but they sit inside regimen definitions and arms
@@ -727,15 +730,23 @@ def bracketed_shorts(text: str) -> list[tuple[int, str]]:
     """(bracket start, short form) of each "(SHORT)" that may define an abbreviation: the
     ``_SHORT_IN_PARENS`` matches whose short form has a capital letter."""
     found = []
+    trial_names = _trial_names()
     for m in _SHORT_IN_PARENS.finditer(text):
         short = m.group(1)
-        if any(c.isupper() for c in short) and _route_suffix_ok(short):
+        # "1 year of trastuzumab (HERA)": a trial's name, no short form of the regimen
+        if any(c.isupper() for c in short) and _route_suffix_ok(short) and short not in trial_names:
             found.append((m.start(), short))
     if "+" in text:
         long_joined = _long_joined_shorts(text)
         if long_joined:
             found = sorted(found + long_joined)
     return found
+
+
+@cache
+def _trial_names() -> frozenset[str]:
+    """The trial lexicon's names as written (and in capitals)."""
+    return frozenset(load_lexicons().trials.names)
 
 
 # "(TUC+Tras+Cape)": a short form joining two to four short parts by "+", too long for
@@ -758,7 +769,7 @@ def _route_suffix_ok(short: str) -> bool:
     """A short form may end with a route only when it joins drugs: "(P+H IV)" names
     "intravenous pertuzumab plus trastuzumab" as "(N+C)" names its regimen; "(stage IV)" is no
     short form."""
-    return " " not in short or "+" in short or "/" in short
+    return " " not in short or "+" in short or "/" in short or "→" in short
 
 
 def _chain_end(
