@@ -1495,7 +1495,6 @@ def _segment_end(text: str, start: int, limit: int) -> int:
     return limit
 
 
-_OPEN_BRACKET = re.compile(r"\s*[(\[]\s*")
 # A short form may end a bracket after its options: "a taxane (docetaxel or paclitaxel; HT)".
 _OPEN_BRACKET_PARTS = re.compile(r"\s*[(\[](?:[^()\[\];]*;\s*)?")
 _LABEL_OPEN = re.compile(r"[(\[]\s*(?:the\s+)?\Z", re.I)
@@ -1519,6 +1518,8 @@ def _opens_label(text: str, a: int, b: int) -> bool:
 
 
 _CLOSE_BRACKET = re.compile(r"\s*[)\]]")
+# A short form's bracket may close after its dose: "[FEC-75]", "(FEC100)".
+_CLOSE_DOSED_BRACKET = re.compile(r"(?:-?\d{2,3})?\s*[)\]]")
 # ... or before its own dose: "PM with or without carboplatin (PMCb; AUC 1.5 once a week)".
 _CLOSE_BRACKET_PARTS = re.compile(r"\s*(?:;[^()\[\]]*)?[)\]]")
 
@@ -1578,7 +1579,9 @@ def _opens_bracket_after(text: str, a: int, b: int) -> bool:
 def _joined_across_short_form(text: str, regs: list[Regimen]) -> list[Regimen]:
     """ "doxorubicin plus cyclophosphamide (AC) followed by T-DM1 plus pertuzumab": the short
     form's mention, inside its bracket, split the chain; the regimens before and after it are
-    one course when the text between them (the bracket dropped) is a regimen joiner."""
+    one course when the text between them (the bracket dropped) is a regimen joiner. Doses and
+    schedules may stand before the bracket and in it ("cyclophosphamide 500 mg/m² [FEC-75]
+    every 3 weeks for four cycles followed by paclitaxel")."""
     out: list[Regimen] = []
     i = 0
     while i < len(regs):
@@ -1588,9 +1591,9 @@ def _joined_across_short_form(text: str, regs: list[Regimen]) -> list[Regimen]:
         if (
             prev is not None
             and nxt is not None
-            and _OPEN_BRACKET.fullmatch(text, prev.end, r.start)  # (rare: the cheap test first)
+            and _opens_bracket_after(text, prev.end, r.start)
             and _spells_out(prev, r)
-            and _CLOSE_BRACKET.match(text, r.end)
+            and _CLOSE_DOSED_BRACKET.match(text, r.end)
             and gap_kind(text[prev.end : nxt.start]) == "strong"
         ):
             out[-1] = Regimen(

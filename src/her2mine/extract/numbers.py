@@ -180,6 +180,8 @@ _NOT_A_VALUE_BEFORE = re.compile(
     r"(?:\bgrades?\s*(?:≥|>=|>|≤|<)?\s*|\bgrade\s*\d\s*(?:or|and|to|-|–|/)\s*|\bphase\s*|\bcycles?\s*|"
     r"\b[nN]\s*=\s*|Δ\s*|\b(?:absolute\s+)?difference(?:\s+(?:of|was|in\s+\w+))?,?\s*[−–-]?|\bstage\s*|\bage[sd]?\s*|"
     rf"\bIHC\s*|\bversion\s*|\bday\s*|\bdays\s*|\bQ|\bcohort\s*|\bcohorts\s*{_LISTED}|"
+    # a modular study's parts ("module 0", "modules 1 and 2") are numbered like cohorts
+    rf"\bmodule\s*|\bmodules\s*{_LISTED}|"
     # an equivalence/non-inferiority margin ("within the margin of ±13.5%") is no result
     r"\bmargins?(?:\s+(?:of|was|were))?\s*(?:±|[−–-])?\s*)$",
     re.I,
@@ -191,6 +193,7 @@ _NOT_A_VALUE_BEFORE_LOW = re.compile(
     r"(?:a(?<!\wa)bsolute\s+d|d(?<!\wd))ifference(?:\s+(?:of|was|in\s+\w+))?,?\s*[−–-]?|"
     r"s(?<!\ws)tage\s*|a(?<!\wa)ge[sd]?\s*|i(?<!\wi)hc\s*|v(?<!\wv)ersion\s*|d(?<!\wd)ays?\s*|"
     rf"q(?<!\wq)|c(?<!\wc)ohort\s*|c(?<!\wc)ohorts\s*{_LISTED}|"
+    rf"m(?<!\wm)odule\s*|m(?<!\wm)odules\s*{_LISTED}|"
     r"m(?<!\wm)argins?(?:\s+(?:of|was|were))?\s*(?:±|[−–-])?\s*)$"
 )
 # Cheap test for a CI keyword in a lower-cased sentence before running CI_RE on it.
@@ -438,6 +441,7 @@ _BLOCK_WORDS = (
     "day",
     "q",
     "cohort",
+    "module",
     "margin",
 )
 _BLOCK_GATE = WordGate(_BLOCK_WORDS)
@@ -1373,7 +1377,9 @@ def _closes_a_code(text: str, start: int, end: int) -> bool:
 # A bare number that names or sizes a group, never a value: the group size after a bracketed
 # rate ("155 (52%) of 298 and 157 (53%) of 297") or a group's number ("60% in group 1 and 50%
 # in group 2").
-_GROUP_NUMBER_BEFORE = re.compile(r"(?:[)\]]\s*of |(?<![\w-])(?:groups?|arms?|cohorts?)\s+)$", re.I)
+_GROUP_NUMBER_BEFORE = re.compile(
+    r"(?:[)\]]\s*of |(?<![\w-])(?:groups?|arms?|cohorts?|modules?)\s+)$", re.I
+)
 
 
 def _names_a_group(text: str, pos: int) -> bool:

@@ -1429,6 +1429,8 @@ def _attribute_arms(
             break
     if source:
         _bracketed_list_before(text, out, idx, refs, arms, source, decided)
+        if _COMPARED_GATE.may_hold(text, s, e):
+            _compared_list_before_ref(text, out, idx, refs, arms, source, decided)
         _value_pairs_before_refs(text, out, idx, refs, arms, source, decided)
     # Arms compared earlier in this sentence are the comparison under discussion for bare
     # pairs later in it ("median OS was 21.6 months with A vs 19.8 months with B, and ORR was
@@ -1825,6 +1827,50 @@ def _bracketed_list_before(
             arms[prev] = r.arm
             decided.add(prev)
             k -= 1
+
+
+# A list opened by a comparison word: "anaemia (10%), compared with 15%, 1%, and 3% in the
+# placebo group".
+# (the gate reads the text as written: its words without the first letter, whose case varies)
+_COMPARED_GATE = WordGate(("ompared", "ersus", "vs", "VS", "gainst"))
+_COMPARED_OPENING = re.compile(
+    r"(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bas\s+against)\s*$", re.I
+)
+
+
+def _compared_list_before_ref(
+    text: str,
+    out: list[tuple[Value, str, str]],
+    idx: list[int],
+    refs: list[ArmRef],
+    arms: list[str | None],
+    source: dict[int, int],
+    decided: set[int],
+) -> None:
+    """ "neutropenia (25%), stomatitis (13%), and anaemia (10%), compared with 15%, 1%, and 3% in
+    the placebo group": a bare list that a comparison word opens and a reference closes restates
+    the values before it for that reference's group, so the reference names every value of the
+    list (before, the first was paired with the value before the comparison word and the others
+    took the earlier reference)."""
+    pos = {i: k for k, i in enumerate(idx)}
+    for i in sorted(source):
+        r = refs[source[i]]
+        if r.start < out[i][0].end or i not in pos:
+            continue
+        k = pos[i]
+        while k > 0:
+            prev, cur = idx[k - 1], idx[k]
+            if prev in decided or out[prev][1:] != out[cur][1:]:
+                break
+            if not LIST_JOIN.fullmatch(text, out[prev][0].ext_end, out[cur][0].start):
+                break
+            k -= 1
+        first = out[idx[k]][0].start
+        if k == pos[i] or not _COMPARED_OPENING.search(text, max(0, first - 20), first):
+            continue
+        for j in idx[k : pos[i]]:
+            arms[j] = r.arm
+            decided.add(j)
 
 
 # "23% and 5%": two values of one end point joined by a bare "and".

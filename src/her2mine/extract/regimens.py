@@ -132,9 +132,10 @@ _SCHEDULE = re.compile(
 
 
 # A bracket that reports results ("(36 patients [23·4%])") or names a group ("(group A)",
-# "(...; control arm)") closes the regimen before it: the next drug starts another arm.
+# "(...; control arm)", "(module 1)") closes the regimen before it: the next drug starts
+# another arm.
 _CLOSING_BRACKET = re.compile(
-    r"[\[(][^\[\]()]*(?:%|\b(?:groups?|arms?|cohorts?)\b)[^\[\]()]*[\])]", re.I
+    r"[\[(][^\[\]()]*(?:%|\b(?:groups?|arms?|cohorts?|modules?)\b)[^\[\]()]*[\])]", re.I
 )
 # An article that may open a listed item: "trastuzumab deruxtecan, a taxane (...), or ..."
 # (also ``arms._LIST_GAP``).
@@ -315,6 +316,8 @@ def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> l
                                            last.drugs, last.source)  # fmt: skip
                     out[-1].end = alias_end
                     continue
+            if kind is None and gap[:1] in _DOSE_SUFFIX_STARTS:
+                kind = _after_short_form_dose(gap, out[-1].hits[-1])
             if kind == "strong" and _is_comparison_with(text, out[-1], h):
                 kind = None
             if kind == "strong" or (kind in ("weak", "comma") and not split_weak):
@@ -334,6 +337,19 @@ def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> l
 
 
 _hit_start = attrgetter("start")  # (a sort key without a Python call per hit)
+
+# "FEC-75 plus trastuzumab", "FEC100 then docetaxel": a dose written onto a regimen's short form.
+_DOSE_SUFFIX_STARTS = frozenset("-‑0123456789")
+_SHORT_FORM_DOSE = re.compile(r"[-‑]?\d{2,3}(?![\d.,·%])")
+
+
+def _after_short_form_dose(gap: str, last: Hit) -> str | None:
+    """The kind of ``gap`` read past the dose that opens it, when the mention before it is a
+    regimen's short form (a drug's name takes no such suffix); else None."""
+    if last.kind != "regimen":
+        return None
+    m = _SHORT_FORM_DOSE.match(gap)
+    return None if m is None else gap_kind(gap[m.end() :])
 
 
 def _rejoin_spelt_short_form(text: str, regs: list[Regimen]) -> list[Regimen]:
