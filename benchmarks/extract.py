@@ -120,16 +120,22 @@ def component_ms(n: int) -> dict[str, float]:
     return out
 
 
-def peak_rss_mb(n: int, runner: str = "run_pipeline") -> float:
+def peak_rss_mb(n: int, runner: str = "run_pipeline", n_process: int = 1) -> float:
     """Peak RSS of a fresh process streaming ``n`` abstracts through the pipeline (or, with
     ``runner="run_tokenizer"``, the bare tokenizer: spaCy's vocabulary grows with every new
-    word in both, which is the baseline the pipeline's growth is compared with)."""
+    word in both, which is the baseline the pipeline's growth is compared with). With
+    ``n_process > 1``: the largest worker's peak (the fork server's children included)."""
+    who = "RUSAGE_SELF" if n_process == 1 else "RUSAGE_CHILDREN"
     code = (
-        "import importlib.util, resource; "
-        f"spec = importlib.util.spec_from_file_location('bench_extract', {__file__!r}); "
-        "b = importlib.util.module_from_spec(spec); spec.loader.exec_module(b); "
-        f"b.{runner}({n}, 64, 1); "
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+        "import importlib.util, resource\n"
+        "if __name__ == '__main__':\n"
+        f"    spec = importlib.util.spec_from_file_location('bench_extract', {__file__!r})\n"
+        "    b = importlib.util.module_from_spec(spec); spec.loader.exec_module(b)\n"
+        f"    b.{runner}({n}, 64, {n_process})\n"
+        # Workers are the fork server's children: stop it so their usage is counted here.
+        "    from multiprocessing import forkserver\n"
+        "    forkserver._forkserver._stop()\n"
+        f"    print(resource.getrusage(resource.{who}).ru_maxrss / 1024)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     return float(out.stdout.strip().splitlines()[-1])
@@ -176,7 +182,18 @@ def main() -> None:
     )
     if args.components:
         print(json.dumps({"cpu_ms_per_abstract": component_ms(min(args.n, 1000))}))
-    if args.check_memory:
+    if args.check_memory and args.n_process != 1:
+        small, large = (peak_rss_mb(k, n_process=args.n_process) for k in (10_000, 100_000))
+        print(
+            json.dumps(
+                {
+                    "worker_peak_rss_mb_10k": round(small, 1),
+                    "worker_peak_rss_mb_100k": round(large, 1),
+                    "growth_mb": round(large - small, 1),
+                }
+            )
+        )
+    elif args.check_memory:
         small, large = peak_rss_mb(10_000), peak_rss_mb(100_000)
         tok_small = peak_rss_mb(10_000, "run_tokenizer")
         tok_large = peak_rss_mb(100_000, "run_tokenizer")

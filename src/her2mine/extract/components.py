@@ -271,6 +271,9 @@ class TextKeepingTokenizer:
             yield self(text)
 
     def __getattr__(self, name: str):
+        # Unpickling (spawned worker processes) looks attributes up before ``inner`` is set.
+        if name == "inner":
+            raise AttributeError(name)
         return getattr(self.inner, name)
 
 

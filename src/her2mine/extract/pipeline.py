@@ -135,16 +135,16 @@ def extract_documents(
     documents a pipeline sees run outside memory zones, so the tokenizer caches their words;
     every later chunk runs inside a spaCy memory zone: the strings it added to the vocabulary
     are freed when it is done, so memory stays flat however long the stream (spaCy's
-    StringStore otherwise keeps every new number and word). With ``n_process > 1`` a chunk
-    would restart the worker pool, so the stream goes through whole.
+    StringStore otherwise keeps every new number and word). With ``n_process > 1`` (``-1``: one
+    per CPU) worker processes extract chunks of documents and send back the records
+    (``workers.extract_in_workers``), in input order.
     """
     nlp = nlp or default_pipeline(Settings.from_env().spacy_model)
     if n_process != 1:
-        pairs = ((d.text, d) for d in docs)
-        for sdoc, document in nlp.pipe(
-            pairs, as_tuples=True, batch_size=batch_size, n_process=n_process
-        ):
-            yield to_extraction(sdoc, document)
+        from her2mine.extract.workers import extract_in_workers, worker_count
+
+        n_process = worker_count(n_process)
+        yield from extract_in_workers(docs, nlp, n_process=n_process, batch_size=batch_size)
         return
     it = iter(docs)
     while True:

@@ -1,0 +1,103 @@
+"""Extraction in worker processes: each worker runs the whole pipeline on a chunk of documents
+and sends back only the ``Extraction`` records.
+
+spaCy's own ``nlp.pipe(n_process=...)`` sends every processed Doc back to the parent as bytes
+and rebuilds it there, which costs more than extracting it (two processes ran at about a third
+of one process's speed). Records are small, so here two processes run close to twice as fast.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import warnings
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain, islice
+from multiprocessing.context import BaseContext
+
+from spacy.language import Language
+
+from her2mine.models import Document, Extraction
+
+CHUNK_DOCS = 256  # documents per task: pickling a chunk costs little per document
+AHEAD = 2  # chunks in flight per worker: keeps every worker busy, memory stays bounded
+
+_worker_nlp: Language | None = None
+
+
+def worker_count(n_process: int) -> int:
+    """Processes to use: ``n_process``, or one per CPU for ``-1`` (as ``nlp.pipe`` reads it)."""
+    if n_process == -1:
+        return os.cpu_count() or 1
+    if n_process < 1:
+        raise ValueError(f"n_process must be a positive number or -1, got {n_process}")
+    return n_process
+
+
+def extract_in_workers(
+    docs: Iterable[Document],
+    nlp: Language,
+    *,
+    n_process: int,
+    batch_size: int = 64,
+    chunk_docs: int = CHUNK_DOCS,
+) -> Iterator[Extraction]:
+    """Stream the extractions of ``docs`` computed in ``n_process`` worker processes, in input
+    order, with at most ``AHEAD`` chunks per worker read ahead (constant memory).
+
+    A stream that fits in one chunk is extracted here, as starting workers would cost more than
+    it saves. A worker's error is raised here, and the records before it have been yielded.
+    """
+    from her2mine.extract.pipeline import extract_documents
+
+    it = iter(docs)
+    first = list(islice(it, chunk_docs))
+    second = list(islice(it, chunk_docs))
+    if not second:
+        yield from extract_documents(first, nlp, batch_size=batch_size)
+        return
+    chunks = chain((first, second), iter(lambda: list(islice(it, chunk_docs)), []))
+    with ProcessPoolExecutor(
+        n_process, mp_context=_context(), initializer=_start_worker, initargs=(pickle.dumps(nlp),)
+    ) as pool:
+        pending: deque[Future[list[Extraction]]] = deque()
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(_extract_chunk, chunk, batch_size))
+                if len(pending) >= AHEAD * n_process:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def _context() -> BaseContext:
+    # Not "fork": the caller may run threads (a Prefect flow, a progress bar), and forking a
+    # threaded process can deadlock the child. A fork server starts clean once, with the
+    # pipeline's modules imported, and forks each worker from that.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["her2mine.extract.pipeline"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _start_worker(pickled_nlp: bytes) -> None:
+    global _worker_nlp
+    # Unpickling recompiles the tokenizer's regexes; spaCy's own set-union notice is silenced
+    # here as it is when the pipeline is built.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        _worker_nlp = pickle.loads(pickled_nlp)
+
+
+def _extract_chunk(docs: list[Document], batch_size: int) -> list[Extraction]:
+    from her2mine.extract.pipeline import extract_documents
+
+    assert _worker_nlp is not None, "worker started without a pipeline"
+    return list(extract_documents(docs, _worker_nlp, batch_size=batch_size))
