@@ -634,7 +634,8 @@ def _cutoff_after_measure(text: str, start: int, m: re.Match[str]) -> bool:
 
 
 # A bound, not a reported value: "median OS exceeding 5 years", "remained below 1%", "more
-# than 5 years" (as "<1%" is not read as 1%). Every match holds one of _BOUND_WORDS.
+# than 5 years" (but "less than 1%" is the "<1%" sign in words: ``_less_than_rate``). Every
+# match holds one of _BOUND_WORDS.
 _BOUND_BEFORE_END = search_from_end(
     re.compile(
         r"\b(?:below|above|exceed(?:ing|ed|s)?|(?:more|less|greater|fewer)\s+than)\s+$", re.I
@@ -652,7 +653,7 @@ def _without_bounds(
     if not atoms:
         return atoms
     if not same:
-        return [m for m in atoms if not _after_bound(text, start, m.start())]
+        return [m for m in atoms if not _bound_before(text, start, m)]
     words = literal_starts(low, _BOUND_WORDS)
     if not words:
         return atoms
@@ -660,15 +661,41 @@ def _without_bounds(
     for m in atoms:
         rp = m.start() - start
         i = bisect_left(words, rp - 24)
-        if i < len(words) and words[i] < rp and _after_bound(text, start, m.start()):
+        if i < len(words) and words[i] < rp and _bound_before(text, start, m):
             continue
         out.append(m)
     return out
 
 
+def _bound_before(text: str, start: int, m: re.Match[str]) -> bool:
+    """Whether number atom ``m`` is a bound: a bound word before it (``_after_bound``) that is
+    not the "<" sign written in words (``_less_than_rate``)."""
+    return _after_bound(text, start, m.start()) and not _less_than_rate(text, start, m)
+
+
 def _after_bound(text: str, start: int, pos: int) -> bool:
     """Whether a bound word ends the 24 characters before ``pos``."""
     return _BOUND_BEFORE_END.match(text, max(start, pos - 24), pos) is not None
+
+
+# "versus less than 1% receiving HT", "in fewer than 1% of patients": the "<" sign in words,
+# before a percentage, reads as "<1%" does (the percentage, as an upper bound; the schema has no
+# qualifier). Not after the name of a measurement ("LVEF less than 50%", a cut-off), and not
+# before a time ("less than 6 months" bounds a duration as "more than 5 years" does).
+_LESS_THAN_END = re.compile(r"\b(?:less|fewer)\s+than\s+\Z", re.I)
+_LESS_THAN_MEASURE_END = re.compile(r"([A-Za-z][\w-]*)\s+(?:of\s+)?less\s+than\s+\Z", re.I)
+
+
+def _less_than_rate(text: str, start: int, m: re.Match[str]) -> bool:
+    """Whether number atom ``m`` is a percentage right after "less than" / "fewer than" that
+    follows no measurement name (``_MEASUREMENTS``)."""
+    a = m.start()
+    if _CUTOFF_PERCENT.match(text, m.end()) is None:
+        return False
+    if _LESS_THAN_END.search(text, max(start, a - 12), a) is None:
+        return False
+    w = _LESS_THAN_MEASURE_END.search(text, max(start, a - 40), a)
+    return w is None or w.group(1).lower() not in _MEASUREMENTS
 
 
 def _blocked_low(low: str, rp: int) -> bool:
@@ -792,6 +819,8 @@ def parse_values(
         _attach_ci_p(text, v, cis_at, ps_at, end)
     if len(used) < len(atoms) and _has_ratio(values):
         values = _listed_ratios(text, values, atoms, used, cis_at, ps_at, end)
+    if ps_at and _has_ratio(values):
+        _p_before_ratio(text, values, ps_at)
     if len(values) > 1:
         if ps:
             _p_to_bracket_ratio(text, values)
@@ -1629,6 +1658,51 @@ def _p_to_bracket_ratio(text: str, values: list[Value]) -> None:
         if opens and not closed_between(text, v.ext_end, holder.ext_end):
             v.p, holder.p = holder.p, None
             v.ext_end = holder.ext_end
+
+
+# JCO prints the P first in a ratio's bracket: "(log-rank P < .001; HR, 0.60; 99.9% CI, ...)",
+# "(P = .019; hazard ratio, 0.77; ...)". Before the P, the bracket holds at most the test's name.
+_BRACKET_OPENS_P_END = search_from_end(
+    re.compile(
+        r"[(\[]\s*(?:(?:log[- ]?rank|stratified|unstratified|two[- ]sided|2[- ]sided|"
+        r"one[- ]sided|1[- ]sided)\s+)*\Z",
+        re.I,
+    )
+)
+_P_TO_KEY_GAP = re.compile(r"\s*[;,]\s*\Z")
+
+
+def _p_before_ratio(text: str, values: list[Value], ps_at: list) -> None:
+    """A P that opens a bracket, with only ";" or "," between it and the key of an HR/OR that
+    has no P ("(P = .019; hazard ratio, 0.77; ...)"), is the ratio's. The median it follows
+    loses it (medians next to a ratio carry no P); compared rates keep theirs, and a ratio's P
+    ("0.60 (P < .001; adjusted HR, ...)") stays that ratio's alone."""
+    for v in values:
+        if v.kind not in ("HR", "OR") or v.p is not None or v.key_start is None:
+            continue
+        m = _p_right_before(text, v.key_start, ps_at)
+        if m is None:
+            continue
+        holders = [h for h in values if h.ext_end == m.end() and h.p is not None]
+        if any(h.kind in ("HR", "OR") for h in holders):
+            continue
+        v.p = normalise_p(m.group("op"), m.group("num"))
+        for h in holders:
+            if h.kind in ("time", "nr"):
+                h.p = None
+
+
+def _p_right_before(text: str, key: int, ps_at: list) -> re.Match[str] | None:
+    """The P match of ``ps_at`` that opens a bracket and ends right before ``key`` (see
+    ``_BRACKET_OPENS_P_END``), else None."""
+    for at, m_end, m in ps_at:
+        if (
+            m_end <= key <= m_end + 4
+            and _P_TO_KEY_GAP.match(text, m_end, key)
+            and _BRACKET_OPENS_P_END.match(text, max(0, at - 30), at)
+        ):
+            return m
+    return None
 
 
 def _opens_before(text: str, pos: int) -> bool:

@@ -696,6 +696,9 @@ def _endpoint_for(
             return None
         if _absolute_gain(text, low, s, v):
             return None
+    diff_from = v.start - 60 if v.start - 60 > s else s
+    if _DIFFERENCE_GATE.may_hold(low, diff_from, v.start) and _difference_between_arms(text, s, v):
+        return None
     by_from = v.start - 20 if v.start - 20 > s else s  # (no max() call: hot path)
     if text.find("by ", by_from, v.start) >= 0 and _change_by_percent(text, s, v):
         return None
@@ -901,6 +904,25 @@ def _absolute_gain(text: str, low: str | None, s: int, v: Value) -> bool:
         _ABS_GAIN_GATE.may_hold(low, a, v.start)
         and _ABS_GAIN_BEFORE.search(text, a, v.start) is not None
     )
+
+
+# "the absolute difference in pCR was 5%", "a difference of less than 10%", "if the difference
+# in pCR was <10%": a difference between the arms' rates (or a margin on it), not a rate.
+_DIFFERENCE_GATE = WordGate(("differ",))
+_DIFFERENCE_BEFORE = search_from_end(
+    re.compile(
+        r"\bdifferences?\s+(?:in\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?)?(?:of|was|were|is)\s+"
+        r"(?:(?:approximately|about|only|just)\s+)?"
+        r"(?:(?:less|more|greater|fewer)\s+than\s+|[<>≤≥]\s*)?\Z",
+        re.I,
+    )
+)
+
+
+def _difference_between_arms(text: str, s: int, v: Value) -> bool:
+    """Whether percentage ``v`` is the size of a difference ("difference in pCR was 5%")."""
+    a = v.start - 60 if v.start - 60 > s else s
+    return _DIFFERENCE_BEFORE.match(text, a, v.start) is not None
 
 
 # "increased the pCR rate by 80%", "improved the response rate by 20%": the size of a change
