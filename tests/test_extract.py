@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from extract_helpers import extract_text, row_with
 from typer.testing import CliRunner
 
 from her2mine.cli import app
@@ -24,12 +25,6 @@ from her2mine.models import Document
 
 def run(nlp, text: str, doc_id: str = "t", registry_ids=()):
     return extract_document(Document(id=doc_id, text=text, registry_ids=list(registry_ids)), nlp)
-
-
-def outcome(ex, value):
-    found = [o for o in ex.outcomes if o.value == value]
-    assert found, f"no outcome with value {value}: {[o.value for o in ex.outcomes]}"
-    return found[0]
 
 
 # --- tokenizer, sentences, abbreviations ---------------------------------------------------
@@ -65,7 +60,7 @@ def test_abbreviation_defined_in_text_resolves(nlp):
         "The objective response rate was 78.5% with PyroCap."
     )
     ex = run(nlp, text)
-    assert outcome(ex, 78.5).arm == "capecitabine+pyrotinib"
+    assert row_with(ex.outcomes, 78.5).arm == "capecitabine+pyrotinib"
 
 
 def test_regimen_abbreviation_defined_otherwise_overrides_default(nlp):
@@ -75,7 +70,7 @@ def test_regimen_abbreviation_defined_otherwise_overrides_default(nlp):
     )
     ex = run(nlp, text)
     assert "docetaxel" not in ex.drugs and "paclitaxel" in ex.drugs
-    assert outcome(ex, 60.0).arm == "paclitaxel+pertuzumab+trastuzumab"
+    assert row_with(ex.outcomes, 60.0).arm == "paclitaxel+pertuzumab+trastuzumab"
 
 
 def test_regimen_abbreviation_default_taxane_is_docetaxel(nlp):
@@ -316,7 +311,7 @@ def test_cleopatra_groups_resolve_to_defined_regimens(nlp):
     assert ex.drugs == ["docetaxel", "pertuzumab", "trastuzumab"]
     pfs = {(o.value, o.arm) for o in ex.outcomes if o.endpoint == "PFS" and o.measure == "median"}
     assert pfs == {(12.4, "docetaxel+trastuzumab"), (18.5, "docetaxel+pertuzumab+trastuzumab")}
-    hr = outcome(ex, 0.62)
+    hr = row_with(ex.outcomes, 0.62)
     assert (hr.endpoint, hr.measure, hr.arm, hr.ci_low, hr.ci_high, hr.p) == (
         "PFS",
         "HR",
@@ -325,8 +320,11 @@ def test_cleopatra_groups_resolve_to_defined_regimens(nlp):
         0.75,
         "<0.001",
     )
-    assert (outcome(ex, 13.8).endpoint, outcome(ex, 13.8).measure) == ("AE", "incidence")
-    assert outcome(ex, 7.6).arm == "docetaxel+trastuzumab"
+    assert (row_with(ex.outcomes, 13.8).endpoint, row_with(ex.outcomes, 13.8).measure) == (
+        "AE",
+        "incidence",
+    )
+    assert row_with(ex.outcomes, 7.6).arm == "docetaxel+trastuzumab"
 
 
 def test_offsets_point_at_the_value(nlp):
@@ -344,9 +342,9 @@ def test_respectively_and_hr_arm_null(nlp):
         "T-DM1, respectively (HR, 0.33; 95% CI, 0.26 to 0.43)."
     )
     ex = run(nlp, text)
-    assert outcome(ex, 28.8).arm == "trastuzumab deruxtecan"
-    assert outcome(ex, 6.8).arm == "trastuzumab emtansine"
-    assert outcome(ex, 0.33).arm is None
+    assert row_with(ex.outcomes, 28.8).arm == "trastuzumab deruxtecan"
+    assert row_with(ex.outcomes, 6.8).arm == "trastuzumab emtansine"
+    assert row_with(ex.outcomes, 0.33).arm is None
 
 
 def test_single_arm_value_has_no_arm_unless_clause_names_regimen(nlp):
@@ -356,9 +354,9 @@ def test_single_arm_value_has_no_arm_unless_clause_names_regimen(nlp):
         "Interstitial lung disease occurred in 13.6% of the patients."
     )
     ex = run(nlp, text)
-    assert (outcome(ex, 60.9).arm, outcome(ex, 60.9).endpoint) == (None, "ORR")
-    assert outcome(ex, 58.3).arm == "trastuzumab deruxtecan"
-    ild = outcome(ex, 13.6)
+    assert (row_with(ex.outcomes, 60.9).arm, row_with(ex.outcomes, 60.9).endpoint) == (None, "ORR")
+    assert row_with(ex.outcomes, 58.3).arm == "trastuzumab deruxtecan"
+    ild = row_with(ex.outcomes, 13.6)
     assert (ild.endpoint, ild.measure, ild.unit) == ("ILD", "incidence", "%")
 
 
@@ -369,10 +367,16 @@ def test_grades_and_landmarks(nlp):
         "The hazard ratio for death was 0.66 (0.50-0.88)."
     )
     ex = run(nlp, text)
-    assert outcome(ex, 80.9).endpoint == "AE"
-    assert outcome(ex, 12.9).endpoint == "AE_G3"
-    assert (outcome(ex, 88.3).endpoint, outcome(ex, 88.3).measure) == ("IDFS", "rate")
-    assert (outcome(ex, 0.66).endpoint, outcome(ex, 0.66).ci_high) == ("OS", 0.88)
+    assert row_with(ex.outcomes, 80.9).endpoint == "AE"
+    assert row_with(ex.outcomes, 12.9).endpoint == "AE_G3"
+    assert (row_with(ex.outcomes, 88.3).endpoint, row_with(ex.outcomes, 88.3).measure) == (
+        "IDFS",
+        "rate",
+    )
+    assert (row_with(ex.outcomes, 0.66).endpoint, row_with(ex.outcomes, 0.66).ci_high) == (
+        "OS",
+        0.88,
+    )
 
 
 def test_physicians_choice_and_lancet_style(nlp):
@@ -382,9 +386,15 @@ def test_physicians_choice_and_lancet_style(nlp):
         "choice (hazard ratio 0·36 [0·28–0·45]; p<0·0001)."
     )
     ex = run(nlp, text)
-    assert (outcome(ex, 17.8).arm, outcome(ex, 17.8).ci_low) == ("trastuzumab deruxtecan", 14.3)
-    assert (outcome(ex, 6.9).arm, outcome(ex, 6.9).ci_high) == ("physician's choice", 8.4)
-    assert outcome(ex, 0.36).p == "<0.0001"
+    assert (row_with(ex.outcomes, 17.8).arm, row_with(ex.outcomes, 17.8).ci_low) == (
+        "trastuzumab deruxtecan",
+        14.3,
+    )
+    assert (row_with(ex.outcomes, 6.9).arm, row_with(ex.outcomes, 6.9).ci_high) == (
+        "physician's choice",
+        8.4,
+    )
+    assert row_with(ex.outcomes, 0.36).p == "<0.0001"
 
 
 def test_not_reached_median(nlp):
@@ -435,7 +445,7 @@ def test_read_pubmed_xml_with_databanklist(tmp_path, nlp):
     assert doc.text.startswith("Pertuzumab plus trastuzumab plus docetaxel.\n\nMedian PFS")
     ex = extract_document(doc, nlp)
     assert ex.trials == ["NCT00567190"]
-    o = outcome(ex, 18.5)
+    o = row_with(ex.outcomes, 18.5)
     assert doc.text[o.start : o.end] == "18.5"
 
 
@@ -537,6 +547,6 @@ def test_plural_rate_terms_name_their_end_point(nlp):
         "Response rates were 59.7% with T-DM1 and 67.9% with trastuzumab plus docetaxel. "
         "Clinical benefit rates were 70.1% and 75.2%, respectively."
     )
-    ex = extract_document(Document(id="t", text=text), nlp)
+    ex = extract_text(nlp, text)
     found = {(o.endpoint, o.value) for o in ex.outcomes}
     assert {("ORR", 59.7), ("ORR", 67.9), ("CBR", 70.1), ("CBR", 75.2)} <= found

@@ -6,21 +6,13 @@ theirs."""
 
 from __future__ import annotations
 
-from extract_helpers import registry_of
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
+from extract_helpers import extract_text, registry_of, rows_of
 
 AT = "anastrozole+trastuzumab"
 DT = "docetaxel+trastuzumab"
 PT = "paclitaxel+trastuzumab"
 TV = "trastuzumab+vinorelbine"
 NP = "neratinib+paclitaxel"
-
-
-def rows(nlp, text: str) -> list[tuple[str, str, float, str | None, str | None]]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.arm, o.p) for o in ex.outcomes]
 
 
 # --- "A with or without B" in a randomisation sentence ------------------------------------------
@@ -39,7 +31,7 @@ def test_with_or_without_in_a_randomisation_sentence_defines_two_arms(nlp):
     names = sorted(a.name for a in registry_of(nlp, TANDEM).arms)
     assert names == ["anastrozole", AT]
     # so the generic "combination arm" / "monotherapy arm" resolve to them
-    assert rows(nlp, TANDEM) == [
+    assert rows_of(nlp, TANDEM, ("endpoint", "measure", "value", "arm", "p")) == [
         ("CBR", "rate", 42.7, AT, "0.026"),
         ("CBR", "rate", 27.9, "anastrozole", "0.026"),
     ]
@@ -82,7 +74,7 @@ def test_values_before_a_list_of_lettered_arms_are_theirs_in_order(nlp):
         THREE_ARMS
         + "Results The objective response rate was 61%, 55%, and 52% in arms A, B, and C."
     )
-    assert rows(nlp, text) == [
+    assert rows_of(nlp, text, ("endpoint", "measure", "value", "arm", "p")) == [
         ("ORR", "rate", 61.0, DT, None),
         ("ORR", "rate", 55.0, PT, None),
         ("ORR", "rate", 52.0, TV, None),
@@ -94,7 +86,7 @@ def test_values_before_letters_then_the_plural_group_word(nlp):
         THREE_ARMS + "Results The objective response rate was 61%, 55%, and 52% in the A, B, and C "
         "arms. The pathological complete response rate was 30% and 20% in arms A and C."
     )
-    assert rows(nlp, text) == [
+    assert rows_of(nlp, text, ("endpoint", "measure", "value", "arm", "p")) == [
         ("ORR", "rate", 61.0, DT, None),
         ("ORR", "rate", 55.0, PT, None),
         ("ORR", "rate", 52.0, TV, None),
@@ -106,7 +98,10 @@ def test_values_before_letters_then_the_plural_group_word(nlp):
 def test_values_before_a_list_of_another_length_get_no_arms_from_it(nlp):
     # two values, three arms: the list does not say which value is whose
     text = THREE_ARMS + "Results The objective response rate was 61% and 55% in arms A, B, and C."
-    assert [r[3] for r in rows(nlp, text)] != [DT, PT]
+    assert [r[3] for r in rows_of(nlp, text, ("endpoint", "measure", "value", "arm", "p"))] != [
+        DT,
+        PT,
+    ]
 
 
 # --- a value "in both groups" / "in all three arms" ---------------------------------------------
@@ -122,7 +117,7 @@ NEFERTT = (
 
 
 def test_a_value_in_both_groups_is_each_arms_value(nlp):
-    ex = extract_document(Document(id="t", text=NEFERTT), nlp)
+    ex = extract_text(nlp, NEFERTT)
     medians = [o for o in ex.outcomes if o.measure == "median"]
     assert sorted(o.arm for o in medians) == [NP, PT]
     assert len({(o.value, o.p, o.ci_low, o.start, o.end) for o in medians}) == 1
@@ -136,7 +131,7 @@ def test_a_value_in_all_three_arms_is_each_arms_value(nlp):
     text = (
         THREE_ARMS + "Grade 3 or worse neutropenia occurred in 40% of patients in all three arms."
     )
-    assert rows(nlp, text) == [
+    assert rows_of(nlp, text, ("endpoint", "measure", "value", "arm", "p")) == [
         ("AE_G3", "incidence", 40.0, DT, None),
         ("AE_G3", "incidence", 40.0, PT, None),
         ("AE_G3", "incidence", 40.0, TV, None),
@@ -146,4 +141,6 @@ def test_a_value_in_all_three_arms_is_each_arms_value(nlp):
 def test_a_count_of_groups_other_than_the_registrys_gives_one_row(nlp):
     # "both groups" in a three-arm design: which two is not said
     text = THREE_ARMS + "Grade 3 or worse neutropenia occurred in 40% of patients in both groups."
-    assert rows(nlp, text) == [("AE_G3", "incidence", 40.0, None, None)]
+    assert rows_of(nlp, text, ("endpoint", "measure", "value", "arm", "p")) == [
+        ("AE_G3", "incidence", 40.0, None, None)
+    ]

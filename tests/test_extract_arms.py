@@ -5,22 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from extract_helpers import arms_of
+from extract_helpers import arms_of, extract_text, outcomes_of, row_with
 
-from her2mine.extract import extract_document
 from her2mine.extract.fastre import sentences_matching, word_start
 from her2mine.extract.lexicon import compile_terms, lower_same_length, term_spans
 from her2mine.extract.numbers import CI_RE, ci_matches, parse_values
 from her2mine.extract.sentences import sentence_spans
-from her2mine.models import Document
-
-
-def outcome(nlp, text: str, value: float):
-    ex = extract_document(Document(id="t", text=text), nlp)
-    found = [o for o in ex.outcomes if o.value == value]
-    assert found, f"no outcome {value}: {[(o.endpoint, o.value) for o in ex.outcomes]}"
-    return found[0]
-
 
 # --- registry: what the design sentences define ------------------------------------------------
 
@@ -208,7 +198,7 @@ def test_two_groups_in_one_plural_phrase(nlp):
         "The pCR rate did not differ between the lapatinib (20 of 100 patients [20.0%]) and "
         "the trastuzumab (difference −6.0%, −15.0 to 3.0, p=0.21) groups."
     )
-    ex = extract_document(Document(id="t", text=text), nlp)
+    ex = extract_text(nlp, text)
     assert [(o.value, o.arm) for o in ex.outcomes] == [(20.0, "lapatinib+paclitaxel")]
 
 
@@ -222,7 +212,8 @@ def test_p_after_compared_rates_goes_to_each_rate(nlp):
         "capecitabine. The objective response rate was 67.2% with pyrotinib plus capecitabine "
         "and 51.5% with lapatinib plus capecitabine (P = .023)."
     )
-    assert outcome(nlp, text, 67.2).p == outcome(nlp, text, 51.5).p == "0.023"
+    rows = outcomes_of(nlp, text)
+    assert row_with(rows, 67.2).p == row_with(rows, 51.5).p == "0.023"
 
 
 def test_p_after_a_difference_goes_to_the_compared_rates(nlp):
@@ -233,7 +224,8 @@ def test_p_after_a_difference_goes_to_the_compared_rates(nlp):
         "T-DM1 plus pertuzumab group (absolute difference −9.9 percentage points [95% CI "
         "−19.0 to −0.8]; p=0.031)."
     )
-    assert outcome(nlp, text, 54.0).p == outcome(nlp, text, 44.1).p == "0.031"
+    rows = outcomes_of(nlp, text)
+    assert row_with(rows, 54.0).p == row_with(rows, 44.1).p == "0.031"
 
 
 def test_p_of_a_hazard_ratio_is_not_shared_with_rates(nlp):
@@ -243,7 +235,8 @@ def test_p_of_a_hazard_ratio_is_not_shared_with_rates(nlp):
         "rate was 94.0% with T-DXd and 86.0% with T-DM1 (hazard ratio for death, 0.55; "
         "95% CI, 0.36 to 0.85; P=0.007)."
     )
-    assert outcome(nlp, text, 94.0).p is None and outcome(nlp, text, 0.55).p == "0.007"
+    rows = outcomes_of(nlp, text)
+    assert row_with(rows, 94.0).p is None and row_with(rows, 0.55).p == "0.007"
 
 
 def test_single_letter_short_form_is_not_a_drug_or_a_p_value(nlp):
@@ -252,7 +245,7 @@ def test_single_letter_short_form_is_not_a_drug_or_a_p_value(nlp):
         "Title\n\nPatients received trastuzumab (H) and pertuzumab (P). The ORR was 80.2% "
         "(P < .001 versus historical control)."
     )
-    assert outcome(nlp, text, 80.2).p == "<0.001"
+    assert row_with(outcomes_of(nlp, text), 80.2).p == "<0.001"
 
 
 # --- fast regex helpers: same answers as the plain patterns -------------------------------------
@@ -386,7 +379,7 @@ def test_mean_survival_is_not_a_median(nlp):
         "Median PFS was 8.2 versus 3.0 months; mean PFS was 9.9 versus 5.1 months, and the "
         "average overall survival was 30.2 months."
     )
-    ex = extract_document(Document(id="t", text=text), nlp)
+    ex = extract_text(nlp, text)
     values = {o.value for o in ex.outcomes}
     assert {8.2, 3.0} <= values
     assert not values & {9.9, 5.1, 30.2}
@@ -399,7 +392,7 @@ def test_length_of_follow_up_is_not_a_median(nlp):
         "progression-free survival after 4 years of median follow-up. "
         "Median overall survival was 48.3 months."
     )
-    ex = extract_document(Document(id="t", text=text), nlp)
+    ex = extract_text(nlp, text)
     assert [(o.endpoint, o.value) for o in ex.outcomes] == [("OS", 48.3)]
 
 

@@ -5,10 +5,7 @@ arms, "the addition of X to Y (A vs. B)", "median survival" and "<value> of the 
 from __future__ import annotations
 
 import pytest
-from extract_helpers import registry_of
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
+from extract_helpers import extract_text, registry_of
 
 TITLE = (
     "Use of Chemotherapy plus a Monoclonal Antibody against HER2 for Metastatic Breast Cancer\n\n"
@@ -34,7 +31,7 @@ CARDIAC = (
 
 
 def rows(nlp, text: str) -> dict[float, tuple[str, str | None]]:
-    ex = extract_document(Document(id="t", text=text), nlp)
+    ex = extract_text(nlp, text)
     return {o.value: (o.endpoint, o.arm) for o in ex.outcomes if o.measure not in ("HR", "OR")}
 
 

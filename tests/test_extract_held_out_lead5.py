@@ -5,12 +5,10 @@ Each reading failed before its rule: see the comments for what the pipeline read
 
 from __future__ import annotations
 
-from extract_helpers import arms_of, registry_of
+from extract_helpers import arms_of, extract_text, outcomes_of, registry_of
 
-from her2mine.extract import extract_document
 from her2mine.extract.numbers import parse_values
 from her2mine.extract.outcomes import _grade_breakdown
-from her2mine.models import Document
 
 TDXD, TDM1 = "trastuzumab deruxtecan", "trastuzumab emtansine"
 
@@ -74,7 +72,7 @@ def test_credible_interval_with_bracketed_short_form_is_a_ci(nlp):
         "deruxtecan prolonged progression-free survival (hazard ratio [HR], 0.20; 95% credible "
         "interval [CrI], 0.13-0.30)."
     )
-    hr = [o for o in extract_document(Document(id="t", text=text), nlp).outcomes]
+    hr = [o for o in outcomes_of(nlp, text)]
     assert [(o.endpoint, o.measure, o.value, o.ci_low, o.ci_high) for o in hr] == [
         ("PFS", "HR", 0.2, 0.13, 0.3)
     ]
@@ -120,7 +118,7 @@ def test_conference_grade_short_forms_are_grade_3_or_higher(nlp):
         "Title\n\nGr≥3 diarrhea: 30.6% vs 8.3%. Gr 3/4 neutropenia occurred in 12% of patients. "
         "Diarrhoea of any grade occurred in 40% of patients."
     )
-    ex = extract_document(Document(id="t", text=text), nlp)
+    ex = extract_text(nlp, text)
     assert [(o.endpoint, o.value) for o in ex.outcomes] == [
         ("AE_G3", 30.6),
         ("AE_G3", 8.3),
@@ -177,7 +175,7 @@ def test_an_ejection_fraction_decline_is_an_adverse_event(nlp):
         "ventricular ejection fraction of 10% or more from baseline to below 50% occurred in "
         "2.7% and 0.4% of patients, respectively."
     )
-    ex = extract_document(Document(id="t", text=text), nlp)
+    ex = extract_text(nlp, text)
     assert [(o.endpoint, o.value, o.arm) for o in ex.outcomes] == [
         ("AE", 2.7, TDXD),
         ("AE", 0.4, TDM1),

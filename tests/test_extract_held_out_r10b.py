@@ -6,17 +6,10 @@ on them, and the assay / database / arm names that must stay unread."""
 from __future__ import annotations
 
 import pytest
-from extract_helpers import trials_in
+from extract_helpers import extract_text, trials_in
 
-from her2mine.extract import extract_document
 from her2mine.extract.lexicon import load_lexicons
 from her2mine.extract.trials import find_trials
-from her2mine.models import Document
-
-
-def _trials(nlp, text: str) -> list[str]:
-    return extract_document(Document(id="t", text=text), nlp).trials
-
 
 # --- a name in capitals closing a title in brackets ---------------------------------------------
 
@@ -31,7 +24,7 @@ PRECIOUS = (
 
 
 def test_a_name_in_capitals_closing_a_title_in_brackets_names_the_trial(nlp):
-    assert _trials(nlp, PRECIOUS) == ["PRECIOUS"]
+    assert extract_text(nlp, PRECIOUS).trials == ["PRECIOUS"]
 
 
 @pytest.mark.parametrize(
@@ -155,7 +148,7 @@ def test_a_short_form_lists_its_trial_once(nlp):
         "T-DXd in DESTINY-Breast03\n\nThe DESTINY-Breast03 (DB-03) trial compared T-DXd with "
         "T-DM1. In DB-03, T-DXd was better."
     )
-    ex = extract_document(Document(id="t", text=text), nlp)
+    ex = extract_text(nlp, text)
     assert ex.trials == ["DESTINY-Breast03"]
     uses = [m for m in ex.mentions if m.kind == "trial" and m.text == "DB-03"]
     assert [m.canonical for m in uses] == ["DESTINY-Breast03"] * 2
@@ -216,4 +209,4 @@ NEGATIVES = (
 
 
 def test_assays_databases_and_arm_labels_name_no_trial(nlp):
-    assert _trials(nlp, NEGATIVES) == []
+    assert extract_text(nlp, NEGATIVES).trials == []

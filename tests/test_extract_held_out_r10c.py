@@ -10,7 +10,7 @@ bracket, so the rates were dropped."""
 
 from __future__ import annotations
 
-from extract_helpers import registry_of, trials_in
+from extract_helpers import ARM_ROW, registry_of, rows_of, trials_in
 
 TITLE = "Title\n\n"
 
@@ -51,10 +51,6 @@ FEC_PTC = "carboplatin+cyclophosphamide+epirubicin+fluorouracil+paclitaxel+pertu
 PTC = "carboplatin+paclitaxel+pertuzumab+trastuzumab"
 
 
-def rows(extract, text):
-    return [(o.endpoint, o.measure, o.value, o.arm) for o in extract(TITLE + text).outcomes]
-
-
 # --- arms: "(arm A, n=92)" labels the arm ---------------------------------------------------
 
 
@@ -63,8 +59,8 @@ def test_group_label_before_patient_count_labels_the_arm(nlp):
     assert {a.name: a.labels for a in reg.arms} == {HP: {"a"}, PHP: {"b"}}
 
 
-def test_rates_in_arm_a_versus_arm_b_take_the_counted_labels(extract):
-    assert rows(extract, ADAPT) == [
+def test_rates_in_arm_a_versus_arm_b_take_the_counted_labels(nlp):
+    assert rows_of(nlp, TITLE + ADAPT, ARM_ROW) == [
         ("pCR", "rate", 34.4, HP),
         ("pCR", "rate", 90.5, PHP),
     ]
@@ -82,8 +78,8 @@ def test_count_only_bracket_is_no_label(nlp):
 # --- arms: "or the combination of both" names the combination group --------------------------
 
 
-def test_combination_of_both_names_the_combination_group(extract):
-    assert rows(extract, B41) == [
+def test_combination_of_both_names_the_combination_group(nlp):
+    assert rows_of(nlp, TITLE + B41, ARM_ROW) == [
         ("AE_G3", "incidence", 2.0, AC + "+trastuzumab"),
         ("AE_G3", "incidence", 20.0, "cyclophosphamide+doxorubicin+lapatinib+paclitaxel"),
         (
@@ -95,12 +91,12 @@ def test_combination_of_both_names_the_combination_group(extract):
     ]
 
 
-def test_combination_group_stays_unread_without_the_aim(extract):
+def test_combination_group_stays_unread_without_the_aim(nlp):
     # negative: without "the combination of both" a three-arm design leaves it unread (the
     # value then falls back on the nearest reference before it: see the report)
     text = B41.replace("We compared lapatinib, trastuzumab, or the combination of both", "We")
     assert (
-        rows(extract, text)[-1][3]
+        rows_of(nlp, TITLE + text, ARM_ROW)[-1][3]
         != "cyclophosphamide+doxorubicin+lapatinib+paclitaxel+trastuzumab"
     )
 
@@ -129,34 +125,34 @@ def test_all_patients_received_in_the_design_sentence_adds_no_arm(nlp):
     assert [a.name for a in reg.arms] == [FEC_PTC, PTC]
 
 
-def test_anthracycline_and_non_anthracycline_groups_name_the_arms(extract):
-    assert rows(extract, TRAIN2)[:2] == [
+def test_anthracycline_and_non_anthracycline_groups_name_the_arms(nlp):
+    assert rows_of(nlp, TITLE + TRAIN2, ARM_ROW)[:2] == [
         ("pCR", "rate", 67.0, FEC_PTC),
         ("pCR", "rate", 68.0, PTC),
     ]
 
 
-def test_non_class_group_unread_when_both_arms_hold_the_class(extract):
+def test_non_class_group_unread_when_both_arms_hold_the_class(nlp):
     # negative: both arms hold an anthracycline, so "the non-anthracycline group" names none
     text = (
         "Patients were randomly assigned to epirubicin and cyclophosphamide followed by "
         "docetaxel plus trastuzumab, or doxorubicin plus trastuzumab. Cardiac events occurred "
         "in 4% of the anthracycline group and 2% of the non-anthracycline group."
     )
-    assert [r[3] for r in rows(extract, text)] == [None, None]
+    assert [r[3] for r in rows_of(nlp, TITLE + text, ARM_ROW)] == [None, None]
 
 
 # --- outcomes: a sentence-opening landmark dates every rate of the sentence -----------------
 
 
-def test_opening_landmark_dates_a_rate_after_a_long_hr_bracket(extract):
-    assert rows(extract, TRAIN2)[-2:] == [
+def test_opening_landmark_dates_a_rate_after_a_long_hr_bracket(nlp):
+    assert rows_of(nlp, TITLE + TRAIN2, ARM_ROW)[-2:] == [
         ("OS", "rate", 97.7, FEC_PTC),
         ("OS", "rate", 98.2, PTC),
     ]
 
 
-def test_rate_without_any_landmark_stays_no_outcome(extract):
+def test_rate_without_any_landmark_stays_no_outcome(nlp):
     # negative: an event proportion with no landmark anywhere in its sentence
     text = "EFS events occurred in 8.2% vs 9.1% (HR 0.90, 95% CI 0.50-1.63), and OS was 97.7% vs 98.2%."
-    assert rows(extract, text) == [("EFS", "HR", 0.9, None)]
+    assert rows_of(nlp, TITLE + text, ARM_ROW) == [("EFS", "HR", 0.9, None)]

@@ -4,10 +4,7 @@ third group listed after the two arms of a pair ("... and 27% in the dual group"
 
 from __future__ import annotations
 
-from extract_helpers import arms_of, registry_of
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
+from extract_helpers import arms_of, extract_text, registry_of
 
 CALGB_40601 = (
     "Paclitaxel Plus Trastuzumab, Lapatinib, or Both: CALGB 40601\n\n"
@@ -110,7 +107,7 @@ LANDSCAPE = (
 
 
 def test_time_to_whole_brain_radiotherapy_is_no_time_to_progression(nlp):
-    ex = extract_document(Document(id="t", text=LANDSCAPE), nlp)
+    ex = extract_text(nlp, LANDSCAPE)
     assert [(o.endpoint, o.value) for o in ex.outcomes] == [("TTP", 5.5)]
     assert ex.trials == ["LANDSCAPE"]
 
@@ -120,4 +117,4 @@ def test_brain_metastasis_trials_in_the_lexicon(nlp):
         "Trastuzumab deruxtecan in HER2-positive breast cancer with brain metastases: a "
         "single-arm, phase 2 trial (TUXEDO-1)\n\nAs in DEBBRAH, intracranial responses were seen."
     )
-    assert extract_document(Document(id="t", text=text), nlp).trials == ["DEBBRAH", "TUXEDO-1"]
+    assert extract_text(nlp, text).trials == ["DEBBRAH", "TUXEDO-1"]

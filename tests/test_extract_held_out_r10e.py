@@ -12,19 +12,9 @@ non-inferiority stays the ratio's)."""
 
 from __future__ import annotations
 
-from extract_helpers import registry_of
+from extract_helpers import only_row, outcomes_of, registry_of, rows_of
 
 TITLE = "Title\n\n"
-
-
-def rows(extract, text, title=TITLE):
-    return [(o.endpoint, o.measure, o.value, o.arm, o.p) for o in extract(title + text).outcomes]
-
-
-def arm_of(extract, text, value, title=TITLE):
-    found = [o.arm for o in extract(title + text).outcomes if o.value == value]
-    assert len(found) == 1, found
-    return found[0]
 
 
 # --- 1. "from X to Y": X is the control's value, Y the experimental arm's -------------------
@@ -42,25 +32,25 @@ ACT = "cyclophosphamide+doxorubicin+paclitaxel"
 ACTH = "cyclophosphamide+doxorubicin+paclitaxel+trastuzumab"
 
 
-def test_from_to_gives_the_first_value_to_the_arm_without_the_added_drug(extract):
-    assert arm_of(extract, B31, 75.2) == ACT
-    assert arm_of(extract, B31, 84.0) == ACTH
+def test_from_to_gives_the_first_value_to_the_arm_without_the_added_drug(nlp):
+    assert only_row(outcomes_of(nlp, TITLE + B31), 75.2).arm == ACT
+    assert only_row(outcomes_of(nlp, TITLE + B31), 84.0).arm == ACTH
 
 
-def test_from_to_without_an_added_drug_leaves_both_arms_null(extract):
+def test_from_to_without_an_added_drug_leaves_both_arms_null(nlp):
     text = B31.replace("the addition of trastuzumab to chemotherapy", "trastuzumab")
-    assert arm_of(extract, text, 75.2) is None
-    assert arm_of(extract, text, 84.0) is None
+    assert only_row(outcomes_of(nlp, TITLE + text), 75.2).arm is None
+    assert only_row(outcomes_of(nlp, TITLE + text), 84.0).arm is None
 
 
-def test_from_to_in_a_single_arm_study_keeps_its_arm(extract):
+def test_from_to_in_a_single_arm_study_keeps_its_arm(nlp):
     # negative: one regimen, a change over time within it
     text = (
         "Patients received trastuzumab deruxtecan 5.4 mg/kg every 3 weeks. The objective "
         "response rate with trastuzumab deruxtecan increased from 52.6% to 60.9%."
     )
-    assert arm_of(extract, text, 52.6) == "trastuzumab deruxtecan"
-    assert arm_of(extract, text, 60.9) == "trastuzumab deruxtecan"
+    assert only_row(outcomes_of(nlp, TITLE + text), 52.6).arm == "trastuzumab deruxtecan"
+    assert only_row(outcomes_of(nlp, TITLE + text), 60.9).arm == "trastuzumab deruxtecan"
 
 
 # --- 2. "A with B (X) or without B (Y)" ------------------------------------------------------
@@ -78,9 +68,11 @@ PRECIOUS_TITLE = (
 )
 
 
-def test_with_b_or_without_b_short_forms_name_their_arms(extract):
-    assert arm_of(extract, PRECIOUS, 5.3, PRECIOUS_TITLE) == "pertuzumab+trastuzumab"
-    assert arm_of(extract, PRECIOUS, 4.2, PRECIOUS_TITLE) == "trastuzumab"
+def test_with_b_or_without_b_short_forms_name_their_arms(nlp):
+    assert (
+        only_row(outcomes_of(nlp, PRECIOUS_TITLE + PRECIOUS), 5.3).arm == "pertuzumab+trastuzumab"
+    )
+    assert only_row(outcomes_of(nlp, PRECIOUS_TITLE + PRECIOUS), 4.2).arm == "trastuzumab"
 
 
 def test_with_b_or_without_b_needs_the_same_drug_after_without(nlp):
@@ -109,14 +101,14 @@ NAB_EC = "cyclophosphamide+epirubicin+nab-paclitaxel"
 PAC_EC = "cyclophosphamide+epirubicin+paclitaxel"
 
 
-def test_each_followed_by_after_a_formulation_word_joins_both_options(extract):
-    assert arm_of(extract, SEPTO_EACH, 38.0) == NAB_EC
-    assert arm_of(extract, SEPTO_EACH, 29.0) == PAC_EC
+def test_each_followed_by_after_a_formulation_word_joins_both_options(nlp):
+    assert only_row(outcomes_of(nlp, TITLE + SEPTO_EACH), 38.0).arm == NAB_EC
+    assert only_row(outcomes_of(nlp, TITLE + SEPTO_EACH), 29.0).arm == PAC_EC
 
 
-def test_followed_by_after_a_dose_note_joins_both_options(extract):
-    assert arm_of(extract, SEPTO_DOSES, 38.0) == NAB_EC
-    assert arm_of(extract, SEPTO_DOSES, 29.0) == PAC_EC
+def test_followed_by_after_a_dose_note_joins_both_options(nlp):
+    assert only_row(outcomes_of(nlp, TITLE + SEPTO_DOSES), 38.0).arm == NAB_EC
+    assert only_row(outcomes_of(nlp, TITLE + SEPTO_DOSES), 29.0).arm == PAC_EC
 
 
 def test_a_labelled_bracket_before_followed_by_still_ends_the_options(nlp):
@@ -146,9 +138,9 @@ SYSUCC = (
 )
 
 
-def test_class_partner_after_or_in_a_title_is_no_drugless_arm(extract):
+def test_class_partner_after_or_in_a_title_is_no_drugless_arm(nlp):
     for value in (33.9, 32.5, 8.1, 26.7):
-        assert arm_of(extract, SYSUCC, value, SYSUCC_TITLE) == "trastuzumab", value
+        assert only_row(outcomes_of(nlp, SYSUCC_TITLE + SYSUCC), value).arm == "trastuzumab", value
 
 
 def test_class_alone_after_or_is_still_a_drugless_arm(nlp):
@@ -177,9 +169,9 @@ PERSEPHONE = (
 )
 
 
-def test_duration_list_before_respectively_names_both_values(extract):
-    assert arm_of(extract, PERSEPHONE, 89.4) == "trastuzumab"
-    assert arm_of(extract, PERSEPHONE, 89.8) == "trastuzumab"
+def test_duration_list_before_respectively_names_both_values(nlp):
+    assert only_row(outcomes_of(nlp, TITLE + PERSEPHONE), 89.4).arm == "trastuzumab"
+    assert only_row(outcomes_of(nlp, TITLE + PERSEPHONE), 89.8).arm == "trastuzumab"
 
 
 # --- 6. P for interaction / heterogeneity / trend is no value's P ----------------------------
@@ -196,22 +188,37 @@ SUBGROUPS = (
 )
 
 
-def test_interaction_and_trend_p_values_attach_to_nothing(extract):
-    got = {(ep, value): p for ep, _, value, _, p in rows(extract, SUBGROUPS)}
+def test_interaction_and_trend_p_values_attach_to_nothing(nlp):
+    got = {
+        (ep, value): p
+        for ep, _, value, _, p in rows_of(
+            nlp, TITLE + SUBGROUPS, ("endpoint", "measure", "value", "arm", "p")
+        )
+    }
     for key in (("PFS", 0.52), ("OS", 0.7), ("DFS", 80.0), ("DFS", 70.0), ("OS", 0.58)):
         assert got[key] is None, key
     assert got[("ORR", 60.0)] is None and got[("ORR", 40.0)] is None
 
 
-def test_non_inferiority_p_stays_with_its_ratio(extract):
-    got = {(ep, value): p for ep, _, value, _, p in rows(extract, SUBGROUPS)}
+def test_non_inferiority_p_stays_with_its_ratio(nlp):
+    got = {
+        (ep, value): p
+        for ep, _, value, _, p in rows_of(
+            nlp, TITLE + SUBGROUPS, ("endpoint", "measure", "value", "arm", "p")
+        )
+    }
     assert got[("PFS", 0.55)] == "<0.001"
 
 
-def test_p_after_a_subgroup_rate_pair_without_interaction_is_shared(extract):
+def test_p_after_a_subgroup_rate_pair_without_interaction_is_shared(nlp):
     # negative: an ordinary P after compared rates is still each rate's
     text = SUBGROUPS.split(" The ORR")[0].split("The 3-year")[0] + (
         "The ORR was 60% versus 40% (P = 0.01)."
     )
-    got = {(ep, value): p for ep, _, value, _, p in rows(extract, text)}
+    got = {
+        (ep, value): p
+        for ep, _, value, _, p in rows_of(
+            nlp, TITLE + text, ("endpoint", "measure", "value", "arm", "p")
+        )
+    }
     assert got[("ORR", 60.0)] == "0.01" and got[("ORR", 40.0)] == "0.01"

@@ -8,23 +8,16 @@ became a rate; BL-M07D1 and a few biosimilar codes were missing from the lexicon
 
 from __future__ import annotations
 
-from extract_helpers import arms_of
+from extract_helpers import arms_of, drug_texts, extract_text
 
-from her2mine.extract import extract_document
-from her2mine.extract.components import _hits
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import group_regimens
-from her2mine.models import Document
 
 TITLE = "Title\n\n"
 
 
 def _drugs(nlp, text: str) -> list[str]:
-    return extract_document(Document(id="t", text=TITLE + text), nlp).drugs
-
-
-def _written(nlp, text: str) -> list[str]:
-    return [h.text for h in _hits(nlp(text)._.her2, "drugs")]
+    return extract_text(nlp, TITLE + text).drugs
 
 
 # Inetetamab (Cipterbin) in a single-arm cohort; pyrotinib maleate (SHR-1258)
@@ -106,14 +99,14 @@ CELL_LINES = (
 
 
 def test_cell_lines_named_like_codes_are_not_drugs(nlp):
-    written = _written(nlp, TITLE + CELL_LINES)
+    written = drug_texts(nlp, TITLE + CELL_LINES)
     assert written == ["SHR-A1811", "JSKN003", "ARX788"]
     assert _drugs(nlp, CELL_LINES) == ["arx788", "jskn003", "trastuzumab rezetecan"]
 
 
 def test_codes_outside_cell_line_lists_stay_drugs(nlp):
     # a code followed by a drug, not by "cells": still a sponsor code
-    assert _written(nlp, TITLE + "Patients received BT8009 plus pembrolizumab.") == [
+    assert drug_texts(nlp, TITLE + "Patients received BT8009 plus pembrolizumab.") == [
         "BT8009",
         "pembrolizumab",
     ]
@@ -132,13 +125,13 @@ ABP980 = (
 
 
 def test_number_of_a_spaced_code_is_no_value(nlp):
-    ex = extract_document(Document(id="t", text=TITLE + ABP980), nlp)
+    ex = extract_text(nlp, TITLE + ABP980)
     assert [o.value for o in ex.outcomes] == [48.0, 41.0]
 
 
 def test_bare_number_before_a_rate_still_inherits_its_unit(nlp):
     text = TITLE + "The pathological complete response rates were 48 and 41% in the two groups."
-    ex = extract_document(Document(id="t", text=text), nlp)
+    ex = extract_text(nlp, text)
     assert [o.value for o in ex.outcomes] == [48.0, 41.0]
 
 

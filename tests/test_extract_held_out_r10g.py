@@ -6,18 +6,10 @@ spent on its own value does not grade a later event."""
 
 from __future__ import annotations
 
-from extract_helpers import arms_of, registry_of
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
+from extract_helpers import arms_of, extract_text, registry_of, rows_of
 
 TDXD = "trastuzumab deruxtecan"
 TPC = "physician's choice"
-
-
-def _rows(nlp, text: str) -> list[tuple[str, float | None, str | None]]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.value, o.arm) for o in ex.outcomes]
 
 
 DB06 = (
@@ -78,7 +70,7 @@ ILD_POOL = (
 
 
 def test_shares_of_ild_events_are_not_incidences(nlp):
-    rows = _rows(nlp, ILD_POOL)
+    rows = rows_of(nlp, ILD_POOL, ("endpoint", "value", "arm"))
     assert rows == [("ILD", 15.4, None), ("ILD", 2.2, None), ("ILD", 15.5, None)]
 
 
@@ -90,7 +82,7 @@ def test_share_of_events_written_before_the_event(nlp):
         "patients; of these ILD events, 77.4% were grade 1 or 2. Overall, 77.4% of ILD events "
         "were grade 1 or 2."
     )
-    assert _rows(nlp, text) == [("ILD", 12.1, TDXD)]
+    assert rows_of(nlp, text, ("endpoint", "value", "arm")) == [("ILD", 12.1, TDXD)]
 
 
 def test_incidence_in_a_share_of_cases_is_still_read(nlp):
@@ -100,7 +92,7 @@ def test_incidence_in_a_share_of_cases_is_still_read(nlp):
         "All patients received trastuzumab deruxtecan. Interstitial lung disease occurred in 9.7% "
         "of cases, and grade 3 or higher adverse events in 37.6% of patients."
     )
-    rows = _rows(nlp, text)
+    rows = rows_of(nlp, text, ("endpoint", "value", "arm"))
     assert ("ILD", 9.7, TDXD) in rows or ("ILD", 9.7, None) in rows
 
 
@@ -110,7 +102,7 @@ def test_cutoff_after_a_measure_is_no_value_but_a_bound_after_a_verb_is(nlp):
         "All patients received trastuzumab deruxtecan. Interstitial lung disease occurred in <1% "
         "of patients with baseline oxygen saturation <95%."
     )
-    assert [v for _, v, _ in _rows(nlp, text)] == [1.0]
+    assert [v for _, v, _ in rows_of(nlp, text, ("endpoint", "value", "arm"))] == [1.0]
 
 
 TDM1_POOL = (
@@ -124,7 +116,7 @@ TDM1_POOL = (
 
 
 def test_grade_qualifier_spent_on_its_own_value_does_not_grade_the_next_event(nlp):
-    ex = extract_document(Document(id="t", text=TDM1_POOL), nlp)
+    ex = extract_text(nlp, TDM1_POOL)
     codes = {o.value: o.endpoint for o in ex.outcomes}
     assert codes == {31.2: "AE", 11.9: "AE_G3", 28.8: "AE", 4.3: "AE_G3", 21.3: "AE", 2.9: "AE_G3"}
 
@@ -136,7 +128,7 @@ def test_grade_heading_over_a_list_still_grades_each_item(nlp):
         "All patients received trastuzumab emtansine. Grade 3 or higher adverse events were "
         "thrombocytopenia, 11.9%; increased aspartate aminotransferase, 4.3%."
     )
-    ex = extract_document(Document(id="t", text=text), nlp)
+    ex = extract_text(nlp, text)
     assert {o.value: o.endpoint for o in ex.outcomes} == {11.9: "AE_G3", 4.3: "AE_G3"}
 
 
@@ -147,5 +139,5 @@ def test_share_of_patients_with_events_is_still_an_incidence(nlp):
         "All patients received trastuzumab deruxtecan. Overall, 40% of patients had grade 3 "
         "adverse events."
     )
-    ex = extract_document(Document(id="t", text=text), nlp)
+    ex = extract_text(nlp, text)
     assert [(o.endpoint, o.value) for o in ex.outcomes] == [("AE_G3", 40.0)]

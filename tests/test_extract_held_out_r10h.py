@@ -11,14 +11,11 @@ the regimen.
 
 from __future__ import annotations
 
-from extract_helpers import arms_of, registry_of, trials_in
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
+from extract_helpers import arms_of, extract_text, registry_of, trials_in
 
 
 def _codes(nlp, text: str) -> list[tuple[str, float]]:
-    ex = extract_document(Document(id="t", text=text), nlp)
+    ex = extract_text(nlp, text)
     return [(o.endpoint, o.value) for o in ex.outcomes]
 
 

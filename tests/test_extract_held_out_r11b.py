@@ -6,24 +6,10 @@ into the original text."""
 
 from __future__ import annotations
 
-from her2mine.extract import extract_document
-from her2mine.extract.numbers import fold_typography, normalise_p, parse_values
+from extract_helpers import outcomes_of, parsed_values, rows_of
+
+from her2mine.extract.numbers import fold_typography, normalise_p
 from her2mine.extract.sentences import join_soft_line_breaks, sentence_spans
-from her2mine.models import Document
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.arm, o.measure, o.value, o.ci_low, o.ci_high, o.p) for o in ex.outcomes]
-
-
-def _outcomes(nlp, text: str):
-    return extract_document(Document(id="t", text=text), nlp).outcomes
-
-
-def _values(sentence: str) -> list[tuple]:
-    return [(v.kind, v.value, v.ci_low, v.ci_high, v.p) for v in parse_values(sentence)]
-
 
 # --- full-width forms, "≧" ------------------------------------------------------------------------
 
@@ -38,22 +24,22 @@ PHENIX = (
 
 
 def test_full_width_ratio_ci_p_and_percent_signs_are_read(nlp):
-    rows = _rows(nlp, PHENIX)
+    rows = rows_of(nlp, PHENIX, ("endpoint", "arm", "measure", "value", "ci_low", "ci_high", "p"))
     assert ("PFS", None, "HR", 0.18, 0.13, 0.26, "<0.001") in rows
     assert ("ORR", "capecitabine+pyrotinib", "rate", 68.6, None, None, "<0.001") in rows
     assert ("ORR", "capecitabine", "rate", 16.0, None, None, "<0.001") in rows
 
 
 def test_full_width_readings_keep_original_offsets_and_sentence(nlp):
-    for o in _outcomes(nlp, PHENIX):
+    for o in outcomes_of(nlp, PHENIX):
         assert float(PHENIX[o.start : o.end]) == o.value
         assert o.sentence in PHENIX
-    hr = next(o for o in _outcomes(nlp, PHENIX) if o.measure == "HR")
+    hr = next(o for o in outcomes_of(nlp, PHENIX) if o.measure == "HR")
     assert "ＨＲ＝0.18，95％CI" in hr.sentence  # quoted as written, not folded
 
 
 def test_japanese_greater_or_equal_sign_makes_a_grade_3_rate(nlp):
-    rows = _rows(nlp, PHENIX)
+    rows = rows_of(nlp, PHENIX, ("endpoint", "arm", "measure", "value", "ci_low", "ci_high", "p"))
     assert ("AE_G3", "capecitabine+pyrotinib", "incidence", 30.8, None, None, None) in rows
 
 
@@ -64,7 +50,9 @@ def test_full_width_brackets_and_dash_give_the_ci(nlp):
         "chemotherapy. Overall survival was longer with trastuzumab deruxtecan (median, 12.5 vs. "
         "8.4 months; HR for death 0.59 ［95％ CI 0.39－0.88］; P＝0.01)."
     )
-    assert ("OS", None, "HR", 0.59, 0.39, 0.88, "0.01") in _rows(nlp, text)
+    assert ("OS", None, "HR", 0.59, 0.39, 0.88, "0.01") in rows_of(
+        nlp, text, ("endpoint", "arm", "measure", "value", "ci_low", "ci_high", "p")
+    )
 
 
 def test_fold_keeps_length_and_leaves_plain_text_alone():
@@ -81,14 +69,14 @@ def test_fold_keeps_length_and_leaves_plain_text_alone():
 
 def test_figure_dash_in_a_bare_range():
     text = "HR 0.62 (0.51\u20120.75)"
-    assert _values(fold_typography(text)) == [("HR", 0.62, 0.51, 0.75, None)]
+    assert parsed_values(fold_typography(text)) == [("HR", 0.62, 0.51, 0.75, None)]
 
 
 def test_tilde_range_after_a_ci_keyword_and_in_a_bare_bracket():
-    assert _values("OS was longer (HR 0.68, CI:0.55~0.85, p-value=0.0006).") == [
+    assert parsed_values("OS was longer (HR 0.68, CI:0.55~0.85, p-value=0.0006).") == [
         ("HR", 0.68, 0.55, 0.85, "0.0006")
     ]
-    assert _values("OS was longer (HR 0.68 (0.55 ~ 0.85), P=0.0006).") == [
+    assert parsed_values("OS was longer (HR 0.68 (0.55 ~ 0.85), P=0.0006).") == [
         ("HR", 0.68, 0.55, 0.85, "0.0006")
     ]
 
@@ -97,17 +85,17 @@ def test_tilde_range_after_a_ci_keyword_and_in_a_bare_bracket():
 
 
 def test_bracketed_comma_range_after_a_ratio_is_its_ci():
-    assert _values("Median PFS was longer, HR 0.65[0.55,0.77], P<0.001.") == [
+    assert parsed_values("Median PFS was longer, HR 0.65[0.55,0.77], P<0.001.") == [
         ("HR", 0.65, 0.55, 0.77, "<0.001")
     ]
-    assert _values("Median PFS was longer (HR 0.65 (0.55, 0.77); P<0.001).") == [
+    assert parsed_values("Median PFS was longer (HR 0.65 (0.55, 0.77); P<0.001).") == [
         ("HR", 0.65, 0.55, 0.77, "<0.001")
     ]
 
 
 def test_bracketed_comma_pair_not_holding_the_ratio_is_no_ci():
     # Negative: a pair that does not hold the ratio is something else.
-    assert _values("Median PFS was longer, HR 0.65 (0.70, 0.77).")[0] == (
+    assert parsed_values("Median PFS was longer, HR 0.65 (0.70, 0.77).")[0] == (
         "HR",
         0.65,
         None,
@@ -121,18 +109,18 @@ def test_bracketed_comma_pair_not_holding_the_ratio_is_no_ci():
 
 def test_powers_of_ten_typed_with_a_caret_an_x_or_e_notation():
     base = "PFS was longer (HR for progression or death, 0.28; 95% CI, 0.22 to 0.37; P{})."
-    assert _values(base.format("=7.8 x 10^-22"))[0][4] == "7.8×10-22"
-    assert _values(base.format("=7.8×10^-22"))[0][4] == "7.8×10-22"
-    assert _values(base.format("=1.2E-05"))[0][4] == "1.2×10-5"
-    assert _values(base.format("=1.2e-5"))[0][4] == "1.2×10-5"
-    assert _values(base.format(" < 10^-4"))[0][4] == "<10-4"
+    assert parsed_values(base.format("=7.8 x 10^-22"))[0][4] == "7.8×10-22"
+    assert parsed_values(base.format("=7.8×10^-22"))[0][4] == "7.8×10-22"
+    assert parsed_values(base.format("=1.2E-05"))[0][4] == "1.2×10-5"
+    assert parsed_values(base.format("=1.2e-5"))[0][4] == "1.2×10-5"
+    assert parsed_values(base.format(" < 10^-4"))[0][4] == "<10-4"
 
 
 def test_plain_p_values_keep_their_form():
     # Negative: no power of ten, no change ("P=.04" still reads 0.04).
     assert normalise_p("=", ".04") == "0.04"
     assert normalise_p("<", "1×10−5") == "<1×10-5"
-    assert _values("OS (HR 0.68, 95% CI 0.56-0.84, two-tailed P=.0002)")[0][4] == "0.0002"
+    assert parsed_values("OS (HR 0.68, 95% CI 0.56-0.84, two-tailed P=.0002)")[0][4] == "0.0002"
 
 
 # --- decimal commas ------------------------------------------------------------------------------
@@ -148,11 +136,13 @@ TOGA_COMMAS = (
 
 
 def test_decimal_commas_of_a_text_without_decimal_points(nlp):
-    rows = _rows(nlp, TOGA_COMMAS)
+    rows = rows_of(
+        nlp, TOGA_COMMAS, ("endpoint", "arm", "measure", "value", "ci_low", "ci_high", "p")
+    )
     assert ("OS", "trastuzumab", "median", 13.8, None, None, None) in rows
     assert ("OS", None, "HR", 0.74, 0.6, 0.91, "0.0046") in rows
     assert {r[3] for r in rows if r[0] == "ORR"} == {47.3, 34.5}
-    for o in _outcomes(nlp, TOGA_COMMAS):
+    for o in outcomes_of(nlp, TOGA_COMMAS):
         assert TOGA_COMMAS[o.start : o.end].replace(",", ".") == str(o.value)
         assert "," in o.sentence or "0,74" not in o.sentence
 
@@ -181,7 +171,9 @@ HER2CLIMB_PDF = (
 
 
 def test_line_breaks_inside_a_sentence_keep_it_whole(nlp):
-    rows = _rows(nlp, HER2CLIMB_PDF)
+    rows = rows_of(
+        nlp, HER2CLIMB_PDF, ("endpoint", "arm", "measure", "value", "ci_low", "ci_high", "p")
+    )
     assert ("OS", None, "HR", 0.66, 0.5, 0.88, "0.005") in rows
     medians = {r[3]: r[1] for r in rows if r[2] == "median"}
     assert medians == {
@@ -224,7 +216,9 @@ def test_unit_abbreviation_before_a_bracket_ends_no_sentence(nlp):
         "Median PFS was 25.1 months with trastuzumab deruxtecan vs 6.8 mos. (95% CI 5.6-8.2) "
         "with trastuzumab emtansine."
     )
-    assert ("PFS", "trastuzumab emtansine", "median", 6.8, 5.6, 8.2, None) in _rows(nlp, text)
+    assert ("PFS", "trastuzumab emtansine", "median", 6.8, 5.6, 8.2, None) in rows_of(
+        nlp, text, ("endpoint", "arm", "measure", "value", "ci_low", "ci_high", "p")
+    )
     # Negative: "mo." before a capital still ends its sentence.
     spans = sentence_spans("Median PFS was 6.8 mo. The ORR was 45%.")
     assert len(spans) == 2

@@ -5,15 +5,7 @@ C or placebo, B and C", and a "respectively" list inside a sentence about one ar
 
 from __future__ import annotations
 
-from extract_helpers import arms_of, registry_of
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
-
-def outcomes_of(nlp, text: str):
-    return extract_document(Document(id="t", text=text), nlp).outcomes
-
+from extract_helpers import arms_of, outcomes_of, registry_of
 
 NCDB = (
     "Pathologic complete response and overall survival in HER2-positive breast cancer: a "

@@ -5,20 +5,12 @@ must not apply."""
 
 from __future__ import annotations
 
-from extract_helpers import arms_of, registry_of
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
+from extract_helpers import arms_of, extract_text, registry_of, rows_of
 
 
 def _arms(nlp, text: str) -> list[tuple[str | None, list[str], list[str]]]:
     """(name, sorted labels, sorted options) of each registry arm."""
     return [(a.name, sorted(a.labels), sorted(a.options)) for a in registry_of(nlp, text).arms]
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.arm, o.p) for o in ex.outcomes]
 
 
 # --- NeoALTTO: a list whose items carry dose brackets; "the combination" of a 3-arm design ----
@@ -234,7 +226,7 @@ def test_lettered_arms_defined_in_brackets(nlp):
 
 
 def test_values_of_bracket_lettered_arms(nlp):
-    rows = _rows(nlp, N9831)
+    rows = rows_of(nlp, N9831, ("endpoint", "measure", "value", "arm", "p"))
     assert ("DFS", "rate", 71.8, ACT, None) in rows
     assert rows.count(("DFS", "rate", 80.1, ACTH, None)) == 2
     assert ("DFS", "rate", 84.4, ACTH, None) in rows
@@ -287,7 +279,7 @@ def test_options_after_a_joiner_still_read_as_options(nlp):
         "paclitaxel, or trastuzumab plus docetaxel or paclitaxel. The ORR was 80.2% with "
         "pertuzumab and 69.3% without."
     )
-    ex = extract_document(Document(id="t", text=text), nlp)
+    ex = extract_text(nlp, text)
     assert {o.arm for o in ex.outcomes} <= {"pertuzumab+trastuzumab", "trastuzumab", None}
 
 
@@ -295,10 +287,18 @@ def test_alternatives_with_the_same_drugs_stay_two_arms_of_one_name(nlp):
     # "docetaxel plus capecitabine" and "docetaxel followed by capecitabine": three arms, so a
     # bare value after "vs" is not the docetaxel arm's (null is better than wrong)
     design = GEPARQUATTRO.split(" The pCR")[0]
-    rows = _rows(nlp, design + " The pCR rate was 31.2% with docetaxel plus capecitabine vs 31.6%.")
+    rows = rows_of(
+        nlp,
+        design + " The pCR rate was 31.2% with docetaxel plus capecitabine vs 31.6%.",
+        ("endpoint", "measure", "value", "arm", "p"),
+    )
     assert ("pCR", "rate", 31.2, ECDX_H, None) in rows
     assert ("pCR", "rate", 31.6, None, None) in rows
-    every = _rows(nlp, design + " The pCR rate was 31.7% in all three arms.")
+    every = rows_of(
+        nlp,
+        design + " The pCR rate was 31.7% in all three arms.",
+        ("endpoint", "measure", "value", "arm", "p"),
+    )
     assert [r[3] for r in every] == [
         "cyclophosphamide+docetaxel+epirubicin+trastuzumab",
         "capecitabine+cyclophosphamide+docetaxel+epirubicin+trastuzumab",

@@ -8,19 +8,13 @@ test shared by the abbreviation detector and the trial recogniser."""
 
 from __future__ import annotations
 
-from extract_helpers import trials_in
+from extract_helpers import extract_text, trials_in
 
-from her2mine.extract import extract_document
 from her2mine.extract.abbreviations import letters_in_order, starts_word
 from her2mine.extract.arms import build_registry
 from her2mine.extract.components import _hits
 from her2mine.extract.lexicon import load_lexicons, lower_same_length, read_jsonl
 from her2mine.extract.trials import _abbreviates, _spells_words_before, find_trials
-from her2mine.models import Document
-
-
-def _extract(nlp, text: str):
-    return extract_document(Document(id="t", text=text), nlp)
 
 
 def _trial_mentions(text: str) -> list[tuple[str, str]]:
@@ -109,7 +103,7 @@ BEAMION = (
 
 def test_programme_name_after_a_split_phase_is_read_whole(nlp):
     assert trials_in(BEAMION) == ["Beamion LUNG-1"]  # was none
-    assert _extract(nlp, BEAMION).trials == ["Beamion LUNG-1"]
+    assert extract_text(nlp, BEAMION).trials == ["Beamion LUNG-1"]
 
 
 def test_a_plain_capitalised_word_before_a_name_after_design_words_widens_nothing():
@@ -125,7 +119,7 @@ def test_a_sponsor_protocol_number_closing_a_title_in_brackets_is_the_trial(nlp)
         "Patients were randomly assigned to disitamab vedotin or physician's choice of "
         "chemotherapy."
     )
-    assert _extract(nlp, text).trials == ["RC48-C012"]  # was none: no run of four capitals
+    assert extract_text(nlp, text).trials == ["RC48-C012"]  # was none: no run of four capitals
 
 
 def test_a_drug_code_closing_a_title_in_brackets_is_no_trial():
@@ -148,7 +142,7 @@ DB04_FR = (
 
 
 def test_french_ci_gives_the_ratio_its_interval_and_no_95_percent_rate(nlp):
-    outs = _extract(nlp, DB04_FR).outcomes
+    outs = extract_text(nlp, DB04_FR).outcomes
     ratios = [(o.endpoint, o.value, o.ci_low, o.ci_high, o.p) for o in outs if o.measure == "HR"]
     # was: no CI, no P for either ratio and a PFS "rate" of 95%
     assert ratios == [("PFS", 0.5, 0.4, 0.63, "<0.001"), ("OS", 0.64, 0.49, 0.84, None)]
@@ -166,7 +160,7 @@ def test_french_ci_with_decimal_commas_and_a_preposition(nlp):
     )
     ratios = [
         (o.value, o.ci_low, o.ci_high, o.p)
-        for o in _extract(nlp, text).outcomes
+        for o in extract_text(nlp, text).outcomes
         if o.measure == "HR"
     ]
     assert ratios == [(0.65, 0.55, 0.77, "<0.001")]
@@ -178,7 +172,7 @@ def test_ic_without_a_level_is_no_interval(nlp):
         "Patients were randomly assigned to atezolizumab or placebo. PFS was 7.2 versus 5.5 "
         "months (HR 0.80; IC 0.60-0.91)."
     )
-    ratios = [(o.value, o.ci_low) for o in _extract(nlp, text).outcomes if o.measure == "HR"]
+    ratios = [(o.value, o.ci_low) for o in extract_text(nlp, text).outcomes if o.measure == "HR"]
     assert ratios == [(0.8, None)]
 
 
@@ -192,7 +186,7 @@ BLEEDING = (
 
 
 def test_haemorrhage_and_bleeding_are_adverse_events(nlp):
-    rows = [(o.endpoint, o.value, o.arm) for o in _extract(nlp, BLEEDING).outcomes]
+    rows = [(o.endpoint, o.value, o.arm) for o in extract_text(nlp, BLEEDING).outcomes]
     assert rows == [  # was no row: neither word was an adverse event
         ("AE", 3.0, "capecitabine+pyrotinib"),
         ("AE", 1.0, "capecitabine+lapatinib"),

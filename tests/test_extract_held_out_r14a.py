@@ -12,16 +12,7 @@ and 87.5% with A") were read as a comparison of arms.
 
 from __future__ import annotations
 
-from extract_helpers import arms_of
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
-
-def rows(nlp, text: str) -> list[tuple[str, str, float, str | None]]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.arm) for o in ex.outcomes]
-
+from extract_helpers import ARM_ROW, arms_of, rows_of
 
 TWO_ARMS = (
     "Trastuzumab emtansine versus trastuzumab in early breast cancer\n\n"
@@ -32,7 +23,7 @@ TWO_ARMS = (
 def test_second_progression_free_survival_is_not_pfs(nlp):
     # Before: 20.1 and 15.2 were PFS medians.
     text = TWO_ARMS + "Median second progression-free survival was 20.1 versus 15.2 months."
-    assert rows(nlp, text) == []
+    assert rows_of(nlp, text, ARM_ROW) == []
 
 
 def test_distant_disease_free_survival_is_not_dfs(nlp):
@@ -41,7 +32,7 @@ def test_distant_disease_free_survival_is_not_dfs(nlp):
         "The 5-year distant disease-free survival was 89.0% versus 83.1% (HR 0.61; 95% CI "
         "0.44-0.84)."
     )
-    assert rows(nlp, text) == []
+    assert rows_of(nlp, text, ARM_ROW) == []
 
 
 def test_breast_cancer_specific_survival_does_not_take_the_listed_os(nlp):
@@ -52,7 +43,7 @@ def test_breast_cancer_specific_survival_does_not_take_the_listed_os(nlp):
         "follow-up of 10.8 years, the 10-year overall survival was 94.3% (95% CI, 91.8 to 96.8), "
         "and the 10-year breast cancer-specific survival was 98.8% (95% CI, 97.6 to 100)."
     )
-    assert [(e, v) for e, _, v, _ in rows(nlp, text)] == [("OS", 94.3)]
+    assert [(e, v) for e, _, v, _ in rows_of(nlp, text, ARM_ROW)] == [("OS", 94.3)]
 
 
 def test_plain_dfs_and_pfs_are_still_read(nlp):
@@ -61,7 +52,7 @@ def test_plain_dfs_and_pfs_are_still_read(nlp):
         "The 5-year disease-free survival was 89.0% versus 83.1%. Median progression-free "
         "survival was 20.1 versus 15.2 months."
     )
-    assert [(e, v) for e, _, v, _ in rows(nlp, text)] == [
+    assert [(e, v) for e, _, v, _ in rows_of(nlp, text, ARM_ROW)] == [
         ("DFS", 89.0),
         ("DFS", 83.1),
         ("PFS", 20.1),
@@ -76,7 +67,7 @@ def test_risk_of_invasive_disease_or_death_ratio_is_idfs(nlp):
         "with trastuzumab emtansine than with trastuzumab (hazard ratio, 0.54; 95% CI, 0.44 to "
         "0.66)."
     )
-    assert rows(nlp, text) == [("IDFS", "HR", 0.54, None)]
+    assert rows_of(nlp, text, ARM_ROW) == [("IDFS", "HR", 0.54, None)]
 
 
 def test_invasive_disease_or_death_count_is_still_no_outcome(nlp):
@@ -88,7 +79,7 @@ def test_invasive_disease_or_death_count_is_still_no_outcome(nlp):
         "disease or death, overall survival also favored trastuzumab emtansine (hazard ratio, "
         "0.66; 95% CI, 0.51 to 0.87)."
     )
-    assert rows(nlp, text) == [("OS", "HR", 0.66, None)]
+    assert rows_of(nlp, text, ARM_ROW) == [("OS", "HR", 0.66, None)]
 
 
 def test_landmark_rates_before_one_reference_are_that_arms(nlp):

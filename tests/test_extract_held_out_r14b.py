@@ -3,15 +3,7 @@
 
 from __future__ import annotations
 
-from her2mine.extract import extract_document
-from her2mine.extract.numbers import parse_values
-from her2mine.models import Document
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.p, o.arm) for o in ex.outcomes]
-
+from extract_helpers import P_ROW, parsed_values, rows_of
 
 ALTERNATIVE = (
     "Dual HER2 blockade with lapatinib and trastuzumab plus an aromatase inhibitor: the "
@@ -27,7 +19,7 @@ ALTERNATIVE = (
 def test_a_class_label_every_arm_shares_does_not_name_one_arm(nlp):
     # "the L+AI arms": the backbone class "AI" labels all three arms, so it named the first
     # (lapatinib+trastuzumab), giving 18.6% the wrong arm and leaving the other two null.
-    assert _rows(nlp, ALTERNATIVE) == [
+    assert rows_of(nlp, ALTERNATIVE, P_ROW) == [
         ("ORR", "rate", 31.7, None, "lapatinib+trastuzumab"),
         ("ORR", "rate", 13.7, None, "trastuzumab"),
         ("ORR", "rate", 18.6, None, "lapatinib"),
@@ -41,7 +33,7 @@ def test_a_label_only_one_arm_carries_still_names_its_group(nlp):
         "or letrozole alone (control arm). The response rate was 28% in the combination arm and "
         "15% in the control arm."
     )
-    assert _rows(nlp, text) == [
+    assert rows_of(nlp, text, P_ROW) == [
         ("ORR", "rate", 28.0, None, "lapatinib+letrozole"),
         ("ORR", "rate", 15.0, None, "letrozole"),
     ]
@@ -59,7 +51,7 @@ CHER_LOB = (
 def test_a_percentage_after_a_change_verb_and_by_is_no_rate(nlp):
     # "increased the pCR rate by 80%": the size of a change, read as an 80% pCR rate; "achieved
     # by 45% of patients" (no change verb) stays a rate.
-    assert _rows(nlp, CHER_LOB) == [("pCR", "rate", 45.0, None, "paclitaxel+trastuzumab")]
+    assert rows_of(nlp, CHER_LOB, P_ROW) == [("pCR", "rate", 45.0, None, "paclitaxel+trastuzumab")]
 
 
 BCIRG_006 = (
@@ -75,7 +67,7 @@ BCIRG_006 = (
 def test_an_organ_failure_before_a_regimen_is_no_prior_therapy(nlp):
     # "heart failure ... with AC-TH": "failure" read as a prior treatment failure, so AC-TH was
     # dropped and 2.0% took TCH (0.4% none).
-    assert _rows(nlp, BCIRG_006) == [
+    assert rows_of(nlp, BCIRG_006, P_ROW) == [
         ("AE", "incidence", 2.0, "<0.001", "cyclophosphamide+docetaxel+doxorubicin+trastuzumab"),
         ("AE", "incidence", 0.4, "<0.001", "carboplatin+docetaxel+trastuzumab"),
     ]
@@ -89,11 +81,7 @@ def test_a_treatment_failure_before_a_regimen_stays_prior_therapy(nlp):
         "alone. Among patients with progression after failure of trastuzumab, the response rate "
         "was 24% with lapatinib plus capecitabine."
     )
-    assert _rows(nlp, text) == [("ORR", "rate", 24.0, None, "capecitabine+lapatinib")]
-
-
-def _values(text: str) -> list[tuple]:
-    return [(v.kind, v.value, v.ci_low, v.ci_high, v.p) for v in parse_values(text)]
+    assert rows_of(nlp, text, P_ROW) == [("ORR", "rate", 24.0, None, "capecitabine+lapatinib")]
 
 
 def test_ratios_each_named_for_a_compared_pair_are_listed():
@@ -103,7 +91,7 @@ def test_ratios_each_named_for_a_compared_pair_are_listed():
         "The hazard ratio for disease-free survival was 0.64 for AC-TH versus AC-T (P<0.001) "
         "and 0.75 for TCH versus AC-T (P=0.04)."
     )
-    assert _values(text) == [
+    assert parsed_values(text) == [
         ("HR", 0.64, None, None, "<0.001"),
         ("HR", 0.75, None, None, "0.04"),
     ]
@@ -112,4 +100,4 @@ def test_ratios_each_named_for_a_compared_pair_are_listed():
 def test_a_ratio_for_a_subgroup_without_a_compared_pair_keeps_its_reading():
     # negative: "for patients with ..." names no compared pair, so the phrase is not skipped.
     text = "The hazard ratio was 0.70 for patients with nodes (95% CI 0.5-0.9) and 0.80 for others."
-    assert _values(text) == [("HR", 0.7, None, None, None)]
+    assert parsed_values(text) == [("HR", 0.7, None, None, None)]

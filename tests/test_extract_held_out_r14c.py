@@ -15,16 +15,7 @@ took the reverse order of the sentence before.
 
 from __future__ import annotations
 
-from extract_helpers import arms_of
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
-
-def _rows(nlp, text: str) -> list[tuple[str, str, float | None, str | None]]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.arm) for o in ex.outcomes]
-
+from extract_helpers import ARM_ROW, arms_of, rows_of
 
 DB03 = (
     "Trastuzumab deruxtecan versus trastuzumab emtansine (DESTINY-Breast03)\n\n"
@@ -40,7 +31,7 @@ def test_several_compared_pairs_each_zip_with_the_respectively_arms(nlp):
         "anaemia (6.1% vs 4.6%) and thrombocytopenia (7.0% vs 24.9%) in the T-DXd and T-DM1 "
         "groups, respectively."
     )
-    assert _rows(nlp, text) == [
+    assert rows_of(nlp, text, ARM_ROW) == [
         ("AE_G3", "incidence", 19.1, "trastuzumab deruxtecan"),
         ("AE_G3", "incidence", 15.5, "trastuzumab emtansine"),
         ("AE_G3", "incidence", 6.1, "trastuzumab deruxtecan"),
@@ -97,7 +88,9 @@ SOPHIA = (
 
 def test_grade_qualifier_of_earlier_clause_misses_second_compared_value(nlp):
     # Before: 3.4 was AE_G3 (the "%" of 13.3 hid the clause's own verb from it).
-    rows = _rows(nlp, SOPHIA + "infusion-related reactions occurred in 13.3% vs 3.4% of patients.")
+    rows = rows_of(
+        nlp, SOPHIA + "infusion-related reactions occurred in 13.3% vs 3.4% of patients.", ARM_ROW
+    )
     assert rows[2:] == [
         ("AE", "incidence", 13.3, "margetuximab"),
         ("AE", "incidence", 3.4, "trastuzumab"),
@@ -106,7 +99,7 @@ def test_grade_qualifier_of_earlier_clause_misses_second_compared_value(nlp):
 
 def test_heading_list_after_semicolon_keeps_the_grade(nlp):
     # Negative: no verb of its own after the ";": the grade qualifier still reaches both.
-    rows = _rows(nlp, SOPHIA + "neutropenia 13.3% vs 3.4%.")
+    rows = rows_of(nlp, SOPHIA + "neutropenia 13.3% vs 3.4%.", ARM_ROW)
     assert [r[0] for r in rows[2:]] == ["AE_G3", "AE_G3"]
 
 
@@ -120,7 +113,7 @@ def test_second_subgroup_ratio_in_parallel_list_is_read(nlp):
         "of 0.32 in hormone-receptor-positive disease and 0.30 in hormone-receptor-negative "
         "disease."
     )
-    assert _rows(nlp, text) == [("PFS", "HR", 0.32, None), ("PFS", "HR", 0.3, None)]
+    assert rows_of(nlp, text, ARM_ROW) == [("PFS", "HR", 0.32, None), ("PFS", "HR", 0.3, None)]
 
 
 def test_second_subgroup_ratio_with_those_in(nlp):
@@ -128,13 +121,13 @@ def test_second_subgroup_ratio_with_those_in(nlp):
         "The hazard ratio for PFS was 0.68 in patients carrying the CD16A-158F allele and 0.95 "
         "in those homozygous for 158V."
     )
-    assert _rows(nlp, text) == [("PFS", "HR", 0.68, None), ("PFS", "HR", 0.95, None)]
+    assert rows_of(nlp, text, ARM_ROW) == [("PFS", "HR", 0.68, None), ("PFS", "HR", 0.95, None)]
 
 
 def test_ratio_keyed_to_a_population_descriptor_stays_unread(nlp):
     # Negative: a single ratio after "hazard ratio in <population>" is not a listed one.
     text = HR_SUBGROUPS + "The hazard ratio in hormone-receptor-positive disease was 0.40."
-    assert _rows(nlp, text) == []
+    assert rows_of(nlp, text, ARM_ROW) == []
 
 
 EMILIA = (

@@ -6,18 +6,9 @@ group, and a "low\\ndose" adjective wrapped at a line end. Each test checks one 
 
 from __future__ import annotations
 
-from extract_helpers import arms_of, registry_of, trials_in
+from extract_helpers import arms_of, extract_text, letter_drugs, registry_of, trials_in
 
-from her2mine.extract import extract_document
 from her2mine.extract.arms import ArmRegistry
-from her2mine.extract.components import _hits
-from her2mine.models import Document
-
-
-def _letters(nlp, text: str) -> list[str]:
-    """The one-capital drug mentions the pipeline finds in ``text``."""
-    return [h.text for h in _hits(nlp(text)._.her2, "drugs") if len(h.text) == 1]
-
 
 HERNATA = (
     "Phase III study of trastuzumab plus docetaxel or vinorelbine as first-line treatment of "
@@ -60,7 +51,7 @@ def test_doses_between_alternatives_keep_the_shared_backbone(nlp):
 
 
 def test_value_in_both_arms_of_dosed_alternatives_is_each_arms(nlp):
-    ex = extract_document(Document(id="t", text=HERNATA), nlp)
+    ex = extract_text(nlp, HERNATA)
     rows = [o for o in ex.outcomes if o.value == 59.3]
     assert sorted(o.arm for o in rows) == [
         "docetaxel+trastuzumab",
@@ -126,7 +117,7 @@ def test_dosed_letter_that_names_an_arm_is_no_short_form(nlp):
         "Patients were randomly assigned to letrozole 2.5 mg daily alone (L) or letrozole plus "
         "trastuzumab. Median time to progression was 3.3 months in group L."
     )
-    assert _letters(nlp, text) == []
+    assert letter_drugs(nlp, text) == []
 
 
 def test_dosed_letter_not_the_drug_initial_is_no_short_form(nlp):
@@ -135,7 +126,7 @@ def test_dosed_letter_not_the_drug_initial_is_no_short_form(nlp):
         "Patients were randomly assigned to letrozole 2.5 mg daily (A) or letrozole plus "
         "trastuzumab (B). Median time to progression was 3.3 months with A."
     )
-    assert _letters(nlp, text) == []
+    assert letter_drugs(nlp, text) == []
 
 
 def test_group_number_called_a_trial_is_a_trial():

@@ -6,24 +6,16 @@ with no full stop, a CI level written as a subscript ("CI<sub>95</sub>")."""
 
 from __future__ import annotations
 
+from extract_helpers import arm_of, rows_of
+
 from her2mine.extract import extract_document
 from her2mine.extract.numbers import CI_RE
 from her2mine.extract.sentences import sentence_spans
 from her2mine.flow.plan import document_of
-from her2mine.models import AbstractSection, Document
+from her2mine.models import AbstractSection
 from her2mine.parse.crossref import parse_work
 from her2mine.parse.pubmed_xml import parse_pubmed_xml
 from her2mine.parse.text import clean_markup, jats_to_text, sections_to_text
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.ci_low, o.ci_high, o.p, o.arm) for o in ex.outcomes]
-
-
-def _arm(rows: list[tuple], value: float) -> str | None:
-    return next(r[6] for r in rows if r[2] == value)
-
 
 # CLEOPATRA (Baselga 2012) as Crossref delivers it: JATS sections, entities, a soft hyphen
 # inside "trastuzumab" and thin spaces around "<".
@@ -46,9 +38,9 @@ def test_soft_hyphen_inside_drug_name_does_not_lose_the_drug(nlp):
     )  # fmt: skip
     assert "\u00ad" not in work.abstract
     doc = document_of(work)
-    rows = _rows(nlp, doc.text)
-    assert _arm(rows, 12.4) == "docetaxel+trastuzumab"  # was "docetaxel": trastuzumab lost
-    assert _arm(rows, 18.5) == "docetaxel+pertuzumab+trastuzumab"
+    rows = rows_of(nlp, doc.text)
+    assert arm_of(rows, 12.4) == "docetaxel+trastuzumab"  # was "docetaxel": trastuzumab lost
+    assert arm_of(rows, 18.5) == "docetaxel+pertuzumab+trastuzumab"
     hr = next(r for r in rows if r[1] == "HR")
     assert hr[2:6] == (0.62, 0.51, 0.75, "<0.001")
 
@@ -84,9 +76,9 @@ GLUED = (
 def test_run_in_heading_starts_a_sentence(nlp):
     starts = [GLUED[a:b].split(":")[0] for a, b in sentence_spans(GLUED)]
     assert starts[1:] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS"]
-    rows = _rows(nlp, GLUED)
-    assert _arm(rows, 18.5) == "docetaxel+pertuzumab+trastuzumab"
-    assert _arm(rows, 12.4) == "docetaxel+trastuzumab"  # was the pertuzumab arm (glued design)
+    rows = rows_of(nlp, GLUED)
+    assert arm_of(rows, 18.5) == "docetaxel+pertuzumab+trastuzumab"
+    assert arm_of(rows, 12.4) == "docetaxel+trastuzumab"  # was the pertuzumab arm (glued design)
     assert next(r for r in rows if r[1] == "HR")[2:6] == (0.62, 0.51, 0.75, "<0.001")
 
 
@@ -99,9 +91,9 @@ def test_run_in_heading_from_crossref_paragraphs(nlp):
     )  # fmt: skip
     text = document_of(work).text
     assert "placebo RESULTS:The" in text  # paragraphs are joined with a space
-    rows = _rows(nlp, text)
-    assert _arm(rows, 80.2) == "docetaxel+pertuzumab+trastuzumab"
-    assert _arm(rows, 69.3) != "pertuzumab+trastuzumab"  # the placebo arm's rate
+    rows = rows_of(nlp, text)
+    assert arm_of(rows, 80.2) == "docetaxel+pertuzumab+trastuzumab"
+    assert arm_of(rows, 69.3) != "pertuzumab+trastuzumab"  # the placebo arm's rate
 
 
 def test_lower_case_or_colonless_heading_word_is_no_cut():
@@ -133,10 +125,10 @@ def test_subscript_ci_level_keeps_ci_and_p(nlp):
     work = parse_pubmed_xml(DB03_XML.encode())[0]
     text = document_of(work).text
     assert "CI95 0.22 to 0.37; P < 0.001" in text
-    rows = _rows(nlp, text)
+    rows = rows_of(nlp, text)
     hr = next(r for r in rows if r[1] == "HR")
     assert hr[2:6] == (0.28, 0.22, 0.37, "<0.001")  # was CI and P lost
-    assert _arm(rows, 75.8) == "trastuzumab deruxtecan"
+    assert arm_of(rows, 75.8) == "trastuzumab deruxtecan"
 
 
 def test_ci_level_needs_to_touch_the_keyword():

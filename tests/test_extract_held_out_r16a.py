@@ -6,17 +6,9 @@ the trial; its "control group", which the text never defines, took the last lett
 
 from __future__ import annotations
 
-from extract_helpers import arms_of, trials_in
+from extract_helpers import arms_of, drug_texts, extract_text, trials_in
 
-from her2mine.extract import extract_document
 from her2mine.extract.components import _hits
-from her2mine.models import Document
-
-
-def _drug_texts(nlp, text: str) -> list[str]:
-    """The written text of every drug/regimen mention the pipeline finds."""
-    return [h.text for h in _hits(nlp(text)._.her2, "drugs")]
-
 
 CHERLOB = (
     "Preoperative chemotherapy plus lapatinib or trastuzumab or both in HER2-positive operable "
@@ -40,8 +32,8 @@ PHOEBE_TITLE = (
 
 def test_title_bracket_after_disease_is_no_drug_short_form(nlp):
     # drugs.py:_ends_in_disease: the long form ends in "breast cancer"
-    assert "CHER-LOB" not in _drug_texts(nlp, CHERLOB)
-    assert "PHOEBE" not in _drug_texts(nlp, PHOEBE_TITLE)
+    assert "CHER-LOB" not in drug_texts(nlp, CHERLOB)
+    assert "PHOEBE" not in drug_texts(nlp, PHOEBE_TITLE)
 
 
 def test_drug_short_form_still_defined_by_its_drugs(nlp):
@@ -57,7 +49,7 @@ def test_drug_short_form_still_defined_by_its_drugs(nlp):
 def test_title_bracket_name_spelling_title_words_but_used_as_trial(nlp):
     # trials.py:_used_as_trial_name: "In CHER-LOB," names the trial the title closes with
     assert "CHER-LOB" in trials_in(CHERLOB)
-    assert "CHER-LOB" in extract_document(Document(id="t", text=CHERLOB), nlp).trials
+    assert "CHER-LOB" in extract_text(nlp, CHERLOB).trials
 
 
 def test_title_bracket_abbreviation_not_used_as_name_is_no_trial():

@@ -6,22 +6,10 @@ pCR" made the share of PET responders a pCR rate."""
 
 from __future__ import annotations
 
-from extract_helpers import registry_of
+from extract_helpers import P_ROW, arm_of, registry_of, rows_of
 
-from her2mine.extract import extract_document
 from her2mine.extract.arms import arm_refs
 from her2mine.extract.components import _hits
-from her2mine.models import Document
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.p, o.arm) for o in ex.outcomes]
-
-
-def _arm(rows: list[tuple], value: float) -> str | None:
-    return next(r[4] for r in rows if r[2] == value)
-
 
 FEC = "carboplatin+cyclophosphamide+epirubicin+fluorouracil+paclitaxel+pertuzumab+trastuzumab"
 PC = "carboplatin+paclitaxel+pertuzumab+trastuzumab"
@@ -42,16 +30,16 @@ TRAIN2 = (
 
 def test_both_concomitantly_with_joins_every_arm(nlp):
     """ "A, or B, both concomitantly with C": C is given with each arm, not a third arm."""
-    rows = _rows(nlp, TRAIN2)
-    assert _arm(rows, 68.0) == PC
-    assert _arm(rows, 1.0) == PC
+    rows = rows_of(nlp, TRAIN2, P_ROW)
+    assert arm_of(rows, 68.0) == PC
+    assert arm_of(rows, 1.0) == PC
 
 
 def test_class_named_group_is_the_arm_holding_that_class(nlp):
     """ "the anthracycline group" is the one arm with an anthracycline (epirubicin)."""
-    rows = _rows(nlp, TRAIN2)
-    assert _arm(rows, 67.0) == FEC
-    assert _arm(rows, 10.0) == FEC
+    rows = rows_of(nlp, TRAIN2, P_ROW)
+    assert arm_of(rows, 67.0) == FEC
+    assert arm_of(rows, 10.0) == FEC
     assert [r[3] for r in rows if r[2] in (67.0, 68.0)] == ["0.95", "0.95"]
 
 
@@ -85,7 +73,7 @@ PHERGAIN = (
 def test_share_of_pet_responders_is_no_pcr_rate(nlp):
     """ "227 patients (79.6%) were PET responders, of whom ... achieved a pCR": 79.6% is no
     pCR rate; the pCR rate after it stays."""
-    values = [r[2] for r in _rows(nlp, PHERGAIN) if r[0] == "pCR"]
+    values = [r[2] for r in rows_of(nlp, PHERGAIN, P_ROW) if r[0] == "pCR"]
     assert 79.6 not in values
     assert 37.9 in values
 
@@ -97,7 +85,7 @@ def test_biomarker_responder_and_clearance_shares_are_no_rates(nlp):
         "responders and 30 (26%) achieved a pCR. Among 80 evaluable patients, 24 (30%) had "
         "ctDNA clearance, of whom 12 (50%) achieved pCR."
     )
-    values = [r[2] for r in _rows(nlp, text)]
+    values = [r[2] for r in rows_of(nlp, text, P_ROW)]
     assert 35.0 not in values and 30.0 not in values
     assert 26.0 in values and 50.0 in values
 
@@ -109,7 +97,7 @@ def test_objective_responders_stay_a_response_rate(nlp):
         "Patients received trastuzumab plus pertuzumab. In total, 52 patients (45%) were "
         "objective responders (ORR)."
     )
-    assert ("ORR", "rate", 45.0) in [r[:3] for r in _rows(nlp, text)]
+    assert ("ORR", "rate", 45.0) in [r[:3] for r in rows_of(nlp, text, P_ROW)]
 
 
 # PERNETTA (Huober 2019): the treatment at progression is a later line.
@@ -130,7 +118,7 @@ def test_treatment_at_progression_is_no_arm(nlp):
         "pertuzumab+trastuzumab",
         "paclitaxel+pertuzumab+trastuzumab",
     ]
-    assert _arm(_rows(nlp, PERNETTA), 23.3) != "trastuzumab emtansine"
+    assert arm_of(rows_of(nlp, PERNETTA, P_ROW), 23.3) != "trastuzumab emtansine"
 
 
 def test_regimen_after_progression_clause_still_an_arm(nlp):

@@ -8,20 +8,7 @@ vinorelbine group" went to trastuzumab. CALGB 40601 (Carey 2016): "paclitaxel pl
 
 from __future__ import annotations
 
-from extract_helpers import registry_of
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.ci_low, o.ci_high, o.p, o.arm) for o in ex.outcomes]
-
-
-def _arm(rows: list[tuple], value: float) -> str | None:
-    return next(r[6] for r in rows if r[2] == value)
-
+from extract_helpers import arm_of, registry_of, rows_of
 
 # --- FinHer: an options run names its class, not its last drug --------------------------------
 
@@ -46,19 +33,19 @@ def test_options_run_gives_no_drug_label(nlp):
     """ "trastuzumab concomitantly with docetaxel or vinorelbine": the options run is a
     chemotherapy mention, so no arm is labelled "vinorelbine" and "the vinorelbine group" is
     the vinorelbine arm."""
-    rows = _rows(nlp, FINHER)
-    assert _arm(rows, 91.3) == "docetaxel"
-    assert _arm(rows, 86.0) == "vinorelbine"
+    rows = rows_of(nlp, FINHER)
+    assert arm_of(rows, 91.3) == "docetaxel"
+    assert arm_of(rows, 86.0) == "vinorelbine"
     assert all("vinorelbine" not in a.labels for a in registry_of(nlp, FINHER).arms)
 
 
 def test_finher_ratios_and_the_untreated_comparison(nlp):
     """Pins: both RFS ratios with CI and P; "those who did not" has no arm."""
-    rows = _rows(nlp, FINHER)
+    rows = rows_of(nlp, FINHER)
     assert ("RFS", "HR", 0.58, 0.4, 0.85, "0.005", None) in rows
     assert ("RFS", "HR", 0.42, 0.21, 0.83, "0.01", None) in rows
-    assert _arm(rows, 89.0) == "trastuzumab"
-    assert _arm(rows, 78.0) is None
+    assert arm_of(rows, 89.0) == "trastuzumab"
+    assert arm_of(rows, 78.0) is None
 
 
 def test_class_word_still_labels_its_arm(nlp):
@@ -69,9 +56,9 @@ def test_class_word_still_labels_its_arm(nlp):
         "The objective response rate was 58% in the taxane group and 60% in the trastuzumab "
         "emtansine group."
     )
-    rows = _rows(nlp, text)
-    assert _arm(rows, 58.0) == "trastuzumab"
-    assert _arm(rows, 60.0) == "trastuzumab emtansine"
+    rows = rows_of(nlp, text)
+    assert arm_of(rows, 58.0) == "trastuzumab"
+    assert arm_of(rows, 60.0) == "trastuzumab emtansine"
 
 
 # --- CALGB 40601: alternatives that each repeat the backbone's joiner -------------------------
@@ -104,7 +91,7 @@ def test_alternatives_repeating_the_joiner_share_the_backbone(nlp):
 
 
 def test_calgb_pcr_rates_take_their_arms(nlp):
-    rows = _rows(nlp, CALGB)
+    rows = rows_of(nlp, CALGB)
     assert ("pCR", "rate", 56.0, 47.0, 65.0, None, THL) in rows
     assert ("pCR", "rate", 46.0, 37.0, 55.0, None, "paclitaxel+trastuzumab") in rows
     assert ("pCR", "rate", 32.0, 22.0, 44.0, None, "lapatinib+paclitaxel") in rows
@@ -141,14 +128,14 @@ NEFERT_T = (
 
 
 def test_nefert_t_key_values(nlp):
-    rows = _rows(nlp, NEFERT_T)
+    rows = rows_of(nlp, NEFERT_T)
     np, tp = "neratinib+paclitaxel", "paclitaxel+trastuzumab"
     assert ("PFS", "median", 12.9, 11.1, 14.9, None, np) in rows
     assert ("PFS", "median", 12.9, 11.1, 14.8, None, tp) in rows
     assert ("PFS", "HR", 1.02, 0.81, 1.27, "0.89", None) in rows
     assert ("ORR", "rate", 74.8, None, None, "0.52", np) in rows
     assert ("ORR", "rate", 77.6, None, None, "0.52", tp) in rows
-    assert _arm(rows, 30.4) == np and _arm(rows, 3.8) == tp
+    assert arm_of(rows, 30.4) == np and arm_of(rows, 3.8) == tp
     assert 0.48 not in [r[2] for r in rows]  # a relative risk is no contract measure
 
 
@@ -167,11 +154,11 @@ BCIRG_007 = (
 
 
 def test_bcirg_007_key_values(nlp):
-    rows = _rows(nlp, BCIRG_007)
+    rows = rows_of(nlp, BCIRG_007)
     th, tch = "docetaxel+trastuzumab", "carboplatin+docetaxel+trastuzumab"
     assert ("TTP", "median", 11.1, None, None, None, th) in rows
     assert ("TTP", "median", 10.4, None, None, None, tch) in rows
     assert ("TTP", "HR", 0.914, 0.694, 1.203, "0.57", None) in rows
     assert [r[6] for r in rows if r[0] == "ORR"] == [th, tch]
     assert ("OS", "median", 37.4, None, None, "0.99", tch) in rows
-    assert _arm(rows, 15.0) == tch and _arm(rows, 2.0) == th
+    assert arm_of(rows, 15.0) == tch and arm_of(rows, 2.0) == th

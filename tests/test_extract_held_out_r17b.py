@@ -7,18 +7,7 @@ other abstracts were already read right; their key values are pinned here."""
 
 from __future__ import annotations
 
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.ci_low, o.ci_high, o.p, o.arm) for o in ex.outcomes]
-
-
-def _arms(rows: list[tuple]) -> list[tuple]:
-    return [(r[0], r[2], r[6]) for r in rows]
-
+from extract_helpers import extract_text, rows_of
 
 # --- BETH (JCO 2017): the group "who did not" receive the drug ------------------------------------
 
@@ -37,7 +26,7 @@ def test_those_who_did_not_are_the_arm_without_the_drug(nlp):
         "Grade 3 or worse hypertension occurred in 19% of patients who received bevacizumab "
         "versus 4% of those who did not, and congestive heart failure in 2% versus 1%."
     )
-    assert _arms(_rows(nlp, text)) == [
+    assert rows_of(nlp, text, ("endpoint", "value", "arm")) == [
         ("AE_G3", 19.0, BEV),
         ("AE_G3", 4.0, DT),
         ("AE_G3", 2.0, BEV),
@@ -51,8 +40,8 @@ def test_patients_not_receiving_it_are_the_arm_without_the_drug(nlp):
         "patients not receiving it. Neutropenia occurred in 9% of patients who received "
         "bevacizumab versus 3% of those who did not receive it."
     )
-    assert [r[2] for r in _rows(nlp, text)] == [19.0, 4.0, 9.0, 3.0]
-    assert [r[6] for r in _rows(nlp, text)] == [BEV, DT, BEV, DT]
+    assert [r[2] for r in rows_of(nlp, text)] == [19.0, 4.0, 9.0, 3.0]
+    assert [r[6] for r in rows_of(nlp, text)] == [BEV, DT, BEV, DT]
 
 
 def test_those_who_did_not_respond_are_no_arm_without_the_drug(nlp):
@@ -62,7 +51,7 @@ def test_those_who_did_not_respond_are_no_arm_without_the_drug(nlp):
         "Neutropenia occurred in 9% of patients receiving bevacizumab versus 2% of patients "
         "who did not respond."
     )
-    assert DT not in [r[6] for r in _rows(nlp, text)]
+    assert DT not in [r[6] for r in rows_of(nlp, text)]
 
 
 BETH = (
@@ -85,7 +74,7 @@ BETH = (
 def test_follow_up_time_dates_no_share_of_events(nlp):
     """ "At a median follow-up of 38 months, IDFS events occurred in 8%": the follow-up time is
     no landmark, so the share of patients with an event is no IDFS rate; the ratios stay."""
-    assert [r[:6] for r in _rows(nlp, BETH)] == [
+    assert [r[:6] for r in rows_of(nlp, BETH)] == [
         ("IDFS", "HR", 0.99, 0.79, 1.25, "0.96"),
         ("OS", "HR", 1.08, 0.77, 1.52, "0.63"),
     ]
@@ -101,7 +90,7 @@ def test_landmark_after_a_follow_up_phrase_still_dates_the_rate(nlp):
         "plus trastuzumab and 89.2% with chemotherapy alone. At a median follow-up of 5 years, "
         "OS at 36 months was 96.0%."
     )
-    assert [r[2] for r in _rows(nlp, text) if r[1] == "rate"] == [89.8, 89.2, 96.0]
+    assert [r[2] for r in rows_of(nlp, text) if r[1] == "rate"] == [89.8, 89.2, 96.0]
 
 
 # --- NSABP B-47 (JCO 2020) -----------------------------------------------------------------------
@@ -124,7 +113,7 @@ B47 = (
 
 
 def test_b47_key_values(nlp):
-    rows = _rows(nlp, B47)
+    rows = rows_of(nlp, B47)
     assert rows[:3] == [
         ("IDFS", "rate", 89.8, None, None, None, "trastuzumab"),
         ("IDFS", "rate", 89.2, None, None, None, None),
@@ -153,7 +142,7 @@ MONARCHER = (
 
 
 def test_monarcher_lettered_groups_keep_their_arms(nlp):
-    rows = _rows(nlp, MONARCHER)
+    rows = rows_of(nlp, MONARCHER)
     a, b = "abemaciclib+fulvestrant+trastuzumab", "abemaciclib+trastuzumab"
     assert rows == [
         ("PFS", "median", 8.3, 5.9, 12.6, None, a),
@@ -188,7 +177,7 @@ def test_geparsepto_taxane_groups_keep_their_arms(nlp):
         "cyclophosphamide+epirubicin+nab-paclitaxel",
         "cyclophosphamide+epirubicin+paclitaxel",
     )
-    assert _rows(nlp, GEPARSEPTO) == [
+    assert rows_of(nlp, GEPARSEPTO) == [
         ("pCR", "rate", 38.0, None, None, None, nab),
         ("pCR", "rate", 29.0, None, None, None, pac),
         ("pCR", "OR", 1.53, 1.2, 1.95, "0.00065", None),
@@ -216,9 +205,9 @@ HANNAH = (
 
 def test_hannah_reads_rates_and_no_concentrations(nlp):
     """Trough concentrations, their ratio and the difference in pCR are no outcomes."""
-    ex = extract_document(Document(id="t", text=HANNAH), nlp)
+    ex = extract_text(nlp, HANNAH)
     assert ex.trials == ["HannaH"]
-    assert [r[:3] for r in _rows(nlp, HANNAH)] == [
+    assert [r[:3] for r in rows_of(nlp, HANNAH)] == [
         ("pCR", "rate", 40.7),
         ("pCR", "rate", 45.4),
         ("AE_G3", "incidence", 52.0),
@@ -244,7 +233,7 @@ VELVET = (
 
 def test_velvet_cohort_values_and_their_cis(nlp):
     """Cohort numbers and sizes are no values; the cohorts share one regimen (arm null)."""
-    assert _rows(nlp, VELVET) == [
+    assert rows_of(nlp, VELVET) == [
         ("ORR", "rate", 74.2, 65.5, 81.7, None, None),
         ("ORR", "rate", 63.7, 54.6, 72.2, None, None),
         ("PFS", "median", 14.3, 11.2, 17.5, None, None),
@@ -268,9 +257,9 @@ CONTROL = (
 
 def test_control_prophylaxis_cohorts_are_the_neratinib_arm(nlp):
     """Supportive-care drugs are drugs of the abstract but never part of an arm."""
-    ex = extract_document(Document(id="t", text=CONTROL), nlp)
+    ex = extract_text(nlp, CONTROL)
     assert ex.drugs == ["budesonide", "colestipol", "loperamide", "neratinib"]
-    assert _arms(_rows(nlp, CONTROL)) == [
+    assert rows_of(nlp, CONTROL, ("endpoint", "value", "arm")) == [
         ("AE_G3", 31.0, "neratinib"),
         ("AE_G3", 28.0, "neratinib"),
         ("AE_G3", 21.0, "neratinib"),

@@ -12,19 +12,7 @@ took the second group's P."""
 from __future__ import annotations
 
 import pytest
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.p, o.arm) for o in ex.outcomes]
-
-
-def _arms(rows: list[tuple], value: float) -> list[str | None]:
-    """The arm of every row holding ``value`` (a value may be reported twice)."""
-    return [r[4] for r in rows if r[2] == value]
+from extract_helpers import P_ROW, arms_with, rows_of
 
 
 def _p(rows: list[tuple], value: float) -> str | None:
@@ -56,11 +44,11 @@ def test_key_points_findings_define_no_arms_before_the_design(nlp):
     """ "In this randomized clinical trial of 329 patients, the rate was 39.3% with A and 21.8%
     with placebo" reports results: its "randomized" names the study type, so the design sentence
     ("A or placebo, each with B and C") defines the arms, and every value takes them."""
-    rows = _rows(nlp, PEONY)
-    assert _arms(rows, 39.3) == [DTP, DTP]
-    assert _arms(rows, 21.8) == [DT, DT]
-    assert _arms(rows, 38.4) == [DTP]
-    assert _arms(rows, 32.7) == [DT]
+    rows = rows_of(nlp, PEONY, P_ROW)
+    assert arms_with(rows, 39.3) == [DTP, DTP]
+    assert arms_with(rows, 21.8) == [DT, DT]
+    assert arms_with(rows, 38.4) == [DTP]
+    assert arms_with(rows, 32.7) == [DT]
 
 
 _FINDINGS = (
@@ -85,9 +73,9 @@ def test_each_with_partners_join_both_arms_after_findings(nlp, joiner, dosed):
         + _FINDINGS.format(a="pertuzumab", b="placebo")
         + f"\n\nPatients were randomized 2:1 to receive {a} or placebo, {joiner} {b} and {c}."
     )
-    rows = _rows(nlp, text)
-    assert _arms(rows, 39.3) == [DTP]
-    assert _arms(rows, 21.8) == [DT]
+    rows = rows_of(nlp, text, P_ROW)
+    assert arms_with(rows, 39.3) == [DTP]
+    assert arms_with(rows, 21.8) == [DT]
 
 
 @pytest.mark.parametrize("joiner", ["each with", "each given with", "both with"])
@@ -100,9 +88,9 @@ def test_each_with_partner_joins_two_drug_arms_after_findings(nlp, joiner):
         + "\n\nPatients were randomly assigned to lapatinib (1250 mg daily) or trastuzumab "
         f"(4 mg/kg loading dose, then 2 mg/kg weekly), {joiner} paclitaxel (80 mg/m2)."
     )
-    rows = _rows(nlp, text)
-    assert _arms(rows, 39.3) == ["lapatinib+paclitaxel"]
-    assert _arms(rows, 21.8) == ["paclitaxel+trastuzumab"]
+    rows = rows_of(nlp, text, P_ROW)
+    assert arms_with(rows, 39.3) == ["lapatinib+paclitaxel"]
+    assert arms_with(rows, 21.8) == ["paclitaxel+trastuzumab"]
 
 
 def test_randomized_trial_results_still_define_arms_without_a_design(nlp):
@@ -113,9 +101,9 @@ def test_randomized_trial_results_still_define_arms_without_a_design(nlp):
         "In this randomized trial of 300 patients, the pathologic complete response rate was "
         "39.3% with pertuzumab plus trastuzumab and 21.8% with trastuzumab."
     )
-    rows = _rows(nlp, text)
-    assert _arms(rows, 39.3) == ["pertuzumab+trastuzumab"]
-    assert _arms(rows, 21.8) == ["trastuzumab"]
+    rows = rows_of(nlp, text, P_ROW)
+    assert arms_with(rows, 39.3) == ["pertuzumab+trastuzumab"]
+    assert arms_with(rows, 21.8) == ["trastuzumab"]
 
 
 def test_randomized_trial_with_assignment_verb_stays_the_design(nlp):
@@ -127,9 +115,9 @@ def test_randomized_trial_with_assignment_verb_stays_the_design(nlp):
         "trastuzumab plus paclitaxel; 12% had received prior taxanes. The pCR rate was 39.3% "
         "with lapatinib and 21.8% with trastuzumab."
     )
-    rows = _rows(nlp, text)
-    assert _arms(rows, 39.3) == ["lapatinib+paclitaxel"]
-    assert _arms(rows, 21.8) == ["paclitaxel+trastuzumab"]
+    rows = rows_of(nlp, text, P_ROW)
+    assert arms_with(rows, 39.3) == ["lapatinib+paclitaxel"]
+    assert arms_with(rows, 21.8) == ["paclitaxel+trastuzumab"]
 
 
 CDP = "cyclophosphamide+doxorubicin+paclitaxel"
@@ -151,19 +139,19 @@ B41 = (
 def test_given_with_either_shares_the_sequence_backbone(nlp):
     """ "AC followed by weekly paclitaxel given with either weekly A (group 1), B 1250 mg daily
     (group 2), or weekly A plus B (group 3)": every group gets the AC-paclitaxel backbone."""
-    rows = _rows(nlp, B41)
-    assert _arms(rows, 52.5) == [CDP.replace("paclitaxel", "paclitaxel+trastuzumab")]
-    assert _arms(rows, 53.2) == ["cyclophosphamide+doxorubicin+lapatinib+paclitaxel"]
-    assert _arms(rows, 20.0) == ["cyclophosphamide+doxorubicin+lapatinib+paclitaxel"]
+    rows = rows_of(nlp, B41, P_ROW)
+    assert arms_with(rows, 52.5) == [CDP.replace("paclitaxel", "paclitaxel+trastuzumab")]
+    assert arms_with(rows, 53.2) == ["cyclophosphamide+doxorubicin+lapatinib+paclitaxel"]
+    assert arms_with(rows, 20.0) == ["cyclophosphamide+doxorubicin+lapatinib+paclitaxel"]
 
 
 def test_the_combination_group_is_the_arm_with_both_alternatives(nlp):
     """ "in the combination group" (after "177 to the combination") is the arm holding both
     alternatives with the shared backbone."""
-    rows = _rows(nlp, B41)
+    rows = rows_of(nlp, B41, P_ROW)
     both = "cyclophosphamide+doxorubicin+lapatinib+paclitaxel+trastuzumab"
-    assert _arms(rows, 62.0) == [both]
-    assert _arms(rows, 27.0) == [both]
+    assert arms_with(rows, 62.0) == [both]
+    assert arms_with(rows, 27.0) == [both]
 
 
 def test_given_with_either_without_a_list_keeps_the_arms_as_written(nlp):
@@ -175,16 +163,16 @@ def test_given_with_either_without_a_list_keeps_the_arms_as_written(nlp):
         "trastuzumab or lapatinib. The pCR rate was 39.3% in the trastuzumab group and 21.8% in "
         "the lapatinib group."
     )
-    rows = _rows(nlp, text)
-    assert _arms(rows, 39.3) == ["paclitaxel+trastuzumab"]
-    assert _arms(rows, 21.8) == ["lapatinib+paclitaxel"]
+    rows = rows_of(nlp, text, P_ROW)
+    assert arms_with(rows, 39.3) == ["paclitaxel+trastuzumab"]
+    assert arms_with(rows, 21.8) == ["lapatinib+paclitaxel"]
 
 
 def test_p_in_a_later_values_own_bracket_stays_with_that_value(nlp):
     """ "93 of 177 (52·5%, CI) in A, 91 of 171 (53·2%, CI; p=0·9852) in B, and 106 of 171
     (62·0%, CI; p=0·095) in C": each P compares its own group with the first, so the first rate
     takes none."""
-    rows = _rows(nlp, B41)
+    rows = rows_of(nlp, B41, P_ROW)
     assert _p(rows, 52.5) is None
     assert _p(rows, 53.2) == "0.9852"
     assert _p(rows, 62.0) == "0.095"
@@ -199,7 +187,7 @@ def test_p_in_the_second_of_two_values_brackets_is_still_shared(nlp):
         "Pathological complete response was noted in 93 of 177 (52.5%, 95% CI 44.9-59.5) in the "
         "trastuzumab group and 91 of 171 (53.2%, 45.4-60.3; p=0.9852) in the lapatinib group."
     )
-    rows = _rows(nlp, text)
+    rows = rows_of(nlp, text, P_ROW)
     assert _p(rows, 52.5) == "0.9852"
     assert _p(rows, 53.2) == "0.9852"
 
@@ -212,7 +200,7 @@ def test_shared_p_after_three_rates_is_unchanged(nlp):
         "lapatinib, or trastuzumab plus lapatinib. The pCR rate was 52.5% in the trastuzumab "
         "group, 53.2% in the lapatinib group and 62.0% in the combination group (P = .04)."
     )
-    rows = _rows(nlp, text)
+    rows = rows_of(nlp, text, P_ROW)
     assert [_p(rows, v) for v in (52.5, 53.2, 62.0)] == ["0.04"] * 3
 
 
@@ -226,5 +214,5 @@ def test_p_in_a_bracket_before_a_later_pair_without_ci_is_still_shared(nlp):
         "CI 35.0-45.0; P = .01) with trastuzumab at 1 year and 50.3% vs 30.4% (P = .03) at 2 "
         "years."
     )
-    rows = _rows(nlp, text)
+    rows = rows_of(nlp, text, P_ROW)
     assert _p(rows, 60.1) == _p(rows, 40.2) == "0.01"

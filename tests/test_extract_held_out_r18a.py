@@ -10,24 +10,7 @@ II study (TDM4258g)" named no trial."""
 from __future__ import annotations
 
 import pytest
-from extract_helpers import registry_of, trials_in
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.ci_low, o.ci_high, o.p, o.arm) for o in ex.outcomes]
-
-
-def _row(rows: list[tuple], value: float) -> tuple:
-    return next(r for r in rows if r[2] == value)
-
-
-def _arm(rows: list[tuple], value: float) -> str | None:
-    return _row(rows, value)[6]
-
+from extract_helpers import arm_of, extract_text, registry_of, row_with, rows_of, trials_in
 
 # --- TOUCH: a restating design sentence labels the title's arms ------------------------------
 
@@ -54,11 +37,11 @@ TOUCH = (
 def test_restating_design_sentence_labels_the_title_arms(nlp):
     """The title's "A versus B" defines the arms; "randomized to B (arm A) or A (arm B)" restates
     them, and its letters name them: "in arm A" is the paclitaxel arm."""
-    rows = _rows(nlp, TOUCH)
-    assert _row(rows, 29.6)[5:] == ("0.12", PTP)
-    assert _row(rows, 18.3)[5:] == ("0.12", PLTP)
-    assert _arm(rows, 42.3) == PTP
-    assert _arm(rows, 31.0) == PLTP
+    rows = rows_of(nlp, TOUCH)
+    assert row_with(rows, 29.6)[5:] == ("0.12", PTP)
+    assert row_with(rows, 18.3)[5:] == ("0.12", PLTP)
+    assert arm_of(rows, 42.3) == PTP
+    assert arm_of(rows, 31.0) == PLTP
 
 
 def test_restating_design_sentence_with_counts_adds_no_label(nlp):
@@ -75,11 +58,11 @@ def test_restating_design_sentence_with_counts_adds_no_label(nlp):
 
 def test_touch_key_values_pinned(nlp):
     """Values that were already right: the trial names, and values named by their drug."""
-    rows = _rows(nlp, TOUCH)
+    rows = rows_of(nlp, TOUCH)
     assert sorted(set(trials_in(TOUCH))) == ["IBCSG 55-17", "TOUCH"]
-    assert _row(rows, 26.8)[0:2] == ("AE_G3", "incidence")
-    assert _arm(rows, 26.8) == PLTP
-    assert _arm(rows, 4.2) == PTP
+    assert row_with(rows, 26.8)[0:2] == ("AE_G3", "incidence")
+    assert arm_of(rows, 26.8) == PLTP
+    assert arm_of(rows, 4.2) == PTP
 
 
 # --- PATRICIA: "cohort B1" / "cohort B2" -------------------------------------------------------
@@ -108,35 +91,35 @@ PATRICIA = (
 
 def test_letter_and_digit_cohort_labels_name_their_arms(nlp):
     """ "(cohort B1)" / "(cohort B2)" label the design's arms, and "in cohort B1" names one."""
-    rows = _rows(nlp, PATRICIA)
-    assert _arm(rows, 42.8) == PT
-    assert _arm(rows, 46.4) == "letrozole+" + PT
-    assert _arm(rows, 5.4) == PT
-    assert _arm(rows, 7.4) == "letrozole+" + PT
+    rows = rows_of(nlp, PATRICIA)
+    assert arm_of(rows, 42.8) == PT
+    assert arm_of(rows, 46.4) == "letrozole+" + PT
+    assert arm_of(rows, 5.4) == PT
+    assert arm_of(rows, 7.4) == "letrozole+" + PT
 
 
 def test_cohort_the_design_did_not_define_names_no_arm(nlp):
     """Negative: cohort A (ER-negative, not randomised) is no design arm: its values have none,
     and "cohort B1" never reads as a bare "cohort B"."""
-    rows = _rows(nlp, PATRICIA)
-    assert _arm(rows, 33.3) is None
+    rows = rows_of(nlp, PATRICIA)
+    assert arm_of(rows, 33.3) is None
     text = (
         "Palbociclib with trastuzumab\n\n"
         "Patients were randomly assigned to palbociclib plus trastuzumab (cohort A) or "
         "palbociclib plus trastuzumab plus letrozole (cohort B). The 6-month PFS rate was 40.0% "
         "in cohort B1."
     )
-    assert _arm(_rows(nlp, text), 40.0) is None
+    assert arm_of(rows_of(nlp, text), 40.0) is None
 
 
 def test_patricia_key_values_pinned(nlp):
     """Values that were already right: the luminal subgroup comparison has no arm, the ratio its
     CI and P."""
-    rows = _rows(nlp, PATRICIA)
-    assert _row(rows, 10.6)[0:2] == ("PFS", "median")
-    assert _arm(rows, 10.6) is None
-    assert _row(rows, 0.4) == ("PFS", "HR", 0.4, 0.21, 0.77, "0.003", None)
-    assert _row(rows, 66.2)[0] == "AE_G3"
+    rows = rows_of(nlp, PATRICIA)
+    assert row_with(rows, 10.6)[0:2] == ("PFS", "median")
+    assert arm_of(rows, 10.6) is None
+    assert row_with(rows, 0.4) == ("PFS", "HR", 0.4, 0.21, 0.77, "0.003", None)
+    assert row_with(rows, 66.2)[0] == "AE_G3"
 
 
 # --- Buzdar 2005 (MD Anderson): "the same chemotherapy with simultaneous trastuzumab" ------------
@@ -167,23 +150,23 @@ BUZDAR = (
 def test_same_chemotherapy_with_simultaneous_drug_is_the_second_arm(nlp):
     """ "A followed by B, or to the same chemotherapy with simultaneous weekly C": two arms,
     A+B and A+B+C; the compared pCR rates take them and share their P."""
-    rows = _rows(nlp, BUZDAR)
-    assert _row(rows, 25.0)[5:] == ("0.02", CHEMO)
-    assert _row(rows, 66.7)[5:] == ("0.02", CHEMO + "+trastuzumab")
+    rows = rows_of(nlp, BUZDAR)
+    assert row_with(rows, 25.0)[5:] == ("0.02", CHEMO)
+    assert row_with(rows, 66.7)[5:] == ("0.02", CHEMO + "+trastuzumab")
 
 
 def test_decrease_in_ejection_fraction_is_an_adverse_event(nlp):
     """ "A decrease in cardiac ejection fraction of more than 10% was observed in five patients
     (26.3%)": an adverse event; the cut-off after "more than" is no value."""
-    rows = _rows(nlp, BUZDAR)
-    assert _row(rows, 26.3)[0:2] == ("AE", "incidence")
-    assert _arm(rows, 26.3) == CHEMO + "+trastuzumab"
+    rows = rows_of(nlp, BUZDAR)
+    assert row_with(rows, 26.3)[0:2] == ("AE", "incidence")
+    assert arm_of(rows, 26.3) == CHEMO + "+trastuzumab"
     assert not any(r[2] == 10.0 for r in rows)
 
 
 def test_chemotherapy_group_is_the_arm_of_chemotherapy_only(nlp):
     """ "in the chemotherapy group": the one arm whose every drug is chemotherapy."""
-    assert _arm(_rows(nlp, BUZDAR), 31.3) == CHEMO
+    assert arm_of(rows_of(nlp, BUZDAR), 31.3) == CHEMO
 
 
 def test_chemotherapy_group_without_a_chemotherapy_only_arm_names_none(nlp):
@@ -196,7 +179,7 @@ def test_chemotherapy_group_without_a_chemotherapy_only_arm_names_none(nlp):
     )
     reg = registry_of(nlp, text)
     assert reg.by_label("chemotherapy") is None
-    assert _arm(_rows(nlp, text), 40.0) is None
+    assert arm_of(rows_of(nlp, text), 40.0) is None
 
 
 # --- Trial names: "the PACS 04 trial", "SOLTI-1303 PATRICIA", "study (TDM4258g)" ---------------
@@ -261,10 +244,10 @@ APT = (
 
 def test_apt_key_values_pinned(nlp):
     """A single-group study: its values have no arm; the 3-year IDFS rate keeps its CI."""
-    rows = _rows(nlp, APT)
-    assert _row(rows, 98.7) == ("IDFS", "rate", 98.7, 97.6, 99.8, None, None)
-    assert _row(rows, 3.2)[0:2] == ("AE_G3", "incidence")
-    assert _row(rows, 0.5)[0] == "AE"
+    rows = rows_of(nlp, APT)
+    assert row_with(rows, 98.7) == ("IDFS", "rate", 98.7, 97.6, 99.8, None, None)
+    assert row_with(rows, 3.2)[0:2] == ("AE_G3", "incidence")
+    assert row_with(rows, 0.5)[0] == "AE"
     assert not any(r[2] in (4.0, 12.0, 2.0) for r in rows)
     assert sorted(set(trials_in(APT))) == ["APT", "NCT00542451"]
 
@@ -289,12 +272,12 @@ PACS04 = (
 
 def test_pacs04_key_values_pinned(nlp):
     """The observation arm's rate has arm null; the P belongs to the hazard ratio."""
-    rows = _rows(nlp, PACS04)
-    assert _row(rows, 81.0)[0:2] == ("DFS", "rate")
-    assert _arm(rows, 81.0) == "trastuzumab"
-    assert _arm(rows, 78.0) is None
-    assert _row(rows, 0.86) == ("DFS", "HR", 0.86, 0.61, 1.22, "0.41", None)
-    assert _arm(rows, 4.2) == "trastuzumab"
+    rows = rows_of(nlp, PACS04)
+    assert row_with(rows, 81.0)[0:2] == ("DFS", "rate")
+    assert arm_of(rows, 81.0) == "trastuzumab"
+    assert arm_of(rows, 78.0) is None
+    assert row_with(rows, 0.86) == ("DFS", "HR", 0.86, 0.61, 1.22, "0.41", None)
+    assert arm_of(rows, 4.2) == "trastuzumab"
 
 
 TDM4258G = (
@@ -315,11 +298,11 @@ TDM4258G = (
 
 def test_tdm4258g_key_values_pinned(nlp):
     """Single-arm values: ORR with its CI, a DOR not reached with its lower bound, PFS."""
-    rows = _rows(nlp, TDM4258G)
-    assert _row(rows, 25.9) == ("ORR", "rate", 25.9, 18.4, 34.4, None, None)
+    rows = rows_of(nlp, TDM4258G)
+    assert row_with(rows, 25.9) == ("ORR", "rate", 25.9, 18.4, 34.4, None, None)
     dor = next(r for r in rows if r[0] == "DOR")
     assert dor[1:5] == ("median", None, 6.2, None)
-    assert _row(rows, 4.6) == ("PFS", "median", 4.6, 3.9, 8.6, None, None)
+    assert row_with(rows, 4.6) == ("PFS", "median", 4.6, 3.9, 8.6, None, None)
     assert [r[0] for r in rows if r[2] in (8.9, 8.0, 4.5)] == ["AE_G3"] * 3
 
 
@@ -345,10 +328,10 @@ PAMELA = (
 def test_pamela_key_values_pinned(nlp):
     """Single-group values without arms; the share of HER2-enriched tumours is no value; the
     odds ratio keeps its Lancet CI and P."""
-    rows = _rows(nlp, PAMELA)
-    assert _row(rows, 30.0) == ("pCR", "rate", 30.0, 23.0, 38.0, None, None)
+    rows = rows_of(nlp, PAMELA)
+    assert row_with(rows, 30.0) == ("pCR", "rate", 30.0, 23.0, 38.0, None, None)
     assert not any(r[2] == 67.0 for r in rows)
-    assert _row(rows, 6.05) == ("pCR", "OR", 6.05, 2.45, 14.95, "0.0001", None)
+    assert row_with(rows, 6.05) == ("pCR", "OR", 6.05, 2.45, 14.95, "0.0001", None)
     assert [r[6] for r in rows] == [None] * len(rows)
     assert "PAMELA" in trials_in(PAMELA)
 
@@ -357,4 +340,4 @@ def test_trial_names_of_the_round_abstracts(nlp):
     """The trials of the whole abstracts, as the pipeline lists them."""
     for text, names in ((PACS04, ["PACS 04"]), (TDM4258G, ["TDM4258g"]),
                         (PATRICIA, ["PATRICIA", "SOLTI-1303"])):  # fmt: skip
-        assert extract_document(Document(id="t", text=text), nlp).trials == names
+        assert extract_text(nlp, text).trials == names

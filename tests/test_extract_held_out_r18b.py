@@ -10,20 +10,7 @@ PM arm was doxorubicin alone. CT-P6 3.2, PrefHer and DAPHNe were read right and 
 
 from __future__ import annotations
 
-from extract_helpers import registry_of, trials_in
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.p, o.arm) for o in ex.outcomes]
-
-
-def _arm(rows: list[tuple], value: float, endpoint: str | None = None) -> str | None:
-    return next(r[4] for r in rows if r[2] == value and endpoint in (None, r[0]))
-
+from extract_helpers import P_ROW, arm_of, extract_text, registry_of, rows_of, trials_in
 
 LP = "lapatinib+paclitaxel"
 
@@ -80,7 +67,7 @@ def test_placebo_after_an_undosed_partner(nlp):
         ["lapatinib", "paclitaxel"],
         ["paclitaxel"],
     ]
-    assert _arm(_rows(nlp, text), 8.1) == "paclitaxel"
+    assert arm_of(rows_of(nlp, text, P_ROW), 8.1) == "paclitaxel"
 
 
 def test_placebo_alone_without_a_backbone_stays_drugless(nlp):
@@ -92,13 +79,13 @@ def test_placebo_alone_without_a_backbone_stays_drugless(nlp):
     )
     arms = registry_of(nlp, text).arms
     assert sorted((a.drugs, a.has_placebo) for a in arms) == [([], True), (["trastuzumab"], False)]
-    assert _arm(_rows(nlp, text), 85.0) is None
+    assert arm_of(rows_of(nlp, text, P_ROW), 85.0) is None
 
 
 def test_respectively_then_one_arm_gives_the_run_to_that_arm(nlp):
     """ "compared with 20% and 1%, respectively, in the placebo arm": "respectively" pairs the
     values with the events named before; both are the placebo arm's."""
-    rows = [r for r in _rows(nlp, EGF104535) if r[0] == "AE_G3"]
+    rows = [r for r in rows_of(nlp, EGF104535, P_ROW) if r[0] == "AE_G3"]
     assert [(r[2], r[4]) for r in rows] == [
         (51.0, LP),
         (20.0, LP),
@@ -114,14 +101,14 @@ def test_respectively_then_two_arms_still_zips(nlp):
         "while grade 3 or 4 rash occurred in 6% and 2%, respectively, in the lapatinib plus "
         "paclitaxel and placebo arms.",
     )
-    rows = _rows(nlp, text)
-    assert _arm(rows, 6.0) == LP
-    assert _arm(rows, 2.0) == "paclitaxel"
+    rows = rows_of(nlp, text, P_ROW)
+    assert arm_of(rows, 6.0) == LP
+    assert arm_of(rows, 2.0) == "paclitaxel"
 
 
 def test_egf104535_key_values(nlp):
     """Pins what was already right: medians, HRs with CI and P, and the response rates."""
-    ex = extract_document(Document(id="t", text=EGF104535), nlp)
+    ex = extract_text(nlp, EGF104535)
     got = {(o.endpoint, o.measure, o.value, o.ci_low, o.ci_high, o.p, o.arm) for o in ex.outcomes}
     assert ("OS", "median", 27.8, None, None, None, LP) in got
     assert ("OS", "median", 20.5, None, None, None, "paclitaxel") in got
@@ -159,15 +146,15 @@ def test_either_partner_or_placebo_with_dose(nlp):
     arms, so "paclitaxel-placebo" is the paclitaxel arm (before, lapatinib was lost)."""
     arms = registry_of(nlp, EGF30001).arms
     assert sorted(a.drugs for a in arms) == [["lapatinib", "paclitaxel"], ["paclitaxel"]]
-    rows = _rows(nlp, EGF30001)
-    assert _arm(rows, 37.8) == "paclitaxel"
-    assert _arm(rows, 40.5) == "paclitaxel"
-    assert _arm(rows, 22.9) == "paclitaxel"
+    rows = rows_of(nlp, EGF30001, P_ROW)
+    assert arm_of(rows, 37.8) == "paclitaxel"
+    assert arm_of(rows, 40.5) == "paclitaxel"
+    assert arm_of(rows, 22.9) == "paclitaxel"
 
 
 def test_improvements_in_compared_medians_are_medians(nlp):
     """ "improvements in TTP (median, 36.4 v 25.1 weeks; ...)": compared medians, not a gain."""
-    rows = _rows(nlp, EGF30001)
+    rows = rows_of(nlp, EGF30001, P_ROW)
     assert ("TTP", "median", 36.4, None, LP) in rows
     assert ("TTP", "median", 25.1, None, "paclitaxel") in rows
 
@@ -178,7 +165,7 @@ def test_improvement_in_median_of_a_time_stays_a_gain(nlp):
         "Diarrhea (grade 3",
         "Lapatinib gave an improvement in median TTP of 11.3 weeks. Diarrhea (grade 3",
     )
-    assert 11.3 not in [r[2] for r in _rows(nlp, text)]
+    assert 11.3 not in [r[2] for r in rows_of(nlp, text, P_ROW)]
 
 
 def test_gsk_study_codes_are_trials():
@@ -218,9 +205,9 @@ ADAPT_TP = (
 
 def test_responder_groups_compared_take_no_arm(nlp):
     """ "35.7% compared with 19.8% in nonresponders": response groups, not the three arms."""
-    rows = _rows(nlp, ADAPT_TP)
-    assert _arm(rows, 35.7) is None
-    assert _arm(rows, 19.8) is None
+    rows = rows_of(nlp, ADAPT_TP, P_ROW)
+    assert arm_of(rows, 35.7) is None
+    assert arm_of(rows, 19.8) is None
 
 
 def test_rates_compared_without_groups_still_take_the_arms(nlp):
@@ -229,18 +216,18 @@ def test_rates_compared_without_groups_still_take_the_arms(nlp):
         "Early responders had a pCR rate of 35.7% compared with 19.8% in nonresponders.",
         "Among patients given trastuzumab plus ET, pCR was 15.1%.",
     )
-    rows = _rows(nlp, text)
-    assert _arm(rows, 41.0) == "trastuzumab emtansine"
+    rows = rows_of(nlp, text, P_ROW)
+    assert arm_of(rows, 41.0) == "trastuzumab emtansine"
 
 
 def test_adapt_tp_key_values(nlp):
-    rows = _rows(nlp, ADAPT_TP)
+    rows = rows_of(nlp, ADAPT_TP, P_ROW)
     assert [(r[2], r[3], r[4]) for r in rows if r[0] == "pCR"][:3] == [
         (41.0, "<0.001", "trastuzumab emtansine"),
         (41.5, "<0.001", "trastuzumab emtansine"),
         (15.1, "<0.001", "trastuzumab"),
     ]
-    assert _arm(rows, 0.0) == "trastuzumab"
+    assert arm_of(rows, 0.0) == "trastuzumab"
 
 
 GEPAROCTO = (
@@ -264,9 +251,9 @@ GEPAROCTO = (
 
 def test_non_pegylated_liposomal_doxorubicin_joins_its_regimen(nlp):
     """ "weekly paclitaxel and non-pegylated liposomal doxorubicin (PM)" is one arm."""
-    rows = _rows(nlp, GEPAROCTO)
-    assert _arm(rows, 62.0) == "doxorubicin+paclitaxel"
-    assert _arm(rows, 54.0) == "cyclophosphamide+epirubicin+paclitaxel"
+    rows = rows_of(nlp, GEPAROCTO, P_ROW)
+    assert arm_of(rows, 62.0) == "doxorubicin+paclitaxel"
+    assert arm_of(rows, 54.0) == "cyclophosphamide+epirubicin+paclitaxel"
     assert ("pCR", "OR", 1.39, "0.12", None) in rows
     assert set(trials_in(GEPAROCTO)) == {"GeparOcto"}
 
@@ -298,7 +285,7 @@ CTP6 = (
 def test_ct_p6_key_values(nlp):
     """Pins the Lancet-style rates with their CIs (both arms are trastuzumab: CT-P6 is its
     biosimilar, so the arms print one name)."""
-    ex = extract_document(Document(id="t", text=CTP6), nlp)
+    ex = extract_text(nlp, CTP6)
     got = [(o.endpoint, o.value, o.ci_low, o.ci_high) for o in ex.outcomes]
     assert got[:2] == [("pCR", 46.8, 40.4, 53.2), ("pCR", 50.4, 44.1, 56.7)]
     assert "trastuzumab" in ex.drugs
@@ -328,7 +315,7 @@ PREFHER = (
 
 def test_prefher_preference_shares_are_no_outcomes(nlp):
     """Shares of patients preferring a route are no end point; the AE incidences stay."""
-    rows = _rows(nlp, PREFHER)
+    rows = rows_of(nlp, PREFHER, P_ROW)
     values = [r[2] for r in rows]
     assert 91.5 not in values and 6.8 not in values
     assert ("AE", "incidence", 11.0, None, None) in rows
@@ -357,7 +344,7 @@ DAPHNE = (
 
 
 def test_daphne_single_arm_values(nlp):
-    ex = extract_document(Document(id="t", text=DAPHNE), nlp)
+    ex = extract_text(nlp, DAPHNE)
     got = [(o.endpoint, o.value, o.ci_low, o.ci_high) for o in ex.outcomes]
     assert ("pCR", 56.7, 46.3, 66.7) in got
     assert ("RFS", 98.3, None, None) in got

@@ -12,24 +12,7 @@ rate of the duration of response named before it."""
 
 from __future__ import annotations
 
-from extract_helpers import registry_of
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.p, o.arm) for o in ex.outcomes]
-
-
-def _arm(rows: list[tuple], value: float) -> str | None:
-    return next(r[4] for r in rows if r[2] == value)
-
-
-def _trials(nlp, text: str) -> list[str]:
-    return extract_document(Document(id="t", text=text), nlp).trials
-
+from extract_helpers import P_ROW, arm_of, extract_text, registry_of, rows_of
 
 H0648G = (
     "Use of Chemotherapy plus a Monoclonal Antibody against HER2 for Metastatic Breast Cancer "
@@ -52,7 +35,7 @@ H0648G = (
 def test_rate_of_death_after_an_end_point_is_no_rate_of_it(nlp):
     """ "a longer duration of response (...), a lower rate of death at 1 year (22 percent vs. 33
     percent)": the rate of death is not a DOR rate."""
-    rows = _rows(nlp, H0648G)
+    rows = rows_of(nlp, H0648G, P_ROW)
     assert [r for r in rows if r[2] in (22.0, 33.0)] == []
 
 
@@ -63,11 +46,14 @@ def test_rate_after_a_dated_end_point_stays(nlp):
         "Patients were randomly assigned to paclitaxel alone or paclitaxel plus trastuzumab. "
         "The 1-year overall survival rate was 78 percent vs. 67 percent (P=0.008)."
     )
-    assert [r[:3] for r in _rows(nlp, text)] == [("OS", "rate", 78.0), ("OS", "rate", 67.0)]
+    assert [r[:3] for r in rows_of(nlp, text, P_ROW)] == [
+        ("OS", "rate", 78.0),
+        ("OS", "rate", 67.0),
+    ]
 
 
 def test_h0648g_pinned(nlp):
-    rows = _rows(nlp, H0648G)
+    rows = rows_of(nlp, H0648G, P_ROW)
     assert ("TTP", "median", 7.4, "<0.001", "trastuzumab") in rows
     assert ("TTP", "median", 4.6, "<0.001", None) in rows
     assert ("ORR", "rate", 50.0, "<0.001", "trastuzumab") in rows
@@ -96,7 +82,7 @@ TBP = (
 
 
 def test_tbp_pinned(nlp):
-    rows = _rows(nlp, TBP)
+    rows = rows_of(nlp, TBP, P_ROW)
     ct = "capecitabine+trastuzumab"
     assert ("TTP", "median", 5.6, None, "capecitabine") in rows
     assert ("TTP", "median", 8.2, None, ct) in rows
@@ -129,10 +115,10 @@ PMCB = "carboplatin+" + PM
 def test_short_form_before_its_dose_names_the_arm(nlp):
     """ "(PMCb; AUC 1·5 once a week)": the short form opens a bracket that goes on with its
     dose, so "the PMCb group" is the carboplatin arm."""
-    rows = _rows(nlp, GEPARSIXTO)
-    assert _arm(rows, 32.8) == PMCB
-    assert _arm(rows, 65.0) == PMCB
-    assert _arm(rows, 36.8) == PM
+    rows = rows_of(nlp, GEPARSIXTO, P_ROW)
+    assert arm_of(rows, 32.8) == PMCB
+    assert arm_of(rows, 65.0) == PMCB
+    assert arm_of(rows, 36.8) == PM
 
 
 def test_short_form_opening_a_dose_bracket_needs_a_regimen_before(nlp):
@@ -142,16 +128,16 @@ def test_short_form_opening_a_dose_bracket_needs_a_regimen_before(nlp):
         "Carboplatin\n\nPatients were randomly assigned to paclitaxel or paclitaxel plus "
         "carboplatin (PCb). The pCR rate was 40% (ITT; n = 120) in the PCb group."
     )
-    assert _arm(_rows(nlp, text), 40.0) == "carboplatin+paclitaxel"
+    assert arm_of(rows_of(nlp, text, P_ROW), 40.0) == "carboplatin+paclitaxel"
 
 
 def test_geparsixto_is_a_known_trial(nlp):
     """The trial lexicon knows GeparSixto (beside the "GBG 66" number it already read)."""
-    assert _trials(nlp, GEPARSIXTO) == ["GBG 66", "GeparSixto"]
+    assert extract_text(nlp, GEPARSIXTO).trials == ["GBG 66", "GeparSixto"]
 
 
 def test_geparsixto_pinned(nlp):
-    ex = extract_document(Document(id="t", text=GEPARSIXTO), nlp)
+    ex = extract_text(nlp, GEPARSIXTO)
     pcr = [(o.value, o.ci_low, o.ci_high, o.p) for o in ex.outcomes if o.endpoint == "pCR"]
     assert pcr == [(32.8, 24.8, 40.7, "0.581"), (36.8, 28.7, 44.9, "0.581")]
     assert ex.drugs == ["carboplatin", "doxorubicin", "lapatinib", "paclitaxel", "trastuzumab"]
@@ -190,8 +176,8 @@ def test_duration_design_has_one_regimen(nlp):
     sentence naming the chemotherapy define one regimen; "group A"/"group B" and "the 6-month
     arm" name it."""
     assert [a.name for a in registry_of(nlp, HORG).arms] == [FECD_H]
-    rows = _rows(nlp, HORG)
-    assert [_arm(rows, v) for v in (95.7, 93.3, 5.1, 3.3)] == [FECD_H] * 4
+    rows = rows_of(nlp, HORG, P_ROW)
+    assert [arm_of(rows, v) for v in (95.7, 93.3, 5.1, 3.3)] == [FECD_H] * 4
 
 
 def test_durations_of_other_regimens_stay_two_arms(nlp):
@@ -206,7 +192,7 @@ def test_durations_of_other_regimens_stay_two_arms(nlp):
 
 
 def test_horg_pinned(nlp):
-    ex = extract_document(Document(id="t", text=HORG), nlp)
+    ex = extract_text(nlp, HORG)
     ratios = [
         (o.endpoint, o.value, o.ci_low, o.ci_high, o.p) for o in ex.outcomes if o.measure == "HR"
     ]
@@ -231,7 +217,7 @@ N9831 = (
 
 
 def test_n9831_pinned(nlp):
-    rows = _rows(nlp, N9831)
+    rows = rows_of(nlp, N9831, P_ROW)
     acp = "cyclophosphamide+doxorubicin+paclitaxel"
     assert [(r[2], r[4]) for r in rows] == [
         (71.8, acp),
@@ -257,9 +243,9 @@ MA31 = (
 
 def test_ma31_pinned(nlp):
     """Per-patient taxane options are not part of the arm (gold convention)."""
-    rows = _rows(nlp, MA31)
+    rows = rows_of(nlp, MA31, P_ROW)
     assert ("PFS", "median", 9.0, None, "lapatinib") in rows
     assert ("PFS", "median", 11.3, None, "trastuzumab") in rows
     assert ("PFS", "HR", 1.37, "0.001", None) in rows
     assert ("AE_G3", "incidence", 19.0, "<0.001", "lapatinib") in rows
-    assert _trials(nlp, MA31) == ["MA.31"]
+    assert extract_text(nlp, MA31).trials == ["MA.31"]

@@ -7,20 +7,9 @@ arm of its own. CHAT, JO17360, CALGB 9840, TRAVIOTA and SafeHer pin what was alr
 
 from __future__ import annotations
 
-from extract_helpers import registry_of
+from extract_helpers import arm_of, extract_text, outcomes_of, registry_of
 
-from her2mine.extract import extract_document
 from her2mine.extract.regimens import gap_kind, is_schedule_only, without_schedules
-from her2mine.models import Document
-
-
-def _outcomes(nlp, text: str) -> list:
-    return extract_document(Document(id="t", text=text), nlp).outcomes
-
-
-def _arm(nlp, text: str, value: float) -> str | None:
-    return next(o.arm for o in _outcomes(nlp, text) if o.value == value)
-
 
 TPC = "carboplatin+paclitaxel+trastuzumab"
 TP = "paclitaxel+trastuzumab"
@@ -53,7 +42,7 @@ ROBERT_ALONE = (
 def test_short_form_after_a_spelled_out_auc_names_the_regimen(nlp):
     """ "... carboplatin at an area under the curve of 6 every 3 weeks (TPC)": TPC is the
     regimen's short form, so its values are that arm's, not physician's choice."""
-    outs = _outcomes(nlp, ROBERT)
+    outs = outcomes_of(nlp, ROBERT)
     arms = {o.value: o.arm for o in outs}
     assert arms[52.0] == TPC and arms[10.7] == TPC and arms[35.7] == TPC
     assert arms[36.0] == TPC and arms[12.0] == TP
@@ -64,7 +53,7 @@ def test_short_form_after_a_spelled_out_auc_names_the_regimen(nlp):
 def test_regimen_alone_then_with_an_add_on_keeps_both_short_forms(nlp):
     """ "A ... alone (TP) or with C ... (TPC)": TP is A (not the lexicon's docetaxel and
     pertuzumab), and C joins A in the second arm instead of being an arm of its own."""
-    ex = extract_document(Document(id="t", text=ROBERT_ALONE), nlp)
+    ex = extract_text(nlp, ROBERT_ALONE)
     assert ex.drugs == ["carboplatin", "paclitaxel", "trastuzumab"]
     assert sorted(a.name for a in registry_of(nlp, ROBERT_ALONE).arms) == [TPC, TP]
     arms = {o.value: o.arm for o in ex.outcomes}
@@ -98,8 +87,8 @@ def test_undefined_tpc_stays_physicians_choice(nlp):
         "choice (TPC). Median progression-free survival was 17.8 months with trastuzumab "
         "deruxtecan and 6.9 months with TPC."
     )
-    assert _arm(nlp, text, 6.9) == "physician's choice"
-    assert _arm(nlp, text, 17.8) == "trastuzumab deruxtecan"
+    assert arm_of(outcomes_of(nlp, text), 6.9) == "physician's choice"
+    assert arm_of(outcomes_of(nlp, text), 17.8) == "trastuzumab deruxtecan"
 
 
 def test_alone_bracket_holding_no_short_form_is_no_name(nlp):
@@ -128,7 +117,7 @@ CHAT = (
 
 
 def test_chat_pins_pfs_by_arm_and_hr(nlp):
-    outs = _outcomes(nlp, CHAT)
+    outs = outcomes_of(nlp, CHAT)
     got = {(o.measure, o.value): (o.arm, o.ci_low, o.ci_high, o.p) for o in outs}
     assert got[("median", 17.9)][0] == "capecitabine+docetaxel+trastuzumab"
     assert got[("median", 12.8)][0] == "docetaxel+trastuzumab"
@@ -150,7 +139,7 @@ JO17360 = (
 
 
 def test_jo17360_pins_trial_hrs_and_concurrent_arm(nlp):
-    ex = extract_document(Document(id="t", text=JO17360), nlp)
+    ex = extract_text(nlp, JO17360)
     assert ex.trials == ["JO17360"]
     got = {(o.endpoint, o.measure, o.value): o for o in ex.outcomes}
     hr = got[("PFS", "HR", 4.24)]
@@ -170,7 +159,7 @@ CALGB = (
 
 
 def test_calgb_9840_pins_between_arm_ratios(nlp):
-    ex = extract_document(Document(id="t", text=CALGB), nlp)
+    ex = extract_text(nlp, CALGB)
     assert ex.trials == ["CALGB 9840"]
     ratios = [(o.endpoint, o.measure, o.value, o.p, o.arm) for o in ex.outcomes]
     ratios = [r[:4] for r in ratios if r[1] in ("HR", "OR") and r[4] is None]
@@ -193,7 +182,7 @@ TRAVIOTA = (
 
 
 def test_traviota_pins_trial_and_vinorelbine_arm(nlp):
-    ex = extract_document(Document(id="t", text=TRAVIOTA), nlp)
+    ex = extract_text(nlp, TRAVIOTA)
     assert ex.trials == ["TRAVIOTA"]
     ttp = next(o for o in ex.outcomes if o.value == 8.5)
     assert (ttp.endpoint, ttp.measure, ttp.p, ttp.arm) == (
@@ -215,7 +204,7 @@ SAFEHER = (
 
 
 def test_safeher_pins_whole_population_adverse_events(nlp):
-    ex = extract_document(Document(id="t", text=SAFEHER), nlp)
+    ex = extract_text(nlp, SAFEHER)
     assert ex.trials == ["NCT01566721", "SafeHer"]
     got = [(o.endpoint, o.measure, o.value, o.arm) for o in ex.outcomes]
     assert ("AE", "incidence", 88.4, None) in got

@@ -14,24 +14,7 @@ chemotherapy alone (see the pinned tests)."""
 
 from __future__ import annotations
 
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
-
-def _ex(nlp, text: str):
-    return extract_document(Document(id="t", text=text), nlp)
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    return [
-        (o.endpoint, o.measure, o.value, o.ci_low, o.ci_high, o.p, o.arm)
-        for o in _ex(nlp, text).outcomes
-    ]
-
-
-def _arm(rows: list[tuple], value: float) -> str | None:
-    return next(r[6] for r in rows if r[2] == value)
-
+from extract_helpers import arm_of, extract_text, rows_of
 
 HERA = (
     "2 years versus 1 year of adjuvant trastuzumab for HER2-positive breast cancer (HERA): an"
@@ -63,7 +46,7 @@ HERA = (
 def test_duration_comparator_after_median_follow_up_is_no_median(nlp):
     """ "After a median follow-up of 8 years, 2 years of trastuzumab did not improve DFS
     compared with 1 year": 1 year is the comparator arm's duration, not a median DFS."""
-    assert [r for r in _rows(nlp, HERA) if r[1] == "median"] == []
+    assert [r for r in rows_of(nlp, HERA) if r[1] == "median"] == []
 
 
 def test_median_beside_a_duration_comparator_stays(nlp):
@@ -74,17 +57,17 @@ def test_median_beside_a_duration_comparator_stays(nlp):
         "median follow-up of 3 years, median overall survival with 1 year of trastuzumab was "
         "40.2 months compared with 32.1 months with observation."
     )
-    medians = [r[2] for r in _rows(nlp, text) if r[1] == "median"]
+    medians = [r[2] for r in rows_of(nlp, text) if r[1] == "median"]
     assert 32.1 in medians and 40.2 in medians
 
 
 def test_hera_pinned(nlp):
-    rows = _rows(nlp, HERA)
+    rows = rows_of(nlp, HERA)
     assert ("DFS", "HR", 0.99, 0.85, 1.14, "0.86", None) in rows
     assert ("DFS", "HR", 0.76, 0.67, 0.86, "<0.0001", None) in rows
     assert ("OS", "HR", 0.76, 0.65, 0.88, "0.0005", None) in rows
-    assert _arm(rows, 20.4) == "trastuzumab" and _arm(rows, 16.3) == "trastuzumab"
-    assert _ex(nlp, HERA).trials == ["HERA"]
+    assert arm_of(rows, 20.4) == "trastuzumab" and arm_of(rows, 16.3) == "trastuzumab"
+    assert extract_text(nlp, HERA).trials == ["HERA"]
 
 
 B31 = (
@@ -120,15 +103,15 @@ ACT = "cyclophosphamide+doxorubicin+paclitaxel"
 def test_arrow_joined_short_form_defines_its_regimen(nlp):
     """ "doxorubicin and cyclophosphamide followed by paclitaxel (AC→T)": the arrow joins a
     sequence as a hyphen does, so the bracket defines all three drugs (no lexicon docetaxel)."""
-    ex = _ex(nlp, B31)
+    ex = extract_text(nlp, B31)
     assert "docetaxel" not in ex.drugs
-    assert _arm(_rows(nlp, B31), 62.2) == ACT
+    assert arm_of(rows_of(nlp, B31), 62.2) == ACT
 
 
 def test_short_form_extending_an_earlier_one_adds_the_drug_of_its_letter(nlp):
     """ "(AC→T) or the same chemotherapy with trastuzumab beginning concurrently with paclitaxel
     (AC→TH)": AC→TH is AC→T plus H (trastuzumab), not the paclitaxel right before it."""
-    assert _arm(_rows(nlp, B31), 73.7) == ACT + "+trastuzumab"
+    assert arm_of(rows_of(nlp, B31), 73.7) == ACT + "+trastuzumab"
 
 
 def test_longer_bracket_naming_no_drug_is_not_extended(nlp):
@@ -140,16 +123,16 @@ def test_longer_bracket_naming_no_drug_is_not_extended(nlp):
         "papillomavirus (HPV) infection were excluded. The objective response rate was 70.0% "
         "in HPV-negative patients."
     )
-    ex = _ex(nlp, text)
+    ex = extract_text(nlp, text)
     assert not [m for m in ex.mentions if m.text.startswith("HPV")]
 
 
 def test_b31_pinned(nlp):
-    rows = _rows(nlp, B31)
+    rows = rows_of(nlp, B31)
     assert ("OS", "HR", 0.63, 0.54, 0.73, "<0.001", None) in rows
     assert ("DFS", "HR", 0.6, 0.53, 0.68, "<0.001", None) in rows
-    assert _arm(rows, 75.2) == ACT and _arm(rows, 84.0) == ACT + "+trastuzumab"
-    assert _ex(nlp, B31).trials == ["NCCTG N9831", "NSABP B-31"]
+    assert arm_of(rows, 75.2) == ACT and arm_of(rows, 84.0) == ACT + "+trastuzumab"
+    assert extract_text(nlp, B31).trials == ["NCCTG N9831", "NSABP B-31"]
 
 
 EMILIA = (
@@ -180,12 +163,12 @@ EMILIA = (
 
 
 def test_emilia_pinned(nlp):
-    rows = _rows(nlp, EMILIA)
+    rows = rows_of(nlp, EMILIA)
     assert ("OS", "median", 29.9, 26.3, 34.1, None, "trastuzumab emtansine") in rows
     assert ("OS", "median", 25.9, 22.7, 28.3, None, "capecitabine+lapatinib") in rows
     assert ("OS", "HR", 0.75, 0.64, 0.88, None, None) in rows
-    assert _arm(rows, 48.0) == "trastuzumab emtansine"
-    assert _arm(rows, 60.0) == "capecitabine+lapatinib"
+    assert arm_of(rows, 48.0) == "trastuzumab emtansine"
+    assert arm_of(rows, 60.0) == "capecitabine+lapatinib"
 
 
 ADAPT = (
@@ -215,11 +198,11 @@ HP = "pertuzumab+trastuzumab"
 
 
 def test_adapt_pinned(nlp):
-    rows = _rows(nlp, ADAPT)
+    rows = rows_of(nlp, ADAPT)
     assert ("pCR", "rate", 34.4, None, None, "<0.001", HP) in rows
     assert ("pCR", "rate", 90.5, None, None, "<0.001", "paclitaxel+" + HP) in rows
     assert ("AE_G3", "incidence", 23.8, None, None, None, "paclitaxel+" + HP) in rows
-    assert _ex(nlp, ADAPT).trials == ["WSG-ADAPT HER2+/HR−"]
+    assert extract_text(nlp, ADAPT).trials == ["WSG-ADAPT HER2+/HR−"]
 
 
 SB3 = (
@@ -254,9 +237,9 @@ SB3 = (
 def test_sb3_pinned(nlp):
     """Both arms are trastuzumab (SB3 is a biosimilar code): the values named by product keep
     trastuzumab; the ratio of pCR rates is no outcome of the contract."""
-    rows = _rows(nlp, SB3)
+    rows = rows_of(nlp, SB3)
     for v in (51.7, 42.0, 45.8, 35.8, 97.0, 94.7):
-        assert _arm(rows, v) == "trastuzumab"
+        assert arm_of(rows, v) == "trastuzumab"
     assert [r[2] for r in rows if r[0] == "pCR"] == [51.7, 42.0, 45.8, 35.8]
     assert 1.259 not in [r[2] for r in rows]
 
@@ -289,7 +272,7 @@ PF = (
 def test_pf_05280014_pinned(nlp):
     """The pharmacokinetic primary end point is no outcome of the contract; pCR and ORR pairs
     keep their order."""
-    rows = _rows(nlp, PF)
+    rows = rows_of(nlp, PF)
     assert 92.0 not in [r[2] for r in rows] and 93.3 not in [r[2] for r in rows]
     assert [(r[0], r[2]) for r in rows if r[0] in ("pCR", "ORR")] == [
         ("pCR", 47.0),

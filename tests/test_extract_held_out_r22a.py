@@ -7,24 +7,7 @@ eLEcTRA, TBCRC 022, PERMEATE and NSABP B-52 pin what was already right."""
 
 from __future__ import annotations
 
-from extract_helpers import registry_of
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
-
-def _extract(nlp, text: str):
-    return extract_document(Document(id="t", text=text), nlp)
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = _extract(nlp, text)
-    return [(o.endpoint, o.measure, o.value, o.ci_low, o.ci_high, o.p, o.arm) for o in ex.outcomes]
-
-
-def _arm(rows: list[tuple], value: float) -> str | None:
-    return next(r[6] for r in rows if r[2] == value)
-
+from extract_helpers import arm_of, extract_text, registry_of, rows_of
 
 # --- BERENICE: a partner after the last cohort's label joins every cohort -------------------
 
@@ -57,10 +40,10 @@ def test_partner_after_last_label_joins_every_cohort(nlp):
 
 
 def test_cohort_values_carry_the_shared_partner(nlp):
-    rows = _rows(nlp, BERENICE)
-    assert _arm(rows, 61.8) == DDAC_P
-    assert _arm(rows, 60.7) == FEC_D
-    assert _arm(rows, 1.5) == DDAC_P
+    rows = rows_of(nlp, BERENICE)
+    assert arm_of(rows, 61.8) == DDAC_P
+    assert arm_of(rows, 60.7) == FEC_D
+    assert arm_of(rows, 1.5) == DDAC_P
     assert ("pCR", "rate", 60.7) in [r[:3] for r in rows]
 
 
@@ -110,11 +93,11 @@ def test_next_letter_in_a_later_design_sentence_is_an_arm(nlp):
     the next letter labels one more arm, kept apart from its randomised twin."""
     reg = registry_of(nlp, ELECTRA)
     assert [a.name for a in reg.arms] == ["letrozole", "letrozole+trastuzumab", "letrozole"]
-    assert _arm(_rows(nlp, ELECTRA), 15.2) == "letrozole"
+    assert arm_of(rows_of(nlp, ELECTRA), 15.2) == "letrozole"
 
 
 def test_randomised_lettered_values_stay(nlp):
-    rows = _rows(nlp, ELECTRA)
+    rows = rows_of(nlp, ELECTRA)
     assert [r[:3] + r[5:] for r in rows if r[2] in (3.3, 14.1, 0.67, 39.0, 65.0)] == [
         ("TTP", "median", 3.3, None, "letrozole"),
         ("TTP", "median", 14.1, None, "letrozole+trastuzumab"),
@@ -165,7 +148,7 @@ PERELISA = (
 
 
 def test_perelisa_is_a_trial(nlp):
-    ex = _extract(nlp, PERELISA)
+    ex = extract_text(nlp, PERELISA)
     assert ex.trials == ["PerELISA"]
     assert ex.drugs == ["letrozole", "paclitaxel", "pertuzumab", "trastuzumab"]
     assert [(o.endpoint, o.value, o.ci_low, o.ci_high) for o in ex.outcomes][0] == (
@@ -202,14 +185,14 @@ PERTAIN = (
 def test_pertain_arms_hr_and_respectively(nlp):
     """JCO style: options in a bracket ("an AI (anastrozole or letrozole)") stay out of the
     arm; "P = .0070" is the HR's; "respectively" maps the grade 3 rates."""
-    rows = _rows(nlp, PERTAIN)
+    rows = rows_of(nlp, PERTAIN)
     assert rows[:3] == [
         ("PFS", "median", 18.89, 14.09, 24.87, None, "pertuzumab+trastuzumab"),
         ("PFS", "median", 15.8, 11.04, 18.56, None, "trastuzumab"),
         ("PFS", "HR", 0.65, 0.48, 0.89, "0.0070", None),
     ]
-    assert _arm(rows, 50.4) == "pertuzumab+trastuzumab"
-    assert _arm(rows, 42.2) == "trastuzumab"
+    assert arm_of(rows, 50.4) == "pertuzumab+trastuzumab"
+    assert arm_of(rows, 42.2) == "trastuzumab"
 
 
 TBCRC022 = (
@@ -233,7 +216,7 @@ TBCRC022 = (
 def test_tbcrc022_cohorts_of_one_regimen_have_no_arm(nlp):
     """Cohorts by prior lapatinib all take neratinib plus capecitabine: no arm, and the CNS
     ORR is outside the contract."""
-    ex = _extract(nlp, TBCRC022)
+    ex = extract_text(nlp, TBCRC022)
     assert ex.trials == ["TBCRC 022"]
     rows = [(o.endpoint, o.value, o.arm) for o in ex.outcomes]
     assert rows[:4] == [
@@ -265,7 +248,7 @@ PERMEATE = (
 
 
 def test_permeate_lancet_medians_and_cis(nlp):
-    rows = _rows(nlp, PERMEATE)
+    rows = rows_of(nlp, PERMEATE)
     assert rows[:2] == [
         ("PFS", "median", 11.3, 7.7, 14.9, None, None),
         ("PFS", "median", 5.6, 3.4, 7.8, None, None),
@@ -288,10 +271,10 @@ B52 = (
 
 
 def test_b52_odds_ratio_and_rates(nlp):
-    rows = _rows(nlp, B52)
+    rows = rows_of(nlp, B52)
     assert [r[:6] for r in rows[:3]] == [
         ("pCR", "rate", 40.9, None, None, None),
         ("pCR", "rate", 46.1, None, None, None),
         ("pCR", "OR", 1.23, 0.78, 1.94, "0.36"),
     ]
-    assert _arm(rows, 40.9) == "carboplatin+docetaxel+pertuzumab+trastuzumab"
+    assert arm_of(rows, 40.9) == "carboplatin+docetaxel+pertuzumab+trastuzumab"

@@ -5,7 +5,7 @@ each checking one reading that went wrong on them."""
 from __future__ import annotations
 
 import pytest
-from extract_helpers import arms_of, trials_in
+from extract_helpers import arms_of, rows_of, trials_in
 
 BOLERO1 = (
     "Everolimus plus trastuzumab and paclitaxel as first-line treatment for HER2-positive "
@@ -40,10 +40,6 @@ def test_a_later_randomisation_sentence_with_new_arms_still_defines_them(nlp):
     assert arms_of(nlp, text) == {5.1: "neratinib", 6.2: "tucatinib"}
 
 
-def _rows(extract, text: str) -> list[tuple[str, str, float, str | None]]:
-    return [(o.endpoint, o.measure, o.value, o.p) for o in extract(text).outcomes]
-
-
 DETECT3_PFS = (
     "Lapatinib in HER2-negative metastatic breast cancer with HER2-positive circulating tumor "
     "cells: the DETECT III trial\n\n"
@@ -54,10 +50,10 @@ DETECT3_PFS = (
 )
 
 
-def test_compared_medians_in_lettered_arms_share_their_p(extract):
+def test_compared_medians_in_lettered_arms_share_their_p(nlp):
     # Medians compared with "and" across lettered arms, a P after them and no HR/OR in the
     # sentence: each median carries that P (as "4.8 vs 6.9 months (P = .13)" does).
-    assert _rows(extract, DETECT3_PFS) == [
+    assert rows_of(nlp, DETECT3_PFS, ("endpoint", "measure", "value", "p")) == [
         ("PFS", "median", 4.8, "0.13"),
         ("PFS", "median", 6.9, "0.13"),
         ("OS", "median", 9.1, "0.009"),
@@ -65,22 +61,25 @@ def test_compared_medians_in_lettered_arms_share_their_p(extract):
     ]
 
 
-def test_compared_medians_with_their_regimens_share_their_p(extract):
+def test_compared_medians_with_their_regimens_share_their_p(nlp):
     text = (
         "T\n\nPatients were randomly assigned to lapatinib plus capecitabine or trastuzumab plus "
         "capecitabine. Median PFS was 6.6 months with lapatinib-capecitabine versus 8.1 months "
         "with trastuzumab-capecitabine (P = .02)."
     )
-    assert _rows(extract, text) == [("PFS", "median", 6.6, "0.02"), ("PFS", "median", 8.1, "0.02")]
+    assert rows_of(nlp, text, ("endpoint", "measure", "value", "p")) == [
+        ("PFS", "median", 6.6, "0.02"),
+        ("PFS", "median", 8.1, "0.02"),
+    ]
 
 
-def test_medians_next_to_a_hazard_ratio_keep_no_p(extract):
+def test_medians_next_to_a_hazard_ratio_keep_no_p(nlp):
     # Negative: with an HR in the sentence the P is the ratio's, not the medians'.
     text = (
         "T\n\nMedian PFS was 4.8 months in arm A and 6.9 months in arm B (hazard ratio, 0.71; "
         "95% CI, 0.50-0.99; P = .04)."
     )
-    assert _rows(extract, text) == [
+    assert rows_of(nlp, text, ("endpoint", "measure", "value", "p")) == [
         ("PFS", "median", 4.8, None),
         ("PFS", "median", 6.9, None),
         ("PFS", "HR", 0.71, "0.04"),

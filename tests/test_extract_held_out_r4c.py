@@ -11,7 +11,7 @@ received X" in the results read as a new arm."""
 from __future__ import annotations
 
 import pytest
-from extract_helpers import registry_of
+from extract_helpers import ARM_ROW, registry_of, rows_of
 
 from her2mine.extract.numbers import parse_values
 
@@ -59,10 +59,6 @@ HLX02 = (
 )
 
 
-def rows(extract, text):
-    return [(o.endpoint, o.measure, o.value, o.arm) for o in extract(TITLE + text).outcomes]
-
-
 # --- numbers: a group size after "(rate) of" is not a value -------------------------------------
 
 
@@ -71,19 +67,19 @@ def test_a_group_size_after_a_bracketed_rate_is_no_rate():
     assert values == [("percent", 52.0), ("percent", 53.0)]
 
 
-def test_group_sizes_of_a_respectively_list_are_not_adverse_event_rates(extract):
-    got = rows(extract, HANNAH_AES)
+def test_group_sizes_of_a_respectively_list_are_not_adverse_event_rates(nlp):
+    got = rows_of(nlp, TITLE + HANNAH_AES, ARM_ROW)
     assert [(e, v) for e, _, v, _ in got] == [("AE_G3", 52.0), ("AE_G3", 53.0)]
 
 
-def test_th3resa_counts_keep_their_arms(extract):
+def test_th3resa_counts_keep_their_arms(nlp):
     text = (
         "Patients were randomly assigned to trastuzumab emtansine or treatment of physician's "
         "choice.\nA lower incidence of grade 3 or worse adverse events was reported with "
         "trastuzumab emtansine than with treatment of physician's choice (130 [32%] of 403 vs 80 "
         "[43%] of 184)."
     )
-    assert rows(extract, text) == [
+    assert rows_of(nlp, TITLE + text, ARM_ROW) == [
         ("AE_G3", "incidence", 32.0, "trastuzumab emtansine"),
         ("AE_G3", "incidence", 43.0, "physician's choice"),
     ]
@@ -105,13 +101,13 @@ def test_numbers_not_after_a_bracketed_rate_still_inherit(text, values):
 # --- outcomes: the end point after the counts' verb -----------------------------------------------
 
 
-def test_rates_before_achieved_pcr_are_pcr(extract):
-    got = [(e, m, v) for e, m, v, _ in rows(extract, CTP6_PCR)]
+def test_rates_before_achieved_pcr_are_pcr(nlp):
+    got = [(e, m, v) for e, m, v, _ in rows_of(nlp, TITLE + CTP6_PCR, ARM_ROW)]
     assert got == [("pCR", "rate", 46.8), ("pCR", "rate", 50.4)]
 
 
-def test_rates_before_had_a_pathological_complete_response_are_pcr(extract):
-    got = [(e, v) for e, _, v, _ in rows(extract, LILAC_PCR)]
+def test_rates_before_had_a_pathological_complete_response_are_pcr(nlp):
+    got = [(e, v) for e, _, v, _ in rows_of(nlp, TITLE + LILAC_PCR, ARM_ROW)]
     assert got == [("pCR", 48.0), ("pCR", 41.0)]
 
 
@@ -126,9 +122,9 @@ def test_rates_before_had_a_pathological_complete_response_are_pcr(extract):
         "in the reference trastuzumab group had a pathological complete response.",
     ],
 )
-def test_a_far_end_point_without_its_verb_claims_no_rate(extract, text):
+def test_a_far_end_point_without_its_verb_claims_no_rate(nlp, text):
     # (a rate within 60 characters of a following end point is read as before)
-    assert 46.8 not in [v for _, _, v, _ in rows(extract, text)]
+    assert 46.8 not in [v for _, _, v, _ in rows_of(nlp, TITLE + text, ARM_ROW)]
 
 
 # --- drugs / arms: biosimilar designs ------------------------------------------------------------
@@ -177,7 +173,7 @@ def test_a_later_regimen_after_each_combined_with_stays_an_arm(nlp):
 def test_a_route_short_form_and_a_fixed_dose_combination_arm(extract, nlp):
     arms = sorted(a.name for a in registry_of(nlp, TITLE + FEDERICA).arms if a.name)
     assert arms == ["pertuzumab+trastuzumab", "pertuzumab/trastuzumab/hyaluronidase"]
-    assert rows(extract, FEDERICA) == [
+    assert rows_of(nlp, TITLE + FEDERICA, ARM_ROW) == [
         ("pCR", "rate", 59.7, "pertuzumab+trastuzumab"),
         ("pCR", "rate", 59.5, "pertuzumab/trastuzumab/hyaluronidase"),
     ]
@@ -191,14 +187,14 @@ def test_stage_iv_in_brackets_is_no_short_form(extract):
 # --- end points: a defined short form with a time point; margins ---------------------------------
 
 
-def test_an_end_point_short_form_with_a_time_point(extract):
-    got = [(e, v) for e, _, v, _ in rows(extract, HLX02)]
+def test_an_end_point_short_form_with_a_time_point(nlp):
+    got = [(e, v) for e, _, v, _ in rows_of(nlp, TITLE + HLX02, ARM_ROW)]
     assert got == [("ORR", 71.0), ("ORR", 71.4)]
 
 
-def test_an_undefined_abbreviation_with_digits_is_no_end_point(extract):
+def test_an_undefined_abbreviation_with_digits_is_no_end_point(nlp):
     text = "ORR24 was 71.0% in the HLX02 arm and 71.4% in the EU-trastuzumab arm."
-    assert rows(extract, text) == []
+    assert rows_of(nlp, TITLE + text, ARM_ROW) == []
 
 
 @pytest.mark.parametrize(
@@ -210,5 +206,5 @@ def test_an_undefined_abbreviation_with_digits_is_no_end_point(extract):
         ("The pCR rate was 40% with a margin of error, and 45% in the other group.", [40.0, 45.0]),
     ],
 )
-def test_an_equivalence_margin_is_no_rate(extract, text, values):
-    assert [v for _, _, v, _ in rows(extract, text)] == values
+def test_an_equivalence_margin_is_no_rate(nlp, text, values):
+    assert [v for _, _, v, _ in rows_of(nlp, TITLE + text, ARM_ROW)] == values

@@ -14,11 +14,9 @@ letrozole 2.5 mg daily") and a grade qualifier carried to serious events in a la
 
 from __future__ import annotations
 
-from extract_helpers import arms_of, registry_of
+from extract_helpers import arms_of, outcomes_of, registry_of
 
-from her2mine.extract import extract_document
 from her2mine.extract.regimens import gap_kind
-from her2mine.models import Document
 
 EGF100151 = (
     "Lapatinib plus Capecitabine for HER2-Positive Advanced Breast Cancer\n\n"
@@ -65,10 +63,6 @@ GBG26 = (
 CT = "capecitabine+trastuzumab"
 
 
-def _rows(nlp, text: str) -> list:
-    return extract_document(Document(id="t", text=text), nlp).outcomes
-
-
 def _arm_drugs(nlp, text: str) -> list[list[str]]:
     return [a.drugs for a in registry_of(nlp, text).arms]
 
@@ -113,7 +107,7 @@ def test_a_bracket_after_another_word_is_no_arm(nlp):
 
 def test_a_p_closing_a_count_opened_hr_bracket_is_the_ratios(nlp):
     # Before: the P went to the 2.4-month median and the HR had none.
-    got = {(o.measure, o.value): o.p for o in _rows(nlp, TANDEM) if o.endpoint == "PFS"}
+    got = {(o.measure, o.value): o.p for o in outcomes_of(nlp, TANDEM) if o.endpoint == "PFS"}
     assert got == {("HR", 0.63): "0.0016", ("median", 4.8): None, ("median", 2.4): None}
 
 
@@ -124,7 +118,7 @@ def test_medians_in_a_count_opened_bracket_without_a_ratio_keep_their_p(nlp):
         "PFS was longer with trastuzumab plus anastrozole than with anastrozole alone "
         "(n = 104; median PFS, 4.8 v 2.4 months; log-rank P = .0016)."
     )
-    got = {o.value: o.p for o in _rows(nlp, text)}
+    got = {o.value: o.p for o in outcomes_of(nlp, text)}
     assert got == {4.8: "0.0016", 2.4: "0.0016"}
 
 
@@ -164,7 +158,7 @@ def test_alone_or_with_still_needs_a_bare_joiner(nlp):
 
 def test_two_values_before_each_arms_reference_are_that_arms(nlp):
     # Before: 23% and 15% had arm null.
-    got = {o.value: o.arm for o in _rows(nlp, TANDEM) if o.endpoint == "AE_G3"}
+    got = {o.value: o.arm for o in outcomes_of(nlp, TANDEM) if o.endpoint == "AE_G3"}
     assert got == {23.0: AT, 5.0: AT, 15.0: "anastrozole", 1.0: "anastrozole"}
 
 
@@ -195,14 +189,14 @@ LUX_BREAST_1 = (
 
 def test_a_ratios_comma_range_is_its_ci_and_the_p_follows(nlp):
     # Before: the OS HR had no CI and no P.
-    hr = [o for o in _rows(nlp, LUX_BREAST_1) if o.measure == "HR" and o.endpoint == "OS"]
+    hr = [o for o in outcomes_of(nlp, LUX_BREAST_1) if o.measure == "HR" and o.endpoint == "OS"]
     assert [(o.value, o.ci_low, o.ci_high, o.p) for o in hr] == [(1.48, 1.05, 2.07, "0.0247")]
 
 
 def test_a_comma_range_that_does_not_hold_the_ratio_is_no_ci(nlp):
     # Negative: "HR 0.62, 1.05-2.07" cannot be the ratio's CI.
     text = "Title\n\nOverall survival favoured the combination (HR 0.62, 1.05-2.07; p=0.02)."
-    hr = [o for o in _rows(nlp, text) if o.measure == "HR"]
+    hr = [o for o in outcomes_of(nlp, text) if o.measure == "HR"]
     assert [(o.ci_low, o.ci_high) for o in hr] == [(None, None)]
 
 
@@ -236,7 +230,7 @@ def test_a_crossover_share_is_no_outcome(nlp):
         "arm crossed over to receive trastuzumab at progression."
     )
     # Before: 70% was read as an OS rate.
-    assert sorted(o.value for o in _rows(nlp, text)) == [23.9, 28.5]
+    assert sorted(o.value for o in outcomes_of(nlp, text)) == [23.9, 28.5]
 
 
 def test_a_share_without_crossover_is_still_read(nlp):
@@ -245,7 +239,7 @@ def test_a_share_without_crossover_is_still_read(nlp):
         "Title\n\nPatients were randomly assigned to anastrozole with or without trastuzumab. "
         "The 2-year OS rate was 70% of patients in the anastrozole alone arm."
     )
-    assert 70.0 in [o.value for o in _rows(nlp, text)]
+    assert 70.0 in [o.value for o in outcomes_of(nlp, text)]
 
 
 # --- "plus anastrozole 1 mg or letrozole 2.5 mg daily (Arm A)" --------------------------------
@@ -284,7 +278,7 @@ def test_drugs_of_two_classes_with_doses_are_not_options(nlp):
 
 def test_a_grade_qualifier_does_not_reach_serious_events_in_a_later_clause(nlp):
     # Before: the serious-AE rates were read as grade >=3 (AE_G3).
-    got = {o.value: o.endpoint for o in _rows(nlp, PERTAIN_CONF) if o.measure == "incidence"}
+    got = {o.value: o.endpoint for o in outcomes_of(nlp, PERTAIN_CONF) if o.measure == "incidence"}
     assert got == {50.4: "AE_G3", 39.2: "AE_G3", 33.1: "AE", 19.2: "AE"}
 
 
@@ -294,5 +288,5 @@ def test_a_grade_qualifier_in_the_same_clause_still_reaches_other_events(nlp):
         "Title\n\nGrade 3 or worse adverse events included neutropenia (20%); diarrhea (10%) "
         "was less frequent."
     )
-    got = {o.value: o.endpoint for o in _rows(nlp, text)}
+    got = {o.value: o.endpoint for o in outcomes_of(nlp, text)}
     assert got == {20.0: "AE_G3", 10.0: "AE_G3"}

@@ -4,11 +4,9 @@ BERENICE), each checking one reading that went wrong on them."""
 
 from __future__ import annotations
 
-from extract_helpers import arms_of, registry_of
+from extract_helpers import arms_of, extract_text, registry_of
 
-from her2mine.extract import extract_document
 from her2mine.extract.numbers import parse_values
-from her2mine.models import Document
 
 B41 = (
     "Lapatinib as a component of neoadjuvant therapy for HER2-positive operable breast cancer "
@@ -76,7 +74,7 @@ PHARE_MARGIN = (
 
 
 def test_a_non_inferiority_margin_ratio_is_no_result(nlp):
-    ex = extract_document(Document(id="t", text=PHARE_MARGIN), nlp)
+    ex = extract_text(nlp, PHARE_MARGIN)
     ratios = [(o.endpoint, o.value, o.p) for o in ex.outcomes if o.measure == "HR"]
     assert ratios == [("DFS", 1.28, "0.29")]
 
@@ -97,7 +95,7 @@ TRYPHAENA_LVEF = (
 def test_cut_offs_of_an_ejection_fraction_decline_are_no_rates(nlp):
     # "of 10% or more", "to below 50%", ">=10% points", "to <50%" define the event; only the
     # rates of patients with it are values.
-    ex = extract_document(Document(id="t", text=TRYPHAENA_LVEF), nlp)
+    ex = extract_text(nlp, TRYPHAENA_LVEF)
     assert [(o.endpoint, o.value) for o in ex.outcomes] == [("AE", 5.6), ("AE", 3.9)]
 
 

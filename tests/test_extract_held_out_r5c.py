@@ -9,6 +9,7 @@ adverse event")."""
 from __future__ import annotations
 
 import pytest
+from extract_helpers import ARM_ROW, rows_of
 
 from her2mine.extract.components import _hits
 
@@ -54,35 +55,31 @@ def placebo_texts(nlp, text):
     return [h.text for h in _hits(nlp(TITLE + text)._.her2, "drugs") if h.kind == "placebo"]
 
 
-def rows(extract, text):
-    return [(o.endpoint, o.measure, o.value, o.arm) for o in extract(TITLE + text).outcomes]
-
-
 # --- end points: a CNS qualifier makes the CNS end point ------------------------------------------
 
 
-def test_risk_of_intracranial_progression_or_death_is_cns_pfs(extract):
-    got = [(e, m, v) for e, m, v, _ in rows(extract, HER2CLIMB_CNS)]
+def test_risk_of_intracranial_progression_or_death_is_cns_pfs(nlp):
+    got = [(e, m, v) for e, m, v, _ in rows_of(nlp, TITLE + HER2CLIMB_CNS, ARM_ROW)]
     assert ("CNS-PFS", "HR", 0.32) in got
     assert ("PFS", "HR", 0.32) not in got
 
 
-def test_risk_of_cns_progression_or_death_in_a_conference_abstract(extract):
+def test_risk_of_cns_progression_or_death_in_a_conference_abstract(nlp):
     text = (
         "TUC+T+C reduced the risk of CNS progression or death by 68% compared with T+C (HR 0.32, "
         "95% CI 0.22-0.48, p<0.0001)."
     )
-    assert rows(extract, text) == [("CNS-PFS", "HR", 0.32, None)]
+    assert rows_of(nlp, TITLE + text, ARM_ROW) == [("CNS-PFS", "HR", 0.32, None)]
 
 
-def test_cns_orr_is_outside_the_contract(extract):
-    got = rows(extract, TBCRC022)
+def test_cns_orr_is_outside_the_contract(nlp):
+    got = rows_of(nlp, TITLE + TBCRC022, ARM_ROW)
     assert [e for e, *_ in got] == ["PFS", "PFS"]
     assert 49.0 not in [v for *_, v, _ in got]
 
 
-def test_intracranial_orr_abbreviation_is_outside_the_contract(extract):
-    got = rows(extract, HER2CLIMB_ASCO)
+def test_intracranial_orr_abbreviation_is_outside_the_contract(nlp):
+    got = rows_of(nlp, TITLE + HER2CLIMB_ASCO, ARM_ROW)
     assert 47.3 not in [v for *_, v, _ in got]
     assert 20.0 not in [v for *_, v, _ in got]
 
@@ -100,25 +97,29 @@ def test_intracranial_orr_abbreviation_is_outside_the_contract(extract):
         ("The extracranial ORR was 35% (95% CI, 20% to 50%).", "ORR"),
     ],
 )  # fmt: skip
-def test_no_cns_qualifier_keeps_the_general_end_point(extract, text, endpoint):
-    assert [e for e, *_ in rows(extract, text)] == [endpoint]
+def test_no_cns_qualifier_keeps_the_general_end_point(nlp, text, endpoint):
+    assert [e for e, *_ in rows_of(nlp, TITLE + text, ARM_ROW)] == [endpoint]
 
 
 # --- end points: "the risk of death" before a ratio ----------------------------------------------
 
 
-def test_risk_of_death_ratio_is_os_not_the_previous_end_point(extract):
-    got = [(e, m, v) for e, m, v, _ in rows(extract, HER2CLIMB_CNS)]
+def test_risk_of_death_ratio_is_os_not_the_previous_end_point(nlp):
+    got = [(e, m, v) for e, m, v, _ in rows_of(nlp, TITLE + HER2CLIMB_CNS, ARM_ROW)]
     assert ("OS", "HR", 0.58) in got
     assert ("CNS-PFS", "HR", 0.58) not in got
 
 
-def test_risk_of_death_in_a_conference_abstract(extract):
+def test_risk_of_death_in_a_conference_abstract(nlp):
     text = (
         "Median CNS-PFS was 9.9 mo vs 4.2 mo. Risk of death was reduced by 42% (HR 0.58, 95% CI "
         "0.40-0.85, p=0.005)."
     )
-    assert [(e, m, v) for e, m, v, _ in rows(extract, text)][-1] == ("OS", "HR", 0.58)
+    assert [(e, m, v) for e, m, v, _ in rows_of(nlp, TITLE + text, ARM_ROW)][-1] == (
+        "OS",
+        "HR",
+        0.58,
+    )
 
 
 @pytest.mark.parametrize(
@@ -131,15 +132,15 @@ def test_risk_of_death_in_a_conference_abstract(extract):
         "The risk of death was lower, and PFS was longer (HR, 0.54; 95% CI, 0.42 to 0.70).",
     ],
 )
-def test_risk_of_death_does_not_claim_other_ratios(extract, text):
-    assert "OS" not in [e for e, m, *_ in rows(extract, text) if m == "HR"]
+def test_risk_of_death_does_not_claim_other_ratios(nlp, text):
+    assert "OS" not in [e for e, m, *_ in rows_of(nlp, TITLE + text, ARM_ROW) if m == "HR"]
 
 
 # --- drugs: a placebo short form -----------------------------------------------------------------
 
 
-def test_a_placebo_short_form_names_the_placebo_group(extract):
-    got = [(e, v, a) for e, _, v, a in rows(extract, HER2CLIMB_ASCO)]
+def test_a_placebo_short_form_names_the_placebo_group(nlp):
+    got = [(e, v, a) for e, _, v, a in rows_of(nlp, TITLE + HER2CLIMB_ASCO, ARM_ROW)]
     assert got == [
         ("AE_G3", 13.0, "capecitabine+trastuzumab+tucatinib"),
         ("AE_G3", 9.0, "capecitabine+trastuzumab"),
@@ -181,8 +182,8 @@ def test_a_regimen_defined_as_in_its_sentence_still_defines(extract):
 # --- outcomes: a grade after the value ------------------------------------------------------------
 
 
-def test_a_grade_after_the_value_makes_a_grade_3_rate(extract):
-    got = [(e, m, v) for e, m, v, _ in rows(extract, LANDSCAPE_AES)]
+def test_a_grade_after_the_value_makes_a_grade_3_rate(nlp):
+    got = [(e, m, v) for e, m, v, _ in rows_of(nlp, TITLE + LANDSCAPE_AES, ARM_ROW)]
     assert got == [("AE_G3", "incidence", 49.0), ("AE_G3", "incidence", 20.0),
                    ("AE_G3", "incidence", 20.0)]  # fmt: skip
 
@@ -196,5 +197,5 @@ def test_a_grade_after_the_value_makes_a_grade_3_rate(extract):
         "22 (49%) of 45 patients had a grade 3 or any-grade adverse event.",
     ],
 )
-def test_no_grade_3_after_the_value_stays_any_grade(extract, text):
-    assert [e for e, *_ in rows(extract, text)] == ["AE"]
+def test_no_grade_3_after_the_value_stays_any_grade(nlp, text):
+    assert [e for e, *_ in rows_of(nlp, TITLE + text, ARM_ROW)] == ["AE"]

@@ -8,10 +8,10 @@ schedule ("the sequential group") in a design whose arms give the same drugs (AC
 
 from __future__ import annotations
 
-from her2mine.extract import extract_document
+from extract_helpers import only_row, outcomes_of
+
 from her2mine.extract.drugs import letter_hits
 from her2mine.extract.hits import Hit
-from her2mine.models import Document
 
 ALTTO = (
     "Adjuvant Lapatinib and Trastuzumab for Early HER2-Positive Breast Cancer: Results From the "
@@ -55,22 +55,15 @@ TECHNO = (
 )
 
 
-def _rows(nlp, text: str) -> list:
-    return extract_document(Document(id="t", text=text), nlp).outcomes
-
-
-def _row(nlp, text: str, value: float):
-    (row,) = [o for o in _rows(nlp, text) if o.value == value and o.measure != "HR"]
-    return row
-
-
 # --- "1% in the T arm": a defined one-letter short form after "the" ----------------------------
 
 
 def test_letter_after_the_names_its_arm(nlp):
-    assert _row(nlp, ALTTO, 15.0).arm == LT
-    assert _row(nlp, ALTTO, 5.0).arm == LT  # "the T→L arm": the sequence has both drugs
-    assert _row(nlp, ALTTO, 1.0).arm == "trastuzumab"
+    assert only_row(outcomes_of(nlp, ALTTO), 15.0, skipped=("HR",)).arm == LT
+    assert (
+        only_row(outcomes_of(nlp, ALTTO), 5.0, skipped=("HR",)).arm == LT
+    )  # "the T→L arm": the sequence has both drugs
+    assert only_row(outcomes_of(nlp, ALTTO), 1.0, skipped=("HR",)).arm == "trastuzumab"
 
 
 def test_letter_after_the_needs_a_regimen_context():
@@ -83,9 +76,9 @@ def test_letter_after_the_needs_a_regimen_context():
 
 
 def test_relative_reduction_is_no_rate(nlp):
-    values = [o.value for o in _rows(nlp, ALTTO)]
+    values = [o.value for o in outcomes_of(nlp, ALTTO)]
     assert 4.0 not in values and 16.0 not in values
-    assert _row(nlp, ALTTO, 88.0).endpoint == "DFS"
+    assert only_row(outcomes_of(nlp, ALTTO), 88.0, skipped=("HR",)).endpoint == "DFS"
 
 
 def test_reduction_later_in_the_clause_keeps_the_rate(nlp):
@@ -94,16 +87,18 @@ def test_reduction_later_in_the_clause_keeps_the_rate(nlp):
         "Patients were randomly assigned to trastuzumab or observation. The 3-year DFS rate was "
         "80.6% with trastuzumab, a result that represents a reduction in the risk of recurrence."
     )
-    assert _row(nlp, text, 80.6).endpoint == "DFS"
+    assert only_row(outcomes_of(nlp, text), 80.6, skipped=("HR",)).endpoint == "DFS"
 
 
 # --- end points written as subgroups of patients ------------------------------------------------
 
 
 def test_endpoint_naming_a_subgroup_is_not_the_values_endpoint(nlp):
-    row = _row(nlp, TECHNO, 73.0)
+    row = only_row(outcomes_of(nlp, TECHNO), 73.0, skipped=("HR",))
     assert (row.endpoint, row.arm) == ("DFS", None)
-    assert _row(nlp, TECHNO, 38.7).endpoint == "pCR"  # "A pCR was achieved in 38.7%"
+    assert (
+        only_row(outcomes_of(nlp, TECHNO), 38.7, skipped=("HR",)).endpoint == "pCR"
+    )  # "A pCR was achieved in 38.7%"
 
 
 def test_subgroup_endpoint_before_its_own_value_is_kept(nlp):
@@ -112,17 +107,17 @@ def test_subgroup_endpoint_before_its_own_value_is_kept(nlp):
         "Patients received paclitaxel plus trastuzumab. The pCR rate was 40.2% in patients with "
         "hormone receptor-negative disease."
     )
-    assert _row(nlp, text, 40.2).endpoint == "pCR"
+    assert only_row(outcomes_of(nlp, text), 40.2, skipped=("HR",)).endpoint == "pCR"
 
 
 def test_rates_of_subgroups_share_their_p(nlp):
-    assert _row(nlp, TECHNO, 88.0).p == "0.01"
-    assert _row(nlp, TECHNO, 73.0).p == "0.01"
+    assert only_row(outcomes_of(nlp, TECHNO), 88.0, skipped=("HR",)).p == "0.01"
+    assert only_row(outcomes_of(nlp, TECHNO), 73.0, skipped=("HR",)).p == "0.01"
 
 
 def test_respectively_after_subgroup_rates_takes_no_arms(nlp):
     for value in (96.0, 86.0):
-        row = _row(nlp, TECHNO, value)
+        row = only_row(outcomes_of(nlp, TECHNO), value, skipped=("HR",))
         assert (row.endpoint, row.arm, row.p) == ("OS", None, "0.025")
 
 
@@ -132,16 +127,19 @@ def test_respectively_run_without_subgroups_keeps_the_arms_under_discussion(nlp)
         "Patients were randomly assigned to pertuzumab plus trastuzumab and docetaxel or to "
         "trastuzumab and docetaxel. The pCR rates were 45.8% and 29.0%, respectively (P = .0141)."
     )
-    assert _row(nlp, text, 45.8).arm == "docetaxel+pertuzumab+trastuzumab"
-    assert _row(nlp, text, 29.0).arm == "docetaxel+trastuzumab"
+    assert (
+        only_row(outcomes_of(nlp, text), 45.8, skipped=("HR",)).arm
+        == "docetaxel+pertuzumab+trastuzumab"
+    )
+    assert only_row(outcomes_of(nlp, text), 29.0, skipped=("HR",)).arm == "docetaxel+trastuzumab"
 
 
 # --- "the sequential group": a schedule-named arm of a same-drugs design ------------------------
 
 
 def test_schedule_named_groups_of_a_same_drugs_design(nlp):
-    assert _row(nlp, Z1041, 56.5).arm == FECPH
-    assert _row(nlp, Z1041, 54.2).arm == FECPH
+    assert only_row(outcomes_of(nlp, Z1041), 56.5, skipped=("HR",)).arm == FECPH
+    assert only_row(outcomes_of(nlp, Z1041), 54.2, skipped=("HR",)).arm == FECPH
 
 
 def test_schedule_named_group_of_a_design_with_different_drugs_is_no_arm(nlp):
@@ -150,4 +148,4 @@ def test_schedule_named_group_of_a_design_with_different_drugs_is_no_arm(nlp):
         "Patients were randomly assigned to paclitaxel plus trastuzumab or to paclitaxel alone. "
         "The pCR rate was 41.3% in the concurrent group."
     )
-    assert _row(nlp, text, 41.3).arm is None
+    assert only_row(outcomes_of(nlp, text), 41.3, skipped=("HR",)).arm is None

@@ -4,16 +4,7 @@ each checking one reading that went wrong on them."""
 
 from __future__ import annotations
 
-from extract_helpers import arms_of, registry_of
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.ci_low, o.ci_high, o.arm) for o in ex.outcomes]
-
+from extract_helpers import CI_ROW, arms_of, extract_text, registry_of, rows_of
 
 ZANIDATAMAB_P1 = (
     "Zanidatamab, a novel bispecific antibody, for HER2-expressing cancers: a phase 1 study\n\n"
@@ -26,13 +17,13 @@ ZANIDATAMAB_P1 = (
 def test_a_count_of_objective_responses_with_its_share_is_the_rate(nlp):
     # "objective responses were observed in 31 (37%; ...)": the plural of "objective response"
     # is the ORR term too.
-    assert _rows(nlp, ZANIDATAMAB_P1) == [("ORR", "rate", 37.0, 28.0, 46.0, None)]
+    assert rows_of(nlp, ZANIDATAMAB_P1, CI_ROW) == [("ORR", "rate", 37.0, 28.0, 46.0, None)]
 
 
 def test_complete_responses_stay_outside_the_contract(nlp):
     # Negative: the plural rule adds rate terms only; "complete responses" stays unread.
     text = ZANIDATAMAB_P1.replace("confirmed objective responses", "complete responses")
-    assert _rows(nlp, text) == []
+    assert rows_of(nlp, text, CI_ROW) == []
 
 
 DAISY_COHORTS = (
@@ -45,7 +36,7 @@ DAISY_COHORTS = (
 
 def test_plural_rate_and_median_abbreviations_are_end_points(nlp):
     # "ORRs" (plural of a rate's abbreviation) and "mDoR" (median form, as "mPFS"/"mOS").
-    got = [(e, m, v) for e, m, v, *_ in _rows(nlp, DAISY_COHORTS)]
+    got = [(e, m, v) for e, m, v, *_ in rows_of(nlp, DAISY_COHORTS, CI_ROW)]
     assert got == [
         ("ORR", "rate", 70.6),
         ("ORR", "rate", 37.5),
@@ -64,7 +55,7 @@ DB1303_SAFETY = (
 
 def test_conference_grade_shorthand_is_a_grade(nlp):
     # "G≥3", "G3/4" are grade >=3 qualifiers, "G1/2" an any-grade one (conference abstracts).
-    got = [(e, v) for e, _, v, *_ in _rows(nlp, DB1303_SAFETY)]
+    got = [(e, v) for e, _, v, *_ in rows_of(nlp, DB1303_SAFETY, CI_ROW)]
     assert got == [("AE_G3", 24.2), ("ILD", 1.5), ("AE_G3", 20.5), ("AE", 60.1)]
 
 
@@ -74,7 +65,7 @@ def test_a_g_inside_a_word_or_code_is_no_grade(nlp):
         "DB-1303 phase 1\n\nPatients received DB-1303 every 3 weeks. In the HER2-G3 subgroup, "
         "adverse events occurred in 50% of patients."
     )
-    assert [(e, v) for e, _, v, *_ in _rows(nlp, text)] == [("AE", 50.0)]
+    assert [(e, v) for e, _, v, *_ in rows_of(nlp, text, CI_ROW)] == [("AE", 50.0)]
 
 
 ARX788 = (
@@ -87,7 +78,7 @@ ARX788 = (
 
 def test_a_payload_code_is_no_drug(nlp):
     # "a potent tubulin inhibitor payload (AS269)": a part of the conjugate, not a drug given.
-    ex = extract_document(Document(id="t", text=ARX788), nlp)
+    ex = extract_text(nlp, ARX788)
     assert ex.drugs == ["arx788"]
 
 
@@ -96,7 +87,7 @@ def test_a_code_not_named_as_a_payload_stays_a_drug(nlp):
     text = ARX788.replace("payload (AS269). Patients", "payload. Patients also") + (
         " Others received AS269 at 2 mg/kg."
     )
-    ex = extract_document(Document(id="t", text=text), nlp)
+    ex = extract_text(nlp, text)
     assert ex.drugs == ["arx788", "as269"]
 
 

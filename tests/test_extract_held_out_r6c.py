@@ -8,6 +8,7 @@ median ("an extension in median OS of 5.5 months") read as a median."""
 from __future__ import annotations
 
 import pytest
+from extract_helpers import ARM_ROW, rows_of
 
 from her2mine.extract.components import _hits
 from her2mine.extract.drugs import bracketed_shorts
@@ -46,27 +47,23 @@ HER2CLIMB_CONCLUSION = (
 )
 
 
-def rows(extract, text):
-    return [(o.endpoint, o.measure, o.value, o.arm) for o in extract(TITLE + text).outcomes]
-
-
 # --- outcomes: a value stated "in each group" ----------------------------------------------------
 
 
-def test_a_value_in_each_group_is_each_arms_value(extract):
-    got = [(e, v, a) for e, m, v, a in rows(extract, CLEOPATRA) if e == "AE"]
+def test_a_value_in_each_group_is_each_arms_value(nlp):
+    got = [(e, v, a) for e, m, v, a in rows_of(nlp, TITLE + CLEOPATRA, ARM_ROW) if e == "AE"]
     assert got == [
         ("AE", 1.0, "docetaxel+pertuzumab+trastuzumab"),
         ("AE", 1.0, "docetaxel+trastuzumab"),
     ]
 
 
-def test_each_group_of_a_single_arm_study_names_no_arm(extract):
+def test_each_group_of_a_single_arm_study_names_no_arm(nlp):
     text = (
         "All patients received trastuzumab deruxtecan. ILD occurred in 10% of patients in each "
         "cohort. Nausea occurred in 5% of patients in each group."
     )
-    assert [a for *_, a in rows(extract, text)] == [None, None]
+    assert [a for *_, a in rows_of(nlp, TITLE + text, ARM_ROW)] == [None, None]
 
 
 # --- drugs: a joined short form longer than twelve characters ------------------------------------
@@ -77,8 +74,12 @@ def test_a_long_joined_short_form_is_read(nlp):
     assert (text.index("("), "TUC+Tras+Cape") in bracketed_shorts(text)
 
 
-def test_a_long_joined_short_form_names_its_arm(extract):
-    got = [(e, m, v, a) for e, m, v, a in rows(extract, HER2CLIMB_FINAL) if m == "median"]
+def test_a_long_joined_short_form_names_its_arm(nlp):
+    got = [
+        (e, m, v, a)
+        for e, m, v, a in rows_of(nlp, TITLE + HER2CLIMB_FINAL, ARM_ROW)
+        if m == "median"
+    ]
     assert got == [
         ("OS", "median", 24.7, "capecitabine+trastuzumab+tucatinib"),
         ("OS", "median", 19.2, "capecitabine+trastuzumab"),
@@ -127,8 +128,8 @@ def test_no_part_mentions_without_a_part_wise_definition(nlp, text):
 # --- end points: adverse events named as the cause of a discontinuation --------------------------
 
 
-def test_adverse_events_causing_a_discontinuation_are_no_ae_rate(extract):
-    got = [(e, v) for e, m, v, a in rows(extract, HER2CLIMB_SAFETY)]
+def test_adverse_events_causing_a_discontinuation_are_no_ae_rate(nlp):
+    got = [(e, v) for e, m, v, a in rows_of(nlp, TITLE + HER2CLIMB_SAFETY, ARM_ROW)]
     assert got == [("AE_G3", 13.1), ("AE_G3", 8.6)]
 
 
@@ -143,20 +144,22 @@ def test_adverse_events_causing_a_discontinuation_are_no_ae_rate(extract):
          [("AE_G3", 12.0)]),
     ],
 )  # fmt: skip
-def test_an_adverse_event_not_named_as_a_cause_keeps_its_rate(extract, text, expected):
-    assert [(e, v) for e, m, v, a in rows(extract, text)] == expected
+def test_an_adverse_event_not_named_as_a_cause_keeps_its_rate(nlp, text, expected):
+    assert [(e, v) for e, m, v, a in rows_of(nlp, TITLE + text, ARM_ROW)] == expected
 
 
 # --- end points: a gain in a median is no median -------------------------------------------------
 
 
-def test_an_extension_in_median_os_is_no_median(extract):
-    assert rows(extract, HER2CLIMB_CONCLUSION) == []
+def test_an_extension_in_median_os_is_no_median(nlp):
+    assert rows_of(nlp, TITLE + HER2CLIMB_CONCLUSION, ARM_ROW) == []
 
 
-def test_a_median_prolonged_by_is_no_median(extract):
+def test_a_median_prolonged_by_is_no_median(nlp):
     text = "Tucatinib prolonged median PFS by 2.9 months (HR 0.54; 95% CI 0.42 to 0.71)."
-    assert [(e, m, v) for e, m, v, a in rows(extract, text)] == [("PFS", "HR", 0.54)]
+    assert [(e, m, v) for e, m, v, a in rows_of(nlp, TITLE + text, ARM_ROW)] == [
+        ("PFS", "HR", 0.54)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -167,5 +170,5 @@ def test_a_median_prolonged_by_is_no_median(extract):
         "Tucatinib improved median PFS to 7.8 months.",
     ],
 )
-def test_a_median_without_a_gain_stays_a_median(extract, text):
-    assert [m for e, m, v, a in rows(extract, text)] == ["median"]
+def test_a_median_without_a_gain_stays_a_median(nlp, text):
+    assert [m for e, m, v, a in rows_of(nlp, TITLE + text, ARM_ROW)] == ["median"]

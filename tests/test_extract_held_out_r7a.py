@@ -9,12 +9,10 @@ listed after other values; an "NE" median (not estimable) is a median as "NR" is
 
 from __future__ import annotations
 
-from extract_helpers import registry_of
+from extract_helpers import only_row, outcomes_of, registry_of
 
-from her2mine.extract import extract_document
 from her2mine.extract.numbers import parse_values
 from her2mine.extract.regimens import gap_kind
-from her2mine.models import Document
 
 KAITLIN = (
     "Trastuzumab Emtansine Plus Pertuzumab Versus Taxane Plus Trastuzumab Plus Pertuzumab After "
@@ -61,15 +59,6 @@ PERUSE = (
 )
 
 
-def _rows(nlp, text: str) -> list:
-    return extract_document(Document(id="t", text=text), nlp).outcomes
-
-
-def _row(rows: list, value: float, measure: str | None = None):
-    (row,) = [o for o in rows if o.value == value and (measure is None or o.measure == measure)]
-    return row
-
-
 # --- KAITLIN: a bracketed short form and a count range inside a sequence ---------------------
 
 
@@ -97,11 +86,11 @@ def test_short_form_bracket_in_a_list_is_not_joined(nlp):
 
 
 def test_compound_short_forms_name_the_design_arms(nlp):
-    rows = _rows(nlp, KAITLIN)
-    assert _row(rows, 94.1).arm == AC_KP
-    assert _row(rows, 94.2).arm == AC_THP
-    assert _row(rows, 55.4).arm == AC_KP
-    assert _row(rows, 51.8).arm == AC_THP
+    rows = outcomes_of(nlp, KAITLIN)
+    assert only_row(rows, 94.1).arm == AC_KP
+    assert only_row(rows, 94.2).arm == AC_THP
+    assert only_row(rows, 55.4).arm == AC_KP
+    assert only_row(rows, 51.8).arm == AC_THP
 
 
 def test_compound_short_form_of_two_arms_names_neither(nlp):
@@ -116,8 +105,8 @@ def test_compound_short_form_of_two_arms_names_neither(nlp):
 def test_undefined_compound_form_keeps_the_regimen_reading(nlp):
     # no bracket defines "AC-KP": its "AC" is in both arms and names neither
     text = KAITLIN.replace(" (AC-KP)", "").replace(" (AC-THP)", "")
-    rows = _rows(nlp, text)
-    assert _row(rows, 94.1).arm is None
+    rows = outcomes_of(nlp, text)
+    assert only_row(rows, 94.1).arm is None
     assert registry_of(nlp, text).short_forms == {}
 
 
@@ -125,12 +114,12 @@ def test_undefined_compound_form_keeps_the_regimen_reading(nlp):
 
 
 def test_hazard_ratio_with_counted_deaths_is_os(nlp):
-    hr = _row(_rows(nlp, APHINITY), 0.85, "HR")
+    hr = only_row(outcomes_of(nlp, APHINITY), 0.85, "HR")
     assert (hr.endpoint, hr.ci_low, hr.ci_high, hr.p) == ("OS", 0.67, 1.07, "0.170")
 
 
 def test_death_counts_are_no_rates(nlp):
-    values = {o.value for o in _rows(nlp, APHINITY)}
+    values = {o.value for o in outcomes_of(nlp, APHINITY)}
     assert 5.2 not in values and 6.1 not in values
 
 
@@ -140,11 +129,11 @@ def test_deaths_of_one_cause_do_not_make_an_os_ratio(nlp):
         "There were 12 deaths from breast cancer in the trastuzumab group (HR, 0.70; 95% CI, "
         "0.50 to 0.98)."
     )
-    assert not [o for o in _rows(nlp, text) if o.endpoint == "OS"]
+    assert not [o for o in outcomes_of(nlp, text) if o.endpoint == "OS"]
 
 
 def test_bound_below_is_no_value(nlp):
-    values = {o.value for o in _rows(nlp, APHINITY)}
+    values = {o.value for o in outcomes_of(nlp, APHINITY)}
     assert 1.0 not in values
     assert {94.8, 93.9} <= values
 
@@ -153,10 +142,10 @@ def test_bound_below_is_no_value(nlp):
 
 
 def test_grade_qualifier_does_not_reach_serious_events_after_values(nlp):
-    rows = _rows(nlp, TDM4450G)
-    assert _row(rows, 46.4).endpoint == "AE_G3"
-    assert _row(rows, 20.3).endpoint == "AE"
-    assert _row(rows, 25.8).endpoint == "AE"
+    rows = outcomes_of(nlp, TDM4450G)
+    assert only_row(rows, 46.4).endpoint == "AE_G3"
+    assert only_row(rows, 20.3).endpoint == "AE"
+    assert only_row(rows, 25.8).endpoint == "AE"
 
 
 def test_serious_grade_qualifier_without_earlier_value_still_applies(nlp):
@@ -165,11 +154,11 @@ def test_serious_grade_qualifier_without_earlier_value_still_applies(nlp):
         "Grade >=3 serious adverse events occurred in 12.5% with T-DM1 and 20.1% with "
         "trastuzumab plus docetaxel."
     )
-    assert _row(_rows(nlp, text), 12.5).endpoint == "AE_G3"
+    assert only_row(outcomes_of(nlp, text), 12.5).endpoint == "AE_G3"
 
 
 def test_ne_median_is_a_median(nlp):
-    rows = [o for o in _rows(nlp, TDM4450G) if o.endpoint == "DOR"]
+    rows = [o for o in outcomes_of(nlp, TDM4450G) if o.endpoint == "DOR"]
     assert [(o.value, o.arm) for o in rows] == [
         (9.5, "docetaxel+trastuzumab"),
         (None, "trastuzumab emtansine"),
@@ -186,10 +175,10 @@ def test_ne_inside_a_word_or_ci_is_no_value():
 
 
 def test_exceeding_bound_is_no_median(nlp):
-    rows = _rows(nlp, PERUSE)
+    rows = outcomes_of(nlp, PERUSE)
     assert [(o.endpoint, o.value) for o in rows] == [("OS", 65.3)]
 
 
 def test_more_than_bound_is_no_median(nlp):
     text = "T\n\nMedian overall survival was more than 5 years with trastuzumab."
-    assert _rows(nlp, text) == []
+    assert outcomes_of(nlp, text) == []

@@ -4,17 +4,9 @@ studies), each checking one reading that went wrong on them."""
 
 from __future__ import annotations
 
-from extract_helpers import registry_of
+from extract_helpers import P_ROW, registry_of, rows_of
 
-from her2mine.extract import extract_document
 from her2mine.extract.numbers import parse_values
-from her2mine.models import Document
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.p, o.arm) for o in ex.outcomes]
-
 
 REAL_WORLD_PYROTINIB = (
     "Pyrotinib-based therapy in HER2-positive metastatic breast cancer: a real-world study\n\n"
@@ -31,7 +23,7 @@ def test_subgroups_a_sentence_compares_itself_are_not_the_arms_under_discussion(
     # "Patients who had not received ... than those previously treated with X (11.3 vs 7.2)":
     # the sentence names its own compared groups; the arms of the sentence before are not
     # carried to them.
-    assert _rows(nlp, REAL_WORLD_PYROTINIB) == [
+    assert rows_of(nlp, REAL_WORLD_PYROTINIB, P_ROW) == [
         ("PFS", "median", 9.1, "0.032", "capecitabine+pyrotinib"),
         ("PFS", "median", 6.7, "0.032", "pyrotinib"),
         ("PFS", "median", 11.3, "0.008", None),
@@ -51,13 +43,13 @@ def test_than_those_without_names_subgroups_in_a_randomised_trial(nlp):
         "Patients with visceral metastases had a lower ORR than those without (70.1% vs 85.2%, "
         "P = 0.03)."
     )
-    assert _rows(nlp, text)[2:] == [("ORR", "rate", 70.1, "0.03", None), ("ORR", "rate", 85.2, "0.03", None)]  # fmt: skip
+    assert rows_of(nlp, text, P_ROW)[2:] == [("ORR", "rate", 70.1, "0.03", None), ("ORR", "rate", 85.2, "0.03", None)]  # fmt: skip
 
 
 def test_a_bare_compared_run_still_takes_the_arms_under_discussion(nlp):
     # Negative: no subgroup compared in the sentence, the run is the two arms' again.
     text = RCT_DESIGN + "Median overall survival was 28.9 versus 25.0 months (P = 0.2)."
-    assert _rows(nlp, text)[2:] == [
+    assert rows_of(nlp, text, P_ROW)[2:] == [
         ("OS", "median", 28.9, "0.2", "capecitabine+pyrotinib"),
         ("OS", "median", 25.0, "0.2", "capecitabine+lapatinib"),
     ]
@@ -76,7 +68,7 @@ def test_p_after_values_contrasted_by_while_is_each_ones(nlp):
         "In the first-line setting, the median PFS was 11.2 months, while it was 5.9 months in "
         "second or later lines (P = 0.021)."
     )
-    assert _rows(nlp, text) == [
+    assert rows_of(nlp, text, P_ROW) == [
         ("PFS", "median", 11.2, "0.021", None),
         ("PFS", "median", 5.9, "0.021", None),
     ]
@@ -86,7 +78,7 @@ def test_p_after_rates_contrasted_by_versus_is_each_ones(nlp):
     text = INETETAMAB + (
         "The ORR was 41.2% in the first-line setting versus 20.1% in later lines (P = 0.021)."
     )
-    assert _rows(nlp, text) == [("ORR", "rate", 41.2, "0.021", None), ("ORR", "rate", 20.1, "0.021", None)]  # fmt: skip
+    assert rows_of(nlp, text, P_ROW) == [("ORR", "rate", 41.2, "0.021", None), ("ORR", "rate", 20.1, "0.021", None)]  # fmt: skip
 
 
 def test_values_joined_by_and_alone_do_not_share_the_p(nlp):
@@ -94,7 +86,7 @@ def test_values_joined_by_and_alone_do_not_share_the_p(nlp):
     text = INETETAMAB + (
         "The ORR was 41.2% in the first-line setting and 20.1% in later lines (P = 0.021)."
     )
-    assert _rows(nlp, text) == [("ORR", "rate", 41.2, None, None), ("ORR", "rate", 20.1, None, None)]  # fmt: skip
+    assert rows_of(nlp, text, P_ROW) == [("ORR", "rate", 41.2, None, None), ("ORR", "rate", 20.1, None, None)]  # fmt: skip
 
 
 CN_DESIGN = (
@@ -120,7 +112,7 @@ def test_the_bracket_completes_an_arm_a_title_named_partially(nlp):
         + " Results: The ORR of the pyrotinib group was significantly higher than that of the "
         "lapatinib group (78.5% vs 57.1%, P=0.01)."
     )
-    assert _rows(nlp, text) == [
+    assert rows_of(nlp, text, P_ROW) == [
         ("ORR", "rate", 78.5, "0.01", "capecitabine+pyrotinib"),
         ("ORR", "rate", 57.1, "0.01", "capecitabine+lapatinib"),
     ]
@@ -145,7 +137,7 @@ def test_a_time_of_the_named_group_is_that_groups_median(nlp):
         "capecitabine. The mPFS of the pyrotinib group was 18.1 months, which was significantly "
         "longer than 7.0 months of the lapatinib group (HR=0.36, 95%CI: 0.23-0.58, P<0.001)."
     )
-    assert _rows(nlp, text) == [
+    assert rows_of(nlp, text, P_ROW) == [
         ("PFS", "median", 18.1, None, "capecitabine+pyrotinib"),
         ("PFS", "median", 7.0, None, "capecitabine+lapatinib"),
         ("PFS", "HR", 0.36, "<0.001", None),
@@ -186,7 +178,7 @@ INETETAMAB_GROUPS = (
 def test_a_group_named_by_a_word_of_its_own_gets_its_bracket_regimen(nlp):
     # "divided into the observation group (A plus B and C, n=43) and the control group (B plus
     # C, n=43)": each named group is an arm with the bracket's regimen, named by its word.
-    assert _rows(nlp, INETETAMAB_GROUPS) == [
+    assert rows_of(nlp, INETETAMAB_GROUPS, P_ROW) == [
         ("ORR", "rate", 46.5, "0.041", "inetetamab+pyrotinib+vinorelbine"),
         ("ORR", "rate", 27.9, "0.041", "pyrotinib+vinorelbine"),
         ("PFS", "median", 9.4, "0.013", "inetetamab+pyrotinib+vinorelbine"),
@@ -214,7 +206,7 @@ def test_randomly_divided_into_experimental_and_control_groups(nlp):
         "trastuzumab + docetaxel, n=177). Results: The tpCR rate of the experimental group was "
         "41.0%, significantly higher than that of the control group (22.0%) (P<0.001)."
     )
-    assert _rows(nlp, text) == [
+    assert rows_of(nlp, text, P_ROW) == [
         ("pCR", "rate", 41.0, "<0.001", "docetaxel+pyrotinib+trastuzumab"),
         ("pCR", "rate", 22.0, "<0.001", "docetaxel+trastuzumab"),
     ]

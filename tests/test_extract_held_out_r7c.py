@@ -8,7 +8,7 @@ part of a defined arm read as a new arm, and a Bayesian probability interval."""
 
 from __future__ import annotations
 
-from extract_helpers import registry_of
+from extract_helpers import ARM_ROW, registry_of, rows_of
 
 TITLE = "Title\n\n"
 
@@ -55,46 +55,42 @@ SAFE_HEART = (
 )
 
 
-def rows(extract, text):
-    return [(o.endpoint, o.measure, o.value, o.arm) for o in extract(TITLE + text).outcomes]
-
-
 # --- arms: a pair after arms compared in prose, past a statistics bracket -------------------------
 
 
-def test_pair_after_prose_comparison_past_a_stats_bracket_follows_the_prose_order(extract):
-    got = [(v, a) for e, m, v, a in rows(extract, EGF104900) if m == "median"]
+def test_pair_after_prose_comparison_past_a_stats_bracket_follows_the_prose_order(nlp):
+    got = [(v, a) for e, m, v, a in rows_of(nlp, TITLE + EGF104900, ARM_ROW) if m == "median"]
     assert got == [(14.0, "lapatinib+trastuzumab"), (9.5, "lapatinib")]
 
 
-def test_a_semicolon_outside_brackets_still_ends_the_comparison(extract):
+def test_a_semicolon_outside_brackets_still_ends_the_comparison(nlp):
     # the ";" after the bracket ends the clause: the pair takes the design's order
     text = (
         "Patients were randomly assigned to receive lapatinib alone or lapatinib plus "
         "trastuzumab. The combination showed superiority to lapatinib alone for PFS (HR, 0.74; "
         "P = .011); median OS was 9.5 v 14 months."
     )
-    got = [(v, a) for e, m, v, a in rows(extract, text) if m == "median"]
+    got = [(v, a) for e, m, v, a in rows_of(nlp, TITLE + text, ARM_ROW) if m == "median"]
     assert got == [(9.5, "lapatinib"), (14.0, "lapatinib+trastuzumab")]
 
 
 # --- outcomes: an absolute gain is no rate --------------------------------------------------------
 
 
-def test_absolute_gain_is_not_a_rate(extract):
-    got = [(v, a) for e, m, v, a in rows(extract, EGF104900) if m == "rate"]
+def test_absolute_gain_is_not_a_rate(nlp):
+    got = [(v, a) for e, m, v, a in rows_of(nlp, TITLE + EGF104900, ARM_ROW) if m == "rate"]
     assert got == [(80.0, "lapatinib+trastuzumab"), (70.0, "lapatinib"),
                    (56.0, "lapatinib+trastuzumab"), (41.0, "lapatinib")]  # fmt: skip
 
 
-def test_absolute_benefit_of_is_not_a_rate(extract):
-    got = [v for e, m, v, a in rows(extract, EXTENET_OS) if m == "rate"]
+def test_absolute_benefit_of_is_not_a_rate(nlp):
+    got = [v for e, m, v, a in rows_of(nlp, TITLE + EXTENET_OS, ARM_ROW) if m == "rate"]
     assert got == [91.5, 89.4]
 
 
-def test_a_rate_before_an_improvement_clause_stays(extract):
+def test_a_rate_before_an_improvement_clause_stays(nlp):
     text = "The 5-year OS rate was 85%, an improvement over the historical 70% rate."
-    assert ("OS", "rate", 85.0, None) in rows(extract, text)
+    assert ("OS", "rate", 85.0, None) in rows_of(nlp, TITLE + text, ARM_ROW)
 
 
 # --- arms: an "and/or" design defines no arms -------------------------------------------------------
@@ -149,13 +145,13 @@ def test_probability_interval_is_a_ci_and_its_level_no_rate(extract):
 # --- outcomes: cut-offs and shares free of an event -------------------------------------------------
 
 
-def test_threshold_or_lower_and_share_without_events_are_no_incidences(extract):
-    assert rows(extract, SAFE_HEART) == [
+def test_threshold_or_lower_and_share_without_events_are_no_incidences(nlp):
+    assert rows_of(nlp, TITLE + SAFE_HEART, ARM_ROW) == [
         ("AE", "incidence", 6.7, None),
         ("AE", "incidence", 3.3, None),
     ]
 
 
-def test_share_with_events_is_an_incidence(extract):
+def test_share_with_events_is_an_incidence(nlp):
     text = "Twenty-seven patients (90%) completed therapy, and 3 (10%) had cardiac events."
-    assert ("AE", "incidence", 10.0, None) in rows(extract, text)
+    assert ("AE", "incidence", 10.0, None) in rows_of(nlp, TITLE + text, ARM_ROW)

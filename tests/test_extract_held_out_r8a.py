@@ -8,9 +8,9 @@ arm null."""
 
 from __future__ import annotations
 
-from her2mine.extract import extract_document
+from extract_helpers import only_row, outcomes_of
+
 from her2mine.extract.numbers import parse_values
-from her2mine.models import Document
 
 HERA = (
     "11 years' follow-up of trastuzumab after adjuvant chemotherapy in HER2-positive early "
@@ -39,15 +39,6 @@ MEDICARE = (
 )
 
 
-def _rows(nlp, text: str) -> list:
-    return extract_document(Document(id="t", text=text), nlp).outcomes
-
-
-def _row(rows: list, value: float, measure: str | None = None):
-    (row,) = [o for o in rows if o.value == value and (measure is None or o.measure == measure)]
-    return row
-
-
 def _times(text: str) -> list[float]:
     return [v.value for v in parse_values(text) if v.kind == "time"]
 
@@ -56,7 +47,7 @@ def _times(text: str) -> list[float]:
 
 
 def test_duration_compared_with_is_no_median(nlp):
-    rows = _rows(nlp, HERA)
+    rows = outcomes_of(nlp, HERA)
     assert not [o for o in rows if o.measure == "median"]
     assert (
         _times(
@@ -83,7 +74,7 @@ def test_compared_medians_are_still_read():
 
 
 def test_duration_before_group_name_keeps_the_group(nlp):
-    rates = [o for o in _rows(nlp, HERA) if o.measure == "rate"]
+    rates = [o for o in outcomes_of(nlp, HERA) if o.measure == "rate"]
     assert [(o.value, o.arm) for o in rates] == [
         (63.0, None),
         (69.0, "trastuzumab"),
@@ -92,10 +83,10 @@ def test_duration_before_group_name_keeps_the_group(nlp):
 
 
 def test_ratio_listed_and_of_death_is_os(nlp):
-    rows = _rows(nlp, HERA)
-    hr = _row(rows, 0.74, "HR")
+    rows = outcomes_of(nlp, HERA)
+    hr = only_row(rows, 0.74, "HR")
     assert (hr.endpoint, hr.ci_low, hr.ci_high, hr.arm) == ("OS", 0.64, 0.86, None)
-    assert _row(rows, 0.76, "HR").endpoint == "DFS"
+    assert only_row(rows, 0.76, "HR").endpoint == "DFS"
 
 
 def test_ratio_listed_and_of_other_event_keeps_its_key():
@@ -111,10 +102,10 @@ def test_ratio_listed_and_of_other_event_keeps_its_key():
 
 
 def test_bare_without_in_observational_comparison_is_null(nlp):
-    rows = _rows(nlp, MEDICARE)
-    assert _row(rows, 29.4).arm == "trastuzumab"
-    assert _row(rows, 18.9).arm is None
-    assert _row(rows, 6.9).arm is None
+    rows = outcomes_of(nlp, MEDICARE)
+    assert only_row(rows, 29.4).arm == "trastuzumab"
+    assert only_row(rows, 18.9).arm is None
+    assert only_row(rows, 6.9).arm is None
 
 
 def test_bare_without_keeps_design_arm_less_drug(nlp):
@@ -124,6 +115,6 @@ def test_bare_without_keeps_design_arm_less_drug(nlp):
         "Three-year DFS was 80.1% with trastuzumab and 71.4% without (HR 0.61; 95% CI "
         "0.45-0.83)."
     )
-    rows = _rows(nlp, text)
-    assert _row(rows, 80.1).arm == "docetaxel+trastuzumab"
-    assert _row(rows, 71.4).arm == "docetaxel"
+    rows = outcomes_of(nlp, text)
+    assert only_row(rows, 80.1).arm == "docetaxel+trastuzumab"
+    assert only_row(rows, 71.4).arm == "docetaxel"

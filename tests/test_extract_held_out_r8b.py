@@ -5,19 +5,7 @@ that went wrong on them."""
 
 from __future__ import annotations
 
-from her2mine.extract import extract_document
-from her2mine.extract.numbers import parse_values
-from her2mine.models import Document
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.ci_low, o.ci_high, o.p, o.arm) for o in ex.outcomes]
-
-
-def _values(text: str) -> list[tuple]:
-    return [(v.kind, v.value, v.ci_low, v.ci_high, v.p) for v in parse_values(text)]
-
+from extract_helpers import parsed_values, rows_of
 
 POP_PK = (
     "Population pharmacokinetics and exposure-response analyses of trastuzumab deruxtecan\n\n"
@@ -29,18 +17,18 @@ POP_PK = (
 
 def test_the_number_after_per_is_the_ratio_scale_not_the_ratio(nlp):
     # "odds ratio per 10 µg/mL increase in Cavg, 1.26": 10 was read as the odds ratio.
-    assert _rows(nlp, POP_PK)[2:] == [("ORR", "OR", 1.26, 1.02, 1.56, "0.03", None)]
+    assert rows_of(nlp, POP_PK)[2:] == [("ORR", "OR", 1.26, 1.02, 1.56, "0.03", None)]
 
 
 def test_a_percent_scale_is_neither_the_ratio_nor_a_rate():
     text = "The hazard ratio for each 10% increase in Ki-67 was 1.12 (95% CI, 1.01 to 1.25)."
-    assert _values(text) == [("HR", 1.12, 1.01, 1.25, None)]
+    assert parsed_values(text) == [("HR", 1.12, 1.01, 1.25, None)]
 
 
 def test_a_ratio_with_a_per_phrase_after_its_value_keeps_its_value():
     # Negative: "per" after the number, or a scale word with no number after the key.
-    assert _values("The hazard ratio was 0.62 per patient year.") == [("HR", 0.62, None, None, None)]  # fmt: skip
-    assert _values("The hazard ratio for each group was 0.7 and 0.8.") == [
+    assert parsed_values("The hazard ratio was 0.62 per patient year.") == [("HR", 0.62, None, None, None)]  # fmt: skip
+    assert parsed_values("The hazard ratio for each group was 0.7 and 0.8.") == [
         ("HR", 0.7, None, None, None),
         ("HR", 0.8, None, None, None),
     ]
@@ -57,7 +45,7 @@ SYD985 = (
 
 def test_a_bracketed_rate_then_a_semicolon_and_a_bare_range_is_its_ci(nlp):
     # Lancet: "nine (28%; 13·8–46·8) of 32" once "95% CI" was written for the first rate.
-    assert _rows(nlp, SYD985) == [
+    assert rows_of(nlp, SYD985) == [
         ("ORR", "rate", 33.0, 20.4, 48.4, None, None),
         ("ORR", "rate", 28.0, 13.8, 46.8, None, None),
     ]
@@ -65,7 +53,7 @@ def test_a_bracketed_rate_then_a_semicolon_and_a_bare_range_is_its_ci(nlp):
 
 def test_a_semicolon_range_that_does_not_hold_the_rate_is_no_ci():
     # Negative: the range does not contain the rate, so it is something else.
-    assert _values("Responses were seen in nine (28%; 2–4) of 32 patients.") == [
+    assert parsed_values("Responses were seen in nine (28%; 2–4) of 32 patients.") == [
         ("percent", 28.0, None, None, None)
     ]
 
@@ -80,15 +68,15 @@ ZANIDATAMAB = (
 
 def test_a_rate_bracket_giving_its_count_before_its_ci(nlp):
     # "37% (41 of 111; 95% CI 28–47)": the count stood between the rate and its CI.
-    assert _rows(nlp, ZANIDATAMAB)[0] == ("ORR", "rate", 37.0, 28.0, 47.0, None, None)
-    assert _values("The ORR was 50% (18/36, 95% CI, 33-67).") == [
+    assert rows_of(nlp, ZANIDATAMAB)[0] == ("ORR", "rate", 37.0, 28.0, 47.0, None, None)
+    assert parsed_values("The ORR was 50% (18/36, 95% CI, 33-67).") == [
         ("percent", 50.0, 33.0, 67.0, None)
     ]
 
 
 def test_a_ci_after_the_count_that_does_not_hold_the_rate_is_not_taken():
     # Negative: a CI that cannot be the rate's (it does not contain it).
-    assert _values("The ORR was 50% (18/36; 95% CI, 13-33).") == [("percent", 50.0, None, None, None)]  # fmt: skip
+    assert parsed_values("The ORR was 50% (18/36; 95% CI, 13-33).") == [("percent", 50.0, None, None, None)]  # fmt: skip
 
 
 PYROTINIB = (
@@ -102,13 +90,13 @@ PYROTINIB = (
 def test_a_p_after_a_contrasted_pair_is_not_the_listed_rate_before_it(nlp):
     # The P compares the two rates "versus" sets against each other, not the overall rate
     # listed before them; before the fix none of the three carried it.
-    assert [(r[2], r[5]) for r in _rows(nlp, PYROTINIB)] == [(50.0, None), (83.3, "0.04"), (33.3, "0.04")]  # fmt: skip
+    assert [(r[2], r[5]) for r in rows_of(nlp, PYROTINIB)] == [(50.0, None), (83.3, "0.04"), (33.3, "0.04")]  # fmt: skip
 
 
 def test_three_rates_without_a_contrast_word_do_not_share_a_p(nlp):
     # Negative: a plain list of three rates and a P keeps the rule out.
     text = PYROTINIB.replace(", versus 33.3%", " and 33.3%")
-    assert [(r[2], r[5]) for r in _rows(nlp, text)] == [(50.0, None), (83.3, None), (33.3, None)]
+    assert [(r[2], r[5]) for r in rows_of(nlp, text)] == [(50.0, None), (83.3, None), (33.3, None)]
 
 
 RC48 = (
@@ -122,4 +110,4 @@ RC48 = (
 def test_a_dose_limiting_toxicity_rate_is_no_adverse_event_rate(nlp):
     # The share of a dose level's cohort with a DLT was read as an AE incidence of 33%; the
     # toxicity rates that "dose-limiting" does not open stay AE rates (negative).
-    assert [(r[0], r[2]) for r in _rows(nlp, RC48)] == [("AE", 96.5), ("AE_G3", 34.5)]
+    assert [(r[0], r[2]) for r in rows_of(nlp, RC48)] == [("AE", 96.5), ("AE_G3", 34.5)]

@@ -7,11 +7,9 @@ read; a drug named after "without" stands for the arm that lacks it, not for its
 
 from __future__ import annotations
 
-from extract_helpers import arms_of
+from extract_helpers import arms_of, outcomes_of
 
-from her2mine.extract import extract_document
 from her2mine.extract.numbers import parse_values
-from her2mine.models import Document
 
 DUAL = (
     "Dual versus single HER2 blockade in the neoadjuvant treatment of HER2-positive breast "
@@ -50,10 +48,6 @@ DURATION = (
 )
 
 
-def _rows(nlp, text: str) -> list:
-    return extract_document(Document(id="t", text=text), nlp).outcomes
-
-
 def _percents(text: str) -> list[float]:
     return [v.value for v in parse_values(text) if v.kind == "percent"]
 
@@ -62,14 +56,14 @@ def _percents(text: str) -> list[float]:
 
 
 def test_i2_heterogeneity_is_no_rate(nlp):
-    rows = _rows(nlp, DUAL)
+    rows = outcomes_of(nlp, DUAL)
     assert not [o for o in rows if o.value in (41.0, 12.0)]
     (ratio,) = [o for o in rows if o.measure == "OR"]
     assert (ratio.value, ratio.ci_low, ratio.ci_high) == (1.89, 1.43, 2.49)
 
 
 def test_i2_beside_a_pooled_incidence_keeps_the_incidence(nlp):
-    rows = _rows(nlp, ILD)
+    rows = outcomes_of(nlp, ILD)
     assert sorted(o.value for o in rows) == [2.2, 11.4]
     assert all(o.endpoint == "ILD" for o in rows)
 
@@ -102,7 +96,7 @@ def test_percentages_near_i2_words_stay_rates():
 
 
 def test_rate_with_duration_is_no_median(nlp):
-    rows = _rows(nlp, DURATION)
+    rows = outcomes_of(nlp, DURATION)
     assert not [o for o in rows if o.measure == "median"]
     assert sorted(o.value for o in rows if o.measure == "rate") == [85.9, 87.4]
 
@@ -116,7 +110,7 @@ def test_rate_with_a_median_after_it_keeps_the_median():
 
 
 def test_subgroup_ratio_restated_with_it_was(nlp):
-    rows = _rows(nlp, DURATION)
+    rows = outcomes_of(nlp, DURATION)
     hr = [(o.value, o.ci_low, o.ci_high) for o in rows if o.measure == "HR"]
     assert (1.03, 0.82, 1.30) in hr
     assert (1.21, 1.05, 1.40) in hr

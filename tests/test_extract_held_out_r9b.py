@@ -4,20 +4,9 @@ wrong on them."""
 
 from __future__ import annotations
 
-from her2mine.extract import extract_document
-from her2mine.extract.numbers import parse_values
+from extract_helpers import parsed_values, rows_of
+
 from her2mine.extract.reader import read_documents
-from her2mine.models import Document
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.ci_low, o.ci_high, o.p, o.arm) for o in ex.outcomes]
-
-
-def _values(text: str) -> list[tuple]:
-    return [(v.kind, v.value, v.ci_low, v.ci_high, v.p) for v in parse_values(text)]
-
 
 SOPHIA = (
     "Efficacy of margetuximab vs trastuzumab in patients with pretreated ERBB2-positive advanced "
@@ -33,7 +22,7 @@ SOPHIA = (
 def test_a_median_label_after_a_relative_risk_reduction_names_the_medians(nlp):
     # JAMA: "with a 24% relative risk reduction (HR ...; median, 5.8 [...] months vs 4.9 [...]
     # months)": the change words before the bracket hid both medians.
-    assert _rows(nlp, SOPHIA) == [
+    assert rows_of(nlp, SOPHIA) == [
         ("PFS", "HR", 0.76, 0.59, 0.98, "0.03", None),
         ("PFS", "median", 5.8, 5.5, 7.0, None, "margetuximab"),
         ("PFS", "median", 4.9, 4.2, 5.6, None, "trastuzumab"),
@@ -51,25 +40,25 @@ def test_change_words_without_a_median_label_still_hide_the_time(nlp):
         "RESULTS: Margetuximab improved PFS (HR, 0.76) with a shorter time to response (median, "
         "2.1 vs 2.8 months).",
     ):
-        rows = _rows(nlp, head + tail)
+        rows = rows_of(nlp, head + tail)
         assert [r[1] for r in rows] == ["HR"], tail
 
 
 def test_a_p_below_a_flattened_power_of_ten_is_that_power():
     # "P &lt; 10<sup>-5</sup>" reaches the text as "P < 10-5": it was read as "P < 10".
-    assert _values("PFS was longer (HR, 0.56; 95% CI, 0.44 to 0.71; P < 10-5).") == [
+    assert parsed_values("PFS was longer (HR, 0.56; 95% CI, 0.44 to 0.71; P < 10-5).") == [
         ("HR", 0.56, 0.44, 0.71, "<10-5")
     ]
-    assert _values("OS (HR 0.66; 95% CI 0.51-0.87; P = 10−12)") == [
+    assert parsed_values("OS (HR 0.66; 95% CI 0.51-0.87; P = 10−12)") == [
         ("HR", 0.66, 0.51, 0.87, "10-12")
     ]
 
 
 def test_a_p_of_ten_point_something_or_a_mantissa_keeps_its_reading():
     # Negative: "1×10-5" keeps its mantissa; ".10" and "0.10-0.2" are no powers of ten.
-    assert _values("OS (HR 0.66; 95% CI 0.51-0.87; P<1×10−5)")[0][4] == "<1×10-5"
-    assert _values("OS (HR 0.66; 95% CI 0.51-0.87; P=.10)")[0][4] == "0.10"
-    assert _values("OS (HR 0.66; 95% CI 0.51-0.87; P = 0.10-0.2)")[0][4] == "0.10"
+    assert parsed_values("OS (HR 0.66; 95% CI 0.51-0.87; P<1×10−5)")[0][4] == "<1×10-5"
+    assert parsed_values("OS (HR 0.66; 95% CI 0.51-0.87; P=.10)")[0][4] == "0.10"
+    assert parsed_values("OS (HR 0.66; 95% CI 0.51-0.87; P = 0.10-0.2)")[0][4] == "0.10"
 
 
 EFETCH = """<?xml version="1.0" ?>
@@ -108,6 +97,6 @@ def test_an_efetch_record_with_inline_markup_reads_as_its_plain_text(nlp, tmp_pa
     (doc,) = read_documents(path)
     assert "P<10⁻⁵). " in doc.text and "(Pinteraction=0.42)" in doc.text
     assert "Grade ≥3 adverse events" in doc.text and doc.registry_ids == ["NCT04784715"]
-    rows = _rows(nlp, doc.text)
+    rows = rows_of(nlp, doc.text)
     assert rows[0] == ("PFS", "HR", 0.56, 0.44, 0.71, "<10-5", None)
     assert [r[:3] for r in rows[1:]] == [("AE_G3", "incidence", 63.5), ("AE_G3", "incidence", 62.3)]

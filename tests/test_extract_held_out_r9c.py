@@ -8,7 +8,7 @@ bracketed "(all grades)" after the event was skipped so the rates kept an earlie
 
 from __future__ import annotations
 
-from extract_helpers import registry_of
+from extract_helpers import ARM_ROW, registry_of, rows_of
 
 from her2mine.extract.drugs import standard_placebo_short_hits
 from her2mine.extract.numbers import parse_values
@@ -42,10 +42,6 @@ DPT = "docetaxel+pertuzumab+trastuzumab"
 PT = "pertuzumab+trastuzumab deruxtecan"
 
 
-def rows(extract, text):
-    return [(o.endpoint, o.measure, o.value, o.arm) for o in extract(TITLE + text).outcomes]
-
-
 def values(text):
     return [(v.kind, v.value, v.unit) for v in parse_values(text)]
 
@@ -77,8 +73,8 @@ def test_slash_fractions_and_doses_stay_no_values():
 # --- arms: a slashed arm header orders the slashed values after it ----------------------------
 
 
-def test_slashed_arm_header_orders_flattened_table_values(extract):
-    assert rows(extract, DB09) == [
+def test_slashed_arm_header_orders_flattened_table_values(nlp):
+    assert rows_of(nlp, TITLE + DB09, ARM_ROW) == [
         ("PFS", "median", 40.7, PT),
         ("PFS", "median", 26.9, DPT),
         ("PFS", "HR", 0.56, None),
@@ -87,17 +83,20 @@ def test_slashed_arm_header_orders_flattened_table_values(extract):
     ]
 
 
-def test_slashed_arm_header_before_a_vs_pair(extract):
+def test_slashed_arm_header_before_a_vs_pair(nlp):
     # the header was read as two separate references and reversed the "vs" pair
     text = DB09.replace("mPFS 40.7 / 26.9 mo", "mPFS 40.7 vs. 26.9 mo")
-    assert rows(extract, text)[:2] == [("PFS", "median", 40.7, PT), ("PFS", "median", 26.9, DPT)]
+    assert rows_of(nlp, TITLE + text, ARM_ROW)[:2] == [
+        ("PFS", "median", 40.7, PT),
+        ("PFS", "median", 26.9, DPT),
+    ]
 
 
 # --- numbers: "any grade 12.9%" is a rate ------------------------------------------------------
 
 
-def test_any_grade_rate_is_read(extract):
-    assert rows(extract, RW)[:2] == [
+def test_any_grade_rate_is_read(nlp):
+    assert rows_of(nlp, TITLE + RW, ARM_ROW)[:2] == [
         ("ILD", "incidence", 12.9, None),
         ("ILD", "incidence", 2.6, None),
     ]
@@ -114,8 +113,8 @@ def test_grade_number_before_a_rate_is_still_no_value():
 # --- drugs/arms: undefined "PBO" is placebo ------------------------------------------------------
 
 
-def test_undefined_pbo_names_the_placebo_arm(extract):
-    got = rows(extract, HC02)
+def test_undefined_pbo_names_the_placebo_arm(nlp):
+    got = rows_of(nlp, TITLE + HC02, ARM_ROW)
     tuc = [a for (_, _, v, a) in got if v in (68.4, 58.0)]
     pbo = [a for (_, _, v, a) in got if v in (54.3, 34.8)]
     assert set(pbo) == {"trastuzumab emtansine"}
@@ -130,8 +129,8 @@ def test_pbo_without_any_placebo_in_the_text_is_not_placebo():
 # --- outcomes: a bracketed "(all grades)" qualifies the rates after it ---------------------------
 
 
-def test_bracketed_all_grades_overrides_an_earlier_grade3(extract):
-    assert rows(extract, PATINA) == [
+def test_bracketed_all_grades_overrides_an_earlier_grade3(nlp):
+    assert rows_of(nlp, TITLE + PATINA, ARM_ROW) == [
         ("AE_G3", "incidence", 63.2, "palbociclib+trastuzumab"),
         ("AE_G3", "incidence", 1.9, "trastuzumab"),
         ("AE", "incidence", 64.6, "palbociclib+trastuzumab"),
@@ -139,13 +138,13 @@ def test_bracketed_all_grades_overrides_an_earlier_grade3(extract):
     ]
 
 
-def test_closed_bracket_with_its_own_value_still_does_not_qualify(extract):
+def test_closed_bracket_with_its_own_value_still_does_not_qualify(nlp):
     # negative: "(grade 3, 1.5%) vs 3.4%" - the bracket holds a value, its grade stays inside
     text = (
         "Pts were randomized to pertuzumab + trastuzumab or trastuzumab. Diarrhea occurred in "
         "10.2% (grade 3, 1.5%) vs. 3.4%."
     )
-    got = rows(extract, text)
+    got = rows_of(nlp, TITLE + text, ARM_ROW)
     assert [(c, v) for (c, _, v, _) in got] == [("AE", 10.2), ("AE_G3", 1.5), ("AE", 3.4)]
 
 
@@ -180,23 +179,23 @@ def test_arm_given_with_a_percentage_elsewhere_is_kept(nlp):
 # --- outcomes: a grade heading after its event stays in its ";" clause ----------------------------
 
 
-def test_postfix_grade_heading_does_not_reach_the_next_clause(extract):
+def test_postfix_grade_heading_does_not_reach_the_next_clause(nlp):
     text = PATINA + " Stomatitis 44.6% vs. 14.7%; nausea ≥G3: 2.1% vs. 0.4%; rash 20.0% vs. 8.1%."
     text = text.replace("%. Stomatitis", "%; stomatitis")
-    codes = [(c, v) for (c, _, v, _) in rows(extract, text)]
+    codes = [(c, v) for (c, _, v, _) in rows_of(nlp, TITLE + text, ARM_ROW)]
     assert codes == [
         ("AE_G3", 63.2), ("AE_G3", 1.9), ("AE", 64.6), ("AE", 49.8), ("AE", 44.6), ("AE", 14.7),
         ("AE_G3", 2.1), ("AE_G3", 0.4), ("AE", 20.0), ("AE", 8.1),
     ]  # fmt: skip
 
 
-def test_grade_heading_before_the_events_still_covers_the_list(extract):
+def test_grade_heading_before_the_events_still_covers_the_list(nlp):
     # negative: "≥G3 TEAEs: ...; neutropenia ..." - the qualifier heads the list, no event before
     text = (
         "518 pts were randomized to palbociclib + trastuzumab + ET or trastuzumab + ET. "
         "≥G3: neutropenia 63.2% vs. 1.9%; fatigue 4.6% vs. 1.8%."
     )
-    assert [(c, v) for (c, _, v, _) in rows(extract, text)] == [
+    assert [(c, v) for (c, _, v, _) in rows_of(nlp, TITLE + text, ARM_ROW)] == [
         ("AE_G3", 63.2), ("AE_G3", 1.9), ("AE_G3", 4.6), ("AE_G3", 1.8),
     ]  # fmt: skip
 

@@ -5,22 +5,13 @@ Texts are shortened from the published abstracts; the facts are theirs."""
 from __future__ import annotations
 
 import pytest
+from extract_helpers import ARM_ROW, extract_text, rows_of
 
-from her2mine.extract import extract_document
 from her2mine.extract.regimens import gap_kind
-from her2mine.models import Document
 
 LT = "lapatinib+trastuzumab"
 FEC_THP = "cyclophosphamide+docetaxel+epirubicin+fluorouracil+pertuzumab+trastuzumab"
 TCHP = "carboplatin+docetaxel+pertuzumab+trastuzumab"
-
-
-def extract(nlp, text: str):
-    return extract_document(Document(id="t", text=text), nlp)
-
-
-def rows(nlp, text: str) -> list[tuple[str, str, float, str | None]]:
-    return [(o.endpoint, o.measure, o.value, o.arm) for o in extract(nlp, text).outcomes]
 
 
 ALTTO = (
@@ -38,7 +29,7 @@ ALTTO = (
 def test_one_letter_short_forms_name_arms_and_a_sequence_is_its_drugs(nlp):
     # "lapatinib (L)" / "trastuzumab (T)" define one-letter short forms; "T→L" is a sequence
     # (the arm is the sorted set of its drugs); the HRs stay between-arm.
-    assert rows(nlp, ALTTO) == [
+    assert rows_of(nlp, ALTTO, ARM_ROW) == [
         ("DFS", "HR", 0.84, None),
         ("DFS", "HR", 0.96, None),
         ("DFS", "rate", 88.0, LT),
@@ -55,7 +46,7 @@ def test_a_letter_is_a_drug_only_where_a_regimen_is_written(nlp):
         "Patients received trastuzumab (T) after surgery. T stage and T1 tumours were recorded "
         "by grade T and in arm T; t was the time. The 3-year DFS rate was 90% with T."
     )
-    mentions = [m for m in extract(nlp, text).mentions if m.text in ("T", "t")]
+    mentions = [m for m in extract_text(nlp, text).mentions if m.text in ("T", "t")]
     assert [text[m.start - 5 : m.end] for m in mentions] == ["with T"]
 
 
@@ -66,7 +57,7 @@ def test_a_letter_that_is_not_the_drug_initial_defines_nothing(nlp):
         "Patients received trastuzumab (A) or observation (B). The 3-year DFS rate was 90% "
         "with A and 85% with B."
     )
-    assert not [m for m in extract(nlp, text).mentions if m.text in ("A", "B")]
+    assert not [m for m in extract_text(nlp, text).mentions if m.text in ("A", "B")]
 
 
 TRYPHAENA = (
@@ -83,7 +74,7 @@ TRYPHAENA = (
 
 
 def test_arms_labelled_by_letter_in_the_design_resolve_in_a_listed_reference(nlp):
-    assert [r[2:] for r in rows(nlp, TRYPHAENA)] == [
+    assert [r[2:] for r in rows_of(nlp, TRYPHAENA, ARM_ROW)] == [
         (0.0, FEC_THP),
         (2.7, FEC_THP),
         (0.0, TCHP),
@@ -101,7 +92,7 @@ def test_a_letter_list_without_lettered_arms_in_the_design_names_no_arm(nlp):
         "and pertuzumab. Pathologic complete response was reported for 61.6%, 57.3%, and "
         "66.2% of patients in arms A, B and C, respectively."
     )
-    assert [r[3] for r in rows(nlp, text)] == [None, None, None]
+    assert [r[3] for r in rows_of(nlp, text, ARM_ROW)] == [None, None, None]
 
 
 def test_a_single_arm_label_is_no_lettered_design(nlp):
@@ -112,7 +103,7 @@ def test_a_single_arm_label_is_no_lettered_design(nlp):
         "Patients were enrolled in cohort A: tucatinib plus trastuzumab. The objective "
         "response rate was 38% with tucatinib plus trastuzumab."
     )
-    assert [r[3] for r in rows(nlp, text)] == ["trastuzumab+tucatinib"]
+    assert [r[3] for r in rows_of(nlp, text, ARM_ROW)] == ["trastuzumab+tucatinib"]
 
 
 @pytest.mark.parametrize("gap", ["→", " → "])

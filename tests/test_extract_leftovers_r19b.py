@@ -12,12 +12,9 @@ Median PFS was ...") stayed part of the sentence after them, unlike the title-ca
 from __future__ import annotations
 
 import pytest
-from extract_helpers import arms_of
+from extract_helpers import arms_of, extract_text, sentences_of
 
-from her2mine.extract import extract_document
 from her2mine.extract.numbers import fold_superscripts
-from her2mine.extract.sentences import sentence_spans
-from her2mine.models import Document
 from her2mine.parse.text import clean_markup
 
 FEC = "cyclophosphamide+epirubicin+fluorouracil"
@@ -123,7 +120,7 @@ def test_citation_lists_keep_drugs_and_read_no_number(nlp):
         "docetaxel alone<sup>3&#x2013;5</sup>. Median PFS was 18.5 months<sup>1, 4</sup> with "
         "trastuzumab<sup><i>6</i></sup> plus docetaxel and 12.4 months with docetaxel alone."
     )
-    ex = extract_document(Document(id="t", text=text), nlp)
+    ex = extract_text(nlp, text)
     assert ex.drugs == ["docetaxel", "trastuzumab"]
     rows = {(o.value, o.arm) for o in ex.outcomes}
     assert rows == {(18.5, "docetaxel+trastuzumab"), (12.4, "docetaxel")}
@@ -132,17 +129,13 @@ def test_citation_lists_keep_drugs_and_read_no_number(nlp):
 # --- colonless headings in capitals ------------------------------------------------------------
 
 
-def _sentences(text: str) -> list[str]:
-    return [text[a:b] for a, b in sentence_spans(text)]
-
-
 def test_upper_case_heading_without_colon_belongs_to_no_sentence():
     """ "... placebo. RESULTS Median PFS was ...": the heading starts no sentence text."""
     text = (
         "METHODS Patients were randomly assigned to trastuzumab or placebo. RESULTS Median PFS "
         "was 18.5 months. CONCLUSIONS HER2-positive patients benefited."
     )
-    assert _sentences(text) == [
+    assert sentences_of(text) == [
         "Patients were randomly assigned to trastuzumab or placebo.",
         "Median PFS was 18.5 months.",
         "HER2-positive patients benefited.",
@@ -152,7 +145,7 @@ def test_upper_case_heading_without_colon_belongs_to_no_sentence():
 def test_upper_case_heading_before_a_term_or_one_letter_word():
     """ "RESULTS pCR was ...", "RESULTS A total of ...": running text after the heading."""
     text = "RESULTS pCR was 40%. RESULTS A total of 808 patients were enrolled."
-    assert _sentences(text) == ["pCR was 40%.", "A total of 808 patients were enrolled."]
+    assert sentences_of(text) == ["pCR was 40%.", "A total of 808 patients were enrolled."]
 
 
 def test_upper_case_heading_rows_quote_the_sentence_without_it(nlp):
@@ -161,7 +154,7 @@ def test_upper_case_heading_rows_quote_the_sentence_without_it(nlp):
         "METHODS Patients were randomly assigned to trastuzumab plus docetaxel or placebo plus "
         "docetaxel. RESULTS Median PFS was 18.5 months with trastuzumab plus docetaxel."
     )
-    ex = extract_document(Document(id="t", text=text), nlp)
+    ex = extract_text(nlp, text)
     assert [o.sentence for o in ex.outcomes] == [
         "Median PFS was 18.5 months with trastuzumab plus docetaxel."
     ]
@@ -171,7 +164,7 @@ def test_capitals_inside_a_sentence_are_no_heading():
     """Negative: trial names in capitals inside a sentence ("the DESIGN trial", "the SETTING
     study") and a heading word before lower case ("RESULTS were") cut nothing."""
     text = "We enrolled patients in the DESIGN trial. The SETTING study enrolled 40. RESULTS were."
-    assert _sentences(text) == [
+    assert sentences_of(text) == [
         "We enrolled patients in the DESIGN trial.",
         "The SETTING study enrolled 40.",
         "RESULTS were.",
@@ -185,7 +178,7 @@ def test_title_in_capitals_and_trial_names_are_no_heading():
         "RESULTS OF THE PHASE III TRIAL. DESIGN Trial investigators enrolled 300 patients. "
         "OBJECTIVE Response rate was 60%."
     )
-    assert _sentences(text) == [
+    assert sentences_of(text) == [
         "RESULTS OF THE PHASE III TRIAL.",
         "DESIGN Trial investigators enrolled 300 patients.",
         "OBJECTIVE Response rate was 60%.",

@@ -8,19 +8,11 @@ with 20% and 1% in the placebo arm" gave the placebo arm's 20% to A. Trial names
 
 from __future__ import annotations
 
-from extract_helpers import trials_in
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.p, o.arm) for o in ex.outcomes]
+from extract_helpers import P_ROW, extract_text, rows_of, trials_in
 
 
 def _trial_mentions(nlp, text: str) -> list[tuple[int, str, str]]:
-    ex = extract_document(Document(id="t", text=text), nlp)
+    ex = extract_text(nlp, text)
     mentions = ex.to_dict(with_mentions=True)["mentions"]
     return [(m["start"], m["text"], m["canonical"]) for m in mentions if m["kind"] == "trial"]
 
@@ -42,7 +34,7 @@ EFS_AFTER_HR = DESIGN + (
 def test_p_closing_a_median_pairs_bracket_is_each_ones(nlp):
     """ "(EFS; 35.1 v 22.9 weeks; P = .004)": the P closes the bracket of the compared medians,
     with no HR/OR in it, so it is both medians' though the sentence has an HR elsewhere."""
-    rows = _rows(nlp, EFS_AFTER_HR)
+    rows = rows_of(nlp, EFS_AFTER_HR, P_ROW)
     assert ("EFS", "median", 35.1, "0.004", LP) in rows
     assert ("EFS", "median", 22.9, "0.004", "paclitaxel") in rows
 
@@ -54,7 +46,7 @@ def test_p_bracket_right_after_a_median_pair_is_each_ones(nlp):
         "Lapatinib prolonged PFS (HR, 0.6; 95% CI, 0.4 to 0.8; P = .002); median OS was 30.1 vs "
         "25.3 months (P = .04)."
     )
-    rows = _rows(nlp, text)
+    rows = rows_of(nlp, text, P_ROW)
     assert ("OS", "median", 30.1, "0.04", LP) in rows
     assert ("OS", "median", 25.3, "0.04", "paclitaxel") in rows
     assert ("PFS", "HR", 0.6, "0.002", None) in rows
@@ -62,7 +54,7 @@ def test_p_bracket_right_after_a_median_pair_is_each_ones(nlp):
 
 def test_medians_in_the_hr_bracket_still_carry_no_p(nlp):
     """Negative: the TTP medians share their bracket with the HR, whose P it is."""
-    rows = _rows(nlp, EFS_AFTER_HR)
+    rows = rows_of(nlp, EFS_AFTER_HR, P_ROW)
     assert ("TTP", "median", 36.4, None, LP) in rows
     assert ("TTP", "median", 25.1, None, "paclitaxel") in rows
     assert ("TTP", "HR", 0.57, "0.011", None) in rows
@@ -75,14 +67,14 @@ def test_medians_before_an_hr_bracket_carry_no_p(nlp):
         "Median EFS was 35.1 weeks with paclitaxel-lapatinib versus 22.9 weeks with "
         "paclitaxel-placebo (HR, 0.6; 95% CI, 0.4 to 0.9; P = .004)."
     )
-    ps = {r[2]: r[3] for r in _rows(nlp, text)}
+    ps = {r[2]: r[3] for r in rows_of(nlp, text, P_ROW)}
     assert ps == {35.1: None, 22.9: None, 0.6: "0.004"}
 
 
 def test_efs_is_a_contract_end_point(nlp):
     """ "event-free survival (EFS; median, ...)" is read as the contract's EFS code."""
     text = DESIGN + "Event-free survival (EFS; median, 35.1 v 22.9 weeks; P = .004) was longer."
-    assert {r[0] for r in _rows(nlp, text)} == {"EFS"}
+    assert {r[0] for r in rows_of(nlp, text, P_ROW)} == {"EFS"}
 
 
 AE_PAIRS = DESIGN + (
@@ -98,7 +90,7 @@ def _ae_arms(rows: list[tuple]) -> list[tuple[float, str | None]]:
 def test_pair_before_one_arm_then_respectively_pair_of_the_other(nlp):
     """ "51% and 20% in the A arm, compared with 20% and 1%, respectively, in the B arm": the
     first pair stands before A's reference, so both its values are A's."""
-    assert _ae_arms(_rows(nlp, AE_PAIRS)) == [
+    assert _ae_arms(rows_of(nlp, AE_PAIRS, P_ROW)) == [
         (51.0, LP),
         (20.0, LP),
         (20.0, "paclitaxel"),
@@ -113,7 +105,7 @@ def test_respectively_pair_of_one_arm_then_pair_before_the_other(nlp):
         "Grade 3 diarrhea and rash occurred in 51% and 20%, respectively, in the lapatinib plus "
         "paclitaxel arm, compared with 20% and 1% in the placebo plus paclitaxel arm."
     )
-    assert _ae_arms(_rows(nlp, text)) == [
+    assert _ae_arms(rows_of(nlp, text, P_ROW)) == [
         (51.0, LP),
         (20.0, LP),
         (20.0, "paclitaxel"),
@@ -128,7 +120,7 @@ def test_one_arms_pair_with_a_respectively_pair_of_the_same_arm_is_left(nlp):
         "Grade 3 diarrhea and rash occurred in 51% and 20% in the lapatinib plus paclitaxel arm, "
         "compared with 20% and 1%, respectively, in the lapatinib arm."
     )
-    assert _ae_arms(_rows(nlp, text))[0] == (51.0, None)
+    assert _ae_arms(rows_of(nlp, text, P_ROW))[0] == (51.0, None)
 
 
 def test_drug_code_in_a_bracket_after_study_is_no_trial():

@@ -8,16 +8,7 @@ progression)" labelled no arm, so "3.7 months in the H group" had none."""
 
 from __future__ import annotations
 
-from extract_helpers import registry_of
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
-
-def _arms(nlp, text: str) -> dict[float, str | None]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return {o.value: o.arm for o in ex.outcomes if o.measure not in ("HR", "OR")}
-
+from extract_helpers import arms_of, extract_text, outcomes_of, registry_of
 
 CALGB = (
     "Randomized phase III trial of weekly compared with every-3-weeks paclitaxel for metastatic "
@@ -36,14 +27,14 @@ CALGB = (
 def test_schedules_of_one_regimen_compared_in_prose_are_that_arm_twice(nlp):
     """ "Weekly paclitaxel was superior to paclitaxel every 3 weeks: 42% v 29%": both rates are
     paclitaxel's (the schedule is no part of an arm), not paclitaxel's and trastuzumab's."""
-    arms = _arms(nlp, CALGB)
+    arms = arms_of(nlp, CALGB)
     assert arms[42.0] == arms[29.0] == "paclitaxel"
 
 
 def test_one_regimen_comparison_carries_to_later_pairs_of_the_sentence(nlp):
     """The later compared medians of the same sentence ("9 v 5 months", ", and overall survival
     24 v 12 months") keep that one arm, never the design's trastuzumab."""
-    arms = _arms(nlp, CALGB)
+    arms = arms_of(nlp, CALGB)
     assert [arms[v] for v in (9.0, 5.0, 24.0, 12.0)] == ["paclitaxel"] * 4
 
 
@@ -55,7 +46,7 @@ def test_prose_comparison_of_two_arms_still_names_both(nlp):
         "Lapatinib plus capecitabine was superior to capecitabine alone: median time to "
         "progression 8.4 v 4.4 months (hazard ratio, 0.49; P < .001)."
     )
-    arms = _arms(nlp, text)
+    arms = arms_of(nlp, text)
     assert (arms[8.4], arms[4.4]) == ("capecitabine+lapatinib", "capecitabine")
 
 
@@ -75,7 +66,7 @@ TRAVIOTA = (
 def test_drug_with_class_names_the_arm_whose_options_are_of_that_class(nlp):
     """ "40% with trastuzumab/taxane": the trastuzumab arm with taxane options (printed
     "trastuzumab": options are no part of the arm), not the vinorelbine arm named before it."""
-    ex = extract_document(Document(id="t", text=TRAVIOTA), nlp)
+    ex = extract_text(nlp, TRAVIOTA)
     got = {o.value: o for o in ex.outcomes if o.endpoint == "ORR"}
     assert got[51.0].arm == "trastuzumab+vinorelbine"
     assert got[40.0].arm == "trastuzumab"
@@ -84,7 +75,7 @@ def test_drug_with_class_names_the_arm_whose_options_are_of_that_class(nlp):
 
 def test_traviota_taxane_arm_and_bare_pair_pinned(nlp):
     """The class-named group and the pair after "more common with vinorelbine" (already read)."""
-    arms = {(o.endpoint, o.value): o.arm for o in _outcomes(nlp, TRAVIOTA)}
+    arms = {(o.endpoint, o.value): o.arm for o in outcomes_of(nlp, TRAVIOTA)}
     assert arms["TTP", 8.5] == "trastuzumab+vinorelbine" and arms["TTP", 6.0] == "trastuzumab"
     assert arms["AE_G3", 51.0] == "trastuzumab+vinorelbine" and arms["AE_G3", 29.0] == "trastuzumab"
 
@@ -98,11 +89,7 @@ def test_drug_with_class_naming_no_labelled_arm_names_none(nlp):
         "capecitabine. Response rates were 51% with trastuzumab/vinorelbine and 40% with "
         "trastuzumab/taxane."
     )
-    assert _arms(nlp, text)[40.0] != "trastuzumab+capecitabine"
-
-
-def _outcomes(nlp, text: str) -> list:
-    return extract_document(Document(id="t", text=text), nlp).outcomes
+    assert arms_of(nlp, text)[40.0] != "trastuzumab+capecitabine"
 
 
 JO17360 = (
@@ -125,7 +112,7 @@ def test_group_label_opening_a_bracket_before_a_note_labels_the_arm(nlp):
 
 def test_values_of_the_group_named_by_its_short_label(nlp):
     """ "3.7 months in the H group", "34% in the H group": the trastuzumab arm."""
-    arms = _arms(nlp, JO17360)
+    arms = arms_of(nlp, JO17360)
     assert (arms[3.7], arms[34.0]) == ("trastuzumab", "trastuzumab")
     assert (arms[14.6], arms[79.0]) == ("docetaxel+trastuzumab",) * 2
 

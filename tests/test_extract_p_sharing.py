@@ -6,16 +6,14 @@ next to an HR carry none); a P after compared rates or medians with no HR/OR is 
 
 from __future__ import annotations
 
-from extract_helpers import CLASS_OF, arms_of, drug_hits, registry_of
+from extract_helpers import CLASS_OF, arms_of, drug_hits, extract_text, registry_of
 
-from her2mine.extract import extract_document
 from her2mine.extract.options import option_runs
-from her2mine.models import Document
 
 
 def rows(nlp, text: str) -> dict[tuple[str, str, float | None], tuple[str | None, str | None]]:
     """(end point, measure, value) -> (p, arm) of every outcome."""
-    ex = extract_document(Document(id="t", text=text), nlp)
+    ex = extract_text(nlp, text)
     return {(o.endpoint, o.measure, o.value): (o.p, o.arm) for o in ex.outcomes}
 
 

@@ -5,8 +5,7 @@ group", PHARE, Pivot et al., Lancet Oncol 2013)."""
 
 from __future__ import annotations
 
-from her2mine.extract import extract_document
-from her2mine.models import Document
+from extract_helpers import extract_text
 
 M77001 = (
     "Trastuzumab combined with docetaxel in HER2-positive metastatic breast cancer\n\n"
@@ -48,7 +47,7 @@ PHARE_FINDINGS = (
 
 def outcomes(nlp, text: str) -> dict[float, tuple[str, str | None, str | None]]:
     """value -> (end point, arm, P) of each value that is not an HR/OR."""
-    ex = extract_document(Document(id="t", text=text), nlp)
+    ex = extract_text(nlp, text)
     return {o.value: (o.endpoint, o.arm, o.p) for o in ex.outcomes if o.measure not in ("HR", "OR")}
 
 

@@ -10,19 +10,12 @@ trastuzumab" named trastuzumab as the subgroup's arm.
 
 from __future__ import annotations
 
-from extract_helpers import arms_of, registry_of, trials_in
+from extract_helpers import arms_of, outcomes_of, registry_of, trials_in
 from test_extract_held_out_r12a import APHINITY_EXTENET as R12A_APHINITY_EXTENET
 from test_extract_held_out_r12a import NALA_PHOEBE as R12A_NALA_PHOEBE
 
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
 # The round's review texts without their titles (each test gives its own title or none).
 APHINITY_EXTENET = R12A_APHINITY_EXTENET.split("\n\n", 1)[1]
-
-
-def outcomes(nlp, text: str) -> list:
-    return extract_document(Document(id="t", text=text), nlp).outcomes
 
 
 def test_a_title_naming_two_trials_keeps_their_arms_apart(nlp):
@@ -144,7 +137,7 @@ def test_ic_ci_with_decimal_commas_in_a_text_with_decimal_points(nlp):
         "T\n\nPatients were randomly assigned to neratinib or placebo. The 5-year IDFS was 90.2% "
         "vs 87.7% (HR 0.73; IC 95 % 0,57-0,92)."
     )
-    hr = [o for o in outcomes(nlp, text) if o.measure == "HR"]
+    hr = [o for o in outcomes_of(nlp, text) if o.measure == "HR"]
     assert [(o.value, o.ci_low, o.ci_high) for o in hr] == [(0.73, 0.57, 0.92)]
 
 
@@ -152,7 +145,7 @@ def test_spanish_portuguese_italian_ic_level_is_no_rate(nlp):
     # Before: "IC del 95%: 38-52" was no CI, and its 95% a pCR rate.
     for ic in ("IC del 95%", "IC de 95%", "IC al 95%"):
         text = f"T\n\nLa tasa de pCR fue 45% ({ic}: 38-52)."
-        found = [(o.value, o.ci_low, o.ci_high) for o in outcomes(nlp, text)]
+        found = [(o.value, o.ci_low, o.ci_high) for o in outcomes_of(nlp, text)]
         assert found == [(45.0, 38.0, 52.0)], ic
 
 

@@ -10,17 +10,11 @@ matched the values themselves, crossed clauses and missed Unicode hyphens.
 
 from __future__ import annotations
 
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
-
-def rows(nlp, text: str) -> list[tuple[str, str, float, str | None]]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.arm) for o in ex.outcomes]
+from extract_helpers import ARM_ROW, rows_of
 
 
 def value_arms(nlp, text: str) -> list[tuple[float, str | None]]:
-    return [(v, a) for _, m, v, a in rows(nlp, text) if m not in ("HR", "OR")]
+    return [(v, a) for _, m, v, a in rows_of(nlp, text, ARM_ROW) if m not in ("HR", "OR")]
 
 
 TWO = (
@@ -158,7 +152,7 @@ def test_achieved_by_after_dose_reductions_is_a_rate(nlp):
         "Despite dose reductions, an objective response was achieved by 45% of patients with "
         "trastuzumab emtansine."
     )
-    assert rows(nlp, text) == [("ORR", "rate", 45.0, T_DM1)]
+    assert rows_of(nlp, text, ARM_ROW) == [("ORR", "rate", 45.0, T_DM1)]
 
 
 def test_achieved_by_after_lower_expression_is_a_rate(nlp):
@@ -166,14 +160,14 @@ def test_achieved_by_after_lower_expression_is_a_rate(nlp):
         "Among patients with lower HER2 expression, an objective response was achieved by 40% "
         "of patients."
     )
-    assert [(ep, v) for ep, _, v, _ in rows(nlp, text)] == [("ORR", 40.0)]
+    assert [(ep, v) for ep, _, v, _ in rows_of(nlp, text, ARM_ROW)] == [("ORR", 40.0)]
 
 
 def test_reported_by_after_a_clause_with_decreased_is_a_rate(nlp):
     text = TWO + (
         "Diarrhoea, which decreased in frequency after cycle 1, was reported by 25% of patients."
     )
-    assert [(ep, v) for ep, _, v, _ in rows(nlp, text)] == [("AE", 25.0)]
+    assert [(ep, v) for ep, _, v, _ in rows_of(nlp, text, ARM_ROW)] == [("AE", 25.0)]
 
 
 def test_increased_by_approximately_is_a_change(nlp):
@@ -182,7 +176,7 @@ def test_increased_by_approximately_is_a_change(nlp):
         "Trastuzumab emtansine increased the pCR rate by approximately 80% compared with "
         "trastuzumab."
     )
-    assert rows(nlp, text) == []
+    assert rows_of(nlp, text, ARM_ROW) == []
 
 
 # 4. The IDFS ratio named by "invasive disease or death" is not another event's ratio.
@@ -194,7 +188,7 @@ def test_ratio_for_locoregional_recurrence_is_not_idfs(nlp):
         "The risk of invasive disease or death was lower with trastuzumab emtansine (hazard "
         "ratio, 0.50); the hazard ratio for locoregional recurrence was 0.60."
     )
-    assert rows(nlp, text) == [("IDFS", "HR", 0.5, None)]
+    assert rows_of(nlp, text, ARM_ROW) == [("IDFS", "HR", 0.5, None)]
 
 
 def test_ratio_for_contralateral_cancer_is_not_idfs(nlp):
@@ -202,7 +196,7 @@ def test_ratio_for_contralateral_cancer_is_not_idfs(nlp):
         "Invasive disease or death was the primary end point; the hazard ratio for contralateral "
         "breast cancer was 0.60."
     )
-    assert rows(nlp, text) == []
+    assert rows_of(nlp, text, ARM_ROW) == []
 
 
 def test_ratio_after_a_clause_break_is_not_idfs(nlp):
@@ -210,7 +204,7 @@ def test_ratio_after_a_clause_break_is_not_idfs(nlp):
         "Invasive disease or death occurred less often with trastuzumab emtansine, and the hazard "
         "ratio for central nervous system recurrence was 1.20."
     )
-    assert rows(nlp, text) == []
+    assert rows_of(nlp, text, ARM_ROW) == []
 
 
 def test_invasive_event_ratio_in_its_own_bracket_is_idfs(nlp):
@@ -219,7 +213,7 @@ def test_invasive_event_ratio_in_its_own_bracket_is_idfs(nlp):
         "Invasive disease or death occurred in 12.2% vs 22.2% (hazard ratio, 0.50; 95% CI, 0.39 "
         "to 0.64)."
     )
-    assert ("IDFS", "HR", 0.5, None) in rows(nlp, text)
+    assert ("IDFS", "HR", 0.5, None) in rows_of(nlp, text, ARM_ROW)
 
 
 # 5. Landmark time lists.
@@ -364,19 +358,19 @@ def test_own_labels_still_name_their_arms(nlp):
 
 
 def test_second_pfs_is_not_pfs(nlp):
-    assert rows(nlp, TWO + "Median second PFS was 20.1 versus 15.2 months.") == []
+    assert rows_of(nlp, TWO + "Median second PFS was 20.1 versus 15.2 months.", ARM_ROW) == []
 
 
 def test_progression_free_survival_2_is_not_pfs(nlp):
     text = TWO + "Median progression-free survival 2 was 20.1 versus 15.2 months."
-    assert rows(nlp, text) == []
+    assert rows_of(nlp, text, ARM_ROW) == []
 
 
 def test_distant_dfs_is_not_dfs(nlp):
-    assert rows(nlp, TWO + "The 5-year distant DFS was 89.0% versus 83.1%.") == []
+    assert rows_of(nlp, TWO + "The 5-year distant DFS was 89.0% versus 83.1%.", ARM_ROW) == []
 
 
 def test_pfs_still_pfs(nlp):
     # Negative: plain PFS (and "PFS 2 months longer" is no "PFS 2" end point name here).
-    got = rows(nlp, TWO + "Median PFS was 20.1 versus 15.2 months.")
+    got = rows_of(nlp, TWO + "Median PFS was 20.1 versus 15.2 months.", ARM_ROW)
     assert [(ep, v) for ep, _, v, _ in got] == [("PFS", 20.1), ("PFS", 15.2)]

@@ -10,15 +10,7 @@ digits ("the K-12 trial") was a trial.
 
 from __future__ import annotations
 
-from extract_helpers import arms_of, trials_in
-
-from her2mine.extract.components import _hits
-
-
-def _letters(nlp, text: str) -> list[str]:
-    """The one-capital drug mentions the pipeline finds in ``text``."""
-    return [h.text for h in _hits(nlp(text)._.her2, "drugs") if len(h.text) == 1]
-
+from extract_helpers import arms_of, letter_drugs, sentences_of, trials_in
 
 # 1. a dosed backbone before its first partner is shared only by a list closing with "or both"
 
@@ -88,7 +80,7 @@ def test_dosed_letter_after_a_randomised_title_is_no_short_form(nlp):
 
 def test_dosed_letter_after_a_question_is_no_short_form(nlp):
     text = "Letrozole and trastuzumab\n\nWere patients randomized?\n" + ON_LETROZOLE
-    assert _letters(nlp, text) == []
+    assert letter_drugs(nlp, text) == []
 
 
 def test_dosed_letter_in_a_design_sentence_after_a_title(nlp):
@@ -117,7 +109,7 @@ def test_lower_case_word_after_arms_does_not_block_the_letter(nlp):
 
 def test_capital_arm_letter_still_blocks_the_letter(nlp):
     text = TANDEM + " Grade 3 events were more common in arm A."
-    assert "A" not in _letters(nlp, text)
+    assert "A" not in letter_drugs(nlp, text)
 
 
 # 3. a defined letter inside an enumeration of capitals is no drug mention
@@ -129,7 +121,7 @@ def test_letter_in_a_class_enumeration_is_no_mention(nlp):
         "observation. The ORR was 30% with C. Grade 3 diarrhoea occurred in 10% of patients "
         "with Child-Pugh class A, B or C."
     )
-    assert _letters(nlp, text) == ["C"]  # was also the C of "class A, B or C"
+    assert letter_drugs(nlp, text) == ["C"]  # was also the C of "class A, B or C"
     assert arms_of(nlp, text) == {30.0: "capecitabine", 10.0: None}
 
 
@@ -138,13 +130,13 @@ def test_letter_in_tnm_or_grade_lists_is_no_mention(nlp):
         "ExteNET\n\nPatients were randomly assigned to neratinib 240 mg daily (N) or placebo. "
         "Staging used T, N and M categories. The iDFS rate was 93.9% with N."
     )
-    assert _letters(nlp, n) == ["N"]  # was also the N of "T, N and M"
+    assert letter_drugs(nlp, n) == ["N"]  # was also the N of "T, N and M"
     e = (
         "Trial\n\nPatients were randomly assigned to eribulin 1.4 mg/m2 on days 1 and 8 (E) or "
         "vinorelbine. Tumours were scored per IHC grades A, B, C, D or E. The ORR was 30% with "
         "E."
     )
-    assert _letters(nlp, e) == ["E"]
+    assert letter_drugs(nlp, e) == ["E"]
 
 
 def test_list_of_two_defined_letters_is_still_drugs(nlp):
@@ -153,7 +145,7 @@ def test_list_of_two_defined_letters_is_still_drugs(nlp):
         "Trial\n\nPatients were randomly assigned to letrozole (L), trastuzumab (T) or both. "
         "Median PFS was 3.3 months with L, T or both."
     )
-    assert _letters(nlp, text) == ["L", "T"]
+    assert letter_drugs(nlp, text) == ["L", "T"]
 
 
 # 5. a group's lettered trial number: every reader, and NSABP's "B-" only
@@ -270,36 +262,30 @@ def test_high_dose_wrapped_is_not_the_low_dose_arm(nlp):
 # 7. compound run-in headings are cut whole; "SETTING" alone is no heading
 
 
-def _sentences(text: str) -> list[str]:
-    from her2mine.extract.sentences import sentence_spans
-
-    return [text[a:b] for a, b in sentence_spans(text)]
-
-
 def test_compound_run_in_headings_are_cut_whole():
     assert (
-        _sentences(
+        sentences_of(
             "Trial\n\nIMPORTANCE: Trastuzumab helps. DESIGN, SETTING, AND PARTICIPANTS: A randomized "
             "trial of 200 women"
         )[2]
         == "DESIGN, SETTING, AND PARTICIPANTS: A randomized trial of 200 women"
     )  # was cut
     # after "DESIGN, SETTING, AND"
-    assert _sentences(
+    assert sentences_of(
         "Trial\n\nBACKGROUND: HER2 matters METHODS AND FINDINGS: We randomized 200 women."
     )[1:] == ["BACKGROUND: HER2 matters", "METHODS AND FINDINGS: We randomized 200 women."]
-    assert _sentences(
+    assert sentences_of(
         "Trial\n\nWe randomized 200 women MAIN OUTCOMES AND MEASURES: Overall survival"
     )[1:] == ["We randomized 200 women", "MAIN OUTCOMES AND MEASURES: Overall survival"]
 
 
 def test_upper_case_setting_before_a_colon_is_no_heading():
     text = "The response rate in the PHASE II SETTING: 45% (95% CI 30-60)."
-    assert _sentences(text) == [text]  # was cut before "SETTING"
+    assert sentences_of(text) == [text]  # was cut before "SETTING"
 
 
 def test_single_word_headings_still_cut():
-    assert _sentences("Trial\n\nx DESIGN: y METHODS: z RESULTS: w")[1:] == [
+    assert sentences_of("Trial\n\nx DESIGN: y METHODS: z RESULTS: w")[1:] == [
         "x",
         "DESIGN: y",
         "METHODS: z",
@@ -308,7 +294,7 @@ def test_single_word_headings_still_cut():
 
 
 def test_exposures_heading_is_cut():
-    assert _sentences("Trial\n\nWe enrolled 200 women EXPOSURES: Trastuzumab")[1:] == [
+    assert sentences_of("Trial\n\nWe enrolled 200 women EXPOSURES: Trastuzumab")[1:] == [
         "We enrolled 200 women",
         "EXPOSURES: Trastuzumab",
     ]

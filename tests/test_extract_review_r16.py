@@ -4,20 +4,7 @@ design sentence wrapped over two lines."""
 
 from __future__ import annotations
 
-from extract_helpers import registry_of
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.p, o.arm) for o in ex.outcomes]
-
-
-def _arm(rows: list[tuple], value: float) -> str | None:
-    return next(r[4] for r in rows if r[2] == value)
-
+from extract_helpers import P_ROW, arm_of, registry_of, rows_of
 
 # --- 1. a later-line clause drops only the regimens from its opener to the trigger ---------
 
@@ -32,9 +19,9 @@ def test_followed_by_at_progression_keeps_the_first_regimen(nlp):
     )
     names = [a.name for a in registry_of(nlp, text).arms]
     assert names == ["docetaxel+trastuzumab", "docetaxel"]
-    rows = _rows(nlp, text)
-    assert _arm(rows, 61.0) == "docetaxel+trastuzumab"
-    assert _arm(rows, 34.0) == "docetaxel"
+    rows = rows_of(nlp, text, P_ROW)
+    assert arm_of(rows, 61.0) == "docetaxel+trastuzumab"
+    assert arm_of(rows, 34.0) == "docetaxel"
 
 
 def test_with_drug_at_progression_keeps_the_first_regimen(nlp):
@@ -43,7 +30,7 @@ def test_with_drug_at_progression_keeps_the_first_regimen(nlp):
         "trastuzumab at progression. Median OS was 31.2 months with trastuzumab plus docetaxel "
         "and 22.7 months with docetaxel alone."
     )
-    assert _arm(_rows(nlp, text), 22.7) == "docetaxel"
+    assert arm_of(rows_of(nlp, text, P_ROW), 22.7) == "docetaxel"
 
 
 def test_comma_or_alternative_after_progression_is_no_later_line(nlp):
@@ -56,7 +43,7 @@ def test_comma_or_alternative_after_progression_is_no_later_line(nlp):
         "0.34-0.71)."
     )
     assert len(registry_of(nlp, text).arms) == 2
-    assert _arm(_rows(nlp, text), 4.4) == "capecitabine"
+    assert arm_of(rows_of(nlp, text, P_ROW), 4.4) == "capecitabine"
 
 
 def test_with_crossover_clause_still_dropped(nlp):
@@ -81,16 +68,16 @@ LETTERS = (
 
 
 def test_p_value_after_letter_is_no_enumeration(nlp):
-    rows = _rows(nlp, LETTERS + "The ORR was 30% with T and 12% with L, P = 0.03.")
-    assert _arm(rows, 30.0) == "trastuzumab"
-    assert _arm(rows, 12.0) == "letrozole"
+    rows = rows_of(nlp, LETTERS + "The ORR was 30% with T and 12% with L, P = 0.03.", P_ROW)
+    assert arm_of(rows, 30.0) == "trastuzumab"
+    assert arm_of(rows, 12.0) == "letrozole"
     assert all(r[3] == "0.03" for r in rows if r[2] in (30.0, 12.0))
 
 
 def test_p_value_between_letters_is_no_enumeration(nlp):
-    rows = _rows(nlp, LETTERS + "The ORR was 30% with T, P = 0.03, and 12% with L.")
-    assert _arm(rows, 30.0) == "trastuzumab"
-    assert _arm(rows, 12.0) == "letrozole"
+    rows = rows_of(nlp, LETTERS + "The ORR was 30% with T, P = 0.03, and 12% with L.", P_ROW)
+    assert arm_of(rows, 30.0) == "trastuzumab"
+    assert arm_of(rows, 12.0) == "letrozole"
 
 
 def test_enumeration_of_capitals_still_no_letter(nlp):
@@ -115,9 +102,9 @@ def test_letters_defined_in_wrapped_design_sentence(nlp):
         "Postmenopausal women were randomly assigned\nto letrozole 2.5 mg daily (L) or "
         "trastuzumab 4 mg/kg weekly (T). The ORR was 30% with T and 12% with L."
     )
-    rows = _rows(nlp, text)
-    assert _arm(rows, 30.0) == "trastuzumab"
-    assert _arm(rows, 12.0) == "letrozole"
+    rows = rows_of(nlp, text, P_ROW)
+    assert arm_of(rows, 30.0) == "trastuzumab"
+    assert arm_of(rows, 12.0) == "letrozole"
 
 
 def test_letters_after_a_title_line_are_no_definitions(nlp):
@@ -127,7 +114,7 @@ def test_letters_after_a_title_line_are_no_definitions(nlp):
     text = (
         "Patients were randomised.\n\nLetrozole 2.5 mg daily (L) was given. The ORR was 12% with L."
     )
-    assert _arm(_rows(nlp, text), 12.0) is None
+    assert arm_of(rows_of(nlp, text, P_ROW), 12.0) is None
 
 
 # --- 4. "for observation", "with Observation": the untreated arm in any case ----------------
@@ -136,9 +123,11 @@ OBS_DESIGN = "Patients were randomly assigned to trastuzumab for 1 year or obser
 
 
 def test_capitalised_observation_is_the_untreated_arm(nlp):
-    rows = _rows(nlp, OBS_DESIGN + "3-year DFS: 80.6% with Trastuzumab vs 74.3% with Observation.")
-    assert _arm(rows, 80.6) == "trastuzumab"
-    assert _arm(rows, 74.3) is None
+    rows = rows_of(
+        nlp, OBS_DESIGN + "3-year DFS: 80.6% with Trastuzumab vs 74.3% with Observation.", P_ROW
+    )
+    assert arm_of(rows, 80.6) == "trastuzumab"
+    assert arm_of(rows, 74.3) is None
 
 
 def test_for_observation_is_the_untreated_arm(nlp):
@@ -146,9 +135,9 @@ def test_for_observation_is_the_untreated_arm(nlp):
         "The 3-year DFS rate was 80.6% for trastuzumab versus 74.3% for observation (HR 0.54, "
         "95% CI 0.43-0.67)."
     )
-    rows = _rows(nlp, text)
-    assert _arm(rows, 80.6) == "trastuzumab"
-    assert _arm(rows, 74.3) is None
+    rows = rows_of(nlp, text, P_ROW)
+    assert arm_of(rows, 80.6) == "trastuzumab"
+    assert arm_of(rows, 74.3) is None
 
 
 def test_observation_of_a_measure_is_no_arm(nlp):
@@ -158,15 +147,15 @@ def test_observation_of_a_measure_is_no_arm(nlp):
         "Patients were randomly assigned to docetaxel plus trastuzumab or docetaxel. The ORR "
         "was 61% with docetaxel plus trastuzumab, for observation of tumour size by MRI."
     )
-    assert _arm(_rows(nlp, text), 61.0) == "docetaxel+trastuzumab"
+    assert arm_of(rows_of(nlp, text, P_ROW), 61.0) == "docetaxel+trastuzumab"
 
 
 # --- 5. shares of imaging/biomarker responders, wherever the end point stands ---------------
 
 
 def test_pet_responder_share_after_the_end_point_is_no_rate(nlp):
-    rows = _rows(
-        nlp, "Trial\n\nThe pCR rate was 37.9%, and 227 patients (79.6%) were PET responders."
+    rows = rows_of(
+        nlp, "Trial\n\nThe pCR rate was 37.9%, and 227 patients (79.6%) were PET responders.", P_ROW
     )
     assert [r[2] for r in rows] == [37.9]
 
@@ -176,7 +165,7 @@ def test_ctdna_clearance_share_after_the_end_point_is_no_rate(nlp):
         "Trial\n\nOverall, pCR was achieved in 86 patients (37.9%) and 30% had ctDNA clearance "
         "at week 2."
     )
-    assert [r[2] for r in _rows(nlp, text)] == [37.9]
+    assert [r[2] for r in rows_of(nlp, text, P_ROW)] == [37.9]
 
 
 def test_recist_responders_are_a_response_rate(nlp):
@@ -185,7 +174,7 @@ def test_recist_responders_are_a_response_rate(nlp):
         "Trial\n\nOverall, 45 patients (52%) were RECIST responders, and the ORR by independent "
         "review was 48%."
     )
-    assert ("ORR", "rate", 52.0) in [r[:3] for r in _rows(nlp, text)]
+    assert ("ORR", "rate", 52.0) in [r[:3] for r in rows_of(nlp, text, P_ROW)]
 
 
 # --- 6. "or A plus B (arm C)" spells out "or both": the dosed backbone is shared -----------
@@ -197,10 +186,10 @@ def test_dosed_backbone_shared_before_spelled_out_combination(nlp):
         "lapatinib (arm B), or trastuzumab plus lapatinib (arm C). The pCR rate was 25% in arm "
         "A, 26% in arm B and 46% in arm C."
     )
-    rows = _rows(nlp, text)
+    rows = rows_of(nlp, text, P_ROW)
     fec = "cyclophosphamide+epirubicin+fluorouracil+"
-    assert _arm(rows, 26.0) == fec + "lapatinib"
-    assert _arm(rows, 46.0) == fec + "lapatinib+trastuzumab"
+    assert arm_of(rows, 26.0) == fec + "lapatinib"
+    assert arm_of(rows, 46.0) == fec + "lapatinib+trastuzumab"
 
 
 def test_dosed_backbone_not_shared_without_combination(nlp):
@@ -211,7 +200,7 @@ def test_dosed_backbone_not_shared_without_combination(nlp):
         "trastuzumab, lapatinib, or T-DM1 3.6 mg/kg. The 3-year iDFS was 97.8% with T-DM1 and "
         "93.4% with paclitaxel plus trastuzumab."
     )
-    assert _arm(_rows(nlp, text), 97.8) == "trastuzumab emtansine"
+    assert arm_of(rows_of(nlp, text, P_ROW), 97.8) == "trastuzumab emtansine"
 
 
 # --- 7. "both given concurrently with", "each administered concomitantly with" --------------
@@ -227,9 +216,11 @@ def test_participle_and_adverb_before_each_with(nlp):
         ", or lapatinib, both given concurrently ",
         " or lapatinib, each administered concomitantly ",
     ):
-        rows = _rows(nlp, EACH.format(joiner).replace("with paclitaxel", "with weekly paclitaxel"))
-        assert _arm(rows, 45.0) == "paclitaxel+trastuzumab", joiner
-        assert _arm(rows, 30.0) == "lapatinib+paclitaxel", joiner
+        rows = rows_of(
+            nlp, EACH.format(joiner).replace("with paclitaxel", "with weekly paclitaxel"), P_ROW
+        )
+        assert arm_of(rows, 45.0) == "paclitaxel+trastuzumab", joiner
+        assert arm_of(rows, 30.0) == "lapatinib+paclitaxel", joiner
 
 
 def test_participle_and_adverb_join_a_regimen(nlp):
@@ -246,9 +237,9 @@ def test_each_arm_word_without_joiner_adds_nothing(nlp):
         "Trial\n\nPatients were randomly assigned to trastuzumab or lapatinib, each given for one "
         "year. The pCR rate was 45% with trastuzumab and 30% with lapatinib."
     )
-    rows = _rows(nlp, text)
-    assert _arm(rows, 45.0) == "trastuzumab"
-    assert _arm(rows, 30.0) == "lapatinib"
+    rows = rows_of(nlp, text, P_ROW)
+    assert arm_of(rows, 45.0) == "trastuzumab"
+    assert arm_of(rows, 30.0) == "lapatinib"
 
 
 # --- 8. "the Low Dose arm": the low-dose label in any case ----------------------------------
@@ -260,19 +251,23 @@ LOW_DESIGN = (
 
 
 def test_capitalised_low_dose_arm(nlp):
-    rows = _rows(
-        nlp, LOW_DESIGN + "The ORR was 45% in the Low Dose arm and 60% in the docetaxel group."
+    rows = rows_of(
+        nlp,
+        LOW_DESIGN + "The ORR was 45% in the Low Dose arm and 60% in the docetaxel group.",
+        P_ROW,
     )
-    assert _arm(rows, 45.0) == "cyclophosphamide+trastuzumab"
-    assert _arm(rows, 60.0) == "docetaxel+trastuzumab"
+    assert arm_of(rows, 45.0) == "cyclophosphamide+trastuzumab"
+    assert arm_of(rows, 60.0) == "docetaxel+trastuzumab"
 
 
 def test_high_dose_arm_is_not_the_low_dose_arm(nlp):
     """Negative: "the High Dose arm" names no "low-dose" arm."""
-    rows = _rows(
-        nlp, LOW_DESIGN + "The ORR was 45% in the High Dose arm and 60% in the docetaxel group."
+    rows = rows_of(
+        nlp,
+        LOW_DESIGN + "The ORR was 45% in the High Dose arm and 60% in the docetaxel group.",
+        P_ROW,
     )
-    assert _arm(rows, 45.0) != "cyclophosphamide+trastuzumab"
+    assert arm_of(rows, 45.0) != "cyclophosphamide+trastuzumab"
 
 
 # --- 9. where invisible characters are dropped ----------------------------------------------
@@ -351,23 +346,24 @@ def test_last_alternative_alone_keeps_no_dosed_backbone(nlp):
         "(arm A), pertuzumab (arm B), or trastuzumab plus pertuzumab alone (arm C). The pCR rate "
         "was 29% in arm A, 24% in arm B and 17% in arm C."
     )
-    assert _arm(_rows(nlp, text), 17.0) == "pertuzumab+trastuzumab"
+    assert arm_of(rows_of(nlp, text, P_ROW), 17.0) == "pertuzumab+trastuzumab"
 
 
 def test_p_value_written_with_its_word_and_no_sign_is_a_p(nlp):
     # "P value 0.03" / "p-value of .04": a P, never a rate of its own.
     base = "Title\n\nPatients were randomized to lapatinib or trastuzumab. The ORR was 12% with "
-    rows = _rows(nlp, base + "lapatinib, P value 0.03, and 30% with trastuzumab.")
+    rows = rows_of(nlp, base + "lapatinib, P value 0.03, and 30% with trastuzumab.", P_ROW)
     assert [r[2] for r in rows] == [12.0, 30.0]  # was also a 0.03 "rate"
-    rows = _rows(nlp, base + "lapatinib and 30% with trastuzumab (p-value of .04).")
+    rows = rows_of(nlp, base + "lapatinib and 30% with trastuzumab (p-value of .04).", P_ROW)
     assert [(r[2], r[3]) for r in rows] == [(12.0, "0.04"), (30.0, "0.04")]
 
 
 def test_value_word_without_p_is_no_p(nlp):
     # Negative: "the predictive value 0.8" or "values 12% and 30%" hold no P.
-    rows = _rows(
+    rows = rows_of(
         nlp,
         "Title\n\nPatients were randomized to lapatinib or trastuzumab. ORR values were 12% with "
         "lapatinib and 30% with trastuzumab.",
+        P_ROW,
     )
     assert [(r[2], r[3]) for r in rows] == [(12.0, None), (30.0, None)]

@@ -5,15 +5,7 @@
 from __future__ import annotations
 
 import pytest
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.arm) for o in ex.outcomes]
-
+from extract_helpers import ARM_ROW, rows_of
 
 DESIGN = (
     "Pertuzumab in early breast cancer\n\n"
@@ -23,11 +15,12 @@ DESIGN = (
 
 
 def test_a_rate_at_the_median_follow_up_stays_a_rate(nlp):
-    rows = _rows(
+    rows = rows_of(
         nlp,
         DESIGN + "At a median follow-up of 8 years, IDFS was 88% with pertuzumab and 85% with "
         "placebo (HR 0.77; 95% CI 0.66 to 0.91). After a median follow-up of 45 months, DFS was "
         "90.6% versus 87.8%.",
+        ARM_ROW,
     )
     assert ("IDFS", "rate", 88.0, "pertuzumab+trastuzumab") in rows
     assert ("IDFS", "rate", 85.0, "trastuzumab") in rows
@@ -37,7 +30,9 @@ def test_a_rate_at_the_median_follow_up_stays_a_rate(nlp):
 
 def test_a_share_of_events_at_the_median_follow_up_is_no_rate(nlp):
     """Negative (round 17b's case): "IDFS events occurred in 8%" is a share of events."""
-    rows = _rows(nlp, DESIGN + "At a median follow-up of 38 months, IDFS events occurred in 8%.")
+    rows = rows_of(
+        nlp, DESIGN + "At a median follow-up of 38 months, IDFS events occurred in 8%.", ARM_ROW
+    )
     assert not [r for r in rows if r[2] == 8.0]
 
 
@@ -47,11 +42,12 @@ def test_a_share_of_events_at_the_median_follow_up_is_no_rate(nlp):
      "of those who were not"],
 )  # fmt: skip
 def test_those_without_the_drug_are_the_other_arm(nlp, group):
-    rows = _rows(
+    rows = rows_of(
         nlp,
         "Bevacizumab\n\nPatients were randomly assigned to trastuzumab plus chemotherapy with or "
         f"without bevacizumab. Hypertension occurred in 19% of patients who received "
         f"bevacizumab versus 4% {group}.",
+        ARM_ROW,
     )
     assert ("AE", "incidence", 19.0, "bevacizumab+trastuzumab") in rows
     assert ("AE", "incidence", 4.0, "trastuzumab") in rows

@@ -9,19 +9,7 @@ at least 15%") as an incidence."""
 from __future__ import annotations
 
 import pytest
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.arm) for o in ex.outcomes]
-
-
-def _trials(nlp, text: str) -> list[str]:
-    return extract_document(Document(id="t", text=text), nlp).trials
-
+from extract_helpers import ARM_ROW, extract_text, rows_of
 
 PT = "docetaxel+pertuzumab+trastuzumab"
 T = "docetaxel+trastuzumab"
@@ -45,14 +33,14 @@ DESIGN = (
 def test_gain_against_a_comparator_is_no_median(nlp, sentence):
     """ "versus placebo" names the comparator of the gain, not a second median: 6.1 months is
     the difference (before, it became the placebo arm's median)."""
-    assert 6.1 not in [r[2] for r in _rows(nlp, DESIGN + sentence)]
+    assert 6.1 not in [r[2] for r in rows_of(nlp, DESIGN + sentence, ARM_ROW)]
 
 
 def test_gain_before_compared_medians_stays_a_gain(nlp):
     """ "a gain in median PFS of 6.1 months, 18.5 vs 12.4 months": the medians are the arms',
     the 6.1 months listed before them is still the gain."""
     text = DESIGN + "Pertuzumab gave a gain in median PFS of 6.1 months, 18.5 vs 12.4 months."
-    assert _rows(nlp, text) == [("PFS", "median", 18.5, PT), ("PFS", "median", 12.4, T)]
+    assert rows_of(nlp, text, ARM_ROW) == [("PFS", "median", 18.5, PT), ("PFS", "median", 12.4, T)]
 
 
 @pytest.mark.parametrize(
@@ -68,7 +56,7 @@ def test_gain_before_compared_medians_stays_a_gain(nlp):
 def test_compared_medians_after_a_gain_word_are_medians(nlp, sentence):
     """Compared medians after "improvement in" are each arm's, whatever stands between them (arm
     words, a CI bracket)."""
-    rows = [r for r in _rows(nlp, DESIGN + sentence) if r[1] == "median"]
+    rows = [r for r in rows_of(nlp, DESIGN + sentence, ARM_ROW) if r[1] == "median"]
     assert rows == [("PFS", "median", 18.5, PT), ("PFS", "median", 12.4, T)]
 
 
@@ -88,7 +76,7 @@ TRIAL_DESIGN = "Trastuzumab in early breast cancer\n\n"
 def test_short_form_after_a_plain_noun_is_no_trial(nlp, sentence):
     """A bracket after a plain noun phrase (no design word in the two words before the noun) is
     its short form or a measure, not a trial name."""
-    assert _trials(nlp, TRIAL_DESIGN + sentence) == []
+    assert extract_text(nlp, TRIAL_DESIGN + sentence).trials == []
 
 
 @pytest.mark.parametrize(
@@ -101,7 +89,7 @@ def test_short_form_after_a_plain_noun_is_no_trial(nlp, sentence):
     ],
 )
 def test_bracket_after_design_words_is_a_trial(nlp, sentence, name):
-    assert _trials(nlp, TRIAL_DESIGN + sentence) == [name]
+    assert extract_text(nlp, TRIAL_DESIGN + sentence).trials == [name]
 
 
 # --- a cut-off of an ejection-fraction decline is no incidence ------------------------------------
@@ -118,4 +106,4 @@ def test_bracket_after_design_words_is_a_trial(nlp, sentence, name):
 )
 def test_ejection_fraction_decline_cut_off_is_no_incidence(nlp, sentence):
     text = "Trastuzumab in early breast cancer\n\nPatients received trastuzumab. " + sentence
-    assert [r[2] for r in _rows(nlp, text)] == [3.0]
+    assert [r[2] for r in rows_of(nlp, text, ARM_ROW)] == [3.0]

@@ -8,22 +8,12 @@ a hazard ratio, and the rate was dropped (the flat "HR−" the parser gave befor
 
 from __future__ import annotations
 
-from her2mine.extract import extract_document
+from extract_helpers import ARM_ROW, rows_of, sentences_of
+
 from her2mine.extract.numbers import fold_superscripts
-from her2mine.extract.sentences import sentence_spans
-from her2mine.models import Document
 from her2mine.parse.text import clean_markup
 
 T_DXD = "trastuzumab deruxtecan"
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.arm) for o in ex.outcomes]
-
-
-def _sentences(text: str) -> list[str]:
-    return [text[a:b] for a, b in sentence_spans(text)]
 
 
 # --- "Objective Response Rate" is an end point, not a heading ---------------------------------
@@ -36,15 +26,15 @@ ORR_TITLE_CASE = (
 
 def test_title_case_objective_response_keeps_its_sentence():
     """ "Objective Response Rate" at a sentence start is no run-in "Objective" heading."""
-    assert _sentences(ORR_TITLE_CASE)[1].startswith("Objective Response Rate was 60%")
-    assert _sentences("Objective Tumor Responses were seen in 12 patients.") == [
+    assert sentences_of(ORR_TITLE_CASE)[1].startswith("Objective Response Rate was 60%")
+    assert sentences_of("Objective Tumor Responses were seen in 12 patients.") == [
         "Objective Tumor Responses were seen in 12 patients."
     ]
 
 
 def test_title_case_objective_response_rates_are_read(nlp):
     """Both rates are ORR rows, each with its arm (the chemotherapy arm's null)."""
-    assert _rows(nlp, ORR_TITLE_CASE) == [
+    assert rows_of(nlp, ORR_TITLE_CASE, ARM_ROW) == [
         ("ORR", "rate", 60.0, T_DXD),
         ("ORR", "rate", 20.0, None),
     ]
@@ -52,7 +42,7 @@ def test_title_case_objective_response_rates_are_read(nlp):
 
 def test_objective_heading_is_still_cut():
     """Negative: "Objective To assess ..." and "Objectives We ..." are run-in headings."""
-    assert _sentences("Objective To assess T-DM1. Objectives We compared two arms.") == [
+    assert sentences_of("Objective To assess T-DM1. Objectives We compared two arms.") == [
         "To assess T-DM1.",
         "We compared two arms.",
     ]
@@ -82,4 +72,4 @@ def test_rates_by_unicode_receptor_status_are_both_read(nlp):
         "Patients received pertuzumab plus trastuzumab. The pCR rate was 45% in HR⁺ tumors and "
         "62% in HR⁻ tumors."
     )
-    assert [r[2] for r in _rows(nlp, text)] == [45.0, 62.0]
+    assert [r[2] for r in rows_of(nlp, text, ARM_ROW)] == [45.0, 62.0]

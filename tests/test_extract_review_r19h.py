@@ -15,14 +15,11 @@ and missed "the rate of cardiac death"."""
 
 from __future__ import annotations
 
-from extract_helpers import arms_of, registry_of
-
-from her2mine.extract import extract_document
-from her2mine.models import Document
+from extract_helpers import arms_of, extract_text, registry_of
 
 
 def _rates(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
+    ex = extract_text(nlp, text)
     return [(o.endpoint, o.value, o.arm) for o in ex.outcomes if o.measure == "rate"]
 
 

@@ -9,20 +9,9 @@ follow-up", not "a median of 8 years of follow-up" or "a median observation time
 
 from __future__ import annotations
 
-from extract_helpers import registry_of
+from extract_helpers import arm_of, outcomes_of, registry_of
 
-from her2mine.extract import extract_document
 from her2mine.extract.regimens import without_schedules
-from her2mine.models import Document
-
-
-def _outcomes(nlp, text: str) -> list:
-    return extract_document(Document(id="t", text=text), nlp).outcomes
-
-
-def _arm(nlp, text: str, value: float) -> str | None:
-    return next(o.arm for o in _outcomes(nlp, text) if o.value == value)
-
 
 TC_TCH = (
     "Docetaxel and cyclophosphamide versus docetaxel, carboplatin and trastuzumab\n\n"
@@ -34,8 +23,8 @@ TC_TCH = (
 def test_longer_short_form_read_in_full_is_not_extended(nlp):
     """ "(TC)" then "docetaxel, carboplatin and trastuzumab (TCH)": TCH's own reading names
     carboplatin, so its C is not TC's cyclophosphamide."""
-    assert _arm(nlp, TC_TCH, 55.0) == "carboplatin+docetaxel+trastuzumab"
-    assert _arm(nlp, TC_TCH, 30.0) == "cyclophosphamide+docetaxel"
+    assert arm_of(outcomes_of(nlp, TC_TCH), 55.0) == "carboplatin+docetaxel+trastuzumab"
+    assert arm_of(outcomes_of(nlp, TC_TCH), 30.0) == "cyclophosphamide+docetaxel"
 
 
 def test_short_form_adding_a_letter_to_an_earlier_one_still_extends(nlp):
@@ -47,7 +36,10 @@ def test_short_form_adding_a_letter_to_an_earlier_one_still_extends(nlp):
         "beginning concurrently with paclitaxel (AC→TH). The 10-year DFS rates were 62.2% in the "
         "AC→T arm and 73.7% in the AC→TH arm."
     )
-    assert _arm(nlp, text, 73.7) == "cyclophosphamide+doxorubicin+paclitaxel+trastuzumab"
+    assert (
+        arm_of(outcomes_of(nlp, text), 73.7)
+        == "cyclophosphamide+doxorubicin+paclitaxel+trastuzumab"
+    )
 
 
 TPC_OF_OPTIONS = (
@@ -61,8 +53,8 @@ TPC_OF_OPTIONS = (
 def test_tpc_after_physicians_choice_of_options_stays_physicians_choice(nlp):
     """ "physician's choice of A plus B or C (TPC)": the text spells out physician's choice, so
     "TPC" is its short form, not the regimen of the drugs before the bracket."""
-    assert _arm(nlp, TPC_OF_OPTIONS, 3.3) == "physician's choice"
-    assert _arm(nlp, TPC_OF_OPTIONS, 6.2) == "trastuzumab emtansine"
+    assert arm_of(outcomes_of(nlp, TPC_OF_OPTIONS), 3.3) == "physician's choice"
+    assert arm_of(outcomes_of(nlp, TPC_OF_OPTIONS), 6.2) == "trastuzumab emtansine"
 
 
 def test_tpc_after_physicians_choice_with_a_list_stays_physicians_choice(nlp):
@@ -72,7 +64,7 @@ def test_tpc_after_physicians_choice_with_a_list_stays_physicians_choice(nlp):
         "choice with trastuzumab, pertuzumab or capecitabine (TPC). Median progression-free "
         "survival was 6.2 months with trastuzumab emtansine and 3.3 months with TPC."
     )
-    assert _arm(nlp, text, 3.3) == "physician's choice"
+    assert arm_of(outcomes_of(nlp, text), 3.3) == "physician's choice"
 
 
 def test_tpc_defined_in_a_text_without_physicians_choice_is_the_regimen(nlp):
@@ -83,8 +75,8 @@ def test_tpc_defined_in_a_text_without_physicians_choice_is_the_regimen(nlp):
         "trastuzumab, paclitaxel and carboplatin (TPC) or trastuzumab and paclitaxel (TP).\n\n"
         "The response rate was 52% with TPC and 36% with TP (P = .04)."
     )
-    assert _arm(nlp, text, 52.0) == "carboplatin+paclitaxel+trastuzumab"
-    assert _arm(nlp, text, 36.0) == "paclitaxel+trastuzumab"
+    assert arm_of(outcomes_of(nlp, text), 52.0) == "carboplatin+paclitaxel+trastuzumab"
+    assert arm_of(outcomes_of(nlp, text), 36.0) == "paclitaxel+trastuzumab"
 
 
 def test_loading_dose_followed_by_cycles_of_a_drug_stays_a_sequence():
@@ -116,7 +108,7 @@ def test_duration_comparator_after_a_median_of_years_of_follow_up_is_no_median(n
             f"{opening}, 2 years of trastuzumab did not improve disease-free survival compared "
             "with 1 year (hazard ratio 0.99, 95% CI 0.85-1.14)."
         )
-        assert [o.value for o in _outcomes(nlp, text) if o.measure == "median"] == []
+        assert [o.value for o in outcomes_of(nlp, text) if o.measure == "median"] == []
 
 
 def test_median_reported_after_a_follow_up_median_stays(nlp):
@@ -125,5 +117,5 @@ def test_median_reported_after_a_follow_up_median_stays(nlp):
         "Trastuzumab for 2 years vs 1 year\n\nAfter a median of 8 years of follow-up, median DFS "
         "with 2 years of trastuzumab was 10.1 years compared with 9.8 years."
     )
-    medians = [o.value for o in _outcomes(nlp, text) if o.measure == "median"]
+    medians = [o.value for o in outcomes_of(nlp, text) if o.measure == "median"]
     assert 9.8 in medians and 10.1 in medians

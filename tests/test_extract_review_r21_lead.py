@@ -5,13 +5,7 @@ NeoSphere, the 3-year DFS was 80.6%" took the trastuzumab arm."""
 
 from __future__ import annotations
 
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
-
-def _arms(nlp, text: str) -> dict[float | None, str | None]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return {o.value: o.arm for o in ex.outcomes}
+from extract_helpers import arms_of
 
 
 def test_a_trial_name_after_alone_is_no_short_form(nlp):
@@ -20,7 +14,7 @@ def test_a_trial_name_after_alone_is_no_short_form(nlp):
         "Patients were randomly assigned to observation or trastuzumab alone (NeoSphere). In "
         "NeoSphere, the 3-year DFS was 80.6%."
     )
-    assert _arms(nlp, text)[80.6] is None
+    assert arms_of(nlp, text, skipped=())[80.6] is None
 
 
 def test_a_short_form_in_capitals_after_alone_still_names_the_regimen(nlp):
@@ -31,6 +25,6 @@ def test_a_short_form_in_capitals_after_alone_still_names_the_regimen(nlp):
         "alone (TP) or with carboplatin at an AUC of 6 (TPC). The response rate was 36% with TP "
         "and 52% with TPC."
     )
-    arms = _arms(nlp, text)
+    arms = arms_of(nlp, text, skipped=())
     assert arms[36.0] == "paclitaxel+trastuzumab"
     assert arms[52.0] == "carboplatin+paclitaxel+trastuzumab"

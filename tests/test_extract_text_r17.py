@@ -16,32 +16,16 @@ from __future__ import annotations
 
 import re
 
-from extract_helpers import registry_of
+from extract_helpers import CI_ROW, extract_text, outcomes_of, registry_of, rows_of, sentences_of
 
 from her2mine.extract import extract_document
 from her2mine.extract.arms import arm_refs
 from her2mine.extract.components import _hits
 from her2mine.extract.numbers import fold_superscripts
-from her2mine.extract.sentences import sentence_spans
 from her2mine.models import Document
 from her2mine.parse.crossref import parse_work
 from her2mine.parse.pubmed_xml import parse_pubmed_xml
 from her2mine.parse.text import clean_markup
-
-
-def _sentences(text: str) -> list[str]:
-    return [text[a:b] for a, b in sentence_spans(text)]
-
-
-def _outcomes(nlp, text: str) -> list:
-    return extract_document(Document(id="t", text=text), nlp).outcomes
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    return [
-        (o.endpoint, o.measure, o.value, o.ci_low, o.ci_high, o.arm) for o in _outcomes(nlp, text)
-    ]
-
 
 T_DXD = "trastuzumab deruxtecan"
 
@@ -57,7 +41,7 @@ RUN_IN = (
 
 def test_title_case_heading_is_no_part_of_a_sentence():
     """A standard heading word at a sentence start, before a capitalised word, is cut off."""
-    assert _sentences(RUN_IN) == [
+    assert sentences_of(RUN_IN) == [
         "Patients with HER2-positive metastatic breast cancer were randomly assigned to T-DXd "
         "or chemotherapy.",
         "Median PFS was 10.1 months with T-DXd and 5.4 months with chemotherapy.",
@@ -67,7 +51,7 @@ def test_title_case_heading_is_no_part_of_a_sentence():
 
 def test_rows_quote_the_sentence_without_its_heading(nlp):
     """The outcome rows read (and quote) the sentence after the heading."""
-    sentences = {o.sentence for o in _outcomes(nlp, RUN_IN)}
+    sentences = {o.sentence for o in outcomes_of(nlp, RUN_IN)}
     assert sentences == {"Median PFS was 10.1 months with T-DXd and 5.4 months with chemotherapy."}
 
 
@@ -78,7 +62,7 @@ def test_compound_and_sentence_case_headings_are_cut_whole():
         "Participants A single-centre trial. Main outcomes and measures pCR rate was the end "
         "point. Objective To assess T-DM1."
     )
-    assert _sentences(text) == [
+    assert sentences_of(text) == [
         "A phase 2 trial",
         "We enrolled 40 women.",
         "A single-centre trial.",
@@ -93,7 +77,7 @@ def test_heading_words_used_as_words_stay():
         "Results were similar in both arms. Background therapy was letrozole. Design of the "
         "study was open. Patients and methods were described. Conclusions drawn were weak."
     )
-    assert _sentences(text) == [
+    assert sentences_of(text) == [
         "Results were similar in both arms.",
         "Background therapy was letrozole.",
         "Design of the study was open.",
@@ -105,7 +89,7 @@ def test_heading_words_used_as_words_stay():
 def test_heading_word_inside_a_sentence_is_no_heading():
     """Negative: only a sentence start is read; "the Results Section" mid-sentence stays."""
     text = "Details are given in the Results Section of the report. Methods were described."
-    assert _sentences(text) == [
+    assert sentences_of(text) == [
         "Details are given in the Results Section of the report.",
         "Methods were described.",
     ]
@@ -117,7 +101,7 @@ def test_heading_word_inside_a_sentence_is_no_heading():
 def test_value_with_the_class_comparator_has_no_arm(nlp):
     """ "T-DXd or chemotherapy": "5.4 months with chemotherapy" is the drugless arm's (null),
     not T-DXd's; "10.1 months with T-DXd" keeps its arm."""
-    arms = {r[2]: r[5] for r in _rows(nlp, RUN_IN)}
+    arms = {r[2]: r[5] for r in rows_of(nlp, RUN_IN, CI_ROW)}
     assert arms == {10.1: T_DXD, 5.4: None}
 
 
@@ -127,7 +111,7 @@ def test_value_with_a_class_comparator_named_with_an_article(nlp):
         "Patients were randomly assigned to T-DXd or a taxane. Median PFS was 10.1 months with "
         "T-DXd and 5.4 months with a taxane."
     )
-    assert {r[2]: r[5] for r in _rows(nlp, text)} == {10.1: T_DXD, 5.4: None}
+    assert {r[2]: r[5] for r in rows_of(nlp, text, CI_ROW)} == {10.1: T_DXD, 5.4: None}
 
 
 def test_class_mention_names_no_arm_when_every_arm_has_a_drug(nlp):
@@ -150,7 +134,10 @@ def test_physicians_choice_comparator_keeps_its_arm(nlp):
         "Patients were randomly assigned to T-DXd or physician's choice chemotherapy. Median PFS "
         "was 10.1 months with T-DXd and 5.4 months with chemotherapy."
     )
-    assert {r[2]: r[5] for r in _rows(nlp, text)} == {10.1: T_DXD, 5.4: "physician's choice"}
+    assert {r[2]: r[5] for r in rows_of(nlp, text, CI_ROW)} == {
+        10.1: T_DXD,
+        5.4: "physician's choice",
+    }
 
 
 # --- superscripts: parsing ---------------------------------------------------------------------
@@ -221,22 +208,22 @@ def test_citation_marker_after_a_drug_keeps_the_drug(nlp):
 
 def test_citation_markers_after_values_keep_values_and_arms(nlp):
     """ "18.5 months¹²", "0.62¹", "P<0.001²": values, arms, the HR and its CI as without them."""
-    rows = _rows(nlp, CLEOPATRA)
+    rows = rows_of(nlp, CLEOPATRA, CI_ROW)
     assert ("PFS", "median", 18.5, None, None, PTD) in rows
     assert ("PFS", "median", 12.4, None, None, "docetaxel+trastuzumab") in rows
     assert ("PFS", "HR", 0.62, 0.51, 0.75, None) in rows
-    assert extract_document(Document(id="t", text=CLEOPATRA), nlp).trials == ["CLEOPATRA"]
+    assert extract_text(nlp, CLEOPATRA).trials == ["CLEOPATRA"]
 
 
 def test_citation_marker_after_a_rate_keeps_its_ci(nlp):
     """ "45.8%² (95% CI 40–50)": the CI is the rate's."""
     text = "Patients received trastuzumab and pertuzumab. The pCR¹ rate was 45.8%² (95% CI 40–50)."
-    assert _rows(nlp, text) == [("pCR", "rate", 45.8, 40.0, 50.0, None)]
+    assert rows_of(nlp, text, CI_ROW) == [("pCR", "rate", 45.8, 40.0, 50.0, None)]
 
 
 def test_rows_quote_superscripts_as_written(nlp):
     """The rules read markers as spaces; rows quote the sentence as written."""
-    [o] = [o for o in _outcomes(nlp, CLEOPATRA) if o.value == 18.5]
+    [o] = [o for o in outcomes_of(nlp, CLEOPATRA) if o.value == 18.5]
     assert "18.5 months¹² with" in o.sentence
 
 
@@ -246,7 +233,7 @@ def test_power_of_ten_gives_no_value(nlp):
         "Patients received T-DM1. Grade 3 neutropenia (ANC <1.0 × 10⁹/L) occurred in 14% of "
         "patients (10⁹ of 70)."
     )
-    assert {o.value for o in _outcomes(nlp, text)} == {14.0}
+    assert {o.value for o in outcomes_of(nlp, text)} == {14.0}
     assert re.search(r"(?<!\w)10(?!\w)", fold_superscripts("<1.0 × 10⁹/L")) is None
 
 
@@ -257,7 +244,7 @@ def test_negative_power_of_ten_is_a_p_value(nlp):
         "Patients received T-DXd or T-DM1. PFS was longer with T-DXd (hazard ratio, 0.28; 95% "
         "CI, 0.22 to 0.37; P<10⁻⁵)."
     )
-    [o] = _outcomes(nlp, text)
+    [o] = outcomes_of(nlp, text)
     assert (o.measure, o.value, o.p) == ("HR", 0.28, "<10-5")
     assert "P<10⁻⁵" in o.sentence
 
