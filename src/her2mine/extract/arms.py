@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from her2mine.extract.backbones import SharedBackbone, shared_backbone
+from her2mine.extract.backbones import SharedBackbone, role, shared_backbone
 from her2mine.extract.fastre import (
     GateSet,
     WordGate,
@@ -920,6 +920,12 @@ def _read_design(
             each = _with_after_last_label(text, regs, low)
             if each is not None:  # what follows the partner times it ("from the start of X")
                 regs = [r for r in regs if r.start <= each.end()]
+        chosen = -1  # B of "A or B concurrently with C": an arm, whatever word qualifies it
+        if each is None and shared is None and _CHOICE_PARTNER_GATE.may_hold(low, s, e):
+            choice = _partner_of_choice(text, regs, reg.drug_class)
+            if choice is not None:  # the partner and what follows it join every arm
+                chosen, each = choice
+                regs = [*regs[:chosen], _regimen_before(regs[chosen], each.start())]
         tpc_at = [m.start() for m in tpc_ms if not _tpc_partner(text, s, m, regs)] if tpc else []
         tpc_listed = _tpc_listed(text, regs, tpc_ms) if tpc_at else set()
         for i, r in enumerate(regs):
@@ -956,6 +962,7 @@ def _read_design(
             if (
                 label
                 or listed
+                or (i == chosen and bool(added))
                 or alternative
                 or _is_design_regimen(text, r, s, e)
                 or _generic_name_bracket(text, r, s)
@@ -976,6 +983,9 @@ def _read_design(
                     and not (tpc_at and _tpc_between(tpc_at, r.end, h.start))
                     for d in h.drugs
                 }
+                if _adds_unnamed_class(r, regs[:i]):
+                    _record_short_form(text, r.end, e, CLASS_TWIN, reg)
+                    continue
                 if (alternative and _twin_alternative(shared, i)) or _each_twin(
                     each, regs, i, arm_of
                 ):
@@ -1781,6 +1791,55 @@ def _with_after_last_label(text: str, regs: list[Regimen], low: str | None) -> r
             return None
         return m
     return None
+
+
+# "SB3 or reference trastuzumab for eight cycles concurrently with chemotherapy (docetaxel ...)",
+# "neratinib or trastuzumab in combination with paclitaxel": a partner introduced so right after
+# a choice of two drugs of one role is given with either (as "each with C" says), no arm itself.
+_CHOICE_PARTNER_GATE = WordGate(("concurrently with", "concomitantly with", "combination with"))
+_CHOICE_PARTNER = re.compile(r"\b(?:concurrently|concomitantly|in\s+combination)\s+with\s+", re.I)
+# ("or reference trastuzumab", "or the originator": one qualifier word may stand before B)
+_CHOICE_OR = re.compile(r"\s+or\s+(?:the\s+)?(?:[a-z][a-z-]*\s+)?")
+# between the second drug and the partner phrase: its schedule ("for eight cycles"), no new item
+_CHOICE_GAP = re.compile(r"[^,;()\[\]]{0,40}")
+
+
+def _partner_of_choice(
+    text: str, regs: list[Regimen], drug_class: dict[str, str]
+) -> tuple[int, re.Match[str]] | None:
+    """(index of B, the partner phrase) for "A or B concurrently (in combination) with C", A and
+    B single mentions of one drug (a biosimilar and its reference) or of two anti-HER2 agents,
+    with C's drugs after the phrase; None when the sentence is no such choice."""
+    for k in range(1, len(regs)):
+        a, b = regs[k - 1], regs[k]
+        if len(a.hits) != 1 or _CHOICE_OR.fullmatch(text, a.end, b.start) is None:
+            continue
+        first = b.hits[0]
+        stop = (
+            b.hits[1].start if len(b.hits) > 1 else (regs[k + 1].start if k + 1 < len(regs) else -1)
+        )
+        if stop < 0 or not _same_role_choice(a.hits[0].drugs, first.drugs, drug_class):
+            continue
+        m = _CHOICE_PARTNER.search(text, first.end, stop)
+        if m is not None and _CHOICE_GAP.fullmatch(text, first.end, m.start()) is not None:
+            return k, m
+    return None
+
+
+def _same_role_choice(a: list[str], b: list[str], drug_class: dict[str, str]) -> bool:
+    """Whether drugs ``a`` and ``b`` are alternatives of one role: the same drug (a biosimilar
+    and its reference product) or two single anti-HER2 agents."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    return len(a) == len(b) == 1 and role(a[0], drug_class) == role(b[0], drug_class) == "anti-HER2"
+
+
+def _regimen_before(r: Regimen, pos: int) -> Regimen:
+    """``r`` cut to its mentions before ``pos``."""
+    hits = [h for h in r.hits if h.end <= pos]
+    return Regimen(r.start, hits[-1].end, hits, r.joins[: len(hits) - 1])
 
 
 def _with_backbone(shared: SharedBackbone, arm_of: dict[int, Arm]) -> None:
@@ -3077,10 +3136,11 @@ def _class_arm_ref(
 
 
 # "the combination(-therapy) group/arm", "the combination", "combination therapy", "the
-# monotherapy arm": generic names of the two arms of a drug-versus-drug-plus-partners design.
-_GENERIC_GATE = WordGate(("combination", "monotherapy"))
+# monotherapy arm": generic names of the two arms of a drug-versus-drug-plus-partners design;
+# "the triplet (regimen)", "the doublet arm": the arm of three (two) drugs (``_sized_arm``).
+_GENERIC_GATE = WordGate(("combination", "monotherapy", "triplet", "doublet"))
 _GENERIC_ARM = re.compile(
-    word_start(["combination", "monotherapy"])
+    word_start(["combination", "monotherapy", "triplet", "doublet"])
     + r"(?:[\s-]+(?:therapy|treatment|regimen))?(?:[\s-]+(?:group|arm|cohort))?\b"
     r"(?![\s-]*(?:of|with|plus|and\s+\w+\s+(?:groups|arms)|groups|arms|cohorts|chemotherapy|"
     r"partners?|agents?|drugs?)\b)"
@@ -3182,9 +3242,15 @@ def _generic_arm_refs(
         before = text[max(s, m.start() - 12) : m.start()]
         if not _GENERIC_BEFORE.search(before):
             continue
-        bare = m.group(0).lower() == "combination"
+        word = m.group(0).lower()
+        bare = word in _BARE_GENERIC
         if bare and not _THE_END.search(before):
             continue  # "combination" alone names the arm only as "the combination"
+        size = _SIZE_WORDS.get(word[:7])
+        if size is not None:
+            if len(registry.arms) >= 2:  # (with no design, the name is the whole population's)
+                out.append(ArmRef(m.start(), m.end(), _sized_arm(registry, size)))
+            continue
         if pair is None:
             pair = _nested_pair(registry) or (_combination_of_all(registry), None)
             if pair[0] is None:
@@ -3198,6 +3264,19 @@ def _generic_arm_refs(
 
 
 _THE_END = re.compile(r"\bthe\s+$", re.I)
+_BARE_GENERIC = frozenset(("combination", "triplet", "doublet"))
+_SIZE_WORDS = {"triplet": 3, "doublet": 2}
+
+
+def _sized_arm(registry: ArmRegistry, size: int) -> str | None:
+    """The arm "the triplet" ("the doublet") names: the one design arm of exactly ``size``
+    drugs. None when no arm or several have that many, or an arm's drugs are not all named
+    (a physician's choice, per-patient options): the name then means no arm it can be sure of."""
+    if any(a.special or a.options for a in registry.arms):
+        return None
+    sized = [a for a in registry.arms if len(a.drugs) == size]
+    return sized[0].name if len(sized) == 1 else None
+
 
 # "in arms A, B(,) and C": a plural group word, then a list of letters (or numbers).
 _LETTER_LIST = re.compile(r"\s+[A-Z1-9](?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z1-9])+\b")
@@ -3453,12 +3532,30 @@ _SHORT_FORM_AFTER = re.compile(
 _SHORT_FORM_CHARS = re.compile(r"[\w+-]")
 
 
+# The short form of an arm that adds to another arm only a class naming no drug ("TCHP or TCHP
+# plus an aromatase inhibitor (TCHP+AI)"): the arm has no name of its own (``_adds_unnamed_class``).
+CLASS_TWIN = Arm([], False, {"(class twin)"})
+
+
+def _adds_unnamed_class(r: Regimen, before: list[Regimen]) -> bool:
+    """Whether design regimen ``r`` is a regimen listed before it in its sentence (``before``),
+    written with drugs alone, plus a drug class that names no drug ("TCHP or TCHP plus an
+    aromatase inhibitor"): no name can tell the two arms apart, so it must not merge into (or
+    label) the arm without it. Two arms that each add a class to one drug ("A plus endocrine
+    therapy or A plus chemotherapy") are one arm named by its drug, as before."""
+    last = r.hits[-1]
+    if last.kind != "class" or last.drugs or len(r.hits) < 2:
+        return False
+    drugs = r.drugs
+    return any(p.drugs == drugs and all(h.kind != "class" for h in p.hits) for p in before if drugs)
+
+
 def _record_short_form(text: str, pos: int, end: int, arm: Arm, reg: ArmRegistry) -> None:
     """Record the compound short form written right after a design regimen (ending at
     ``pos``, before ``end``) as a name of ``arm``; a form given to two arms names neither."""
     if text.startswith("(", pos) or text.startswith(" (", pos):
         m = _SHORT_FORM_AFTER.match(text, pos, end)
-        if m is not None and arm.name is not None:
+        if m is not None and (arm.name is not None or arm is CLASS_TWIN):
             form = m.group(1)
             if reg.short_forms.get(form, arm) is not arm:
                 reg.short_forms[form] = Arm([], False, set())  # ambiguous: no name
@@ -3475,6 +3572,8 @@ def _short_form_ref(text: str, r: Regimen, registry: ArmRegistry) -> ArmRef | No
     while b < len(text) and _SHORT_FORM_CHARS.match(text, b):
         b += 1
     arm = registry.short_forms.get(text[a:b])
+    if arm is CLASS_TWIN:
+        return ArmRef(r.start, r.end, None)  # an arm, but none a name tells apart
     if arm is None or arm.name is None:
         return None
     return ArmRef(r.start, r.end, arm.name)

@@ -559,12 +559,21 @@ def _other_uses(text: str, named: list[Hit]) -> list[Hit]:
     for name in {h.canonical for h in named}:
         if any(c.islower() for c in name) or is_sponsor_code(name):
             continue
+        word = name.isalpha()
         out += [
             Hit("trial", a, b, name, name, [], "rules")
             for a, b in whole_word_spans(text, name)
-            if a not in at and not _LONGER_NAME.match(text, b)
+            if a not in at
+            and not _LONGER_NAME.match(text, b)
+            and not (word and _PEOPLE.match(text, b))
         ]
     return out
+
+
+# "ELDERLY patients": a name that is a plain word, in capitals before a noun for the people
+# treated, is that word used as an adjective, no mention of the trial (read in ``_other_uses``
+# only for a name of letters alone: "HER2CLIMB patients", "NSABP B-31 patients" stay mentions).
+_PEOPLE = re.compile(r"[ \t]+(?:patients|women|men|people|persons|subjects|adults|individuals)\b")
 
 
 # A use that goes on with a hyphen and a number or word is another trial's longer name: after
