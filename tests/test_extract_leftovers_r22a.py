@@ -11,15 +11,6 @@ from __future__ import annotations
 
 from extract_helpers import arms_of, registry_of, trials_in
 
-from her2mine.extract import extract_document
-from her2mine.models import Document
-
-
-def _rows(nlp, text: str) -> list[tuple]:
-    ex = extract_document(Document(id="t", text=text), nlp)
-    return [(o.endpoint, o.measure, o.value, o.p, o.arm) for o in ex.outcomes]
-
-
 HC = "capecitabine+trastuzumab"
 HCP = "capecitabine+pertuzumab+trastuzumab"
 

@@ -740,7 +740,20 @@ def bracketed_shorts(text: str) -> list[tuple[int, str]]:
         long_joined = _long_joined_shorts(text)
         if long_joined:
             found = sorted(found + long_joined)
+    if " group)" in text or " arm)" in text:
+        labels = [(m.start(), m.group(1)) for m in _SHORT_GROUP_LABEL.finditer(text)]
+        labels = [(s, short) for s, short in labels if short not in trial_names]
+        if labels:
+            found = sorted(found + labels)
     return found
+
+
+# "trastuzumab plus pertuzumab (the TP group)": a group labelled by a short form in capitals
+# defines that short form as "(TP)" would, so the text's TP is no lexicon regimen
+# (docetaxel plus pertuzumab) later ("5.6 months with TP").
+_SHORT_GROUP_LABEL = re.compile(
+    r"\((?:the\s+)?([A-Z][A-Z0-9]*[A-Z][A-Za-z0-9\-+/]{0,8})\s+(?:group|arm)\)"
+)
 
 
 @cache

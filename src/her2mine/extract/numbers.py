@@ -796,6 +796,8 @@ def parse_values(
     used: set[int] = set()
     values = _ratios(text, start, end, atoms, masked, used, key_starts) if atoms else []
     _times_and_rates(text, start, end, atoms, used, values, low if same else None)
+    if text.find(":", start, end) >= 0 and ", " in low:  # (every header holds both)
+        _header_unit_values(text, start, end, atoms, used, values)
     had_nr = False
     for m in nrs:
         pos = m.start()
@@ -1343,6 +1345,54 @@ _FIGURE = re.compile(r"\b(?:figure|fig|table)\b", re.I)
 # Poster tables flattened into text pair values with a spaced slash, "mPFS 40.7 / 26.9 mo":
 # the bare number before it shares the unit of the value after it, as before "vs".
 _SPACED_SLASH = re.compile(r"\s+/\s+")
+
+
+# A results table flattened into prose: "ORR, % (95% CI): 62 (51-72) vs 40 (30-51)", "median
+# PFS, months (95% CI): 17.0 (11.1-NE)". The unit heads the row after a comma, with the bracket
+# saying what the bracketed numbers are; the bare numbers of the row (up to ";", the end of the
+# sentence or the next header) are values in that unit. "n (%)" heads counts and is no unit.
+_HEADER_UNIT = re.compile(
+    r",\s*(?:(%)|(months?|mo\.?|weeks?|years?))\s*(?:\(\d{2}(?:[.·]\d)?\s*%\s*CI\)\s*)?:\s*",
+    re.I,
+)
+# Rows that describe the patients, not results: "median age, years: 54 (32-78)", "median
+# follow-up, months: 28.1".
+_NOT_A_RESULT_ROW = re.compile(r"\b(?:follow[\s-]*up|ages?|exposure|treatment\s+duration)\Z", re.I)
+# One row: a value ("NR" too) with its optional bracket, then more joined by "vs"/"versus"/"and"/",".
+_ROW_VALUE = rf"(?:{NUM}|{_NR})(?:\s*\([^()]{{1,40}}\))?"
+_HEADER_ROW = re.compile(
+    rf"{_ROW_VALUE}(?:\s*(?:,|vs\.?|versus|and)\s*{_ROW_VALUE})*(?=\s*(?:[;.]|$))"
+)
+
+
+def _header_unit_values(
+    text: str,
+    start: int,
+    end: int,
+    atoms: list[re.Match[str]],
+    used: set[int],
+    values: list[Value],
+) -> None:
+    """The bare numbers of each flattened table row (``_HEADER_UNIT``, ``_HEADER_ROW``): values
+    in the header's unit, appended to ``values`` (their bracketed ranges are read after, as
+    after "62%"). Only a row that is nothing but values and their brackets is read."""
+    for h in _HEADER_UNIT.finditer(text, start, end):
+        row = _HEADER_ROW.match(text, h.end(), end)
+        if row is None or _NOT_A_RESULT_ROW.search(text, max(start, h.start() - 20), h.start()):
+            continue
+        kind, unit = ("percent", "%") if h.group(1) else ("time", _unit_name(h.group(2)))
+        depth = 0
+        bare: set[int] = set()
+        for i in range(row.start(), row.end()):
+            c = text[i]
+            depth += (c == "(") - (c == ")")
+            if depth == 0 and c.isdigit() and (i == row.start() or not text[i - 1].isdigit()):
+                bare.add(i)
+        for a in atoms:
+            pos = a.start()
+            if pos in bare and pos not in used:
+                values.append(Value(kind, _atom_float(a[0]), unit, pos, a.end(), a.end()))
+                used.add(pos)
 
 
 def _inherit_units(

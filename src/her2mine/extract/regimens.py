@@ -124,6 +124,9 @@ _SCHEDULE = re.compile(
     r"curve(?:\s*\(auc\))?)\s*(?:of\s+)?=?\s*\d+(?:\.\d+)?|"
     # "lapatinib at a dose of 1250 mg per day continuously plus capecitabine"
     r"continuously|"
+    # a dose not scaled to weight or body surface: "zanidatamab 1800 mg flat dose with
+    # docetaxel", "trastuzumab at a fixed dose of 600 mg plus ..."
+    r"(?:at\s+an?\s+)?(?:flat|fixed)[\s-]+dos(?:e|ing)(?:\s+of)?|"
     r"intravenously|subcutaneously|dose-dense|each|"
     # poster shorthand for schedules: "TUC 300 mg BID + T-DM1", "125 mg d1-21 + ET"
     r"bid|tid|qd|q\d+wk?s?|d\d+[-–]\d+)\b",
