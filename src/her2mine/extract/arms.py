@@ -100,6 +100,9 @@ class Arm:
     special: str | None = None  # "physician's choice"
     options: set[str] = field(default_factory=set)  # investigator's-choice partners
     core: list[str] | None = None  # the drugs as defined, before drugs given to every arm
+    # A drug class stood in its definition ("trastuzumab plus chemotherapy"): ``drugs`` does
+    # not count all it gives (see ``_sized_arm``).
+    with_class: bool = field(default=False, compare=False, repr=False)
     # Starts of the design sentences that defined the arm (a review defines each cited trial's
     # arms in its own sentence: see ``scoped_registry``).
     defined_at: list[int] = field(default_factory=list, compare=False, repr=False)
@@ -213,11 +216,12 @@ class ArmRegistry:
                 and not self._class_only_alternative(arm)
             ):
                 arm.has_placebo |= placebo
+                arm.with_class |= bool(classes)
                 arm.labels |= labels
                 arm.options |= options or set()
                 self.stamp(arm)
                 return arm
-        arm = Arm(drugs, placebo, labels, options=set(options or ()))
+        arm = Arm(drugs, placebo, labels, options=set(options or ()), with_class=bool(classes))
         self.stamp(arm)
         self.arms.append(arm)
         return arm
@@ -244,7 +248,8 @@ class ArmRegistry:
         the first twin's). Not stamped (``stamp``) as defining the sentence, unlike ``add``."""
         self.frozen = None
         labels = {label} if label else set()
-        arm = Arm(list(reg.drugs), reg.has_placebo, labels, options=set(options or ()))
+        drugs, classes = list(reg.drugs), any(h.kind == "class" for h in reg.hits)
+        arm = Arm(drugs, reg.has_placebo, labels, options=set(options or ()), with_class=classes)
         self.arms.append(arm)
         return arm
 
@@ -3271,8 +3276,10 @@ _SIZE_WORDS = {"triplet": 3, "doublet": 2}
 def _sized_arm(registry: ArmRegistry, size: int) -> str | None:
     """The arm "the triplet" ("the doublet") names: the one design arm of exactly ``size``
     drugs. None when no arm or several have that many, or an arm's drugs are not all named
-    (a physician's choice, per-patient options): the name then means no arm it can be sure of."""
-    if any(a.special or a.options for a in registry.arms):
+    (a physician's choice, per-patient options, a drug class: "trastuzumab plus pertuzumab plus
+    chemotherapy" is "the triplet", though it names two drugs): the name then means no arm it
+    can be sure of."""
+    if any(a.special or a.options or a.with_class for a in registry.arms):
         return None
     sized = [a for a in registry.arms if len(a.drugs) == size]
     return sized[0].name if len(sized) == 1 else None

@@ -320,6 +320,7 @@ class DrugRecognizer:
         # One scan finds where the drug abbreviations and the trial words occur (both mostly
         # start with capitals; a scan costs about the same for one word list or two).
         self.trial_lex = lexicons.trials
+        self.trial_names = frozenset(self.trial_lex.names)  # no regimen short forms in brackets
         words = [*self.lex.sensitive.start_words, *start_words(self.trial_lex)]
         self.word_finder = starts_finder(words)
 
@@ -335,7 +336,7 @@ class DrugRecognizer:
         low = _low(state, text)  # kept on the state: her2_outcomes reads it too
         starts = list(map(START, self.word_finder.finditer(text)))
         state[WORD_STARTS_KEY] = (id(self.trial_lex), starts)  # for her2_trials (it pops them)
-        hits = find_drugs(text, self.lex, sentences, pairs, model, low, starts)
+        hits = find_drugs(text, self.lex, sentences, pairs, model, low, starts, self.trial_names)
         state["drugs"] = to_rows(hits)
         return doc
 

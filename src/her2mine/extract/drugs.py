@@ -726,11 +726,14 @@ def _spells_initials(short: str, written: str) -> bool:
 _PART_SEP = re.compile(r"[+/]")
 
 
-def bracketed_shorts(text: str) -> list[tuple[int, str]]:
+def bracketed_shorts(text: str, trial_names: frozenset[str] | None = None) -> list[tuple[int, str]]:
     """(bracket start, short form) of each "(SHORT)" that may define an abbreviation: the
-    ``_SHORT_IN_PARENS`` matches whose short form has a capital letter."""
+    ``_SHORT_IN_PARENS`` matches whose short form has a capital letter and is no trial's name
+    (``trial_names``: the trial lexicon's ``TrialLexicon.names``, the package lexicon's if
+    None)."""
     found = []
-    trial_names = _trial_names()
+    if trial_names is None:
+        trial_names = _trial_names()
     for m in _SHORT_IN_PARENS.finditer(text):
         short = m.group(1)
         # "1 year of trastuzumab (HERA)": a trial's name, no short form of the regimen
@@ -758,7 +761,7 @@ _SHORT_GROUP_LABEL = re.compile(
 
 @cache
 def _trial_names() -> frozenset[str]:
-    """The trial lexicon's names as written (and in capitals)."""
+    """The package trial lexicon's names as written (and in capitals)."""
     return frozenset(load_lexicons().trials.names)
 
 
@@ -910,16 +913,17 @@ def find_drugs(
     model_hits: Iterable[Hit] = (),
     low: str | None = None,
     starts: list[int] | None = None,
+    trial_names: frozenset[str] | None = None,
 ) -> list[Hit]:
     """All drug, regimen and placebo mentions in ``text``, non-overlapping, in text order.
     ``low`` = ``lower_same_length(text)`` if the caller has it; ``starts``: see
-    ``lexicon_hits``."""
+    ``lexicon_hits``; ``trial_names``: see ``bracketed_shorts``."""
     low = lower_same_length(text) if low is None else low
     lexical = resolve_longest_first(lexicon_hits(text, lex, low, starts), class_hits(text, low))
     if "-" in text:
         lexical = _without_name_tails(text, lexical)
     consisted = consisted_matches(text)
-    bracketed = bracketed_shorts(text)
+    bracketed = bracketed_shorts(text, trial_names)
     abbreviation_pairs = list(abbreviation_pairs)  # read by every pass
     classes = class_abbreviation_hits(text, lexical, abbreviation_pairs)
     if classes:

@@ -680,22 +680,38 @@ def _after_bound(text: str, start: int, pos: int) -> bool:
 
 # "versus less than 1% receiving HT", "in fewer than 1% of patients": the "<" sign in words,
 # before a percentage, reads as "<1%" does (the percentage, as an upper bound; the schema has no
-# qualifier). Not after the name of a measurement ("LVEF less than 50%", a cut-off), and not
-# before a time ("less than 6 months" bounds a duration as "more than 5 years" does).
+# qualifier). Not after the name of a measurement ("LVEF less than 50%", a cut-off) or of a
+# change ("an LVEF decline of less than 10%"), not before a share of a dose or of cells ("less
+# than 85% of the planned dose", a subgroup's threshold), and not before a time ("less than 6
+# months" bounds a duration as "more than 5 years" does).
 _LESS_THAN_END = re.compile(r"\b(?:less|fewer)\s+than\s+\Z", re.I)
 _LESS_THAN_MEASURE_END = re.compile(r"([A-Za-z][\w-]*)\s+(?:of\s+)?less\s+than\s+\Z", re.I)
+_CHANGES = frozenset(
+    ("decline", "decrease", "drop", "fall", "reduction", "loss", "increase", "rise", "change")
+)
+_SHARE_OF_NO_PEOPLE = re.compile(
+    r"\s*%\s+of\s+(?:the\s+|their\s+)?(?:(?:planned|intended|scheduled|prescribed|relative)\s+)?"
+    r"(?:doses?|dose\s+intensity|cells|nuclei|baseline)\b",
+    re.I,
+)
 
 
 def _less_than_rate(text: str, start: int, m: re.Match[str]) -> bool:
     """Whether number atom ``m`` is a percentage right after "less than" / "fewer than" that
-    follows no measurement name (``_MEASUREMENTS``)."""
+    follows no measurement or change name (``_MEASUREMENTS``, ``_CHANGES``) and is no share
+    of a dose or of cells (``_SHARE_OF_NO_PEOPLE``)."""
     a = m.start()
     if _CUTOFF_PERCENT.match(text, m.end()) is None:
         return False
     if _LESS_THAN_END.search(text, max(start, a - 12), a) is None:
         return False
+    if _SHARE_OF_NO_PEOPLE.match(text, m.end()) is not None:
+        return False
     w = _LESS_THAN_MEASURE_END.search(text, max(start, a - 40), a)
-    return w is None or w.group(1).lower() not in _MEASUREMENTS
+    if w is None:
+        return True
+    word = w.group(1).lower()
+    return word not in _MEASUREMENTS and word not in _CHANGES
 
 
 def _blocked_low(low: str, rp: int) -> bool:
