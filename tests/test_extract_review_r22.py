@@ -133,3 +133,22 @@ def test_configured_trial_name_in_brackets_is_no_short_form(nlp_with_path_trial)
     lexicon has no trial of that name."""
     state = nlp_with_path_trial(PATH_TEXT)._.her2
     assert [h.text for h in _hits(state, "drugs")] == ["trastuzumab", *["paclitaxel"] * 3]
+
+
+NERATINIB = (
+    "Neratinib plus capecitabine versus lapatinib plus capecitabine\n\n"
+    "Patients were randomly assigned to neratinib plus capecitabine or lapatinib plus "
+    "capecitabine. Differences in grade 3 diarrhoea were 24% with neratinib versus 13% with "
+    "lapatinib. The difference in pCR was 11% in favour of neratinib."
+)
+
+
+def test_values_listed_under_differences_keep_their_arms(nlp):
+    """ "Differences ... were 24% with A versus 13% with B" lists each arm's rate (left-overs v
+    had read 24% as the size of a difference and dropped it); "the difference ... was 11% in
+    favour of A" is still no rate."""
+    rows = rows_of(nlp, NERATINIB)
+    assert [(r.value, r.arm) for r in rows] == [
+        (24.0, "capecitabine+neratinib"),
+        (13.0, "capecitabine+lapatinib"),
+    ]

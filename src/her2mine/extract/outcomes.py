@@ -919,10 +919,18 @@ _DIFFERENCE_BEFORE = search_from_end(
 )
 
 
+# "Differences in diarrhoea were 24% with neratinib versus 13% with lapatinib": a value that
+# its arm follows is that arm's rate, listed under "differences", not the size of one.
+_ARM_AFTER = re.compile(r"\s*(?:with|versus|vs\b|in\s+(?:the\s+)?\S+\s+(?:arm|group))", re.I)
+
+
 def _difference_between_arms(text: str, s: int, v: Value) -> bool:
     """Whether percentage ``v`` is the size of a difference ("difference in pCR was 5%")."""
     a = v.start - 60 if v.start - 60 > s else s
-    return _DIFFERENCE_BEFORE.match(text, a, v.start) is not None
+    return (
+        _DIFFERENCE_BEFORE.match(text, a, v.start) is not None
+        and _ARM_AFTER.match(text, v.end + 1 if text.startswith("%", v.end) else v.end) is None
+    )
 
 
 # "increased the pCR rate by 80%", "improved the response rate by 20%": the size of a change
