@@ -60,7 +60,8 @@ _PRIOR_WORDS = (
     "previously", "prior", "pretreated", "pre-treated", "progress", "after", "following",
     "refractory", "resistant", "had", "expos", "fail", "history", "naive", "naïve", "eligible",
 )  # fmt: skip
-_GROUP_WORDS = ("group", "arm", "cohort")
+# ("module": a modular study's parts, "T-DXd alone (module 0)" ... "85.9% in module 0")
+_GROUP_WORDS = ("group", "arm", "cohort", "module")
 
 
 _PRIOR_GATE = WordGate(_PRIOR_WORDS)
@@ -68,7 +69,7 @@ GROUP_GATE = WordGate(_GROUP_WORDS)  # also read by outcomes
 # _TPC and _TPC_ALIAS are case-sensitive and every match holds one of these.
 _TPC_WORDS = ("choice", "TPC", "ICT")
 _TPC_GATE = WordGate(_TPC_WORDS)  # asked about the text itself (the words are case-sensitive)
-_GROUP_WORD = re.compile(word_start(["groups?", "arms?", "cohorts?"]) + r"\b")
+_GROUP_WORD = re.compile(word_start(["groups?", "arms?", "cohorts?", "modules?"]) + r"\b")
 _GROUP_LABEL = re.compile(
     "("
     + word_start(
@@ -2417,7 +2418,8 @@ _PARTNER_THEN = re.compile(
     + r"(?:plus|with|in\s+combination\s+with)\s+(?:either\s+)?",
     re.I,
 )
-_THEN_OR_PLACEBO = re.compile(r"\s*,?\s*or\s+(?:a\s+)?(?:matching\s+)?", re.I)
+# ("... with pertuzumab or with placebo": the joiner may be repeated after the "or")
+_THEN_OR_PLACEBO = re.compile(r"\s*,?\s*or\s+(?:(?:with|plus)\s+)?(?:a\s+)?(?:matching\s+)?", re.I)
 
 
 def _partner_or_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry) -> int | None:
@@ -2657,7 +2659,9 @@ _DESIGN_BEFORE_TAIL = (
     # ("or to the same chemotherapy with trastuzumab": ``_after_same_regimen`` reads it)
     r"\s*:?\s*(?:the\s+(?:same\s+)?|either\s+|a\s+|an\s+)?"
     r"(?:(?:intravenous|subcutaneous|oral|weekly|daily|(?:once|twice)[-\s]daily|dose-dense|"
-    r"standard|neoadjuvant|adjuvant|investigator-selected|investigator-chosen)\s+)?$"
+    r"standard|neoadjuvant|adjuvant|investigator-selected|investigator-chosen|"
+    # a biosimilar's comparator: "SB3 or reference trastuzumab, each with docetaxel"
+    r"reference|originator|innovator)\s+)?$"
 )
 _DESIGN_BEFORE = re.compile(word_start(_DESIGN_BEFORE_ALTS) + _DESIGN_BEFORE_TAIL, re.I)
 
@@ -2950,12 +2954,30 @@ def arm_refs(
         refs.extend(_bare_without_refs(text, s, e, regs, refs, registry))
     if refs and untreated:
         refs.extend(_untreated_group_refs(text, s, e, refs, registry))
+    if refs and _PRODUCT_QUALIFIER_GATE.may_hold(low, s, e):
+        _take_product_qualifiers(text, s, refs)
     if len(refs) > 1:
         refs.sort(key=_ref_start)
         for a, b in zip(refs, refs[1:], strict=False):
             if _LIST_JOIN.fullmatch(text, a.end, b.start) or _slash_listed(text, a, b):
                 a.in_list = b.in_list = True
     return refs
+
+
+# "in the reference trastuzumab group", "with originator trastuzumab": a biosimilar trial's
+# comparator, named by a qualifier word before the drug (the drug names the arm).
+_PRODUCT_QUALIFIER_GATE = WordGate(("reference", "originator", "innovator"))
+_PRODUCT_QUALIFIER = re.compile(r"(?<![\w-])(?:reference|originator|innovator)[\s-]+\Z", re.I)
+
+
+def _take_product_qualifiers(text: str, s: int, refs: list[ArmRef]) -> None:
+    """Start each reference at the product qualifier right before it, so "64.0% in the
+    reference trastuzumab group" reads as a value then its group (an unknown word between
+    them would leave the value without one)."""
+    for r in refs:
+        m = _PRODUCT_QUALIFIER.search(text, max(s, r.start - 14), r.start)
+        if m is not None:
+            r.start = m.start()
 
 
 # "78% with observation", "74.3% for Observation", "compared with observation alone": the
@@ -3660,7 +3682,7 @@ def _label_ends(rx: re.Pattern[str], label: str, before: str) -> bool:
     return pos >= 0 and rx.match(before, pos) is not None
 
 
-_LETTER = re.compile(r"\s+([A-Z]|[1-9])\b")
+_LETTER = re.compile(r"\s+([A-Z]|[0-9])\b")  # ("module 0": modules count from 0)
 # "cohort B1", "arm A2": a letter and a digit, a label of sub-cohorts ("(cohort B1) or ... (cohort
 # B2)").
 _LETTER_DIGIT = re.compile(r"\s+([A-Z][1-9])\b")

@@ -92,6 +92,44 @@ _CODE_CONTEXT = re.compile(
 _CODE_NOT_AFTER = re.compile(r"\s*(?:trial|study|cohort|protocol)\b", re.IGNORECASE)
 
 
+# A dose written straight onto a chemotherapy regimen's short form ("FEC100", "EC90", "AC60"):
+# two or three digits, no decimal part, no letter after them (see ``dosed_short_form_hits``).
+_DOSE_AFTER_SHORT = re.compile(r"(\d{2,3})(?![A-Za-z0-9]|[.,·]\d)")
+_SHORT_FORM_DOSES = range(50, 121)  # mg/m² of the anthracycline ("FEC50"... "FEC120")
+
+
+def dosed_short_form_hits(text: str, lex: DrugLexicon) -> list[Hit]:
+    """ "FEC100 followed by docetaxel", "EC90 then paclitaxel": a chemotherapy regimen's short
+    form with its dose (50-120) written onto it is that regimen (the whole-word lexicon scan
+    misses it, and "FEC100" is shaped like a sponsor code). The mention is the letters only,
+    as in "FEC-100"; the dose after it is read past where regimens are joined."""
+    hits: list[Hit] = []
+    for short in lex.dosable_shorts:
+        if short not in text:
+            continue
+        canon = lex.exact_of[short]
+        kind, drugs = lex.mention_of(canon)
+        for a, b in _dosed_spans(text, short):
+            m = _DOSE_AFTER_SHORT.match(text, b)
+            if m and int(m.group(1)) in _SHORT_FORM_DOSES:
+                hits.append(Hit(kind, a, b, short, canon, list(drugs), "rules"))
+    return hits
+
+
+def _dosed_spans(text: str, short: str) -> list[tuple[int, int]]:
+    """(start, end) of each occurrence of ``short`` with no letter, digit or hyphen before it
+    and a digit right after it."""
+    out = []
+    i = text.find(short)
+    while i >= 0:
+        j = i + len(short)
+        free_before = i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-")
+        if free_before and text[j : j + 1].isdigit():
+            out.append((i, j))
+        i = text.find(short, i + 1)
+    return out
+
+
 def lexicon_hits(
     text: str, lex: DrugLexicon, low: str | None = None, starts: list[int] | None = None
 ) -> list[Hit]:
@@ -919,7 +957,11 @@ def find_drugs(
     ``low`` = ``lower_same_length(text)`` if the caller has it; ``starts``: see
     ``lexicon_hits``; ``trial_names``: see ``bracketed_shorts``."""
     low = lower_same_length(text) if low is None else low
-    lexical = resolve_longest_first(lexicon_hits(text, lex, low, starts), class_hits(text, low))
+    found = lexicon_hits(text, lex, low, starts)
+    dosed = dosed_short_form_hits(text, lex)
+    if dosed:
+        found = found + dosed
+    lexical = resolve_longest_first(found, class_hits(text, low))
     if "-" in text:
         lexical = _without_name_tails(text, lexical)
     consisted = consisted_matches(text)

@@ -267,6 +267,9 @@ class DrugLexicon:
     # drug → the lower-case letters a regimen short form may name it by: the initials of its
     # name and brands (doxorubicin: "d", "a" for Adriamycin, as in "AC")
     letters: dict[str, frozenset[str]] = field(default_factory=dict)
+    # short forms of regimens of chemotherapy only ("FEC", "EC", "AC"), longest first: the ones
+    # a dose is written onto ("FEC100"); not those with an antibody ("TP53" is a gene, not TP)
+    dosable_shorts: tuple[str, ...] = ()
 
     @classmethod
     def from_entries(cls, entries: list[dict]) -> DrugLexicon:
@@ -292,7 +295,16 @@ class DrugLexicon:
         lex.insensitive = compile_terms(list(lex.canonical_of), ignore_case=True)
         lex.sensitive = SensitiveTerms(list(lex.exact_of))
         lex.mentions = {canon: lex._mention(canon) for canon in lex.kind}
+        lex.dosable_shorts = lex._chemotherapy_shorts()
         return lex
+
+    def _chemotherapy_shorts(self) -> tuple[str, ...]:
+        out = []
+        for short, canon in self.exact_of.items():
+            drugs = self.components.get(canon) if self.kind.get(canon) == "regimen" else None
+            if drugs and all(self.drug_class.get(d) == "chemotherapy" for d in drugs):
+                out.append(short)
+        return tuple(sorted(out, key=len, reverse=True))
 
     def _mention(self, canonical: str) -> tuple[str, list[str]]:
         kind = self.kind.get(canonical, "drug")

@@ -814,6 +814,10 @@ def parse_values(
     _times_and_rates(text, start, end, atoms, used, values, low if same else None)
     if text.find(":", start, end) >= 0 and ", " in low:  # (every header holds both)
         _header_unit_values(text, start, end, atoms, used, values)
+    if len(values) >= 2 and len(used) < len(atoms) and "median" in low:
+        ratio = _bare_ratio_after_medians(text, end, atoms, used, values)
+        if ratio is not None:
+            values.append(ratio)
     had_nr = False
     for m in nrs:
         pos = m.start()
@@ -1034,6 +1038,50 @@ def _times_and_rates(
                 continue
         values.append(v)
         used.add(pos)
+
+
+# "14·95 months with everolimus versus 14·49 months with placebo (0·89 [0·73–1·08]; p=0·24)":
+# Lancet style gives the pair's hazard ratio as a bare number opening the bracket after the
+# second median's group. Between that median and the number: its own CI bracket (optional),
+# then the group ("with placebo", "in the placebo group": words, no number), then the bracket.
+_GROUP_THEN_BRACKET = re.compile(
+    r"\s*(?:[(\[][^()\[\]]{0,40}[)\]]\s*)?,?\s*(?:with|in|for|on)\s+[^()\[\];,.\d%=<>]{1,50}?"
+    r"\s*\(\s*"
+)
+# The two medians of the pair: "versus", "vs", "compared with" or "and" between them.
+_MEDIAN_PAIR_GAP = re.compile(r"\b(?:versus|vs\.?|v|compared\s+with|and)\b", re.I)
+_MAX_BARE_RATIO = 5.0  # a hazard ratio; larger bare numbers are counts or times
+
+
+def _bare_ratio_after_medians(
+    text: str, end: int, atoms: list[re.Match[str]], used: set[int], values: list[Value]
+) -> Value | None:
+    """The hazard ratio of a compared pair of medians written bare (no "HR" key) at the start
+    of the bracket right after the second median's group, when a CI follows it
+    (see ``_GROUP_THEN_BRACKET``); None when the sentence has no such number. Read only when
+    the sentence has no keyed ratio and its last two values are times (medians)."""
+    if any(v.kind in ("HR", "OR") for v in values):
+        return None
+    ordered = sorted(values, key=_start_of)
+    first, second = ordered[-2], ordered[-1]
+    if first.kind != "time" or second.kind != "time":
+        return None
+    if _MEDIAN_PAIR_GAP.search(text, first.ext_end, second.start) is None:
+        return None
+    gap = _GROUP_THEN_BRACKET.match(text, second.ext_end, end)
+    if gap is None:
+        return None
+    pos = gap.end()
+    a = next((a for a in atoms if a.start() == pos), None)
+    if a is None or pos in used:
+        return None
+    value = _atom_float(a[0])
+    if not 0 < value < _MAX_BARE_RATIO or BARE_RANGE_RE.match(text, a.end(), end) is None:
+        return None
+    used.add(pos)
+    ratio = Value("HR", value, None, pos, a.end(), a.end())
+    ratio.key_start = pos  # (no key word: the ratio's bracket opens right before it)
+    return ratio
 
 
 # Cut-offs of a definition, not rates: "an LVEF decline of 10% or more from baseline to below
