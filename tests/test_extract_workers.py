@@ -1,13 +1,20 @@
 """Extraction in worker processes (``extract_documents(n_process>1)``): the same records in the
 same order as one process, a bounded read-ahead, a worker's error raised in the caller after
 the records before it, and a pipeline that survives pickling (workers are spawned from a fork
-server, so they receive the pipeline pickled)."""
+server, so they receive the pipeline pickled).
+
+Review of the worker pool: a Ctrl-C while the workers started could hang the process on exit
+(the caller cancelled a chunk the pool's thread then failed to mark broken); ``-1`` on one CPU
+started a pool of one worker."""
 
 from __future__ import annotations
 
 import json
 import os
 import pickle
+import signal
+import threading
+import time
 import warnings
 from collections.abc import Iterator
 
@@ -30,6 +37,39 @@ def _records(extractions) -> list[dict]:
     return [e.to_dict(with_mentions=True) for e in extractions]
 
 
+def _copy(nlp):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)  # spaCy's regex notice, as in the build
+        return pickle.loads(pickle.dumps(nlp))
+
+
+class _NotInParent:
+    """A tokenizer that refuses to run in the process that built it: a pipeline using it
+    extracts only in worker processes."""
+
+    def __init__(self, inner, parent: int) -> None:
+        self.inner, self.parent = inner, parent
+
+    def __call__(self, text: str):
+        assert os.getpid() != self.parent, "extracted in the calling process"
+        return self.inner(text)
+
+
+def _die_in_worker(after: float) -> None:
+    time.sleep(after)  # (the caller has been interrupted by then)
+    os._exit(1)
+
+
+class _DiesWhenUnpickled:
+    """Set on a component: a worker unpickling the pipeline dies ``after`` seconds later."""
+
+    def __init__(self, after: float) -> None:
+        self.after = after
+
+    def __reduce__(self):
+        return _die_in_worker, (self.after,)
+
+
 def test_the_pipeline_survives_pickling(nlp):
     """Spawned workers unpickle the pipeline: the copy extracts what the original does."""
     docs = _gold_docs(6)
@@ -46,6 +86,52 @@ def test_workers_give_the_records_of_one_process_in_order(nlp):
     assert [r["id"] for r in two] == [d.id for d in docs]
     assert two == one
     assert any(r["outcomes"] for r in one)
+
+
+def test_the_records_are_extracted_in_the_workers(nlp):
+    docs = _gold_docs(5)
+    only_workers = _copy(nlp)
+    only_workers.tokenizer = _NotInParent(only_workers.tokenizer, os.getpid())
+    with pytest.raises(AssertionError, match="calling process"):
+        next(extract_documents(docs, only_workers))
+    got = _records(extract_in_workers(docs, only_workers, n_process=2, chunk_docs=2))
+    assert got == _records(extract_documents(docs, nlp))
+
+
+@pytest.mark.parametrize("n", [0, 2, 4, 5, 6])
+def test_no_record_is_lost_or_repeated_at_chunk_edges(nlp, n):
+    """Streams of one chunk, two, an exact multiple of the chunk size, and one doc over."""
+    docs = [Document(id=str(i), text=f"Title {i}\n\nMedian OS was {i}.5 months.") for i in range(n)]
+    got = [e.id for e in extract_in_workers(iter(docs), nlp, n_process=2, chunk_docs=2)]
+    assert got == [d.id for d in docs]
+
+
+def test_ctrl_c_while_workers_start_leaves_the_pool_shut_down_cleanly(nlp, monkeypatch):
+    """Ctrl-C reaches the workers too, which die after the caller stopped: the pool's thread
+    must still mark every chunk failed and close its queues (it raised InvalidStateError on a
+    chunk the caller had cancelled, and the CLI then hung on exit)."""
+    thread_errors: list = []
+    monkeypatch.setattr(threading, "excepthook", thread_errors.append)
+    dying = _copy(nlp)
+    dying.get_pipe("her2_outcomes").dies_when_unpickled = _DiesWhenUnpickled(after=2.0)
+    ctrl_c = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT))
+    ctrl_c.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            list(extract_in_workers(_gold_docs(6), dying, n_process=2, chunk_docs=1))
+    finally:
+        ctrl_c.cancel()
+    assert thread_errors == []
+
+
+def test_minus_one_on_one_cpu_extracts_in_this_process(nlp, monkeypatch):
+    """No pool of one worker: a pipeline that cannot be pickled still extracts."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    docs = [Document(id=str(i), text=f"Median OS was {i}.5 months.") for i in range(CHUNK_DOCS + 1)]
+    unpicklable = _copy(nlp)
+    unpicklable.get_pipe("her2_outcomes").not_picklable = lambda: None
+    got = _records(extract_documents(docs, unpicklable, n_process=-1))
+    assert got == _records(extract_documents(docs, nlp))
 
 
 def test_workers_read_a_bounded_number_of_chunks_ahead(nlp):
@@ -98,7 +184,7 @@ def test_worker_count_reads_minus_one_as_every_cpu(asked, expected):
 
 @pytest.mark.parametrize("asked", [0, -2])
 def test_worker_count_rejects_other_numbers(asked):
-    with pytest.raises(ValueError, match="n_process"):
+    with pytest.raises(ValueError, match="number of processes"):
         worker_count(asked)
 
 

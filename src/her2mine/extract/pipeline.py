@@ -144,8 +144,9 @@ def extract_documents(
         from her2mine.extract.workers import extract_in_workers, worker_count
 
         n_process = worker_count(n_process)
-        yield from extract_in_workers(docs, nlp, n_process=n_process, batch_size=batch_size)
-        return
+        if n_process > 1:  # (``-1`` on one CPU: no pool)
+            yield from extract_in_workers(docs, nlp, n_process=n_process, batch_size=batch_size)
+            return
     it = iter(docs)
     while True:
         warm_left = WARM_DOCS - _warmed.get(nlp, 0)

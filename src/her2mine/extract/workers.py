@@ -33,7 +33,9 @@ def worker_count(n_process: int) -> int:
     if n_process == -1:
         return os.cpu_count() or 1
     if n_process < 1:
-        raise ValueError(f"n_process must be a positive number or -1, got {n_process}")
+        raise ValueError(
+            f"the number of processes must be a positive number or -1, got {n_process}"
+        )
     return n_process
 
 
@@ -72,8 +74,11 @@ def extract_in_workers(
             while pending:
                 yield from pending.popleft().result()
         finally:
-            for future in pending:
-                future.cancel()
+            # Stopped early or failed: drop the chunks not started. The pool's own thread
+            # cancels them; a future cancelled from here while a worker dies (Ctrl-C reaches
+            # the workers too) made that thread fail (InvalidStateError, Python < 3.12) before
+            # it closed its queues, and the process hung on exit.
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _context() -> BaseContext:
