@@ -23,6 +23,7 @@ from gold_data import GOLD
 from typer.testing import CliRunner
 
 from her2mine.cli.app import app
+from her2mine.errors import WorkerError
 from her2mine.extract import extract_documents
 from her2mine.extract.workers import AHEAD, CHUNK_DOCS, extract_in_workers, worker_count
 from her2mine.models import Document
@@ -122,6 +123,15 @@ def test_ctrl_c_while_workers_start_leaves_the_pool_shut_down_cleanly(nlp, monke
     finally:
         ctrl_c.cancel()
     assert thread_errors == []
+
+
+def test_a_worker_that_dies_is_a_named_error(nlp):
+    """A worker killed (here: as soon as it has the pipeline) is a ``WorkerError`` that says
+    what to do, not concurrent.futures' bare ``BrokenProcessPool``."""
+    dying = _copy(nlp)
+    dying.get_pipe("her2_outcomes").dies_when_unpickled = _DiesWhenUnpickled(after=0.0)
+    with pytest.raises(WorkerError, match="Run with one process"):
+        list(extract_in_workers(_gold_docs(4), dying, n_process=2, chunk_docs=2))
 
 
 def test_minus_one_on_one_cpu_extracts_in_this_process(nlp, monkeypatch):

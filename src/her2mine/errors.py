@@ -11,6 +11,11 @@ class InputError(Her2mineError):
     """Bad user input (a file, a DOI, a parameter). The message names the input."""
 
 
+class WorkerError(Her2mineError):
+    """A worker process stopped without an answer (killed, out of memory, or it could not load
+    the pipeline)."""
+
+
 class ParseError(Her2mineError):
     """A response or file could not be parsed. ``source`` names what was being parsed."""
 

@@ -68,14 +68,15 @@ def extract_cmd(
     failed: list[Path] = []
     collected: list[dict] = []
     docs = _documents(paths, failed)
-    for ex in extract_documents(docs, nlp=nlp, n_process=processes):
-        record = ex.to_dict(with_mentions=with_mentions)
-        if fmt is OutputFormat.jsonl:
-            typer.echo(json.dumps(record, ensure_ascii=False))
-        elif fmt is OutputFormat.json:
-            collected.append(record)
-        else:
-            _print_table(record)
+    with errors_to_exit():  # (a worker that died: the records before it are printed)
+        for ex in extract_documents(docs, nlp=nlp, n_process=processes):
+            record = ex.to_dict(with_mentions=with_mentions)
+            if fmt is OutputFormat.jsonl:
+                typer.echo(json.dumps(record, ensure_ascii=False))
+            elif fmt is OutputFormat.json:
+                collected.append(record)
+            else:
+                _print_table(record)
     if fmt is OutputFormat.json:
         typer.echo(json.dumps(collected, ensure_ascii=False, indent=2))
     if failed:

@@ -15,11 +15,13 @@ import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from multiprocessing.context import BaseContext
 
 from spacy.language import Language
 
+from her2mine.errors import WorkerError
 from her2mine.models import Document, Extraction
 
 CHUNK_DOCS = 256  # documents per task: pickling a chunk costs little per document
@@ -70,15 +72,27 @@ def extract_in_workers(
             for chunk in chunks:
                 pending.append(pool.submit(_extract_chunk, chunk, batch_size))
                 if len(pending) >= AHEAD * n_process:
-                    yield from pending.popleft().result()
+                    yield from _records_of(pending.popleft())
             while pending:
-                yield from pending.popleft().result()
+                yield from _records_of(pending.popleft())
         finally:
             # Stopped early or failed: drop the chunks not started. The pool's own thread
             # cancels them; a future cancelled from here while a worker dies (Ctrl-C reaches
             # the workers too) made that thread fail (InvalidStateError, Python < 3.12) before
             # it closed its queues, and the process hung on exit.
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _records_of(future: Future[list[Extraction]]) -> list[Extraction]:
+    """The chunk's records; a worker's own error is raised as it is."""
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise WorkerError(
+            "a worker process stopped without finishing its documents (killed, out of memory, "
+            "or it could not load the pipeline; its own error, if any, is printed above); "
+            "the records before them were written. Run with one process to see the cause."
+        ) from exc
 
 
 def _context() -> BaseContext:
