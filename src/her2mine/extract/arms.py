@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from her2mine.extract.backbones import SharedBackbone, role, shared_backbone
@@ -894,6 +895,8 @@ def _read_design(
             regs = _options_then_sequence(text, regs)
         if alone:
             regs = _alone_or_combined(text, regs)
+        if len(regs) >= 2 and _ADDITION_GATE.may_hold(low, s, e):
+            regs = _addition_as_combination(text, s, regs)
         restated = _restated_arms(regs, reg)
         if restated:
             _label_restated_arms(text, regs, reg, restated, e, low)
@@ -2060,6 +2063,24 @@ def _alone_or_combined(text: str, regs: list[Regimen]) -> list[Regimen]:
         prev, r = out[i - 1], out[i]
         if prev.drugs and not prev.has_placebo and _alone_or_with_gap(text, prev.end, r.start):
             out[i] = Regimen(r.start, r.end, prev.hits + r.hits, [*prev.joins, "strong", *r.joins])
+    return out
+
+
+def _addition_as_combination(text: str, s: int, regs: list[Regimen]) -> list[Regimen]:
+    """ "The addition of X to Y" / "adding X to Y": the arms compared are Y plus X and Y, never
+    X alone (a review or model citing "adding pertuzumab to trastuzumab and docetaxel ...
+    (56.5 vs 40.8 months)" made pertuzumab an arm). Y must name a drug."""
+    out = list(regs)
+    for i in range(len(out) - 1):
+        x, y = out[i], out[i + 1]
+        if not x.drugs or not y.drugs or set(x.drugs) <= set(y.drugs):
+            continue
+        if not _ADDED_TO.fullmatch(text, x.end, y.start):
+            continue
+        if _ADDITION_OF.match(text[max(s, x.start - 30) : x.start]) is None:
+            continue
+        both = Regimen(x.start, y.end, x.hits + y.hits, [*x.joins, "strong", *y.joins])
+        return [*out[:i], both, y, *out[i + 2 :]]
     return out
 
 
@@ -3730,7 +3751,8 @@ def addition_comparison(
 ) -> tuple[int, list[str | None]] | None:
     """ "The addition of X to Y" in sentence [s, e): (where the phrase ends, [arm of Y plus X,
     arm of Y]), when the registry defined both arms (Y may name a class only: "chemotherapy",
-    the drugless arm); else None. ``low``: the ``literal_safe`` lower-cased text, or None."""
+    the drugless arm), or when it defined no comparison at all (``_unregistered_addition``);
+    else None. ``low``: the ``literal_safe`` lower-cased text, or None."""
     if not _ADDITION_GATE.may_hold(low, s, e):
         return None
     hits = [h for h in drug_hits if s <= h.start and h.end <= e]
@@ -3744,7 +3766,21 @@ def addition_comparison(
         without = _arm_of_exactly(registry, set(y.drugs))
         if with_x is not None and without is not None and with_x is not without:
             return y.end, [with_x.name, without.name]
+        if (pair := _unregistered_addition(registry, x.drugs, y.drugs)) is not None:
+            return y.end, pair
     return None
+
+
+def _unregistered_addition(
+    registry: ArmRegistry, added: Sequence[str], base: Sequence[str]
+) -> list[str | None] | None:
+    """[Y plus X, Y] named by their own drugs when the text defines no comparison of its own
+    (fewer than two named arms: a cost-effectiveness model or review citing "adding pertuzumab
+    to trastuzumab and docetaxel ... (56.5 vs 40.8 months)"). Y must name drugs (a class alone
+    names no arm) and X must add one; None otherwise, and whenever the design is known."""
+    if sum(1 for a in registry.arms if a.name) >= 2 or not base or set(added) <= set(base):
+        return None
+    return ["+".join(sorted(set(added) | set(base))), "+".join(sorted(set(base)))]
 
 
 def _arm_of_exactly(registry: ArmRegistry, drugs: set[str]) -> Arm | None:

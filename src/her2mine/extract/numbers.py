@@ -886,8 +886,8 @@ def _ratios(
             gap = text[k_end : starts[i]]
         if not _ratio_gap_ok(gap) and not _scaled_gap_ok(text, gap, atoms, i, k_end, used):
             continue
-        if _margin_ratio(text, start, k_start):
-            used.add(starts[i])  # the margin's number is no rate or median either
+        if _margin_ratio(text, start, k_start) or _reporting_ratio(text, k_start):
+            used.add(starts[i])  # the margin's (or reporting ratio's) number is no rate either
             continue
         kind = "HR" if text[k_start] in "Hh" else "OR"
         k_start = _adjusted_key_start(text, k_start)
@@ -977,6 +977,17 @@ def _margin_ratio(text: str, start: int, key: int) -> bool:
     """Whether the ratio key at ``key`` is introduced as a non-inferiority margin."""
     a = key - 45 if key - 45 > start else start
     return "argin" in text[a:key] and _MARGIN_KEY_END.match(text, a, key) is not None
+
+
+# "a reporting odds ratio (ROR) of 35.7": a pharmacovigilance database's disproportionality
+# measure (reports of one event with one drug against all other drugs), no treatment comparison.
+_REPORTING_KEY_END = re.compile(r"\breporting\s+$", re.I)
+
+
+def _reporting_ratio(text: str, key: int) -> bool:
+    """Whether the ratio key at ``key`` is a reporting odds ratio."""
+    a = key - 12 if key > 12 else 0
+    return "eporting" in text[a:key] and _REPORTING_KEY_END.search(text, a, key) is not None
 
 
 def _times_and_rates(

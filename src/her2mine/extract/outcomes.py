@@ -987,9 +987,10 @@ def _free_of_event(text: str, a: int, b: int) -> bool:
 
 # Shares of the events, not incidences among patients: "77.4% of ILD events were grade 1 or
 # 2", "grade 5 events accounted for 2.2% of cases", "Of the 177 ILD events, 87% had their first
-# onset within 12 months". ("occurred in 2.2% of cases" reads "cases" as patients: kept.)
-_EVENT_SHARE_GATE = WordGate(("event", "case", "episode"))
-_EVENT_NOUN = r"(?:events|cases|episodes)\b"
+# onset within 12 months". ("occurred in 2.2% of cases" reads "cases" as patients: kept.) A
+# pharmacovigilance database counts reports, not patients: "22.4% of ILD reports were fatal".
+_EVENT_SHARE_GATE = WordGate(("event", "case", "episode", "report"))
+_EVENT_NOUN = r"(?:events|cases|episodes|reports)\b"
 # The words between "of" and the event noun name the event, never people ("X% of patients had
 # grade 3 events" is an incidence).
 _EVENT_WORDS = r"(?:(?!(?:patients|pts|women|participants|subjects|those|who)\b)[\w/≥≤-]+\s+){0,4}?"
@@ -2188,12 +2189,14 @@ def _compares_subgroups(text: str, out: list[tuple[Value, str, str]], idx: list[
 # "Patients with visceral disease had a lower ORR than those without (70% vs 85%)", "patients
 # who had not received prior X achieved a longer mPFS than those previously treated with Y": the
 # sentence compares subgroups of its own, named by what their patients had (not by a regimen
-# they were given: "than those who received B" is an arm).
+# they were given: "than those who received B" is an arm); so does "than lapatinib-naive
+# patients" (a prior-therapy adjective before the people).
 _THAN_SUBGROUP = re.compile(
     word_start(["than", "versus", r"vs\b\.?", r"compared\s+(?:with|to)"])
-    + r"\s+(?:those|patients|women|participants|pts)\s+(?:without|with(?!\s+the\b)|whose|"
+    + r"\s+(?:(?:those|patients|women|participants|pts)\s+(?:without|with(?!\s+the\b)|whose|"
     r"previously|not\b|who(?!\s+(?:received|receiving|were\s+(?:given|treated|assigned|"
-    r"allocated|randomi[sz]ed))))"
+    r"allocated|randomi[sz]ed))))|[\w-]+-(?:na[iï]ve|pre-?treated|exposed|refractory|resistant)"
+    r"\s+(?:patients|women|participants|pts)\b)"
 )
 
 
