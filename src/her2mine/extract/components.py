@@ -487,12 +487,24 @@ class OutcomeExtractor:
                 if track.trials:
                     trial_of[s] = track.latest
             if e0 < e1:
-                carry = endpoints[e1 - 1].canonical
+                carry = _carried_endpoint(endpoints, e0, e1)
         state["outcomes"] = outcomes
         state.pop("text", None)  # not needed downstream; keeps pickled docs small
         state.pop(RAW_TEXT_KEY, None)
         state.pop("low", None)
         return doc
+
+
+def _carried_endpoint(endpoints: list[Hit], e0: int, e1: int) -> str:
+    """The end point a sentence with ``endpoints[e0:e1]`` passes on to a bare ratio in the
+    next one: its last, passing over population descriptors ("... in hormone receptor-negative
+    disease (HR 0.50)." then "the HR was 0.66"), which name who was measured, not what. A
+    sentence with descriptors only passes the last one on (no end point)."""
+    for k in range(e1 - 1, e0 - 1, -1):
+        canonical = endpoints[k].canonical
+        if canonical != "_population":
+            return canonical
+    return endpoints[e1 - 1].canonical
 
 
 def sentence_slices(

@@ -111,9 +111,26 @@ def dosed_short_form_hits(text: str, lex: DrugLexicon) -> list[Hit]:
         kind, drugs = lex.mention_of(canon)
         for a, b in _dosed_spans(text, short):
             m = _DOSE_AFTER_SHORT.match(text, b)
-            if m and int(m.group(1)) in _SHORT_FORM_DOSES:
+            if m and int(m.group(1)) in _SHORT_FORM_DOSES and not _is_concentration(text, a, m):
                 hits.append(Hit(kind, a, b, short, canon, list(drugs), "rules"))
     return hits
+
+
+# "EC50 of 12 nM", "the EC50 of trastuzumab was 0.5 ug/mL", "EC90 values", "half-maximal
+# effective concentration (EC50)": the pharmacology measure shaped like a dosed "EC"/"AC" (a
+# regimen takes no "=" or value, and a concentration's unit soon follows it).
+_CONCENTRATION_AFTER = re.compile(
+    r"\s*(?:values?\b|[=<>≤≥~≈]|(?:[^.;()]|\.(?=\d)){0,40}?\d\s*[pnµμu]?(?:M|g/m[lL])\b)"
+)
+_CONCENTRATION_BEFORE = re.compile(r"(?:concentration|half[\s-]maximal)\W{0,4}\Z", re.I)
+
+
+def _is_concentration(text: str, start: int, dose: re.Match[str]) -> bool:
+    """Whether the dosed short form at ``start`` (its number ``dose``) is an EC50-like measure."""
+    return (
+        _CONCENTRATION_AFTER.match(text, dose.end()) is not None
+        or _CONCENTRATION_BEFORE.search(text, max(0, start - 40), start) is not None
+    )
 
 
 def _dosed_spans(text: str, short: str) -> list[tuple[int, int]]:
@@ -510,7 +527,7 @@ def defined_abbreviations(
     defined: dict[str, list[str]] = {}
     drug_hits = drug_mentions(hits)
     for short, ls, le in pairs:
-        if _ends_in_disease(text, le):
+        if _ends_in_disease(text, le) or _closes_unopened_bracket(text, ls, le):
             continue
         drugs = sorted({d for h in drug_hits if ls <= h.start and h.end <= le for d in h.drugs})
         if drugs:
@@ -540,6 +557,13 @@ def defined_abbreviations(
             if drugs:
                 defined[short] = drugs
     return defined
+
+
+def _closes_unopened_bracket(text: str, ls: int, le: int) -> bool:
+    """Whether the long form ``text[ls:le]`` closes a bracket it did not open: the detector
+    ran past a label ("... (the DPH arm) or docetaxel plus trastuzumab (the DH arm)" made "the
+    DPH arm) or docetaxel plus trastuzumab" the long form of "the DH arm")."""
+    return text.count(")", ls, le) > text.count("(", ls, le)
 
 
 def _extend_earlier_shorts(

@@ -933,6 +933,17 @@ _AFTER_RATIO_SCALE = re.compile(
 )
 
 
+def _is_ratio_scale(text: str, start: int, pos: int) -> bool:
+    """Whether the percentage at ``pos`` follows "per"/"for each" ("OR 1.35 per 10%
+    increase"): the scale of a ratio written before it, not a rate. The regex only runs when
+    one of its words is in the few characters before."""
+    a = pos - 14 if pos - 14 > start else start
+    seg = text[a:pos]
+    if "per" not in seg and "each" not in seg and "every" not in seg:
+        return False
+    return _RATIO_SCALE_END.match(text, a, pos) is not None
+
+
 def _past_ratio_scale(
     text: str, key_end: int, atoms: list[re.Match[str]], i: int, used: set[int]
 ) -> int:
@@ -1042,6 +1053,9 @@ def _times_and_rates(
             if heterogeneity_words and _is_heterogeneity(text, start, pos, low):
                 used.add(pos)  # a meta-analysis's I² statistic, no rate (nor a bare number)
                 continue
+            if _is_ratio_scale(text, start, pos):
+                used.add(pos)  # "OR 1.35 per 10% increase": a ratio's scale, no rate
+                continue
             v = Value("percent", _atom_float(a[0]), "%", pos, a_end, unit_end)
         else:
             v = _time_after_bracket(text, start, end, a, after.end(5))
@@ -1062,6 +1076,9 @@ _GROUP_THEN_BRACKET = re.compile(
 # The two medians of the pair: "versus", "vs", "compared with" or "and" between them.
 _MEDIAN_PAIR_GAP = re.compile(r"\b(?:versus|vs\.?|v|compared\s+with|and)\b", re.I)
 _MAX_BARE_RATIO = 5.0  # a hazard ratio; larger bare numbers are counts or times
+# A word after the CI: "(1·8 [0·5–3·1] months longer)" is the medians' difference, no ratio
+# (the ratio's bracket closes or goes on to its P after the CI).
+_RATIO_BRACKET_GOES_ON = re.compile(r"\s*[A-Za-z]")
 
 
 def _bare_ratio_after_medians(
@@ -1087,7 +1104,12 @@ def _bare_ratio_after_medians(
     if a is None or pos in used:
         return None
     value = _atom_float(a[0])
-    if not 0 < value < _MAX_BARE_RATIO or BARE_RANGE_RE.match(text, a.end(), end) is None:
+    ci = BARE_RANGE_RE.match(text, a.end(), end)
+    if (
+        not 0 < value < _MAX_BARE_RATIO
+        or ci is None
+        or _RATIO_BRACKET_GOES_ON.match(text, ci.end())
+    ):
         return None
     used.add(pos)
     ratio = Value("HR", value, None, pos, a.end(), a.end())
@@ -1394,9 +1416,11 @@ def _listed_event_ratio_gap(gap: str) -> bool:
 
 # "the HR for DFS was 1.03 (95% CI ...), whereas in node-positive disease it was 1.21 (...)":
 # the same ratio in a contrasted subgroup, restated with "it was" (the pronoun stands for the key).
+# Also after a ";" ("0·71 (0·56–0·89); in the hormone receptor-negative subgroup it was 0·67",
+# "; in those with node-positive residual disease, it was 0.52").
 _LISTED_SUBGROUP_GAP = re.compile(
-    r"[\s)\]]*,?\s*(?:whereas|while|but)\s+(?:in|among|for)\s+(?:[\w+-]+\s+){1,5}?"
-    r"(?:it|this)\s+(?:was|were)\s+"
+    r"[\s)\]]*(?:,?\s*(?:whereas|while|but)|;(?:\s*(?:and|but|whereas|while))?)\s+"
+    r"(?:in|among|for)\s+(?:[\w+-]+,?\s+){1,6}?(?:it|this)\s+(?:was|were)\s+"
 )
 
 

@@ -921,7 +921,12 @@ _DIFFERENCE_BEFORE = search_from_end(
 
 # "Differences in diarrhoea were 24% with neratinib versus 13% with lapatinib": a value that
 # its arm follows is that arm's rate, listed under "differences", not the size of one.
-_ARM_AFTER = re.compile(r"\s*(?:with|versus|vs\b|in\s+(?:the\s+)?\S+\s+(?:arm|group))", re.I)
+# (not "with a 95% CI of", nor "within")
+_ARM_AFTER = re.compile(
+    r"\s*(?:with\b(?!\s+(?:an?\s+)?(?:\d|CI\b|confidence\b|margin\b|p\b))|versus|vs\b|"
+    r"in\s+(?:the\s+)?\S+\s+(?:arm|group))",
+    re.I,
+)
 
 
 def _difference_between_arms(text: str, s: int, v: Value) -> bool:
@@ -1008,6 +1013,18 @@ _EVENT_SHARE_BEFORE = re.compile(
     + r"\s*,\s*\Z",
     re.I,
 )
+# "most events were grade 1 or 2 (77.4%)": the share in the bracket of a clause whose subject
+# is most (the majority) of the events. Not a superlative: "the most common grade 3 events were
+# thrombocytopenia (12.9%)" names an event with its incidence.
+_MOST_EVENTS_BEFORE = re.compile(
+    r"\b(?:most|the\s+majority)\s+"
+    r"(?!(?:common|commonly|frequent|frequently|often|prevalent|serious|severe|notable)\b)"
+    r"(?:of\s+(?:the\s+|these\s+|all\s+)?)?"
+    + _EVENT_WORDS
+    + _EVENT_NOUN
+    + r"\s+(?:were|was|had|occurred)\b[^.;:()\[\]]{0,50}[(\[]\s*\Z",
+    re.I,
+)
 _EVENT_SHARE_AFTER_REACH = 60  # characters after a value ("% of the 125 ILD events")
 _EVENT_SHARE_REACH = 70  # characters before a value looked at ("Of the 177 ILD events, ")
 
@@ -1026,9 +1043,19 @@ def _share_of_events(text: str, low: str | None, s: int, v: Value) -> bool:
             and _IN_BEFORE.search(text, max(s, v.start - 4), v.start)
         ):
             return True
-    return _EVENT_SHARE_GATE.may_hold(low, b, v.start) and (
-        _EVENT_SHARE_BEFORE.search(text, b, v.start) is not None
-    )
+    if not _EVENT_SHARE_GATE.may_hold(low, b, v.start):
+        return False
+    if _EVENT_SHARE_BEFORE.search(text, b, v.start) is not None:
+        return True
+    return _most_events_before(text, b, v.start)
+
+
+def _most_events_before(text: str, b: int, pos: int) -> bool:
+    """Whether the percentage at ``pos`` opens the bracket of "most (ILD) events were grade 1
+    or 2 (" (see ``_MOST_EVENTS_BEFORE``); the regex runs only after "most"/"majority"."""
+    if text.find("ost ", b, pos) < 0 and text.find("ajority", b, pos) < 0:
+        return False
+    return _MOST_EVENTS_BEFORE.search(text, b, pos) is not None
 
 
 # "70% of patients in the A arm crossed over to receive trastuzumab": a share of patients who
@@ -2288,7 +2315,7 @@ def _grade_breakdown(text: str, open_at: int, values: list[Value]) -> bool:
 _FILLER = re.compile(
     r"^[\s,;:)\]]*(?:\((?:[^()]|\([^()]*\))*\)[\s,;)\]]*)?"
     r"(?:(?:with|in|for|among|on|receiving|received|under|from|by|of|during|the|those|all|"
-    r"patients?|pts|participants|women|men|who|were|was|had|have|been|treated|assigned|"
+    r"these|patients?|pts|participants|women|men|who|were|was|had|have|been|treated|assigned|"
     r"randomi[sz]ed|allocated|"
     r"given|to|\d+[-\s](?:years?|months?|weeks?)\b|\d+)\s*)*$",
     re.I,
