@@ -13,6 +13,7 @@ import json
 import os
 import pickle
 import signal
+import sys
 import threading
 import time
 import warnings
@@ -25,7 +26,13 @@ from typer.testing import CliRunner
 from her2mine.cli.app import app
 from her2mine.errors import WorkerError
 from her2mine.extract import extract_documents
-from her2mine.extract.workers import AHEAD, CHUNK_DOCS, extract_in_workers, worker_count
+from her2mine.extract.workers import (
+    AHEAD,
+    CHUNK_DOCS,
+    extract_in_workers,
+    start_method_for_here,
+    worker_count,
+)
 from her2mine.models import Document
 
 
@@ -80,10 +87,14 @@ def test_the_pipeline_survives_pickling(nlp):
     assert _records(extract_documents(docs, copy)) == _records(extract_documents(docs, nlp))
 
 
-def test_workers_give_the_records_of_one_process_in_order(nlp):
+@pytest.mark.parametrize("method", ["fork", "forkserver"])
+def test_workers_give_the_records_of_one_process_in_order(nlp, method):
+    """Forked workers copy the pipeline; fork-server workers unpickle it: the same records."""
     docs = _gold_docs(14)
     one = _records(extract_documents(docs, nlp))
-    two = _records(extract_in_workers(docs, nlp, n_process=2, batch_size=2, chunk_docs=3))
+    two = _records(
+        extract_in_workers(docs, nlp, n_process=2, batch_size=2, chunk_docs=3, start_method=method)
+    )
     assert [r["id"] for r in two] == [d.id for d in docs]
     assert two == one
     assert any(r["outcomes"] for r in one)
@@ -119,7 +130,11 @@ def test_ctrl_c_while_workers_start_leaves_the_pool_shut_down_cleanly(nlp, monke
     ctrl_c.start()
     try:
         with pytest.raises(KeyboardInterrupt):
-            list(extract_in_workers(_gold_docs(6), dying, n_process=2, chunk_docs=1))
+            list(
+                extract_in_workers(
+                    _gold_docs(6), dying, n_process=2, chunk_docs=1, start_method="forkserver"
+                )
+            )
     finally:
         ctrl_c.cancel()
     assert thread_errors == []
@@ -131,7 +146,26 @@ def test_a_worker_that_dies_is_a_named_error(nlp):
     dying = _copy(nlp)
     dying.get_pipe("her2_outcomes").dies_when_unpickled = _DiesWhenUnpickled(after=0.0)
     with pytest.raises(WorkerError, match="Run with one process"):
-        list(extract_in_workers(_gold_docs(4), dying, n_process=2, chunk_docs=2))
+        list(
+            extract_in_workers(
+                _gold_docs(4), dying, n_process=2, chunk_docs=2, start_method="forkserver"
+            )
+        )
+
+
+def test_workers_are_not_forked_from_a_threaded_process():
+    """Forking a process that runs threads can deadlock the child: with a second thread
+    running, workers start from a fork server."""
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert start_method_for_here() in ("forkserver", "spawn")
+    finally:
+        stop.set()
+        other.join()
+    if sys.platform == "linux" and threading.active_count() == 1:
+        assert start_method_for_here() == "fork"
 
 
 def test_minus_one_on_one_cpu_extracts_in_this_process(nlp, monkeypatch):
