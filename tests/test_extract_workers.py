@@ -121,18 +121,26 @@ def test_no_record_is_lost_or_repeated_at_chunk_edges(nlp, n):
 def test_ctrl_c_while_workers_start_leaves_the_pool_shut_down_cleanly(nlp, monkeypatch):
     """Ctrl-C reaches the workers too, which die after the caller stopped: the pool's thread
     must still mark every chunk failed and close its queues (it raised InvalidStateError on a
-    chunk the caller had cancelled, and the CLI then hung on exit)."""
+    chunk the caller had cancelled, and the CLI then hung on exit). The interrupt is sent once
+    the last chunk the caller may queue is read, so the caller is waiting for a result; the
+    workers die 3 s after they start, which leaves a loaded machine seconds of slack."""
     thread_errors: list = []
     monkeypatch.setattr(threading, "excepthook", thread_errors.append)
     dying = _copy(nlp)
-    dying.get_pipe("her2_outcomes").dies_when_unpickled = _DiesWhenUnpickled(after=2.0)
-    ctrl_c = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT))
-    ctrl_c.start()
+    dying.get_pipe("her2_outcomes").dies_when_unpickled = _DiesWhenUnpickled(after=3.0)
+    ctrl_c = threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT))
+
+    def stream() -> Iterator[Document]:
+        docs = _gold_docs(AHEAD * 2 + 2)
+        yield from docs[: AHEAD * 2 - 1]
+        ctrl_c.start()  # (the chunk read next fills the read-ahead)
+        yield from docs[AHEAD * 2 - 1 :]
+
     try:
         with pytest.raises(KeyboardInterrupt):
             list(
                 extract_in_workers(
-                    _gold_docs(6), dying, n_process=2, chunk_docs=1, start_method="forkserver"
+                    stream(), dying, n_process=2, chunk_docs=1, start_method="forkserver"
                 )
             )
     finally:

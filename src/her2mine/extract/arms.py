@@ -527,6 +527,8 @@ def build_registry(
     read = primary
     if _defined_arms(reg) < 2 and _LETTERED_VERB_GATE.may_hold(gate, 0, len(text)):
         _read_described_arms(text, sentences, drug_hits, reg)
+    if _defined_arms(reg) < 2 and _PARTNER_SHARE_GATE.may_hold(gate, 0, len(text)):
+        _read_partner_shares(text, sentences, drug_hits, reg, gate)
     if _defined_arms(reg) < 2:
         design = _matching(_DESIGN, _DESIGN_WORDS, text, low, sentences, literal)
         rest = [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]
@@ -561,6 +563,118 @@ def build_registry(
     # (not frozen here: ``arm_refs`` freezes it the first time a sentence has a group word,
     # which many documents never have)
     return reg
+
+
+# "Pyrotinib was combined with capecitabine in 102 patients, with vinorelbine in 38 and with
+# trastuzumab in 28": one drug given with different partners, each counted, is a distribution
+# of the cohort into the arms X plus each partner (a study with no randomised design).
+_PARTNER_SHARE_GATE = WordGate(("with", "plus"))
+_FIRST_PARTNER = re.compile(
+    r"\s+(?:(?:was|were|is|are)\s+)?(?:(?:combined|given|used|administered|co-administered)\s+)?"
+    r"(?:in\s+combination\s+)?with\s+(?:(?:a|an|the)\s+)?|\s*(?:plus|\+)\s*",
+    re.I,
+)
+_PARTNER_COUNT = re.compile(
+    r"(?:\s+(?:was|were)\s+(?:given|used|administered))?"
+    r"\s+in\s+\d+\b(?:\s+(?:patients|women|cases|subjects))?(?:\s*\([^()]*\))?"
+    r"|\s*\(\s*n\s*=\s*\d+[^()]*\)",
+    re.I,
+)
+_NEXT_PARTNER = re.compile(
+    r"\s*,?\s*(?:(?:and|or)\s+)?(?:(?:with|plus)\s+)?(?:(?:other|another|a|an)\s+)?", re.I
+)
+
+
+def _read_partner_shares(
+    text: str,
+    sentences: list[tuple[int, int]],
+    drug_hits: list[Hit],
+    reg: ArmRegistry,
+    low: str | None,
+) -> None:
+    """Adds the arms of the first sentence that shares one drug's patients out among two or
+    more partners ("X was combined with A in 102 patients, with B in 38 and with other
+    chemotherapy in 28"): X plus each named partner (a partner naming no drug adds no arm)."""
+    for s, e in sentences:
+        if not _PARTNER_SHARE_GATE.may_hold(low, s, e) or not _may_count_twice(low, s, e):
+            continue
+        hits = [h for h in drug_hits if s <= h.start and h.end <= e]
+        combos = None
+        if len(hits) >= 3:
+            combos = _partner_shares(text, _split_at_counts(text, group_regimens(text, hits)))
+        if combos is None:
+            continue
+        reg.at = s
+        for combo in combos:
+            reg.add(combo, None)
+        reg.at = -1
+        return
+
+
+def _may_count_twice(low: str | None, s: int, e: int) -> bool:
+    """Whether sentence [s, e) may hold two counts of ``_PARTNER_COUNT`` (cheap pre-test)."""
+    if low is None:
+        return True
+    return low.count(" in ", s, e) >= 2 or low.count("n =", s, e) + low.count("n=", s, e) >= 2
+
+
+def _split_at_counts(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """``regs`` cut after every mention a count follows: "A (n = 102), B (n = 38)" is read as
+    one chain of A and B, but the counts make them items of a list."""
+    out: list[Regimen] = []
+    for r in regs:
+        start = 0
+        for k in range(len(r.hits) - 1):
+            if _PARTNER_COUNT.match(text, r.hits[k].end):
+                out.append(_sub_regimen(r, start, k + 1))
+                start = k + 1
+        out.append(r if start == 0 else _sub_regimen(r, start, len(r.hits)))
+    return out
+
+
+def _sub_regimen(r: Regimen, a: int, b: int) -> Regimen:
+    """The regimen of ``r``'s hits ``a`` to ``b`` (exclusive)."""
+    hits = r.hits[a:b]
+    return Regimen(hits[0].start, hits[-1].end, hits, r.joins[a : b - 1])
+
+
+def _partner_shares(text: str, regs: list[Regimen]) -> list[Regimen] | None:
+    """X plus each counted partner, when ``regs`` (one sentence's) give X then two or more
+    partners each followed by its count; else None."""
+    for i, r in enumerate(regs):
+        if len(r.hits) == 2 and _FIRST_PARTNER.fullmatch(text, r.hits[0].end, r.hits[1].start):
+            # "X plus A in 102", "X was given with A in 102": X and its first partner are one
+            # regimen
+            base = r.hits[:1]
+            first = Regimen(r.hits[1].start, r.end, r.hits[1:])
+            partners = _counted_partners(text, [first, *regs[i + 1 :]])
+        elif i + 1 < len(regs) and _FIRST_PARTNER.fullmatch(text, r.end, regs[i + 1].start):
+            base, partners = r.hits, _counted_partners(text, regs[i + 1 :])
+        else:
+            continue
+        if len(partners) >= 2:
+            return [_with_base(base, p) for p in partners if p.drugs]
+    return None
+
+
+def _counted_partners(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """The leading regimens of ``regs`` that are each followed by a count ("in 38", "(n =
+    38)") and listed one after another ("..., with B in 38 and with C in 28")."""
+    found: list[Regimen] = []
+    for j, r in enumerate(regs):
+        count = _PARTNER_COUNT.match(text, r.end)
+        if count is None:
+            break
+        found.append(r)
+        if j + 1 < len(regs) and not _NEXT_PARTNER.fullmatch(text, count.end(), regs[j + 1].start):
+            break
+    return found
+
+
+def _with_base(base: list[Hit], partner: Regimen) -> Regimen:
+    """The regimen of the ``base`` drug's mentions and ``partner``'s (given together)."""
+    hits = base + partner.hits
+    return Regimen(partner.start, partner.end, hits, ["strong"] * (len(hits) - 1))
 
 
 # "A third cohort of HER2-negative patients received letrozole alone (arm C)": after the
@@ -1017,6 +1131,8 @@ def _read_design(
                     if modifier:
                         arm.labels.add(modifier.group(1).lower())
                     added.append(arm)
+        if group and len(added) >= 2:
+            _label_range_after_list(text, regs, arm_of, added)
         if shared is not None:
             _with_backbone(shared, arm_of)
             _merge_into_earlier_twins(reg, arm_of, before)
@@ -1042,6 +1158,31 @@ def _read_design(
             _tpc_options(text, m.end(), e, hits, opts, regs, tpc_listed, reg)
     _stamp_new(reg, before)
     reg.at = -1
+
+
+# "T-DXd alone or combined with pertuzumab, durvalumab, paclitaxel or tucatinib (modules 0-4)":
+# one bracket after the last arm numbers every arm of the list in order.
+_RANGE_LABEL = re.compile(
+    r"\s*\(\s*(?i:modules|cohorts|arms|groups)\s+([A-Z]|\d)\s*(?:[-–]|to)\s*([A-Z]|\d)\s*\)"
+)
+
+
+def _label_range_after_list(
+    text: str, regs: list[Regimen], arm_of: dict[int, Arm], added: list[Arm]
+) -> None:
+    """Labels the arms ``added`` in order by the range a bracket after the last one gives, when
+    the range counts as many labels as arms ("(modules 0-4)" after five arms: "0" to "4"); the
+    range is no label of the last arm."""
+    last = max(arm_of)
+    m = _RANGE_LABEL.match(text, regs[last].end)
+    if m is None or arm_of[last] is not added[-1]:
+        return
+    first, final = ord(m.group(1)), ord(m.group(2))
+    if final - first + 1 != len(added) or m.group(1).isdigit() != m.group(2).isdigit():
+        return
+    added[-1].labels.discard(normalise_label(text[m.start(1) : m.end(2)]))
+    for k, arm in enumerate(added):
+        arm.labels.add(chr(first + k).lower())
 
 
 def _stamp_new(reg: ArmRegistry, before: set[int]) -> set[int]:
@@ -1222,8 +1363,10 @@ def _complete_group(arm: Arm, r: Regimen) -> None:
 # "arm A: FEC plus ...; arm B: ...": a design that names each arm by a letter or number and
 # then gives its regimen. The group word may be capitalised, the letter is a capital; a second
 # name in a bracket may stand before the colon ("arm A (long): ...").
+# ("module 0: T-DXd alone; module 1: ...": a modular study's parts, counted from 0, as
+# ``_GROUP_WORDS`` and ``_LETTER`` read them in results)
 _LETTERED_ARM = re.compile(
-    r"(?<![\w-])(?i:arm|group|cohort)\s+([A-Z]|[1-9])\s*(?:\(([A-Za-z][\w-]{1,20})\)\s*)?:\s*"
+    r"(?<![\w-])(?i:arm|group|cohort|module)\s+([A-Z]|[0-9])\s*(?:\(([A-Za-z][\w-]{1,20})\)\s*)?:\s*"
 )
 
 
@@ -2057,13 +2200,42 @@ _ALONE_OR_WITH = re.compile(
 
 def _alone_or_combined(text: str, regs: list[Regimen]) -> list[Regimen]:
     """ "A alone or in combination with B": the regimen after the joiner is A plus B (the
-    combination arm), not B on its own."""
+    combination arm), not B on its own; so is each partner listed after B ("combined with B, C,
+    D or E", ``_listed_partners``)."""
     out = list(regs)
     for i in range(1, len(out)):
         prev, r = out[i - 1], out[i]
         if prev.drugs and not prev.has_placebo and _alone_or_with_gap(text, prev.end, r.start):
-            out[i] = Regimen(r.start, r.end, prev.hits + r.hits, [*prev.joins, "strong", *r.joins])
+            for j in (i, *_listed_partners(text, out, i)):
+                r = out[j]
+                out[j] = Regimen(
+                    r.start, r.end, prev.hits + r.hits, [*prev.joins, "strong", *r.joins]
+                )
     return out
+
+
+# Between partners of one list, each perhaps labelled: "pertuzumab (module 1), durvalumab".
+_PARTNER_COMMA = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*")
+_PARTNER_LAST = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:or|and)\s+")
+_GROUP_LABEL_AFTER = re.compile(r"\s*\(\s*(?:arm|group|cohort|module)\s+\w+\s*\)", re.I)
+
+
+def _listed_partners(text: str, regs: list[Regimen], i: int) -> list[int]:
+    """Indices of the regimens listed after partner ``regs[i]`` of "A alone or combined with":
+    the items after it joined by commas, and one last item after "or"/"and" when a comma item
+    came before it ("B, C or D") or it and the item before carry a group label each ("B
+    (module 1) or C (module 2)"). In "A alone or with B, or C plus D" the last regimen may be
+    an arm of its own."""
+    found: list[int] = []
+    j = i + 1
+    while j < len(regs) and _PARTNER_COMMA.fullmatch(text, regs[j - 1].end, regs[j].start):
+        found.append(j)
+        j += 1
+    if j < len(regs) and _PARTNER_LAST.fullmatch(text, regs[j - 1].end, regs[j].start):
+        labelled = all(_GROUP_LABEL_AFTER.match(text, regs[x].end) for x in (j - 1, j))
+        if found or labelled:
+            found.append(j)
+    return found
 
 
 def _addition_as_combination(text: str, s: int, regs: list[Regimen]) -> list[Regimen]:
@@ -3730,6 +3902,44 @@ def comparison_in(refs: list[ArmRef]) -> list[str | None]:
     if len(names) >= 2 and all(names) and len(set(names)) == len(names):
         return names
     return []
+
+
+# "randomly assigned to observation, 1 year of trastuzumab or 2 years of trastuzumab": the gap
+# between two groups of a design list (schedules removed first: "once every 3 weeks" leaves
+# "once"), a duration of the next group's regimen allowed.
+_DESIGN_LIST_GAP = re.compile(
+    r"\s*(?:(?:once|twice)\s+)?,?\s*(?:(?:or|and|versus|vs\.?|to)\s+)?(?:(?:to\s+)?receive\s+)?"
+    rf"(?:{_NUMBER_WORD}[\s-]*{_DURATION_UNIT}\s+of\s+)?(?:the\s+|a\s+|an\s+)?",
+    re.I,
+)
+
+
+def design_list_order(
+    text: str,
+    s: int,
+    e: int,
+    drug_hits: list[Hit],
+    registry: ArmRegistry,
+    low: str | None = None,
+) -> list[str | None]:
+    """The groups a randomisation sentence [s, e) lists, in order ("observation, 1 year of
+    trastuzumab or 2 years of trastuzumab": [None, "trastuzumab", "trastuzumab"]), for a
+    "respectively" list in the next sentence; [] when it randomises no one or lists fewer than
+    two groups. Groups of one regimen told apart by duration alone share its name (the arms
+    are named by drugs); an observation group has none."""
+    if _RANDOMISED.search(text, s, e) is None:
+        return []
+    refs = arm_refs(text, s, e, drug_hits, registry, low=low)
+    best: list[ArmRef] = []
+    cur: list[ArmRef] = []
+    for r in refs:
+        if cur and _DESIGN_LIST_GAP.fullmatch(without_schedules(text[cur[-1].end : r.start])):
+            cur.append(r)
+        else:
+            cur = [r]
+        if len(cur) > len(best):
+            best = list(cur)
+    return [r.arm for r in best] if len(best) >= 2 else []
 
 
 # "The addition of trastuzumab to chemotherapy ... (median, 7.4 vs. 4.6 months)": the values

@@ -24,6 +24,7 @@ from her2mine.extract.arms import (
     arm_refs,
     build_registry,
     comparison_in,
+    design_list_order,
     scoped_registry,
     trial_of_sentence,
     trial_pairs,
@@ -40,7 +41,11 @@ from her2mine.extract.numbers import (
     ratio_candidates,
 )
 from her2mine.extract.options import options_as_class
-from her2mine.extract.outcomes import find_endpoints, sentence_outcome_rows
+from her2mine.extract.outcomes import (
+    carried_rate_endpoint,
+    find_endpoints,
+    sentence_outcome_rows,
+)
 from her2mine.extract.sentences import join_soft_line_breaks, sentence_spans
 from her2mine.extract.trials import find_trials, is_registry_id, start_words
 
@@ -418,6 +423,7 @@ class OutcomeExtractor:
         )
         outcomes = []
         carry = None
+        last_named = False  # whether the previous sentence named an end point
         names = [a.name for a in registry.arms]
         context = names if 2 <= len(names) <= 4 and all(names) else []
         ep_starts = list(map(_START, endpoints))  # (map: no Python call per hit)
@@ -442,10 +448,14 @@ class OutcomeExtractor:
             # point) can hold an outcome. (Per sentence, a bounded search decides exactly as a
             # whole-text scan would: these patterns have no lookahead.)
             trial_names = track.read(s, e) if track.trials else ()
-            if (e0 < e1 or has_ratio[k]) and (
+            # a bare "the incidence was 15.5%" right after a sentence naming its end point
+            carried = (
+                carried_rate_endpoint(text, s, e, carry, gate) if e0 == e1 and last_named else []
+            )
+            if (e0 < e1 or has_ratio[k] or carried) and (
                 _DIGIT.search(text, s, e) is not None or text.find("reached", s, e) >= 0
             ):
-                eps = endpoints[e0:e1]
+                eps = endpoints[e0:e1] or carried
                 sent_drugs = drugs[d0:d1]
                 if track.trials and track.switched(ctx_trial, trial_names):
                     # another trial: only its own "A versus B" sentences name its pairs
@@ -455,6 +465,7 @@ class OutcomeExtractor:
                 arms = scopes.for_trial(track.latest) if scopes is not None else registry
                 lazy = _LazyContext(text, pending, drugs, arms, context, gate, refs_read)
                 pending = []
+                listed = _design_listed_before(text, sentences, k, drugs, arms, gate)
                 internal: list[str | None] = []
                 found = sentence_outcome_rows(
                     text,
@@ -465,7 +476,7 @@ class OutcomeExtractor:
                     arms,
                     self.lex,
                     carry,
-                    lazy,
+                    listed or lazy,
                     internal,
                     gate,
                     refs_read,
@@ -488,11 +499,38 @@ class OutcomeExtractor:
                     trial_of[s] = track.latest
             if e0 < e1:
                 carry = _carried_endpoint(endpoints, e0, e1)
+            last_named = e0 < e1
         state["outcomes"] = outcomes
         state.pop("text", None)  # not needed downstream; keeps pickled docs small
         state.pop(RAW_TEXT_KEY, None)
         state.pop("low", None)
         return doc
+
+
+def _design_listed_before(
+    text: str,
+    sentences: list[tuple[int, int]],
+    k: int,
+    drugs: list[Hit],
+    registry: ArmRegistry,
+    low: str | None,
+) -> list[str | None]:
+    """For a "respectively" sentence right after a randomisation that lists its groups
+    ("... to observation, 1 year of trastuzumab or 2 years of trastuzumab. Cardiac end points
+    occurred in 0.9%, 4.1% and 7.2% of patients, respectively"), those groups in order: the
+    comparison under discussion for its bare list (``arms.design_list_order``); else []."""
+    if k == 0:
+        return []
+    s, e = sentences[k]
+    said = (
+        low.find("respectively", s, e)
+        if low is not None
+        else text[s:e].lower().find("respectively")
+    )
+    if said < 0:
+        return []
+    ps, pe = sentences[k - 1]
+    return design_list_order(text, ps, pe, drugs, registry, low)
 
 
 def _carried_endpoint(endpoints: list[Hit], e0: int, e1: int) -> str:

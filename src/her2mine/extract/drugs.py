@@ -1197,11 +1197,13 @@ _LETTER_DEFINITION = re.compile(r"\s*[(\[]([A-Z])[)\]]")
 # "for T→L", "versus T", "the T arm") and before the end of the clause or another joiner.
 # "T stage", "grade T", "arm A" or "T1" are never mentions.
 _LETTER_BEFORE = re.compile(
-    r"(?:[(\[+/→,]|(?<![\w-])(?:of|for|with|versus|vs\.?|or|and|plus|then|to|than|receiving|the|"
-    r"received))\s*$"
+    r"(?:[(\[+/→,]|(?<![\w-])(?:of|for|with|without|versus|vs\.?|or|and|plus|then|to|than|"
+    r"receiving|the|received))\s*$"
 )
+# (a bracket naming the arm may follow: "T-DXd 5.4 mg/kg + P (Arm A)")
 _LETTER_AFTER = re.compile(
-    r"\s*(?:[)\]+/→,;:.]|$|(?:versus|vs\.?|or|and|plus|then|followed|alone|group|arm)\b)"
+    r"\s*(?:[)\]+/→,;:.]|$|(?:versus|vs\.?|or|and|plus|then|followed|alone|group|arm)\b|"
+    r"\((?i:arm|group|cohort)\b)"
 )
 _LETTER_CONTEXT = 12  # characters looked at before a letter
 

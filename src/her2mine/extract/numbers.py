@@ -812,8 +812,9 @@ def parse_values(
     used: set[int] = set()
     values = _ratios(text, start, end, atoms, masked, used, key_starts) if atoms else []
     _times_and_rates(text, start, end, atoms, used, values, low if same else None)
+    rate_rows: list[tuple[int, int]] = []
     if text.find(":", start, end) >= 0 and ", " in low:  # (every header holds both)
-        _header_unit_values(text, start, end, atoms, used, values)
+        rate_rows = _header_unit_values(text, start, end, atoms, used, values)
     if len(values) >= 2 and len(used) < len(atoms) and "median" in low:
         ratio = _bare_ratio_after_medians(text, end, atoms, used, values)
         if ratio is not None:
@@ -823,6 +824,7 @@ def parse_values(
         pos = m.start()
         if (
             not _in_spans(masked, pos)
+            and not (rate_rows and _in_spans(rate_rows, pos))
             and not _RANGE_BEFORE_END.match(text, max(start, pos - 4), pos)
             and not _NOT_A_RESULT_NR_END.match(text, max(start, pos - 30), pos)
         ):
@@ -1454,13 +1456,23 @@ _HEADER_UNIT = re.compile(
     r",\s*(?:(%)|(months?|mo\.?|weeks?|years?))\s*(?:\(\d{2}(?:[.·]\d)?\s*%\s*CI\)\s*)?:\s*",
     re.I,
 )
-# Rows that describe the patients, not results: "median age, years: 54 (32-78)", "median
-# follow-up, months: 28.1".
-_NOT_A_RESULT_ROW = re.compile(r"\b(?:follow[\s-]*up|ages?|exposure|treatment\s+duration)\Z", re.I)
+# Rows that describe the patients or their exposure to treatment, not results: "median age,
+# years: 54 (32-78)", "median follow-up, months: 28.1", "median duration of treatment, months:
+# 14.2", "time on study, months: 20.3", "dose intensity, %: 95". (Read in the 40 characters
+# before the header: the descriptor ends where the header's comma starts.)
+_NOT_A_RESULT_ROW = re.compile(
+    r"\b(?:follow[\s-]*up|ages?|exposure|(?:treatment|therapy)\s+(?:duration|exposure)|"
+    r"duration\s+of\s+(?:treatment|therapy|exposure|study\s+(?:treatment|drug))|"
+    r"time\s+(?:on|in)\s+(?:treatment|therapy|study)|(?:relative\s+)?dose\s+intensity)\Z",
+    re.I,
+)
 # One row: a value ("NR" too) with its optional bracket, then more joined by "vs"/"versus"/"and"/",".
+# It ends the sentence or a clause (";"), or runs into the comparison's P (", P = 0.003",
+# "(P < .001)"), which the value readers attach as after any pair.
 _ROW_VALUE = rf"(?:{NUM}|{_NR})(?:\s*\([^()]{{1,40}}\))?"
 _HEADER_ROW = re.compile(
-    rf"{_ROW_VALUE}(?:\s*(?:,|vs\.?|versus|and)\s*{_ROW_VALUE})*(?=\s*(?:[;.]|$))"
+    rf"{_ROW_VALUE}(?:\s*(?:,|vs\.?|versus|and)\s*{_ROW_VALUE})*"
+    r"(?=\s*(?:[;.]|$|[,(]\s*P\b))"
 )
 
 
@@ -1471,14 +1483,18 @@ def _header_unit_values(
     atoms: list[re.Match[str]],
     used: set[int],
     values: list[Value],
-) -> None:
+) -> list[tuple[int, int]]:
     """The bare numbers of each flattened table row (``_HEADER_UNIT``, ``_HEADER_ROW``): values
     in the header's unit, appended to ``values`` (their bracketed ranges are read after, as
-    after "62%"). Only a row that is nothing but values and their brackets is read."""
+    after "62%"). Only a row that is nothing but values and their brackets is read. Returns the
+    spans of the rows of rates: an "NR" there is no value (a rate is never "not reached")."""
+    rate_rows: list[tuple[int, int]] = []
     for h in _HEADER_UNIT.finditer(text, start, end):
         row = _HEADER_ROW.match(text, h.end(), end)
-        if row is None or _NOT_A_RESULT_ROW.search(text, max(start, h.start() - 20), h.start()):
+        if row is None or _NOT_A_RESULT_ROW.search(text, max(start, h.start() - 40), h.start()):
             continue
+        if h.group(1):
+            rate_rows.append(row.span())
         kind, unit = ("percent", "%") if h.group(1) else ("time", _unit_name(h.group(2)))
         depth = 0
         bare: set[int] = set()
@@ -1492,6 +1508,7 @@ def _header_unit_values(
             if pos in bare and pos not in used:
                 values.append(Value(kind, _atom_float(a[0]), unit, pos, a.end(), a.end()))
                 used.add(pos)
+    return rate_rows
 
 
 def _inherit_units(

@@ -63,15 +63,17 @@ _ANY = re.compile(
     r"(?:2|II)|grade\s*(?:≤|<=|<)\s*2|low[\s-]grade|grade\s*(?:1|2|I|II)\b|" + _G_SHORT_ANY + ")",
     re.I,
 )
+# (conference shorthand: "3-y DFS", "IDFS at 3 y")
 _LANDMARK = re.compile(
-    r"(?:\b\d+(?:[.·]\d+)?[\s-]*(?:year|yr|month|mo)s?\b|\bat\s+\d+\s*(?:years?|months?)|"
+    r"(?:\b\d+(?:[.·]\d+)?[\s-]*(?:year|yr|y|month|mo)s?\b|\bat\s+\d+\s*(?:years?|months?|y)\b|"
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten)[\s-]year\b|\brates?\b|\blandmark\b)",
     re.I,
 )
+# ("followed by" joins the steps of a sequential regimen: it says nothing of follow-up)
 _NOT_OUTCOME = re.compile(
-    r"\b(?:follow[\s-]*up|followed|range|duration\s+of\s+(?:treatment|therapy|exposure)|"
-    r"exposure|treatment\s+duration|age|aged|reduction|reduced|lower|decrease|improvement|"
-    r"relative|risk\s+of)\b",
+    r"\b(?:follow[\s-]*up|followed(?!\s+by\b)|range|"
+    r"duration\s+of\s+(?:treatment|therapy|exposure)|exposure|treatment\s+duration|age|aged|"
+    r"reduction|reduced|lower|decrease|improvement|relative|risk\s+of)\b",
     re.I,
 )
 # "mean PFS was 8.8 months": the contract has medians only, and a mean is not one.
@@ -131,6 +133,37 @@ def find_endpoints(text: str, lex: EndpointLexicon, low: str | None = None) -> l
     if _disjoint(by_start):
         return by_start
     return resolve_overlaps(sorted(hits, key=lambda h: (h.start - h.end, h.start)))
+
+
+# "... interstitial lung disease was adjudicated in 1,150 patients. In patients with breast
+# cancer, the incidence was 15.5%.": a bare incidence, rate or risk that names nothing of its
+# own (no "of ...", no other noun before it: "the discontinuation rate" names its event) is
+# that of the previous sentence's end point, as a bare hazard ratio is. It may carry a
+# landmark or a neutral qualifier, and say in whom it was measured before its verb.
+_RATE_QUALIFIER = (
+    r"(?:overall|cumulative|corresponding|observed|estimated|reported|pooled|crude|"
+    r"(?:\d+|one|two|three|four|five|ten)[\s-]+(?:years?|months?))"
+)
+_BARE_RATE_HEAD = re.compile(
+    rf"\bthe\s+(?:{_RATE_QUALIFIER}\s+){{0,2}}(incidences?|rates?|risks?)\s+"
+    r"(?:(?:in|among)\s+[^,;:()]{1,60}?\s+)?(?:was|were|is|are|reached)\b",
+    re.I,
+)
+_BARE_RATE_GATE = WordGate(("incidence", "rate", "risk"))
+
+
+def carried_rate_endpoint(
+    text: str, s: int, e: int, carry: str | None, low: str | None = None
+) -> list[Hit]:
+    """The previous sentence's end point ``carry`` as a hit on the bare head of sentence
+    text[s:e] ("the incidence was 15.5%", see ``_BARE_RATE_HEAD``), or no hit. The caller
+    asks only for a sentence with no end point of its own, right after one with some."""
+    if carry is None or carry[:1] == "_" or not _BARE_RATE_GATE.may_hold(low, s, e):
+        return []
+    m = _BARE_RATE_HEAD.search(text, s, e)
+    if m is None:
+        return []
+    return [Hit("endpoint", m.start(1), m.end(1), m[1], carry)]
 
 
 # A CNS qualifier right before a general end point ("the risk of intracranial progression or
@@ -1463,6 +1496,8 @@ def _attribute_arms(
             # the value before the reference is A's too (step 1 reads it).
             if not _leads_to(text, out, idx, decided, r.start):
                 claimed.add(j)
+    if _COMPARED_GATE.may_hold(text, s, e):
+        _run_before_compared_refs(text, out, idx, refs, arms, decided, claimed)
     # 1. A reference right after the value: "18.5 months in the pertuzumab group".
     for i in idx:
         if i in decided:
@@ -1972,6 +2007,51 @@ def _value_pairs_before_refs(
     for a, b in pairs:
         arms[a] = arms[b]
         decided.add(a)  # not in ``source``: the pair is one group's, not two groups compared
+
+
+# "40.7 vs 26.9 mo for T-DXd+P vs THP": a compared run, then as many arms compared in the same
+# order. The opening word and the joins between the references (group words, articles).
+_FOR_COMPARED = re.compile(r"\s*,?\s*(?:for|with|in|among|on)\s+(?:the\s+)?", re.I)
+_REF_VS_GAP = re.compile(
+    rf"\s*(?:(?:arms?|groups?)\s*)?,?\s*(?:{_VS_WORDS})\s+(?:(?:with|in|for|on)\s+)?"
+    r"(?:the\s+)?",
+    re.I,
+)
+
+
+def _run_before_compared_refs(
+    text: str,
+    out: list[tuple[Value, str, str]],
+    idx: list[int],
+    refs: list[ArmRef],
+    arms: list[str | None],
+    decided: set[int],
+    claimed: set[int],
+) -> None:
+    """ "mPFS: 40.7 vs 26.9 mo for T-DXd+P vs THP": a compared run followed by "for"/"with"/
+    "in" and as many references joined by "vs" names its values in that order (the nearest
+    reference is the first arm's, not the second value's)."""
+    for run in _runs(text, out, idx):
+        if len(run) < 2 or any(i in decided for i in run):
+            continue
+        end = out[run[-1]][0].ext_end
+        first = next((j for j, r in enumerate(refs) if r.start >= end), None)
+        if first is None or first + len(run) > len(refs):
+            continue
+        named = refs[first : first + len(run)]
+        if _FOR_COMPARED.fullmatch(text, end, named[0].start) is None:
+            continue
+        if any(
+            _REF_VS_GAP.fullmatch(text, a.end, b.start) is None
+            for a, b in itertools.pairwise(named)
+        ):
+            continue
+        if None in (r.arm for r in named) or len({r.arm for r in named}) < len(named):
+            continue
+        for i, r in zip(run, named, strict=True):
+            arms[i] = r.arm
+            decided.add(i)
+        claimed.update(range(first, first + len(run)))
 
 
 def _one_arm_per_pair(
