@@ -1952,8 +1952,9 @@ _CHOICE_PARTNER_GATE = WordGate(("concurrently with", "concomitantly with", "com
 _CHOICE_PARTNER = re.compile(r"\b(?:concurrently|concomitantly|in\s+combination)\s+with\s+", re.I)
 # ("or reference trastuzumab", "or the originator": one qualifier word may stand before B)
 _CHOICE_OR = re.compile(r"\s+or\s+(?:the\s+)?(?:[a-z][a-z-]*\s+)?")
-# between the second drug and the partner phrase: its schedule ("for eight cycles"), no new item
-_CHOICE_GAP = re.compile(r"[^,;()\[\]]{0,40}")
+# between the second drug and the partner phrase: its schedule ("for eight cycles"), no new item;
+# a comma may close the choice ("B 1250 mg once daily, in combination with C")
+_CHOICE_GAP = re.compile(r"[^,;()\[\]]{0,40},?\s*")
 
 
 def _partner_of_choice(
@@ -1964,7 +1965,7 @@ def _partner_of_choice(
     with C's drugs after the phrase; None when the sentence is no such choice."""
     for k in range(1, len(regs)):
         a, b = regs[k - 1], regs[k]
-        if len(a.hits) != 1 or _CHOICE_OR.fullmatch(text, a.end, b.start) is None:
+        if len(a.hits) != 1 or not _choice_or(text[a.end : b.start]):
             continue
         first = b.hits[0]
         stop = (
@@ -1976,6 +1977,14 @@ def _partner_of_choice(
         if m is not None and _CHOICE_GAP.fullmatch(text, first.end, m.start()) is not None:
             return k, m
     return None
+
+
+def _choice_or(gap: str) -> bool:
+    """Whether ``gap`` joins the two drugs of a choice: "or", perhaps after the first drug's dose
+    ("oral pyrotinib 400 mg or lapatinib": the dose is the first drug's, no new item)."""
+    if _CHOICE_OR.fullmatch(gap) is not None:
+        return True
+    return " or " in gap and _CHOICE_OR.fullmatch(without_schedules(gap)) is not None
 
 
 def _same_role_choice(a: list[str], b: list[str], drug_class: dict[str, str]) -> bool:

@@ -1404,16 +1404,28 @@ def _parallel_subgroup_ratio(text: str, gap: str, atom: re.Match[str], end: int)
 
 
 # "reduced the risk of recurrence (hazard ratio 0·76, 95% CI ...) and of death (0·74,
-# 0·64-0·86)": the next event's ratio, bare in its own bracket after "and of <event>".
+# 0·64-0·86)": the next event's ratio, bare in its own bracket after "and of <event>"; so too
+# "improved event-free survival (hazard ratio 0·44, ...) and overall survival (0·36, ...)".
 _LISTED_EVENT_GAP = re.compile(
-    r"[\s)\]]*\s+and\s+(?:of|for)\s+(?:(?:a|an|the|any)\s+)?(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+"
-    r"\s*[(\[]\s*"
+    r"[\s)\]]*\s+and\s+(?:(?:of|for)\s+)?(?:(?:a|an|the|any)\s+)?(?:[A-Za-z-]+\s+){0,2}"
+    r"[A-Za-z-]+\s*[(\[]\s*"
+)
+# "(EFS: hazard ratio 0·24, 95% CI ...; OS: 0·16, 0·11–0·25)": a ratio list whose items are
+# labelled by their end point, a colon after each label; and the same labelled list repeated
+# for another subgroup ("... and in those with ... tumours (EFS: 0·15, ...; OS: 0·08, ...)").
+_LABEL = r"[A-Za-z][\w-]{0,11}\s*:\s*"
+_LISTED_LABEL_GAP = re.compile(
+    r"[\s)\]]*(?:[;,]\s*(?:and\s+)?"
+    r"|,?\s+and\s+(?:in|among)\s+[^()\[\];.]{1,120}?[(\[]\s*)" + _LABEL
 )
 
 
 def _listed_event_ratio_gap(gap: str) -> bool:
-    """Whether ``gap`` (previous ratio to this one) is "... and of <event> (": see above."""
-    return (" of " in gap or " for " in gap) and _LISTED_EVENT_GAP.fullmatch(gap) is not None
+    """Whether ``gap`` (previous ratio to this one) is "... and (of) <event> (" or ends in an
+    end point label ("; OS: "): see above."""
+    if ":" in gap and _LISTED_LABEL_GAP.fullmatch(gap) is not None:
+        return True
+    return " and " in gap and _LISTED_EVENT_GAP.fullmatch(gap) is not None
 
 
 # "the HR for DFS was 1.03 (95% CI ...), whereas in node-positive disease it was 1.21 (...)":

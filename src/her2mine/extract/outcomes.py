@@ -130,9 +130,36 @@ def find_endpoints(text: str, lex: EndpointLexicon, low: str | None = None) -> l
         hits = dose_limiting_toxicities(low, hits)
     # Each scan's hits are disjoint; when the two scans' are too, every hit is kept.
     by_start = sorted(hits, key=_START)
-    if _disjoint(by_start):
-        return by_start
-    return resolve_overlaps(sorted(hits, key=lambda h: (h.start - h.end, h.start)))
+    if not _disjoint(by_start):
+        by_start = resolve_overlaps(sorted(hits, key=lambda h: (h.start - h.end, h.start)))
+    return _without_glosses(text, by_start)
+
+
+# "An overall response (a complete or partial response) occurred in 79.7%": a bracket right after
+# a listed end point, holding no number, glosses it; an unlisted end point inside (the response
+# types an ORR counts) is part of the definition and claims no value.
+_GLOSS_OPEN = re.compile(r"[ \t]*\(")
+_NO_DIGIT_TO_CLOSE = re.compile(r"[^()\d]*\)")
+
+
+def _without_glosses(text: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` (in text order) without the unlisted end points of a glossing bracket."""
+    if len(hits) < 2 or all(h.canonical != "_other" for h in hits):
+        return hits
+    drop: set[int] = set()
+    for i, h in enumerate(hits):
+        if h.canonical == "_other":
+            continue
+        m = _GLOSS_OPEN.match(text, h.end)
+        close = _NO_DIGIT_TO_CLOSE.match(text, m.end()) if m is not None else None
+        if close is None:
+            continue
+        for j in range(i + 1, len(hits)):
+            if hits[j].start >= close.end():
+                break
+            if hits[j].canonical == "_other":
+                drop.add(j)
+    return [h for j, h in enumerate(hits) if j not in drop] if drop else hits
 
 
 # "... interstitial lung disease was adjudicated in 1,150 patients. In patients with breast
@@ -679,7 +706,8 @@ def _endpoint_for(
         ks = v.key_start
         for h in reversed(eps):
             if ks <= h.start and h.end <= v.start and not _subgroup_of_listed_ratio(text, h, v):
-                return h.canonical, kind  # an end point inside "hazard ratio for PFS, 0.6"
+                # an end point inside "hazard ratio for PFS, 0.6"
+                return _ratio_code(text, s, h, v, low, grades), kind
         if _DEATH.search(v.key_text) and not _NOT_DEATH_ONLY.search(v.key_text):
             return "OS", kind
         if ks is not None and _risk_of_death_before(text, eps, s, ks, low):
@@ -691,7 +719,7 @@ def _endpoint_for(
         ok = TIME_TO_EVENT if kind == "HR" else None
         ep = _last_before(eps, ks if ks is not None else v.start, ok)
         if ep is not None:
-            return ep.canonical, kind
+            return _ratio_code(text, s, ep, v, low, grades), kind
         if (
             carry
             and (ok is None or carry in ok)
@@ -774,6 +802,16 @@ def _endpoint_for(
     ):
         return None
     return code, "rate"
+
+
+def _ratio_code(
+    text: str, s: int, ep: Hit, v: Value, low: str | None, grades: _GradeStarts | None
+) -> str:
+    """The end point of a ratio of event ``ep``: an adverse event's is graded as its rates are
+    ("Grade ≥3 diarrhoea was more frequent (OR 3.10, ...)" is AE_G3)."""
+    if ep.canonical != "AE":
+        return ep.canonical
+    return _grade_code(text, s, ep, v, low, grades)
 
 
 # "a longer duration of response (...), a lower rate of death at 1 year (22 percent vs. 33
