@@ -123,11 +123,13 @@ def test_ctrl_c_while_workers_start_leaves_the_pool_shut_down_cleanly(nlp, monke
     must still mark every chunk failed and close its queues (it raised InvalidStateError on a
     chunk the caller had cancelled, and the CLI then hung on exit). The interrupt is sent once
     the last chunk the caller may queue is read, so the caller is waiting for a result; the
-    workers die 3 s after they start, which leaves a loaded machine seconds of slack."""
+    workers die 5 s after they start, which leaves a loaded machine seconds of slack."""
     thread_errors: list = []
     monkeypatch.setattr(threading, "excepthook", thread_errors.append)
+    # Ctrl-C as Python answers it by default, whatever handler an earlier test left installed.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     dying = _copy(nlp)
-    dying.get_pipe("her2_outcomes").dies_when_unpickled = _DiesWhenUnpickled(after=3.0)
+    dying.get_pipe("her2_outcomes").dies_when_unpickled = _DiesWhenUnpickled(after=5.0)
     ctrl_c = threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT))
 
     def stream() -> Iterator[Document]:
@@ -145,6 +147,7 @@ def test_ctrl_c_while_workers_start_leaves_the_pool_shut_down_cleanly(nlp, monke
             )
     finally:
         ctrl_c.cancel()
+        signal.signal(signal.SIGINT, previous)
     assert thread_errors == []
 
 

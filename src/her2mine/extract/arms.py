@@ -583,6 +583,14 @@ _PARTNER_COUNT = re.compile(
 _NEXT_PARTNER = re.compile(
     r"\s*,?\s*(?:(?:and|or)\s+)?(?:(?:with|plus)\s+)?(?:(?:other|another|a|an)\s+)?", re.I
 )
+# "Prior trastuzumab was combined with docetaxel in 50 patients and with vinorelbine in 30":
+# a history of earlier (or later) treatment in the clause before the drug counts the patients'
+# other lines of therapy, not the study's cohorts.
+_OTHER_LINE = re.compile(
+    r"\b(?:prior|previous(?:ly)?|pre-?treated|pretreatment|earlier|had\s+(?:been|received)|"
+    r"subsequent(?:ly)?|post-?progression|after\s+progression)\b",
+    re.I,
+)
 
 
 def _read_partner_shares(
@@ -602,13 +610,21 @@ def _read_partner_shares(
         combos = None
         if len(hits) >= 3:
             combos = _partner_shares(text, _split_at_counts(text, group_regimens(text, hits)))
-        if combos is None:
+        if combos is None or _other_line_before(text, s, combos[0].hits[0].start):
             continue
         reg.at = s
         for combo in combos:
             reg.add(combo, None)
         reg.at = -1
         return
+
+
+def _other_line_before(text: str, s: int, pos: int) -> bool:
+    """Whether the clause of sentence ``s`` before the shared drug at ``pos`` says it was an
+    earlier or later line of therapy (``_OTHER_LINE``): "Prior trastuzumab was combined ...",
+    "Patients had received trastuzumab plus ...". A clause before a comma is another's."""
+    start = max(s, text.rfind(",", s, pos) + 1, text.rfind(";", s, pos) + 1)
+    return _OTHER_LINE.search(text, start, pos) is not None
 
 
 def _may_count_twice(low: str | None, s: int, e: int) -> bool:

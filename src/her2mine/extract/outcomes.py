@@ -177,6 +177,13 @@ _BARE_RATE_HEAD = re.compile(
     re.I,
 )
 _BARE_RATE_GATE = WordGate(("incidence", "rate", "risk"))
+# A time-to-event end point's rate is dated ("the 3-year rate", "at 24 months, the rate"); the
+# head word "rate" alone, which ``_dated`` accepts, dates nothing carried over.
+_CARRIED_LANDMARK = re.compile(
+    r"\b(?:\d+(?:[.·]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*"
+    r"(?:years?|yrs?|y|months?|mo)\b|\blandmark\b",
+    re.I,
+)
 
 
 def carried_rate_endpoint(
@@ -190,6 +197,8 @@ def carried_rate_endpoint(
     m = _BARE_RATE_HEAD.search(text, s, e)
     if m is None:
         return []
+    if carry in TIME_TO_EVENT and _CARRIED_LANDMARK.search(text, s, e) is None:
+        return []  # "Median PFS was 18.5 vs 12.4 months. The rates were 10% vs 12% ..."
     return [Hit("endpoint", m.start(1), m.end(1), m[1], carry)]
 
 
