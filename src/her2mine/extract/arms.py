@@ -285,9 +285,31 @@ class ArmRegistry:
                 return opt[0].name  # one of physician's choice options names that arm
             if len(opt) == 1:
                 return "+".join(sorted(set(opt[0].drugs) | ds))
+            filled = self._class_filled(ds)
+            if filled is not None:
+                return filled
         if len(cands) >= 2:
             return None  # a drug every such arm shares does not name one of them
         return "+".join(sorted(ds))
+
+    def _class_filled(self, ds: set[str]) -> str | None:
+        """A single-arm design written with a class ("pertuzumab and trastuzumab with
+        investigator-selected taxane"): drugs of that class name the arm with them ("19.6, 23.0
+        and 18.1 months with docetaxel, paclitaxel and nab-paclitaxel, respectively" are the
+        backbone with each taxane). None with two arms or more, or a drug outside the class."""
+        named = [a for a in self.arms if a.name and not a.special]
+        if len(named) != 1 or not named[0].with_class or len(self.arms) != 1:
+            return None
+        arm = named[0]
+        if all(self._in_class(d, arm.labels) for d in ds):
+            return "+".join(sorted(set(arm.drugs) | ds))
+        return None
+
+    def _in_class(self, drug: str, labels: set[str]) -> bool:
+        """Whether ``drug`` is of one of the classes ``labels`` name."""
+        if "chemotherapy" in labels and self.drug_class.get(drug) == "chemotherapy":
+            return True
+        return any(drug in self.class_members.get(lb, ()) for lb in labels)
 
     def chemotherapy_only_arm(self) -> Arm | None:
         """The one arm whose every drug is chemotherapy, when another arm adds a drug of
@@ -558,6 +580,7 @@ def build_registry(
         _later_backbone(text, backbone, drug_hits, reg)
     if len(reg.arms) >= 3:
         _class_groups_to_drug_arms(reg)
+        _fold_class_written_arms(reg)
     if "metronomic" in low or _has_low_dose(low):
         _label_by_schedule_adjective(text, drug_hits, reg)
     # (not frozen here: ``arm_refs`` freezes it the first time a sentence has a group word,
@@ -885,6 +908,35 @@ def _class_member_arm(reg: ArmRegistry, cls: str) -> Arm | None:
         return None
     holding = [a for a in drug_arms if members & set(a.drugs)]
     return holding[0] if len(holding) == 1 else None
+
+
+def _fold_class_written_arms(reg: ArmRegistry) -> None:
+    """Drop an arm written with drug classes for its partners ("palbociclib + anti-HER2 therapy
+    + endocrine therapy (ET) vs anti-HER2 therapy + ET", a title) when a later comparison
+    spells it out: the one arm of a sentence defining two arms or more that holds its drugs
+    and more ("palbociclib plus trastuzumab plus ET"). Its sentence must define no other arm
+    (arms described one per sentence, "Arm A received ...", are each the design's own)."""
+    by_sentence: dict[int, int] = {}
+    for arm in reg.arms:
+        for at in arm.defined_at:
+            by_sentence[at] = by_sentence.get(at, 0) + 1
+    for arm in list(reg.arms):
+        if not arm.with_class or not arm.drugs or arm.special or arm.options:
+            continue
+        if any(by_sentence[at] > 1 for at in arm.defined_at) or not arm.defined_at:
+            continue
+        ds = set(arm.drugs)
+        fuller = [
+            b
+            for b in reg.arms
+            if b is not arm
+            and not b.special
+            and ds < set(b.drugs)
+            and any(by_sentence.get(at, 0) >= 2 for at in b.defined_at)
+        ]
+        if len(fuller) == 1 and not set(arm.defined_at) & set(fuller[0].defined_at):
+            reg.arms.remove(arm)
+            reg.frozen = None
 
 
 def _class_groups_to_drug_arms(reg: ArmRegistry) -> None:
@@ -3166,6 +3218,8 @@ def arm_refs(
             refs.append(named)
             continue
         arm = _regimen_arm(r, registry)
+        if r.drugs and _DRUG_ALONE_GATE.may_hold(low, r.end, r.end + 16):
+            arm = _alone_arm(text, r, e, arm, registry)
         if arm:
             refs.append(ArmRef(r.start, r.end, arm, drugs=tuple(r.drugs)))
     if refs and without:
@@ -3180,6 +3234,28 @@ def arm_refs(
             if _LIST_JOIN.fullmatch(text, a.end, b.start) or _slash_listed(text, a, b):
                 a.in_list = b.in_list = True
     return refs
+
+
+# "pyrotinib monotherapy", "pyrotinib alone": the drugs written and no other (a crossover or
+# post-progression regimen), never the one design arm that holds them with a partner.
+_DRUG_ALONE_GATE = WordGate(("alone", "monotherapy"))
+_DRUG_ALONE = re.compile(r"[\s-]+(?:alone|monotherapy)\b", re.I)
+
+
+def _alone_arm(text: str, r: Regimen, e: int, arm: str | None, registry: ArmRegistry) -> str | None:
+    """The arm "X alone" / "X monotherapy" names: the arm of exactly X (or defined as X before
+    a backbone given to every arm), else X itself when the arm a bare X resolved to adds a
+    partner; else ``arm`` (a physician's-choice arm whose option X is stays that arm)."""
+    if _DRUG_ALONE.match(text, r.end, e) is None:
+        return arm
+    ds = set(r.drugs)
+    exact = _arm_of_exactly(registry, ds)
+    if exact is not None and exact.name:
+        return exact.name
+    held = next((a for a in registry.arms if a.name == arm), None)
+    if held is not None and not held.special and ds < set(held.drugs):
+        return "+".join(sorted(ds))
+    return arm
 
 
 # "in the reference trastuzumab group", "with originator trastuzumab": a biosimilar trial's
@@ -4009,12 +4085,16 @@ def addition_comparison(
 def _unregistered_addition(
     registry: ArmRegistry, added: Sequence[str], base: Sequence[str]
 ) -> list[str | None] | None:
-    """[Y plus X, Y] named by their own drugs when the text defines no comparison of its own
-    (fewer than two named arms: a cost-effectiveness model or review citing "adding pertuzumab
-    to trastuzumab and docetaxel ... (56.5 vs 40.8 months)"). Y must name drugs (a class alone
-    names no arm) and X must add one; None otherwise, and whenever the design is known."""
-    if sum(1 for a in registry.arms if a.name) >= 2 or not base or set(added) <= set(base):
+    """[Y plus X, Y] named by their own drugs when neither is an arm of the text's own
+    comparison (fewer than two arms known, or none holding Y): a cost-effectiveness model or
+    review citing "adding pertuzumab to trastuzumab and docetaxel ... (56.5 vs 40.8 months)",
+    or a trial's background quoting another trial before its own T-DXd versus T-DM1 design.
+    Y must name drugs (a class alone names no arm) and X must add one; None otherwise."""
+    if not base or set(added) <= set(base):
         return None
+    named = [a for a in registry.arms if a.name]
+    if len(named) >= 2 and any(set(base) <= set(a.drugs) | a.options for a in named):
+        return None  # (a design arm holding Y holds it or Y plus X: the design says which)
     return ["+".join(sorted(set(added) | set(base))), "+".join(sorted(set(base)))]
 
 

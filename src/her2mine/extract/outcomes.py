@@ -199,7 +199,17 @@ def carried_rate_endpoint(
         return []
     if carry in TIME_TO_EVENT and _CARRIED_LANDMARK.search(text, s, e) is None:
         return []  # "Median PFS was 18.5 vs 12.4 months. The rates were 10% vs 12% ..."
+    if carry == "AE" and _graded_3_only(text, s, e):
+        carry = "AE_G3"
     return [Hit("endpoint", m.start(1), m.end(1), m[1], carry)]
+
+
+def _graded_3_only(text: str, s: int, e: int) -> bool:
+    """Whether sentence text[s:e] grades its values grade >=3 and no lower: "Diarrhoea
+    occurred in 30% and 10%. The rate was 5% vs 2% for grade 3." (a carried event names no
+    qualifier before its values, so one anywhere in the sentence grades them; with an "any
+    grade" one as well, which value is which is not read)."""
+    return _G3.search(text, s, e) is not None and _ANY.search(text, s, e) is None
 
 
 # A CNS qualifier right before a general end point ("the risk of intracranial progression or
@@ -1517,10 +1527,10 @@ def _attribute_arms(
         if landmarks:  # the landmark runs and their references leave the "respectively" lists
             r_idx = [i for i in idx if i not in decided]
             listed = [r for r in listed if all(r is not refs[j] for j in landmark_refs)]
-        if r_idx and _respectively(out, r_idx, listed, arms, decided):
+        if r_idx and _respectively(text, out, r_idx, listed, arms, decided):
             return arms
         clause = _refs_of_values_clause(text, listed, out[r_idx[0]][0].start) if r_idx else None
-        if clause and _respectively(out, r_idx, clause, arms, decided):
+        if clause and _respectively(text, out, r_idx, clause, arms, decided):
             return arms
     source: dict[int, int] = {}  # value -> the reference that alone gave it its arm
     _values_before_list(text, out, idx, refs, arms, decided, claimed)
@@ -2682,15 +2692,21 @@ def _without_restated(text: str, refs: list[ArmRef]) -> list[ArmRef]:
     return kept
 
 
-def _respectively(out, idx, refs, arms, decided) -> bool:
+def _respectively(text, out, idx, refs, arms, decided) -> bool:
     """ "18.5 and 12.4 months with A and B, respectively": zip each run of values with the refs
     (a run of as many values as references); a run of several compared tuples ("neutropenia
     (19.1% vs 15.5%) and anaemia (6.1% vs 4.6%) in the A and B groups, respectively") zips each
     tuple with the references in turn (``_compared_tuples``). Runs holding a value an earlier
-    reading decided are left alone."""
+    reading decided are left alone. A ";" clause ends a run: "The median PFS was 20.6 months
+    (...); median PFS was 19.6, 23.0 and 18.1 months with A, B and C, respectively" zips the
+    three, not the whole population's value with them."""
     groups: list[list[int]] = []
     for i in idx:
-        if groups and out[groups[-1][-1]][1:] == out[i][1:]:
+        if (
+            groups
+            and out[groups[-1][-1]][1:] == out[i][1:]
+            and not _semicolon_between(text, out, groups[-1][-1], i)
+        ):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -2710,6 +2726,12 @@ def _respectively(out, idx, refs, arms, decided) -> bool:
                 decided.add(i)
             done = True
     return done
+
+
+def _semicolon_between(text: str, out, i: int, j: int) -> bool:
+    """Whether a ";" outside brackets stands between values ``out[i]`` and ``out[j]``."""
+    a, b = out[i][0].ext_end, out[j][0].start
+    return text.find(";", a, b) >= 0 and _top_level_semicolon(text, a, b) is not None
 
 
 def _ref_within(refs: list[ArmRef], out, g: list[int]) -> bool:
