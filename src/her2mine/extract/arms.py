@@ -2766,7 +2766,7 @@ def _restated_arms(regs: list[Regimen], reg: ArmRegistry) -> list[Arm]:
     (n=480) or placebo (n=239)"): each regimen is the only arm holding its drugs (a placebo
     one, the only placebo arm), all different arms. Such a sentence defines no new arm; empty
     when it is no restatement."""
-    if len(regs) < 2 or sum(1 for a in reg.arms if a.drugs) < 2:
+    if len(regs) < 2 or sum(1 for a in reg.arms if a.drugs or a.special) < 2:
         return []
     seen: list[int] = []
     for r in regs:
@@ -2776,12 +2776,32 @@ def _restated_arms(regs: list[Regimen], reg: ArmRegistry) -> list[Arm]:
             cands = _own_part_of(ds, reg, cands)
         elif r.has_placebo:
             cands = [i for i, a in enumerate(reg.arms) if a.has_placebo]
+        elif _is_chemotherapy_only(r):
+            cands = _chosen_chemotherapy_arm(reg)
         else:
             return []
         if len(cands) != 1 or cands[0] in seen:
             return []
         seen.append(cands[0])
     return [reg.arms[i] for i in seen]
+
+
+def _is_chemotherapy_only(r: Regimen) -> bool:
+    """Whether regimen ``r`` is only the class "chemotherapy" (no drug, no other class)."""
+    hits = r.hits
+    return (
+        len(hits) == 1 and hits[0].kind == "class" and _hit_class_label(hits[0]) == "chemotherapy"
+    )
+
+
+def _chosen_chemotherapy_arm(reg: ArmRegistry) -> list[int]:
+    """The physician's-choice arm a class-only regimen restates ("randomly assigned to
+    sacituzumab govitecan (n=272) or chemotherapy (n=271)" after "... or treatment of
+    physician's choice (capecitabine, ...)"): the only such arm, while no drugless arm carries
+    a class label of its own (that one would be the arm named)."""
+    if any(not a.drugs and not a.special and a.with_class for a in reg.arms):
+        return []
+    return [i for i, a in enumerate(reg.arms) if a.special == PHYSICIANS_CHOICE]
 
 
 def _label_restated_arms(

@@ -1406,9 +1406,16 @@ def _parallel_subgroup_ratio(text: str, gap: str, atom: re.Match[str], end: int)
 # "reduced the risk of recurrence (hazard ratio 0·76, 95% CI ...) and of death (0·74,
 # 0·64-0·86)": the next event's ratio, bare in its own bracket after "and of <event>"; so too
 # "improved event-free survival (hazard ratio 0·44, ...) and overall survival (0·36, ...)".
+# (A word may hold digits after its first letter: "and HER2 IHC0 (0·84, 0·62–1·13) subgroups".)
 _LISTED_EVENT_GAP = re.compile(
-    r"[\s)\]]*\s+and\s+(?:(?:of|for)\s+)?(?:(?:a|an|the|any)\s+)?(?:[A-Za-z-]+\s+){0,2}"
-    r"[A-Za-z-]+\s*[(\[]\s*"
+    r"[\s)\]]*\s+and\s+(?:(?:of|for)\s+)?(?:(?:a|an|the|any)\s+)?(?:[A-Za-z-][\w+-]*\s+){0,2}"
+    r"[A-Za-z-][\w+-]*\s*[(\[]\s*"
+)
+# "(hazard ratio 0·69 [...]; p=0·0002), and 3-year overall survival was 91·5% versus 85·8%
+# (0·65 [0·49–0·86]; p=0·0026)": the next end point's compared rates, then its bare ratio.
+_LISTED_RATES_GAP = re.compile(
+    r"[\s)\]]*,?\s+and\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){1,4}?(?:was|were)\s+"
+    r"\d+(?:[.·]\d+)?%\s*(?:versus|vs\.?|v|and)\s+\d+(?:[.·]\d+)?%\s*[(\[]\s*"
 )
 # "(EFS: hazard ratio 0·24, 95% CI ...; OS: 0·16, 0·11–0·25)": a ratio list whose items are
 # labelled by their end point, a colon after each label; and the same labelled list repeated
@@ -1421,11 +1428,15 @@ _LISTED_LABEL_GAP = re.compile(
 
 
 def _listed_event_ratio_gap(gap: str) -> bool:
-    """Whether ``gap`` (previous ratio to this one) is "... and (of) <event> (" or ends in an
-    end point label ("; OS: "): see above."""
+    """Whether ``gap`` (previous ratio to this one) is "... and (of) <event> (", "... and
+    <event> was <rate> versus <rate> (" or ends in an end point label ("; OS: "): see above."""
     if ":" in gap and _LISTED_LABEL_GAP.fullmatch(gap) is not None:
         return True
-    return " and " in gap and _LISTED_EVENT_GAP.fullmatch(gap) is not None
+    if " and " not in gap:
+        return False
+    if "%" in gap:
+        return _LISTED_RATES_GAP.fullmatch(gap) is not None
+    return _LISTED_EVENT_GAP.fullmatch(gap) is not None
 
 
 # "the HR for DFS was 1.03 (95% CI ...), whereas in node-positive disease it was 1.21 (...)":

@@ -363,8 +363,28 @@ def _named_after_design_words(text: str, found: list[int] | None = None):
         m = _NAME_AFTER_DESIGN_WORDS.search(text, max(0, q - 90), q)
         if m is None and text[q - 2 : q - 1].isdigit():
             m = _MEMBER_AFTER_DESIGN_WORDS.search(text, max(0, q - 90), q)
-        if m is not None and (_title_name(m.group(1)) or _trial_number(m.group(1))):
+        if m is not None and (
+            _title_name(m.group(1))
+            or _trial_number(m.group(1))
+            or _numbered_mixed_case_name(m.group(1))
+        ):
             yield m
+
+
+# "the phase III TROPiCS-02 study": a name in mixed case with its number after a hyphen, three
+# capitals or more before it ("the randomised HER2-positive trial" ends in no number).
+_MIXED_CASE_NUMBERED = re.compile(r"[A-Z][A-Za-z]*-\d{1,3}")
+
+
+def _numbered_mixed_case_name(name: str) -> bool:
+    """Whether ``name`` is a mixed-case name with a hyphenated number ("TROPiCS-02"), no drug
+    code and no common acronym."""
+    return (
+        _MIXED_CASE_NUMBERED.fullmatch(name) is not None
+        and sum(c.isupper() for c in name) >= 3
+        and _context_name(name)
+        and not is_sponsor_code(name)
+    )
 
 
 # Names in capitals the common patterns miss, read at each "trial"/"study": a name with its
