@@ -3265,15 +3265,19 @@ _DRUG_ALONE = re.compile(r"[\s-]+(?:alone|monotherapy)\b", re.I)
 def _alone_arm(text: str, r: Regimen, e: int, arm: str | None, registry: ArmRegistry) -> str | None:
     """The arm "X alone" / "X monotherapy" names: the arm of exactly X (or defined as X before
     a backbone given to every arm), else X itself when the arm a bare X resolved to adds a
-    partner; else ``arm`` (a physician's-choice arm whose option X is stays that arm)."""
-    if _DRUG_ALONE.match(text, r.end, e) is None:
+    partner (a design arm, or a regimen filled from a class-written arm: "capecitabine alone"
+    in a single-arm "pyrotinib plus chemotherapy" study); else ``arm`` (a physician's-choice
+    arm whose option X is stays that arm)."""
+    if _DRUG_ALONE.match(text, r.end, e) is None or arm is None:
         return arm
     ds = set(r.drugs)
     exact = _arm_of_exactly(registry, ds)
     if exact is not None and exact.name:
         return exact.name
     held = next((a for a in registry.arms if a.name == arm), None)
-    if held is not None and not held.special and ds < set(held.drugs):
+    if held is not None and held.special:
+        return arm
+    if ds < (set(held.drugs) if held is not None else set(arm.split("+"))):
         return "+".join(sorted(ds))
     return arm
 

@@ -1353,7 +1353,7 @@ def _is_listed_ratio(text: str, pos: int, atom: re.Match[str], end: int) -> bool
         gap = gap[phrase.end() :]
     if (
         not _LIST_JOIN.fullmatch(gap)
-        and not _listed_event_ratio_gap(gap)
+        and not _listed_event_ratio_gap(gap, _atom_float(number))
         and not _listed_subgroup_ratio_gap(gap)
     ):
         return _parallel_subgroup_ratio(text, gap, atom, end)
@@ -1413,9 +1413,10 @@ _LISTED_EVENT_GAP = re.compile(
 )
 # "(hazard ratio 0·69 [...]; p=0·0002), and 3-year overall survival was 91·5% versus 85·8%
 # (0·65 [0·49–0·86]; p=0·0026)": the next end point's compared rates, then its bare ratio.
+# (A bare number that is the rates' difference, "91·5% versus 85·8% (5·7 [2·1–9·3])", is none.)
 _LISTED_RATES_GAP = re.compile(
     r"[\s)\]]*,?\s+and\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){1,4}?(?:was|were)\s+"
-    r"\d+(?:[.·]\d+)?%\s*(?:versus|vs\.?|v|and)\s+\d+(?:[.·]\d+)?%\s*[(\[]\s*"
+    r"(\d+(?:[.·]\d+)?)%\s*(?:versus|vs\.?|v|and)\s+(\d+(?:[.·]\d+)?)%\s*[(\[]\s*"
 )
 # "(EFS: hazard ratio 0·24, 95% CI ...; OS: 0·16, 0·11–0·25)": a ratio list whose items are
 # labelled by their end point, a colon after each label; and the same labelled list repeated
@@ -1427,16 +1428,24 @@ _LISTED_LABEL_GAP = re.compile(
 )
 
 
-def _listed_event_ratio_gap(gap: str) -> bool:
-    """Whether ``gap`` (previous ratio to this one) is "... and (of) <event> (", "... and
-    <event> was <rate> versus <rate> (" or ends in an end point label ("; OS: "): see above."""
+def _listed_event_ratio_gap(gap: str, value: float) -> bool:
+    """Whether ``gap`` (previous ratio to this one, ``value``) is "... and (of) <event> (", "...
+    and <event> was <rate> versus <rate> (" or ends in an end point label ("; OS: "): see
+    above."""
     if ":" in gap and _LISTED_LABEL_GAP.fullmatch(gap) is not None:
         return True
     if " and " not in gap:
         return False
     if "%" in gap:
-        return _LISTED_RATES_GAP.fullmatch(gap) is not None
+        m = _LISTED_RATES_GAP.fullmatch(gap)
+        return m is not None and not _is_difference(m, value)
     return _LISTED_EVENT_GAP.fullmatch(gap) is not None
+
+
+def _is_difference(rates: re.Match[str], value: float) -> bool:
+    """Whether ``value`` is the difference of the two compared rates ``rates`` matched."""
+    a, b = _atom_float(rates.group(1)), _atom_float(rates.group(2))
+    return abs(abs(a - b) - value) < 0.051
 
 
 # "the HR for DFS was 1.03 (95% CI ...), whereas in node-positive disease it was 1.21 (...)":

@@ -2728,10 +2728,19 @@ def _respectively(text, out, idx, refs, arms, decided) -> bool:
     return done
 
 
+# "8.8 months (95% CI ...); and 6.6 months (...) with A and B, respectively": a ";" right before
+# the next value (perhaps with "and") separates the items of one list, not two clauses.
+_LIST_SEMICOLON = re.compile(r";\s*(?:(?:and|or)\s+)?", re.I)
+
+
 def _semicolon_between(text: str, out, i: int, j: int) -> bool:
-    """Whether a ";" outside brackets stands between values ``out[i]`` and ``out[j]``."""
+    """Whether a ";" outside brackets ends a clause between values ``out[i]`` and ``out[j]``
+    (the clause after it restates its subject: "; median PFS was 19.6, ...")."""
     a, b = out[i][0].ext_end, out[j][0].start
-    return text.find(";", a, b) >= 0 and _top_level_semicolon(text, a, b) is not None
+    if text.find(";", a, b) < 0:
+        return False
+    k = _top_level_semicolon(text, a, b)
+    return k is not None and _LIST_SEMICOLON.fullmatch(text, k, b) is None
 
 
 def _ref_within(refs: list[ArmRef], out, g: list[int]) -> bool:
