@@ -83,3 +83,37 @@ def test_bare_ratio_after_compared_rates_is_still_read(nlp):
         nlp, RATES_THEN + "(0.65 [0.49-0.86]; p=0.0026).", ("endpoint", "measure", "value")
     )
     assert ("OS", "HR", 0.65) in rows
+
+
+NERATINIB_AE = (
+    "Neratinib plus capecitabine versus lapatinib plus capecitabine\n\n"
+    "Patients were randomly assigned to neratinib plus capecitabine or lapatinib plus "
+    "capecitabine. Diarrhoea of any grade and of grade >=3 was more frequent with neratinib (OR "
+    "3.20, 95% CI 1.90 to 5.40). Any-grade nausea (OR 1.80, 95% CI 1.1 to 2.9) and grade 3 or "
+    "worse nausea (OR 2.50, 95% CI 1.2 to 5.1) were more frequent with neratinib."
+)
+
+
+def test_one_ratio_for_any_grade_and_grade_3_is_ungraded(nlp):
+    """One odds ratio for "any grade and grade >=3" is AE (as a carried rate is); a ratio whose
+    own phrase, since the last bracket, is grade 3 or worse stays AE_G3."""
+    codes = {r.value: r.endpoint for r in rows_of(nlp, NERATINIB_AE)}
+    assert codes == {3.2: "AE", 1.8: "AE", 2.5: "AE_G3"}
+
+
+LISTED = (
+    "Pertuzumab plus trastuzumab versus trastuzumab\n\n"
+    "Patients were randomly assigned to pertuzumab plus trastuzumab or trastuzumab. Pertuzumab "
+    "improved progression-free survival (HR 0.62, 95% CI 0.51-0.75) and {} (1.90, 1.20-3.00)."
+)
+
+
+def test_a_listed_ratio_of_a_response_is_no_hazard_ratio(nlp):
+    """After a hazard ratio, a bare ratio listed for a time-to-event end point is its hazard
+    ratio; one listed for a response rate is an odds ratio the text does not name: not read."""
+
+    def got(listed: str) -> list[tuple]:
+        return [(r.endpoint, r.measure, r.value) for r in rows_of(nlp, LISTED.format(listed))]
+
+    assert got("objective response rate") == [("PFS", "HR", 0.62)]
+    assert got("overall survival") == [("PFS", "HR", 0.62), ("OS", "HR", 1.9)]

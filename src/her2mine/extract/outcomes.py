@@ -41,6 +41,7 @@ from her2mine.extract.numbers import (
 )
 
 TIME_TO_EVENT = {"PFS", "OS", "DFS", "IDFS", "EFS", "RFS", "TTP", "CNS-PFS", "DOR"}
+_RESPONSES = {"ORR", "pCR", "CBR", "DCR"}  # shares of patients: odds ratios, never hazards
 SAFETY = {"AE", "AE_G3", "ILD"}
 
 # "Gr≥3", "Gr 3/4" (conference abstracts) are grades too.
@@ -725,7 +726,11 @@ def _endpoint_for(
         ks = v.key_start
         for h in reversed(eps):
             if ks <= h.start and h.end <= v.start and not _subgroup_of_listed_ratio(text, h, v):
-                # an end point inside "hazard ratio for PFS, 0.6"
+                # an end point inside "hazard ratio for PFS, 0.6"; a response has no hazard:
+                # "PFS (HR 0.62 ...) and objective response rate (1.90, ...)" lists an odds
+                # ratio whose kind the text does not say, so it is not read
+                if kind == "HR" and h.canonical in _RESPONSES:
+                    return None
                 return _ratio_code(text, s, h, v, low, grades), kind
         if _DEATH.search(v.key_text) and not _NOT_DEATH_ONLY.search(v.key_text):
             return "OS", kind
@@ -830,7 +835,15 @@ def _ratio_code(
     ("Grade ≥3 diarrhoea was more frequent (OR 3.10, ...)" is AE_G3)."""
     if ep.canonical != "AE":
         return ep.canonical
-    return _grade_code(text, s, ep, v, low, grades)
+    code = _grade_code(text, s, ep, v, low, grades)
+    # "Diarrhoea of any grade and of grade >=3 was more frequent (OR 3.20, ...)": one ratio for
+    # both grades is AE (as a carried rate is). Only since the last bracket closed: "any-grade
+    # diarrhoea (OR 4.10) and grade 3 or worse diarrhoea (OR 2.50)" grades each of its own.
+    if code == "AE_G3":
+        since = max(s, text.rfind(")", s, v.start))
+        if _ANY.search(text, since, v.start) is not None:
+            return "AE"
+    return code
 
 
 # "a longer duration of response (...), a lower rate of death at 1 year (22 percent vs. 33
