@@ -172,8 +172,15 @@ _RATE_QUALIFIER = (
     r"(?:overall|cumulative|corresponding|observed|estimated|reported|pooled|crude|"
     r"(?:\d+|one|two|three|four|five|ten)[\s-]+(?:years?|months?))"
 )
+# "The grade 3 rate was 12% vs 4%": a grade qualifier (group 1) makes the carried end point an
+# adverse event's, graded as the sentence says.
+_GRADE_NUM = r"(?:[1-5]|I{1,3}|IV|V)"
+_RATE_GRADE = (
+    rf"(grade\s*(?:≥|>=|>)?\s*{_GRADE_NUM}(?:\s*(?:-|–|/|or|and|to)\s*"
+    rf"(?:{_GRADE_NUM}|higher|greater|worse|above))?|any[\s-]grade|all[\s-]grades?)"
+)
 _BARE_RATE_HEAD = re.compile(
-    rf"\bthe\s+(?:{_RATE_QUALIFIER}\s+){{0,2}}(incidences?|rates?|risks?)\s+"
+    rf"\bthe\s+(?:(?:{_RATE_QUALIFIER}|{_RATE_GRADE})\s+){{0,2}}(incidences?|rates?|risks?)\s+"
     r"(?:(?:in|among)\s+[^,;:()]{1,60}?\s+)?(?:was|were|is|are|reached)\b",
     re.I,
 )
@@ -196,13 +203,13 @@ def carried_rate_endpoint(
     if carry is None or carry[:1] == "_" or not _BARE_RATE_GATE.may_hold(low, s, e):
         return []
     m = _BARE_RATE_HEAD.search(text, s, e)
-    if m is None:
-        return []
+    if m is None or (m[1] is not None and carry not in SAFETY):
+        return []  # (a grade qualifies an adverse event's rate only: no "grade 3" ORR)
     if carry in TIME_TO_EVENT and _CARRIED_LANDMARK.search(text, s, e) is None:
         return []  # "Median PFS was 18.5 vs 12.4 months. The rates were 10% vs 12% ..."
     if carry == "AE" and _graded_3_only(text, s, e):
         carry = "AE_G3"
-    return [Hit("endpoint", m.start(1), m.end(1), m[1], carry)]
+    return [Hit("endpoint", m.start(2), m.end(2), m[2], carry)]
 
 
 def _graded_3_only(text: str, s: int, e: int) -> bool:
@@ -823,6 +830,7 @@ def _endpoint_for(
         code in TIME_TO_EVENT
         and not _dated(text, low, max(s, ep.start - 60), v.start, ep.end)
         and not _opens_with_landmark(text, s, ep.start)
+        and not _pair_dated_after(text, v)
     ):
         return None
     return code, "rate"
@@ -899,6 +907,38 @@ _LANDMARK_OPENING = re.compile(
     r"[\s-]*(?:years?|yrs?|months?)\s*,",
     re.I,
 )
+
+
+# "DFS was 92.3% vs 83.5% at 3 years", "... 92.3% and 83.5% at 5 years, respectively": a
+# landmark right after a compared pair of rates dates both. A pair only: one value's "at 3
+# years" may be when something else happened.
+_PAIR_LINK = r"\s*,?\s*(?:vs\.?|versus|and|compared\s+with)\s+"
+_BRACKET_AFTER = r"(?:\s*[(\[][^()\[\]]*[)\]])?"
+_LANDMARK_TAIL = (
+    _BRACKET_AFTER + r"\s*,?\s*(?:at|after)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten)[\s-]*(?:years?|yrs?|y|months?|mo)\b"
+)
+# (a value's extent stops inside its bracket: "94.1% (95% CI, 92.0-95.6) vs ...")
+_CLOSER = r"[)\]]?"
+_NEXT_THEN_LANDMARK = re.compile(
+    _CLOSER + _PAIR_LINK + r"\d+(?:[.·]\d+)?\s*%" + _LANDMARK_TAIL, re.I
+)
+_LANDMARK_NEXT = re.compile(_CLOSER + _LANDMARK_TAIL, re.I)
+_PAIRED_BEFORE = re.compile(r"\d\s*%" + _BRACKET_AFTER + _PAIR_LINK + r"\Z", re.I)
+_PAIR_REACH = 80  # characters a value's bracket (its CI and P) and the link may take
+
+
+def _pair_dated_after(text: str, v: Value) -> bool:
+    """Whether rate ``v`` is one of a compared pair with a landmark right after the pair."""
+    after = text[v.ext_end : v.ext_end + _PAIR_REACH]
+    if "at " not in after and "after " not in after:  # (cheap gate: most rates have neither)
+        return False
+    if _NEXT_THEN_LANDMARK.match(text, v.ext_end) is not None:
+        return True
+    return (
+        _LANDMARK_NEXT.match(text, v.ext_end) is not None
+        and _PAIRED_BEFORE.search(text, max(0, v.start - _PAIR_REACH), v.start) is not None
+    )
 
 
 def _opens_with_landmark(text: str, s: int, pos: int) -> bool:
@@ -1653,6 +1693,7 @@ def _attribute_arms(
             last_named = (out[run[-1]][0].end, names)
     if source:
         _bare_value_after_vs(text, out, idx, refs, arms, source, decided, context)
+        _bracketed_after_armed(text, out, idx, refs, arms, source, decided)
     # 3. The nearest preceding reference: "ORR with T-DXd was 60.9%"; when the sentence names a
     # single arm, every later value is that arm's ("in 38.2% of patients treated with X and
     # keratitis in 37.8%").
@@ -2280,6 +2321,40 @@ def _own_unread_arm(text: str, v: Value, e: int, refs: list[ArmRef]) -> bool:
     if m is None:
         return False
     return not any(m.start() < r.end and r.start < m.end() for r in refs)
+
+
+# "ILD occurred in 12.1% of T-DXd pts (grade 5, 0.8%)": a bracket right after a value's own arm
+# reference (and its head noun) breaks that value down; its share is that arm's, whatever the
+# sentence compared before.
+_HEAD_NOUN_TO_BRACKET = re.compile(
+    r"\s*(?:patients|pts|participants|women|group|arm|cohort)?\s*[(\[]", re.I
+)
+
+
+def _bracketed_after_armed(
+    text: str,
+    out: list[tuple[Value, str, str]],
+    idx: list[int],
+    refs: list[ArmRef],
+    arms: list[str | None],
+    source: dict[int, int],
+    decided: set[int],
+) -> None:
+    """Give a value opening a bracket right after the reference that gave the value before it
+    its arm that arm."""
+    for p, i in zip(idx, idx[1:], strict=False):
+        if i in decided or p not in source:
+            continue
+        r = refs[source[p]]
+        m = _HEAD_NOUN_TO_BRACKET.match(text, r.end)
+        if m is None or r.start < out[p][0].ext_end or m.end() > out[i][0].start:
+            continue
+        if any(c in ")]" for c in text[m.end() : out[i][0].start]):
+            continue  # the bracket closed before the value
+        if any(m.end() <= q.start < out[i][0].start for q in refs):
+            continue  # the bracket names an arm of its own
+        arms[i] = arms[p]
+        decided.add(i)
 
 
 def _last_ref_before(refs: list[ArmRef], pos: int, skip: set[int]) -> int | None:

@@ -19,7 +19,7 @@ ABBREVIATIONS = frozenset(
         "vs", "v", "al", "e.g", "i.e", "eg", "ie", "fig", "figs", "approx", "ca", "cf", "no", "nos",
         "vol", "dr", "incl", "resp", "ref", "refs", "sp", "spp", "st", "mr", "mrs", "ms", "prof",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "min", "max", "suppl", "eq", "viz", "pts", "inc", "co", "corp", "dept", "univ", "tab",
+        "min", "max", "suppl", "eq", "viz", "inc", "co", "corp", "dept", "univ", "tab",
     }
 )  # fmt: skip
 
@@ -146,6 +146,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         dot, end = m.span()
         if _is_abbreviation(text, dot):
             continue
+        if text[dot - 1 : dot] in _S and _count_noun_mid_sentence(text, dot, end):
+            continue
         if text[end : end + 1] in _BRACKETS and _unit_before(text, dot):
             continue  # "6.8 mos. (95% CI ...": a time unit's abbreviation before a bracket
         cuts.add(end)
@@ -162,6 +164,24 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     # each chunk between two cuts, trimmed (``map``: no Python-level call per chunk)
     chunks = map(_TRIMMED.search, repeat(text), points, points[1:])
     return list(map(SPAN, filter(None, chunks)))
+
+
+# "pts." is a clipped plural noun, not an abbreviation: conference abstracts end sentences with
+# it ("... 67.4% of TPC pts. Adjudicated ILD ..."). Before a bracket or a number it goes on
+# ("in 40 pts. (n = ...").
+_COUNT_NOUN_END = re.compile(r"(?<![A-Za-z])pts\Z", re.I)
+
+
+def _count_noun_mid_sentence(text: str, dot: int, end: int) -> bool:
+    """Whether the period at ``dot`` ends "pts" with a bracket or a number after it."""
+    return (
+        text[end : end + 1] in _NUMBER_OR_BRACKET
+        and _COUNT_NOUN_END.search(text, max(0, dot - 4), dot) is not None
+    )
+
+
+_NUMBER_OR_BRACKET = frozenset("([0123456789")
+_S = frozenset("sS")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
