@@ -180,6 +180,18 @@ class ArmRegistry:
         default_factory=lambda: load_lexicons().drugs.drug_class, repr=False, compare=False
     )
 
+    # Starts of the trials named after the design sentences that are not among those named up
+    # to them: other trials a result sentence may quote (``names_other_trial``).
+    other_trial_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+
+    def names_other_trial(self, s: int, e: int) -> bool:
+        """Whether sentence [s, e) names a trial other than the study's own."""
+        starts = self.other_trial_starts
+        if not starts:
+            return False
+        i = bisect_left(starts, s)
+        return i < len(starts) and starts[i] < e
+
     def design_starts(self) -> set[int]:
         """Starts of the design sentences that defined the arms (``stamp``)."""
         return {at for arm in self.arms for at in arm.defined_at}
@@ -261,10 +273,14 @@ class ArmRegistry:
         cands = [a for a in self.arms if ds and ds <= set(a.drugs) | a.options]
         return cands[0] if len(cands) == 1 else None
 
-    def resolve_drugs(self, drugs: list[str], *, placebo: bool = False) -> str | None:
+    def resolve_drugs(
+        self, drugs: list[str], *, placebo: bool = False, fill: bool = True
+    ) -> str | None:
         """Full regimen for a (possibly partial) mention: exact arm, else the only arm containing
         it (placebo mentions prefer the placebo arm); a mention of one of an arm's
-        investigator's-choice partners is that arm with that partner."""
+        investigator's-choice partners is that arm with that partner. ``fill``: whether a
+        class-written arm takes a drug of its options or class (``_class_filled``); not in a
+        sentence about another trial."""
         if not drugs:
             return self.by_label("placebo") if placebo else None
         ds = set(drugs)
@@ -283,9 +299,9 @@ class ArmRegistry:
             opt = [a for a in self.arms if a.options and ds <= set(a.drugs) | a.options]
             if len(opt) == 1 and opt[0].special:
                 return opt[0].name  # one of physician's choice options names that arm
-            if len(opt) == 1:
+            if len(opt) == 1 and fill:
                 return "+".join(sorted(set(opt[0].drugs) | ds))
-            filled = self._class_filled(ds)
+            filled = self._class_filled(ds) if fill else None
             if filled is not None:
                 return filled
         if len(cands) >= 2:
@@ -583,9 +599,27 @@ def build_registry(
         _fold_class_written_arms(reg)
     if "metronomic" in low or _has_low_dose(low):
         _label_by_schedule_adjective(text, drug_hits, reg)
+    if trials:
+        _mark_other_trials(reg, sentences, trials)
     # (not frozen here: ``arm_refs`` freezes it the first time a sentence has a group word,
     # which many documents never have)
     return reg
+
+
+def _mark_other_trials(
+    reg: ArmRegistry, sentences: list[tuple[int, int]], trials: list[tuple[int, str]]
+) -> None:
+    """Record the trials named after the design sentences that none named up to their end
+    ("In the PHENIX trial, capecitabine gave ..." after a pyrotinib-plus-chemotherapy design):
+    other trials, whose drugs are not the study's arms. A trial named before or in the design
+    counts as the study's own (a background trial stays own: no change)."""
+    ats = reg.design_starts()
+    if not ats:
+        return
+    last = max(ats)
+    end = sentences[max(0, bisect_right(sentences, (last, _FAR)) - 1)][1]
+    own = {name for at, name in trials if at < end}
+    reg.other_trial_starts = [at for at, name in trials if at >= end and name not in own]
 
 
 # "Pyrotinib was combined with capecitabine in 102 patients, with vinorelbine in 38 and with
@@ -1080,6 +1114,11 @@ def _read_design(
         if len(regs) >= 2 and _ADDITION_GATE.may_hold(low, s, e):
             regs = _addition_as_combination(text, s, regs)
         restated = _restated_arms(regs, reg)
+        if not restated and reg.arms and _may_count_twice(low, s, e):
+            # "to A (n=100), B (n=100) or chemotherapy (n=100)": the counts cut the list
+            counted = _split_at_counts(text, regs)
+            restated = _restated_arms(counted, reg) if len(counted) > len(regs) else []
+            regs = counted if restated else regs
         if restated:
             _label_restated_arms(text, regs, reg, restated, e, low)
             continue
@@ -2798,10 +2837,16 @@ def _chosen_chemotherapy_arm(reg: ArmRegistry) -> list[int]:
     """The physician's-choice arm a class-only regimen restates ("randomly assigned to
     sacituzumab govitecan (n=272) or chemotherapy (n=271)" after "... or treatment of
     physician's choice (capecitabine, ...)"): the only such arm, while no drugless arm carries
-    a class label of its own (that one would be the arm named)."""
+    a class label of its own (that one would be the arm named). Without one, the single arm of
+    chemotherapy drugs only (``ArmRegistry.chemotherapy_only_arm``: "to trastuzumab (n=100),
+    lapatinib (n=100) or chemotherapy (n=100)" after "... or capecitabine")."""
     if any(not a.drugs and not a.special and a.with_class for a in reg.arms):
         return []
-    return [i for i, a in enumerate(reg.arms) if a.special == PHYSICIANS_CHOICE]
+    chosen = [i for i, a in enumerate(reg.arms) if a.special == PHYSICIANS_CHOICE]
+    if chosen:
+        return chosen
+    chemo = reg.chemotherapy_only_arm()
+    return [reg.arms.index(chemo)] if chemo is not None else []
 
 
 def _label_restated_arms(
@@ -3215,6 +3260,8 @@ def arm_refs(
             if not any(r.start <= s + m.start() < r.end for r in refs):
                 refs.append(ArmRef(s + m.start(), s + m.end(), PHYSICIANS_CHOICE))
     prior_words = bool(regs) and prior  # (see ``_is_prior``)
+    # another trial's drugs do not fill the study's class-written arm
+    fill = not registry.names_other_trial(s, e)
     completed = bool(regs) and _COMPLETED_GATE.may_hold(text, s, e)
     for r in regs:
         if any(x.start <= r.start < x.end for x in refs):
@@ -3237,7 +3284,7 @@ def arm_refs(
         if named is not None:
             refs.append(named)
             continue
-        arm = _regimen_arm(r, registry)
+        arm = _regimen_arm(r, registry, fill=fill)
         if r.drugs and _DRUG_ALONE_GATE.may_hold(low, r.end, r.end + 16):
             arm = _alone_arm(text, r, e, arm, registry)
         if arm:
@@ -3267,19 +3314,37 @@ def _alone_arm(text: str, r: Regimen, e: int, arm: str | None, registry: ArmRegi
     a backbone given to every arm), else X itself when the arm a bare X resolved to adds a
     partner (a design arm, or a regimen filled from a class-written arm: "capecitabine alone"
     in a single-arm "pyrotinib plus chemotherapy" study); else ``arm`` (a physician's-choice
-    arm whose option X is stays that arm)."""
-    if _DRUG_ALONE.match(text, r.end, e) is None or arm is None:
+    arm whose option X is stays that arm). In an add-on design X alone is the arm holding X
+    without the added drug (``_add_on_base``)."""
+    if _DRUG_ALONE.match(text, r.end, e) is None:
         return arm
     ds = set(r.drugs)
     exact = _arm_of_exactly(registry, ds)
     if exact is not None and exact.name:
         return exact.name
+    base = _add_on_base(registry, ds)
+    if base is not None:
+        return base.name
+    if arm is None:
+        return arm
     held = next((a for a in registry.arms if a.name == arm), None)
     if held is not None and held.special:
         return arm
     if ds < (set(held.drugs) if held is not None else set(arm.split("+"))):
         return "+".join(sorted(ds))
     return arm
+
+
+def _add_on_base(registry: ArmRegistry, drugs: set[str]) -> Arm | None:
+    """The arm of an add-on design that "X alone" names: of two or more arms holding X, the
+    one whose drugs every other such arm adds to ("trastuzumab alone" for docetaxel plus
+    trastuzumab beside pertuzumab plus the same). None when no arm, or more than one, is such
+    (a physician's-choice arm or one with options makes no base)."""
+    held = [a for a in registry.arms if a.drugs and drugs <= set(a.drugs)]
+    if len(held) < 2 or any(a.special or a.options for a in held):
+        return None
+    base = [a for a in held if all(set(a.drugs) < set(o.drugs) for o in held if o is not a)]
+    return base[0] if len(base) == 1 and base[0].name else None
 
 
 # "in the reference trastuzumab group", "with originator trastuzumab": a biosimilar trial's
@@ -3926,8 +3991,9 @@ def _short_form_ref(text: str, r: Regimen, registry: ArmRegistry) -> ArmRef | No
     return ArmRef(r.start, r.end, arm.name)
 
 
-def _regimen_arm(r: Regimen, registry: ArmRegistry) -> str | None:
-    """The arm a regimen mention in a result sentence stands for."""
+def _regimen_arm(r: Regimen, registry: ArmRegistry, *, fill: bool = True) -> str | None:
+    """The arm a regimen mention in a result sentence stands for (``fill``: see
+    ``ArmRegistry.resolve_drugs``)."""
     drugs = r.drugs
     if not drugs and r.has_placebo:
         return registry.by_label("placebo")
@@ -3937,7 +4003,7 @@ def _regimen_arm(r: Regimen, registry: ArmRegistry) -> str | None:
             (registry.by_label(_hit_class_label(h)) for h in r.hits if h.kind == "class"),
             None,
         )
-    arm = registry.resolve_drugs(drugs, placebo=r.has_placebo)
+    arm = registry.resolve_drugs(drugs, placebo=r.has_placebo, fill=fill)
     if arm is None and len(r.hits) > 1:
         arm = _class_named_arm(r, registry)
     return arm
