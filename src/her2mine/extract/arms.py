@@ -2664,9 +2664,11 @@ _ADDED_TO_ALL = re.compile(
 )
 # "A, B, or C": a regimen listed right after a design regimen is another arm.
 # (an article may open the next item: "trastuzumab deruxtecan, a taxane (...), or ...", and
-# so may "the same": "A (AC-T), the same chemotherapy with B (AC-TH)", ``_after_same_regimen``)
+# so may "the same": "A (AC-T), the same chemotherapy with B (AC-TH)", ``_after_same_regimen``;
+# after a count the last item needs no comma: "A (n = 100), B (n = 100) and C (n = 100)")
 _LIST_GAP = re.compile(
-    r"\s*(?:\([^()]*\)\s*)?,\s*(?:or\s+|and\s+)?(?:to\s+)?(?:the\s+same\s+|"
+    r"\s*(?:\([^()]*\)\s*,|\(\s*(?:n\s*=\s*\d|\d+\s+(?:patients|women|participants|pts)\b)"
+    r"[^()]*\)\s*,?\s*(?=(?:or|and)\s)|,)\s*(?:or\s+|and\s+)?(?:to\s+)?(?:the\s+same\s+|"
     + OPTIONAL_ARTICLE
     + ")",
     re.I,

@@ -134,11 +134,13 @@ _SCHEDULE = re.compile(
 )
 
 
-# A bracket that reports results ("(36 patients [23·4%])") or names a group ("(group A)",
-# "(...; control arm)", "(module 1)") closes the regimen before it: the next drug starts
-# another arm.
+# A bracket that reports results ("(36 patients [23·4%])"), names a group ("(group A)",
+# "(...; control arm)", "(module 1)") or counts one ("(n = 100)", "(100 patients)") closes the
+# regimen before it: the next drug starts another arm.
 _CLOSING_BRACKET = re.compile(
-    r"[\[(][^\[\]()]*(?:%|\b(?:groups?|arms?|cohorts?|modules?)\b)[^\[\]()]*[\])]", re.I
+    r"[\[(][^\[\]()]*(?:%|\b(?:groups?|arms?|cohorts?|modules?)\b|\bn\s*=\s*\d|"
+    r"\b\d+\s+(?:patients|women|participants|pts)\b)[^\[\]()]*[\])]",
+    re.I,
 )
 # An article that may open a listed item: "trastuzumab deruxtecan, a taxane (...), or ..."
 # (also ``arms._LIST_GAP``).
