@@ -3212,6 +3212,15 @@ def normalise_label(label: str) -> str:
 _ALONE_END = re.compile(r"(?<=\w)[\s-]+(?:alone|only)$")
 
 
+# Words that quote another study's result ("In the earlier PHENIX trial", "as previously
+# reported", "unlike ...") or a reference number ("[12]").
+_CITES = re.compile(
+    r"\b(?:previous(?:ly)?|earlier|prior|historical(?:ly)?|reported|published|unlike|"
+    r"in\s+contrast)\b|\[\d",
+    re.I,
+)
+
+
 def arm_refs(
     text: str,
     s: int,
@@ -3262,8 +3271,9 @@ def arm_refs(
             if not any(r.start <= s + m.start() < r.end for r in refs):
                 refs.append(ArmRef(s + m.start(), s + m.end(), PHYSICIANS_CHOICE))
     prior_words = bool(regs) and prior  # (see ``_is_prior``)
-    # another trial's drugs do not fill the study's class-written arm
-    fill = not registry.names_other_trial(s, e)
+    # another trial's drugs do not fill the study's class-written arm; a trial first named
+    # after the design may be the study's own acronym, so the sentence must also cite
+    fill = not (registry.names_other_trial(s, e) and _CITES.search(text, s, e) is not None)
     completed = bool(regs) and _COMPLETED_GATE.may_hold(text, s, e)
     for r in regs:
         if any(x.start <= r.start < x.end for x in refs):
@@ -3288,7 +3298,7 @@ def arm_refs(
             continue
         arm = _regimen_arm(r, registry, fill=fill)
         if r.drugs and _DRUG_ALONE_GATE.may_hold(low, r.end, r.end + 16):
-            arm = _alone_arm(text, r, e, arm, registry)
+            arm = _alone_arm(text, r, e, arm, registry, contrasted=len(regs) > 1)
         if arm:
             refs.append(ArmRef(r.start, r.end, arm, drugs=tuple(r.drugs)))
     if refs and without:
@@ -3311,20 +3321,23 @@ _DRUG_ALONE_GATE = WordGate(("alone", "monotherapy"))
 _DRUG_ALONE = re.compile(r"[\s-]+(?:alone|monotherapy)\b", re.I)
 
 
-def _alone_arm(text: str, r: Regimen, e: int, arm: str | None, registry: ArmRegistry) -> str | None:
+def _alone_arm(
+    text: str, r: Regimen, e: int, arm: str | None, registry: ArmRegistry, *, contrasted: bool
+) -> str | None:
     """The arm "X alone" / "X monotherapy" names: the arm of exactly X (or defined as X before
     a backbone given to every arm), else X itself when the arm a bare X resolved to adds a
     partner (a design arm, or a regimen filled from a class-written arm: "capecitabine alone"
     in a single-arm "pyrotinib plus chemotherapy" study); else ``arm`` (a physician's-choice
     arm whose option X is stays that arm). In an add-on design X alone is the arm holding X
-    without the added drug (``_add_on_base``)."""
+    without the added drug (``_add_on_base``), when the sentence names another regimen
+    (``contrasted``): a lone "docetaxel alone gave 6.1 months" is background, no arm."""
     if _DRUG_ALONE.match(text, r.end, e) is None:
         return arm
     ds = set(r.drugs)
     exact = _arm_of_exactly(registry, ds)
     if exact is not None and exact.name:
         return exact.name
-    base = _add_on_base(registry, ds)
+    base = _add_on_base(registry, ds) if contrasted else None
     if base is not None:
         return base.name
     if arm is None:
