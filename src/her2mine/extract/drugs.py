@@ -942,10 +942,53 @@ def consisted_matches(text: str) -> list[re.Match[str]]:
     return list(finditer_at(_CONSISTED, text, sorted(starts)))
 
 
+_TAXANES = frozenset({"docetaxel", "paclitaxel", "nab-paclitaxel"})
+
+
+def composite_part_definitions(
+    defined: dict[str, list[str]], lex: DrugLexicon
+) -> dict[str, list[str]]:
+    """The text's own meaning of a lexicon regimen short form it defines only as the last part
+    of a combined one: "T-DXd followed by paclitaxel, trastuzumab and pertuzumab (T-DXd-THP)"
+    makes THP paclitaxel, trastuzumab and pertuzumab (the lexicon's THP holds docetaxel). Only
+    when the drugs after the first part's are the lexicon's with one taxane for another, and
+    the text does not define the part itself."""
+    out: dict[str, list[str]] = {}
+    for short, drugs in defined.items():
+        head, _, tail = short.rpartition("-")
+        if not head or tail in defined:
+            continue
+        canon = lex.lookup(tail)
+        if canon is None or lex.kind.get(canon) != "regimen":
+            continue
+        head_canon = lex.lookup(head)
+        head_drugs = defined.get(head) or (lex.expand(head_canon) if head_canon else None)
+        if not head_drugs:
+            continue
+        rest = set(drugs) - set(head_drugs)
+        usual = set(lex.expand(canon))
+        swapped = rest ^ usual
+        if len(swapped) == 2 and swapped <= _TAXANES and len(rest) == len(usual):
+            out[tail] = sorted(rest)
+    return out
+
+
+def _part_spans(text: str, short: str) -> list[tuple[int, int]]:
+    """``whole_word_spans`` of ``short``, also right after a hyphen ("ddAC-THP")."""
+    pattern = r"(?<![A-Za-z0-9])" + re.escape(short) + r"(?![A-Za-z0-9])"
+    return [m.span() for m in re.finditer(pattern, text)]
+
+
 def abbreviation_hits(
-    text: str, defined: dict[str, list[str]], lex: DrugLexicon, taken: list[Hit]
+    text: str,
+    defined: dict[str, list[str]],
+    lex: DrugLexicon,
+    taken: list[Hit],
+    parts: frozenset[str] = frozenset(),
 ) -> list[Hit]:
-    """Occurrences of short forms defined in the text (regimen definitions override defaults)."""
+    """Occurrences of short forms defined in the text (regimen definitions override defaults).
+    ``parts``: short forms defined as a combined one's part (``composite_part_definitions``),
+    which name that part after a hyphen too ("ddAC-THP")."""
     hits = []
     for short, drugs in defined.items():
         canon = lex.lookup(short)
@@ -959,7 +1002,8 @@ def abbreviation_hits(
             continue  # "taxane + trastuzumab + pertuzumab (THP)": the default taxane stands
         kind = "drug" if len(drugs) == 1 else "regimen"
         canonical = "+".join(drugs)
-        for start, end in whole_word_spans(text, short):
+        spans = _part_spans(text, short) if short in parts else whole_word_spans(text, short)
+        for start, end in spans:
             hits.append(Hit(kind, start, end, short, canonical, list(drugs), "abbreviation"))
     # A defined regimen replaces the lexicon's default reading of the same abbreviation.
     spans = {(h.start, h.end) for h in hits}
@@ -1061,9 +1105,14 @@ def _short_form_passes(
             sentences,
             lex.letters,
         )
+        parts: frozenset[str] = frozenset()
+        if any("-" in short for short in defined):
+            part_defined = composite_part_definitions(defined, lex)
+            defined.update(part_defined)
+            parts = frozenset(part_defined)
         if not defined or list(defined.items()) == used:
             break  # (the same definitions find the same hits: ``abbrev`` stands)
-        abbrev = abbreviation_hits(text, defined, lex, lexical)
+        abbrev = abbreviation_hits(text, defined, lex, lexical, parts)
         used = list(defined.items())
         if not abbrev:
             # No mention found (most texts that define a short form the lexicon knows):

@@ -134,12 +134,17 @@ _SCHEDULE = re.compile(
 )
 
 
-# A bracket that reports results ("(36 patients [23·4%])"), names a group ("(group A)",
-# "(...; control arm)", "(module 1)") or counts one ("(n = 100)", "(100 patients)") closes the
-# regimen before it: the next drug starts another arm.
+# A bracket that reports results ("(36 patients [23·4%])") or names a group ("(group A)",
+# "(...; control arm)", "(module 1)") closes the regimen before it: the next drug starts another
+# arm. So does a bracket holding only a count ("(n = 100)", "(100 patients)") before a list
+# separator (",", "or", "and", "versus"): "A (n = 100), B (n = 100) or C". A count beside a
+# dose ("A (8 mg/kg, n = 100) plus B") or before a joiner ("A (n = 100) plus B") counts the
+# combination, which goes on.
 _CLOSING_BRACKET = re.compile(
-    r"[\[(][^\[\]()]*(?:%|\b(?:groups?|arms?|cohorts?|modules?)\b|\bn\s*=\s*\d|"
-    r"\b\d+\s+(?:patients|women|participants|pts)\b)[^\[\]()]*[\])]",
+    r"[\[(][^\[\]()]*(?:%|\b(?:groups?|arms?|cohorts?|modules?)\b)[^\[\]()]*[\])]|"
+    r"[\[(]\s*(?:n\s*=\s*\d[\d,]*(?:\s+(?:patients|women|participants|pts))?|"
+    r"\d[\d,]*\s+(?:patients|women|participants|pts))(?:\s+each)?\s*[\])]"
+    r"\s*(?:[,;]|(?:or|and|versus|vs)\b)",
     re.I,
 )
 # An article that may open a listed item: "trastuzumab deruxtecan, a taxane (...), or ..."
