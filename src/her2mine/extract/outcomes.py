@@ -826,11 +826,15 @@ def _endpoint_for(
         return None
     if _death_rate_between(text, low, ep.end, v.start):
         return None
+    # "At 3 years, IDFS events occurred in 7.1% vs 8.7%": a share of events is no survival
+    # rate, however it is dated.
+    if code in TIME_TO_EVENT and _EVENTS_OF_ENDPOINT.match(text, ep.end):
+        return None
     if (
         code in TIME_TO_EVENT
         and not _dated(text, low, max(s, ep.start - 60), v.start, ep.end)
         and not _opens_with_landmark(text, s, ep.start)
-        and not (_pair_dated_after(text, v) and not _names_events(text, ep.end, v.start))
+        and not _pair_dated_after(text, v)
     ):
         return None
     return code, "rate"
@@ -900,6 +904,11 @@ def _dated(text: str, low: str | None, a: int, b: int, ep_end: int) -> bool:
     return False
 
 
+# The end point's own events right after it ("IDFS events", "DFS-events"); an "n=36 events" in
+# an earlier value's bracket is no share of events.
+_EVENTS_OF_ENDPOINT = re.compile(r"[\s-]*events?\b", re.I)
+
+
 def _names_events(text: str, ep_end: int, b: int) -> bool:
     """Whether the end point's "events" stand between it (ending at ``ep_end``) and its value
     at ``b``: "IDFS events occurred in 7.1% vs 8.7% at 3 years" shares events, no IDFS rate."""
@@ -930,6 +939,12 @@ _NEXT_THEN_LANDMARK = re.compile(
     _CLOSER + _PAIR_LINK + r"\d+(?:[.·]\d+)?\s*%" + _LANDMARK_TAIL, re.I
 )
 _LANDMARK_NEXT = re.compile(_CLOSER + _LANDMARK_TAIL, re.I)
+# "IDFS was 92.3% at 3 years in the A group and 90.6% in the B group": the landmark right after
+# the first value of a pair dates both (the group phrase between holds no number or clause end).
+_LANDMARK_THEN_NEXT = re.compile(
+    _CLOSER + _LANDMARK_TAIL + r"[^\d%;.()\[\]]{0,50}?" + _PAIR_LINK + r"\d+(?:[.·]\d+)?\s*%",
+    re.I,
+)
 _PAIRED_BEFORE = re.compile(r"\d\s*%" + _BRACKET_AFTER + _PAIR_LINK + r"\Z", re.I)
 _PAIR_REACH = 80  # characters a value's bracket (its CI and P) and the link may take
 
@@ -940,6 +955,8 @@ def _pair_dated_after(text: str, v: Value) -> bool:
     if "at " not in after and "after " not in after:  # (cheap gate: most rates have neither)
         return False
     if _NEXT_THEN_LANDMARK.match(text, v.ext_end) is not None:
+        return True
+    if _LANDMARK_THEN_NEXT.match(text, v.ext_end) is not None:
         return True
     return (
         _LANDMARK_NEXT.match(text, v.ext_end) is not None
@@ -1598,6 +1615,8 @@ def _attribute_arms(
         span = _bracket_after(text, r.end, e)
         if span is None:
             continue
+        if _VS_BRACKET.match(text, span[0]):
+            continue  # "in the A group (vs 16.3%)": the other group's value (see below)
         inside = [i for i in idx if span[0] < out[i][0].start < span[1]]
         if len(inside) > 1 and _grade_breakdown(text, span[0], [out[i][0] for i in inside]):
             for i in inside:  # "(grade 1, 2.7%; grade 2, 7.0%)": parts of the value before
@@ -1943,6 +1962,16 @@ _VS_WORDS = r"vs\.?|versus|v\.?|(?:as\s+)?compared\s+(?:with|to)"
 # Between the reference that names a value and the next, bare, value: "18.5 months in the A
 # group vs 12.4 months".
 _VS_GAP = re.compile(rf"\s*,?\s*(?:{_VS_WORDS})\s*", re.I)
+# "52.3% in the A group (vs 16.3%; P<0.001)": a bracket opening with "vs" after an armed value
+# holds the other group's value, never a breakdown of the first one's.
+_VS_BRACKET = re.compile(rf"[(\[]\s*(?:{_VS_WORDS})\s", re.I)
+_HEAD_TO_VS_BRACKET = re.compile(
+    rf"\s*(?:patients|pts|participants|women|group|arm|cohort)?\s*[(\[]\s*(?:{_VS_WORDS})\s*",
+    re.I,
+)
+# What may follow the value in such a bracket: its P, or a group naming no defined arm ("with
+# TPC"; a defined arm there is a reference and gave the value its arm already).
+_VS_BRACKET_END = re.compile(r"\s*(?:[)\];,]|(?:with|in|among|for)\s+[^()\[\];,]*[)\]])", re.I)
 # The same when the next value has its own group phrase: "and" joins two groups too.
 _PAIR_GAP = re.compile(rf"\s*,?\s*(?:and|{_VS_WORDS})\s*", re.I)
 
@@ -1973,6 +2002,9 @@ def _bare_value_after_vs(
             # "9.9 months in the RC48 arm and 4.9 months in the L+C arm": a group phrase that
             # names no defined arm is still another group than the first value's
             if not _PAIR_GAP.fullmatch(text, r.end, vb.start):
+                continue
+        elif _HEAD_TO_VS_BRACKET.fullmatch(text, r.end, vb.start):
+            if not _VS_BRACKET_END.match(text, vb.ext_end):
                 continue
         elif not _VS_GAP.fullmatch(text, r.end, vb.start) or not _BARE_END.match(text, vb.ext_end):
             continue  # "vs 8% without dose delays": a qualified value, not the other group
@@ -2357,6 +2389,8 @@ def _bracketed_after_armed(
             continue
         if any(c in ")]" for c in text[m.end() : out[i][0].start]):
             continue  # the bracket closed before the value
+        if _VS_BRACKET.match(text, m.end() - 1):
+            continue  # "(vs 16.3%)": the other group's value (``_bare_value_after_vs``)
         if any(m.end() <= q.start < out[i][0].start for q in refs):
             continue  # the bracket names an arm of its own
         arms[i] = arms[p]
@@ -2548,9 +2582,12 @@ _FILLER = re.compile(
     r"(?:(?:with|in|for|among|on|receiving|received|under|from|by|of|during|the|those|all|"
     r"these|patients?|pts|participants|women|men|who|were|was|had|have|been|treated|assigned|"
     r"randomi[sz]ed|allocated|"
-    r"given|to|\d+[-\s](?:years?|months?|weeks?)\b|\d+)\s*)*$",
+    r"given|to|\d+[-\s](?:years?|months?|weeks?)\b|\d+|"
+    r"(?:at|after)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[-\s]*"
+    r"(?:years?|months?|weeks?)\b)\s*)*$",
     re.I,
 )
+# (A landmark after the value dates it: "92.3% at 3 years in the A group".)
 # (A duration in the gap qualifies the group of a duration trial: "69% in the 1-year
 # trastuzumab group", "88.0% in the 9-week trastuzumab group".)
 _ANCHOR = re.compile(
