@@ -945,14 +945,22 @@ def consisted_matches(text: str) -> list[re.Match[str]]:
 _TAXANES = frozenset({"docetaxel", "paclitaxel", "nab-paclitaxel"})
 
 
+def _spelled_out_with(text: str, short: str, drug: str) -> bool:
+    """Whether the text spells ``short`` out with ``drug`` in a bracket right after it:
+    "THP (docetaxel, trastuzumab and pertuzumab)"."""
+    pattern = r"(?<![\w-])" + re.escape(short) + r"\s*[(\[][^()\[\]]*\b" + re.escape(drug) + r"\b"
+    return re.search(pattern, text, re.I) is not None
+
+
 def composite_part_definitions(
-    defined: dict[str, list[str]], lex: DrugLexicon
+    text: str, defined: dict[str, list[str]], lex: DrugLexicon
 ) -> dict[str, list[str]]:
     """The text's own meaning of a lexicon regimen short form it defines only as the last part
     of a combined one: "T-DXd followed by paclitaxel, trastuzumab and pertuzumab (T-DXd-THP)"
     makes THP paclitaxel, trastuzumab and pertuzumab (the lexicon's THP holds docetaxel). Only
     when the drugs after the first part's are the lexicon's with one taxane for another, and
-    the text does not define the part itself."""
+    the text does not define the part itself (either way round: "(THP)" or "THP (docetaxel,
+    ...)")."""
     out: dict[str, list[str]] = {}
     for short, drugs in defined.items():
         head, _, tail = short.rpartition("-")
@@ -969,6 +977,8 @@ def composite_part_definitions(
         usual = set(lex.expand(canon))
         swapped = rest ^ usual
         if len(swapped) == 2 and swapped <= _TAXANES and len(rest) == len(usual):
+            if any(_spelled_out_with(text, tail, d) for d in swapped & usual):
+                continue  # "THP (docetaxel, ...)": the text spells the part out itself
             out[tail] = sorted(rest)
     return out
 
@@ -1107,7 +1117,7 @@ def _short_form_passes(
         )
         parts: frozenset[str] = frozenset()
         if any("-" in short for short in defined):
-            part_defined = composite_part_definitions(defined, lex)
+            part_defined = composite_part_definitions(text, defined, lex)
             defined.update(part_defined)
             parts = frozenset(part_defined)
         if not defined or list(defined.items()) == used:

@@ -1969,9 +1969,30 @@ _HEAD_TO_VS_BRACKET = re.compile(
     rf"\s*(?:patients|pts|participants|women|group|arm|cohort)?\s*[(\[]\s*(?:{_VS_WORDS})\s*",
     re.I,
 )
-# What may follow the value in such a bracket: its P, or a group naming no defined arm ("with
-# TPC"; a defined arm there is a reference and gave the value its arm already).
-_VS_BRACKET_END = re.compile(r"\s*(?:[)\];,]|(?:with|in|among|for)\s+[^()\[\];,]*[)\]])", re.I)
+# What may follow the value in such a bracket: its P, or a group phrase ("with TPC", "in the
+# control group"; ``_vs_bracket_ends_for_a_group`` asks that it name a group).
+_VS_BRACKET_END = re.compile(
+    r"\s*(?:[)\];,]|(?P<phrase>(?:with|in|among|for)\s+[^()\[\];,]*)[)\]])", re.I
+)
+_GROUP_WORD = re.compile(r"\b(?:groups?|arms?|cohorts?|controls?|placebo|comparator)\b", re.I)
+
+
+def _vs_bracket_ends_for_a_group(text: str, at: int, refs: list[ArmRef]) -> bool:
+    """Whether the rest of a "(vs ...)" bracket after its value (from ``at``) is its P or a
+    phrase naming a group (a group word or an arm reference): "(vs 16.3% in the overall
+    population)", "(vs 46.0% in patients without brain metastases)" compare with a population,
+    no other arm."""
+    m = _VS_BRACKET_END.match(text, at)
+    if m is None:
+        return False
+    start, end = m.span("phrase")
+    if start < 0:
+        return True
+    return _GROUP_WORD.search(text, start, end) is not None or any(
+        start <= q.start < end for q in refs
+    )
+
+
 # The same when the next value has its own group phrase: "and" joins two groups too.
 _PAIR_GAP = re.compile(rf"\s*,?\s*(?:and|{_VS_WORDS})\s*", re.I)
 
@@ -2004,7 +2025,7 @@ def _bare_value_after_vs(
             if not _PAIR_GAP.fullmatch(text, r.end, vb.start):
                 continue
         elif _HEAD_TO_VS_BRACKET.fullmatch(text, r.end, vb.start):
-            if not _VS_BRACKET_END.match(text, vb.ext_end):
+            if not _vs_bracket_ends_for_a_group(text, vb.ext_end, refs):
                 continue
         elif not _VS_GAP.fullmatch(text, r.end, vb.start) or not _BARE_END.match(text, vb.ext_end):
             continue  # "vs 8% without dose delays": a qualified value, not the other group
