@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from operator import attrgetter
 
 from her2mine.extract.arms import (
@@ -2075,21 +2075,17 @@ def _bracketed_list_before(
 ) -> None:
     """ "thrombocytopenia (12.9%) and anemia (4.1%) with T-DM1": the reference after the last
     bracketed value of a list names every value of that list, not only the last one."""
-    pos = {i: k for k, i in enumerate(idx)}
-    for i in sorted(source, reverse=True):
-        r = refs[source[i]]
-        if r.start < out[i][0].end or i not in pos:
-            continue
-        k = pos[i]
-        while k > 0:
-            prev, cur = idx[k - 1], idx[k]
-            if prev in decided or not _BRACKETED_LIST_GAP.fullmatch(
-                text, out[prev][0].ext_end, out[cur][0].start
-            ):
-                break
-            arms[prev] = r.arm
-            decided.add(prev)
-            k -= 1
+
+    def joined(prev: int, cur: int) -> bool:
+        return (
+            _BRACKETED_LIST_GAP.fullmatch(text, out[prev][0].ext_end, out[cur][0].start) is not None
+        )
+
+    for _, k, r in _armed_by_later_ref(out, idx, refs, source, reverse=True):
+        start = _run_start(k, idx, decided, joined)
+        for j in idx[start:k]:
+            arms[j] = r.arm
+            decided.add(j)
 
 
 # A list opened by a comparison word: "anaemia (10%), compared with 15%, 1%, and 3% in the
@@ -2115,25 +2111,46 @@ def _compared_list_before_ref(
     the values before it for that reference's group, so the reference names every value of the
     list (before, the first was paired with the value before the comparison word and the others
     took the earlier reference)."""
-    pos = {i: k for k, i in enumerate(idx)}
-    for i in sorted(source):
-        r = refs[source[i]]
-        if r.start < out[i][0].end or i not in pos:
+
+    def joined(prev: int, cur: int) -> bool:
+        return out[prev][1:] == out[cur][1:] and (
+            LIST_JOIN.fullmatch(text, out[prev][0].ext_end, out[cur][0].start) is not None
+        )
+
+    for _, k, r in _armed_by_later_ref(out, idx, refs, source):
+        start = _run_start(k, idx, decided, joined)
+        first = out[idx[start]][0].start
+        if start == k or not _COMPARED_OPENING.search(text, max(0, first - 20), first):
             continue
-        k = pos[i]
-        while k > 0:
-            prev, cur = idx[k - 1], idx[k]
-            if prev in decided or out[prev][1:] != out[cur][1:]:
-                break
-            if not LIST_JOIN.fullmatch(text, out[prev][0].ext_end, out[cur][0].start):
-                break
-            k -= 1
-        first = out[idx[k]][0].start
-        if k == pos[i] or not _COMPARED_OPENING.search(text, max(0, first - 20), first):
-            continue
-        for j in idx[k : pos[i]]:
+        for j in idx[start:k]:
             arms[j] = r.arm
             decided.add(j)
+
+
+def _armed_by_later_ref(
+    out: list[tuple[Value, str, str]],
+    idx: list[int],
+    refs: list[ArmRef],
+    source: dict[int, int],
+    *,
+    reverse: bool = False,
+) -> Iterator[tuple[int, int, ArmRef]]:
+    """(value, its place in ``idx``, reference) for each value of ``idx`` armed by a reference
+    written after it (``source``: value -> reference), in value order (or reversed)."""
+    pos = {i: k for k, i in enumerate(idx)}
+    for i in sorted(source, reverse=reverse):
+        r = refs[source[i]]
+        if r.start >= out[i][0].end and i in pos:
+            yield i, pos[i], r
+
+
+def _run_start(
+    k: int, idx: list[int], decided: set[int], joined: Callable[[int, int], bool]
+) -> int:
+    """Where the run of undecided values that ``joined`` links, ending at ``idx[k]``, starts."""
+    while k > 0 and idx[k - 1] not in decided and joined(idx[k - 1], idx[k]):
+        k -= 1
+    return k
 
 
 # "23% and 5%": two values of one end point joined by a bare "and".
