@@ -184,6 +184,8 @@ def _reference_find_drugs(text, lex, sentences, pairs):
     key = lambda h: (h.start - h.end, h.start)  # noqa: E731
     lexical = sorted(drugs.lexicon_hits(text, lex, low), key=key)
     lexical = resolve_overlaps(lexical + drugs.class_hits(text, low))
+    # regimen short forms only where written as treatments, added in round 30
+    lexical = drugs.regimen_shorts_in_context(text, lexical, sentences)
     # class short forms ("aromatase inhibitor (AI)"), added after the first version
     classes = drugs.class_abbreviation_hits(text, lexical, pairs)
     lexical = resolve_overlaps(sorted(lexical, key=key) + classes)

@@ -1040,6 +1040,7 @@ def find_drugs(
     if dosed:
         found = found + dosed
     lexical = resolve_longest_first(found, class_hits(text, low))
+    lexical = regimen_shorts_in_context(text, lexical, sentences)
     if "-" in text:
         lexical = _without_name_tails(text, lexical)
     consisted = consisted_matches(text)
@@ -1225,6 +1226,113 @@ def joined_part_hits(text: str, defined: dict[str, list[str]]) -> list[Hit]:
             if any(h.kind == "drug" for h in found):
                 out.extend(found)
     return out
+
+
+# A regimen short form of the lexicon ("HP", "TP", "AC", "FAC", "XL") is also a word of
+# microbiology, laboratory work or sizes: written undefined, it is a treatment only in a
+# treatment context (see ``regimen_shorts_in_context``). A noun after it (or after the list of
+# short forms it opens: "TH and XL sizes") says it is none: "HP infection", "TP levels", "CEF
+# cells", "HP-positive".
+_NOT_TREATMENT_AFTER = re.compile(
+    r"(?:\s*(?:,|/|\band\b|\bor\b)\s*[A-Z]{1,5}\b)*[\s-]*(?i:cells?|infect\w*|levels?|values?|"
+    r"sort\w*|positiv\w*|negativ\w*|status|concentrations?|sizes?|genotypes?|alleles?|"
+    r"ratios?|scores?|counts?|staining|expression|eradicat\w*|seropositiv\w*|mutations?|"
+    r"antigens?|antibod\w*)\b"
+)
+# Treatment words before it in its sentence ("received", "cycles of", "randomly assigned to",
+# "versus", "efficacy of", "with" right before it) or right after it ("AC chemotherapy", "TCHP group", "EC x 4", "THP q3w", "EC → T",
+# "THP consisted of": a definition).
+_TREATMENT_BEFORE = re.compile(
+    r"\b(?i:receiv\w*|treat\w*|therap\w*|cycles?|courses?|random\w*|assign\w*|allocat\w*|"
+    r"arms?|regimens?|(?:neo)?adjuvant|versus|vs|compar\w*|chemotherapy|given|administ\w*|"
+    r"plus|switch\w*|followed|efficacy|safety|toxicit\w*|combin\w*|dose-dense|"
+    r"(?:first|second|third|later)[\s-]line)\b|\b(?i:with)\s+\Z"
+)
+_TREATMENT_AFTER = re.compile(
+    r"\d|\s*(?:[x×]\s*\d|[+→]|->|-[A-Z])|[\s-]*(?i:based|chemo\w*|therap\w*|regimens?|arms?|"
+    r"groups?|cohorts?|cycles?|courses?|treat\w*|q\d\w*|every|alone|followed|then|vs|versus|"
+    r"plus|combin\w*|for\s+\d+|consist\w*|compris\w*|(?:was\s+)?defined)\b"
+)
+# What joins two mentions of one regimen or of compared ones: "AC-TH", "TCHP or THP", "AC
+# followed by paclitaxel", "TCHP vs THP".
+_REGIMEN_JOIN = re.compile(
+    r"\s*(?:[-–+/→,]|->|or|and|vs\.?|versus|(?:and\s+)?then|followed\s+by|plus)\s*"
+)
+
+
+def _undefined_regimen_short(h: Hit) -> bool:
+    """Whether ``h`` is a capital regimen short form of the lexicon ("HP", not "ddAC")."""
+    return h.kind == "regimen" and h.source == "rules" and h.text.isupper()
+
+
+def regimen_shorts_in_context(
+    text: str, hits: list[Hit], sentences: list[tuple[int, int]]
+) -> list[Hit]:
+    """``hits`` (sorted, no overlaps) without the lexicon regimen short forms the text does not
+    use as treatments. An occurrence is a treatment where it is joined to another mention ("AC-
+    TH", "HP + T-DXd"), a treatment word stands before it in its sentence or right after it, or
+    a bracket defines it after a drug ("trastuzumab and pertuzumab (THP)"); a short form used so
+    once is a treatment wherever it is written, except before a non-treatment noun ("HP
+    infection", "TP levels"), which is never one. Only those few hits pay for the look."""
+    cands = [i for i, h in enumerate(hits) if _undefined_regimen_short(h)]
+    if not cands:
+        return hits
+    blocked = {i for i in cands if _NOT_TREATMENT_AFTER.match(text, hits[i].end)}
+    starts = [s for s, _ in sentences]
+    used = {
+        hits[i].text
+        for i in cands
+        if i not in blocked and _used_as_treatment(text, hits, i, blocked, sentences, starts)
+    }
+    drop = {i for i in cands if i in blocked or hits[i].text not in used}
+    return [h for i, h in enumerate(hits) if i not in drop] if drop else hits
+
+
+def _used_as_treatment(
+    text: str,
+    hits: list[Hit],
+    i: int,
+    blocked: set[int],
+    sentences: list[tuple[int, int]],
+    starts: list[int],
+) -> bool:
+    """Whether the short form ``hits[i]`` is written as a treatment (``regimen_shorts_in_context``)."""
+    h = hits[i]
+    if _TREATMENT_AFTER.match(text, h.end) or _joined_to_mention(text, hits, i, blocked):
+        return True
+    if _defined_after_drug(text, hits, i):
+        return True
+    k = bisect_right(starts, h.start) - 1
+    s = sentences[k][0] if k >= 0 and h.start < sentences[k][1] else max(0, h.start - 200)
+    return _TREATMENT_BEFORE.search(text, s, h.start) is not None
+
+
+def _joined_to_mention(text: str, hits: list[Hit], i: int, blocked: set[int]) -> bool:
+    """Whether a neighbouring mention (no blocked short form) is joined to ``hits[i]``."""
+    h = hits[i]
+    for j in (i - 1, i + 1):
+        if j < 0 or j >= len(hits) or j in blocked:
+            continue
+        a, b = (hits[j].end, h.start) if j < i else (h.end, hits[j].start)
+        if 0 <= b - a <= 20 and _REGIMEN_JOIN.fullmatch(text, a, b):
+            return True
+    return False
+
+
+def _defined_after_drug(text: str, hits: list[Hit], i: int) -> bool:
+    """ "trastuzumab and pertuzumab (THP)", "docetaxel every 3 weeks (TP)": the short form
+    bracketed right after a drug mention (its dose and schedule between)."""
+    h = hits[i]
+    if (
+        i == 0
+        or h.start < 1
+        or text[h.start - 1] not in "(["
+        or text[h.end : h.end + 1] not in ")]"
+    ):
+        return False
+    prev = hits[i - 1]
+    gap = text[prev.end : h.start - 1]
+    return not gap.strip() or is_schedule_or_alone(gap)
 
 
 # The capitals right before a hyphen: "WSG-ADAPT-" in "WSG-ADAPT-TP".
