@@ -106,8 +106,11 @@ def test_landmark_after_first_value_dates_the_pair(nlp):
     ]
 
 
-def test_landmark_after_a_single_value_does_not_date_it(nlp):
-    """Negative: one value's "at 3 years" with no paired value dates nothing."""
+def test_landmark_after_a_single_stated_value_dates_it(nlp):
+    """One value stated for its end point ("IDFS was 92.3% at 3 years") is dated by the
+    landmark right after it (round 30, ``_stated_at_landmark``; this was a negative in round
+    29: a single landmark rate for one group is a value). "at 3 years of treatment" still
+    dates nothing (``test_extract_leftovers_r27b``)."""
     text = APHINITY + "IDFS was 92.3% at 3 years in the pertuzumab group."
     rows = rows_of(nlp, text, ARM_ROW)
-    assert [r for r in rows if r.value == 92.3] == []
+    assert [(r.endpoint, r.measure, r.value, r.arm) for r in rows] == [("IDFS", "rate", 92.3, PT)]

@@ -1245,6 +1245,8 @@ def _read_design(
             _merge_into_earlier_twins(reg, arm_of, before)
             if shared.both and len(added) >= 2:
                 _add_both_arm(shared, regs, reg, _both_label(text, regs, shared, e, low))
+        elif len(added) >= 2 and _OR_BOTH_GATE.may_hold(low, s, e):
+            _add_listed_both_arm(text, regs, arm_of, reg, e, low)
         if each and len(added) >= 2:
             each_extra = {d for h in kept if h.start >= each.end() for d in h.drugs}
             for arm in added:
@@ -1685,7 +1687,14 @@ _LETTERED_VERB = re.compile(
     + r"\s+([A-Z]|[1-9])\s+(?i:consisted\s+of|consists\s+of|comprised|was\s+treated\s+with|"
     r"received)\s+"
 )
-_LETTERED_VERB_GATE = WordGate(("consist", "comprised", "treated with", "received"))
+_LETTERED_VERB_GATE = WordGate(("consist", "comprised", "treated with", "received", "given"))
+# "The control group received vinorelbine, and the observation group received inetetamab
+# combined with vinorelbine": groups named by a word of their own, each described by its verb
+# (East Asian journals' "observation/control/study group"). Group 1 is the name.
+_NAMED_GROUP_VERB = re.compile(
+    r"\b(?i:the)\s+([A-Za-z][\w-]{2,20})\s+(?i:group)\s+(?i:consisted\s+of|comprised|"
+    r"(?:was|were)\s+(?:treated\s+with|given)|received)\s+"
+)
 # "arm A (long)": a second name in a bracket right after a lettered group.
 _LETTER_ALIAS = re.compile(r"(?<![\w-])(?i:arm|group)\s+([A-Z]|[1-9])\s*\(([A-Za-z][\w-]{1,20})\)")
 
@@ -1699,7 +1708,7 @@ def _read_described_arms(
     name of a letter ("arm A (long)") becomes a label too ("in the long arm")."""
     ends = [e for _, e in sentences]
     found = []  # (match, end of its sentence)
-    for m in _LETTERED_VERB.finditer(text):
+    for m in _described_groups(text):
         i = bisect_left(ends, m.end())
         if i < len(ends) and sentences[i][0] <= m.start():
             found.append((m, ends[i]))
@@ -1710,7 +1719,7 @@ def _read_described_arms(
         limit = min(e, found[i + 1][0].start()) if i + 1 < len(found) else e
         regimen = _regimen_within(drug_hits, m.end(), _segment_end(text, m.end(), limit))
         if regimen is not None:
-            arms.append((regimen, m.group(1).lower()))
+            arms.append((regimen, normalise_label(m.group(1))))
     if len({label for _, label in arms}) < 2:
         return
     by_letter = {label: reg.add(regimen, label) for regimen, label in arms}
@@ -1718,6 +1727,21 @@ def _read_described_arms(
         arm = by_letter.get(m.group(1).lower())
         if arm is not None:
             arm.labels.add(m.group(2).lower())
+
+
+def _described_groups(text: str) -> list[re.Match[str]]:
+    """The lettered ("arm A received") and word-named ("the control group received") group
+    descriptions of ``text``, in text order; a word naming no group of its own ("the same
+    group", "the whole group") is left out."""
+    found = list(_LETTERED_VERB.finditer(text))
+    if "group" in text or "Group" in text:
+        found += [
+            m
+            for m in _NAMED_GROUP_VERB.finditer(text)
+            if m.group(1).lower() not in _NOT_A_GROUP_NAME
+        ]
+        found.sort(key=lambda m: m.start())
+    return found
 
 
 # A clause that reports results: a percentage, a median or a hazard ratio.
@@ -2190,11 +2214,54 @@ def _both_label(
 ) -> str | None:
     """The group label in the bracket right after "or both" ("or both (arm C)"), which names
     the arm of the alternatives together, as the brackets before it name the others."""
-    m = _OR_BOTH_BRACKET.match(text, regs[max(shared.own)].end, e)
+    return _label_after_or_both(text, regs[max(shared.own)].end, e, low)
+
+
+def _label_after_or_both(text: str, end: int, e: int, low: str | None) -> str | None:
+    """``_both_label`` after the last alternative, which ends at ``end``."""
+    m = _OR_BOTH_BRACKET.match(text, end, e)
     if m is None:
         return None
     close = text.find(")", m.end(), e)
     return _label_after(text, m.end(), close + 1, low) if close >= 0 else None
+
+
+_OR_BOTH_GATE = WordGate(("both", "combination"))
+_OR_BOTH_NEXT = re.compile(OR_BOTH, re.I)
+# Between two listed alternatives: "A, B", "A (T), B", "A, or B", "A or B".
+_BOTH_LIST_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:or\s+)?|\s+or\s+)(?:to\s+)?", re.I)
+
+
+def _add_listed_both_arm(
+    text: str,
+    regs: list[Regimen],
+    arm_of: dict[int, Arm],
+    reg: ArmRegistry,
+    e: int,
+    low: str | None,
+) -> None:
+    """ "randomly assigned to trastuzumab, lapatinib, or both" (no backbone): the listed
+    alternatives together are one more arm, as ``_add_both_arm`` reads them with a backbone.
+    Only two listed single-regimen arms or more, each a strict part of their union."""
+    last = max(arm_of)
+    if _OR_BOTH_NEXT.match(text, regs[last].end, e) is None:
+        return
+    run = [last]
+    while run[0] - 1 in arm_of and _BOTH_LIST_GAP.fullmatch(
+        text, regs[run[0] - 1].end, regs[run[0]].start
+    ):
+        run.insert(0, run[0] - 1)
+    arms = [arm_of[i] for i in run]
+    if len(arms) < 2 or any(a.special or a.has_placebo or not a.drugs for a in arms):
+        return
+    union = {d for a in arms for d in a.drugs}
+    if any(set(a.drugs) == union for a in arms) or len({a.name for a in arms}) < len(arms):
+        return
+    hits = [h for i in run for h in regs[i].hits]
+    label = _label_after_or_both(text, regs[last].end, e, low)
+    if label:  # "B, or both (arm C)": the bracket after "or both" is not B's
+        arm_of[last].labels.discard(label)
+    reg.add(Regimen(hits[0].start, hits[-1].end, hits), label)
 
 
 def _given_to_all(
@@ -3111,7 +3178,9 @@ _GROUP_NAME_OPEN = search_from_end(
     )
 )
 # Words before a group word that name no group of their own ("assigned to either group (").
-_NOT_A_GROUP_NAME = frozenset(("each", "both", "either", "same", "two", "three", "all", "other"))
+_NOT_A_GROUP_NAME = frozenset(
+    ("each", "both", "either", "same", "two", "three", "all", "other", "whole", "entire")
+)
 
 
 def _group_name_before(text: str, s: int, r: Regimen, nxt: int) -> str | None:
@@ -4145,7 +4214,24 @@ def design_list_order(
             cur = [r]
         if len(cur) > len(best):
             best = list(cur)
-    return [r.arm for r in best] if len(best) >= 2 else []
+    if len(best) < 2:
+        return []
+    both = _arm_of_or_both(text, best, e, registry) if _OR_BOTH_GATE.may_hold(low, s, e) else None
+    return [r.arm for r in best] + ([both] if both else [])
+
+
+def _arm_of_or_both(text: str, listed: list[ArmRef], e: int, registry: ArmRegistry) -> str | None:
+    """The arm "or both" / "or their combination" after a design list offers ("to
+    trastuzumab, lapatinib, or both"): the defined arm of all the listed arms' drugs together
+    (``_add_listed_both_arm``, ``_add_both_arm``), the list's last group; else None."""
+    if _OR_BOTH_NEXT.match(text, listed[-1].end, e) is None:
+        return None
+    by_name = {a.name: a for a in registry.arms if not a.special}
+    parts = [by_name.get(r.arm) for r in listed]
+    if any(a is None or not a.drugs for a in parts):
+        return None
+    union = {d for a in parts for d in a.drugs}
+    return next((a.name for a in registry.arms if set(a.drugs) == union and a not in parts), None)
 
 
 # "The addition of trastuzumab to chemotherapy ... (median, 7.4 vs. 4.6 months)": the values

@@ -19,8 +19,11 @@ NUM = r"(?:\d+(?:[.·]\d+)?|[.·]\d+)"
 # Patterns below start with a literal or a character set and check the character before it
 # with a lookbehind placed after that first character: the regex engine can then skip ahead to
 # candidate characters instead of trying every position (5-10x faster on abstracts).
+# (A number run into "was"/"were", "the ORR was46.4%", is a number: East Asian abstracts drop
+# the space there.)
 _NUM_ATOM = re.compile(
-    r"[\d.·](?<![\w.·/^-].)(?:(?<=\d)\d*(?:[.·]\d+)?|(?<=[.·])\d+)"
+    r"[\d.·](?:(?<![\w.·/^-].)|(?<=\bwas\d)|(?<=\bwere\d))"
+    r"(?:(?<=\d)\d*(?:[.·]\d+)?|(?<=[.·])\d+)"
     r"(?![\w·]|\.\d|-[A-Za-z]|‐[A-Za-z])"
 )
 # The same with an ASCII first character ("[0-9.·]"): a byte-map class the engine scans for
@@ -147,20 +150,22 @@ def ratio_candidates(text: str) -> list[int]:
     return out
 
 
-_TIME_UNIT = re.compile(r"\s*(months?|mos?\b\.?|weeks?|wks?\b|years?|yrs?\b)(?![A-Za-z])", re.I)
+_TIME_UNIT = re.compile(
+    r"\s*(months?|mos?\b\.?|weeks?|wks?\b|years?|yrs?\b|\ue06d)(?![A-Za-z])", re.I
+)
 _BRACKETED = re.compile(r"\s*(?:\[[^\[\]]{1,60}\]|\([^()]{1,60}\))")
 _PERCENT = re.compile(r"\s*(%|percent\b)")
 # _TIME_UNIT (group 1) or else _PERCENT (group 2) in one match: neither unit starts with a space,
 # so the greedy spaces are where each of them matches.
 _UNIT_AFTER = re.compile(
-    r"\s*(?:(?i:(months?|mos?\b\.?|weeks?|wks?\b|years?|yrs?\b)(?![A-Za-z]))|(%|percent\b))"
+    r"\s*(?:(?i:(months?|mos?\b\.?|weeks?|wks?\b|years?|yrs?\b|\ue06d)(?![A-Za-z]))|(%|percent\b))"
 )
 # What follows a number atom, in one match: _UNIT_AFTER's time unit (group 1; group 2 when
 # _FOLLOW_UP_AFTER matches after it) or percent (group 3; group 4 when _NOT_A_RATE matches after
 # it), else _BRACKETED's bracket (ending at the end of group 5). The spaces are matched once:
 # no alternative starts with a space.
 _AFTER_ATOM = re.compile(
-    r"\s*(?:(?i:(months?|mos?\b\.?|weeks?|wks?\b|years?|yrs?\b)(?![A-Za-z])"
+    r"\s*(?:(?i:(months?|mos?\b\.?|weeks?|wks?\b|years?|yrs?\b|\ue06d)(?![A-Za-z])"
     r"(\s+of\s+(?:(?:median|additional|further|long-term)\s+)?follow[\s-]*up\b)?)"
     r"|(%|percent\b)((?i:\s*(?:CI|C\.I\.|CrI|confidence|credible)\b))?"
     r"|(\[[^\[\]]{1,60}\]|\([^()]{1,60}\)))"
@@ -290,7 +295,47 @@ def fold_typography(text: str) -> str:
         text = text.translate(_TYPOGRAPHY)
     if "," in text and _writes_decimal_commas(text):
         text = _DECIMAL_COMMA.sub(_as_decimal_point, text)
-    return text
+    return fold_month_m(text)
+
+
+# "The mPFS was 12.0 m", "(10.2 m vs 14.1 m, P=0.000)": East Asian abstracts shorten months to
+# "m". It is read as months (folded to MONTH_M, a private-use character every time-unit pattern
+# takes as months) only after a median word in its sentence or next to another month value;
+# a lone "6 m" (metres, minutes), "mg/m2" or a landmark ("the 12 m OS rate") stays as written.
+MONTH_M = "\ue06d"
+# (literal first, then the digit before it: the engine skips to each "m")
+_M_AFTER_NUMBER = re.compile(
+    r"m(?:(?<=\d m)|(?<=\dm))(?![\w/²³]|\.\d|[\s-]*(?:[A-Z]{2,}|rate|survival)\b)"
+)
+_MEDIAN_CUE = re.compile(r"(?i:median)|\bm(?:PFS|OS|DOR|DoR|TTP|EFS|DFS|RFS)\b")
+_MONTH_VALUE = re.compile(r"\d ?(?:m|mo|mos|months?)\b(?![/²³])")
+_M_REACH = 80  # characters looked at on each side (within the sentence)
+
+
+def fold_month_m(text: str) -> str:
+    """``text`` with each "m" read as months folded to ``MONTH_M`` (same length; ``text``
+    itself when there is none: one search)."""
+    if _M_AFTER_NUMBER.search(text) is None:
+        return text
+    months = [m.start() for m in _M_AFTER_NUMBER.finditer(text) if _month_context(text, m.start())]
+    if not months:
+        return text
+    chars = list(text)
+    for i in months:
+        chars[i] = MONTH_M
+    return "".join(chars)
+
+
+def _month_context(text: str, pos: int) -> bool:
+    """Whether the "m" at ``pos`` follows a median word in its sentence or has another month
+    value within reach on either side ("10.2 m vs 14.1 m")."""
+    a = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), pos - _M_REACH)
+    if _MEDIAN_CUE.search(text, a, pos) is not None:
+        return True
+    b = text.find(". ", pos, pos + _M_REACH)
+    b = pos + _M_REACH if b < 0 else b
+    before = [x for x in _MONTH_VALUE.finditer(text, a, pos + 1) if x.end() <= pos]
+    return bool(before) or _MONTH_VALUE.search(text, pos + 1, b) is not None
 
 
 # Superscripts as the parsers render <sup> ("trastuzumab¹²", "18.5 months¹²", "HR 0.62¹",
@@ -401,6 +446,9 @@ def normalise_p(op: str, num: str) -> str:
         num = "0" + num
     if "^" in num or "x" in num or "E" in num or "e" in num:
         num = _power_of_ten_p(num)
+    if not op and num.startswith("0.0") and num.rstrip("0") == "0.":
+        # "P=0.000" is a P rounded to zero at three places: below 0.001
+        return "<" + num[:-1] + "1"
     return op + num
 
 

@@ -389,6 +389,8 @@ def sentence_outcome_rows(
             continue  # an end point outside the contract's list claimed this value
         if modeled and _modeled_value(text, s, v, endpoint, eps):
             continue
+        if measure in _RATIOS and _factor_ratio(text, low, s, v, drug_hits):
+            continue
         out.append((v, endpoint, measure))
         if measure not in _RATIOS:
             needs_arms = True
@@ -421,6 +423,40 @@ def sentence_outcome_rows(
         _row(v, endpoint, measure, arm, sentence)
         for (v, endpoint, measure), arm in zip(out, arms, strict=True)
     ]
+
+
+# "brain metastasis was an independent factor for PFS (HR=1.85 ...)": a multivariable model's
+# factor, whose ratio is no treatment effect.
+_INDEPENDENT_FACTOR = re.compile(
+    r"\bindependent(?:ly)?\s+(?:(?:adverse|poor|favou?rable|unfavou?rable)\s+)?"
+    r"(?:(?:prognostic|predictive|risk|protective)\s+)?(?:factors?|predictors?|indicators?)\b"
+    r"|\bindependently\s+(?:associated|correlated)\s+with\b",
+    re.I,
+)
+# Where the factor's subject starts: after "showed that", a comma or a colon.
+_SUBJECT_START = re.compile(r"\bthat\s|[,:;]\s")
+# A drug the patients had before the study ("prior pertuzumab"): a factor, not the treatment.
+_PRIOR_BEFORE = re.compile(r"\b(?:prior|previous(?:ly)?|pretreated|pre-treated|earlier)\b", re.I)
+
+
+def _factor_ratio(text: str, low: str | None, s: int, v: Value, drug_hits: list[Hit]) -> bool:
+    """Whether ratio ``v`` follows "<subject> was an independent factor/predictor" in its
+    sentence (from ``s``) and the subject names no treatment (no drug, or only one given
+    before the study): a prognostic factor's ratio ("prior pertuzumab was an independent
+    predictor of shorter PFS (HR=1.62"), not the treated arms' comparison."""
+    if low is not None and low.find("independent", s, v.start) < 0:
+        return False
+    found = list(_INDEPENDENT_FACTOR.finditer(text, s, v.start))
+    if not found:
+        return False
+    m = found[-1]
+    a = s
+    for head in _SUBJECT_START.finditer(text, s, m.start()):
+        a = head.end()
+    for h in drug_hits:
+        if a <= h.start < m.start() and _PRIOR_BEFORE.search(text, a, h.start) is None:
+            return False  # "treatment with pyrotinib was an independent predictor"
+    return True
 
 
 # "an increase in the 10-year OS rate from 75.2% to 84%": a change from the control's value to
@@ -835,6 +871,7 @@ def _endpoint_for(
         and not _dated(text, low, max(s, ep.start - 60), v.start, ep.end)
         and not _opens_with_landmark(text, s, ep.start)
         and not _pair_dated_after(text, v)
+        and not _stated_at_landmark(text, ep, v)
     ):
         return None
     return code, "rate"
@@ -961,6 +998,24 @@ def _pair_dated_after(text: str, v: Value) -> bool:
     return (
         _LANDMARK_NEXT.match(text, v.ext_end) is not None
         and _PAIRED_BEFORE.search(text, max(0, v.start - _PAIR_REACH), v.start) is not None
+    )
+
+
+# "IDFS was 92.3% at 3 years", "overall survival of 89.1% (95% CI ...) after 5 years": the end
+# point, a copula, its one value, then the landmark: the time can only be the rate's own.
+_COPULA = re.compile(r"\s*(?:rates?\s+)?(?:was|were|is|of|reached)\s+", re.I)
+# ("at 3 years of treatment" times the treatment, not the rate)
+_OWN_LANDMARK_NEXT = re.compile(_CLOSER + _LANDMARK_TAIL + r"(?![\s-]+(?:of|on|into)\b)", re.I)
+
+
+def _stated_at_landmark(text: str, ep: Hit, v: Value) -> bool:
+    """Whether rate ``v`` is stated for end point ``ep`` ("IDFS was 92.3%") with a landmark
+    right after it ("at 3 years"): dated, though it is one value (unlike a value further from
+    its end point, whose "at 3 years" may time something else)."""
+    return (
+        v.start - ep.end <= 16
+        and _COPULA.fullmatch(text, ep.end, v.start) is not None
+        and _OWN_LANDMARK_NEXT.match(text, v.ext_end) is not None
     )
 
 
@@ -1993,6 +2048,24 @@ def _vs_bracket_ends_for_a_group(text: str, at: int, refs: list[ArmRef]) -> bool
     )
 
 
+# The phrase after the value of a "(vs ...)" bracket, up to the bracket's end or its P.
+_VS_BRACKET_PHRASE = re.compile(r"\s+([^()\[\];,]{1,60}?)\s*[)\];,]")
+
+
+def _vs_bracket_names_no_group(text: str, at: int, refs: list[ArmRef]) -> bool:
+    """Whether the phrase after a "(vs ...)" bracket's value (from ``at``) qualifies it
+    with no group word and no arm reference: "(vs 30.1% at baseline)", "(vs 16.3% in the
+    overall population)", "(vs 12% before treatment)" compare with a time or a population,
+    so the value is no arm's."""
+    m = _VS_BRACKET_PHRASE.match(text, at)
+    if m is None:
+        return False
+    start, end = m.span(1)
+    return _GROUP_WORD.search(text, start, end) is None and not any(
+        start <= q.start < end for q in refs
+    )
+
+
 # The same when the next value has its own group phrase: "and" joins two groups too.
 _PAIR_GAP = re.compile(rf"\s*,?\s*(?:and|{_VS_WORDS})\s*", re.I)
 
@@ -2026,6 +2099,9 @@ def _bare_value_after_vs(
                 continue
         elif _HEAD_TO_VS_BRACKET.fullmatch(text, r.end, vb.start):
             if not _vs_bracket_ends_for_a_group(text, vb.ext_end, refs):
+                if _vs_bracket_names_no_group(text, vb.ext_end, refs):
+                    arms[b] = None  # "(vs 30.1% at baseline)": no arm's value
+                    decided.add(b)
                 continue
         elif not _VS_GAP.fullmatch(text, r.end, vb.start) or not _BARE_END.match(text, vb.ext_end):
             continue  # "vs 8% without dose delays": a qualified value, not the other group
