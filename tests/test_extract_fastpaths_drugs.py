@@ -185,7 +185,7 @@ def _reference_find_drugs(text, lex, sentences, pairs):
     lexical = sorted(drugs.lexicon_hits(text, lex, low), key=key)
     lexical = resolve_overlaps(lexical + drugs.class_hits(text, low))
     # regimen short forms only where written as treatments, added in round 30
-    lexical = drugs.regimen_shorts_in_context(text, lexical, sentences)
+    lexical = drugs.regimen_shorts_in_context(text, lexical, sentences, lex.ambiguous)
     # class short forms ("aromatase inhibitor (AI)"), added after the first version
     classes = drugs.class_abbreviation_hits(text, lexical, pairs)
     lexical = resolve_overlaps(sorted(lexical, key=key) + classes)

@@ -151,3 +151,31 @@ def test_outcome_and_schedule_words_keep_a_lone_short_form(nlp):
     assert drugs_of(nlp, "THP for 6 cycles improved pCR.") == thp
     assert drugs_of(nlp, "Efficacy of THP in HER2+ MBC: a real-world study") == thp
     assert drugs_of(nlp, "The XH combination was active.") == ["capecitabine", "trastuzumab"]
+
+
+def test_unambiguous_short_forms_need_no_treatment_word(nlp):
+    """ "150 had THP and 170 had TCHP", "Outcomes of TCHP in older women", "TCHP ranked
+    first": THP, TCHP and FEC mean nothing else, so no treatment word is needed (only the
+    lexicon's "ambiguous_abbreviations" need one)."""
+    thp = ["docetaxel", "pertuzumab", "trastuzumab"]
+    tchp = ["carboplatin", *thp]
+    assert drugs_of(nlp, "Among 320 patients, 150 had THP and 170 had TCHP.") == tchp
+    assert drugs_of(nlp, "Outcomes of TCHP in older women: a cohort study.") == tchp
+    assert drugs_of(nlp, "In the network, TCHP ranked first (SUCRA 0.91).") == tchp
+    assert drugs_of(nlp, "Among 90 women, 40 had FEC.") == [
+        "cyclophosphamide",
+        "epirubicin",
+        "fluorouracil",
+    ]
+
+
+def test_ambiguous_short_forms_still_need_a_treatment_use(nlp):
+    """Negative: the same sentence shapes with an ambiguous short form ("had HP", "of AC")
+    give no regimen, because HP and AC are also words of other fields."""
+    assert drugs_of(nlp, "Among 320 patients, 150 had HP.") == []
+    assert drugs_of(nlp, "Outcomes of AC in older women: a cohort study.") == []
+
+
+def test_unambiguous_short_form_before_a_non_treatment_noun_is_none(nlp):
+    """Negative: the noun after it still rules for the unambiguous ones ("THP levels")."""
+    assert drugs_of(nlp, "Plasma THP levels were measured by HPLC.") == []

@@ -1040,7 +1040,7 @@ def find_drugs(
     if dosed:
         found = found + dosed
     lexical = resolve_longest_first(found, class_hits(text, low))
-    lexical = regimen_shorts_in_context(text, lexical, sentences)
+    lexical = regimen_shorts_in_context(text, lexical, sentences, lex.ambiguous)
     if "-" in text:
         lexical = _without_name_tails(text, lexical)
     consisted = consisted_matches(text)
@@ -1247,11 +1247,15 @@ _TREATMENT_BEFORE = re.compile(
     r"arms?|regimens?|(?:neo)?adjuvant|versus|vs|compar\w*|chemotherapy|given|administ\w*|"
     r"plus|switch\w*|followed|efficacy|safety|toxicit\w*|combin\w*|dose-dense|"
     r"(?:first|second|third|later)[\s-]line)\b|\b(?i:with)\s+\Z"
+    # a result's own group: "61% for THP", "Patients on TCHP had ..."
+    r"|(?:%|\d|\b(?i:patients|those|women))\s+(?i:for|on)\s+\Z"
 )
 _TREATMENT_AFTER = re.compile(
     r"\d|\s*(?:[x×]\s*\d|[+→]|->|-[A-Z])|[\s-]*(?i:based|chemo\w*|therap\w*|regimens?|arms?|"
     r"groups?|cohorts?|cycles?|courses?|treat\w*|q\d\w*|every|alone|followed|then|vs|versus|"
-    r"plus|combin\w*|for\s+\d+|consist\w*|compris\w*|(?:was\s+)?defined)\b"
+    r"plus|combin\w*|for\s+\d+|consist\w*|compris\w*|(?:was\s+)?defined|"
+    # an outcome verb with the regimen as subject: "TCHP yielded", "THP achieved"
+    r"achiev\w*|yield\w*|prolong\w*|improv\w*)\b"
 )
 # What joins two mentions of one regimen or of compared ones: "AC-TH", "TCHP or THP", "AC
 # followed by paclitaxel", "TCHP vs THP".
@@ -1266,14 +1270,19 @@ def _undefined_regimen_short(h: Hit) -> bool:
 
 
 def regimen_shorts_in_context(
-    text: str, hits: list[Hit], sentences: list[tuple[int, int]]
+    text: str,
+    hits: list[Hit],
+    sentences: list[tuple[int, int]],
+    ambiguous: frozenset[str] = frozenset(),
 ) -> list[Hit]:
     """``hits`` (sorted, no overlaps) without the lexicon regimen short forms the text does not
-    use as treatments. An occurrence is a treatment where it is joined to another mention ("AC-
-    TH", "HP + T-DXd"), a treatment word stands before it in its sentence or right after it, or
-    a bracket defines it after a drug ("trastuzumab and pertuzumab (THP)"); a short form used so
-    once is a treatment wherever it is written, except before a non-treatment noun ("HP
-    infection", "TP levels"), which is never one. Only those few hits pay for the look."""
+    use as treatments. No occurrence before a non-treatment noun ("HP infection", "TP levels")
+    is one. A short form of ``ambiguous`` (the lexicon's "ambiguous_abbreviations": "HP", "TP",
+    "AC", "FAC", "XL"...) is kept only if the text uses it as a treatment once: joined to
+    another mention ("AC-TH", "HP + T-DXd"), a treatment word before it in its sentence or right
+    after it, or a bracket defining it after a drug ("trastuzumab and pertuzumab (THP)"); then
+    it is one wherever it is written. The others ("THP", "TCHP", "FEC") mean the regimen
+    wherever no such noun follows: "150 had THP and 170 had TCHP". Only these few hits pay."""
     cands = [i for i, h in enumerate(hits) if _undefined_regimen_short(h)]
     if not cands:
         return hits
@@ -1282,7 +1291,11 @@ def regimen_shorts_in_context(
     used = {
         hits[i].text
         for i in cands
-        if i not in blocked and _used_as_treatment(text, hits, i, blocked, sentences, starts)
+        if i not in blocked
+        and (
+            hits[i].text not in ambiguous
+            or _used_as_treatment(text, hits, i, blocked, sentences, starts)
+        )
     }
     drop = {i for i in cands if i in blocked or hits[i].text not in used}
     return [h for i, h in enumerate(hits) if i not in drop] if drop else hits

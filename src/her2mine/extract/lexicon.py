@@ -270,6 +270,10 @@ class DrugLexicon:
     # short forms of regimens of chemotherapy only ("FEC", "EC", "AC"), longest first: the ones
     # a dose is written onto ("FEC100"); not those with an antibody ("TP53" is a gene, not TP)
     dosable_shorts: tuple[str, ...] = ()
+    # regimen short forms that are also common words of other fields ("HP": Helicobacter
+    # pylori, "TP": total protein, "XL"): the entries' optional "ambiguous_abbreviations";
+    # written undefined they are drugs only in a treatment context (``drugs.py``)
+    ambiguous: frozenset[str] = frozenset()
 
     @classmethod
     def from_entries(cls, entries: list[dict]) -> DrugLexicon:
@@ -290,6 +294,7 @@ class DrugLexicon:
                 lex.canonical_of.setdefault(n.lower(), canon)
             for a in e.get("abbreviations", []):
                 lex.exact_of.setdefault(a, canon)
+            lex.ambiguous |= frozenset(e.get("ambiguous_abbreviations", ()))
             if lex.kind[canon] == "drug":
                 lex.letters[canon] = initials_of([canon, *e.get("brands", [])])
         lex.insensitive = compile_terms(list(lex.canonical_of), ignore_case=True)

@@ -310,6 +310,8 @@ _M_AFTER_NUMBER = re.compile(
 _MEDIAN_CUE = re.compile(r"(?i:median)|\bm(?:PFS|OS|DOR|DoR|TTP|EFS|DFS|RFS)\b")
 _MONTH_VALUE = re.compile(r"\d ?(?:m|mo|mos|months?)\b(?![/²³])")
 _M_REACH = 80  # characters looked at on each side (within the sentence)
+# A sentence end: not the stop of "vs." / "v." ("12.0 m vs. 8.1 m" is one sentence)
+_SENTENCE_STOP = re.compile(r"(?<!\bvs)(?<!\bv)\.\s")
 
 
 def fold_month_m(text: str) -> str:
@@ -329,11 +331,13 @@ def fold_month_m(text: str) -> str:
 def _month_context(text: str, pos: int) -> bool:
     """Whether the "m" at ``pos`` follows a median word in its sentence or has another month
     value within reach on either side ("10.2 m vs 14.1 m")."""
-    a = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), pos - _M_REACH)
+    a = max(pos - _M_REACH, text.rfind("\n", 0, pos))
+    for stop in _SENTENCE_STOP.finditer(text, a, pos):
+        a = stop.start()
     if _MEDIAN_CUE.search(text, a, pos) is not None:
         return True
-    b = text.find(". ", pos, pos + _M_REACH)
-    b = pos + _M_REACH if b < 0 else b
+    stop = _SENTENCE_STOP.search(text, pos, pos + _M_REACH)
+    b = pos + _M_REACH if stop is None else stop.start()
     before = [x for x in _MONTH_VALUE.finditer(text, a, pos + 1) if x.end() <= pos]
     return bool(before) or _MONTH_VALUE.search(text, pos + 1, b) is not None
 

@@ -435,6 +435,13 @@ _INDEPENDENT_FACTOR = re.compile(
 )
 # Where the factor's subject starts: after "showed that", a comma or a colon.
 _SUBJECT_START = re.compile(r"\bthat\s|[,:;]\s")
+# A subject that names the randomised treatment without a drug ("treatment arm", "randomization
+# to the experimental group"): its ratio is the treatment effect.
+_TREATMENT_SUBJECT = re.compile(
+    r"\b(?:(?:treatment|study|experimental|randomi[sz]ed)\s+(?:arms?|groups?|assignment|"
+    r"allocation)|randomi[sz]ation|allocation)\b",
+    re.I,
+)
 # A drug the patients had before the study ("prior pertuzumab"): a factor, not the treatment.
 _PRIOR_BEFORE = re.compile(r"\b(?:prior|previous(?:ly)?|pretreated|pre-treated|earlier)\b", re.I)
 
@@ -453,9 +460,13 @@ def _factor_ratio(text: str, low: str | None, s: int, v: Value, drug_hits: list[
     a = s
     for head in _SUBJECT_START.finditer(text, s, m.start()):
         a = head.end()
+    if _TREATMENT_SUBJECT.search(text, a, m.start()) is not None:
+        return False  # "treatment arm was an independent predictor of IDFS (HR 0.81"
     for h in drug_hits:
         if a <= h.start < m.start() and _PRIOR_BEFORE.search(text, a, h.start) is None:
             return False  # "treatment with pyrotinib was an independent predictor"
+        if m.end() <= h.start < v.start and _SUBJECT_START.search(text, m.end(), h.start):
+            return False  # "(a model with age as independent factors), T-DM1 reduced ... (HR"
     return True
 
 
@@ -1004,8 +1015,13 @@ def _pair_dated_after(text: str, v: Value) -> bool:
 # "IDFS was 92.3% at 3 years", "overall survival of 89.1% (95% CI ...) after 5 years": the end
 # point, a copula, its one value, then the landmark: the time can only be the rate's own.
 _COPULA = re.compile(r"\s*(?:rates?\s+)?(?:was|were|is|of|reached)\s+", re.I)
-# ("at 3 years of treatment" times the treatment, not the rate)
-_OWN_LANDMARK_NEXT = re.compile(_CLOSER + _LANDMARK_TAIL + r"(?![\s-]+(?:of|on|into)\b)", re.I)
+# ("at 3 years of treatment" times the treatment, not the rate; "of follow-up" is the rate's)
+_OWN_LANDMARK_NEXT = re.compile(
+    _CLOSER
+    + _LANDMARK_TAIL
+    + r"(?![\s-]+(?:on|into)\b|[\s-]+of\s+(?!(?:median\s+|the\s+)?follow[\s-]*up\b))",
+    re.I,
+)
 
 
 def _stated_at_landmark(text: str, ep: Hit, v: Value) -> bool:
