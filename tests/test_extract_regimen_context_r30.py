@@ -179,3 +179,16 @@ def test_ambiguous_short_forms_still_need_a_treatment_use(nlp):
 def test_unambiguous_short_form_before_a_non_treatment_noun_is_none(nlp):
     """Negative: the noun after it still rules for the unambiguous ones ("THP levels")."""
     assert drugs_of(nlp, "Plasma THP levels were measured by HPLC.") == []
+
+
+def test_gastro_intestinal_short_forms_sox_and_xp_need_a_treatment_use(nlp):
+    """ "SOX family factors" (genes), "XP" (xeroderma pigmentosum) are no regimens, while "XP
+    plus trastuzumab" is capecitabine and cisplatin (round 30a's lexicon entries)."""
+    text = "SOX family transcription factors were profiled in tumours treated with trastuzumab."
+    assert drugs_of(nlp, text) == ["trastuzumab"]
+    assert drugs_of(nlp, "Patients with XP were excluded.") == []
+    assert drugs_of(nlp, "Patients received XP plus trastuzumab.") == [
+        "capecitabine",
+        "cisplatin",
+        "trastuzumab",
+    ]

@@ -1085,6 +1085,11 @@ def _read_design(
         opts = option_hits(text, hits, s, e)
         if tpc:
             opts |= _tpc_dosed_options(text, hits, tpc_ms, e)
+            partner_choice = _partner_choice_options(text, hits, tpc_ms)
+            if partner_choice:
+                opts |= partner_choice
+                tpc_ms = [m for m in tpc_ms if not _joins_partner(text, hits, m)]
+                tpc = bool(tpc_ms)
         kept = [h for h in hits if h.start not in opts] if opts else hits
         group, later, every, and_or, sequence, alone, without, all_words = _DESIGN_GATES.read(
             low, s, e
@@ -1342,6 +1347,45 @@ def _tpc_dosed_options(text: str, hits: list[Hit], tpc_ms: list[re.Match[str]], 
         inner = [h.start for h in hits if b.start(1) <= h.start and h.end <= b.end(1) and h.drugs]
         if len(inner) >= 2:
             out.update(inner)
+    return out
+
+
+# "pembrolizumab or placebo, plus trastuzumab and investigator's choice of fluorouracil plus
+# cisplatin or capecitabine plus oxaliplatin": a choice joined to a drug is each arm's partner,
+# chosen per patient (as "plus chemotherapy (A or B)" is), not an arm.
+_JOINER_BEFORE_CHOICE = re.compile(r"\s*,?\s*(?:plus|and|with|\+)\s+(?:(?:an?|the)\s+)?\Z", re.I)
+_CHOICE_WORDS = re.compile(r"(?:physician|investigator)", re.I)
+# Between two drugs of the listed options: joiners, "or", commas, short-form brackets, doses.
+_CHOICE_LIST_GAP = re.compile(r"(?:\s|,|\(|\)|\[|\]|\+|\b(?:or|plus|and|with)\b)*", re.I)
+
+
+def _joins_partner(text: str, hits: list[Hit], m: re.Match[str]) -> bool:
+    """Whether physician's-choice phrase ``m`` ("investigator's choice") is joined to the drug
+    mention right before it ("plus trastuzumab and investigator's choice of ...")."""
+    if _CHOICE_WORDS.match(text, m.start()) is None:
+        return False
+    prev = [h for h in hits if h.end <= m.start()]
+    return bool(prev) and _JOINER_BEFORE_CHOICE.fullmatch(text, prev[-1].end, m.start()) is not None
+
+
+def _partner_choice_options(text: str, hits: list[Hit], tpc_ms: list[re.Match[str]]) -> set[int]:
+    """Starts of the drug hits listed after a physician's-choice phrase that is a drug's partner
+    (above): options of every arm, not arms. Only an "or" list right after "of"."""
+    out: set[int] = set()
+    for m in tpc_ms:
+        if not _TPC_LIST_OPEN.match(text, m.end()) or not _joins_partner(text, hits, m):
+            continue
+        run = [h for h in hits if h.start >= m.end()]
+        if not run or not _TPC_LIST_OPEN.fullmatch(text, m.end(), run[0].start):
+            continue
+        k = 1
+        while k < len(run) and _CHOICE_LIST_GAP.fullmatch(
+            without_schedules(text[run[k - 1].end : run[k].start])
+        ):
+            k += 1
+        listed = run[:k]
+        if len(listed) >= 2 and _OR.search(text, listed[0].end, listed[-1].start):
+            out.update(h.start for h in listed)
     return out
 
 

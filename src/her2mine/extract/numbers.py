@@ -211,6 +211,9 @@ _NOT_A_RESULT_NR = re.compile(
     re.I,
 )
 _RANGE_BEFORE = re.compile(r"(?:–|—|-|‑|\bto)\s*$")
+# "not estimable [NE]" / "not reached (NR)": the bracket defines the words' short form; it is
+# the same bound or median, not a second one.
+_NR_SHORT_FORM_BEFORE = re.compile(r"(?:reached|estimable|evaluable)\s*[(\[]\s*$", re.I)
 # "not estimable" / "NE" (Annals of Oncology style) is a median the data could not give, as
 # "not reached" is.
 _NR_ATOM = re.compile(
@@ -879,6 +882,7 @@ def parse_values(
             and not (rate_rows and _in_spans(rate_rows, pos))
             and not _RANGE_BEFORE_END.match(text, max(start, pos - 4), pos)
             and not _NOT_A_RESULT_NR_END.match(text, max(start, pos - 30), pos)
+            and not _nr_short_form(text, start, pos)
         ):
             values.append(Value("nr", None, None, pos, m.end(), m.end()))
             had_nr = True
@@ -905,6 +909,15 @@ def parse_values(
     if had_nr:
         _resolve_nr_units(values)
     return values
+
+
+def _nr_short_form(text: str, start: int, pos: int) -> bool:
+    """Whether the "NR"/"NE" at ``pos`` is the bracketed short form of the "not reached" / "not
+    estimable" right before it (only a bracket right before it is looked at)."""
+    before = text[max(start, pos - 2) : pos].rstrip()
+    return before[-1:] in ("(", "[") and (
+        _NR_SHORT_FORM_BEFORE.search(text, max(start, pos - 20), pos) is not None
+    )
 
 
 def _ratios(

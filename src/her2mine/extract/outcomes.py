@@ -813,8 +813,9 @@ def _endpoint_for(
         ep = _last_before(eps, anchor, TIME_TO_EVENT)
         if ep is None:
             return None
-        blocked = _other_time_between(eps, ep, anchor) or _finds(
-            _NOT_OUTCOME, _NOT_OUTCOME_LOW, text, low, ep.end, v.start
+        blocked = _other_time_between(eps, ep, anchor) or (
+            _finds(_NOT_OUTCOME, _NOT_OUTCOME_LOW, text, low, ep.end, v.start)
+            and not _blockers_qualify_earlier_values(text, ep.end, v.start)
         )
         if blocked and not _median_relabelled(text, low, eps, ep, v.start):
             return None
@@ -1046,6 +1047,25 @@ def _opens_with_landmark(text: str, s: int, pos: int) -> bool:
 # times after it as the end point's medians again (JAMA's bracketed summary of a comparison).
 _MEDIAN_GATE = WordGate(("median",))
 _MEDIAN_LABEL = re.compile(r"[;(\[]\s*medians?\s*[,:=]?\s*(?:\d|\Z)", re.I)
+
+
+# A bracket opening right after a number (and its unit): it qualifies that number ("10.6 months
+# (range, 1.1+ to 16.5+)").
+_BRACKET_AFTER_VALUE = re.compile(r"\d(?:\s*(?:months?|weeks?|years?|%))?\s*$")
+
+
+def _blockers_qualify_earlier_values(text: str, a: int, b: int) -> bool:
+    """Whether every follow-up/range word (``_NOT_OUTCOME``) in text[a:b] sits in a bracket that
+    an earlier value opens and that closes before ``b``: "10.6 months (range, 1.1+ to 16.5+) with
+    X and 9.5 months with Y" — the range is the first median's, the second is still a median."""
+    for m in _NOT_OUTCOME.finditer(text, a, b):
+        opened = text.rfind("(", a, m.start())
+        if opened < 0 or text.find(")", opened, m.start()) >= 0:
+            return False
+        closed = text.find(")", m.end(), b)
+        if closed < 0 or not _BRACKET_AFTER_VALUE.search(text, max(a, opened - 12), opened):
+            return False
+    return True
 
 
 def _median_relabelled(text: str, low: str | None, eps: list[Hit], ep: Hit, b: int) -> bool:
