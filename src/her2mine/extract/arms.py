@@ -1378,15 +1378,27 @@ def _partner_choice_options(text: str, hits: list[Hit], tpc_ms: list[re.Match[st
         run = [h for h in hits if h.start >= m.end()]
         if not run or not _TPC_LIST_OPEN.fullmatch(text, m.end(), run[0].start):
             continue
-        k = 1
-        while k < len(run) and _CHOICE_LIST_GAP.fullmatch(
-            without_schedules(text[run[k - 1].end : run[k].start])
-        ):
-            k += 1
-        listed = run[:k]
+        listed = _choice_list(text, run)
         if len(listed) >= 2 and _OR.search(text, listed[0].end, listed[-1].start):
             out.update(h.start for h in listed)
     return out
+
+
+def _choice_list(text: str, run: list[Hit]) -> list[Hit]:
+    """The options listed at the head of ``run`` (the drug hits after a choice's "of"): up to
+    the first gap that is no list gap, or a ", or" after an "or" already joined two of them:
+    "of CAPOX or XP, or trastuzumab and ..." opens the next arm there."""
+    k, seen_or = 1, False
+    while k < len(run):
+        gap = without_schedules(text[run[k - 1].end : run[k].start])
+        if not _CHOICE_LIST_GAP.fullmatch(gap):
+            break
+        has_or = _OR.search(gap) is not None
+        if has_or and seen_or and "," in gap:
+            break
+        seen_or |= has_or
+        k += 1
+    return run[:k]
 
 
 def _tpc_between(tpc_at: list[int], a: int, b: int) -> bool:

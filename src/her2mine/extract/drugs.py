@@ -1234,10 +1234,11 @@ def joined_part_hits(text: str, defined: dict[str, list[str]]) -> list[Hit]:
 # short forms it opens: "TH and XL sizes") says it is none: "HP infection", "TP levels", "CEF
 # cells", "HP-positive".
 _NOT_TREATMENT_AFTER = re.compile(
-    r"(?:\s*(?:,|/|\band\b|\bor\b)\s*[A-Z]{1,5}\b)*[\s-]*(?i:cells?|infect\w*|levels?|values?|"
-    r"sort\w*|positiv\w*|negativ\w*|status|concentrations?|sizes?|genotypes?|alleles?|"
-    r"ratios?|scores?|counts?|staining|expression|eradicat\w*|seropositiv\w*|mutations?|"
-    r"antigens?|antibod\w*)\b"
+    # "-1": a cell line or gene ("THP-1", "TPH-1"); no regimen is numbered 1
+    r"-1\b|(?:\s*(?:,|/|\band\b|\bor\b)\s*[A-Z]{1,5}\b)*(?:-\d+)?[\s-]*(?i:cells?|infect\w*|"
+    r"levels?|values?|sort\w*|positiv\w*|negativ\w*|status|concentrations?|sizes?|genotypes?|"
+    r"alleles?|ratios?|scores?|counts?|staining|expression|eradicat\w*|seropositiv\w*|"
+    r"mutations?|antigens?|antibod\w*|genes?|proteins?|famil(?:y|ies)|macrophages?|monocytes?)\b"
 )
 # Treatment words before it in its sentence ("received", "cycles of", "randomly assigned to",
 # "versus", "efficacy of", "with" right before it) or right after it ("AC chemotherapy", "TCHP group", "EC x 4", "THP q3w", "EC → T",
@@ -1246,9 +1247,12 @@ _TREATMENT_BEFORE = re.compile(
     r"\b(?i:receiv\w*|treat\w*|therap\w*|cycles?|courses?|random\w*|assign\w*|allocat\w*|"
     r"arms?|regimens?|(?:neo)?adjuvant|versus|vs|compar\w*|chemotherapy|given|administ\w*|"
     r"plus|switch\w*|followed|efficacy|safety|toxicit\w*|combin\w*|dose-dense|"
-    r"(?:first|second|third|later)[\s-]line)\b|\b(?i:with)\s+\Z"
-    # a result's own group: "61% for THP", "Patients on TCHP had ..."
-    r"|(?:%|\d|\b(?i:patients|those|women))\s+(?i:for|on)\s+\Z"
+    r"(?:first|second|third|later)[\s-]line)\b"
+    # "with" right before it, but not "patients with XP" (a condition)
+    r"|\b(?<!(?i:patients)\s)(?<!(?i:women)\s)(?i:with)\s+\Z"
+    # the patients' regimen: "Patients on TP had ..." ("40% for HP", "tested 150 patients for
+    # HP" name no treatment: seropositivity, a test)
+    r"|\b(?i:patients|those|women)\s+on\s+\Z"
 )
 _TREATMENT_AFTER = re.compile(
     r"\d|\s*(?:[x×]\s*\d|[+→]|->|-[A-Z])|[\s-]*(?i:based|chemo\w*|therap\w*|regimens?|arms?|"

@@ -875,16 +875,23 @@ def parse_values(
         if ratio is not None:
             values.append(ratio)
     had_nr = False
+    words: Value | None = None  # the last "not reached" value read
     for m in nrs:
         pos = m.start()
+        if _nr_short_form(text, start, pos):
+            # "not reached [NR] (95% CI ...) with X": one median; the short form, nearer its CI
+            # and arm, stands for it. After a bound ("to not estimable [NE]") it is that bound.
+            if words is not None and words.end >= pos - 3:
+                words.start, words.end, words.ext_end = pos, m.end(), m.end()
+            continue
         if (
             not _in_spans(masked, pos)
             and not (rate_rows and _in_spans(rate_rows, pos))
             and not _RANGE_BEFORE_END.match(text, max(start, pos - 4), pos)
             and not _NOT_A_RESULT_NR_END.match(text, max(start, pos - 30), pos)
-            and not _nr_short_form(text, start, pos)
         ):
-            values.append(Value("nr", None, None, pos, m.end(), m.end()))
+            words = Value("nr", None, None, pos, m.end(), m.end())
+            values.append(words)
             had_nr = True
     if not values:
         return values
