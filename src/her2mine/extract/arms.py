@@ -2317,7 +2317,9 @@ def _add_listed_both_arm(
     label = _label_after_or_both(text, regs[last].end, e, low)
     if label:  # "B, or both (arm C)": the bracket after "or both" is not B's
         arm_of[last].labels.discard(label)
-    reg.add(Regimen(hits[0].start, hits[-1].end, hits), label)
+    both = reg.add(Regimen(hits[0].start, hits[-1].end, hits), label)
+    if both is not None:  # "the combination group", "with both" name it (round 31)
+        both.labels.add("combination")
 
 
 def _given_to_all(
@@ -3688,7 +3690,15 @@ def _class_arm_ref(
 # "the combination(-therapy) group/arm", "the combination", "combination therapy", "the
 # monotherapy arm": generic names of the two arms of a drug-versus-drug-plus-partners design;
 # "the triplet (regimen)", "the doublet arm": the arm of three (two) drugs (``_sized_arm``).
-_GENERIC_GATE = WordGate(("combination", "monotherapy", "triplet", "doublet"))
+_GENERIC_GATE = WordGate(("combination", "monotherapy", "triplet", "doublet", "both"))
+# "14.1 months with both": "both" as the object of a treatment word, ending its phrase (not
+# "both arms", "both HER2 and HR"); it names the combination arm of "A, B, or both".
+_WITH_BOTH = re.compile(
+    r"\b(?:with|receiving|received|given|on)\s+both(?:\s+(?:drugs|agents|antibodies))?"
+    r"(?=\s*(?:[,;.)\]]|$)|\s+(?:and|or|vs\.?|versus|compared|than|had|have|has|achieved|"
+    r"showed|experienced|was|were)\b)",
+    re.I,
+)
 _GENERIC_ARM = re.compile(
     word_start(["combination", "monotherapy", "triplet", "doublet"])
     + r"(?:[\s-]+(?:therapy|treatment|regimen))?(?:[\s-]+(?:group|arm|cohort))?\b"
@@ -3786,6 +3796,8 @@ def _generic_arm_refs(
     (``_combination_of_all``); none elsewhere, where the names could mean either arm."""
     pair: tuple[str | None, str | None] | None = None
     out: list[ArmRef] = []
+    if text.find("both", s, e) >= 0:
+        out.extend(_with_both_refs(text, s, e, registry))
     for m in _GENERIC_ARM.finditer(text, s, e):
         if any(r.start < m.end() and m.start() < r.end for r in refs):
             continue  # already read as a group name ("tucatinib-combination group")
@@ -3811,6 +3823,17 @@ def _generic_arm_refs(
             continue  # "monotherapy" where several arms are single drugs
         out.append(ArmRef(m.start(), m.end(), arm))
     return out
+
+
+def _with_both_refs(text: str, s: int, e: int, registry: ArmRegistry) -> list[ArmRef]:
+    """References "with both" (``_WITH_BOTH``) to the combination arm of an "A, B, or both"
+    design (``_combination_of_all``); none in other designs."""
+    found = list(_WITH_BOTH.finditer(text, s, e))
+    arm = _combination_of_all(registry) if found else None
+    if arm is None:
+        return []
+    # (the reference is "both" on, as a drug's is its name after "with")
+    return [ArmRef(m.start() + m.group(0).lower().index("both"), m.end(), arm) for m in found]
 
 
 _THE_END = re.compile(r"\bthe\s+$", re.I)

@@ -19,10 +19,11 @@ NUM = r"(?:\d+(?:[.·]\d+)?|[.·]\d+)"
 # Patterns below start with a literal or a character set and check the character before it
 # with a lookbehind placed after that first character: the regex engine can then skip ahead to
 # candidate characters instead of trying every position (5-10x faster on abstracts).
-# (A number run into "was"/"were", "the ORR was46.4%", is a number: East Asian abstracts drop
-# the space there.)
+# (A number run into "was"/"were"/"is"/"of"/"to", "the ORR was46.4%", "rose to46%", is a
+# number: East Asian abstracts drop the space there. Whole words only: "isoform2", "p53".)
 _NUM_ATOM = re.compile(
-    r"[\d.·](?:(?<![\w.·/^-].)|(?<=\bwas\d)|(?<=\bwere\d))"
+    r"[\d.·](?:(?<![\w.·/^-].)|(?<=\bwas\d)|(?<=\bwere\d)|(?<=\bis\d)|(?<=\bof\d)"
+    r"|(?<=\bto\d))"
     r"(?:(?<=\d)\d*(?:[.·]\d+)?|(?<=[.·])\d+)"
     r"(?![\w·]|\.\d|-[A-Za-z]|‐[A-Za-z])"
 )

@@ -822,6 +822,8 @@ def _endpoint_for(
         a = ep.start - 12 if ep.start - 12 > s else s  # (no max() call: hot path)
         if _finds(_MEAN_BEFORE, _MEAN_BEFORE_LOW, text, low, a, ep.start):
             return None
+        if _time_point(text, s, v):
+            return None
         if _gain_in_median(text, low, s, ep) and not _compared_times(text, ep, v):
             return None
         return ep.canonical, "median"
@@ -847,7 +849,7 @@ def _endpoint_for(
     if _responder_share(text, low, v):
         return None
     ep = _last_before(eps, anchor, None)
-    if ep is None:
+    if ep is None or _object_of_own_participle(text, eps, v):
         ep = _first_after(eps, v.ext_end, 60) or _verb_object_after(text, eps, v.ext_end)
         if ep is None or ep.canonical in TIME_TO_EVENT or _next_clause(text, v.ext_end, ep.start):
             return None
@@ -887,6 +889,32 @@ def _endpoint_for(
     ):
         return None
     return code, "rate"
+
+
+# "IDFS was 92.3% at a median of 3 years": the time after "at/after a median (follow-up) of"
+# is how long patients were followed, not a median of the end point.
+_AT_A_MEDIAN_OF = re.compile(
+    r"\b(?:at|after)\s+a\s+median(?:\s+follow[\s-]*up)?(?:\s+(?:time|duration|period))?"
+    r"\s+of\s*$",
+    re.I,
+)
+# "Median DFS was not reached; 3 months after surgery, ...": a time opening its clause and
+# followed by "after/before" is a time point.
+_TIME_POINT_NEXT = re.compile(r"\s+(?:after|before|post)\b", re.I)
+
+
+def _time_point(text: str, s: int, v: Value) -> bool:
+    """Whether time ``v`` is a follow-up (``_AT_A_MEDIAN_OF``) or a clause-opening time point
+    ("; 3 months after surgery,"), not a result."""
+    a = v.start - 40 if v.start - 40 > s else s
+    if text.find("median", a, v.start) >= 0 and _AT_A_MEDIAN_OF.search(text, a, v.start):
+        return True
+    if _TIME_POINT_NEXT.match(text, v.ext_end) is None:  # (anchored: cheap)
+        return False
+    k = v.start
+    while k > s and text[k - 1].isspace():
+        k -= 1
+    return k == s or text[k - 1] in ";,:"
 
 
 def _ratio_code(
@@ -1471,6 +1499,27 @@ def _first_after(eps: list[Hit], pos: int, within: int) -> Hit | None:
     return None
 
 
+# "with one patient (4%, -3 to 11) achieving a complete response", "with 7% of patients having
+# a complete response": a participle right after the value (past the rest of its bracket, or
+# "of patients") makes the end point after it the value's own, whatever the sentence named
+# before. "with" only after a count's bracket ("one (4%) with a complete response"): "ORR was
+# 30% with a complete response rate of 4%" is still the ORR.
+_OWN_PARTICIPLE = re.compile(
+    r"(?:(?:[,;][^()\[\]]{0,40})?[)\]]\s*(?:with|(?=[a-z]))|\s+(?:of\s+(?:the\s+)?"
+    r"(?:patients|pts|participants|women)\s+)?)"
+    r"(?:(?<=with)|achieving|having|attaining|experiencing|reaching|"
+    r"who\s+(?:achieved|had|attained|experienced|reached))\s+(?:an?\s+|the\s+)?",
+    re.I,
+)
+
+
+def _object_of_own_participle(text: str, eps: list[Hit], v: Value) -> bool:
+    """Whether the first end point after value ``v`` is the object of a participle of the
+    value's own (``_OWN_PARTICIPLE``)."""
+    h = _first_after(eps, v.ext_end, 60)
+    return h is not None and _OWN_PARTICIPLE.fullmatch(text, v.ext_end, h.start) is not None
+
+
 # "116 (46.8%) of 248 patients in the A group and 129 (50.4%) of 256 in the B group achieved
 # pCR": the end point is the object of the verb that ends the counts' clause.
 _OBJECT_VERB_END = re.compile(
@@ -1526,6 +1575,7 @@ def _grade_code(
             if (
                 _postfix_qualifier_of_other(text, m, ep)
                 or _spent_on_own_value(text, m, ep)
+                or _spent_on_first_item(text, m, ep)
                 or _qualifier_of_earlier_clause(text, m, ep, v)
             ):
                 continue
@@ -1547,6 +1597,28 @@ def _spent_on_own_value(text: str, m: re.Match[str], ep: Hit) -> bool:
         return False
     own = _QUALIFIER_OWN_VALUE.match(text, m.end(), ep.start)
     return own is not None
+
+
+# "grade 3 or 4 adverse events (71% vs 68%) and cardiac adverse events (6% vs 6%)": the general
+# event word again, after the first item's bracketed values and a list join, opens an item of
+# its own, whose own qualifier ("cardiac") replaces the grade of the item before. (Named events
+# in a list, "grade >=3 neutropenia (20%) and diarrhoea (5%)", share it as before.)
+_AE_HEAD = r"(?:adverse\s+(?:events?|reactions?)|AEs?|TEAEs?|TRAEs?)"
+_FIRST_ITEM_THEN_JOIN = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?" + _AE_HEAD + r"\s*\([^()]*%[^()]*\)\s*(?:,\s*(?:and\s+)?|and\s+)"
+    r"(?:[\w-]+\s+){0,3}"
+)
+_AE_HEAD_END = re.compile(_AE_HEAD + r"$")
+
+
+def _spent_on_first_item(text: str, m: re.Match[str], ep: Hit) -> bool:
+    """Whether grade qualifier ``m`` qualifies the first event item of a list and ``ep`` is a
+    later item naming the general event word again (``_FIRST_ITEM_THEN_JOIN``)."""
+    return (
+        m.end() < ep.start
+        and _AE_HEAD_END.search(ep.text) is not None
+        and _FIRST_ITEM_THEN_JOIN.fullmatch(text, m.end(), ep.start) is not None
+    )
 
 
 _POSTFIX_COLON = re.compile(r"\s*:")
@@ -1814,9 +1886,15 @@ def _attribute_arms(
     # single arm, every later value is that arm's ("in 38.2% of patients treated with X and
     # keratitis in 37.8%").
     single = len({r.arm for r in refs}) == 1
-    for i in idx:
+    for k, i in enumerate(idx):
         if i in decided:
             continue
+        p = idx[k - 1] if k else -1
+        if p in source and _vs_bracket_after_named(text, out, p, i, refs, source):
+            read = _vs_bracket_arm(text, out[i][0], refs, arms[p], context)
+            if read is not None:  # "(vs 30.1%)" after "The ORR with T-DXd was 52.3%"
+                arms[i] = read[0]
+                continue
         near = _last_ref_before(refs, out[i][0].start, set() if single else claimed)
         if near is not None and not refs[near].in_list:
             if _own_unread_arm(text, out[i][0], e, refs):
@@ -2102,6 +2180,47 @@ def _vs_bracket_names_no_group(text: str, at: int, refs: list[ArmRef]) -> bool:
     )
 
 
+def _vs_bracket_after_named(
+    text: str,
+    out: list[tuple[Value, str, str]],
+    a: int,
+    b: int,
+    refs: list[ArmRef],
+    source: dict[int, int],
+) -> bool:
+    """Whether value ``b`` opens a "(vs ...)" bracket right after value ``a``, whose arm the
+    reference before it named ("The ORR with T-DXd was 52.3% (vs 30.1%)")."""
+    va = out[a][0]
+    return refs[source[a]].end <= va.start and (
+        _HEAD_TO_VS_BRACKET.fullmatch(text, va.ext_end, out[b][0].start) is not None
+    )
+
+
+def _vs_bracket_arm(
+    text: str,
+    vb: Value,
+    refs: list[ArmRef],
+    arm: str | None,
+    context: list[str | None] | Callable[[], list[str | None]],
+) -> tuple[str | None] | None:
+    """(The arm,) of value ``vb`` opening a "(vs ...)" bracket after a value of ``arm``, or
+    None when the bracket's phrase is not read: a bare value (or one with its P, or a group
+    phrase) is the other arm of a two-arm comparison under discussion, else no arm's; one
+    qualified by a time or a population ("(vs 30.1% at baseline)") is no arm's."""
+    if not _vs_bracket_ends_for_a_group(text, vb.ext_end, refs):
+        return (None,) if _vs_bracket_names_no_group(text, vb.ext_end, refs) else None
+    return (_other_arm(context, arm),)
+
+
+def _other_arm(
+    context: list[str | None] | Callable[[], list[str | None]], arm: str | None
+) -> str | None:
+    """The other arm of a two-arm comparison under discussion that holds ``arm``, else None."""
+    ctx = _ctx(context)
+    other = [x for x in ctx if x != arm] if len(ctx) == 2 and arm in ctx else []
+    return other[0] if other else None
+
+
 # The same when the next value has its own group phrase: "and" joins two groups too.
 _PAIR_GAP = re.compile(rf"\s*,?\s*(?:and|{_VS_WORDS})\s*", re.I)
 
@@ -2141,11 +2260,10 @@ def _bare_value_after_vs(
                 continue
         elif not _VS_GAP.fullmatch(text, r.end, vb.start) or not _BARE_END.match(text, vb.ext_end):
             continue  # "vs 8% without dose delays": a qualified value, not the other group
-        ctx = _ctx(context)
-        other = [x for x in ctx if x != r.arm] if len(ctx) == 2 and r.arm in ctx else []
-        if other and _named_before(out, idx, arms, source, a, other[0]):
-            other = []  # "2% in the A group, 20% in the B group, and 27% in the dual group"
-        arms[b] = other[0] if other else None
+        other = _other_arm(context, r.arm)
+        if other and _named_before(out, idx, arms, source, a, other):
+            other = None  # "2% in the A group, 20% in the B group, and 27% in the dual group"
+        arms[b] = other
         decided.add(b)
 
 
