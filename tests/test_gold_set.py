@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 
 GOLD = Path(__file__).parent / "data" / "gold"
+# the blind set: written without running the pipeline, scored as unseen abstracts
+BLIND = Path(__file__).parent / "data" / "gold_blind"
 TXT = sorted(GOLD.glob("*.txt"))
+ALL_TXT = TXT + sorted(BLIND.glob("*.txt"))
 
 ENDPOINTS = {
     "PFS", "OS", "ORR", "DOR", "CBR", "DCR", "DFS", "IDFS", "EFS", "pCR", "TTP", "CNS-PFS",
@@ -45,23 +48,31 @@ def _parse_written(value: str) -> float | None:
     return float(value.replace("·", ".").replace("−", "-"))
 
 
-def test_gold_set_size_and_negatives() -> None:
-    assert len(TXT) >= 45
-    negatives = [t for t in TXT if not _load(t)[1]["outcomes"]]
-    assert len(negatives) >= 5, [t.stem for t in negatives]
+@pytest.mark.parametrize(("directory", "size", "n_negatives"), [(GOLD, 45, 5), (BLIND, 24, 2)])
+def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: int) -> None:
+    txt = sorted(directory.glob("*.txt"))
+    assert len(txt) >= size
+    negatives = [t for t in txt if not _load(t)[1]["outcomes"]]
+    assert len(negatives) >= n_negatives, [t.stem for t in negatives]
     # every json has its text (no orphan annotations)
-    stems = {t.stem for t in TXT}
-    orphans = {j.stem for j in GOLD.glob("*.json")} - stems - {"pinned_scores"}
+    stems = {t.stem for t in txt}
+    orphans = {j.stem for j in directory.glob("*.json")} - stems - {"pinned_scores"}
     assert not orphans
 
 
-def test_pinned_scores_file() -> None:
-    pins = json.loads((GOLD / "pinned_scores.json").read_text("utf-8"))
+@pytest.mark.parametrize("directory", [GOLD, BLIND], ids=["gold", "blind"])
+def test_pinned_scores_file(directory: Path) -> None:
+    pins = json.loads((directory / "pinned_scores.json").read_text("utf-8"))
     assert set(pins) == {"drugs_f1", "trials_f1", "outcomes_f1", "arm_accuracy"}
     assert all(isinstance(v, float | int) and 0 <= v <= 1 for v in pins.values())
 
 
-@pytest.mark.parametrize("txt", TXT, ids=[t.stem for t in TXT])
+def test_the_two_sets_share_no_document() -> None:
+    """The blind set is scored as unseen text: no id of it is in the development set."""
+    assert not {t.stem for t in GOLD.glob("*.txt")} & {t.stem for t in BLIND.glob("*.txt")}
+
+
+@pytest.mark.parametrize("txt", ALL_TXT, ids=[f"{t.parent.name}/{t.stem}" for t in ALL_TXT])
 def test_gold_document(txt: Path) -> None:
     text, gold = _load(txt)
     lines = text.split("\n")
