@@ -822,7 +822,7 @@ def _endpoint_for(
         a = ep.start - 12 if ep.start - 12 > s else s  # (no max() call: hot path)
         if _finds(_MEAN_BEFORE, _MEAN_BEFORE_LOW, text, low, a, ep.start):
             return None
-        if _time_point(text, s, v):
+        if _time_point(text, s, ep, v):
             return None
         if _gain_in_median(text, low, s, ep) and not _compared_times(text, ep, v):
             return None
@@ -899,13 +899,14 @@ _AT_A_MEDIAN_OF = re.compile(
     re.I,
 )
 # "Median DFS was not reached; 3 months after surgery, ...": a time opening its clause and
-# followed by "after/before" is a time point.
+# followed by "after/before" is a time point. (Not when the mark follows the end point itself:
+# "median OS, 28.5 months after randomisation", "Median PFS: 18.5 months after ..." label it.)
 _TIME_POINT_NEXT = re.compile(r"\s+(?:after|before|post)\b", re.I)
 
 
-def _time_point(text: str, s: int, v: Value) -> bool:
-    """Whether time ``v`` is a follow-up (``_AT_A_MEDIAN_OF``) or a clause-opening time point
-    ("; 3 months after surgery,"), not a result."""
+def _time_point(text: str, s: int, ep: Hit, v: Value) -> bool:
+    """Whether time ``v`` (read for end point ``ep``) is a follow-up (``_AT_A_MEDIAN_OF``) or
+    a clause-opening time point ("; 3 months after surgery,"), not a result."""
     a = v.start - 40 if v.start - 40 > s else s
     if text.find("median", a, v.start) >= 0 and _AT_A_MEDIAN_OF.search(text, a, v.start):
         return True
@@ -914,7 +915,9 @@ def _time_point(text: str, s: int, v: Value) -> bool:
     k = v.start
     while k > s and text[k - 1].isspace():
         k -= 1
-    return k == s or text[k - 1] in ";,:"
+    if k == s:
+        return True
+    return text[k - 1] in ";,:" and text[ep.end : k - 1].strip() != ""
 
 
 def _ratio_code(
@@ -1508,7 +1511,9 @@ _OWN_PARTICIPLE = re.compile(
     r"(?:(?:[,;][^()\[\]]{0,40})?[)\]]\s*(?:with|(?=[a-z]))|\s+(?:of\s+(?:the\s+)?"
     r"(?:patients|pts|participants|women)\s+)?)"
     r"(?:(?<=with)|achieving|having|attaining|experiencing|reaching|"
-    r"who\s+(?:achieved|had|attained|experienced|reached))\s+(?:an?\s+|the\s+)?",
+    r"who\s+(?:achieved|had|attained|experienced|reached))\s+(?:an?\s+|the\s+)?"
+    # ("experiencing grade 3 or higher adverse events": the event's own grade)
+    rf"(?:(?:{_G3.pattern}|{_ANY.pattern})\s+)?",
     re.I,
 )
 
@@ -2180,6 +2185,15 @@ def _vs_bracket_names_no_group(text: str, at: int, refs: list[ArmRef]) -> bool:
     )
 
 
+# From a value to a "(vs ..." bracket after it: past the close of the value's own CI bracket
+# ("52.3% (95% CI 45.1-59.4) (vs 30.1%)") and "of patients" ("in 45.1% of patients (vs ...").
+_VALUE_TO_VS_BRACKET = re.compile(
+    rf"[)\]]?\s*(?:of\s+(?:the\s+)?(?:patients|pts|participants|women)\s*)?[(\[]\s*"
+    rf"(?:{_VS_WORDS})\s*",
+    re.I,
+)
+
+
 def _vs_bracket_after_named(
     text: str,
     out: list[tuple[Value, str, str]],
@@ -2192,7 +2206,7 @@ def _vs_bracket_after_named(
     reference before it named ("The ORR with T-DXd was 52.3% (vs 30.1%)")."""
     va = out[a][0]
     return refs[source[a]].end <= va.start and (
-        _HEAD_TO_VS_BRACKET.fullmatch(text, va.ext_end, out[b][0].start) is not None
+        _VALUE_TO_VS_BRACKET.fullmatch(text, va.ext_end, out[b][0].start) is not None
     )
 
 
