@@ -204,7 +204,7 @@ def test_class_membership_is_drug_lexicon_data():
     assert rows["nab-paclitaxel"]["subclass"] == "taxane"
     assert all(r.get("subclass", "") in ("", "anthracycline", "taxane") for r in rows.values())
     assert load_lexicons().drugs.class_members == {
-        "anthracycline": frozenset({"doxorubicin", "epirubicin"}),
+        "anthracycline": frozenset({"doxorubicin", "epirubicin", "pirarubicin"}),
         "taxane": frozenset({"docetaxel", "nab-paclitaxel", "paclitaxel"}),
     }
 

@@ -571,6 +571,8 @@ def build_registry(
         design = _matching(_DESIGN, _DESIGN_WORDS, text, low, sentences, literal)
         rest = [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]
         _read_design(text, rest, drug_hits, reg, gate)
+        if len(reg.arms) >= 2:
+            _drop_result_parts(text, sentences, reg)
         read = sorted(primary + rest)
     elif trials and len(trials) >= 2 and reg.arms and len({c for _, c in trials}) >= 2:
         design = _matching(_DESIGN, _DESIGN_WORDS, text, low, sentences, literal)
@@ -604,6 +606,52 @@ def build_registry(
     # (not frozen here: ``arm_refs`` freezes it the first time a sentence has a group word,
     # which many documents never have)
     return reg
+
+
+# A sentence that reports a result: a percentage or a time in months.
+_RESULT_VALUE = re.compile(r"\d\s*%|\d\s*(?:months?|mo)\b")
+# ... and does not define a group of its own: a patient count ("another 40 patients received
+# pyrotinib") or a word of a single-drug arm ("pyrotinib alone").
+_OWN_GROUP = re.compile(
+    r"\b\d+\s+(?:patients|women|participants|subjects)\b|"
+    r"\b(?i:alone|monotherapy|single[\s-]agent|only|another|others|remaining)\b"
+)
+
+
+def _drop_result_parts(text: str, sentences: list[tuple[int, int]], reg: ArmRegistry) -> None:
+    """ "A total of 120 patients received pyrotinib plus capecitabine. The ORR with pyrotinib was
+    52.3%": a drug named in a results sentence (read as a design sentence when no randomisation
+    defined two arms) that is a part of a regimen an earlier sentence gave names that regimen,
+    not an arm of its own: drop such an unlabelled arm when each sentence that defined it
+    defines no other arm, reports a value and counts no group of its own."""
+    ends = {s: e for s, e in sentences}
+    drop = []
+    for arm in reg.arms:
+        if arm.labels or arm.special or not arm.drugs or not arm.defined_at:
+            continue
+        first = min(arm.defined_at)
+        whole = [
+            b
+            for b in reg.arms
+            if b is not arm
+            and set(arm.drugs) < set(b.drugs)
+            and b.defined_at
+            and min(b.defined_at) < first
+        ]
+        if whole and all(
+            _reports_part_only(text, at, ends.get(at), arm, reg) for at in arm.defined_at
+        ):
+            drop.append(arm)
+    if drop:
+        reg.arms = [a for a in reg.arms if a not in drop]
+        reg.frozen = None
+
+
+def _reports_part_only(text: str, s: int, e: int | None, arm: Arm, reg: ArmRegistry) -> bool:
+    """Whether sentence [s, e) defines only ``arm``, reports a value and counts no group."""
+    if e is None or any(b is not arm and s in b.defined_at for b in reg.arms):
+        return False
+    return _RESULT_VALUE.search(text, s, e) is not None and _OWN_GROUP.search(text, s, e) is None
 
 
 def _mark_other_trials(

@@ -559,6 +559,42 @@ def defined_abbreviations(
     return defined
 
 
+# "THP (pirarubicin) 50 mg/m2 was given": a lexicon short form in capitals whose bracket right
+# after it holds only a drug chain (mentions, joiners, doses) is defined by the text as those
+# drugs. Schwartz–Hearst pairs it only when the short form's letters are in the long form.
+_SHORT_FORM_TEXT = re.compile(r"[A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?")
+_BRACKET_AFTER_SHORT = re.compile(r" ?\(([^()]{3,80})\)")
+_CHAIN_RESIDUE = re.compile(
+    r"(?:[\s,;+/]|\b(?:and|plus|with)\b|\d+(?:[.·]\d+)?|mg/m2|mg/m²|mg/kg|mg\b)*"
+)
+
+
+def long_forms_after_shorts(text: str, hits: list[Hit]) -> list[tuple[str, int, int]]:
+    """(short form, long-form start, long-form end) for each lexicon short form (``hits``,
+    sorted) followed by a bracket that holds nothing but a drug chain: "THP (pirarubicin)"."""
+    pairs = []
+    for k, h in enumerate(hits):
+        if h.kind not in ("drug", "regimen") or h.text[-1:] == ")":
+            continue
+        if not text.startswith("(", h.end) and not text.startswith(" (", h.end):
+            continue  # (the cheap test first)
+        m = _BRACKET_AFTER_SHORT.match(text, h.end)
+        if m is None or not _SHORT_FORM_TEXT.fullmatch(h.text):
+            continue
+        ls, le = m.span(1)
+        inner = [g for g in hits[k + 1 :] if g.start < le]
+        if not inner or any(g.end > le or g.kind not in CHAIN_KINDS for g in inner):
+            continue
+        residue, at = [], ls
+        for g in inner:
+            residue.append(text[at : g.start])
+            at = g.end
+        residue.append(text[at:le])
+        if _CHAIN_RESIDUE.fullmatch(" ".join(residue)):
+            pairs.append((h.text, ls, le))
+    return pairs
+
+
 def _closes_unopened_bracket(text: str, ls: int, le: int) -> bool:
     """Whether the long form ``text[ls:le]`` closes a bracket it did not open: the detector
     ran past a label ("... (the DPH arm) or docetaxel plus trastuzumab (the DH arm)" made "the
@@ -1046,6 +1082,8 @@ def find_drugs(
     consisted = consisted_matches(text)
     bracketed = bracketed_shorts(text, trial_names)
     abbreviation_pairs = list(abbreviation_pairs)  # read by every pass
+    if "(" in text:
+        abbreviation_pairs += long_forms_after_shorts(text, lexical)
     classes = class_abbreviation_hits(text, lexical, abbreviation_pairs)
     if classes:
         lexical = resolve_longest_first(lexical, classes)
@@ -1239,6 +1277,13 @@ _NOT_TREATMENT_AFTER = re.compile(
     r"levels?|values?|sort\w*|positiv\w*|negativ\w*|status|concentrations?|sizes?|genotypes?|"
     r"alleles?|ratios?|scores?|counts?|staining|expression|eradicat\w*|seropositiv\w*|"
     r"mutations?|antigens?|antibod\w*|genes?|proteins?|famil(?:y|ies)|macrophages?|monocytes?)\b"
+    # after a numbered short form ("S-1"): "S-1-P" (sphingosine-1-phosphate), "the S-1 phase"
+    r"|(?<=\d)(?:-P\b|[\s-]+(?i:phases?)\b)"
+)
+# A reference or a stage before it: "Figure S-1", "Table S-1", "stage S-1" (a supplement's or
+# a classification's label, not the drug).
+_NOT_TREATMENT_BEFORE = re.compile(
+    r"\b(?i:fig(?:ure)?s?\.?|tables?|stages?|appendix|panels?|supplementa\w*)\s*\Z"
 )
 # Treatment words before it in its sentence ("received", "cycles of", "randomly assigned to",
 # "versus", "efficacy of", "with" right before it) or right after it ("AC chemotherapy", "TCHP group", "EC x 4", "THP q3w", "EC → T",
@@ -1268,9 +1313,21 @@ _REGIMEN_JOIN = re.compile(
 )
 
 
-def _undefined_regimen_short(h: Hit) -> bool:
-    """Whether ``h`` is a capital regimen short form of the lexicon ("HP", not "ddAC")."""
-    return h.kind == "regimen" and h.source == "rules" and h.text.isupper()
+def _undefined_regimen_short(h: Hit, ambiguous: frozenset[str] = frozenset()) -> bool:
+    """Whether ``h`` is a capital regimen short form of the lexicon ("HP", not "ddAC"), or an
+    ambiguous drug short form of it ("S-1": tegafur/gimeracil/oteracil, or "Figure S-1")."""
+    return (
+        h.source == "rules"
+        and h.text.isupper()
+        and (h.kind == "regimen" or (h.kind == "drug" and h.text in ambiguous))
+    )
+
+
+def _not_treatment(text: str, h: Hit) -> bool:
+    """Whether a noun after ``h`` or a reference word before it says it names no treatment."""
+    if _NOT_TREATMENT_AFTER.match(text, h.end):
+        return True
+    return _NOT_TREATMENT_BEFORE.search(text, max(0, h.start - 16), h.start) is not None
 
 
 def regimen_shorts_in_context(
@@ -1287,10 +1344,10 @@ def regimen_shorts_in_context(
     after it, or a bracket defining it after a drug ("trastuzumab and pertuzumab (THP)"); then
     it is one wherever it is written. The others ("THP", "TCHP", "FEC") mean the regimen
     wherever no such noun follows: "150 had THP and 170 had TCHP". Only these few hits pay."""
-    cands = [i for i, h in enumerate(hits) if _undefined_regimen_short(h)]
+    cands = [i for i, h in enumerate(hits) if _undefined_regimen_short(h, ambiguous)]
     if not cands:
         return hits
-    blocked = {i for i in cands if _NOT_TREATMENT_AFTER.match(text, hits[i].end)}
+    blocked = {i for i in cands if _not_treatment(text, hits[i])}
     starts = [s for s, _ in sentences]
     used = {
         hits[i].text

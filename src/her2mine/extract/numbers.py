@@ -885,6 +885,8 @@ def parse_values(
             if words is not None and words.end >= pos - 3:
                 words.start, words.end, words.ext_end = pos, m.end(), m.end()
             continue
+        if words is not None and _nr_long_form(text, words.end, pos):
+            continue  # "NR (not reached)": the words spell out the short form's one median
         if (
             not _in_spans(masked, pos)
             and not (rate_rows and _in_spans(rate_rows, pos))
@@ -925,6 +927,20 @@ def _nr_short_form(text: str, start: int, pos: int) -> bool:
     before = text[max(start, pos - 2) : pos].rstrip()
     return before[-1:] in ("(", "[") and (
         _NR_SHORT_FORM_BEFORE.search(text, max(start, pos - 20), pos) is not None
+    )
+
+
+_NR_SHORT_THEN_BRACKET = re.compile(r"\s*[(\[]\s*")
+
+
+def _nr_long_form(text: str, short_end: int, pos: int) -> bool:
+    """Whether the "not reached"/"not estimable" at ``pos`` opens a bracket right after the
+    "NR"/"NE" value ending at ``short_end``: "NR (not reached)" is one median, written twice."""
+    return (
+        pos - short_end <= 3
+        and text[pos : pos + 3].lower() == "not"
+        and text[short_end - 2 : short_end] in ("NR", "NE", "NA")
+        and _NR_SHORT_THEN_BRACKET.fullmatch(text, short_end, pos) is not None
     )
 
 

@@ -1090,10 +1090,13 @@ def _blockers_qualify_earlier_values(text: str, a: int, b: int) -> bool:
     an earlier value opens and that closes before ``b``: "10.6 months (range, 1.1+ to 16.5+) with
     X and 9.5 months with Y" — the range is the first median's, the second is still a median."""
     for m in _NOT_OUTCOME.finditer(text, a, b):
-        opened = text.rfind("(", a, m.start())
-        if opened < 0 or text.find(")", opened, m.start()) >= 0:
+        opened = max(text.rfind("(", a, m.start()), text.rfind("[", a, m.start()))
+        if opened < 0:
             return False
-        closed = text.find(")", m.end(), b)
+        close = ")" if text[opened] == "(" else "]"  # "(range, ...)" or "[range, ...]"
+        if text.find(close, opened, m.start()) >= 0:
+            return False
+        closed = text.find(close, m.end(), b)
         if closed < 0 or not _BRACKET_AFTER_VALUE.search(text, max(a, opened - 12), opened):
             return False
     return True
@@ -2860,7 +2863,8 @@ def _grade_breakdown(text: str, open_at: int, values: list[Value]) -> bool:
 
 
 _FILLER = re.compile(
-    r"^[\s,;:)\]]*(?:\((?:[^()]|\([^()]*\))*\)[\s,;)\]]*)?"
+    # the value's own bracket, round or square ("9.5 months [range, 1.2 to 14.3+] with Y")
+    r"^[\s,;:)\]]*(?:(?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])[\s,;)\]]*)?"
     r"(?:(?:with|in|for|among|on|receiving|received|under|from|by|of|during|the|those|all|"
     r"these|patients?|pts|participants|women|men|who|were|was|had|have|been|treated|assigned|"
     r"randomi[sz]ed|allocated|"
