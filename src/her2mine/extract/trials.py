@@ -9,23 +9,28 @@ from her2mine.extract.abbreviations import letters_in_order, starts_word
 from her2mine.extract.drugs import is_sponsor_code
 from her2mine.extract.fastre import START, finditer_at, literal_starts, whole_word_spans
 from her2mine.extract.hits import Hit, resolve_longest_first
-from her2mine.extract.lexicon import TrialLexicon, starts_finder
+from her2mine.extract.lexicon import TrialLexicon, load_lexicons, starts_finder
 
 # Name families whose members keep appearing (DESTINY-Breast12, HER2CLIMB-05...).
 _GROUPS = (
     "NSABP|CALGB|JBCRG|GBG|BIG|NRG|SWOG|ECOG|EORTC|IBCSG|TBCRC|JCOG|KCSG|WSG|ABCSG|GEICAM|SOLTI|"
-    "NCCTG|BCIRG|ACOSOG|UNICANCER|SAKK|Alliance"
+    "NCCTG|BCIRG|ACOSOG|UNICANCER|SAKK|Alliance|WJOG"
 )
 _FAMILIES = re.compile(
-    r"[A-Z](?<![A-Za-z0-9-][A-Z])(?<=[DHLPMT])(?:(?<=D)ESTINY-[A-Z][A-Za-z]*\d+|(?<=H)ER2CLIMB(?:-\d+)?|"
+    r"[A-Z](?<![A-Za-z0-9-][A-Z])(?<=[CDHIKLMPT])(?:(?<=D)ESTINY-[A-Z][A-Za-z]*\d+|(?<=H)ER2CLIMB(?:-\d+)?|"
     r"(?<=P)HERGain(?:-\d+)?|(?<=M)onarcHER|(?<=P)ATINA|(?<=T)RAIN-\d|(?<=L)UX-Breast[ -]?\d|"
-    r"(?<=M)A\.\d{1,2})"
+    r"(?<=M)A\.\d{1,2}|"
+    # sponsors' programmes, whose word alone names no one trial ("KEYNOTE-811", "CheckMate 649")
+    r"(?<=K)EYNOTE[ -]?\d+|(?<=C)heckMate[ -]?\d+|(?<=M)ONALEESA-\d+|(?<=P)ALOMA-\d+|"
+    r"(?<=I)Mpassion\d+|(?<=M)ONARCH[ -]\d+|(?<=T)ROPiCS-\d+)"
     r"(?![A-Za-z0-9])|"
     rf"[A-Z](?<![A-Za-z0-9-][A-Z])(?<=[{''.join(sorted({g[0] for g in _GROUPS.split('|')}))}])"
     rf"(?:{'|'.join(f'(?<={g[0]}){g[1:]}' for g in _GROUPS.split('|'))})"
     # "SAKK 22/10": number/year; "BIG 1-06", "BIG 2-06": the Breast International Group's;
-    # "NCCTG N063D": a letter after the number; "NSABP protocol B-41" (Lancet Oncol titles)
-    r"[ -](?:[Pp]rotocol )?(?:[A-Z]{1,2}-?)?\d+(?:/\d{2}|-\d{2}|[A-Z])?(?![A-Za-z0-9])"
+    # "NCCTG N063D": a letter after the number; "NSABP protocol B-41" (Lancet Oncol titles);
+    # "JCOG1017", "WJOG7112G": a study number of four digits or more run into the group's name
+    r"(?:[ -](?:[Pp]rotocol )?(?:[A-Z]{1,2}-?)?|(?=\d{4}))\d+(?:/\d{2}|-\d{2}|[A-Z])?"
+    r"(?![A-Za-z0-9])"
 )
 # Registry ids: ClinicalTrials.gov, EudraCT, Chinese, Japanese, ISRCTN, UMIN, ANZCTR, CTRI.
 # Literal-first alternatives, each with the "no letter/digit before" lookbehind after its first
@@ -60,6 +65,7 @@ _FAMILY_WORDS = (
     "TRAIN-",
     "LUX-Breast",
     "MA.",  # the Canadian Cancer Trials Group's MA.17, MA.31...
+    *("KEYNOTE", "CheckMate", "MONALEESA", "PALOMA", "IMpassion", "MONARCH", "TROPiCS"),
     *_GROUPS.split("|"),
 )
 
@@ -98,6 +104,7 @@ def find_trials(
     spans = lex.terms.spans(text, starts)
     hits += [Hit("trial", a, b, text[a:b], text[a:b], [], "rules") for a, b in spans]
     hits += _group_numbers_alone(text, hits)
+    hits += _acronyms_after_group_ids(text, family)
     context = _named_by_context(text)
     hits += context
     if context:
@@ -161,6 +168,35 @@ def _group_numbers_alone(text: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
+_ACRONYM = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"  # (a name's shape: see ``_CONTEXT_PATTERNS``)
+# "WJOG7112G (T-ACT) was ...", "the JCOG1204 study (PRESENT)", "SWOG S1007 (RxPONDER)": the
+# trial's acronym in a bracket right after its group's study number (and "trial"/"study").
+_BRACKET_AFTER_GROUP_ID = re.compile(rf"(?:[ \t]+(?:trial|study))?[ \t]*\(({_ACRONYM})\)")
+# "T-ACT": a name in capitals with a hyphen (too short for ``_title_name``'s run of four)
+_HYPHENATED_CAPITALS = re.compile(r"[A-Z]+(?:-[A-Z]+)+")
+
+
+def _acronyms_after_group_ids(text: str, family: list[Hit]) -> list[Hit]:
+    """The acronym bracketed after each group's study number of ``family``: a name in
+    capitals or mixed case (``_acronym_name``, or hyphenated capitals), not one the bracket's
+    short-form reading takes (``_short_forms``), a registry id, or a group ("(Alliance)")."""
+    out = []
+    for h in family:
+        if not h.text.startswith(_GROUP_WORDS) or text.find("(", h.end, h.end + 8) < 0:
+            continue
+        m = _BRACKET_AFTER_GROUP_ID.match(text, h.end)
+        if m is None:
+            continue
+        name = m.group(1)
+        if is_registry_id(name) or _abbreviates(name, h.text):
+            continue
+        if _acronym_name(name) or (
+            _HYPHENATED_CAPITALS.fullmatch(name) is not None and _context_name(name)
+        ):
+            out.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
+    return out
+
+
 def _hit(m: re.Match[str], source: str) -> Hit:
     written = m.group(0)
     start = m.start()
@@ -185,7 +221,6 @@ _EUDRACT_NUMBER = re.compile(r"\d{4}-\d{6}-\d{2}")
 
 # Unlisted trial names: an acronym-like word (two capitals or more) named as a trial or study,
 # in a title "(NAME): a randomised ...", or right before its registry id "NAME (NCT...)".
-_ACRONYM = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 _CONTEXT_PATTERNS = [
     re.compile(rf"[tT](?<![\w][tT])he\s+({_ACRONYM})\s+(?:phase\s+\w+\s+)?(?:trial|study)\b"),
     re.compile(
@@ -258,6 +293,14 @@ NOT_TRIAL_NAMES = frozenset(
         "SEER",
         "NCDB",
         "TNBC",
+        # other cancers an appositive may follow ("In NSCLC, a phase 3 trial, ...")
+        "NSCLC",
+        "SCLC",
+        "HNSCC",
+        "ESCC",
+        "GEJC",
+        "mCRPC",
+        "DLBCL",
     }
 )
 
@@ -320,6 +363,7 @@ def _context_matches(text: str):
     yield from _named_before_registration(text)
     yield from _named_after_design_words(text, found)
     yield from _named_near_design_noun(text, found)
+    yield from _named_as_subject(text, found)
     if "(NCT" not in text and "(ClinicalTrials.gov" not in text:
         return  # every _NCT_BRACKET match starts with one of these
     brackets = [b.start() for b in _NCT_BRACKET.finditer(text)]
@@ -425,6 +469,69 @@ def _named_near_design_noun(text: str, found: list[int]):
             and _DESIGN_BEFORE_NOUN.search(text, a, q) is not None
         ):
             yield m
+
+
+# "IMpassion050 was a double-blind phase 3 trial", "ROSET-BM is a multicentre retrospective
+# study": a name as the subject of "was/is a <design words> trial/study". "In NeoPHOEBE, a
+# randomised phase 2 study, ...", "NAME, a phase 3 trial (NCT...), enrolled": the head of an
+# appositive that closes with a comma (an appositive, not "In NSCLC, a phase 3 trial showed").
+_SUBJECT_DESIGN = (
+    rf"(?i:{_DESIGN_ADJECTIVE}|retrospective|observational|single-arm|single-cent(?:re|er)|"
+    r"multi-?cohort|investigator-initiated|non-randomi[sz]ed|exploratory|pilot|two-arm|"
+    r"three-arm|real-world|population-based|nationwide|controlled|clinical|cohort)"
+)
+_NAME_AS_SUBJECT = re.compile(
+    rf"(?<![\w-])({_ACRONYM})(?:[ \t]+\([^()\n]{{1,40}}\))?"
+    rf"(?:[ \t]+(?:was|is)[ \t]+an?|(,)[ \t]+an?)[ \t]+(?:{_SUBJECT_DESIGN},?[ \t]+){{0,6}}\Z"
+)
+_APPOSITIVE_END = re.compile(r"(?:trial|study)(?:[ \t]*\([^()\n]{1,60}\))?,")
+# "In JCOG, a ...": a group's name alone is no trial of it
+_GROUP_WORD_SET = frozenset(_GROUPS.split("|"))
+
+
+def _named_as_subject(text: str, found: list[int]):
+    """Matches of ``_NAME_AS_SUBJECT`` read backwards from each "trial"/"study" (``found``)
+    whose name looks like a trial acronym (``_acronym_name``); an appositive must close with a
+    comma after the noun."""
+    for q in found:
+        window = text[max(0, q - 120) : q]
+        if " a" not in window:  # every match ends with "a"/"an" and design words
+            continue
+        m = _NAME_AS_SUBJECT.search(text, max(0, q - 120), q)
+        if m is None or not _acronym_name(m.group(1)):
+            continue
+        if m.group(2) is None or _APPOSITIVE_END.match(text, q) is not None:
+            yield m
+
+
+# A capital after a lower-case letter, or two capitals before one ("NeoPHOEBE", "TyTAN",
+# "IMpassion050", "FDChina"): a coined name in mixed case, no plain word ("Patients", "It").
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
+
+
+def _acronym_name(name: str) -> bool:
+    """Whether ``name`` looks like a trial's acronym: in capitals (``_title_name``) or in mixed
+    case with capitals inside, and no common acronym, subtype, group's name, drug code or drug
+    abbreviation ("HER2-low", "JCOG", "DS-8201a", "TCHP")."""
+    if (
+        name in NOT_TRIAL_NAMES
+        or name in _GROUP_WORD_SET
+        or name.startswith(("HER2", "ERBB2", "NCT"))
+        or _DRUG_CODE.fullmatch(name) is not None
+        or _NOT_A_NAME.fullmatch(name) is not None
+        or is_sponsor_code(name)
+        or _drug_abbreviation(name)
+    ):
+        return False
+    return _title_name(name) or (
+        sum(c.isupper() for c in name) >= 2 and _INNER_CAPITAL.search(name) is not None
+    )
+
+
+def _drug_abbreviation(name: str) -> bool:
+    """Whether the drug lexicon reads ``name`` as a drug or regimen ("TCHP", "T-DM1")."""
+    drugs = load_lexicons().drugs
+    return name in drugs.exact_of or name.lower() in drugs.canonical_of
 
 
 def _bracketed_name(name: str) -> bool:
