@@ -163,6 +163,11 @@ class ArmRegistry:
     tpc_aliases: set[str] = field(default_factory=set)  # "physician's choice (PC)" → "PC"
     # "AC followed by T-DM1 plus pertuzumab (AC-KP)": compound short forms of design arms
     short_forms: dict[str, Arm] = field(default_factory=dict)
+    # "or the combination (TL)": short forms no drug mention spells, found as words
+    bare_forms: dict[str, Arm] = field(default_factory=dict)
+    # "randomly assigned to 12 or 24 weeks of A": the groups of the one regimen compared by
+    # duration (``_duration_design``), 0 when the design compares no durations
+    duration_groups: int = 0
     # Labels and their patterns, which the group-word readings of ``arm_refs`` need: set by
     # ``freeze`` when first needed (``add`` clears it).
     frozen: tuple[list[str], list[re.Pattern[str]]] | None = field(
@@ -866,6 +871,7 @@ def _duration_design(text: str, low: str, read: list[tuple[int, int]], reg: ArmR
         reg.arms[:] = [full]
         reg.short_forms = {k: v for k, v in reg.short_forms.items() if v is full}
     _label_durations(text, list(found.values()), full)
+    reg.duration_groups = 2  # (``_COMPARED_DURATIONS`` reads a pair)
     reg.frozen = None
 
 
@@ -1162,6 +1168,8 @@ def _read_design(
             regs = _without_and_or_alternatives(text, regs)
         if sequence:
             regs = _options_then_sequence(text, regs)
+            if len(regs) >= 3:
+                regs = _placebo_repeated_in_phases(text, regs)
         if alone:
             regs = _alone_or_combined(text, regs)
         if len(regs) >= 2 and _ADDITION_GATE.may_hold(low, s, e):
@@ -1297,9 +1305,11 @@ def _read_design(
             _with_backbone(shared, arm_of)
             _merge_into_earlier_twins(reg, arm_of, before)
             if shared.both and len(added) >= 2:
-                _add_both_arm(shared, regs, reg, _both_label(text, regs, shared, e, low))
+                both = _add_both_arm(shared, regs, reg, _both_label(text, regs, shared, e, low))
+                _record_both_form(text, regs[max(shared.own)].end, e, both, reg)
         elif len(added) >= 2 and _OR_BOTH_GATE.may_hold(low, s, e):
-            _add_listed_both_arm(text, regs, arm_of, reg, e, low)
+            both = _add_listed_both_arm(text, regs, arm_of, reg, e, low)
+            _record_both_form(text, regs[max(arm_of)].end, e, both, reg)
         if each and len(added) >= 2:
             each_extra = {d for h in kept if h.start >= each.end() for d in h.drugs}
             for arm in added:
@@ -1315,7 +1325,9 @@ def _read_design(
                 re.I,
             ):
                 label = label or "chemotherapy"
-            _drop_class_arm_in_tpc(reg, regs, arm_of, _tpc_phrase_start(text, s, m), m.end())
+            start, end = _tpc_phrase_start(text, s, m), _tpc_phrase_end(text, m, regs)
+            for class_label in _drop_class_arm_in_tpc(reg, regs, arm_of, start, end):
+                reg.add_special(PHYSICIANS_CHOICE, class_label)  # "the taxane group"
             reg.add_special(PHYSICIANS_CHOICE, label)
             _tpc_options(text, m.end(), e, hits, opts, regs, tpc_listed, reg)
     _stamp_new(reg, before)
@@ -1530,12 +1542,31 @@ def _tpc_phrase_start(text: str, s: int, m: re.Match[str]) -> int:
     return a + before.start() if before else m.start()
 
 
+# "physician's choice of a taxane (docetaxel or paclitaxel)": the class chosen from.
+_TPC_CLASS_OF = re.compile(r"\s+of\s+(?:either\s+)?(?:an?\s+|the\s+)?")
+
+
+def _tpc_phrase_end(text: str, m: re.Match[str], regs: list[Regimen]) -> int:
+    """Where a physician's-choice phrase ends: after "of a taxane" when a class-only regimen
+    follows "of" (the class chosen from), else at the match's end."""
+    end = m.end()
+    of = _TPC_CLASS_OF.match(text, end)
+    if of is None:
+        return end
+    for r in regs:
+        if r.start == of.end() and not r.drugs and not r.has_placebo:
+            return r.end
+    return end
+
+
 def _drop_class_arm_in_tpc(
     reg: ArmRegistry, regs: list[Regimen], arm_of: dict[int, Arm], a: int, b: int
-) -> None:
+) -> set[str]:
     """ "the physician's choice of chemotherapy (capecitabine, ...)": the class mention inside
     the physician's-choice phrase is that arm, not a drugless arm of its own beside it (which
-    would take "the chemotherapy group" and leave its values without an arm)."""
+    would take "the chemotherapy group" and leave its values without an arm). The labels of
+    the arm dropped ("taxane"), which name the physician's-choice arm."""
+    dropped: set[str] = set()
     for i, arm in arm_of.items():
         r = regs[i]
         if (
@@ -1549,6 +1580,8 @@ def _drop_class_arm_in_tpc(
         ):
             reg.arms[:] = [x for x in reg.arms if x is not arm]
             reg.frozen = None
+            dropped |= arm.labels
+    return dropped
 
 
 # "the pyrotinib group (pyrotinib combined with capecitabine, n=65)": a group named by its
@@ -2298,7 +2331,7 @@ def _twin_alternative(shared: SharedBackbone | None, i: int) -> bool:
 
 def _add_both_arm(
     shared: SharedBackbone, regs: list[Regimen], reg: ArmRegistry, label: str | None = None
-) -> None:
+) -> Arm | None:
     """ "paclitaxel with trastuzumab (TH), lapatinib (TL), or both": the alternatives together
     are one more arm (with the backbone), though no regimen is written for it."""
     hits = [h for i in sorted(shared.own) for h in regs[i].hits]
@@ -2306,6 +2339,23 @@ def _add_both_arm(
     if arm is not None and not arm.special and arm.core is None and shared.both:
         arm.core = sorted(shared.both)
         arm.drugs = sorted(set(arm.drugs) | shared.backbone | shared.both)
+    return arm
+
+
+# "..., or the combination (TL)": the short form of the arm no regimen is written for.
+_BOTH_FORM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9+]{1,7})\s*\)")
+
+
+def _record_both_form(text: str, end: int, e: int, arm: Arm | None, reg: ArmRegistry) -> None:
+    """Record the short form bracketed right after "or both" / "or the combination" (after
+    the last alternative, which ends at ``end``) as a name of ``arm``, the alternatives
+    together: no drug mention spells it, so ``arm_refs`` finds it as a word (``bare_forms``)."""
+    if arm is None or arm.name is None:
+        return
+    m = _OR_BOTH_NEXT.match(text, end, e)
+    form = _BOTH_FORM.match(text, m.end(), e) if m is not None else None
+    if form is not None:
+        reg.bare_forms[form.group(1)] = arm
 
 
 # "..., lapatinib (arm B), or both (arm C)": "or both" then the bracket that labels its arm
@@ -2343,13 +2393,13 @@ def _add_listed_both_arm(
     reg: ArmRegistry,
     e: int,
     low: str | None,
-) -> None:
+) -> Arm | None:
     """ "randomly assigned to trastuzumab, lapatinib, or both" (no backbone): the listed
     alternatives together are one more arm, as ``_add_both_arm`` reads them with a backbone.
     Only two listed single-regimen arms or more, each a strict part of their union."""
     last = max(arm_of)
     if _OR_BOTH_NEXT.match(text, regs[last].end, e) is None:
-        return
+        return None
     run = [last]
     while run[0] - 1 in arm_of and _BOTH_LIST_GAP.fullmatch(
         text, regs[run[0] - 1].end, regs[run[0]].start
@@ -2357,10 +2407,10 @@ def _add_listed_both_arm(
         run.insert(0, run[0] - 1)
     arms = [arm_of[i] for i in run]
     if len(arms) < 2 or any(a.special or a.has_placebo or not a.drugs for a in arms):
-        return
+        return None
     union = {d for a in arms for d in a.drugs}
     if any(set(a.drugs) == union for a in arms) or len({a.name for a in arms}) < len(arms):
-        return
+        return None
     hits = [h for i in run for h in regs[i].hits]
     label = _label_after_or_both(text, regs[last].end, e, low)
     if label:  # "B, or both (arm C)": the bracket after "or both" is not B's
@@ -2368,6 +2418,7 @@ def _add_listed_both_arm(
     both = reg.add(Regimen(hits[0].start, hits[-1].end, hits), label)
     if both is not None:  # "the combination group", "with both" name it (round 31)
         both.labels.add("combination")
+    return both
 
 
 def _given_to_all(
@@ -2889,6 +2940,46 @@ def _add_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry, e: int
         _mark_placebo_arm(reg, backbone)
         return True
     return False
+
+
+# "A or placebo with B, followed by A or placebo with C": the alternative is repeated in each
+# phase, so the phases chain into one placebo regimen ("placebo with B, followed by ... C").
+_OR_BEFORE_PLACEBO = re.compile(r"\s*,?\s*or\s+(?:a\s+)?(?:matching\s+)?", re.I)
+
+
+def _placebo_repeated_in_phases(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """ "A or placebo with B, then A or placebo with C" → A and "placebo with B, then C" (each
+    repeat of "A or placebo" opens a phase of the same two arms, not another arm); ``regs``
+    unchanged when no phase repeats the alternative."""
+    out = list(regs)
+    i = 1
+    while i + 1 < len(out):
+        prev, r, nxt = out[i - 1], out[i], out[i + 1]
+        if _repeats_or_placebo(text, prev, r, nxt):
+            hits = [*r.hits[:-1], *nxt.hits[1:]]
+            joins = [*r.joins[:-1], r.joins[-1], *nxt.joins[1:]]
+            out[i : i + 2] = [Regimen(r.start, nxt.end, hits, joins)]
+        else:
+            i += 1
+    return out
+
+
+def _repeats_or_placebo(text: str, prev: Regimen, r: Regimen, nxt: Regimen) -> bool:
+    """Whether ``r`` is "placebo with B, followed by A" after "A or" (``prev``) and ``nxt``
+    opens "or placebo ...": the last mention of ``r`` repeats the alternative to placebo."""
+    if not prev.drugs or prev.has_placebo or len(r.hits) < 3:
+        return False
+    if r.hits[0].kind != "placebo" or nxt.hits[0].kind != "placebo" or len(nxt.hits) < 2:
+        return False
+    last = r.hits[-1]
+    if sorted(last.drugs) != prev.drugs or not _SEQUENCE_WORD.search(
+        text, r.hits[-2].end, last.start
+    ):
+        return False
+    return bool(
+        _OR_BEFORE_PLACEBO.fullmatch(text, prev.end, r.start)
+        and _OR_BEFORE_PLACEBO.fullmatch(text, r.end, nxt.start)
+    )
 
 
 # "paclitaxel plus lapatinib or placebo", "paclitaxel 175 mg/m2 every 3 weeks plus either
@@ -3437,6 +3528,8 @@ def arm_refs(
                 refs.append(ArmRef(m.start(), m.end(), PHYSICIANS_CHOICE))
     if generic:
         refs.extend(_generic_arm_refs(text, s, e, registry, refs))
+    if registry.bare_forms:
+        refs.extend(_bare_form_refs(text, s, e, registry, refs))
     if _holds_observation(text, low, s, e):  # every _OBSERVATION_REF match holds it
         refs.extend(_observation_refs(text, s, e, refs))
     for alias in registry.tpc_aliases:
@@ -3969,6 +4062,24 @@ def _enumerated_refs(
     return refs
 
 
+def _bare_form_refs(
+    text: str, s: int, e: int, registry: ArmRegistry, refs: list[ArmRef]
+) -> list[ArmRef]:
+    """The design's bare short forms ("74% with TL") written as words in sentence [s, e),
+    outside the references already read."""
+    out: list[ArmRef] = []
+    for form, arm in registry.bare_forms.items():
+        at = text.find(form, s, e)
+        while at >= 0:
+            end = at + len(form)
+            word = not (at and _SHORT_FORM_CHARS.match(text, at - 1))
+            word = word and not _SHORT_FORM_CHARS.match(text, end)
+            if word and not any(r.start < end and at < r.end for r in refs):
+                out.append(ArmRef(at, end, arm.name))
+            at = text.find(form, end, e)
+    return out
+
+
 def _ref_start(ref: ArmRef) -> int:
     return ref.start
 
@@ -3977,11 +4088,32 @@ def _split_at_plural_groups(text: str, regs: list[Regimen]) -> list[Regimen]:
     """ "between the A (...) and the B (...) groups": a plural group word splits the list."""
     split: list[Regimen] = []
     for r in regs:
-        if len(r.hits) > 1 and "strong" not in r.joins and _GROUPS_AFTER.match(text, r.end):
+        if len(r.hits) < 2 or not _GROUPS_AFTER.match(text, r.end):
+            split.append(r)
+        elif "strong" not in r.joins:
             split.extend(Regimen(h.start, h.end, [h]) for h in r.hits)
         else:
-            split.append(r)
+            split.extend(_split_at_and_the(text, r))
     return split
+
+
+# "the docetaxel and the docetaxel plus pertuzumab groups": "and the" opens the next label.
+_AND_THE = re.compile(r"\s*,?\s*and\s+the\s+", re.I)
+
+
+def _split_at_and_the(text: str, r: Regimen) -> list[Regimen]:
+    """Regimen ``r`` (regimens joined by "plus"/"with") cut where "and the" opens another
+    group's label; ``[r]`` when no such gap joins its mentions."""
+    hits = r.hits
+    cuts = [
+        k for k in range(1, len(hits)) if _AND_THE.fullmatch(text, hits[k - 1].end, hits[k].start)
+    ]
+    if not cuts:
+        return [r]
+    out: list[Regimen] = []
+    for a, b in zip([0, *cuts], [*cuts, len(hits)], strict=True):
+        out.append(Regimen(hits[a].start, hits[b - 1].end, hits[a:b], r.joins[a : b - 1]))
+    return out
 
 
 def _group_ref(
@@ -4283,6 +4415,7 @@ _LETTER = re.compile(r"\s+([A-Z]|[0-9])\b")  # ("module 0": modules count from 0
 _LETTER_DIGIT = re.compile(r"\s+([A-Z][1-9])\b")
 _GROUP_JOIN = re.compile(r"[\s-]*(?:combination|based|containing|treated|alone|only)?[\s-]*")
 _LIST_JOIN = re.compile(
+    r"(?:\s+(?:alone|monotherapy))?"  # "between the A alone and the A plus B arms"
     r"[\s,]*(?:\([^()]*\))?[\s,]*(?:vs\.?|versus|v\.?|or|compared\s+with|"
     r"and|than(?:\s+with|\s+in)?|over)[\s,]*(?:the\s+|those\s+)?",
     re.I,

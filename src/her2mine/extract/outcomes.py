@@ -626,13 +626,22 @@ def _every_arm_rows(
         if arm is None and measure not in _RATIOS:
             m = _IN_EVERY_ARM.match(text, v.ext_end)
             if m is not None:
-                names = [a.name for a in registry.arms]
+                names = _every_group_arm(registry)
                 n = _every_arm_count(m, len(names))
                 if len(names) == n and all(names):
                     every = names
         for a in every or (arm,):
             rows.append(_row(v, endpoint, measure, a, sentence))
     return rows
+
+
+def _every_group_arm(registry: ArmRegistry) -> list[str | None]:
+    """The arm of each group of the design: one per arm, or, when the groups differ only in
+    duration ("12 or 24 weeks of A"), the one regimen's arm once per group."""
+    names = [a.name for a in registry.arms]
+    if len(names) == 1 and registry.duration_groups > 1:
+        return names * registry.duration_groups
+    return names
 
 
 def _every_arm_count(m: re.Match[str], n_arms: int) -> int:
@@ -2866,7 +2875,7 @@ _FILLER = re.compile(
     # the value's own bracket, round or square ("9.5 months [range, 1.2 to 14.3+] with Y")
     r"^[\s,;:)\]]*(?:(?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])[\s,;)\]]*)?"
     r"(?:(?:with|in|for|among|on|receiving|received|under|from|by|of|during|the|those|all|"
-    r"these|patients?|pts|participants|women|men|who|were|was|had|have|been|treated|assigned|"
+    r"an?|these|patients?|pts|participants|women|men|who|were|was|had|have|been|treated|assigned|"
     r"randomi[sz]ed|allocated|"
     r"given|to|\d+[-\s](?:years?|months?|weeks?)\b|\d+|"
     r"(?:at|after)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[-\s]*"
