@@ -189,7 +189,9 @@ _NOT_A_VALUE_BEFORE = re.compile(
     # a modular study's parts ("module 0", "modules 1 and 2") are numbered like cohorts
     rf"\bmodule\s*|\bmodules\s*{_LISTED}|"
     # an equivalence/non-inferiority margin ("within the margin of ±13.5%") is no result
-    r"\bmargins?(?:\s+(?:of|was|were))?\s*(?:±|[−–-])?\s*)$",
+    # ("the margin was set at 10%", "a non-inferiority limit of 12.5%")
+    r"\b(?:margins?|(?:non-?inferiority|equivalence)\s+(?:limits?|bounds?|boundar(?:y|ies)))"
+    r"(?:\s+(?:of|was|were|(?:was\s+|were\s+)?set\s+at))?\s*(?:±|[−–-])?\s*)$",
     re.I,
 )
 # The same, for the lower-cased 30 characters before a number (literal-first, see above).
@@ -200,7 +202,9 @@ _NOT_A_VALUE_BEFORE_LOW = re.compile(
     r"s(?<!\ws)tage\s*|a(?<!\wa)ge[sd]?\s*|i(?<!\wi)hc\s*|v(?<!\wv)ersion\s*|d(?<!\wd)ays?\s*|"
     rf"q(?<!\wq)|c(?<!\wc)ohort\s*|c(?<!\wc)ohorts\s*{_LISTED}|"
     rf"m(?<!\wm)odule\s*|m(?<!\wm)odules\s*{_LISTED}|"
-    r"m(?<!\wm)argins?(?:\s+(?:of|was|were))?\s*(?:±|[−–-])?\s*)$"
+    r"(?:m(?<!\wm)argins?|(?:n(?<!\wn)on-?inferiority|e(?<!\we)quivalence)\s+"
+    r"(?:limits?|bounds?|boundar(?:y|ies)))"
+    r"(?:\s+(?:of|was|were|(?:was\s+|were\s+)?set\s+at))?\s*(?:±|[−–-])?\s*)$"
 )
 # Cheap test for a CI keyword in a lower-cased sentence before running CI_RE on it.
 _CI_HINT = re.compile(r"c(?<![a-z]c)(?:\.?i|ri|onfidence|redible)")
@@ -499,6 +503,8 @@ _BLOCK_WORDS = (
     "cohort",
     "module",
     "margin",
+    "inferiority",
+    "equivalence",
 )
 _BLOCK_GATE = WordGate(_BLOCK_WORDS)
 
@@ -628,6 +634,8 @@ def _atoms(
         ]
     if text.find("%/", start, end) >= 0:  # (see _with_slashed_rates)
         atoms = _with_slashed_rates(text, start, end, atoms)
+    if _SIGN_GATE.search(low) is not None:
+        atoms = _without_signed_percents(text, start, atoms)
     # A bound word (``_BOUND_WORDS``) is in fewer than one sentence in ten: the others skip
     # the call (``in`` on the sentence is the cheapest test).
     if not same or "than" in low or "below" in low or "above" in low or "exceed" in low:
@@ -636,6 +644,34 @@ def _atoms(
 
 
 _GRADE_BEFORE_END = search_from_end(re.compile(r"\bgrades?\s*$", re.I))
+
+# "fell within ±15%", "above −12%", "a margin (−10%)", "−15% and +15%": a rate is never signed,
+# so a signed percentage is a margin, a bound or a difference. A sign opens the number: right
+# before its digit, after a space, a bracket or the start ("10-15%", "HER2+ 45%" hold none);
+# "±" may stand apart. The other end of a signed range ("−15% to 15%") goes with it.
+_SIGN_GATE = re.compile(r"[±−+]|[\s(\[]-")
+_SIGN_BEFORE = re.compile(r"(?:±\s?|(?:(?<=[\s(\[:=,])|^)[−+-])\Z")
+_SIGNED_RANGE_REST = re.compile(r"%\s*(?:to|and|–)\s*\+?\Z")
+
+
+def _without_signed_percents(
+    text: str, start: int, atoms: list[re.Match[str]]
+) -> list[re.Match[str]]:
+    """``atoms`` without the signed percentages (see ``_SIGN_BEFORE``) and the numbers that
+    close a range they open."""
+    out = []
+    last_signed = -1  # where the last dropped signed percentage ended
+    for m in atoms:
+        a = m.start()
+        if _CUTOFF_PERCENT.match(text, m.end()) is not None:
+            lo = a - 2 if a - 2 > start else start
+            if _SIGN_BEFORE.search(text, lo, a) is not None:
+                last_signed = m.end()
+                continue
+            if last_signed >= 0 and _SIGNED_RANGE_REST.match(text, last_signed, a) is not None:
+                continue
+        out.append(m)
+    return out
 
 
 def _rate_after_grade(text: str, m: re.Match[str]) -> bool:
@@ -1445,8 +1481,28 @@ def _is_listed_ratio(text: str, pos: int, atom: re.Match[str], end: int) -> bool
         and not _listed_event_ratio_gap(gap, _atom_float(number))
         and not _listed_subgroup_ratio_gap(gap)
     ):
-        return _parallel_subgroup_ratio(text, gap, atom, end)
+        return _parallel_subgroup_ratio(text, gap, atom, end) or _parallel_for_ratio(
+            text, gap, atom, end
+        )
     return bool(_AFTER_LISTED.match(text, atom.end(), end))
+
+
+# "HR 0.86 (95% CI ...) for progression-free survival and 0.83 (...) for overall survival": the
+# same ratio for a second end point, each written "<ratio> for <end point>" (the parallel form:
+# the second must be followed by "for" too).
+_FOR_AND_GAP = re.compile(
+    r"[\s)\]]*,?\s+for\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,4}?"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+)
+_FOR_AFTER = re.compile(r"(?:\s*[(\[][^()\[\]]{1,80}[)\]])?\s*,?\s+for\s")
+
+
+def _parallel_for_ratio(text: str, gap: str, atom: re.Match[str], end: int) -> bool:
+    """Whether ``atom`` is the ratio of a second end point in a "<ratio> for <end point> and
+    <ratio> for <end point>" list (see ``_FOR_AND_GAP``)."""
+    if " for " not in gap or _FOR_AND_GAP.fullmatch(gap) is None:
+        return False
+    return _FOR_AFTER.match(text, atom.end(), end) is not None
 
 
 # "a hazard ratio of 0.32 in hormone-receptor-positive disease and 0.30 in hormone-receptor-

@@ -380,8 +380,13 @@ def sentence_outcome_rows(
             if h.canonical == "AE":
                 grades = _GradeStarts(low, s, e)
                 break
+    named = _ratio_endpoints_named_apart(text, e, values, eps) if eps else None
     for v in values:
-        assigned = _endpoint_for(text, v, eps, lex, s, carry, low, grades)
+        if named and v.start in named:
+            ep = named[v.start]
+            assigned = _ratio_code(text, s, ep, v, low, grades), v.kind
+        else:
+            assigned = _endpoint_for(text, v, eps, lex, s, carry, low, grades)
         if assigned is None:
             continue
         endpoint, measure = assigned
@@ -412,7 +417,7 @@ def sentence_outcome_rows(
     else:
         arms = [None] * len(out)
     if len(out) >= 2:  # a shared P needs two rates (most sentences give one value)
-        _share_rate_p(text, s, e, out, arms, low)
+        _share_rate_p(text, s, e, out, arms, low, refs if needs_arms else None)
     if arms_out is not None and needs_arms:  # internal arm names (a placebo-only group
         # included), in order; without ``needs_arms`` every value is an HR/OR, which has none
         arms_out.extend([a for a, (_, _, m) in zip(arms, out, strict=True) if m not in _RATIOS])
@@ -423,6 +428,70 @@ def sentence_outcome_rows(
         _row(v, endpoint, measure, arm, sentence)
         for (v, endpoint, measure), arm in zip(out, arms, strict=True)
     ]
+
+
+# "The HR was 0.86 (95% CI ...) for progression-free survival and 0.83 (...) for overall
+# survival", "hazard ratios were 0.62 and 0.70 for PFS and OS, respectively": a ratio whose end
+# point is written after it, "for" right after its statistics bracket (a subgroup there, "for
+# patients with ...", names none). "The HRs for PFS and OS were 0.62 and 0.70, respectively":
+# a key naming as many end points as it has ratios zips them in order.
+_FOR_AFTER_RATIO = re.compile(
+    r"[\s)\]]*,?\s*(?:for|in\s+terms\s+of|with\s+respect\s+to)\s+(?:the\s+|both\s+)?"
+)
+_EP_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _ratio_endpoints_named_apart(
+    text: str, e: int, values: list[Value], eps: list[Hit]
+) -> dict[int, Hit]:
+    """The end point of each ratio in ``values`` named apart from its key, by the ratio's start:
+    after it ("<ratio> for <end point>", a list "for A and B" zipped with as many listed ratios
+    of one key) or as a "respectively" list inside its key. Empty for most sentences."""
+    out: dict[int, Hit] = {}
+    runs: dict[int, list[Value]] = {}
+    for v in values:
+        if v.kind in _RATIOS and v.key_start is not None:
+            runs.setdefault(v.key_start, []).append(v)
+    for ks, run in runs.items():
+        in_key = [h for h in eps if ks <= h.start and h.end <= run[0].start]
+        if len(in_key) > 1:
+            listed = _endpoint_list(text, eps, in_key[0].start)
+            if len(listed) == len(run) == len(in_key) and _RESPECTIVELY.search(
+                text, run[-1].end, e
+            ):
+                out.update(zip((v.start for v in run), listed, strict=True))
+            continue
+        if in_key:
+            continue
+        for k, v in enumerate(run):
+            m = _FOR_AFTER_RATIO.match(text, v.ext_end, e)
+            if m is None:
+                continue
+            listed = _endpoint_list(text, eps, m.end())
+            if len(run) > 1 and k == len(run) - 1 and len(listed) == len(run):
+                out.update(zip((w.start for w in run), listed, strict=True))
+            elif listed:
+                out[v.start] = listed[0]
+    return {
+        start: h
+        for start, h in out.items()
+        if h.canonical not in _RESPONSES or next(v.kind for v in values if v.start == start) != "HR"
+    }
+
+
+def _endpoint_list(text: str, eps: list[Hit], at: int) -> list[Hit]:
+    """The end points listed from ``at`` on ("PFS, OS and ORR"): the one starting there and
+    each joined to the one before by a comma or "and"."""
+    i = next((k for k, h in enumerate(eps) if h.start == at), None)
+    if i is None:
+        return []
+    listed = [eps[i]]
+    for h in eps[i + 1 :]:
+        m = _EP_LIST_JOIN.match(text, listed[-1].end, h.start)
+        if m is None or m.end() != h.start:
+            break
+        listed.append(h)
+    return listed
 
 
 # "brain metastasis was an independent factor for PFS (HR=1.85 ...)": a multivariable model's
@@ -1759,10 +1828,13 @@ def _attribute_arms(
     idx = [i for i, (_, _, m) in enumerate(out) if m not in _RATIOS]
     # (a landmark run needs two values: most sentences make no call)
     landmarks = _landmark_runs(text, s, e, out, idx, refs) if len(idx) >= 2 else []
+    zeros = _beside_bare_zero(text, out, idx) if _ZERO_GATE.may_hold(text, s, e) else {}
     if not refs:
         # Only compared runs can get arms, all from the comparison under discussion.
         if len(idx) >= 2 and not _own_subgroups_compared(text, s, out[idx[0]][0].start):
             _context_runs(text, out, idx, context, arms)
+        if zeros:
+            _zero_paired_arms(text, out, refs, zeros, context, arms, set())
         for run, *_ in landmarks:
             for i in run:
                 arms[i] = None
@@ -1790,6 +1862,8 @@ def _attribute_arms(
             return arms
     source: dict[int, int] = {}  # value -> the reference that alone gave it its arm
     _values_before_list(text, out, idx, refs, arms, decided, claimed)
+    if zeros:
+        _zero_paired_arms(text, out, refs, zeros, context, arms, decided)
     # 0. A value in the bracket right after a reference: "with lapatinib (36 patients [23·4%])".
     for j, r in enumerate(refs):
         span = _bracket_after(text, r.end, e)
@@ -1803,7 +1877,7 @@ def _attribute_arms(
                 arms[i] = r.arm
                 decided.add(i)
             continue
-        if len(inside) == 1:
+        if len(inside) == 1 and inside[0] not in zeros:
             arms[inside[0]] = r.arm
             decided.add(inside[0])
             source[inside[0]] = j
@@ -1921,6 +1995,62 @@ def _attribute_arms(
     if len(set(source.values())) < len(source):
         _one_arm_per_pair(text, out, idx, arms, source, decided)
     return arms
+
+
+# "anaemia (seven [5%] vs 0)", "(12 [8%] vs none)", "(0 vs seven [5%])": a rate compared with
+# a bare count of none is one of a compared pair whose other member is no value; it is the
+# first (or, after the zero, the second) group of the sentence's comparison, not the group
+# named last.
+_SPELT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
+_ZERO = r"(?:0|none|zero|nil|no\s+(?:patients?|events?|cases?))"
+_VS = r"(?:vs\.?|versus|v\.?|compared\s+with)"
+_BEFORE_ZERO = re.compile(rf"[\s)\]]*\s*{_VS}\s+{_ZERO}\s*(?:[)\]]|[;,](?!\d)|\.(?!\d)|$)", re.I)
+_AFTER_ZERO = re.compile(
+    rf"[(\[]\s*{_ZERO}\s+{_VS}\s+(?:(?:\d[\d,]*|{_SPELT})\s*[\[(]\s*)?\Z", re.I
+)
+_ZERO_GATE = WordGate(("vs", "versus", "v.", "compared"))
+
+
+def _beside_bare_zero(text: str, out: list[tuple[Value, str, str]], idx: list[int]) -> dict:
+    """Value index -> its place in a pair with a bare zero (0 before the zero, 1 after it)."""
+    found = {}
+    for i in idx:
+        v = out[i][0]
+        if _BEFORE_ZERO.match(text, v.ext_end) is not None:
+            found[i] = 0
+        elif _AFTER_ZERO.search(text, max(0, v.start - 30), v.start) is not None:
+            found[i] = 1
+    return found
+
+
+def _zero_paired_arms(
+    text: str,
+    out: list[tuple[Value, str, str]],
+    refs: list[ArmRef],
+    zeros: dict[int, int],
+    context,
+    arms: list[str | None],
+    decided: set[int],
+) -> None:
+    """Give each value of ``zeros`` its group of the sentence's comparison: two listed or
+    prose-compared references before it, else (none before it) the comparison under
+    discussion (``context``)."""
+    for i, place in zeros.items():
+        if i in decided:
+            continue
+        v = out[i][0]
+        prev = [j for j, r in enumerate(refs) if r.end <= v.start]
+        listed = _last_list(refs, prev)
+        names: list[str | None] = []
+        if len(listed) == 2:
+            names = [refs[j].arm for j in listed]
+        elif _compared_in_prose(text, refs, prev):
+            names = [refs[prev[-2]].arm, refs[prev[-1]].arm]
+        elif not prev:
+            names = list(_ctx(context))
+        if len(names) == 2 and names[place] is not None:
+            arms[i] = names[place]
+            decided.add(i)
 
 
 # "The 3-year and 5-year IDFS rates were 91.0% and 87.5% with A", "IDFS rates at 3, 5 and 8
@@ -3254,13 +3384,15 @@ def _share_rate_p(
     out: list[tuple[Value, str, str]],
     arms: list[str | None],
     low: str | None = None,
+    refs: list[ArmRef] | None = None,
 ) -> None:
     """A P value printed after compared rates (no HR/OR in between) belongs to each of them:
     "43.6% vs 30.8% (P<0.001)", "... in the A group and 99 (44.4%) in the B group (difference
     ...; p=0.016)". The P is the first one after the rates; values before an earlier P or an
     HR/OR are not part of that comparison. "Rates" here are the values of every measure
     ``_p_sharing_measures`` names (incidences; medians when no HR/OR, else only those of a
-    bracket the P closes, ``_medians_of_closed_bracket``)."""
+    bracket the P closes, ``_medians_of_closed_bracket``). A P labelled with the pair it
+    compares goes to that pair only (``_labelled_pair``, read in the sentence's ``refs``)."""
     kinds = _p_sharing_measures(out)
     # (a ratio in the sentence: medians share only a P closing their own bracket)
     bracketed = () if "median" in kinds else ("median",)
@@ -3280,6 +3412,7 @@ def _share_rate_p(
     if not ps:
         return
     boundary = s
+    labelled: list[int] = []  # the rates the last labelled P chose from
     for m in ps:
         p_start = m.start()
         group = [
@@ -3291,6 +3424,16 @@ def _share_rate_p(
         boundary = m.end()
         if is_subgroup_p(text, m):  # a P for interaction/trend is no between-arm P
             continue
+        pair = _labelled_pair(text, s, m, refs) if refs else None
+        if pair is not None:
+            # "(TL vs T, p = 0.04; TL vs L, p = 0.01)": a second label picks from the same rates
+            group = group or labelled
+            labelled = group
+            if len(group) > 2:
+                _give_labelled_p(out, arms, group, pair, m)
+                continue
+        else:
+            labelled = []
         if not group and bracketed:
             group = _medians_of_closed_bracket(text, out, after, m)
         if len(group) < 2 or any(  # (an HR/OR between blocks: tested only for a pair or more)
@@ -3315,6 +3458,52 @@ def _share_rate_p(
             continue
         for i in group:
             out[i][0].p = p
+
+
+# "(TL vs T, p = 0.04)": a P whose bracket first names the two groups it compares.
+_PAIR_LABEL_JOIN = re.compile(r"\s*(?:versus|vs\.?|v\.?|compared\s+(?:with|to))\s*", re.I)
+_LABEL_REACH = 60  # characters from the bracket's opening to its P
+
+
+def _labelled_pair(text: str, s: int, m: re.Match[str], refs: list[ArmRef]) -> set[str] | None:
+    """The two arms a bracket's label names before the P ``m`` ("(TL vs T, p = 0.04)", also
+    after a ";" in that bracket), or None."""
+    a = max(s, m.start() - _LABEL_REACH)
+    opening = _opening_bracket(text, a, m.start())
+    if opening is None:
+        return None
+    start = max(opening, text.rfind(";", opening, m.start()))
+    inside = [r for r in refs if start < r.start and r.end <= m.start()]
+    if len(inside) != 2 or inside[0].arm is None or inside[1].arm is None:
+        return None
+    if inside[0].arm == inside[1].arm:
+        return None
+    join = _PAIR_LABEL_JOIN.match(text, inside[0].end, inside[1].start)
+    if join is None or join.end() != inside[1].start:
+        return None
+    return {inside[0].arm, inside[1].arm}
+
+
+def _give_labelled_p(
+    out: list[tuple[Value, str, str]],
+    arms: list[str | None],
+    group: list[int],
+    pair: set[str],
+    m: re.Match[str],
+) -> None:
+    """Give the P ``m`` to the one rate of each arm of ``pair`` in ``group`` (of one end point),
+    and take it from the other rates of ``group`` (which may have read it as theirs)."""
+    chosen = [i for i in group if arms[i] in pair]
+    if len(chosen) != 2 or len({out[i][1:] for i in chosen}) != 1:
+        return
+    p = normalise_p(m.group("op"), m.group("num"))
+    for i in group:
+        v = out[i][0]
+        if i in chosen:
+            if v.p is None:
+                v.p = p
+        elif v.p == p and v.ext_end > m.start():
+            v.p = None
 
 
 def _medians_of_closed_bracket(
