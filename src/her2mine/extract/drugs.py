@@ -571,7 +571,8 @@ _CHAIN_RESIDUE = re.compile(
 
 def long_forms_after_shorts(text: str, hits: list[Hit]) -> list[tuple[str, int, int]]:
     """(short form, long-form start, long-form end) for each lexicon short form (``hits``,
-    sorted) followed by a bracket that holds nothing but a drug chain: "THP (pirarubicin)"."""
+    sorted) followed by a bracket that holds nothing but a drug chain, a drug first: "THP
+    (pirarubicin)", not "HP (plus docetaxel)"."""
     pairs = []
     for k, h in enumerate(hits):
         if h.kind not in ("drug", "regimen") or h.text[-1:] == ")":
@@ -585,6 +586,8 @@ def long_forms_after_shorts(text: str, hits: list[Hit]) -> list[tuple[str, int, 
         inner = [g for g in hits[k + 1 :] if g.start < le]
         if not inner or any(g.end > le or g.kind not in CHAIN_KINDS for g in inner):
             continue
+        if text[ls : inner[0].start].strip():
+            continue  # "HP (plus docetaxel)": a joiner first adds a drug, it defines nothing
         residue, at = [], ls
         for g in inner:
             residue.append(text[at : g.start])
@@ -1286,11 +1289,12 @@ _NOT_TREATMENT_BEFORE = re.compile(
     r"\b(?i:fig(?:ure)?s?\.?|tables?|stages?|appendix|panels?|supplementa\w*)\s*\Z"
 )
 # Treatment words before it in its sentence ("received", "cycles of", "randomly assigned to",
-# "versus", "efficacy of", "with" right before it) or right after it ("AC chemotherapy", "TCHP group", "EC x 4", "THP q3w", "EC → T",
-# "THP consisted of": a definition).
+# "versus", "efficacy of", "oral", "with" right before it) or right after it ("AC chemotherapy",
+# "TCHP group", "EC x 4", "THP q3w", "EC → T", "S-1 monotherapy", "S-1 was administered", "S-1
+# (80 mg/m2)", "THP consisted of": a definition).
 _TREATMENT_BEFORE = re.compile(
     r"\b(?i:receiv\w*|treat\w*|therap\w*|cycles?|courses?|random\w*|assign\w*|allocat\w*|"
-    r"arms?|regimens?|(?:neo)?adjuvant|versus|vs|compar\w*|chemotherapy|given|administ\w*|"
+    r"arms?|regimens?|(?:neo)?adjuvant|versus|vs|compar\w*|chemotherapy|given|administ\w*|oral|"
     r"plus|switch\w*|followed|efficacy|safety|toxicit\w*|combin\w*|dose-dense|"
     r"(?:first|second|third|later)[\s-]line)\b"
     # "with" right before it, but not "patients with XP" (a condition)
@@ -1300,7 +1304,10 @@ _TREATMENT_BEFORE = re.compile(
     r"|\b(?i:patients|those|women)\s+on\s+\Z"
 )
 _TREATMENT_AFTER = re.compile(
-    r"\d|\s*(?:[x×]\s*\d|[+→]|->|-[A-Z])|[\s-]*(?i:based|chemo\w*|therap\w*|regimens?|arms?|"
+    # (a dose bracket: "S-1 (80 mg/m2/day)")
+    r"\d|\s*(?:[x×]\s*\d|[+→]|->|-[A-Z]|[(\[]\s*\d[\d.,]*\s*m?g\b)|"
+    r"[\s-]*(?i:based|chemo\w*|therap\w*|regimens?|arms?|monotherapy|single[\s-]agent|"
+    r"(?:was|were)\s+(?:given|administ\w*)|"
     r"groups?|cohorts?|cycles?|courses?|treat\w*|q\d\w*|every|alone|followed|then|vs|versus|"
     r"plus|combin\w*|for\s+\d+|consist\w*|compris\w*|(?:was\s+)?defined|"
     # an outcome verb with the regimen as subject: "TCHP yielded", "THP achieved"

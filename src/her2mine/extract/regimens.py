@@ -349,9 +349,10 @@ def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> l
 _hit_start = attrgetter("start")  # (a sort key without a Python call per hit)
 
 # "FEC-75 plus trastuzumab", "FEC100 then docetaxel", "FEC 100 followed by docetaxel": a dose
-# written onto a regimen's short form.
+# written onto a regimen's short form; after a hyphen also a one-digit variant or cycle count
+# ("FOLFOX-7 plus trastuzumab", "EC-4 followed by docetaxel").
 _DOSE_SUFFIX_STARTS = frozenset("-‑ 0123456789")
-_SHORT_FORM_DOSE = re.compile(r"(?:[-‑]| ?)\d{2,3}(?![\d.,·%])")
+_SHORT_FORM_DOSE = re.compile(r"(?:[-‑]\d{1,3}| ?\d{2,3})(?![\d.,·%])")
 
 
 def _after_short_form_dose(gap: str, last: Hit) -> str | None:

@@ -190,11 +190,21 @@ def _acronyms_after_group_ids(text: str, family: list[Hit]) -> list[Hit]:
         name = m.group(1)
         if is_registry_id(name) or _abbreviates(name, h.text):
             continue
+        if _regimen_or_group_parts(name):
+            continue
         if _acronym_name(name) or (
             _HYPHENATED_CAPITALS.fullmatch(name) is not None and _context_name(name)
         ):
             out.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
     return out
+
+
+def _regimen_or_group_parts(name: str) -> bool:
+    """Whether a hyphenated bracket is a regimen or a network, not a trial: a part the drug
+    lexicon reads ("(AC-TH)", "(FEC-T)") or a group's name ("(ECOG-ACRIN)")."""
+    if "-" not in name:
+        return False
+    return any(p in _GROUP_WORD_SET or _drug_abbreviation(p) for p in name.split("-"))
 
 
 def _hit(m: re.Match[str], source: str) -> Hit:
@@ -492,21 +502,42 @@ _GROUP_WORD_SET = frozenset(_GROUPS.split("|"))
 def _named_as_subject(text: str, found: list[int]):
     """Matches of ``_NAME_AS_SUBJECT`` read backwards from each "trial"/"study" (``found``)
     whose name looks like a trial acronym (``_acronym_name``); an appositive must close with a
-    comma after the noun."""
+    comma after the noun and its head follow no modifier (``_appositive_head``)."""
     for q in found:
         window = text[max(0, q - 120) : q]
-        if " a" not in window:  # every match ends with "a"/"an" and design words
+        # every match has the article between blanks (" a" alone is in every " and")
+        if " a " not in window and " an " not in window and "\t" not in window:
             continue
         m = _NAME_AS_SUBJECT.search(text, max(0, q - 120), q)
         if m is None or not _acronym_name(m.group(1)):
             continue
-        if m.group(2) is None or _APPOSITIVE_END.match(text, q) is not None:
+        if m.group(2) is None or _appositive_head(text, q, m.start(1)):
             yield m
+
+
+# A modifier right before an appositive's head ("In HER2-positive BCBM, a phase 2 study, ...",
+# "HR+/HER2- mBC", "advanced GEJC"): the head of a noun phrase, not a trial's name ("Results
+# of KATHERINE, a phase 3 trial" keeps it).
+_MODIFIER_BEFORE = re.compile(
+    r"(?:\S*[-+/]\S*|(?i:metastatic|advanced|early|recurrent|refractory|resistant))[ \t]+\Z"
+)
+
+
+def _appositive_head(text: str, q: int, start: int) -> bool:
+    """Whether the name at ``start`` heads an appositive that closes with a comma after the
+    noun at ``q`` and follows no modifier (``_MODIFIER_BEFORE``)."""
+    return (
+        _APPOSITIVE_END.match(text, q) is not None
+        and _MODIFIER_BEFORE.search(text, max(0, start - 40), start) is None
+    )
 
 
 # A capital after a lower-case letter, or two capitals before one ("NeoPHOEBE", "TyTAN",
 # "IMpassion050", "FDChina"): a coined name in mixed case, no plain word ("Patients", "It").
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
+# Mixed case that is no coined name: a short lower-case prefix on an acronym ("mCRC",
+# "mTNBC": metastatic; "ctDNA", "mRNA") or an acronym's plural ("ADCs", "TILs", "RCTs").
+_PREFIXED_OR_PLURAL_ACRONYM = re.compile(r"[a-z]{1,3}[A-Z]{2,}|[A-Z]{2,}s")
 
 
 def _acronym_name(name: str) -> bool:
@@ -519,6 +550,7 @@ def _acronym_name(name: str) -> bool:
         or name.startswith(("HER2", "ERBB2", "NCT"))
         or _DRUG_CODE.fullmatch(name) is not None
         or _NOT_A_NAME.fullmatch(name) is not None
+        or _PREFIXED_OR_PLURAL_ACRONYM.fullmatch(name) is not None
         or is_sponsor_code(name)
         or _drug_abbreviation(name)
     ):
