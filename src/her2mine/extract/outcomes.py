@@ -20,6 +20,7 @@ from her2mine.extract.arms import (
     output_arm,
 )
 from her2mine.extract.fastre import (
+    SPAN,
     GateSet,
     WordGate,
     finditer_at,
@@ -129,6 +130,8 @@ def find_endpoints(text: str, lex: EndpointLexicon, low: str | None = None) -> l
         hits = cns_qualified(low, hits)
     if _DLT_GATE.may_hold(low, 0, len(low)):
         hits = dose_limiting_toxicities(low, hits)
+    if _LAB_CHANGE_GATE.may_hold(low, 0, len(low)):
+        hits = laboratory_changes(text, low, hits)
     # Each scan's hits are disjoint; when the two scans' are too, every hit is kept.
     by_start = sorted(hits, key=_START)
     if not _disjoint(by_start):
@@ -267,6 +270,34 @@ def dose_limiting_toxicities(low: str, hits: list[Hit]) -> list[Hit]:
             out = list(hits)
         out[k] = Hit(h.kind, h.start, h.end, h.text, "_other", h.drugs, h.source)
     return out
+
+
+# "Grade 3-4 increases in alanine aminotransferase", "elevations of AST", "rises in bilirubin",
+# "ALT increased": a laboratory abnormality written as a change of an analyte is an adverse
+# event (the lexicon holds the one order "increased alanine aminotransferase"). Read on the
+# lower-cased text; an analyte alone ("baseline bilirubin") names no event.
+_ANALYTE = (
+    r"(?:(?:alanine|aspartate)\s+aminotransferase|aminotransferases?|transaminases?|alt|ast|"
+    r"(?:total\s+|blood\s+)?bilirubin|liver\s+enzymes|creatinine|alkaline\s+phosphatase|"
+    r"gamma[\s-]glutamyl\s*transferase|ggt|lipase|amylase)(?:\s+levels?)?"
+)
+_LAB_CHANGE = re.compile(
+    rf"\b(?:(?:increases?|elevations?|rises?)\s+(?:in|of)\s+(?:serum\s+)?{_ANALYTE}"
+    rf"|(?:increased|elevated|raised)\s+(?:serum\s+)?{_ANALYTE}"
+    rf"|{_ANALYTE}\s+(?:increased|increases?|elevations?|elevated))(?![\w-])"
+)
+_LAB_CHANGE_GATE = WordGate(("increase", "elevat", "rise", "raised"))
+
+
+def laboratory_changes(text: str, low: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` plus an AE mention for each change of a laboratory analyte (``_LAB_CHANGE``)
+    that no hit overlaps. ``low``: the lower-cased text."""
+    added = [
+        Hit("endpoint", a, b, text[a:b], "AE")
+        for a, b in map(SPAN, _LAB_CHANGE.finditer(low))
+        if not any(h.start < b and a < h.end for h in hits)
+    ]
+    return hits + added if added else hits
 
 
 # "overall response rate up to week 24 (ORR24)": a short form made of the end point's
