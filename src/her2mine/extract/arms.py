@@ -871,8 +871,20 @@ def _duration_design(text: str, low: str, read: list[tuple[int, int]], reg: ArmR
         reg.arms[:] = [full]
         reg.short_forms = {k: v for k, v in reg.short_forms.items() if v is full}
     _label_durations(text, list(found.values()), full)
-    reg.duration_groups = 2  # (``_COMPARED_DURATIONS`` reads a pair)
+    reg.duration_groups = max(_duration_count(text, m) for m in found.values())
     reg.frozen = None
+
+
+# "6, 12 or 24 weeks of": durations listed before the compared pair (``_COMPARED_DURATIONS``).
+_LISTED_DURATIONS_BEFORE = re.compile(
+    rf"(?:\b{_NUMBER_WORD}\s*(?:{_DURATION_UNIT}\s*)?,\s*)+\Z", re.I
+)
+
+
+def _duration_count(text: str, m: re.Match[str]) -> int:
+    """How many durations the design compares: the pair ``m`` and those listed before it."""
+    before = _LISTED_DURATIONS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    return 2 + (before.group().count(",") if before else 0)
 
 
 def _one_arm_per_duration_sentence(reg: ArmRegistry, starts: set[int]) -> bool:
@@ -2943,42 +2955,75 @@ def _add_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry, e: int
 
 
 # "A or placebo with B, followed by A or placebo with C": the alternative is repeated in each
-# phase, so the phases chain into one placebo regimen ("placebo with B, followed by ... C").
-_OR_BEFORE_PLACEBO = re.compile(r"\s*,?\s*or\s+(?:a\s+)?(?:matching\s+)?", re.I)
+# phase, so the phases chain into one placebo regimen ("placebo with B, followed by ... C"). The
+# alternative may carry its dose bracket ("A (1200 mg) or placebo").
+_OR_BEFORE_PLACEBO = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*or\s+(?:a\s+)?(?:matching\s+)?", re.I)
+# "placebo with paclitaxel, trastuzumab and pertuzumab": the commas of a phase's drug list cut it
+# into regimens of their own, which the phase joins again.
+_PHASE_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?")
 
 
 def _placebo_repeated_in_phases(text: str, regs: list[Regimen]) -> list[Regimen]:
     """ "A or placebo with B, then A or placebo with C" → A and "placebo with B, then C" (each
-    repeat of "A or placebo" opens a phase of the same two arms, not another arm); ``regs``
-    unchanged when no phase repeats the alternative."""
+    repeat of "A or placebo" opens a phase of the same two arms, not another arm; the last
+    phase may be "A or placebo" alone); ``regs`` unchanged when no phase repeats the
+    alternative."""
     out = list(regs)
     i = 1
     while i + 1 < len(out):
-        prev, r, nxt = out[i - 1], out[i], out[i + 1]
-        if _repeats_or_placebo(text, prev, r, nxt):
-            hits = [*r.hits[:-1], *nxt.hits[1:]]
-            joins = [*r.joins[:-1], r.joins[-1], *nxt.joins[1:]]
-            out[i : i + 2] = [Regimen(r.start, nxt.end, hits, joins)]
+        run = _placebo_phase(text, out, i)
+        if run is not None and _repeats_or_placebo(text, out[i - 1], run, out[i + len(run)]):
+            one, nxt = _joined_phase(run), out[i + len(run)]
+            hits = [*one.hits[:-1], *nxt.hits[1:]]
+            joins = [*one.joins, *nxt.joins[1:]] if len(nxt.hits) > 1 else one.joins[:-1]
+            out[i : i + len(run) + 1] = [Regimen(one.start, nxt.end, hits, joins)]
         else:
             i += 1
     return out
 
 
-def _repeats_or_placebo(text: str, prev: Regimen, r: Regimen, nxt: Regimen) -> bool:
-    """Whether ``r`` is "placebo with B, followed by A" after "A or" (``prev``) and ``nxt``
-    opens "or placebo ...": the last mention of ``r`` repeats the alternative to placebo."""
-    if not prev.drugs or prev.has_placebo or len(r.hits) < 3:
-        return False
-    if r.hits[0].kind != "placebo" or nxt.hits[0].kind != "placebo" or len(nxt.hits) < 2:
-        return False
-    last = r.hits[-1]
-    if sorted(last.drugs) != prev.drugs or not _SEQUENCE_WORD.search(
-        text, r.hits[-2].end, last.start
+def _placebo_phase(text: str, regs: list[Regimen], i: int) -> list[Regimen] | None:
+    """The regimens from ``regs[i]`` (which opens with placebo) to the first that a sequence
+    word ends with a drug ("placebo with B, C and D, followed by A"), each joined to the one
+    before by a comma of a drug list; None when there is no such run."""
+    if regs[i].hits[0].kind != "placebo":
+        return None
+    run = [regs[i]]
+    while len(run[-1].hits) < 2 or not _SEQUENCE_WORD.search(
+        text, run[-1].hits[-2].end, run[-1].hits[-1].start
     ):
+        k = i + len(run)
+        if k + 1 >= len(regs) or regs[k].has_placebo:
+            return None
+        if not _PHASE_LIST_GAP.fullmatch(text, run[-1].end, regs[k].start):
+            return None
+        run.append(regs[k])
+    return run
+
+
+def _joined_phase(run: list[Regimen]) -> Regimen:
+    """The regimens of ``run`` (a drug list cut at its commas) as one regimen."""
+    if len(run) == 1:
+        return run[0]
+    hits = [h for r in run for h in r.hits]
+    joins = [*run[0].joins]
+    for r in run[1:]:
+        joins += ["weak", *r.joins]  # (a list's comma joins as its "and" does)
+    return Regimen(run[0].start, run[-1].end, hits, joins)
+
+
+def _repeats_or_placebo(text: str, prev: Regimen, run: list[Regimen], nxt: Regimen) -> bool:
+    """Whether ``run`` is "placebo with B, followed by A" after "A or" (``prev``) and ``nxt``
+    opens "or placebo ...": the last mention of ``run`` repeats the alternative to placebo."""
+    if not prev.drugs or prev.has_placebo or sum(len(r.hits) for r in run) < 3:
+        return False
+    if nxt.hits[0].kind != "placebo":
+        return False
+    if sorted(run[-1].hits[-1].drugs) != prev.drugs:
         return False
     return bool(
-        _OR_BEFORE_PLACEBO.fullmatch(text, prev.end, r.start)
-        and _OR_BEFORE_PLACEBO.fullmatch(text, r.end, nxt.start)
+        _OR_BEFORE_PLACEBO.fullmatch(text, prev.end, run[0].start)
+        and _OR_BEFORE_PLACEBO.fullmatch(text, run[-1].end, nxt.start)
     )
 
 

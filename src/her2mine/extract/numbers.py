@@ -650,8 +650,12 @@ _GRADE_BEFORE_END = search_from_end(re.compile(r"\bgrades?\s*$", re.I))
 # before its digit, after a space, a bracket or the start ("10-15%", "HER2+ 45%" hold none);
 # "±" may stand apart. The other end of a signed range ("−15% to 15%") goes with it.
 _SIGN_GATE = re.compile(r"[±−+]|[\s(\[]-")
-_SIGN_BEFORE = re.compile(r"(?:±\s?|(?:(?<=[\s(\[:=,])|^)[−+-])\Z")
-_SIGNED_RANGE_REST = re.compile(r"%\s*(?:to|and|–)\s*\+?\Z")
+_SIGN = r"(?:(?:±|\+/-)\s?|(?:(?<=[\s(\[:=,])|^)[−+-])"  # ("+/- 3.2%" is "±")
+_SIGN_BEFORE = re.compile(_SIGN + r"\Z")
+# The other end of a signed range, found from the text (its signed start may be no atom: "CI,
+# -15% to 20%" is masked before).
+_SIGNED_RANGE_BEFORE = re.compile(_SIGN + r"\d+(?:[.·]\d+)?\s*%\s*(?:to|and|–)\s*\+?\Z")
+_SIGNED_RANGE_REACH = 20  # characters: "−15.5% to +"
 
 
 def _without_signed_percents(
@@ -660,15 +664,14 @@ def _without_signed_percents(
     """``atoms`` without the signed percentages (see ``_SIGN_BEFORE``) and the numbers that
     close a range they open."""
     out = []
-    last_signed = -1  # where the last dropped signed percentage ended
     for m in atoms:
         a = m.start()
         if _CUTOFF_PERCENT.match(text, m.end()) is not None:
-            lo = a - 2 if a - 2 > start else start
+            lo = a - 4 if a - 4 > start else start
             if _SIGN_BEFORE.search(text, lo, a) is not None:
-                last_signed = m.end()
                 continue
-            if last_signed >= 0 and _SIGNED_RANGE_REST.match(text, last_signed, a) is not None:
+            lo = a - _SIGNED_RANGE_REACH if a - _SIGNED_RANGE_REACH > start else start
+            if _SIGNED_RANGE_BEFORE.search(text, lo, a) is not None:
                 continue
         out.append(m)
     return out

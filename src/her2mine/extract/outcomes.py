@@ -278,7 +278,8 @@ def dose_limiting_toxicities(low: str, hits: list[Hit]) -> list[Hit]:
 # lower-cased text; an analyte alone ("baseline bilirubin") names no event.
 _ANALYTE = (
     r"(?:(?:alanine|aspartate)\s+aminotransferase|aminotransferases?|transaminases?|alt|ast|"
-    r"(?:total\s+|blood\s+)?bilirubin|liver\s+enzymes|creatinine|alkaline\s+phosphatase|"
+    r"(?:total\s+|blood\s+)?bilirubin|liver\s+enzymes|creatinine(?!\s+clearance)|"
+    r"alkaline\s+phosphatase|"
     r"gamma[\s-]glutamyl\s*transferase|ggt|lipase|amylase)(?:\s+levels?)?"
 )
 _LAB_CHANGE = re.compile(
@@ -287,6 +288,18 @@ _LAB_CHANGE = re.compile(
     rf"|{_ANALYTE}\s+(?:increased|increases?|elevations?|elevated))(?![\w-])"
 )
 _LAB_CHANGE_GATE = WordGate(("increase", "elevat", "rise", "raised"))
+# "20% had raised ALT at baseline", "baseline elevated bilirubin": a level before treatment, no
+# adverse event.
+_AT_BASELINE = re.compile(
+    r"\s+(?:(?:at|before)\s+(?:baseline|screening|study\s+entry|enrol?ment)|"
+    r"(?:was|were)\s+(?:present\s+)?at\s+baseline)\b"
+)
+_BASELINE_BEFORE = re.compile(r"\bbaseline\s+\Z")
+
+
+def _at_baseline(low: str, a: int, b: int) -> bool:
+    """Whether the laboratory change ``low[a:b]`` is a level at baseline."""
+    return bool(_AT_BASELINE.match(low, b) or _BASELINE_BEFORE.search(low, max(0, a - 12), a))
 
 
 def laboratory_changes(text: str, low: str, hits: list[Hit]) -> list[Hit]:
@@ -295,7 +308,7 @@ def laboratory_changes(text: str, low: str, hits: list[Hit]) -> list[Hit]:
     added = [
         Hit("endpoint", a, b, text[a:b], "AE")
         for a, b in map(SPAN, _LAB_CHANGE.finditer(low))
-        if not any(h.start < b and a < h.end for h in hits)
+        if not any(h.start < b and a < h.end for h in hits) and not _at_baseline(low, a, b)
     ]
     return hits + added if added else hits
 
