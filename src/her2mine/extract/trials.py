@@ -14,15 +14,15 @@ from her2mine.extract.lexicon import TrialLexicon, load_lexicons, starts_finder
 # Name families whose members keep appearing (DESTINY-Breast12, HER2CLIMB-05...).
 _GROUPS = (
     "NSABP|CALGB|JBCRG|GBG|BIG|NRG|SWOG|ECOG|EORTC|IBCSG|TBCRC|JCOG|KCSG|WSG|ABCSG|GEICAM|SOLTI|"
-    "NCCTG|BCIRG|ACOSOG|UNICANCER|SAKK|Alliance|WJOG"
+    "NCCTG|BCIRG|ACOSOG|UNICANCER|SAKK|Alliance|WJOG|OOTR|HeCOG|PrECOG"
 )
 _FAMILIES = re.compile(
     r"[A-Z](?<![A-Za-z0-9-][A-Z])(?<=[CDHIKLMPT])(?:(?<=D)ESTINY-[A-Z][A-Za-z]*\d+|(?<=H)ER2CLIMB(?:-\d+)?|"
     r"(?<=P)HERGain(?:-\d+)?|(?<=M)onarcHER|(?<=P)ATINA|(?<=T)RAIN-\d|(?<=L)UX-Breast[ -]?\d|"
     r"(?<=M)A\.\d{1,2}|"
     # sponsors' programmes, whose word alone names no one trial ("KEYNOTE-811", "CheckMate 649")
-    r"(?<=K)EYNOTE[ -]?\d+|(?<=C)heckMate[ -]?\d+|(?<=M)ONALEESA-\d+|(?<=P)ALOMA-\d+|"
-    r"(?<=I)Mpassion\d+|(?<=M)ONARCH[ -]\d+|(?<=T)ROPiCS-\d+)"
+    r"(?<=K)EYNOTE[ -]?\d+|(?<=C)(?:heckMate|HECKMATE)[ -]?\d+|(?<=M)ONALEESA-\d+|(?<=P)ALOMA-\d+|"
+    r"(?<=I)(?:Mpassion|MPASSION)\d+|(?<=M)ONARCH[ -]\d+|(?<=T)ROP(?:iCS|ICS)-\d+)"
     r"(?![A-Za-z0-9])|"
     rf"[A-Z](?<![A-Za-z0-9-][A-Z])(?<=[{''.join(sorted({g[0] for g in _GROUPS.split('|')}))}])"
     rf"(?:{'|'.join(f'(?<={g[0]}){g[1:]}' for g in _GROUPS.split('|'))})"
@@ -66,6 +66,7 @@ _FAMILY_WORDS = (
     "LUX-Breast",
     "MA.",  # the Canadian Cancer Trials Group's MA.17, MA.31...
     *("KEYNOTE", "CheckMate", "MONALEESA", "PALOMA", "IMpassion", "MONARCH", "TROPiCS"),
+    *("CHECKMATE", "IMPASSION", "TROPICS"),  # (the same programmes in capitals)
     *_GROUPS.split("|"),
 )
 
@@ -100,6 +101,7 @@ def find_trials(
     registry = sorted(starts + eudract) if eudract else starts
     hits = [_hit(m, "rules") for m in finditer_at(_REGISTRY, text, registry)]
     family = [_hit(m, "rules") for m in finditer_at(_FAMILIES, text, starts)]
+    family = [h for h in family if not _year_after_group(h.text)]
     hits += [h for h in family if not _performance_score(h.text) and not _bare_alliance(h.text)]
     spans = lex.terms.spans(text, starts)
     hits += [Hit("trial", a, b, text[a:b], text[a:b], [], "rules") for a, b in spans]
@@ -133,6 +135,17 @@ def _performance_score(written: str) -> bool:
 # "Alliance 2 centres": the Alliance's trials are numbered with a letter ("Alliance A011202");
 # a bare number after the word is no trial.
 _BARE_ALLIANCE = re.compile(r"Alliance[ -](?:[Pp]rotocol )?\d")
+
+
+# "ECOG 2019", "JCOG2019": a year after a group's name (its meeting, its report), not a study
+# number; a year with the study's own suffix ("GEICAM 2003-02") stays one. Read on the group's
+# matches alone (programmes' numbers are never years).
+_YEAR_AFTER_GROUP = re.compile(rf"(?:{_GROUPS})[ -]?(?:19[5-9]\d|20[0-3]\d)\Z")
+
+
+def _year_after_group(written: str) -> bool:
+    """Whether a family match is a group's name and a bare year ("ECOG 2019"), not a trial."""
+    return written[-1].isdigit() and _YEAR_AFTER_GROUP.match(written) is not None
 
 
 def _bare_alliance(written: str) -> bool:
@@ -171,7 +184,15 @@ def _group_numbers_alone(text: str, hits: list[Hit]) -> list[Hit]:
 _ACRONYM = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"  # (a name's shape: see ``_CONTEXT_PATTERNS``)
 # "WJOG7112G (T-ACT) was ...", "the JCOG1204 study (PRESENT)", "SWOG S1007 (RxPONDER)": the
 # trial's acronym in a bracket right after its group's study number (and "trial"/"study").
-_BRACKET_AFTER_GROUP_ID = re.compile(rf"(?:[ \t]+(?:trial|study))?[ \t]*\(({_ACRONYM})\)")
+# Round 35: the bracket may hold the name's noun ("KCSG-BR-19-05 (ZEPHYR trial)", "(NAME Study)")
+# or a numeral after a space ("GBG 92 (ICE III)"), and a title may join the acronym with a slash
+# ("JCOG1523/NERVE").
+_BRACKET_AFTER_GROUP_ID = re.compile(
+    rf"(?:[ \t]+(?:trial|study))?[ \t]*\(({_ACRONYM}(?:[ \t](?:[IVX]{{1,4}}|\d{{1,2}}))?)"
+    rf"(?:[ \t]+(?i:trial|study))?\)|/({_ACRONYM})"
+)
+# "ICE III": a name in capitals (two or more) and its numeral after a space
+_SPACED_NUMERAL_NAME = re.compile(r"[A-Z]{2,}[ \t](?:[IVX]{1,4}|\d{1,2})")
 # "T-ACT": a name in capitals with a hyphen (too short for ``_title_name``'s run of four)
 _HYPHENATED_CAPITALS = re.compile(r"[A-Z]+(?:-[A-Z]+)+")
 
@@ -182,21 +203,39 @@ def _acronyms_after_group_ids(text: str, family: list[Hit]) -> list[Hit]:
     short-form reading takes (``_short_forms``), a registry id, or a group ("(Alliance)")."""
     out = []
     for h in family:
-        if not h.text.startswith(_GROUP_WORDS) or text.find("(", h.end, h.end + 8) < 0:
+        if not h.text.startswith(_GROUP_WORDS) or (
+            text.find("(", h.end, h.end + 8) < 0 and not text.startswith("/", h.end)
+        ):
             continue
         m = _BRACKET_AFTER_GROUP_ID.match(text, h.end)
         if m is None:
             continue
-        name = m.group(1)
+        g = 1 if m.group(1) is not None else 2
+        name = m.group(g)
         if is_registry_id(name) or _abbreviates(name, h.text):
             continue
-        if _regimen_or_group_parts(name):
+        if _regimen_or_group_parts(name) or _subgroup_label(name):
             continue
         if _acronym_name(name) or (
-            _HYPHENATED_CAPITALS.fullmatch(name) is not None and _context_name(name)
+            (_HYPHENATED_CAPITALS.fullmatch(name) or _SPACED_NUMERAL_NAME.fullmatch(name))
+            and _context_name(name)
+            and name.split()[0] not in _GROUP_WORD_SET
         ):
-            out.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
+            out.append(Hit("trial", m.start(g), m.end(g), name, name, [], "rules"))
     return out
+
+
+# Parts of a subgroup's label bracketed after a study number ("SWOG S1007 (ER-NEG)", "(HR-POS)",
+# "(US-CANADA)"): a receptor and its status, or a region where the trial's cohort enrolled.
+_SUBGROUP_PARTS = frozenset(
+    {"ER", "PR", "PGR", "HR", "HER2", "POS", "NEG", "POSITIVE", "NEGATIVE", "LOW", "HIGH",
+     "US", "USA", "UK", "EU", "CANADA", "EUROPE", "ASIA", "JAPAN", "CHINA", "KOREA", "INTL"}
+)  # fmt: skip
+
+
+def _subgroup_label(name: str) -> bool:
+    """Whether a hyphenated bracket after a study number is a subgroup's label, not a trial."""
+    return "-" in name and any(p in _SUBGROUP_PARTS for p in name.split("-"))
 
 
 def _regimen_or_group_parts(name: str) -> bool:
@@ -311,6 +350,20 @@ NOT_TRIAL_NAMES = frozenset(
         "GEJC",
         "mCRPC",
         "DLBCL",
+        "PDAC",
+        "HCC",
+        "CRC",
+        "RCC",
+        "OSCC",
+        "LUAD",
+        "LUSC",
+        # databases a retrospective study is run in ("In TriNetX, a retrospective cohort study")
+        "TriNetX",
+        "MarketScan",
+        "FAERS",
+        "JADER",
+        "VigiBase",
+        "Optum",
     }
 )
 
@@ -423,6 +476,10 @@ def _named_after_design_words(text: str, found: list[int] | None = None):
             or _numbered_mixed_case_name(m.group(1))
         ):
             yield m
+        elif m is None and text.find("he ", max(0, q - 90), q) >= 0:
+            m = _NAME_AFTER_SETTING_WORDS.search(text, max(0, q - 90), q)
+            if m is not None and _acronym_name(m.group(1)):
+                yield m
 
 
 # "the phase III TROPiCS-02 study": a name in mixed case with its number after a hyphen, three
@@ -490,6 +547,15 @@ _SUBJECT_DESIGN = (
     r"multi-?cohort|investigator-initiated|non-randomi[sz]ed|exploratory|pilot|two-arm|"
     r"three-arm|real-world|population-based|nationwide|controlled|clinical|cohort)"
 )
+# Round 35: "the Korean multicentre NAME study", "the prospective observational NAME cohort
+# study", "the Japanese nationwide NAME registry study": a nationality adjective or a
+# observational study's words (``_SUBJECT_DESIGN``) before the name, "cohort"/"registry" after
+# it. The name must look like a trial's acronym (``_acronym_name``).
+_NATIONALITY = r"(?-i:[A-Z][a-z]+(?:an|ese|ish|ic|ch))"
+_NAME_AFTER_SETTING_WORDS = re.compile(
+    rf"[tT](?<![\w][tT])(?i:he\s+(?:(?:{_SUBJECT_DESIGN}|{_NATIONALITY}),?\s+){{1,4}}"
+    rf"({_ACRONYM})\s+(?:(?:cohort|registry)\s+)?$)"
+)
 _NAME_AS_SUBJECT = re.compile(
     rf"(?<![\w-])({_ACRONYM})(?:[ \t]+\([^()\n]{{1,40}}\))?"
     rf"(?:[ \t]+(?:was|is)[ \t]+an?|(,)[ \t]+an?)[ \t]+(?:{_SUBJECT_DESIGN},?[ \t]+){{0,6}}\Z"
@@ -540,6 +606,11 @@ _INNER_CAPITAL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
 _PREFIXED_OR_PLURAL_ACRONYM = re.compile(r"[a-z]{1,3}[A-Z]{2,}|[A-Z]{2,}s")
 
 
+# A short acronym ending in "OG"/"CG"/"SG"/"RG"/"TG" (Oncology, Cancer, Study, Research,
+# Treatment Group): a cooperative group's name ("DBCG", "HeCOG", "TCOG"), no trial's.
+_GROUP_SHAPE = re.compile(r"[A-Za-z]{1,4}[A-Z](?<=[COSRT])G")
+
+
 def _acronym_name(name: str) -> bool:
     """Whether ``name`` looks like a trial's acronym: in capitals (``_title_name``) or in mixed
     case with capitals inside, and no common acronym, subtype, group's name, drug code or drug
@@ -551,6 +622,7 @@ def _acronym_name(name: str) -> bool:
         or _DRUG_CODE.fullmatch(name) is not None
         or _NOT_A_NAME.fullmatch(name) is not None
         or _PREFIXED_OR_PLURAL_ACRONYM.fullmatch(name) is not None
+        or _GROUP_SHAPE.fullmatch(name) is not None
         or is_sponsor_code(name)
         or _drug_abbreviation(name)
     ):
@@ -596,15 +668,24 @@ def _named_before_registration(text: str):
 # "HERNATA: a randomised phase III trial...". Only names in capitals (a run of four or more, no
 # lower case) count here: a title may as well open with a drug ("T-DXd: a phase 2 study").
 _DESIGN_WORD_RE = r"\b(?i:phase|randomi[sz]ed|trial|study)\b"
+# Round 35: or before a dash and an article ("TyLOR\u2014A Randomized, Phase III Study",
+# "MARLIN \u2013 an open-label ...", "NAME - a randomised ..."); group 2 is set for a dash.
 _TITLE_LEAD = re.compile(
-    rf"\A\s*({_ACRONYM})(?:\s*\([^()\n]{{1,40}}\))?\s*:\s+[^\n]{{0,80}}?" + _DESIGN_WORD_RE
+    rf"\A\s*({_ACRONYM})(?:\s*\([^()\n]{{1,40}}\))?"
+    r"(?:\s*:(?=\s)|[ \t]*([\u2014\u2013])[ \t]*(?=(?i:an?|the)\s)|[ \t]+(-)[ \t]+(?=(?i:an?|the)\s))"
+    r"\s*[^\n]{0,80}?" + _DESIGN_WORD_RE
 )
 _CAPITALS_RUN = re.compile(r"[A-Z]{4}")
 
 
 def _title_lead(text: str) -> list[Hit]:
     m = _TITLE_LEAD.match(text)
-    if m is None or not _title_name(m.group(1)):
+    if m is None:
+        return []
+    name = m.group(1)
+    dash = m.group(2) or m.group(3)
+    # a coined mixed-case name ("NeoSTAR") as well; after a dash no regimen short form ("TCHP")
+    if not (_acronym_name(name) or (not dash and _title_name(name))):
         return []
     return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
 
