@@ -15,8 +15,9 @@ import pytest
 GOLD = Path(__file__).parent / "data" / "gold"
 # the blind set: written without running the pipeline, scored as unseen abstracts
 BLIND = Path(__file__).parent / "data" / "gold_blind"
+BLIND2 = Path(__file__).parent / "data" / "gold_blind2"
 TXT = sorted(GOLD.glob("*.txt"))
-ALL_TXT = TXT + sorted(BLIND.glob("*.txt"))
+ALL_TXT = TXT + sorted(BLIND.glob("*.txt")) + sorted(BLIND2.glob("*.txt"))
 
 ENDPOINTS = {
     "PFS", "OS", "ORR", "DOR", "CBR", "DCR", "DFS", "IDFS", "EFS", "pCR", "TTP", "CNS-PFS",
@@ -48,7 +49,9 @@ def _parse_written(value: str) -> float | None:
     return float(value.replace("·", ".").replace("−", "-"))
 
 
-@pytest.mark.parametrize(("directory", "size", "n_negatives"), [(GOLD, 45, 5), (BLIND, 24, 2)])
+@pytest.mark.parametrize(
+    ("directory", "size", "n_negatives"), [(GOLD, 45, 5), (BLIND, 24, 2), (BLIND2, 20, 2)]
+)
 def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: int) -> None:
     txt = sorted(directory.glob("*.txt"))
     assert len(txt) >= size
@@ -60,16 +63,17 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
     assert not orphans
 
 
-@pytest.mark.parametrize("directory", [GOLD, BLIND], ids=["gold", "blind"])
+@pytest.mark.parametrize("directory", [GOLD, BLIND, BLIND2], ids=["gold", "blind", "blind2"])
 def test_pinned_scores_file(directory: Path) -> None:
     pins = json.loads((directory / "pinned_scores.json").read_text("utf-8"))
     assert set(pins) == {"drugs_f1", "trials_f1", "outcomes_f1", "arm_accuracy"}
     assert all(isinstance(v, float | int) and 0 <= v <= 1 for v in pins.values())
 
 
-def test_the_two_sets_share_no_document() -> None:
-    """The blind set is scored as unseen text: no id of it is in the development set."""
-    assert not {t.stem for t in GOLD.glob("*.txt")} & {t.stem for t in BLIND.glob("*.txt")}
+def test_the_sets_share_no_document() -> None:
+    """The blind sets are scored as unseen text: no id is in two sets."""
+    ids = [{t.stem for t in d.glob("*.txt")} for d in (GOLD, BLIND, BLIND2)]
+    assert sum(map(len, ids)) == len(set().union(*ids))
 
 
 @pytest.mark.parametrize("txt", ALL_TXT, ids=[f"{t.parent.name}/{t.stem}" for t in ALL_TXT])
