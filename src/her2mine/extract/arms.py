@@ -1840,8 +1840,9 @@ _LETTERED_VERB_GATE = WordGate(("consist", "comprised", "treated with", "receive
 # "The control group received vinorelbine, and the observation group received inetetamab
 # combined with vinorelbine": groups named by a word of their own, each described by its verb
 # (East Asian journals' "observation/control/study group"). Group 1 is the name.
+# (``word_start``: "the" first, as ``\b(?i:the)``, without trying every position of the text)
 _NAMED_GROUP_VERB = re.compile(
-    r"\b(?i:the)\s+([A-Za-z][\w-]{2,20})\s+(?i:group)\s+(?i:consisted\s+of|comprised|"
+    word_start(["the"]) + r"\s+([A-Za-z][\w-]{2,20})\s+(?i:group)\s+(?i:consisted\s+of|comprised|"
     r"(?:was|were)\s+(?:treated\s+with|given)|received)\s+"
 )
 # "arm A (long)": a second name in a bracket right after a lettered group.

@@ -104,6 +104,8 @@ def dosed_short_form_hits(text: str, lex: DrugLexicon) -> list[Hit]:
     misses it, and "FEC100" is shaped like a sponsor code). The mention is the letters only,
     as in "FEC-100"; the dose after it is read past where regimens are joined."""
     hits: list[Hit] = []
+    if _dosed_gate(lex.dosable_shorts).search(text) is None:
+        return hits  # (one scan instead of one per short form)
     for short in lex.dosable_shorts:
         if short not in text:
             continue
@@ -114,6 +116,16 @@ def dosed_short_form_hits(text: str, lex: DrugLexicon) -> list[Hit]:
             if m and int(m.group(1)) in _SHORT_FORM_DOSES and not _is_concentration(text, a, m):
                 hits.append(Hit(kind, a, b, short, canon, list(drugs), "rules"))
     return hits
+
+
+@cache
+def _dosed_gate(shorts: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern found wherever one of ``shorts`` is followed by a digit: the last two
+    characters of one of them (all of a shorter one) and a digit. Exact as a gate:
+    ``_dosed_spans`` yields only a short form a digit follows, so a text without any ("FEC1",
+    "X61") has no dosed short form."""
+    ends = sorted({re.escape(short[-2:]) for short in shorts})
+    return re.compile("(?:" + "|".join(ends) + r")\d") if ends else re.compile(r"(?!)")
 
 
 # "EC50 of 12 nM", "the EC50 of trastuzumab was 0.5 ug/mL", "EC90 values", "half-maximal
@@ -575,15 +587,16 @@ def long_forms_after_shorts(text: str, hits: list[Hit]) -> list[tuple[str, int, 
     (pirarubicin)", not "HP (plus docetaxel)"."""
     pairs = []
     for k, h in enumerate(hits):
+        after = text[h.end : h.end + 2]
+        if after[:1] != "(" and after != " (":
+            continue  # (the cheap test first: a slice, no call, rules out most hits)
         if h.kind not in ("drug", "regimen") or h.text[-1:] == ")":
             continue
-        if not text.startswith("(", h.end) and not text.startswith(" (", h.end):
-            continue  # (the cheap test first)
         m = _BRACKET_AFTER_SHORT.match(text, h.end)
         if m is None or not _SHORT_FORM_TEXT.fullmatch(h.text):
             continue
         ls, le = m.span(1)
-        inner = [g for g in hits[k + 1 :] if g.start < le]
+        inner = _starting_before(hits, k + 1, le)
         if not inner or any(g.end > le or g.kind not in CHAIN_KINDS for g in inner):
             continue
         if text[ls : inner[0].start].strip():
@@ -596,6 +609,18 @@ def long_forms_after_shorts(text: str, hits: list[Hit]) -> list[tuple[str, int, 
         if _CHAIN_RESIDUE.fullmatch(" ".join(residue)):
             pairs.append((h.text, ls, le))
     return pairs
+
+
+def _starting_before(hits: list[Hit], k: int, end: int) -> list[Hit]:
+    """``[g for g in hits[k:] if g.start < end]`` for ``hits`` sorted by start: the run up to
+    the first that starts at ``end`` or later (no copy and no test of the rest)."""
+    out = []
+    for i in range(k, len(hits)):
+        g = hits[i]
+        if g.start >= end:
+            break
+        out.append(g)
+    return out
 
 
 def _closes_unopened_bracket(text: str, ls: int, le: int) -> bool:
@@ -1320,14 +1345,18 @@ _REGIMEN_JOIN = re.compile(
 )
 
 
-def _undefined_regimen_short(h: Hit, ambiguous: frozenset[str] = frozenset()) -> bool:
-    """Whether ``h`` is a capital regimen short form of the lexicon ("HP", not "ddAC"), or an
-    ambiguous drug short form of it ("S-1": tegafur/gimeracil/oteracil, or "Figure S-1")."""
-    return (
-        h.source == "rules"
+def _undefined_regimen_shorts(hits: list[Hit], ambiguous: frozenset[str]) -> list[int]:
+    """Indices of the ``hits`` that are capital regimen short forms of the lexicon ("HP", not
+    "ddAC"), or ambiguous drug short forms of it ("S-1": tegafur/gimeracil/oteracil, or
+    "Figure S-1"). One comprehension, the kind first: it rules out most hits (a call per hit
+    cost more than the tests)."""
+    return [
+        i
+        for i, h in enumerate(hits)
+        if (h.kind == "regimen" or (h.kind == "drug" and h.text in ambiguous))
+        and h.source == "rules"
         and h.text.isupper()
-        and (h.kind == "regimen" or (h.kind == "drug" and h.text in ambiguous))
-    )
+    ]
 
 
 def _not_treatment(text: str, h: Hit) -> bool:
@@ -1351,7 +1380,7 @@ def regimen_shorts_in_context(
     after it, or a bracket defining it after a drug ("trastuzumab and pertuzumab (THP)"); then
     it is one wherever it is written. The others ("THP", "TCHP", "FEC") mean the regimen
     wherever no such noun follows: "150 had THP and 170 had TCHP". Only these few hits pay."""
-    cands = [i for i, h in enumerate(hits) if _undefined_regimen_short(h, ambiguous)]
+    cands = _undefined_regimen_shorts(hits, ambiguous)
     if not cands:
         return hits
     blocked = {i for i in cands if _not_treatment(text, hits[i])}

@@ -288,6 +288,15 @@ _LAB_CHANGE = re.compile(
     rf"|{_ANALYTE}\s+(?:increased|increases?|elevations?|elevated))(?![\w-])"
 )
 _LAB_CHANGE_GATE = WordGate(("increase", "elevat", "rise", "raised"))
+# The words a ``_LAB_CHANGE`` match can start with (a change word, or an analyte's first word),
+# matched as written (it reads the lower-cased text without ``re.I``): only where one of them
+# occurs need the pattern be tried, not at every word boundary as ``finditer`` does.
+_LAB_CHANGE_FIRSTS = (
+    *("increase", "elevat", "rise", "raised"),
+    *("alanine", "aspartate", "aminotransferase", "transaminase", "alt", "ast", "total"),
+    *("blood", "bilirubin", "liver", "creatinine", "alkaline", "gamma", "ggt", "lipase"),
+    "amylase",
+)
 # "20% had raised ALT at baseline", "baseline elevated bilirubin": a level before treatment, no
 # adverse event.
 _AT_BASELINE = re.compile(
@@ -305,9 +314,10 @@ def _at_baseline(low: str, a: int, b: int) -> bool:
 def laboratory_changes(text: str, low: str, hits: list[Hit]) -> list[Hit]:
     """``hits`` plus an AE mention for each change of a laboratory analyte (``_LAB_CHANGE``)
     that no hit overlaps. ``low``: the lower-cased text."""
+    found = finditer_at(_LAB_CHANGE, low, literal_starts(low, _LAB_CHANGE_FIRSTS))
     added = [
         Hit("endpoint", a, b, text[a:b], "AE")
-        for a, b in map(SPAN, _LAB_CHANGE.finditer(low))
+        for a, b in map(SPAN, found)
         if not any(h.start < b and a < h.end for h in hits) and not _at_baseline(low, a, b)
     ]
     return hits + added if added else hits
@@ -496,6 +506,8 @@ def _ratio_endpoints_named_apart(
     for v in values:
         if v.kind in _RATIOS and v.key_start is not None:
             runs.setdefault(v.key_start, []).append(v)
+    if not runs:
+        return out  # (most sentences: no ratio with a key)
     for ks, run in runs.items():
         in_key = [h for h in eps if ks <= h.start and h.end <= run[0].start]
         if len(in_key) > 1:
@@ -516,6 +528,8 @@ def _ratio_endpoints_named_apart(
                 out.update(zip((w.start for w in run), listed, strict=True))
             elif listed:
                 out[v.start] = listed[0]
+    if not out:
+        return out
     return {
         start: h
         for start, h in out.items()
