@@ -107,13 +107,17 @@ def test_or_both_without_brackets_makes_three_arms_with_the_backbone(nlp):
     assert sorted(_arms(nlp, before)) == sorted(three)
 
 
-def test_a_partner_after_an_or_list_without_both_stays_with_the_last_alternative(nlp):
-    # Negative: without "or both", "A or B with C" is read as written (C with B).
+def test_a_partner_after_an_or_list_without_both_is_shared_only_by_one_role(nlp):
+    # Round 37: without "or both", "A or B with C" shares C when A and B are single drugs of
+    # one role (as after "X or placebo"); else C stays with B as written.
     text = (
         "Title\n\nPatients were randomly assigned to lapatinib or trastuzumab with weekly "
         "paclitaxel for 12 weeks."
     )
-    assert _arms(nlp, text) == [["lapatinib"], ["paclitaxel", "trastuzumab"]]
+    assert _arms(nlp, text) == [["lapatinib", "paclitaxel"], ["paclitaxel", "trastuzumab"]]
+    # Negative: an ADC is no choice of the antibody's role (it carries its own payload).
+    adc = text.replace("lapatinib or", "trastuzumab emtansine or")
+    assert _arms(nlp, adc) == [["trastuzumab emtansine"], ["paclitaxel", "trastuzumab"]]
 
 
 def test_a_programme_word_before_a_capitals_name_with_a_number_is_part_of_it():

@@ -1181,7 +1181,7 @@ def _read_design(
         if sequence:
             regs = _options_then_sequence(text, regs)
             if len(regs) >= 3:
-                regs = _placebo_repeated_in_phases(text, regs)
+                regs = _alternatives_repeated_in_phases(text, regs)
         if alone:
             regs = _alone_or_combined(text, regs)
         if len(regs) >= 2 and _ADDITION_GATE.may_hold(low, s, e):
@@ -2955,25 +2955,27 @@ def _add_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry, e: int
     return False
 
 
-# "A or placebo with B, followed by A or placebo with C": the alternative is repeated in each
-# phase, so the phases chain into one placebo regimen ("placebo with B, followed by ... C"). The
-# alternative may carry its dose bracket ("A (1200 mg) or placebo").
+# "A or placebo with B, followed by A or placebo with C", "A or C with B, followed by A or C with
+# D": the alternatives are repeated in each phase, so the phases chain into one regimen of the
+# second ("placebo with B, followed by ... C"). The alternative may carry its dose bracket ("A
+# (1200 mg) or placebo").
 _OR_BEFORE_PLACEBO = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*or\s+(?:a\s+)?(?:matching\s+)?", re.I)
 # "placebo with paclitaxel, trastuzumab and pertuzumab": the commas of a phase's drug list cut it
 # into regimens of their own, which the phase joins again.
 _PHASE_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?")
 
 
-def _placebo_repeated_in_phases(text: str, regs: list[Regimen]) -> list[Regimen]:
+def _alternatives_repeated_in_phases(text: str, regs: list[Regimen]) -> list[Regimen]:
     """ "A or placebo with B, then A or placebo with C" → A and "placebo with B, then C" (each
     repeat of "A or placebo" opens a phase of the same two arms, not another arm; the last
-    phase may be "A or placebo" alone); ``regs`` unchanged when no phase repeats the
-    alternative."""
+    phase may be "A or placebo" alone); so with a single drug for placebo ("A or C with B, then
+    A or C with D" → A and "C with B, then D", whose backbone ``backbones`` shares); ``regs``
+    unchanged when no phase repeats the alternatives."""
     out = list(regs)
     i = 1
     while i + 1 < len(out):
-        run = _placebo_phase(text, out, i)
-        if run is not None and _repeats_or_placebo(text, out[i - 1], run, out[i + len(run)]):
+        run = _phase_of(text, out, i)
+        if run is not None and _repeats_alternatives(text, out[i - 1], run, out[i + len(run)]):
             one, nxt = _joined_phase(run), out[i + len(run)]
             hits = [*one.hits[:-1], *nxt.hits[1:]]
             joins = [*one.joins, *nxt.joins[1:]] if len(nxt.hits) > 1 else one.joins[:-1]
@@ -2983,23 +2985,36 @@ def _placebo_repeated_in_phases(text: str, regs: list[Regimen]) -> list[Regimen]
     return out
 
 
-def _placebo_phase(text: str, regs: list[Regimen], i: int) -> list[Regimen] | None:
-    """The regimens from ``regs[i]`` (which opens with placebo) to the first that a sequence
-    word ends with a drug ("placebo with B, C and D, followed by A"), each joined to the one
-    before by a comma of a drug list; None when there is no such run."""
-    if regs[i].hits[0].kind != "placebo":
+def _phase_of(text: str, regs: list[Regimen], i: int) -> list[Regimen] | None:
+    """The regimens from ``regs[i]`` (which opens with placebo or a single drug other than the
+    alternative before it) to the first that a sequence word ends with a drug ("placebo with B,
+    C and D, followed by A"), each joined to the one before by a comma of a drug list; None when
+    there is no such run."""
+    opener = regs[i].hits[0]
+    if opener.kind != "placebo" and not _second_alternative(regs[i - 1], opener):
         return None
     run = [regs[i]]
     while len(run[-1].hits) < 2 or not _SEQUENCE_WORD.search(
         text, run[-1].hits[-2].end, run[-1].hits[-1].start
     ):
         k = i + len(run)
-        if k + 1 >= len(regs) or regs[k].has_placebo:
+        if k + 1 >= len(regs) or any(_same_mention(h, opener) for h in regs[k].hits):
             return None
         if not _PHASE_LIST_GAP.fullmatch(text, run[-1].end, regs[k].start):
             return None
         run.append(regs[k])
     return run
+
+
+def _second_alternative(prev: Regimen, opener: Hit) -> bool:
+    """Whether ``opener`` may be the drug offered instead of ``prev`` ("A or C with B"): one
+    drug, not ``prev``'s."""
+    return opener.kind == "drug" and len(opener.drugs) == 1 and opener.drugs != prev.drugs
+
+
+def _same_mention(a: Hit, b: Hit) -> bool:
+    """Whether two mentions name the same thing (placebo, or the same drugs)."""
+    return a.kind == b.kind and a.drugs == b.drugs
 
 
 def _joined_phase(run: list[Regimen]) -> Regimen:
@@ -3013,12 +3028,13 @@ def _joined_phase(run: list[Regimen]) -> Regimen:
     return Regimen(run[0].start, run[-1].end, hits, joins)
 
 
-def _repeats_or_placebo(text: str, prev: Regimen, run: list[Regimen], nxt: Regimen) -> bool:
+def _repeats_alternatives(text: str, prev: Regimen, run: list[Regimen], nxt: Regimen) -> bool:
     """Whether ``run`` is "placebo with B, followed by A" after "A or" (``prev``) and ``nxt``
-    opens "or placebo ...": the last mention of ``run`` repeats the alternative to placebo."""
+    opens "or placebo ..." (or the same drug as ``run`` for placebo): the last mention of
+    ``run`` repeats the first alternative, ``nxt``'s first the second."""
     if not prev.drugs or prev.has_placebo or sum(len(r.hits) for r in run) < 3:
         return False
-    if nxt.hits[0].kind != "placebo":
+    if not _same_mention(nxt.hits[0], run[0].hits[0]):
         return False
     if sorted(run[-1].hits[-1].drugs) != prev.drugs:
         return False

@@ -67,6 +67,7 @@ def shared_backbone(
             found = (
                 _after_first_partner(text, regs, i, drug_class or {})
                 or _before_backbone(text, regs, i)
+                or _partner_after_alternatives(text, regs, i, drug_class or {})
                 or _after_sequence_head(text, regs, i)
             )
         if found is not None:
@@ -340,6 +341,95 @@ def _before_backbone(text: str, regs: list[Regimen], i: int) -> SharedBackbone |
     if not _distinct(own):
         return None
     return _with_both(text, regs, SharedBackbone(backbone, own, b), backbone)
+
+
+# "neratinib or trastuzumab with paclitaxel": the partner after the last alternative closes
+# the list, so it is every alternative's (as it is after "X or placebo").
+_CLOSING_PARTNER = re.compile(
+    r"\s*,?\s+" + GIVEN_TOGETHER + r"(?:with|plus|in\s+combination\s+with)\s+", re.I
+)
+# "trastuzumab (4 mg/kg, then 2 mg/kg weekly) with", "(n = 237) with", "(arm B) with": the
+# last alternative's dose, count or label.
+_BRACKET = re.compile(r"\([^()]*\)")
+
+
+def _partner_after_alternatives(
+    text: str, regs: list[Regimen], i: int, drug_class: Mapping[str, str]
+) -> SharedBackbone | None:
+    """ "A or B with C", "A or B, with C": single drugs of one role either side of "or", the
+    last joined to a partner of another role that ends the list, are arms that each take the
+    partner. Not "T-DM1 or lapatinib plus capecitabine" (an ADC carries its own payload),
+    "capecitabine or lapatinib with trastuzumab" (no choice of one role), "lapatinib or
+    trastuzumab with pertuzumab" (the partner plays the alternatives' role), nor "A alone or B
+    with C" or "A or B with C, or D" (the gaps say the list is not one of single drugs)."""
+    if i > 0 and _ALTERNATIVE_GAP.fullmatch(text, regs[i - 1].end, regs[i].start):
+        return None  # itself an alternative of the regimen before it
+    alts = _alternatives(text, regs, i, dosed=True)
+    if len(alts) >= 3 and _closes_with_partner(text[regs[alts[-2]].end : regs[alts[-1]].start]):
+        alts.pop()  # "A or B, with C": the list's joiner ", with" read C as an alternative
+    if not alts or any(len(_written(regs[k])) != 1 for k in alts[:-1]):
+        return None
+    found = _closing_partner(text, regs, alts[-1])
+    if found is None:
+        return None
+    backbone_hits, only = found
+    singles = [regs[k].hits[0] for k in alts]
+    if any(h.kind != "drug" or len(h.drugs) != 1 for h in singles):
+        return None
+    backbone = frozenset(d for h in backbone_hits for d in h.drugs)
+    own = {k: frozenset(h.drugs) for k, h in zip(alts, singles, strict=True)}
+    alt_drugs = frozenset().union(*own.values())
+    if not backbone or any(h.kind == "placebo" for h in backbone_hits) or not _distinct(own):
+        return None
+    if backbone & alt_drugs or not _one_role_apart(alt_drugs, backbone, drug_class):
+        return None
+    if any(not set(regs[k].drugs) <= backbone | own[k] for k in alts[:-1]):
+        return None  # (a sequence the alternative was given, ``arms._options_then_sequence``,
+        # is the backbone's own)
+    return SharedBackbone(backbone, own, only)
+
+
+def _closing_partner(text: str, regs: list[Regimen], k: int) -> tuple[list, int | None] | None:
+    """The mentions of the partner after the last alternative ``regs[k]``, and the index of
+    its own regimen when a comma cut it off ("A or B, with C"; then no alternative may follow
+    it); None when no partner closes the list."""
+    last = regs[k]
+    if len(last.hits) >= 2:
+        if _closes_with_partner(text[last.hits[0].end : last.hits[1].start]):
+            return last.hits[1:], None
+        return None
+    b = k + 1
+    if b >= len(regs) or not _closes_with_partner(text[last.end : regs[b].start]):
+        return None
+    if b + 1 < len(regs) and _ALTERNATIVE_GAP.fullmatch(text, regs[b].end, regs[b + 1].start):
+        return None
+    return regs[b].hits, b
+
+
+def _closes_with_partner(gap: str) -> bool:
+    """Whether ``gap`` joins the last alternative to the partner that closes the list, its dose,
+    count or label aside."""
+    if _CLOSING_PARTNER.fullmatch(gap):
+        return True
+    if "(" in gap:
+        gap = _BRACKET.sub(" ", gap)
+    return _CLOSING_PARTNER.fullmatch(without_schedules(gap)) is not None
+
+
+def _written(r: Regimen) -> list:
+    """The mentions written within ``r``'s own span (not those a later sequence lent it)."""
+    return [h for h in r.hits if r.start <= h.start and h.end <= r.end]
+
+
+def _one_role_apart(
+    alts: frozenset[str], backbone: frozenset[str], drug_class: Mapping[str, str]
+) -> bool:
+    """Whether the alternatives play one known role that is no ADC's, and no backbone drug plays
+    it."""
+    roles = {role(d, drug_class) for d in alts}
+    if len(roles) != 1 or None in roles or _ADC in roles:
+        return False
+    return not roles & {role(d, drug_class) for d in backbone}
 
 
 _SEQUENCE_JOIN = re.compile(r"(?:\bfollowed\s+by|\bthen|→)", re.I)
