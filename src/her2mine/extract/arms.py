@@ -3038,9 +3038,20 @@ def _repeats_alternatives(text: str, prev: Regimen, run: list[Regimen], nxt: Reg
         return False
     if sorted(run[-1].hits[-1].drugs) != prev.drugs:
         return False
-    return bool(
-        _OR_BEFORE_PLACEBO.fullmatch(text, prev.end, run[0].start)
-        and _OR_BEFORE_PLACEBO.fullmatch(text, run[-1].end, nxt.start)
+    return _or_joins_alternatives(text, prev.end, run[0].start) and _or_joins_alternatives(
+        text, run[-1].end, nxt.start
+    )
+
+
+def _or_joins_alternatives(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` joins two alternatives with "or", the first one's dose or schedule
+    aside ("lapatinib 1000 mg or trastuzumab 2 mg/kg with paclitaxel, followed by lapatinib
+    1000 mg or trastuzumab 6 mg/kg with FEC": each phase doses its alternatives)."""
+    if _OR_BEFORE_PLACEBO.fullmatch(text, a, b):
+        return True
+    gap = text[a:b]
+    return any(c.isdigit() for c in gap) and bool(
+        _OR_BEFORE_PLACEBO.fullmatch(without_schedules(gap))
     )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from her2mine.extract.regimens import (
+    DRUG_LEAD,
     GIVEN_TOGETHER,
     OR_BOTH,
     Regimen,
@@ -344,9 +345,10 @@ def _before_backbone(text: str, regs: list[Regimen], i: int) -> SharedBackbone |
 
 
 # "neratinib or trastuzumab with paclitaxel": the partner after the last alternative closes
-# the list, so it is every alternative's (as it is after "X or placebo").
+# the list, so it is every alternative's (as it is after "X or placebo"). The words a regimen
+# chain allows before a drug may stand before it ("plus oral capecitabine", PHOEBE).
 _CLOSING_PARTNER = re.compile(
-    r"\s*,?\s+" + GIVEN_TOGETHER + r"(?:with|plus|in\s+combination\s+with)\s+", re.I
+    r"\s*,?\s+" + GIVEN_TOGETHER + r"(?:with|plus|in\s+combination\s+with)\s+" + DRUG_LEAD, re.I
 )
 # "trastuzumab (4 mg/kg, then 2 mg/kg weekly) with", "(n = 237) with", "(arm B) with": the
 # last alternative's dose, count or label.

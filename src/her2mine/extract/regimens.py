@@ -45,7 +45,8 @@ _STRONG = (
 )
 _WEAK = r"(?:\s*,\s*(?:and\s+|plus\s+)?|\s+and\s+)"
 # Words between a joiner and the next drug: an article, "investigator-selected" (a taxane...).
-_LEAD = (
+# (``backbones`` reads them after the joiner of a shared partner too)
+DRUG_LEAD = (
     r"(?:(?:a|an|the|matched|matching)\s+)?"
     r"(?:(?:investigator|physician)(?:['’]s)?[-\s](?:chosen|selected|choice\s+of)\s+)?"
     # an unnamed anti-HER2 partner inside a "+" chain: "palbociclib + anti-HER2 therapy + ET"
@@ -59,8 +60,8 @@ _LEAD = (
     # treatment beyond progression: "capecitabine with continued trastuzumab"
     r"(?:(?:continued|continuation\s+of)\s+)?"
 )
-_STRONG_GAP = re.compile(_DOSE + _STRONG + _LEAD + "$", re.I)
-_WEAK_GAP = re.compile(_DOSE + _WEAK + _LEAD + "$", re.I)
+_STRONG_GAP = re.compile(_DOSE + _STRONG + DRUG_LEAD + "$", re.I)
+_WEAK_GAP = re.compile(_DOSE + _WEAK + DRUG_LEAD + "$", re.I)
 _BEFORE_PAREN = re.compile(r"^\s*$")
 CHAIN_KINDS = frozenset({"drug", "regimen", "placebo", "class"})  # what group_regimens chains
 
