@@ -3650,10 +3650,47 @@ def arm_refs(
         _take_product_qualifiers(text, s, refs)
     if len(refs) > 1:
         refs.sort(key=_ref_start)
+        chain: list[ArmRef] = []  # the list of references being read
         for a, b in zip(refs, refs[1:], strict=False):
             if _LIST_JOIN.fullmatch(text, a.end, b.start) or _slash_listed(text, a, b):
                 a.in_list = b.in_list = True
+                chain = chain or [a]
+                chain.append(b)
+            else:
+                chain = []
+            if chain and _ends_in_plural_group(text, b):
+                _enumerate_shared_noun_list(text, chain)
     return refs
+
+
+# "in the A alone and the A plus B arms": the list's last item ends in a plural group word;
+# an item ending in a group word of its own ("the A arm and the B arms") shares none.
+_PLURAL_GROUP_END = re.compile(r"(?<![\w-])(?:arms|groups|cohorts)$", re.I)
+_GROUP_WORD_END = re.compile(r"(?<![\w-])(?:arm|group|cohort)s?$", re.I)
+
+
+def _ends_in_plural_group(text: str, r: ArmRef) -> bool:
+    """Whether reference ``r`` ends in a plural group word ("the A plus B arms")."""
+    return text.endswith("s", r.start, r.end) and _ends_in(_PLURAL_GROUP_END, text, r)
+
+
+def _ends_in(pattern: re.Pattern[str], text: str, r: ArmRef) -> bool:
+    """Whether ``pattern`` (a group word anchored at "$") ends reference ``r``."""
+    return pattern.search(text, max(r.start, r.end - 8), r.end) is not None
+
+
+def _enumerate_shared_noun_list(text: str, chain: list[ArmRef]) -> None:
+    """ "3.2 and 3.7 months in the A alone and the A plus B arms": the references of a list
+    sharing the plural group word its last item ends in name as many arms in order, as the
+    letters of "the A and B arms" do (``ArmRef.enumerated``). Only when every item names a
+    different arm and no earlier item ends in a group word of its own."""
+    names = [r.arm for r in chain]
+    if None in names or len(set(names)) != len(names):
+        return
+    if any(_ends_in(_GROUP_WORD_END, text, r) for r in chain[:-1]):
+        return
+    for r in chain:
+        r.enumerated = True
 
 
 # "pyrotinib monotherapy", "pyrotinib alone": the drugs written and no other (a crossover or
@@ -3906,10 +3943,11 @@ def _class_arm_ref(
 # "the triplet (regimen)", "the doublet arm": the arm of three (two) drugs (``_sized_arm``).
 _GENERIC_GATE = WordGate(("combination", "monotherapy", "triplet", "doublet", "both"))
 # "14.1 months with both": "both" as the object of a treatment word, ending its phrase (not
-# "both arms", "both HER2 and HR"); it names the combination arm of "A, B, or both".
+# "both arms", "both HER2 and HR"); it names the combination arm of "A, B, or both". Its values
+# may follow in a bracket: "more frequent with A than with both (20% vs 12%)".
 _WITH_BOTH = re.compile(
     r"\b(?:with|receiving|received|given|on)\s+both(?:\s+(?:drugs|agents|antibodies))?"
-    r"(?=\s*(?:[,;.)\]]|$)|\s+(?:and|or|vs\.?|versus|compared|than|had|have|has|achieved|"
+    r"(?=\s*(?:[,;.()\[\]]|$)|\s+(?:and|or|vs\.?|versus|compared|than|had|have|has|achieved|"
     r"showed|experienced|was|were)\b)",
     re.I,
 )

@@ -184,7 +184,8 @@ _UNIT_OF_INITIAL = {"w": "weeks", "W": "weeks", "y": "years", "Y": "years"}
 _LISTED = r"(?:\d+\s*,\s*)*(?:\d+\s*(?:,\s*)?(?:(?:or|and|to)\s+|[-–/]\s*))?"
 _NOT_A_VALUE_BEFORE = re.compile(
     r"(?:\bgrades?\s*(?:≥|>=|>|≤|<)?\s*|\bgrade\s*\d\s*(?:or|and|to|-|–|/)\s*|\bphase\s*|\bcycles?\s*|"
-    r"\b[nN]\s*=\s*|Δ\s*|\b(?:absolute\s+)?difference(?:\s+(?:of|was|in\s+\w+))?,?\s*[−–-]?|\bstage\s*|\bage[sd]?\s*|"
+    r"\b[nN]\s*=\s*|Δ\s*[=:]?\s*|\b(?:absolute\s+)?difference(?:\s+(?:of|was|in\s+\w+))?\s*[,:=]?\s*[−–-]?|"
+    r"\bstage\s*|\bage[sd]?\s*|"
     rf"\bIHC\s*|\bversion\s*|\bday\s*|\bdays\s*|\bQ|\bcohort\s*|\bcohorts\s*{_LISTED}|"
     # a modular study's parts ("module 0", "modules 1 and 2") are numbered like cohorts
     rf"\bmodule\s*|\bmodules\s*{_LISTED}|"
@@ -197,8 +198,8 @@ _NOT_A_VALUE_BEFORE = re.compile(
 # The same, for the lower-cased 30 characters before a number (literal-first, see above).
 _NOT_A_VALUE_BEFORE_LOW = re.compile(
     r"(?:g(?<!\wg)rades?\s*(?:≥|>=|>|≤|<)?\s*|g(?<!\wg)rade\s*\d\s*(?:or|and|to|-|–|/)\s*|"
-    r"p(?<!\wp)hase\s*|c(?<!\wc)ycles?\s*|n(?<!\wn)\s*=\s*|δ\s*|"
-    r"(?:a(?<!\wa)bsolute\s+d|d(?<!\wd))ifference(?:\s+(?:of|was|in\s+\w+))?,?\s*[−–-]?|"
+    r"p(?<!\wp)hase\s*|c(?<!\wc)ycles?\s*|n(?<!\wn)\s*=\s*|δ\s*[=:]?\s*|"
+    r"(?:a(?<!\wa)bsolute\s+d|d(?<!\wd))ifference(?:\s+(?:of|was|in\s+\w+))?\s*[,:=]?\s*[−–-]?|"
     r"s(?<!\ws)tage\s*|a(?<!\wa)ge[sd]?\s*|i(?<!\wi)hc\s*|v(?<!\wv)ersion\s*|d(?<!\wd)ays?\s*|"
     rf"q(?<!\wq)|c(?<!\wc)ohort\s*|c(?<!\wc)ohorts\s*{_LISTED}|"
     rf"m(?<!\wm)odule\s*|m(?<!\wm)odules\s*{_LISTED}|"
@@ -653,8 +654,9 @@ _SIGN_GATE = re.compile(r"[±−+]|[\s(\[]-")
 _SIGN = r"(?:(?:±|\+/-)\s?|(?:(?<=[\s(\[:=,])|^)[−+-])"  # ("+/- 3.2%" is "±")
 _SIGN_BEFORE = re.compile(_SIGN + r"\Z")
 # The other end of a signed range, found from the text (its signed start may be no atom: "CI,
-# -15% to 20%" is masked before).
-_SIGNED_RANGE_BEFORE = re.compile(_SIGN + r"\d+(?:[.·]\d+)?\s*%\s*(?:to|and|–)\s*\+?\Z")
+# -15% to 20%" is masked before). The start may leave its "%" to the end: "95% CI, −2 to 10%"
+# (a difference's CI; no CI pattern reads a signed bound).
+_SIGNED_RANGE_BEFORE = re.compile(_SIGN + r"\d+(?:[.·]\d+)?\s*%?\s*(?:to|and|–)\s*\+?\Z")
 _SIGNED_RANGE_REACH = 20  # characters: "−15.5% to +"
 
 
@@ -1750,17 +1752,19 @@ def _closes_a_code(text: str, start: int, end: int) -> bool:
 
 
 # A bare number that names or sizes a group, never a value: the group size after a bracketed
-# rate ("155 (52%) of 298 and 157 (53%) of 297") or a group's number ("60% in group 1 and 50%
-# in group 2").
+# rate ("155 (52%) of 298 and 157 (53%) of 297") or after its count ("50% [95 of 190] vs 40%":
+# a denominator), or a group's number ("60% in group 1 and 50% in group 2").
 _GROUP_NUMBER_BEFORE = re.compile(
-    r"(?:[)\]]\s*of |(?<![\w-])(?:groups?|arms?|cohorts?|modules?)\s+)$", re.I
+    r"(?:[)\]]\s*of |(?<![\w.,·])\d[\d,]*\s+of\s+|"
+    r"(?<![\w-])(?:groups?|arms?|cohorts?|modules?)\s+)$",
+    re.I,
 )
 
 
 def _names_a_group(text: str, pos: int) -> bool:
-    """Whether the bare number at ``pos`` sizes or numbers a group ("(52%) of 298", "group 1"):
-    it inherits no unit from the next rate."""
-    return _GROUP_NUMBER_BEFORE.search(text, max(0, pos - 8), pos) is not None
+    """Whether the bare number at ``pos`` sizes or numbers a group ("(52%) of 298", "95 of 190",
+    "group 1"): it inherits no unit from the next rate."""
+    return _GROUP_NUMBER_BEFORE.search(text, max(0, pos - 12), pos) is not None
 
 
 _start_of = attrgetter("start")  # a sort key called from C (no Python call per value)

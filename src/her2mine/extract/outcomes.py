@@ -1642,15 +1642,16 @@ def _first_after(eps: list[Hit], pos: int, within: int) -> Hit | None:
 
 
 # "with one patient (4%, -3 to 11) achieving a complete response", "with 7% of patients having
-# a complete response": a participle right after the value (past the rest of its bracket, or
-# "of patients") makes the end point after it the value's own, whatever the sentence named
-# before. "with" only after a count's bracket ("one (4%) with a complete response"): "ORR was
+# a complete response", "and 45% of patients experienced grade 3 AEs": a participle (or a main
+# verb) right after the value (past the rest of its bracket, or "of patients") makes the end
+# point after it the value's own, whatever the sentence named before. "with" only after a count's bracket ("one (4%) with a complete response"): "ORR was
 # 30% with a complete response rate of 4%" is still the ORR.
 _OWN_PARTICIPLE = re.compile(
     r"(?:(?:[,;][^()\[\]]{0,40})?[)\]]\s*(?:with|(?=[a-z]))|\s+(?:of\s+(?:the\s+)?"
     r"(?:patients|pts|participants|women)\s+)?)"
     r"(?:(?<=with)|achieving|having|attaining|experiencing|reaching|"
-    r"who\s+(?:achieved|had|attained|experienced|reached))\s+(?:an?\s+|the\s+)?"
+    # a main verb as well: "..., and 45% of patients experienced grade 3 or higher AEs"
+    r"(?:who\s+)?(?:achieved|had|attained|experienced|reached|developed))\s+(?:an?\s+|the\s+)?"
     # ("experiencing grade 3 or higher adverse events": the event's own grade)
     rf"(?:(?:{_G3.pattern}|{_ANY.pattern})\s+)?",
     re.I,
@@ -2070,15 +2071,28 @@ _ZERO_GATE = WordGate(("vs", "versus", "v.", "compared"))
 
 
 def _beside_bare_zero(text: str, out: list[tuple[Value, str, str]], idx: list[int]) -> dict:
-    """Value index -> its place in a pair with a bare zero (0 before the zero, 1 after it)."""
+    """Value index -> its place in a pair with a bare zero (0 before the zero, 1 after it).
+    The zero itself, read as a value ("(0 vs seven [5%])": it shares the rate's unit), is
+    the first place of the same pair."""
     found = {}
-    for i in idx:
+    for k, i in enumerate(idx):
         v = out[i][0]
         if _BEFORE_ZERO.match(text, v.ext_end) is not None:
             found[i] = 0
         elif _AFTER_ZERO.search(text, max(0, v.start - 30), v.start) is not None:
             found[i] = 1
+            if k and _is_the_zero(text, out[idx[k - 1]][0], v):
+                found[idx[k - 1]] = 0
     return found
+
+
+_ZERO_THEN_VS = re.compile(rf"0\s+{_VS}\s+", re.I)
+
+
+def _is_the_zero(text: str, z: Value, v: Value) -> bool:
+    """Whether value ``z`` is the bare zero compared with ``v`` right after it ("0 vs seven
+    [5%]")."""
+    return z.value == 0 and _ZERO_THEN_VS.match(text, z.start, v.start) is not None
 
 
 def _zero_paired_arms(
@@ -3518,28 +3532,52 @@ def _share_rate_p(
             out[i][0].p = p
 
 
-# "(TL vs T, p = 0.04)": a P whose bracket first names the two groups it compares.
+# "(TL vs T, p = 0.04)": a P whose bracket first names the two groups it compares (or names
+# them right after the P: "(P = .04 for TL vs T)").
 _PAIR_LABEL_JOIN = re.compile(r"\s*(?:versus|vs\.?|v\.?|compared\s+(?:with|to))\s*", re.I)
 _LABEL_REACH = 60  # characters from the bracket's opening to its P
 
 
 def _labelled_pair(text: str, s: int, m: re.Match[str], refs: list[ArmRef]) -> set[str] | None:
     """The two arms a bracket's label names before the P ``m`` ("(TL vs T, p = 0.04)", also
-    after a ";" in that bracket), or None."""
+    after a ";" in that bracket) or right after it ("(P = .01 for TL vs T)"), or None."""
     a = max(s, m.start() - _LABEL_REACH)
     opening = _opening_bracket(text, a, m.start())
     if opening is None:
         return None
     start = max(opening, text.rfind(";", opening, m.start()))
     inside = [r for r in refs if start < r.start and r.end <= m.start()]
-    if len(inside) != 2 or inside[0].arm is None or inside[1].arm is None:
+    if not inside:
+        return _pair_label_after(text, m, refs)
+    return _compared_pair(text, inside)
+
+
+# "(P = .01 for TL vs T)": the label after the P, up to the end of its bracket or a ";".
+_LABEL_AFTER_P = re.compile(r"\s*,?\s*(?:for|comparing)?\s*")
+_LABEL_END = re.compile(r"\s*[;)\]]")
+
+
+def _pair_label_after(text: str, m: re.Match[str], refs: list[ArmRef]) -> set[str] | None:
+    """The two arms a label right after the P ``m`` names, when the label ends the P's clause
+    of its bracket ("(P = .01 for TL vs T; ...)"), or None."""
+    after = [r for r in refs if m.end() <= r.start <= m.end() + _LABEL_REACH][:2]
+    if len(after) != 2 or _LABEL_AFTER_P.fullmatch(text, m.end(), after[0].start) is None:
         return None
-    if inside[0].arm == inside[1].arm:
+    if _LABEL_END.match(text, after[1].end) is None:
         return None
-    join = _PAIR_LABEL_JOIN.match(text, inside[0].end, inside[1].start)
-    if join is None or join.end() != inside[1].start:
+    return _compared_pair(text, after)
+
+
+def _compared_pair(text: str, pair: list[ArmRef]) -> set[str] | None:
+    """The arms of two references joined by "vs" ("TL vs T"), when they are two arms."""
+    if len(pair) != 2 or pair[0].arm is None or pair[1].arm is None:
         return None
-    return {inside[0].arm, inside[1].arm}
+    if pair[0].arm == pair[1].arm:
+        return None
+    join = _PAIR_LABEL_JOIN.match(text, pair[0].end, pair[1].start)
+    if join is None or join.end() != pair[1].start:
+        return None
+    return {pair[0].arm, pair[1].arm}
 
 
 def _give_labelled_p(
