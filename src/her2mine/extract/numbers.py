@@ -627,11 +627,11 @@ def _atoms(
             atoms = [
                 m
                 for m in atoms
-                if not _blocked_low(low, m.start() - start) or _rate_after_grade(text, m)
+                if not _blocked_low(low, m.start() - start) or _kept_after_block(text, m)
             ]
     else:
         atoms = [
-            m for m in atoms if not _blocked(text, start, m.start()) or _rate_after_grade(text, m)
+            m for m in atoms if not _blocked(text, start, m.start()) or _kept_after_block(text, m)
         ]
     if text.find("%/", start, end) >= 0:  # (see _with_slashed_rates)
         atoms = _with_slashed_rates(text, start, end, atoms)
@@ -677,6 +677,30 @@ def _without_signed_percents(
                 continue
         out.append(m)
     return out
+
+
+def _kept_after_block(text: str, m: re.Match[str]) -> bool:
+    """Whether number atom ``m``, after a "not a value" word, is a rate all the same
+    (``_rate_after_grade``, ``_rate_compared_after_difference``)."""
+    return _rate_after_grade(text, m) or _rate_compared_after_difference(text, m)
+
+
+# "no difference in ORR: 45% vs 43%", "no difference, 45% and 43%": a percentage compared
+# with a second one right after it is one of the rates compared, not their difference (one
+# number, as in "difference: 4%"). A CI after "and" is no second rate ("10% and 95% CI").
+_COMPARED_RATE_AFTER = re.compile(
+    r"\s*%\s*(?:vs\.?|versus|v\.|and|compared\s+(?:with|to))\s+\d+(?:[.·]\d+)?\s*%"
+    r"(?!\s*(?:CI\b|C\.I\.|CrI\b|confidence|credible))",
+    re.I,
+)
+
+
+def _rate_compared_after_difference(text: str, m: re.Match[str]) -> bool:
+    """Whether the percentage ``m`` after "difference" is compared with one right after it
+    (``_COMPARED_RATE_AFTER``)."""
+    if text.find("ifference", max(0, m.start() - 30), m.start()) < 0:
+        return False
+    return _COMPARED_RATE_AFTER.match(text, m.end()) is not None
 
 
 def _rate_after_grade(text: str, m: re.Match[str]) -> bool:
