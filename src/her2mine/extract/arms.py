@@ -1960,7 +1960,6 @@ def _opens_label(text: str, a: int, b: int) -> bool:
     return b - a <= 250 and _LABEL_OPEN.search(text, a, b) is not None
 
 
-_CLOSE_BRACKET = re.compile(r"\s*[)\]]")
 # A short form's bracket may close after its dose: "[FEC-75]", "(FEC100)".
 _CLOSE_DOSED_BRACKET = re.compile(r"(?:-?\d{2,3})?\s*[)\]]")
 # ... or before its own dose: "PM with or without carboplatin (PMCb; AUC 1.5 once a week)".

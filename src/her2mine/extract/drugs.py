@@ -587,9 +587,13 @@ def long_forms_after_shorts(text: str, hits: list[Hit]) -> list[tuple[str, int, 
     (pirarubicin)", not "HP (plus docetaxel)"."""
     pairs = []
     for k, h in enumerate(hits):
+        # (the cheap tests first: a short form in capitals (``_SHORT_FORM_TEXT``) is upper
+        # case, most hits are not; then a slice, no call)
+        if not h.text.isupper():
+            continue
         after = text[h.end : h.end + 2]
         if after[:1] != "(" and after != " (":
-            continue  # (the cheap test first: a slice, no call, rules out most hits)
+            continue
         if h.kind not in ("drug", "regimen") or h.text[-1:] == ")":
             continue
         m = _BRACKET_AFTER_SHORT.match(text, h.end)

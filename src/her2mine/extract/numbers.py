@@ -635,7 +635,7 @@ def _atoms(
         ]
     if text.find("%/", start, end) >= 0:  # (see _with_slashed_rates)
         atoms = _with_slashed_rates(text, start, end, atoms)
-    if _SIGN_GATE.search(low) is not None:
+    if _may_hold_sign(low):
         atoms = _without_signed_percents(text, start, atoms)
     # A bound word (``_BOUND_WORDS``) is in fewer than one sentence in ten: the others skip
     # the call (``in`` on the sentence is the cheapest test).
@@ -650,7 +650,22 @@ _GRADE_BEFORE_END = search_from_end(re.compile(r"\bgrades?\s*$", re.I))
 # so a signed percentage is a margin, a bound or a difference. A sign opens the number: right
 # before its digit, after a space, a bracket or the start ("10-15%", "HER2+ 45%" hold none);
 # "±" may stand apart. The other end of a signed range ("−15% to 15%") goes with it.
-_SIGN_GATE = re.compile(r"[±−+]|[\s(\[]-")
+# (the hyphen first: the engine skips to each "-" instead of trying every position)
+_HYPHEN_SIGN = re.compile(r"-(?<=[\s(\[]-)")
+
+
+def _may_hold_sign(low: str) -> bool:
+    """Whether ``low`` holds a sign that may open a number: "±", "−", "+", or a hyphen after a
+    space or an opening bracket (``re.search(r"[±−+]|[\\s(\\[]-", low)``, as three ``in`` tests
+    and a regex only where a hyphen is: ~10x cheaper)."""
+    return (
+        "+" in low
+        or "−" in low
+        or "±" in low
+        or ("-" in low and _HYPHEN_SIGN.search(low) is not None)
+    )
+
+
 _SIGN = r"(?:(?:±|\+/-)\s?|(?:(?<=[\s(\[:=,])|^)[−+-])"  # ("+/- 3.2%" is "±")
 _SIGN_BEFORE = re.compile(_SIGN + r"\Z")
 # The other end of a signed range, found from the text (its signed start may be no atom: "CI,
