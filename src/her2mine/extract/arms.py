@@ -1231,10 +1231,11 @@ def _read_design(
                 regs = [*regs[:chosen], _regimen_before(regs[chosen], each.start())]
         tpc_at = [m.start() for m in tpc_ms if not _tpc_partner(text, s, m, regs)] if tpc else []
         tpc_listed = _tpc_listed(text, regs, tpc_ms) if tpc_at else set()
+        tpc_own = _tpc_own_regimens(text, s, regs, tpc_ms) if tpc_at else set()
         for i, r in enumerate(regs):
             if shared is not None and i == shared.backbone_only:
                 continue  # "paclitaxel plus either ...": given with each alternative
-            if i in tpc_listed:
+            if i in tpc_listed or i in tpc_own:
                 continue  # "physician's choice of capecitabine, eribulin, or ...": options
             if _each_partner(text, each, r, added) or _counted_mention(text, s, r, reg):
                 continue
@@ -1342,6 +1343,8 @@ def _read_design(
                 reg.add_special(PHYSICIANS_CHOICE, class_label)  # "the taxane group"
             reg.add_special(PHYSICIANS_CHOICE, label)
             _tpc_options(text, m.end(), e, hits, opts, regs, tpc_listed, reg)
+        for i in sorted(tpc_own):
+            _give_tpc_regimen(regs[i], reg)
     _stamp_new(reg, before)
     reg.at = -1
 
@@ -1503,6 +1506,48 @@ def _tpc_listed(text: str, regs: list[Regimen], tpc_ms: list[re.Match[str]]) -> 
         if len(out) < 2:
             out.clear()  # one drug after "of" may be the arm's own ("choice of eribulin")
     return out
+
+
+# "physician's choice with capecitabine": a partner joined right after the phrase.
+_TPC_PARTNER_JOINER = re.compile(
+    r"\s*(?:\+|(?:plus|with|(?:in\s+combination|combined)\s+with)\s)\s*(?:(?:an?|the)\s+)?",
+    re.I,
+)
+
+
+def _tpc_own_regimens(
+    text: str, s: int, regs: list[Regimen], tpc_ms: list[re.Match[str]]
+) -> set[int]:
+    """Indexes of the regimens a physician's-choice phrase runs into: per-patient options with
+    a partner right after "of" ("investigator's choice of docetaxel or paclitaxel with
+    trastuzumab") or a partner joined right after the phrase ("physician's choice with
+    capecitabine"). They are that arm's (the partner every patient gets stays in it), not arms
+    of their own."""
+    out: set[int] = set()
+    for m in tpc_ms:
+        if _tpc_partner(text, s, m, regs):
+            continue
+        nxt = next((i for i, r in enumerate(regs) if r.start >= m.end()), None)
+        if nxt is None or not regs[nxt].drugs:
+            continue
+        r = regs[nxt]
+        of = _TPC_CLASS_OF.match(text, m.end())
+        if (of is not None and of.end() == r.start and r.hits[0].source == "options") or (
+            _TPC_PARTNER_JOINER.fullmatch(text, m.end(), r.start)
+        ):
+            out.add(nxt)
+    return out
+
+
+def _give_tpc_regimen(r: Regimen, reg: ArmRegistry) -> None:
+    """The physician's-choice arm gets the drugs of regimen ``r`` (``_tpc_own_regimens``) and
+    the class its options name ("chemotherapy")."""
+    for arm in reg.arms:
+        if arm.special == PHYSICIANS_CHOICE:
+            arm.drugs = sorted(set(arm.drugs) | set(r.drugs))
+            arm.labels |= {_hit_class_label(h) for h in r.hits if h.kind == "class"}
+            reg.frozen = None
+            return
 
 
 def _tpc_options(
@@ -4456,10 +4501,22 @@ def _regimen_arm(r: Regimen, registry: ArmRegistry, *, fill: bool = True) -> str
             (registry.by_label(_hit_class_label(h)) for h in r.hits if h.kind == "class"),
             None,
         )
+    if len(r.hits) > 1 and _undesigned_options(r, registry):
+        return None
     arm = registry.resolve_drugs(drugs, placebo=r.has_placebo, fill=fill)
     if arm is None and len(r.hits) > 1:
         arm = _class_named_arm(r, registry)
     return arm
+
+
+def _undesigned_options(r: Regimen, registry: ArmRegistry) -> bool:
+    """Whether regimen mention ``r`` holds per-patient options ("docetaxel or paclitaxel with
+    trastuzumab", ``options.options_as_class``) and no design arm holds its drugs: the
+    patients it names got different regimens, so its fixed partner alone is no arm."""
+    if not any(h.source == "options" for h in r.hits):
+        return False
+    ds = set(r.drugs)
+    return not any(ds <= set(a.drugs) | a.options for a in registry.arms)
 
 
 def _class_named_arm(r: Regimen, registry: ArmRegistry) -> str | None:
