@@ -94,6 +94,35 @@ def test_limiter_shared_by_threads_keeps_rate():
     assert not early, f"callers returned before their reserved start by {early}"
 
 
+def test_limiter_takes_a_start_only_when_its_caller_wakes():
+    # A thread that oversleeps (a loaded machine) must not keep a start reserved before it
+    # woke: the caller after it would then go less than one interval after it. Each start
+    # returned is the clock when its caller was let go, and starts are an interval apart.
+    limiter = RateLimiter(3.0, sleep=lambda s: time.sleep(s + (0.6 if _is_late() else 0.0)))
+    limiter.wait()  # a previous request: the next two must wait
+    released: dict[str, tuple[float, float]] = {}
+
+    def caller(name: str) -> None:
+        start = limiter.wait()
+        released[name] = (start, time.monotonic())
+
+    late = threading.Thread(target=caller, args=("late",), name="late")
+    late.start()
+    time.sleep(0.05)
+    prompt = threading.Thread(target=caller, args=("prompt",), name="prompt")
+    prompt.start()
+    late.join()
+    prompt.join()
+    starts = sorted(start for start, _ in released.values())
+    assert starts[1] - starts[0] >= limiter.interval - 1e-9
+    for name, (start, returned) in released.items():
+        assert returned - start < 0.4, f"{name} was let go {returned - start:.2f} s after its start"
+
+
+def _is_late() -> bool:
+    return threading.current_thread().name == "late"
+
+
 def test_limiter_adapts_and_pauses():
     now = [100.0]
     limiter = RateLimiter(1.0, clock=lambda: now[0], sleep=lambda s: now.__setitem__(0, now[0] + s))

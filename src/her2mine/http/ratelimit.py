@@ -1,7 +1,9 @@
 """Process-wide request pacing: one limiter per service host, shared by all threads.
 
 The limiter spaces request *starts* at least ``1/rate`` seconds apart (plus a safety margin), so
-no window of one second ever holds more than ``rate`` starts, whatever the threads do. Crossref
+no window of one second ever holds more than ``rate`` starts, whatever the threads do; a start is
+taken when its caller is released, not reserved ahead, so a thread that wakes late cannot bunch
+with the next. Crossref
 advertises its limits per response (``X-Rate-Limit-Limit`` / ``X-Rate-Limit-Interval``); the
 limiter adapts to them at run time. A concurrency cap bounds requests in flight.
 """
@@ -66,14 +68,19 @@ class RateLimiter:
         self.pause_until(self._clock() + max(0.0, seconds))
 
     def wait(self) -> float:
-        """Block until this caller may start a request; returns the start time reserved."""
-        with self._lock:
-            start = max(self._clock(), self._last_start + self.interval, self._paused_until)
-            self._last_start = start
-        delay = start - self._clock()
-        if delay > 0:
-            self._sleep(delay)
-        return start
+        """Block until this caller may start a request; returns its start time.
+
+        A start is taken only when its caller is awake to use it: a thread that wakes late (a
+        loaded machine) must not hold an earlier slot while the next caller goes on time, or
+        the server sees two requests closer than one interval."""
+        while True:
+            with self._lock:
+                now = self._clock()
+                start = max(now, self._last_start + self.interval, self._paused_until)
+                if start <= now:
+                    self._last_start = now
+                    return now
+            self._sleep(start - now)
 
     @contextmanager
     def slot(self) -> Iterator[None]:
