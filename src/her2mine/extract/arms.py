@@ -1522,7 +1522,8 @@ def _tpc_own_regimens(
     a partner right after "of" ("investigator's choice of docetaxel or paclitaxel with
     trastuzumab") or a partner joined right after the phrase ("physician's choice with
     capecitabine"). They are that arm's (the partner every patient gets stays in it), not arms
-    of their own."""
+    of their own; when two phrases take a partner ("physician's choice with trastuzumab or
+    physician's choice with lapatinib") the partners tell the arms apart, so none is taken."""
     out: set[int] = set()
     for m in tpc_ms:
         if _tpc_partner(text, s, m, regs):
@@ -1536,7 +1537,7 @@ def _tpc_own_regimens(
             _TPC_PARTNER_JOINER.fullmatch(text, m.end(), r.start)
         ):
             out.add(nxt)
-    return out
+    return out if len(out) == 1 else set()
 
 
 def _give_tpc_regimen(r: Regimen, reg: ArmRegistry) -> None:
