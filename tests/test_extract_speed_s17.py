@@ -85,6 +85,7 @@ _SETS = {
             outcomes_module._RESPECTIVELY_GATE,
             outcomes_module._FROM_TO_GATE,
             outcomes_module._EVERY_ARM_GATE,
+            outcomes_module._POOLED_GATE,
         ],
     ),
 }

@@ -140,10 +140,13 @@ def find_endpoints(text: str, lex: EndpointLexicon, low: str | None = None) -> l
 
 
 # "An overall response (a complete or partial response) occurred in 79.7%": a bracket right after
-# a listed end point, holding no number, glosses it; an unlisted end point inside (the response
+# a listed end point, holding no number (but durations), glosses it; an unlisted end point inside (the response
 # types an ORR counts) is part of the definition and claims no value.
 _GLOSS_OPEN = re.compile(r"[ \t]*\(")
-_NO_DIGIT_TO_CLOSE = re.compile(r"[^()\d]*\)")
+# A duration may qualify a response type of the definition ("or stable disease for ≥24 weeks",
+# "SD ≥6 months"): it is no value of the bracket; any other number is.
+_DURATION_IN_GLOSS = r"\d+\s*(?:weeks?|wks?|months?|mo)\b"
+_NO_DIGIT_TO_CLOSE = re.compile(rf"[^()\d]*(?:{_DURATION_IN_GLOSS}[^()\d]*)*\)")
 
 
 def _without_glosses(text: str, hits: list[Hit]) -> list[Hit]:
@@ -421,7 +424,7 @@ def sentence_outcome_rows(
     if not values:
         return []
     # (after the values: a sentence without any needs no assumption test)
-    assumption, modeled, respectively, from_to, every_arm = _SENTENCE_GATES.read(low, s, e)
+    assumption, modeled, respectively, from_to, every_arm, pooled = _SENTENCE_GATES.read(low, s, e)
     if assumption and _ASSUMPTION.search(text, s, e):
         return []
     out: list[tuple[Value, str, str]] = []  # value, endpoint, measure
@@ -458,6 +461,8 @@ def sentence_outcome_rows(
     if needs_arms:
         resp = respectively and _RESPECTIVELY.search(text, s, e) is not None
         refs = arm_refs(text, s, e, drug_hits, registry, split_weak=resp, low=low)
+        if pooled and refs:
+            refs = _without_pooled_lists(text, refs)
         if refs_read is not None and not resp:
             refs_read[s, e] = (registry, refs)
         added = addition_comparison(text, s, e, drug_hits, registry, low)
@@ -734,6 +739,41 @@ _IN_EVERY_ARM = re.compile(
     r"|(each)\s+(?:treatment\s+|study\s+)?(?:group|arm))\b",
     re.I,
 )
+# "12% in the A and B arms combined", "in the A and B groups pooled": a value over the listed
+# arms together is a whole-population value; the list (plural group word, then "combined",
+# "pooled" or "together", not "... with") names no arm of it.
+_POOLED_GATE = WordGate(("combined", "pooled", "together"))
+_POOLED_AFTER = re.compile(r"\s+(?:combined|pooled|together)\b(?!\s+with\b)", re.I)
+_PLURAL_GROUP_END = re.compile(r"\b(?:arms|groups|cohorts)\Z", re.I)
+
+
+def _without_pooled_lists(text: str, refs: list[ArmRef]) -> list[ArmRef]:
+    """``refs`` without each list of arms pooled by a following "combined" (and the list's
+    earlier members: "the A and B arms combined" drops A and B)."""
+    drop: set[int] = set()
+    for j, r in enumerate(refs):
+        if not _POOLED_AFTER.match(text, r.end) or not _PLURAL_GROUP_END.search(
+            text, r.start, r.end
+        ):
+            continue
+        drop.add(j)
+        k = j
+        while (
+            r.in_list and k > 0 and refs[k - 1].in_list and _in_one_list(text, refs[k - 1], refs[k])
+        ):
+            k -= 1
+            drop.add(k)
+    return [r for j, r in enumerate(refs) if j not in drop] if drop else refs
+
+
+_LIST_LINK = re.compile(r"(?:\s+alone)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.I)
+
+
+def _in_one_list(text: str, a: ArmRef, b: ArmRef) -> bool:
+    """Whether references ``a`` and ``b`` are neighbours of one "A, B and C" list."""
+    return _LIST_LINK.fullmatch(text, a.end, b.start) is not None
+
+
 _COUNT = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 
 
@@ -3422,8 +3462,8 @@ def _values_before_list(
         first = next((j for j, r in enumerate(refs) if r.start >= last.end), None)
         if first is None or not refs[first].enumerated or first in claimed:
             continue
-        if last.ext_end > refs[first].start or not _TO_LIST.fullmatch(
-            text, last.ext_end, refs[first].start
+        if last.ext_end > refs[first].start or not _to_list(
+            text, out[run[0]][0].start, last.ext_end, refs[first].start
         ):
             continue
         listed = [first]
@@ -3435,6 +3475,21 @@ def _values_before_list(
             arms[i] = refs[j].arm
             decided.add(i)
             claimed.add(j)
+
+
+_CLOSER_GAP = re.compile(r"\s*[)\]]")
+
+
+def _to_list(text: str, a: int, b: int, ref_start: int) -> bool:
+    """Whether text[b:ref_start] leads from a run's last value to its list of arms; the gap may
+    first close a bracket opened within the run ("(0% vs 5%) in the A and B arms", "15% (P =
+    0.3) in the ...", where the value's statistics end before the closer)."""
+    if _TO_LIST.fullmatch(text, b, ref_start):
+        return True
+    m = _CLOSER_GAP.match(text, b, ref_start)
+    if m is None or _opening_bracket(text, max(a - 2, 0), b) is None:
+        return False
+    return _TO_LIST.fullmatch(text, m.end(), ref_start) is not None
 
 
 def _any_enumerated(refs: list[ArmRef]) -> bool:
@@ -3774,5 +3829,10 @@ def _in_named_groups(text: str, out: list[tuple[Value, str, str]], group: list[i
 # The gates ``sentence_outcome_rows`` asks about each sentence with values, read in one pass
 # (``GateSet``); built here, below the last of them.
 _SENTENCE_GATES = GateSet(
-    _ASSUMPTION_GATE, _MODELED_GATE, _RESPECTIVELY_GATE, _FROM_TO_GATE, _EVERY_ARM_GATE
+    _ASSUMPTION_GATE,
+    _MODELED_GATE,
+    _RESPECTIVELY_GATE,
+    _FROM_TO_GATE,
+    _EVERY_ARM_GATE,
+    _POOLED_GATE,
 )
