@@ -143,9 +143,13 @@ def find_endpoints(text: str, lex: EndpointLexicon, low: str | None = None) -> l
 # a listed end point, holding no number (but durations), glosses it; an unlisted end point inside (the response
 # types an ORR counts) is part of the definition and claims no value.
 _GLOSS_OPEN = re.compile(r"[ \t]*\(")
-# A duration may qualify a response type of the definition ("or stable disease for ≥24 weeks",
-# "SD ≥6 months"): it is no value of the bracket; any other number is.
-_DURATION_IN_GLOSS = r"\d+\s*(?:weeks?|wks?|months?|mo)\b"
+# A duration threshold may qualify a response type of the definition ("or stable disease for
+# ≥24 weeks", "SD ≥6 months"): it is no value of the bracket; any other number is, a bare
+# duration too ("(complete response 58 months vs partial response 41 months)" are medians).
+_DURATION_IN_GLOSS = (
+    r"(?<![^\s(])(?:[≥>]=?|at\s+least|for|lasting|beyond|over|than|at|in|within|by|after)\s*"
+    r"\d+\s*(?:weeks?|wks?|months?|mo)\b"
+)
 _NO_DIGIT_TO_CLOSE = re.compile(rf"[^()\d]*(?:{_DURATION_IN_GLOSS}[^()\d]*)*\)")
 
 
