@@ -9,10 +9,12 @@ import re
 
 from gold_data import gold_texts
 
+# ``long_forms_after_shorts`` before the speed passes (one reference copy, in round 36's test)
+from test_extract_speed_r36 import _long_forms_plain
+
 from her2mine.extract import drugs, numbers, trials
 from her2mine.extract.components import _hits
 from her2mine.extract.fastre import literal_starts
-from her2mine.extract.hits import Hit
 from her2mine.extract.sentences import sentence_spans
 
 # Signs of every kind, at the text's edges, after brackets and blanks; hyphens inside words.
@@ -108,32 +110,6 @@ def test_subject_tail_is_found_wherever_the_reader_matches():
 
 
 # --- lexicon short forms a bracket follows: capitals first ---------------------------------------
-
-
-def _long_forms_plain(text: str, hits: list[Hit]) -> list[tuple[str, int, int]]:
-    pairs = []
-    for k, h in enumerate(hits):
-        if h.kind not in ("drug", "regimen") or h.text[-1:] == ")":
-            continue
-        if not text.startswith("(", h.end) and not text.startswith(" (", h.end):
-            continue
-        m = drugs._BRACKET_AFTER_SHORT.match(text, h.end)
-        if m is None or not drugs._SHORT_FORM_TEXT.fullmatch(h.text):
-            continue
-        ls, le = m.span(1)
-        inner = [g for g in hits[k + 1 :] if g.start < le]
-        if not inner or any(g.end > le or g.kind not in drugs.CHAIN_KINDS for g in inner):
-            continue
-        if text[ls : inner[0].start].strip():
-            continue
-        residue, at = [], ls
-        for g in inner:
-            residue.append(text[at : g.start])
-            at = g.end
-        residue.append(text[at:le])
-        if drugs._CHAIN_RESIDUE.fullmatch(" ".join(residue)):
-            pairs.append((h.text, ls, le))
-    return pairs
 
 
 _BRACKETS = [
