@@ -42,6 +42,7 @@ from her2mine.extract.numbers import (
 )
 from her2mine.extract.options import options_as_class
 from her2mine.extract.outcomes import (
+    SAFETY,
     carried_rate_endpoint,
     find_endpoints,
     sentence_outcome_rows,
@@ -424,6 +425,7 @@ class OutcomeExtractor:
         outcomes = []
         carry = None
         last_named = False  # whether the previous sentence named an end point
+        single_event = False  # whether it named one end point alone, an event
         names = [a.name for a in registry.arms]
         context = names if 2 <= len(names) <= 4 and all(names) else []
         ep_starts = list(map(_START, endpoints))  # (map: no Python call per hit)
@@ -450,7 +452,9 @@ class OutcomeExtractor:
             trial_names = track.read(s, e) if track.trials else ()
             # a bare "the incidence was 15.5%" right after a sentence naming its end point
             carried = (
-                carried_rate_endpoint(text, s, e, carry, gate) if e0 == e1 and last_named else []
+                carried_rate_endpoint(text, s, e, carry, gate, single_event)
+                if e0 == e1 and last_named
+                else []
             )
             if (e0 < e1 or has_ratio[k] or carried) and (
                 _DIGIT.search(text, s, e) is not None or text.find("reached", s, e) >= 0
@@ -499,6 +503,7 @@ class OutcomeExtractor:
                     trial_of[s] = track.latest
             if e0 < e1:
                 carry = _carried_endpoint(endpoints, e0, e1)
+                single_event = carry in SAFETY and _names_one_endpoint(endpoints, e0, e1)
             last_named = e0 < e1
         state["outcomes"] = outcomes
         state.pop("text", None)  # not needed downstream; keeps pickled docs small
@@ -543,6 +548,11 @@ def _carried_endpoint(endpoints: list[Hit], e0: int, e1: int) -> str:
         if canonical != "_population":
             return canonical
     return endpoints[e1 - 1].canonical
+
+
+def _names_one_endpoint(endpoints: list[Hit], e0: int, e1: int) -> bool:
+    """Whether ``endpoints[e0:e1]`` name one end point alone (population descriptors aside)."""
+    return len({h.canonical for h in endpoints[e0:e1] if h.canonical != "_population"}) == 1
 
 
 def sentence_slices(

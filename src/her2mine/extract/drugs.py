@@ -15,6 +15,7 @@ from her2mine.extract.arms import _RANDOMISED
 from her2mine.extract.fastre import finditer_at, literal_starts, whole_word_spans
 from her2mine.extract.hits import Hit, resolve_longest_first, resolve_overlaps
 from her2mine.extract.lexicon import (
+    COOPERATIVE_GROUPS,
     SUPPORTIVE_CLASSES,  # noqa: F401  (re-exported: it used to live here)
     DrugLexicon,
     initials_of,
@@ -72,6 +73,8 @@ _CODE_RE = re.compile(r"([A-Z](?<![A-Za-z0-9-][A-Z])[A-Z]{1,4}-?[0-9]{3,6}[a-z]?
 # Prefixes of registry ids, cooperative groups, staging systems... that look like sponsor codes.
 CODE_STOP_PREFIXES = frozenset(
     {
+        *COOPERATIVE_GROUPS,
+        "AGO",  # the German gynaecological oncology group ("AGO-B")
         "NCT", "HER", "ISRCTN", "UMIN", "KCT", "CTR", "ACTRN", "DRKS", "JRCT", "CDK", "ECOG", "IHC",
         "ISH", "ICD", "AJCC", "TNM", "UICC", "CTCAE", "RECIST", "FDA", "EMA", "JCOG", "NSABP", "GBG",
         "ABCSG", "SWOG", "CALGB", "NCCTG", "EORTC", "BIG", "TBCRC", "WSG", "KCSG", "CSCO", "ESMO",

@@ -22,6 +22,14 @@ LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
 DRUG_TERM_FIELDS = ("synonyms", "brands", "codes", "misspellings")
 # Drug classes whose drugs are mentioned as "supportive" (a drug, never part of a treatment arm).
 SUPPORTIVE_CLASSES = frozenset({"supportive care", "corticosteroid"})
+# Cooperative groups whose studies are numbered after the group's name ("NSABP B-31", "GOG 0281",
+# "TRIO-021"): trial ids, never a sponsor's drug code. A longer name before its own prefix
+# ("ECOG-ACRIN" before "ECOG"): the trial pattern tries them in this order.
+COOPERATIVE_GROUPS = (
+    "NSABP", "CALGB", "JBCRG", "GBG", "BIG", "NRG", "SWOG", "ECOG-ACRIN", "ECOG", "EORTC", "IBCSG",
+    "TBCRC", "JCOG", "KCSG", "WSG", "ABCSG", "GEICAM", "SOLTI", "NCCTG", "BCIRG", "ACOSOG",
+    "UNICANCER", "SAKK", "Alliance", "WJOG", "OOTR", "HeCOG", "PrECOG", "GOG", "RTOG", "TRIO",
+)  # fmt: skip
 
 
 def read_jsonl(name: str, directory: Path | None = None) -> list[dict]:

@@ -1213,6 +1213,9 @@ def _times_and_rates(
                 used.add(pos)  # an arm's duration, no median (nor a bare number)
                 continue
             unit = _UNIT_OF_INITIAL.get(text[after.start(1)], "months")
+            if unit == "years" and _age_cutoff(text, start, pos, unit_end):
+                used.add(pos)  # a subgroup's age limit, no median (nor a bare number)
+                continue
             v: Value | None = Value("time", _atom_float(a[0]), unit, pos, a_end, unit_end)
         elif found <= _AFTER_ATOM_CI_WORD:  # a percent sign
             if found == _AFTER_ATOM_CI_WORD:
@@ -1428,6 +1431,29 @@ def _duration_after_rate(text: str, start: int, pos: int) -> bool:
     return _RATE_WITH_END.match(text, a, pos) is not None
 
 
+# "patients younger than 65 years", "aged >= 65 years", "women < 50 years", "65 years or
+# older": an age limit that defines a subgroup, no time to an event.
+_AGE_LIMIT_BEFORE = search_from_end(
+    re.compile(
+        r"(?:\b(?:younger|older)\s+than|"
+        r"\b(?:aged?|patients|women|men|those|individuals)\s*(?:[<>≤≥]=?|=>|=<))\s*$",
+        re.I,
+    )
+)
+_AGE_LIMIT_AFTER = re.compile(
+    r"\s*(?:of\s+age|old\b|(?:or|and)\s+(?:older|younger|over|above|below|under)\b)", re.I
+)
+
+
+def _age_cutoff(text: str, start: int, pos: int, unit_end: int) -> bool:
+    """Whether the time in years at ``pos`` is an age limit (``_AGE_LIMIT_BEFORE``/``_AFTER``)."""
+    a = pos - 25 if pos - 25 > start else start
+    return (
+        _AGE_LIMIT_AFTER.match(text, unit_end) is not None
+        or _AGE_LIMIT_BEFORE.match(text, a, pos) is not None
+    )
+
+
 def _time_after_bracket(
     text: str, start: int, end: int, a: re.Match[str], br_end: int
 ) -> Value | None:
@@ -1489,7 +1515,10 @@ def _listed_ratios(
         last = v
         while last.kind in ("HR", "OR"):
             nxt = next((a for a in free if a.start() >= last.ext_end), None)
-            if nxt is None or not _is_listed_ratio(text, last.ext_end, nxt, end):
+            if nxt is None or not (
+                _is_listed_ratio(text, last.ext_end, nxt, end)
+                or _parallel_comparison_ratio(text, last, nxt, end)
+            ):
                 break
             w = Value(last.kind, _atom_float(nxt.group(0)), None, nxt.start(), nxt.end(), nxt.end())
             w.key_start, w.key_text = last.key_start, last.key_text
@@ -1500,6 +1529,31 @@ def _listed_ratios(
     if not added:
         return values
     return sorted(values + added, key=_start_of)
+
+
+# "The HR for arm C vs arm A was 0.70 (...) and for arm B vs arm A 0.86 (...)": a key that names
+# its comparison with "for" and a second comparison after "and for" whose ratio follows it
+# elliptically (the same key understood). Both name a comparison ("vs", "versus", "compared
+# with": "HR for death was 0.70 and for progression 0.80" names two end points, not one). No
+# digit, bracket or clause end in the comparison.
+_AND_FOR_COMPARISON = re.compile(
+    r"[\s)\]]*,?\s*and\s+for\s+[^\d;.()\[\]]{1,60}?(?:\s+(?:was|were|is|of)|\s*[,:=])?\s*"
+)
+_COMPARED = re.compile(r"\b(?:vs|versus|compared\s+(?:with|to))\b", re.I)
+
+
+def _parallel_comparison_ratio(text: str, last: Value, atom: re.Match[str], end: int) -> bool:
+    """Whether ``atom`` is the elliptical ratio of a second comparison after ratio ``last``,
+    whose key names its comparison with "for" (``_AND_FOR_COMPARISON``)."""
+    if not last.key_text.lstrip().startswith("for ") or not _COMPARED.search(last.key_text):
+        return False
+    number = atom.group(0)
+    if "." not in number and "·" not in number or _atom_float(number) >= 20:
+        return False
+    m = _AND_FOR_COMPARISON.fullmatch(text, last.ext_end, atom.start())
+    if m is None or not _COMPARED.search(text, last.ext_end, atom.start()):
+        return False
+    return bool(_AFTER_LISTED.match(text, atom.end(), end))
 
 
 # Between a ratio (with its CI and P) and the next one of a list: "and", a comma.

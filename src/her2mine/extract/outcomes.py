@@ -204,15 +204,32 @@ _CARRIED_LANDMARK = re.compile(
 )
 
 
+# "ILD was the key risk. Incidence was higher at 6.4 mg/kg than at 5.4 mg/kg (14.0% vs 9.1%)":
+# a sentence opening with the head word alone, no article, after one naming a single event.
+_OPENING_RATE_HEAD = re.compile(
+    r"\s*()(Incidences?|Rates?|Risks?)\s+(?:was|were|is|are)\b"
+    r"(?!\s+(?:not\s+)?(?:defined|assessed))"
+)
+
+
 def carried_rate_endpoint(
-    text: str, s: int, e: int, carry: str | None, low: str | None = None
+    text: str,
+    s: int,
+    e: int,
+    carry: str | None,
+    low: str | None = None,
+    single_event: bool = False,
 ) -> list[Hit]:
     """The previous sentence's end point ``carry`` as a hit on the bare head of sentence
     text[s:e] ("the incidence was 15.5%", see ``_BARE_RATE_HEAD``), or no hit. The caller
-    asks only for a sentence with no end point of its own, right after one with some."""
+    asks only for a sentence with no end point of its own, right after one with some;
+    ``single_event``: whether that one named exactly one end point, an event (``SAFETY``),
+    which a sentence opening with the head word alone ("Incidence was higher ...") takes."""
     if carry is None or carry[:1] == "_" or not _BARE_RATE_GATE.may_hold(low, s, e):
         return []
     m = _BARE_RATE_HEAD.search(text, s, e)
+    if m is None and single_event and carry in SAFETY:
+        m = _OPENING_RATE_HEAD.match(text, s, e)
     if m is None or (m[1] is not None and carry not in SAFETY):
         return []  # (a grade qualifies an adverse event's rate only: no "grade 3" ORR)
     if carry in TIME_TO_EVENT and _CARRIED_LANDMARK.search(text, s, e) is None:
@@ -442,10 +459,13 @@ def sentence_outcome_rows(
                 grades = _GradeStarts(low, s, e)
                 break
     named = _ratio_endpoints_named_apart(text, e, values, eps) if eps else None
+    zipped = _endpoints_zipped(text, e, values, eps) if respectively and len(eps) > 1 else None
     for v in values:
         if named and v.start in named:
             ep = named[v.start]
             assigned = _ratio_code(text, s, ep, v, low, grades), v.kind
+        elif zipped and v.start in zipped:
+            assigned = _endpoint_for(text, v, zipped[v.start], lex, s, carry, low, grades)
         else:
             assigned = _endpoint_for(text, v, eps, lex, s, carry, low, grades)
         if assigned is None:
@@ -544,6 +564,40 @@ def _ratio_endpoints_named_apart(
         for start, h in out.items()
         if h.canonical not in _RESPONSES or next(v.kind for v in values if v.start == start) != "HR"
     }
+
+
+# "Median PFS and OS were 7.2 months (95% CI ...) and 15.1 months (...), respectively": a list
+# of end points whose values follow in as long a "respectively" run shares them out in order;
+# runs of as many values after it ("..., and 9.0 and 18.2 months in the IHC 3+ subgroup") too.
+_LIST_TO_VALUES = 90  # most characters between the listed end points and their first value
+
+
+def _endpoints_zipped(
+    text: str, e: int, values: list[Value], eps: list[Hit]
+) -> dict[int, list[Hit]]:
+    """For each value of a "respectively" run zipped with a list of end points before it, by
+    the value's start: the sentence's end points less the list's other members (so the value
+    is read against its own). Empty unless the run has exactly as many values as the list."""
+    for i, h in enumerate(eps):
+        listed = _endpoint_list(text, eps, h.start)
+        if len(listed) < 2:
+            continue
+        n = len(listed)
+        after = [v for v in values if v.kind not in _RATIOS and v.start >= listed[-1].end]
+        r = _RESPECTIVELY.search(text, listed[-1].end, e)
+        if r is None or not after or after[0].start - listed[-1].end > _LIST_TO_VALUES:
+            return {}
+        run = [v for v in after if v.end <= r.start()]
+        if len(run) != n or any(x.start < run[-1].start for x in eps[i + n :]):
+            return {}  # values of another count (arms, pairs) or another end point among them
+        if len(after) % n:
+            after = run
+        others = [x for x in eps if x not in listed]
+        out: dict[int, list[Hit]] = {}
+        for k, v in enumerate(after):
+            out[v.start] = sorted(others + [listed[k % n]], key=lambda x: x.start)
+        return out
+    return {}
 
 
 def _endpoint_list(text: str, eps: list[Hit], at: int) -> list[Hit]:
@@ -3160,9 +3214,12 @@ _BRACKET_REST = re.compile(r"[^()\[\]]*[)\]]")
 _OPEN_ONLY = re.compile(r"\s*[(\[]\s*(?:the\s+)?")
 # "27 percent of the group given an anthracycline, cyclophosphamide, and trastuzumab", "8% of
 # the patients in the arm receiving A": the value is that of the group the regimen after it
-# names (group words and articles are not ``_FILLER``: elsewhere they end a clause).
+# names (group words and articles are not ``_FILLER``: elsewhere they end a clause). One
+# subgroup adjective may stand before the people ("9% of Japanese patients receiving A").
 _GROUP_GIVEN = re.compile(
-    r"\s*of\s+(?:the\s+|all\s+|those\s+)?(?:(?:patients|women|participants)\s+)?"
+    r"\s*of\s+(?:the\s+|all\s+|those\s+)?"
+    r"(?:(?:(?!(?:and|or|vs|versus|than)\s)[A-Za-z][A-Za-z-]*\s+)?"
+    r"(?:patients|women|participants)\s+)?"
     r"(?:(?:in\s+)?(?:the\s+)?(?:group|arm|cohort)\s+)?(?:who\s+(?:were\s+)?)?"
     r"(?:given|receiving|received|treated\s+with)\s+(?:an?\s+|the\s+)?",
     re.I,

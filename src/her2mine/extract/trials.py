@@ -9,13 +9,15 @@ from her2mine.extract.abbreviations import letters_in_order, starts_word
 from her2mine.extract.drugs import is_sponsor_code
 from her2mine.extract.fastre import START, finditer_at, literal_starts, whole_word_spans
 from her2mine.extract.hits import Hit, resolve_longest_first
-from her2mine.extract.lexicon import TrialLexicon, load_lexicons, starts_finder
+from her2mine.extract.lexicon import (
+    COOPERATIVE_GROUPS,
+    TrialLexicon,
+    load_lexicons,
+    starts_finder,
+)
 
 # Name families whose members keep appearing (DESTINY-Breast12, HER2CLIMB-05...).
-_GROUPS = (
-    "NSABP|CALGB|JBCRG|GBG|BIG|NRG|SWOG|ECOG|EORTC|IBCSG|TBCRC|JCOG|KCSG|WSG|ABCSG|GEICAM|SOLTI|"
-    "NCCTG|BCIRG|ACOSOG|UNICANCER|SAKK|Alliance|WJOG|OOTR|HeCOG|PrECOG"
-)
+_GROUPS = "|".join(COOPERATIVE_GROUPS)
 _FAMILIES = re.compile(
     r"[A-Z](?<![A-Za-z0-9-][A-Z])(?<=[CDHIKLMPT])(?:(?<=D)ESTINY-[A-Z][A-Za-z]*\d+|(?<=H)ER2CLIMB(?:-\d+)?|"
     r"(?<=P)HERGain(?:-\d+)?|(?<=M)onarcHER|(?<=P)ATINA|(?<=T)RAIN-\d|(?<=L)UX-Breast[ -]?\d|"
@@ -106,11 +108,12 @@ def find_trials(
     spans = lex.terms.spans(text, starts)
     hits += [Hit("trial", a, b, text[a:b], text[a:b], [], "rules") for a, b in spans]
     hits += _group_numbers_alone(text, hits)
-    hits += _acronyms_after_group_ids(text, family)
+    after_ids = _acronyms_after_group_ids(text, family)
+    hits += after_ids
     context = _named_by_context(text)
     hits += context
-    if context:
-        hits += _other_uses(text, context)
+    if context or after_ids:
+        hits += _other_uses(text, context + after_ids)
     hits += _short_forms(text, hits)
     hits = resolve_longest_first(hits)
     seen = {h.canonical for h in hits}
@@ -801,11 +804,14 @@ def _other_uses(text: str, named: list[Hit]) -> list[Hit]:
     """The other whole-word uses of each name in capitals the context calls a trial: once the
     title reads "the TOUCH trial", "TOUCH evaluated ..." and "In TOUCH, ..." mention it too. A
     sponsor's drug code ("the MCLA-128 study") may name the drug elsewhere, so its uses are not
-    read."""
+    read. A coined mixed-case name ("PeRiDoT", "NeoSTAR") recurs as well; other lower case
+    ("Patients") is no name to look for."""
     out = []
     at = {h.start for h in named}
     for name in {h.canonical for h in named}:
-        if any(c.islower() for c in name) or is_sponsor_code(name):
+        if is_sponsor_code(name) or (
+            any(c.islower() for c in name) and not _coined_mixed_case(name)
+        ):
             continue
         word = name.isalpha()
         out += [
@@ -816,6 +822,18 @@ def _other_uses(text: str, named: list[Hit]) -> list[Hit]:
             and not (word and _PEOPLE.match(text, b))
         ]
     return out
+
+
+def _coined_mixed_case(name: str) -> bool:
+    """Whether ``name`` is a coined name in mixed case ("PeRiDoT", "NeoSTAR", "TyTAN"): letters
+    and digits only, two capitals or more, one after a lower-case letter, no plural/prefixed
+    acronym ("ADCs", "mCRC")."""
+    return (
+        name.isalnum()
+        and sum(c.isupper() for c in name) >= 2
+        and _INNER_CAPITAL.search(name) is not None
+        and _PREFIXED_OR_PLURAL_ACRONYM.fullmatch(name) is None
+    )
 
 
 # "ELDERLY patients": a name that is a plain word, in capitals before a noun for the people
