@@ -1160,6 +1160,8 @@ def _read_design(
         group, later, every, and_or, sequence, alone, without, all_words = _DESIGN_GATES.read(
             low, s, e
         )
+        if (alone or without) and _add_on_design(text, s, e, kept, reg):
+            continue
         if group and (
             _read_lettered_arms(text, s, e, kept, reg)
             or _read_counted_arms(text, s, e, kept, reg)
@@ -2996,8 +2998,20 @@ def _add_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry, e: int
         if not any(a.drugs == active for a in reg.arms):
             reg.arms.append(Arm(active, False, set()))
         _mark_placebo_arm(reg, backbone)
+        nxt = regs[i + 1].start if i + 1 < len(regs) else e
+        _label_placebo_design(reg, active, _label_after(text, prev.end, plac[0].start))
+        _label_placebo_design(reg, backbone, _label_after(text, r.end, nxt))
         return True
     return False
+
+
+def _label_placebo_design(reg: ArmRegistry, drugs: list[str], label: str | None) -> None:
+    """ "A plus B (arm A) or placebo plus B (arm B)": each bracket labels its arm, so that
+    "in arm A" names it in the results."""
+    if label:
+        for a in reg.arms:
+            if a.drugs == drugs:
+                a.labels.add(label)
 
 
 # "A or placebo with B, followed by A or placebo with C", "A or C with B, followed by A or C with
@@ -3293,6 +3307,95 @@ def _with_or_without_design(
     reg.add(Regimen(a.start, b.end, a.hits + b.hits, [*a.joins, "strong", *b.joins]), None)
     reg.add(a, None)
     return True
+
+
+# Add-on designs whose two arms each carry a bracket (short form or label): backbone A, A + X.
+_ADD_ON_FORM = r"[^()\[\];,=]{1,40}?"
+_ADD_ON_DESIGNS = (
+    # "A given either alone (S1) or with X (S2)"
+    re.compile(
+        r"\s*,?\s+(?:given\s+|administered\s+)?(?:either\s+)?alone\s*\(\s*(?P<s1>" + _ADD_ON_FORM
+        + r")\s*\)\s*,?\s+or\s+(?:in\s+combination\s+|combined\s+)?with\s+(?P<x>[^()\[\];]{1,60}?)"
+        r"\s*\(\s*(?P<s2>" + _ADD_ON_FORM + r")\s*\)",
+        re.I,
+    ),
+    # "A with (S2) or without (S1) X"
+    re.compile(
+        r"\s*,?\s+with\s*\(\s*(?P<s2>" + _ADD_ON_FORM + r")\s*\)\s*,?\s+or\s+without\s*"
+        r"\(\s*(?P<s1>" + _ADD_ON_FORM + r")\s*\)\s+(?P<x>[^()\[\];,.]{1,60}?)(?=\s*(?:[,;.]|$))",
+        re.I,
+    ),
+    # "A (S1) [for six cycles] with or without X (S2)"
+    re.compile(
+        r"\s*\(\s*(?P<s1>" + _ADD_ON_FORM + r")\s*\)(?:\s+for\s+[\w\s-]{1,30}?)?\s*,?\s+with\s+or\s+"
+        r"without\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^()\[\];]{1,60}?)\s*\(\s*(?P<s2>" + _ADD_ON_FORM
+        + r")\s*\)",
+        re.I,
+    ),
+    # "A with X (S2) or without X (S1)"
+    re.compile(
+        r"\s*,?\s+with\s+(?P<x>[^()\[\];]{1,60}?)\s*\(\s*(?P<s2>" + _ADD_ON_FORM + r")\s*\)\s*,?"
+        r"\s+or\s+without\s+[^()\[\];]{1,60}?\s*\(\s*(?P<s1>" + _ADD_ON_FORM + r")\s*\)",
+        re.I,
+    ),
+)  # fmt: skip
+_OR_NEXT = re.compile(r"\s*,?\s*or\b", re.I)
+_ADD_ON_PRIOR = re.compile(r"\b(?:prior|previous(?:ly)?|pretreated|eligible)\b", re.I)
+_BRACKET_FORM = re.compile(r"[A-Za-z0-9][\w+/-]{0,11}")
+
+
+def _add_on_design(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegistry) -> bool:
+    """Backbone A and A + X, each arm named in its own bracket ("A either alone (PH) or with
+    X (PH-E)", "A with (AB) or without (A) X", "A (control arm) with or without X
+    (experimental arm)", "A (G/C) with or without X (G/C+T)"). A bracket is a group label or
+    a short form, which the text defines here: it names its arm in later sentences, before any
+    lexicon reading of the same letters (``bare_forms``). Only while fewer than two arms are
+    defined, with A written where a design names an arm."""
+    if _defined_arms(reg) >= 2:
+        return False
+    for r in group_regimens(text, hits):
+        if not r.drugs or r.has_placebo or not _is_design_regimen(text, r, s, e):
+            continue
+        for j, h in enumerate(r.hits):
+            m = _add_on_match(text, h.end, e)
+            if m is None:
+                continue
+            # "had received A with or without prior X" is history; "... or with X (S2) or Y
+            # (S3)" a list of partners: no add-on design
+            if _ADD_ON_PRIOR.search(text, s, m.end()) or _OR_NEXT.match(text, m.end(), e):
+                return False
+            x_hits = [x for x in hits if m.start("x") <= x.start < m.end("x")]
+            a = Regimen(r.start, h.end, r.hits[: j + 1], r.joins[:j])
+            if not x_hits or {d for x in x_hits for d in x.drugs} & set(a.drugs):
+                return False
+            if any(x.kind == "placebo" for x in x_hits):
+                return False
+            joined = Regimen(a.start, m.end("x"), a.hits + x_hits, [*a.joins, "strong"])
+            with_x = reg.add(joined, None)
+            alone = reg.add(a, None)
+            _name_add_on_arm(m.group("s1"), alone, reg)
+            _name_add_on_arm(m.group("s2"), with_x, reg)
+            return True
+    return False
+
+
+def _add_on_match(text: str, pos: int, e: int) -> re.Match[str] | None:
+    """The first add-on design written right after a backbone's drug ending at ``pos``."""
+    for pattern in _ADD_ON_DESIGNS:
+        m = pattern.match(text, pos, e)
+        if m is not None:
+            return m
+    return None
+
+
+def _name_add_on_arm(form: str, arm: Arm | None, reg: ArmRegistry) -> None:
+    """Give ``arm`` the bracket ``form``: a group label ("control arm") or a short form."""
+    if arm is None:
+        return
+    if _GROUP_WORD.search(form) or form.strip().lower() == "control":
+        arm.labels.add(normalise_label(form))
+    elif _BRACKET_FORM.fullmatch(form) and any(c.isupper() for c in form):
+        reg.bare_forms[form] = arm
 
 
 # "A with B or without B": the same two arms written out (NOAH).
