@@ -118,17 +118,19 @@ def test_not_reached_with_its_short_form_is_one_median(nlp):
     assert arms_of(nlp, text) == {None: "trastuzumab", 20.1: "lapatinib"}
 
 
-def test_dose_arms_of_one_drug_are_pinned(nlp):
-    """Pinning: arms that differ only by dose ("5.4 mg/kg arm") carry one drug, which names no
-    arm of its own: values stay null, as dose cohorts do (round 13); nothing becomes a drug."""
+def test_dose_arms_of_one_drug_carry_the_regimen(nlp):
+    """Randomised arms that differ only by dose ("5.4 mg/kg arm") carry their regimen, as
+    duration arms and biosimilar twins do (round 43b; before, null as dose cohorts); nothing
+    becomes a drug."""
     ex = extract_text(nlp, DESTINY_LUNG02)
     assert ex.drugs == ["trastuzumab deruxtecan"]
     assert ex.trials == ["DESTINY-Lung01", "DESTINY-Lung02", "NCT04644237"]
     rows = rows_of(nlp, DESTINY_LUNG02, FULL_ROW)
-    assert ("ORR", "rate", 49.0, 39.0, 59.1, None, None) in rows
-    assert ("ORR", "rate", 56.0, 41.3, 70.0, None, None) in rows
-    assert ("PFS", "median", 15.4, 8.3, None, None, None) in rows
-    assert [r.value for r in rows if r.endpoint == "ILD"] == [12.9, 28.0]
+    t_dxd = "trastuzumab deruxtecan"
+    assert ("ORR", "rate", 49.0, 39.0, 59.1, None, t_dxd) in rows
+    assert ("ORR", "rate", 56.0, 41.3, 70.0, None, t_dxd) in rows
+    assert ("PFS", "median", 15.4, 8.3, None, None, t_dxd) in rows
+    assert [(r.value, r.arm) for r in rows if r.endpoint == "ILD"] == [(12.9, t_dxd), (28.0, t_dxd)]
 
 
 GASTRIC_BACKBONES = (

@@ -1314,6 +1314,8 @@ def _read_design(
                     if modifier:
                         arm.labels.add(modifier.group(1).lower())
                     added.append(arm)
+                    if _has_dose_or(text, r.end, nxt) and _RANDOMISED.search(text, s, r.start):
+                        added.extend(_dose_twins(text, r, nxt, arm, reg))
         if group and len(added) >= 2:
             _label_range_after_list(text, regs, arm_of, added)
         if shared is not None:
@@ -1458,7 +1460,14 @@ def _partner_choice_options(text: str, hits: list[Hit], tpc_ms: list[re.Match[st
         listed = _choice_list(text, run)
         if len(listed) >= 2 and _OR.search(text, listed[0].end, listed[-1].start):
             out.update(h.start for h in listed)
+        elif _OR_UNREAD_SHORT.match(text, listed[0].end):
+            out.add(listed[0].start)  # "of CAPOX or FP": a regimen no lexicon knows is listed
     return out
+
+
+# "investigator's choice of CAPOX or FP": the other option a short form in capitals that is
+# no mention (no lexicon regimen), so the choice still lists two.
+_OR_UNREAD_SHORT = re.compile(r"\s+or\s+[A-Z][A-Z0-9]{1,7}(?![\w-])")
 
 
 def _choice_list(text: str, run: list[Hit]) -> list[Hit]:
@@ -2364,6 +2373,67 @@ def _merge_into_earlier_twins(reg: ArmRegistry, arm_of: dict[int, Arm], before: 
         reg.arms.remove(arm)
         reg.frozen = None
         arm_of[i] = twin
+
+
+# "randomised to trastuzumab 8 mg/kg then 6 mg/kg (8/6 mg/kg) or 10 mg/kg (8/10 mg/kg)",
+# "to T-DXd 5.4 or 6.4 mg/kg": the same regimen at another dose after "or" is an arm of its own
+# (one name with its twin: the contract's arm is the regimen). Each dose, and the bracket
+# after it, names that arm in the results ("12.5 months with 8/6 mg/kg").
+_DOSE_UNIT = r"(?:mg/kg|mg/m2|mg/m²|mg|µg/kg|mcg/kg)(?![\w/])"
+_DOSE_OR_GATE = re.compile(rf"\bor\s+\d+(?:\.\d+)?\s*{_DOSE_UNIT}", re.I)
+_FIRST_DOSE = re.compile(
+    rf"\s*(?:at\s+)?(?:a\s+dose\s+of\s+)?(\d+(?:\.\d+)?)(\s*{_DOSE_UNIT})?", re.I
+)
+_DOSE_ALTERNATIVE = re.compile(
+    rf"(?:,\s*|\s+)(?:or\s+)?(?:at\s+)?(\d+(?:\.\d+)?)(\s*{_DOSE_UNIT})?"
+    r"(?:\s*\(([^()]{1,20})\))?",
+    re.I,
+)
+
+
+def _has_dose_or(text: str, a: int, b: int) -> bool:
+    """Whether [a, b) holds "or" and a dose after it (a ``str.find`` first: most gaps lack it)."""
+    return text.find("or ", a, b) >= 0 and _DOSE_OR_GATE.search(text, a, b) is not None
+
+
+def _dose_twins(text: str, r: Regimen, limit: int, arm: Arm, reg: ArmRegistry) -> list[Arm]:
+    """The arms of the other doses of regimen ``r`` listed after it, up to ``limit``: a dose
+    right after the regimen, then "or" and another dose with no drug between (see above).
+    The bracket after each dose ("(8/6 mg/kg)"), else the dose, is recorded as a name of its
+    arm (``bare_forms``)."""
+    first = _FIRST_DOSE.match(text, r.end, limit)
+    if first is None:
+        return []
+    pos = _skip_schedule_to_bracket(text, first.end(), limit)
+    bracket = _DOSE_BRACKET.search(text, first.end(), pos)
+    doses = [(first.group(1), first.group(2), bracket.group(1) if bracket else None)]
+    said_or = False
+    for m in _DOSE_ALTERNATIVE.finditer(text, pos, limit):
+        if m.start() != pos:
+            break
+        said_or |= m.group(0).lstrip(", ").lower().startswith("or")
+        doses.append((m.group(1), m.group(2), m.group(3)))
+        pos = m.end()
+    if len(doses) < 2 or not said_or or doses[-1][1] is None:
+        return []
+    unit = doses[-1][1].strip()
+    twins = [arm] + [reg.add_own(r, None, set(arm.options)) for _ in doses[1:]]
+    for (value, written_unit, named), twin in zip(doses, twins, strict=True):
+        form = named.strip() if named else f"{value} {(written_unit or unit).strip()}"
+        reg.bare_forms.setdefault(form, twin)
+    return twins[1:]
+
+
+_DOSE_BRACKET = re.compile(r"\(([^()]{1,20})\)")
+_THEN_DOSE = re.compile(
+    rf"(?:\s+then\s+\d+(?:\.\d+)?\s*{_DOSE_UNIT})?(?:\s*\([^()]{{1,20}}\))?", re.I
+)
+
+
+def _skip_schedule_to_bracket(text: str, pos: int, limit: int) -> int:
+    """``pos`` past what may follow a regimen's first dose before the "or": a second step of
+    the same drug ("then 6 mg/kg") and the bracket naming the dose ("(8/6 mg/kg)")."""
+    return _THEN_DOSE.match(text, pos, limit).end()
 
 
 def _each_twin(

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from functools import cache
+from operator import attrgetter
 
 from her2mine.extract.arms import _RANDOMISED
 from her2mine.extract.fastre import finditer_at, literal_starts, whole_word_spans
@@ -1060,6 +1061,18 @@ def _part_spans(text: str, short: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(pattern, text)]
 
 
+# Lower-case words and units an abstract uses in their own sense, which a drug's short form in
+# a bracket may spell ("pertuzumab (per)", "margetuximab (mg)"): never read as that drug.
+_COMMON_WORDS = frozenset(
+    {
+        "a", "all", "an", "and", "any", "arm", "as", "at", "both", "by", "can", "day", "days",
+        "dose", "each", "for", "g", "group", "in", "is", "kg", "l", "m", "mg", "min", "ml", "no",
+        "not", "of", "on", "or", "per", "post", "pre", "than", "the", "to", "total", "via", "vs",
+        "was", "week", "weeks", "were", "with",
+    }
+)  # fmt: skip
+
+
 def abbreviation_hits(
     text: str,
     defined: dict[str, list[str]],
@@ -1072,6 +1085,8 @@ def abbreviation_hits(
     which name that part after a hyphen too ("ddAC-THP")."""
     hits = []
     for short, drugs in defined.items():
+        if short in _COMMON_WORDS:
+            continue  # "pertuzumab (per)": "per cycle" elsewhere names no drug
         canon = lex.lookup(short)
         if canon is not None and lex.kind.get(canon) == "drug" and lex.expand(canon) == drugs:
             continue  # nothing new: the lexicon already says this
@@ -1122,6 +1137,8 @@ def find_drugs(
     classes = class_abbreviation_hits(text, lexical, abbreviation_pairs)
     if classes:
         lexical = resolve_longest_first(lexical, classes)
+    if "(" in text:
+        lexical = _with_bracketed_stems(text, lex, low, lexical)
     abbrev, used = _short_form_passes(
         text, lex, lexical, abbreviation_pairs, consisted, bracketed, sentences
     )
@@ -1148,7 +1165,78 @@ def find_drugs(
             abbrev = abbrev + parts
     chosen = resolve_overlaps(abbrev + lexical + model) if abbrev or model else lexical
     stems = stem_hits(text, lex, low, chosen)
+    if "biosimilar" in low:
+        twins = biosimilar_code_hits(text, chosen)
+        if twins:
+            stems = twins + stems
     return resolve_overlaps(chosen + stems + code_hits(text, lex, sentences))
+
+
+# A product code of a proposed biosimilar: capitals, a hyphen or not, digits ("ZR27", "SB3",
+# "HLX02", "CT-P6"); shorter than the sponsor codes ``code_hits`` reads (three digits or more).
+_BIOSIMILAR_CODE = r"[A-Z]{1,5}-?[A-Z]?[0-9]{1,6}[a-z]?"
+_COMPARED = r"\s+(?:or|versus|vs\.?|compared\s+with)\s+(?:the\s+)?(?:reference\s+)?"
+_CODE_COMPARED = re.compile(rf"(?<![A-Za-z0-9-])({_BIOSIMILAR_CODE}){_COMPARED}\Z")
+_COMPARED_CODE = re.compile(rf"{_COMPARED}({_BIOSIMILAR_CODE})(?![A-Za-z0-9-])")
+_BIOSIMILAR_BEFORE = re.compile(r"\bbiosimilar\s+(?:of\s+|to\s+)?\Z", re.I)
+# "a proposed trastuzumab biosimilar", "biosimilar trastuzumab", "a biosimilar of trastuzumab"
+_BIOSIMILAR_OF = re.compile(r"\s+biosimilar\b", re.I)
+
+
+def biosimilar_code_hits(text: str, hits: list[Hit]) -> list[Hit]:
+    """Mentions of an unseen product code the text compares with the drug it calls the
+    biosimilar's reference ("a proposed trastuzumab biosimilar ... ZR27 or trastuzumab"): the
+    code is that drug, as the lexicon's listed codes (HD201) are, so both arms are twins.
+    Only "CODE or/versus DRUG" and "DRUG or/versus CODE": a code merely given with it is none."""
+    references = _biosimilar_references(text, hits)
+    codes: dict[str, str] = {}
+    for h in hits:
+        if h.kind != "drug" or len(h.drugs) != 1 or h.drugs[0] not in references:
+            continue
+        before = _CODE_COMPARED.search(text[max(0, h.start - 40) : h.start])
+        after = _COMPARED_CODE.match(text, h.end)
+        for m in (before, after):
+            if m is not None and is_product_code(m.group(1)):
+                codes.setdefault(m.group(1), h.drugs[0])
+    return [
+        Hit("drug", a, b, code, drug, [drug], "code")
+        for code, drug in codes.items()
+        for a, b in whole_word_spans(text, code)
+    ]
+
+
+def is_product_code(name: str) -> bool:
+    """Whether ``name`` has the shape of a product code with a prefix no registry's or group's
+    (a digit after capitals: "ZR27", not "HER2" or "CT3")."""
+    prefix = _CAPITALS.match(name)
+    return prefix is not None and prefix.group(0) not in CODE_STOP_PREFIXES
+
+
+def _biosimilar_references(text: str, hits: list[Hit]) -> set[str]:
+    """The drugs the text names a biosimilar of: the single drug written right before or
+    right after "biosimilar"."""
+    out: set[str] = set()
+    for h in hits:
+        if h.kind != "drug" or len(h.drugs) != 1:
+            continue
+        if _BIOSIMILAR_OF.match(text, h.end) or _BIOSIMILAR_BEFORE.search(
+            text[max(0, h.start - 20) : h.start]
+        ):
+            out.add(h.drugs[0])
+    return out
+
+
+def _with_bracketed_stems(text: str, lex: DrugLexicon, low: str, lexical: list[Hit]) -> list[Hit]:
+    """``lexical`` with the stem-detected drugs when one of them is followed by a bracket:
+    "tislelizumab (tisle)" defines a short form as "durvalumab (durva)" does, so the passes
+    that read definitions must see the unseen drug too (stems are found after them)."""
+    stems = stem_hits(text, lex, low, lexical)
+    if not any(_BRACKET_NEXT.match(text, h.end) for h in stems):
+        return lexical
+    return sorted(lexical + stems, key=attrgetter("start"))
+
+
+_BRACKET_NEXT = re.compile(r" ?\(")
 
 
 def _short_form_passes(
