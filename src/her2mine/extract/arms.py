@@ -365,6 +365,8 @@ class ArmRegistry:
             # chemotherapy(-alone) group" is the one without a named drug
             drugless = [a for a in labelled if not a.drugs and not a.special]
             return (drugless or labelled)[0].name
+        if label in _CHEMO_MODALITIES:
+            label = "chemotherapy"  # "the chemoradiation-alone group": radiation is no drug
         if label == "chemotherapy":
             tpc = [a for a in self.arms if a.special]
             if len(tpc) == 1:
@@ -385,6 +387,13 @@ class ArmRegistry:
             non = [a for a in self.arms if not a.has_placebo]
             return (non or self.arms)[0].name
         return None
+
+
+# Treatments that are chemotherapy plus modalities no arm names a drug for.
+_CHEMO_MODALITIES = frozenset(
+    ("chemoradiation", "chemoradiotherapy", "chemo-radiotherapy", "chemoradiation therapy",
+     "trimodality", "trimodality therapy", "trimodal therapy")
+)  # fmt: skip
 
 
 def _order_names_control(arms: list[Arm]) -> bool:
@@ -3349,9 +3358,14 @@ def _own_part_of(ds: set[str], reg: ArmRegistry, cands: list[int]) -> list[int]:
 _WITHOUT_GATE = WordGate(("without",))
 _WITH_OR_WITHOUT = re.compile(
     r"(?:\s*\([^()]*\)|\s+\d[\d.,]*\s*(?:mg|g|µg|mcg)(?:/(?:kg|m2|m²|d|day))?)?"
+    r"(?P<modality>\s*,?\s+(?:with|and|plus)\s+(?:concurrent\s+)?(?:[\d.,]+\s*Gy\s+(?:of\s+)?)?"
+    r"(?:concurrent\s+)?(?:radiotherapy|radiation(?:\s+therapy)?|chemoradiation|RT))?"
     r"\s*,?\s+with\s+or\s+without\s+(?:the\s+|a\s+|an\s+)?",
     re.I,
 )
+# After "received A with radiotherapy, with or without B" (no randomisation word), a later
+# "<modality>-alone group/arm" or "without B" shows the two arms.
+_ALONE_GROUP_LATER = re.compile(r"\balone\s+(?:group|arm)s?\b", re.I)
 
 
 def _with_or_without_design(
@@ -3365,18 +3379,33 @@ def _with_or_without_design(
     if _defined_arms(reg) >= 2:
         return False
     pair = _with_b_or_without_b(text, regs)
+    modality = False
     if pair is None:
-        if len(regs) != 2 or not _WITH_OR_WITHOUT.fullmatch(text, regs[0].end, regs[1].start):
+        m = _WITH_OR_WITHOUT.fullmatch(text, regs[0].end, regs[1].start) if len(regs) == 2 else None
+        if m is None:
             return False
-        pair = (regs[0], regs[1])
+        pair, modality = (regs[0], regs[1]), m.group("modality") is not None
     a, b = pair
     if not a.drugs or not b.drugs or a.has_placebo or b.has_placebo:
         return False
-    if not _is_design_regimen(text, a, s, e) or _RANDOMISED.search(text, s, e) is None:
+    if not _is_design_regimen(text, a, s, e):
+        return False
+    if _RANDOMISED.search(text, s, e) is None and not (
+        modality and _two_arms_named_later(text, e, b)
+    ):
         return False
     reg.add(Regimen(a.start, b.end, a.hits + b.hits, [*a.joins, "strong", *b.joins]), None)
     reg.add(a, None)
     return True
+
+
+def _two_arms_named_later(text: str, e: int, b: Regimen) -> bool:
+    """Whether the text after a combined-modality "received A with radiotherapy, with or
+    without B" (sentence end ``e``) names the control arm ("the chemoradiation-alone group",
+    "without B"): then B is an arm's, not each patient's option."""
+    if text.find("without " + text[b.start : b.end], e) >= 0:
+        return True
+    return text.find("alone", e) >= 0 and _ALONE_GROUP_LATER.search(text, e) is not None
 
 
 # Add-on designs whose two arms each carry a bracket (short form or label): backbone A, A + X.

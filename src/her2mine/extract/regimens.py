@@ -274,7 +274,8 @@ def is_schedule_only(gap: str) -> bool:
     return bool(gap.strip()) and not without_schedules(gap).strip()
 
 
-_ALONE_AT_END = re.compile(r"\s+alone\s*$")
+# ("paclitaxel plus trastuzumab given either alone (PH) or with everolimus (PH-E)")
+_ALONE_AT_END = re.compile(r"\s*,?\s+(?:(?:given|administered)\s+)?(?:either\s+)?alone\s*$")
 
 
 def is_schedule_or_alone(gap: str) -> bool:
