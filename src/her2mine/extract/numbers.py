@@ -1441,7 +1441,7 @@ _AGE_LIMIT_BEFORE = search_from_end(
     )
 )
 _AGE_LIMIT_AFTER = re.compile(
-    r"\s*(?:of\s+age|old\b|(?:or|and)\s+(?:older|younger|over|above|below|under)\b)", re.I
+    r"\s*(?:of\s+age\b(?!-)|old\b|(?:or|and)\s+(?:older|younger|over|above|below|under)\b)", re.I
 )
 
 
@@ -1540,6 +1540,11 @@ _AND_FOR_COMPARISON = re.compile(
     r"[\s)\]]*,?\s*and\s+for\s+[^\d;.()\[\]]{1,60}?(?:\s+(?:was|were|is|of)|\s*[,:=])?\s*"
 )
 _COMPARED = re.compile(r"\b(?:vs|versus|compared\s+(?:with|to))\b", re.I)
+# A gap naming its own statistic ("and for arm B vs arm A the relative risk was 0.86"): that
+# number is no second ratio of the key's kind.
+_OWN_STATISTIC = re.compile(
+    r"\b(?:risks?|ratios?|odds|differences?|rates?|RR|ARR|medians?|means?|proportions?)\b", re.I
+)
 
 
 def _parallel_comparison_ratio(text: str, last: Value, atom: re.Match[str], end: int) -> bool:
@@ -1552,6 +1557,8 @@ def _parallel_comparison_ratio(text: str, last: Value, atom: re.Match[str], end:
         return False
     m = _AND_FOR_COMPARISON.fullmatch(text, last.ext_end, atom.start())
     if m is None or not _COMPARED.search(text, last.ext_end, atom.start()):
+        return False
+    if _OWN_STATISTIC.search(text, last.ext_end, atom.start()) is not None:
         return False
     return bool(_AFTER_LISTED.match(text, atom.end(), end))
 

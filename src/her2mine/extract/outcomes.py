@@ -459,7 +459,11 @@ def sentence_outcome_rows(
                 grades = _GradeStarts(low, s, e)
                 break
     named = _ratio_endpoints_named_apart(text, e, values, eps) if eps else None
-    zipped = _endpoints_zipped(text, e, values, eps) if respectively and len(eps) > 1 else None
+    zipped = (
+        _endpoints_zipped(text, e, values, eps, _ArmsListed(text, drug_hits, registry, low))
+        if respectively and len(eps) > 1
+        else None
+    )
     for v in values:
         if named and v.start in named:
             ep = named[v.start]
@@ -572,12 +576,27 @@ def _ratio_endpoints_named_apart(
 _LIST_TO_VALUES = 90  # most characters between the listed end points and their first value
 
 
+class _ArmsListed:
+    """Whether text[a:b] refers to two arms or more: "Median PFS and OS with A and B were 7.2
+    and 5.1 months, respectively" pairs its run with the arms, the nearer list."""
+
+    def __init__(self, text: str, drug_hits: list[Hit], registry: ArmRegistry, low: str | None):
+        self.text, self.drug_hits, self.registry, self.low = text, drug_hits, registry, low
+
+    def __call__(self, a: int, b: int) -> bool:
+        refs = arm_refs(
+            self.text, a, b, self.drug_hits, self.registry, split_weak=True, low=self.low
+        )
+        return len({r.arm for r in refs if r.arm is not None}) >= 2
+
+
 def _endpoints_zipped(
-    text: str, e: int, values: list[Value], eps: list[Hit]
+    text: str, e: int, values: list[Value], eps: list[Hit], arms_listed: _ArmsListed
 ) -> dict[int, list[Hit]]:
     """For each value of a "respectively" run zipped with a list of end points before it, by
     the value's start: the sentence's end points less the list's other members (so the value
-    is read against its own). Empty unless the run has exactly as many values as the list."""
+    is read against its own). Empty unless the run has exactly as many values as the list
+    and no list of arms stands between them (``arms_listed``)."""
     for i, h in enumerate(eps):
         listed = _endpoint_list(text, eps, h.start)
         if len(listed) < 2:
@@ -590,6 +609,8 @@ def _endpoints_zipped(
         run = [v for v in after if v.end <= r.start()]
         if len(run) != n or any(x.start < run[-1].start for x in eps[i + n :]):
             return {}  # values of another count (arms, pairs) or another end point among them
+        if arms_listed(listed[-1].end, run[0].start):
+            return {}  # "respectively" shares the run out among those arms
         if len(after) % n:
             after = run
         others = [x for x in eps if x not in listed]
