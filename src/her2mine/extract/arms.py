@@ -1323,7 +1323,7 @@ def _read_design(
                     if modifier:
                         arm.labels.add(modifier.group(1).lower())
                     added.append(arm)
-                    if _has_dose_or(text, r.end, nxt) and _RANDOMISED.search(text, s, r.start):
+                    if _has_dose_or(text, r.end, nxt) and _randomises_doses(text, s, e, r):
                         added.extend(_dose_twins(text, r, nxt, arm, reg))
         if group and len(added) >= 2:
             _label_range_after_list(text, regs, arm_of, added)
@@ -2425,6 +2425,8 @@ def _dose_twins(text: str, r: Regimen, limit: int, arm: Arm, reg: ArmRegistry) -
         pos = m.end()
     if len(doses) < 2 or not said_or or doses[-1][1] is None:
         return []
+    if _PARTNER_AFTER_DOSES.fullmatch(text, pos, limit):
+        return []  # "pyrotinib 320 or 400 mg daily plus capecitabine": the arm is not read whole
     unit = doses[-1][1].strip()
     twins = [arm] + [reg.add_own(r, None, set(arm.options)) for _ in doses[1:]]
     for (value, written_unit, named), twin in zip(doses, twins, strict=True):
@@ -2434,6 +2436,22 @@ def _dose_twins(text: str, r: Regimen, limit: int, arm: Arm, reg: ArmRegistry) -
 
 
 _DOSE_BRACKET = re.compile(r"\(([^()]{1,20})\)")
+# A drug joined after the doses: the regimen read before them is only part of each arm.
+_PARTNER_AFTER_DOSES = re.compile(
+    r"\s*(?:(?:once\s+|twice\s+)?daily|weekly|every\s+\d+\s+weeks?|q\d+w)?\s*"
+    r"(?:plus|\+|with|and|in\s+combination\s+with|combined\s+with)\s*",
+    re.I,
+)
+# "dose-escalation", "dose-expansion", "dose-finding": dose cohorts, whole-population subsets.
+_DOSE_FINDING = re.compile(r"\bdose[- ](?:escalation|expansion|finding|ranging)\b", re.I)
+
+
+def _randomises_doses(text: str, s: int, e: int, r: Regimen) -> bool:
+    """Whether the sentence [s, e) randomises patients to regimen ``r`` (before it) and is no
+    dose-finding study's (round 43b review)."""
+    return _RANDOMISED.search(text, s, r.start) is not None and not _DOSE_FINDING.search(text, s, e)
+
+
 _THEN_DOSE = re.compile(
     rf"(?:\s+then\s+\d+(?:\.\d+)?\s*{_DOSE_UNIT})?(?:\s*\([^()]{{1,20}}\))?", re.I
 )

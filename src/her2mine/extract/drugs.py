@@ -1069,6 +1069,11 @@ _COMMON_WORDS = frozenset(
         "dose", "each", "for", "g", "group", "in", "is", "kg", "l", "m", "mg", "min", "ml", "no",
         "not", "of", "on", "or", "per", "post", "pre", "than", "the", "to", "total", "via", "vs",
         "was", "week", "weeks", "were", "with",
+        # units of time and dosing, routes and schedules ("14.0 mo", "1 h", "given iv")
+        "bid", "cm", "d", "dl", "h", "hr", "hrs", "im", "iv", "mm", "mo", "mos", "ng", "po", "qd",
+        "sc", "tid", "wk", "wks", "yr", "yrs",
+        # Latin and other languages' function words ("et al.", "de", "la")
+        "al", "da", "de", "del", "des", "du", "e", "en", "et", "la", "le", "un", "y",
     }
 )  # fmt: skip
 
@@ -1214,16 +1219,39 @@ def is_product_code(name: str) -> bool:
 
 def _biosimilar_references(text: str, hits: list[Hit]) -> set[str]:
     """The drugs the text names a biosimilar of: the single drug written right before or
-    right after "biosimilar"."""
+    right after "biosimilar", where that biosimilar is the study's (``_studies_biosimilar``)."""
     out: set[str] = set()
     for h in hits:
         if h.kind != "drug" or len(h.drugs) != 1:
             continue
-        if _BIOSIMILAR_OF.match(text, h.end) or _BIOSIMILAR_BEFORE.search(
-            text[max(0, h.start - 20) : h.start]
-        ):
+        if (
+            _BIOSIMILAR_OF.match(text, h.end)
+            or _BIOSIMILAR_BEFORE.search(text[max(0, h.start - 20) : h.start])
+        ) and _studies_biosimilar(text, h.start, h.end):
             out.add(h.drugs[0])
     return out
+
+
+# What makes a biosimilar the study's: "a proposed trastuzumab biosimilar", "this biosimilar
+# of", "HLX02, a trastuzumab biosimilar" (before the drug); "trastuzumab biosimilar (ZR27)".
+_STUDIED_BEFORE = re.compile(
+    r"(?:\b(?:proposed|candidate|investigational|potential|this|our)"
+    rf"|(?<![A-Za-z0-9-]){_BIOSIMILAR_CODE}\)?,?\s+(?:is\s+)?an?)\s+(?:\w+\s+){{0,2}}\Z"
+)
+_STUDIED_AFTER = re.compile(rf"\s+biosimilars?,?\s+\(?{_BIOSIMILAR_CODE}(?![A-Za-z0-9-])")
+
+
+def _studies_biosimilar(text: str, at: int, end: int) -> bool:
+    """Whether the biosimilar phrase around the drug at [``at``, ``end``) names the study's
+    product: it is in the title (the first line), qualified as the proposed one, or given with
+    a code. A
+    biosimilar named in passing ("although a trastuzumab biosimilar has lowered costs") makes
+    no code compared with the drug its biosimilar."""
+    line_end = text.find("\n")
+    if line_end < 0 or at < line_end:
+        return True
+    before = _STUDIED_BEFORE.search(text[max(0, at - 40) : at])
+    return before is not None or _STUDIED_AFTER.match(text, end) is not None
 
 
 def _with_bracketed_stems(text: str, lex: DrugLexicon, low: str, lexical: list[Hit]) -> list[Hit]:
