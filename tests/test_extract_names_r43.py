@@ -57,10 +57,11 @@ def test_three_endpoints_respectively(nlp):
 
 
 def test_pairs_of_values_are_not_zipped_with_the_endpoints(nlp):
-    """Negative: four compared values before "respectively" for two end points are no
-    one-to-one list; the reading stays as before (no value is given to PFS)."""
+    """Negative: four values before "respectively" for two end points are no one-to-one list,
+    and with "and" between every two no grouping shows (round 44b zips "7.2 vs 5.1 months and
+    15.1 vs 12.0 months" per end point); the reading stays as before (no value is PFS)."""
     text = SINGLE + (
-        "Median PFS and OS were 7.2 vs 5.1 months and 15.1 vs 12.0 months, respectively."
+        "Median PFS and OS were 7.2 and 5.1 months and 15.1 and 12.0 months, respectively."
     )
     assert ("PFS", 7.2) not in _endpoint_values(nlp, text)
 

@@ -641,7 +641,36 @@ def _atoms(
     # the call (``in`` on the sentence is the cheapest test).
     if not same or "than" in low or "below" in low or "above" in low or "exceed" in low:
         atoms = _without_bounds(text, start, low, same, atoms)
+    if _LABEL_GATE.may_hold(low, 0, len(low)):
+        atoms = [m for m in atoms if not _label_number(text, start, m)]
     return atoms
+
+
+# "arm 2 vs arm 1", "group 3", "arms 2 and 3", "part 1": the number of a numbered arm, group
+# or part is its name, not a value ("The OS HR for arm 2 vs arm 1 was 0.80" holds one ratio,
+# 0.80). A whole number of one or two digits with no unit after it ("group 3-year DFS", "arm
+# 12 months", "group 45%" are values). (Cohorts and modules: ``_NOT_A_VALUE_BEFORE``.)
+_LABEL_GATE = WordGate(("arm ", "arms ", "group ", "groups ", "part ", "parts "))
+_LABEL_BEFORE_END = search_from_end(
+    re.compile(
+        rf"\b(?:arm|(?:sub)?group|part)\s+|\b(?:arms|(?:sub)?groups|parts)\s+{_LISTED}", re.I
+    )
+)
+_NOT_A_LABEL_AFTER = re.compile(
+    r"\s*(?:%|[-–‑]\d*\s*[A-Za-z]|percent|(?:months?|mo|weeks?|wks?|years?|yrs?|days?)\b|\ue06d)",
+    re.I,
+)
+
+
+def _label_number(text: str, start: int, m: re.Match[str]) -> bool:
+    """Whether number atom ``m`` names a numbered arm, group or part (``_LABEL_BEFORE_END``)."""
+    number = m.group(0)
+    if len(number) > 2 or not number.isdigit():
+        return False
+    a = m.start()
+    if _LABEL_BEFORE_END.match(text, max(start, a - 30), a) is None:
+        return False
+    return _NOT_A_LABEL_AFTER.match(text, m.end()) is None
 
 
 _GRADE_BEFORE_END = search_from_end(re.compile(r"\bgrades?\s*$", re.I))
@@ -769,12 +798,28 @@ def _cutoff_after_measure(text: str, start: int, m: re.Match[str]) -> bool:
     return w is not None and w.group(1).lower() in _MEASUREMENTS
 
 
+# "median OS >24 months", "PFS ≥ 12 months in 40%": a time after a comparison sign is a bound
+# (of a median) or a landmark, never a point estimate (as "more than 24 months" in words).
+_SIGN_BEFORE_TIME = re.compile(r"(?:[<>≤≥]=?|&[lg]t;)\s*\Z")
+
+
+def _signed_time(text: str, start: int, m: re.Match[str]) -> bool:
+    """Whether number atom ``m`` is a time (``_TIME_UNIT`` after it) written right after a
+    comparison sign."""
+    a = m.start()
+    if _SIGN_BEFORE_TIME.search(text, max(start, a - 6), a) is None:
+        return False
+    return _TIME_UNIT.match(text, m.end()) is not None
+
+
 # A bound, not a reported value: "median OS exceeding 5 years", "remained below 1%", "more
 # than 5 years" (but "less than 1%" is the "<1%" sign in words: ``_less_than_rate``). Every
 # match holds one of _BOUND_WORDS.
 _BOUND_BEFORE_END = search_from_end(
     re.compile(
-        r"\b(?:below|above|exceed(?:ing|ed|s)?|(?:more|less|greater|fewer)\s+than)\s+$", re.I
+        r"\b(?:below|above|exceed(?:ing|ed|s)?|(?:more|less|greater|fewer)\s+than|"
+        r"(longer|shorter)\s+than)\s+$",
+        re.I,
     )
 )
 _BOUND_WORDS = ("below", "above", "exceed", "than")  # (tested with ``in`` in ``_atoms``)
@@ -810,8 +855,23 @@ def _bound_before(text: str, start: int, m: re.Match[str]) -> bool:
 
 
 def _after_bound(text: str, start: int, pos: int) -> bool:
-    """Whether a bound word ends the 24 characters before ``pos``."""
-    return _BOUND_BEFORE_END.match(text, max(start, pos - 24), pos) is not None
+    """Whether a bound word ends the 24 characters before ``pos``: "longer/shorter than" only
+    when no time is stated before it (``_compares_a_time``)."""
+    m = _BOUND_BEFORE_END.match(text, max(start, pos - 24), pos)
+    if m is None:
+        return False
+    return m.group(1) is None or not _compares_a_time(text, start, m.start(1))
+
+
+# "18.1 months, which was longer than 7.0 months of the lapatinib group": after a time of its
+# own, "longer/shorter than" compares two medians; without one ("Median OS was longer than 24
+# months") it bounds the only one.
+_TIME_VALUE = re.compile(r"\d\s*(?:months?|mo\b|weeks?|wk|years?|yrs?\b|\ue06d)", re.I)
+
+
+def _compares_a_time(text: str, start: int, pos: int) -> bool:
+    """Whether a time value is written in ``text[start:pos]``."""
+    return _TIME_VALUE.search(text, start, pos) is not None
 
 
 # "versus less than 1% receiving HT", "in fewer than 1% of patients": the "<" sign in words,
@@ -942,7 +1002,11 @@ def parse_values(
     atoms = _atoms(text, start, end, low, same, masked, atoms)
     # (the comparison signs are operator characters too: no sign without ``has_op``)
     if atoms and has_op and _CUTOFF_CHAR.search(text, start, end) is not None:
-        atoms = [m for m in atoms if not _cutoff_after_measure(text, start, m)]
+        atoms = [
+            m
+            for m in atoms
+            if not _cutoff_after_measure(text, start, m) and not _signed_time(text, start, m)
+        ]
     if not atoms and not nrs:
         return []
     used: set[int] = set()
@@ -1535,9 +1599,12 @@ def _listed_ratios(
 # its comparison with "for" and a second comparison after "and for" whose ratio follows it
 # elliptically (the same key understood). Both name a comparison ("vs", "versus", "compared
 # with": "HR for death was 0.70 and for progression 0.80" names two end points, not one). No
-# digit, bracket or clause end in the comparison.
+# digit, bracket or clause end in the comparison, but for the number of a numbered arm, group,
+# cohort or part ("and for arm 3 vs arm 1 0.70").
+_LABELLED_DIGITS = r"(?i:(?<=arm )|(?<=group )|(?<=cohort )|(?<=part ))\d{1,2}(?!\d)"
 _AND_FOR_COMPARISON = re.compile(
-    r"[\s)\]]*,?\s*and\s+for\s+[^\d;.()\[\]]{1,60}?(?:\s+(?:was|were|is|of)|\s*[,:=])?\s*"
+    rf"[\s)\]]*,?\s*and\s+for\s+(?:[^\d;.()\[\]]|{_LABELLED_DIGITS}){{1,60}}?"
+    r"(?:\s+(?:was|were|is|of)|\s*[,:=])?\s*"
 )
 _COMPARED = re.compile(r"\b(?:vs|versus|compared\s+(?:with|to))\b", re.I)
 # A gap naming its own statistic ("and for arm B vs arm A the relative risk was 0.86"): that

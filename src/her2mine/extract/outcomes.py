@@ -607,18 +607,44 @@ def _endpoints_zipped(
         if r is None or not after or after[0].start - listed[-1].end > _LIST_TO_VALUES:
             return {}
         run = [v for v in after if v.end <= r.start()]
-        if len(run) != n or any(x.start < run[-1].start for x in eps[i + n :]):
-            return {}  # values of another count (arms, pairs) or another end point among them
+        if not run or any(x.start < run[-1].start for x in eps[i + n :]):
+            return {}  # another end point among the values
         if arms_listed(listed[-1].end, run[0].start):
             return {}  # "respectively" shares the run out among those arms
-        if len(after) % n:
-            after = run
         others = [x for x in eps if x not in listed]
         out: dict[int, list[Hit]] = {}
+        if len(run) != n:
+            k = _compared_group_size(text, run, n)
+            for j, v in enumerate(run if k else ()):
+                out[v.start] = sorted(others + [listed[j // k]], key=lambda x: x.start)
+            return out  # (empty for values of another count: arms, pairs)
+        if len(after) % n:
+            after = run
         for k, v in enumerate(after):
             out[v.start] = sorted(others + [listed[k % n]], key=lambda x: x.start)
         return out
     return {}
+
+
+# "Median PFS and OS were 7.2 vs 5.1 months and 15.1 vs 12.0 months, respectively": a run of
+# compared values per listed end point, each group's values joined by "vs" (the arms compared)
+# and the groups by "and" or a comma.
+_COMPARED_GAP = re.compile(r"\b(?:vs|versus|v|compared\s+(?:with|to))\b", re.I)
+_GROUP_GAP = re.compile(r"(?:,|;|\band\b)")
+
+
+def _compared_group_size(text: str, run: list[Value], n: int) -> int:
+    """How many compared values each of ``n`` listed end points has in ``run`` (two or more,
+    the same for each), or 0 when the run is no such equal groups."""
+    if len(run) < 2 * n or len(run) % n:
+        return 0
+    k = len(run) // n
+    for j in range(1, len(run)):
+        gap = text[run[j - 1].ext_end : run[j].start]
+        compared = _COMPARED_GAP.search(gap) is not None
+        if compared == (j % k == 0) or (j % k == 0 and _GROUP_GAP.search(gap) is None):
+            return 0
+    return k
 
 
 def _endpoint_list(text: str, eps: list[Hit], at: int) -> list[Hit]:
