@@ -1184,6 +1184,10 @@ def _read_design(
             regs = _without_every_arm_drugs(text, regs, e)
         if "%" in text[s:e]:
             regs = [r for r in regs if not _share_received(text, s, r)]
+        if len(regs) >= 2:
+            offered = next((h for h in hits if h.source == "options"), None)
+            if offered is not None:
+                regs = _without_options_after_values(text, s, regs, offered)
         if len(regs) >= 3:
             regs = _joined_across_short_form(text, regs)
         regs = _without_short_forms(text, regs)
@@ -2992,6 +2996,38 @@ def _share_received(text: str, s: int, r: Regimen) -> bool:
     pertuzumab"): no arm (see ``_SHARE_RECEIVED_END``)."""
     window = text[max(s, r.start - 60) : r.start]
     return "%" in window and _SHARE_RECEIVED_END.search(window) is not None
+
+
+# "12.1 months with docetaxel", "45% with paclitaxel": a value's group, written right after it.
+_AFTER_VALUE = re.compile(
+    r"\d(?:[.·]\d+)?\s*(?:%|months?|weeks?|years?)\s+(?:with|in|for|on)\s+(?:the\s+)?\Z", re.I
+)
+
+
+def _without_options_after_values(
+    text: str, s: int, regs: list[Regimen], options: Hit
+) -> list[Regimen]:
+    """``regs`` less each single mention right after a value that repeats a per-patient option
+    the sentence opened with (``options``, the class mention ``options.options_as_class`` made
+    of "docetaxel or paclitaxel"): in "patients treated with docetaxel or paclitaxel with
+    trastuzumab had a median PFS of 12.1 months with docetaxel and 10.2 months with
+    paclitaxel" the values are the option groups of the one arm, no arms of their own."""
+    offered = options.text.lower()
+    return [
+        r
+        for r in regs
+        if not (
+            len(r.hits) == 1
+            and r.start > options.end
+            and _word_in(r.hits[0].text.lower(), offered)
+            and _AFTER_VALUE.search(text, max(s, r.start - 30), r.start)
+        )
+    ]
+
+
+def _word_in(word: str, phrase: str) -> bool:
+    """Whether ``word`` is written as a whole word in ``phrase``."""
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", phrase) is not None
 
 
 # "progression after trastuzumab-based therapy to receive A or B": the prior phrase ends with
@@ -4853,6 +4889,8 @@ def design_list_order(
     if _RANDOMISED.search(text, s, e) is None:
         return []
     refs = arm_refs(text, s, e, drug_hits, registry, low=low)
+    if registry.bare_forms:
+        refs = _dose_names_for_regimens(text, refs, registry)
     best: list[ArmRef] = []
     cur: list[ArmRef] = []
     for r in refs:
@@ -4866,6 +4904,36 @@ def design_list_order(
         return []
     both = _arm_of_or_both(text, best, e, registry) if _OR_BOTH_GATE.may_hold(low, s, e) else None
     return [r.arm for r in best] + ([both] if both else [])
+
+
+# "T-DXd 5.4 mg/kg or 6.4 mg/kg", "trastuzumab 8 mg/kg then 6 mg/kg (8/6 mg/kg) or ...": what
+# lies between a regimen and the name of its first dose (``_dose_twins``).
+_DOSE_NAME_GAP = re.compile(
+    rf"\s*(?:at\s+)?(?:a\s+dose\s+of\s+)?(?:\d+(?:\.\d+)?\s*{_DOSE_UNIT}"
+    rf"(?:\s+then\s+\d+(?:\.\d+)?\s*{_DOSE_UNIT})?\s*\(\s*)?",
+    re.I,
+)
+
+
+def _dose_names_for_regimens(text: str, refs: list[ArmRef], registry: ArmRegistry) -> list[ArmRef]:
+    """``refs`` less each regimen mention whose first dose, right after it, names its arm: in
+    "T-DXd 5.4 mg/kg or 6.4 mg/kg" the doses are the design's groups, so the list counts
+    two (the regimen and its first dose were two groups of one arm)."""
+    out: list[ArmRef] = []
+    for r in refs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.drugs
+            and not r.drugs
+            and r.arm == prev.arm
+            and text[r.start : r.end] in registry.bare_forms
+            and _DOSE_NAME_GAP.fullmatch(text, prev.end, r.start)
+        ):
+            out[-1] = r
+        else:
+            out.append(r)
+    return out
 
 
 def _arm_of_or_both(text: str, listed: list[ArmRef], e: int, registry: ArmRegistry) -> str | None:

@@ -174,7 +174,9 @@ def _after_first_partner(
         return None
     partner = frozenset(r.hits[-1].drugs)
     backbone = frozenset(d for h in r.hits[:-1] for d in h.drugs) - partner
-    later = _alternatives(text, regs, i)[1:]
+    later = _alternatives(text, regs, i)[1:] or _dosed_partner_alternatives(
+        text, regs, i, partner, drug_class
+    )
     if not backbone or not later or not _independent(regs, later, backbone):
         return None
     singles = {d for k in later if len(regs[k].hits) == 1 for d in regs[k].drugs}
@@ -248,6 +250,24 @@ def _single_alternatives_of_known_role(
     return want is not None and all(
         len(regs[k].drugs) == 1 and role(regs[k].drugs[0], drug_class) == want for k in later
     )
+
+
+def _dosed_partner_alternatives(
+    text: str, regs: list[Regimen], i: int, partner: frozenset[str], drug_class: Mapping[str, str]
+) -> list[int]:
+    """The later alternatives of "trastuzumab plus docetaxel 75 mg/m2 or paclitaxel 80 mg/m2":
+    the partner's dose stands before the "or", which is read past it only when every later
+    alternative is a single drug of the partner's role (``_single_alternatives_of_known_role``);
+    "trastuzumab plus lapatinib 1000 mg or docetaxel 75 mg/m2" stays two arms as written."""
+    if not drug_class:
+        return []
+    later = _alternatives(text, regs, i, dosed=True)[1:]
+    if not later or not _single_alternatives_of_known_role(text, regs, later, partner, drug_class):
+        return []
+    end = regs[later[-1]].end
+    if _WITHOUT_BACKBONE.match(without_schedules(text[end : end + 40])):
+        return []  # "... or paclitaxel 80 mg/m2 weekly alone"
+    return later
 
 
 def _dosed_partner_join(gap: str) -> bool:
@@ -381,9 +401,14 @@ def _partner_after_alternatives(
     backbone = frozenset(d for h in backbone_hits for d in h.drugs)
     own = {k: frozenset(h.drugs) for k, h in zip(alts, singles, strict=True)}
     alt_drugs = frozenset().union(*own.values())
-    if not backbone or any(h.kind == "placebo" for h in backbone_hits) or not _distinct(own):
+    if not backbone or any(h.kind == "placebo" for h in backbone_hits):
         return None
-    if backbone & alt_drugs or not _one_role_apart(alt_drugs, backbone, drug_class):
+    if not _distinct(own) and not _twins_written_apart(text, singles):
+        return None
+    if backbone & alt_drugs or not (
+        _one_role_apart(alt_drugs, backbone, drug_class)
+        or _partner_adds_a_role(alt_drugs, backbone, drug_class)
+    ):
         return None
     if any(not set(regs[k].drugs) <= backbone | own[k] for k in alts[:-1]):
         return None  # (a sequence the alternative was given, ``arms._options_then_sequence``,
@@ -434,6 +459,22 @@ def _one_role_apart(
     return not roles & {role(d, drug_class) for d in backbone}
 
 
+def _partner_adds_a_role(
+    alts: frozenset[str], backbone: frozenset[str], drug_class: Mapping[str, str]
+) -> bool:
+    """Whether a partner of several drugs brings a known role the alternatives (of one known
+    role, no ADC's) lack: "docetaxel or paclitaxel with carboplatin and trastuzumab" gives the
+    partner to each taxane, since the first alternative alone would lack the anti-HER2 drug
+    every arm of the design takes. Not when the alternatives are anti-HER2 drugs: a partner of
+    their role ("lapatinib or trastuzumab with pertuzumab and paclitaxel") may be the second
+    alternative's dual blockade, as a single partner of one role may be its own."""
+    roles = {role(d, drug_class) for d in alts}
+    if len(backbone) < 2 or len(roles) != 1 or roles & {None, _ADC, "anti-HER2"}:
+        return False
+    others = {role(d, drug_class) for d in backbone} - roles
+    return bool(others - {None})
+
+
 _SEQUENCE_JOIN = re.compile(r"(?:\bfollowed\s+by|\bthen|→)", re.I)
 
 
@@ -481,6 +522,14 @@ def _tail_listed(text: str, r: Regimen, regs: list[Regimen], later: list[int]) -
 def _distinct(own: dict[int, frozenset[str]]) -> bool:
     """Whether no two alternatives name the same drugs (else they would make one arm twice)."""
     return len(set(own.values())) == len(own)
+
+
+def _twins_written_apart(text: str, singles: list) -> bool:
+    """Whether single-drug alternatives naming one drug are each written differently: a
+    biosimilar's code and its reference product ("SB3 or trastuzumab with docetaxel") are two
+    arms of one regimen; "trastuzumab or trastuzumab with pertuzumab" is no such pair."""
+    written = [text[h.start : h.end].lower() for h in singles]
+    return len({tuple(h.drugs) for h in singles}) == 1 and len(set(written)) == len(written)
 
 
 def _independent(regs: list[Regimen], alts: list[int], backbone: frozenset[str]) -> bool:

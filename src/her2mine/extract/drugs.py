@@ -1196,7 +1196,9 @@ def biosimilar_code_hits(text: str, hits: list[Hit]) -> list[Hit]:
     references = _biosimilar_references(text, hits)
     codes: dict[str, str] = {}
     for h in hits:
-        if h.kind != "drug" or len(h.drugs) != 1 or h.drugs[0] not in references:
+        if h.kind != "drug" or len(h.drugs) != 1:
+            continue
+        if h.drugs[0] not in references and (references or not _says_biosimilar_near(text, h)):
             continue
         before = _CODE_COMPARED.search(text[max(0, h.start - 40) : h.start])
         after = _COMPARED_CODE.match(text, h.end)
@@ -1208,6 +1210,15 @@ def biosimilar_code_hits(text: str, hits: list[Hit]) -> list[Hit]:
         for code, drug in codes.items()
         for a, b in whole_word_spans(text, code)
     ]
+
+
+def _says_biosimilar_near(text: str, h: Hit) -> bool:
+    """Whether the sentence of ``h`` says "biosimilar": in a text that names no reference
+    ("... to trastuzumab or AB12 with docetaxel in this biosimilar study"), the drug compared
+    with a code there is the reference."""
+    start = max(text.rfind(". ", 0, h.start), text.rfind("\n", 0, h.start)) + 1
+    end = min(x for x in (text.find(". ", h.end), text.find("\n", h.end), len(text)) if x >= 0)
+    return "biosimilar" in text[start:end].lower()
 
 
 def is_product_code(name: str) -> bool:

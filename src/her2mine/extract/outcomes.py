@@ -491,6 +491,8 @@ def sentence_outcome_rows(
         refs = arm_refs(text, s, e, drug_hits, registry, split_weak=resp, low=low)
         if pooled and refs:
             refs = _without_pooled_lists(text, refs)
+        if len(refs) == 1 and _choice_of_the_only_arm(text, refs[0], registry):
+            refs = []
         if refs_read is not None and not resp:
             refs_read[s, e] = (registry, refs)
         added = addition_comparison(text, s, e, drug_hits, registry, low)
@@ -770,6 +772,15 @@ _DURATION_LIST = re.compile(
 )
 _DURATION_LIST_END = search_from_end(_DURATION_LIST)
 _DURATION_ITEM = re.compile(_DURATION, re.I)
+
+
+def _choice_of_the_only_arm(text: str, ref: ArmRef, registry: ArmRegistry) -> bool:
+    """Whether ``ref`` names the design's only arm by its choice of drugs ("patients treated
+    with docetaxel or paclitaxel with trastuzumab had a median PFS of 12.1 months", a cohort
+    given either taxane): the value pools the choices, a whole-population value (no arm)."""
+    if " or " not in text[ref.start : ref.end]:
+        return False
+    return sum(1 for a in registry.arms if not a.special) == 1
 
 
 def _duration_arms_respectively(
