@@ -34,6 +34,7 @@ from her2mine.extract.regimens import (
     SEQUENCE_WORDS,
     THE_COMBINATION,
     Regimen,
+    chains_before,
     gap_kind,
     group_regimens,
     is_schedule_or_alone,
@@ -165,6 +166,9 @@ class ArmRegistry:
     short_forms: dict[str, Arm] = field(default_factory=dict)
     # "or the combination (TL)": short forms no drug mention spells, found as words
     bare_forms: dict[str, Arm] = field(default_factory=dict)
+    # where a later bracket gives a bare form another meaning ("B plus C (PH)"): it names its
+    # arm only before there (``_redefined_bare_forms``)
+    bare_form_ends: dict[str, int] = field(default_factory=dict)
     # "randomly assigned to 12 or 24 weeks of A": the groups of the one regimen compared by
     # duration (``_duration_design``), 0 when the design compares no durations
     duration_groups: int = 0
@@ -617,6 +621,8 @@ def build_registry(
         _label_by_schedule_adjective(text, drug_hits, reg)
     if trials:
         _mark_other_trials(reg, sentences, trials)
+    if reg.bare_forms:
+        _redefined_bare_forms(text, drug_hits, reg)
     # (not frozen here: ``arm_refs`` freezes it the first time a sentence has a group word,
     # which many documents never have)
     return reg
@@ -1169,7 +1175,7 @@ def _read_design(
         group, later, every, and_or, sequence, alone, without, all_words = _DESIGN_GATES.read(
             low, s, e
         )
-        if (alone or without) and _add_on_design(text, s, e, kept, reg):
+        if (alone or without) and _add_on_design(text, s, e, kept, reg, drug_hits):
             continue
         if group and (
             _read_lettered_arms(text, s, e, kept, reg)
@@ -2417,16 +2423,17 @@ def _dose_twins(text: str, r: Regimen, limit: int, arm: Arm, reg: ArmRegistry) -
     first = _FIRST_DOSE.match(text, r.end, limit)
     if first is None:
         return []
-    pos = _skip_schedule_to_bracket(text, first.end(), limit)
+    pos, period = _dose_schedule(text, first.end(), limit)
+    pos = _skip_schedule_to_bracket(text, pos, limit)
     bracket = _DOSE_BRACKET.search(text, first.end(), pos)
     doses = [(first.group(1), first.group(2), bracket.group(1) if bracket else None)]
+    periods = [period]
     said_or = False
-    for m in _DOSE_ALTERNATIVE.finditer(text, pos, limit):
-        if m.start() != pos:
-            break
+    while (m := _DOSE_ALTERNATIVE.match(text, pos, limit)) is not None:
         said_or |= m.group(0).lstrip(", ").lower().startswith("or")
         doses.append((m.group(1), m.group(2), m.group(3)))
-        pos = m.end()
+        pos, period = _dose_schedule(text, m.end(), limit)
+        periods.append(period)
     if len(doses) < 2 or not said_or or doses[-1][1] is None:
         return []
     if _PARTNER_AFTER_DOSES.fullmatch(text, pos, limit):
@@ -2436,7 +2443,52 @@ def _dose_twins(text: str, r: Regimen, limit: int, arm: Arm, reg: ArmRegistry) -
     for (value, written_unit, named), twin in zip(doses, twins, strict=True):
         form = named.strip() if named else f"{value} {(written_unit or unit).strip()}"
         reg.bare_forms.setdefault(form, twin)
+    _name_schedule_twins(periods, twins, reg)
     return twins[1:]
+
+
+# "paclitaxel 175 mg/m2 every 2 weeks or 80 mg/m2 weekly": a schedule after a dose, its
+# period in weeks (the dose arms then differ by schedule too, and the results name them by it).
+_DOSE_SCHEDULE = re.compile(
+    r"\s+(?:(?:every|q)\s*(?P<n>\d|two|three|four)\s*(?:weeks?|w)\b|(?P<one>weekly)\b|"
+    r"(?P<two>biweekly|fortnightly)\b|(?P<m>\d|two|three|four)-weekly\b)",
+    re.I,
+)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4}
+
+
+def _dose_schedule(text: str, pos: int, limit: int) -> tuple[int, int | None]:
+    """(end, period in weeks) of a schedule written at ``pos`` after a dose; (pos, None) if
+    none."""
+    m = _DOSE_SCHEDULE.match(text, pos, limit)
+    if m is None:
+        return pos, None
+    if m.group("one"):
+        return m.end(), 1
+    if m.group("two"):
+        return m.end(), 2
+    n = (m.group("n") or m.group("m")).lower()
+    return m.end(), _NUMBER_WORDS.get(n) or int(n)
+
+
+def _schedule_forms(period: int) -> list[str]:
+    """How results name an arm given every ``period`` weeks ("the weekly schedule", "the
+    2-weekly arm", "every 3 weeks")."""
+    if period == 1:
+        return ["weekly", "every week"]
+    words = [str(period)] + [w for w, n in _NUMBER_WORDS.items() if n == period]
+    forms = [f for w in words for f in (f"{w}-weekly", f"every {w} weeks")] + [f"q{period}w"]
+    return forms + (["biweekly", "fortnightly"] if period == 2 else [])
+
+
+def _name_schedule_twins(periods: list[int | None], twins: list[Arm], reg: ArmRegistry) -> None:
+    """Record each schedule of dose twins as a name of its arm (``bare_forms``), when every
+    twin has one and no two share it."""
+    if None in periods or len(set(periods)) != len(periods):
+        return
+    for period, twin in zip(periods, twins, strict=True):
+        for form in _schedule_forms(period):
+            reg.bare_forms.setdefault(form, twin)
 
 
 _DOSE_BRACKET = re.compile(r"\(([^()]{1,20})\)")
@@ -3497,13 +3549,17 @@ _ADD_ON_PRIOR = re.compile(r"\b(?:prior|previous(?:ly)?|pretreated|eligible)\b",
 _BRACKET_FORM = re.compile(r"[A-Za-z0-9][\w+/-]{0,11}")
 
 
-def _add_on_design(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegistry) -> bool:
+def _add_on_design(
+    text: str, s: int, e: int, hits: list[Hit], reg: ArmRegistry, drug_hits: list[Hit]
+) -> bool:
     """Backbone A and A + X, each arm named in its own bracket ("A either alone (PH) or with
     X (PH-E)", "A with (AB) or without (A) X", "A (control arm) with or without X
     (experimental arm)", "A (G/C) with or without X (G/C+T)"). A bracket is a group label or
     a short form, which the text defines here: it names its arm in later sentences, before any
-    lexicon reading of the same letters (``bare_forms``). Only while fewer than two arms are
-    defined, with A written where a design names an arm."""
+    lexicon reading of the same letters (``bare_forms``), unless it is a one-drug short form
+    the text writes as a drug mention (``drug_hits``: "docetaxel (D) with or without
+    trastuzumab (H)", then "with D plus H"). Only while fewer than two arms are defined, with
+    A written where a design names an arm."""
     if _defined_arms(reg) >= 2:
         return False
     for r in group_regimens(text, hits):
@@ -3513,23 +3569,67 @@ def _add_on_design(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegistry)
             m = _add_on_match(text, h.end, e)
             if m is None:
                 continue
+            added = [(m.start("x"), m.end("x"), m.group("s2"))]
+            end = m.end()
+            if m.re is _ADD_ON_DESIGNS[0]:
+                end = _further_add_ons(text, end, e, added)
             # "had received A with or without prior X" is history; "... or with X (S2) or Y
             # (S3)" a list of partners: no add-on design
-            if _ADD_ON_PRIOR.search(text, s, m.end()) or _OR_NEXT.match(text, m.end(), e):
+            if _ADD_ON_PRIOR.search(text, s, end) or _OR_NEXT.match(text, end, e):
                 return False
-            x_hits = [x for x in hits if m.start("x") <= x.start < m.end("x")]
             a = Regimen(r.start, h.end, r.hits[: j + 1], r.joins[:j])
-            if not x_hits or {d for x in x_hits for d in x.drugs} & set(a.drugs):
+            partners = [[x for x in hits if x0 <= x.start < x1] for x0, x1, _ in added]
+            if not all(_adds_to(a, x_hits) for x_hits in partners):
                 return False
-            if any(x.kind == "placebo" for x in x_hits):
-                return False
-            joined = Regimen(a.start, m.end("x"), a.hits + x_hits, [*a.joins, "strong"])
-            with_x = reg.add(joined, None)
-            alone = reg.add(a, None)
-            _name_add_on_arm(m.group("s1"), alone, reg)
-            _name_add_on_arm(m.group("s2"), with_x, reg)
+            # (in the order written: "A either alone (S1), or with X (S2)" lists A first, so a
+            # later "respectively" does; the other designs name A + X first)
+            alone_first = m.re is _ADD_ON_DESIGNS[0]
+            alone = reg.add(a, None) if alone_first else None
+            arms = []
+            for (_, x1, form), x_hits in zip(added, partners, strict=True):
+                joined = Regimen(a.start, x1, a.hits + x_hits, [*a.joins, "strong"])
+                arms.append((form, reg.add(joined, None)))
+            arms.insert(0, (m.group("s1"), alone or reg.add(a, None)))
+            drug_forms = _one_drug_forms(drug_hits)
+            owners = [a.drugs] + [sorted({d for x in xs for d in x.drugs}) for xs in partners]
+            for (form, arm), drugs in zip(arms, owners, strict=True):
+                if drug_forms.get(form) != drugs:
+                    _name_add_on_arm(form, arm, reg)
             return True
     return False
+
+
+# ", or with Y (S3)": a further partner of "A either alone (S1), or with X (S2)".
+_FURTHER_ADD_ON = re.compile(
+    r"\s*,?\s+or\s+(?:in\s+combination\s+|combined\s+)?with\s+(?P<x>[^()\[\];]{1,60}?)"
+    r"\s*\(\s*(?P<s>" + _ADD_ON_FORM + r")\s*\)",
+    re.I,
+)
+
+
+def _further_add_ons(text: str, pos: int, e: int, added: list[tuple[int, int, str]]) -> int:
+    """Read the further partners listed after an add-on design ending at ``pos`` ("A either
+    alone (P), or with X (PH), or with Y (PL)": three arms A, A + X, A + Y) into ``added``
+    (partner start, end, bracket); the end of the last one read."""
+    while (m := _FURTHER_ADD_ON.match(text, pos, e)) is not None:
+        added.append((m.start("x"), m.end("x"), m.group("s")))
+        pos = m.end()
+    return pos
+
+
+def _adds_to(a: Regimen, x_hits: list[Hit]) -> bool:
+    """Whether partner mentions ``x_hits`` add a drug to backbone ``a``: some, none a placebo,
+    none sharing a drug with ``a``."""
+    if not x_hits or any(x.kind == "placebo" for x in x_hits):
+        return False
+    return not {d for x in x_hits for d in x.drugs} & set(a.drugs)
+
+
+def _one_drug_forms(drug_hits: list[Hit]) -> dict[str, list[str]]:
+    """The short forms the text writes as mentions of one drug, with it ("D", "H" defined by
+    "docetaxel (D)", "trastuzumab (H)"): such a form bracketed after its own drug (the backbone
+    or the partner) names that drug, not an arm."""
+    return {h.text: h.drugs for h in drug_hits if h.source == "abbreviation" and len(h.drugs) == 1}
 
 
 def _add_on_match(text: str, pos: int, e: int) -> re.Match[str] | None:
@@ -3634,7 +3734,7 @@ _DESIGN_BEFORE_TAIL = (
     # ("or to the same chemotherapy with trastuzumab": ``_after_same_regimen`` reads it)
     r"\s*:?\s*(?:the\s+(?:same\s+)?|either\s+|a\s+|an\s+)?"
     r"(?:(?:intravenous|subcutaneous|oral|weekly|daily|(?:once|twice)[-\s]daily|dose-dense|"
-    r"standard|neoadjuvant|adjuvant|investigator-selected|investigator-chosen|"
+    r"standard|neoadjuvant|adjuvant|maintenance|investigator-selected|investigator-chosen|"
     # a biosimilar's comparator: "SB3 or reference trastuzumab, each with docetaxel"
     r"reference|originator|innovator)\s+)?$"
 )
@@ -4478,10 +4578,11 @@ def _bare_form_refs(
     text: str, s: int, e: int, registry: ArmRegistry, refs: list[ArmRef]
 ) -> list[ArmRef]:
     """The design's bare short forms ("74% with TL") written as words in sentence [s, e),
-    outside the references already read."""
+    outside the references already read, and before a bracket redefines them."""
     out: list[ArmRef] = []
     for form, arm in registry.bare_forms.items():
-        at = text.find(form, s, e)
+        stop = min(e, registry.bare_form_ends.get(form, e))
+        at = text.find(form, s, stop)
         while at >= 0:
             end = at + len(form)
             word = not (at and _SHORT_FORM_CHARS.match(text, at - 1))
@@ -4490,6 +4591,34 @@ def _bare_form_refs(
                 out.append(ArmRef(at, end, arm.name))
             at = text.find(form, end, e)
     return out
+
+
+def _redefined_bare_forms(text: str, drug_hits: list[Hit], reg: ArmRegistry) -> None:
+    """Where a bracket after the first one holding a bare form follows a drug mention of a
+    regimen other than the form's arm ("In a separate cohort, pertuzumab plus trastuzumab (PH)
+    gave ...", after "... either alone (PH)"): a new definition from there on
+    (``ArmRegistry.bare_form_ends``)."""
+    ends = {h.end: h for h in drug_hits}
+    for form, arm in reg.bare_forms.items():
+        bracket = "(" + form + ")"
+        first = text.find(bracket)
+        at = text.find(bracket, first + 1) if first >= 0 else -1
+        while at >= 0:
+            if _redefines(text, drug_hits, ends, at, arm):
+                reg.bare_form_ends[form] = at
+                break
+            at = text.find(bracket, at + 1)
+
+
+def _redefines(text: str, drug_hits: list[Hit], ends: dict[int, Hit], at: int, arm: Arm) -> bool:
+    """Whether the bracket at ``at`` follows a drug chain whose drugs are not ``arm``'s."""
+    j = at
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j not in ends:
+        return False
+    chain = chains_before(text, drug_hits, at)
+    return bool(chain) and sorted({d for h in chain for d in h.drugs}) != sorted(arm.drugs)
 
 
 def _ref_start(ref: ArmRef) -> int:

@@ -775,7 +775,43 @@ def _bracket_reading(
     tail = _spelled_tail(short, chain, letters)
     if tail is not None:
         chain = tail
+    if chain and len(short) > 1:
+        chain = _add_on_backbone(text, drug_hits, chain[0].start, short, letters) + chain
     return sorted({d for h in chain for d in h.drugs}) or None
+
+
+# "A either alone (S1), or with X (S2)[, or with Y (S3)]", "A (S1) with or without X (S2)":
+# each later bracket names A with its partner, an arm of an add-on design
+# (``arms._add_on_design``), not the partner alone.
+_ADD_ON_FORM = r"\([^()]{1,40}\)"
+_OR_WITH = r"\s*,?\s*or\s+(?:in\s+combination\s+|combined\s+)?with\s+"
+_ADD_ON_BEFORE = re.compile(
+    r"\s*,?\s+(?:(?:given|administered)\s+)?(?:either\s+)?alone\s*" + _ADD_ON_FORM
+    + r"(?:" + _OR_WITH + r"[^()\[\];.]{1,60}?\s*" + _ADD_ON_FORM + r")*" + _OR_WITH + r"\Z"
+    + r"|\s*" + _ADD_ON_FORM + r"\s*,?\s+with\s+or\s+without\s+(?:the\s+|a\s+|an\s+)?\Z",
+    re.I,
+)  # fmt: skip
+_ADD_ON_WORDS = ("alone", "without")
+_ADD_ON_REACH = 200  # characters from the backbone's last mention to the partner read
+
+
+def _add_on_backbone(
+    text: str, drug_hits: list[Hit], start: int, short: str, letters: Mapping[str, frozenset[str]]
+) -> list[Hit]:
+    """The backbone chain A when the mention at ``start`` is a partner of an add-on design
+    (``_ADD_ON_BEFORE``) and the bracket ``short`` after it has a letter of A's drugs ("PH"
+    for paclitaxel with trastuzumab; a lone "(H)" or "(P)" is the partner's own); [] otherwise
+    (most brackets: no "alone"/"without" close before them)."""
+    a = max(0, start - _ADD_ON_REACH)
+    if all(text.find(w, a, start) < 0 for w in _ADD_ON_WORDS):
+        return []
+    for end in reversed([h.end for h in drug_hits if a <= h.end <= start]):
+        if _ADD_ON_BEFORE.fullmatch(text, end, start):
+            backbone = chains_before(text, drug_hits, end)
+            spelt = {c for c in short.lower() if c.isalpha()}
+            named = {c for h in backbone for c in _mention_letters(h, letters)}
+            return backbone if spelt & named else []
+    return []
 
 
 # "paclitaxel followed by fluorouracil, epirubicin, and cyclophosphamide (FEC-75)": a short form
@@ -1157,7 +1193,7 @@ def find_drugs(
         pbo = standard_placebo_short_hits(text, lexical)
         if pbo:
             abbrev = abbrev + pbo
-    letters = letter_hits(text, lexical, sentences)
+    letters = letter_hits(text, lexical, sentences, lex.letters)
     if letters:
         abbrev = abbrev + letters
     if "+" in text:
@@ -1620,13 +1656,17 @@ _LETTER_CONTEXT = 12  # characters looked at before a letter
 
 
 def letter_definitions(
-    text: str, hits: list[Hit], sentences: list[tuple[int, int]] | None = None
+    text: str,
+    hits: list[Hit],
+    sentences: list[tuple[int, int]] | None = None,
+    letters: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[dict[str, list[str]], set[int]]:
     """One-letter short forms the text defines for single drugs: "lapatinib (L)" → {"L":
-    ["lapatinib"]}, kept only when the letter is the drug name's initial as written (an
-    enumeration "(A)" or a figure panel is no definition); a letter defined for two different
-    drugs is dropped. Also the offsets of the defining letters. ``sentences``: the text's
-    ``sentence_spans``, if the caller has them."""
+    ["lapatinib"]}, kept only when the letter is the drug name's initial as written or a
+    brand's ("trastuzumab (H)": Herceptin; an enumeration "(A)" or a figure panel is no
+    definition); a letter defined for two different drugs is dropped. Also the offsets of the
+    defining letters. ``sentences``: the text's ``sentence_spans``, if the caller has them;
+    ``letters``: ``DrugLexicon.letters`` (brand initials), none if not given."""
     out: dict[str, list[str]] = {}
     at: set[int] = set()
     if "(" not in text and "[" not in text:
@@ -1650,7 +1690,7 @@ def letter_definitions(
             continue
         letter = m.group(1)
         initial = next((c for c in h.text if c.isalpha()), "")
-        if initial.upper() != letter:
+        if initial.upper() != letter and not _brand_initial(letter, h, letters):
             continue
         if out.get(letter, h.drugs) != h.drugs:
             clash.add(letter)
@@ -1700,6 +1740,12 @@ class _SentenceLookup:
         return _RANDOMISED.search(self.text, self.spans[k][0], at) is not None
 
 
+def _brand_initial(letter: str, h: Hit, letters: Mapping[str, frozenset[str]] | None) -> bool:
+    """Whether ``letter`` is the initial of a brand of mention ``h``'s one drug ("H" for
+    Herceptin, "X" for Xeloda): regimen short forms spell drugs by them ("TH", "XH")."""
+    return letters is not None and letter.lower() in letters.get(h.drugs[0], ())
+
+
 def _dosed_letter_definition(
     text: str, h: Hit, design: _SentenceLookup | None = None
 ) -> re.Match[str] | None:
@@ -1726,12 +1772,15 @@ def _dosed_letter_definition(
 
 
 def letter_hits(
-    text: str, hits: list[Hit], sentences: list[tuple[int, int]] | None = None
+    text: str,
+    hits: list[Hit],
+    sentences: list[tuple[int, int]] | None = None,
+    letters: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Hit]:
     """Mentions of the one-letter short forms of ``letter_definitions`` (case-sensitive, whole
     word, in a regimen context: ``_LETTER_BEFORE`` / ``_LETTER_AFTER``); the defining bracket
     is not a mention."""
-    defined, at = letter_definitions(text, hits, sentences)
+    defined, at = letter_definitions(text, hits, sentences, letters)
     out: list[Hit] = []
     for letter, drugs in defined.items():
         for a, b in whole_word_spans(text, letter):

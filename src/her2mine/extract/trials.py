@@ -887,7 +887,8 @@ _DRUG_CODE = re.compile(r"[A-Z]{1,3}-?\d+[a-z]?")  # "DS-8201a"
 
 def _context_name(name: str) -> bool:
     """Whether a name the context calls a trial is one: two capitals or more, four characters
-    or more, no common acronym, registry id or drug code."""
+    or more, no common acronym, registry id, drug code or drug the lexicon names ("the T-DM1
+    trial" is a trial of that drug, not its name)."""
     return (
         sum(c.isupper() for c in name) >= 2
         and len(name) >= 4
@@ -895,6 +896,7 @@ def _context_name(name: str) -> bool:
         and not name.startswith("NCT")
         and _DRUG_CODE.fullmatch(name) is None
         and _NOT_A_NAME.fullmatch(name) is None
+        and not _drug_abbreviation(name)
     )
 
 
