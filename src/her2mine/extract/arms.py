@@ -1269,6 +1269,7 @@ def _read_design(
                 continue
             label = _label_after(text, r.end, nxt, low)
             named_before = None if label else _group_name_before(text, s, r, nxt)
+            named_before = named_before or (None if label else _group_treated_with(text, s, r))
             label = label or named_before
             group_word = _GROUP_AFTER.match(text, r.end)
             named = reg.superset_of(r.drugs) if group_word else None
@@ -3736,7 +3737,9 @@ _DESIGN_BEFORE_TAIL = (
     r"(?:(?:intravenous|subcutaneous|oral|weekly|daily|(?:once|twice)[-\s]daily|dose-dense|"
     r"standard|neoadjuvant|adjuvant|maintenance|investigator-selected|investigator-chosen|"
     # a biosimilar's comparator: "SB3 or reference trastuzumab, each with docetaxel"
-    r"reference|originator|innovator)\s+)?$"
+    r"reference|originator|innovator)\s+)?"
+    # ... and by where it was sourced: "HLX02 or EU-sourced trastuzumab", "or EU-trastuzumab"
+    r"(?:(?:EU|US)-(?:sourced|licensed|approved|authori[sz]ed)\s+|(?:EU|US)-)?$"
 )
 _DESIGN_BEFORE = re.compile(word_start(_DESIGN_BEFORE_ALTS) + _DESIGN_BEFORE_TAIL, re.I)
 
@@ -3869,6 +3872,30 @@ def _group_name_before(text: str, s: int, r: Regimen, nxt: int) -> str | None:
         return None
     if _segment_end(text, r.end, nxt) >= nxt:
         return None  # another regimen inside the same bracket
+    return normalise_label(m.group(1))
+
+
+# "randomly divided into an observation group treated with A and a control group treated with
+# B" (East Asian journals' style): a group named by a word of its own, its regimen after a verb.
+_GROUP_TREATED_WITH = search_from_end(
+    re.compile(
+        r"\b(?:into|to|and|or|an?|the)\s+(?:the\s+)?([A-Za-z][\w-]{2,20})\s+(?:group|arm)"
+        r",?\s+(?:treated\s+with|receiving|given|that\s+received|which\s+received)\s+$",
+        re.I,
+    )
+)
+
+
+def _group_treated_with(text: str, s: int, r: Regimen) -> str | None:
+    """The name of the group that regimen ``r`` is given to ("an observation group treated
+    with r"), when a word of its own names it; None otherwise. Read only when "group"/"arm"
+    is in the 60 characters before ``r``."""
+    a = max(s, r.start - 60)
+    if text.find("group", a, r.start) < 0 and text.find("arm", a, r.start) < 0:
+        return None
+    m = _GROUP_TREATED_WITH.match(text, a, r.start)
+    if m is None or m.group(1).lower() in _NOT_A_GROUP_NAME:
+        return None
     return normalise_label(m.group(1))
 
 

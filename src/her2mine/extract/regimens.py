@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from operator import attrgetter
 
 from her2mine.extract.fastre import literal_safe, search_from_end
@@ -475,9 +476,32 @@ def _ends_or_list(text: str, r: Regimen, nxt: Regimen | None) -> bool:
         and _DOSE_BRACKET_OR_NEXT.fullmatch(text, r.end, nxt.start)
     ):
         return True
+    if nxt is not None and text.startswith(" (", r.end) and _own_short_forms_or_next(text, r, nxt):
+        return True
     if _OR_BOTH_NEXT.match(text, r.end) is not None:
         return True
     return "or" in text[r.end : r.end + 80] and _OR_TPC_NEXT.match(text, r.end) is not None
+
+
+# "lapatinib (L), trastuzumab (T), or lapatinib plus trastuzumab (L+T)": when every drug of a
+# comma chain has its own short-form bracket, the one before the "or" is the last drug's, not
+# the chain's ("docetaxel, carboplatin (TC), or ..." stays one regimen).
+_SHORT_FORM_BRACKET = r"\([A-Za-z][\w+/-]{0,7}\)"
+_SHORT_FORM_OR_NEXT = re.compile(r"\s*" + _SHORT_FORM_BRACKET + _OR_NEXT.pattern, re.I)
+_COMMA_AFTER_SHORT_FORM = re.compile(r"\s*" + _SHORT_FORM_BRACKET + r"\s*,\s*$")
+
+
+def _own_short_forms_or_next(text: str, r: Regimen, nxt: Regimen) -> bool:
+    """Whether chain ``r`` is a list of single drugs, each followed by its own short-form
+    bracket, the last one then "or" and ``nxt`` (see ``_SHORT_FORM_OR_NEXT``)."""
+    if not all(j == "comma" for j in r.joins):
+        return False
+    if _SHORT_FORM_OR_NEXT.fullmatch(text, r.end, nxt.start) is None:
+        return False
+    return all(
+        _COMMA_AFTER_SHORT_FORM.fullmatch(text, a.end, b.start) is not None
+        for a, b in pairwise(r.hits)
+    )
 
 
 def _and_closed_list(text: str, r: Regimen) -> bool:
