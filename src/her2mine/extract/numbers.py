@@ -653,7 +653,8 @@ def _atoms(
 _LABEL_GATE = WordGate(("arm ", "arms ", "group ", "groups ", "part ", "parts "))
 _LABEL_BEFORE_END = search_from_end(
     re.compile(
-        rf"\b(?:arm|(?:sub)?group|part)\s+|\b(?:arms|(?:sub)?groups|parts)\s+{_LISTED}", re.I
+        rf"(?:\b(?:arm|(?:sub)?group|part)\s+|\b(?:arms|(?:sub)?groups|parts)\s+{_LISTED})$",
+        re.I,
     )
 )
 _NOT_A_LABEL_AFTER = re.compile(
@@ -865,13 +866,37 @@ def _after_bound(text: str, start: int, pos: int) -> bool:
 
 # "18.1 months, which was longer than 7.0 months of the lapatinib group": after a time of its
 # own, "longer/shorter than" compares two medians; without one ("Median OS was longer than 24
-# months") it bounds the only one.
+# months") it bounds the only one. A landmark or follow-up time ("At 12 months", "a median
+# follow-up of 30.2 months") is no such time.
 _TIME_VALUE = re.compile(r"\d\s*(?:months?|mo\b|weeks?|wk|years?|yrs?\b|\ue06d)", re.I)
+_FOLLOW_UP_BEFORE_END = search_from_end(
+    re.compile(r"\bfollow[\s-]*up(?:\s+(?:time\s+)?(?:of|was))?\s*[:,=]?\s*$", re.I)
+)
 
 
 def _compares_a_time(text: str, start: int, pos: int) -> bool:
-    """Whether a time value is written in ``text[start:pos]``."""
-    return _TIME_VALUE.search(text, start, pos) is not None
+    """Whether a time value that is no landmark or follow-up is written in
+    ``text[start:pos]``."""
+    for t in _TIME_VALUE.finditer(text, start, pos):
+        a = _number_start(text, start, t.start())
+        if not _landmark_or_follow_up(text, max(start, a - 30), a):
+            return True
+    return False
+
+
+def _landmark_or_follow_up(text: str, w: int, a: int) -> bool:
+    """Whether ``text[w:a]`` ends in a landmark ("at", "after") or follow-up word."""
+    return (
+        _TIME_GUARD_END.match(text, w, a) is not None
+        or _FOLLOW_UP_BEFORE_END.match(text, w, a) is not None
+    )
+
+
+def _number_start(text: str, start: int, pos: int) -> int:
+    """Where the number whose last digit is at ``pos`` starts (digits and a decimal point)."""
+    while pos > start and (text[pos - 1].isdigit() or text[pos - 1] in ".·"):
+        pos -= 1
+    return pos
 
 
 # "versus less than 1% receiving HT", "in fewer than 1% of patients": the "<" sign in words,
