@@ -301,7 +301,11 @@ def _closes_with_both(text: str, end: int) -> bool:
 
 # "... or trastuzumab plus pertuzumab alone (arm C)", "... without docetaxel": the last
 # alternative says it goes without the backbone.
-_WITHOUT_BACKBONE = re.compile(r"\s*(?:alone|only|without\b|chemotherapy-free)", re.I)
+# ("... or capecitabine 1000 mg/m2 monotherapy", "... as a single agent": said of the alternative)
+_WITHOUT_BACKBONE = re.compile(
+    r"\s*(?:alone|only|without\b|chemotherapy-free|monotherapy|as\s+(?:a\s+)?single[-\s]agent)",
+    re.I,
+)
 
 
 def _closes_with_combination(text: str, regs: list[Regimen], i: int, later: list[int]) -> bool:
@@ -403,10 +407,13 @@ def _partner_after_alternatives(
     alt_drugs = frozenset().union(*own.values())
     if not backbone or any(h.kind == "placebo" for h in backbone_hits):
         return None
-    if not _distinct(own) and not _twins_written_apart(text, singles):
+    twins = not _distinct(own)
+    if twins and not _twins_written_apart(text, singles):
         return None
     if backbone & alt_drugs or not (
-        _one_role_apart(alt_drugs, backbone, drug_class)
+        twins  # one drug twice: a partner of its role is both twins' ("SB3 or trastuzumab with
+        # pertuzumab and docetaxel"), no second alternative's own
+        or _one_role_apart(alt_drugs, backbone, drug_class)
         or _partner_adds_a_role(alt_drugs, backbone, drug_class)
     ):
         return None

@@ -1234,7 +1234,9 @@ def biosimilar_code_hits(text: str, hits: list[Hit]) -> list[Hit]:
     for h in hits:
         if h.kind != "drug" or len(h.drugs) != 1:
             continue
-        if h.drugs[0] not in references and (references or not _says_biosimilar_near(text, h)):
+        if h.drugs[0] not in references and (
+            references or not _says_biosimilar_near(text, h, hits)
+        ):
             continue
         before = _CODE_COMPARED.search(text[max(0, h.start - 40) : h.start])
         after = _COMPARED_CODE.match(text, h.end)
@@ -1248,13 +1250,32 @@ def biosimilar_code_hits(text: str, hits: list[Hit]) -> list[Hit]:
     ]
 
 
-def _says_biosimilar_near(text: str, h: Hit) -> bool:
-    """Whether the sentence of ``h`` says "biosimilar": in a text that names no reference
-    ("... to trastuzumab or AB12 with docetaxel in this biosimilar study"), the drug compared
-    with a code there is the reference."""
+def _says_biosimilar_near(text: str, h: Hit, hits: list[Hit]) -> bool:
+    """Whether the sentence of ``h`` says "biosimilar" of no drug in particular, ``h`` being an
+    antibody (a "-mab", as biosimilars are): in a text that names no reference ("... to
+    trastuzumab or AB12 with docetaxel in this biosimilar study"), the drug compared with a
+    code there is the reference. Not a small molecule ("BAT8001 or lapatinib plus
+    capecitabine"), nor where the sentence's biosimilar is another drug's ("...; biosimilar
+    trastuzumab was not permitted": the study's would have made it a reference)."""
+    if not h.drugs[0].endswith("mab"):
+        return False
     start = max(text.rfind(". ", 0, h.start), text.rfind("\n", 0, h.start)) + 1
     end = min(x for x in (text.find(". ", h.end), text.find("\n", h.end), len(text)) if x >= 0)
-    return "biosimilar" in text[start:end].lower()
+    if "biosimilar" not in text[start:end].lower():
+        return False
+    return not any(
+        start <= o.start < end and _names_a_biosimilar(text, o)
+        for o in hits
+        if o.kind == "drug" and len(o.drugs) == 1
+    )
+
+
+def _names_a_biosimilar(text: str, h: Hit) -> bool:
+    """Whether "biosimilar" is written right before or after ``h`` ("biosimilar trastuzumab")."""
+    return bool(
+        _BIOSIMILAR_OF.match(text, h.end)
+        or _BIOSIMILAR_BEFORE.search(text[max(0, h.start - 20) : h.start])
+    )
 
 
 def is_product_code(name: str) -> bool:
@@ -1271,10 +1292,7 @@ def _biosimilar_references(text: str, hits: list[Hit]) -> set[str]:
     for h in hits:
         if h.kind != "drug" or len(h.drugs) != 1:
             continue
-        if (
-            _BIOSIMILAR_OF.match(text, h.end)
-            or _BIOSIMILAR_BEFORE.search(text[max(0, h.start - 20) : h.start])
-        ) and _studies_biosimilar(text, h.start, h.end):
+        if _names_a_biosimilar(text, h) and _studies_biosimilar(text, h.start, h.end):
             out.add(h.drugs[0])
     return out
 
