@@ -383,7 +383,8 @@ class ArmRegistry:
             if len(plac) == 1:
                 return plac[0].name
             if label != "placebo" and _order_names_control(self.arms):
-                return self.arms[-1].name
+                backbone = _backbone_written_first(self.arms, self.drug_class)
+                return (backbone or self.arms[-1]).name
         if label in ("experimental", "investigational") and len(self.arms) >= 2:
             if len(self.arms) == 2 and any("control" in a.labels for a in self.arms):
                 # "A (control; ...) or B": the experimental arm is the one not labelled control
@@ -409,6 +410,22 @@ def _order_names_control(arms: list[Arm]) -> bool:
     if len(arms) < 2:
         return False
     return len(arms) == 2 or not any(len(lab) == 1 for a in arms for lab in a.labels)
+
+
+def _backbone_written_first(arms: list[Arm], drug_class: dict[str, str]) -> Arm | None:
+    """The first of two arms when the second is it plus added non-chemotherapy drugs
+    ("carboplatin-paclitaxel alone or with trastuzumab", "docetaxel or docetaxel plus X"): the
+    backbone a drug is added to is the control, whichever arm is written last. Not when the
+    added drugs hold chemotherapy: "HP or HP plus docetaxel" de-escalates from the fuller arm.
+    None for any other design."""
+    if len(arms) != 2 or any(a.special for a in arms):
+        return None
+    first, second = (set(a.drugs) for a in arms)
+    if not first or not first < second:
+        return None
+    if any(drug_class.get(d) == "chemotherapy" for d in second - first):
+        return None
+    return arms[0]
 
 
 def scoped_registry(reg: ArmRegistry, arms: list[Arm]) -> ArmRegistry:
@@ -3843,11 +3860,12 @@ def _control_name_bracket(text: str, r: Regimen, s: int) -> str | None:
 
 
 # "divided into the observation group (inetetamab plus pyrotinib and vinorelbine, n=43) and the
-# control group (...)": a group named by a word of its own, its regimen in the bracket after.
+# control group (...)": a group named by a word of its own, its regimen in the bracket after
+# (also "into an observation group (...) and a control group (...)").
 _GROUP_NAME_OPEN = search_from_end(
     re.compile(
-        r"\b(?:into|to|and|or|the)\s+(?:the\s+)?([A-Za-z][\w-]{2,20})\s+(?:group|arm|cohort)"
-        r"\s*[(\[]\s*$",
+        r"\b(?:into|to|and|or|the)\s+(?:the\s+|an?\s+)?([A-Za-z][\w-]{2,20})\s+"
+        r"(?:group|arm|cohort)\s*[(\[]\s*$",
         re.I,
     )
 )
