@@ -4748,9 +4748,34 @@ def _group_ref(
     lab = _GROUP_LABEL.search(before)
     if lab:
         return ArmRef(gs - len(before) + lab.start(), ge, registry.by_label(lab.group(1)))
+    if before.endswith(_REFERENCE_ENDS):
+        product = _reference_product_ref(before, gs, ge, registry)
+        if product is not None:
+            return product
     return _same_drugs_group_ref(
         before, gs, ge, registry, _DURATION_UNITS, _DURATION_LABEL
     ) or _same_drugs_group_ref(before, gs, ge, registry, _SCHEDULE_WORDS, _SCHEDULE_LABEL)
+
+
+# "the reference group", "the originator arm": a biosimilar trial's group given the reference
+# product, named so though its design did not label it.
+_REFERENCE_GROUP = re.compile(
+    r"(?<![\w-])(?:reference|originator|innovator)(?:[\s-]+product)?[\s-]*$", re.I
+)
+_REFERENCE_ENDS = tuple(
+    f"{word}{gap}" for word in ("reference", "originator", "innovator", "product") for gap in " -"
+)
+
+
+def _reference_product_ref(before: str, gs: int, ge: int, registry: ArmRegistry) -> ArmRef | None:
+    """The arm "the reference group" names where no arm was labelled so: when every arm of the
+    design has one name (a biosimilar and its reference product, each with the same partners:
+    ``_twins``), the reference product's arm has that name too; else None (the word alone does
+    not say which of different regimens is the reference)."""
+    m = _REFERENCE_GROUP.search(before)
+    if m is None or not _twins(registry.arms):
+        return None
+    return ArmRef(gs - len(before) + m.start(), ge, registry.arms[0].name)
 
 
 def _class_group_arm(reg: Regimen, registry: ArmRegistry) -> str | None:
@@ -5078,6 +5103,51 @@ def design_list_order(
         return []
     both = _arm_of_or_both(text, best, e, registry) if _OR_BOTH_GATE.may_hold(low, s, e) else None
     return [r.arm for r in best] + ([both] if both else [])
+
+
+# "in the 6-month arm and the 12-month arm", "with docetaxel and with paclitaxel", "less frequent
+# in the A arm than in the B arm": what joins two references of one list (the preposition may be repeated, after the second group's own
+# value: "89.4% in the 6-month arm and 89.8% in the 12-month arm").
+_ORDER_LIST_GAP = re.compile(
+    r"\s*,?\s*(?:and|or|versus|vs\.?|compared\s+with|than)\s+"
+    r"(?:\d+(?:\.\d+)?\s*(?:%|months?)?\s+(?=in\s|with\s|among\s|for\s))?"
+    r"(?:(?:with|in|among|for|on)\s+)?(?:the\s+|those\s+)?",
+    re.I,
+)
+
+
+def listed_arms_order(
+    text: str,
+    s: int,
+    e: int,
+    drug_hits: list[Hit],
+    registry: ArmRegistry,
+    low: str | None = None,
+) -> list[str | None]:
+    """The arms sentence [s, e) lists ("Safety was assessed in the 6-month arm and the 12-month
+    arm", "... with docetaxel and with paclitaxel"), in order, for a "respectively" list in the
+    next sentence that names no arm; [] unless its last list joins two or more references (see
+    ``_ORDER_LIST_GAP``), each naming an arm by a phrase of its own, and names every arm of the
+    design. Arms of one regimen told apart by duration share its name, as in
+    ``design_list_order``."""
+    refs = arm_refs(text, s, e, drug_hits, registry, low=low)
+    best: list[ArmRef] = []
+    cur: list[ArmRef] = []
+    for r in refs:
+        if cur and _ORDER_LIST_GAP.fullmatch(text, cur[-1].end, r.start):
+            cur.append(r)
+        else:
+            cur = [r]
+        if len(cur) >= 2:
+            best = list(cur)
+    names = [r.arm for r in best]
+    if len(names) < 2 or None in names:
+        return []
+    if set(names) != {a.name for a in registry.arms}:
+        return []  # a list of some arms only ("fewer with B and C than with A") orders no run
+    if len({text[r.start : r.end].lower() for r in best}) < len(best):
+        return []  # one phrase twice names no two groups
+    return names
 
 
 # "T-DXd 5.4 mg/kg or 6.4 mg/kg", "trastuzumab 8 mg/kg then 6 mg/kg (8/6 mg/kg) or ...": what

@@ -25,6 +25,7 @@ from her2mine.extract.arms import (
     build_registry,
     comparison_in,
     design_list_order,
+    listed_arms_order,
     scoped_registry,
     trial_of_sentence,
     trial_pairs,
@@ -470,6 +471,8 @@ class OutcomeExtractor:
                 lazy = _LazyContext(text, pending, drugs, arms, context, gate, refs_read)
                 pending = []
                 listed = _design_listed_before(text, sentences, k, drugs, arms, gate)
+                if not listed and d0 == d1:
+                    listed = _arms_listed_before(text, sentences, k, drugs, arms, gate)
                 internal: list[str | None] = []
                 found = sentence_outcome_rows(
                     text,
@@ -536,6 +539,32 @@ def _design_listed_before(
         return []
     ps, pe = sentences[k - 1]
     return design_list_order(text, ps, pe, drugs, registry, low)
+
+
+def _arms_listed_before(
+    text: str,
+    sentences: list[tuple[int, int]],
+    k: int,
+    drugs: list[Hit],
+    registry: ArmRegistry,
+    low: str | None,
+) -> list[str | None]:
+    """For a "respectively" sentence that names no drug right after a sentence listing arms
+    ("Safety was assessed in the 6-month arm and the 12-month arm. Cardiac dysfunction occurred
+    in 3% and 8% of patients, respectively"), those arms in order (``arms.listed_arms_order``):
+    the list just read, not the design's order, is what "respectively" refers to; else []."""
+    if k == 0:
+        return []
+    s, e = sentences[k]
+    said = (
+        low.find("respectively", s, e)
+        if low is not None
+        else text[s:e].lower().find("respectively")
+    )
+    if said < 0:
+        return []
+    ps, pe = sentences[k - 1]
+    return listed_arms_order(text, ps, pe, drugs, registry, low)
 
 
 def _carried_endpoint(endpoints: list[Hit], e0: int, e1: int) -> str:

@@ -1665,10 +1665,11 @@ _LETTER_BEFORE = re.compile(
     r"(?:[(\[+/→,]|(?<![\w-])(?:of|for|with|without|versus|vs\.?|or|and|plus|then|to|than|"
     r"receiving|the|received))\s*$"
 )
-# (a bracket naming the arm may follow: "T-DXd 5.4 mg/kg + P (Arm A)")
+# (a bracket naming the arm may follow: "T-DXd 5.4 mg/kg + P (Arm A)"; "L-treated",
+# "H-based", "L-containing" join the letter to the word that makes it a group's name)
 _LETTER_AFTER = re.compile(
     r"\s*(?:[)\]+/→,;:.]|$|(?:versus|vs\.?|or|and|plus|then|followed|alone|group|arm)\b|"
-    r"\((?i:arm|group|cohort)\b)"
+    r"\((?i:arm|group|cohort)\b)|-(?:treated|based|containing)\b"
 )
 _LETTER_CONTEXT = 12  # characters looked at before a letter
 

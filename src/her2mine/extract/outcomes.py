@@ -2672,9 +2672,13 @@ def _named_before(
 
 # Between two bracketed values of one list: "thrombocytopenia (12.9%) and anemia (" — the
 # closing bracket, a joiner, the next event's words (no digit: no other value) and an opening
-# bracket.
+# bracket. A comparison word among the event's words ("(16%), compared with hand-foot
+# syndrome (", "versus", "whereas") opens another group's list: the reference after it is not
+# the earlier values' (round 47).
 _BRACKETED_LIST_GAP = re.compile(
-    r"\s*[)\]]\s*(?:,\s*(?:and\s+)?|and\s+)[A-Za-z][A-Za-z\s/-]{0,40}?\s*[(\[]\s*"
+    r"\s*[)\]]\s*(?:,\s*(?:and\s+)?|and\s+)(?!(?:compared|versus|vs|whereas|while|against)\b)"
+    r"[A-Za-z](?:(?!\b(?:compared|versus|vs|whereas|while|against)\b)[A-Za-z\s/-]){0,40}?"
+    r"\s*[(\[]\s*"
 )
 
 
