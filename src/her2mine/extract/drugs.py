@@ -1665,11 +1665,12 @@ _LETTER_BEFORE = re.compile(
     r"(?:[(\[+/→,]|(?<![\w-])(?:of|for|with|without|versus|vs\.?|or|and|plus|then|to|than|"
     r"receiving|the|received))\s*$"
 )
-# (a bracket naming the arm may follow: "T-DXd 5.4 mg/kg + P (Arm A)"; "L-treated",
-# "H-based", "L-containing" join the letter to the word that makes it a group's name)
+# (a bracket naming the arm may follow: "T-DXd 5.4 mg/kg + P (Arm A)", or one holding the
+# comparison's statistic: "6 months without H (HR 0.6)"; "L-treated", "H-based",
+# "L-containing" join the letter to the word that makes it a group's name)
 _LETTER_AFTER = re.compile(
     r"\s*(?:[)\]+/→,;:.]|$|(?:versus|vs\.?|or|and|plus|then|followed|alone|group|arm)\b|"
-    r"\((?i:arm|group|cohort)\b)|-(?:treated|based|containing)\b"
+    r"\((?i:arm|group|cohort|HR|OR|hazard|odds|p)\b)|-(?:treated|based|containing)\b"
 )
 _LETTER_CONTEXT = 12  # characters looked at before a letter
 
@@ -1691,6 +1692,8 @@ def letter_definitions(
     if "(" not in text and "[" not in text:
         return out, at
     clash: set[str] = set()
+    by_brand: set[str] = set()  # letters some drug's brand initial defines
+    labels: set[str] = set()  # letters after a drug that name none of its initials
     # Every dosed definition is a "(X)" bracket: a text without one (most) needs no look for it.
     dosed = _DOSED_LETTER_GATE.search(text) is not None
     design = _SentenceLookup(text, sentences) if dosed else None
@@ -1709,15 +1712,26 @@ def letter_definitions(
             continue
         letter = m.group(1)
         initial = next((c for c in h.text if c.isalpha()), "")
-        if initial.upper() != letter and not _brand_initial(letter, h, letters):
-            continue
+        if initial.upper() != letter:
+            if not _brand_initial(letter, h, letters):
+                labels.add(letter)
+                continue
+            by_brand.add(letter)
         if out.get(letter, h.drugs) != h.drugs:
             clash.add(letter)
         out[letter] = list(h.drugs)
         at.add(m.start(1))
+    clash |= {c for c in by_brand if _panel_neighbour(c, labels)}
     for letter in clash:
-        del out[letter]
+        out.pop(letter, None)
     return out, at
+
+
+def _panel_neighbour(letter: str, labels: set[str]) -> bool:
+    """Whether a brand-initial ``letter`` has a neighbouring letter among ``labels`` (brackets
+    after drugs that are no initial of theirs): "doxorubicin (A) and paclitaxel (B)" labels
+    figure panels, though A is Adriamycin's initial."""
+    return chr(ord(letter) - 1) in labels or chr(ord(letter) + 1) in labels
 
 
 # "letrozole 2.5 mg daily alone (L)": the letter's bracket after the drug's dose and schedule
