@@ -454,13 +454,13 @@ class OutcomeExtractor:
             # a bare "the incidence was 15.5%" right after a sentence naming its end point
             carried = (
                 carried_rate_endpoint(text, s, e, carry, gate, single_event)
-                if e0 == e1 and last_named
+                if last_named and _describes_no_endpoint(endpoints, e0, e1)
                 else []
             )
             if (e0 < e1 or has_ratio[k] or carried) and (
                 _DIGIT.search(text, s, e) is not None or text.find("reached", s, e) >= 0
             ):
-                eps = endpoints[e0:e1] or carried
+                eps = _with_carried(endpoints[e0:e1], carried)
                 sent_drugs = drugs[d0:d1]
                 if track.trials and track.switched(ctx_trial, trial_names):
                     # another trial: only its own "A versus B" sentences name its pairs
@@ -504,7 +504,7 @@ class OutcomeExtractor:
                 pending.append((s, e))
                 if track.trials:
                     trial_of[s] = track.latest
-            if e0 < e1:
+            if e0 < e1 and not carried:
                 carry = _carried_endpoint(endpoints, e0, e1)
                 single_event = carry in SAFETY and _names_one_endpoint(endpoints, e0, e1)
             last_named = e0 < e1
@@ -577,6 +577,22 @@ def _carried_endpoint(endpoints: list[Hit], e0: int, e1: int) -> str:
         if canonical != "_population":
             return canonical
     return endpoints[e1 - 1].canonical
+
+
+def _describes_no_endpoint(endpoints: list[Hit], e0: int, e1: int) -> bool:
+    """Whether ``endpoints[e0:e1]`` hold no end point, population descriptors aside: "Among
+    patients with hormone receptor-negative tumours, the respective rates were 72.4% and
+    66.0%." names who was measured, not what, so its bare rate takes the previous sentence's
+    end point (``carried_rate_endpoint``) as it would without the descriptor."""
+    return all(endpoints[k].canonical == "_population" for k in range(e0, e1))
+
+
+def _with_carried(eps: list[Hit], carried: list[Hit]) -> list[Hit]:
+    """A sentence's end point hits ``eps`` with the carried end point ``carried`` among them in
+    text order (``eps`` hold population descriptors only when something was carried)."""
+    if not carried:
+        return eps
+    return sorted([*eps, *carried], key=_START) if eps else carried
 
 
 def _names_one_endpoint(endpoints: list[Hit], e0: int, e1: int) -> bool:

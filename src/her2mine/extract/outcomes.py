@@ -179,7 +179,7 @@ def _without_glosses(text: str, hits: list[Hit]) -> list[Hit]:
 # that of the previous sentence's end point, as a bare hazard ratio is. It may carry a
 # landmark or a neutral qualifier, and say in whom it was measured before its verb.
 _RATE_QUALIFIER = (
-    r"(?:overall|cumulative|corresponding|observed|estimated|reported|pooled|crude|"
+    r"(?:overall|cumulative|corresponding|respective|observed|estimated|reported|pooled|crude|"
     r"(?:\d+|one|two|three|four|five|ten)[\s-]+(?:years?|months?))"
 )
 # "The grade 3 rate was 12% vs 4%": a grade qualifier (group 1) makes the carried end point an
