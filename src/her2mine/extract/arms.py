@@ -383,13 +383,16 @@ class ArmRegistry:
             if len(plac) == 1:
                 return plac[0].name
             if label != "placebo" and _order_names_control(self.arms):
+                other = _other_of_labelled(self.arms, ("experimental", "investigational"))
                 backbone = _backbone_written_first(self.arms, self.drug_class)
-                return (backbone or self.arms[-1]).name
+                return (other or backbone or self.arms[-1]).name
         if label in ("experimental", "investigational") and len(self.arms) >= 2:
             if len(self.arms) == 2 and any("control" in a.labels for a in self.arms):
                 # "A (control; ...) or B": the experimental arm is the one not labelled control
                 return next(a for a in self.arms if "control" not in a.labels).name
             non = [a for a in self.arms if not a.has_placebo]
+            if len(non) == 2 and _backbone_written_first(non, self.drug_class) is non[0]:
+                return non[1].name  # the add-on arm; the backbone is the control (review r47)
             return (non or self.arms)[0].name
         return None
 
@@ -410,6 +413,17 @@ def _order_names_control(arms: list[Arm]) -> bool:
     if len(arms) < 2:
         return False
     return len(arms) == 2 or not any(len(lab) == 1 for a in arms for lab in a.labels)
+
+
+def _other_of_labelled(arms: list[Arm], labels: tuple[str, ...]) -> Arm | None:
+    """Of two arms, the one not labelled by any of ``labels`` when the other is: "A
+    (experimental arm) or B" makes B the control, whichever the drugs or order would name."""
+    if len(arms) != 2:
+        return None
+    marked = [any(lab in a.labels for lab in labels) for a in arms]
+    if marked.count(True) != 1:
+        return None
+    return arms[marked.index(False)]
 
 
 def _backbone_written_first(arms: list[Arm], drug_class: dict[str, str]) -> Arm | None:
@@ -4748,7 +4762,7 @@ def _group_ref(
     lab = _GROUP_LABEL.search(before)
     if lab:
         return ArmRef(gs - len(before) + lab.start(), ge, registry.by_label(lab.group(1)))
-    if before.endswith(_REFERENCE_ENDS):
+    if before.endswith(_REFERENCE_ENDS) and not _CATEGORY_BRACKET.match(text, ge, e):
         product = _reference_product_ref(before, gs, ge, registry)
         if product is not None:
             return product
@@ -4762,6 +4776,10 @@ def _group_ref(
 _REFERENCE_GROUP = re.compile(
     r"(?<![\w-])(?:reference|originator|innovator)(?:[\s-]+product)?[\s-]*$", re.I
 )
+# "the reference group (age <50 years)", "(ECOG 0)", "(premenopausal)": a bracket saying who
+# belongs to the group makes it a subgroup analysis's reference category, no product's arm
+# (a size, a statistic or a value may follow the product's group: "(n = 120)", "(95% CI", "(HR").
+_CATEGORY_BRACKET = re.compile(r"\s*[(\[]\s*(?:[<>≤≥]|(?!(?:n|CI|HR|OR|RR|P|vs)\b)[A-Za-z])", re.I)
 _REFERENCE_ENDS = tuple(
     f"{word}{gap}" for word in ("reference", "originator", "innovator", "product") for gap in " -"
 )

@@ -552,7 +552,9 @@ def _arms_listed_before(
     """For a "respectively" sentence that names no drug right after a sentence listing arms
     ("Safety was assessed in the 6-month arm and the 12-month arm. Cardiac dysfunction occurred
     in 3% and 8% of patients, respectively"), those arms in order (``arms.listed_arms_order``):
-    the list just read, not the design's order, is what "respectively" refers to; else []."""
+    the list just read, not the design's order, is what "respectively" refers to; else [], also
+    when the sentence names a group of its own ("... in the experimental and control groups,
+    respectively"): its own words, not the list before, order its values."""
     if k == 0:
         return []
     s, e = sentences[k]
@@ -564,7 +566,10 @@ def _arms_listed_before(
     if said < 0:
         return []
     ps, pe = sentences[k - 1]
-    return listed_arms_order(text, ps, pe, drugs, registry, low)
+    listed = listed_arms_order(text, ps, pe, drugs, registry, low)
+    if listed and arm_refs(text, s, e, drugs, registry, low=low):
+        return []
+    return listed
 
 
 def _carried_endpoint(endpoints: list[Hit], e0: int, e1: int) -> str:
