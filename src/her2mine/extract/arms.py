@@ -1228,6 +1228,8 @@ def _read_design(
         if len(regs) >= 3:
             regs = _joined_across_short_form(text, regs)
         regs = _without_short_forms(text, regs)
+        if text.find("-", s, e) >= 0:
+            regs = _without_suffixed_labels(text, regs)
         if and_or:
             regs = _without_and_or_alternatives(text, regs)
         if sequence:
@@ -1276,7 +1278,11 @@ def _read_design(
             if each is not None:  # what follows the partner times it ("from the start of X")
                 regs = [r for r in regs if r.start <= each.end()]
         chosen = -1  # B of "A or B concurrently with C": an arm, whatever word qualifies it
-        if each is None and shared is None and _CHOICE_PARTNER_GATE.may_hold(low, s, e):
+        if (
+            each is None
+            and shared is None
+            and (_CHOICE_PARTNER_GATE.may_hold(low, s, e) or text.find(", with ", s, e) >= 0)
+        ):
             choice = _partner_of_choice(text, regs, reg.drug_class)
             if choice is not None:  # the partner and what follows it join every arm
                 chosen, each = choice
@@ -1343,8 +1349,10 @@ def _read_design(
                 if _adds_unnamed_class(r, regs[:i]):
                     _record_short_form(text, r.end, e, CLASS_TWIN, reg)
                     continue
-                if (alternative and _twin_alternative(shared, i)) or _each_twin(
-                    each, regs, i, arm_of
+                if (
+                    (alternative and _twin_alternative(shared, i))
+                    or _each_twin(each, regs, i, arm_of)
+                    or _code_twin(text, regs, i, arm_of)
                 ):
                     arm = reg.add_own(r, label, options)
                 else:
@@ -2113,6 +2121,27 @@ def _without_short_forms(text: str, regs: list[Regimen]) -> list[Regimen]:
     return out
 
 
+# "(SOX-T group, n=40)": a short form extended by a suffix of capitals, then a group word.
+_SUFFIXED_LABEL = re.compile(r"-[A-Z][A-Z0-9]{0,2}\s+(?i:group|arm|cohort)\b")
+
+
+def _without_suffixed_labels(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """Drop a regimen that is only the head of a group label in the bracket after the regimen
+    before it ("trastuzumab plus SOX (SOX-T group, n=40) or SOX alone"): "SOX-T" names the
+    first arm (``_label_after`` reads it), it is no SOX-alone arm."""
+    out: list[Regimen] = []
+    for r in regs:
+        if (
+            out
+            and len(r.hits) == 1
+            and _SUFFIXED_LABEL.match(text, r.end) is not None
+            and _opens_bracket_after(text, out[-1].end, r.start)
+        ):
+            continue
+        out.append(r)
+    return out
+
+
 def _opens_bracket_after(text: str, a: int, b: int) -> bool:
     """Whether ``text[a:b]`` opens the bracket that names the regimen ending at ``a``, also
     after its dose and schedule or "alone" ("paclitaxel 175 mg/m2 every 3 weeks alone (TP)",
@@ -2267,10 +2296,18 @@ def _counted_mention(text: str, s: int, r: Regimen, reg: ArmRegistry) -> bool:
     window = text[a : r.start]
     if "receiv" not in window and "given" not in window and " to " not in window:
         return False
-    return (
-        _COUNT_RECEIVED_END.search(text, a, r.start) is not None
-        and reg.superset_of(r.drugs) is not None
+    return _COUNT_RECEIVED_END.search(text, a, r.start) is not None and _one_arm_or_twins_hold(
+        reg, r.drugs
     )
+
+
+def _one_arm_or_twins_hold(reg: ArmRegistry, drugs: list[str]) -> bool:
+    """Whether one defined arm holds ``drugs``, or twin arms of one name do (a biosimilar and
+    its reference: "352 received PF-05280014 and 355 received trastuzumab-EU")."""
+    if reg.superset_of(drugs) is not None:
+        return True
+    ds = set(drugs)
+    return bool(ds) and _twins([a for a in reg.arms if ds <= set(a.drugs) | a.options])
 
 
 _OR_ONLY = re.compile(r"\s*,?\s*or\s+(?:a\s+|an\s+)?", re.I)
@@ -2361,10 +2398,25 @@ def _partner_of_choice(
         )
         if stop < 0 or not _same_role_choice(a.hits[0].drugs, first.drugs, drug_class):
             continue
-        m = _CHOICE_PARTNER.search(text, first.end, stop)
+        m = _CHOICE_PARTNER.search(text, first.end, stop) or _comma_partner(text, first.end, stop)
         if m is not None and _CHOICE_GAP.fullmatch(text, first.end, m.start()) is not None:
             return k, m
     return None
+
+
+# "SB3 or reference trastuzumab, with docetaxel": a bare ", with" right before the partner.
+_COMMA_WITH = re.compile(r",\s*with\s+")
+
+
+def _comma_partner(text: str, a: int, stop: int) -> re.Match[str] | None:
+    """The ", with" of "A or B, with C" in [``a``, ``stop``), C's first drug at ``stop`` (after
+    an article at most): said of both alternatives, as "each with" is."""
+    if text.find(", with", a, stop) < 0:
+        return None
+    m = _COMMA_WITH.search(text, a, stop)
+    if m is None or _EACH_GAP.fullmatch(text, m.end(), stop) is None:
+        return None
+    return m
 
 
 def _choice_or(gap: str) -> bool:
@@ -2563,6 +2615,36 @@ def _each_twin(
         and regs[i].end <= each.start()
         and (i - 1) in arm_of
         and regs[i].drugs == regs[i - 1].drugs
+    )
+
+
+# A product code as written ("AB12", "HLX02", "CT-P6", "PF-05280014").
+_CODE_WRITTEN = re.compile(r"[A-Z]{1,5}-?[A-Z]?[0-9]{1,8}[a-z]?")
+# "A plus C or B plus C": the alternatives' join, after A's bracket, if any.
+_TWIN_GAP = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?,?\s*(?:or|versus|vs\.?|compared\s+with)\s+(?:the\s+)?"
+    r"(?:(?:reference|originator|innovator)\s+)?",
+    re.I,
+)
+
+
+def _code_twin(text: str, regs: list[Regimen], i: int, arm_of: dict[int, Arm]) -> bool:
+    """Whether alternative ``i`` names the drugs of the arm right before it, one of the two
+    writing a drug by a product code ("AB12 plus paclitaxel or trastuzumab plus paclitaxel",
+    "HLX02 plus docetaxel versus trastuzumab plus docetaxel"): a biosimilar and its reference
+    product are one drug, yet two arms of the design, as "each with" makes them
+    (``_each_twin``)."""
+    if i == 0 or (i - 1) not in arm_of:
+        return False
+    a, b = regs[i - 1], regs[i]
+    if not a.drugs or a.drugs != b.drugs or _TWIN_GAP.fullmatch(text, a.end, b.start) is None:
+        return False
+    written_a = {h.text.lower() for h in a.hits}
+    written_b = {h.text.lower() for h in b.hits}
+    return any(
+        _CODE_WRITTEN.fullmatch(h.text) is not None
+        for h in (*a.hits, *b.hits)
+        if h.kind == "drug" and h.text.lower() not in written_a & written_b
     )
 
 

@@ -1243,11 +1243,50 @@ def biosimilar_code_hits(text: str, hits: list[Hit]) -> list[Hit]:
         for m in (before, after):
             if m is not None and is_product_code(m.group(1)):
                 codes.setdefault(m.group(1), h.drugs[0])
+        code = _code_with_same_partner(text, h)
+        if code is not None:
+            codes.setdefault(code, h.drugs[0])
     return [
         Hit("drug", a, b, code, drug, [drug], "code")
         for code, drug in codes.items()
         for a, b in whole_word_spans(text, code)
     ]
+
+
+# "AB12 plus paclitaxel or trastuzumab plus paclitaxel": the code and the drug compared, each
+# written with one partner word (group 2 before, group 1 after the drug).
+_JOINED_PARTNER = r"\s+(?:plus|with|and|\+)\s+"
+_CODE_PARTNER_COMPARED = re.compile(
+    rf"(?<![A-Za-z0-9-])({_BIOSIMILAR_CODE}){_JOINED_PARTNER}([A-Za-z][\w-]*){_COMPARED}\Z"
+)
+_PARTNER_COMPARED_CODE = re.compile(
+    rf"{_JOINED_PARTNER}([A-Za-z][\w-]*){_COMPARED}({_BIOSIMILAR_CODE}){_JOINED_PARTNER}"
+    r"([A-Za-z][\w-]*)(?![\w-])"
+)
+_PARTNER_AFTER = re.compile(rf"{_JOINED_PARTNER}([A-Za-z][\w-]*)(?![\w-])")
+
+
+def _code_with_same_partner(text: str, h: Hit) -> str | None:
+    """The product code compared with drug ``h`` when each is written with the same partner
+    ("AB12 plus paclitaxel or trastuzumab plus paclitaxel", "trastuzumab with docetaxel versus
+    HLX02 with docetaxel"): two arms of one regimen but for the code, which is that drug. None
+    when the partners differ ("AB12 plus paclitaxel or trastuzumab plus docetaxel")."""
+    if text.find(" or ", max(0, h.start - 60), h.end + 60) < 0 and not _VERSUS_NEAR.search(
+        text, max(0, h.start - 60), h.end + 60
+    ):
+        return None
+    before = _CODE_PARTNER_COMPARED.search(text[max(0, h.start - 60) : h.start])
+    if before is not None:
+        partner = _PARTNER_AFTER.match(text, h.end)
+        if partner is not None and partner.group(1).lower() == before.group(2).lower():
+            return before.group(1) if is_product_code(before.group(1)) else None
+    after = _PARTNER_COMPARED_CODE.match(text, h.end)
+    if after is not None and after.group(1).lower() == after.group(3).lower():
+        return after.group(2) if is_product_code(after.group(2)) else None
+    return None
+
+
+_VERSUS_NEAR = re.compile(r"\b(?:versus|vs\.?|compared\s+with)\s", re.I)
 
 
 def _says_biosimilar_near(text: str, h: Hit, hits: list[Hit]) -> bool:

@@ -2118,6 +2118,7 @@ def _attribute_arms(
                 or _group_given_gap(gap)
                 or _without_ref_gap(text, gap, r)
                 or _of_count_gap(gap)
+                or _bracketed_subject_gap(text, out, v, gap)
             ):
                 arms[i] = r.arm
                 decided.add(i)
@@ -3300,6 +3301,30 @@ _OF_COUNT = re.compile(
 def _of_count_gap(gap: str) -> bool:
     """Whether ``gap`` (value to reference) is "of <count> <subset noun> in (the)"."""
     return len(gap) <= 80 and "of" in gap and _OF_COUNT.fullmatch(gap) is not None
+
+
+# "hand-foot syndrome (15%) was most common in the lapatinib arm": the predicate after the
+# bracketed value of its subject, up to the group it places the event in.
+_SUBJECT_PREDICATE = re.compile(
+    r"\s*[)\]]\s*(?:(?:was|were)\s+(?:the\s+)?(?:"
+    r"most\s+(?:common|frequent)(?:ly\s+(?:reported|observed|seen))?|"
+    r"(?:(?:mainly|mostly|predominantly|only)\s+)?(?:observed|reported|seen|noted))|"
+    r"occurred(?:\s+(?:mainly|mostly|only|most\s+(?:often|frequently|commonly)))?"
+    r")\s+(?:in|with|among)\s+(?:the\s+|those\s+|patients\s+)?",
+    re.I,
+)
+
+
+def _bracketed_subject_gap(
+    text: str, out: list[tuple[Value, str, str]], v: Value, gap: str
+) -> bool:
+    """Whether ``v``, alone in the bracket after the event it counts, is tied to the reference
+    after ``gap`` by its clause's predicate ("hand-foot syndrome (15%) was most common in the
+    lapatinib arm"): the group named there is the value's, not one named in an earlier clause."""
+    if not gap.lstrip().startswith((")", "]")) or _SUBJECT_PREDICATE.fullmatch(gap) is None:
+        return False
+    opened = max(text.rfind("(", 0, v.start), text.rfind("[", 0, v.start))
+    return opened >= 0 and v.start - opened <= 4 and not _value_between(out, opened, v.start)
 
 
 def _group_given_gap(gap: str) -> bool:

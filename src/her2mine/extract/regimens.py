@@ -117,7 +117,9 @@ _SCHEDULE = re.compile(
     r"(?:of|in)\s+(?:a|each)\s+(?:\d+|twenty-one|twenty-eight)-day\s+cycles?|"
     r"at\s+the\s+same\s+dose(?:\s+and\s+schedule)?|(?:at\s+(?:a\s+dose\s+of\s+)?)?"
     # a daily or weekly dose ("5 mg/day", "10 mg/d") is a dose too
-    r"\d[\d.·,]*\s*(?:mg(?:/kg|/m2|/m²)?|g|mg/ml)(?:/(?:day|d|week|wk)|\s+per\s+\w+)?|"
+    r"\d[\d.·,]*\s*(?:mg(?:/kg|/m2|/m²)?|g|mg/ml)(?:/(?:day|d|week|wk)|\s+per\s+\w+)?"
+    # "trastuzumab 8 mg/kg then 6 mg/kg with docetaxel": a first dose, then the same drug's next
+    r"(?:\s*,?\s+(?:then|followed\s+by)(?=\s+\d[\d.·,]*\s*mg))?|"
     # "4 mg/kg loading dose followed by 2 mg/kg weekly": the maintenance dose is the same drug's
     r"loading\s+dose(?:\s*,?\s+(?:followed\s+by|then)(?=\s+\d[\d.·,]*\s*mg))?|orally|"
     # a carboplatin dose is an area under the curve: "carboplatin AUC 5 plus paclitaxel", also
