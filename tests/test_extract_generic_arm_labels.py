@@ -80,7 +80,9 @@ def test_alone_or_followed_by_is_not_a_combination_arm(nlp):
 # --- where the generic names must stay unresolved ------------------------------------------------
 
 
-def test_three_arms_leave_the_combination_group_unresolved(nlp):
+def test_three_arms_name_the_combination_group_but_not_the_monotherapy_groups(nlp):
+    # Round 51: "the combination group" is the one arm uniting the others' drugs; "the
+    # monotherapy groups" are two arms, so their shared value stays unresolved.
     text = (
         "Lapatinib, trastuzumab or both\n\n"
         "Patients were randomly assigned to lapatinib, trastuzumab, or lapatinib plus "
@@ -88,7 +90,8 @@ def test_three_arms_leave_the_combination_group_unresolved(nlp):
         "the monotherapy groups."
     )
     arms = arms_of(nlp, text)
-    assert arms[51.0] is None
+    assert arms[51.0] == "lapatinib+trastuzumab"
+    assert arms[25.0] is None
 
 
 def test_two_unrelated_combinations_leave_generic_names_unresolved(nlp):

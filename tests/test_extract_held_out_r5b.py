@@ -46,11 +46,13 @@ def test_the_combination_names_the_arm_holding_both_alternatives(nlp):
     assert got[3.0] == both
 
 
-def test_the_combination_stays_unread_unless_the_allocation_names_it(nlp):
-    # Negative: the same design without "to the combination" keeps its three-arm caution.
+def test_the_bare_combination_stays_unread_unless_the_allocation_names_it(nlp):
+    # Negative: the same design without "to the combination" keeps its three-arm caution for
+    # a bare "given the combination"; round 51: "the combination group" is still the arm
+    # uniting the other two arms' own drugs.
     text = B41.replace("and 174 to the combination", "and 174 to trastuzumab plus lapatinib")
     got = arms_of(nlp, text)
-    assert got[27.0] != "cyclophosphamide+doxorubicin+lapatinib+paclitaxel+trastuzumab"
+    assert got[27.0] == "cyclophosphamide+doxorubicin+lapatinib+paclitaxel+trastuzumab"
     assert got[3.0] is None
 
 

@@ -4592,6 +4592,7 @@ def _generic_arm_refs(
     out: list[ArmRef] = []
     if text.find("both", s, e) >= 0:
         out.extend(_with_both_refs(text, s, e, registry))
+    out.extend(_plural_generic_refs(text, s, e))
     for m in _GENERIC_ARM.finditer(text, s, e):
         if any(r.start < m.end() and m.start() < r.end for r in refs):
             continue  # already read as a group name ("tucatinib-combination group")
@@ -4609,6 +4610,8 @@ def _generic_arm_refs(
             continue
         if pair is None:
             pair = _nested_pair(registry) or (_combination_of_all(registry), None)
+            if pair[0] is None and _GROUP_NOUN_END.search(m.group(0)):
+                pair = (_uniting_arm(registry), None)
             if pair[0] is None:
                 return []
         big, small = pair
@@ -4628,6 +4631,40 @@ def _with_both_refs(text: str, s: int, e: int, registry: ArmRegistry) -> list[Ar
         return []
     # (the reference is "both" on, as a drug's is its name after "with")
     return [ArmRef(m.start() + m.group(0).lower().index("both"), m.end(), arm) for m in found]
+
+
+# "the monotherapy groups", "the monotherapy arms": several arms at once, so no one arm.
+_PLURAL_GENERIC = re.compile(r"\bthe\s+monotherapy\s+(?:groups|arms|cohorts)\b", re.I)
+
+
+def _plural_generic_refs(text: str, s: int, e: int) -> list[ArmRef]:
+    """Round 51: a plural generic name ("the monotherapy groups") is a reference to no one arm,
+    so that its value takes no arm named before it."""
+    if text.find("groups", s, e) < 0 and text.find("arms", s, e) < 0:
+        return []
+    return [ArmRef(m.start(), m.end(), None) for m in _PLURAL_GENERIC.finditer(text, s, e)]
+
+
+_GROUP_NOUN_END = re.compile(r"(?:group|arm|cohort)\Z", re.I)
+
+
+def _uniting_arm(registry: ArmRegistry) -> str | None:
+    """Round 51: the arm "the combination group/arm" names among three or more: the one arm
+    whose own drugs (those not every arm shares) are exactly those of two or more other arms
+    together, each holding a strict part of them ("lapatinib, trastuzumab, or lapatinib plus
+    trastuzumab, each with paclitaxel"). None when no arm or several do so, or an arm is a
+    physician's choice, per-patient options or drugless."""
+    arms = registry.arms
+    if len(arms) < 3 or any(a.special or a.options or not a.drugs for a in arms):
+        return None
+    shared = set.intersection(*(set(a.drugs) for a in arms))
+    own = [set(a.drugs) - shared for a in arms]
+    found = []
+    for i, mine in enumerate(own):
+        parts = [o for j, o in enumerate(own) if j != i and o and o < mine]
+        if len(parts) >= 2 and set().union(*parts) == mine:
+            found.append(arms[i].name)
+    return found[0] if len(found) == 1 else None
 
 
 _THE_END = re.compile(r"\bthe\s+$", re.I)

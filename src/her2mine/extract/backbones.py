@@ -27,7 +27,8 @@ _ALTERNATIVE_GAP = re.compile(
     r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:or\s+)?|\s+or\s+)(?:(?:plus|with)\s+)?", re.I
 )
 # The backbone's last joiner before its first partner: "paclitaxel with trastuzumab",
-# "trastuzumab in combination with docetaxel or with paclitaxel".
+# "trastuzumab in combination with docetaxel or with paclitaxel" (round 49), "vinorelbine
+# combined with lapatinib, ..." (round 51).
 _PARTNER_JOIN = re.compile(r"\s+(?:(?:in\s+combination|combined)\s+with|with|plus)\s+", re.I)
 # "paclitaxel plus either trastuzumab, ...": the backbone closes before "either". A sequence
 # backbone may end with its short form or a comma first: "... cyclophosphamide (FEC) plus either",

@@ -430,6 +430,7 @@ def _context_matches(text: str):
     yield from _named_after_design_words(text, found)
     yield from _named_near_design_noun(text, found)
     yield from _named_as_subject(text, found)
+    yield from _named_before_setting_word(text, found)
     if "(NCT" not in text and "(ClinicalTrials.gov" not in text:
         return  # every _NCT_BRACKET match starts with one of these
     brackets = [b.start() for b in _NCT_BRACKET.finditer(text)]
@@ -538,6 +539,27 @@ def _named_near_design_noun(text: str, found: list[int]):
             and (_protocol_number(m.group(1)) or _bracketed_name(m.group(1)))
             and _DESIGN_BEFORE_NOUN.search(text, a, q) is not None
         ):
+            yield m
+
+
+# Round 51: "the ALTAIR-2 adjuvant trial", "the ORBIT-7 randomized trial": a setting or design
+# word between the name and the noun (``_CONTEXT_PATTERNS`` allows only "phase X" there).
+_NAME_BEFORE_SETTING_WORD = re.compile(
+    rf"[tT](?<![\w][tT])he\s+({_ACRONYM})\s+"
+    r"(?i:(?:neo-?)?adjuvant|(?:peri|post|pre)-?operative|metastatic|first-line|second-line|"
+    rf"maintenance|extension|{_DESIGN_ADJECTIVE})\s+$"
+)
+
+
+def _named_before_setting_word(text: str, found: list[int]):
+    """Matches of "the NAME <setting word> trial/study", read backwards from each "trial" /
+    "study" (``found``); the name must be in capitals (``_title_name``) or a numbered mixed-case
+    name ("the HER2-positive adjuvant trial" names none)."""
+    for q in found:
+        if not text[q - 1 : q].isspace():
+            continue
+        m = _NAME_BEFORE_SETTING_WORD.search(text, max(0, q - 60), q)
+        if m is not None and (_title_name(m.group(1)) or _numbered_mixed_case_name(m.group(1))):
             yield m
 
 
@@ -772,11 +794,35 @@ def _called_trial_number(text: str, title: str, name: str) -> bool:
 def _spells_words_before(short: str, text: str, end: int) -> bool:
     """Whether ``short`` is an abbreviation of the words right before ``end`` (Schwartz and
     Hearst's test: its letters, right to left, found in order in at most ``len(short) + 5``
-    words, the first one starting a word)."""
+    words, the first one starting a word). A hyphenated series number ("NEOPHAR-2") spells
+    only a number written as a word of its own (``_series_number_unspelled``)."""
+    if _series_number_unspelled(short, text, end):
+        return False
     words = text[:end].split()
     long = " ".join(words[-min(len(short) + 5, 2 * len(short)) :]).lower()
     letters = [c for c in short.lower() if c.isalnum()]
     return letters_in_order(letters, long, starts_word(long)) >= 0
+
+
+# A name's series number after a hyphen: "NEOPHAR-2", "ALTAIR-12".
+_SERIES_NUMBER = re.compile(r"[A-Za-z]{2,}-(\d{1,3})")
+
+
+def _series_number_unspelled(short: str, text: str, end: int) -> bool:
+    """Whether ``short`` ends in a series number ("NEOPHAR-2") that is no word among the words
+    before ``end``: its "2" would otherwise be found inside "HER2-positive", and the name read as
+    an abbreviation of the title ("... Cohort 2 (NOPOSC-2)" abbreviates)."""
+    m = _SERIES_NUMBER.fullmatch(short)
+    if m is None:
+        return False
+    window = text[max(0, end - 120) : end]
+    return re.search(rf"(?<![\w.-]){m.group(1)}(?![\w.-])", window) is None
+
+
+def _numbered_common_acronym(name: str) -> bool:
+    """A common acronym with an edition or version number ("CTCAE-5", "RECIST-1"): no trial."""
+    stem, _, number = name.rpartition("-")
+    return number.isdigit() and stem in NOT_TRIAL_NAMES
 
 
 def _title_name(name: str) -> bool:
@@ -786,6 +832,7 @@ def _title_name(name: str) -> bool:
         and not any(c.islower() for c in name)
         and _CAPITALS_RUN.search(name) is not None
         and _NOT_A_NAME.fullmatch(name) is None
+        and not _numbered_common_acronym(name)
     )
 
 
@@ -894,6 +941,7 @@ def _context_name(name: str) -> bool:
         and len(name) >= 4
         and name not in NOT_TRIAL_NAMES
         and not name.startswith("NCT")
+        and not _numbered_common_acronym(name)
         and _DRUG_CODE.fullmatch(name) is None
         and _NOT_A_NAME.fullmatch(name) is None
         and not _drug_abbreviation(name)
