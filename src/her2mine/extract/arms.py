@@ -2416,7 +2416,13 @@ def _comma_partner(text: str, a: int, stop: int) -> re.Match[str] | None:
     m = _COMMA_WITH.search(text, a, stop)
     if m is None or _EACH_GAP.fullmatch(text, m.end(), stop) is None:
         return None
+    if _PARTNER_OR.match(text, stop) is not None:
+        return None  # "A or B, with C or D": a partner chosen per patient, joined to no arm
     return m
+
+
+# C's first word, then "or": "with paclitaxel or docetaxel" offers a choice of partners.
+_PARTNER_OR = re.compile(r"[A-Za-z][\w-]*\s*,?\s+or\s+", re.I)
 
 
 def _choice_or(gap: str) -> bool:
