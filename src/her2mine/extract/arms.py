@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from her2mine.extract.backbones import SharedBackbone, role, shared_backbone
 from her2mine.extract.fastre import (
@@ -1169,6 +1170,9 @@ def _matching(
     return sentences_matching_at(pattern, text, sentences, literal_starts(low, words))
 
 
+_SOURCE = attrgetter("source")
+
+
 def _read_design(
     text: str,
     sentences: list[tuple[int, int]],
@@ -1179,6 +1183,9 @@ def _read_design(
     """``low``: the ``literal_safe`` lower-cased text (lets searches skip where their words are
     missing), or None."""
     starts = [h.start for h in drug_hits]
+    # (most documents have no options mention: their sentences skip the search for one; ``map``
+    # reads the sources without a Python-level call per hit)
+    offers = "options" in map(_SOURCE, drug_hits)
     before: set[int] = set()
     for s, e in sentences:
         before = _stamp_new(reg, before)  # arms the previous sentence appended directly
@@ -1221,7 +1228,7 @@ def _read_design(
             regs = _without_every_arm_drugs(text, regs, e)
         if "%" in text[s:e]:
             regs = [r for r in regs if not _share_received(text, s, r)]
-        if len(regs) >= 2:
+        if offers and len(regs) >= 2:
             offered = next((h for h in hits if h.source == "options"), None)
             if offered is not None:
                 regs = _without_options_after_values(text, s, regs, offered)

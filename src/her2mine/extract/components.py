@@ -454,13 +454,15 @@ class OutcomeExtractor:
             # a bare "the incidence was 15.5%" right after a sentence naming its end point
             carried = (
                 carried_rate_endpoint(text, s, e, carry, gate, single_event)
-                if last_named and _describes_no_endpoint(endpoints, e0, e1)
-                else []
+                if last_named and (e0 == e1 or _describes_no_endpoint(endpoints, e0, e1))
+                else []  # (most sentences hold no end point hit: no call for them)
             )
             if (e0 < e1 or has_ratio[k] or carried) and (
                 _DIGIT.search(text, s, e) is not None or text.find("reached", s, e) >= 0
             ):
-                eps = _with_carried(endpoints[e0:e1], carried)
+                eps = endpoints[e0:e1]
+                if carried:
+                    eps = _with_carried(eps, carried)
                 sent_drugs = drugs[d0:d1]
                 if track.trials and track.switched(ctx_trial, trial_names):
                     # another trial: only its own "A versus B" sentences name its pairs
@@ -588,8 +590,9 @@ def _describes_no_endpoint(endpoints: list[Hit], e0: int, e1: int) -> bool:
     """Whether ``endpoints[e0:e1]`` hold no end point, population descriptors aside: "Among
     patients with hormone receptor-negative tumours, the respective rates were 72.4% and
     66.0%." names who was measured, not what, so its bare rate takes the previous sentence's
-    end point (``carried_rate_endpoint``) as it would without the descriptor."""
-    return all(endpoints[k].canonical == "_population" for k in range(e0, e1))
+    end point (``carried_rate_endpoint``) as it would without the descriptor. (``map`` and a
+    set: no Python-level call per hit)"""
+    return set(map(_CANONICAL, endpoints[e0:e1])) <= _POPULATION_ONLY
 
 
 def _with_carried(eps: list[Hit], carried: list[Hit]) -> list[Hit]:
@@ -602,7 +605,11 @@ def _with_carried(eps: list[Hit], carried: list[Hit]) -> list[Hit]:
 
 def _names_one_endpoint(endpoints: list[Hit], e0: int, e1: int) -> bool:
     """Whether ``endpoints[e0:e1]`` name one end point alone (population descriptors aside)."""
-    return len({h.canonical for h in endpoints[e0:e1] if h.canonical != "_population"}) == 1
+    return len(set(map(_CANONICAL, endpoints[e0:e1])) - _POPULATION_ONLY) == 1
+
+
+_CANONICAL = attrgetter("canonical")
+_POPULATION_ONLY = frozenset({"_population"})
 
 
 def sentence_slices(

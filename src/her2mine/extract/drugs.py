@@ -309,15 +309,21 @@ _PAYLOAD_AFTER = re.compile(rf"\s+{_ADC_PAYLOAD}(?:-[a-z]{{4}})?(?![A-Za-z0-9])"
 
 
 def stem_hits(
-    text: str, lex: DrugLexicon, low: str | None = None, taken: list[Hit] | None = None
+    text: str,
+    lex: DrugLexicon,
+    low: str | None = None,
+    taken: list[Hit] | None = None,
+    words: list[tuple[int, int, int]] | None = None,
 ) -> list[Hit]:
     """Unseen drugs recognised by their USAN stem; normalised to the lower-cased written form.
     ``taken``: mentions that win over stems (sorted, no overlaps): stems that overlap one are
-    left out, as ``resolve_overlaps`` would drop them (most stems are lexicon drugs)."""
+    left out, as ``resolve_overlaps`` would drop them (most stems are lexicon drugs).
+    ``words``: ``_stem_words(text, low)`` if the caller has it."""
     hits = []
     low = lower_same_length(text) if low is None else low
     taken = taken or []
-    words = _stem_words(text, low)
+    if words is None:
+        words = _stem_words(text, low)
     if taken and _all_covered(words, taken):
         return []  # (most texts: their stems are lexicon drugs; see ``_all_covered``)
     starts = [h.start for h in taken]
@@ -803,8 +809,8 @@ def _add_on_backbone(
     for paclitaxel with trastuzumab; a lone "(H)" or "(P)" is the partner's own); [] otherwise
     (most brackets: no "alone"/"without" close before them)."""
     a = max(0, start - _ADD_ON_REACH)
-    if all(text.find(w, a, start) < 0 for w in _ADD_ON_WORDS):
-        return []
+    if text.find("alone", a, start) < 0 and text.find("without", a, start) < 0:
+        return []  # (``_ADD_ON_WORDS``, as two ``find`` calls: no generator per bracket)
     for end in reversed([h.end for h in drug_hits if a <= h.end <= start]):
         if _ADD_ON_BEFORE.fullmatch(text, end, start):
             backbone = chains_before(text, drug_hits, end)
@@ -1178,8 +1184,9 @@ def find_drugs(
     classes = class_abbreviation_hits(text, lexical, abbreviation_pairs)
     if classes:
         lexical = resolve_longest_first(lexical, classes)
+    words = _stem_words(text, low)  # (read by both stem passes: the text is the same)
     if "(" in text:
-        lexical = _with_bracketed_stems(text, lex, low, lexical)
+        lexical = _with_bracketed_stems(text, lex, low, lexical, words)
     abbrev, used = _short_form_passes(
         text, lex, lexical, abbreviation_pairs, consisted, bracketed, sentences
     )
@@ -1205,7 +1212,7 @@ def find_drugs(
         if parts:
             abbrev = abbrev + parts
     chosen = resolve_overlaps(abbrev + lexical + model) if abbrev or model else lexical
-    stems = stem_hits(text, lex, low, chosen)
+    stems = stem_hits(text, lex, low, chosen, words)
     if "biosimilar" in low:
         twins = biosimilar_code_hits(text, chosen)
         if twins:
@@ -1358,11 +1365,18 @@ def _studies_biosimilar(text: str, at: int, end: int) -> bool:
     return before is not None or _STUDIED_AFTER.match(text, end) is not None
 
 
-def _with_bracketed_stems(text: str, lex: DrugLexicon, low: str, lexical: list[Hit]) -> list[Hit]:
+def _with_bracketed_stems(
+    text: str,
+    lex: DrugLexicon,
+    low: str,
+    lexical: list[Hit],
+    words: list[tuple[int, int, int]] | None = None,
+) -> list[Hit]:
     """``lexical`` with the stem-detected drugs when one of them is followed by a bracket:
     "tislelizumab (tisle)" defines a short form as "durvalumab (durva)" does, so the passes
-    that read definitions must see the unseen drug too (stems are found after them)."""
-    stems = stem_hits(text, lex, low, lexical)
+    that read definitions must see the unseen drug too (stems are found after them).
+    ``words``: ``_stem_words(text, low)`` if the caller has it."""
+    stems = stem_hits(text, lex, low, lexical, words)
     if not any(_BRACKET_NEXT.match(text, h.end) for h in stems):
         return lexical
     return sorted(lexical + stems, key=attrgetter("start"))

@@ -641,7 +641,15 @@ def _atoms(
     # the call (``in`` on the sentence is the cheapest test).
     if not same or "than" in low or "below" in low or "above" in low or "exceed" in low:
         atoms = _without_bounds(text, start, low, same, atoms)
-    if _LABEL_GATE.may_hold(low, 0, len(low)):
+    # (``_LABEL_WORDS``, each an ``in`` test on the whole sentence: no call, no window copy)
+    if atoms and (
+        "arm " in low
+        or "arms " in low
+        or "group " in low
+        or "groups " in low
+        or "part " in low
+        or "parts " in low
+    ):
         atoms = [m for m in atoms if not _label_number(text, start, m)]
     return atoms
 
@@ -650,7 +658,8 @@ def _atoms(
 # or part is its name, not a value ("The OS HR for arm 2 vs arm 1 was 0.80" holds one ratio,
 # 0.80). A whole number of one or two digits with no unit after it ("group 3-year DFS", "arm
 # 12 months", "group 45%" are values). (Cohorts and modules: ``_NOT_A_VALUE_BEFORE``.)
-_LABEL_GATE = WordGate(("arm ", "arms ", "group ", "groups ", "part ", "parts "))
+# (a sentence holding none of these has no number read as a label)
+_LABEL_WORDS = ("arm ", "arms ", "group ", "groups ", "part ", "parts ")
 _LABEL_BEFORE_END = search_from_end(
     re.compile(
         rf"(?:\b(?:arm|(?:sub)?group|part)\s+|\b(?:arms|(?:sub)?groups|parts)\s+{_LISTED})$",
@@ -669,7 +678,14 @@ def _label_number(text: str, start: int, m: re.Match[str]) -> bool:
     if len(number) > 2 or not number.isdigit():
         return False
     a = m.start()
-    if _LABEL_BEFORE_END.match(text, max(start, a - 30), a) is None:
+    w = max(start, a - 30)
+    # Every match holds "arm", "group" or "part", and no character outside ASCII matches their
+    # letters under re.I: the lower-cased window holds one wherever the pattern can match (most
+    # numbers of a sentence with such a word are far from it: no regex for them).
+    window = text[w:a].lower()
+    if "arm" not in window and "group" not in window and "part" not in window:
+        return False
+    if _LABEL_BEFORE_END.match(text, w, a) is None:
         return False
     return _NOT_A_LABEL_AFTER.match(text, m.end()) is None
 
