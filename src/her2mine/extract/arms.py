@@ -4646,14 +4646,16 @@ def _with_both_refs(text: str, s: int, e: int, registry: ArmRegistry) -> list[Ar
     return [ArmRef(m.start() + m.group(0).lower().index("both"), m.end(), arm) for m in found]
 
 
-# "the monotherapy groups", "the monotherapy arms": several arms at once, so no one arm.
-_PLURAL_GENERIC = re.compile(r"\bthe\s+monotherapy\s+(?:groups|arms|cohorts)\b", re.I)
+# "the monotherapy groups", "the combination arms": several arms at once, so no one arm.
+_PLURAL_GENERIC = re.compile(
+    r"\bthe\s+(?:monotherapy|combination)\s+(?:groups|arms|cohorts)\b", re.I
+)
 
 
 def _plural_generic_refs(text: str, s: int, e: int) -> list[ArmRef]:
     """Round 51: a plural generic name ("the monotherapy groups") is a reference to no one arm,
     so that its value takes no arm named before it."""
-    if text.find("groups", s, e) < 0 and text.find("arms", s, e) < 0:
+    if all(text.find(w, s, e) < 0 for w in ("groups", "arms", "cohorts")):
         return []
     return [ArmRef(m.start(), m.end(), None) for m in _PLURAL_GENERIC.finditer(text, s, e)]
 

@@ -558,9 +558,23 @@ def _named_before_setting_word(text: str, found: list[int]):
     for q in found:
         if not text[q - 1 : q].isspace():
             continue
+        if _NOUN_WORD.match(text, q) is None:
+            continue  # "trials", "trialists", "studying": no one trial's name
         m = _NAME_BEFORE_SETTING_WORD.search(text, max(0, q - 60), q)
-        if m is not None and (_title_name(m.group(1)) or _numbered_mixed_case_name(m.group(1))):
+        if m is not None and _setting_word_name(m.group(1)):
             yield m
+
+
+_NOUN_WORD = re.compile(r"(?:trial|study)\b")
+
+
+def _setting_word_name(name: str) -> bool:
+    """A name before a setting word is in capitals or a numbered mixed-case name, and no
+    cooperative group's ("the NSABP adjuvant trial", "the ECOG-ACRIN randomized trial" are the
+    group's trials, not one named)."""
+    if name in _GROUP_WORD_SET or _GROUP_SHAPE.fullmatch(name) is not None:
+        return False
+    return _title_name(name) or _numbered_mixed_case_name(name)
 
 
 # "IMpassion050 was a double-blind phase 3 trial", "ROSET-BM is a multicentre retrospective
@@ -815,8 +829,9 @@ def _series_number_unspelled(short: str, text: str, end: int) -> bool:
     m = _SERIES_NUMBER.fullmatch(short)
     if m is None:
         return False
-    window = text[max(0, end - 120) : end]
-    return re.search(rf"(?<![\w.-]){m.group(1)}(?![\w.-])", window) is None
+    # (the last words only: "... for 2 years in HER2-positive breast cancer (NAME-2)" spells
+    # no "2" of the name, "... Study Cohort 2 (NOPOSC-2)" does)
+    return m.group(1) not in [w.strip(",:;") for w in text[max(0, end - 120) : end].split()[-3:]]
 
 
 def _numbered_common_acronym(name: str) -> bool:
