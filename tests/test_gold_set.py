@@ -16,8 +16,11 @@ GOLD = Path(__file__).parent / "data" / "gold"
 # the blind set: written without running the pipeline, scored as unseen abstracts
 BLIND = Path(__file__).parent / "data" / "gold_blind"
 BLIND2 = Path(__file__).parent / "data" / "gold_blind2"
+BLIND3 = Path(__file__).parent / "data" / "gold_blind3"
 TXT = sorted(GOLD.glob("*.txt"))
-ALL_TXT = TXT + sorted(BLIND.glob("*.txt")) + sorted(BLIND2.glob("*.txt"))
+ALL_TXT = (
+    TXT + sorted(BLIND.glob("*.txt")) + sorted(BLIND2.glob("*.txt")) + sorted(BLIND3.glob("*.txt"))
+)
 
 ENDPOINTS = {
     "PFS", "OS", "ORR", "DOR", "CBR", "DCR", "DFS", "IDFS", "EFS", "pCR", "TTP", "CNS-PFS",
@@ -50,7 +53,8 @@ def _parse_written(value: str) -> float | None:
 
 
 @pytest.mark.parametrize(
-    ("directory", "size", "n_negatives"), [(GOLD, 45, 5), (BLIND, 24, 2), (BLIND2, 20, 2)]
+    ("directory", "size", "n_negatives"),
+    [(GOLD, 45, 5), (BLIND, 24, 2), (BLIND2, 20, 2), (BLIND3, 20, 2)],
 )
 def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: int) -> None:
     txt = sorted(directory.glob("*.txt"))
@@ -63,7 +67,9 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
     assert not orphans
 
 
-@pytest.mark.parametrize("directory", [GOLD, BLIND, BLIND2], ids=["gold", "blind", "blind2"])
+@pytest.mark.parametrize(
+    "directory", [GOLD, BLIND, BLIND2, BLIND3], ids=["gold", "blind", "blind2", "blind3"]
+)
 def test_pinned_scores_file(directory: Path) -> None:
     pins = json.loads((directory / "pinned_scores.json").read_text("utf-8"))
     assert set(pins) == {"drugs_f1", "trials_f1", "outcomes_f1", "arm_accuracy"}
@@ -72,7 +78,7 @@ def test_pinned_scores_file(directory: Path) -> None:
 
 def test_the_sets_share_no_document() -> None:
     """The blind sets are scored as unseen text: no id is in two sets."""
-    ids = [{t.stem for t in d.glob("*.txt")} for d in (GOLD, BLIND, BLIND2)]
+    ids = [{t.stem for t in d.glob("*.txt")} for d in (GOLD, BLIND, BLIND2, BLIND3)]
     assert sum(map(len, ids)) == len(set().union(*ids))
 
 
