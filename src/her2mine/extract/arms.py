@@ -385,6 +385,9 @@ class ArmRegistry:
                 return plac[0].name
             if label != "placebo" and _order_names_control(self.arms):
                 other = _other_of_labelled(self.arms, ("experimental", "investigational"))
+                if len(self.arms) > 2:
+                    base = _only_backbone(self.arms)
+                    return base.name if base is not None else None
                 backbone = _backbone_written_first(self.arms, self.drug_class)
                 return (other or backbone or self.arms[-1]).name
         if label in ("experimental", "investigational") and len(self.arms) >= 2:
@@ -414,6 +417,22 @@ def _order_names_control(arms: list[Arm]) -> bool:
     if len(arms) < 2:
         return False
     return len(arms) == 2 or not any(len(lab) == 1 for a in arms for lab in a.labels)
+
+
+def _only_backbone(arms: list[Arm]) -> Arm | None:
+    """The control of three or more arms none is labelled so: the one arm whose drugs another
+    arm gives with more ("docetaxel plus trastuzumab" of "... , the same plus pertuzumab, or
+    T-DM1"), and that gives no such arm's drugs itself. None when no arm, or more than one, is
+    such a backbone (the order of three arms does not say which is the control)."""
+    sets = [set(a.drugs) if a.drugs and not a.special else None for a in arms]
+    bases = [
+        k
+        for k, d in enumerate(sets)
+        if d
+        and any(o is not None and d < o for o in sets)
+        and not any(o is not None and o < d for o in sets)
+    ]
+    return arms[bases[0]] if len(bases) == 1 else None
 
 
 def _other_of_labelled(arms: list[Arm], labels: tuple[str, ...]) -> Arm | None:
@@ -4149,6 +4168,10 @@ def arm_refs(
                 continue
             ref = _group_ref(text, s, e, g, regs, registry)
             if ref is not None:
+                if text.endswith("s", g.start(), g.end()):  # (only a plural word is shared)
+                    first = _elided_label_before(text, s, ref, registry)
+                    if first is not None:
+                        refs.append(first)
                 refs.append(ref)
     if _TPC_GATE.may_hold(text, s, e):
         for m in _tpc_phrases(text, s, e, hits):
@@ -4222,6 +4245,36 @@ def arm_refs(
 # an item ending in a group word of its own ("the A arm and the B arms") shares none.
 _PLURAL_GROUP_END = re.compile(r"(?<![\w-])(?:arms|groups|cohorts)$", re.I)
 _GROUP_WORD_END = re.compile(r"(?<![\w-])(?:arm|group|cohort)s?$", re.I)
+
+
+# "in the control and experimental groups": a generic label listed before another that the
+# plural group word closes shares that word.
+_ELIDED_LABEL = re.compile(
+    r"(?<![\w-])(control|placebo|comparator|standard|experimental|investigational)"
+    r"(?:[\s-]+(?:treatment|therapy))?\s*,?\s*(?:and|or|vs\.?|versus)\s+\Z",
+    re.I,
+)
+
+
+def _elided_label_before(text: str, s: int, ref: ArmRef, registry: ArmRegistry) -> ArmRef | None:
+    """The reference a generic label makes when it is listed right before the group reference
+    ``ref`` whose plural group word it shares ("the control and experimental groups": control
+    first). Only when ``ref`` itself opens with a generic label and the two name different
+    arms; else None."""
+    if _GROUP_LABEL_START.match(text, ref.start) is None:
+        return None
+    m = _ELIDED_LABEL.search(text, max(s, ref.start - 40), ref.start)
+    if m is None:
+        return None
+    arm = registry.by_label(m.group(1))
+    if arm is None or arm == ref.arm:
+        return None
+    return ArmRef(m.start(), m.end(1), arm)
+
+
+_GROUP_LABEL_START = re.compile(
+    r"(?:control|placebo|comparator|standard|experimental|investigational)\b", re.I
+)
 
 
 def _ends_in_plural_group(text: str, r: ArmRef) -> bool:

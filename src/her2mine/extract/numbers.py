@@ -877,7 +877,22 @@ def _after_bound(text: str, start: int, pos: int) -> bool:
     m = _BOUND_BEFORE_END.match(text, max(start, pos - 24), pos)
     if m is None:
         return False
-    return m.group(1) is None or not _compares_a_time(text, start, m.start(1))
+    if m.group(1) is None or _coordinated_bound(text, start, m.start(1)):
+        return True
+    return not _compares_a_time(text, start, m.start(1))
+
+
+# "12.4 months in the A group and shorter than 7 months in the B group": a comparative opening
+# a coordinated predicate bounds the next group's median; it compares no earlier time.
+_COORDINATED_BEFORE_END = search_from_end(
+    re.compile(r"\b(?:and|but|while|whereas)\s+(?:(?:was|were|remained)\s+)?(?:\w+ly\s+)?$", re.I)
+)
+
+
+def _coordinated_bound(text: str, start: int, pos: int) -> bool:
+    """Whether the "longer/shorter" at ``pos`` follows "and"/"but" (and a verb or adverb): a
+    bound of its own clause, whatever time is written before it."""
+    return _COORDINATED_BEFORE_END.match(text, max(start, pos - 30), pos) is not None
 
 
 # "18.1 months, which was longer than 7.0 months of the lapatinib group": after a time of its
@@ -1100,6 +1115,8 @@ def parse_values(
         if ps:
             _p_to_bracket_ratio(text, values)
         _mark_pairs(text, values)
+        if ps:
+            _end_pairs_at_own_p(text, values)
         _share_pair_p(values)
     if had_nr:
         _resolve_nr_units(values)
@@ -2173,6 +2190,23 @@ def _resolve_nr_units(values: list[Value]) -> None:
         neighbours = [values[j] for j in (i - 1, i + 1) if 0 <= j < len(values)]
         unit = next((n.unit for n in neighbours if n.kind == "time"), "months")
         v.kind, v.unit = "time", unit
+
+
+# "... (P = .01) and 15.1 vs 12.0 months": the word joining a pair that closed with its own P to
+# the next pair.
+_NEXT_PAIR_JOIN = re.compile(r"[)\]]?\s*[,;]?\s*(?:and\s+)?")
+
+
+def _end_pairs_at_own_p(text: str, values: list[Value]) -> None:
+    """ "7.2 vs 5.1 months (P = .01) and 15.1 vs 12.0 months (P = .2)": a compared pair whose
+    second value carries its own P, followed by another compared pair, ends there; each pair
+    keeps the P printed with it instead of sharing the last one."""
+    for k in range(1, len(values) - 2):
+        v, nxt = values[k], values[k + 1]
+        if not (v.p and v.paired_with_next and values[k - 1].paired_with_next):
+            continue
+        if nxt.paired_with_next and _NEXT_PAIR_JOIN.fullmatch(text, v.ext_end, nxt.start):
+            v.paired_with_next = False
 
 
 def _share_pair_p(values: list[Value]) -> None:

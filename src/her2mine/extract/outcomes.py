@@ -499,6 +499,8 @@ def sentence_outcome_rows(
         arms = _attribute_arms(
             text, s, e, out, refs, context if context is not None else [], resp, added
         )
+        if zipped and len({r.arm for r in refs}) < 2:
+            _arm_endpoint_pairs(out, arms, zipped, refs[0].arm if refs else None)
         if from_to:
             _from_to_arms(text, s, e, out, arms, drug_hits, registry, low)
         if resp and refs:
@@ -626,6 +628,23 @@ def _endpoints_zipped(
             out[v.start] = sorted(others + [listed[k % n]], key=lambda x: x.start)
         return out
     return {}
+
+
+def _arm_endpoint_pairs(
+    out: list[tuple[Value, str, str]],
+    arms: list[str | None],
+    zipped: dict[int, list[Hit]],
+    arm: str | None,
+) -> None:
+    """ "Diarrhoea and rash occurred in 31% and 8%, respectively": a run zipped one value per
+    listed end point (``_endpoints_zipped``) pairs with those events, not with the arms of the
+    comparison under discussion: its values have the one arm the sentence names (``arm``), or
+    none."""
+    if len({tuple(h.start for h in hs) for hs in zipped.values()}) < len(zipped):
+        return  # values of one end point compared ("7.2 vs 5.1 months and ..."): arms' values
+    for i, (v, _, _) in enumerate(out):
+        if v.start in zipped:
+            arms[i] = arm
 
 
 # "Median PFS and OS were 7.2 vs 5.1 months and 15.1 vs 12.0 months, respectively": a run of
@@ -841,14 +860,17 @@ def _modeled_value(text: str, s: int, v: Value, endpoint: str, eps: list[Hit]) -
 
 # "12.9 months in both groups", "40% of patients in all three arms": one value stated for every
 # arm of the comparison.
-_EVERY_ARM_GATE = WordGate(("both", "all", "either", "each"))
+_EVERY_ARM_GATE = WordGate(
+    ("both", "all", "either", "each", "the two", "the three", "the four", "the 2", "the 3", "the 4")
+)
 # "(of the patients) in": between a value and the group it was measured in.
 _OF_PATIENTS = r"(?:of\s+(?:the\s+)?(?:patients|pts|participants|women)\s+)?"
 _OF_PATIENTS_IN = _OF_PATIENTS + r"in\s+"
 _IN_EVERY_ARM = re.compile(
     r"\s*"
     + _OF_PATIENTS_IN
-    + r"(?:(?:both|all\s+(two|three|four|2|3|4))(?:\s+(?:the|treatment|study))?\s+(?:groups|arms)"
+    + r"(?:(?:both|all\s+(two|three|four|2|3|4)|the\s+(two|three|four|2|3|4))"
+    r"(?:\s+(?:the|treatment|study))?\s+(?:groups|arms)(?!\s+(?:combined|pooled|together)\b)"
     # "median OS was not reached in either arm": each arm's value, as "in both arms"
     r"|either\s+(?:treatment\s+)?(?:group|arm)"
     # "in 1% of patients in each group": every arm of the design, however many it has
@@ -928,12 +950,14 @@ def _every_group_arm(registry: ArmRegistry) -> list[str | None]:
 
 
 def _every_arm_count(m: re.Match[str], n_arms: int) -> int:
-    """How many arms an ``_IN_EVERY_ARM`` match names: the number written ("all three arms"),
+    """How many arms an ``_IN_EVERY_ARM`` match names: the number written ("all three arms",
+    "the two groups"),
     two for "both"/"either", and for "each group" every arm the design defined (two or more:
     "each" of a single-arm design names no comparison)."""
-    if m.group(1):
-        return _COUNT[m.group(1).lower()]
-    if m.group(2):
+    written = m.group(1) or m.group(2)  # "all three arms", "the two groups"
+    if written:
+        return _COUNT[written.lower()]
+    if m.group(3):
         return n_arms if n_arms >= 2 else -1
     return 2
 
@@ -1108,6 +1132,7 @@ def _endpoint_for(
         blocked = _other_time_between(eps, ep, anchor) or (
             _finds(_NOT_OUTCOME, _NOT_OUTCOME_LOW, text, low, ep.end, v.start)
             and not _blockers_qualify_earlier_values(text, ep.end, v.start)
+            and not _blockers_are_age_bounds(text, ep.end, v.start)
         )
         if blocked and not _median_relabelled(text, low, eps, ep, v.start):
             return None
@@ -1162,8 +1187,10 @@ def _endpoint_for(
         if code == "AE":
             code = _grade_code(text, s, ep, v, low, grades)
         return code, "incidence"
-    if _finds(_NOT_OUTCOME, _NOT_OUTCOME_LOW, text, low, ep.end, v.start) and not _opens_compared(
-        text, v
+    if (
+        _finds(_NOT_OUTCOME, _NOT_OUTCOME_LOW, text, low, ep.end, v.start)
+        and not _opens_compared(text, v)
+        and not _blockers_are_age_bounds(text, ep.end, v.start)
     ):
         return None
     if _death_rate_between(text, low, ep.end, v.start):
@@ -1390,6 +1417,31 @@ def _blockers_qualify_earlier_values(text: str, a: int, b: int) -> bool:
             return False
         closed = text.find(close, m.end(), b)
         if closed < 0 or not _BRACKET_AFTER_VALUE.search(text, max(a, opened - 12), opened):
+            return False
+    return True
+
+
+# "in patients aged >= 65 years", "aged 65 years or older", "age < 65": an age bound that
+# names a subgroup, its number written with it (not "median age 55 years", which is the value).
+_AGE_BOUND = re.compile(
+    r"\s*(?:(?:[<>≤≥]=?|&[lg]t;|over|under|at\s+least|(?:more|less|younger|older)\s+than)\s*)?"
+    r"\d+(?:\s*[-–]\s*\d+)?\s*(?:years?|yrs?|y\b)?"
+    r"(?:\s+(?:or|and)\s+(?:older|over|above|younger|under|below|more))?",
+    re.I,
+)
+
+
+def _blockers_are_age_bounds(text: str, a: int, b: int) -> bool:
+    """Whether every follow-up/age word (``_NOT_OUTCOME``) in text[a:b] is "age(d)" followed by
+    its own bound that ends before ``b`` ("Median OS in patients aged >= 65 years was 30.1
+    months"): a subgroup's qualifier, not the value's meaning."""
+    if text.find("age", a, b) < 0:
+        return False
+    for m in _NOT_OUTCOME.finditer(text, a, b):
+        if m.group().lower() not in ("age", "aged"):
+            return False
+        bound = _AGE_BOUND.match(text, m.end(), b)
+        if bound is None or not text[bound.end() : b].strip():
             return False
     return True
 
@@ -2173,6 +2225,8 @@ def _attribute_arms(
         ):
             first = refs[prev[-1]].arm
             names = [first, next(a for a in ctx if a != first)]
+            if _than_comparator(text, refs[prev[-1]], out[run[0]][0].value, out[run[1]][0].value):
+                names.reverse()  # "longer than in the control group (12.4 vs 8.0 months)"
         elif not prev and (after := _compared_after_values(text, out, idx, refs, run)):
             names = after
         elif (carried := _carried_run_order(out, run, refs, last_named, one_arm)) is not None:
@@ -2943,6 +2997,22 @@ def _than_order_agrees(text: str, a: int, first: float, second: float) -> bool:
 # Between the two arms of "more frequent in the A group than in the B group" / "with A than
 # with B" (only "than": "versus" may open a list of its own).
 _THAN_GAP = re.compile(r"(?:\s+(?:group|arm)s?)?\s+than\s+(?:(?:in|with|among|on)\s+)?(?:the\s+)?")
+
+
+# "longer than in the control group": a reference that is the comparator of a "than" phrase.
+_THAN_BEFORE = re.compile(r"\bthan\s+(?:(?:in|with|among|on|for)\s+)?(?:the\s+|those\s+)?\Z", re.I)
+
+
+def _than_comparator(text: str, ref: ArmRef, first: float, second: float) -> bool:
+    """Whether the one arm a compared pair follows is the comparator of "than" ("PFS was longer
+    than in the control group (12.4 vs 8.0 months)"): the pair lists the clause's subject, the
+    design's other arm, first. Not when the comparative says the first value is the
+    comparator's ("longer than in the control group (8.0 vs 12.4 months)")."""
+    if text.find("than", max(0, ref.start - 20), ref.start) < 0:
+        return False
+    if _THAN_BEFORE.search(text, max(0, ref.start - 20), ref.start) is None:
+        return False
+    return _than_order_agrees(text, ref.start, first, second)
 
 
 def _compared_in_prose(text: str, refs: list[ArmRef], prev: list[int]) -> bool:
