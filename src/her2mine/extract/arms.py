@@ -1379,8 +1379,10 @@ def _read_design(
                     (alternative and _twin_alternative(shared, i))
                     or _each_twin(each, regs, i, arm_of)
                     or _code_twin(text, regs, i, arm_of)
+                    or _route_twin(text, low, regs, i, arm_of)
                 ):
                     arm = reg.add_own(r, label, options)
+                    _label_route_twins(text, regs, i, arm_of[i - 1], arm)
                 else:
                     arm = reg.add(r, label, options)
                 if arm is not None:
@@ -2678,6 +2680,64 @@ def _code_twin(text: str, regs: list[Regimen], i: int, arm_of: dict[int, Arm]) -
         for h in (*a.hits, *b.hits)
         if h.kind == "drug" and h.text.lower() not in written_a & written_b
     )
+
+
+# Round 53: "SC PH FDC or IV P+H", "intravenous trastuzumab or subcutaneous trastuzumab": one
+# regimen by two routes is two arms of the design, each named by its route ("the SC arm").
+_ROUTE_FORMS = {
+    "intravenous": ("intravenous", "iv"),
+    "subcutaneous": ("subcutaneous", "sc"),
+}
+_ROUTE_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?i:(intravenous|subcutaneous))|(IV|SC))[ \t]+(?:(?i:the)[ \t]+)?\Z"
+)
+_ROUTE_GAP = re.compile(
+    r"[^()]{0,12}?(?:\([^()]*\))?\s*,?\s*(?:or|versus|vs\.?|compared\s+with)\s+(?:the\s+)?"
+    r"(?:(?:(?i:intravenous|subcutaneous)|IV|SC)[ \t]+)?",
+)
+_ROUTE_GATE = WordGate(("intravenous", "subcutaneous", "iv", "sc"))
+
+
+_ROUTE_OPENING = re.compile(r"(?i:intravenous|subcutaneous)\s")
+
+
+def _route_before(text: str, start: int) -> str | None:
+    """The route ("intravenous"/"subcutaneous") written right before ``start``, or opening
+    the drug's name there (the lexicon holds "intravenous trastuzumab"), if any."""
+    opening = _ROUTE_OPENING.match(text, start)
+    if opening is not None:
+        return opening.group(0).strip().lower()
+    m = _ROUTE_BEFORE.search(text, max(0, start - 20), start)
+    if m is None:
+        return None
+    word = (m.group(1) or m.group(2)).lower()
+    return "intravenous" if word in ("intravenous", "iv") else "subcutaneous"
+
+
+def _route_twin(
+    text: str, low: str | None, regs: list[Regimen], i: int, arm_of: dict[int, Arm]
+) -> bool:
+    """Whether alternative ``i`` gives the drugs of the arm right before it by the other route
+    ("SC PH FDC or IV P+H"): a route written before each, and they differ."""
+    if i == 0 or (i - 1) not in arm_of:
+        return False
+    a, b = regs[i - 1], regs[i]
+    if not a.drugs or a.drugs != b.drugs:
+        return False
+    if not _ROUTE_GATE.may_hold(low, max(0, a.start - 20), b.end):
+        return False
+    if _ROUTE_GAP.fullmatch(text, a.end, b.start) is None:
+        return False
+    route_a, route_b = _route_before(text, a.start), _route_before(text, b.start)
+    return route_a is not None and route_b is not None and route_a != route_b
+
+
+def _label_route_twins(text: str, regs: list[Regimen], i: int, first: Arm, second: Arm) -> None:
+    """Name each route twin by its route, written out and short ("subcutaneous", "sc")."""
+    for r, arm in ((regs[i - 1], first), (regs[i], second)):
+        route = _route_before(text, r.start)
+        if route is not None:
+            arm.labels.update(_ROUTE_FORMS[route])
 
 
 def _twin_alternative(shared: SharedBackbone | None, i: int) -> bool:

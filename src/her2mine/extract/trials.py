@@ -544,10 +544,11 @@ def _named_near_design_noun(text: str, found: list[int]):
 
 # Round 51: "the ALTAIR-2 adjuvant trial", "the ORBIT-7 randomized trial": a setting or design
 # word between the name and the noun (``_CONTEXT_PATTERNS`` allows only "phase X" there).
+# Round 53: or a design noun ("the PANTHER basket study", "the ORYX platform trial").
 _NAME_BEFORE_SETTING_WORD = re.compile(
     rf"[tT](?<![\w][tT])he\s+({_ACRONYM})\s+"
     r"(?i:(?:neo-?)?adjuvant|(?:peri|post|pre)-?operative|metastatic|first-line|second-line|"
-    rf"maintenance|extension|{_DESIGN_ADJECTIVE})\s+$"
+    rf"maintenance|extension|basket|umbrella|platform|pilot|{_DESIGN_ADJECTIVE})\s+$"
 )
 
 
@@ -746,7 +747,38 @@ def _title_tail(text: str) -> list[Hit]:
     newline = text.find("\n")
     title = text if newline < 0 else text[:newline]
     m = _TAIL_NAME.search(title)
-    if m is None or not _title_name(m.group(1)) or not _DESIGN_WORD.search(title, 0, m.start()):
+    if m is None or not _title_name(m.group(1)):
+        return []
+    if not (_series_numbered(m.group(1)) or _DESIGN_WORD.search(title, 0, m.start())):
+        return []
+    return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
+
+
+# Round 53: a conference title closes with its trial's name and no design word, numbered
+# ("...: MERIDA-2") or as what the report gives ("...: 5-year update of ORCA-R", "primary
+# results from KORVEL-3").
+_SERIES_NUMBERED = re.compile(r"[A-Za-z][A-Za-z0-9-]*-\d{1,3}")
+_REPORT_TAIL_NAME = re.compile(
+    r"\b(?i:results|analys[ie]s|update|data|outcomes|report)[ \t]+(?i:of|from)[ \t]+"
+    rf"(?:the[ \t]+)?({_ACRONYM})\.?[ \t]*\Z"
+)
+
+
+def _series_numbered(name: str) -> bool:
+    """Whether ``name`` ends in a series number after a hyphen ("MERIDA-2", "GASTRO-HER-4")."""
+    return _SERIES_NUMBERED.fullmatch(name) is not None
+
+
+def _title_report_tail(text: str) -> list[Hit]:
+    """The name in capitals a title closes with after a report's noun and "of"/"from"
+    ("...: 5-year update of ORCA-R"); a scale or gene there ("update of CTCAE-5") is none."""
+    newline = text.find("\n")
+    title = text if newline < 0 else text[:newline]
+    tail = max(0, len(title) - 80)
+    if title.find(" of ", tail) < 0 and title.find(" from ", tail) < 0:
+        return []
+    m = _REPORT_TAIL_NAME.search(title, tail)
+    if m is None or not _title_name(m.group(1)):
         return []
     return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
 
@@ -853,6 +885,7 @@ def _title_name(name: str) -> bool:
 
 def _named_by_context(text: str) -> list[Hit]:
     hits = _title_lead(text) + _title_tail(text) + _title_bracket_tail(text)
+    hits += _title_report_tail(text)
     for m in _context_matches(text):
         name = m.group(1)
         if _trial_number(name) or _context_name(name):
