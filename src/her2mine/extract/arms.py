@@ -55,6 +55,8 @@ _PRIOR_ALTS = [
     "previously", "prior", "pretreated", "pre-treated", "after", "following",
     r"progress\w*\s+(?:on|after|during)", "refractory", "resistant", r"had\s+received", "exposure",
     "exposed", "failure", "failed", r"history\s+of", "naive", "naïve", "eligible",
+    # "treated within one year of trastuzumab": a time since an earlier therapy (round 52)
+    r"within\s+(?:\w+\s+){1,3}of",
 ]  # fmt: skip
 _PRIOR_TAIL = r"\b[\w\s,-]{0,40}$"
 _PRIOR = re.compile(word_start(_PRIOR_ALTS) + _PRIOR_TAIL)
@@ -62,6 +64,7 @@ _PRIOR = re.compile(word_start(_PRIOR_ALTS) + _PRIOR_TAIL)
 _PRIOR_WORDS = (
     "previously", "prior", "pretreated", "pre-treated", "progress", "after", "following",
     "refractory", "resistant", "had", "expos", "fail", "history", "naive", "naïve", "eligible",
+    "within",
 )  # fmt: skip
 # ("module": a modular study's parts, "T-DXd alone (module 0)" ... "85.9% in module 0")
 _GROUP_WORDS = ("group", "arm", "cohort", "module")
@@ -788,11 +791,46 @@ def _read_partner_shares(
             combos = _partner_shares(text, _split_at_counts(text, group_regimens(text, hits)))
         if combos is None or _other_line_before(text, s, combos[0].hits[0].start):
             continue
+        if _or_joined_adc_alternative(text, combos, reg.drug_class):
+            continue
         reg.at = s
         for combo in combos:
             reg.add(combo, None)
         reg.at = -1
         return
+
+
+_ADC_CLASS = "ADC"  # the lexicon class of antibody-drug conjugates
+# The gap before a later counted partner that repeats the shared drug's joiner ("..., with B
+# in 38"); a bare "or" / "," leaves open whether B goes with the shared drug.
+_JOINER_REPEATED = re.compile(r"\b(?:with|plus)\b", re.I)
+
+
+def _or_joined_adc_alternative(
+    text: str, combos: list[Regimen], drug_class: dict[str, str]
+) -> bool:
+    """Whether a later counted partner joined by a bare "or"/"," (no "with"/"plus" of its own)
+    is an ADC after a first partner that is none: an ADC carries its own payload and replaces
+    the shared drug's regimen ("pyrotinib plus capecitabine (n = 120) or trastuzumab emtansine
+    (n = 80)" compares two regimens), where a TKI or antibody may still be one more partner
+    ("given with capecitabine (n = 102), vinorelbine (n = 38) or trastuzumab (n = 28)")."""
+    first = _partner_hits(combos[0])
+    if any(role(d, drug_class) == _ADC_CLASS for h in first for d in h.drugs):
+        return False
+    for prev, combo in zip(combos, combos[1:], strict=False):
+        own = _partner_hits(combo)
+        if len(own) != 1 or len(own[0].drugs) != 1:
+            continue
+        if _JOINER_REPEATED.search(text, prev.end, own[0].start):
+            continue
+        if role(own[0].drugs[0], drug_class) == _ADC_CLASS:
+            return True
+    return False
+
+
+def _partner_hits(combo: Regimen) -> list[Hit]:
+    """The partner's own mentions in a ``_with_base`` regimen (the shared drug's come first)."""
+    return [h for h in combo.hits if h.start >= combo.start]
 
 
 def _other_line_before(text: str, s: int, pos: int) -> bool:
@@ -4280,6 +4318,8 @@ def arm_refs(
             arm = _alone_arm(text, r, e, arm, registry, contrasted=len(regs) > 1)
         if arm:
             refs.append(ArmRef(r.start, r.end, arm, drugs=tuple(r.drugs)))
+        elif _undesigned_placebo(r):
+            refs.append(ArmRef(r.start, r.end, None))
     if refs and without:
         refs.extend(_bare_without_refs(text, s, e, regs, refs, registry))
     if refs and untreated:
@@ -4493,6 +4533,8 @@ def _bare_without_refs(
         ref = next((x for x in refs if x.start == with_x.start), None)
         arm = next((a for a in registry.arms if ref and a.name == ref.arm and not a.special), None)
         if arm is None:
+            if ref is not None and _names_no_design_arm(ref, registry):
+                out.append(ArmRef(m.start(), m.end(), None))  # not X's arm, as after "without X"
             continue
         rest = set(arm.drugs) - set(with_x.drugs)
         without = _arm_of_exactly(registry, rest) if rest else _drugless_arm(registry)
@@ -4501,6 +4543,12 @@ def _bare_without_refs(
         elif not rest and _untreated_comparison(registry, arm):
             out.append(ArmRef(m.start(), m.end(), None))
     return out
+
+
+def _names_no_design_arm(ref: ArmRef, registry: ArmRegistry) -> bool:
+    """Whether reference ``ref`` (a "with X" mention) names no arm of the registry: X's arm
+    was read from the mention alone, so a bare "without" after it names no arm either."""
+    return ref.arm is not None and all(a.name != ref.arm for a in registry.arms)
 
 
 # "45.8% with pertuzumab and 29.0% without pertuzumab": a drug named after "without" (not
@@ -5228,6 +5276,13 @@ def _regimen_arm(r: Regimen, registry: ArmRegistry, *, fill: bool = True) -> str
     if arm is None and len(r.hits) > 1:
         arm = _class_named_arm(r, registry)
     return arm
+
+
+def _undesigned_placebo(r: Regimen) -> bool:
+    """Whether mention ``r`` is placebo alone that names no design arm ("90.2% with placebo"
+    where no sentence defined the arms): the group got no drug, so a value beside it has arm
+    null rather than the arm of a drug named before it."""
+    return not r.drugs and r.has_placebo
 
 
 def _undesigned_options(r: Regimen, registry: ArmRegistry) -> bool:
