@@ -426,7 +426,9 @@ def _only_backbone(arms: list[Arm]) -> Arm | None:
     """The control of three or more arms none is labelled so: the one arm whose drugs another
     arm gives with more ("docetaxel plus trastuzumab" of "... , the same plus pertuzumab, or
     T-DM1"), and that gives no such arm's drugs itself. None when no arm, or more than one, is
-    such a backbone (the order of three arms does not say which is the control)."""
+    such a backbone (the order of three arms does not say which is the control), or when an arm
+    sharing none of its drugs is written before it ("trastuzumab plus a taxane, T-DM1, or T-DM1
+    plus pertuzumab": the standard arm written first may be the control)."""
     sets = [set(a.drugs) if a.drugs and not a.special else None for a in arms]
     bases = [
         k
@@ -435,7 +437,14 @@ def _only_backbone(arms: list[Arm]) -> Arm | None:
         and any(o is not None and d < o for o in sets)
         and not any(o is not None and o < d for o in sets)
     ]
-    return arms[bases[0]] if len(bases) == 1 else None
+    if len(bases) != 1 or _disjoint_arm_before(sets, bases[0]):
+        return None
+    return arms[bases[0]]
+
+
+def _disjoint_arm_before(sets: list[set[str] | None], k: int) -> bool:
+    """Whether an arm written before arm ``k`` gives none of its drugs."""
+    return any(o is not None and not (o & sets[k]) for o in sets[:k])
 
 
 def _other_of_labelled(arms: list[Arm], labels: tuple[str, ...]) -> Arm | None:

@@ -866,11 +866,14 @@ _EVERY_ARM_GATE = WordGate(
 # "(of the patients) in": between a value and the group it was measured in.
 _OF_PATIENTS = r"(?:of\s+(?:the\s+)?(?:patients|pts|participants|women)\s+)?"
 _OF_PATIENTS_IN = _OF_PATIENTS + r"in\s+"
+# "the two groups combined", "the two groups defined by HR status": the arms pooled, or
+# subgroups of the population, not each arm of the design.
+_NOT_THE_ARMS = r"(?:combined|pooled|together|defined|according|stratified|based|by)\b"
 _IN_EVERY_ARM = re.compile(
     r"\s*"
     + _OF_PATIENTS_IN
     + r"(?:(?:both|all\s+(two|three|four|2|3|4)|the\s+(two|three|four|2|3|4))"
-    r"(?:\s+(?:the|treatment|study))?\s+(?:groups|arms)(?!\s+(?:combined|pooled|together)\b)"
+    r"(?:\s+(?:the|treatment|study))?\s+(?:groups|arms)(?!\s+" + _NOT_THE_ARMS + r")"
     # "median OS was not reached in either arm": each arm's value, as "in both arms"
     r"|either\s+(?:treatment\s+)?(?:group|arm)"
     # "in 1% of patients in each group": every arm of the design, however many it has

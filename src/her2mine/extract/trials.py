@@ -343,6 +343,11 @@ NOT_TRIAL_NAMES = frozenset(
         # assays and databases a title may close with in brackets (``_title_bracket_tail``)
         "FISH",
         "SEER",
+        "TCGA",
+        # staging systems, with or without their edition ("AJCC-8")
+        "AJCC",
+        "UICC",
+        "TNM",
         "NCDB",
         "TNBC",
         # other cancers an appositive may follow ("In NSCLC, a phase 3 trial, ...")
