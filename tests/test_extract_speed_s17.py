@@ -65,6 +65,7 @@ _SETS = {
             arms_module._ALONE_GATE,
             arms_module._WITHOUT_GATE,
             arms_module._ALL_GATE,
+            arms_module._ROUTE_WORD_GATE,
         ],
     ),
     "refs": (
@@ -75,6 +76,7 @@ _SETS = {
             arms_module._PRIOR_GATE,
             arms_module._WITHOUT_GATE,
             arms_module._UNTREATED_GATE,
+            arms_module._GROUP_LABEL_GATE,
         ],
     ),
     "outcomes": (

@@ -1276,9 +1276,12 @@ def _read_design(
                 tpc_ms = [m for m in tpc_ms if not _joins_partner(text, hits, m)]
                 tpc = bool(tpc_ms)
         kept = [h for h in hits if h.start not in opts] if opts else hits
-        group, later, every, and_or, sequence, alone, without, all_words = _DESIGN_GATES.read(
-            low, s, e
+        group, later, every, and_or, sequence, alone, without, all_words, routes = (
+            _DESIGN_GATES.read(low, s, e)
         )
+        # (the second route twin's route word lies in the sentence, between the two regimens
+        # or opening the second; "IV"/"SC" only in capitals, so tested on the text itself)
+        routes = routes or "IV" in text[s:e] or "SC" in text[s:e]
         if (alone or without) and _add_on_design(text, s, e, kept, reg, drug_hits):
             continue
         if group and (
@@ -1426,7 +1429,7 @@ def _read_design(
                     (alternative and _twin_alternative(shared, i))
                     or _each_twin(each, regs, i, arm_of)
                     or _code_twin(text, regs, i, arm_of)
-                    or _route_twin(text, low, regs, i, arm_of)
+                    or (routes and _route_twin(text, low, regs, i, arm_of))
                 ):
                     arm = reg.add_own(r, label, options)
                     _label_route_twins(text, regs, i, arm_of[i - 1], arm)
@@ -2743,6 +2746,7 @@ _ROUTE_GAP = re.compile(
     r"(?:(?:(?i:intravenous|subcutaneous)|IV|SC)[ \t]+)?",
 )
 _ROUTE_GATE = WordGate(("intravenous", "subcutaneous", "iv", "sc"))
+_ROUTE_WORD_GATE = WordGate(("intravenous", "subcutaneous"))  # (with IV/SC, a sentence's gate)
 
 
 _ROUTE_OPENING = re.compile(r"(?i:intravenous|subcutaneous)\s")
@@ -4262,7 +4266,7 @@ def arm_refs(
     else:
         regs = []
     refs: list[ArmRef] = []
-    group, generic, prior, without, untreated = _REF_GATES.read(low, s, e)
+    group, generic, prior, without, untreated, labelled = _REF_GATES.read(low, s, e)
     if group:
         for g in _GROUP_WORD.finditer(text, s, e):
             if registry.frozen is None:
@@ -4275,7 +4279,8 @@ def arm_refs(
                 continue
             ref = _group_ref(text, s, e, g, regs, registry)
             if ref is not None:
-                if text.endswith("s", g.start(), g.end()):  # (only a plural word is shared)
+                # (only a plural word is shared; only a generic label is elided)
+                if labelled and text.endswith("s", g.start(), g.end()):
                     first = _elided_label_before(text, s, ref, registry)
                     if first is not None:
                         refs.append(first)
@@ -4383,6 +4388,10 @@ def _elided_label_before(text: str, s: int, ref: ArmRef, registry: ArmRegistry) 
 
 _GROUP_LABEL_START = re.compile(
     r"(?:control|placebo|comparator|standard|experimental|investigational)\b", re.I
+)
+# Every ``_GROUP_LABEL_START`` match holds one of these (read with ``_REF_GATES``).
+_GROUP_LABEL_GATE = WordGate(
+    ("control", "placebo", "comparator", "standard", "experimental", "investigational")
 )
 
 
@@ -4825,7 +4834,11 @@ _PLURAL_GENERIC = re.compile(
 def _plural_generic_refs(text: str, s: int, e: int) -> list[ArmRef]:
     """Round 51: a plural generic name ("the monotherapy groups") is a reference to no one arm,
     so that its value takes no arm named before it."""
-    if all(text.find(w, s, e) < 0 for w in ("groups", "arms", "cohorts")):
+    if (
+        text.find("groups", s, e) < 0
+        and text.find("arms", s, e) < 0
+        and text.find("cohorts", s, e) < 0
+    ):
         return []
     return [ArmRef(m.start(), m.end(), None) for m in _PLURAL_GENERIC.finditer(text, s, e)]
 
@@ -5628,7 +5641,9 @@ def added_drug_arms(
 # built here, below the last of them.
 _DESIGN_GATES = GateSet(
     GROUP_GATE, _LATER_LINE_GATE, _WITH_EVERY_ARM_GATE, _AND_OR_GATE, _SEQUENCE_GATE,
-    _ALONE_GATE, _WITHOUT_GATE, _ALL_GATE,
+    _ALONE_GATE, _WITHOUT_GATE, _ALL_GATE, _ROUTE_WORD_GATE,
 )  # fmt: skip
 # And those ``arm_refs`` asks about each sentence.
-_REF_GATES = GateSet(GROUP_GATE, _GENERIC_GATE, _PRIOR_GATE, _WITHOUT_GATE, _UNTREATED_GATE)
+_REF_GATES = GateSet(
+    GROUP_GATE, _GENERIC_GATE, _PRIOR_GATE, _WITHOUT_GATE, _UNTREATED_GATE, _GROUP_LABEL_GATE
+)

@@ -564,10 +564,11 @@ def _named_before_setting_word(text: str, found: list[int]):
     for q in found:
         if not text[q - 1 : q].isspace():
             continue
-        if _NOUN_WORD.match(text, q) is None:
-            continue  # "trials", "trialists", "studying": no one trial's name
         m = _NAME_BEFORE_SETTING_WORD.search(text, max(0, q - 60), q)
-        if m is not None and _setting_word_name(m.group(1)):
+        # (the noun test after the search: the search rarely matches, the noun nearly always)
+        if m is None or _NOUN_WORD.match(text, q) is None:
+            continue  # "trials", "trialists", "studying": no one trial's name
+        if _setting_word_name(m.group(1)):
             yield m
 
 
@@ -779,10 +780,10 @@ def _title_report_tail(text: str) -> list[Hit]:
     ("...: 5-year update of ORCA-R"); a scale or gene there ("update of CTCAE-5") is none."""
     newline = text.find("\n")
     title = text if newline < 0 else text[:newline]
-    tail = max(0, len(title) - 80)
-    if title.find(" of ", tail) < 0 and title.find(" from ", tail) < 0:
+    tail = title[-80:]  # (``in`` on the slice: no call for the titles without the words)
+    if " of " not in tail and " from " not in tail:
         return []
-    m = _REPORT_TAIL_NAME.search(title, tail)
+    m = _REPORT_TAIL_NAME.search(title, len(title) - len(tail))
     if m is None or not _title_name(m.group(1)):
         return []
     return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
