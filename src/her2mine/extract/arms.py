@@ -55,8 +55,9 @@ _PRIOR_ALTS = [
     "previously", "prior", "pretreated", "pre-treated", "after", "following",
     r"progress\w*\s+(?:on|after|during)", "refractory", "resistant", r"had\s+received", "exposure",
     "exposed", "failure", "failed", r"history\s+of", "naive", "naïve", "eligible",
-    # "treated within one year of trastuzumab": a time since an earlier therapy (round 52)
-    r"within\s+(?:\w+\s+){1,3}of",
+    # "treated within one year of trastuzumab": a time since an earlier therapy (round 52); the
+    # time unit keeps out "within each of the X and Y arms" (review of round 52)
+    r"within\s+(?:[\w-]+\s+){0,2}(?:days?|weeks?|months?|years?)\s+of",
 ]  # fmt: skip
 _PRIOR_TAIL = r"\b[\w\s,-]{0,40}$"
 _PRIOR = re.compile(word_start(_PRIOR_ALTS) + _PRIOR_TAIL)
@@ -826,6 +827,8 @@ def _or_joined_adc_alternative(
     first = _partner_hits(combos[0])
     if any(role(d, drug_class) == _ADC_CLASS for h in first for d in h.drugs):
         return False
+    if _shared_by_verb(text, combos[0]):
+        return False
     for prev, combo in zip(combos, combos[1:], strict=False):
         own = _partner_hits(combo)
         if len(own) != 1 or len(own[0].drugs) != 1:
@@ -835,6 +838,18 @@ def _or_joined_adc_alternative(
         if role(own[0].drugs[0], drug_class) == _ADC_CLASS:
             return True
     return False
+
+
+# "X plus A (n = 120) or B": X and A form one regimen, so B may replace it; "X was given
+# (combined) with A (n = 120) or B" says X went with each partner, B an ADC or not.
+_BARE_JOINER = re.compile(r"\s*(?:plus|\+|with)\s*", re.I)
+
+
+def _shared_by_verb(text: str, combo: Regimen) -> bool:
+    """Whether the shared drug meets the first partner of ``combo`` through more than a bare
+    "plus"/"with" ("X was given with A", "X in combination with A")."""
+    base = [h for h in combo.hits if h.start < combo.start]
+    return bool(base) and _BARE_JOINER.fullmatch(text, base[-1].end, combo.start) is None
 
 
 def _partner_hits(combo: Regimen) -> list[Hit]:
