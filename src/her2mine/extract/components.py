@@ -517,6 +517,18 @@ class OutcomeExtractor:
         return doc
 
 
+def _says_respectively(
+    text: str, sentences: list[tuple[int, int]], k: int, low: str | None
+) -> bool:
+    """Whether sentence ``k`` (not the first) says "respectively"."""
+    if k == 0:
+        return False
+    s, e = sentences[k]
+    if low is not None:
+        return low.find("respectively", s, e) >= 0
+    return "respectively" in text[s:e].lower()
+
+
 def _design_listed_before(
     text: str,
     sentences: list[tuple[int, int]],
@@ -529,15 +541,7 @@ def _design_listed_before(
     ("... to observation, 1 year of trastuzumab or 2 years of trastuzumab. Cardiac end points
     occurred in 0.9%, 4.1% and 7.2% of patients, respectively"), those groups in order: the
     comparison under discussion for its bare list (``arms.design_list_order``); else []."""
-    if k == 0:
-        return []
-    s, e = sentences[k]
-    said = (
-        low.find("respectively", s, e)
-        if low is not None
-        else text[s:e].lower().find("respectively")
-    )
-    if said < 0:
+    if not _says_respectively(text, sentences, k, low):
         return []
     ps, pe = sentences[k - 1]
     return design_list_order(text, ps, pe, drugs, registry, low)
@@ -557,16 +561,9 @@ def _arms_listed_before(
     the list just read, not the design's order, is what "respectively" refers to; else [], also
     when the sentence names a group of its own ("... in the experimental and control groups,
     respectively"): its own words, not the list before, order its values."""
-    if k == 0:
+    if not _says_respectively(text, sentences, k, low):
         return []
     s, e = sentences[k]
-    said = (
-        low.find("respectively", s, e)
-        if low is not None
-        else text[s:e].lower().find("respectively")
-    )
-    if said < 0:
-        return []
     ps, pe = sentences[k - 1]
     listed = listed_arms_order(text, ps, pe, drugs, registry, low)
     if listed and arm_refs(text, s, e, drugs, registry, low=low):
