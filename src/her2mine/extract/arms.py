@@ -1974,7 +1974,7 @@ def _read_bracketed_lettered_arms(
     if text.find("(", s, e) < 0 and text.find("[", s, e) < 0:
         return False
     found = list(_LETTERED_BRACKET.finditer(text, s, e))
-    if len(found) < 2 or _RANDOMISED.search(text, s, e) is None:
+    if len(found) < 2 or not _assigns_groups(text, s, e):
         return False  # (labels a who-received-what sentence gives are populations, cohorts)
     arms: list[tuple[Regimen, str]] = []
     for m in found:
@@ -1989,6 +1989,20 @@ def _read_bracketed_lettered_arms(
     for regimen, label in arms:
         _add_lettered_arm(reg, regimen, label)
     return True
+
+
+# "Patients were divided into group A (TCH, n=60) and group B (TCHP, n=58)": Chinese journals'
+# word for putting patients into the compared groups (randomised or not).
+_DIVIDED_INTO = re.compile(r"\b(?:divided|separated)\s+into\b", re.I)
+
+
+def _assigns_groups(text: str, s: int, e: int) -> bool:
+    """Whether sentence [s, e) puts patients into groups: a randomisation or "divided into"
+    (the groups' brackets then say what each received; a bracket naming no drug, "group A
+    (HER2 IHC 3+)", still defines no arm)."""
+    if _RANDOMISED.search(text, s, e) is not None:
+        return True
+    return text.find("into", s, e) >= 0 and _DIVIDED_INTO.search(text, s, e) is not None
 
 
 def _add_lettered_arm(reg: ArmRegistry, regimen: Regimen, label: str) -> None:
@@ -2050,9 +2064,21 @@ _LETTERED_VERB_GATE = WordGate(("consist", "comprised", "treated with", "receive
 # combined with vinorelbine": groups named by a word of their own, each described by its verb
 # (East Asian journals' "observation/control/study group"). Group 1 is the name.
 # (``word_start``: "the" first, as ``\b(?i:the)``, without trying every position of the text)
+# A count bracket may stand between the group and its verb: "the observation group (n=42) was
+# treated with", "(n = 42)", "(42 cases)", "(42 patients)".
+_GROUP_COUNT = r"(?:\s*\(\s*(?:n\s*=\s*\d+|\d+\s+(?:cases|patients))\s*\))?"
 _NAMED_GROUP_VERB = re.compile(
-    word_start(["the"]) + r"\s+([A-Za-z][\w-]{2,20})\s+(?i:group)\s+(?i:consisted\s+of|comprised|"
-    r"(?:was|were)\s+(?:treated\s+with|given)|received)\s+"
+    word_start(["the"])
+    + r"\s+([A-Za-z][\w-]{2,20})\s+(?i:group)"
+    + _GROUP_COUNT
+    + r"\s+(?i:consisted\s+of|comprised|(?:was|were)\s+(?:treated\s+with|given)|received)\s+"
+)
+# "..., and the control group (n=40) with docetaxel plus ...": the second group of a described
+# pair, its verb left out (read only after a described group of the same sentence).
+_NAMED_GROUP_ELIDED = re.compile(
+    r"(?:,\s*|\s+)(?i:and)\s+(?i:the)\s+([A-Za-z][\w-]{2,20})\s+(?i:group)"
+    + _GROUP_COUNT
+    + r"\s+(?i:with)\s+"
 )
 # "arm A (long)": a second name in a bracket right after a lettered group.
 _LETTER_ALIAS = re.compile(r"(?<![\w-])(?i:arm|group)\s+([A-Z]|[1-9])\s*\(([A-Za-z][\w-]{1,20})\)")
@@ -2070,6 +2096,8 @@ def _read_described_arms(
     for m in _described_groups(text):
         i = bisect_left(ends, m.end())
         if i < len(ends) and sentences[i][0] <= m.start():
+            if m.re is _NAMED_GROUP_ELIDED and not (found and found[-1][1] == ends[i]):
+                continue  # "and the X group with": only the second of a described pair
             found.append((m, ends[i]))
     if len(found) < 2:
         return
@@ -2096,10 +2124,19 @@ def _described_groups(text: str) -> list[re.Match[str]]:
     if "group" in text or "Group" in text:
         found += [
             m
-            for m in _NAMED_GROUP_VERB.finditer(text)
+            for m in _named_group_descriptions(text)
             if m.group(1).lower() not in _NOT_A_GROUP_NAME
         ]
         found.sort(key=lambda m: m.start())
+    return found
+
+
+def _named_group_descriptions(text: str) -> list[re.Match[str]]:
+    """ "the control group received X" descriptions, and (when there is one) the verbless
+    "and the X group with Y" ones after it."""
+    found = list(_NAMED_GROUP_VERB.finditer(text))
+    if found and text.find(" with ", found[0].end()) >= 0:
+        found += _NAMED_GROUP_ELIDED.finditer(text, found[0].end())
     return found
 
 
@@ -4007,6 +4044,8 @@ _DESIGN_BEFORE_TAIL = (
     r"\s*:?\s*(?:the\s+(?:same\s+)?|either\s+|a\s+|an\s+)?"
     r"(?:(?:intravenous|subcutaneous|oral|weekly|daily|(?:once|twice)[-\s]daily|dose-dense|"
     r"standard|neoadjuvant|adjuvant|maintenance|investigator-selected|investigator-chosen|"
+    # the timing's other spelling: "24 weeks of pre-operative lapatinib plus trastuzumab"
+    r"(?:pre|post|peri)-?operative|"
     # a biosimilar's comparator: "SB3 or reference trastuzumab, each with docetaxel"
     r"reference|originator|innovator)\s+)?"
     # ... and by where it was sourced: "HLX02 or EU-sourced trastuzumab", "or EU-trastuzumab"

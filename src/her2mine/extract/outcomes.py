@@ -1993,11 +1993,26 @@ _OWN_CLAUSE_VERB = re.compile(
 
 
 def _qualifier_of_earlier_clause(text: str, m: re.Match[str], ep: Hit, v: Value) -> bool:
-    """Whether grade qualifier ``m`` stands in a ";" clause before the one in which event ``ep``
-    is given its value ``v`` with a verb of its own (see ``_OWN_CLAUSE_VERB``)."""
-    if ep.end > v.start or text.find(";", m.end(), ep.start) < 0:
+    """Whether grade qualifier ``m`` stands in a ";" (or "while"/"whereas") clause before the
+    one in which event ``ep`` is given its value ``v`` with a verb of its own (see
+    ``_OWN_CLAUSE_VERB``)."""
+    if ep.end > v.start:
+        return False
+    if text.find(";", m.end(), ep.start) < 0 and not _contrast_between(text, m.end(), ep.start):
         return False
     return _OWN_CLAUSE_VERB.match(text, ep.end, v.start) is not None
+
+
+# "grade >=3 neutropenia occurred in 12% of patients, while peripheral neuropathy was reported
+# in 20%": a contrasting conjunction opens a clause of its own, as a ";" does.
+_CONTRAST = re.compile(r"\b(?:while|whereas)\b", re.I)
+
+
+def _contrast_between(text: str, a: int, b: int) -> bool:
+    """Whether "while" or "whereas" (a contrasting clause's opener) stands in text[a:b]."""
+    if text.find("while", a, b) < 0 and text.find("whereas", a, b) < 0:
+        return False
+    return _CONTRAST.search(text, a, b) is not None
 
 
 def _postfix_qualifier_of_other(text: str, m: re.Match[str], ep: Hit) -> bool:
@@ -4007,12 +4022,15 @@ _IN_LETTERED_GROUP = re.compile(
 
 # "88% in patients with pCR and 73% in patients without pCR": rates of two subgroups, named by
 # what their patients had or did not have.
-_IN_SUBGROUP = re.compile(
-    r"\s*(?:in|among)\s+(?:the\s+)?" + _PEOPLE + r"\s+"
-    r"((?:with|without|who)\b[^,;()\[\]]{1,40}?)(?=\s*(?:[,;()\[\]]|\.(?!\d)|$|(?:and|vs\.?"
-    r"|versus|compared)\b))",
-    re.I,
+_SUBGROUP_TAIL = (
+    r"\s+((?:with|without|who)\b[^,;()\[\]]{1,40}?)(?=\s*(?:[,;()\[\]]|\.(?!\d)|$|(?:and|vs\.?"
+    r"|versus|compared)\b))"
 )
+_IN_SUBGROUP = re.compile(r"\s*(?:in|among)\s+(?:the\s+)?" + _PEOPLE + _SUBGROUP_TAIL, re.I)
+# "45% of patients with HER2-enriched tumours and 8% of those with luminal A tumours": each rate
+# a share of its own subgroup (read for a shared P only: "of patients with" after a single rate
+# names whom it counts, no compared group).
+_OF_SUBGROUP = re.compile(r"\s*of\s+" + _PEOPLE + _SUBGROUP_TAIL, re.I)
 _SUBGROUP_GATE = WordGate(("with", "who"))  # every _IN_SUBGROUP match holds one
 
 # "49.6% in hormone receptor-negative and 31.2% in hormone receptor-positive tumors", "28.6% with
@@ -4040,6 +4058,7 @@ def _in_named_groups(text: str, out: list[tuple[Value, str, str]], group: list[i
             or _IN_LETTERED_GROUP.match(text, v.ext_end)
             or _IN_SUBGROUP.match(text, v.ext_end)
             or _IN_TUMOUR_GROUP.match(text, v.ext_end)
+            or _OF_SUBGROUP.match(text, v.ext_end)
         )
         if m is None:
             return False
