@@ -1981,6 +1981,8 @@ def _read_bracketed_lettered_arms(
         regimen = _regimen_within(hits, m.end(), _segment_end(text, m.end(), e))
         if regimen is None or _is_prior(text, None, s, regimen, True):
             continue  # "arm A (previously treated with trastuzumab)": a population's bracket
+        if _NEGATED_BEFORE.search(text, m.end(), regimen.start) is not None:
+            continue  # "group B (without trastuzumab)": the group that had none of it
         if arms and regimen.hits[0].kind == "class":
             regimen = _after_same_regimen(text, m.end(), arms[-1][0], regimen)
         arms.append((regimen, m.group(1).lower()))
@@ -1989,6 +1991,11 @@ def _read_bracketed_lettered_arms(
     for regimen, label in arms:
         _add_lettered_arm(reg, regimen, label)
     return True
+
+
+# "group 2 (no trastuzumab, n=35)", "group B (without trastuzumab)": the bracket's drug is the one
+# its group did not have.
+_NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|non)\b[\s-]*(?:[\w-]+\s+){0,2}$", re.I)
 
 
 # "Patients were divided into group A (TCH, n=60) and group B (TCHP, n=58)": Chinese journals'
@@ -2074,9 +2081,10 @@ _NAMED_GROUP_VERB = re.compile(
     + r"\s+(?i:consisted\s+of|comprised|(?:was|were)\s+(?:treated\s+with|given)|received)\s+"
 )
 # "..., and the control group (n=40) with docetaxel plus ...": the second group of a described
-# pair, its verb left out (read only after a described group of the same sentence).
+# pair, its verb left out (read only after a described group of the same sentence); in a list of
+# three the middle one follows a bare comma (", the control group (n=30) with Y, and the ...").
 _NAMED_GROUP_ELIDED = re.compile(
-    r"(?:,\s*|\s+)(?i:and)\s+(?i:the)\s+([A-Za-z][\w-]{2,20})\s+(?i:group)"
+    r"(?:,\s*(?i:and\s+)?|\s+(?i:and)\s+)(?i:the)\s+([A-Za-z][\w-]{2,20})\s+(?i:group)"
     + _GROUP_COUNT
     + r"\s+(?i:with)\s+"
 )

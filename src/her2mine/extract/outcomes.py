@@ -2004,8 +2004,11 @@ def _qualifier_of_earlier_clause(text: str, m: re.Match[str], ep: Hit, v: Value)
 
 
 # "grade >=3 neutropenia occurred in 12% of patients, while peripheral neuropathy was reported
-# in 20%": a contrasting conjunction opens a clause of its own, as a ";" does.
-_CONTRAST = re.compile(r"\b(?:while|whereas)\b", re.I)
+# in 20%": a contrasting conjunction opens a clause of its own, as a ";" does. "while" before a
+# participle or "on"/"under" ("while receiving X", "while on treatment") says when, not that.
+_CONTRAST = re.compile(
+    r"\b(?:whereas|while(?!\s+(?:on|under|being|\w+ing|treated|given|taken)\b))\b", re.I
+)
 
 
 def _contrast_between(text: str, a: int, b: int) -> bool:
