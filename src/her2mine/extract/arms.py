@@ -1470,20 +1470,24 @@ def _read_design(
                         added.extend(_dose_twins(text, r, nxt, arm, reg))
         if group and len(added) >= 2:
             _label_range_after_list(text, regs, arm_of, added)
+        both_arm: Arm | None = None
         if shared is not None:
             _with_backbone(shared, arm_of)
             _merge_into_earlier_twins(reg, arm_of, before)
             if shared.both and len(added) >= 2:
-                both = _add_both_arm(shared, regs, reg, _both_label(text, regs, shared, e, low))
-                _record_both_form(text, regs[max(shared.own)].end, e, both, reg)
+                both_arm = _add_both_arm(shared, regs, reg, _both_label(text, regs, shared, e, low))
+                _record_both_form(text, regs[max(shared.own)].end, e, both_arm, reg)
         elif len(added) >= 2 and _OR_BOTH_GATE.may_hold(low, s, e):
-            both = _add_listed_both_arm(text, regs, arm_of, reg, e, low)
-            _record_both_form(text, regs[max(arm_of)].end, e, both, reg)
+            both_arm = _add_listed_both_arm(text, regs, arm_of, reg, e, low)
+            _record_both_form(text, regs[max(arm_of)].end, e, both_arm, reg)
         if each and len(added) >= 2:
             each_extra = {d for h in kept if h.start >= each.end() for d in h.drugs}
             for arm in added:
                 if not arm.special:
                     arm.extend(set(each_extra))
+        if len(added) >= 2 and text.find("respectively", s, e) >= 0:
+            listed = added if both_arm is None or both_arm in added else [*added, both_arm]
+            _name_respectively(text, hits, regs[max(arm_of)].start, e, listed, reg)
         for m in tpc_ms:
             if _tpc_partner(text, s, m, regs):
                 continue  # "trastuzumab plus chemotherapy of physician's choice": a partner
@@ -1503,6 +1507,76 @@ def _read_design(
             _give_tpc_regimen(regs[i], reg)
     _stamp_new(reg, before)
     reg.at = -1
+
+
+# "A or B (AX and BX, respectively)", "(arms A and B, respectively)": one bracket after the
+# design's list names each arm in order, by a short form or a group label.
+_RESPECTIVELY_BRACKET = re.compile(r"[(\[]([^()\[\]]{1,80}?),?\s+respectively\s*[)\]]", re.I)
+_JOINT_ITEM_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
+_JOINT_GROUP = re.compile(r"(?:the\s+)?(?i:arms?|groups?|cohorts?)\s+([A-Z]|[1-9])")
+_JOINT_LETTER = re.compile(r"[A-Z]|[1-9]")
+_JOINT_FORM = re.compile(r"[A-Za-z][\w+/-]{0,14}")
+_JOINT_PLURAL_END = re.compile(r"\s+(?:arms|groups|cohorts)\Z", re.I)
+
+
+def _name_respectively(
+    text: str, hits: list[Hit], after: int, e: int, arms: list[Arm], reg: ArmRegistry
+) -> None:
+    """Name the ``arms`` a design sentence listed, in order, by the items of a "respectively"
+    bracket after its last arm's start ``after``, when they count as many as the arms: group
+    letters ("arms A and B") become labels, other items short forms. Items of another kind
+    (counts, doses) name nothing."""
+    m = _RESPECTIVELY_BRACKET.search(text, after, e)
+    if m is None:
+        return
+    items = _joint_items(text, m.start(1), m.end(1))
+    if len(items) != len(arms) or any(arm.special or arm.name is None for arm in arms):
+        return
+    first = _JOINT_GROUP.fullmatch(text, *items[0])
+    if first is not None:
+        _label_jointly(text, items, first, arms)
+        return
+    if all(_JOINT_FORM.fullmatch(text, a, b) for a, b in items):
+        for (a, b), arm in zip(items, arms, strict=True):
+            _record_joint_form(text[a:b], any(a <= h.start < b for h in hits), arm, reg)
+
+
+def _joint_items(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The (start, end) of each item of the list ``text[a:b]`` ("X, Y and Z"); a plural group
+    word closing the list ("X and Y arms") is no part of its last item."""
+    plural = _JOINT_PLURAL_END.search(text, a, b)
+    b = plural.start() if plural is not None else b
+    items, pos = [], a
+    for gap in _JOINT_ITEM_GAP.finditer(text, a, b):
+        items.append((pos, gap.start()))
+        pos = gap.end()
+    items.append((pos, b))
+    return items
+
+
+def _label_jointly(
+    text: str, items: list[tuple[int, int]], first: re.Match[str], arms: list[Arm]
+) -> None:
+    """ "(arms A and B, respectively)": each letter labels its arm, when every item is one."""
+    letters = [first.group(1)]
+    for a, b in items[1:]:
+        m = _JOINT_GROUP.fullmatch(text, a, b) or _JOINT_LETTER.fullmatch(text, a, b)
+        if m is None:
+            return
+        letters.append(m.group(m.lastindex or 0))
+    for letter, arm in zip(letters, arms, strict=True):
+        arm.labels.add(letter.lower())
+
+
+def _record_joint_form(form: str, spelt: bool, arm: Arm, reg: ArmRegistry) -> None:
+    """Record ``form`` as a name of ``arm``: a short form when a drug mention lies in it
+    (``spelt``: "Pac+HP"), else a bare form found as a word ("T+L"); a form given to another
+    arm already names neither."""
+    forms = reg.short_forms if spelt else reg.bare_forms
+    if forms.get(form, arm) is not arm:
+        forms[form] = Arm([], False, set())  # ambiguous: no name
+    else:
+        forms[form] = arm
 
 
 # "T-DXd alone or combined with pertuzumab, durvalumab, paclitaxel or tucatinib (modules 0-4)":
@@ -2344,7 +2418,7 @@ _SEQUENCE_GATE = WordGate(("followed", "then"))
 # mg/m2) weekly, followed by EC" leaves "(later )" once schedules are dropped (one lower-case
 # word at most: a short form or label in the bracket, "(T)", "(arm B)", is not such a note).
 _COMMA_SEQUENCE = re.compile(
-    r"\s*(?:\(\s*(?-i:[a-z]+)?\s*\)\s*)?,\s*(?:and\s+)?(?:then|followed\s+by)\s*", re.I
+    r"\s*(?:\(\s*(?-i:[a-z]+)?\s*\)\s*)?,\s*(?:and\s+)?" + SEQUENCE_WORDS + r"\s*", re.I
 )
 # "nab-paclitaxel or solvent-based paclitaxel": a formulation word before the option's drug.
 _FORMULATION = r"(?:(?:solvent|cremophor|polysorbate|albumin|nanoparticle)-based|conventional)"
@@ -4355,6 +4429,8 @@ def arm_refs(
         refs.extend(_generic_arm_refs(text, s, e, registry, refs))
     if registry.bare_forms:
         refs.extend(_bare_form_refs(text, s, e, registry, refs))
+    if registry.duration_groups > 1 and _THERAPY_NOUN_GATE.may_hold(low, s, e):
+        refs.extend(_duration_label_refs(text, s, e, registry, refs))
     if _holds_observation(text, low, s, e):  # every _OBSERVATION_REF match holds it
         refs.extend(_observation_refs(text, s, e, refs))
     for alias in registry.tpc_aliases:
@@ -5031,6 +5107,30 @@ def _bare_form_refs(
     return out
 
 
+# "33% with extended therapy": a duration group's label before a word for the treatment names
+# that group, as "the extended arm" does (only in a design comparing durations of one regimen,
+# where the label is a group's; "standard therapy" elsewhere is any standard of care).
+_THERAPY_NOUNS = ("therapy", "treatment", "duration")
+_THERAPY_NOUN_GATE = WordGate(_THERAPY_NOUNS)
+_LABEL_THEN_NOUN = r"(?<![\w-])({})\s+(?:" + "|".join(_THERAPY_NOUNS) + r")\b"
+
+
+def _duration_label_refs(
+    text: str, s: int, e: int, registry: ArmRegistry, refs: list[ArmRef]
+) -> list[ArmRef]:
+    """References "<label> therapy" to the duration groups' word labels in sentence [s, e),
+    outside the references already read."""
+    words = sorted({lb for a in registry.arms for lb in a.labels if len(lb) > 2 and lb.isalpha()})
+    if not words:
+        return []
+    pattern = compiled(_LABEL_THEN_NOUN.format("|".join(map(re.escape, words))), re.I)
+    out: list[ArmRef] = []
+    for m in pattern.finditer(text, s, e):
+        if not any(r.start < m.end() and m.start() < r.end for r in refs):
+            out.append(ArmRef(m.start(), m.end(), registry.by_label(m.group(1))))
+    return out
+
+
 def _redefined_bare_forms(text: str, drug_hits: list[Hit], reg: ArmRegistry) -> None:
     """Where a bracket after the first one holding a bare form follows a drug mention of a
     regimen other than the form's arm ("In a separate cohort, pertuzumab plus trastuzumab (PH)
@@ -5134,10 +5234,12 @@ def _group_ref(
             elif arm is None and not reg.drugs:
                 arm = _class_group_arm(reg, registry)
             short = _short_form_ref(text, reg, registry) if registry.short_forms else None
+            start = reg.start
             if short is not None:
                 arm = short.arm  # "the AC-THP arm": the arm the design named so
+                start = short.start  # (the whole form: "the ET+HP arm")
             arm = registry.by_label(normalise_label(text[reg.start : ge])) or arm
-            return ArmRef(reg.start, ge, arm)
+            return ArmRef(start, ge, arm)
     lab = _GROUP_LABEL.search(before)
     if lab:
         return ArmRef(gs - len(before) + lab.start(), ge, registry.by_label(lab.group(1)))
@@ -5339,7 +5441,8 @@ def _short_form_ref(text: str, r: Regimen, registry: ArmRegistry) -> ArmRef | No
         return ArmRef(r.start, r.end, None)  # an arm, but none a name tells apart
     if arm is None or arm.name is None:
         return None
-    return ArmRef(r.start, r.end, arm.name)
+    # the reference is the whole form: "with ET+HP" names the arm right after "with"
+    return ArmRef(a, b, arm.name)
 
 
 def _regimen_arm(r: Regimen, registry: ArmRegistry, *, fill: bool = True) -> str | None:

@@ -20,7 +20,11 @@ _DOSE = (
     r"(?:\s*\((?:[^()]|\([^()]*\))*\)|\s+(?:at\s+)?\d[\d.·]*\s*(?:mg(?:/kg|/m2|/m²)?|g)\b[^,;+]*?)?"
 )
 # Strong joiners that give drugs one after another, not together.
-SEQUENCE_WORDS = r"(?:then|followed\s+by)"
+# "followed in both arms by C": a later phase every arm shares is still a sequence (round 57).
+SEQUENCE_WORDS = (
+    r"(?:then|followed(?:\s*,?\s+in\s+(?:both|all|each)\s+(?:arms?|groups?|cohorts?)\s*,?)?"
+    r"\s+by)"
+)
 # The words that may stand before "with" when drugs are given together: "given concurrently
 # with", "each administered concomitantly with", "both concomitantly with", "started together
 # with". One fragment for the regimen joiner (``_STRONG``), the "each/both with" backbone of the
