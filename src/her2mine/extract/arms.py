@@ -5109,10 +5109,11 @@ def _bare_form_refs(
 
 # "33% with extended therapy": a duration group's label before a word for the treatment names
 # that group, as "the extended arm" does (only in a design comparing durations of one regimen,
-# where the label is a group's; "standard therapy" elsewhere is any standard of care).
+# where the label is a group's; "standard therapy" elsewhere is any standard of care). "The short
+# duration of follow-up" is the study's, no group's.
 _THERAPY_NOUNS = ("therapy", "treatment", "duration")
 _THERAPY_NOUN_GATE = WordGate(_THERAPY_NOUNS)
-_LABEL_THEN_NOUN = r"(?<![\w-])({})\s+(?:" + "|".join(_THERAPY_NOUNS) + r")\b"
+_LABEL_THEN_NOUN = r"(?<![\w-])({})\s+(?:" + "|".join(_THERAPY_NOUNS) + r")\b(?!\s+of\s+follow)"
 
 
 def _duration_label_refs(

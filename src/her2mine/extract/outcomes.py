@@ -3557,7 +3557,27 @@ def _listed_refs(text: str, s: int, e: int, refs: list[ArmRef]) -> list[ArmRef]:
     last = last_match(_RESPECTIVELY, text, s, e)
     if last is not None and refs[-1].start >= last.end():
         refs = [r for r in refs if r.start < last.end()] or refs
-    return _without_restated(text, refs)
+    return _without_joint_restatement(text, _without_restated(text, refs))
+
+
+def _without_joint_restatement(text: str, refs: list[ArmRef]) -> list[ArmRef]:
+    """``refs`` less a closing run of references inside one bracket that restates, in order, the
+    arms of the run right before it ("A or B, and the ORR was 27% and 32% (AX and BX,
+    respectively)"): the bracket names the listed arms jointly, no further ones."""
+    for k in range(len(refs) // 2, 1, -1):
+        run, before = refs[-k:], refs[-2 * k : -k]
+        arms = [r.arm for r in run]
+        if None in arms or arms != [r.arm for r in before]:
+            continue
+        if _in_one_bracket(text, before[-1].end, run[0].start, run[-1].end):
+            return refs[:-k]
+    return refs
+
+
+def _in_one_bracket(text: str, a: int, b: int, c: int) -> bool:
+    """Whether text[b:c] lies inside one bracket opened in text[a:b]."""
+    inner = text[b:c]
+    return not _outside_brackets(text, a, b) and not any(ch in inner for ch in "()[]")
 
 
 def _refs_of_values_clause(text: str, refs: list[ArmRef], first: int) -> list[ArmRef] | None:
