@@ -1296,7 +1296,7 @@ def _read_design(
         )
         # (the second route twin's route word lies in the sentence, between the two regimens
         # or opening the second; "IV"/"SC" only in capitals, so tested on the text itself)
-        routes = routes or "IV" in text[s:e] or "SC" in text[s:e]
+        routes = routes or text.find("IV", s, e) >= 0 or text.find("SC", s, e) >= 0
         if (alone or without) and _add_on_design(text, s, e, kept, reg, drug_hits):
             continue
         if group and (
@@ -1447,7 +1447,9 @@ def _read_design(
                     or (routes and _route_twin(text, low, regs, i, arm_of))
                 ):
                     arm = reg.add_own(r, label, options)
-                    _label_route_twins(text, regs, i, arm_of[i - 1], arm)
+                    twin = arm_of.get(i - 1)
+                    if twin is not None:  # (a twin alternative need not follow a named arm)
+                        _label_route_twins(text, regs, i, twin, arm)
                 else:
                     arm = reg.add(r, label, options)
                 if arm is not None:
@@ -2726,7 +2728,7 @@ def _dose_twins(text: str, r: Regimen, limit: int, arm: Arm, reg: ArmRegistry) -
     if first is None:
         return []
     pos, period = _dose_schedule(text, first.end(), limit)
-    pos = _skip_schedule_to_bracket(text, pos, limit)
+    pos = _skip_then_dose_and_bracket(text, pos, limit)
     bracket = _DOSE_BRACKET.search(text, first.end(), pos)
     doses = [(first.group(1), first.group(2), bracket.group(1) if bracket else None)]
     periods = [period]
@@ -2815,7 +2817,7 @@ _THEN_DOSE = re.compile(
 )
 
 
-def _skip_schedule_to_bracket(text: str, pos: int, limit: int) -> int:
+def _skip_then_dose_and_bracket(text: str, pos: int, limit: int) -> int:
     """``pos`` past what may follow a regimen's first dose before the "or": a second step of
     the same drug ("then 6 mg/kg") and the bracket naming the dose ("(8/6 mg/kg)")."""
     return _THEN_DOSE.match(text, pos, limit).end()

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import (
     DRUG_LEAD,
     GIVEN_TOGETHER,
@@ -533,7 +534,7 @@ def _distinct(own: dict[int, frozenset[str]]) -> bool:
     return len(set(own.values())) == len(own)
 
 
-def _twins_written_apart(text: str, singles: list) -> bool:
+def _twins_written_apart(text: str, singles: list[Hit]) -> bool:
     """Whether single-drug alternatives naming one drug are each written differently: a
     biosimilar's code and its reference product ("SB3 or trastuzumab with docetaxel") are two
     arms of one regimen; "trastuzumab or trastuzumab with pertuzumab" is no such pair."""

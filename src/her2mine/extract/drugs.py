@@ -1235,7 +1235,9 @@ def biosimilar_code_hits(text: str, hits: list[Hit]) -> list[Hit]:
     """Mentions of an unseen product code the text compares with the drug it calls the
     biosimilar's reference ("a proposed trastuzumab biosimilar ... ZR27 or trastuzumab"): the
     code is that drug, as the lexicon's listed codes (HD201) are, so both arms are twins.
-    Only "CODE or/versus DRUG" and "DRUG or/versus CODE": a code merely given with it is none."""
+    Only "CODE or/versus DRUG", "DRUG or/versus CODE" and the two written with one partner
+    ("AB12 plus paclitaxel or trastuzumab plus paclitaxel", ``_code_with_same_partner``): a code
+    merely given with the drug is none."""
     references = _biosimilar_references(text, hits)
     codes: dict[str, str] = {}
     for h in hits:

@@ -26,8 +26,8 @@ _FAMILIES = re.compile(
     r"(?<=K)EYNOTE[ -]?\d+|(?<=C)(?:heckMate|HECKMATE)[ -]?\d+|(?<=M)ONALEESA-\d+|(?<=P)ALOMA-\d+|"
     r"(?<=I)(?:Mpassion|MPASSION)\d+|(?<=M)ONARCH[ -]\d+|(?<=T)ROP(?:iCS|ICS)-\d+)"
     r"(?![A-Za-z0-9])|"
-    rf"[A-Z](?<![A-Za-z0-9-][A-Z])(?<=[{''.join(sorted({g[0] for g in _GROUPS.split('|')}))}])"
-    rf"(?:{'|'.join(f'(?<={g[0]}){g[1:]}' for g in _GROUPS.split('|'))})"
+    rf"[A-Z](?<![A-Za-z0-9-][A-Z])(?<=[{''.join(sorted({g[0] for g in COOPERATIVE_GROUPS}))}])"
+    rf"(?:{'|'.join(f'(?<={g[0]}){g[1:]}' for g in COOPERATIVE_GROUPS)})"
     # "SAKK 22/10": number/year; "BIG 1-06", "BIG 2-06": the Breast International Group's;
     # "NCCTG N063D": a letter after the number; "NSABP protocol B-41" (Lancet Oncol titles);
     # "JCOG1017", "WJOG7112G": a study number of four digits or more run into the group's name
@@ -69,7 +69,7 @@ _FAMILY_WORDS = (
     "MA.",  # the Canadian Cancer Trials Group's MA.17, MA.31...
     *("KEYNOTE", "CheckMate", "MONALEESA", "PALOMA", "IMpassion", "MONARCH", "TROPiCS"),
     *("CHECKMATE", "IMPASSION", "TROPICS"),  # (the same programmes in capitals)
-    *_GROUPS.split("|"),
+    *COOPERATIVE_GROUPS,
 )
 
 
@@ -161,7 +161,7 @@ def _bare_alliance(written: str) -> bool:
 # group, the number alone names it too ("In B-31, ...", "results of E2198"). Numbers of digits
 # only ("CALGB 40601") are not read alone: a bare number may be anything.
 _GROUP_NUMBER = re.compile(r"[ -](?:[Pp]rotocol )?([A-Z]{1,2}-?\d+(?:/\d{2}|-\d{2}|[A-Z])?)\Z")
-_GROUP_WORDS = tuple(_GROUPS.split("|"))
+_GROUP_WORDS = tuple(COOPERATIVE_GROUPS)
 
 
 def _group_numbers_alone(text: str, hits: list[Hit]) -> list[Hit]:
@@ -613,7 +613,7 @@ _SUBJECT_TAIL = re.compile(
 )
 _APPOSITIVE_END = re.compile(r"(?:trial|study)(?:[ \t]*\([^()\n]{1,60}\))?,")
 # "In JCOG, a ...": a group's name alone is no trial of it
-_GROUP_WORD_SET = frozenset(_GROUPS.split("|"))
+_GROUP_WORD_SET = frozenset(COOPERATIVE_GROUPS)
 
 
 def _named_as_subject(text: str, found: list[int]):
