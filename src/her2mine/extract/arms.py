@@ -2728,7 +2728,8 @@ def _dose_twins(text: str, r: Regimen, limit: int, arm: Arm, reg: ArmRegistry) -
     if first is None:
         return []
     pos, period = _dose_schedule(text, first.end(), limit)
-    pos = _skip_then_dose_and_bracket(text, pos, limit)
+    # past a second step of the same drug ("then 6 mg/kg") and the dose's bracket ("(8/6 mg/kg)")
+    pos = _THEN_DOSE.match(text, pos, limit).end()
     bracket = _DOSE_BRACKET.search(text, first.end(), pos)
     doses = [(first.group(1), first.group(2), bracket.group(1) if bracket else None)]
     periods = [period]
@@ -2817,12 +2818,6 @@ _THEN_DOSE = re.compile(
 )
 
 
-def _skip_then_dose_and_bracket(text: str, pos: int, limit: int) -> int:
-    """``pos`` past what may follow a regimen's first dose before the "or": a second step of
-    the same drug ("then 6 mg/kg") and the bracket naming the dose ("(8/6 mg/kg)")."""
-    return _THEN_DOSE.match(text, pos, limit).end()
-
-
 def _each_twin(
     each: re.Match[str] | None, regs: list[Regimen], i: int, arm_of: dict[int, Arm]
 ) -> bool:
@@ -2848,16 +2843,25 @@ _TWIN_GAP = re.compile(
 )
 
 
+def _same_drugs_as_arm_before(regs: list[Regimen], i: int, arm_of: dict[int, Arm]) -> bool:
+    """Whether alternative ``i`` has the (non-empty) drugs of the regimen right before it and
+    that regimen is an arm."""
+    if i == 0 or (i - 1) not in arm_of:
+        return False
+    a, b = regs[i - 1], regs[i]
+    return bool(a.drugs) and a.drugs == b.drugs
+
+
 def _code_twin(text: str, regs: list[Regimen], i: int, arm_of: dict[int, Arm]) -> bool:
     """Whether alternative ``i`` names the drugs of the arm right before it, one of the two
     writing a drug by a product code ("AB12 plus paclitaxel or trastuzumab plus paclitaxel",
     "HLX02 plus docetaxel versus trastuzumab plus docetaxel"): a biosimilar and its reference
     product are one drug, yet two arms of the design, as "each with" makes them
     (``_each_twin``)."""
-    if i == 0 or (i - 1) not in arm_of:
+    if not _same_drugs_as_arm_before(regs, i, arm_of):
         return False
     a, b = regs[i - 1], regs[i]
-    if not a.drugs or a.drugs != b.drugs or _TWIN_GAP.fullmatch(text, a.end, b.start) is None:
+    if _TWIN_GAP.fullmatch(text, a.end, b.start) is None:
         return False
     written_a = {h.text.lower() for h in a.hits}
     written_b = {h.text.lower() for h in b.hits}
@@ -2906,11 +2910,9 @@ def _route_twin(
 ) -> bool:
     """Whether alternative ``i`` gives the drugs of the arm right before it by the other route
     ("SC PH FDC or IV P+H"): a route written before each, and they differ."""
-    if i == 0 or (i - 1) not in arm_of:
+    if not _same_drugs_as_arm_before(regs, i, arm_of):
         return False
     a, b = regs[i - 1], regs[i]
-    if not a.drugs or a.drugs != b.drugs:
-        return False
     if not _ROUTE_GATE.may_hold(low, max(0, a.start - 20), b.end):
         return False
     if _ROUTE_GAP.fullmatch(text, a.end, b.start) is None:
@@ -4501,10 +4503,19 @@ _PLURAL_GROUP_END = re.compile(r"(?<![\w-])(?:arms|groups|cohorts)$", re.I)
 _GROUP_WORD_END = re.compile(r"(?<![\w-])(?:arm|group|cohort)s?$", re.I)
 
 
+# The words of a group named by its role rather than its drugs ("the control arm").
+_GENERIC_LABELS = (
+    "control",
+    "placebo",
+    "comparator",
+    "standard",
+    "experimental",
+    "investigational",
+)
 # "in the control and experimental groups": a generic label listed before another that the
 # plural group word closes shares that word.
 _ELIDED_LABEL = re.compile(
-    r"(?<![\w-])(control|placebo|comparator|standard|experimental|investigational)"
+    rf"(?<![\w-])({'|'.join(_GENERIC_LABELS)})"
     r"(?:[\s-]+(?:treatment|therapy))?\s*,?\s*(?:and|or|vs\.?|versus)\s+\Z",
     re.I,
 )
@@ -4526,13 +4537,9 @@ def _elided_label_before(text: str, s: int, ref: ArmRef, registry: ArmRegistry) 
     return ArmRef(m.start(), m.end(1), arm)
 
 
-_GROUP_LABEL_START = re.compile(
-    r"(?:control|placebo|comparator|standard|experimental|investigational)\b", re.I
-)
+_GROUP_LABEL_START = re.compile(rf"(?:{'|'.join(_GENERIC_LABELS)})\b", re.I)
 # Every ``_GROUP_LABEL_START`` match holds one of these (read with ``_REF_GATES``).
-_GROUP_LABEL_GATE = WordGate(
-    ("control", "placebo", "comparator", "standard", "experimental", "investigational")
-)
+_GROUP_LABEL_GATE = WordGate(_GENERIC_LABELS)
 
 
 def _ends_in_plural_group(text: str, r: ArmRef) -> bool:

@@ -103,8 +103,10 @@ def _dosed_alternative_gap(gap: str) -> re.Match[str] | None:
     """The alternatives' joiner in a gap that also holds the earlier alternative's dose and
     schedule: "either docetaxel 100 mg/m2 every 3 weeks or vinorelbine" (the dose belongs to the
     alternative before it). Only an "or" gap with a digit is read again, without its schedules;
-    only after "either", which says the list is one of alternatives ("trastuzumab plus
-    lapatinib 1000 mg or docetaxel 75 mg/m2" is two arms as written)."""
+    callers use it only where the list is known to be one of alternatives: after "either", or
+    when every later alternative is a single drug of the partner's role
+    (``_dosed_partner_alternatives``; "trastuzumab plus lapatinib 1000 mg or docetaxel 75 mg/m2"
+    is two arms as written)."""
     if " or " not in gap or not any(c.isdigit() for c in gap):
         return None
     gap = without_schedules(gap)

@@ -461,8 +461,8 @@ class OutcomeExtractor:
                 _DIGIT.search(text, s, e) is not None or text.find("reached", s, e) >= 0
             ):
                 eps = endpoints[e0:e1]
-                if carried:
-                    eps = _with_carried(eps, carried)
+                if carried:  # in text order among the sentence's population descriptors
+                    eps = sorted([*eps, *carried], key=_START) if eps else carried
                 sent_drugs = drugs[d0:d1]
                 if track.trials and track.switched(ctx_trial, trial_names):
                     # another trial: only its own "A versus B" sentences name its pairs
@@ -472,9 +472,11 @@ class OutcomeExtractor:
                 arms = scopes.for_trial(track.latest) if scopes is not None else registry
                 lazy = _LazyContext(text, pending, drugs, arms, context, gate, refs_read)
                 pending = []
-                listed = _design_listed_before(text, sentences, k, drugs, arms, gate)
-                if not listed and d0 == d1:
-                    listed = _arms_listed_before(text, sentences, k, drugs, arms, gate)
+                listed: list[str | None] = []
+                if _says_respectively(text, sentences, k, gate):
+                    listed = _design_listed_before(text, sentences, k, drugs, arms, gate)
+                    if not listed and d0 == d1:
+                        listed = _arms_listed_before(text, sentences, k, drugs, arms, gate)
                 internal: list[str | None] = []
                 found = sentence_outcome_rows(
                     text,
@@ -540,9 +542,8 @@ def _design_listed_before(
     """For a "respectively" sentence right after a randomisation that lists its groups
     ("... to observation, 1 year of trastuzumab or 2 years of trastuzumab. Cardiac end points
     occurred in 0.9%, 4.1% and 7.2% of patients, respectively"), those groups in order: the
-    comparison under discussion for its bare list (``arms.design_list_order``); else []."""
-    if not _says_respectively(text, sentences, k, low):
-        return []
+    comparison under discussion for its bare list (``arms.design_list_order``); else [].
+    (The caller has checked that sentence ``k`` says "respectively": ``_says_respectively``.)"""
     ps, pe = sentences[k - 1]
     return design_list_order(text, ps, pe, drugs, registry, low)
 
@@ -560,9 +561,8 @@ def _arms_listed_before(
     in 3% and 8% of patients, respectively"), those arms in order (``arms.listed_arms_order``):
     the list just read, not the design's order, is what "respectively" refers to; else [], also
     when the sentence names a group of its own ("... in the experimental and control groups,
-    respectively"): its own words, not the list before, order its values."""
-    if not _says_respectively(text, sentences, k, low):
-        return []
+    respectively"): its own words, not the list before, order its values. (The caller has
+    checked that sentence ``k`` says "respectively".)"""
     s, e = sentences[k]
     ps, pe = sentences[k - 1]
     listed = listed_arms_order(text, ps, pe, drugs, registry, low)
@@ -589,20 +589,17 @@ def _describes_no_endpoint(endpoints: list[Hit], e0: int, e1: int) -> bool:
     66.0%." names who was measured, not what, so its bare rate takes the previous sentence's
     end point (``carried_rate_endpoint``) as it would without the descriptor. (``map`` and a
     set: no Python-level call per hit)"""
-    return set(map(_CANONICAL, endpoints[e0:e1])) <= _POPULATION_ONLY
-
-
-def _with_carried(eps: list[Hit], carried: list[Hit]) -> list[Hit]:
-    """A sentence's end point hits ``eps`` with the carried end point ``carried`` among them in
-    text order (``eps`` hold population descriptors only when something was carried)."""
-    if not carried:
-        return eps
-    return sorted([*eps, *carried], key=_START) if eps else carried
+    return not _named_endpoints(endpoints, e0, e1)
 
 
 def _names_one_endpoint(endpoints: list[Hit], e0: int, e1: int) -> bool:
     """Whether ``endpoints[e0:e1]`` name one end point alone (population descriptors aside)."""
-    return len(set(map(_CANONICAL, endpoints[e0:e1])) - _POPULATION_ONLY) == 1
+    return len(_named_endpoints(endpoints, e0, e1)) == 1
+
+
+def _named_endpoints(endpoints: list[Hit], e0: int, e1: int) -> set[str]:
+    """The end points ``endpoints[e0:e1]`` name, population descriptors aside."""
+    return set(map(_CANONICAL, endpoints[e0:e1])) - _POPULATION_ONLY
 
 
 _CANONICAL = attrgetter("canonical")

@@ -1238,13 +1238,17 @@ def biosimilar_code_hits(text: str, hits: list[Hit]) -> list[Hit]:
     Only "CODE or/versus DRUG", "DRUG or/versus CODE" and the two written with one partner
     ("AB12 plus paclitaxel or trastuzumab plus paclitaxel", ``_code_with_same_partner``): a code
     merely given with the drug is none."""
-    references = _biosimilar_references(text, hits)
+    # the single-drug mentions "biosimilar" is written beside, read once for every use below
+    beside = [
+        h for h in hits if h.kind == "drug" and len(h.drugs) == 1 and _names_a_biosimilar(text, h)
+    ]
+    references = _biosimilar_references(text, beside)
     codes: dict[str, str] = {}
     for h in hits:
         if h.kind != "drug" or len(h.drugs) != 1:
             continue
         if h.drugs[0] not in references and (
-            references or not _says_biosimilar_near(text, h, hits)
+            references or not _says_biosimilar_near(text, h, beside)
         ):
             continue
         before = _CODE_COMPARED.search(text[max(0, h.start - 40) : h.start])
@@ -1298,24 +1302,21 @@ def _code_with_same_partner(text: str, h: Hit) -> str | None:
 _VERSUS_NEAR = re.compile(r"\b(?:versus|vs\.?|compared\s+with)\s", re.I)
 
 
-def _says_biosimilar_near(text: str, h: Hit, hits: list[Hit]) -> bool:
+def _says_biosimilar_near(text: str, h: Hit, beside: list[Hit]) -> bool:
     """Whether the sentence of ``h`` says "biosimilar" of no drug in particular, ``h`` being an
     antibody (a "-mab", as biosimilars are): in a text that names no reference ("... to
     trastuzumab or AB12 with docetaxel in this biosimilar study"), the drug compared with a
     code there is the reference. Not a small molecule ("BAT8001 or lapatinib plus
     capecitabine"), nor where the sentence's biosimilar is another drug's ("...; biosimilar
-    trastuzumab was not permitted": the study's would have made it a reference)."""
+    trastuzumab was not permitted": the study's would have made it a reference). ``beside``:
+    the single-drug mentions "biosimilar" is written beside (``_names_a_biosimilar``)."""
     if not h.drugs[0].endswith("mab"):
         return False
     start = max(text.rfind(". ", 0, h.start), text.rfind("\n", 0, h.start)) + 1
     end = min(x for x in (text.find(". ", h.end), text.find("\n", h.end), len(text)) if x >= 0)
     if "biosimilar" not in text[start:end].lower():
         return False
-    return not any(
-        start <= o.start < end and _names_a_biosimilar(text, o)
-        for o in hits
-        if o.kind == "drug" and len(o.drugs) == 1
-    )
+    return not any(start <= o.start < end for o in beside)
 
 
 def _names_a_biosimilar(text: str, h: Hit) -> bool:
@@ -1333,16 +1334,10 @@ def is_product_code(name: str) -> bool:
     return prefix is not None and prefix.group(0) not in CODE_STOP_PREFIXES
 
 
-def _biosimilar_references(text: str, hits: list[Hit]) -> set[str]:
-    """The drugs the text names a biosimilar of: the single drug written right before or
-    right after "biosimilar", where that biosimilar is the study's (``_studies_biosimilar``)."""
-    out: set[str] = set()
-    for h in hits:
-        if h.kind != "drug" or len(h.drugs) != 1:
-            continue
-        if _names_a_biosimilar(text, h) and _studies_biosimilar(text, h.start, h.end):
-            out.add(h.drugs[0])
-    return out
+def _biosimilar_references(text: str, beside: list[Hit]) -> set[str]:
+    """The drugs the text names a biosimilar of: of the single-drug mentions "biosimilar" is
+    written beside (``beside``), those whose biosimilar is the study's (``_studies_biosimilar``)."""
+    return {h.drugs[0] for h in beside if _studies_biosimilar(text, h.start, h.end)}
 
 
 # What makes a biosimilar the study's: "a proposed trastuzumab biosimilar", "this biosimilar

@@ -620,12 +620,12 @@ def _endpoints_zipped(
         if len(run) != n:
             k = _compared_group_size(text, run, n)
             for j, v in enumerate(run if k else ()):
-                out[v.start] = sorted(others + [listed[j // k]], key=lambda x: x.start)
+                out[v.start] = sorted(others + [listed[j // k]], key=_START)
             return out  # (empty for values of another count: arms, pairs)
         if len(after) % n:
             after = run
         for k, v in enumerate(after):
-            out[v.start] = sorted(others + [listed[k % n]], key=lambda x: x.start)
+            out[v.start] = sorted(others + [listed[k % n]], key=_START)
         return out
     return {}
 

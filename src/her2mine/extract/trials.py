@@ -749,9 +749,14 @@ _DESIGN_WORD = re.compile(_DESIGN_WORD_RE)
 _TAIL_NAME = re.compile(rf":[ \t]+({_ACRONYM})\.?[ \t]*\Z")
 
 
-def _title_tail(text: str) -> list[Hit]:
+def _title(text: str) -> str:
+    """The text's first line (its title; the whole text when it has one line)."""
     newline = text.find("\n")
-    title = text if newline < 0 else text[:newline]
+    return text if newline < 0 else text[:newline]
+
+
+def _title_tail(text: str) -> list[Hit]:
+    title = _title(text)
     m = _TAIL_NAME.search(title)
     if m is None or not _title_name(m.group(1)):
         return []
@@ -778,8 +783,7 @@ def _series_numbered(name: str) -> bool:
 def _title_report_tail(text: str) -> list[Hit]:
     """The name in capitals a title closes with after a report's noun and "of"/"from"
     ("...: 5-year update of ORCA-R"); a scale or gene there ("update of CTCAE-5") is none."""
-    newline = text.find("\n")
-    title = text if newline < 0 else text[:newline]
+    title = _title(text)
     tail = title[-80:]  # (``in`` on the slice: no call for the titles without the words)
     if " of " not in tail and " from " not in tail:
         return []
@@ -799,8 +803,7 @@ def _title_bracket_tail(text: str) -> list[Hit]:
     randomised phase 3 trial (RC48-C006)") a title closes with in brackets, unless the bracket
     spells the words before it ("... triple-negative breast cancer (TNBC)": an abbreviation,
     not a name)."""
-    newline = text.find("\n")
-    title = text if newline < 0 else text[:newline]
+    title = _title(text)
     if not title.rstrip(" \t.").endswith(")"):
         return []
     m = _TAIL_BRACKET.search(title, max(0, title.rfind("(") - 1))
