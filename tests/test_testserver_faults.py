@@ -90,11 +90,11 @@ def test_slow_fault_exceeds_client_timeout_then_recovers():
     with ProtocolServer(
         CORPUS, faults=[Fault("slow", service="crossref", times=1, delay=2.0)], rate_limit=False
     ) as srv:
-        t = time.monotonic()
         with pytest.raises(requests.Timeout):
             requests.get(url_for(srv, "crossref"), timeout=0.3)
-        assert time.monotonic() - t < 1.5
         assert requests.get(url_for(srv, "crossref"), timeout=5).status_code == 200
+        # the timeout came from the fault (one request held back), not from a refused connection
+        assert srv.stats["faults"] == {"slow": 1}
 
 
 def test_set_faults_at_run_time_and_endpoint_scope():
