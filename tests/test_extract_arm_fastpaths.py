@@ -6,6 +6,7 @@ import pytest
 from gold_data import gold_texts
 
 from her2mine.extract import arms
+from her2mine.extract.arms import patterns as arms_patterns
 from her2mine.extract.fastre import search_from_end
 from her2mine.extract.lexicon import lower_same_length
 
@@ -26,7 +27,12 @@ def corpus() -> list[str]:
 
 @pytest.mark.parametrize(
     "gate",
-    [arms._PRIOR_GATE, arms.GROUP_GATE, arms._ALL_GATE, arms._MODIFIER_GATE],
+    [
+        arms_patterns._PRIOR_GATE,
+        arms.GROUP_GATE,
+        arms_patterns._ALL_GATE,
+        arms_patterns._MODIFIER_GATE,
+    ],
 )
 def test_arm_gates_equal_a_find_per_word(gate):
     for text in corpus():
@@ -43,16 +49,16 @@ def test_tpc_gate_is_case_sensitive_on_the_text():
     for text in corpus():
         for b in range(0, len(text) + 1, 2):
             a = max(0, b - 200)
-            found = any(text.find(w, a, b) >= 0 for w in arms._TPC_WORDS)
-            assert arms._TPC_GATE.may_hold(text, a, b) == found
-    assert not arms._TPC_GATE.may_hold("tpc ict", 0, 7)
+            found = any(text.find(w, a, b) >= 0 for w in arms_patterns._TPC_WORDS)
+            assert arms_patterns._TPC_GATE.may_hold(text, a, b) == found
+    assert not arms_patterns._TPC_GATE.may_hold("tpc ict", 0, 7)
 
 
 @pytest.mark.parametrize(
     ("fast", "pattern", "width"),
     [
-        (arms._DESIGN_BEFORE_END, arms._DESIGN_BEFORE, 80),
-        (arms._PRIOR_END, arms._PRIOR, 60),
+        (arms_patterns._DESIGN_BEFORE_END, arms_patterns._DESIGN_BEFORE, 80),
+        (arms_patterns._PRIOR_END, arms_patterns._PRIOR, 60),
     ],
 )
 def test_word_then_end_equals_the_word_start_search(fast, pattern, width):

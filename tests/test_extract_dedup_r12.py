@@ -15,8 +15,13 @@ import re
 
 from extract_helpers import arms_of, registry_of
 
-from her2mine.extract import arms, backbones, regimens
-from her2mine.extract.arms import Arm, ArmRegistry
+from her2mine.extract import backbones, regimens
+from her2mine.extract.arms import ArmRegistry
+from her2mine.extract.arms import lettered as arms_lettered
+from her2mine.extract.arms import mentions as arms_mentions
+from her2mine.extract.arms import model as arms_model
+from her2mine.extract.arms import patterns as arms_patterns
+from her2mine.extract.arms.model import Arm
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import Regimen
 
@@ -56,14 +61,14 @@ def test_or_both_patterns_match_as_the_copies_did():
             assert (old and old.span(1)) == (new and new.span(1)), text
             assert (old and old.span()) == (new and new.span()), text
             old_c = OLD_COMBINATION_OF_BOTH.search(text)
-            new_c = arms._COMBINATION_OF_BOTH.search(text)
+            new_c = arms_mentions._COMBINATION_OF_BOTH.search(text)
             assert (old_c is None) == (new_c is None), text
 
 
 def test_the_combinations_difference_is_kept():
     # The one difference of the two copies, kept: a word may follow "combination" in the
     # search for the phrase, not where "or both" ends a list.
-    assert arms._COMBINATION_OF_BOTH.search("A, B, or the combinations")
+    assert arms_mentions._COMBINATION_OF_BOTH.search("A, B, or the combinations")
     assert regimens._OR_BOTH_NEXT.match(", or the combinations") is None
     assert regimens._OR_BOTH_NEXT.match(", or the combination thereof").end() == 28
 
@@ -72,7 +77,9 @@ def test_optional_article_gaps_match_as_the_copies_did():
     gaps = _phrases([" ", ",", "a", "an", "A", "An", "or", "and", "to", " (x)", "the", "n"], 5)
     for gap in gaps:
         assert bool(OLD_COMMA_ONLY.fullmatch(gap)) == bool(regimens._COMMA_ONLY.fullmatch(gap))
-        assert bool(OLD_LIST_GAP.fullmatch(gap)) == bool(arms._LIST_GAP.fullmatch(gap)), gap
+        assert bool(OLD_LIST_GAP.fullmatch(gap)) == bool(arms_patterns._LIST_GAP.fullmatch(gap)), (
+            gap
+        )
 
 
 # --- the registry ---------------------------------------------------------------------------
@@ -100,7 +107,7 @@ class _OldRegistry(ArmRegistry):
         self.frozen = None
         drugs = reg.drugs
         placebo = reg.has_placebo
-        classes = {arms._class_label(h.text) for h in reg.hits if h.kind == "class"}
+        classes = {arms_model._class_label(h.text) for h in reg.hits if h.kind == "class"}
         if not drugs and not placebo and not classes:
             return None
         labels = ({label} if label else set()) | classes
@@ -111,7 +118,7 @@ class _OldRegistry(ArmRegistry):
                     not drugs
                     and not placebo
                     and classes <= arm.labels
-                    and not arms._letters_drugless_arm(arm, label)
+                    and not arms_model._letters_drugless_arm(arm, label)
                 )
             ):
                 arm.has_placebo |= placebo
@@ -144,7 +151,7 @@ def test_add_merges_as_before():
             old, new = _OldRegistry(class_members={}), ArmRegistry(class_members={})
             for reg in (old, new):
                 if special:
-                    reg.add_special(arms.PHYSICIANS_CHOICE, None)
+                    reg.add_special(arms_patterns.PHYSICIANS_CHOICE, None)
                 for at, (names, label) in enumerate(seq):
                     reg.at = at
                     got = reg.add(_regimen(*names), label, {"capecitabine"} if at else None)
@@ -161,10 +168,10 @@ def test_same_arm_as_before():
         Arm(list(d), p, special=s)
         for d in ([], ["trastuzumab"], ["lapatinib", "trastuzumab"])
         for p in (False, True)
-        for s in (None, arms.PHYSICIANS_CHOICE)
+        for s in (None, arms_patterns.PHYSICIANS_CHOICE)
     ]
     for a, b in itertools.product(cands, repeat=2):
-        assert arms._same_arm(a, b) == _old_same_arm(a, b), (a, b)
+        assert arms_model._same_arm(a, b) == _old_same_arm(a, b), (a, b)
 
 
 def _old_add_twin_arm(reg: ArmRegistry, r: Regimen, label: str | None, options: set[str]) -> Arm:
@@ -190,7 +197,7 @@ def _registry() -> ArmRegistry:
     reg = ArmRegistry(class_members={})
     reg.at = 3
     reg.add(_regimen("trastuzumab", "paclitaxel"), "a")
-    reg.add_special(arms.PHYSICIANS_CHOICE, None)
+    reg.add_special(arms_patterns.PHYSICIANS_CHOICE, None)
     reg.freeze()
     return reg
 
@@ -214,7 +221,7 @@ def test_lettered_arm_added_as_before():
     ):
         old, new = _registry(), _registry()
         _old_add_lettered_arm(old, _regimen(*names), label)
-        arms._add_lettered_arm(new, _regimen(*names), label)
+        arms_lettered._add_lettered_arm(new, _regimen(*names), label)
         assert _state(old) == _state(new), (names, label)
         assert old.frozen is None and new.frozen is None
 
@@ -235,9 +242,12 @@ def test_dosed_physicians_choice_options_are_options_not_arms(nlp):
     # Before: the dose brackets hid the options bracket, so "lapatinib plus capecitabine" was
     # an arm of its own and took the 5%.
     reg = registry_of(nlp, DB02)
-    assert [a.name for a in reg.arms] == ["trastuzumab deruxtecan", arms.PHYSICIANS_CHOICE]
+    assert [a.name for a in reg.arms] == ["trastuzumab deruxtecan", arms_patterns.PHYSICIANS_CHOICE]
     assert reg.arms[1].options == {"trastuzumab", "capecitabine", "lapatinib"}
-    assert arms_of(nlp, DB02) == {5.0: arms.PHYSICIANS_CHOICE, 2.0: "trastuzumab deruxtecan"}
+    assert arms_of(nlp, DB02) == {
+        5.0: arms_patterns.PHYSICIANS_CHOICE,
+        2.0: "trastuzumab deruxtecan",
+    }
 
 
 def test_dosed_bracket_after_a_regimen_is_not_options(nlp):

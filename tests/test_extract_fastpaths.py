@@ -6,6 +6,7 @@ import pytest
 from gold_data import gold_texts
 
 from her2mine.extract import arms, drugs, numbers, regimens, trials
+from her2mine.extract.arms import patterns as arms_patterns
 from her2mine.extract.fastre import (
     WordGate,
     finditer_at,
@@ -36,8 +37,8 @@ def corpus() -> list[str]:
 @pytest.mark.parametrize(
     ("pattern", "words"),
     [
-        (arms._RANDOMISED, arms._RANDOMISED_WORDS),
-        (arms._DESIGN, arms._DESIGN_WORDS),
+        (arms_patterns._RANDOMISED, arms_patterns._RANDOMISED_WORDS),
+        (arms_patterns._DESIGN, arms_patterns._DESIGN_WORDS),
     ],
 )
 def test_sentences_matching_at_equals_the_full_scan(pattern, words):
@@ -95,7 +96,7 @@ def test_literal_prefilter_is_off_for_letters_regex_case_folding_maps_to_ascii()
     assert literal_safe("Patients were randomised")
     assert not literal_safe("Patients were aſsigned")
     assert not literal_safe("Patients were randomızed")
-    assert arms._RANDOMISED.search("Patients were aſsigned") is not None
+    assert arms_patterns._RANDOMISED.search("Patients were aſsigned") is not None
 
 
 def test_may_hold():
@@ -172,9 +173,9 @@ def test_abbreviation_definitions_equal_scispacy_on_spans():
 @pytest.mark.parametrize(
     ("pattern", "width"),
     [
-        (arms._DESIGN_BEFORE, 80),
-        (arms._PRIOR, 60),
-        (arms._TPC_OF_REGIMEN, 30),
+        (arms_patterns._DESIGN_BEFORE, 80),
+        (arms_patterns._PRIOR, 60),
+        (arms_patterns._TPC_OF_REGIMEN, 30),
         (numbers._NOT_A_VALUE_BEFORE, 30),
         (numbers._NOT_A_RESULT_NR, 30),
         (numbers._RANGE_BEFORE, 4),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from extract_helpers import arms_of, extract_text, outcomes_of, registry_of
 
 from her2mine.extract.numbers import parse_values
-from her2mine.extract.outcomes import _grade_breakdown
+from her2mine.extract.outcomes.attribution import _grade_breakdown
 
 TDXD, TDM1 = "trastuzumab deruxtecan", "trastuzumab emtansine"
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from extract_helpers import ARM_ROW, CI_ROW, P_ROW, arm_of, registry_of, rows_of
 
-from her2mine.extract.outcomes import _own_subgroups_compared
+from her2mine.extract.outcomes.prose import _own_subgroups_compared
 
 DTP = "docetaxel+pertuzumab+trastuzumab"
 DT = "docetaxel+trastuzumab"

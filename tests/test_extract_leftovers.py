@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from extract_helpers import arms_of, registry_of
 
-from her2mine.extract.arms import Arm, ArmRegistry
+from her2mine.extract.arms import ArmRegistry
+from her2mine.extract.arms.model import Arm
 
 MARIANNE = (
     "First-line trastuzumab emtansine with or without pertuzumab versus trastuzumab plus taxane\n\n"

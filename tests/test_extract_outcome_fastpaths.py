@@ -7,7 +7,8 @@ import re
 import pytest
 from gold_data import gold_texts
 
-from her2mine.extract import arms, numbers
+from her2mine.extract import numbers
+from her2mine.extract.arms import refs as arms_refs
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import Regimen
 
@@ -58,7 +59,7 @@ def test_label_ends_equals_the_label_search(label):
         for end in range(0, len(text) + 1, 3):
             for width in (60, 12, len(label) + 1):
                 before = text[max(0, end - width) : end]
-                assert arms._label_ends(rx, label, before) == (rx.search(before) is not None)
+                assert arms_refs._label_ends(rx, label, before) == (rx.search(before) is not None)
 
 
 def test_regimen_drugs_follow_appended_hits():
@@ -71,7 +72,7 @@ def test_regimen_drugs_follow_appended_hits():
 
 
 def test_outcome_dict_holds_the_fields_in_order():
-    from her2mine.extract.outcomes import _row
+    from her2mine.extract.outcomes.rows import _row
     from her2mine.models import Outcome
 
     o = Outcome("PFS", "a+b", "median", 18.5, "months", 1.0, 2.0, "<0.001", "s.", 3, 7)

@@ -6,11 +6,21 @@ from gold_data import gold_texts
 from hypothesis import given
 from hypothesis import strategies as st
 
-from her2mine.extract import outcomes
 from her2mine.extract.fastre import literal_safe
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import lower_same_length
 from her2mine.extract.numbers import Value, closed_between
+from her2mine.extract.outcomes.brackets import _bracket_after
+from her2mine.extract.outcomes.endpoints import TIME_TO_EVENT
+from her2mine.extract.outcomes.grades import _grade_code
+from her2mine.extract.outcomes.landmarks import _LANDMARK, _LANDMARK_LOW
+from her2mine.extract.outcomes.not_results import (
+    _MEAN_BEFORE,
+    _MEAN_BEFORE_LOW,
+    _NOT_OUTCOME,
+    _NOT_OUTCOME_LOW,
+)
+from her2mine.extract.outcomes.value_endpoints import _finds, _first_after, _last_before
 
 GRADES = (
     "Grade ≥3 AEs in 12% vs GRADE 3 OR HIGHER in 9%; any-grade 40%, all grades 41% (grade 3, "
@@ -30,9 +40,9 @@ def corpus() -> list[str]:
 
 
 TWINS = [
-    (outcomes._NOT_OUTCOME, outcomes._NOT_OUTCOME_LOW),
-    (outcomes._MEAN_BEFORE, outcomes._MEAN_BEFORE_LOW),
-    (outcomes._LANDMARK, outcomes._LANDMARK_LOW),
+    (_NOT_OUTCOME, _NOT_OUTCOME_LOW),
+    (_MEAN_BEFORE, _MEAN_BEFORE_LOW),
+    (_LANDMARK, _LANDMARK_LOW),
 ]
 
 
@@ -43,7 +53,7 @@ def test_lower_twins_find_what_the_patterns_find():
             for a in (b - 70, b - 25, b - 12, b - 6):
                 a = max(0, a)
                 for pattern, twin in TWINS:
-                    assert outcomes._finds(pattern, twin, text, low, a, b) == (
+                    assert _finds(pattern, twin, text, low, a, b) == (
                         pattern.search(text, a, b) is not None
                     )
 
@@ -55,9 +65,7 @@ def test_grade_code_at_candidates_equals_the_full_scan():
         for s in (0, max(0, len(text) // 2 - 200)):
             for end in range(s, min(len(text), s + 600) + 1):
                 v = Value("percent", 1.0, None, end, end, end)
-                assert outcomes._grade_code(text, s, ep, v, low) == outcomes._grade_code(
-                    text, s, ep, v
-                )
+                assert _grade_code(text, s, ep, v, low) == _grade_code(text, s, ep, v)
 
 
 def _hits(spans: list[tuple[int, int]], codes: list[str]) -> list[Hit]:
@@ -78,20 +86,20 @@ HITS = st.builds(
 )
 
 
-@given(HITS, st.integers(0, 60), st.sampled_from([None, outcomes.TIME_TO_EVENT]))
+@given(HITS, st.integers(0, 60), st.sampled_from([None, TIME_TO_EVENT]))
 def test_last_before_is_the_last_of_the_filtered_list(eps, pos, codes):
     listed = [
         h
         for h in eps
         if h.end <= pos and h.canonical != "_population" and (codes is None or h.canonical in codes)
     ]
-    assert outcomes._last_before(eps, pos, codes) is (listed[-1] if listed else None)
+    assert _last_before(eps, pos, codes) is (listed[-1] if listed else None)
 
 
 @given(HITS, st.integers(0, 60))
 def test_first_after_is_the_first_of_the_filtered_list(eps, pos):
     listed = [h for h in eps if h.start >= pos and h.start - pos <= 60]
-    assert outcomes._first_after(eps, pos, 60) is (listed[0] if listed else None)
+    assert _first_after(eps, pos, 60) is (listed[0] if listed else None)
 
 
 def _bracket_after_by_chars(text: str, pos: int, limit: int) -> tuple[int, int] | None:
@@ -117,7 +125,7 @@ def test_bracket_after_equals_the_character_scan():
     for text in [*corpus(), nested]:
         for pos in range(len(text)):
             for limit in (len(text), min(len(text), pos + 15)):
-                got = outcomes._bracket_after(text, pos, limit)
+                got = _bracket_after(text, pos, limit)
                 assert got == _bracket_after_by_chars(text, pos, limit)
 
 

@@ -62,7 +62,7 @@ def test_superior_to_orders_the_first_pair(nlp):
 
 def test_inferior_to_orders_the_pair():
     """ "inferior to" / "compared to" join two regimens in one clause as "versus" does."""
-    from her2mine.extract.outcomes import _PROSE_COMPARISON
+    from her2mine.extract.outcomes.prose import _PROSE_COMPARISON
 
     for phrase in (" was inferior to ", " compared to ", " was superior to "):
         assert _PROSE_COMPARISON.search(phrase)

@@ -10,10 +10,13 @@ import re
 
 from gold_data import gold_texts
 
-from her2mine.extract import arms, drugs, outcomes
+from her2mine.extract import drugs
+from her2mine.extract.arms import lettered as arms_lettered
 from her2mine.extract.components import _hits
+from her2mine.extract.fastre import finditer_at, literal_starts
 from her2mine.extract.hits import Hit, resolve_longest_first
 from her2mine.extract.lexicon import load_lexicons, lower_same_length
+from her2mine.extract.outcomes.endpoints import _LAB_CHANGE, _LAB_CHANGE_FIRSTS
 from her2mine.extract.sentences import sentence_spans
 
 # Dosed short forms of every shape ("FEC100", "FOLFOX-6 85", "EC90 values"), short forms without
@@ -113,9 +116,9 @@ def test_laboratory_changes_from_first_words_are_every_match():
     found = 0
     for text in _texts():
         low = lower_same_length(text)
-        want = [m.span() for m in outcomes._LAB_CHANGE.finditer(low)]
-        cands = outcomes.literal_starts(low, outcomes._LAB_CHANGE_FIRSTS)
-        got = [m.span() for m in outcomes.finditer_at(outcomes._LAB_CHANGE, low, cands)]
+        want = [m.span() for m in _LAB_CHANGE.finditer(low)]
+        cands = literal_starts(low, _LAB_CHANGE_FIRSTS)
+        got = [m.span() for m in finditer_at(_LAB_CHANGE, low, cands)]
         assert got == want
         found += len(want)
     assert found >= 15
@@ -126,8 +129,8 @@ def test_every_laboratory_change_starts_at_a_first_word():
     or change word must be added to both."""
     for text in _LAB:
         low = lower_same_length(text)
-        for m in outcomes._LAB_CHANGE.finditer(low):
-            assert low.startswith(outcomes._LAB_CHANGE_FIRSTS, m.start())
+        for m in _LAB_CHANGE.finditer(low):
+            assert low.startswith(_LAB_CHANGE_FIRSTS, m.start())
 
 
 # --- short forms a bracket follows ---------------------------------------------------------------
@@ -223,7 +226,9 @@ def test_named_group_pattern_matches_as_the_plain_one():
     for text in _texts():
         for s, e in [(0, len(text)), *sentence_spans(text)]:
             want = [(m.span(), m.group(1)) for m in _NAMED_GROUP_PLAIN.finditer(text, s, e)]
-            got = [(m.span(), m.group(1)) for m in arms._NAMED_GROUP_VERB.finditer(text, s, e)]
+            got = [
+                (m.span(), m.group(1)) for m in arms_lettered._NAMED_GROUP_VERB.finditer(text, s, e)
+            ]
             assert got == want
             found += len(want)
     assert found >= 6

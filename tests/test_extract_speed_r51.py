@@ -12,7 +12,8 @@ import re
 
 from gold_data import gold_texts
 
-from her2mine.extract import arms, components, drugs, numbers
+from her2mine.extract import components, drugs, numbers
+from her2mine.extract.arms import design as arms_design
 from her2mine.extract.drugs import chains_before
 from her2mine.extract.fastre import WordGate
 from her2mine.extract.hits import Hit
@@ -238,6 +239,6 @@ def test_design_reader_options_gate_skips_nothing(extract, monkeypatch):
     plain = _outcome_rows(extract, texts)
     assert any(r[4] for rows in plain[-2:] for r in rows)
     with monkeypatch.context() as m:
-        m.setattr(arms, "_SOURCE", lambda h: "options")  # every document "has" options
+        m.setattr(arms_design, "_SOURCE", lambda h: "options")  # every document "has" options
         forced = _outcome_rows(extract, texts)
     assert forced == plain

@@ -13,8 +13,11 @@ import re
 import pytest
 from gold_data import gold_texts
 
-from her2mine.extract import arms, trials
+from her2mine.extract import trials
 from her2mine.extract.arms import arm_refs, build_registry
+from her2mine.extract.arms import design as arms_design
+from her2mine.extract.arms import mentions as arms_mentions
+from her2mine.extract.arms import refs as arms_refs
 from her2mine.extract.components import _hits
 from her2mine.extract.lexicon import lower_same_length
 from her2mine.extract.sentences import sentence_spans
@@ -110,7 +113,7 @@ def test_route_sentence_gate_is_exact(read_texts, monkeypatch):
     """The arms every gold text and route edge case defines are those the plain form (the
     route-twin rule tried in every sentence) defines."""
     gated = [_arms_read(*t) for t in read_texts]
-    monkeypatch.setattr(arms, "_DESIGN_GATES", _OpenLast(arms._DESIGN_GATES))
+    monkeypatch.setattr(arms_design, "_DESIGN_GATES", _OpenLast(arms_design._DESIGN_GATES))
     plain = [_arms_read(*t) for t in read_texts]
     assert gated == plain
     routed = [a for arms_ in gated for a in arms_ if "sc" in a[1] or "iv" in a[1]]
@@ -121,13 +124,13 @@ def test_route_gate_skips_sentences_without_route_words(nlp, monkeypatch):
     """Negative: no ``_route_twin`` call in a design with no route word, though its two
     regimens give the same drugs."""
     calls = []
-    real = arms._route_twin
+    real = arms_design._route_twin
 
     def recording(*args):
         calls.append(args)
         return real(*args)
 
-    monkeypatch.setattr(arms, "_route_twin", recording)
+    monkeypatch.setattr(arms_design, "_route_twin", recording)
     text = _ROUTES[-1].replace("paclitaxel", "docetaxel")
     state = nlp(text)._.her2
     build_registry(text, [tuple(x) for x in state["sentences"]], _hits(state, "drugs"))
@@ -151,7 +154,7 @@ def test_elided_label_gate_is_exact(read_texts, monkeypatch):
     """``arm_refs`` finds, in every sentence of the gold texts and the label edge cases, the
     references the plain form (the elided-label test at every plural group word) finds."""
     gated = [_refs_read(*t) for t in read_texts]
-    monkeypatch.setattr(arms, "_REF_GATES", _OpenLast(arms._REF_GATES))
+    monkeypatch.setattr(arms_refs, "_REF_GATES", _OpenLast(arms_refs._REF_GATES))
     assert gated == [_refs_read(*t) for t in read_texts]
     assert sum(len(g) for g in gated) > 100
 
@@ -219,7 +222,7 @@ def test_report_tail_gate_is_exact():
 def _plural_generic_plain(text: str, s: int, e: int) -> list[tuple]:
     if all(text.find(w, s, e) < 0 for w in ("groups", "arms", "cohorts")):
         return []
-    return [(m.start(), m.end()) for m in arms._PLURAL_GENERIC.finditer(text, s, e)]
+    return [(m.start(), m.end()) for m in arms_mentions._PLURAL_GENERIC.finditer(text, s, e)]
 
 
 def test_plural_generic_gate_is_exact():
@@ -233,7 +236,7 @@ def test_plural_generic_gate_is_exact():
     hits = 0
     for s in _sentences() + edge:
         for a, b in ((0, len(s)), (4, len(s) - 3)):
-            got = [(r.start, r.end) for r in arms._plural_generic_refs(s, a, b)]
+            got = [(r.start, r.end) for r in arms_mentions._plural_generic_refs(s, a, b)]
             assert got == _plural_generic_plain(s, a, b)
             hits += len(got)
     assert hits >= 3

@@ -7,8 +7,14 @@ import re
 
 from gold_data import gold_texts
 
-from her2mine.extract import numbers, outcomes
+from her2mine.extract import numbers
 from her2mine.extract.lexicon import load_lexicons, lower_same_length
+from her2mine.extract.outcomes.endpoints import (
+    _SUBGROUP_BEFORE,
+    _SUBGROUP_REACH,
+    _without_subgroup_endpoints,
+    find_endpoints,
+)
 from her2mine.extract.sentences import sentence_spans
 
 TRICKY = (
@@ -84,13 +90,13 @@ def test_glue_in_place_equals_glue_on_the_slice():
 
 
 def _reference_without_subgroup_endpoints(text, s, eps, low):
-    """``outcomes._without_subgroup_endpoints`` before its once-per-sentence word test."""
+    """``_without_subgroup_endpoints`` before its once-per-sentence word test."""
     kept = eps
     for h in eps:
-        a = max(s, h.start - outcomes._SUBGROUP_REACH)
+        a = max(s, h.start - _SUBGROUP_REACH)
         if low is not None and low.find("with", a, h.start) < 0 and low.find("who", a, h.start) < 0:
             continue
-        if outcomes._SUBGROUP_BEFORE.search(text, a, h.start):
+        if _SUBGROUP_BEFORE.search(text, a, h.start):
             kept = [x for x in kept if x is not h]
     return kept
 
@@ -104,13 +110,13 @@ def test_subgroup_endpoints_sentence_gate_changes_nothing():
     )
     for text in [*corpus(), extra]:
         low = lower_same_length(text)
-        hits = outcomes.find_endpoints(text, lex, low)
+        hits = find_endpoints(text, lex, low)
         for s, e in sentence_spans(text):
             eps = [h for h in hits if s <= h.start < e]
             if not eps:
                 continue
             for gate in (low, None):
-                fast = outcomes._without_subgroup_endpoints(text, s, eps, gate)
+                fast = _without_subgroup_endpoints(text, s, eps, gate)
                 assert fast == _reference_without_subgroup_endpoints(text, s, eps, gate)
                 removed += len(eps) - len(fast)
     assert removed > 0

@@ -7,8 +7,16 @@ import random
 
 from gold_data import gold_texts
 
-from her2mine.extract import numbers, outcomes
+from her2mine.extract import numbers
 from her2mine.extract.lexicon import lower_same_length
+from her2mine.extract.outcomes.not_results import (
+    _ABS_GAIN_GATE,
+    _CHANGE_GATE,
+    _CROSSOVER_GATE,
+    _EVENT_SHARE_GATE,
+    _EVENT_SHARE_REACH,
+    _NOT_A_RATE_GATE,
+)
 from her2mine.extract.sentences import sentence_spans
 
 # Letters whose lower case changes length ("İ") or depends on what follows ("Σ"), and P/cut-off
@@ -111,17 +119,17 @@ def test_not_a_rate_gate_covers_its_three_gates():
         low = lower_same_length(text)
         for m in numbers._NUM_ATOM.finditer(text, s, e):
             start, ext_end = m.start(), m.end() + 1
-            if outcomes._NOT_A_RATE_GATE.may_hold(low, max(s, start - 40), ext_end + 80):
+            if _NOT_A_RATE_GATE.may_hold(low, max(s, start - 40), ext_end + 80):
                 continue
-            assert not outcomes._CROSSOVER_GATE.may_hold(low, ext_end, ext_end + 80)
-            assert not outcomes._CHANGE_GATE.may_hold(low, ext_end, ext_end + 24)
-            assert not outcomes._ABS_GAIN_GATE.may_hold(low, ext_end, ext_end + 24)
-            assert not outcomes._ABS_GAIN_GATE.may_hold(low, max(s, start - 40), start)
+            assert not _CROSSOVER_GATE.may_hold(low, ext_end, ext_end + 80)
+            assert not _CHANGE_GATE.may_hold(low, ext_end, ext_end + 24)
+            assert not _ABS_GAIN_GATE.may_hold(low, ext_end, ext_end + 24)
+            assert not _ABS_GAIN_GATE.may_hold(low, max(s, start - 40), start)
 
 
 def test_share_of_events_first_gate_covers_both_windows():
-    reach = outcomes._EVENT_SHARE_REACH
-    gate = outcomes._EVENT_SHARE_GATE
+    reach = _EVENT_SHARE_REACH
+    gate = _EVENT_SHARE_GATE
     for text, s, e in sentences():
         low = lower_same_length(text)
         for m in numbers._NUM_ATOM.finditer(text, s, e):

@@ -10,8 +10,10 @@ import sys
 
 from gold_data import gold_texts
 
-from her2mine.extract import arms, regimens, sentences
-from her2mine.extract.arms import _prior_regimen
+from her2mine.extract import regimens, sentences
+from her2mine.extract.arms import design as arms_design
+from her2mine.extract.arms import patterns as arms_patterns
+from her2mine.extract.arms.prior import _prior_regimen
 from her2mine.extract.regimens import _read_gap
 
 # --- character facts -------------------------------------------------------------------------
@@ -81,13 +83,13 @@ def test_read_gap_equals_the_plain_reading():
 
 def test_prior_gate_keeps_the_plain_filter_on_gold_sentences(nlp, monkeypatch):
     calls = []
-    fast = arms._without_prior_regimens
+    fast = arms_design._without_prior_regimens
 
     def recording(text, low, s, e, regs):
         calls.append((text, low, s, e, list(regs)))
         return fast(text, low, s, e, regs)
 
-    monkeypatch.setattr(arms, "_without_prior_regimens", recording)
+    monkeypatch.setattr(arms_design, "_without_prior_regimens", recording)
     extra = [
         "Patients previously treated with trastuzumab were randomly assigned to lapatinib plus "
         "capecitabine or capecitabine alone.",
@@ -102,5 +104,5 @@ def test_prior_gate_keeps_the_plain_filter_on_gold_sentences(nlp, monkeypatch):
     for text, low, s, e, regs in calls:
         plain = [r for r in regs if not _prior_regimen(text, low, s, r)]
         assert fast(text, low, s, e, regs) == plain
-        gated += not arms._PRIOR_GATE.may_hold(low, s, e)
+        gated += not arms_patterns._PRIOR_GATE.may_hold(low, s, e)
     assert gated  # the gate did skip the prior phrases somewhere

@@ -9,6 +9,8 @@ import re
 from gold_data import gold_texts
 
 from her2mine.extract import arms, drugs, options
+from her2mine.extract.arms import parts as arms_parts
+from her2mine.extract.arms import patterns as arms_patterns
 from her2mine.extract.lexicon import load_lexicons, lower_same_length
 from her2mine.extract.sentences import sentence_spans
 
@@ -30,14 +32,16 @@ def _reference_option_hits(text, hits, s, e):
     starts = set()
     if not hits or ("(" not in text[s:e] and "[" not in text[s:e]):
         return starts
-    for m in arms._BRACKET.finditer(text, s, e):
+    for m in arms_patterns._BRACKET.finditer(text, s, e):
         a, b = m.span()
         inner = [h for h in hits if a < h.start and h.end < b and h.drugs]
         if not inner:
             continue
         body = m.group(1)
-        if arms._OPTIONAL.search(body) or (len(inner) >= 2 and arms._OR.search(body)):
-            label = arms._short_form_after_semicolon(text, m, inner)
+        if arms_patterns._OPTIONAL.search(body) or (
+            len(inner) >= 2 and arms_patterns._OR.search(body)
+        ):
+            label = arms_parts._short_form_after_semicolon(text, m, inner)
             starts.update(h.start for h in inner if h is not label)
     return starts
 
@@ -56,8 +60,8 @@ def test_every_optional_match_holds_an_or_match():
         "with\nor  without x",
         "A, with or without",
     ]:
-        assert arms._OPTIONAL.search(body) and arms._OR.search(body)
-    assert re.search(r"\bor\b", arms._OPTIONAL.pattern)
+        assert arms_patterns._OPTIONAL.search(body) and arms_patterns._OR.search(body)
+    assert re.search(r"\bor\b", arms_patterns._OPTIONAL.pattern)
 
 
 def test_option_hits_and_classes_match_their_plain_forms():
@@ -72,7 +76,7 @@ def test_option_hits_and_classes_match_their_plain_forms():
         runs += bool(options.option_runs(text, hits, lex.drug_class))
         for s, e in sents:
             inside = [h for h in hits if s <= h.start and h.end <= e]
-            got = arms.option_hits(text, inside, s, e)
+            got = arms_parts.option_hits(text, inside, s, e)
             assert got == _reference_option_hits(text, inside, s, e)
             checked += 1
             found += bool(got)

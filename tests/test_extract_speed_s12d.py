@@ -10,10 +10,11 @@ import re
 
 from gold_data import gold_texts
 
-from her2mine.extract import outcomes, regimens
+from her2mine.extract import regimens
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import lower_same_length
 from her2mine.extract.numbers import parse_values
+from her2mine.extract.outcomes.grades import _grade_code, _GradeStarts
 from her2mine.extract.sentences import sentence_spans
 
 # --- the schedule pattern: a lookahead on the first character of every phrase ---------------
@@ -144,7 +145,7 @@ def test_grade_code_with_sentence_starts_equals_per_value_starts():
     cases = _grade_cases()
     assert len(cases) > 1000
     for text, s, e, ep, v, low in cases:
-        grades = outcomes._GradeStarts(low, s, e)
-        expected = outcomes._grade_code(text, s, ep, v, low)
-        assert outcomes._grade_code(text, s, ep, v, low, grades) == expected, (text[s:e], ep, v)
-        assert outcomes._grade_code(text, s, ep, v, None) == expected
+        grades = _GradeStarts(low, s, e)
+        expected = _grade_code(text, s, ep, v, low)
+        assert _grade_code(text, s, ep, v, low, grades) == expected, (text[s:e], ep, v)
+        assert _grade_code(text, s, ep, v, None) == expected

@@ -7,7 +7,8 @@ import re
 
 from gold_data import gold_texts
 
-from her2mine.extract import numbers, outcomes
+from her2mine.extract import numbers
+from her2mine.extract.outcomes.landmark_runs import _TIME_LIST
 from her2mine.extract.sentences import sentence_spans
 
 # --- references: the patterns as they were before the speed pass ----------------------------
@@ -57,7 +58,7 @@ def _spans(matches) -> list[tuple[int, int]]:
 def test_time_list_digit_first_finds_the_same_lists():
     for text, s, e in _sentences():
         for a in range(s, e, 3):  # every third start: the lookbehind reads before the window
-            assert _spans(outcomes._TIME_LIST.finditer(text, a, e)) == _spans(
+            assert _spans(_TIME_LIST.finditer(text, a, e)) == _spans(
                 _REFERENCE_TIME_LIST.finditer(text, a, e)
             ), text[a:e]
 

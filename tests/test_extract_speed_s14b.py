@@ -8,7 +8,8 @@ import random
 
 from gold_data import gold_texts
 
-from her2mine.extract import arms, drugs, regimens
+from her2mine.extract import drugs, regimens
+from her2mine.extract.arms import prior as arms_prior
 from her2mine.extract.lexicon import load_lexicons
 from her2mine.extract.regimens import group_regimens
 from her2mine.extract.sentences import sentence_spans
@@ -130,10 +131,10 @@ def test_is_prior_with_the_completed_gate():
         hits = drugs.lexicon_hits(text, lex)
         for s, e in sentence_spans(text):
             regs = group_regimens(text, [h for h in hits if s <= h.start and h.end <= e])
-            completed = arms._COMPLETED_GATE.may_hold(text, s, e)
+            completed = arms_prior._COMPLETED_GATE.may_hold(text, s, e)
             for r in regs:
                 for prior_words in (False, True):
-                    want = arms._is_prior(text, None, s, r, prior_words)
-                    assert arms._is_prior(text, None, s, r, prior_words, completed) == want
+                    want = arms_prior._is_prior(text, None, s, r, prior_words)
+                    assert arms_prior._is_prior(text, None, s, r, prior_words, completed) == want
                     seen += want
     assert seen >= 1

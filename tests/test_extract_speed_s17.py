@@ -14,12 +14,24 @@ import pytest
 from gold_data import gold_texts
 
 from her2mine.extract import arms as arms_module
-from her2mine.extract import outcomes as outcomes_module
-from her2mine.extract.arms import Arm, ArmRegistry, _stamp_new
+from her2mine.extract.arms import ArmRegistry
+from her2mine.extract.arms import add_on as arms_add_on
+from her2mine.extract.arms import design as arms_design
+from her2mine.extract.arms import given_all as arms_given_all
+from her2mine.extract.arms import mentions as arms_mentions
+from her2mine.extract.arms import parts as arms_parts
+from her2mine.extract.arms import patterns as arms_patterns
+from her2mine.extract.arms import prior as arms_prior
+from her2mine.extract.arms import refs as arms_refs
+from her2mine.extract.arms import twins as arms_twins
+from her2mine.extract.arms.labels import _stamp_new
+from her2mine.extract.arms.model import Arm
 from her2mine.extract.components import sentence_slices
 from her2mine.extract.fastre import GateSet, WordGate, literal_safe
 from her2mine.extract.lexicon import load_lexicons, lower_same_length
 from her2mine.extract.outcomes import find_endpoints
+from her2mine.extract.outcomes import rows as outcome_rows
+from her2mine.extract.outcomes import runs as outcome_runs
 from her2mine.extract.sentences import join_soft_line_breaks, sentence_spans
 
 # Edge cases: every gate word of the design reader, the arm references and the outcome
@@ -55,39 +67,39 @@ def _windows(text: str) -> list[tuple[int, int]]:
 
 _SETS = {
     "design": (
-        arms_module._DESIGN_GATES,
+        arms_design._DESIGN_GATES,
         [
             arms_module.GROUP_GATE,
-            arms_module._LATER_LINE_GATE,
-            arms_module._WITH_EVERY_ARM_GATE,
-            arms_module._AND_OR_GATE,
-            arms_module._SEQUENCE_GATE,
-            arms_module._ALONE_GATE,
-            arms_module._WITHOUT_GATE,
-            arms_module._ALL_GATE,
-            arms_module._ROUTE_WORD_GATE,
+            arms_prior._LATER_LINE_GATE,
+            arms_given_all._WITH_EVERY_ARM_GATE,
+            arms_parts._AND_OR_GATE,
+            arms_parts._SEQUENCE_GATE,
+            arms_given_all._ALONE_GATE,
+            arms_add_on._WITHOUT_GATE,
+            arms_patterns._ALL_GATE,
+            arms_twins._ROUTE_WORD_GATE,
         ],
     ),
     "refs": (
-        arms_module._REF_GATES,
+        arms_refs._REF_GATES,
         [
             arms_module.GROUP_GATE,
-            arms_module._GENERIC_GATE,
-            arms_module._PRIOR_GATE,
-            arms_module._WITHOUT_GATE,
-            arms_module._UNTREATED_GATE,
-            arms_module._GROUP_LABEL_GATE,
+            arms_mentions._GENERIC_GATE,
+            arms_patterns._PRIOR_GATE,
+            arms_add_on._WITHOUT_GATE,
+            arms_mentions._UNTREATED_GATE,
+            arms_refs._GROUP_LABEL_GATE,
         ],
     ),
     "outcomes": (
-        outcomes_module._SENTENCE_GATES,
+        outcome_rows._SENTENCE_GATES,
         [
-            outcomes_module._ASSUMPTION_GATE,
-            outcomes_module._MODELED_GATE,
-            outcomes_module._RESPECTIVELY_GATE,
-            outcomes_module._FROM_TO_GATE,
-            outcomes_module._EVERY_ARM_GATE,
-            outcomes_module._POOLED_GATE,
+            outcome_rows._ASSUMPTION_GATE,
+            outcome_rows._MODELED_GATE,
+            outcome_runs._RESPECTIVELY_GATE,
+            outcome_rows._FROM_TO_GATE,
+            outcome_rows._EVERY_ARM_GATE,
+            outcome_rows._POOLED_GATE,
         ],
     ),
 }
@@ -122,7 +134,7 @@ def test_gate_set_reads_one_word_and_many_word_gates():
 def test_gate_set_opens_only_where_a_word_is():
     """A window without any gate word closes every gate of the design set (negative)."""
     low = "the median pfs was 18.5 months."
-    assert not any(arms_module._DESIGN_GATES.read(low, 0, len(low)))
+    assert not any(arms_design._DESIGN_GATES.read(low, 0, len(low)))
 
 
 # --- each sentence's end points and drugs --------------------------------------------------

@@ -1,0 +1,276 @@
+"""Add-on designs: "A with or without B", "A plus B or A alone", "with B or without B": the base
+regimen and the base plus the added drug(s) as two arms.
+"""
+
+from __future__ import annotations
+
+import re
+
+from her2mine.extract.arms.labels import _is_design_regimen, normalise_label
+from her2mine.extract.arms.model import Arm, ArmRegistry, _defined_arms
+from her2mine.extract.arms.patterns import _GROUP_WORD, _RANDOMISED
+from her2mine.extract.fastre import WordGate
+from her2mine.extract.hits import Hit
+from her2mine.extract.regimens import Regimen, group_regimens
+
+# "randomly assigned to A (dose) with or without B": two arms, A plus B and A alone. (In a
+# bracket, "(with or without B)" is a per-patient option instead: ``option_hits``.)
+_WITHOUT_GATE = WordGate(("without",))
+_WITH_OR_WITHOUT = re.compile(
+    r"(?:\s*\([^()]*\)|\s+\d[\d.,]*\s*(?:mg|g|µg|mcg)(?:/(?:kg|m2|m²|d|day))?)?"
+    r"(?P<modality>\s*,?\s+(?:with|and|plus)\s+(?:concurrent\s+)?(?:[\d.,]+\s*Gy\s+(?:of\s+)?)?"
+    r"(?:concurrent\s+)?(?:radiotherapy|radiation(?:\s+therapy)?|chemoradiation|RT))?"
+    r"\s*,?\s+with\s+or\s+without\s+(?:the\s+|a\s+|an\s+)?",
+    re.I,
+)
+# After "received A with radiotherapy, with or without B" (no randomisation word), a later
+# "<modality>-alone group/arm" or "without B" shows the two arms.
+_ALONE_GROUP_LATER = re.compile(r"\balone\s+(?:group|arm)s?\b", re.I)
+
+
+def _with_or_without_design(
+    text: str, s: int, e: int, regs: list[Regimen], reg: ArmRegistry
+) -> bool:
+    """ "Patients were randomly assigned to A with or without B" (or "A with B or without B":
+    ``_with_b_or_without_b``): arms A+B and A (in that order: A alone is the control). Only in
+    a randomisation sentence whose two regimens are exactly A (written where a design names an
+    arm) and B, and only while no two arms are defined yet
+    (elsewhere, "treated with A with or without B" says what patients had received)."""
+    if _defined_arms(reg) >= 2:
+        return False
+    pair = _with_b_or_without_b(text, regs)
+    modality = False
+    if pair is None:
+        m = _WITH_OR_WITHOUT.fullmatch(text, regs[0].end, regs[1].start) if len(regs) == 2 else None
+        if m is None:
+            return False
+        pair, modality = (regs[0], regs[1]), m.group("modality") is not None
+    a, b = pair
+    if not a.drugs or not b.drugs or a.has_placebo or b.has_placebo:
+        return False
+    if not _is_design_regimen(text, a, s, e):
+        return False
+    if _RANDOMISED.search(text, s, e) is None and not (
+        modality and _two_arms_named_later(text, e, b)
+    ):
+        return False
+    reg.add(Regimen(a.start, b.end, a.hits + b.hits, [*a.joins, "strong", *b.joins]), None)
+    reg.add(a, None)
+    return True
+
+
+def _two_arms_named_later(text: str, e: int, b: Regimen) -> bool:
+    """Whether the text after a combined-modality "received A with radiotherapy, with or
+    without B" (sentence end ``e``) names the control arm ("the chemoradiation-alone group",
+    "without B"): then B is an arm's, not each patient's option."""
+    if text.find("without " + text[b.start : b.end], e) >= 0:
+        return True
+    return text.find("alone", e) >= 0 and _ALONE_GROUP_LATER.search(text, e) is not None
+
+
+# Add-on designs whose two arms each carry a bracket (short form or label): backbone A, A + X.
+_ADD_ON_FORM = r"[^()\[\];,=]{1,40}?"
+_ADD_ON_DESIGNS = (
+    # "A given either alone (S1) or with X (S2)"
+    re.compile(
+        r"\s*,?\s+(?:given\s+|administered\s+)?(?:either\s+)?alone\s*\(\s*(?P<s1>" + _ADD_ON_FORM
+        + r")\s*\)\s*,?\s+or\s+(?:in\s+combination\s+|combined\s+)?with\s+(?P<x>[^()\[\];]{1,60}?)"
+        r"\s*\(\s*(?P<s2>" + _ADD_ON_FORM + r")\s*\)",
+        re.I,
+    ),
+    # "A with (S2) or without (S1) X"
+    re.compile(
+        r"\s*,?\s+with\s*\(\s*(?P<s2>" + _ADD_ON_FORM + r")\s*\)\s*,?\s+or\s+without\s*"
+        r"\(\s*(?P<s1>" + _ADD_ON_FORM + r")\s*\)\s+(?P<x>[^()\[\];,.]{1,60}?)(?=\s*(?:[,;.]|$))",
+        re.I,
+    ),
+    # "A (S1) [for six cycles] with or without X (S2)"
+    re.compile(
+        r"\s*\(\s*(?P<s1>" + _ADD_ON_FORM + r")\s*\)(?:\s+for\s+[\w\s-]{1,30}?)?\s*,?\s+with\s+or\s+"
+        r"without\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^()\[\];]{1,60}?)\s*\(\s*(?P<s2>" + _ADD_ON_FORM
+        + r")\s*\)",
+        re.I,
+    ),
+    # "A with X (S2) or without X (S1)"
+    re.compile(
+        r"\s*,?\s+with\s+(?P<x>[^()\[\];]{1,60}?)\s*\(\s*(?P<s2>" + _ADD_ON_FORM + r")\s*\)\s*,?"
+        r"\s+or\s+without\s+[^()\[\];]{1,60}?\s*\(\s*(?P<s1>" + _ADD_ON_FORM + r")\s*\)",
+        re.I,
+    ),
+)  # fmt: skip
+_OR_NEXT = re.compile(r"\s*,?\s*or\b", re.I)
+_ADD_ON_PRIOR = re.compile(r"\b(?:prior|previous(?:ly)?|pretreated|eligible)\b", re.I)
+_BRACKET_FORM = re.compile(r"[A-Za-z0-9][\w+/-]{0,11}")
+
+
+def _add_on_design(
+    text: str, s: int, e: int, hits: list[Hit], reg: ArmRegistry, drug_hits: list[Hit]
+) -> bool:
+    """Backbone A and A + X, each arm named in its own bracket ("A either alone (PH) or with
+    X (PH-E)", "A with (AB) or without (A) X", "A (control arm) with or without X
+    (experimental arm)", "A (G/C) with or without X (G/C+T)"). A bracket is a group label or
+    a short form, which the text defines here: it names its arm in later sentences, before any
+    lexicon reading of the same letters (``bare_forms``), unless it is a one-drug short form
+    the text writes as a drug mention (``drug_hits``: "docetaxel (D) with or without
+    trastuzumab (H)", then "with D plus H"). Only while fewer than two arms are defined, with
+    A written where a design names an arm."""
+    if _defined_arms(reg) >= 2:
+        return False
+    for r in group_regimens(text, hits):
+        if not r.drugs or r.has_placebo or not _is_design_regimen(text, r, s, e):
+            continue
+        for j, h in enumerate(r.hits):
+            m = _add_on_match(text, h.end, e)
+            if m is None:
+                continue
+            added = [(m.start("x"), m.end("x"), m.group("s2"))]
+            end = m.end()
+            if m.re is _ADD_ON_DESIGNS[0]:
+                end = _further_add_ons(text, end, e, added)
+            # "had received A with or without prior X" is history; "... or with X (S2) or Y
+            # (S3)" a list of partners: no add-on design
+            if _ADD_ON_PRIOR.search(text, s, end) or _OR_NEXT.match(text, end, e):
+                return False
+            a = Regimen(r.start, h.end, r.hits[: j + 1], r.joins[:j])
+            partners = [[x for x in hits if x0 <= x.start < x1] for x0, x1, _ in added]
+            if not all(_adds_to(a, x_hits) for x_hits in partners):
+                return False
+            # (in the order written: "A either alone (S1), or with X (S2)" lists A first, so a
+            # later "respectively" does; the other designs name A + X first)
+            alone_first = m.re is _ADD_ON_DESIGNS[0]
+            alone = reg.add(a, None) if alone_first else None
+            arms = []
+            for (_, x1, form), x_hits in zip(added, partners, strict=True):
+                joined = Regimen(a.start, x1, a.hits + x_hits, [*a.joins, "strong"])
+                arms.append((form, reg.add(joined, None)))
+            arms.insert(0, (m.group("s1"), alone or reg.add(a, None)))
+            drug_forms = _one_drug_forms(drug_hits)
+            owners = [a.drugs] + [sorted({d for x in xs for d in x.drugs}) for xs in partners]
+            for (form, arm), drugs in zip(arms, owners, strict=True):
+                if drug_forms.get(form) != drugs:
+                    _name_add_on_arm(form, arm, reg)
+            return True
+    return False
+
+
+# ", or with Y (S3)": a further partner of "A either alone (S1), or with X (S2)".
+_FURTHER_ADD_ON = re.compile(
+    r"\s*,?\s+or\s+(?:in\s+combination\s+|combined\s+)?with\s+(?P<x>[^()\[\];]{1,60}?)"
+    r"\s*\(\s*(?P<s>" + _ADD_ON_FORM + r")\s*\)",
+    re.I,
+)
+
+
+def _further_add_ons(text: str, pos: int, e: int, added: list[tuple[int, int, str]]) -> int:
+    """Read the further partners listed after an add-on design ending at ``pos`` ("A either
+    alone (P), or with X (PH), or with Y (PL)": three arms A, A + X, A + Y) into ``added``
+    (partner start, end, bracket); the end of the last one read."""
+    while (m := _FURTHER_ADD_ON.match(text, pos, e)) is not None:
+        added.append((m.start("x"), m.end("x"), m.group("s")))
+        pos = m.end()
+    return pos
+
+
+def _adds_to(a: Regimen, x_hits: list[Hit]) -> bool:
+    """Whether partner mentions ``x_hits`` add a drug to backbone ``a``: some, none a placebo,
+    none sharing a drug with ``a``."""
+    if not x_hits or any(x.kind == "placebo" for x in x_hits):
+        return False
+    return not {d for x in x_hits for d in x.drugs} & set(a.drugs)
+
+
+def _one_drug_forms(drug_hits: list[Hit]) -> dict[str, list[str]]:
+    """The short forms the text writes as mentions of one drug, with it ("D", "H" defined by
+    "docetaxel (D)", "trastuzumab (H)"): such a form bracketed after its own drug (the backbone
+    or the partner) names that drug, not an arm."""
+    return {h.text: h.drugs for h in drug_hits if h.source == "abbreviation" and len(h.drugs) == 1}
+
+
+def _add_on_match(text: str, pos: int, e: int) -> re.Match[str] | None:
+    """The first add-on design written right after a backbone's drug ending at ``pos``."""
+    for pattern in _ADD_ON_DESIGNS:
+        m = pattern.match(text, pos, e)
+        if m is not None:
+            return m
+    return None
+
+
+def _name_add_on_arm(form: str, arm: Arm | None, reg: ArmRegistry) -> None:
+    """Give ``arm`` the bracket ``form``: a group label ("control arm") or a short form."""
+    if arm is None:
+        return
+    if _GROUP_WORD.search(form) or form.strip().lower() == "control":
+        arm.labels.add(normalise_label(form))
+    elif _BRACKET_FORM.fullmatch(form) and any(c.isupper() for c in form):
+        reg.bare_forms[form] = arm
+
+
+# "A with B or without B": the same two arms written out (NOAH).
+_WITH_JOIN = re.compile(r"\s*,?\s+with\s+(?:the\s+|a\s+|an\s+)?", re.I)
+_OR_WITHOUT = re.compile(r"\s*,?\s+or\s+without\s+(?:the\s+|a\s+|an\s+)?", re.I)
+
+
+def _with_b_or_without_b(text: str, regs: list[Regimen]) -> tuple[Regimen, Regimen] | None:
+    """(A, B) for "A with B or without B": the regimens that name drugs are exactly A-with-B
+    (its last drug joined by "with") and B again right after "or without". A drug class before
+    them ("a chemotherapy regimen consisting of A ...") says what A is, not another arm."""
+    drugged = [r for r in regs if r.drugs or r.has_placebo]
+    if len(drugged) != 2 or len(drugged[0].hits) < 2:
+        return None
+    ab, b = drugged
+    if regs[-1] is not b or ab.hits[-1].drugs != b.hits[0].drugs or len(b.hits) != 1:
+        return None
+    if not _OR_WITHOUT.fullmatch(text, ab.end, b.start):
+        return None
+    if not _WITH_JOIN.fullmatch(text, ab.hits[-2].end, ab.hits[-1].start):
+        return None
+    a = Regimen(ab.start, ab.hits[-2].end, ab.hits[:-1], ab.joins[:-1])
+    return a, b
+
+
+# "A with B (AB) or without B (A)": each arm's short form in its own bracket, A possibly with a
+# per-patient partner ("trastuzumab plus chemotherapy of physician's choice with pertuzumab
+# (PTC) or without pertuzumab (TC)").
+_A_THEN_WITH = re.compile(
+    r"(?:\s+(?:of|by)\s+(?:the\s+)?(?:physician|investigator|doctor)(?:'s|’s|s')?\s+choice)?"
+    r"\s*,?\s+with\s+(?:the\s+|a\s+|an\s+)?",
+    re.I,
+)
+_FORM_THEN_WITHOUT = re.compile(
+    r"\s*(?:\(\s*(?P<x>[A-Za-z][\w+-]{0,11})\s*\))?\s*,?\s+or\s+without\s+"
+    r"(?:the\s+|a\s+|an\s+)?",
+    re.I,
+)
+_FORM_AFTER = re.compile(r"\s*\(\s*(?P<y>[A-Za-z][\w+-]{0,11})\s*\)")
+
+
+def _with_x_or_without_x_labelled(
+    text: str, s: int, e: int, regs: list[Regimen], reg: ArmRegistry
+) -> bool:
+    """ "randomly assigned to A with B (X) or without B (Y)": arms A+B and A, B written after
+    both "with" and "without" (the plain "A with B or without B" is ``_with_b_or_without_b``),
+    each arm's short form in its bracket. Without this, the short forms read as B's own
+    ("(TC)" after "without pertuzumab" named pertuzumab), so both arms' values went to the arm
+    with B. The forms name their arms in later sentences (``_short_form_ref``). Only in a
+    randomisation sentence that has defined fewer than two arms."""
+    drugged = [r for r in regs if r.drugs]
+    if len(drugged) != 3 or _defined_arms(reg) >= 2:
+        return False
+    a, b, b2 = drugged
+    if a.has_placebo or b.has_placebo or b2.has_placebo or b.drugs != b2.drugs:
+        return False
+    if set(b.drugs) & set(a.drugs) or not _A_THEN_WITH.fullmatch(text, a.end, b.start):
+        return False
+    # the bracketed forms may be mentions of their own, dropped by ``_without_short_forms``
+    m = _FORM_THEN_WITHOUT.match(text, b.end, e)
+    if m is None or m.end() != b2.start:
+        return False
+    if not _is_design_regimen(text, a, s, e) or _RANDOMISED.search(text, s, e) is None:
+        return False
+    with_b = reg.add(Regimen(a.start, b.end, a.hits + b.hits, [*a.joins, "strong", *b.joins]), None)
+    without_b = reg.add(a, None)
+    y = _FORM_AFTER.match(text, b2.end, e)
+    for form, arm in ((m.group("x"), with_b), (y.group("y") if y else None, without_b)):
+        if form and arm is not None:
+            reg.short_forms[form] = arm
+    return True

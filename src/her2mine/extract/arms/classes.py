@@ -1,0 +1,129 @@
+"""Arms written with a drug class, and labels given by an adjective.
+
+Folding an arm written with a class ("a taxane") into the arm of the class's drug, and naming an
+arm by a schedule adjective only it has ("the metronomic chemotherapy group", "low-dose").
+"""
+
+from __future__ import annotations
+
+import re
+
+from her2mine.extract.arms.model import Arm, ArmRegistry
+from her2mine.extract.fastre import literal_starts, sentences_matching, sentences_matching_at
+from her2mine.extract.hits import Hit
+
+
+def _class_member_arm(reg: ArmRegistry, cls: str) -> Arm | None:
+    """Of a design of exactly two drug arms (no physician's choice or placebo arm), the one arm
+    that holds a drug of class ``cls``, when the other holds none; else None."""
+    members = reg.class_members.get(cls)
+    drug_arms = [a for a in reg.arms if a.drugs]
+    if members is None or len(drug_arms) != 2 or any(a.special or a.has_placebo for a in reg.arms):
+        return None
+    holding = [a for a in drug_arms if members & set(a.drugs)]
+    return holding[0] if len(holding) == 1 else None
+
+
+def _fold_class_written_arms(reg: ArmRegistry) -> None:
+    """Drop an arm written with drug classes for its partners ("palbociclib + anti-HER2 therapy
+    + endocrine therapy (ET) vs anti-HER2 therapy + ET", a title) when a later comparison
+    spells it out: the one arm of a sentence defining two arms or more that holds its drugs
+    and more ("palbociclib plus trastuzumab plus ET"). Its sentence must define no other arm
+    (arms described one per sentence, "Arm A received ...", are each the design's own)."""
+    by_sentence: dict[int, int] = {}
+    for arm in reg.arms:
+        for at in arm.defined_at:
+            by_sentence[at] = by_sentence.get(at, 0) + 1
+    for arm in list(reg.arms):
+        if not arm.with_class or not arm.drugs or arm.special or arm.options:
+            continue
+        if any(by_sentence[at] > 1 for at in arm.defined_at) or not arm.defined_at:
+            continue
+        ds = set(arm.drugs)
+        fuller = [
+            b
+            for b in reg.arms
+            if b is not arm
+            and not b.special
+            and ds < set(b.drugs)
+            and any(by_sentence.get(at, 0) >= 2 for at in b.defined_at)
+        ]
+        if len(fuller) == 1 and not set(arm.defined_at) & set(fuller[0].defined_at):
+            reg.arms.remove(arm)
+            reg.frozen = None
+
+
+def _class_groups_to_drug_arms(reg: ArmRegistry) -> None:
+    """ "randomly assigned to the anthracycline group or the non-anthracycline group" after the
+    regimens were defined: the class-named group is the drug arm holding a drug of that class
+    (``_class_member_arm``), not a further drugless arm; its labels move there."""
+    for arm in list(reg.arms):
+        if arm.drugs or arm.special or arm.has_placebo or len(arm.labels) != 1:
+            continue
+        target = _class_member_arm(reg, next(iter(arm.labels)))
+        if target is not None:
+            target.labels |= arm.labels
+            reg.arms[:] = [a for a in reg.arms if a is not arm]  # (Arm compares by value)
+
+
+# "pertuzumab plus trastuzumab with metronomic oral cyclophosphamide", later "the metronomic
+# chemotherapy group": an adjective written before the drug only one arm has names that arm.
+# "low-dose", "low dose", "low\ndose" and "low \ndose" (wrapped at a line end, a space left
+# before the break): any whitespace run joins the two words. One fragment for the adjective
+# before the drug, the text-wide test and the group reference (``_LOW_DOSE_LABEL_END``).
+_LOW_DOSE_WORDS = r"low(?:-|\s+)dose"
+_SCHEDULE_ADJECTIVE = re.compile(
+    rf"(?<![\w-])(metronomic|{_LOW_DOSE_WORDS})\s+(?:(?:oral|intravenous)\s+)?\Z", re.I
+)
+_LOW_DOSE = re.compile(_LOW_DOSE_WORDS)
+
+
+def _has_low_dose(low: str) -> bool:
+    """Whether the lower-cased text writes "low-dose" in any of its forms (``_LOW_DOSE``)."""
+    return "dose" in low and _LOW_DOSE.search(low) is not None
+
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _adjective_label(written: str) -> str:
+    """The label of a schedule adjective as written: "low dose", "low-dose" and a "low\ndose"
+    wrapped at the line end are all "low-dose" (any whitespace joins its words)."""
+    return _SPACE_RUN.sub("-", written.lower())
+
+
+def _label_by_schedule_adjective(text: str, drug_hits: list[Hit], reg: ArmRegistry) -> None:
+    """Label the one arm whose own drug (one no other arm has) is written after "metronomic" /
+    "low-dose" with "<adjective>" and "<adjective> chemotherapy" (a chemotherapy given so)."""
+    arms = [a for a in reg.arms if not a.special and a.drugs]
+    if len(arms) < 2:
+        return
+    found: dict[int, str] = {}
+    for k, arm in enumerate(arms):
+        own = set(arm.drugs).difference(*(set(b.drugs) for b in arms if b is not arm))
+        for h in drug_hits:
+            if h.kind == "drug" and own.intersection(h.drugs):
+                m = _SCHEDULE_ADJECTIVE.search(text, max(0, h.start - 40), h.start)
+                if m is not None:
+                    found[k] = _adjective_label(m.group(1))
+                    break
+    if len(found) != 1:
+        return  # none, or two arms so written: no adjective tells them apart
+    ((k, adjective),) = found.items()
+    arms[k].labels |= {adjective, adjective + " chemotherapy"}
+    reg.frozen = None
+
+
+def _matching(
+    pattern: re.Pattern[str],
+    words: tuple[str, ...],
+    text: str,
+    low: str,
+    sentences: list[tuple[int, int]],
+    literal: bool,
+) -> list[bool]:
+    """``sentences_matching`` for a case-insensitive ``word_start`` pattern whose matches all
+    begin with one of ``words``: tried only where those occur in the lower-cased text."""
+    if not literal:
+        return sentences_matching(pattern, text, sentences)
+    return sentences_matching_at(pattern, text, sentences, literal_starts(low, words))

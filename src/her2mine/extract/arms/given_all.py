@@ -1,0 +1,214 @@
+"""Drugs every arm received ("both groups received", "in each arm"), "A alone or combined with B",
+an addition read as a combination, and a backbone given later to all arms.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from her2mine.extract.arms.model import ArmRegistry
+from her2mine.extract.arms.patterns import _ADDED_TO, _ADDED_TO_ALL, _ADDITION_OF, _BOTH
+from her2mine.extract.fastre import WordGate
+from her2mine.extract.hits import Hit
+from her2mine.extract.regimens import GIVEN_TOGETHER, Regimen, gap_kind, without_schedules
+
+
+def _given_to_all(
+    text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit], reg: ArmRegistry
+) -> None:
+    """ "Both groups received trastuzumab and pertuzumab every 3 weeks." in a sentence after the
+    design (``sentences``: those that say it): the drugs named after it are given to every arm
+    (as in a design sentence)."""
+    for s, e in sentences:
+        m = _BOTH.search(text, s, e)
+        if m is None:
+            continue
+        drugs = {d for h in drug_hits if m.end() <= h.start and h.end <= e for d in h.drugs}
+        # after the design, a drugless (placebo/observation) group keeps no drugs
+        _give_to_every_arm(reg, drugs, drugless_too=False)
+
+
+# "Pertuzumab and trastuzumab were given in both cohorts": the drugs named before the passive
+# verb join every arm ("Both groups received X" names them after it).
+_GIVEN_IN_ALL = re.compile(
+    r"\b(?:was|were)\s+(?:also\s+)?(?:given|administered)\s+(?:to|in)\s+(?:both|all)\s+"
+    r"(?:(?:the|three|four)\s+)?(?:groups|arms|cohorts)\b",
+    re.I,
+)
+
+# Every _GIVEN_IN_ALL match holds one of these (lower case).
+_GIVEN_IN_ALL_GATE = WordGate(
+    f"{verb} {prep} {word}"
+    for verb in ("given", "administered")
+    for prep in ("in", "to")
+    for word in ("both", "all")
+)
+
+
+def _given_in_all(
+    text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit], reg: ArmRegistry
+) -> None:
+    """Drugs of a sentence that says they were given in every group, before that phrase."""
+    starts = [a for a, _ in sentences]
+    for m in _GIVEN_IN_ALL.finditer(text):
+        s = starts[bisect_right(starts, m.start()) - 1] if starts else 0
+        drugs = {d for h in drug_hits if s <= h.start and h.end <= m.start() for d in h.drugs}
+        _give_to_every_arm(reg, drugs, drugless_too=False)
+
+
+# "Patients with HER2-positive tumors received trastuzumab and pertuzumab concomitantly with
+# either regimen", "trastuzumab in both arms": drugs given with every arm (to a
+# subgroup, as a rule), which define no arm of their own. They do not join the arms either:
+# whole-population values would then carry drugs only the subgroup received.
+_WITH_EVERY_ARM = re.compile(
+    r"\s*,?\s*" + GIVEN_TOGETHER + r"(?:in\s+addition\s+to|with|to|in)\s+"
+    r"(?:either|each|both|all|every)\s+(?:of\s+the\s+)?(?:(?:two|three|four)\s+)?"
+    r"(?:(?:chemotherapy|treatment|study)\s+)?(?:regimens?|arms?|groups?|treatments?)\b",
+    re.I,
+)
+_WITH_EVERY_ARM_GATE = WordGate(("either", "each", "both", "all", "every"))
+
+
+def _without_every_arm_drugs(text: str, regs: list[Regimen], e: int) -> list[Regimen]:
+    """``regs`` without those given with every arm (``_WITH_EVERY_ARM``) in a clause of their
+    own ("..., and patients with HER2-positive tumors received X concomitantly with either
+    regimen"). A regimen joined to the one before it ("pertuzumab or placebo, plus trastuzumab
+    and docetaxel in each arm", "A or B, with C in both groups") is kept: its drugs are the
+    randomised alternatives' own or their shared partners (``shared_backbone``)."""
+    out = []
+    for k, r in enumerate(regs):
+        if _WITH_EVERY_ARM.match(text, r.end, e) is not None and not (
+            k and _joined_to_previous(text, regs[k - 1], r)
+        ):
+            continue
+        out.append(r)
+    return out
+
+
+def _joined_to_previous(text: str, prev: Regimen, r: Regimen) -> bool:
+    """Whether ``r`` is an alternative to ``prev`` or its partner ("A or B", "A, with B")."""
+    return (
+        _JOINED_GAP.fullmatch(text, prev.end, r.start) is not None
+        or gap_kind(text[prev.end : r.start]) is not None
+    )
+
+
+# Between randomised alternatives, or alternatives and their shared partners: "A or B", "A,
+# or to B", "A versus B", "A or B, plus C", "A or B, with C".
+_JOINED_GAP = re.compile(
+    r"\s*,?\s*(?:(?:or|versus|vs\.?)(?:\s+to)?|plus|with|and|in\s+combination\s+with)\s+", re.I
+)
+
+
+def _arms_before_all_received(regs: list[Regimen], pos: int) -> list[Regimen]:
+    """ "... to FEC then PTC, or PTC; all patients received pertuzumab with trastuzumab": the
+    drugs after "all patients received" (at ``pos``) in the design sentence itself are given to
+    every arm (``_given_to_all`` adds them once the arms exist), not a further arm. Read so only
+    when two or more regimens come before it."""
+    before = [r for r in regs if r.end <= pos]
+    return before if len(before) >= 2 else regs
+
+
+def _give_to_every_arm(reg: ArmRegistry, drugs: set[str], *, drugless_too: bool) -> None:
+    """ "Both groups received X": X joins every arm (but physician's choice); an arm with no
+    drugs only if ``drugless_too``."""
+    if not drugs:
+        return
+    for arm in reg.arms:
+        if not arm.special and (drugless_too or arm.drugs):
+            arm.extend(drugs)
+
+
+# "A alone or in combination with B" (titles, aims): the arms are A and A+B; B is an add-on.
+_ALONE_GATE = WordGate(("alone",))
+_ALONE_OR_WITH = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?alone\s*(?:\([^()]*\)\s*)?,?\s+(?:or|versus|vs\.?)\s+"
+    r"(?:in\s+combination\s+with|combined\s+with|with|plus)\s+(?:the\s+|a\s+)?"
+    # "capecitabine alone or with continuation of trastuzumab" (treatment beyond progression)
+    r"(?:(?:continuation|continued\s+use|addition)\s+of\s+(?:the\s+|a\s+)?|continued\s+)?",
+    re.I,
+)
+
+
+def _alone_or_combined(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """ "A alone or in combination with B": the regimen after the joiner is A plus B (the
+    combination arm), not B on its own; so is each partner listed after B ("combined with B, C,
+    D or E", ``_listed_partners``)."""
+    out = list(regs)
+    for i in range(1, len(out)):
+        prev, r = out[i - 1], out[i]
+        if prev.drugs and not prev.has_placebo and _alone_or_with_gap(text, prev.end, r.start):
+            for j in (i, *_listed_partners(text, out, i)):
+                r = out[j]
+                out[j] = Regimen(
+                    r.start, r.end, prev.hits + r.hits, [*prev.joins, "strong", *r.joins]
+                )
+    return out
+
+
+# Between partners of one list, each perhaps labelled: "pertuzumab (module 1), durvalumab".
+_PARTNER_COMMA = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*")
+_PARTNER_LAST = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:or|and)\s+")
+_GROUP_LABEL_AFTER = re.compile(r"\s*\(\s*(?:arm|group|cohort|module)\s+\w+\s*\)", re.I)
+
+
+def _listed_partners(text: str, regs: list[Regimen], i: int) -> list[int]:
+    """Indices of the regimens listed after partner ``regs[i]`` of "A alone or combined with":
+    the items after it joined by commas, and one last item after "or"/"and" when a comma item
+    came before it ("B, C or D") or it and the item before carry a group label each ("B
+    (module 1) or C (module 2)"). In "A alone or with B, or C plus D" the last regimen may be
+    an arm of its own."""
+    found: list[int] = []
+    j = i + 1
+    while j < len(regs) and _PARTNER_COMMA.fullmatch(text, regs[j - 1].end, regs[j].start):
+        found.append(j)
+        j += 1
+    if j < len(regs) and _PARTNER_LAST.fullmatch(text, regs[j - 1].end, regs[j].start):
+        labelled = all(_GROUP_LABEL_AFTER.match(text, regs[x].end) for x in (j - 1, j))
+        if found or labelled:
+            found.append(j)
+    return found
+
+
+def _addition_as_combination(text: str, s: int, regs: list[Regimen]) -> list[Regimen]:
+    """ "The addition of X to Y" / "adding X to Y": the arms compared are Y plus X and Y, never
+    X alone (a review or model citing "adding pertuzumab to trastuzumab and docetaxel ...
+    (56.5 vs 40.8 months)" made pertuzumab an arm). Y must name a drug."""
+    out = list(regs)
+    for i in range(len(out) - 1):
+        x, y = out[i], out[i + 1]
+        if not x.drugs or not y.drugs or set(x.drugs) <= set(y.drugs):
+            continue
+        if not _ADDED_TO.fullmatch(text, x.end, y.start):
+            continue
+        if _ADDITION_OF.match(text[max(s, x.start - 30) : x.start]) is None:
+            continue
+        both = Regimen(x.start, y.end, x.hits + y.hits, [*x.joins, "strong", *y.joins])
+        return [*out[:i], both, y, *out[i + 2 :]]
+    return out
+
+
+def _alone_or_with_gap(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` joins "A alone or in combination with B", dose and schedule phrases
+    aside ("anastrozole 1 mg/d alone (A arm) or in combination with weekly trastuzumab")."""
+    if _ALONE_OR_WITH.fullmatch(text, a, b):
+        return True
+    gap = text[a:b]
+    return len(gap) <= 150 and _ALONE_OR_WITH.fullmatch(without_schedules(gap)) is not None
+
+
+def _later_backbone(
+    text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit], reg: ArmRegistry
+) -> None:
+    """ "Weekly paclitaxel was then added to the regimen": a drug given to every arm."""
+    for s, e in sentences:
+        m = _ADDED_TO_ALL.search(text, s, e)
+        if not m:
+            continue
+        added = [h for h in drug_hits if s <= h.start and h.end <= m.start() and h.drugs]
+        drugs = {d for h in added for d in h.drugs}
+        if drugs:
+            for arm in reg.arms:
+                if arm.drugs and not arm.special:
+                    arm.extend(drugs)

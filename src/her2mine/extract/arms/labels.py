@@ -1,0 +1,355 @@
+"""Group labels of design arms.
+
+The label written right after a design regimen ("(control group)", "[pertuzumab group]"),
+before it ("the pyrotinib group, treated with ..."), the words that may stand before a design
+regimen, and a bracket that labels a whole list in order ("(arms A and B, respectively)",
+"(modules 0-4)").
+"""
+
+from __future__ import annotations
+
+import re
+
+from her2mine.extract.arms.model import Arm, ArmRegistry
+from her2mine.extract.arms.parts import _segment_end
+from her2mine.extract.arms.patterns import _DESIGN_BEFORE_END, _GROUP_WORD, GROUP_GATE
+from her2mine.extract.arms.prior import _prior
+from her2mine.extract.fastre import search_from_end
+from her2mine.extract.hits import Hit
+from her2mine.extract.regimens import Regimen
+
+# "A or B (AX and BX, respectively)", "(arms A and B, respectively)": one bracket after the
+# design's list names each arm in order, by a short form or a group label.
+_RESPECTIVELY_BRACKET = re.compile(r"[(\[]([^()\[\]]{1,80}?),?\s+respectively\s*[)\]]", re.I)
+_JOINT_ITEM_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
+_JOINT_GROUP = re.compile(r"(?:the\s+)?(?i:arms?|groups?|cohorts?)\s+([A-Z]|[1-9])")
+_JOINT_LETTER = re.compile(r"[A-Z]|[1-9]")
+_JOINT_FORM = re.compile(r"[A-Za-z][\w+/-]{0,14}")
+_JOINT_PLURAL_END = re.compile(r"\s+(?:arms|groups|cohorts)\Z", re.I)
+
+
+def _name_respectively(
+    text: str, hits: list[Hit], after: int, e: int, arms: list[Arm], reg: ArmRegistry
+) -> None:
+    """Name the ``arms`` a design sentence listed, in order, by the items of a "respectively"
+    bracket after its last arm's start ``after``, when they count as many as the arms: group
+    letters ("arms A and B") become labels, other items short forms. Items of another kind
+    (counts, doses) name nothing."""
+    m = _RESPECTIVELY_BRACKET.search(text, after, e)
+    if m is None:
+        return
+    items = _joint_items(text, m.start(1), m.end(1))
+    if len(items) != len(arms) or any(arm.special or arm.name is None for arm in arms):
+        return
+    first = _JOINT_GROUP.fullmatch(text, *items[0])
+    if first is not None:
+        _label_jointly(text, items, first, arms)
+        return
+    if all(_JOINT_FORM.fullmatch(text, a, b) for a, b in items):
+        for (a, b), arm in zip(items, arms, strict=True):
+            _record_joint_form(text[a:b], any(a <= h.start < b for h in hits), arm, reg)
+
+
+def _joint_items(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The (start, end) of each item of the list ``text[a:b]`` ("X, Y and Z"); a plural group
+    word closing the list ("X and Y arms") is no part of its last item."""
+    plural = _JOINT_PLURAL_END.search(text, a, b)
+    b = plural.start() if plural is not None else b
+    items, pos = [], a
+    for gap in _JOINT_ITEM_GAP.finditer(text, a, b):
+        items.append((pos, gap.start()))
+        pos = gap.end()
+    items.append((pos, b))
+    return items
+
+
+def _label_jointly(
+    text: str, items: list[tuple[int, int]], first: re.Match[str], arms: list[Arm]
+) -> None:
+    """ "(arms A and B, respectively)": each letter labels its arm, when every item is one."""
+    letters = [first.group(1)]
+    for a, b in items[1:]:
+        m = _JOINT_GROUP.fullmatch(text, a, b) or _JOINT_LETTER.fullmatch(text, a, b)
+        if m is None:
+            return
+        letters.append(m.group(m.lastindex or 0))
+    for letter, arm in zip(letters, arms, strict=True):
+        arm.labels.add(letter.lower())
+
+
+def _record_joint_form(form: str, spelt: bool, arm: Arm, reg: ArmRegistry) -> None:
+    """Record ``form`` as a name of ``arm``: a short form when a drug mention lies in it
+    (``spelt``: "Pac+HP"), else a bare form found as a word ("T+L"); a form given to another
+    arm already names neither."""
+    forms = reg.short_forms if spelt else reg.bare_forms
+    if forms.get(form, arm) is not arm:
+        forms[form] = Arm([], False, set())  # ambiguous: no name
+    else:
+        forms[form] = arm
+
+
+# "T-DXd alone or combined with pertuzumab, durvalumab, paclitaxel or tucatinib (modules 0-4)":
+# one bracket after the last arm numbers every arm of the list in order.
+_RANGE_LABEL = re.compile(
+    r"\s*\(\s*(?i:modules|cohorts|arms|groups)\s+([A-Z]|\d)\s*(?:[-–]|to)\s*([A-Z]|\d)\s*\)"
+)
+
+
+def _label_range_after_list(
+    text: str, regs: list[Regimen], arm_of: dict[int, Arm], added: list[Arm]
+) -> None:
+    """Labels the arms ``added`` in order by the range a bracket after the last one gives, when
+    the range counts as many labels as arms ("(modules 0-4)" after five arms: "0" to "4"); the
+    range is no label of the last arm."""
+    last = max(arm_of)
+    m = _RANGE_LABEL.match(text, regs[last].end)
+    if m is None or arm_of[last] is not added[-1]:
+        return
+    first, final = ord(m.group(1)), ord(m.group(2))
+    if final - first + 1 != len(added) or m.group(1).isdigit() != m.group(2).isdigit():
+        return
+    added[-1].labels.discard(normalise_label(text[m.start(1) : m.end(2)]))
+    for k, arm in enumerate(added):
+        arm.labels.add(chr(first + k).lower())
+
+
+def _stamp_new(reg: ArmRegistry, before: set[int]) -> set[int]:
+    """Arms a design reader appended without ``ArmRegistry.add`` (ids not in ``before``) belong
+    to the sentence read; returns the ids of the arms now defined."""
+    ids = set(map(id, reg.arms))  # (map: no Python-level id() call per arm)
+    if reg.at >= 0 and not ids <= before:  # (most sentences append none directly)
+        for arm in reg.arms:
+            if id(arm) not in before:
+                reg.stamp(arm)
+    return ids
+
+
+def _is_design_regimen(text: str, r: Regimen, s: int, e: int) -> bool:
+    before = text[max(s, r.start - 80) : r.start]
+    return _DESIGN_BEFORE_END.match(before) is not None and not _starts_with_drug(before)
+
+
+# "AC-T with trastuzumab starting with docetaxel (AC-TH)": the drug after "starting with" says
+# when the regimen before it begins; it is no arm of its own, though "with" may name one.
+_STARTING_WITH = re.compile(r"\b(?:starting|beginning|commencing)\s+with\s+$", re.I)
+
+
+def _starts_with_drug(before: str) -> bool:
+    """Whether ``before`` (the text before a regimen) ends with "starting with"."""
+    return before.endswith("with ") and _STARTING_WITH.search(before, len(before) - 20) is not None
+
+
+# "Disitamab Vedotin Versus Lapatinib Plus Capecitabine in ...: A Randomized Phase III Trial":
+# the regimen just before "versus" and the next regimen is the first compared arm, though no
+# design word stands before it (a title opens with it).
+_VERSUS_GAP = re.compile(r"\s*,?\s*(?:versus|vs\.?|v\.?|compared\s+with)\s+", re.I)
+
+
+# A joiner right before a regimen: it ends a longer chain the grouping did not join.
+_CHAIN_BEFORE = re.compile(r"(?:\b(?:followed\s+by|then|plus|with|and)|[+/→])\s*$", re.I)
+
+
+def _versus_next(text: str, regs: list[Regimen], i: int) -> bool:
+    """Whether ``regs[i]`` is followed by "versus" and then the next regimen (both with drugs,
+    neither with placebo)."""
+    if i + 1 >= len(regs):
+        return False
+    r, nxt = regs[i], regs[i + 1]
+    if not r.drugs or not nxt.drugs or r.has_placebo or nxt.has_placebo:
+        return False  # "A versus placebo in combination with B": the placebo design's to read
+    if i > 0 and _CHAIN_BEFORE.search(text, max(regs[i - 1].end, r.start - 30), r.start):
+        return False  # "FEC-75 followed by paclitaxel plus trastuzumab versus ...": a chain's tail
+    return (
+        3 <= nxt.start - r.end <= 20 and _VERSUS_GAP.fullmatch(text, r.end, nxt.start) is not None
+    )
+
+
+# "randomly assigned to receive either combination therapy (A ... plus B ...) or monotherapy
+# (B alone ...)": each regimen opens the bracket that follows a generic arm name written where a
+# design names an arm; the name is the arm's (``_generic_arm_refs`` reads it later).
+_GENERIC_NAME_OPEN = re.compile(
+    r"\b(?:receive|to|or|versus|vs\.?)\s+(?:either\s+)?(?:the\s+)?"
+    r"(?:combination|monotherapy)(?:[\s-]+(?:therapy|treatment|regimen))?"
+    r"(?:[\s-]+(?:group|arm))?\s*[(\[]\s*$",
+    re.I,
+)
+
+
+def _generic_name_bracket(text: str, r: Regimen, s: int) -> bool:
+    """Whether regimen ``r`` opens the bracket after a generic arm name ("either combination
+    therapy (lapatinib ..." / "or monotherapy (capecitabine ..."): a design regimen, though no
+    design word stands right before it; not a therapy received before ("previously exposed to
+    combination therapy (A plus B)"). Only read when a bracket opens right before ``r``."""
+    i = r.start - 1
+    while i > s and text[i] == " ":
+        i -= 1
+    if i <= s or text[i] not in "([":
+        return False
+    m = _GENERIC_NAME_OPEN.search(text, max(s, r.start - 60), r.start)
+    return m is not None and not _prior(text, None, s, m.start())
+
+
+# "assigned to receive A or control therapy (B in HER2-positive disease)": the bracket after a
+# control arm's name holds that arm's regimen.
+_CONTROL_NAME_OPEN = re.compile(
+    r"\b(?:receive|to|or|versus|vs\.?)\s+(?:the\s+)?(control|standard)"
+    r"(?:[\s-]+(?:therapy|treatment|regimen))?(?:[\s-]+(?:group|arm))?\s*[(\[]\s*$",
+    re.I,
+)
+
+
+def _control_name_bracket(text: str, r: Regimen, s: int) -> str | None:
+    """The label ("control"/"standard") of the arm whose name regimen ``r`` follows in a bracket
+    ("or control therapy (paclitaxel plus trastuzumab ..."), else None."""
+    a = max(s, r.start - 40)
+    if text.find("ontrol", a, r.start) < 0 and text.find("tandard", a, r.start) < 0:
+        return None
+    m = _CONTROL_NAME_OPEN.search(text, a, r.start)
+    return m.group(1).lower() if m is not None else None
+
+
+# "divided into the observation group (inetetamab plus pyrotinib and vinorelbine, n=43) and the
+# control group (...)": a group named by a word of its own, its regimen in the bracket after
+# (also "into an observation group (...) and a control group (...)").
+_GROUP_NAME_OPEN = search_from_end(
+    re.compile(
+        r"\b(?:into|to|and|or|the)\s+(?:the\s+|an?\s+)?([A-Za-z][\w-]{2,20})\s+"
+        r"(?:group|arm|cohort)\s*[(\[]\s*$",
+        re.I,
+    )
+)
+# Words before a group word that name no group of their own ("assigned to either group (").
+_NOT_A_GROUP_NAME = frozenset(
+    ("each", "both", "either", "same", "two", "three", "all", "other", "whole", "entire")
+)
+
+
+def _group_name_before(text: str, s: int, r: Regimen, nxt: int) -> str | None:
+    """The name of the group whose bracket regimen ``r`` opens ("the observation group (r"),
+    when a word of its own names it and ``r`` is the bracket's only regimen (the next one
+    starts at ``nxt``; a sequence of several is left to the sequence rules); None otherwise.
+    Read only when a bracket opens right before ``r``."""
+    i = r.start - 1
+    while i > s and text[i] == " ":
+        i -= 1
+    if i <= s or text[i] not in "([":
+        return None
+    m = _GROUP_NAME_OPEN.match(text, max(s, r.start - 50), r.start)
+    if m is None or m.group(1).lower() in _NOT_A_GROUP_NAME:
+        return None
+    if _segment_end(text, r.end, nxt) >= nxt:
+        return None  # another regimen inside the same bracket
+    return normalise_label(m.group(1))
+
+
+# "randomly divided into an observation group treated with A and a control group treated with
+# B" (East Asian journals' style): a group named by a word of its own, its regimen after a verb.
+_GROUP_TREATED_WITH = search_from_end(
+    re.compile(
+        r"\b(?:into|to|and|or|an?|the)\s+(?:the\s+)?([A-Za-z][\w-]{2,20})\s+(?:group|arm)"
+        r",?\s+(?:treated\s+with|receiving|given|that\s+received|which\s+received)\s+$",
+        re.I,
+    )
+)
+
+
+def _group_treated_with(text: str, s: int, r: Regimen) -> str | None:
+    """The name of the group that regimen ``r`` is given to ("an observation group treated
+    with r"), when a word of its own names it; None otherwise. Read only when "group"/"arm"
+    is in the 60 characters before ``r``."""
+    a = max(s, r.start - 60)
+    if text.find("group", a, r.start) < 0 and text.find("arm", a, r.start) < 0:
+        return None
+    m = _GROUP_TREATED_WITH.match(text, a, r.start)
+    if m is None or m.group(1).lower() in _NOT_A_GROUP_NAME:
+        return None
+    return normalise_label(m.group(1))
+
+
+def _label_after(text: str, pos: int, end: int, low: str | None = None) -> str | None:
+    """The "(X group)" / "(group A)" / "(...; group A)" label between a regimen and the next."""
+    stop = min(end, pos + 250)
+    if not GROUP_GATE.may_hold(low, pos, stop):
+        return _control_label(text, pos, stop)  # else a label is a group word
+    for m in _LABEL_ANY.finditer(text, pos, stop):
+        label = m.group(1).strip().lower()
+        if _GROUP_WORD.search(label):
+            return normalise_label(label)
+    return (
+        _label_before_count(text, pos, stop)
+        or _label_before_semicolon(text, pos, stop)
+        or _control_label(text, pos, stop)
+    )
+
+
+# "A plus B (control; n = 406)", "(control)": a bracket that opens with the bare word labels
+# the arm before it the control, as "(control group)" does.
+_CONTROL_LABEL = re.compile(r"[\[(]\s*(?:the\s+)?[Cc]ontrol\s*(?:[;,][^()\[\]]*)?[\])]")
+
+
+def _control_label(text: str, pos: int, stop: int) -> str | None:
+    """ "control" if a "(control; ...)" bracket stands between ``pos`` and ``stop``, else None."""
+    if text.find("ontrol", pos, stop) < 0:
+        return None
+    return "control" if _CONTROL_LABEL.search(text, pos, stop) else None
+
+
+# "(H group; docetaxel was added at progression)": a bracket opening with the group label, then
+# a note on the group after ";" (which may name a drug, so the bracket may not close before the
+# next regimen).
+_LABEL_THEN_NOTE = re.compile(r"[\[(]\s*(?:the\s+)?([^()\[\];,=]{1,40}?)\s*;", re.I)
+
+
+def _label_before_semicolon(text: str, pos: int, stop: int) -> str | None:
+    """The group label opening a "(X group; ...)" bracket between ``pos`` and ``stop``."""
+    if text.find(";", pos, stop) < 0:
+        return None  # every such bracket holds its ";"
+    for m in _LABEL_THEN_NOTE.finditer(text, pos, stop):
+        label = m.group(1).strip().lower()
+        if _GROUP_WORD.search(label):
+            return normalise_label(label)
+    return None
+
+
+# "(arm A, n=92)", "(group B; n = 107)": a bracket opening with the group label, then the
+# group's patient count (the label is not the bracket's last part, so _LABEL_ANY misses it).
+_LABEL_THEN_COUNT = re.compile(
+    r"[\[(]\s*(?:the\s+)?([^()\[\];,=]{1,40}?)\s*[,;]\s*n\s*=\s*\d[\d,]*\s*[\])]", re.I
+)
+
+
+def _label_before_count(text: str, pos: int, stop: int) -> str | None:
+    """The group label of a "(arm A, n=92)" bracket between ``pos`` and ``stop``, or None."""
+    if text.find("=", pos, stop) < 0:
+        return None  # every such bracket holds its count
+    for m in _LABEL_THEN_COUNT.finditer(text, pos, stop):
+        label = m.group(1).strip().lower()
+        if _GROUP_WORD.search(label):
+            return normalise_label(label)
+    return None
+
+
+_LABEL_ANY = re.compile(r"[\[(;,]\s*(?:the\s+)?([^()\[\];,]{1,40}?)\s*[\])]")
+
+
+_LEADING_THE = re.compile(r"^(?:the)\s+")
+
+
+def normalise_label(label: str) -> str:
+    label = label.strip().lower()
+    if label.startswith("the"):  # (what a _LEADING_THE match starts with)
+        label = _LEADING_THE.sub("", label)
+    label = _GROUP_WORD.sub("", label).strip(" -")
+    return _ALONE_END.sub("", label)  # "chemotherapy-alone arm" is the "chemotherapy" arm
+
+
+_ALONE_END = re.compile(r"(?<=\w)[\s-]+(?:alone|only)$")
+
+
+# Words that quote another study's result ("In the earlier PHENIX trial", "as previously
+# reported", "unlike ...") or a reference number ("[12]").
+_CITES = re.compile(
+    r"\b(?:previous(?:ly)?|earlier|prior|historical(?:ly)?|reported|published|unlike|"
+    r"in\s+contrast)\b|\[\d",
+    re.I,
+)

@@ -1,0 +1,466 @@
+"""Arms named by a letter, a number or a group word of their own.
+
+"arm A: ...; arm B: ...", "arm A (doxorubicin ...)", "(arm A, standard therapy, n = 49; ...)",
+"the control group received ...", a later lettered cohort, and durations of one regimen
+compared ("6 (group A) or 12 (group B) months of trastuzumab").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from her2mine.extract.arms.labels import _NOT_A_GROUP_NAME, _label_after, normalise_label
+from her2mine.extract.arms.model import Arm, ArmRegistry, _same_drugs
+from her2mine.extract.arms.parts import _segment_end
+from her2mine.extract.arms.patterns import (
+    _DESIGN,
+    _DESIGN_BEFORE_END,
+    _DURATION_UNIT,
+    _NUMBER_WORD,
+    _RANDOMISED,
+)
+from her2mine.extract.arms.prior import _is_prior
+from her2mine.extract.fastre import WordGate, word_start
+from her2mine.extract.hits import Hit
+from her2mine.extract.regimens import SEQUENCE_WORDS, Regimen, group_regimens, is_schedule_or_alone
+
+# "A third cohort of HER2-negative patients received letrozole alone (arm C)": after the
+# randomisation labelled its arms A and B, a later design sentence that labels a regimen with
+# the next letter adds that arm (a cohort outside the randomisation), kept apart from a
+# randomised twin of the same drugs so that "in arm C" still names its own group.
+_LETTER_LABEL = re.compile(r"\(\s*(?i:arm|cohort|group)\s+([A-Z])\s*\)")
+_LETTER_LABEL_GATE = WordGate(("(arm ", "(cohort ", "(group "))
+
+
+def _read_next_lettered_arm(
+    text: str,
+    sentences: list[tuple[int, int]],
+    randomised: list[bool],
+    drug_hits: list[Hit],
+    reg: ArmRegistry,
+) -> None:
+    """Adds the arm a non-randomisation design sentence labels with the letter after the last
+    one the arms use (the regimen right before its "(arm C)", bar a dose, schedule or "alone")."""
+    letters = sorted(x for a in reg.arms for x in a.labels if len(x) == 1 and x.isalpha())
+    if not letters:
+        return
+    want = chr(ord(letters[-1]) + 1)
+    for (s, e), was_randomised in zip(sentences, randomised, strict=True):
+        if was_randomised or _DESIGN.search(text, s, e) is None:
+            continue
+        for m in _LETTER_LABEL.finditer(text, s, e):
+            if m.group(1).lower() != want:
+                continue
+            regs = group_regimens(
+                text, [h for h in drug_hits if s <= h.start and h.end <= m.start()]
+            )
+            if regs and is_schedule_or_alone(text[regs[-1].end : m.start()]):
+                reg.add_own(regs[-1], want)
+                return
+
+
+_COMPARED_DURATIONS = re.compile(
+    rf"\b{_NUMBER_WORD}\s*(?:\([^()]*\)\s*)?(?:{_DURATION_UNIT}\s*(?:\([^()]*\)\s*)?)?"
+    rf"(?:or|versus|vs\.?)\s+{_NUMBER_WORD}\s*(?:\([^()]*\)\s*)?{_DURATION_UNIT}"
+    r"\s*(?:\([^()]*\)\s*)?of\b",
+    re.I,
+)
+
+
+def _duration_design(text: str, low: str, read: list[tuple[int, int]], reg: ArmRegistry) -> None:
+    """Keep one arm when the design sentences ``read`` compared durations of one regimen: a
+    title that names the chemotherapy by its class ("6 versus 12 months of trastuzumab with
+    chemotherapy") and a methods sentence that names its drugs ("6 (group A) or 12 (group B)
+    months of trastuzumab with FEC") define that one regimen twice, the fuller is kept and the
+    groups' labels name it. Only when each arm was defined by such sentences alone, one arm
+    each: "6 or 12 months of chemotherapy" before a randomisation to two regimens, "docetaxel
+    alone or with 6 or 12 months of trastuzumab" and arms described one by one ("Arm A received
+    ...") compare drugs, not durations."""
+    if not reg.arms or "month" not in low and "week" not in low and "year" not in low:
+        return
+    found = {s: m for s, e in read if (m := _COMPARED_DURATIONS.search(text, s, e))}
+    if not found or not _one_arm_per_duration_sentence(reg, set(found)):
+        return
+    full = max(reg.arms, key=lambda a: len(a.drugs))
+    if full.special or any(not set(a.drugs) <= set(full.drugs) for a in reg.arms):
+        return
+    if len(reg.arms) > 1:
+        reg.arms[:] = [full]
+        reg.short_forms = {k: v for k, v in reg.short_forms.items() if v is full}
+    _label_durations(text, list(found.values()), full)
+    reg.duration_groups = max(_duration_count(text, m) for m in found.values())
+    reg.frozen = None
+
+
+# "6, 12 or 24 weeks of": durations listed before the compared pair (``_COMPARED_DURATIONS``).
+_LISTED_DURATIONS_BEFORE = re.compile(
+    rf"(?:\b{_NUMBER_WORD}\s*(?:{_DURATION_UNIT}\s*)?,\s*)+\Z", re.I
+)
+
+
+def _duration_count(text: str, m: re.Match[str]) -> int:
+    """How many durations the design compares: the pair ``m`` and those listed before it."""
+    before = _LISTED_DURATIONS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    return 2 + (before.group().count(",") if before else 0)
+
+
+def _one_arm_per_duration_sentence(reg: ArmRegistry, starts: set[int]) -> bool:
+    """Whether every arm was defined only by the sentences starting at ``starts``, each of
+    which defined at most one arm."""
+    if any(not a.defined_at or not set(a.defined_at) <= starts for a in reg.arms):
+        return False
+    return all(sum(s in a.defined_at for a in reg.arms) <= 1 for s in starts)
+
+
+def _label_durations(text: str, found: list[re.Match[str]], arm: Arm) -> None:
+    """ "6 (group A) or 12 (group B) months of": each duration's group label names the one
+    regimen (as "the 6-month group" does)."""
+    for m in found:
+        for b in re.finditer(r"\(", text[m.start() : m.end()]):
+            label = _label_after(text, m.start() + b.start(), m.end())
+            if label:
+                arm.labels.add(label)
+
+
+# "the pyrotinib group (pyrotinib combined with capecitabine, n=65)": a group named by its
+# distinctive drug, then its whole regimen in the bracket right after the group word.
+_GROUP_THEN_BRACKET = re.compile(r"[\s-]*(?:group|arm|cohort)\s*[(\[]\s*", re.I)
+
+
+def _defines_group_in_bracket(text: str, named: Regimen, r: Regimen) -> bool:
+    """Whether regimen ``r`` opens the bracket right after the group that ``named`` names
+    and holds every drug of it and more: the bracket gives that group's whole regimen."""
+    return (
+        # (the group word and bracket first: most pairs of regimens have none between them)
+        _GROUP_THEN_BRACKET.fullmatch(text, named.end, r.start) is not None
+        and bool(named.drugs)
+        and not r.has_placebo
+        and set(r.drugs) > set(named.drugs)
+    )
+
+
+def _complete_group(arm: Arm, r: Regimen) -> None:
+    """The arm a group name defined gets the drugs of the regimen its bracket gives."""
+    arm.drugs = sorted(set(arm.drugs) | set(r.drugs))
+
+
+# "arm A: FEC plus ...; arm B: ...": a design that names each arm by a letter or number and
+# then gives its regimen. The group word may be capitalised, the letter is a capital; a second
+# name in a bracket may stand before the colon ("arm A (long): ...").
+# ("module 0: T-DXd alone; module 1: ...": a modular study's parts, counted from 0, as
+# ``_GROUP_WORDS`` and ``_LETTER`` read them in results)
+_LETTERED_ARM = re.compile(
+    r"(?<![\w-])(?i:arm|group|cohort|module)\s+([A-Z]|[0-9])\s*(?:\(([A-Za-z][\w-]{1,20})\)\s*)?:\s*"
+)
+
+
+_SAME_GATE = WordGate(("same",))
+# "(9-week group) or the same regimen followed by trastuzumab": the arm before, continued.
+_SAME_REGIMEN = re.compile(
+    r"\bthe\s+same\s+(?:regimen|treatment|therapy|chemotherapy|drugs)\s*,?\s*"
+    r"(?:(?:and\s+)?then|followed\s+by|plus|with|and)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+
+
+def _after_same_regimen(text: str, s: int, last: Regimen, r: Regimen) -> Regimen:
+    """``r`` as written after "the same regimen followed by": the last arm's regimen with
+    ``r`` (else ``r`` itself)."""
+    if (
+        r.hits[0].kind == "class"
+        and len(r.hits) > 1
+        and _SAME_BEFORE_END.search(text, max(s, r.start - 12), r.start)
+    ):
+        # "the same chemotherapy followed by trastuzumab": the class stands for the last arm's
+        # drugs, so the regimen is those with what follows the class
+        return Regimen(last.start, r.end, last.hits + r.hits[1:], [*last.joins, *r.joins])
+    if _SAME_REGIMEN.search(text, max(s, r.start - 80), r.start) is None:
+        return r
+    return Regimen(last.start, r.end, last.hits + r.hits, [*last.joins, "strong", *r.joins])
+
+
+_SAME_BEFORE_END = re.compile(r"\bthe\s+same\s+$", re.I)
+
+
+def _same_regimen_arm(text: str, s: int, r: Regimen) -> bool:
+    """Whether ``r`` follows "the same regimen plus" (``_SAME_REGIMEN``) where a design names an
+    arm ("... (AC-T) or to the same regimen plus trastuzumab (AC-TH)"): the last arm continued
+    is an arm of the design, though a noun stands between the design word and the drug."""
+    m = _SAME_REGIMEN.search(text, max(s, r.start - 80), r.start)
+    if m is None:
+        return False
+    return _DESIGN_BEFORE_END.match(text[max(s, m.start() - 80) : m.start()]) is not None
+
+
+def _read_lettered_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegistry) -> bool:
+    """Arms of a design sentence that labels two or more regimens "arm A: ...": each arm is
+    every drug written up to the next label (or the ";" or closing bracket that ends the list),
+    a sequence ("FEC x3, then docetaxel plus ...") included; the letter is its label. True if
+    the sentence was read so."""
+    if text.find(":", s, e) < 0:
+        return False  # every label ends with a colon
+    found = list(_LETTERED_ARM.finditer(text, s, e))
+    if len(found) < 2:
+        return False
+    arms = []
+    for i, m in enumerate(found):
+        stop = _segment_end(text, m.end(), found[i + 1].start() if i + 1 < len(found) else e)
+        regimen = _regimen_within(hits, m.end(), stop)
+        if regimen is not None:
+            arms.append((m, *_without_options(text, regimen)))
+    if len(arms) < 2:
+        return False  # labels of populations or cohorts, not of regimens
+    for m, regimen, options in arms:
+        arm = reg.add(regimen, m.group(1).lower(), options)
+        if arm is not None and m.group(2):
+            arm.labels.add(m.group(2).lower())  # "arm A (long):": "the long arm" names it too
+    return True
+
+
+# Between alternatives given per patient inside one arm's description: "doxorubicin and
+# cyclophosphamide or epirubicin and cyclophosphamide followed by docetaxel".
+_ALTERNATIVE_OR = re.compile(r"\s*,?\s+or\s+", re.I)
+_SEQUENCE_GAP = re.compile(rf"\b{SEQUENCE_WORDS}\b", re.I)
+
+
+def _without_options(text: str, regimen: Regimen) -> tuple[Regimen, set[str]]:
+    """One lettered arm's regimen without its per-patient options, and those options. Its
+    mentions joined by "or" are alternatives each patient gets one of (one arm is described,
+    so they are no arms); the drugs they do not all share are options (the arm is what every
+    patient gets: "AC or EC followed by docetaxel" is cyclophosphamide then docetaxel, with
+    doxorubicin or epirubicin). Alternatives end at "followed by"/"then" ("... or EC followed
+    by docetaxel": docetaxel is every patient's)."""
+    if text.find(" or ", regimen.start, regimen.end) < 0:
+        return regimen, set()  # (most descriptions offer no alternative)
+    alternatives = _alternatives(text, regimen.hits)
+    if len(alternatives) < 2:
+        return regimen, set()
+    sets = [{d for h in alt for d in h.drugs} for alt in alternatives]
+    options = set().union(*sets) - set.intersection(*sets)
+    if not options:
+        return regimen, set()
+    kept = []
+    for h in regimen.hits:
+        drugs = [d for d in h.drugs if d not in options]
+        if drugs:
+            kept.append(h if len(drugs) == len(h.drugs) else _with_drugs(h, drugs))
+    if not kept:
+        return regimen, set()
+    return Regimen(kept[0].start, kept[-1].end, kept), options
+
+
+def _alternatives(text: str, hits: list[Hit]) -> list[list[Hit]]:
+    """The mentions of ``hits`` (one arm's, in order) split into alternatives at "or": the run
+    of mentions around the first "or", each alternative ending at a sequence word; [] when no
+    "or" joins two mentions."""
+    groups: list[list[Hit]] = [[hits[0]]]
+    closed = False  # a sequence word ended the alternatives
+    for prev, h in zip(hits, hits[1:], strict=False):
+        gap = text[prev.end : h.start]
+        if closed:
+            break
+        if _ALTERNATIVE_OR.fullmatch(gap):
+            groups.append([h])
+        elif _SEQUENCE_GAP.search(gap):
+            if len(groups) >= 2:
+                closed = True
+            else:
+                groups = [[h]]  # a sequence head before the alternatives: every patient's
+        else:
+            groups[-1].append(h)
+    return groups if len(groups) >= 2 else []
+
+
+def _with_drugs(h: Hit, drugs: list[str]) -> Hit:
+    """``h`` standing for ``drugs`` only (a regimen short form less its per-patient option)."""
+    return Hit(h.kind, h.start, h.end, h.text, h.canonical, drugs, h.source)
+
+
+# "randomly assigned to arm A (doxorubicin and cyclophosphamide followed by paclitaxel), arm B
+# (the same chemotherapy followed by trastuzumab), or arm C (...)": lettered arms, each defined
+# by the bracket right after its label.
+_LETTERED_BRACKET = re.compile(r"(?<![\w-])(?i:arm|group)\s+([A-Z]|[1-9])\s*[(\[]\s*")
+
+
+def _read_bracketed_lettered_arms(
+    text: str, s: int, e: int, hits: list[Hit], reg: ArmRegistry
+) -> bool:
+    """Arms of a design sentence that defines two or more lettered arms by a bracket after the
+    label (above): each arm is every drug in its bracket ("the same chemotherapy followed by X":
+    the arm before with X); the letter is its label. True if the sentence was read so."""
+    if text.find("(", s, e) < 0 and text.find("[", s, e) < 0:
+        return False
+    found = list(_LETTERED_BRACKET.finditer(text, s, e))
+    if len(found) < 2 or not _assigns_groups(text, s, e):
+        return False  # (labels a who-received-what sentence gives are populations, cohorts)
+    arms: list[tuple[Regimen, str]] = []
+    for m in found:
+        regimen = _regimen_within(hits, m.end(), _segment_end(text, m.end(), e))
+        if regimen is None or _is_prior(text, None, s, regimen, True):
+            continue  # "arm A (previously treated with trastuzumab)": a population's bracket
+        if _NEGATED_BEFORE.search(text, m.end(), regimen.start) is not None:
+            continue  # "group B (without trastuzumab)": the group that had none of it
+        if arms and regimen.hits[0].kind == "class":
+            regimen = _after_same_regimen(text, m.end(), arms[-1][0], regimen)
+        arms.append((regimen, m.group(1).lower()))
+    if len(arms) < 2:
+        return False  # "group 1 (n = 50)": counts, not regimens
+    for regimen, label in arms:
+        _add_lettered_arm(reg, regimen, label)
+    return True
+
+
+# "group 2 (no trastuzumab, n=35)", "group B (without trastuzumab)": the bracket's drug is the one
+# its group did not have.
+_NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|non)\b[\s-]*(?:[\w-]+\s+){0,2}$", re.I)
+
+
+# "Patients were divided into group A (TCH, n=60) and group B (TCHP, n=58)": Chinese journals'
+# word for putting patients into the compared groups (randomised or not).
+_DIVIDED_INTO = re.compile(r"\b(?:divided|separated)\s+into\b", re.I)
+
+
+def _assigns_groups(text: str, s: int, e: int) -> bool:
+    """Whether sentence [s, e) puts patients into groups: a randomisation or "divided into"
+    (the groups' brackets then say what each received; a bracket naming no drug, "group A
+    (HER2 IHC 3+)", still defines no arm)."""
+    if _RANDOMISED.search(text, s, e) is not None:
+        return True
+    return text.find("into", s, e) >= 0 and _DIVIDED_INTO.search(text, s, e) is not None
+
+
+def _add_lettered_arm(reg: ArmRegistry, regimen: Regimen, label: str) -> None:
+    """Add lettered arm ``label``; an arm with the same drugs as another letter's (N9831's
+    sequential and concurrent arms B and C: the order differs, not the drugs) stays an arm of
+    its own, so that the design keeps its number of arms ("arm B vs 84.4%" is not arm A)."""
+    drugs = regimen.drugs
+    twin = any(_same_drugs(a, drugs) and a.labels and label not in a.labels for a in reg.arms)
+    if twin and drugs:
+        reg.add_own(regimen, label)
+    else:
+        reg.add(regimen, label)
+
+
+def _regimen_within(hits: list[Hit], a: int, b: int) -> Regimen | None:
+    """Every drug mention between ``a`` and ``b`` as one regimen (what a lettered arm's
+    description names), or None when it names no drug."""
+    inside = [h for h in hits if a <= h.start and h.end <= b]
+    return Regimen(inside[0].start, inside[-1].end, inside) if inside else None
+
+
+# "(arm A, standard therapy, n = 49; arm B, standard therapy plus lapatinib, n = 56)": a list of
+# lettered arms, each with its regimen and its patient count, separated by ";".
+_COUNTED_ARM = re.compile(
+    r"[(\[;]\s*(?i:arm|group)\s+([A-Z]|[1-9]),\s+([^;()\[\]]{1,80}?),\s*n\s*=\s*\d+\s*(?=[;)\]])"
+)
+
+
+def _read_counted_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegistry) -> bool:
+    """Arms of a "(arm A, <regimen>, n = 49; arm B, <regimen>, n = 56)" list: the letter is the
+    label of the arm its drugs make; an entry with no named drug ("standard therapy") is a
+    labelled group with no drug, so its values get arm null. Read only when at least one entry
+    names a drug. True if the sentence was read so."""
+    if text.find("=", s, e) < 0:
+        return False  # every entry has its count
+    found = list(_COUNTED_ARM.finditer(text, s, e))
+    if len(found) < 2:
+        return False
+    entries = [(_regimen_within(hits, m.start(2), m.end(2)), m.group(1).lower()) for m in found]
+    if all(regimen is None for regimen, _ in entries):
+        return False
+    for regimen, label in entries:
+        if regimen is None or reg.add(regimen, label) is None:
+            reg.frozen = None
+            reg.arms.append(Arm([], False, {label}))
+    return True
+
+
+# "Arm A consisted of AC followed by docetaxel plus trastuzumab; arm B consisted of ...": a
+# lettered arm described by a verb instead of a colon (read when the randomisation sentence
+# named the arms by letter only: "randomly assigned to arm A (long) or arm B (short)").
+_LETTERED_VERB = re.compile(
+    word_start(["arm", "group", "cohort"], not_after=r"[\w-]")
+    + r"\s+([A-Z]|[1-9])\s+(?i:consisted\s+of|consists\s+of|comprised|was\s+treated\s+with|"
+    r"received)\s+"
+)
+_LETTERED_VERB_GATE = WordGate(("consist", "comprised", "treated with", "received", "given"))
+# "The control group received vinorelbine, and the observation group received inetetamab
+# combined with vinorelbine": groups named by a word of their own, each described by its verb
+# (East Asian journals' "observation/control/study group"). Group 1 is the name.
+# (``word_start``: "the" first, as ``\b(?i:the)``, without trying every position of the text)
+# A count bracket may stand between the group and its verb: "the observation group (n=42) was
+# treated with", "(n = 42)", "(42 cases)", "(42 patients)".
+_GROUP_COUNT = r"(?:\s*\(\s*(?:n\s*=\s*\d+|\d+\s+(?:cases|patients))\s*\))?"
+_NAMED_GROUP_VERB = re.compile(
+    word_start(["the"])
+    + r"\s+([A-Za-z][\w-]{2,20})\s+(?i:group)"
+    + _GROUP_COUNT
+    + r"\s+(?i:consisted\s+of|comprised|(?:was|were)\s+(?:treated\s+with|given)|received)\s+"
+)
+# "..., and the control group (n=40) with docetaxel plus ...": the second group of a described
+# pair, its verb left out (read only after a described group of the same sentence); in a list of
+# three the middle one follows a bare comma (", the control group (n=30) with Y, and the ...").
+_NAMED_GROUP_ELIDED = re.compile(
+    r"(?:,\s*(?i:and\s+)?|\s+(?i:and)\s+)(?i:the)\s+([A-Za-z][\w-]{2,20})\s+(?i:group)"
+    + _GROUP_COUNT
+    + r"\s+(?i:with)\s+"
+)
+# "arm A (long)": a second name in a bracket right after a lettered group.
+_LETTER_ALIAS = re.compile(r"(?<![\w-])(?i:arm|group)\s+([A-Z]|[1-9])\s*\(([A-Za-z][\w-]{1,20})\)")
+
+
+def _read_described_arms(
+    text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit], reg: ArmRegistry
+) -> None:
+    """Arms described one by one after their letter ("Arm A consisted of X; arm B consisted of
+    Y", in one sentence or several): each arm is every drug up to the next description, the ";"
+    or the sentence end. Read only when two or more letters describe regimens; a bracketed second
+    name of a letter ("arm A (long)") becomes a label too ("in the long arm")."""
+    ends = [e for _, e in sentences]
+    found = []  # (match, end of its sentence)
+    for m in _described_groups(text):
+        i = bisect_left(ends, m.end())
+        if i < len(ends) and sentences[i][0] <= m.start():
+            if m.re is _NAMED_GROUP_ELIDED and not (found and found[-1][1] == ends[i]):
+                continue  # "and the X group with": only the second of a described pair
+            found.append((m, ends[i]))
+    if len(found) < 2:
+        return
+    arms = []
+    for i, (m, e) in enumerate(found):
+        limit = min(e, found[i + 1][0].start()) if i + 1 < len(found) else e
+        regimen = _regimen_within(drug_hits, m.end(), _segment_end(text, m.end(), limit))
+        if regimen is not None:
+            arms.append((regimen, normalise_label(m.group(1))))
+    if len({label for _, label in arms}) < 2:
+        return
+    by_letter = {label: reg.add(regimen, label) for regimen, label in arms}
+    for m in _LETTER_ALIAS.finditer(text):
+        arm = by_letter.get(m.group(1).lower())
+        if arm is not None:
+            arm.labels.add(m.group(2).lower())
+
+
+def _described_groups(text: str) -> list[re.Match[str]]:
+    """The lettered ("arm A received") and word-named ("the control group received") group
+    descriptions of ``text``, in text order; a word naming no group of its own ("the same
+    group", "the whole group") is left out."""
+    found = list(_LETTERED_VERB.finditer(text))
+    if "group" in text or "Group" in text:
+        found += [
+            m
+            for m in _named_group_descriptions(text)
+            if m.group(1).lower() not in _NOT_A_GROUP_NAME
+        ]
+        found.sort(key=lambda m: m.start())
+    return found
+
+
+def _named_group_descriptions(text: str) -> list[re.Match[str]]:
+    """ "the control group received X" descriptions, and (when there is one) the verbless
+    "and the X group with Y" ones after it."""
+    found = list(_NAMED_GROUP_VERB.finditer(text))
+    if found and text.find(" with ", found[0].end()) >= 0:
+        found += _NAMED_GROUP_ELIDED.finditer(text, found[0].end())
+    return found

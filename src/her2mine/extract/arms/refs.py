@@ -1,0 +1,611 @@
+"""References to arms in result sentences (``arm_refs``).
+
+Walks a result sentence's regimen mentions and group words and returns each reference's arm:
+group labels ("the control group"), reference products, same-drug groups, low-dose labels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from her2mine.extract.arms.add_on import _WITHOUT_GATE
+from her2mine.extract.arms.classes import _LOW_DOSE_WORDS, _adjective_label, _class_member_arm
+from her2mine.extract.arms.labels import _CITES, normalise_label
+from her2mine.extract.arms.mentions import (
+    _GENERIC_GATE,
+    _THERAPY_NOUN_GATE,
+    _UNTREATED_GATE,
+    _bare_form_refs,
+    _bare_without_refs,
+    _class_arm_ref,
+    _duration_label_refs,
+    _generic_arm_refs,
+    _lettered_list_before,
+    _lettered_list_refs,
+    _regimen_arm,
+    _short_form_ref,
+    _slash_listed,
+    _undesigned_placebo,
+    _untreated_group_refs,
+    _without_drug_ref,
+)
+from her2mine.extract.arms.model import (
+    Arm,
+    ArmRef,
+    ArmRegistry,
+    _arm_of_exactly,
+    _hit_class_label,
+    _twins,
+)
+from her2mine.extract.arms.parts import option_hits
+from her2mine.extract.arms.patterns import (
+    _GROUP_LABEL,
+    _GROUP_WORD,
+    _GROUPS_AFTER,
+    _PRIOR_GATE,
+    _TPC_GATE,
+    GROUP_GATE,
+    PHYSICIANS_CHOICE,
+)
+from her2mine.extract.arms.prior import _COMPLETED_GATE, _is_prior
+from her2mine.extract.arms.tpc import _tpc_phrases
+from her2mine.extract.fastre import GateSet, WordGate, compiled
+from her2mine.extract.hits import Hit
+from her2mine.extract.regimens import Regimen, group_regimens
+
+
+def arm_refs(
+    text: str,
+    s: int,
+    e: int,
+    drug_hits: list[Hit],
+    registry: ArmRegistry,
+    *,
+    split_weak: bool = False,
+    low: str | None = None,
+) -> list[ArmRef]:
+    """Arm references in sentence [s, e): group names, physician's choice, regimens. ``low``:
+    the ``literal_safe`` lower-cased text, or None."""
+    hits = [h for h in drug_hits if s <= h.start and h.end <= e]
+    if hits:
+        opts = option_hits(text, hits, s, e)
+        if opts:
+            hits = [h for h in hits if h.start not in opts]
+        regs = _split_at_plural_groups(text, group_regimens(text, hits, split_weak=split_weak))
+    else:
+        regs = []
+    refs: list[ArmRef] = []
+    group, generic, prior, without, untreated, labelled = _REF_GATES.read(low, s, e)
+    if group:
+        for g in _GROUP_WORD.finditer(text, s, e):
+            if registry.frozen is None:
+                registry.freeze()  # (only the group-word rules read it)
+            listed = _lettered_list_refs(text, e, g, registry) or _lettered_list_before(
+                text, s, g, registry
+            )
+            if listed:
+                refs.extend(listed)
+                continue
+            ref = _group_ref(text, s, e, g, regs, registry)
+            if ref is not None:
+                # (only a plural word is shared; only a generic label is elided)
+                if labelled and text.endswith("s", g.start(), g.end()):
+                    first = _elided_label_before(text, s, ref, registry)
+                    if first is not None:
+                        refs.append(first)
+                refs.append(ref)
+    if _TPC_GATE.may_hold(text, s, e):
+        for m in _tpc_phrases(text, s, e, hits):
+            if not any(r.start <= m.start() < r.end for r in refs):
+                refs.append(ArmRef(m.start(), m.end(), PHYSICIANS_CHOICE))
+    if generic:
+        refs.extend(_generic_arm_refs(text, s, e, registry, refs))
+    if registry.bare_forms:
+        refs.extend(_bare_form_refs(text, s, e, registry, refs))
+    if registry.duration_groups > 1 and _THERAPY_NOUN_GATE.may_hold(low, s, e):
+        refs.extend(_duration_label_refs(text, s, e, registry, refs))
+    if _holds_observation(text, low, s, e):  # every _OBSERVATION_REF match holds it
+        refs.extend(_observation_refs(text, s, e, refs))
+    for alias in registry.tpc_aliases:
+        if alias not in text[s:e]:
+            continue  # every match holds the alias itself
+        for m in compiled(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])").finditer(text[s:e]):
+            if not any(r.start <= s + m.start() < r.end for r in refs):
+                refs.append(ArmRef(s + m.start(), s + m.end(), PHYSICIANS_CHOICE))
+    prior_words = bool(regs) and prior  # (see ``_is_prior``)
+    # another trial's drugs do not fill the study's class-written arm; a trial first named
+    # after the design may be the study's own acronym, so the sentence must also cite
+    fill = not (registry.names_other_trial(s, e) and _CITES.search(text, s, e) is not None)
+    completed = bool(regs) and _COMPLETED_GATE.may_hold(text, s, e)
+    for r in regs:
+        if any(x.start <= r.start < x.end for x in refs):
+            continue
+        if _is_prior(text, low, s, r, prior_words, completed):
+            continue
+        # (the window lies in the sentence: without "without" in it, it holds none)
+        if r.drugs and without and _WITHOUT_GATE.may_hold(low, max(s, r.start - 16), r.start):
+            without_x = _without_drug_ref(text, s, r, registry)
+            if without_x is not None:
+                refs.append(without_x)
+                continue
+        short = _short_form_ref(text, r, registry) if registry.short_forms else None
+        if short is not None:
+            refs.append(short)
+            continue
+        # a class-only mention names the drugless arm of that class before a drug arm the
+        # class also labels ("trastuzumab plus chemotherapy or chemotherapy alone")
+        named = None if r.drugs else _class_arm_ref(text, r, registry, low, e)
+        if named is not None:
+            refs.append(named)
+            continue
+        arm = _regimen_arm(r, registry, fill=fill)
+        if r.drugs and _DRUG_ALONE_GATE.may_hold(low, r.end, r.end + 16):
+            arm = _alone_arm(text, r, e, arm, registry, contrasted=len(regs) > 1)
+        if arm:
+            refs.append(ArmRef(r.start, r.end, arm, drugs=tuple(r.drugs)))
+        elif _undesigned_placebo(r):
+            refs.append(ArmRef(r.start, r.end, None))
+    if refs and without:
+        refs.extend(_bare_without_refs(text, s, e, regs, refs, registry))
+    if refs and untreated:
+        refs.extend(_untreated_group_refs(text, s, e, refs, registry))
+    if refs and _PRODUCT_QUALIFIER_GATE.may_hold(low, s, e):
+        _take_product_qualifiers(text, s, refs)
+    if len(refs) > 1:
+        refs.sort(key=_ref_start)
+        chain: list[ArmRef] = []  # the list of references being read
+        for a, b in zip(refs, refs[1:], strict=False):
+            if _LIST_JOIN.fullmatch(text, a.end, b.start) or _slash_listed(text, a, b):
+                a.in_list = b.in_list = True
+                chain = chain or [a]
+                chain.append(b)
+            else:
+                chain = []
+            if chain and _ends_in_plural_group(text, b):
+                _enumerate_shared_noun_list(text, chain)
+    return refs
+
+
+# "in the A alone and the A plus B arms": the list's last item ends in a plural group word;
+# an item ending in a group word of its own ("the A arm and the B arms") shares none.
+_PLURAL_GROUP_END = re.compile(r"(?<![\w-])(?:arms|groups|cohorts)$", re.I)
+_GROUP_WORD_END = re.compile(r"(?<![\w-])(?:arm|group|cohort)s?$", re.I)
+
+
+# The words of a group named by its role rather than its drugs ("the control arm").
+_GENERIC_LABELS = (
+    "control",
+    "placebo",
+    "comparator",
+    "standard",
+    "experimental",
+    "investigational",
+)
+# "in the control and experimental groups": a generic label listed before another that the
+# plural group word closes shares that word.
+_ELIDED_LABEL = re.compile(
+    rf"(?<![\w-])({'|'.join(_GENERIC_LABELS)})"
+    r"(?:[\s-]+(?:treatment|therapy))?\s*,?\s*(?:and|or|vs\.?|versus)\s+\Z",
+    re.I,
+)
+
+
+def _elided_label_before(text: str, s: int, ref: ArmRef, registry: ArmRegistry) -> ArmRef | None:
+    """The reference a generic label makes when it is listed right before the group reference
+    ``ref`` whose plural group word it shares ("the control and experimental groups": control
+    first). Only when ``ref`` itself opens with a generic label and the two name different
+    arms; else None."""
+    if _GROUP_LABEL_START.match(text, ref.start) is None:
+        return None
+    m = _ELIDED_LABEL.search(text, max(s, ref.start - 40), ref.start)
+    if m is None:
+        return None
+    arm = registry.by_label(m.group(1))
+    if arm is None or arm == ref.arm:
+        return None
+    return ArmRef(m.start(), m.end(1), arm)
+
+
+_GROUP_LABEL_START = re.compile(rf"(?:{'|'.join(_GENERIC_LABELS)})\b", re.I)
+# Every ``_GROUP_LABEL_START`` match holds one of these (read with ``_REF_GATES``).
+_GROUP_LABEL_GATE = WordGate(_GENERIC_LABELS)
+
+
+def _ends_in_plural_group(text: str, r: ArmRef) -> bool:
+    """Whether reference ``r`` ends in a plural group word ("the A plus B arms")."""
+    return text.endswith("s", r.start, r.end) and _ends_in(_PLURAL_GROUP_END, text, r)
+
+
+def _ends_in(pattern: re.Pattern[str], text: str, r: ArmRef) -> bool:
+    """Whether ``pattern`` (a group word anchored at "$") ends reference ``r``."""
+    return pattern.search(text, max(r.start, r.end - 8), r.end) is not None
+
+
+def _enumerate_shared_noun_list(text: str, chain: list[ArmRef]) -> None:
+    """ "3.2 and 3.7 months in the A alone and the A plus B arms": the references of a list
+    sharing the plural group word its last item ends in name as many arms in order, as the
+    letters of "the A and B arms" do (``ArmRef.enumerated``). Only when every item names a
+    different arm and no earlier item ends in a group word of its own."""
+    names = [r.arm for r in chain]
+    if None in names or len(set(names)) != len(names):
+        return
+    if any(_ends_in(_GROUP_WORD_END, text, r) for r in chain[:-1]):
+        return
+    for r in chain:
+        r.enumerated = True
+
+
+# "pyrotinib monotherapy", "pyrotinib alone": the drugs written and no other (a crossover or
+# post-progression regimen), never the one design arm that holds them with a partner.
+_DRUG_ALONE_GATE = WordGate(("alone", "monotherapy"))
+_DRUG_ALONE = re.compile(r"[\s-]+(?:alone|monotherapy)\b", re.I)
+
+
+def _alone_arm(
+    text: str, r: Regimen, e: int, arm: str | None, registry: ArmRegistry, *, contrasted: bool
+) -> str | None:
+    """The arm "X alone" / "X monotherapy" names: the arm of exactly X (or defined as X before
+    a backbone given to every arm), else X itself when the arm a bare X resolved to adds a
+    partner (a design arm, or a regimen filled from a class-written arm: "capecitabine alone"
+    in a single-arm "pyrotinib plus chemotherapy" study); else ``arm`` (a physician's-choice
+    arm whose option X is stays that arm). In an add-on design X alone is the arm holding X
+    without the added drug (``_add_on_base``), when the sentence names another regimen
+    (``contrasted``): a lone "docetaxel alone gave 6.1 months" is background, no arm."""
+    if _DRUG_ALONE.match(text, r.end, e) is None:
+        return arm
+    ds = set(r.drugs)
+    exact = _arm_of_exactly(registry, ds)
+    if exact is not None and exact.name:
+        return exact.name
+    base = _add_on_base(registry, ds) if contrasted else None
+    if base is not None:
+        return base.name
+    if arm is None:
+        return arm
+    held = next((a for a in registry.arms if a.name == arm), None)
+    if held is not None and held.special:
+        return arm
+    if ds < (set(held.drugs) if held is not None else set(arm.split("+"))):
+        return "+".join(sorted(ds))
+    return arm
+
+
+def _add_on_base(registry: ArmRegistry, drugs: set[str]) -> Arm | None:
+    """The arm of an add-on design that "X alone" names: of two or more arms holding X, the
+    one whose drugs every other such arm adds to ("trastuzumab alone" for docetaxel plus
+    trastuzumab beside pertuzumab plus the same). None when no arm, or more than one, is such
+    (a physician's-choice arm or one with options makes no base)."""
+    held = [a for a in registry.arms if a.drugs and drugs <= set(a.drugs)]
+    if len(held) < 2 or any(a.special or a.options for a in held):
+        return None
+    base = [a for a in held if all(set(a.drugs) < set(o.drugs) for o in held if o is not a)]
+    return base[0] if len(base) == 1 and base[0].name else None
+
+
+# "in the reference trastuzumab group", "with originator trastuzumab": a biosimilar trial's
+# comparator, named by a qualifier word before the drug (the drug names the arm).
+_PRODUCT_QUALIFIER_GATE = WordGate(("reference", "originator", "innovator"))
+_PRODUCT_QUALIFIER = re.compile(r"(?<![\w-])(?:reference|originator|innovator)[\s-]+\Z", re.I)
+
+
+def _take_product_qualifiers(text: str, s: int, refs: list[ArmRef]) -> None:
+    """Start each reference at the product qualifier right before it, so "64.0% in the
+    reference trastuzumab group" reads as a value then its group (an unknown word between
+    them would leave the value without one)."""
+    for r in refs:
+        m = _PRODUCT_QUALIFIER.search(text, max(s, r.start - 14), r.start)
+        if m is not None:
+            r.start = m.start()
+
+
+# "78% with observation", "74.3% for Observation", "compared with observation alone": the
+# untreated arm named by "observation" after a preposition (not "observation period",
+# "clinical observation").
+_OBSERVATION_REF = re.compile(
+    r"(?<![\w-])(?:with|versus|vs\.?|to|than|for|in)\s+(observation(?:\s+alone)?)"
+    r"(?=\s*(?:[,;.)\]]|\(|$|(?:and|or|versus|vs)\b))",
+    re.I,
+)
+
+
+def _holds_observation(text: str, low: str | None, s: int, e: int) -> bool:
+    """Whether sentence [s, e) holds "observation" in any case ("74.3% with Observation"):
+    the gate of ``_observation_refs``, read in the lower-cased text when there is one."""
+    if low is not None:
+        return low.find("observation", s, e) >= 0
+    return "observation" in text[s:e].lower()
+
+
+def _observation_refs(text: str, s: int, e: int, refs: list[ArmRef]) -> list[ArmRef]:
+    """References to an observation (no treatment) arm in sentence [s, e): its values have no
+    drug, so arm null (tests/data/gold/README.md: "HERA observation"), and a value next to it
+    is not the treated arm's named earlier in the sentence."""
+    return [
+        ArmRef(m.start(1), m.end(1), None)
+        for m in _OBSERVATION_REF.finditer(text, s, e)
+        if not any(r.start <= m.start(1) < r.end for r in refs)
+    ]
+
+
+def _ref_start(ref: ArmRef) -> int:
+    return ref.start
+
+
+def _split_at_plural_groups(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """ "between the A (...) and the B (...) groups": a plural group word splits the list."""
+    split: list[Regimen] = []
+    for r in regs:
+        if len(r.hits) < 2 or not _GROUPS_AFTER.match(text, r.end):
+            split.append(r)
+        elif "strong" not in r.joins:
+            split.extend(Regimen(h.start, h.end, [h]) for h in r.hits)
+        else:
+            split.extend(_split_at_and_the(text, r))
+    return split
+
+
+# "the docetaxel and the docetaxel plus pertuzumab groups": "and the" opens the next label.
+_AND_THE = re.compile(r"\s*,?\s*and\s+the\s+", re.I)
+
+
+def _split_at_and_the(text: str, r: Regimen) -> list[Regimen]:
+    """Regimen ``r`` (regimens joined by "plus"/"with") cut where "and the" opens another
+    group's label; ``[r]`` when no such gap joins its mentions."""
+    hits = r.hits
+    cuts = [
+        k for k in range(1, len(hits)) if _AND_THE.fullmatch(text, hits[k - 1].end, hits[k].start)
+    ]
+    if not cuts:
+        return [r]
+    out: list[Regimen] = []
+    for a, b in zip([0, *cuts], [*cuts, len(hits)], strict=True):
+        out.append(Regimen(hits[a].start, hits[b - 1].end, hits[a:b], r.joins[a : b - 1]))
+    return out
+
+
+def _group_ref(
+    text: str, s: int, e: int, g: re.Match[str], regs: list[Regimen], registry: ArmRegistry
+) -> ArmRef | None:
+    """ "<regimen|label> group/arm" or "group A": a group name, resolved through the registry.
+    The readings are tried in order of precedence; the first that applies decides."""
+    labels, label_res = registry.frozen
+    gs, ge = g.span()
+    letter = _LETTER_DIGIT.match(text, ge, e)
+    if letter is None or letter.group(1).lower() not in labels:
+        letter = _LETTER.match(text, ge, e)  # ("cohort B1": only as a label the design gave)
+    if letter and letter.group(1).lower() in labels:
+        return ArmRef(gs, letter.end(), registry.by_label(letter.group(1).lower()))
+    if letter and _other_letter_defined(letter.group(1).lower(), labels):
+        # "Arm A" where the design lettered only "(Arm B)": arm A's regimen named no drug
+        # ("anti-HER2 + ET (Arm A)"), so its values have arm null, never arm B's
+        return ArmRef(gs, letter.end(), None)
+    before = text[max(s, gs - 60) : gs]
+    if before.endswith(_NON_CLASS_ENDS):  # (before the labels: "non anthracycline group" ends
+        other = _non_class_group_ref(before, gs, ge, registry)  # in the label "anthracycline")
+        if other is not None:
+            return other
+    for lb, rx in zip(labels, label_res, strict=True):
+        if _label_ends(rx, lb, before):
+            if not _label_shared(registry, lb):
+                return ArmRef(gs - len(lb) - 1, ge, registry.by_label(lb))
+            if _whole_group_label(before, lb):
+                return ArmRef(gs - len(lb) - 1, ge, None)
+    if "low-dose" in labels and _says_dose(before):
+        wrapped = _low_dose_label_ref(before, gs, ge, registry)
+        if wrapped is not None:
+            return wrapped
+    for reg in regs:
+        if 0 <= gs - reg.end <= 14 and _GROUP_JOIN.fullmatch(text, reg.end, gs):
+            arm = registry.resolve_drugs(reg.drugs, placebo=reg.has_placebo)
+            if reg.has_placebo and not reg.drugs:
+                arm = registry.by_label("placebo")
+            elif arm is None and not reg.drugs:
+                arm = _class_group_arm(reg, registry)
+            short = _short_form_ref(text, reg, registry) if registry.short_forms else None
+            start = reg.start
+            if short is not None:
+                arm = short.arm  # "the AC-THP arm": the arm the design named so
+                start = short.start  # (the whole form: "the ET+HP arm")
+            arm = registry.by_label(normalise_label(text[reg.start : ge])) or arm
+            return ArmRef(start, ge, arm)
+    lab = _GROUP_LABEL.search(before)
+    if lab:
+        return ArmRef(gs - len(before) + lab.start(), ge, registry.by_label(lab.group(1)))
+    if before.endswith(_REFERENCE_ENDS) and not _CATEGORY_BRACKET.match(text, ge, e):
+        product = _reference_product_ref(before, gs, ge, registry)
+        if product is not None:
+            return product
+    return _same_drugs_group_ref(
+        before, gs, ge, registry, _DURATION_UNITS, _DURATION_LABEL
+    ) or _same_drugs_group_ref(before, gs, ge, registry, _SCHEDULE_WORDS, _SCHEDULE_LABEL)
+
+
+# "the reference group", "the originator arm": a biosimilar trial's group given the reference
+# product, named so though its design did not label it.
+_REFERENCE_GROUP = re.compile(
+    r"(?<![\w-])(?:reference|originator|innovator)(?:[\s-]+product)?[\s-]*$", re.I
+)
+# "the reference group (age <50 years)", "(ECOG 0)", "(premenopausal)": a bracket saying who
+# belongs to the group makes it a subgroup analysis's reference category, no product's arm
+# (a size, a statistic or a value may follow the product's group: "(n = 120)", "(95% CI", "(HR").
+_CATEGORY_BRACKET = re.compile(r"\s*[(\[]\s*(?:[<>≤≥]|(?!(?:n|CI|HR|OR|RR|P|vs)\b)[A-Za-z])", re.I)
+_REFERENCE_ENDS = tuple(
+    f"{word}{gap}" for word in ("reference", "originator", "innovator", "product") for gap in " -"
+)
+
+
+def _reference_product_ref(before: str, gs: int, ge: int, registry: ArmRegistry) -> ArmRef | None:
+    """The arm "the reference group" names where no arm was labelled so: when every arm of the
+    design has one name (a biosimilar and its reference product, each with the same partners:
+    ``_twins``), the reference product's arm has that name too; else None (the word alone does
+    not say which of different regimens is the reference)."""
+    m = _REFERENCE_GROUP.search(before)
+    if m is None or not _twins(registry.arms):
+        return None
+    return ArmRef(gs - len(before) + m.start(), ge, registry.arms[0].name)
+
+
+def _class_group_arm(reg: Regimen, registry: ArmRegistry) -> str | None:
+    """ "67% in the anthracycline group" where no arm was labelled so: a group named by one drug
+    class is the drug arm holding a member of that class, when exactly one of the two does
+    (``_class_member_arm``); else None."""
+    if len(reg.hits) != 1 or reg.hits[0].kind != "class":
+        return None
+    holding = _class_member_arm(registry, _hit_class_label(reg.hits[0]))
+    return holding.name if holding is not None else None
+
+
+# "the non-anthracycline group", "the taxane-free arm": the group whose regimen has no drug of
+# the class, in a two-arm design where the other arm has one.
+_NON_CLASS = re.compile(
+    r"(?<![\w-])(?:non-?\s?(anthracycline|taxane)|(anthracycline|taxane)-free)[\s-]*$", re.I
+)
+_NON_CLASS_ENDS = tuple(
+    f"{word}{gap}" for word in ("anthracycline", "taxane", "-free") for gap in (" ", "-")
+)
+
+
+def _non_class_group_ref(before: str, gs: int, ge: int, registry: ArmRegistry) -> ArmRef | None:
+    """The arm a "non-<class> group" names: the other drug arm of the two when exactly one
+    holds a drug of that class (``_class_member_arm``); else None."""
+    m = _NON_CLASS.search(before)
+    if m is None:
+        return None
+    holding = _class_member_arm(registry, (m.group(1) or m.group(2)).lower())
+    if holding is None:
+        return None
+    other = next(a for a in registry.arms if a.drugs and a is not holding)
+    return ArmRef(gs - len(before) + m.start(), ge, other.name)
+
+
+def _label_shared(registry: ArmRegistry, label: str) -> bool:
+    """Whether two or more arms carry ``label``: a class every arm shares ("L+T+AI, T+AI or
+    L+AI": the backbone "AI") names no one arm, so "the L+AI arms" is read by its regimen."""
+    return sum(1 for a in registry.arms if label in a.labels) > 1
+
+
+# The words before a shared label that make it the whole group phrase: "in the AI arms".
+_WHOLE_GROUP_BEFORE = re.compile(
+    r"(?:^|\b(?:the|in|both|all|two|three|of|with|among|across|for))\s*\Z", re.I
+)
+
+
+def _whole_group_label(before: str, label: str) -> bool:
+    """Whether a label every arm shares (``_label_shared``) is the whole group phrase ending
+    ``before``: "69% of patients in the AI arms" names all the arms that carry it, so no one arm
+    (not "the L+AI arms", whose own label is read by its regimen)."""
+    stripped = before.rstrip(" -")
+    start = len(stripped) - len(label)
+    return start >= 0 and _WHOLE_GROUP_BEFORE.search(stripped, 0, start) is not None
+
+
+def _other_letter_defined(letter: str, labels: list[str]) -> bool:
+    """Whether the design labelled another arm by a single letter or digit (but not ``letter``,
+    which the caller looked up first)."""
+    return any(len(lb) == 1 and lb != letter for lb in labels)
+
+
+# "the sequential group", "the concurrent arm": a group named by the schedule of its drugs.
+_SCHEDULE_WORDS = ("sequential", "concurrent", "concomitant", "simultaneous")
+_SCHEDULE_LABEL = re.compile(r"(?<![\w-])(?:" + "|".join(_SCHEDULE_WORDS) + r")[\s-]*$", re.I)
+
+
+# "the 12-month group", "the 6-month arm", "the 1-year group", "the 9-week arm": a group named
+# by how long its treatment lasts.
+_DURATION_UNITS = ("month", "months", "mo", "year", "years", "yr", "week", "weeks", "wk")
+_DURATION_LABEL = re.compile(
+    r"(?<![\w-])(?:\d+(?:[.·]\d+)?|one|two|three|four|five|six|nine|twelve|eighteen|twenty-four)"
+    r"[\s-]*(?:months?|mo|years?|yr|weeks?|wk)[\s-]*$",
+    re.I,
+)
+
+
+def _same_drugs_group_ref(
+    before: str,
+    gs: int,
+    ge: int,
+    registry: ArmRegistry,
+    ends: tuple[str, ...],
+    label: re.Pattern[str],
+) -> ArmRef | None:
+    """A group named by how its regimen is given, for how long ("the 12-month group": 6 vs 12
+    months of trastuzumab) or in what order ("the sequential group" / "the concurrent group"),
+    is an arm of a design whose arms give the same drugs: the arm of that regimen when every
+    arm the design defined has the same drugs; else no reference (the name does not say which
+    regimen). ``ends``: the words ``before`` must end with (a cheap test before ``label``)."""
+    if not before.rstrip(" -").lower().endswith(ends):
+        return None
+    m = label.search(before)
+    if m is None:
+        return None
+    arm = _single_regimen(registry)
+    if arm is None:
+        return None
+    return ArmRef(gs - len(before) + m.start(), ge, arm)
+
+
+def _single_regimen(registry: ArmRegistry) -> str | None:
+    """The name of the design's one regimen: every defined arm has that same drug list (no
+    placebo-only, physician's-choice or per-patient-option arm); else None."""
+    arms = registry.arms
+    if not arms or any(a.special or a.options or a.has_placebo or not a.drugs for a in arms):
+        return None
+    if any(a.drugs != arms[0].drugs for a in arms):
+        return None
+    return arms[0].name
+
+
+# "in the low dose group", "in the Low Dose arm", "in the low\ndose group", "the low \ndose
+# chemotherapy arm": the schedule adjective's label (``_adjective_label``: "low-dose") written
+# with a space, wrapped at a line end or in capitals, which the one-character-per-character
+# label patterns of ``ArmRegistry.freeze`` do not match.
+_LOW_DOSE_LABEL_END = re.compile(rf"(?<![\w-])({_LOW_DOSE_WORDS})(\s+chemotherapy)?[\s-]*\Z", re.I)
+
+
+def _says_dose(before: str) -> bool:
+    """Whether the window before a group word holds "dose" in any case ("the Low Dose arm"):
+    the gate of ``_low_dose_label_ref`` (whose pattern ignores case)."""
+    return "dose" in before or "dose" in before.lower()
+
+
+def _low_dose_label_ref(before: str, gs: int, ge: int, registry: ArmRegistry) -> ArmRef | None:
+    """The arm of a "low dose" label before a group word (``_LOW_DOSE_LABEL_END``: spaced,
+    wrapped or capitalised), when one arm holds that label."""
+    m = _LOW_DOSE_LABEL_END.search(before)
+    if m is None:
+        return None
+    label = _adjective_label(m.group(1)) + (" chemotherapy" if m.group(2) else "")
+    if label not in registry.frozen[0] or _label_shared(registry, label):
+        return None
+    return ArmRef(gs - len(before) + m.start(), ge, registry.by_label(label))
+
+
+def _label_ends(rx: re.Pattern[str], label: str, before: str) -> bool:
+    """``rx.search(before)`` for a label pattern of ``ArmRegistry.freeze`` (the label, then
+    only spaces/hyphens to the end). Each label character matches one text character, so a
+    label that does not end in a space or hyphen can only match ending where ``before``'s
+    trailing spaces/hyphens start: one ``match`` there instead of a search from every offset."""
+    if not label or label[-1].isspace() or label[-1] == "-":
+        return rx.search(before) is not None
+    end = len(before)
+    while end and (before[end - 1].isspace() or before[end - 1] == "-"):
+        end -= 1
+    pos = end - len(label)
+    return pos >= 0 and rx.match(before, pos) is not None
+
+
+_LETTER = re.compile(r"\s+([A-Z]|[0-9])\b")  # ("module 0": modules count from 0)
+# "cohort B1", "arm A2": a letter and a digit, a label of sub-cohorts ("(cohort B1) or ... (cohort
+# B2)").
+_LETTER_DIGIT = re.compile(r"\s+([A-Z][1-9])\b")
+_GROUP_JOIN = re.compile(r"[\s-]*(?:combination|based|containing|treated|alone|only)?[\s-]*")
+_LIST_JOIN = re.compile(
+    r"(?:\s+(?:alone|monotherapy))?"  # "between the A alone and the A plus B arms"
+    r"[\s,]*(?:\([^()]*\))?[\s,]*(?:vs\.?|versus|v\.?|or|compared\s+with|"
+    r"and|than(?:\s+with|\s+in)?|over)[\s,]*(?:the\s+|those\s+)?",
+    re.I,
+)
+# And those ``arm_refs`` asks about each sentence.
+_REF_GATES = GateSet(
+    GROUP_GATE, _GENERIC_GATE, _PRIOR_GATE, _WITHOUT_GATE, _UNTREATED_GATE, _GROUP_LABEL_GATE
+)

@@ -1,0 +1,276 @@
+"""Building the registry of a text's arms (``build_registry``).
+
+Reads every design sentence (``design._read_design``) and the looser sentences that say who
+received what, drops the parts of a sentence that report results, and tells which trial a
+sentence is about when a text reports several (``trial_of_sentence``, ``trial_pairs``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from her2mine.extract.arms.classes import (
+    _class_groups_to_drug_arms,
+    _fold_class_written_arms,
+    _has_low_dose,
+    _label_by_schedule_adjective,
+    _matching,
+)
+from her2mine.extract.arms.design import _read_design
+from her2mine.extract.arms.given_all import (
+    _GIVEN_IN_ALL_GATE,
+    _given_in_all,
+    _given_to_all,
+    _later_backbone,
+)
+from her2mine.extract.arms.lettered import (
+    _LETTER_LABEL_GATE,
+    _LETTERED_VERB_GATE,
+    _duration_design,
+    _read_described_arms,
+    _read_next_lettered_arm,
+)
+from her2mine.extract.arms.mentions import (
+    _name_the_combination,
+    _name_the_combination_of_both,
+    _redefined_bare_forms,
+)
+from her2mine.extract.arms.model import Arm, ArmRegistry, _defined_arms, _same_arm
+from her2mine.extract.arms.patterns import (
+    _ADDED_TO_ALL,
+    _ALL_WORDS,
+    _BOTH,
+    _DESIGN,
+    _DESIGN_WORDS,
+    _RANDOMISED,
+    _RANDOMISED_WORDS,
+    _results_of_a_randomised_study,
+)
+from her2mine.extract.arms.shares import _PARTNER_SHARE_GATE, _read_partner_shares
+from her2mine.extract.fastre import literal_safe, sentences_matching
+from her2mine.extract.hits import Hit
+from her2mine.extract.lexicon import lower_same_length
+
+
+def build_registry(
+    text: str,
+    sentences: list[tuple[int, int]],
+    drug_hits: list[Hit],
+    low: str | None = None,
+    trials: list[tuple[int, str]] | None = None,
+    class_members: dict[str, frozenset[str]] | None = None,
+    drug_class: dict[str, str] | None = None,
+) -> ArmRegistry:
+    """Arms defined by the design sentences: randomisation sentences first; sentences that only
+    say who received what are read when those did not define two arms. ``low`` =
+    ``lower_same_length(text)`` if the caller has it; ``trials``: (start, name) of the named
+    trials, in order (see ``_read_other_trials_designs``); ``class_members``: the drug
+    lexicon's ``DrugLexicon.class_members`` and ``drug_class`` (the package lexicon's if
+    None)."""
+    reg = ArmRegistry()
+    if class_members is not None:
+        reg.class_members = class_members
+    if drug_class is not None:
+        reg.drug_class = drug_class
+    sentences = [tuple(x) for x in sentences]
+    low = lower_same_length(text) if low is None else low
+    literal = literal_safe(text)
+    randomised = _matching(_RANDOMISED, _RANDOMISED_WORDS, text, low, sentences, literal)
+    randomised = [
+        ok and not _results_of_a_randomised_study(text, s, e)
+        for (s, e), ok in zip(sentences, randomised, strict=True)
+    ]
+    primary = [x for x, ok in zip(sentences, randomised, strict=True) if ok]
+    gate = low if literal else None
+    _read_design(text, primary, drug_hits, reg, gate)
+    read = primary
+    if _defined_arms(reg) < 2 and _LETTERED_VERB_GATE.may_hold(gate, 0, len(text)):
+        _read_described_arms(text, sentences, drug_hits, reg)
+    if _defined_arms(reg) < 2 and _PARTNER_SHARE_GATE.may_hold(gate, 0, len(text)):
+        _read_partner_shares(text, sentences, drug_hits, reg, gate)
+    if _defined_arms(reg) < 2:
+        design = _matching(_DESIGN, _DESIGN_WORDS, text, low, sentences, literal)
+        rest = [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]
+        _read_design(text, rest, drug_hits, reg, gate)
+        if len(reg.arms) >= 2:
+            _drop_result_parts(text, sentences, reg)
+        read = sorted(primary + rest)
+    elif trials and len(trials) >= 2 and reg.arms and len({c for _, c in trials}) >= 2:
+        design = _matching(_DESIGN, _DESIGN_WORDS, text, low, sentences, literal)
+        rest = [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]
+        if rest:
+            _read_other_trials_designs(text, sentences, rest, drug_hits, reg, gate, trials)
+    if _defined_arms(reg) >= 2 and _LETTER_LABEL_GATE.may_hold(gate, 0, len(text)):
+        _read_next_lettered_arm(text, sentences, randomised, drug_hits, reg)
+    _duration_design(text, low, read, reg)
+    if sum(1 for a in reg.arms if a.name) >= 2:
+        both = _matching(_BOTH, _ALL_WORDS, text, low, sentences, literal)
+        if any(both):
+            said = [x for x, ok in zip(sentences, both, strict=True) if ok]
+            _given_to_all(text, said, drug_hits, reg)
+        if _GIVEN_IN_ALL_GATE.may_hold(low, 0, len(low)):
+            _given_in_all(text, sentences, drug_hits, reg)
+    if "combination" in low:
+        _name_the_combination(text, primary, reg)
+        _name_the_combination_of_both(text, reg)
+    if "added" in low:  # every _ADDED_TO_ALL match holds it
+        added = sentences_matching(_ADDED_TO_ALL, text, sentences)
+        backbone = [x for x, ok in zip(sentences, added, strict=True) if ok]
+        _later_backbone(text, backbone, drug_hits, reg)
+    if len(reg.arms) >= 3:
+        _class_groups_to_drug_arms(reg)
+        _fold_class_written_arms(reg)
+    if "metronomic" in low or _has_low_dose(low):
+        _label_by_schedule_adjective(text, drug_hits, reg)
+    if trials:
+        _mark_other_trials(reg, sentences, trials)
+    if reg.bare_forms:
+        _redefined_bare_forms(text, drug_hits, reg)
+    # (not frozen here: ``arm_refs`` freezes it the first time a sentence has a group word,
+    # which many documents never have)
+    return reg
+
+
+# A sentence that reports a result: a percentage or a time in months.
+_RESULT_VALUE = re.compile(r"\d\s*%|\d\s*(?:months?|mo)\b")
+# ... and does not define a group of its own: a patient count ("another 40 patients received
+# pyrotinib") or a word of a single-drug arm ("pyrotinib alone").
+_OWN_GROUP = re.compile(
+    r"\b\d+\s+(?:patients|women|participants|subjects)\b|"
+    r"\b(?i:alone|monotherapy|single[\s-]agent|only|another|others|remaining)\b"
+)
+
+
+def _drop_result_parts(text: str, sentences: list[tuple[int, int]], reg: ArmRegistry) -> None:
+    """ "A total of 120 patients received pyrotinib plus capecitabine. The ORR with pyrotinib was
+    52.3%": a drug named in a results sentence (read as a design sentence when no randomisation
+    defined two arms) that is a part of a regimen an earlier sentence gave names that regimen,
+    not an arm of its own: drop such an unlabelled arm when each sentence that defined it
+    defines no other arm, reports a value and counts no group of its own."""
+    ends = {s: e for s, e in sentences}
+    drop = []
+    for arm in reg.arms:
+        if arm.labels or arm.special or not arm.drugs or not arm.defined_at:
+            continue
+        first = min(arm.defined_at)
+        whole = [
+            b
+            for b in reg.arms
+            if b is not arm
+            and set(arm.drugs) < set(b.drugs)
+            and b.defined_at
+            and min(b.defined_at) < first
+        ]
+        if whole and all(
+            _reports_part_only(text, at, ends.get(at), arm, reg) for at in arm.defined_at
+        ):
+            drop.append(arm)
+    if drop:
+        reg.arms = [a for a in reg.arms if a not in drop]
+        reg.frozen = None
+
+
+def _reports_part_only(text: str, s: int, e: int | None, arm: Arm, reg: ArmRegistry) -> bool:
+    """Whether sentence [s, e) defines only ``arm``, reports a value and counts no group."""
+    if e is None or any(b is not arm and s in b.defined_at for b in reg.arms):
+        return False
+    return _RESULT_VALUE.search(text, s, e) is not None and _OWN_GROUP.search(text, s, e) is None
+
+
+def _mark_other_trials(
+    reg: ArmRegistry, sentences: list[tuple[int, int]], trials: list[tuple[int, str]]
+) -> None:
+    """Record the trials named after the design sentences that none named up to their end
+    ("In the PHENIX trial, capecitabine gave ..." after a pyrotinib-plus-chemotherapy design):
+    other trials, whose drugs are not the study's arms. A trial named before or in the design
+    counts as the study's own (a background trial stays own: no change)."""
+    ats = reg.design_starts()
+    if not ats:
+        return
+    last = max(ats)
+    end = sentences[max(0, bisect_right(sentences, (last, _FAR)) - 1)][1]
+    own = {name for at, name in trials if at < end}
+    reg.other_trial_starts = [at for at, name in trials if at >= end and name not in own]
+
+
+_FAR = 1 << 62  # past any offset
+
+
+def trial_of_sentence(
+    trials: list[tuple[int, str]], starts: list[int], sentences: list[tuple[int, int]], at: int
+) -> str | None:
+    """The trial a design sentence starting at ``at`` is about: the last one named in it or
+    before it (``trials``: (start, name) in order; ``starts``: their starts)."""
+    end = sentences[max(0, bisect_right(sentences, (at, _FAR)) - 1)][1]  # (tuples, in order)
+    k = bisect_left(starts, end)
+    return trials[k - 1][1] if k else None
+
+
+def trial_pairs(names) -> set[frozenset]:
+    """Every pair of two different trials among ``names``."""
+    return {frozenset((a, b)) for a in names for b in names if a != b}
+
+
+def trials_named_together(
+    trials: list[tuple[int, str]],
+    starts: list[int],
+    sentences: list[tuple[int, int]],
+    design: set[int] | None = None,
+) -> set[frozenset]:
+    """Pairs of trials one design sentence names together ("In NSABP B-31 and NCCTG N9831,
+    patients were randomly assigned ...", "In BIG 4-11/APHINITY, ..."): a joint analysis or two
+    names of one trial, one trial for arms. Only a sentence that defined arms (a start in
+    ``design``, the arms' ``defined_at``) counts: a review's title or introduction naming two
+    trials ("APHINITY and ExteNET: a review", "Unlike in APHINITY, ... in ExteNET") makes them
+    no joint study."""
+    same: set[frozenset] = set()
+    for s, e in sentences:
+        if design is not None and s not in design:
+            continue
+        names = {c for _, c in trials[bisect_left(starts, s) : bisect_left(starts, e)]}
+        if len(names) > 1:
+            same |= trial_pairs(names)
+    return same
+
+
+def _read_other_trials_designs(
+    text: str,
+    sentences: list[tuple[int, int]],
+    rest: list[tuple[int, int]],
+    drug_hits: list[Hit],
+    reg: ArmRegistry,
+    low: str | None,
+    trials: list[tuple[int, str]],
+) -> None:
+    """A review: NALA's arms came from a randomisation sentence, then "In PHOEBE, patients
+    received pyrotinib plus capecitabine or lapatinib plus capecitabine" states another trial's
+    arms without saying "randomised". A who-received-what sentence (``rest``) about a trial
+    other than those whose design defined the arms so far is read as that trial's design when
+    it defines two arms or more (an arm both trials share stays one arm, defined by both)."""
+    starts = [a for a, _ in trials]
+    same = trials_named_together(trials, starts, sentences, reg.design_starts())
+
+    def owner(at: int) -> str | None:
+        return trial_of_sentence(trials, starts, sentences, at)
+
+    owners = {owner(at) for a in reg.arms for at in a.defined_at}
+    if not owners - {None}:
+        return  # the arms belong to no named trial: one study's abstract
+    for s, e in rest:
+        trial = owner(s)
+        if trial is None or any(o == trial or frozenset((o, trial)) in same for o in owners):
+            continue
+        own = ArmRegistry(class_members=reg.class_members, drug_class=reg.drug_class)
+        _read_design(text, [(s, e)], drug_hits, own, low)
+        if sum(1 for a in own.arms if a.name) < 2 or any(a.special for a in own.arms):
+            continue
+        for arm in own.arms:
+            twin = next((a for a in reg.arms if _same_arm(a, arm)), None)
+            if twin is None:
+                reg.arms.append(arm)
+            else:
+                twin.defined_at.extend(arm.defined_at)
+                twin.labels |= arm.labels
+        reg.frozen = None
+        owners.add(trial)

@@ -1,0 +1,344 @@
+"""Arms of the same drugs told apart by something else: dose, schedule, drug code or route
+("subcutaneous or intravenous trastuzumab"), and the "or both" arm of a design list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from her2mine.extract.arms.labels import _label_after
+from her2mine.extract.arms.model import Arm, ArmRegistry
+from her2mine.extract.arms.patterns import _RANDOMISED
+from her2mine.extract.backbones import SharedBackbone
+from her2mine.extract.fastre import WordGate
+from her2mine.extract.regimens import OR_BOTH, Regimen
+
+# "randomised to trastuzumab 8 mg/kg then 6 mg/kg (8/6 mg/kg) or 10 mg/kg (8/10 mg/kg)",
+# "to T-DXd 5.4 or 6.4 mg/kg": the same regimen at another dose after "or" is an arm of its own
+# (one name with its twin: the contract's arm is the regimen). Each dose, and the bracket
+# after it, names that arm in the results ("12.5 months with 8/6 mg/kg").
+_DOSE_UNIT = r"(?:mg/kg|mg/m2|mg/m²|mg|µg/kg|mcg/kg)(?![\w/])"
+_DOSE_OR_GATE = re.compile(rf"\bor\s+\d+(?:\.\d+)?\s*{_DOSE_UNIT}", re.I)
+_FIRST_DOSE = re.compile(
+    rf"\s*(?:at\s+)?(?:a\s+dose\s+of\s+)?(\d+(?:\.\d+)?)(\s*{_DOSE_UNIT})?", re.I
+)
+_DOSE_ALTERNATIVE = re.compile(
+    rf"(?:,\s*|\s+)(?:or\s+)?(?:at\s+)?(\d+(?:\.\d+)?)(\s*{_DOSE_UNIT})?"
+    r"(?:\s*\(([^()]{1,20})\))?",
+    re.I,
+)
+
+
+def _has_dose_or(text: str, a: int, b: int) -> bool:
+    """Whether [a, b) holds "or" and a dose after it (a ``str.find`` first: most gaps lack it)."""
+    return text.find("or ", a, b) >= 0 and _DOSE_OR_GATE.search(text, a, b) is not None
+
+
+def _dose_twins(text: str, r: Regimen, limit: int, arm: Arm, reg: ArmRegistry) -> list[Arm]:
+    """The arms of the other doses of regimen ``r`` listed after it, up to ``limit``: a dose
+    right after the regimen, then "or" and another dose with no drug between (see above).
+    The bracket after each dose ("(8/6 mg/kg)"), else the dose, is recorded as a name of its
+    arm (``bare_forms``)."""
+    first = _FIRST_DOSE.match(text, r.end, limit)
+    if first is None:
+        return []
+    pos, period = _dose_schedule(text, first.end(), limit)
+    # past a second step of the same drug ("then 6 mg/kg") and the dose's bracket ("(8/6 mg/kg)")
+    pos = _THEN_DOSE.match(text, pos, limit).end()
+    bracket = _DOSE_BRACKET.search(text, first.end(), pos)
+    doses = [(first.group(1), first.group(2), bracket.group(1) if bracket else None)]
+    periods = [period]
+    said_or = False
+    while (m := _DOSE_ALTERNATIVE.match(text, pos, limit)) is not None:
+        said_or |= m.group(0).lstrip(", ").lower().startswith("or")
+        doses.append((m.group(1), m.group(2), m.group(3)))
+        pos, period = _dose_schedule(text, m.end(), limit)
+        periods.append(period)
+    if len(doses) < 2 or not said_or or doses[-1][1] is None:
+        return []
+    if _PARTNER_AFTER_DOSES.fullmatch(text, pos, limit):
+        return []  # "pyrotinib 320 or 400 mg daily plus capecitabine": the arm is not read whole
+    unit = doses[-1][1].strip()
+    twins = [arm] + [reg.add_own(r, None, set(arm.options)) for _ in doses[1:]]
+    for (value, written_unit, named), twin in zip(doses, twins, strict=True):
+        form = named.strip() if named else f"{value} {(written_unit or unit).strip()}"
+        reg.bare_forms.setdefault(form, twin)
+    _name_schedule_twins(periods, twins, reg)
+    return twins[1:]
+
+
+# "paclitaxel 175 mg/m2 every 2 weeks or 80 mg/m2 weekly": a schedule after a dose, its
+# period in weeks (the dose arms then differ by schedule too, and the results name them by it).
+_DOSE_SCHEDULE = re.compile(
+    r"\s+(?:(?:every|q)\s*(?P<n>\d|two|three|four)\s*(?:weeks?|w)\b|(?P<one>weekly)\b|"
+    r"(?P<two>biweekly|fortnightly)\b|(?P<m>\d|two|three|four)-weekly\b)",
+    re.I,
+)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4}
+
+
+def _dose_schedule(text: str, pos: int, limit: int) -> tuple[int, int | None]:
+    """(end, period in weeks) of a schedule written at ``pos`` after a dose; (pos, None) if
+    none."""
+    m = _DOSE_SCHEDULE.match(text, pos, limit)
+    if m is None:
+        return pos, None
+    if m.group("one"):
+        return m.end(), 1
+    if m.group("two"):
+        return m.end(), 2
+    n = (m.group("n") or m.group("m")).lower()
+    return m.end(), _NUMBER_WORDS.get(n) or int(n)
+
+
+def _schedule_forms(period: int) -> list[str]:
+    """How results name an arm given every ``period`` weeks ("the weekly schedule", "the
+    2-weekly arm", "every 3 weeks")."""
+    if period == 1:
+        return ["weekly", "every week"]
+    words = [str(period)] + [w for w, n in _NUMBER_WORDS.items() if n == period]
+    forms = [f for w in words for f in (f"{w}-weekly", f"every {w} weeks")] + [f"q{period}w"]
+    return forms + (["biweekly", "fortnightly"] if period == 2 else [])
+
+
+def _name_schedule_twins(periods: list[int | None], twins: list[Arm], reg: ArmRegistry) -> None:
+    """Record each schedule of dose twins as a name of its arm (``bare_forms``), when every
+    twin has one and no two share it."""
+    if None in periods or len(set(periods)) != len(periods):
+        return
+    for period, twin in zip(periods, twins, strict=True):
+        for form in _schedule_forms(period):
+            reg.bare_forms.setdefault(form, twin)
+
+
+_DOSE_BRACKET = re.compile(r"\(([^()]{1,20})\)")
+# A drug joined after the doses: the regimen read before them is only part of each arm.
+_PARTNER_AFTER_DOSES = re.compile(
+    r"\s*(?:(?:once\s+|twice\s+)?daily|weekly|every\s+\d+\s+weeks?|q\d+w)?\s*"
+    r"(?:plus|\+|with|and|in\s+combination\s+with|combined\s+with)\s*",
+    re.I,
+)
+# "dose-escalation", "dose-expansion", "dose-finding": dose cohorts, whole-population subsets.
+_DOSE_FINDING = re.compile(r"\bdose[- ](?:escalation|expansion|finding|ranging)\b", re.I)
+
+
+def _randomises_doses(text: str, s: int, e: int, r: Regimen) -> bool:
+    """Whether the sentence [s, e) randomises patients to regimen ``r`` (before it) and is no
+    dose-finding study's (round 43b review)."""
+    return _RANDOMISED.search(text, s, r.start) is not None and not _DOSE_FINDING.search(text, s, e)
+
+
+_THEN_DOSE = re.compile(
+    rf"(?:\s+then\s+\d+(?:\.\d+)?\s*{_DOSE_UNIT})?(?:\s*\([^()]{{1,20}}\))?", re.I
+)
+
+
+def _each_twin(
+    each: re.Match[str] | None, regs: list[Regimen], i: int, arm_of: dict[int, Arm]
+) -> bool:
+    """Whether regimen ``i``, listed before the "each with" of "A or B, each with C", names
+    the drugs of the arm right before it: a biosimilar and its reference product are one drug
+    ("PF-05280014 or trastuzumab-EU, each with docetaxel"), yet two arms of the design."""
+    return (
+        each is not None
+        and i > 0
+        and regs[i].end <= each.start()
+        and (i - 1) in arm_of
+        and regs[i].drugs == regs[i - 1].drugs
+    )
+
+
+# A product code as written ("AB12", "HLX02", "CT-P6", "PF-05280014").
+_CODE_WRITTEN = re.compile(r"[A-Z]{1,5}-?[A-Z]?[0-9]{1,8}[a-z]?")
+# "A plus C or B plus C": the alternatives' join, after A's bracket, if any.
+_TWIN_GAP = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?,?\s*(?:or|versus|vs\.?|compared\s+with)\s+(?:the\s+)?"
+    r"(?:(?:reference|originator|innovator)\s+)?",
+    re.I,
+)
+
+
+def _same_drugs_as_arm_before(regs: list[Regimen], i: int, arm_of: dict[int, Arm]) -> bool:
+    """Whether alternative ``i`` has the (non-empty) drugs of the regimen right before it and
+    that regimen is an arm."""
+    if i == 0 or (i - 1) not in arm_of:
+        return False
+    a, b = regs[i - 1], regs[i]
+    return bool(a.drugs) and a.drugs == b.drugs
+
+
+def _code_twin(text: str, regs: list[Regimen], i: int, arm_of: dict[int, Arm]) -> bool:
+    """Whether alternative ``i`` names the drugs of the arm right before it, one of the two
+    writing a drug by a product code ("AB12 plus paclitaxel or trastuzumab plus paclitaxel",
+    "HLX02 plus docetaxel versus trastuzumab plus docetaxel"): a biosimilar and its reference
+    product are one drug, yet two arms of the design, as "each with" makes them
+    (``_each_twin``)."""
+    if not _same_drugs_as_arm_before(regs, i, arm_of):
+        return False
+    a, b = regs[i - 1], regs[i]
+    if _TWIN_GAP.fullmatch(text, a.end, b.start) is None:
+        return False
+    written_a = {h.text.lower() for h in a.hits}
+    written_b = {h.text.lower() for h in b.hits}
+    return any(
+        _CODE_WRITTEN.fullmatch(h.text) is not None
+        for h in (*a.hits, *b.hits)
+        if h.kind == "drug" and h.text.lower() not in written_a & written_b
+    )
+
+
+# Round 53: "SC PH FDC or IV P+H", "intravenous trastuzumab or subcutaneous trastuzumab": one
+# regimen by two routes is two arms of the design, each named by its route ("the SC arm").
+_ROUTE_FORMS = {
+    "intravenous": ("intravenous", "iv"),
+    "subcutaneous": ("subcutaneous", "sc"),
+}
+_ROUTE_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?i:(intravenous|subcutaneous))|(IV|SC))[ \t]+(?:(?i:the)[ \t]+)?\Z"
+)
+_ROUTE_GAP = re.compile(
+    r"[^()]{0,12}?(?:\([^()]*\))?\s*,?\s*(?:or|versus|vs\.?|compared\s+with)\s+(?:the\s+)?"
+    r"(?:(?:(?i:intravenous|subcutaneous)|IV|SC)[ \t]+)?",
+)
+_ROUTE_GATE = WordGate(("intravenous", "subcutaneous", "iv", "sc"))
+_ROUTE_WORD_GATE = WordGate(("intravenous", "subcutaneous"))  # (with IV/SC, a sentence's gate)
+
+
+_ROUTE_OPENING = re.compile(r"(?i:intravenous|subcutaneous)\s")
+
+
+def _route_before(text: str, start: int) -> str | None:
+    """The route ("intravenous"/"subcutaneous") written right before ``start``, or opening
+    the drug's name there (the lexicon holds "intravenous trastuzumab"), if any."""
+    opening = _ROUTE_OPENING.match(text, start)
+    if opening is not None:
+        return opening.group(0).strip().lower()
+    m = _ROUTE_BEFORE.search(text, max(0, start - 20), start)
+    if m is None:
+        return None
+    word = (m.group(1) or m.group(2)).lower()
+    return "intravenous" if word in ("intravenous", "iv") else "subcutaneous"
+
+
+def _route_twin(
+    text: str, low: str | None, regs: list[Regimen], i: int, arm_of: dict[int, Arm]
+) -> bool:
+    """Whether alternative ``i`` gives the drugs of the arm right before it by the other route
+    ("SC PH FDC or IV P+H"): a route written before each, and they differ."""
+    if not _same_drugs_as_arm_before(regs, i, arm_of):
+        return False
+    a, b = regs[i - 1], regs[i]
+    if not _ROUTE_GATE.may_hold(low, max(0, a.start - 20), b.end):
+        return False
+    if _ROUTE_GAP.fullmatch(text, a.end, b.start) is None:
+        return False
+    route_a, route_b = _route_before(text, a.start), _route_before(text, b.start)
+    return route_a is not None and route_b is not None and route_a != route_b
+
+
+def _label_route_twins(text: str, regs: list[Regimen], i: int, first: Arm, second: Arm) -> None:
+    """Name each route twin by its route, written out and short ("subcutaneous", "sc")."""
+    for r, arm in ((regs[i - 1], first), (regs[i], second)):
+        route = _route_before(text, r.start)
+        if route is not None:
+            arm.labels.update(_ROUTE_FORMS[route])
+
+
+def _twin_alternative(shared: SharedBackbone | None, i: int) -> bool:
+    """Whether alternative ``i`` names the same drugs as an earlier one of its list, in another
+    order ("EC followed by docetaxel plus capecitabine, or docetaxel followed by capecitabine":
+    ``backbones._after_sequence_head``)."""
+    own = shared.own.get(i) if shared is not None else None
+    return own is not None and any(k < i and v == own for k, v in shared.own.items())
+
+
+def _add_both_arm(
+    shared: SharedBackbone, regs: list[Regimen], reg: ArmRegistry, label: str | None = None
+) -> Arm | None:
+    """ "paclitaxel with trastuzumab (TH), lapatinib (TL), or both": the alternatives together
+    are one more arm (with the backbone), though no regimen is written for it."""
+    hits = [h for i in sorted(shared.own) for h in regs[i].hits]
+    arm = reg.add(Regimen(hits[0].start, hits[-1].end, hits), label)
+    if arm is not None and not arm.special and arm.core is None and shared.both:
+        arm.core = sorted(shared.both)
+        arm.drugs = sorted(set(arm.drugs) | shared.backbone | shared.both)
+    return arm
+
+
+# "..., or the combination (TL)": the short form of the arm no regimen is written for.
+_BOTH_FORM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9+]{1,7})\s*\)")
+
+
+def _record_both_form(text: str, end: int, e: int, arm: Arm | None, reg: ArmRegistry) -> None:
+    """Record the short form bracketed right after "or both" / "or the combination" (after
+    the last alternative, which ends at ``end``) as a name of ``arm``, the alternatives
+    together: no drug mention spells it, so ``arm_refs`` finds it as a word (``bare_forms``)."""
+    if arm is None or arm.name is None:
+        return
+    m = _OR_BOTH_NEXT.match(text, end, e)
+    form = _BOTH_FORM.match(text, m.end(), e) if m is not None else None
+    if form is not None:
+        reg.bare_forms[form.group(1)] = arm
+
+
+# "..., lapatinib (arm B), or both (arm C)": "or both" then the bracket that labels its arm
+# ("or both drugs (arm C)", "or both agents": the noun of "both" may stand before it).
+_OR_BOTH_BRACKET = re.compile(OR_BOTH + r"(?:\s+(?:drugs|agents|treatments))?\s*(?=\()", re.I)
+
+
+def _both_label(
+    text: str, regs: list[Regimen], shared: SharedBackbone, e: int, low: str
+) -> str | None:
+    """The group label in the bracket right after "or both" ("or both (arm C)"), which names
+    the arm of the alternatives together, as the brackets before it name the others."""
+    return _label_after_or_both(text, regs[max(shared.own)].end, e, low)
+
+
+def _label_after_or_both(text: str, end: int, e: int, low: str | None) -> str | None:
+    """``_both_label`` after the last alternative, which ends at ``end``."""
+    m = _OR_BOTH_BRACKET.match(text, end, e)
+    if m is None:
+        return None
+    close = text.find(")", m.end(), e)
+    return _label_after(text, m.end(), close + 1, low) if close >= 0 else None
+
+
+_OR_BOTH_GATE = WordGate(("both", "combination"))
+_OR_BOTH_NEXT = re.compile(OR_BOTH, re.I)
+# Between two listed alternatives: "A, B", "A (T), B", "A, or B", "A or B".
+_BOTH_LIST_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:or\s+)?|\s+or\s+)(?:to\s+)?", re.I)
+
+
+def _add_listed_both_arm(
+    text: str,
+    regs: list[Regimen],
+    arm_of: dict[int, Arm],
+    reg: ArmRegistry,
+    e: int,
+    low: str | None,
+) -> Arm | None:
+    """ "randomly assigned to trastuzumab, lapatinib, or both" (no backbone): the listed
+    alternatives together are one more arm, as ``_add_both_arm`` reads them with a backbone.
+    Only two listed single-regimen arms or more, each a strict part of their union."""
+    last = max(arm_of)
+    if _OR_BOTH_NEXT.match(text, regs[last].end, e) is None:
+        return None
+    run = [last]
+    while run[0] - 1 in arm_of and _BOTH_LIST_GAP.fullmatch(
+        text, regs[run[0] - 1].end, regs[run[0]].start
+    ):
+        run.insert(0, run[0] - 1)
+    arms = [arm_of[i] for i in run]
+    if len(arms) < 2 or any(a.special or a.has_placebo or not a.drugs for a in arms):
+        return None
+    union = {d for a in arms for d in a.drugs}
+    if any(set(a.drugs) == union for a in arms) or len({a.name for a in arms}) < len(arms):
+        return None
+    hits = [h for i in run for h in regs[i].hits]
+    label = _label_after_or_both(text, regs[last].end, e, low)
+    if label:  # "B, or both (arm C)": the bracket after "or both" is not B's
+        arm_of[last].labels.discard(label)
+    both = reg.add(Regimen(hits[0].start, hits[-1].end, hits), label)
+    if both is not None:  # "the combination group", "with both" name it (round 31)
+        both.labels.add("combination")
+    return both

@@ -1,0 +1,31 @@
+"""Outcomes: numeric values tied to an endpoint, a measure and an arm, sentence by sentence.
+
+Modules (name — what it holds — imports from), lowest first:
+
+- grades — grade patterns and the grade of a value's adverse event — (none)
+- endpoints — end-point mentions (``find_endpoints``), carried rates, end-point classes — grades
+- not_results — numbers near an end point that are no result of it — (none)
+- landmarks — landmarks that date a rate, time points that are no medians — not_results
+- value_endpoints — which end point and measure a value is of (``_endpoint_for``) — brackets,
+  endpoints, grades, landmarks, not_results
+- brackets — bracket and clause-break scans of a sentence — (none)
+- gaps — what may stand between a value and the reference naming its group — (none)
+- runs — runs of compared values, "respectively" lists, the comparison context — brackets, gaps
+- landmark_runs — one group's rates at a list of landmark times — brackets, gaps, runs
+- prose — comparisons in words ("than", "superior to"), subgroup comparisons — brackets,
+  endpoints, runs
+- pairs — bare zeros, "(vs ...)" brackets, compared pairs and value lists — prose, runs
+- shared_p — P values shared by compared rates and their labels — brackets, endpoints, prose,
+  runs
+- attribution — the arm of each value (``_attribute_arms``) — brackets, endpoints, gaps,
+  grades, landmark_runs, pairs, prose, runs
+- rows — per-sentence outcome rows (``sentence_outcome_rows``) — attribution, endpoints, gaps,
+  grades, runs, shared_p, value_endpoints
+"""
+
+from __future__ import annotations
+
+from her2mine.extract.outcomes.endpoints import SAFETY, carried_rate_endpoint, find_endpoints
+from her2mine.extract.outcomes.rows import sentence_outcome_rows
+
+__all__ = ["SAFETY", "carried_rate_endpoint", "find_endpoints", "sentence_outcome_rows"]

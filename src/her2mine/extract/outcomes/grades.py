@@ -1,0 +1,224 @@
+"""Grade qualifiers of adverse events: the grade patterns and which grade (any, >=3) a value's
+event has."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from her2mine.extract.fastre import WordGate, finditer_at, last_match, literal_starts
+from her2mine.extract.hits import Hit
+from her2mine.extract.numbers import Value, closed_between
+
+# "Gr≥3", "Gr 3/4" (conference abstracts) are grades too.
+_GRADE = r"(?:grade|(?<![a-z])gr\.?(?![a-z]))"
+# Conference shorthand for grades: "G≥3 TRAEs", "G3/4 neutropenia", "≥G3 AEs"; "G1/2", "G2"
+# (a lone "G" + digit, not part of a word or code: "HER2", "BG3" stay out).
+_G_SHORT_3 = (
+    r"(?<![a-z0-9])g(?:≥|>=)\s*(?:3|iii)|(?:≥|>=)\s*g3"
+    r"|(?<![a-z0-9-])g3(?:\s*(?:-|–|/)\s*[45]|\+)?(?![a-z0-9])"
+)
+_G_SHORT_ANY = r"(?<![a-z0-9-])g(?:1(?:\s*(?:-|–|/)\s*2)?|2)(?![a-z0-9])"
+_G3 = re.compile(
+    rf"(?:{_GRADE}\s*(?:≥|>=|=>|>)\s*(?:3|III)|(?:≥|>=)\s*grade\s*(?:3|III)|{_GRADE}\s*(?:3|III|4|IV)"
+    r"(?:\s*(?:or|and|to|-|–|/|,)\s*(?:higher|greater|above|worse|more|severe|4|5|IV|V))?"
+    r"(?:\s*or\s*(?:higher|worse))?|grade\s*3\+|severe|" + _G_SHORT_3 + ")",
+    re.I,
+)
+_ANY = re.compile(
+    r"(?:any[\s-]grade|all[\s-]grades?|of\s+any\s+grade|grade\s*(?:1|I)\s*(?:or|and|-|–|/|to)\s*"
+    r"(?:2|II)|grade\s*(?:≤|<=|<)\s*2|low[\s-]grade|grade\s*(?:1|2|I|II)\b|" + _G_SHORT_ANY + ")",
+    re.I,
+)
+
+
+def _grade_code(
+    text: str, s: int, ep: Hit, v: Value, low: str | None = None, grades: _GradeStarts | None = None
+) -> str:
+    """AE_G3 when the closest grade qualifier before the value says grade ≥3. ``low``: the
+    ``literal_safe`` lower-cased text (the qualifiers are then only tried where they can
+    start), or None; ``grades``: where they can start in the sentence (from ``s``), if known."""
+    best: tuple[int, str] | None = None
+    s = _serious_clause_start(text, s, ep)
+    for pattern, code, firsts in ((_G3, "AE_G3", _G3_FIRSTS), (_ANY, "AE", _ANY_FIRSTS)):
+        if low is None:
+            matches = pattern.finditer(text, s, v.start)
+        else:
+            if grades is None:
+                starts = literal_starts(low, firsts, s, v.start)
+            else:
+                found = grades.g3 if pattern is _G3 else grades.any
+                starts = found[bisect_left(found, s) : bisect_left(found, v.start)]
+            matches = finditer_at(pattern, text, starts, v.start)
+        for m in matches:
+            if closed_between(text, m.end(), v.start) and not _bracketed_qualifier(text, m, v):
+                continue
+            if (
+                _postfix_qualifier_of_other(text, m, ep)
+                or _spent_on_own_value(text, m, ep)
+                or _spent_on_first_item(text, m, ep)
+                or _qualifier_of_earlier_clause(text, m, ep, v)
+            ):
+                continue
+            if best is None or m.start() > best[0]:
+                best = (m.start(), code)
+    return best[1] if best else "AE"
+
+
+# A grade qualifier written with its own value ("grade 3 or higher in 4.3%", "grade >=3, 4.3%")
+# is that value's, not one of a later event's: "AST ... of any grade in 28.8% and grade 3 or
+# higher in 4.3%; increased ALT occurred in 21.3%" (21.3% is any grade).
+_QUALIFIER_OWN_VALUE = re.compile(r"\s*(?:in|of|,|:|=)?\s*\d+(?:[.·]\d+)?\s*%")
+
+
+def _spent_on_own_value(text: str, m: re.Match[str], ep: Hit) -> bool:
+    """Whether grade qualifier ``m`` is followed right away by a percentage that ends before
+    the event ``ep`` the value being coded belongs to."""
+    if m.end() >= ep.start:
+        return False
+    own = _QUALIFIER_OWN_VALUE.match(text, m.end(), ep.start)
+    return own is not None
+
+
+# "grade 3 or 4 adverse events (71% vs 68%) and cardiac adverse events (6% vs 6%)": the general
+# event word again, after the first item's bracketed values and a list join, opens an item of
+# its own, whose own qualifier ("cardiac") replaces the grade of the item before. (Named events
+# in a list, "grade >=3 neutropenia (20%) and diarrhoea (5%)", share it as before.)
+_AE_HEAD = r"(?:adverse\s+(?:events?|reactions?)|AEs?|TEAEs?|TRAEs?)"
+_FIRST_ITEM_THEN_JOIN = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?" + _AE_HEAD + r"\s*\([^()]*%[^()]*\)\s*(?:,\s*(?:and\s+)?|and\s+)"
+    r"(?:[\w-]+\s+){0,3}"
+)
+_AE_HEAD_END = re.compile(_AE_HEAD + r"$")
+
+
+def _spent_on_first_item(text: str, m: re.Match[str], ep: Hit) -> bool:
+    """Whether grade qualifier ``m`` qualifies the first event item of a list and ``ep`` is a
+    later item naming the general event word again (``_FIRST_ITEM_THEN_JOIN``)."""
+    return (
+        m.end() < ep.start
+        and _AE_HEAD_END.search(ep.text) is not None
+        and _FIRST_ITEM_THEN_JOIN.fullmatch(text, m.end(), ep.start) is not None
+    )
+
+
+_POSTFIX_COLON = re.compile(r"\s*:")
+# "Grade 3 or higher AEs occurred in 17% of patients; diarrhoea occurred in 56%": after a ";",
+# an event with a verb of its own before its value opens a clause of its own, which the grade
+# qualifier of the clause before does not reach (a heading list, "Grade >=3 AEs: neutropenia
+# 20%; diarrhoea 10%", has no such verb and keeps the qualifier).
+# "infusion-related reactions occurred in 13.3% vs 3.4%": the values compared before the one
+# being coded stand between the verb and it, and are of the same clause.
+_COMPARED_BEFORE = r"(?:\d+(?:[.·]\d+)?\s*%\s*(?:vs\.?|versus|and|/)\s*){0,3}"
+_OWN_CLAUSE_VERB = re.compile(
+    r"[^;%]{0,40}?\b(?:occurred|was\s+(?:reported|observed|seen|noted)|were\s+(?:reported|"
+    r"observed|seen|noted)|developed)\b[^;%]{0,30}" + _COMPARED_BEFORE + r"\Z",
+    re.I,
+)
+
+
+def _qualifier_of_earlier_clause(text: str, m: re.Match[str], ep: Hit, v: Value) -> bool:
+    """Whether grade qualifier ``m`` stands in a ";" (or "while"/"whereas") clause before the
+    one in which event ``ep`` is given its value ``v`` with a verb of its own (see
+    ``_OWN_CLAUSE_VERB``)."""
+    if ep.end > v.start:
+        return False
+    if text.find(";", m.end(), ep.start) < 0 and not _contrast_between(text, m.end(), ep.start):
+        return False
+    return _OWN_CLAUSE_VERB.match(text, ep.end, v.start) is not None
+
+
+# "grade >=3 neutropenia occurred in 12% of patients, while peripheral neuropathy was reported
+# in 20%": a contrasting conjunction opens a clause of its own, as a ";" does. "while" before a
+# participle or "on"/"under" ("while receiving X", "while on treatment") says when, not that.
+_CONTRAST = re.compile(
+    r"\b(?:whereas|while(?!\s+(?:on|under|being|\w+ing|treated|given|taken)\b))\b", re.I
+)
+
+
+def _contrast_between(text: str, a: int, b: int) -> bool:
+    """Whether "while" or "whereas" (a contrasting clause's opener) stands in text[a:b]."""
+    if text.find("while", a, b) < 0 and text.find("whereas", a, b) < 0:
+        return False
+    return _CONTRAST.search(text, a, b) is not None
+
+
+def _postfix_qualifier_of_other(text: str, m: re.Match[str], ep: Hit) -> bool:
+    """Whether grade qualifier ``m`` is written after its event, as a heading ("Neutropenia
+    ≥G3: 63.2% vs. 1.9%; stomatitis 44.6% vs. 14.7%"), and ``ep`` is another event in a later
+    ";" clause: the qualifier is that event's own, not the list's."""
+    if text.find(";", m.end(), ep.start) < 0 or _POSTFIX_COLON.match(text, m.end()) is None:
+        return False
+    before = text[max(0, m.start() - 3) : m.start()].rstrip()
+    return before[-1:].isalpha()
+
+
+# What may stand between a bracketed grade qualifier and its value: "fatigue (all grades)
+# 64.6%", "neutropenia (grade >=3): 63.2%", "(any grade) in 12%", and the values compared
+# before it ("(all grades) 64.6% vs. 49.8%").
+_QUALIFIER_TO_VALUE = re.compile(
+    r"\s*[)\]]\s*[:,=]?\s*(?:(?:in|of|was|were)\s+)?"
+    r"(?:\d+(?:[.·]\d+)?\s*%?\s*(?:vs\.?|versus|/|and)\s*){0,3}"
+)
+
+
+def _bracketed_qualifier(text: str, m: re.Match[str], v: Value) -> bool:
+    """Whether grade qualifier ``m`` fills a bracket of its own that only the value follows:
+    it qualifies the event before the bracket and so that value ("fatigue (all grades) 64.6%"),
+    unlike a closed bracket holding a value of its own ("(grade 3, 1.5%) vs 3.4%")."""
+    if text[max(0, m.start() - 2) : m.start()].strip()[-1:] not in ("(", "["):
+        return False
+    return _QUALIFIER_TO_VALUE.fullmatch(text, m.end(), v.start) is not None
+
+
+_G3_AFTER_GATE = WordGate(("gr", "severe", "g3", "g≥", "g>="))  # every _G3 match holds one
+
+
+def _grade3_between(text: str, a: int, b: int, low: str | None) -> bool:
+    """Whether a grade >=3 qualifier stands between a value (ending at ``a``) and the adverse
+    event after it (at ``b``), with no other value between: "22 (49%) of 45 patients had a
+    grade 3 or 4 treatment-related adverse event" (``_grade_code`` reads qualifiers before
+    the value only)."""
+    if not _G3_AFTER_GATE.may_hold(low, a, b) or "%" in text[a:b]:
+        return False
+    m = last_match(_G3, text, a, b)
+    return m is not None and _ANY.search(text, m.end(), b) is None
+
+
+def _serious_clause_start(text: str, s: int, ep: Hit) -> int:
+    """Where grade qualifiers for ``ep`` may start: "Grade ≥3 AEs: 50.4% vs 39.2%; serious AEs:
+    33.1% vs 19.2%" — seriousness is not a grade, so a grade qualifier in an earlier ";" clause
+    does not reach a serious-event mention; after the last ";" before it. Else ``s``."""
+    own = text[ep.start : ep.start + 7].lower()
+    before = text[max(s, ep.start - 8) : ep.start].lower()
+    if not own.startswith(("serious", "sae")) and "serious" not in before:
+        return s
+    cut = max(text.rfind(";", s, ep.start), _last_value_end(text, s, ep.start))
+    return s if cut < 0 else cut + 1
+
+
+def _last_value_end(text: str, s: int, pos: int) -> int:
+    """Where the last percentage before ``pos`` ends, or -1: in a list "fewer grade >=3 AEs
+    (46.4% vs 90.9%), serious AEs (20.3% vs 25.8%)" the grade qualifier was spent on the values
+    before the serious-event item, as a ";" ends its clause."""
+    return text.rfind("%", s, pos)
+
+
+# Every match of _G3 / _ANY starts with one of these (lower case; ASCII letters, so on a
+# ``literal_safe`` text they are where the case-insensitive patterns can start).
+_G3_FIRSTS = ("gr", "≥", ">=", "severe", "g3", "g≥", "g>=")
+_ANY_FIRSTS = ("any", "all", "of", "grade", "low", "g1", "g2")
+
+
+class _GradeStarts:
+    """Where ``_G3`` and ``_ANY`` can start in the sentence low[s:e] (``literal_starts`` of
+    their first literals): found once for all of its adverse-event values (two on average, a
+    safety list many), each of which ``_grade_code`` reads from the sentence start. Those before a
+    value at ``b`` are the ones ``literal_starts(low, firsts, s, b)`` finds, and those whose
+    literal runs past ``b``: a match holds its literal whole, so the pattern fails there."""
+
+    __slots__ = ("g3", "any")
+
+    def __init__(self, low: str, s: int, e: int) -> None:
+        self.g3 = literal_starts(low, _G3_FIRSTS, s, e)
+        self.any = literal_starts(low, _ANY_FIRSTS, s, e)

@@ -1,0 +1,405 @@
+"""Numbers near an end point that are no result of it: changes, differences, shares of events,
+ages."""
+
+from __future__ import annotations
+
+import re
+
+from her2mine.extract.fastre import WordGate, last_match, search_from_end
+from her2mine.extract.hits import Hit
+from her2mine.extract.numbers import Value
+
+# ("followed by" joins the steps of a sequential regimen: it says nothing of follow-up)
+_NOT_OUTCOME = re.compile(
+    r"\b(?:follow[\s-]*up|followed(?!\s+by\b)|range|"
+    r"duration\s+of\s+(?:treatment|therapy|exposure)|exposure|treatment\s+duration|age|aged|"
+    r"reduction|reduced|lower|decrease|improvement|relative|risk\s+of)\b",
+    re.I,
+)
+# "mean PFS was 8.8 months": the contract has medians only, and a mean is not one.
+_MEAN_BEFORE = re.compile(r"\b(?:mean|average)\s+$", re.I)
+
+
+def _lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern written in lower case, made case-sensitive: run on the
+    ``lower_same_length`` text of a ``literal_safe`` text, it matches where the original matches
+    on the text (lower-casing keeps which characters are word characters, spaces and digits),
+    and needs no case folding."""
+    assert pattern.flags & re.I and not re.search(r"[A-Z]", pattern.pattern), pattern.pattern
+    return re.compile(pattern.pattern)
+
+
+_NOT_OUTCOME_LOW = _lower_twin(_NOT_OUTCOME)
+_MEAN_BEFORE_LOW = _lower_twin(_MEAN_BEFORE)
+
+
+# "a longer duration of response (...), a lower rate of death at 1 year (22 percent vs. 33
+# percent)": a rate of death named after the end point is that rate, no rate of the end point.
+# Not a composite event ("the rate of death or progression") nor a bracket defining the end
+# point ("overall survival (all-cause mortality) rate").
+_DEATH_RATE = re.compile(
+    r"\b(?:rates?\s+of\s+(?:(?!or\b|and\b)[\w-]+\s+)?death|death\s+rates?|mortality)\b"
+    r"(?!\s+(?:or|and)\s+(?:disease\s+)?(?:progression|recurrence|relapse))",
+    re.I,
+)
+_DEATH_RATE_GATE = WordGate(("death", "mortality"))
+
+
+def _death_rate_between(text: str, low: str | None, a: int, b: int) -> bool:
+    """Whether a rate of death is named in ``text[a:b]`` (between an end point and its value),
+    outside the brackets opened there."""
+    if not _DEATH_RATE_GATE.may_hold(low, a, b):
+        return False
+    return any(
+        text.count("(", a, m.start()) <= text.count(")", a, m.start())
+        for m in _DEATH_RATE.finditer(text, a, b)
+    )
+
+
+# "improved PFS with a 24% relative risk reduction (HR, 0.76; ...; median, 5.8 [95% CI, ...]
+# months vs 4.9 months)": a "median" label opening a clause after the change words names the
+# times after it as the end point's medians again (JAMA's bracketed summary of a comparison).
+_MEDIAN_GATE = WordGate(("median",))
+_MEDIAN_LABEL = re.compile(r"[;(\[]\s*medians?\s*[,:=]?\s*(?:\d|\Z)", re.I)
+
+
+# A bracket opening right after a number (and its unit): it qualifies that number ("10.6 months
+# (range, 1.1+ to 16.5+)").
+_BRACKET_AFTER_VALUE = re.compile(r"\d(?:\s*(?:months?|weeks?|years?|%))?\s*$")
+
+
+def _blockers_qualify_earlier_values(text: str, a: int, b: int) -> bool:
+    """Whether every follow-up/range word (``_NOT_OUTCOME``) in text[a:b] sits in a bracket that
+    an earlier value opens and that closes before ``b``: "10.6 months (range, 1.1+ to 16.5+) with
+    X and 9.5 months with Y" — the range is the first median's, the second is still a median."""
+    for m in _NOT_OUTCOME.finditer(text, a, b):
+        opened = max(text.rfind("(", a, m.start()), text.rfind("[", a, m.start()))
+        if opened < 0:
+            return False
+        close = ")" if text[opened] == "(" else "]"  # "(range, ...)" or "[range, ...]"
+        if text.find(close, opened, m.start()) >= 0:
+            return False
+        closed = text.find(close, m.end(), b)
+        if closed < 0 or not _BRACKET_AFTER_VALUE.search(text, max(a, opened - 12), opened):
+            return False
+    return True
+
+
+# "in patients aged >= 65 years", "aged 65 years or older", "age < 65": an age bound that
+# names a subgroup, its number written with it (not "median age 55 years", which is the value).
+_AGE_BOUND = re.compile(
+    r"\s*(?:(?:[<>≤≥]=?|&[lg]t;|over|under|at\s+least|(?:more|less|younger|older)\s+than)\s*)?"
+    r"\d+(?:\s*[-–]\s*\d+)?\s*(?:years?|yrs?|y\b)?"
+    r"(?:\s+(?:or|and)\s+(?:older|over|above|younger|under|below|more))?",
+    re.I,
+)
+
+
+def _blockers_are_age_bounds(text: str, a: int, b: int) -> bool:
+    """Whether every follow-up/age word (``_NOT_OUTCOME``) in text[a:b] is "age(d)" followed by
+    its own bound that ends before ``b`` ("Median OS in patients aged >= 65 years was 30.1
+    months"): a subgroup's qualifier, not the value's meaning."""
+    if text.find("age", a, b) < 0:
+        return False
+    for m in _NOT_OUTCOME.finditer(text, a, b):
+        if m.group().lower() not in ("age", "aged"):
+            return False
+        bound = _AGE_BOUND.match(text, m.end(), b)
+        if bound is None or not text[bound.end() : b].strip():
+            return False
+    return True
+
+
+def _median_relabelled(text: str, low: str | None, eps: list[Hit], ep: Hit, b: int) -> bool:
+    """Whether a clause-opening "median" label with its number stands between time-to-event end
+    point ``ep`` and the time at ``b``, after the last change or follow-up word (``_NOT_OUTCOME``)
+    and after every end point outside the list there, each of which is itself such a change
+    ("relative risk reduction"), not a time of its own ("time to response") (see above)."""
+    a = ep.end
+    if not _MEDIAN_GATE.may_hold(low, a, b):
+        return False
+    label = last_match(_MEDIAN_LABEL, text, a, b)
+    if label is None or _NOT_OUTCOME.search(text, label.start(), b):
+        return False
+    return not any(
+        a <= h.start
+        and h.end <= b
+        and h.canonical == "_other"
+        and (h.end > label.start() or not _NOT_OUTCOME.search(h.text))
+        for h in eps
+    )
+
+
+# "with an extension in median OS of 5.5 months", "an improvement in median PFS of 3 months": the
+# time is a difference between the arms' medians, not a median.
+_GAIN_WORDS = ("extension", "improvement", "gain", "prolongation", "increase", "difference")
+_GAIN_GATE = WordGate(_GAIN_WORDS)
+_GAIN_BEFORE = re.compile(
+    r"\b(?:" + "|".join(_GAIN_WORDS) + r")s?\s+(?:in|of)\s+(?:the\s+)?(?:median\s+)?\Z", re.I
+)
+
+
+def _gain_in_median(text: str, low: str | None, s: int, ep: Hit) -> bool:
+    """Whether the time after end point ``ep`` is a gain in the median ("an extension in
+    median OS of 5.5 months"; "prolonged median PFS by 2.9 months" is no value already)."""
+    a = ep.start - 40 if ep.start - 40 > s else s
+    return (
+        _GAIN_GATE.may_hold(low, a, ep.start) and _GAIN_BEFORE.search(text, a, ep.start) is not None
+    )
+
+
+# A "vs" word joining ``v`` to the next number ("36.4 v 25.1", "18.5 months with A versus 12.4"):
+# only words and brackets between, none of them a ratio key ("6.1 months versus placebo (HR
+# 0.62)" compares no times). _VS_BEFORE: a "vs" word right before ``v``, after a number.
+_VS_NEXT = re.compile(
+    r"(?:[^\d()]|\([^()]*\)){0,60}?\b(?:vs\.?|versus|v\.?|compared\s+(?:with|to))\s+(?=\d)",
+    re.I,
+)
+_VS_BEFORE = re.compile(
+    r"\d(?:[^\d()]|\([^()]*\))*?\b(?:vs\.?|versus|v\.?|compared\s+(?:with|to))\s*\Z", re.I
+)
+
+
+def _compared_times(text: str, ep: Hit, v: Value) -> bool:
+    """Whether time ``v`` is one of compared medians ("improvements in TTP (median, 36.4 v 25.1
+    weeks)"): each arm's own median, not a gain between them. A "vs" word must join ``v`` to
+    another number: in "an improvement in median PFS versus placebo of 6.1 months" (or "..., 6.1
+    months, 18.5 vs 12.4 months") 6.1 is still the gain."""
+    return (
+        _VS_NEXT.match(text, v.ext_end) is not None
+        or _VS_BEFORE.search(text, ep.end, v.start) is not None
+    )
+
+
+# "a 16% reduction in the hazard", "a 4% relative reduction with B": a relative change, which is
+# no result of the end point named before it (the gold conventions keep these out).
+_CHANGE_WORDS = ("reduc", "decrease", "relative", "lower")
+_CHANGE_GATE = WordGate(_CHANGE_WORDS)
+_CHANGE_AFTER = re.compile(
+    r"\s*(?:relative\s+|proportional\s+)?(?:risk\s+)?(?:reduction|decrease|lower\s+risk|"
+    r"lower\s+hazard|reduced\s+risk)\b",
+    re.I,
+)
+# "an absolute 10% improvement in OS", "15% improvement at 12 months", "an absolute benefit of
+# 2.1%": a difference between the arms' rates, not a rate (the gold conventions keep it out).
+_ABS_GAIN_WORDS = ("improv", "benefit", "gain", "absolute")
+_ABS_GAIN_GATE = WordGate(_ABS_GAIN_WORDS)
+_ABS_GAIN_AFTER = re.compile(r"\s*(?:absolute\s+)?(?:improvement|benefit|gain)\b", re.I)
+_ABS_GAIN_BEFORE = re.compile(
+    r"\b(?:absolute\s+|absolute\s+(?:improvement|benefit|gain)\s+(?:in\s+[\w-]+\s+)?(?:of|was)\s+)\Z",
+    re.I,
+)
+
+
+def _absolute_gain(text: str, low: str | None, s: int, v: Value) -> bool:
+    """Whether percentage ``v`` is a gain between arms: followed by "improvement"/"benefit"/
+    "gain", or right after "absolute" / "absolute benefit of"."""
+    a = v.start - 40 if v.start - 40 > s else s
+    if _ABS_GAIN_GATE.may_hold(low, v.ext_end, v.ext_end + 24) and _ABS_GAIN_AFTER.match(
+        text, v.ext_end
+    ):
+        return True
+    return (
+        _ABS_GAIN_GATE.may_hold(low, a, v.start)
+        and _ABS_GAIN_BEFORE.search(text, a, v.start) is not None
+    )
+
+
+# "the absolute difference in pCR was 5%", "a difference of less than 10%", "if the difference
+# in pCR was <10%": a difference between the arms' rates (or a margin on it), not a rate.
+_DIFFERENCE_GATE = WordGate(("differ",))
+_DIFFERENCE_BEFORE = search_from_end(
+    re.compile(
+        r"\bdifferences?\s+(?:in\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?)?(?:of|was|were|is)\s+"
+        r"(?:(?:approximately|about|only|just)\s+)?"
+        r"(?:(?:less|more|greater|fewer)\s+than\s+|[<>≤≥]\s*)?\Z",
+        re.I,
+    )
+)
+
+
+# "Differences in diarrhoea were 24% with neratinib versus 13% with lapatinib": a value that
+# its arm follows is that arm's rate, listed under "differences", not the size of one.
+# (not "with a 95% CI of", nor "within")
+_ARM_AFTER = re.compile(
+    r"\s*(?:with\b(?!\s+(?:an?\s+)?(?:\d|CI\b|confidence\b|margin\b|p\b))|versus|vs\b|"
+    r"in\s+(?:the\s+)?\S+\s+(?:arm|group))",
+    re.I,
+)
+
+
+def _difference_between_arms(text: str, s: int, v: Value) -> bool:
+    """Whether percentage ``v`` is the size of a difference ("difference in pCR was 5%")."""
+    a = v.start - 60 if v.start - 60 > s else s
+    return (
+        _DIFFERENCE_BEFORE.match(text, a, v.start) is not None
+        and _ARM_AFTER.match(text, v.end + 1 if text.startswith("%", v.end) else v.end) is None
+    )
+
+
+# "increased the pCR rate by 80%", "improved the response rate by 20%": the size of a change
+# between the arms (a percentage after "by" a change verb governs), not a rate of its own; the
+# gold conventions keep relative changes out. (Callers test the cheap "by " ending first.)
+# The change verb must be finite or a participle ("increased", "improves"; not "dose
+# reductions" or "lower HER2 expression") and its object must reach "by" with no other verb
+# between: "Diarrhoea, which decreased in frequency after cycle 1, was reported by 25%" is a
+# rate; "by approximately 80%" is a change as "by 80%" is.
+_CHANGE_BY_BEFORE = re.compile(
+    r"\b(?:increas|improv|rais|boost|reduc|decreas|lower|doubl)(?:ed|es|s)\b"
+    r"(?:(?!\b(?:was|were|is|are|be|been|being|had|has|have|\w+ed)\b)[^.;:()%,]){0,60}"
+    r"\bby\s+(?:(?:approximately|about|nearly|almost|around|roughly)\s+)?\Z",
+    re.I,
+)
+
+
+def _change_by_percent(text: str, s: int, v: Value) -> bool:
+    """Whether percentage ``v`` follows "<change verb> ... by": the size of a change."""
+    a = v.start - 80 if v.start - 80 > s else s
+    return _CHANGE_BY_BEFORE.search(text, a, v.start) is not None
+
+
+_VS_WORDS_EARLY = r"vs\.?|versus|v\.?"
+# "15% improvement at 12 months (56% v 41%)": the rates a bracket opens with are the compared
+# rates themselves, whatever change the words before it name.
+_OPENS_COMPARED = re.compile(rf"\s*(?:{_VS_WORDS_EARLY})\s", re.I)
+
+
+_COMPARED_BRACKET_BEFORE = re.compile(
+    rf"\(\s*(\d+(?:[.·]\d+)?\s*%\s*(?:{_VS_WORDS_EARLY})\s*)?\Z", re.I
+)
+
+
+def _opens_compared(text: str, v: Value) -> bool:
+    """Whether percentage ``v`` is one of a compared pair opening a bracket: "(56% v 41%)"."""
+    m = _COMPARED_BRACKET_BEFORE.search(text, max(0, v.start - 24), v.start)
+    if m is None:
+        return False
+    return m.group(1) is not None or _OPENS_COMPARED.match(text, v.ext_end) is not None
+
+
+# "27 patients (90%) completed therapy without cardiac events": the share of patients free of
+# the event named after it, not its incidence.
+_FREE_OF_EVENT = re.compile(r"\b(?:without|free\s+(?:of|from)|no)\s+(?:any\s+)?\Z", re.I)
+
+
+def _free_of_event(text: str, a: int, b: int) -> bool:
+    """Whether the gap from a percentage (ending at ``a``) to the event after it (at ``b``) ends
+    in "without" / "free of" / "no"."""
+    gap = text[a:b]
+    return ("without" in gap or "free" in gap or "no" in gap) and bool(_FREE_OF_EVENT.search(gap))
+
+
+# Shares of the events, not incidences among patients: "77.4% of ILD events were grade 1 or
+# 2", "grade 5 events accounted for 2.2% of cases", "Of the 177 ILD events, 87% had their first
+# onset within 12 months". ("occurred in 2.2% of cases" reads "cases" as patients: kept.) A
+# pharmacovigilance database counts reports, not patients: "22.4% of ILD reports were fatal".
+_EVENT_SHARE_GATE = WordGate(("event", "case", "episode", "report"))
+_EVENT_NOUN = r"(?:events|cases|episodes|reports)\b"
+# The words between "of" and the event noun name the event, never people ("X% of patients had
+# grade 3 events" is an incidence).
+_EVENT_WORDS = r"(?:(?!(?:patients|pts|women|participants|subjects|those|who)\b)[\w/≥≤-]+\s+){0,4}?"
+_EVENT_SHARE_AFTER = re.compile(
+    r"[\s)\]]*of\s+(?:the\s+|all\s+|these\s+|those\s+)?(?:\d[\d,]*\s+)?"
+    + _EVENT_WORDS
+    + _EVENT_NOUN,
+    re.I,
+)
+_IN_BEFORE = re.compile(r"\bin\s+\Z", re.I)
+_EVENT_SHARE_BEFORE = re.compile(
+    r"\b(?:of|among)\s+(?:the\s+|all\s+|these\s+|those\s+)(?:\d[\d,]*\s+)?"
+    + _EVENT_WORDS
+    + _EVENT_NOUN
+    + r"\s*,\s*\Z",
+    re.I,
+)
+# "most events were grade 1 or 2 (77.4%)": the share in the bracket of a clause whose subject
+# is most (the majority) of the events. Not a superlative: "the most common grade 3 events were
+# thrombocytopenia (12.9%)" names an event with its incidence.
+_MOST_EVENTS_BEFORE = re.compile(
+    r"\b(?:most|the\s+majority)\s+"
+    r"(?!(?:common|commonly|frequent|frequently|often|prevalent|serious|severe|notable)\b)"
+    r"(?:of\s+(?:the\s+|these\s+|all\s+)?)?"
+    + _EVENT_WORDS
+    + _EVENT_NOUN
+    + r"\s+(?:were|was|had|occurred)\b[^.;:()\[\]]{0,50}[(\[]\s*\Z",
+    re.I,
+)
+_EVENT_SHARE_AFTER_REACH = 60  # characters after a value ("% of the 125 ILD events")
+_EVENT_SHARE_REACH = 70  # characters before a value looked at ("Of the 177 ILD events, ")
+
+
+def _share_of_events(text: str, low: str | None, s: int, v: Value) -> bool:
+    """Whether percentage ``v`` is a share of the events or cases ("X% of ILD events", "Of
+    these events, X%"), which is no incidence among patients."""
+    a = v.ext_end
+    b = v.start - _EVENT_SHARE_REACH if v.start - _EVENT_SHARE_REACH > s else s
+    if not _EVENT_SHARE_GATE.may_hold(low, b, a + _EVENT_SHARE_AFTER_REACH):
+        return False  # no event word before or after the value (one test for both windows)
+    if _EVENT_SHARE_GATE.may_hold(low, a, a + _EVENT_SHARE_AFTER_REACH):
+        m = _EVENT_SHARE_AFTER.match(text, a, a + _EVENT_SHARE_AFTER_REACH)
+        if m is not None and not (
+            m.group(0).lower().endswith("cases")
+            and _IN_BEFORE.search(text, max(s, v.start - 4), v.start)
+        ):
+            return True
+    if not _EVENT_SHARE_GATE.may_hold(low, b, v.start):
+        return False
+    if _EVENT_SHARE_BEFORE.search(text, b, v.start) is not None:
+        return True
+    return _most_events_before(text, b, v.start)
+
+
+def _most_events_before(text: str, b: int, pos: int) -> bool:
+    """Whether the percentage at ``pos`` opens the bracket of "most (ILD) events were grade 1
+    or 2 (" (see ``_MOST_EVENTS_BEFORE``); the regex runs only after "most"/"majority"."""
+    if text.find("ost ", b, pos) < 0 and text.find("ajority", b, pos) < 0:
+        return False
+    return _MOST_EVENTS_BEFORE.search(text, b, pos) is not None
+
+
+# "70% of patients in the A arm crossed over to receive trastuzumab": a share of patients who
+# switched treatment, not a result of the end point named before it.
+_CROSSOVER_WORDS = ("crossed", "switched", "cross over")
+_CROSSOVER_GATE = WordGate(_CROSSOVER_WORDS)
+_CROSSOVER_AFTER = re.compile(
+    r"[\s)\]]*of\s+(?:the\s+|all\s+)?(?:patients|pts|women|participants)\s+"
+    r"(?:(?:in|from)\s+the\s+(?:[\w+/-]+\s+){1,4}?(?:arm|group)\s+|who\s+had\s+\w+\s+)?"
+    r"(?:had\s+|subsequently\s+|later\s+|eventually\s+)?(?:crossed\s+over|switched|cross\s+over)\b",
+    re.I,
+)
+
+
+def _crossover_share(text: str, v: Value) -> bool:
+    """Whether percentage ``v`` is followed by "of patients (in the A arm) crossed over"."""
+    return _CROSSOVER_AFTER.match(text, v.ext_end, v.ext_end + 120) is not None
+
+
+# "227 patients (79.6%) were PET responders", "41 (35%) were Ki67 responders", "30% had ctDNA
+# clearance": the share of patients who responded by imaging or a biomarker is no contract end
+# point, though the end point of the next clause ("of whom 86 (37.9%) achieved a pCR") follows.
+# A qualifier is needed, and not a response-rate one ("were objective responders", "were RECIST
+# responders" are an ORR), whether the end point comes before the share or after it.
+_RESPONDER_GATE = WordGate(("responder", "clearance"))
+_RESPONDER_SHARE_AFTER = re.compile(
+    r"[\s)\]]*(?:of\s+(?:the\s+|all\s+)?(?:patients|pts|women|participants)\s+)?"
+    r"(?:were|was|became|being|had|achieved|showed)\s+(?:classified\s+as\s+)?(?:an?\s+)?"
+    r"(?:(?:(?!(?:objective|overall|complete|partial|confirmed|clinical|tumou?r|recist"
+    r"|radiologic(?:al)?|radiographic)\b)[\w/-]+\s+)"
+    r"{1,3}?(?:responders?|non-?responders?)\b"
+    r"|(?:(?:[\w/-]+\s+){0,2}?)(?:ctDNA|ctdna|cfDNA)\s+clearance\b)",
+    re.I,
+)
+
+
+def _responder_share(text: str, low: str | None, v: Value) -> bool:
+    """Whether percentage ``v`` is followed by "were PET responders" / "had ctDNA clearance":
+    a share of responders by imaging or a biomarker, not the end point named after it."""
+    a = v.ext_end
+    return _RESPONDER_GATE.may_hold(low, a, a + 60) and (
+        _RESPONDER_SHARE_AFTER.match(text, a, a + 60) is not None
+    )
+
+
+# Every word of the crossover, change and absolute-gain gates, for the window that holds all of
+# theirs (from 40 characters before a rate to 80 after it): ``_endpoint_for`` asks it first.
+_NOT_A_RATE_GATE = WordGate(_CROSSOVER_WORDS + _CHANGE_WORDS + _ABS_GAIN_WORDS)

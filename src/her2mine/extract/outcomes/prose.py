@@ -1,0 +1,234 @@
+"""Comparisons written in words ("A was superior to B", "than" phrases) and runs that compare
+subgroups."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from her2mine.extract.arms import NO_NAMED_DRUG, PLACEBO_ONLY, ArmRef
+from her2mine.extract.fastre import word_start
+from her2mine.extract.numbers import Value
+from her2mine.extract.outcomes.brackets import _CLAUSE_BREAK, _clause_end
+from her2mine.extract.outcomes.endpoints import _PEOPLE
+from her2mine.extract.outcomes.runs import _ctx, _runs
+
+# "A was superior to B", "A compared to B": a comparison word puts A first and B second.
+_PROSE_COMPARISON = re.compile(
+    r"\b(?:versus|vs\.?|v\.?|compared\s+(?:with|to)|over|than|(?:superior|inferior|relative)\s+to|"
+    r"superiority\s+to|"
+    r"in\s+comparison\s+(?:with|to))(?!\w)",
+    re.I,
+)
+
+
+def _compared_after_values(
+    text: str, out: list, idx: list[int], refs: list[ArmRef], run: list[int]
+) -> list[str | None] | None:
+    """The two arms of a prose comparison after every value of the sentence, for a compared
+    pair with no reference before it: "Thrombocytopenia (12.9% vs 0.2%) and elevated AST (4.3%
+    vs 0.8%) were more frequent in the T-DM1 group than in the lapatinib-capecitabine group"
+    names the pairs' arms in order (the comparison of the sentence before does not)."""
+    if len(run) != 2 or len(refs) < 2:
+        return None
+    last = out[idx[-1]][0].ext_end
+    after = [j for j, r in enumerate(refs) if r.start >= last]
+    if len(after) < 2:
+        return None
+    a, b = refs[after[0]], refs[after[1]]  # (a list's "than" joins two arms: no in_list test)
+    if a.arm is None or b.arm is None or a.arm == b.arm:
+        return None
+    if _CLAUSE_BREAK.search(text, a.end, b.start) or not _THAN_GAP.fullmatch(text, a.end, b.start):
+        return None
+    if not _than_order_agrees(text, a.start, out[run[0]][0].value, out[run[1]][0].value):
+        return None
+    return [a.arm, b.arm]
+
+
+# The comparative before "A than B": "more frequent with A than with B" puts the larger value
+# first, "less frequent with A than with B" the smaller one.
+_MORE_WORD = re.compile(r"\b(?:more|higher|greater|increased|longer|larger)\b", re.I)
+_LESS_WORD = re.compile(r"\b(?:less|lower|fewer|reduced|shorter|smaller|decreased)\b", re.I)
+
+
+def _than_order_agrees(text: str, a: int, first: float, second: float) -> bool:
+    """Whether the pair (``first``, ``second``) agrees with the comparative in the 40 characters
+    before the first arm of "A than B" (at ``a``): "Diarrhea (20.7% vs 1.6%) ... less frequent
+    with T-DM1 than with L+C" lists L+C's rate first, so the "than" order does not name the
+    pair. With no comparative word, or both, the order is not checked."""
+    window = text[max(0, a - 40) : a]
+    more = _MORE_WORD.search(window) is not None
+    less = _LESS_WORD.search(window) is not None
+    if more == less:
+        return True
+    return first >= second if more else first <= second
+
+
+# Between the two arms of "more frequent in the A group than in the B group" / "with A than
+# with B" (only "than": "versus" may open a list of its own).
+_THAN_GAP = re.compile(r"(?:\s+(?:group|arm)s?)?\s+than\s+(?:(?:in|with|among|on)\s+)?(?:the\s+)?")
+
+
+# "longer than in the control group": a reference that is the comparator of a "than" phrase.
+_THAN_BEFORE = re.compile(r"\bthan\s+(?:(?:in|with|among|on|for)\s+)?(?:the\s+|those\s+)?\Z", re.I)
+
+
+def _than_comparator(text: str, ref: ArmRef, first: float, second: float) -> bool:
+    """Whether the one arm a compared pair follows is the comparator of "than" ("PFS was longer
+    than in the control group (12.4 vs 8.0 months)"): the pair lists the clause's subject, the
+    design's other arm, first. Not when the comparative says the first value is the
+    comparator's ("longer than in the control group (8.0 vs 12.4 months)")."""
+    if text.find("than", max(0, ref.start - 20), ref.start) < 0:
+        return False
+    if _THAN_BEFORE.search(text, max(0, ref.start - 20), ref.start) is None:
+        return False
+    return _than_order_agrees(text, ref.start, first, second)
+
+
+def _compared_in_prose(text: str, refs: list[ArmRef], prev: list[int]) -> bool:
+    """Whether the last two references in ``prev`` name two arms compared in one clause
+    ("A ... versus B"), though not as a list."""
+    if len(prev) < 2:
+        return False
+    a, b = refs[prev[-2]], refs[prev[-1]]
+    return (
+        a.arm is not None
+        and b.arm is not None
+        and a.arm != b.arm
+        and not (a.in_list and b.in_list)
+        and _CLAUSE_BREAK.search(text, a.end, b.start) is None
+        and _PROSE_COMPARISON.search(text, a.end, b.start) is not None
+    )
+
+
+def _one_arm_compared_in_prose(text: str, refs: list[ArmRef], prev: list[int]) -> bool:
+    """Whether the last two references in ``prev`` are two schedules of one regimen compared in
+    one clause ("weekly paclitaxel was superior to paclitaxel every 3 weeks"): both name the
+    same arm, as the schedule is no part of an arm, so a compared pair after them is that arm's
+    twice, not that arm's and the design's other arm's. Not when the two write different drugs
+    ("trastuzumab plus lapatinib was superior to trastuzumab": "trastuzumab" resolves to the one
+    arm holding it, yet is the other arm) nor when the second is given at progression or after
+    crossover (another arm's later line, not a schedule)."""
+    if len(prev) < 2:
+        return False
+    a, b = refs[prev[-2]], refs[prev[-1]]
+    return (
+        a.arm is not None
+        and a.arm == b.arm
+        and a.drugs == b.drugs
+        and a.arm not in (PLACEBO_ONLY, NO_NAMED_DRUG)
+        and _CLAUSE_BREAK.search(text, a.end, b.start) is None
+        and _PROSE_COMPARISON.search(text, a.end, b.start) is not None
+        and _LATER_LINE.search(text, a.end, _clause_end(text, b.end)) is None
+    )
+
+
+# "trastuzumab plus docetaxel given at progression", "trastuzumab after crossover": a regimen of
+# a sequence arm's later line, which resolves to the arm that gives it up front
+_LATER_LINE = re.compile(
+    r"\b(?:at|after|upon|on|beyond)\s+(?:disease\s+)?progression|\bcross(?:ed|ing)?[\s-]?over",
+    re.I,
+)
+
+
+def _context_runs(
+    text: str,
+    out: list[tuple[Value, str, str]],
+    idx: list[int],
+    context: list[str | None] | Callable[[], list[str | None]],
+    arms: list[str | None],
+) -> None:
+    """Step 2 of ``_attribute_arms`` for a sentence without arm references: each run of
+    compared values as long as the comparison under discussion gets its arms."""
+    ctx = None
+    for run in _runs(text, out, idx):
+        if len(run) < 2:
+            continue
+        if ctx is None:
+            ctx = _ctx(context)
+        if len(ctx) == len(run):
+            if _compares_subgroups(text, out, idx):
+                return
+            if _responder_groups_compared(text, out, run):
+                continue
+            for i, a in zip(run, ctx, strict=True):
+                arms[i] = a
+
+
+# "Early responders had a pCR rate of 35.7% compared with 19.8% in nonresponders": a value of
+# the run is that of a group defined by its response to treatment ("in non-responders", "among
+# early responders"), so the run compares response groups, not the arms under discussion.
+_IN_RESPONDER_GROUP = re.compile(
+    r"\s*(?:in|among|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:non-?)?responders\b", re.I
+)
+
+
+def _responder_groups_compared(
+    text: str, out: list[tuple[Value, str, str]], run: list[int]
+) -> bool:
+    """Whether a value of ``run`` is followed by a group of (non-)responders."""
+    a, b = out[run[0]][0].start, out[run[-1]][0].ext_end
+    if text.find("responders", a, b + 40) < 0:
+        return False
+    return any(_IN_RESPONDER_GROUP.match(text, out[i][0].ext_end) for i in run)
+
+
+# "In the lapatinib arm, the pCR rates were 20.5% and 30.3%, respectively": the sentence opens
+# with the one group its values are all about; the "respectively" pairs them with subgroups or
+# end points named before, not with the arms under discussion.
+_GROUP_OPENING = re.compile(r"\W*(?:in|among|within|for)\s+(?:the\s+)?$", re.I)
+
+
+def _opens_with_one_group(text: str, s: int, refs: list[ArmRef]) -> bool:
+    """Whether the sentence's only arm reference opens it as "In the X arm," (its refs all
+    name that one arm): every value of the sentence is that arm's."""
+    r = refs[0]
+    if r.start - s > 30 or any(q.arm != r.arm for q in refs):
+        return False
+    return _GROUP_OPENING.fullmatch(text, s, r.start) is not None and text.startswith(",", r.end)
+
+
+def _compares_subgroups(text: str, out: list[tuple[Value, str, str]], idx: list[int]) -> bool:
+    """Whether two values of the sentence are each followed by a subgroup of patients ("88% in
+    patients with pCR and 73% in patients without pCR, and OS was 96% and 86%,
+    respectively"): its compared values are those subgroups', not the arms under discussion."""
+    first = out[idx[0]][0].start
+    if text.find("with", first) < 0 and text.find("who", first) < 0:
+        return False
+    named = 0
+    for i in idx:
+        if _IN_SUBGROUP.match(text, out[i][0].ext_end) is not None:
+            named += 1
+            if named == 2:
+                return True
+    return False
+
+
+# "Patients with visceral disease had a lower ORR than those without (70% vs 85%)", "patients
+# who had not received prior X achieved a longer mPFS than those previously treated with Y": the
+# sentence compares subgroups of its own, named by what their patients had (not by a regimen
+# they were given: "than those who received B" is an arm); so does "than lapatinib-naive
+# patients" (a prior-therapy adjective before the people).
+_THAN_SUBGROUP = re.compile(
+    word_start(["than", "versus", r"vs\b\.?", r"compared\s+(?:with|to)"])
+    + r"\s+(?:(?:those|patients|women|participants|pts)\s+(?:without|with(?!\s+the\b)|whose|"
+    r"previously|not\b|who(?!\s+(?:received|receiving|were\s+(?:given|treated|assigned|"
+    r"allocated|randomi[sz]ed))))|[\w-]+-(?:na[iï]ve|pre-?treated|exposed|refractory|resistant)"
+    r"\s+(?:patients|women|participants|pts)\b)"
+)
+
+
+def _own_subgroups_compared(text: str, s: int, first: int) -> bool:
+    """Whether the words before the sentence's first value compare two subgroups of patients
+    ("... than those without"): its compared values are theirs, not the arms under discussion
+    carried from an earlier sentence."""
+    return _THAN_SUBGROUP.search(text, s, first) is not None
+
+
+# "88% in patients with pCR and 73% in patients without pCR": rates of two subgroups, named by
+# what their patients had or did not have.
+_SUBGROUP_TAIL = (
+    r"\s+((?:with|without|who)\b[^,;()\[\]]{1,40}?)(?=\s*(?:[,;()\[\]]|\.(?!\d)|$|(?:and|vs\.?"
+    r"|versus|compared)\b))"
+)
+_IN_SUBGROUP = re.compile(r"\s*(?:in|among)\s+(?:the\s+)?" + _PEOPLE + _SUBGROUP_TAIL, re.I)

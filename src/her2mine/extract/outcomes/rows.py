@@ -1,0 +1,624 @@
+"""Per-sentence outcome rows (``sentence_outcome_rows``) and the sentence-level readings they
+use."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from her2mine.extract.arms import (
+    ArmRef,
+    ArmRegistry,
+    added_drug_arms,
+    addition_comparison,
+    arm_refs,
+    output_arm,
+)
+from her2mine.extract.fastre import GateSet, WordGate, search_from_end, word_start
+from her2mine.extract.hits import Hit
+from her2mine.extract.lexicon import EndpointLexicon
+from her2mine.extract.numbers import Value, parse_values
+from her2mine.extract.outcomes.attribution import _attribute_arms
+from her2mine.extract.outcomes.endpoints import (
+    _RATIOS,
+    _RESPONSES,
+    _START,
+    _without_subgroup_endpoints,
+)
+from her2mine.extract.outcomes.gaps import _OF_PATIENTS_IN
+from her2mine.extract.outcomes.grades import _GradeStarts
+from her2mine.extract.outcomes.runs import _RESPECTIVELY, _RESPECTIVELY_GATE
+from her2mine.extract.outcomes.shared_p import _share_rate_p
+from her2mine.extract.outcomes.value_endpoints import _endpoint_for, _ratio_code
+
+# Design assumptions and power calculations are not results.
+_ASSUMPTION = re.compile(
+    word_start(
+        [r"we\s+assumed", "assuming", r"was\s+assumed", r"were\s+assumed", "hypothesi[sz]ed",
+         r"powered\s+to", r"power\s+to\s+detect", r"sample\s+size", r"to\s+detect\s+an?",
+         # a non-inferiority margin: "the upper limit of the 90% CI ... not to exceed 1.29"
+         r"not\s+to\s+exceed", r"should\s+not\s+exceed", r"must\s+not\s+exceed"]
+    )
+    + r"\b"
+)  # fmt: skip
+# A literal every _ASSUMPTION match contains.
+_ASSUMPTION_WORDS = ("assum", "hypothesi", "power", "sample", "detect", "exceed")
+_ASSUMPTION_GATE = WordGate(_ASSUMPTION_WORDS)
+
+
+def sentence_outcome_rows(
+    text: str,
+    s: int,
+    e: int,
+    eps: list[Hit],
+    drug_hits: list[Hit],
+    registry: ArmRegistry,
+    lex: EndpointLexicon,
+    carry: str | None = None,
+    context: list[str | None] | Callable[[], list[str | None]] | None = None,
+    arms_out: list[str | None] | None = None,
+    low: str | None = None,
+    refs_read: dict | None = None,
+    key_starts: list[int] | None = None,
+) -> list[dict]:
+    """Outcomes stated in the sentence text[s:e], as ``Outcome`` field dicts (in field order).
+    ``eps``: the end points that start in the sentence (in text order); ``carry``: the last end
+    point of the previous sentence (for "The hazard ratio was 0.62." after a PFS sentence);
+    ``low``: the ``literal_safe`` lower-cased text (searches skip where their words are
+    missing), or None; ``refs_read``: a per-document dict that keeps the sentence's plain
+    ``arm_refs`` as (s, e) -> (registry, refs), for a later reader of the comparison under
+    discussion (``refs`` are only read, never changed); ``key_starts``: the text's
+    ``ratio_candidates`` (see ``parse_values``)."""
+    values = parse_values(text, s, e, key_starts)
+    if not values:
+        return []
+    # (after the values: a sentence without any needs no assumption test)
+    assumption, modeled, respectively, from_to, every_arm, pooled = _SENTENCE_GATES.read(low, s, e)
+    if assumption and _ASSUMPTION.search(text, s, e):
+        return []
+    out: list[tuple[Value, str, str]] = []  # value, endpoint, measure
+    if eps:
+        eps = _without_subgroup_endpoints(text, s, eps, low)
+    needs_arms = False  # HR/OR and no values need no arm
+    grades = None  # where grade qualifiers can start: only a sentence with AEs reads them
+    if low is not None:
+        for h in eps:
+            if h.canonical == "AE":
+                grades = _GradeStarts(low, s, e)
+                break
+    named = _ratio_endpoints_named_apart(text, e, values, eps) if eps else None
+    zipped = (
+        _endpoints_zipped(text, e, values, eps, _ArmsListed(text, drug_hits, registry, low))
+        if respectively and len(eps) > 1
+        else None
+    )
+    for v in values:
+        if named and v.start in named:
+            ep = named[v.start]
+            assigned = _ratio_code(text, s, ep, v, low, grades), v.kind
+        elif zipped and v.start in zipped:
+            assigned = _endpoint_for(text, v, zipped[v.start], lex, s, carry, low, grades)
+        else:
+            assigned = _endpoint_for(text, v, eps, lex, s, carry, low, grades)
+        if assigned is None:
+            continue
+        endpoint, measure = assigned
+        if endpoint[:1] == "_":
+            continue  # an end point outside the contract's list claimed this value
+        if modeled and _modeled_value(text, s, v, endpoint, eps):
+            continue
+        if measure in _RATIOS and _factor_ratio(text, low, s, v, drug_hits):
+            continue
+        out.append((v, endpoint, measure))
+        if measure not in _RATIOS:
+            needs_arms = True
+    if not out:
+        return []
+    if needs_arms:
+        resp = respectively and _RESPECTIVELY.search(text, s, e) is not None
+        refs = arm_refs(text, s, e, drug_hits, registry, split_weak=resp, low=low)
+        if pooled and refs:
+            refs = _without_pooled_lists(text, refs)
+        if len(refs) == 1 and _choice_of_the_only_arm(text, refs[0], registry):
+            refs = []
+        if refs_read is not None and not resp:
+            refs_read[s, e] = (registry, refs)
+        added = addition_comparison(text, s, e, drug_hits, registry, low)
+        arms = _attribute_arms(
+            text, s, e, out, refs, context if context is not None else [], resp, added
+        )
+        if zipped and len({r.arm for r in refs}) < 2:
+            _arm_endpoint_pairs(out, arms, zipped, refs[0].arm if refs else None)
+        if from_to:
+            _from_to_arms(text, s, e, out, arms, drug_hits, registry, low)
+        if resp and refs:
+            _duration_arms_respectively(text, out, arms, refs)
+    else:
+        arms = [None] * len(out)
+    if len(out) >= 2:  # a shared P needs two rates (most sentences give one value)
+        _share_rate_p(text, s, e, out, arms, low, refs if needs_arms else None)
+    if arms_out is not None and needs_arms:  # internal arm names (a placebo-only group
+        # included), in order; without ``needs_arms`` every value is an HR/OR, which has none
+        arms_out.extend([a for a, (_, _, m) in zip(arms, out, strict=True) if m not in _RATIOS])
+    sentence = text[s:e]
+    if None in arms and every_arm:
+        return _every_arm_rows(text, out, arms, registry, sentence)
+    return [
+        _row(v, endpoint, measure, arm, sentence)
+        for (v, endpoint, measure), arm in zip(out, arms, strict=True)
+    ]
+
+
+# "The HR was 0.86 (95% CI ...) for progression-free survival and 0.83 (...) for overall
+# survival", "hazard ratios were 0.62 and 0.70 for PFS and OS, respectively": a ratio whose end
+# point is written after it, "for" right after its statistics bracket (a subgroup there, "for
+# patients with ...", names none). "The HRs for PFS and OS were 0.62 and 0.70, respectively":
+# a key naming as many end points as it has ratios zips them in order.
+_FOR_AFTER_RATIO = re.compile(
+    r"[\s)\]]*,?\s*(?:for|in\s+terms\s+of|with\s+respect\s+to)\s+(?:the\s+|both\s+)?"
+)
+_EP_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _ratio_endpoints_named_apart(
+    text: str, e: int, values: list[Value], eps: list[Hit]
+) -> dict[int, Hit]:
+    """The end point of each ratio in ``values`` named apart from its key, by the ratio's start:
+    after it ("<ratio> for <end point>", a list "for A and B" zipped with as many listed ratios
+    of one key) or as a "respectively" list inside its key. Empty for most sentences."""
+    out: dict[int, Hit] = {}
+    runs: dict[int, list[Value]] = {}
+    for v in values:
+        if v.kind in _RATIOS and v.key_start is not None:
+            runs.setdefault(v.key_start, []).append(v)
+    if not runs:
+        return out  # (most sentences: no ratio with a key)
+    for ks, run in runs.items():
+        in_key = [h for h in eps if ks <= h.start and h.end <= run[0].start]
+        if len(in_key) > 1:
+            listed = _endpoint_list(text, eps, in_key[0].start)
+            if len(listed) == len(run) == len(in_key) and _RESPECTIVELY.search(
+                text, run[-1].end, e
+            ):
+                out.update(zip((v.start for v in run), listed, strict=True))
+            continue
+        if in_key:
+            continue
+        for k, v in enumerate(run):
+            m = _FOR_AFTER_RATIO.match(text, v.ext_end, e)
+            if m is None:
+                continue
+            listed = _endpoint_list(text, eps, m.end())
+            if len(run) > 1 and k == len(run) - 1 and len(listed) == len(run):
+                out.update(zip((w.start for w in run), listed, strict=True))
+            elif listed:
+                out[v.start] = listed[0]
+    if not out:
+        return out
+    return {
+        start: h
+        for start, h in out.items()
+        if h.canonical not in _RESPONSES or next(v.kind for v in values if v.start == start) != "HR"
+    }
+
+
+# "Median PFS and OS were 7.2 months (95% CI ...) and 15.1 months (...), respectively": a list
+# of end points whose values follow in as long a "respectively" run shares them out in order;
+# runs of as many values after it ("..., and 9.0 and 18.2 months in the IHC 3+ subgroup") too.
+_LIST_TO_VALUES = 90  # most characters between the listed end points and their first value
+
+
+class _ArmsListed:
+    """Whether text[a:b] refers to two arms or more: "Median PFS and OS with A and B were 7.2
+    and 5.1 months, respectively" pairs its run with the arms, the nearer list."""
+
+    def __init__(self, text: str, drug_hits: list[Hit], registry: ArmRegistry, low: str | None):
+        self.text, self.drug_hits, self.registry, self.low = text, drug_hits, registry, low
+
+    def __call__(self, a: int, b: int) -> bool:
+        refs = arm_refs(
+            self.text, a, b, self.drug_hits, self.registry, split_weak=True, low=self.low
+        )
+        return len({r.arm for r in refs if r.arm is not None}) >= 2
+
+
+def _endpoints_zipped(
+    text: str, e: int, values: list[Value], eps: list[Hit], arms_listed: _ArmsListed
+) -> dict[int, list[Hit]]:
+    """For each value of a "respectively" run zipped with a list of end points before it, by
+    the value's start: the sentence's end points less the list's other members (so the value
+    is read against its own). Empty unless the run has exactly as many values as the list
+    and no list of arms stands between them (``arms_listed``)."""
+    for i, h in enumerate(eps):
+        listed = _endpoint_list(text, eps, h.start)
+        if len(listed) < 2:
+            continue
+        n = len(listed)
+        after = [v for v in values if v.kind not in _RATIOS and v.start >= listed[-1].end]
+        r = _RESPECTIVELY.search(text, listed[-1].end, e)
+        if r is None or not after or after[0].start - listed[-1].end > _LIST_TO_VALUES:
+            return {}
+        run = [v for v in after if v.end <= r.start()]
+        if not run or any(x.start < run[-1].start for x in eps[i + n :]):
+            return {}  # another end point among the values
+        if arms_listed(listed[-1].end, run[0].start):
+            return {}  # "respectively" shares the run out among those arms
+        others = [x for x in eps if x not in listed]
+        out: dict[int, list[Hit]] = {}
+        if len(run) != n:
+            k = _compared_group_size(text, run, n)
+            for j, v in enumerate(run if k else ()):
+                out[v.start] = sorted(others + [listed[j // k]], key=_START)
+            return out  # (empty for values of another count: arms, pairs)
+        if len(after) % n:
+            after = run
+        for k, v in enumerate(after):
+            out[v.start] = sorted(others + [listed[k % n]], key=_START)
+        return out
+    return {}
+
+
+def _arm_endpoint_pairs(
+    out: list[tuple[Value, str, str]],
+    arms: list[str | None],
+    zipped: dict[int, list[Hit]],
+    arm: str | None,
+) -> None:
+    """ "Diarrhoea and rash occurred in 31% and 8%, respectively": a run zipped one value per
+    listed end point (``_endpoints_zipped``) pairs with those events, not with the arms of the
+    comparison under discussion: its values have the one arm the sentence names (``arm``), or
+    none."""
+    if len({tuple(h.start for h in hs) for hs in zipped.values()}) < len(zipped):
+        return  # values of one end point compared ("7.2 vs 5.1 months and ..."): arms' values
+    for i, (v, _, _) in enumerate(out):
+        if v.start in zipped:
+            arms[i] = arm
+
+
+# "Median PFS and OS were 7.2 vs 5.1 months and 15.1 vs 12.0 months, respectively": a run of
+# compared values per listed end point, each group's values joined by "vs" (the arms compared)
+# and the groups by "and" or a comma.
+_COMPARED_GAP = re.compile(r"\b(?:vs|versus|v|compared\s+(?:with|to))\b", re.I)
+_GROUP_GAP = re.compile(r"(?:,|;|\band\b)")
+
+
+def _compared_group_size(text: str, run: list[Value], n: int) -> int:
+    """How many compared values each of ``n`` listed end points has in ``run`` (two or more,
+    the same for each), or 0 when the run is no such equal groups."""
+    if len(run) < 2 * n or len(run) % n:
+        return 0
+    k = len(run) // n
+    for j in range(1, len(run)):
+        gap = text[run[j - 1].ext_end : run[j].start]
+        compared = _COMPARED_GAP.search(gap) is not None
+        if compared == (j % k == 0) or (j % k == 0 and _GROUP_GAP.search(gap) is None):
+            return 0
+    return k
+
+
+def _endpoint_list(text: str, eps: list[Hit], at: int) -> list[Hit]:
+    """The end points listed from ``at`` on ("PFS, OS and ORR"): the one starting there and
+    each joined to the one before by a comma or "and"."""
+    i = next((k for k, h in enumerate(eps) if h.start == at), None)
+    if i is None:
+        return []
+    listed = [eps[i]]
+    for h in eps[i + 1 :]:
+        m = _EP_LIST_JOIN.match(text, listed[-1].end, h.start)
+        if m is None or m.end() != h.start:
+            break
+        listed.append(h)
+    return listed
+
+
+# "brain metastasis was an independent factor for PFS (HR=1.85 ...)": a multivariable model's
+# factor, whose ratio is no treatment effect.
+_INDEPENDENT_FACTOR = re.compile(
+    r"\bindependent(?:ly)?\s+(?:(?:adverse|poor|favou?rable|unfavou?rable)\s+)?"
+    r"(?:(?:prognostic|predictive|risk|protective)\s+)?(?:factors?|predictors?|indicators?)\b"
+    r"|\bindependently\s+(?:associated|correlated)\s+with\b",
+    re.I,
+)
+# Where the factor's subject starts: after "showed that", a comma or a colon.
+_SUBJECT_START = re.compile(r"\bthat\s|[,:;]\s")
+# A subject that names the randomised treatment without a drug ("treatment arm", "randomization
+# to the experimental group"): its ratio is the treatment effect.
+_TREATMENT_SUBJECT = re.compile(
+    r"\b(?:(?:treatment|study|experimental|randomi[sz]ed)\s+(?:arms?|groups?|assignment|"
+    r"allocation)|randomi[sz]ation|allocation)\b",
+    re.I,
+)
+# A drug the patients had before the study ("prior pertuzumab"): a factor, not the treatment.
+_PRIOR_BEFORE = re.compile(r"\b(?:prior|previous(?:ly)?|pretreated|pre-treated|earlier)\b", re.I)
+
+
+def _factor_ratio(text: str, low: str | None, s: int, v: Value, drug_hits: list[Hit]) -> bool:
+    """Whether ratio ``v`` follows "<subject> was an independent factor/predictor" in its
+    sentence (from ``s``) and the subject names no treatment (no drug, or only one given
+    before the study): a prognostic factor's ratio ("prior pertuzumab was an independent
+    predictor of shorter PFS (HR=1.62"), not the treated arms' comparison."""
+    if low is not None and low.find("independent", s, v.start) < 0:
+        return False
+    found = list(_INDEPENDENT_FACTOR.finditer(text, s, v.start))
+    if not found:
+        return False
+    m = found[-1]
+    a = s
+    for head in _SUBJECT_START.finditer(text, s, m.start()):
+        a = head.end()
+    if _TREATMENT_SUBJECT.search(text, a, m.start()) is not None:
+        return False  # "treatment arm was an independent predictor of IDFS (HR 0.81"
+    for h in drug_hits:
+        if a <= h.start < m.start() and _PRIOR_BEFORE.search(text, a, h.start) is None:
+            return False  # "treatment with pyrotinib was an independent predictor"
+        if m.end() <= h.start < v.start and _SUBJECT_START.search(text, m.end(), h.start):
+            return False  # "(a model with age as independent factors), T-DM1 reduced ... (HR"
+    return True
+
+
+# "an increase in the 10-year OS rate from 75.2% to 84%": a change from the control's value to
+# the experimental arm's (the values right before "to" and right after "from").
+_FROM_TO_GATE = WordGate(("from",))
+_FROM_BEFORE = search_from_end(re.compile(r"\bfrom\s+$", re.I))
+_TO_GAP = re.compile(r"\s*(?:up\s+)?to\s+", re.I)
+
+
+def _from_to_arms(
+    text: str,
+    s: int,
+    e: int,
+    out: list[tuple[Value, str, str]],
+    arms: list[str | None],
+    drug_hits: list[Hit],
+    registry: ArmRegistry,
+    low: str | None,
+) -> None:
+    """A change "from X to Y" of one end point whose two values got the same arm (the nearest
+    reference, usually the drug added) in a design of two or more arms: X is the control's
+    value, Y the experimental arm's. When the sentence says which drug was added ("the
+    addition of trastuzumab ... from 75.2% to 84%") X takes the arm without it and Y the arm
+    with it; otherwise neither is known, and both get arm null (null beats wrong). A change
+    written with its own arm after it ("from 30% to 45% in the A arm") is that arm's."""
+    if sum(1 for a in registry.arms if a.name) < 2:
+        return
+    pair: tuple[str | None, str | None] | None = None
+    looked_up = False  # (the added drug is read once, for the first change only)
+    for i in range(len(out) - 1):
+        (a, ep_a, m_a), (b, ep_b, m_b) = out[i], out[i + 1]
+        if m_a in _RATIOS or (ep_a, m_a) != (ep_b, m_b) or arms[i] is None:
+            continue
+        if arms[i] != arms[i + 1] or not _TO_GAP.fullmatch(text, a.ext_end, b.start):
+            continue
+        if _FROM_BEFORE.match(text, max(s, a.start - 8), a.start) is None:
+            continue
+        if _OWN_ARM_AFTER_CHANGE.match(text, b.ext_end, e):
+            continue
+        if not looked_up:
+            pair, looked_up = added_drug_arms(text, s, e, drug_hits, registry, low), True
+        if pair is not None and arms[i] in pair:
+            arms[i], arms[i + 1] = pair[1], pair[0]
+        else:
+            arms[i] = arms[i + 1] = None
+
+
+# A group phrase right after a change's second value: "from 30% to 45% in the A arm".
+_OWN_ARM_AFTER_CHANGE = re.compile(
+    r"\s*(?:in|with|among|for|of)\s+(?:the\s+|those\s+|patients\s+|pts\s+)", re.I
+)
+
+
+# "6 months vs 12 months of trastuzumab": arms told apart by duration alone, then their drug.
+_DURATION = r"(?:\d+|one|two|three|six|nine|twelve)[\s-]*(?:months?|years?|weeks?)"
+_DURATION_LIST = re.compile(
+    r"(?<![\w-])"
+    + _DURATION
+    + r"(?:\s*(?:,|vs\.?|versus|or|and|,\s*and|,\s*or)\s*"
+    + _DURATION
+    + r")+\s+(?:of\s+)?(?:adjuvant\s+|neoadjuvant\s+)?$",
+    re.I,
+)
+_DURATION_LIST_END = search_from_end(_DURATION_LIST)
+_DURATION_ITEM = re.compile(_DURATION, re.I)
+
+
+def _choice_of_the_only_arm(text: str, ref: ArmRef, registry: ArmRegistry) -> bool:
+    """Whether ``ref`` names the design's only arm by its choice of drugs ("patients treated
+    with docetaxel or paclitaxel with trastuzumab had a median PFS of 12.1 months", a cohort
+    given either taxane): the value pools the choices, a whole-population value (no arm)."""
+    if " or " not in text[ref.start : ref.end]:
+        return False
+    return sum(1 for a in registry.arms if not a.special) == 1
+
+
+def _duration_arms_respectively(
+    text: str, out: list[tuple[Value, str, str]], arms: list[str | None], refs: list[ArmRef]
+) -> None:
+    """ "4-year DFS for 6 months vs 12 months of trastuzumab was 89.4% and 89.8%,
+    respectively": the listed durations are arms of one regimen (a design whose arms differ
+    only in duration names both by that regimen, see the duration groups of ``arms.py``), so
+    each listed value takes the regimen's arm; reading the one reference as the first value's
+    only gave the second arm null."""
+    for r in refs:
+        if r.arm is None:
+            continue
+        a = max(0, r.start - 80)
+        if _DURATION_LIST_END.match(text, a, r.start) is None:
+            continue
+        m = _DURATION_LIST.search(text, a, r.start)  # where the list starts (it matches)
+        if m is None:
+            continue
+        n = len(_DURATION_ITEM.findall(text, m.start(), m.end()))
+        idx = [i for i, (_, _, meas) in enumerate(out) if meas not in _RATIOS]
+        if len(idx) != n or len({out[i][1:] for i in idx}) != 1:
+            return
+        if all(arms[i] in (None, r.arm) for i in idx):
+            for i in idx:
+                arms[i] = r.arm
+        return
+
+
+# A model's output, not an observed result: "the modeled median PFS", "model-predicted OS",
+# "... projected to reach 60 months" (cost-effectiveness and simulation studies). Not "the
+# projected 5-year DFS" before an end point: older trials so name Kaplan-Meier estimates.
+_MODELED_GATE = WordGate(("model", "project", "simulat", "extrapolat"))
+_MODELED_BEFORE_EP = re.compile(
+    r"\b(?:modell?ed|simulated|extrapolated|model[- ](?:predicted|estimated|based))"
+    r"\s+(?:(?:the|median|mean|\d+-(?:year|month)|overall|estimated)\s+){0,2}$",
+    re.I,
+)
+_PROJECTED_TO = re.compile(
+    r"\b(?:projected|extrapolated|modell?ed|simulated)\s+to\s+(?:reach|be|exceed|approach)\s+"
+    r"(?:(?:approximately|about|nearly|around)\s+)?$",
+    re.I,
+)
+
+
+def _modeled_value(text: str, s: int, v: Value, endpoint: str, eps: list[Hit]) -> bool:
+    """Whether value ``v`` (read as ``endpoint``) is a model's estimate: the value follows
+    "projected to reach", or the last end-point mention of that code before it is qualified
+    "modeled"/"simulated"/"model-predicted" (as design assumptions, no results)."""
+    if _PROJECTED_TO.search(text, max(s, v.start - 40), v.start):
+        return True
+    last = next((h for h in reversed(eps) if h.end <= v.start and h.canonical == endpoint), None)
+    return (
+        last is not None
+        and _MODELED_BEFORE_EP.search(text, max(s, last.start - 50), last.start) is not None
+    )
+
+
+# "12.9 months in both groups", "40% of patients in all three arms": one value stated for every
+# arm of the comparison.
+_EVERY_ARM_GATE = WordGate(
+    ("both", "all", "either", "each", "the two", "the three", "the four", "the 2", "the 3", "the 4")
+)
+# "the two groups combined", "the two groups defined by HR status": the arms pooled, or
+# subgroups of the population, not each arm of the design.
+_NOT_THE_ARMS = r"(?:combined|pooled|together|defined|according|stratified|based|by)\b"
+_IN_EVERY_ARM = re.compile(
+    r"\s*"
+    + _OF_PATIENTS_IN
+    + r"(?:(?:both|all\s+(two|three|four|2|3|4)|the\s+(two|three|four|2|3|4))"
+    r"(?:\s+(?:the|treatment|study))?\s+(?:groups|arms)(?!\s+" + _NOT_THE_ARMS + r")"
+    # "median OS was not reached in either arm": each arm's value, as "in both arms"
+    r"|either\s+(?:treatment\s+)?(?:group|arm)"
+    # "in 1% of patients in each group": every arm of the design, however many it has
+    r"|(each)\s+(?:treatment\s+|study\s+)?(?:group|arm))\b",
+    re.I,
+)
+# "12% in the A and B arms combined", "in the A and B groups pooled": a value over the listed
+# arms together is a whole-population value; the list (plural group word, then "combined",
+# "pooled" or "together", not "... with") names no arm of it.
+_POOLED_GATE = WordGate(("combined", "pooled", "together"))
+_POOLED_AFTER = re.compile(r"\s+(?:combined|pooled|together)\b(?!\s+with\b)", re.I)
+_PLURAL_GROUP_END = re.compile(r"\b(?:arms|groups|cohorts)\Z", re.I)
+
+
+def _without_pooled_lists(text: str, refs: list[ArmRef]) -> list[ArmRef]:
+    """``refs`` without each list of arms pooled by a following "combined" (and the list's
+    earlier members: "the A and B arms combined" drops A and B)."""
+    drop: set[int] = set()
+    for j, r in enumerate(refs):
+        if not _POOLED_AFTER.match(text, r.end) or not _PLURAL_GROUP_END.search(
+            text, r.start, r.end
+        ):
+            continue
+        drop.add(j)
+        k = j
+        while (
+            r.in_list and k > 0 and refs[k - 1].in_list and _in_one_list(text, refs[k - 1], refs[k])
+        ):
+            k -= 1
+            drop.add(k)
+    return [r for j, r in enumerate(refs) if j not in drop] if drop else refs
+
+
+_LIST_LINK = re.compile(r"(?:\s+alone)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.I)
+
+
+def _in_one_list(text: str, a: ArmRef, b: ArmRef) -> bool:
+    """Whether references ``a`` and ``b`` are neighbours of one "A, B and C" list."""
+    return _LIST_LINK.fullmatch(text, a.end, b.start) is not None
+
+
+_COUNT = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+
+
+def _every_arm_rows(
+    text: str,
+    out: list[tuple[Value, str, str]],
+    arms: list[str | None],
+    registry: ArmRegistry,
+    sentence: str,
+) -> list[dict]:
+    """The rows of a sentence where a value with no arm is stated "in both groups" / "in all
+    three arms": one row per arm (same value, CI, P and offsets), when the registry defined
+    exactly that many arms; otherwise (and for every other value) one row as usual."""
+    rows: list[dict] = []
+    for (v, endpoint, measure), arm in zip(out, arms, strict=True):
+        every = None
+        if arm is None and measure not in _RATIOS:
+            m = _IN_EVERY_ARM.match(text, v.ext_end)
+            if m is not None:
+                names = _every_group_arm(registry)
+                n = _every_arm_count(m, len(names))
+                if len(names) == n and all(names):
+                    every = names
+        for a in every or (arm,):
+            rows.append(_row(v, endpoint, measure, a, sentence))
+    return rows
+
+
+def _every_group_arm(registry: ArmRegistry) -> list[str | None]:
+    """The arm of each group of the design: one per arm, or, when the groups differ only in
+    duration ("12 or 24 weeks of A"), the one regimen's arm once per group."""
+    names = [a.name for a in registry.arms]
+    if len(names) == 1 and registry.duration_groups > 1:
+        return names * registry.duration_groups
+    return names
+
+
+def _every_arm_count(m: re.Match[str], n_arms: int) -> int:
+    """How many arms an ``_IN_EVERY_ARM`` match names: the number written ("all three arms",
+    "the two groups"),
+    two for "both"/"either", and for "each group" every arm the design defined (two or more:
+    "each" of a single-arm design names no comparison)."""
+    written = m.group(1) or m.group(2)  # "all three arms", "the two groups"
+    if written:
+        return _COUNT[written.lower()]
+    if m.group(3):
+        return n_arms if n_arms >= 2 else -1
+    return 2
+
+
+def _row(v: Value, endpoint: str, measure: str, arm: str | None, sentence: str) -> dict:
+    """The ``Outcome`` fields of one value, in the dataclass's field order."""
+    if measure in _RATIOS:  # a ratio has no arm and no unit
+        arm_name = unit = None
+    else:
+        arm_name = output_arm(arm)
+        unit = (v.unit or "months") if measure == "median" else "%"
+    return {
+        "endpoint": endpoint,
+        "arm": arm_name,
+        "measure": measure,
+        "value": v.value,
+        "unit": unit,
+        "ci_low": v.ci_low,
+        "ci_high": v.ci_high,
+        "p": v.p,
+        "sentence": sentence,
+        "start": v.start,
+        "end": v.end,
+    }
+
+
+# The gates ``sentence_outcome_rows`` asks about each sentence with values, read in one pass
+# (``GateSet``); built here, below the last of them.
+_SENTENCE_GATES = GateSet(
+    _ASSUMPTION_GATE,
+    _MODELED_GATE,
+    _RESPECTIVELY_GATE,
+    _FROM_TO_GATE,
+    _EVERY_ARM_GATE,
+    _POOLED_GATE,
+)

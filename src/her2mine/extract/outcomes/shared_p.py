@@ -1,0 +1,316 @@
+"""P values shared by compared rates, and the labels that say which groups a P compares."""
+
+from __future__ import annotations
+
+import re
+
+from her2mine.extract.arms import GROUP_GATE, ArmRef
+from her2mine.extract.fastre import WordGate, word_start
+from her2mine.extract.numbers import Value, is_subgroup_p, normalise_p, p_matches
+from her2mine.extract.outcomes.brackets import _NUMBER_IN, _opening_bracket
+from her2mine.extract.outcomes.endpoints import _PEOPLE, _RATIOS
+from her2mine.extract.outcomes.prose import _IN_SUBGROUP, _SUBGROUP_TAIL
+from her2mine.extract.outcomes.runs import _RESPECTIVELY_GATE
+
+# Proportions that a P compares: rates of an end point and incidences of an adverse event.
+_COMPARED_SHARES = ("rate", "incidence")
+
+
+def _share_rate_p(
+    text: str,
+    s: int,
+    e: int,
+    out: list[tuple[Value, str, str]],
+    arms: list[str | None],
+    low: str | None = None,
+    refs: list[ArmRef] | None = None,
+) -> None:
+    """A P value printed after compared rates (no HR/OR in between) belongs to each of them:
+    "43.6% vs 30.8% (P<0.001)", "... in the A group and 99 (44.4%) in the B group (difference
+    ...; p=0.016)". The P is the first one after the rates; values before an earlier P or an
+    HR/OR are not part of that comparison. "Rates" here are the values of every measure
+    ``_p_sharing_measures`` names (incidences; medians when no HR/OR, else only those of a
+    bracket the P closes, ``_medians_of_closed_bracket``). A P labelled with the pair it
+    compares goes to that pair only (``_labelled_pair``, read in the sentence's ``refs``)."""
+    kinds = _p_sharing_measures(out)
+    # (a ratio in the sentence: medians share only a P closing their own bracket)
+    bracketed = () if "median" in kinds else ("median",)
+    rates = [i for i, (_, _, m) in enumerate(out) if m in kinds or m in bracketed]
+    # A shared P needs two rates of different arms (or of different named groups).
+    if len(rates) < 2:
+        return
+    if (
+        len({arms[i] for i in rates}) < 2
+        and not GROUP_GATE.may_hold(low, s, e)
+        and not _SUBGROUP_GATE.may_hold(low, s, e)
+        and not _RESPECTIVELY_GATE.may_hold(low, s, e)
+        and not _CONTRAST_GATE.may_hold(low, s, e)
+    ):
+        return
+    ps = p_matches(text, s, e)
+    if not ps:
+        return
+    boundary = s
+    labelled: list[int] = []  # the rates the last labelled P chose from
+    for m in ps:
+        p_start = m.start()
+        group = [
+            i
+            for i, (v, _, meas) in enumerate(out)
+            if meas in kinds and boundary <= v.start < p_start
+        ]
+        after = boundary  # the end of the previous P
+        boundary = m.end()
+        if is_subgroup_p(text, m):  # a P for interaction/trend is no between-arm P
+            continue
+        pair = _labelled_pair(text, s, m, refs) if refs else None
+        if pair is not None:
+            # "(TL vs T, p = 0.04; TL vs L, p = 0.01)": a second label picks from the same rates
+            group = group or labelled
+            labelled = group
+            if len(group) > 2:
+                _give_labelled_p(out, arms, group, pair, m)
+                continue
+        else:
+            labelled = []
+        if not group and bracketed:
+            group = _medians_of_closed_bracket(text, out, after, m)
+        if len(group) < 2 or any(  # (an HR/OR between blocks: tested only for a pair or more)
+            meas in ("HR", "OR") and after <= v.start < p_start for v, _, meas in out
+        ):
+            continue
+        if len(group) > 2 and _CONTRAST_GATE.may_hold(low, s, e):
+            group = _contrasted_tail(text, out, group)
+        if _per_value_p(out, group, m):
+            continue
+        eps = {out[i][1:] for i in group}  # one end point, one measure
+        named = {arms[i] for i in group}
+        if len(eps) != 1 or (
+            len(named) < 2
+            and not _in_named_groups(text, out, group)
+            and not _respectively_before(text, out[group[-1]][0].ext_end, p_start)
+            and not _contrasted_pair(text, out, group)
+        ):
+            continue
+        p = normalise_p(m.group("op"), m.group("num"))
+        if any(out[i][0].p not in (None, p) for i in group):
+            continue
+        for i in group:
+            out[i][0].p = p
+
+
+# "(TL vs T, p = 0.04)": a P whose bracket first names the two groups it compares (or names
+# them right after the P: "(P = .04 for TL vs T)").
+_PAIR_LABEL_JOIN = re.compile(r"\s*(?:versus|vs\.?|v\.?|compared\s+(?:with|to))\s*", re.I)
+_LABEL_REACH = 60  # characters from the bracket's opening to its P
+
+
+def _labelled_pair(text: str, s: int, m: re.Match[str], refs: list[ArmRef]) -> set[str] | None:
+    """The two arms a bracket's label names before the P ``m`` ("(TL vs T, p = 0.04)", also
+    after a ";" in that bracket) or right after it ("(P = .01 for TL vs T)"), or None."""
+    a = max(s, m.start() - _LABEL_REACH)
+    opening = _opening_bracket(text, a, m.start())
+    if opening is None:
+        return None
+    start = max(opening, text.rfind(";", opening, m.start()))
+    inside = [r for r in refs if start < r.start and r.end <= m.start()]
+    if not inside:
+        return _pair_label_after(text, m, refs)
+    return _compared_pair(text, inside)
+
+
+# "(P = .01 for TL vs T)": the label after the P, up to the end of its bracket or a ";".
+_LABEL_AFTER_P = re.compile(r"\s*,?\s*(?:for|comparing)?\s*")
+_LABEL_END = re.compile(r"\s*[;)\]]")
+
+
+def _pair_label_after(text: str, m: re.Match[str], refs: list[ArmRef]) -> set[str] | None:
+    """The two arms a label right after the P ``m`` names, when the label ends the P's clause
+    of its bracket ("(P = .01 for TL vs T; ...)"), or None."""
+    after = [r for r in refs if m.end() <= r.start <= m.end() + _LABEL_REACH][:2]
+    if len(after) != 2 or _LABEL_AFTER_P.fullmatch(text, m.end(), after[0].start) is None:
+        return None
+    if _LABEL_END.match(text, after[1].end) is None:
+        return None
+    return _compared_pair(text, after)
+
+
+def _compared_pair(text: str, pair: list[ArmRef]) -> set[str] | None:
+    """The arms of two references joined by "vs" ("TL vs T"), when they are two arms."""
+    if len(pair) != 2 or pair[0].arm is None or pair[1].arm is None:
+        return None
+    if pair[0].arm == pair[1].arm:
+        return None
+    join = _PAIR_LABEL_JOIN.match(text, pair[0].end, pair[1].start)
+    if join is None or join.end() != pair[1].start:
+        return None
+    return {pair[0].arm, pair[1].arm}
+
+
+def _give_labelled_p(
+    out: list[tuple[Value, str, str]],
+    arms: list[str | None],
+    group: list[int],
+    pair: set[str],
+    m: re.Match[str],
+) -> None:
+    """Give the P ``m`` to the one rate of each arm of ``pair`` in ``group`` (of one end point),
+    and take it from the other rates of ``group`` (which may have read it as theirs)."""
+    chosen = [i for i in group if arms[i] in pair]
+    if len(chosen) != 2 or len({out[i][1:] for i in chosen}) != 1:
+        return
+    p = normalise_p(m.group("op"), m.group("num"))
+    for i in group:
+        v = out[i][0]
+        if i in chosen:
+            if v.p is None:
+                v.p = p
+        elif v.p == p and v.ext_end > m.start():
+            v.p = None
+
+
+def _medians_of_closed_bracket(
+    text: str, out: list[tuple[Value, str, str]], after: int, m: re.Match[str]
+) -> list[int]:
+    """The medians in the bracket the P ``m`` closes ("event-free survival (EFS; 35.1 v 22.9
+    weeks; P = .004)"), when the bracket opens after the previous P (``after``), or right before
+    a bracket that holds no other number ("median OS was 30.1 vs 25.3 months (P = .04)"): a
+    pair compared with a P of its own, though an HR elsewhere in the sentence takes its own P.
+    (An HR/OR between the previous P and this one is tested by the caller.) Empty when the P
+    closes no bracket."""
+    k = m.end()
+    while k < len(text) and text[k] == " ":
+        k += 1
+    if k == len(text) or text[k] not in ")]":
+        return []
+    opening = _opening_bracket(text, after, m.start())
+    if opening is None:
+        return []
+    p_start = m.start()
+    inside = [
+        i for i, (v, _, meas) in enumerate(out) if meas == "median" and opening < v.start < p_start
+    ]
+    if inside or _NUMBER_IN.search(text, opening, p_start):
+        return inside
+    before = [
+        i for i, (v, _, meas) in enumerate(out) if meas == "median" and after <= v.start < opening
+    ]
+    if not before or text[out[before[-1]][0].ext_end : opening].strip():
+        return []
+    return before
+
+
+def _per_value_p(out: list[tuple[Value, str, str]], group: list[int], m: re.Match[str]) -> bool:
+    """Whether the P ``m`` sits in the statistics bracket (CI and P) of the last value of
+    ``group`` and the next value of that end point has a CI and P of its own too ("93 of 177
+    (52·5%, CI) in A, 91 of 171 (53·2%, CI; p=0·9852) in B, and 106 of 171 (62·0%, CI; p=0·095)
+    in C"): each P compares its own group with the first, so it stays with its value (which read
+    it) and the first takes none. A single P in the second of two values' brackets still
+    compares the pair; so does a P after a pair whose next pair has a P but no CI."""
+    last = out[group[-1]]
+    if last[0].ci_low is None or not last[0].start < m.start() < last[0].ext_end:
+        return False
+    nxt = next((v for v, ep, meas in out if v.start > m.end() and (ep, meas) == last[1:]), None)
+    return nxt is not None and nxt.p is not None and nxt.ci_low is not None
+
+
+# Between two values of one end point, a word that contrasts them: "11.2 months in the
+# first-line setting versus 5.9 months in later lines", "11.2 months, while it was 5.9 months".
+_CONTRAST_JOIN = re.compile(
+    word_start(["versus", r"vs\b", r"compared\s+(?:with|to)", "while", "whereas"]) + r"(?!\w)"
+)
+_CONTRAST_GATE = WordGate(("vs", "versus", "compared", "while", "whereas"))
+
+
+def _contrasted_pair(text: str, out: list[tuple[Value, str, str]], group: list[int]) -> bool:
+    """Whether the two values of ``group`` are set against each other by a contrast word
+    between them ("... versus ...", "..., while it was ..."): compared groups, whichever groups
+    they are, so the P printed after them is each one's."""
+    if len(group) != 2:
+        return False
+    a, b = out[group[0]][0], out[group[1]][0]
+    return b.start - a.ext_end <= 80 and _CONTRAST_JOIN.search(text, a.ext_end, b.start) is not None
+
+
+def _contrasted_tail(text: str, out: list[tuple[Value, str, str]], group: list[int]) -> list[int]:
+    """The last two values of ``group`` when only they are set against each other ("50.0% in
+    all patients and 83.3% in A, versus 33.3% in B (P = 0.04)"): the P printed after them
+    compares that pair, not the value listed before it. ``group`` otherwise."""
+    tail = group[-2:]
+    if not _contrasted_pair(text, out, tail):
+        return group
+    first, last_but_one = out[group[0]][0], out[tail[0]][0]
+    if _CONTRAST_JOIN.search(text, first.start, last_but_one.start) is not None:
+        return group
+    return tail
+
+
+# "96% and 86%, respectively (P = .025)": compared values, whichever groups they are.
+_RESPECTIVELY_P_GAP = re.compile(r"\s*,?\s*respectively\s*[(\[;,]?\s*", re.I)
+
+
+def _respectively_before(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] (after the last compared value, before its P) is ", respectively (":
+    the values before are a compared run even when no arm or group phrase names them."""
+    return b - a < 20 and _RESPECTIVELY_P_GAP.fullmatch(text, a, b) is not None
+
+
+def _p_sharing_measures(out: list[tuple[Value, str, str]]) -> tuple[str, ...]:
+    """Measures whose compared values share a P printed after them: rates and incidences
+    always; medians too when the sentence has no HR/OR (whose P it would be): "4.8 months in
+    arm A and 6.9 months in arm B (P = .13)" gives .13 to both medians, as "4.8 vs 6.9 months
+    (P = .13)"."""
+    for _, _, m in out:  # (a loop: faster than any() over a generator)
+        if m in _RATIOS:
+            return _COMPARED_SHARES
+    return (*_COMPARED_SHARES, "median")
+
+
+# "42.7% in the combination arm": a rate followed by the group it was measured in.
+_IN_GROUP = re.compile(
+    r"\s*(?:(?:of\s+patients\s+)?in|of)\s+the\s+((?:[\w+-]+\s+){1,4}?)(?:arm|group|cohort)\b",
+    re.I,
+)
+
+# "4.8 months in arm A", "9.1 months (95% CI, 6.1-12.1 months) in arm A": a value (a value's
+# CI bracket ends before its closing bracket) followed by the lettered group it was measured in.
+_IN_LETTERED_GROUP = re.compile(
+    r"[)\]]?\s*(?:of\s+patients\s+)?in\s+(?i:arm|group|cohort)\s+([A-Z]|[1-9])(?![\w-])"
+)
+# "45% of patients with HER2-enriched tumours and 8% of those with luminal A tumours": each rate
+# a share of its own subgroup (read for a shared P only: "of patients with" after a single rate
+# names whom it counts, no compared group).
+_OF_SUBGROUP = re.compile(r"\s*of\s+" + _PEOPLE + _SUBGROUP_TAIL, re.I)
+_SUBGROUP_GATE = WordGate(("with", "who"))  # every _IN_SUBGROUP match holds one
+
+# "49.6% in hormone receptor-negative and 31.2% in hormone receptor-positive tumors", "28.6% with
+# PIK3CA mutations and 53.1% in wild-type tumors": rates of tumour groups defined by a marker
+# (the first may leave the noun to the second), compared as the rates of named groups are.
+_MARKER_STATUS = r"[\w+]*(?:-negative|-positive|-mutant|-mutated|wild-type|-high|-low|-enriched)"
+_IN_TUMOUR_GROUP = re.compile(
+    r"\s*(?:in|among|with)\s+(?:the\s+)?((?:[\w+-]+\s+){0,3}?(?:"
+    + _MARKER_STATUS
+    + r"(?:\s+(?:tumou?rs?|disease|cancers?))?|[\w+-]+\s+(?:mutations?|tumou?rs?|cancers?)))"
+    r"(?=\s*(?:[,;()\[\]]|\.(?!\d)|$|(?:and|vs\.?|versus|compared)\b))",
+    re.I,
+)
+
+
+def _in_named_groups(text: str, out: list[tuple[Value, str, str]], group: list[int]) -> bool:
+    """Whether each rate of ``group`` is followed by its own group phrase, all different ("42.7%
+    in the combination arm and 27.9% in the monotherapy arm"): rates of compared groups, even
+    when the registry cannot say which arms those groups are."""
+    names = set()
+    for i in group:
+        v = out[i][0]
+        m = (
+            _IN_GROUP.match(text, v.ext_end)
+            or _IN_LETTERED_GROUP.match(text, v.ext_end)
+            or _IN_SUBGROUP.match(text, v.ext_end)
+            or _IN_TUMOUR_GROUP.match(text, v.ext_end)
+            or _OF_SUBGROUP.match(text, v.ext_end)
+        )
+        if m is None:
+            return False
+        names.add(m.group(1).lower().strip())
+    return len(names) == len(group)
