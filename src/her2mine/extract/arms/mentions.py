@@ -475,7 +475,7 @@ def _bare_form_refs(
             word = word and not _SHORT_FORM_CHARS.match(text, end)
             if word and not any(r.start < end and at < r.end for r in refs):
                 out.append(ArmRef(at, end, arm.name))
-            at = text.find(form, end, e)
+            at = text.find(form, end, stop)
     return out
 
 
