@@ -17,9 +17,14 @@ GOLD = Path(__file__).parent / "data" / "gold"
 BLIND = Path(__file__).parent / "data" / "gold_blind"
 BLIND2 = Path(__file__).parent / "data" / "gold_blind2"
 BLIND3 = Path(__file__).parent / "data" / "gold_blind3"
+BLIND4 = Path(__file__).parent / "data" / "gold_blind4"
 TXT = sorted(GOLD.glob("*.txt"))
 ALL_TXT = (
-    TXT + sorted(BLIND.glob("*.txt")) + sorted(BLIND2.glob("*.txt")) + sorted(BLIND3.glob("*.txt"))
+    TXT
+    + sorted(BLIND.glob("*.txt"))
+    + sorted(BLIND2.glob("*.txt"))
+    + sorted(BLIND3.glob("*.txt"))
+    + sorted(BLIND4.glob("*.txt"))
 )
 
 ENDPOINTS = {
@@ -54,7 +59,7 @@ def _parse_written(value: str) -> float | None:
 
 @pytest.mark.parametrize(
     ("directory", "size", "n_negatives"),
-    [(GOLD, 45, 5), (BLIND, 24, 2), (BLIND2, 20, 2), (BLIND3, 20, 2)],
+    [(GOLD, 45, 5), (BLIND, 24, 2), (BLIND2, 20, 2), (BLIND3, 20, 2), (BLIND4, 20, 2)],
 )
 def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: int) -> None:
     txt = sorted(directory.glob("*.txt"))
@@ -68,7 +73,9 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
 
 
 @pytest.mark.parametrize(
-    "directory", [GOLD, BLIND, BLIND2, BLIND3], ids=["gold", "blind", "blind2", "blind3"]
+    "directory",
+    [GOLD, BLIND, BLIND2, BLIND3, BLIND4],
+    ids=["gold", "blind", "blind2", "blind3", "blind4"],
 )
 def test_pinned_scores_file(directory: Path) -> None:
     pins = json.loads((directory / "pinned_scores.json").read_text("utf-8"))
@@ -78,7 +85,7 @@ def test_pinned_scores_file(directory: Path) -> None:
 
 def test_the_sets_share_no_document() -> None:
     """The blind sets are scored as unseen text: no id is in two sets."""
-    ids = [{t.stem for t in d.glob("*.txt")} for d in (GOLD, BLIND, BLIND2, BLIND3)]
+    ids = [{t.stem for t in d.glob("*.txt")} for d in (GOLD, BLIND, BLIND2, BLIND3, BLIND4)]
     assert sum(map(len, ids)) == len(set().union(*ids))
 
 
