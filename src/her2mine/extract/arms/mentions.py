@@ -32,9 +32,12 @@ def _slash_listed(text: str, a: ArmRef, b: ArmRef) -> bool:
 
 
 # "71% with trastuzumab, vs 56% without;": a bare "without" (no drug after it) after "with X";
-# the statistic's bracket may follow it ("96.3% without (HR, 1.33; ...)").
+# the statistic's bracket may follow it ("96.3% without (HR, 1.33; ...)"). "without it" /
+# "without them" points back to X the same way (round 58a).
 _BARE_WITHOUT = re.compile(
-    r"(?<![\w-])without(?=\s*(?:[;,.)\]]|[(\[]\s*(?:HR|OR|hazard|odds|p\b)|$))", re.I
+    r"(?<![\w-])without(?:\s+(?:it|them)\b)?"
+    r"(?=\s*(?:[;,.)\]]|[(\[]\s*(?:HR|OR|hazard|odds|p\b)|$))",
+    re.I,
 )
 _WITH_END = re.compile(r"(?<![\w-])with\s+(?:the\s+|a\s+|an\s+)?\Z", re.I)
 

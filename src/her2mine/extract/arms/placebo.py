@@ -157,8 +157,11 @@ _PARTNER_THEN = re.compile(
     + r"(?:plus|with|in\s+combination\s+with)\s+(?:either\s+)?",
     re.I,
 )
-# ("... with pertuzumab or with placebo": the joiner may be repeated after the "or")
-_THEN_OR_PLACEBO = re.compile(r"\s*,?\s*or\s+(?:(?:with|plus)\s+)?(?:a\s+)?(?:matching\s+)?", re.I)
+# ("... with pertuzumab or with placebo": the joiner may be repeated after the "or"; the partner
+# may carry its short form or label, "plus pertuzumab (P) or placebo", round 58a)
+_THEN_OR_PLACEBO = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?\s*,?\s*or\s+(?:(?:with|plus)\s+)?(?:a\s+)?(?:matching\s+)?", re.I
+)
 
 
 def _partner_or_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry) -> int | None:

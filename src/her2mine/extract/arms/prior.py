@@ -53,7 +53,7 @@ def _prior_phrase_ends(text: str, low: str | None, a: int, b: int, end_re: re.Pa
 # "trastuzumab-refractory disease", "pertuzumab-naive patients": the drug names a therapy the
 # patients had (or had not) before, not an arm.
 _PRIOR_SUFFIX = re.compile(
-    r"[-‐‑\s](?:naive|naïve|pre-?treated|refractory|resistant|exposed|experienced|intolerant)\b",
+    r"[-‐‑\s](naive|naïve|pre-?treated|refractory|resistant|exposed|experienced|intolerant)\b",
     re.I,
 )
 

@@ -47,11 +47,32 @@ from her2mine.extract.arms.patterns import (
     GROUP_GATE,
     PHYSICIANS_CHOICE,
 )
-from her2mine.extract.arms.prior import _COMPLETED_GATE, _is_prior
+from her2mine.extract.arms.prior import _COMPLETED_GATE, _PRIOR_SUFFIX, _is_prior
 from her2mine.extract.arms.tpc import _tpc_phrases
 from her2mine.extract.fastre import GateSet, WordGate, compiled
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import Regimen, group_regimens
+
+# "22% of lapatinib-exposed patients": patients a rate is counted over, named by the drug they
+# were given in the trial (round 58a), not the prior therapy "-exposed" names elsewhere
+# ("T-DXd in trastuzumab-exposed patients").
+_EXPOSED_RATE_GROUP = re.compile(r"-exposed\s+(?:patients|women|participants|subjects)\b", re.I)
+_RATE_OF_END = re.compile(r"(?:%|\bpercent)\s+of\s+(?:the\s+)?\Z")
+
+
+def _exposed_arm_group(text: str, s: int, e: int, r: Regimen, registry: ArmRegistry) -> bool:
+    """Whether regimen ``r`` of sentence [s, e) names a group a rate is counted over ("22% of
+    X-exposed patients") and its drugs are in some arm of the design but not in every arm.
+    Not when the sentence also names a prior-therapy group ("X-naive patients"): there
+    "-exposed" contrasts histories."""
+    if not r.drugs or _EXPOSED_RATE_GROUP.match(text, r.end) is None:
+        return False
+    if _RATE_OF_END.search(text, max(s, r.start - 20), r.start) is None:
+        return False
+    if any(m.group(1).lower() != "exposed" for m in _PRIOR_SUFFIX.finditer(text, s, e)):
+        return False
+    holding = [a for a in registry.arms if set(r.drugs) <= set(a.drugs)]
+    return 0 < len(holding) < len(registry.arms)
 
 
 def arm_refs(
@@ -120,7 +141,9 @@ def arm_refs(
     for r in regs:
         if any(x.start <= r.start < x.end for x in refs):
             continue
-        if _is_prior(text, low, s, r, prior_words, completed):
+        if _is_prior(text, low, s, r, prior_words, completed) and not _exposed_arm_group(
+            text, s, e, r, registry
+        ):
             continue
         # (the window lies in the sentence: without "without" in it, it holds none)
         if r.drugs and without and _WITHOUT_GATE.may_hold(low, max(s, r.start - 16), r.start):

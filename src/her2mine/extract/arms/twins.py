@@ -232,14 +232,24 @@ def _route_twin(
         return False
     if _ROUTE_GAP.fullmatch(text, a.end, b.start) is None:
         return False
-    route_a, route_b = _route_before(text, a.start), _route_before(text, b.start)
+    route_a, route_b = _regimen_route(text, a), _regimen_route(text, b)
     return route_a is not None and route_b is not None and route_a != route_b
+
+
+def _regimen_route(text: str, r: Regimen) -> str | None:
+    """The route written before regimen ``r``, or before one of its later drugs ("docetaxel
+    plus subcutaneous trastuzumab", round 58a): the first such route."""
+    for h in r.hits:
+        route = _route_before(text, h.start)
+        if route is not None:
+            return route
+    return None
 
 
 def _label_route_twins(text: str, regs: list[Regimen], i: int, first: Arm, second: Arm) -> None:
     """Name each route twin by its route, written out and short ("subcutaneous", "sc")."""
     for r, arm in ((regs[i - 1], first), (regs[i], second)):
-        route = _route_before(text, r.start)
+        route = _regimen_route(text, r)
         if route is not None:
             arm.labels.update(_ROUTE_FORMS[route])
 

@@ -25,7 +25,7 @@ from her2mine.extract.outcomes.endpoints import (
     _START,
     _without_subgroup_endpoints,
 )
-from her2mine.extract.outcomes.gaps import _OF_PATIENTS_IN
+from her2mine.extract.outcomes.gaps import _OF_PATIENTS_IN, _value_between
 from her2mine.extract.outcomes.grades import _GradeStarts
 from her2mine.extract.outcomes.runs import _RESPECTIVELY, _RESPECTIVELY_GATE
 from her2mine.extract.outcomes.shared_p import _share_rate_p
@@ -557,7 +557,7 @@ def _every_arm_rows(
     for (v, endpoint, measure), arm in zip(out, arms, strict=True):
         every = None
         if arm is None and measure not in _RATIOS:
-            m = _IN_EVERY_ARM.match(text, v.ext_end)
+            m = _IN_EVERY_ARM.match(text, v.ext_end) or _every_arm_bracket(text, v, out)
             if m is not None:
                 names = _every_group_arm(registry)
                 n = _every_arm_count(m, len(names))
@@ -566,6 +566,32 @@ def _every_arm_rows(
         for a in every or (arm,):
             rows.append(_row(v, endpoint, measure, a, sentence))
     return rows
+
+
+# "similar in both arms (45%)", "in all three arms (about 60%)": the value bracketed right after
+# the every-arm phrase (round 58a); the groups are numbered as in ``_IN_EVERY_ARM``.
+_EVERY_ARM_BEFORE = re.compile(
+    r"\b(?:in|across|for)\s+(?:(?:both|all\s+(two|three|four|2|3|4)|the\s+(two|three|four|2|3|4))"
+    r"(?:\s+(?:treatment|study))?\s+(?:groups|arms)"
+    r"|either\s+(?:treatment\s+)?(?:group|arm)"
+    r"|(each)\s+(?:treatment\s+|study\s+)?(?:group|arm))"
+    r"\s*\(\s*(?:about|approximately|around|~)?\s*\Z",
+    re.I,
+)
+
+
+def _every_arm_bracket(
+    text: str, v: Value, out: list[tuple[Value, str, str]]
+) -> re.Match[str] | None:
+    """The every-arm phrase a value's bracket opens after ("in both arms (45%)"), when the
+    bracket holds no other value ("(45% vs 44%)" compares two)."""
+    if text.rfind("(", max(0, v.start - 16), v.start) < 0:
+        return None
+    m = _EVERY_ARM_BEFORE.search(text, max(0, v.start - 50), v.start)
+    if m is None:
+        return None
+    close = text.find(")", v.end)
+    return m if close >= 0 and not _value_between(out, v.end, close) else None
 
 
 def _every_group_arm(registry: ArmRegistry) -> list[str | None]:
