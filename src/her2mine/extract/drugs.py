@@ -1259,11 +1259,34 @@ def biosimilar_code_hits(text: str, hits: list[Hit]) -> list[Hit]:
         code = _code_with_same_partner(text, h)
         if code is not None:
             codes.setdefault(code, h.drugs[0])
+    for h in beside:
+        code = _code_defined_as_biosimilar(text, h)
+        if code is not None:
+            codes.setdefault(code, h.drugs[0])
     return [
         Hit("drug", a, b, code, drug, [drug], "code")
         for code, drug in codes.items()
         for a, b in whole_word_spans(text, code)
     ]
+
+
+# "SIBP-01, a biosimilar of trastuzumab", "TQB2440 is a proposed pertuzumab biosimilar",
+# "SIBP-01 (a trastuzumab biosimilar)": the text defines the code as the drug's biosimilar, so
+# the code is that drug wherever it is written, compared with the drug or not (round 58b).
+_DEFINED_AS_BIOSIMILAR = re.compile(
+    rf"(?<![A-Za-z0-9-])({_BIOSIMILAR_CODE})(?:,[ \t]+|[ \t]+is[ \t]+|[ \t]*\([ \t]*)an?[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,3}\Z"
+)
+
+
+def _code_defined_as_biosimilar(text: str, h: Hit) -> str | None:
+    """The product code the text defines as a biosimilar of drug ``h`` right before it ("CODE,
+    a biosimilar of ``h``", "CODE is a proposed ``h`` biosimilar"), ``h`` being a mention
+    "biosimilar" is written beside (``_names_a_biosimilar``); None when there is none."""
+    m = _DEFINED_AS_BIOSIMILAR.search(text, max(0, h.start - 50), h.start)
+    if m is None or "biosimilar" not in text[m.end(1) : h.end + 12].lower():
+        return None
+    return m.group(1) if is_product_code(m.group(1)) else None
 
 
 # "AB12 plus paclitaxel or trastuzumab plus paclitaxel": the code and the drug compared, each

@@ -516,7 +516,12 @@ _NUMBERED_NAME = re.compile(r"[tT](?<![\w][tT])he\s+([A-Z]{3,}[ \t]\d{1,3})\s+$"
 _NAME_AFTER_GROUP_ID = re.compile(
     rf"(?<![\w-])(?:{_GROUPS})[ -]?[A-Z]{{0,2}}-?\d[\d/-]*[ \t]+({_ACRONYM})\s+$"
 )
-_BRACKET_AFTER_NOUN = re.compile(rf"(?:trial|study)[ \t]+\(({_ACRONYM})\)")
+# Round 58b: the name may carry its number after a space ("trial (KESTREL 01)"), and the bracket
+# may go on with the registry id ("(NAME; NCT...)").
+_SPACED_NUMBER = r"(?:[ \t]\d{1,2})?"
+_BRACKET_AFTER_NOUN = re.compile(
+    rf"(?:trial|study)[ \t]+\(({_ACRONYM}{_SPACED_NUMBER})(?:\)|;[ \t])"
+)
 # The bracket names the trial only after a design word, at most two words before the noun
 # ("phase II study (NAME)", "single-arm pilot study (NAME)"): after a plain noun phrase it is a
 # short form of that phrase or a measure ("The Cancer Genome Atlas study (TCGA)", "a Cancer and
@@ -539,12 +544,31 @@ def _named_near_design_noun(text: str, found: list[int]):
         if m is not None and _title_name(m.group(1)):
             yield m
         m = _BRACKET_AFTER_NOUN.match(text, q) if text.find("(", q, q + 8) >= 0 else None
-        if (
-            m is not None
-            and (_protocol_number(m.group(1)) or _bracketed_name(m.group(1)))
-            and _DESIGN_BEFORE_NOUN.search(text, a, q) is not None
-        ):
+        if m is not None and _bracket_names_trial(text, m.group(1), a, q):
             yield m
+
+
+def _bracket_names_trial(text: str, name: str, a: int, q: int) -> bool:
+    """Whether ``name``, in a bracket right after the noun at ``q``, names the trial: a protocol
+    number or a name in capitals after a design word (read from ``a``), or a multi-part code
+    after the noun standing as a word of its own ("a trial (HBCG-PY-05)", not "substudy")."""
+    if _multi_part_code(name) and not text[q - 1 : q].isalpha():
+        return True
+    return (_protocol_number(name) or _bracketed_name(name)) and (
+        _DESIGN_BEFORE_NOUN.search(text, a, q) is not None
+    )
+
+
+# Round 58b: "a trial (HBCG-PY-05) of ...": a code of two parts in capitals or more and a
+# number, each after a hyphen, in a bracket right after the noun names the trial without a
+# design word before it; sponsors' drug codes have one hyphen ("SHR-1316", "DS-8201a").
+_MULTI_PART_CODE = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})+-\d{1,3}")
+
+
+def _multi_part_code(name: str) -> bool:
+    """Whether ``name`` is a multi-part hyphenated code with a number ("HBCG-PY-05") that is
+    no common acronym ("HER2-..." has a digit in its first part)."""
+    return _MULTI_PART_CODE.fullmatch(name) is not None and _title_name(name)
 
 
 # Round 51: "the ALTAIR-2 adjuvant trial", "the ORBIT-7 randomized trial": a setting or design
@@ -724,22 +748,38 @@ def _named_before_registration(text: str):
 _DESIGN_WORD_RE = r"\b(?i:phase|randomi[sz]ed|trial|study)\b"
 # Round 35: or before a dash and an article ("TyLOR\u2014A Randomized, Phase III Study",
 # "MARLIN \u2013 an open-label ...", "NAME - a randomised ..."); group 2 is set for a dash.
+# Round 58b: the name may carry its number after a space ("KESTREL 01: a ..."), and the dash
+# may be followed by the design words themselves ("MARLOW-2 \u2014 Phase II Study of ...").
+_AFTER_DASH = r"(?=(?i:an?|the|phase|randomi[sz]ed|open-label|multicent(?:re|er))\s)"
 _TITLE_LEAD = re.compile(
-    rf"\A\s*({_ACRONYM})(?:\s*\([^()\n]{{1,40}}\))?"
-    r"(?:\s*:(?=\s)|[ \t]*([\u2014\u2013])[ \t]*(?=(?i:an?|the)\s)|[ \t]+(-)[ \t]+(?=(?i:an?|the)\s))"
+    rf"\A\s*({_ACRONYM}(?:[ \t]\d{{1,2}})?)(?:\s*\([^()\n]{{1,40}}\))?"
+    rf"(?:\s*:(?=\s)|[ \t]*([\u2014\u2013])[ \t]*{_AFTER_DASH}|[ \t]+(-)[ \t]+{_AFTER_DASH})"
     r"\s*[^\n]{0,80}?" + _DESIGN_WORD_RE
 )
+# ... or a hyphen-numbered name before a colon, with no design word after it ("MARLOW-2:
+# neoadjuvant pyrotinib in ..."), as one closing a title (``_title_tail``).
+_TITLE_LEAD_NUMBERED = re.compile(rf"\A\s*({_ACRONYM}):\s")
 _CAPITALS_RUN = re.compile(r"[A-Z]{4}")
 
 
 def _title_lead(text: str) -> list[Hit]:
     m = _TITLE_LEAD.match(text)
     if m is None:
-        return []
+        return _numbered_title_lead(text)
     name = m.group(1)
     dash = m.group(2) or m.group(3)
     # a coined mixed-case name ("NeoSTAR") as well; after a dash no regimen short form ("TCHP")
     if not (_acronym_name(name) or (not dash and _title_name(name))):
+        return []
+    return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
+
+
+def _numbered_title_lead(text: str) -> list[Hit]:
+    """The hyphen-numbered name (``_series_numbered``, ``_acronym_name``) a title opens with
+    before a colon, design words or not ("MARLOW-2: neoadjuvant ..."; "DS-8201: ..." is a
+    drug's code, "HER2-3: ..." a score)."""
+    m = _TITLE_LEAD_NUMBERED.match(text)
+    if m is None or not (_series_numbered(m.group(1)) and _acronym_name(m.group(1))):
         return []
     return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
 
@@ -795,7 +835,7 @@ def _title_report_tail(text: str) -> list[Hit]:
 
 # ... or in brackets: "Pertuzumab retreatment ...: a randomised phase 3 trial (PRECIOUS)",
 # "Trastuzumab monotherapy versus trastuzumab plus chemotherapy ... breast cancer (RESPECT)".
-_TAIL_BRACKET = re.compile(rf"\(({_ACRONYM})\)\.?[ \t]*\Z")
+_TAIL_BRACKET = re.compile(rf"\(({_ACRONYM}{_SPACED_NUMBER})\)\.?[ \t]*\Z")
 
 
 def _title_bracket_tail(text: str) -> list[Hit]:
@@ -882,9 +922,11 @@ def _numbered_common_acronym(name: str) -> bool:
 
 
 def _title_name(name: str) -> bool:
-    """A name in capitals (a run of four or more, no lower case) that is not a common acronym."""
+    """A name in capitals (a run of four or more, no lower case) that is not a common acronym,
+    nor a counted word with its number ("COHORT 2", ``_COUNTED_WORDS``)."""
     return (
         name not in NOT_TRIAL_NAMES
+        and name.partition(" ")[0] not in _COUNTED_WORDS
         and not any(c.islower() for c in name)
         and _CAPITALS_RUN.search(name) is not None
         and _NOT_A_NAME.fullmatch(name) is None
@@ -892,9 +934,72 @@ def _title_name(name: str) -> bool:
     )
 
 
+# Words in capitals a number follows after a space that count parts of one study, not trials.
+_COUNTED_WORDS = frozenset(
+    {"COHORT", "PART", "ARM", "STAGE", "GRADE", "PHASE", "GROUP", "LEVEL", "STEP", "CYCLE", "DOSE"}
+)
+
+
+# Round 58b: a title's name before its design words in title case ("...: The CSBCG-TP-II
+# Randomized Clinical Trial", "the KBCRG-HER-3 Phase II Trial"): ``_CONTEXT_PATTERNS`` reads
+# only a lower-case "trial"/"study".
+_TITLE_DESIGN_PHRASE = re.compile(
+    rf"(?<![\w-])({_ACRONYM})[ \t]+(?:Phase[ \t]+(?:[1-4]|I{{1,3}}V?|IV)[ab]?[ \t]+)?"
+    r"(?:Randomi[sz]ed[ \t]+)?(?:(?:Clinical|Controlled)[ \t]+)?(?:Trial|Study)\b"
+)
+
+
+def _title_design_phrase(text: str) -> list[Hit]:
+    """The name (``_acronym_name``) before a title-case "Trial"/"Study" and its design words in
+    the title ("A Randomized Clinical Trial", "The TCHP Randomized Trial" name none)."""
+    title = _title(text)
+    if "Trial" not in title and "Study" not in title:
+        return []
+    return [
+        Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")
+        for m in _TITLE_DESIGN_PHRASE.finditer(title)
+        if _acronym_name(m.group(1))
+    ]
+
+
+# Round 58b: a secondary report names its trial after its words in the body ("we report the
+# final overall survival of OSPREY-5", "updated results of HARRIER"): a report's qualifier, at
+# most two words, its noun and "of"/"from" before a name in capitals or a numbered mixed-case
+# name. Read at each report noun (``_REPORT_NOUNS``).
+_REPORT_NOUNS = ("results", "survival", "analysis", "analyses", "update", "data", "outcomes")
+_REPORT_QUALIFIED = re.compile(
+    r"(?<![\w-])(?i:final|updated|primary|long-term|mature|extended|interim|exploratory|"
+    r"\d{1,2}-year)(?:[ \t]+[\w-]+){0,2}[ \t]+\Z"
+)
+_REPORT_OF_NAME = re.compile(
+    rf"(?:results|survival|analys[ie]s|update|data|outcomes)[ \t]+(?:of|from)[ \t]+"
+    rf"(?:the[ \t]+)?({_ACRONYM})(?![\w-])"
+)
+# A population or measure after the name: "final analysis of BCBM patients" names none.
+_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:patients|women|men|tumou?rs|cohorts?|subgroups?|populations?|grading|criteria|"
+    r"disease|cancers?|scores?)\b"
+)
+
+
+def _named_after_report(text: str) -> list[Hit]:
+    """Names after a qualified report's noun and "of"/"from" in the text (``_REPORT_OF_NAME``)."""
+    hits = []
+    for q in literal_starts(text, _REPORT_NOUNS):
+        m = _REPORT_OF_NAME.match(text, q)
+        if m is None or _REPORT_QUALIFIED.search(text, max(0, q - 40), q) is None:
+            continue
+        name = m.group(1)
+        if not (_title_name(name) or _numbered_mixed_case_name(name)):
+            continue
+        if _NOUN_AFTER.match(text, m.end(1)) is None:
+            hits.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
+    return hits
+
+
 def _named_by_context(text: str) -> list[Hit]:
     hits = _title_lead(text) + _title_tail(text) + _title_bracket_tail(text)
-    hits += _title_report_tail(text)
+    hits += _title_report_tail(text) + _title_design_phrase(text) + _named_after_report(text)
     for m in _context_matches(text):
         name = m.group(1)
         if _trial_number(name) or _context_name(name):
