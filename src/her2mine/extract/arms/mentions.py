@@ -1,8 +1,9 @@
 """Regimen mentions in result sentences read as arms without a group word.
 
 A regimen mention's arm (``_regimen_arm``), compound short forms the design recorded, "without
-X", untreated groups, class-only arms, generic forms ("the combination", "both drugs"), lettered
-lists ("arms A and B"), bare short forms and duration labels.
+X", untreated groups, the patients who went without a drug, class-only arms, generic forms ("the
+combination", "both drugs"), lettered lists ("arms A and B"), bare short forms and duration
+labels.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 
 from her2mine.extract.arms.model import (
+    NO_NAMED_DRUG,
     Arm,
     ArmRef,
     ArmRegistry,
@@ -134,6 +136,69 @@ def _untreated_group_refs(
         if not any(r.start <= m.start() < r.end for r in refs):
             out.append(ArmRef(m.start(), m.end(), None))
     return out
+
+
+# "12.6 months in those who did not", "in patients who did not receive pertuzumab", "22.0
+# months after discontinuation", "those who stopped trastuzumab": the patients who went without
+# a drug, written after the phrase or named by the sentence's reference before it.
+_NOT_GIVEN_GATE = WordGate(("did not", "didn't", "had not", "stopped", "discontinu"))
+_NOT_GIVEN = re.compile(
+    r"(?<![\w-])(?:(?:those|patients|pts|women|participants)\s+who\s+"
+    r"(?:(?:did\s+not|didn't|had\s+not)(?:\s+(?:receive[ds]?|get|take|taken))?"
+    r"(?:\s+(?:it|them))?|stopped|discontinued)"
+    r"|(?:after|following)\s+(?:its\s+)?discontinuation)(?![\w-])",
+    re.I,
+)
+# What may follow a phrase that names no drug itself: the clause ends (a bare "did not" whose
+# verb is no receiving, "did not respond", names no such patients).
+_NOT_GIVEN_END = re.compile(r"\s*(?:[;,.)\]]|[(\[]|(?:and|or|vs\.?|versus)\b|$)", re.I)
+# Between the phrase and the drug it negates ("discontinuation of the trastuzumab").
+_NOT_GIVEN_TO_DRUG = re.compile(r"\s+(?:of\s+)?(?:the\s+|an?\s+)?")
+
+
+def _not_given_refs(
+    text: str, s: int, e: int, refs: list[ArmRef], registry: ArmRegistry
+) -> list[ArmRef]:
+    """``refs`` with each phrase naming the patients who went without a drug read as a
+    reference to the arm without it (``_complement_arm``): the drug is the regimen written
+    right after the phrase (whose reference the phrase's replaces) or, for a phrase that
+    closes its clause, the nearest regimen reference before it. Phrases with neither, or
+    whose arm the design does not define, are left alone."""
+    for m in _NOT_GIVEN.finditer(text, s, e):
+        if any(r.start <= m.start() < r.end for r in refs):
+            continue
+        gap = _NOT_GIVEN_TO_DRUG.match(text, m.end(), e)
+        after_at = gap.end() if gap else m.end()
+        after = next((r for r in refs if r.start == after_at and r.drugs), None)
+        if after is not None:
+            x, end = after, after.end
+        elif _NOT_GIVEN_END.match(text, m.end(), e):
+            x = next((r for r in reversed(refs) if r.end <= m.start() and r.drugs), None)
+            end = m.end()
+        else:
+            continue
+        arm = _complement_arm(x, registry) if x is not None else None
+        if arm is None:
+            continue  # (the design does not say which arm went without the drug)
+        ref = ArmRef(m.start(), end, arm)
+        refs = sorted([r for r in refs if r is not after] + [ref], key=lambda r: r.start)
+    return refs
+
+
+def _complement_arm(x: ArmRef, registry: ArmRegistry) -> str | None:
+    """The arm of the patients who did not get the drugs reference ``x`` writes: the design
+    arm holding the drugs of ``x``'s arm less those, the drugless arm, or (``x``'s arm the only
+    treated one: an observational comparison) no named drug; None when the design says not."""
+    arm = next((a for a in registry.arms if a.name == x.arm and not a.special), None)
+    if arm is None:
+        return None
+    rest = set(arm.drugs) - set(x.drugs)
+    without = _arm_of_exactly(registry, rest) if rest else _drugless_arm(registry)
+    if without is not None and without is not arm:
+        return ref_name(without)
+    if not rest and _untreated_comparison(registry, arm):
+        return NO_NAMED_DRUG
+    return None
 
 
 def _untreated_comparison(registry: ArmRegistry, arm: Arm) -> bool:

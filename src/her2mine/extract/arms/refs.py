@@ -13,6 +13,7 @@ from her2mine.extract.arms.classes import _LOW_DOSE_WORDS, _adjective_label, _cl
 from her2mine.extract.arms.labels import _CITES, normalise_label
 from her2mine.extract.arms.mentions import (
     _GENERIC_GATE,
+    _NOT_GIVEN_GATE,
     _THERAPY_NOUN_GATE,
     _UNTREATED_GATE,
     _bare_form_refs,
@@ -22,6 +23,7 @@ from her2mine.extract.arms.mentions import (
     _generic_arm_refs,
     _lettered_list_before,
     _lettered_list_refs,
+    _not_given_refs,
     _regimen_arm,
     _short_form_ref,
     _slash_listed,
@@ -30,6 +32,7 @@ from her2mine.extract.arms.mentions import (
     _without_drug_ref,
 )
 from her2mine.extract.arms.model import (
+    NO_NAMED_DRUG,
     Arm,
     ArmRef,
     ArmRegistry,
@@ -172,6 +175,8 @@ def arm_refs(
         refs.extend(_bare_without_refs(text, s, e, regs, refs, registry))
     if refs and untreated:
         refs.extend(_untreated_group_refs(text, s, e, refs, registry))
+    if refs and _NOT_GIVEN_GATE.may_hold(low, s, e):
+        refs = _not_given_refs(text, s, e, refs, registry)
     if refs and _PRODUCT_QUALIFIER_GATE.may_hold(low, s, e):
         _take_product_qualifiers(text, s, refs)
     if len(refs) > 1:
@@ -410,7 +415,7 @@ def _group_ref(
     for lb, rx in zip(labels, label_res, strict=True):
         if _label_ends(rx, lb, before):
             if not _label_shared(registry, lb):
-                return ArmRef(gs - len(lb) - 1, ge, registry.by_label(lb))
+                return ArmRef(gs - len(lb) - 1, ge, _label_ref_arm(registry, lb))
             if _whole_group_label(before, lb):
                 return ArmRef(gs - len(lb) - 1, ge, None)
     if "low-dose" in labels and _says_dose(before):
@@ -441,6 +446,20 @@ def _group_ref(
     return _same_drugs_group_ref(
         before, gs, ge, registry, _DURATION_UNITS, _DURATION_LABEL
     ) or _same_drugs_group_ref(before, gs, ge, registry, _SCHEDULE_WORDS, _SCHEDULE_LABEL)
+
+
+def _label_ref_arm(registry: ArmRegistry, label: str) -> str | None:
+    """The arm a group word after a design label names (``ArmRegistry.by_label``), or
+    ``NO_NAMED_DRUG`` when the label is that of the design's arm naming no drug ("the
+    chemotherapy group" beside "the trastuzumab group"): arm null, yet an arm of the
+    comparison a later bare pair ("7.1 versus 5.3 months") carries."""
+    name = registry.by_label(label)
+    if name is None and any(
+        label in a.labels and not a.drugs and not a.special and not a.has_placebo
+        for a in registry.arms
+    ):
+        return NO_NAMED_DRUG
+    return name
 
 
 # "the reference group", "the originator arm": a biosimilar trial's group given the reference

@@ -41,11 +41,14 @@ _FILLER = re.compile(
     r"an?|these|patients?|pts|participants|women|men|who|were|was|had|have|been|treated|assigned|"
     r"randomi[sz]ed|allocated|"
     r"given|to|\d+[-\s](?:years?|months?|weeks?)\b|\d+|"
+    r"(?:first|second|third|later|front|1st|2nd|3rd)[-\s]line\b|continued|continuing|"
     r"(?:at|after)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[-\s]*"
     r"(?:years?|months?|weeks?)\b)\s*)*$",
     re.I,
 )
 # (A landmark after the value dates it: "92.3% at 3 years in the A group".)
+# (A line of therapy, or the continuation of a drug, qualifies the regimen after it: "17.9
+# months with first-line THP", "31.4 months with continued trastuzumab".)
 # (A duration in the gap qualifies the group of a duration trial: "69% in the 1-year
 # trastuzumab group", "88.0% in the 9-week trastuzumab group".)
 _ANCHOR = re.compile(
@@ -62,14 +65,18 @@ def _follow_gap_ok(gap: str) -> bool:
 
 def _without_ref_gap(text: str, gap: str, r: ArmRef) -> bool:
     """ "56% [46-65; n=51 events] without": a reference that is the word "without" itself
-    (``arms``' bare-without reading) holds its own anchor word, so filler alone may come before
-    it, once the value's own bracket (its CI ends at the ";") has closed."""
-    if text[r.start : r.start + 7].lower() != "without" or len(gap) > 80:
+    (``arms``' bare-without reading) or opens with "after"/"following" ("after discontinuation")
+    holds its own anchor word, so filler alone may come before it, once the value's own bracket
+    (its CI ends at the ";") has closed."""
+    if _SELF_ANCHORED.match(text, r.start) is None or len(gap) > 80:
         return False
     rest = _BRACKET_REST.match(gap)
     return bool(_FILLER.match(gap[rest.end() :] if rest else gap))
 
 
+# References that open with their own anchor word: "without" and the patients who went without
+# a drug ("22.0 months after discontinuation": ``arms.mentions._not_given_refs``).
+_SELF_ANCHORED = re.compile(r"(?:without|after|following)\b", re.I)
 # The rest of a value's bracket after its CI: "; n=51 events]".
 _BRACKET_REST = re.compile(r"[^()\[\]]*[)\]]")
 

@@ -403,3 +403,32 @@ def _responder_share(text: str, low: str | None, v: Value) -> bool:
 # Every word of the crossover, change and absolute-gain gates, for the window that holds all of
 # theirs (from 40 characters before a rate to 80 after it): ``_endpoint_for`` asks it first.
 _NOT_A_RATE_GATE = WordGate(_CROSSOVER_WORDS + _CHANGE_WORDS + _ABS_GAIN_WORDS)
+
+
+# "Patients achieving pCR had a 3-year EFS of 95.1% compared with 84.3% in those with residual
+# disease (HR 0.31 ...)": a ratio of groups defined by their response to treatment compares no
+# arms (a prognostic factor). Both groups must be named: a ratio "among patients with residual
+# disease" alone is a subgroup's comparison of the arms.
+_PCR_GROUP_GATE = WordGate(("pcr", "complete response"))
+_PCR_GROUP = re.compile(
+    r"\b(?:achiev(?:ed|ing)|attain(?:ed|ing)|with|had)\s+(?:an?\s+)?"
+    r"(?:pcr|path(?:ologic(?:al)?)?\s+complete\s+response)\b",
+    re.I,
+)
+_NON_PCR_GROUP = re.compile(
+    r"\b(?:residual\s+(?:invasive\s+)?(?:disease|tumou?r|cancer)|non-?pcr|"
+    r"(?:without|not\s+achieving|did\s+not\s+achieve)\s+(?:an?\s+)?pcr)\b",
+    re.I,
+)
+
+
+def _response_groups_ratio(text: str, low: str | None, s: int, v: Value) -> bool:
+    """Whether the sentence before ratio ``v`` (from ``s``) names both the patients who
+    achieved pCR and those who did not (residual disease, non-pCR): the ratio compares those
+    response groups, no arms."""
+    if not _PCR_GROUP_GATE.may_hold(low, s, v.start):
+        return False
+    return (
+        _PCR_GROUP.search(text, s, v.start) is not None
+        and _NON_PCR_GROUP.search(text, s, v.start) is not None
+    )

@@ -7,7 +7,7 @@ import re
 from her2mine.extract.arms import GROUP_GATE, ArmRef
 from her2mine.extract.fastre import WordGate, word_start
 from her2mine.extract.numbers import Value, is_subgroup_p, normalise_p, p_matches
-from her2mine.extract.outcomes.brackets import _NUMBER_IN, _opening_bracket
+from her2mine.extract.outcomes.brackets import _NUMBER_IN, _opening_bracket, _top_level_semicolon
 from her2mine.extract.outcomes.endpoints import _PEOPLE, _RATIOS
 from her2mine.extract.outcomes.prose import _IN_SUBGROUP, _SUBGROUP_TAIL
 from her2mine.extract.outcomes.runs import _RESPECTIVELY_GATE
@@ -45,6 +45,7 @@ def _share_rate_p(
         and not _SUBGROUP_GATE.may_hold(low, s, e)
         and not _RESPECTIVELY_GATE.may_hold(low, s, e)
         and not _CONTRAST_GATE.may_hold(low, s, e)
+        and not _TUMOUR_GROUP_GATE.may_hold(low, s, e)
     ):
         return
     ps = p_matches(text, s, e)
@@ -79,6 +80,8 @@ def _share_rate_p(
             meas in ("HR", "OR") and after <= v.start < p_start for v, _, meas in out
         ):
             continue
+        if len(group) > 2:
+            group = _last_clause_values(text, out, group)
         if len(group) > 2 and _CONTRAST_GATE.may_hold(low, s, e):
             group = _contrasted_tail(text, out, group)
         if _per_value_p(out, group, m):
@@ -245,6 +248,20 @@ def _contrasted_tail(text: str, out: list[tuple[Value, str, str]], group: list[i
     return tail
 
 
+def _last_clause_values(
+    text: str, out: list[tuple[Value, str, str]], group: list[int]
+) -> list[int]:
+    """The values of ``group`` after the last ";" outside brackets among them, when two or more
+    ("8.1 months in the overall population; 7.6 months with and 8.9 months without brain
+    metastases (P=0.41)"): the P printed after them compares the clause it closes, not the
+    value of the clause before. ``group`` otherwise."""
+    cut = _top_level_semicolon(text, out[group[0]][0].start, out[group[-1]][0].start)
+    if cut is None:
+        return group
+    tail = [i for i in group if out[i][0].start > cut]
+    return tail if len(tail) >= 2 else group
+
+
 # "96% and 86%, respectively (P = .025)": compared values, whichever groups they are.
 _RESPECTIVELY_P_GAP = re.compile(r"\s*,?\s*respectively\s*[(\[;,]?\s*", re.I)
 
@@ -287,6 +304,11 @@ _SUBGROUP_GATE = WordGate(("with", "who"))  # every _IN_SUBGROUP match holds one
 # PIK3CA mutations and 53.1% in wild-type tumors": rates of tumour groups defined by a marker
 # (the first may leave the noun to the second), compared as the rates of named groups are.
 _MARKER_STATUS = r"[\w+]*(?:-negative|-positive|-mutant|-mutated|wild-type|-high|-low|-enriched)"
+# Every ``_IN_TUMOUR_GROUP`` match holds one of these (a marker status or a tumour noun).
+_TUMOUR_GROUP_GATE = WordGate(
+    ("negative", "positive", "mutant", "mutat", "wild-type", "-high", "-low", "enriched",
+     "tumor", "tumour", "cancer")
+)  # fmt: skip
 _IN_TUMOUR_GROUP = re.compile(
     r"\s*(?:in|among|with)\s+(?:the\s+)?((?:[\w+-]+\s+){0,3}?(?:"
     + _MARKER_STATUS
