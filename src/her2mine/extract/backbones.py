@@ -207,7 +207,7 @@ def _after_first_partner(
 # trastuzumab or lapatinib"). An ADC carries its own payload and is given without a
 # chemotherapy backbone (ATEMPT), so it is a role of its own.
 _ANTI_HER2 = frozenset({"antibody", "antibody combination", "TKI", "bispecific"})
-_ADC = "ADC"
+ADC = "ADC"  # the lexicon class of antibody-drug conjugates
 
 
 def role(drug: str, drug_class: Mapping[str, str]) -> str | None:
@@ -234,7 +234,7 @@ def _same_role(
     want = role(next(iter(partner)), drug_class)
     if want is None:
         return True
-    taken = {role(d, drug_class) for d in backbone} | {_ADC}
+    taken = {role(d, drug_class) for d in backbone} | {ADC}
     roles = [role(d, drug_class) for d in singles]
     return all(r in (want, None) or r not in taken for r in roles)
 
@@ -466,7 +466,7 @@ def _one_role_apart(
     """Whether the alternatives play one known role that is no ADC's, and no backbone drug plays
     it."""
     roles = {role(d, drug_class) for d in alts}
-    if len(roles) != 1 or None in roles or _ADC in roles:
+    if len(roles) != 1 or None in roles or ADC in roles:
         return False
     return not roles & {role(d, drug_class) for d in backbone}
 
@@ -481,7 +481,7 @@ def _partner_adds_a_role(
     their role ("lapatinib or trastuzumab with pertuzumab and paclitaxel") may be the second
     alternative's dual blockade, as a single partner of one role may be its own."""
     roles = {role(d, drug_class) for d in alts}
-    if len(backbone) < 2 or len(roles) != 1 or roles & {None, _ADC, "anti-HER2"}:
+    if len(backbone) < 2 or len(roles) != 1 or roles & {None, ADC, "anti-HER2"}:
         return False
     others = {role(d, drug_class) for d in backbone} - roles
     return bool(others - {None})

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from her2mine.extract.arms.model import ArmRegistry
-from her2mine.extract.backbones import role
+from her2mine.extract.backbones import ADC, role
 from her2mine.extract.fastre import WordGate
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import Regimen, group_regimens
@@ -69,7 +69,6 @@ def _read_partner_shares(
         return
 
 
-_ADC_CLASS = "ADC"  # the lexicon class of antibody-drug conjugates
 # The gap before a later counted partner that repeats the shared drug's joiner ("..., with B
 # in 38"); a bare "or" / "," leaves open whether B goes with the shared drug.
 _JOINER_REPEATED = re.compile(r"\b(?:with|plus)\b", re.I)
@@ -84,7 +83,7 @@ def _or_joined_adc_alternative(
     (n = 80)" compares two regimens), where a TKI or antibody may still be one more partner
     ("given with capecitabine (n = 102), vinorelbine (n = 38) or trastuzumab (n = 28)")."""
     first = _partner_hits(combos[0])
-    if any(role(d, drug_class) == _ADC_CLASS for h in first for d in h.drugs):
+    if any(role(d, drug_class) == ADC for h in first for d in h.drugs):
         return False
     if _shared_by_verb(text, combos[0]):
         return False
@@ -94,7 +93,7 @@ def _or_joined_adc_alternative(
             continue
         if _JOINER_REPEATED.search(text, prev.end, own[0].start):
             continue
-        if role(own[0].drugs[0], drug_class) == _ADC_CLASS:
+        if role(own[0].drugs[0], drug_class) == ADC:
             return True
     return False
 
