@@ -76,12 +76,11 @@ CODE_STOP_PREFIXES = frozenset(
     {
         *COOPERATIVE_GROUPS,
         "AGO",  # the German gynaecological oncology group ("AGO-B")
-        "NCT", "HER", "ISRCTN", "UMIN", "KCT", "CTR", "ACTRN", "DRKS", "JRCT", "CDK", "ECOG", "IHC",
-        "ISH", "ICD", "AJCC", "TNM", "UICC", "CTCAE", "RECIST", "FDA", "EMA", "JCOG", "NSABP", "GBG",
-        "ABCSG", "SWOG", "CALGB", "NCCTG", "EORTC", "BIG", "TBCRC", "WSG", "KCSG", "CSCO", "ESMO",
-        "ASCO", "SABCS", "BCIRG", "SOLTI", "NRG", "COVID", "SARS", "WHO", "ISO", "PMID", "DOI",
-        "IRB", "CI", "HR", "OR", "PFS", "OS", "ORR", "EGFR", "ERBB", "PIK", "ESR", "BRCA", "TP",
-        "PD", "PDL", "CTLA", "MRI", "CT", "PET", "UK", "USA", "EU", "GEICAM", "IBCSG", "NSABPB",
+        "NCT", "HER", "ISRCTN", "UMIN", "KCT", "CTR", "ACTRN", "DRKS", "JRCT", "CDK", "IHC", "ISH",
+        "ICD", "AJCC", "TNM", "UICC", "CTCAE", "RECIST", "FDA", "EMA", "CSCO", "ESMO", "ASCO",
+        "SABCS", "COVID", "SARS", "WHO", "ISO", "PMID", "DOI", "IRB", "CI", "HR", "OR", "PFS", "OS",
+        "ORR", "EGFR", "ERBB", "PIK", "ESR", "BRCA", "TP", "PD", "PDL", "CTLA", "MRI", "CT", "PET",
+        "UK", "USA", "EU", "NSABPB",
         "CD",  # cluster-of-differentiation antigens ("CD274"), genes not drugs
         # sponsors' study numbers: GSK (EGF111438), Roche/Genentech (BO17929, WO20697, MO28047,
         # ML21165, GO27834, JO17360, YO25406, TDM4450g)
