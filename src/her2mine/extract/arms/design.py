@@ -66,6 +66,7 @@ from her2mine.extract.arms.parts import (
     _SEQUENCE_GATE,
     _design_part_end,
     _joined_across_short_form,
+    _labelled_options_then_sequence,
     _labels_last_arm,
     _options_then_sequence,
     _without_and_or_alternatives,
@@ -196,6 +197,8 @@ def _read_design(
         regs = _without_prior_regimens(text, low, s, e, group_regimens(text, kept))
         if later:
             regs = _without_later_line(text, s, e, regs)
+        if sequence and len(regs) >= 3:  # (before "in both arms" drops the phase)
+            regs = _labelled_options_then_sequence(text, regs)
         if every:
             regs = _without_every_arm_drugs(text, regs, e)
         if "%" in text[s:e]:

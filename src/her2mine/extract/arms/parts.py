@@ -304,6 +304,37 @@ def _options_then_sequence(text: str, regs: list[Regimen]) -> list[Regimen]:
     return out
 
 
+# "C (arm C) for 12 weeks, followed by": a group label closing the last option, then the phase
+# every option goes on to.
+_LABEL_THEN_SEQUENCE = re.compile(
+    r"\s*\((?:(?:arm|group|cohort)\s+[A-Za-z0-9]{1,3}|(?:[\w-]+\s+){1,2}(?:arm|group))\)"
+    r"\s*,\s*(?:and\s+)?" + SEQUENCE_WORDS + r"\s*",
+    re.I,
+)
+
+
+def _labelled_options_then_sequence(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """ "A (arm A), B (arm B) or A plus B (arm C) for 12 weeks, followed by three cycles of C":
+    the phase after the last option's label bracket follows each option of the "or" list, as
+    "A or B, followed by C" does (``_options_then_sequence``); without this it was an arm of
+    its own. The options keep their spans, so their labels still read."""
+    for i in range(1, len(regs)):
+        gap = without_schedules(text[regs[i - 1].end : regs[i].start])
+        if not _LABEL_THEN_SEQUENCE.fullmatch(gap):
+            continue
+        first = _first_option(text, regs, i - 1)
+        if first is None:
+            continue
+        tail = regs[i]
+        out = list(regs[:first])
+        for o in regs[first:i]:
+            out.append(
+                Regimen(o.start, o.end, o.hits + tail.hits, [*o.joins, "strong", *tail.joins])
+            )
+        return out + regs[i + 1 :]
+    return regs
+
+
 def _comma_sequence_at(text: str, r: Regimen) -> int | None:
     """Index of the hit after the first ", followed by" / ", then" joiner of ``r`` (schedule
     phrases around it aside), when the hits before it are joined by no other sequence word;

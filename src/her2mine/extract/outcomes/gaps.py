@@ -42,6 +42,7 @@ _FILLER = re.compile(
     r"randomi[sz]ed|allocated|"
     r"given|to|\d+[-\s](?:years?|months?|weeks?)\b|\d+|"
     r"(?:first|second|third|later|front|1st|2nd|3rd)[-\s]line\b|continued|continuing|"
+    r"(?:shorter|longer|extended|prolonged|abbreviated)(?:[-\s]duration)?\b|"
     r"(?:at|after)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[-\s]*"
     r"(?:years?|months?|weeks?)\b)\s*)*$",
     re.I,
@@ -49,6 +50,7 @@ _FILLER = re.compile(
 # (A landmark after the value dates it: "92.3% at 3 years in the A group".)
 # (A line of therapy, or the continuation of a drug, qualifies the regimen after it: "17.9
 # months with first-line THP", "31.4 months with continued trastuzumab".)
+# (So does a relative duration: "86% with shorter trastuzumab", pooled duration groups.)
 # (A duration in the gap qualifies the group of a duration trial: "69% in the 1-year
 # trastuzumab group", "88.0% in the 9-week trastuzumab group".)
 _ANCHOR = re.compile(

@@ -88,6 +88,8 @@ def _share_rate_p(
             continue
         eps = {out[i][1:] for i in group}  # one end point, one measure
         named = {arms[i] for i in group}
+        if len(eps) > 1 and _p_for_every_pair(text, out, arms, group, m):
+            continue
         if len(eps) != 1 or (
             len(named) < 2
             and not _in_named_groups(text, out, group)
@@ -260,6 +262,52 @@ def _last_clause_values(
         return group
     tail = [i for i in group if out[i][0].start > cut]
     return tail if len(tail) >= 2 else group
+
+
+# "(both P<0.001)", "(P<0.05 for both)", "(all P < .01)": one P said of every comparison before it.
+_EVERY_BEFORE_P = re.compile(r"(?:\b(?:both|all|each)\b\s*,?\s*)$", re.I)
+_EVERY_AFTER_P = re.compile(r"\s*,?\s*(?:for|in)\s+(?:both|all|each)\b", re.I)
+
+
+def _p_for_every_pair(
+    text: str,
+    out: list[tuple[Value, str, str]],
+    arms: list[str | None],
+    group: list[int],
+    m: re.Match[str],
+) -> bool:
+    """Gives the P ``m`` to every value of ``group`` when the P is said of each comparison
+    before it ("The ORR was 68% and 40%, and the DCR was 85% and 70% in the two groups,
+    respectively (both P<0.05)") and ``group`` is two end points or more, each compared over
+    the same number of groups (two or more values; different arms, or a "respectively" list
+    closing before the P). Whether it gave the P."""
+    a = m.start()
+    if _EVERY_BEFORE_P.search(text, max(0, a - 12), a) is None and (
+        _EVERY_AFTER_P.match(text, m.end()) is None
+    ):
+        return False
+    by_ep: dict[tuple[str, str], list[int]] = {}
+    for i in group:
+        by_ep.setdefault(out[i][1:], []).append(i)
+    sizes = {len(ix) for ix in by_ep.values()}
+    if len(sizes) != 1 or min(sizes) < 2:
+        return False
+    listed = _respectively_before(text, out[group[-1]][0].ext_end, _opening_bracket_or(text, a))
+    if not listed and any(len({arms[i] for i in ix}) < 2 for ix in by_ep.values()):
+        return False
+    p = normalise_p(m.group("op"), m.group("num"))
+    if any(out[i][0].p not in (None, p) for i in group):
+        return False
+    for i in group:
+        out[i][0].p = p
+    return True
+
+
+def _opening_bracket_or(text: str, a: int) -> int:
+    """Where the words said before the P at ``a`` start ("both " in "(both P<0.05)"): the
+    offset after the bracket opening them, else ``a``."""
+    k = text.rfind("(", max(0, a - 12), a)
+    return k + 1 if k >= 0 else a
 
 
 # "96% and 86%, respectively (P = .025)": compared values, whichever groups they are.
