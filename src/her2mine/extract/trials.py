@@ -372,6 +372,12 @@ NOT_TRIAL_NAMES = frozenset(
         "JADER",
         "VigiBase",
         "Optum",
+        # a scale, an infection or a gene a title may open with before its number ("COVID-19:",
+        # "NYHA 2", review of round 58b)
+        "NYHA",
+        "COVID",
+        "SARS",
+        "BRCA",
     }
 )
 
@@ -781,6 +787,8 @@ def _numbered_title_lead(text: str) -> list[Hit]:
     m = _TITLE_LEAD_NUMBERED.match(text)
     if m is None or not (_series_numbered(m.group(1)) and _acronym_name(m.group(1))):
         return []
+    if _numbered_common_acronym(m.group(1)):  # "COVID-19: ..." (review of round 58b)
+        return []
     return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
 
 
@@ -927,6 +935,7 @@ def _title_name(name: str) -> bool:
     return (
         name not in NOT_TRIAL_NAMES
         and name.partition(" ")[0] not in _COUNTED_WORDS
+        and name.partition(" ")[0] not in NOT_TRIAL_NAMES
         and not any(c.islower() for c in name)
         and _CAPITALS_RUN.search(name) is not None
         and _NOT_A_NAME.fullmatch(name) is None
@@ -937,6 +946,8 @@ def _title_name(name: str) -> bool:
 # Words in capitals a number follows after a space that count parts of one study, not trials.
 _COUNTED_WORDS = frozenset(
     {"COHORT", "PART", "ARM", "STAGE", "GRADE", "PHASE", "GROUP", "LEVEL", "STEP", "CYCLE", "DOSE"}
+    # ... and words a number classifies ("TRIAL 2", "CLASS 2": review of round 58b)
+    | {"TRIAL", "STUDY", "CLASS", "TYPE"}
 )
 
 

@@ -42,6 +42,17 @@ _BARE_WITHOUT = re.compile(
     re.I,
 )
 _WITH_END = re.compile(r"(?<![\w-])with\s+(?:the\s+|a\s+|an\s+)?\Z", re.I)
+# "with a PIK3CA mutation and 8.4 months without it": a pronoun points back to the last "with"
+# phrase, which need not be the drug's (review of round 58a).
+_WITH_WORD = re.compile(r"(?<![\w-])with\b", re.I)
+
+
+def _pronoun_past_other_with(text: str, m: re.Match[str], with_x: Regimen) -> bool:
+    """Whether "without it/them" (``m``) has a "with" after the "with X" of ``with_x`` before
+    it: the pronoun then stands for that later phrase ("patients with brain metastases")."""
+    if m.end() - m.start() == len("without"):
+        return False
+    return _WITH_WORD.search(text, with_x.end, m.start()) is not None
 
 
 def _bare_without_refs(
@@ -61,7 +72,7 @@ def _bare_without_refs(
             ),
             None,
         )
-        if with_x is None:
+        if with_x is None or _pronoun_past_other_with(text, m, with_x):
             continue
         ref = next((x for x in refs if x.start == with_x.start), None)
         arm = next((a for a in registry.arms if ref and a.name == ref.arm and not a.special), None)

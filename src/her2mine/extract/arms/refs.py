@@ -50,7 +50,7 @@ from her2mine.extract.arms.patterns import (
     GROUP_GATE,
     PHYSICIANS_CHOICE,
 )
-from her2mine.extract.arms.prior import _COMPLETED_GATE, _PRIOR_SUFFIX, _is_prior
+from her2mine.extract.arms.prior import _COMPLETED_GATE, _PRIOR_SUFFIX, _is_prior, _prior
 from her2mine.extract.arms.tpc import _tpc_phrases
 from her2mine.extract.fastre import GateSet, WordGate, compiled
 from her2mine.extract.hits import Hit
@@ -63,7 +63,9 @@ _EXPOSED_RATE_GROUP = re.compile(r"-exposed\s+(?:patients|women|participants|sub
 _RATE_OF_END = re.compile(r"(?:%|\bpercent)\s+of\s+(?:the\s+)?\Z")
 
 
-def _exposed_arm_group(text: str, s: int, e: int, r: Regimen, registry: ArmRegistry) -> bool:
+def _exposed_arm_group(
+    text: str, s: int, e: int, r: Regimen, registry: ArmRegistry, refs: list[ArmRef]
+) -> bool:
     """Whether regimen ``r`` of sentence [s, e) names a group a rate is counted over ("22% of
     X-exposed patients") and its drugs are in some arm of the design but not in every arm.
     Not when the sentence also names a prior-therapy group ("X-naive patients"): there
@@ -74,8 +76,34 @@ def _exposed_arm_group(text: str, s: int, e: int, r: Regimen, registry: ArmRegis
         return False
     if any(m.group(1).lower() != "exposed" for m in _PRIOR_SUFFIX.finditer(text, s, e)):
         return False
+    if _other_arm_before(refs, r) or _prior_elsewhere(text, r):
+        return False
     holding = [a for a in registry.arms if set(r.drugs) <= set(a.drugs)]
     return 0 < len(holding) < len(registry.arms)
+
+
+def _other_arm_before(refs: list[ArmRef], r: Regimen) -> bool:
+    """Whether the sentence names another group before ``r`` ("In the neratinib arm, ... 22% of
+    lapatinib-exposed patients": the rate is that arm's, counted over a history; review of
+    round 58a)."""
+    return any(x.start < r.start and x.drugs != tuple(r.drugs) for x in refs)
+
+
+def _prior_elsewhere(text: str, r: Regimen) -> bool:
+    """Whether the text names ``r``'s drug, as written, as a prior therapy elsewhere ("patients
+    previously treated with lapatinib", "lapatinib-pretreated"): "-exposed" is then that history
+    (review of round 58a)."""
+    h = r.hits[0]
+    word = compiled(r"(?<![\w-])" + re.escape(text[h.start : h.end]) + r"(?![\w])", re.I)
+    for m in word.finditer(text):
+        if m.start() == h.start:
+            continue
+        after = _PRIOR_SUFFIX.match(text, m.end())
+        if after is not None and after.group(1).lower() != "exposed":
+            return True
+        if _prior(text, None, max(0, m.start() - 60), m.start()):
+            return True
+    return False
 
 
 def arm_refs(
@@ -145,7 +173,7 @@ def arm_refs(
         if any(x.start <= r.start < x.end for x in refs):
             continue
         if _is_prior(text, low, s, r, prior_words, completed) and not _exposed_arm_group(
-            text, s, e, r, registry
+            text, s, e, r, registry, refs
         ):
             continue
         # (the window lies in the sentence: without "without" in it, it holds none)

@@ -55,7 +55,12 @@ _DURATION_IN_GLOSS = (
     r"(?<![^\s(])(?:[≥>]=?|at\s+least|for|lasting|beyond|over|than|at|in|within|by|after)\s*"
     r"\d+\s*(?:weeks?|wks?|months?|mo)\b"
 )
-_NO_DIGIT_TO_CLOSE = re.compile(rf"[^()\d]*(?:{_DURATION_IN_GLOSS}[^()\d]*)*\)")
+# A residual-disease class or stage may define a pCR ("pCR (RCB-0)", "(ypT0/is ypN0; RCB 0)"):
+# its digit is no value either (review of round 58b, which made "RCB" an unlisted end point).
+_CLASS_IN_GLOSS = r"(?<![\w-])(?:RCB[\s-]?|yp[TN])(?:[0-4]|I{1,3})(?:/(?:is|[0-4]|I{1,3}))?(?!\w)"
+_NO_DIGIT_TO_CLOSE = re.compile(
+    rf"[^()\d]*(?:(?:{_DURATION_IN_GLOSS}|{_CLASS_IN_GLOSS})[^()\d]*)*\)"
+)
 
 
 def _without_glosses(text: str, hits: list[Hit]) -> list[Hit]:
