@@ -366,12 +366,38 @@ def code_hits(text: str, lex: DrugLexicon, sentences: list[tuple[int, int]]) -> 
             continue
         if _names_a_payload(text, m.start(1)) or _names_a_cell_line(text, m.start(1), m.end(1)):
             continue
+        if text[m.start(1) - 1 : m.start(1)] == "(" and study_number_in_bracket(text, m.start(1)):
+            continue
         s, e = _sentence_of(m.start(), sentences, len(text))
         if not _CODE_CONTEXT.search(text, s, e):
             continue
         canon = lex.lookup(code) or code.lower()
         hits.append(Hit("drug", m.start(1), m.end(1), code, canon, lex.expand(canon), "code"))
     return hits
+
+
+# Round 59b: "OSPREY (ABCD1602) was a phase 2 trial": a code in a bracket right after a name in
+# capitals that the sentence then calls a trial or study is the sponsor's study number, no drug.
+_STUDY_NUMBER_BRACKET = re.compile(
+    r"(?<![\w-])[A-Z][A-Z0-9-]*[A-Z]{3}[A-Z0-9-]*[ \t]+\(([A-Z]{1,6}-?\d{3,6}[A-Z]?)\)[ \t]+"
+    r"(?:was|is)[ \t]+an?[ \t]+(?:[\w-]+,?[ \t]+){0,5}?(?:trial|study)\b"
+)
+
+
+def study_number_in_bracket(text: str, start: int) -> bool:
+    """Whether the code at ``start`` is a study number in a bracket after a trial's name in
+    capitals, the sentence calling it a trial or study (``_STUDY_NUMBER_BRACKET``)."""
+    for m in _STUDY_NUMBER_BRACKET.finditer(text, max(0, start - 40), start + 120):
+        if m.start(1) == start:
+            return True
+    return False
+
+
+def study_number_brackets(text: str) -> list[tuple[int, int]]:
+    """The spans of every study number in such a bracket (``_STUDY_NUMBER_BRACKET``)."""
+    if ") was " not in text and ") is " not in text:
+        return []
+    return [m.span(1) for m in _STUDY_NUMBER_BRACKET.finditer(text)]
 
 
 def is_sponsor_code(name: str) -> bool:

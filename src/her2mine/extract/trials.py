@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from her2mine.extract.abbreviations import letters_in_order, starts_word
-from her2mine.extract.drugs import is_sponsor_code
+from her2mine.extract.drugs import is_sponsor_code, study_number_brackets
 from her2mine.extract.fastre import START, finditer_at, literal_starts, whole_word_spans
 from her2mine.extract.hits import Hit, resolve_longest_first
 from her2mine.extract.lexicon import (
@@ -1017,6 +1017,7 @@ def _named_by_context(text: str) -> list[Hit]:
             start = _programme_word_start(text, m.start(1), name)
             name = text[start : m.end(1)]
             hits.append(Hit("trial", start, m.end(1), name, name, [], "rules"))
+    hits += _round59b_names(text)
     return hits + _coordinated_names(text) + _bracketed_names(text)
 
 
@@ -1282,3 +1283,125 @@ def _at_first(i: int) -> bool:
     """``first_ok`` of ``letters_in_order`` for ``_abbreviates``: a short form of a trial's
     name starts with the name's first character, not just with a word of it."""
     return i == 0
+
+
+# Round 59b: "the randomised phase II EORTC HERON trial", "the phase 3 JCOG KESTREL study": a
+# cooperative group's abbreviation between the design words and the name in capitals (the name
+# is the trial's, the group only runs it; "the NSABP B-31 trial" is ``_FAMILIES``'s reading).
+_NAME_AFTER_GROUP_WORD = re.compile(
+    rf"[tT](?<![\w][tT])(?i:he\s+(?:{_DESIGN_ADJECTIVE},?\s+){{0,4}})(?:{_GROUPS})[ \t]+"
+    rf"({_ACRONYM})\s+$"
+)
+
+
+def _named_after_group_word(text: str, found: list[int]) -> list[Hit]:
+    """Names in capitals after "the <design words> GROUP", read backwards from each "trial" /
+    "study" (``found``) standing as a word."""
+    hits = []
+    for q in found:
+        if not text[q - 1 : q].isspace() or _NOUN_WORD.match(text, q) is None:
+            continue
+        m = _NAME_AFTER_GROUP_WORD.search(text, max(0, q - 100), q)
+        name = m.group(1) if m is not None else ""
+        if m is not None and _title_name(name) and name not in _GROUP_WORD_SET:
+            hits.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
+    return hits
+
+
+# Round 59b: "The PELICAN (Pertuzumab Early Locally Invasive Cancer Adjuvant Neoadjuvant)
+# trial": the name's expansion in a bracket between the name and the noun. The bracket must
+# spell the name (its letters in order, the first starting a word), so that "the HERA (HER2
+# adjuvant) trial"-like glosses and "the NAME (n = 120) study" name nothing new.
+_NAME_BEFORE_BRACKET = re.compile(rf"(?<![\w-])({_ACRONYM})[ \t]+\Z")
+
+
+def _named_before_expansion(text: str, found: list[int]) -> list[Hit]:
+    """Names (``_acronym_name``) spelled by the bracket between them and "trial"/"study"
+    (``found``)."""
+    hits = []
+    for q in found:
+        if text[q - 2 : q] not in (") ", ")\t") or _NOUN_WORD.match(text, q) is None:
+            continue
+        b = text.rfind("(", max(0, q - 160), q - 2)
+        if b < 0 or text.find(")", b, q - 2) >= 0:
+            continue
+        m = _NAME_BEFORE_BRACKET.search(text, max(0, b - 40), b)
+        if m is None or not _acronym_name(m.group(1)):
+            continue
+        gloss = text[b + 1 : q - 2].lower()
+        letters = [c for c in m.group(1).lower() if c.isalpha()]
+        if len(gloss.split()) >= 2 and letters_in_order(letters, gloss, starts_word(gloss)) >= 0:
+            hits.append(Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules"))
+    return hits
+
+
+def _round59b_names(text: str) -> list[Hit]:
+    """The names read by round 59b's patterns (a group word before the name, an expansion
+    after it, a word with a protocol number, a mixed-case observational study's name)."""
+    found = literal_starts(text, ("trial", "study"))
+    hits = _named_after_group_word(text, found) + _named_before_expansion(text, found)
+    hits += [
+        Hit("trial", a, b, text[a:b], text[a:b], [], "rules")
+        for a, b in study_number_brackets(text)
+    ]
+    return hits + _word_protocol_names(text) + _observational_names(text)
+
+
+# Round 59b: "Kestrel B123-45", "(HARBOR A12-34; NCT...)": a word and a protocol number (one or
+# two capitals, digits, a hyphen and digits) name one trial together; the word alone may be a
+# plain word, the number alone a sponsor's code. Words that label a part of the text or of a
+# study ("Protocol", "Cohort", "Table") are no name's.
+_WORD_PROTOCOL_NAME = re.compile(
+    r"(?<![\w-])([A-Z][A-Za-z]{2,}[ \t][A-Z]{1,2}\d{2,4}-\d{2,3})(?![\w-])"
+)
+_NOT_NAME_WORDS = frozenset({"Protocol", "Table", "Figure", "Cohort", "Arm", "Part", "Group"})
+
+
+def _word_protocol_names(text: str) -> list[Hit]:
+    """Names made of a word and a protocol number (``_WORD_PROTOCOL_NAME``)."""
+    hits = []
+    for m in _WORD_PROTOCOL_NAME.finditer(text):
+        word = m.group(1).split()[0]
+        if word in _NOT_NAME_WORDS or word in _NOT_PROGRAMME_WORDS:
+            continue
+        hits.append(Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules"))
+    return hits
+
+
+# Round 59b: "the observational Heron study", "Heron is a French observational cohort": a
+# title-case word named as an observational or real-world study's (``_NAME_AFTER_SETTING_WORDS``
+# and ``_NAME_AS_SUBJECT`` read only names with capitals inside). A nationality ("the
+# observational Korean study") or a text label ("This is a ...") is no name.
+_OBSERVATIONAL_WORD = r"(?i:observational|real-world)"
+_OBSERVATIONAL_AFTER = re.compile(
+    rf"[tT](?<![\w][tT])(?i:he\s+(?:(?:{_SUBJECT_DESIGN}|{_NATIONALITY}),?\s+){{0,3}})"
+    rf"{_OBSERVATIONAL_WORD}\s+(?:(?:{_SUBJECT_DESIGN}|{_NATIONALITY}),?\s+){{0,2}}"
+    r"([A-Z][a-z]{3,})\s+(?i:(?:cohort\s+|registry\s+)?(?:study|cohort|registry))\b"
+)
+_OBSERVATIONAL_SUBJECT = re.compile(
+    r"(?<![\w-])([A-Z][a-z]{3,})[ \t]+(?:is|was)[ \t]+an?[ \t]+"
+    rf"(?:(?:{_SUBJECT_DESIGN}|{_NATIONALITY}),?[ \t]+){{0,3}}{_OBSERVATIONAL_WORD}[ \t]+"
+    rf"(?:(?:{_SUBJECT_DESIGN}|{_NATIONALITY}),?[ \t]+){{0,2}}(?i:cohort|registry|study)\b"
+)
+_NATIONALITY_WORD = re.compile(_NATIONALITY)
+_NOT_OBSERVATIONAL_NAMES = frozenset({"This", "That", "Each", "Every", "Which", "There"})
+
+
+def _observational_names(text: str) -> list[Hit]:
+    """Title-case names of observational studies (``_OBSERVATIONAL_AFTER``,
+    ``_OBSERVATIONAL_SUBJECT``), gated on "observational"/"real-world"."""
+    low = text.lower()
+    if "observational" not in low and "real-world" not in low:
+        return []
+    hits = []
+    for pattern in (_OBSERVATIONAL_AFTER, _OBSERVATIONAL_SUBJECT):
+        for m in pattern.finditer(text):
+            name = m.group(1)
+            if (
+                name in _NOT_OBSERVATIONAL_NAMES
+                or name in _NOT_PROGRAMME_WORDS
+                or _NATIONALITY_WORD.fullmatch(name) is not None
+            ):
+                continue
+            hits.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
+    return hits

@@ -432,3 +432,65 @@ def _response_groups_ratio(text: str, low: str | None, s: int, v: Value) -> bool
         _PCR_GROUP.search(text, s, v.start) is not None
         and _NON_PCR_GROUP.search(text, s, v.start) is not None
     )
+
+
+# Round 59b: "visceral metastases at baseline (HR 1.58, ...) were associated with shorter PFS",
+# "a higher baseline HER2 mRNA level was associated with response (odds ratio 6.2, ...)": a
+# ratio of a subject that names no treatment, associated with the end point, is a prognostic or
+# predictive factor's (a patient or tumour feature), no comparison of arms. The subject is the
+# clause before "was/were associated with" (before the ratio's bracket when it stands there).
+_ASSOCIATED_GATE = WordGate(("associated",))
+_ASSOCIATED = re.compile(
+    r"\b(?:was|were)\s+(?:(?:significantly|independently|strongly|also)\s+)?associated\s+with\b",
+    re.I,
+)
+_CLAUSE_HEAD = re.compile(r"\b(?:that|whereas|while)\s|[,:;]\s")
+# A subject that is the treatment or stands for it ("treatment with ...", "the addition of",
+# "the experimental arm", "this", "it").
+_TREATED_SUBJECT = re.compile(
+    r"\b(?:treat(?:ment|ed)|therap|regimen|combination|addition|randomi[sz]|allocat|assign|"
+    r"receiv|exposure|(?:arms?|groups?|this|it|which)\b)",
+    re.I,
+)
+# A ratio after the verb is a factor's only when the subject is a graded measure ("a higher
+# baseline HER2 mRNA level", "increasing age"); a group named alone ("HER2-low status was
+# associated with longer DFS (HR 0.87)") may be the groups the study compares.
+_GRADED_SUBJECT = re.compile(
+    r"\b(?:higher|lower|elevated|increas(?:ed|ing)|decreas(?:ed|ing)|greater)\b", re.I
+)
+_EARLIER_DRUG = re.compile(r"\b(?:prior|previous(?:ly)?|pretreated|pre-treated)\b", re.I)
+
+
+def _associated_factor_ratio(
+    text: str, low: str | None, s: int, e: int, v: Value, drug_hits: list[Hit], eps: list[Hit]
+) -> bool:
+    """Whether ratio ``v`` belongs to "<subject> was/were associated with <end point>" in the
+    sentence ``text[s:e]`` and the subject names no treatment (no drug unless given before the
+    study, no treatment word) and no end point (``eps``: "pCR was associated with improved OS
+    (aHR 0.42)" is read as before): a factor's ratio, no arms' comparison."""
+    if not _ASSOCIATED_GATE.may_hold(low, s, e):
+        return False
+    m = _ASSOCIATED.search(text, s, e)
+    if m is None:
+        return False
+    after = m.end() <= v.start
+    if after:
+        if text.find(";", m.end(), v.start) >= 0:
+            return False  # the ratio opens another clause
+        end = m.start()
+    else:
+        end = text.rfind("(", s, v.start)
+        if end < 0 or text.find(")", v.end, m.start()) < 0 or v.start > m.start():
+            return False  # the ratio is no bracket on the subject
+    a = s
+    for head in _CLAUSE_HEAD.finditer(text, s, end):
+        a = head.end()
+    if a >= end or _TREATED_SUBJECT.search(text, a, end) is not None:
+        return False
+    if any(a <= h.start < end for h in eps):
+        return False
+    if after and _GRADED_SUBJECT.search(text, a, end) is None:
+        return False  # "HER2-low status was associated with longer DFS (HR": groups compared
+    return not any(
+        a <= h.start < end and _EARLIER_DRUG.search(text, a, h.start) is None for h in drug_hits
+    )

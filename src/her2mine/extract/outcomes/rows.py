@@ -27,7 +27,10 @@ from her2mine.extract.outcomes.endpoints import (
 )
 from her2mine.extract.outcomes.gaps import _OF_PATIENTS_IN, _value_between
 from her2mine.extract.outcomes.grades import _GradeStarts
-from her2mine.extract.outcomes.not_results import _response_groups_ratio
+from her2mine.extract.outcomes.not_results import (
+    _associated_factor_ratio,
+    _response_groups_ratio,
+)
 from her2mine.extract.outcomes.runs import _RESPECTIVELY, _RESPECTIVELY_GATE
 from her2mine.extract.outcomes.shared_p import _share_rate_p
 from her2mine.extract.outcomes.value_endpoints import _endpoint_for, _ratio_code
@@ -109,7 +112,9 @@ def sentence_outcome_rows(
         if modeled and _modeled_value(text, s, v, endpoint, eps):
             continue
         if measure in _RATIOS and (
-            _factor_ratio(text, low, s, v, drug_hits) or _response_groups_ratio(text, low, s, v)
+            _factor_ratio(text, low, s, v, drug_hits)
+            or _response_groups_ratio(text, low, s, v)
+            or _associated_factor_ratio(text, low, s, e, v, drug_hits, eps)
         ):
             continue
         out.append((v, endpoint, measure))
