@@ -18,6 +18,7 @@ BLIND = Path(__file__).parent / "data" / "gold_blind"
 BLIND2 = Path(__file__).parent / "data" / "gold_blind2"
 BLIND3 = Path(__file__).parent / "data" / "gold_blind3"
 BLIND4 = Path(__file__).parent / "data" / "gold_blind4"
+BLIND5 = Path(__file__).parent / "data" / "gold_blind5"
 TXT = sorted(GOLD.glob("*.txt"))
 ALL_TXT = (
     TXT
@@ -25,10 +26,11 @@ ALL_TXT = (
     + sorted(BLIND2.glob("*.txt"))
     + sorted(BLIND3.glob("*.txt"))
     + sorted(BLIND4.glob("*.txt"))
+    + sorted(BLIND5.glob("*.txt"))
 )
 
 ENDPOINTS = {
-    "PFS", "OS", "ORR", "DOR", "CBR", "DCR", "DFS", "IDFS", "EFS", "pCR", "TTP", "CNS-PFS",
+    "PFS", "OS", "ORR", "DOR", "CBR", "DCR", "DFS", "IDFS", "EFS", "RFS", "pCR", "TTP", "CNS-PFS",
     "ILD", "AE_G3", "AE",
 }  # fmt: skip
 UNITS = {
@@ -59,7 +61,14 @@ def _parse_written(value: str) -> float | None:
 
 @pytest.mark.parametrize(
     ("directory", "size", "n_negatives"),
-    [(GOLD, 45, 5), (BLIND, 24, 2), (BLIND2, 20, 2), (BLIND3, 20, 2), (BLIND4, 20, 2)],
+    [
+        (GOLD, 45, 5),
+        (BLIND, 24, 2),
+        (BLIND2, 20, 2),
+        (BLIND3, 20, 2),
+        (BLIND4, 20, 2),
+        (BLIND5, 20, 2),
+    ],
 )
 def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: int) -> None:
     txt = sorted(directory.glob("*.txt"))
@@ -74,8 +83,8 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
 
 @pytest.mark.parametrize(
     "directory",
-    [GOLD, BLIND, BLIND2, BLIND3, BLIND4],
-    ids=["gold", "blind", "blind2", "blind3", "blind4"],
+    [GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5],
+    ids=["gold", "blind", "blind2", "blind3", "blind4", "blind5"],
 )
 def test_pinned_scores_file(directory: Path) -> None:
     pins = json.loads((directory / "pinned_scores.json").read_text("utf-8"))
@@ -85,7 +94,7 @@ def test_pinned_scores_file(directory: Path) -> None:
 
 def test_the_sets_share_no_document() -> None:
     """The blind sets are scored as unseen text: no id is in two sets."""
-    ids = [{t.stem for t in d.glob("*.txt")} for d in (GOLD, BLIND, BLIND2, BLIND3, BLIND4)]
+    ids = [{t.stem for t in d.glob("*.txt")} for d in (GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5)]
     assert sum(map(len, ids)) == len(set().union(*ids))
 
 
@@ -158,3 +167,12 @@ def test_gold_document(txt: Path) -> None:
             assert parts == sorted(set(parts)), (where, arm)
             for part in parts:
                 assert part in drugs, (where, part)
+
+
+def test_gold_end_points_are_the_lexicons_codes() -> None:
+    """The codes gold files may use are exactly the end-point lexicon's reported codes (RFS was
+    in the lexicon but missing here, so blind-set writers avoided it)."""
+    lexicon = Path(__file__).parents[1] / "src" / "her2mine" / "data" / "lexicons"
+    rows = [json.loads(x) for x in (lexicon / "endpoints.jsonl").read_text("utf-8").splitlines()]
+    codes = {r["code"] for r in rows if r.get("code") and not r["code"].startswith("_")}
+    assert codes | {"AE_G3"} == ENDPOINTS
