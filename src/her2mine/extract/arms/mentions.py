@@ -155,8 +155,8 @@ def _untreated_group_refs(
 _NOT_GIVEN_GATE = WordGate(("did not", "didn't", "had not", "stopped", "discontinu"))
 _NOT_GIVEN = re.compile(
     r"(?<![\w-])(?:(?:those|patients|pts|women|participants)\s+who\s+"
-    r"(?:(?:did\s+not|didn't|had\s+not)(?:\s+(?:receive[ds]?|get|take|taken))?"
-    r"(?:\s+(?:it|them))?|stopped|discontinued)"
+    r"(?:(?:did\s+not|didn't|had\s+not)(?:\s+(?:receive[ds]?|get|take|taken))?|stopped|"
+    r"discontinued)(?:\s+(?:it|them))?"
     r"|(?:after|following)\s+(?:its\s+)?discontinuation)(?![\w-])",
     re.I,
 )
@@ -199,10 +199,12 @@ def _not_given_refs(
 def _complement_arm(x: ArmRef, registry: ArmRegistry) -> str | None:
     """The arm of the patients who did not get the drugs reference ``x`` writes: the design
     arm holding the drugs of ``x``'s arm less those, the drugless arm, or (``x``'s arm the only
-    treated one: an observational comparison) no named drug; None when the design says not."""
+    treated one: an observational comparison) no named drug; None when the design says not.
+    A reference naming only the continued part of a design arm (``continued_drug_arm``): the
+    patients who stopped it got no named drug."""
     arm = next((a for a in registry.arms if a.name == x.arm and not a.special), None)
     if arm is None:
-        return None
+        return NO_NAMED_DRUG if _continued_part(x, registry) else None
     rest = set(arm.drugs) - set(x.drugs)
     without = _arm_of_exactly(registry, rest) if rest else _drugless_arm(registry)
     if without is not None and without is not arm:
@@ -210,6 +212,58 @@ def _complement_arm(x: ArmRef, registry: ArmRegistry) -> str | None:
     if not rest and _untreated_comparison(registry, arm):
         return NO_NAMED_DRUG
     return None
+
+
+# "those who continued trastuzumab", "continuing trastuzumab", "trastuzumab beyond progression":
+# the patients who kept one drug of their regimen after progression.
+CONTINUED_GATE = WordGate(("continu", "beyond"))
+# A sentence comparing them with the patients who stopped it, or after progression (else
+# "18.0 months with continued trastuzumab and pertuzumab" is the cohort's maintenance phase).
+_CONTINUATION_CONTEXT = re.compile(r"progress|did\s+not|didn't|stopped|discontinu", re.I)
+_CONTINUED_BEFORE = re.compile(
+    r"(?<![\w-])(?:continued|continuing|continuation\s+of)\s+(?:the\s+)?\Z", re.I
+)
+_BEYOND_PROGRESSION = re.compile(r"\s+beyond\s+(?:disease\s+)?progression\b", re.I)
+# Its short form defined right after it: "trastuzumab beyond progression (TBP)".
+_BEYOND_PROGRESSION_FORM = re.compile(r"beyond\s+(?:disease\s+)?progression\s*\(\s*\Z", re.I)
+
+
+def continued_drug_arm(
+    text: str, s: int, e: int, r: Regimen, arm: str | None, registry: ArmRegistry
+) -> str | None:
+    """The arm of regimen mention ``r`` (design arm ``arm``) when it is a drug kept after
+    progression ("20.1 months in those who continued trastuzumab" after "paclitaxel plus
+    trastuzumab"): the drugs it writes, not the design arm holding them, as the partners after
+    progression are chosen per patient. ``arm`` when the mention writes the whole arm, is no
+    continuation, or the design has the arm without the drug (the continuation is then the
+    randomised comparison: "capecitabine with or without trastuzumab beyond progression"),
+    or the sentence [s, e) neither names progression nor the patients who stopped it."""
+    design = next((a for a in registry.arms if a.name == arm and not a.special), None)
+    if design is None or not r.drugs or not set(r.drugs) < set(design.drugs):
+        return arm
+    if _arm_of_exactly(registry, set(design.drugs) - set(r.drugs)) is not None:
+        return arm
+    before = max(s, r.start - 30)
+    if not (
+        _CONTINUED_BEFORE.search(text, before, r.start)
+        or _BEYOND_PROGRESSION_FORM.search(text, before, r.start)
+        or _BEYOND_PROGRESSION.match(text, r.end)
+    ):
+        return arm
+    if _CONTINUATION_CONTEXT.search(text, s, e) is None:
+        return arm
+    return "+".join(sorted(set(r.drugs)))
+
+
+def _continued_part(x: ArmRef, registry: ArmRegistry) -> bool:
+    """Whether reference ``x`` names the drugs it writes, a proper part of a design arm
+    (``continued_drug_arm``): the patients who stopped them got no named drug."""
+    drugs = set(x.drugs)
+    return (
+        bool(drugs)
+        and x.arm == "+".join(sorted(drugs))
+        and any(drugs < set(a.drugs) for a in registry.arms if not a.special)
+    )
 
 
 def _untreated_comparison(registry: ArmRegistry, arm: Arm) -> bool:

@@ -16,6 +16,7 @@ from her2mine.extract.arms.mentions import (
     _NOT_GIVEN_GATE,
     _THERAPY_NOUN_GATE,
     _UNTREATED_GATE,
+    CONTINUED_GATE,
     _bare_form_refs,
     _bare_without_refs,
     _class_arm_ref,
@@ -30,6 +31,7 @@ from her2mine.extract.arms.mentions import (
     _undesigned_placebo,
     _untreated_group_refs,
     _without_drug_ref,
+    continued_drug_arm,
 )
 from her2mine.extract.arms.model import (
     NO_NAMED_DRUG,
@@ -169,6 +171,7 @@ def arm_refs(
     # after the design may be the study's own acronym, so the sentence must also cite
     fill = not (registry.names_other_trial(s, e) and _CITES.search(text, s, e) is not None)
     completed = bool(regs) and _COMPLETED_GATE.may_hold(text, s, e)
+    continued = bool(regs) and CONTINUED_GATE.may_hold(low, s, e)
     for r in regs:
         if any(x.start <= r.start < x.end for x in refs):
             continue
@@ -195,6 +198,8 @@ def arm_refs(
         arm = _regimen_arm(r, registry, fill=fill)
         if r.drugs and _DRUG_ALONE_GATE.may_hold(low, r.end, r.end + 16):
             arm = _alone_arm(text, r, e, arm, registry, contrasted=len(regs) > 1)
+        if arm and continued:
+            arm = continued_drug_arm(text, s, e, r, arm, registry)
         if arm:
             refs.append(ArmRef(r.start, r.end, arm, drugs=tuple(r.drugs)))
         elif _undesigned_placebo(r):

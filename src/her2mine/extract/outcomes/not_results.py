@@ -410,7 +410,9 @@ _NOT_A_RATE_GATE = WordGate(_CROSSOVER_WORDS + _CHANGE_WORDS + _ABS_GAIN_WORDS)
 # arms (a prognostic factor). Both groups must be named: a ratio "among patients with residual
 # disease" alone is a subgroup's comparison of the arms.
 _PCR_GROUP_GATE = WordGate(("pcr", "complete response"))
+# (Negated, "who had not achieved pCR" names the patients with residual disease.)
 _PCR_GROUP = re.compile(
+    r"(?<!not\s)(?<!n't\s)(?<!never\s)"
     r"\b(?:achiev(?:ed|ing)|attain(?:ed|ing)|with|had)\s+(?:an?\s+)?"
     r"(?:pcr|path(?:ologic(?:al)?)?\s+complete\s+response)\b",
     re.I,
