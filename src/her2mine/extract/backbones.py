@@ -24,8 +24,11 @@ from her2mine.extract.regimens import (
 
 # Between two alternatives: "A, B", "A (TH), B", "A, or B", "A or B"; each may repeat the
 # backbone's joiner ("plus A (TH), plus B (TL), or plus both", ``regimens`` splits such lists).
+# "SB3 or reference trastuzumab": a biosimilar's reference product is named as such.
 _ALTERNATIVE_GAP = re.compile(
-    r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:or\s+)?|\s+or\s+)(?:(?:plus|with)\s+)?", re.I
+    r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:or\s+)?|\s+or\s+)(?:(?:plus|with)\s+)?"
+    r"(?:(?:the\s+)?(?:reference|originator|innovator)\s+)?",
+    re.I,
 )
 # The backbone's last joiner before its first partner: "paclitaxel with trastuzumab",
 # "trastuzumab in combination with docetaxel or with paclitaxel" (round 49), "vinorelbine

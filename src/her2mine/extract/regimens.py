@@ -428,9 +428,25 @@ def _alias_bracket_end(text: str, reg: Regimen, h: Hit) -> int | None:
     last = reg.hits[-1]
     if h.kind != "drug" or last.kind != "drug" or not h.drugs or h.drugs != last.drugs:
         return None
-    if h.source == "abbreviation" or not _ALIAS_OPEN.fullmatch(text, reg.end, h.start):
+    if h.source == "abbreviation":
         return None
+    if not _ALIAS_OPEN.fullmatch(text, reg.end, h.start):
+        return _biosimilar_gloss_end(text, reg.end, h)
     m = _ALIAS_CLOSE.match(text, h.end)
+    return None if m is None else m.end()
+
+
+# "SIBP-01 (a trastuzumab biosimilar) or trastuzumab": the bracket glosses the code before it
+# as a biosimilar of the same drug, so it is part of that mention, not a regimen of its own.
+_GLOSS_OPEN = re.compile(r"\s*\(\s*an?\s+(?:proposed\s+)?", re.I)
+_GLOSS_CLOSE = re.compile(r"\s+biosimilar\s*\)", re.I)
+
+
+def _biosimilar_gloss_end(text: str, start: int, h: Hit) -> int | None:
+    """Where a bracket "(a ``h`` biosimilar)" opening at ``start`` ends; None if it is none."""
+    if not _GLOSS_OPEN.fullmatch(text, start, h.start):
+        return None
+    m = _GLOSS_CLOSE.match(text, h.end)
     return None if m is None else m.end()
 
 

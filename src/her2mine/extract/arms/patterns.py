@@ -32,6 +32,9 @@ _PRIOR_ALTS = [
     "previously", "prior", "pretreated", "pre-treated", "after", "following",
     r"progress\w*\s+(?:on|after|during)", "refractory", "resistant", r"had\s+received", "exposure",
     "exposed", "failure", "failed", r"history\s+of", "naive", "naïve", "eligible",
+    # "patients who could not tolerate trastuzumab or lapatinib": a therapy they had (round 60a)
+    "intolerant", r"intolerance\s+(?:to|of)", r"could\s+not\s+tolerate", r"unable\s+to\s+tolerate",
+    r"did\s+not\s+tolerate",
     # "treated within one year of trastuzumab": a time since an earlier therapy (round 52); the
     # time unit keeps out "within each of the X and Y arms" (review of round 52)
     r"within\s+(?:[\w-]+\s+){0,2}(?:days?|weeks?|months?|years?)\s+of",
@@ -42,7 +45,7 @@ _PRIOR = re.compile(word_start(_PRIOR_ALTS) + _PRIOR_TAIL)
 _PRIOR_WORDS = (
     "previously", "prior", "pretreated", "pre-treated", "progress", "after", "following",
     "refractory", "resistant", "had", "expos", "fail", "history", "naive", "naïve", "eligible",
-    "within",
+    "within", "tolera",
 )  # fmt: skip
 # ("module": a modular study's parts, "T-DXd alone (module 0)" ... "85.9% in module 0")
 _GROUP_WORDS = ("group", "arm", "cohort", "module")

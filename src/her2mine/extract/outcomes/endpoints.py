@@ -31,6 +31,7 @@ def find_endpoints(text: str, lex: EndpointLexicon, low: str | None = None) -> l
                 hits.append(Hit("endpoint", start, end, written, code))
     if loose:
         hits += timepoint_short_forms(text, hits, lex)
+        hits += rate_short_forms(text, hits, lex)
     if _CNS_GATE.may_hold(low, 0, len(low)):
         hits = cns_qualified(low, hits)
     if _DLT_GATE.may_hold(low, 0, len(low)):
@@ -283,6 +284,29 @@ def timepoint_short_forms(text: str, hits: list[Hit], lex: EndpointLexicon) -> l
     for short, code in defined.items():
         for m in re.finditer(r"(?<![A-Za-z0-9-])" + re.escape(short) + r"(?![A-Za-z0-9])", text):
             out.append(Hit("endpoint", m.start(), m.end(), short, code))
+    return out
+
+
+# "disease control (DC) and objective response (OR)", then "a DC rate of 80.5%": a response
+# end point's short form the text defines without "rate" names that end point when "rate"
+# follows it ("OR rate" is no odds ratio: ``numbers._KEY_RE``).
+_RATE_SHORT_DEFINED = re.compile(r"[ \t]*\(([A-Z]{2,4})\)")
+
+
+def rate_short_forms(text: str, hits: list[Hit], lex: EndpointLexicon) -> list[Hit]:
+    """Mentions "XX rate" of a short form "XX" the text defines in a bracket right after a
+    response end point's full name (the lexicon knows "ORR" and "DCR", not "OR" and "DC")."""
+    defined: dict[str, str] = {}
+    for h in hits:
+        if h.canonical not in _RESPONSES or h.text in lex.exact_of:
+            continue
+        m = _RATE_SHORT_DEFINED.match(text, h.end)
+        if m is not None and m.group(1) not in lex.exact_of:
+            defined[m.group(1)] = h.canonical
+    out = []
+    for short, code in defined.items():
+        pattern = r"(?<![A-Za-z0-9-])" + short + r"[ \t]+rates?\b"
+        out += [Hit("endpoint", m.start(), m.end(), m[0], code) for m in re.finditer(pattern, text)]
     return out
 
 

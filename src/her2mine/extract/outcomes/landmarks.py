@@ -46,6 +46,24 @@ def _time_point(text: str, s: int, ep: Hit, v: Value) -> bool:
     return text[k - 1] in ";,:" and text[ep.end : k - 1].strip() != ""
 
 
+# "larger in trials of 9 weeks than in trials of 6 months": a duration that names a subgroup
+# of trials (or of their regimens) by how long treatment lasted is no median.
+_DURATION_NAMES_GROUP = re.compile(
+    r"\b(?:trials?|studies|study|regimens?|schedules?|courses?)\s+of\s+\Z", re.I
+)
+
+
+def _duration_names_group(text: str, s: int, v: Value) -> bool:
+    """Whether time ``v`` follows "trials of" / "regimens of" (see above); a ``str.find`` for
+    "of " right before it first."""
+    if text.find("of ", v.start - 4 if v.start - 4 > s else s, v.start) < 0:
+        return False
+    return (
+        _DURATION_NAMES_GROUP.search(text, v.start - 16 if v.start - 16 > s else s, v.start)
+        is not None
+    )
+
+
 # "median follow-up of 38 months": the time a follow-up phrase ends with is no landmark.
 _FOLLOW_UP_BEFORE = re.compile(
     r"follow[\s-]*up(?:\s+(?:time|period|duration))?\s+(?:of|was|is)\s+$", re.I

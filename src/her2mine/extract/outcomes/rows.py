@@ -91,8 +91,11 @@ def sentence_outcome_rows(
                 grades = _GradeStarts(low, s, e)
                 break
     named = _ratio_endpoints_named_apart(text, e, values, eps) if eps else None
+    grouped: list[int] = []  # set when the zipped run is groups of the listed end points
     zipped = (
-        _endpoints_zipped(text, e, values, eps, _ArmsListed(text, drug_hits, registry, low))
+        _endpoints_zipped(
+            text, e, values, eps, _ArmsListed(text, drug_hits, registry, low), grouped
+        )
         if respectively and len(eps) > 1
         else None
     )
@@ -137,6 +140,8 @@ def sentence_outcome_rows(
         )
         if zipped and len({r.arm for r in refs}) < 2:
             _arm_endpoint_pairs(out, arms, zipped, refs[0].arm if refs else None)
+        if grouped:
+            _arms_of_listed_groups(text, out, arms, zipped)
         if from_to:
             _from_to_arms(text, s, e, out, arms, drug_hits, registry, low)
         if resp and refs:
@@ -231,12 +236,18 @@ class _ArmsListed:
 
 
 def _endpoints_zipped(
-    text: str, e: int, values: list[Value], eps: list[Hit], arms_listed: _ArmsListed
+    text: str,
+    e: int,
+    values: list[Value],
+    eps: list[Hit],
+    arms_listed: _ArmsListed,
+    grouped: list[int],
 ) -> dict[int, list[Hit]]:
     """For each value of a "respectively" run zipped with a list of end points before it, by
     the value's start: the sentence's end points less the list's other members (so the value
     is read against its own). Empty unless the run has exactly as many values as the list
-    and no list of arms stands between them (``arms_listed``)."""
+    and no list of arms stands between them (``arms_listed``), or one group of them per arm
+    (``_groups_of_listed``; then ``grouped`` gets the list's length)."""
     for i, h in enumerate(eps):
         listed = _endpoint_list(text, eps, h.start)
         if len(listed) < 2:
@@ -253,6 +264,11 @@ def _endpoints_zipped(
             return {}  # "respectively" shares the run out among those arms
         others = [x for x in eps if x not in listed]
         out: dict[int, list[Hit]] = {}
+        if len(run) != n and _groups_of_listed(text, run, n, r.start(), arms_listed):
+            grouped.append(n)
+            return {
+                v.start: sorted(others + [listed[j % n]], key=_START) for j, v in enumerate(run)
+            }
         if len(run) != n:
             k = _compared_group_size(text, run, n)
             for j, v in enumerate(run if k else ()):
@@ -302,6 +318,45 @@ def _compared_group_size(text: str, run: list[Value], n: int) -> int:
         if compared == (j % k == 0) or (j % k == 0 and _GROUP_GAP.search(gap) is None):
             return 0
     return k
+
+
+# "The ORR and DCR were 68% and 85% in the study group and 40% and 70% in the control group,
+# respectively": each group's values list the end points in order, bare "and" or commas
+# between them, the group named after each list.
+_IN_GROUP_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
+
+
+def _groups_of_listed(
+    text: str, run: list[Value], n: int, end: int, arms_listed: _ArmsListed
+) -> bool:
+    """Whether ``run`` is groups of ``n`` values, one per listed end point, joined bare within
+    a group and not between groups, the text from the run to ``end`` ("respectively") naming
+    two arms or more (see above)."""
+    if len(run) < 2 * n or len(run) % n:
+        return False
+    for j in range(1, len(run)):
+        bare = _IN_GROUP_GAP.fullmatch(text, run[j - 1].ext_end, run[j].start) is not None
+        if bare == (j % n == 0):
+            return False
+    return arms_listed(run[0].start, end)
+
+
+def _arms_of_listed_groups(
+    text: str, out: list[tuple[Value, str, str]], arms: list[str | None], zipped: dict
+) -> None:
+    """ "68% and 85% in the study group": in a group of listed end points' values
+    (``_groups_of_listed``), a value with no arm joined bare to the next value, of another end
+    point, has that value's arm (the group's reference follows its last value)."""
+    for i in range(len(out) - 2, -1, -1):
+        (v, ep, _), (w, ep_next, _) = out[i], out[i + 1]
+        if arms[i] is not None or arms[i + 1] is None or ep == ep_next:
+            continue
+        if (
+            v.start in zipped
+            and w.start in zipped
+            and _IN_GROUP_GAP.fullmatch(text, v.ext_end, w.start)
+        ):
+            arms[i] = arms[i + 1]
 
 
 def _endpoint_list(text: str, eps: list[Hit], at: int) -> list[Hit]:

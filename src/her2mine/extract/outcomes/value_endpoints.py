@@ -14,6 +14,7 @@ from her2mine.extract.outcomes.grades import _ANY, _G3, _grade3_between, _grade_
 from her2mine.extract.outcomes.landmarks import (
     _EVENTS_OF_ENDPOINT,
     _dated,
+    _duration_names_group,
     _opens_with_landmark,
     _pair_dated_after,
     _stated_at_landmark,
@@ -197,7 +198,7 @@ def _endpoint_for(
         a = ep.start - 12 if ep.start - 12 > s else s  # (no max() call: hot path)
         if _finds(_MEAN_BEFORE, _MEAN_BEFORE_LOW, text, low, a, ep.start):
             return None
-        if _time_point(text, s, ep, v):
+        if _time_point(text, s, ep, v) or _duration_names_group(text, s, v):
             return None
         if _gain_in_median(text, low, s, ep) and not _compared_times(text, ep, v):
             return None
