@@ -380,8 +380,11 @@ def code_hits(text: str, lex: DrugLexicon, sentences: list[tuple[int, int]]) -> 
 # capitals that the sentence then calls a trial or study is the sponsor's study number, no drug.
 _STUDY_NUMBER_BRACKET = re.compile(
     r"(?<![\w-])[A-Z][A-Z0-9-]*[A-Z]{3}[A-Z0-9-]*[ \t]+\(([A-Z]{1,6}-?\d{3,6}[A-Z]?)\)[ \t]+"
-    r"(?:was|is)[ \t]+an?[ \t]+(?:[\w-]+,?[ \t]+){0,5}?(?:trial|study)\b"
+    r"(?:was|is)[ \t]+an?[ \t]+(?:(?!(?:in|of|for|from|within|under)\b)[\w-]+,?[ \t]+){0,5}?"
+    r"(?:trial|study)\b"
 )
+# (No preposition before the noun: "DHES0815A (RG6148) is an ADC in a phase 1 study" calls the
+# drug, not the name, something the study tests.)
 
 
 def study_number_in_bracket(text: str, start: int) -> bool:

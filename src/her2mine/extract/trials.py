@@ -1354,7 +1354,12 @@ def _round59b_names(text: str) -> list[Hit]:
 _WORD_PROTOCOL_NAME = re.compile(
     r"(?<![\w-])([A-Z][A-Za-z]{2,}[ \t][A-Z]{1,2}\d{2,4}-\d{2,3})(?![\w-])"
 )
-_NOT_NAME_WORDS = frozenset({"Protocol", "Table", "Figure", "Cohort", "Arm", "Part", "Group"})
+_NOT_NAME_WORDS = frozenset(
+    {"Protocol", "Table", "Figure", "Cohort", "Arm", "Part", "Group", "Appendix", "Section",
+     "Amendment", "Version", "Supplement", "Supplementary", "Fig", "Hospital", "Center",
+     "Centre", "Site", "Visit", "Cycle", "Level", "Dose", "Clone", "Lot", "Batch", "Sample",
+     "Patient", "Case", "Region", "Step", "Day", "Days", "See"}
+)  # fmt: skip
 
 
 def _word_protocol_names(text: str) -> list[Hit]:
@@ -1384,7 +1389,11 @@ _OBSERVATIONAL_SUBJECT = re.compile(
     rf"(?:(?:{_SUBJECT_DESIGN}|{_NATIONALITY}),?[ \t]+){{0,2}}(?i:cohort|registry|study)\b"
 )
 _NATIONALITY_WORD = re.compile(_NATIONALITY)
-_NOT_OBSERVATIONAL_NAMES = frozenset({"This", "That", "Each", "Every", "Which", "There"})
+_NOT_OBSERVATIONAL_NAMES = frozenset(
+    {"This", "That", "Each", "Every", "Which", "There", "Here", "What", "Ours", "Multicenter",
+     "Multicentre", "Prospective", "National", "International", "Breast", "Cancer"}
+)  # fmt: skip
+_DESIGN_WORD = re.compile(_SUBJECT_DESIGN)
 
 
 def _observational_names(text: str) -> list[Hit]:
@@ -1401,6 +1410,7 @@ def _observational_names(text: str) -> list[Hit]:
                 name in _NOT_OBSERVATIONAL_NAMES
                 or name in _NOT_PROGRAMME_WORDS
                 or _NATIONALITY_WORD.fullmatch(name) is not None
+                or _DESIGN_WORD.fullmatch(name) is not None  # "the observational Pilot study"
             ):
                 continue
             hits.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))

@@ -306,11 +306,15 @@ def _options_then_sequence(text: str, regs: list[Regimen]) -> list[Regimen]:
 
 # "C (arm C) for 12 weeks, followed by": a group label closing the last option, then the phase
 # every option goes on to.
-_LABEL_THEN_SEQUENCE = re.compile(
-    r"\s*\((?:(?:arm|group|cohort)\s+[A-Za-z0-9]{1,3}|(?:[\w-]+\s+){1,2}(?:arm|group))\)"
-    r"\s*,\s*(?:and\s+)?" + SEQUENCE_WORDS + r"\s*",
-    re.I,
+_LABEL_BRACKET = (
+    r"\((?:(?:arm|group|cohort)\s+[A-Za-z0-9]{1,3}|(?:[\w-]+\s+){1,2}(?:arm|group))"
+    r"(?:\s*[,;]\s*n\s*=\s*\d+)?\)"  # "(arm B, n=60)"
 )
+_LABEL_THEN_SEQUENCE = re.compile(
+    r"\s*" + _LABEL_BRACKET + r"\s*,\s*(?:and\s+)?" + SEQUENCE_WORDS + r"\s*", re.I
+)
+# "..., then trastuzumab maintenance (arm C)": a phase with a label of its own is an arm.
+_OWN_LABEL = re.compile(r"(?:\s*[\w-]+){0,2}\s*" + _LABEL_BRACKET, re.I)
 
 
 def _labelled_options_then_sequence(text: str, regs: list[Regimen]) -> list[Regimen]:
@@ -323,7 +327,7 @@ def _labelled_options_then_sequence(text: str, regs: list[Regimen]) -> list[Regi
         if not _LABEL_THEN_SEQUENCE.fullmatch(gap):
             continue
         first = _first_option(text, regs, i - 1)
-        if first is None:
+        if first is None or _OWN_LABEL.match(text, regs[i].end):
             continue
         tail = regs[i]
         out = list(regs[:first])
