@@ -490,8 +490,10 @@ def _sentence_of(pos: int, sentences: list[tuple[int, int]], n: int) -> tuple[in
 # population and "(IV; 8 mg/kg)" a route, no short form of the regimen before it.
 # A sequence may be joined by an arrow as by a hyphen: "(AC→T)" is a short form like "(AC-T)",
 # and so is "(AC → T)", the arrow with a space either side.
+# A group label may open the bracket before a comma or colon: "(group B, PyHnP)" (round 60b).
 _SHORT_IN_PARENS = re.compile(
-    r"\((?:[^()]{0,60};\s*)?\s*(?!(?:IV|SC|PO)\s*;)"
+    r"\((?:[^()]{0,60};\s*|(?i:groups?|arms?|cohorts?)\s+[A-Za-z0-9]{1,3}\s*[,:]\s*)?"
+    r"\s*(?!(?:IV|SC|PO)\s*;)"
     r"([A-Za-z](?:[\w\-+/→]{1,11}(?: (?:IV|SC))?|[\w\-+/]{0,5} → [A-Za-z][\w\-+/]{0,5}))\s*"
     r"(?:;(?=[^();]{0,80}?(?:\bAUC\b|\d\s*(?:mg|µg|mcg|g/m|IU)\b))[^()]{0,80})?\)"
 )

@@ -115,7 +115,7 @@ _SCHEDULE = re.compile(
     rf"\s*\b(?=[\dabcdefilnoqstw])(?:{_COUNT_RANGE}{_COUNT}\s+(?:cycles?|doses?|"
     r"courses?|weeks?)(?:\s+of)?|for\s+(?:up\s+to\s+)?(?:\d+|one|two|three|four|six|eight)\s+"
     r"(?:cycles?|weeks?|months?|years?|doses?)|(?:1|one)\s+year\s+of(?:\s+treatment\s+with)?|"
-    r"every\s+(?:\d+|one|two|three)\s+weeks?|(?:once|twice)\s+(?:daily|weekly|(?:a|per)\s+"
+    r"every\s+(?:\d+|one|two|three)\s+(?:weeks?|days?)|(?:once|twice)\s+(?:daily|weekly|(?:a|per)\s+"
     # a range of days may be written out: "on days 1 to 14", "on days 1 through 14"
     r"(?:day|week))|daily|weekly|q\dw|on\s+days?\s+[\d,–\- and]+(?:(?:to|through)\s+\d+)?|"
     r"(?:of|in)\s+(?:a|each)\s+(?:\d+|twenty-one|twenty-eight)-day\s+cycles?|"

@@ -279,6 +279,7 @@ def _label_after(text: str, pos: int, end: int, low: str | None = None) -> str |
         _label_before_count(text, pos, stop)
         or _label_before_semicolon(text, pos, stop)
         or _control_label(text, pos, stop)
+        or _label_before_short_form(text, pos, stop)
     )
 
 
@@ -327,6 +328,22 @@ def _label_before_count(text: str, pos: int, stop: int) -> str | None:
         if _GROUP_WORD.search(label):
             return normalise_label(label)
     return None
+
+
+# "(group B, PyHnP)", "(arm A: TH)": a lettered or numbered group label, then the short form
+# of the group's regimen (round 60b; "(arm A; TH)" is read by ``_label_before_semicolon``).
+_LABEL_THEN_SHORT_FORM = re.compile(
+    r"[\[(]\s*(?:the\s+)?((?i:arm|group|cohort)\s+(?:[A-Z]|\d{1,2}))\s*[,:]\s*"
+    r"[A-Za-z][\w+/-]{0,14}\s*[\])]"
+)
+
+
+def _label_before_short_form(text: str, pos: int, stop: int) -> str | None:
+    """The group label of a "(group B, PyHnP)" bracket between ``pos`` and ``stop``, or None."""
+    if text.find(",", pos, stop) < 0 and text.find(":", pos, stop) < 0:
+        return None  # every such bracket holds one of them
+    m = _LABEL_THEN_SHORT_FORM.search(text, pos, stop)
+    return normalise_label(m.group(1)) if m is not None else None
 
 
 _LABEL_ANY = re.compile(r"[\[(;,]\s*(?:the\s+)?([^()\[\];,]{1,40}?)\s*[\])]")

@@ -119,6 +119,34 @@ def _without_drug_ref(text: str, s: int, r: Regimen, registry: ArmRegistry) -> A
     return ArmRef(m.start(), r.end, ref_name(without) if without is not None else None)
 
 
+# "69% with trastuzumab but without pertuzumab": the words between a regimen and the partner
+# it was given without (round 60b).
+_BUT_WITHOUT = re.compile(r"\s*,?\s*(?:but\s+)?without\s+(?:the\s+|a\s+|an\s+)?", re.I)
+
+
+def _negated_partner_ref(
+    text: str, r: Regimen, regs: list[Regimen], registry: ArmRegistry
+) -> ArmRef | None:
+    """ "trastuzumab (but) without pertuzumab": one reference for the mention and its negated
+    partner, naming the one arm that holds every drug of ``r`` and none of the partner's. None
+    when no regimen follows "without" right after ``r`` or no single arm fits."""
+    m = _BUT_WITHOUT.match(text, r.end)
+    if m is None:
+        return None
+    nxt = next((x for x in regs if x.start >= m.end()), None)
+    if nxt is None or nxt.start != m.end() or not nxt.drugs:
+        return None
+    held, left_out = set(r.drugs), set(nxt.drugs)
+    fits = [
+        a
+        for a in registry.arms
+        if not a.special and held <= set(a.drugs) and not left_out & set(a.drugs)
+    ]
+    if len(fits) != 1:
+        return None
+    return ArmRef(r.start, nxt.end, ref_name(fits[0]), drugs=tuple(r.drugs))
+
+
 # "96.3% in trastuzumab-treated women and 88.5% in untreated women": a group of patients named
 # as untreated ("untreated patients", "non-treated women"; never "previously untreated
 # patients", the first-line population) got no drug.

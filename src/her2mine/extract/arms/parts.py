@@ -124,8 +124,11 @@ def _segment_end(text: str, start: int, limit: int) -> int:
     return limit
 
 
-# A short form may end a bracket after its options: "a taxane (docetaxel or paclitaxel; HT)".
-_OPEN_BRACKET_PARTS = re.compile(r"\s*[(\[](?:[^()\[\];]*;\s*)?")
+# A short form may end a bracket after its options: "a taxane (docetaxel or paclitaxel; HT)",
+# or after a group label: "(group B, PyHnP)", "(arm A: TH)" (round 60b).
+_OPEN_BRACKET_PARTS = re.compile(
+    r"\s*[(\[](?:[^()\[\];]*;\s*|(?i:arm|group|cohort)\s+(?:[A-Z]|\d{1,2})\s*[,:]\s*)?"
+)
 _LABEL_OPEN = re.compile(r"[(\[]\s*(?:the\s+)?\Z", re.I)
 
 

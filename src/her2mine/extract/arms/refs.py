@@ -24,6 +24,7 @@ from her2mine.extract.arms.mentions import (
     _generic_arm_refs,
     _lettered_list_before,
     _lettered_list_refs,
+    _negated_partner_ref,
     _not_given_refs,
     _regimen_arm,
     _short_form_ref,
@@ -179,6 +180,11 @@ def arm_refs(
             text, s, e, r, registry, refs
         ):
             continue
+        if r.drugs and without:
+            negated = _negated_partner_ref(text, r, regs, registry)
+            if negated is not None:
+                refs.append(negated)
+                continue
         # (the window lies in the sentence: without "without" in it, it holds none)
         if r.drugs and without and _WITHOUT_GATE.may_hold(low, max(s, r.start - 16), r.start):
             without_x = _without_drug_ref(text, s, r, registry)
