@@ -1017,7 +1017,7 @@ def _named_by_context(text: str) -> list[Hit]:
             start = _programme_word_start(text, m.start(1), name)
             name = text[start : m.end(1)]
             hits.append(Hit("trial", start, m.end(1), name, name, [], "rules"))
-    hits += _round59b_names(text)
+    hits += _round59b_names(text) + _round60c_names(text)
     return hits + _coordinated_names(text) + _bracketed_names(text)
 
 
@@ -1414,4 +1414,180 @@ def _observational_names(text: str) -> list[Hit]:
             ):
                 continue
             hits.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
+    return hits
+
+
+def _round60c_names(text: str) -> list[Hit]:
+    """The names read by round 60c's patterns (a spaced numeral and an alias, design words
+    before a name and a design noun, coined mixed-case and hyphenated names, a study number
+    before its bracketed name, a data source's short form after its expansion)."""
+    found = literal_starts(text, ("trial", "study"))
+    hits = _numeral_names(text, found) + _hyphenated_names(text, found)
+    hits += _design_words_setting_names(text, found) + _number_bracket_names(text, found)
+    if "registry" in text:
+        found = literal_starts(text, ("trial", "study", "registry"))
+    return hits + _coined_names(text, found) + _data_source_short_forms(text)
+
+
+def _noun_at(text: str, q: int) -> bool:
+    """Whether "trial"/"study"/"registry" at ``q`` is a word after whitespace."""
+    return text[q - 1 : q].isspace() and _NOUN_OR_REGISTRY.match(text, q) is not None
+
+
+_NOUN_OR_REGISTRY = re.compile(r"(?:trial|study|registry)\b")
+
+
+def _span_hit(m: re.Match[str], g: int) -> Hit:
+    return Hit("trial", m.start(g), m.end(g), m.group(g), m.group(g), [], "rules")
+
+
+# Round 60c: "the randomised KESTREL III trial", "OSPREY V (HERON) trial": a name in capitals
+# with a Roman numeral after a space, and the alias bracketed after it, before the noun.
+_NUMERAL_NAME = re.compile(
+    rf"(?<![\w-])([A-Z]{{3,}}[ \t][IVX]{{1,4}})(?:[ \t]+\(({_ACRONYM})\))?[ \t]+\Z"
+)
+
+
+def _numeral_names(text: str, found: list[int]) -> list[Hit]:
+    """Names with a spaced Roman numeral (``_NUMERAL_NAME``) and their bracketed aliases."""
+    hits = []
+    for q in found:
+        if not _noun_at(text, q) or text[q - 2 : q - 1] not in "IVX)":
+            continue
+        m = _NUMERAL_NAME.search(text, max(0, q - 60), q)
+        if m is None or not _title_name(m.group(1)):
+            continue
+        hits.append(_span_hit(m, 1))
+        alias = m.group(2)
+        if alias is not None and (_acronym_name(alias) or _numbered_mixed_case_name(alias)):
+            hits.append(_span_hit(m, 2))
+    return hits
+
+
+# Round 60c: "the phase II KESTREL platform trial": design words between "the" and a name that
+# a setting or design noun follows (``_NAME_BEFORE_SETTING_WORD`` reads "the NAME platform").
+_SETTING_WORDS = (
+    r"(?:neo-?)?adjuvant|(?:peri|post|pre)-?operative|metastatic|first-line|second-line|"
+    r"maintenance|extension|basket|umbrella|platform|pilot"
+)
+_DESIGN_WORDS_THEN_SETTING = re.compile(
+    rf"[tT](?<![\w][tT])(?i:he\s+(?:{_DESIGN_ADJECTIVE},?\s+){{1,4}}({_ACRONYM})\s+"
+    rf"(?:{_SETTING_WORDS})\s+$)"
+)
+
+
+def _design_words_setting_names(text: str, found: list[int]) -> list[Hit]:
+    """Names (``_setting_word_name``) of "the <design words> NAME <setting word> trial"."""
+    hits = []
+    for q in found:
+        if not _noun_at(text, q):
+            continue
+        m = _DESIGN_WORDS_THEN_SETTING.search(text, max(0, q - 100), q)
+        if m is not None and _setting_word_name(m.group(1)):
+            hits.append(_span_hit(m, 1))
+    return hits
+
+
+# Round 60c: "the neoadjuvant GeparKestrel trial", "the SystHERon registry": a coined mixed-case
+# name (``_coined_mixed_case``) after "the" and at most three design or setting words.
+_COINED_BEFORE_NOUN = re.compile(
+    rf"[tT](?<![\w][tT])he\s+(?:(?i:{_SUBJECT_DESIGN}|{_SETTING_WORDS}),?\s+){{0,3}}"
+    r"([A-Za-z][A-Za-z0-9]*)\s+\Z"
+)
+
+
+def _coined_names(text: str, found: list[int]) -> list[Hit]:
+    """Coined mixed-case names before "trial"/"study"/"registry" (``found``)."""
+    hits = []
+    for q in found:
+        if not _noun_at(text, q):
+            continue
+        m = _COINED_BEFORE_NOUN.search(text, max(0, q - 90), q)
+        if m is not None and _coined_mixed_case(m.group(1)) and _acronym_name(m.group(1)):
+            hits.append(_span_hit(m, 1))
+    return hits
+
+
+# Round 60c: "the Neo-heron trial": a hyphenated title-case name before the noun. A word the
+# text also writes in lower case, or a design or common compound ("Open-label", "Long-term"),
+# is no name.
+_HYPHENATED_TITLE_CASE = re.compile(r"[tT](?<![\w][tT])he\s+([A-Z][a-z]+-[a-z]{3,})\s+\Z")
+_COMMON_COMPOUNDS = frozenset(
+    {"follow-up", "long-term", "short-term", "case-control", "add-on", "run-in", "cross-over",
+     "dose-escalation", "dose-finding", "dose-expansion", "single-arm", "two-arm", "real-world"}
+)  # fmt: skip
+
+
+_SUBJECT_DESIGN_WORD = re.compile(_SUBJECT_DESIGN)
+
+
+def _hyphenated_names(text: str, found: list[int]) -> list[Hit]:
+    """Hyphenated title-case names before "trial"/"study" (``found``)."""
+    hits = []
+    for q in found:
+        if not _noun_at(text, q) or not text[q - 2 : q - 1].islower():
+            continue
+        m = _HYPHENATED_TITLE_CASE.search(text, max(0, q - 40), q)
+        if m is None:
+            continue
+        low = m.group(1).lower()
+        if low in _COMMON_COMPOUNDS or low in text or _NOT_A_NAME.fullmatch(low) is not None:
+            continue
+        if _SUBJECT_DESIGN_WORD.fullmatch(low) is None:
+            hits.append(_span_hit(m, 1))
+    return hits
+
+
+# Round 60c: "ABCD1607 (KESTREL TEA study) enrolled": a study number and the trial's name in
+# capitals (one to three words) bracketed after it with the noun.
+_NUMBER_BEFORE_NAME = re.compile(
+    r"(?<![\w-])([A-Z]{2,5}\d{4,6}[A-Z]?)[ \t]+\(([A-Z]{3,}(?:[ \t][A-Z]{2,}){0,2})[ \t]+\Z"
+)
+
+
+def _number_bracket_names(text: str, found: list[int]) -> list[Hit]:
+    """Study numbers and the names bracketed after them with "trial"/"study" (``found``)."""
+    hits = []
+    for q in found:
+        if not _noun_at(text, q) or _NOUN_CLOSES_BRACKET.match(text, q) is None:
+            continue
+        m = _NUMBER_BEFORE_NAME.search(text, max(0, q - 60), q)
+        if m is not None and _title_name(m.group(2)) and not is_registry_id(m.group(1)):
+            hits += [_span_hit(m, 1), _span_hit(m, 2)]
+    return hits
+
+
+_NOUN_CLOSES_BRACKET = re.compile(r"(?i:trial|study)\)")
+
+
+# Round 60c: "The Epidemiological Strategy and Medical Economics (ESME) MBC database", "the
+# Kestrel Breast Cancer Registry (KBCR)": a named data source's short form after its expansion
+# (its letters in order, the first starting a word) where the expansion ends in, or the bracket
+# is followed by, a data-source noun. Named data sources are listed as trials.
+_DATA_SOURCE_GATE = ("atabase", "egistry", "rogram")
+_SHORT_FORM_BRACKET = re.compile(r"\(([A-Z]{3,6})\)")
+_SOURCE_NOUN_BEFORE = re.compile(r"(?:Registry|Database|Programme|Program)[ \t]*\Z")
+_SOURCE_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:[A-Z]{2,}[ \t]+)?(?i:database|registry|programme|program)\b"
+)
+
+
+def _data_source_short_forms(text: str) -> list[Hit]:
+    """Short forms of named data sources (databases, registries, programmes)."""
+    if not any(w in text for w in _DATA_SOURCE_GATE):
+        return []
+    hits = []
+    for m in _SHORT_FORM_BRACKET.finditer(text):
+        name, b = m.group(1), m.start()
+        if not _title_name(name) or name in NOT_TRIAL_NAMES:
+            continue
+        if (
+            _SOURCE_NOUN_BEFORE.search(text, max(0, b - 12), b) is None
+            and _SOURCE_NOUN_AFTER.match(text, m.end()) is None
+        ):
+            continue
+        gloss = text[max(0, b - 100) : b].lower()
+        letters = [c for c in name.lower() if c.isalpha()]
+        if letters_in_order(letters, gloss, starts_word(gloss)) >= 0:
+            hits.append(_span_hit(m, 1))
     return hits

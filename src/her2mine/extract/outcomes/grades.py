@@ -58,6 +58,7 @@ def _grade_code(
                 or _spent_on_own_value(text, m, ep)
                 or _spent_on_first_item(text, m, ep)
                 or _qualifier_of_earlier_clause(text, m, ep, v)
+                or _spent_on_own_event_clause(text, m, ep)
             ):
                 continue
             if best is None or m.start() > best[0]:
@@ -107,6 +108,29 @@ _POSTFIX_COLON = re.compile(r"\s*:")
 # an event with a verb of its own before its value opens a clause of its own, which the grade
 # qualifier of the clause before does not reach (a heading list, "Grade >=3 AEs: neutropenia
 # 20%; diarrhoea 10%", has no such verb and keeps the qualifier).
+# Round 60c: "grade 3 neutropenia 20%; diarrhoea 35%": a qualifier before a named event that
+# has its own value before a ";" is spent on that event; the next ";" item is of any grade unless
+# it restates one. A heading ("Grade >=3 AEs: neutropenia 20%; diarrhoea 10%") names the general
+# event word or a colon, and keeps the qualifier for the items it heads.
+_OWN_EVENT_VALUE = re.compile(
+    r"\s+(?!" + _AE_HEAD + r"\b)[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?\s*[(,]?\s*"
+    r"(?:in\s+)?\d+(?:[.·]\d+)?\s*%[^;:]*\Z"
+)
+
+
+def _spent_on_own_event_clause(text: str, m: re.Match[str], ep: Hit) -> bool:
+    """Whether grade qualifier ``m`` qualifies a named event given its value before a ";" that
+    comes before event ``ep`` (``_OWN_EVENT_VALUE``)."""
+    semi = text.find(";", m.end(), ep.start)
+    if semi < 0 or text.find(":", m.end(), semi) >= 0:
+        return False
+    match = _OWN_EVENT_VALUE.match(text, m.end(), semi)
+    return match is not None and _AE_HEAD_WORD.search(text, m.end(), semi) is None
+
+
+_AE_HEAD_WORD = re.compile(r"\b" + _AE_HEAD + r"\b")
+
+
 # "infusion-related reactions occurred in 13.3% vs 3.4%": the values compared before the one
 # being coded stand between the verb and it, and are of the same clause.
 _COMPARED_BEFORE = r"(?:\d+(?:[.·]\d+)?\s*%\s*(?:vs\.?|versus|and|/)\s*){0,3}"

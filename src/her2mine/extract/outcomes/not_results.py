@@ -463,6 +463,22 @@ _GRADED_SUBJECT = re.compile(
 _EARLIER_DRUG = re.compile(r"\b(?:prior|previous(?:ly)?|pretreated|pre-treated)\b", re.I)
 
 
+# Round 60c: "Recurrent disease was associated with shorter OS (adjusted HR 1.45, ...)": a
+# ratio adjusted in a model ("adjusted HR", "aHR", "multivariable HR") of a subject that names no
+# treatment is a covariate's, as a graded subject's is.
+_ADJUSTED_KEY = re.compile(r"(?:adjusted|multivaria(?:ble|te))[\s-]+\Z", re.I)
+
+
+def _adjusted_ratio(text: str, v: Value) -> bool:
+    """Whether ratio ``v``'s key is written as adjusted ("adjusted HR", "aHR")."""
+    ks = v.key_start
+    if ks is None:
+        return False
+    if text.startswith(("aHR", "aOR"), ks):
+        return True
+    return _ADJUSTED_KEY.search(text, max(0, ks - 16), ks) is not None
+
+
 def _associated_factor_ratio(
     text: str, low: str | None, s: int, e: int, v: Value, drug_hits: list[Hit], eps: list[Hit]
 ) -> bool:
@@ -491,7 +507,7 @@ def _associated_factor_ratio(
         return False
     if any(a <= h.start < end for h in eps):
         return False
-    if after and _GRADED_SUBJECT.search(text, a, end) is None:
+    if after and _GRADED_SUBJECT.search(text, a, end) is None and not _adjusted_ratio(text, v):
         return False  # "HER2-low status was associated with longer DFS (HR": groups compared
     return not any(
         a <= h.start < end and _EARLIER_DRUG.search(text, a, h.start) is None for h in drug_hits
