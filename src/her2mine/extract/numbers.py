@@ -135,12 +135,13 @@ def p_matches(text: str, start: int, end: int, has_op: bool = True) -> list[re.M
     return ps
 
 
-# "the OR rate was 45.2%": an objective response short form (``endpoints.rate_short_forms``).
+# "the OR rate was 45.2%": an objective response short form (``endpoints.rate_short_forms``),
+# as is "objective response (OR) rate" (review of round 60a).
 # "aHR 0.72" / "aOR 1.9": an adjusted ratio's short form keeps its "a" (the match starts at
 # "H"/"O"; ``_adjusted_key_start`` moves the key's start onto the "a").
 _KEY_RE = re.compile(
     r"(?:[Hh](?<![A-Za-z][Hh])azard\s+[Rr]atios?|[Oo](?<![A-Za-z][Oo])dds\s+[Rr]atios?|"
-    r"H(?<![B-Zb-zA]H)(?<![A-Za-z]aH)Rs?|O(?<![B-Zb-zA]O)(?<![A-Za-z]aO)Rs?(?![ \t]+rates?\b))"
+    r"H(?<![B-Zb-zA]H)(?<![A-Za-z]aH)Rs?|O(?<![B-Zb-zA]O)(?<![A-Za-z]aO)Rs?(?!\)?[ \t]+rates?\b))"
     r"(?![A-Za-z+\-–/])"
 )
 

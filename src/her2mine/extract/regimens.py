@@ -439,7 +439,8 @@ def _alias_bracket_end(text: str, reg: Regimen, h: Hit) -> int | None:
 # "SIBP-01 (a trastuzumab biosimilar) or trastuzumab": the bracket glosses the code before it
 # as a biosimilar of the same drug, so it is part of that mention, not a regimen of its own.
 _GLOSS_OPEN = re.compile(r"\s*\(\s*an?\s+(?:proposed\s+)?", re.I)
-_GLOSS_CLOSE = re.compile(r"\s+biosimilar\s*\)", re.I)
+# ("(a trastuzumab biosimilar, n=120)": the bracket may give the group's size; review of round 60a)
+_GLOSS_CLOSE = re.compile(r"\s+biosimilar\s*(?:[,;]\s*n\s*=\s*\d+\s*)?\)", re.I)
 
 
 def _biosimilar_gloss_end(text: str, start: int, h: Hit) -> int | None:

@@ -323,7 +323,9 @@ def _compared_group_size(text: str, run: list[Value], n: int) -> int:
 # "The ORR and DCR were 68% and 85% in the study group and 40% and 70% in the control group,
 # respectively": each group's values list the end points in order, bare "and" or commas
 # between them, the group named after each list.
-_IN_GROUP_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
+# (A value's CI bracket ends after its ``ext_end``: "12.1 months (95% CI 10.2-14.0) and 30.2
+# months", review of round 60a.)
+_IN_GROUP_GAP = re.compile(r"[)\]]?\s*(?:,\s*)?(?:and\s+)?")
 
 
 def _groups_of_listed(
