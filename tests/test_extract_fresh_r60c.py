@@ -5,7 +5,9 @@ platform trial"), coined mixed-case names of trials and registries ("the neoadju
 trial", "the SystHERon registry"), a study number before a bracketed name ("ABCD1607 (KESTREL TEA
 study)"), hyphenated title-case names ("the Neo-heron trial") and a named database bracketed after
 its expansion ("... (ESME) MBC database") were missed. An adjusted ratio of a patient feature after
-"was associated with" was kept; a grade was carried over ";" into a new event."""
+"was associated with" was kept; an end point outside the code list ("the R0 resection rate") took
+the previous clause's; a grade was carried over ";" into a new event; a value before "and NR mo"
+was lost."""
 
 from __future__ import annotations
 
@@ -135,7 +137,42 @@ def test_adjusted_ratio_of_the_treatment_stays(nlp):
     assert rows_of(nlp, text, ROW) == [("OS", "HR", 0.66, None)]
 
 
-# --- 4. grades carried over ---
+# --- 3.-5. end points carried over ---
+
+
+def test_end_point_outside_the_list_takes_no_carried_end_point(nlp):
+    """ "the pCR rate was 45.0% and the R0 resection rate was 82.0%": R0 is no pCR."""
+    text = f"{LEAD}The pCR rate was 45.0% and the R0 resection rate was 82.0%."
+    assert rows_of(nlp, text, ROW) == [("pCR", "rate", 45.0, "%")]
+
+
+def test_end_point_outside_the_list_after_a_grade(nlp):
+    """ "Grade 3 or higher neutropenia occurred in 12.0%, and the R0 resection rate ..."."""
+    text = f"{LEAD}Grade 3 or higher neutropenia occurred in 12.0% of patients, and the R0 "
+    text += "resection rate was 82.0%."
+    assert rows_of(nlp, text, ROW) == [("AE_G3", "incidence", 12.0, "%")]
+
+
+def test_coordinated_end_points_before_rates_keep_theirs(nlp):
+    """Negative: "The 12-month progression-free survival and overall survival rates were 50.1%
+    and 80.2%, respectively": the words before "rates" hold a listed end point (OS), so the
+    first rate keeps PFS (the lead's merge found this; the round's rule had dropped it)."""
+    text = f"{LEAD}Median PFS was 20.1 months. The 12-month progression-free survival and "
+    text += "overall survival rates were 50.1% and 80.2%, respectively."
+    assert [(r.endpoint, r.value) for r in rows_of(nlp, text, ROW) if r.measure == "rate"] == [
+        ("PFS", 50.1),
+        ("OS", 80.2),
+    ]
+
+
+def test_rate_words_that_point_back_keep_the_end_point(nlp):
+    """Negative: "..., and the corresponding rate was 30.0%", "and the five-year rate was ..."
+    keep the earlier end point."""
+    text = f"{LEAD}The pCR rate was 45.0% with tucatinib, and the corresponding rate was 30.0% "
+    text += "with trastuzumab."
+    assert [r.endpoint for r in rows_of(nlp, text, ROW)] == ["pCR", "pCR"]
+    text = f"{LEAD}The 3-year IDFS rate was 90.1%, and the five-year rate was 85.2%."
+    assert [r.endpoint for r in rows_of(nlp, text, ROW)] == ["IDFS", "IDFS"]
 
 
 def test_grade_heading_still_reaches_the_items(nlp):
@@ -159,4 +196,14 @@ def test_restated_grade_after_a_semicolon_stays(nlp):
     assert rows_of(nlp, text, ROW) == [
         ("AE_G3", "incidence", 20.0, "%"),
         ("AE_G3", "incidence", 5.0, "%"),
+    ]
+
+
+def test_unit_after_nr_is_shared_back(nlp):
+    """ "Median PFS was 52.1 and NR mo": both months."""
+    text = f"{TITLE}Patients received tucatinib or trastuzumab. Median PFS was 52.1 and NR mo, "
+    text += "respectively."
+    assert rows_of(nlp, text, ROW) == [
+        ("PFS", "median", 52.1, "months"),
+        ("PFS", "median", None, "months"),
     ]

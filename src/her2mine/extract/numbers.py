@@ -1105,6 +1105,8 @@ def parse_values(
 
     # 3. Bare numbers that share the unit of the next value ("18.5 vs 12.4 months").
     if len(used) < len(atoms):
+        if had_nr:
+            _nr_with_own_unit(text, values)
         values = _inherit_units(text, values, atoms, used)
 
     # 4. CI and P right after each value; ratios listed after a ratio ("0.71 and 0.83").
@@ -2184,6 +2186,16 @@ def _mark_pairs(text: str, values: list[Value]) -> None:
             or ("/" in gap and _slash_paired(a, b, gap))  # (most gaps have no slash: no call)
         ):
             a.paired_with_next = True
+
+
+def _nr_with_own_unit(text: str, values: list[Value]) -> None:
+    """Round 60c: "52.1 and NR mo": a "not reached" median written with its time unit is a time
+    in that unit, which the bare number before it shares (``_inherit_units``)."""
+    for v in values:
+        if v.kind == "nr":
+            m = _TIME_UNIT.match(text, v.end)
+            if m is not None:
+                v.kind, v.unit = "time", _unit_name(m.group(1))
 
 
 def _resolve_nr_units(values: list[Value]) -> None:

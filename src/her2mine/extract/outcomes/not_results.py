@@ -7,6 +7,7 @@ import re
 
 from her2mine.extract.fastre import WordGate, last_match, search_from_end
 from her2mine.extract.hits import Hit
+from her2mine.extract.lexicon import EndpointLexicon
 from her2mine.extract.numbers import Value
 
 # ("followed by" joins the steps of a sequential regimen: it says nothing of follow-up)
@@ -512,3 +513,54 @@ def _associated_factor_ratio(
     return not any(
         a <= h.start < end and _EARLIER_DRUG.search(text, a, h.start) is None for h in drug_hits
     )
+
+
+# Round 60c: "The pCR rate was 45.0% and the R0 resection rate was 82.0%": after a clause break,
+# a rate named by words that are no end point of the sentence (the end points the lexicon reads
+# stand between, so ``_last_before`` would find them first) is an end point outside the
+# contract's list: the value is not the earlier clause's end point's. Words that only point back
+# to it ("the corresponding rate", "the rate in ...") name no other end point.
+_UNLISTED_RATE = re.compile(
+    r"(?:[,;]|\b(?:and|whereas|while))\s+(?:the\s+)?((?:[A-Za-z][\w-]*\s+){1,3})rates?"
+    r"(?:\s+(?:was|were|is|reached)\b|\s*[:=]|\s+\d)"
+)
+# A preposition makes the words a phrase of their own ("the complement of the rate"), no name
+# of the rate.
+_PREPOSITIONS = frozenset({"of", "in", "at", "for", "by", "with", "on", "to", "from"})
+_POINTING_WORDS = frozenset(
+    {"the", "a", "an", "corresponding", "respective", "same", "similar", "comparable", "this",
+     "that", "its", "their", "overall", "observed", "estimated", "crude", "actual", "with",
+     "of", "in", "at", "for", "by", "was", "were", "had", "confirmed", "unconfirmed",
+     "adjusted", "cumulative", "event", "landmark", "and", "but", "whereas", "while"}
+)  # fmt: skip
+# A landmark's words ("the five-year rate") date the same end point.
+_LANDMARK_WORD = re.compile(r"year|month|week")
+
+
+def _unlisted_rate_between(text: str, a: int, b: int, lex: EndpointLexicon) -> bool:
+    """Whether a rate of words that name no listed end point opens a clause in text[a:b]
+    (words holding a listed end point's term, "and overall survival rates were", name it)."""
+    if text.find("rate", a, b) < 0:
+        return False
+    for m in _UNLISTED_RATE.finditer(text, a, b):
+        words = m.group(1).lower().split()
+        if _PREPOSITIONS.intersection(words):
+            continue
+        if _names_listed_end_point(text, m.start(1), m.end(), lex):
+            continue
+        if any(w not in _POINTING_WORDS for w in words) and not any(
+            _LANDMARK_WORD.search(w) for w in words
+        ):
+            return True
+    return False
+
+
+def _names_listed_end_point(text: str, a: int, b: int, lex: EndpointLexicon) -> bool:
+    """Whether text[a:b] holds a term of a listed end point (codes starting "_" are none)."""
+    if lex.insensitive is None:
+        return False
+    for t in lex.insensitive.finditer(text, a, b):
+        code = lex.code_of.get(t.group(1).lower())
+        if code is not None and not code.startswith("_"):
+            return True
+    return False

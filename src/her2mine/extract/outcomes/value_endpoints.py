@@ -44,6 +44,7 @@ from her2mine.extract.outcomes.not_results import (
     _opens_compared,
     _responder_share,
     _share_of_events,
+    _unlisted_rate_between,
 )
 
 _DEATH = re.compile(r"\bdeath\b", re.I)
@@ -225,6 +226,8 @@ def _endpoint_for(
     if _responder_share(text, low, v):
         return None
     ep = _last_before(eps, anchor, None)
+    if ep is not None and _unlisted_rate_between(text, ep.end, v.start, lex):
+        return None  # "..., and the R0 resection rate was 82%": no listed end point's
     if ep is None or _object_of_own_participle(text, eps, v):
         ep = _first_after(eps, v.ext_end, 60) or _verb_object_after(text, eps, v.ext_end)
         if ep is None or ep.canonical in TIME_TO_EVENT or _next_clause(text, v.ext_end, ep.start):
