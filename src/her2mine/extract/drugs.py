@@ -943,6 +943,8 @@ def bracketed_shorts(text: str, trial_names: frozenset[str] | None = None) -> li
     for m in _SHORT_IN_PARENS.finditer(text):
         short = m.group(1)
         # "1 year of trastuzumab (HERA)": a trial's name, no short form of the regimen
+        if _population_after_label(text, m.start(), short):
+            continue
         if any(c.isupper() for c in short) and _route_suffix_ok(short) and short not in trial_names:
             found.append((m.start(), short))
     if "+" in text:
@@ -955,6 +957,25 @@ def bracketed_shorts(text: str, trial_names: frozenset[str] | None = None) -> li
         if labels:
             found = sorted(found + labels)
     return found
+
+
+# "(cohort A, HER2-low)", "(arm B, ER+)", "(group 1, TNBC)": after a group label a bracket
+# names the group's population as often as its regimen. A receptor status, a stage or score
+# ("T1N0", "ECOG0"), a disease ("mBC") or an analysis set ("ITT") is no regimen's short form.
+_GROUP_LABEL_OPENS = re.compile(r"\((?i:groups?|arms?|cohorts?)\s")
+_POPULATION_SHORT = re.compile(
+    r"\S*(?:[+-]|-(?i:low|ultralow|zero|high|positive|negative))|[a-z]{0,2}(?:[A-Z]{1,4}\d[a-c]?)+"
+    r"|[A-Za-z]{0,3}BC|m?ITT|PPS?|FAS|SAS"
+)
+
+
+def _population_after_label(text: str, bracket: int, short: str) -> bool:
+    """Whether ``short`` follows a group label in the bracket at ``bracket`` and names a
+    population (``_POPULATION_SHORT``), not the group's regimen."""
+    return (
+        _GROUP_LABEL_OPENS.match(text, bracket) is not None
+        and _POPULATION_SHORT.fullmatch(short) is not None
+    )
 
 
 # "trastuzumab plus pertuzumab (the TP group)": a group labelled by a short form in capitals

@@ -122,6 +122,13 @@ def _without_drug_ref(text: str, s: int, r: Regimen, registry: ArmRegistry) -> A
 # "69% with trastuzumab but without pertuzumab": the words between a regimen and the partner
 # it was given without (round 60b).
 _BUT_WITHOUT = re.compile(r"\s*,?\s*(?:but\s+)?without\s+(?:the\s+|a\s+|an\s+)?", re.I)
+# "without pertuzumab-related toxicity", "without pertuzumab dose delays": the partner only
+# modifies what was absent (review of round 60b).
+_PARTNER_AS_MODIFIER = re.compile(
+    r"-[A-Za-z]|\s+(?:dos(?:e|ing)|delay|related|associated|induced|toxicit|exposure|"
+    r"interruption|reduction|discontinu)",
+    re.I,
+)
 
 
 def _negated_partner_ref(
@@ -136,6 +143,8 @@ def _negated_partner_ref(
     nxt = next((x for x in regs if x.start >= m.end()), None)
     if nxt is None or nxt.start != m.end() or not nxt.drugs:
         return None
+    if _PARTNER_AS_MODIFIER.match(text, nxt.end):
+        return None  # "without pertuzumab-related toxicity": no drug left out
     held, left_out = set(r.drugs), set(nxt.drugs)
     fits = [
         a
