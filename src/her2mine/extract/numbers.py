@@ -2193,7 +2193,9 @@ def _nr_with_own_unit(text: str, values: list[Value]) -> None:
     in that unit, which the bare number before it shares (``_inherit_units``)."""
     for v in values:
         if v.kind == "nr":
-            m = _TIME_UNIT.match(text, v.end)
+            # (Review of 60c: "NR (95% CI 12.0-NR) months": the unit may follow its bracket.)
+            b = _BRACKETED.match(text, v.end)
+            m = _TIME_UNIT.match(text, v.end if b is None else b.end())
             if m is not None:
                 v.kind, v.unit = "time", _unit_name(m.group(1))
 

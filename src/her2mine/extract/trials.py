@@ -1533,9 +1533,26 @@ def _hyphenated_names(text: str, found: list[int]) -> list[Hit]:
         low = m.group(1).lower()
         if low in _COMMON_COMPOUNDS or low in text or _NOT_A_NAME.fullmatch(low) is not None:
             continue
-        if _SUBJECT_DESIGN_WORD.fullmatch(low) is None:
+        if _SUBJECT_DESIGN_WORD.fullmatch(low) is None and not _descriptive_compound(low):
             hits.append(_span_hit(m, 1))
     return hits
+
+
+# Review of 60c: "the Two-stage study", "the Triple-negative study", "the Multi-center trial": a
+# compound of a counting or size word, or one ending in an adjective or participle, describes
+# the study; a coined name ("Neo-heron") does neither.
+_DESCRIPTIVE_HEAD = re.compile(
+    r"(?:one|two|three|four|single|double|triple|multi|non|sub|post|pre|de|re|co|inter|cross|"
+    r"large|small|short|long|high|low|nation|population)-"
+)
+_DESCRIPTIVE_TAIL = re.compile(
+    r"-\w*(?:ed|ing|ive|al|ar|ic|ous|free|wide|level|scale|stage|course|based|cent(?:er|re))\Z"
+)
+
+
+def _descriptive_compound(low: str) -> bool:
+    """Whether the lower-cased compound ``low`` describes a study (``_DESCRIPTIVE_HEAD``/``_TAIL``)."""
+    return _DESCRIPTIVE_HEAD.match(low) is not None or _DESCRIPTIVE_TAIL.search(low) is not None
 
 
 # Round 60c: "ABCD1607 (KESTREL TEA study) enrolled": a study number and the trial's name in
@@ -1579,7 +1596,7 @@ def _data_source_short_forms(text: str) -> list[Hit]:
     hits = []
     for m in _SHORT_FORM_BRACKET.finditer(text):
         name, b = m.group(1), m.start()
-        if not _title_name(name) or name in NOT_TRIAL_NAMES:
+        if not _title_name(name) or name in NOT_TRIAL_NAMES or _names_organisation(text, name, b):
             continue
         if (
             _SOURCE_NOUN_BEFORE.search(text, max(0, b - 12), b) is None
@@ -1591,3 +1608,18 @@ def _data_source_short_forms(text: str) -> list[Hit]:
         if letters_in_order(letters, gloss, starts_word(gloss)) >= 0:
             hits.append(_span_hit(m, 1))
     return hits
+
+
+# Review of 60c: "the Japan Clinical Oncology Group (JCOG) database": a short form of a group or
+# another organisation names who holds the data, not the data source.
+_ORGANISATION_BEFORE = re.compile(
+    r"(?:Group|Network|Society|Institute|Organi[sz]ation|Association|Consortium|Alliance|"
+    r"Administration|Agency|Foundation)[ \t]*\Z"
+)
+
+
+def _names_organisation(text: str, name: str, b: int) -> bool:
+    """Whether short form ``name`` (its bracket at ``b``) is a group's or organisation's."""
+    if name in _GROUP_WORD_SET or _GROUP_SHAPE.fullmatch(name) is not None:
+        return True
+    return _ORGANISATION_BEFORE.search(text, max(0, b - 16), b) is not None

@@ -112,8 +112,11 @@ _POSTFIX_COLON = re.compile(r"\s*:")
 # has its own value before a ";" is spent on that event; the next ";" item is of any grade unless
 # it restates one. A heading ("Grade >=3 AEs: neutropenia 20%; diarrhoea 10%") names the general
 # event word or a colon, and keeps the qualifier for the items it heads.
+# (Review of 60c: "Grade 3 toxicities included neutropenia 20%; diarrhoea 15%": the general
+# words "toxicities", "events", "side effects" head a list as "AEs" do.)
+_EVENT_HEAD = r"(?:" + _AE_HEAD + r"|toxicit(?:y|ies)|events?|(?:side|adverse)\s+effects?)"
 _OWN_EVENT_VALUE = re.compile(
-    r"\s+(?!" + _AE_HEAD + r"\b)[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?\s*[(,]?\s*"
+    r"\s+(?!" + _EVENT_HEAD + r"\b)[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?\s*[(,]?\s*"
     r"(?:in\s+)?\d+(?:[.·]\d+)?\s*%[^;:]*\Z"
 )
 
@@ -128,7 +131,7 @@ def _spent_on_own_event_clause(text: str, m: re.Match[str], ep: Hit) -> bool:
     return match is not None and _AE_HEAD_WORD.search(text, m.end(), semi) is None
 
 
-_AE_HEAD_WORD = re.compile(r"\b" + _AE_HEAD + r"\b")
+_AE_HEAD_WORD = re.compile(r"\b" + _EVENT_HEAD + r"\b")
 
 
 # "infusion-related reactions occurred in 13.3% vs 3.4%": the values compared before the one

@@ -480,6 +480,17 @@ def _adjusted_ratio(text: str, v: Value) -> bool:
     return _ADJUSTED_KEY.search(text, max(0, ks - 16), ks) is not None
 
 
+# Review of 60c: "Receipt of dual HER2 blockade was associated with improved OS (adjusted HR
+# 0.70)": a subject naming a treatment without a drug's name is still the arms compared.
+_TREATMENT_NOUN = re.compile(r"\b(?:receipt|blockade|inhibition|use\s+of)\b", re.I)
+
+
+def _adjusted_factor(text: str, a: int, end: int, v: Value) -> bool:
+    """Whether adjusted ratio ``v`` (``_adjusted_ratio``) is of a subject text[a:end] that names
+    no treatment (``_TREATMENT_NOUN``)."""
+    return _adjusted_ratio(text, v) and _TREATMENT_NOUN.search(text, a, end) is None
+
+
 def _associated_factor_ratio(
     text: str, low: str | None, s: int, e: int, v: Value, drug_hits: list[Hit], eps: list[Hit]
 ) -> bool:
@@ -508,7 +519,11 @@ def _associated_factor_ratio(
         return False
     if any(a <= h.start < end for h in eps):
         return False
-    if after and _GRADED_SUBJECT.search(text, a, end) is None and not _adjusted_ratio(text, v):
+    if (
+        after
+        and _GRADED_SUBJECT.search(text, a, end) is None
+        and not _adjusted_factor(text, a, end, v)
+    ):
         return False  # "HER2-low status was associated with longer DFS (HR": groups compared
     return not any(
         a <= h.start < end and _EARLIER_DRUG.search(text, a, h.start) is None for h in drug_hits
