@@ -1017,7 +1017,7 @@ def _named_by_context(text: str) -> list[Hit]:
             start = _programme_word_start(text, m.start(1), name)
             name = text[start : m.end(1)]
             hits.append(Hit("trial", start, m.end(1), name, name, [], "rules"))
-    hits += _round59b_names(text) + _round60c_names(text)
+    hits += _rarer_shaped_names(text)
     return hits + _coordinated_names(text) + _bracketed_names(text)
 
 
@@ -1335,16 +1335,24 @@ def _named_before_expansion(text: str, found: list[int]) -> list[Hit]:
     return hits
 
 
-def _round59b_names(text: str) -> list[Hit]:
-    """The names read by round 59b's patterns (a group word before the name, an expansion
-    after it, a word with a protocol number, a mixed-case observational study's name)."""
+def _rarer_shaped_names(text: str) -> list[Hit]:
+    """Names of rarer shapes, most near "trial"/"study" (rounds 59b and 60c): after a group's
+    abbreviation, before an expansion bracket, study numbers in brackets, a word with a protocol
+    number, observational studies, a spaced numeral and its alias, hyphenated names, design
+    words before a name and a setting noun, a study number before its bracketed name, coined
+    mixed-case names (also before "registry"), a data source's short form."""
     found = literal_starts(text, ("trial", "study"))
     hits = _named_after_group_word(text, found) + _named_before_expansion(text, found)
     hits += [
         Hit("trial", a, b, text[a:b], text[a:b], [], "rules")
         for a, b in study_number_brackets(text)
     ]
-    return hits + _word_protocol_names(text) + _observational_names(text)
+    hits += _word_protocol_names(text) + _observational_names(text)
+    hits += _numeral_names(text, found) + _hyphenated_names(text, found)
+    hits += _design_words_setting_names(text, found) + _number_bracket_names(text, found)
+    if "registry" in text:
+        found = literal_starts(text, ("trial", "study", "registry"))
+    return hits + _coined_names(text, found) + _data_source_short_forms(text)
 
 
 # Round 59b: "Kestrel B123-45", "(HARBOR A12-34; NCT...)": a word and a protocol number (one or
@@ -1415,18 +1423,6 @@ def _observational_names(text: str) -> list[Hit]:
                 continue
             hits.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
     return hits
-
-
-def _round60c_names(text: str) -> list[Hit]:
-    """The names read by round 60c's patterns (a spaced numeral and an alias, design words
-    before a name and a design noun, coined mixed-case and hyphenated names, a study number
-    before its bracketed name, a data source's short form after its expansion)."""
-    found = literal_starts(text, ("trial", "study"))
-    hits = _numeral_names(text, found) + _hyphenated_names(text, found)
-    hits += _design_words_setting_names(text, found) + _number_bracket_names(text, found)
-    if "registry" in text:
-        found = literal_starts(text, ("trial", "study", "registry"))
-    return hits + _coined_names(text, found) + _data_source_short_forms(text)
 
 
 def _noun_at(text: str, q: int) -> bool:
