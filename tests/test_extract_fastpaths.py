@@ -5,8 +5,12 @@ from __future__ import annotations
 import pytest
 from gold_data import gold_texts
 
-from her2mine.extract import arms, drugs, numbers, regimens, trials
+from her2mine.extract import arms, numbers, regimens, trials
 from her2mine.extract.arms import patterns as arms_patterns
+from her2mine.extract.drugs.definitions import _CONSISTED, consisted_matches
+from her2mine.extract.drugs.find import find_drugs
+from her2mine.extract.drugs.lexical import _CLASS_RE, _CLASS_WORDS
+from her2mine.extract.drugs.stems import _STEM_END, _STEM_RE, _WORD_CHARS, _stem_matches
 from her2mine.extract.fastre import (
     WordGate,
     finditer_at,
@@ -74,20 +78,20 @@ def test_finditer_at_equals_finditer_for_trials_classes_and_definitions():
         pairs = [
             (trials._REGISTRY, text, registry_starts(text)),
             (trials._FAMILIES, text, literal_starts(text, trials._FAMILY_WORDS)),
-            (drugs._CLASS_RE, low, literal_starts(low, drugs._CLASS_WORDS)),
+            (_CLASS_RE, low, literal_starts(low, _CLASS_WORDS)),
         ]
         for pattern, haystack, starts in pairs:
             fast = [m.span() for m in finditer_at(pattern, haystack, starts)]
             assert fast == [m.span() for m in pattern.finditer(haystack)]
             found += len(fast)
-        fast = [(m.span(), m.group(1)) for m in drugs.consisted_matches(text)]
-        assert fast == [(m.span(), m.group(1)) for m in drugs._CONSISTED.finditer(text)]
+        fast = [(m.span(), m.group(1)) for m in consisted_matches(text)]
+        assert fast == [(m.span(), m.group(1)) for m in _CONSISTED.finditer(text)]
         found += len(fast)
     assert found > 50
 
 
 def test_definitions_found_from_their_verb():
-    spans = [m.group(1) for m in drugs.consisted_matches(EXTRA)]
+    spans = [m.group(1) for m in consisted_matches(EXTRA)]
     assert spans == ["PyroCap", "THP", "AB-12", "XY+Z/"]
 
 
@@ -112,7 +116,7 @@ def test_registry_gates_do_not_change_the_arms():
         "docetaxel (pertuzumab group) or placebo plus trastuzumab and docetaxel (control "
         "group). Median PFS was 18.5 months in the pertuzumab group."
     )
-    hits = drugs.find_drugs(text, _lex(), sentence_spans(text))
+    hits = find_drugs(text, _lex(), sentence_spans(text))
     sents = sentence_spans(text)
     fast = arms.build_registry(text, sents, hits, lower_same_length(text))
     names = sorted(a.name for a in fast.arms)
@@ -227,13 +231,13 @@ def test_search_from_end_on_lower_cased_number_contexts():
 def test_stem_scan_equals_the_alternation_scan():
     def old(text, low):  # the previous scan: the stem alternation tried at every position
         last = 0
-        for m in drugs._STEM_END.finditer(low):
+        for m in _STEM_END.finditer(low):
             ws = m.start()
-            while ws > 0 and text[ws - 1] in drugs._WORD_CHARS:
+            while ws > 0 and text[ws - 1] in _WORD_CHARS:
                 ws -= 1
             if ws < last:
                 continue
-            found = drugs._STEM_RE.match(text, ws)
+            found = _STEM_RE.match(text, ws)
             if found:
                 last = found.end()
                 yield found
@@ -242,7 +246,7 @@ def test_stem_scan_equals_the_alternation_scan():
     n = 0
     for text in [*corpus(), extra]:
         low = lower_same_length(text)
-        spans = [m.span() for m in drugs._stem_matches(text, low)]
+        spans = [m.span() for m in _stem_matches(text, low)]
         assert spans == [m.span() for m in old(text, low)]
         n += len(spans)
     assert n > 100

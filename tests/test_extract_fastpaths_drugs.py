@@ -7,7 +7,15 @@ import re
 import pytest
 from test_extract_fastpaths import EXTRA, corpus
 
-from her2mine.extract import drugs, trials
+from her2mine.extract import trials
+from her2mine.extract.drugs.brackets import _mention_ends_before, bracketed_shorts
+from her2mine.extract.drugs.codes import _CODE_RE, _code_starts, code_hits
+from her2mine.extract.drugs.definitions import class_abbreviation_hits, defined_abbreviations
+from her2mine.extract.drugs.find import drug_names, find_drugs
+from her2mine.extract.drugs.letters import letter_hits
+from her2mine.extract.drugs.lexical import class_hits, lexicon_hits, regimen_shorts_in_context
+from her2mine.extract.drugs.short_forms import abbreviation_hits
+from her2mine.extract.drugs.stems import _ADC_PAYLOAD, _STEM_RE, _STEMS, _stem_matches, stem_hits
 from her2mine.extract.fastre import finditer_at, literal_starts, whole_word_spans
 from her2mine.extract.hits import resolve_overlaps
 from her2mine.extract.lexicon import (
@@ -95,8 +103,8 @@ def test_trial_candidates_cover_the_full_scans():
 def _plain_stem_re() -> re.Pattern[str]:
     """The stem pattern as first written (backtracks through each word's letters)."""
     return re.compile(
-        rf"(?<![A-Za-z0-9-])((?:fam-|ado-|vic-)?[a-z]{{3,}}(?:{drugs._STEMS})(?:-[a-z]{{4}})?"
-        rf"(?:\s+{drugs._ADC_PAYLOAD}(?:-[a-z]{{4}})?)?)(?![A-Za-z0-9])",
+        rf"(?<![A-Za-z0-9-])((?:fam-|ado-|vic-)?[a-z]{{3,}}(?:{_STEMS})(?:-[a-z]{{4}})?"
+        rf"(?:\s+{_ADC_PAYLOAD}(?:-[a-z]{{4}})?)?)(?![A-Za-z0-9])",
         re.IGNORECASE,
     )
 
@@ -107,7 +115,7 @@ def test_stem_pattern_equals_the_plain_form():
     tried = 0
     for text in [*texts(), extra]:
         for pos in range(len(text)):
-            fast, slow = drugs._STEM_RE.match(text, pos), plain.match(text, pos)
+            fast, slow = _STEM_RE.match(text, pos), plain.match(text, pos)
             assert (fast and fast.span(1)) == (slow and slow.span(1))
             tried += fast is not None
     assert tried > 100
@@ -118,14 +126,14 @@ def test_stem_hits_leave_out_exactly_the_stems_taken_mentions_cover():
     left_out = 0
     for text in texts():
         low = lower_same_length(text)
-        taken = resolve_overlaps(drugs.lexicon_hits(text, lex, low))
-        every = drugs.stem_hits(text, lex, low)
-        runs = [m.span() for m in drugs._stem_matches(text, low, taken)]
-        every_run = [m.span() for m in drugs._stem_matches(text, low)]
+        taken = resolve_overlaps(lexicon_hits(text, lex, low))
+        every = stem_hits(text, lex, low)
+        runs = [m.span() for m in _stem_matches(text, low, taken)]
+        every_run = [m.span() for m in _stem_matches(text, low)]
         assert [s for s in every_run if s in runs] == runs  # fewer matches, the same ones
         for start, end in set(every_run) - set(runs):
             assert any(t.overlaps(start, end) for t in taken)
-        free = drugs.stem_hits(text, lex, low, taken)
+        free = stem_hits(text, lex, low, taken)
         assert [h for h in every if h in free] == free
         assert resolve_overlaps(taken + free) == resolve_overlaps(taken + every)
         left_out += len(every) - len(free)
@@ -135,8 +143,8 @@ def test_stem_hits_leave_out_exactly_the_stems_taken_mentions_cover():
 def test_code_starts_cover_every_code_match():
     found = 0
     for text in [*texts(), "x ÄB-1234 ·AB123 -AB1234 aAB1234 ABCDEF123 AB-12 AB--123 Ä1234"]:
-        fast = [m.span() for m in finditer_at(drugs._CODE_RE, text, drugs._code_starts(text))]
-        assert fast == [m.span() for m in drugs._CODE_RE.finditer(text)]
+        fast = [m.span() for m in finditer_at(_CODE_RE, text, _code_starts(text))]
+        assert fast == [m.span() for m in _CODE_RE.finditer(text)]
         found += len(fast)
     assert found > 10
 
@@ -153,10 +161,10 @@ def test_chains_before_is_empty_where_no_mention_ends_before_the_bracket():
     lex = load_lexicons().drugs
     checked = 0
     for text in texts():
-        hits = drugs.find_drugs(text, lex, sentence_spans(text))
+        hits = find_drugs(text, lex, sentence_spans(text))
         ends = {h.end for h in hits}
-        for start, _ in drugs.bracketed_shorts(text):
-            if not drugs._mention_ends_before(text, ends, start):
+        for start, _ in bracketed_shorts(text):
+            if not _mention_ends_before(text, ends, start):
                 assert chains_before(text, hits, start) == []
                 checked += 1
     assert checked > 20
@@ -173,8 +181,8 @@ def test_mention_of_matches_the_lexicon_reading():
 
 
 def test_extra_text_still_reads_the_same_drugs():
-    hits = drugs.find_drugs(EXTRA, load_lexicons().drugs, sentence_spans(EXTRA))
-    assert {"pyrotinib", "capecitabine", "docetaxel"} <= set(drugs.drug_names(hits))
+    hits = find_drugs(EXTRA, load_lexicons().drugs, sentence_spans(EXTRA))
+    assert {"pyrotinib", "capecitabine", "docetaxel"} <= set(drug_names(hits))
 
 
 def _reference_find_drugs(text, lex, sentences, pairs):
@@ -182,24 +190,24 @@ def _reference_find_drugs(text, lex, sentences, pairs):
     that ``resolve_overlaps`` then drops."""
     low = lower_same_length(text)
     key = lambda h: (h.start - h.end, h.start)  # noqa: E731
-    lexical = sorted(drugs.lexicon_hits(text, lex, low), key=key)
-    lexical = resolve_overlaps(lexical + drugs.class_hits(text, low))
+    lexical = sorted(lexicon_hits(text, lex, low), key=key)
+    lexical = resolve_overlaps(lexical + class_hits(text, low))
     # regimen short forms only where written as treatments, added in round 30
-    lexical = drugs.regimen_shorts_in_context(text, lexical, sentences, lex.ambiguous)
+    lexical = regimen_shorts_in_context(text, lexical, sentences, lex.ambiguous)
     # class short forms ("aromatase inhibitor (AI)"), added after the first version
-    classes = drugs.class_abbreviation_hits(text, lexical, pairs)
+    classes = class_abbreviation_hits(text, lexical, pairs)
     lexical = resolve_overlaps(sorted(lexical, key=key) + classes)
     abbrev = []
     for _ in range(2):
         current = resolve_overlaps(abbrev + lexical)
-        defined = drugs.defined_abbreviations(text, current, pairs)
+        defined = defined_abbreviations(text, current, pairs)
         if not defined:
             break
-        abbrev = drugs.abbreviation_hits(text, defined, lex, lexical)
+        abbrev = abbreviation_hits(text, defined, lex, lexical)
     # one-letter short forms ("lapatinib (L)"), added later
-    abbrev += drugs.letter_hits(text, lexical)
-    stems = drugs.stem_hits(text, lex, low)
-    codes = drugs.code_hits(text, lex, sentences)
+    abbrev += letter_hits(text, lexical)
+    stems = stem_hits(text, lex, low)
+    codes = code_hits(text, lex, sentences)
     return resolve_overlaps(abbrev + lexical + stems + codes)
 
 
@@ -218,7 +226,7 @@ def test_find_drugs_equals_the_plain_passes():
         state = doc.user_data[STATE_KEY]
         pairs = [tuple(p) for p in state.get("abbreviation_pairs", [])]
         sentences = [tuple(s) for s in state["sentences"]]
-        fast = drugs.find_drugs(text, lex, sentences, pairs)
+        fast = find_drugs(text, lex, sentences, pairs)
         assert fast == _reference_find_drugs(text, lex, sentences, pairs)
         second_pass += any(h.source == "abbreviation" for h in fast)
     assert second_pass > 5

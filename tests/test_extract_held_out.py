@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from her2mine.extract.drugs import (
-    class_abbreviation_hits,
-    class_hits,
-    code_hits,
-    defined_abbreviations,
-    find_drugs,
-)
+from her2mine.extract.drugs.codes import code_hits
+from her2mine.extract.drugs.definitions import class_abbreviation_hits, defined_abbreviations
+from her2mine.extract.drugs.find import find_drugs
+from her2mine.extract.drugs.lexical import class_hits
 from her2mine.extract.lexicon import load_lexicons
 from her2mine.extract.trials import find_trials
 

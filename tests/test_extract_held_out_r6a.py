@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from extract_helpers import only_row, outcomes_of
 
-from her2mine.extract.drugs import letter_hits
+from her2mine.extract.drugs.letters import letter_hits
 from her2mine.extract.hits import Hit
 
 ALTTO = (

@@ -11,7 +11,7 @@ import pytest
 from extract_helpers import ARM_ROW, rows_of
 
 from her2mine.extract.components import _hits
-from her2mine.extract.drugs import bracketed_shorts
+from her2mine.extract.drugs.brackets import bracketed_shorts
 
 TITLE = "Title\n\n"
 

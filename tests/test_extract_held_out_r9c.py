@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from extract_helpers import ARM_ROW, registry_of, rows_of
 
-from her2mine.extract.drugs import standard_placebo_short_hits
+from her2mine.extract.drugs.short_forms import standard_placebo_short_hits
 from her2mine.extract.numbers import parse_values
 
 TITLE = "Title\n\n"

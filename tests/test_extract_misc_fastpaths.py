@@ -12,7 +12,7 @@ from gold_data import gold_texts
 from spacy.attrs import IDX, SENT_START
 
 from her2mine.extract import sentences
-from her2mine.extract.drugs import drug_names
+from her2mine.extract.drugs.find import drug_names
 from her2mine.extract.hits import Hit
 from her2mine.extract.pipeline import to_extraction
 from her2mine.extract.sentences import ABBREVIATIONS, sentence_spans

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from extract_helpers import trials_in
 
-from her2mine.extract.drugs import _names_a_cell_line
+from her2mine.extract.drugs.codes import _names_a_cell_line
 from her2mine.extract.numbers import parse_values
 
 

@@ -83,7 +83,7 @@ def test_p_value_between_letters_is_no_enumeration(nlp):
 def test_enumeration_of_capitals_still_no_letter(nlp):
     """Negative: "class A, B or C" stays an enumeration (the capitals are followed by no
     relation sign or number), so the "A" of anastrozole's short form reads no drug there."""
-    from her2mine.extract.drugs import _in_letter_enumeration
+    from her2mine.extract.drugs.letters import _in_letter_enumeration
 
     text = "Child-Pugh class L, B or C."
     a = text.index("L,")

@@ -17,7 +17,7 @@ from extract_helpers import arms_of, rows_of
 
 from her2mine.extract import build_pipeline
 from her2mine.extract.components import _hits
-from her2mine.extract.drugs import bracketed_shorts
+from her2mine.extract.drugs.brackets import bracketed_shorts
 
 HT = "docetaxel+trastuzumab"
 

@@ -9,8 +9,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_extract_fastpaths_drugs import texts
 
-from her2mine.extract import components, drugs, trials
+from her2mine.extract import components, trials
 from her2mine.extract.abbreviations import TOKEN_ARRAY_ATTRS, find_definitions
+from her2mine.extract.drugs.lexical import lexicon_hits
+from her2mine.extract.drugs.stems import (
+    _STEM_END,
+    _STEM_FINDS,
+    _WORD_CHARS,
+    STEM_STOPLIST,
+    _all_covered,
+    _stem_matches,
+    _stem_words,
+    _stem_words_forward,
+    stem_hits,
+)
 from her2mine.extract.fastre import literal_starts
 from her2mine.extract.hits import (
     Hit,
@@ -57,9 +69,9 @@ STEM_EXTRA = [
 
 def _reference_stem_words(text: str, low: str) -> list[tuple[int, int, int]]:
     out = []
-    for m in drugs._STEM_END.finditer(low):
+    for m in _STEM_END.finditer(low):
         ws = m.start()
-        while ws > 0 and text[ws - 1] in drugs._WORD_CHARS:
+        while ws > 0 and text[ws - 1] in _WORD_CHARS:
             ws -= 1
         out.append((m.start(), m.end(), ws))
     return out
@@ -69,13 +81,13 @@ def _reference_stem_hits(text, lex, low, taken):
     """``stem_hits`` without the shortcut: every match, then the overlap test."""
     starts = [h.start for h in taken]
     hits = []
-    for m in drugs._stem_matches(text, low, taken):
+    for m in _stem_matches(text, low, taken):
         start, end = m.span(1)
         i = bisect_left(starts, start)
         if (i and taken[i - 1].end > start) or (i < len(taken) and taken[i].start < end):
             continue
         written = m.group(1)
-        if written.lower() in drugs.STEM_STOPLIST:
+        if written.lower() in STEM_STOPLIST:
             continue
         canon = lex.canonical_of.get(written.lower()) or written.lower()
         hits.append(Hit("drug", start, end, written, canon, [canon], "stem"))
@@ -86,13 +98,13 @@ def test_stem_words_equal_the_plain_scan():
     found = 0
     for text in [*texts(), *STEM_EXTRA]:
         low = lower_same_length(text)
-        fast = drugs._stem_words(text, low)
-        assert fast == drugs._stem_words_forward(text, low)
+        fast = _stem_words(text, low)
+        assert fast == _stem_words_forward(text, low)
         # the same word ends and starts; the stem may be a shorter one the longer ends with
         assert [(q, ws) for _, q, ws in fast] == [
             (q, ws) for _, q, ws in _reference_stem_words(text, low)
         ]
-        assert all(low[p:q] in drugs._STEM_FINDS for p, q, _ in fast)
+        assert all(low[p:q] in _STEM_FINDS for p, q, _ in fast)
         found += len(fast)
     assert found > 300
 
@@ -102,15 +114,13 @@ def test_stem_hits_shortcut_changes_nothing():
     shortcut = 0
     for text in [*texts(), *STEM_EXTRA, *(t.upper() for t in STEM_EXTRA)]:
         low = lower_same_length(text)
-        lexical = resolve_overlaps(drugs.lexicon_hits(text, lex, low))
-        everything = resolve_overlaps(lexical + drugs.stem_hits(text, lex, low))
+        lexical = resolve_overlaps(lexicon_hits(text, lex, low))
+        everything = resolve_overlaps(lexical + stem_hits(text, lex, low))
         # (and mentions that end or start inside a stem)
         cut = [Hit(h.kind, h.start + 1, h.end - 1, h.text, h.canonical) for h in lexical]
         for taken in (lexical, everything, everything[::2], everything[1::2], cut):
-            assert drugs.stem_hits(text, lex, low, taken) == _reference_stem_hits(
-                text, lex, low, taken
-            )
-            shortcut += drugs._all_covered(drugs._stem_words(text, low), taken)
+            assert stem_hits(text, lex, low, taken) == _reference_stem_hits(text, lex, low, taken)
+            shortcut += _all_covered(_stem_words(text, low), taken)
     assert shortcut > 20
 
 
@@ -144,7 +154,7 @@ def test_shared_word_scan_finds_what_each_component_finds_alone():
             text, lexicons.trials
         )
         low = lower_same_length(text)
-        assert drugs.lexicon_hits(text, lexicons.drugs, low, starts) == drugs.lexicon_hits(
+        assert lexicon_hits(text, lexicons.drugs, low, starts) == lexicon_hits(
             text, lexicons.drugs, low
         )
 

@@ -10,13 +10,30 @@ import re
 
 from gold_data import gold_texts
 
-from her2mine.extract import drugs
 from her2mine.extract.arms import lettered as arms_lettered
 from her2mine.extract.components import _hits
+from her2mine.extract.drugs.definitions import (
+    _BRACKET_AFTER_SHORT,
+    _CHAIN_RESIDUE,
+    _SHORT_FORM_TEXT,
+    _starting_before,
+    long_forms_after_shorts,
+)
+from her2mine.extract.drugs.lexical import (
+    _DOSE_AFTER_SHORT,
+    _SHORT_FORM_DOSES,
+    _dosed_gate,
+    _dosed_spans,
+    _is_concentration,
+    _undefined_regimen_shorts,
+    dosed_short_form_hits,
+    lexicon_hits,
+)
 from her2mine.extract.fastre import finditer_at, literal_starts
 from her2mine.extract.hits import Hit, resolve_longest_first
 from her2mine.extract.lexicon import load_lexicons, lower_same_length
 from her2mine.extract.outcomes.endpoints import _LAB_CHANGE, _LAB_CHANGE_FIRSTS
+from her2mine.extract.regimens import CHAIN_KINDS
 from her2mine.extract.sentences import sentence_spans
 
 # Dosed short forms of every shape ("FEC100", "FOLFOX-6 85", "EC90 values"), short forms without
@@ -62,7 +79,7 @@ def _lexicon_hits(nlp, text: str) -> list[list[Hit]]:
     """Sorted, disjoint drug hits of ``text``: the pipeline's, and the lexicon scan's alone."""
     lex = load_lexicons().drugs
     low = lower_same_length(text)
-    scanned = resolve_longest_first(drugs.lexicon_hits(text, lex, low, None))
+    scanned = resolve_longest_first(lexicon_hits(text, lex, low, None))
     return [_hits(nlp(text)._.her2, "drugs"), scanned]
 
 
@@ -76,13 +93,9 @@ def _dosed_plain(text: str, lex) -> list[Hit]:
             continue
         canon = lex.exact_of[short]
         kind, found = lex.mention_of(canon)
-        for a, b in drugs._dosed_spans(text, short):
-            m = drugs._DOSE_AFTER_SHORT.match(text, b)
-            if (
-                m
-                and int(m.group(1)) in drugs._SHORT_FORM_DOSES
-                and not drugs._is_concentration(text, a, m)
-            ):
+        for a, b in _dosed_spans(text, short):
+            m = _DOSE_AFTER_SHORT.match(text, b)
+            if m and int(m.group(1)) in _SHORT_FORM_DOSES and not _is_concentration(text, a, m):
                 hits.append(Hit(kind, a, b, short, canon, list(found), "rules"))
     return hits
 
@@ -93,7 +106,7 @@ def test_dosed_short_forms_behind_the_gate_are_the_plain_scans():
     found = 0
     for text in _texts():
         want = _dosed_plain(text, lex)
-        assert drugs.dosed_short_form_hits(text, lex) == want
+        assert dosed_short_form_hits(text, lex) == want
         found += len(want)
     assert found >= 10
 
@@ -102,7 +115,7 @@ def test_dosed_gate_finds_every_short_form_before_a_digit():
     """The gate matches wherever any dosable short form has a digit after it; negative: not in
     a text whose short forms have none."""
     lex = load_lexicons().drugs
-    gate = drugs._dosed_gate(lex.dosable_shorts)
+    gate = _dosed_gate(lex.dosable_shorts)
     for short in lex.dosable_shorts:
         assert gate.search(f"x {short}1 y") is not None
     assert gate.search("HER2-positive disease: FEC, AC or EC for 12 months (4 cycles)") is None
@@ -143,12 +156,12 @@ def _long_forms_plain(text: str, hits: list[Hit]) -> list[tuple[str, int, int]]:
             continue
         if not text.startswith("(", h.end) and not text.startswith(" (", h.end):
             continue
-        m = drugs._BRACKET_AFTER_SHORT.match(text, h.end)
-        if m is None or not drugs._SHORT_FORM_TEXT.fullmatch(h.text):
+        m = _BRACKET_AFTER_SHORT.match(text, h.end)
+        if m is None or not _SHORT_FORM_TEXT.fullmatch(h.text):
             continue
         ls, le = m.span(1)
         inner = [g for g in hits[k + 1 :] if g.start < le]
-        if not inner or any(g.end > le or g.kind not in drugs.CHAIN_KINDS for g in inner):
+        if not inner or any(g.end > le or g.kind not in CHAIN_KINDS for g in inner):
             continue
         if text[ls : inner[0].start].strip():
             continue
@@ -157,7 +170,7 @@ def _long_forms_plain(text: str, hits: list[Hit]) -> list[tuple[str, int, int]]:
             residue.append(text[at : g.start])
             at = g.end
         residue.append(text[at:le])
-        if drugs._CHAIN_RESIDUE.fullmatch(" ".join(residue)):
+        if _CHAIN_RESIDUE.fullmatch(" ".join(residue)):
             pairs.append((h.text, ls, le))
     return pairs
 
@@ -169,7 +182,7 @@ def test_long_forms_after_shorts_are_the_plain_reading(nlp):
     for text in _texts():
         for hits in _lexicon_hits(nlp, text):
             want = _long_forms_plain(text, hits)
-            assert drugs.long_forms_after_shorts(text, hits) == want
+            assert long_forms_after_shorts(text, hits) == want
             found += len(want)
     assert found >= 1
 
@@ -180,7 +193,7 @@ def test_starting_before_is_the_filtered_tail():
     for k in range(len(hits) + 1):
         for end in range(-1, 26):
             want = [g for g in hits[k:] if g.start < end]
-            assert drugs._starting_before(hits, k, end) == want
+            assert _starting_before(hits, k, end) == want
 
 
 # --- capital regimen short forms in one comprehension -------------------------------------------
@@ -206,7 +219,7 @@ def test_undefined_regimen_shorts_are_the_per_hit_test(nlp):
     found = 0
     for hits in [made] + [h for t in _texts() for h in _lexicon_hits(nlp, t)]:
         want = [i for i, h in enumerate(hits) if _undefined_plain(h, ambiguous)]
-        assert drugs._undefined_regimen_shorts(hits, ambiguous) == want
+        assert _undefined_regimen_shorts(hits, ambiguous) == want
         found += len(want)
     assert found >= 10
 

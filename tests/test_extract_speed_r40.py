@@ -12,8 +12,9 @@ from gold_data import gold_texts
 # ``long_forms_after_shorts`` before the speed passes (one reference copy, in round 36's test)
 from test_extract_speed_r36 import _long_forms_plain
 
-from her2mine.extract import drugs, numbers, trials
+from her2mine.extract import numbers, trials
 from her2mine.extract.components import _hits
+from her2mine.extract.drugs.definitions import _SHORT_FORM_TEXT, long_forms_after_shorts
 from her2mine.extract.fastre import literal_starts
 from her2mine.extract.sentences import sentence_spans
 
@@ -126,7 +127,7 @@ def test_long_forms_after_shorts_are_the_plain_reading(nlp):
     for text in gold_texts() + _BRACKETS:
         hits = _hits(nlp(text)._.her2, "drugs")
         want = _long_forms_plain(text, hits)
-        assert drugs.long_forms_after_shorts(text, hits) == want
+        assert long_forms_after_shorts(text, hits) == want
         found += len(want)
     assert found >= 1
 
@@ -137,9 +138,9 @@ def test_every_short_form_text_is_upper_case(nlp):
     matched = 0
     for text in gold_texts() + _BRACKETS:
         for h in _hits(nlp(text)._.her2, "drugs"):
-            if drugs._SHORT_FORM_TEXT.fullmatch(h.text):
+            if _SHORT_FORM_TEXT.fullmatch(h.text):
                 assert h.text.isupper()
                 matched += 1
     assert matched >= 10
     for s in ("Thp", "CapOx", "trastuzumab"):
-        assert not s.isupper() and not drugs._SHORT_FORM_TEXT.fullmatch(s)
+        assert not s.isupper() and not _SHORT_FORM_TEXT.fullmatch(s)

@@ -12,13 +12,23 @@ import re
 
 from gold_data import gold_texts
 
-from her2mine.extract import components, drugs, numbers
+from her2mine.extract import components, numbers
 from her2mine.extract.arms import design as arms_design
-from her2mine.extract.drugs import chains_before
+from her2mine.extract.drugs import brackets
+from her2mine.extract.drugs.brackets import (
+    _ADD_ON_BEFORE,
+    _ADD_ON_REACH,
+    _ADD_ON_WORDS,
+    _add_on_backbone,
+    _mention_letters,
+)
+from her2mine.extract.drugs.lexical import lexicon_hits
+from her2mine.extract.drugs.stems import _stem_words, _with_bracketed_stems, stem_hits
 from her2mine.extract.fastre import WordGate
-from her2mine.extract.hits import Hit
+from her2mine.extract.hits import Hit, resolve_longest_first
 from her2mine.extract.lexicon import load_lexicons, lower_same_length
 from her2mine.extract.outcomes import find_endpoints
+from her2mine.extract.regimens import chains_before
 from her2mine.extract.sentences import sentence_spans
 
 # Numbers after arm/group/part words in every spelling the label rule reads, and near misses:
@@ -72,11 +82,11 @@ def test_stem_hits_with_given_words_is_stem_hits():
     found = 0
     for text in gold_texts() + _ADD_ON + ["tislelizumab (tisle) and zanidatamab-hrii (ZW25)"]:
         low = lower_same_length(text)
-        words = drugs._stem_words(text, low)
-        taken = drugs.resolve_longest_first(drugs.lexicon_hits(text, lex, low), [])
+        words = _stem_words(text, low)
+        taken = resolve_longest_first(lexicon_hits(text, lex, low), [])
         for t in (None, taken, taken[::2]):
-            want = drugs.stem_hits(text, lex, low, t)
-            assert drugs.stem_hits(text, lex, low, t, words) == want
+            want = stem_hits(text, lex, low, t)
+            assert stem_hits(text, lex, low, t, words) == want
             found += len(want)
     assert found > 0
 
@@ -87,10 +97,10 @@ def test_bracketed_stems_read_with_shared_words(nlp):
     lex = load_lexicons().drugs
     text = "Patients received tislelizumab (tisle) plus trastuzumab. Tisle was well tolerated."
     low = lower_same_length(text)
-    lexical = drugs.lexicon_hits(text, lex, low)
-    words = drugs._stem_words(text, low)
-    plain = drugs._with_bracketed_stems(text, lex, low, lexical)
-    assert drugs._with_bracketed_stems(text, lex, low, lexical, words) == plain
+    lexical = lexicon_hits(text, lex, low)
+    words = _stem_words(text, low)
+    plain = _with_bracketed_stems(text, lex, low, lexical)
+    assert _with_bracketed_stems(text, lex, low, lexical, words) == plain
     assert any(h.canonical == "tislelizumab" for h in plain)
 
 
@@ -187,14 +197,14 @@ def test_empty_slice_describes_no_endpoint():
 
 
 def _add_on_backbone_plain(text, drug_hits, start, short, letters):
-    a = max(0, start - drugs._ADD_ON_REACH)
-    if all(text.find(w, a, start) < 0 for w in drugs._ADD_ON_WORDS):
+    a = max(0, start - _ADD_ON_REACH)
+    if all(text.find(w, a, start) < 0 for w in _ADD_ON_WORDS):
         return []
     for end in reversed([h.end for h in drug_hits if a <= h.end <= start]):
-        if drugs._ADD_ON_BEFORE.fullmatch(text, end, start):
+        if _ADD_ON_BEFORE.fullmatch(text, end, start):
             backbone = chains_before(text, drug_hits, end)
             spelt = {c for c in short.lower() if c.isalpha()}
-            named = {c for h in backbone for c in drugs._mention_letters(h, letters)}
+            named = {c for h in backbone for c in _mention_letters(h, letters)}
             return backbone if spelt & named else []
     return []
 
@@ -202,8 +212,8 @@ def _add_on_backbone_plain(text, drug_hits, start, short, letters):
 def test_add_on_backbone_is_the_plain_form(nlp, monkeypatch):
     """Every ``_add_on_backbone`` call the gold texts and the add-on texts make gives what the
     plain form (an ``all`` over the gate words) gives, backbones found among them."""
-    real = drugs._add_on_backbone
-    calls = _record(monkeypatch, drugs, "_add_on_backbone")
+    real = _add_on_backbone
+    calls = _record(monkeypatch, brackets, "_add_on_backbone")
     for text in gold_texts() + _ADD_ON:
         nlp(text)
     assert len(calls) >= 20

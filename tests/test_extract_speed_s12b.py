@@ -8,9 +8,10 @@ import re
 
 from gold_data import gold_texts
 
-from her2mine.extract import arms, drugs, options
+from her2mine.extract import arms, options
 from her2mine.extract.arms import parts as arms_parts
 from her2mine.extract.arms import patterns as arms_patterns
+from her2mine.extract.drugs.find import find_drugs
 from her2mine.extract.lexicon import load_lexicons, lower_same_length
 from her2mine.extract.sentences import sentence_spans
 
@@ -69,7 +70,7 @@ def test_option_hits_and_classes_match_their_plain_forms():
     checked = found = runs = 0
     for text in _texts():
         sents = sentence_spans(text)
-        hits = drugs.find_drugs(text, lex, sents)
+        hits = find_drugs(text, lex, sents)
         assert options.option_runs(text, hits, lex.drug_class) is not None
         single = [h.drugs[0] if h.kind == "drug" and len(h.drugs) == 1 else None for h in hits]
         assert list(map(lex.drug_class.get, single)) == _reference_classes(hits, lex.drug_class)
@@ -87,7 +88,7 @@ def test_registry_is_frozen_when_a_group_word_is_read():
     lex = load_lexicons().drugs
     text = _EXTRA[2]
     sents = sentence_spans(text)
-    hits = options.options_as_class(text, drugs.find_drugs(text, lex, sents), lex.drug_class)
+    hits = options.options_as_class(text, find_drugs(text, lex, sents), lex.drug_class)
     low = lower_same_length(text)
     reg = arms.build_registry(text, sents, hits, low)
     assert reg.frozen is None  # (frozen lazily)

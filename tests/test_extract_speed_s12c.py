@@ -9,18 +9,23 @@ import re
 
 from gold_data import gold_texts
 
-from her2mine.extract import build_pipeline, drugs, trials
-from her2mine.extract.drugs import (
-    abbreviation_hits,
+from her2mine.extract import build_pipeline, trials
+from her2mine.extract.drugs.brackets import (
+    _SCHEDULE_REACH,
+    _SCHEDULE_SHORT,
+    _chain_end,
+    _mention_ends_before,
     bracket_readings,
     bracketed_shorts,
+    drug_mentions,
+)
+from her2mine.extract.drugs.definitions import (
     class_abbreviation_hits,
-    class_hits,
     consisted_matches,
     defined_abbreviations,
-    drug_mentions,
-    lexicon_hits,
 )
+from her2mine.extract.drugs.lexical import _without_name_tails, class_hits, lexicon_hits
+from her2mine.extract.drugs.short_forms import _short_form_passes, abbreviation_hits
 from her2mine.extract.fastre import literal_starts
 from her2mine.extract.hits import resolve_longest_first, resolve_overlaps
 from her2mine.extract.lexicon import (
@@ -29,6 +34,7 @@ from her2mine.extract.lexicon import (
     term_spans,
 )
 from her2mine.extract.options import options_as_class
+from her2mine.extract.regimens import is_schedule_only
 from her2mine.extract.sentences import sentence_spans
 
 
@@ -154,7 +160,7 @@ def _pass_inputs(nlp, text: str):
     low = lower_same_length(text)
     lexical = resolve_longest_first(lexicon_hits(text, lex, low), class_hits(text, low))
     if "-" in text:
-        lexical = drugs._without_name_tails(text, lexical)
+        lexical = _without_name_tails(text, lexical)
     classes = class_abbreviation_hits(text, lexical, pairs)
     if classes:
         lexical = resolve_longest_first(lexical, classes)
@@ -172,7 +178,7 @@ def test_short_form_passes_find_what_two_full_passes_find():
         lex, lexical, pairs, consisted, bracketed, sentences = _pass_inputs(nlp, text)
         ref_lexical = list(lexical)
         expected = _reference_passes(text, lex, ref_lexical, pairs, consisted, bracketed, sentences)
-        got = drugs._short_form_passes(text, lex, lexical, pairs, consisted, bracketed, sentences)
+        got = _short_form_passes(text, lex, lexical, pairs, consisted, bracketed, sentences)
         assert [h.to_row() for h in got[0]] == [h.to_row() for h in expected[0]]
         assert got[1] == expected[1]
         assert [h.to_row() for h in lexical] == [h.to_row() for h in ref_lexical]
@@ -186,13 +192,13 @@ def test_short_form_passes_find_what_two_full_passes_find():
 
 
 def _reference_chain_end(text, ends, pos, short):
-    if drugs._mention_ends_before(text, ends, pos):
+    if _mention_ends_before(text, ends, pos):
         return pos
-    reach = max(0, pos - drugs._SCHEDULE_REACH)
+    reach = max(0, pos - _SCHEDULE_REACH)
     last = max((e for e in ends if reach <= e < pos), default=None)
-    if last is None or drugs._SCHEDULE_SHORT.fullmatch(short):
+    if last is None or _SCHEDULE_SHORT.fullmatch(short):
         return None
-    return last if drugs.is_schedule_only(text[last:pos]) else None
+    return last if is_schedule_only(text[last:pos]) else None
 
 
 def test_chain_end_finds_what_the_pass_over_all_ends_finds():
@@ -208,7 +214,7 @@ def test_chain_end_finds_what_the_pass_over_all_ends_finds():
         positions += [rng.randrange(len(text) + 1) for _ in range(10)] if text else [0]
         for pos in positions:
             for short in ("THP", "Q3W", "iv"):
-                got = drugs._chain_end(text, ends, ends_sorted, pos, short)
+                got = _chain_end(text, ends, ends_sorted, pos, short)
                 assert got == _reference_chain_end(text, ends, pos, short)
                 read += got is not None
     assert read > 50

@@ -8,8 +8,14 @@ import random
 
 from gold_data import gold_texts
 
-from her2mine.extract import drugs, regimens
+from her2mine.extract import regimens
 from her2mine.extract.arms import prior as arms_prior
+from her2mine.extract.drugs.letters import (
+    _LETTER_DEFINITION,
+    _dosed_letter_definition,
+    letter_definitions,
+)
+from her2mine.extract.drugs.lexical import lexicon_hits
 from her2mine.extract.lexicon import load_lexicons
 from her2mine.extract.regimens import group_regimens
 from her2mine.extract.sentences import sentence_spans
@@ -90,9 +96,9 @@ def _reference_letter_definitions(text, hits):
             continue
         near = text[h.end : h.end + 4]
         if ")" not in near and "]" not in near:
-            m = drugs._dosed_letter_definition(text, h)
+            m = _dosed_letter_definition(text, h)
         else:
-            m = drugs._LETTER_DEFINITION.match(text, h.end)
+            m = _LETTER_DEFINITION.match(text, h.end)
         if m is None:
             continue
         letter = m.group(1)
@@ -114,8 +120,8 @@ def test_letter_definitions_match_the_ungated_form():
     for text in _texts():
         # (also with the letter brackets spelt out of the gate: "(L)" → "[L)")
         for variant in (text, text.replace("(", "[")):
-            hits = drugs.lexicon_hits(variant, lex)
-            got = drugs.letter_definitions(variant, hits)
+            hits = lexicon_hits(variant, lex)
+            got = letter_definitions(variant, hits)
             assert got == _reference_letter_definitions(variant, hits)
             found += bool(got[0])
     assert found >= 2
@@ -128,7 +134,7 @@ def test_is_prior_with_the_completed_gate():
     lex = load_lexicons().drugs
     seen = 0
     for text in _texts():
-        hits = drugs.lexicon_hits(text, lex)
+        hits = lexicon_hits(text, lex)
         for s, e in sentence_spans(text):
             regs = group_regimens(text, [h for h in hits if s <= h.start and h.end <= e])
             completed = arms_prior._COMPLETED_GATE.may_hold(text, s, e)

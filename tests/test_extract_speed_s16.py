@@ -13,7 +13,7 @@ from gold_data import gold_texts
 
 from her2mine.extract import sentences as sentences_module
 from her2mine.extract.abbreviations import _short_form_letters
-from her2mine.extract.drugs import find_drugs
+from her2mine.extract.drugs.find import find_drugs
 from her2mine.extract.hits import Hit, to_rows
 from her2mine.extract.lexicon import load_lexicons, lower_same_length, term_spans
 from her2mine.extract.pipeline import _mentions, _sentences_at

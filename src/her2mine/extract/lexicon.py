@@ -280,7 +280,7 @@ class DrugLexicon:
     dosable_shorts: tuple[str, ...] = ()
     # regimen short forms that are also common words of other fields ("HP": Helicobacter
     # pylori, "TP": total protein, "XL"): the entries' optional "ambiguous_abbreviations";
-    # written undefined they are drugs only in a treatment context (``drugs.py``)
+    # written undefined they are drugs only in a treatment context (``drugs.lexical.regimen_shorts_in_context``)
     ambiguous: frozenset[str] = frozenset()
 
     @classmethod

@@ -160,7 +160,7 @@ def _spells_out(prev: Regimen, r: Regimen) -> bool:
     mention(s): "trastuzumab in combination with FEC (fluorouracil, epirubicin and
     cyclophosphamide)" spells out FEC, it is no drug list of its own; "(FEC)" after "paclitaxel
     followed by fluorouracil, epirubicin, and cyclophosphamide" names the last three
-    (``drugs._spelled_tail``)."""
+    (``drugs.brackets._spelled_tail``)."""
     if not r.drugs:
         return False
     if r.drugs == prev.drugs:

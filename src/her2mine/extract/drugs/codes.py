@@ -1,0 +1,331 @@
+"""Code names: sponsor codes of unseen drugs ("ZW25") and product codes of biosimilars ("SB3").
+
+Also what makes a code no drug: a cooperative group's or registry's prefix, a study number in
+a bracket after a trial's name, an ADC's payload, a cell line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from her2mine.extract.fastre import finditer_at, whole_word_spans
+from her2mine.extract.hits import Hit
+from her2mine.extract.lexicon import COOPERATIVE_GROUPS, DrugLexicon
+
+_CODE_RE = re.compile(r"([A-Z](?<![A-Za-z0-9-][A-Z])[A-Z]{1,4}-?[0-9]{3,6}[a-z]?)(?![A-Za-z0-9-])")
+# Prefixes of registry ids, cooperative groups, staging systems... that look like sponsor codes.
+CODE_STOP_PREFIXES = frozenset(
+    {
+        *COOPERATIVE_GROUPS,
+        "AGO",  # the German gynaecological oncology group ("AGO-B")
+        "NCT", "HER", "ISRCTN", "UMIN", "KCT", "CTR", "ACTRN", "DRKS", "JRCT", "CDK", "IHC", "ISH",
+        "ICD", "AJCC", "TNM", "UICC", "CTCAE", "RECIST", "FDA", "EMA", "CSCO", "ESMO", "ASCO",
+        "SABCS", "COVID", "SARS", "WHO", "ISO", "PMID", "DOI", "IRB", "CI", "HR", "OR", "PFS", "OS",
+        "ORR", "EGFR", "ERBB", "PIK", "ESR", "BRCA", "TP", "PD", "PDL", "CTLA", "MRI", "CT", "PET",
+        "UK", "USA", "EU", "NSABPB",
+        "CD",  # cluster-of-differentiation antigens ("CD274"), genes not drugs
+        # sponsors' study numbers: GSK (EGF111438), Roche/Genentech (BO17929, WO20697, MO28047,
+        # ML21165, GO27834, JO17360, YO25406, TDM4450g)
+        "EGF", "BO", "WO", "MO", "ML", "GO", "JO", "YO", "TDM",
+    }
+)  # fmt: skip
+_CODE_CONTEXT = re.compile(
+    r"\b(?:receiv\w*|plus|combination|combined|mg|dose\w*|administ\w*|treat\w*|inhibitor|"
+    r"antibody|conjugate|ADC|versus|vs|monotherapy|infusion|drug|agent|bispecific|TKI)\b",
+    re.IGNORECASE,
+)
+_CODE_NOT_AFTER = re.compile(r"\s*(?:trial|study|cohort|protocol)\b", re.IGNORECASE)
+
+
+def code_hits(text: str, lex: DrugLexicon, sentences: list[tuple[int, int]]) -> list[Hit]:
+    """Sponsor code names (``XX-1234``), only in sentences that talk about treatment."""
+    hits = []
+    for m in finditer_at(_CODE_RE, text, _code_starts(text)):
+        code = m.group(1)
+        prefix = _CAPITALS.match(code).group(0)
+        if prefix in CODE_STOP_PREFIXES or _CODE_NOT_AFTER.match(text, m.end()):
+            continue
+        if _names_a_payload(text, m.start(1)) or _names_a_cell_line(text, m.start(1), m.end(1)):
+            continue
+        if text[m.start(1) - 1 : m.start(1)] == "(" and study_number_in_bracket(text, m.start(1)):
+            continue
+        s, e = _sentence_of(m.start(), sentences, len(text))
+        if not _CODE_CONTEXT.search(text, s, e):
+            continue
+        canon = lex.lookup(code) or code.lower()
+        hits.append(Hit("drug", m.start(1), m.end(1), code, canon, lex.expand(canon), "code"))
+    return hits
+
+
+# Round 59b: "OSPREY (ABCD1602) was a phase 2 trial": a code in a bracket right after a name in
+# capitals that the sentence then calls a trial or study is the sponsor's study number, no drug.
+_STUDY_NUMBER_BRACKET = re.compile(
+    r"(?<![\w-])[A-Z][A-Z0-9-]*[A-Z]{3}[A-Z0-9-]*[ \t]+\(([A-Z]{1,6}-?\d{3,6}[A-Z]?)\)[ \t]+"
+    r"(?:was|is)[ \t]+an?[ \t]+(?:(?!(?:in|of|for|from|within|under)\b)[\w-]+,?[ \t]+){0,5}?"
+    r"(?:trial|study)\b"
+)
+# (No preposition before the noun: "DHES0815A (RG6148) is an ADC in a phase 1 study" calls the
+# drug, not the name, something the study tests.)
+
+
+def study_number_in_bracket(text: str, start: int) -> bool:
+    """Whether the code at ``start`` is a study number in a bracket after a trial's name in
+    capitals, the sentence calling it a trial or study (``_STUDY_NUMBER_BRACKET``)."""
+    for m in _STUDY_NUMBER_BRACKET.finditer(text, max(0, start - 40), start + 120):
+        if m.start(1) == start:
+            return True
+    return False
+
+
+def study_number_brackets(text: str) -> list[tuple[int, int]]:
+    """The spans of every study number in such a bracket (``_STUDY_NUMBER_BRACKET``)."""
+    if ") was " not in text and ") is " not in text:
+        return []
+    return [m.span(1) for m in _STUDY_NUMBER_BRACKET.finditer(text)]
+
+
+def is_sponsor_code(name: str) -> bool:
+    """Whether ``name`` is shaped like a sponsor's drug code (``code_hits``: "MCLA-128",
+    "SYD985"), its prefix no registry's, group's or study number's."""
+    return _CODE_RE.fullmatch(name) is not None and (
+        _CAPITALS.match(name).group(0) not in CODE_STOP_PREFIXES
+    )
+
+
+# An ADC's payload or linker named by its code just after that word ("a potent tubulin
+# inhibitor payload (AS269)", "the payload SHR169265"): a part of the conjugate, not a drug
+# given. (A code just before "payload" stays: "the ARX788 payload" is the drug's own.)
+_PAYLOAD_BEFORE_END = re.compile(r"\b(?:payloads?|warheads?|linkers?)\s*[(,:]?\s*$", re.I)
+
+
+def _names_a_payload(text: str, start: int) -> bool:
+    """Whether the code starting at ``start`` is written as an ADC's payload or linker."""
+    before = text[max(0, start - 12) : start].lower()
+    if "payload" not in before and "warhead" not in before and "linker" not in before:
+        return False
+    return _PAYLOAD_BEFORE_END.search(before) is not None
+
+
+# Cell lines are named like sponsor codes ("BT-474", "HCC1954", "UACC-812"): a code that a
+# list of such names leads into "cells" / "cell lines" / "xenografts" ("BT-474 and HCC1954
+# cells were treated with ..."), or that stands in such a list after "cell lines (", is a
+# model the drug was tried on, not a drug. (List items carry a digit: "ZW25 and T cells" is
+# no list of cell lines.)
+_CELL_WORDS = r"(?:cells?|cell[\s-]lines?|xenografts?)\b"
+_CELL_ITEM = r"[A-Z][A-Za-z-]*[0-9][A-Za-z0-9-]*"
+_CELL_AFTER = re.compile(
+    rf"(?:\s*(?:,|/|\band\b|\bor\b)\s*(?:and\s+|or\s+)?{_CELL_ITEM})*\s+{_CELL_WORDS}", re.I
+)
+# ("cells, ARX788 and T-DM1 ...", "SK-BR-3 cells: ZW49 reduced growth": after "cells" only a
+# bracket or "such as" opens a list of them; a comma or colon may open one after "cell lines".)
+_CELL_BEFORE_END = re.compile(
+    r"(?:\b(?:cells?|xenografts?)\s*(?:\(|such\s+as|including|e\.g\.)"
+    r"|\bcell[\s-]lines?\s*(?:[(:,]|such\s+as|including|e\.g\.))"
+    rf"\s*(?:{_CELL_ITEM}\s*(?:,|\band\b|\bor\b)\s*)*\Z",
+    re.I,
+)
+_CELL_REACH = 80  # characters read before a code for the "cell lines (" it stands in
+
+
+def _names_a_cell_line(text: str, start: int, end: int) -> bool:
+    """Whether the code at ``text[start:end]`` is written as a cell line (see ``_CELL_AFTER``)."""
+    if _CELL_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - _CELL_REACH) : start]
+    return "cell" in before.lower() and _CELL_BEFORE_END.search(before) is not None
+
+
+_CAPITALS = re.compile(r"[A-Z]+")
+# A text's "shape": capitals → "A", digits → "0", other ASCII as is, anything else → "?" (one
+# byte per character, so offsets are kept).
+_SHAPE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"A" * 26 + b"0" * 10)
+
+
+def _code_starts(text: str) -> list[int]:
+    """Where a ``_CODE_RE`` match can start: the first capital of each run of capitals followed
+    by three digits, with or without a hyphen (found with ``bytes.find`` on the text's shape: the
+    pattern itself starts with a character class, which the regex engine tests at every
+    character)."""
+    shape = text.encode("ascii", "replace").translate(_SHAPE)
+    starts: set[int] = set()
+    for needle in (b"A000", b"A-000"):
+        i = shape.find(needle)
+        while i >= 0:
+            run = i
+            while run > 0 and shape[run - 1] == 65:  # "A"
+                run -= 1
+            starts.add(run)
+            i = shape.find(needle, i + 1)
+    return sorted(starts)
+
+
+def _sentence_of(pos: int, sentences: list[tuple[int, int]], n: int) -> tuple[int, int]:
+    for s, e in sentences:
+        if s <= pos < e:
+            return s, e
+    return 0, n
+
+
+# A product code of a proposed biosimilar: capitals, a hyphen or not, digits ("ZR27", "SB3",
+# "HLX02", "CT-P6"); shorter than the sponsor codes ``code_hits`` reads (three digits or more).
+_BIOSIMILAR_CODE = r"[A-Z]{1,5}-?[A-Z]?[0-9]{1,6}[a-z]?"
+_COMPARED = r"\s+(?:or|versus|vs\.?|compared\s+with)\s+(?:the\s+)?(?:reference\s+)?"
+_CODE_COMPARED = re.compile(rf"(?<![A-Za-z0-9-])({_BIOSIMILAR_CODE}){_COMPARED}\Z")
+_COMPARED_CODE = re.compile(rf"{_COMPARED}({_BIOSIMILAR_CODE})(?![A-Za-z0-9-])")
+_BIOSIMILAR_BEFORE = re.compile(r"\bbiosimilar\s+(?:of\s+|to\s+)?\Z", re.I)
+# "a proposed trastuzumab biosimilar", "biosimilar trastuzumab", "a biosimilar of trastuzumab"
+_BIOSIMILAR_OF = re.compile(r"\s+biosimilar\b", re.I)
+
+
+def biosimilar_code_hits(text: str, hits: list[Hit]) -> list[Hit]:
+    """Mentions of an unseen product code the text compares with the drug it calls the
+    biosimilar's reference ("a proposed trastuzumab biosimilar ... ZR27 or trastuzumab"): the
+    code is that drug, as the lexicon's listed codes (HD201) are, so both arms are twins.
+    Only "CODE or/versus DRUG", "DRUG or/versus CODE" and the two written with one partner
+    ("AB12 plus paclitaxel or trastuzumab plus paclitaxel", ``_code_with_same_partner``): a code
+    merely given with the drug is none."""
+    # the single-drug mentions "biosimilar" is written beside, read once for every use below
+    beside = [
+        h for h in hits if h.kind == "drug" and len(h.drugs) == 1 and _names_a_biosimilar(text, h)
+    ]
+    references = _biosimilar_references(text, beside)
+    codes: dict[str, str] = {}
+    for h in hits:
+        if h.kind != "drug" or len(h.drugs) != 1:
+            continue
+        if h.drugs[0] not in references and (
+            references or not _says_biosimilar_near(text, h, beside)
+        ):
+            continue
+        before = _CODE_COMPARED.search(text[max(0, h.start - 40) : h.start])
+        after = _COMPARED_CODE.match(text, h.end)
+        for m in (before, after):
+            if m is not None and is_product_code(m.group(1)):
+                codes.setdefault(m.group(1), h.drugs[0])
+        code = _code_with_same_partner(text, h)
+        if code is not None:
+            codes.setdefault(code, h.drugs[0])
+    for h in beside:
+        code = _code_defined_as_biosimilar(text, h)
+        if code is not None:
+            codes.setdefault(code, h.drugs[0])
+    return [
+        Hit("drug", a, b, code, drug, [drug], "code")
+        for code, drug in codes.items()
+        for a, b in whole_word_spans(text, code)
+    ]
+
+
+# "SIBP-01, a biosimilar of trastuzumab", "TQB2440 is a proposed pertuzumab biosimilar",
+# "SIBP-01 (a trastuzumab biosimilar)": the text defines the code as the drug's biosimilar, so
+# the code is that drug wherever it is written, compared with the drug or not (round 58b).
+_DEFINED_AS_BIOSIMILAR = re.compile(
+    rf"(?<![A-Za-z0-9-])({_BIOSIMILAR_CODE})(?:,[ \t]+|[ \t]+is[ \t]+|[ \t]*\([ \t]*)an?[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,3}\Z"
+)
+
+
+def _code_defined_as_biosimilar(text: str, h: Hit) -> str | None:
+    """The product code the text defines as a biosimilar of drug ``h`` right before it ("CODE,
+    a biosimilar of ``h``", "CODE is a proposed ``h`` biosimilar"), ``h`` being a mention
+    "biosimilar" is written beside (``_names_a_biosimilar``); None when there is none."""
+    m = _DEFINED_AS_BIOSIMILAR.search(text, max(0, h.start - 50), h.start)
+    if m is None or "biosimilar" not in text[m.end(1) : h.end + 12].lower():
+        return None
+    return m.group(1) if is_product_code(m.group(1)) else None
+
+
+# "AB12 plus paclitaxel or trastuzumab plus paclitaxel": the code and the drug compared, each
+# written with one partner word (group 2 before, group 1 after the drug).
+_JOINED_PARTNER = r"\s+(?:plus|with|and|\+)\s+"
+_CODE_PARTNER_COMPARED = re.compile(
+    rf"(?<![A-Za-z0-9-])({_BIOSIMILAR_CODE}){_JOINED_PARTNER}([A-Za-z][\w-]*){_COMPARED}\Z"
+)
+_PARTNER_COMPARED_CODE = re.compile(
+    rf"{_JOINED_PARTNER}([A-Za-z][\w-]*){_COMPARED}({_BIOSIMILAR_CODE}){_JOINED_PARTNER}"
+    r"([A-Za-z][\w-]*)(?![\w-])"
+)
+_PARTNER_AFTER = re.compile(rf"{_JOINED_PARTNER}([A-Za-z][\w-]*)(?![\w-])")
+
+
+def _code_with_same_partner(text: str, h: Hit) -> str | None:
+    """The product code compared with drug ``h`` when each is written with the same partner
+    ("AB12 plus paclitaxel or trastuzumab plus paclitaxel", "trastuzumab with docetaxel versus
+    HLX02 with docetaxel"): two arms of one regimen but for the code, which is that drug. None
+    when the partners differ ("AB12 plus paclitaxel or trastuzumab plus docetaxel")."""
+    if text.find(" or ", max(0, h.start - 60), h.end + 60) < 0 and not _VERSUS_NEAR.search(
+        text, max(0, h.start - 60), h.end + 60
+    ):
+        return None
+    before = _CODE_PARTNER_COMPARED.search(text[max(0, h.start - 60) : h.start])
+    if before is not None:
+        partner = _PARTNER_AFTER.match(text, h.end)
+        if partner is not None and partner.group(1).lower() == before.group(2).lower():
+            return before.group(1) if is_product_code(before.group(1)) else None
+    after = _PARTNER_COMPARED_CODE.match(text, h.end)
+    if after is not None and after.group(1).lower() == after.group(3).lower():
+        return after.group(2) if is_product_code(after.group(2)) else None
+    return None
+
+
+_VERSUS_NEAR = re.compile(r"\b(?:versus|vs\.?|compared\s+with)\s", re.I)
+
+
+def _says_biosimilar_near(text: str, h: Hit, beside: list[Hit]) -> bool:
+    """Whether the sentence of ``h`` says "biosimilar" of no drug in particular, ``h`` being an
+    antibody (a "-mab", as biosimilars are): in a text that names no reference ("... to
+    trastuzumab or AB12 with docetaxel in this biosimilar study"), the drug compared with a
+    code there is the reference. Not a small molecule ("BAT8001 or lapatinib plus
+    capecitabine"), nor where the sentence's biosimilar is another drug's ("...; biosimilar
+    trastuzumab was not permitted": the study's would have made it a reference). ``beside``:
+    the single-drug mentions "biosimilar" is written beside (``_names_a_biosimilar``)."""
+    if not h.drugs[0].endswith("mab"):
+        return False
+    start = max(text.rfind(". ", 0, h.start), text.rfind("\n", 0, h.start)) + 1
+    end = min(x for x in (text.find(". ", h.end), text.find("\n", h.end), len(text)) if x >= 0)
+    if "biosimilar" not in text[start:end].lower():
+        return False
+    return not any(start <= o.start < end for o in beside)
+
+
+def _names_a_biosimilar(text: str, h: Hit) -> bool:
+    """Whether "biosimilar" is written right before or after ``h`` ("biosimilar trastuzumab")."""
+    return bool(
+        _BIOSIMILAR_OF.match(text, h.end)
+        or _BIOSIMILAR_BEFORE.search(text[max(0, h.start - 20) : h.start])
+    )
+
+
+def is_product_code(name: str) -> bool:
+    """Whether ``name`` has the shape of a product code with a prefix no registry's or group's
+    (a digit after capitals: "ZR27", not "HER2" or "CT3")."""
+    prefix = _CAPITALS.match(name)
+    return prefix is not None and prefix.group(0) not in CODE_STOP_PREFIXES
+
+
+def _biosimilar_references(text: str, beside: list[Hit]) -> set[str]:
+    """The drugs the text names a biosimilar of: of the single-drug mentions "biosimilar" is
+    written beside (``beside``), those whose biosimilar is the study's (``_studies_biosimilar``)."""
+    return {h.drugs[0] for h in beside if _studies_biosimilar(text, h.start, h.end)}
+
+
+# What makes a biosimilar the study's: "a proposed trastuzumab biosimilar", "this biosimilar
+# of", "HLX02, a trastuzumab biosimilar" (before the drug); "trastuzumab biosimilar (ZR27)".
+_STUDIED_BEFORE = re.compile(
+    r"(?:\b(?:proposed|candidate|investigational|potential|this|our)"
+    rf"|(?<![A-Za-z0-9-]){_BIOSIMILAR_CODE}\)?,?\s+(?:is\s+)?an?)\s+(?:\w+\s+){{0,2}}\Z"
+)
+_STUDIED_AFTER = re.compile(rf"\s+biosimilars?,?\s+\(?{_BIOSIMILAR_CODE}(?![A-Za-z0-9-])")
+
+
+def _studies_biosimilar(text: str, at: int, end: int) -> bool:
+    """Whether the biosimilar phrase around the drug at [``at``, ``end``) names the study's
+    product: it is in the title (the first line), qualified as the proposed one, or given with
+    a code. A
+    biosimilar named in passing ("although a trastuzumab biosimilar has lowered costs") makes
+    no code compared with the drug its biosimilar."""
+    line_end = text.find("\n")
+    if line_end < 0 or at < line_end:
+        return True
+    before = _STUDIED_BEFORE.search(text[max(0, at - 40) : at])
+    return before is not None or _STUDIED_AFTER.match(text, end) is not None
