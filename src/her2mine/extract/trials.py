@@ -427,10 +427,12 @@ def _subtype_named(text: str, starts: list[int]):
             yield m
 
 
-def _context_matches(text: str):
+def _context_matches(text: str, found: list[int] | None = None):
+    """``found``: ``literal_starts(text, ("trial", "study"))`` if the caller has it."""
     the, title = _CONTEXT_PATTERNS
     # every match of the first ends with "trial"/"study": tried only where that is read back to
-    found = literal_starts(text, ("trial", "study"))  # (read by two of the readers below)
+    if found is None:
+        found = literal_starts(text, ("trial", "study"))  # (read by the readers below)
     starts = _the_candidates(text, found)
     yield from finditer_at(the, text, starts)
     if "HER2" in text or "ERBB2" in text:
@@ -1011,13 +1013,14 @@ def _named_after_report(text: str) -> list[Hit]:
 def _named_by_context(text: str) -> list[Hit]:
     hits = _title_lead(text) + _title_tail(text) + _title_bracket_tail(text)
     hits += _title_report_tail(text) + _title_design_phrase(text) + _named_after_report(text)
-    for m in _context_matches(text):
+    found = literal_starts(text, ("trial", "study"))  # (one scan for both readers)
+    for m in _context_matches(text, found):
         name = m.group(1)
         if _trial_number(name) or _context_name(name):
             start = _programme_word_start(text, m.start(1), name)
             name = text[start : m.end(1)]
             hits.append(Hit("trial", start, m.end(1), name, name, [], "rules"))
-    hits += _rarer_shaped_names(text)
+    hits += _rarer_shaped_names(text, found)
     return hits + _coordinated_names(text) + _bracketed_names(text)
 
 
@@ -1335,13 +1338,13 @@ def _named_before_expansion(text: str, found: list[int]) -> list[Hit]:
     return hits
 
 
-def _rarer_shaped_names(text: str) -> list[Hit]:
+def _rarer_shaped_names(text: str, found: list[int]) -> list[Hit]:
     """Names of rarer shapes, most near "trial"/"study" (rounds 59b and 60c): after a group's
     abbreviation, before an expansion bracket, study numbers in brackets, a word with a protocol
     number, observational studies, a spaced numeral and its alias, hyphenated names, design
     words before a name and a setting noun, a study number before its bracketed name, coined
-    mixed-case names (also before "registry"), a data source's short form."""
-    found = literal_starts(text, ("trial", "study"))
+    mixed-case names (also before "registry"), a data source's short form. ``found``:
+    ``literal_starts(text, ("trial", "study"))``."""
     hits = _named_after_group_word(text, found) + _named_before_expansion(text, found)
     hits += [
         Hit("trial", a, b, text[a:b], text[a:b], [], "rules")
@@ -1370,8 +1373,16 @@ _NOT_NAME_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Speed pass 61: every ``_WORD_PROTOCOL_NAME`` match holds a hyphen after a capital and two to
+# four digits, and a digit after it; that hyphen is searched for first (a literal the regex
+# engine skips to), not the whole text scanned from each position for the word before it.
+_PROTOCOL_NUMBER_HYPHEN = re.compile(r"-(?:(?<=[A-Z]\d\d-)|(?<=[A-Z]\d{3}-)|(?<=[A-Z]\d{4}-))\d")
+
+
 def _word_protocol_names(text: str) -> list[Hit]:
     """Names made of a word and a protocol number (``_WORD_PROTOCOL_NAME``)."""
+    if _PROTOCOL_NUMBER_HYPHEN.search(text) is None:
+        return []
     hits = []
     for m in _WORD_PROTOCOL_NAME.finditer(text):
         word = m.group(1).split()[0]
