@@ -1412,7 +1412,6 @@ _NOT_OBSERVATIONAL_NAMES = frozenset(
     {"This", "That", "Each", "Every", "Which", "There", "Here", "What", "Ours", "Multicenter",
      "Multicentre", "Prospective", "National", "International", "Breast", "Cancer"}
 )  # fmt: skip
-_DESIGN_WORD = re.compile(_SUBJECT_DESIGN)
 
 
 def _observational_names(text: str) -> list[Hit]:
@@ -1429,7 +1428,8 @@ def _observational_names(text: str) -> list[Hit]:
                 name in _NOT_OBSERVATIONAL_NAMES
                 or name in _NOT_PROGRAMME_WORDS
                 or _NATIONALITY_WORD.fullmatch(name) is not None
-                or _DESIGN_WORD.fullmatch(name) is not None  # "the observational Pilot study"
+                or _SUBJECT_DESIGN_WORD.fullmatch(name)
+                is not None  # "the observational Pilot study"
             ):
                 continue
             hits.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))

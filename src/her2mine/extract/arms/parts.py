@@ -316,8 +316,9 @@ _LABEL_BRACKET = (
 _LABEL_THEN_SEQUENCE = re.compile(
     r"\s*" + _LABEL_BRACKET + r"\s*,\s*(?:and\s+)?" + SEQUENCE_WORDS + r"\s*", re.I
 )
-# "..., then trastuzumab maintenance (arm C)": a phase with a label of its own is an arm.
-_OWN_LABEL = re.compile(r"(?:\s*[\w-]+){0,2}\s*" + _LABEL_BRACKET, re.I)
+# "..., then trastuzumab maintenance (arm C)": a phase with a label of its own is an arm. (At
+# most two words before the bracket; written so that no long word can be split two ways.)
+_OWN_LABEL = re.compile(r"(?:\s*[\w-]+(?:\s+[\w-]+)?)?\s*" + _LABEL_BRACKET, re.I)
 
 
 def _labelled_options_then_sequence(text: str, regs: list[Regimen]) -> list[Regimen]:

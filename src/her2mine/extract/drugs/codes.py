@@ -81,9 +81,14 @@ def study_number_in_bracket(text: str, start: int) -> bool:
 
 def study_number_brackets(text: str) -> list[tuple[int, int]]:
     """The spans of every study number in such a bracket (``_STUDY_NUMBER_BRACKET``)."""
-    if ") was " not in text and ") is " not in text:
+    if _STUDY_NUMBER_GATE.search(text) is None:
         return []
     return [m.span(1) for m in _STUDY_NUMBER_BRACKET.finditer(text)]
+
+
+# What every ``_STUDY_NUMBER_BRACKET`` match holds, with the same gap (a literal ")" first, so a
+# quick scan): the gate of ``study_number_brackets``, as loose as the pattern it guards.
+_STUDY_NUMBER_GATE = re.compile(r"\)[ \t]+(?:was|is)[ \t]")
 
 
 def is_sponsor_code(name: str) -> bool:

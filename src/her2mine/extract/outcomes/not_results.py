@@ -491,6 +491,25 @@ def _adjusted_factor(text: str, a: int, end: int, v: Value) -> bool:
     return _adjusted_ratio(text, v) and _TREATMENT_NOUN.search(text, a, end) is None
 
 
+def _governing_association(text: str, s: int, e: int, v: Value) -> re.Match[str] | None:
+    """The "was/were associated with" of sentence [s, e) that ratio ``v`` belongs to: the last
+    one before it, unless a new clause opens between the two ("Higher age was associated with
+    shorter OS (HR 1.50), and the addition of trastuzumab was associated with longer OS (HR
+    0.60)"); else the first one after it (the ratio a bracket on that clause's subject)."""
+    before = after = None
+    for m in _ASSOCIATED.finditer(text, s, e):
+        if m.end() <= v.start:
+            before = m
+        else:
+            after = m
+            break
+    if before is not None and (
+        after is None or _CLAUSE_HEAD.search(text, before.end(), v.start) is None
+    ):
+        return before
+    return after
+
+
 def _associated_factor_ratio(
     text: str, low: str | None, s: int, e: int, v: Value, drug_hits: list[Hit], eps: list[Hit]
 ) -> bool:
@@ -500,7 +519,7 @@ def _associated_factor_ratio(
     (aHR 0.42)" is read as before): a factor's ratio, no arms' comparison."""
     if not _ASSOCIATED_GATE.may_hold(low, s, e):
         return False
-    m = _ASSOCIATED.search(text, s, e)
+    m = _governing_association(text, s, e, v)
     if m is None:
         return False
     after = m.end() <= v.start

@@ -155,7 +155,7 @@ def sentence_outcome_rows(
         arms_out.extend([a for a, (_, _, m) in zip(arms, out, strict=True) if m not in _RATIOS])
     sentence = text[s:e]
     if None in arms and every_arm:
-        return _every_arm_rows(text, out, arms, registry, sentence)
+        return _every_arm_rows(text, out, arms, registry, sentence, e)
     return [
         _row(v, endpoint, measure, arm, sentence)
         for (v, endpoint, measure), arm in zip(out, arms, strict=True)
@@ -614,15 +614,17 @@ def _every_arm_rows(
     arms: list[str | None],
     registry: ArmRegistry,
     sentence: str,
+    e: int,
 ) -> list[dict]:
-    """The rows of a sentence where a value with no arm is stated "in both groups" / "in all
-    three arms": one row per arm (same value, CI, P and offsets), when the registry defined
-    exactly that many arms; otherwise (and for every other value) one row as usual."""
+    """The rows of a sentence (ending at ``e``) where a value with no arm is stated "in both
+    groups" / "in all three arms": one row per arm (same value, CI, P and offsets), when the
+    registry defined exactly that many arms; otherwise (and for every other value) one row as
+    usual."""
     rows: list[dict] = []
     for (v, endpoint, measure), arm in zip(out, arms, strict=True):
         every = None
         if arm is None and measure not in _RATIOS:
-            m = _IN_EVERY_ARM.match(text, v.ext_end) or _every_arm_bracket(text, v, out)
+            m = _IN_EVERY_ARM.match(text, v.ext_end) or _every_arm_bracket(text, v, out, e)
             if m is not None:
                 names = _every_group_arm(registry)
                 n = _every_arm_count(m, len(names))
@@ -646,16 +648,17 @@ _EVERY_ARM_BEFORE = re.compile(
 
 
 def _every_arm_bracket(
-    text: str, v: Value, out: list[tuple[Value, str, str]]
+    text: str, v: Value, out: list[tuple[Value, str, str]], e: int
 ) -> re.Match[str] | None:
     """The every-arm phrase a value's bracket opens after ("in both arms (45%)"), when the
-    bracket holds no other value ("(45% vs 44%)" compares two)."""
+    bracket closes in the sentence (ending at ``e``) and holds no other value ("(45% vs 44%)"
+    compares two)."""
     if text.rfind("(", max(0, v.start - 16), v.start) < 0:
         return None
     m = _EVERY_ARM_BEFORE.search(text, max(0, v.start - 50), v.start)
     if m is None:
         return None
-    close = text.find(")", v.end)
+    close = text.find(")", v.end, e)
     return m if close >= 0 and not _value_between(out, v.end, close) else None
 
 
