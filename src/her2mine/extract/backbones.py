@@ -82,24 +82,45 @@ def shared_backbone(
     return None
 
 
-def _alternatives(text: str, regs: list[Regimen], first: int, dosed: bool = False) -> list[int]:
+def _alternatives(
+    text: str, regs: list[Regimen], first: int, dosed: bool = False, labelled: bool = False
+) -> list[int]:
     """Indexes ``first``, ``first + 1``, ... of regimens joined as alternatives, if the list
     holds an "or" (a comma-only list is not a choice of arms); [] otherwise. ``dosed``: after
-    "either", an alternative's dose may stand before the joiner (``_dosed_alternative_gap``)."""
+    "either", an alternative's dose may stand before the joiner (``_dosed_alternative_gap``).
+    ``labelled``: a group label bracket naming a drug ("X (X group) or with Y") is stepped over
+    (``_label_bracket_after``)."""
     out = [first]
     said_or = False
     k = first
     while k + 1 < len(regs):
-        m = _ALTERNATIVE_GAP.fullmatch(text, regs[k].end, regs[k + 1].start)
+        nxt = k + 1
+        if labelled and nxt + 1 < len(regs) and _label_bracket_after(text, regs[k], regs[nxt]):
+            nxt += 1
+        m = _ALTERNATIVE_GAP.fullmatch(text, regs[k].end, regs[nxt].start)
         if m is None and dosed:
-            m = _dosed_alternative_gap(text[regs[k].end : regs[k + 1].start])
+            m = _dosed_alternative_gap(text[regs[k].end : regs[nxt].start])
         if m is None:
             break
         said_or = said_or or "or" in m.group(0).lower()
-        k += 1
+        k = nxt
         out.append(k)
     said_or = said_or or _OR_BOTH.match(text, regs[k].end) is not None
     return out if said_or and len(out) >= 2 else []
+
+
+# "X (docetaxel group)", "X (the chemotherapy arm)": a group label bracket after an alternative,
+# whose words may read as a regimen.
+_LABEL_OPEN = re.compile(r"\s*\(\s*(?:the\s+)?")
+_LABEL_CLOSE = re.compile(r"\s+(?:group|arm|cohort)\s*\)", re.I)
+
+
+def _label_bracket_after(text: str, r: Regimen, label: Regimen) -> bool:
+    """Whether regimen ``label`` is the words of a group label bracket right after ``r``."""
+    return (
+        _LABEL_OPEN.fullmatch(text, r.end, label.start) is not None
+        and _LABEL_CLOSE.match(text, label.end) is not None
+    )
 
 
 def _dosed_alternative_gap(gap: str) -> re.Match[str] | None:
@@ -182,14 +203,15 @@ def _after_first_partner(
         return None
     partner = frozenset(r.hits[-1].drugs)
     backbone = frozenset(d for h in r.hits[:-1] for d in h.drugs) - partner
-    later = _alternatives(text, regs, i)[1:] or _dosed_partner_alternatives(
+    later = _alternatives(text, regs, i, labelled=True)[1:] or _dosed_partner_alternatives(
         text, regs, i, partner, drug_class
     )
     if not backbone or not later or not _independent(regs, later, backbone):
         return None
     singles = {d for k in later if len(regs[k].hits) == 1 for d in regs[k].drugs}
     both = _closes_with_both(text, regs[later[-1]].end)
-    if not both and not _same_role(partner, singles, drug_class, backbone):
+    repeated = _repeats_joiner(text, regs, later, drug_class)
+    if not (both or repeated) and not _same_role(partner, singles, drug_class, backbone):
         return None  # "lapatinib plus capecitabine or T-DM1": T-DM1 is no capecitabine option
     if dosed and not (
         both
@@ -204,6 +226,23 @@ def _after_first_partner(
     if not _distinct(own):
         return None  # "lapatinib plus capecitabine or capecitabine alone": two arms as written
     return _with_both(text, regs, SharedBackbone(backbone, own), backbone)
+
+
+# "..., or with Y": the joiner repeated before an alternative.
+_OR_WITH = re.compile(r"(?:,\s*or|\s+or)\s+(?:with|plus)\s+$", re.I)
+
+
+def _repeats_joiner(
+    text: str, regs: list[Regimen], later: list[int], drug_class: Mapping[str, str]
+) -> bool:
+    """Whether every later alternative repeats the backbone's joiner ("A and B with X (X arm)
+    or with Y"): the text says Y takes A and B too, whatever role Y plays. Not an ADC
+    alternative, which carries its own payload."""
+    return all(
+        _OR_WITH.search(text, max(0, regs[k].start - 20), regs[k].start) is not None
+        and all(role(d, drug_class) != ADC for d in regs[k].drugs)
+        for k in later
+    )
 
 
 # Lexicon classes of one role: anti-HER2 agents a backbone is given with ("paclitaxel plus
