@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from gold_data import gold_texts
 
-from her2mine.extract import arms, numbers, regimens, trials
+from her2mine.extract import arms, numbers, regimens
 from her2mine.extract.arms import patterns as arms_patterns
 from her2mine.extract.drugs.definitions import _CONSISTED, consisted_matches
 from her2mine.extract.drugs.find import find_drugs
@@ -21,6 +21,8 @@ from her2mine.extract.fastre import (
 )
 from her2mine.extract.lexicon import lower_same_length
 from her2mine.extract.sentences import sentence_spans
+from her2mine.extract.trials import context as trials_context
+from her2mine.extract.trials import families as trials_families
 
 EXTRA = (
     "PyroCap consisted of pyrotinib and capecitabine. THP   was \n defined  as docetaxel. "
@@ -64,9 +66,9 @@ def test_ratio_candidates_cover_every_hr_or_match():
 
 
 def registry_starts(text: str) -> list[int]:
-    """Where a ``trials._REGISTRY`` match can start by its words, one ``str.find`` per word
+    """Where a ``trials_families._REGISTRY`` match can start by its words, one ``str.find`` per word
     (``find_trials`` finds the same places in one pass)."""
-    starts = literal_starts(text, trials._REGISTRY_WORDS)
+    starts = literal_starts(text, trials_families._REGISTRY_WORDS)
     starts += [i + 8 for i in literal_starts(text, ("EudraCT",))]
     return sorted(starts)
 
@@ -76,8 +78,8 @@ def test_finditer_at_equals_finditer_for_trials_classes_and_definitions():
     for text in corpus():
         low = lower_same_length(text)
         pairs = [
-            (trials._REGISTRY, text, registry_starts(text)),
-            (trials._FAMILIES, text, literal_starts(text, trials._FAMILY_WORDS)),
+            (trials_families._REGISTRY, text, registry_starts(text)),
+            (trials_families._FAMILIES, text, literal_starts(text, trials_families._FAMILY_WORDS)),
             (_CLASS_RE, low, literal_starts(low, _CLASS_WORDS)),
         ]
         for pattern, haystack, starts in pairs:
@@ -253,10 +255,10 @@ def test_stem_scan_equals_the_alternation_scan():
 
 
 def test_trial_context_matches_equal_the_full_scans():
-    the, title = trials._CONTEXT_PATTERNS
+    the, title = trials_context._CONTEXT_PATTERNS
     named = 0
     for text in [*corpus(), "the ALTTO trial; The NeoALTTO study; bathe ABC trial; THE X study"]:
-        fast = [m.span(1) for m in trials._context_matches(text)]
+        fast = [m.span(1) for m in trials_context._context_matches(text)]
         full = [m.span(1) for p in (the, title) for m in p.finditer(text)]
         assert fast[: len(full)] == full  # then the "NAME (NCT...)" matches, unchanged
         named += len(full)

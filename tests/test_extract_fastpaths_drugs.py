@@ -7,7 +7,6 @@ import re
 import pytest
 from test_extract_fastpaths import EXTRA, corpus
 
-from her2mine.extract import trials
 from her2mine.extract.drugs.brackets import _mention_ends_before, bracketed_shorts
 from her2mine.extract.drugs.codes import _CODE_RE, _code_starts, code_hits
 from her2mine.extract.drugs.definitions import class_abbreviation_hits, defined_abbreviations
@@ -29,6 +28,9 @@ from her2mine.extract.lexicon import (
 )
 from her2mine.extract.regimens import chains_before
 from her2mine.extract.sentences import sentence_spans
+from her2mine.extract.trials import context as trials_context
+from her2mine.extract.trials import families as trials_families
+from her2mine.extract.trials import find as trials_find
 
 TRICKY = (
     "T-DM1/THP (TH) xTHP THP-docetaxel, 5-FU;FEC nab-P TCHP2 PH FDC SC. trastuzumab-dkst, "
@@ -73,7 +75,14 @@ def test_literal_first_term_patterns_find_what_the_boundary_scan_finds():
 
 
 def test_starts_finder_finds_every_occurrence():
-    words = [*trials._REGISTRY_WORDS, *trials._FAMILY_WORDS, "A", "AB", "ABC", "BAB"]
+    words = [
+        *trials_families._REGISTRY_WORDS,
+        *trials_families._FAMILY_WORDS,
+        "A",
+        "AB",
+        "ABC",
+        "BAB",
+    ]
     finder = starts_finder(words)
     for text in [*texts(), "ABABABC BABAB NSABPNSABP EudraCTEudraCT"]:
         fast = [m.start() for m in finder.finditer(text)]
@@ -82,19 +91,19 @@ def test_starts_finder_finds_every_occurrence():
 
 def test_trial_candidates_cover_the_full_scans():
     lex = load_lexicons().trials
-    the = trials._CONTEXT_PATTERNS[0]
+    the = trials_context._CONTEXT_PATTERNS[0]
     named = 0
     for text in texts():
-        starts = [m.start() for m in trials._word_starts(lex).finditer(text)]
-        assert [m.span() for m in finditer_at(trials._FAMILIES, text, starts)] == [
-            m.span() for m in trials._FAMILIES.finditer(text)
+        starts = [m.start() for m in trials_find._word_starts(lex).finditer(text)]
+        assert [m.span() for m in finditer_at(trials_families._FAMILIES, text, starts)] == [
+            m.span() for m in trials_families._FAMILIES.finditer(text)
         ]
         registry = sorted(starts + [i + 8 for i in starts if text.startswith("EudraCT", i)])
-        assert [m.span() for m in finditer_at(trials._REGISTRY, text, registry)] == [
-            m.span() for m in trials._REGISTRY.finditer(text)
+        assert [m.span() for m in finditer_at(trials_families._REGISTRY, text, registry)] == [
+            m.span() for m in trials_families._REGISTRY.finditer(text)
         ]
         assert lex.terms.spans(text, starts) == term_spans(_boundary_first(lex.names), text)
-        fast = [m.span(1) for m in finditer_at(the, text, trials._the_candidates(text))]
+        fast = [m.span(1) for m in finditer_at(the, text, trials_context._the_candidates(text))]
         assert fast == [m.span(1) for m in the.finditer(text)]
         named += len(fast)
     assert named > 10

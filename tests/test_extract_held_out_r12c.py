@@ -14,7 +14,9 @@ from her2mine.extract.abbreviations import letters_in_order, starts_word
 from her2mine.extract.arms import build_registry
 from her2mine.extract.components import _hits
 from her2mine.extract.lexicon import load_lexicons, lower_same_length, read_jsonl
-from her2mine.extract.trials import _abbreviates, _spells_words_before, find_trials
+from her2mine.extract.trials import find_trials
+from her2mine.extract.trials.names import _abbreviates
+from her2mine.extract.trials.titles import _spells_words_before
 
 
 def _trial_mentions(text: str) -> list[tuple[str, str]]:

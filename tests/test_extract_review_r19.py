@@ -65,7 +65,7 @@ def test_other_drugs_alone_are_arms(nlp):
 
 def test_a_longer_hyphenated_name_is_no_use_of_the_trial(nlp):
     """ "the HERMES trial ... HERMES-2 enrolled": HERMES-2 is another trial, not a use of
-    HERMES (``trials._other_uses``)."""
+    HERMES (``trials.find._other_uses``)."""
     text = "The HERMES trial tested trastuzumab. HERMES-2 enrolled 100 patients."
     mentions = nlp(text)._.her2["trials"]
     assert [r[ROW_CANONICAL] for r in mentions] == ["HERMES"]

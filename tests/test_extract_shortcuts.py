@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_extract_fastpaths_drugs import texts
 
-from her2mine.extract import components, trials
+from her2mine.extract import components
 from her2mine.extract.abbreviations import TOKEN_ARRAY_ATTRS, find_definitions
 from her2mine.extract.drugs.lexical import lexicon_hits
 from her2mine.extract.drugs.stems import (
@@ -32,6 +32,7 @@ from her2mine.extract.hits import (
 )
 from her2mine.extract.lexicon import load_lexicons, lower_same_length, starts_finder
 from her2mine.extract.pipeline import build_pipeline
+from her2mine.extract.trials import context as trials_context
 from her2mine.extract.trials import find_trials, start_words
 
 # --- resolve_overlaps: nothing to drop -> one sort ------------------------------------------
@@ -183,7 +184,7 @@ def test_kept_hits_equal_the_rows_and_leave_the_state():
 
 
 def _reference_the_candidates(text: str) -> list[int]:
-    """``trials._the_candidates`` as first written: tokens walked back character by character."""
+    """``trials_context._the_candidates`` as first written: tokens walked back character by character."""
 
     def space_before(pos):
         while pos > 0 and text[pos - 1].isspace():
@@ -223,13 +224,13 @@ _PIECES = ["the", "The", "THE", "phase", "trial", "study", "X", "ABC-1", " ", " 
 @given(st.lists(st.sampled_from(_PIECES), max_size=14))
 def test_the_candidates_equal_the_backward_walk(pieces):
     text = "".join(pieces)
-    assert trials._the_candidates(text) == _reference_the_candidates(text)
+    assert trials_context._the_candidates(text) == _reference_the_candidates(text)
 
 
 def test_the_candidates_equal_the_backward_walk_on_abstracts():
     found = 0
     for text in texts():
-        fast = trials._the_candidates(text)
+        fast = trials_context._the_candidates(text)
         assert fast == _reference_the_candidates(text)
         found += len(fast)
     assert found > 10

@@ -12,11 +12,13 @@ from gold_data import gold_texts
 # ``long_forms_after_shorts`` before the speed passes (one reference copy, in round 36's test)
 from test_extract_speed_r36 import _long_forms_plain
 
-from her2mine.extract import numbers, trials
+from her2mine.extract import numbers
 from her2mine.extract.components import _hits
 from her2mine.extract.drugs.definitions import _SHORT_FORM_TEXT, long_forms_after_shorts
 from her2mine.extract.fastre import literal_starts
 from her2mine.extract.sentences import sentence_spans
+from her2mine.extract.trials import context as trials_context
+from her2mine.extract.trials import names as trials_names
 
 # Signs of every kind, at the text's edges, after brackets and blanks; hyphens inside words.
 _SIGNS = [
@@ -76,10 +78,10 @@ def _named_as_subject_plain(text: str, found: list[int]) -> list[tuple[int, int]
         window = text[max(0, q - 120) : q]
         if " a " not in window and " an " not in window and "\t" not in window:
             continue
-        m = trials._NAME_AS_SUBJECT.search(text, max(0, q - 120), q)
-        if m is None or not trials._acronym_name(m.group(1)):
+        m = trials_context._NAME_AS_SUBJECT.search(text, max(0, q - 120), q)
+        if m is None or not trials_names._acronym_name(m.group(1)):
             continue
-        if m.group(2) is None or trials._appositive_head(text, q, m.start(1)):
+        if m.group(2) is None or trials_context._appositive_head(text, q, m.start(1)):
             out.append(m.span())
     return out
 
@@ -90,7 +92,7 @@ def test_named_as_subject_behind_the_tail_gate_is_the_plain_reader():
     for text in gold_texts() + _SUBJECTS:
         starts = literal_starts(text, ("trial", "study"))
         want = _named_as_subject_plain(text, starts)
-        assert [m.span() for m in trials._named_as_subject(text, starts)] == want
+        assert [m.span() for m in trials_context._named_as_subject(text, starts)] == want
         found += len(want)
     assert found >= 5
 
@@ -102,8 +104,8 @@ def test_subject_tail_is_found_wherever_the_reader_matches():
     for text in gold_texts() + _SUBJECTS:
         for q in literal_starts(text, ("trial", "study")):
             a = max(0, q - 120)
-            tail = trials._SUBJECT_TAIL.search(text, a, q) is not None
-            if trials._NAME_AS_SUBJECT.search(text, a, q) is not None:
+            tail = trials_context._SUBJECT_TAIL.search(text, a, q) is not None
+            if trials_context._NAME_AS_SUBJECT.search(text, a, q) is not None:
                 assert tail
             windows += 1
             tails += tail

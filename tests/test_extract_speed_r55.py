@@ -13,14 +13,17 @@ import re
 import pytest
 from gold_data import gold_texts
 
-from her2mine.extract import trials
 from her2mine.extract.arms import arm_refs, build_registry
 from her2mine.extract.arms import design as arms_design
 from her2mine.extract.arms import mentions as arms_mentions
 from her2mine.extract.arms import refs as arms_refs
 from her2mine.extract.components import _hits
+from her2mine.extract.fastre import literal_starts
 from her2mine.extract.lexicon import lower_same_length
 from her2mine.extract.sentences import sentence_spans
+from her2mine.extract.trials import context as trials_context
+from her2mine.extract.trials import names as trials_names
+from her2mine.extract.trials import titles as trials_titles
 
 # Route twins and their near misses: routes written out, in capitals, short, opening the drug's
 # name, after "the", across a bracket; one route only; "IV" of a stage; a route in the sentence
@@ -167,10 +170,10 @@ def _named_before_setting_word_plain(text: str, found: list[int]) -> list[re.Mat
     for q in found:
         if not text[q - 1 : q].isspace():
             continue
-        if trials._NOUN_WORD.match(text, q) is None:
+        if trials_context._NOUN_WORD.match(text, q) is None:
             continue
-        m = trials._NAME_BEFORE_SETTING_WORD.search(text, max(0, q - 60), q)
-        if m is not None and trials._setting_word_name(m.group(1)):
+        m = trials_context._NAME_BEFORE_SETTING_WORD.search(text, max(0, q - 60), q)
+        if m is not None and trials_context._setting_word_name(m.group(1)):
             out.append(m)
     return out
 
@@ -180,9 +183,11 @@ def test_setting_word_names_are_the_plain_ones():
     does on every gold text and setting-word edge case."""
     found_names = set()
     for text in gold_texts() + _SETTING:
-        found = trials.literal_starts(text, ("trial", "study"))
+        found = literal_starts(text, ("trial", "study"))
         want = [(m.span(), m.group(1)) for m in _named_before_setting_word_plain(text, found)]
-        got = [(m.span(), m.group(1)) for m in trials._named_before_setting_word(text, found)]
+        got = [
+            (m.span(), m.group(1)) for m in trials_context._named_before_setting_word(text, found)
+        ]
         assert got == want
         found_names |= {name for _, name in got}
     assert {"PANTHER", "ALTAIR-2"} <= found_names
@@ -198,8 +203,8 @@ def _title_report_tail_plain(text: str) -> list[tuple]:
     tail = max(0, len(title) - 80)
     if title.find(" of ", tail) < 0 and title.find(" from ", tail) < 0:
         return []
-    m = trials._REPORT_TAIL_NAME.search(title, tail)
-    if m is None or not trials._title_name(m.group(1)):
+    m = trials_titles._REPORT_TAIL_NAME.search(title, tail)
+    if m is None or not trials_names._title_name(m.group(1)):
         return []
     return [(m.start(1), m.end(1), m.group(1))]
 
@@ -209,7 +214,7 @@ def test_report_tail_gate_is_exact():
     edge case (titles of 79-81 characters and longer, a tab before the name)."""
     names = set()
     for text in gold_texts() + _TITLES:
-        got = [(h.start, h.end, h.text) for h in trials._title_report_tail(text)]
+        got = [(h.start, h.end, h.text) for h in trials_titles._title_report_tail(text)]
         assert got == _title_report_tail_plain(text)
         names |= {g[2] for g in got}
     assert {"ORCA-R", "KORVEL-3"} <= names

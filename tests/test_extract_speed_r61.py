@@ -9,10 +9,14 @@ import re
 
 from gold_data import gold_texts
 
-from her2mine.extract import trials
 from her2mine.extract.drugs import codes
 from her2mine.extract.fastre import literal_starts
 from her2mine.extract.hits import Hit
+from her2mine.extract.trials import context as trials_context
+from her2mine.extract.trials import find as trials_find
+from her2mine.extract.trials import names as trials_names
+from her2mine.extract.trials import rarer as trials_rarer
+from her2mine.extract.trials import titles as trials_titles
 
 # Edge cases: names with protocol numbers (two to four digits, one or two capitals, tabs,
 # words cut by a hyphen or a letter before them), study numbers in brackets before "was"/"is".
@@ -46,7 +50,7 @@ def _old_word_protocol_names(text: str) -> list[Hit]:
     hits = []
     for m in _OLD_WORD_PROTOCOL.finditer(text):
         word = m.group(1).split()[0]
-        if word in trials._NOT_NAME_WORDS or word in trials._NOT_PROGRAMME_WORDS:
+        if word in trials_rarer._NOT_NAME_WORDS or word in trials_context._NOT_PROGRAMME_WORDS:
             continue
         hits.append(Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules"))
     return hits
@@ -56,7 +60,7 @@ def test_word_protocol_names_equal_the_ungated_scan():
     """The hyphen gate drops no name the whole-text scan finds."""
     found = 0
     for text in _corpus():
-        assert trials._word_protocol_names(text) == _old_word_protocol_names(text)
+        assert trials_rarer._word_protocol_names(text) == _old_word_protocol_names(text)
         found += len(_old_word_protocol_names(text))
     assert found >= 10
 
@@ -65,11 +69,11 @@ def test_protocol_hyphen_gate_holds_wherever_the_scan_matches():
     """Every match of the name regex holds the gate's hyphen; texts without it have none."""
     gated = 0
     for text in _corpus():
-        if trials._PROTOCOL_NUMBER_HYPHEN.search(text) is None:
+        if trials_rarer._PROTOCOL_NUMBER_HYPHEN.search(text) is None:
             assert _OLD_WORD_PROTOCOL.search(text) is None
             gated += 1
         for m in _OLD_WORD_PROTOCOL.finditer(text):
-            assert trials._PROTOCOL_NUMBER_HYPHEN.search(m.group(1)) is not None
+            assert trials_rarer._PROTOCOL_NUMBER_HYPHEN.search(m.group(1)) is not None
     assert gated > 20  # (most gold texts hold no such number: the gate skips them)
 
 
@@ -90,24 +94,28 @@ def test_study_number_bracket_regex_equals_the_lookbehind_first_form():
 
 def _old_named_by_context(text: str) -> list[Hit]:
     """``_named_by_context`` before the pass: each reader finds "trial"/"study" itself."""
-    hits = trials._title_lead(text) + trials._title_tail(text) + trials._title_bracket_tail(text)
-    hits += trials._title_report_tail(text) + trials._title_design_phrase(text)
-    hits += trials._named_after_report(text)
-    for m in trials._context_matches(text):
+    hits = (
+        trials_titles._title_lead(text)
+        + trials_titles._title_tail(text)
+        + trials_titles._title_bracket_tail(text)
+    )
+    hits += trials_titles._title_report_tail(text) + trials_titles._title_design_phrase(text)
+    hits += trials_titles._named_after_report(text)
+    for m in trials_context._context_matches(text):
         name = m.group(1)
-        if trials._trial_number(name) or trials._context_name(name):
-            start = trials._programme_word_start(text, m.start(1), name)
+        if trials_names._trial_number(name) or trials_names._context_name(name):
+            start = trials_context._programme_word_start(text, m.start(1), name)
             name = text[start : m.end(1)]
             hits.append(Hit("trial", start, m.end(1), name, name, [], "rules"))
-    hits += trials._rarer_shaped_names(text, literal_starts(text, ("trial", "study")))
-    return hits + trials._coordinated_names(text) + trials._bracketed_names(text)
+    hits += trials_rarer._rarer_shaped_names(text, literal_starts(text, ("trial", "study")))
+    return hits + trials_context._coordinated_names(text) + trials_context._bracketed_names(text)
 
 
 def test_named_by_context_equals_each_reader_finding_its_nouns():
     """One "trial"/"study" scan shared by the readers gives the same names, in order."""
     named = 0
     for text in _corpus():
-        assert trials._named_by_context(text) == _old_named_by_context(text)
+        assert trials_find._named_by_context(text) == _old_named_by_context(text)
         named += len(_old_named_by_context(text))
     assert named > 20
 
@@ -116,12 +124,12 @@ def test_context_matches_with_found_equal_those_without():
     """``_context_matches`` given the offsets matches as it does finding them itself."""
     for text in _corpus():
         found = literal_starts(text, ("trial", "study"))
-        with_found = [m.span(1) for m in trials._context_matches(text, found)]
-        assert with_found == [m.span(1) for m in trials._context_matches(text)]
+        with_found = [m.span(1) for m in trials_context._context_matches(text, found)]
+        assert with_found == [m.span(1) for m in trials_context._context_matches(text)]
 
 
 def test_word_protocol_name_is_still_read():
     """Negative of the gate: a word and its protocol number still name a trial; a label word
     with one ("Protocol B12-34") does not."""
-    names = [h.text for h in trials._word_protocol_names(_EXTRA[0])]
+    names = [h.text for h in trials_rarer._word_protocol_names(_EXTRA[0])]
     assert names == ["Kestrel B123-45", "HARBOR A12-34"]

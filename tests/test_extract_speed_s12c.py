@@ -9,7 +9,7 @@ import re
 
 from gold_data import gold_texts
 
-from her2mine.extract import build_pipeline, trials
+from her2mine.extract import build_pipeline
 from her2mine.extract.drugs.brackets import (
     _SCHEDULE_REACH,
     _SCHEDULE_SHORT,
@@ -36,6 +36,8 @@ from her2mine.extract.lexicon import (
 from her2mine.extract.options import options_as_class
 from her2mine.extract.regimens import is_schedule_only
 from her2mine.extract.sentences import sentence_spans
+from her2mine.extract.trials import context as trials_context
+from her2mine.extract.trials import names as trials_names
 
 
 def _texts() -> list[str]:
@@ -60,8 +62,8 @@ def _texts() -> list[str]:
 
 # --- trial names after design words / coordinated names: literal-first patterns --------------
 
-_DESIGN = trials._DESIGN_ADJECTIVE
-_ACRONYM = trials._ACRONYM
+_DESIGN = trials_names._DESIGN_ADJECTIVE
+_ACRONYM = trials_names._ACRONYM
 _REFERENCE_AFTER_DESIGN = re.compile(
     rf"(?<![\w])[tT]he\s+(?:{_DESIGN},?\s+){{1,4}}({_ACRONYM})\s+$", re.I
 )
@@ -85,8 +87,8 @@ def _spans(m: re.Match[str] | None):
 
 def test_trial_name_patterns_find_what_their_plain_forms_find():
     pairs = (
-        (trials._NAME_AFTER_DESIGN_WORDS, _REFERENCE_AFTER_DESIGN, ("trial", "study"), 90),
-        (trials._COORDINATED, _REFERENCE_COORDINATED, ("trials", "studies"), 150),
+        (trials_context._NAME_AFTER_DESIGN_WORDS, _REFERENCE_AFTER_DESIGN, ("trial", "study"), 90),
+        (trials_context._COORDINATED, _REFERENCE_COORDINATED, ("trials", "studies"), 150),
     )
     found = 0
     for text in [*_texts(), *_MADE_UP, *(t.upper() for t in _MADE_UP)]:
@@ -102,7 +104,7 @@ def test_trial_name_patterns_find_what_their_plain_forms_find():
 
 def test_context_matches_read_the_title_pattern_only_where_it_can_match():
     # every match of the title pattern holds "):" (the gate before it)
-    title = trials._CONTEXT_PATTERNS[1]
+    title = trials_context._CONTEXT_PATTERNS[1]
     for text in _texts():
         if "):" not in text:
             assert title.search(text) is None

@@ -1,0 +1,20 @@
+"""Trial recognition: the trial lexicon, name patterns and registry ids, kept as written.
+
+Modules (name — what it holds — imports from):
+
+- names — name shapes: acronyms, study/protocol numbers, coined mixed case, words that are no
+  name, short forms that abbreviate a name — (none in the package)
+- families — registry ids, name families, cooperative groups' numbers and the acronyms
+  bracketed after them — names
+- context — names read around "trial"/"study" ("the NAME trial", design words, brackets,
+  subjects, registration notes, coordinated names, programme words) — names, families
+- titles — names read from the title and from report nouns — names, context
+- rarer — names of rarer shapes (rounds 59b, 60c) — names, families, context
+- find — ``find_trials``, ``start_words``, other uses of a name and short forms — names,
+  families, context, titles, rarer
+"""
+
+from her2mine.extract.trials.families import is_registry_id
+from her2mine.extract.trials.find import find_trials, start_words
+
+__all__ = ["find_trials", "is_registry_id", "start_words"]

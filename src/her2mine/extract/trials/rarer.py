@@ -1,0 +1,375 @@
+"""Names of rarer shapes (rounds 59b and 60c): after a group's abbreviation, before an expansion
+bracket, a word with a protocol number, observational studies, spaced numerals, hyphenated and
+coined names, a study number before its bracketed name, and data sources' short forms."""
+
+from __future__ import annotations
+
+import re
+
+from her2mine.extract.abbreviations import letters_in_order, starts_word
+from her2mine.extract.drugs import study_number_brackets
+from her2mine.extract.fastre import literal_starts
+from her2mine.extract.hits import Hit
+from her2mine.extract.trials.context import (
+    _NATIONALITY,
+    _NOT_PROGRAMME_WORDS,
+    _NOUN_WORD,
+    _SUBJECT_DESIGN,
+    _setting_word_name,
+)
+from her2mine.extract.trials.families import _GROUPS, is_registry_id
+from her2mine.extract.trials.names import (
+    _ACRONYM,
+    _DESIGN_ADJECTIVE,
+    _GROUP_SHAPE,
+    _GROUP_WORD_SET,
+    _NOT_A_NAME,
+    NOT_TRIAL_NAMES,
+    _acronym_name,
+    _coined_mixed_case,
+    _numbered_mixed_case_name,
+    _title_name,
+)
+
+# Round 59b: "the randomised phase II EORTC HERON trial", "the phase 3 JCOG KESTREL study": a
+# cooperative group's abbreviation between the design words and the name in capitals (the name
+# is the trial's, the group only runs it; "the NSABP B-31 trial" is ``_FAMILIES``'s reading).
+_NAME_AFTER_GROUP_WORD = re.compile(
+    rf"[tT](?<![\w][tT])(?i:he\s+(?:{_DESIGN_ADJECTIVE},?\s+){{0,4}})(?:{_GROUPS})[ \t]+"
+    rf"({_ACRONYM})\s+$"
+)
+
+
+def _named_after_group_word(text: str, found: list[int]) -> list[Hit]:
+    """Names in capitals after "the <design words> GROUP", read backwards from each "trial" /
+    "study" (``found``) standing as a word."""
+    hits = []
+    for q in found:
+        if not text[q - 1 : q].isspace() or _NOUN_WORD.match(text, q) is None:
+            continue
+        m = _NAME_AFTER_GROUP_WORD.search(text, max(0, q - 100), q)
+        name = m.group(1) if m is not None else ""
+        if m is not None and _title_name(name) and name not in _GROUP_WORD_SET:
+            hits.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
+    return hits
+
+
+# Round 59b: "The PELICAN (Pertuzumab Early Locally Invasive Cancer Adjuvant Neoadjuvant)
+# trial": the name's expansion in a bracket between the name and the noun. The bracket must
+# spell the name (its letters in order, the first starting a word), so that "the HERA (HER2
+# adjuvant) trial"-like glosses and "the NAME (n = 120) study" name nothing new.
+_NAME_BEFORE_BRACKET = re.compile(rf"(?<![\w-])({_ACRONYM})[ \t]+\Z")
+
+
+def _named_before_expansion(text: str, found: list[int]) -> list[Hit]:
+    """Names (``_acronym_name``) spelled by the bracket between them and "trial"/"study"
+    (``found``)."""
+    hits = []
+    for q in found:
+        if text[q - 2 : q] not in (") ", ")\t") or _NOUN_WORD.match(text, q) is None:
+            continue
+        b = text.rfind("(", max(0, q - 160), q - 2)
+        if b < 0 or text.find(")", b, q - 2) >= 0:
+            continue
+        m = _NAME_BEFORE_BRACKET.search(text, max(0, b - 40), b)
+        if m is None or not _acronym_name(m.group(1)):
+            continue
+        gloss = text[b + 1 : q - 2].lower()
+        letters = [c for c in m.group(1).lower() if c.isalpha()]
+        if len(gloss.split()) >= 2 and letters_in_order(letters, gloss, starts_word(gloss)) >= 0:
+            hits.append(Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules"))
+    return hits
+
+
+def _rarer_shaped_names(text: str, found: list[int]) -> list[Hit]:
+    """Names of rarer shapes, most near "trial"/"study" (rounds 59b and 60c): after a group's
+    abbreviation, before an expansion bracket, study numbers in brackets, a word with a protocol
+    number, observational studies, a spaced numeral and its alias, hyphenated names, design
+    words before a name and a setting noun, a study number before its bracketed name, coined
+    mixed-case names (also before "registry"), a data source's short form. ``found``:
+    ``literal_starts(text, ("trial", "study"))``."""
+    hits = _named_after_group_word(text, found) + _named_before_expansion(text, found)
+    hits += [
+        Hit("trial", a, b, text[a:b], text[a:b], [], "rules")
+        for a, b in study_number_brackets(text)
+    ]
+    hits += _word_protocol_names(text) + _observational_names(text)
+    hits += _numeral_names(text, found) + _hyphenated_names(text, found)
+    hits += _design_words_setting_names(text, found) + _number_bracket_names(text, found)
+    if "registry" in text:
+        found = literal_starts(text, ("trial", "study", "registry"))
+    return hits + _coined_names(text, found) + _data_source_short_forms(text)
+
+
+# Round 59b: "Kestrel B123-45", "(HARBOR A12-34; NCT...)": a word and a protocol number (one or
+# two capitals, digits, a hyphen and digits) name one trial together; the word alone may be a
+# plain word, the number alone a sponsor's code. Words that label a part of the text or of a
+# study ("Protocol", "Cohort", "Table") are no name's.
+_WORD_PROTOCOL_NAME = re.compile(
+    r"(?<![\w-])([A-Z][A-Za-z]{2,}[ \t][A-Z]{1,2}\d{2,4}-\d{2,3})(?![\w-])"
+)
+_NOT_NAME_WORDS = frozenset(
+    {"Protocol", "Table", "Figure", "Cohort", "Arm", "Part", "Group", "Appendix", "Section",
+     "Amendment", "Version", "Supplement", "Supplementary", "Fig", "Hospital", "Center",
+     "Centre", "Site", "Visit", "Cycle", "Level", "Dose", "Clone", "Lot", "Batch", "Sample",
+     "Patient", "Case", "Region", "Step", "Day", "Days", "See"}
+)  # fmt: skip
+
+
+# Speed pass 61: every ``_WORD_PROTOCOL_NAME`` match holds a hyphen after a capital and two to
+# four digits, and a digit after it; that hyphen is searched for first (a literal the regex
+# engine skips to), not the whole text scanned from each position for the word before it.
+_PROTOCOL_NUMBER_HYPHEN = re.compile(r"-(?:(?<=[A-Z]\d\d-)|(?<=[A-Z]\d{3}-)|(?<=[A-Z]\d{4}-))\d")
+
+
+def _word_protocol_names(text: str) -> list[Hit]:
+    """Names made of a word and a protocol number (``_WORD_PROTOCOL_NAME``)."""
+    if _PROTOCOL_NUMBER_HYPHEN.search(text) is None:
+        return []
+    hits = []
+    for m in _WORD_PROTOCOL_NAME.finditer(text):
+        word = m.group(1).split()[0]
+        if word in _NOT_NAME_WORDS or word in _NOT_PROGRAMME_WORDS:
+            continue
+        hits.append(Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules"))
+    return hits
+
+
+# Round 59b: "the observational Heron study", "Heron is a French observational cohort": a
+# title-case word named as an observational or real-world study's (``_NAME_AFTER_SETTING_WORDS``
+# and ``_NAME_AS_SUBJECT`` read only names with capitals inside). A nationality ("the
+# observational Korean study") or a text label ("This is a ...") is no name.
+_OBSERVATIONAL_WORD = r"(?i:observational|real-world)"
+_OBSERVATIONAL_AFTER = re.compile(
+    rf"[tT](?<![\w][tT])(?i:he\s+(?:(?:{_SUBJECT_DESIGN}|{_NATIONALITY}),?\s+){{0,3}})"
+    rf"{_OBSERVATIONAL_WORD}\s+(?:(?:{_SUBJECT_DESIGN}|{_NATIONALITY}),?\s+){{0,2}}"
+    r"([A-Z][a-z]{3,})\s+(?i:(?:cohort\s+|registry\s+)?(?:study|cohort|registry))\b"
+)
+_OBSERVATIONAL_SUBJECT = re.compile(
+    r"(?<![\w-])([A-Z][a-z]{3,})[ \t]+(?:is|was)[ \t]+an?[ \t]+"
+    rf"(?:(?:{_SUBJECT_DESIGN}|{_NATIONALITY}),?[ \t]+){{0,3}}{_OBSERVATIONAL_WORD}[ \t]+"
+    rf"(?:(?:{_SUBJECT_DESIGN}|{_NATIONALITY}),?[ \t]+){{0,2}}(?i:cohort|registry|study)\b"
+)
+_NATIONALITY_WORD = re.compile(_NATIONALITY)
+_NOT_OBSERVATIONAL_NAMES = frozenset(
+    {"This", "That", "Each", "Every", "Which", "There", "Here", "What", "Ours", "Multicenter",
+     "Multicentre", "Prospective", "National", "International", "Breast", "Cancer"}
+)  # fmt: skip
+
+
+def _observational_names(text: str) -> list[Hit]:
+    """Title-case names of observational studies (``_OBSERVATIONAL_AFTER``,
+    ``_OBSERVATIONAL_SUBJECT``), gated on "observational"/"real-world"."""
+    low = text.lower()
+    if "observational" not in low and "real-world" not in low:
+        return []
+    hits = []
+    for pattern in (_OBSERVATIONAL_AFTER, _OBSERVATIONAL_SUBJECT):
+        for m in pattern.finditer(text):
+            name = m.group(1)
+            if (
+                name in _NOT_OBSERVATIONAL_NAMES
+                or name in _NOT_PROGRAMME_WORDS
+                or _NATIONALITY_WORD.fullmatch(name) is not None
+                or _SUBJECT_DESIGN_WORD.fullmatch(name)
+                is not None  # "the observational Pilot study"
+            ):
+                continue
+            hits.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
+    return hits
+
+
+def _noun_at(text: str, q: int) -> bool:
+    """Whether "trial"/"study"/"registry" at ``q`` is a word after whitespace."""
+    return text[q - 1 : q].isspace() and _NOUN_OR_REGISTRY.match(text, q) is not None
+
+
+_NOUN_OR_REGISTRY = re.compile(r"(?:trial|study|registry)\b")
+
+
+def _span_hit(m: re.Match[str], g: int) -> Hit:
+    return Hit("trial", m.start(g), m.end(g), m.group(g), m.group(g), [], "rules")
+
+
+# Round 60c: "the randomised KESTREL III trial", "OSPREY V (HERON) trial": a name in capitals
+# with a Roman numeral after a space, and the alias bracketed after it, before the noun.
+_NUMERAL_NAME = re.compile(
+    rf"(?<![\w-])([A-Z]{{3,}}[ \t][IVX]{{1,4}})(?:[ \t]+\(({_ACRONYM})\))?[ \t]+\Z"
+)
+
+
+def _numeral_names(text: str, found: list[int]) -> list[Hit]:
+    """Names with a spaced Roman numeral (``_NUMERAL_NAME``) and their bracketed aliases."""
+    hits = []
+    for q in found:
+        if not _noun_at(text, q) or text[q - 2 : q - 1] not in "IVX)":
+            continue
+        m = _NUMERAL_NAME.search(text, max(0, q - 60), q)
+        if m is None or not _title_name(m.group(1)):
+            continue
+        hits.append(_span_hit(m, 1))
+        alias = m.group(2)
+        if alias is not None and (_acronym_name(alias) or _numbered_mixed_case_name(alias)):
+            hits.append(_span_hit(m, 2))
+    return hits
+
+
+# Round 60c: "the phase II KESTREL platform trial": design words between "the" and a name that
+# a setting or design noun follows (``_NAME_BEFORE_SETTING_WORD`` reads "the NAME platform").
+_SETTING_WORDS = (
+    r"(?:neo-?)?adjuvant|(?:peri|post|pre)-?operative|metastatic|first-line|second-line|"
+    r"maintenance|extension|basket|umbrella|platform|pilot"
+)
+_DESIGN_WORDS_THEN_SETTING = re.compile(
+    rf"[tT](?<![\w][tT])(?i:he\s+(?:{_DESIGN_ADJECTIVE},?\s+){{1,4}}({_ACRONYM})\s+"
+    rf"(?:{_SETTING_WORDS})\s+$)"
+)
+
+
+def _design_words_setting_names(text: str, found: list[int]) -> list[Hit]:
+    """Names (``_setting_word_name``) of "the <design words> NAME <setting word> trial"."""
+    hits = []
+    for q in found:
+        if not _noun_at(text, q):
+            continue
+        m = _DESIGN_WORDS_THEN_SETTING.search(text, max(0, q - 100), q)
+        if m is not None and _setting_word_name(m.group(1)):
+            hits.append(_span_hit(m, 1))
+    return hits
+
+
+# Round 60c: "the neoadjuvant GeparKestrel trial", "the SystHERon registry": a coined mixed-case
+# name (``_coined_mixed_case``) after "the" and at most three design or setting words.
+_COINED_BEFORE_NOUN = re.compile(
+    rf"[tT](?<![\w][tT])he\s+(?:(?i:{_SUBJECT_DESIGN}|{_SETTING_WORDS}),?\s+){{0,3}}"
+    r"([A-Za-z][A-Za-z0-9]*)\s+\Z"
+)
+
+
+def _coined_names(text: str, found: list[int]) -> list[Hit]:
+    """Coined mixed-case names before "trial"/"study"/"registry" (``found``)."""
+    hits = []
+    for q in found:
+        if not _noun_at(text, q):
+            continue
+        m = _COINED_BEFORE_NOUN.search(text, max(0, q - 90), q)
+        if m is not None and _coined_mixed_case(m.group(1)) and _acronym_name(m.group(1)):
+            hits.append(_span_hit(m, 1))
+    return hits
+
+
+# Round 60c: "the Neo-heron trial": a hyphenated title-case name before the noun. A word the
+# text also writes in lower case, or a design or common compound ("Open-label", "Long-term"),
+# is no name.
+_HYPHENATED_TITLE_CASE = re.compile(r"[tT](?<![\w][tT])he\s+([A-Z][a-z]+-[a-z]{3,})\s+\Z")
+_COMMON_COMPOUNDS = frozenset(
+    {"follow-up", "long-term", "short-term", "case-control", "add-on", "run-in", "cross-over",
+     "dose-escalation", "dose-finding", "dose-expansion", "single-arm", "two-arm", "real-world"}
+)  # fmt: skip
+
+
+_SUBJECT_DESIGN_WORD = re.compile(_SUBJECT_DESIGN)
+
+
+def _hyphenated_names(text: str, found: list[int]) -> list[Hit]:
+    """Hyphenated title-case names before "trial"/"study" (``found``)."""
+    hits = []
+    for q in found:
+        if not _noun_at(text, q) or not text[q - 2 : q - 1].islower():
+            continue
+        m = _HYPHENATED_TITLE_CASE.search(text, max(0, q - 40), q)
+        if m is None:
+            continue
+        low = m.group(1).lower()
+        if low in _COMMON_COMPOUNDS or low in text or _NOT_A_NAME.fullmatch(low) is not None:
+            continue
+        if _SUBJECT_DESIGN_WORD.fullmatch(low) is None and not _descriptive_compound(low):
+            hits.append(_span_hit(m, 1))
+    return hits
+
+
+# Review of 60c: "the Two-stage study", "the Triple-negative study", "the Multi-center trial": a
+# compound of a counting or size word, or one ending in an adjective or participle, describes
+# the study; a coined name ("Neo-heron") does neither.
+_DESCRIPTIVE_HEAD = re.compile(
+    r"(?:one|two|three|four|single|double|triple|multi|non|sub|post|pre|de|re|co|inter|cross|"
+    r"large|small|short|long|high|low|nation|population)-"
+)
+_DESCRIPTIVE_TAIL = re.compile(
+    r"-\w*(?:ed|ing|ive|al|ar|ic|ous|free|wide|level|scale|stage|course|based|cent(?:er|re))\Z"
+)
+
+
+def _descriptive_compound(low: str) -> bool:
+    """Whether the lower-cased compound ``low`` describes a study (``_DESCRIPTIVE_HEAD``/``_TAIL``)."""
+    return _DESCRIPTIVE_HEAD.match(low) is not None or _DESCRIPTIVE_TAIL.search(low) is not None
+
+
+# Round 60c: "ABCD1607 (KESTREL TEA study) enrolled": a study number and the trial's name in
+# capitals (one to three words) bracketed after it with the noun.
+_NUMBER_BEFORE_NAME = re.compile(
+    r"(?<![\w-])([A-Z]{2,5}\d{4,6}[A-Z]?)[ \t]+\(([A-Z]{3,}(?:[ \t][A-Z]{2,}){0,2})[ \t]+\Z"
+)
+
+
+def _number_bracket_names(text: str, found: list[int]) -> list[Hit]:
+    """Study numbers and the names bracketed after them with "trial"/"study" (``found``)."""
+    hits = []
+    for q in found:
+        if not _noun_at(text, q) or _NOUN_CLOSES_BRACKET.match(text, q) is None:
+            continue
+        m = _NUMBER_BEFORE_NAME.search(text, max(0, q - 60), q)
+        if m is not None and _title_name(m.group(2)) and not is_registry_id(m.group(1)):
+            hits += [_span_hit(m, 1), _span_hit(m, 2)]
+    return hits
+
+
+_NOUN_CLOSES_BRACKET = re.compile(r"(?i:trial|study)\)")
+
+
+# Round 60c: "The Epidemiological Strategy and Medical Economics (ESME) MBC database", "the
+# Kestrel Breast Cancer Registry (KBCR)": a named data source's short form after its expansion
+# (its letters in order, the first starting a word) where the expansion ends in, or the bracket
+# is followed by, a data-source noun. Named data sources are listed as trials.
+_DATA_SOURCE_GATE = ("atabase", "egistry", "rogram")
+_SHORT_FORM_BRACKET = re.compile(r"\(([A-Z]{3,6})\)")
+_SOURCE_NOUN_BEFORE = re.compile(r"(?:Registry|Database|Programme|Program)[ \t]*\Z")
+_SOURCE_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:[A-Z]{2,}[ \t]+)?(?i:database|registry|programme|program)\b"
+)
+
+
+def _data_source_short_forms(text: str) -> list[Hit]:
+    """Short forms of named data sources (databases, registries, programmes)."""
+    if not any(w in text for w in _DATA_SOURCE_GATE):
+        return []
+    hits = []
+    for m in _SHORT_FORM_BRACKET.finditer(text):
+        name, b = m.group(1), m.start()
+        if not _title_name(name) or name in NOT_TRIAL_NAMES or _names_organisation(text, name, b):
+            continue
+        if (
+            _SOURCE_NOUN_BEFORE.search(text, max(0, b - 12), b) is None
+            and _SOURCE_NOUN_AFTER.match(text, m.end()) is None
+        ):
+            continue
+        gloss = text[max(0, b - 100) : b].lower()
+        letters = [c for c in name.lower() if c.isalpha()]
+        if letters_in_order(letters, gloss, starts_word(gloss)) >= 0:
+            hits.append(_span_hit(m, 1))
+    return hits
+
+
+# Review of 60c: "the Japan Clinical Oncology Group (JCOG) database": a short form of a group or
+# another organisation names who holds the data, not the data source.
+_ORGANISATION_BEFORE = re.compile(
+    r"(?:Group|Network|Society|Institute|Organi[sz]ation|Association|Consortium|Alliance|"
+    r"Administration|Agency|Foundation)[ \t]*\Z"
+)
+
+
+def _names_organisation(text: str, name: str, b: int) -> bool:
+    """Whether short form ``name`` (its bracket at ``b``) is a group's or organisation's."""
+    if name in _GROUP_WORD_SET or _GROUP_SHAPE.fullmatch(name) is not None:
+        return True
+    return _ORGANISATION_BEFORE.search(text, max(0, b - 16), b) is not None

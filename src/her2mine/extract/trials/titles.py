@@ -1,0 +1,251 @@
+"""Names read from the title and from report nouns: a title that opens or closes with the trial's
+name (or its bracket), a conference title's report tail, title-case design phrases and "results
+of NAME" in the body."""
+
+from __future__ import annotations
+
+import re
+
+from her2mine.extract.abbreviations import letters_in_order, starts_word
+from her2mine.extract.fastre import literal_starts
+from her2mine.extract.hits import Hit
+from her2mine.extract.trials.context import _SPACED_NUMBER
+from her2mine.extract.trials.names import (
+    _ACRONYM,
+    _acronym_name,
+    _bracketed_name,
+    _numbered_common_acronym,
+    _numbered_mixed_case_name,
+    _protocol_number,
+    _title_name,
+)
+
+# A title that opens with the trial's name: "CEREBEL (EGF111438): A Phase III, Randomized...",
+# "HERNATA: a randomised phase III trial...". Only names in capitals (a run of four or more, no
+# lower case) count here: a title may as well open with a drug ("T-DXd: a phase 2 study").
+_DESIGN_WORD_RE = r"\b(?i:phase|randomi[sz]ed|trial|study)\b"
+# Round 35: or before a dash and an article ("TyLOR\u2014A Randomized, Phase III Study",
+# "MARLIN \u2013 an open-label ...", "NAME - a randomised ..."); group 2 is set for a dash.
+# Round 58b: the name may carry its number after a space ("KESTREL 01: a ..."), and the dash
+# may be followed by the design words themselves ("MARLOW-2 \u2014 Phase II Study of ...").
+_AFTER_DASH = r"(?=(?i:an?|the|phase|randomi[sz]ed|open-label|multicent(?:re|er))\s)"
+_TITLE_LEAD = re.compile(
+    rf"\A\s*({_ACRONYM}(?:[ \t]\d{{1,2}})?)(?:\s*\([^()\n]{{1,40}}\))?"
+    rf"(?:\s*:(?=\s)|[ \t]*([\u2014\u2013])[ \t]*{_AFTER_DASH}|[ \t]+(-)[ \t]+{_AFTER_DASH})"
+    r"\s*[^\n]{0,80}?" + _DESIGN_WORD_RE
+)
+# ... or a hyphen-numbered name before a colon, with no design word after it ("MARLOW-2:
+# neoadjuvant pyrotinib in ..."), as one closing a title (``_title_tail``).
+_TITLE_LEAD_NUMBERED = re.compile(rf"\A\s*({_ACRONYM}):\s")
+
+
+def _title_lead(text: str) -> list[Hit]:
+    m = _TITLE_LEAD.match(text)
+    if m is None:
+        return _numbered_title_lead(text)
+    name = m.group(1)
+    dash = m.group(2) or m.group(3)
+    # a coined mixed-case name ("NeoSTAR") as well; after a dash no regimen short form ("TCHP")
+    if not (_acronym_name(name) or (not dash and _title_name(name))):
+        return []
+    return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
+
+
+def _numbered_title_lead(text: str) -> list[Hit]:
+    """The hyphen-numbered name (``_series_numbered``, ``_acronym_name``) a title opens with
+    before a colon, design words or not ("MARLOW-2: neoadjuvant ..."; "DS-8201: ..." is a
+    drug's code, "HER2-3: ..." a score)."""
+    m = _TITLE_LEAD_NUMBERED.match(text)
+    if m is None or not (_series_numbered(m.group(1)) and _acronym_name(m.group(1))):
+        return []
+    if _numbered_common_acronym(m.group(1)):  # "COVID-19: ..." (review of round 58b)
+        return []
+    return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
+
+
+# ... and one that closes with it: "Phase III, Randomized Study of ... Breast Cancer: ALTERNATIVE".
+_DESIGN_WORD = re.compile(_DESIGN_WORD_RE)
+_TAIL_NAME = re.compile(rf":[ \t]+({_ACRONYM})\.?[ \t]*\Z")
+
+
+def _title(text: str) -> str:
+    """The text's first line (its title; the whole text when it has one line)."""
+    newline = text.find("\n")
+    return text if newline < 0 else text[:newline]
+
+
+def _title_tail(text: str) -> list[Hit]:
+    title = _title(text)
+    m = _TAIL_NAME.search(title)
+    if m is None or not _title_name(m.group(1)):
+        return []
+    if not (_series_numbered(m.group(1)) or _DESIGN_WORD.search(title, 0, m.start())):
+        return []
+    return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
+
+
+# Round 53: a conference title closes with its trial's name and no design word, numbered
+# ("...: MERIDA-2") or as what the report gives ("...: 5-year update of ORCA-R", "primary
+# results from KORVEL-3").
+_SERIES_NUMBERED = re.compile(r"[A-Za-z][A-Za-z0-9-]*-\d{1,3}")
+_REPORT_TAIL_NAME = re.compile(
+    r"\b(?i:results|analys[ie]s|update|data|outcomes|report)[ \t]+(?i:of|from)[ \t]+"
+    rf"(?:the[ \t]+)?({_ACRONYM})\.?[ \t]*\Z"
+)
+
+
+def _series_numbered(name: str) -> bool:
+    """Whether ``name`` ends in a series number after a hyphen ("MERIDA-2", "GASTRO-HER-4")."""
+    return _SERIES_NUMBERED.fullmatch(name) is not None
+
+
+def _title_report_tail(text: str) -> list[Hit]:
+    """The name in capitals a title closes with after a report's noun and "of"/"from"
+    ("...: 5-year update of ORCA-R"); a scale or gene there ("update of CTCAE-5") is none."""
+    title = _title(text)
+    tail = title[-80:]  # (``in`` on the slice: no call for the titles without the words)
+    if " of " not in tail and " from " not in tail:
+        return []
+    m = _REPORT_TAIL_NAME.search(title, len(title) - len(tail))
+    if m is None or not _title_name(m.group(1)):
+        return []
+    return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
+
+
+# ... or in brackets: "Pertuzumab retreatment ...: a randomised phase 3 trial (PRECIOUS)",
+# "Trastuzumab monotherapy versus trastuzumab plus chemotherapy ... breast cancer (RESPECT)".
+_TAIL_BRACKET = re.compile(rf"\(({_ACRONYM}{_SPACED_NUMBER})\)\.?[ \t]*\Z")
+
+
+def _title_bracket_tail(text: str) -> list[Hit]:
+    """The name in capitals (or a sponsor's protocol number, ``_protocol_number``: "... a
+    randomised phase 3 trial (RC48-C006)") a title closes with in brackets, unless the bracket
+    spells the words before it ("... triple-negative breast cancer (TNBC)": an abbreviation,
+    not a name)."""
+    title = _title(text)
+    if not title.rstrip(" \t.").endswith(")"):
+        return []
+    m = _TAIL_BRACKET.search(title, max(0, title.rfind("(") - 1))
+    if (
+        m is None
+        or not (_bracketed_name(m.group(1)) or _called_trial_number(text, title, m.group(1)))
+        or (
+            _spells_words_before(m.group(1), title, m.start())
+            and not _used_as_trial_name(text, len(title), m.group(1))
+        )
+    ):
+        return []
+    return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
+
+
+def _used_as_trial_name(text: str, pos: int, name: str) -> bool:
+    """Whether the text after ``pos`` uses ``name`` as a trial's name: "In CHER-LOB, ...",
+    "The CHER-LOB results ...", "CHER-LOB was a ...". A long name in capitals can spell the
+    many words of a title before it by chance ("Preoperative chemotherapy plus lapatinib or
+    trastuzumab ... breast cancer (CHER-LOB)"); an abbreviation of those words ("(TNBC)") is
+    not used so."""
+    n = re.escape(name)
+    used = re.compile(
+        rf"(?<![\w-])(?:In\s+{n},|[Tt]he\s+{n}\s+(?:trial|study|results|investigators)\b"
+        rf"|{n}\s+(?:was|is)\s+an?\s)"
+    )
+    return used.search(text, pos) is not None
+
+
+def _called_trial_number(text: str, title: str, name: str) -> bool:
+    """A protocol number (``_protocol_number``) closing a title names the trial only where the
+    text calls it a trial or study: the title's own design words ("a randomised phase 3 trial
+    (RC48-C006)") or "the T1234 trial/study" elsewhere. "... breast cancer (T1234)" alone may be
+    any code."""
+    if not _protocol_number(name):
+        return False
+    if _DESIGN_WORD.search(title) is not None:
+        return True
+    called = re.compile(rf"(?<![\w-]){re.escape(name)}\s+(?i:trial|study)\b")
+    return called.search(text, len(title)) is not None
+
+
+def _spells_words_before(short: str, text: str, end: int) -> bool:
+    """Whether ``short`` is an abbreviation of the words right before ``end`` (Schwartz and
+    Hearst's test: its letters, right to left, found in order in at most ``len(short) + 5``
+    words, the first one starting a word). A hyphenated series number ("NEOPHAR-2") spells
+    only a number written as a word of its own (``_series_number_unspelled``)."""
+    if _series_number_unspelled(short, text, end):
+        return False
+    words = text[:end].split()
+    long = " ".join(words[-min(len(short) + 5, 2 * len(short)) :]).lower()
+    letters = [c for c in short.lower() if c.isalnum()]
+    return letters_in_order(letters, long, starts_word(long)) >= 0
+
+
+# A name's series number after a hyphen: "NEOPHAR-2", "ALTAIR-12".
+_SERIES_NUMBER = re.compile(r"[A-Za-z]{2,}-(\d{1,3})")
+
+
+def _series_number_unspelled(short: str, text: str, end: int) -> bool:
+    """Whether ``short`` ends in a series number ("NEOPHAR-2") that is no word among the words
+    before ``end``: its "2" would otherwise be found inside "HER2-positive", and the name read as
+    an abbreviation of the title ("... Cohort 2 (NOPOSC-2)" abbreviates)."""
+    m = _SERIES_NUMBER.fullmatch(short)
+    if m is None:
+        return False
+    # (the last words only: "... for 2 years in HER2-positive breast cancer (NAME-2)" spells
+    # no "2" of the name, "... Study Cohort 2 (NOPOSC-2)" does)
+    return m.group(1) not in [w.strip(",:;") for w in text[max(0, end - 120) : end].split()[-3:]]
+
+
+# Round 58b: a title's name before its design words in title case ("...: The CSBCG-TP-II
+# Randomized Clinical Trial", "the KBCRG-HER-3 Phase II Trial"): ``_CONTEXT_PATTERNS`` reads
+# only a lower-case "trial"/"study".
+_TITLE_DESIGN_PHRASE = re.compile(
+    rf"(?<![\w-])({_ACRONYM})[ \t]+(?:Phase[ \t]+(?:[1-4]|I{{1,3}}V?|IV)[ab]?[ \t]+)?"
+    r"(?:Randomi[sz]ed[ \t]+)?(?:(?:Clinical|Controlled)[ \t]+)?(?:Trial|Study)\b"
+)
+
+
+def _title_design_phrase(text: str) -> list[Hit]:
+    """The name (``_acronym_name``) before a title-case "Trial"/"Study" and its design words in
+    the title ("A Randomized Clinical Trial", "The TCHP Randomized Trial" name none)."""
+    title = _title(text)
+    if "Trial" not in title and "Study" not in title:
+        return []
+    return [
+        Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")
+        for m in _TITLE_DESIGN_PHRASE.finditer(title)
+        if _acronym_name(m.group(1))
+    ]
+
+
+# Round 58b: a secondary report names its trial after its words in the body ("we report the
+# final overall survival of OSPREY-5", "updated results of HARRIER"): a report's qualifier, at
+# most two words, its noun and "of"/"from" before a name in capitals or a numbered mixed-case
+# name. Read at each report noun (``_REPORT_NOUNS``).
+_REPORT_NOUNS = ("results", "survival", "analysis", "analyses", "update", "data", "outcomes")
+_REPORT_QUALIFIED = re.compile(
+    r"(?<![\w-])(?i:final|updated|primary|long-term|mature|extended|interim|exploratory|"
+    r"\d{1,2}-year)(?:[ \t]+[\w-]+){0,2}[ \t]+\Z"
+)
+_REPORT_OF_NAME = re.compile(
+    rf"(?:results|survival|analys[ie]s|update|data|outcomes)[ \t]+(?:of|from)[ \t]+"
+    rf"(?:the[ \t]+)?({_ACRONYM})(?![\w-])"
+)
+# A population or measure after the name: "final analysis of BCBM patients" names none.
+_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:patients|women|men|tumou?rs|cohorts?|subgroups?|populations?|grading|criteria|"
+    r"disease|cancers?|scores?)\b"
+)
+
+
+def _named_after_report(text: str) -> list[Hit]:
+    """Names after a qualified report's noun and "of"/"from" in the text (``_REPORT_OF_NAME``)."""
+    hits = []
+    for q in literal_starts(text, _REPORT_NOUNS):
+        m = _REPORT_OF_NAME.match(text, q)
+        if m is None or _REPORT_QUALIFIED.search(text, max(0, q - 40), q) is None:
+            continue
+        name = m.group(1)
+        if not (_title_name(name) or _numbered_mixed_case_name(name)):
+            continue
+        if _NOUN_AFTER.match(text, m.end(1)) is None:
+            hits.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
+    return hits
