@@ -9,7 +9,8 @@ from extract_helpers import arms_of, extract_text, outcomes_of, row_with
 
 from her2mine.extract.fastre import sentences_matching, word_start
 from her2mine.extract.lexicon import compile_terms, lower_same_length, term_spans
-from her2mine.extract.numbers import CI_RE, ci_matches, parse_values
+from her2mine.extract.numbers.parse import parse_values
+from her2mine.extract.numbers.patterns import CI_RE, ci_matches
 from her2mine.extract.sentences import sentence_spans
 
 # --- registry: what the design sentences define ------------------------------------------------

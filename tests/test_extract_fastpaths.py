@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from gold_data import gold_texts
 
-from her2mine.extract import arms, numbers, regimens
+from her2mine.extract import arms, regimens
 from her2mine.extract.arms import patterns as arms_patterns
 from her2mine.extract.drugs.definitions import _CONSISTED, consisted_matches
 from her2mine.extract.drugs.find import find_drugs
@@ -20,6 +20,7 @@ from her2mine.extract.fastre import (
     sentences_matching_at,
 )
 from her2mine.extract.lexicon import lower_same_length
+from her2mine.extract.numbers import patterns
 from her2mine.extract.sentences import sentence_spans
 from her2mine.extract.trials import context as trials_context
 from her2mine.extract.trials import families as trials_families
@@ -61,8 +62,8 @@ def test_sentences_matching_at_equals_the_full_scan(pattern, words):
 def test_ratio_candidates_cover_every_hr_or_match():
     for text in corpus():
         sents = sentence_spans(text)
-        fast = sentences_matching_at(numbers._KEY_RE, text, sents, numbers.ratio_candidates(text))
-        assert fast == sentences_matching(numbers._KEY_RE, text, sents)
+        fast = sentences_matching_at(patterns._KEY_RE, text, sents, patterns.ratio_candidates(text))
+        assert fast == sentences_matching(patterns._KEY_RE, text, sents)
 
 
 def registry_starts(text: str) -> list[int]:
@@ -182,10 +183,10 @@ def test_abbreviation_definitions_equal_scispacy_on_spans():
         (arms_patterns._DESIGN_BEFORE, 80),
         (arms_patterns._PRIOR, 60),
         (arms_patterns._TPC_OF_REGIMEN, 30),
-        (numbers._NOT_A_VALUE_BEFORE, 30),
-        (numbers._NOT_A_RESULT_NR, 30),
-        (numbers._RANGE_BEFORE, 4),
-        (numbers._TIME_GUARD, 25),
+        (patterns._NOT_A_VALUE_BEFORE, 30),
+        (patterns._NOT_A_RESULT_NR, 30),
+        (patterns._RANGE_BEFORE, 4),
+        (patterns._TIME_GUARD, 25),
         (regimens._COMPARE, 40),
     ],
 )
@@ -217,7 +218,7 @@ LOW_TEXTS = (
 def test_search_from_end_on_lower_cased_number_contexts():
     from her2mine.extract.fastre import search_from_end
 
-    pattern = numbers._NOT_A_VALUE_BEFORE_LOW
+    pattern = patterns._NOT_A_VALUE_BEFORE_LOW
     fast = search_from_end(pattern)
     found = 0
     for text, step in [*((t, 3) for t in corpus()[:8]), (EXTRA, 1), (LOW_TEXTS, 1)]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from extract_helpers import arm_of, rows_of
 
 from her2mine.extract import extract_document
-from her2mine.extract.numbers import CI_RE
+from her2mine.extract.numbers.patterns import CI_RE
 from her2mine.extract.sentences import sentence_spans
 from her2mine.flow.plan import document_of
 from her2mine.models import AbstractSection

@@ -7,9 +7,9 @@ import re
 import pytest
 from gold_data import gold_texts
 
-from her2mine.extract import numbers
 from her2mine.extract.arms import refs as arms_refs
 from her2mine.extract.hits import Hit
+from her2mine.extract.numbers import atoms, patterns, value
 from her2mine.extract.regimens import Regimen
 
 TRICKY = (
@@ -27,9 +27,9 @@ def corpus() -> list[str]:
 def test_unit_after_equals_time_unit_else_percent():
     for text in corpus():
         for i in range(len(text) + 1):
-            both = numbers._UNIT_AFTER.match(text, i)
-            tm = numbers._TIME_UNIT.match(text, i)
-            pm = numbers._PERCENT.match(text, i)
+            both = patterns._UNIT_AFTER.match(text, i)
+            tm = patterns._TIME_UNIT.match(text, i)
+            pm = patterns._PERCENT.match(text, i)
             if tm is not None:
                 assert both is not None and both.group(1) == tm.group(1)
                 assert both.end() == tm.end()
@@ -45,8 +45,8 @@ def test_block_gate_window_equals_a_find_per_word():
         for b in range(len(low) + 1):
             for a in (b - 30, b - 7, b - 1):
                 a = max(0, a)
-                found = any(low.find(w, a, b) >= 0 for w in numbers._BLOCK_WORDS)
-                assert numbers._BLOCK_GATE.may_hold(low, a, b) == found
+                found = any(low.find(w, a, b) >= 0 for w in atoms._BLOCK_WORDS)
+                assert atoms._BLOCK_GATE.may_hold(low, a, b) == found
 
 
 @pytest.mark.parametrize(
@@ -76,6 +76,6 @@ def test_outcome_dict_holds_the_fields_in_order():
     from her2mine.models import Outcome
 
     o = Outcome("PFS", "a+b", "median", 18.5, "months", 1.0, 2.0, "<0.001", "s.", 3, 7)
-    v = numbers.Value("time", 18.5, None, 3, 7, 9, ci_low=1.0, ci_high=2.0, p="<0.001")
+    v = value.Value("time", 18.5, None, 3, 7, 9, ci_low=1.0, ci_high=2.0, p="<0.001")
     got = _row(v, "PFS", "median", "a+b", "s.")
     assert list(got.items()) == [(f, getattr(o, f)) for f in o.__dataclass_fields__]

@@ -56,7 +56,7 @@ def test_elliptical_second_ratio_still_read(nlp):
 
 def test_of_age_ends_at_a_word_boundary() -> None:
     """'of age' marks an age limit; 'of age-adjusted' and 'of ageing' do not."""
-    from her2mine.extract.numbers import _AGE_LIMIT_AFTER
+    from her2mine.extract.numbers.times_rates import _AGE_LIMIT_AFTER
 
     assert _AGE_LIMIT_AFTER.match(" of age.") is not None
     assert _AGE_LIMIT_AFTER.match(" of age-adjusted survival") is None

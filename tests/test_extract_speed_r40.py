@@ -12,10 +12,10 @@ from gold_data import gold_texts
 # ``long_forms_after_shorts`` before the speed passes (one reference copy, in round 36's test)
 from test_extract_speed_r36 import _long_forms_plain
 
-from her2mine.extract import numbers
 from her2mine.extract.components import _hits
 from her2mine.extract.drugs.definitions import _SHORT_FORM_TEXT, long_forms_after_shorts
 from her2mine.extract.fastre import literal_starts
+from her2mine.extract.numbers import atoms
 from her2mine.extract.sentences import sentence_spans
 from her2mine.extract.trials import context as trials_context
 from her2mine.extract.trials import names as trials_names
@@ -58,7 +58,7 @@ def test_sign_gate_is_the_plain_search():
     for s in _sentences() + _SIGNS:
         for low in (s, s.lower()):
             want = _SIGN_GATE_PLAIN.search(low) is not None
-            assert numbers._may_hold_sign(low) == want
+            assert atoms._may_hold_sign(low) == want
             held += want
     assert held >= 20
 
@@ -66,7 +66,7 @@ def test_sign_gate_is_the_plain_search():
 def test_sign_gate_negatives():
     """A hyphen inside a word or after a digit, and a text without signs, hold none."""
     for low in ("her2-positive", "10-15%", "a-b", "", "p=0.04"):
-        assert not numbers._may_hold_sign(low)
+        assert not atoms._may_hold_sign(low)
 
 
 # --- "NAME was a ... trial": the reader's end first ----------------------------------------------

@@ -12,7 +12,7 @@ import re
 
 from gold_data import gold_texts
 
-from her2mine.extract import components, numbers
+from her2mine.extract import components
 from her2mine.extract.arms import design as arms_design
 from her2mine.extract.drugs import brackets
 from her2mine.extract.drugs.brackets import (
@@ -27,6 +27,7 @@ from her2mine.extract.drugs.stems import _stem_words, _with_bracketed_stems, ste
 from her2mine.extract.fastre import WordGate
 from her2mine.extract.hits import Hit, resolve_longest_first
 from her2mine.extract.lexicon import load_lexicons, lower_same_length
+from her2mine.extract.numbers import atoms, patterns
 from her2mine.extract.outcomes import find_endpoints
 from her2mine.extract.regimens import chains_before
 from her2mine.extract.sentences import sentence_spans
@@ -112,9 +113,9 @@ def _label_number_plain(text: str, start: int, m: re.Match[str]) -> bool:
     if len(number) > 2 or not number.isdigit():
         return False
     a = m.start()
-    if numbers._LABEL_BEFORE_END.match(text, max(start, a - 30), a) is None:
+    if atoms._LABEL_BEFORE_END.match(text, max(start, a - 30), a) is None:
         return False
-    return numbers._NOT_A_LABEL_AFTER.match(text, m.end()) is None
+    return atoms._NOT_A_LABEL_AFTER.match(text, m.end()) is None
 
 
 def test_label_number_window_gate_is_exact():
@@ -124,9 +125,9 @@ def test_label_number_window_gate_is_exact():
     labels = 0
     for s in _sentences() + _LABELS:
         for start in (0, min(len(s), 12)):
-            for m in numbers._NUM_ATOM.finditer(s, start):
+            for m in patterns._NUM_ATOM.finditer(s, start):
                 want = _label_number_plain(s, start, m)
-                assert numbers._label_number(s, start, m) == want
+                assert atoms._label_number(s, start, m) == want
                 labels += want
     assert labels >= 8
 
@@ -134,11 +135,11 @@ def test_label_number_window_gate_is_exact():
 def test_label_sentence_gate_is_the_word_gate():
     """The six ``in`` tests of ``_atoms`` are ``WordGate(_LABEL_WORDS)`` on the whole
     lower-cased sentence."""
-    gate = WordGate(numbers._LABEL_WORDS)
+    gate = WordGate(atoms._LABEL_WORDS)
     held = 0
     for s in _sentences() + _LABELS:
         low = s.lower()
-        fast = any(w in low for w in numbers._LABEL_WORDS)
+        fast = any(w in low for w in atoms._LABEL_WORDS)
         assert fast == gate.may_hold(low, 0, len(low))
         held += fast
     assert held >= 10
@@ -147,10 +148,10 @@ def test_label_sentence_gate_is_the_word_gate():
 def test_label_gate_keeps_values():
     """Negative: a label word far before a number, or a unit after it, leaves the value."""
     s = "a long run of words naming an arm well before the number 12"
-    m = list(numbers._NUM_ATOM.finditer(s))[-1]
-    assert not numbers._label_number(s, 0, m)
+    m = list(patterns._NUM_ATOM.finditer(s))[-1]
+    assert not atoms._label_number(s, 0, m)
     s = "group 45%"
-    assert not numbers._label_number(s, 0, next(numbers._NUM_ATOM.finditer(s)))
+    assert not atoms._label_number(s, 0, next(patterns._NUM_ATOM.finditer(s)))
 
 
 # --- end-point slices judged by their canonicals --------------------------------------------------

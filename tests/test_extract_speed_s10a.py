@@ -7,8 +7,8 @@ import re
 
 from gold_data import gold_texts
 
-from her2mine.extract import numbers
 from her2mine.extract.lexicon import load_lexicons, lower_same_length
+from her2mine.extract.numbers import attach, folding, patterns
 from her2mine.extract.outcomes.endpoints import (
     _SUBGROUP_BEFORE,
     _SUBGROUP_REACH,
@@ -36,7 +36,7 @@ def _reference_kind(after: re.Match[str]) -> tuple[str, str | None]:
     if after.group(1) is not None:
         if after.group(2) is not None:
             return "follow-up", None
-        return "time", numbers._unit_name(after.group(1))
+        return "time", folding._unit_name(after.group(1))
     if after.group(3) is not None:
         return ("ci-word" if after.group(4) is not None else "percent"), None
     return "bracket", None
@@ -44,12 +44,12 @@ def _reference_kind(after: re.Match[str]) -> tuple[str, str | None]:
 
 def _fast_kind(after: re.Match[str]) -> tuple[str, str | None]:
     found = after.lastindex
-    if found <= numbers._AFTER_ATOM_FOLLOW_UP:
-        if found == numbers._AFTER_ATOM_FOLLOW_UP:
+    if found <= patterns._AFTER_ATOM_FOLLOW_UP:
+        if found == patterns._AFTER_ATOM_FOLLOW_UP:
             return "follow-up", None
-        return "time", numbers._UNIT_OF_INITIAL.get(text_at(after, 1), "months")
-    if found <= numbers._AFTER_ATOM_CI_WORD:
-        return ("ci-word" if found == numbers._AFTER_ATOM_CI_WORD else "percent"), None
+        return "time", patterns._UNIT_OF_INITIAL.get(text_at(after, 1), "months")
+    if found <= patterns._AFTER_ATOM_CI_WORD:
+        return ("ci-word" if found == patterns._AFTER_ATOM_CI_WORD else "percent"), None
     return "bracket", None
 
 
@@ -61,7 +61,7 @@ def test_after_atom_lastindex_names_the_alternative():
     seen = set()
     for text in corpus():
         for i in range(len(text) + 1):
-            after = numbers._AFTER_ATOM.match(text, i)
+            after = patterns._AFTER_ATOM.match(text, i)
             if after is None:
                 continue
             assert _fast_kind(after) == _reference_kind(after)
@@ -72,7 +72,7 @@ def test_after_atom_lastindex_names_the_alternative():
     assert {u for _, u in seen} >= {"months", "weeks", "years"}
 
 
-_REFERENCE_GLUE = re.compile("^" + numbers._GLUE.pattern, numbers._GLUE.flags)
+_REFERENCE_GLUE = re.compile("^" + attach._GLUE.pattern, attach._GLUE.flags)
 
 
 def _reference_only_glue(gap: str) -> bool:
@@ -85,7 +85,7 @@ def test_glue_in_place_equals_glue_on_the_slice():
             if pos and not (text[pos - 1].isdigit() or text[pos - 1] in "%sd"):
                 continue  # gaps start where a value (or its unit) ends
             for at in range(pos, min(len(text), pos + 45) + 1):
-                fast = pos <= at <= pos + 40 and numbers._GLUE.match(text, pos, at) is not None
+                fast = pos <= at <= pos + 40 and attach._GLUE.match(text, pos, at) is not None
                 assert fast == _reference_only_glue(text[pos:at]), (pos, at, text[pos:at])
 
 

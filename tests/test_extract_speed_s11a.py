@@ -7,8 +7,10 @@ import random
 
 from gold_data import gold_texts
 
-from her2mine.extract import numbers
+from her2mine.extract.fastre import WordGate
 from her2mine.extract.lexicon import lower_same_length
+from her2mine.extract.numbers import atoms as num_atoms
+from her2mine.extract.numbers import patterns, times_rates
 from her2mine.extract.outcomes.not_results import (
     _ABS_GAIN_GATE,
     _CHANGE_GATE,
@@ -40,18 +42,18 @@ def sentences() -> list[tuple[str, int, int]]:
 
 
 def reference_outside(atoms, spans):
-    return [m for m in atoms if not numbers._in_spans(spans, m.start())]
+    return [m for m in atoms if not num_atoms._in_spans(spans, m.start())]
 
 
 def test_outside_spans_equals_the_per_atom_test():
     rng = random.Random(11)
     checked = 0
     for text, s, e in sentences():
-        atoms = list(numbers._NUM_ATOM.finditer(text, s, e))
+        atoms = list(patterns._NUM_ATOM.finditer(text, s, e))
         if not atoms:
             continue
-        masked = [(m.start(), m.end()) for m in numbers.ci_matches(text, s, e)]
-        masked += [m.span() for m in numbers.P_RE.finditer(text, s, e)]
+        masked = [(m.start(), m.end()) for m in patterns.ci_matches(text, s, e)]
+        masked += [m.span() for m in patterns.P_RE.finditer(text, s, e)]
         span_sets = [masked]
         for _ in range(4):  # unsorted, overlapping, empty and out-of-range spans too
             spans = []
@@ -61,7 +63,7 @@ def test_outside_spans_equals_the_per_atom_test():
             span_sets.append(spans)
         for spans in span_sets:
             if spans:
-                got = numbers._outside_spans(atoms, spans)
+                got = num_atoms._outside_spans(atoms, spans)
                 assert [m.span() for m in got] == [
                     m.span() for m in reference_outside(atoms, spans)
                 ]
@@ -73,20 +75,20 @@ def test_outside_spans_equals_the_per_atom_test():
 
 
 def test_operator_searches_equal_the_lower_case_gates():
-    cutoff_gate = numbers.WordGate(("<", ">", "≤", "≥"))
+    cutoff_gate = WordGate(("<", ">", "≤", "≥"))
     for text, s, e in sentences():
         low = text[s:e].lower()
-        has_op = numbers._P_OP_CHAR.search(text, s, e) is not None
-        assert has_op == numbers._P_OPS_GATE.may_hold(low, 0, len(low))
-        cutoff = numbers._CUTOFF_CHAR.search(text, s, e) is not None
+        has_op = num_atoms._P_OP_CHAR.search(text, s, e) is not None
+        assert has_op == num_atoms._P_OPS_GATE.may_hold(low, 0, len(low))
+        cutoff = num_atoms._CUTOFF_CHAR.search(text, s, e) is not None
         assert cutoff == cutoff_gate.may_hold(low, 0, len(low))
         assert has_op or not cutoff  # a sign is an operator: has_op gates the cut-off test
 
 
 def test_nr_atom_scan_equals_the_literal_led_scan():
     for text, s, e in sentences():
-        got = list(numbers._NR_ATOM.finditer(text, s, e))
-        ref = numbers._finditer_literal_led(numbers._NR_ATOM, numbers._NR_LITERALS, text, s, e)
+        got = list(patterns._NR_ATOM.finditer(text, s, e))
+        ref = num_atoms._finditer_literal_led(patterns._NR_ATOM, num_atoms._NR_LITERALS, text, s, e)
         assert [m.span() for m in got] == [m.span() for m in ref]
 
 
@@ -99,13 +101,13 @@ def test_threshold_and_heterogeneity_read_in_place_equal_the_window_copy():
         low = text[s:e].lower()
         if len(low) != e - s:
             continue  # parse_values passes None then: the copying path, unchanged
-        for m in numbers._NUM_ATOM.finditer(text, s, e):
+        for m in patterns._NUM_ATOM.finditer(text, s, e):
             pos, end = m.start(), m.end()
             unit_end = end + 1 if text.startswith("%", end) else end
-            thr = numbers._is_threshold(text, s, e, pos, unit_end)
-            assert numbers._is_threshold(text, s, e, pos, unit_end, low) == thr
-            het = numbers._is_heterogeneity(text, s, pos)
-            assert numbers._is_heterogeneity(text, s, pos, low) == het
+            thr = times_rates._is_threshold(text, s, e, pos, unit_end)
+            assert times_rates._is_threshold(text, s, e, pos, unit_end, low) == thr
+            het = times_rates._is_heterogeneity(text, s, pos)
+            assert times_rates._is_heterogeneity(text, s, pos, low) == het
             hits += thr + het
     assert hits > 5
 
@@ -117,7 +119,7 @@ def test_not_a_rate_gate_covers_its_three_gates():
     # Whenever the union gate says no, each of the gates it stands for says no on its window.
     for text, s, e in sentences():
         low = lower_same_length(text)
-        for m in numbers._NUM_ATOM.finditer(text, s, e):
+        for m in patterns._NUM_ATOM.finditer(text, s, e):
             start, ext_end = m.start(), m.end() + 1
             if _NOT_A_RATE_GATE.may_hold(low, max(s, start - 40), ext_end + 80):
                 continue
@@ -132,7 +134,7 @@ def test_share_of_events_first_gate_covers_both_windows():
     gate = _EVENT_SHARE_GATE
     for text, s, e in sentences():
         low = lower_same_length(text)
-        for m in numbers._NUM_ATOM.finditer(text, s, e):
+        for m in patterns._NUM_ATOM.finditer(text, s, e):
             start, ext_end = m.start(), m.end() + 1
             if not gate.may_hold(low, max(s, start - reach), ext_end + 50):
                 assert not gate.may_hold(low, ext_end, ext_end + 50)

@@ -7,7 +7,8 @@ import random
 
 from gold_data import gold_texts
 
-from her2mine.extract import numbers
+from her2mine.extract.numbers import atoms as num_atoms
+from her2mine.extract.numbers import parse, patterns, times_rates
 from her2mine.extract.sentences import sentence_spans
 
 # Non-ASCII digits ("٣", "５" before folding, "²"), dotless/dotted i next to heterogeneity
@@ -47,22 +48,22 @@ def test_ascii_atom_pattern_equals_the_unicode_one_on_ascii_text():
     for text, s, e in sentences():
         if not text[s:e].lower().isascii():
             continue  # parse_values runs _NUM_ATOM there
-        got = spans(numbers._NUM_ATOM_ASCII.finditer(text, s, e))
-        assert got == spans(numbers._NUM_ATOM.finditer(text, s, e))
+        got = spans(patterns._NUM_ATOM_ASCII.finditer(text, s, e))
+        assert got == spans(patterns._NUM_ATOM.finditer(text, s, e))
         checked += bool(got)
     assert checked > 50
     # ("·" is not ASCII: the generated strings that hold one test the shared rest of the pattern)
     for text in random_ascii_texts(3000):
-        assert spans(numbers._NUM_ATOM_ASCII.finditer(text)) == spans(
-            numbers._NUM_ATOM.finditer(text)
+        assert spans(patterns._NUM_ATOM_ASCII.finditer(text)) == spans(
+            patterns._NUM_ATOM.finditer(text)
         )
 
 
 def test_non_ascii_digits_are_atoms_only_for_the_unicode_pattern():
     text = "rate ٣٤% here"
     assert not text.lower().isascii()
-    assert spans(numbers._NUM_ATOM.finditer(text)) == [(5, 7)]
-    assert spans(numbers._NUM_ATOM_ASCII.finditer(text)) == []
+    assert spans(patterns._NUM_ATOM.finditer(text)) == [(5, 7)]
+    assert spans(patterns._NUM_ATOM_ASCII.finditer(text)) == []
 
 
 # --- _nr_atoms: the "not reached" pattern only where one of its literals is ------------------
@@ -71,8 +72,8 @@ def test_non_ascii_digits_are_atoms_only_for_the_unicode_pattern():
 def test_nr_atoms_equal_the_full_scan():
     hits = 0
     for text, s, e in sentences():
-        got = numbers._nr_atoms(text, s, e)
-        assert spans(got) == spans(numbers._NR_ATOM.finditer(text, s, e))
+        got = num_atoms._nr_atoms(text, s, e)
+        assert spans(got) == spans(patterns._NR_ATOM.finditer(text, s, e))
         hits += len(got)
     assert hits > 5
 
@@ -83,9 +84,9 @@ def test_nr_atoms_equal_the_full_scan():
 def test_no_atom_and_no_nr_means_no_value():
     empty = 0
     for text, s, e in sentences():
-        if list(numbers._NUM_ATOM.finditer(text, s, e)) or numbers._nr_atoms(text, s, e):
+        if list(patterns._NUM_ATOM.finditer(text, s, e)) or num_atoms._nr_atoms(text, s, e):
             continue
-        assert numbers.parse_values(text, s, e) == []
+        assert parse.parse_values(text, s, e) == []
         empty += 1
     assert empty > 20
 
@@ -97,10 +98,10 @@ def test_without_bounds_keeps_every_atom_of_a_sentence_without_bound_words():
     skipped = 0
     for text, s, e in sentences():
         low = text[s:e].lower()
-        if len(low) != e - s or any(w in low for w in numbers._BOUND_WORDS):
+        if len(low) != e - s or any(w in low for w in num_atoms._BOUND_WORDS):
             continue
-        atoms = list(numbers._NUM_ATOM.finditer(text, s, e))
-        assert numbers._without_bounds(text, s, low, True, atoms) == atoms
+        atoms = list(patterns._NUM_ATOM.finditer(text, s, e))
+        assert num_atoms._without_bounds(text, s, low, True, atoms) == atoms
         skipped += bool(atoms)
     assert skipped > 50
 
@@ -110,20 +111,21 @@ def test_atoms_equal_the_unconditional_filters():
     for text, s, e in sentences():
         low = text[s:e].lower()
         same = len(low) == e - s
-        raw = list(numbers._NUM_ATOM.finditer(text, s, e))
-        masked = [(m.start(), m.end()) for m in numbers.ci_matches(text, s, e)]
-        masked += [m.span() for m in numbers.P_RE.finditer(text, s, e)]
-        ref = [m for m in raw if not numbers._in_spans(masked, m.start())]
+        raw = list(patterns._NUM_ATOM.finditer(text, s, e))
+        masked = [(m.start(), m.end()) for m in patterns.ci_matches(text, s, e)]
+        masked += [m.span() for m in patterns.P_RE.finditer(text, s, e)]
+        ref = [m for m in raw if not num_atoms._in_spans(masked, m.start())]
         if ref:
             ref = [
                 m
                 for m in ref
-                if not numbers._blocked(text, s, m.start()) or numbers._rate_after_grade(text, m)
+                if not num_atoms._blocked(text, s, m.start())
+                or num_atoms._rate_after_grade(text, m)
             ]
-            ref = numbers._with_slashed_rates(text, s, e, ref)
-            ref = [m for m in ref if not numbers._bound_before(text, s, m)]
-            ref = [m for m in ref if not numbers._label_number(text, s, m)]
-        got = numbers._atoms(text, s, e, low, same, masked, raw)
+            ref = num_atoms._with_slashed_rates(text, s, e, ref)
+            ref = [m for m in ref if not num_atoms._bound_before(text, s, m)]
+            ref = [m for m in ref if not num_atoms._label_number(text, s, m)]
+        got = num_atoms._atoms(text, s, e, low, same, masked, raw)
         assert spans(got) == spans(ref)
 
 
@@ -136,9 +138,9 @@ def test_heterogeneity_needs_a_gate_word_in_the_sentence():
         low = text[s:e].lower()
         if len(low) != e - s:
             continue
-        words = any(w in low for w in numbers._HETEROGENEITY_GATE.words)
-        for m in numbers._NUM_ATOM.finditer(text, s, e):
-            het = numbers._is_heterogeneity(text, s, m.start(), low)
+        words = any(w in low for w in times_rates._HETEROGENEITY_GATE.words)
+        for m in patterns._NUM_ATOM.finditer(text, s, e):
+            het = times_rates._is_heterogeneity(text, s, m.start(), low)
             assert words or not het
             hits += het
     assert hits >= 3

@@ -7,7 +7,7 @@ import re
 
 from gold_data import gold_texts
 
-from her2mine.extract import numbers
+from her2mine.extract.numbers import folding, patterns
 from her2mine.extract.outcomes.landmark_runs import _TIME_LIST
 from her2mine.extract.sentences import sentence_spans
 
@@ -23,10 +23,10 @@ _REFERENCE_TIME_LIST = re.compile(
 _REFERENCE_CI_KEYED = re.compile(
     r"[Cc](?<![A-Za-z][Cc])(?:I|\.I\.|rI|onfidence\s+intervals?|redible\s+intervals?)"
     r"(?:\s*[\[(]\s*Cr?I\s*[\])])?(?:\s*\d{2}(?:[.·]\d)?\s*%|"
-    + numbers._LEVEL_SUBSCRIPT
+    + patterns._LEVEL_SUBSCRIPT
     + r")?\s*(?:[,:=]|\bwas\b|\bof\b|\bfrom\b)?\s*"
-    rf"[\[(]?\s*(?P<lo>{numbers._BOUND}){numbers._UNIT_TAIL}{numbers._DASH}"
-    rf"(?P<hi>{numbers._BOUND}){numbers._UNIT_TAIL}",
+    rf"[\[(]?\s*(?P<lo>{patterns._BOUND}){patterns._UNIT_TAIL}{patterns._DASH}"
+    rf"(?P<hi>{patterns._BOUND}){patterns._UNIT_TAIL}",
     re.IGNORECASE,
 )
 
@@ -66,7 +66,7 @@ def test_time_list_digit_first_finds_the_same_lists():
 def test_ci_keyword_with_inline_case_flag_finds_the_same_intervals():
     for text, s, e in _sentences():
         for a in range(s, e, 5):
-            new = list(numbers._CI_KEYED.finditer(text, a, e))
+            new = list(patterns._CI_KEYED.finditer(text, a, e))
             old = list(_REFERENCE_CI_KEYED.finditer(text, a, e))
             assert _spans(new) == _spans(old), text[a:e]
             assert [m.group("lo", "hi") for m in new] == [m.group("lo", "hi") for m in old]
@@ -76,18 +76,18 @@ def test_ci_matches_from_the_first_hint_are_those_of_the_whole_sentence():
     # (parse_values starts the keyword scan at the first _CI_HINT of an ASCII sentence)
     for text, s, e in _sentences():
         low = text[s:e].lower()
-        hint = numbers._CI_HINT.search(low)
+        hint = patterns._CI_HINT.search(low)
         if hint is None or len(low) != e - s or not low.isascii():
             continue
-        whole = numbers.ci_matches(text, s, e)
-        assert _spans(whole) == _spans(numbers.ci_matches(text, s, e, s + hint.start()))
-        assert _spans(whole) == _spans(numbers.CI_RE.finditer(text, s, e))
+        whole = patterns.ci_matches(text, s, e)
+        assert _spans(whole) == _spans(patterns.ci_matches(text, s, e, s + hint.start()))
+        assert _spans(whole) == _spans(patterns.CI_RE.finditer(text, s, e))
 
 
 def _reference_writes_decimal_commas(text: str) -> bool:
     return (
-        numbers._DECIMAL_POINT.search(text) is None
-        and numbers._DECIMAL_COMMA_RESULT.search(text) is not None
+        folding._DECIMAL_POINT.search(text) is None
+        and folding._DECIMAL_COMMA_RESULT.search(text) is not None
     )
 
 
@@ -95,4 +95,4 @@ def test_decimal_comma_detection_with_the_plain_point_first():
     texts = gold_texts() + _EXTRA
     texts += [t.replace(".", "·") for t in texts] + [t.replace(".", ",") for t in texts]
     for text in texts:
-        assert numbers._writes_decimal_commas(text) == _reference_writes_decimal_commas(text)
+        assert folding._writes_decimal_commas(text) == _reference_writes_decimal_commas(text)

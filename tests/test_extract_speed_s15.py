@@ -9,10 +9,10 @@ import random
 
 from gold_data import gold_texts
 
-from her2mine.extract import numbers
 from her2mine.extract.components import _hits
 from her2mine.extract.hits import Hit
-from her2mine.extract.numbers import fold_typography, parse_values, ratio_candidates
+from her2mine.extract.numbers import fold_typography, parse_values, patterns, ratio_candidates
+from her2mine.extract.numbers import ratios as num_ratios
 from her2mine.extract.pipeline import _mentions
 from her2mine.extract.sentences import sentence_spans
 
@@ -49,7 +49,7 @@ def _spans(text: str, rng: random.Random) -> list[tuple[int, int]]:
 
 
 def _keys_plain(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [m.span() for m in numbers._KEY_RE.finditer(text, start, end)]
+    return [m.span() for m in patterns._KEY_RE.finditer(text, start, end)]
 
 
 def test_ratio_keys_from_candidates_are_the_keys_found_in_the_window():
@@ -62,8 +62,8 @@ def test_ratio_keys_from_candidates_are_the_keys_found_in_the_window():
         cands = ratio_candidates(text)
         for s, e in _spans(text, rng):
             want = _keys_plain(text, s, e)
-            assert [m.span() for m in numbers._ratio_keys(text, s, e, cands)] == want
-            assert [m.span() for m in numbers._ratio_keys(text, s, e, None)] == want
+            assert [m.span() for m in num_ratios._ratio_keys(text, s, e, cands)] == want
+            assert [m.span() for m in num_ratios._ratio_keys(text, s, e, None)] == want
             found += len(want)
     assert found > 1000  # (the keys were there to be found)
 
@@ -86,9 +86,9 @@ def test_ratio_keys_without_candidates_in_the_window():
     """A window outside every candidate has no key (and no candidate past its end counts)."""
     text = "Median PFS was 12 months. HR 0.7"
     cands = ratio_candidates(text)
-    assert numbers._ratio_keys(text, 0, 25, cands) == []
-    assert numbers._ratio_keys(text, 0, 27, cands) == []  # "HR" cut after its "H"
-    assert [m.group(0)[:2] for m in numbers._ratio_keys(text, 0, len(text), cands)] == ["HR"]
+    assert num_ratios._ratio_keys(text, 0, 25, cands) == []
+    assert num_ratios._ratio_keys(text, 0, 27, cands) == []  # "HR" cut after its "H"
+    assert [m.group(0)[:2] for m in num_ratios._ratio_keys(text, 0, len(text), cands)] == ["HR"]
 
 
 # --- rows back into hits --------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import sys
 import pytest
 from gold_data import gold_texts
 
-from her2mine.extract import numbers
+from her2mine.extract.numbers import atoms, folding, patterns, times_rates, units
 
 TRICKY = (
     "PFS 12 months of median follow-up, 3 mo. of follow up, 5 Months CI, 9.1 (95% CI 7.2-11.0) "
@@ -29,20 +29,20 @@ def test_after_atom_equals_the_separate_matches():
     for text in corpus():
         for i in range(len(text) + 1):
             for end in (len(text), min(len(text), i + 12)):
-                got = numbers._AFTER_ATOM.match(text, i, end)
-                unit = numbers._UNIT_AFTER.match(text, i, end)
+                got = patterns._AFTER_ATOM.match(text, i, end)
+                unit = patterns._UNIT_AFTER.match(text, i, end)
                 if unit is not None and unit.group(1) is not None:
                     assert got is not None and got.group(1) == unit.group(1)
                     assert got.end(1) == unit.end()
-                    follow = numbers._FOLLOW_UP_AFTER.match(text, unit.end(), end)
+                    follow = patterns._FOLLOW_UP_AFTER.match(text, unit.end(), end)
                     assert (got.group(2) is not None) == (follow is not None)
                 elif unit is not None:
                     assert got is not None and got.group(1) is None and got.group(3) is not None
                     assert got.end(3) == unit.end()
-                    not_rate = numbers._NOT_A_RATE.match(text, unit.end(), end)
+                    not_rate = patterns._NOT_A_RATE.match(text, unit.end(), end)
                     assert (got.group(4) is not None) == (not_rate is not None)
                 else:
-                    br = numbers._BRACKETED.match(text, i, end)
+                    br = patterns._BRACKETED.match(text, i, end)
                     if br is None:
                         assert got is None
                     else:
@@ -56,8 +56,8 @@ def test_after_time_guard_equals_the_window_search():
     for text in corpus():
         for pos in range(len(text) + 1):
             a = max(0, pos - 25)
-            expected = numbers._TIME_GUARD.search(text, a, pos) is not None
-            assert numbers._after_time_guard(text, a, pos) == expected
+            expected = patterns._TIME_GUARD.search(text, a, pos) is not None
+            assert times_rates._after_time_guard(text, a, pos) == expected
             hits += expected
     assert hits > 20
 
@@ -66,7 +66,7 @@ def test_time_guard_last_holds_every_case_variant_of_its_letters():
     # Characters the case-insensitive regex matches to a final letter of a guard word.
     every = "".join(map(chr, range(sys.maxunicode + 1)))
     variants = set(re.findall(r"(?i)[trnyhdoegl]", every))
-    assert variants <= numbers._TIME_GUARD_LAST
+    assert variants <= patterns._TIME_GUARD_LAST
 
 
 def test_lower_maps_nothing_else_to_a_p_operator():
@@ -75,13 +75,13 @@ def test_lower_maps_nothing_else_to_a_p_operator():
     for cp in range(sys.maxunicode + 1):
         c = chr(cp)
         low = c.lower()
-        if c not in numbers._P_OPS_GATE.words:
-            assert not any(op in low for op in numbers._P_OPS_GATE.words), hex(cp)
+        if c not in atoms._P_OPS_GATE.words:
+            assert not any(op in low for op in atoms._P_OPS_GATE.words), hex(cp)
 
 
 @pytest.mark.parametrize(
     ("pattern", "literals"),
-    [(numbers._KEY_RE, numbers._KEY_LITERALS), (numbers._NR_ATOM, numbers._NR_LITERALS)],
+    [(patterns._KEY_RE, atoms._KEY_LITERALS), (patterns._NR_ATOM, atoms._NR_LITERALS)],
 )
 def test_literal_led_scan_equals_finditer(pattern, literals):
     found = 0
@@ -89,7 +89,7 @@ def test_literal_led_scan_equals_finditer(pattern, literals):
         for start in range(0, len(text) + 1, 7):
             for end in (len(text), min(len(text), start + 40), min(len(text), start + 3)):
                 expected = [m.span() for m in pattern.finditer(text, start, end)]
-                got = numbers._finditer_literal_led(pattern, literals, text, start, end)
+                got = atoms._finditer_literal_led(pattern, literals, text, start, end)
                 assert [m.span() for m in got] == expected
                 found += len(expected)
     assert found > 100
@@ -100,13 +100,13 @@ def test_strip_ci_equals_the_plain_substitution():
         for start in range(0, len(text), 5):
             for width in (6, 30, 80):
                 gap = text[start : start + width]
-                assert numbers._strip_ci(gap) == numbers.CI_RE.sub("", gap)
+                assert units._strip_ci(gap) == patterns.CI_RE.sub("", gap)
 
 
 def test_atom_float_equals_to_float():
     for text in corpus():
-        for m in numbers._NUM_ATOM.finditer(text):
-            assert numbers._atom_float(m.group(0)) == numbers.to_float(m.group(0))
+        for m in patterns._NUM_ATOM.finditer(text):
+            assert folding._atom_float(m.group(0)) == folding.to_float(m.group(0))
     for atom in ("0·62", ".5", "·5", "12", "٣٫", "٣", "0.001"):
-        if numbers._NUM_ATOM.fullmatch(atom):
-            assert numbers._atom_float(atom) == numbers.to_float(atom)
+        if patterns._NUM_ATOM.fullmatch(atom):
+            assert folding._atom_float(atom) == folding.to_float(atom)
