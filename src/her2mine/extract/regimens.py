@@ -424,7 +424,9 @@ def _alias_bracket_end(text: str, reg: Regimen, h: Hit) -> int | None:
     """Where the bracket ends that ``h`` alone fills right after the last mention of ``reg``,
     if ``h`` names the same drugs (an alias of that mention), else None. A short form the text
     defines in that bracket ("with pertuzumab (PTC) or without pertuzumab (TC)") is no alias:
-    it may stand for more than the drug before it, and the design reader needs its bracket."""
+    it may stand for more than the drug before it, and the design reader needs its bracket.
+    A gloss naming the mention a biosimilar of its drug ("SIBP-01 (a trastuzumab biosimilar)",
+    ``_biosimilar_gloss_end``) ends there too."""
     last = reg.hits[-1]
     if h.kind != "drug" or last.kind != "drug" or not h.drugs or h.drugs != last.drugs:
         return None

@@ -561,11 +561,12 @@ _UNLISTED_RATE = re.compile(
 # A preposition makes the words a phrase of their own ("the complement of the rate"), no name
 # of the rate.
 _PREPOSITIONS = frozenset({"of", "in", "at", "for", "by", "with", "on", "to", "from"})
+# (no preposition: words holding one are skipped before this test)
 _POINTING_WORDS = frozenset(
     {"the", "a", "an", "corresponding", "respective", "same", "similar", "comparable", "this",
-     "that", "its", "their", "overall", "observed", "estimated", "crude", "actual", "with",
-     "of", "in", "at", "for", "by", "was", "were", "had", "confirmed", "unconfirmed",
-     "adjusted", "cumulative", "event", "landmark", "and", "but", "whereas", "while"}
+     "that", "its", "their", "overall", "observed", "estimated", "crude", "actual", "was",
+     "were", "had", "confirmed", "unconfirmed", "adjusted", "cumulative", "event", "landmark",
+     "and", "but", "whereas", "while"}
 )  # fmt: skip
 # A landmark's words ("the five-year rate") date the same end point.
 _LANDMARK_WORD = re.compile(r"year|month|week")

@@ -22,6 +22,7 @@ from her2mine.extract.trials.names import (
     _protocol_number,
     _title_name,
     _trial_number,
+    span_hit,
 )
 
 # Unlisted trial names: an acronym-like word (two capitals or more) named as a trial or study,
@@ -387,9 +388,7 @@ def _coordinated_names(text: str) -> list[Hit]:
             if i.group(0) not in _COORDINATED_WORDS
         ]
         if all(_trial_number(i.group(0)) or _context_name(i.group(0)) for i in items):
-            hits += [
-                Hit("trial", i.start(), i.end(), i.group(0), i.group(0), [], "rules") for i in items
-            ]
+            hits += [span_hit(i, 0) for i in items]
     return hits
 
 
@@ -422,9 +421,5 @@ def _bracketed_names(text: str) -> list[Hit]:
         if not any(_protocol_number(n) or is_registry_id(n) for n in names):
             continue
         if all(_protocol_number(n) or _numbered_name(n) or is_registry_id(n) for n in names):
-            hits += [
-                Hit("trial", i.start(), i.end(), i.group(0), i.group(0), [], "rules")
-                for i in items
-                if not is_registry_id(i.group(0))
-            ]
+            hits += [span_hit(i, 0) for i in items if not is_registry_id(i.group(0))]
     return hits

@@ -16,6 +16,7 @@ from her2mine.extract.trials.names import (
     _acronym_name,
     _context_name,
     _drug_abbreviation,
+    span_hit,
 )
 
 # Name families whose members keep appearing (DESTINY-Breast12, HER2CLIMB-05...).
@@ -173,7 +174,7 @@ def _acronyms_after_group_ids(text: str, family: list[Hit]) -> list[Hit]:
             and _context_name(name)
             and name.split()[0] not in _GROUP_WORD_SET
         ):
-            out.append(Hit("trial", m.start(g), m.end(g), name, name, [], "rules"))
+            out.append(span_hit(m, g))
     return out
 
 

@@ -8,6 +8,7 @@ import re
 
 from her2mine.extract.abbreviations import letters_in_order
 from her2mine.extract.drugs import is_sponsor_code
+from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import COOPERATIVE_GROUPS, load_lexicons
 
 _ACRONYM = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"  # (a name's shape: see ``_CONTEXT_PATTERNS``)
@@ -324,3 +325,8 @@ def _at_first(i: int) -> bool:
     """``first_ok`` of ``letters_in_order`` for ``_abbreviates``: a short form of a trial's
     name starts with the name's first character, not just with a word of it."""
     return i == 0
+
+
+def span_hit(m: re.Match[str], g: int = 1) -> Hit:
+    """The trial hit of group ``g`` of ``m``, as written (name and canonical alike)."""
+    return Hit("trial", m.start(g), m.end(g), m.group(g), m.group(g), [], "rules")

@@ -29,6 +29,7 @@ from her2mine.extract.trials.names import (
     _coined_mixed_case,
     _numbered_mixed_case_name,
     _title_name,
+    span_hit,
 )
 
 # Round 59b: "the randomised phase II EORTC HERON trial", "the phase 3 JCOG KESTREL study": a
@@ -50,7 +51,7 @@ def _named_after_group_word(text: str, found: list[int]) -> list[Hit]:
         m = _NAME_AFTER_GROUP_WORD.search(text, max(0, q - 100), q)
         name = m.group(1) if m is not None else ""
         if m is not None and _title_name(name) and name not in _GROUP_WORD_SET:
-            hits.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
+            hits.append(span_hit(m))
     return hits
 
 
@@ -77,7 +78,7 @@ def _named_before_expansion(text: str, found: list[int]) -> list[Hit]:
         gloss = text[b + 1 : q - 2].lower()
         letters = [c for c in m.group(1).lower() if c.isalpha()]
         if len(gloss.split()) >= 2 and letters_in_order(letters, gloss, starts_word(gloss)) >= 0:
-            hits.append(Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules"))
+            hits.append(span_hit(m))
     return hits
 
 
@@ -131,7 +132,7 @@ def _word_protocol_names(text: str) -> list[Hit]:
         word = m.group(1).split()[0]
         if word in _NOT_NAME_WORDS or word in _NOT_PROGRAMME_WORDS:
             continue
-        hits.append(Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules"))
+        hits.append(span_hit(m))
     return hits
 
 
@@ -175,7 +176,7 @@ def _observational_names(text: str) -> list[Hit]:
                 is not None  # "the observational Pilot study"
             ):
                 continue
-            hits.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
+            hits.append(span_hit(m))
     return hits
 
 
@@ -185,10 +186,6 @@ def _noun_at(text: str, q: int) -> bool:
 
 
 _NOUN_OR_REGISTRY = re.compile(r"(?:trial|study|registry)\b")
-
-
-def _span_hit(m: re.Match[str], g: int) -> Hit:
-    return Hit("trial", m.start(g), m.end(g), m.group(g), m.group(g), [], "rules")
 
 
 # Round 60c: "the randomised KESTREL III trial", "OSPREY V (HERON) trial": a name in capitals
@@ -207,10 +204,10 @@ def _numeral_names(text: str, found: list[int]) -> list[Hit]:
         m = _NUMERAL_NAME.search(text, max(0, q - 60), q)
         if m is None or not _title_name(m.group(1)):
             continue
-        hits.append(_span_hit(m, 1))
+        hits.append(span_hit(m, 1))
         alias = m.group(2)
         if alias is not None and (_acronym_name(alias) or _numbered_mixed_case_name(alias)):
-            hits.append(_span_hit(m, 2))
+            hits.append(span_hit(m, 2))
     return hits
 
 
@@ -234,7 +231,7 @@ def _design_words_setting_names(text: str, found: list[int]) -> list[Hit]:
             continue
         m = _DESIGN_WORDS_THEN_SETTING.search(text, max(0, q - 100), q)
         if m is not None and _setting_word_name(m.group(1)):
-            hits.append(_span_hit(m, 1))
+            hits.append(span_hit(m, 1))
     return hits
 
 
@@ -254,7 +251,7 @@ def _coined_names(text: str, found: list[int]) -> list[Hit]:
             continue
         m = _COINED_BEFORE_NOUN.search(text, max(0, q - 90), q)
         if m is not None and _coined_mixed_case(m.group(1)) and _acronym_name(m.group(1)):
-            hits.append(_span_hit(m, 1))
+            hits.append(span_hit(m, 1))
     return hits
 
 
@@ -284,7 +281,7 @@ def _hyphenated_names(text: str, found: list[int]) -> list[Hit]:
         if low in _COMMON_COMPOUNDS or low in text or _NOT_A_NAME.fullmatch(low) is not None:
             continue
         if _SUBJECT_DESIGN_WORD.fullmatch(low) is None and not _descriptive_compound(low):
-            hits.append(_span_hit(m, 1))
+            hits.append(span_hit(m, 1))
     return hits
 
 
@@ -320,7 +317,7 @@ def _number_bracket_names(text: str, found: list[int]) -> list[Hit]:
             continue
         m = _NUMBER_BEFORE_NAME.search(text, max(0, q - 60), q)
         if m is not None and _title_name(m.group(2)) and not is_registry_id(m.group(1)):
-            hits += [_span_hit(m, 1), _span_hit(m, 2)]
+            hits += [span_hit(m, 1), span_hit(m, 2)]
     return hits
 
 
@@ -356,7 +353,7 @@ def _data_source_short_forms(text: str) -> list[Hit]:
         gloss = text[max(0, b - 100) : b].lower()
         letters = [c for c in name.lower() if c.isalpha()]
         if letters_in_order(letters, gloss, starts_word(gloss)) >= 0:
-            hits.append(_span_hit(m, 1))
+            hits.append(span_hit(m, 1))
     return hits
 
 

@@ -18,6 +18,7 @@ from her2mine.extract.trials.names import (
     _numbered_mixed_case_name,
     _protocol_number,
     _title_name,
+    span_hit,
 )
 
 # A title that opens with the trial's name: "CEREBEL (EGF111438): A Phase III, Randomized...",
@@ -48,7 +49,7 @@ def _title_lead(text: str) -> list[Hit]:
     # a coined mixed-case name ("NeoSTAR") as well; after a dash no regimen short form ("TCHP")
     if not (_acronym_name(name) or (not dash and _title_name(name))):
         return []
-    return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
+    return [span_hit(m)]
 
 
 def _numbered_title_lead(text: str) -> list[Hit]:
@@ -60,7 +61,7 @@ def _numbered_title_lead(text: str) -> list[Hit]:
         return []
     if _numbered_common_acronym(m.group(1)):  # "COVID-19: ..." (review of round 58b)
         return []
-    return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
+    return [span_hit(m)]
 
 
 # ... and one that closes with it: "Phase III, Randomized Study of ... Breast Cancer: ALTERNATIVE".
@@ -81,7 +82,7 @@ def _title_tail(text: str) -> list[Hit]:
         return []
     if not (_series_numbered(m.group(1)) or _DESIGN_WORD.search(title, 0, m.start())):
         return []
-    return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
+    return [span_hit(m)]
 
 
 # Round 53: a conference title closes with its trial's name and no design word, numbered
@@ -109,7 +110,7 @@ def _title_report_tail(text: str) -> list[Hit]:
     m = _REPORT_TAIL_NAME.search(title, len(title) - len(tail))
     if m is None or not _title_name(m.group(1)):
         return []
-    return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
+    return [span_hit(m)]
 
 
 # ... or in brackets: "Pertuzumab retreatment ...: a randomised phase 3 trial (PRECIOUS)",
@@ -135,7 +136,7 @@ def _title_bracket_tail(text: str) -> list[Hit]:
         )
     ):
         return []
-    return [Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")]
+    return [span_hit(m)]
 
 
 def _used_as_trial_name(text: str, pos: int, name: str) -> bool:
@@ -209,11 +210,7 @@ def _title_design_phrase(text: str) -> list[Hit]:
     title = _title(text)
     if "Trial" not in title and "Study" not in title:
         return []
-    return [
-        Hit("trial", m.start(1), m.end(1), m.group(1), m.group(1), [], "rules")
-        for m in _TITLE_DESIGN_PHRASE.finditer(title)
-        if _acronym_name(m.group(1))
-    ]
+    return [span_hit(m) for m in _TITLE_DESIGN_PHRASE.finditer(title) if _acronym_name(m.group(1))]
 
 
 # Round 58b: a secondary report names its trial after its words in the body ("we report the
@@ -247,5 +244,5 @@ def _named_after_report(text: str) -> list[Hit]:
         if not (_title_name(name) or _numbered_mixed_case_name(name)):
             continue
         if _NOUN_AFTER.match(text, m.end(1)) is None:
-            hits.append(Hit("trial", m.start(1), m.end(1), name, name, [], "rules"))
+            hits.append(span_hit(m))
     return hits
