@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 
 import pytest
 
@@ -39,10 +38,13 @@ class TricklingTLSServer:
         self._listener.close()
 
     def _serve(self) -> None:
-        while not self._stop.is_set():
+        # Stop only once no connection is waiting: a slow accept still counts every attempt.
+        while True:
             try:
                 conn, _ = self._listener.accept()
             except TimeoutError:
+                if self._stop.is_set():
+                    return
                 continue
             self.connections += 1
             threading.Thread(target=self._trickle, args=(conn,), daemon=True).start()
@@ -75,24 +77,22 @@ def settings(port: int, tmp_path, **kw) -> Settings:
 
 
 def test_trickled_tls_handshake_is_abandoned_at_the_deadline_and_retried(tmp_path):
+    """Each attempt's handshake ends at the 0.5 s deadline, named as such (without it, the 2 s
+    connect timeout would end it under its own name), and the policy's three attempts are
+    made."""
     named = "deadline of 0.5 s exceeded during the TLS handshake"
     with (
         TricklingTLSServer() as srv,
         Http(settings(srv.port, tmp_path, request_deadline=0.5, max_retries=2)) as http,
         pytest.raises(ServiceError, match=named),
     ):
-        start = time.monotonic()
-        try:
-            http.crossref.request("GET", "works/10.1000/x", parse=lambda raw: raw)
-        finally:
-            took = time.monotonic() - start
-    # Each byte comes 0.1 s apart, inside the 2 s connect timeout: without the deadline one
-    # handshake would take ~27 minutes. Three attempts of 0.5 s each, with slack for a busy CI.
+        http.crossref.request("GET", "works/10.1000/x", parse=lambda raw: raw)
     assert srv.connections == 3
-    assert took < 10
 
 
 def test_without_a_deadline_the_connect_timeout_bounds_the_whole_handshake(tmp_path):
+    """With no deadline, each attempt's handshake ends at the 0.5 s connect timeout, named as
+    such, and the policy's three attempts are made."""
     with (
         TricklingTLSServer() as srv,
         Http(
@@ -100,10 +100,5 @@ def test_without_a_deadline_the_connect_timeout_bounds_the_whole_handshake(tmp_p
         ) as http,
         pytest.raises(ServiceError, match="the TLS handshake took over 0.5 s"),
     ):
-        start = time.monotonic()
-        try:
-            http.crossref.request("GET", "works/10.1000/x", parse=lambda raw: raw)
-        finally:
-            took = time.monotonic() - start
-    assert srv.connections == 3  # each attempt ended by its 0.5 s
-    assert took < 12
+        http.crossref.request("GET", "works/10.1000/x", parse=lambda raw: raw)
+    assert srv.connections == 3

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+import socket
 import time
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlsplit
 
 import pytest
 import requests
 
 from her2mine.testserver import Fault, ProtocolServer, load_corpus, parse_fault
+from her2mine.testserver.faults import DRIP_PIECES
 
 CORPUS = load_corpus()
 DOI = "10.5555/her2mine.0001"
+HELD = 600.0  # a drip gap no test waits out: stopping the server ends the drip
 
 
 def url_for(srv: ProtocolServer, service: str) -> str:
@@ -201,26 +205,56 @@ def test_error_200_fault_is_an_eutils_error_document_and_spares_other_services()
     assert fetch.status_code == 200 and b"<ERROR>" not in fetch.content  # used up
 
 
-def test_drip_fault_sends_the_real_body_slowly_in_pieces():
-    with ProtocolServer(
-        CORPUS, faults=[Fault("drip", service="crossref", times=1, delay=0.1)], rate_limit=False
-    ) as srv:
-        start = time.monotonic()
-        slow = requests.get(url_for(srv, "crossref"), timeout=5)
-        took = time.monotonic() - start
-        fast = requests.get(url_for(srv, "crossref"), timeout=5)
-    assert slow.status_code == 200 and slow.content == fast.content
-    assert took >= 0.8  # 10 pieces, 0.1 s apart
-
-
-def test_drip_headers_fault_sends_the_status_line_and_headers_slowly():
-    fault = Fault("drip_headers", service="crossref", times=1, delay=0.1)
+def test_drip_fault_sends_the_real_body_in_full():
+    """A dripped body arrives whole and equal to the un-faulted answer, headers included."""
+    fault = Fault("drip", service="crossref", times=1, delay=0.05)
     with ProtocolServer(CORPUS, faults=[fault], rate_limit=False) as srv:
-        start = time.monotonic()
-        slow = requests.get(url_for(srv, "crossref"), timeout=5, stream=True)
-        headers_took = time.monotonic() - start  # stream=True: returns once the headers are in
-        body = slow.content
+        slow = requests.get(url_for(srv, "crossref"), timeout=5)
         fast = requests.get(url_for(srv, "crossref"), timeout=5)
-    assert slow.status_code == 200 and body == fast.content
+        dripped = srv.requests.for_service("crossref")[0]
+        assert srv.requests.wait_until_delivered(dripped) == "complete"
+    assert slow.status_code == 200 and slow.content == fast.content
+    assert dripped.fault == "drip"
+
+
+def test_drip_fault_holds_back_all_but_the_first_piece_of_the_body():
+    """With a gap no test waits out, a streaming client gets the headers and the first of the
+    DRIP_PIECES pieces of the body; the server still holds the rest when it is stopped."""
+    fault = Fault("drip", service="crossref", times=1, after=1, delay=HELD)
+    with ProtocolServer(CORPUS, faults=[fault], rate_limit=False) as srv:
+        whole = requests.get(url_for(srv, "crossref"), timeout=5).content
+        with requests.get(url_for(srv, "crossref"), timeout=5, stream=True) as slow:
+            first = slow.raw.read1(len(whole))
+        dripped = srv.requests.for_service("crossref")[1]
+    assert slow.status_code == 200 and slow.headers["Content-Length"] == str(len(whole))
+    assert 0 < len(first) <= -(-len(whole) // DRIP_PIECES) and whole.startswith(first)
+    assert dripped.fault == "drip"
+    assert srv.requests.wait_until_delivered(dripped) == "server_stopped"
+
+
+def test_drip_headers_fault_sends_the_real_status_line_and_headers():
+    """Dripped headers arrive whole (same status and content type), then the real body."""
+    fault = Fault("drip_headers", service="crossref", times=1, delay=0.05)
+    with ProtocolServer(CORPUS, faults=[fault], rate_limit=False) as srv:
+        slow = requests.get(url_for(srv, "crossref"), timeout=5)
+        fast = requests.get(url_for(srv, "crossref"), timeout=5)
+        dripped = srv.requests.for_service("crossref")[0]
+        assert srv.requests.wait_until_delivered(dripped) == "complete"
+    assert slow.status_code == 200 and slow.content == fast.content
     assert slow.headers["Content-Type"] == fast.headers["Content-Type"]
-    assert headers_took >= 0.8  # 10 pieces, 0.1 s apart
+    assert dripped.fault == "drip_headers"
+
+
+def test_drip_headers_fault_holds_back_all_but_the_first_piece_of_the_head():
+    """With a gap no test waits out, a client gets the start of the status line but not the
+    blank line that ends the headers; the server still holds the rest when it is stopped."""
+    fault = Fault("drip_headers", service="crossref", times=1, delay=HELD)
+    with ProtocolServer(CORPUS, faults=[fault], rate_limit=False) as srv:
+        url = urlsplit(url_for(srv, "crossref"))
+        with socket.create_connection((url.hostname, url.port), timeout=5) as sock:
+            sock.sendall(f"GET {url.path} HTTP/1.1\r\nHost: {url.netloc}\r\n\r\n".encode())
+            first = sock.recv(65536)
+        dripped = srv.requests.for_service("crossref")[0]
+    assert first.startswith(b"HTTP/1.1 200") and b"\r\n\r\n" not in first
+    assert dripped.fault == "drip_headers"
+    assert srv.requests.wait_until_delivered(dripped) == "server_stopped"

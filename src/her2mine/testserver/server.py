@@ -64,6 +64,9 @@ class RequestRecord:
     client: str
     status: int = 0
     fault: str | None = None
+    # How the response went out: "complete", "client_closed" (the client hung up first, e.g. at
+    # its deadline during a drip) or "server_stopped"; None while it is still being sent.
+    delivery: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -73,12 +76,27 @@ class RequestLog:
     """Thread-safe, list-like log of every request."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._lock = threading.Condition()
         self._items: list[RequestRecord] = []
 
     def append(self, rec: RequestRecord) -> None:
         with self._lock:
             self._items.append(rec)
+            self._lock.notify_all()
+
+    def settle(self, rec: RequestRecord, delivery: str) -> None:
+        """Note how ``rec``'s response went out (see ``RequestRecord.delivery``)."""
+        with self._lock:
+            rec.delivery = delivery
+            self._lock.notify_all()
+
+    def wait_until_delivered(self, rec: RequestRecord, timeout: float = 30.0) -> str | None:
+        """``rec.delivery`` once its response has gone out or been abandoned (None if that
+        has not happened within ``timeout`` s): a client may return before the server's
+        handler notices that it hung up."""
+        with self._lock:
+            self._lock.wait_for(lambda: rec.delivery is not None, timeout)
+            return rec.delivery
 
     def __len__(self) -> int:
         return len(self._items)
@@ -106,6 +124,7 @@ class Response:
     headers: dict[str, str] = field(default_factory=dict)
     drip: float = 0.0  # seconds between the DRIP_PIECES pieces of the body ("drip" fault)
     drip_head: float = 0.0  # the same for the status line and headers ("drip_headers" fault)
+    record: RequestRecord | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def text(cls, status: int, text: str, ctype: str, **headers: str) -> Response:
@@ -306,6 +325,7 @@ class ProtocolServer:
             resp.headers.setdefault("X-Rate-Limit-Limit", str(self.crossref_limit))
             resp.headers.setdefault("X-Rate-Limit-Interval", _interval(self.crossref_interval))
         rec.status = resp.status
+        resp.record = rec
         self.requests.append(rec)
         return resp
 
@@ -954,9 +974,16 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, method: str) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
-        resp = self.server.app.handle(
+        app = self.server.app
+        resp = app.handle(
             method, self.path, body, self.client_address[0], self.headers.get("Content-Type", "")
         )
+        delivery = self._write_response(method, resp)
+        if resp.record is not None:
+            app.requests.settle(resp.record, delivery)
+
+    def _write_response(self, method: str, resp: Response) -> str:
+        """Write ``resp``; say how it went (``RequestRecord.delivery``)."""
         try:
             self.send_response(resp.status)
             self.send_header("Content-Type", resp.content_type)
@@ -968,15 +995,18 @@ class _Handler(BaseHTTPRequestHandler):
                 head = b"".join(self._headers_buffer) + b"\r\n"
                 self._headers_buffer = []
                 if not self._drip(head, resp.drip_head):
-                    return
+                    return "server_stopped"
             else:
                 self.end_headers()
             if method != "HEAD" and resp.drip:
-                self._drip(resp.body, resp.drip)
+                if not self._drip(resp.body, resp.drip):
+                    return "server_stopped"
             elif method != "HEAD":
                 self.wfile.write(resp.body)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True  # the client gave up (e.g. timed out on "slow")
+            return "client_closed"
+        return "complete"
 
     def _drip(self, data: bytes, delay: float) -> bool:
         """Send ``data`` in DRIP_PIECES pieces ``delay`` s apart (False: the server stopped)."""
