@@ -24,13 +24,14 @@ Modules, from the bottom of the import graph up (name — what it holds — impo
                   patterns
     placebo     — placebo designs, phases, restated arms — labels, model, parts, patterns
     add_on      — "with or without" and add-on designs — labels, model, patterns
+    factorial   — factorial designs: factors, backbone, each level's regimen — model
     design      — reading one randomisation sentence (``_read_design``) — add_on, given_all,
                   labels, lettered, mentions, model, partners, parts, patterns, placebo, prior,
                   shares, tpc, twins
-    registry    — ``build_registry``, trial scoping — classes, design, given_all, lettered,
-                  mentions, model, patterns, shares
-    refs        — ``arm_refs`` and group-label references — add_on, classes, labels,
-                  mentions, model, parts, patterns, prior, tpc
+    registry    — ``build_registry``, trial scoping — classes, design, factorial, given_all,
+                  lettered, mentions, model, patterns, shares
+    refs        — ``arm_refs`` and group-label references — add_on, classes, factorial,
+                  labels, mentions, model, parts, patterns, prior, tpc
     comparisons — compared arms, list orders, "the addition of" — model, patterns, refs, twins
 
 This module re-exports the names the rest of ``her2mine.extract`` imports.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import Any
 
 from her2mine.extract.fastre import compiled
 from her2mine.extract.hits import Hit
@@ -94,6 +95,8 @@ class ArmRegistry:
     # "randomly assigned to 12 or 24 weeks of A": the groups of the one regimen compared by
     # duration (``_duration_design``), 0 when the design compares no durations
     duration_groups: int = 0
+    # a factorial design's factors (``factorial.Factorial``), None for any other design
+    factorial: Any = field(default=None, repr=False, compare=False)
     # Labels and their patterns, which the group-word readings of ``arm_refs`` need: set by
     # ``freeze`` when first needed (``add`` clears it).
     frozen: tuple[list[str], list[re.Pattern[str]]] | None = field(

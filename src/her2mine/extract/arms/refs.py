@@ -10,6 +10,7 @@ import re
 
 from her2mine.extract.arms.add_on import _WITHOUT_GATE
 from her2mine.extract.arms.classes import _LOW_DOSE_WORDS, _adjective_label, _class_member_arm
+from her2mine.extract.arms.factorial import factorial_refs
 from her2mine.extract.arms.labels import _CITES, normalise_label
 from her2mine.extract.arms.mentions import (
     _GENERIC_GATE,
@@ -218,6 +219,8 @@ def arm_refs(
         refs = _not_given_refs(text, s, e, refs, registry)
     if refs and _PRODUCT_QUALIFIER_GATE.may_hold(low, s, e):
         _take_product_qualifiers(text, s, refs)
+    if registry.factorial is not None:
+        refs = factorial_refs(text, s, e, regs, refs, registry.factorial)
     if len(refs) > 1:
         refs.sort(key=_ref_start)
         chain: list[ArmRef] = []  # the list of references being read

@@ -18,6 +18,7 @@ from her2mine.extract.arms.classes import (
     _matching,
 )
 from her2mine.extract.arms.design import _read_design
+from her2mine.extract.arms.factorial import FACTORIAL_GATE, read_factorial
 from her2mine.extract.arms.given_all import (
     _GIVEN_IN_ALL_GATE,
     _given_in_all,
@@ -127,6 +128,8 @@ def build_registry(
         _mark_other_trials(reg, sentences, trials)
     if reg.bare_forms:
         _redefined_bare_forms(text, drug_hits, reg)
+    if FACTORIAL_GATE.may_hold(low, 0, len(low)):
+        read_factorial(text, sentences, drug_hits, reg)
     # (not frozen here: ``arm_refs`` freezes it the first time a sentence has a group word,
     # which many documents never have)
     return reg

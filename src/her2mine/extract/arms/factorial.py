@@ -1,0 +1,225 @@
+"""Factorial designs: "In a 2x2 factorial design, patients were randomly assigned to weekly or
+day 1,8 nab-paclitaxel, and to denosumab or no denosumab; all patients received epirubicin plus
+cyclophosphamide".
+
+Each level of a factor is an arm of that factor's comparison, pooled over the other factors: its
+regimen is the backbone every patient received plus the level's own drug ("with denosumab":
+backbone+denosumab; "without denosumab": the backbone; both schedules: the backbone). Partners
+chosen by tumour subtype ("plus trastuzumab for HER2-positive disease") are in no level
+(tests/data/gold/README.md, "Factorial designs"). ``read_factorial`` reads the design into a
+``Factorial``; ``factorial_refs`` gives a result sentence's references their level's regimen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from her2mine.extract.arms.model import NO_NAMED_DRUG, Arm, ArmRef, ArmRegistry
+from her2mine.extract.fastre import WordGate, compiled
+from her2mine.extract.hits import Hit
+from her2mine.extract.regimens import Regimen
+
+
+@dataclass(frozen=True)
+class Factorial:
+    backbone: frozenset[str]  # drugs every patient received
+    alternatives: frozenset[str]  # drugs of a factor "A or B"
+    add_ons: frozenset[str]  # drugs of a factor "X or no X", "with or without X"
+    schedules: tuple[str, ...]  # schedule words that name levels ("weekly", "day 1,8")
+
+    @property
+    def levels(self) -> frozenset[str]:
+        return self.alternatives | self.add_ons
+
+    def regimen(self, named: set[str]) -> str:
+        """The regimen of the levels whose drugs ``named`` are, on the backbone."""
+        drugs = self.backbone | named
+        return "+".join(sorted(drugs)) if drugs else NO_NAMED_DRUG
+
+
+# Words of a factorial design sentence; "A or B, each with or without X" is one too (the gate
+# holds a word of every ``_FACTORIAL`` match, whatever its spaces).
+FACTORIAL_GATE = WordGate(("factorial", "without"))
+_FACTORIAL = re.compile(r"\bfactorial\b|\b(?:each|both)\s+(?:given\s+)?with\s+or\s+without\b", re.I)
+_ASSIGNS = re.compile(r"\b(?:random\w*|assign\w*|allocat\w*)", re.I)
+# Before a drug that is a factor of its own: "with or without X", "X or no X".
+_ADD_ON_BEFORE = re.compile(r"(?:\bwith\s+or\s+without|\bno)[\s-]+\Z", re.I)
+# After a drug that is a factor of its own: "X or placebo", "X versus observation".
+_NONE_AFTER = re.compile(
+    r"\s*,?\s*(?:or|versus|vs\.?)\s+(?:(?:a\s+)?matching\s+)?(?:placebo|observation)\b", re.I
+)
+_ALTERNATIVE_JOIN = re.compile(r"\s*,?\s*(?:or|versus|vs\.?)\s+\Z", re.I)
+_SCHEDULE_WORD = (
+    r"(?:weekly|biweekly|fortnightly|tri-?weekly|3-weekly|dose[\s-]dense|conventional|"
+    r"every[\s-](?:\d|two|three|four)[\s-]weeks?|q\dw|days?\s+1\s*(?:,|and|\+)\s*8)"
+)
+# "weekly or day 1,8 nab-paclitaxel": two schedules of the drug right after them.
+_SCHEDULES_BEFORE = re.compile(
+    rf"({_SCHEDULE_WORD})\s+(?:or|versus|vs\.?)\s+({_SCHEDULE_WORD})\s+\Z", re.I
+)
+# A partner chosen by tumour subtype: "X for HER2-positive disease", "patients with
+# triple-negative tumours received X".
+_SUBTYPE = (
+    r"(?:HER2[\s-]*(?:positive|negative|\+)|triple[\s-]negative|TNBC|"
+    r"(?:hormone|oestrogen|estrogen)[\s-]receptor[\s-]*(?:positive|negative)|HR[\s-]*(?:positive|\+))"
+)
+_SUBTYPE_AFTER = re.compile(
+    rf"\s*(?:(?:was|were)\s+)?(?:(?:added|given)\s+)?"
+    rf"(?:for\s+(?:the\s+)?|(?:for|in)\s+(?:the\s+)?(?:patients|women|those)\s+with\s+)(?:a\s+)?{_SUBTYPE}",
+    re.I,
+)
+_SUBTYPE_BEFORE = re.compile(
+    rf"{_SUBTYPE}(?:(?!random|assign|allocat)[^;.]){{0,40}}?\b(?:received|were\s+given)\s+\Z",
+    re.I,
+)
+# "all patients (then) received X": drugs every patient was given.
+_ALL_RECEIVED = re.compile(
+    r"\b(?:all|every|each|both)\s+(?:patients?|women|participants|groups|arms)\b"
+    r"[^.;]{0,30}?\b(?:received|were\s+given|was\s+given)\b",
+    re.I,
+)
+
+
+def read_factorial(
+    text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit], reg: ArmRegistry
+) -> None:
+    """Read the first factorial design sentence into ``reg.factorial`` and make its levels the
+    registry's arms. Only a sentence that assigns patients and holds two factors or more (a
+    drug alternative, each add-on drug, two schedules) is a design."""
+    for k, (s, e) in enumerate(sentences):
+        if _FACTORIAL.search(text, s, e) is None:
+            continue
+        # "This was a 2 x 2 factorial trial. Patients were randomly assigned to ..."
+        for j in (k, k + 1)[: len(sentences) - k]:
+            fac = _design_of(text, sentences, j, drug_hits)
+            if fac is not None:
+                reg.factorial = fac
+                reg.arms = _level_arms(fac)
+                reg.frozen = None
+                return
+
+
+def _design_of(
+    text: str, sentences: list[tuple[int, int]], k: int, drug_hits: list[Hit]
+) -> Factorial | None:
+    """The factorial design sentence ``k`` assigns, with the drugs the sentence after it
+    gives every patient on the backbone; None when it assigns no two factors."""
+    s, e = sentences[k]
+    if _ASSIGNS.search(text, s, e) is None:
+        return None
+    hits = [h for h in drug_hits if s <= h.start and h.end <= e and h.drugs]
+    fac = _factorial_of(text, s, hits)
+    if fac is None or k + 1 >= len(sentences):
+        return fac
+    more = _received_by_all(text, sentences[k + 1], drug_hits)
+    return Factorial(
+        fac.backbone | more, fac.alternatives - more, fac.add_ons - more, fac.schedules
+    )
+
+
+def _factorial_of(text: str, s: int, hits: list[Hit]) -> Factorial | None:
+    """The factors of a design sentence starting at ``s`` with drug mentions ``hits``."""
+    add_ons: set[str] = set()
+    alternatives: set[str] = set()
+    schedules: list[str] = []
+    backbone: set[str] = set()
+    for i, h in enumerate(hits):
+        before = text[max(s, h.start - 40) : h.start]
+        if _subtype_partner(text, s, h):
+            continue
+        if _ADD_ON_BEFORE.search(before) is not None or _NONE_AFTER.match(text, h.end) is not None:
+            add_ons.update(h.drugs)
+            continue
+        sched = _SCHEDULES_BEFORE.search(before)
+        if sched is not None:
+            schedules.extend(sched.group(1, 2))
+            backbone.update(h.drugs)
+            continue
+        if i and _ALTERNATIVE_JOIN.fullmatch(text, hits[i - 1].end, h.start):
+            alternatives.update(hits[i - 1].drugs)
+            alternatives.update(h.drugs)
+            continue
+        backbone.update(h.drugs)
+    backbone -= add_ons | alternatives
+    factors = len(add_ons) + bool(alternatives) + bool(schedules)
+    if factors < 2:
+        return None
+    words = tuple(w.lower() for w in schedules)
+    return Factorial(frozenset(backbone), frozenset(alternatives), frozenset(add_ons), words)
+
+
+def _subtype_partner(text: str, s: int, h: Hit) -> bool:
+    """Whether drug mention ``h`` is given by tumour subtype ("X for HER2-positive disease",
+    "those with triple-negative tumours received X")."""
+    if _SUBTYPE_AFTER.match(text, h.end) is not None:
+        return True
+    return _SUBTYPE_BEFORE.search(text[max(s, h.start - 80) : h.start]) is not None
+
+
+def _received_by_all(text: str, sentence: tuple[int, int], drug_hits: list[Hit]) -> set[str]:
+    """Drugs the sentence after the design says every patient received ("All patients then
+    received epirubicin plus cyclophosphamide"), subtype partners left out."""
+    s, e = sentence
+    m = _ALL_RECEIVED.search(text, s, e)
+    if m is None:
+        return set()
+    cut = text.find(";", m.end(), e)
+    end = e if cut < 0 else cut
+    hits = [h for h in drug_hits if m.end() <= h.start and h.end <= end]
+    return {d for h in hits if not _subtype_partner(text, s, h) for d in h.drugs}
+
+
+def _level_arms(fac: Factorial) -> list[Arm]:
+    """One arm per level regimen: each level drug on the backbone, and the backbone alone when
+    a level adds no drug (an add-on's absence, a schedule)."""
+    arms = [Arm(sorted(fac.backbone | {d})) for d in sorted(fac.levels)]
+    if fac.backbone and (fac.schedules or fac.add_ons):
+        arms.append(Arm(sorted(fac.backbone)))
+    return arms
+
+
+# Before a drug of a reference, a word saying the level is without it.
+_NEGATED_BEFORE = re.compile(r"(?:\bwithout|\bno|\bnon)[\s-]*\Z", re.I)
+_LEVEL_NOUN = r"\s+(?:schedules?|arms?|groups?|regimens?|cohorts?)\b"
+
+
+def factorial_refs(
+    text: str, s: int, e: int, regs: list[Regimen], refs: list[ArmRef], fac: Factorial
+) -> list[ArmRef]:
+    """``refs`` of sentence [s, e) with each reference to factor levels given the levels'
+    regimen ("with denosumab", "without denosumab", "in the no-denosumab group", "A plus X"),
+    and schedule levels ("with the weekly schedule", "in the day 1,8 arm") added."""
+    known = fac.backbone | fac.levels
+    for ref in refs:
+        inside = [r for r in regs if ref.start <= r.end and r.start < ref.end]
+        named = {d for r in inside for d in r.drugs}
+        if fac.add_ons and not named and any(r.has_placebo for r in inside):
+            ref.arm = fac.regimen(set())  # "the placebo group": an add-on's absence
+            continue
+        if not named or not named <= known:
+            continue
+        given = {
+            d
+            for r in inside
+            if _NEGATED_BEFORE.search(text[max(s, r.start - 12) : r.start]) is None
+            for d in r.drugs
+        }
+        ref.arm = fac.regimen(given & fac.levels)
+    if fac.schedules:
+        refs = refs + _schedule_refs(text, s, e, refs, fac)
+    return refs
+
+
+def _schedule_refs(text: str, s: int, e: int, refs: list[ArmRef], fac: Factorial) -> list[ArmRef]:
+    """References to schedule levels by their word and a group noun ("the weekly arm")."""
+    out: list[ArmRef] = []
+    low = text[s:e].lower()
+    for word in fac.schedules:
+        if word not in low:
+            continue
+        for m in compiled(re.escape(word) + _LEVEL_NOUN, re.I).finditer(text, s, e):
+            a, b = m.start(), m.end()
+            if not any(r.start < b and a < r.end for r in refs):
+                out.append(ArmRef(a, b, fac.regimen(set())))
+    return out
