@@ -6,12 +6,15 @@ Modules (name — what it holds — imports from):
   name, short forms that abbreviate a name — (none in the package)
 - families — registry ids, name families, cooperative groups' numbers and the acronyms
   bracketed after them — names
+- readers — the skeleton the context readers share: ``Reader`` (a reader's own pattern, window,
+  trigger and name tests), ``read_matches``/``read_hits`` (the rest), ``noun_words`` (the
+  "trial"/"study"/"registry" offsets standing as words) — names
 - context — names read around "trial"/"study" ("the NAME trial", design words, brackets,
-  subjects, registration notes, coordinated names, programme words) — names, families
-- titles — names read from the title and from report nouns — names, context
-- rarer — names of rarer shapes (rounds 59b, 60c) — names, families, context
+  subjects, registration notes, coordinated names, programme words) — names, families, readers
+- titles — names read from the title and from report nouns — names, context, readers
+- rarer — names of rarer shapes (rounds 59b, 60c) — names, families, context, readers
 - find — ``find_trials``, ``start_words``, other uses of a name and short forms — names,
-  families, context, titles, rarer
+  families, context, titles, rarer, readers
 """
 
 from her2mine.extract.trials.families import is_registry_id

@@ -24,6 +24,7 @@ from her2mine.extract.trials.names import (
     _trial_number,
     span_hit,
 )
+from her2mine.extract.trials.readers import Reader, noun_words, read_matches
 
 # Unlisted trial names: an acronym-like word (two capitals or more) named as a trial or study,
 # in a title "(NAME): a randomised ...", or right before its registry id "NAME (NCT...)".
@@ -41,6 +42,8 @@ _NAME_BEFORE = [
     re.compile(rf"\b({_ACRONYM})\s+$"),
     re.compile(rf"\b({_ACRONYM})\s+(?:trial|study)\s+$"),
 ]
+# (each read at every bracket before the other; the caller tests the names)
+_NAMES_BEFORE_BRACKET = tuple(Reader(pattern, 120) for pattern in _NAME_BEFORE)
 
 
 def _the_candidates(text: str, found: list[int] | None = None) -> list[int]:
@@ -88,12 +91,15 @@ def _subtype_named(text: str, starts: list[int]):
             yield m
 
 
-def _context_matches(text: str, found: list[int] | None = None):
-    """``found``: ``literal_starts(text, ("trial", "study"))`` if the caller has it."""
+def _context_matches(text: str, found: list[int] | None = None, nouns: list[int] | None = None):
+    """``found``: ``literal_starts(text, ("trial", "study"))``, ``nouns``: ``noun_words(text,
+    found)``, if the caller has them."""
     the, title = _CONTEXT_PATTERNS
     # every match of the first ends with "trial"/"study": tried only where that is read back to
     if found is None:
         found = literal_starts(text, ("trial", "study"))  # (read by the readers below)
+    if nouns is None:
+        nouns = noun_words(text, found)
     starts = _the_candidates(text, found)
     yield from finditer_at(the, text, starts)
     if "HER2" in text or "ERBB2" in text:
@@ -101,18 +107,16 @@ def _context_matches(text: str, found: list[int] | None = None):
     if "):" in text:  # every match of ``title`` holds it
         yield from title.finditer(text)
     yield from _named_before_registration(text)
-    yield from _named_after_design_words(text, found)
-    yield from _named_near_design_noun(text, found)
-    yield from _named_as_subject(text, found)
-    yield from _named_before_setting_word(text, found)
+    if found:  # (the readers of "trial"/"study", skipped at once where the text has none)
+        yield from _named_after_design_words(text, found)
+        yield from _named_near_design_noun(text, found)
+        yield from _named_as_subject(text, found)
+        yield from _named_before_setting_word(text, found, nouns)
     if "(NCT" not in text and "(ClinicalTrials.gov" not in text:
         return  # every _NCT_BRACKET match starts with one of these
     brackets = [b.start() for b in _NCT_BRACKET.finditer(text)]
-    for pattern in _NAME_BEFORE:
-        for b in brackets:
-            m = pattern.search(text, max(0, b - 120), b)
-            if m:
-                yield m
+    for reader in _NAMES_BEFORE_BRACKET:
+        yield from read_matches((reader,), text, brackets)
 
 
 # (Literal-first: "[tT]" outside the case-insensitive part lets the regex engine skip to the
@@ -125,22 +129,27 @@ _NAME_AFTER_DESIGN_WORDS = re.compile(
 
 def _named_after_design_words(text: str, found: list[int] | None = None):
     """Matches of "the <design words> NAME trial/study", read backwards from each "trial" /
-    "study"; the name must be in capitals. ``found``: ``literal_starts(text, ("trial",
-    "study"))`` if the caller has it."""
-    for q in literal_starts(text, ("trial", "study")) if found is None else found:
-        m = _NAME_AFTER_DESIGN_WORDS.search(text, max(0, q - 90), q)
-        if m is None and text[q - 2 : q - 1].isdigit():
-            m = _MEMBER_AFTER_DESIGN_WORDS.search(text, max(0, q - 90), q)
-        if m is not None and (
-            _title_name(m.group(1))
-            or _trial_number(m.group(1))
-            or _numbered_mixed_case_name(m.group(1))
-        ):
-            yield m
-        elif m is None and text.find("he ", max(0, q - 90), q) >= 0:
-            m = _NAME_AFTER_SETTING_WORDS.search(text, max(0, q - 90), q)
-            if m is not None and _acronym_name(m.group(1)):
-                yield m
+    "study"; the name must be in capitals. Where the design words find no name, a programme's
+    member name after them (before a digit) and then a name after setting words
+    (``_AFTER_DESIGN_WORDS``'s chain). ``found``: ``literal_starts(text, ("trial", "study"))``
+    if the caller has it."""
+    found = literal_starts(text, ("trial", "study")) if found is None else found
+    return read_matches((_AFTER_DESIGN_WORDS,), text, found)
+
+
+def _design_words_name(name: str) -> bool:
+    """A name after design words: in capitals, a trial number or a numbered mixed-case name."""
+    return _title_name(name) or _trial_number(name) or _numbered_mixed_case_name(name)
+
+
+def _digit_before(text: str, q: int) -> bool:
+    return text[q - 2 : q - 1].isdigit()
+
+
+def _the_before(text: str, q: int) -> bool:
+    """Whether "he " occurs in the 90 characters before ``q`` (every match of
+    ``_NAME_AFTER_SETTING_WORDS`` holds it)."""
+    return text.find("he ", max(0, q - 90), q) >= 0
 
 
 # Names in capitals the common patterns miss, read at each "trial"/"study": a name with its
@@ -167,21 +176,29 @@ _DESIGN_BEFORE_NOUN = re.compile(
 )
 
 
-def _named_near_design_noun(text: str, found: list[int]):
+def _named_near_design_noun(text: str, found: list[int]) -> list[re.Match[str]]:
     """Matches of ``_NUMBERED_NAME``, ``_NAME_AFTER_GROUP_ID`` (the name in capitals) and
     ``_BRACKET_AFTER_NOUN`` (a protocol number or a name in capitals), read at each "trial" /
     "study" (``found``)."""
-    for q in found:
-        a = max(0, q - 60)
-        m = _NUMBERED_NAME.search(text, a, q)
-        if m is not None and _title_name(m.group(1).split()[0]):
-            yield m
-        m = _NAME_AFTER_GROUP_ID.search(text, a, q) if text[q - 1 : q].isspace() else None
-        if m is not None and _title_name(m.group(1)):
-            yield m
-        m = _BRACKET_AFTER_NOUN.match(text, q) if text.find("(", q, q + 8) >= 0 else None
-        if m is not None and _bracket_names_trial(text, m.group(1), a, q):
-            yield m
+    return read_matches(_NEAR_DESIGN_NOUN, text, found)
+
+
+def _numbered_title_name(name: str) -> bool:
+    """A name and its spaced number ("PACS 04"): the name in capitals."""
+    return _title_name(name.split()[0])
+
+
+def _space_before(text: str, q: int) -> bool:
+    return text[q - 1 : q].isspace()
+
+
+def _bracket_soon_after(text: str, q: int) -> bool:
+    return text.find("(", q, q + 8) >= 0
+
+
+def _bracket_after_noun_names(m: re.Match[str]) -> bool:
+    q = m.start()
+    return _bracket_names_trial(m.string, m.group(1), max(0, q - 60), q)
 
 
 def _bracket_names_trial(text: str, name: str, a: int, q: int) -> bool:
@@ -207,6 +224,14 @@ def _multi_part_code(name: str) -> bool:
     return _MULTI_PART_CODE.fullmatch(name) is not None and _title_name(name)
 
 
+# (at each noun, in this order)
+_NEAR_DESIGN_NOUN = (
+    Reader(_NUMBERED_NAME, 60, _numbered_title_name),
+    Reader(_NAME_AFTER_GROUP_ID, 60, _title_name, at=_space_before),
+    Reader(_BRACKET_AFTER_NOUN, accepts=_bracket_after_noun_names, at=_bracket_soon_after),
+)
+
+
 # Round 51: "the ALTAIR-2 adjuvant trial", "the ORBIT-7 randomized trial": a setting or design
 # word between the name and the noun (``_CONTEXT_PATTERNS`` allows only "phase X" there).
 # Round 53: or a design noun ("the PANTHER basket study", "the ORYX platform trial").
@@ -217,19 +242,16 @@ _NAME_BEFORE_SETTING_WORD = re.compile(
 )
 
 
-def _named_before_setting_word(text: str, found: list[int]):
+def _named_before_setting_word(
+    text: str, found: list[int], nouns: list[int] | None = None
+) -> list[re.Match[str]]:
     """Matches of "the NAME <setting word> trial/study", read backwards from each "trial" /
-    "study" (``found``); the name must be in capitals (``_title_name``) or a numbered mixed-case
-    name ("the HER2-positive adjuvant trial" names none)."""
-    for q in found:
-        if not text[q - 1 : q].isspace():
-            continue
-        m = _NAME_BEFORE_SETTING_WORD.search(text, max(0, q - 60), q)
-        # (the noun test after the search: the search rarely matches, the noun nearly always)
-        if m is None or _NOUN_WORD.match(text, q) is None:
-            continue  # "trials", "trialists", "studying": no one trial's name
-        if _setting_word_name(m.group(1)):
-            yield m
+    "study" standing as a word (``nouns``, found from ``found`` unless given: "trials",
+    "trialists", "studying" are no one trial's noun); the name must be in capitals
+    (``_title_name``) or a numbered mixed-case name ("the HER2-positive adjuvant trial" names
+    none)."""
+    nouns = noun_words(text, found) if nouns is None else nouns
+    return read_matches((_BEFORE_SETTING_WORD,), text, nouns)
 
 
 _NOUN_WORD = re.compile(r"(?:trial|study)\b")
@@ -242,6 +264,9 @@ def _setting_word_name(name: str) -> bool:
     if name in _GROUP_WORD_SET or _GROUP_SHAPE.fullmatch(name) is not None:
         return False
     return _title_name(name) or _numbered_mixed_case_name(name)
+
+
+_BEFORE_SETTING_WORD = Reader(_NAME_BEFORE_SETTING_WORD, 60, _setting_word_name)
 
 
 # "IMpassion050 was a double-blind phase 3 trial", "ROSET-BM is a multicentre retrospective
@@ -274,23 +299,31 @@ _SUBJECT_TAIL = re.compile(
 _APPOSITIVE_END = re.compile(r"(?:trial|study)(?:[ \t]*\([^()\n]{1,60}\))?,")
 
 
-def _named_as_subject(text: str, found: list[int]):
+def _named_as_subject(text: str, found: list[int]) -> list[re.Match[str]]:
     """Matches of ``_NAME_AS_SUBJECT`` read backwards from each "trial"/"study" (``found``)
     whose name looks like a trial acronym (``_acronym_name``); an appositive must close with a
     comma after the noun and its head follow no modifier (``_appositive_head``)."""
-    for q in found:
-        window = text[max(0, q - 120) : q]
-        # every match has the article between blanks (" a" alone is in every " and")
-        if " a " not in window and " an " not in window and "\t" not in window:
-            continue
-        # (the article and the words after it first: a cheap search, rarely found)
-        if _SUBJECT_TAIL.search(text, max(0, q - 120), q) is None:
-            continue
-        m = _NAME_AS_SUBJECT.search(text, max(0, q - 120), q)
-        if m is None or not _acronym_name(m.group(1)):
-            continue
-        if m.group(2) is None or _appositive_head(text, q, m.start(1)):
-            yield m
+    return read_matches((_AS_SUBJECT,), text, found)
+
+
+def _subject_tail_before(text: str, q: int) -> bool:
+    """Whether the 120 characters before ``q`` end as every ``_NAME_AS_SUBJECT`` match does."""
+    window = text[max(0, q - 120) : q]
+    # every match has the article between blanks (" a" alone is in every " and")
+    if " a " not in window and " an " not in window and "\t" not in window:
+        return False
+    # (the article and the words after it first: a cheap search, rarely found)
+    return _SUBJECT_TAIL.search(text, max(0, q - 120), q) is not None
+
+
+def _subject_or_appositive_head(m: re.Match[str]) -> bool:
+    """A subject, or an appositive's head (``_appositive_head``; the match ends at the noun)."""
+    return m.group(2) is None or _appositive_head(m.string, m.end(), m.start(1))
+
+
+_AS_SUBJECT = Reader(
+    _NAME_AS_SUBJECT, 120, _acronym_name, _subject_or_appositive_head, at=_subject_tail_before
+)
 
 
 # A modifier right before an appositive's head ("In HER2-positive BCBM, a phase 2 study, ...",
@@ -320,13 +353,13 @@ _REGISTRATION_WORDS = (
 _NAME_BEFORE_REGISTRATION = re.compile(rf"[(;][ \t]*({_ACRONYM})[ \t]+$")
 
 
-def _named_before_registration(text: str):
+_BEFORE_REGISTRATION = Reader(_NAME_BEFORE_REGISTRATION, 60)
+
+
+def _named_before_registration(text: str) -> list[re.Match[str]]:
     """Matches of the name a registration note puts before its registry ("; NAME
     ClinicalTrials.gov number"), read backwards from each registry name."""
-    for i in literal_starts(text, _REGISTRATION_WORDS):
-        m = _NAME_BEFORE_REGISTRATION.search(text, max(0, i - 60), i)
-        if m is not None:
-            yield m
+    return read_matches((_BEFORE_REGISTRATION,), text, literal_starts(text, _REGISTRATION_WORDS))
 
 
 # "In Beamion LUNG-1 (NCT04886804)", "Beamion BREAST-1": a name whose word is a plain organ or
@@ -342,6 +375,19 @@ _MEMBER_AFTER_DESIGN_WORDS = re.compile(
     rf"(?<![\w])[tT]he\s+(?:{_DESIGN_ADJECTIVE},?\s+){{1,4}}(?-i:[A-Z][a-z]{{3,}})[ \t]+"
     rf"((?-i:{_MEMBER_NAME.pattern}))\s+$",
     re.I,
+)
+# "the <design words> NAME", else a member name after them, else a name after setting words.
+_AFTER_DESIGN_WORDS = Reader(
+    _NAME_AFTER_DESIGN_WORDS,
+    90,
+    _design_words_name,
+    otherwise=Reader(
+        _MEMBER_AFTER_DESIGN_WORDS,
+        90,
+        _design_words_name,
+        at=_digit_before,
+        otherwise=Reader(_NAME_AFTER_SETTING_WORDS, 90, _acronym_name, at=_the_before),
+    ),
 )
 _PROGRAMME_WORD_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]{3,}[ \t]\Z")
 # Title-case words that may stand before a name without being part of it.
@@ -374,22 +420,33 @@ _COORDINATED_ITEM = re.compile(_ACRONYM)
 _COORDINATED_WORDS = frozenset({"and", "or"})
 
 
+def _coordinated_items(m: re.Match[str]) -> list[re.Match[str]]:
+    """The names coordinated in group 1 of ``m`` ("and"/"or" left out)."""
+    return [
+        i
+        for i in _COORDINATED_ITEM.finditer(m.string, m.start(1), m.end(1))
+        if i.group(0) not in _COORDINATED_WORDS
+    ]
+
+
+def _all_coordinated_named(m: re.Match[str]) -> bool:
+    return all(
+        _trial_number(i.group(0)) or _context_name(i.group(0)) for i in _coordinated_items(m)
+    )
+
+
+_COORDINATED_BEFORE = Reader(_COORDINATED, 150, accepts=_all_coordinated_named)
+
+
 def _coordinated_names(text: str) -> list[Hit]:
     """Names coordinated before "trials"/"studies"; every item must be a name (``_context_name``
     or ``_protocol_number``), or none is read ("the adjuvant and metastatic trials")."""
-    hits: list[Hit] = []
-    for q in literal_starts(text, ("trials", "studies")):
-        m = _COORDINATED.search(text, max(0, q - 150), q)
-        if m is None:
-            continue
-        items = [
-            i
-            for i in _COORDINATED_ITEM.finditer(text, m.start(1), m.end(1))
-            if i.group(0) not in _COORDINATED_WORDS
-        ]
-        if all(_trial_number(i.group(0)) or _context_name(i.group(0)) for i in items):
-            hits += [span_hit(i, 0) for i in items]
-    return hits
+    found = literal_starts(text, ("trials", "studies"))
+    return [
+        span_hit(i, 0)
+        for m in read_matches((_COORDINATED_BEFORE,), text, found)
+        for i in _coordinated_items(m)
+    ]
 
 
 # "two phase 1 studies (RC48-C001 and RC48-C006)", "two trials (ACE-Breast-01, CTR20171162; and
@@ -405,21 +462,24 @@ def _bracketed_names(text: str) -> list[Hit]:
     every item must be a numbered name ("ACE-Breast-01"), a protocol number or a registry id,
     and one at least a protocol number or registry id, so that a bracket of subtypes ("studies
     (HER2-positive and HER2-low)") names none. Registry ids are read by ``_REGISTRY``."""
-    hits: list[Hit] = []
     if "(" not in text:
-        return hits
-    for q in literal_starts(text, ("trials", "studies")):
-        m = _BRACKETED_COORDINATED.match(text, q)
-        if m is None:
-            continue
-        items = [
-            i
-            for i in _COORDINATED_ITEM.finditer(text, m.start(1), m.end(1))
-            if i.group(0) not in _COORDINATED_WORDS
-        ]
-        names = [i.group(0) for i in items]
-        if not any(_protocol_number(n) or is_registry_id(n) for n in names):
-            continue
-        if all(_protocol_number(n) or _numbered_name(n) or is_registry_id(n) for n in names):
-            hits += [span_hit(i, 0) for i in items if not is_registry_id(i.group(0))]
-    return hits
+        return []
+    found = literal_starts(text, ("trials", "studies"))
+    return [
+        span_hit(i, 0)
+        for m in read_matches((_COORDINATED_IN_BRACKET,), text, found)
+        for i in _coordinated_items(m)
+        if not is_registry_id(i.group(0))
+    ]
+
+
+def _bracket_items_named(m: re.Match[str]) -> bool:
+    """Every bracketed item a numbered name, protocol number or registry id, one at least of
+    the last two."""
+    names = [i.group(0) for i in _coordinated_items(m)]
+    if not any(_protocol_number(n) or is_registry_id(n) for n in names):
+        return False
+    return all(_protocol_number(n) or _numbered_name(n) or is_registry_id(n) for n in names)
+
+
+_COORDINATED_IN_BRACKET = Reader(_BRACKETED_COORDINATED, accepts=_bracket_items_named)

@@ -36,6 +36,7 @@ from her2mine.extract.trials.names import (
     _trial_number,
 )
 from her2mine.extract.trials.rarer import _rarer_shaped_names
+from her2mine.extract.trials.readers import noun_words
 from her2mine.extract.trials.titles import (
     _named_after_report,
     _title_bracket_tail,
@@ -102,13 +103,14 @@ def _named_by_context(text: str) -> list[Hit]:
     hits = _title_lead(text) + _title_tail(text) + _title_bracket_tail(text)
     hits += _title_report_tail(text) + _title_design_phrase(text) + _named_after_report(text)
     found = literal_starts(text, ("trial", "study"))  # (one scan for both readers)
-    for m in _context_matches(text, found):
+    nouns = noun_words(text, found)  # (the nouns standing as words, tested once)
+    for m in _context_matches(text, found, nouns):
         name = m.group(1)
         if _trial_number(name) or _context_name(name):
             start = _programme_word_start(text, m.start(1), name)
             name = text[start : m.end(1)]
             hits.append(Hit("trial", start, m.end(1), name, name, [], "rules"))
-    hits += _rarer_shaped_names(text, found)
+    hits += _rarer_shaped_names(text, found, nouns)
     return hits + _coordinated_names(text) + _bracketed_names(text)
 
 

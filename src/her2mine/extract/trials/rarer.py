@@ -13,7 +13,6 @@ from her2mine.extract.hits import Hit
 from her2mine.extract.trials.context import (
     _NATIONALITY,
     _NOT_PROGRAMME_WORDS,
-    _NOUN_WORD,
     _SUBJECT_DESIGN,
     _setting_word_name,
 )
@@ -31,6 +30,7 @@ from her2mine.extract.trials.names import (
     _title_name,
     span_hit,
 )
+from her2mine.extract.trials.readers import Reader, noun_words, read_hits, read_matches
 
 # Round 59b: "the randomised phase II EORTC HERON trial", "the phase 3 JCOG KESTREL study": a
 # cooperative group's abbreviation between the design words and the name in capitals (the name
@@ -41,18 +41,12 @@ _NAME_AFTER_GROUP_WORD = re.compile(
 )
 
 
-def _named_after_group_word(text: str, found: list[int]) -> list[Hit]:
-    """Names in capitals after "the <design words> GROUP", read backwards from each "trial" /
-    "study" (``found``) standing as a word."""
-    hits = []
-    for q in found:
-        if not text[q - 1 : q].isspace() or _NOUN_WORD.match(text, q) is None:
-            continue
-        m = _NAME_AFTER_GROUP_WORD.search(text, max(0, q - 100), q)
-        name = m.group(1) if m is not None else ""
-        if m is not None and _title_name(name) and name not in _GROUP_WORD_SET:
-            hits.append(span_hit(m))
-    return hits
+def _group_word_name(name: str) -> bool:
+    """A name after a group's word is in capitals and no group's name itself."""
+    return _title_name(name) and name not in _GROUP_WORD_SET
+
+
+_AFTER_GROUP_WORD = Reader(_NAME_AFTER_GROUP_WORD, 100, _group_word_name)
 
 
 # Round 59b: "The PELICAN (Pertuzumab Early Locally Invasive Cancer Adjuvant Neoadjuvant)
@@ -62,12 +56,12 @@ def _named_after_group_word(text: str, found: list[int]) -> list[Hit]:
 _NAME_BEFORE_BRACKET = re.compile(rf"(?<![\w-])({_ACRONYM})[ \t]+\Z")
 
 
-def _named_before_expansion(text: str, found: list[int]) -> list[Hit]:
+def _named_before_expansion(text: str, nouns: list[int]) -> list[Hit]:
     """Names (``_acronym_name``) spelled by the bracket between them and "trial"/"study"
-    (``found``)."""
+    (``nouns``). Its own skeleton: the window is read back from the bracket, not the noun."""
     hits = []
-    for q in found:
-        if text[q - 2 : q] not in (") ", ")\t") or _NOUN_WORD.match(text, q) is None:
+    for q in nouns:
+        if text[q - 2 : q] not in (") ", ")\t"):
             continue
         b = text.rfind("(", max(0, q - 160), q - 2)
         if b < 0 or text.find(")", b, q - 2) >= 0:
@@ -82,24 +76,32 @@ def _named_before_expansion(text: str, found: list[int]) -> list[Hit]:
     return hits
 
 
-def _rarer_shaped_names(text: str, found: list[int]) -> list[Hit]:
+def _rarer_shaped_names(text: str, found: list[int], nouns: list[int] | None = None) -> list[Hit]:
     """Names of rarer shapes, most near "trial"/"study" (rounds 59b and 60c): after a group's
     abbreviation, before an expansion bracket, study numbers in brackets, a word with a protocol
     number, observational studies, a spaced numeral and its alias, hyphenated names, design
     words before a name and a setting noun, a study number before its bracketed name, coined
     mixed-case names (also before "registry"), a data source's short form. ``found``:
-    ``literal_starts(text, ("trial", "study"))``."""
-    hits = _named_after_group_word(text, found) + _named_before_expansion(text, found)
+    ``literal_starts(text, ("trial", "study"))``; ``nouns``: ``noun_words(text, found)`` if
+    the caller has them."""
+    if nouns is None:
+        nouns = noun_words(text, found)
+    hits: list[Hit] = []
+    if nouns:  # (the readers of nouns, skipped at once where the text has none)
+        hits += read_hits((_AFTER_GROUP_WORD,), text, nouns)
+        hits += _named_before_expansion(text, nouns)
     hits += [
         Hit("trial", a, b, text[a:b], text[a:b], [], "rules")
         for a, b in study_number_brackets(text)
     ]
     hits += _word_protocol_names(text) + _observational_names(text)
-    hits += _numeral_names(text, found) + _hyphenated_names(text, found)
-    hits += _design_words_setting_names(text, found) + _number_bracket_names(text, found)
+    if nouns:
+        hits += _numeral_names(text, nouns) + read_hits((_HYPHENATED,), text, nouns)
+        hits += read_hits((_DESIGN_WORDS_SETTING,), text, nouns)
+        hits += _number_bracket_names(text, nouns)
     if "registry" in text:
-        found = literal_starts(text, ("trial", "study", "registry"))
-    return hits + _coined_names(text, found) + _data_source_short_forms(text)
+        nouns = sorted(nouns + noun_words(text, literal_starts(text, ("registry",))))
+    return hits + read_hits((_COINED,), text, nouns) + _data_source_short_forms(text)
 
 
 # Round 59b: "Kestrel B123-45", "(HARBOR A12-34; NCT...)": a word and a protocol number (one or
@@ -180,14 +182,6 @@ def _observational_names(text: str) -> list[Hit]:
     return hits
 
 
-def _noun_at(text: str, q: int) -> bool:
-    """Whether "trial"/"study"/"registry" at ``q`` is a word after whitespace."""
-    return text[q - 1 : q].isspace() and _NOUN_OR_REGISTRY.match(text, q) is not None
-
-
-_NOUN_OR_REGISTRY = re.compile(r"(?:trial|study|registry)\b")
-
-
 # Round 60c: "the randomised KESTREL III trial", "OSPREY V (HERON) trial": a name in capitals
 # with a Roman numeral after a space, and the alias bracketed after it, before the noun.
 _NUMERAL_NAME = re.compile(
@@ -195,15 +189,18 @@ _NUMERAL_NAME = re.compile(
 )
 
 
-def _numeral_names(text: str, found: list[int]) -> list[Hit]:
+def _numeral_or_bracket_before(text: str, q: int) -> bool:
+    """Whether the noun at ``q`` follows a Roman numeral's letter or a bracket."""
+    return text[q - 2 : q - 1] in "IVX)"
+
+
+_NUMERAL = Reader(_NUMERAL_NAME, 60, _title_name, at=_numeral_or_bracket_before)
+
+
+def _numeral_names(text: str, nouns: list[int]) -> list[Hit]:
     """Names with a spaced Roman numeral (``_NUMERAL_NAME``) and their bracketed aliases."""
     hits = []
-    for q in found:
-        if not _noun_at(text, q) or text[q - 2 : q - 1] not in "IVX)":
-            continue
-        m = _NUMERAL_NAME.search(text, max(0, q - 60), q)
-        if m is None or not _title_name(m.group(1)):
-            continue
+    for m in read_matches((_NUMERAL,), text, nouns):
         hits.append(span_hit(m, 1))
         alias = m.group(2)
         if alias is not None and (_acronym_name(alias) or _numbered_mixed_case_name(alias)):
@@ -223,16 +220,8 @@ _DESIGN_WORDS_THEN_SETTING = re.compile(
 )
 
 
-def _design_words_setting_names(text: str, found: list[int]) -> list[Hit]:
-    """Names (``_setting_word_name``) of "the <design words> NAME <setting word> trial"."""
-    hits = []
-    for q in found:
-        if not _noun_at(text, q):
-            continue
-        m = _DESIGN_WORDS_THEN_SETTING.search(text, max(0, q - 100), q)
-        if m is not None and _setting_word_name(m.group(1)):
-            hits.append(span_hit(m, 1))
-    return hits
+# (names of "the <design words> NAME <setting word> trial")
+_DESIGN_WORDS_SETTING = Reader(_DESIGN_WORDS_THEN_SETTING, 100, _setting_word_name)
 
 
 # Round 60c: "the neoadjuvant GeparKestrel trial", "the SystHERon registry": a coined mixed-case
@@ -243,16 +232,12 @@ _COINED_BEFORE_NOUN = re.compile(
 )
 
 
-def _coined_names(text: str, found: list[int]) -> list[Hit]:
-    """Coined mixed-case names before "trial"/"study"/"registry" (``found``)."""
-    hits = []
-    for q in found:
-        if not _noun_at(text, q):
-            continue
-        m = _COINED_BEFORE_NOUN.search(text, max(0, q - 90), q)
-        if m is not None and _coined_mixed_case(m.group(1)) and _acronym_name(m.group(1)):
-            hits.append(span_hit(m, 1))
-    return hits
+def _coined_name(name: str) -> bool:
+    return _coined_mixed_case(name) and _acronym_name(name)
+
+
+# (before "trial"/"study"/"registry")
+_COINED = Reader(_COINED_BEFORE_NOUN, 90, _coined_name)
 
 
 # Round 60c: "the Neo-heron trial": a hyphenated title-case name before the noun. A word the
@@ -268,21 +253,20 @@ _COMMON_COMPOUNDS = frozenset(
 _SUBJECT_DESIGN_WORD = re.compile(_SUBJECT_DESIGN)
 
 
-def _hyphenated_names(text: str, found: list[int]) -> list[Hit]:
-    """Hyphenated title-case names before "trial"/"study" (``found``)."""
-    hits = []
-    for q in found:
-        if not _noun_at(text, q) or not text[q - 2 : q - 1].islower():
-            continue
-        m = _HYPHENATED_TITLE_CASE.search(text, max(0, q - 40), q)
-        if m is None:
-            continue
-        low = m.group(1).lower()
-        if low in _COMMON_COMPOUNDS or low in text or _NOT_A_NAME.fullmatch(low) is not None:
-            continue
-        if _SUBJECT_DESIGN_WORD.fullmatch(low) is None and not _descriptive_compound(low):
-            hits.append(span_hit(m, 1))
-    return hits
+def _lower_case_before(text: str, q: int) -> bool:
+    return text[q - 2 : q - 1].islower()
+
+
+def _coined_compound(m: re.Match[str]) -> bool:
+    """Whether the hyphenated word of ``m`` is a coined name: no common, design or descriptive
+    compound, and not written in lower case in the text."""
+    low = m.group(1).lower()
+    if low in _COMMON_COMPOUNDS or low in m.string or _NOT_A_NAME.fullmatch(low) is not None:
+        return False
+    return _SUBJECT_DESIGN_WORD.fullmatch(low) is None and not _descriptive_compound(low)
+
+
+_HYPHENATED = Reader(_HYPHENATED_TITLE_CASE, 40, accepts=_coined_compound, at=_lower_case_before)
 
 
 # Review of 60c: "the Two-stage study", "the Triple-negative study", "the Multi-center trial": a
@@ -309,19 +293,26 @@ _NUMBER_BEFORE_NAME = re.compile(
 )
 
 
-def _number_bracket_names(text: str, found: list[int]) -> list[Hit]:
-    """Study numbers and the names bracketed after them with "trial"/"study" (``found``)."""
-    hits = []
-    for q in found:
-        if not _noun_at(text, q) or _NOUN_CLOSES_BRACKET.match(text, q) is None:
-            continue
-        m = _NUMBER_BEFORE_NAME.search(text, max(0, q - 60), q)
-        if m is not None and _title_name(m.group(2)) and not is_registry_id(m.group(1)):
-            hits += [span_hit(m, 1), span_hit(m, 2)]
-    return hits
+def _noun_closes_bracket(text: str, q: int) -> bool:
+    return _NOUN_CLOSES_BRACKET.match(text, q) is not None
+
+
+def _bracketed_name_after_number(m: re.Match[str]) -> bool:
+    return _title_name(m.group(2)) and not is_registry_id(m.group(1))
 
 
 _NOUN_CLOSES_BRACKET = re.compile(r"(?i:trial|study)\)")
+_NUMBER_THEN_NAME = Reader(
+    _NUMBER_BEFORE_NAME, 60, accepts=_bracketed_name_after_number, at=_noun_closes_bracket
+)
+
+
+def _number_bracket_names(text: str, nouns: list[int]) -> list[Hit]:
+    """Study numbers and the names bracketed after them with "trial"/"study" (``nouns``)."""
+    hits = []
+    for m in read_matches((_NUMBER_THEN_NAME,), text, nouns):
+        hits += [span_hit(m, 1), span_hit(m, 2)]
+    return hits
 
 
 # Round 60c: "The Epidemiological Strategy and Medical Economics (ESME) MBC database", "the

@@ -20,6 +20,7 @@ from her2mine.extract.trials.names import (
     _title_name,
     span_hit,
 )
+from her2mine.extract.trials.readers import Reader, read_hits
 
 # A title that opens with the trial's name: "CEREBEL (EGF111438): A Phase III, Randomized...",
 # "HERNATA: a randomised phase III trial...". Only names in capitals (a run of four or more, no
@@ -233,16 +234,34 @@ _NOUN_AFTER = re.compile(
 )
 
 
+# Every name ``_named_after_report`` keeps follows "of"/"from" (and "the") and starts with a
+# capital: a run of four capitals in a name of capitals, digits and hyphens (``_title_name``),
+# or letters, a hyphen and a digit (``_numbered_mixed_case_name``). The gate is searched
+# literal-first (the "f" of both words): one search per text instead of a scan for each report
+# noun and a match at each of them; 14% of the benchmark texts pass it.
+_REPORT_NAME_GATE = re.compile(
+    r"f(?:(?<=of)|rom)[ \t]+(?:the[ \t]+)?[A-Z](?:[A-Z0-9-]*[A-Z]{3}|[A-Za-z]*-\d)"
+)
+
+
+def _qualified_report_name(m: re.Match[str]) -> bool:
+    """Whether the report noun of ``m`` is qualified, its name in capitals or a numbered
+    mixed-case name, and no population or measure after it."""
+    q = m.start()
+    if _REPORT_QUALIFIED.search(m.string, max(0, q - 40), q) is None:
+        return False
+    name = m.group(1)
+    if not (_title_name(name) or _numbered_mixed_case_name(name)):
+        return False
+    return _NOUN_AFTER.match(m.string, m.end(1)) is None
+
+
+_REPORT_OF = Reader(_REPORT_OF_NAME, accepts=_qualified_report_name)
+
+
 def _named_after_report(text: str) -> list[Hit]:
-    """Names after a qualified report's noun and "of"/"from" in the text (``_REPORT_OF_NAME``)."""
-    hits = []
-    for q in literal_starts(text, _REPORT_NOUNS):
-        m = _REPORT_OF_NAME.match(text, q)
-        if m is None or _REPORT_QUALIFIED.search(text, max(0, q - 40), q) is None:
-            continue
-        name = m.group(1)
-        if not (_title_name(name) or _numbered_mixed_case_name(name)):
-            continue
-        if _NOUN_AFTER.match(text, m.end(1)) is None:
-            hits.append(span_hit(m))
-    return hits
+    """Names after a qualified report's noun and "of"/"from" in the text (``_REPORT_OF_NAME``),
+    read at each report noun of a text that passes ``_REPORT_NAME_GATE``."""
+    if _REPORT_NAME_GATE.search(text) is None:
+        return []
+    return read_hits((_REPORT_OF,), text, literal_starts(text, _REPORT_NOUNS))
