@@ -38,6 +38,8 @@ def find_endpoints(text: str, lex: EndpointLexicon, low: str | None = None) -> l
         hits = dose_limiting_toxicities(low, hits)
     if _LAB_CHANGE_GATE.may_hold(low, 0, len(low)):
         hits = laboratory_changes(text, low, hits)
+    if _GRADED_EVENTS_GATE.may_hold(low, 0, len(low)):
+        hits = graded_events(text, low, hits)
     # Each scan's hits are disjoint; when the two scans' are too, every hit is kept.
     by_start = sorted(hits, key=_START)
     if not _disjoint(by_start):
@@ -256,6 +258,50 @@ def laboratory_changes(text: str, low: str, hits: list[Hit]) -> list[Hit]:
         if not any(h.start < b and a < h.end for h in hits) and not _at_baseline(low, a, b)
     ]
     return hits + added if added else hits
+
+
+# "the rate of grade 3 events was 20%", "grade 3 or 4 events occurred in 18%", "events of grade
+# 3 or higher": events a grade qualifies are adverse events (the lexicon leaves the bare word
+# "events" out: disease-free survival counts "invasive disease events"). Read on the lower-cased
+# text; only the word "events" is the mention, so the qualifier grades it as for "adverse events".
+_EVENT_GRADE = (
+    r"grades?\s*(?:≥|>=|=>|>)?\s*(?:[1-5]|i{1,3}|iv|v)\b"
+    r"(?:\s*(?:-|–|/|or|and|to)\s*(?:[1-5]|i{1,3}|iv|v|higher|greater|above|worse)\b)?"
+    r"(?:\s*or\s+(?:higher|worse))?"
+)
+_GRADED_EVENTS = re.compile(
+    rf"\b{_EVENT_GRADE}\s*\)?\s+"
+    r"(?:(?:treatment|drug|study[\s-]drug)[\s-](?:related|emergent)\s+|serious\s+)?(events?)\b"
+    rf"|\b(events?)\s+of\s+{_EVENT_GRADE}"
+)
+_GRADED_EVENTS_GATE = WordGate(("grade",))
+
+
+def graded_events(text: str, low: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` plus an AE mention for each "events" a grade qualifies (``_GRADED_EVENTS``)
+    that no hit overlaps and no event named earlier in its sentence owns. ``low``: the
+    lower-cased text."""
+    if low.find("event") < 0:
+        return hits
+    added = [
+        Hit("endpoint", a, b, text[a:b], "AE")
+        for a, b in (m.span(1 if m.group(1) else 2) for m in _GRADED_EVENTS.finditer(low))
+        if not any(h.start < b and a < h.end for h in hits)
+        and not _after_named_event(text, hits, a)
+    ]
+    return hits + added if added else hits
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
+
+
+def _after_named_event(text: str, hits: list[Hit], a: int) -> bool:
+    """Whether an event end point (``SAFETY``) stands before ``a`` in its sentence: "interstitial
+    lung disease occurred in 16.0%, with grade 5 events in 2.7%" grades that event's cases."""
+    for h in hits:
+        if h.canonical in SAFETY and h.end <= a and not _SENTENCE_END.search(text, h.end, a):
+            return True
+    return False
 
 
 # "overall response rate up to week 24 (ORR24)": a short form made of the end point's

@@ -32,7 +32,7 @@ from her2mine.extract.outcomes.not_results import (
     _response_groups_ratio,
 )
 from her2mine.extract.outcomes.runs import _RESPECTIVELY, _RESPECTIVELY_GATE
-from her2mine.extract.outcomes.shared_p import _share_rate_p
+from her2mine.extract.outcomes.shared_p import _share_rate_p, _unlinked_p_lists
 from her2mine.extract.outcomes.value_endpoints import _endpoint_for, _ratio_code
 
 # Design assumptions and power calculations are not results.
@@ -150,6 +150,8 @@ def sentence_outcome_rows(
         arms = [None] * len(out)
     if len(out) >= 2:  # a shared P needs two rates (most sentences give one value)
         _share_rate_p(text, s, e, out, arms, low, refs if needs_arms else None)
+    if len(out) >= 3:  # a bare P list is only unlinked after three compared values or more
+        _unlinked_p_lists(text, s, e, out)
     if arms_out is not None and needs_arms:  # internal arm names (a placebo-only group
         # included), in order; without ``needs_arms`` every value is an HR/OR, which has none
         arms_out.extend([a for a, (_, _, m) in zip(arms, out, strict=True) if m not in _RATIOS])

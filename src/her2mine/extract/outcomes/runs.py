@@ -315,21 +315,45 @@ def _values_before_list(
             continue
         last = out[run[-1]][0]
         first = next((j for j, r in enumerate(refs) if r.start >= last.end), None)
-        if first is None or not refs[first].enumerated or first in claimed:
+        if first is None or first in claimed:
+            continue
+        listed = _enumerated_from(text, refs, first)
+        if not listed:
             continue
         if last.ext_end > refs[first].start or not _to_list(
             text, out[run[0]][0].start, last.ext_end, refs[first].start
         ):
             continue
-        listed = [first]
-        while listed[-1] + 1 < len(refs) and refs[listed[-1] + 1].enumerated:
-            listed.append(listed[-1] + 1)
         if len(listed) != len(run):
             continue
         for i, j in zip(run, listed, strict=True):
             arms[i] = refs[j].arm
             decided.add(i)
             claimed.add(j)
+
+
+# A bare comma between the leading items of an enumerated list: "the TD, PTD and T-DM1 arms"
+# (the arm reader links only items joined by a word, so "TD" stands outside the list).
+_BARE_COMMA = re.compile(r"\s*,\s*")
+
+
+def _enumerated_from(text: str, refs: list[ArmRef], first: int) -> list[int]:
+    """The indices of the enumerated list of arms opening at ``refs[first]``: its
+    ``ArmRef.enumerated`` items, led by any items joined to them by a bare comma ("the TD, PTD
+    and T-DM1 arms"). Empty when no enumerated item follows or two items name one arm."""
+    j = first
+    while not refs[j].enumerated:
+        if j + 1 == len(refs) or not _BARE_COMMA.fullmatch(text, refs[j].end, refs[j + 1].start):
+            return []
+        j += 1
+    while j + 1 < len(refs) and refs[j + 1].enumerated:
+        j += 1
+    listed = list(range(first, j + 1))
+    if not refs[first].enumerated:  # the arm reader checked its own items, not the led ones
+        names = [refs[k].arm for k in listed]
+        if None in names or len(set(names)) != len(names):
+            return []
+    return listed
 
 
 _CLOSER_GAP = re.compile(r"\s*[)\]]")

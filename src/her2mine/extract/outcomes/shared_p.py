@@ -384,3 +384,52 @@ def _in_named_groups(text: str, out: list[tuple[Value, str, str]], group: list[i
             return False
         names.add(m.group(1).lower().strip())
     return len(names) == len(group)
+
+
+# Between two P values of a bare list: "P=0.41 and P=0.03", "P = .02, P = .30".
+_P_LIST_JOIN = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)", re.I)
+# What may open and close a bare P list: a bracket, a ";" or "," before; a closer after.
+_P_LIST_LEAD = re.compile(r"[(\[;,]\s*\Z")
+_P_LIST_TAIL = re.compile(r"\s*(?:[)\];,]|\.(?!\d)|$)")
+
+
+def _unlinked_p_lists(text: str, s: int, e: int, out: list[tuple[Value, str, str]]) -> None:
+    """ "The ORR was 60%, 70% and 50% in the TD, PTD and T-DM1 arms (P=0.41 and P=0.03)": two
+    or more P values joined by nothing but "and" or a comma, after three or more compared values
+    of one end point, do not say which pair each P compares, so no value carries one (a curator
+    cannot tell). Only a list that opens its bracket or clause and closes it: a word between or
+    around the Ps ("P=0.41 for PTD vs TD and ...") ties them to pairs, which this leaves alone."""
+    ps = [m for m in p_matches(text, s, e) if not is_subgroup_p(text, m)]
+    k, prev_end = 0, s
+    while k < len(ps) - 1:
+        j = k
+        while j + 1 < len(ps) and _P_LIST_JOIN.fullmatch(text, ps[j].end(), ps[j + 1].start()):
+            j += 1
+        if j > k and _bare_p_list(text, s, ps[k], ps[j]):
+            _drop_list_ps(text, out, ps[k : j + 1], prev_end)
+        prev_end = ps[j].end()
+        k = j + 1
+
+
+def _bare_p_list(text: str, s: int, first: re.Match[str], last: re.Match[str]) -> bool:
+    """Whether the P list from ``first`` to ``last`` opens its bracket or clause (nothing but a
+    bracket, ";" or "," before it) and ends it (a closer or the sentence's end after it)."""
+    lead = _P_LIST_LEAD.search(text, max(s, first.start() - 4), first.start())
+    return lead is not None and _P_LIST_TAIL.match(text, last.end()) is not None
+
+
+def _drop_list_ps(
+    text: str, out: list[tuple[Value, str, str]], ps: list[re.Match[str]], after: int
+) -> None:
+    """Take the Ps of the bare list ``ps`` from the compared values right before it (after the
+    previous P, ``after``): three or more of one end point and measure, no HR/OR among them."""
+    group = [i for i, (v, _, _) in enumerate(out) if after <= v.start < ps[0].start()]
+    if len(group) < 3:
+        return
+    group = _last_clause_values(text, out, group)
+    if len(group) < 3 or len({out[i][1:] for i in group}) != 1 or out[group[0]][2] in _RATIOS:
+        return
+    listed = {normalise_p(m.group("op"), m.group("num")) for m in ps}
+    for i in group:
+        if out[i][0].p in listed:
+            out[i][0].p = None
