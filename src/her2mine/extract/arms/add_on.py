@@ -274,3 +274,72 @@ def _with_x_or_without_x_labelled(
         if form and arm is not None:
             reg.short_forms[form] = arm
     return True
+
+
+# Round 62c: "A but without X (L1) or with both (L2)", "A without X or with it", "A but no X
+# (arm A) or with both A and X": a partner negated after A, then restored after "or", makes
+# the two arms of an add-on design, A and A + X (each named by its bracket, if any).
+_NEGATED = re.compile(
+    r"\s*,?\s+(?:but\s+|and\s+)?(?:without|with\s+no|no)\s+(?:the\s+|a\s+|an\s+)?", re.I
+)
+_RESTORED = re.compile(
+    r"(?:\s*\(\s*(?P<s1>" + _ADD_ON_FORM + r")\s*\))?\s*,?\s+or\s+"
+    r"(?:with|plus|combined\s+with|in\s+combination\s+with)\s+"
+    r"(?:(?P<pron>it|them|both)(?:\s+(?:drugs|agents|antibodies))?(?![\w-])\s*)?",
+    re.I,
+)
+_FORM_BRACKET = re.compile(r"\s*\(\s*(?P<s>" + _ADD_ON_FORM + r")\s*\)")
+
+
+def _negated_partner_design(
+    text: str, s: int, e: int, regs: list[Regimen], reg: ArmRegistry
+) -> bool:
+    """ "randomly assigned to A but without X or with both": arms A and A + X (see above). The
+    alternative after "or" is a pronoun ("it", "both") or a regimen holding X and nothing
+    outside A + X. Only in a randomisation sentence that has defined fewer than two arms, with
+    A written where a design names an arm."""
+    if _defined_arms(reg) >= 2:
+        return False
+    for i in range(len(regs) - 1):
+        a, x = regs[i], regs[i + 1]
+        neg = _NEGATED.match(text, a.end, x.start)
+        if neg is None or neg.end() != x.start or not a.drugs or not x.drugs:
+            continue
+        if a.has_placebo or x.has_placebo or set(a.drugs) & set(x.drugs):
+            return False
+        if not _is_design_regimen(text, a, s, e):
+            return False
+        end = _restored_end(text, x, regs[i + 2 :], set(a.drugs) | set(x.drugs), e)
+        if end is None:
+            return False
+        first = _RESTORED.match(text, x.end, e).group("s1")  # (matched: ``end`` is not None)
+        second = _FORM_BRACKET.match(text, end, e)
+        forms = (first, second.group("s") if second else None)
+        # (without a randomisation word, a group label on each arm shows the design)
+        if _RANDOMISED.search(text, s, e) is None and not all(
+            f and _GROUP_WORD.search(f) for f in forms
+        ):
+            return False
+        alone = reg.add(a, None)
+        joined = reg.add(Regimen(a.start, x.end, a.hits + x.hits, [*a.joins, "strong"]), None)
+        for form, arm in zip(forms, (alone, joined), strict=True):
+            if form:
+                _name_add_on_arm(form, arm, reg)
+        return True
+    return False
+
+
+def _restored_end(text: str, x: Regimen, rest: list[Regimen], both: set[str], e: int) -> int | None:
+    """Where the alternative restoring partner ``x`` ends ("or with both", "or with it", "or
+    with both A and X"), or None when none follows ``x``: a regimen there must hold X's drugs
+    and none outside ``both``."""
+    m = _RESTORED.match(text, x.end, e)
+    if m is None:
+        return None
+    nxt = rest[0] if rest else None
+    if nxt is not None and nxt.start == m.end():
+        drugs = set(nxt.drugs)
+        if nxt.has_placebo or not set(x.drugs) <= drugs <= both:
+            return None
+        return nxt.end
+    return m.end() if m.group("pron") else None

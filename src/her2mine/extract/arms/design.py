@@ -13,6 +13,7 @@ from operator import attrgetter
 from her2mine.extract.arms.add_on import (
     _WITHOUT_GATE,
     _add_on_design,
+    _negated_partner_design,
     _with_or_without_design,
     _with_x_or_without_x_labelled,
 )
@@ -128,6 +129,7 @@ from her2mine.extract.arms.twins import (
     _code_twin,
     _dose_twins,
     _each_twin,
+    _elided_route_twins,
     _has_dose_or,
     _label_route_twins,
     _randomises_doses,
@@ -241,6 +243,14 @@ def _read_design(
         if without and _with_or_without_design(text, s, e, regs, reg):
             continue
         if without and _with_x_or_without_x_labelled(text, s, e, regs, reg):
+            continue
+        if (
+            len(regs) >= 2
+            and (without or text.find(" no ", s, e) >= 0)
+            and _negated_partner_design(text, s, e, regs, reg)
+        ):
+            continue
+        if routes and len(regs) == 1 and _elided_route_twins(text, s, e, regs[0], reg):
             continue
         shared = shared_backbone(text, regs, reg.drug_class) if len(regs) >= 2 else None
         arm_of: dict[int, Arm] = {}

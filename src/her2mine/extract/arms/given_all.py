@@ -124,7 +124,8 @@ def _give_to_every_arm(reg: ArmRegistry, drugs: set[str], *, drugless_too: bool)
 _ALONE_GATE = WordGate(("alone",))
 _ALONE_OR_WITH = re.compile(
     r"\s*(?:\([^()]*\)\s*)?alone\s*(?:\([^()]*\)\s*)?,?\s+(?:or|versus|vs\.?)\s+"
-    r"(?:in\s+combination\s+with|combined\s+with|with|plus)\s+(?:the\s+|a\s+)?"
+    # "with B alone or with both B and C": the "both" only stresses the pair (round 62c)
+    r"(?:in\s+combination\s+with|combined\s+with|with|plus)\s+(?:the\s+|a\s+|both\s+)?"
     # "capecitabine alone or with continuation of trastuzumab" (treatment beyond progression)
     r"(?:(?:continuation|continued\s+use|addition)\s+of\s+(?:the\s+|a\s+)?|continued\s+)?",
     re.I,

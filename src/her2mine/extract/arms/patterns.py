@@ -205,7 +205,8 @@ _DESIGN_BEFORE_ALTS = [
 ]  # fmt: skip
 _DESIGN_BEFORE_TAIL = (
     # ("or to the same chemotherapy with trastuzumab": ``_after_same_regimen`` reads it)
-    r"\s*:?\s*(?:the\s+(?:same\s+)?|either\s+|a\s+|an\s+)?"
+    # ("or with both B and C": the pair, round 62c)
+    r"\s*:?\s*(?:the\s+(?:same\s+)?|either\s+|both\s+|a\s+|an\s+)?"
     r"(?:(?:intravenous|subcutaneous|oral|weekly|daily|(?:once|twice)[-\s]daily|dose-dense|"
     r"standard|neoadjuvant|adjuvant|maintenance|investigator-selected|investigator-chosen|"
     # the timing's other spelling: "24 weeks of pre-operative lapatinib plus trastuzumab"

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from her2mine.extract.arms.labels import _label_after
+from her2mine.extract.arms.labels import _label_after, normalise_label
 from her2mine.extract.arms.model import Arm, ArmRegistry
-from her2mine.extract.arms.patterns import _RANDOMISED
+from her2mine.extract.arms.patterns import _GROUP_WORD, _RANDOMISED
 from her2mine.extract.backbones import SharedBackbone
 from her2mine.extract.fastre import WordGate
 from her2mine.extract.regimens import OR_BOTH, Regimen
@@ -220,6 +220,14 @@ def _route_before(text: str, start: int) -> str | None:
     return "intravenous" if word in ("intravenous", "iv") else "subcutaneous"
 
 
+_ROUTE_AFTER = re.compile(r"[ \t]+((?i:intravenous(?:ly)?|subcutaneous(?:ly)?)|IV|SC)(?![\w-])")
+
+
+def _route_of(word: str) -> str:
+    """ "intravenous" or "subcutaneous" for a route word ("IV", "subcutaneously")."""
+    return "intravenous" if word.lower().startswith(("intravenous", "iv")) else "subcutaneous"
+
+
 def _route_twin(
     text: str, low: str | None, regs: list[Regimen], i: int, arm_of: dict[int, Arm]
 ) -> bool:
@@ -243,7 +251,9 @@ def _regimen_route(text: str, r: Regimen) -> str | None:
         route = _route_before(text, h.start)
         if route is not None:
             return route
-    return None
+    # "trastuzumab SC or trastuzumab IV": the route written after the regimen (round 62c)
+    after = _ROUTE_AFTER.match(text, r.end)
+    return _route_of(after[1]) if after is not None else None
 
 
 def _label_route_twins(text: str, regs: list[Regimen], i: int, first: Arm, second: Arm) -> None:
@@ -352,3 +362,54 @@ def _add_listed_both_arm(
     if both is not None:  # "the combination group", "with both" name it (round 31)
         both.labels.add("combination")
     return both
+
+
+# Round 62c: one regimen written once with both routes ("subcutaneous or intravenous
+# trastuzumab", "trastuzumab given subcutaneously (H SC) or intravenously (H IV)", "trastuzumab
+# SC or IV"): two arms of that regimen, each named by its route and its bracket.
+_ROUTE_WORD = r"(?:(?i:intravenous(?:ly)?|subcutaneous(?:ly)?)|IV|SC)"
+_ROUTES_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<r1>{_ROUTE_WORD})\s+(?i:or)\s+(?:(?P<r2>{_ROUTE_WORD})[ \t]+)?\Z"
+)
+_ROUTES_AFTER = re.compile(
+    r"\s*,?\s+(?:(?i:given|administered|delivered)\s+)?(?P<r1>" + _ROUTE_WORD + r")(?![\w-])"
+    r"(?:\s*\(\s*(?P<s1>[^()\[\];,=]{1,20}?)\s*\))?\s*,?\s+(?i:or)\s+(?P<r2>" + _ROUTE_WORD
+    + r")(?![\w-])(?:\s*\(\s*(?P<s2>[^()\[\];,=]{1,20}?)\s*\))?"
+)  # fmt: skip
+
+
+def _routes_around(
+    text: str, s: int, e: int, r: Regimen
+) -> tuple[str, str, str | None, str | None] | None:
+    """The two routes written together before regimen ``r`` ("subcutaneous or intravenous
+    trastuzumab", the second perhaps opening the lexicon's "intravenous trastuzumab") or after
+    it ("trastuzumab SC (H SC) or IV (H IV)"), with the bracket after each route; None if
+    none."""
+    before = _ROUTES_BEFORE.search(text, max(s, r.start - 40), r.start)
+    if before is not None:
+        opening = _ROUTE_OPENING.match(text, r.start)
+        second = before["r2"] or (opening[0].strip() if opening is not None else None)
+        return (before["r1"], second, None, None) if second else None
+    after = _ROUTES_AFTER.match(text, r.end, e)
+    return (after["r1"], after["r2"], after["s1"], after["s2"]) if after is not None else None
+
+
+def _elided_route_twins(text: str, s: int, e: int, r: Regimen, reg: ArmRegistry) -> bool:
+    """Two route arms of regimen ``r`` (see above); only in a randomisation sentence (so "given
+    subcutaneously or intravenously" elsewhere says how a single arm's drug was given)."""
+    routes = _routes_around(text, s, e, r)
+    if routes is None or _route_of(routes[0]) == _route_of(routes[1]):
+        return False
+    if not r.drugs or r.has_placebo or _RANDOMISED.search(text, s, e) is None:
+        return False
+    first = reg.add(r, None)
+    if first is None:
+        return False
+    second = reg.add_own(r, None)
+    for arm, word, form in ((first, routes[0], routes[2]), (second, routes[1], routes[3])):
+        arm.labels.update(_ROUTE_FORMS[_route_of(word)])
+        if form and _GROUP_WORD.search(form):
+            arm.labels.add(normalise_label(form))
+        elif form:
+            reg.bare_forms[form] = arm
+    return True
