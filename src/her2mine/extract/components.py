@@ -428,7 +428,10 @@ class OutcomeExtractor:
         last_named = False  # whether the previous sentence named an end point
         single_event = False  # whether it named one end point alone, an event
         names = [a.name for a in registry.arms]
-        context = names if 2 <= len(names) <= 4 and all(names) else []
+        # (a factorial's level arms are no list of the design's arms: a bare pair compares
+        # levels of a factor it does not name)
+        listed_design = 2 <= len(names) <= 4 and all(names) and registry.factorial is None
+        context = names if listed_design else []
         ep_starts = list(map(_START, endpoints))  # (map: no Python call per hit)
         drug_starts = list(map(_START, drugs))
         # Sentences naming two drugs or more, not read yet (read lazily, for a comparison).

@@ -13,9 +13,11 @@ chosen by tumour subtype ("plus trastuzumab for HER2-positive disease") are in n
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from her2mine.extract.arms.model import NO_NAMED_DRUG, Arm, ArmRef, ArmRegistry
+from her2mine.extract.arms.prior import _prior
 from her2mine.extract.fastre import WordGate, compiled
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import Regimen
@@ -54,23 +56,28 @@ _SCHEDULE_WORD = (
     r"(?:weekly|biweekly|fortnightly|tri-?weekly|3-weekly|dose[\s-]dense|conventional|"
     r"every[\s-](?:\d|two|three|four)[\s-]weeks?|q\dw|days?\s+1\s*(?:,|and|\+)\s*8)"
 )
-# "weekly or day 1,8 nab-paclitaxel": two schedules of the drug right after them.
+# "weekly or day 1,8 nab-paclitaxel", "weekly, every-2-week or every-3-week paclitaxel": the
+# schedules of the drug right after them.
 _SCHEDULES_BEFORE = re.compile(
-    rf"({_SCHEDULE_WORD})\s+(?:or|versus|vs\.?)\s+({_SCHEDULE_WORD})\s+\Z", re.I
+    rf"\b{_SCHEDULE_WORD}(?:\s*,\s*{_SCHEDULE_WORD})*\s*,?\s+(?:or|versus|vs\.?)\s+"
+    rf"{_SCHEDULE_WORD}\s+\Z",
+    re.I,
 )
+_SCHEDULE = re.compile(_SCHEDULE_WORD, re.I)
 # A partner chosen by tumour subtype: "X for HER2-positive disease", "patients with
 # triple-negative tumours received X".
 _SUBTYPE = (
     r"(?:HER2[\s-]*(?:positive|negative|\+)|triple[\s-]negative|TNBC|"
     r"(?:hormone|oestrogen|estrogen)[\s-]receptor[\s-]*(?:positive|negative)|HR[\s-]*(?:positive|\+))"
 )
+_SUBTYPE_RE = re.compile(_SUBTYPE, re.I)
 _SUBTYPE_AFTER = re.compile(
     rf"\s*(?:(?:was|were)\s+)?(?:(?:added|given)\s+)?"
-    rf"(?:for\s+(?:the\s+)?|(?:for|in)\s+(?:the\s+)?(?:patients|women|those)\s+with\s+)(?:a\s+)?{_SUBTYPE}",
+    rf"(?:for\s+(?:the\s+)?|(?:for|in)\s+(?:the\s+)?(?:patients|women|those)\s+with\s+)(?:a\s+)?({_SUBTYPE})",
     re.I,
 )
 _SUBTYPE_BEFORE = re.compile(
-    rf"{_SUBTYPE}(?:(?!random|assign|allocat)[^;.]){{0,40}}?\b(?:received|were\s+given)\s+\Z",
+    rf"({_SUBTYPE})(?:(?!random|assign|allocat)[^;.]){{0,40}}?\b(?:received|were\s+given)\s+\Z",
     re.I,
 )
 # "all patients (then) received X": drugs every patient was given.
@@ -87,15 +94,20 @@ def read_factorial(
     """Read the first factorial design sentence into ``reg.factorial`` and make its levels the
     registry's arms. Only a sentence that assigns patients and holds two factors or more (a
     drug alternative, each add-on drug, two schedules) is a design."""
-    for k, (s, e) in enumerate(sentences):
-        if _FACTORIAL.search(text, s, e) is None:
+    starts = [s for s, _ in sentences]
+    seen = -1
+    # (one search of the text: the gate's "without" lets through many texts with no design)
+    for m in _FACTORIAL.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k <= seen or k < 0 or m.end() > sentences[k][1]:
             continue
+        seen = k
         # "This was a 2 x 2 factorial trial. Patients were randomly assigned to ..."
         for j in (k, k + 1)[: len(sentences) - k]:
             fac = _design_of(text, sentences, j, drug_hits)
             if fac is not None:
                 reg.factorial = fac
-                reg.arms = _level_arms(fac)
+                reg.arms = _with_labelled_arms(reg.arms, _level_arms(fac))
                 reg.frozen = None
                 return
 
@@ -109,31 +121,33 @@ def _design_of(
     if _ASSIGNS.search(text, s, e) is None:
         return None
     hits = [h for h in drug_hits if s <= h.start and h.end <= e and h.drugs]
-    fac = _factorial_of(text, s, hits)
+    population = _population_subtype(text, s, e)
+    fac = _factorial_of(text, s, hits, population)
     if fac is None or k + 1 >= len(sentences):
         return fac
-    more = _received_by_all(text, sentences[k + 1], drug_hits)
+    more = _received_by_all(text, sentences[k + 1], drug_hits, population)
     return Factorial(
         fac.backbone | more, fac.alternatives - more, fac.add_ons - more, fac.schedules
     )
 
 
-def _factorial_of(text: str, s: int, hits: list[Hit]) -> Factorial | None:
-    """The factors of a design sentence starting at ``s`` with drug mentions ``hits``."""
+def _factorial_of(text: str, s: int, hits: list[Hit], population: str) -> Factorial | None:
+    """The factors of a design sentence starting at ``s`` with drug mentions ``hits``, its
+    patients of subtype ``population`` ("" when it names none)."""
     add_ons: set[str] = set()
     alternatives: set[str] = set()
     schedules: list[str] = []
     backbone: set[str] = set()
     for i, h in enumerate(hits):
         before = text[max(s, h.start - 40) : h.start]
-        if _subtype_partner(text, s, h):
-            continue
+        if _subtype_partner(text, s, h, population) or _prior(text, None, s, h.start):
+            continue  # (nor is a prior therapy: "previously treated with trastuzumab")
         if _ADD_ON_BEFORE.search(before) is not None or _NONE_AFTER.match(text, h.end) is not None:
             add_ons.update(h.drugs)
             continue
-        sched = _SCHEDULES_BEFORE.search(before)
+        sched = _SCHEDULES_BEFORE.search(text, max(s, h.start - 80), h.start)
         if sched is not None:
-            schedules.extend(sched.group(1, 2))
+            schedules.extend(_SCHEDULE.findall(sched.group(0)))
             backbone.update(h.drugs)
             continue
         if i and _ALTERNATIVE_JOIN.fullmatch(text, hits[i - 1].end, h.start):
@@ -149,15 +163,35 @@ def _factorial_of(text: str, s: int, hits: list[Hit]) -> Factorial | None:
     return Factorial(frozenset(backbone), frozenset(alternatives), frozenset(add_ons), words)
 
 
-def _subtype_partner(text: str, s: int, h: Hit) -> bool:
+def _subtype_partner(text: str, s: int, h: Hit, population: str = "") -> bool:
     """Whether drug mention ``h`` is given by tumour subtype ("X for HER2-positive disease",
-    "those with triple-negative tumours received X")."""
-    if _SUBTYPE_AFTER.match(text, h.end) is not None:
-        return True
-    return _SUBTYPE_BEFORE.search(text[max(s, h.start - 80) : h.start]) is not None
+    "those with triple-negative tumours received X"). Not by the ``population``'s own subtype
+    ("women with HER2-positive cancer were assigned to A or B with or without X in patients
+    with HER2-positive tumours": every patient has it)."""
+    m = _SUBTYPE_AFTER.match(text, h.end) or _SUBTYPE_BEFORE.search(
+        text[max(s, h.start - 80) : h.start]
+    )
+    return m is not None and _subtype_key(m.group(1)) != population
 
 
-def _received_by_all(text: str, sentence: tuple[int, int], drug_hits: list[Hit]) -> set[str]:
+def _subtype_key(written: str) -> str:
+    """One spelling of a subtype: "HER2 positive", "HER2-positive" and "HER2+" are one."""
+    return re.sub(r"[\s-]+", "", written.lower()).replace("+", "positive")
+
+
+def _population_subtype(text: str, s: int, e: int) -> str:
+    """The subtype of the patients a design sentence [s, e) assigns, written before its
+    randomisation word ("women with HER2-positive breast cancer were randomly assigned"); ""
+    for none or several ("HER2-positive or triple-negative": a partner may be by subtype)."""
+    assigned = _ASSIGNS.search(text, s, e)
+    end = assigned.start() if assigned else s
+    keys = {_subtype_key(m.group(0)) for m in _SUBTYPE_RE.finditer(text, s, end)}
+    return keys.pop() if len(keys) == 1 else ""
+
+
+def _received_by_all(
+    text: str, sentence: tuple[int, int], drug_hits: list[Hit], population: str
+) -> set[str]:
     """Drugs the sentence after the design says every patient received ("All patients then
     received epirubicin plus cyclophosphamide"), subtype partners left out."""
     s, e = sentence
@@ -167,16 +201,24 @@ def _received_by_all(text: str, sentence: tuple[int, int], drug_hits: list[Hit])
     cut = text.find(";", m.end(), e)
     end = e if cut < 0 else cut
     hits = [h for h in drug_hits if m.end() <= h.start and h.end <= end]
-    return {d for h in hits if not _subtype_partner(text, s, h) for d in h.drugs}
+    return {d for h in hits if not _subtype_partner(text, s, h, population) for d in h.drugs}
 
 
 def _level_arms(fac: Factorial) -> list[Arm]:
     """One arm per level regimen: each level drug on the backbone, and the backbone alone when
     a level adds no drug (an add-on's absence, a schedule)."""
-    arms = [Arm(sorted(fac.backbone | {d})) for d in sorted(fac.levels)]
+    # (``core``: the level's own drug, which names its arm beside labelled combinations)
+    arms = [Arm(sorted(fac.backbone | {d}), core=[d]) for d in sorted(fac.levels)]
     if fac.backbone and (fac.schedules or fac.add_ons):
         arms.append(Arm(sorted(fac.backbone)))
     return arms
+
+
+def _with_labelled_arms(arms: list[Arm], levels: list[Arm]) -> list[Arm]:
+    """The level arms after the design's arms named by a label ("arm A: docetaxel plus
+    trastuzumab"): those are the factors' combinations, which "in arm A" still names."""
+    labelled = [a for a in arms if a.labels]
+    return labelled + [a for a in levels if all(a.drugs != b.drugs for b in labelled)]
 
 
 # Before a drug of a reference, a word saying the level is without it.
@@ -206,9 +248,22 @@ def factorial_refs(
             for d in r.drugs
         }
         ref.arm = fac.regimen(given & fac.levels)
+        _take_attached_negation(text, s, ref)
     if fac.schedules:
         refs = refs + _schedule_refs(text, s, e, refs, fac)
     return refs
+
+
+# "no-" / "non-" written onto the drug of "the no-denosumab group"
+_ATTACHED_NEGATION = re.compile(r"\b(?:no|non)-\Z", re.I)
+
+
+def _take_attached_negation(text: str, s: int, ref: ArmRef) -> None:
+    """Start ``ref`` at a "no-" written onto it, so that "39.8% of patients in the
+    no-denosumab group" reads its reference right after "in the"."""
+    m = _ATTACHED_NEGATION.search(text, max(s, ref.start - 4), ref.start)
+    if m is not None:
+        ref.start = m.start()
 
 
 def _schedule_refs(text: str, s: int, e: int, refs: list[ArmRef], fac: Factorial) -> list[ArmRef]:

@@ -667,6 +667,8 @@ def _every_arm_bracket(
 def _every_group_arm(registry: ArmRegistry) -> list[str | None]:
     """The arm of each group of the design: one per arm, or, when the groups differ only in
     duration ("12 or 24 weeks of A"), the one regimen's arm once per group."""
+    if registry.factorial is not None:
+        return []  # (a factorial's groups are its factors' combinations, not its level arms)
     names = [a.name for a in registry.arms]
     if len(names) == 1 and registry.duration_groups > 1:
         return names * registry.duration_groups
