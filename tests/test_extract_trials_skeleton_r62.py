@@ -4,7 +4,9 @@ matched at it, a test of the name, the hit). ``trials.readers.Reader`` now state
 own part and ``read_matches`` runs the rest; the "trial"/"study" offsets standing as words
 (``noun_words``) are found once for all readers; ``_named_after_report`` is gated on what every
 name it keeps follows. Each old form is restated here and compared with the new one on every
-gold text, every gold sentence and the edge cases below."""
+gold text, every gold sentence and the edge cases below. Round 62d settled the forms' trigger
+and group tests (the noun "trial"/"trials"/"study" as a word, the character before the blanks
+at the noun, a group's bare name or shape rejected); the old forms restate those rules too."""
 
 from __future__ import annotations
 
@@ -94,11 +96,21 @@ def _regs(matches) -> list[tuple[str, tuple]]:
 
 # --- the old forms (pipeline 0.3.120), restated --------------------------------------------------
 
-_OLD_NOUN_OR_REGISTRY = re.compile(r"(?:trial|study|registry)\b")
+_OLD_NOUN_OR_REGISTRY = re.compile(r"(?:trials?|study|registry)\b")
 
 
 def _old_noun_at(text: str, q: int) -> bool:
     return text[q - 1 : q].isspace() and _OLD_NOUN_OR_REGISTRY.match(text, q) is not None
+
+
+def _before_blanks(text: str, q: int) -> int:
+    """The offset of the character before the whitespace run that ends at ``q`` (round 62d)."""
+    return len(text[:q].rstrip()) - 1
+
+
+def _char_before_blanks(text: str, q: int) -> str:
+    i = _before_blanks(text, q)
+    return text[i : i + 1] if i >= 0 else ""
 
 
 def _old_named_after_group_word(text: str, found: list[int]) -> list[Hit]:
@@ -108,7 +120,7 @@ def _old_named_after_group_word(text: str, found: list[int]) -> list[Hit]:
             continue
         m = rarer._NAME_AFTER_GROUP_WORD.search(text, max(0, q - 100), q)
         name = m.group(1) if m is not None else ""
-        if m is not None and names._title_name(name) and name not in names._GROUP_WORD_SET:
+        if m is not None and names._title_name(name) and not names._group_name(name):
             hits.append(_hit(m))
     return hits
 
@@ -116,15 +128,16 @@ def _old_named_after_group_word(text: str, found: list[int]) -> list[Hit]:
 def _old_named_before_expansion(text: str, found: list[int]) -> list[Hit]:
     hits = []
     for q in found:
-        if text[q - 2 : q] not in (") ", ")\t") or ctx._NOUN_WORD.match(text, q) is None:
+        e = _before_blanks(text, q)
+        if not _old_noun_at(text, q) or text[e : e + 1] != ")":
             continue
-        b = text.rfind("(", max(0, q - 160), q - 2)
-        if b < 0 or text.find(")", b, q - 2) >= 0:
+        b = text.rfind("(", max(0, q - 160), e)
+        if b < 0 or text.find(")", b, e) >= 0:
             continue
         m = rarer._NAME_BEFORE_BRACKET.search(text, max(0, b - 40), b)
         if m is None or not names._acronym_name(m.group(1)):
             continue
-        gloss = text[b + 1 : q - 2].lower()
+        gloss = text[b + 1 : e].lower()
         letters = [c for c in m.group(1).lower() if c.isalpha()]
         spelled = rarer.letters_in_order(letters, gloss, rarer.starts_word(gloss)) >= 0
         if len(gloss.split()) >= 2 and spelled:
@@ -135,7 +148,7 @@ def _old_named_before_expansion(text: str, found: list[int]) -> list[Hit]:
 def _old_numeral_names(text: str, found: list[int]) -> list[Hit]:
     hits = []
     for q in found:
-        if not _old_noun_at(text, q) or text[q - 2 : q - 1] not in "IVX)":
+        if not _old_noun_at(text, q) or _char_before_blanks(text, q) not in ("I", "V", "X", ")"):
             continue
         m = rarer._NUMERAL_NAME.search(text, max(0, q - 60), q)
         if m is None or not names._title_name(m.group(1)):
@@ -174,7 +187,7 @@ def _old_coined_names(text: str, found: list[int]) -> list[Hit]:
 def _old_hyphenated_names(text: str, found: list[int]) -> list[Hit]:
     hits = []
     for q in found:
-        if not _old_noun_at(text, q) or not text[q - 2 : q - 1].islower():
+        if not _old_noun_at(text, q) or not _char_before_blanks(text, q).islower():
             continue
         m = rarer._HYPHENATED_TITLE_CASE.search(text, max(0, q - 40), q)
         if m is None:
@@ -216,8 +229,10 @@ def _old_rarer_shaped_names(text: str, found: list[int]) -> list[Hit]:
 
 def _old_named_after_design_words(text: str, found: list[int]):
     for q in found:
+        if not _old_noun_at(text, q):
+            continue
         m = ctx._NAME_AFTER_DESIGN_WORDS.search(text, max(0, q - 90), q)
-        if m is None and text[q - 2 : q - 1].isdigit():
+        if m is None and _char_before_blanks(text, q).isdigit():
             m = ctx._MEMBER_AFTER_DESIGN_WORDS.search(text, max(0, q - 90), q)
         if m is not None and (
             names._title_name(m.group(1))
@@ -234,19 +249,23 @@ def _old_named_after_design_words(text: str, found: list[int]):
 def _old_named_near_design_noun(text: str, found: list[int]):
     for q in found:
         a = max(0, q - 60)
-        m = ctx._NUMBERED_NAME.search(text, a, q)
+        noun = _old_noun_at(text, q)
+        m = ctx._NUMBERED_NAME.search(text, a, q) if noun else None
         if m is not None and names._title_name(m.group(1).split()[0]):
             yield m
-        m = ctx._NAME_AFTER_GROUP_ID.search(text, a, q) if text[q - 1 : q].isspace() else None
+        m = ctx._NAME_AFTER_GROUP_ID.search(text, a, q) if noun else None
         if m is not None and names._title_name(m.group(1)):
             yield m
-        m = ctx._BRACKET_AFTER_NOUN.match(text, q) if text.find("(", q, q + 8) >= 0 else None
+        bracket = text[q + 5 :].lstrip(" \t").startswith("(")
+        m = ctx._BRACKET_AFTER_NOUN.match(text, q) if bracket else None
         if m is not None and ctx._bracket_names_trial(text, m.group(1), a, q):
             yield m
 
 
 def _old_named_as_subject(text: str, found: list[int]):
     for q in found:
+        if not _old_noun_at(text, q):
+            continue
         window = text[max(0, q - 120) : q]
         if " a " not in window and " an " not in window and "\t" not in window:
             continue
@@ -406,7 +425,7 @@ _HIT_READERS = {
 
 _MATCH_READERS = {
     "design words": (
-        lambda t: ctx._named_after_design_words(t, _found(t)),
+        lambda t: ctx._named_after_design_words(t, _nouns(t)),
         lambda t: _old_named_after_design_words(t, _found(t)),
     ),
     "near design noun": (
@@ -414,7 +433,7 @@ _MATCH_READERS = {
         lambda t: _old_named_near_design_noun(t, _found(t)),
     ),
     "subject": (
-        lambda t: ctx._named_as_subject(t, _found(t)),
+        lambda t: ctx._named_as_subject(t, _nouns(t)),
         lambda t: _old_named_as_subject(t, _found(t)),
     ),
     "setting word": (
@@ -511,13 +530,14 @@ def test_a_window_of_zero_matches_at_the_trigger():
 
 
 def test_noun_words_need_whitespace_before_and_a_word_end():
-    """A noun counts where it stands as a word after whitespace: not "trials", "trialists",
-    "studying", "(trial" or the text's first word."""
+    """A noun counts where it stands as a word after whitespace: "trials" (round 62d) but not
+    "trialists", "studying", "(trial" or the text's first word."""
     text = "trial x trials y trialists z studying (trial\ttrial\nstudy registry registryx"
-    got = [text[q : q + 5] for q in noun_words(text, literal_starts(text, ("trial", "study")))]
-    assert got == ["trial", "study"]
+    got = [text[q : q + 6] for q in noun_words(text, literal_starts(text, ("trial", "study")))]
+    assert got == ["trials", "trial\n", "study "]
     both = literal_starts(text, ("trial", "study", "registry"))
     assert [text[q : q + 8] for q in noun_words(text, both)] == [
+        "trials y",
         "trial\nst",
         "study re",
         "registry",

@@ -7,8 +7,9 @@ Modules (name — what it holds — imports from):
 - families — registry ids, name families, cooperative groups' numbers and the acronyms
   bracketed after them — names
 - readers — the skeleton the context readers share: ``Reader`` (a reader's own pattern, window,
-  trigger and name tests), ``read_matches``/``read_hits`` (the rest), ``noun_words`` (the
-  "trial"/"study"/"registry" offsets standing as words) — names
+  trigger and name tests), ``read_matches``/``read_hits`` (the rest), ``noun_words``/
+  ``noun_at`` (the "trial"/"trials"/"study"/"registry" offsets standing as words),
+  ``blanks_start``/``after_blanks`` (trigger tests read past blanks) — names
 - context — names read around "trial"/"study" ("the NAME trial", design words, brackets,
   subjects, registration notes, coordinated names, programme words) — names, families, readers
 - titles — names read from the title and from report nouns — names, context, readers

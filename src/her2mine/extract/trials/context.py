@@ -12,11 +12,10 @@ from her2mine.extract.trials.families import _GROUPS, is_registry_id
 from her2mine.extract.trials.names import (
     _ACRONYM,
     _DESIGN_ADJECTIVE,
-    _GROUP_SHAPE,
-    _GROUP_WORD_SET,
     _acronym_name,
     _bracketed_name,
     _context_name,
+    _group_name,
     _numbered_mixed_case_name,
     _numbered_name,
     _protocol_number,
@@ -24,12 +23,20 @@ from her2mine.extract.trials.names import (
     _trial_number,
     span_hit,
 )
-from her2mine.extract.trials.readers import Reader, noun_words, read_matches
+from her2mine.extract.trials.readers import (
+    Reader,
+    after_blanks,
+    blanks_start,
+    noun_at,
+    noun_words,
+    read_matches,
+)
 
 # Unlisted trial names: an acronym-like word (two capitals or more) named as a trial or study,
 # in a title "(NAME): a randomised ...", or right before its registry id "NAME (NCT...)".
 _CONTEXT_PATTERNS = [
-    re.compile(rf"[tT](?<![\w][tT])he\s+({_ACRONYM})\s+(?:phase\s+\w+\s+)?(?:trial|study)\b"),
+    # (round 62d: the plural "trials" after one name too, as every reader of a name before it)
+    re.compile(rf"[tT](?<![\w][tT])he\s+({_ACRONYM})\s+(?:phase\s+\w+\s+)?(?:trials?|study)\b"),
     re.compile(
         rf"\(({_ACRONYM})(?:\s+(?:trial|study))?\):\s+"
         r"(?:a|an|the|final|primary|updated|long-term|results)\b"
@@ -79,7 +86,7 @@ _THE_BACKWARDS = (
 )
 # "The PREDIX HER2 trial": a name whose second word is the subtype its cohort enrolled.
 _THE_SUBTYPE = re.compile(
-    rf"[tT](?<![\w][tT])he\s+({_ACRONYM}\s+(?:HER2|ERBB2)[+-]?)\s+(?:trial|study)\b"
+    rf"[tT](?<![\w][tT])he\s+({_ACRONYM}\s+(?:HER2|ERBB2)[+-]?)\s+(?:trials?|study)\b"
 )
 
 
@@ -108,9 +115,9 @@ def _context_matches(text: str, found: list[int] | None = None, nouns: list[int]
         yield from title.finditer(text)
     yield from _named_before_registration(text)
     if found:  # (the readers of "trial"/"study", skipped at once where the text has none)
-        yield from _named_after_design_words(text, found)
+        yield from _named_after_design_words(text, nouns)
         yield from _named_near_design_noun(text, found)
-        yield from _named_as_subject(text, found)
+        yield from _named_as_subject(text, nouns)
         yield from _named_before_setting_word(text, found, nouns)
     if "(NCT" not in text and "(ClinicalTrials.gov" not in text:
         return  # every _NCT_BRACKET match starts with one of these
@@ -127,14 +134,14 @@ _NAME_AFTER_DESIGN_WORDS = re.compile(
 )
 
 
-def _named_after_design_words(text: str, found: list[int] | None = None):
+def _named_after_design_words(text: str, nouns: list[int] | None = None):
     """Matches of "the <design words> NAME trial/study", read backwards from each "trial" /
-    "study"; the name must be in capitals. Where the design words find no name, a programme's
-    member name after them (before a digit) and then a name after setting words
-    (``_AFTER_DESIGN_WORDS``'s chain). ``found``: ``literal_starts(text, ("trial", "study"))``
-    if the caller has it."""
-    found = literal_starts(text, ("trial", "study")) if found is None else found
-    return read_matches((_AFTER_DESIGN_WORDS,), text, found)
+    "study" standing as a word (``nouns``: ``noun_words``; "trialist" is none); the name must be
+    in capitals. Where the design words find no name, a programme's member name after them
+    (before a digit) and then a name after setting words (``_AFTER_DESIGN_WORDS``'s chain)."""
+    if nouns is None:
+        nouns = noun_words(text, literal_starts(text, ("trial", "study")))
+    return read_matches((_AFTER_DESIGN_WORDS,), text, nouns)
 
 
 def _design_words_name(name: str) -> bool:
@@ -143,7 +150,9 @@ def _design_words_name(name: str) -> bool:
 
 
 def _digit_before(text: str, q: int) -> bool:
-    return text[q - 2 : q - 1].isdigit()
+    """Whether the noun at ``q`` follows a digit (and blanks, one or more)."""
+    i = blanks_start(text, q)
+    return text[i - 1 : i].isdigit()
 
 
 def _the_before(text: str, q: int) -> bool:
@@ -177,9 +186,9 @@ _DESIGN_BEFORE_NOUN = re.compile(
 
 
 def _named_near_design_noun(text: str, found: list[int]) -> list[re.Match[str]]:
-    """Matches of ``_NUMBERED_NAME``, ``_NAME_AFTER_GROUP_ID`` (the name in capitals) and
-    ``_BRACKET_AFTER_NOUN`` (a protocol number or a name in capitals), read at each "trial" /
-    "study" (``found``)."""
+    """Matches of ``_NUMBERED_NAME``, ``_NAME_AFTER_GROUP_ID`` (the name in capitals; both at a
+    noun standing as a word, ``noun_at``) and ``_BRACKET_AFTER_NOUN`` (a protocol number or a
+    name in capitals), read at each "trial"/"study" (``found``)."""
     return read_matches(_NEAR_DESIGN_NOUN, text, found)
 
 
@@ -188,12 +197,10 @@ def _numbered_title_name(name: str) -> bool:
     return _title_name(name.split()[0])
 
 
-def _space_before(text: str, q: int) -> bool:
-    return text[q - 1 : q].isspace()
-
-
-def _bracket_soon_after(text: str, q: int) -> bool:
-    return text.find("(", q, q + 8) >= 0
+def _bracket_after_blanks(text: str, q: int) -> bool:
+    """Whether a bracket follows the five-letter noun at ``q`` after blanks (one or more)."""
+    i = after_blanks(text, q + 5)
+    return text[i : i + 1] == "("
 
 
 def _bracket_after_noun_names(m: re.Match[str]) -> bool:
@@ -226,9 +233,9 @@ def _multi_part_code(name: str) -> bool:
 
 # (at each noun, in this order)
 _NEAR_DESIGN_NOUN = (
-    Reader(_NUMBERED_NAME, 60, _numbered_title_name),
-    Reader(_NAME_AFTER_GROUP_ID, 60, _title_name, at=_space_before),
-    Reader(_BRACKET_AFTER_NOUN, accepts=_bracket_after_noun_names, at=_bracket_soon_after),
+    Reader(_NUMBERED_NAME, 60, _numbered_title_name, at=noun_at),
+    Reader(_NAME_AFTER_GROUP_ID, 60, _title_name, at=noun_at),
+    Reader(_BRACKET_AFTER_NOUN, accepts=_bracket_after_noun_names, at=_bracket_after_blanks),
 )
 
 
@@ -246,7 +253,7 @@ def _named_before_setting_word(
     text: str, found: list[int], nouns: list[int] | None = None
 ) -> list[re.Match[str]]:
     """Matches of "the NAME <setting word> trial/study", read backwards from each "trial" /
-    "study" standing as a word (``nouns``, found from ``found`` unless given: "trials",
+    "trials" / "study" standing as a word (``nouns``, found from ``found`` unless given:
     "trialists", "studying" are no one trial's noun); the name must be in capitals
     (``_title_name``) or a numbered mixed-case name ("the HER2-positive adjuvant trial" names
     none)."""
@@ -254,14 +261,15 @@ def _named_before_setting_word(
     return read_matches((_BEFORE_SETTING_WORD,), text, nouns)
 
 
-_NOUN_WORD = re.compile(r"(?:trial|study)\b")
+# (the noun ``noun_words`` reads, without "registry": the tests' plain forms of the readers)
+_NOUN_WORD = re.compile(r"(?:trials?|study)\b")
 
 
 def _setting_word_name(name: str) -> bool:
     """A name before a setting word is in capitals or a numbered mixed-case name, and no
     cooperative group's ("the NSABP adjuvant trial", "the ECOG-ACRIN randomized trial" are the
     group's trials, not one named)."""
-    if name in _GROUP_WORD_SET or _GROUP_SHAPE.fullmatch(name) is not None:
+    if _group_name(name):
         return False
     return _title_name(name) or _numbered_mixed_case_name(name)
 
@@ -299,11 +307,12 @@ _SUBJECT_TAIL = re.compile(
 _APPOSITIVE_END = re.compile(r"(?:trial|study)(?:[ \t]*\([^()\n]{1,60}\))?,")
 
 
-def _named_as_subject(text: str, found: list[int]) -> list[re.Match[str]]:
-    """Matches of ``_NAME_AS_SUBJECT`` read backwards from each "trial"/"study" (``found``)
-    whose name looks like a trial acronym (``_acronym_name``); an appositive must close with a
-    comma after the noun and its head follow no modifier (``_appositive_head``)."""
-    return read_matches((_AS_SUBJECT,), text, found)
+def _named_as_subject(text: str, nouns: list[int]) -> list[re.Match[str]]:
+    """Matches of ``_NAME_AS_SUBJECT`` read backwards from each "trial"/"study" standing as a
+    word (``nouns``: ``noun_words``; "a randomised trialist network" is none) whose name looks
+    like a trial acronym (``_acronym_name``); an appositive must close with a comma after the
+    noun and its head follow no modifier (``_appositive_head``)."""
+    return read_matches((_AS_SUBJECT,), text, nouns)
 
 
 def _subject_tail_before(text: str, q: int) -> bool:

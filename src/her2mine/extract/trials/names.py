@@ -161,18 +161,24 @@ _PREFIXED_OR_PLURAL_ACRONYM = re.compile(r"[a-z]{1,3}[A-Z]{2,}|[A-Z]{2,}s")
 _GROUP_SHAPE = re.compile(r"[A-Za-z]{1,4}[A-Z](?<=[COSRT])G")
 
 
+def _group_name(name: str) -> bool:
+    """Whether ``name`` is a cooperative group's bare name ("NSABP", "DBCG", "ECOG-ACRIN"): the
+    group runs trials and names none ("the NSABP trial"); with its number it names one ("NSABP
+    B-31", read whole)."""
+    return name in _GROUP_WORD_SET or _GROUP_SHAPE.fullmatch(name) is not None
+
+
 def _acronym_name(name: str) -> bool:
     """Whether ``name`` looks like a trial's acronym: in capitals (``_title_name``) or in mixed
     case with capitals inside, and no common acronym, subtype, group's name, drug code or drug
     abbreviation ("HER2-low", "JCOG", "DS-8201a", "TCHP")."""
     if (
         name in NOT_TRIAL_NAMES
-        or name in _GROUP_WORD_SET
+        or _group_name(name)
         or name.startswith(("HER2", "ERBB2", "NCT"))
         or _DRUG_CODE.fullmatch(name) is not None
         or _NOT_A_NAME.fullmatch(name) is not None
         or _PREFIXED_OR_PLURAL_ACRONYM.fullmatch(name) is not None
-        or _GROUP_SHAPE.fullmatch(name) is not None
         or is_sponsor_code(name)
         or _drug_abbreviation(name)
     ):

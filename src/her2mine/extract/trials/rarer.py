@@ -20,17 +20,22 @@ from her2mine.extract.trials.families import _GROUPS, is_registry_id
 from her2mine.extract.trials.names import (
     _ACRONYM,
     _DESIGN_ADJECTIVE,
-    _GROUP_SHAPE,
-    _GROUP_WORD_SET,
     _NOT_A_NAME,
     NOT_TRIAL_NAMES,
     _acronym_name,
     _coined_mixed_case,
+    _group_name,
     _numbered_mixed_case_name,
     _title_name,
     span_hit,
 )
-from her2mine.extract.trials.readers import Reader, noun_words, read_hits, read_matches
+from her2mine.extract.trials.readers import (
+    Reader,
+    blanks_start,
+    noun_words,
+    read_hits,
+    read_matches,
+)
 
 # Round 59b: "the randomised phase II EORTC HERON trial", "the phase 3 JCOG KESTREL study": a
 # cooperative group's abbreviation between the design words and the name in capitals (the name
@@ -42,8 +47,9 @@ _NAME_AFTER_GROUP_WORD = re.compile(
 
 
 def _group_word_name(name: str) -> bool:
-    """A name after a group's word is in capitals and no group's name itself."""
-    return _title_name(name) and name not in _GROUP_WORD_SET
+    """A name after a group's word is in capitals and no group's name itself ("the EORTC DBCG
+    trial": two groups, no trial's name)."""
+    return _title_name(name) and not _group_name(name)
 
 
 _AFTER_GROUP_WORD = Reader(_NAME_AFTER_GROUP_WORD, 100, _group_word_name)
@@ -61,15 +67,16 @@ def _named_before_expansion(text: str, nouns: list[int]) -> list[Hit]:
     (``nouns``). Its own skeleton: the window is read back from the bracket, not the noun."""
     hits = []
     for q in nouns:
-        if text[q - 2 : q] not in (") ", ")\t"):
+        e = blanks_start(text, q) - 1  # (the bracket's end, blanks one or more before the noun)
+        if text[e : e + 1] != ")":
             continue
-        b = text.rfind("(", max(0, q - 160), q - 2)
-        if b < 0 or text.find(")", b, q - 2) >= 0:
+        b = text.rfind("(", max(0, q - 160), e)
+        if b < 0 or text.find(")", b, e) >= 0:
             continue
         m = _NAME_BEFORE_BRACKET.search(text, max(0, b - 40), b)
         if m is None or not _acronym_name(m.group(1)):
             continue
-        gloss = text[b + 1 : q - 2].lower()
+        gloss = text[b + 1 : e].lower()
         letters = [c for c in m.group(1).lower() if c.isalpha()]
         if len(gloss.split()) >= 2 and letters_in_order(letters, gloss, starts_word(gloss)) >= 0:
             hits.append(span_hit(m))
@@ -190,8 +197,9 @@ _NUMERAL_NAME = re.compile(
 
 
 def _numeral_or_bracket_before(text: str, q: int) -> bool:
-    """Whether the noun at ``q`` follows a Roman numeral's letter or a bracket."""
-    return text[q - 2 : q - 1] in "IVX)"
+    """Whether the noun at ``q`` follows a Roman numeral's letter or a bracket (and blanks)."""
+    i = blanks_start(text, q)
+    return text[i - 1 : i] in ("I", "V", "X", ")")
 
 
 _NUMERAL = Reader(_NUMERAL_NAME, 60, _title_name, at=_numeral_or_bracket_before)
@@ -254,7 +262,9 @@ _SUBJECT_DESIGN_WORD = re.compile(_SUBJECT_DESIGN)
 
 
 def _lower_case_before(text: str, q: int) -> bool:
-    return text[q - 2 : q - 1].islower()
+    """Whether the noun at ``q`` follows a lower-case letter (and blanks)."""
+    i = blanks_start(text, q)
+    return text[i - 1 : i].islower()
 
 
 def _coined_compound(m: re.Match[str]) -> bool:
@@ -358,6 +368,6 @@ _ORGANISATION_BEFORE = re.compile(
 
 def _names_organisation(text: str, name: str, b: int) -> bool:
     """Whether short form ``name`` (its bracket at ``b``) is a group's or organisation's."""
-    if name in _GROUP_WORD_SET or _GROUP_SHAPE.fullmatch(name) is not None:
+    if _group_name(name):
         return True
     return _ORGANISATION_BEFORE.search(text, max(0, b - 16), b) is not None

@@ -55,15 +55,38 @@ def read_matches(
     return out
 
 
-# A design noun standing as a word: whitespace before it, a word boundary after it ("trials",
-# "trialists", "studying" are no one trial's noun).
-_NOUN = re.compile(r"(?:trial|study|registry)\b")
+# A design noun standing as a word: whitespace before it, a word boundary after it. Round 62d:
+# the plural "trials" counts too ("the randomized KESTREL trials", "the PACS 04 trials": a name
+# the text calls trials is listed as written); "trialists", "trialled", "studying" are no noun.
+_NOUN = re.compile(r"(?:trials?|study|registry)\b")
+
+
+def noun_at(text: str, q: int) -> bool:
+    """Whether the noun at ``q`` stands as a word after whitespace (``_NOUN``)."""
+    return text[q - 1 : q].isspace() and _NOUN.match(text, q) is not None
 
 
 def noun_words(text: str, found: list[int]) -> list[int]:
     """The offsets of ``found`` (where "trial"/"study"/"registry" occur) at which the noun
-    stands as a word after whitespace: the trigger most readers need, found once for all."""
-    return [q for q in found if text[q - 1 : q].isspace() and _NOUN.match(text, q) is not None]
+    stands as a word after whitespace ("trial", "trials", "study", "registry"): the trigger
+    every reader of a name before the noun uses, found once for all."""
+    return [q for q in found if noun_at(text, q)]
+
+
+def blanks_start(text: str, q: int) -> int:
+    """Where the whitespace run that ends at ``q`` starts: a trigger test reads the character
+    before it, past PDF-copied double blanks, as the readers' patterns do."""
+    i = q
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def after_blanks(text: str, i: int) -> int:
+    """The offset after the blanks (spaces, tabs) that start at ``i``."""
+    while text[i : i + 1] in (" ", "\t"):
+        i += 1
+    return i
 
 
 def read_hits(readers: tuple[Reader, ...], text: str, triggers: Iterable[int]) -> list[Hit]:
