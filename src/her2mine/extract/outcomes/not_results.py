@@ -140,12 +140,28 @@ _GAIN_BEFORE = re.compile(
 )
 
 
-def _gain_in_median(text: str, low: str | None, s: int, ep: Hit) -> bool:
-    """Whether the time after end point ``ep`` is a gain in the median ("an extension in
-    median OS of 5.5 months"; "prolonged median PFS by 2.9 months" is no value already)."""
+# Round 63b: "a median OS benefit of 15.7 months", "a median PFS gain of 6.1 months": the gain
+# word follows the end point, right before the time.
+_GAIN_AFTER_WORDS = ("benefit", "gain", "advantage", "extension", "prolongation")
+_GAIN_AFTER_GATE = WordGate(_GAIN_AFTER_WORDS)
+_GAIN_AFTER = re.compile(
+    r"\s+(?:" + "|".join(_GAIN_AFTER_WORDS) + r")s?\s+(?:of|was|by)\s+"
+    r"(?:(?:approximately|about|nearly|almost|around|over|more\s+than)\s+)?\Z",
+    re.I,
+)
+
+
+def _gain_in_median(text: str, low: str | None, s: int, ep: Hit, v: Value) -> bool:
+    """Whether time ``v`` after end point ``ep`` is a gain in the median ("an extension in
+    median OS of 5.5 months", "a median OS benefit of 15.7 months"; "prolonged median PFS by
+    2.9 months" is no value already)."""
     a = ep.start - 40 if ep.start - 40 > s else s
+    if _GAIN_GATE.may_hold(low, a, ep.start) and _GAIN_BEFORE.search(text, a, ep.start):
+        return True
     return (
-        _GAIN_GATE.may_hold(low, a, ep.start) and _GAIN_BEFORE.search(text, a, ep.start) is not None
+        v.start - ep.end < 48
+        and _GAIN_AFTER_GATE.may_hold(low, ep.end, v.start)
+        and _GAIN_AFTER.match(text, ep.end, v.start) is not None
     )
 
 
@@ -442,9 +458,13 @@ def _response_groups_ratio(text: str, low: str | None, s: int, v: Value) -> bool
 # ratio of a subject that names no treatment, associated with the end point, is a prognostic or
 # predictive factor's (a patient or tumour feature), no comparison of arms. The subject is the
 # clause before "was/were associated with" (before the ratio's bracket when it stands there).
-_ASSOCIATED_GATE = WordGate(("associated",))
+# Round 63b: "ESR1 mutation status predicted shorter OS (HR 1.8": "predicted" (or "was
+# predictive of") joins a subject to its end point as "was associated with" does.
+_ASSOCIATED_GATE = WordGate(("associated", "predict"))
 _ASSOCIATED = re.compile(
-    r"\b(?:was|were)\s+(?:(?:significantly|independently|strongly|also)\s+)?associated\s+with\b",
+    r"\b(?:was|were)\s+(?:(?:significantly|independently|strongly|also)\s+)?"
+    r"(?:associated\s+with|predictive\s+of)\b"
+    r"|(?<![\w-])(?:(?:significantly|independently|strongly|also)\s+)?predict(?:ed|s)\b",
     re.I,
 )
 _CLAUSE_HEAD = re.compile(r"\b(?:that|whereas|while)\s|[,:;]\s")
@@ -461,6 +481,12 @@ _TREATED_SUBJECT = re.compile(
 _GRADED_SUBJECT = re.compile(
     r"\b(?:higher|lower|elevated|increas(?:ed|ing)|decreas(?:ed|ing)|greater)\b", re.I
 )
+# Round 63b: "ESR1 mutation status predicted shorter OS (HR 1.8": a subject whose head is
+# "status" that "predicted" (or "was predictive of") an end point is a predictor, graded or not
+# (the gold conventions' factor "hormone receptor-negative status"). With "was associated with"
+# the status may name the groups the study compares ("HER2-low status was associated with
+# longer DFS (HR 0.87)" in a HER2-low versus HER2-0 study), which stays.
+_STATUS_SUBJECT = re.compile(r"\bstatus\s*\Z", re.I)
 _EARLIER_DRUG = re.compile(r"\b(?:prior|previous(?:ly)?|pretreated|pre-treated)\b", re.I)
 
 
@@ -489,6 +515,11 @@ def _adjusted_factor(text: str, a: int, end: int, v: Value) -> bool:
     """Whether adjusted ratio ``v`` (``_adjusted_ratio``) is of a subject text[a:end] that names
     no treatment (``_TREATMENT_NOUN``)."""
     return _adjusted_ratio(text, v) and _TREATMENT_NOUN.search(text, a, end) is None
+
+
+def _predicts(text: str, m: re.Match[str]) -> bool:
+    """Whether association ``m`` is a "predicted" / "was predictive of" one."""
+    return text.find("redict", m.start(), m.end()) >= 0
 
 
 def _governing_association(text: str, s: int, e: int, v: Value) -> re.Match[str] | None:
@@ -536,11 +567,12 @@ def _associated_factor_ratio(
         a = head.end()
     if a >= end or _TREATED_SUBJECT.search(text, a, end) is not None:
         return False
-    if any(a <= h.start < end for h in eps):
-        return False
+    if any(a <= h.start < end and h.canonical[:1] != "_" for h in eps):
+        return False  # (a population's words, "hormone receptor-negative", name no end point)
     if (
         after
         and _GRADED_SUBJECT.search(text, a, end) is None
+        and not (_predicts(text, m) and _STATUS_SUBJECT.search(text, a, end) is not None)
         and not _adjusted_factor(text, a, end, v)
     ):
         return False  # "HER2-low status was associated with longer DFS (HR": groups compared

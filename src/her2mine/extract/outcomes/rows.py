@@ -39,6 +39,10 @@ from her2mine.extract.outcomes.value_endpoints import _endpoint_for, _ratio_code
 _ASSUMPTION = re.compile(
     word_start(
         [r"we\s+assumed", "assuming", r"was\s+assumed", r"were\s+assumed", "hypothesi[sz]ed",
+         # round 63b: "the trial assumes a 3-year EFS of at least 92%", "the study assumed a
+         # median OS of 38 months" (a design's subject: Italian "patients who assumed
+         # lapatinib" took it), "under the assumption of"
+         "assumes", r"trial\s+assumed", r"study\s+assumed", r"it\s+assumed", "assumptions?",
          r"powered\s+to", r"power\s+to\s+detect", r"sample\s+size", r"to\s+detect\s+an?",
          # a non-inferiority margin: "the upper limit of the 90% CI ... not to exceed 1.29"
          r"not\s+to\s+exceed", r"should\s+not\s+exceed", r"must\s+not\s+exceed"]
@@ -130,6 +134,8 @@ def sentence_outcome_rows(
         refs = arm_refs(text, s, e, drug_hits, registry, split_weak=resp, low=low)
         if pooled and refs:
             refs = _without_pooled_lists(text, refs)
+        if refs and not resp:
+            refs = _lone_value_lists_unnamed(text, s, refs, registry)
         if len(refs) == 1 and _choice_of_the_only_arm(text, refs[0], registry):
             refs = []
         if refs_read is not None and not resp:
@@ -597,6 +603,53 @@ def _without_pooled_lists(text: str, refs: list[ArmRef]) -> list[ArmRef]:
             k -= 1
             drop.add(k)
     return [r for j, r in enumerate(refs) if j not in drop] if drop else refs
+
+
+# Round 63b: "The pCR rate was 61% in arms B and C and 40% in arm A": one value right before a
+# list of arms under one plural group word is the listed arms' pooled value (gold conventions:
+# values pooled over some but not all arms have no arm). Two values before it ("61% and 52% in
+# arms B and C") are each arm's.
+_PLURAL_GROUP_HEAD = ("arms ", "groups ", "cohorts ")
+_LONE_VALUE_BEFORE = re.compile(
+    r"(?<![\d.])\d+(?:\.\d+)?\s*(?:%|months?|mo\b\.?)?\s*"
+    r"(?:of\s+(?:the\s+)?(?:patients|pts|women)\s+)?(?:in|among|across|for)\s+(?:the\s+)?\Z",
+    re.I,
+)
+_JOINED_VALUE_BEFORE = re.compile(
+    r"\d\s*(?:%|months?|mo\b\.?)?\s*(?:,|and|or|vs\.?|versus|/)\s*\Z", re.I
+)
+
+
+def _lone_value_lists_unnamed(
+    text: str, s: int, refs: list[ArmRef], registry: ArmRegistry
+) -> list[ArmRef]:
+    """``refs`` with each "arms B and C" list that follows one lone value ("61% in arms B and
+    C") and lists some but not all of the design's arms made one reference naming no arm."""
+    n_arms = sum(1 for a in registry.arms if a.name)
+    out: list[ArmRef] = []
+    j = 0
+    while j < len(refs):
+        r = refs[j]
+        k = j
+        while (
+            k + 1 < len(refs) and refs[k + 1].in_list and _in_one_list(text, refs[k], refs[k + 1])
+        ):
+            k += 1
+        if (
+            0 < k - j < n_arms - 1
+            and r.in_list
+            and text[r.start : r.start + 8].lower().startswith(_PLURAL_GROUP_HEAD)
+        ):
+            m = _LONE_VALUE_BEFORE.search(text, max(s, r.start - 60), r.start)
+            if m is not None and not _JOINED_VALUE_BEFORE.search(
+                text, max(s, m.start() - 16), m.start()
+            ):
+                out.append(ArmRef(r.start, refs[k].end, None))
+                j = k + 1
+                continue
+        out.append(r)
+        j += 1
+    return out
 
 
 _LIST_LINK = re.compile(r"(?:\s+alone)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.I)

@@ -10,7 +10,7 @@ from her2mine.extract.numbers import Value, is_subgroup_p, normalise_p, p_matche
 from her2mine.extract.outcomes.brackets import _NUMBER_IN, _opening_bracket, _top_level_semicolon
 from her2mine.extract.outcomes.endpoints import _PEOPLE, _RATIOS
 from her2mine.extract.outcomes.prose import _IN_SUBGROUP, _SUBGROUP_TAIL
-from her2mine.extract.outcomes.runs import _RESPECTIVELY_GATE
+from her2mine.extract.outcomes.runs import _RESPECTIVELY_GATE, _compared_tuples
 
 # Proportions that a P compares: rates of an end point and incidences of an adverse event.
 _COMPARED_SHARES = ("rate", "incidence")
@@ -422,14 +422,29 @@ def _drop_list_ps(
     text: str, out: list[tuple[Value, str, str]], ps: list[re.Match[str]], after: int
 ) -> None:
     """Take the Ps of the bare list ``ps`` from the compared values right before it (after the
-    previous P, ``after``): three or more of one end point and measure, no HR/OR among them."""
+    previous P, ``after``): three or more of one end point and measure, no HR/OR among them.
+    As many "vs" pairs as Ps ("20% vs 10% and 15% vs 5% (P=0.41 and P=0.03)") are compared in
+    turn: each pair takes its own P (``_p_per_pair``)."""
     group = [i for i, (v, _, _) in enumerate(out) if after <= v.start < ps[0].start()]
     if len(group) < 3:
         return
     group = _last_clause_values(text, out, group)
     if len(group) < 3 or len({out[i][1:] for i in group}) != 1 or out[group[0]][2] in _RATIOS:
         return
-    listed = {normalise_p(m.group("op"), m.group("num")) for m in ps}
-    for i in group:
+    listed = [normalise_p(m.group("op"), m.group("num")) for m in ps]
+    per_value = _p_per_pair(out, group, listed)
+    for i, p in zip(group, per_value, strict=True):
         if out[i][0].p in listed:
-            out[i][0].p = None
+            out[i][0].p = p
+
+
+def _p_per_pair(
+    out: list[tuple[Value, str, str]], group: list[int], ps: list[str]
+) -> list[str | None]:
+    """The P of each value of ``group``: the k-th P for the k-th of as many compared tuples
+    ("A vs B", ``_compared_tuples``) as there are Ps, else None for every value (no P says
+    which pair it compares)."""
+    n = len(group) // len(ps)
+    if n * len(ps) != len(group) or not _compared_tuples(out, group, n):
+        return [None] * len(group)
+    return [ps[k // n] for k in range(len(group))]

@@ -201,7 +201,7 @@ def _endpoint_for(
             return None
         if _time_point(text, s, ep, v) or _duration_names_group(text, s, v):
             return None
-        if _gain_in_median(text, low, s, ep) and not _compared_times(text, ep, v):
+        if _gain_in_median(text, low, s, ep, v) and not _compared_times(text, ep, v):
             return None
         return ep.canonical, "median"
     # percentages: a crossover share, a relative change or a gain between arms is no rate. One
