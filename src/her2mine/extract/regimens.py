@@ -116,8 +116,11 @@ _SCHEDULE = re.compile(
     r"courses?|weeks?)(?:\s+of)?|for\s+(?:up\s+to\s+)?(?:\d+|one|two|three|four|six|eight)\s+"
     r"(?:cycles?|weeks?|months?|years?|doses?)|(?:1|one)\s+year\s+of(?:\s+treatment\s+with)?|"
     r"every\s+(?:\d+|one|two|three)\s+(?:weeks?|days?)|(?:once|twice)\s+(?:daily|weekly|(?:a|per)\s+"
-    # a range of days may be written out: "on days 1 to 14", "on days 1 through 14"
-    r"(?:day|week))|daily|weekly|q\dw|on\s+days?\s+[\d,–\- and]+(?:(?:to|through)\s+\d+)?|"
+    # a range of days may be written out: "on days 1 to 14", "on days 1 through 14"; its
+    # numbers only, so that an "and" after it still joins the next drug ("on days 1-14 and
+    # trastuzumab", "on days 1, 8 and 15 and trastuzumab")
+    r"(?:day|week))|daily|weekly|q\dw|"
+    r"on\s+days?\s+\d+(?:\s*(?:,\s*(?:and\s+)?|[-–]\s*|(?:and|to|through)\s+)\d+)*|"
     r"(?:of|in)\s+(?:a|each)\s+(?:\d+|twenty-one|twenty-eight)-day\s+cycles?|"
     r"at\s+the\s+same\s+dose(?:\s+and\s+schedule)?|(?:at\s+(?:a\s+dose\s+of\s+)?)?"
     # a daily or weekly dose ("5 mg/day", "10 mg/d") is a dose too

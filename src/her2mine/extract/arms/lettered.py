@@ -79,8 +79,8 @@ def _duration_design(text: str, low: str, read: list[tuple[int, int]], reg: ArmR
     ...") compare drugs, not durations."""
     if not reg.arms or "month" not in low and "week" not in low and "year" not in low:
         return
-    found = {s: m for s, e in read if (m := _COMPARED_DURATIONS.search(text, s, e))}
-    if not found or not _one_arm_per_duration_sentence(reg, set(found)):
+    found = {s: m for s, e in read if (m := _compared_durations(text, low, s, e))}
+    if not found or not _one_arm_per_duration_sentence(text, reg, found):
         return
     full = max(reg.arms, key=lambda a: len(a.drugs))
     if full.special or any(not set(a.drugs) <= set(full.drugs) for a in reg.arms):
@@ -105,12 +105,50 @@ def _duration_count(text: str, m: re.Match[str]) -> int:
     return 2 + (before.group().count(",") if before else 0)
 
 
-def _one_arm_per_duration_sentence(reg: ArmRegistry, starts: set[int]) -> bool:
-    """Whether every arm was defined only by the sentences starting at ``starts``, each of
-    which defined at most one arm."""
-    if any(not a.defined_at or not set(a.defined_at) <= starts for a in reg.arms):
+# "trastuzumab with docetaxel and carboplatin for a total of 12 months (12-month arm) or 6
+# months (6-month arm)": the compared durations after the regimen, each with its group's bracket.
+_DURATIONS_AFTER = re.compile(
+    rf"\bfor\s+(?:a\s+(?:total|period)\s+of\s+|up\s+to\s+)?{_NUMBER_WORD}\s*"
+    rf"{_DURATION_UNIT}\s*\([^()]*\)\s*,?\s*(?:or|versus|vs\.?)\s+(?:for\s+)?"
+    rf"(?:a\s+total\s+of\s+)?{_NUMBER_WORD}\s*{_DURATION_UNIT}\s*\([^()]*\)",
+    re.I,
+)
+_ALTERNATIVE = re.compile(r"\b(?:or|versus|vs)\b", re.I)
+
+
+def _compared_durations(text: str, low: str, s: int, e: int) -> re.Match[str] | None:
+    """The compared durations of design sentence [s, e): "6 or 12 months of A"
+    (``_COMPARED_DURATIONS``) or "A for 12 months (12-month arm) or 6 months (6-month arm)"
+    (``low``: the lower-cased text)."""
+    m = _COMPARED_DURATIONS.search(text, s, e)
+    if m is None and low.find("for ", s, e) >= 0:
+        m = _DURATIONS_AFTER.search(text, s, e)
+    return m
+
+
+def _one_arm_per_duration_sentence(
+    text: str, reg: ArmRegistry, found: dict[int, re.Match[str]]
+) -> bool:
+    """Whether every arm was defined only by the sentences starting at the keys of ``found``,
+    each of which defined at most one arm (or restated one: ``_continued_drug``)."""
+    if any(not a.defined_at or not set(a.defined_at) <= set(found) for a in reg.arms):
         return False
-    return all(sum(s in a.defined_at for a in reg.arms) <= 1 for s in starts)
+    for s, m in found.items():
+        here = [a for a in reg.arms if s in a.defined_at]
+        if len(here) > 1 and not _continued_drug(text, s, m, here):
+            return False
+    return True
+
+
+def _continued_drug(text: str, s: int, m: re.Match[str], here: list[Arm]) -> bool:
+    """Whether the two arms ``here`` of the sentence starting at ``s`` are one regimen and
+    some of its drugs restated before the trailing durations ``m`` ("A, B and C, with C
+    continued for 12 months (long arm) or 6 months (short arm)"): no "or"/"versus" stands
+    before the durations, and one arm's drugs are part of the other's."""
+    if m.re is not _DURATIONS_AFTER or len(here) != 2:
+        return False
+    small, big = sorted((set(a.drugs) for a in here), key=len)
+    return bool(small) and small < big and _ALTERNATIVE.search(text, s, m.start()) is None
 
 
 def _label_durations(text: str, found: list[re.Match[str]], arm: Arm) -> None:
@@ -194,13 +232,13 @@ def _same_regimen_arm(text: str, s: int, r: Regimen) -> bool:
 
 
 def _read_lettered_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegistry) -> bool:
-    """Arms of a design sentence that labels two or more regimens "arm A: ...": each arm is
-    every drug written up to the next label (or the ";" or closing bracket that ends the list),
-    a sequence ("FEC x3, then docetaxel plus ...") included; the letter is its label. True if
-    the sentence was read so."""
-    if text.find(":", s, e) < 0:
-        return False  # every label ends with a colon
-    found = list(_LETTERED_ARM.finditer(text, s, e))
+    """Arms of a design sentence that labels two or more regimens "arm A: ..." (or "arm A,
+    ...; arm B, ...", ``_comma_labels``): each arm is every drug written up to the next label
+    (or the ";" or closing bracket that ends the list), a sequence ("FEC x3, then docetaxel
+    plus ...") included; the letter is its label. True if the sentence was read so."""
+    found = list(_LETTERED_ARM.finditer(text, s, e)) if text.find(":", s, e) >= 0 else []
+    if len(found) < 2:
+        found = _comma_labels(text, s, e, hits)
     if len(found) < 2:
         return False
     arms = []
@@ -213,9 +251,42 @@ def _read_lettered_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegi
         return False  # labels of populations or cohorts, not of regimens
     for m, regimen, options in arms:
         arm = reg.add(regimen, m.group(1).lower(), options)
-        if arm is not None and m.group(2):
+        if arm is not None and m.re is _LETTERED_ARM and m.group(2):
             arm.labels.add(m.group(2).lower())  # "arm A (long):": "the long arm" names it too
     return True
+
+
+# "randomly assigned to arm A, paclitaxel plus ...; arm B, docetaxel ...; or arm C, ...": the
+# label ends with a comma, the entries are joined by ";". Never after "in": "In arm A, patients
+# received X; in arm B, ..." are clauses about arms, not a list defining them.
+_LETTERED_COMMA = re.compile(
+    r"(?<![\w-])(?<!\b[Ii]n\s)(?i:arm|group|cohort)\s+([A-Z]|[0-9]),\s+(?!(?i:which|who)\b)"
+)
+_ENTRY_JOIN = re.compile(r";\s*(?:(?i:or|and)\s+)?")
+# What may stand between a comma-ended label and its first drug: a few words ("weekly", "six
+# cycles of"), but no subject or verb ("arm A, patients received ...").
+_ENTRY_OPENING = re.compile(
+    r"(?:(?!(?i:patients|those|they|the|received|receiving|were|was|had)\b)[\w-]+\s+){0,3}"
+)
+
+
+def _comma_labels(text: str, s: int, e: int, hits: list[Hit]) -> list[re.Match[str]]:
+    """The labels of a "arm A, X; arm B, Y" list in sentence [s, e): two or more, each entry
+    opening with its regimen and ended by the ";" before the next label; [] otherwise."""
+    if text.find(";", s, e) < 0:
+        return []
+    found = list(_LETTERED_COMMA.finditer(text, s, e))
+    if len(found) < 2:
+        return []
+    for i, m in enumerate(found):
+        nxt = found[i + 1].start() if i + 1 < len(found) else e
+        stop = _segment_end(text, m.end(), nxt)
+        if i + 1 < len(found) and _ENTRY_JOIN.fullmatch(text, stop, nxt) is None:
+            return []
+        regimen = _regimen_within(hits, m.end(), stop)
+        if regimen is None or _ENTRY_OPENING.fullmatch(text, m.end(), regimen.start) is None:
+            return []
+    return found
 
 
 # Between alternatives given per patient inside one arm's description: "doxorubicin and

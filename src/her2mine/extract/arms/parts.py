@@ -125,11 +125,15 @@ def _segment_end(text: str, start: int, limit: int) -> int:
 
 
 # A short form may end a bracket after its options: "a taxane (docetaxel or paclitaxel; HT)",
-# or after a group label: "(group B, PyHnP)", "(arm A: TH)" (round 60b).
+# or after a group label: "(group B, PyHnP)", "(arm A: TH)" (round 60b); its known tail may
+# follow a head the lexicon does not know: "(PCb-HP; platinum group)".
 _OPEN_BRACKET_PARTS = re.compile(
-    r"\s*[(\[](?:[^()\[\];]*;\s*|(?i:arm|group|cohort)\s+(?:[A-Z]|\d{1,2})\s*[,:]\s*)?"
+    r"\s*[(\[](?:[^()\[\];]*;\s*|(?i:arm|group|cohort)\s+(?:[A-Z]|\d{1,2})\s*[,:]\s*"
+    r"|[A-Za-z][A-Za-z0-9]{0,7}[-‑])?"
 )
-_LABEL_OPEN = re.compile(r"[(\[]\s*(?:the\s+)?\Z", re.I)
+# "(anthracycline group)", also after the regimen's short form: "(THP; chemotherapy group)",
+# "(TCbHP; chemotherapy arm)".
+_LABEL_OPEN = re.compile(r"[(\[]\s*(?:[A-Za-z][\w+/-]{0,14}\s*[;,]\s*)?(?:the\s+)?\Z", re.I)
 
 
 def _labels_last_arm(text: str, regs: list[Regimen], i: int, added: list[Arm]) -> bool:
