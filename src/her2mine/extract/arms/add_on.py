@@ -315,13 +315,18 @@ def _negated_partner_design(
         first = _RESTORED.match(text, x.end, e).group("s1")  # (matched: ``end`` is not None)
         second = _FORM_BRACKET.match(text, end, e)
         forms = (first, second.group("s") if second else None)
+        shared = _shared_tail(text, second.end() if second else end, regs[i + 2 :])
+        if shared is None:
+            return False
         # (without a randomisation word, a group label on each arm shows the design)
         if _RANDOMISED.search(text, s, e) is None and not all(
             f and _GROUP_WORD.search(f) for f in forms
         ):
             return False
-        alone = reg.add(a, None)
-        joined = reg.add(Regimen(a.start, x.end, a.hits + x.hits, [*a.joins, "strong"]), None)
+        tail, tail_joins = (shared.hits, ["strong", *shared.joins]) if shared.hits else ([], [])
+        alone = reg.add(Regimen(a.start, a.end, a.hits + tail, [*a.joins, *tail_joins]), None)
+        joins = [*a.joins, "strong", *x.joins, *tail_joins]
+        joined = reg.add(Regimen(a.start, x.end, a.hits + x.hits + tail, joins), None)
         for form, arm in zip(forms, (alone, joined), strict=True):
             if form:
                 _name_add_on_arm(form, arm, reg)
@@ -343,3 +348,23 @@ def _restored_end(text: str, x: Regimen, rest: list[Regimen], both: set[str], e:
             return None
         return nxt.end
     return m.end() if m.group("pron") else None
+
+
+# "A without X or with it, each combined with Y": the partner every arm shares (review of 62c).
+_SHARED_TAIL = re.compile(
+    r"\s*,?\s+(?:each|both|all)\s+(?:combined\s+with|in\s+combination\s+with|with|plus)\s+",
+    re.I,
+)
+
+
+def _shared_tail(text: str, end: int, rest: list[Regimen]) -> Regimen | None:
+    """The partner both arms share after the alternatives (ending at ``end``): an empty regimen
+    when no regimen follows, the one after "each/both/all with" when it is the last, else None
+    (a regimen written later is another arm or another drug: the design is not this one)."""
+    later = [r for r in rest if r.start >= end]
+    if not later:
+        return Regimen(end, end)
+    y = later[0]
+    if len(later) > 1 or not y.drugs or y.has_placebo:
+        return None
+    return y if _SHARED_TAIL.fullmatch(text, end, y.start) is not None else None

@@ -394,13 +394,25 @@ def _routes_around(
     return (after["r1"], after["r2"], after["s1"], after["s2"]) if after is not None else None
 
 
+_NOT_BEFORE = re.compile(r"(?i:non|not)[- \t]?\Z")
+
+
+def _randomises(text: str, s: int, e: int) -> bool:
+    """Whether a randomisation word is written in ``text[s:e]`` that is not negated ("this
+    non-randomized study": cohorts given two routes are no randomised arms)."""
+    return any(
+        _NOT_BEFORE.search(text, max(s, m.start() - 4), m.start()) is None
+        for m in _RANDOMISED.finditer(text, s, e)
+    )
+
+
 def _elided_route_twins(text: str, s: int, e: int, r: Regimen, reg: ArmRegistry) -> bool:
     """Two route arms of regimen ``r`` (see above); only in a randomisation sentence (so "given
     subcutaneously or intravenously" elsewhere says how a single arm's drug was given)."""
     routes = _routes_around(text, s, e, r)
     if routes is None or _route_of(routes[0]) == _route_of(routes[1]):
         return False
-    if not r.drugs or r.has_placebo or _RANDOMISED.search(text, s, e) is None:
+    if not r.drugs or r.has_placebo or not _randomises(text, s, e):
         return False
     first = reg.add(r, None)
     if first is None:

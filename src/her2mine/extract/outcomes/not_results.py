@@ -151,12 +151,39 @@ _GAIN_AFTER = re.compile(
 )
 
 
+# Review of round 63b: "the benefit of pyrotinib in median PFS was 4.2 months": a benefit (of a
+# treatment) in the end point, stated right after it ("was"/"of"), is a difference too. Only a
+# time stated so: "a benefit in median PFS with A (24.3 months) over B" names each arm's median.
+_BENEFIT_WORDS = ("benefit", "advantage")
+_BENEFIT_GATE = WordGate(_BENEFIT_WORDS)
+_BENEFIT_BEFORE = re.compile(
+    r"\b(?:benefit|advantage)s?\s+(?:(?:of|from|with)\s+(?:[\w+/-]+\s+){1,4}?)?in\s+"
+    r"(?:the\s+)?(?:median\s+)?\Z",
+    re.I,
+)
+_STATED_TIME = re.compile(
+    r"\s+(?:was|of)\s+(?:(?:approximately|about|nearly|almost|around|over|more\s+than)\s+)?\Z",
+    re.I,
+)
+
+
+def _benefit_stated(text: str, low: str | None, a: int, ep: Hit, v: Value) -> bool:
+    """Whether ``v`` is "the benefit (of X) in <ep> was" time: a difference, no median."""
+    return (
+        _BENEFIT_GATE.may_hold(low, a, ep.start)
+        and _BENEFIT_BEFORE.search(text, a, ep.start) is not None
+        and _STATED_TIME.match(text, ep.end, v.start) is not None
+    )
+
+
 def _gain_in_median(text: str, low: str | None, s: int, ep: Hit, v: Value) -> bool:
     """Whether time ``v`` after end point ``ep`` is a gain in the median ("an extension in
-    median OS of 5.5 months", "a median OS benefit of 15.7 months"; "prolonged median PFS by
-    2.9 months" is no value already)."""
+    median OS of 5.5 months", "a median OS benefit of 15.7 months", "the benefit of X in median
+    PFS was 4.2 months"; "prolonged median PFS by 2.9 months" is no value already)."""
     a = ep.start - 40 if ep.start - 40 > s else s
     if _GAIN_GATE.may_hold(low, a, ep.start) and _GAIN_BEFORE.search(text, a, ep.start):
+        return True
+    if _benefit_stated(text, low, a, ep, v):
         return True
     return (
         v.start - ep.end < 48

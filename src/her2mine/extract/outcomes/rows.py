@@ -41,8 +41,13 @@ _ASSUMPTION = re.compile(
         [r"we\s+assumed", "assuming", r"was\s+assumed", r"were\s+assumed", "hypothesi[sz]ed",
          # round 63b: "the trial assumes a 3-year EFS of at least 92%", "the study assumed a
          # median OS of 38 months" (a design's subject: Italian "patients who assumed
-         # lapatinib" took it), "under the assumption of"
-         "assumes", r"trial\s+assumed", r"study\s+assumed", r"it\s+assumed", "assumptions?",
+         # lapatinib" took it), "under the assumption of" (review: not the bare noun, "the
+         # proportional-hazards assumption was met" is said of a real HR)
+         "assumes", r"trial\s+assumed", r"study\s+assumed", r"it\s+assumed",
+         r"under\s+the\s+assumptions?", r"assumptions?\s+(?:of\s+an?|that|(?:was|were)\s+an?)\b",
+         # review of round 63b: a prediction model's figure is no result ("the model predicted a
+         # 3-year IDFS of 88%"); "pertuzumab predicted longer OS (HR 0.68" names no model
+         r"models?\s+predicted", r"nomograms?\s+predicted",
          r"powered\s+to", r"power\s+to\s+detect", r"sample\s+size", r"to\s+detect\s+an?",
          # a non-inferiority margin: "the upper limit of the 90% CI ... not to exceed 1.29"
          r"not\s+to\s+exceed", r"should\s+not\s+exceed", r"must\s+not\s+exceed"]
@@ -50,7 +55,7 @@ _ASSUMPTION = re.compile(
     + r"\b"
 )  # fmt: skip
 # A literal every _ASSUMPTION match contains.
-_ASSUMPTION_WORDS = ("assum", "hypothesi", "power", "sample", "detect", "exceed")
+_ASSUMPTION_WORDS = ("assum", "hypothesi", "power", "sample", "detect", "exceed", "predicted")
 _ASSUMPTION_GATE = WordGate(_ASSUMPTION_WORDS)
 
 
@@ -82,8 +87,12 @@ def sentence_outcome_rows(
         return []
     # (after the values: a sentence without any needs no assumption test)
     assumption, modeled, respectively, from_to, every_arm, pooled = _SENTENCE_GATES.read(low, s, e)
-    if assumption and _ASSUMPTION.search(text, s, e):
-        return []
+    if assumption:
+        m = _ASSUMPTION.search(text, s, e)
+        if m is not None:
+            values = _values_after_assumption(text, m.end(), e, values)
+            if not values:
+                return []
     out: list[tuple[Value, str, str]] = []  # value, endpoint, measure
     if eps:
         eps = _without_subgroup_endpoints(text, s, eps, low)
@@ -584,6 +593,25 @@ _IN_EVERY_ARM = re.compile(
 _POOLED_GATE = WordGate(("combined", "pooled", "together"))
 _POOLED_AFTER = re.compile(r"\s+(?:combined|pooled|together)\b(?!\s+with\b)", re.I)
 _PLURAL_GROUP_END = re.compile(r"\b(?:arms|groups|cohorts)\Z", re.I)
+
+
+# Review of round 63b: "The trial assumed a 1-year PFS rate of 45%; the observed rate was 62%":
+# a clause after a semicolon that states a value ("was"/"were") with no design word of its own
+# reports a result.
+_RESULT_CLAUSE = re.compile(r"\b(?:was|were)\b", re.I)
+_DESIGN_WORDS = (*_ASSUMPTION_WORDS, "expect", "anticipat", "target", "needed", "required")
+
+
+def _values_after_assumption(text: str, a: int, e: int, values: list[Value]) -> list[Value]:
+    """The values of a sentence with a design assumption ending at ``a`` that a later clause
+    (after "; ", up to ``e``) reports as results; none when there is no such clause."""
+    cut = text.find("; ", a, e)
+    if cut < 0 or _RESULT_CLAUSE.search(text, cut, e) is None:
+        return []
+    low = text[cut:e].lower()
+    if any(w in low for w in _DESIGN_WORDS):
+        return []
+    return [v for v in values if v.start > cut]
 
 
 def _without_pooled_lists(text: str, refs: list[ArmRef]) -> list[ArmRef]:

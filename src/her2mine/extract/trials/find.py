@@ -34,6 +34,7 @@ from her2mine.extract.trials.names import (
     _coined_mixed_case,
     _context_name,
     _group_name,
+    _programme_name,
     _trial_number,
 )
 from her2mine.extract.trials.rarer import _rarer_shaped_names
@@ -113,8 +114,9 @@ def _named_by_context(text: str) -> list[Hit]:
             hits.append(Hit("trial", start, m.end(1), name, name, [], "rules"))
     hits += _rarer_shaped_names(text, found, nouns)
     hits += _coordinated_names(text) + _bracketed_names(text)
-    # Round 62d: a cooperative group's bare name is no trial's, whichever reader read it
-    return [h for h in hits if not _group_name(h.text)]
+    # Round 62d: a cooperative group's bare name is no trial's, whichever reader read it; nor
+    # is a sponsor's programme word alone (review of 62d: "the KEYNOTE trials")
+    return [h for h in hits if not _group_name(h.text) and not _programme_name(h.text)]
 
 
 def _other_uses(text: str, named: list[Hit]) -> list[Hit]:

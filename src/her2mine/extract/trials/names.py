@@ -168,6 +168,19 @@ def _group_name(name: str) -> bool:
     return name in _GROUP_WORD_SET or _GROUP_SHAPE.fullmatch(name) is not None
 
 
+# A sponsor's programme word without its member's number ("the KEYNOTE trials", "the
+# DESTINY-Breast trials"): the programme runs trials and names none (``_FAMILIES`` reads members).
+_PROGRAMME_WORD = re.compile(
+    r"KEYNOTE|CheckMate|CHECKMATE|MONALEESA|PALOMA|IMpassion|IMPASSION|MONARCH|TROPiCS|TROPICS|"
+    r"DESTINY-[A-Z][A-Za-z]*|LUX-Breast"
+)
+
+
+def _programme_name(name: str) -> bool:
+    """Whether ``name`` is a sponsor's programme word alone (see ``_PROGRAMME_WORD``)."""
+    return _PROGRAMME_WORD.fullmatch(name) is not None
+
+
 def _acronym_name(name: str) -> bool:
     """Whether ``name`` looks like a trial's acronym: in capitals (``_title_name``) or in mixed
     case with capitals inside, and no common acronym, subtype, group's name, drug code or drug
