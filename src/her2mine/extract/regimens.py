@@ -120,7 +120,10 @@ _SCHEDULE = re.compile(
     # numbers only, so that an "and" after it still joins the next drug ("on days 1-14 and
     # trastuzumab", "on days 1, 8 and 15 and trastuzumab")
     r"(?:day|week))|daily|weekly|q\dw|"
-    r"on\s+days?\s+\d+(?:\s*(?:,\s*(?:and\s+)?|[-–]\s*|(?:and|to|through)\s+)\d+)*|"
+    # A number with a dose unit after "and" is the same drug's next dose, not a day: "4 mg/kg on
+    # day 1 and 2 mg/kg weekly plus docetaxel" (the "and" goes with the day list).
+    r"on\s+days?\s+\d+(?:\s*(?:,\s*(?:and\s+)?|[-–]\s*|(?:and|to|through)\s+)\d+"
+    r"(?![\d.·,]*\s*m?g\b))*(?:\s+and(?=\s+\d[\d.·,]*\s*mg))?|"
     r"(?:of|in)\s+(?:a|each)\s+(?:\d+|twenty-one|twenty-eight)-day\s+cycles?|"
     r"at\s+the\s+same\s+dose(?:\s+and\s+schedule)?|(?:at\s+(?:a\s+dose\s+of\s+)?)?"
     # a daily or weekly dose ("5 mg/day", "10 mg/d") is a dose too

@@ -262,6 +262,9 @@ def _read_lettered_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegi
 _LETTERED_COMMA = re.compile(
     r"(?<![\w-])(?<!\b[Ii]n\s)(?i:arm|group|cohort)\s+([A-Z]|[0-9]),\s+(?!(?i:which|who)\b)"
 )
+# Every comma-ended label, those two excluded too: a list with one of them ("enrolled in cohort
+# 1, X; cohort 2, Y; cohort 3, Z") is read whole or not at all, never from its second label on.
+_ANY_LETTERED_COMMA = re.compile(r"(?<![\w-])(?i:arm|group|cohort)\s+(?:[A-Z]|[0-9]),\s")
 _ENTRY_JOIN = re.compile(r";\s*(?:(?i:or|and)\s+)?")
 # What may stand between a comma-ended label and its first drug: a few words ("weekly", "six
 # cycles of"), but no subject or verb ("arm A, patients received ...").
@@ -276,7 +279,7 @@ def _comma_labels(text: str, s: int, e: int, hits: list[Hit]) -> list[re.Match[s
     if text.find(";", s, e) < 0:
         return []
     found = list(_LETTERED_COMMA.finditer(text, s, e))
-    if len(found) < 2:
+    if len(found) < 2 or len(found) < len(_ANY_LETTERED_COMMA.findall(text, s, e)):
         return []
     for i, m in enumerate(found):
         nxt = found[i + 1].start() if i + 1 < len(found) else e
