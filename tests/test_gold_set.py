@@ -20,6 +20,7 @@ BLIND3 = Path(__file__).parent / "data" / "gold_blind3"
 BLIND4 = Path(__file__).parent / "data" / "gold_blind4"
 BLIND5 = Path(__file__).parent / "data" / "gold_blind5"
 BLIND6 = Path(__file__).parent / "data" / "gold_blind6"
+BLIND7 = Path(__file__).parent / "data" / "gold_blind7"
 TXT = sorted(GOLD.glob("*.txt"))
 ALL_TXT = (
     TXT
@@ -29,6 +30,7 @@ ALL_TXT = (
     + sorted(BLIND4.glob("*.txt"))
     + sorted(BLIND5.glob("*.txt"))
     + sorted(BLIND6.glob("*.txt"))
+    + sorted(BLIND7.glob("*.txt"))
 )
 
 ENDPOINTS = {
@@ -71,6 +73,7 @@ def _parse_written(value: str) -> float | None:
         (BLIND4, 20, 2),
         (BLIND5, 20, 2),
         (BLIND6, 20, 2),
+        (BLIND7, 20, 2),
     ],
 )
 def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: int) -> None:
@@ -86,8 +89,8 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
 
 @pytest.mark.parametrize(
     "directory",
-    [GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6],
-    ids=["gold", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"],
+    [GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7],
+    ids=["gold", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"],
 )
 def test_pinned_scores_file(directory: Path) -> None:
     pins = json.loads((directory / "pinned_scores.json").read_text("utf-8"))
@@ -97,7 +100,7 @@ def test_pinned_scores_file(directory: Path) -> None:
 
 def test_the_sets_share_no_document() -> None:
     """The blind sets are scored as unseen text: no id is in two sets."""
-    sets = (GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6)
+    sets = (GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7)
     ids = [{t.stem for t in d.glob("*.txt")} for d in sets]
     assert sum(map(len, ids)) == len(set().union(*ids))
 
