@@ -2,25 +2,29 @@
 
 Modules (name — what it holds — imports from), lowest first:
 
-- grades — grade patterns and the grade of a value's adverse event — (none)
+- patterns — shared fragments: the comparison words ("vs", "versus", "v.", "compared with"),
+  where a subject starts, words of a prior drug — (none)
+- grades — grade patterns and the grade of a value's adverse event — patterns
 - endpoints — end-point mentions (``find_endpoints``), carried rates, end-point classes — grades
-- not_results — numbers near an end point that are no result of it — (none)
-- landmarks — landmarks that date a rate, time points that are no medians — not_results
+- not_results — numbers near an end point that are no result of it — patterns
+- landmarks — landmarks that date a rate, time points that are no medians — not_results,
+  patterns
 - value_endpoints — which end point and measure a value is of (``_endpoint_for``) — brackets,
   endpoints, grades, landmarks, not_results
 - brackets — bracket and clause-break scans of a sentence — (none)
 - gaps — what may stand between a value and the reference naming its group — (none)
-- runs — runs of compared values, "respectively" lists, the comparison context — brackets, gaps
-- landmark_runs — one group's rates at a list of landmark times — brackets, gaps, runs
+- runs — runs of compared values, "respectively" lists, the comparison context — brackets, gaps,
+  patterns
+- landmark_runs — one group's rates at a list of landmark times — brackets, gaps, patterns, runs
 - prose — comparisons in words ("than", "superior to"), subgroup comparisons — brackets,
-  endpoints, runs
-- pairs — bare zeros, "(vs ...)" brackets, compared pairs and value lists — prose, runs
-- shared_p — P values shared by compared rates and their labels — brackets, endpoints, prose,
-  runs
+  endpoints, patterns, runs
+- pairs — bare zeros, "(vs ...)" brackets, compared pairs and value lists — patterns, prose, runs
+- shared_p — P values shared by compared rates and their labels — brackets, endpoints, patterns,
+  prose, runs
 - attribution — the arm of each value (``_attribute_arms``) — brackets, endpoints, gaps,
   grades, landmark_runs, pairs, prose, runs
 - rows — per-sentence outcome rows (``sentence_outcome_rows``) — attribution, endpoints, gaps,
-  grades, runs, shared_p, value_endpoints
+  grades, not_results, patterns, runs, shared_p, value_endpoints
 """
 
 from __future__ import annotations

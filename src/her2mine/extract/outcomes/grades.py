@@ -9,6 +9,7 @@ from bisect import bisect_left
 from her2mine.extract.fastre import WordGate, finditer_at, last_match, literal_starts
 from her2mine.extract.hits import Hit
 from her2mine.extract.numbers import Value, closed_between
+from her2mine.extract.outcomes.patterns import VS
 
 # "Gr≥3", "Gr 3/4" (conference abstracts) are grades too.
 _GRADE = r"(?:grade|(?<![a-z])gr\.?(?![a-z]))"
@@ -136,7 +137,7 @@ _AE_HEAD_WORD = re.compile(r"\b" + _EVENT_HEAD + r"\b")
 
 # "infusion-related reactions occurred in 13.3% vs 3.4%": the values compared before the one
 # being coded stand between the verb and it, and are of the same clause.
-_COMPARED_BEFORE = r"(?:\d+(?:[.·]\d+)?\s*%\s*(?:vs\.?|versus|and|/)\s*){0,3}"
+_COMPARED_BEFORE = rf"(?:\d+(?:[.·]\d+)?\s*%\s*(?:{VS}|and|/)\s*){{0,3}}"
 _OWN_CLAUSE_VERB = re.compile(
     r"[^;%]{0,40}?\b(?:occurred|was\s+(?:reported|observed|seen|noted)|were\s+(?:reported|"
     r"observed|seen|noted)|developed)\b[^;%]{0,30}" + _COMPARED_BEFORE + r"\Z",
@@ -185,7 +186,7 @@ def _postfix_qualifier_of_other(text: str, m: re.Match[str], ep: Hit) -> bool:
 # before it ("(all grades) 64.6% vs. 49.8%").
 _QUALIFIER_TO_VALUE = re.compile(
     r"\s*[)\]]\s*[:,=]?\s*(?:(?:in|of|was|were)\s+)?"
-    r"(?:\d+(?:[.·]\d+)?\s*%?\s*(?:vs\.?|versus|/|and)\s*){0,3}"
+    rf"(?:\d+(?:[.·]\d+)?\s*%?\s*(?:{VS}|/|and)\s*){{0,3}}"
 )
 
 

@@ -9,6 +9,7 @@ from her2mine.extract.arms import ArmRef
 from her2mine.extract.numbers import Value
 from her2mine.extract.outcomes.brackets import _clause_break_unbracketed
 from her2mine.extract.outcomes.gaps import _follow_gap_ok, _value_between
+from her2mine.extract.outcomes.patterns import VS
 from her2mine.extract.outcomes.runs import _RESPECTIVELY_GAP, _RUN_JOIN, _last_ref_before
 
 # "The 3-year and 5-year IDFS rates were 91.0% and 87.5% with A", "IDFS rates at 3, 5 and 8
@@ -119,7 +120,7 @@ def _landmark_ref_apart(text: str, a: int, b: int) -> bool:
 # Between one group's landmark rates with its arm and the next group's: "91.0% and 87.5% with
 # A and 85.0% and 80.5% with B", "..., respectively, in the A group, compared with 85.0% ...".
 _NEXT_GROUP_GAP = re.compile(
-    r"(?:\s+(?:group|arm|cohort)s?)?\s*,?\s*(?:and|versus|vs\.?|compared\s+with|as\s+against)?\s*",
+    rf"(?:\s+(?:group|arm|cohort)s?)?\s*,?\s*(?:and|{VS}|compared\s+with|as\s+against)?\s*",
     re.I,
 )
 

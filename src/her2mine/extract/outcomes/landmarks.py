@@ -7,6 +7,7 @@ import re
 from her2mine.extract.hits import Hit
 from her2mine.extract.numbers import Value
 from her2mine.extract.outcomes.not_results import _lower_twin
+from her2mine.extract.outcomes.patterns import VS
 
 # (conference shorthand: "3-y DFS", "IDFS at 3 y")
 _LANDMARK = re.compile(
@@ -110,7 +111,7 @@ _LANDMARK_OPENING = re.compile(
 # "DFS was 92.3% vs 83.5% at 3 years", "... 92.3% and 83.5% at 5 years, respectively": a
 # landmark right after a compared pair of rates dates both. A pair only: one value's "at 3
 # years" may be when something else happened.
-_PAIR_LINK = r"\s*,?\s*(?:vs\.?|versus|and|compared\s+with)\s+"
+_PAIR_LINK = rf"\s*,?\s*(?:{VS}|and|compared\s+with)\s+"
 _BRACKET_AFTER = r"(?:\s*[(\[][^()\[\]]*[)\]])?"
 _LANDMARK_TAIL = (
     _BRACKET_AFTER + r"\s*,?\s*(?:at|after)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine"

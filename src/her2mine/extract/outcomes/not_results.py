@@ -9,6 +9,7 @@ from her2mine.extract.fastre import WordGate, last_match, search_from_end
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import EndpointLexicon
 from her2mine.extract.numbers import Value
+from her2mine.extract.outcomes.patterns import PRIOR_WORDS, VS_OR_COMPARED, VS_WORDS, subject_start
 
 # ("followed by" joins the steps of a sequential regimen: it says nothing of follow-up)
 _NOT_OUTCOME = re.compile(
@@ -196,12 +197,10 @@ def _gain_in_median(text: str, low: str | None, s: int, ep: Hit, v: Value) -> bo
 # only words and brackets between, none of them a ratio key ("6.1 months versus placebo (HR
 # 0.62)" compares no times). _VS_BEFORE: a "vs" word right before ``v``, after a number.
 _VS_NEXT = re.compile(
-    r"(?:[^\d()]|\([^()]*\)){0,60}?\b(?:vs\.?|versus|v\.?|compared\s+(?:with|to))\s+(?=\d)",
+    rf"(?:[^\d()]|\([^()]*\)){{0,60}}?\b(?:{VS_OR_COMPARED})\s+(?=\d)",
     re.I,
 )
-_VS_BEFORE = re.compile(
-    r"\d(?:[^\d()]|\([^()]*\))*?\b(?:vs\.?|versus|v\.?|compared\s+(?:with|to))\s*\Z", re.I
-)
+_VS_BEFORE = re.compile(rf"\d(?:[^\d()]|\([^()]*\))*?\b(?:{VS_OR_COMPARED})\s*\Z", re.I)
 
 
 def _compared_times(text: str, ep: Hit, v: Value) -> bool:
@@ -302,15 +301,12 @@ def _change_by_percent(text: str, s: int, v: Value) -> bool:
     return _CHANGE_BY_BEFORE.search(text, a, v.start) is not None
 
 
-_VS_WORDS_EARLY = r"vs\.?|versus|v\.?"
 # "15% improvement at 12 months (56% v 41%)": the rates a bracket opens with are the compared
 # rates themselves, whatever change the words before it name.
-_OPENS_COMPARED = re.compile(rf"\s*(?:{_VS_WORDS_EARLY})\s", re.I)
+_OPENS_COMPARED = re.compile(rf"\s*(?:{VS_WORDS})\s", re.I)
 
 
-_COMPARED_BRACKET_BEFORE = re.compile(
-    rf"\(\s*(\d+(?:[.·]\d+)?\s*%\s*(?:{_VS_WORDS_EARLY})\s*)?\Z", re.I
-)
+_COMPARED_BRACKET_BEFORE = re.compile(rf"\(\s*(\d+(?:[.·]\d+)?\s*%\s*(?:{VS_WORDS})\s*)?\Z", re.I)
 
 
 def _opens_compared(text: str, v: Value) -> bool:
@@ -494,9 +490,12 @@ _ASSOCIATED = re.compile(
     r"|(?<![\w-])(?:(?:significantly|independently|strongly|also)\s+)?predict(?:ed|s)\b",
     re.I,
 )
-_CLAUSE_HEAD = re.compile(r"\b(?:that|whereas|while)\s|[,:;]\s")
+# A clause opens after "that", "whereas", "while" or a comma, colon or semicolon (the subject
+# of an independent factor, rows._SUBJECT_START, only after "that" or the marks).
+_CLAUSE_HEAD = subject_start("that", "whereas", "while")
 # A subject that is the treatment or stands for it ("treatment with ...", "the addition of",
-# "the experimental arm", "this", "it").
+# "the experimental arm", "this", "it"). Broader than rows._TREATMENT_SUBJECT (an independent
+# factor's subject, where "prior therapy" is a factor): any treatment word, an arm or a pronoun.
 _TREATED_SUBJECT = re.compile(
     r"\b(?:treat(?:ment|ed)|therap|regimen|combination|addition|randomi[sz]|allocat|assign|"
     r"receiv|exposure|(?:arms?|groups?|this|it|which)\b)",
@@ -514,7 +513,9 @@ _GRADED_SUBJECT = re.compile(
 # the status may name the groups the study compares ("HER2-low status was associated with
 # longer DFS (HR 0.87)" in a HER2-low versus HER2-0 study), which stays.
 _STATUS_SUBJECT = re.compile(r"\bstatus\s*\Z", re.I)
-_EARLIER_DRUG = re.compile(r"\b(?:prior|previous(?:ly)?|pretreated|pre-treated)\b", re.I)
+# A drug given before the study ("prior pertuzumab"); unlike rows._PRIOR_BEFORE, "earlier"
+# is no such word here.
+_EARLIER_DRUG = re.compile(rf"\b(?:{PRIOR_WORDS})\b", re.I)
 
 
 # Round 60c: "Recurrent disease was associated with shorter OS (adjusted HR 1.45, ...)": a

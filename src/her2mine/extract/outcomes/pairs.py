@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from her2mine.extract.arms import ArmRef
 from her2mine.extract.fastre import WordGate
 from her2mine.extract.numbers import LIST_JOIN, Value
+from her2mine.extract.outcomes.patterns import COMPARED_WITH_OR_TO, VS, VS_WORDS
 from her2mine.extract.outcomes.prose import _compared_in_prose
 from her2mine.extract.outcomes.runs import _ctx, _last_list, _runs
 
@@ -19,7 +20,7 @@ from her2mine.extract.outcomes.runs import _ctx, _last_list, _runs
 # named last.
 _SPELT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
 _ZERO = r"(?:0|none|zero|nil|no\s+(?:patients?|events?|cases?))"
-_VS = r"(?:vs\.?|versus|v\.?|compared\s+with)"
+_VS = rf"(?:{VS_WORDS}|compared\s+with)"
 _BEFORE_ZERO = re.compile(rf"[\s)\]]*\s*{_VS}\s+{_ZERO}\s*(?:[)\]]|[;,](?!\d)|\.(?!\d)|$)", re.I)
 _AFTER_ZERO = re.compile(
     rf"[(\[]\s*{_ZERO}\s+{_VS}\s+(?:(?:\d[\d,]*|{_SPELT})\s*[\[(]\s*)?\Z", re.I
@@ -94,7 +95,7 @@ _OWN_GROUP = re.compile(
     r"(?:were\s+)?not\s+(?:receiving|given|treated|assigned)\b))",
     re.I,
 )
-_VS_WORDS = r"vs\.?|versus|v\.?|(?:as\s+)?compared\s+(?:with|to)"
+_VS_WORDS = rf"{VS_WORDS}|(?:as\s+)?{COMPARED_WITH_OR_TO}"
 # Between the reference that names a value and the next, bare, value: "18.5 months in the A
 # group vs 12.4 months".
 _VS_GAP = re.compile(rf"\s*,?\s*(?:{_VS_WORDS})\s*", re.I)
@@ -302,9 +303,7 @@ def _bracketed_list_before(
 # placebo group".
 # (the gate reads the text as written: its words without the first letter, whose case varies)
 _COMPARED_GATE = WordGate(("ompared", "ersus", "vs", "VS", "gainst"))
-_COMPARED_OPENING = re.compile(
-    r"(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bas\s+against)\s*$", re.I
-)
+_COMPARED_OPENING = re.compile(rf"\b(?:{COMPARED_WITH_OR_TO}|{VS}|as\s+against)\s*$", re.I)
 
 
 def _compared_list_before_ref(

@@ -11,11 +11,12 @@ from her2mine.extract.fastre import word_start
 from her2mine.extract.numbers import Value
 from her2mine.extract.outcomes.brackets import _CLAUSE_BREAK, _clause_end
 from her2mine.extract.outcomes.endpoints import _PEOPLE
+from her2mine.extract.outcomes.patterns import VS_OR_COMPARED
 from her2mine.extract.outcomes.runs import _ctx, _runs
 
 # "A was superior to B", "A compared to B": a comparison word puts A first and B second.
 _PROSE_COMPARISON = re.compile(
-    r"\b(?:versus|vs\.?|v\.?|compared\s+(?:with|to)|over|than|(?:superior|inferior|relative)\s+to|"
+    rf"\b(?:{VS_OR_COMPARED}|over|than|(?:superior|inferior|relative)\s+to|"
     r"superiority\s+to|"
     r"in\s+comparison\s+(?:with|to))(?!\w)",
     re.I,

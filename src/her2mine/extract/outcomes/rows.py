@@ -4,7 +4,9 @@ use."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import NamedTuple
 
 from her2mine.extract.arms import (
     ArmRef,
@@ -31,6 +33,7 @@ from her2mine.extract.outcomes.not_results import (
     _associated_factor_ratio,
     _response_groups_ratio,
 )
+from her2mine.extract.outcomes.patterns import COMPARED_WITH_OR_TO, PRIOR_WORDS, VS, subject_start
 from her2mine.extract.outcomes.runs import _RESPECTIVELY, _RESPECTIVELY_GATE
 from her2mine.extract.outcomes.shared_p import _share_rate_p, _unlinked_p_lists
 from her2mine.extract.outcomes.value_endpoints import _endpoint_for, _ratio_code
@@ -104,13 +107,10 @@ def sentence_outcome_rows(
                 grades = _GradeStarts(low, s, e)
                 break
     named = _ratio_endpoints_named_apart(text, e, values, eps) if eps else None
-    grouped: list[int] = []  # set when the zipped run is groups of the listed end points
-    zipped = (
-        _endpoints_zipped(
-            text, e, values, eps, _ArmsListed(text, drug_hits, registry, low), grouped
-        )
+    zipped, grouped = (
+        _endpoints_zipped(text, e, values, eps, _ArmsListed(text, drug_hits, registry, low))
         if respectively and len(eps) > 1
-        else None
+        else _NOT_ZIPPED
     )
     for v in values:
         if named and v.start in named:
@@ -252,19 +252,24 @@ class _ArmsListed:
         return len({r.arm for r in refs if r.arm is not None}) >= 2
 
 
+class _Zipped(NamedTuple):
+    """A "respectively" run zipped with a list of end points (``_endpoints_zipped``)."""
+
+    by_value: Mapping[int, list[Hit]]  # a value's start -> the end points it is read against
+    grouped: bool  # the run is one group of the listed end points' values per arm
+
+
+_NOT_ZIPPED = _Zipped(MappingProxyType({}), False)  # (read-only: shared)
+
+
 def _endpoints_zipped(
-    text: str,
-    e: int,
-    values: list[Value],
-    eps: list[Hit],
-    arms_listed: _ArmsListed,
-    grouped: list[int],
-) -> dict[int, list[Hit]]:
+    text: str, e: int, values: list[Value], eps: list[Hit], arms_listed: _ArmsListed
+) -> _Zipped:
     """For each value of a "respectively" run zipped with a list of end points before it, by
     the value's start: the sentence's end points less the list's other members (so the value
     is read against its own). Empty unless the run has exactly as many values as the list
     and no list of arms stands between them (``arms_listed``), or one group of them per arm
-    (``_groups_of_listed``; then ``grouped`` gets the list's length)."""
+    (``_groups_of_listed``; then ``grouped`` is set)."""
     for i, h in enumerate(eps):
         listed = _endpoint_list(text, eps, h.start)
         if len(listed) < 2:
@@ -273,36 +278,36 @@ def _endpoints_zipped(
         after = [v for v in values if v.kind not in _RATIOS and v.start >= listed[-1].end]
         r = _RESPECTIVELY.search(text, listed[-1].end, e)
         if r is None or not after or after[0].start - listed[-1].end > _LIST_TO_VALUES:
-            return {}
+            return _NOT_ZIPPED
         run = [v for v in after if v.end <= r.start()]
         if not run or any(x.start < run[-1].start for x in eps[i + n :]):
-            return {}  # another end point among the values
+            return _NOT_ZIPPED  # another end point among the values
         if arms_listed(listed[-1].end, run[0].start):
-            return {}  # "respectively" shares the run out among those arms
+            return _NOT_ZIPPED  # "respectively" shares the run out among those arms
         others = [x for x in eps if x not in listed]
         out: dict[int, list[Hit]] = {}
         if len(run) != n and _groups_of_listed(text, run, n, r.start(), arms_listed):
-            grouped.append(n)
-            return {
+            by_group = {
                 v.start: sorted(others + [listed[j % n]], key=_START) for j, v in enumerate(run)
             }
+            return _Zipped(by_group, True)
         if len(run) != n:
             k = _compared_group_size(text, run, n)
             for j, v in enumerate(run if k else ()):
                 out[v.start] = sorted(others + [listed[j // k]], key=_START)
-            return out  # (empty for values of another count: arms, pairs)
+            return _Zipped(out, False)  # (empty for values of another count: arms, pairs)
         if len(after) % n:
             after = run
         for k, v in enumerate(after):
             out[v.start] = sorted(others + [listed[k % n]], key=_START)
-        return out
-    return {}
+        return _Zipped(out, False)
+    return _NOT_ZIPPED
 
 
 def _arm_endpoint_pairs(
     out: list[tuple[Value, str, str]],
     arms: list[str | None],
-    zipped: dict[int, list[Hit]],
+    zipped: Mapping[int, list[Hit]],
     arm: str | None,
 ) -> None:
     """ "Diarrhoea and rash occurred in 31% and 8%, respectively": a run zipped one value per
@@ -319,7 +324,8 @@ def _arm_endpoint_pairs(
 # "Median PFS and OS were 7.2 vs 5.1 months and 15.1 vs 12.0 months, respectively": a run of
 # compared values per listed end point, each group's values joined by "vs" (the arms compared)
 # and the groups by "and" or a comma.
-_COMPARED_GAP = re.compile(r"\b(?:vs|versus|v|compared\s+(?:with|to))\b", re.I)
+# (the short words without their dots: "vs." needs no word character after it)
+_COMPARED_GAP = re.compile(rf"\b(?:vs|versus|v|{COMPARED_WITH_OR_TO})\b", re.I)
 _GROUP_GAP = re.compile(r"(?:,|;|\band\b)")
 
 
@@ -361,7 +367,10 @@ def _groups_of_listed(
 
 
 def _arms_of_listed_groups(
-    text: str, out: list[tuple[Value, str, str]], arms: list[str | None], zipped: dict
+    text: str,
+    out: list[tuple[Value, str, str]],
+    arms: list[str | None],
+    zipped: Mapping[int, list[Hit]],
 ) -> None:
     """ "68% and 85% in the study group": in a group of listed end points' values
     (``_groups_of_listed``), a value with no arm joined bare to the next value, of another end
@@ -402,16 +411,20 @@ _INDEPENDENT_FACTOR = re.compile(
     re.I,
 )
 # Where the factor's subject starts: after "showed that", a comma or a colon.
-_SUBJECT_START = re.compile(r"\bthat\s|[,:;]\s")
+# (unlike not_results._CLAUSE_HEAD, not after "whereas" or "while")
+_SUBJECT_START = subject_start("that")
 # A subject that names the randomised treatment without a drug ("treatment arm", "randomization
-# to the experimental group"): its ratio is the treatment effect.
+# to the experimental group"): its ratio is the treatment effect. Narrower than
+# not_results._TREATED_SUBJECT: a model's factors name therapies the patients had ("prior
+# therapy", "number of treatment lines").
 _TREATMENT_SUBJECT = re.compile(
     r"\b(?:(?:treatment|study|experimental|randomi[sz]ed)\s+(?:arms?|groups?|assignment|"
     r"allocation)|randomi[sz]ation|allocation)\b",
     re.I,
 )
 # A drug the patients had before the study ("prior pertuzumab"): a factor, not the treatment.
-_PRIOR_BEFORE = re.compile(r"\b(?:prior|previous(?:ly)?|pretreated|pre-treated|earlier)\b", re.I)
+# (unlike not_results._EARLIER_DRUG, "earlier" too)
+_PRIOR_BEFORE = re.compile(rf"\b(?:{PRIOR_WORDS}|earlier)\b", re.I)
 
 
 def _factor_ratio(text: str, low: str | None, s: int, v: Value, drug_hits: list[Hit]) -> bool:
@@ -494,7 +507,7 @@ _DURATION = r"(?:\d+|one|two|three|six|nine|twelve)[\s-]*(?:months?|years?|weeks
 _DURATION_LIST = re.compile(
     r"(?<![\w-])"
     + _DURATION
-    + r"(?:\s*(?:,|vs\.?|versus|or|and|,\s*and|,\s*or)\s*"
+    + rf"(?:\s*(?:,|{VS}|or|and|,\s*and|,\s*or)\s*"
     + _DURATION
     + r")+\s+(?:of\s+)?(?:adjuvant\s+|neoadjuvant\s+)?$",
     re.I,
@@ -643,9 +656,7 @@ _LONE_VALUE_BEFORE = re.compile(
     r"(?:of\s+(?:the\s+)?(?:patients|pts|women)\s+)?(?:in|among|across|for)\s+(?:the\s+)?\Z",
     re.I,
 )
-_JOINED_VALUE_BEFORE = re.compile(
-    r"\d\s*(?:%|months?|mo\b\.?)?\s*(?:,|and|or|vs\.?|versus|/)\s*\Z", re.I
-)
+_JOINED_VALUE_BEFORE = re.compile(rf"\d\s*(?:%|months?|mo\b\.?)?\s*(?:,|and|or|{VS}|/)\s*\Z", re.I)
 
 
 def _lone_value_lists_unnamed(

@@ -14,6 +14,7 @@ from her2mine.extract.outcomes.brackets import (
     _top_level_semicolon,
 )
 from her2mine.extract.outcomes.gaps import _OF_PATIENTS_IN, _follow_gap_ok
+from her2mine.extract.outcomes.patterns import VS_WORDS
 
 _RESPECTIVELY = re.compile(word_start(["respectively"]) + r"\b")
 _RESPECTIVELY_GATE = WordGate(("respectively",))
@@ -102,7 +103,7 @@ def _runs(text: str, out: list[tuple[Value, str, str]], idx: list[int]) -> list[
     return split
 
 
-_VS_WORD = re.compile(r"\b(?:vs\.?|versus|v\.?|compared)(?:\s|$)", re.I)
+_VS_WORD = re.compile(rf"\b(?:{VS_WORDS}|compared)(?:\s|$)", re.I)
 
 
 def _join_word(text: str, a: Value, b: Value) -> str:

@@ -9,6 +9,7 @@ from her2mine.extract.fastre import WordGate, word_start
 from her2mine.extract.numbers import Value, is_subgroup_p, normalise_p, p_matches
 from her2mine.extract.outcomes.brackets import _NUMBER_IN, _opening_bracket, _top_level_semicolon
 from her2mine.extract.outcomes.endpoints import _PEOPLE, _RATIOS
+from her2mine.extract.outcomes.patterns import VS_OR_COMPARED
 from her2mine.extract.outcomes.prose import _IN_SUBGROUP, _SUBGROUP_TAIL
 from her2mine.extract.outcomes.runs import _RESPECTIVELY_GATE, _compared_tuples
 
@@ -106,7 +107,7 @@ def _share_rate_p(
 
 # "(TL vs T, p = 0.04)": a P whose bracket first names the two groups it compares (or names
 # them right after the P: "(P = .04 for TL vs T)").
-_PAIR_LABEL_JOIN = re.compile(r"\s*(?:versus|vs\.?|v\.?|compared\s+(?:with|to))\s*", re.I)
+_PAIR_LABEL_JOIN = re.compile(rf"\s*(?:{VS_OR_COMPARED})\s*", re.I)
 _LABEL_REACH = 60  # characters from the bracket's opening to its P
 
 
