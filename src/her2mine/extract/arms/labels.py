@@ -244,9 +244,11 @@ def _group_name_before(text: str, s: int, r: Regimen, nxt: int) -> str | None:
 
 # "randomly divided into an observation group treated with A and a control group treated with
 # B" (East Asian journals' style): a group named by a word of its own, its regimen after a verb.
+# Also a lettered group: "randomized to arm A, which received X, and arm B, which received Y".
 _GROUP_TREATED_WITH = search_from_end(
     re.compile(
-        r"\b(?:into|to|and|or|an?|the)\s+(?:the\s+)?([A-Za-z][\w-]{2,20})\s+(?:group|arm)"
+        r"\b(?:into|to|and|or|an?|the)\s+(?:the\s+)?(?:([A-Za-z][\w-]{2,20})\s+(?:group|arm)"
+        r"|(?:group|arm)\s+(?-i:([A-Z]|[1-9])))"
         r",?\s+(?:treated\s+with|receiving|given|that\s+received|which\s+received)\s+$",
         re.I,
     )
@@ -261,9 +263,9 @@ def _group_treated_with(text: str, s: int, r: Regimen) -> str | None:
     if text.find("group", a, r.start) < 0 and text.find("arm", a, r.start) < 0:
         return None
     m = _GROUP_TREATED_WITH.match(text, a, r.start)
-    if m is None or m.group(1).lower() in _NOT_A_GROUP_NAME:
+    if m is None or (m.group(1) or "").lower() in _NOT_A_GROUP_NAME:
         return None
-    return normalise_label(m.group(1))
+    return normalise_label(m.group(1) or m.group(2))
 
 
 def _label_after(text: str, pos: int, end: int, low: str | None = None) -> str | None:
@@ -347,6 +349,17 @@ def _label_before_short_form(text: str, pos: int, stop: int) -> str | None:
 
 
 _LABEL_ANY = re.compile(r"[\[(;,]\s*(?:the\s+)?([^()\[\];,]{1,40}?)\s*[\])]")
+
+
+# "(THP, chemotherapy group)": the short form before a comma or ";" is no part of the label.
+_SHORT_FORM_PART = re.compile(r"[A-Za-z][\w+/-]{0,14}\s*[;,]\s*")
+
+
+def group_word_label(text: str, start: int, end: int) -> str:
+    """The label of "<words> group" written at [start, end), a short form opening its bracket
+    before a comma left out ("(THP, chemotherapy group)" labels the chemotherapy group)."""
+    m = _SHORT_FORM_PART.match(text, start, end)
+    return normalise_label(text[m.end() if m is not None else start : end])
 
 
 _LEADING_THE = re.compile(r"^(?:the)\s+")

@@ -107,10 +107,14 @@ def _duration_count(text: str, m: re.Match[str]) -> int:
 
 # "trastuzumab with docetaxel and carboplatin for a total of 12 months (12-month arm) or 6
 # months (6-month arm)": the compared durations after the regimen, each with its group's bracket.
+# The second may last until progression: "for 12 months (12-month arm) or until progression
+# (continuous arm)".
+_UNTIL_PROGRESSION = r"until\s+(?:disease\s+)?progression(?:\s+or\s+[\w\s-]{1,30}?)?"
 _DURATIONS_AFTER = re.compile(
     rf"\bfor\s+(?:a\s+(?:total|period)\s+of\s+|up\s+to\s+)?{_NUMBER_WORD}\s*"
-    rf"{_DURATION_UNIT}\s*\([^()]*\)\s*,?\s*(?:or|versus|vs\.?)\s+(?:for\s+)?"
-    rf"(?:a\s+total\s+of\s+)?{_NUMBER_WORD}\s*{_DURATION_UNIT}\s*\([^()]*\)",
+    rf"{_DURATION_UNIT}\s*\([^()]*\)\s*,?\s*(?:or|versus|vs\.?)\s+(?:(?:for\s+)?"
+    rf"(?:a\s+total\s+of\s+)?{_NUMBER_WORD}\s*{_DURATION_UNIT}|{_UNTIL_PROGRESSION})"
+    r"\s*\([^()]*\)",
     re.I,
 )
 _ALTERNATIVE = re.compile(r"\b(?:or|versus|vs)\b", re.I)
@@ -249,6 +253,8 @@ def _read_lettered_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegi
             arms.append((m, *_without_options(text, regimen)))
     if len(arms) < 2:
         return False  # labels of populations or cohorts, not of regimens
+    if _dose_levels(text, [(regimen, m.group(1)) for m, regimen, _ in arms]):
+        return True  # "cohort 1: pyrotinib 240 mg; cohort 2: ...": read, and no arms
     for m, regimen, options in arms:
         arm = reg.add(regimen, m.group(1).lower(), options)
         if arm is not None and m.re is _LETTERED_ARM and m.group(2):
@@ -453,9 +459,13 @@ def _read_counted_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegis
 # "Arm A consisted of AC followed by docetaxel plus trastuzumab; arm B consisted of ...": a
 # lettered arm described by a verb instead of a colon (read when the randomisation sentence
 # named the arms by letter only: "randomly assigned to arm A (long) or arm B (short)").
+# The clause may name its subject after a comma: "In arm A, patients received X; in arm B, they
+# received Y", "arm A, which received X, and arm B, which received Y".
 _LETTERED_VERB = re.compile(
     word_start(["arm", "group", "cohort"], not_after=r"[\w-]")
-    + r"\s+([A-Z]|[1-9])\s+(?i:consisted\s+of|consists\s+of|comprised|was\s+treated\s+with|"
+    + r"\s+([A-Z]|[1-9])(?:\s*,\s*(?i:(?:which|who|where|in\s+which)\s+)?"
+    r"(?i:(?:the\s+|all\s+)?patients\s+|they\s+)?|\s+)"
+    r"(?i:consisted\s+of|consists\s+of|comprised|(?:was|were)\s+(?:treated\s+with|given)|"
     r"received)\s+"
 )
 _LETTERED_VERB_GATE = WordGate(("consist", "comprised", "treated with", "received", "given"))
@@ -507,13 +517,20 @@ def _read_described_arms(
         regimen = _regimen_within(drug_hits, m.end(), _segment_end(text, m.end(), limit))
         if regimen is not None:
             arms.append((regimen, normalise_label(m.group(1))))
-    if len({label for _, label in arms}) < 2:
+    if len({label for _, label in arms}) < 2 or _dose_levels(text, arms):
         return
     by_letter = {label: reg.add(regimen, label) for regimen, label in arms}
     for m in _LETTER_ALIAS.finditer(text):
         arm = by_letter.get(m.group(1).lower())
         if arm is not None:
             arm.labels.add(m.group(2).lower())
+
+
+def _dose_levels(text: str, arms: list[tuple[Regimen, str]]) -> bool:
+    """Whether the described groups all give the same drugs in a text that randomises no one:
+    "cohort 1 received pyrotinib 240 mg and cohort 2 received pyrotinib 320 mg" are dose levels
+    of one study population, no arms (randomised dose arms carry their regimen)."""
+    return len({tuple(r.drugs) for r, _ in arms}) < 2 and _RANDOMISED.search(text) is None
 
 
 def _described_groups(text: str) -> list[re.Match[str]]:

@@ -180,6 +180,13 @@ def _spells_out(prev: Regimen, r: Regimen) -> bool:
     return False
 
 
+def _names_part_of(prev: Regimen, r: Regimen) -> bool:
+    """Whether ``r`` is one short form of several drugs, all ``prev``'s: "trastuzumab and
+    pertuzumab plus letrozole (HP; endocrine therapy group)" names the anti-HER2 pair of the
+    arm in its bracket, no second arm."""
+    return len(r.hits) == 1 and len(r.drugs) >= 2 and set(r.drugs) < set(prev.drugs)
+
+
 def _without_short_forms(text: str, regs: list[Regimen]) -> list[Regimen]:
     """Drop a regimen that is only the short form defined for the one before it ("A plus B
     (AB), C, or D", "A plus a taxane (docetaxel or paclitaxel; AT), C"): it is a name, not
@@ -190,7 +197,7 @@ def _without_short_forms(text: str, regs: list[Regimen]) -> list[Regimen]:
         if (
             prev is not None
             and _opens_bracket_after(text, prev.end, r.start)
-            and _spells_out(prev, r)
+            and (_spells_out(prev, r) or _names_part_of(prev, r))
             and _CLOSE_BRACKET_PARTS.match(text, r.end)
         ):
             continue
@@ -248,7 +255,7 @@ def _joined_across_short_form(text: str, regs: list[Regimen]) -> list[Regimen]:
             prev is not None
             and nxt is not None
             and _opens_bracket_after(text, prev.end, r.start)
-            and _spells_out(prev, r)
+            and (_spells_out(prev, r) or _names_part_of(prev, r))
             and _CLOSE_DOSED_BRACKET.match(text, r.end)
             and gap_kind(text[prev.end : nxt.start]) == "strong"
         ):

@@ -17,6 +17,7 @@ from her2mine.extract.lexicon import initials_of, load_lexicons
 from her2mine.extract.regimens import (
     CHAIN_KINDS,
     chains_before,
+    group_regimens,
     is_schedule_only,
     is_schedule_or_alone,
     or_list_before,
@@ -102,6 +103,8 @@ def _bracket_reading(
     if end is None:
         if "both" in text[max(0, start - 8) : start].lower():  # (a cheap test first)
             return _or_both_reading(text, drug_hits, start)
+        if text.find("with", max(0, start - _WITH_OR_WITHOUT_REACH), start) >= 0:
+            return _with_or_without_reading(text, drug_hits, ends_sorted, start)
         return None  # no chain can end right before the bracket
     chain = chains_before(text, drug_hits, end)
     if chain and (
@@ -205,6 +208,35 @@ def _or_both_reading(text: str, drug_hits: list[Hit], start: int) -> list[str] |
     outside = [h for h in drug_hits if h.end <= pos and not _bracketed(text, h)]
     drugs = sorted({d for h in or_list_before(text, outside, pos) for d in h.drugs})
     return drugs if len(drugs) >= 2 else None
+
+
+# "trastuzumab with (TP) or without (T) pertuzumab": the first bracket names backbone A with
+# partner X, the second A alone. Its brackets sit between the words, so no chain ends before them.
+_WITH_OR_WITHOUT = re.compile(
+    r"\s+with\s*(\([^()]{1,12}\))\s*,?\s+or\s+without\s*(\([^()]{1,12}\))\s+", re.I
+)
+_WITH_OR_WITHOUT_REACH = 40  # characters from A's last mention to the second bracket
+
+
+def _with_or_without_reading(
+    text: str, drug_hits: list[Hit], ends_sorted: list[int], start: int
+) -> list[str] | None:
+    """The drugs of a bracket of "A with (S2) or without (S1) X": A and X for S2, A for S1;
+    None when the bracket at ``start`` is no such bracket."""
+    lo = bisect_left(ends_sorted, start - _WITH_OR_WITHOUT_REACH)
+    for end in ends_sorted[lo : bisect_left(ends_sorted, start)]:
+        m = _WITH_OR_WITHOUT.match(text, end)
+        if m is None or start not in (m.start(1), m.start(2)):
+            continue
+        backbone = {d for h in chains_before(text, drug_hits, end) for d in h.drugs}
+        if start == m.start(2):
+            return sorted(backbone) or None
+        after = [h for h in drug_hits if m.end() <= h.start < m.end() + _READING_WINDOW]
+        partner = next((r for r in group_regimens(text, after) if r.start == m.end()), None)
+        if not backbone or partner is None or not partner.drugs:
+            return None
+        return sorted(backbone | set(partner.drugs))
+    return None
 
 
 def _bracketed(text: str, h: Hit) -> bool:

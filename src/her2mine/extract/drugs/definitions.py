@@ -92,6 +92,7 @@ def defined_abbreviations(
     for (_, short), read in zip(bracketed, readings, strict=True):
         if read:
             defined[short] = read  # the direct "(SHORT)" reading wins
+            _label_follows_reading(defined, short, read)
     _extend_earlier_shorts(drug_hits, bracketed, defined, letters)
     for m in consisted_matches(text) if consisted is None else consisted:
         short = m.group(1)
@@ -111,6 +112,19 @@ def defined_abbreviations(
             if drugs:
                 defined[short] = drugs
     return defined
+
+
+# The group words a Schwartz–Hearst short form may carry after the letters ("(PH group)").
+_GROUP_WORDS = (" group", " arm", " groups", " arms")
+
+
+def _label_follows_reading(defined: dict[str, list[str]], short: str, read: list[str]) -> None:
+    """ "A (DH group) or B (PH group)": Schwartz–Hearst pairs the whole "PH group" with a long
+    form reaching back over the first arm's drugs; the bracket's direct reading of "PH" is what
+    the label names too."""
+    for word in _GROUP_WORDS:
+        if short + word in defined:
+            defined[short + word] = read
 
 
 # "THP (pirarubicin) 50 mg/m2 was given": a lexicon short form in capitals whose bracket right

@@ -16,7 +16,8 @@ from her2mine.extract.sentences import join_soft_line_breaks, sentence_spans
 
 # "lapatinib (L) ... trastuzumab (T)": a one-letter short form in a bracket right after a
 # drug whose name it starts. (Schwartz–Hearst and ``_SHORT_IN_PARENS`` need two characters.)
-_LETTER_DEFINITION = re.compile(r"\s*[(\[]([A-Z])[)\]]")
+# "trastuzumab alone (T)": the control arm's drug on its own, bracketed after "alone".
+_LETTER_DEFINITION = re.compile(r"(?:\s+alone)?\s*[(\[]([A-Z])[)\]]")
 # A lone capital letter is a drug only where a regimen or a comparison is written: after a
 # bracket, a regimen joiner, a list comma or a word that names a treatment ("1 year of T",
 # "for T→L", "versus T", "the T arm") and before the end of the clause or another joiner.
@@ -63,7 +64,7 @@ def letter_definitions(
         if len(h.drugs) != 1:
             continue
         near = text[h.end : h.end + 4]
-        if ")" not in near and "]" not in near:
+        if ")" not in near and "]" not in near and not text.startswith(" alone (", h.end):
             # "drug (X)" closes its bracket within four characters (most drugs do not)
             m = _dosed_letter_definition(text, h, design) if design is not None else None
         else:

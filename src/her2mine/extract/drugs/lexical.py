@@ -156,6 +156,8 @@ def class_hits(text: str, low: str | None = None) -> list[Hit]:
     out = []
     for m in finditer_at(_CLASS_RE, low, literal_starts(low, _CLASS_WORDS)):
         a, b = m.span()
+        if low.startswith("-free", b):
+            continue  # "the chemotherapy-free arm" is given none of the class: no mention of it
         out.append(Hit("class", a, b, text[a:b], m.group(0), [], "rules"))
     return out
 
