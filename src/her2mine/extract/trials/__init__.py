@@ -14,8 +14,13 @@ Modules (name — what it holds — imports from):
   subjects, registration notes, coordinated names, programme words) — names, families, readers
 - titles — names read from the title and from report nouns — names, context, readers
 - rarer — names of rarer shapes (rounds 59b, 60c) — names, families, context, readers
+- registries — named registries ("the KESTREL registry", "KESTREL is a prospective
+  registry"; round 64c) — names, context, readers
+- study_numbers — a group's study number without its group, after the noun ("the Alliance
+  trial A011202") or enrolling patients ("In S1613, ...", "B-47 enrolled"; round 64c) — names,
+  readers
 - find — ``find_trials``, ``start_words``, other uses of a name and short forms — names,
-  families, context, titles, rarer, readers
+  families, context, titles, rarer, registries, study_numbers, readers
 """
 
 from her2mine.extract.trials.families import is_registry_id

@@ -330,8 +330,14 @@ def _subject_or_appositive_head(m: re.Match[str]) -> bool:
     return m.group(2) is None or _appositive_head(m.string, m.end(), m.start(1))
 
 
+def _subject_name(name: str) -> bool:
+    """A subject of "was a ... trial": a trial's acronym or (round 64c) a protocol number, as
+    "the NAME trial" reads ("E2198 was a phase II trial", "A011202, a phase III trial, ...")."""
+    return _acronym_name(name) or _trial_number(name)
+
+
 _AS_SUBJECT = Reader(
-    _NAME_AS_SUBJECT, 120, _acronym_name, _subject_or_appositive_head, at=_subject_tail_before
+    _NAME_AS_SUBJECT, 120, _subject_name, _subject_or_appositive_head, at=_subject_tail_before
 )
 
 

@@ -35,10 +35,13 @@ from her2mine.extract.trials.names import (
     _context_name,
     _group_name,
     _programme_name,
+    _registration_registry,
     _trial_number,
 )
 from her2mine.extract.trials.rarer import _rarer_shaped_names
 from her2mine.extract.trials.readers import noun_words
+from her2mine.extract.trials.registries import registry_names
+from her2mine.extract.trials.study_numbers import group_numbers_enrolling, numbers_after_noun
 from her2mine.extract.trials.titles import (
     _named_after_report,
     _title_bracket_tail,
@@ -114,9 +117,20 @@ def _named_by_context(text: str) -> list[Hit]:
             hits.append(Hit("trial", start, m.end(1), name, name, [], "rules"))
     hits += _rarer_shaped_names(text, found, nouns)
     hits += _coordinated_names(text) + _bracketed_names(text)
+    # Round 64c: named registries, study numbers after the noun or enrolling patients
+    hits += registry_names(text) + group_numbers_enrolling(text)
+    if nouns:
+        hits += numbers_after_noun(text, nouns)
     # Round 62d: a cooperative group's bare name is no trial's, whichever reader read it; nor
-    # is a sponsor's programme word alone (review of 62d: "the KEYNOTE trials")
-    return [h for h in hits if not _group_name(h.text) and not _programme_name(h.text)]
+    # is a sponsor's programme word alone (review of 62d: "the KEYNOTE trials"); round 64c:
+    # nor a registry studies are registered in ("the ChiCTR registry")
+    return [
+        h
+        for h in hits
+        if not _group_name(h.text)
+        and not _programme_name(h.text)
+        and not _registration_registry(h.text)
+    ]
 
 
 def _other_uses(text: str, named: list[Hit]) -> list[Hit]:

@@ -156,6 +156,19 @@ _INNER_CAPITAL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
 _PREFIXED_OR_PLURAL_ACRONYM = re.compile(r"[a-z]{1,3}[A-Z]{2,}|[A-Z]{2,}s")
 
 
+# Round 64c: registries that studies are registered in, not data sources of patients ("the
+# ChiCTR registry", "registered in the PROSPERO registry"): no trial, whichever reader reads one.
+_REGISTRATION_REGISTRIES = frozenset(
+    {"ChiCTR", "ANZCTR", "CTRI", "PACTR", "SLCTR", "TCTR", "jRCT", "ISRCTN", "UMIN", "DRKS",
+     "ICTRP", "PROSPERO", "INPLASY", "EudraCT", "JAPIC", "JapicCTI", "ReBEC", "IRCT", "CRiS"}
+)  # fmt: skip
+
+
+def _registration_registry(name: str) -> bool:
+    """Whether ``name`` is a registry of registrations (``_REGISTRATION_REGISTRIES``)."""
+    return name in _REGISTRATION_REGISTRIES
+
+
 # A short acronym ending in "OG"/"CG"/"SG"/"RG"/"TG" (Oncology, Cancer, Study, Research,
 # Treatment Group): a cooperative group's name ("DBCG", "HeCOG", "TCOG"), no trial's.
 _GROUP_SHAPE = re.compile(r"[A-Za-z]{1,4}[A-Z](?<=[COSRT])G")
@@ -316,6 +329,18 @@ _GROUP_TRIAL_NUMBER = re.compile(r"B-\d{2}")
 def _group_trial_number(name: str) -> bool:
     """Whether a name the context calls a trial is a group's lettered number ("B-31")."""
     return _GROUP_TRIAL_NUMBER.fullmatch(name) is not None
+
+
+# Round 64c: a cooperative group's study number as the groups write it, read alone where no
+# "trial"/"study" calls it one ("S1613 randomised ...", "In E2198, ..."): ECOG's, NCCTG's,
+# SWOG's and ACOSOG's letter and four digits, ECOG-ACRIN's "EA" and four, the Alliance's "A"
+# and six, NSABP's "B-" and two. Other letters are cell-line or other codes ("H1975", "C1234").
+_GROUP_STUDY_NUMBER = re.compile(r"[ENSZ]\d{4}|EA\d{4}|A\d{6}|B-\d{2}")
+
+
+def _group_study_number(name: str) -> bool:
+    """Whether ``name`` is shaped like a group's study number (``_GROUP_STUDY_NUMBER``)."""
+    return _GROUP_STUDY_NUMBER.fullmatch(name) is not None
 
 
 def _trial_number(name: str) -> bool:

@@ -18,6 +18,7 @@ from her2mine.extract.trials.names import (
     _numbered_mixed_case_name,
     _protocol_number,
     _title_name,
+    _trial_number,
     span_hit,
 )
 from her2mine.extract.trials.readers import Reader, read_hits
@@ -47,8 +48,9 @@ def _title_lead(text: str) -> list[Hit]:
         return _numbered_title_lead(text)
     name = m.group(1)
     dash = m.group(2) or m.group(3)
-    # a coined mixed-case name ("NeoSTAR") as well; after a dash no regimen short form ("TCHP")
-    if not (_acronym_name(name) or (not dash and _title_name(name))):
+    # a coined mixed-case name ("NeoSTAR") as well; after a dash no regimen short form ("TCHP");
+    # round 64c: before a colon, a protocol number ("S1613: a randomized phase II trial")
+    if not (_acronym_name(name) or (not dash and (_title_name(name) or _trial_number(name)))):
         return []
     return [span_hit(m)]
 

@@ -1,0 +1,60 @@
+"""Study numbers without their group (round 64c): a number right after "trial"/"study" ("the
+Alliance trial A011202", "the SWOG study S1613"), and a group's number that opens a clause with
+"In" ("In S1613, ...") or enrols patients ("B-47 enrolled 3,270 women"). The title's opener and
+a subject of "was a ... trial" are ``titles._title_lead``'s and ``context._AS_SUBJECT``'s."""
+
+from __future__ import annotations
+
+import re
+
+from her2mine.extract.hits import Hit
+from her2mine.extract.trials.names import (
+    _ACRONYM,
+    _GROUP_STUDY_NUMBER,
+    _group_study_number,
+    _trial_number,
+    span_hit,
+)
+from her2mine.extract.trials.readers import Reader, read_hits
+
+# "the Alliance trial A011202", "in study E2198": a protocol number right after the noun names
+# the trial the noun calls it (as "the A011202 trial" does before it).
+_NUMBER_AFTER_NOUN = re.compile(rf"(?:trials?|study)[ \t]+({_ACRONYM})(?![\w-])")
+_AFTER_NOUN = Reader(_NUMBER_AFTER_NOUN, name=_trial_number)
+
+
+def numbers_after_noun(text: str, nouns: list[int]) -> list[Hit]:
+    """Protocol numbers (``_trial_number``) right after "trial"/"study" (``nouns``)."""
+    return read_hits((_AFTER_NOUN,), text, nouns)
+
+
+# A group's number enrolling patients or opening a clause with "In": no noun calls it a trial,
+# so only the groups' own shapes (``_GROUP_STUDY_NUMBER``) are read.
+_ENROLMENT_VERBS = r"randomi[sz]ed|randomly|enrolled|accrued|recruited|assigned|allocated"
+_NUMBER_ALONE = re.compile(
+    rf"(?<![\w-])(?:[Ii]n[ \t]+({_GROUP_STUDY_NUMBER.pattern}),|"
+    rf"({_GROUP_STUDY_NUMBER.pattern})[ \t]+(?:{_ENROLMENT_VERBS})\b)"
+)
+# A code used for cells, xenografts or animals ("E0771 cells") is a model's, not a trial's.
+_MODEL_AFTER = re.compile(r"[ \t]+(?:cells?|cell[ \t]+lines?|xenografts?|tumou?rs?|mice|models?)\b")
+
+
+def group_numbers_enrolling(text: str) -> list[Hit]:
+    """A group's study number (``_group_study_number``) after "In" and before a comma, or
+    before an enrolment verb, unless the text writes it as a model ("E0771 cells")."""
+    if _GROUP_STUDY_NUMBER.search(text) is None:
+        return []
+    hits = []
+    for m in _NUMBER_ALONE.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        if _group_study_number(m.group(g)) and not _written_as_model(text, m.group(g)):
+            hits.append(span_hit(m, g))
+    return hits
+
+
+def _written_as_model(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` before "cells"/"xenografts"/"mice"/"model"."""
+    return any(
+        _MODEL_AFTER.match(text, m.end())
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    )
