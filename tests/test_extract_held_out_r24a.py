@@ -329,12 +329,13 @@ def test_rate_before_per_is_still_a_rate(nlp):
 
 def test_neosphere_biomarker_groups_pinned(nlp):
     """Already read: pCR by PIK3CA status within arm B takes arm B (with the shared P), the
-    pooled odds ratio has no arm, the HER2-enriched rates take their arms, and the share of
-    mutated tumours is no rate."""
+    HER2-enriched rates take their arms, and the share of mutated tumours is no rate. (Round
+    64b: the pooled odds ratio of PIK3CA-mutated vs wild-type tumours is a biomarker's, no
+    comparison of arms: no outcome.)"""
     rows = rows_of(nlp, NEOSPHERE, P_ROW)
     assert ("pCR", "rate", 26.9, "0.02", DPT) in rows
     assert ("pCR", "rate", 53.5, "0.02", DPT) in rows
-    assert ("pCR", "OR", 0.43, None, None) in rows
+    assert 0.43 not in [r.value for r in rows]
     assert arm_of(rows, 57.9) == DPT and arm_of(rows, 31.7) == DT
     assert 24.0 not in [r.value for r in rows]
 

@@ -126,7 +126,9 @@ _OLD_AND_NEW: dict[str, tuple[str, int, re.Pattern[str]]] = {
         grades._OWN_CLAUSE_VERB,
     ),
     "grades._QUALIFIER_TO_VALUE": (
-        r"\s*[)\]]\s*[:,=]?\s*(?:(?:in|of|was|were)\s+)?"
+        # (round 64b added the event's verb: "(grade 3) occurred in 20%")
+        r"\s*[)\]]\s*[:,=]?\s*(?:(?:occurred|developed|(?:was|were)\s+(?:reported|observed|"
+        r"seen|noted))\s+)?(?:(?:in|of|was|were)\s+)?"
         r"(?:\d+(?:[.·]\d+)?\s*%?\s*(?:vs\.?|versus|/|and)\s*){0,3}",
         0,
         grades._QUALIFIER_TO_VALUE,

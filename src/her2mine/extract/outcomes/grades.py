@@ -21,7 +21,7 @@ _G_SHORT_3 = (
 )
 _G_SHORT_ANY = r"(?<![a-z0-9-])g(?:1(?:\s*(?:-|–|/)\s*2)?|2)(?![a-z0-9])"
 _G3 = re.compile(
-    rf"(?:{_GRADE}\s*(?:≥|>=|=>|>)\s*(?:3|III)|(?:≥|>=)\s*grade\s*(?:3|III)|{_GRADE}\s*(?:3|III|4|IV)"
+    rf"(?:{_GRADE}\s*(?:≥|>=|=>|>)\s*(?:3|III)|(?:≥|>=)\s*grade\s*(?:3|III)|{_GRADE}\s*(?:3|III|4|IV|5|V(?![a-z]))"
     r"(?:\s*(?:or|and|to|-|–|/|,)\s*(?:higher|greater|above|worse|more|severe|4|5|IV|V))?"
     r"(?:\s*or\s*(?:higher|worse))?|grade\s*3\+|severe|" + _G_SHORT_3 + ")",
     re.I,
@@ -181,11 +181,14 @@ def _postfix_qualifier_of_other(text: str, m: re.Match[str], ep: Hit) -> bool:
     return before[-1:].isalpha()
 
 
+# Round 64b: the event's verb may stand between its bracketed grade and its value ("adverse
+# events (grade 3) occurred in 20%", "neutropenia (grade 3) was reported in 20%").
+_EVENT_VERB = r"(?:occurred|developed|(?:was|were)\s+(?:reported|observed|seen|noted))"
 # What may stand between a bracketed grade qualifier and its value: "fatigue (all grades)
 # 64.6%", "neutropenia (grade >=3): 63.2%", "(any grade) in 12%", and the values compared
 # before it ("(all grades) 64.6% vs. 49.8%").
 _QUALIFIER_TO_VALUE = re.compile(
-    r"\s*[)\]]\s*[:,=]?\s*(?:(?:in|of|was|were)\s+)?"
+    r"\s*[)\]]\s*[:,=]?\s*(?:" + _EVENT_VERB + r"\s+)?(?:(?:in|of|was|were)\s+)?"
     rf"(?:\d+(?:[.·]\d+)?\s*%?\s*(?:{VS}|/|and)\s*){{0,3}}"
 )
 

@@ -141,6 +141,14 @@ _GAIN_BEFORE = re.compile(
 )
 
 
+# Round 64b: "an improvement in median PFS with A (24.3 months) over B (10.4 months)": a time in
+# the bracket of a group named after the end point is that group's median, no gain.
+_GROUP_BRACKET_BEFORE = re.compile(
+    r"\s(?:with|in|for|among|over|versus|vs\.?|compared\s+(?:with|to))\s+[^()\d]{1,60}[(\[]\s*\Z",
+    re.I,
+)
+
+
 # Round 63b: "a median OS benefit of 15.7 months", "a median PFS gain of 6.1 months": the gain
 # word follows the end point, right before the time.
 _GAIN_AFTER_WORDS = ("benefit", "gain", "advantage", "extension", "prolongation")
@@ -183,7 +191,7 @@ def _gain_in_median(text: str, low: str | None, s: int, ep: Hit, v: Value) -> bo
     PFS was 4.2 months"; "prolonged median PFS by 2.9 months" is no value already)."""
     a = ep.start - 40 if ep.start - 40 > s else s
     if _GAIN_GATE.may_hold(low, a, ep.start) and _GAIN_BEFORE.search(text, a, ep.start):
-        return True
+        return _GROUP_BRACKET_BEFORE.search(text, ep.end, v.start) is None
     if _benefit_stated(text, low, a, ep, v):
         return True
     return (
@@ -483,11 +491,15 @@ def _response_groups_ratio(text: str, low: str | None, s: int, v: Value) -> bool
 # clause before "was/were associated with" (before the ratio's bracket when it stands there).
 # Round 63b: "ESR1 mutation status predicted shorter OS (HR 1.8": "predicted" (or "was
 # predictive of") joins a subject to its end point as "was associated with" does.
-_ASSOCIATED_GATE = WordGate(("associated", "predict"))
+# Round 64b: "Patients with a HER2 copy number of 10 or more had a higher ORR (OR 3.2": "had"
+# a higher (longer, ...) end point joins a subject to it as well; the subject tests below decide.
+_ASSOCIATED_GATE = WordGate(("associated", "predict", "had"))
 _ASSOCIATED = re.compile(
     r"\b(?:was|were)\s+(?:(?:significantly|independently|strongly|also)\s+)?"
     r"(?:associated\s+with|predictive\s+of)\b"
-    r"|(?<![\w-])(?:(?:significantly|independently|strongly|also)\s+)?predict(?:ed|s)\b",
+    r"|(?<![\w-])(?:(?:significantly|independently|strongly|also)\s+)?predict(?:ed|s)\b"
+    r"|\bhad\s+(?:an?\s+)?(?:(?:significantly|numerically)\s+)?(?:higher|lower|better|worse|"
+    r"longer|shorter|greater|improved|poorer)\b",
     re.I,
 )
 # A clause opens after "that", "whereas", "while" or a comma, colon or semicolon (the subject
@@ -513,6 +525,15 @@ _GRADED_SUBJECT = re.compile(
 # the status may name the groups the study compares ("HER2-low status was associated with
 # longer DFS (HR 0.87)" in a HER2-low versus HER2-0 study), which stays.
 _STATUS_SUBJECT = re.compile(r"\bstatus\s*\Z", re.I)
+# Round 64b: a subject that names a tumour biomarker ("PIK3CA-mutated tumours", "high TILs",
+# "a HER2 copy number of 10 or more", "hormone receptor-negative tumours") is a predictor or
+# prognostic factor, with any verb. ("-low"/"-high" groups stay: "HER2-low status was associated
+# with longer DFS" may be the groups a study compares.)
+_BIOMARKER_SUBJECT = re.compile(
+    r"(?:-negative|-positive|-mutated|-mutant|\bmutations?\b|wild-type|\bamplifi|"
+    r"\bcopy\s+numbers?\b|\bexpression\b|\bTILs?\b|tumou?r-infiltrating)",
+    re.I,
+)
 # A drug given before the study ("prior pertuzumab"); unlike rows._PRIOR_BEFORE, "earlier"
 # is no such word here.
 _EARLIER_DRUG = re.compile(rf"\b(?:{PRIOR_WORDS})\b", re.I)
@@ -601,6 +622,7 @@ def _associated_factor_ratio(
         after
         and _GRADED_SUBJECT.search(text, a, end) is None
         and not (_predicts(text, m) and _STATUS_SUBJECT.search(text, a, end) is not None)
+        and _BIOMARKER_SUBJECT.search(text, a, end) is None
         and not _adjusted_factor(text, a, end, v)
     ):
         return False  # "HER2-low status was associated with longer DFS (HR": groups compared

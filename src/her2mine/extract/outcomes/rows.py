@@ -35,7 +35,11 @@ from her2mine.extract.outcomes.not_results import (
 )
 from her2mine.extract.outcomes.patterns import COMPARED_WITH_OR_TO, PRIOR_WORDS, VS, subject_start
 from her2mine.extract.outcomes.runs import _RESPECTIVELY, _RESPECTIVELY_GATE
-from her2mine.extract.outcomes.shared_p import _share_rate_p, _unlinked_p_lists
+from her2mine.extract.outcomes.shared_p import (
+    _end_point_labelled_ps,
+    _share_rate_p,
+    _unlinked_p_lists,
+)
 from her2mine.extract.outcomes.value_endpoints import _endpoint_for, _ratio_code
 
 # Design assumptions and power calculations are not results.
@@ -53,12 +57,20 @@ _ASSUMPTION = re.compile(
          r"models?\s+predicted", r"nomograms?\s+predicted",
          r"powered\s+to", r"power\s+to\s+detect", r"sample\s+size", r"to\s+detect\s+an?",
          # a non-inferiority margin: "the upper limit of the 90% CI ... not to exceed 1.29"
-         r"not\s+to\s+exceed", r"should\s+not\s+exceed", r"must\s+not\s+exceed"]
+         r"not\s+to\s+exceed", r"should\s+not\s+exceed", r"must\s+not\s+exceed",
+         # round 64b: a single-arm design's hypotheses ("the null hypothesis was a pCR rate of
+         # 30%", "a pCR rate of 30% or less was considered uninteresting and 50% was targeted")
+         r"null\s+hypothes[ie]s", r"alternative\s+hypothes[ie]s", r"considered\s+uninteresting",
+         r"considered\s+of\s+no\s+interest", r"deemed\s+of\s+no\s+interest",
+         r"was\s+targeted", r"were\s+targeted"]
     )
     + r"\b"
 )  # fmt: skip
 # A literal every _ASSUMPTION match contains.
-_ASSUMPTION_WORDS = ("assum", "hypothesi", "power", "sample", "detect", "exceed", "predicted")
+_ASSUMPTION_WORDS = (
+    "assum", "hypothesi", "hypothese", "power", "sample", "detect", "exceed", "predicted",
+    "interest", "targeted",
+)  # fmt: skip
 _ASSUMPTION_GATE = WordGate(_ASSUMPTION_WORDS)
 
 
@@ -167,6 +179,8 @@ def sentence_outcome_rows(
         _share_rate_p(text, s, e, out, arms, low, refs if needs_arms else None)
     if len(out) >= 3:  # a bare P list is only unlinked after three compared values or more
         _unlinked_p_lists(text, s, e, out)
+    if len(out) >= 4 and len(eps) >= 2:  # two end points, each with a compared pair
+        _end_point_labelled_ps(text, s, e, out, eps)
     if arms_out is not None and needs_arms:  # internal arm names (a placebo-only group
         # included), in order; without ``needs_arms`` every value is an HR/OR, which has none
         arms_out.extend([a for a, (_, _, m) in zip(arms, out, strict=True) if m not in _RATIOS])
@@ -715,7 +729,7 @@ def _every_arm_rows(
     registry defined exactly that many arms; otherwise (and for every other value) one row as
     usual."""
     rows: list[dict] = []
-    for (v, endpoint, measure), arm in zip(out, arms, strict=True):
+    for k, ((v, endpoint, measure), arm) in enumerate(zip(out, arms, strict=True)):
         every = None
         if arm is None and measure not in _RATIOS:
             m = _IN_EVERY_ARM.match(text, v.ext_end) or _every_arm_bracket(text, v, out, e)
@@ -724,9 +738,36 @@ def _every_arm_rows(
                 n = _every_arm_count(m, len(names))
                 if len(names) == n and all(names):
                     every = names
+                    listed = _listed_before(text, out, arms, k, n)
+                    if listed:  # (the rows of the earlier values are the last ones written)
+                        every, arm = None, names[-1]
+                        for i, name in zip(listed[:-1], names, strict=False):
+                            rows[len(rows) - (k - i)] = _row(*out[i], name, sentence)
         for a in every or (arm,):
             rows.append(_row(v, endpoint, measure, a, sentence))
     return rows
+
+
+# Round 64b: "The pCR rates were 45%, 50% and 48% in the three groups": as many listed values as
+# the groups named after the last are each group's, in the order the design defined them.
+_VALUE_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _listed_before(
+    text: str, out: list[tuple[Value, str, str]], arms: list[str | None], k: int, n: int
+) -> list[int]:
+    """The indexes of the ``n`` values ending with ``out[k]`` when they are a list of one end
+    point and measure, none with an arm, joined by commas and "and"; else empty."""
+    first = k - n + 1
+    if n < 2 or first < 0:
+        return []
+    ix = list(range(first, k + 1))
+    if len({out[i][1:] for i in ix}) != 1 or any(arms[i] is not None for i in ix):
+        return []
+    for i in ix[:-1]:
+        if not _VALUE_LIST_JOIN.fullmatch(text, out[i][0].ext_end, out[i + 1][0].start):
+            return []
+    return ix
 
 
 # "similar in both arms (45%)", "in all three arms (about 60%)": the value bracketed right after

@@ -6,6 +6,7 @@ import re
 
 from her2mine.extract.arms import GROUP_GATE, ArmRef
 from her2mine.extract.fastre import WordGate, word_start
+from her2mine.extract.hits import Hit
 from her2mine.extract.numbers import Value, is_subgroup_p, normalise_p, p_matches
 from her2mine.extract.outcomes.brackets import _NUMBER_IN, _opening_bracket, _top_level_semicolon
 from her2mine.extract.outcomes.endpoints import _PEOPLE, _RATIOS
@@ -47,6 +48,7 @@ def _share_rate_p(
         and not _RESPECTIVELY_GATE.may_hold(low, s, e)
         and not _CONTRAST_GATE.may_hold(low, s, e)
         and not _TUMOUR_GROUP_GATE.may_hold(low, s, e)
+        and not _DIFFERENCE_GATE.may_hold(low, s, e)
     ):
         return
     ps = p_matches(text, s, e)
@@ -96,6 +98,7 @@ def _share_rate_p(
             and not _in_named_groups(text, out, group)
             and not _respectively_before(text, out[group[-1]][0].ext_end, p_start)
             and not _contrasted_pair(text, out, group)
+            and not _difference_stated_before(text, out[group[-1]][0].ext_end, p_start)
         ):
             continue
         p = normalise_p(m.group("op"), m.group("num"))
@@ -321,6 +324,28 @@ def _respectively_before(text: str, a: int, b: int) -> bool:
     return b - a < 20 and _RESPECTIVELY_P_GAP.fullmatch(text, a, b) is not None
 
 
+# Round 64b: "45%, 50% and 48% in the three groups, with no statistically significant
+# difference among groups (P=0.287)": a list of values said of the design's groups, then a
+# clause on their difference before the P, is a list of compared values (each group's value:
+# ``rows._listed_before``), so each carries the P. Only after the groups phrase: a value list
+# with no groups said may be of subgroups, whose P is no comparison of arms.
+_DIFFERENCE_GATE = WordGate(("differen",))
+_DIFFERENCE_BEFORE_P = re.compile(
+    r"\s*in\s+(?:the|all|both)\s+(?:(?:two|three|four|[234])\s+)?(?:treatment\s+|study\s+)?"
+    r"(?:groups|arms)\b"
+    r"[^\d%;()\[\]]{0,60}?\bdifferen(?:ces?|t)\b[^\d%;()\[\]]{0,40}?[(\[,;:]?\s*",
+    re.I,
+)
+
+
+def _difference_stated_before(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] (after the last compared value, before its P) names the groups and
+    then their difference (``_DIFFERENCE_BEFORE_P``)."""
+    if b - a > 130 or text.find("ifferen", a, b) < 0:
+        return False
+    return _DIFFERENCE_BEFORE_P.fullmatch(text, a, b) is not None
+
+
 def _p_sharing_measures(out: list[tuple[Value, str, str]]) -> tuple[str, ...]:
     """Measures whose compared values share a P printed after them: rates and incidences
     always; medians too when the sentence has no HR/OR (whose P it would be): "4.8 months in
@@ -449,3 +474,98 @@ def _p_per_pair(
     if n * len(ps) != len(group) or not _compared_tuples(out, group, n):
         return [None] * len(group)
     return [ps[k // n] for k in range(len(group))]
+
+
+# Round 64b: Ps labelled by the end point they compare. "(P = 0.02 and P < 0.001 for PFS and
+# OS, respectively)", "(P = 0.02 for PFS; P < 0.001 for OS)", "(PFS, P = 0.02; OS, P < 0.001)".
+_FOR_LABEL = re.compile(r"\s*,?\s*(?:for|in)\s+(?:the\s+)?")
+_LABEL_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+_LABEL_CLOSE = re.compile(r"\s*(?:,\s*respectively\b)?\s*(?:[)\];,]|\.(?!\d)|\Z|and\b)")
+_LABEL_BEFORE_P = re.compile(r"\s*[,:]?\s*")
+_LABEL_OPENS = re.compile(r"[(\[;]\s*\Z")
+
+
+def _end_point_labelled_ps(
+    text: str, s: int, e: int, out: list[tuple[Value, str, str]], eps: list[Hit]
+) -> None:
+    """Give each P labelled with an end point (``_p_labels``) to the compared values of that end
+    point before it, and take a labelled P from the values of an end point it is not the label
+    of (the parser gave the first P of a list to the pair right before it). Only end points of
+    two values or more in ``out``, of the measures whose compared values share a P."""
+    kinds = _p_sharing_measures(out)
+    by_code: dict[str, list[int]] = {}
+    for i, (_, ep, meas) in enumerate(out):
+        if meas in kinds:
+            by_code.setdefault(ep, []).append(i)
+    if len(by_code) < 2:
+        return
+    ps = [m for m in p_matches(text, s, e) if not is_subgroup_p(text, m)]
+    labels = _p_labels(text, ps, [h for h in eps if s <= h.start < e]) if ps else []
+    given: dict[str, str] = {}
+    for m, code in labels:
+        group = [i for i in by_code.get(code, ()) if out[i][0].start < m.start()]
+        if len(group) >= 2:
+            given[code] = normalise_p(m.group("op"), m.group("num"))
+            for i in group:
+                out[i][0].p = given[code]
+    if not given:
+        return
+    for code, ix in by_code.items():
+        if code not in given:
+            for i in ix:
+                if out[i][0].p in given.values():
+                    out[i][0].p = None
+
+
+def _p_labels(text: str, ps: list[re.Match[str]], eps: list[Hit]) -> list[tuple]:
+    """(P match, end-point code) for each P of ``ps`` its text labels with an end point: a list
+    of Ps followed by as many end points ("P = a and P = b for PFS and OS, respectively"), a P
+    followed by "for <end point>" or following "<end point>," at the opening of its item."""
+    starts = {h.start: h for h in eps}
+    ends = {h.end: h for h in eps}
+    out: list[tuple] = []
+    k = 0
+    while k < len(ps):
+        j = k
+        while j + 1 < len(ps) and _P_LIST_JOIN.fullmatch(text, ps[j].end(), ps[j + 1].start()):
+            j += 1
+        listed = _end_points_after(text, ps[j].end(), starts)
+        if len(listed) == j - k + 1:
+            out.extend(zip(ps[k : j + 1], (h.canonical for h in listed), strict=True))
+        elif len(listed) == 1 and j == k:
+            out.append((ps[k], listed[0].canonical))
+        else:
+            for m in ps[k : j + 1]:
+                before = _end_point_before(text, m.start(), ends)
+                if before is not None:
+                    out.append((m, before.canonical))
+        k = j + 1
+    return out
+
+
+def _end_points_after(text: str, a: int, starts: dict[int, Hit]) -> list[Hit]:
+    """The end points listed right after a P ending at ``a`` ("for PFS and OS, respectively"),
+    up to a closer; empty when none or when the list does not close."""
+    m = _FOR_LABEL.match(text, a)
+    if m is None or m.end() not in starts:
+        return []
+    listed = [starts[m.end()]]
+    while True:
+        join = _LABEL_LIST_JOIN.match(text, listed[-1].end)
+        if join is None or join.end() not in starts:
+            break
+        listed.append(starts[join.end()])
+    return listed if _LABEL_CLOSE.match(text, listed[-1].end) else []
+
+
+def _end_point_before(text: str, p_start: int, ends: dict[int, Hit]) -> Hit | None:
+    """The end point labelling the P at ``p_start`` from before it ("(PFS, P = 0.02; OS, ..."):
+    it opens its bracket or ";" item and only a comma or colon stands between it and the P."""
+    for end, hit in ends.items():
+        if (
+            end <= p_start < end + 4
+            and _LABEL_BEFORE_P.fullmatch(text, end, p_start)
+            and _LABEL_OPENS.search(text, max(0, hit.start - 3), hit.start)
+        ):
+            return hit
+    return None

@@ -228,9 +228,11 @@ def _endpoint_for(
     ep = _last_before(eps, anchor, None)
     if ep is not None and _unlisted_rate_between(text, ep.end, v.start, lex):
         return None  # "..., and the R0 resection rate was 82%": no listed end point's
-    if ep is None or _object_of_own_participle(text, eps, v):
+    if ep is None or _object_of_own_participle(text, eps, v) or _further_share(text, s, v):
         ep = _first_after(eps, v.ext_end, 60) or _verb_object_after(text, eps, v.ext_end)
         if ep is None or ep.canonical in TIME_TO_EVENT or _next_clause(text, v.ext_end, ep.start):
+            return None
+        if _ends_with_own_value(text, ep):
             return None
         if ep.canonical in SAFETY:
             if _free_of_event(text, v.ext_end, ep.start) or _share_of_events(text, low, s, v):
@@ -388,6 +390,34 @@ def _next_clause(text: str, a: int, b: int) -> bool:
     5.9%" - the end point opens the next clause, so it is not the earlier value's (whose event
     is outside the lexicon)."""
     return text.find(";", a, b) >= 0
+
+
+# Round 64b: "The pCR rate was 40%, and a further 14.3% had near-complete regression": a share of
+# other patients than the end point's ("a further", "another", "an additional") is of the end
+# point named after it ("a further 10% achieved a pCR"), else of none.
+_FURTHER_WORDS = ("further", "other", "additional")
+_FURTHER_BEFORE = re.compile(r"\b(?:a\s+further|another|an\s+additional|additional)\s+\Z", re.I)
+
+
+def _further_share(text: str, s: int, v: Value) -> bool:
+    """Whether "a further" / "another" / "an additional" stands right before value ``v``."""
+    a = v.start - 16 if v.start - 16 > s else s
+    if all(text.find(w, a, v.start) < 0 for w in _FURTHER_WORDS):
+        return False
+    return _FURTHER_BEFORE.search(text, a, v.start) is not None
+
+
+# Round 64b: "Invasive disease events occurred in 8% and grade 3 adverse events in 12%", "grade 3
+# tumours accounted for 42% of cases, and the pCR rate was 55%": an end point after a value that
+# is given a value of its own right after it is that value's end point, not the earlier one's.
+_OWN_VALUE_AFTER = re.compile(
+    r"(?:\s+rates?)?\s*(?:(?:was|were|of|in|reached)\s+|[:=,]\s*)?\d+(?:[.·]\d+)?\s*%"
+)
+
+
+def _ends_with_own_value(text: str, ep: Hit) -> bool:
+    """Whether end point ``ep`` is followed right away by a percentage of its own."""
+    return _OWN_VALUE_AFTER.match(text, ep.end) is not None
 
 
 def _first_after(eps: list[Hit], pos: int, within: int) -> Hit | None:
