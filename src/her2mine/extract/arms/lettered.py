@@ -21,6 +21,7 @@ from her2mine.extract.arms.patterns import (
     _RANDOMISED,
 )
 from her2mine.extract.arms.prior import _is_prior
+from her2mine.extract.arms.twins import _randomises
 from her2mine.extract.fastre import WordGate, word_start
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import SEQUENCE_WORDS, Regimen, group_regimens, is_schedule_or_alone
@@ -529,8 +530,9 @@ def _read_described_arms(
 def _dose_levels(text: str, arms: list[tuple[Regimen, str]]) -> bool:
     """Whether the described groups all give the same drugs in a text that randomises no one:
     "cohort 1 received pyrotinib 240 mg and cohort 2 received pyrotinib 320 mg" are dose levels
-    of one study population, no arms (randomised dose arms carry their regimen)."""
-    return len({tuple(r.drugs) for r, _ in arms}) < 2 and _RANDOMISED.search(text) is None
+    of one study population, no arms (randomised dose arms carry their regimen). A negated
+    "non-randomized" / "not randomized" randomises no one either."""
+    return len({tuple(r.drugs) for r, _ in arms}) < 2 and not _randomises(text, 0, len(text))
 
 
 def _described_groups(text: str) -> list[re.Match[str]]:
