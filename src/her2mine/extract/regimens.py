@@ -135,7 +135,7 @@ _SCHEDULE = re.compile(
     # a carboplatin dose is an area under the curve: "carboplatin AUC 5 plus paclitaxel", also
     # spelled out: "carboplatin at an area under the curve of 6"
     r"(?:at\s+(?:an?\s+)?)?(?:auc|area\s+under\s+the\s+(?:concentration[\s-]+time\s+)?"
-    r"curve(?:\s*\(auc\))?)\s*(?:of\s+)?=?\s*\d+(?:\.\d+)?|"
+    r"curve(?:\s*\(auc\))?)\s*(?:of\s+)?=?\s*\d+(?:[.·]\d+)?|"
     # "lapatinib at a dose of 1250 mg per day continuously plus capecitabine"
     r"continuously|"
     # a dose not scaled to weight or body surface: "zanidatamab 1800 mg flat dose with
@@ -323,6 +323,7 @@ def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> l
     """
     out: list[Regimen] = []
     bare_comma = False  # whether any join is a bare comma
+    listed_forms = False  # whether a list join stands between two regimens' short forms
     for h in sorted(hits, key=_hit_start):
         if h.kind not in CHAIN_KINDS:
             continue
@@ -350,8 +351,14 @@ def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> l
                 out[-1].joins.append(kind)
                 out[-1].end = h.end
                 bare_comma = bare_comma or kind == "comma"
+                # (a list join between two short forms: ``_split_listed_short_forms``)
+                listed_forms = listed_forms or (
+                    kind != "strong" and h.kind == "regimen" and out[-1].hits[-2].kind == "regimen"
+                )
                 continue
         out.append(Regimen(h.start, h.end, [h]))
+    if listed_forms:
+        out = [piece for r in out for piece in _split_listed_short_forms(r)]
     if split_weak and len(out) >= 3:
         out = _rejoin_spelt_short_form(text, out)
     if len(out) >= 2:
@@ -362,6 +369,39 @@ def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> l
 
 
 _hit_start = attrgetter("start")  # (a sort key without a Python call per hit)
+
+
+def _split_listed_short_forms(r: Regimen) -> list[Regimen]:
+    """``r`` cut at each list join (a comma, "and") between two regimens' short forms whose
+    parts share a drug ("TCbHP, THP and EC-THP regimens"; the parts are the runs of strongly
+    joined mentions, "EC-THP" one): one regimen never gives a drug twice, so the list names
+    alternatives, not one combination (round 65a)."""
+    cuts = []
+    run_start = 0  # start of the strongly joined run before the current join
+    for k in range(1, len(r.hits)):
+        if r.joins[k - 1] == "strong":
+            continue
+        previous, run_start = r.hits[run_start:k], k  # the run before the join, and after
+        run = r.hits[k : _run_end(r.joins, k)]
+        if previous[-1].kind == "regimen" and run[0].kind == "regimen":
+            drugs = {d for h in previous for d in h.drugs}
+            if any(d in drugs for h in run for d in h.drugs):
+                cuts.append(k)
+    if not cuts:
+        return [r]
+    pieces = []
+    for a, b in zip([0, *cuts], [*cuts, len(r.hits)], strict=True):
+        hits = r.hits[a:b]
+        pieces.append(Regimen(hits[0].start, hits[-1].end, hits, r.joins[a : b - 1]))
+    return pieces
+
+
+def _run_end(joins: list[str], k: int) -> int:
+    """The end (exclusive hit index) of the strongly joined run that starts at hit ``k``."""
+    while k < len(joins) and joins[k] == "strong":
+        k += 1
+    return k + 1
+
 
 # "FEC-75 plus trastuzumab", "FEC100 then docetaxel", "FEC 100 followed by docetaxel": a dose
 # written onto a regimen's short form; after a hyphen also a one-digit variant or cycle count

@@ -17,8 +17,8 @@ from her2mine.extract.regimens import Regimen, group_regimens
 # bracket, "(with or without B)" is a per-patient option instead: ``option_hits``.)
 _WITHOUT_GATE = WordGate(("without",))
 _WITH_OR_WITHOUT = re.compile(
-    r"(?:\s*\([^()]*\)|\s+\d[\d.,]*\s*(?:mg|g|µg|mcg)(?:/(?:kg|m2|m²|d|day))?)?"
-    r"(?P<modality>\s*,?\s+(?:with|and|plus)\s+(?:concurrent\s+)?(?:[\d.,]+\s*Gy\s+(?:of\s+)?)?"
+    r"(?:\s*\([^()]*\)|\s+\d[\d.·,]*\s*(?:mg|g|µg|mcg)(?:/(?:kg|m2|m²|d|day))?)?"
+    r"(?P<modality>\s*,?\s+(?:with|and|plus)\s+(?:concurrent\s+)?(?:[\d.·,]+\s*Gy\s+(?:of\s+)?)?"
     r"(?:concurrent\s+)?(?:radiotherapy|radiation(?:\s+therapy)?|chemoradiation|RT))?"
     r"\s*,?\s+with\s+or\s+without\s+(?:the\s+|a\s+|an\s+)?",
     re.I,

@@ -273,7 +273,11 @@ def _read_design(
         if (
             each is None
             and shared is None
-            and (_CHOICE_PARTNER_GATE.may_hold(low, s, e) or text.find(", with ", s, e) >= 0)
+            and (
+                _CHOICE_PARTNER_GATE.may_hold(low, s, e)
+                or text.find(" with ", s, e) >= 0
+                or text.find(" plus ", s, e) >= 0
+            )
         ):
             choice = _partner_of_choice(text, regs, reg.drug_class)
             if choice is not None:  # the partner and what follows it join every arm

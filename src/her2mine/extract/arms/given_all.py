@@ -175,11 +175,16 @@ def _listed_partners(text: str, regs: list[Regimen], i: int) -> list[int]:
 def _addition_as_combination(text: str, s: int, regs: list[Regimen]) -> list[Regimen]:
     """ "The addition of X to Y" / "adding X to Y": the arms compared are Y plus X and Y, never
     X alone (a review or model citing "adding pertuzumab to trastuzumab and docetaxel ...
-    (56.5 vs 40.8 months)" made pertuzumab an arm). Y must name a drug."""
+    (56.5 vs 40.8 months)" made pertuzumab an arm). Y must name a drug. Labelled additions
+    ("adding X (arm B) or X2 (arm C) to Y (arm A)") are read by ``_labelled_additions``."""
     out = list(regs)
     for i in range(len(out) - 1):
         x, y = out[i], out[i + 1]
         if not x.drugs or not y.drugs or set(x.drugs) <= set(y.drugs):
+            continue
+        if _LABELLED_ADDED_TO.fullmatch(text, x.end, y.start):
+            if (labelled := _labelled_additions(text, s, out, i)) is not None:
+                return labelled
             continue
         if not _ADDED_TO.fullmatch(text, x.end, y.start):
             continue
@@ -188,6 +193,52 @@ def _addition_as_combination(text: str, s: int, regs: list[Regimen]) -> list[Reg
         both = Regimen(x.start, y.end, x.hits + y.hits, [*x.joins, "strong", *y.joins])
         return [*out[:i], both, y, *out[i + 2 :]]
     return out
+
+
+# Round 65a: "adding pertuzumab (arm B) or pertuzumab plus atezolizumab (arm C) to trastuzumab
+# and chemotherapy (arm A)", "the addition of lapatinib (group 2) to paclitaxel (group 1)": each
+# added regimen labels its own arm, which also holds what it is added to.
+_LABEL_BRACKET = r"\s*\(\s*(?i:arm|group|cohort)\s+\w{1,3}\s*\)"
+_LABELLED_ADDED_TO = re.compile(_LABEL_BRACKET + r"\s+to\s+(?:the\s+|a\s+|an\s+)?", re.I)
+_LABELLED_ALTERNATIVE = re.compile(_LABEL_BRACKET + r"\s*(?:,\s*(?:or\s+|and\s+)?|or\s+|and\s+)")
+
+
+_LABELLED_ADDITION_GATE = WordGate(("addition", "adding"))
+_LABELLED_ADDITION = re.compile(
+    r"\b(?:addition\s+of|adding)\s[^;]{1,200}?" + _LABEL_BRACKET + r"\s+to\s", re.I
+)
+
+
+def states_labelled_addition(text: str, s: int, e: int, low: str | None = None) -> bool:
+    """Whether sentence [s, e) adds labelled regimens to another ("We previously reported that
+    adding X (arm B) to Y (arm A) improved pCR"): a recap of a results or follow-up report
+    that defines the groups its results name, as a design sentence does."""
+    return (
+        _LABELLED_ADDITION_GATE.may_hold(low, s, e)
+        and _LABELLED_ADDITION.search(text, s, e) is not None
+    )
+
+
+def _labelled_additions(text: str, s: int, regs: list[Regimen], i: int) -> list[Regimen] | None:
+    """``regs`` with each labelled regimen added to ``regs[i + 1]`` (listed up to ``regs[i]``
+    after "adding" / "the addition of") given that regimen's drugs too; its span stays its own,
+    so the label after it still names it. None if the list does not follow an addition word."""
+    y = regs[i + 1]
+    first = i
+    while first > 0 and _LABELLED_ALTERNATIVE.fullmatch(
+        text, regs[first - 1].end, regs[first].start
+    ):
+        first -= 1
+    x = regs[first]
+    if _ADDITION_OF.match(text[max(s, x.start - 30) : x.start]) is None:
+        return None
+    added = regs[first : i + 1]
+    if any(not a.drugs or set(a.drugs) <= set(y.drugs) for a in added):
+        return None
+    combined = [
+        Regimen(a.start, a.end, a.hits + y.hits, [*a.joins, "strong", *y.joins]) for a in added
+    ]
+    return [*regs[:first], *combined, *regs[i + 1 :]]
 
 
 def _alone_or_with_gap(text: str, a: int, b: int) -> bool:

@@ -462,9 +462,11 @@ def _read_counted_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegis
 # named the arms by letter only: "randomly assigned to arm A (long) or arm B (short)").
 # The clause may name its subject after a comma: "In arm A, patients received X; in arm B, they
 # received Y", "arm A, which received X, and arm B, which received Y".
+# A bracket may say who the group's patients are (round 65a): "cohort 1 (RAS wild-type CRC)
+# received A plus B; cohort 2 (RAS-mutant CRC) received A alone".
 _LETTERED_VERB = re.compile(
     word_start(["arm", "group", "cohort"], not_after=r"[\w-]")
-    + r"\s+([A-Z]|[1-9])(?:\s*,\s*(?i:(?:which|who|where|in\s+which)\s+)?"
+    + r"\s+([A-Z]|[1-9])(?:\s*\([^()]{1,80}\))?(?:\s*,\s*(?i:(?:which|who|where|in\s+which)\s+)?"
     r"(?i:(?:the\s+|all\s+)?patients\s+|they\s+)?|\s+)"
     r"(?i:consisted\s+of|consists\s+of|comprised|(?:was|were)\s+(?:treated\s+with|given)|"
     r"received)\s+"

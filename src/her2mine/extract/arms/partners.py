@@ -11,6 +11,7 @@ from her2mine.extract.arms.labels import _label_after
 from her2mine.extract.arms.model import Arm, ArmRegistry, _hit_class_label, _twins
 from her2mine.extract.backbones import SharedBackbone, role
 from her2mine.extract.fastre import WordGate
+from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import Regimen, without_schedules
 
 # "Of 707 patients randomised, 352 received PF-05280014 and 355 received trastuzumab-EU": a
@@ -109,8 +110,32 @@ def _with_after_last_label(text: str, regs: list[Regimen], low: str | None) -> r
 # a choice of two drugs of one role is given with either (as "each with C" says), no arm itself.
 _CHOICE_PARTNER_GATE = WordGate(("concurrently with", "concomitantly with", "combination with"))
 _CHOICE_PARTNER = re.compile(r"\b(?:concurrently|concomitantly|in\s+combination)\s+with\s+", re.I)
+# Round 65a: "CT-P6 or reference trastuzumab with docetaxel": after a biosimilar and its
+# reference product (one drug), a bare "with"/"plus" partner is given with either; an arm of
+# the biosimilar alone against the reference with a partner compares nothing.
+_TWIN_PARTNER = re.compile(r"\s(?:with|plus)\s+", re.I)
+_PRODUCT_CODE = re.compile(r"[A-Z]{1,5}-?[A-Z]?[0-9]{1,8}[A-Za-z]?")
+_REFERENCE_WORD = re.compile(r"\b(?:reference|originator|innovator|biosimilar)\b", re.I)
+
+
+def _biosimilar_pair(text: str, a: Hit, b: Hit) -> bool:
+    """Whether mentions ``a`` and ``b`` (``b`` after "or") name one drug as a biosimilar and
+    its reference product: the same drugs written differently, one as a product code or with a
+    reference word before ``b`` ("CT-P6 or reference trastuzumab"); "docetaxel or docetaxel
+    plus ramucirumab" is an add-on design."""
+    if a.drugs != b.drugs or a.text.lower() == b.text.lower():
+        return False
+    return (
+        _PRODUCT_CODE.fullmatch(a.text) is not None
+        or _PRODUCT_CODE.fullmatch(b.text) is not None
+        or _REFERENCE_WORD.search(text, a.end, b.start) is not None
+    )
+
+
 # ("or reference trastuzumab", "or the originator": one qualifier word may stand before B)
-_CHOICE_OR = re.compile(r"\s+or\s+(?:the\s+)?(?:[a-z][a-z-]*\s+)?")
+_CHOICE_OR = re.compile(
+    r"\s+or\s+(?:the\s+)?(?:(?:reference|originator)\s+(?:product|drug)\s+|[a-z][a-z-]*\s+)?"
+)
 # between the second drug and the partner phrase: its schedule ("for eight cycles"), no new item;
 # a comma may close the choice ("B 1250 mg once daily, in combination with C")
 _CHOICE_GAP = re.compile(r"[^,;()\[\]]{0,40},?\s*")
@@ -133,6 +158,8 @@ def _partner_of_choice(
         if stop < 0 or not _same_role_choice(a.hits[0].drugs, first.drugs, drug_class):
             continue
         m = _CHOICE_PARTNER.search(text, first.end, stop) or _comma_partner(text, first.end, stop)
+        if m is None and _biosimilar_pair(text, a.hits[0], first):
+            m = _TWIN_PARTNER.search(text, first.end, stop)
         if m is not None and _CHOICE_GAP.fullmatch(text, first.end, m.start()) is not None:
             return k, m
     return None

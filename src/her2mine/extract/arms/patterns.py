@@ -29,7 +29,9 @@ _DESIGN = re.compile(
     + r"\b"
 )  # fmt: skip
 _PRIOR_ALTS = [
-    "previously", "prior", "pretreated", "pre-treated", "after", "following",
+    # (not "we previously reported that adding X ...": a recap of earlier results, round 65a)
+    r"previously(?!\s+(?:reported|showed|shown|demonstrated|published|described|presented)\b)",
+    "prior", "pretreated", "pre-treated", "after", "following",
     r"progress\w*\s+(?:on|after|during)", "refractory", "resistant", r"had\s+received", "exposure",
     "exposed", "failure", "failed", r"history\s+of", "naive", "naïve", "eligible",
     # "patients who could not tolerate trastuzumab or lapatinib": a therapy they had (round 60a)

@@ -505,16 +505,18 @@ def _label_ref_arm(registry: ArmRegistry, label: str) -> str | None:
 
 
 # "the reference group", "the originator arm": a biosimilar trial's group given the reference
-# product, named so though its design did not label it.
+# product, named so though its design did not label it; so is "the biosimilar group" (round 65a).
 _REFERENCE_GROUP = re.compile(
-    r"(?<![\w-])(?:reference|originator|innovator)(?:[\s-]+product)?[\s-]*$", re.I
+    r"(?<![\w-])(?:reference|originator|innovator|biosimilar)(?:[\s-]+product)?[\s-]*$", re.I
 )
 # "the reference group (age <50 years)", "(ECOG 0)", "(premenopausal)": a bracket saying who
 # belongs to the group makes it a subgroup analysis's reference category, no product's arm
 # (a size, a statistic or a value may follow the product's group: "(n = 120)", "(95% CI", "(HR").
 _CATEGORY_BRACKET = re.compile(r"\s*[(\[]\s*(?:[<>≤≥]|(?!(?:n|CI|HR|OR|RR|P|vs)\b)[A-Za-z])", re.I)
 _REFERENCE_ENDS = tuple(
-    f"{word}{gap}" for word in ("reference", "originator", "innovator", "product") for gap in " -"
+    f"{word}{gap}"
+    for word in ("reference", "originator", "innovator", "product", "biosimilar")
+    for gap in " -"
 )
 
 

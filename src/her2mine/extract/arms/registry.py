@@ -24,6 +24,7 @@ from her2mine.extract.arms.given_all import (
     _given_in_all,
     _given_to_all,
     _later_backbone,
+    states_labelled_addition,
 )
 from her2mine.extract.arms.lettered import (
     _LETTER_LABEL_GATE,
@@ -92,6 +93,10 @@ def build_registry(
         _read_partner_shares(text, sentences, drug_hits, reg, gate)
     if _defined_arms(reg) < 2:
         design = _matching(_DESIGN, _DESIGN_WORDS, text, low, sentences, literal)
+        design = [
+            d or states_labelled_addition(text, s, e, gate)
+            for (s, e), d in zip(sentences, design, strict=True)
+        ]
         rest = [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]
         _read_design(text, rest, drug_hits, reg, gate)
         if len(reg.arms) >= 2:

@@ -18,12 +18,12 @@ from her2mine.extract.regimens import OR_BOTH, Regimen
 # (one name with its twin: the contract's arm is the regimen). Each dose, and the bracket
 # after it, names that arm in the results ("12.5 months with 8/6 mg/kg").
 _DOSE_UNIT = r"(?:mg/kg|mg/m2|mg/m²|mg|µg/kg|mcg/kg)(?![\w/])"
-_DOSE_OR_GATE = re.compile(rf"\bor\s+\d+(?:\.\d+)?\s*{_DOSE_UNIT}", re.I)
+_DOSE_OR_GATE = re.compile(rf"\bor\s+(?:at\s+)?\d+(?:[.·]\d+)?\s*{_DOSE_UNIT}", re.I)
 _FIRST_DOSE = re.compile(
-    rf"\s*(?:at\s+)?(?:a\s+dose\s+of\s+)?(\d+(?:\.\d+)?)(\s*{_DOSE_UNIT})?", re.I
+    rf"\s*(?:at\s+)?(?:a\s+dose\s+of\s+)?(\d+(?:[.·]\d+)?)(\s*{_DOSE_UNIT})?", re.I
 )
 _DOSE_ALTERNATIVE = re.compile(
-    rf"(?:,\s*|\s+)(?:or\s+)?(?:at\s+)?(\d+(?:\.\d+)?)(\s*{_DOSE_UNIT})?"
+    rf"(?:,\s*|\s+)(?:or\s+)?(?:at\s+)?(\d+(?:[.·]\d+)?)(\s*{_DOSE_UNIT})?"
     r"(?:\s*\(([^()]{1,20})\))?",
     re.I,
 )
@@ -129,7 +129,7 @@ def _randomises_doses(text: str, s: int, e: int, r: Regimen) -> bool:
 
 
 _THEN_DOSE = re.compile(
-    rf"(?:\s+then\s+\d+(?:\.\d+)?\s*{_DOSE_UNIT})?(?:\s*\([^()]{{1,20}}\))?", re.I
+    rf"(?:\s+then\s+\d+(?:[.·]\d+)?\s*{_DOSE_UNIT})?(?:\s*\([^()]{{1,20}}\))?", re.I
 )
 
 
@@ -153,7 +153,8 @@ _CODE_WRITTEN = re.compile(r"[A-Z]{1,5}-?[A-Z]?[0-9]{1,8}[a-z]?")
 # "A plus C or B plus C": the alternatives' join, after A's bracket, if any.
 _TWIN_GAP = re.compile(
     r"\s*(?:\([^()]*\)\s*)?,?\s*(?:or|versus|vs\.?|compared\s+with)\s+(?:the\s+)?"
-    r"(?:(?:reference|originator|innovator)\s+)?",
+    # "or the reference product (trastuzumab) plus docetaxel" (round 65a)
+    r"(?:(?:reference|originator|innovator)\s+(?:(?:product|drug)\s*(?:\(\s*)?)?)?",
     re.I,
 )
 

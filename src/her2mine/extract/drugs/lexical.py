@@ -198,7 +198,7 @@ _TREATMENT_BEFORE = re.compile(
 )
 _TREATMENT_AFTER = re.compile(
     # (a dose bracket: "S-1 (80 mg/m2/day)")
-    r"\d|\s*(?:[x×]\s*\d|[+→]|->|-[A-Z]|[(\[]\s*\d[\d.,]*\s*m?g\b)|"
+    r"\d|\s*(?:[x×]\s*\d|[+→]|->|-[A-Z]|[(\[]\s*\d[\d.·,]*\s*m?g\b)|"
     r"[\s-]*(?i:based|chemo\w*|therap\w*|regimens?|arms?|monotherapy|single[\s-]agent|"
     r"(?:was|were)\s+(?:given|administ\w*)|"
     r"groups?|cohorts?|cycles?|courses?|treat\w*|q\d\w*|every|alone|followed|then|vs|versus|"
