@@ -11,7 +11,8 @@ import re
 # forms of East Asian journals ("ＨＲ＝0.18，95％CI", "P＜0.001", "［0.39－0.88］"), the
 # ideographic space, "≦"/"≧" (Japanese ≤/≥) and the slanted "⩽"/"⩾", the wave dash of ranges
 # ("0.55〜0.85"), the figure dash ("0.51‒0.75"), and fixed-width spaces (no-break, figure,
-# thin, narrow no-break) copied from PDFs ("18.5 months", "P < 0.001").
+# thin, narrow no-break) copied from PDFs ("18.5 months", "P < 0.001"), and the dot and bullet
+# operators some typesetters put for the Lancet's middle dot ("49∙3%", "0⋅62").
 _TYPOGRAPHY = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {
     0x3000: " ",
     0x2266: "≤",
@@ -24,6 +25,8 @@ _TYPOGRAPHY = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {
     0x2007: " ",
     0x2009: " ",
     0x202F: " ",
+    0x22C5: "·",
+    0x2219: "·",
 }
 _TYPOGRAPHY_CHAR = re.compile("[" + "".join(map(chr, _TYPOGRAPHY)) + "]")
 

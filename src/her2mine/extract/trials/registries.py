@@ -29,10 +29,17 @@ _NAME_IS_A_REGISTRY = re.compile(
 _REGISTERED_BEFORE = re.compile(r"regist(?:ered|ration)\s+(?:\w+\s+){0,2}\Z", re.I)
 
 
+# Review of 64c: an acronym ending in "CC"/"CI" is a cancer centre's or institute's ("MDACC",
+# "MSKCC", "DFCI"): its own registry is the hospital's records, no named study.
+_INSTITUTION = re.compile(r"[A-Z]{2,}C[CI]")
+
+
 def _registry_name(name: str) -> bool:
     """A registry's name: a trial's acronym shape (``_acronym_name``, or a numbered mixed-case
-    name)."""
-    return _acronym_name(name) or _numbered_mixed_case_name(name)
+    name), no cancer centre's (``_INSTITUTION``)."""
+    return (_acronym_name(name) or _numbered_mixed_case_name(name)) and (
+        _INSTITUTION.fullmatch(name) is None
+    )
 
 
 def _not_registered_in(m: re.Match[str]) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from her2mine.extract.hits import Hit
+from her2mine.extract.lexicon import load_lexicons
 from her2mine.extract.trials.names import (
     _ACRONYM,
     _GROUP_STUDY_NUMBER,
@@ -20,7 +21,22 @@ from her2mine.extract.trials.readers import Reader, read_hits
 # "the Alliance trial A011202", "in study E2198": a protocol number right after the noun names
 # the trial the noun calls it (as "the A011202 trial" does before it).
 _NUMBER_AFTER_NOUN = re.compile(rf"(?:trials?|study)[ \t]+({_ACRONYM})(?![\w-])")
-_AFTER_NOUN = Reader(_NUMBER_AFTER_NOUN, name=_trial_number)
+# Review of 64c: after the noun a code may open the next clause ("In this study H1975 cells
+# were ..."), so a bare letter and four digits counts only with a group's letter.
+_BARE_CODE = re.compile(r"[A-Z]\d{4}")
+
+
+def _number_after_noun(name: str) -> bool:
+    """A ``_trial_number`` that is a group's number or a sponsor's longer shape, not any letter
+    and four digits ("H1975", "A2780")."""
+    return _trial_number(name) and (_BARE_CODE.fullmatch(name) is None or _group_study_number(name))
+
+
+def _not_model_or_drug(m: re.Match[str]) -> bool:
+    return not _written_as_model(m.string, m.group(1)) and not written_as_drug(m.string, m.group(1))
+
+
+_AFTER_NOUN = Reader(_NUMBER_AFTER_NOUN, name=_number_after_noun, accepts=_not_model_or_drug)
 
 
 def numbers_after_noun(text: str, nouns: list[int]) -> list[Hit]:
@@ -58,3 +74,36 @@ def _written_as_model(text: str, name: str) -> bool:
         _MODEL_AFTER.match(text, m.end())
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
     )
+
+
+# Review of 64c: a sponsor's drug code has a protocol number's shape ("E7389" is eribulin's).
+# The text writes it as the drug beside a lexicon drug in brackets ("E7389 (eribulin)",
+# "eribulin (E7389)") or at a dose or given ("E7389 1.4 mg/m2", "E7389 was administered").
+_DOSED_AFTER = re.compile(
+    r"[ \t]+(?:(?:was|were|is)[ \t]+(?:given|administered|infused|dosed)\b|"
+    r"(?:at[ \t]+)?\d+(?:\.\d+)?[ \t]*mg\b)"
+)
+_BRACKET_AFTER = re.compile(r"[ \t]*\(([^()\n]{1,40})\)")
+_WORD_BEFORE_BRACKET = re.compile(r"([A-Za-z][\w-]*)[ \t]*\($")
+
+
+def written_as_drug(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` as a drug: dosed or given (``_DOSED_AFTER``), or in
+    brackets with a drug of the lexicon ("E7389 (eribulin)", "eribulin (E7389)")."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        if _DOSED_AFTER.match(text, m.end()):
+            return True
+        after = _BRACKET_AFTER.match(text, m.end())
+        if after is not None and _lexicon_drug(after.group(1).strip()):
+            return True
+        before = _WORD_BEFORE_BRACKET.search(text, max(0, m.start() - 40), m.start())
+        closed = text[m.end() : m.end() + 1] == ")"
+        if before is not None and closed and _lexicon_drug(before.group(1)):
+            return True
+    return False
+
+
+def _lexicon_drug(word: str) -> bool:
+    """Whether the drug lexicon names ``word`` (as written or in lower case)."""
+    drugs = load_lexicons().drugs
+    return word in drugs.exact_of or word.lower() in drugs.canonical_of

@@ -22,6 +22,7 @@ from her2mine.extract.trials.names import (
     span_hit,
 )
 from her2mine.extract.trials.readers import Reader, read_hits
+from her2mine.extract.trials.study_numbers import written_as_drug
 
 # A title that opens with the trial's name: "CEREBEL (EGF111438): A Phase III, Randomized...",
 # "HERNATA: a randomised phase III trial...". Only names in capitals (a run of four or more, no
@@ -50,9 +51,15 @@ def _title_lead(text: str) -> list[Hit]:
     dash = m.group(2) or m.group(3)
     # a coined mixed-case name ("NeoSTAR") as well; after a dash no regimen short form ("TCHP");
     # round 64c: before a colon, a protocol number ("S1613: a randomized phase II trial")
-    if not (_acronym_name(name) or (not dash and (_title_name(name) or _trial_number(name)))):
+    if not (_acronym_name(name) or (not dash and (_title_name(name) or _protocol_lead(m)))):
         return []
     return [span_hit(m)]
+
+
+def _protocol_lead(m: re.Match[str]) -> bool:
+    """A protocol number opening the title that the text writes as no drug (review of 64c:
+    "E7389: a phase 2 study ... E7389 (eribulin)" names the drug)."""
+    return _trial_number(m.group(1)) and not written_as_drug(m.string, m.group(1))
 
 
 def _numbered_title_lead(text: str) -> list[Hit]:
