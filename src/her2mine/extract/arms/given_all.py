@@ -183,8 +183,8 @@ def _addition_as_combination(text: str, s: int, regs: list[Regimen]) -> list[Reg
         if not x.drugs or not y.drugs or set(x.drugs) <= set(y.drugs):
             continue
         if _LABELLED_ADDED_TO.fullmatch(text, x.end, y.start):
-            if (labelled := _labelled_additions(text, s, out, i)) is not None:
-                return labelled
+            # (same length: a later addition of the sentence is read too, round 65a review)
+            out = _labelled_additions(text, s, out, i) or out
             continue
         if not _ADDED_TO.fullmatch(text, x.end, y.start):
             continue
@@ -199,7 +199,15 @@ def _addition_as_combination(text: str, s: int, regs: list[Regimen]) -> list[Reg
 # and chemotherapy (arm A)", "the addition of lapatinib (group 2) to paclitaxel (group 1)": each
 # added regimen labels its own arm, which also holds what it is added to.
 _LABEL_BRACKET = r"\s*\(\s*(?i:arm|group|cohort)\s+\w{1,3}\s*\)"
-_LABELLED_ADDED_TO = re.compile(_LABEL_BRACKET + r"\s+to\s+(?:the\s+|a\s+|an\s+)?", re.I)
+# "lapatinib (arm B), trastuzumab (arm C) or both (arm D) to paclitaxel (arm A)": a labelled
+# drugless alternative may close the list (its arm is left undefined).
+_LABELLED_ADDED_TO = re.compile(
+    _LABEL_BRACKET
+    + r"(?:\s*,?\s*(?:or|and)\s+(?:both|(?:the|their)\s+combination)"
+    + _LABEL_BRACKET
+    + r")?\s+to\s+(?:the\s+|a\s+|an\s+)?",
+    re.I,
+)
 _LABELLED_ALTERNATIVE = re.compile(_LABEL_BRACKET + r"\s*(?:,\s*(?:or\s+|and\s+)?|or\s+|and\s+)")
 
 
