@@ -16,11 +16,14 @@ from her2mine.extract.regimens import Regimen, group_regimens
 # "randomly assigned to A (dose) with or without B": two arms, A plus B and A alone. (In a
 # bracket, "(with or without B)" is a per-patient option instead: ``option_hits``.)
 _WITHOUT_GATE = WordGate(("without",))
+# "A with (n = 40) or without (n = 38) B": each arm's patient count after its word.
+_COUNT_BRACKET = r"\(\s*(?:n\s*=\s*)?\d+(?:\s+patients)?\s*\)"
 _WITH_OR_WITHOUT = re.compile(
     r"(?:\s*\([^()]*\)|\s+\d[\d.·,]*\s*(?:mg|g|µg|mcg)(?:/(?:kg|m2|m²|d|day))?)?"
     r"(?P<modality>\s*,?\s+(?:with|and|plus)\s+(?:concurrent\s+)?(?:[\d.·,]+\s*Gy\s+(?:of\s+)?)?"
     r"(?:concurrent\s+)?(?:radiotherapy|radiation(?:\s+therapy)?|chemoradiation|RT))?"
-    r"\s*,?\s+with\s+or\s+without\s+(?:the\s+|a\s+|an\s+)?",
+    r"\s*,?\s+with(?:\s*" + _COUNT_BRACKET + r")?\s+or\s+without(?:\s*" + _COUNT_BRACKET + r")?"
+    r"\s+(?:the\s+|a\s+|an\s+)?",
     re.I,
 )
 # After "received A with radiotherapy, with or without B" (no randomisation word), a later

@@ -150,6 +150,8 @@ def arm_refs(
                     if first is not None:
                         refs.append(first)
                 refs.append(ref)
+    if registry.arms and text.find("-free", s, e) >= 0:  # (every match holds it)
+        refs.extend(_class_free_twin_refs(text, s, e, registry, refs))
     if _TPC_GATE.may_hold(text, s, e):
         for m in _tpc_phrases(text, s, e, hits):
             if not any(r.start <= m.start() < r.end for r in refs):
@@ -562,6 +564,41 @@ def _non_class_group_ref(before: str, gs: int, ge: int, registry: ArmRegistry) -
         return None
     other = next(a for a in registry.arms if a.drugs and a is not holding)
     return ArmRef(gs - len(before) + m.start(), ge, other.name)
+
+
+# "62% with anthracycline-free regimens": a group named by the drug class it goes without (not
+# "disease-free survival": the class must label an arm, ``_class_free_twin``).
+_CLASS_FREE = re.compile(r"(?<![\w-])([a-z]+)-free\b(?!\s+(?:survival|interval))", re.I)
+
+
+def _class_free_twin_refs(
+    text: str, s: int, e: int, registry: ArmRegistry, refs: list[ArmRef]
+) -> list[ArmRef]:
+    """ "X-free" groups of sentence [s, e) not inside a reference already read: the arm of the
+    class twin each names (``_class_free_twin``)."""
+    out = []
+    for m in _CLASS_FREE.finditer(text, s, e):
+        if any(r.start <= m.start() < r.end for r in refs):
+            continue
+        twin = _class_free_twin(registry, m.group(1).lower())
+        if twin is not None:
+            out.append(ArmRef(m.start(), m.end(), twin.name))
+    return out
+
+
+def _class_free_twin(registry: ArmRegistry, cls: str) -> Arm | None:
+    """The one arm labelled by class ``cls`` that holds no drug of it (the class partner was
+    left out: "anthracycline-containing regimens, all given with trastuzumab and pertuzumab"):
+    a group without that class differs from it only by the class, so it carries the same named
+    drugs (gold README). None when no arm or several are so, when an arm holds a member of the
+    class (``_non_class_group_ref`` reads that design) or a label names the "-free" group."""
+    members = registry.class_members.get(cls)
+    if members is None or registry.by_label(f"{cls}-free") is not None:
+        return None
+    labelled = [a for a in registry.arms if cls in a.labels and a.drugs and not a.special]
+    if len(labelled) != 1 or members & set(labelled[0].drugs):
+        return None
+    return labelled[0]
 
 
 def _label_shared(registry: ArmRegistry, label: str) -> bool:

@@ -83,6 +83,7 @@ def defined_abbreviations(
     for short, ls, le in pairs:
         if _ends_in_disease(text, le) or _closes_unopened_bracket(text, ls, le):
             continue
+        ls = _bracket_long_form_start(text, short, ls)
         drugs = sorted({d for h in drug_hits if ls <= h.start and h.end <= le for d in h.drugs})
         if drugs:
             defined.setdefault(short, drugs)
@@ -181,6 +182,19 @@ def _starting_before(hits: list[Hit], k: int, end: int) -> list[Hit]:
             break
         out.append(g)
     return out
+
+
+def _bracket_long_form_start(text: str, short: str, ls: int) -> int:
+    """Where the long form of ``short`` starts when it is the bracket right after the short
+    form: the bracket's start. The detector aligns the letters from the end and may start the
+    long form on a word the first letter matches: "AC-THP (doxorubicin and cyclophosphamide
+    followed by THP)" matched A to "and", which dropped doxorubicin. Else ``ls``."""
+    opened = text.rfind("(", max(0, ls - 200), ls)
+    if opened < 0 or text.find(")", opened, ls) >= 0:
+        return ls
+    if not text[:opened].rstrip().endswith(short):
+        return ls
+    return opened + 1
 
 
 def _closes_unopened_bracket(text: str, ls: int, le: int) -> bool:
