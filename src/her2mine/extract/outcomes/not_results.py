@@ -147,6 +147,25 @@ _GROUP_BRACKET_BEFORE = re.compile(
     r"\s(?:with|in|for|among|over|versus|vs\.?|compared\s+(?:with|to))\s+[^()\d]{1,60}[(\[]\s*\Z",
     re.I,
 )
+# Review of round 64b: only a pair of group brackets is of medians ("with A (24.3 months) over B
+# (10.4 months)"); one bracket after a group holds the gain ("compared with placebo (6.1 months;
+# HR 0.62").
+_PAIRED_BRACKET_AFTER = re.compile(
+    r"\s*[)\]]\s*,?\s*(?:over|versus|vs\.?|compared\s+(?:with|to)|and)\s+[^()\d]{1,60}[(\[]\s*\d",
+    re.I,
+)
+_TIME_BRACKET = re.compile(r"[(\[]\s*\d+(?:[.·]\d+)?\s*(?:months?|weeks?|years?|days?)\s*[)\]]")
+
+
+def _group_median_bracket(text: str, ep: Hit, v: Value) -> bool:
+    """Whether time ``v`` sits in the bracket of a group named after end point ``ep`` and pairs
+    with another group's bracketed time (before it, or right after it)."""
+    if _GROUP_BRACKET_BEFORE.search(text, ep.end, v.start) is None:
+        return False
+    return (
+        _PAIRED_BRACKET_AFTER.match(text, v.ext_end) is not None
+        or _TIME_BRACKET.search(text, ep.end, v.start) is not None
+    )
 
 
 # Round 63b: "a median OS benefit of 15.7 months", "a median PFS gain of 6.1 months": the gain
@@ -191,7 +210,7 @@ def _gain_in_median(text: str, low: str | None, s: int, ep: Hit, v: Value) -> bo
     PFS was 4.2 months"; "prolonged median PFS by 2.9 months" is no value already)."""
     a = ep.start - 40 if ep.start - 40 > s else s
     if _GAIN_GATE.may_hold(low, a, ep.start) and _GAIN_BEFORE.search(text, a, ep.start):
-        return _GROUP_BRACKET_BEFORE.search(text, ep.end, v.start) is None
+        return not _group_median_bracket(text, ep, v)
     if _benefit_stated(text, low, a, ep, v):
         return True
     return (
@@ -590,6 +609,23 @@ def _governing_association(text: str, s: int, e: int, v: Value) -> re.Match[str]
     return after
 
 
+# Review of round 64b: a drug compared between the verb and the ratio ("had a higher pCR rate
+# with X than with Y (OR") names the treatments the ratio compares; a group alone ("associated
+# with pCR in arm C (OR") is only where a factor was measured.
+_COMPARED_WORD = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|over)\s", re.I)
+
+
+def _treatment_compared_after(text: str, m: re.Match[str], v: Value, drug_hits: list[Hit]) -> bool:
+    """Whether a comparison word and a drug (not one given before the study) stand between
+    association ``m`` and ratio ``v``: a treatment's ratio in the subject's subgroup."""
+    if _COMPARED_WORD.search(text, m.end(), v.start) is None:
+        return False
+    return any(
+        m.end() <= h.start < v.start and _EARLIER_DRUG.search(text, m.end(), h.start) is None
+        for h in drug_hits
+    )
+
+
 def _associated_factor_ratio(
     text: str, low: str | None, s: int, e: int, v: Value, drug_hits: list[Hit], eps: list[Hit]
 ) -> bool:
@@ -618,6 +654,12 @@ def _associated_factor_ratio(
         return False
     if any(a <= h.start < end and h.canonical[:1] != "_" for h in eps):
         return False  # (a population's words, "hormone receptor-negative", name no end point)
+    if (
+        after
+        and (text.startswith("had", m.start()) or _BIOMARKER_SUBJECT.search(text, a, end))
+        and _treatment_compared_after(text, m, v, drug_hits)
+    ):
+        return False  # "ER-negative patients had a higher pCR with X than with Y (OR"
     if (
         after
         and _GRADED_SUBJECT.search(text, a, end) is None

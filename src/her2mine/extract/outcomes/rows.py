@@ -42,6 +42,8 @@ from her2mine.extract.outcomes.shared_p import (
 )
 from her2mine.extract.outcomes.value_endpoints import _endpoint_for, _ratio_code
 
+# (review of round 64b: "therapy was targeted to HER2" states no target value)
+_NOT_AIMED = r"(?!\s+(?:to|at|with|by|against|in|using|through|via)\b)"
 # Design assumptions and power calculations are not results.
 _ASSUMPTION = re.compile(
     word_start(
@@ -62,7 +64,7 @@ _ASSUMPTION = re.compile(
          # 30%", "a pCR rate of 30% or less was considered uninteresting and 50% was targeted")
          r"null\s+hypothes[ie]s", r"alternative\s+hypothes[ie]s", r"considered\s+uninteresting",
          r"considered\s+of\s+no\s+interest", r"deemed\s+of\s+no\s+interest",
-         r"was\s+targeted", r"were\s+targeted"]
+         r"was\s+targeted" + _NOT_AIMED, r"were\s+targeted" + _NOT_AIMED]
     )
     + r"\b"
 )  # fmt: skip
@@ -104,7 +106,11 @@ def sentence_outcome_rows(
     assumption, modeled, respectively, from_to, every_arm, pooled = _SENTENCE_GATES.read(low, s, e)
     if assumption:
         m = _ASSUMPTION.search(text, s, e)
-        if m is not None:
+        if m is not None and _hypothesis_tested(text, s, m):
+            values = [v for v in values if v.ext_end <= m.start()]
+            if not values:
+                return []
+        elif m is not None:
             values = _values_after_assumption(text, m.end(), e, values)
             if not values:
                 return []
@@ -627,6 +633,32 @@ _PLURAL_GROUP_END = re.compile(r"\b(?:arms|groups|cohorts)\Z", re.I)
 # reports a result.
 _RESULT_CLAUSE = re.compile(r"\b(?:was|were)\b", re.I)
 _DESIGN_WORDS = (*_ASSUMPTION_WORDS, "expect", "anticipat", "target", "needed", "required")
+
+
+# Review of round 64b: a result tested against the null hypothesis ("The pCR rate was 62%,
+# exceeding the null hypothesis of 40%", "..., so the null hypothesis was rejected") is a result;
+# only the hypothesis's own values (after it) are none.
+_AGAINST_HYPOTHESIS = re.compile(
+    r"\b(?:reject\w*|exceed\w*|surpass\w*|above|beyond|than)\s+(?:the\s+)?"
+    r"(?:pre-?specified\s+)?\Z",
+    re.I,
+)
+_HYPOTHESIS_REJECTED = re.compile(
+    r"[^.;]{0,30}?\b(?:was|were|could\s+be|can\s+be|is)\s+(?:thus\s+|therefore\s+)?rejected\b",
+    re.I,
+)
+
+
+def _hypothesis_tested(text: str, s: int, m: re.Match[str]) -> bool:
+    """Whether assumption ``m`` is a null or alternative hypothesis a result is tested against
+    (``_AGAINST_HYPOTHESIS`` before it, or "was rejected" after it)."""
+    if text.find("hypothes", m.start(), m.end()) < 0 or text.find("null", m.start(), m.end()) < 0:
+        return False
+    a = m.start() - 40 if m.start() - 40 > s else s
+    return (
+        _AGAINST_HYPOTHESIS.search(text, a, m.start()) is not None
+        or _HYPOTHESIS_REJECTED.match(text, m.end()) is not None
+    )
 
 
 def _values_after_assumption(text: str, a: int, e: int, values: list[Value]) -> list[Value]:

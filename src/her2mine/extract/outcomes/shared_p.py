@@ -494,27 +494,38 @@ def _end_point_labelled_ps(
     two values or more in ``out``, of the measures whose compared values share a P."""
     kinds = _p_sharing_measures(out)
     by_code: dict[str, list[int]] = {}
+    ratios: dict[str, list[int]] = {}  # (review: a labelled P is its end point's HR/OR's)
     for i, (_, ep, meas) in enumerate(out):
         if meas in kinds:
             by_code.setdefault(ep, []).append(i)
-    if len(by_code) < 2:
+        elif meas in _RATIOS:
+            ratios.setdefault(ep, []).append(i)
+    if len(by_code.keys() | ratios.keys()) < 2:
         return
     ps = [m for m in p_matches(text, s, e) if not is_subgroup_p(text, m)]
     labels = _p_labels(text, ps, [h for h in eps if s <= h.start < e]) if ps else []
     given: dict[str, str] = {}
     for m, code in labels:
+        p = normalise_p(m.group("op"), m.group("num"))
+        ratio = [i for i in ratios.get(code, ()) if out[i][0].start < m.start()]
         group = [i for i in by_code.get(code, ()) if out[i][0].start < m.start()]
-        if len(group) >= 2:
-            given[code] = normalise_p(m.group("op"), m.group("num"))
+        if len(ratio) == 1:  # "90% vs 85% (HR 0.70) ... (P = 0.02 for IDFS": the HR's P
+            given[code] = out[ratio[0]][0].p = p
+            _clear_p(out, group, p)
+        elif len(group) >= 2:
+            given[code] = p
             for i in group:
-                out[i][0].p = given[code]
-    if not given:
-        return
-    for code, ix in by_code.items():
-        if code not in given:
-            for i in ix:
-                if out[i][0].p in given.values():
-                    out[i][0].p = None
+                out[i][0].p = p
+    for code in by_code.keys() | ratios.keys():
+        if given and code not in given:
+            _clear_p(out, [*by_code.get(code, ()), *ratios.get(code, ())], *given.values())
+
+
+def _clear_p(out: list[tuple[Value, str, str]], ix: list[int], *ps: str) -> None:
+    """Take each P of ``ps`` from the values ``out[i]`` (``i`` in ``ix``) that carry it."""
+    for i in ix:
+        if out[i][0].p in ps:
+            out[i][0].p = None
 
 
 def _p_labels(text: str, ps: list[re.Match[str]], eps: list[Hit]) -> list[tuple]:

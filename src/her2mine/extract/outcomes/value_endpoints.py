@@ -410,8 +410,10 @@ def _further_share(text: str, s: int, v: Value) -> bool:
 # Round 64b: "Invasive disease events occurred in 8% and grade 3 adverse events in 12%", "grade 3
 # tumours accounted for 42% of cases, and the pCR rate was 55%": an end point after a value that
 # is given a value of its own right after it is that value's end point, not the earlier one's.
+# (review: a bare comma or colon is no such link: "12% had grade 3 neutropenia, 8% had ...",
+# "62% achieved a pCR: 70% in ..." continue the earlier value's list)
 _OWN_VALUE_AFTER = re.compile(
-    r"(?:\s+rates?)?\s*(?:(?:was|were|of|in|reached)\s+|[:=,]\s*)?\d+(?:[.·]\d+)?\s*%"
+    r"(?:\s+rates?\s*[:=]\s*|(?:\s+rates?)?\s*(?:was|were|of|in|reached)\s+)\d+(?:[.·]\d+)?\s*%"
 )
 
 
