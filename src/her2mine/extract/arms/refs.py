@@ -58,6 +58,7 @@ from her2mine.extract.arms.prior import _COMPLETED_GATE, _PRIOR_SUFFIX, _is_prio
 from her2mine.extract.arms.tpc import _tpc_phrases
 from her2mine.extract.fastre import GateSet, WordGate, compiled
 from her2mine.extract.hits import Hit
+from her2mine.extract.lexicon import load_lexicons
 from her2mine.extract.regimens import Regimen, group_regimens
 
 # "22% of lapatinib-exposed patients": patients a rate is counted over, named by the drug they
@@ -568,7 +569,13 @@ def _non_class_group_ref(before: str, gs: int, ge: int, registry: ArmRegistry) -
 
 # "62% with anthracycline-free regimens": a group named by the drug class it goes without (not
 # "disease-free survival": the class must label an arm, ``_class_free_twin``).
-_CLASS_FREE = re.compile(r"(?<![\w-])([a-z]+)-free\b(?!\s+(?:survival|interval))", re.I)
+# (review of round 65b: nor a time free of the class, "a taxane-free period of 12 months",
+# "anthracycline-free for 5 years": a population's history)
+_CLASS_FREE = re.compile(
+    r"(?<![\w-])([a-z]+)-free\b"
+    r"(?!\s+(?:survival|intervals?|periods?|time|duration|for|since|status)\b)",
+    re.I,
+)
 
 
 def _class_free_twin_refs(
@@ -581,7 +588,7 @@ def _class_free_twin_refs(
         if any(r.start <= m.start() < r.end for r in refs):
             continue
         twin = _class_free_twin(registry, m.group(1).lower())
-        if twin is not None:
+        if twin is not None and not _free_regimen_named(text, m.group(1).lower()):
             out.append(ArmRef(m.start(), m.end(), twin.name))
     return out
 
@@ -591,14 +598,37 @@ def _class_free_twin(registry: ArmRegistry, cls: str) -> Arm | None:
     left out: "anthracycline-containing regimens, all given with trastuzumab and pertuzumab"):
     a group without that class differs from it only by the class, so it carries the same named
     drugs (gold README). None when no arm or several are so, when an arm holds a member of the
-    class (``_non_class_group_ref`` reads that design) or a label names the "-free" group."""
+    class (``_non_class_group_ref`` reads that design) or a label names the "-free" group. When
+    other drug arms are neither labelled by nor hold the class, the group is the one such arm
+    (none when several are)."""
     members = registry.class_members.get(cls)
     if members is None or registry.by_label(f"{cls}-free") is not None:
         return None
     labelled = [a for a in registry.arms if cls in a.labels and a.drugs and not a.special]
     if len(labelled) != 1 or members & set(labelled[0].drugs):
         return None
+    free = [a for a in registry.arms if _free_of_class(a, cls, members)]
+    if free:  # (review of round 65b: "a taxane plus A or vinorelbine plus A": that arm)
+        return free[0] if len(free) == 1 else None
     return labelled[0]
+
+
+def _free_regimen_named(text: str, cls: str) -> bool:
+    """Whether the text names the "X-free" group's own drugs ("or to taxane-free vinorelbine
+    plus ..."): that group is another regimen, not the class arm's twin (review of round 65b)."""
+    names = load_lexicons().drugs.canonical_of
+    named = compiled(r"(?<![\w-])" + cls + r"-free\s+([a-z][\w-]*)", re.I)
+    return any(m.group(1).lower() in names for m in named.finditer(text))
+
+
+def _free_of_class(arm: Arm, cls: str, members: frozenset[str]) -> bool:
+    """Whether ``arm`` is a drug arm neither labelled by class ``cls`` nor holding a member."""
+    return (
+        bool(arm.drugs)
+        and not arm.special
+        and cls not in arm.labels
+        and not members & set(arm.drugs)
+    )
 
 
 def _label_shared(registry: ArmRegistry, label: str) -> bool:
