@@ -21,6 +21,7 @@ BLIND4 = Path(__file__).parent / "data" / "gold_blind4"
 BLIND5 = Path(__file__).parent / "data" / "gold_blind5"
 BLIND6 = Path(__file__).parent / "data" / "gold_blind6"
 BLIND7 = Path(__file__).parent / "data" / "gold_blind7"
+BLIND8 = Path(__file__).parent / "data" / "gold_blind8"
 TXT = sorted(GOLD.glob("*.txt"))
 ALL_TXT = (
     TXT
@@ -31,6 +32,7 @@ ALL_TXT = (
     + sorted(BLIND5.glob("*.txt"))
     + sorted(BLIND6.glob("*.txt"))
     + sorted(BLIND7.glob("*.txt"))
+    + sorted(BLIND8.glob("*.txt"))
 )
 
 ENDPOINTS = {
@@ -74,6 +76,7 @@ def _parse_written(value: str) -> float | None:
         (BLIND5, 20, 2),
         (BLIND6, 20, 2),
         (BLIND7, 20, 2),
+        (BLIND8, 20, 2),
     ],
 )
 def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: int) -> None:
@@ -89,8 +92,8 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
 
 @pytest.mark.parametrize(
     "directory",
-    [GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7],
-    ids=["gold", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"],
+    [GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8],
+    ids=["gold", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"],
 )
 def test_pinned_scores_file(directory: Path) -> None:
     pins = json.loads((directory / "pinned_scores.json").read_text("utf-8"))
@@ -100,7 +103,7 @@ def test_pinned_scores_file(directory: Path) -> None:
 
 def test_the_sets_share_no_document() -> None:
     """The blind sets are scored as unseen text: no id is in two sets."""
-    sets = (GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7)
+    sets = (GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8)
     ids = [{t.stem for t in d.glob("*.txt")} for d in sets]
     assert sum(map(len, ids)) == len(set().union(*ids))
 
