@@ -47,6 +47,8 @@ def code_hits(text: str, lex: DrugLexicon, sentences: list[tuple[int, int]]) -> 
             continue
         if _names_a_payload(text, m.start(1)) or _names_a_cell_line(text, m.start(1), m.end(1)):
             continue
+        if _names_an_assay(text, m.start(1), m.end(1)) or _abstract_number(text, m):
+            continue
         if text[m.start(1) - 1 : m.start(1)] == "(" and study_number_in_bracket(text, m.start(1)):
             continue
         s, e = _sentence_of(m.start(), sentences, len(text))
@@ -140,6 +142,44 @@ def _names_a_cell_line(text: str, start: int, end: int) -> bool:
         return True
     before = text[max(0, start - _CELL_REACH) : start]
     return "cell" in before.lower() and _CELL_BEFORE_END.search(before) is not None
+
+
+# Round 66b: an antibody clone for immunohistochemistry is named like a sponsor code ("the
+# SP263 assay", "VENTANA SP263", "clone SP142", "PD-L1 expression (SP142)"): a code after a
+# clone's or assay maker's word, or before an assay's word, or in a bracket right after the
+# biomarker it scores, names the test, not a drug given.
+_ASSAY_BEFORE_END = re.compile(
+    r"(?:\b(?:clone|ventana|dako|agilent|antibody\s+clone)\s+"
+    r"|\b(?:PD-?L1|HER2)(?:\s+(?:expression|status|staining|IHC))?\s*\()\Z",
+    re.I,
+)
+_ASSAY_AFTER = re.compile(
+    r"\)?\s+(?:assays?|pharmDx|IHC|immunohistochemi\w*|staining|antibody\s+clone|clone)\b",
+    re.I,
+)
+_ASSAY_REACH = 30  # characters read before a code for the word naming its assay
+
+
+def _names_an_assay(text: str, start: int, end: int) -> bool:
+    """Whether the code at ``text[start:end]`` is written as an IHC assay's antibody clone."""
+    if _ASSAY_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - _ASSAY_REACH) : start]
+    return _ASSAY_BEFORE_END.search(before) is not None
+
+
+# Round 66b: a conference abstract's number opening the text before its title ("TPS1102:
+# KESTREL: a phase III trial", "LBA1003 - Results of ...") is shaped like a sponsor code; one
+# the text never writes again is the abstract's number ("ARX788: a phase 1 study ... received
+# ARX788" is the drug).
+_ABSTRACT_NUMBER_END = re.compile(r"[ \t]*(?:[:.\u2013\u2014-][ \t]|\s)")
+
+
+def _abstract_number(text: str, m: re.Match[str]) -> bool:
+    """Whether code match ``m`` opens the text as an abstract number (see above)."""
+    if text[: m.start(1)].strip() or not _ABSTRACT_NUMBER_END.match(text, m.end(1)):
+        return False
+    return text.find(m.group(1), m.end(1)) < 0
 
 
 _CAPITALS = re.compile(r"[A-Z]+")

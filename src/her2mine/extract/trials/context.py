@@ -284,7 +284,9 @@ _BEFORE_SETTING_WORD = Reader(_NAME_BEFORE_SETTING_WORD, 60, _setting_word_name)
 _SUBJECT_DESIGN = (
     rf"(?i:{_DESIGN_ADJECTIVE}|retrospective|observational|single-arm|single-cent(?:re|er)|"
     r"multi-?cohort|investigator-initiated|non-randomi[sz]ed|exploratory|pilot|two-arm|"
-    r"three-arm|real-world|population-based|nationwide|controlled|clinical|cohort)"
+    r"three-arm|real-world|population-based|nationwide|controlled|clinical|cohort|"
+    # round 66b: "KESTREL is a global, phase III, randomized, double-blind trial"
+    r"global|worldwide)"
 )
 # Round 35: "the Korean multicentre NAME study", "the prospective observational NAME cohort
 # study", "the Japanese nationwide NAME registry study": a nationality adjective or a

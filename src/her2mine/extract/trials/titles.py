@@ -33,14 +33,18 @@ _DESIGN_WORD_RE = r"\b(?i:phase|randomi[sz]ed|trial|study)\b"
 # Round 58b: the name may carry its number after a space ("KESTREL 01: a ..."), and the dash
 # may be followed by the design words themselves ("MARLOW-2 \u2014 Phase II Study of ...").
 _AFTER_DASH = r"(?=(?i:an?|the|phase|randomi[sz]ed|open-label|multicent(?:re|er))\s)"
+# Round 66b: the title may follow a conference abstract's number ("TPS1102: KESTREL: a phase
+# III trial", "PD3-02. NAME: ...", "P1-18-05 - NAME: ..."); a name the title opens with itself
+# ("S1613: a randomized ...") is tried too, when nothing such follows it.
+_ABSTRACT_NUMBER = r"(?:[A-Z]{1,4}\d{1,5}(?:-\d{1,3}){0,2}[ \t]*(?:[:.\u2013\u2014-][ \t]*|[ \t]))?"
 _TITLE_LEAD = re.compile(
-    rf"\A\s*({_ACRONYM}(?:[ \t]\d{{1,2}})?)(?:\s*\([^()\n]{{1,40}}\))?"
+    rf"\A\s*{_ABSTRACT_NUMBER}({_ACRONYM}(?:[ \t]\d{{1,2}})?)(?:\s*\([^()\n]{{1,40}}\))?"
     rf"(?:\s*:(?=\s)|[ \t]*([\u2014\u2013])[ \t]*{_AFTER_DASH}|[ \t]+(-)[ \t]+{_AFTER_DASH})"
     r"\s*[^\n]{0,80}?" + _DESIGN_WORD_RE
 )
 # ... or a hyphen-numbered name before a colon, with no design word after it ("MARLOW-2:
 # neoadjuvant pyrotinib in ..."), as one closing a title (``_title_tail``).
-_TITLE_LEAD_NUMBERED = re.compile(rf"\A\s*({_ACRONYM}):\s")
+_TITLE_LEAD_NUMBERED = re.compile(rf"\A\s*{_ABSTRACT_NUMBER}({_ACRONYM}):\s")
 
 
 def _title_lead(text: str) -> list[Hit]:
