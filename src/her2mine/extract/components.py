@@ -428,6 +428,9 @@ class OutcomeExtractor:
         last_named = False  # whether the previous sentence named an end point
         single_event = False  # whether it named one end point alone, an event
         names = [a.name for a in registry.arms]
+        if len(names) == 1 and registry.duration_groups > 1:
+            # "4 or 6 cycles of A": one regimen, one group per compared duration (round 66a)
+            names = names * registry.duration_groups
         # (a factorial's level arms are no list of the design's arms: a bare pair compares
         # levels of a factor it does not name)
         listed_design = 2 <= len(names) <= 4 and all(names) and registry.factorial is None

@@ -101,6 +101,7 @@ from her2mine.extract.arms.prior import (
     _LATER_LINE_GATE,
     _share_received,
     _without_later_line,
+    _without_lead_in,
     _without_options_after_values,
     _without_prior_regimens,
 )
@@ -197,6 +198,7 @@ def _read_design(
         ):
             continue
         regs = _without_prior_regimens(text, low, s, e, group_regimens(text, kept))
+        regs = _without_lead_in(text, s, e, regs)
         if later:
             regs = _without_later_line(text, s, e, regs)
         if sequence and len(regs) >= 3:  # (before "in both arms" drops the phase)

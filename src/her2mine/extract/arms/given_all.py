@@ -9,6 +9,7 @@ from bisect import bisect_right
 
 from her2mine.extract.arms.model import ArmRegistry
 from her2mine.extract.arms.patterns import _ADDED_TO, _ADDED_TO_ALL, _ADDITION_OF, _BOTH
+from her2mine.extract.arms.prior import _then_assigned_at
 from her2mine.extract.fastre import WordGate
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import GIVEN_TOGETHER, Regimen, gap_kind, without_schedules
@@ -24,6 +25,9 @@ def _given_to_all(
         m = _BOTH.search(text, s, e)
         if m is None:
             continue
+        lead_in = _then_assigned_at(text, m.end(), e)
+        if lead_in is not None:
+            continue  # "all patients received EC and were then assigned to": no backbone
         drugs = {d for h in drug_hits if m.end() <= h.start and h.end <= e for d in h.drugs}
         # after the design, a drugless (placebo/observation) group keeps no drugs
         _give_to_every_arm(reg, drugs, drugless_too=False)

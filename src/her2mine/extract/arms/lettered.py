@@ -61,9 +61,13 @@ def _read_next_lettered_arm(
                 return
 
 
+# Compared lengths may be counted in cycles too: "four or six cycles of docetaxel plus
+# trastuzumab", "4 vs 6 cycles of TCHP" (round 66a).
+_COMPARED_NUMBER = r"(?:\d+|one|two|three|four|five|six|eight|nine|twelve)"
+_COMPARED_UNIT = rf"(?:{_DURATION_UNIT}|cycles?)"
 _COMPARED_DURATIONS = re.compile(
-    rf"\b{_NUMBER_WORD}\s*(?:\([^()]*\)\s*)?(?:{_DURATION_UNIT}\s*(?:\([^()]*\)\s*)?)?"
-    rf"(?:or|versus|vs\.?)\s+{_NUMBER_WORD}\s*(?:\([^()]*\)\s*)?{_DURATION_UNIT}"
+    rf"\b{_COMPARED_NUMBER}\s*(?:\([^()]*\)\s*)?(?:{_COMPARED_UNIT}\s*(?:\([^()]*\)\s*)?)?"
+    rf"(?:or|versus|vs\.?)\s+{_COMPARED_NUMBER}\s*(?:\([^()]*\)\s*)?{_COMPARED_UNIT}"
     r"\s*(?:\([^()]*\)\s*)?of\b",
     re.I,
 )
@@ -78,7 +82,7 @@ def _duration_design(text: str, low: str, read: list[tuple[int, int]], reg: ArmR
     each: "6 or 12 months of chemotherapy" before a randomisation to two regimens, "docetaxel
     alone or with 6 or 12 months of trastuzumab" and arms described one by one ("Arm A received
     ...") compare drugs, not durations."""
-    if not reg.arms or "month" not in low and "week" not in low and "year" not in low:
+    if not reg.arms or not any(w in low for w in ("month", "week", "year", "cycle")):
         return
     found = {s: m for s, e in read if (m := _compared_durations(text, low, s, e))}
     if not found or not _one_arm_per_duration_sentence(text, reg, found):
@@ -96,7 +100,7 @@ def _duration_design(text: str, low: str, read: list[tuple[int, int]], reg: ArmR
 
 # "6, 12 or 24 weeks of": durations listed before the compared pair (``_COMPARED_DURATIONS``).
 _LISTED_DURATIONS_BEFORE = re.compile(
-    rf"(?:\b{_NUMBER_WORD}\s*(?:{_DURATION_UNIT}\s*)?,\s*)+\Z", re.I
+    rf"(?:\b{_COMPARED_NUMBER}\s*(?:{_COMPARED_UNIT}\s*)?,\s*)+\Z", re.I
 )
 
 
@@ -517,8 +521,10 @@ def _read_described_arms(
     arms = []
     for i, (m, e) in enumerate(found):
         limit = min(e, found[i + 1][0].start()) if i + 1 < len(found) else e
-        regimen = _regimen_within(drug_hits, m.end(), _segment_end(text, m.end(), limit))
+        end = _segment_end(text, m.end(), limit)
+        regimen = _regimen_within(drug_hits, m.end(), end)
         if regimen is not None:
+            regimen = _on_basis_of_group(text, m.end(), end, regimen, arms)
             arms.append((regimen, normalise_label(m.group(1))))
     if len({label for _, label in arms}) < 2 or _dose_levels(text, arms):
         return
@@ -527,6 +533,34 @@ def _read_described_arms(
         arm = by_letter.get(m.group(1).lower())
         if arm is not None:
             arm.labels.add(m.group(2).lower())
+
+
+# "the experimental group was given pyrotinib on the basis of the control group", "pyrotinib in
+# addition to the control regimen": the added drug on top of an earlier described group's regimen
+# (Chinese journals' add-on phrasing). Group 1 names the group the drug was added to.
+_ON_BASIS_OF_GROUP = re.compile(
+    r"\b(?:on\s+the\s+basis\s+of|in\s+addition\s+to|on\s+top\s+of|based\s+on)\s+"
+    r"(?:that\s+(?:of|in)\s+|the\s+regimen\s+of\s+)?the\s+([A-Za-z][\w-]{2,20})"
+    r"(?:\s+group)?(?:['\u2019]s)?(?:\s+(?:regimen|treatment|therapy|group))?\b",
+    re.I,
+)
+
+
+def _on_basis_of_group(
+    text: str, a: int, b: int, regimen: Regimen, earlier: list[tuple[Regimen, str]]
+) -> Regimen:
+    """``regimen`` (described in [a, b)) joined with the regimen of the earlier described group
+    it was given "on the basis of" / "in addition to"; unchanged when [a, b) adds to no group
+    described before it."""
+    if not earlier or text.find(" the ", a, b) < 0:
+        return regimen
+    m = _ON_BASIS_OF_GROUP.search(text, a, b)
+    if m is None or m.start() < regimen.start:
+        return regimen
+    base = dict((label, r) for r, label in earlier).get(normalise_label(m.group(1)))
+    if base is None:
+        return regimen
+    return Regimen(regimen.start, regimen.end, [*regimen.hits, *base.hits])
 
 
 def _dose_levels(text: str, arms: list[tuple[Regimen, str]]) -> bool:

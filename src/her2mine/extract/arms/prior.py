@@ -281,3 +281,30 @@ def _assigned_after_prior(text: str, a: int, pos: int) -> bool:
     """Whether an assignment verb in ``text[a:pos]`` stands after every prior phrase there."""
     last = last_match(_ASSIGNED_VERB, text, a, pos)
     return last is not None and _PRIOR_END.match(text, last.end(), pos) is None
+
+
+# "All patients received four cycles of EC and were then randomly assigned to A or B": the
+# therapy named before "were then assigned" is a lead-in every patient had before
+# randomisation, no arm and no part of one (as later/follow-on phases are kept out).
+_THEN_ASSIGNED = re.compile(
+    r"\b(?:were|was)\s+then\s+(?:randomly\s+|randomi[sz]ed\s+)?(?:assigned|randomi[sz]ed|"
+    r"allocated)\b",
+    re.I,
+)
+
+
+def _without_lead_in(text: str, s: int, e: int, regs: list[Regimen]) -> list[Regimen]:
+    """``regs`` of design sentence [s, e) without those before a "were then randomly
+    assigned" (above), when some regimen follows it; unchanged otherwise."""
+    m = _then_assigned_at(text, s, e)
+    if m is None:
+        return regs
+    after = [r for r in regs if r.start >= m.end()]
+    return after if after and len(after) < len(regs) else regs
+
+
+def _then_assigned_at(text: str, s: int, e: int) -> re.Match[str] | None:
+    """The first "were then randomly assigned" (``_THEN_ASSIGNED``) in [s, e), if any."""
+    if text.find(" then ", s, e) < 0:
+        return None
+    return _THEN_ASSIGNED.search(text, s, e)

@@ -664,11 +664,13 @@ _SCHEDULE_LABEL = re.compile(r"(?<![\w-])(?:" + "|".join(_SCHEDULE_WORDS) + r")[
 
 
 # "the 12-month group", "the 6-month arm", "the 1-year group", "the 9-week arm": a group named
-# by how long its treatment lasts.
-_DURATION_UNITS = ("month", "months", "mo", "year", "years", "yr", "week", "weeks", "wk")
+# by how long its treatment lasts; or by how many cycles ("the four-cycle group", round 66a).
+_DURATION_UNITS = (
+    "month", "months", "mo", "year", "years", "yr", "week", "weeks", "wk", "cycle", "cycles",
+)  # fmt: skip
 _DURATION_LABEL = re.compile(
-    r"(?<![\w-])(?:\d+(?:[.·]\d+)?|one|two|three|four|five|six|nine|twelve|eighteen|twenty-four)"
-    r"[\s-]*(?:months?|mo|years?|yr|weeks?|wk)[\s-]*$",
+    r"(?<![\w-])(?:\d+(?:[.·]\d+)?|one|two|three|four|five|six|eight|nine|twelve|eighteen|"
+    r"twenty-four)[\s-]*(?:months?|mo|years?|yr|weeks?|wk|cycles?)[\s-]*$",
     re.I,
 )
 

@@ -72,20 +72,28 @@ def _joins_partner(text: str, hits: list[Hit], m: re.Match[str]) -> bool:
 
 def _partner_choice_options(text: str, hits: list[Hit], tpc_ms: list[re.Match[str]]) -> set[int]:
     """Starts of the drug hits listed after a physician's-choice phrase that is a drug's partner
-    (above): options of every arm, not arms. Only an "or" list right after "of"."""
+    (above): options of every arm, not arms. Only an "or" list right after "of" or in a bracket
+    right after the phrase ("physician's choice chemotherapy (capecitabine or vinorelbine)")."""
     out: set[int] = set()
     for m in tpc_ms:
-        if not _TPC_LIST_OPEN.match(text, m.end()) or not _joins_partner(text, hits, m):
+        if not _CHOICE_LIST_OPEN.match(text, m.end()) or not _joins_partner(text, hits, m):
             continue
         run = [h for h in hits if h.start >= m.end()]
-        if not run or not _TPC_LIST_OPEN.fullmatch(text, m.end(), run[0].start):
+        if not run or not _CHOICE_LIST_OPEN.fullmatch(text, m.end(), run[0].start):
             continue
         listed = _choice_list(text, run)
         if len(listed) >= 2 and _OR.search(text, listed[0].end, listed[-1].start):
             out.update(h.start for h in listed)
         elif _OR_UNREAD_SHORT.match(text, listed[0].end):
             out.add(listed[0].start)  # "of CAPOX or FP": a regimen no lexicon knows is listed
+        elif listed[0].source == "options":
+            out.add(listed[0].start)  # "of capecitabine, vinorelbine or eribulin" read as one
     return out
+
+
+# Where a partner choice's options open: "of" (``_TPC_LIST_OPEN``) or a bracket after the
+# phrase, the class word between ("physician's choice chemotherapy (capecitabine or ...)").
+_CHOICE_LIST_OPEN = re.compile(r"\s+of\s+(?:either\s+)?|\s*(?:chemotherapy\s*)?\(\s*", re.I)
 
 
 # "investigator's choice of CAPOX or FP": the other option a short form in capitals that is

@@ -211,7 +211,7 @@ def _attribute_arms(
             and (refs[prev[-1]].arm in ctx)
         ):
             first = refs[prev[-1]].arm
-            names = [first, next(a for a in ctx if a != first)]
+            names = [first, next((a for a in ctx if a != first), first)]  # (duration arms: same)
             if _than_comparator(text, refs[prev[-1]], out[run[0]][0].value, out[run[1]][0].value):
                 names.reverse()  # "longer than in the control group (12.4 vs 8.0 months)"
         elif not prev and (after := _compared_after_values(text, out, idx, refs, run)):

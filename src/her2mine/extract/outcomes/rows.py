@@ -763,12 +763,16 @@ def _every_arm_rows(
     rows: list[dict] = []
     for k, ((v, endpoint, measure), arm) in enumerate(zip(out, arms, strict=True)):
         every = None
-        if arm is None and measure not in _RATIOS:
+        if measure not in _RATIOS and (arm is None or _twin_arms_of(registry, arm)):
             m = _IN_EVERY_ARM.match(text, v.ext_end) or _every_arm_bracket(text, v, out, e)
             if m is not None:
                 names = _every_group_arm(registry)
                 n = _every_arm_count(m, len(names))
-                if len(names) == n and all(names):
+                if (
+                    len(names) == n
+                    and all(names)
+                    and (arm is None or not _listed_before(text, out, arms, k, n))
+                ):
                     every = names
                     listed = _listed_before(text, out, arms, k, n)
                     if listed:  # (the rows of the earlier values are the last ones written)
@@ -778,6 +782,13 @@ def _every_arm_rows(
         for a in every or (arm,):
             rows.append(_row(v, endpoint, measure, a, sentence))
     return rows
+
+
+def _twin_arms_of(registry: ArmRegistry, arm: str) -> bool:
+    """Whether every group of the design carries ``arm`` (biosimilar twins, duration arms):
+    a value "in both groups" is then one row per group though its arm is already known."""
+    names = _every_group_arm(registry)
+    return len(names) >= 2 and all(a == arm for a in names)
 
 
 # Round 64b: "The pCR rates were 45%, 50% and 48% in the three groups": as many listed values as
