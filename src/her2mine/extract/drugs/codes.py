@@ -148,13 +148,17 @@ def _names_a_cell_line(text: str, start: int, end: int) -> bool:
 # SP263 assay", "VENTANA SP263", "clone SP142", "PD-L1 expression (SP142)"): a code after a
 # clone's or assay maker's word, or before an assay's word, or in a bracket right after the
 # biomarker it scores, names the test, not a drug given.
+# (Review 66b: not after a drug's target, "anti-HER2 (MRG002)", "targeting HER2 (KN026)".)
 _ASSAY_BEFORE_END = re.compile(
     r"(?:\b(?:clone|ventana|dako|agilent|antibody\s+clone)\s+"
-    r"|\b(?:PD-?L1|HER2)(?:\s+(?:expression|status|staining|IHC))?\s*\()\Z",
+    r"|(?<!anti-)(?<!targeting\s)(?<!targeted\s)\b(?:PD-?L1|HER2)"
+    r"(?:\s+(?:expression|status|staining|IHC))?\s*\()\Z",
     re.I,
 )
+# (Review 66b: "IHC 3+" / "IHC-confirmed" after a code is the patients' tumour status.)
 _ASSAY_AFTER = re.compile(
-    r"\)?\s+(?:assays?|pharmDx|IHC|immunohistochemi\w*|staining|antibody\s+clone|clone)\b",
+    r"\)?\s+(?:assays?|pharmDx|IHC(?![ \t]*[0-3]\+|-)|immunohistochemi\w*|staining|"
+    r"antibody\s+clone|clone)\b",
     re.I,
 )
 _ASSAY_REACH = 30  # characters read before a code for the word naming its assay
@@ -171,8 +175,13 @@ def _names_an_assay(text: str, start: int, end: int) -> bool:
 # Round 66b: a conference abstract's number opening the text before its title ("TPS1102:
 # KESTREL: a phase III trial", "LBA1003 - Results of ...") is shaped like a sponsor code; one
 # the text never writes again is the abstract's number ("ARX788: a phase 1 study ... received
-# ARX788" is the drug).
-_ABSTRACT_NUMBER_END = re.compile(r"[ \t]*(?:[:.\u2013\u2014-][ \t]|\s)")
+# ARX788" is the drug). Review 66b: the title after the number opens with a capital, and not
+# with a word joining the code to a treatment ("MRG002 plus chemotherapy in ...", "MRG002: a
+# phase 1 study ...", "MRG002 In HER2-positive ...": the drug the title is about).
+_ABSTRACT_NUMBER_END = re.compile(
+    r"[ \t]*(?:[:.\u2013\u2014-][ \t]+|\s+)"
+    r"(?=[A-Z])(?!(?i:plus|versus|vs|in|with|and|or|combined|monotherapy|alone|for)\b)"
+)
 
 
 def _abstract_number(text: str, m: re.Match[str]) -> bool:
