@@ -45,6 +45,7 @@ from her2mine.extract.options import options_as_class
 from her2mine.extract.outcomes import (
     SAFETY,
     carried_rate_endpoint,
+    every_group_arm,
     find_endpoints,
     sentence_outcome_rows,
 )
@@ -427,14 +428,10 @@ class OutcomeExtractor:
         carry = None
         last_named = False  # whether the previous sentence named an end point
         single_event = False  # whether it named one end point alone, an event
-        names = [a.name for a in registry.arms]
-        if len(names) == 1 and registry.duration_groups > 1:
-            # "4 or 6 cycles of A": one regimen, one group per compared duration (round 66a)
-            names = names * registry.duration_groups
-        # (a factorial's level arms are no list of the design's arms: a bare pair compares
-        # levels of a factor it does not name)
-        listed_design = 2 <= len(names) <= 4 and all(names) and registry.factorial is None
-        context = names if listed_design else []
+        # "4 or 6 cycles of A": one regimen, one group per compared duration (round 66a); none
+        # for a factorial (a bare pair compares levels of a factor it does not name)
+        names = every_group_arm(registry)
+        context = names if 2 <= len(names) <= 4 and all(names) else []
         ep_starts = list(map(_START, endpoints))  # (map: no Python call per hit)
         drug_starts = list(map(_START, drugs))
         # Sentences naming two drugs or more, not read yet (read lazily, for a comparison).

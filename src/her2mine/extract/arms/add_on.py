@@ -312,12 +312,12 @@ def _negated_partner_design(
             return False
         if not _is_design_regimen(text, a, s, e):
             return False
-        end = _restored_end(text, x, regs[i + 2 :], set(a.drugs) | set(x.drugs), e)
+        restored = _RESTORED.match(text, x.end, e)
+        end = _restored_end(restored, x, regs[i + 2 :], set(a.drugs) | set(x.drugs))
         if end is None:
             return False
-        first = _RESTORED.match(text, x.end, e).group("s1")  # (matched: ``end`` is not None)
         second = _FORM_BRACKET.match(text, end, e)
-        forms = (first, second.group("s") if second else None)
+        forms = (restored.group("s1"), second.group("s") if second else None)
         shared = _shared_tail(text, second.end() if second else end, regs[i + 2 :])
         if shared is None:
             return False
@@ -337,11 +337,12 @@ def _negated_partner_design(
     return False
 
 
-def _restored_end(text: str, x: Regimen, rest: list[Regimen], both: set[str], e: int) -> int | None:
+def _restored_end(
+    m: re.Match[str] | None, x: Regimen, rest: list[Regimen], both: set[str]
+) -> int | None:
     """Where the alternative restoring partner ``x`` ends ("or with both", "or with it", "or
-    with both A and X"), or None when none follows ``x``: a regimen there must hold X's drugs
-    and none outside ``both``."""
-    m = _RESTORED.match(text, x.end, e)
+    with both A and X"; ``m``: ``_RESTORED`` matched after ``x``), or None when none follows
+    ``x``: a regimen there must hold X's drugs and none outside ``both``."""
     if m is None:
         return None
     nxt = rest[0] if rest else None

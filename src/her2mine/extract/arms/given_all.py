@@ -25,8 +25,7 @@ def _given_to_all(
         m = _BOTH.search(text, s, e)
         if m is None:
             continue
-        lead_in = _then_assigned_at(text, m.end(), e)
-        if lead_in is not None:
+        if _then_assigned_at(text, m.end(), e) is not None:
             continue  # "all patients received EC and were then assigned to": no backbone
         drugs = {d for h in drug_hits if m.end() <= h.start and h.end <= e for d in h.drugs}
         # after the design, a drugless (placebo/observation) group keeps no drugs

@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from her2mine.extract.fastre import compiled
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import load_lexicons
 from her2mine.extract.regimens import Regimen
+
+if TYPE_CHECKING:  # (factorial imports this module)
+    from her2mine.extract.arms.factorial import Factorial
 
 
 @dataclass
@@ -96,7 +99,7 @@ class ArmRegistry:
     # duration (``_duration_design``), 0 when the design compares no durations
     duration_groups: int = 0
     # a factorial design's factors (``factorial.Factorial``), None for any other design
-    factorial: Any = field(default=None, repr=False, compare=False)
+    factorial: Factorial | None = field(default=None, repr=False, compare=False)
     # Labels and their patterns, which the group-word readings of ``arm_refs`` need: set by
     # ``freeze`` when first needed (``add`` clears it).
     frozen: tuple[list[str], list[re.Pattern[str]]] | None = field(

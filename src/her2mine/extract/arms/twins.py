@@ -217,11 +217,12 @@ def _route_before(text: str, start: int) -> str | None:
     m = _ROUTE_BEFORE.search(text, max(0, start - 20), start)
     if m is None:
         return None
-    word = (m.group(1) or m.group(2)).lower()
-    return "intravenous" if word in ("intravenous", "iv") else "subcutaneous"
+    return _route_of(m.group(1) or m.group(2))
 
 
-_ROUTE_AFTER = re.compile(r"[ \t]+((?i:intravenous(?:ly)?|subcutaneous(?:ly)?)|IV|SC)(?![\w-])")
+# A route word, either case for the written-out words, capitals for the short ones.
+_ROUTE_WORD = r"(?:(?i:intravenous(?:ly)?|subcutaneous(?:ly)?)|IV|SC)"
+_ROUTE_AFTER = re.compile(rf"[ \t]+({_ROUTE_WORD})(?![\w-])")
 
 
 def _route_of(word: str) -> str:
@@ -368,7 +369,6 @@ def _add_listed_both_arm(
 # Round 62c: one regimen written once with both routes ("subcutaneous or intravenous
 # trastuzumab", "trastuzumab given subcutaneously (H SC) or intravenously (H IV)", "trastuzumab
 # SC or IV"): two arms of that regimen, each named by its route and its bracket.
-_ROUTE_WORD = r"(?:(?i:intravenous(?:ly)?|subcutaneous(?:ly)?)|IV|SC)"
 _ROUTES_BEFORE = re.compile(
     rf"(?<![\w-])(?P<r1>{_ROUTE_WORD})\s+(?i:or)\s+(?:(?P<r2>{_ROUTE_WORD})[ \t]+)?\Z"
 )

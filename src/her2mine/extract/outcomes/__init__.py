@@ -30,6 +30,12 @@ Modules (name — what it holds — imports from), lowest first:
 from __future__ import annotations
 
 from her2mine.extract.outcomes.endpoints import SAFETY, carried_rate_endpoint, find_endpoints
-from her2mine.extract.outcomes.rows import sentence_outcome_rows
+from her2mine.extract.outcomes.rows import every_group_arm, sentence_outcome_rows
 
-__all__ = ["SAFETY", "carried_rate_endpoint", "find_endpoints", "sentence_outcome_rows"]
+__all__ = [
+    "SAFETY",
+    "carried_rate_endpoint",
+    "every_group_arm",
+    "find_endpoints",
+    "sentence_outcome_rows",
+]

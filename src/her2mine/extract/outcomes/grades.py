@@ -135,13 +135,13 @@ def _spent_on_own_event_clause(text: str, m: re.Match[str], ep: Hit) -> bool:
 _AE_HEAD_WORD = re.compile(r"\b" + _EVENT_HEAD + r"\b")
 
 
+# The verb that reports an event's cases ("occurred", "was reported").
+_EVENT_VERB = r"(?:occurred|developed|(?:was|were)\s+(?:reported|observed|seen|noted))"
 # "infusion-related reactions occurred in 13.3% vs 3.4%": the values compared before the one
 # being coded stand between the verb and it, and are of the same clause.
 _COMPARED_BEFORE = rf"(?:\d+(?:[.·]\d+)?\s*%\s*(?:{VS}|and|/)\s*){{0,3}}"
 _OWN_CLAUSE_VERB = re.compile(
-    r"[^;%]{0,40}?\b(?:occurred|was\s+(?:reported|observed|seen|noted)|were\s+(?:reported|"
-    r"observed|seen|noted)|developed)\b[^;%]{0,30}" + _COMPARED_BEFORE + r"\Z",
-    re.I,
+    r"[^;%]{0,40}?\b" + _EVENT_VERB + r"\b[^;%]{0,30}" + _COMPARED_BEFORE + r"\Z", re.I
 )
 
 
@@ -181,12 +181,10 @@ def _postfix_qualifier_of_other(text: str, m: re.Match[str], ep: Hit) -> bool:
     return before[-1:].isalpha()
 
 
-# Round 64b: the event's verb may stand between its bracketed grade and its value ("adverse
-# events (grade 3) occurred in 20%", "neutropenia (grade 3) was reported in 20%").
-_EVENT_VERB = r"(?:occurred|developed|(?:was|were)\s+(?:reported|observed|seen|noted))"
 # What may stand between a bracketed grade qualifier and its value: "fatigue (all grades)
 # 64.6%", "neutropenia (grade >=3): 63.2%", "(any grade) in 12%", and the values compared
-# before it ("(all grades) 64.6% vs. 49.8%").
+# before it ("(all grades) 64.6% vs. 49.8%"). Round 64b: the event's verb may stand between
+# ("adverse events (grade 3) occurred in 20%", "neutropenia (grade 3) was reported in 20%").
 _QUALIFIER_TO_VALUE = re.compile(
     r"\s*[)\]]\s*[:,=]?\s*(?:" + _EVENT_VERB + r"\s+)?(?:(?:in|of|was|were)\s+)?"
     rf"(?:\d+(?:[.·]\d+)?\s*%?\s*(?:{VS}|/|and)\s*){{0,3}}"

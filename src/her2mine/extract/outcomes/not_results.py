@@ -9,7 +9,14 @@ from her2mine.extract.fastre import WordGate, last_match, search_from_end
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import EndpointLexicon
 from her2mine.extract.numbers import Value
-from her2mine.extract.outcomes.patterns import PRIOR_WORDS, VS_OR_COMPARED, VS_WORDS, subject_start
+from her2mine.extract.outcomes.patterns import (
+    COMPARED_WITH_OR_TO,
+    PRIOR_WORDS,
+    VS,
+    VS_OR_COMPARED,
+    VS_WORDS,
+    subject_start,
+)
 
 # ("followed by" joins the steps of a sequential regimen: it says nothing of follow-up)
 _NOT_OUTCOME = re.compile(
@@ -144,14 +151,14 @@ _GAIN_BEFORE = re.compile(
 # Round 64b: "an improvement in median PFS with A (24.3 months) over B (10.4 months)": a time in
 # the bracket of a group named after the end point is that group's median, no gain.
 _GROUP_BRACKET_BEFORE = re.compile(
-    r"\s(?:with|in|for|among|over|versus|vs\.?|compared\s+(?:with|to))\s+[^()\d]{1,60}[(\[]\s*\Z",
+    rf"\s(?:with|in|for|among|over|{VS}|{COMPARED_WITH_OR_TO})\s+[^()\d]{{1,60}}[(\[]\s*\Z",
     re.I,
 )
 # Review of round 64b: only a pair of group brackets is of medians ("with A (24.3 months) over B
 # (10.4 months)"); one bracket after a group holds the gain ("compared with placebo (6.1 months;
 # HR 0.62").
 _PAIRED_BRACKET_AFTER = re.compile(
-    r"\s*[)\]]\s*,?\s*(?:over|versus|vs\.?|compared\s+(?:with|to)|and)\s+[^()\d]{1,60}[(\[]\s*\d",
+    rf"\s*[)\]]\s*,?\s*(?:over|{VS}|{COMPARED_WITH_OR_TO}|and)\s+[^()\d]{{1,60}}[(\[]\s*\d",
     re.I,
 )
 _TIME_BRACKET = re.compile(r"[(\[]\s*\d+(?:[.·]\d+)?\s*(?:months?|weeks?|years?|days?)\s*[)\]]")
@@ -171,10 +178,11 @@ def _group_median_bracket(text: str, ep: Hit, v: Value) -> bool:
 # Round 63b: "a median OS benefit of 15.7 months", "a median PFS gain of 6.1 months": the gain
 # word follows the end point, right before the time.
 _GAIN_AFTER_WORDS = ("benefit", "gain", "advantage", "extension", "prolongation")
+# An optional hedge before a stated time ("of approximately 6 months").
+_HEDGE = r"(?:(?:approximately|about|nearly|almost|around|over|more\s+than)\s+)?"
 _GAIN_AFTER_GATE = WordGate(_GAIN_AFTER_WORDS)
 _GAIN_AFTER = re.compile(
-    r"\s+(?:" + "|".join(_GAIN_AFTER_WORDS) + r")s?\s+(?:of|was|by)\s+"
-    r"(?:(?:approximately|about|nearly|almost|around|over|more\s+than)\s+)?\Z",
+    r"\s+(?:" + "|".join(_GAIN_AFTER_WORDS) + r")s?\s+(?:of|was|by)\s+" + _HEDGE + r"\Z",
     re.I,
 )
 
@@ -189,10 +197,7 @@ _BENEFIT_BEFORE = re.compile(
     r"(?:the\s+)?(?:median\s+)?\Z",
     re.I,
 )
-_STATED_TIME = re.compile(
-    r"\s+(?:was|of)\s+(?:(?:approximately|about|nearly|almost|around|over|more\s+than)\s+)?\Z",
-    re.I,
-)
+_STATED_TIME = re.compile(r"\s+(?:was|of)\s+" + _HEDGE + r"\Z", re.I)
 
 
 def _benefit_stated(text: str, low: str | None, a: int, ep: Hit, v: Value) -> bool:
@@ -612,7 +617,7 @@ def _governing_association(text: str, s: int, e: int, v: Value) -> re.Match[str]
 # Review of round 64b: a drug compared between the verb and the ratio ("had a higher pCR rate
 # with X than with Y (OR") names the treatments the ratio compares; a group alone ("associated
 # with pCR in arm C (OR") is only where a factor was measured.
-_COMPARED_WORD = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|over)\s", re.I)
+_COMPARED_WORD = re.compile(rf"\b(?:than|{VS}|{COMPARED_WITH_OR_TO}|over)\s", re.I)
 
 
 def _treatment_compared_after(text: str, m: re.Match[str], v: Value, drug_hits: list[Hit]) -> bool:

@@ -104,16 +104,13 @@ def sentence_outcome_rows(
         return []
     # (after the values: a sentence without any needs no assumption test)
     assumption, modeled, respectively, from_to, every_arm, pooled = _SENTENCE_GATES.read(low, s, e)
-    if assumption:
-        m = _ASSUMPTION.search(text, s, e)
-        if m is not None and _hypothesis_tested(text, s, m):
+    if assumption and (m := _ASSUMPTION.search(text, s, e)) is not None:
+        if _hypothesis_tested(text, s, m):
             values = [v for v in values if v.ext_end <= m.start()]
-            if not values:
-                return []
-        elif m is not None:
+        else:
             values = _values_after_assumption(text, m.end(), e, values)
-            if not values:
-                return []
+        if not values:
+            return []
     out: list[tuple[Value, str, str]] = []  # value, endpoint, measure
     if eps:
         eps = _without_subgroup_endpoints(text, s, eps, low)
@@ -761,19 +758,16 @@ def _every_arm_rows(
     registry defined exactly that many arms; otherwise (and for every other value) one row as
     usual."""
     rows: list[dict] = []
+    names = every_group_arm(registry)
     for k, ((v, endpoint, measure), arm) in enumerate(zip(out, arms, strict=True)):
         every = None
-        if measure not in _RATIOS and (arm is None or _twin_arms_of(registry, arm)):
+        if measure not in _RATIOS and (arm is None or _twin_arms_of(names, arm)):
             m = _IN_EVERY_ARM.match(text, v.ext_end) or _every_arm_bracket(text, v, out, e)
             if m is not None:
-                names = _every_group_arm(registry)
                 n = _every_arm_count(m, len(names))
-                if (
-                    len(names) == n
-                    and all(names)
-                    and (arm is None or not _listed_before(text, out, arms, k, n))
-                ):
+                if len(names) == n and all(names):
                     every = names
+                    # (empty when ``arm`` is set: a list is of values with no arm)
                     listed = _listed_before(text, out, arms, k, n)
                     if listed:  # (the rows of the earlier values are the last ones written)
                         every, arm = None, names[-1]
@@ -784,10 +778,10 @@ def _every_arm_rows(
     return rows
 
 
-def _twin_arms_of(registry: ArmRegistry, arm: str) -> bool:
-    """Whether every group of the design carries ``arm`` (biosimilar twins, duration arms):
-    a value "in both groups" is then one row per group though its arm is already known."""
-    names = _every_group_arm(registry)
+def _twin_arms_of(names: list[str | None], arm: str) -> bool:
+    """Whether every group of the design (``names``, ``every_group_arm``) carries ``arm``
+    (biosimilar twins, duration arms): a value "in both groups" is then one row per group though
+    its arm is already known."""
     return len(names) >= 2 and all(a == arm for a in names)
 
 
@@ -840,7 +834,7 @@ def _every_arm_bracket(
     return m if close >= 0 and not _value_between(out, v.end, close) else None
 
 
-def _every_group_arm(registry: ArmRegistry) -> list[str | None]:
+def every_group_arm(registry: ArmRegistry) -> list[str | None]:
     """The arm of each group of the design: one per arm, or, when the groups differ only in
     duration ("12 or 24 weeks of A"), the one regimen's arm once per group."""
     if registry.factorial is not None:

@@ -419,6 +419,14 @@ _P_LIST_LEAD = re.compile(r"[(\[;,]\s*\Z")
 _P_LIST_TAIL = re.compile(r"\s*(?:[)\];,]|\.(?!\d)|$)")
 
 
+def _p_list_end(text: str, ps: list[re.Match[str]], k: int) -> int:
+    """The index of the last P of the bare list ``ps[k]`` opens (``_P_LIST_JOIN`` between
+    each two); ``k`` when no P is joined to it."""
+    while k + 1 < len(ps) and _P_LIST_JOIN.fullmatch(text, ps[k].end(), ps[k + 1].start()):
+        k += 1
+    return k
+
+
 def _unlinked_p_lists(text: str, s: int, e: int, out: list[tuple[Value, str, str]]) -> None:
     """ "The ORR was 60%, 70% and 50% in the TD, PTD and T-DM1 arms (P=0.41 and P=0.03)": two
     or more P values joined by nothing but "and" or a comma, after three or more compared values
@@ -428,9 +436,7 @@ def _unlinked_p_lists(text: str, s: int, e: int, out: list[tuple[Value, str, str
     ps = [m for m in p_matches(text, s, e) if not is_subgroup_p(text, m)]
     k, prev_end = 0, s
     while k < len(ps) - 1:
-        j = k
-        while j + 1 < len(ps) and _P_LIST_JOIN.fullmatch(text, ps[j].end(), ps[j + 1].start()):
-            j += 1
+        j = _p_list_end(text, ps, k)
         if j > k and _bare_p_list(text, s, ps[k], ps[j]):
             _drop_list_ps(text, out, ps[k : j + 1], prev_end)
         prev_end = ps[j].end()
@@ -537,9 +543,7 @@ def _p_labels(text: str, ps: list[re.Match[str]], eps: list[Hit]) -> list[tuple]
     out: list[tuple] = []
     k = 0
     while k < len(ps):
-        j = k
-        while j + 1 < len(ps) and _P_LIST_JOIN.fullmatch(text, ps[j].end(), ps[j + 1].start()):
-            j += 1
+        j = _p_list_end(text, ps, k)
         listed = _end_points_after(text, ps[j].end(), starts)
         if len(listed) == j - k + 1:
             out.extend(zip(ps[k : j + 1], (h.canonical for h in listed), strict=True))

@@ -6,12 +6,13 @@ a subject of "was a ... trial" are ``titles._title_lead``'s and ``context._AS_SU
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from her2mine.extract.hits import Hit
-from her2mine.extract.lexicon import load_lexicons
 from her2mine.extract.trials.names import (
     _ACRONYM,
     _GROUP_STUDY_NUMBER,
+    _drug_abbreviation,
     _group_study_number,
     _trial_number,
     span_hit,
@@ -61,19 +62,21 @@ def group_numbers_enrolling(text: str) -> list[Hit]:
     if _GROUP_STUDY_NUMBER.search(text) is None:
         return []
     hits = []
-    for m in _NUMBER_ALONE.finditer(text):
+    for m in _NUMBER_ALONE.finditer(text):  # (each group is a ``_GROUP_STUDY_NUMBER`` already)
         g = 1 if m.group(1) is not None else 2
-        if _group_study_number(m.group(g)) and not _written_as_model(text, m.group(g)):
+        if not _written_as_model(text, m.group(g)):
             hits.append(span_hit(m, g))
     return hits
 
 
 def _written_as_model(text: str, name: str) -> bool:
     """Whether ``text`` writes ``name`` before "cells"/"xenografts"/"mice"/"model"."""
-    return any(
-        _MODEL_AFTER.match(text, m.end())
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
-    )
+    return any(_MODEL_AFTER.match(text, m.end()) for m in _mentions(text, name))
+
+
+def _mentions(text: str, name: str) -> Iterator[re.Match[str]]:
+    """Where ``text`` writes ``name`` as a whole word (no word character or hyphen beside)."""
+    return re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
 
 
 # Review of 64c: a sponsor's drug code has a protocol number's shape ("E7389" is eribulin's).
@@ -90,20 +93,14 @@ _WORD_BEFORE_BRACKET = re.compile(r"([A-Za-z][\w-]*)[ \t]*\($")
 def written_as_drug(text: str, name: str) -> bool:
     """Whether ``text`` writes ``name`` as a drug: dosed or given (``_DOSED_AFTER``), or in
     brackets with a drug of the lexicon ("E7389 (eribulin)", "eribulin (E7389)")."""
-    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+    for m in _mentions(text, name):
         if _DOSED_AFTER.match(text, m.end()):
             return True
         after = _BRACKET_AFTER.match(text, m.end())
-        if after is not None and _lexicon_drug(after.group(1).strip()):
+        if after is not None and _drug_abbreviation(after.group(1).strip()):
             return True
         before = _WORD_BEFORE_BRACKET.search(text, max(0, m.start() - 40), m.start())
         closed = text[m.end() : m.end() + 1] == ")"
-        if before is not None and closed and _lexicon_drug(before.group(1)):
+        if before is not None and closed and _drug_abbreviation(before.group(1)):
             return True
     return False
-
-
-def _lexicon_drug(word: str) -> bool:
-    """Whether the drug lexicon names ``word`` (as written or in lower case)."""
-    drugs = load_lexicons().drugs
-    return word in drugs.exact_of or word.lower() in drugs.canonical_of
