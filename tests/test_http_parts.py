@@ -95,32 +95,34 @@ def test_limiter_shared_by_threads_keeps_rate():
 
 
 def test_limiter_takes_a_start_only_when_its_caller_wakes():
-    # A thread that oversleeps (a loaded machine) must not keep a start reserved before it
-    # woke: the caller after it would then go less than one interval after it. Each start
-    # returned is the clock when its caller was let go, and starts are an interval apart.
-    limiter = RateLimiter(3.0, sleep=lambda s: time.sleep(s + (0.6 if _is_late() else 0.0)))
-    limiter.wait()  # a previous request: the next two must wait
-    released: dict[str, tuple[float, float]] = {}
+    """A caller whose sleep overshoots (a loaded machine) does not keep a start reserved before
+    it woke: a caller arriving on time in the meantime goes at once, and the late one goes a
+    full interval after it. Each start returned is the clock when its caller was let go. One
+    thread, a fake clock: the late caller's sleep runs the prompt caller at the time it was
+    due to wake, then wakes 1.5 intervals after that."""
+    now = [100.0]
+    released: dict[str, tuple[float, float]] = {}  # name -> (start returned, clock at return)
+    arrivals = [lambda: go("prompt")]  # (while the late caller sleeps)
 
-    def caller(name: str) -> None:
+    def sleep(seconds: float) -> None:
+        due = now[0] + seconds
+        now[0] = due
+        if arrivals:  # the late caller's first sleep
+            arrivals.pop()()
+            now[0] = max(now[0], due + 1.5 * limiter.interval)
+
+    def go(name: str) -> None:
         start = limiter.wait()
-        released[name] = (start, time.monotonic())
+        released[name] = (start, now[0])
 
-    late = threading.Thread(target=caller, args=("late",), name="late")
-    late.start()
-    time.sleep(0.05)
-    prompt = threading.Thread(target=caller, args=("prompt",), name="prompt")
-    prompt.start()
-    late.join()
-    prompt.join()
-    starts = sorted(start for start, _ in released.values())
-    assert starts[1] - starts[0] >= limiter.interval - 1e-9
-    for name, (start, returned) in released.items():
-        assert returned - start < 0.4, f"{name} was let go {returned - start:.2f} s after its start"
-
-
-def _is_late() -> bool:
-    return threading.current_thread().name == "late"
+    limiter = RateLimiter(3.0, clock=lambda: now[0], sleep=sleep)
+    limiter.wait()  # a previous request at 100.0: the next two must wait
+    go("late")
+    prompt_start, prompt_returned = released["prompt"]
+    assert prompt_start == prompt_returned == pytest.approx(100.0 + limiter.interval)
+    late_start, late_returned = released["late"]
+    assert late_start == late_returned == pytest.approx(100.0 + 2.5 * limiter.interval)
+    assert late_start - prompt_start >= limiter.interval - 1e-9
 
 
 def test_limiter_adapts_and_pauses():

@@ -14,6 +14,7 @@ from operator import attrgetter
 
 from her2mine.extract.fastre import literal_safe, search_from_end
 from her2mine.extract.hits import Hit
+from her2mine.extract.numbers import DECIMAL
 
 # Dose/schedule text between a drug and its joiner: "(5.4 mg/kg)", "every 3 weeks".
 _DOSE = (
@@ -135,7 +136,7 @@ _SCHEDULE = re.compile(
     # a carboplatin dose is an area under the curve: "carboplatin AUC 5 plus paclitaxel", also
     # spelled out: "carboplatin at an area under the curve of 6"
     r"(?:at\s+(?:an?\s+)?)?(?:auc|area\s+under\s+the\s+(?:concentration[\s-]+time\s+)?"
-    r"curve(?:\s*\(auc\))?)\s*(?:of\s+)?=?\s*\d+(?:[.·]\d+)?|"
+    rf"curve(?:\s*\(auc\))?)\s*(?:of\s+)?=?\s*{DECIMAL}|"
     # "lapatinib at a dose of 1250 mg per day continuously plus capecitabine"
     r"continuously|"
     # a dose not scaled to weight or body surface: "zanidatamab 1800 mg flat dose with

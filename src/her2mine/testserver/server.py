@@ -76,33 +76,34 @@ class RequestLog:
     """Thread-safe, list-like log of every request."""
 
     def __init__(self) -> None:
-        self._lock = threading.Condition()
+        # Notified when an item is added or settled (``wait_until_delivered`` waits on it).
+        self._changed = threading.Condition()
         self._items: list[RequestRecord] = []
 
     def append(self, rec: RequestRecord) -> None:
-        with self._lock:
+        with self._changed:
             self._items.append(rec)
-            self._lock.notify_all()
+            self._changed.notify_all()
 
     def settle(self, rec: RequestRecord, delivery: str) -> None:
         """Note how ``rec``'s response went out (see ``RequestRecord.delivery``)."""
-        with self._lock:
+        with self._changed:
             rec.delivery = delivery
-            self._lock.notify_all()
+            self._changed.notify_all()
 
     def wait_until_delivered(self, rec: RequestRecord, timeout: float = 30.0) -> str | None:
         """``rec.delivery`` once its response has gone out or been abandoned (None if that
         has not happened within ``timeout`` s): a client may return before the server's
         handler notices that it hung up."""
-        with self._lock:
-            self._lock.wait_for(lambda: rec.delivery is not None, timeout)
+        with self._changed:
+            self._changed.wait_for(lambda: rec.delivery is not None, timeout)
             return rec.delivery
 
     def __len__(self) -> int:
         return len(self._items)
 
     def __iter__(self) -> Iterator[RequestRecord]:
-        with self._lock:
+        with self._changed:
             return iter(list(self._items))
 
     def __getitem__(self, i: int) -> RequestRecord:
@@ -112,7 +113,7 @@ class RequestLog:
         return [r for r in self if r.service == service]
 
     def clear(self) -> None:
-        with self._lock:
+        with self._changed:
             self._items.clear()
 
 

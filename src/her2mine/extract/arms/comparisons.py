@@ -20,6 +20,7 @@ from her2mine.extract.arms.patterns import (
 from her2mine.extract.arms.refs import arm_refs
 from her2mine.extract.arms.twins import _DOSE_UNIT, _OR_BOTH_GATE, _OR_BOTH_NEXT
 from her2mine.extract.hits import Hit
+from her2mine.extract.numbers import DECIMAL
 from her2mine.extract.regimens import group_regimens, without_schedules
 
 
@@ -88,7 +89,7 @@ def design_list_order(
 # value: "89.4% in the 6-month arm and 89.8% in the 12-month arm").
 _ORDER_LIST_GAP = re.compile(
     r"\s*,?\s*(?:and|or|versus|vs\.?|compared\s+with|than)\s+"
-    r"(?:\d+(?:[.·]\d+)?\s*(?:%|months?)?\s+(?=in\s|with\s|among\s|for\s))?"
+    rf"(?:{DECIMAL}\s*(?:%|months?)?\s+(?=in\s|with\s|among\s|for\s))?"
     r"(?:(?:with|in|among|for|on)\s+)?(?:the\s+|those\s+)?",
     re.I,
 )
@@ -131,8 +132,8 @@ def listed_arms_order(
 # "T-DXd 5.4 mg/kg or 6.4 mg/kg", "trastuzumab 8 mg/kg then 6 mg/kg (8/6 mg/kg) or ...": what
 # lies between a regimen and the name of its first dose (``_dose_twins``).
 _DOSE_NAME_GAP = re.compile(
-    rf"\s*(?:at\s+)?(?:a\s+dose\s+of\s+)?(?:\d+(?:[.·]\d+)?\s*{_DOSE_UNIT}"
-    rf"(?:\s+then\s+\d+(?:[.·]\d+)?\s*{_DOSE_UNIT})?\s*\(\s*)?",
+    rf"\s*(?:at\s+)?(?:a\s+dose\s+of\s+)?(?:{DECIMAL}\s*{_DOSE_UNIT}"
+    rf"(?:\s+then\s+{DECIMAL}\s*{_DOSE_UNIT})?\s*\(\s*)?",
     re.I,
 )
 

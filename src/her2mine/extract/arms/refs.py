@@ -59,6 +59,7 @@ from her2mine.extract.arms.tpc import _tpc_phrases
 from her2mine.extract.fastre import GateSet, WordGate, compiled
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import load_lexicons
+from her2mine.extract.numbers import DECIMAL
 from her2mine.extract.regimens import Regimen, group_regimens
 
 # "22% of lapatinib-exposed patients": patients a rate is counted over, named by the drug they
@@ -669,7 +670,7 @@ _DURATION_UNITS = (
     "month", "months", "mo", "year", "years", "yr", "week", "weeks", "wk", "cycle", "cycles",
 )  # fmt: skip
 _DURATION_LABEL = re.compile(
-    r"(?<![\w-])(?:\d+(?:[.·]\d+)?|one|two|three|four|five|six|eight|nine|twelve|eighteen|"
+    rf"(?<![\w-])(?:{DECIMAL}|one|two|three|four|five|six|eight|nine|twelve|eighteen|"
     r"twenty-four)[\s-]*(?:months?|mo|years?|yr|weeks?|wk|cycles?)[\s-]*$",
     re.I,
 )

@@ -11,6 +11,7 @@ from her2mine.extract.arms.model import Arm, ArmRegistry
 from her2mine.extract.arms.patterns import _GROUP_WORD, _RANDOMISED
 from her2mine.extract.backbones import SharedBackbone
 from her2mine.extract.fastre import WordGate
+from her2mine.extract.numbers import DECIMAL
 from her2mine.extract.regimens import OR_BOTH, Regimen
 
 # "randomised to trastuzumab 8 mg/kg then 6 mg/kg (8/6 mg/kg) or 10 mg/kg (8/10 mg/kg)",
@@ -18,12 +19,10 @@ from her2mine.extract.regimens import OR_BOTH, Regimen
 # (one name with its twin: the contract's arm is the regimen). Each dose, and the bracket
 # after it, names that arm in the results ("12.5 months with 8/6 mg/kg").
 _DOSE_UNIT = r"(?:mg/kg|mg/m2|mg/m²|mg|µg/kg|mcg/kg)(?![\w/])"
-_DOSE_OR_GATE = re.compile(rf"\bor\s+(?:at\s+)?\d+(?:[.·]\d+)?\s*{_DOSE_UNIT}", re.I)
-_FIRST_DOSE = re.compile(
-    rf"\s*(?:at\s+)?(?:a\s+dose\s+of\s+)?(\d+(?:[.·]\d+)?)(\s*{_DOSE_UNIT})?", re.I
-)
+_DOSE_OR_GATE = re.compile(rf"\bor\s+(?:at\s+)?{DECIMAL}\s*{_DOSE_UNIT}", re.I)
+_FIRST_DOSE = re.compile(rf"\s*(?:at\s+)?(?:a\s+dose\s+of\s+)?({DECIMAL})(\s*{_DOSE_UNIT})?", re.I)
 _DOSE_ALTERNATIVE = re.compile(
-    rf"(?:,\s*|\s+)(?:or\s+)?(?:at\s+)?(\d+(?:[.·]\d+)?)(\s*{_DOSE_UNIT})?"
+    rf"(?:,\s*|\s+)(?:or\s+)?(?:at\s+)?({DECIMAL})(\s*{_DOSE_UNIT})?"
     r"(?:\s*\(([^()]{1,20})\))?",
     re.I,
 )
@@ -128,9 +127,7 @@ def _randomises_doses(text: str, s: int, e: int, r: Regimen) -> bool:
     return _RANDOMISED.search(text, s, r.start) is not None and not _DOSE_FINDING.search(text, s, e)
 
 
-_THEN_DOSE = re.compile(
-    rf"(?:\s+then\s+\d+(?:[.·]\d+)?\s*{_DOSE_UNIT})?(?:\s*\([^()]{{1,20}}\))?", re.I
-)
+_THEN_DOSE = re.compile(rf"(?:\s+then\s+{DECIMAL}\s*{_DOSE_UNIT})?(?:\s*\([^()]{{1,20}}\))?", re.I)
 
 
 def _each_twin(

@@ -19,6 +19,7 @@ from her2mine.extract.drugs.codes import _sentence_of
 from her2mine.extract.fastre import finditer_at, literal_starts, whole_word_spans
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import DrugLexicon, load_lexicons
+from her2mine.extract.numbers import DECIMAL
 from her2mine.extract.regimens import CHAIN_KINDS
 from her2mine.extract.sentences import sentence_spans
 
@@ -134,7 +135,7 @@ def _label_follows_reading(defined: dict[str, list[str]], short: str, read: list
 _SHORT_FORM_TEXT = re.compile(r"[A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?")
 _BRACKET_AFTER_SHORT = re.compile(r" ?\(([^()]{3,80})\)")
 _CHAIN_RESIDUE = re.compile(
-    r"(?:[\s,;+/]|\b(?:and|plus|with)\b|\d+(?:[.·]\d+)?|mg/m2|mg/m²|mg/kg|mg\b)*"
+    rf"(?:[\s,;+/]|\b(?:and|plus|with)\b|{DECIMAL}|mg/m2|mg/m²|mg/kg|mg\b)*"
 )
 
 

@@ -13,7 +13,7 @@ Modules (name — what it holds — imports from), lowest first:
   ``normalise_p``, unit names — (none)
 - atoms — the number atoms that may be values and the guards that say one is none — folding,
   patterns
-- ratio_lists — gaps between listed ratios, ``LIST_JOIN`` — folding
+- ratio_lists — gaps between listed ratios, ``LIST_JOIN`` — folding, patterns
 - attach — the CI and P attached to a value — folding, patterns, ratio_lists, value
 - ratios — hazard and odds ratios: keys, scales, margins, bare and listed ratios — atoms,
   attach, folding, patterns, ratio_lists, value
@@ -33,11 +33,12 @@ from her2mine.extract.numbers.atoms import is_subgroup_p
 from her2mine.extract.numbers.folding import fold_superscripts, fold_typography, normalise_p
 from her2mine.extract.numbers.pairs import closed_between
 from her2mine.extract.numbers.parse import parse_values
-from her2mine.extract.numbers.patterns import _KEY_RE, p_matches, ratio_candidates
+from her2mine.extract.numbers.patterns import _KEY_RE, DECIMAL, p_matches, ratio_candidates
 from her2mine.extract.numbers.ratio_lists import LIST_JOIN
 from her2mine.extract.numbers.value import Value
 
 __all__ = [
+    "DECIMAL",
     "LIST_JOIN",
     "_KEY_RE",
     "Value",

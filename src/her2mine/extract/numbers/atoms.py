@@ -21,6 +21,7 @@ from her2mine.extract.numbers.patterns import (
     _TIME_GUARD_END,
     _TIME_UNIT,
     _UNIT_TAIL,
+    DECIMAL,
 )
 
 # A literal each alternative of _NOT_A_VALUE_BEFORE_LOW contains ("stage" holds "age"). One
@@ -254,7 +255,7 @@ _SIGN_BEFORE = re.compile(_SIGN + r"\Z")
 # The other end of a signed range, found from the text (its signed start may be no atom: "CI,
 # -15% to 20%" is masked before). The start may leave its "%" to the end: "95% CI, −2 to 10%"
 # (a difference's CI; no CI pattern reads a signed bound).
-_SIGNED_RANGE_BEFORE = re.compile(_SIGN + r"\d+(?:[.·]\d+)?\s*%?\s*(?:to|and|–)\s*\+?\Z")
+_SIGNED_RANGE_BEFORE = re.compile(_SIGN + DECIMAL + r"\s*%?\s*(?:to|and|–)\s*\+?\Z")
 _SIGNED_RANGE_REACH = 20  # characters: "−15.5% to +"
 
 
@@ -287,7 +288,7 @@ def _kept_after_block(text: str, m: re.Match[str]) -> bool:
 # with a second one right after it is one of the rates compared, not their difference (one
 # number, as in "difference: 4%"). A CI after "and" is no second rate ("10% and 95% CI").
 _COMPARED_RATE_AFTER = re.compile(
-    r"\s*%\s*(?:vs\.?|versus|v\.|and|compared\s+(?:with|to))\s+\d+(?:[.·]\d+)?\s*%"
+    rf"\s*%\s*(?:vs\.?|versus|v\.|and|compared\s+(?:with|to))\s+{DECIMAL}\s*%"
     r"(?!\s*(?:CI\b|C\.I\.|CrI\b|confidence|credible))",
     re.I,
 )
@@ -314,7 +315,7 @@ def _rate_after_grade(text: str, m: re.Match[str]) -> bool:
 
 # Poster shorthand pairs rates with an unspaced slash, "ORR 85.1%/78.6%": the number after
 # "%/" is the second rate (``_NUM_ATOM`` skips numbers after "/", as in "mg/kg" or "5/12").
-_SLASHED_RATE = re.compile(r"(?<=%/)(?:\d+(?:[.·]\d+)?)(?=\s*%)")
+_SLASHED_RATE = re.compile(rf"(?<=%/)(?:{DECIMAL})(?=\s*%)")
 
 
 def _with_slashed_rates(

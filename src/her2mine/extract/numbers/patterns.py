@@ -9,7 +9,10 @@ import re
 
 from her2mine.extract.fastre import literal_starts, search_from_end
 
-NUM = r"(?:\d+(?:[.·]\d+)?|[.·]\d+)"
+# A number with its decimal part, if any, in either point ("12", "0.62", Lancet "0·36").
+DECIMAL = r"\d+(?:[.·]\d+)?"
+# Either that or a number with no whole part ("P < .001").
+NUM = rf"(?:{DECIMAL}|[.·]\d+)"
 # Patterns below start with a literal or a character set and check the character before it
 # with a lookbehind placed after that first character: the regex engine can then skip ahead to
 # candidate characters instead of trying every position (5-10x faster on abstracts).
@@ -226,7 +229,7 @@ _NR_ATOM = re.compile(
 # Words right before a time value that make it a landmark or a range, not a median.
 _TIME_GUARD = re.compile(
     r"(?:\b(?:at|after|within|by|through|beyond|up\s+to|range|ranging|interval|every|for|over|"
-    r"first|last|least)\s*[:,]?\s*(?:\d+(?:[.·]\d+)?\s*(?:to|–|-|and)\s*)?|[-–]\s*)$",
+    rf"first|last|least)\s*[:,]?\s*(?:{DECIMAL}\s*(?:to|–|-|and)\s*)?|[-–]\s*)$",
     re.I,
 )
 # Whether each of these "just before" patterns matches a window (see ``search_from_end``).

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from her2mine.extract.numbers.folding import _atom_float
+from her2mine.extract.numbers.patterns import DECIMAL
 
 # Between a ratio (with its CI and P) and the next one of a list: "and", a comma.
 _LIST_JOIN = re.compile(r"[\s)\]]*(?:,\s*(?:and\s+)?|\s+and\s+)")
@@ -111,7 +112,7 @@ _LISTED_EVENT_GAP = re.compile(
 # (A bare number that is the rates' difference, "91·5% versus 85·8% (5·7 [2·1–9·3])", is none.)
 _LISTED_RATES_GAP = re.compile(
     r"[\s)\]]*,?\s+and\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){1,4}?(?:was|were)\s+"
-    r"(\d+(?:[.·]\d+)?)%\s*(?:versus|vs\.?|v|and)\s+(\d+(?:[.·]\d+)?)%\s*[(\[]\s*"
+    rf"({DECIMAL})%\s*(?:versus|vs\.?|v|and)\s+({DECIMAL})%\s*[(\[]\s*"
 )
 # "(EFS: hazard ratio 0·24, 95% CI ...; OS: 0·16, 0·11–0·25)": a ratio list whose items are
 # labelled by their end point, a colon after each label; and the same labelled list repeated

@@ -9,6 +9,7 @@ from operator import attrgetter
 from her2mine.extract.fastre import SPAN, WordGate, finditer_at, literal_starts
 from her2mine.extract.hits import Hit, resolve_overlaps
 from her2mine.extract.lexicon import EndpointLexicon, lower_same_length, term_spans
+from her2mine.extract.numbers import DECIMAL
 from her2mine.extract.outcomes.grades import _ANY, _G3
 
 TIME_TO_EVENT = {"PFS", "OS", "DFS", "IDFS", "EFS", "RFS", "TTP", "CNS-PFS", "DOR"}
@@ -111,7 +112,7 @@ _BARE_RATE_GATE = WordGate(("incidence", "rate", "risk"))
 # A time-to-event end point's rate is dated ("the 3-year rate", "at 24 months, the rate"); the
 # head word "rate" alone, which ``_dated`` accepts, dates nothing carried over.
 _CARRIED_LANDMARK = re.compile(
-    r"\b(?:\d+(?:[.·]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*"
+    rf"\b(?:{DECIMAL}|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*"
     r"(?:years?|yrs?|y|months?|mo)\b|\blandmark\b",
     re.I,
 )

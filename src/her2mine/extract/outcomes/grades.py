@@ -8,7 +8,7 @@ from bisect import bisect_left
 
 from her2mine.extract.fastre import WordGate, finditer_at, last_match, literal_starts
 from her2mine.extract.hits import Hit
-from her2mine.extract.numbers import Value, closed_between
+from her2mine.extract.numbers import DECIMAL, Value, closed_between
 from her2mine.extract.outcomes.patterns import VS
 
 # "Gr≥3", "Gr 3/4" (conference abstracts) are grades too.
@@ -70,7 +70,7 @@ def _grade_code(
 # A grade qualifier written with its own value ("grade 3 or higher in 4.3%", "grade >=3, 4.3%")
 # is that value's, not one of a later event's: "AST ... of any grade in 28.8% and grade 3 or
 # higher in 4.3%; increased ALT occurred in 21.3%" (21.3% is any grade).
-_QUALIFIER_OWN_VALUE = re.compile(r"\s*(?:in|of|,|:|=)?\s*\d+(?:[.·]\d+)?\s*%")
+_QUALIFIER_OWN_VALUE = re.compile(rf"\s*(?:in|of|,|:|=)?\s*{DECIMAL}\s*%")
 
 
 def _spent_on_own_value(text: str, m: re.Match[str], ep: Hit) -> bool:
@@ -118,7 +118,7 @@ _POSTFIX_COLON = re.compile(r"\s*:")
 _EVENT_HEAD = r"(?:" + _AE_HEAD + r"|toxicit(?:y|ies)|events?|(?:side|adverse)\s+effects?)"
 _OWN_EVENT_VALUE = re.compile(
     r"\s+(?!" + _EVENT_HEAD + r"\b)[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?\s*[(,]?\s*"
-    r"(?:in\s+)?\d+(?:[.·]\d+)?\s*%[^;:]*\Z"
+    rf"(?:in\s+)?{DECIMAL}\s*%[^;:]*\Z"
 )
 
 
@@ -139,7 +139,7 @@ _AE_HEAD_WORD = re.compile(r"\b" + _EVENT_HEAD + r"\b")
 _EVENT_VERB = r"(?:occurred|developed|(?:was|were)\s+(?:reported|observed|seen|noted))"
 # "infusion-related reactions occurred in 13.3% vs 3.4%": the values compared before the one
 # being coded stand between the verb and it, and are of the same clause.
-_COMPARED_BEFORE = rf"(?:\d+(?:[.·]\d+)?\s*%\s*(?:{VS}|and|/)\s*){{0,3}}"
+_COMPARED_BEFORE = rf"(?:{DECIMAL}\s*%\s*(?:{VS}|and|/)\s*){{0,3}}"
 _OWN_CLAUSE_VERB = re.compile(
     r"[^;%]{0,40}?\b" + _EVENT_VERB + r"\b[^;%]{0,30}" + _COMPARED_BEFORE + r"\Z", re.I
 )
@@ -187,7 +187,7 @@ def _postfix_qualifier_of_other(text: str, m: re.Match[str], ep: Hit) -> bool:
 # ("adverse events (grade 3) occurred in 20%", "neutropenia (grade 3) was reported in 20%").
 _QUALIFIER_TO_VALUE = re.compile(
     r"\s*[)\]]\s*[:,=]?\s*(?:" + _EVENT_VERB + r"\s+)?(?:(?:in|of|was|were)\s+)?"
-    rf"(?:\d+(?:[.·]\d+)?\s*%?\s*(?:{VS}|/|and)\s*){{0,3}}"
+    rf"(?:{DECIMAL}\s*%?\s*(?:{VS}|/|and)\s*){{0,3}}"
 )
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 from her2mine.extract.hits import Hit
-from her2mine.extract.numbers import Value
+from her2mine.extract.numbers import DECIMAL, Value
 from her2mine.extract.outcomes.not_results import _lower_twin
 from her2mine.extract.outcomes.patterns import VS
 
 # (conference shorthand: "3-y DFS", "IDFS at 3 y")
 _LANDMARK = re.compile(
-    r"(?:\b\d+(?:[.·]\d+)?[\s-]*(?:year|yr|y|month|mo)s?\b|\bat\s+\d+\s*(?:years?|months?|y)\b|"
+    rf"(?:\b{DECIMAL}[\s-]*(?:year|yr|y|month|mo)s?\b|\bat\s+\d+\s*(?:years?|months?|y)\b|"
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten)[\s-]year\b|\brates?\b|\blandmark\b)",
     re.I,
 )
@@ -119,14 +119,12 @@ _LANDMARK_TAIL = (
 )
 # (a value's extent stops inside its bracket: "94.1% (95% CI, 92.0-95.6) vs ...")
 _CLOSER = r"[)\]]?"
-_NEXT_THEN_LANDMARK = re.compile(
-    _CLOSER + _PAIR_LINK + r"\d+(?:[.·]\d+)?\s*%" + _LANDMARK_TAIL, re.I
-)
+_NEXT_THEN_LANDMARK = re.compile(_CLOSER + _PAIR_LINK + DECIMAL + r"\s*%" + _LANDMARK_TAIL, re.I)
 _LANDMARK_NEXT = re.compile(_CLOSER + _LANDMARK_TAIL, re.I)
 # "IDFS was 92.3% at 3 years in the A group and 90.6% in the B group": the landmark right after
 # the first value of a pair dates both (the group phrase between holds no number or clause end).
 _LANDMARK_THEN_NEXT = re.compile(
-    _CLOSER + _LANDMARK_TAIL + r"[^\d%;.()\[\]]{0,50}?" + _PAIR_LINK + r"\d+(?:[.·]\d+)?\s*%",
+    _CLOSER + _LANDMARK_TAIL + r"[^\d%;.()\[\]]{0,50}?" + _PAIR_LINK + DECIMAL + r"\s*%",
     re.I,
 )
 _PAIRED_BEFORE = re.compile(r"\d\s*%" + _BRACKET_AFTER + _PAIR_LINK + r"\Z", re.I)

@@ -8,7 +8,7 @@ import re
 from her2mine.extract.fastre import WordGate, last_match, search_from_end
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import EndpointLexicon
-from her2mine.extract.numbers import Value
+from her2mine.extract.numbers import DECIMAL, Value
 from her2mine.extract.outcomes.patterns import (
     COMPARED_WITH_OR_TO,
     PRIOR_WORDS,
@@ -161,7 +161,7 @@ _PAIRED_BRACKET_AFTER = re.compile(
     rf"\s*[)\]]\s*,?\s*(?:over|{VS}|{COMPARED_WITH_OR_TO}|and)\s+[^()\d]{{1,60}}[(\[]\s*\d",
     re.I,
 )
-_TIME_BRACKET = re.compile(r"[(\[]\s*\d+(?:[.·]\d+)?\s*(?:months?|weeks?|years?|days?)\s*[)\]]")
+_TIME_BRACKET = re.compile(rf"[(\[]\s*{DECIMAL}\s*(?:months?|weeks?|years?|days?)\s*[)\]]")
 
 
 def _group_median_bracket(text: str, ep: Hit, v: Value) -> bool:
@@ -338,7 +338,7 @@ def _change_by_percent(text: str, s: int, v: Value) -> bool:
 _OPENS_COMPARED = re.compile(rf"\s*(?:{VS_WORDS})\s", re.I)
 
 
-_COMPARED_BRACKET_BEFORE = re.compile(rf"\(\s*(\d+(?:[.·]\d+)?\s*%\s*(?:{VS_WORDS})\s*)?\Z", re.I)
+_COMPARED_BRACKET_BEFORE = re.compile(rf"\(\s*({DECIMAL}\s*%\s*(?:{VS_WORDS})\s*)?\Z", re.I)
 
 
 def _opens_compared(text: str, v: Value) -> bool:

@@ -36,6 +36,7 @@ from her2mine.extract.outcomes.not_results import (
 from her2mine.extract.outcomes.patterns import COMPARED_WITH_OR_TO, PRIOR_WORDS, VS, subject_start
 from her2mine.extract.outcomes.runs import _RESPECTIVELY, _RESPECTIVELY_GATE
 from her2mine.extract.outcomes.shared_p import (
+    _between_arm_ps,
     _end_point_labelled_ps,
     _share_rate_p,
     _unlinked_p_lists,
@@ -181,9 +182,10 @@ def sentence_outcome_rows(
     if len(out) >= 2:  # a shared P needs two rates (most sentences give one value)
         _share_rate_p(text, s, e, out, arms, low, refs if needs_arms else None)
     if len(out) >= 3:  # a bare P list is only unlinked after three compared values or more
-        _unlinked_p_lists(text, s, e, out)
-    if len(out) >= 4 and len(eps) >= 2:  # two end points, each with a compared pair
-        _end_point_labelled_ps(text, s, e, out, eps)
+        ps = _between_arm_ps(text, s, e)
+        _unlinked_p_lists(text, s, out, ps)
+        if len(out) >= 4 and len(eps) >= 2:  # two end points, each with a compared pair
+            _end_point_labelled_ps(text, s, e, out, eps, ps)
     if arms_out is not None and needs_arms:  # internal arm names (a placebo-only group
         # included), in order; without ``needs_arms`` every value is an HR/OR, which has none
         arms_out.extend([a for a, (_, _, m) in zip(arms, out, strict=True) if m not in _RATIOS])
@@ -711,27 +713,35 @@ def _lone_value_lists_unnamed(
     out: list[ArmRef] = []
     j = 0
     while j < len(refs):
-        r = refs[j]
-        k = j
-        while (
-            k + 1 < len(refs) and refs[k + 1].in_list and _in_one_list(text, refs[k], refs[k + 1])
-        ):
-            k += 1
-        if (
-            0 < k - j < n_arms - 1
-            and r.in_list
-            and text[r.start : r.start + 8].lower().startswith(_PLURAL_GROUP_HEAD)
-        ):
-            m = _LONE_VALUE_BEFORE.search(text, max(s, r.start - 60), r.start)
-            if m is not None and not _JOINED_VALUE_BEFORE.search(
-                text, max(s, m.start() - 16), m.start()
-            ):
-                out.append(ArmRef(r.start, refs[k].end, None))
-                j = k + 1
-                continue
-        out.append(r)
+        k = _list_end(text, refs, j)
+        if _pooled_by_lone_value(text, s, refs[j], k - j, n_arms):
+            out.append(ArmRef(refs[j].start, refs[k].end, None))
+            j = k + 1
+            continue
+        out.append(refs[j])
         j += 1
     return out
+
+
+def _list_end(text: str, refs: list[ArmRef], j: int) -> int:
+    """The index of the last reference of the "A, B and C" list that ``refs[j]`` starts."""
+    k = j
+    while k + 1 < len(refs) and refs[k + 1].in_list and _in_one_list(text, refs[k], refs[k + 1]):
+        k += 1
+    return k
+
+
+def _pooled_by_lone_value(text: str, s: int, head: ArmRef, n_after: int, n_arms: int) -> bool:
+    """Whether the plural list ``head`` starts ("arms B and C", ``n_after`` references after it)
+    names some but not all of the ``n_arms`` arms and follows one lone value ("61% in ...")."""
+    if not (0 < n_after < n_arms - 1 and head.in_list):
+        return False
+    if not text[head.start : head.start + 8].lower().startswith(_PLURAL_GROUP_HEAD):
+        return False
+    m = _LONE_VALUE_BEFORE.search(text, max(s, head.start - 60), head.start)
+    if m is None:
+        return False
+    return not _JOINED_VALUE_BEFORE.search(text, max(s, m.start() - 16), m.start())
 
 
 _LIST_LINK = re.compile(r"(?:\s+alone)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.I)

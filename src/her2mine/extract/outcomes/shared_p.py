@@ -427,13 +427,21 @@ def _p_list_end(text: str, ps: list[re.Match[str]], k: int) -> int:
     return k
 
 
-def _unlinked_p_lists(text: str, s: int, e: int, out: list[tuple[Value, str, str]]) -> None:
+def _between_arm_ps(text: str, s: int, e: int) -> list[re.Match[str]]:
+    """The P matches of the sentence ``text[s:e]`` but those for interaction or trend
+    (``is_subgroup_p``): the Ps that may compare arms."""
+    return [m for m in p_matches(text, s, e) if not is_subgroup_p(text, m)]
+
+
+def _unlinked_p_lists(
+    text: str, s: int, out: list[tuple[Value, str, str]], ps: list[re.Match[str]]
+) -> None:
     """ "The ORR was 60%, 70% and 50% in the TD, PTD and T-DM1 arms (P=0.41 and P=0.03)": two
     or more P values joined by nothing but "and" or a comma, after three or more compared values
     of one end point, do not say which pair each P compares, so no value carries one (a curator
     cannot tell). Only a list that opens its bracket or clause and closes it: a word between or
-    around the Ps ("P=0.41 for PTD vs TD and ...") ties them to pairs, which this leaves alone."""
-    ps = [m for m in p_matches(text, s, e) if not is_subgroup_p(text, m)]
+    around the Ps ("P=0.41 for PTD vs TD and ...") ties them to pairs, which this leaves alone.
+    ``ps``: the sentence's between-arm Ps (``_between_arm_ps``)."""
     k, prev_end = 0, s
     while k < len(ps) - 1:
         j = _p_list_end(text, ps, k)
@@ -492,12 +500,18 @@ _LABEL_OPENS = re.compile(r"[(\[;]\s*\Z")
 
 
 def _end_point_labelled_ps(
-    text: str, s: int, e: int, out: list[tuple[Value, str, str]], eps: list[Hit]
+    text: str,
+    s: int,
+    e: int,
+    out: list[tuple[Value, str, str]],
+    eps: list[Hit],
+    ps: list[re.Match[str]],
 ) -> None:
     """Give each P labelled with an end point (``_p_labels``) to the compared values of that end
     point before it, and take a labelled P from the values of an end point it is not the label
     of (the parser gave the first P of a list to the pair right before it). Only end points of
-    two values or more in ``out``, of the measures whose compared values share a P."""
+    two values or more in ``out``, of the measures whose compared values share a P. ``ps``: the
+    sentence's between-arm Ps (``_between_arm_ps``)."""
     kinds = _p_sharing_measures(out)
     by_code: dict[str, list[int]] = {}
     ratios: dict[str, list[int]] = {}  # (review: a labelled P is its end point's HR/OR's)
@@ -508,7 +522,6 @@ def _end_point_labelled_ps(
             ratios.setdefault(ep, []).append(i)
     if len(by_code.keys() | ratios.keys()) < 2:
         return
-    ps = [m for m in p_matches(text, s, e) if not is_subgroup_p(text, m)]
     labels = _p_labels(text, ps, [h for h in eps if s <= h.start < e]) if ps else []
     given: dict[str, str] = {}
     for m, code in labels:

@@ -7,7 +7,7 @@ import re
 from her2mine.extract.fastre import WordGate, last_match
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import EndpointLexicon
-from her2mine.extract.numbers import Value
+from her2mine.extract.numbers import DECIMAL, Value
 from her2mine.extract.outcomes.brackets import _clause_break_unbracketed
 from her2mine.extract.outcomes.endpoints import _RATIOS, _RESPONSES, SAFETY, TIME_TO_EVENT
 from her2mine.extract.outcomes.grades import _ANY, _G3, _grade3_between, _grade_code, _GradeStarts
@@ -413,7 +413,7 @@ def _further_share(text: str, s: int, v: Value) -> bool:
 # (review: a bare comma or colon is no such link: "12% had grade 3 neutropenia, 8% had ...",
 # "62% achieved a pCR: 70% in ..." continue the earlier value's list)
 _OWN_VALUE_AFTER = re.compile(
-    r"(?:\s+rates?\s*[:=]\s*|(?:\s+rates?)?\s*(?:was|were|of|in|reached)\s+)\d+(?:[.·]\d+)?\s*%"
+    rf"(?:\s+rates?\s*[:=]\s*|(?:\s+rates?)?\s*(?:was|were|of|in|reached)\s+){DECIMAL}\s*%"
 )
 
 
