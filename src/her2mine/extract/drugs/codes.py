@@ -184,9 +184,18 @@ _ABSTRACT_NUMBER_END = re.compile(
 )
 
 
+# Round 67b: an abstract's number shaped like a code carries the conference's tag for the kind
+# of abstract ("TPS1102": trials in progress, "LBA1003"/"LB-123": late-breaking, "CT012": a
+# clinical-trial session); a sponsor's prefix before a capitalised title ("MRG002: A Phase 1
+# Study of ...", "SHR2019: A First-in-Human Trial ...") is the drug the title is about.
+_ABSTRACT_TAGS = frozenset({"TPS", "LBA", "LB", "CT", "PS", "PD", "PO", "OA", "OT", "GS", "FP"})
+
+
 def _abstract_number(text: str, m: re.Match[str]) -> bool:
     """Whether code match ``m`` opens the text as an abstract number (see above)."""
     if text[: m.start(1)].strip() or not _ABSTRACT_NUMBER_END.match(text, m.end(1)):
+        return False
+    if _CAPITALS.match(m.group(1)).group(0) not in _ABSTRACT_TAGS:
         return False
     return text.find(m.group(1), m.end(1)) < 0
 

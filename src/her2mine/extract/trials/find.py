@@ -30,10 +30,13 @@ from her2mine.extract.trials.families import (
 )
 from her2mine.extract.trials.names import (
     _ACRONYM,
+    NOT_TRIAL_NAMES,
     _abbreviates,
     _coined_mixed_case,
     _context_name,
+    _drug_abbreviation,
     _group_name,
+    _place_name,
     _programme_name,
     _registration_registry,
     _trial_number,
@@ -123,13 +126,18 @@ def _named_by_context(text: str) -> list[Hit]:
         hits += numbers_after_noun(text, nouns)
     # Round 62d: a cooperative group's bare name is no trial's, whichever reader read it; nor
     # is a sponsor's programme word alone (review of 62d: "the KEYNOTE trials"); round 64c:
-    # nor a registry studies are registered in ("the ChiCTR registry")
+    # nor a registry studies are registered in ("the ChiCTR registry"); round 67b: nor a place
+    # ("Korea was a prospective cohort study"), a database ("the Flatiron study") or a code the
+    # drug lexicon knows ("E7389: A Phase II Study ...": eribulin studied)
     return [
         h
         for h in hits
         if not _group_name(h.text)
         and not _programme_name(h.text)
         and not _registration_registry(h.text)
+        and not _place_name(h.text)
+        and h.text not in NOT_TRIAL_NAMES
+        and not _drug_abbreviation(h.text)
     ]
 
 

@@ -5,6 +5,7 @@ abbreviate a name."""
 from __future__ import annotations
 
 import re
+from importlib import resources
 
 from her2mine.extract.abbreviations import letters_in_order
 from her2mine.extract.drugs import is_sponsor_code
@@ -99,6 +100,7 @@ NOT_TRIAL_NAMES = frozenset(
         "JADER",
         "VigiBase",
         "Optum",
+        "Flatiron",  # round 67b: "the real-world Flatiron study" (Flatiron Health's records)
         # a scale, an infection or a gene a title may open with before its number ("COVID-19:",
         # "NYHA 2", review of round 58b)
         "NYHA",
@@ -167,6 +169,25 @@ _REGISTRATION_REGISTRIES = frozenset(
 def _registration_registry(name: str) -> bool:
     """Whether ``name`` is a registry of registrations (``_REGISTRATION_REGISTRIES``)."""
     return name in _REGISTRATION_REGISTRIES
+
+
+# Round 67b: a place the text calls a study, cohort or registry ("Korea was a prospective
+# cohort study", "the observational Ontario study") is where the patients were treated, no
+# study's name (the gold README lists named data sources, not "a French multicentre cohort").
+# Countries, provinces, states, regions and cities (data/places.txt), in title case; a name in
+# capitals ("ONTARIO") may be a coined acronym and is left to the name tests.
+_PLACES = frozenset(
+    line.strip()
+    for line in (resources.files("her2mine") / "data" / "places.txt")
+    .read_text("utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+
+def _place_name(name: str) -> bool:
+    """Whether ``name`` is a country, province, state, region or city (``_PLACES``)."""
+    return name in _PLACES
 
 
 # A short acronym ending in "OG"/"CG"/"SG"/"RG"/"TG" (Oncology, Cancer, Study, Research,
