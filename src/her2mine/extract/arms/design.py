@@ -123,6 +123,7 @@ from her2mine.extract.arms.tpc import (
 )
 from her2mine.extract.arms.twins import (
     _OR_BOTH_GATE,
+    _REFERENCE_GATE,
     _ROUTE_WORD_GATE,
     _add_both_arm,
     _add_listed_both_arm,
@@ -130,8 +131,10 @@ from her2mine.extract.arms.twins import (
     _code_twin,
     _dose_twins,
     _each_twin,
+    _elided_biosimilar_twin,
     _elided_route_twins,
     _has_dose_or,
+    _join_bracketed_reference,
     _label_route_twins,
     _randomises_doses,
     _record_both_form,
@@ -213,6 +216,8 @@ def _read_design(
                 regs = _without_options_after_values(text, s, regs, offered)
         if len(regs) >= 3:
             regs = _joined_across_short_form(text, regs)
+        if len(regs) >= 3 and text.find(") ", s, e) >= 0 and _REFERENCE_GATE.may_hold(low, s, e):
+            regs = _join_bracketed_reference(text, regs)
         regs = _without_short_forms(text, regs)
         if text.find("-", s, e) >= 0:
             regs = _without_suffixed_labels(text, regs)
@@ -375,8 +380,16 @@ def _read_design(
                     if modifier:
                         arm.labels.add(modifier.group(1).lower())
                     added.append(arm)
+                    if not arm.special and (
+                        twin := _elided_biosimilar_twin(text, s, e, r, arm, reg, low)
+                    ):
+                        added.append(twin)
                     if _has_dose_or(text, r.end, nxt) and _randomises_doses(text, s, e, r):
-                        added.extend(_dose_twins(text, r, nxt, arm, reg))
+                        last_partner = each is None and i + 2 == len(regs)
+                        twins, partner = _dose_twins(text, r, nxt, arm, reg, last_partner)
+                        added.extend(twins)
+                        if twins and partner is not None:
+                            each = partner  # "... or 400 mg plus C": C joins every dose arm
         if group and len(added) >= 2:
             _label_range_after_list(text, regs, arm_of, added)
         both_arm: Arm | None = None

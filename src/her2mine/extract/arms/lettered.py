@@ -123,15 +123,22 @@ _DURATIONS_AFTER = re.compile(
     re.I,
 )
 _ALTERNATIVE = re.compile(r"\b(?:or|versus|vs)\b", re.I)
+# "docetaxel plus trastuzumab for 4 or 6 cycles", "for either 6 or 12 months": the compared
+# durations after the regimen with no group brackets (round 67a).
+_BARE_DURATIONS_AFTER = re.compile(
+    rf"\bfor\s+(?:either\s+)?(?:a\s+total\s+of\s+)?{_COMPARED_NUMBER}\s*"
+    rf"(?:{_COMPARED_UNIT}\s*)?,?\s*(?:or|versus|vs\.?)\s+{_COMPARED_NUMBER}\s*{_COMPARED_UNIT}\b",
+    re.I,
+)
 
 
 def _compared_durations(text: str, low: str, s: int, e: int) -> re.Match[str] | None:
     """The compared durations of design sentence [s, e): "6 or 12 months of A"
-    (``_COMPARED_DURATIONS``) or "A for 12 months (12-month arm) or 6 months (6-month arm)"
-    (``low``: the lower-cased text)."""
+    (``_COMPARED_DURATIONS``), "A for 12 months (12-month arm) or 6 months (6-month arm)" or
+    "A for 4 or 6 cycles" (``low``: the lower-cased text)."""
     m = _COMPARED_DURATIONS.search(text, s, e)
     if m is None and low.find("for ", s, e) >= 0:
-        m = _DURATIONS_AFTER.search(text, s, e)
+        m = _DURATIONS_AFTER.search(text, s, e) or _BARE_DURATIONS_AFTER.search(text, s, e)
     return m
 
 

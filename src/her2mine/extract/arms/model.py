@@ -84,6 +84,12 @@ class ArmRef:
     drugs: tuple[str, ...] = ()
 
 
+def _label_written(label: str) -> str:
+    """A pattern for ``label`` as the text may write it: a hyphen or a space of the label is
+    either ("(400-mg group)" ... "the 400 mg group"), one character for one as before."""
+    return re.escape(label).replace(r"\-", r"[\s-]").replace(r"\ ", r"[\s-]")
+
+
 @dataclass
 class ArmRegistry:
     arms: list[Arm] = field(default_factory=list)
@@ -142,7 +148,7 @@ class ArmRegistry:
         labels = self.labels()
         self.frozen = (
             labels,
-            [compiled(r"(?<![\w-])" + re.escape(lb) + r"[\s-]*$", re.I) for lb in labels],
+            [compiled(r"(?<![\w-])" + _label_written(lb) + r"[\s-]*$", re.I) for lb in labels],
         )
 
     def add(self, reg: Regimen, label: str | None, options: set[str] | None = None) -> Arm | None:

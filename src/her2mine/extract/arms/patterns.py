@@ -214,7 +214,9 @@ _DESIGN_BEFORE_TAIL = (
     # the timing's other spelling: "24 weeks of pre-operative lapatinib plus trastuzumab"
     r"(?:pre|post|peri)-?operative|"
     # a biosimilar's comparator: "SB3 or reference trastuzumab, each with docetaxel"
-    r"reference|originator|innovator)\s+)?"
+    r"reference|originator|innovator)\s+|"
+    # ... and its product bracketed: "or the reference product (trastuzumab) plus docetaxel"
+    r"(?:reference|originator|innovator)\s+(?:product|drug)\s*\(\s*)?"
     # ... and by where it was sourced: "HLX02 or EU-sourced trastuzumab", "or EU-trastuzumab"
     r"(?:(?:EU|US)-(?:sourced|licensed|approved|authori[sz]ed)\s+|(?:EU|US)-)?$"
 )

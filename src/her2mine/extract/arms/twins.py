@@ -33,14 +33,21 @@ def _has_dose_or(text: str, a: int, b: int) -> bool:
     return text.find("or ", a, b) >= 0 and _DOSE_OR_GATE.search(text, a, b) is not None
 
 
-def _dose_twins(text: str, r: Regimen, limit: int, arm: Arm, reg: ArmRegistry) -> list[Arm]:
+def _dose_twins(
+    text: str, r: Regimen, limit: int, arm: Arm, reg: ArmRegistry, partner_last: bool = False
+) -> tuple[list[Arm], re.Match[str] | None]:
     """The arms of the other doses of regimen ``r`` listed after it, up to ``limit``: a dose
     right after the regimen, then "or" and another dose with no drug between (see above).
     The bracket after each dose ("(8/6 mg/kg)"), else the dose, is recorded as a name of its
-    arm (``bare_forms``)."""
+    arm (``bare_forms``); a bracketed group label ("(arm B)") labels it.
+
+    With the join of a partner after the doses ("320 mg (arm A) or 400 mg (arm B) plus
+    capecitabine") the twins are made only when that partner is the sentence's last regimen
+    (``partner_last``): the join is returned, and the caller gives its drugs to every dose arm
+    as "each with" does. (), None when no twins."""
     first = _FIRST_DOSE.match(text, r.end, limit)
     if first is None:
-        return []
+        return [], None
     pos, period = _dose_schedule(text, first.end(), limit)
     # past a second step of the same drug ("then 6 mg/kg") and the dose's bracket ("(8/6 mg/kg)")
     pos = _THEN_DOSE.match(text, pos, limit).end()
@@ -54,16 +61,19 @@ def _dose_twins(text: str, r: Regimen, limit: int, arm: Arm, reg: ArmRegistry) -
         pos, period = _dose_schedule(text, m.end(), limit)
         periods.append(period)
     if len(doses) < 2 or not said_or or doses[-1][1] is None:
-        return []
-    if _PARTNER_AFTER_DOSES.fullmatch(text, pos, limit):
-        return []  # "pyrotinib 320 or 400 mg daily plus capecitabine": the arm is not read whole
+        return [], None
+    partner = _PARTNER_AFTER_DOSES.fullmatch(text, pos, limit)
+    if partner is not None and not partner_last:
+        return [], None  # "320 or 400 mg plus A or B": the arms are not read whole
     unit = doses[-1][1].strip()
     twins = [arm] + [reg.add_own(r, None, set(arm.options)) for _ in doses[1:]]
     for (value, written_unit, named), twin in zip(doses, twins, strict=True):
+        if named and _GROUP_WORD.search(named):  # "400 mg (arm B)": a group label
+            twin.labels.add(normalise_label(named))
         form = named.strip() if named else f"{value} {(written_unit or unit).strip()}"
         reg.bare_forms.setdefault(form, twin)
     _name_schedule_twins(periods, twins, reg)
-    return twins[1:]
+    return twins[1:], partner
 
 
 # "paclitaxel 175 mg/m2 every 2 weeks or 80 mg/m2 weekly": a schedule after a dose, its
@@ -154,6 +164,67 @@ _TWIN_GAP = re.compile(
     r"(?:(?:reference|originator|innovator)\s+(?:(?:product|drug)\s*(?:\(\s*)?)?)?",
     re.I,
 )
+
+
+# "or the reference product (trastuzumab) plus docetaxel": the product's drug bracketed after
+# the product noun, then its partner. The closing bracket cuts the regimen chain there, yet the
+# partner is the reference product's own, as it is the biosimilar's (round 67a).
+_PRODUCT_BRACKET_BEFORE = re.compile(
+    r"(?:reference|originator|innovator)\s+(?:product|drug)\s*\(\s*\Z", re.I
+)
+_REFERENCE_GATE = WordGate(("reference", "originator", "innovator"))
+_BRACKET_THEN_PARTNER = re.compile(
+    r"\s*\)\s*(?:plus|\+|with|and|in\s+combination\s+with|combined\s+with)\s+", re.I
+)
+
+
+def _join_bracketed_reference(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """``regs`` with each reference product's bracketed drug joined to the partner after the
+    bracket (see above) into one regimen."""
+    out: list[Regimen] = []
+    for r in regs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and len(prev.hits) == 1
+            and _BRACKET_THEN_PARTNER.fullmatch(text, prev.end, r.start) is not None
+            and _PRODUCT_BRACKET_BEFORE.search(text, max(0, prev.start - 40), prev.start)
+        ):
+            hits = [*prev.hits, *r.hits]
+            out[-1] = Regimen(prev.start, r.end, hits, [*prev.joins, "strong", *r.joins])
+            continue
+        out.append(r)
+    return out
+
+
+# "randomized to the proposed biosimilar or (to) reference trastuzumab": the biosimilar, named by
+# no drug mention, and the reference product are two arms of the one regimen written once after
+# them, as elided route twins are (round 67a).
+_BIOSIMILAR_OR_REFERENCE = re.compile(
+    r"(?<![\w-])biosimilar\s*(?:\([^()]*\)\s*)?,?\s+or\s+(?:to\s+)?(?:the\s+)?"
+    r"(?:(?:EU|US)-(?:sourced\s+|licensed\s+|approved\s+)?)?"
+    r"(?:reference|originator|innovator)\s+(?:(?:product|drug)\s*\(?\s*)?\Z",
+    re.I,
+)
+
+
+def _elided_biosimilar_twin(
+    text: str, s: int, e: int, r: Regimen, arm: Arm, reg: ArmRegistry, low: str | None
+) -> Arm | None:
+    """The reference product's twin of ``arm`` (the arm of regimen ``r``) when "biosimilar or
+    reference" stands right before ``r`` in a randomisation sentence [s, e) (see above): the
+    first arm is labelled "biosimilar", the new one "reference"; else None."""
+    a = max(s, r.start - 80)
+    if not _BIOSIMILAR_GATE.may_hold(low, a, r.start):
+        return None
+    if _BIOSIMILAR_OR_REFERENCE.search(text, a, r.start) is None or not _randomises(text, s, e):
+        return None
+    twin = reg.add_own(r, "reference", set(arm.options))
+    arm.labels.add("biosimilar")
+    return twin
+
+
+_BIOSIMILAR_GATE = WordGate(("biosimilar",))
 
 
 def _same_drugs_as_arm_before(regs: list[Regimen], i: int, arm_of: dict[int, Arm]) -> bool:

@@ -10,6 +10,7 @@ from her2mine.extract.hits import Hit
 from her2mine.extract.numbers import Value, is_subgroup_p, normalise_p, p_matches
 from her2mine.extract.outcomes.brackets import _NUMBER_IN, _opening_bracket, _top_level_semicolon
 from her2mine.extract.outcomes.endpoints import _PEOPLE, _RATIOS
+from her2mine.extract.outcomes.p_lists import worded_p_list
 from her2mine.extract.outcomes.patterns import VS_OR_COMPARED
 from her2mine.extract.outcomes.prose import _IN_SUBGROUP, _SUBGROUP_TAIL
 from her2mine.extract.outcomes.runs import _RESPECTIVELY_GATE, _compared_tuples
@@ -363,6 +364,12 @@ _IN_GROUP = re.compile(
     re.I,
 )
 
+# "38% (4-cycle arm) and 45% (6-cycle arm) of patients": a rate followed by its group's bracket.
+_BRACKETED_GROUP = re.compile(
+    r"\s*[(\[]\s*(?:the\s+)?((?:[\w+-]+\s+){0,3}?[\w+-]+)[\s-]+(?:arm|group|cohort)\s*[)\]]",
+    re.I,
+)
+
 # "4.8 months in arm A", "9.1 months (95% CI, 6.1-12.1 months) in arm A": a value (a value's
 # CI bracket ends before its closing bracket) followed by the lettered group it was measured in.
 _IN_LETTERED_GROUP = re.compile(
@@ -405,6 +412,7 @@ def _in_named_groups(text: str, out: list[tuple[Value, str, str]], group: list[i
             or _IN_SUBGROUP.match(text, v.ext_end)
             or _IN_TUMOUR_GROUP.match(text, v.ext_end)
             or _OF_SUBGROUP.match(text, v.ext_end)
+            or _BRACKETED_GROUP.match(text, v.ext_end)
         )
         if m is None:
             return False
@@ -523,11 +531,12 @@ def _end_point_labelled_ps(
     if len(by_code.keys() | ratios.keys()) < 2:
         return
     labels = _p_labels(text, ps, [h for h in eps if s <= h.start < e]) if ps else []
+    listed = [(m.start(), normalise_p(m.group("op"), m.group("num")), c) for m, c in labels]
+    listed += worded_p_list(text, s, e, eps)  # "P values for PFS and OS were a and b"
     given: dict[str, str] = {}
-    for m, code in labels:
-        p = normalise_p(m.group("op"), m.group("num"))
-        ratio = [i for i in ratios.get(code, ()) if out[i][0].start < m.start()]
-        group = [i for i in by_code.get(code, ()) if out[i][0].start < m.start()]
+    for at, p, code in listed:
+        ratio = [i for i in ratios.get(code, ()) if out[i][0].start < at]
+        group = [i for i in by_code.get(code, ()) if out[i][0].start < at]
         if len(ratio) == 1:  # "90% vs 85% (HR 0.70) ... (P = 0.02 for IDFS": the HR's P
             given[code] = out[ratio[0]][0].p = p
             _clear_p(out, group, p)

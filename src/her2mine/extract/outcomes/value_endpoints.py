@@ -225,6 +225,8 @@ def _endpoint_for(
     # (79.6%) were PET responders" names its end point before the share)
     if _responder_share(text, low, v):
         return None
+    if _own_predicate_without_end_point(text, eps, v):
+        return None
     ep = _last_before(eps, anchor, None)
     if ep is not None and _unlisted_rate_between(text, ep.end, v.start, lex):
         return None  # "..., and the R0 resection rate was 82%": no listed end point's
@@ -445,6 +447,30 @@ _OWN_PARTICIPLE = re.compile(
     rf"(?:(?:{_G3.pattern}|{_ANY.pattern})\s+)?",
     re.I,
 )
+
+
+# Round 67a: "62% of patients achieved pCR and 20% had residual invasive disease": a share
+# with its own main verb says what it counts in that verb's object; when the object (up to the
+# clause's punctuation) names no end point, the share is of none, not of the end point before.
+_OWN_PREDICATE = re.compile(
+    r"\s+(?:of\s+(?:the\s+)?(?:patients|pts|participants|women)\s+)?"
+    r"(?:had|showed|displayed|developed|experienced|achieved|attained|reached)\s+"
+    r"[^.;,:()\[\]]{1,60}?(?=\s*(?:[.;,:()\[\]]|$))",
+    re.I,
+)
+
+
+_GRADED_EVENT = re.compile(r"\b(?:grades?|events?|toxicit(?:y|ies)|reactions?)\b", re.I)
+
+
+def _own_predicate_without_end_point(text: str, eps: list[Hit], v: Value) -> bool:
+    """Whether value ``v`` is followed by its own verb whose object names no end point of
+    ``eps`` (see above)."""
+    m = _OWN_PREDICATE.match(text, v.ext_end)
+    if m is None or any(m.start() <= h.start < m.end() for h in eps):
+        return False
+    # "2.2% of patients had grade 5 events": the earlier event's grade, read by ``grades``
+    return _GRADED_EVENT.search(text, m.start(), m.end()) is None
 
 
 def _object_of_own_participle(text: str, eps: list[Hit], v: Value) -> bool:
