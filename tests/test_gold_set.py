@@ -22,6 +22,7 @@ BLIND5 = Path(__file__).parent / "data" / "gold_blind5"
 BLIND6 = Path(__file__).parent / "data" / "gold_blind6"
 BLIND7 = Path(__file__).parent / "data" / "gold_blind7"
 BLIND8 = Path(__file__).parent / "data" / "gold_blind8"
+BLIND9 = Path(__file__).parent / "data" / "gold_blind9"
 TXT = sorted(GOLD.glob("*.txt"))
 ALL_TXT = (
     TXT
@@ -33,6 +34,7 @@ ALL_TXT = (
     + sorted(BLIND6.glob("*.txt"))
     + sorted(BLIND7.glob("*.txt"))
     + sorted(BLIND8.glob("*.txt"))
+    + sorted(BLIND9.glob("*.txt"))
 )
 
 ENDPOINTS = {
@@ -77,6 +79,7 @@ def _parse_written(value: str) -> float | None:
         (BLIND6, 20, 2),
         (BLIND7, 20, 2),
         (BLIND8, 20, 2),
+        (BLIND9, 20, 2),
     ],
 )
 def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: int) -> None:
@@ -92,8 +95,19 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
 
 @pytest.mark.parametrize(
     "directory",
-    [GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8],
-    ids=["gold", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"],
+    [GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9],
+    ids=[
+        "gold",
+        "blind",
+        "blind2",
+        "blind3",
+        "blind4",
+        "blind5",
+        "blind6",
+        "blind7",
+        "blind8",
+        "blind9",
+    ],
 )
 def test_pinned_scores_file(directory: Path) -> None:
     pins = json.loads((directory / "pinned_scores.json").read_text("utf-8"))
@@ -103,7 +117,7 @@ def test_pinned_scores_file(directory: Path) -> None:
 
 def test_the_sets_share_no_document() -> None:
     """The blind sets are scored as unseen text: no id is in two sets."""
-    sets = (GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8)
+    sets = (GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9)
     ids = [{t.stem for t in d.glob("*.txt")} for d in sets]
     assert sum(map(len, ids)) == len(set().union(*ids))
 
