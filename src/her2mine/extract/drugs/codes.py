@@ -10,7 +10,7 @@ import re
 
 from her2mine.extract.fastre import finditer_at, whole_word_spans
 from her2mine.extract.hits import Hit
-from her2mine.extract.lexicon import COOPERATIVE_GROUPS, DrugLexicon
+from her2mine.extract.lexicon import COOPERATIVE_GROUPS, DrugLexicon, term_spans
 
 _CODE_RE = re.compile(r"([A-Z](?<![A-Za-z0-9-][A-Z])[A-Z]{1,4}-?[0-9]{3,6}[a-z]?)(?![A-Za-z0-9-])")
 # Prefixes of registry ids, cooperative groups, staging systems... that look like sponsor codes.
@@ -47,11 +47,13 @@ def code_hits(text: str, lex: DrugLexicon, sentences: list[tuple[int, int]]) -> 
             continue
         if _names_a_payload(text, m.start(1)) or _names_a_cell_line(text, m.start(1), m.end(1)):
             continue
-        if _names_an_assay(text, m.start(1), m.end(1)) or _abstract_number(text, m):
+        if _names_an_assay(text, m.start(1), m.end(1)):
             continue
         if text[m.start(1) - 1 : m.start(1)] == "(" and study_number_in_bracket(text, m.start(1)):
             continue
         s, e = _sentence_of(m.start(), sentences, len(text))
+        if _abstract_number(text, m, lex, e):
+            continue
         if not _CODE_CONTEXT.search(text, s, e):
             continue
         canon = lex.lookup(code) or code.lower()
@@ -191,13 +193,32 @@ _ABSTRACT_NUMBER_END = re.compile(
 _ABSTRACT_TAGS = frozenset({"TPS", "LBA", "LB", "CT", "PS", "PD", "PO", "OA", "OT", "GS", "FP"})
 
 
-def _abstract_number(text: str, m: re.Match[str]) -> bool:
-    """Whether code match ``m`` opens the text as an abstract number (see above)."""
+def _abstract_number(text: str, m: re.Match[str], lex: DrugLexicon, title_end: int) -> bool:
+    """Whether code match ``m`` opens the text as an abstract number (see above); the title
+    runs to ``title_end``."""
     if text[: m.start(1)].strip() or not _ABSTRACT_NUMBER_END.match(text, m.end(1)):
         return False
-    if _CAPITALS.match(m.group(1)).group(0) not in _ABSTRACT_TAGS:
+    if text.find(m.group(1), m.end(1)) >= 0:
         return False
-    return text.find(m.group(1), m.end(1)) < 0
+    if _CAPITALS.match(m.group(1)).group(0) in _ABSTRACT_TAGS:
+        return True
+    return _title_names_a_drug(text[m.end(1) : title_end], lex)
+
+
+# Review 67b: conferences have more tags than ``_ABSTRACT_TAGS`` ("CRA1002", "EP123", "PB123",
+# "RF101"); a title that names a drug the lexicon knows ("PB123: Pyrotinib Combined With
+# Capecitabine ...") is about that drug, so an untagged code before it is the abstract's
+# number. A sponsor's code before a title naming no known drug ("MRG002: A Phase 1 Study of a
+# HER2-Targeted ADC") is still the drug.
+def _title_names_a_drug(title: str, lex: DrugLexicon) -> bool:
+    """Whether ``title`` names a drug (not a placebo) of the lexicon, any case."""
+    if lex.insensitive is None:
+        return False
+    low = title.lower()
+    return any(
+        lex.kind.get(lex.canonical_of.get(low[a:b], "")) not in (None, "placebo")
+        for a, b in term_spans(lex.insensitive, low)
+    )
 
 
 _CAPITALS = re.compile(r"[A-Z]+")
