@@ -73,11 +73,15 @@ def _two_arms_named_later(text: str, e: int, b: Regimen) -> bool:
 
 # Add-on designs whose two arms each carry a bracket (short form or label): backbone A, A + X.
 _ADD_ON_FORM = r"[^()\[\];,=]{1,40}?"
+# Between labelled items of one list: "or", or a comma with or without it ("A alone (arm A),
+# with X (arm B), or with Y (arm C)": round 68a).
+_LISTED_OR = r"(?:\s*,\s*(?:or\s+)?|\s+or\s+)"
 _ADD_ON_DESIGNS = (
     # "A given either alone (S1) or with X (S2)"
     re.compile(
         r"\s*,?\s+(?:given\s+|administered\s+)?(?:either\s+)?alone\s*\(\s*(?P<s1>" + _ADD_ON_FORM
-        + r")\s*\)\s*,?\s+or\s+(?:in\s+combination\s+|combined\s+)?with\s+(?P<x>[^()\[\];]{1,60}?)"
+        + r")\s*\)" + _LISTED_OR + r"(?:in\s+combination\s+|combined\s+)?with\s+"
+        r"(?P<x>[^()\[\];]{1,60}?)"
         r"\s*\(\s*(?P<s2>" + _ADD_ON_FORM + r")\s*\)",
         re.I,
     ),
@@ -158,7 +162,7 @@ def _add_on_design(
 
 # ", or with Y (S3)": a further partner of "A either alone (S1), or with X (S2)".
 _FURTHER_ADD_ON = re.compile(
-    r"\s*,?\s+or\s+(?:in\s+combination\s+|combined\s+)?with\s+(?P<x>[^()\[\];]{1,60}?)"
+    _LISTED_OR + r"(?:in\s+combination\s+|combined\s+)?with\s+(?P<x>[^()\[\];]{1,60}?)"
     r"\s*\(\s*(?P<s>" + _ADD_ON_FORM + r")\s*\)",
     re.I,
 )

@@ -259,6 +259,8 @@ def _read_design(
             continue
         if routes and len(regs) == 1 and _elided_route_twins(text, s, e, regs[0], reg):
             continue
+        if routes and len(regs) == 2 and _elided_route_twins(text, s, e, regs[0], reg, regs[1]):
+            continue
         shared = shared_backbone(text, regs, reg.drug_class) if len(regs) >= 2 else None
         arm_of: dict[int, Arm] = {}
         grouped: dict[int, Arm] = {}  # "randomly assigned to the A group": the arm named

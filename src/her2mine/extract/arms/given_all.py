@@ -126,7 +126,9 @@ def _give_to_every_arm(reg: ArmRegistry, drugs: set[str], *, drugless_too: bool)
 # "A alone or in combination with B" (titles, aims): the arms are A and A+B; B is an add-on.
 _ALONE_GATE = WordGate(("alone",))
 _ALONE_OR_WITH = re.compile(
-    r"\s*(?:\([^()]*\)\s*)?alone\s*(?:\([^()]*\)\s*)?,?\s+(?:or|versus|vs\.?)\s+"
+    # "A given alone or combined with B"; "A alone, with B, or with C" (round 68a)
+    r"\s*(?:\([^()]*\)\s*)?(?:(?:given|administered)\s+)?alone\s*(?:\([^()]*\)\s*)?"
+    r"(?:,\s*(?:(?:or|versus|vs\.?)\s+)?|\s+(?:or|versus|vs\.?)\s+)"
     # "with B alone or with both B and C": the "both" only stresses the pair (round 62c)
     r"(?:in\s+combination\s+with|combined\s+with|with|plus)\s+(?:the\s+|a\s+|both\s+)?"
     # "capecitabine alone or with continuation of trastuzumab" (treatment beyond progression)
@@ -153,7 +155,11 @@ def _alone_or_combined(text: str, regs: list[Regimen]) -> list[Regimen]:
 
 # Between partners of one list, each perhaps labelled: "pertuzumab (module 1), durvalumab".
 _PARTNER_COMMA = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*")
-_PARTNER_LAST = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:or|and)\s+")
+_PARTNER_LAST = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?,?\s*(?:or|and)\s+"
+    r"(?P<joiner>(?:in\s+combination\s+|combined\s+)?with\s+(?:the\s+|a\s+)?)?"
+)
+_BARE_OR = re.compile(r"\s+or\s+")
 _GROUP_LABEL_AFTER = re.compile(r"\s*\(\s*(?:arm|group|cohort|module)\s+\w+\s*\)", re.I)
 
 
@@ -168,9 +174,18 @@ def _listed_partners(text: str, regs: list[Regimen], i: int) -> list[int]:
     while j < len(regs) and _PARTNER_COMMA.fullmatch(text, regs[j - 1].end, regs[j].start):
         found.append(j)
         j += 1
-    if j < len(regs) and _PARTNER_LAST.fullmatch(text, regs[j - 1].end, regs[j].start):
+    if j >= len(regs):
+        return found
+    m = _PARTNER_LAST.fullmatch(text, regs[j - 1].end, regs[j].start)
+    if m is not None:
         labelled = all(_GROUP_LABEL_AFTER.match(text, regs[x].end) for x in (j - 1, j))
-        if found or labelled:
+        # "alone, with B, or with C": the joiner written again makes C a partner too; so does a
+        # bare "or" between two single drugs ("alone or combined with B or C")
+        again = m.group("joiner") is not None
+        bare = _BARE_OR.fullmatch(text, regs[j - 1].end, regs[j].start) is not None and all(
+            len(regs[x].hits) == 1 for x in (j - 1, j)
+        )
+        if found or labelled or again or bare:
             found.append(j)
     return found
 

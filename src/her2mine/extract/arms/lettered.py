@@ -494,7 +494,9 @@ _NAMED_GROUP_VERB = re.compile(
     word_start(["the"])
     + r"\s+([A-Za-z][\w-]{2,20})\s+(?i:group)"
     + _GROUP_COUNT
-    + r"\s+(?i:consisted\s+of|comprised|(?:was|were)\s+(?:treated\s+with|given)|received)\s+"
+    # "the study group additionally received X" (round 68a)
+    + r"\s+(?i:(?:additionally|also|further)\s+)?"
+    + r"(?i:consisted\s+of|comprised|(?:was|were)\s+(?:treated\s+with|given)|received)\s+"
 )
 # "..., and the control group (n=40) with docetaxel plus ...": the second group of a described
 # pair, its verb left out (read only after a described group of the same sentence); in a list of
@@ -559,15 +561,37 @@ def _on_basis_of_group(
     """``regimen`` (described in [a, b)) joined with the regimen of the earlier described group
     it was given "on the basis of" / "in addition to"; unchanged when [a, b) adds to no group
     described before it."""
-    if not earlier or text.find(" the ", a, b) < 0:
+    if not earlier:
         return regimen
-    m = _ON_BASIS_OF_GROUP.search(text, a, b)
-    if m is None or m.start() < regimen.start:
-        return regimen
-    base = dict((label, r) for r, label in earlier).get(normalise_label(m.group(1)))
+    base = _base_group_regimen(text, a, b, regimen, earlier)
     if base is None:
         return regimen
     return Regimen(regimen.start, regimen.end, [*regimen.hits, *base.hits])
+
+
+# Round 68a: "the study group additionally received pyrotinib on this basis": "this" is the
+# regimen of the group described just before.
+_ON_THIS_BASIS = re.compile(
+    r"\b(?:on\s+(?:this|that|such\s+a)\s+basis|on\s+the\s+basis\s+of\s+(?:this|that|it))\b", re.I
+)
+
+
+def _base_group_regimen(
+    text: str, a: int, b: int, regimen: Regimen, earlier: list[tuple[Regimen, str]]
+) -> Regimen | None:
+    """The regimen of the earlier described group that ``regimen`` (described in [a, b)) is
+    given on top of: the group named after "on the basis of" / "in addition to", or the one
+    described last before "on this basis"; None when [a, b) adds to no such group."""
+    if text.find(" basis", a, b) >= 0:
+        m = _ON_THIS_BASIS.search(text, a, b)
+        if m is not None and m.start() > regimen.start:
+            return earlier[-1][0]
+    if text.find(" the ", a, b) < 0:
+        return None
+    m = _ON_BASIS_OF_GROUP.search(text, a, b)
+    if m is None or m.start() < regimen.start:
+        return None
+    return dict((label, r) for r, label in earlier).get(normalise_label(m.group(1)))
 
 
 def _dose_levels(text: str, arms: list[tuple[Regimen, str]]) -> bool:

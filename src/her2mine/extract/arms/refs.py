@@ -88,6 +88,24 @@ def _exposed_arm_group(
     return 0 < len(holding) < len(registry.arms)
 
 
+# Round 68a: "58% with a TKI added to trastuzumab": a drug class added to a named regimen
+# names the group of that regimen (the class partner is left out, as "plus a taxane" is), and
+# the reference starts at the class, right after the preposition the value is read with.
+_CLASS_ADDED_TO = re.compile(
+    r"(?<![\w-])(?:with|plus)\s+((?:an?\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)"
+    r"\s+added\s+to\s+(?:the\s+)?\Z"
+)
+
+
+def _class_added_start(text: str, s: int, r: Regimen, regs: list[Regimen]) -> int | None:
+    """Where the class of "with a <class> added to <r>" starts, or None when ``r`` is not so
+    written (a regimen mention between, "with pertuzumab added to", is a named partner)."""
+    m = _CLASS_ADDED_TO.search(text, max(s, r.start - 60), r.start)
+    if m is None or any(m.start(1) <= x.start < r.start for x in regs):
+        return None
+    return m.start(1)
+
+
 def _other_arm_before(refs: list[ArmRef], r: Regimen) -> bool:
     """Whether the sentence names another group before ``r`` ("In the neratinib arm, ... 22% of
     lapatinib-exposed patients": the rate is that arm's, counted over a history; review of
@@ -212,7 +230,12 @@ def arm_refs(
         if arm and continued:
             arm = continued_drug_arm(text, s, e, r, arm, registry)
         if arm:
-            refs.append(ArmRef(r.start, r.end, arm, drugs=tuple(r.drugs)))
+            start = (
+                _class_added_start(text, s, r, regs)
+                if text.find("added ", s, r.start) >= 0
+                else None
+            )
+            refs.append(ArmRef(start or r.start, r.end, arm, drugs=tuple(r.drugs)))
         elif _undesigned_placebo(r):
             refs.append(ArmRef(r.start, r.end, None))
     if refs and without:

@@ -19,12 +19,21 @@ from her2mine.extract.regimens import OR_BOTH, Regimen
 # (one name with its twin: the contract's arm is the regimen). Each dose, and the bracket
 # after it, names that arm in the results ("12.5 months with 8/6 mg/kg").
 _DOSE_UNIT = r"(?:mg/kg|mg/m2|mg/m²|mg|µg/kg|mcg/kg)(?![\w/])"
-_DOSE_OR_GATE = re.compile(rf"\bor\s+(?:at\s+)?{DECIMAL}\s*{_DOSE_UNIT}", re.I)
+# Round 68a: "pyrotinib 320 mg, 400 mg or an escalating dose": a dose named by a word closes
+# the list as a number would.
+_WORD_DOSE = (
+    r"(?:an?\s+)?((?:escalating|escalated|titrated|individuali[sz]ed|intensified|reduced)"
+    r"[\s-]dose)"
+)
+_DOSE_OR_GATE = re.compile(rf"\bor\s+(?:at\s+)?(?:{DECIMAL}\s*{_DOSE_UNIT}|{_WORD_DOSE}\b)", re.I)
 _FIRST_DOSE = re.compile(rf"\s*(?:at\s+)?(?:a\s+dose\s+of\s+)?({DECIMAL})(\s*{_DOSE_UNIT})?", re.I)
 _DOSE_ALTERNATIVE = re.compile(
     rf"(?:,\s*|\s+)(?:or\s+)?(?:at\s+)?({DECIMAL})(\s*{_DOSE_UNIT})?"
     r"(?:\s*\(([^()]{1,20})\))?",
     re.I,
+)
+_WORD_DOSE_ALTERNATIVE = re.compile(
+    rf"(?:,\s*|\s+)(?:or\s+)?(?:at\s+)?{_WORD_DOSE}\b()(?:\s*\(([^()]{{1,20}})\))?", re.I
 )
 
 
@@ -55,25 +64,42 @@ def _dose_twins(
     doses = [(first.group(1), first.group(2), bracket.group(1) if bracket else None)]
     periods = [period]
     said_or = False
-    while (m := _DOSE_ALTERNATIVE.match(text, pos, limit)) is not None:
+    worded = 0  # how many doses are named by a word (``_WORD_DOSE``)
+    while (m := _next_dose(text, pos, limit, worded)) is not None:
         said_or |= m.group(0).lstrip(", ").lower().startswith("or")
         doses.append((m.group(1), m.group(2), m.group(3)))
+        worded += m.re is _WORD_DOSE_ALTERNATIVE
         pos, period = _dose_schedule(text, m.end(), limit)
         periods.append(period)
-    if len(doses) < 2 or not said_or or doses[-1][1] is None:
+    numeric = doses[: len(doses) - worded]
+    if len(doses) < 2 or not said_or or numeric[-1][1] is None:
         return [], None
     partner = _PARTNER_AFTER_DOSES.fullmatch(text, pos, limit)
     if partner is not None and not partner_last:
         return [], None  # "320 or 400 mg plus A or B": the arms are not read whole
-    unit = doses[-1][1].strip()
+    unit = numeric[-1][1].strip()
     twins = [arm] + [reg.add_own(r, None, set(arm.options)) for _ in doses[1:]]
-    for (value, written_unit, named), twin in zip(doses, twins, strict=True):
+    for k, ((value, written_unit, named), twin) in enumerate(zip(doses, twins, strict=True)):
         if named and _GROUP_WORD.search(named):  # "400 mg (arm B)": a group label
             twin.labels.add(normalise_label(named))
-        form = named.strip() if named else f"{value} {(written_unit or unit).strip()}"
+        if named:
+            form = named.strip()
+        elif k >= len(numeric):  # (also a label: "the escalating-dose group")
+            form = value.lower()
+            twin.labels.add(normalise_label(form))
+        else:
+            form = f"{value} {(written_unit or unit).strip()}"
         reg.bare_forms.setdefault(form, twin)
     _name_schedule_twins(periods, twins, reg)
     return twins[1:], partner
+
+
+def _next_dose(text: str, pos: int, limit: int, worded: int) -> re.Match[str] | None:
+    """The dose alternative written at ``pos``: a number, or (once, last) a worded dose."""
+    if worded:
+        return None
+    m = _DOSE_ALTERNATIVE.match(text, pos, limit)
+    return m if m is not None else _WORD_DOSE_ALTERNATIVE.match(text, pos, limit)
 
 
 # "paclitaxel 175 mg/m2 every 2 weeks or 80 mg/m2 weekly": a schedule after a dose, its
@@ -449,18 +475,29 @@ _ROUTES_AFTER = re.compile(
 
 def _routes_around(
     text: str, s: int, e: int, r: Regimen
-) -> tuple[str, str, str | None, str | None] | None:
+) -> tuple[str, str, str | None, str | None, int] | None:
     """The two routes written together before regimen ``r`` ("subcutaneous or intravenous
     trastuzumab", the second perhaps opening the lexicon's "intravenous trastuzumab") or after
-    it ("trastuzumab SC (H SC) or IV (H IV)"), with the bracket after each route; None if
-    none."""
+    it ("trastuzumab SC (H SC) or IV (H IV)"), with the bracket after each route and where the
+    phrase ends (``r``'s end, or the end of the routes after it); None if none."""
     before = _ROUTES_BEFORE.search(text, max(s, r.start - 40), r.start)
     if before is not None:
         opening = _ROUTE_OPENING.match(text, r.start)
         second = before["r2"] or (opening[0].strip() if opening is not None else None)
-        return (before["r1"], second, None, None) if second else None
+        return (before["r1"], second, None, None, r.end) if second else None
     after = _ROUTES_AFTER.match(text, r.end, e)
-    return (after["r1"], after["r2"], after["s1"], after["s2"]) if after is not None else None
+    if after is None:
+        return None
+    return after["r1"], after["r2"], after["s1"], after["s2"], after.end()
+
+
+# Round 68a: "subcutaneous or intravenous trastuzumab, each with docetaxel and carboplatin":
+# the partner after the route twins is given with both of them.
+_ROUTE_PARTNER_GAP = re.compile(
+    r"\s*,?\s*(?:(?:each|both)\s+)?(?:(?:given|administered)\s+)?"
+    r"(?:(?:in\s+combination|combined|together|along)\s+with|with|plus)\s+",
+    re.I,
+)
 
 
 _NOT_BEFORE = re.compile(r"(?i:non|not)[- \t]?\Z")
@@ -475,14 +512,26 @@ def _randomises(text: str, s: int, e: int) -> bool:
     )
 
 
-def _elided_route_twins(text: str, s: int, e: int, r: Regimen, reg: ArmRegistry) -> bool:
-    """Two route arms of regimen ``r`` (see above); only in a randomisation sentence (so "given
-    subcutaneously or intravenously" elsewhere says how a single arm's drug was given)."""
+def _elided_route_twins(
+    text: str, s: int, e: int, r: Regimen, reg: ArmRegistry, partner: Regimen | None = None
+) -> bool:
+    """Two route arms of regimen ``r`` (see above), each given with ``partner`` when one is
+    written right after the routes ("..., each with B": ``_ROUTE_PARTNER_GAP``); only in a
+    randomisation sentence (so "given subcutaneously or intravenously" elsewhere says how a
+    single arm's drug was given)."""
     routes = _routes_around(text, s, e, r)
     if routes is None or _route_of(routes[0]) == _route_of(routes[1]):
         return False
     if not r.drugs or r.has_placebo or not _randomises(text, s, e):
         return False
+    if partner is not None:
+        if partner.has_placebo or not partner.drugs:
+            return False
+        if _ROUTE_PARTNER_GAP.fullmatch(text, routes[4], partner.start) is None:
+            return False
+        r = Regimen(
+            r.start, partner.end, r.hits + partner.hits, [*r.joins, "strong", *partner.joins]
+        )
     first = reg.add(r, None)
     if first is None:
         return False

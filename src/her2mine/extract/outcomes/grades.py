@@ -60,6 +60,7 @@ def _grade_code(
                 or _spent_on_first_item(text, m, ep)
                 or _qualifier_of_earlier_clause(text, m, ep, v)
                 or _spent_on_own_event_clause(text, m, ep)
+                or _spent_before_elided_verb(text, m, ep, v)
             ):
                 continue
             if best is None or m.start() > best[0]:
@@ -154,6 +155,29 @@ def _qualifier_of_earlier_clause(text: str, m: re.Match[str], ep: Hit, v: Value)
     if text.find(";", m.end(), ep.start) < 0 and not _contrast_between(text, m.end(), ep.start):
         return False
     return _OWN_CLAUSE_VERB.match(text, ep.end, v.start) is not None
+
+
+# Round 68a: "Grade 3 or higher neutropenia occurred in 20% and 22%, and injection-site
+# reactions in 9.8%": the qualified event has its verb and values; the event after ", and",
+# given its value with that verb left out, is of any grade unless it restates one.
+_OWN_VALUES_THEN_AND = re.compile(
+    r"[^;%]{0,40}?\b" + _EVENT_VERB + r"\b[^;%]{0,30}?" + DECIMAL + r"\s*%"
+    r"(?:\s*(?:" + VS + r"|and|,|/)\s*" + DECIMAL + r"\s*%)*[^;%,]{0,40}?,\s*and\s+\Z",
+    re.I,
+)
+_ELIDED_VERB_VALUE = re.compile(r"\s+(?:in|of)\s+\Z")
+
+
+def _spent_before_elided_verb(text: str, m: re.Match[str], ep: Hit, v: Value) -> bool:
+    """Whether grade qualifier ``m`` qualifies an event given its values with a verb, and ``ep``
+    follows it after ", and", given its value ``v`` with that verb elided
+    (``_OWN_VALUES_THEN_AND``)."""
+    if m.end() >= ep.start or ep.end > v.start or text.find(", and", m.end(), ep.start) < 0:
+        return False
+    return (
+        _ELIDED_VERB_VALUE.fullmatch(text, ep.end, v.start) is not None
+        and _OWN_VALUES_THEN_AND.fullmatch(text, m.end(), ep.start) is not None
+    )
 
 
 # "grade >=3 neutropenia occurred in 12% of patients, while peripheral neuropathy was reported
