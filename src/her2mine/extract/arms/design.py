@@ -387,7 +387,9 @@ def _read_design(
                     ):
                         added.append(twin)
                     if _has_dose_or(text, r.end, nxt) and _randomises_doses(text, s, e, r):
-                        last_partner = each is None and i + 2 == len(regs)
+                        # the partner joins every arm (as "each with"), so only when the dose
+                        # arm is the sentence's first ("A, or B 320 mg or 400 mg plus C": not A's)
+                        last_partner = each is None and i + 2 == len(regs) and len(added) == 1
                         twins, partner = _dose_twins(text, r, nxt, arm, reg, last_partner)
                         added.extend(twins)
                         if twins and partner is not None:

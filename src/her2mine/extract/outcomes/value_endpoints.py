@@ -461,13 +461,20 @@ _OWN_PREDICATE = re.compile(
 
 
 _GRADED_EVENT = re.compile(r"\b(?:grades?|events?|toxicit(?:y|ies)|reactions?)\b", re.I)
+# Review of round 67a: "30% achieved a response (ORR)": the object's end point may be named
+# only in a bracket right after it (no number inside, so not another value's own bracket).
+_OBJECT_NAMED_IN_BRACKET = re.compile(r"\s*[(\[][^()\[\]\d]{1,30}[)\]]")
 
 
 def _own_predicate_without_end_point(text: str, eps: list[Hit], v: Value) -> bool:
     """Whether value ``v`` is followed by its own verb whose object names no end point of
     ``eps`` (see above)."""
     m = _OWN_PREDICATE.match(text, v.ext_end)
-    if m is None or any(m.start() <= h.start < m.end() for h in eps):
+    if m is None:
+        return False
+    bracket = _OBJECT_NAMED_IN_BRACKET.match(text, m.end())
+    end = bracket.end() if bracket else m.end()
+    if any(m.start() <= h.start < end for h in eps):
         return False
     # "2.2% of patients had grade 5 events": the earlier event's grade, read by ``grades``
     return _GRADED_EVENT.search(text, m.start(), m.end()) is None
