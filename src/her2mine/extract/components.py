@@ -47,6 +47,9 @@ from her2mine.extract.outcomes import (
     carried_rate_endpoint,
     every_group_arm,
     find_endpoints,
+    grade_follow_on_rows,
+    graded_3_only,
+    opens_follow_on_list,
     sentence_outcome_rows,
 )
 from her2mine.extract.sentences import join_soft_line_breaks, sentence_spans
@@ -426,6 +429,7 @@ class OutcomeExtractor:
         )
         outcomes = []
         carry = None
+        graded_before = -1  # the last sentence whose adverse-event rows were all grade >=3
         last_named = False  # whether the previous sentence named an end point
         single_event = False  # whether it named one end point alone, an event
         # "4 or 6 cycles of A": one regimen, one group per compared duration (round 66a); none
@@ -498,6 +502,10 @@ class OutcomeExtractor:
                 )
                 context = lazy  # still unread: most documents never need it
                 if found:
+                    if graded_before == k - 1 and opens_follow_on_list(text, s, e, gate):
+                        grade_follow_on_rows(found)
+                    if graded_3_only(found):
+                        graded_before = k
                     if text is not original:
                         for row in found:
                             row["sentence"] = original[s:e]

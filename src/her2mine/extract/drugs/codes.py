@@ -138,8 +138,19 @@ _CELL_BEFORE_END = re.compile(
 _CELL_REACH = 80  # characters read before a code for the "cell lines (" it stands in
 
 
+# Round 68b: the common HER2-positive model lines named like codes are cell lines wherever they
+# stand ("In BT-474 tumours, the combination ..."), with no cell word near.
+_KNOWN_CELL_LINES = frozenset(
+    {"BT474", "HCC1954", "HCC1419", "HCC202", "HCC2218", "UACC812", "UACC893", "AU565", "MB453",
+     "MB361"}
+)  # fmt: skip
+
+
 def _names_a_cell_line(text: str, start: int, end: int) -> bool:
-    """Whether the code at ``text[start:end]`` is written as a cell line (see ``_CELL_AFTER``)."""
+    """Whether the code at ``text[start:end]`` is written as a cell line (see ``_CELL_AFTER``)
+    or is a known one (``_KNOWN_CELL_LINES``)."""
+    if text[start:end].replace("-", "").upper() in _KNOWN_CELL_LINES:
+        return True
     if _CELL_AFTER.match(text, end):
         return True
     before = text[max(0, start - _CELL_REACH) : start]

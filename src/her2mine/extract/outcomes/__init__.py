@@ -30,6 +30,11 @@ Modules (name — what it holds — imports from), lowest first:
 from __future__ import annotations
 
 from her2mine.extract.outcomes.endpoints import SAFETY, carried_rate_endpoint, find_endpoints
+from her2mine.extract.outcomes.grades import (
+    grade_follow_on_rows,
+    graded_3_only,
+    opens_follow_on_list,
+)
 from her2mine.extract.outcomes.rows import every_group_arm, sentence_outcome_rows
 
 __all__ = [
@@ -37,5 +42,8 @@ __all__ = [
     "carried_rate_endpoint",
     "every_group_arm",
     "find_endpoints",
+    "grade_follow_on_rows",
+    "graded_3_only",
+    "opens_follow_on_list",
     "sentence_outcome_rows",
 ]

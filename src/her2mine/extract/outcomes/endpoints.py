@@ -378,6 +378,17 @@ _SUBGROUP_BEFORE = re.compile(
     re.I,
 )
 _SUBGROUP_REACH = 45  # characters before an end point looked at
+# Round 68b: "The percentages of patients with a pCR were 62.1% and 48.3%", "the proportion of
+# patients who achieved an objective response was 67%": a share head before the people makes
+# the phrase the end point's rate, not a subgroup, when the end point ends the subject (its
+# verb follows right after: "the proportion of patients with pCR who remained event-free was"
+# is a subgroup's other end point).
+_SHARE_OF_PEOPLE = re.compile(
+    r"\b(?:percentages?|proportions?|fractions?|shares?|rates?)\s+of\s+(?:all\s+)?\Z", re.I
+)
+_SHARE_VERB_AFTER = re.compile(
+    r"(?:\s+rates?)?\s*(?:\([^()]{0,40}\)\s*)?(?:was|were|is|are|reached|amounted)\b", re.I
+)
 
 
 def _without_subgroup_endpoints(text: str, s: int, eps: list[Hit], low: str | None) -> list[Hit]:
@@ -394,9 +405,20 @@ def _without_subgroup_endpoints(text: str, s: int, eps: list[Hit], low: str | No
         a = h.start - _SUBGROUP_REACH if h.start - _SUBGROUP_REACH > s else s
         if low is not None and low.find("with", a, h.start) < 0 and low.find("who", a, h.start) < 0:
             continue
-        if _SUBGROUP_BEFORE.search(text, a, h.start):
+        m = _SUBGROUP_BEFORE.search(text, a, h.start)
+        if m is not None and not _share_of_people(text, m.start(), h):
             kept = [x for x in kept if x is not h]
     return kept
+
+
+def _share_of_people(text: str, people: int, h: Hit) -> bool:
+    """Whether the subgroup phrase starting at ``people`` is the object of a
+    share head ("the percentage of patients with a pCR") and end point ``h`` ends the subject
+    (``_SHARE_OF_PEOPLE``, ``_SHARE_VERB_AFTER``): the phrase names the end point's rate."""
+    return (
+        _SHARE_OF_PEOPLE.search(text, max(0, people - 24), people) is not None
+        and _SHARE_VERB_AFTER.match(text, h.end) is not None
+    )
 
 
 _RATIOS = ("HR", "OR")

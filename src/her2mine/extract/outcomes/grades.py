@@ -275,3 +275,40 @@ class _GradeStarts:
     def __init__(self, low: str, s: int, e: int) -> None:
         self.g3 = literal_starts(low, _G3_FIRSTS, s, e)
         self.any = literal_starts(low, _ANY_FIRSTS, s, e)
+
+
+# Round 68b: "Grade ≥3 adverse events occurred in 41% and 35% of patients, respectively. The
+# most common were neutropenia (20% and 15%) and diarrhoea (8% and 3%)": a sentence opening
+# with "the most common/frequent" and no noun of its own names the commonest of the events the
+# sentence before graded, so its events keep that grade; one naming a grade ("of any grade")
+# grades them itself.
+_FOLLOW_ON_GATE = WordGate(("most",))
+_FOLLOW_ON_OPENING = re.compile(
+    r"\s*(?:the\s+)?most\s+(?:common|frequent)(?:ly\s+(?:reported|observed))?\s+"
+    r"(?:(?:ones|of\s+(?:these|them|which))\s*,?\s+)?(?:were|was|included|being)\b",
+    re.I,
+)
+
+
+def opens_follow_on_list(text: str, s: int, e: int, low: str | None = None) -> bool:
+    """Whether sentence text[s:e] opens with "The most common were" (``_FOLLOW_ON_OPENING``)
+    and names no grade of its own (``_G3``, ``_ANY``)."""
+    if not _FOLLOW_ON_GATE.may_hold(low, s, min(e, s + 40)):
+        return False
+    if _FOLLOW_ON_OPENING.match(text, s, e) is None:
+        return False
+    return _G3.search(text, s, e) is None and _ANY.search(text, s, e) is None
+
+
+def grade_follow_on_rows(rows: list[dict]) -> None:
+    """Make the any-grade adverse-event rows of a follow-on list (``opens_follow_on_list``)
+    grade ≥3, as the sentence before graded its events."""
+    for row in rows:
+        if row["endpoint"] == "AE":
+            row["endpoint"] = "AE_G3"
+
+
+def graded_3_only(rows: list[dict]) -> bool:
+    """Whether ``rows`` hold adverse-event rows and every one of them is grade ≥3."""
+    codes = [r["endpoint"] for r in rows if r["endpoint"] in ("AE", "AE_G3")]
+    return bool(codes) and "AE" not in codes

@@ -728,3 +728,51 @@ def _names_listed_end_point(text: str, a: int, b: int, lex: EndpointLexicon) -> 
         if code is not None and not code.startswith("_"):
             return True
     return False
+
+
+# Round 68b: a ratio of patient groups that differ by a feature, not a treatment, is a
+# prognostic factor's (the gold conventions' factors): "PFS was shorter in patients with >=3
+# previous lines than in those with 1-2 (HR 1.62", "brain metastases vs none: HR 1.45". No drug
+# may stand in the comparison ("T-DXd vs T-DM1 in patients with brain metastases: HR 0.25" and
+# "trastuzumab vs no trastuzumab" compare treatments).
+_GROUPS_GATE = WordGate(("than", "none", "no ", "absen", "without"))
+_PEOPLE_WITH = r"(?:patients|those|women|participants|pts)\s+(?:with|without|who)\b"
+_THAN_GROUPS = re.compile(
+    rf"\b(?:in|among|for)\s+{_PEOPLE_WITH}[^;]*?\bthan\s+(?:in\s+|among\s+|for\s+)?"
+    rf"{_PEOPLE_WITH}[^;]*\Z",
+    re.I,
+)
+_VS_NONE = re.compile(
+    rf"\b(?:{VS})\s+(?:none|absent|absence|no(?:\s+[\w-]+){{0,3}}|without(?:\s+[\w-]+){{0,3}})"
+    r"\s*[:,=(\[]?\s*(?:\(\s*)?\Z",
+    re.I,
+)
+# Groups told apart by what they were given ("who received adjuvant therapy than in those who
+# did not", "chemotherapy vs none") compare treatments, drug named or not.
+_TREATED_GROUP = re.compile(
+    r"\b(?:receiv|treated|given|randomi|assign|allocat|arms?\b|groups?\b|regimens?\b|"
+    r"(?:chemo|radio|endocrine\s+|hormon\w*\s+|targeted\s+)therap|surgery|resection)",
+    re.I,
+)
+_GROUPS_REACH = 160  # characters before the ratio's key a comparison of groups may start at
+
+
+def _compared_groups_factor_ratio(
+    text: str, low: str | None, s: int, v: Value, drug_hits: list[Hit]
+) -> bool:
+    """Whether ratio ``v`` closes a comparison of patient groups by a feature (``_THAN_GROUPS``,
+    ``_VS_NONE``) with no drug or treatment (``_TREATED_GROUP``) named from the comparison's
+    start to the ratio's key."""
+    end = v.key_start if v.key_start is not None else v.start
+    a = max(s, end - _GROUPS_REACH)
+    if not _GROUPS_GATE.may_hold(low, a, end):
+        return False
+    m = _VS_NONE.search(text, max(a, end - 60), end) or _THAN_GROUPS.search(text, a, end)
+    if m is None:
+        return False
+    start = m.start()
+    if m.re is _VS_NONE:  # the feature named before "vs": back to its clause's start
+        start = max(a, *(text.rfind(c, a, start) for c in ",;:(["))
+    if _TREATED_GROUP.search(text, start, end) is not None:
+        return False
+    return not any(start <= h.start < end for h in drug_hits)

@@ -31,6 +31,7 @@ from her2mine.extract.outcomes.gaps import _OF_PATIENTS_IN, _value_between
 from her2mine.extract.outcomes.grades import _GradeStarts
 from her2mine.extract.outcomes.not_results import (
     _associated_factor_ratio,
+    _compared_groups_factor_ratio,
     _response_groups_ratio,
 )
 from her2mine.extract.outcomes.patterns import COMPARED_WITH_OR_TO, PRIOR_WORDS, VS, subject_start
@@ -147,6 +148,7 @@ def sentence_outcome_rows(
             _factor_ratio(text, low, s, v, drug_hits)
             or _response_groups_ratio(text, low, s, v)
             or _associated_factor_ratio(text, low, s, e, v, drug_hits, eps)
+            or _compared_groups_factor_ratio(text, low, s, v, drug_hits)
         ):
             continue
         out.append((v, endpoint, measure))

@@ -117,16 +117,52 @@ _LABEL_REACH = 60  # characters from the bracket's opening to its P
 
 def _labelled_pair(text: str, s: int, m: re.Match[str], refs: list[ArmRef]) -> set[str] | None:
     """The two arms a bracket's label names before the P ``m`` ("(TL vs T, p = 0.04)", also
-    after a ";" in that bracket) or right after it ("(P = .01 for TL vs T)"), or None."""
+    after a ";" in that bracket or a ";" clause of the sentence outside brackets) or right after
+    it ("(P = .01 for TL vs T)"), or None."""
     a = max(s, m.start() - _LABEL_REACH)
     opening = _opening_bracket(text, a, m.start())
     if opening is None:
-        return None
+        # Round 68b: "ORR was 48%, 52% and 61% in arms A, B and C; arm C vs arm A, P = 0.013":
+        # a ";" clause that holds only the label and its P labels it as a bracket does.
+        opening = _top_level_semicolon(text, a, m.start())
+        if opening is None:
+            return None
     start = max(opening, text.rfind(";", opening, m.start()))
     inside = [r for r in refs if start < r.start and r.end <= m.start()]
     if not inside:
-        return _pair_label_after(text, m, refs)
+        return _letter_pair(text, start, m, refs) or _pair_label_after(text, m, refs)
     return _compared_pair(text, inside)
+
+
+# Round 68b: "... in arms A, B and C, respectively (C vs A: P = 0.02)": the label names the
+# arms by the bare letters the sentence gave them.
+_LETTER_PAIR = re.compile(rf"([A-Z])\s*(?:{VS_OR_COMPARED})\s*([A-Z])\s*[:,=]?\s*\Z")
+
+
+def _letter_pair(text: str, a: int, m: re.Match[str], refs: list[ArmRef]) -> set[str] | None:
+    """The two arms a label of bare letters right before the P ``m`` names (``_LETTER_PAIR``,
+    from ``a``), each the arm of the sentence's reference ending in that letter, or None."""
+    label = _LETTER_PAIR.search(text, a, m.start())
+    if label is None:
+        return None
+    by_letter: dict[str, set[str | None]] = {}
+    for r in refs:
+        letter = _last_letter(text, r)
+        if letter is not None and r.end < label.start():
+            by_letter.setdefault(letter, set()).add(r.arm)
+    arms = [by_letter.get(label[k], set()) for k in (1, 2)]
+    if any(len(x) != 1 or None in x for x in arms):
+        return None
+    pair = {next(iter(x)) for x in arms}
+    return pair if len(pair) == 2 else None
+
+
+def _last_letter(text: str, r: ArmRef) -> str | None:
+    """The capital a reference ends in as a word of its own ("arm C", "C"), or None."""
+    last = text[r.end - 1 : r.end]
+    if not last.isupper() or (r.end - r.start > 1 and text[r.end - 2].isalnum()):
+        return None
+    return last
 
 
 # "(P = .01 for TL vs T)": the label after the P, up to the end of its bracket or a ";".

@@ -102,6 +102,7 @@ def _rarer_shaped_names(text: str, found: list[int], nouns: list[int] | None = N
         for a, b in study_number_brackets(text)
     ]
     hits += _word_protocol_names(text) + _observational_names(text)
+    hits += _protocol_after_named_noun(text)
     if nouns:
         hits += _numeral_names(text, nouns) + read_hits((_HYPHENATED,), text, nouns)
         hits += read_hits((_DESIGN_WORDS_SETTING,), text, nouns)
@@ -109,6 +110,28 @@ def _rarer_shaped_names(text: str, found: list[int], nouns: list[int] | None = N
     if "registry" in text:
         nouns = sorted(nouns + noun_words(text, literal_starts(text, ("registry",))))
     return hits + read_hits((_COINED,), text, nouns) + _data_source_short_forms(text)
+
+
+# Round 68b: "the NCI-MATCH trial (EAY131)", "the MARIANNE study (BO22589)": a protocol number
+# (capitals and digits, or a group and its number, "(CALGB 40601)") alone in a bracket right
+# after a name in capitals and its noun is the trial's protocol number, listed as written (as
+# the gold lists "N9831", "CALGB 40601"). Registry ids are read elsewhere.
+_PROTOCOL_AFTER_NAMED_NOUN = re.compile(
+    rf"(?<![\w-])({_ACRONYM})[ \t]+(?:trial|study)[ \t]+\("
+    rf"((?:{_GROUPS})[ \t]\d{{3,6}}|[A-Z]{{1,5}}\d{{3,6}}[a-z]?)(?:\)|;[ \t])"
+)
+
+
+def _protocol_after_named_noun(text: str) -> list[Hit]:
+    """Protocol numbers bracketed after "NAME trial" (``_PROTOCOL_AFTER_NAMED_NOUN``), the name
+    in capitals (``_title_name``)."""
+    if "trial (" not in text and "study (" not in text:
+        return []
+    return [
+        span_hit(m, 2)
+        for m in _PROTOCOL_AFTER_NAMED_NOUN.finditer(text)
+        if _title_name(m.group(1)) and not is_registry_id(m.group(2))
+    ]
 
 
 # Round 59b: "Kestrel B123-45", "(HARBOR A12-34; NCT...)": a word and a protocol number (one or
