@@ -157,7 +157,8 @@ def _alone_or_combined(text: str, regs: list[Regimen]) -> list[Regimen]:
 _PARTNER_COMMA = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*")
 _PARTNER_LAST = re.compile(
     r"\s*(?:\([^()]*\)\s*)?,?\s*(?:or|and)\s+"
-    r"(?P<joiner>(?:in\s+combination\s+|combined\s+)?with\s+(?:the\s+|a\s+)?)?"
+    # "or with both B and C": the "both" only stresses the pair (review of round 68a)
+    r"(?P<joiner>(?:in\s+combination\s+|combined\s+)?with\s+(?:the\s+|a\s+|both\s+)?)?"
 )
 _BARE_OR = re.compile(r"\s+or\s+")
 _GROUP_LABEL_AFTER = re.compile(r"\s*\(\s*(?:arm|group|cohort|module)\s+\w+\s*\)", re.I)

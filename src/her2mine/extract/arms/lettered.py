@@ -575,6 +575,13 @@ _ON_THIS_BASIS = re.compile(
     r"\b(?:on\s+(?:this|that|such\s+a)\s+basis|on\s+the\s+basis\s+of\s+(?:this|that|it))\b", re.I
 )
 
+# Between the group's regimen and "on this basis": a few words or brackets of its own clause
+# ("pyrotinib in addition on this basis", "pyrotinib (400 mg/d) on this basis"), no comma or "and" (", and on this basis the trial was designed"
+# says why the trial was run: review of round 68a).
+_BASIS_OF_OWN_VERB = re.compile(
+    r"(?:\s+(?!and\b|but\b|so\b|which\b)(?:\([^()]*\)|[\w/.-]+)){0,4}\s+", re.I
+)
+
 
 def _base_group_regimen(
     text: str, a: int, b: int, regimen: Regimen, earlier: list[tuple[Regimen, str]]
@@ -584,7 +591,7 @@ def _base_group_regimen(
     described last before "on this basis"; None when [a, b) adds to no such group."""
     if text.find(" basis", a, b) >= 0:
         m = _ON_THIS_BASIS.search(text, a, b)
-        if m is not None and m.start() > regimen.start:
+        if m is not None and _BASIS_OF_OWN_VERB.fullmatch(text, regimen.end, m.start()):
             return earlier[-1][0]
     if text.find(" the ", a, b) < 0:
         return None

@@ -97,11 +97,19 @@ _CLASS_ADDED_TO = re.compile(
 )
 
 
-def _class_added_start(text: str, s: int, r: Regimen, regs: list[Regimen]) -> int | None:
+def _class_added_start(
+    text: str, s: int, r: Regimen, regs: list[Regimen], arm: str, registry: ArmRegistry
+) -> int | None:
     """Where the class of "with a <class> added to <r>" starts, or None when ``r`` is not so
-    written (a regimen mention between, "with pertuzumab added to", is a named partner)."""
+    written (a regimen mention between, "with pertuzumab added to", is a named partner) or
+    when a design arm adds a named drug to ``arm`` (the class may be that drug: "trastuzumab
+    plus lapatinib or trastuzumab alone ... 58% with a TKI added to trastuzumab"; review of
+    round 68a)."""
     m = _CLASS_ADDED_TO.search(text, max(s, r.start - 60), r.start)
     if m is None or any(m.start(1) <= x.start < r.start for x in regs):
+        return None
+    own = set(arm.split("+"))
+    if any(own < set(other.drugs) for other in registry.arms):
         return None
     return m.start(1)
 
@@ -231,7 +239,7 @@ def arm_refs(
             arm = continued_drug_arm(text, s, e, r, arm, registry)
         if arm:
             start = (
-                _class_added_start(text, s, r, regs)
+                _class_added_start(text, s, r, regs, arm, registry)
                 if text.find("added ", s, r.start) >= 0
                 else None
             )

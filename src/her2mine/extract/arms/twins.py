@@ -32,8 +32,12 @@ _DOSE_ALTERNATIVE = re.compile(
     r"(?:\s*\(([^()]{1,20})\))?",
     re.I,
 )
+# (not "docetaxel 75 mg/m2 or a reduced dose of paclitaxel": a worded dose "of" a drug, or of a
+# schedule of one, is that drug's: review of round 68a)
 _WORD_DOSE_ALTERNATIVE = re.compile(
-    rf"(?:,\s*|\s+)(?:or\s+)?(?:at\s+)?{_WORD_DOSE}\b()(?:\s*\(([^()]{{1,20}})\))?", re.I
+    rf"(?:,\s*|\s+)(?:or\s+)?(?:at\s+)?{_WORD_DOSE}\b(?![\s-]+(?:[a-z]+\s+)?of\b)()"
+    r"(?:\s*\(([^()]{1,20})\))?",
+    re.I,
 )
 
 

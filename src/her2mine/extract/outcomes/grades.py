@@ -161,11 +161,18 @@ def _qualifier_of_earlier_clause(text: str, m: re.Match[str], ep: Hit, v: Value)
 # reactions in 9.8%": the qualified event has its verb and values; the event after ", and",
 # given its value with that verb left out, is of any grade unless it restates one.
 _OWN_VALUES_THEN_AND = re.compile(
-    r"[^;%]{0,40}?\b" + _EVENT_VERB + r"\b[^;%]{0,30}?" + DECIMAL + r"\s*%"
+    # (not "grade >=3 adverse events were neutropenia, which occurred in 20%, and anaemia in 8%":
+    # a copula there lists the qualified events; review of round 68a)
+    r"(?:(?!\b(?:were|was|included?)\b)[^;%:]){0,40}?\b"
+    + _EVENT_VERB
+    + r"\b[^;%]{0,30}?"
+    + DECIMAL
+    + r"\s*%"
     r"(?:\s*(?:" + VS + r"|and|,|/)\s*" + DECIMAL + r"\s*%)*[^;%,]{0,40}?,\s*and\s+\Z",
     re.I,
 )
-_ELIDED_VERB_VALUE = re.compile(r"\s+(?:in|of)\s+\Z")
+# (the elided clause's later values too: "and febrile neutropenia in 5% and 6%": review of 68a)
+_ELIDED_VERB_VALUE = re.compile(r"\s+(?:in|of)\s+" + _COMPARED_BEFORE + r"\Z", re.I)
 
 
 def _spent_before_elided_verb(text: str, m: re.Match[str], ep: Hit, v: Value) -> bool:
