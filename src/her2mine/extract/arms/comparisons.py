@@ -87,9 +87,12 @@ def design_list_order(
 # "in the 6-month arm and the 12-month arm", "with docetaxel and with paclitaxel", "less frequent
 # in the A arm than in the B arm": what joins two references of one list (the preposition may be repeated, after the second group's own
 # value: "89.4% in the 6-month arm and 89.8% in the 12-month arm").
+# A comma alone joins them when the next group's value follows it ("12.1% in the full-dose
+# arm, 6.3% in the low-dose arm and ...", round 69a).
 _ORDER_LIST_GAP = re.compile(
-    r"\s*,?\s*(?:and|or|versus|vs\.?|compared\s+with|than)\s+"
+    r"\s*(?:,?\s*(?:and|or|versus|vs\.?|compared\s+with|than)\s+"
     rf"(?:{DECIMAL}\s*(?:%|months?)?\s+(?=in\s|with\s|among\s|for\s))?"
+    rf"|,\s*{DECIMAL}\s*(?:%|months?)?\s+(?=in\s|with\s|among\s|for\s))"
     r"(?:(?:with|in|among|for|on)\s+)?(?:the\s+|those\s+)?",
     re.I,
 )

@@ -139,6 +139,7 @@ from her2mine.extract.arms.twins import (
     _randomises_doses,
     _record_both_form,
     _route_twin,
+    _trailing_route_twins,
     _twin_alternative,
 )
 from her2mine.extract.backbones import shared_backbone
@@ -260,6 +261,8 @@ def _read_design(
         if routes and len(regs) == 1 and _elided_route_twins(text, s, e, regs[0], reg):
             continue
         if routes and len(regs) == 2 and _elided_route_twins(text, s, e, regs[0], reg, regs[1]):
+            continue
+        if routes and _trailing_route_twins(text, s, e, regs, reg, low):
             continue
         shared = shared_backbone(text, regs, reg.drug_class) if len(regs) >= 2 else None
         arm_of: dict[int, Arm] = {}

@@ -87,6 +87,10 @@ def _duration_design(text: str, low: str, read: list[tuple[int, int]], reg: ArmR
     found = {s: m for s, e in read if (m := _compared_durations(text, low, s, e))}
     if not found or not _one_arm_per_duration_sentence(text, reg, found):
         return
+    for s, m in found.items():
+        here = [a for a in reg.arms if s in a.defined_at]
+        if _partner_cut_off(text, s, m, here):
+            _merge_partner(reg, here[0], here[1])
     full = max(reg.arms, key=lambda a: len(a.drugs))
     if full.special or any(not set(a.drugs) <= set(full.drugs) for a in reg.arms):
         return
@@ -151,9 +155,39 @@ def _one_arm_per_duration_sentence(
         return False
     for s, m in found.items():
         here = [a for a in reg.arms if s in a.defined_at]
-        if len(here) > 1 and not _continued_drug(text, s, m, here):
+        if len(here) > 1 and not (
+            _continued_drug(text, s, m, here) or _partner_cut_off(text, s, m, here)
+        ):
             return False
     return True
+
+
+# "paclitaxel plus carboplatin every three weeks, with trastuzumab for 9 weeks (short arm) or
+# for 12 months (long arm)": the partner word that gives the timed drug to the regimen before.
+_PARTNER_WORD = re.compile(r"\b(?:with|plus)\s", re.I)
+
+
+def _partner_cut_off(text: str, s: int, m: re.Match[str], here: list[Arm]) -> bool:
+    """Whether the two arms ``here`` of the sentence starting at ``s`` are one regimen cut in
+    two by a comma before its partner, whose durations ``m`` trail it (round 69a): no drug in
+    common, a partner word and no "or"/"versus" before the durations."""
+    if m.re is not _DURATIONS_AFTER or len(here) != 2:
+        return False
+    first, second = (set(a.drugs) for a in here)
+    return (
+        bool(first and second)
+        and not first & second
+        and _ALTERNATIVE.search(text, s, m.start()) is None
+        and _PARTNER_WORD.search(text, s, m.start()) is not None
+    )
+
+
+def _merge_partner(reg: ArmRegistry, arm: Arm, partner: Arm) -> None:
+    """One arm of ``arm``'s drugs and its cut-off ``partner``'s, with both arms' labels."""
+    arm.extend(set(partner.drugs))
+    arm.labels |= partner.labels
+    reg.arms.remove(partner)
+    reg.short_forms = {k: (arm if v is partner else v) for k, v in reg.short_forms.items()}
 
 
 def _continued_drug(text: str, s: int, m: re.Match[str], here: list[Arm]) -> bool:

@@ -547,3 +547,43 @@ def _elided_route_twins(
         elif form:
             reg.bare_forms[form] = arm
     return True
+
+
+# Round 69a: "A followed by B, with C given every 3 weeks, either subcutaneously (as a
+# fixed-dose combination) or intravenously": the routes close the sentence as adverbs after a
+# schedule, so they time the whole regimen before them (cut by its commas into parts).
+_TRAILING_ROUTES = re.compile(
+    rf"(?:(?i:either)\s+)?(?P<r1>{_ROUTE_WORD})(?![\w-])[^.;()\[\]]{{0,60}}?\s(?i:or)\s+"
+    rf"(?P<r2>{_ROUTE_WORD})(?![\w-])"
+)
+_ROUTE_ADVERB_GATE = WordGate(("intravenously", "subcutaneously"))
+_DESIGN_ALTERNATIVE = re.compile(r"\b(?:or|versus|vs)\b|;", re.I)
+
+
+def _trailing_route_twins(
+    text: str, s: int, e: int, regs: list[Regimen], reg: ArmRegistry, low: str | None
+) -> bool:
+    """Two route arms of the one regimen that ``regs`` (in order, the sentence's) make up, when
+    two different routes written after the last of them close a randomisation sentence that
+    names no alternative before the routes: each arm holds every drug of ``regs``."""
+    if not regs or not _ROUTE_ADVERB_GATE.may_hold(low, regs[-1].end, e):
+        return False
+    m = _TRAILING_ROUTES.search(text, regs[-1].end, e)
+    if m is None or _route_of(m["r1"]) == _route_of(m["r2"]):
+        return False
+    if _DESIGN_ALTERNATIVE.search(text, regs[0].start, m.start()) is not None:
+        return False
+    if any(r.has_placebo or not r.drugs for r in regs) or not _randomises(text, s, e):
+        return False
+    hits = [h for r in regs for h in r.hits]
+    joins = [
+        j for k, r in enumerate(regs) for j in ([*r.joins] if k == 0 else ["strong", *r.joins])
+    ]
+    whole = Regimen(regs[0].start, regs[-1].end, hits, joins)
+    first = reg.add(whole, None)
+    if first is None:
+        return False
+    second = reg.add_own(whole, None)
+    first.labels.update(_ROUTE_FORMS[_route_of(m["r1"])])
+    second.labels.update(_ROUTE_FORMS[_route_of(m["r2"])])
+    return True

@@ -94,6 +94,23 @@ def _blockers_qualify_earlier_values(text: str, a: int, b: int) -> bool:
     return True
 
 
+# "the reduced-dose group", "the lower dose arm": a change word that names a group by its dose,
+# not a relative change of the value after it (round 69a).
+_GROUP_NAMING_CHANGE = re.compile(r"(?:-[a-z]+|\s+dose)[\s-]+(?:groups?|arms?|cohorts?)\b", re.I)
+
+
+def _blockers_name_groups(text: str, a: int, b: int) -> bool:
+    """Whether every change or follow-up word (``_NOT_OUTCOME``) in text[a:b] opens a group's
+    name ("... in the standard-dose group, 9.1 months in the reduced-dose group and 9.5 months
+    in the escalation group"): a label, so the last value is still a result."""
+    found = False
+    for m in _NOT_OUTCOME.finditer(text, a, b):
+        if _GROUP_NAMING_CHANGE.match(text, m.end(), b) is None:
+            return False
+        found = True
+    return found
+
+
 # "in patients aged >= 65 years", "aged 65 years or older", "age < 65": an age bound that
 # names a subgroup, its number written with it (not "median age 55 years", which is the value).
 _AGE_BOUND = re.compile(

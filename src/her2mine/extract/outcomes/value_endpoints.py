@@ -32,6 +32,7 @@ from her2mine.extract.outcomes.not_results import (
     _NOT_OUTCOME_LOW,
     _absolute_gain,
     _blockers_are_age_bounds,
+    _blockers_name_groups,
     _blockers_qualify_earlier_values,
     _change_by_percent,
     _compared_times,
@@ -193,6 +194,7 @@ def _endpoint_for(
             _finds(_NOT_OUTCOME, _NOT_OUTCOME_LOW, text, low, ep.end, v.start)
             and not _blockers_qualify_earlier_values(text, ep.end, v.start)
             and not _blockers_are_age_bounds(text, ep.end, v.start)
+            and not _blockers_name_groups(text, ep.end, v.start)
         )
         if blocked and not _median_relabelled(text, low, eps, ep, v.start):
             return None
@@ -257,6 +259,7 @@ def _endpoint_for(
         _finds(_NOT_OUTCOME, _NOT_OUTCOME_LOW, text, low, ep.end, v.start)
         and not _opens_compared(text, v)
         and not _blockers_are_age_bounds(text, ep.end, v.start)
+        and not _blockers_name_groups(text, ep.end, v.start)
     ):
         return None
     if _death_rate_between(text, low, ep.end, v.start):
