@@ -430,6 +430,7 @@ class OutcomeExtractor:
         outcomes = []
         carry = None
         graded_before = -1  # the last sentence whose adverse-event rows were all grade >=3
+        graded_rows: list[dict] = []  # its rows
         last_named = False  # whether the previous sentence named an end point
         single_event = False  # whether it named one end point alone, an event
         # "4 or 6 cycles of A": one regimen, one group per compared duration (round 66a); none
@@ -503,9 +504,9 @@ class OutcomeExtractor:
                 context = lazy  # still unread: most documents never need it
                 if found:
                     if graded_before == k - 1 and opens_follow_on_list(text, s, e, gate):
-                        grade_follow_on_rows(found)
+                        grade_follow_on_rows(found, graded_rows)
                     if graded_3_only(found):
-                        graded_before = k
+                        graded_before, graded_rows = k, found
                     if text is not original:
                         for row in found:
                             row["sentence"] = original[s:e]

@@ -307,12 +307,25 @@ def opens_follow_on_list(text: str, s: int, e: int, low: str | None = None) -> b
     return _G3.search(text, s, e) is None and _ANY.search(text, s, e) is None
 
 
-def grade_follow_on_rows(rows: list[dict]) -> None:
+def grade_follow_on_rows(rows: list[dict], before: list[dict]) -> None:
     """Make the any-grade adverse-event rows of a follow-on list (``opens_follow_on_list``)
-    grade ≥3, as the sentence before graded its events."""
+    grade ≥3, as the sentence before (rows ``before``) graded its events – unless a rate of the
+    list exceeds every grade ≥3 rate before it (review of round 68b: "Grade ≥3 events occurred
+    in 40%. The most common were fatigue (60%)" lists the commonest events of any grade)."""
+    ceiling = _largest_share(before, "AE_G3")
+    if ceiling is not None and any(
+        r["endpoint"] == "AE" and r["unit"] == "%" and r["value"] > ceiling for r in rows
+    ):
+        return
     for row in rows:
         if row["endpoint"] == "AE":
             row["endpoint"] = "AE_G3"
+
+
+def _largest_share(rows: list[dict], endpoint: str) -> float | None:
+    """The largest percentage among ``rows`` of ``endpoint``, or None."""
+    shares = [r["value"] for r in rows if r["endpoint"] == endpoint and r["unit"] == "%"]
+    return max(shares) if shares else None
 
 
 def graded_3_only(rows: list[dict]) -> bool:

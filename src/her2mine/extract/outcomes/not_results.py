@@ -772,6 +772,11 @@ _TREATED_GROUP = re.compile(
     re.I,
 )
 _GROUPS_REACH = 160  # characters before the ratio's key a comparison of groups may start at
+# Review of round 68b: "the PFS benefit was greater in patients with X than in those with Y
+# (HR 0.40)" compares a treatment's effect across subgroups: the ratio is the treatment's.
+_TREATMENT_EFFECT = re.compile(
+    r"\b(?:benefit|(?:treatment|therapeutic)\s+effect|favou?r|advantage)", re.I
+)
 
 
 def _compared_groups_factor_ratio(
@@ -779,7 +784,8 @@ def _compared_groups_factor_ratio(
 ) -> bool:
     """Whether ratio ``v`` closes a comparison of patient groups by a feature (``_THAN_GROUPS``,
     ``_VS_NONE``) with no drug or treatment (``_TREATED_GROUP``) named from the comparison's
-    start to the ratio's key."""
+    start to the ratio's value ("HR for T-DXd vs T-DM1, 0.25" names its own) and no treatment
+    effect (``_TREATMENT_EFFECT``) compared."""
     end = v.key_start if v.key_start is not None else v.start
     a = max(s, end - _GROUPS_REACH)
     if not _GROUPS_GATE.may_hold(low, a, end):
@@ -790,6 +796,6 @@ def _compared_groups_factor_ratio(
     start = m.start()
     if m.re is _VS_NONE:  # the feature named before "vs": back to its clause's start
         start = max(a, *(text.rfind(c, a, start) for c in ",;:(["))
-    if _TREATED_GROUP.search(text, start, end) is not None:
+    if _TREATED_GROUP.search(text, start, v.start) or _TREATMENT_EFFECT.search(text, a, end):
         return False
-    return not any(start <= h.start < end for h in drug_hits)
+    return not any(start <= h.start < v.start for h in drug_hits)
