@@ -23,6 +23,7 @@ BLIND6 = Path(__file__).parent / "data" / "gold_blind6"
 BLIND7 = Path(__file__).parent / "data" / "gold_blind7"
 BLIND8 = Path(__file__).parent / "data" / "gold_blind8"
 BLIND9 = Path(__file__).parent / "data" / "gold_blind9"
+BLIND10 = Path(__file__).parent / "data" / "gold_blind10"
 TXT = sorted(GOLD.glob("*.txt"))
 ALL_TXT = (
     TXT
@@ -35,6 +36,7 @@ ALL_TXT = (
     + sorted(BLIND7.glob("*.txt"))
     + sorted(BLIND8.glob("*.txt"))
     + sorted(BLIND9.glob("*.txt"))
+    + sorted(BLIND10.glob("*.txt"))
 )
 
 ENDPOINTS = {
@@ -80,6 +82,7 @@ def _parse_written(value: str) -> float | None:
         (BLIND7, 20, 2),
         (BLIND8, 20, 2),
         (BLIND9, 20, 2),
+        (BLIND10, 20, 2),
     ],
 )
 def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: int) -> None:
@@ -95,7 +98,7 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
 
 @pytest.mark.parametrize(
     "directory",
-    [GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9],
+    [GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10],
     ids=[
         "gold",
         "blind",
@@ -107,6 +110,7 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
         "blind7",
         "blind8",
         "blind9",
+        "blind10",
     ],
 )
 def test_pinned_scores_file(directory: Path) -> None:
@@ -117,7 +121,7 @@ def test_pinned_scores_file(directory: Path) -> None:
 
 def test_the_sets_share_no_document() -> None:
     """The blind sets are scored as unseen text: no id is in two sets."""
-    sets = (GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9)
+    sets = (GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10)
     ids = [{t.stem for t in d.glob("*.txt")} for d in sets]
     assert sum(map(len, ids)) == len(set().union(*ids))
 
