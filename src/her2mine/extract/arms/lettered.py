@@ -163,14 +163,15 @@ def _one_arm_per_duration_sentence(
 
 
 # "paclitaxel plus carboplatin every three weeks, with trastuzumab for 9 weeks (short arm) or
-# for 12 months (long arm)": the partner word that gives the timed drug to the regimen before.
-_PARTNER_WORD = re.compile(r"\b(?:with|plus)\s", re.I)
+# for 12 months (long arm)": the comma and partner word that give the timed drug to the regimen
+# before (a "plus" inside that regimen is no partner: review of round 69a).
+_PARTNER_WORD = re.compile(r",\s*(?:with|plus)\s", re.I)
 
 
 def _partner_cut_off(text: str, s: int, m: re.Match[str], here: list[Arm]) -> bool:
     """Whether the two arms ``here`` of the sentence starting at ``s`` are one regimen cut in
     two by a comma before its partner, whose durations ``m`` trail it (round 69a): no drug in
-    common, a partner word and no "or"/"versus" before the durations."""
+    common, a comma and partner word and no "or"/"versus" before the durations."""
     if m.re is not _DURATIONS_AFTER or len(here) != 2:
         return False
     first, second = (set(a.drugs) for a in here)

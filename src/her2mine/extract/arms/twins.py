@@ -558,6 +558,14 @@ _TRAILING_ROUTES = re.compile(
 )
 _ROUTE_ADVERB_GATE = WordGate(("intravenously", "subcutaneously"))
 _DESIGN_ALTERNATIVE = re.compile(r"\b(?:or|versus|vs)\b|;", re.I)
+# "..., subcutaneously or intravenously at the investigator's discretion", "... premedication
+# given subcutaneously or intravenously": a route chosen per patient, or the route of a drug
+# outside the regimen, is no randomised route arm (review of round 69a).
+_ROUTE_NOT_ARMS = re.compile(
+    r"\b(?:discretion|choice|preference|local\s+(?:practice|standards?)|institutional"
+    r"|investigators?|physicians?|premedicat\w*|prophyla\w*|antiemetic\w*)\b",
+    re.I,
+)
 
 
 def _trailing_route_twins(
@@ -572,6 +580,8 @@ def _trailing_route_twins(
     if m is None or _route_of(m["r1"]) == _route_of(m["r2"]):
         return False
     if _DESIGN_ALTERNATIVE.search(text, regs[0].start, m.start()) is not None:
+        return False
+    if _ROUTE_NOT_ARMS.search(text, regs[-1].end, e) is not None:
         return False
     if any(r.has_placebo or not r.drugs for r in regs) or not _randomises(text, s, e):
         return False
