@@ -160,6 +160,26 @@ def _listed_subgroup_ratio_gap(gap: str) -> bool:
     return " it " in gap and _LISTED_SUBGROUP_GAP.fullmatch(gap) is not None
 
 
+# Round 70b: "(HR versus arm A: arm B, 1.10, 95% CI ...; arm C, 1.25, 95% CI ...)": a ratio
+# list whose items are each labelled by the arm compared, the label and a comma or colon before
+# the number. The ratio before must carry such a label too (a lone ratio followed by "; arm C,
+# 25 patients" opens no list).
+_ARM_LABEL = r"(?:arms?|groups?|cohorts?)\s+(?:[A-Z]|\d{1,2})\s*[,:=]\s*"
+_ARM_LABEL_GAP = re.compile(r"[\s)\]]*[;,]\s*(?:and\s+)?" + _ARM_LABEL, re.I)
+_ARM_LABEL_BEFORE = re.compile(_ARM_LABEL + r"\Z", re.I)
+
+
+def labelled_arm_ratio(text: str, last_start: int, pos: int, atom: re.Match[str]) -> bool:
+    """Whether ``atom`` is the next item of a ratio list labelled by arm ("; arm C, 1.25"),
+    after a ratio starting at ``last_start`` (its extent ending at ``pos``) labelled alike."""
+    number = atom.group(0)
+    if "." not in number and "·" not in number or _atom_float(number) >= 20:
+        return False
+    if _ARM_LABEL_GAP.fullmatch(text, pos, atom.start()) is None:
+        return False
+    return _ARM_LABEL_BEFORE.search(text, max(0, last_start - 20), last_start) is not None
+
+
 def _ratio_gap_ok(gap: str) -> bool:
     """Text between "hazard ratio" and its number: a few words/punctuation, no clause break."""
     if len(gap) > 90 or ";" in gap or "%" in gap or _SENTENCE_END.search(gap):

@@ -12,7 +12,12 @@ from her2mine.extract.numbers.atoms import _KEY_LITERALS, _finditer_literal_led,
 from her2mine.extract.numbers.attach import _attach_ci_p
 from her2mine.extract.numbers.folding import _atom_float
 from her2mine.extract.numbers.patterns import _KEY_RE, BARE_RANGE_RE
-from her2mine.extract.numbers.ratio_lists import _AFTER_LISTED, _is_listed_ratio, _ratio_gap_ok
+from her2mine.extract.numbers.ratio_lists import (
+    _AFTER_LISTED,
+    _is_listed_ratio,
+    _ratio_gap_ok,
+    labelled_arm_ratio,
+)
 from her2mine.extract.numbers.value import Value, _start_of
 
 
@@ -237,6 +242,7 @@ def _listed_ratios(
             if nxt is None or not (
                 _is_listed_ratio(text, last.ext_end, nxt, end)
                 or _parallel_comparison_ratio(text, last, nxt, end)
+                or labelled_arm_ratio(text, last.start, last.ext_end, nxt)
             ):
                 break
             w = Value(last.kind, _atom_float(nxt.group(0)), None, nxt.start(), nxt.end(), nxt.end())

@@ -575,6 +575,12 @@ _BIOMARKER_SUBJECT = re.compile(
     r"\bcopy\s+numbers?\b|\bexpression\b|\bTILs?\b|tumou?r-infiltrating)",
     re.I,
 )
+# Round 70b: a subject naming a clinical feature of the patient or disease ("an ECOG
+# performance status of 2", "HR positivity", "liver metastases") is a prognostic factor, as a
+# biomarker is: no study's arms differ by it. ("-low" groups still stay, as above.)
+_CLINICAL_SUBJECT = re.compile(
+    r"\b(?:performance\s+status|ECOG|positivity|negativity|metastas[ie]s)\b", re.I
+)
 # A drug given before the study ("prior pertuzumab"); unlike rows._PRIOR_BEFORE, "earlier"
 # is no such word here.
 _EARLIER_DRUG = re.compile(rf"\b(?:{PRIOR_WORDS})\b", re.I)
@@ -678,7 +684,11 @@ def _associated_factor_ratio(
         return False  # (a population's words, "hormone receptor-negative", name no end point)
     if (
         after
-        and (text.startswith("had", m.start()) or _BIOMARKER_SUBJECT.search(text, a, end))
+        and (
+            text.startswith("had", m.start())
+            or _BIOMARKER_SUBJECT.search(text, a, end)
+            or _CLINICAL_SUBJECT.search(text, a, end)
+        )
         and _treatment_compared_after(text, m, v, drug_hits)
     ):
         return False  # "ER-negative patients had a higher pCR with X than with Y (OR"
@@ -687,6 +697,7 @@ def _associated_factor_ratio(
         and _GRADED_SUBJECT.search(text, a, end) is None
         and not (_predicts(text, m) and _STATUS_SUBJECT.search(text, a, end) is not None)
         and _BIOMARKER_SUBJECT.search(text, a, end) is None
+        and _CLINICAL_SUBJECT.search(text, a, end) is None
         and not _adjusted_factor(text, a, end, v)
     ):
         return False  # "HER2-low status was associated with longer DFS (HR": groups compared

@@ -477,3 +477,67 @@ def _one_arm_per_pair(
             for i in members:
                 if i != keep:
                     arms[i] = None
+
+
+# Round 70b: "pCR was 66.7% vs 55.1% (arm A vs B; P=.16)": a bracket right after a compared
+# pair that opens with a reference, "vs" and a second group (a reference, or a bare label the
+# first one's words leave out: "B", "arm B") names the pair's arms in order. Step 1 would give
+# the second value the bracket's first reference.
+_PAIR_LABEL_OPEN = re.compile(r"\s*[(\[]\s*")
+_PAIR_LABEL_VS = re.compile(rf"\s*(?:{VS_WORDS})\s*", re.I)
+_BARE_LABEL = re.compile(r"(?:(?:arms?|groups?|cohorts?)\s+)?(?:[A-Z]|\d{1,2})(?![\w-])\s*[;,:)\]]")
+_PAIR_LABEL_END = re.compile(r"\s*[;,:)\]]")
+
+
+def _label_bracket_after_pair(
+    text: str,
+    out: list[tuple[Value, str, str]],
+    idx: list[int],
+    refs: list[ArmRef],
+    arms: list[str | None],
+    decided: set[int],
+    context: list[str | None] | Callable[[], list[str | None]],
+) -> None:
+    """Give a compared pair followed by a label bracket ("(arm A vs B; P=.16)") the arms the
+    label names in order; a bare second label is the design's other arm when the comparison
+    under discussion holds two, else left without an arm."""
+    for run in _runs(text, out, idx):
+        if len(run) != 2 or any(i in decided for i in run):
+            continue
+        opening = _PAIR_LABEL_OPEN.match(text, out[run[1]][0].ext_end)
+        if opening is None:
+            continue
+        first = next((j for j, r in enumerate(refs) if r.start == opening.end()), None)
+        if first is None or refs[first].arm is None:
+            continue
+        vs = _PAIR_LABEL_VS.match(text, refs[first].end)
+        if vs is None:
+            continue
+        second = _second_label_arm(text, vs.end(), refs, refs[first].arm, context)
+        if second is False:
+            continue
+        arms[run[0]], arms[run[1]] = refs[first].arm, second
+        decided.update(run)
+
+
+def _second_label_arm(
+    text: str,
+    at: int,
+    refs: list[ArmRef],
+    first: str,
+    context: list[str | None] | Callable[[], list[str | None]],
+) -> str | None | bool:
+    """The arm of a pair label's second group starting at ``at``: its reference's, or for a
+    bare label the other arm of a two-arm comparison under discussion (None when there is no
+    such pair); False when no label closing the bracket's clause stands there."""
+    ref = next((r for r in refs if r.start == at), None)
+    if ref is not None:
+        if _PAIR_LABEL_END.match(text, ref.end) is None or ref.arm in (None, first):
+            return False
+        return ref.arm
+    if _BARE_LABEL.match(text, at) is None:
+        return False
+    ctx = _ctx(context)
+    if len(ctx) == 2 and first in ctx and None not in ctx and ctx[0] != ctx[1]:
+        return ctx[1] if ctx[0] == first else ctx[0]
+    return None
