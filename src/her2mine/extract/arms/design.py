@@ -107,8 +107,10 @@ from her2mine.extract.arms.prior import (
 )
 from her2mine.extract.arms.shares import _may_count_twice, _split_at_counts
 from her2mine.extract.arms.tpc import (
+    _backbone_after_choice,
     _drop_class_arm_in_tpc,
     _give_tpc_regimen,
+    _join_partner_after_choice,
     _joins_partner,
     _partner_choice_options,
     _tpc_between,
@@ -177,6 +179,7 @@ def _read_design(
         if not hits:
             continue
         tpc_ms = _tpc_phrases(text, s, e, hits) if tpc else []
+        partner_ms: list[re.Match[str]] = []  # phrases joined to a drug: "plus the choice of"
         tpc = bool(tpc_ms)
         opts = option_hits(text, hits, s, e)
         if tpc:
@@ -184,6 +187,7 @@ def _read_design(
             partner_choice = _partner_choice_options(text, hits, tpc_ms)
             if partner_choice:
                 opts |= partner_choice
+                partner_ms = [m for m in tpc_ms if _joins_partner(text, hits, m)]
                 tpc_ms = [m for m in tpc_ms if not _joins_partner(text, hits, m)]
                 tpc = bool(tpc_ms)
         kept = [h for h in hits if h.start not in opts] if opts else hits
@@ -202,6 +206,9 @@ def _read_design(
         ):
             continue
         regs = _without_prior_regimens(text, low, s, e, group_regimens(text, kept))
+        if partner_ms and len(regs) >= 2:
+            regs = _join_partner_after_choice(text, regs, partner_ms, opts, hits)
+            regs = _backbone_after_choice(text, regs, partner_ms, opts, hits)
         regs = _without_lead_in(text, s, e, regs)
         if later:
             regs = _without_later_line(text, s, e, regs)
@@ -350,7 +357,7 @@ def _read_design(
                     d
                     for h in hits
                     if h.start in opts
-                    and r.end <= h.start < nxt
+                    and r.start <= h.start < nxt  # (inside: "A plus the choice of X or Y with B")
                     and not (tpc_at and _tpc_between(tpc_at, r.end, h.start))
                     for d in h.drugs
                 }

@@ -666,3 +666,49 @@ def _named_group_descriptions(text: str) -> list[re.Match[str]]:
     if found and text.find(" with ", found[0].end()) >= 0:
         found += _NAMED_GROUP_ELIDED.finditer(text, found[0].end())
     return found
+
+
+# "neither lapatinib plus capecitabine (arm C) nor trastuzumab with vinorelbine (arm B)
+# improved PFS over trastuzumab with docetaxel (arm A)": a sentence outside the randomisation
+# (a Background's recap of the primary analysis) that labels each regimen it names with a
+# letter or number defines the lettered arms (round 70a).
+_LABEL_BRACKET_AFTER = re.compile(r"\s*\(\s*(?i:arm|group)\s+([A-Z]|[1-9])\s*\)")
+
+
+def _read_labelled_regimens(
+    text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit], reg: ArmRegistry
+) -> None:
+    """Add the arms a sentence labels (above), two labels or more, each a label no arm has
+    yet: the label of the one arm with the regimen's drugs, else a new arm when the registry
+    has fewer than two arms or only lettered ones."""
+    new_arms = _only_lettered_arms(reg)
+    for s, e in sentences:
+        if text.find("(arm ", s, e) < 0 and text.find("(group ", s, e) < 0:
+            continue
+        hits = [h for h in drug_hits if s <= h.start and h.end <= e]
+        labelled = []
+        for r in group_regimens(text, hits):
+            m = _LABEL_BRACKET_AFTER.match(text, r.end)
+            if m is not None and r.drugs and not _is_prior(text, None, s, r, True):
+                labelled.append((r, m.group(1).lower()))
+        if len({label for _, label in labelled}) < 2:
+            continue
+        taken = {x for a in reg.arms for x in a.labels}
+        for r, label in labelled:
+            if label in taken:
+                continue
+            same = [a for a in reg.arms if set(a.drugs) == set(r.drugs)]
+            if len(same) == 1 and not any(len(x) == 1 for x in same[0].labels):
+                same[0].labels.add(label)
+            elif new_arms and not same:
+                _add_lettered_arm(reg, r, label)
+            taken.add(label)
+
+
+def _only_lettered_arms(reg: ArmRegistry) -> bool:
+    """Whether every arm of ``reg`` naming a drug is lettered or numbered (fewer than two arms:
+    nothing to keep apart)."""
+    named = [a for a in reg.arms if a.drugs]
+    if len(named) < 2:
+        return True
+    return all(any(len(x) == 1 for x in a.labels) for a in named)

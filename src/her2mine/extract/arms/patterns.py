@@ -209,6 +209,9 @@ _DESIGN_BEFORE_TAIL = (
     # ("or to the same chemotherapy with trastuzumab": ``_after_same_regimen`` reads it)
     # ("or with both B and C": the pair, round 62c)
     r"\s*:?\s*(?:the\s+(?:same\s+)?|either\s+|both\s+|a\s+|an\s+)?"
+    # where a reference product was sourced, before its qualifier: "or EU-sourced reference
+    # trastuzumab" (round 70a)
+    r"(?:(?:EU|US)-(?:sourced|licensed|approved|authori[sz]ed)\s+(?=reference|originator))?"
     r"(?:(?:intravenous|subcutaneous|oral|weekly|daily|(?:once|twice)[-\s]daily|dose-dense|"
     r"standard|neoadjuvant|adjuvant|maintenance|investigator-selected|investigator-chosen|"
     # the timing's other spelling: "24 weeks of pre-operative lapatinib plus trastuzumab"

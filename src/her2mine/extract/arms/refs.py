@@ -254,6 +254,8 @@ def arm_refs(
         refs = _not_given_refs(text, s, e, refs, registry)
     if refs and _PRODUCT_QUALIFIER_GATE.may_hold(low, s, e):
         _take_product_qualifiers(text, s, refs)
+    if refs and (text.find("EU-", s, e) >= 0 or text.find("US-", s, e) >= 0):
+        _take_sourcing_prefixes(text, s, refs)
     if registry.factorial is not None:
         refs = factorial_refs(text, s, e, regs, refs, registry.factorial)
     if len(refs) > 1:
@@ -399,6 +401,22 @@ def _take_product_qualifiers(text: str, s: int, refs: list[ArmRef]) -> None:
     them would leave the value without one)."""
     for r in refs:
         m = _PRODUCT_QUALIFIER.search(text, max(s, r.start - 14), r.start)
+        if m is not None:
+            r.start = m.start()
+
+
+# "in the EU-trastuzumab arm", "with US-sourced reference trastuzumab": where a biosimilar
+# trial's reference product was sourced, written before it (round 70a).
+_SOURCING_PREFIX = re.compile(
+    r"(?<![\w-])(?:EU|US)-(?:(?:sourced|licensed|approved|authori[sz]ed)\s+)?\Z"
+)
+
+
+def _take_sourcing_prefixes(text: str, s: int, refs: list[ArmRef]) -> None:
+    """Start each reference at the sourcing prefix right before it, as
+    ``_take_product_qualifiers`` does for "reference"."""
+    for r in refs:
+        m = _SOURCING_PREFIX.search(text, max(s, r.start - 16), r.start)
         if m is not None:
             r.start = m.start()
 

@@ -31,6 +31,7 @@ from her2mine.extract.arms.lettered import (
     _LETTERED_VERB_GATE,
     _duration_design,
     _read_described_arms,
+    _read_labelled_regimens,
     _read_next_lettered_arm,
 )
 from her2mine.extract.arms.mentions import (
@@ -109,6 +110,8 @@ def build_registry(
             _read_other_trials_designs(text, sentences, rest, drug_hits, reg, gate, trials)
     if _defined_arms(reg) >= 2 and _LETTER_LABEL_GATE.may_hold(gate, 0, len(text)):
         _read_next_lettered_arm(text, sentences, randomised, drug_hits, reg)
+    if _LETTER_LABEL_GATE.may_hold(gate, 0, len(text)):
+        _read_labelled_regimens(text, sentences, drug_hits, reg)
     _duration_design(text, low, read, reg)
     if sum(1 for a in reg.arms if a.name) >= 2:
         both = _matching(_BOTH, _ALL_WORDS, text, low, sentences, literal)

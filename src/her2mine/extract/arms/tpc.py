@@ -101,11 +101,18 @@ _CHOICE_LIST_OPEN = re.compile(r"\s+of\s+(?:either\s+)?|\s*(?:chemotherapy\s*)?\
 _OR_UNREAD_SHORT = re.compile(r"\s+or\s+[A-Z][A-Z0-9]{1,7}(?![\w-])")
 
 
+# A joiner after an "or" has joined the options: the drug after it is given with whichever
+# option is chosen, to every patient of the arm (round 70a).
+_PARTNER_JOIN = re.compile(r"\+|\b(?:plus|with)\b", re.I)
+
+
 def _choice_list(text: str, run: list[Hit]) -> list[Hit]:
     """The options listed at the head of ``run`` (the drug hits after a choice's "of"): up to
     the first gap that is no list gap, or a ", or" after an "or" already joined two of them:
-    "of CAPOX or XP, or trastuzumab and ..." opens the next arm there."""
-    k, seen_or = 1, False
+    "of CAPOX or XP, or trastuzumab and ..." opens the next arm there; a joiner after an "or"
+    that joined single drugs ends it too (``_PARTNER_JOIN``), not one inside combined options
+    ("of fluorouracil plus cisplatin or capecitabine plus oxaliplatin")."""
+    k, seen_or, combined = 1, False, False
     while k < len(run):
         gap = without_schedules(text[run[k - 1].end : run[k].start])
         if not _CHOICE_LIST_GAP.fullmatch(gap):
@@ -113,7 +120,11 @@ def _choice_list(text: str, run: list[Hit]) -> list[Hit]:
         has_or = _OR.search(gap) is not None
         if has_or and seen_or and "," in gap:
             break
+        joined = not has_or and _PARTNER_JOIN.search(gap) is not None
+        if seen_or and joined and not combined:
+            break  # "of oxaliplatin or cisplatin with capecitabine": the chosen drug's partner
         seen_or |= has_or
+        combined |= joined
         k += 1
     return run[:k]
 
@@ -282,3 +293,70 @@ def _drop_class_arm_in_tpc(
             reg.frozen = None
             dropped |= arm.labels
     return dropped
+
+
+# "trastuzumab plus the investigator's choice of oxaliplatin or cisplatin with capecitabine":
+# the drug after the options list, joined to it, is the arm's own partner, given whichever
+# option is chosen (round 70a).
+_PARTNER_AFTER_CHOICE = re.compile(
+    r"\s*,?\s*(?:\+|plus|with|in\s+combination\s+with|combined\s+with)\s+", re.I
+)
+
+
+def _join_partner_after_choice(
+    text: str, regs: list[Regimen], partner_ms: list[re.Match[str]], opts: set[int], hits: list[Hit]
+) -> list[Regimen]:
+    """``regs`` with each regimen joined to a physician's-choice phrase (``partner_ms``,
+    ``_joins_partner``) merged with the regimen right after that phrase's options (the hits
+    starting in ``opts``), when a joiner ties it to the last option (above)."""
+    out: list[Regimen] = []
+    for r in regs:
+        prev = out[-1] if out else None
+        if prev is not None and _partner_after_choice(text, prev, r, partner_ms, opts, hits):
+            out[-1] = Regimen(
+                prev.start, r.end, [*prev.hits, *r.hits], [*prev.joins, "strong", *r.joins]
+            )
+            continue
+        out.append(r)
+    return out
+
+
+def _partner_after_choice(
+    text: str,
+    a: Regimen,
+    b: Regimen,
+    partner_ms: list[re.Match[str]],
+    opts: set[int],
+    hits: list[Hit],
+) -> bool:
+    """Whether ``b`` follows the options of a choice phrase joined to ``a`` (see above)."""
+    for m in partner_ms:
+        if not a.end <= m.start() < m.end() <= b.start:
+            continue
+        listed = [h for h in hits if h.start in opts and m.end() <= h.start and h.end <= b.start]
+        if listed and all(h.start in opts for h in hits if listed[0].start <= h.start < b.start):
+            return _PARTNER_AFTER_CHOICE.fullmatch(text, listed[-1].end, b.start) is not None
+    return False
+
+
+# "pertuzumab and trastuzumab with the investigator's choice of endocrine therapy (letrozole or
+# anastrozole) or with six cycles of paclitaxel": the repeated joiner gives the other
+# alternative the same drugs the choice was joined to (round 70a).
+_OR_WITH_AFTER_CHOICE = re.compile(
+    r"[^()]*?(?:\([^()]*\)|[^()]*\))?\s*,?\s+or\s+(?:with|plus)\s+(?:[\w-]+\s+){0,4}?", re.I
+)
+
+
+def _backbone_after_choice(
+    text: str, regs: list[Regimen], partner_ms: list[re.Match[str]], opts: set[int], hits: list[Hit]
+) -> list[Regimen]:
+    """``regs`` with the regimen after a choice's options and "or with" (above) given the
+    drugs of the regimen the choice was joined to."""
+    out = list(regs)
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        m = next((m for m in partner_ms if a.end <= m.start() and m.end() <= b.start), None)
+        listed = [h for h in hits if h.start in opts and m.end() <= h.start < b.start] if m else []
+        if listed and _OR_WITH_AFTER_CHOICE.fullmatch(text, listed[-1].end, b.start):
+            out[k] = Regimen(b.start, b.end, [*a.hits, *b.hits], [*a.joins, "strong", *b.joins])
+    return out
