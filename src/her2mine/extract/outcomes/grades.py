@@ -20,10 +20,11 @@ _G_SHORT_3 = (
     r"|(?<![a-z0-9-])g3(?:\s*(?:-|–|/)\s*[45]|\+)?(?![a-z0-9])"
 )
 _G_SHORT_ANY = r"(?<![a-z0-9-])g(?:1(?:\s*(?:-|–|/)\s*2)?|2)(?![a-z0-9])"
-# (Round 70b: a grade number is no decimal's first digit: "any grade 3.1% vs 2.9%" is a rate.)
+# (Round 70b: a grade number is no decimal's first digit: "any grade 3.1% vs 2.9%" is a rate;
+# review: only a rate's, so "grade 3·4 events", a typed range, is still grade 3.)
 _G3 = re.compile(
     rf"(?:{_GRADE}\s*(?:≥|>=|=>|>)\s*(?:3|III)|(?:≥|>=)\s*grade\s*(?:3|III)|"
-    rf"{_GRADE}\s*(?:3|III|4|IV|5|V(?![a-z]))(?![.·]?\d)"
+    rf"{_GRADE}\s*(?:3|III|4|IV|5|V(?![a-z]))(?!\d|[.·]\d+\s*%)"
     r"(?:\s*(?:or|and|to|-|–|/|,)\s*(?:higher|greater|above|worse|more|severe|4|5|IV|V))?"
     r"(?:\s*or\s*(?:higher|worse))?|grade\s*3\+|severe|" + _G_SHORT_3 + ")",
     re.I,

@@ -581,6 +581,18 @@ _BIOMARKER_SUBJECT = re.compile(
 _CLINICAL_SUBJECT = re.compile(
     r"\b(?:performance\s+status|ECOG|positivity|negativity|metastas[ie]s)\b", re.I
 )
+
+
+def _clinical_subject(text: str, a: int, end: int) -> bool:
+    """Whether subject text[a:end] names a clinical feature (``_CLINICAL_SUBJECT``) and no
+    treatment: "receipt of dual HER2 blockade in patients with brain metastases" is still the
+    treatment compared (review of round 70b)."""
+    return (
+        _CLINICAL_SUBJECT.search(text, a, end) is not None
+        and _TREATMENT_NOUN.search(text, a, end) is None
+    )
+
+
 # A drug given before the study ("prior pertuzumab"); unlike rows._PRIOR_BEFORE, "earlier"
 # is no such word here.
 _EARLIER_DRUG = re.compile(rf"\b(?:{PRIOR_WORDS})\b", re.I)
@@ -687,7 +699,7 @@ def _associated_factor_ratio(
         and (
             text.startswith("had", m.start())
             or _BIOMARKER_SUBJECT.search(text, a, end)
-            or _CLINICAL_SUBJECT.search(text, a, end)
+            or _clinical_subject(text, a, end)
         )
         and _treatment_compared_after(text, m, v, drug_hits)
     ):
@@ -697,7 +709,7 @@ def _associated_factor_ratio(
         and _GRADED_SUBJECT.search(text, a, end) is None
         and not (_predicts(text, m) and _STATUS_SUBJECT.search(text, a, end) is not None)
         and _BIOMARKER_SUBJECT.search(text, a, end) is None
-        and _CLINICAL_SUBJECT.search(text, a, end) is None
+        and not _clinical_subject(text, a, end)
         and not _adjusted_factor(text, a, end, v)
     ):
         return False  # "HER2-low status was associated with longer DFS (HR": groups compared
