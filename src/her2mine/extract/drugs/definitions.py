@@ -7,6 +7,7 @@ form, "SHORT consisted of ...", and the parts of a composite short form ("TH-L")
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 
 from her2mine.extract.drugs.brackets import (
@@ -21,7 +22,7 @@ from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import DrugLexicon, load_lexicons
 from her2mine.extract.numbers import DECIMAL
 from her2mine.extract.regimens import CHAIN_KINDS
-from her2mine.extract.sentences import sentence_spans
+from her2mine.extract.sentences import join_soft_line_breaks, sentence_spans
 
 
 def class_abbreviation_hits(
@@ -43,6 +44,30 @@ def class_abbreviation_hits(
 
 
 _OPEN_BRACKET = re.compile(r"\s*[(\[]\s*")
+
+
+def pairs_within_sentences(
+    text: str, pairs: list[tuple[str, int, int]], sentences: list[tuple[int, int]]
+) -> list[tuple[str, int, int]]:
+    """``pairs`` without those whose long form starts in an earlier sentence than it ends in.
+    The detector looks back a fixed number of tokens, so after a short title ("Pyrotinib versus
+    lapatinib in ...\n\nPatients were assigned to pyrotinib plus capecitabine (pyrotinib
+    group)") it aligned the letters from the title on and the label stood for every drug in
+    between. A long form never runs over a sentence end, nor the title's; the letters aligned
+    within the sentence would have been found there (the alignment takes the latest places), so
+    dropping the pair is the detector run on the sentence alone. A line broken inside a sentence
+    (a PDF copy) is no end (``join_soft_line_breaks``)."""
+    starts = [s for s, _ in sentences]
+    if not any(_crosses_sentence_start(starts, ls, le) for _, ls, le in pairs):
+        return pairs  # (almost every text: no second list of sentences)
+    starts = [s for s, _ in join_soft_line_breaks(text, list(map(tuple, sentences)))]
+    return [p for p in pairs if not _crosses_sentence_start(starts, p[1], p[2])]
+
+
+def _crosses_sentence_start(starts: list[int], ls: int, le: int) -> bool:
+    """Whether a sentence starts (``starts``, sorted) after ``ls`` and before ``le``."""
+    k = bisect_right(starts, ls)
+    return k < len(starts) and starts[k] < le
 
 
 # "Chemotherapy plus lapatinib or trastuzumab or both in HER2-positive operable breast cancer

@@ -10,6 +10,7 @@ from her2mine.extract.drugs.definitions import (
     class_abbreviation_hits,
     consisted_matches,
     long_forms_after_shorts,
+    pairs_within_sentences,
 )
 from her2mine.extract.drugs.letters import letter_hits, standard_letter_hits
 from her2mine.extract.drugs.lexical import (
@@ -55,6 +56,8 @@ def find_drugs(
     consisted = consisted_matches(text)
     bracketed = bracketed_shorts(text, trial_names)
     abbreviation_pairs = list(abbreviation_pairs)  # read by every pass
+    if abbreviation_pairs:
+        abbreviation_pairs = pairs_within_sentences(text, abbreviation_pairs, sentences)
     if "(" in text:
         abbreviation_pairs += long_forms_after_shorts(text, lexical)
     classes = class_abbreviation_hits(text, lexical, abbreviation_pairs)
