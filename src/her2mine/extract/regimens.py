@@ -41,9 +41,6 @@ _STRONG = (
     r"(?:\s*\+\s*|\s*/\s*|\s*[-–—‑]\s*|\s+plus\s+|\s+with\s+|\s+in\s+combination\s+with\s+|"
     rf"\s+combined\s+with\s+|\s+and\s+(?=placebo\b)|\s*,?\s+(?:and\s+)?{SEQUENCE_WORDS}\s+|\s*→\s*|"
     r"\s+added\s+to\s+|"
-    # a later phase named so: "paclitaxel followed by maintenance pertuzumab" (round 70a; after
-    # a comma, ", followed by maintenance X" is a phase of every arm listed before it)
-    r"\s+(?:then|followed\s+by)\s+maintenance\s+|"
     # "trastuzumab started concurrently with paclitaxel", "12 months of trastuzumab, given with
     # chemotherapy": given together
     # (``GIVEN_TOGETHER`` with at least one of its words, which all start with [abcgst]: a bare

@@ -676,14 +676,22 @@ _LABEL_BRACKET_AFTER = re.compile(r"\s*\(\s*(?i:arm|group)\s+([A-Z]|[1-9])\s*\)"
 
 
 def _read_labelled_regimens(
-    text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit], reg: ArmRegistry
+    text: str,
+    sentences: list[tuple[int, int]],
+    drug_hits: list[Hit],
+    reg: ArmRegistry,
+    trials: list[tuple[int, str]] | None = None,
 ) -> None:
     """Add the arms a sentence labels (above), two labels or more, each a label no arm has
     yet: the label of the one arm with the regimen's drugs, else a new arm when the registry
-    has fewer than two arms or only lettered ones."""
+    has fewer than two arms or only lettered ones. A sentence naming a trial the title does
+    not name, or whose labels all differ from the registry's own lettered arms, is another
+    trial's (review 70a)."""
     new_arms = _only_lettered_arms(reg)
     for s, e in sentences:
         if text.find("(arm ", s, e) < 0 and text.find("(group ", s, e) < 0:
+            continue
+        if _names_another_trial(s, e, sentences[0][1], trials):
             continue
         hits = [h for h in drug_hits if s <= h.start and h.end <= e]
         labelled = []
@@ -691,7 +699,7 @@ def _read_labelled_regimens(
             m = _LABEL_BRACKET_AFTER.match(text, r.end)
             if m is not None and r.drugs and not _is_prior(text, None, s, r, True):
                 labelled.append((r, m.group(1).lower()))
-        if len({label for _, label in labelled}) < 2:
+        if len({label for _, label in labelled}) < 2 or not _agrees_with_letters(reg, labelled):
             continue
         taken = {x for a in reg.arms for x in a.labels}
         for r, label in labelled:
@@ -712,3 +720,26 @@ def _only_lettered_arms(reg: ArmRegistry) -> bool:
     if len(named) < 2:
         return True
     return all(any(len(x) == 1 for x in a.labels) for a in named)
+
+
+def _names_another_trial(
+    s: int, e: int, title_end: int, trials: list[tuple[int, str]] | None
+) -> bool:
+    """Whether a trial named in ``text[s:e]`` is not named in the title ("In CLEOPATRA,
+    docetaxel plus ... (arm A) ..." above a single-arm study)."""
+    if not trials:
+        return False
+    titled = {name for at, name in trials if at < title_end}
+    return any(s <= at < e and name not in titled for at, name in trials)
+
+
+def _agrees_with_letters(reg: ArmRegistry, labelled: list[tuple[Regimen, str]]) -> bool:
+    """Whether the registry has no lettered arm naming a drug, or one of ``labelled`` repeats
+    such an arm's label with its drugs ("Previous trials compared A (arm C) with B (arm D)"
+    beside arms A and B is another trial's)."""
+    lettered = {x: a for a in reg.arms if a.drugs for x in a.labels if len(x) == 1}
+    if not lettered:
+        return True
+    return any(
+        label in lettered and set(lettered[label].drugs) == set(r.drugs) for r, label in labelled
+    )

@@ -297,9 +297,11 @@ def _drop_class_arm_in_tpc(
 
 # "trastuzumab plus the investigator's choice of oxaliplatin or cisplatin with capecitabine":
 # the drug after the options list, joined to it, is the arm's own partner, given whichever
-# option is chosen (round 70a).
+# option is chosen (round 70a). After a comma, "with" opens a clause of its own ("..., with
+# trastuzumab plus capecitabine as the control arm"): there only "plus"/"+" join (review 70a).
 _PARTNER_AFTER_CHOICE = re.compile(
-    r"\s*,?\s*(?:\+|plus|with|in\s+combination\s+with|combined\s+with)\s+", re.I
+    r"\s*(?:\+|plus|with|in\s+combination\s+with|combined\s+with)\s+|\s*,\s*(?:\+|plus)\s+",
+    re.I,
 )
 
 
