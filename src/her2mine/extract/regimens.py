@@ -104,6 +104,12 @@ class Regimen:
     def arm(self) -> str | None:
         return "+".join(self.drugs) or None
 
+    def joined(self, other: Regimen) -> Regimen:
+        """One regimen of this one and ``other`` after it, joined by a strong gap."""
+        return Regimen(
+            self.start, other.end, [*self.hits, *other.hits], [*self.joins, "strong", *other.joins]
+        )
+
 
 _PARENS = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])")
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"

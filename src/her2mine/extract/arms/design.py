@@ -187,8 +187,9 @@ def _read_design(
             partner_choice = _partner_choice_options(text, hits, tpc_ms)
             if partner_choice:
                 opts |= partner_choice
-                partner_ms = [m for m in tpc_ms if _joins_partner(text, hits, m)]
-                tpc_ms = [m for m in tpc_ms if not _joins_partner(text, hits, m)]
+                joined = [_joins_partner(text, hits, m) for m in tpc_ms]
+                partner_ms = [m for m, j in zip(tpc_ms, joined, strict=True) if j]
+                tpc_ms = [m for m, j in zip(tpc_ms, joined, strict=True) if not j]
                 tpc = bool(tpc_ms)
         kept = [h for h in hits if h.start not in opts] if opts else hits
         group, later, every, and_or, sequence, alone, without, all_words, routes = (

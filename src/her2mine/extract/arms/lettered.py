@@ -706,7 +706,7 @@ def _read_labelled_regimens(
             if label in taken:
                 continue
             same = [a for a in reg.arms if set(a.drugs) == set(r.drugs)]
-            if len(same) == 1 and not any(len(x) == 1 for x in same[0].labels):
+            if len(same) == 1 and not _is_lettered(same[0]):
                 same[0].labels.add(label)
             elif new_arms and not same:
                 _add_lettered_arm(reg, r, label)
@@ -719,7 +719,12 @@ def _only_lettered_arms(reg: ArmRegistry) -> bool:
     named = [a for a in reg.arms if a.drugs]
     if len(named) < 2:
         return True
-    return all(any(len(x) == 1 for x in a.labels) for a in named)
+    return all(_is_lettered(a) for a in named)
+
+
+def _is_lettered(arm: Arm) -> bool:
+    """Whether ``arm`` has a one-character label: a letter or number ("arm B", "group 2")."""
+    return any(len(x) == 1 for x in arm.labels)
 
 
 def _names_another_trial(

@@ -205,13 +205,15 @@ _DESIGN_BEFORE_ALTS = [
     # "A or solvent-based B": the other option of a design, its formulation named
     r"or\s+" + _FORMULATION,
 ]  # fmt: skip
+# Where a biosimilar trial's reference product was sourced: "EU-sourced", "US-licensed".
+_SOURCED = r"(?:EU|US)-(?:sourced|licensed|approved|authori[sz]ed)"
 _DESIGN_BEFORE_TAIL = (
     # ("or to the same chemotherapy with trastuzumab": ``_after_same_regimen`` reads it)
     # ("or with both B and C": the pair, round 62c)
     r"\s*:?\s*(?:the\s+(?:same\s+)?|either\s+|both\s+|a\s+|an\s+)?"
     # where a reference product was sourced, before its qualifier: "or EU-sourced reference
     # trastuzumab" (round 70a)
-    r"(?:(?:EU|US)-(?:sourced|licensed|approved|authori[sz]ed)\s+(?=reference|originator))?"
+    rf"(?:{_SOURCED}\s+(?=reference|originator))?"
     r"(?:(?:intravenous|subcutaneous|oral|weekly|daily|(?:once|twice)[-\s]daily|dose-dense|"
     r"standard|neoadjuvant|adjuvant|maintenance|investigator-selected|investigator-chosen|"
     # the timing's other spelling: "24 weeks of pre-operative lapatinib plus trastuzumab"
@@ -221,7 +223,7 @@ _DESIGN_BEFORE_TAIL = (
     # ... and its product bracketed: "or the reference product (trastuzumab) plus docetaxel"
     r"(?:reference|originator|innovator)\s+(?:product|drug)\s*\(\s*)?"
     # ... and by where it was sourced: "HLX02 or EU-sourced trastuzumab", "or EU-trastuzumab"
-    r"(?:(?:EU|US)-(?:sourced|licensed|approved|authori[sz]ed)\s+|(?:EU|US)-)?$"
+    rf"(?:{_SOURCED}\s+|(?:EU|US)-)?$"
 )
 _DESIGN_BEFORE = re.compile(word_start(_DESIGN_BEFORE_ALTS) + _DESIGN_BEFORE_TAIL, re.I)
 

@@ -50,6 +50,7 @@ from her2mine.extract.arms.patterns import (
     _GROUP_WORD,
     _GROUPS_AFTER,
     _PRIOR_GATE,
+    _SOURCED,
     _TPC_GATE,
     GROUP_GATE,
     PHYSICIANS_CHOICE,
@@ -407,9 +408,7 @@ def _take_product_qualifiers(text: str, s: int, refs: list[ArmRef]) -> None:
 
 # "in the EU-trastuzumab arm", "with US-sourced reference trastuzumab": where a biosimilar
 # trial's reference product was sourced, written before it (round 70a).
-_SOURCING_PREFIX = re.compile(
-    r"(?<![\w-])(?:EU|US)-(?:(?:sourced|licensed|approved|authori[sz]ed)\s+)?\Z"
-)
+_SOURCING_PREFIX = re.compile(rf"(?<![\w-])(?:{_SOURCED}\s+|(?:EU|US)-)\Z")
 
 
 def _take_sourcing_prefixes(text: str, s: int, refs: list[ArmRef]) -> None:

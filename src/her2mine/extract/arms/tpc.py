@@ -315,9 +315,7 @@ def _join_partner_after_choice(
     for r in regs:
         prev = out[-1] if out else None
         if prev is not None and _partner_after_choice(text, prev, r, partner_ms, opts, hits):
-            out[-1] = Regimen(
-                prev.start, r.end, [*prev.hits, *r.hits], [*prev.joins, "strong", *r.joins]
-            )
+            out[-1] = prev.joined(r)
             continue
         out.append(r)
     return out

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from her2mine.extract.arms.labels import _label_after, normalise_label
@@ -220,8 +221,7 @@ def _join_bracketed_reference(text: str, regs: list[Regimen]) -> list[Regimen]:
             and _BRACKET_THEN_PARTNER.fullmatch(text, prev.end, r.start) is not None
             and _PRODUCT_BRACKET_BEFORE.search(text, max(0, prev.start - 40), prev.start)
         ):
-            hits = [*prev.hits, *r.hits]
-            out[-1] = Regimen(prev.start, r.end, hits, [*prev.joins, "strong", *r.joins])
+            out[-1] = prev.joined(r)
             continue
         out.append(r)
     return out
@@ -236,6 +236,7 @@ _BIOSIMILAR_OR_REFERENCE = re.compile(
     r"(?:reference|originator|innovator)\s+(?:(?:product|drug)\s*\(?\s*)?\Z",
     re.I,
 )
+_BIOSIMILAR_GATE = WordGate(("biosimilar",))
 
 
 def _elided_biosimilar_twin(
@@ -252,9 +253,6 @@ def _elided_biosimilar_twin(
     twin = reg.add_own(r, "reference", set(arm.options))
     arm.labels.add("biosimilar")
     return twin
-
-
-_BIOSIMILAR_GATE = WordGate(("biosimilar",))
 
 
 def _same_drugs_as_arm_before(regs: list[Regimen], i: int, arm_of: dict[int, Arm]) -> bool:
@@ -533,9 +531,7 @@ def _elided_route_twins(
             return False
         if _ROUTE_PARTNER_GAP.fullmatch(text, routes[4], partner.start) is None:
             return False
-        r = Regimen(
-            r.start, partner.end, r.hits + partner.hits, [*r.joins, "strong", *partner.joins]
-        )
+        r = r.joined(partner)
     first = reg.add(r, None)
     if first is None:
         return False
@@ -585,11 +581,7 @@ def _trailing_route_twins(
         return False
     if any(r.has_placebo or not r.drugs for r in regs) or not _randomises(text, s, e):
         return False
-    hits = [h for r in regs for h in r.hits]
-    joins = [
-        j for k, r in enumerate(regs) for j in ([*r.joins] if k == 0 else ["strong", *r.joins])
-    ]
-    whole = Regimen(regs[0].start, regs[-1].end, hits, joins)
+    whole = functools.reduce(Regimen.joined, regs)
     first = reg.add(whole, None)
     if first is None:
         return False
