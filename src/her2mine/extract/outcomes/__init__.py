@@ -6,7 +6,7 @@ Modules (name — what it holds — imports from), lowest first:
   where a subject starts, words of a prior drug — (none)
 - grades — grade patterns and the grade of a value's adverse event — patterns
 - endpoints — end-point mentions (``find_endpoints``), carried rates, end-point classes — grades
-- not_results — numbers near an end point that are no result of it — patterns
+- not_results — numbers near an end point that are no result of it — endpoints, patterns
 - landmarks — landmarks that date a rate, time points that are no medians — not_results,
   patterns
 - value_endpoints — which end point and measure a value is of (``_endpoint_for``) — brackets,

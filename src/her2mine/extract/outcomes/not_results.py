@@ -9,6 +9,7 @@ from her2mine.extract.fastre import WordGate, last_match, search_from_end
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import EndpointLexicon
 from her2mine.extract.numbers import DECIMAL, Value
+from her2mine.extract.outcomes.endpoints import _PEOPLE
 from her2mine.extract.outcomes.patterns import (
     COMPARED_WITH_OR_TO,
     PRIOR_WORDS,
@@ -694,25 +695,21 @@ def _associated_factor_ratio(
         return False
     if any(a <= h.start < end and h.canonical[:1] != "_" for h in eps):
         return False  # (a population's words, "hormone receptor-negative", name no end point)
-    if (
-        after
-        and (
-            text.startswith("had", m.start())
-            or _BIOMARKER_SUBJECT.search(text, a, end)
-            or _clinical_subject(text, a, end)
+    if after:
+        feature = _BIOMARKER_SUBJECT.search(text, a, end) is not None or _clinical_subject(
+            text, a, end
         )
-        and _treatment_compared_after(text, m, v, drug_hits)
-    ):
-        return False  # "ER-negative patients had a higher pCR with X than with Y (OR"
-    if (
-        after
-        and _GRADED_SUBJECT.search(text, a, end) is None
-        and not (_predicts(text, m) and _STATUS_SUBJECT.search(text, a, end) is not None)
-        and _BIOMARKER_SUBJECT.search(text, a, end) is None
-        and not _clinical_subject(text, a, end)
-        and not _adjusted_factor(text, a, end, v)
-    ):
-        return False  # "HER2-low status was associated with longer DFS (HR": groups compared
+        if (text.startswith("had", m.start()) or feature) and _treatment_compared_after(
+            text, m, v, drug_hits
+        ):
+            return False  # "ER-negative patients had a higher pCR with X than with Y (OR"
+        if (
+            not feature
+            and _GRADED_SUBJECT.search(text, a, end) is None
+            and not (_predicts(text, m) and _STATUS_SUBJECT.search(text, a, end) is not None)
+            and not _adjusted_factor(text, a, end, v)
+        ):
+            return False  # "HER2-low status was associated with longer DFS (HR": groups compared
     return not any(
         a <= h.start < end and _EARLIER_DRUG.search(text, a, h.start) is None for h in drug_hits
     )
@@ -776,7 +773,7 @@ def _names_listed_end_point(text: str, a: int, b: int, lex: EndpointLexicon) -> 
 # may stand in the comparison ("T-DXd vs T-DM1 in patients with brain metastases: HR 0.25" and
 # "trastuzumab vs no trastuzumab" compare treatments).
 _GROUPS_GATE = WordGate(("than", "none", "no ", "absen", "without"))
-_PEOPLE_WITH = r"(?:patients|those|women|participants|pts)\s+(?:with|without|who)\b"
+_PEOPLE_WITH = _PEOPLE + r"\s+(?:with|without|who)\b"
 _THAN_GROUPS = re.compile(
     rf"\b(?:in|among|for)\s+{_PEOPLE_WITH}[^;]*?\bthan\s+(?:in\s+|among\s+|for\s+)?"
     rf"{_PEOPLE_WITH}[^;]*\Z",
