@@ -60,7 +60,7 @@ def pairs_within_sentences(
     starts = [s for s, _ in sentences]
     if not any(_crosses_sentence_start(starts, ls, le) for _, ls, le in pairs):
         return pairs  # (almost every text: no second list of sentences)
-    starts = [s for s, _ in join_soft_line_breaks(text, list(map(tuple, sentences)))]
+    starts = [s for s, _ in join_soft_line_breaks(text, sentences)]
     return [p for p in pairs if not _crosses_sentence_start(starts, p[1], p[2])]
 
 

@@ -30,15 +30,10 @@ from her2mine.extract.trials.families import (
 )
 from her2mine.extract.trials.names import (
     _ACRONYM,
-    NOT_TRIAL_NAMES,
     _abbreviates,
     _coined_mixed_case,
     _context_name,
-    _drug_abbreviation,
-    _group_name,
-    _place_name,
-    _programme_name,
-    _registration_registry,
+    _never_a_trial_name,
     _trial_number,
 )
 from her2mine.extract.trials.rarer import _rarer_shaped_names
@@ -124,21 +119,7 @@ def _named_by_context(text: str) -> list[Hit]:
     hits += registry_names(text) + group_numbers_enrolling(text)
     if nouns:
         hits += numbers_after_noun(text, nouns)
-    # Round 62d: a cooperative group's bare name is no trial's, whichever reader read it; nor
-    # is a sponsor's programme word alone (review of 62d: "the KEYNOTE trials"); round 64c:
-    # nor a registry studies are registered in ("the ChiCTR registry"); round 67b: nor a place
-    # ("Korea was a prospective cohort study"), a database ("the Flatiron study") or a code the
-    # drug lexicon knows ("E7389: A Phase II Study ...": eribulin studied)
-    return [
-        h
-        for h in hits
-        if not _group_name(h.text)
-        and not _programme_name(h.text)
-        and not _registration_registry(h.text)
-        and not _place_name(h.text)
-        and h.text not in NOT_TRIAL_NAMES
-        and not _drug_abbreviation(h.text)
-    ]
+    return [h for h in hits if not _never_a_trial_name(h.text)]
 
 
 def _other_uses(text: str, named: list[Hit]) -> list[Hit]:

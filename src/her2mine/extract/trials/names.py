@@ -190,6 +190,22 @@ def _place_name(name: str) -> bool:
     return name in _PLACES
 
 
+def _never_a_trial_name(name: str) -> bool:
+    """Whether ``name`` names no trial whichever reader read it: a cooperative group's bare name
+    or a sponsor's programme word alone (round 62d, "the KEYNOTE trials"), a registry studies
+    are registered in (round 64c, "the ChiCTR registry"), a place ("Korea was a prospective
+    cohort study"), a common acronym or database ("the Flatiron study") or a code or name the
+    drug lexicon knows ("E7389: A Phase II Study ...": eribulin studied; round 67b)."""
+    return (
+        _group_name(name)
+        or _programme_name(name)
+        or _registration_registry(name)
+        or _place_name(name)
+        or name in NOT_TRIAL_NAMES
+        or _drug_abbreviation(name)
+    )
+
+
 # A short acronym ending in "OG"/"CG"/"SG"/"RG"/"TG" (Oncology, Cancer, Study, Research,
 # Treatment Group): a cooperative group's name ("DBCG", "HeCOG", "TCOG"), no trial's.
 _GROUP_SHAPE = re.compile(r"[A-Za-z]{1,4}[A-Z](?<=[COSRT])G")
