@@ -421,6 +421,14 @@ def _before_backbone(text: str, regs: list[Regimen], i: int) -> SharedBackbone |
 _CLOSING_PARTNER = re.compile(
     r"\s*,?\s+" + GIVEN_TOGETHER + r"(?:with|plus|in\s+combination\s+with)\s+" + DRUG_LEAD, re.I
 )
+# Round 72a: "randomised to docetaxel or paclitaxel followed by (maintenance) trastuzumab": a
+# later phase after alternatives joined by a bare "or" closes the list as a partner does, so it
+# is each alternative's. Not after ", or" ("docetaxel, or paclitaxel followed by trastuzumab":
+# the comma closes the first arm) nor "A followed by B, or C" (the phase is inside the list).
+_BARE_OR = re.compile(r"\s+or\s+", re.I)
+_CLOSING_PHASE = re.compile(
+    r"\s*,?\s+(?:followed\s+by|then)\s+(?:(?:maintenance|adjuvant)\s+)?" + DRUG_LEAD, re.I
+)
 # "trastuzumab (4 mg/kg, then 2 mg/kg weekly) with", "(n = 237) with", "(arm B) with": the
 # last alternative's dose, count or label.
 _BRACKET = re.compile(r"\([^()]*\)")
@@ -442,7 +450,9 @@ def _partner_after_alternatives(
         alts.pop()  # "A or B, with C": the list's joiner ", with" read C as an alternative
     if not alts or any(len(_written(regs[k])) != 1 for k in alts[:-1]):
         return None
-    found = _closing_partner(text, regs, alts[-1])
+    # (a trailing phase after a bare "or": "docetaxel or paclitaxel followed by trastuzumab")
+    phase = _BARE_OR.fullmatch(text, regs[alts[-2]].end, regs[alts[-1]].start) is not None
+    found = _closing_partner(text, regs, alts[-1], phase)
     if found is None:
         return None
     backbone_hits, only = found
@@ -470,31 +480,37 @@ def _partner_after_alternatives(
     return SharedBackbone(backbone, own, only)
 
 
-def _closing_partner(text: str, regs: list[Regimen], k: int) -> tuple[list, int | None] | None:
+def _closing_partner(
+    text: str, regs: list[Regimen], k: int, phase: bool = False
+) -> tuple[list, int | None] | None:
     """The mentions of the partner after the last alternative ``regs[k]``, and the index of
     its own regimen when a comma cut it off ("A or B, with C"; then no alternative may follow
-    it); None when no partner closes the list."""
+    it); None when no partner closes the list. ``phase``: a later phase ("followed by C") may
+    close it too (``_CLOSING_PHASE``)."""
     last = regs[k]
     if len(last.hits) >= 2:
-        if _closes_with_partner(text[last.hits[0].end : last.hits[1].start]):
+        if _closes_with_partner(text[last.hits[0].end : last.hits[1].start], phase):
             return last.hits[1:], None
         return None
     b = k + 1
-    if b >= len(regs) or not _closes_with_partner(text[last.end : regs[b].start]):
+    if b >= len(regs) or not _closes_with_partner(text[last.end : regs[b].start], phase):
         return None
     if b + 1 < len(regs) and _ALTERNATIVE_GAP.fullmatch(text, regs[b].end, regs[b + 1].start):
         return None
     return regs[b].hits, b
 
 
-def _closes_with_partner(gap: str) -> bool:
+def _closes_with_partner(gap: str, phase: bool = False) -> bool:
     """Whether ``gap`` joins the last alternative to the partner that closes the list, its dose,
-    count or label aside."""
-    if _CLOSING_PARTNER.fullmatch(gap):
+    count or label aside; with ``phase``, a later phase's joiner does too."""
+    if _CLOSING_PARTNER.fullmatch(gap) or (phase and _CLOSING_PHASE.fullmatch(gap)):
         return True
     if "(" in gap:
         gap = _BRACKET.sub(" ", gap)
-    return _CLOSING_PARTNER.fullmatch(without_schedules(gap)) is not None
+    gap = without_schedules(gap)
+    return _CLOSING_PARTNER.fullmatch(gap) is not None or (
+        phase and _CLOSING_PHASE.fullmatch(gap) is not None
+    )
 
 
 def _written(r: Regimen) -> list:

@@ -43,8 +43,11 @@ def _with_or_without_design(
         return False
     pair = _with_b_or_without_b(text, regs)
     modality = False
+    third = None
     if pair is None:
-        m = _WITH_OR_WITHOUT.fullmatch(text, regs[0].end, regs[1].start) if len(regs) == 2 else None
+        third = _third_alternative(text, regs)
+        two = len(regs) == 2 or third is not None
+        m = _WITH_OR_WITHOUT.fullmatch(text, regs[0].end, regs[1].start) if two else None
         if m is None:
             return False
         pair, modality = (regs[0], regs[1]), m.group("modality") is not None
@@ -59,7 +62,23 @@ def _with_or_without_design(
         return False
     reg.add(Regimen(a.start, b.end, a.hits + b.hits, [*a.joins, "strong", *b.joins]), None)
     reg.add(a, None)
+    if third is not None:
+        reg.add(third, None)
     return True
+
+
+# Round 72a: "T-DXd with or without tucatinib, or (with) T-DM1 alone": a third arm after a
+# comma and "or" closes the list.
+_OR_THIRD = re.compile(r"\s*,\s*or\s+(?:with\s+)?(?:the\s+|a\s+|an\s+)?", re.I)
+
+
+def _third_alternative(text: str, regs: list[Regimen]) -> Regimen | None:
+    """The third regimen of "A with or without B, or C" (three regimens, the last after ", or"
+    and naming drugs, no placebo); else None."""
+    if len(regs) != 3 or _OR_THIRD.fullmatch(text, regs[1].end, regs[2].start) is None:
+        return None
+    c = regs[2]
+    return c if c.drugs and not c.has_placebo else None
 
 
 def _two_arms_named_later(text: str, e: int, b: Regimen) -> bool:

@@ -31,7 +31,8 @@ from her2mine.extract.regimens import SEQUENCE_WORDS, Regimen, group_regimens, i
 # the next letter adds that arm (a cohort outside the randomisation), kept apart from a
 # randomised twin of the same drugs so that "in arm C" still names its own group.
 _LETTER_LABEL = re.compile(r"\(\s*(?i:arm|cohort|group)\s+([A-Z])\s*\)")
-_LETTER_LABEL_GATE = WordGate(("(arm ", "(cohort ", "(group "))
+# Both patterns take any case and a space inside the bracket ("(Arm C)", "( arm C )").
+_LETTER_LABEL_GATE = WordGate(("(arm", "(cohort", "(group", "( "))
 
 
 def _read_next_lettered_arm(
@@ -673,6 +674,7 @@ def _named_group_descriptions(text: str) -> list[re.Match[str]]:
 # (a Background's recap of the primary analysis) that labels each regimen it names with a
 # letter or number defines the lettered arms (round 70a).
 _LABEL_BRACKET_AFTER = re.compile(r"\s*\(\s*(?i:arm|group)\s+([A-Z]|[1-9])\s*\)")
+_LABEL_BRACKET_GATE = WordGate(("(arm", "(group", "( "))
 
 
 def _read_labelled_regimens(
@@ -681,15 +683,17 @@ def _read_labelled_regimens(
     drug_hits: list[Hit],
     reg: ArmRegistry,
     trials: list[tuple[int, str]] | None = None,
+    gate: str | None = None,
 ) -> None:
     """Add the arms a sentence labels (above), two labels or more, each a label no arm has
     yet: the label of the one arm with the regimen's drugs, else a new arm when the registry
     has fewer than two arms or only lettered ones. A sentence naming a trial the title does
     not name, or whose labels all differ from the registry's own lettered arms, is another
-    trial's (review 70a)."""
+    trial's (review 70a). ``gate``: the lowered text when ``literal_safe`` (else every
+    sentence is read)."""
     new_arms = _only_lettered_arms(reg)
     for s, e in sentences:
-        if text.find("(arm ", s, e) < 0 and text.find("(group ", s, e) < 0:
+        if not _LABEL_BRACKET_GATE.may_hold(gate, s, e):
             continue
         if _names_another_trial(s, e, sentences[0][1], trials):
             continue

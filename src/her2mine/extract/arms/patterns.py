@@ -29,9 +29,13 @@ _DESIGN = re.compile(
     + r"\b"
 )  # fmt: skip
 _PRIOR_ALTS = [
-    # (not "we previously reported that adding X ...": a recap of earlier results, round 65a)
-    r"previously(?!\s+(?:reported|showed|shown|demonstrated|published|described|presented)\b)",
-    "prior", "pretreated", "pre-treated", "after", "following",
+    # (not "we previously reported that adding X ...": a recap of earlier results, round 65a;
+    # nor a sentence adverb "Previously, X (arm C) ...": an earlier report's time, round 72a)
+    r"previously(?!\s+(?:reported|showed|shown|demonstrated|published|described|presented)\b"
+    r"|\s*,)",
+    "prior", "pretreated", "pre-treated",
+    # (not "after a median follow-up of 19 months, X (arm A) ...": a time, round 72a)
+    r"after(?!\s+(?:a\s+)?(?:median\s+)?follow)", "following",
     r"progress\w*\s+(?:on|after|during)", "refractory", "resistant", r"had\s+received", "exposure",
     "exposed", "failure", "failed", r"history\s+of", "naive", "naïve", "eligible",
     # "patients who could not tolerate trastuzumab or lapatinib": a therapy they had (round 60a)

@@ -193,6 +193,8 @@ def arm_refs(
         refs.extend(_duration_label_refs(text, s, e, registry, refs))
     if _holds_observation(text, low, s, e):  # every _OBSERVATION_REF match holds it
         refs.extend(_observation_refs(text, s, e, refs))
+    if registry.arms and _PRODUCT_GATE.may_hold(low, s, e):
+        refs.extend(_product_refs(text, s, e, registry, refs, low))
     for alias in registry.tpc_aliases:
         if alias not in text[s:e]:
             continue  # every match holds the alias itself
@@ -447,6 +449,44 @@ def _observation_refs(text: str, s: int, e: int, refs: list[ArmRef]) -> list[Arm
         for m in _OBSERVATION_REF.finditer(text, s, e)
         if not any(r.start <= m.start(1) < r.end for r in refs)
     ]
+
+
+# "47.9% with biosimilars and 46.5% with the reference product": a biosimilar and its
+# reference product named by the product word alone, after a preposition (not "the biosimilar
+# group", read as a group, nor "reference trastuzumab", read as the drug; round 72a).
+_PRODUCT_GATE = WordGate(("biosimilar", "reference", "originator", "innovator"))
+_PRODUCT_REF = re.compile(
+    r"(?<![\w-])(?:with|versus|vs\.?|to|than|for|in|on)\s+((?:the\s+|a\s+)?"
+    r"(?:biosimilars?|(?:reference|originator|innovator)(?:\s+(?:products?|drugs?))?))"
+    r"(?=\s*(?:[,;.)\]]|\(|$|(?:and|or|versus|vs)\b))",
+    re.I,
+)
+
+
+def _product_refs(
+    text: str, s: int, e: int, registry: ArmRegistry, refs: list[ArmRef], low: str | None
+) -> list[ArmRef]:
+    """References to a biosimilar or its reference product (``_PRODUCT_REF``) in sentence
+    [s, e) outside the references already read: the twins' one regimen, when every arm of a
+    text that names a biosimilar has that one name (the contract's arm is the regimen). With
+    one arm only (a pooled comparison), the sentence must name both products: one product of a
+    single-arm study is its whole population."""
+    name = _twins_name(registry)
+    if name is None or "biosimilar" not in (low if low is not None else text.lower()):
+        return []
+    found = [
+        ArmRef(m.start(1), m.end(1), name)
+        for m in _PRODUCT_REF.finditer(text, s, e)
+        if not any(r.start <= m.start(1) < r.end for r in refs)
+    ]
+    return found if len(registry.arms) >= 2 or len(found) >= 2 else []
+
+
+def _twins_name(registry: ArmRegistry) -> str | None:
+    """The one name every arm of ``registry`` has (a biosimilar and its reference product, or
+    the one regimen a pooled comparison of them defines), else None."""
+    names = {a.name for a in registry.arms}
+    return next(iter(names)) if len(names) == 1 else None
 
 
 def _ref_start(ref: ArmRef) -> int:

@@ -111,7 +111,7 @@ def build_registry(
     if _defined_arms(reg) >= 2 and _LETTER_LABEL_GATE.may_hold(gate, 0, len(text)):
         _read_next_lettered_arm(text, sentences, randomised, drug_hits, reg)
     if _LETTER_LABEL_GATE.may_hold(gate, 0, len(text)):
-        _read_labelled_regimens(text, sentences, drug_hits, reg, trials)
+        _read_labelled_regimens(text, sentences, drug_hits, reg, trials, gate)
     _duration_design(text, low, read, reg)
     if sum(1 for a in reg.arms if a.name) >= 2:
         both = _matching(_BOTH, _ALL_WORDS, text, low, sentences, literal)
