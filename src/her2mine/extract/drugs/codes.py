@@ -141,15 +141,19 @@ _CELL_REACH = 80  # characters read before a code for the "cell lines (" it stan
 # Round 68b: the common HER2-positive model lines named like codes are cell lines wherever they
 # stand ("In BT-474 tumours, the combination ..."), with no cell word near.
 _KNOWN_CELL_LINES = frozenset(
-    {"BT474", "HCC1954", "HCC1419", "HCC202", "HCC2218", "UACC812", "UACC893", "AU565", "MB453",
-     "MB361"}
+    {"BT474", "HCC1954", "HCC1419", "HCC202", "HCC2218", "UACC812", "UACC893", "AU565"}
 )  # fmt: skip
+# Round 72b: the MDA-MB lines ("MDA-MB-453") never reach the code reader whole: ``_CODE_RE``
+# takes no code right after a hyphen. Only their short form ("MB-453", "MB453") or the name
+# written solid ("MDAMB453") does; HER2-positive (361, 453) or not (231, 468), they are lines.
+_MDA_MB_LINE = re.compile(r"(?:MDA)?MB(?:231|361|453|468)")
 
 
 def _names_a_cell_line(text: str, start: int, end: int) -> bool:
     """Whether the code at ``text[start:end]`` is written as a cell line (see ``_CELL_AFTER``)
-    or is a known one (``_KNOWN_CELL_LINES``)."""
-    if text[start:end].replace("-", "").upper() in _KNOWN_CELL_LINES:
+    or is a known one (``_KNOWN_CELL_LINES``, ``_MDA_MB_LINE``)."""
+    key = text[start:end].replace("-", "").upper()
+    if key in _KNOWN_CELL_LINES or _MDA_MB_LINE.fullmatch(key):
         return True
     if _CELL_AFTER.match(text, end):
         return True

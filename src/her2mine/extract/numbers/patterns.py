@@ -167,7 +167,7 @@ _UNIT_AFTER = re.compile(
 # no alternative starts with a space.
 _AFTER_ATOM = re.compile(
     r"\s*(?:(?i:(months?|mos?\b\.?|weeks?|wks?\b|years?|yrs?\b|\ue06d)(?![A-Za-z])"
-    r"(\s+of\s+(?:(?:median|additional|further|long-term)\s+)?follow[\s-]*up\b)?)"
+    r"(['’]?\s+(?:of\s+)?(?:(?:median|additional|further|long-term)\s+)?follow[\s-]*up\b)?)"
     r"|(%|percent\b)((?i:\s*(?:CI|C\.I\.|CrI|confidence|credible)\b))?"
     r"|(\[[^\[\]]{1,60}\]|\([^()]{1,60}\)))"
 )
@@ -241,9 +241,11 @@ _TIME_GUARD_END = search_from_end(_TIME_GUARD)
 # The last non-space character of any _TIME_GUARD match: the end of one of its words ("at",
 # "after", "within", ... "least"), of "to"/"and", or ":", ",", "-", "–".
 _TIME_GUARD_LAST = frozenset("trnyhdoeglTRNYHDOEGL:,-–")
-# A time followed by "of (median) follow-up" is how long patients were followed, not a result.
+# A time followed by "of (median) follow-up" is how long patients were followed, not a result;
+# (round 72b) so is one followed by "median follow-up" or "' follow-up" ("1.3 years median
+# follow-up", "14 months' follow-up").
 _FOLLOW_UP_AFTER = re.compile(
-    r"\s+of\s+(?:(?:median|additional|further|long-term)\s+)?follow[\s-]*up\b", re.I
+    r"['’]?\s+(?:of\s+)?(?:(?:median|additional|further|long-term)\s+)?follow[\s-]*up\b", re.I
 )
 # A bare number inherits the unit of the value after it: "18.5 vs 12.4 months".
 # Counts around bracketed rates are part of the join: "130 [32%] of 403 vs 80 [43%] of 184",

@@ -35,6 +35,7 @@ from her2mine.extract.outcomes.pairs import (
     _bracketed_list_before,
     _compared_list_before_ref,
     _label_bracket_after_pair,
+    _label_list_bracket_after_run,
     _one_arm_per_pair,
     _run_before_compared_refs,
     _value_pairs_before_refs,
@@ -143,6 +144,7 @@ def _attribute_arms(
     if _COMPARED_GATE.may_hold(text, s, e):
         _run_before_compared_refs(text, out, idx, refs, arms, decided, claimed)
         _label_bracket_after_pair(text, out, idx, refs, arms, decided, context)
+    _label_list_bracket_after_run(text, out, idx, refs, arms, decided)
     # 1. A reference right after the value: "18.5 months in the pertuzumab group".
     for i in idx:
         if i in decided:

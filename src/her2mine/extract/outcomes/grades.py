@@ -11,8 +11,9 @@ from her2mine.extract.hits import Hit
 from her2mine.extract.numbers import DECIMAL, Value, closed_between
 from her2mine.extract.outcomes.patterns import VS
 
-# "Gr≥3", "Gr 3/4" (conference abstracts) are grades too.
-_GRADE = r"(?:grade|(?<![a-z])gr\.?(?![a-z]))"
+# "Gr≥3", "Gr 3/4" (conference abstracts) are grades too; (round 72b) so is the plural
+# "Grades 3 and 4 adverse events", "grades 3-4".
+_GRADE = r"(?:grades?|(?<![a-z])gr\.?(?![a-z]))"
 # Conference shorthand for grades: "G≥3 TRAEs", "G3/4 neutropenia", "≥G3 AEs"; "G1/2", "G2"
 # (a lone "G" + digit, not part of a word or code: "HER2", "BG3" stay out).
 _G_SHORT_3 = (
@@ -23,15 +24,15 @@ _G_SHORT_ANY = r"(?<![a-z0-9-])g(?:1(?:\s*(?:-|–|/)\s*2)?|2)(?![a-z0-9])"
 # (Round 70b: a grade number is no decimal's first digit: "any grade 3.1% vs 2.9%" is a rate;
 # review: only a rate's, so "grade 3·4 events", a typed range, is still grade 3.)
 _G3 = re.compile(
-    rf"(?:{_GRADE}\s*(?:≥|>=|=>|>)\s*(?:3|III)|(?:≥|>=)\s*grade\s*(?:3|III)|"
+    rf"(?:{_GRADE}\s*(?:≥|>=|=>|>)\s*(?:3|III)|(?:≥|>=)\s*grades?\s*(?:3|III)|"
     rf"{_GRADE}\s*(?:3|III|4|IV|5|V(?![a-z]))(?!\d|[.·]\d+\s*%)"
     r"(?:\s*(?:or|and|to|-|–|/|,)\s*(?:higher|greater|above|worse|more|severe|4|5|IV|V))?"
     r"(?:\s*or\s*(?:higher|worse))?|grade\s*3\+|severe|" + _G_SHORT_3 + ")",
     re.I,
 )
 _ANY = re.compile(
-    r"(?:any[\s-]grade|all[\s-]grades?|of\s+any\s+grade|grade\s*(?:1|I)\s*(?:or|and|-|–|/|to)\s*"
-    r"(?:2|II)|grade\s*(?:≤|<=|<)\s*2|low[\s-]grade|grade\s*(?:1|2|I|II)\b|" + _G_SHORT_ANY + ")",
+    r"(?:any[\s-]grade|all[\s-]grades?|of\s+any\s+grade|grades?\s*(?:1|I)\s*(?:or|and|-|–|/|to)\s*"
+    r"(?:2|II)|grade\s*(?:≤|<=|<)\s*2|low[\s-]grade|grades?\s*(?:1|2|I|II)\b|" + _G_SHORT_ANY + ")",
     re.I,
 )
 

@@ -66,6 +66,18 @@ def _death_rate_between(text: str, low: str | None, a: int, b: int) -> bool:
     )
 
 
+# Round 72b: "neutropenia occurred in 20%, leading to a lower dose intensity (85%)", "the
+# relative dose intensity was 92%": a dose intensity named between the end point and the
+# percentage is what the percentage measures (how much of the planned dose was given).
+_DOSE_INTENSITY = re.compile(r"\bdose[\s-]+intensit(?:y|ies)\b", re.I)
+
+
+def _dose_intensity_between(text: str, a: int, b: int) -> bool:
+    """Whether a dose intensity is named in ``text[a:b]`` (between an end point and its
+    percentage); a ``str.find`` gates the regex."""
+    return text.find("ntensit", a, b) >= 0 and _DOSE_INTENSITY.search(text, a, b) is not None
+
+
 # "improved PFS with a 24% relative risk reduction (HR, 0.76; ...; median, 5.8 [95% CI, ...]
 # months vs 4.9 months)": a "median" label opening a clause after the change words names the
 # times after it as the end point's medians again (JAMA's bracketed summary of a comparison).

@@ -541,3 +541,59 @@ def _second_label_arm(
     if len(ctx) == 2 and first in ctx and None not in ctx and ctx[0] != ctx[1]:
         return ctx[1] if ctx[0] == first else ctx[0]
     return None
+
+
+# Round 72b: "pCR rates were 60% and 50% (arms A and B; P = 0.03)": a bracket right after a
+# run that opens with as many references as the run holds values, joined by "and", commas or
+# "vs" and closing the bracket's clause, names the run's arms in order, as "(arms A and B,
+# respectively)" does. Step 1 would give the last value the bracket's first reference.
+_LABEL_LIST_JOIN = re.compile(rf"\s*(?:,\s*(?:and\s+)?|and\s+|(?:{VS_WORDS})\s*)", re.I)
+
+
+def _label_list_bracket_after_run(
+    text: str,
+    out: list[tuple[Value, str, str]],
+    idx: list[int],
+    refs: list[ArmRef],
+    arms: list[str | None],
+    decided: set[int],
+) -> None:
+    """Give a run followed by a bracket listing one reference per value ("(arms A and B;
+    P = 0.03)") the arms the references name, in order."""
+    if not any(_opens_bracket(text, r.start) for r in refs):
+        return  # (no reference opens a bracket: most sentences)
+    starts = {r.start: r for r in refs}
+    for run in _runs(text, out, idx):
+        if len(run) < 2 or any(i in decided for i in run):
+            continue
+        opening = _PAIR_LABEL_OPEN.match(text, out[run[-1]][0].ext_end)
+        if opening is None or opening.end() not in starts:
+            continue
+        listed = _bracket_label_list(text, starts, opening.end(), len(run))
+        if listed is None:
+            continue
+        for i, arm in zip(run, listed, strict=True):
+            arms[i] = arm
+        decided.update(run)
+
+
+def _opens_bracket(text: str, at: int) -> bool:
+    """Whether "(" or "[" (and at most two spaces) stands right before offset ``at``."""
+    return text[at - 3 if at > 3 else 0 : at].rstrip()[-1:] in ("(", "[")
+
+
+def _bracket_label_list(text: str, starts: dict[int, ArmRef], at: int, n: int) -> list[str] | None:
+    """The arms of ``n`` references listed from ``at`` and closing the bracket's clause, when
+    each names a different arm; else None."""
+    found: list[str] = []
+    ref = starts[at]
+    while True:
+        if ref.arm is None or ref.arm in found:
+            return None
+        found.append(ref.arm)
+        if len(found) == n:
+            return found if _PAIR_LABEL_END.match(text, ref.end) else None
+        join = _LABEL_LIST_JOIN.match(text, ref.end)
+        ref = starts.get(join.end()) if join else None
+        if ref is None:
+            return None

@@ -150,10 +150,41 @@ def _context_runs(
         if len(ctx) == len(run):
             if _compares_subgroups(text, out, idx):
                 return
-            if _responder_groups_compared(text, out, run):
+            if _responder_groups_compared(text, out, run) or _grades_respectively(text, out, run):
                 continue
             for i, a in zip(run, ctx, strict=True):
                 arms[i] = a
+
+
+# Round 72b: "Grades 3 and 4 adverse events occurred in 30% and 25% of patients,
+# respectively": with no arm named in the sentence, "respectively" pairs the run with the
+# grades listed before it (one grade per value), not with the arms under discussion: each value
+# is the whole population's. ("Grade 3 or 4 events", one category, lists no grades.)
+_GRADE_NUMBER = r"(?:[1-5]|IV|V|I{1,3})"
+_GRADE_LIST_BEFORE = re.compile(
+    rf"\bgrades?\s*({_GRADE_NUMBER}(?:\s*(?:,\s*and|,|and)\s*{_GRADE_NUMBER})+)(?![\w.·])",
+    re.I,
+)
+_GRADE_NUMBER_RE = re.compile(_GRADE_NUMBER, re.I)
+_RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,40}?\brespectively\b")
+_GRADE_LIST_REACH = 120  # characters before the run read for the grade list
+
+
+def _grades_respectively(text: str, out: list[tuple[Value, str, str]], run: list[int]) -> bool:
+    """Whether ``run`` is followed by "respectively" and a list of as many grades ends in the
+    clause before it ("Grades 3 and 4 ... in 30% and 25%, respectively")."""
+    a, b = out[run[0]][0].start, out[run[-1]][0].ext_end
+    if text.find("respectively", b, b + 52) < 0 or _RESPECTIVELY_AFTER.match(text, b) is None:
+        return False
+    w = a - _GRADE_LIST_REACH if a > _GRADE_LIST_REACH else 0
+    if text.find("rade", w, a) < 0:
+        return False
+    last = None
+    for m in _GRADE_LIST_BEFORE.finditer(text, w, a):
+        last = m
+    if last is None or _CLAUSE_BREAK.search(text, last.end(), a):
+        return False
+    return len(_GRADE_NUMBER_RE.findall(last.group(1))) == len(run)
 
 
 # "Early responders had a pCR rate of 35.7% compared with 19.8% in nonresponders": a value of

@@ -126,7 +126,8 @@ def _labelled_pair(text: str, s: int, m: re.Match[str], refs: list[ArmRef]) -> s
         # a ";" clause that holds only the label and its P labels it as a bracket does.
         opening = _top_level_semicolon(text, a, m.start())
         if opening is None:
-            return None
+            # Round 72b: "..., respectively, P = 0.02 (C vs A)": a label right after the P.
+            return _pair_label_after(text, m, refs)
     start = max(opening, text.rfind(";", opening, m.start()))
     inside = [r for r in refs if start < r.start and r.end <= m.start()]
     if not inside:
@@ -145,6 +146,12 @@ def _letter_pair(text: str, a: int, m: re.Match[str], refs: list[ArmRef]) -> set
     label = _LETTER_PAIR.search(text, a, m.start())
     if label is None:
         return None
+    return _arms_of_letters(text, label, refs)
+
+
+def _arms_of_letters(text: str, label: re.Match[str], refs: list[ArmRef]) -> set[str] | None:
+    """The two arms the letters ``label`` holds (groups 1 and 2) name, each the arm of the
+    references before the label ending in that letter, or None."""
     by_letter: dict[str, set[str | None]] = {}
     for r in refs:
         letter = _last_letter(text, r)
@@ -165,9 +172,15 @@ def _last_letter(text: str, r: ArmRef) -> str | None:
     return last
 
 
-# "(P = .01 for TL vs T)": the label after the P, up to the end of its bracket or a ";".
-_LABEL_AFTER_P = re.compile(r"\s*,?\s*(?:for|comparing)?\s*")
+# "(P = .01 for TL vs T)": the label after the P, up to the end of its bracket or a ";";
+# (round 72b) also a bracket of its own after the P: "P = 0.02 (TL vs T)".
+_LABEL_AFTER_P = re.compile(r"\s*,?\s*(?:(?:for|comparing)\s*|[(\[]\s*)?")
 _LABEL_END = re.compile(r"\s*[;)\]]")
+# Round 72b: "(P = 0.02 for C vs A)", "P = 0.02 (C vs A)": the label in bare letters.
+_LETTER_PAIR_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:for|comparing)\s+|[(\[]\s*)?"
+    rf"([A-Z])\s*(?:{VS_OR_COMPARED})\s*([A-Z])(?![\w-])\s*[;)\]]"
+)
 
 
 def _pair_label_after(text: str, m: re.Match[str], refs: list[ArmRef]) -> set[str] | None:
@@ -175,7 +188,8 @@ def _pair_label_after(text: str, m: re.Match[str], refs: list[ArmRef]) -> set[st
     of its bracket ("(P = .01 for TL vs T; ...)"), or None."""
     after = [r for r in refs if m.end() <= r.start <= m.end() + _LABEL_REACH][:2]
     if len(after) != 2 or _LABEL_AFTER_P.fullmatch(text, m.end(), after[0].start) is None:
-        return None
+        letters = _LETTER_PAIR_AFTER.match(text, m.end())
+        return _arms_of_letters(text, letters, refs) if letters else None
     if _LABEL_END.match(text, after[1].end) is None:
         return None
     return _compared_pair(text, after)

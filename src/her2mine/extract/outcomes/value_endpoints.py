@@ -39,6 +39,7 @@ from her2mine.extract.outcomes.not_results import (
     _crossover_share,
     _death_rate_between,
     _difference_between_arms,
+    _dose_intensity_between,
     _free_of_event,
     _gain_in_median,
     _median_relabelled,
@@ -248,6 +249,8 @@ def _endpoint_for(
                 code = "AE_G3"
             return code, "incidence"
         return ep.canonical, "rate"
+    if _dose_intensity_between(text, ep.end, v.start):
+        return None
     code = ep.canonical
     if code in SAFETY:
         if _cause_of_other(text, eps, ep) or _share_of_events(text, low, s, v):

@@ -102,7 +102,7 @@ def _rarer_shaped_names(text: str, found: list[int], nouns: list[int] | None = N
         for a, b in study_number_brackets(text)
     ]
     hits += _word_protocol_names(text) + _observational_names(text)
-    hits += _protocol_after_named_noun(text)
+    hits += _protocol_after_named_noun(text, found)
     if nouns:
         hits += _numeral_names(text, nouns) + read_hits((_HYPHENATED,), text, nouns)
         hits += read_hits((_DESIGN_WORDS_SETTING,), text, nouns)
@@ -122,16 +122,26 @@ _PROTOCOL_AFTER_NAMED_NOUN = re.compile(
 )
 
 
-def _protocol_after_named_noun(text: str) -> list[Hit]:
+def _protocol_after_named_noun(text: str, found: list[int]) -> list[Hit]:
     """Protocol numbers bracketed after "NAME trial" (``_PROTOCOL_AFTER_NAMED_NOUN``), the name
-    in capitals (``_title_name``)."""
-    if "trial (" not in text and "study (" not in text:
+    in capitals (``_title_name``). ``found``: where "trial"/"study" start in ``text``."""
+    if not any(_bracket_after_noun(text, p) for p in found):
         return []
     return [
         span_hit(m, 2)
         for m in _PROTOCOL_AFTER_NAMED_NOUN.finditer(text)
         if _title_name(m.group(1)) and not is_registry_id(m.group(2))
     ]
+
+
+def _bracket_after_noun(text: str, p: int) -> bool:
+    """Whether the "trial"/"study" at ``p`` is followed by spaces or tabs and "(", as
+    ``_PROTOCOL_AFTER_NAMED_NOUN`` reads it (review of round 68b, in round 72b: the gate was
+    "trial (" with one space, so "trial  (" and "trial\t(" were never read)."""
+    k = p + 5
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    return k > p + 5 and k < len(text) and text[k] == "("
 
 
 # Round 59b: "Kestrel B123-45", "(HARBOR A12-34; NCT...)": a word and a protocol number (one or
