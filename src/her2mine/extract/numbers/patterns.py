@@ -161,13 +161,22 @@ _PERCENT = re.compile(r"\s*(%|percent\b)")
 _UNIT_AFTER = re.compile(
     r"\s*(?:(?i:(months?|mos?\b\.?|weeks?|wks?\b|years?|yrs?\b|\ue06d)(?![A-Za-z]))|(%|percent\b))"
 )
+# A time's follow-up tail: "of (median) follow-up"; (round 72b) "median follow-up" or "'
+# follow-up" without "of" ("1.3 years median follow-up", "14 months' follow-up"). Review of
+# round 72b: without "of", a number right after is the follow-up's own ("PFS 12.1 months median
+# follow-up 20 months"): the time before it is then a result.
+_FOLLOW_UP_TAIL = (
+    r"['’]?\s+(?:of\s+(?:(?:median|additional|further|long-term)\s+)?follow[\s-]*up\b"
+    r"|(?:(?:median|additional|further|long-term)\s+)?follow[\s-]*up\b"
+    r"(?![\s:,=(]*(?:(?:was|of|time)\s+)?\d))"
+)
 # What follows a number atom, in one match: _UNIT_AFTER's time unit (group 1; group 2 when
 # _FOLLOW_UP_AFTER matches after it) or percent (group 3; group 4 when _NOT_A_RATE matches after
 # it), else _BRACKETED's bracket (ending at the end of group 5). The spaces are matched once:
 # no alternative starts with a space.
 _AFTER_ATOM = re.compile(
     r"\s*(?:(?i:(months?|mos?\b\.?|weeks?|wks?\b|years?|yrs?\b|\ue06d)(?![A-Za-z])"
-    r"(['’]?\s+(?:of\s+)?(?:(?:median|additional|further|long-term)\s+)?follow[\s-]*up\b)?)"
+    r"(" + _FOLLOW_UP_TAIL + r")?)"
     r"|(%|percent\b)((?i:\s*(?:CI|C\.I\.|CrI|confidence|credible)\b))?"
     r"|(\[[^\[\]]{1,60}\]|\([^()]{1,60}\)))"
 )
@@ -244,9 +253,7 @@ _TIME_GUARD_LAST = frozenset("trnyhdoeglTRNYHDOEGL:,-–")
 # A time followed by "of (median) follow-up" is how long patients were followed, not a result;
 # (round 72b) so is one followed by "median follow-up" or "' follow-up" ("1.3 years median
 # follow-up", "14 months' follow-up").
-_FOLLOW_UP_AFTER = re.compile(
-    r"['’]?\s+(?:of\s+)?(?:(?:median|additional|further|long-term)\s+)?follow[\s-]*up\b", re.I
-)
+_FOLLOW_UP_AFTER = re.compile(_FOLLOW_UP_TAIL, re.I)
 # A bare number inherits the unit of the value after it: "18.5 vs 12.4 months".
 # Counts around bracketed rates are part of the join: "130 [32%] of 403 vs 80 [43%] of 184",
 # also counts spelt out as The Lancet writes those below ten ("44 [16%] vs ten [4%]").

@@ -69,13 +69,20 @@ def _death_rate_between(text: str, low: str | None, a: int, b: int) -> bool:
 # Round 72b: "neutropenia occurred in 20%, leading to a lower dose intensity (85%)", "the
 # relative dose intensity was 92%": a dose intensity named between the end point and the
 # percentage is what the percentage measures (how much of the planned dose was given).
-_DOSE_INTENSITY = re.compile(r"\bdose[\s-]+intensit(?:y|ies)\b", re.I)
+# Review of round 72b: only when the percentage is the dose intensity's, linked to it by at most
+# a verb or a bracket ("dose intensity was 92%", "to 80%", "(85%)"); "neutropenia, which led to
+# reduced dose intensity, occurred in 20%" is the neutropenia's.
+_DOSE_INTENSITY = re.compile(
+    r"\bdose[\s-]+intensit(?:y|ies)\b(?:\s*[(\[:=]|\s+(?:(?:was|were|is|of|to|at|remained|"
+    r"reached|averaged|of\s+about|was\s+about)\s+)?)\s*$",
+    re.I,
+)
 
 
 def _dose_intensity_between(text: str, a: int, b: int) -> bool:
-    """Whether a dose intensity is named in ``text[a:b]`` (between an end point and its
-    percentage); a ``str.find`` gates the regex."""
-    return text.find("ntensit", a, b) >= 0 and _DOSE_INTENSITY.search(text, a, b) is not None
+    """Whether ``text[a:b]`` (between an end point and its percentage) ends with a dose
+    intensity the percentage is given for; a ``str.find`` gates the regex."""
+    return text.find("ntensit", a, b) >= 0 and _DOSE_INTENSITY.search(text[a:b]) is not None
 
 
 # "improved PFS with a 24% relative risk reduction (HR, 0.76; ...; median, 5.8 [95% CI, ...]

@@ -592,8 +592,22 @@ def _bracket_label_list(text: str, starts: dict[int, ArmRef], at: int, n: int) -
             return None
         found.append(ref.arm)
         if len(found) == n:
-            return found if _PAIR_LABEL_END.match(text, ref.end) else None
+            return found if _closes_label_list(text, ref.end) else None
         join = _LABEL_LIST_JOIN.match(text, ref.end)
         ref = starts.get(join.end()) if join else None
         if ref is None:
             return None
+
+
+# Review of round 72b: "(arms A and B, combined)", "(A and B, pooled analysis)": a list whose
+# comma leads to a pooling word names the arms together, so no value is one arm's.
+_POOLED_AFTER_COMMA = re.compile(
+    r"\s*,\s*(?:(?:the|both|all)\s+)?(?:combined|pooled|together|overall|in\s+total|total)\b",
+    re.I,
+)
+
+
+def _closes_label_list(text: str, at: int) -> bool:
+    """Whether the label list ending at ``at`` closes its bracket's clause (``_PAIR_LABEL_END``)
+    without pooling its arms after a comma."""
+    return _PAIR_LABEL_END.match(text, at) is not None and not _POOLED_AFTER_COMMA.match(text, at)
