@@ -474,12 +474,24 @@ def _product_refs(
     name = _twins_name(registry)
     if name is None or "biosimilar" not in (low if low is not None else text.lower()):
         return []
+    if not _biosimilars_in(text) <= set(name.split("+")):
+        return []  # (a review of several drugs' biosimilars: the words name no one regimen)
     found = [
         ArmRef(m.start(1), m.end(1), name)
         for m in _PRODUCT_REF.finditer(text, s, e)
         if not any(r.start <= m.start(1) < r.end for r in refs)
     ]
     return found if len(registry.arms) >= 2 or len(found) >= 2 else []
+
+
+# "bevacizumab biosimilars", "trastuzumab biosimilar SB3": the biologic a biosimilar copies
+# (INN stems of antibodies and growth factors).
+_BIOSIMILAR_OF = re.compile(r"\b(\w+(?:mab|grastim))[\s-]+biosimilars?\b", re.I)
+
+
+def _biosimilars_in(text: str) -> set[str]:
+    """The biologics ``text`` names a biosimilar of, lower-cased."""
+    return {m.group(1).lower() for m in _BIOSIMILAR_OF.finditer(text)}
 
 
 def _twins_name(registry: ArmRegistry) -> str | None:
