@@ -24,6 +24,7 @@ BLIND7 = Path(__file__).parent / "data" / "gold_blind7"
 BLIND8 = Path(__file__).parent / "data" / "gold_blind8"
 BLIND9 = Path(__file__).parent / "data" / "gold_blind9"
 BLIND10 = Path(__file__).parent / "data" / "gold_blind10"
+BLIND11 = Path(__file__).parent / "data" / "gold_blind11"
 TXT = sorted(GOLD.glob("*.txt"))
 ALL_TXT = (
     TXT
@@ -37,6 +38,7 @@ ALL_TXT = (
     + sorted(BLIND8.glob("*.txt"))
     + sorted(BLIND9.glob("*.txt"))
     + sorted(BLIND10.glob("*.txt"))
+    + sorted(BLIND11.glob("*.txt"))
 )
 
 ENDPOINTS = {
@@ -83,6 +85,7 @@ def _parse_written(value: str) -> float | None:
         (BLIND8, 20, 2),
         (BLIND9, 20, 2),
         (BLIND10, 20, 2),
+        (BLIND11, 20, 2),
     ],
 )
 def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: int) -> None:
@@ -98,7 +101,7 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
 
 @pytest.mark.parametrize(
     "directory",
-    [GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10],
+    [GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11],
     ids=[
         "gold",
         "blind",
@@ -111,6 +114,7 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
         "blind8",
         "blind9",
         "blind10",
+        "blind11",
     ],
 )
 def test_pinned_scores_file(directory: Path) -> None:
@@ -121,7 +125,20 @@ def test_pinned_scores_file(directory: Path) -> None:
 
 def test_the_sets_share_no_document() -> None:
     """The blind sets are scored as unseen text: no id is in two sets."""
-    sets = (GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10)
+    sets = (
+        GOLD,
+        BLIND,
+        BLIND2,
+        BLIND3,
+        BLIND4,
+        BLIND5,
+        BLIND6,
+        BLIND7,
+        BLIND8,
+        BLIND9,
+        BLIND10,
+        BLIND11,
+    )
     ids = [{t.stem for t in d.glob("*.txt")} for d in sets]
     assert sum(map(len, ids)) == len(set().union(*ids))
 
