@@ -22,6 +22,10 @@ START = methodcaller("start")
 END = methodcaller("end")
 GROUP1_SPAN = methodcaller("span", 1)
 
+# An opening bracket with the spaces around it: "value (arm A", "regimen (TCHP" (written out
+# in five modules before; one pattern, compiled once).
+OPEN_BRACKET = re.compile(r"\s*[(\[]\s*")
+
 
 def word_start(
     alternatives: Iterable[str], *, ignore_case: bool = True, not_after: str = r"\w"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from operator import attrgetter
 
-from her2mine.extract.fastre import literal_safe, search_from_end
+from her2mine.extract.fastre import OPEN_BRACKET, literal_safe, search_from_end
 from her2mine.extract.hits import Hit
 from her2mine.extract.numbers import DECIMAL
 
@@ -438,7 +438,7 @@ def _rejoin_spelt_short_form(text: str, regs: list[Regimen]) -> list[Regimen]:
             k >= 1
             and len(r.hits) == 1
             and r.hits[0].kind == "regimen"
-            and _ALIAS_OPEN.fullmatch(text, out[k].end, r.start)
+            and OPEN_BRACKET.fullmatch(text, out[k].end, r.start)
         ):
             want, have = set(r.drugs), set(out[k].drugs)
             while k > 0 and have < want and _weak_gap(text, out[k - 1], out[k]):
@@ -465,7 +465,6 @@ def _weak_gap(text: str, a: Regimen, b: Regimen) -> bool:
 # "pyrotinib (SHR-1258) plus capecitabine": a bracket that only restates the drug before it (its
 # brand, code or other name: the same drugs) is part of that mention, so the regimen goes on past
 # the bracket instead of breaking at it (single-arm texts have no design arm to mend it).
-_ALIAS_OPEN = re.compile(r"\s*[(\[]\s*")
 # "inetetamab (Cipterbin, 2 mg/kg) plus vinorelbine": the bracket may give the dose after the
 # other name (the dose, as a bracket of its own, would join the regimen too: ``_DOSE``).
 _ALIAS_CLOSE = re.compile(
@@ -485,7 +484,7 @@ def _alias_bracket_end(text: str, reg: Regimen, h: Hit) -> int | None:
         return None
     if h.source == "abbreviation":
         return None
-    if not _ALIAS_OPEN.fullmatch(text, reg.end, h.start):
+    if not OPEN_BRACKET.fullmatch(text, reg.end, h.start):
         return _biosimilar_gloss_end(text, reg.end, h)
     m = _ALIAS_CLOSE.match(text, h.end)
     return None if m is None else m.end()

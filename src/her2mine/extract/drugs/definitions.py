@@ -17,7 +17,7 @@ from her2mine.extract.drugs.brackets import (
     drug_mentions,
 )
 from her2mine.extract.drugs.codes import _sentence_of
-from her2mine.extract.fastre import finditer_at, literal_starts, whole_word_spans
+from her2mine.extract.fastre import OPEN_BRACKET, finditer_at, literal_starts, whole_word_spans
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import DrugLexicon, load_lexicons
 from her2mine.extract.numbers import DECIMAL
@@ -38,12 +38,9 @@ def class_abbreviation_hits(
         if named is None:
             continue
         for a, b in whole_word_spans(text, short):
-            if not _OPEN_BRACKET.fullmatch(text, le, a):  # the definition is no mention itself
+            if not OPEN_BRACKET.fullmatch(text, le, a):  # the definition is no mention itself
                 out.append(Hit("class", a, b, short, named.canonical, [], "abbreviation"))
     return out
-
-
-_OPEN_BRACKET = re.compile(r"\s*[(\[]\s*")
 
 
 def pairs_within_sentences(

@@ -8,7 +8,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from her2mine.extract.fastre import WordGate, finditer_at, literal_starts, search_from_end
+from her2mine.extract.fastre import (
+    OPEN_BRACKET,
+    WordGate,
+    finditer_at,
+    literal_starts,
+    search_from_end,
+)
 from her2mine.extract.numbers.folding import _atom_float
 from her2mine.extract.numbers.patterns import (
     _BOUND,
@@ -564,9 +570,6 @@ def _nr_short_form(text: str, start: int, pos: int) -> bool:
     )
 
 
-_NR_SHORT_THEN_BRACKET = re.compile(r"\s*[(\[]\s*")
-
-
 def _nr_long_form(text: str, short_end: int, pos: int) -> bool:
     """Whether the "not reached"/"not estimable" at ``pos`` opens a bracket right after the
     "NR"/"NE" value ending at ``short_end``: "NR (not reached)" is one median, written twice."""
@@ -574,5 +577,5 @@ def _nr_long_form(text: str, short_end: int, pos: int) -> bool:
         pos - short_end <= 3
         and text[pos : pos + 3].lower() == "not"
         and text[short_end - 2 : short_end] in ("NR", "NE", "NA")
-        and _NR_SHORT_THEN_BRACKET.fullmatch(text, short_end, pos) is not None
+        and OPEN_BRACKET.fullmatch(text, short_end, pos) is not None
     )

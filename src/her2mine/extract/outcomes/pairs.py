@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from her2mine.extract.arms import ArmRef
-from her2mine.extract.fastre import WordGate
+from her2mine.extract.fastre import OPEN_BRACKET, WordGate
 from her2mine.extract.numbers import LIST_JOIN, Value
 from her2mine.extract.outcomes.patterns import COMPARED_WITH_OR_TO, VS, VS_WORDS
 from her2mine.extract.outcomes.prose import _compared_in_prose
@@ -483,7 +483,6 @@ def _one_arm_per_pair(
 # pair that opens with a reference, "vs" and a second group (a reference, or a bare label the
 # first one's words leave out: "B", "arm B") names the pair's arms in order. Step 1 would give
 # the second value the bracket's first reference.
-_PAIR_LABEL_OPEN = re.compile(r"\s*[(\[]\s*")
 _PAIR_LABEL_VS = re.compile(rf"\s*(?:{VS_WORDS})\s*", re.I)
 _BARE_LABEL = re.compile(r"(?:(?:arms?|groups?|cohorts?)\s+)?(?:[A-Z]|\d{1,2})(?![\w-])\s*[;,:)\]]")
 _PAIR_LABEL_END = re.compile(r"\s*[;,:)\]]")
@@ -504,7 +503,7 @@ def _label_bracket_after_pair(
     for run in _runs(text, out, idx):
         if len(run) != 2 or any(i in decided for i in run):
             continue
-        opening = _PAIR_LABEL_OPEN.match(text, out[run[1]][0].ext_end)
+        opening = OPEN_BRACKET.match(text, out[run[1]][0].ext_end)
         if opening is None:
             continue
         first = next((j for j, r in enumerate(refs) if r.start == opening.end()), None)
@@ -566,7 +565,7 @@ def _label_list_bracket_after_run(
     for run in _runs(text, out, idx):
         if len(run) < 2 or any(i in decided for i in run):
             continue
-        opening = _PAIR_LABEL_OPEN.match(text, out[run[-1]][0].ext_end)
+        opening = OPEN_BRACKET.match(text, out[run[-1]][0].ext_end)
         if opening is None or opening.end() not in starts:
             continue
         listed = _bracket_label_list(text, starts, opening.end(), len(run))

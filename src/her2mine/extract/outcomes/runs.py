@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from her2mine.extract.arms import ArmRef
-from her2mine.extract.fastre import WordGate, last_match, word_start
+from her2mine.extract.fastre import OPEN_BRACKET, WordGate, last_match, word_start
 from her2mine.extract.numbers import LIST_JOIN, Value
 from her2mine.extract.outcomes.brackets import (
     _in_one_bracket,
@@ -111,10 +111,6 @@ def _join_word(text: str, a: Value, b: Value) -> str:
     return "vs" if _VS_WORD.search(gap) else "and"
 
 
-# Between a regimen and the bracket that restates it: "... trastuzumab and pertuzumab (TCHP".
-_RESTATED_GAP = re.compile(r"\s*[(\[]\s*")
-
-
 def _runs_of_one_ref_after(
     text: str,
     e: int,
@@ -211,7 +207,8 @@ def _without_restated(text: str, refs: list[ArmRef]) -> list[ArmRef]:
     kept = [refs[0]]
     for r in refs[1:]:
         prev = kept[-1]
-        if r.arm != prev.arm or not _RESTATED_GAP.fullmatch(text, prev.end, r.start):
+        # (a bracket that restates the regimen: "... trastuzumab and pertuzumab (TCHP")
+        if r.arm != prev.arm or not OPEN_BRACKET.fullmatch(text, prev.end, r.start):
             kept.append(r)
     return kept
 
