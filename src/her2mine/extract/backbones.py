@@ -126,17 +126,25 @@ def _label_bracket_after(text: str, r: Regimen, label: Regimen) -> bool:
 def _dosed_alternative_gap(gap: str) -> re.Match[str] | None:
     """The alternatives' joiner in a gap that also holds the earlier alternative's dose and
     schedule: "either docetaxel 100 mg/m2 every 3 weeks or vinorelbine" (the dose belongs to the
-    alternative before it). Only an "or" gap with a digit is read again, without its schedules;
+    alternative before it). Only an "or" gap, or a comma after a group label bracket
+    (``_LABELLED_COMMA``), with a digit is read again, without its schedules;
     callers use it only where the list is known to be one of alternatives: after "either", or
     when every later alternative is a single drug of the partner's role
     (``_dosed_partner_alternatives``; "trastuzumab plus lapatinib 1000 mg or docetaxel 75 mg/m2"
     is two arms as written)."""
-    if " or " not in gap or not any(c.isdigit() for c in gap):
+    if not any(c.isdigit() for c in gap):
+        return None
+    if " or " not in gap and _LABELLED_COMMA.search(gap) is None:
         return None
     gap = without_schedules(gap)
     if "given" in gap or "administered" in gap:
         gap = _GIVEN.sub(" ", gap)
     return _ALTERNATIVE_GAP.fullmatch(gap)
+
+
+# "docetaxel 75 mg/m2 every 3 weeks (arm A), paclitaxel ...": a comma after a group label
+# bracket closes one labelled alternative as an "or" does (the list still needs its "or").
+_LABELLED_COMMA = re.compile(r"\((?:\s*(?:arm|group|cohort)\s+\w+\s*)\)\s*,\s*$", re.I)
 
 
 # "docetaxel 100 mg/m2 given every 3 weeks or vinorelbine": the participle of the schedule

@@ -29,7 +29,7 @@ Modules, from the bottom of the import graph up (name — what it holds — impo
                   labels, lettered, mentions, model, partners, parts, patterns, placebo, prior,
                   shares, tpc, twins
     registry    — ``build_registry``, trial scoping — classes, design, factorial, given_all,
-                  lettered, mentions, model, patterns, shares
+                  labels, lettered, mentions, model, patterns, shares
     refs        — ``arm_refs`` and group-label references — add_on, classes, factorial,
                   labels, mentions, model, parts, patterns, prior, tpc
     comparisons — compared arms, list orders, "the addition of" — model, patterns, refs, twins

@@ -11,7 +11,7 @@ from her2mine.extract.arms.model import Arm, ArmRegistry, _defined_arms
 from her2mine.extract.arms.patterns import _GROUP_WORD, _RANDOMISED
 from her2mine.extract.fastre import WordGate
 from her2mine.extract.hits import Hit
-from her2mine.extract.regimens import Regimen, group_regimens
+from her2mine.extract.regimens import Regimen, group_regimens, is_schedule_only
 
 # "randomly assigned to A (dose) with or without B": two arms, A plus B and A alone. (In a
 # bracket, "(with or without B)" is a per-patient option instead: ``option_hits``.)
@@ -147,6 +147,8 @@ def _add_on_design(
             continue
         for j, h in enumerate(r.hits):
             m = _add_on_match(text, h.end, e)
+            if m is None and j + 1 < len(r.hits):
+                m = _add_on_match(text, _past_dose(text, h.end, r.hits[j + 1].start), e)
             if m is None:
                 continue
             added = [(m.start("x"), m.end("x"), m.group("s2"))]
@@ -210,6 +212,16 @@ def _one_drug_forms(drug_hits: list[Hit]) -> dict[str, list[str]]:
     "docetaxel (D)", "trastuzumab (H)"): such a form bracketed after its own drug (the backbone
     or the partner) names that drug, not an arm."""
     return {h.text: h.drugs for h in drug_hits if h.source == "abbreviation" and len(h.drugs) == 1}
+
+
+def _past_dose(text: str, pos: int, nxt: int) -> int:
+    """Where the joiner " with " stands after the dose and schedule of the backbone's drug
+    ending at ``pos`` ("capecitabine 1000 mg/m2 twice daily on days 1-14 with trastuzumab
+    (arm A) or without trastuzumab (arm B)"), before the next drug at ``nxt``; else ``pos``."""
+    at = text.rfind(" with ", pos, nxt)
+    if at <= pos or not is_schedule_only(text[pos:at]):
+        return pos
+    return at
 
 
 def _add_on_match(text: str, pos: int, e: int) -> re.Match[str] | None:

@@ -27,9 +27,24 @@ def _given_to_all(
             continue
         if _then_assigned_at(text, m.end(), e) is not None:
             continue  # "all patients received EC and were then assigned to": no backbone
-        drugs = {d for h in drug_hits if m.end() <= h.start and h.end <= e for d in h.drugs}
+        end = _names_respectively_at(text, m.end(), e)
+        drugs = {d for h in drug_hits if m.end() <= h.start and h.end <= end for d in h.drugs}
         # after the design, a drugless (placebo/observation) group keeps no drugs
         _give_to_every_arm(reg, drugs, drugless_too=False)
+
+
+# "(TCH and TCbH, respectively)": a bracket naming the extended arms in order.
+_RESPECTIVELY_OPEN = re.compile(r"[(\[][^()\[\]]{1,80}?,?\s+respectively\s*[)\]]", re.I)
+
+
+def _names_respectively_at(text: str, s: int, e: int) -> int:
+    """Where a "respectively" bracket in [s, e) opens, else ``e``: "Both groups also received
+    trastuzumab (TCH and TCbH, respectively)" gives every arm trastuzumab, not the drugs the
+    lexicon reads in the arms' names."""
+    if text.find("respectively", s, e) < 0:
+        return e
+    m = _RESPECTIVELY_OPEN.search(text, s, e)
+    return m.start() if m is not None else e
 
 
 # "Pertuzumab and trastuzumab were given in both cohorts": the drugs named before the passive

@@ -383,3 +383,47 @@ _CITES = re.compile(
     r"in\s+contrast)\b|\[\d",
     re.I,
 )
+
+
+# "HER2-positive patients additionally received trastuzumab (EDH and EDCH, respectively)",
+# "trastuzumab was added to both arms (S1H and S2H, respectively)": a sentence after the design
+# that adds drugs and names the arms so extended, in order.
+_ADDS_DRUGS = re.compile(r"\b(?:additionally|also|added|in\s+addition)\b", re.I)
+
+
+def name_arms_with_added_drugs(
+    text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit], reg: ArmRegistry
+) -> None:
+    """Record the forms of a "respectively" bracket in a sentence that adds drugs to the
+    design's arms as names of each arm with those drugs (``_ADDS_DRUGS``; ``sentences``: those
+    not read as designs). An arm that already holds them (the addition was given to every arm)
+    is named itself; otherwise the form names the arm plus the drugs, an arm of the subgroup
+    that received them, while the arm's own mentions keep its regimen."""
+    arms = [a for a in reg.arms if a.name and not a.special and a.drugs]
+    if len(arms) < 2:
+        return
+    for s, e in sentences:
+        at = text.find("respectively", s, e)
+        if at < 0:
+            continue
+        m = _RESPECTIVELY_BRACKET.search(text, s, e)
+        if m is None or _ADDS_DRUGS.search(text, s, m.start()) is None:
+            continue
+        items = _joint_items(text, m.start(1), m.end(1))
+        if len(items) != len(arms) or not all(_JOINT_FORM.fullmatch(text, a, b) for a, b in items):
+            continue
+        own = {d for a in arms for d in a.drugs}
+        added = {d for h in drug_hits if s <= h.start and h.end <= m.start() for d in h.drugs}
+        if not added or added & own and not all(added <= set(a.drugs) for a in arms):
+            continue  # no drug added, or the arms' own drugs named
+        for (a, b), arm in zip(items, arms, strict=True):
+            spelt = any(a <= h.start < b for h in drug_hits)
+            _record_joint_form(text[a:b], spelt, _with_drugs(arm, added), reg)
+
+
+def _with_drugs(arm: Arm, added: set[str]) -> Arm:
+    """``arm`` if it holds ``added``, else an arm of its drugs and ``added`` (not registered:
+    only the form that names it refers to it)."""
+    if added <= set(arm.drugs):
+        return arm
+    return Arm(sorted(set(arm.drugs) | added), arm.has_placebo, core=list(arm.drugs))

@@ -408,7 +408,8 @@ def _with_drugs(h: Hit, drugs: list[str]) -> Hit:
 # "randomly assigned to arm A (doxorubicin and cyclophosphamide followed by paclitaxel), arm B
 # (the same chemotherapy followed by trastuzumab), or arm C (...)": lettered arms, each defined
 # by the bracket right after its label.
-_LETTERED_BRACKET = re.compile(r"(?<![\w-])(?i:arm|group)\s+([A-Z]|[1-9])\s*[(\[]\s*")
+# Round 73a: "enrolled into cohort 1 (...) or cohort 2 (...)": cohorts named so too.
+_LETTERED_BRACKET = re.compile(r"(?<![\w-])(?i:arm|group|cohort)\s+([A-Z]|[1-9])\s*[(\[]\s*")
 
 
 def _read_bracketed_lettered_arms(
@@ -424,7 +425,7 @@ def _read_bracketed_lettered_arms(
         return False  # (labels a who-received-what sentence gives are populations, cohorts)
     arms: list[tuple[Regimen, str]] = []
     for m in found:
-        regimen = _regimen_within(hits, m.end(), _segment_end(text, m.end(), e))
+        regimen = _bracket_regimen(text, hits, m.end(), e)
         if regimen is None or _is_prior(text, None, s, regimen, True):
             continue  # "arm A (previously treated with trastuzumab)": a population's bracket
         if _NEGATED_BEFORE.search(text, m.end(), regimen.start) is not None:
@@ -437,6 +438,38 @@ def _read_bracketed_lettered_arms(
     for regimen, label in arms:
         _add_lettered_arm(reg, regimen, label)
     return True
+
+
+def _bracket_regimen(text: str, hits: list[Hit], start: int, e: int) -> Regimen | None:
+    """The regimen a label's bracket opening at ``start`` names: its first ";"-part, or, when
+    that part describes the population ("cohort 1 (trastuzumab-sensitive disease; pyrotinib
+    plus eribulin)": a drug there is prior therapy), the first later part naming a drug."""
+    end = _segment_end(text, start, e)
+    first = _regimen_within(hits, start, end)
+    population = first is not None and _POPULATION_PART.search(text, start, end) is not None
+    if population and first is not None and _only_attributes(text, first):
+        first = None  # "cohort A (trastuzumab-pretreated)": the drug is the population's
+    while text.startswith(";", end) and (first is None or population):
+        start = end + 1
+        end = _segment_end(text, start, e)
+        later = _regimen_within(hits, start, end)
+        if later is not None and not _POPULATION_PART.search(text, start, end):
+            return later
+    return first
+
+
+def _only_attributes(text: str, r: Regimen) -> bool:
+    """Whether every drug mention of ``r`` is hyphened to the word after it, as an attribute of
+    the patients ("trastuzumab-sensitive", "trastuzumab-based therapy")."""
+    return all(text.startswith("-", h.end) for h in r.hits)
+
+
+# A bracket part that says who the patients are, not what they received.
+_POPULATION_PART = re.compile(
+    r"\b(?:disease|sensitive|resistant|refractory|progress\w*|relapsed?|pretreated|"
+    r"pre-treated|naive|naïve|positive|negative|exposed)\b",
+    re.I,
+)
 
 
 # "group 2 (no trastuzumab, n=35)", "group B (without trastuzumab)": the bracket's drug is the one
@@ -455,7 +488,18 @@ def _assigns_groups(text: str, s: int, e: int) -> bool:
     (HER2 IHC 3+)", still defines no arm)."""
     if _RANDOMISED.search(text, s, e) is not None:
         return True
-    return text.find("into", s, e) >= 0 and _DIVIDED_INTO.search(text, s, e) is not None
+    if text.find("into", s, e) >= 0 and _DIVIDED_INTO.search(text, s, e) is not None:
+        return True
+    return text.find("to ", s, e) >= 0 and _ENROLLED_INTO_GROUP.search(text, s, e) is not None
+
+
+# "patients were enrolled into cohort 1 (...) or cohort 2 (...)": a non-randomised study puts
+# its patients into the labelled groups the brackets define.
+_ENROLLED_INTO_GROUP = re.compile(
+    r"\b(?:enrolled|assigned|allocated|entered)\s+(?:in)?to\s+(?:the\s+|either\s+)?"
+    r"(?:arm|group|cohort)\s+(?:[A-Z]|[1-9])\s*[(\[]",
+    re.I,
+)
 
 
 def _add_lettered_arm(reg: ArmRegistry, regimen: Regimen, label: str) -> None:

@@ -26,6 +26,7 @@ from her2mine.extract.arms.given_all import (
     _later_backbone,
     states_labelled_addition,
 )
+from her2mine.extract.arms.labels import name_arms_with_added_drugs
 from her2mine.extract.arms.lettered import (
     _LETTER_LABEL_GATE,
     _LETTERED_VERB_GATE,
@@ -127,6 +128,9 @@ def build_registry(
         added = sentences_matching(_ADDED_TO_ALL, text, sentences)
         backbone = [x for x, ok in zip(sentences, added, strict=True) if ok]
         _later_backbone(text, backbone, drug_hits, reg)
+    if "respectively" in low and sum(1 for a in reg.arms if a.name) >= 2:
+        later = [x for x in sentences if x not in set(read)]
+        name_arms_with_added_drugs(text, later, drug_hits, reg)
     if len(reg.arms) >= 3:
         _class_groups_to_drug_arms(reg)
         _fold_class_written_arms(reg)
