@@ -135,8 +135,9 @@ def test_a_reporting_odds_ratio_is_no_odds_ratio(nlp):
 def test_an_odds_ratio_not_of_reporting_is_read(nlp):
     """Negative: "the odds ratio" (or one "supporting" a claim) stays a ratio."""
     text = (
-        "Title\n\nPatients received trastuzumab deruxtecan. Age over 65 years was associated "
-        "with ILD (odds ratio 1.85, 95% CI 1.20-2.85), supporting odds ratio 2.1 in men."
+        "Title\n\nPatients received trastuzumab deruxtecan. Treatment beyond 12 months was "
+        "associated with ILD (odds ratio 1.85, 95% CI 1.20-2.85), supporting odds ratio 2.1 in "
+        "men."
     )
     assert [r.value for r in rows_of(nlp, text, CI_ROW) if r.measure == "OR"] == [1.85, 2.1]
 

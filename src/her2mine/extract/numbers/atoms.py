@@ -339,24 +339,33 @@ def _with_slashed_rates(
 # else the bound is a result as before ("ILD occurred in <1% of patients", "3% vs <1%", "pCR
 # 45% versus <30%").
 _CUTOFF_CHAR = re.compile("[<>≤≥]")
-_CUTOFF_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s*[<>≤≥]\s*\Z")
+_CUTOFF_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s*(?:[<>≤≥]=?|=>)\s*\Z")
 _CUTOFF_PERCENT = re.compile(r"\s*%")
 _MEASUREMENTS = frozenset(
     ("saturation", "spo2", "sao2", "lvef", "fraction", "ki-67", "ki67", "expression", "staining",
      "positivity", "score", "level", "levels", "density", "cellularity", "til", "tils")
 )  # fmt: skip
+# Round 73b: after a score's name a signed number is its cut-off with or without "%": "ORR was
+# 83% with PD-L1 CPS ≥1 and 71% with CPS <1", "CPS ≥ 10", "TPS ≥50%", "H-score >100".
+_SCORES = frozenset(("cps", "tps", "tap", "ics", "h-score", "ihc", "score", "pd-l1"))
 
 
 def _cutoff_after_measure(text: str, start: int, m: re.Match[str]) -> bool:
-    """Whether number atom ``m`` is a percentage written right after a comparison sign that
-    follows the name of a measurement (``_MEASUREMENTS``: "saturation <95%")."""
+    """Whether number atom ``m`` is written right after a comparison sign that follows the
+    name of a measurement (``_MEASUREMENTS``, then with "%" after it: "saturation <95%") or of a
+    score (``_SCORES``: "CPS ≥1")."""
     a = m.start()
-    if a == start or text[a - 1] not in "<>≤≥ ":
+    if a == start or text[a - 1] not in "<>≤≥= ":
         return False
-    if _CUTOFF_PERCENT.match(text, m.end()) is None:
-        return False
+    if _CUTOFF_CHAR.search(text, max(start, a - 4), a) is None:
+        return False  # (no sign right before: most atoms after a space stop here)
     w = _CUTOFF_BEFORE.search(text, max(start, a - 40), a)
-    return w is not None and w.group(1).lower() in _MEASUREMENTS
+    if w is None:
+        return False
+    name = w.group(1).lower()
+    if name in _SCORES:
+        return True
+    return name in _MEASUREMENTS and _CUTOFF_PERCENT.match(text, m.end()) is not None
 
 
 # "median OS >24 months", "PFS ≥ 12 months in 40%": a time after a comparison sign is a bound

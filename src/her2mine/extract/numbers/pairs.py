@@ -8,7 +8,12 @@ import re
 
 from her2mine.extract.fastre import search_from_end
 from her2mine.extract.numbers.folding import _unit_name, normalise_p
-from her2mine.extract.numbers.patterns import _BRACKETED, _PAIR_JOIN, _TIME_UNIT
+from her2mine.extract.numbers.patterns import (
+    _BRACKETED,
+    _COUNTED_PAIR_JOIN,
+    _PAIR_JOIN,
+    _TIME_UNIT,
+)
 from her2mine.extract.numbers.units import _strip_ci
 from her2mine.extract.numbers.value import Value
 
@@ -50,6 +55,7 @@ def _mark_pairs(text: str, values: list[Value]) -> None:
             _PAIR_JOIN.match(gap if "c" not in gap and "C" not in gap else _strip_ci(gap))
             or _VS_GAP.match(gap)
             or ("/" in gap and _slash_paired(a, b, gap))  # (most gaps have no slash: no call)
+            or (gap[:2].strip()[:1] in (")", "]") and _COUNTED_PAIR_JOIN.fullmatch(gap))
         ):
             a.paired_with_next = True
 

@@ -265,3 +265,11 @@ _PAIR_JOIN = re.compile(
     rf"(?:(?:\d[\d,]*|{_SPELT_COUNT})\s*[\[(]\s*)?$",
     re.I,
 )
+# Round 73b: "in 22 patients (12.9%) vs 103 patients (59.5%)": each rate bracketed after its
+# count, the counts naming their people. (Only from a closed bracket: "0 vs 7 patients (0% vs
+# 5%)" compares the counts, then the rates.)
+_COUNTED_PAIR_JOIN = re.compile(
+    r"\s*[)\]]\s*,?\s*(?:vs\.?|versus|v\.|and|compared\s+with|as\s+compared\s+with|compared\s+to)"
+    rf"\s+(?:\d[\d,]*|{_SPELT_COUNT})\s+(?:patients|pts|participants|women)\s*[\[(]\s*",
+    re.I,
+)

@@ -21,10 +21,11 @@ Modules (name — what it holds — imports from), lowest first:
 - pairs — bare zeros, "(vs ...)" brackets, compared pairs and value lists — patterns, prose, runs
 - shared_p — P values shared by compared rates and their labels — brackets, endpoints, patterns,
   prose, runs
+- combination — "with the combination" after values with named agents — (none)
 - attribution — the arm of each value (``_attribute_arms``) — brackets, endpoints, gaps,
   grades, landmark_runs, pairs, prose, runs
-- rows — per-sentence outcome rows (``sentence_outcome_rows``) — attribution, endpoints, gaps,
-  grades, not_results, patterns, runs, shared_p, value_endpoints
+- rows — per-sentence outcome rows (``sentence_outcome_rows``) — attribution, combination,
+  endpoints, gaps, grades, not_results, patterns, runs, shared_p, value_endpoints
 """
 
 from __future__ import annotations

@@ -120,9 +120,11 @@ _POSTFIX_COLON = re.compile(r"\s*:")
 # event word or a colon, and keeps the qualifier for the items it heads.
 # (Review of 60c: "Grade 3 toxicities included neutropenia 20%; diarrhoea 15%": the general
 # words "toxicities", "events", "side effects" head a list as "AEs" do.)
+# Round 73b: the event may name its group before its value ("grade 3-4 leukopenia in group A
+# was 18% vs 33% in group B; the incidence of cardiotoxicity ..."): up to seven words between.
 _EVENT_HEAD = r"(?:" + _AE_HEAD + r"|toxicit(?:y|ies)|events?|(?:side|adverse)\s+effects?)"
 _OWN_EVENT_VALUE = re.compile(
-    r"\s+(?!" + _EVENT_HEAD + r"\b)[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?\s*[(,]?\s*"
+    r"\s+(?!" + _EVENT_HEAD + r"\b)[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,7}?\s*[(,]?\s*"
     rf"(?:in\s+)?{DECIMAL}\s*%[^;:]*\Z"
 )
 

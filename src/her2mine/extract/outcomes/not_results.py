@@ -555,8 +555,10 @@ def _response_groups_ratio(text: str, low: str | None, s: int, v: Value) -> bool
 # Round 64b: "Patients with a HER2 copy number of 10 or more had a higher ORR (OR 3.2": "had"
 # a higher (longer, ...) end point joins a subject to it as well; the subject tests below decide.
 _ASSOCIATED_GATE = WordGate(("associated", "predict", "had"))
+# Round 73b: the negated verb joins them too ("age >=65 years was not (significantly) associated
+# with PFS (HR 1.14"): a factor's ratio whether or not it reached significance.
 _ASSOCIATED = re.compile(
-    r"\b(?:was|were)\s+(?:(?:significantly|independently|strongly|also)\s+)?"
+    r"\b(?:was|were)\s+(?:not\s+)?(?:(?:significantly|independently|strongly|also)\s+)?"
     r"(?:associated\s+with|predictive\s+of)\b"
     r"|(?<![\w-])(?:(?:significantly|independently|strongly|also)\s+)?predict(?:ed|s)\b"
     r"|\bhad\s+(?:an?\s+)?(?:(?:significantly|numerically)\s+)?(?:higher|lower|better|worse|"
@@ -598,8 +600,12 @@ _BIOMARKER_SUBJECT = re.compile(
 # Round 70b: a subject naming a clinical feature of the patient or disease ("an ECOG
 # performance status of 2", "HR positivity", "liver metastases") is a prognostic factor, as a
 # biomarker is: no study's arms differ by it. ("-low" groups still stay, as above.)
+# Round 73b: so are the patient's age ("age >=65 years", "patients aged 70 or more") and a
+# hormone-receptor status ("HR status", "ER status"), which no arms differ by either.
 _CLINICAL_SUBJECT = re.compile(
-    r"\b(?:performance\s+status|ECOG|positivity|negativity|metastas[ie]s)\b", re.I
+    r"\b(?:performance\s+status|ECOG|positivity|negativity|metastas[ie]s|age[d]?|"
+    r"(?:(?:hormone|o?estrogen|progesterone)[\s-]receptor|HR|ER|PgR|PR)\s+status)\b",
+    re.I,
 )
 
 

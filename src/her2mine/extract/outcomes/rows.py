@@ -21,13 +21,14 @@ from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import EndpointLexicon
 from her2mine.extract.numbers import Value, parse_values
 from her2mine.extract.outcomes.attribution import _attribute_arms
+from her2mine.extract.outcomes.combination import COMBINATION_GATE, combination_of_listed
 from her2mine.extract.outcomes.endpoints import (
     _RATIOS,
     _RESPONSES,
     _START,
     _without_subgroup_endpoints,
 )
-from her2mine.extract.outcomes.gaps import _OF_PATIENTS_IN, _value_between
+from her2mine.extract.outcomes.gaps import _OF_PATIENTS, _value_between
 from her2mine.extract.outcomes.grades import _GradeStarts
 from her2mine.extract.outcomes.not_results import (
     _associated_factor_ratio,
@@ -179,6 +180,8 @@ def sentence_outcome_rows(
             _from_to_arms(text, s, e, out, arms, drug_hits, registry, low)
         if resp and refs:
             _duration_arms_respectively(text, out, arms, refs)
+        if len(out) >= 3 and COMBINATION_GATE.may_hold(low, s, e):
+            combination_of_listed(text, out, arms, registry)
     else:
         arms = [None] * len(out)
     if len(out) >= 2:  # a shared P needs two rates (most sentences give one value)
@@ -610,13 +613,18 @@ _EVERY_ARM_GATE = WordGate(
 # "the two groups combined", "the two groups defined by HR status": the arms pooled, or
 # subgroups of the population, not each arm of the design.
 _NOT_THE_ARMS = r"(?:combined|pooled|together|defined|according|stratified|based|by)\b"
+# Round 73b: "not reached (NR) in both arms": the value's short form (or the bracket closing
+# after it) may stand between; "for either arm" says "in either arm"; "in either the T-DXd or
+# T-DM1 arm" names the two arms.
 _IN_EVERY_ARM = re.compile(
-    r"\s*"
-    + _OF_PATIENTS_IN
+    r"\s*(?:\(\s*NR\s*\)|\))?\s*"
+    + _OF_PATIENTS
+    + r"(?:in|for)\s+"
     + r"(?:(?:both|all\s+(two|three|four|2|3|4)|the\s+(two|three|four|2|3|4))"
     r"(?:\s+(?:the|treatment|study))?\s+(?:groups|arms)(?!\s+" + _NOT_THE_ARMS + r")"
     # "median OS was not reached in either arm": each arm's value, as "in both arms"
     r"|either\s+(?:treatment\s+)?(?:group|arm)"
+    r"|either\s+(?:the\s+)?[\w-]+\s+or\s+(?:the\s+)?[\w-]+\s+(?:group|arm)"
     # "in 1% of patients in each group": every arm of the design, however many it has
     r"|(each)\s+(?:treatment\s+|study\s+)?(?:group|arm))\b",
     re.I,
