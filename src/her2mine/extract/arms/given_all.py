@@ -27,8 +27,13 @@ def _given_to_all(
             continue
         if _then_assigned_at(text, m.end(), e) is not None:
             continue  # "all patients received EC and were then assigned to": no backbone
-        end = _names_respectively_at(text, m.end(), e)
-        drugs = {d for h in drug_hits if m.end() <= h.start and h.end <= end for d in h.drugs}
+        a, b = _names_respectively_at(text, m.end(), e)
+        drugs = {
+            d
+            for h in drug_hits
+            if m.end() <= h.start and h.end <= e and not a <= h.start < b
+            for d in h.drugs
+        }
         # after the design, a drugless (placebo/observation) group keeps no drugs
         _give_to_every_arm(reg, drugs, drugless_too=False)
 
@@ -37,14 +42,15 @@ def _given_to_all(
 _RESPECTIVELY_OPEN = re.compile(r"[(\[][^()\[\]]{1,80}?,?\s+respectively\s*[)\]]", re.I)
 
 
-def _names_respectively_at(text: str, s: int, e: int) -> int:
-    """Where a "respectively" bracket in [s, e) opens, else ``e``: "Both groups also received
-    trastuzumab (TCH and TCbH, respectively)" gives every arm trastuzumab, not the drugs the
-    lexicon reads in the arms' names."""
+def _names_respectively_at(text: str, s: int, e: int) -> tuple[int, int]:
+    """The span of a "respectively" bracket in [s, e), else an empty one: "Both groups also
+    received trastuzumab (TCH and TCbH, respectively)" gives every arm trastuzumab, not the
+    drugs the lexicon reads in the arms' names. Drugs after the bracket still count ("docetaxel
+    and trastuzumab (75 mg/m2 and 6 mg/kg, respectively) plus pertuzumab"; review of 73a)."""
     if text.find("respectively", s, e) < 0:
-        return e
+        return e, e
     m = _RESPECTIVELY_OPEN.search(text, s, e)
-    return m.start() if m is not None else e
+    return m.span() if m is not None else (e, e)
 
 
 # "Pertuzumab and trastuzumab were given in both cohorts": the drugs named before the passive

@@ -389,6 +389,8 @@ _CITES = re.compile(
 # "trastuzumab was added to both arms (S1H and S2H, respectively)": a sentence after the design
 # that adds drugs and names the arms so extended, in order.
 _ADDS_DRUGS = re.compile(r"\b(?:additionally|also|added|in\s+addition)\b", re.I)
+# Review of round 73a: a drug given as premedication or prophylaxis is outside the regimen.
+_SUPPORTIVE = re.compile(r"\b(?:premedicat\w*|prophyla\w*|antiemetic\w*|supportive)\b", re.I)
 
 
 def name_arms_with_added_drugs(
@@ -409,6 +411,8 @@ def name_arms_with_added_drugs(
         m = _RESPECTIVELY_BRACKET.search(text, s, e)
         if m is None or _ADDS_DRUGS.search(text, s, m.start()) is None:
             continue
+        if _SUPPORTIVE.search(text, s, m.start()) is not None:
+            continue  # "also received premedication with dexamethasone": not the regimen
         items = _joint_items(text, m.start(1), m.end(1))
         if len(items) != len(arms) or not all(_JOINT_FORM.fullmatch(text, a, b) for a, b in items):
             continue
