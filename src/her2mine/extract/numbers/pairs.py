@@ -46,6 +46,25 @@ def _slash_paired(a: Value, b: Value, gap: str) -> bool:
 _SLASH_ONLY = re.compile(r"\s*/\s*")
 
 
+# Review of round 73b: "in 22 patients (12.9%) and 103 patients (59.5%) had grade 1 events": a
+# count joined by "and" that is the subject of a verb after its bracket opens a clause of its
+# own, no second arm of a compared pair ("vs" compares whatever follows).
+_OWN_CLAUSE_AFTER = re.compile(
+    r"[^()\[\]]*[)\]]\s*(?:had|has|have|were|was|experienced|developed|achieved|showed|"
+    r"received|died|reported)\b",
+    re.I,
+)
+_AND_JOIN = re.compile(r"\s*[)\]]\s*,?\s*and\s", re.I)
+
+
+def _counted_pair(text: str, b: Value, gap: str) -> bool:
+    """Whether ``gap`` joins two rates each bracketed after its count (``_COUNTED_PAIR_JOIN``),
+    the second not opening a clause of its own after "and" (``_OWN_CLAUSE_AFTER``)."""
+    if _COUNTED_PAIR_JOIN.fullmatch(gap) is None:
+        return False
+    return _AND_JOIN.match(gap) is None or _OWN_CLAUSE_AFTER.match(text, b.end) is None
+
+
 def _mark_pairs(text: str, values: list[Value]) -> None:
     for a, b in zip(values, values[1:], strict=False):
         if a.kind in ("HR", "OR") or b.kind in ("HR", "OR"):
@@ -55,7 +74,7 @@ def _mark_pairs(text: str, values: list[Value]) -> None:
             _PAIR_JOIN.match(gap if "c" not in gap and "C" not in gap else _strip_ci(gap))
             or _VS_GAP.match(gap)
             or ("/" in gap and _slash_paired(a, b, gap))  # (most gaps have no slash: no call)
-            or (gap[:2].strip()[:1] in (")", "]") and _COUNTED_PAIR_JOIN.fullmatch(gap))
+            or (gap[:2].strip()[:1] in (")", "]") and _counted_pair(text, b, gap))
         ):
             a.paired_with_next = True
 
