@@ -55,8 +55,8 @@ from her2mine.extract.outcomes import (
 from her2mine.extract.sentences import join_soft_line_breaks, sentence_spans
 from her2mine.extract.trials import find_trials, is_registry_id, start_words
 
-# A sentence can hold a value if it has a digit or says "reached" ("median OS not reached"):
-# a one-class scan plus a literal find (faster than one scan for the alternation).
+# A sentence can hold a value if it has a digit or says "reached" ("median OS not reached") or
+# "NR": a one-class scan plus a literal find (faster than one scan for the alternation).
 _DIGIT = re.compile(r"\d")
 _HAS_COMPARISON = re.compile(
     word_start([r"vs\.?", "versus", r"v\.?", "or", "than", "compared"]) + r"\s"
@@ -466,7 +466,9 @@ class OutcomeExtractor:
                 else []  # (most sentences hold no end point hit: no call for them)
             )
             if (e0 < e1 or has_ratio[k] or carried) and (
-                _DIGIT.search(text, s, e) is not None or text.find("reached", s, e) >= 0
+                _DIGIT.search(text, s, e) is not None
+                or text.find("reached", s, e) >= 0
+                or text.find("NR", s, e) >= 0  # "Median OS: NR in either arm" (round 74a)
             ):
                 eps = endpoints[e0:e1]
                 if carried:  # in text order among the sentence's population descriptors

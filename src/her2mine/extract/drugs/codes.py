@@ -51,7 +51,7 @@ def code_hits(text: str, lex: DrugLexicon, sentences: list[tuple[int, int]]) -> 
             continue
         if text[m.start(1) - 1 : m.start(1)] == "(" and study_number_in_bracket(text, m.start(1)):
             continue
-        s, e = _sentence_of(m.start(), sentences, len(text))
+        s, e = _title_head_sentence(text, m, *_sentence_of(m.start(), sentences, len(text)))
         if _abstract_number(text, m, lex, e):
             continue
         if not _CODE_CONTEXT.search(text, s, e):
@@ -258,6 +258,16 @@ def _code_starts(text: str) -> list[int]:
             starts.add(run)
             i = shape.find(needle, i + 1)
     return sorted(starts)
+
+
+def _title_head_sentence(text: str, m: re.Match[str], s: int, e: int) -> tuple[int, int]:
+    """The sentence a code is read in: its own (``s``, ``e``), or the whole title line when the
+    code opens the text before a full stop (round 74a: "MRG002. A Phase 1 Study of ...", where
+    the sentence splitter leaves the code a sentence of its own)."""
+    if s != 0 or text[: m.start(1)].strip() or text[m.end(1) : m.end(1) + 2] != ". ":
+        return s, e
+    newline = text.find("\n", m.end(1))
+    return s, len(text) if newline < 0 else newline
 
 
 def _sentence_of(pos: int, sentences: list[tuple[int, int]], n: int) -> tuple[int, int]:

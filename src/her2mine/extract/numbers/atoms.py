@@ -64,11 +64,40 @@ _NR_LITERALS = (("not", 0), ("NR", 0), ("NE", 0))
 def _nr_atoms(text: str, start: int, end: int) -> list[re.Match[str]]:
     """``list(_NR_ATOM.finditer(text, start, end))``: the pattern (tried at every "n"/"N")
     only runs when one of ``_NR_LITERALS`` occurs, in fewer than one sentence in ten (three
-    ``str.find`` calls cost less than half of the scan)."""
+    ``str.find`` calls cost less than half of the scan); with the "neither" phrasings
+    (``_neither_nr_atoms``), in text order."""
     find = text.find
+    neither = _neither_nr_atoms(text, start, end)
     if find("not", start, end) < 0 and find("NR", start, end) < 0 and find("NE", start, end) < 0:
+        return neither or []
+    found = list(_NR_ATOM.finditer(text, start, end))
+    return sorted(found + neither, key=lambda m: m.start()) if neither else found
+
+
+# Round 74a: "Neither group reached median OS", "median OS was reached in neither arm": the
+# median is not reached in any arm, said by "neither" instead of "not". (The median must be
+# named, before or after: "neither arm reached significance" is no median.) The match is the
+# value; ``outcomes/rows`` reads "neither" in it as "in either arm".
+_NEITHER_REACHED = re.compile(
+    r"\b[Nn]either\s+(?:of\s+the\s+)?(?:two\s+)?(?:treatment\s+)?(?:group|arm)s?\s+"
+    r"(?:has\s+|had\s+)?(?:yet\s+)?reached(?=\s+(?:the\s+|a\s+)?median\b)"
+)
+_REACHED_IN_NEITHER = re.compile(
+    r"\breached\s+in\s+neither\s+(?:the\s+)?(?:treatment\s+)?(?:group|arm)\b"
+)
+_MEDIAN_BEFORE = re.compile(r"\bmedian\b[^.;]{0,60}?\b(?:was|were|is|are|has\s+been)\s+\Z", re.I)
+
+
+def _neither_nr_atoms(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The "neither" phrasings of a not-reached median (``_NEITHER_REACHED``,
+    ``_REACHED_IN_NEITHER`` after a median and its verb) in ``text[start:end]``."""
+    if text.find("either", start, end) < 0:  # (in "neither" and "Neither")
         return []
-    return list(_NR_ATOM.finditer(text, start, end))
+    found = list(_NEITHER_REACHED.finditer(text, start, end))
+    for m in _REACHED_IN_NEITHER.finditer(text, start, end):
+        if _MEDIAN_BEFORE.search(text, max(start, m.start() - 80), m.start()):
+            found.append(m)
+    return found
 
 
 # Every P_RE match holds one of these operator characters ("&lt;" holds "&"); parse_values

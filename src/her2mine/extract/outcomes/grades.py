@@ -353,3 +353,38 @@ def graded_3_only(rows: list[dict]) -> bool:
     """Whether ``rows`` hold adverse-event rows and every one of them is grade ≥3."""
     codes = [r["endpoint"] for r in rows if r["endpoint"] in ("AE", "AE_G3")]
     return bool(codes) and "AE" not in codes
+
+
+# Round 74a: "Grades 3 and 4 adverse events occurred in 30% and 25%": as many values listed
+# right after a list of grades joined by "and" are each grade's rate of one population, not
+# the arms' (when the sentence names no arm). "Grade 3 or 4" and "3-4" name one category.
+_GRADE_LIST = re.compile(
+    r"\bgrades?\s+[1-5](?:\s*,\s*(?:grade\s+)?[1-5])*\s*,?\s+and\s+(?:grade\s+)?[1-5]\b", re.I
+)
+_VALUE_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def values_by_grade(
+    text: str, s: int, e: int, out: list[tuple[Value, str, str]], arms: list[str | None]
+) -> None:
+    """Set no arm (in ``arms``) for the adverse-event values listed right after a grade list
+    (``_GRADE_LIST``) as long as it: each grade's value (see above)."""
+    for m in _GRADE_LIST.finditer(text, s, e):
+        n = sum(c.isdigit() for c in m.group())
+        first = next((k for k, (v, _, _) in enumerate(out) if v.start >= m.end()), None)
+        if first is None or first + n > len(out):
+            continue
+        run = range(first, first + n)
+        if any(out[k][2] != "incidence" for k in run):
+            continue
+        if any(
+            not _VALUE_LIST_JOIN.fullmatch(text, out[k][0].ext_end, out[k + 1][0].start)
+            for k in run[:-1]
+        ):
+            continue
+        if first + n < len(out) and _VALUE_LIST_JOIN.fullmatch(
+            text, out[first + n - 1][0].ext_end, out[first + n][0].start
+        ):
+            continue  # a longer list: not one value per grade
+        for k in run:
+            arms[k] = None

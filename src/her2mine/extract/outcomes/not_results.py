@@ -114,6 +114,40 @@ def _blockers_qualify_earlier_values(text: str, a: int, b: int) -> bool:
     return True
 
 
+# Round 74a: "OS at 24 months' follow-up was 80%", "the OS rate at 3 years of follow-up was
+# 91%": a follow-up word closing "at" a time names the landmark the rate is read at, as "at 24
+# months" alone does. ("After 24 months of follow-up, 80% were alive" and "at a median
+# follow-up of" are how long patients were followed.)
+_LANDMARK_FOLLOW_UP = re.compile(
+    r"\bat\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*(?:years?|months?)"
+    r"['\u2019]?\s+(?:of\s+)?follow[\s-]*up\Z",
+    re.I,
+)
+
+
+def _blockers_close_landmarks(text: str, a: int, b: int) -> bool:
+    """Whether every change or follow-up word (``_NOT_OUTCOME``) in text[a:b] is the follow-up
+    closing a landmark (``_LANDMARK_FOLLOW_UP``)."""
+    found = False
+    for m in _NOT_OUTCOME.finditer(text, a, b):
+        if _LANDMARK_FOLLOW_UP.search(text, max(a, m.start() - 30), m.end()) is None:
+            return False
+        found = True
+    return found
+
+
+def _without_landmark_follow_ups(text: str, s: int, eps: list[Hit]) -> list[Hit]:
+    """``eps`` without the follow-up hits (outside the contract's list) that close a landmark
+    ("at 24 months' follow-up"): the landmark's, no end point claiming the rate after it."""
+    return [
+        h
+        for h in eps
+        if h.canonical != "_other"
+        or text.find("follow", h.start, h.end) < 0
+        or _LANDMARK_FOLLOW_UP.search(text, max(s, h.start - 30), h.end) is None
+    ]
+
+
 # "the reduced-dose group", "the lower dose arm": a change word that names a group by its dose,
 # not a relative change of the value after it (round 69a).
 _GROUP_NAMING_CHANGE = re.compile(r"(?:-[a-z]+|\s+dose)[\s-]+(?:groups?|arms?|cohorts?)\b", re.I)

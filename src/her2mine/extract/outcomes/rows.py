@@ -26,14 +26,16 @@ from her2mine.extract.outcomes.endpoints import (
     _RATIOS,
     _RESPONSES,
     _START,
+    TIME_TO_EVENT,
     _without_subgroup_endpoints,
 )
 from her2mine.extract.outcomes.gaps import _OF_PATIENTS, _value_between
-from her2mine.extract.outcomes.grades import _GradeStarts
+from her2mine.extract.outcomes.grades import _GradeStarts, values_by_grade
 from her2mine.extract.outcomes.not_results import (
     _associated_factor_ratio,
     _compared_groups_factor_ratio,
     _response_groups_ratio,
+    _without_landmark_follow_ups,
 )
 from her2mine.extract.outcomes.patterns import COMPARED_WITH_OR_TO, PRIOR_WORDS, VS, subject_start
 from her2mine.extract.outcomes.runs import _RESPECTIVELY, _RESPECTIVELY_GATE
@@ -117,6 +119,8 @@ def sentence_outcome_rows(
     out: list[tuple[Value, str, str]] = []  # value, endpoint, measure
     if eps:
         eps = _without_subgroup_endpoints(text, s, eps, low)
+        if low is None or low.find("follow", s, e) >= 0:
+            eps = _without_landmark_follow_ups(text, s, eps)
     needs_arms = False  # HR/OR and no values need no arm
     grades = None  # where grade qualifiers can start: only a sentence with AEs reads them
     if low is not None:
@@ -152,6 +156,10 @@ def sentence_outcome_rows(
             or _compared_groups_factor_ratio(text, low, s, v, drug_hits)
         ):
             continue
+        if v.value is None and len(eps) >= 2 and measure == "median":
+            out.extend(
+                (v, other, measure) for other in _medians_listed_with(text, v, eps, endpoint)
+            )
         out.append((v, endpoint, measure))
         if measure not in _RATIOS:
             needs_arms = True
@@ -172,6 +180,8 @@ def sentence_outcome_rows(
         arms = _attribute_arms(
             text, s, e, out, refs, context if context is not None else [], resp, added
         )
+        if not refs and (low is None or low.find("grade", s, e) >= 0):
+            values_by_grade(text, s, e, out, arms)
         if zipped and len({r.arm for r in refs}) < 2:
             _arm_endpoint_pairs(out, arms, zipped, refs[0].arm if refs else None)
         if grouped:
@@ -409,6 +419,28 @@ def _arms_of_listed_groups(
             and _IN_GROUP_GAP.fullmatch(text, v.ext_end, w.start)
         ):
             arms[i] = arms[i + 1]
+
+
+# Round 74a: "Median DoR and OS were not reached (in either arm)": one not-reached median said
+# of a list of time-to-event end points is each one's.
+_VERB_BEFORE_NR = re.compile(r"\s+(?:were|have|had)\s+(?:both\s+)?")
+
+
+def _medians_listed_with(text: str, v: Value, eps: list[Hit], endpoint: str) -> list[str]:
+    """The end points before ``endpoint`` in the time-to-event list ("DoR and OS") that a
+    not-reached median ``v`` follows with its verb alone ("were not reached"); else empty."""
+    i = next((k for k in range(len(eps) - 1, -1, -1) if eps[k].end <= v.start), -1)
+    if i < 1 or not _VERB_BEFORE_NR.fullmatch(text, eps[i].end, v.start):
+        return []
+    j = i
+    while j > 0 and _EP_LIST_JOIN.fullmatch(text, eps[j - 1].end, eps[j].start):
+        j -= 1
+    codes = [h.canonical for h in eps[j : i + 1]]
+    if j == i or codes[-1] != endpoint or len(set(codes)) < len(codes):
+        return []
+    if any(c not in TIME_TO_EVENT for c in codes):
+        return []
+    return codes[:-1]
 
 
 def _endpoint_list(text: str, eps: list[Hit], at: int) -> list[Hit]:
@@ -783,19 +815,24 @@ def _every_arm_rows(
         every = None
         if measure not in _RATIOS and (arm is None or _twin_arms_of(names, arm)):
             m = _IN_EVERY_ARM.match(text, v.ext_end) or _every_arm_bracket(text, v, out, e)
-            if m is not None:
-                n = _every_arm_count(m, len(names))
-                if len(names) == n and all(names):
-                    every = names
-                    # (empty when ``arm`` is set: a list is of values with no arm)
-                    listed = _listed_before(text, out, arms, k, n)
-                    if listed:  # (the rows of the earlier values are the last ones written)
-                        every, arm = None, names[-1]
-                        for i, name in zip(listed[:-1], names, strict=False):
-                            rows[len(rows) - (k - i)] = _row(*out[i], name, sentence)
+            n = _every_arm_count(m, len(names)) if m is not None else _neither_arm_count(text, v)
+            if n and len(names) == n and all(names):
+                every = names
+                # (empty when ``arm`` is set: a list is of values with no arm)
+                listed = _listed_before(text, out, arms, k, n)
+                if listed:  # (the rows of the earlier values are the last ones written)
+                    every, arm = None, names[-1]
+                    for i, name in zip(listed[:-1], names, strict=False):
+                        rows[len(rows) - (k - i)] = _row(*out[i], name, sentence)
         for a in every or (arm,):
             rows.append(_row(v, endpoint, measure, a, sentence))
     return rows
+
+
+def _neither_arm_count(text: str, v: Value) -> int:
+    """Two when value ``v`` is a "neither group reached" median (round 74a, ``numbers``'
+    "neither" phrasings): not reached in either arm, each arm's value; else none."""
+    return 2 if v.value is None and text.find("either", v.start, v.end) >= 0 else 0
 
 
 def _twin_arms_of(names: list[str | None], arm: str) -> bool:

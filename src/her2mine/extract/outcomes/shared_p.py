@@ -50,6 +50,7 @@ def _share_rate_p(
         and not _CONTRAST_GATE.may_hold(low, s, e)
         and not _TUMOUR_GROUP_GATE.may_hold(low, s, e)
         and not _DIFFERENCE_GATE.may_hold(low, s, e)
+        and not _TWIN_PRODUCT_GATE.may_hold(low, s, e)
     ):
         return
     ps = p_matches(text, s, e)
@@ -449,6 +450,17 @@ _IN_TUMOUR_GROUP = re.compile(
 )
 
 
+# Round 74a: "51.7% with the biosimilar and 42.0% with the reference product (P = 0.02)": the
+# products a biosimilar trial compares name its groups (whose arms are twins, one regimen).
+_TWIN_PRODUCT_GATE = WordGate(("biosimilar", "reference", "originator", "innovator"))
+_TWIN_PRODUCT = r"(?:reference|originator|innovator)(?:\s+(?:product|drug|medicine|\w+mab))?"
+_WITH_TWIN_PRODUCT = re.compile(
+    r"\s*(?:of\s+patients\s+)?(?:with|for|receiving|on)\s+(?:the\s+|a\s+)?"
+    rf"((?:proposed\s+)?biosimilar(?:\s+\w+mab)?|{_TWIN_PRODUCT})\b",
+    re.I,
+)
+
+
 def _in_named_groups(text: str, out: list[tuple[Value, str, str]], group: list[int]) -> bool:
     """Whether each rate of ``group`` is followed by its own group phrase, all different ("42.7%
     in the combination arm and 27.9% in the monotherapy arm"): rates of compared groups, even
@@ -463,6 +475,7 @@ def _in_named_groups(text: str, out: list[tuple[Value, str, str]], group: list[i
             or _IN_TUMOUR_GROUP.match(text, v.ext_end)
             or _OF_SUBGROUP.match(text, v.ext_end)
             or _BRACKETED_GROUP.match(text, v.ext_end)
+            or _WITH_TWIN_PRODUCT.match(text, v.ext_end)
         )
         if m is None:
             return False

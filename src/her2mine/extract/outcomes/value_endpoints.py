@@ -32,6 +32,7 @@ from her2mine.extract.outcomes.not_results import (
     _NOT_OUTCOME_LOW,
     _absolute_gain,
     _blockers_are_age_bounds,
+    _blockers_close_landmarks,
     _blockers_name_groups,
     _blockers_qualify_earlier_values,
     _change_by_percent,
@@ -188,7 +189,7 @@ def _endpoint_for(
     # come before them ("494 (88.7%) had hormone receptor-positive disease").
     anchor = v.key_start if v.key_start is not None else v.start
     if kind == "time":
-        ep = _last_before(eps, anchor, TIME_TO_EVENT)
+        ep = _last_before(eps, anchor, TIME_TO_EVENT) or _median_reached_after(text, v, eps)
         if ep is None:
             return None
         blocked = _other_time_between(eps, ep, anchor) or (
@@ -263,6 +264,7 @@ def _endpoint_for(
         and not _opens_compared(text, v)
         and not _blockers_are_age_bounds(text, ep.end, v.start)
         and not _blockers_name_groups(text, ep.end, v.start)
+        and not _blockers_close_landmarks(text, ep.end, v.start)
     ):
         return None
     if _death_rate_between(text, low, ep.end, v.start):
@@ -366,6 +368,22 @@ def _subgroup_of_listed_ratio(text: str, h: Hit, v: Value) -> bool:
         return False
     key = text.find(v.key_text, v.key_start, v.start)  # where the shared key text stands
     return key >= 0 and key + len(v.key_text) <= h.start  # the descriptor follows the key
+
+
+# Round 74a: "Neither group reached median OS": a not-reached median whose words end with
+# "reached" names its end point right after them.
+_MEDIAN_NAMED_AFTER = re.compile(r"\s+(?:the\s+|a\s+)?(?:median\s+)?")
+
+
+def _median_reached_after(text: str, v: Value, eps: list[Hit]) -> Hit | None:
+    """The time-to-event end point right after a not-reached median ending "reached" ("...
+    reached median OS"), or None."""
+    if v.value is not None or not text.endswith("reached", v.start, v.end):
+        return None
+    for h in eps:
+        if h.start >= v.end and h.canonical in TIME_TO_EVENT:
+            return h if _MEDIAN_NAMED_AFTER.fullmatch(text, v.end, h.start) else None
+    return None
 
 
 def _last_before(eps: list[Hit], pos: int, codes: set[str] | None) -> Hit | None:
