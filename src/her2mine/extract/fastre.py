@@ -25,6 +25,8 @@ GROUP1_SPAN = methodcaller("span", 1)
 # An opening bracket with the spaces around it: "value (arm A", "regimen (TCHP" (written out
 # in five modules before; one pattern, compiled once).
 OPEN_BRACKET = re.compile(r"\s*[(\[]\s*")
+# A trial-arm noun; with a letter or number after it, an arm's label ("arm B", "cohort 2").
+ARM_NOUN = r"(?:arms?|groups?|cohorts?)"
 
 
 def word_start(

@@ -24,7 +24,8 @@ Modules, from the bottom of the import graph up (name — what it holds — impo
                   patterns
     placebo     — placebo designs, phases, restated arms — labels, model, parts, patterns
     add_on      — "with or without" and add-on designs — labels, model, patterns
-    factorial   — factorial designs: factors, backbone, each level's regimen — model, prior
+    factorial   — factorial designs: factors, backbone, each level's regimen — model, patterns,
+                  prior
     design      — reading one randomisation sentence (``_read_design``) — add_on, given_all,
                   labels, lettered, mentions, model, partners, parts, patterns, placebo, prior,
                   shares, tpc, twins

@@ -60,7 +60,7 @@ def _with_or_without_design(
         modality and _two_arms_named_later(text, e, b)
     ):
         return False
-    reg.add(Regimen(a.start, b.end, a.hits + b.hits, [*a.joins, "strong", *b.joins]), None)
+    reg.add(a.joined(b), None)
     reg.add(a, None)
     if third is not None:
         reg.add(third, None)
@@ -305,7 +305,7 @@ def _with_x_or_without_x_labelled(
         return False
     if not _is_design_regimen(text, a, s, e) or _RANDOMISED.search(text, s, e) is None:
         return False
-    with_b = reg.add(Regimen(a.start, b.end, a.hits + b.hits, [*a.joins, "strong", *b.joins]), None)
+    with_b = reg.add(a.joined(b), None)
     without_b = reg.add(a, None)
     y = _FORM_AFTER.match(text, b2.end, e)
     for form, arm in ((m.group("x"), with_b), (y.group("y") if y else None, without_b)):

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from her2mine.extract.arms.model import NO_NAMED_DRUG, Arm, ArmRef, ArmRegistry
+from her2mine.extract.arms.patterns import _RANDOMISED
 from her2mine.extract.arms.prior import _prior
 from her2mine.extract.fastre import WordGate, compiled
 from her2mine.extract.hits import Hit
@@ -44,7 +45,6 @@ class Factorial:
 # holds a word of every ``_FACTORIAL`` match, whatever its spaces).
 FACTORIAL_GATE = WordGate(("factorial", "without"))
 _FACTORIAL = re.compile(r"\bfactorial\b|\b(?:each|both)\s+(?:given\s+)?with\s+or\s+without\b", re.I)
-_ASSIGNS = re.compile(r"\b(?:random\w*|assign\w*|allocat\w*)", re.I)
 # Before a drug that is a factor of its own: "with or without X", "X or no X".
 _ADD_ON_BEFORE = re.compile(r"(?:\bwith\s+or\s+without|\bno)[\s-]+\Z", re.I)
 # After a drug that is a factor of its own: "X or placebo", "X versus observation".
@@ -118,7 +118,7 @@ def _design_of(
     """The factorial design sentence ``k`` assigns, with the drugs the sentence after it
     gives every patient on the backbone; None when it assigns no two factors."""
     s, e = sentences[k]
-    if _ASSIGNS.search(text, s, e) is None:
+    if _RANDOMISED.search(text, s, e) is None:
         return None
     hits = [h for h in drug_hits if s <= h.start and h.end <= e and h.drugs]
     population = _population_subtype(text, s, e)
@@ -183,7 +183,7 @@ def _population_subtype(text: str, s: int, e: int) -> str:
     """The subtype of the patients a design sentence [s, e) assigns, written before its
     randomisation word ("women with HER2-positive breast cancer were randomly assigned"); ""
     for none or several ("HER2-positive or triple-negative": a partner may be by subtype)."""
-    assigned = _ASSIGNS.search(text, s, e)
+    assigned = _RANDOMISED.search(text, s, e)
     end = assigned.start() if assigned else s
     keys = {_subtype_key(m.group(0)) for m in _SUBTYPE_RE.finditer(text, s, end)}
     return keys.pop() if len(keys) == 1 else ""

@@ -230,7 +230,7 @@ def _addition_as_combination(text: str, s: int, regs: list[Regimen]) -> list[Reg
             continue
         if _ADDITION_OF.match(text[max(s, x.start - 30) : x.start]) is None:
             continue
-        both = Regimen(x.start, y.end, x.hits + y.hits, [*x.joins, "strong", *y.joins])
+        both = x.joined(y)
         return [*out[:i], both, y, *out[i + 2 :]]
     return out
 

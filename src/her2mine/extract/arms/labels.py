@@ -14,7 +14,7 @@ from her2mine.extract.arms.model import Arm, ArmRegistry
 from her2mine.extract.arms.parts import _segment_end
 from her2mine.extract.arms.patterns import _DESIGN_BEFORE_END, _GROUP_WORD, GROUP_GATE
 from her2mine.extract.arms.prior import _prior
-from her2mine.extract.fastre import search_from_end
+from her2mine.extract.fastre import ARM_NOUN, search_from_end
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import Regimen
 
@@ -22,7 +22,7 @@ from her2mine.extract.regimens import Regimen
 # design's list names each arm in order, by a short form or a group label.
 _RESPECTIVELY_BRACKET = re.compile(r"[(\[]([^()\[\]]{1,80}?),?\s+respectively\s*[)\]]", re.I)
 _JOINT_ITEM_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
-_JOINT_GROUP = re.compile(r"(?:the\s+)?(?i:arms?|groups?|cohorts?)\s+([A-Z]|[1-9])")
+_JOINT_GROUP = re.compile(rf"(?:the\s+)?(?i:{ARM_NOUN})\s+([A-Z]|[1-9])")
 _JOINT_LETTER = re.compile(r"[A-Z]|[1-9]")
 _JOINT_FORM = re.compile(r"[A-Za-z][\w+/-]{0,14}")
 _JOINT_PLURAL_END = re.compile(r"\s+(?:arms|groups|cohorts)\Z", re.I)

@@ -267,7 +267,7 @@ def _after_same_regimen(text: str, s: int, last: Regimen, r: Regimen) -> Regimen
         return Regimen(last.start, r.end, last.hits + r.hits[1:], [*last.joins, *r.joins])
     if _SAME_REGIMEN.search(text, max(s, r.start - 80), r.start) is None:
         return r
-    return Regimen(last.start, r.end, last.hits + r.hits, [*last.joins, "strong", *r.joins])
+    return last.joined(r)
 
 
 _SAME_BEFORE_END = re.compile(r"\bthe\s+same\s+$", re.I)

@@ -259,9 +259,7 @@ def _joined_across_short_form(text: str, regs: list[Regimen]) -> list[Regimen]:
             and _CLOSE_DOSED_BRACKET.match(text, r.end)
             and gap_kind(text[prev.end : nxt.start]) == "strong"
         ):
-            out[-1] = Regimen(
-                prev.start, nxt.end, prev.hits + nxt.hits, [*prev.joins, "strong", *nxt.joins]
-            )
+            out[-1] = prev.joined(nxt)
             i += 2
             continue
         out.append(r)

@@ -33,13 +33,20 @@ from her2mine.extract.numbers.atoms import is_subgroup_p
 from her2mine.extract.numbers.folding import fold_superscripts, fold_typography, normalise_p
 from her2mine.extract.numbers.pairs import closed_between
 from her2mine.extract.numbers.parse import parse_values
-from her2mine.extract.numbers.patterns import _KEY_RE, DECIMAL, p_matches, ratio_candidates
+from her2mine.extract.numbers.patterns import (
+    _KEY_RE,
+    DECIMAL,
+    P_WORD,
+    p_matches,
+    ratio_candidates,
+)
 from her2mine.extract.numbers.ratio_lists import LIST_JOIN
 from her2mine.extract.numbers.value import Value
 
 __all__ = [
     "DECIMAL",
     "LIST_JOIN",
+    "P_WORD",
     "_KEY_RE",
     "Value",
     "closed_between",

@@ -100,9 +100,11 @@ BARE_RANGE_RE = re.compile(
     rf"\s*[\[(]\s*(?P<lo>{_BOUND}){_UNIT_TAIL}\s*(?:to|–|—|‑|−|-|~)\s*(?P<hi>{_BOUND}){_UNIT_TAIL}"
     r"\s*(?:[\])]|;)"
 )
+# The P of a P value, never a word's last letter ("step <"): the opening of every P pattern.
+P_WORD = r"[Pp](?<![A-Za-z][Pp])"
 P_RE = re.compile(
     # "pnon-inferiority<0·0001": a subscript flattened into the P (The Lancet on PubMed)
-    r"[Pp](?<![A-Za-z][Pp])(?:_?(?:non-?inferiority|superiority|interaction|heterogeneity))?"
+    rf"{P_WORD}(?:_?(?:non-?inferiority|superiority|interaction|heterogeneity))?"
     r"(?:\s*[- ]?values?)?(?:\s*\([^()]{1,20}\))?"
     r"(?:\s+for\s+(?:non-?inferiority|superiority|interaction|heterogeneity|trend))?\s*"
     r"(?P<op>=|<|>|≤|≥|<=|>=|&lt;|&gt;)\s*(?P<num>"
@@ -115,7 +117,7 @@ P_RE = re.compile(
 # "P value 0.03", "p-value of .04": a P written with the word "value" and no sign (an equality;
 # the empty ``op`` group keeps the ``P_RE`` interface). Without it the number read as a value.
 _P_WORDED = re.compile(
-    r"[Pp](?<![A-Za-z][Pp])\s*[- ]?values?\s+(?:of\s+|was\s+|is\s+)?(?P<op>)(?P<num>"
+    rf"{P_WORD}\s*[- ]?values?\s+(?:of\s+|was\s+|is\s+)?(?P<op>)(?P<num>"
     + NUM
     + r")(?![\d.·]|\s*%)"
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from her2mine.extract.fastre import ARM_NOUN
 from her2mine.extract.numbers.folding import _atom_float
 from her2mine.extract.numbers.patterns import DECIMAL
 
@@ -164,7 +165,7 @@ def _listed_subgroup_ratio_gap(gap: str) -> bool:
 # list whose items are each labelled by the arm compared, the label and a comma or colon before
 # the number. The ratio before must carry such a label too (a lone ratio followed by "; arm C,
 # 25 patients" opens no list).
-_ARM_LABEL = r"(?:arms?|groups?|cohorts?)\s+(?:[A-Z]|\d{1,2})\s*[,:=]\s*"
+_ARM_LABEL = ARM_NOUN + r"\s+(?:[A-Z]|\d{1,2})\s*[,:=]\s*"
 _ARM_LABEL_GAP = re.compile(r"[\s)\]]*[;,]\s*(?:and\s+)?" + _ARM_LABEL, re.I)
 _ARM_LABEL_BEFORE = re.compile(_ARM_LABEL + r"\Z", re.I)
 

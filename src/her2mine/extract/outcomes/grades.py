@@ -318,9 +318,10 @@ _FOLLOW_ON_OPENING = re.compile(
 )
 
 
-def opens_follow_on_list(text: str, s: int, e: int, low: str | None = None) -> bool:
+def opens_follow_on_list(text: str, s: int, e: int, low: str | None) -> bool:
     """Whether sentence text[s:e] opens with "The most common were" (``_FOLLOW_ON_OPENING``)
-    and names no grade of its own (``_G3``, ``_ANY``)."""
+    and names no grade of its own (``_G3``, ``_ANY``); ``low`` is the lower-cased text, or None
+    where it cannot gate (not ``literal_safe``)."""
     if not _FOLLOW_ON_GATE.may_hold(low, s, min(e, s + 40)):
         return False
     if _FOLLOW_ON_OPENING.match(text, s, e) is None:

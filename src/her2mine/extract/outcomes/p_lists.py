@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 
 from her2mine.extract.hits import Hit
-from her2mine.extract.numbers import normalise_p
+from her2mine.extract.numbers import P_WORD, normalise_p
 
 # The P word or sign opening the list ("P values", "p-values", "P"), then where it goes on.
-_P_HEAD = re.compile(r"[Pp](?<![A-Za-z][Pp])(?:[- ]?values?)?(?![A-Za-z])\s*")
+_P_HEAD = re.compile(P_WORD + r"(?:[- ]?values?)?(?![A-Za-z])\s*")
 # "P values for PFS and OS were ...": the end points first, then a verb or a sign.
 _FOR_FIRST = re.compile(r"for\s+(?:the\s+)?")
 _THEN_NUMBERS = re.compile(r"\s*(?:(?:were|was|are|of)\b|[:=])?\s*")

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from her2mine.extract.arms import ArmRef
-from her2mine.extract.fastre import OPEN_BRACKET, WordGate
+from her2mine.extract.fastre import ARM_NOUN, OPEN_BRACKET, WordGate
 from her2mine.extract.numbers import LIST_JOIN, Value
 from her2mine.extract.outcomes.patterns import COMPARED_WITH_OR_TO, VS, VS_WORDS
 from her2mine.extract.outcomes.prose import _compared_in_prose
@@ -484,7 +484,7 @@ def _one_arm_per_pair(
 # first one's words leave out: "B", "arm B") names the pair's arms in order. Step 1 would give
 # the second value the bracket's first reference.
 _PAIR_LABEL_VS = re.compile(rf"\s*(?:{VS_WORDS})\s*", re.I)
-_BARE_LABEL = re.compile(r"(?:(?:arms?|groups?|cohorts?)\s+)?(?:[A-Z]|\d{1,2})(?![\w-])\s*[;,:)\]]")
+_BARE_LABEL = re.compile(rf"(?:{ARM_NOUN}\s+)?(?:[A-Z]|\d{{1,2}})(?![\w-])\s*[;,:)\]]")
 _PAIR_LABEL_END = re.compile(r"\s*[;,:)\]]")
 
 
