@@ -37,7 +37,7 @@ from her2mine.extract.arms.labels import (
     _name_respectively,
     _stamp_new,
     _versus_next,
-    group_word_label,
+    group_word_labels,
 )
 from her2mine.extract.arms.lettered import (
     _SAME_GATE,
@@ -328,12 +328,12 @@ def _read_design(
             named = reg.superset_of(r.drugs) if group_word else None
             if group_word and named is not None:
                 # "randomly assigned to the pertuzumab group": a name, not a new arm
-                named.labels.add(group_word_label(text, r.start, group_word.end()))
+                named.labels.update(group_word_labels(text, r.start, group_word.end()))
                 grouped[i] = named
                 continue
             if group_word and _labels_last_arm(text, regs, i, added):
                 # "... every 3 weeks (anthracycline group)": a class naming the arm before it
-                added[-1].labels.add(group_word_label(text, r.start, group_word.end()))
+                added[-1].labels.update(group_word_labels(text, r.start, group_word.end()))
                 continue
             label = label or _control_name_bracket(text, r, s)
             listed = bool(added) and i > 0 and _LIST_GAP.fullmatch(text[regs[i - 1].end : r.start])

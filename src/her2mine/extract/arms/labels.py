@@ -362,6 +362,21 @@ def group_word_label(text: str, start: int, end: int) -> str:
     return normalise_label(text[m.end() if m is not None else start : end])
 
 
+# Round 74b: "(maintenance capecitabine arm)": words opening the bracket before the drug that
+# names the group are part of its label ("the maintenance capecitabine arm" later).
+_BRACKET_LEAD_WORDS = re.compile(r"[(\[]\s*((?:[A-Za-z][\w-]*\s+){1,2})\Z")
+
+
+def group_word_labels(text: str, start: int, end: int) -> list[str]:
+    """The label of "<words> group" at [start, end) (``group_word_label``), and, when plain
+    words open its bracket before ``start``, the label with them too."""
+    labels = [group_word_label(text, start, end)]
+    lead = _BRACKET_LEAD_WORDS.search(text, max(0, start - 40), start)
+    if lead is not None and not _GROUP_WORD.search(lead[1]):
+        labels.append(group_word_label(text, lead.start(1), end))
+    return labels
+
+
 _LEADING_THE = re.compile(r"^(?:the)\s+")
 
 

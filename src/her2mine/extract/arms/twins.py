@@ -553,6 +553,28 @@ _TRAILING_ROUTES = re.compile(
     rf"(?P<r2>{_ROUTE_WORD})(?![\w-])"
 )
 _ROUTE_ADVERB_GATE = WordGate(("intravenously", "subcutaneously"))
+# Round 74b: "either subcutaneously ... or intravenously" offers the routes as alternatives, so
+# a randomisation told in another sentence ("204 were assigned to each group") is theirs.
+_EITHER = re.compile(r"(?i:either)\s")
+# "8 cycles of chemotherapy (4 cycles of EC followed by 4 cycles of docetaxel)": a class word
+# whose bracket, opened right after it, spells out its drugs.
+_CLASS_BRACKET_GAP = re.compile(
+    r"\s*[(\[]\s*(?:(?:\d+|one|two|three|four|six|eight)\s+cycles?\s+of\s+)?", re.I
+)
+
+
+def _without_spelled_out_classes(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """``regs`` less each drug-less (class-word) regimen whose bracket right after it opens
+    with the next regimen: the bracket names its drugs, it is no part of its own."""
+    return [
+        r
+        for i, r in enumerate(regs)
+        if r.drugs
+        or i + 1 >= len(regs)
+        or _CLASS_BRACKET_GAP.fullmatch(text, r.end, regs[i + 1].start) is None
+    ]
+
+
 _DESIGN_ALTERNATIVE = re.compile(r"\b(?:or|versus|vs)\b|;", re.I)
 # "..., subcutaneously or intravenously at the investigator's discretion", "... premedication
 # given subcutaneously or intravenously": a route chosen per patient, or the route of a drug
@@ -579,7 +601,10 @@ def _trailing_route_twins(
         return False
     if _ROUTE_NOT_ARMS.search(text, regs[-1].end, e) is not None:
         return False
-    if any(r.has_placebo or not r.drugs for r in regs) or not _randomises(text, s, e):
+    regs = _without_spelled_out_classes(text, regs)
+    if any(r.has_placebo or not r.drugs for r in regs):
+        return False
+    if not (_randomises(text, s, e) or (_EITHER.match(m[0]) and _randomises(text, 0, len(text)))):
         return False
     whole = functools.reduce(Regimen.joined, regs)
     first = reg.add(whole, None)
