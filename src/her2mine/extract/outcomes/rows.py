@@ -122,6 +122,7 @@ def sentence_outcome_rows(
         if low is None or low.find("follow", s, e) >= 0:
             eps = _without_landmark_follow_ups(text, s, eps)
     needs_arms = False  # HR/OR and no values need no arm
+    shared_nr = False  # a not-reached median given to a list of end points (round 74a)
     grades = None  # where grade qualifiers can start: only a sentence with AEs reads them
     if low is not None:
         for h in eps:
@@ -157,9 +158,9 @@ def sentence_outcome_rows(
         ):
             continue
         if v.value is None and len(eps) >= 2 and measure == "median":
-            out.extend(
-                (v, other, measure) for other in _medians_listed_with(text, v, eps, endpoint)
-            )
+            listed = _medians_listed_with(text, v, eps, endpoint)
+            out.extend((v, other, measure) for other in listed)
+            shared_nr = shared_nr or bool(listed)
         out.append((v, endpoint, measure))
         if measure not in _RATIOS:
             needs_arms = True
@@ -180,6 +181,8 @@ def sentence_outcome_rows(
         arms = _attribute_arms(
             text, s, e, out, refs, context if context is not None else [], resp, added
         )
+        if shared_nr:
+            _listed_medians_share_arm(out, arms)
         if not refs and (low is None or low.find("grade", s, e) >= 0):
             values_by_grade(text, s, e, out, arms)
         if zipped and len({r.arm for r in refs}) < 2:
@@ -441,6 +444,22 @@ def _medians_listed_with(text: str, v: Value, eps: list[Hit], endpoint: str) -> 
     if any(c not in TIME_TO_EVENT for c in codes):
         return []
     return codes[:-1]
+
+
+def _listed_medians_share_arm(out: list[tuple[Value, str, str]], arms: list[str | None]) -> None:
+    """Give the rows of one listed not-reached median (``_medians_listed_with``: one value, each
+    listed end point's) the arm one of them got ("Median PFS and OS were not reached in the A
+    arm": the reference after the value is claimed by its first row only)."""
+    k = 0
+    while k < len(out):
+        j = k
+        while j + 1 < len(out) and out[j + 1][0] is out[k][0]:
+            j += 1
+        if j > k and out[k][0].value is None:
+            named = {arms[i] for i in range(k, j + 1)} - {None}
+            if len(named) == 1:
+                arms[k : j + 1] = [named.pop()] * (j + 1 - k)
+        k = j + 1
 
 
 def _endpoint_list(text: str, eps: list[Hit], at: int) -> list[Hit]:

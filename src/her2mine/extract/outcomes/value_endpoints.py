@@ -189,7 +189,8 @@ def _endpoint_for(
     # come before them ("494 (88.7%) had hormone receptor-positive disease").
     anchor = v.key_start if v.key_start is not None else v.start
     if kind == "time":
-        ep = _last_before(eps, anchor, TIME_TO_EVENT) or _median_reached_after(text, v, eps)
+        # ("neither group reached median DoR" names its end point after: before, it is another's)
+        ep = _median_reached_after(text, v, eps) or _last_before(eps, anchor, TIME_TO_EVENT)
         if ep is None:
             return None
         blocked = _other_time_between(eps, ep, anchor) or (
