@@ -32,6 +32,7 @@ from her2mine.extract.numbers.pairs import (
 from her2mine.extract.numbers.patterns import (
     _CI_HINT,
     _NOT_A_RESULT_NR_END,
+    _NR_NOT_REPORTED_AFTER,
     _NUM_ATOM,
     _NUM_ATOM_ASCII,
     _RANGE_BEFORE_END,
@@ -114,6 +115,8 @@ def parse_values(
             continue
         if words is not None and _nr_long_form(text, words.end, pos):
             continue  # "NR (not reached)": the words spell out the short form's one median
+        if text[pos] == "N" and _NR_NOT_REPORTED_AFTER.match(text, m.end()):
+            continue  # "NR (not reported)": no median
         if (
             not _in_spans(masked, pos)
             and not (rate_rows and _in_spans(rate_rows, pos))

@@ -221,9 +221,11 @@ _NOT_A_VALUE_BEFORE_LOW = re.compile(
 # Cheap test for a CI keyword in a lower-cased sentence before running CI_RE on it.
 _CI_HINT = re.compile(r"c(?<![a-z]c)(?:\.?i|ri|onfidence|redible)")
 _NOT_A_RATE = re.compile(r"\s*(?:CI|C\.I\.|CrI|confidence|credible)\b", re.I)
-# "the prespecified significance boundary was not reached" is not a "not reached" median.
+# "the prespecified significance boundary was not reached" is not a "not reached" median; "PFS
+# data were NR" is data not reported.
 _NOT_A_RESULT_NR = re.compile(
-    r"\b(?:boundary|boundaries|threshold|significance|criterion|criteria|target)\s+(?:was\s+|were\s+|"
+    r"\b(?:boundary|boundaries|threshold|significance|criterion|criteria|target|data)\s+"
+    r"(?:was\s+|were\s+|"
     r"has\s+|had\s+)?$",
     re.I,
 )
@@ -231,6 +233,11 @@ _RANGE_BEFORE = re.compile(r"(?:–|—|-|‑|\bto)\s*$")
 # "not estimable [NE]" / "not reached (NR)": the bracket defines the words' short form; it is
 # the same bound or median, not a second one.
 _NR_SHORT_FORM_BEFORE = re.compile(r"(?:reached|estimable|evaluable)\s*[(\[]\s*$", re.I)
+# "NR (not reported)", "NA [not available]": the short form spelled out as something other than
+# a median that was not reached.
+_NR_NOT_REPORTED_AFTER = re.compile(
+    r"\s*[(\[]\s*not\s+(?:reported|recorded|available|assessed|applicable|done|known)\b", re.I
+)
 # "not estimable" / "NE" (Annals of Oncology style) is a median the data could not give, as
 # "not reached" is.
 _NR_ATOM = re.compile(
