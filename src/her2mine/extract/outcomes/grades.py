@@ -65,6 +65,7 @@ def _grade_code(
                 or _qualifier_of_earlier_clause(text, m, ep, v)
                 or _spent_on_own_event_clause(text, m, ep)
                 or _spent_before_elided_verb(text, m, ep, v)
+                or _spent_before_and_clause(text, m, ep, v)
             ):
                 continue
             if best is None or m.start() > best[0]:
@@ -140,7 +141,20 @@ def _spent_on_own_event_clause(text: str, m: re.Match[str], ep: Hit) -> bool:
         match is not None
         and _AE_HEAD_WORD.search(text, m.end(), semi) is None
         and _LISTING_VERB.search(text, m.end(), semi) is None
+        and not _grade_of_event_word(text, m)
     )
+
+
+# Round 75a: "Adverse events of grade 3 or higher occurred in 31.7% ...; the most common were
+# neutropenia (...)": a grade written after the general event word ("AEs (grade >=3)",
+# "toxicities of grade 3-4") qualifies that word, which heads the events listed after the ";"
+# as "Grade 3 or higher AEs" does.
+_EVENT_WORD_BEFORE = re.compile(_EVENT_HEAD + r"\s*(?:\(\s*|,\s*|of\s+)?\Z", re.I)
+
+
+def _grade_of_event_word(text: str, m: re.Match[str]) -> bool:
+    """Whether grade qualifier ``m`` is written right after the general event word."""
+    return _EVENT_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
 
 
 # Review of round 73b: "Grade 3-4 haematological abnormalities in the X group included
@@ -206,6 +220,43 @@ def _spent_before_elided_verb(text: str, m: re.Match[str], ep: Hit, v: Value) ->
         _ELIDED_VERB_VALUE.fullmatch(text, ep.end, v.start) is not None
         and _OWN_VALUES_THEN_AND.fullmatch(text, m.end(), ep.start) is not None
     )
+
+
+# Round 75a: "Grade 3 or higher AEs occurred in 39.2% and 37.3%, respectively, and injection-site
+# reactions were reported in 9.8%": after the qualified event's values and ", and", an event
+# with a verb of its own before its value opens a new clause, of any grade unless it restates
+# one ("..., and nausea was more common in arm B (20% vs 10%)" too). Not after a copula listing
+# the qualified events ("grade >=3 AEs were neutropenia, which occurred in 20%, and ...").
+_VALUES_THEN_AND = re.compile(r"[^;]*%[^;%]{0,80}?,\s*and\s+\Z")
+_AND_CLAUSE_VERB = re.compile(
+    r"\s*(?:" + _EVENT_VERB + r"|(?:was|were)\s+(?:(?:more|less|most|least)\s+)?"
+    r"(?:common|frequent|higher|lower|similar|reported|observed|seen|noted)\b)[^;%]{0,40}?\(?\s*\Z",
+    re.I,
+)
+
+
+def _spent_before_and_clause(text: str, m: re.Match[str], ep: Hit, v: Value) -> bool:
+    """Whether grade qualifier ``m`` qualifies values before ", and", after which event ``ep``
+    opens a clause with its own verb before its value ``v`` (``_AND_CLAUSE_VERB``)."""
+    if m.end() >= ep.start or ep.end > v.start or text.find("and", m.end(), ep.start) < 0:
+        return False
+    if _VALUES_THEN_AND.fullmatch(text, m.end(), ep.start) is None:
+        return False
+    if _LISTING_VERB.search(text, m.end(), text.find("%", m.end(), ep.start)) is not None:
+        return False
+    return _AND_CLAUSE_VERB.match(text, ep.end, _first_percent_start(text, ep.end, v)) is not None
+
+
+def _first_percent_start(text: str, a: int, v: Value) -> int:
+    """Where the first percentage after ``a`` starts (the first of the values compared with
+    ``v``), or ``v``'s start when none stands before it."""
+    k = text.find("%", a, v.start)
+    if k < 0:
+        return v.start
+    j = k
+    while j > a and (text[j - 1].isdigit() or text[j - 1] in ".·"):
+        j -= 1
+    return j
 
 
 # "grade >=3 neutropenia occurred in 12% of patients, while peripheral neuropathy was reported

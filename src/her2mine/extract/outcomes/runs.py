@@ -308,14 +308,14 @@ def _values_before_list(
     """ "61%, 55%, and 52% in arms A, B, and C" (no "respectively"): a run of compared values
     right before an enumerated list of as many arms (``ArmRef.enumerated``) gets them in
     order; the references are then used up."""
-    for run in _runs(text, out, idx) if _any_enumerated(refs) else ():
+    for run in _runs(text, out, idx) if _any_listed(refs) else ():
         if len(run) < 2 or any(i in decided for i in run):
             continue
         last = out[run[-1]][0]
         first = next((j for j, r in enumerate(refs) if r.start >= last.end), None)
         if first is None or first in claimed:
             continue
-        listed = _enumerated_from(text, refs, first)
+        listed = _enumerated_from(text, refs, first) or _joined_from(text, refs, first)
         if not listed:
             continue
         if last.ext_end > refs[first].start or not _to_list(
@@ -354,6 +354,25 @@ def _enumerated_from(text: str, refs: list[ArmRef], first: int) -> list[int]:
     return listed
 
 
+# Round 75a: "8% vs 16% vs 24% in arm A, arm B and arm C": a list of arms each named in full,
+# joined by commas and a last "and"/"or", zips with a run as an enumerated one does.
+_REF_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:the\s+)?", re.I)
+
+
+def _joined_from(text: str, refs: list[ArmRef], first: int) -> list[int]:
+    """The indices of the references joined as a list from ``refs[first]`` (``_REF_LIST_JOIN``)
+    whose last item is a listed reference (``ArmRef.in_list``) and which name as many distinct
+    arms; empty when there are fewer than two."""
+    j = first
+    while j + 1 < len(refs) and _REF_LIST_JOIN.fullmatch(text, refs[j].end, refs[j + 1].start):
+        j += 1
+    listed = list(range(first, j + 1))
+    names = [refs[k].arm for k in listed]
+    if len(listed) < 2 or not refs[j].in_list or None in names or len(set(names)) < len(names):
+        return []
+    return listed
+
+
 _CLOSER_GAP = re.compile(r"\s*[)\]]")
 
 
@@ -369,9 +388,9 @@ def _to_list(text: str, a: int, b: int, ref_start: int) -> bool:
     return _TO_LIST.fullmatch(text, m.end(), ref_start) is not None
 
 
-def _any_enumerated(refs: list[ArmRef]) -> bool:
-    """Whether a reference of ``refs`` belongs to an enumerated list ("arms A, B, and C")."""
+def _any_listed(refs: list[ArmRef]) -> bool:
+    """Whether a reference of ``refs`` belongs to a list ("arms A, B, and C", "A and B")."""
     for r in refs:  # noqa: SIM110 (a loop is faster than any() over a generator)
-        if r.enumerated:
+        if r.in_list:
             return True
     return False

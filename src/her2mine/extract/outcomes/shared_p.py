@@ -79,6 +79,9 @@ def _share_rate_p(
                 continue
         else:
             labelled = []
+            if len(group) > 2 and (chosen := _worded_pair(text, s, out, group, m)):
+                _give_p_to_pair(out, group, chosen, m)
+                continue
         if not group and bracketed:
             group = _medians_of_closed_bracket(text, out, after, m)
         if len(group) < 2 or any(  # (an HR/OR between blocks: tested only for a pair or more)
@@ -227,6 +230,86 @@ def _give_labelled_p(
             if v.p is None:
                 v.p = p
         elif v.p == p and v.ext_end > m.start():
+            v.p = None
+
+
+# Round 75a: "24·4% in the standard-dose group, 13·4% in the reduced-dose group, and 9·8% in
+# the escalation group (escalation vs standard dose, p=0·013)": a label naming two listed groups
+# by their own words (dose groups may share one regimen, so no arm tells them apart) gives the
+# P to those two values only; also after the P ("p=0·013 for escalation vs standard dose").
+_LABEL_TERM = r"([A-Za-z][\w -]{0,30}?)"
+_WORD_PAIR_BEFORE = re.compile(
+    rf"\s*{_LABEL_TERM}\s+(?:{VS_OR_COMPARED})\s+{_LABEL_TERM}\s*[,:;=]?\s*", re.I
+)
+_WORD_PAIR_AFTER = re.compile(
+    rf"\s*,?\s*(?:for|comparing)\s+{_LABEL_TERM}\s+(?:{VS_OR_COMPARED})\s+{_LABEL_TERM}"
+    r"\s*[;)\]]",
+    re.I,
+)
+# The group a value is given for: "9·8% in the escalation group", "13·4% in the reduced-dose
+# group" (up to the next value).
+_GROUP_OF_VALUE = re.compile(
+    r"[^%;()]{0,30}?\b(?:in|with|for)\s+(?:the\s+)?([A-Za-z][\w -]{0,30}?)\s+"
+    r"(?:groups?|arms?|cohorts?)\b",
+    re.I,
+)
+_GROUP_NOUN_END = re.compile(r"\s+(?:groups?|arms?|cohorts?)\Z")
+
+
+def _group_words(words: str) -> str:
+    """A group's name compared as words: lower case, hyphens as spaces, no "the" or noun."""
+    words = " ".join(words.lower().replace("-", " ").split())
+    words = _GROUP_NOUN_END.sub("", words)
+    return words[4:] if words.startswith("the ") else words
+
+
+def _pair_label_words(text: str, s: int, m: re.Match[str]) -> tuple[str, str] | None:
+    """The two group names a label of words gives P ``m`` (``_WORD_PAIR_BEFORE`` from its
+    bracket's opening or ``_WORD_PAIR_AFTER``), or None."""
+    opening = _opening_bracket(text, max(s, m.start() - _LABEL_REACH), m.start())
+    label = None
+    if opening is not None:
+        label = _WORD_PAIR_BEFORE.fullmatch(text, opening + 1, m.start())
+    if label is None:
+        label = _WORD_PAIR_AFTER.match(text, m.end())
+    if label is None:
+        return None
+    return _group_words(label[1]), _group_words(label[2])
+
+
+def _worded_pair(
+    text: str, s: int, out: list[tuple[Value, str, str]], group: list[int], m: re.Match[str]
+) -> list[int]:
+    """The two values of ``group`` (one end point) whose groups the label of P ``m`` names
+    (``_pair_label_words``), each named once; empty when the label names no such pair."""
+    terms = _pair_label_words(text, s, m)
+    if terms is None or terms[0] == terms[1]:
+        return []
+    names: dict[str, list[int]] = {}
+    for k, i in enumerate(group):
+        v = out[i][0]
+        end = out[group[k + 1]][0].start if k + 1 < len(group) else m.start()
+        g = _GROUP_OF_VALUE.match(text, v.ext_end, end)
+        if g is not None:
+            names.setdefault(_group_words(g[1]), []).append(i)
+    chosen = [names.get(t, []) for t in terms]
+    if any(len(c) != 1 for c in chosen) or out[chosen[0][0]][1:] != out[chosen[1][0]][1:]:
+        return []
+    return sorted(c[0] for c in chosen)
+
+
+def _give_p_to_pair(
+    out: list[tuple[Value, str, str]], group: list[int], chosen: list[int], m: re.Match[str]
+) -> None:
+    """Give P ``m`` to the values ``chosen`` of ``group``, and take it from the others (which
+    may have read it as theirs)."""
+    p = normalise_p(m.group("op"), m.group("num"))
+    for i in group:
+        v = out[i][0]
+        if i in chosen:
+            if v.p is None:
+                v.p = p
+        elif v.p == p:
             v.p = None
 
 
