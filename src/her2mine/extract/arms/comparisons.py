@@ -89,10 +89,12 @@ def design_list_order(
 # value: "89.4% in the 6-month arm and 89.8% in the 12-month arm").
 # A comma alone joins them when the next group's value follows it ("12.1% in the full-dose
 # arm, 6.3% in the low-dose arm and ...", round 69a).
+# The value may carry its own bracket ("10.4 months (8.3-12.7) in the reduced-dose group").
+_VALUE_BRACKET = r"(?:\s*\([^()]*\))?"
 _ORDER_LIST_GAP = re.compile(
     r"\s*(?:,?\s*(?:and|or|versus|vs\.?|compared\s+with|than)\s+"
-    rf"(?:{DECIMAL}\s*(?:%|months?)?\s+(?=in\s|with\s|among\s|for\s))?"
-    rf"|,\s*{DECIMAL}\s*(?:%|months?)?\s+(?=in\s|with\s|among\s|for\s))"
+    rf"(?:{DECIMAL}\s*(?:%|months?)?{_VALUE_BRACKET}\s+(?=in\s|with\s|among\s|for\s))?"
+    rf"|,\s*{DECIMAL}\s*(?:%|months?)?{_VALUE_BRACKET}\s+(?=in\s|with\s|among\s|for\s))"
     r"(?:(?:with|in|among|for|on)\s+)?(?:the\s+|those\s+)?",
     re.I,
 )
@@ -114,6 +116,7 @@ def listed_arms_order(
     ``design_list_order``."""
     refs = arm_refs(text, s, e, drug_hits, registry, low=low)
     best: list[ArmRef] = []
+    whole: list[ArmRef] = []  # the last list naming as many groups as the design has arms
     cur: list[ArmRef] = []
     for r in refs:
         if cur and _ORDER_LIST_GAP.fullmatch(text, cur[-1].end, r.start):
@@ -122,6 +125,11 @@ def listed_arms_order(
             cur = [r]
         if len(cur) >= 2:
             best = list(cur)
+            if len(cur) == len(registry.arms):
+                whole = best
+    # "A, B and C; the hazard ratio for C versus A was ...": a pair compared after the whole
+    # list does not order the next sentence's "respectively" values, the list does
+    best = whole if whole and len(best) < len(whole) else best
     names = [r.arm for r in best]
     if len(names) < 2 or None in names:
         return []

@@ -649,6 +649,29 @@ def _bare_form_refs(
     return out
 
 
+# "87.0% with subcutaneous and 88.7% with intravenous trastuzumab": a route adjective that a
+# list goes on from shares the noun of the next item, so it names the arm of its route.
+_ELIDED_ROUTE = re.compile(
+    r"(?<![\w-])(subcutaneous|intravenous)(?=\s*(?:,|;|(?:and|or|versus|vs)\b))", re.I
+)
+ROUTE_GATE = WordGate(("subcutaneous", "intravenous"))
+
+
+def elided_route_refs(
+    text: str, s: int, e: int, registry: ArmRegistry, refs: list[ArmRef]
+) -> list[ArmRef]:
+    """References of route adjectives whose noun is elided (``_ELIDED_ROUTE``) in sentence
+    [s, e), outside the references already read, to the one arm that route labels."""
+    out: list[ArmRef] = []
+    for m in _ELIDED_ROUTE.finditer(text, s, e):
+        route = m.group(1).lower()
+        labelled = [a for a in registry.arms if route in a.labels]
+        if len(labelled) != 1 or any(r.start < m.end() and m.start() < r.end for r in refs):
+            continue
+        out.append(ArmRef(m.start(), m.end(), labelled[0].name))
+    return out
+
+
 # "33% with extended therapy": a duration group's label before a word for the treatment names
 # that group, as "the extended arm" does (only in a design comparing durations of one regimen,
 # where the label is a group's; "standard therapy" elsewhere is any standard of care). "The short

@@ -108,8 +108,13 @@ def _results_of_a_randomised_study(text: str, s: int, e: int) -> bool:
     21.8% with placebo", JAMA's Key Points): its regimens are the arms' short names, so it is
     read after the design sentences (with them when those define fewer than two arms), not as
     the randomisation."""
-    if text.find("%", s, e) < 0:
-        return False
+    return text.find("%", s, e) >= 0 and names_randomised_study_only(text, s, e)
+
+
+def names_randomised_study_only(text: str, s: int, e: int) -> bool:
+    """Whether every randomisation word of sentence [s, e) names the kind of study or of
+    patients (``_RANDOMISED_STUDY``: "...: A Randomized Clinical Trial"), none the act of
+    assigning them."""
     studies = [m.start() for m in _RANDOMISED_STUDY.finditer(text, s, e)]
     if not studies:
         return False

@@ -16,9 +16,35 @@ from her2mine.extract.regimens import Regimen
 def _prior(text: str, low: str | None, s: int, pos: int) -> bool:
     """A _PRIOR phrase ("previously treated with", "after") just before ``pos``."""
     a = max(s, pos - 60)
-    return _prior_phrase_ends(text, low, a, pos, _PRIOR_END) and not _organ_failure_only(
-        text, a, pos
+    return (
+        _prior_phrase_ends(text, low, a, pos, _PRIOR_END)
+        and not _organ_failure_only(text, a, pos)
+        and not _timed_assignment(text, s, pos)
     )
+
+
+# "were randomly assigned (1:1) after surgery to A", "randomised after completion of neoadjuvant
+# therapy to A", "assigned at progression to A": a time phrase between the assignment verb and
+# its "to" times the assignment and names no prior therapy (unlike "patients who had received
+# A after surgery were randomly assigned to B", where it comes before the verb). The phrase ends
+# in no word that makes its "to" a therapy's ("after exposure to trastuzumab").
+_TIMED_ASSIGNMENT = re.compile(
+    r"\b(?:assigned|randomi[sz]ed|allocated)\s*(?:\([^()]*\)\s*)?,?\s*"
+    r"(?:after|following|at|upon)\s+[^;:()]{1,60}?"
+    r"(?<!exposure)(?<!exposed)(?<!refractory)(?<!resistant)(?<!intolerance)(?<!intolerant)"
+    r"(?<!sensitive)\s+to\s+",
+    re.I,
+)
+
+
+def _timed_assignment(text: str, s: int, pos: int) -> bool:
+    """Whether the prior phrase before ``pos`` is the time of an assignment whose "to" leads to
+    ``pos`` (``_TIMED_ASSIGNMENT``, in sentence ``s``), with no prior phrase after the "to"."""
+    a = max(s, pos - 160)
+    if text.find(" to ", a, pos) < 0:
+        return False
+    m = last_match(_TIMED_ASSIGNMENT, text, a, pos)
+    return m is not None and _PRIOR_END.match(text, m.end(), pos) is None
 
 
 # "rates of congestive heart failure were higher with AC-TH": an organ's failure is an adverse

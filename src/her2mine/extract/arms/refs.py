@@ -18,6 +18,7 @@ from her2mine.extract.arms.mentions import (
     _THERAPY_NOUN_GATE,
     _UNTREATED_GATE,
     CONTINUED_GATE,
+    ROUTE_GATE,
     _bare_form_refs,
     _bare_without_refs,
     _class_arm_ref,
@@ -34,6 +35,7 @@ from her2mine.extract.arms.mentions import (
     _untreated_group_refs,
     _without_drug_ref,
     continued_drug_arm,
+    elided_route_refs,
 )
 from her2mine.extract.arms.model import (
     NO_NAMED_DRUG,
@@ -189,6 +191,8 @@ def arm_refs(
         refs.extend(_generic_arm_refs(text, s, e, registry, refs))
     if registry.bare_forms:
         refs.extend(_bare_form_refs(text, s, e, registry, refs))
+    if len(registry.arms) >= 2 and ROUTE_GATE.may_hold(low, s, e):
+        refs.extend(elided_route_refs(text, s, e, registry, refs))
     if registry.duration_groups > 1 and _THERAPY_NOUN_GATE.may_hold(low, s, e):
         refs.extend(_duration_label_refs(text, s, e, registry, refs))
     if _holds_observation(text, low, s, e):  # every _OBSERVATION_REF match holds it

@@ -50,6 +50,7 @@ from her2mine.extract.arms.patterns import (
     _RANDOMISED,
     _RANDOMISED_WORDS,
     _results_of_a_randomised_study,
+    names_randomised_study_only,
 )
 from her2mine.extract.arms.shares import _PARTNER_SHARE_GATE, _read_partner_shares
 from her2mine.extract.fastre import literal_safe, sentences_matching
@@ -89,17 +90,20 @@ def build_registry(
     gate = low if literal else None
     _read_design(text, primary, drug_hits, reg, gate)
     read = primary
+    titled = _study_named_arms(text, primary, reg) if reg.arms else []
+    if titled and len(titled) < len(reg.arms):
+        if _shared_part_only(titled, [a for a in reg.arms if a not in titled]):
+            _drop_arms(reg, titled)
+    elif titled and _defined_arms(reg) >= 2:
+        rest = _design_sentences(text, low, sentences, randomised, literal, gate)
+        if _fuller_design_refines(text, rest, drug_hits, reg, gate, titled):
+            reg = ArmRegistry(class_members=reg.class_members, drug_class=reg.drug_class)
     if _defined_arms(reg) < 2 and _LETTERED_VERB_GATE.may_hold(gate, 0, len(text)):
         _read_described_arms(text, sentences, drug_hits, reg)
     if _defined_arms(reg) < 2 and _PARTNER_SHARE_GATE.may_hold(gate, 0, len(text)):
         _read_partner_shares(text, sentences, drug_hits, reg, gate)
     if _defined_arms(reg) < 2:
-        design = _matching(_DESIGN, _DESIGN_WORDS, text, low, sentences, literal)
-        design = [
-            d or states_labelled_addition(text, s, e, gate)
-            for (s, e), d in zip(sentences, design, strict=True)
-        ]
-        rest = [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]
+        rest = _design_sentences(text, low, sentences, randomised, literal, gate)
         _read_design(text, rest, drug_hits, reg, gate)
         if len(reg.arms) >= 2:
             _drop_result_parts(text, sentences, reg)
@@ -145,6 +149,78 @@ def build_registry(
     # (not frozen here: ``arm_refs`` freezes it the first time a sentence has a group word,
     # which many documents never have)
     return reg
+
+
+def _design_sentences(
+    text: str,
+    low: str,
+    sentences: list[tuple[int, int]],
+    randomised: list[bool],
+    literal: bool,
+    gate: str | None,
+) -> list[tuple[int, int]]:
+    """The sentences that say who received what (or state a labelled addition) without
+    saying "randomised": read when the randomisation sentences define fewer than two arms."""
+    design = _matching(_DESIGN, _DESIGN_WORDS, text, low, sentences, literal)
+    design = [
+        d or states_labelled_addition(text, s, e, gate)
+        for (s, e), d in zip(sentences, design, strict=True)
+    ]
+    return [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]
+
+
+def _study_named_arms(text: str, primary: list[tuple[int, int]], reg: ArmRegistry) -> list[Arm]:
+    """Arms that only sentences naming the study randomised defined ("Subcutaneous vs
+    Intravenous Trastuzumab With Neoadjuvant Chemotherapy: A Randomized Clinical Trial", a
+    title: ``names_randomised_study_only``), none assigning patients."""
+    named = {s for s, e in primary if names_randomised_study_only(text, s, e)}
+    if not named:
+        return []
+    return [a for a in reg.arms if a.defined_at and set(a.defined_at) <= named]
+
+
+def _shared_part_only(titled: list[Arm], arms: list[Arm]) -> bool:
+    """Whether every arm of ``titled`` names only drugs each of ``arms`` (two drug arms or
+    more) holds: the title tells the arms apart by words that are no drugs (routes, doses:
+    "dose-escalation versus standard dosing, each with capecitabine") and names their shared
+    part, which the fuller design's arms each hold. A title arm of its own drug or a placebo
+    keeps its arms."""
+    drug_arms = [a for a in arms if a.drugs and not a.special]
+    if len(drug_arms) < 2 or len(drug_arms) < len(arms):
+        return False
+    return all(
+        not t.special and not t.has_placebo and set(t.drugs) <= set(a.drugs)
+        for t in titled
+        for a in drug_arms
+    )
+
+
+def _fuller_design_refines(
+    text: str,
+    rest: list[tuple[int, int]],
+    drug_hits: list[Hit],
+    reg: ArmRegistry,
+    gate: str | None,
+    titled: list[Arm],
+) -> bool:
+    """Whether the who-received-what sentences ``rest``, read alone, define the arms the title
+    named only by their shared part (``_shared_part_only``): "Patients received EC followed by
+    docetaxel with trastuzumab, either subcutaneously or intravenously" after "Subcutaneous vs
+    Intravenous Trastuzumab With Neoadjuvant Chemotherapy: A Randomized Clinical Trial"."""
+    if not rest:
+        return False
+    fuller = ArmRegistry(class_members=reg.class_members, drug_class=reg.drug_class)
+    _read_design(text, rest, drug_hits, fuller, gate)
+    return _shared_part_only(titled, fuller.arms)
+
+
+def _drop_arms(reg: ArmRegistry, drop: list[Arm]) -> None:
+    """Remove the arms ``drop`` from ``reg``, with the short forms that name them."""
+    reg.arms = [a for a in reg.arms if a not in drop]
+    for forms in (reg.short_forms, reg.bare_forms):
+        for form in [f for f, arm in forms.items() if arm in drop]:
+            del forms[form]
+    reg.frozen = None
 
 
 # A sentence that reports a result: a percentage or a time in months.

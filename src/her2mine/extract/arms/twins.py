@@ -549,7 +549,8 @@ def _elided_route_twins(
 # fixed-dose combination) or intravenously": the routes close the sentence as adverbs after a
 # schedule, so they time the whole regimen before them (cut by its commas into parts).
 _TRAILING_ROUTES = re.compile(
-    rf"(?:(?i:either)\s+)?(?P<r1>{_ROUTE_WORD})(?![\w-])[^.;()\[\]]{{0,60}}?\s(?i:or)\s+"
+    rf"(?:(?i:either)\s+)?(?P<r1>{_ROUTE_WORD})(?![\w-])(?:[^.;()\[\]]|\([^.;()\[\]]*\)){{0,60}}?"
+    rf"\s(?i:or)\s+"
     rf"(?P<r2>{_ROUTE_WORD})(?![\w-])"
 )
 _ROUTE_ADVERB_GATE = WordGate(("intravenously", "subcutaneously"))
