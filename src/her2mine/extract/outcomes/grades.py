@@ -227,9 +227,11 @@ def _spent_before_elided_verb(text: str, m: re.Match[str], ep: Hit, v: Value) ->
 # with a verb of its own before its value opens a new clause, of any grade unless it restates
 # one ("..., and nausea was more common in arm B (20% vs 10%)" too). Not after a copula listing
 # the qualified events ("grade >=3 AEs were neutropenia, which occurred in 20%, and ...").
+# Review of round 75a: no "most"/"least": "..., and diarrhoea was most common (5%)" ranks one of
+# the qualified events, so it keeps their grade.
 _VALUES_THEN_AND = re.compile(r"[^;]*%[^;%]{0,80}?,\s*and\s+\Z")
 _AND_CLAUSE_VERB = re.compile(
-    r"\s*(?:" + _EVENT_VERB + r"|(?:was|were)\s+(?:(?:more|less|most|least)\s+)?"
+    r"\s*(?:" + _EVENT_VERB + r"|(?:was|were)\s+(?:(?:more|less)\s+)?"
     r"(?:common|frequent|higher|lower|similar|reported|observed|seen|noted)\b)[^;%]{0,40}?\(?\s*\Z",
     re.I,
 )
