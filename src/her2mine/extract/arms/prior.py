@@ -37,14 +37,29 @@ _TIMED_ASSIGNMENT = re.compile(
 )
 
 
+# "assigned after resistance to trastuzumab to A", "following an inadequate response to
+# trastuzumab-based therapy to A": a therapy followed by the assignment's own "to" was the
+# time phrase's object, a prior therapy (words the lookbehinds above cannot all list: "at
+# progression to A" times the assignment, "after progression to trastuzumab to A" does not).
+_THERAPY_THEN_TO = re.compile(
+    r"[\w/+-]+(?:\s+(?!(?:or|and|versus|vs|plus|with|for|to)\b)[\w/+-]+){0,3}\s+to\s+(?!be\b)",
+    re.I,
+)
+
+
 def _timed_assignment(text: str, s: int, pos: int) -> bool:
     """Whether the prior phrase before ``pos`` is the time of an assignment whose "to" leads to
-    ``pos`` (``_TIMED_ASSIGNMENT``, in sentence ``s``), with no prior phrase after the "to"."""
+    ``pos`` (``_TIMED_ASSIGNMENT``, in sentence ``s``), with no prior phrase after the "to"
+    and no second "to" after the therapy at ``pos`` (``_THERAPY_THEN_TO``)."""
     a = max(s, pos - 160)
     if text.find(" to ", a, pos) < 0:
         return False
     m = last_match(_TIMED_ASSIGNMENT, text, a, pos)
-    return m is not None and _PRIOR_END.match(text, m.end(), pos) is None
+    return (
+        m is not None
+        and _PRIOR_END.match(text, m.end(), pos) is None
+        and _THERAPY_THEN_TO.match(text, pos) is None
+    )
 
 
 # "rates of congestive heart failure were higher with AC-TH": an organ's failure is an adverse

@@ -31,6 +31,7 @@ from her2mine.extract.arms.lettered import (
     _LETTER_LABEL_GATE,
     _LETTERED_VERB_GATE,
     _duration_design,
+    _names_another_trial,
     _read_described_arms,
     _read_labelled_regimens,
     _read_next_lettered_arm,
@@ -92,10 +93,14 @@ def build_registry(
     read = primary
     titled = _study_named_arms(text, primary, reg) if reg.arms else []
     if titled and len(titled) < len(reg.arms):
-        if _shared_part_only(titled, [a for a in reg.arms if a not in titled]):
+        own = _own_study_starts(sentences, trials)
+        others = [a for a in reg.arms if a not in titled and own.intersection(a.defined_at)]
+        if _shared_part_only(titled, others):
             _drop_arms(reg, titled)
     elif titled and _defined_arms(reg) >= 2:
+        own = _own_study_starts(sentences, trials)
         rest = _design_sentences(text, low, sentences, randomised, literal, gate)
+        rest = [x for x in rest if x[0] in own]
         if _fuller_design_refines(text, rest, drug_hits, reg, gate, titled):
             reg = ArmRegistry(class_members=reg.class_members, drug_class=reg.drug_class)
     if _defined_arms(reg) < 2 and _LETTERED_VERB_GATE.may_hold(gate, 0, len(text)):
@@ -177,6 +182,16 @@ def _study_named_arms(text: str, primary: list[tuple[int, int]], reg: ArmRegistr
     if not named:
         return []
     return [a for a in reg.arms if a.defined_at and set(a.defined_at) <= named]
+
+
+def _own_study_starts(
+    sentences: list[tuple[int, int]], trials: list[tuple[int, str]] | None
+) -> set[int]:
+    """The starts of the sentences that name no trial the title does not name: a Background's
+    "In NeoSphere, patients were randomised to A or B" is another trial's design, which does
+    not replace the arms a randomised title named (``_names_another_trial``)."""
+    title_end = sentences[0][1] if sentences else 0
+    return {s for s, e in sentences if not _names_another_trial(s, e, title_end, trials)}
 
 
 def _shared_part_only(titled: list[Arm], arms: list[Arm]) -> bool:
