@@ -53,6 +53,7 @@ from her2mine.extract.outcomes.prose import (
     _than_comparator,
 )
 from her2mine.extract.outcomes.runs import (
+    _clause_after_respectively,
     _compared,
     _ctx,
     _last_list,
@@ -80,6 +81,8 @@ def _attribute_arms(
     """The arm of each value; ``context`` = arms of the comparison under discussion, in order
     (or a function returning them: reading it costs, and most sentences never need it);
     ``added``: an "addition of X to Y" phrase's end and its two arms (``addition_comparison``)."""
+    if resp and refs and (cut := _clause_after_respectively(text, s, e, out, refs)) is not None:
+        return _attribute_clauses(text, s, cut, e, out, refs, context, added)
     arms: list[str | None] = [None] * len(out)
     idx = [i for i, (_, _, m) in enumerate(out) if m not in _RATIOS]
     # (a landmark run needs two values: most sentences make no call)
@@ -256,6 +259,28 @@ def _attribute_arms(
     if len(set(source.values())) < len(source):
         _one_arm_per_pair(text, out, idx, arms, source, decided)
     return arms
+
+
+def _attribute_clauses(
+    text: str,
+    s: int,
+    cut: int,
+    e: int,
+    out: list[tuple[Value, str, str]],
+    refs: list[ArmRef],
+    context: list[str | None] | Callable[[], list[str | None]],
+    added: tuple[int, list[str | None]] | None,
+) -> list[str | None]:
+    """The arms of a sentence whose clause after "respectively" (from ``cut``,
+    ``_clause_after_respectively``) is read on its own: the list before it with the references
+    before it, the clause with its own."""
+    k = next(i for i, (v, _, _) in enumerate(out) if v.start >= cut)
+    shared = _Once(context) if callable(context) else context
+    head = [r for r in refs if r.start < cut]
+    tail = [r for r in refs if r.start >= cut]
+    return _attribute_arms(text, s, cut, out[:k], head, shared, True, added) + _attribute_arms(
+        text, cut, e, out[k:], tail, shared, False, added
+    )
 
 
 # A value's own arm phrase that names no arm the design defined: "versus 6.9 months with the

@@ -20,6 +20,12 @@ _RESPECTIVELY = re.compile(word_start(["respectively"]) + r"\b")
 _RESPECTIVELY_GATE = WordGate(("respectively",))
 _RUN_JOIN = LIST_JOIN  # "91.0% and 87.5%", "91.0%, 87.5% and 85.0%": the list join of ratios
 _RESPECTIVELY_GAP = re.compile(r"\s*,?\s*respectively\s*,?", re.I)
+# Round 76b: "in 30% and 25% of patients, respectively, in the pertuzumab group": the list's
+# "of patients" may stand before its "respectively".
+_OF_PATIENTS_RESPECTIVELY_GAP = re.compile(
+    r"(?:\s*of\s+(?:the\s+)?(?:patients|pts|participants|women)\b)?\s*,?\s*respectively\s*,?",
+    re.I,
+)
 
 
 def _last_ref_before(refs: list[ArmRef], pos: int, skip: set[int]) -> int | None:
@@ -121,11 +127,11 @@ def _runs_of_one_ref_after(
     decided: set[int],
 ) -> None:
     """ "neutropenia (51%) and diarrhoea (20%) with A, compared with 20% and 1%, respectively,
-    in the placebo arm": a run of values whose "respectively" is followed by a single arm (no
-    other reference before the next value) pairs them with events named before; the run is
-    all that arm's."""
+    in the placebo arm": a run of values whose "respectively" (perhaps after "of patients") is
+    followed by a single arm (no other reference before the next value) pairs them with events
+    or grades named before; the run is all that arm's."""
     for k, last in enumerate(idx):
-        m = _RESPECTIVELY_GAP.match(text, out[last][0].ext_end)
+        m = _OF_PATIENTS_RESPECTIVELY_GAP.match(text, out[last][0].ext_end)
         if m is None:
             continue
         run = _listed_before(text, out, idx, k)
@@ -167,6 +173,32 @@ def _listed_refs(text: str, s: int, e: int, refs: list[ArmRef]) -> list[ArmRef]:
     if last is not None and refs[-1].start >= last.end():
         refs = [r for r in refs if r.start < last.end()] or refs
     return _without_joint_restatement(text, _without_restated(text, refs))
+
+
+# Round 76b: "..., respectively; grade 3 diarrhoea was more frequent in arm C (11.3% versus 1.6%
+# in arm A)", "..., respectively, including neuropathy in 9.3% of patients in arm A": a clause
+# opened right after "respectively" that names its own arms and values.
+_CLAUSE_AFTER_RESPECTIVELY = re.compile(
+    r"respectively\s*(?:;|,\s*(?:including|whereas|while|but)\b)", re.I
+)
+
+
+def _clause_after_respectively(
+    text: str, s: int, e: int, out: list[tuple[Value, str, str]], refs: list[ArmRef]
+) -> int | None:
+    """Where a clause after the last "respectively" opens when it holds a value and an arm
+    reference of its own and the list before it a value: that clause is read on its own (its
+    arms name no item of the list, the list's arms none of its values). None otherwise."""
+    last = last_match(_RESPECTIVELY, text, s, e)
+    if last is None:
+        return None
+    m = _CLAUSE_AFTER_RESPECTIVELY.match(text, last.start(), e)
+    if m is None:
+        return None
+    cut = m.end()
+    if refs[-1].start < cut or out[-1][0].start < cut or out[0][0].start >= cut:
+        return None
+    return cut
 
 
 def _without_joint_restatement(text: str, refs: list[ArmRef]) -> list[ArmRef]:
