@@ -216,6 +216,8 @@ def _after_first_partner(
     )
     if not backbone or not later or not _independent(regs, later, backbone):
         return None
+    if any(_own_chosen_partner(text, regs[k].end) for k in later):
+        return None
     singles = {d for k in later if len(regs[k].hits) == 1 for d in regs[k].drugs}
     both = _closes_with_both(text, regs[later[-1]].end)
     repeated = _repeats_joiner(text, regs, later, drug_class)
@@ -234,6 +236,26 @@ def _after_first_partner(
     if not _distinct(own):
         return None  # "lapatinib plus capecitabine or capecitabine alone": two arms as written
     return _with_both(text, regs, SharedBackbone(backbone, own), backbone)
+
+
+# Round 76a: "... or trastuzumab plus the investigator's choice of oxaliplatin or cisplatin": a
+# partner chosen per patient joined right after an alternative (its drugs are options, so the
+# alternative reads as a single drug) makes it a regimen of its own, not a bare alternative that
+# takes the first regimen's backbone.
+_CHOSEN_PARTNER_AFTER = re.compile(
+    r"\s*,?\s+(?:plus|with|and|(?:in\s+combination|combined)\s+with)\s+(?:the\s+|an?\s+)?"
+    r"(?:investigator|physician|doctor)(?:['’]?s['’]?)?[-\s](?:choice|chosen|selected)\b",
+    re.I,
+)
+
+
+def _own_chosen_partner(text: str, end: int) -> bool:
+    """Whether a partner of choice ("plus the investigator's choice of ...") is joined right
+    after an alternative that ends at ``end``."""
+    window = text[end : end + 60].lower()
+    if "investigator" not in window and "physician" not in window and "doctor" not in window:
+        return False
+    return _CHOSEN_PARTNER_AFTER.match(text, end) is not None
 
 
 # "..., or with Y": the joiner repeated before an alternative.

@@ -150,7 +150,8 @@ _SCHEDULE = re.compile(
     r"(?:at\s+an?\s+)?(?:flat|fixed)[\s-]+dos(?:e|ing)(?:\s+of)?|"
     r"intravenously|subcutaneously|dose-dense|each|"
     # poster shorthand for schedules: "TUC 300 mg BID + T-DM1", "125 mg d1-21 + ET"
-    r"bid|tid|qd|q\d+wk?s?|d\d+[-–]\d+)\b",
+    # (round 76a: a list of days, "eribulin 1.4 mg/m2 d1,8 q3w + HP", is one schedule too)
+    r"bid|tid|qd|q\d+wk?s?|d\d+(?:[-–]\d+|(?:,\d+)+))\b",
     re.I,
 )
 
@@ -221,7 +222,8 @@ def _read_gap(gap: str) -> str | None:
 # a gap without any has no schedule phrase to remove (most gaps).
 _SCHEDULE_HINT = re.compile(
     r"cycle|dose|course|week|month|year|day|dail|same|loading|orally|intravenously|"
-    r"subcutaneously|continuously|each|q\dw|\d[\d.·,]*\s*m?g|bid|tid|qd|q\d+w|d\d+[-–]\d|auc|curve",
+    r"subcutaneously|continuously|each|q\dw|\d[\d.·,]*\s*m?g|bid|tid|qd|q\d+w|d\d+[-–,]\d|auc|"
+    r"curve",
     re.I,
 )
 
@@ -236,8 +238,8 @@ _SCHEDULE_HINT_WORDS = (
     "auc", "curve",
 )  # fmt: skip
 _SCHEDULE_HINT_DIGITS = re.compile(
-    r"\d(?:(?<=q\d)\d*w|[\d.·,]*\s*m?g|(?<=d\d)\d*[-–]\d)", re.I
-)  # q\dw, q\d+w, \d[\d.·,]*\s*m?g, d\d+[-–]\d
+    r"\d(?:(?<=q\d)\d*w|[\d.·,]*\s*m?g|(?<=d\d)\d*[-–,]\d)", re.I
+)  # q\dw, q\d+w, \d[\d.·,]*\s*m?g, d\d+[-–,]\d
 
 
 def _may_hold_schedule(gap: str) -> bool:

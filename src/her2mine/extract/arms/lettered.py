@@ -72,6 +72,13 @@ _COMPARED_DURATIONS = re.compile(
     r"\s*(?:\([^()]*\)\s*)?of\b",
     re.I,
 )
+# Round 76a: "We compared 9 weeks with 1 year of trastuzumab": a background or objective that
+# compares two durations of one regimen, as "9 weeks versus 1 year of" does.
+_COMPARED_WITH_DURATIONS = re.compile(
+    rf"\bcompar(?:e|ed|ing)\s+(?:a\s+|an\s+)?{_COMPARED_NUMBER}\s*{_COMPARED_UNIT}\s+with\s+"
+    rf"(?:a\s+|an\s+)?{_COMPARED_NUMBER}\s*{_COMPARED_UNIT}\s+of\b",
+    re.I,
+)
 
 
 def _duration_design(text: str, low: str, read: list[tuple[int, int]], reg: ArmRegistry) -> None:
@@ -139,11 +146,14 @@ _BARE_DURATIONS_AFTER = re.compile(
 
 def _compared_durations(text: str, low: str, s: int, e: int) -> re.Match[str] | None:
     """The compared durations of design sentence [s, e): "6 or 12 months of A"
-    (``_COMPARED_DURATIONS``), "A for 12 months (12-month arm) or 6 months (6-month arm)" or
-    "A for 4 or 6 cycles" (``low``: the lower-cased text)."""
+    (``_COMPARED_DURATIONS``), "A for 12 months (12-month arm) or 6 months (6-month arm)",
+    "A for 4 or 6 cycles" or "compared 9 weeks with 1 year of A" (``low``: the lower-cased
+    text)."""
     m = _COMPARED_DURATIONS.search(text, s, e)
     if m is None and low.find("for ", s, e) >= 0:
         m = _DURATIONS_AFTER.search(text, s, e) or _BARE_DURATIONS_AFTER.search(text, s, e)
+    if m is None and low.find("compar", s, e) >= 0:
+        m = _COMPARED_WITH_DURATIONS.search(text, s, e)
     return m
 
 
@@ -717,7 +727,13 @@ def _named_group_descriptions(text: str) -> list[re.Match[str]]:
 # improved PFS over trastuzumab with docetaxel (arm A)": a sentence outside the randomisation
 # (a Background's recap of the primary analysis) that labels each regimen it names with a
 # letter or number defines the lettered arms (round 70a).
-_LABEL_BRACKET_AFTER = re.compile(r"\s*\(\s*(?i:arm|group)\s+([A-Z]|[1-9])\s*\)")
+# Round 76a: the regimen's short form may share the bracket, before or after the label and cut
+# from it by a semicolon or comma: "trastuzumab emtansine (T-DM1; arm C)", "(arm C, T-DM1)".
+_BRACKET_SHORT_FORM = r"[^\s();,]{1,15}"
+_LABEL_BRACKET_AFTER = re.compile(
+    rf"\s*\(\s*(?:{_BRACKET_SHORT_FORM}\s*[;,]\s*)?(?i:arm|group)\s+([A-Z]|[1-9])\s*"
+    rf"(?:[;,]\s*{_BRACKET_SHORT_FORM}\s*)?\)"
+)
 _LABEL_BRACKET_GATE = WordGate(("(arm", "(group", "( "))
 
 

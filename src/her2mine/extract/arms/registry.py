@@ -90,6 +90,8 @@ def build_registry(
     primary = [x for x, ok in zip(sentences, randomised, strict=True) if ok]
     gate = low if literal else None
     _read_design(text, primary, drug_hits, reg, gate)
+    if len(primary) >= 2 and len(reg.arms) >= 3:
+        _drop_count_restatements(text, primary, reg)
     read = primary
     titled = _study_named_arms(text, primary, reg) if reg.arms else []
     if titled and len(titled) < len(reg.arms):
@@ -236,6 +238,52 @@ def _drop_arms(reg: ArmRegistry, drop: list[Arm]) -> None:
         for form in [f for f, arm in forms.items() if arm in drop]:
             del forms[form]
     reg.frozen = None
+
+
+# Round 76a: an enrolment count: "Of 649 randomised patients, 324 were assigned to HLX02 and
+# 325 to EU-trastuzumab", "HLX02 (n = 324)".
+_ENROLMENT_COUNT = re.compile(
+    r"\b\d[\d,]*\s+(?:(?:patients|women|participants)\s+)?(?:were\s+)?(?:randomly\s+)?"
+    r"(?:assigned|allocated|randomi[sz]ed)\s+to\b|\(\s*n\s*=\s*\d",
+    re.I,
+)
+
+
+def _drop_count_restatements(text: str, primary: list[tuple[int, int]], reg: ArmRegistry) -> None:
+    """An enrolment count after the randomisation names the arms that design defined, often by
+    their distinctive drug only ("324 were assigned to HLX02 and 325 to EU-trastuzumab" after
+    "... HLX02 or EU-trastuzumab, each with docetaxel"): an unlabelled arm only count sentences
+    defined, whose drugs are part of an arm an earlier assigning sentence (not a title naming
+    the study randomised) defined, is dropped."""
+    counts = {s for s, e in primary if _ENROLMENT_COUNT.search(text, s, e)}
+    if not counts:
+        return
+    assigning = {
+        s for s, e in primary if s not in counts and not names_randomised_study_only(text, s, e)
+    }
+    drop = [
+        arm
+        for arm in reg.arms
+        if not arm.labels
+        and not arm.special
+        and arm.drugs
+        and arm.defined_at
+        and set(arm.defined_at) <= counts
+        and _earlier_fuller_arm(reg, arm, assigning)
+    ]
+    if drop:
+        _drop_arms(reg, drop)
+
+
+def _earlier_fuller_arm(reg: ArmRegistry, arm: Arm, assigning: set[int]) -> bool:
+    """Whether an arm an assigning sentence before ``arm``'s first defined holds ``arm``'s
+    drugs and more."""
+    first = min(arm.defined_at)
+    return any(
+        set(arm.drugs) < set(b.drugs) and any(at < first for at in b.defined_at if at in assigning)
+        for b in reg.arms
+        if b is not arm
+    )
 
 
 # A sentence that reports a result: a percentage or a time in months.
