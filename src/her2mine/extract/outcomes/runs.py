@@ -181,6 +181,9 @@ def _listed_refs(text: str, s: int, e: int, refs: list[ArmRef]) -> list[ArmRef]:
 _CLAUSE_AFTER_RESPECTIVELY = re.compile(
     r"respectively\s*(?:;|,\s*(?:including|whereas|while|but)\b)", re.I
 )
+# Review 76a/b: "...; in the CLEOPATRA trial, it was 80% in the pertuzumab arm": a clause about
+# another trial or study names no arm of this one.
+_CLAUSE_STUDY = re.compile(r"\b(?:trials?|stud(?:y|ies))\b", re.I)
 
 
 def _clause_after_respectively(
@@ -197,6 +200,8 @@ def _clause_after_respectively(
         return None
     cut = m.end()
     if refs[-1].start < cut or out[-1][0].start < cut or out[0][0].start >= cut:
+        return None
+    if _CLAUSE_STUDY.search(text, cut, e):
         return None
     return cut
 
