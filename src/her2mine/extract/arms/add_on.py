@@ -41,6 +41,7 @@ def _with_or_without_design(
     (elsewhere, "treated with A with or without B" says what patients had received)."""
     if _defined_arms(reg) >= 2:
         return False
+    regs = _without_restating_clause(text, regs)
     pair = _with_b_or_without_b(text, regs)
     modality = False
     third = None
@@ -65,6 +66,24 @@ def _with_or_without_design(
     if third is not None:
         reg.add(third, None)
     return True
+
+
+def _without_restating_clause(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """``regs`` without those of a clause after a ";" (outside brackets) that only names drugs
+    the regimens before it hold ("A with or without B, followed by surgery; patients in the B
+    group received maintenance B"): such a clause says more about an arm, it defines none."""
+    if len(regs) < 3:
+        return regs
+    cut = text.find(";", regs[1].end, regs[-1].start)
+    while cut >= 0 and text.count("(", regs[1].end, cut) > text.count(")", regs[1].end, cut):
+        cut = text.find(";", cut + 1, regs[-1].start)
+    if cut < 0:
+        return regs
+    kept = [r for r in regs if r.end <= cut]
+    held = {d for r in kept for d in r.drugs}
+    if len(kept) < 2 or any(not set(r.drugs) <= held for r in regs[len(kept) :]):
+        return regs
+    return kept
 
 
 # Round 72a: "T-DXd with or without tucatinib, or (with) T-DM1 alone": a third arm after a
@@ -149,6 +168,8 @@ def _add_on_design(
             m = _add_on_match(text, h.end, e)
             if m is None and j + 1 < len(r.hits):
                 m = _add_on_match(text, _past_dose(text, h.end, r.hits[j + 1].start), e)
+            elif m is None and text.find(",", h.end, e) >= 0:
+                m = _add_on_after_dose(text, h.end, e)
             if m is None:
                 continue
             added = [(m.start("x"), m.end("x"), m.group("s2"))]
@@ -179,6 +200,45 @@ def _add_on_design(
                     _name_add_on_arm(form, arm, reg)
             return True
     return False
+
+
+# "A combined with chemotherapy (taxane or vinorelbine, investigator's choice; chemo arm) or with
+# endocrine therapy (aromatase inhibitor or fulvestrant, investigator's choice; endocrine arm)":
+# two arms of backbone A, each with a partner chosen per patient, each bracket closing on the
+# arm's label.
+_CHOSEN_PARTNER = (
+    r"(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s*\((?P<o%d>[^();]*\bchoice\b[^();]*);\s*"
+    r"(?P<l%d>[^();]{1,30})\)"
+)
+_CHOSEN_PARTNER_PAIR = re.compile(
+    r"\s+(?:combined\s+with|in\s+combination\s+with|plus|with)\s+" + _CHOSEN_PARTNER % (1, 1)
+    + r"\s*,?\s+or\s+(?:combined\s+with\s+|in\s+combination\s+with\s+|with\s+|plus\s+)?"
+    + _CHOSEN_PARTNER % (2, 2),
+    re.I,
+)  # fmt: skip
+
+
+def _chosen_partner_arms(text: str, s: int, e: int, hits: list[Hit], reg: ArmRegistry) -> bool:
+    """Backbone A with one partner of choice per arm, each bracket ending in the arm's label
+    (``_CHOSEN_PARTNER_PAIR``): two arms of A's drugs (chosen partners are left out), one per
+    label. Only while fewer than two arms are defined, with A written where a design names an
+    arm. Read only when "choice" is in the sentence."""
+    if _defined_arms(reg) >= 2:
+        return False
+    m = _CHOSEN_PARTNER_PAIR.search(text, s, e)
+    if m is None or not all(_GROUP_WORD.search(m.group(g)) for g in ("l1", "l2")):
+        return False
+    before = group_regimens(text, [h for h in hits if h.end <= m.start()])
+    if not before or before[-1].end != m.start():
+        return False
+    a = before[-1]
+    if not a.drugs or a.has_placebo or not _is_design_regimen(text, a, s, e):
+        return False
+    first = reg.add(a, normalise_label(m.group("l1")))
+    if first is None:
+        return False
+    reg.stamp(reg.add_own(a, normalise_label(m.group("l2"))))
+    return True
 
 
 # ", or with Y (S3)": a further partner of "A either alone (S1), or with X (S2)".
@@ -222,6 +282,21 @@ def _past_dose(text: str, pos: int, nxt: int) -> int:
     if at <= pos or not is_schedule_only(text[pos:at]):
         return pos
     return at
+
+
+def _add_on_after_dose(text: str, pos: int, e: int) -> re.Match[str] | None:
+    """The add-on design written after a comma that closes the dose and schedule of the
+    backbone's last drug ending at ``pos`` ("docetaxel 100 mg/m2 plus trastuzumab 8 mg/kg
+    loading dose then 6 mg/kg every 3 weeks, given either alone (TH) or with X (BEV-TH)")."""
+    comma = text.find(",", pos, min(e, pos + 120))
+    while comma >= 0:
+        if not is_schedule_only(text[pos:comma]):
+            return None
+        m = _add_on_match(text, comma, e)
+        if m is not None:
+            return m
+        comma = text.find(",", comma + 1, min(e, pos + 120))
+    return None
 
 
 def _add_on_match(text: str, pos: int, e: int) -> re.Match[str] | None:

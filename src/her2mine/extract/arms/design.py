@@ -13,6 +13,7 @@ from operator import attrgetter
 from her2mine.extract.arms.add_on import (
     _WITHOUT_GATE,
     _add_on_design,
+    _chosen_partner_arms,
     _negated_partner_design,
     _with_or_without_design,
     _with_x_or_without_x_labelled,
@@ -200,6 +201,8 @@ def _read_design(
         routes = routes or text.find("IV", s, e) >= 0 or text.find("SC", s, e) >= 0
         if (alone or without) and _add_on_design(text, s, e, kept, reg, drug_hits):
             continue
+        if text.find("choice", s, e) >= 0 and _chosen_partner_arms(text, s, e, hits, reg):
+            continue
         if group and (
             _read_lettered_arms(text, s, e, kept, reg)
             or _read_counted_arms(text, s, e, kept, reg)
@@ -247,7 +250,7 @@ def _read_design(
             restated = _restated_arms(counted, reg) if len(counted) > len(regs) else []
             regs = counted if restated else regs
         if restated:
-            _label_restated_arms(text, regs, reg, restated, e, low)
+            _label_restated_arms(text, regs, reg, restated, (s, e), low)
             continue
         placebo_end = _partner_or_placebo_design(text, regs, reg)
         if placebo_end is not None:

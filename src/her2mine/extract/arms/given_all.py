@@ -8,11 +8,17 @@ import re
 from bisect import bisect_right
 
 from her2mine.extract.arms.model import ArmRegistry
-from her2mine.extract.arms.patterns import _ADDED_TO, _ADDED_TO_ALL, _ADDITION_OF, _BOTH
+from her2mine.extract.arms.patterns import _ADDED_TO, _ADDED_TO_ALL, _ADDITION_OF, _BOTH, _EACH
 from her2mine.extract.arms.prior import _then_assigned_at
 from her2mine.extract.fastre import WordGate
 from her2mine.extract.hits import Hit
-from her2mine.extract.regimens import GIVEN_TOGETHER, Regimen, gap_kind, without_schedules
+from her2mine.extract.regimens import (
+    GIVEN_TOGETHER,
+    Regimen,
+    gap_kind,
+    group_regimens,
+    without_schedules,
+)
 
 
 def _given_to_all(
@@ -36,6 +42,35 @@ def _given_to_all(
         }
         # after the design, a drugless (placebo/observation) group keeps no drugs
         _give_to_every_arm(reg, drugs, drugless_too=False)
+
+
+def _each_with_named_arms(
+    text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit], reg: ArmRegistry
+) -> None:
+    """ "... the biosimilar PF-05280014 and EU-sourced trastuzumab, each combined with
+    paclitaxel" (a Background naming the backbone the Methods leave out): when the mentions
+    before "each" name every drug arm and only those, the regimen right after it is given to
+    every arm, as a design's "each with" is, unless an arm holds one of its drugs already.
+    Twins the registry holds as one arm count as that arm (a design sentence gives "each"
+    partners only to two arms or more). Read only in sentences holding "each"."""
+    arms = [a for a in reg.arms if a.drugs and not a.special]
+    if not arms:
+        return
+    for s, e in sentences:
+        if text.find("each", s, e) < 0 or (m := _EACH.search(text, s, e)) is None:
+            continue
+        named = [h for h in drug_hits if s <= h.start and h.end <= m.start() and h.drugs]
+        owners = [[a for a in arms if set(h.drugs) <= set(a.drugs)] for h in named]
+        if len(named) < 2 or not all(owners):
+            continue
+        if {id(a) for o in owners for a in o} != {id(a) for a in arms}:
+            continue
+        after = group_regimens(text, [h for h in drug_hits if m.end() <= h.start and h.end <= e])
+        if not after or after[0].start - m.end() > 2:
+            continue
+        partner = set(after[0].drugs)
+        if partner and not any(partner & set(a.drugs) for a in arms):
+            _give_to_every_arm(reg, partner, drugless_too=False)
 
 
 # "(TCH and TCbH, respectively)": a bracket naming the extended arms in order.

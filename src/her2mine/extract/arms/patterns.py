@@ -121,6 +121,21 @@ def names_randomised_study_only(text: str, s: int, e: int) -> bool:
     return all(m.start() in studies for m in _RANDOMISED.finditer(text, s, e))
 
 
+# "Recruitment was stopped after 50 patients had been randomised because of toxicity with A":
+# the verb ends its clause (a cause, a time or the sentence follows), so it assigns nobody.
+_RANDOMISED_UNASSIGNED = re.compile(
+    r"\brandomi[sz]ed(?=\s*,?\s*(?:because\s+of|due\s+to|owing\s+to|when)\b|\s*[.;]?\s*$)", re.I
+)
+
+
+def assigns_nobody(text: str, s: int, e: int) -> bool:
+    """Whether every randomisation word of sentence [s, e) ends its clause
+    (``_RANDOMISED_UNASSIGNED``): the sentence counts or times randomised patients and defines
+    no arm ("... had been randomised because of hepatotoxicity with buparlisib")."""
+    ends = {m.start() for m in _RANDOMISED_UNASSIGNED.finditer(text, s, e)}
+    return bool(ends) and all(m.start() in ends for m in _RANDOMISED.finditer(text, s, e))
+
+
 # The literal each match of _RANDOMISED / _DESIGN starts with (lower case).
 _RANDOMISED_WORDS = ("random", "assign", "allocat")
 _DESIGN_WORDS = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from her2mine.extract.arms.labels import _label_after
+from her2mine.extract.arms.labels import _group_name_before, _label_after
 from her2mine.extract.arms.model import Arm, ArmRegistry, _hit_class_label
 from her2mine.extract.arms.parts import _SEQUENCE_WORD
 from her2mine.extract.arms.patterns import _OR_PLACEBO, PHYSICIANS_CHOICE
@@ -283,12 +283,20 @@ def _chosen_chemotherapy_arm(reg: ArmRegistry) -> list[int]:
 
 
 def _label_restated_arms(
-    text: str, regs: list[Regimen], reg: ArmRegistry, arms: list[Arm], e: int, low: str | None
+    text: str,
+    regs: list[Regimen],
+    reg: ArmRegistry,
+    arms: list[Arm],
+    span: tuple[int, int],
+    low: str | None,
 ) -> None:
-    """Labels a restating sentence gives the arms it names ("... versus ..." in the title, then
-    "randomized to A (arm A) or B (arm B)"): the arms are not new, their letters are."""
+    """Labels a restating sentence [s, e) = ``span`` gives the arms it names ("... versus ..."
+    in the title, then "randomized to A (arm A) or B (arm B)", or "to the study group (A) or
+    the control group (B)"): the arms are not new, their names are."""
+    s, e = span
     for i, (r, arm) in enumerate(zip(regs, arms, strict=True)):
-        label = _label_after(text, r.end, regs[i + 1].start if i + 1 < len(regs) else e, low)
+        nxt = regs[i + 1].start if i + 1 < len(regs) else e
+        label = _label_after(text, r.end, nxt, low) or _group_name_before(text, s, r, nxt)
         if label:
             arm.labels.add(label)
             reg.frozen = None

@@ -21,6 +21,7 @@ from her2mine.extract.arms.design import _read_design
 from her2mine.extract.arms.factorial import FACTORIAL_GATE, read_factorial
 from her2mine.extract.arms.given_all import (
     _GIVEN_IN_ALL_GATE,
+    _each_with_named_arms,
     _given_in_all,
     _given_to_all,
     _later_backbone,
@@ -51,6 +52,7 @@ from her2mine.extract.arms.patterns import (
     _RANDOMISED,
     _RANDOMISED_WORDS,
     _results_of_a_randomised_study,
+    assigns_nobody,
     names_randomised_study_only,
 )
 from her2mine.extract.arms.shares import _PARTNER_SHARE_GATE, _read_partner_shares
@@ -84,7 +86,7 @@ def build_registry(
     literal = literal_safe(text)
     randomised = _matching(_RANDOMISED, _RANDOMISED_WORDS, text, low, sentences, literal)
     randomised = [
-        ok and not _results_of_a_randomised_study(text, s, e)
+        ok and not _results_of_a_randomised_study(text, s, e) and not assigns_nobody(text, s, e)
         for (s, e), ok in zip(sentences, randomised, strict=True)
     ]
     primary = [x for x, ok in zip(sentences, randomised, strict=True) if ok]
@@ -125,6 +127,8 @@ def build_registry(
     if _LETTER_LABEL_GATE.may_hold(gate, 0, len(text)):
         _read_labelled_regimens(text, sentences, drug_hits, reg, trials, gate)
     _duration_design(text, low, read, reg)
+    if "each" in low and reg.arms:
+        _each_with_named_arms(text, sentences, drug_hits, reg)
     if sum(1 for a in reg.arms if a.name) >= 2:
         both = _matching(_BOTH, _ALL_WORDS, text, low, sentences, literal)
         if any(both):
