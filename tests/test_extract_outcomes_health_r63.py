@@ -114,7 +114,8 @@ _OLD_AND_NEW: dict[str, tuple[str, int, re.Pattern[str]]] = {
         rows._JOINED_VALUE_BEFORE,
     ),
     "grades._COMPARED_BEFORE": (
-        r"(?:\d+(?:[.·]\d+)?\s*%\s*(?:vs\.?|versus|and|/)\s*){0,3}",
+        # (round 77b: the one-letter "v" too)
+        r"(?:\d+(?:[.·]\d+)?\s*%\s*(?:vs\.?|versus|v\.?|and|/)\s*){0,3}",
         re.I,
         re.compile(grades._COMPARED_BEFORE, re.I),
     ),

@@ -38,7 +38,11 @@ def _bracket_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
 _BRACKET = re.compile(r"[(\[)\]]")
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s*and\b|\.\s")
+# Round 77b: ", while"/", whereas" opens a contrasting clause as ", and" does ("while" before
+# a participle or "on"/"under" says when: "while receiving X").
+_CLAUSE_BREAK = re.compile(
+    r";|,\s*(?:and|whereas|while(?!\s+(?:on|under|being|\w+ing|treated|given|taken)\b))\b|\.\s"
+)
 
 
 def _clause_break_unbracketed(text: str, a: int, b: int) -> bool:

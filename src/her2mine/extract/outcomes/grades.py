@@ -9,7 +9,7 @@ from bisect import bisect_left
 from her2mine.extract.fastre import WordGate, finditer_at, last_match, literal_starts
 from her2mine.extract.hits import Hit
 from her2mine.extract.numbers import DECIMAL, Value, closed_between
-from her2mine.extract.outcomes.patterns import VS
+from her2mine.extract.outcomes.patterns import VS, VS_WORDS
 
 # "Gr≥3", "Gr 3/4" (conference abstracts) are grades too; (round 72b) so is the plural
 # "Grades 3 and 4 adverse events", "grades 3-4".
@@ -66,6 +66,7 @@ def _grade_code(
                 or _spent_on_own_event_clause(text, m, ep)
                 or _spent_before_elided_verb(text, m, ep, v)
                 or _spent_before_and_clause(text, m, ep, v)
+                or _spent_before_redefined_events(text, m, ep)
             ):
                 continue
             if best is None or m.start() > best[0]:
@@ -175,21 +176,52 @@ _AE_HEAD_WORD = re.compile(r"\b" + _EVENT_HEAD + r"\b")
 _EVENT_VERB = r"(?:occurred|developed|(?:was|were)\s+(?:reported|observed|seen|noted))"
 # "infusion-related reactions occurred in 13.3% vs 3.4%": the values compared before the one
 # being coded stand between the verb and it, and are of the same clause.
-_COMPARED_BEFORE = rf"(?:{DECIMAL}\s*%\s*(?:{VS}|and|/)\s*){{0,3}}"
+# (the one-letter "v" too: "(15% v 27%)", round 77b)
+_COMPARED_BEFORE = rf"(?:{DECIMAL}\s*%\s*(?:{VS_WORDS}|and|/)\s*){{0,3}}"
 _OWN_CLAUSE_VERB = re.compile(
     r"[^;%]{0,40}?\b" + _EVENT_VERB + r"\b[^;%]{0,30}" + _COMPARED_BEFORE + r"\Z", re.I
+)
+
+
+# Round 77b: "..., while peripheral neuropathy was more common in the observation group (45.2%
+# vs 30.0%": a comparison verb is the later clause's own verb too.
+_OWN_CLAUSE_COMPARED = re.compile(
+    r"\s*(?:was|were)\s+(?:(?:significantly|numerically|slightly|much)\s+)?(?:(?:more|less)\s+)?"
+    r"(?:common|frequent|higher|lower|similar)\b[^;%]{0,40}?[(\[]?\s*" + _COMPARED_BEFORE + r"\Z",
+    re.I,
 )
 
 
 def _qualifier_of_earlier_clause(text: str, m: re.Match[str], ep: Hit, v: Value) -> bool:
     """Whether grade qualifier ``m`` stands in a ";" (or "while"/"whereas") clause before the
     one in which event ``ep`` is given its value ``v`` with a verb of its own (see
-    ``_OWN_CLAUSE_VERB``)."""
+    ``_OWN_CLAUSE_VERB``, ``_OWN_CLAUSE_COMPARED``)."""
     if ep.end > v.start:
         return False
     if text.find(";", m.end(), ep.start) < 0 and not _contrast_between(text, m.end(), ep.start):
         return False
-    return _OWN_CLAUSE_VERB.match(text, ep.end, v.start) is not None
+    return (
+        _OWN_CLAUSE_VERB.match(text, ep.end, v.start) is not None
+        or _OWN_CLAUSE_COMPARED.match(text, ep.end, v.start) is not None
+    )
+
+
+# Round 77b: "Grade >=3 AEs occurred in 82.1% of patients; the only adverse event that emerged
+# during maintenance in more than 10% of patients was diarrhoea (14.3%)": after the qualified
+# clause's value and a ";", the general event word restated with a relative clause defines a
+# new set of events, which the earlier grade does not reach ("; the most common were" keeps it).
+_REDEFINED_EVENTS = re.compile(
+    r"\b" + _AE_HEAD + r"\s+(?:that|which|emerg\w*|occurring|arising)\b", re.I
+)
+
+
+def _spent_before_redefined_events(text: str, m: re.Match[str], ep: Hit) -> bool:
+    """Whether grade qualifier ``m``'s clause gives its value before a ";" after which the
+    event word is restated with a relative clause (``_REDEFINED_EVENTS``) before ``ep``."""
+    semi = text.rfind(";", m.end(), ep.start)
+    if semi < 0 or text.find("%", m.end(), semi) < 0:
+        return False
+    return _REDEFINED_EVENTS.search(text, semi, ep.start) is not None
 
 
 # Round 68a: "Grade 3 or higher neutropenia occurred in 20% and 22%, and injection-site

@@ -543,6 +543,36 @@ def _responder_share(text: str, low: str | None, v: Value) -> bool:
     )
 
 
+# Round 77b: "6-mo PFS rate (null 50%, alternative 70%)", "(H0: 30%; H1: 50%)": a design's
+# hypotheses, no results.
+_HYPOTHESIS_GATE = WordGate(("null", "alternativ", "h0", "h1", "p0", "p1"))
+_HYPOTHESIS_BEFORE = re.compile(
+    r"(?:\b(?:null|alternative)(?:\s+hypothes[ie]s)?|\b[hp][01])"
+    r"\s*(?:[:=]|of\b|was\b|rate\s+of\b)?\s*\Z",
+    re.I,
+)
+# Round 77b: "the major pathological response rate (less than 10% residual tumour)": a share of
+# the tumour that defines a response, no result.
+_THRESHOLD_GATE = WordGate(("residual", "viable"))
+_THRESHOLD_AFTER = re.compile(
+    r"\s*(?:of\s+)?(?:residual|viable)\s+(?:invasive\s+)?(?:tumou?r|cancer|disease|"
+    r"carcinoma|cells?)\b",
+    re.I,
+)
+
+
+def _hypothesis_or_threshold(text: str, low: str | None, s: int, v: Value) -> bool:
+    """Whether percentage ``v`` is a hypothesis ("null 50%", "H1: 70%") or a threshold of
+    residual tumour that defines a response ("10% residual tumour")."""
+    a = v.start - 24 if v.start - 24 > s else s
+    if _HYPOTHESIS_GATE.may_hold(low, a, v.start) and _HYPOTHESIS_BEFORE.search(text, a, v.start):
+        return True
+    b = v.ext_end
+    return _THRESHOLD_GATE.may_hold(low, b, b + 24) and (
+        _THRESHOLD_AFTER.match(text, b, b + 40) is not None
+    )
+
+
 # Every word of the crossover, change and absolute-gain gates, for the window that holds all of
 # theirs (from 40 characters before a rate to 80 after it): ``_endpoint_for`` asks it first.
 _NOT_A_RATE_GATE = WordGate(_CROSSOVER_WORDS + _CHANGE_WORDS + _ABS_GAIN_WORDS)
@@ -596,7 +626,10 @@ _ASSOCIATED = re.compile(
     r"(?:associated\s+with|predictive\s+of)\b"
     r"|(?<![\w-])(?:(?:significantly|independently|strongly|also)\s+)?predict(?:ed|s)\b"
     r"|\bhad\s+(?:an?\s+)?(?:(?:significantly|numerically)\s+)?(?:higher|lower|better|worse|"
-    r"longer|shorter|greater|improved|poorer)\b",
+    r"longer|shorter|greater|improved|poorer)\b"
+    # Round 77b: "status (OR=2.61, ...) was an independent predictor of tpCR"
+    r"|\b(?:was|were)\s+(?:an?\s+)?independent\s+(?:[\w-]+\s+)?(?:predictors?|factors?)\s+"
+    r"(?:of|for)\b",
     re.I,
 )
 # A clause opens after "that", "whereas", "while" or a comma, colon or semicolon (the subject
@@ -641,6 +674,20 @@ _CLINICAL_SUBJECT = re.compile(
     r"(?:(?:hormone|o?estrogen|progesterone)[\s-]receptor|HR|ER|PgR|PR)\s+status)\b",
     re.I,
 )
+
+
+def _treated_subject(text: str, a: int, end: int) -> bool:
+    """Whether subject text[a:end] names a treatment (``_TREATED_SUBJECT``) that is not one the
+    patients had before the study: "prior trastuzumab exposure" is a feature (round 77b)."""
+    for m in _TREATED_SUBJECT.finditer(text, a, end):
+        if _EARLIER_BEFORE.search(text, max(a, m.start() - 40), m.start()) is None:
+            return True
+    return False
+
+
+# A word of earlier therapy up to three words before a treatment word ("prior trastuzumab
+# exposure", "previous anti-HER2 therapy").
+_EARLIER_BEFORE = re.compile(rf"\b(?:{PRIOR_WORDS})\s+(?:[\w-]+\s+){{0,3}}\Z", re.I)
 
 
 def _clinical_subject(text: str, a: int, end: int) -> bool:
@@ -750,7 +797,7 @@ def _associated_factor_ratio(
     a = s
     for head in _CLAUSE_HEAD.finditer(text, s, end):
         a = head.end()
-    if a >= end or _TREATED_SUBJECT.search(text, a, end) is not None:
+    if a >= end or _treated_subject(text, a, end):
         return False
     if any(a <= h.start < end and h.canonical[:1] != "_" for h in eps):
         return False  # (a population's words, "hormone receptor-negative", name no end point)
@@ -833,9 +880,32 @@ def _names_listed_end_point(text: str, a: int, b: int, lex: EndpointLexicon) -> 
 # "trastuzumab vs no trastuzumab" compare treatments).
 _GROUPS_GATE = WordGate(("than", "none", "no ", "absen", "without"))
 _PEOPLE_WITH = _PEOPLE + r"\s+(?:with|without|who)\b"
+# Round 77b: the first group may be the subject ("Pts with pCR had better iDFS than those
+# without (HR").
 _THAN_GROUPS = re.compile(
-    rf"\b(?:in|among|for)\s+{_PEOPLE_WITH}[^;]*?\bthan\s+(?:in\s+|among\s+|for\s+)?"
+    rf"\b(?:(?:in|among|for)\s+)?{_PEOPLE_WITH}[^;]*?\bthan\s+(?:in\s+|among\s+|for\s+)?"
     rf"{_PEOPLE_WITH}[^;]*\Z",
+    re.I,
+)
+# Round 77b: "14.9 months in patients with brain metastases and 19.8 months in those without
+# (HR 1.46": each group's own value, then the ratio between the two groups. A ratio in between
+# ("in patients with X (HR 0.60) and in those without (HR 0.80)") makes each one a subgroup's;
+# without the second group's value ("improved PFS in patients with X and in those without (HR")
+# the ratio may be the treatment's.
+_WITH_AND_WITHOUT = re.compile(
+    rf"\b{_PEOPLE}\s+with\b[^;]*?\d\s*(?:%|months?\b|mo\b)[^;]{{0,40}}?"
+    rf"\b(?:in|among|for)\s+{_PEOPLE}\s+(?:without|who\s+(?:did|had|were)\s+not)\b[^;]*\Z",
+    re.I,
+)
+# (a value with its unit, or the first of a compared pair: "8.1 vs 6.6 months")
+_GROUP_VALUE = re.compile(
+    r"(?<![\d.])\d+(?:\.\d+)?\s*(?:%(?!\s*CI)|months?\b|mo\b|(?:vs\.?|versus|v\.?)\s*(?=\d))", re.I
+)
+_RATIO_WORD = re.compile(r"\b(?:HR|OR|hazard\s+ratio|odds\s+ratio)\b", re.I)
+# Round 77b: groups told apart by the therapy they had before ("who had received one or two
+# previous lines") differ by a feature, as "prior trastuzumab exposure" does.
+_EARLIER_THERAPY = re.compile(
+    rf"\b(?:{PRIOR_WORDS})\s+(?:[\w-]+\s+){{0,3}}?(?:lines?|therap\w*|regimens?|treatments?)\b",
     re.I,
 )
 _VS_NONE = re.compile(
@@ -869,12 +939,45 @@ def _compared_groups_factor_ratio(
     a = max(s, end - _GROUPS_REACH)
     if not _GROUPS_GATE.may_hold(low, a, end):
         return False
-    m = _VS_NONE.search(text, max(a, end - 60), end) or _THAN_GROUPS.search(text, a, end)
+    # (a ratio in a bracket after other statistics, "(median 21.4 vs 12.1 months; HR", closes
+    # the comparison before its bracket)
+    head = _open_bracket(text, a, end)
+    m = (
+        _VS_NONE.search(text, max(a, end - 60), end)
+        or _THAN_GROUPS.search(text, a, head)
+        or _with_and_without(text, a, head)
+    )
     if m is None:
         return False
     start = m.start()
     if m.re is _VS_NONE:  # the feature named before "vs": back to its clause's start
         start = max(a, *(text.rfind(c, a, start) for c in ",;:(["))
-    if _TREATED_GROUP.search(text, start, v.start) or _TREATMENT_EFFECT.search(text, a, end):
+    if _TREATMENT_EFFECT.search(text, a, end):
         return False
-    return not any(start <= h.start < v.start for h in drug_hits)
+    earlier = _EARLIER_THERAPY.search(text, start, v.start) is not None
+    if not earlier and _TREATED_GROUP.search(text, start, v.start):
+        return False
+    return not any(
+        start <= h.start < v.start
+        and not (earlier and _EARLIER_DRUG.search(text, start, h.start) is not None)
+        for h in drug_hits
+    )
+
+
+def _open_bracket(text: str, a: int, end: int) -> int:
+    """Where the bracket still open at ``end`` opens (from ``a`` on), else ``end``."""
+    k = text.rfind("(", a, end)
+    return k if k >= 0 and text.find(")", k, end) < 0 else end
+
+
+def _with_and_without(text: str, a: int, end: int) -> re.Match[str] | None:
+    """The "in patients with X ... in those without" comparison ending at ``end`` (from ``a``
+    on), when no ratio stands inside it (each group's own ratio is a subgroup's)."""
+    if text.find("without", a, end) < 0 and text.find(" not", a, end) < 0:
+        return None
+    m = _WITH_AND_WITHOUT.search(text, a, end)
+    if m is None or _RATIO_WORD.search(text, m.start(), end) is not None:
+        return None
+    # one value per group: a compared pair per group ("10 vs 8 months in patients with X and 7
+    # vs 6 months in those without") compares arms in each
+    return m if len(_GROUP_VALUE.findall(text, a, end)) == 2 else None

@@ -208,7 +208,7 @@ def sentence_outcome_rows(
         # included), in order; without ``needs_arms`` every value is an HR/OR, which has none
         arms_out.extend([a for a, (_, _, m) in zip(arms, out, strict=True) if m not in _RATIOS])
     sentence = text[s:e]
-    if None in arms and every_arm:
+    if every_arm and (None in arms or _one_regimen_groups(registry)):
         return _every_arm_rows(text, out, arms, registry, sentence, e)
     return [
         _row(v, endpoint, measure, arm, sentence)
@@ -852,6 +852,13 @@ def _neither_arm_count(text: str, v: Value) -> int:
     """Two when value ``v`` is a "neither group reached" median (round 74a, ``numbers``'
     "neither" phrasings): not reached in either arm, each arm's value; else none."""
     return 2 if v.value is None and text.find("either", v.start, v.end) >= 0 else 0
+
+
+def _one_regimen_groups(registry: ArmRegistry) -> bool:
+    """Whether the design's groups all carry one regimen (biosimilar twins, duration arms):
+    their values have an arm, yet "in both groups" still names each group (round 77b)."""
+    names = every_group_arm(registry)
+    return len(names) >= 2 and names[0] is not None and len(set(names)) == 1
 
 
 def _twin_arms_of(names: list[str | None], arm: str) -> bool:

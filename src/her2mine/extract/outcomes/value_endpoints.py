@@ -43,6 +43,7 @@ from her2mine.extract.outcomes.not_results import (
     _dose_intensity_between,
     _free_of_event,
     _gain_in_median,
+    _hypothesis_or_threshold,
     _median_relabelled,
     _opens_compared,
     _responder_share,
@@ -228,7 +229,7 @@ def _endpoint_for(
         return None
     # (asked before the end point is looked for: "The pCR rate was 37.9%, and 227 patients
     # (79.6%) were PET responders" names its end point before the share)
-    if _responder_share(text, low, v):
+    if _responder_share(text, low, v) or _hypothesis_or_threshold(text, low, s, v):
         return None
     if _own_predicate_without_end_point(text, eps, v):
         return None
