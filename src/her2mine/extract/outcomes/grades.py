@@ -200,18 +200,29 @@ def _qualifier_of_earlier_clause(text: str, m: re.Match[str], ep: Hit, v: Value)
         return False
     if text.find(";", m.end(), ep.start) < 0 and not _contrast_between(text, m.end(), ep.start):
         return False
+    if _OWN_CLAUSE_VERB.match(text, ep.end, v.start) is not None:
+        return True
+    # (a header's grade, "Grade >=3 AEs: neutropenia 20%; diarrhoea was more common in arm B
+    # (10% vs 5%)", reaches every item of its list: review of round 77b)
     return (
-        _OWN_CLAUSE_VERB.match(text, ep.end, v.start) is not None
-        or _OWN_CLAUSE_COMPARED.match(text, ep.end, v.start) is not None
+        _LIST_HEADER.match(text, m.end()) is None
+        and _OWN_CLAUSE_COMPARED.match(text, ep.end, v.start) is not None
     )
+
+
+# A grade qualifier closed by a colon before any value: the header of a list.
+_LIST_HEADER = re.compile(r"[^;:%\d]{0,30}:")
 
 
 # Round 77b: "Grade >=3 AEs occurred in 82.1% of patients; the only adverse event that emerged
 # during maintenance in more than 10% of patients was diarrhoea (14.3%)": after the qualified
 # clause's value and a ";", the general event word restated with a relative clause defines a
-# new set of events, which the earlier grade does not reach ("; the most common were" keeps it).
+# new set of events, which the earlier grade does not reach ("; the most common were" keeps it,
+# and so does "; the AEs that were most common were", review of round 77b).
 _REDEFINED_EVENTS = re.compile(
-    r"\b" + _AE_HEAD + r"\s+(?:that|which|emerg\w*|occurring|arising)\b", re.I
+    r"\b" + _AE_HEAD + r"\s+(?:(?:that|which)(?!\s+(?:was|were)\s+(?:the\s+)?most\b)"
+    r"|emerg\w*|occurring|arising)\b",
+    re.I,
 )
 
 

@@ -545,9 +545,11 @@ def _responder_share(text: str, low: str | None, v: Value) -> bool:
 
 # Round 77b: "6-mo PFS rate (null 50%, alternative 70%)", "(H0: 30%; H1: 50%)": a design's
 # hypotheses, no results.
-_HYPOTHESIS_GATE = WordGate(("null", "alternativ", "h0", "h1", "p0", "p1"))
+# (review of round 77b: so is the bar a result is held to, "exceeding the prespecified
+# threshold of 20%")
+_HYPOTHESIS_GATE = WordGate(("null", "alternativ", "h0", "h1", "p0", "p1", "threshold"))
 _HYPOTHESIS_BEFORE = re.compile(
-    r"(?:\b(?:null|alternative)(?:\s+hypothes[ie]s)?|\b[hp][01])"
+    r"(?:\b(?:null|alternative)(?:\s+hypothes[ie]s)?|\b[hp][01]|\bthreshold)"
     r"\s*(?:[:=]|of\b|was\b|rate\s+of\b)?\s*\Z",
     re.I,
 )
