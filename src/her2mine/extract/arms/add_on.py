@@ -8,7 +8,7 @@ import re
 
 from her2mine.extract.arms.labels import _is_design_regimen, normalise_label
 from her2mine.extract.arms.model import Arm, ArmRegistry, _defined_arms
-from her2mine.extract.arms.patterns import _GROUP_WORD, _RANDOMISED
+from her2mine.extract.arms.patterns import _BOTH, _GROUP_WORD, _RANDOMISED
 from her2mine.extract.fastre import WordGate
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import Regimen, group_regimens, is_schedule_only
@@ -71,7 +71,8 @@ def _with_or_without_design(
 def _without_restating_clause(text: str, regs: list[Regimen]) -> list[Regimen]:
     """``regs`` without those of a clause after a ";" (outside brackets) that only names drugs
     the regimens before it hold ("A with or without B, followed by surgery; patients in the B
-    group received maintenance B"): such a clause says more about an arm, it defines none."""
+    group received maintenance B") or that gives its drugs to every patient ("; all patients
+    received C", which ``_given_to_all`` reads): such a clause defines no arm."""
     if len(regs) < 3:
         return regs
     cut = text.find(";", regs[1].end, regs[-1].start)
@@ -81,9 +82,19 @@ def _without_restating_clause(text: str, regs: list[Regimen]) -> list[Regimen]:
         return regs
     kept = [r for r in regs if r.end <= cut]
     held = {d for r in kept for d in r.drugs}
-    if len(kept) < 2 or any(not set(r.drugs) <= held for r in regs[len(kept) :]):
+    if len(kept) < 2:
+        return regs
+    if _gives_every_patient(text, cut + 1, regs[len(kept)].start):
+        return kept
+    if any(not set(r.drugs) <= held for r in regs[len(kept) :]):
         return regs
     return kept
+
+
+def _gives_every_patient(text: str, s: int, e: int) -> bool:
+    """Whether [s, e) opens on "all patients received" (``_BOTH``) after blanks."""
+    m = _BOTH.search(text, s, e)
+    return m is not None and not text[s : m.start()].strip()
 
 
 # Round 72a: "T-DXd with or without tucatinib, or (with) T-DM1 alone": a third arm after a

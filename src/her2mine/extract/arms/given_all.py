@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from her2mine.extract.arms.model import ArmRegistry
+from her2mine.extract.arms.model import Arm, ArmRegistry
 from her2mine.extract.arms.patterns import _ADDED_TO, _ADDED_TO_ALL, _ADDITION_OF, _BOTH, _EACH
 from her2mine.extract.arms.prior import _then_assigned_at
 from her2mine.extract.fastre import WordGate
@@ -65,12 +65,21 @@ def _each_with_named_arms(
             continue
         if {id(a) for o in owners for a in o} != {id(a) for a in arms}:
             continue
+        if not all(_named_whole(a, named, owners) for a in arms):
+            continue  # "trastuzumab and lapatinib" name no arm of "docetaxel plus trastuzumab"
         after = group_regimens(text, [h for h in drug_hits if m.end() <= h.start and h.end <= e])
         if not after or after[0].start - m.end() > 2:
             continue
         partner = set(after[0].drugs)
         if partner and not any(partner & set(a.drugs) for a in arms):
             _give_to_every_arm(reg, partner, drugless_too=False)
+
+
+def _named_whole(arm: Arm, named: list[Hit], owners: list[list[Arm]]) -> bool:
+    """Whether the mentions ``named`` that ``arm`` owns (``owners``) name all of its drugs."""
+    said = {d for h, o in zip(named, owners, strict=True) if any(a is arm for a in o)
+            for d in h.drugs}  # fmt: skip
+    return set(arm.drugs) <= said
 
 
 # "(TCH and TCbH, respectively)": a bracket naming the extended arms in order.
