@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from her2mine.extract.arms.labels import _is_design_regimen, normalise_label
+from her2mine.extract.arms.labels import _is_design_regimen, _label_after, normalise_label
 from her2mine.extract.arms.model import Arm, ArmRegistry, _defined_arms
 from her2mine.extract.arms.patterns import _BOTH, _GROUP_WORD, _RANDOMISED
 from her2mine.extract.fastre import WordGate
@@ -20,6 +20,9 @@ _WITHOUT_GATE = WordGate(("without",))
 _COUNT_BRACKET = r"\(\s*(?:n\s*=\s*)?\d+(?:\s+patients)?\s*\)"
 _WITH_OR_WITHOUT = re.compile(
     r"(?:\s*\([^()]*\)|\s+\d[\d.·,]*\s*(?:mg|g|µg|mcg)(?:/(?:kg|m2|m²|d|day))?)?"
+    # (round 77c: the backbone's course, "A (control arm) for six cycles with or without B")
+    r"(?:\s+for\s+(?:up\s+to\s+)?(?:\d+|two|three|four|five|six|eight|twelve)\s+"
+    r"(?:cycles|courses|weeks|months))?"
     r"(?P<modality>\s*,?\s+(?:with|and|plus)\s+(?:concurrent\s+)?(?:[\d.·,]+\s*Gy\s+(?:of\s+)?)?"
     r"(?:concurrent\s+)?(?:radiotherapy|radiation(?:\s+therapy)?|chemoradiation|RT))?"
     r"\s*,?\s+with(?:\s*" + _COUNT_BRACKET + r")?\s+or\s+without(?:\s*" + _COUNT_BRACKET + r")?"
@@ -61,23 +64,23 @@ def _with_or_without_design(
         modality and _two_arms_named_later(text, e, b)
     ):
         return False
-    reg.add(a.joined(b), None)
-    reg.add(a, None)
+    nxt = third.start if third is not None else e
+    reg.add(a.joined(b), _label_after(text, b.end, nxt))
+    reg.add(a, _label_after(text, a.end, b.start))
     if third is not None:
         reg.add(third, None)
     return True
 
 
 def _without_restating_clause(text: str, regs: list[Regimen]) -> list[Regimen]:
-    """``regs`` without those of a clause after a ";" (outside brackets) that only names drugs
-    the regimens before it hold ("A with or without B, followed by surgery; patients in the B
-    group received maintenance B") or that gives its drugs to every patient ("; all patients
-    received C", which ``_given_to_all`` reads): such a clause defines no arm."""
+    """``regs`` without those of a clause after a ";" or ", with" (outside brackets) that only
+    names drugs the regimens before it hold ("A with or without B, followed by surgery;
+    patients in the B group received maintenance B"; "A with or without B, with B continued as
+    maintenance") or that gives its drugs to every patient ("; all patients received C", which
+    ``_given_to_all`` reads): such a clause says more about the arms, it defines none."""
     if len(regs) < 3:
         return regs
-    cut = text.find(";", regs[1].end, regs[-1].start)
-    while cut >= 0 and text.count("(", regs[1].end, cut) > text.count(")", regs[1].end, cut):
-        cut = text.find(";", cut + 1, regs[-1].start)
+    cut = _clause_cut(text, regs[1].end, regs[-1].start)
     if cut < 0:
         return regs
     kept = [r for r in regs if r.end <= cut]
@@ -95,6 +98,19 @@ def _gives_every_patient(text: str, s: int, e: int) -> bool:
     """Whether [s, e) opens on "all patients received" (``_BOTH``) after blanks."""
     m = _BOTH.search(text, s, e)
     return m is not None and not text[s : m.start()].strip()
+
+
+# Where a clause that may restate an arm opens: a ";", or (round 77c) ", with" ("A with or
+# without B, with B continued as maintenance").
+_CLAUSE_OPEN = re.compile(r";|,\s+with\s", re.I)
+
+
+def _clause_cut(text: str, a: int, b: int) -> int:
+    """The start of the first ``_CLAUSE_OPEN`` in [a, b) outside brackets, else -1."""
+    for m in _CLAUSE_OPEN.finditer(text, a, b):
+        if text.count("(", a, m.start()) <= text.count(")", a, m.start()):
+            return m.start()
+    return -1
 
 
 # Round 72a: "T-DXd with or without tucatinib, or (with) T-DM1 alone": a third arm after a

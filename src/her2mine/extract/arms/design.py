@@ -39,6 +39,7 @@ from her2mine.extract.arms.labels import (
     _stamp_new,
     _versus_next,
     group_word_labels,
+    short_form_before_bracket,
 )
 from her2mine.extract.arms.lettered import (
     _SAME_GATE,
@@ -339,6 +340,7 @@ def _read_design(
                 added[-1].labels.update(group_word_labels(text, r.start, group_word.end()))
                 continue
             label = label or _control_name_bracket(text, r, s)
+            form = None if label else short_form_before_bracket(text, r, s, _end_before(regs, i, s))
             listed = bool(added) and i > 0 and _LIST_GAP.fullmatch(text[regs[i - 1].end : r.start])
             alternative = shared is not None and i in shared.own
             if (
@@ -348,6 +350,7 @@ def _read_design(
                 or alternative
                 or _is_design_regimen(text, r, s, e)
                 or _generic_name_bracket(text, r, s)
+                or form is not None
                 or _versus_next(text, regs, i)
                 or (i + 1 < len(regs) and _defines_group_in_bracket(text, r, regs[i + 1]))
                 or (
@@ -382,6 +385,8 @@ def _read_design(
                     arm = reg.add(r, label, options)
                 if arm is not None:
                     _record_short_form(text, r.end, e, arm, reg)
+                    if form is not None and arm.name is not None:
+                        reg.bare_forms.setdefault(form, arm)
                     arm_of[i] = arm
                     if r is written:
                         # "A, the same chemotherapy with B, or the same chemotherapy with C":
@@ -447,6 +452,11 @@ def _read_design(
             _give_tpc_regimen(regs[i], reg)
     _stamp_new(reg, before)
     reg.at = -1
+
+
+def _end_before(regs: list[Regimen], i: int, s: int) -> int:
+    """Where the regimen before ``regs[i]`` ends (``s``, the sentence start, for the first)."""
+    return regs[i - 1].end if i > 0 else s
 
 
 # The gates ``_read_design`` asks about each design sentence, read in one pass (``GateSet``);

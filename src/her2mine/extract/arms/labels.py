@@ -189,6 +189,26 @@ def _generic_name_bracket(text: str, r: Regimen, s: int) -> bool:
     return m is not None and not _prior(text, None, s, m.start())
 
 
+# "randomly assigned to receive PHP (pyrotinib plus trastuzumab and docetaxel) or ...": a short
+# form in capitals no drug mention spells, written where a design names an arm, and the
+# bracket right after it holding nothing but a regimen: the text defines the form as that arm.
+_FORM_THEN_OPEN = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?)\s?\(\s*$")
+_CLOSE_AFTER = re.compile(r"\s*\)")
+
+
+def short_form_before_bracket(text: str, r: Regimen, s: int, prev_end: int) -> str | None:
+    """The short form whose defining bracket regimen ``r`` fills ("receive PHP (A plus B and
+    C)"), else None. ``prev_end``: where the regimen before ``r`` ends (a form that is a drug
+    mention itself is read as one, not here)."""
+    if text.find("(", max(s, r.start - 3), r.start) < 0 or not _CLOSE_AFTER.match(text, r.end):
+        return None
+    m = _FORM_THEN_OPEN.search(text, max(s, r.start - 16), r.start)
+    if m is None or m.start(1) < prev_end:
+        return None
+    before = text[max(s, m.start() - 80) : m.start()]
+    return m.group(1) if _DESIGN_BEFORE_END.match(before) is not None else None
+
+
 # "assigned to receive A or control therapy (B in HER2-positive disease)": the bracket after a
 # control arm's name holds that arm's regimen.
 _CONTROL_NAME_OPEN = re.compile(

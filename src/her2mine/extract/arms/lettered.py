@@ -74,8 +74,12 @@ _COMPARED_DURATIONS = re.compile(
 )
 # Round 76a: "We compared 9 weeks with 1 year of trastuzumab": a background or objective that
 # compares two durations of one regimen, as "9 weeks versus 1 year of" does.
+# Round 77c: the first may be a relative length, its span bracketed: "comparing shorter (9 weeks
+# to 6 months) with 12 months of trastuzumab" (a meta-analysis pooling the shorter durations).
+_RELATIVE_DURATION = r"(?:shorter|longer|short|extended|prolonged|abbreviated)(?:[\s-]duration)?"
 _COMPARED_WITH_DURATIONS = re.compile(
-    rf"\bcompar(?:e|ed|ing)\s+(?:a\s+|an\s+)?{_COMPARED_NUMBER}\s*{_COMPARED_UNIT}\s+with\s+"
+    rf"\bcompar(?:e|ed|ing)\s+(?:a\s+|an\s+)?"
+    rf"(?:{_COMPARED_NUMBER}\s*{_COMPARED_UNIT}|{_RELATIVE_DURATION})(?:\s*\([^()]*\))?\s+with\s+"
     rf"(?:a\s+|an\s+)?{_COMPARED_NUMBER}\s*{_COMPARED_UNIT}\s+of\b",
     re.I,
 )

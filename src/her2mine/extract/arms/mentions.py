@@ -697,6 +697,35 @@ def _duration_label_refs(
     return out
 
 
+# "86.0% with shorter and 87.6% with 12-month treatment", "85.1% with 6 months and 87.0% with
+# 12 months of trastuzumab": in a design comparing durations of one regimen, a length after
+# "with" (a number and unit, or a relative word) names a group of that regimen. The length
+# must end the phrase (a joiner, a bracket, "of" and the regimen, or a treatment noun before
+# one), so "with 12 months of follow-up" and "with shorter trastuzumab" are none of it.
+_WITH_LENGTH = re.compile(
+    r"(?<![\w-])with\s+(?:the\s+)?((?:\d+|one|two|three|four|six|nine|twelve|eighteen)"
+    r"[\s-]*(?:months?|weeks?|years?|cycles?)|shorter|longer|extended|prolonged|abbreviated)"
+    r"(?:[\s-]+(?:duration|treatment|therapy|course|regimen))?"
+    r"(?=\s*(?:[,;.)]|\band\b|\bor\b|\bvs\b|\bversus\b|\bof\s+(?!follow)|$))",
+    re.I,
+)
+
+
+def _duration_length_refs(
+    text: str, s: int, e: int, registry: ArmRegistry, refs: list[ArmRef]
+) -> list[ArmRef]:
+    """References "with <length>" (``_WITH_LENGTH``) in sentence [s, e) to the one regimen a
+    duration design compares, outside the references already read."""
+    named = [a for a in registry.arms if a.name]
+    if len(named) != 1 or text.find("with", s, e) < 0:
+        return []
+    out: list[ArmRef] = []
+    for m in _WITH_LENGTH.finditer(text, s, e):
+        if not any(r.start < m.end() and m.start(1) < r.end for r in refs):
+            out.append(ArmRef(m.start(1), m.end(), named[0].name))
+    return out
+
+
 def _redefined_bare_forms(text: str, drug_hits: list[Hit], reg: ArmRegistry) -> None:
     """Where a bracket after the first one holding a bare form follows a drug mention of a
     regimen other than the form's arm ("In a separate cohort, pertuzumab plus trastuzumab (PH)

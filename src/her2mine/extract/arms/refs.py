@@ -23,6 +23,7 @@ from her2mine.extract.arms.mentions import (
     _bare_without_refs,
     _class_arm_ref,
     _duration_label_refs,
+    _duration_length_refs,
     _generic_arm_refs,
     _lettered_list_before,
     _lettered_list_refs,
@@ -195,6 +196,8 @@ def arm_refs(
         refs.extend(elided_route_refs(text, s, e, registry, refs))
     if registry.duration_groups > 1 and _THERAPY_NOUN_GATE.may_hold(low, s, e):
         refs.extend(_duration_label_refs(text, s, e, registry, refs))
+    if registry.duration_groups > 1:
+        refs.extend(_duration_length_refs(text, s, e, registry, refs))
     if _holds_observation(text, low, s, e):  # every _OBSERVATION_REF match holds it
         refs.extend(_observation_refs(text, s, e, refs))
     if registry.arms and _PRODUCT_GATE.may_hold(low, s, e):

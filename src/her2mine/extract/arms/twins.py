@@ -168,7 +168,13 @@ def _randomises_doses(text: str, s: int, e: int, r: Regimen) -> bool:
     return _RANDOMISED.search(text, s, r.start) is not None and not _DOSE_FINDING.search(text, s, e)
 
 
-_THEN_DOSE = re.compile(rf"(?:\s+then\s+{DECIMAL}\s*{_DOSE_UNIT})?(?:\s*\([^()]{{1,20}}\))?", re.I)
+# (round 77c: the first dose may be named a loading dose, and the step written "followed by":
+# "8 mg/kg loading dose followed by 6 mg/kg (8/6 mg/kg)")
+_THEN_DOSE = re.compile(
+    r"(?:(?:\s+(?:as\s+an?\s+|an?\s+)?loading\s+dose)?,?\s+(?:then|followed\s+by)\s+"
+    rf"{DECIMAL}\s*{_DOSE_UNIT})?(?:\s*\([^()]{{1,20}}\))?",
+    re.I,
+)
 
 
 def _each_twin(
