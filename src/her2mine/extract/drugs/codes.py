@@ -166,19 +166,30 @@ def _names_a_cell_line(text: str, start: int, end: int) -> bool:
 # clone's or assay maker's word, or before an assay's word, or in a bracket right after the
 # biomarker it scores, names the test, not a drug given.
 # (Review 66b: not after a drug's target, "anti-HER2 (MRG002)", "targeting HER2 (KN026)".)
+# Round 78a: the biomarker's status or score may stand between it and the bracket
+# ("PD-L1-positive (SP263 ...)", "PD-L1 CPS >=1 (SP263)"), and PD-L1's clone may follow words
+# that say how it was scored, with no bracket ("PD-L1 positive by SP142", "PD-L1 was scored
+# with SP263"). Only these words: "a PD-L1 inhibitor (KN035)" is a drug.
+_STATUS_WORD = (
+    r"(?:[\s-]+(?:positive|negative|low|high|positivity|negativity|expression|status|staining|"
+    r"IHC|CPS|TPS|IC|TC)|\s*[<>\u2264\u2265=]+\s*\d+(?:\.\d+)?%?)"
+)
 _ASSAY_BEFORE_END = re.compile(
     r"(?:\b(?:clone|ventana|dako|agilent|antibody\s+clone)\s+"
-    r"|(?<!anti-)(?<!targeting\s)(?<!targeted\s)\b(?:PD-?L1|HER2)"
-    r"(?:\s+(?:expression|status|staining|IHC))?\s*\()\Z",
+    rf"|(?<!anti-)(?<!targeting\s)(?<!targeted\s)\b(?:PD-?L1|HER2){_STATUS_WORD}{{0,3}}\s*\("
+    rf"|(?<!anti-)\bPD-?L1{_STATUS_WORD}{{0,2}}(?:\s+(?:was|were|is))?\s+"
+    r"(?:by|(?:scored|tested|assessed|measured|evaluated|determined|stained)\s+(?:by|with|using))"
+    r"\s+(?:the\s+)?)\Z",
     re.I,
 )
-# (Review 66b: "IHC 3+" / "IHC-confirmed" after a code is the patients' tumour status.)
+# (Review 66b: "IHC 3+" / "IHC-confirmed" after a code is the patients' tumour status. Round
+# 78a: a score after the clone, "SP263 immune-cell score", "SP142 IC <1%", names its assay too.)
 _ASSAY_AFTER = re.compile(
     r"\)?\s+(?:assays?|pharmDx|IHC(?![ \t]*[0-3]\+|-)|immunohistochemi\w*|staining|"
-    r"antibody\s+clone|clone)\b",
+    r"antibody\s+clone|clone|(?:immune|tumou?r)[\s-]cell\s+scores?|(?-i:IC|TC|CPS|TPS))\b",
     re.I,
 )
-_ASSAY_REACH = 30  # characters read before a code for the word naming its assay
+_ASSAY_REACH = 45  # characters read before a code for the word naming its assay
 
 
 def _names_an_assay(text: str, start: int, end: int) -> bool:

@@ -45,6 +45,8 @@ from her2mine.extract.trials.titles import (
     _title_bracket_tail,
     _title_design_phrase,
     _title_lead,
+    _title_lead_with_id,
+    _title_middle_names,
     _title_report_tail,
     _title_tail,
 )
@@ -105,6 +107,7 @@ def find_trials(
 def _named_by_context(text: str) -> list[Hit]:
     hits = _title_lead(text) + _title_tail(text) + _title_bracket_tail(text)
     hits += _title_report_tail(text) + _title_design_phrase(text) + _named_after_report(text)
+    hits += _title_lead_with_id(text) + _title_middle_names(text)
     found = literal_starts(text, ("trial", "study"))  # (one scan for both readers)
     nouns = noun_words(text, found)  # (the nouns standing as words, tested once)
     for m in _context_matches(text, found, nouns):

@@ -268,9 +268,17 @@ _CAPITALS_RUN = re.compile(r"[A-Z]{4}")
 
 
 def _numbered_common_acronym(name: str) -> bool:
-    """A common acronym with an edition or version number ("CTCAE-5", "RECIST-1"): no trial."""
+    """A common acronym with an edition, version or class number ("CTCAE-5", "RECIST-1",
+    round 78a: "NYHA-II"): no trial."""
     stem, _, number = name.rpartition("-")
-    return number.isdigit() and stem in NOT_TRIAL_NAMES
+    return (number.isdigit() or _ROMAN.fullmatch(number) is not None) and stem in NOT_TRIAL_NAMES
+
+
+_ROMAN = re.compile(r"[IVX]{1,4}")
+# Round 78a: capital parts joined by hyphens and closing with a Roman numeral ("WSG-TP-II"): a
+# name whose capital runs are all shorter than ``_CAPITALS_RUN``'s four. Three parts at least
+# ("NYHA-II", "FIGO-III": a scale's class or a stage).
+_CAPITAL_PARTS_NUMERAL = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})+-[IVX]{1,4}")
 
 
 def _title_name(name: str) -> bool:
@@ -281,7 +289,10 @@ def _title_name(name: str) -> bool:
         and name.partition(" ")[0] not in _COUNTED_WORDS
         and name.partition(" ")[0] not in NOT_TRIAL_NAMES
         and not any(c.islower() for c in name)
-        and _CAPITALS_RUN.search(name) is not None
+        and (
+            _CAPITALS_RUN.search(name) is not None
+            or _CAPITAL_PARTS_NUMERAL.fullmatch(name) is not None
+        )
         and _NOT_A_NAME.fullmatch(name) is None
         and not _numbered_common_acronym(name)
     )

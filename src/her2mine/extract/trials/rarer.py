@@ -101,10 +101,10 @@ def _rarer_shaped_names(text: str, found: list[int], nouns: list[int] | None = N
         Hit("trial", a, b, text[a:b], text[a:b], [], "rules")
         for a, b in study_number_brackets(text)
     ]
-    hits += _word_protocol_names(text) + _observational_names(text)
+    hits += _word_protocol_names(text) + _observational_names(text) + _in_numeral_alias_names(text)
     hits += _protocol_after_named_noun(text, found)
     if nouns:
-        hits += _numeral_names(text, nouns) + read_hits((_HYPHENATED,), text, nouns)
+        hits += _numeral_names(text, nouns) + read_hits((_HYPHENATED, _HYPHENATED_ID), text, nouns)
         hits += read_hits((_DESIGN_WORDS_SETTING,), text, nouns)
         hits += _number_bracket_names(text, nouns)
     if "registry" in text:
@@ -249,15 +249,43 @@ def _numeral_names(text: str, nouns: list[int]) -> list[Hit]:
     return hits
 
 
+# Round 78a: "In DETECT V (CHEVENDO), pts ... were randomized": a spaced-numeral name and its
+# alias in a bracket opening a clause after "In", no noun after them (``_NUMERAL_NAME`` reads
+# them before one). A counted word ("STAGE III (T3N1)") or a stage alias ("(IIIC)") is none.
+_IN_NUMERAL_ALIAS = re.compile(
+    rf"(?<![\w-])In[ \t]+([A-Z]{{3,}}[ \t][IVX]{{1,4}})[ \t]+\(({_ACRONYM})\),"
+)
+_NUMERAL_GATE = re.compile(r"[IVX][ \t]+\([A-Za-z][^()\n]{0,30}\),")
+
+
+def _in_numeral_alias_names(text: str) -> list[Hit]:
+    """Names and aliases of ``_IN_NUMERAL_ALIAS``: the name in capitals (``_title_name``), the
+    alias a trial's acronym that is no Roman numeral with a letter ("IIIC")."""
+    if _NUMERAL_GATE.search(text) is None:
+        return []
+    hits = []
+    for m in _IN_NUMERAL_ALIAS.finditer(text):
+        alias = m.group(2)
+        if not _title_name(m.group(1)) or _STAGE.fullmatch(alias) is not None:
+            continue
+        if _acronym_name(alias) or _numbered_mixed_case_name(alias):
+            hits += [span_hit(m, 1), span_hit(m, 2)]
+    return hits
+
+
+_STAGE = re.compile(r"[IVX]{1,4}[A-C]?")
+
+
 # Round 60c: "the phase II KESTREL platform trial": design words between "the" and a name that
 # a setting or design noun follows (``_NAME_BEFORE_SETTING_WORD`` reads "the NAME platform").
 _SETTING_WORDS = (
     r"(?:neo-?)?adjuvant|(?:peri|post|pre)-?operative|metastatic|first-line|second-line|"
     r"maintenance|extension|basket|umbrella|platform|pilot"
 )
+# Round 78a: or "randomized (clinical)" ("the phase 2 WSG-TP-II randomized clinical trial").
 _DESIGN_WORDS_THEN_SETTING = re.compile(
     rf"[tT](?<![\w][tT])(?i:he\s+(?:{_DESIGN_ADJECTIVE},?\s+){{1,4}}({_ACRONYM})\s+"
-    rf"(?:{_SETTING_WORDS})\s+$)"
+    rf"(?:{_SETTING_WORDS}|randomi[sz]ed(?:\s+(?:clinical|controlled))?)\s+$)"
 )
 
 
@@ -310,6 +338,23 @@ def _coined_compound(m: re.Match[str]) -> bool:
 
 
 _HYPHENATED = Reader(_HYPHENATED_TITLE_CASE, 40, accepts=_coined_compound, at=_lower_case_before)
+
+# Round 78a: "the randomized phase II Neo-peaks (JBCRG-20) study": design words before the
+# hyphenated name and its study id bracketed between it and the noun (the id is read by the
+# study-number readers; the bracket vouches for the name).
+_HYPHENATED_BEFORE_ID = re.compile(
+    rf"[tT](?<![\w][tT])he\s+(?:(?i:{_DESIGN_ADJECTIVE}),?\s+){{0,4}}([A-Z][a-z]+-[a-z]{{3,}})"
+    r"[ \t]+\([A-Z]{2,}[A-Z0-9]*(?:-[A-Z0-9]+)*-?\d{1,5}\)\s+\Z"
+)
+
+
+def _bracket_before(text: str, q: int) -> bool:
+    """Whether the noun at ``q`` follows a closing bracket (and blanks)."""
+    i = blanks_start(text, q)
+    return text[i - 1 : i] == ")"
+
+
+_HYPHENATED_ID = Reader(_HYPHENATED_BEFORE_ID, 100, accepts=_coined_compound, at=_bracket_before)
 
 
 # Review of 60c: "the Two-stage study", "the Triple-negative study", "the Multi-center trial": a

@@ -7,13 +7,18 @@ from __future__ import annotations
 import re
 
 from her2mine.extract.abbreviations import letters_in_order, starts_word
+from her2mine.extract.drugs import is_sponsor_code
 from her2mine.extract.fastre import literal_starts
 from her2mine.extract.hits import Hit
 from her2mine.extract.trials.context import _SPACED_NUMBER
 from her2mine.extract.trials.names import (
     _ACRONYM,
+    NOT_TRIAL_NAMES,
     _acronym_name,
     _bracketed_name,
+    _coined_mixed_case,
+    _drug_abbreviation,
+    _group_study_number,
     _numbered_common_acronym,
     _numbered_mixed_case_name,
     _protocol_number,
@@ -76,6 +81,63 @@ def _numbered_title_lead(text: str) -> list[Hit]:
     if _numbered_common_acronym(m.group(1)):  # "COVID-19: ..." (review of round 58b)
         return []
     return [span_hit(m)]
+
+
+# Round 78a: a title that opens with its name and a group's study id in brackets, design words
+# or not ("TALENT (TRIO-US B-12): neoadjuvant ..."): the id vouches for the name, and is listed
+# as written. The id is a group's shape, hyphenated or spaced ("JBCRG-M06", "TRIO-US B-12") or a
+# group's number ("EA1181"); a sponsor's drug code ("(DS-8201)") or a clone ("(SP263)") is none.
+_TITLE_LEAD_ID = re.compile(
+    rf"\A\s*{_ABSTRACT_NUMBER}({_ACRONYM})[ \t]*\(({_ACRONYM}(?:[ \t][A-Z]{{0,2}}-?\d{{1,4}})?)\):\s"
+)
+_GROUP_ID_SHAPE = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})*(?:[ -][A-Z]{0,2}-?)\d{1,5}[A-Z]?")
+
+
+def _title_lead_with_id(text: str) -> list[Hit]:
+    """The name a title opens with and the group's study id bracketed after it."""
+    if not text.lstrip()[:1].isupper():
+        return []
+    m = _TITLE_LEAD_ID.match(text)
+    if m is None or not (_acronym_name(m.group(1)) and _group_study_id(m.group(2))):
+        return []
+    return [span_hit(m, 1), span_hit(m, 2)]
+
+
+def _group_study_id(name: str) -> bool:
+    """Whether ``name`` is shaped like a group's study id (``_GROUP_ID_SHAPE``, or a group's
+    number alone, ``_group_study_number``) and no drug code or common acronym."""
+    if not (_GROUP_ID_SHAPE.fullmatch(name) or _group_study_number(name)):
+        return False
+    first = re.split(r"[ -]", name, maxsplit=1)[0]
+    return (
+        not is_sponsor_code(name)
+        and not _drug_abbreviation(name)
+        and first not in NOT_TRIAL_NAMES
+        and not _numbered_common_acronym(name)
+    )
+
+
+# Round 78a: a title's middle: a name and its spaced number in a bracket before the colon ("...
+# breast cancer (MUKDEN 01): a single-arm, phase 2 trial"; ``_CONTEXT_PATTERNS`` reads a
+# one-word bracket there), and a name after the colon, before a dash and design words ("...
+# Populations: TyTAN\u2014A Randomized, Phase III Study"; ``_TITLE_LEAD`` reads one opening
+# the title).
+_TITLE_SPACED_BRACKET = re.compile(rf"\(({_ACRONYM}[ \t]\d{{1,2}})\):[ \t]+(?i:an?|the)\s")
+_TITLE_COLON_DASH = re.compile(
+    rf":[ \t]+({_ACRONYM}(?:[ \t]\d{{1,2}})?)[ \t]*[\u2014\u2013][ \t]*{_AFTER_DASH}"
+    r"[^\n]{0,80}?" + _DESIGN_WORD_RE
+)
+
+
+def _title_middle_names(text: str) -> list[Hit]:
+    """Names in the middle of the title (``_TITLE_SPACED_BRACKET``, ``_TITLE_COLON_DASH``)."""
+    title = _title(text)
+    if "):" not in title and "\u2014" not in title and "\u2013" not in title:
+        return []
+    hits = [span_hit(m) for m in _TITLE_SPACED_BRACKET.finditer(title) if _title_name(m.group(1))]
+    return hits + [
+        span_hit(m) for m in _TITLE_COLON_DASH.finditer(title) if _acronym_name(m.group(1))
+    ]
 
 
 # ... and one that closes with it: "Phase III, Randomized Study of ... Breast Cancer: ALTERNATIVE".
@@ -143,7 +205,11 @@ def _title_bracket_tail(text: str) -> list[Hit]:
     m = _TAIL_BRACKET.search(title, max(0, title.rfind("(") - 1))
     if (
         m is None
-        or not (_bracketed_name(m.group(1)) or _called_trial_number(text, title, m.group(1)))
+        or not (
+            _bracketed_name(m.group(1))
+            or _coined_bracket_name(m.group(1))
+            or _called_trial_number(text, title, m.group(1))
+        )
         or (
             _spells_words_before(m.group(1), title, m.start())
             and not _used_as_trial_name(text, len(title), m.group(1))
@@ -151,6 +217,12 @@ def _title_bracket_tail(text: str) -> list[Hit]:
     ):
         return []
     return [span_hit(m)]
+
+
+def _coined_bracket_name(name: str) -> bool:
+    """Round 78a: a coined mixed-case name closing a title in brackets ("... phase II trial
+    (NeoPHOEBE)"); an abbreviation in mixed case ("(HRQoL)", "(mBC)") is none."""
+    return _coined_mixed_case(name) and _acronym_name(name)
 
 
 def _used_as_trial_name(text: str, pos: int, name: str) -> bool:
