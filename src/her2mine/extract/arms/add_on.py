@@ -45,6 +45,9 @@ def _with_or_without_design(
     if _defined_arms(reg) >= 2:
         return False
     regs = _without_restating_clause(text, regs)
+    shared = _shared_with_partner(text, regs)
+    if shared is not None:
+        regs = regs[:2]
     pair = _with_b_or_without_b(text, regs)
     modality = False
     third = None
@@ -64,8 +67,11 @@ def _with_or_without_design(
         modality and _two_arms_named_later(text, e, b)
     ):
         return False
-    nxt = third.start if third is not None else e
-    reg.add(a.joined(b), _label_after(text, b.end, nxt))
+    nxt = third.start if third is not None else shared.start if shared is not None else e
+    both = a.joined(b)
+    if shared is not None:
+        a, both = a.joined(shared), both.joined(shared)
+    reg.add(both, _label_after(text, b.end, nxt))
     reg.add(a, _label_after(text, a.end, b.start))
     if third is not None:
         reg.add(third, None)
@@ -103,6 +109,21 @@ def _gives_every_patient(text: str, s: int, e: int) -> bool:
 # Where a clause that may restate an arm opens: a ";", or (round 77c) ", with" ("A with or
 # without B, with B continued as maintenance").
 _CLAUSE_OPEN = re.compile(r";|,\s+with\s", re.I)
+
+
+# Review of round 77c: "A (arm A) with or without B (arm B), with C": a third regimen joined by
+# ", with" (not "with or without") that the first two lack is the partner of both arms.
+_WITH_PARTNER = re.compile(r"(?:\s*\([^()]*\))?\s*,\s+with\s+(?!or\b)(?:the\s+)?", re.I)
+
+
+def _shared_with_partner(text: str, regs: list[Regimen]) -> Regimen | None:
+    """The last of three regimens "A with or without B, with C" when C is a partner of both
+    arms (see above), else None."""
+    if len(regs) != 3 or _WITH_PARTNER.fullmatch(text, regs[1].end, regs[2].start) is None:
+        return None
+    c = regs[2]
+    held = {d for r in regs[:2] for d in r.drugs}
+    return c if c.drugs and not c.has_placebo and not held & set(c.drugs) else None
 
 
 def _clause_cut(text: str, a: int, b: int) -> int:

@@ -64,7 +64,10 @@ def _dose_twins(
         return [], None
     pos, period = _dose_schedule(text, first.end(), limit)
     # past a second step of the same drug ("then 6 mg/kg") and the dose's bracket ("(8/6 mg/kg)")
-    pos = _THEN_DOSE.match(text, pos, limit).end()
+    step = _THEN_DOSE.match(text, pos, limit).end()
+    if step > pos and period is None:  # the step's own schedule ("6 mg/kg every 3 weeks or ...")
+        step, period = _dose_schedule(text, step, limit)
+    pos = step
     bracket = _DOSE_BRACKET.search(text, first.end(), pos)
     doses = [(first.group(1), first.group(2), bracket.group(1) if bracket else None)]
     periods = [period]
