@@ -183,10 +183,12 @@ _ASSAY_BEFORE_END = re.compile(
     re.I,
 )
 # (Review 66b: "IHC 3+" / "IHC-confirmed" after a code is the patients' tumour status. Round
-# 78a: a score after the clone, "SP263 immune-cell score", "SP142 IC <1%", names its assay too.)
+# 78a: a score after the clone, "SP263 immune-cell score", "SP142 IC <1%", names its assay too;
+# review of 78a: a score's letters with its cut-off only, "ZN-1041 TC" is the drug and a regimen.)
 _ASSAY_AFTER = re.compile(
     r"\)?\s+(?:assays?|pharmDx|IHC(?![ \t]*[0-3]\+|-)|immunohistochemi\w*|staining|"
-    r"antibody\s+clone|clone|(?:immune|tumou?r)[\s-]cell\s+scores?|(?-i:IC|TC|CPS|TPS))\b",
+    r"antibody\s+clone|clone|(?:immune|tumou?r)[\s-]cell\s+scores?|"
+    r"(?-i:IC|TC|CPS|TPS)\b(?=[ \t]*(?:[<>=\u2264\u2265]|\d+(?:\.\d+)?[ \t]*[%+])))\b",
     re.I,
 )
 _ASSAY_REACH = 45  # characters read before a code for the word naming its assay

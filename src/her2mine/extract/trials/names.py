@@ -269,9 +269,12 @@ _CAPITALS_RUN = re.compile(r"[A-Z]{4}")
 
 def _numbered_common_acronym(name: str) -> bool:
     """A common acronym with an edition, version or class number ("CTCAE-5", "RECIST-1",
-    round 78a: "NYHA-II"): no trial."""
+    round 78a: "NYHA-II"; review of 78a: any part before a class, "AJCC-TNM-III"): no trial."""
     stem, _, number = name.rpartition("-")
-    return (number.isdigit() or _ROMAN.fullmatch(number) is not None) and stem in NOT_TRIAL_NAMES
+    if number.isdigit():
+        return stem in NOT_TRIAL_NAMES
+    roman = _ROMAN.fullmatch(number) is not None
+    return roman and (stem in NOT_TRIAL_NAMES or not NOT_TRIAL_NAMES.isdisjoint(stem.split("-")))
 
 
 _ROMAN = re.compile(r"[IVX]{1,4}")
