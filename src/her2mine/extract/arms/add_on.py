@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from her2mine.extract.arms.labels import _is_design_regimen, _label_after, normalise_label
-from her2mine.extract.arms.model import Arm, ArmRegistry, _defined_arms
+from her2mine.extract.arms.model import Arm, ArmRegistry, _defined_arms, _same_drugs
 from her2mine.extract.arms.patterns import _BOTH, _GROUP_WORD, _RANDOMISED
 from her2mine.extract.fastre import WordGate
 from her2mine.extract.hits import Hit
@@ -41,9 +41,9 @@ def _with_or_without_design(
     ``_with_b_or_without_b``): arms A+B and A (in that order: A alone is the control). Only in
     a randomisation sentence whose two regimens are exactly A (written where a design names an
     arm) and B, and only while no two arms are defined yet
-    (elsewhere, "treated with A with or without B" says what patients had received)."""
-    if _defined_arms(reg) >= 2:
-        return False
+    (elsewhere, "treated with A with or without B" says what patients had received), unless it
+    restates two arms defined before (``_restated_pair``)."""
+    defined = _defined_arms(reg) >= 2
     regs = _without_restating_clause(text, regs)
     shared = _shared_with_partner(text, regs)
     if shared is not None:
@@ -61,6 +61,8 @@ def _with_or_without_design(
     a, b = pair
     if not a.drugs or not b.drugs or a.has_placebo or b.has_placebo:
         return False
+    if defined and (third is not None or not _restated_pair(reg, a, b)):
+        return False
     if not _is_design_regimen(text, a, s, e):
         return False
     if _RANDOMISED.search(text, s, e) is None and not (
@@ -76,6 +78,15 @@ def _with_or_without_design(
     if third is not None:
         reg.add(third, None)
     return True
+
+
+def _restated_pair(reg: ArmRegistry, a: Regimen, b: Regimen) -> bool:
+    """Whether arms A+B and A of "A with or without B" are both arms already defined (round
+    79a: a randomised title's "A versus A-B", then the Methods' "randomly assigned to A
+    (control arm) with or without B (experimental arm)"): the sentence names them, and
+    ``reg.add`` only gives them its labels."""
+    joined = sorted(set(a.drugs) | set(b.drugs))
+    return all(any(_same_drugs(arm, ds) for arm in reg.arms) for ds in (joined, a.drugs))
 
 
 def _without_restating_clause(text: str, regs: list[Regimen]) -> list[Regimen]:

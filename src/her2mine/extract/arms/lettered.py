@@ -84,6 +84,15 @@ _COMPARED_WITH_DURATIONS = re.compile(
     re.I,
 )
 
+# Round 79a: a relative length first, then "versus" a length: "Shorter versus 12 months of
+# adjuvant trastuzumab" (a title), as "9 weeks versus 1 year of" (``_COMPARED_DURATIONS``).
+_RELATIVE_VERSUS_DURATION = re.compile(
+    rf"\b{_RELATIVE_DURATION}\s*(?:\([^()]*\)\s*)?(?:or|versus|vs\.?)\s+{_COMPARED_NUMBER}\s*"
+    rf"(?:\([^()]*\)\s*)?{_COMPARED_UNIT}\s*(?:\([^()]*\)\s*)?of\b",
+    re.I,
+)
+_RELATIVE_GATE = WordGate(("short", "long", "extended", "prolonged", "abbreviated"))
+
 
 def _duration_design(text: str, low: str, read: list[tuple[int, int]], reg: ArmRegistry) -> None:
     """Keep one arm when the design sentences ``read`` compared durations of one regimen: a
@@ -158,6 +167,8 @@ def _compared_durations(text: str, low: str, s: int, e: int) -> re.Match[str] | 
         m = _DURATIONS_AFTER.search(text, s, e) or _BARE_DURATIONS_AFTER.search(text, s, e)
     if m is None and low.find("compar", s, e) >= 0:
         m = _COMPARED_WITH_DURATIONS.search(text, s, e)
+    if m is None and _RELATIVE_GATE.may_hold(low, s, e):
+        m = _RELATIVE_VERSUS_DURATION.search(text, s, e)
     return m
 
 
