@@ -25,6 +25,7 @@ BLIND8 = Path(__file__).parent / "data" / "gold_blind8"
 BLIND9 = Path(__file__).parent / "data" / "gold_blind9"
 BLIND10 = Path(__file__).parent / "data" / "gold_blind10"
 BLIND11 = Path(__file__).parent / "data" / "gold_blind11"
+BLIND12 = Path(__file__).parent / "data" / "gold_blind12"
 TXT = sorted(GOLD.glob("*.txt"))
 ALL_TXT = (
     TXT
@@ -39,6 +40,7 @@ ALL_TXT = (
     + sorted(BLIND9.glob("*.txt"))
     + sorted(BLIND10.glob("*.txt"))
     + sorted(BLIND11.glob("*.txt"))
+    + sorted(BLIND12.glob("*.txt"))
 )
 
 ENDPOINTS = {
@@ -86,6 +88,7 @@ def _parse_written(value: str) -> float | None:
         (BLIND9, 20, 2),
         (BLIND10, 20, 2),
         (BLIND11, 20, 2),
+        (BLIND12, 20, 2),
     ],
 )
 def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: int) -> None:
@@ -101,7 +104,21 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
 
 @pytest.mark.parametrize(
     "directory",
-    [GOLD, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11],
+    [
+        GOLD,
+        BLIND,
+        BLIND2,
+        BLIND3,
+        BLIND4,
+        BLIND5,
+        BLIND6,
+        BLIND7,
+        BLIND8,
+        BLIND9,
+        BLIND10,
+        BLIND11,
+        BLIND12,
+    ],
     ids=[
         "gold",
         "blind",
@@ -115,6 +132,7 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
         "blind9",
         "blind10",
         "blind11",
+        "blind12",
     ],
 )
 def test_pinned_scores_file(directory: Path) -> None:
@@ -138,6 +156,7 @@ def test_the_sets_share_no_document() -> None:
         BLIND9,
         BLIND10,
         BLIND11,
+        BLIND12,
     )
     ids = [{t.stem for t in d.glob("*.txt")} for d in sets]
     assert sum(map(len, ids)) == len(set().union(*ids))
