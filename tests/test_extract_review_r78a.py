@@ -51,3 +51,23 @@ def test_group_parts_with_roman_numeral_still_a_trial(nlp):
     """Negative: "the phase 2 WSG-TP-II randomized clinical trial" is still a name."""
     text = "Pertuzumab in breast cancer: the phase 2 WSG-TP-II randomized clinical trial"
     assert trials_of(nlp, text) == ["WSG-TP-II"]
+
+
+def test_an_alias_beside_the_titled_trial_keeps_the_sentence_the_studys_own(nlp):
+    """ "In DETECT V (CHEVENDO), pts were randomized ..." under a title naming DETECT V: the
+    alias round 78a now lists made the design sentence "another trial's", and the bare pair
+    "51.5% vs 28.7%" lost its arms. A sentence that names a titled trial is the study's own."""
+    text = (
+        "Chemotherapy versus endocrine therapy with dual HER2 blockade: the randomized phase III "
+        "DETECT V trial\n\n"
+        "Methods: In DETECT V (CHEVENDO), pts were randomized 1:1 to trastuzumab + pertuzumab "
+        "combined with chemotherapy (taxane or vinorelbine, investigator's choice; chemo arm) or "
+        "with endocrine therapy (aromatase inhibitor or fulvestrant, investigator's choice; "
+        "endocrine arm). Results: AEs of special interest occurred in 71.6% of pts in the chemo "
+        "arm and 44.9% in the endocrine arm (P < 0.001). Grade ≥3 AEs were reported in 51.5% vs "
+        "28.7%."
+    )
+    ex = extract_text(nlp, text)
+    assert {"CHEVENDO", "DETECT V"} <= set(ex.trials)
+    arms = {o.value: o.arm for o in ex.outcomes if o.value in (51.5, 28.7)}
+    assert arms == {51.5: "pertuzumab+trastuzumab", 28.7: "pertuzumab+trastuzumab"}

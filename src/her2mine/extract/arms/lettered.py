@@ -810,11 +810,14 @@ def _names_another_trial(
     s: int, e: int, title_end: int, trials: list[tuple[int, str]] | None
 ) -> bool:
     """Whether a trial named in ``text[s:e]`` is not named in the title ("In CLEOPATRA,
-    docetaxel plus ... (arm A) ..." above a single-arm study)."""
+    docetaxel plus ... (arm A) ..." above a single-arm study), and no trial the title names is
+    named there too: "In DETECT V (CHEVENDO), pts were randomized ..." under a DETECT V title
+    is the study's own sentence (an alias or id beside its name)."""
     if not trials:
         return False
     titled = {name for at, name in trials if at < title_end}
-    return any(s <= at < e and name not in titled for at, name in trials)
+    named = {name for at, name in trials if s <= at < e}
+    return bool(named - titled) and not named & titled
 
 
 def _agrees_with_letters(reg: ArmRegistry, labelled: list[tuple[Regimen, str]]) -> bool:
