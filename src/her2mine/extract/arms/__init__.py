@@ -13,7 +13,7 @@ Modules, from the bottom of the import graph up (name — what it holds — impo
     shares      — counted partners of one drug — model
     classes     — class-written arms, adjective labels — model
     tpc         — "physician's choice" designs — model, patterns
-    given_all   — drugs every arm received, "alone or combined" — model, patterns
+    given_all   — drugs every arm received, "alone or combined" — model, patterns, prior, labels
     mentions    — regimen mentions, short forms, generic and bare forms as arms — model
     labels      — group labels of design arms, "respectively" brackets — model, parts,
                   patterns, prior

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from her2mine.extract.arms.labels import _RESPECTIVELY_BRACKET
 from her2mine.extract.arms.model import Arm, ArmRegistry
 from her2mine.extract.arms.patterns import _ADDED_TO, _ADDED_TO_ALL, _ADDITION_OF, _BOTH, _EACH
 from her2mine.extract.arms.prior import _then_assigned_at
@@ -82,10 +83,6 @@ def _named_whole(arm: Arm, named: list[Hit], owners: list[list[Arm]]) -> bool:
     return set(arm.drugs) <= said
 
 
-# "(TCH and TCbH, respectively)": a bracket naming the extended arms in order.
-_RESPECTIVELY_OPEN = re.compile(r"[(\[][^()\[\]]{1,80}?,?\s+respectively\s*[)\]]", re.I)
-
-
 def _names_respectively_at(text: str, s: int, e: int) -> tuple[int, int]:
     """The span of a "respectively" bracket in [s, e), else an empty one: "Both groups also
     received trastuzumab (TCH and TCbH, respectively)" gives every arm trastuzumab, not the
@@ -93,7 +90,7 @@ def _names_respectively_at(text: str, s: int, e: int) -> tuple[int, int]:
     and trastuzumab (75 mg/m2 and 6 mg/kg, respectively) plus pertuzumab"; review of 73a)."""
     if text.find("respectively", s, e) < 0:
         return e, e
-    m = _RESPECTIVELY_OPEN.search(text, s, e)
+    m = _RESPECTIVELY_BRACKET.search(text, s, e)  # "(TCH and TCbH, respectively)"
     return m.span() if m is not None else (e, e)
 
 

@@ -95,6 +95,7 @@ def build_registry(
     if len(primary) >= 2 and len(reg.arms) >= 3:
         _drop_count_restatements(text, primary, reg)
     read = primary
+    design_rest: list[tuple[int, int]] | None = None  # (``_design_sentences``, read once)
     titled = _study_named_arms(text, primary, reg) if reg.arms else []
     if titled and len(titled) < len(reg.arms):
         own = _own_study_starts(sentences, trials)
@@ -103,8 +104,8 @@ def build_registry(
             _drop_arms(reg, titled)
     elif titled and _defined_arms(reg) >= 2:
         own = _own_study_starts(sentences, trials)
-        rest = _design_sentences(text, low, sentences, randomised, literal, gate)
-        rest = [x for x in rest if x[0] in own]
+        design_rest = _design_sentences(text, low, sentences, randomised, literal, gate)
+        rest = [x for x in design_rest if x[0] in own]
         if _fuller_design_refines(text, rest, drug_hits, reg, gate, titled):
             reg = ArmRegistry(class_members=reg.class_members, drug_class=reg.drug_class)
     if _defined_arms(reg) < 2 and _LETTERED_VERB_GATE.may_hold(gate, 0, len(text)):
@@ -112,7 +113,9 @@ def build_registry(
     if _defined_arms(reg) < 2 and _PARTNER_SHARE_GATE.may_hold(gate, 0, len(text)):
         _read_partner_shares(text, sentences, drug_hits, reg, gate)
     if _defined_arms(reg) < 2:
-        rest = _design_sentences(text, low, sentences, randomised, literal, gate)
+        rest = design_rest
+        if rest is None:
+            rest = _design_sentences(text, low, sentences, randomised, literal, gate)
         _read_design(text, rest, drug_hits, reg, gate)
         if len(reg.arms) >= 2:
             _drop_result_parts(text, sentences, reg)
@@ -144,7 +147,8 @@ def build_registry(
         backbone = [x for x, ok in zip(sentences, added, strict=True) if ok]
         _later_backbone(text, backbone, drug_hits, reg)
     if "respectively" in low and sum(1 for a in reg.arms if a.name) >= 2:
-        later = [x for x in sentences if x not in set(read)]
+        read_set = set(read)
+        later = [x for x in sentences if x not in read_set]
         name_arms_with_added_drugs(text, later, drug_hits, reg)
     if len(reg.arms) >= 3:
         _class_groups_to_drug_arms(reg)

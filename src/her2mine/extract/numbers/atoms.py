@@ -69,7 +69,7 @@ def _nr_atoms(text: str, start: int, end: int) -> list[re.Match[str]]:
     find = text.find
     neither = _neither_nr_atoms(text, start, end)
     if find("not", start, end) < 0 and find("NR", start, end) < 0 and find("NE", start, end) < 0:
-        return neither or []
+        return neither
     found = list(_NR_ATOM.finditer(text, start, end))
     return sorted(found + neither, key=lambda m: m.start()) if neither else found
 

@@ -32,6 +32,7 @@ def combination_of_listed(
     listed right before it (two or more, of its end point and measure, each with its own
     arm and none holding all of the others' drugs); in a design with named arms only when
     that union is one of them."""
+    named = [a.name for a in registry.arms if a.name]
     for i, (v, _, _) in enumerate(out):
         if arms[i] is not None or i < 2:
             continue
@@ -40,7 +41,6 @@ def combination_of_listed(
         union = _union_of_listed(text, out, arms, i)
         if union is None:
             continue
-        named = [a.name for a in registry.arms if a.name]
         if not named or union in named:
             arms[i] = union
 

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from her2mine.extract.fastre import WordGate, finditer_at, last_match, literal_starts
 from her2mine.extract.hits import Hit
 from her2mine.extract.numbers import DECIMAL, Value, closed_between
+from her2mine.extract.numbers.atoms import _number_start
 from her2mine.extract.outcomes.patterns import VS, VS_WORDS
 
 # "Gr≥3", "Gr 3/4" (conference abstracts) are grades too; (round 72b) so is the plural
@@ -296,12 +297,7 @@ def _first_percent_start(text: str, a: int, v: Value) -> int:
     """Where the first percentage after ``a`` starts (the first of the values compared with
     ``v``), or ``v``'s start when none stands before it."""
     k = text.find("%", a, v.start)
-    if k < 0:
-        return v.start
-    j = k
-    while j > a and (text[j - 1].isdigit() or text[j - 1] in ".·"):
-        j -= 1
-    return j
+    return v.start if k < 0 else _number_start(text, a, k)
 
 
 # "grade >=3 neutropenia occurred in 12% of patients, while peripheral neuropathy was reported

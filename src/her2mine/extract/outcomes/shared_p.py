@@ -223,14 +223,7 @@ def _give_labelled_p(
     chosen = [i for i in group if arms[i] in pair]
     if len(chosen) != 2 or len({out[i][1:] for i in chosen}) != 1:
         return
-    p = normalise_p(m.group("op"), m.group("num"))
-    for i in group:
-        v = out[i][0]
-        if i in chosen:
-            if v.p is None:
-                v.p = p
-        elif v.p == p and v.ext_end > m.start():
-            v.p = None
+    _give_p_to_pair(out, group, chosen, m, taken_after=m.start())
 
 
 # Round 75a: "24·4% in the standard-dose group, 13·4% in the reduced-dose group, and 9·8% in
@@ -299,17 +292,22 @@ def _worded_pair(
 
 
 def _give_p_to_pair(
-    out: list[tuple[Value, str, str]], group: list[int], chosen: list[int], m: re.Match[str]
+    out: list[tuple[Value, str, str]],
+    group: list[int],
+    chosen: list[int],
+    m: re.Match[str],
+    *,
+    taken_after: int = -1,
 ) -> None:
     """Give P ``m`` to the values ``chosen`` of ``group``, and take it from the others (which
-    may have read it as theirs)."""
+    may have read it as theirs) that end after ``taken_after``."""
     p = normalise_p(m.group("op"), m.group("num"))
     for i in group:
         v = out[i][0]
         if i in chosen:
             if v.p is None:
                 v.p = p
-        elif v.p == p:
+        elif v.p == p and v.ext_end > taken_after:
             v.p = None
 
 
