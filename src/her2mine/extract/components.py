@@ -437,6 +437,9 @@ class OutcomeExtractor:
         # for a factorial (a bare pair compares levels of a factor it does not name)
         names = every_group_arm(registry)
         context = names if 2 <= len(names) <= 4 and all(names) else []
+        # the orders compared so far, latest first: a "respectively" run of another count than
+        # the comparison under discussion takes the latest of its count (round 80a)
+        orders: list[list[str | None]] = [context] if context else []
         ep_starts = list(map(_START, endpoints))  # (map: no Python call per hit)
         drug_starts = list(map(_START, drugs))
         # Sentences naming two drugs or more, not read yet (read lazily, for a comparison).
@@ -479,6 +482,7 @@ class OutcomeExtractor:
                     ctx_trial = track.latest
                     pending = [x for x in pending if trial_of.get(x[0]) == ctx_trial]
                     context = []
+                    orders = []
                 arms = scopes.for_trial(track.latest) if scopes is not None else registry
                 lazy = _LazyContext(text, pending, drugs, arms, context, gate, refs_read)
                 pending = []
@@ -502,6 +506,7 @@ class OutcomeExtractor:
                     gate,
                     refs_read,
                     key_starts,
+                    orders,
                 )
                 context = lazy  # still unread: most documents never need it
                 if found:
@@ -516,6 +521,7 @@ class OutcomeExtractor:
                     compared = _distinct([a for a in internal if a])
                     if len(compared) >= 2:
                         context = compared  # the comparison now under discussion
+                        orders.insert(0, compared)
                         ctx_trial = track.latest
             # A candidate "A versus B" sentence (whether it says "versus" is checked on reading)
             if d1 - d0 >= 2:

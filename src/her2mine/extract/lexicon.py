@@ -29,6 +29,7 @@ COOPERATIVE_GROUPS = (
     "NSABP", "CALGB", "JBCRG", "GBG", "BIG", "NRG", "SWOG", "ECOG-ACRIN", "ECOG", "EORTC", "IBCSG",
     "TBCRC", "JCOG", "KCSG", "WSG", "ABCSG", "GEICAM", "SOLTI", "NCCTG", "BCIRG", "ACOSOG",
     "UNICANCER", "SAKK", "Alliance", "WJOG", "OOTR", "HeCOG", "PrECOG", "GOG", "RTOG", "TRIO",
+    "ICORG", "EPOC",
 )  # fmt: skip
 
 
@@ -119,8 +120,24 @@ def _starts_rare(terms: list[str]) -> bool:
     return sum(c.islower() for c in firsts) <= _MAX_LOWER_STARTS
 
 
+# Journals print "hand–foot syndrome", "ado–trastuzumab": a dash or typographic hyphen between
+# two letters is the lexicon's hyphen (a dash between digits, "0·42–1·75", is a range: kept).
+_LETTER_DASHES = ("\u2010", "\u2011", "\u2013", "\u2014")
+_LETTER_DASH = re.compile(r"(?<=[A-Za-z])[\u2010\u2011\u2013\u2014](?=[A-Za-z])")
+
+
+def letter_dashes_as_hyphens(text: str) -> str:
+    """``text`` with each dash between two letters written "-" (same length, offsets kept)."""
+    for dash in _LETTER_DASHES:  # (most texts have none: four ``in`` tests, no regex)
+        if dash in text:
+            return _LETTER_DASH.sub("-", text)
+    return text
+
+
 def term_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """(start, end) of each whole-word term of a ``compile_terms`` pattern in ``text``."""
+    """(start, end) of each whole-word term of a ``compile_terms`` pattern in ``text``, a
+    dash between two letters read as a hyphen (``letter_dashes_as_hyphens``)."""
+    text = letter_dashes_as_hyphens(text)
     if pattern.groups:  # boundary-first: the match holds the character before the term
         return [(a - 1, b - 1) for a, b in map(GROUP1_SPAN, pattern.finditer(" " + text))]
     return list(map(SPAN, pattern.finditer(text)))
@@ -175,6 +192,9 @@ class SensitiveTerms:
         include every occurrence of each of ``start_words``, if the caller has them."""
         if self.pattern is None:
             return []
+        hyphened = letter_dashes_as_hyphens(text)
+        if hyphened is not text:
+            text, starts = hyphened, None  # (``starts`` were found on the dashes: "T–DM1")
         if self.form == "literal":
             if starts is not None:
                 return [m.span() for m in finditer_at(self.pattern, text, starts)]
@@ -403,7 +423,12 @@ class EndpointLexicon:
         # looked up, most of them abbreviations)
         if text in self.exact_of:
             return self.exact_of[text] or self.code_of.get(text.lower())
-        return self.code_of.get(text.lower())
+        code = self.code_of.get(text.lower())
+        if code is None and not text.isascii():  # "Hand–foot syndrome"
+            hyphened = letter_dashes_as_hyphens(text)
+            if hyphened != text:
+                return self.lookup(hyphened)
+        return code
 
 
 def _add_plural_responses(lex: EndpointLexicon) -> None:

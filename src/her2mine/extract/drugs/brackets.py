@@ -371,7 +371,20 @@ def _chain_end(
     # answer at once for a gap without a schedule word: most brackets.)
     if "alone" in gap and _CAPITALS_SHORT.fullmatch(short):
         return last if is_schedule_or_alone(gap) else None
+    if "complete" in gap:
+        gap = _TO_COMPLETE.sub("", gap)
+        if not gap.strip():
+            return last
     return last if is_schedule_only(gap) else None
+
+
+# "... followed by trastuzumab to complete 1 year (TH group)": the total time the last drug is
+# given to is its schedule, as "for 1 year" is.
+_TO_COMPLETE = re.compile(
+    r"\s*,?\s*to\s+complete\s+(?:a\s+total\s+of\s+)?(?:\d+|one)\s+(?:years?|months?|weeks?|cycles?)"
+    r"(?:\s+of\s+(?:therapy|treatment))?\s*$",
+    re.I,
+)
 
 
 _CAPITALS_SHORT = re.compile(r"[A-Z][A-Z0-9+/→-]{1,9}")

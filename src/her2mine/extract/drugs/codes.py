@@ -10,7 +10,12 @@ import re
 
 from her2mine.extract.fastre import finditer_at, whole_word_spans
 from her2mine.extract.hits import Hit
-from her2mine.extract.lexicon import COOPERATIVE_GROUPS, DrugLexicon, term_spans
+from her2mine.extract.lexicon import (
+    COOPERATIVE_GROUPS,
+    DrugLexicon,
+    letter_dashes_as_hyphens,
+    term_spans,
+)
 
 _CODE_RE = re.compile(r"([A-Z](?<![A-Za-z0-9-][A-Z])[A-Z]{1,4}-?[0-9]{3,6}[a-z]?)(?![A-Za-z0-9-])")
 # Prefixes of registry ids, cooperative groups, staging systems... that look like sponsor codes.
@@ -242,7 +247,7 @@ def _title_names_a_drug(title: str, lex: DrugLexicon) -> bool:
     """Whether ``title`` names a drug (not a placebo) of the lexicon, any case."""
     if lex.insensitive is None:
         return False
-    low = title.lower()
+    low = letter_dashes_as_hyphens(title.lower())
     return any(
         lex.kind.get(lex.canonical_of.get(low[a:b], "")) not in (None, "placebo")
         for a, b in term_spans(lex.insensitive, low)

@@ -13,7 +13,12 @@ from functools import cache
 
 from her2mine.extract.fastre import finditer_at, literal_starts
 from her2mine.extract.hits import Hit
-from her2mine.extract.lexicon import DrugLexicon, lower_same_length, term_spans
+from her2mine.extract.lexicon import (
+    DrugLexicon,
+    letter_dashes_as_hyphens,
+    lower_same_length,
+    term_spans,
+)
 from her2mine.extract.regimens import is_schedule_or_alone
 
 # FDA biosimilar / formulation suffixes are four meaningless lower-case letters ("-nxki").
@@ -113,8 +118,9 @@ def lexicon_hits(
     mentions = lex.mentions
     loose = term_spans(lex.insensitive, low) if lex.insensitive is not None else []
     for spans, source, canonical_of in (
-        (lex.sensitive.spans(text, starts), text, lex.exact_of),
-        (loose, low, lex.canonical_of),
+        # the terms are looked up as the scans read them: "ado–trastuzumab" as "ado-trastuzumab"
+        (lex.sensitive.spans(text, starts), letter_dashes_as_hyphens(text), lex.exact_of),
+        (loose, letter_dashes_as_hyphens(low), lex.canonical_of),
     ):
         for start, end in spans:
             # (subscripts, not ``get`` calls: every term found has its entries)

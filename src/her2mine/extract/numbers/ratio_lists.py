@@ -181,6 +181,35 @@ def labelled_arm_ratio(text: str, last_start: int, pos: int, atom: re.Match[str]
     return _ARM_LABEL_BEFORE.search(text, max(0, last_start - 20), last_start) is not None
 
 
+# Round 80b: "(odds ratio 0·86 [95% CI 0·42–1·75]); in the hormone receptor-positive subgroup
+# the corresponding rates were 43·6% and 48·2% (0·83 [0·48–1·43]; ...)": a second subgroup's
+# compared rates after a ";", then its bare ratio, bracketed as the keyed ratio before it was
+# (the same mark after the number: "[", "(" or ","); a bare bracket alone is no ratio.
+_SUBGROUP_RATES_GAP = re.compile(
+    r"[\s)\]]*(?:;|,?\s*(?:whereas|while|but))\s+(?:(?:and|but|whereas|while)\s+)?"
+    r"(?:in|among|for)\s+[^;()\[\]%]{1,120}?\s(?:was|were)\s+"
+    rf"({DECIMAL})%\s*(?:versus|vs\.?|v|and)\s+({DECIMAL})%\s*[(\[]\s*"
+)
+_MARK_AFTER_NUMBER = re.compile(r"\s*([\[(,;])")
+
+
+def subgroup_rates_ratio(text: str, last_end: int, pos: int, atom: re.Match[str]) -> bool:
+    """Whether ``atom`` is the bare ratio of a second subgroup's compared rates (see above),
+    after a ratio whose number ends at ``last_end`` (its extent at ``pos``)."""
+    number = atom.group(0)
+    if "." not in number and "·" not in number or _atom_float(number) >= 20:
+        return False
+    gap = text[pos : atom.start()]
+    if "%" not in gap:
+        return False
+    m = _SUBGROUP_RATES_GAP.fullmatch(gap)
+    if m is None or _is_difference(m, _atom_float(number)):
+        return False
+    before = _MARK_AFTER_NUMBER.match(text, last_end)
+    after = _MARK_AFTER_NUMBER.match(text, atom.end())
+    return before is not None and after is not None and before.group(1) == after.group(1)
+
+
 def _ratio_gap_ok(gap: str) -> bool:
     """Text between "hazard ratio" and its number: a few words/punctuation, no clause break."""
     if len(gap) > 90 or ";" in gap or "%" in gap or _SENTENCE_END.search(gap):

@@ -17,6 +17,7 @@ from her2mine.extract.numbers.ratio_lists import (
     _is_listed_ratio,
     _ratio_gap_ok,
     labelled_arm_ratio,
+    subgroup_rates_ratio,
 )
 from her2mine.extract.numbers.value import Value, _start_of
 
@@ -243,6 +244,7 @@ def _listed_ratios(
                 _is_listed_ratio(text, last.ext_end, nxt, end)
                 or _parallel_comparison_ratio(text, last, nxt, end)
                 or labelled_arm_ratio(text, last.start, last.ext_end, nxt)
+                or subgroup_rates_ratio(text, last.end, last.ext_end, nxt)
             ):
                 break
             w = Value(last.kind, _atom_float(nxt.group(0)), None, nxt.start(), nxt.end(), nxt.end())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from her2mine.extract.arms import ArmRef
 from her2mine.extract.numbers import Value
@@ -65,6 +65,7 @@ from her2mine.extract.outcomes.runs import (
     _runs,
     _runs_of_one_ref_after,
     _values_before_list,
+    context_of_count,
 )
 
 
@@ -77,10 +78,14 @@ def _attribute_arms(
     context: list[str | None] | Callable[[], list[str | None]],
     resp: bool,
     added: tuple[int, list[str | None]] | None = None,
+    earlier: Sequence[list[str | None]] = (),
 ) -> list[str | None]:
     """The arm of each value; ``context`` = arms of the comparison under discussion, in order
     (or a function returning them: reading it costs, and most sentences never need it);
-    ``added``: an "addition of X to Y" phrase's end and its two arms (``addition_comparison``)."""
+    ``added``: an "addition of X to Y" phrase's end and its two arms (``addition_comparison``);
+    ``earlier``: arm orders read before ``context``, latest first, for a "respectively" run
+    whose count ``context`` does not match (``context_of_count``)."""
+    earlier = earlier if resp else ()
     if resp and refs and (cut := _clause_after_respectively(text, s, e, out, refs)) is not None:
         return _attribute_clauses(text, s, cut, e, out, refs, context, added)
     arms: list[str | None] = [None] * len(out)
@@ -91,7 +96,7 @@ def _attribute_arms(
     if not refs:
         # Only compared runs can get arms, all from the comparison under discussion.
         if len(idx) >= 2 and not _own_subgroups_compared(text, s, out[idx[0]][0].start):
-            _context_runs(text, out, idx, context, arms)
+            _context_runs(text, out, idx, context, arms, earlier)
         if zeros:
             _zero_paired_arms(text, out, refs, zeros, context, arms, set())
         for run, *_ in landmarks:
@@ -227,7 +232,9 @@ def _attribute_arms(
             names = carried
         elif resp and prev and not apart and _opens_with_one_group(text, s, refs):
             names = [refs[0].arm] * len(run)
-        elif (resp or not prev or (apart and not listed)) and len(ctx := _ctx(context)) == len(run):
+        elif (resp or not prev or (apart and not listed)) and len(
+            ctx := context_of_count(context, len(run), earlier)
+        ) == len(run):
             names = list(ctx)
         if names is not None:
             for i, a in zip(run, names, strict=True):

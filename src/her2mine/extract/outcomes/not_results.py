@@ -547,12 +547,20 @@ def _responder_share(text: str, low: str | None, v: Value) -> bool:
 # hypotheses, no results.
 # (review of round 77b: so is the bar a result is held to, "exceeding the prespecified
 # threshold of 20%")
-_HYPOTHESIS_GATE = WordGate(("null", "alternativ", "h0", "h1", "p0", "p1", "threshold"))
+# Round 80b: the end point may be named between ("the null ORR was 5%", "a null hypothesis pCR
+# rate of 20%", "the design assumed a pCR rate of 40%"), but no verb that reports ("the null
+# hypothesis was rejected; the ORR was 45%").
+_HYPOTHESIS_GATE = WordGate(
+    ("null", "alternativ", "h0", "h1", "p0", "p1", "threshold", "assumed", "assuming")
+)
 _HYPOTHESIS_BEFORE = re.compile(
-    r"(?:\b(?:null|alternative)(?:\s+hypothes[ie]s)?|\b[hp][01]|\bthreshold)"
+    r"(?:(?<!-)\b(?:(?:null|alternative)(?:\s+hypothes[ie]s)?|assum(?:ed|ing))"
+    r"(?:\s+(?!(?:was|were|is|are|rejected|met|not|and|but|that|with|in)\b)[\w-]+){0,4}?"
+    r"|\b[hp][01]|\bthreshold)"
     r"\s*(?:[:=]|of\b|was\b|rate\s+of\b)?\s*\Z",
     re.I,
 )
+_HYPOTHESIS_REACH = 40  # characters before the percentage the hypothesis words may start
 # Round 77b: "the major pathological response rate (less than 10% residual tumour)": a share of
 # the tumour that defines a response, no result.
 _THRESHOLD_GATE = WordGate(("residual", "viable"))
@@ -566,7 +574,7 @@ _THRESHOLD_AFTER = re.compile(
 def _hypothesis_or_threshold(text: str, low: str | None, s: int, v: Value) -> bool:
     """Whether percentage ``v`` is a hypothesis ("null 50%", "H1: 70%") or a threshold of
     residual tumour that defines a response ("10% residual tumour")."""
-    a = v.start - 24 if v.start - 24 > s else s
+    a = v.start - _HYPOTHESIS_REACH if v.start - _HYPOTHESIS_REACH > s else s
     if _HYPOTHESIS_GATE.may_hold(low, a, v.start) and _HYPOTHESIS_BEFORE.search(text, a, v.start):
         return True
     b = v.ext_end

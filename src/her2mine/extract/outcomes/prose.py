@@ -4,7 +4,7 @@ subgroups."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from her2mine.extract.arms import NO_NAMED_DRUG, PLACEBO_ONLY, ArmRef
 from her2mine.extract.fastre import word_start
@@ -12,7 +12,7 @@ from her2mine.extract.numbers import Value
 from her2mine.extract.outcomes.brackets import _CLAUSE_BREAK, _clause_end
 from her2mine.extract.outcomes.endpoints import _PEOPLE
 from her2mine.extract.outcomes.patterns import VS_OR_COMPARED
-from her2mine.extract.outcomes.runs import _ctx, _runs
+from her2mine.extract.outcomes.runs import _ctx, _runs, context_of_count
 
 # "A was superior to B", "A compared to B": a comparison word puts A first and B second.
 _PROSE_COMPARISON = re.compile(
@@ -138,15 +138,19 @@ def _context_runs(
     idx: list[int],
     context: list[str | None] | Callable[[], list[str | None]],
     arms: list[str | None],
+    earlier: Sequence[list[str | None]] = (),
 ) -> None:
     """Step 2 of ``_attribute_arms`` for a sentence without arm references: each run of
-    compared values as long as the comparison under discussion gets its arms."""
+    compared values as long as the comparison under discussion gets its arms (or, for a
+    "respectively" run, as long as an ``earlier`` order: ``context_of_count``)."""
     ctx = None
     for run in _runs(text, out, idx):
         if len(run) < 2:
             continue
         if ctx is None:
             ctx = _ctx(context)
+        if len(ctx) != len(run) and earlier:
+            ctx = context_of_count(ctx, len(run), earlier)
         if len(ctx) == len(run):
             if _compares_subgroups(text, out, idx):
                 return

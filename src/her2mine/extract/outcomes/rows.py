@@ -4,7 +4,8 @@ use."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from itertools import pairwise
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -95,6 +96,7 @@ def sentence_outcome_rows(
     low: str | None = None,
     refs_read: dict | None = None,
     key_starts: list[int] | None = None,
+    earlier: Sequence[list[str | None]] = (),
 ) -> list[dict]:
     """Outcomes stated in the sentence text[s:e], as ``Outcome`` field dicts (in field order).
     ``eps``: the end points that start in the sentence (in text order); ``carry``: the last end
@@ -179,10 +181,12 @@ def sentence_outcome_rows(
             refs_read[s, e] = (registry, refs)
         added = addition_comparison(text, s, e, drug_hits, registry, low)
         arms = _attribute_arms(
-            text, s, e, out, refs, context if context is not None else [], resp, added
+            text, s, e, out, refs, context if context is not None else [], resp, added, earlier
         )
         if shared_nr:
             _listed_medians_share_arm(out, arms)
+        if len(out) >= 2 and len(refs) == 1:  # (one arm phrase, named once)
+            _trailing_arm_of_own_endpoints(text, out, arms, refs, eps)
         if not refs and (low is None or low.find("grade", s, e) >= 0):
             values_by_grade(text, s, e, out, arms)
         if zipped and len({r.arm for r in refs}) < 2:
@@ -225,6 +229,9 @@ _FOR_AFTER_RATIO = re.compile(
     r"[\s)\]]*,?\s*(?:for|in\s+terms\s+of|with\s+respect\s+to)\s+(?:the\s+|both\s+)?"
 )
 _EP_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+# "objective response rate (ORR) and ...": a listed end point's own short-form bracket (its hit
+# is left out of the list: ``_without_definition_brackets``)
+_SHORT_FORM_BRACKET = re.compile(r"\s*[(\[]\s*[A-Za-z][^()\[\]\d,;]{0,15}[)\]]")
 
 
 def _ratio_endpoints_named_apart(
@@ -307,6 +314,7 @@ def _endpoints_zipped(
     is read against its own). Empty unless the run has exactly as many values as the list
     and no list of arms stands between them (``arms_listed``), or one group of them per arm
     (``_groups_of_listed``; then ``grouped`` is set)."""
+    eps = _without_definition_brackets(text, eps)
     for i, h in enumerate(eps):
         listed = _endpoint_list(text, eps, h.start)
         if len(listed) < 2:
@@ -339,6 +347,108 @@ def _endpoints_zipped(
             out[v.start] = sorted(others + [listed[k % n]], key=_START)
         return _Zipped(out, False)
     return _NOT_ZIPPED
+
+
+# "The objective response rate (ORR) and disease control rate (DCR) were ...": a listed end
+# point's definition bracket right after it, same end point, is no member of the list.
+_DEFINITION_OPEN = re.compile(r"\s*[(\[]\s*")
+_DEFINITION_CLOSE = re.compile(r"\s*[)\]]")
+
+
+def _without_definition_brackets(text: str, eps: list[Hit]) -> list[Hit]:
+    """``eps`` less each hit that is the bracketed short form of the hit before it."""
+    kept = eps[:1]
+    for h in eps[1:]:
+        prev = kept[-1]
+        if (
+            h.canonical == prev.canonical
+            and _DEFINITION_OPEN.fullmatch(text, prev.end, h.start) is not None
+            and _DEFINITION_CLOSE.match(text, h.end) is not None
+        ):
+            continue
+        kept.append(h)
+    return kept
+
+
+# Round 80a: "Grade 3 diarrhea occurred in 11.9% of patients and hand-foot syndrome in 8.5% of
+# patients in the combination arm", "Diarrhea and hand-foot syndrome occurred in 11.9% and 8.5%
+# of patients in the combination arm": one arm phrase after a coordination in which each value
+# has its own end point is every value's. (One end point's values, "Diarrhea occurred in 11.9%
+# and 8.5% ...", are no such coordination.)
+_COORDINATED_GAP = re.compile(r"[^;:.]{0,80}")
+# what joins a value to the next value's own end point: "11.9% of patients and grade 3 hand-foot
+# syndrome" (a bare "and", no clause of its own: "whereas", "was most common")
+_EVENT_JOIN = re.compile(
+    r"\s*[)\]]?\s*" + _OF_PATIENTS + r"(?:,\s*)?and\s+(?:(?:any[\s-])?grades?\b[^,;()]{0,20}?\s+)?",
+    re.I,
+)
+_BARE_JOIN = re.compile(r"[)\]]?\s*(?:,\s*)?(?:and\s+)?" + _OF_PATIENTS)
+_ARM_PHRASE_REACH = 40  # characters between the last value and the arm phrase after it
+
+
+def _trailing_arm_of_own_endpoints(
+    text: str,
+    out: list[tuple[Value, str, str]],
+    arms: list[str | None],
+    refs: list[ArmRef],
+    eps: list[Hit],
+) -> None:
+    """Give the unarmed values coordinated before a value whose arm (the sentence's only
+    reference, ``refs``) is named right after it that arm, when each has its own end point
+    (see above)."""
+    arm = refs[0].arm
+    if arm is None:
+        return
+    for j in range(len(out) - 1, 0, -1):
+        v = out[j][0]
+        if arms[j] != arm or out[j][2] in _RATIOS or arms[j - 1] is not None:
+            continue
+        if not any(v.ext_end <= r.start <= v.ext_end + _ARM_PHRASE_REACH for r in refs):
+            continue
+        group = _coordinated_before(text, out, arms, j)
+        if len(group) >= 2 and _own_endpoint_each(text, out, group, eps):
+            for i in group:
+                arms[i] = arm
+        return
+
+
+def _coordinated_before(
+    text: str, out: list[tuple[Value, str, str]], arms: list[str | None], j: int
+) -> list[int]:
+    """``j`` and the unarmed non-ratio values before it in its clause, first to last."""
+    group = [j]
+    i = j - 1
+    while i >= 0 and arms[i] is None and out[i][2] not in _RATIOS:
+        if _COORDINATED_GAP.fullmatch(text, out[i][0].ext_end, out[i + 1][0].start) is None:
+            break
+        group.insert(0, i)
+        i -= 1
+    return group
+
+
+def _own_endpoint_each(
+    text: str, out: list[tuple[Value, str, str]], group: list[int], eps: list[Hit]
+) -> bool:
+    """Whether each value of ``group`` has its own end point: one named between it and the
+    value before, joined to that value by a bare "and" (``_EVENT_JOIN``: "11.9% of patients and
+    hand-foot syndrome in 8.5%"), or a list of as many end points before the group, whose values are
+    joined bare ("Diarrhea and hand-foot syndrome occurred in 11.9% and 8.5%")."""
+    values = [out[i][0] for i in group]
+    between = True
+    for a, b in pairwise(values):
+        hits = [h for h in eps if a.ext_end <= h.start and h.end <= b.start]
+        if len(hits) != 1 or _EVENT_JOIN.fullmatch(text, a.ext_end, hits[0].start) is None:
+            between = False
+            break
+    if between:
+        return True
+    if any(_BARE_JOIN.fullmatch(text, a.ext_end, b.start) is None for a, b in pairwise(values)):
+        return False
+    before = [h for h in eps if h.end <= values[0].start]
+    if len(before) < len(values):
+        return False
+    listed = _endpoint_list(text, eps, before[-len(values)].start)
+    return len(listed) == len(values) and listed[-1] is before[-1]
 
 
 def _arm_endpoint_pairs(
@@ -470,7 +580,8 @@ def _endpoint_list(text: str, eps: list[Hit], at: int) -> list[Hit]:
         return []
     listed = [eps[i]]
     for h in eps[i + 1 :]:
-        m = _EP_LIST_JOIN.match(text, listed[-1].end, h.start)
+        d = _SHORT_FORM_BRACKET.match(text, listed[-1].end, h.start)
+        m = _EP_LIST_JOIN.match(text, listed[-1].end if d is None else d.end(), h.start)
         if m is None or m.end() != h.start:
             break
         listed.append(h)

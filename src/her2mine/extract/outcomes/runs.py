@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from her2mine.extract.arms import ArmRef
 from her2mine.extract.fastre import OPEN_BRACKET, WordGate, last_match, word_start
@@ -51,6 +51,18 @@ class _Once:
 
 def _ctx(context) -> list[str | None]:
     return context() if callable(context) else context
+
+
+def context_of_count(context, n: int, earlier: Sequence[list[str | None]]) -> list[str | None]:
+    """The comparison under discussion, or, when it has not ``n`` arms, the latest ``earlier``
+    order that has: "pCR rates with A and C were 71% and 64%, respectively. Diarrhea occurred
+    in 5%, 35%, and 28% of patients, respectively" (three arms listed before) refers its run
+    to the order it counts, not to the last pair. ``earlier`` is empty unless the run says
+    "respectively"."""
+    ctx = _ctx(context)
+    if len(ctx) == n or not earlier:
+        return ctx
+    return next((order for order in earlier if len(order) == n), ctx)
 
 
 def _compared(arms: list[str | None], idx: list[int]) -> list[str | None]:

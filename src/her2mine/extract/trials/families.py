@@ -156,26 +156,49 @@ def _acronyms_after_group_ids(text: str, family: list[Hit]) -> list[Hit]:
     short-form reading takes (``_short_forms``), a registry id, or a group ("(Alliance)")."""
     out = []
     for h in family:
-        if not h.text.startswith(_GROUP_WORDS) or (
-            text.find("(", h.end, h.end + 8) < 0 and not text.startswith("/", h.end)
-        ):
+        if not h.text.startswith(_GROUP_WORDS):
+            continue
+        if text.startswith("/", h.start - 1):
+            before = _acronym_before_group_id(text, h)
+            if before is not None:
+                out.append(before)
+        if text.find("(", h.end, h.end + 8) < 0 and not text.startswith("/", h.end):
             continue
         m = _BRACKET_AFTER_GROUP_ID.match(text, h.end)
         if m is None:
             continue
         g = 1 if m.group(1) is not None else 2
-        name = m.group(g)
-        if is_registry_id(name) or _abbreviates(name, h.text):
-            continue
-        if _regimen_or_group_parts(name) or _subgroup_label(name):
-            continue
-        if _acronym_name(name) or (
+        if _group_id_acronym_ok(m.group(g), h):
+            out.append(span_hit(m, g))
+    return out
+
+
+def _group_id_acronym_ok(name: str, h: Hit) -> bool:
+    """Whether ``name``, joined to the group's study number ``h``, is the trial's acronym."""
+    if is_registry_id(name) or _abbreviates(name, h.text):
+        return False
+    if _regimen_or_group_parts(name) or _subgroup_label(name):
+        return False
+    return bool(
+        _acronym_name(name)
+        or (
             (_HYPHENATED_CAPITALS.fullmatch(name) or _SPACED_NUMERAL_NAME.fullmatch(name))
             and _context_name(name)
             and name.split()[0] not in _GROUP_WORD_SET
-        ):
-            out.append(span_hit(m, g))
-    return out
+        )
+    )
+
+
+# "(HERALD/EPOC1806)": the acronym may come first, joined to the group's study number by a slash.
+_ACRONYM_BEFORE_SLASH = re.compile(rf"(?<![A-Za-z0-9/-])({_ACRONYM})/\Z")
+
+
+def _acronym_before_group_id(text: str, h: Hit) -> Hit | None:
+    """The trial acronym written right before "/" and the group's study number ``h``."""
+    m = _ACRONYM_BEFORE_SLASH.search(text, max(0, h.start - 30), h.start)
+    if m is None or not _group_id_acronym_ok(m.group(1), h):
+        return None
+    return span_hit(m)
 
 
 # Parts of a subgroup's label bracketed after a study number ("SWOG S1007 (ER-NEG)", "(HR-POS)",
