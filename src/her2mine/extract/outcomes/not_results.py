@@ -991,3 +991,16 @@ def _with_and_without(text: str, a: int, end: int) -> re.Match[str] | None:
     # one value per group: a compared pair per group ("10 vs 8 months in patients with X and 7
     # vs 6 months in those without") compares arms in each
     return m if len(_GROUP_VALUE.findall(text, a, end)) == 2 else None
+
+
+# Round 81b: "a median PFS of almost 2 years", "nearly 60%": "almost"/"nearly" before a figure
+# round a result off (a restatement), so the figure is no reported value. ("approximately" and
+# "about" stay: results often report "approximately 20%".)
+_APPROXIMATED = re.compile(r"\b(?:almost|nearly)\s+\Z", re.I)
+
+
+def _approximated(text: str, s: int, v: Value) -> bool:
+    """Whether "almost" or "nearly" stands right before value ``v``."""
+    a = v.start - 8 if v.start - 8 > s else s
+    window = text[a : v.start]
+    return ("st " in window or "ly " in window) and _APPROXIMATED.search(window) is not None

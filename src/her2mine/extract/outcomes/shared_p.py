@@ -51,6 +51,7 @@ def _share_rate_p(
         and not _TUMOUR_GROUP_GATE.may_hold(low, s, e)
         and not _DIFFERENCE_GATE.may_hold(low, s, e)
         and not _TWIN_PRODUCT_GATE.may_hold(low, s, e)
+        and not _COMPLEMENT_GATE.may_hold(low, s, e)
     ):
         return
     ps = p_matches(text, s, e)
@@ -101,6 +102,7 @@ def _share_rate_p(
         if len(eps) != 1 or (
             len(named) < 2
             and not _in_named_groups(text, out, group)
+            and not _complement_groups(text, out, group)
             and not _respectively_before(text, out[group[-1]][0].ext_end, p_start)
             and not _contrasted_pair(text, out, group)
             and not _difference_stated_before(text, out[group[-1]][0].ext_end, p_start)
@@ -415,12 +417,14 @@ def _p_for_every_pair(
 ) -> bool:
     """Gives the P ``m`` to every value of ``group`` when the P is said of each comparison
     before it ("The ORR was 68% and 40%, and the DCR was 85% and 70% in the two groups,
-    respectively (both P<0.05)") and ``group`` is two end points or more, each compared over
+    respectively (both P<0.05)", or of two lists compared as wholes, ``_compared_with_those``) and ``group`` is two end points or more, each compared over
     the same number of groups (two or more values; different arms, or a "respectively" list
     closing before the P). Whether it gave the P."""
     a = m.start()
-    if _EVERY_BEFORE_P.search(text, max(0, a - 12), a) is None and (
-        _EVERY_AFTER_P.match(text, m.end()) is None
+    if (
+        _EVERY_BEFORE_P.search(text, max(0, a - 12), a) is None
+        and _EVERY_AFTER_P.match(text, m.end()) is None
+        and not _compared_with_those(text, out, group)
     ):
         return False
     by_ep: dict[tuple[str, str], list[int]] = {}
@@ -438,6 +442,18 @@ def _p_for_every_pair(
     for i in group:
         out[i][0].p = p
     return True
+
+
+# Round 81b: "ORR and DCR of A were 62% and 87%, respectively, higher than those of B (41% and
+# 72%) (P<0.05)": one group's list of rates set against "those" of another, compared as wholes.
+_THAN_THOSE = re.compile(r"\b(?:than|with|to)\s+those\b", re.I)
+
+
+def _compared_with_those(text: str, out: list[tuple[Value, str, str]], group: list[int]) -> bool:
+    """Whether the values of ``group`` are two lists set against each other by "than those"
+    ("with those", "to those") between them: one P printed after them is said of the whole."""
+    a, b = out[group[0]][0].start, out[group[-1]][0].start
+    return text.find("those", a, b) >= 0 and _THAN_THOSE.search(text, a, b) is not None
 
 
 def _opening_bracket_or(text: str, a: int) -> int:
@@ -490,9 +506,11 @@ def _p_sharing_measures(out: list[tuple[Value, str, str]]) -> tuple[str, ...]:
     return (*_COMPARED_SHARES, "median")
 
 
-# "42.7% in the combination arm": a rate followed by the group it was measured in.
+# "42.7% in the combination arm": a rate followed by the group it was measured in (round 81b:
+# "of pts in the chemo arm", any word for the people counted, ``_PEOPLE``).
+_OF_PEOPLE = r"(?:of\s+" + _PEOPLE + r"\s+)?"
 _IN_GROUP = re.compile(
-    r"\s*(?:(?:of\s+patients\s+)?in|of)\s+the\s+((?:[\w+-]+\s+){1,4}?)(?:arm|group|cohort)\b",
+    r"\s*(?:" + _OF_PEOPLE + r"in|of)\s+the\s+((?:[\w+-]+\s+){1,4}?)(?:arm|group|cohort)\b",
     re.I,
 )
 
@@ -505,7 +523,7 @@ _BRACKETED_GROUP = re.compile(
 # "4.8 months in arm A", "9.1 months (95% CI, 6.1-12.1 months) in arm A": a value (a value's
 # CI bracket ends before its closing bracket) followed by the lettered group it was measured in.
 _IN_LETTERED_GROUP = re.compile(
-    r"[)\]]?\s*(?:of\s+patients\s+)?in\s+(?i:arm|group|cohort)\s+([A-Z]|[1-9])(?![\w-])"
+    r"[)\]]?\s*" + _OF_PEOPLE + r"in\s+(?i:arm|group|cohort)\s+([A-Z]|[1-9])(?![\w-])"
 )
 # "45% of patients with HER2-enriched tumours and 8% of those with luminal A tumours": each rate
 # a share of its own subgroup (read for a shared P only: "of patients with" after a single rate
@@ -536,7 +554,7 @@ _IN_TUMOUR_GROUP = re.compile(
 _TWIN_PRODUCT_GATE = WordGate(("biosimilar", "reference", "originator", "innovator"))
 _TWIN_PRODUCT = r"(?:reference|originator|innovator)(?:\s+(?:product|drug|medicine|\w+mab))?"
 _WITH_TWIN_PRODUCT = re.compile(
-    r"\s*(?:of\s+patients\s+)?(?:with|for|receiving|on)\s+(?:the\s+|a\s+)?"
+    r"\s*" + _OF_PEOPLE + r"(?:with|for|receiving|on)\s+(?:the\s+|a\s+)?"
     rf"((?:proposed\s+)?biosimilar(?:\s+\w+mab)?|{_TWIN_PRODUCT})\b",
     re.I,
 )
@@ -562,6 +580,36 @@ def _in_named_groups(text: str, out: list[tuple[Value, str, str]], group: list[i
             return False
         names.add(m.group(1).lower().strip())
     return len(names) == len(group)
+
+
+# Round 81b: "57.8% of HER2-E and 25.2% of non-HER2-E tumors": the rates of a group and of its
+# complement ("X" and "non-X"), compared as the rates of named groups are.
+_COMPLEMENT_GATE = WordGate(("non",))
+_OF_FIRST_GROUP = re.compile(
+    r"\s*(?:of|in|among)\s+(?:the\s+)?([\w+-]+)\s+(?:and|vs\.?|versus)\s+", re.I
+)
+_OF_SECOND_GROUP = re.compile(r"\s*(?:of|in|among)\s+(?:the\s+)?([\w+-]+)", re.I)
+_NON = re.compile(r"non-?", re.I)
+
+
+def _complement_groups(text: str, out: list[tuple[Value, str, str]], group: list[int]) -> bool:
+    """Whether the two rates of ``group`` are of a group and of its complement, each named right
+    after its rate ("57.8% of HER2-E and 25.2% of non-HER2-E tumors", ``_OF_FIRST_GROUP``)."""
+    if len(group) != 2:
+        return False
+    a, b = out[group[0]][0], out[group[1]][0]
+    first = _OF_FIRST_GROUP.fullmatch(text, a.ext_end, b.start)
+    second = first and _OF_SECOND_GROUP.match(text, b.ext_end)
+    if not second:
+        return False
+    x, y = first.group(1).lower(), second.group(1).lower()
+    return _complement_of(y, x) or _complement_of(x, y)
+
+
+def _complement_of(name: str, other: str) -> bool:
+    """Whether ``name`` is "non-" ``other`` ("non-her2-e" of "her2-e")."""
+    m = _NON.match(name)
+    return m is not None and name[m.end() :] == other
 
 
 # Between two P values of a bare list: "P=0.41 and P=0.03", "P = .02, P = .30".

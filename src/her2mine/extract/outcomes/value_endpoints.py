@@ -31,6 +31,7 @@ from her2mine.extract.outcomes.not_results import (
     _NOT_OUTCOME,
     _NOT_OUTCOME_LOW,
     _absolute_gain,
+    _approximated,
     _blockers_are_age_bounds,
     _blockers_close_landmarks,
     _blockers_name_groups,
@@ -185,6 +186,8 @@ def _endpoint_for(
             and not _own_unlisted_time_to_event(text, low, s, v.start)
         ):
             return carry, kind
+        return None
+    if _approximated(text, s, v):  # "of almost 2 years": a rounded restatement
         return None
     # Population descriptors ("in hormone receptor-positive disease") only claim values that
     # come before them ("494 (88.7%) had hormone receptor-positive disease").
