@@ -68,6 +68,16 @@ from her2mine.extract.outcomes.runs import (
     context_of_count,
 )
 
+# (review of round 80a: "In patients aged <50, 50-65 and >65 years, pCR rates were 40%, 35% and
+# 30%, respectively": a list before the values is what "respectively" refers to, no earlier
+# order of arms)
+_OWN_LIST = re.compile(r",[^,;.]{1,40}?,?\s+(?:and|or)\s")
+
+
+def _lists_own_items(text: str, s: int, out: list[tuple[Value, str, str]]) -> bool:
+    """Whether the words before the sentence's first value list items of their own."""
+    return bool(out) and _OWN_LIST.search(text, s, out[0][0].start) is not None
+
 
 def _attribute_arms(
     text: str,
@@ -85,7 +95,7 @@ def _attribute_arms(
     ``added``: an "addition of X to Y" phrase's end and its two arms (``addition_comparison``);
     ``earlier``: arm orders read before ``context``, latest first, for a "respectively" run
     whose count ``context`` does not match (``context_of_count``)."""
-    earlier = earlier if resp else ()
+    earlier = earlier if resp and earlier and not _lists_own_items(text, s, out) else ()
     if resp and refs and (cut := _clause_after_respectively(text, s, e, out, refs)) is not None:
         return _attribute_clauses(text, s, cut, e, out, refs, context, added)
     arms: list[str | None] = [None] * len(out)

@@ -553,9 +553,14 @@ def _responder_share(text: str, low: str | None, v: Value) -> bool:
 _HYPOTHESIS_GATE = WordGate(
     ("null", "alternativ", "h0", "h1", "p0", "p1", "threshold", "assumed", "assuming")
 )
+# (review of round 80b: nor any word naming what is given, "the alternative dosing arm was 30%",
+# "assigned to the alternative schedule had a pCR rate of 45%": an arm's result; nor one that
+# reports what patients had, "assumed responders had a pCR rate of 20%")
 _HYPOTHESIS_BEFORE = re.compile(
     r"(?:(?<!-)\b(?:(?:null|alternative)(?:\s+hypothes[ie]s)?|assum(?:ed|ing))"
-    r"(?:\s+(?!(?:was|were|is|are|rejected|met|not|and|but|that|with|in)\b)[\w-]+){0,4}?"
+    r"(?:\s+(?!(?:was|were|is|are|rejected|met|not|and|but|that|with|in|ha[ds]|have|showed"
+    r"|achieved|reached|arms?|groups?|cohorts?|schedules?|dos(?:e|es|ing)|regimens?"
+    r"|treatments?|therap(?:y|ies))\b)[\w-]+){0,4}?"
     r"|\b[hp][01]|\bthreshold)"
     r"\s*(?:[:=]|of\b|was\b|rate\s+of\b)?\s*\Z",
     re.I,
