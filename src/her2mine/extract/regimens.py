@@ -360,9 +360,9 @@ def group_regimens(text: str, hits: list[Hit], *, split_weak: bool = False) -> l
                 out[-1].joins.append(kind)
                 out[-1].end = h.end
                 bare_comma = bare_comma or kind == "comma"
-                # (a list join between two short forms: ``_split_listed_short_forms``)
+                # (a list join after a short form: ``_split_listed_short_forms``)
                 listed_forms = listed_forms or (
-                    kind != "strong" and h.kind == "regimen" and out[-1].hits[-2].kind == "regimen"
+                    kind != "strong" and out[-1].hits[-2].kind == "regimen"
                 )
                 continue
         out.append(Regimen(h.start, h.end, [h]))
@@ -381,10 +381,11 @@ _hit_start = attrgetter("start")  # (a sort key without a Python call per hit)
 
 
 def _split_listed_short_forms(r: Regimen) -> list[Regimen]:
-    """``r`` cut at each list join (a comma, "and") between two regimens' short forms whose
-    parts share a drug ("TCbHP, THP and EC-THP regimens"; the parts are the runs of strongly
-    joined mentions, "EC-THP" one): one regimen never gives a drug twice, so the list names
-    alternatives, not one combination (round 65a)."""
+    """``r`` cut at each list join (a comma, "and") after a regimen's short form when the
+    parts share a drug ("TCbHP, THP and EC-THP regimens"; "FTN, fulvestrant plus trastuzumab
+    (FT)", round 81a; the parts are the runs of strongly joined mentions, "EC-THP" one): one
+    regimen never gives a drug twice, so the list names alternatives, not one combination
+    (round 65a)."""
     cuts = []
     run_start = 0  # start of the strongly joined run before the current join
     for k in range(1, len(r.hits)):
@@ -392,7 +393,7 @@ def _split_listed_short_forms(r: Regimen) -> list[Regimen]:
             continue
         previous, run_start = r.hits[run_start:k], k  # the run before the join, and after
         run = r.hits[k : _run_end(r.joins, k)]
-        if previous[-1].kind == "regimen" and run[0].kind == "regimen":
+        if previous[-1].kind == "regimen":
             drugs = {d for h in previous for d in h.drugs}
             if any(d in drugs for h in run for d in h.drugs):
                 cuts.append(k)

@@ -135,8 +135,9 @@ def _negated_partner_ref(
     text: str, r: Regimen, regs: list[Regimen], registry: ArmRegistry
 ) -> ArmRef | None:
     """ "trastuzumab (but) without pertuzumab": one reference for the mention and its negated
-    partner, naming the one arm that holds every drug of ``r`` and none of the partner's. None
-    when no regimen follows "without" right after ``r`` or no single arm fits."""
+    partner, naming the one arm that holds every drug of ``r`` and none of the partner's; when
+    no arm does, the mention's own drugs. None when no regimen follows "without" right after
+    ``r``, or several arms fit, or no arm holds ``r``'s drugs."""
     m = _BUT_WITHOUT.match(text, r.end)
     if m is None:
         return None
@@ -151,6 +152,10 @@ def _negated_partner_ref(
         for a in registry.arms
         if not a.special and held <= set(a.drugs) and not left_out & set(a.drugs)
     ]
+    if not fits and any(held <= set(a.drugs) for a in registry.arms if not a.special):
+        # no arm of the design fits: the patients given X without Y are a group of their own,
+        # never the arm of X with Y the mention would fill to (round 81a)
+        return ArmRef(r.start, nxt.end, "+".join(sorted(held)), drugs=tuple(r.drugs))
     if len(fits) != 1:
         return None
     return ArmRef(r.start, nxt.end, ref_name(fits[0]), drugs=tuple(r.drugs))

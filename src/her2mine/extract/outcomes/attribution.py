@@ -51,6 +51,8 @@ from her2mine.extract.outcomes.prose import (
     _opens_with_one_group,
     _own_subgroups_compared,
     _than_comparator,
+    _than_list_runs,
+    _than_list_subject,
 )
 from her2mine.extract.outcomes.runs import (
     _clause_after_respectively,
@@ -202,18 +204,24 @@ def _attribute_arms(
     # 2. Runs of compared values ("18.5 vs 12.4 months", "54.1%, 45.4%, and 46.2%").
     last_named: tuple[int, list[str | None]] | None = None  # the last named run: end, arms
     one_arm: str | None = None  # the arm of a prose comparison of one regimen's schedules
-    for run in _runs(text, out, idx):
+    runs = _runs(text, out, idx)
+    if len(runs) > 1 and text.find("than", s, e) >= 0:
+        runs = _than_list_runs(text, out, runs, refs)
+    for run in runs:
         if len(run) < 2 or any(i in decided for i in run):
             continue
         prev = [j for j, r in enumerate(refs) if r.end <= out[run[0]][0].start and j not in claimed]
         listed = _last_list(refs, prev)
         names: list[str | None] | None = None
+        subject = _than_list_subject(text, refs, listed) if len(run) == len(listed) + 1 else None
         # A single reference in an earlier clause ("reduced by 42% in the A arm (HR ...);
         # median OS was 18.1 versus 12.0 months") does not name the pair's first arm.
         apart = bool(prev) and _clause_break_unbracketed(
             text, refs[prev[-1]].end, out[run[0]][0].start
         )
-        if len(listed) == len(run):
+        if subject is not None:  # "in C ... than in A and B (x vs y and z)"
+            names = [refs[subject].arm] + [refs[j].arm for j in listed]
+        elif len(listed) == len(run):
             names = [refs[j].arm for j in listed]
         elif added is not None and len(run) == 2 and added[0] <= out[run[0]][0].start:
             names = list(added[1])  # "the addition of X to Y ... (7.4 vs. 4.6 months)"

@@ -12,7 +12,7 @@ from her2mine.extract.numbers import Value
 from her2mine.extract.outcomes.brackets import _CLAUSE_BREAK, _clause_end
 from her2mine.extract.outcomes.endpoints import _PEOPLE
 from her2mine.extract.outcomes.patterns import VS_OR_COMPARED
-from her2mine.extract.outcomes.runs import _ctx, _runs, context_of_count
+from her2mine.extract.outcomes.runs import _ctx, _last_list, _runs, context_of_count
 
 # "A was superior to B", "A compared to B": a comparison word puts A first and B second.
 _PROSE_COMPARISON = re.compile(
@@ -84,6 +84,52 @@ def _than_comparator(text: str, ref: ArmRef, first: float, second: float) -> boo
     if _THAN_BEFORE.search(text, max(0, ref.start - 20), ref.start) is None:
         return False
     return _than_order_agrees(text, ref.start, first, second)
+
+
+# "in group C was higher than that in groups A and B": what closes the "than" before a list
+_THAN_LIST_BEFORE = re.compile(
+    r"\bthan\s+(?:(?:that|those)\s+)?(?:(?:in|with|among|on|for)\s+)?(?:the\s+)?\Z", re.I
+)
+
+
+def _than_list_subject(text: str, refs: list[ArmRef], listed: list[int]) -> int | None:
+    """The reference a "than" list is compared with, when it comes right before the list in
+    one clause: "the incidence in group C was higher than that in groups A and B (87.7% vs
+    21.7% and 28.4%)" lists C's value first, then the list's in order (round 81a)."""
+    if len(listed) < 2 or listed[0] == 0:
+        return None
+    j = listed[0] - 1
+    a, b = refs[j], refs[listed[0]]
+    if a.in_list or a.arm is None or any(refs[k].arm == a.arm for k in listed):
+        return None
+    if b.start - a.end > 120 or _CLAUSE_BREAK.search(text, a.end, b.start):
+        return None
+    if _THAN_LIST_BEFORE.search(text, max(a.end, b.start - 30), b.start) is None:
+        return None
+    return j
+
+
+def _than_list_runs(
+    text: str, out: list, runs: list[list[int]], refs: list[ArmRef]
+) -> list[list[int]]:
+    """``runs`` with a "vs" run and the values joined after it by "and" read as one run when a
+    "than" list names one group more than the "vs" pair (``_than_list_subject``): "87.7% vs
+    21.7% and 28.4%" after "in group C ... than that in groups A and B"."""
+    merged: list[list[int]] = []
+    for run in runs:
+        last = merged[-1] if merged else None
+        if last is not None and last[-1] + 1 == run[0] and out[last[-1]][0].paired_with_next:
+            prev = [j for j, r in enumerate(refs) if r.end <= out[last[0]][0].start]
+            listed = _last_list(refs, prev)
+            if (
+                len(last) + len(run) == len(listed) + 1
+                and out[last[-1]][1:] == out[run[0]][1:]
+                and _than_list_subject(text, refs, listed) is not None
+            ):
+                last.extend(run)
+                continue
+        merged.append(list(run))
+    return merged
 
 
 def _compared_in_prose(text: str, refs: list[ArmRef], prev: list[int]) -> bool:
