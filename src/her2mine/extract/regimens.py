@@ -393,7 +393,8 @@ def _split_listed_short_forms(r: Regimen) -> list[Regimen]:
             continue
         previous, run_start = r.hits[run_start:k], k  # the run before the join, and after
         run = r.hits[k : _run_end(r.joins, k)]
-        if previous[-1].kind == "regimen":
+        # (a lone drug the short form holds restates it: "TH, trastuzumab and pertuzumab")
+        if previous[-1].kind == "regimen" and (run[0].kind == "regimen" or len(run) > 1):
             drugs = {d for h in previous for d in h.drugs}
             if any(d in drugs for h in run for d in h.drugs):
                 cuts.append(k)

@@ -1008,4 +1008,17 @@ def _approximated(text: str, s: int, v: Value) -> bool:
     """Whether "almost" or "nearly" stands right before value ``v``."""
     a = v.start - 8 if v.start - 8 > s else s
     window = text[a : v.start]
-    return ("st " in window or "ly " in window) and _APPROXIMATED.search(window) is not None
+    if not ("st " in window or "ly " in window) or _APPROXIMATED.search(window) is None:
+        return False
+    # a figure set against another one is the compared result, however hedged ("nearly 60% in
+    # arm A and 40% in arm B", "40% versus nearly 60%")
+    return (
+        _COMPARED_AFTER.match(text, v.end) is None
+        and _COMPARED_BEFORE.search(text, max(s, v.start - 80), v.start) is None
+    )
+
+
+_COMPARED_AFTER = re.compile(r"[^.;()\d]{0,60}?\b(?:and|vs\.?|versus|compared\s+with)\s+\d")
+_COMPARED_BEFORE = re.compile(
+    r"\d[^.;\d]{0,60}\b(?:and|vs\.?|versus|compared\s+with)\s+(?:almost|nearly)\s+\Z", re.I
+)

@@ -453,7 +453,14 @@ def _compared_with_those(text: str, out: list[tuple[Value, str, str]], group: li
     """Whether the values of ``group`` are two lists set against each other by "than those"
     ("with those", "to those") between them: one P printed after them is said of the whole."""
     a, b = out[group[0]][0].start, out[group[-1]][0].start
-    return text.find("those", a, b) >= 0 and _THAN_THOSE.search(text, a, b) is not None
+    if len(group) % 2 or text.find("those", a, b) < 0:
+        return False
+    # one "than those" between two halves: a third list ("similar to those in CLEOPATRA (80%
+    # and 90%) and higher than those of B (...)") is no part of the P's comparison
+    found = list(_THAN_THOSE.finditer(text, a, b))
+    half = len(group) // 2
+    mid_a, mid_b = out[group[half - 1]][0].start, out[group[half]][0].start
+    return len(found) == 1 and mid_a <= found[0].start() < mid_b
 
 
 def _opening_bracket_or(text: str, a: int) -> int:
