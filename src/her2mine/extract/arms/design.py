@@ -145,6 +145,7 @@ from her2mine.extract.arms.twins import (
     _route_twin,
     _trailing_route_twins,
     _twin_alternative,
+    _with_earlier_twins,
 )
 from her2mine.extract.backbones import shared_backbone
 from her2mine.extract.fastre import GateSet
@@ -427,7 +428,7 @@ def _read_design(
             _record_both_form(text, regs[max(arm_of)].end, e, both_arm, reg)
         if each and len(added) >= 2:
             each_extra = {d for h in kept if h.start >= each.end() for d in h.drugs}
-            for arm in added:
+            for arm in _with_earlier_twins(reg, added):
                 if not arm.special:
                     arm.extend(set(each_extra))
         if len(added) >= 2 and text.find("respectively", s, e) >= 0:

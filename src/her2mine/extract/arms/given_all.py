@@ -286,7 +286,10 @@ _LABELLED_ADDED_TO = re.compile(
     _LABEL_BRACKET
     + r"(?:\s*,?\s*(?:or|and)\s+(?:both|(?:the|their)\s+combination)"
     + _LABEL_BRACKET
-    + r")?\s+to\s+(?:the\s+|a\s+|an\s+)?",
+    + r")?\s+to\s+(?:the\s+|a\s+|an\s+)?"
+    # "to maintenance trastuzumab and pertuzumab (arm A)": the phase or standing of the
+    # regimen added to, no drug of its own (round 82b)
+    r"(?:(?:maintenance|continued|ongoing|standard)\s+)?",
     re.I,
 )
 _LABELLED_ALTERNATIVE = re.compile(_LABEL_BRACKET + r"\s*(?:,\s*(?:or\s+|and\s+)?|or\s+|and\s+)")

@@ -236,7 +236,19 @@ def _fuller_design_refines(
         return False
     fuller = ArmRegistry(class_members=reg.class_members, drug_class=reg.drug_class)
     _read_design(text, rest, drug_hits, fuller, gate)
-    return _shared_part_only(titled, fuller.arms)
+    return _shared_part_only(titled, fuller.arms) or _labelled_split_of(titled, fuller.arms)
+
+
+def _labelled_split_of(titled: list[Arm], arms: list[Arm]) -> bool:
+    """Whether ``arms``, each a drug arm with a group label, are more than the title's and hold
+    each of its regimens: "Z with or without X and Y" in a title, "adding X (arm B) or X plus
+    Y (arm C) to Z (arm A)" in the body. The title summarises the design the body spells out
+    (round 82b)."""
+    drug_arms = [a for a in arms if a.drugs and not a.special and a.labels]
+    if len(drug_arms) <= len(titled) or len(drug_arms) < len(arms):
+        return False
+    regimens = {frozenset(a.drugs) for a in drug_arms}
+    return all(not t.special and frozenset(t.drugs) in regimens for t in titled)
 
 
 def _drop_arms(reg: ArmRegistry, drop: list[Arm]) -> None:

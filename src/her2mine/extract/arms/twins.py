@@ -195,6 +195,20 @@ def _each_twin(
     )
 
 
+def _with_earlier_twins(reg: ArmRegistry, added: list[Arm]) -> list[Arm]:
+    """``added`` (the arms a design sentence listed before its "each with C") and the twins an
+    earlier sentence defined of the same drugs: "HLX02 versus reference trastuzumab" in a title,
+    then "HLX02 and reference trastuzumab, each given with docetaxel" in the body, which names
+    the twins as one arm, gives C to both (round 82b)."""
+    out = list(added)
+    for arm in reg.arms:
+        if arm.special or not arm.drugs or any(arm is a for a in out):
+            continue
+        if any(a.drugs == arm.drugs and a.options == arm.options for a in added):
+            out.append(arm)
+    return out
+
+
 # A product code as written ("AB12", "HLX02", "CT-P6", "PF-05280014").
 _CODE_WRITTEN = re.compile(r"[A-Z]{1,5}-?[A-Z]?[0-9]{1,8}[a-z]?")
 # "A plus C or B plus C": the alternatives' join, after A's bracket, if any.
