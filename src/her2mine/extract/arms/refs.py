@@ -592,6 +592,10 @@ def _group_ref(
     lab = _GROUP_LABEL.search(before)
     if lab:
         return ArmRef(gs - len(before) + lab.start(), ge, registry.by_label(lab.group(1)))
+    if before.endswith(_ALONE_ENDS):
+        alone = _non_drug_alone_ref(before, gs, ge, registry)
+        if alone is not None:
+            return alone
     if before.endswith(_REFERENCE_ENDS) and not _CATEGORY_BRACKET.match(text, ge, e):
         product = _reference_product_ref(before, gs, ge, registry)
         if product is not None:
@@ -599,6 +603,28 @@ def _group_ref(
     return _same_drugs_group_ref(
         before, gs, ge, registry, _DURATION_UNITS, _DURATION_LABEL
     ) or _same_drugs_group_ref(before, gs, ge, registry, _SCHEDULE_WORDS, _SCHEDULE_LABEL)
+
+
+# Round 83b: "the trimodality-alone group", "the surgery alone arm": a group named by what
+# it had without the added drug (a word no regimen reading took, so no drug) is the
+# backbone arm of an add-on design.
+_NON_DRUG_ALONE = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z]+[\s-]+alone[\s-]*$", re.I)
+_ALONE_ENDS = ("alone ", "alone-")
+
+
+def _non_drug_alone_ref(before: str, gs: int, ge: int, registry: ArmRegistry) -> ArmRef | None:
+    """The arm "<X>-alone group" names, X no drug (a drug right before the group word is read
+    as a regimen first): the one arm whose drugs every other arm adds to (``_add_on_base`` of
+    the drugs all arms share); else None."""
+    m = _NON_DRUG_ALONE.search(before)
+    if m is None:
+        return None
+    held = [set(a.drugs) for a in registry.arms if a.drugs]
+    shared = set.intersection(*held) if len(held) >= 2 else set()
+    base = _add_on_base(registry, shared) if shared else None
+    if base is None:
+        return None
+    return ArmRef(gs - len(before) + m.start(), ge, base.name)
 
 
 def _label_ref_arm(registry: ArmRegistry, label: str) -> str | None:
@@ -622,8 +648,14 @@ _REFERENCE_GROUP = re.compile(
 )
 # "the reference group (age <50 years)", "(ECOG 0)", "(premenopausal)": a bracket saying who
 # belongs to the group makes it a subgroup analysis's reference category, no product's arm
-# (a size, a statistic or a value may follow the product's group: "(n = 120)", "(95% CI", "(HR").
-_CATEGORY_BRACKET = re.compile(r"\s*[(\[]\s*(?:[<>≤≥]|(?!(?:n|CI|HR|OR|RR|P|vs)\b)[A-Za-z])", re.I)
+# (a size, a statistic or a value may follow the product's group: "(n = 120)", "(95% CI", "(HR";
+# round 83b: so may the groups' difference, "(difference, 2.6%; 95% CI ...)", "(risk ratio").)
+_CATEGORY_BRACKET = re.compile(
+    r"\s*[(\[]\s*(?:[<>≤≥]|(?!(?:n|CI|HR|OR|RR|P|vs|"
+    r"(?:(?:absolute|mean|rate|risk|treatment)\s+)?difference|(?:hazard|odds|risk)\s+ratio)\b)"
+    r"[A-Za-z])",
+    re.I,
+)
 _REFERENCE_ENDS = tuple(
     f"{word}{gap}"
     for word in ("reference", "originator", "innovator", "product", "biosimilar")

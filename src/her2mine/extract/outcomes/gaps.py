@@ -87,11 +87,15 @@ _OPEN_ONLY = re.compile(r"\s*[(\[]\s*(?:the\s+)?")
 # "27 percent of the group given an anthracycline, cyclophosphamide, and trastuzumab", "8% of
 # the patients in the arm receiving A": the value is that of the group the regimen after it
 # names (group words and articles are not ``_FILLER``: elsewhere they end a clause). One
-# subgroup adjective may stand before the people ("9% of Japanese patients receiving A").
+# subgroup adjective may stand before the people ("9% of Japanese patients receiving A"), and
+# a short "with" phrase after them (round 83b: "45.2% of patients with brain metastases
+# receiving A": a subgroup of A's group, still A's value).
 _GROUP_GIVEN = re.compile(
     r"\s*of\s+(?:the\s+|all\s+|those\s+)?"
     r"(?:(?:(?!(?:and|or|vs|versus|than)\s)[A-Za-z][A-Za-z-]*\s+)?"
-    r"(?:patients|women|participants)\s+)?"
+    r"(?:patients|women|participants)\s+"
+    r"(?:with\s+(?:(?!(?:and|or|vs|versus|than|but|whereas|while|compared|in|who)\s)"
+    r"[A-Za-z][A-Za-z-]*\s+){1,3}(?=who\b|given\b|receiving\b|received\b|treated\b))?)?"
     r"(?:(?:in\s+)?(?:the\s+)?(?:group|arm|cohort)\s+)?(?:who\s+(?:were\s+)?)?"
     r"(?:given|receiving|received|treated\s+with)\s+(?:an?\s+|the\s+)?",
     re.I,
