@@ -23,7 +23,7 @@ Modules, from the bottom of the import graph up (name — what it holds — impo
     twins       — dose, schedule, code and route twins, "or both" arms — labels, model,
                   patterns
     placebo     — placebo designs, phases, restated arms — labels, model, parts, patterns
-    add_on      — "with or without" and add-on designs — labels, model, patterns
+    add_on      — "with or without" and add-on designs — labels, model, patterns, prior
     factorial   — factorial designs: factors, backbone, each level's regimen — model, patterns,
                   prior
     design      — reading one randomisation sentence (``_read_design``) — add_on, given_all,

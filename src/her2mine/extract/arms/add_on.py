@@ -9,6 +9,7 @@ import re
 from her2mine.extract.arms.labels import _is_design_regimen, _label_after, normalise_label
 from her2mine.extract.arms.model import Arm, ArmRegistry, _defined_arms, _same_drugs
 from her2mine.extract.arms.patterns import _BOTH, _GROUP_WORD, _RANDOMISED
+from her2mine.extract.arms.prior import subject_end
 from her2mine.extract.fastre import WordGate
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import Regimen, group_regimens, is_schedule_only
@@ -236,8 +237,10 @@ def _add_on_design(
             if m.re is _ADD_ON_DESIGNS[0]:
                 end = _further_add_ons(text, end, e, added)
             # "had received A with or without prior X" is history; "... or with X (S2) or Y
-            # (S3)" a list of partners: no add-on design
-            if _ADD_ON_PRIOR.search(text, s, end) or _OR_NEXT.match(text, end, e):
+            # (S3)" a list of partners: no add-on design (a history in the subject before
+            # "were randomly assigned to A" is not A's)
+            prior_from = subject_end(text, s, r.start)
+            if _ADD_ON_PRIOR.search(text, prior_from, end) or _OR_NEXT.match(text, end, e):
                 return False
             a = Regimen(r.start, h.end, r.hits[: j + 1], r.joins[:j])
             partners = [[x for x in hits if x0 <= x.start < x1] for x0, x1, _ in added]

@@ -67,12 +67,15 @@ from her2mine.extract.arms.partners import (
 from her2mine.extract.arms.parts import (
     _AND_OR_GATE,
     _SEQUENCE_GATE,
+    _SURGERY_GATE,
     _design_part_end,
     _joined_across_short_form,
     _labelled_options_then_sequence,
     _labels_last_arm,
     _options_then_sequence,
+    _semicolon_listed,
     _without_and_or_alternatives,
+    _without_post_surgery_phase,
     _without_short_forms,
     _without_suffixed_labels,
     option_hits,
@@ -238,6 +241,8 @@ def _read_design(
         if and_or:
             regs = _without_and_or_alternatives(text, regs)
         if sequence:
+            if len(regs) >= 3 and _SURGERY_GATE.may_hold(low, s, e):
+                regs = _without_post_surgery_phase(text, regs)
             regs = _options_then_sequence(text, regs)
             if len(regs) >= 3:
                 regs = _alternatives_repeated_in_phases(text, regs)
@@ -343,6 +348,8 @@ def _read_design(
             label = label or _control_name_bracket(text, r, s)
             form = None if label else short_form_before_bracket(text, r, s, _end_before(regs, i, s))
             listed = bool(added) and i > 0 and _LIST_GAP.fullmatch(text[regs[i - 1].end : r.start])
+            if not listed and added and i > 0 and text.find(";", regs[i - 1].end, r.start) >= 0:
+                listed = _semicolon_listed(text, regs[i - 1], r, e)
             alternative = shared is not None and i in shared.own
             if (
                 label

@@ -1,8 +1,8 @@
 """Options brackets and the parts of a design sentence.
 
 The per-patient options in brackets ("(docetaxel or paclitaxel)"), where a design part ends,
-short forms and suffixed labels written between regimens, "A and/or B" alternatives and
-"A or B, followed by C" sequences.
+short forms and suffixed labels written between regimens, "A and/or B" alternatives,
+"A or B, followed by C" sequences, ";"-separated lists and the phase after surgery.
 """
 
 from __future__ import annotations
@@ -392,4 +392,45 @@ def _has_sequence(text: str, r: Regimen) -> bool:
     return any(
         _SEQUENCE_WORD.search(text, a.end, b.start)
         for a, b in zip(r.hits, r.hits[1:], strict=False)
+    )
+
+
+# "randomized to A (TCH); B (TCL); or C (TCHL), followed by surgery and completion of 1 year of
+# trastuzumab": the phase after surgery is every arm's continuation, not an arm (and, as with
+# "followed in both arms by trastuzumab to complete 1 year", the neoadjuvant arms do not take
+# it). The gap from the last arm (its bracket) to the phase: a sequence word, surgery, then
+# "and" / "then" / "followed by" and a few words with no bracket, ";" or "or".
+_POST_SURGERY_GAP = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?,?\s*(?:and\s+)?" + SEQUENCE_WORDS + r"\s+(?:definitive\s+)?surgery"
+    r"\s*,?\s*(?:and|then|followed\s+by)\s+(?:(?!\bor\b)[^;()])*$",
+    re.I,
+)
+_SURGERY_GATE = WordGate(("surgery",))
+
+
+def _without_post_surgery_phase(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """``regs`` less the regimens from the first one written after "followed by surgery and"
+    (``_POST_SURGERY_GAP``) when at least two regimens, the arms, come before it; unchanged
+    otherwise."""
+    for i in range(2, len(regs)):
+        gap = text[regs[i - 1].end : regs[i].start]
+        if "surgery" in gap and _POST_SURGERY_GAP.match(gap):
+            return regs[:i]
+    return regs
+
+
+# "randomized to A (TCH); B (TCL); or C (TCHL)": a list whose items end in brackets, split by
+# ";" and closed by "; or" / "; and". Only where such a close follows (``_SEMICOLON_CLOSE``) is
+# a regimen right after "(...);" the next item: "... or B (THP); trastuzumab was continued for
+# 1 year" opens another clause.
+_SEMICOLON_GAP = re.compile(r"\s*\([^()]*\)\s*;\s*(?:or\s+|and\s+)?(?:to\s+)?", re.I)
+_SEMICOLON_CLOSE = re.compile(r"\)\s*;\s*(?:or|and)\s", re.I)
+
+
+def _semicolon_listed(text: str, prev: Regimen, r: Regimen, e: int) -> bool:
+    """Whether ``r`` is the next item of a ";" list after ``prev`` (see above), the list
+    closing at or after ``r`` within the design part ending at ``e``."""
+    return (
+        _SEMICOLON_GAP.fullmatch(text, prev.end, r.start) is not None
+        and _SEMICOLON_CLOSE.search(text, prev.end, e) is not None
     )

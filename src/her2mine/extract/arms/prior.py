@@ -324,6 +324,17 @@ def _assigned_after_prior(text: str, a: int, pos: int) -> bool:
     return last is not None and _PRIOR_END.match(text, last.end(), pos) is None
 
 
+def subject_end(text: str, s: int, pos: int) -> int:
+    """Where the subject of the assignment before ``pos`` ends: after the last assignment
+    verb (``_ASSIGNED_VERB``) in ``text[s:pos]``, else ``s``. "Patients with no prior
+    chemotherapy for advanced disease were randomly assigned to A either alone or with X": the
+    subject's history ends at the verb and says nothing of the regimen assigned after it."""
+    if text.find(" were ", s, pos) < 0 and text.find(" was ", s, pos) < 0:
+        return s
+    last = last_match(_ASSIGNED_VERB, text, s, pos)
+    return s if last is None else last.end()
+
+
 # "All patients received four cycles of EC and were then randomly assigned to A or B": the
 # therapy named before "were then assigned" is a lead-in every patient had before
 # randomisation, no arm and no part of one (as later/follow-on phases are kept out).
