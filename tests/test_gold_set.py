@@ -26,6 +26,7 @@ BLIND9 = Path(__file__).parent / "data" / "gold_blind9"
 BLIND10 = Path(__file__).parent / "data" / "gold_blind10"
 BLIND11 = Path(__file__).parent / "data" / "gold_blind11"
 BLIND12 = Path(__file__).parent / "data" / "gold_blind12"
+BLIND13 = Path(__file__).parent / "data" / "gold_blind13"
 TXT = sorted(GOLD.glob("*.txt"))
 ALL_TXT = (
     TXT
@@ -41,6 +42,7 @@ ALL_TXT = (
     + sorted(BLIND10.glob("*.txt"))
     + sorted(BLIND11.glob("*.txt"))
     + sorted(BLIND12.glob("*.txt"))
+    + sorted(BLIND13.glob("*.txt"))
 )
 
 ENDPOINTS = {
@@ -89,6 +91,7 @@ def _parse_written(value: str) -> float | None:
         (BLIND10, 20, 2),
         (BLIND11, 20, 2),
         (BLIND12, 20, 2),
+        (BLIND13, 20, 2),
     ],
 )
 def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: int) -> None:
@@ -118,6 +121,7 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
         BLIND10,
         BLIND11,
         BLIND12,
+        BLIND13,
     ],
     ids=[
         "gold",
@@ -133,6 +137,7 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
         "blind10",
         "blind11",
         "blind12",
+        "blind13",
     ],
 )
 def test_pinned_scores_file(directory: Path) -> None:
@@ -157,6 +162,7 @@ def test_the_sets_share_no_document() -> None:
         BLIND10,
         BLIND11,
         BLIND12,
+        BLIND13,
     )
     ids = [{t.stem for t in d.glob("*.txt")} for d in sets]
     assert sum(map(len, ids)) == len(set().union(*ids))
