@@ -324,14 +324,23 @@ def _assigned_after_prior(text: str, a: int, pos: int) -> bool:
     return last is not None and _PRIOR_END.match(text, last.end(), pos) is None
 
 
+# The verb that ends an assignment's subject; up to two adverbs may stand in it ("were then
+# randomly assigned", "were subsequently randomized": review of round 82a).
+_SUBJECT_VERB = re.compile(
+    r"\b(?:were|was)\s+(?:(?:randomly|then|subsequently)\s+){0,2}"
+    r"(?:assigned|randomi[sz]ed|allocated)\b",
+    re.I,
+)
+
+
 def subject_end(text: str, s: int, pos: int) -> int:
     """Where the subject of the assignment before ``pos`` ends: after the last assignment
-    verb (``_ASSIGNED_VERB``) in ``text[s:pos]``, else ``s``. "Patients with no prior
+    verb (``_SUBJECT_VERB``) in ``text[s:pos]``, else ``s``. "Patients with no prior
     chemotherapy for advanced disease were randomly assigned to A either alone or with X": the
     subject's history ends at the verb and says nothing of the regimen assigned after it."""
     if text.find(" were ", s, pos) < 0 and text.find(" was ", s, pos) < 0:
         return s
-    last = last_match(_ASSIGNED_VERB, text, s, pos)
+    last = last_match(_SUBJECT_VERB, text, s, pos)
     return s if last is None else last.end()
 
 
