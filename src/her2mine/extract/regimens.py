@@ -129,7 +129,8 @@ _SCHEDULE = re.compile(
     r"(?:day|week))|daily|weekly|q\dw|"
     # A number with a dose unit after "and" is the same drug's next dose, not a day: "4 mg/kg on
     # day 1 and 2 mg/kg weekly plus docetaxel" (the "and" goes with the day list).
-    r"on\s+days?\s+\d+(?:\s*(?:,\s*(?:and\s+)?|[-–]\s*|(?:and|to|through)\s+)\d+"
+    # (round 83a: poster shorthand drops the "on": "1000 mg/m2 days 1-14 q3w + trastuzumab")
+    r"(?:on\s+)?days?\s+\d+(?:\s*(?:,\s*(?:and\s+)?|[-–]\s*|(?:and|to|through)\s+)\d+"
     r"(?![\d.·,]*\s*m?g\b))*(?:\s+and(?=\s+\d[\d.·,]*\s*mg))?|"
     r"(?:of|in)\s+(?:a|each)\s+(?:\d+|twenty-one|twenty-eight)-day\s+cycles?|"
     r"at\s+the\s+same\s+dose(?:\s+and\s+schedule)?|(?:at\s+(?:a\s+dose\s+of\s+)?)?"
@@ -151,7 +152,8 @@ _SCHEDULE = re.compile(
     r"intravenously|subcutaneously|dose-dense|each|"
     # poster shorthand for schedules: "TUC 300 mg BID + T-DM1", "125 mg d1-21 + ET"
     # (round 76a: a list of days, "eribulin 1.4 mg/m2 d1,8 q3w + HP", is one schedule too)
-    r"bid|tid|qd|q\d+wk?s?|d\d+(?:[-–]\d+|(?:,\d+)+))\b",
+    # (round 83a: a cycle in days, "palbociclib 125 mg d1-21 q28d + trastuzumab", too)
+    r"bid|tid|qd|q\d+(?:wk?s?|d)|d\d+(?:[-–]\d+|(?:,\d+)+))\b",
     re.I,
 )
 
@@ -222,7 +224,7 @@ def _read_gap(gap: str) -> str | None:
 # a gap without any has no schedule phrase to remove (most gaps).
 _SCHEDULE_HINT = re.compile(
     r"cycle|dose|course|week|month|year|day|dail|same|loading|orally|intravenously|"
-    r"subcutaneously|continuously|each|q\dw|\d[\d.·,]*\s*m?g|bid|tid|qd|q\d+w|d\d+[-–,]\d|auc|"
+    r"subcutaneously|continuously|each|q\dw|\d[\d.·,]*\s*m?g|bid|tid|qd|q\d+[wd]|d\d+[-–,]\d|auc|"
     r"curve",
     re.I,
 )
@@ -238,8 +240,8 @@ _SCHEDULE_HINT_WORDS = (
     "auc", "curve",
 )  # fmt: skip
 _SCHEDULE_HINT_DIGITS = re.compile(
-    r"\d(?:(?<=q\d)\d*w|[\d.·,]*\s*m?g|(?<=d\d)\d*[-–,]\d)", re.I
-)  # q\dw, q\d+w, \d[\d.·,]*\s*m?g, d\d+[-–,]\d
+    r"\d(?:(?<=q\d)\d*[wd]|[\d.·,]*\s*m?g|(?<=d\d)\d*[-–,]\d)", re.I
+)  # q\dw, q\d+[wd], \d[\d.·,]*\s*m?g, d\d+[-–,]\d
 
 
 def _may_hold_schedule(gap: str) -> bool:

@@ -81,6 +81,14 @@ def _with_or_without_design(
     return True
 
 
+def _restates_add_on(reg: ArmRegistry, a: Regimen, partners: list[list[Hit]]) -> bool:
+    """Whether backbone ``a`` and ``a`` plus each partner are all arms already defined."""
+    wanted = [a.drugs] + [
+        sorted(set(a.drugs) | {d for x in xs for d in x.drugs}) for xs in partners
+    ]
+    return all(any(_same_drugs(arm, ds) for arm in reg.arms) for ds in wanted)
+
+
 def _restated_pair(reg: ArmRegistry, a: Regimen, b: Regimen) -> bool:
     """Whether arms A+B and A of "A with or without B" are both arms already defined (round
     79a: a randomised title's "A versus A-B", then the Methods' "randomly assigned to A
@@ -218,9 +226,9 @@ def _add_on_design(
     lexicon reading of the same letters (``bare_forms``), unless it is a one-drug short form
     the text writes as a drug mention (``drug_hits``: "docetaxel (D) with or without
     trastuzumab (H)", then "with D plus H"). Only while fewer than two arms are defined, with
-    A written where a design names an arm."""
-    if _defined_arms(reg) >= 2:
-        return False
+    A written where a design names an arm, or (round 83a) when it restates two arms defined
+    before (a randomised title's "A Compared with A-X"): then it only names them."""
+    defined = _defined_arms(reg) >= 2
     for r in group_regimens(text, hits):
         if not r.drugs or r.has_placebo or not _is_design_regimen(text, r, s, e):
             continue
@@ -245,6 +253,8 @@ def _add_on_design(
             a = Regimen(r.start, h.end, r.hits[: j + 1], r.joins[:j])
             partners = [[x for x in hits if x0 <= x.start < x1] for x0, x1, _ in added]
             if not all(_adds_to(a, x_hits) for x_hits in partners):
+                return False
+            if defined and not _restates_add_on(reg, a, partners):
                 return False
             # (in the order written: "A either alone (S1), or with X (S2)" lists A first, so a
             # later "respectively" does; the other designs name A + X first)

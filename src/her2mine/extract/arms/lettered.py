@@ -106,7 +106,11 @@ def _duration_design(text: str, low: str, read: list[tuple[int, int]], reg: ArmR
     if not reg.arms or not any(w in low for w in ("month", "week", "year", "cycle")):
         return
     found = {s: m for s, e in read if (m := _compared_durations(text, low, s, e))}
-    if not found or not _one_arm_per_duration_sentence(text, reg, found):
+    if not found:
+        return
+    for s, m in found.items():
+        _drop_topic_mention(text, s, m, reg)
+    if not _one_arm_per_duration_sentence(text, reg, found):
         return
     for s, m in found.items():
         here = [a for a in reg.arms if s in a.defined_at]
@@ -172,12 +176,35 @@ def _compared_durations(text: str, low: str, s: int, e: int) -> re.Match[str] | 
     return m
 
 
+def _drop_topic_mention(text: str, s: int, m: re.Match[str], reg: ArmRegistry) -> None:
+    """Drop the arm a duration sentence starting at ``s`` defines before its compared lengths
+    ``m`` ("6 versus 12 months of A with B and C") when it is part of the regimen those lengths
+    time and no "or"/"versus" stands before them (round 83a: "the duration of adjuvant A: ... a
+    randomised trial of 6 versus 12 months of A with B and C" names A's duration, no arm of A
+    alone). Only an arm no other sentence defined."""
+    if m.re is _DURATIONS_AFTER or _ALTERNATIVE.search(text, s, m.start()) is not None:
+        return
+    here = [a for a in reg.arms if s in a.defined_at]
+    if len(here) != 2:
+        return
+    small, big = sorted(here, key=lambda a: len(a.drugs))
+    if small.defined_at == [s] and small.drugs and set(small.drugs) < set(big.drugs):
+        reg.arms.remove(small)
+        reg.short_forms = {k: v for k, v in reg.short_forms.items() if v is not small}
+        reg.bare_forms = {k: v for k, v in reg.bare_forms.items() if v is not small}
+
+
 def _one_arm_per_duration_sentence(
     text: str, reg: ArmRegistry, found: dict[int, re.Match[str]]
 ) -> bool:
     """Whether every arm was defined only by the sentences starting at the keys of ``found``,
-    each of which defined at most one arm (or restated one: ``_continued_drug``)."""
-    if any(not a.defined_at or not set(a.defined_at) <= set(found) for a in reg.arms):
+    each of which defined at most one arm (or restated one: ``_continued_drug``). A lone arm
+    that a duration sentence defined may be named by other sentences too (round 83a: a
+    Background's "whether less than 12 months of A is non-inferior to 12 months" before "we
+    pooled trials comparing shorter with 12 months of A")."""
+    if not _lone_duration_arm(reg, found) and any(
+        not a.defined_at or not set(a.defined_at) <= set(found) for a in reg.arms
+    ):
         return False
     for s, m in found.items():
         here = [a for a in reg.arms if s in a.defined_at]
@@ -186,6 +213,12 @@ def _one_arm_per_duration_sentence(
         ):
             return False
     return True
+
+
+def _lone_duration_arm(reg: ArmRegistry, found: dict[int, re.Match[str]]) -> bool:
+    """Whether the registry holds one arm and a duration sentence (a key of ``found``) defined
+    it."""
+    return len(reg.arms) == 1 and any(s in reg.arms[0].defined_at for s in found)
 
 
 # "paclitaxel plus carboplatin every three weeks, with trastuzumab for 9 weeks (short arm) or
