@@ -492,6 +492,7 @@ class OutcomeExtractor:
                     if not listed and d0 == d1:
                         listed = _arms_listed_before(text, sentences, k, drugs, arms, gate)
                 internal: list[str | None] = []
+                pair: list[list[str | None]] = []
                 found = sentence_outcome_rows(
                     text,
                     s,
@@ -507,6 +508,7 @@ class OutcomeExtractor:
                     refs_read,
                     key_starts,
                     orders,
+                    pair,
                 )
                 context = lazy  # still unread: most documents never need it
                 if found:
@@ -519,6 +521,8 @@ class OutcomeExtractor:
                             row["sentence"] = original[s:e]
                     outcomes.extend(found)
                     compared = _distinct([a for a in internal if a])
+                    if len(compared) < 2 and pair:  # two groups of one regimen, or one of none
+                        compared = pair[0]
                     if len(compared) >= 2:
                         context = compared  # the comparison now under discussion
                         orders.insert(0, compared)

@@ -260,6 +260,8 @@ def arm_refs(
         refs.extend(_bare_without_refs(text, s, e, regs, refs, registry))
     if refs and untreated:
         refs.extend(_untreated_group_refs(text, s, e, refs, registry))
+    if refs and _ROUTE_WORD_GATE.may_hold(low, s, e):
+        refs.extend(_route_ellipsis_refs(text, s, refs))
     if refs and _NOT_GIVEN_GATE.may_hold(low, s, e):
         refs = _not_given_refs(text, s, e, refs, registry)
     if refs and _PRODUCT_QUALIFIER_GATE.may_hold(low, s, e):
@@ -281,6 +283,44 @@ def arm_refs(
             if chain and _ends_in_plural_group(text, b):
                 _enumerate_shared_noun_list(text, chain)
     return refs
+
+
+# Round 84a: "43.2% with SC and 40.1% with IV trastuzumab": a route word whose list goes on to
+# another route written before a drug shares that drug, so it names the arm of the same
+# regimen (route arms carry one regimen string). Upper-case short forms only ("iv" is no route).
+_ROUTE_WORD = r"(?:subcutaneous|intravenous|SC|IV|s\.c\.|i\.v\.)"
+_ROUTE_WORD_GATE = WordGate(("subcutaneous", "intravenous", "sc", "iv", "s.c.", "i.v."))
+_ROUTE_THEN_DRUG = re.compile(rf"(?<![\w-])({_ROUTE_WORD})\s+\Z")
+_ROUTE_OPENING = re.compile(rf"({_ROUTE_WORD})\s+")  # a reference that took its route word
+_ROUTE_LISTED_BEFORE = re.compile(
+    rf"(?:with|in|for|receiving|via)\s+(?:the\s+)?({_ROUTE_WORD})(?![\w-])"
+    r"\s*(?:,|and\b|or\b|versus\b|vs\.?|compared\s+with\b)[^;:()\[\]]{0,40}\Z"
+)
+
+
+def _route_kind(word: str) -> str:
+    """'sc' or 'iv' for a route word."""
+    return "sc" if word.lower()[:1] in "s" else "iv"
+
+
+def _route_ellipsis_refs(text: str, s: int, refs: list[ArmRef]) -> list[ArmRef]:
+    """References of route words listed before the other route of a drug reference
+    (``_ROUTE_LISTED_BEFORE``), outside the references already read, to that reference's arm."""
+    out: list[ArmRef] = []
+    for r in refs:
+        if not r.drugs or not r.arm:
+            continue
+        b = _ROUTE_OPENING.match(text, r.start) or _ROUTE_THEN_DRUG.search(
+            text, max(s, r.start - 16), r.start
+        )
+        if b is None:
+            continue
+        a = _ROUTE_LISTED_BEFORE.search(text, max(s, b.start() - 60), b.start())
+        if a is None or _route_kind(a.group(1)) == _route_kind(b.group(1)):
+            continue
+        if not any(x.start < a.end(1) and a.start(1) < x.end for x in refs):
+            out.append(ArmRef(a.start(1), a.end(1), r.arm, drugs=r.drugs))
+    return out
 
 
 # "in the A alone and the A plus B arms": the list's last item ends in a plural group word;

@@ -140,6 +140,20 @@ def _bracketed_subject_gap(
     return opened >= 0 and v.start - opened <= 4 and not _value_between(out, opened, v.start)
 
 
+# Round 84a: "33.8% of HR-positive patients in the T-nHP arm": one subgroup adjective before the
+# people, then "in" the group (the "in" form of the subgroup ``_GROUP_GIVEN`` reads before
+# "receiving"): the value is that group's.
+_SUBGROUP_IN = re.compile(
+    r"\s*of\s+(?:the\s+|all\s+|those\s+)?"
+    r"(?!(?:and|or|vs|versus|than)\s)[A-Za-z][\w-]*\s+"
+    r"(?:patients|women|participants)\s+(?:in|among|on)\s+(?:the\s+)?",
+    re.I,
+)
+
+
 def _group_given_gap(gap: str) -> bool:
-    """Whether ``gap`` (value to regimen) is "of the group given (an)" or the like."""
-    return _GROUP_GIVEN.fullmatch(gap) is not None
+    """Whether ``gap`` (value to regimen) is "of the group given (an)", "of <subgroup>
+    patients in the" or the like."""
+    if _GROUP_GIVEN.fullmatch(gap) is not None:
+        return True
+    return len(gap) <= 60 and _SUBGROUP_IN.fullmatch(gap) is not None

@@ -461,7 +461,8 @@ def values_by_grade(
     text: str, s: int, e: int, out: list[tuple[Value, str, str]], arms: list[str | None]
 ) -> None:
     """Set no arm (in ``arms``) for the adverse-event values listed right after a grade list
-    (``_GRADE_LIST``) as long as it: each grade's value (see above)."""
+    (``_GRADE_LIST``) as long as it: each grade's value (see above), of its own grade class
+    ("Grade 1, grade 2 and grade 3 fatigue in 27.3%, 13.6% and 4.5%": AE, AE, AE_G3)."""
     for m in _GRADE_LIST.finditer(text, s, e):
         n = sum(c.isdigit() for c in m.group())
         first = next((k for k, (v, _, _) in enumerate(out) if v.start >= m.end()), None)
@@ -479,5 +480,9 @@ def values_by_grade(
             text, out[first + n - 1][0].ext_end, out[first + n][0].start
         ):
             continue  # a longer list: not one value per grade
-        for k in run:
+        grades = [int(c) for c in m.group() if c.isdigit()]
+        for k, g in zip(run, grades, strict=True):
             arms[k] = None
+            v, endpoint, measure = out[k]
+            if endpoint in ("AE", "AE_G3"):  # each value takes the grade at its place (round 84a)
+                out[k] = (v, "AE_G3" if g >= 3 else "AE", measure)

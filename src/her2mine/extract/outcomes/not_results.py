@@ -543,6 +543,27 @@ def _responder_share(text: str, low: str | None, v: Value) -> bool:
     )
 
 
+# Round 84a: "adverse events occurred in 31% of patients, and 4% discontinued sevabertinib
+# because of them": a share whose own verb says the patients stopped treatment is a
+# discontinuation share, no rate of the event named before it.
+_STOPPED_WORDS = ("discontinued", "stopped", "withdrew", "interrupted")
+_STOPPED_GATE = WordGate(_STOPPED_WORDS)
+_STOPPED_SHARE_AFTER = re.compile(
+    r"[\s)\]]*(?:of\s+(?:the\s+|all\s+)?(?:patients|pts|women|participants)\s+)?"
+    r"(?:had\s+to\s+|subsequently\s+|eventually\s+|permanently\s+)?"
+    r"(?:discontinued|stopped|withdrew|interrupted)\b",
+    re.I,
+)
+
+
+def _stopped_share(text: str, low: str | None, v: Value) -> bool:
+    """Whether percentage ``v`` is followed by "(of patients) discontinued/stopped ..."."""
+    a = v.ext_end
+    return _STOPPED_GATE.may_hold(low, a, a + 40) and (
+        _STOPPED_SHARE_AFTER.match(text, a, a + 60) is not None
+    )
+
+
 # Round 77b: "6-mo PFS rate (null 50%, alternative 70%)", "(H0: 30%; H1: 50%)": a design's
 # hypotheses, no results.
 # (review of round 77b: so is the bar a result is held to, "exceeding the prespecified
@@ -576,9 +597,29 @@ _THRESHOLD_AFTER = re.compile(
 )
 
 
+# Round 84a: "High sTILs (≥ 30%) were associated with tpCR": a bracket holding only a percentage
+# with a comparison sign defines the group of the word before it (a cut-off), no result.
+_SIGNED_BRACKET_BEFORE = re.compile(r"[(\[]\s*(?:≥|≤|>=|<=|=>|>|<)\s*\Z")
+_BRACKET_CLOSE = re.compile(r"\s*[)\]]")
+
+
+def _cutoff_bracket(text: str, s: int, v: Value) -> bool:
+    """Whether percentage ``v`` alone, with a comparison sign, fills a bracket."""
+    a = v.start - 6 if v.start - 6 > s else s
+    if text.find("(", a, v.start) < 0 and text.find("[", a, v.start) < 0:
+        return False  # (most values: no bracket opens right before them)
+    return (
+        _SIGNED_BRACKET_BEFORE.search(text, a, v.start) is not None
+        and _BRACKET_CLOSE.match(text, v.ext_end) is not None
+    )
+
+
 def _hypothesis_or_threshold(text: str, low: str | None, s: int, v: Value) -> bool:
-    """Whether percentage ``v`` is a hypothesis ("null 50%", "H1: 70%") or a threshold of
-    residual tumour that defines a response ("10% residual tumour")."""
+    """Whether percentage ``v`` is a hypothesis ("null 50%", "H1: 70%"), a threshold of
+    residual tumour that defines a response ("10% residual tumour") or a group's cut-off
+    (``_cutoff_bracket``)."""
+    if _cutoff_bracket(text, s, v):
+        return True
     a = v.start - _HYPOTHESIS_REACH if v.start - _HYPOTHESIS_REACH > s else s
     if _HYPOTHESIS_GATE.may_hold(low, a, v.start) and _HYPOTHESIS_BEFORE.search(text, a, v.start):
         return True
@@ -676,7 +717,7 @@ _STATUS_SUBJECT = re.compile(r"\bstatus\s*\Z", re.I)
 # with longer DFS" may be the groups a study compares.)
 _BIOMARKER_SUBJECT = re.compile(
     r"(?:-negative|-positive|-mutated|-mutant|\bmutations?\b|wild-type|\bamplifi|"
-    r"\bcopy\s+numbers?\b|\bexpression\b|\bTILs?\b|tumou?r-infiltrating)",
+    r"\bcopy\s+numbers?\b|\bexpression\b|\b[si]?TILs?\b|tumou?r-infiltrating)",
     re.I,
 )
 # Round 70b: a subject naming a clinical feature of the patient or disease ("an ECOG

@@ -97,6 +97,7 @@ def sentence_outcome_rows(
     refs_read: dict | None = None,
     key_starts: list[int] | None = None,
     earlier: Sequence[list[str | None]] = (),
+    pair_out: list[list[str | None]] | None = None,
 ) -> list[dict]:
     """Outcomes stated in the sentence text[s:e], as ``Outcome`` field dicts (in field order).
     ``eps``: the end points that start in the sentence (in text order); ``carry``: the last end
@@ -105,7 +106,9 @@ def sentence_outcome_rows(
     missing), or None; ``refs_read``: a per-document dict that keeps the sentence's plain
     ``arm_refs`` as (s, e) -> (registry, refs), for a later reader of the comparison under
     discussion (``refs`` are only read, never changed); ``key_starts``: the text's
-    ``ratio_candidates`` (see ``parse_values``)."""
+    ``ratio_candidates`` (see ``parse_values``); ``pair_out``: gets the order of a pair of
+    groups compared by their own references whose arms are equal or one none
+    (``_own_groups_pair``), which ``arms_out`` cannot tell from unnamed values."""
     values = parse_values(text, s, e, key_starts)
     if not values:
         return []
@@ -211,6 +214,13 @@ def sentence_outcome_rows(
     if arms_out is not None and needs_arms:  # internal arm names (a placebo-only group
         # included), in order; without ``needs_arms`` every value is an HR/OR, which has none
         arms_out.extend([a for a, (_, _, m) in zip(arms, out, strict=True) if m not in _RATIOS])
+        if (
+            pair_out is not None
+            and len(refs) == 2
+            and _compares_no_two_regimens(registry)
+            and (pair := _own_groups_pair(out, arms, refs))
+        ):
+            pair_out.append(pair)
     sentence = text[s:e]
     if every_arm and (None in arms or _one_regimen_groups(registry)):
         return _every_arm_rows(text, out, arms, registry, sentence, e)
@@ -232,6 +242,30 @@ _EP_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 # "objective response rate (ORR) and ...": a listed end point's own short-form bracket (its hit
 # is left out of the list: ``_without_definition_brackets``)
 _SHORT_FORM_BRACKET = re.compile(r"\s*[(\[]\s*[A-Za-z][^()\[\]\d,;]{0,15}[)\]]")
+
+
+def _compares_no_two_regimens(registry: ArmRegistry) -> bool:
+    """Whether the design names fewer than two distinct regimens (a sequence trial, a cohort
+    study): only then is a pair of one regimen, or of a drugless group, the comparison; beside
+    two designed regimens it is a misread pair."""
+    return len({a.name for a in registry.arms if a.name}) < 2
+
+
+def _own_groups_pair(
+    out: list[tuple[Value, str, str]], arms: list[str | None], refs: list[ArmRef]
+) -> list[str | None]:
+    """The arms of two groups each named with its own value of one end point ("57.1% in the
+    EC-first group and 61.4% in the THP-first group", "86.2% with trastuzumab and 73.5% without
+    trastuzumab"), in order, when the two carry one regimen (a sequence trial) or one carries
+    none: an order a later "respectively" run refers to (round 84a). Else []."""
+    idx = [i for i, (_, _, m) in enumerate(out) if m not in _RATIOS]
+    if len(idx) != 2 or any(r.in_list for r in refs):
+        return []
+    pair = [arms[i] for i in idx]
+    (_, ep0, m0), (_, ep1, m1) = out[idx[0]], out[idx[1]]
+    if pair != [refs[0].arm, refs[1].arm] or (ep0, m0) != (ep1, m1) or not any(pair):
+        return []
+    return pair if pair[0] == pair[1] or None in pair else []
 
 
 def _ratio_endpoints_named_apart(

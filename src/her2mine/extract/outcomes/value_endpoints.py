@@ -49,6 +49,7 @@ from her2mine.extract.outcomes.not_results import (
     _opens_compared,
     _responder_share,
     _share_of_events,
+    _stopped_share,
     _unlisted_rate_between,
 )
 
@@ -233,6 +234,8 @@ def _endpoint_for(
     # (asked before the end point is looked for: "The pCR rate was 37.9%, and 227 patients
     # (79.6%) were PET responders" names its end point before the share)
     if _responder_share(text, low, v) or _hypothesis_or_threshold(text, low, s, v):
+        return None
+    if _stopped_share(text, low, v):
         return None
     if _own_predicate_without_end_point(text, eps, v):
         return None
