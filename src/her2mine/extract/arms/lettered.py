@@ -108,8 +108,9 @@ def _duration_design(text: str, low: str, read: list[tuple[int, int]], reg: ArmR
     found = {s: m for s, e in read if (m := _compared_durations(text, low, s, e))}
     if not found:
         return
+    ends = dict(read)
     for s, m in found.items():
-        _drop_topic_mention(text, s, m, reg)
+        _drop_topic_mention(text, s, ends[s], m, reg)
     if not _one_arm_per_duration_sentence(text, reg, found):
         return
     for s, m in found.items():
@@ -176,13 +177,16 @@ def _compared_durations(text: str, low: str, s: int, e: int) -> re.Match[str] | 
     return m
 
 
-def _drop_topic_mention(text: str, s: int, m: re.Match[str], reg: ArmRegistry) -> None:
-    """Drop the arm a duration sentence starting at ``s`` defines before its compared lengths
+def _drop_topic_mention(text: str, s: int, e: int, m: re.Match[str], reg: ArmRegistry) -> None:
+    """Drop the arm a duration sentence ``text[s:e]`` defines before its compared lengths
     ``m`` ("6 versus 12 months of A with B and C") when it is part of the regimen those lengths
-    time and no "or"/"versus" stands before them (round 83a: "the duration of adjuvant A: ... a
-    randomised trial of 6 versus 12 months of A with B and C" names A's duration, no arm of A
-    alone). Only an arm no other sentence defined."""
-    if m.re is _DURATIONS_AFTER or _ALTERNATIVE.search(text, s, m.start()) is not None:
+    time and no "or"/"versus" stands before or after them (round 83a: "the duration of adjuvant
+    A: ... a randomised trial of 6 versus 12 months of A with B and C" names A's duration, no
+    arm of A alone; review of round 83a: "6 versus 12 months of A, with or without B" is a
+    factorial whose A alone is an arm). Only an arm no other sentence defined."""
+    if m.re is _DURATIONS_AFTER or any(
+        _ALTERNATIVE.search(text, x0, x1) for x0, x1 in ((s, m.start()), (m.end(), e))
+    ):
         return
     here = [a for a in reg.arms if s in a.defined_at]
     if len(here) != 2:
