@@ -601,16 +601,25 @@ _THRESHOLD_AFTER = re.compile(
 # with a comparison sign defines the group of the word before it (a cut-off), no result.
 _SIGNED_BRACKET_BEFORE = re.compile(r"[(\[]\s*(?:≥|≤|>=|<=|=>|>|<)\s*\Z")
 _BRACKET_CLOSE = re.compile(r"\s*[)\]]")
+# (review of round 84a: after a predicate, "pneumonitis was rare (<1%)", "events occurred
+# infrequently (< 2%)", the bracket bounds the result just stated: no cut-off.)
+_PREDICATE_BEFORE_BRACKET = re.compile(
+    r"\b(?:was|were|is|are|remained|occurred|observed|reported|seen)"
+    r"(?:\s+[a-z]+){0,2}\s*[(\[][^()\[\]]{0,3}\Z",
+    re.I,
+)
 
 
 def _cutoff_bracket(text: str, s: int, v: Value) -> bool:
-    """Whether percentage ``v`` alone, with a comparison sign, fills a bracket."""
+    """Whether percentage ``v`` alone, with a comparison sign, fills a bracket that follows
+    no predicate (``_PREDICATE_BEFORE_BRACKET``)."""
     a = v.start - 6 if v.start - 6 > s else s
     if text.find("(", a, v.start) < 0 and text.find("[", a, v.start) < 0:
         return False  # (most values: no bracket opens right before them)
     return (
         _SIGNED_BRACKET_BEFORE.search(text, a, v.start) is not None
         and _BRACKET_CLOSE.match(text, v.ext_end) is not None
+        and _PREDICATE_BEFORE_BRACKET.search(text, max(s, v.start - 40), v.start) is None
     )
 
 
