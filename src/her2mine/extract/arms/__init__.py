@@ -26,11 +26,12 @@ Modules, from the bottom of the import graph up (name — what it holds — impo
     add_on      — "with or without" and add-on designs — labels, model, patterns, prior
     factorial   — factorial designs: factors, backbone, each level's regimen — model, patterns,
                   prior
+    supportive  — randomisations between supportive regimens — patterns
     design      — reading one randomisation sentence (``_read_design``) — add_on, given_all,
                   labels, lettered, mentions, model, partners, parts, patterns, placebo, prior,
                   shares, tpc, twins
     registry    — ``build_registry``, trial scoping — classes, design, factorial, given_all,
-                  labels, lettered, mentions, model, patterns, shares
+                  labels, lettered, mentions, model, patterns, shares, supportive
     refs        — ``arm_refs`` and group-label references — add_on, classes, factorial,
                   labels, mentions, model, parts, patterns, prior, tpc
     comparisons — compared arms, list orders, "the addition of" — model, patterns, refs, twins

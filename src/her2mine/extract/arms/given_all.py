@@ -38,7 +38,10 @@ def _given_to_all(
         drugs = {
             d
             for h in drug_hits
-            if m.end() <= h.start and h.end <= e and not a <= h.start < b
+            if m.end() <= h.start
+            and h.end <= e
+            and not a <= h.start < b
+            and h.kind != "supportive"  # round 84b: prophylaxis every arm gets joins none
             for d in h.drugs
         }
         # after the design, a drugless (placebo/observation) group keeps no drugs
@@ -118,7 +121,12 @@ def _given_in_all(
     starts = [a for a, _ in sentences]
     for m in _GIVEN_IN_ALL.finditer(text):
         s = starts[bisect_right(starts, m.start()) - 1] if starts else 0
-        drugs = {d for h in drug_hits if s <= h.start and h.end <= m.start() for d in h.drugs}
+        drugs = {
+            d
+            for h in drug_hits
+            if s <= h.start and h.end <= m.start() and h.kind != "supportive"
+            for d in h.drugs
+        }
         _give_to_every_arm(reg, drugs, drugless_too=False)
 
 

@@ -22,6 +22,7 @@ from her2mine.extract.arms.factorial import FACTORIAL_GATE, read_factorial
 from her2mine.extract.arms.given_all import (
     _GIVEN_IN_ALL_GATE,
     _each_with_named_arms,
+    _give_to_every_arm,
     _given_in_all,
     _given_to_all,
     _later_backbone,
@@ -56,6 +57,7 @@ from her2mine.extract.arms.patterns import (
     names_randomised_study_only,
 )
 from her2mine.extract.arms.shares import _PARTNER_SHARE_GATE, _read_partner_shares
+from her2mine.extract.arms.supportive import supportive_randomisation
 from her2mine.extract.fastre import literal_safe, sentences_matching
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import lower_same_length
@@ -91,7 +93,12 @@ def build_registry(
     ]
     primary = [x for x, ok in zip(sentences, randomised, strict=True) if ok]
     gate = low if literal else None
+    backbone: set[str] = set()
+    if any(h.kind == "supportive" for h in drug_hits):
+        drug_hits, backbone = supportive_randomisation(text, primary, drug_hits)
     _read_design(text, primary, drug_hits, reg, gate)
+    if backbone:  # round 84b: the anticancer drug every patient of the supportive groups gets
+        _give_to_every_arm(reg, backbone, drugless_too=True)
     if len(primary) >= 2 and len(reg.arms) >= 3:
         _drop_count_restatements(text, primary, reg)
     read = primary

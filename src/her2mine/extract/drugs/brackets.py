@@ -119,7 +119,44 @@ def _bracket_reading(
         chain = tail
     if chain and len(short) > 1:
         chain = _add_on_backbone(text, drug_hits, chain[0].start, short, letters) + chain
+        chain = _added_to_chain(text, drug_hits, chain, short, letters) + chain
     return sorted({d for h in chain for d in h.drugs}) or None
+
+
+# Round 84b: "adding toripalimab to nab-paclitaxel, trastuzumab, and pertuzumab (T-nHP)": the
+# bracket after the backbone of "adding X to Y" names X plus Y when it spells more letters than
+# Y has mentions and one of them is X's ("(TH)" after "adding X to trastuzumab and docetaxel"
+# abbreviates the backbone alone).
+_TO_BEFORE = re.compile(r"\s+to\s+(?:the\s+)?\Z", re.I)
+_ADDING_BEFORE = re.compile(r"\b(?:adding|(?:the\s+)?addition\s+of)\s+(?:the\s+|a\s+)?\Z", re.I)
+
+
+def _added_to_chain(
+    text: str,
+    drug_hits: list[Hit],
+    chain: list[Hit],
+    short: str,
+    letters: Mapping[str, frozenset[str]],
+) -> list[Hit]:
+    """The added chain X when ``chain`` is Y of "adding X to Y (SHORT)" and SHORT spells X
+    too (see ``_TO_BEFORE``); [] otherwise."""
+    a = chain[0].start
+    if text.find(" to ", max(0, a - 10), a) < 0:
+        return []
+    m = _TO_BEFORE.search(text, max(0, a - 12), a)
+    if m is None:
+        return []
+    added = chains_before(text, drug_hits, m.start() + 1)
+    if (
+        not added
+        or _ADDING_BEFORE.search(text, max(0, added[0].start - 30), added[0].start) is None
+    ):
+        return []
+    spelt = [c for c in short.lower() if c.isalpha()]
+    named = {c for h in added for c in _mention_letters(h, letters)}
+    if len(spelt) <= len(chain) or not named.intersection(spelt):
+        return []
+    return added
 
 
 # "A either alone (S1), or with X (S2)[, or with Y (S3)]", "A (S1) with or without X (S2)":

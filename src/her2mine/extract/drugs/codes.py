@@ -66,6 +66,42 @@ def code_hits(text: str, lex: DrugLexicon, sentences: list[tuple[int, int]]) -> 
     return hits
 
 
+# Round 84b: a short code (capitals and one or two digits, "HLX22") is read as a drug only
+# where the text defines it as one ("HLX22 is a humanized anti-HER2 monoclonal antibody") or
+# doses it ("HLX22 25 mg/kg"): the shape alone is a gene's, a protein's or a cell line's too.
+_SHORT_CODE = r"[A-Z](?<![A-Za-z0-9-][A-Z])[A-Z]{1,4}[0-9]{1,2}"
+_SHORT_CODE_DEFINED = re.compile(
+    rf"({_SHORT_CODE})(?![A-Za-z0-9-])(?:[ \t]+\([^()\n]{{1,40}}\))?[ \t]+(?:is|was)[ \t]+an?"
+    r"[ \t]+(?:[\w-]+,?[ \t]+){0,5}?(?:monoclonal[ \t]+antibody|antibody(?:-drug[ \t]+conjugate)?|"
+    r"inhibitor|bispecific|ADC|(?:tyrosine[ \t]+)?kinase[ \t]+inhibitor)\b"
+)
+_SHORT_CODE_DOSED = re.compile(
+    rf"({_SHORT_CODE})(?![A-Za-z0-9-])[ \t]+\d+(?:\.\d+)?[ \t]?mg(?:/(?:kg|m2|m²))?\b"
+)
+
+
+def short_code_hits(text: str, lex: DrugLexicon) -> list[Hit]:
+    """Every whole-word mention of a short code the text defines as a drug or doses
+    (``_SHORT_CODE_DEFINED``, ``_SHORT_CODE_DOSED``), its prefix no stop prefix; gated on " is
+    a"/" mg"."""
+    if " mg" not in text and " is a" not in text and " was a" not in text:
+        return []
+    codes = {
+        m.group(1)
+        for pattern in (_SHORT_CODE_DEFINED, _SHORT_CODE_DOSED)
+        for m in pattern.finditer(text)
+        if _CAPITALS.match(m.group(1)).group(0) not in CODE_STOP_PREFIXES
+    }
+    hits = []
+    for code in codes:
+        canon = lex.lookup(code) or code.lower()
+        hits += [
+            Hit("drug", a, b, code, canon, lex.expand(canon), "code")
+            for a, b in whole_word_spans(text, code)
+        ]
+    return hits
+
+
 # Round 59b: "OSPREY (ABCD1602) was a phase 2 trial": a code in a bracket right after a name in
 # capitals that the sentence then calls a trial or study is the sponsor's study number, no drug.
 _STUDY_NUMBER_BRACKET = re.compile(

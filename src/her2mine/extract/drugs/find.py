@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from her2mine.extract.drugs.brackets import bracketed_shorts
-from her2mine.extract.drugs.codes import biosimilar_code_hits, code_hits
+from her2mine.extract.drugs.codes import biosimilar_code_hits, code_hits, short_code_hits
 from her2mine.extract.drugs.definitions import (
     class_abbreviation_hits,
     consisted_matches,
@@ -96,7 +96,8 @@ def find_drugs(
         twins = biosimilar_code_hits(text, chosen)
         if twins:
             stems = twins + stems
-    return resolve_overlaps(chosen + stems + code_hits(text, lex, sentences))
+    codes = code_hits(text, lex, sentences) + short_code_hits(text, lex)
+    return resolve_overlaps(chosen + stems + codes)
 
 
 def drug_names(hits: Iterable[Hit]) -> list[str]:

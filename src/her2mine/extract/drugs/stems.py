@@ -28,7 +28,11 @@ _STEM_RE = re.compile(
     rf"(?:\s+{_ADC_PAYLOAD}(?:-[a-z]{{4}})?)?)(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
-STEM_STOPLIST = frozenset({"anti-her2 mab", "tinib", "imab", "taxel", "platin"})
+# English words that end in a stem ("sequestrant": a drug class, no drug).
+_ENGLISH_STEM_WORDS = ("sequestrant", "sequestrants", "remonstrant", "demonstrant")
+STEM_STOPLIST = frozenset(
+    {"anti-her2 mab", "tinib", "imab", "taxel", "platin", *_ENGLISH_STEM_WORDS}
+)
 
 
 # Where a stem ends a word: the only places a _STEM_RE match can contain (``_stem_words``

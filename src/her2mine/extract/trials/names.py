@@ -355,10 +355,12 @@ def _study_number(name: str) -> bool:
 # Other sponsors' protocol numbers: Genentech's end in "g" ("TDM4450g", "H0648g"), Daiichi
 # Sankyo's add the study's phase and region ("DS8201-A-J101", "DS8201-A-U201"), RemeGen's a
 # letter and the study's number to the drug's code ("RC48-C006", "RC48-C012"), Eisai's (round
-# 74a) the study's three digits alone ("E7389-301"). A cooperative group's trial number, its
+# 74a) the study's three digits alone ("E7389-301"), Henlius's (round 84b) an indication tag and
+# the study's three digits ("HLX22-GC-201"). A cooperative group's trial number, its
 # group left out ("the E2198 trial", "the N9831 study"): one capital and four digits.
 _PROTOCOL_NUMBER = re.compile(
-    r"[A-Z]{1,3}\d{4}g|[A-Z]{1,4}\d{3,6}-[A-Z]-[A-Z]\d{3}|[A-Z]{1,4}\d{2,6}-[A-Z]?\d{3}|[A-Z]\d{4}"
+    r"[A-Z]{1,3}\d{4}g|[A-Z]{1,4}\d{3,6}-[A-Z]-[A-Z]\d{3}|[A-Z]{1,4}\d{2,6}-[A-Z]?\d{3}|[A-Z]\d{4}|"
+    r"[A-Z]{1,4}\d{2,6}-[A-Z]{2,3}-\d{3}"
 )
 
 

@@ -103,6 +103,7 @@ def _rarer_shaped_names(text: str, found: list[int], nouns: list[int] | None = N
     ]
     hits += _word_protocol_names(text) + _observational_names(text) + _in_numeral_alias_names(text)
     hits += _protocol_after_named_noun(text, found)
+    hits += _named_cohorts(text) + _lettered_cohort_names(text)  # round 84b
     if nouns:
         hits += _numeral_names(text, nouns) + read_hits((_HYPHENATED, _HYPHENATED_ID), text, nouns)
         hits += read_hits((_DESIGN_WORDS_SETTING,), text, nouns)
@@ -220,6 +221,34 @@ def _observational_names(text: str) -> list[Hit]:
                 continue
             hits.append(span_hit(m))
     return hits
+
+
+# Round 84b: "The BRENDA II cohort includes ...": a name in capitals (a Roman numeral may
+# follow) that the text calls "the NAME cohort" names an observational cohort, listed as named
+# data sources are; "the TNBC cohort", "the HER2-low cohort" are subgroups (``_acronym_name``).
+_THE_NAME_COHORT = re.compile(
+    r"(?<![\w-])[Tt]he[ \t]+([A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)*(?:[ \t][IVX]{1,4})?)[ \t]+cohort\b"
+)
+
+
+def _named_cohorts(text: str) -> list[Hit]:
+    """Names read from "the NAME cohort" (``_THE_NAME_COHORT``), gated on "cohort"."""
+    if " cohort" not in text:
+        return []
+    return [span_hit(m) for m in _THE_NAME_COHORT.finditer(text) if _acronym_name(m.group(1))]
+
+
+# Round 84b: "after progression on A plus B in HERACLES-A, ...": a name in capitals closed by a
+# hyphen and one capital (a lettered cohort of a named study) after "in" names a trial in
+# passing, as a lexicon trial would be listed there.
+_IN_LETTERED_NAME = re.compile(r"(?<![\w-])[Ii]n[ \t]+([A-Z]{4,}-[A-Z])(?![\w-])")
+
+
+def _lettered_cohort_names(text: str) -> list[Hit]:
+    """Names read from "in NAME-A" (``_IN_LETTERED_NAME``), gated on a hyphen."""
+    if "-" not in text:
+        return []
+    return [span_hit(m) for m in _IN_LETTERED_NAME.finditer(text) if _acronym_name(m.group(1))]
 
 
 # Round 60c: "the randomised KESTREL III trial", "OSPREY V (HERON) trial": a name in capitals
