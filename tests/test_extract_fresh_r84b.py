@@ -194,7 +194,6 @@ def test_subgroup_cohort_is_no_trial():
     assert trials_in(text) == []
 
 
-@NOT_FIXED
 def test_title_versus_with_partner_gives_the_partner_to_both(nlp):
     """ "Weekly Paclitaxel vs Docetaxel With Pertuzumab and Trastuzumab": both arms get P and H,
     so "both groups" reports 4.5 once per arm."""

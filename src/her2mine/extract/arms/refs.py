@@ -192,6 +192,8 @@ def arm_refs(
         refs.extend(_generic_arm_refs(text, s, e, registry, refs))
     if registry.bare_forms:
         refs.extend(_bare_form_refs(text, s, e, registry, refs))
+    if registry.short_forms:
+        refs.extend(_spaced_short_form_refs(text, s, e, registry, refs))
     if len(registry.arms) >= 2 and ROUTE_GATE.may_hold(low, s, e):
         refs.extend(elided_route_refs(text, s, e, registry, refs))
     if registry.duration_groups > 1 and _THERAPY_NOUN_GATE.may_hold(low, s, e):
@@ -296,6 +298,31 @@ _ROUTE_LISTED_BEFORE = re.compile(
     rf"(?:with|in|for|receiving|via)\s+(?:the\s+)?({_ROUTE_WORD})(?![\w-])"
     r"\s*(?:,|and\b|or\b|versus\b|vs\.?|compared\s+with\b)[^;:()\[\]]{0,40}\Z"
 )
+
+
+# Round 85a: "(RT + T)" after "RT with trastuzumab": a short form spaced around its "+" is no
+# one word, so no drug mention spells it in a result ("in the RT + T arm"); it is found as words.
+_FORM_WORD_CHAR = re.compile(r"[\w+-]")
+
+
+def _spaced_short_form_refs(
+    text: str, s: int, e: int, registry: ArmRegistry, refs: list[ArmRef]
+) -> list[ArmRef]:
+    """The design's short forms holding a space ("RT + T") written in sentence [s, e), outside
+    the references already read: each names its arm."""
+    out: list[ArmRef] = []
+    for form, arm in registry.short_forms.items():
+        if " " not in form or arm.name is None:
+            continue
+        at = text.find(form, s, e)
+        while at >= 0:
+            end = at + len(form)
+            word = not (at and _FORM_WORD_CHAR.match(text, at - 1))
+            word = word and not _FORM_WORD_CHAR.match(text, end)
+            if word and not any(r.start < end and at < r.end for r in refs):
+                out.append(ArmRef(at, end, arm.name))
+            at = text.find(form, end, e)
+    return out
 
 
 def _route_kind(word: str) -> str:

@@ -81,6 +81,25 @@ def _lists_own_items(text: str, s: int, out: list[tuple[Value, str, str]]) -> bo
     return bool(out) and _OWN_LIST.search(text, s, out[0][0].start) is not None
 
 
+# Round 85a: "13.3 and 7.3 months in first-line and second-line patients, respectively": a
+# list after the values that names no arm (no group word; it gave no arm reference) is what
+# "respectively" refers to, not an earlier sentence's drugs ("who cannot tolerate docetaxel or
+# paclitaxel" in a single-arm study's Background).
+_OWN_LIST_AFTER = re.compile(
+    r"\s+(?:in|among|for)\s+(?:the\s+)?([^,;.()\[\]]{1,50}?,?\s+(?:and|or)\s+[^,;.()\[\]]{1,50}?)"
+    r",?\s+respectively\b",
+    re.I,
+)
+_ARM_WORD = re.compile(r"\b(?:arms?|groups?|cohorts?)\b", re.I)
+
+
+def _own_list_after(text: str, out: list[tuple[Value, str, str]], idx: list[int]) -> bool:
+    """Whether the values ``idx`` of a "respectively" sentence are followed by a list of items
+    of its own that names no arm ("in first-line and second-line patients, respectively")."""
+    m = _OWN_LIST_AFTER.match(text, out[idx[-1]][0].ext_end)
+    return m is not None and _ARM_WORD.search(m.group(1)) is None
+
+
 def _attribute_arms(
     text: str,
     s: int,
@@ -107,7 +126,11 @@ def _attribute_arms(
     zeros = _beside_bare_zero(text, out, idx) if _ZERO_GATE.may_hold(text, s, e) else {}
     if not refs:
         # Only compared runs can get arms, all from the comparison under discussion.
-        if len(idx) >= 2 and not _own_subgroups_compared(text, s, out[idx[0]][0].start):
+        if (
+            len(idx) >= 2
+            and not _own_subgroups_compared(text, s, out[idx[0]][0].start)
+            and not (resp and _own_list_after(text, out, idx))
+        ):
             _context_runs(text, out, idx, context, arms, earlier)
         if zeros:
             _zero_paired_arms(text, out, refs, zeros, context, arms, set())

@@ -289,10 +289,33 @@ def _gain_in_median(text: str, low: str | None, s: int, ep: Hit, v: Value) -> bo
         return not _group_median_bracket(text, ep, v)
     if _benefit_stated(text, low, a, ep, v):
         return True
+    if _difference_right_before(text, low, s, v):
+        return True
     return (
         v.start - ep.end < 48
         and _GAIN_AFTER_GATE.may_hold(low, ep.end, v.start)
         and _GAIN_AFTER.match(text, ep.end, v.start) is not None
+    )
+
+
+# Round 85a: "resulted in a numerically longer survival of about 6 months", "an improvement of 4
+# months", "a gain of 6.1 months": a time stated right after a gain or a comparative (not "a
+# longer median PFS of 12.4 months", which is a median) is a difference between the arms.
+_TIME_GAIN_WORDS = ("longer", "shorter", "improvement", "gain", "extension", "prolongation")
+_TIME_GAIN_GATE = WordGate(_TIME_GAIN_WORDS)
+_TIME_GAIN_RIGHT_BEFORE = re.compile(
+    r"\b(?:(?:longer|shorter)\s+(?:(?!median\b)[a-z-]+\s+){0,2}?(?:survival|life)"
+    r"|(?:improvement|gain|extension|prolongation)s?)\s+(?:of|by)\s+" + _HEDGE + r"\Z",
+    re.I,
+)
+
+
+def _difference_right_before(text: str, low: str | None, s: int, v: Value) -> bool:
+    """Whether time ``v`` follows "longer survival of" / "a gain of": a difference, no median."""
+    a = v.start - 60 if v.start - 60 > s else s
+    return (
+        _TIME_GAIN_GATE.may_hold(low, a, v.start)
+        and _TIME_GAIN_RIGHT_BEFORE.search(text, a, v.start) is not None
     )
 
 

@@ -178,6 +178,8 @@ def sentence_outcome_rows(
             refs = _without_pooled_lists(text, refs)
         if refs and not resp:
             refs = _lone_value_lists_unnamed(text, s, refs, registry)
+        if refs and "+" in text[s:e]:
+            refs = _plus_joined_groups_unnamed(text, refs)
         if len(refs) == 1 and _choice_of_the_only_arm(text, refs[0], registry):
             refs = []
         if refs_read is not None and not resp:
@@ -879,22 +881,33 @@ def _values_after_assumption(text: str, a: int, e: int, values: list[Value]) -> 
 
 
 def _without_pooled_lists(text: str, refs: list[ArmRef]) -> list[ArmRef]:
-    """``refs`` without each list of arms pooled by a following "combined" (and the list's
-    earlier members: "the A and B arms combined" drops A and B)."""
-    drop: set[int] = set()
+    """``refs`` with each list of arms pooled by a following "combined" (and the list's
+    earlier members: "the A and B arms combined") made one reference naming no arm, so the
+    pooled value takes no arm of another phrase of the sentence (round 85a)."""
+    pooled: dict[int, int] = {}  # the first index of each pooled list → its last
     for j, r in enumerate(refs):
         if not _POOLED_AFTER.match(text, r.end) or not _PLURAL_GROUP_END.search(
             text, r.start, r.end
         ):
             continue
-        drop.add(j)
         k = j
         while (
             r.in_list and k > 0 and refs[k - 1].in_list and _in_one_list(text, refs[k - 1], refs[k])
         ):
             k -= 1
-            drop.add(k)
-    return [r for j, r in enumerate(refs) if j not in drop] if drop else refs
+        pooled[k] = j
+    if not pooled:
+        return refs
+    out: list[ArmRef] = []
+    j = 0
+    while j < len(refs):
+        if j in pooled:
+            out.append(ArmRef(refs[j].start, refs[pooled[j]].end, None))
+            j = pooled[j] + 1
+            continue
+        out.append(refs[j])
+        j += 1
+    return out
 
 
 # Round 63b: "The pCR rate was 61% in arms B and C and 40% in arm A": one value right before a
@@ -950,6 +963,23 @@ def _pooled_by_lone_value(text: str, s: int, head: ArmRef, n_after: int, n_arms:
     return not _JOINED_VALUE_BEFORE.search(text, max(s, m.start() - 16), m.start())
 
 
+# Round 85a: "89.1% in arms B+C": labels joined by "+" under one plural group word are the
+# groups pooled, which names no arm (gold conventions), not the first label's arm.
+_PLUS_JOINED_LABEL = re.compile(r"\s*\+\s*[A-Z0-9]\b(?:\s*\+\s*[A-Z0-9]\b)*")
+
+
+def _plus_joined_groups_unnamed(text: str, refs: list[ArmRef]) -> list[ArmRef]:
+    """``refs`` with each "arms B+C" reference (a plural group word, then labels joined by "+")
+    made one reference naming no arm."""
+    out: list[ArmRef] = []
+    for r in refs:
+        m = _PLUS_JOINED_LABEL.match(text, r.end)
+        if m is not None and text[r.start : r.start + 8].lower().startswith(_PLURAL_GROUP_HEAD):
+            r = ArmRef(r.start, m.end(), None)
+        out.append(r)
+    return out
+
+
 _LIST_LINK = re.compile(r"(?:\s+alone)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.I)
 
 
@@ -980,17 +1010,35 @@ def _every_arm_rows(
         if measure not in _RATIOS and (arm is None or _twin_arms_of(names, arm)):
             m = _IN_EVERY_ARM.match(text, v.ext_end) or _every_arm_bracket(text, v, out, e)
             n = _every_arm_count(m, len(names)) if m is not None else _neither_arm_count(text, v)
-            if n and len(names) == n and all(names):
-                every = names
+            group = _groups_of_count(registry, names, n)
+            if n and len(group) == n and all(group):
+                every = group
                 # (empty when ``arm`` is set: a list is of values with no arm)
                 listed = _listed_before(text, out, arms, k, n)
                 if listed:  # (the rows of the earlier values are the last ones written)
-                    every, arm = None, names[-1]
-                    for i, name in zip(listed[:-1], names, strict=False):
+                    every, arm = None, group[-1]
+                    for i, name in zip(listed[:-1], group, strict=False):
                         rows[len(rows) - (k - i)] = _row(*out[i], name, sentence)
         for a in every or (arm,):
             rows.append(_row(v, endpoint, measure, a, sentence))
     return rows
+
+
+def _groups_of_count(registry: ArmRegistry, names: list[str | None], n: int) -> list[str | None]:
+    """The ``n`` groups "in both groups" / "in all three arms" names: every group of the design
+    (``names``), or, when a title named more arms than that ("A with B, C or both followed by
+    D" above a three-arm Methods design), the arms of the last sentence defining exactly ``n``
+    (round 85a: the most specific comparison the text defines)."""
+    if len(names) <= n or n < 2 or registry.factorial is not None or registry.duration_groups:
+        return names
+    by_sentence: dict[int, list[str | None]] = {}
+    for arm in registry.arms:
+        for at in arm.defined_at:
+            by_sentence.setdefault(at, []).append(arm.name)
+    for at in sorted(by_sentence, reverse=True):
+        if len(by_sentence[at]) == n:
+            return by_sentence[at]
+    return names
 
 
 def _neither_arm_count(text: str, v: Value) -> int:
