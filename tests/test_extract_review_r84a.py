@@ -55,3 +55,14 @@ def test_common_events_cutoff_stays_no_value(nlp):
         "(80%) and nausea (40%)."
     )
     assert _values(nlp, text) == [80.0, 40.0]
+
+
+def test_bound_after_a_count_is_that_counts_share(nlp):
+    """Lead fix 0.3.202: "thrombocytopenia (one [<1%] vs 16 [8%])": a signed bracket after a
+    count is the count's share, so both rates stay (round 84a read "[<1%]" as a cut-off)."""
+    text = (
+        "Patients were randomly assigned to docetaxel plus trastuzumab (TH group) or docetaxel "
+        "plus carboplatin plus trastuzumab (TCbH group). The most common grade 3 or 4 adverse "
+        "events were anaemia (four [2%] vs 19 [9%]) and thrombocytopenia (one [<1%] vs 16 [8%])."
+    )
+    assert _values(nlp, text) == [2.0, 9.0, 1.0, 8.0]

@@ -631,11 +631,18 @@ _PREDICATE_BEFORE_BRACKET = re.compile(
     r"(?:\s+[a-z]+){0,2}\s*[(\[][^()\[\]]{0,3}\Z",
     re.I,
 )
+# (lead fix 0.3.202: after a count, "thrombocytopenia (one [<1%] vs 16 [8%])", "in 2 patients
+# (<1%)", the bracket is that count's share: no cut-off.)
+_COUNT_BEFORE_BRACKET = re.compile(
+    r"(?:\b\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)|\bpatients?)"
+    r"\s*[(\[][^()\[\]]{0,3}\Z",
+    re.I,
+)
 
 
 def _cutoff_bracket(text: str, s: int, v: Value) -> bool:
     """Whether percentage ``v`` alone, with a comparison sign, fills a bracket that follows
-    no predicate (``_PREDICATE_BEFORE_BRACKET``)."""
+    no predicate (``_PREDICATE_BEFORE_BRACKET``) and no count (``_COUNT_BEFORE_BRACKET``)."""
     a = v.start - 6 if v.start - 6 > s else s
     if text.find("(", a, v.start) < 0 and text.find("[", a, v.start) < 0:
         return False  # (most values: no bracket opens right before them)
@@ -643,6 +650,7 @@ def _cutoff_bracket(text: str, s: int, v: Value) -> bool:
         _SIGNED_BRACKET_BEFORE.search(text, a, v.start) is not None
         and _BRACKET_CLOSE.match(text, v.ext_end) is not None
         and _PREDICATE_BEFORE_BRACKET.search(text, max(s, v.start - 40), v.start) is None
+        and _COUNT_BEFORE_BRACKET.search(text, max(s, v.start - 20), v.start) is None
     )
 
 
