@@ -70,9 +70,12 @@ def code_hits(text: str, lex: DrugLexicon, sentences: list[tuple[int, int]]) -> 
 # where the text defines it as one ("HLX22 is a humanized anti-HER2 monoclonal antibody") or
 # doses it ("HLX22 25 mg/kg"): the shape alone is a gene's, a protein's or a cell line's too.
 _SHORT_CODE = r"[A-Z](?<![A-Za-z0-9-][A-Z])[A-Z]{1,4}[0-9]{1,2}"
+# Review of 84b: the words before the noun describe it; a link word starts another phrase ("TROP2
+# is a target of the antibody-drug conjugate ...", "IL6 is a cytokine and an inhibitor of ...").
+_NOT_LINK = r"(?!(?:of|for|and|or|by|to|with|the|an?|targets?|whose|which|that)\b)"
 _SHORT_CODE_DEFINED = re.compile(
     rf"({_SHORT_CODE})(?![A-Za-z0-9-])(?:[ \t]+\([^()\n]{{1,40}}\))?[ \t]+(?:is|was)[ \t]+an?"
-    r"[ \t]+(?:[\w-]+,?[ \t]+){0,5}?(?:monoclonal[ \t]+antibody|antibody(?:-drug[ \t]+conjugate)?|"
+    rf"[ \t]+(?:{_NOT_LINK}[\w-]+,?[ \t]+){{0,5}}?(?:monoclonal[ \t]+antibody|antibody(?:-drug[ \t]+conjugate)?|"
     r"inhibitor|bispecific|ADC|(?:tyrosine[ \t]+)?kinase[ \t]+inhibitor)\b"
 )
 _SHORT_CODE_DOSED = re.compile(

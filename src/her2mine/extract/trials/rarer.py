@@ -36,6 +36,7 @@ from her2mine.extract.trials.readers import (
     read_hits,
     read_matches,
 )
+from her2mine.extract.trials.registries import _INSTITUTION
 
 # Round 59b: "the randomised phase II EORTC HERON trial", "the phase 3 JCOG KESTREL study": a
 # cooperative group's abbreviation between the design words and the name in capitals (the name
@@ -231,16 +232,30 @@ _THE_NAME_COHORT = re.compile(
 )
 
 
+# Review of 84b: a cancer centre's patients ("the MSKCC cohort", ``_INSTITUTION``) and a
+# standing database many studies draw on (Unicancer's "ESME cohort"; gold README) name no study.
+_STANDING_COHORTS = frozenset({"ESME"})
+
+
 def _named_cohorts(text: str) -> list[Hit]:
     """Names read from "the NAME cohort" (``_THE_NAME_COHORT``), gated on "cohort"."""
     if " cohort" not in text:
         return []
-    return [span_hit(m) for m in _THE_NAME_COHORT.finditer(text) if _acronym_name(m.group(1))]
+    return [span_hit(m) for m in _THE_NAME_COHORT.finditer(text) if _cohort_name(m.group(1))]
+
+
+def _cohort_name(name: str) -> bool:
+    return (
+        _acronym_name(name)
+        and name not in _STANDING_COHORTS
+        and _INSTITUTION.fullmatch(name) is None
+    )
 
 
 # Round 84b: "after progression on A plus B in HERACLES-A, ...": a name in capitals closed by a
 # hyphen and one capital (a lettered cohort of a named study) after "in" names a trial in
-# passing, as a lexicon trial would be listed there.
+# passing, as a lexicon trial would be listed there. Review of 84b: the name before the letter
+# must be one too ("in NSCLC-A", "in FISH-A": a cancer's or an assay's group).
 _IN_LETTERED_NAME = re.compile(r"(?<![\w-])[Ii]n[ \t]+([A-Z]{4,}-[A-Z])(?![\w-])")
 
 
@@ -248,7 +263,11 @@ def _lettered_cohort_names(text: str) -> list[Hit]:
     """Names read from "in NAME-A" (``_IN_LETTERED_NAME``), gated on a hyphen."""
     if "-" not in text:
         return []
-    return [span_hit(m) for m in _IN_LETTERED_NAME.finditer(text) if _acronym_name(m.group(1))]
+    return [
+        span_hit(m)
+        for m in _IN_LETTERED_NAME.finditer(text)
+        if _acronym_name(m.group(1)) and _acronym_name(m.group(1)[:-2])
+    ]
 
 
 # Round 60c: "the randomised KESTREL III trial", "OSPREY V (HERON) trial": a name in capitals
