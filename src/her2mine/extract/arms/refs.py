@@ -302,7 +302,10 @@ _ROUTE_LISTED_BEFORE = re.compile(
 
 # Round 85a: "(RT + T)" after "RT with trastuzumab": a short form spaced around its "+" is no
 # one word, so no drug mention spells it in a result ("in the RT + T arm"); it is found as words.
+# Review of 85a: "R + T" inside "R + T + P" is a longer form, no reference to the shorter one.
 _FORM_WORD_CHAR = re.compile(r"[\w+-]")
+_FORM_GOES_ON = re.compile(r"\s*[+/]\s*\w")
+_FORM_WENT_ON = re.compile(r"\w\s*[+/]\s*\Z")
 
 
 def _spaced_short_form_refs(
@@ -319,10 +322,17 @@ def _spaced_short_form_refs(
             end = at + len(form)
             word = not (at and _FORM_WORD_CHAR.match(text, at - 1))
             word = word and not _FORM_WORD_CHAR.match(text, end)
+            word = word and not _form_continued(text, s, at, end)
             if word and not any(r.start < end and at < r.end for r in refs):
                 out.append(ArmRef(at, end, arm.name))
             at = text.find(form, end, e)
     return out
+
+
+def _form_continued(text: str, s: int, at: int, end: int) -> bool:
+    """Whether the form at [at, end) is part of a longer "+"-joined form ("R + T" in "R + T +
+    P"), which names another arm or none."""
+    return bool(_FORM_GOES_ON.match(text, end) or _FORM_WENT_ON.search(text, max(s, at - 8), at))
 
 
 def _route_kind(word: str) -> str:
