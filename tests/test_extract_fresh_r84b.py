@@ -161,7 +161,6 @@ def test_add_on_short_form_abbreviating_the_backbone_alone_stays_the_backbone(nl
     assert read and all(d == ["docetaxel", "trastuzumab"] for d in read)
 
 
-@NOT_FIXED
 def test_add_on_label_names_the_added_drug_with_its_backbone(nlp):
     """ "adding toripalimab to nab-paclitaxel, trastuzumab, and pertuzumab (T-nHP)": T-nHP is
     the add-on arm; nHP is the backbone."""
@@ -205,7 +204,6 @@ def test_title_versus_with_partner_gives_the_partner_to_both(nlp):
     ]
 
 
-@NOT_FIXED
 def test_meta_analysis_combination_is_both_drugs(nlp):
     """ "lapatinib, trastuzumab or their combination": "with the combination" is
     lapatinib+trastuzumab."""

@@ -136,6 +136,7 @@ from her2mine.extract.arms.twins import (
     _add_listed_both_arm,
     _both_label,
     _code_twin,
+    _crossover_periods,
     _dose_twins,
     _each_twin,
     _elided_biosimilar_twin,
@@ -277,6 +278,8 @@ def _read_design(
         ):
             continue
         if routes and len(regs) == 1 and _elided_route_twins(text, s, e, regs[0], reg):
+            continue
+        if sequence and len(regs) == 1 and _crossover_periods(text, s, e, regs, reg):
             continue
         if routes and len(regs) == 2 and _elided_route_twins(text, s, e, regs[0], reg, regs[1]):
             continue

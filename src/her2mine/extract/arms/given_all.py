@@ -280,8 +280,20 @@ def _addition_as_combination(text: str, s: int, regs: list[Regimen]) -> list[Reg
         if _ADDITION_OF.match(text[max(s, x.start - 30) : x.start]) is None:
             continue
         both = x.joined(y)
+        if _short_form_of(text, y, out[i + 2 : i + 3], both):
+            return [both, *out[i + 3 :]] if i == 0 else [*out[:i], both, *out[i + 3 :]]
         return [*out[:i], both, y, *out[i + 2 :]]
     return out
+
+
+def _short_form_of(text: str, y: Regimen, after: list[Regimen], both: Regimen) -> bool:
+    """Whether the bracket right after the regimen added to (``y``) holds a short form that
+    names the combination (``both``): "adding X to Y (X-Y)" names the add-on arm there, and Y
+    alone is then no arm of that phrase (round 85b)."""
+    if not after or not text.startswith(" (", y.end) or after[0].start != y.end + 2:
+        return False
+    form = after[0]
+    return form.drugs == both.drugs and text.startswith(")", form.end)
 
 
 # Round 65a: "adding pertuzumab (arm B) or pertuzumab plus atezolizumab (arm C) to trastuzumab

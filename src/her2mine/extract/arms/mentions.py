@@ -408,11 +408,14 @@ def _combination_of_all(registry: ArmRegistry) -> str | None:
 
 def _combination_arm(registry: ArmRegistry) -> Arm | None:
     """The one arm whose drugs are exactly those of all the other arms together (three or more
-    arms, each a strict part of it, no physician's choice or drugless arm)."""
-    if len(registry.arms) < 3 or any(a.special or not a.drugs for a in registry.arms):
+    arms, each a strict part of it, no physician's choice or placebo arm). An arm naming no
+    drug and no placebo ("X, Y or both with chemotherapy": the class read as a regimen of its
+    own) is a partner, no arm of the comparison (round 85b)."""
+    arms = [a for a in registry.arms if a.name is not None]
+    if len(arms) < 3 or any(a.special or not a.drugs for a in arms):
         return None
-    big = max(registry.arms, key=_drug_count)
-    rest = [a for a in registry.arms if a is not big]
+    big = max(arms, key=_drug_count)
+    rest = [a for a in arms if a is not big]
     union = {d for a in rest for d in a.drugs}
     if union != set(big.drugs) or not all(set(a.drugs) < union for a in rest):
         return None
@@ -674,6 +677,31 @@ def elided_route_refs(
         if len(labelled) != 1 or any(r.start < m.end() and m.start() < r.end for r in refs):
             continue
         out.append(ArmRef(m.start(), m.end(), labelled[0].name))
+    return out
+
+
+# Round 85b: "71.3% during the SC periods", "14.4% during SC administration", "with IV dosing":
+# a route with a word for its periods or its giving names the arm of that route (a crossover's
+# period arms, route twins). Upper-case short forms only ("iv" is no route).
+_ROUTE_PERIOD = re.compile(
+    r"(?<![\w-])(?i:during|with|in|after)\s+(?:(?i:the|each)\s+)?"
+    r"((?i:subcutaneous|intravenous)|SC|IV)\s+"
+    r"(?i:periods?|phases?|administration|dosing|injections?|infusions?|cycles)\b"
+)
+
+
+def route_period_refs(
+    text: str, s: int, e: int, registry: ArmRegistry, refs: list[ArmRef]
+) -> list[ArmRef]:
+    """References "during the SC periods" (``_ROUTE_PERIOD``) in sentence [s, e), outside the
+    references already read, to the one arm that route labels."""
+    out: list[ArmRef] = []
+    for m in _ROUTE_PERIOD.finditer(text, s, e):
+        route = m.group(1).lower()
+        labelled = [a for a in registry.arms if route in a.labels and a.name]
+        if len(labelled) != 1 or any(r.start < m.end() and m.start() < r.end for r in refs):
+            continue
+        out.append(ArmRef(m.start(1), m.end(), labelled[0].name))
     return out
 
 

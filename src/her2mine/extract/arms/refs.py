@@ -37,6 +37,7 @@ from her2mine.extract.arms.mentions import (
     _without_drug_ref,
     continued_drug_arm,
     elided_route_refs,
+    route_period_refs,
 )
 from her2mine.extract.arms.model import (
     NO_NAMED_DRUG,
@@ -196,6 +197,8 @@ def arm_refs(
         refs.extend(_spaced_short_form_refs(text, s, e, registry, refs))
     if len(registry.arms) >= 2 and ROUTE_GATE.may_hold(low, s, e):
         refs.extend(elided_route_refs(text, s, e, registry, refs))
+    if len(registry.arms) >= 2 and _ROUTE_WORD_GATE.may_hold(low, s, e):
+        refs.extend(route_period_refs(text, s, e, registry, refs))
     if registry.duration_groups > 1 and _THERAPY_NOUN_GATE.may_hold(low, s, e):
         refs.extend(_duration_label_refs(text, s, e, registry, refs))
     if registry.duration_groups > 1:

@@ -109,6 +109,8 @@ def build_registry(
         others = [a for a in reg.arms if a not in titled and own.intersection(a.defined_at)]
         if _shared_part_only(titled, others):
             _drop_arms(reg, titled)
+        else:
+            _drop_title_parts(reg, titled, others)
     elif titled and _defined_arms(reg) >= 2:
         own = _own_study_starts(sentences, trials)
         design_rest = _design_sentences(text, low, sentences, randomised, literal, gate)
@@ -225,6 +227,26 @@ def _shared_part_only(titled: list[Arm], arms: list[Arm]) -> bool:
         for t in titled
         for a in drug_arms
     )
+
+
+def _drop_title_parts(reg: ArmRegistry, titled: list[Arm], arms: list[Arm]) -> None:
+    """Drop each arm of ``titled`` whose drugs are a strict part of an arm the body's design
+    (``arms``, two drug arms or more) defined: a title's "Weekly Paclitaxel vs Docetaxel With
+    Pertuzumab and Trastuzumab" gives the partner to both, which the body spells out; the
+    title's bare "paclitaxel" is no arm of its own (round 85b)."""
+    drug_arms = [a for a in arms if a.drugs and not a.special]
+    if len(drug_arms) < 2:
+        return
+    drop = [
+        t
+        for t in titled
+        if t.drugs
+        and not t.special
+        and not t.has_placebo
+        and any(set(t.drugs) < set(a.drugs) for a in drug_arms)
+    ]
+    if drop:
+        _drop_arms(reg, drop)
 
 
 def _fuller_design_refines(

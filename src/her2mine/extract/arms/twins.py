@@ -638,3 +638,48 @@ def _trailing_route_twins(
     first.labels.update(_ROUTE_FORMS[_route_of(m["r1"])])
     second.labels.update(_ROUTE_FORMS[_route_of(m["r2"])])
     return True
+
+
+# Round 85b: "randomized to 3 cycles of PH FDC SC followed by 3 cycles of P + H IV (arm A) or
+# the reverse sequence (arm B)": a crossover. Each sequence holds both periods, so its arm is no
+# regimen given together; the values are reported by period or route ("during the SC periods"),
+# and each period's regimen is an arm (a fixed-dose combination is its lexicon entry).
+_REVERSE_SEQUENCE = re.compile(
+    r"\bor\s+(?:the\s+|a\s+)?(?:reverse|reversed|opposite|inverse)\s+(?:sequence|order)\b", re.I
+)
+_FOLLOWED_BY = re.compile(r"\bfollowed\s+by\b|\bthen\b", re.I)
+_ROUTE_AT_END = re.compile(rf"(?<![\w-]){_ROUTE_WORD}\Z")
+
+
+def _crossover_periods(text: str, s: int, e: int, regs: list[Regimen], reg: ArmRegistry) -> bool:
+    """Read "A followed by B (arm A) or the reverse sequence (arm B)" as the two period arms A
+    and B, each labelled by its route when one is written; False when the sentence is no
+    crossover of one two-period sequence."""
+    if len(regs) != 1 or _REVERSE_SEQUENCE.search(text, regs[0].end, e) is None:
+        return False
+    r = regs[0]
+    cut = _FOLLOWED_BY.search(text, r.start, r.end)
+    if cut is None:
+        return False
+    first = [h for h in r.hits if h.end <= cut.start()]
+    second = [h for h in r.hits if h.start >= cut.end()]
+    if not first or not second or {*first[0].drugs} == {d for h in second for d in h.drugs}:
+        return False
+    for hits in (first, second):
+        period = Regimen(hits[0].start, hits[-1].end, hits)
+        arm = reg.add(period, None)
+        route = _period_route(text, period)
+        if arm is not None and route is not None:
+            arm.labels.update(_ROUTE_FORMS[route])
+    return True
+
+
+def _period_route(text: str, r: Regimen) -> str | None:
+    """The route written in, before or right after regimen ``r`` ("PH FDC SC", "P + H IV")."""
+    inside = _ROUTE_AT_END.search(text, r.start, r.end)
+    if inside is not None:
+        return _route_of(inside.group(0))
+    after = _ROUTE_AFTER.match(text, r.end)
+    if after is not None:
+        return _route_of(after.group(1))
+    return _regimen_route(text, r)
