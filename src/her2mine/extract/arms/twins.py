@@ -653,8 +653,8 @@ _ROUTE_AT_END = re.compile(rf"(?<![\w-]){_ROUTE_WORD}\Z")
 
 def _crossover_periods(text: str, s: int, e: int, regs: list[Regimen], reg: ArmRegistry) -> bool:
     """Read "A followed by B (arm A) or the reverse sequence (arm B)" as the two period arms A
-    and B, each labelled by its route when one is written; False when the sentence is no
-    crossover of one two-period sequence."""
+    and B, each labelled by its route; False when the sentence is no crossover of one
+    two-period sequence or the periods are not told apart by two routes."""
     if len(regs) != 1 or _REVERSE_SEQUENCE.search(text, regs[0].end, e) is None:
         return False
     r = regs[0]
@@ -665,11 +665,14 @@ def _crossover_periods(text: str, s: int, e: int, regs: list[Regimen], reg: ArmR
     second = [h for h in r.hits if h.start >= cut.end()]
     if not first or not second or {*first[0].drugs} == {d for h in second for d in h.drugs}:
         return False
-    for hits in (first, second):
-        period = Regimen(hits[0].start, hits[-1].end, hits)
+    periods = [Regimen(h[0].start, h[-1].end, h) for h in (first, second)]
+    routes = [_period_route(text, p) for p in periods]
+    # Without a route per period it is a sequence trial: each sequence stays one arm (review 85b).
+    if None in routes or routes[0] == routes[1]:
+        return False
+    for period, route in zip(periods, routes, strict=True):
         arm = reg.add(period, None)
-        route = _period_route(text, period)
-        if arm is not None and route is not None:
+        if arm is not None:
             arm.labels.update(_ROUTE_FORMS[route])
     return True
 
