@@ -44,6 +44,7 @@ from her2mine.extract.numbers import (
 from her2mine.extract.options import options_as_class
 from her2mine.extract.outcomes import (
     SAFETY,
+    all_groups_order,
     carried_rate_endpoint,
     every_group_arm,
     find_endpoints,
@@ -491,6 +492,8 @@ class OutcomeExtractor:
                     listed = _design_listed_before(text, sentences, k, drugs, arms, gate)
                     if not listed and d0 == d1:
                         listed = _arms_listed_before(text, sentences, k, drugs, arms, gate)
+                if not listed:
+                    listed = all_groups_order(low, s, e, every_group_arm(arms))
                 internal: list[str | None] = []
                 pair: list[list[str | None]] = []
                 found = sentence_outcome_rows(
@@ -527,6 +530,8 @@ class OutcomeExtractor:
                         context = compared  # the comparison now under discussion
                         orders.insert(0, compared)
                         ctx_trial = track.latest
+                    if pair and len(pair[0]) > len(compared) >= 2:
+                        orders.insert(0, pair[0])  # dose arms: the groups, twins kept (round 86a)
             # A candidate "A versus B" sentence (whether it says "versus" is checked on reading)
             if d1 - d0 >= 2:
                 pending.append((s, e))

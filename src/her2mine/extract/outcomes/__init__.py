@@ -36,11 +36,12 @@ from her2mine.extract.outcomes.grades import (
     graded_3_only,
     opens_follow_on_list,
 )
-from her2mine.extract.outcomes.rows import every_group_arm, sentence_outcome_rows
+from her2mine.extract.outcomes.rows import all_groups_order, every_group_arm, sentence_outcome_rows
 
 __all__ = [
     "SAFETY",
     "carried_rate_endpoint",
+    "all_groups_order",
     "every_group_arm",
     "find_endpoints",
     "grade_follow_on_rows",

@@ -216,13 +216,13 @@ def sentence_outcome_rows(
     if arms_out is not None and needs_arms:  # internal arm names (a placebo-only group
         # included), in order; without ``needs_arms`` every value is an HR/OR, which has none
         arms_out.extend([a for a, (_, _, m) in zip(arms, out, strict=True) if m not in _RATIOS])
-        if (
-            pair_out is not None
-            and len(refs) == 2
-            and _compares_no_two_regimens(registry)
-            and (pair := _own_groups_pair(out, arms, refs))
+        if pair_out is not None and len(refs) == 2 and _compares_no_two_regimens(registry):
+            if pair := _own_groups_pair(out, arms, refs):
+                pair_out.append(pair)
+        elif (
+            pair_out is not None and len(refs) >= 3 and (twins := _own_twin_groups(out, arms, refs))
         ):
-            pair_out.append(pair)
+            pair_out.append(twins)
     sentence = text[s:e]
     if every_arm and (None in arms or _one_regimen_groups(registry)):
         return _every_arm_rows(text, out, arms, registry, sentence, e)
@@ -268,6 +268,23 @@ def _own_groups_pair(
     if pair != [refs[0].arm, refs[1].arm] or (ep0, m0) != (ep1, m1) or not any(pair):
         return []
     return pair if pair[0] == pair[1] or None in pair else []
+
+
+def _own_twin_groups(
+    out: list[tuple[Value, str, str]], arms: list[str | None], refs: list[ArmRef]
+) -> list[str | None]:
+    """The arms of three groups or more each named with its own value of one end point, in
+    order, when two of them carry one regimen (dose arms: "87.5% in group A, 83.3% in group B
+    and 70.8% in group C", A and B two doses of one drug): the sentence's distinct arms are
+    fewer than its groups, so this order, twins kept, is the one a later "respectively" run of
+    as many values refers to (round 86a). Else []."""
+    idx = [i for i, (_, _, m) in enumerate(out) if m not in _RATIOS]
+    if len(idx) != len(refs) or any(r.in_list for r in refs):
+        return []
+    order = [arms[i] for i in idx]
+    if order != [r.arm for r in refs] or None in order or len({out[i][1:] for i in idx}) != 1:
+        return []
+    return order if 2 <= len(set(order)) < len(order) else []
 
 
 def _ratio_endpoints_named_apart(
@@ -1119,6 +1136,35 @@ def every_group_arm(registry: ArmRegistry) -> list[str | None]:
     if len(names) == 1 and registry.duration_groups > 1:
         return names * registry.duration_groups
     return names
+
+
+# Round 86a: "no difference in neutropenia among the three groups (35.0%, 32.1% and 38.4%)": a
+# list over every group ("among"/"across" the groups, or "in the three groups") names no order
+# of its own, so it follows the design's, not the last sentence's "C ... than A and B" order.
+_ALL_GROUPS = re.compile(
+    r"\b(?:(?:among|across)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:(two|three|four|[234])\s+)?"
+    r"|in\s+(?:the\s+|all\s+(?:the\s+)?)?(three|four|[34])\s+)"
+    r"(?:treatment\s+|study\s+)?(?:groups|arms|cohorts)\b"
+)
+
+
+def all_groups_order(low: str, s: int, e: int, design: list[str | None]) -> list[str | None]:
+    """The design's group order ``design`` (``every_group_arm``) when sentence [s, e) of the
+    lower-cased text ``low`` lists values "among the (three) groups" and the design has three
+    groups or more, as many as any count written; else []."""
+    if len(design) < 3 or not all(design):
+        return []
+    if (
+        low.find(" groups", s, e) < 0
+        and low.find(" arms", s, e) < 0
+        and low.find(" cohorts", s, e) < 0
+    ):
+        return []  # (most sentences: no group word, no regex)
+    m = _ALL_GROUPS.search(low, s, e)
+    if m is None:
+        return []
+    written = m.group(1) or m.group(2)
+    return design if written is None or _COUNT[written] == len(design) else []
 
 
 def _every_arm_count(m: re.Match[str], n_arms: int) -> int:

@@ -14,7 +14,7 @@ from her2mine.extract.outcomes.brackets import (
     _top_level_semicolon,
 )
 from her2mine.extract.outcomes.gaps import _OF_PATIENTS_IN, _follow_gap_ok
-from her2mine.extract.outcomes.patterns import VS_WORDS
+from her2mine.extract.outcomes.patterns import COMPARED_WITH_OR_TO, VS_WORDS
 
 _RESPECTIVELY = re.compile(word_start(["respectively"]) + r"\b")
 _RESPECTIVELY_GATE = WordGate(("respectively",))
@@ -121,6 +121,9 @@ def _runs(text: str, out: list[tuple[Value, str, str]], idx: list[int]) -> list[
     return split
 
 
+# "(FTN v F: hazard ratio ...)": a bracket opening with "A v B" names a comparison, not the arm
+# of the list before it.
+_COMPARED_NEXT = re.compile(rf"\s+(?:{VS_WORDS}|{COMPARED_WITH_OR_TO})\s", re.I)
 _VS_WORD = re.compile(rf"\b(?:{VS_WORDS}|compared)(?:\s|$)", re.I)
 
 
@@ -155,6 +158,8 @@ def _runs_of_one_ref_after(
             continue
         if not _follow_gap_ok(text[m.end() : within[0].start]):
             continue
+        if _COMPARED_NEXT.match(text, within[0].end) and "(" in text[m.end() : within[0].start]:
+            continue  # "..., respectively (FTN v F: HR ...)": a comparison, no arm (round 86a)
         for i in run:
             arms[i] = within[0].arm
             decided.add(i)
