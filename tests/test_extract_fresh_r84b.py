@@ -9,13 +9,9 @@ meta-analysis's "with the combination" named no arm."""
 
 from __future__ import annotations
 
-import pytest
 from extract_helpers import ARM_ROW, arm_of, arms_with, extract_text, rows_of, trials_in
 
 from her2mine.extract.components import _hits
-
-# Found in round 84b, not fixed yet (the registry side): strict, so a fix shows.
-NOT_FIXED = pytest.mark.xfail(strict=True, reason="round 84b: found, not fixed")
 
 HLX22 = (
     "HLX22 Plus Trastuzumab and Chemotherapy Versus Placebo Plus Trastuzumab and "
@@ -169,7 +165,6 @@ def test_add_on_label_names_the_added_drug_with_its_backbone(nlp):
     assert arm_of(rows, 54.8) == NHP
 
 
-@NOT_FIXED
 def test_title_cohort_regimen_is_the_arm_of_its_results(nlp):
     """ "MAHOGANY cohort A: Margetuximab plus retifanlimab": the one cohort reported carries its
     regimen."""

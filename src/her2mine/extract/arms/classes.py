@@ -66,6 +66,24 @@ def _class_groups_to_drug_arms(reg: ArmRegistry) -> None:
             reg.arms[:] = [a for a in reg.arms if a is not arm]  # (Arm compares by value)
 
 
+def _fold_class_restating_choice(reg: ArmRegistry) -> None:
+    """ "physician's choice of a taxane (docetaxel or paclitaxel)", later restated "T-DM1 or a
+    taxane": a drugless arm whose labels (the class) all label the physician's-choice arm is
+    that arm written again, not a further arm (round 86b)."""
+    choice = [a for a in reg.arms if a.special]
+    if len(choice) != 1:
+        return
+    restated = [
+        a
+        for a in reg.arms
+        if not a.drugs and not a.special and not a.has_placebo and a.labels
+        if a.labels <= choice[0].labels
+    ]
+    if restated:
+        reg.arms[:] = [a for a in reg.arms if all(a is not r for r in restated)]
+        reg.frozen = None
+
+
 # "pertuzumab plus trastuzumab with metronomic oral cyclophosphamide", later "the metronomic
 # chemotherapy group": an adjective written before the drug only one arm has names that arm.
 # "low-dose", "low dose", "low\ndose" and "low \ndose" (wrapped at a line end, a space left

@@ -867,3 +867,63 @@ def _agrees_with_letters(reg: ArmRegistry, labelled: list[tuple[Regimen, str]]) 
     return any(
         label in lettered and set(lettered[label].drugs) == set(r.drugs) for r, label in labelled
     )
+
+
+# Round 86b: a cohort tied to a regimen outside the design: a lone "cohort A: A plus B" (a
+# title naming the cohort it reports) or "received A plus B (...) in cohort A".
+_COHORT_GATE = WordGate(("cohort",))
+_COHORT_COLON = re.compile(r"(?<![\w-])(?i:cohort)\s+([A-Z]|[1-9])\s*:\s*")
+_IN_COHORT = re.compile(r"(?<![\w-])in\s+(?i:cohort)\s+([A-Z]|[1-9])\b")
+_RECEIVED = re.compile(r"\b(?:received|receiving|treated\s+with|given)\s", re.I)
+# between the regimen and "in cohort A": its dosing bracket at most
+_DOSING_GAP = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?,?\s*")
+
+
+def label_cohorts_of_arms(
+    text: str,
+    sentences: list[tuple[int, int]],
+    hits: list[Hit],
+    reg: ArmRegistry,
+    gate: str | None,
+) -> None:
+    """Label with its letter the arm a cohort's regimen is (``_cohort_regimens``): "cohort A"
+    in a result sentence then names that arm. Only a letter no arm has yet, and only a regimen
+    whose drugs are exactly one defined arm's. ``gate``: the lower-cased text, or None."""
+    if not reg.arms:
+        return
+    for s, e in sentences:
+        if not _COHORT_GATE.may_hold(gate, s, e):
+            continue
+        for letter, r in _cohort_regimens(text, s, e, hits):
+            if any(letter in a.labels for a in reg.arms):
+                continue
+            same = [a for a in reg.arms if _same_drugs(a, r.drugs)]
+            if len(same) == 1 and r.drugs:
+                same[0].labels.add(letter)
+                reg.frozen = None
+
+
+def _cohort_regimens(text: str, s: int, e: int, hits: list[Hit]) -> list[tuple[str, Regimen]]:
+    """(letter, regimen) of each cohort sentence [s, e) ties to a regimen: the one "cohort A:"
+    of the sentence with the regimen right after it, or "received <regimen> (...) in cohort
+    A" within one clause."""
+    inside = [h for h in hits if s <= h.start and h.end <= e]
+    if not inside:
+        return []
+    regs = group_regimens(text, inside)
+    found = []
+    colons = list(_COHORT_COLON.finditer(text, s, e))
+    if len(colons) == 1:  # (two or more are a lettered design, read as such)
+        m = colons[0]
+        first = next((r for r in regs if r.start >= m.end()), None)
+        if first is not None and first.start == m.end():
+            found.append((m.group(1).lower(), first))
+    for m in _IN_COHORT.finditer(text, s, e):
+        before = [r for r in regs if r.end <= m.start()]
+        if not before or not _DOSING_GAP.fullmatch(text, before[-1].end, m.start()):
+            continue
+        r = before[-1]
+        clause = max(s, text.rfind(";", s, r.start) + 1)
+        if _RECEIVED.search(text, clause, r.start):
+            found.append((m.group(1).lower(), r))
+    return found

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 
 from her2mine.extract.arms.classes import (
     _class_groups_to_drug_arms,
+    _fold_class_restating_choice,
     _fold_class_written_arms,
     _has_low_dose,
     _label_by_schedule_adjective,
@@ -37,6 +38,7 @@ from her2mine.extract.arms.lettered import (
     _read_described_arms,
     _read_labelled_regimens,
     _read_next_lettered_arm,
+    label_cohorts_of_arms,
 )
 from her2mine.extract.arms.mentions import (
     _name_the_combination,
@@ -138,6 +140,8 @@ def build_registry(
         _read_next_lettered_arm(text, sentences, randomised, drug_hits, reg)
     if _LETTER_LABEL_GATE.may_hold(gate, 0, len(text)):
         _read_labelled_regimens(text, sentences, drug_hits, reg, trials, gate)
+    if "cohort" in low:
+        label_cohorts_of_arms(text, sentences, drug_hits, reg, gate)
     _duration_design(text, low, read, reg)
     if "each" in low and reg.arms:
         _each_with_named_arms(text, sentences, drug_hits, reg)
@@ -162,6 +166,7 @@ def build_registry(
     if len(reg.arms) >= 3:
         _class_groups_to_drug_arms(reg)
         _fold_class_written_arms(reg)
+        _fold_class_restating_choice(reg)
     if "metronomic" in low or _has_low_dose(low):
         _label_by_schedule_adjective(text, drug_hits, reg)
     if trials:

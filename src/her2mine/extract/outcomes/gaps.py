@@ -39,6 +39,7 @@ _FILLER = re.compile(
     r"^[\s,;:)\]]*(?:(?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])[\s,;)\]]*)?"
     r"(?:(?:with|in|for|among|on|receiving|received|under|from|by|of|during|the|those|all|"
     r"an?|these|patients?|pts|participants|women|men|who|were|was|had|have|been|treated|assigned|"
+    r"two|both|"  # "in the two T-DXd arms (pooled)": groups of one regimen (round 86b)
     r"randomi[sz]ed|allocated|"
     r"given|to|\d+[-\s](?:years?|months?|weeks?)\b|\d+|"
     r"(?:first|second|third|later|front|1st|2nd|3rd)[-\s]line\b|continued|continuing|"

@@ -178,6 +178,8 @@ def sentence_outcome_rows(
             refs = _without_pooled_lists(text, refs)
         if refs and not resp:
             refs = _lone_value_lists_unnamed(text, s, refs, registry)
+        if len(refs) >= 2 and sum(1 for _, _, m in out if m not in _RATIOS) == 1:
+            refs = _one_regimen_lists_merged(text, refs)
         if refs and "+" in text[s:e]:
             refs = _plus_joined_groups_unnamed(text, refs)
         if len(refs) == 1 and _choice_of_the_only_arm(text, refs[0], registry):
@@ -919,12 +921,31 @@ def _without_pooled_lists(text: str, refs: list[ArmRef]) -> list[ArmRef]:
     j = 0
     while j < len(refs):
         if j in pooled:
-            out.append(ArmRef(refs[j].start, refs[pooled[j]].end, None))
+            out.append(
+                ArmRef(refs[j].start, refs[pooled[j]].end, _one_arm(text, refs[j : pooled[j] + 1]))
+            )
             j = pooled[j] + 1
             continue
         out.append(refs[j])
         j += 1
     return out
+
+
+# A list written inside one pooled reference ("the A and A plus B groups pooled", read as one
+# regimen): the groups are of different regimens.
+_LISTED_INSIDE = re.compile(r",|\b(?:and|or|vs\.?|versus)\b", re.I)
+
+
+def _one_arm(text: str, listed: list[ArmRef]) -> str | None:
+    """The arm every reference of a pooled list names ("the two T-DXd arms pooled": dose arms
+    of one regimen; "cohorts A and B combined", both labels of one arm), else None (a pool over
+    different regimens has no arm; round 86b)."""
+    names = {r.arm for r in listed}
+    if len(names) != 1:
+        return None
+    if len(listed) == 1 and _LISTED_INSIDE.search(text, listed[0].start, listed[0].end):
+        return None
+    return names.pop()
 
 
 # Round 63b: "The pCR rate was 61% in arms B and C and 40% in arm A": one value right before a
@@ -952,6 +973,24 @@ def _lone_value_lists_unnamed(
         k = _list_end(text, refs, j)
         if _pooled_by_lone_value(text, s, refs[j], k - j, n_arms):
             out.append(ArmRef(refs[j].start, refs[k].end, None))
+            j = k + 1
+            continue
+        out.append(refs[j])
+        j += 1
+    return out
+
+
+def _one_regimen_lists_merged(text: str, refs: list[ArmRef]) -> list[ArmRef]:
+    """``refs`` with each list whose items all name one arm made one reference to it: the one
+    value of the sentence pools groups of one regimen ("in cohorts A and B combined, ...
+    (38.1%)", both cohorts tucatinib plus trastuzumab; round 86b)."""
+    out: list[ArmRef] = []
+    j = 0
+    while j < len(refs):
+        k = _list_end(text, refs, j)
+        arm = _one_arm(text, refs[j : k + 1]) if k > j else None
+        if arm is not None:
+            out.append(ArmRef(refs[j].start, refs[k].end, arm))
             j = k + 1
             continue
         out.append(refs[j])
