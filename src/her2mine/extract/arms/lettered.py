@@ -894,7 +894,7 @@ def label_cohorts_of_arms(
     for s, e in sentences:
         if not _COHORT_GATE.may_hold(gate, s, e):
             continue
-        for letter, r in _cohort_regimens(text, s, e, hits):
+        for letter, r in _cohort_regimens(text, s, e, hits, len(reg.arms) >= 2):
             if any(letter in a.labels for a in reg.arms):
                 continue
             same = [a for a in reg.arms if _same_drugs(a, r.drugs)]
@@ -903,10 +903,14 @@ def label_cohorts_of_arms(
                 reg.frozen = None
 
 
-def _cohort_regimens(text: str, s: int, e: int, hits: list[Hit]) -> list[tuple[str, Regimen]]:
+def _cohort_regimens(
+    text: str, s: int, e: int, hits: list[Hit], received: bool
+) -> list[tuple[str, Regimen]]:
     """(letter, regimen) of each cohort sentence [s, e) ties to a regimen: the one "cohort A:"
-    of the sentence with the regimen right after it, or "received <regimen> (...) in cohort
-    A" within one clause."""
+    of the sentence with the regimen right after it, or, when ``received`` (a design of two arms
+    or more), "received <regimen> (...) in cohort A" within one clause. In a one-regimen study
+    "received A in cohort A (HER2-low)" is a population cohort whose siblings take A too: the
+    cohorts are subgroups, null (gold README; review of round 86b)."""
     inside = [h for h in hits if s <= h.start and h.end <= e]
     if not inside:
         return []
@@ -918,7 +922,7 @@ def _cohort_regimens(text: str, s: int, e: int, hits: list[Hit]) -> list[tuple[s
         first = next((r for r in regs if r.start >= m.end()), None)
         if first is not None and first.start == m.end():
             found.append((m.group(1).lower(), first))
-    for m in _IN_COHORT.finditer(text, s, e):
+    for m in _IN_COHORT.finditer(text, s, e) if received else ():
         before = [r for r in regs if r.end <= m.start()]
         if not before or not _DOSING_GAP.fullmatch(text, before[-1].end, m.start()):
             continue
