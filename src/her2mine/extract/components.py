@@ -23,9 +23,12 @@ from her2mine.extract.arms import (
     ArmRegistry,
     arm_refs,
     build_registry,
+    cohort_arms,
+    cohort_scope,
     comparison_in,
     design_list_order,
     listed_arms_order,
+    output_arm,
     scoped_registry,
     trial_of_sentence,
     trial_pairs,
@@ -53,6 +56,7 @@ from her2mine.extract.outcomes import (
     opens_follow_on_list,
     sentence_outcome_rows,
 )
+from her2mine.extract.outcomes.endpoints import _RATIOS
 from her2mine.extract.sentences import join_soft_line_breaks, sentence_spans
 from her2mine.extract.trials import find_trials, is_registry_id, start_words
 
@@ -111,6 +115,62 @@ def _latest_comparison(
 
 _NO_NAMES: frozenset[str] = frozenset()
 _START = attrgetter("start")
+
+
+# Words that name a group of a study: a sentence holding one names its own scope.
+_GROUP_WORDS = ("cohort", " arm", "group")
+
+
+class _CohortScope:
+    """The cohort the Results are discussing, carried across sentences. In a study whose
+    cohorts carry their own regimens, a sentence scoping to one cohort, or to a pool of cohorts
+    of one regimen ("In cohorts A and B combined, ...", "40 pts were treated in cohort A"),
+    names the arm of its values after that reference and of the values of the next sentences
+    that name no cohort, group or drug ("Median PFS was 8.2 months"), until a sentence names
+    another arm or group. HR/OR stay null, and so does a sentence whose values already have
+    arms (its own comparison). Only once the cohorts named so far are of two regimens or more
+    (one of them may be no arm the registry holds): cohorts of one regimen share it, and their
+    whole-population values stay null. A text that has scoped to cohorts of two regimens
+    reports them in turn: an unscoped sentence after that is the whole population's again."""
+
+    def __init__(self, text: str, low: str, gate: str | None) -> None:
+        self.text = text
+        self.low = low
+        self.gate = gate
+        self.arm: str | None = None  # the scoped arm (registry name), None: no scope
+        self.seen: set[str | None] = set()  # the arms of the cohorts named so far
+        self.scoped: set[str] = set()  # the arms scoped to so far
+
+    def read(
+        self, s: int, e: int, drugs: list[Hit], registry: ArmRegistry, rows: list[dict]
+    ) -> None:
+        """Update the scope with sentence [s, e) and name the arm of its unnamed ``rows``."""
+        low = self.low
+        grouped = any(low.find(w, s, e) >= 0 for w in _GROUP_WORDS)
+        if not grouped and not drugs:
+            if self.arm is not None and len(self.scoped) == 1:
+                _name_unnamed(rows, self.arm, s)
+            return
+        refs = arm_refs(self.text, s, e, drugs, registry, low=self.gate)
+        self.seen |= cohort_arms(self.text, refs)
+        scoped = cohort_scope(self.text, refs)
+        if scoped is not None and len(self.seen) >= 2:
+            self.arm, start = scoped
+            self.scoped.add(self.arm)
+            _name_unnamed(rows, self.arm, start)
+        elif grouped or any(r.arm != self.arm for r in refs):
+            self.arm = None
+
+
+def _name_unnamed(rows: list[dict], arm: str, start: int) -> None:
+    """Give ``arm`` to the values of ``rows`` from ``start`` on, when none of them has an arm
+    (a sentence with its own attribution keeps it); ratios keep none."""
+    if any(r["arm"] is not None for r in rows):
+        return
+    name = output_arm(arm)
+    for r in rows:
+        if r["start"] >= start and r["measure"] not in _RATIOS:
+            r["arm"] = name
 
 
 class _TrialTrack:
@@ -458,7 +518,10 @@ class OutcomeExtractor:
         e0s, e1s = sentence_slices(ep_starts, sentences)
         d0s, d1s = sentence_slices(drug_starts, sentences)
         cuts = zip(sentences, e0s, e1s, d0s, d1s, strict=True)
+        # the cohort under discussion (only texts that write "cohort" have one)
+        cohorts = _CohortScope(text, low, gate) if "cohort" in low and registry.arms else None
         for k, ((s, e), e0, e1, d0, d1) in enumerate(cuts):
+            found = []
             # Only sentences with a number and an end point (or an HR/OR for the carried end
             # point) can hold an outcome. (Per sentence, a bounded search decides exactly as a
             # whole-text scan would: these patterns have no lookahead.)
@@ -532,6 +595,9 @@ class OutcomeExtractor:
                         ctx_trial = track.latest
                     if pair and len(pair[0]) > len(compared) >= 2:
                         orders.insert(0, pair[0])  # dose arms: the groups, twins kept (round 86a)
+            if cohorts is not None:
+                in_trial = scopes.for_trial(track.latest) if scopes is not None else registry
+                cohorts.read(s, e, drugs[d0:d1], in_trial, found)
             # A candidate "A versus B" sentence (whether it says "versus" is checked on reading)
             if d1 - d0 >= 2:
                 pending.append((s, e))

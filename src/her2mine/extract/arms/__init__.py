@@ -32,8 +32,8 @@ Modules, from the bottom of the import graph up (name — what it holds — impo
                   shares, tpc, twins
     registry    — ``build_registry``, trial scoping — classes, design, factorial, given_all,
                   labels, lettered, mentions, model, patterns, shares, supportive
-    refs        — ``arm_refs`` and group-label references — add_on, classes, factorial,
-                  labels, mentions, model, parts, patterns, prior, tpc
+    refs        — ``arm_refs``, group-label references, cohort scopes — add_on, classes,
+                  factorial, labels, mentions, model, parts, patterns, prior, tpc
     comparisons — compared arms, list orders, "the addition of" — model, patterns, refs, twins
 
 This module re-exports the names the rest of ``her2mine.extract`` imports.
@@ -55,7 +55,7 @@ from her2mine.extract.arms.model import (
     scoped_registry,
 )
 from her2mine.extract.arms.patterns import _RANDOMISED, GROUP_GATE
-from her2mine.extract.arms.refs import arm_refs
+from her2mine.extract.arms.refs import arm_refs, cohort_arms, cohort_scope
 from her2mine.extract.arms.registry import (
     build_registry,
     trial_of_sentence,
@@ -74,6 +74,8 @@ __all__ = [
     "addition_comparison",
     "arm_refs",
     "build_registry",
+    "cohort_arms",
+    "cohort_scope",
     "comparison_in",
     "design_list_order",
     "listed_arms_order",

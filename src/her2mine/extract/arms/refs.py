@@ -984,3 +984,30 @@ _LIST_JOIN = re.compile(
 _REF_GATES = GateSet(
     GROUP_GATE, _GENERIC_GATE, _PRIOR_GATE, _WITHOUT_GATE, _UNTREATED_GATE, _GROUP_LABEL_GATE
 )
+
+
+def _writes_cohort(text: str, ref: ArmRef) -> bool:
+    """Whether ``ref`` is written "cohort(s) X"."""
+    return text[ref.start : ref.start + 6].lower() == "cohort"
+
+
+def cohort_arms(text: str, refs: list[ArmRef]) -> set[str | None]:
+    """The arms the references written "cohort(s) X" of ``refs`` name (None: a cohort of no
+    arm the registry holds, "cohort B evaluated A with B or C plus chemotherapy")."""
+    return {r.arm for r in refs if _writes_cohort(text, r)}
+
+
+def cohort_scope(text: str, refs: list[ArmRef]) -> tuple[str, int] | None:
+    """The arm a sentence scopes to and where its first cohort reference starts, when the
+    sentence's arm references all name one arm and one of them is written "cohort(s) X" ("In
+    cohorts A and B combined", "40 pts were treated in cohort A"); else None. Only cohorts: a
+    randomised design's "In arm A" scopes its own sentence alone."""
+    if not refs:
+        return None
+    arm = refs[0].arm
+    if arm is None or any(r.arm != arm for r in refs):
+        return None
+    for r in refs:
+        if _writes_cohort(text, r):
+            return arm, r.start
+    return None
