@@ -27,6 +27,7 @@ BLIND10 = Path(__file__).parent / "data" / "gold_blind10"
 BLIND11 = Path(__file__).parent / "data" / "gold_blind11"
 BLIND12 = Path(__file__).parent / "data" / "gold_blind12"
 BLIND13 = Path(__file__).parent / "data" / "gold_blind13"
+BLIND14 = Path(__file__).parent / "data" / "gold_blind14"
 TXT = sorted(GOLD.glob("*.txt"))
 ALL_TXT = (
     TXT
@@ -43,6 +44,7 @@ ALL_TXT = (
     + sorted(BLIND11.glob("*.txt"))
     + sorted(BLIND12.glob("*.txt"))
     + sorted(BLIND13.glob("*.txt"))
+    + sorted(BLIND14.glob("*.txt"))
 )
 
 ENDPOINTS = {
@@ -92,6 +94,7 @@ def _parse_written(value: str) -> float | None:
         (BLIND11, 20, 2),
         (BLIND12, 20, 2),
         (BLIND13, 20, 2),
+        (BLIND14, 20, 2),
     ],
 )
 def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: int) -> None:
@@ -122,6 +125,7 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
         BLIND11,
         BLIND12,
         BLIND13,
+        BLIND14,
     ],
     ids=[
         "gold",
@@ -138,6 +142,7 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
         "blind11",
         "blind12",
         "blind13",
+        "blind14",
     ],
 )
 def test_pinned_scores_file(directory: Path) -> None:
@@ -163,6 +168,7 @@ def test_the_sets_share_no_document() -> None:
         BLIND11,
         BLIND12,
         BLIND13,
+        BLIND14,
     )
     ids = [{t.stem for t in d.glob("*.txt")} for d in sets]
     assert sum(map(len, ids)) == len(set().union(*ids))
