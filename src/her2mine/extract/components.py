@@ -120,6 +120,14 @@ _START = attrgetter("start")
 # Words that name a group of a study: a sentence holding one names its own scope.
 _GROUP_WORDS = ("cohort", " arm", "group")
 
+# A sentence about the whole population ("Overall, the ORR was 35%", "In all patients, ...")
+# or one opening the Conclusions: not the scoped cohort's (review of round 87a).
+_WHOLE_POPULATION = re.compile(
+    r"\boverall(?=\s*[,:;]|\s+(?:population|study|analysis|cohort))"
+    r"|\ball (?:\w+ )?(?:patients|pts|participants|subjects|cohorts)\b|\bin total\b"
+)
+_CONCLUSIONS = re.compile(r"\s*(?:conclusions?|interpretation)\b")
+
 
 class _CohortScope:
     """The cohort the Results are discussing, carried across sentences. In a study whose
@@ -146,6 +154,8 @@ class _CohortScope:
     ) -> None:
         """Update the scope with sentence [s, e) and name the arm of its unnamed ``rows``."""
         low = self.low
+        if _CONCLUSIONS.match(low, s, e) or _WHOLE_POPULATION.search(low, s, e):
+            self.arm = None  # (the sentence may still scope to a cohort of its own)
         grouped = any(low.find(w, s, e) >= 0 for w in _GROUP_WORDS)
         if not grouped and not drugs:
             if self.arm is not None and len(self.scoped) == 1:
