@@ -99,7 +99,7 @@ def _latest_comparison(
     refs_read: dict | None = None,
 ) -> list[str | None]:
     """Arms of the latest "A versus B" sentence among ``pending`` that lists a comparison.
-    ``refs_read``: (s, e) -> (registry, refs) of sentences whose ``arm_refs`` were read already
+    ``refs_read``: (s, e) -> (registry, refs, plain) of sentences whose ``arm_refs`` were read already
     (by ``sentence_outcome_rows``; ``drugs`` sorted by start: its filter keeps the same hits)."""
     for s, e in reversed(pending):
         seen = refs_read.get((s, e)) if refs_read is not None else None
@@ -150,9 +150,16 @@ class _CohortScope:
         self.scoped: set[str] = set()  # the arms scoped to so far
 
     def read(
-        self, s: int, e: int, drugs: list[Hit], registry: ArmRegistry, rows: list[dict]
+        self,
+        s: int,
+        e: int,
+        drugs: list[Hit],
+        registry: ArmRegistry,
+        rows: list[dict],
+        seen: tuple | None = None,
     ) -> None:
-        """Update the scope with sentence [s, e) and name the arm of its unnamed ``rows``."""
+        """Update the scope with sentence [s, e) and name the arm of its unnamed ``rows``.
+        ``seen``: the sentence's ``refs_read`` entry, if its outcomes read its references."""
         low = self.low
         if _CONCLUSIONS.match(low, s, e) or _WHOLE_POPULATION.search(low, s, e):
             self.arm = None  # (the sentence may still scope to a cohort of its own)
@@ -161,7 +168,14 @@ class _CohortScope:
             if self.arm is not None and len(self.scoped) == 1:
                 _name_unnamed(rows, self.arm, s)
             return
-        refs = arm_refs(self.text, s, e, drugs, registry, low=self.gate)
+        if self.arm is None and low.find("cohort", s, e + 5) < 0:
+            # no reference written "cohort ..." (each starts inside the sentence): nothing to
+            # scope to and no scope to end (speed pass 88)
+            return
+        if seen is not None and seen[0] is registry:
+            refs = seen[2]  # the same call's result (speed pass 88)
+        else:
+            refs = arm_refs(self.text, s, e, drugs, registry, low=self.gate)
         self.seen |= cohort_arms(self.text, refs)
         scoped = cohort_scope(self.text, refs)
         if scoped is not None and len(self.seen) >= 2:
@@ -519,7 +533,7 @@ class OutcomeExtractor:
         ctx_trial: str | None = None  # the trial the comparison under discussion belongs to
         trial_of: dict[int, str | None] = {}  # pending sentence start -> trial named by then
         # Each sentence's plain arm references, once read (a comparison read later reuses them).
-        refs_read: dict[tuple[int, int], tuple[ArmRegistry, list]] = {}
+        refs_read: dict[tuple[int, int], tuple[ArmRegistry, list, list]] = {}
         # (the ratio keys' candidates serve this test and each sentence's ratio search)
         key_starts = ratio_candidates(text)
         has_ratio = sentences_matching_at(_KEY_RE, text, sentences, key_starts)
@@ -607,7 +621,7 @@ class OutcomeExtractor:
                         orders.insert(0, pair[0])  # dose arms: the groups, twins kept (round 86a)
             if cohorts is not None:
                 in_trial = scopes.for_trial(track.latest) if scopes is not None else registry
-                cohorts.read(s, e, drugs[d0:d1], in_trial, found)
+                cohorts.read(s, e, drugs[d0:d1], in_trial, found, refs_read.get((s, e)))
             # A candidate "A versus B" sentence (whether it says "versus" is checked on reading)
             if d1 - d0 >= 2:
                 pending.append((s, e))

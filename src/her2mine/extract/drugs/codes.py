@@ -83,6 +83,21 @@ _SHORT_CODE_DOSED = re.compile(
 )
 
 
+# Words one of which each pattern's match holds (speed pass 88: a pattern runs only when the
+# text has one): the noun of ``_SHORT_CODE_DEFINED``, the "mg" of ``_SHORT_CODE_DOSED``.
+_DEFINED_NOUNS = ("antibody", "inhibitor", "bispecific", "ADC")
+
+
+def _short_code_patterns(text: str) -> list[re.Pattern[str]]:
+    """Those of ``_SHORT_CODE_DEFINED``, ``_SHORT_CODE_DOSED`` that can match ``text``."""
+    patterns = []
+    if any(noun in text for noun in _DEFINED_NOUNS):
+        patterns.append(_SHORT_CODE_DEFINED)
+    if "mg" in text:
+        patterns.append(_SHORT_CODE_DOSED)
+    return patterns
+
+
 def short_code_hits(text: str, lex: DrugLexicon) -> list[Hit]:
     """Every whole-word mention of a short code the text defines as a drug or doses
     (``_SHORT_CODE_DEFINED``, ``_SHORT_CODE_DOSED``), its prefix no stop prefix; gated on " is
@@ -91,7 +106,7 @@ def short_code_hits(text: str, lex: DrugLexicon) -> list[Hit]:
         return []
     codes = {
         m.group(1)
-        for pattern in (_SHORT_CODE_DEFINED, _SHORT_CODE_DOSED)
+        for pattern in _short_code_patterns(text)
         for m in pattern.finditer(text)
         if _CAPITALS.match(m.group(1)).group(0) not in CODE_STOP_PREFIXES
     }

@@ -116,11 +116,13 @@ def lexicon_hits(
     low = lower_same_length(text) if low is None else low
     n = len(text)
     mentions = lex.mentions
-    loose = term_spans(lex.insensitive, low) if lex.insensitive is not None else []
+    # the terms are looked up as the scans read them: "ado–trastuzumab" as "ado-trastuzumab"
+    # (each form converted once, here, for its scan and its look-ups)
+    hyphened, hyphened_low = letter_dashes_as_hyphens(text), letter_dashes_as_hyphens(low)
+    loose = term_spans(lex.insensitive, low, hyphened_low) if lex.insensitive is not None else []
     for spans, source, canonical_of in (
-        # the terms are looked up as the scans read them: "ado–trastuzumab" as "ado-trastuzumab"
-        (lex.sensitive.spans(text, starts), letter_dashes_as_hyphens(text), lex.exact_of),
-        (loose, letter_dashes_as_hyphens(low), lex.canonical_of),
+        (lex.sensitive.spans(text, starts, hyphened), hyphened, lex.exact_of),
+        (loose, hyphened_low, lex.canonical_of),
     ):
         for start, end in spans:
             # (subscripts, not ``get`` calls: every term found has its entries)

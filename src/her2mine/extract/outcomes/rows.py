@@ -103,9 +103,11 @@ def sentence_outcome_rows(
     ``eps``: the end points that start in the sentence (in text order); ``carry``: the last end
     point of the previous sentence (for "The hazard ratio was 0.62." after a PFS sentence);
     ``low``: the ``literal_safe`` lower-cased text (searches skip where their words are
-    missing), or None; ``refs_read``: a per-document dict that keeps the sentence's plain
-    ``arm_refs`` as (s, e) -> (registry, refs), for a later reader of the comparison under
-    discussion (``refs`` are only read, never changed); ``key_starts``: the text's
+    missing), or None; ``refs_read``: a per-document dict that keeps the sentence's
+    references as (s, e) -> (registry, refs, plain): ``refs`` as attributed, for a later reader
+    of the comparison under discussion, and ``plain`` as ``arm_refs`` returned them (split_weak
+    off, drugs of the sentence, ``low``), for the cohort scope (both only read, never changed);
+    ``key_starts``: the text's
     ``ratio_candidates`` (see ``parse_values``); ``pair_out``: gets the order of a pair of
     groups compared by their own references whose arms are equal or one none
     (``_own_groups_pair``), which ``arms_out`` cannot tell from unnamed values."""
@@ -173,7 +175,7 @@ def sentence_outcome_rows(
         return []
     if needs_arms:
         resp = respectively and _RESPECTIVELY.search(text, s, e) is not None
-        refs = arm_refs(text, s, e, drug_hits, registry, split_weak=resp, low=low)
+        refs = plain = arm_refs(text, s, e, drug_hits, registry, split_weak=resp, low=low)
         if pooled and refs:
             refs = _without_pooled_lists(text, refs)
         if refs and not resp:
@@ -185,7 +187,7 @@ def sentence_outcome_rows(
         if len(refs) == 1 and _choice_of_the_only_arm(text, refs[0], registry):
             refs = []
         if refs_read is not None and not resp:
-            refs_read[s, e] = (registry, refs)
+            refs_read[s, e] = (registry, refs, plain)
         added = addition_comparison(text, s, e, drug_hits, registry, low)
         arms = _attribute_arms(
             text, s, e, out, refs, context if context is not None else [], resp, added, earlier
