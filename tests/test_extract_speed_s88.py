@@ -167,7 +167,7 @@ def test_no_short_code_pattern_runs_without_its_word():
 # -- the cohort scope -------------------------------------------------------------------------
 
 
-def _old_read(self, s, e, drugs, registry, rows, seen=None):
+def _old_read(self, s, e, drugs, registry, rows, read_before=None):
     """``_CohortScope.read`` as it was: ``arm_refs`` read afresh for every sentence with a
     group word or a drug."""
     low = self.low
@@ -179,9 +179,9 @@ def _old_read(self, s, e, drugs, registry, rows, seen=None):
             components._name_unnamed(rows, self.arm, s)
         return
     refs = arm_refs(self.text, s, e, drugs, registry, low=self.gate)
-    self.seen |= cohort_arms(self.text, refs)
+    self.named_arms |= cohort_arms(self.text, refs)
     scoped = cohort_scope(self.text, refs)
-    if scoped is not None and len(self.seen) >= 2:
+    if scoped is not None and len(self.named_arms) >= 2:
         self.arm, start = scoped
         self.scoped.add(self.arm)
         components._name_unnamed(rows, self.arm, start)

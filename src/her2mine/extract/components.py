@@ -146,7 +146,7 @@ class _CohortScope:
         self.low = low
         self.gate = gate
         self.arm: str | None = None  # the scoped arm (registry name), None: no scope
-        self.seen: set[str | None] = set()  # the arms of the cohorts named so far
+        self.named_arms: set[str | None] = set()  # the arms of the cohorts named so far
         self.scoped: set[str] = set()  # the arms scoped to so far
 
     def read(
@@ -156,10 +156,10 @@ class _CohortScope:
         drugs: list[Hit],
         registry: ArmRegistry,
         rows: list[dict],
-        seen: tuple | None = None,
+        read_before: tuple | None = None,
     ) -> None:
         """Update the scope with sentence [s, e) and name the arm of its unnamed ``rows``.
-        ``seen``: the sentence's ``refs_read`` entry, if its outcomes read its references."""
+        ``read_before``: the sentence's ``refs_read`` entry, if its outcomes read its references."""
         low = self.low
         if _CONCLUSIONS.match(low, s, e) or _WHOLE_POPULATION.search(low, s, e):
             self.arm = None  # (the sentence may still scope to a cohort of its own)
@@ -170,15 +170,15 @@ class _CohortScope:
             return
         if self.arm is None and low.find("cohort", s, e + 5) < 0:
             # no reference written "cohort ..." (each starts inside the sentence): nothing to
-            # scope to and no scope to end (speed pass 88)
+            # scope to and no scope to end, so ``arm_refs`` need not run
             return
-        if seen is not None and seen[0] is registry:
-            refs = seen[2]  # the same call's result (speed pass 88)
+        if read_before is not None and read_before[0] is registry:
+            refs = read_before[2]  # the plain ``arm_refs`` of this sentence: no second call
         else:
             refs = arm_refs(self.text, s, e, drugs, registry, low=self.gate)
-        self.seen |= cohort_arms(self.text, refs)
+        self.named_arms |= cohort_arms(self.text, refs)
         scoped = cohort_scope(self.text, refs)
-        if scoped is not None and len(self.seen) >= 2:
+        if scoped is not None and len(self.named_arms) >= 2:
             self.arm, start = scoped
             self.scoped.add(self.arm)
             _name_unnamed(rows, self.arm, start)

@@ -9,7 +9,8 @@ Modules (name — what it holds — imports from, inside this package):
   name-tail filters — none
 - stems — unseen drugs by USAN stem, the fast stem scan, stems before a bracket — none
 - codes — sponsor codes, study numbers, payload / cell-line codes, biosimilar product
-  codes, ``_sentence_of`` — none
+  codes, short codes the text defines as a drug or doses (``short_code_hits``),
+  ``_sentence_of`` — none
 - brackets — bracketed short forms and the drugs each bracket reads — none
 - definitions — short forms the text defines (pairs, brackets, "consisted of", composite
   parts, classes) — brackets, codes

@@ -83,7 +83,7 @@ _SHORT_CODE_DOSED = re.compile(
 )
 
 
-# Words one of which each pattern's match holds (speed pass 88: a pattern runs only when the
+# Words one of which each pattern's match holds (a pattern runs only when the
 # text has one): the noun of ``_SHORT_CODE_DEFINED``, the "mg" of ``_SHORT_CODE_DOSED``.
 _DEFINED_NOUNS = ("antibody", "inhibitor", "bispecific", "ADC")
 

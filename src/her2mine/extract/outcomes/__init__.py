@@ -40,8 +40,8 @@ from her2mine.extract.outcomes.rows import all_groups_order, every_group_arm, se
 
 __all__ = [
     "SAFETY",
-    "carried_rate_endpoint",
     "all_groups_order",
+    "carried_rate_endpoint",
     "every_group_arm",
     "find_endpoints",
     "grade_follow_on_rows",
