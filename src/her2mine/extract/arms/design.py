@@ -146,7 +146,9 @@ from her2mine.extract.arms.twins import (
     _label_route_twins,
     _randomises_doses,
     _record_both_form,
+    _repeated_dose_forms,
     _route_twin,
+    _split_repeated_doses,
     _trailing_route_twins,
     _twin_alternative,
     _with_earlier_twins,
@@ -232,6 +234,8 @@ def _read_design(
             offered = next((h for h in hits if h.source == "options"), None)
             if offered is not None:
                 regs = _without_options_after_values(text, s, regs, offered)
+        if text.find("mg", s, e) >= 0:
+            regs = _split_repeated_doses(text, regs)
         if len(regs) >= 3:
             regs = _joined_across_short_form(text, regs)
         if len(regs) >= 3 and text.find(") ", s, e) >= 0 and _REFERENCE_GATE.may_hold(low, s, e):
@@ -354,9 +358,13 @@ def _read_design(
             if not listed and added and i > 0 and text.find(";", regs[i - 1].end, r.start) >= 0:
                 listed = _semicolon_listed(text, regs[i - 1], r, e)
             alternative = shared is not None and i in shared.own
+            doses = _repeated_dose_forms(text, regs, i, arm_of, nxt)
+            if doses is not None and not _randomises_doses(text, s, e, r):
+                doses = None
             if (
                 label
                 or listed
+                or doses is not None
                 or (i == chosen and bool(added))
                 or alternative
                 or _is_design_regimen(text, r, s, e)
@@ -382,7 +390,11 @@ def _read_design(
                 if _adds_unnamed_class(r, regs[:i]):
                     _record_short_form(text, r.end, e, CLASS_TWIN, reg)
                     continue
-                if (
+                if doses is not None:  # each twin is named by its dose ("with 5.4 mg/kg")
+                    arm = reg.add_own(r, label, options)
+                    reg.bare_forms.setdefault(doses[0], arm_of[i - 1])
+                    reg.bare_forms.setdefault(doses[1], arm)
+                elif (
                     (alternative and _twin_alternative(shared, i))
                     or _each_twin(each, regs, i, arm_of)
                     or _code_twin(text, regs, i, arm_of)

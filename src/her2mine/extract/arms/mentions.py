@@ -657,6 +657,38 @@ def _bare_form_refs(
     return out
 
 
+# Round 88a: a dose arm's name (a bare form "5.4 mg/kg") written as a compound adjective, its
+# unit perhaps cut to "mg": "the 5.4-mg/kg arm", "the 5.4-mg/kg dose", "the 6.4-mg group".
+_DOSE_FORM = re.compile(r"(\d+(?:\.\d+)?) (mg(?:/\S+)?)")
+
+
+def _dose_form_variant(form: str) -> tuple[str, re.Pattern[str]] | None:
+    """The number of a dose form ("5.4 mg/kg") and a pattern of its written variants
+    ("5.4-mg/kg", "5.4-mg"), else None."""
+    m = _DOSE_FORM.fullmatch(form)
+    if m is None:
+        return None
+    number, unit = re.escape(m.group(1)), re.escape(m.group(2)[2:])
+    return m.group(1), compiled(rf"(?<![\w.]){number}-mg(?:{unit})?(?![\w/])")
+
+
+def dose_variant_refs(
+    text: str, s: int, e: int, registry: ArmRegistry, refs: list[ArmRef]
+) -> list[ArmRef]:
+    """References in sentence [s, e) to dose arms by their dose as a compound adjective
+    (above), outside the references already read. A number two arms' doses share names none."""
+    forms = [(v, a) for f, a in registry.bare_forms.items() if (v := _dose_form_variant(f))]
+    numbers = [number for (number, _), _ in forms]
+    out: list[ArmRef] = []
+    for (number, pattern), arm in forms:
+        if numbers.count(number) > 1:
+            continue
+        for m in pattern.finditer(text, s, e):
+            if not any(r.start < m.end() and m.start() < r.end for r in refs):
+                out.append(ArmRef(m.start(), m.end(), arm.name))
+    return out
+
+
 # "87.0% with subcutaneous and 88.7% with intravenous trastuzumab": a route adjective that a
 # list goes on from shares the noun of the next item, so it names the arm of its route.
 _ELIDED_ROUTE = re.compile(

@@ -36,6 +36,7 @@ from her2mine.extract.arms.mentions import (
     _untreated_group_refs,
     _without_drug_ref,
     continued_drug_arm,
+    dose_variant_refs,
     elided_route_refs,
     route_period_refs,
 )
@@ -193,6 +194,8 @@ def arm_refs(
         refs.extend(_generic_arm_refs(text, s, e, registry, refs))
     if registry.bare_forms:
         refs.extend(_bare_form_refs(text, s, e, registry, refs))
+        if text.find("-mg", s, e) >= 0:
+            refs.extend(dose_variant_refs(text, s, e, registry, refs))
     if registry.short_forms:
         refs.extend(_spaced_short_form_refs(text, s, e, registry, refs))
     if len(registry.arms) >= 2 and ROUTE_GATE.may_hold(low, s, e):

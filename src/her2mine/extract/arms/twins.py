@@ -307,6 +307,58 @@ def _code_twin(text: str, regs: list[Regimen], i: int, arm_of: dict[int, Arm]) -
     )
 
 
+# Round 88a: "to T-DXd 5.4 mg/kg every 3 weeks, T-DXd 6.4 mg/kg every 3 weeks, or B": the
+# regimen written again at another dose is an arm of its own, each named by its dose as the
+# twins of "T-DXd 5.4 or 6.4 mg/kg" are (``_dose_twins``).
+def _repeated_dose_forms(
+    text: str, regs: list[Regimen], i: int, arm_of: dict[int, Arm], limit: int
+) -> tuple[str, str] | None:
+    """The doses ("5.4 mg/kg", "6.4 mg/kg") written right after alternative ``i`` (up to
+    ``limit``) and after the arm right before it of the same drugs, when both carry a unit and
+    differ, and no other regimen of the sentence is given at either dose (a dose two drugs
+    share names neither); else None."""
+    if not _same_drugs_as_arm_before(regs, i, arm_of) or text.find("mg", regs[i].end, limit) < 0:
+        return None
+    first = _dose_after(text, regs[i - 1].end, regs[i].start)
+    second = _dose_after(text, regs[i].end, limit)
+    if not first or not second or first == second:
+        return None
+    ends = [r.start for r in regs[1:]] + [len(text)]
+    others = {
+        _dose_after(text, r.end, end)
+        for j, (r, end) in enumerate(zip(regs, ends, strict=True))
+        if j not in (i - 1, i)
+    }
+    return None if first in others or second in others else (first, second)
+
+
+def _dose_after(text: str, pos: int, limit: int) -> str | None:
+    """The dose with its unit written right after ``pos`` ("5.4 mg/kg"), else None."""
+    m = _FIRST_DOSE.match(text, pos, limit)
+    return f"{m.group(1)} {m.group(2).strip()}" if m is not None and m.group(2) else None
+
+
+def _split_repeated_doses(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """``regs`` with each chain split where its drug is written again at another dose ("T-DXd
+    5.4 mg/kg every 3 weeks, T-DXd 6.4 mg/kg every 3 weeks": two alternatives, not one)."""
+    out: list[Regimen] = []
+    for r in regs:
+        j = 0
+        while j + 1 < len(r.hits):
+            a, b = r.hits[j], r.hits[j + 1]
+            if a.drugs == b.drugs and a.drugs and text.find("mg", a.end, b.start) >= 0:
+                first = _dose_after(text, a.end, b.start)
+                second = _dose_after(text, b.end, r.end if j + 2 < len(r.hits) else len(text))
+                if first and second and first != second:
+                    out.append(Regimen(r.start, a.end, r.hits[: j + 1], r.joins[:j]))
+                    r = Regimen(b.start, r.end, r.hits[j + 1 :], r.joins[j + 1 :])
+                    j = 0
+                    continue
+            j += 1
+        out.append(r)
+    return out
+
+
 # Round 53: "SC PH FDC or IV P+H", "intravenous trastuzumab or subcutaneous trastuzumab": one
 # regimen by two routes is two arms of the design, each named by its route ("the SC arm").
 _ROUTE_FORMS = {
