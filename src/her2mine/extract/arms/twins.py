@@ -338,15 +338,28 @@ def _dose_after(text: str, pos: int, limit: int) -> str | None:
     return f"{m.group(1)} {m.group(2).strip()}" if m is not None and m.group(2) else None
 
 
+# Review of round 88a: "pertuzumab 840 mg loading dose then pertuzumab 420 mg": one arm's
+# schedule (a loading then a maintenance dose), not two alternatives.
+_SCHEDULE_GAP = re.compile(
+    r"\b(?:loading|then|followed|maintenance|initial|thereafter|subsequent)", re.IGNORECASE
+)
+
+
 def _split_repeated_doses(text: str, regs: list[Regimen]) -> list[Regimen]:
     """``regs`` with each chain split where its drug is written again at another dose ("T-DXd
-    5.4 mg/kg every 3 weeks, T-DXd 6.4 mg/kg every 3 weeks": two alternatives, not one)."""
+    5.4 mg/kg every 3 weeks, T-DXd 6.4 mg/kg every 3 weeks": two alternatives, not one), unless
+    the words between say a schedule (above)."""
     out: list[Regimen] = []
     for r in regs:
         j = 0
         while j + 1 < len(r.hits):
             a, b = r.hits[j], r.hits[j + 1]
-            if a.drugs == b.drugs and a.drugs and text.find("mg", a.end, b.start) >= 0:
+            if (
+                a.drugs == b.drugs
+                and a.drugs
+                and text.find("mg", a.end, b.start) >= 0
+                and _SCHEDULE_GAP.search(text, a.end, b.start) is None
+            ):
                 first = _dose_after(text, a.end, b.start)
                 second = _dose_after(text, b.end, r.end if j + 2 < len(r.hits) else len(text))
                 if first and second and first != second:
