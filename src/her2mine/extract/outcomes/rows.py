@@ -919,17 +919,28 @@ def _without_pooled_lists(text: str, refs: list[ArmRef]) -> list[ArmRef]:
         pooled[k] = j
     if not pooled:
         return refs
+    return _merged_runs(
+        refs,
+        lambda j: (pooled[j], _one_arm(text, refs[j : pooled[j] + 1])) if j in pooled else None,
+    )
+
+
+def _merged_runs(
+    refs: list[ArmRef], run_at: Callable[[int], tuple[int, str | None] | None]
+) -> list[ArmRef]:
+    """``refs`` with each run ``run_at(j)`` names (the index of its last reference and the arm
+    the run names) made one reference; ``run_at`` returns None where no run starts."""
     out: list[ArmRef] = []
     j = 0
     while j < len(refs):
-        if j in pooled:
-            out.append(
-                ArmRef(refs[j].start, refs[pooled[j]].end, _one_arm(text, refs[j : pooled[j] + 1]))
-            )
-            j = pooled[j] + 1
+        run = run_at(j)
+        if run is None:
+            out.append(refs[j])
+            j += 1
             continue
-        out.append(refs[j])
-        j += 1
+        k, arm = run
+        out.append(ArmRef(refs[j].start, refs[k].end, arm))
+        j = k + 1
     return out
 
 
@@ -969,35 +980,25 @@ def _lone_value_lists_unnamed(
     """``refs`` with each "arms B and C" list that follows one lone value ("61% in arms B and
     C") and lists some but not all of the design's arms made one reference naming no arm."""
     n_arms = sum(1 for a in registry.arms if a.name)
-    out: list[ArmRef] = []
-    j = 0
-    while j < len(refs):
+
+    def pooled_run(j: int) -> tuple[int, None] | None:
         k = _list_end(text, refs, j)
-        if _pooled_by_lone_value(text, s, refs[j], k - j, n_arms):
-            out.append(ArmRef(refs[j].start, refs[k].end, None))
-            j = k + 1
-            continue
-        out.append(refs[j])
-        j += 1
-    return out
+        return (k, None) if _pooled_by_lone_value(text, s, refs[j], k - j, n_arms) else None
+
+    return _merged_runs(refs, pooled_run)
 
 
 def _one_regimen_lists_merged(text: str, refs: list[ArmRef]) -> list[ArmRef]:
     """``refs`` with each list whose items all name one arm made one reference to it: the one
     value of the sentence pools groups of one regimen ("in cohorts A and B combined, ...
     (38.1%)", both cohorts tucatinib plus trastuzumab; round 86b)."""
-    out: list[ArmRef] = []
-    j = 0
-    while j < len(refs):
+
+    def one_regimen_run(j: int) -> tuple[int, str] | None:
         k = _list_end(text, refs, j)
         arm = _one_arm(text, refs[j : k + 1]) if k > j else None
-        if arm is not None:
-            out.append(ArmRef(refs[j].start, refs[k].end, arm))
-            j = k + 1
-            continue
-        out.append(refs[j])
-        j += 1
-    return out
+        return None if arm is None else (k, arm)
+
+    return _merged_runs(refs, one_regimen_run)
 
 
 def _list_end(text: str, refs: list[ArmRef], j: int) -> int:
