@@ -46,7 +46,11 @@ def reference_read_gap(gap: str) -> str | None:
         gap = gap[1:]
     if "(" in gap or "[" in gap:
         gap = regimens._PARENS.sub("", gap)
+    aside = gap[:1] == "," and regimens._DOSE_ASIDE.match(gap) is not None
     gap = regimens.without_schedules(gap)
+    if aside and regimens._DOSE_ASIDE_LEFT.match(gap):  # (round 89c: ", 2.5 mg/kg, plus ")
+        rest = " " + gap[regimens._DOSE_ASIDE_LEFT.match(gap).end() :]
+        gap = rest if rest.strip() else gap
     gap = regimens._SPACES.sub(" ", gap)
     if not gap.strip() or gap.strip() in ("-", "–"):
         return "strong" if gap.strip() else None

@@ -201,7 +201,10 @@ def _read_gap(gap: str) -> str | None:
         gap = gap[1:]
     if bracketed:
         gap = _PARENS.sub("", gap)
+    aside = gap[:1] == "," and _DOSE_ASIDE.match(gap) is not None
     gap = without_schedules(gap)
+    if aside and _DOSE_ASIDE_LEFT.match(gap):
+        gap = _without_dose_aside(gap)
     # A printable gap has no whitespace but " " (every other ``\s`` character is a control or
     # separator): without a double space it has nothing to collapse (most gaps).
     if "  " in gap or not gap.isprintable():
@@ -218,6 +221,20 @@ def _read_gap(gap: str) -> str | None:
     if _WEAK_GAP.fullmatch(gap):
         return "weak"
     return None
+
+
+# What a ", 2.5 mg/kg," aside leaves once its dose is removed: two commas before a joiner
+# (round 89c: "disitamab vedotin, 2.5 mg/kg, plus toripalimab, 3 mg/kg, with CAPOX").
+_DOSE_ASIDE = re.compile(r",[^,]*\d[^,]*,")  # (the aside holds a number)
+_DOSE_ASIDE_LEFT = re.compile(r",\s*,\s*(?=\S)")
+
+
+def _without_dose_aside(gap: str) -> str:
+    """``gap`` (its schedules removed) without the commas around a removed dose aside: the aside
+    is part of the drug's mention, not a list separator. A bare aside ("A, 2 mg/kg, B") stays a
+    list."""
+    rest = " " + gap[_DOSE_ASIDE_LEFT.match(gap).end() :]
+    return rest if rest.strip() else gap
 
 
 # Every _SCHEDULE match holds one of these (matched with the same flags, so case folding agrees):

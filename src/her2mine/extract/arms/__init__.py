@@ -30,8 +30,9 @@ Modules, from the bottom of the import graph up (name — what it holds — impo
     design      — reading one randomisation sentence (``_read_design``) — add_on, given_all,
                   labels, lettered, mentions, model, partners, parts, patterns, placebo, prior,
                   shares, tpc, twins
+    referenced  — arms defined by reference to another arm — model
     registry    — ``build_registry``, trial scoping — classes, design, factorial, given_all,
-                  labels, lettered, mentions, model, patterns, shares, supportive
+                  labels, lettered, mentions, model, patterns, referenced, shares, supportive
     refs        — ``arm_refs``, group-label references, cohort scopes — add_on, classes,
                   factorial, labels, mentions, model, parts, patterns, prior, tpc
     comparisons — compared arms, list orders, "the addition of" — model, patterns, refs, twins

@@ -519,6 +519,21 @@ def _negated_partner_design(
     return False
 
 
+def _without_negated_partners(text: str, e: int, regs: list[Regimen]) -> list[Regimen]:
+    """``regs`` without each regimen negated right after another ("A and a taxane without X
+    (cohort 2)"): X is never a component of A's arm, nor an arm of its own. Not when an
+    alternative after it restores X ("A without X or with both": ``_negated_partner_design``)
+    (round 89c)."""
+    out: list[Regimen] = []
+    for r in regs:
+        prev = out[-1] if out else None
+        neg = _NEGATED.match(text, prev.end, r.start) if prev is not None else None
+        if neg is not None and neg.end() == r.start and _RESTORED.match(text, r.end, e) is None:
+            continue
+        out.append(r)
+    return out
+
+
 def _restored_end(
     m: re.Match[str] | None, x: Regimen, rest: list[Regimen], both: set[str]
 ) -> int | None:

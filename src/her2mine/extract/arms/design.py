@@ -17,6 +17,7 @@ from her2mine.extract.arms.add_on import (
     _negated_partner_design,
     _with_or_without_design,
     _with_x_or_without_x_labelled,
+    _without_negated_partners,
 )
 from her2mine.extract.arms.given_all import (
     _ALONE_GATE,
@@ -38,6 +39,7 @@ from her2mine.extract.arms.labels import (
     _name_respectively,
     _stamp_new,
     _versus_next,
+    _without_mentions_inside_label,
     group_word_labels,
     short_form_before_bracket,
 )
@@ -241,6 +243,8 @@ def _read_design(
         if len(regs) >= 3 and text.find(") ", s, e) >= 0 and _REFERENCE_GATE.may_hold(low, s, e):
             regs = _join_bracketed_reference(text, regs)
         regs = _without_short_forms(text, regs)
+        if len(regs) >= 2 and text.find("(", s, e) >= 0:
+            regs = _without_mentions_inside_label(text, regs)
         if text.find("-", s, e) >= 0:
             regs = _without_suffixed_labels(text, regs)
         if and_or:
@@ -281,6 +285,8 @@ def _read_design(
             and _negated_partner_design(text, s, e, regs, reg)
         ):
             continue
+        if without and len(regs) >= 2:
+            regs = _without_negated_partners(text, e, regs)
         if routes and len(regs) == 1 and _elided_route_twins(text, s, e, regs[0], reg):
             continue
         if sequence and len(regs) == 1 and _crossover_periods(text, s, e, regs, reg):

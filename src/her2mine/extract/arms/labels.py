@@ -466,3 +466,37 @@ def _with_drugs(arm: Arm, added: set[str]) -> Arm:
     if added <= set(arm.drugs):
         return arm
     return Arm(sorted(set(arm.drugs) | added), arm.has_placebo, core=list(arm.drugs))
+
+
+# "A, B and a taxane (HP-taxane cohort)": a short form of A's drugs opening a label bracket of
+# several words (round 89c); a bare "(pertuzumab group)" is read as a group name instead.
+_LABEL_OPEN = re.compile(r"\s*\(\s*\Z")
+_LABEL_REST = re.compile(r"[-\w]*[-\s][^()\[\];,]{0,40}?\)")
+
+
+def _without_mentions_inside_label(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """``regs`` without each regimen that opens the label bracket right after the regimen before
+    it and restates some of its drugs: a word of the label, not an arm."""
+    out: list[Regimen] = []
+    for r in regs:
+        prev = out[-1] if out else None
+        if prev is not None and _inside_label_after(text, prev, r):
+            continue
+        out.append(r)
+    return out
+
+
+def _inside_label_after(text: str, prev: Regimen, r: Regimen) -> bool:
+    """Whether ``r`` opens a group-label bracket written right after ``prev`` and holds only
+    drugs of ``prev``."""
+    if not r.drugs or not set(r.drugs) <= set(prev.drugs):
+        return False
+    if _LABEL_OPEN.match(text[prev.end : r.start]) is None:
+        return False
+    rest = _LABEL_REST.match(text, r.end)
+    if rest is None or _GROUP_AFTER_MENTION.match(text, r.end) is not None:
+        return False
+    return _GROUP_WORD.search(text, r.end, rest.end()) is not None
+
+
+_GROUP_AFTER_MENTION = re.compile(r"[\s-]*(?:group|arm|cohort)\b", re.I)

@@ -24,7 +24,10 @@ PHYSICIANS_CHOICE = "physician's choice"
 _DESIGN = re.compile(
     word_start(
         [r"random\w*", r"assign\w*", r"allocat\w*", r"receiv\w*", "treated", r"compar\w*",
-         "versus", r"vs\.?", "enrolled", "given", "administered", r"divided\s+into"]
+         "versus", r"vs\.?", "enrolled", "given", "administered", r"divided\s+into",
+         # cohorts of a real-world study, each labelled: "patients who started first-line A
+         # (HP cohort) or B (H cohort)" (round 89c; a bare "who started" defines no arm)
+         r"who\s+started(?=[^.;()]{0,200}\([^()]{0,40}\bcohort\))"]
     )
     + r"\b"
 )  # fmt: skip
@@ -140,7 +143,7 @@ def assigns_nobody(text: str, s: int, e: int) -> bool:
 _RANDOMISED_WORDS = ("random", "assign", "allocat")
 _DESIGN_WORDS = (
     "random", "assign", "allocat", "receiv", "treated", "compar", "versus", "vs", "enrolled",
-    "given", "administered", "divided",
+    "given", "administered", "divided", "who",
 )  # fmt: skip
 # "... (docetaxel or paclitaxel)", "(with or without pertuzumab)": partners that differ by
 # patient are options, not part of the arm.

@@ -42,6 +42,7 @@ from her2mine.extract.arms.mentions import (
 )
 from her2mine.extract.arms.model import (
     NO_NAMED_DRUG,
+    PLACEBO_ONLY,
     Arm,
     ArmRef,
     ArmRegistry,
@@ -278,6 +279,8 @@ def arm_refs(
         _take_sourcing_prefixes(text, s, refs)
     if registry.factorial is not None:
         refs = factorial_refs(text, s, e, regs, refs, registry.factorial)
+    if len(refs) > 1 and text.find(" received ", s, e) >= 0:
+        refs = _without_drugless_subgroups(text, refs)
     if len(refs) > 1:
         refs.sort(key=_ref_start)
         chain: list[ArmRef] = []  # the list of references being read
@@ -1014,3 +1017,39 @@ def cohort_scope(text: str, refs: list[ArmRef]) -> tuple[str, int] | None:
         if _writes_cohort(text, r):
             return arm, r.start
     return None
+
+
+# Round 89c: "Among HR-positive patients in the HP-taxane cohort, those who received maintenance
+# endocrine therapy had ...": a subgroup that received no named drug is still of the cohort
+# named before it (one that received a drug of its own keeps that reference).
+_COHORT_AFTER_REF = re.compile(r"[-\w]*\s+cohort\b", re.I)
+_WHO_RECEIVED_BEFORE = re.compile(r"\bwho\s+received\s+(?:[\w-]+\s+){0,2}\Z", re.I)
+
+
+def _without_drugless_subgroups(text: str, refs: list[ArmRef]) -> list[ArmRef]:
+    """``refs`` without each "who received <no named drug>" reference that follows a
+    reference to a drug arm written "... cohort"; a subgroup that received a drug outside that
+    arm ("in the H cohort, those who received pertuzumab") names no arm."""
+    out: list[ArmRef] = []
+    cohort: str | None = None  # the arm of the last "... cohort" reference
+    for r in sorted(refs, key=_ref_start):
+        if (
+            cohort is not None
+            and r.arm != cohort
+            and _WHO_RECEIVED_BEFORE.search(text, max(0, r.start - 60), r.start) is not None
+        ):
+            if r.arm == NO_NAMED_DRUG:
+                continue
+            if r.drugs and not set(r.drugs) <= set(cohort.split("+")):
+                r = ArmRef(r.start, r.end, None, drugs=r.drugs)
+        if r.arm not in (None, NO_NAMED_DRUG, PLACEBO_ONLY) and _names_cohort(text, r):
+            cohort = r.arm
+        out.append(r)
+    return out
+
+
+def _names_cohort(text: str, ref: ArmRef) -> bool:
+    """Whether ``ref`` is written "... cohort" ("the HP-taxane cohort", "HP cohort")."""
+    return "cohort" in text[ref.start : ref.end].lower() or bool(
+        _COHORT_AFTER_REF.match(text, ref.end)
+    )

@@ -58,6 +58,7 @@ from her2mine.extract.arms.patterns import (
     assigns_nobody,
     names_randomised_study_only,
 )
+from her2mine.extract.arms.referenced import complete_referenced_arms
 from her2mine.extract.arms.shares import _PARTNER_SHARE_GATE, _read_partner_shares
 from her2mine.extract.arms.supportive import supportive_randomisation
 from her2mine.extract.fastre import literal_safe, sentences_matching
@@ -140,6 +141,8 @@ def build_registry(
         _read_next_lettered_arm(text, sentences, randomised, drug_hits, reg)
     if _LETTER_LABEL_GATE.may_hold(gate, 0, len(text)):
         _read_labelled_regimens(text, sentences, drug_hits, reg, trials, gate)
+    if len(reg.arms) >= 2:
+        complete_referenced_arms(text, gate, sentences, read, drug_hits, reg)
     if "cohort" in low:
         label_cohorts_of_arms(text, sentences, drug_hits, reg, gate)
     _duration_design(text, low, read, reg)

@@ -19,7 +19,11 @@ from her2mine.extract.regimens import OR_BOTH, Regimen
 # "to T-DXd 5.4 or 6.4 mg/kg": the same regimen at another dose after "or" is an arm of its own
 # (one name with its twin: the contract's arm is the regimen). Each dose, and the bracket
 # after it, names that arm in the results ("12.5 months with 8/6 mg/kg").
-_DOSE_UNIT = r"(?:mg/kg|mg/m2|mg/m²|mg|µg/kg|mcg/kg)(?![\w/])"
+# (round 89a: the NEJM style spells the unit out: "4.8 mg per kilogram of body weight")
+_DOSE_UNIT = (
+    r"(?:mg\s+per\s+(?:kilogram(?:\s+of\s+body[\s-]weight)?|square\s+met(?:er|re)"
+    r"(?:\s+of\s+body[\s-]surface\s+area)?)|mg/kg|mg/m2|mg/m²|mg|µg/kg|mcg/kg)(?![\w/])"
+)
 # Round 68a: "pyrotinib 320 mg, 400 mg or an escalating dose": a dose named by a word closes
 # the list as a number would.
 _WORD_DOSE = (

@@ -12,6 +12,12 @@ from bisect import bisect_left
 from collections.abc import Mapping
 from functools import cache
 
+from her2mine.extract.abbreviations import (
+    _per_char_lower,
+    _short_form_letters,
+    letters_in_order,
+    starts_word,
+)
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import initials_of, load_lexicons
 from her2mine.extract.regimens import (
@@ -115,6 +121,8 @@ def _bracket_reading(
         # (T-DM1)": the short form names the last mention only
         return sorted(set(chain[-1].drugs)) or None
     tail = _spelled_tail(short, chain, letters)
+    if tail is None and len(chain) >= 3:
+        tail = _unlettered_lead_dropped(text, short, chain)
     if tail is not None:
         chain = tail
     if chain and len(short) > 1:
@@ -217,6 +225,26 @@ def _spelled_tail(
     if not _mention_letters(chain[-len(spelt) - 1], letters).isdisjoint(spelt):
         return None
     return tail
+
+
+def _unlettered_lead_dropped(text: str, short: str, chain: list[Hit]) -> list[Hit] | None:
+    """The chain after its leading mentions when none of their written initials is a letter of
+    ``short`` and the rest spells it (Schwartz–Hearst, from a word start): "disitamab vedotin plus
+    toripalimab with capecitabine and oxaliplatin (CAPOX)" names the last two (round 89c).
+    None if no leading mention is dropped, the tail spells no ``short``, or under two
+    mentions are left (a single drug's bracket is read elsewhere)."""
+    spelt = _short_form_letters(short)
+    if not spelt or len(spelt) < 2:
+        return None
+    wanted = set(spelt)
+    k = 0
+    while k < len(chain) and wanted.isdisjoint(initials_of([chain[k].text])):
+        k += 1
+    if k == 0 or len(chain) - k < 2:
+        return None
+    a, b = chain[k].start, chain[-1].end
+    found = letters_in_order(spelt, _per_char_lower(text[a:b]), starts_word(text[a:b]))
+    return chain[k:] if found == 0 else None
 
 
 def _mention_letters(h: Hit, letters: Mapping[str, frozenset[str]]) -> set[str]:

@@ -54,6 +54,8 @@ def code_hits(text: str, lex: DrugLexicon, sentences: list[tuple[int, int]]) -> 
             continue
         if _names_an_assay(text, m.start(1), m.end(1)):
             continue
+        if lex.lookup(code) is None and _carried_by_conjugate(text, m.start(1)):
+            continue
         if text[m.start(1) - 1 : m.start(1)] == "(" and study_number_in_bracket(text, m.start(1)):
             continue
         s, e = _title_head_sentence(text, m, *_sentence_of(m.start(), sentences, len(text)))
@@ -168,12 +170,34 @@ def is_sponsor_code(name: str) -> bool:
 _PAYLOAD_BEFORE_END = re.compile(r"\b(?:payloads?|warheads?|linkers?)\s*[(,:]?\s*$", re.I)
 
 
+# Round 89a: the conjugate's verb before its payload's code, right before it or its class
+# between: "an antibody-drug conjugate carrying the tubulin inhibitor AS269", "conjugated to
+# ..." (not "patients carrying HER2-positive tumours received QX2071").
+_CARRIED_BEFORE_END = re.compile(
+    r"\b(?:carrying|bearing|armed\s+with|(?:conjugated|linked|attached)\s+(?:to|with))"
+    r"\s+(?:(?:a|an|the|its)\s+)?(?:(?:[\w-]+\s+){0,3}?(?:inhibitor|agent|payload|toxin|"
+    r"cytotoxin|drug|compound|molecule|derivative|analogue|analog)\s+)?\Z",
+    re.I,
+)
+_CARRIED_WORDS = ("carrying", "bearing", "armed", "conjugated", "linked", "attached")
+
+
 def _names_a_payload(text: str, start: int) -> bool:
     """Whether the code starting at ``start`` is written as an ADC's payload or linker."""
     before = text[max(0, start - 12) : start].lower()
     if "payload" not in before and "warhead" not in before and "linker" not in before:
         return False
     return _PAYLOAD_BEFORE_END.search(before) is not None
+
+
+def _carried_by_conjugate(text: str, start: int) -> bool:
+    """Whether the code starting at ``start`` is what a conjugate carries (see above); the
+    caller keeps a lexicon drug."""
+    before = text[max(0, start - 70) : start]
+    low = before.lower()
+    if not any(w in low for w in _CARRIED_WORDS):
+        return False
+    return _CARRIED_BEFORE_END.search(before) is not None
 
 
 # Cell lines are named like sponsor codes ("BT-474", "HCC1954", "UACC-812"): a code that a

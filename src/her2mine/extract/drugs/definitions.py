@@ -286,8 +286,9 @@ def _drugs_of_letters(
     return out
 
 
+# (round 89c: not a pronoun opening the sentence, "We included patients who started A")
 _CONSISTED = re.compile(
-    r"(?<![A-Za-z0-9-])([A-Z][\w\-+/]{1,11})\s+(?:consisted\s+of|consisting\s+of|comprised|"
+    r"(?<![A-Za-z0-9-])(?!(?:We|It|They|This|These|Those|That)\s)([A-Z][\w\-+/]{1,11})\s+(?:consisted\s+of|consisting\s+of|comprised|"
     r"comprising|included|was\s+defined\s+as)\s+"
 )
 

@@ -33,17 +33,44 @@ def _is_listed_ratio(text: str, pos: int, atom: re.Match[str], end: int) -> bool
         and not _listed_event_ratio_gap(gap, _atom_float(number))
         and not _listed_subgroup_ratio_gap(gap)
     ):
-        return _parallel_subgroup_ratio(text, gap, atom, end) or _parallel_for_ratio(
-            text, gap, atom, end
+        return (
+            _parallel_subgroup_ratio(text, gap, atom, end)
+            or _parallel_for_ratio(text, gap, atom, end)
+            or _elided_subgroup_ratio(text, gap, atom, end)
         )
     return bool(_AFTER_LISTED.match(text, atom.end(), end))
+
+
+# Round 89a: "the HR was 0·61 (0·45–0·83) and in those with hormone receptor-negative disease
+# 0·80 (0·57–1·12)": a second subgroup named after "and in", its ratio elided to a bare number
+# right followed by its CI. No statistic of its own named in the gap ("and in those ... the
+# median was 5·6 (...)"), and no digit, bracket or clause end.
+_ELIDED_SUBGROUP_GAP = re.compile(r"[\s)\]]*,?\s+and\s+(?:in|among)\s+[^\d()\[\];.%=]{1,100}?\s+\Z")
+_CI_BRACKET_AFTER = re.compile(
+    rf"\s*[(\[]\s*(?:95%\s*CI[,:]?\s*)?{DECIMAL}\s*(?:[–-]|to)\s*{DECIMAL}\s*[;,)\]]", re.I
+)
+_GAP_STATISTIC = re.compile(
+    r"\b(?:median|mean|rates?|risks?|odds|proportions?|percentage|ORR|pCR|months?|years?)\b", re.I
+)
+
+
+def _elided_subgroup_ratio(text: str, gap: str, atom: re.Match[str], end: int) -> bool:
+    """Whether ``atom`` is the elided ratio of a second subgroup, "... and in <subgroup> 0·80
+    (0·57–1·12)" (see above)."""
+    if " and " not in gap or _ELIDED_SUBGROUP_GAP.match(gap) is None:
+        return False
+    if _GAP_STATISTIC.search(gap) is not None:
+        return False
+    return _CI_BRACKET_AFTER.match(text, atom.end(), end) is not None
 
 
 # "HR 0.86 (95% CI ...) for progression-free survival and 0.83 (...) for overall survival": the
 # same ratio for a second end point, each written "<ratio> for <end point>" (the parallel form:
 # the second must be followed by "for" too).
+# (Round 89a: the first word may be a dose, "for the 4.8-mg group and 0.37 (...) for the 6.4-mg
+# group".)
 _FOR_AND_GAP = re.compile(
-    r"[\s)\]]*,?\s+for\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,4}?"
+    r"[\s)\]]*,?\s+for\s+(?:the\s+)?(?:\d+(?:\.\d+)?-)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,4}?"
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 )
 _FOR_AFTER = re.compile(r"(?:\s*[(\[][^()\[\]]{1,80}[)\]])?\s*,?\s+for\s")
@@ -104,9 +131,11 @@ def _parallel_subgroup_ratio(text: str, gap: str, atom: re.Match[str], end: int)
 # 0·64-0·86)": the next event's ratio, bare in its own bracket after "and of <event>"; so too
 # "improved event-free survival (hazard ratio 0·44, ...) and overall survival (0·36, ...)".
 # (A word may hold digits after its first letter: "and HER2 IHC0 (0·84, 0·62–1·13) subgroups".)
+# (Round 89a: a word may be a graded score, "and IHC 2+/ISH-negative tumours (0·48, ...)".)
+_EVENT_WORD = r"(?:[A-Za-z-][\w+/-]*|\d\+[\w+/-]*)"
 _LISTED_EVENT_GAP = re.compile(
-    r"[\s)\]]*\s+and\s+(?:(?:of|for)\s+)?(?:(?:a|an|the|any)\s+)?(?:[A-Za-z-][\w+-]*\s+){0,2}"
-    r"[A-Za-z-][\w+-]*\s*[(\[]\s*"
+    r"[\s)\]]*\s+and\s+(?:(?:of|for)\s+)?(?:(?:a|an|the|any)\s+)?"
+    rf"(?:{_EVENT_WORD}\s+){{0,2}}{_EVENT_WORD}\s*[(\[]\s*"
 )
 # "(hazard ratio 0·69 [...]; p=0·0002), and 3-year overall survival was 91·5% versus 85·8%
 # (0·65 [0·49–0·86]; p=0·0026)": the next end point's compared rates, then its bare ratio.
