@@ -28,6 +28,7 @@ BLIND11 = Path(__file__).parent / "data" / "gold_blind11"
 BLIND12 = Path(__file__).parent / "data" / "gold_blind12"
 BLIND13 = Path(__file__).parent / "data" / "gold_blind13"
 BLIND14 = Path(__file__).parent / "data" / "gold_blind14"
+BLIND15 = Path(__file__).parent / "data" / "gold_blind15"
 TXT = sorted(GOLD.glob("*.txt"))
 ALL_TXT = (
     TXT
@@ -45,6 +46,7 @@ ALL_TXT = (
     + sorted(BLIND12.glob("*.txt"))
     + sorted(BLIND13.glob("*.txt"))
     + sorted(BLIND14.glob("*.txt"))
+    + sorted(BLIND15.glob("*.txt"))
 )
 
 ENDPOINTS = {
@@ -95,6 +97,7 @@ def _parse_written(value: str) -> float | None:
         (BLIND12, 20, 2),
         (BLIND13, 20, 2),
         (BLIND14, 20, 2),
+        (BLIND15, 20, 2),
     ],
 )
 def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: int) -> None:
@@ -126,6 +129,7 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
         BLIND12,
         BLIND13,
         BLIND14,
+        BLIND15,
     ],
     ids=[
         "gold",
@@ -143,6 +147,7 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
         "blind12",
         "blind13",
         "blind14",
+        "blind15",
     ],
 )
 def test_pinned_scores_file(directory: Path) -> None:
@@ -169,6 +174,7 @@ def test_the_sets_share_no_document() -> None:
         BLIND12,
         BLIND13,
         BLIND14,
+        BLIND15,
     )
     ids = [{t.stem for t in d.glob("*.txt")} for d in sets]
     assert sum(map(len, ids)) == len(set().union(*ids))
