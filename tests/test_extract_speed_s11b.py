@@ -51,6 +51,8 @@ def reference_read_gap(gap: str) -> str | None:
     if aside and regimens._DOSE_ASIDE_LEFT.match(gap):  # (round 89c: ", 2.5 mg/kg, plus ")
         rest = " " + gap[regimens._DOSE_ASIDE_LEFT.match(gap).end() :]
         gap = rest if rest.strip() else gap
+    elif aside and re.fullmatch(r",\s*,\s*", gap):  # (review 89c: a bare aside is a comma)
+        gap = ", "
     gap = regimens._SPACES.sub(" ", gap)
     if not gap.strip() or gap.strip() in ("-", "–"):
         return "strong" if gap.strip() else None

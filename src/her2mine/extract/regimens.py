@@ -205,6 +205,8 @@ def _read_gap(gap: str) -> str | None:
     gap = without_schedules(gap)
     if aside and _DOSE_ASIDE_LEFT.match(gap):
         gap = _without_dose_aside(gap)
+    elif aside and _BARE_ASIDE_LEFT.fullmatch(gap):
+        gap = ", "  # (review 89c: "A, 75 mg/m2, B, 6 mg/kg, and C" is a list, as undosed)
     # A printable gap has no whitespace but " " (every other ``\s`` character is a control or
     # separator): without a double space it has nothing to collapse (most gaps).
     if "  " in gap or not gap.isprintable():
@@ -227,12 +229,13 @@ def _read_gap(gap: str) -> str | None:
 # (round 89c: "disitamab vedotin, 2.5 mg/kg, plus toripalimab, 3 mg/kg, with CAPOX").
 _DOSE_ASIDE = re.compile(r",[^,]*\d[^,]*,")  # (the aside holds a number)
 _DOSE_ASIDE_LEFT = re.compile(r",\s*,\s*(?=\S)")
+_BARE_ASIDE_LEFT = re.compile(r",\s*,\s*")
 
 
 def _without_dose_aside(gap: str) -> str:
     """``gap`` (its schedules removed) without the commas around a removed dose aside: the aside
-    is part of the drug's mention, not a list separator. A bare aside ("A, 2 mg/kg, B") stays a
-    list."""
+    is part of the drug's mention, not a list separator (a bare aside, "A, 2 mg/kg, B", is read
+    as the list comma in ``_read_gap``)."""
     rest = " " + gap[_DOSE_ASIDE_LEFT.match(gap).end() :]
     return rest if rest.strip() else gap
 

@@ -26,6 +26,15 @@ _REGIMEN_OF_ARM = re.compile(
 )
 # The arm a clause defines: "group B received", the last label before the reference.
 _ARM_LABEL = re.compile(r"(?<![\w-])(?i:group|arm|cohort)\s+([A-Z]|[0-9])\b")
+# That label must be the subject of a treatment verb, or open the bracket holding the reference
+# ("group B (docetaxel as in group A plus X)"): in "diarrhoea was as frequent in group B as in
+# group A" or "arm B had dose reductions as in arm A" no arm is defined (review of round 89b).
+_LABEL_DEFINES = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:which|who)\s+)?(?:patients\s+)?"
+    r"(?:received|(?:was|were)\s+(?:given|administered|treated\s+with))\b",
+    re.I,
+)
+_LABEL_BRACKET = re.compile(r"\s*\([^()]*\Z")
 # "the same SHR-A1811 schedule plus": the drug kept is the one hit inside the phrase.
 _SAME_DRUG_SCHEDULE = re.compile(
     r"\bthe\s+same\s+(\S+(?:\s+\S+)?)\s+(?:schedule|regimen|dose|dosing|treatment)\s*,?\s+"
@@ -71,11 +80,19 @@ def _regimen_of_other_arm(text: str, s: int, e: int, reg: ArmRegistry) -> None:
     """ "group B received X in addition to the regimen of group A": B gets A's drugs too."""
     for m in _REGIMEN_OF_ARM.finditer(text, s, e):
         labels = [x for x in _ARM_LABEL.finditer(text, s, m.start())]
-        if not labels:
+        if not labels or not _label_defines(text, labels[-1].end(), m.start()):
             continue
         own, other = _by_label(reg, labels[-1].group(1)), _by_label(reg, m.group(1))
         if own is not None and other is not None and own is not other:
             _add_drugs(own, other.drugs)
+
+
+def _label_defines(text: str, label_end: int, ref_start: int) -> bool:
+    """Whether the label ending at ``label_end`` is what the clause up to ``ref_start`` defines
+    (see ``_LABEL_DEFINES``)."""
+    if _LABEL_DEFINES.match(text, label_end, ref_start) is not None:
+        return True
+    return _LABEL_BRACKET.match(text[label_end:ref_start]) is not None
 
 
 def _hits_in(hits: list[Hit], a: int, b: int) -> list[Hit]:
