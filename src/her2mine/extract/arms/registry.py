@@ -118,7 +118,10 @@ def build_registry(
         own = _own_study_starts(sentences, trials)
         design_rest = _design_sentences(text, low, sentences, randomised, literal, gate)
         rest = [x for x in design_rest if x[0] in own]
-        if _fuller_design_refines(text, rest, drug_hits, reg, gate, titled):
+        if _fuller_design_refines(text, rest, drug_hits, reg, gate, titled) or (
+            _LETTERED_VERB_GATE.may_hold(gate, 0, len(text))
+            and _described_groups_refine(text, sentences, own, drug_hits, reg, gate, titled)
+        ):
             reg = ArmRegistry(class_members=reg.class_members, drug_class=reg.drug_class)
     if _defined_arms(reg) < 2 and _LETTERED_VERB_GATE.may_hold(gate, 0, len(text)):
         _read_described_arms(text, sentences, drug_hits, reg)
@@ -274,6 +277,34 @@ def _fuller_design_refines(
     fuller = ArmRegistry(class_members=reg.class_members, drug_class=reg.drug_class)
     _read_design(text, rest, drug_hits, fuller, gate)
     return _shared_part_only(titled, fuller.arms) or _labelled_split_of(titled, fuller.arms)
+
+
+def _described_groups_refine(
+    text: str,
+    sentences: list[tuple[int, int]],
+    own: set[int],
+    drug_hits: list[Hit],
+    reg: ArmRegistry,
+    gate: str | None,
+    titled: list[Arm],
+) -> bool:
+    """Whether the study's own lettered groups ("Group A received X plus Y, group B received Z
+    in addition to the regimen of group A, and group C ..."), read alone, are more arms than
+    the title's and hold each of them: a "X plus Y with or without Z versus W" title read
+    as arms Z and W summarises the body's fuller design (round 90a)."""
+    body = [x for x in sentences if x[0] in own]
+    fuller = ArmRegistry(class_members=reg.class_members, drug_class=reg.drug_class)
+    _read_described_arms(text, body, drug_hits, fuller)
+    if len(fuller.arms) < 2:
+        return False
+    complete_referenced_arms(text, gate, body, [], drug_hits, fuller)
+    drug_arms = [a for a in fuller.arms if a.drugs and not a.special and a.labels]
+    if len(drug_arms) <= len(titled) or len(drug_arms) < len(fuller.arms):
+        return False
+    return all(
+        not t.special and t.drugs and any(set(t.drugs) <= set(a.drugs) for a in drug_arms)
+        for t in titled
+    )
 
 
 def _labelled_split_of(titled: list[Arm], arms: list[Arm]) -> bool:

@@ -486,3 +486,39 @@ def values_by_grade(
             v, endpoint, measure = out[k]
             if endpoint in ("AE", "AE_G3"):  # each value takes the grade at its place (round 84a)
                 out[k] = (v, "AE_G3" if g >= 3 else "AE", measure)
+
+
+# Round 90a: "(any grade, 78.2%; grade 3, 16.1%) versus 12.1% and 0.8%, respectively": a
+# "respectively" list opened by "versus" pairs with as many adverse-event values right before
+# it, so each value takes the grade of its partner.
+_VS_BEFORE_LIST = re.compile(rf"[\s,;:)\]]*(?:{VS_WORDS})\s+\Z", re.I)
+_RESPECTIVELY_AFTER = re.compile(r"\s*,?\s*respectively\b", re.I)
+
+
+def grades_paired_respectively(text: str, out: list[tuple[Value, str, str]]) -> None:
+    """Give each adverse-event value of a "versus X% and Y%, respectively" list the grade of the
+    value it pairs with among as many right before "versus", when those differ in grade."""
+    for k, (v, _, _) in enumerate(out):
+        if _RESPECTIVELY_AFTER.match(text, v.ext_end) is None:
+            continue
+        first = k
+        while first > 0 and _VALUE_LIST_JOIN.fullmatch(
+            text, out[first - 1][0].ext_end, out[first][0].start
+        ):
+            first -= 1
+        n = k - first + 1
+        if n < 2 or first < n:
+            continue
+        gap_start = out[first - 1][0].ext_end
+        if not _VS_BEFORE_LIST.search(text, gap_start, out[first][0].start):
+            continue
+        if not all(
+            out[i][1] in ("AE", "AE_G3") and out[i][2] == "incidence"
+            for i in range(first - n, k + 1)
+        ):
+            continue
+        before = [out[i][1] for i in range(first - n, first)]
+        if len(set(before)) < 2:
+            continue  # (one grade before: nothing to pair)
+        for i, code in zip(range(first, k + 1), before, strict=True):
+            out[i] = (out[i][0], code, out[i][2])

@@ -31,7 +31,11 @@ from her2mine.extract.outcomes.endpoints import (
     _without_subgroup_endpoints,
 )
 from her2mine.extract.outcomes.gaps import _OF_PATIENTS, _value_between
-from her2mine.extract.outcomes.grades import _GradeStarts, values_by_grade
+from her2mine.extract.outcomes.grades import (
+    _GradeStarts,
+    grades_paired_respectively,
+    values_by_grade,
+)
 from her2mine.extract.outcomes.not_results import (
     _associated_factor_ratio,
     _compared_groups_factor_ratio,
@@ -198,6 +202,8 @@ def sentence_outcome_rows(
             _trailing_arm_of_own_endpoints(text, out, arms, refs, eps)
         if not refs and (low is None or low.find("grade", s, e) >= 0):
             values_by_grade(text, s, e, out, arms)
+        if resp and len(out) >= 4 and (low is None or low.find("grade", s, e) >= 0):
+            grades_paired_respectively(text, out)
         if zipped and len({r.arm for r in refs}) < 2:
             _arm_endpoint_pairs(out, arms, zipped, refs[0].arm if refs else None)
         if grouped:

@@ -492,14 +492,25 @@ _DIFFERENCE_BEFORE_P = re.compile(
     r"[^\d%;()\[\]]{0,60}?\bdifferen(?:ces?|t)\b[^\d%;()\[\]]{0,40}?[(\[,;:]?\s*",
     re.I,
 )
+# Round 90a: "was 23.3%, 26.7% and 13.3%, and the differences were not statistically significant
+# (P>0.05)": "the differences" are those of the values just listed, as "respectively (P=...)".
+_DIFFERENCES_WERE_BEFORE_P = re.compile(
+    r"\s*,?\s*(?:and\s+|but\s+)?the\s+differences?\s+(?:was|were)\s+(?:not\s+)?"
+    r"(?:statistically\s+)?significant\s*[(\[,;:]?\s*",
+    re.I,
+)
 
 
 def _difference_stated_before(text: str, a: int, b: int) -> bool:
     """Whether text[a:b] (after the last compared value, before its P) names the groups and
-    then their difference (``_DIFFERENCE_BEFORE_P``)."""
+    then their difference (``_DIFFERENCE_BEFORE_P``), or says "the differences were (not)
+    significant" of the values just listed (``_DIFFERENCES_WERE_BEFORE_P``)."""
     if b - a > 130 or text.find("ifferen", a, b) < 0:
         return False
-    return _DIFFERENCE_BEFORE_P.fullmatch(text, a, b) is not None
+    return (
+        _DIFFERENCE_BEFORE_P.fullmatch(text, a, b) is not None
+        or _DIFFERENCES_WERE_BEFORE_P.fullmatch(text, a, b) is not None
+    )
 
 
 def _p_sharing_measures(out: list[tuple[Value, str, str]]) -> tuple[str, ...]:
