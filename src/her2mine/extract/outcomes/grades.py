@@ -493,6 +493,9 @@ def values_by_grade(
 # it, so each value takes the grade of its partner.
 _VS_BEFORE_LIST = re.compile(rf"[\s,;:)\]]*(?:{VS_WORDS})\s+\Z", re.I)
 _RESPECTIVELY_AFTER = re.compile(r"\s*,?\s*respectively\b", re.I)
+# Review of round 90a: the partners must be one short run ("any grade, 78.2%; grade 3, 16.1%"),
+# not an any-grade value of another clause ("78.2% of patients, whereas grade 3 rash ... 30%").
+_PARTNER_GAP = re.compile(r"(?:(?!\b(?:whereas|while|but)\b)[^.]){1,30}", re.I)
 
 
 def grades_paired_respectively(text: str, out: list[tuple[Value, str, str]]) -> None:
@@ -515,10 +518,18 @@ def grades_paired_respectively(text: str, out: list[tuple[Value, str, str]]) -> 
         if not all(
             out[i][1] in ("AE", "AE_G3") and out[i][2] == "incidence"
             for i in range(first - n, k + 1)
-        ):
+        ) or not _partners_adjacent(text, out, first - n, first):
             continue
         before = [out[i][1] for i in range(first - n, first)]
         if len(set(before)) < 2:
             continue  # (one grade before: nothing to pair)
         for i, code in zip(range(first, k + 1), before, strict=True):
             out[i] = (out[i][0], code, out[i][2])
+
+
+def _partners_adjacent(text: str, out: list[tuple[Value, str, str]], lo: int, hi: int) -> bool:
+    """Whether out[lo:hi] are one run of values, each a short gap from the next."""
+    return all(
+        _PARTNER_GAP.fullmatch(text, out[i][0].ext_end, out[i + 1][0].start) is not None
+        for i in range(lo, hi - 1)
+    )
