@@ -580,7 +580,7 @@ class OutcomeExtractor:
                     if not listed and d0 == d1:
                         listed = _arms_listed_before(text, sentences, k, drugs, arms, gate)
                 if not listed:
-                    listed = all_groups_order(low, s, e, every_group_arm(arms))
+                    listed = all_groups_order(low, s, e, every_group_arm(arms), arms)
                 internal: list[str | None] = []
                 pair: list[list[str | None]] = []
                 found = sentence_outcome_rows(

@@ -293,7 +293,22 @@ def arm_refs(
                 chain = []
             if chain and _ends_in_plural_group(text, b):
                 _enumerate_shared_noun_list(text, chain)
+        _comma_listed_items(text, refs)
     return refs
+
+
+# Round 90c: "in group A, group B and group C was 23.3%, 26.7% and 13.3%": the items a bare
+# comma joins ahead of a list's "and"/"or"/"versus" are items of that list, so its values pair
+# with all three, not with the last two.
+_COMMA_JOIN = re.compile(r"\s*,\s*")
+
+
+def _comma_listed_items(text: str, refs: list[ArmRef]) -> None:
+    """Marks ``in_list`` each reference that a bare comma joins to the next reference of a
+    list ("group A, group B and group C"), from the last such join back."""
+    for a, b in zip(reversed(refs[:-1]), reversed(refs[1:]), strict=True):
+        if b.in_list and not a.in_list and _COMMA_JOIN.fullmatch(text, a.end, b.start):
+            a.in_list = True
 
 
 # Round 84a: "43.2% with SC and 40.1% with IV trastuzumab": a route word whose list goes on to

@@ -1196,11 +1196,14 @@ _ALL_GROUPS = re.compile(
 )
 
 
-def all_groups_order(low: str, s: int, e: int, design: list[str | None]) -> list[str | None]:
+def all_groups_order(
+    low: str, s: int, e: int, design: list[str | None], registry: ArmRegistry | None = None
+) -> list[str | None]:
     """The design's group order ``design`` (``every_group_arm``) when sentence [s, e) of the
     lower-cased text ``low`` lists values "among the (three) groups" and the design has three
-    groups or more, as many as any count written; else []."""
-    if len(design) < 3 or not all(design):
+    groups or more, as many as any count written; else, when ``registry`` holds arms besides
+    its lettered groups, the order of those groups (``lettered_groups_order``); else []."""
+    if len(design) < 3 and registry is None:
         return []
     if (
         low.find(" groups", s, e) < 0
@@ -1212,7 +1215,35 @@ def all_groups_order(low: str, s: int, e: int, design: list[str | None]) -> list
     if m is None:
         return []
     written = m.group(1) or m.group(2)
-    return design if written is None or _COUNT[written] == len(design) else []
+    for order in (design, lettered_groups_order(registry) if registry is not None else []):
+        if len(order) >= 3 and all(order) and (written is None or _COUNT[written] == len(order)):
+            return order
+    return []
+
+
+# Round 90c: a registry may hold arms read from a title or objective ("pertuzumab or pyrotinib
+# combined with TCbH") besides the lettered groups the methods define ("group A (TCbH), group B
+# (TCbH plus pertuzumab) and group C ..."); "among the three groups" then follows the letters.
+_LETTERS = "abcdefgh"
+
+
+def lettered_groups_order(registry: ArmRegistry) -> list[str | None]:
+    """The arms of groups lettered "A", "B", "C"... in letter order, when three or more
+    consecutive letters from "A" each label one arm; else []."""
+    by_letter: dict[str, list[str | None]] = {}
+    for arm in registry.arms:
+        for label in arm.labels:
+            if len(label) == 1 and label in _LETTERS:
+                by_letter.setdefault(label, []).append(arm.name)
+    order: list[str | None] = []
+    for letter in _LETTERS:
+        names = by_letter.get(letter)
+        if names is None:
+            break
+        if len(names) != 1:
+            return []
+        order.append(names[0])
+    return order if len(order) >= 3 and len(order) == len(by_letter) else []
 
 
 def _every_arm_count(m: re.Match[str], n_arms: int) -> int:
