@@ -301,14 +301,25 @@ def arm_refs(
 # comma joins ahead of a list's "and"/"or"/"versus" are items of that list, so its values pair
 # with all three, not with the last two.
 _COMMA_JOIN = re.compile(r"\s*,\s*")
+# Review of round 90c: "Compared with group C, group A and group B had ... (23.3% and 26.7%)":
+# a reference a comparison word introduces is the reference the list is set against, no item.
+_COMPARED_BEFORE = re.compile(
+    r"(?:\b(?:compared|comparison|relative|contrast)\s+(?:with|to)|\b(?:versus|vs\.?|unlike|than))"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _comma_listed_items(text: str, refs: list[ArmRef]) -> None:
     """Marks ``in_list`` each reference that a bare comma joins to the next reference of a
-    list ("group A, group B and group C"), from the last such join back."""
+    list ("group A, group B and group C"), from the last such join back, up to one a
+    comparison word introduces ("compared with group C, group A and group B")."""
     for a, b in zip(reversed(refs[:-1]), reversed(refs[1:]), strict=True):
-        if b.in_list and not a.in_list and _COMMA_JOIN.fullmatch(text, a.end, b.start):
-            a.in_list = True
+        if not b.in_list or a.in_list or not _COMMA_JOIN.fullmatch(text, a.end, b.start):
+            continue
+        if _COMPARED_BEFORE.search(text, max(0, a.start - 24), a.start):
+            return
+        a.in_list = True
 
 
 # Round 84a: "43.2% with SC and 40.1% with IV trastuzumab": a route word whose list goes on to
