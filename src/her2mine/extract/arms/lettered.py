@@ -106,7 +106,7 @@ def _duration_design(text: str, low: str, read: list[tuple[int, int]], reg: ArmR
     if not reg.arms or not any(w in low for w in ("month", "week", "year", "cycle")):
         return
     found = {s: m for s, e in read if (m := _compared_durations(text, low, s, e))}
-    if not found:
+    if not found or _non_randomised_durations(text, low, read, found):
         return
     ends = dict(read)
     for s, m in found.items():
@@ -126,6 +126,29 @@ def _duration_design(text: str, low: str, read: list[tuple[int, int]], reg: ArmR
     _label_durations(text, list(found.values()), full)
     reg.duration_groups = max(_duration_count(text, m) for m in found.values())
     reg.frozen = None
+
+
+# Round 90b: a study that says it is no trial ("In this retrospective cohort study, patients were
+# treated with 12 or 24 weeks of A"): its durations were chosen, not assigned, so define no arms.
+_NON_RANDOMISED_STUDY = re.compile(
+    r"\b(?:retrospective|observational|real[\s-]world|non-?randomi[sz]ed|cohort\s+study)\b", re.I
+)
+_NON_RANDOMISED_GATE = WordGate(
+    ("retrospective", "observational", "real", "nonrandom", "non-random", "cohort")
+)
+
+
+def _non_randomised_durations(
+    text: str, low: str, read: list[tuple[int, int]], found: dict[int, re.Match[str]]
+) -> bool:
+    """Whether the text names a non-randomised study (``_NON_RANDOMISED_STUDY``) and no
+    sentence comparing durations (a key of ``found``) randomises or assigns."""
+    if not _NON_RANDOMISED_GATE.may_hold(low, 0, len(low)):
+        return False
+    if _NON_RANDOMISED_STUDY.search(text) is None:
+        return False
+    ends = dict(read)
+    return not any(_RANDOMISED.search(text, s, ends[s]) for s in found)
 
 
 # "6, 12 or 24 weeks of": durations listed before the compared pair (``_COMPARED_DURATIONS``).

@@ -103,8 +103,38 @@ def _design_part_end(text: str, s: int, e: int) -> int:
             and _RANDOMISED.search(text, s, i)
         ):
             return i
+        if opened <= closed and _subgroup_also_clause(text, s, i, e):
+            return i
         i = text.find(";", i + 1, e)
     return e
+
+
+# Round 90b: "randomized to 12 or 24 weeks of A plus B; those with ER-positive tumors also
+# received letrozole": what a subgroup of every duration group also gets is no arm (nor part of
+# the one regimen). Only after compared lengths (``_COMPARED_LENGTHS``): beside arms of different
+# regimens such a clause may say what one arm's patients got.
+_SUBGROUP_ALSO = re.compile(
+    r";\s*(?:those|patients|women|participants)\s+with\s+[^;]{1,120}?\balso\s+"
+    r"(?:received|receive|were\s+given|got)\b",
+    re.I,
+)
+_LENGTH_UNIT = r"(?:weeks?|months?|years?|cycles?)"
+_COMPARED_LENGTHS = re.compile(
+    rf"\b\d+\s*(?:{_LENGTH_UNIT}\s*)?(?:\([^()]*\)\s*)?,?\s*(?:or|versus|vs\.?)\s+\d+\s*"
+    rf"{_LENGTH_UNIT}\b",
+    re.I,
+)
+
+
+def _subgroup_also_clause(text: str, s: int, i: int, e: int) -> bool:
+    """Whether the ";" at ``i`` opens a clause in which a subgroup "also received" a drug
+    (``_SUBGROUP_ALSO``, ending before ``e``) after a design part [s, i) that compares lengths
+    of treatment."""
+    return (
+        text.find("also", i, e) >= 0
+        and _SUBGROUP_ALSO.match(text, i, e) is not None
+        and _COMPARED_LENGTHS.search(text, s, i) is not None
+    )
 
 
 def _segment_end(text: str, start: int, limit: int) -> int:

@@ -139,6 +139,24 @@ def assigns_nobody(text: str, s: int, e: int) -> bool:
     return bool(ends) and all(m.start() in ends for m in _RANDOMISED.finditer(text, s, e))
 
 
+# Round 90b: "Some patients ... may be treated effectively with ERBB2-targeted therapy alone,
+# sparing them the toxic effects of chemotherapy" (a background): what patients may, could or
+# should be treated with is a possibility, not what the study gave.
+_HEDGED_TREATMENT = re.compile(
+    r"\b(?:may|might|could|can|should|would)\s+(?:also\s+|only\s+)?be\s+(?:[a-z]+ly\s+)?"
+    r"(treated|given|administered)\b",
+    re.I,
+)
+
+
+def treats_hypothetically_only(text: str, s: int, e: int) -> bool:
+    """Whether every design word of sentence [s, e) (``_DESIGN``) is a treatment verb after a
+    modal "may be" (``_HEDGED_TREATMENT``): the sentence says what patients could receive and
+    defines no arm."""
+    hedged = {m.start(1) for m in _HEDGED_TREATMENT.finditer(text, s, e)}
+    return bool(hedged) and all(m.start() in hedged for m in _DESIGN.finditer(text, s, e))
+
+
 # The literal each match of _RANDOMISED / _DESIGN starts with (lower case).
 _RANDOMISED_WORDS = ("random", "assign", "allocat")
 _DESIGN_WORDS = (

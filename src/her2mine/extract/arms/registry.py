@@ -57,6 +57,7 @@ from her2mine.extract.arms.patterns import (
     _results_of_a_randomised_study,
     assigns_nobody,
     names_randomised_study_only,
+    treats_hypothetically_only,
 )
 from her2mine.extract.arms.referenced import complete_referenced_arms
 from her2mine.extract.arms.shares import _PARTNER_SHARE_GATE, _read_partner_shares
@@ -198,7 +199,8 @@ def _design_sentences(
     saying "randomised": read when the randomisation sentences define fewer than two arms."""
     design = _matching(_DESIGN, _DESIGN_WORDS, text, low, sentences, literal)
     design = [
-        d or states_labelled_addition(text, s, e, gate)
+        (d and not (low.find(" be ", s, e) >= 0 and treats_hypothetically_only(text, s, e)))
+        or states_labelled_addition(text, s, e, gate)
         for (s, e), d in zip(sentences, design, strict=True)
     ]
     return [x for x, r, d in zip(sentences, randomised, design, strict=True) if d and not r]

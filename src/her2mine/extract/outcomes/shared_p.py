@@ -527,8 +527,10 @@ def _p_sharing_measures(out: list[tuple[Value, str, str]]) -> tuple[str, ...]:
 # "42.7% in the combination arm": a rate followed by the group it was measured in (round 81b:
 # "of pts in the chemo arm", any word for the people counted, ``_PEOPLE``).
 _OF_PEOPLE = r"(?:of\s+" + _PEOPLE + r"\s+)?"
+# (round 90b: a value's CI bracket may end before its closing bracket, as ``_IN_LETTERED_GROUP``
+# allows: "56.2% (95% CI 46.3-65.7) of patients in the extended arm")
 _IN_GROUP = re.compile(
-    r"\s*(?:" + _OF_PEOPLE + r"in|of)\s+the\s+((?:[\w+-]+\s+){1,4}?)(?:arm|group|cohort)\b",
+    r"[)\]]?\s*(?:" + _OF_PEOPLE + r"in|of)\s+the\s+((?:[\w+-]+\s+){1,4}?)(?:arm|group|cohort)\b",
     re.I,
 )
 
