@@ -852,12 +852,38 @@ def _record_short_form(text: str, pos: int, end: int, arm: Arm, reg: ArmRegistry
     ``pos``, before ``end``) as a name of ``arm``; a form given to two arms names neither."""
     if text.startswith("(", pos) or text.startswith(" (", pos):
         m = _SHORT_FORM_AFTER.match(text, pos, end)
-        if m is not None and (arm.name is not None or arm is CLASS_TWIN):
-            form = m.group(1)
-            if reg.short_forms.get(form, arm) is not arm:
-                reg.short_forms[form] = Arm([], False, set())  # ambiguous: no name
-            else:
-                reg.short_forms[form] = arm
+    else:
+        m = _form_after_dose_tail(text, pos, end, arm)
+    if m is not None and (arm.name is not None or arm is CLASS_TWIN):
+        form = m.group(1)
+        if reg.short_forms.get(form, arm) is not arm:
+            reg.short_forms[form] = Arm([], False, set())  # ambiguous: no name
+        else:
+            reg.short_forms[form] = arm
+
+
+# Round 91a: "T-DM1 ... plus pyrotinib 320 mg qd for 1 yr (T-DM1+Pyr)": a dose and schedule
+# tail (no bracket, no clause break) may stand between the regimen and its short form.
+_DOSE_TAIL = re.compile(r"\s+\d[^()\[\];,:]{0,40}?(?=\s*\()")
+_FORM_PART_SPLIT = re.compile(r"\s*\+\s*")
+
+
+def _form_after_dose_tail(text: str, pos: int, end: int, arm: Arm) -> re.Match[str] | None:
+    """The "(A+B)" short form after a dose tail of the regimen ending at ``pos``, when its parts
+    match the arm's drugs: as many parts as drugs, one the start of a drug's name."""
+    if not text[pos : pos + 2].strip()[:1].isdigit():
+        return None  # (cheap gate: a dose follows the regimen)
+    tail = _DOSE_TAIL.match(text, pos, end)
+    if tail is None:
+        return None
+    m = _SHORT_FORM_AFTER.match(text, tail.end(), end)
+    if m is None or "+" not in m.group(1):
+        return None
+    parts = _FORM_PART_SPLIT.split(m.group(1).lower())
+    if len(parts) != len(arm.drugs):
+        return None
+    starts = any(len(p) >= 3 and d.startswith(p) for p in parts for d in arm.drugs)
+    return m if starts else None
 
 
 def _short_form_ref(text: str, r: Regimen, registry: ArmRegistry) -> ArmRef | None:
