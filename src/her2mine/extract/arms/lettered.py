@@ -130,8 +130,13 @@ def _duration_design(text: str, low: str, read: list[tuple[int, int]], reg: ArmR
 
 # Round 90b: a study that says it is no trial ("In this retrospective cohort study, patients were
 # treated with 12 or 24 weeks of A"): its durations were chosen, not assigned, so define no arms.
+# (review of round 91a: the word must name a study, "In this real-world cohort", not the
+# evidence a randomised trial's background cites, "Real-world data suggest ...", "Observational
+# studies show ...")
 _NON_RANDOMISED_STUDY = re.compile(
-    r"\b(?:retrospective|observational|real[\s-]world|non-?randomi[sz]ed|cohort\s+study)\b", re.I
+    r"\b(?:(?:retrospective|observational|real[\s-]world|non-?randomi[sz]ed)(?:[\s,-]+[a-z]+){0,2}?"
+    r"[\s,-]+(?:study|analysis|review|cohort|registry|trial)|cohort\s+study)\b",
+    re.I,
 )
 _NON_RANDOMISED_GATE = WordGate(
     ("retrospective", "observational", "real", "nonrandom", "non-random", "cohort")

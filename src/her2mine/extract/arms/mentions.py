@@ -864,7 +864,9 @@ def _record_short_form(text: str, pos: int, end: int, arm: Arm, reg: ArmRegistry
 
 # Round 91a: "T-DM1 ... plus pyrotinib 320 mg qd for 1 yr (T-DM1+Pyr)": a dose and schedule
 # tail (no bracket, no clause break) may stand between the regimen and its short form.
-_DOSE_TAIL = re.compile(r"\s+\d[^()\[\];,:]{0,40}?(?=\s*\()")
+# (review of round 91a: the tail ends at "or", "versus": "A 400 mg or B plus C (B+C)" gives the
+# form to the next arm, not to A)
+_DOSE_TAIL = re.compile(r"\s+\d(?:(?!\b(?:or|versus|vs)\b)[^()\[\];,:]){0,40}?(?=\s*\()", re.I)
 _FORM_PART_SPLIT = re.compile(r"\s*\+\s*")
 
 

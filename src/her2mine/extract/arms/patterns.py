@@ -151,10 +151,16 @@ _HEDGED_TREATMENT = re.compile(
 
 def treats_hypothetically_only(text: str, s: int, e: int) -> bool:
     """Whether every design word of sentence [s, e) (``_DESIGN``) is a treatment verb after a
-    modal "may be" (``_HEDGED_TREATMENT``): the sentence says what patients could receive and
-    defines no arm."""
+    modal "may be" (``_HEDGED_TREATMENT``) offering no choice: the sentence says what patients
+    could receive and defines no arm. (Review of round 91a: "patients could be treated with A or
+    B" in a cohort study's methods names the groups compared, so a hedge followed by " or "
+    stays a design.)"""
     hedged = {m.start(1) for m in _HEDGED_TREATMENT.finditer(text, s, e)}
-    return bool(hedged) and all(m.start() in hedged for m in _DESIGN.finditer(text, s, e))
+    return (
+        bool(hedged)
+        and text.find(" or ", min(hedged), e) < 0
+        and all(m.start() in hedged for m in _DESIGN.finditer(text, s, e))
+    )
 
 
 # The literal each match of _RANDOMISED / _DESIGN starts with (lower case).
