@@ -216,6 +216,47 @@ _ADD_ON_PRIOR = re.compile(r"\b(?:prior|previous(?:ly)?|pretreated|eligible)\b",
 _BRACKET_FORM = re.compile(r"[A-Za-z0-9][\w+/-]{0,11}")
 
 
+# "randomly assigned to whole-breast radiotherapy (RT) alone or to RT with two doses of
+# trastuzumab (RT + T)": a non-drug modality alone is the drugless arm, named by its label.
+_MODALITY_ALONE_GATE = WordGate(("radiotherapy", "radiation", "irradiation"))
+_MODALITY_ALONE = re.compile(
+    r"\b(?:radiotherapy|radiation(?:\s+therapy)?|irradiation)\s*\(\s*(?P<label>[A-Z]{2,5})\s*\)"
+    r"\s+alone\s*,?\s+or\s+(?:to\s+)?(?P=label)\s+(?:with|plus|and)\s+"
+)
+# The drug arm's own bracket, which writes the modality's label as a part: "(RT + T)".
+_LABEL_WITH_PART = r"\(\s*({0}\s*[+/]\s*[A-Za-z][\w-]{{0,9}})\s*\)"
+
+
+def _modality_alone_design(
+    text: str, s: int, e: int, hits: list[Hit], reg: ArmRegistry, low: str | None
+) -> bool:
+    """ "randomly assigned to radiotherapy (RT) alone or to RT with A (RT + A)": two arms, a
+    drugless one labelled "RT" (its values have arm null) and A labelled "RT + A". Only in a
+    randomisation sentence, while no two arms are defined, and only when the drug arm's bracket
+    writes the modality's label as a part (so the drugs of the second alternative are the
+    whole difference between the arms)."""
+    if _defined_arms(reg) >= 2 or not _MODALITY_ALONE_GATE.may_hold(low, s, e):
+        return False
+    m = _MODALITY_ALONE.search(text, s, e)
+    if m is None or not _RANDOMISED.search(text, s, m.start()):
+        return False
+    regs = [r for r in group_regimens(text, hits) if r.start >= m.end()]
+    if len(regs) != 1 or not regs[0].drugs or regs[0].has_placebo:
+        return False
+    label = re.compile(_LABEL_WITH_PART.format(re.escape(m.group("label"))))
+    own = label.search(text, regs[0].end, e)
+    if own is None or text.find("(", regs[0].end, own.start()) >= 0:
+        return False
+    arm = reg.add(regs[0], normalise_label(own.group(1)))
+    if arm is None:
+        return False
+    drugless = Arm([], labels={normalise_label(m.group("label"))})
+    reg.stamp(drugless)
+    reg.arms.insert(reg.arms.index(arm), drugless)
+    reg.frozen = None
+    return True
+
+
 def _add_on_design(
     text: str, s: int, e: int, hits: list[Hit], reg: ArmRegistry, drug_hits: list[Hit]
 ) -> bool:

@@ -14,6 +14,7 @@ from her2mine.extract.arms.add_on import (
     _WITHOUT_GATE,
     _add_on_design,
     _chosen_partner_arms,
+    _modality_alone_design,
     _negated_partner_design,
     _with_or_without_design,
     _with_x_or_without_x_labelled,
@@ -209,6 +210,8 @@ def _read_design(
         # (the second route twin's route word lies in the sentence, between the two regimens
         # or opening the second; "IV"/"SC" only in capitals, so tested on the text itself)
         routes = routes or text.find("IV", s, e) >= 0 or text.find("SC", s, e) >= 0
+        if alone and _modality_alone_design(text, s, e, kept, reg, low):
+            continue
         if (alone or without) and _add_on_design(text, s, e, kept, reg, drug_hits):
             continue
         if text.find("choice", s, e) >= 0 and _chosen_partner_arms(text, s, e, hits, reg):

@@ -118,7 +118,7 @@ def _attribute_arms(
     whose count ``context`` does not match (``context_of_count``)."""
     earlier = earlier if resp and earlier and not _lists_own_items(text, s, out) else ()
     if resp and refs and (cut := _clause_after_respectively(text, s, e, out, refs)) is not None:
-        return _attribute_clauses(text, s, cut, e, out, refs, context, added)
+        return _attribute_clauses(text, s, cut, e, out, refs, context, added, earlier)
     arms: list[str | None] = [None] * len(out)
     idx = [i for i, (_, _, m) in enumerate(out) if m not in _RATIOS]
     # (a landmark run needs two values: most sentences make no call)
@@ -318,17 +318,19 @@ def _attribute_clauses(
     refs: list[ArmRef],
     context: list[str | None] | Callable[[], list[str | None]],
     added: tuple[int, list[str | None]] | None,
+    earlier: Sequence[list[str | None]] = (),
 ) -> list[str | None]:
     """The arms of a sentence whose clause after "respectively" (from ``cut``,
     ``_clause_after_respectively``) is read on its own: the list before it with the references
-    before it, the clause with its own."""
+    before it (and the ``earlier`` orders, for a list of another count than ``context``), the
+    clause with its own."""
     k = next(i for i, (v, _, _) in enumerate(out) if v.start >= cut)
     shared = _Once(context) if callable(context) else context
     head = [r for r in refs if r.start < cut]
     tail = [r for r in refs if r.start >= cut]
-    return _attribute_arms(text, s, cut, out[:k], head, shared, True, added) + _attribute_arms(
-        text, cut, e, out[k:], tail, shared, False, added
-    )
+    return _attribute_arms(
+        text, s, cut, out[:k], head, shared, True, added, earlier
+    ) + _attribute_arms(text, cut, e, out[k:], tail, shared, False, added)
 
 
 # A value's own arm phrase that names no arm the design defined: "versus 6.9 months with the

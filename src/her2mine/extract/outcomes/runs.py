@@ -422,9 +422,21 @@ def _joined_from(text: str, refs: list[ArmRef], first: int) -> list[int]:
         j += 1
     listed = list(range(first, j + 1))
     names = [refs[k].arm for k in listed]
-    if len(listed) < 2 or not refs[j].in_list or None in names or len(set(names)) < len(names):
+    if len(listed) < 2 or not refs[j].in_list or None in names:
+        return []
+    if len(set(names)) < len(names) and not _twin_labels(text, [refs[k] for k in listed]):
         return []
     return listed
+
+
+def _twin_labels(text: str, refs: list[ArmRef]) -> bool:
+    """Whether the references that name one arm alike are each a label written differently
+    (no drug written: "the 5.4-mg/kg and 6.4-mg/kg arms" of two dose twins), so the list still
+    names as many arms as it has items."""
+    names = [r.arm for r in refs]
+    twins = [r for r in refs if names.count(r.arm) > 1]
+    forms = {text[r.start : r.end].lower() for r in twins}
+    return len(forms) == len(twins) and not any(r.drugs for r in twins)
 
 
 _CLOSER_GAP = re.compile(r"\s*[)\]]")
