@@ -54,13 +54,20 @@ _NONE_AFTER = re.compile(
 _ALTERNATIVE_JOIN = re.compile(r"\s*,?\s*(?:or|versus|vs\.?)\s+\Z", re.I)
 _SCHEDULE_WORD = (
     r"(?:weekly|biweekly|fortnightly|tri-?weekly|3-weekly|dose[\s-]dense|conventional|"
-    r"every[\s-](?:\d|two|three|four)[\s-]weeks?|q\dw|days?\s+1\s*(?:,|and|\+)\s*8)"
+    r"every[\s-](?:\d|two|three|four)[\s-]weeks?|q\dw|d(?:ays?\s+|)1\s*(?:,|and|\+)\s*8)"
 )
 # "weekly or day 1,8 nab-paclitaxel", "weekly, every-2-week or every-3-week paclitaxel": the
 # schedules of the drug right after them.
 _SCHEDULES_BEFORE = re.compile(
     rf"\b{_SCHEDULE_WORD}(?:\s*,\s*{_SCHEDULE_WORD})*\s*,?\s+(?:or|versus|vs\.?)\s+"
     rf"{_SCHEDULE_WORD}\s+\Z",
+    re.I,
+)
+# "nab-paclitaxel (nP) weekly or days 1,8 q22", "nP 125 mg/m2 weekly or nP 125 mg/m2 on days 1
+# and 8": the schedules of the drug right before them (its dose and the repeated drug between).
+_SCHEDULES_AFTER = re.compile(
+    rf"(?:\s*\([^()]{{1,20}}\))?[^;()]{{0,25}}?\b{_SCHEDULE_WORD}\s*,?\s+(?:or|versus|vs\.?)\s+"
+    rf"[^;()]{{0,40}}?\b{_SCHEDULE_WORD}",
     re.I,
 )
 _SCHEDULE = re.compile(_SCHEDULE_WORD, re.I)
@@ -76,8 +83,10 @@ _SUBTYPE_AFTER = re.compile(
     rf"(?:for\s+(?:the\s+)?|(?:for|in)\s+(?:the\s+)?(?:patients|women|those)\s+with\s+)(?:a\s+)?({_SUBTYPE})",
     re.I,
 )
+# (the drugs listed after "received" are partners too: "HER2+ pts received trastuzumab + pertuzumab")
 _SUBTYPE_BEFORE = re.compile(
-    rf"({_SUBTYPE})(?:(?!random|assign|allocat)[^;.]){{0,40}}?\b(?:received|were\s+given)\s+\Z",
+    rf"({_SUBTYPE})(?:(?!random|assign|allocat)[^;.]){{0,40}}?\b(?:received|were\s+given)\s+"
+    r"(?:[\w-]+\s*(?:\+|,|\band\b|\bplus\b)\s*){0,3}\Z",
     re.I,
 )
 # "all patients (then) received X": drugs every patient was given.
@@ -107,7 +116,7 @@ def read_factorial(
             fac = _design_of(text, sentences, j, drug_hits)
             if fac is not None:
                 reg.factorial = fac
-                reg.arms = _with_labelled_arms(reg.arms, _level_arms(fac))
+                reg.arms = _with_labelled_arms(reg.arms, fac)
                 reg.frozen = None
                 return
 
@@ -146,6 +155,7 @@ def _factorial_of(text: str, s: int, hits: list[Hit], population: str) -> Factor
             add_ons.update(h.drugs)
             continue
         sched = _SCHEDULES_BEFORE.search(text, max(s, h.start - 80), h.start)
+        sched = sched or _SCHEDULES_AFTER.match(text, h.end, min(len(text), h.end + 120))
         if sched is not None:
             schedules.extend(_SCHEDULE.findall(sched.group(0)))
             backbone.update(h.drugs)
@@ -214,10 +224,13 @@ def _level_arms(fac: Factorial) -> list[Arm]:
     return arms
 
 
-def _with_labelled_arms(arms: list[Arm], levels: list[Arm]) -> list[Arm]:
+def _with_labelled_arms(arms: list[Arm], fac: Factorial) -> list[Arm]:
     """The level arms after the design's arms named by a label ("arm A: docetaxel plus
-    trastuzumab"): those are the factors' combinations, which "in arm A" still names."""
-    labelled = [a for a in arms if a.labels]
+    trastuzumab"): those are the factors' combinations, which "in arm A" still names. Not a
+    labelled arm holding a drug outside the design (a subtype partner): no combination."""
+    known = fac.backbone | fac.levels
+    labelled = [a for a in arms if a.labels and set(a.drugs) <= known]
+    levels = _level_arms(fac)
     return labelled + [a for a in levels if all(a.drugs != b.drugs for b in labelled)]
 
 
@@ -233,6 +246,7 @@ def factorial_refs(
     regimen ("with denosumab", "without denosumab", "in the no-denosumab group", "A plus X"),
     and schedule levels ("with the weekly schedule", "in the day 1,8 arm") added."""
     known = fac.backbone | fac.levels
+    refs = refs + _unresolved_level_refs(regs, refs, known)
     for ref in refs:
         inside = [r for r in regs if ref.start <= r.end and r.start < ref.end]
         named = {d for r in inside for d in r.drugs}
@@ -250,8 +264,61 @@ def factorial_refs(
         ref.arm = fac.regimen(given & fac.levels)
         _take_attached_negation(text, s, ref)
     if fac.schedules:
+        _take_schedule_words(text, s, e, refs)
         refs = refs + _schedule_refs(text, s, e, refs, fac)
+    if fac.add_ons:
+        refs = refs + _elided_with_refs(text, s, refs, fac) + _bracket_pair_refs(text, e, refs, fac)
     return refs
+
+
+def _unresolved_level_refs(
+    regs: list[Regimen], refs: list[ArmRef], known: set[str]
+) -> list[ArmRef]:
+    """References for mentions of the design's drugs that no arm took ("weekly nP": the
+    schedule factor's drug is in every level arm, so the registry finds no one arm for it)."""
+    return [
+        ArmRef(r.start, r.end, None, drugs=tuple(r.drugs))
+        for r in regs
+        if r.drugs
+        and set(r.drugs) <= known
+        and not any(x.start < r.end and r.start < x.end for x in refs)
+    ]
+
+
+# "86.1% with and 84.9% without denosumab": the bare "with" of an elided add-on level.
+_ELIDED_WITH = re.compile(r"\bwith(?=\s*,?\s+(?:and|or|vs\.?|versus)\s)", re.I)
+
+
+def _elided_with_refs(text: str, s: int, refs: list[ArmRef], fac: Factorial) -> list[ArmRef]:
+    """A bare "with" before "and ... without X" is the level with the add-on X."""
+    out: list[ArmRef] = []
+    for ref in refs:
+        if not text.startswith("without", ref.start) or ref.arm != fac.regimen(set()):
+            continue
+        added = set(ref.drugs) & fac.add_ons or set(fac.add_ons)
+        bare = list(_ELIDED_WITH.finditer(text, s, ref.start))
+        m = bare[-1] if bare else None  # (the last bare "with" before the reference)
+        if m is not None and not any(m.start() < x.end and x.start < m.end() for x in refs):
+            out.append(ArmRef(m.start(), m.end(), fac.regimen(added), drugs=tuple(added)))
+    return out
+
+
+# "more frequent with denosumab (4.6% vs 1.5%)": "vs" between the bracket's two values.
+_BRACKET_PAIR = re.compile(r"\s*\(\s*[\d.]+\s*%?\s*(vs\.?|versus)\s+[\d.]+", re.I)
+
+
+def _bracket_pair_refs(text: str, e: int, refs: list[ArmRef], fac: Factorial) -> list[ArmRef]:
+    """The second value of a bracketed pair right after a level with an add-on ("with X (a vs
+    b)", "did not differ by X (a vs b)") is the level without it: its "vs" is that level."""
+    out: list[ArmRef] = []
+    for ref in refs:
+        if ref.arm is None or text.startswith("without", ref.start):
+            continue
+        added = set(ref.drugs) & fac.add_ons
+        m = _BRACKET_PAIR.match(text, ref.end, e) if added else None
+        if m is not None and ref.arm == fac.regimen(added):
+            out.append(ArmRef(m.start(1), m.end(1), fac.regimen(set())))
+    return out
 
 
 # "no-" / "non-" written onto the drug of "the no-denosumab group"
@@ -266,15 +333,41 @@ def _take_attached_negation(text: str, s: int, ref: ArmRef) -> None:
         ref.start = m.start()
 
 
+_SCHEDULE_BEFORE_REF = re.compile(rf"\b{_SCHEDULE_WORD}\s+\Z", re.I)
+_SCHEDULE_AFTER_REF = re.compile(rf"\s+{_SCHEDULE_WORD}\b", re.I)
+
+
+def _take_schedule_words(text: str, s: int, e: int, refs: list[ArmRef]) -> None:
+    """Widen a level reference over the schedule word written onto it ("patients receiving
+    weekly nP", "nP weekly vs d1,8"): the schedule names the level with its drug."""
+    for ref in refs:
+        if ref.arm is None or not ref.drugs:
+            continue
+        m = _SCHEDULE_BEFORE_REF.search(text, max(s, ref.start - 24), ref.start)
+        if m is not None:
+            ref.start = m.start()
+        m = _SCHEDULE_AFTER_REF.match(text, ref.end, e)
+        if m is not None:
+            ref.end = m.end()
+
+
 def _schedule_refs(text: str, s: int, e: int, refs: list[ArmRef], fac: Factorial) -> list[ArmRef]:
     """References to schedule levels by their word and a group noun ("the weekly arm")."""
     out: list[ArmRef] = []
     low = text[s:e].lower()
-    for word in fac.schedules:
-        if word not in low:
-            continue
-        for m in compiled(re.escape(word) + _LEVEL_NOUN, re.I).finditer(text, s, e):
-            a, b = m.start(), m.end()
-            if not any(r.start < b and a < r.end for r in refs):
-                out.append(ArmRef(a, b, fac.regimen(set())))
+    words = [re.escape(w) for w in fac.schedules if w in low]
+    if "schedule" in low:
+        # (another spelling of a schedule level: "the day 1, 8 every 22 days schedule")
+        words.append(_SCHEDULE_WORD + r"(?:[\s,]+[\w-]+){0,4}?(?=\s+schedules?\b)")
+        words.append(r"\b(?:two|both)(?=\s+schedules\b)")
+    if not words:
+        return out
+    # (a schedule right after "vs"/"or": "nP weekly vs d1,8 q22")
+    pattern = rf"(?:{'|'.join(words)}){_LEVEL_NOUN}|(?<=vs |or )(?:{_SCHEDULE_WORD})"
+    for m in compiled(pattern, re.I).finditer(text, s, e):
+        a, b = m.start(), m.end()
+        if not any(r.start < b and a < r.end for r in refs + out):
+            # ("the two schedules ... respectively": one reference per schedule, in turn)
+            count = 2 if m.group(0)[:3].lower() in ("two", "bot") else 1
+            out.extend(ArmRef(a, b, fac.regimen(set())) for _ in range(count))
     return out

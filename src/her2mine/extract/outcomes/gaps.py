@@ -77,9 +77,10 @@ def _without_ref_gap(text: str, gap: str, r: ArmRef) -> bool:
     return bool(_FILLER.match(gap[rest.end() :] if rest else gap))
 
 
-# References that open with their own anchor word: "without" and the patients who went without
+# References that open with their own anchor word: "with(out)" and the patients who went without
 # a drug ("22.0 months after discontinuation": ``arms.mentions._not_given_refs``).
-_SELF_ANCHORED = re.compile(r"(?:without|after|following)\b", re.I)
+# (and a bare "with" of an elided level: "86.1% with and 84.9% without X", round 91c)
+_SELF_ANCHORED = re.compile(r"(?:without|with|after|following)\b", re.I)
 # The rest of a value's bracket after its CI: "; n=51 events]".
 _BRACKET_REST = re.compile(r"[^()\[\]]*[)\]]")
 
