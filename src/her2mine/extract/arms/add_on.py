@@ -227,6 +227,12 @@ _MODALITY_ALONE = re.compile(
 _LABEL_WITH_PART = r"\(\s*({0}\s*[+/]\s*[A-Za-z][\w-]{{0,9}})\s*\)"
 
 
+def _abbreviates_arm(reg: Regimen, first: Regimen, own: re.Match[str]) -> bool:
+    """Whether ``reg`` lies in the drug arm's own bracket and names only ``first``'s drugs:
+    "(RT + HP)", "(RT + T-DM1)" abbreviate the arm, they are no second alternative."""
+    return own.start() <= reg.start < own.end() and set(reg.drugs) <= set(first.drugs)
+
+
 def _modality_alone_design(
     text: str, s: int, e: int, hits: list[Hit], reg: ArmRegistry, low: str | None
 ) -> bool:
@@ -241,11 +247,13 @@ def _modality_alone_design(
     if m is None or not _RANDOMISED.search(text, s, m.start()):
         return False
     regs = [r for r in group_regimens(text, hits) if r.start >= m.end()]
-    if len(regs) != 1 or not regs[0].drugs or regs[0].has_placebo:
+    if not regs or not regs[0].drugs or regs[0].has_placebo:
         return False
     label = re.compile(_LABEL_WITH_PART.format(re.escape(m.group("label"))))
     own = label.search(text, regs[0].end, e)
     if own is None or text.find("(", regs[0].end, own.start()) >= 0:
+        return False
+    if not all(_abbreviates_arm(r, regs[0], own) for r in regs[1:]):
         return False
     arm = reg.add(regs[0], normalise_label(own.group(1)))
     if arm is None:
