@@ -359,7 +359,10 @@ def _schedule_refs(text: str, s: int, e: int, refs: list[ArmRef], fac: Factorial
     if "schedule" in low:
         # (another spelling of a schedule level: "the day 1, 8 every 22 days schedule")
         words.append(_SCHEDULE_WORD + r"(?:[\s,]+[\w-]+){0,4}?(?=\s+schedules?\b)")
-        words.append(r"\b(?:two|both)(?=\s+schedules\b)")
+        if "respectively" in low:
+            # (only a list that orders its values names each schedule: "40.8% with both
+            # schedules combined" and "did not differ between the two schedules" pool them)
+            words.append(r"\b(?:two|both)(?=\s+schedules\b)")
     if not words:
         return out
     # (a schedule right after "vs"/"or": "nP weekly vs d1,8 q22")
