@@ -7,7 +7,6 @@ whose "in both arms" value belongs to each of two arms of one regimen."""
 
 from __future__ import annotations
 
-import pytest
 from extract_helpers import ARM_ROW, rows_of
 
 TDXD = "trastuzumab deruxtecan"
@@ -154,10 +153,6 @@ def test_terse_pairs_after_a_short_form_label_keep_their_order(nlp):
     assert [r.arm for r in rows] == [PT, TDM1, PT, TDM1]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="round 91a: 'each combined with paclitaxel' in the Background reaches one arm only",
-)
 def test_in_both_arms_gives_each_arm_of_one_regimen(nlp):
     """ "11.2 months in both arms", two arms that are both trastuzumab with paclitaxel: one
     row per arm, each the full regimen."""

@@ -191,6 +191,7 @@ def leading_option_runs(
         if (
             j > i
             and (i == 0 or gap_kind(text[hits[i - 1].end : hits[i].start]) not in _JOINED)
+            and not _inside_list(text, hits, classes, i)
             and (
                 _before_partner(text, hits, classes, i, j)
                 or _same_choice_alone(text, hits, runs, i, j)
@@ -201,6 +202,16 @@ def leading_option_runs(
             continue
         i += 1
     return runs
+
+
+def _inside_list(text: str, hits: list[Hit], classes: list[str | None], i: int) -> bool:
+    """Whether ``hits[i]`` continues a list of its class begun before it: "A, B or C, each given
+    with D" whose whole run the design named as its arms is no run again from B (round 92a)."""
+    return (
+        i > 0
+        and classes[i - 1] == classes[i]
+        and _OPTION_GAP.fullmatch(text, hits[i - 1].end, hits[i].start) is not None
+    )
 
 
 def _before_partner(text: str, hits: list[Hit], classes: list[str | None], i: int, j: int) -> bool:

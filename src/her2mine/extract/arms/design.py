@@ -61,9 +61,11 @@ from her2mine.extract.arms.partners import (
     _class_partner_option,
     _counted_mention,
     _each_partner,
+    _listed_before_each,
     _merge_into_earlier_twins,
     _partner_of_choice,
     _regimen_before,
+    _split_at_each,
     _with_after_last_label,
     _with_backbone,
 )
@@ -311,6 +313,8 @@ def _read_design(
         added: list[Arm] = []
         last: Regimen | None = None  # the regimen of the last arm added
         each = _EACH.search(text, s, e) if all_words else None
+        if each is not None:
+            regs = _split_at_each(text, regs, each)
         if each is None and text.find("), with ", s, e) >= 0:
             each = _with_after_last_label(text, regs, low)
             if each is not None:  # what follows the partner times it ("from the start of X")
@@ -366,6 +370,7 @@ def _read_design(
             listed = bool(added) and i > 0 and _LIST_GAP.fullmatch(text[regs[i - 1].end : r.start])
             if not listed and added and i > 0 and text.find(";", regs[i - 1].end, r.start) >= 0:
                 listed = _semicolon_listed(text, regs[i - 1], r, e)
+            listed = listed or _listed_before_each(text, each, regs, i, added)
             alternative = shared is not None and i in shared.own
             doses = _repeated_dose_forms(text, regs, i, arm_of, nxt)
             if doses is not None and not _randomises_doses(text, s, e, r):

@@ -54,36 +54,40 @@ def _each_with_named_arms(
     """ "... the biosimilar PF-05280014 and EU-sourced trastuzumab, each combined with
     paclitaxel" (a Background naming the backbone the Methods leave out): when the mentions
     before "each" name every drug arm and only those, the regimen right after it is given to
-    every arm, as a design's "each with" is, unless an arm holds one of its drugs already.
-    Twins the registry holds as one arm count as that arm (a design sentence gives "each"
-    partners only to two arms or more). Read only in sentences holding "each"."""
+    every arm, as a design's "each with" is. An arm is named by its own drugs, the partner set
+    aside: a title "A versus B plus C" gave C to B alone, and "A and B, each combined with C"
+    gives it to A too (round 92a). Twins the registry holds as one arm count as that arm (a
+    design sentence gives "each" partners only to two arms or more). Read only in sentences
+    holding "each"."""
     arms = [a for a in reg.arms if a.drugs and not a.special]
     if not arms:
         return
     for s, e in sentences:
         if text.find("each", s, e) < 0 or (m := _EACH.search(text, s, e)) is None:
             continue
+        after = group_regimens(text, [h for h in drug_hits if m.end() <= h.start and h.end <= e])
+        if not after or after[0].start - m.end() > 2 or not after[0].drugs:
+            continue
+        partner = set(after[0].drugs)
+        own = {id(a): set(a.drugs) - partner for a in arms}
+        if not all(own.values()) or all(partner <= set(a.drugs) for a in arms):
+            continue  # an arm of the partner alone, or nothing to give
         named = [h for h in drug_hits if s <= h.start and h.end <= m.start() and h.drugs]
-        owners = [[a for a in arms if set(h.drugs) <= set(a.drugs)] for h in named]
+        owners = [[a for a in arms if set(h.drugs) <= own[id(a)]] for h in named]
         if len(named) < 2 or not all(owners):
             continue
         if {id(a) for o in owners for a in o} != {id(a) for a in arms}:
             continue
-        if not all(_named_whole(a, named, owners) for a in arms):
-            continue  # "trastuzumab and lapatinib" name no arm of "docetaxel plus trastuzumab"
-        after = group_regimens(text, [h for h in drug_hits if m.end() <= h.start and h.end <= e])
-        if not after or after[0].start - m.end() > 2:
-            continue
-        partner = set(after[0].drugs)
-        if partner and not any(partner & set(a.drugs) for a in arms):
+        if all(_named_whole(own[id(a)], a, named, owners) for a in arms):
+            # ("trastuzumab and lapatinib" name no arm of "docetaxel plus trastuzumab")
             _give_to_every_arm(reg, partner, drugless_too=False)
 
 
-def _named_whole(arm: Arm, named: list[Hit], owners: list[list[Arm]]) -> bool:
-    """Whether the mentions ``named`` that ``arm`` owns (``owners``) name all of its drugs."""
+def _named_whole(drugs: set[str], arm: Arm, named: list[Hit], owners: list[list[Arm]]) -> bool:
+    """Whether the mentions ``named`` that ``arm`` owns (``owners``) name all of ``drugs``."""
     said = {d for h, o in zip(named, owners, strict=True) if any(a is arm for a in o)
             for d in h.drugs}  # fmt: skip
-    return set(arm.drugs) <= said
+    return drugs <= said
 
 
 def _names_respectively_at(text: str, s: int, e: int) -> tuple[int, int]:

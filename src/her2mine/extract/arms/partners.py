@@ -82,6 +82,29 @@ def _each_partner(text: str, each: re.Match[str] | None, r: Regimen, added: list
 
 _EACH_GAP = re.compile(r"\s*(?:(?:a|an|the|weekly|standard)\s+)?", re.I)
 
+# Round 92a: between two arms listed before "each with C": "A (80 mg/m2) or B", "A, B", "A and
+# B", the next item perhaps opened by its schedule ("weekly paclitaxel or every-3-weeks
+# paclitaxel").
+_EACH_LIST_GAP = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+)"
+    r"(?:(?:weekly|daily|biweekly|triweekly|dose-dense|(?:every|q)[\s-]?(?:\d|two|three|four)"
+    r"[\s-]?(?:weeks?|w\b)|\d-weekly)\s*)?",
+    re.I,
+)
+
+
+def _listed_before_each(
+    text: str, each: re.Match[str] | None, regs: list[Regimen], i: int, added: list[Arm]
+) -> bool:
+    """Whether regimen ``i`` is the next item of the arm list "A or B, each with C": it starts
+    before "each" (the joiner may read "B (175 mg/m2), each given with C" as one regimen; C
+    joins every arm after the list all the same), an arm was read before it, and only a list
+    joiner (after a dose bracket, before schedule words) stands between the two: "each" says
+    every item is an arm."""
+    if each is None or i == 0 or not added or regs[i].start >= each.start():
+        return False
+    return _EACH_LIST_GAP.fullmatch(text, regs[i - 1].end, regs[i].start) is not None
+
 
 # "A (cohort A), or B (cohort B), with C given from the start of the taxane": a bare ", with"
 # right after the bracketed label of the last arm is said of the whole list (the label has
@@ -202,6 +225,23 @@ def _same_role_choice(a: list[str], b: list[str], drug_class: dict[str, str]) ->
     if a == b:
         return True
     return len(a) == len(b) == 1 and role(a[0], drug_class) == role(b[0], drug_class) == "anti-HER2"
+
+
+def _split_at_each(text: str, regs: list[Regimen], each: re.Match[str]) -> list[Regimen]:
+    """``regs`` with a lone "A and B" before the "each with C" of a design cut into its
+    mentions: "each" makes them two arms (round 92a; a single regimen has no "each" to share a
+    partner with). Not after "both"/"all": "pertuzumab and trastuzumab, both given with
+    docetaxel" is one regimen."""
+    if not text.startswith(("each", "Each"), each.start()):
+        return regs
+    before = [i for i, r in enumerate(regs) if r.end <= each.start()]
+    if len(before) != 1:
+        return regs
+    r = regs[before[0]]
+    if len(r.hits) < 2 or any(j != "weak" for j in r.joins):
+        return regs
+    return [*regs[: before[0]], *(Regimen(h.start, h.end, [h], []) for h in r.hits),
+            *regs[before[0] + 1 :]]  # fmt: skip
 
 
 def _regimen_before(r: Regimen, pos: int) -> Regimen:

@@ -712,9 +712,11 @@ def _group_ref(
         product = _reference_product_ref(before, gs, ge, registry)
         if product is not None:
             return product
-    return _same_drugs_group_ref(
-        before, gs, ge, registry, _DURATION_UNITS, _DURATION_LABEL
-    ) or _same_drugs_group_ref(before, gs, ge, registry, _SCHEDULE_WORDS, _SCHEDULE_LABEL)
+    return (
+        _same_drugs_group_ref(before, gs, ge, registry, _DURATION_UNITS, _DURATION_LABEL)
+        or _same_drugs_group_ref(before, gs, ge, registry, _SCHEDULE_WORDS, _SCHEDULE_LABEL)
+        or _same_drugs_group_ref(before, gs, ge, registry, _FREQUENCY_ENDS, _FREQUENCY_LABEL)
+    )
 
 
 # Round 83b: "the trimodality-alone group", "the surgery alone arm": a group named by what
@@ -913,6 +915,15 @@ def _other_letter_defined(letter: str, labels: list[str]) -> bool:
 # "the sequential group", "the concurrent arm": a group named by the schedule of its drugs.
 _SCHEDULE_WORDS = ("sequential", "concurrent", "concomitant", "simultaneous")
 _SCHEDULE_LABEL = re.compile(r"(?<![\w-])(?:" + "|".join(_SCHEDULE_WORDS) + r")[\s-]*$", re.I)
+# Round 92a: a group named by how often its regimen is given ("the weekly arm", "the
+# every-3-weeks arm"): schedule twins of one regimen, as "weekly or every-3-weeks paclitaxel,
+# each with trastuzumab".
+_FREQUENCY_ENDS = ("weekly", "daily", "week", "weeks", "dense")
+_FREQUENCY_LABEL = re.compile(
+    r"(?<![\w-])(?:(?:bi|tri|\d-)?weekly|daily|dose-dense|(?:every|q)[\s-]?(?:\d|two|three|four)"
+    r"[\s-]?weeks?)[\s-]*$",
+    re.I,
+)
 
 
 # "the 12-month group", "the 6-month arm", "the 1-year group", "the 9-week arm": a group named
