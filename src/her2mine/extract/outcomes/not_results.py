@@ -587,6 +587,51 @@ def _stopped_share(text: str, low: str | None, v: Value) -> bool:
     )
 
 
+# Round 92b: "Hypertension at baseline was present in 35.2%", "Pre-existing peripheral neuropathy
+# was reported in 8.1%", "a history of congestive heart failure in 3%", "prior cardiac events":
+# an event qualified as present before treatment is a baseline characteristic, no incidence.
+# The qualifier must sit on the event mention itself (only modifiers between), so "cardiac events
+# occurred in 5% of patients with a history of hypertension" and "prior trastuzumab" stay out.
+# A change of the condition on treatment is a result: "worsening of baseline neuropathy".
+_BASELINE_GATE = WordGate(("baseline", "pre-existing", "preexisting", "history", "prior"))
+_EVENT_MODIFIERS = (
+    r"(?:(?:grade\s*[≥≤>]?\s*\d(?:\s*(?:-|–|or|to)\s*\d)?|any[\s-]grade|mild|moderate|severe"
+    r"|symptomatic|asymptomatic|clinically\s+significant|significant|known|chronic|active)\s+)*"
+)
+_BASELINE_BEFORE = re.compile(
+    r"(?<![\w-])(?:baseline|pre-?existing|preexisting|history\s+of|prior)\s+"
+    + _EVENT_MODIFIERS
+    + r"\Z",
+    re.I,
+)
+# "worsening of baseline neuropathy", "change from baseline": the event changed on treatment.
+_CHANGE_OF_BASELINE = re.compile(
+    r"\b(?:worsen\w*|aggravat\w*|exacerbat\w*|progress\w*|deteriorat\w*|increase[sd]?"
+    r"|decrease[sd]?|declines?|changes?|from|since|over|(?:relative|compared)\s+(?:to|with))"
+    r"(?:\s+(?:of|in))?\s+\Z",
+    re.I,
+)
+_BASELINE_AFTER = re.compile(
+    r"\s*(?:(?:was|were)\s+)?(?:(?:present|noted|reported|observed|recorded)\s+)?at\s+baseline\b",
+    re.I,
+)
+
+
+def _baseline_condition(text: str, low: str | None, s: int, ep: Hit) -> bool:
+    """Whether event ``ep`` is qualified as present before treatment: "pre-existing X", "a
+    history of X", "prior X", "baseline (grade 1) X" (not after a change word: "worsening of
+    baseline X") or "X (present) at baseline"."""
+    a = ep.start - 60 if ep.start - 60 > s else s
+    if not _BASELINE_GATE.may_hold(low, a, ep.end + 40):
+        return False
+    if _BASELINE_AFTER.match(text, ep.end, ep.end + 40) is not None:
+        return True
+    m = _BASELINE_BEFORE.search(text, a, ep.start)
+    if m is None:
+        return False
+    return _CHANGE_OF_BASELINE.search(text, a, m.start()) is None
+
+
 # Round 77b: "6-mo PFS rate (null 50%, alternative 70%)", "(H0: 30%; H1: 50%)": a design's
 # hypotheses, no results.
 # (review of round 77b: so is the bar a result is held to, "exceeding the prespecified

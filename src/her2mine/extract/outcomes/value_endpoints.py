@@ -32,6 +32,7 @@ from her2mine.extract.outcomes.not_results import (
     _NOT_OUTCOME_LOW,
     _absolute_gain,
     _approximated,
+    _baseline_condition,
     _blockers_are_age_bounds,
     _blockers_close_landmarks,
     _blockers_name_groups,
@@ -251,6 +252,8 @@ def _endpoint_for(
         if ep.canonical in SAFETY:
             if _free_of_event(text, v.ext_end, ep.start) or _share_of_events(text, low, s, v):
                 return None
+            if _baseline_condition(text, low, s, ep):
+                return None
             code = (
                 _grade_code(text, s, ep, v, low, grades) if ep.canonical == "AE" else ep.canonical
             )
@@ -263,6 +266,8 @@ def _endpoint_for(
     code = ep.canonical
     if code in SAFETY:
         if _cause_of_other(text, eps, ep) or _share_of_events(text, low, s, v):
+            return None
+        if _baseline_condition(text, low, s, ep):
             return None
         if code == "AE":
             code = _grade_code(text, s, ep, v, low, grades)
