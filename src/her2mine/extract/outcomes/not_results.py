@@ -617,19 +617,30 @@ _BASELINE_AFTER = re.compile(
 )
 
 
-def _baseline_condition(text: str, low: str | None, s: int, ep: Hit) -> bool:
+# Review of round 92b: "Among patients with baseline neuropathy, 20% had ...", "Of patients
+# with prior neuropathy, 25% had worsening": the qualified event names a subgroup whose
+# on-treatment result follows, no condition of the population enrolled.
+_SUBGROUP_OPENER = re.compile(
+    r"\b(?:among|in|of|for)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|participants|women|subjects|those)"
+    r"\s+(?:with|who\s+had)\s+(?:an?\s+)?\Z",
+    re.I,
+)
+
+
+def _baseline_condition(text: str, low: str | None, s: int, ep: Hit, v: Value) -> bool:
     """Whether event ``ep`` is qualified as present before treatment: "pre-existing X", "a
     history of X", "prior X", "baseline (grade 1) X" (not after a change word: "worsening of
-    baseline X") or "X (present) at baseline"."""
+    baseline X", nor opening a subgroup the later value ``v`` is a result of: "among patients
+    with prior X, N% ...") or "X (present) at baseline"."""
     a = ep.start - 60 if ep.start - 60 > s else s
     if not _BASELINE_GATE.may_hold(low, a, ep.end + 40):
         return False
     if _BASELINE_AFTER.match(text, ep.end, ep.end + 40) is not None:
         return True
     m = _BASELINE_BEFORE.search(text, a, ep.start)
-    if m is None:
+    if m is None or _CHANGE_OF_BASELINE.search(text, a, m.start()) is not None:
         return False
-    return _CHANGE_OF_BASELINE.search(text, a, m.start()) is None
+    return v.start < ep.end or _SUBGROUP_OPENER.search(text, a, m.start()) is None
 
 
 # Round 77b: "6-mo PFS rate (null 50%, alternative 70%)", "(H0: 30%; H1: 50%)": a design's

@@ -252,7 +252,7 @@ def _endpoint_for(
         if ep.canonical in SAFETY:
             if _free_of_event(text, v.ext_end, ep.start) or _share_of_events(text, low, s, v):
                 return None
-            if _baseline_condition(text, low, s, ep):
+            if _baseline_condition(text, low, s, ep, v):
                 return None
             code = (
                 _grade_code(text, s, ep, v, low, grades) if ep.canonical == "AE" else ep.canonical
@@ -267,7 +267,7 @@ def _endpoint_for(
     if code in SAFETY:
         if _cause_of_other(text, eps, ep) or _share_of_events(text, low, s, v):
             return None
-        if _baseline_condition(text, low, s, ep):
+        if _baseline_condition(text, low, s, ep, v):
             return None
         if code == "AE":
             code = _grade_code(text, s, ep, v, low, grades)
