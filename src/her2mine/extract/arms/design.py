@@ -63,6 +63,8 @@ from her2mine.extract.arms.partners import (
     _each_partner,
     _listed_before_each,
     _merge_into_earlier_twins,
+    _one_regimen_before_both,
+    _partner_drugs,
     _partner_of_choice,
     _regimen_before,
     _split_at_each,
@@ -313,8 +315,10 @@ def _read_design(
         added: list[Arm] = []
         last: Regimen | None = None  # the regimen of the last arm added
         each = _EACH.search(text, s, e) if all_words else None
+        one_arm = None  # "A and B, both given with C": C is that one arm's partner
         if each is not None:
             regs = _split_at_each(text, regs, each)
+            one_arm = _one_regimen_before_both(text, regs, each)
         if each is None and text.find("), with ", s, e) >= 0:
             each = _with_after_last_label(text, regs, low)
             if each is not None:  # what follows the partner times it ("from the start of X")
@@ -463,8 +467,11 @@ def _read_design(
             both_arm = _add_listed_both_arm(text, regs, arm_of, reg, e, low)
             _record_both_form(text, regs[max(arm_of)].end, e, both_arm, reg)
         if each and len(added) >= 2:
-            each_extra = {d for h in kept if h.start >= each.end() for d in h.drugs}
-            for arm in _with_earlier_twins(reg, added):
+            each_extra, later = _partner_drugs(text, kept, each, regs, arm_of)
+            sharing = [a for a in added if id(a) not in later]
+            if one_arm is not None and one_arm in arm_of:
+                sharing = [arm_of[one_arm]]
+            for arm in _with_earlier_twins(reg, sharing):
                 if not arm.special:
                     arm.extend(set(each_extra))
         if len(added) >= 2 and text.find("respectively", s, e) >= 0:

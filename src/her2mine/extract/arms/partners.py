@@ -244,6 +244,48 @@ def _split_at_each(text: str, regs: list[Regimen], each: re.Match[str]) -> list[
             *regs[before[0] + 1 :]]  # fmt: skip
 
 
+def _one_regimen_before_both(text: str, regs: list[Regimen], each: re.Match[str]) -> int | None:
+    """The index of the lone "A and B" regimen right before "both/all (given) with C", or None:
+    "both" joins the drugs of that one arm, so C is its partner alone ("A and B, both given
+    with C, or D": arms A + B + C and D; round 93a). "Each" distributes (``_split_at_each``)."""
+    if text.startswith(("each", "Each"), each.start()):
+        return None
+    before = [i for i, r in enumerate(regs) if r.end <= each.start()]
+    if len(before) != 1:
+        return None
+    r = regs[before[0]]
+    if len(r.hits) < 2 or any(j != "weak" for j in r.joins):
+        return None
+    # (named drugs only: "62% with X-free regimens and 58% with X-containing regimens, all given
+    # with C" speaks of two groups of a class, each given C)
+    return before[0] if all(h.kind == "drug" for h in r.hits) else None
+
+
+def _partner_drugs(
+    text: str, kept: list[Hit], each: re.Match[str], regs: list[Regimen], arm_of: dict[int, Arm]
+) -> tuple[set[str], set[int]]:
+    """The partner's drugs after "each/both with" (the drugs of mentions after it, but those of
+    an arm listed after the partner and ", or": "A or B, each given with C, or D alone" makes D
+    an arm, no partner), and the ids of those later arms (C is not theirs; round 93a)."""
+    # (only an arm after ", or": what follows "each with" otherwise, the partner itself read as
+    # an arm after its dose or route words too, is still C)
+    later = [
+        i
+        for i in arm_of
+        if i > 0
+        and regs[i].start >= each.end()
+        and text.find(", or ", regs[i - 1].end, regs[i].start) >= 0
+    ]
+    spans = [(regs[i].start, regs[i].end) for i in later]
+    drugs = {
+        d
+        for h in kept
+        if h.start >= each.end() and not any(a <= h.start < b for a, b in spans)
+        for d in h.drugs
+    }
+    return drugs, {id(arm_of[i]) for i in later}
+
+
 def _regimen_before(r: Regimen, pos: int) -> Regimen:
     """``r`` cut to its mentions before ``pos``."""
     hits = [h for h in r.hits if h.end <= pos]

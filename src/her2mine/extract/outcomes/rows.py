@@ -217,7 +217,7 @@ def sentence_outcome_rows(
     else:
         arms = [None] * len(out)
     if len(out) >= 2:  # a shared P needs two rates (most sentences give one value)
-        _share_rate_p(text, s, e, out, arms, low, refs if needs_arms else None)
+        _share_rate_p(text, s, e, out, arms, low, refs if needs_arms else None, eps)
     if len(out) >= 3:  # a bare P list is only unlinked after three compared values or more
         ps = _between_arm_ps(text, s, e)
         _unlinked_p_lists(text, s, out, ps)

@@ -27,13 +27,15 @@ def _share_rate_p(
     arms: list[str | None],
     low: str | None = None,
     refs: list[ArmRef] | None = None,
+    endpoints: list[Hit] | None = None,
 ) -> None:
     """A P value printed after compared rates (no HR/OR in between) belongs to each of them:
     "43.6% vs 30.8% (P<0.001)", "... in the A group and 99 (44.4%) in the B group (difference
     ...; p=0.016)". The P is the first one after the rates; values before an earlier P or an
     HR/OR are not part of that comparison. "Rates" here are the values of every measure
     ``_p_sharing_measures`` names (incidences; medians when no HR/OR, else only those of a
-    bracket the P closes, ``_medians_of_closed_bracket``). A P labelled with the pair it
+    bracket the P closes, ``_medians_of_closed_bracket``). A P after "the difference in
+    <another end point>" (one of ``endpoints``) is not theirs. A P labelled with the pair it
     compares goes to that pair only (``_labelled_pair``, read in the sentence's ``refs``)."""
     kinds = _p_sharing_measures(out)
     # (a ratio in the sentence: medians share only a P closing their own bracket)
@@ -96,6 +98,10 @@ def _share_rate_p(
         if _per_value_p(out, group, m):
             continue
         eps = {out[i][1:] for i in group}  # one end point, one measure
+        if endpoints and _difference_in_other_endpoint(
+            text, out[group[-1]][0].ext_end, p_start, endpoints, out[group[-1]][1]
+        ):
+            continue
         named = {arms[i] for i in group}
         if len(eps) > 1 and _p_for_every_pair(text, out, arms, group, m):
             continue
@@ -511,6 +517,24 @@ def _difference_stated_before(text: str, a: int, b: int) -> bool:
         _DIFFERENCE_BEFORE_P.fullmatch(text, a, b) is not None
         or _DIFFERENCES_WERE_BEFORE_P.fullmatch(text, a, b) is not None
     )
+
+
+# Round 93a: "the ORRs were 68.6% and 53.3%, and the differences in PFS were significant
+# (P=0.01)": a difference named by another end point than the values' is that end point's, so
+# its P is not theirs (a difference naming none, or theirs, still is).
+_DIFFERENCE_IN = re.compile(r"\bdifferen(?:ces?|t)\s+(?:in|of|for)\s+(?:the\s+)?", re.I)
+
+
+def _difference_in_other_endpoint(text: str, a: int, b: int, eps: list[Hit], endpoint: str) -> bool:
+    """Whether text[a:b] (after the last compared value, before its P) speaks of "the
+    difference(s) in <end point>" of an end point other than ``endpoint``."""
+    if b - a > 130 or text.find("ifferen", a, b) < 0:
+        return False
+    for m in _DIFFERENCE_IN.finditer(text, a, b):
+        for h in eps:
+            if h.start == m.end():
+                return h.canonical != endpoint
+    return False
 
 
 def _p_sharing_measures(out: list[tuple[Value, str, str]]) -> tuple[str, ...]:
