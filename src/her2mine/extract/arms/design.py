@@ -66,6 +66,7 @@ from her2mine.extract.arms.partners import (
     _one_regimen_before_both,
     _partner_drugs,
     _partner_of_choice,
+    _partner_of_one_arm,
     _regimen_before,
     _split_at_each,
     _with_after_last_label,
@@ -347,6 +348,8 @@ def _read_design(
                 continue  # "physician's choice of capecitabine, eribulin, or ...": options
             if _each_partner(text, each, r, added) or _counted_mention(text, s, r, reg):
                 continue
+            if _partner_of_one_arm(text, each, r, one_arm, arm_of):
+                continue
             if i > 0 and _class_partner_option(text, regs[i - 1], r):
                 continue
             nxt = regs[i + 1].start if i + 1 < len(regs) else e
@@ -466,7 +469,7 @@ def _read_design(
         elif len(added) >= 2 and _OR_BOTH_GATE.may_hold(low, s, e):
             both_arm = _add_listed_both_arm(text, regs, arm_of, reg, e, low)
             _record_both_form(text, regs[max(arm_of)].end, e, both_arm, reg)
-        if each and len(added) >= 2:
+        if each and (len(added) >= 2 or one_arm in arm_of):  # ("both": one arm suffices)
             each_extra, later = _partner_drugs(text, kept, each, regs, arm_of)
             sharing = [a for a in added if id(a) not in later]
             if one_arm is not None and one_arm in arm_of:

@@ -261,6 +261,19 @@ def _one_regimen_before_both(text: str, regs: list[Regimen], each: re.Match[str]
     return before[0] if all(h.kind == "drug" for h in r.hits) else None
 
 
+def _partner_of_one_arm(
+    text: str, each: re.Match[str] | None, r: Regimen, one_arm: int | None, arm_of: dict[int, Arm]
+) -> bool:
+    """Whether ``r`` is C of "A and B, both given with C" (``_one_regimen_before_both``): the
+    partner of that one arm, not an arm itself (``_each_partner`` needs two arms before it)."""
+    return (
+        each is not None
+        and one_arm in arm_of
+        and r.start >= each.end()
+        and _EACH_GAP.fullmatch(text, each.end(), r.start) is not None
+    )
+
+
 def _partner_drugs(
     text: str, kept: list[Hit], each: re.Match[str], regs: list[Regimen], arm_of: dict[int, Arm]
 ) -> tuple[set[str], set[int]]:
