@@ -234,14 +234,23 @@ def _split_at_each(text: str, regs: list[Regimen], each: re.Match[str]) -> list[
     docetaxel" is one regimen."""
     if not text.startswith(("each", "Each"), each.start()):
         return regs
+    i = _lone_pair_before(regs, each)
+    if i is None:
+        return regs
+    return [*regs[:i], *(Regimen(h.start, h.end, [h], []) for h in regs[i].hits),
+            *regs[i + 1 :]]  # fmt: skip
+
+
+def _lone_pair_before(regs: list[Regimen], each: re.Match[str]) -> int | None:
+    """The index of the one regimen before ``each`` when it is a weakly joined "A and B" (two
+    or more mentions), else None."""
     before = [i for i, r in enumerate(regs) if r.end <= each.start()]
     if len(before) != 1:
-        return regs
+        return None
     r = regs[before[0]]
     if len(r.hits) < 2 or any(j != "weak" for j in r.joins):
-        return regs
-    return [*regs[: before[0]], *(Regimen(h.start, h.end, [h], []) for h in r.hits),
-            *regs[before[0] + 1 :]]  # fmt: skip
+        return None
+    return before[0]
 
 
 def _one_regimen_before_both(text: str, regs: list[Regimen], each: re.Match[str]) -> int | None:
@@ -250,15 +259,10 @@ def _one_regimen_before_both(text: str, regs: list[Regimen], each: re.Match[str]
     with C, or D": arms A + B + C and D; round 93a). "Each" distributes (``_split_at_each``)."""
     if text.startswith(("each", "Each"), each.start()):
         return None
-    before = [i for i, r in enumerate(regs) if r.end <= each.start()]
-    if len(before) != 1:
-        return None
-    r = regs[before[0]]
-    if len(r.hits) < 2 or any(j != "weak" for j in r.joins):
-        return None
+    i = _lone_pair_before(regs, each)
     # (named drugs only: "62% with X-free regimens and 58% with X-containing regimens, all given
     # with C" speaks of two groups of a class, each given C)
-    return before[0] if all(h.kind == "drug" for h in r.hits) else None
+    return i if i is not None and all(h.kind == "drug" for h in regs[i].hits) else None
 
 
 def _partner_of_one_arm(
