@@ -279,7 +279,9 @@ def _old_endpoints_zipped(
         if len(listed) < 2:
             continue
         n = len(listed)
-        after = [v for v in values if v.kind not in rows._RATIOS and v.start >= listed[-1].end]
+        after = [
+            v for v in values if v.kind not in rows.RATIO_MEASURES and v.start >= listed[-1].end
+        ]
         r = rows._RESPECTIVELY.search(text, listed[-1].end, e)
         if r is None or not after or after[0].start - listed[-1].end > rows._LIST_TO_VALUES:
             return {}

@@ -46,6 +46,7 @@ from her2mine.extract.numbers import (
 )
 from her2mine.extract.options import options_as_class
 from her2mine.extract.outcomes import (
+    RATIO_MEASURES,
     SAFETY,
     all_groups_order,
     carried_rate_endpoint,
@@ -56,7 +57,6 @@ from her2mine.extract.outcomes import (
     opens_follow_on_list,
     sentence_outcome_rows,
 )
-from her2mine.extract.outcomes.endpoints import _RATIOS
 from her2mine.extract.sentences import join_soft_line_breaks, sentence_spans
 from her2mine.extract.trials import find_trials, is_registry_id, start_words
 
@@ -193,7 +193,7 @@ def _name_unnamed(rows: list[dict], arm: str, start: int) -> None:
         return
     name = output_arm(arm)
     for r in rows:
-        if r["start"] >= start and r["measure"] not in _RATIOS:
+        if r["start"] >= start and r["measure"] not in RATIO_MEASURES:
             r["arm"] = name
 
 
@@ -580,7 +580,7 @@ class OutcomeExtractor:
                     if not listed and d0 == d1:
                         listed = _arms_listed_before(text, sentences, k, drugs, arms, gate)
                 if not listed:
-                    listed = all_groups_order(low, s, e, every_group_arm(arms), arms)
+                    listed = all_groups_order(low, s, e, arms)
                 internal: list[str | None] = []
                 pair: list[list[str | None]] = []
                 found = sentence_outcome_rows(

@@ -203,8 +203,9 @@ def _read_gap(gap: str) -> str | None:
         gap = _PARENS.sub("", gap)
     aside = gap[:1] == "," and _DOSE_ASIDE.match(gap) is not None
     gap = without_schedules(gap)
-    if aside and _DOSE_ASIDE_LEFT.match(gap):
-        gap = _without_dose_aside(gap)
+    if aside and (left := _DOSE_ASIDE_LEFT.match(gap)) is not None:
+        # the dose aside is part of the drug's mention, its commas no list separator (round 89c)
+        gap = " " + gap[left.end() :]
     elif aside and _BARE_ASIDE_LEFT.fullmatch(gap):
         gap = ", "  # (review 89c: "A, 75 mg/m2, B, 6 mg/kg, and C" is a list, as undosed)
     # A printable gap has no whitespace but " " (every other ``\s`` character is a control or
@@ -230,14 +231,6 @@ def _read_gap(gap: str) -> str | None:
 _DOSE_ASIDE = re.compile(r",[^,]*\d[^,]*,")  # (the aside holds a number)
 _DOSE_ASIDE_LEFT = re.compile(r",\s*,\s*(?=\S)")
 _BARE_ASIDE_LEFT = re.compile(r",\s*,\s*")
-
-
-def _without_dose_aside(gap: str) -> str:
-    """``gap`` (its schedules removed) without the commas around a removed dose aside: the aside
-    is part of the drug's mention, not a list separator (a bare aside, "A, 2 mg/kg, B", is read
-    as the list comma in ``_read_gap``)."""
-    rest = " " + gap[_DOSE_ASIDE_LEFT.match(gap).end() :]
-    return rest if rest.strip() else gap
 
 
 # Every _SCHEDULE match holds one of these (matched with the same flags, so case folding agrees):

@@ -471,9 +471,10 @@ def _read_design(
             _record_both_form(text, regs[max(arm_of)].end, e, both_arm, reg)
         if each and (len(added) >= 2 or one_arm in arm_of):  # ("both": one arm suffices)
             each_extra, later = _partner_drugs(text, kept, each, regs, arm_of)
-            sharing = [a for a in added if id(a) not in later]
-            if one_arm is not None and one_arm in arm_of:
+            if one_arm in arm_of:
                 sharing = [arm_of[one_arm]]
+            else:
+                sharing = [a for a in added if id(a) not in later]
             for arm in _with_earlier_twins(reg, sharing):
                 if not arm.special:
                     arm.extend(set(each_extra))

@@ -65,6 +65,9 @@ def _each_with_named_arms(
     for s, e in sentences:
         if text.find("each", s, e) < 0 or (m := _EACH.search(text, s, e)) is None:
             continue
+        named = [h for h in drug_hits if s <= h.start and h.end <= m.start() and h.drugs]
+        if len(named) < 2:
+            continue  # (checked before the regimens are grouped: most "each" name no arms)
         after = group_regimens(text, [h for h in drug_hits if m.end() <= h.start and h.end <= e])
         if not after or after[0].start - m.end() > 2 or not after[0].drugs:
             continue
@@ -72,9 +75,8 @@ def _each_with_named_arms(
         own = {id(a): set(a.drugs) - partner for a in arms}
         if not all(own.values()) or all(partner <= set(a.drugs) for a in arms):
             continue  # an arm of the partner alone, or nothing to give
-        named = [h for h in drug_hits if s <= h.start and h.end <= m.start() and h.drugs]
         owners = [[a for a in arms if set(h.drugs) <= own[id(a)]] for h in named]
-        if len(named) < 2 or not all(owners):
+        if not all(owners):
             continue
         if {id(a) for o in owners for a in o} != {id(a) for a in arms}:
             continue

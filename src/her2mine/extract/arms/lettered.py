@@ -942,15 +942,18 @@ def _cohort_regimens(
     inside = [h for h in hits if s <= h.start and h.end <= e]
     if not inside:
         return []
+    colons = list(_COHORT_COLON.finditer(text, s, e))
+    in_cohort = list(_IN_COHORT.finditer(text, s, e)) if received else []
+    if len(colons) != 1 and not in_cohort:
+        return []  # (no cohort tied to a regimen: the regimens need not be grouped)
     regs = group_regimens(text, inside)
     found = []
-    colons = list(_COHORT_COLON.finditer(text, s, e))
     if len(colons) == 1:  # (two or more are a lettered design, read as such)
         m = colons[0]
         first = next((r for r in regs if r.start >= m.end()), None)
         if first is not None and first.start == m.end():
             found.append((m.group(1).lower(), first))
-    for m in _IN_COHORT.finditer(text, s, e) if received else ():
+    for m in in_cohort:
         before = [r for r in regs if r.end <= m.start()]
         if not before or not _DOSING_GAP.fullmatch(text, before[-1].end, m.start()):
             continue

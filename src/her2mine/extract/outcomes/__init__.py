@@ -30,7 +30,12 @@ Modules (name — what it holds — imports from), lowest first:
 
 from __future__ import annotations
 
-from her2mine.extract.outcomes.endpoints import SAFETY, carried_rate_endpoint, find_endpoints
+from her2mine.extract.outcomes.endpoints import (
+    RATIO_MEASURES,
+    SAFETY,
+    carried_rate_endpoint,
+    find_endpoints,
+)
 from her2mine.extract.outcomes.grades import (
     grade_follow_on_rows,
     graded_3_only,
@@ -39,6 +44,7 @@ from her2mine.extract.outcomes.grades import (
 from her2mine.extract.outcomes.rows import all_groups_order, every_group_arm, sentence_outcome_rows
 
 __all__ = [
+    "RATIO_MEASURES",
     "SAFETY",
     "all_groups_order",
     "carried_rate_endpoint",

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from her2mine.extract.arms import ArmRef
 from her2mine.extract.numbers import Value
 from her2mine.extract.outcomes.brackets import _bracket_after, _clause_break_unbracketed
-from her2mine.extract.outcomes.endpoints import _RATIOS
+from her2mine.extract.outcomes.endpoints import RATIO_MEASURES
 from her2mine.extract.outcomes.gaps import (
     _OF_PATIENTS,
     _bracketed_subject_gap,
@@ -120,7 +120,7 @@ def _attribute_arms(
     if resp and refs and (cut := _clause_after_respectively(text, s, e, out, refs)) is not None:
         return _attribute_clauses(text, s, cut, e, out, refs, context, added, earlier)
     arms: list[str | None] = [None] * len(out)
-    idx = [i for i, (_, _, m) in enumerate(out) if m not in _RATIOS]
+    idx = [i for i, (_, _, m) in enumerate(out) if m not in RATIO_MEASURES]
     # (a landmark run needs two values: most sentences make no call)
     landmarks = _landmark_runs(text, s, e, out, idx, refs) if len(idx) >= 2 else []
     zeros = _beside_bare_zero(text, out, idx) if _ZERO_GATE.may_hold(text, s, e) else {}

@@ -421,4 +421,4 @@ def _share_of_people(text: str, people: int, h: Hit) -> bool:
     )
 
 
-_RATIOS = ("HR", "OR")
+RATIO_MEASURES = ("HR", "OR")

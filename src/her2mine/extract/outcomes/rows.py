@@ -24,9 +24,9 @@ from her2mine.extract.numbers import Value, parse_values
 from her2mine.extract.outcomes.attribution import _attribute_arms
 from her2mine.extract.outcomes.combination import COMBINATION_GATE, combination_of_listed
 from her2mine.extract.outcomes.endpoints import (
-    _RATIOS,
     _RESPONSES,
     _START,
+    RATIO_MEASURES,
     TIME_TO_EVENT,
     _without_subgroup_endpoints,
 )
@@ -161,7 +161,7 @@ def sentence_outcome_rows(
             continue  # an end point outside the contract's list claimed this value
         if modeled and _modeled_value(text, s, v, endpoint, eps):
             continue
-        if measure in _RATIOS and (
+        if measure in RATIO_MEASURES and (
             _factor_ratio(text, low, s, v, drug_hits)
             or _response_groups_ratio(text, low, s, v)
             or _associated_factor_ratio(text, low, s, e, v, drug_hits, eps)
@@ -173,7 +173,7 @@ def sentence_outcome_rows(
             out.extend((v, other, measure) for other in listed)
             shared_nr = shared_nr or bool(listed)
         out.append((v, endpoint, measure))
-        if measure not in _RATIOS:
+        if measure not in RATIO_MEASURES:
             needs_arms = True
     if not out:
         return []
@@ -184,7 +184,7 @@ def sentence_outcome_rows(
             refs = _without_pooled_lists(text, refs)
         if refs and not resp:
             refs = _lone_value_lists_unnamed(text, s, refs, registry)
-        if len(refs) >= 2 and sum(1 for _, _, m in out if m not in _RATIOS) == 1:
+        if len(refs) >= 2 and sum(1 for _, _, m in out if m not in RATIO_MEASURES) == 1:
             refs = _one_regimen_lists_merged(text, refs)
         if refs and "+" in text[s:e]:
             refs = _plus_joined_groups_unnamed(text, refs)
@@ -225,7 +225,9 @@ def sentence_outcome_rows(
             _end_point_labelled_ps(text, s, e, out, eps, ps)
     if arms_out is not None and needs_arms:  # internal arm names (a placebo-only group
         # included), in order; without ``needs_arms`` every value is an HR/OR, which has none
-        arms_out.extend([a for a, (_, _, m) in zip(arms, out, strict=True) if m not in _RATIOS])
+        arms_out.extend(
+            [a for a, (_, _, m) in zip(arms, out, strict=True) if m not in RATIO_MEASURES]
+        )
         if pair_out is not None and len(refs) == 2 and _compares_no_two_regimens(registry):
             if pair := _own_groups_pair(out, arms, refs):
                 pair_out.append(pair)
@@ -270,7 +272,7 @@ def _own_groups_pair(
     EC-first group and 61.4% in the THP-first group", "86.2% with trastuzumab and 73.5% without
     trastuzumab"), in order, when the two carry one regimen (a sequence trial) or one carries
     none: an order a later "respectively" run refers to (round 84a). Else []."""
-    idx = [i for i, (_, _, m) in enumerate(out) if m not in _RATIOS]
+    idx = [i for i, (_, _, m) in enumerate(out) if m not in RATIO_MEASURES]
     if len(idx) != 2 or any(r.in_list for r in refs):
         return []
     pair = [arms[i] for i in idx]
@@ -288,7 +290,7 @@ def _own_twin_groups(
     and 70.8% in group C", A and B two doses of one drug): the sentence's distinct arms are
     fewer than its groups, so this order, twins kept, is the one a later "respectively" run of
     as many values refers to (round 86a). Else []."""
-    idx = [i for i, (_, _, m) in enumerate(out) if m not in _RATIOS]
+    idx = [i for i, (_, _, m) in enumerate(out) if m not in RATIO_MEASURES]
     if len(idx) != len(refs) or any(r.in_list for r in refs):
         return []
     order = [arms[i] for i in idx]
@@ -306,7 +308,7 @@ def _ratio_endpoints_named_apart(
     out: dict[int, Hit] = {}
     runs: dict[int, list[Value]] = {}
     for v in values:
-        if v.kind in _RATIOS and v.key_start is not None:
+        if v.kind in RATIO_MEASURES and v.key_start is not None:
             runs.setdefault(v.key_start, []).append(v)
     if not runs:
         return out  # (most sentences: no ratio with a key)
@@ -383,7 +385,7 @@ def _endpoints_zipped(
         if len(listed) < 2:
             continue
         n = len(listed)
-        after = [v for v in values if v.kind not in _RATIOS and v.start >= listed[-1].end]
+        after = [v for v in values if v.kind not in RATIO_MEASURES and v.start >= listed[-1].end]
         r = _RESPECTIVELY.search(text, listed[-1].end, e)
         if r is None or not after or after[0].start - listed[-1].end > _LIST_TO_VALUES:
             return _NOT_ZIPPED
@@ -464,7 +466,7 @@ def _trailing_arm_of_own_endpoints(
         return
     for j in range(len(out) - 1, 0, -1):
         v = out[j][0]
-        if arms[j] != arm or out[j][2] in _RATIOS or arms[j - 1] is not None:
+        if arms[j] != arm or out[j][2] in RATIO_MEASURES or arms[j - 1] is not None:
             continue
         if not any(v.ext_end <= r.start <= v.ext_end + _ARM_PHRASE_REACH for r in refs):
             continue
@@ -481,7 +483,7 @@ def _coordinated_before(
     """``j`` and the unarmed non-ratio values before it in its clause, first to last."""
     group = [j]
     i = j - 1
-    while i >= 0 and arms[i] is None and out[i][2] not in _RATIOS:
+    while i >= 0 and arms[i] is None and out[i][2] not in RATIO_MEASURES:
         if _COORDINATED_GAP.fullmatch(text, out[i][0].ext_end, out[i + 1][0].start) is None:
             break
         group.insert(0, i)
@@ -729,7 +731,7 @@ def _from_to_arms(
     looked_up = False  # (the added drug is read once, for the first change only)
     for i in range(len(out) - 1):
         (a, ep_a, m_a), (b, ep_b, m_b) = out[i], out[i + 1]
-        if m_a in _RATIOS or (ep_a, m_a) != (ep_b, m_b) or arms[i] is None:
+        if m_a in RATIO_MEASURES or (ep_a, m_a) != (ep_b, m_b) or arms[i] is None:
             continue
         if arms[i] != arms[i + 1] or not _TO_GAP.fullmatch(text, a.ext_end, b.start):
             continue
@@ -792,7 +794,7 @@ def _duration_arms_respectively(
         if m is None:
             continue
         n = len(_DURATION_ITEM.findall(text, m.start(), m.end()))
-        idx = [i for i, (_, _, meas) in enumerate(out) if meas not in _RATIOS]
+        idx = [i for i, (_, _, meas) in enumerate(out) if meas not in RATIO_MEASURES]
         if len(idx) != n or len({out[i][1:] for i in idx}) != 1:
             return
         if all(arms[i] in (None, r.arm) for i in idx):
@@ -1072,7 +1074,7 @@ def _every_arm_rows(
     names = every_group_arm(registry)
     for k, ((v, endpoint, measure), arm) in enumerate(zip(out, arms, strict=True)):
         every = None
-        if measure not in _RATIOS and (arm is None or _twin_arms_of(names, arm)):
+        if measure not in RATIO_MEASURES and (arm is None or _twin_arms_of(names, arm)):
             m = _IN_EVERY_ARM.match(text, v.ext_end) or _every_arm_bracket(text, v, out, e)
             n = _every_arm_count(m, len(names)) if m is not None else _neither_arm_count(text, v)
             group = _groups_of_count(registry, names, n)
@@ -1196,15 +1198,11 @@ _ALL_GROUPS = re.compile(
 )
 
 
-def all_groups_order(
-    low: str, s: int, e: int, design: list[str | None], registry: ArmRegistry | None = None
-) -> list[str | None]:
-    """The design's group order ``design`` (``every_group_arm``) when sentence [s, e) of the
-    lower-cased text ``low`` lists values "among the (three) groups" and the design has three
-    groups or more, as many as any count written; else, when ``registry`` holds arms besides
-    its lettered groups, the order of those groups (``lettered_groups_order``); else []."""
-    if len(design) < 3 and registry is None:
-        return []
+def all_groups_order(low: str, s: int, e: int, registry: ArmRegistry) -> list[str | None]:
+    """The design's group order (``every_group_arm``) when sentence [s, e) of the lower-cased
+    text ``low`` lists values "among the (three) groups" and the design has three groups or
+    more, as many as any count written; else, when ``registry`` holds arms besides its
+    lettered groups, the order of those groups (``lettered_groups_order``); else []."""
     if (
         low.find(" groups", s, e) < 0
         and low.find(" arms", s, e) < 0
@@ -1215,7 +1213,7 @@ def all_groups_order(
     if m is None:
         return []
     written = m.group(1) or m.group(2)
-    for order in (design, lettered_groups_order(registry) if registry is not None else []):
+    for order in (every_group_arm(registry), lettered_groups_order(registry)):
         if len(order) >= 3 and all(order) and (written is None or _COUNT[written] == len(order)):
             return order
     return []
@@ -1261,7 +1259,7 @@ def _every_arm_count(m: re.Match[str], n_arms: int) -> int:
 
 def _row(v: Value, endpoint: str, measure: str, arm: str | None, sentence: str) -> dict:
     """The ``Outcome`` fields of one value, in the dataclass's field order."""
-    if measure in _RATIOS:  # a ratio has no arm and no unit
+    if measure in RATIO_MEASURES:  # a ratio has no arm and no unit
         arm_name = unit = None
     else:
         arm_name = output_arm(arm)

@@ -9,7 +9,7 @@ from her2mine.extract.fastre import WordGate, word_start
 from her2mine.extract.hits import Hit
 from her2mine.extract.numbers import Value, is_subgroup_p, normalise_p, p_matches
 from her2mine.extract.outcomes.brackets import _NUMBER_IN, _opening_bracket, _top_level_semicolon
-from her2mine.extract.outcomes.endpoints import _PEOPLE, _RATIOS
+from her2mine.extract.outcomes.endpoints import _PEOPLE, RATIO_MEASURES
 from her2mine.extract.outcomes.p_lists import worded_p_list
 from her2mine.extract.outcomes.patterns import VS_OR_COMPARED
 from her2mine.extract.outcomes.prose import _IN_SUBGROUP, _SUBGROUP_TAIL
@@ -543,7 +543,7 @@ def _p_sharing_measures(out: list[tuple[Value, str, str]]) -> tuple[str, ...]:
     arm A and 6.9 months in arm B (P = .13)" gives .13 to both medians, as "4.8 vs 6.9 months
     (P = .13)"."""
     for _, _, m in out:  # (a loop: faster than any() over a generator)
-        if m in _RATIOS:
+        if m in RATIO_MEASURES:
             return _COMPARED_SHARES
     return (*_COMPARED_SHARES, "median")
 
@@ -713,7 +713,11 @@ def _drop_list_ps(
     if len(group) < 3:
         return
     group = _last_clause_values(text, out, group)
-    if len(group) < 3 or len({out[i][1:] for i in group}) != 1 or out[group[0]][2] in _RATIOS:
+    if (
+        len(group) < 3
+        or len({out[i][1:] for i in group}) != 1
+        or out[group[0]][2] in RATIO_MEASURES
+    ):
         return
     listed = [normalise_p(m.group("op"), m.group("num")) for m in ps]
     per_value = _p_per_pair(out, group, listed)
@@ -762,7 +766,7 @@ def _end_point_labelled_ps(
     for i, (_, ep, meas) in enumerate(out):
         if meas in kinds:
             by_code.setdefault(ep, []).append(i)
-        elif meas in _RATIOS:
+        elif meas in RATIO_MEASURES:
             ratios.setdefault(ep, []).append(i)
     if len(by_code.keys() | ratios.keys()) < 2:
         return

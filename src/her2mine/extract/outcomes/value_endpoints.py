@@ -9,7 +9,7 @@ from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import EndpointLexicon
 from her2mine.extract.numbers import DECIMAL, Value
 from her2mine.extract.outcomes.brackets import _clause_break_unbracketed
-from her2mine.extract.outcomes.endpoints import _RATIOS, _RESPONSES, SAFETY, TIME_TO_EVENT
+from her2mine.extract.outcomes.endpoints import _RESPONSES, RATIO_MEASURES, SAFETY, TIME_TO_EVENT
 from her2mine.extract.outcomes.grades import _ANY, _G3, _grade3_between, _grade_code, _GradeStarts
 from her2mine.extract.outcomes.landmarks import (
     _EVENTS_OF_ENDPOINT,
@@ -159,7 +159,7 @@ def _endpoint_for(
     not overlapping, so also in order of their ends), or None. ``grades``: the sentence's
     ``_GradeStarts``, if it has them."""
     kind = v.kind
-    if kind in _RATIOS:
+    if kind in RATIO_MEASURES:
         ks = v.key_start
         for h in reversed(eps):
             if ks <= h.start and h.end <= v.start and not _subgroup_of_listed_ratio(text, h, v):
