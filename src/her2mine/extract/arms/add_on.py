@@ -8,6 +8,7 @@ import re
 
 from her2mine.extract.arms.labels import _is_design_regimen, _label_after, normalise_label
 from her2mine.extract.arms.model import Arm, ArmRegistry, _defined_arms, _same_drugs
+from her2mine.extract.arms.parts import _drop_following
 from her2mine.extract.arms.patterns import _BOTH, _GROUP_WORD, _RANDOMISED
 from her2mine.extract.arms.prior import subject_end
 from her2mine.extract.fastre import WordGate
@@ -573,14 +574,12 @@ def _without_negated_partners(text: str, e: int, regs: list[Regimen]) -> list[Re
     (cohort 2)"): X is never a component of A's arm, nor an arm of its own. Not when an
     alternative after it restores X ("A without X or with both": ``_negated_partner_design``)
     (round 89c)."""
-    out: list[Regimen] = []
-    for r in regs:
-        prev = out[-1] if out else None
-        neg = _NEGATED.match(text, prev.end, r.start) if prev is not None else None
-        if neg is not None and neg.end() == r.start and _RESTORED.match(text, r.end, e) is None:
-            continue
-        out.append(r)
-    return out
+
+    def negated(prev: Regimen, r: Regimen) -> bool:
+        neg = _NEGATED.match(text, prev.end, r.start)
+        return neg is not None and neg.end() == r.start and _RESTORED.match(text, r.end, e) is None
+
+    return _drop_following(regs, negated)
 
 
 def _restored_end(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from her2mine.extract.arms.model import Arm, ArmRegistry
-from her2mine.extract.arms.parts import _segment_end
+from her2mine.extract.arms.parts import _drop_following, _segment_end
 from her2mine.extract.arms.patterns import _DESIGN_BEFORE_END, _GROUP_WORD, GROUP_GATE
 from her2mine.extract.arms.prior import _prior
 from her2mine.extract.fastre import ARM_NOUN, search_from_end
@@ -477,13 +477,7 @@ _LABEL_REST = re.compile(r"[-\w]*[-\s][^()\[\];,]{0,40}?\)")
 def _without_mentions_inside_label(text: str, regs: list[Regimen]) -> list[Regimen]:
     """``regs`` without each regimen that opens the label bracket right after the regimen before
     it and restates some of its drugs: a word of the label, not an arm."""
-    out: list[Regimen] = []
-    for r in regs:
-        prev = out[-1] if out else None
-        if prev is not None and _inside_label_after(text, prev, r):
-            continue
-        out.append(r)
-    return out
+    return _drop_following(regs, lambda prev, r: _inside_label_after(text, prev, r))
 
 
 def _inside_label_after(text: str, prev: Regimen, r: Regimen) -> bool:

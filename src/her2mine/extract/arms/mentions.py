@@ -672,17 +672,26 @@ def _dose_form_variant(form: str) -> tuple[str, re.Pattern[str]] | None:
     return m.group(1), compiled(rf"(?<![\w.]){number}-mg(?:{unit})?(?![\w/])")
 
 
+def _dose_forms(registry: ArmRegistry) -> list[tuple[re.Pattern[str], Arm]]:
+    """The patterns of the dose forms among ``registry``'s bare forms whose number no other
+    dose form shares, each with its arm, in the bare forms' order: built on first need and
+    kept on the registry (``ArmRegistry.dose_forms``), not per sentence."""
+    if registry.dose_forms is None:
+        forms = [(v, a) for f, a in registry.bare_forms.items() if (v := _dose_form_variant(f))]
+        numbers = [number for (number, _), _ in forms]
+        registry.dose_forms = [
+            (pattern, arm) for (number, pattern), arm in forms if numbers.count(number) == 1
+        ]
+    return registry.dose_forms
+
+
 def dose_variant_refs(
     text: str, s: int, e: int, registry: ArmRegistry, refs: list[ArmRef]
 ) -> list[ArmRef]:
     """References in sentence [s, e) to dose arms by their dose as a compound adjective
     (above), outside the references already read. A number two arms' doses share names none."""
-    forms = [(v, a) for f, a in registry.bare_forms.items() if (v := _dose_form_variant(f))]
-    numbers = [number for (number, _), _ in forms]
     out: list[ArmRef] = []
-    for (number, pattern), arm in forms:
-        if numbers.count(number) > 1:
-            continue
+    for pattern, arm in _dose_forms(registry):
         for m in pattern.finditer(text, s, e):
             if not any(r.start < m.end() and m.start() < r.end for r in refs):
                 out.append(ArmRef(m.start(), m.end(), arm.name))

@@ -111,6 +111,12 @@ class ArmRegistry:
     frozen: tuple[list[str], list[re.Pattern[str]]] | None = field(
         default=None, repr=False, compare=False
     )
+    # The bare forms that are doses ("5.4 mg/kg"), as patterns of their written variants with
+    # their arms, those of a number two arms share left out (``mentions._dose_forms``): built
+    # once, the first time a result sentence needs them (the design is read by then).
+    dose_forms: list[tuple[re.Pattern[str], Arm]] | None = field(
+        default=None, repr=False, compare=False
+    )
     at: int = field(default=-1, repr=False, compare=False)  # the design sentence being read
     # Drugs of the classes a group may be named by ("the anthracycline group"): the drug
     # lexicon's "subclass" data (``DrugLexicon.class_members``), the package's unless given.

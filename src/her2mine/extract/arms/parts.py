@@ -8,6 +8,7 @@ short forms and suffixed labels written between regimens, "A and/or B" alternati
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from her2mine.extract.arms.model import Arm
 from her2mine.extract.arms.patterns import (
@@ -221,15 +222,25 @@ def _without_short_forms(text: str, regs: list[Regimen]) -> list[Regimen]:
     """Drop a regimen that is only the short form defined for the one before it ("A plus B
     (AB), C, or D", "A plus a taxane (docetaxel or paclitaxel; AT), C"): it is a name, not
     another arm, and the list continues after it."""
+    return _drop_following(
+        regs,
+        lambda prev, r: (
+            _opens_bracket_after(text, prev.end, r.start)
+            and (_spells_out(prev, r) or _names_part_of(prev, r))
+            and _CLOSE_BRACKET_PARTS.match(text, r.end) is not None
+        ),
+    )
+
+
+def _drop_following(regs: list[Regimen], pred: Callable[[Regimen, Regimen], bool]) -> list[Regimen]:
+    """``regs`` without each regimen ``r`` for which ``pred(prev, r)`` holds, ``prev`` the last
+    regimen kept before it (the first is always kept), in order: the filters of a regimen that
+    only names, restates or negates part of the one before it (``_without_short_forms``,
+    ``_without_suffixed_labels``, ``labels._without_mentions_inside_label``,
+    ``add_on._without_negated_partners``)."""
     out: list[Regimen] = []
     for r in regs:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and _opens_bracket_after(text, prev.end, r.start)
-            and (_spells_out(prev, r) or _names_part_of(prev, r))
-            and _CLOSE_BRACKET_PARTS.match(text, r.end)
-        ):
+        if out and pred(out[-1], r):
             continue
         out.append(r)
     return out
@@ -243,17 +254,14 @@ def _without_suffixed_labels(text: str, regs: list[Regimen]) -> list[Regimen]:
     """Drop a regimen that is only the head of a group label in the bracket after the regimen
     before it ("trastuzumab plus SOX (SOX-T group, n=40) or SOX alone"): "SOX-T" names the
     first arm (``_label_after`` reads it), it is no SOX-alone arm."""
-    out: list[Regimen] = []
-    for r in regs:
-        if (
-            out
-            and len(r.hits) == 1
+    return _drop_following(
+        regs,
+        lambda prev, r: (
+            len(r.hits) == 1
             and _SUFFIXED_LABEL.match(text, r.end) is not None
-            and _opens_bracket_after(text, out[-1].end, r.start)
-        ):
-            continue
-        out.append(r)
-    return out
+            and _opens_bracket_after(text, prev.end, r.start)
+        ),
+    )
 
 
 def _opens_bracket_after(text: str, a: int, b: int) -> bool:

@@ -17,11 +17,12 @@ from her2mine.extract.hits import Hit
 REFERENCE_GATE = WordGate(("regimen of", "same", "as in ", "without"))
 
 # "in addition to the regimen of group A", "plus the regimen of arm A", "the same regimen as
-# group A plus", "as in arm A": group 1 is the letter (or number) of the arm referred to.
+# group A plus", "as in arm A": group 1 is the letter (or number) of the arm referred to, a
+# capital as in ``_ARM_LABEL``.
 _REGIMEN_OF_ARM = re.compile(
     r"\b(?:(?:in\s+addition\s+to|plus|with|and)\s+the\s+(?:same\s+)?(?:regimen|treatment|therapy)"
     r"\s+(?:of|as(?:\s+in)?)|the\s+same\s+(?:regimen|treatment|therapy)\s+as(?:\s+in)?|as\s+in)"
-    r"\s+(?:the\s+)?(?i:group|arm|cohort)\s+([A-Z]|[0-9])\b",
+    r"\s+(?:the\s+)?(?i:group|arm|cohort)\s+((?-i:[A-Z])|[0-9])\b",
     re.I,
 )
 # The arm a clause defines: "group B received", the last label before the reference.
