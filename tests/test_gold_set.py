@@ -29,6 +29,7 @@ BLIND12 = Path(__file__).parent / "data" / "gold_blind12"
 BLIND13 = Path(__file__).parent / "data" / "gold_blind13"
 BLIND14 = Path(__file__).parent / "data" / "gold_blind14"
 BLIND15 = Path(__file__).parent / "data" / "gold_blind15"
+BLIND16 = Path(__file__).parent / "data" / "gold_blind16"
 TXT = sorted(GOLD.glob("*.txt"))
 ALL_TXT = (
     TXT
@@ -47,6 +48,7 @@ ALL_TXT = (
     + sorted(BLIND13.glob("*.txt"))
     + sorted(BLIND14.glob("*.txt"))
     + sorted(BLIND15.glob("*.txt"))
+    + sorted(BLIND16.glob("*.txt"))
 )
 
 ENDPOINTS = {
@@ -98,6 +100,7 @@ def _parse_written(value: str) -> float | None:
         (BLIND13, 20, 2),
         (BLIND14, 20, 2),
         (BLIND15, 20, 2),
+        (BLIND16, 20, 2),
     ],
 )
 def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: int) -> None:
@@ -130,6 +133,7 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
         BLIND13,
         BLIND14,
         BLIND15,
+        BLIND16,
     ],
     ids=[
         "gold",
@@ -148,6 +152,7 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
         "blind13",
         "blind14",
         "blind15",
+        "blind16",
     ],
 )
 def test_pinned_scores_file(directory: Path) -> None:
@@ -175,6 +180,7 @@ def test_the_sets_share_no_document() -> None:
         BLIND13,
         BLIND14,
         BLIND15,
+        BLIND16,
     )
     ids = [{t.stem for t in d.glob("*.txt")} for d in sets]
     assert sum(map(len, ids)) == len(set().union(*ids))
