@@ -117,6 +117,7 @@ from her2mine.extract.arms.prior import (
     _without_lead_in,
     _without_options_after_values,
     _without_prior_regimens,
+    lead_in_received,
 )
 from her2mine.extract.arms.shares import _may_count_twice, _split_at_counts
 from her2mine.extract.arms.tpc import (
@@ -307,6 +308,8 @@ def _read_design(
         arm_of: dict[int, Arm] = {}
         grouped: dict[int, Arm] = {}  # "randomly assigned to the A group": the arm named
         both = _BOTH.search(text, s, e) if all_words else None
+        if both and lead_in_received(text, both, e) >= 0:
+            both = None  # "All patients received X induction; ... then assigned to": a lead-in
         if both and reg.arms:
             extra = {d for h in kept if h.start >= both.end() for d in h.drugs}
             _give_to_every_arm(reg, extra, drugless_too=True)

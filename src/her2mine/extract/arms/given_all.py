@@ -10,7 +10,7 @@ from bisect import bisect_right
 from her2mine.extract.arms.labels import _RESPECTIVELY_BRACKET
 from her2mine.extract.arms.model import Arm, ArmRegistry
 from her2mine.extract.arms.patterns import _ADDED_TO, _ADDED_TO_ALL, _ADDITION_OF, _BOTH, _EACH
-from her2mine.extract.arms.prior import _then_assigned_at
+from her2mine.extract.arms.prior import _then_assigned_at, lead_in_received
 from her2mine.extract.fastre import WordGate
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import (
@@ -32,7 +32,7 @@ def _given_to_all(
         m = _BOTH.search(text, s, e)
         if m is None:
             continue
-        if _then_assigned_at(text, m.end(), e) is not None:
+        if _then_assigned_at(text, m.end(), e) is not None or lead_in_received(text, m, e) >= 0:
             continue  # "all patients received EC and were then assigned to": no backbone
         a, b = _names_respectively_at(text, m.end(), e)
         drugs = {

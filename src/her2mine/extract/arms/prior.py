@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from her2mine.extract.arms.patterns import _PRIOR_CLASS_END, _PRIOR_END, _PRIOR_GATE
+from her2mine.extract.arms.patterns import _BOTH, _PRIOR_CLASS_END, _PRIOR_END, _PRIOR_GATE
 from her2mine.extract.fastre import WordGate, last_match
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import Regimen
@@ -356,11 +356,16 @@ _THEN_ASSIGNED = re.compile(
 
 def _without_lead_in(text: str, s: int, e: int, regs: list[Regimen]) -> list[Regimen]:
     """``regs`` of design sentence [s, e) without those before a "were then randomly
-    assigned" (above), when some regimen follows it; unchanged otherwise."""
+    assigned" (above) or an "all patients received" lead-in's assignment
+    (``lead_in_received``), when some regimen follows it; unchanged otherwise."""
     m = _then_assigned_at(text, s, e)
-    if m is None:
+    end = m.end() if m is not None else -1
+    if m is None and text.find("ll patients", s, e) >= 0:  # (what ``lead_in_received`` needs)
+        received = _BOTH.search(text, s, e)
+        end = lead_in_received(text, received, e) if received is not None else -1
+    if end < 0:
         return regs
-    after = [r for r in regs if r.start >= m.end()]
+    after = [r for r in regs if r.start >= end]
     return after if after and len(after) < len(regs) else regs
 
 
@@ -369,3 +374,57 @@ def _then_assigned_at(text: str, s: int, e: int) -> re.Match[str] | None:
     if text.find(" then ", s, e) < 0:
         return None
     return _THEN_ASSIGNED.search(text, s, e)
+
+
+# Round 94a: "All patients received six cycles of THP induction; those without progression were
+# randomly assigned to A or B", "All patients received THP, after which patients were randomized
+# to A or B": what "all patients received" before the assignment is a lead-in, when the words
+# between say so (``_LEAD_IN_CUE``): a lead-in word, a word putting the assignment after it, or
+# the assigned patients chosen by how they fared on it. Without one ("All patients received
+# docetaxel and were randomly assigned to pertuzumab or placebo") the drugs are given in every
+# arm, as before.
+_LEAD_IN_WORD = r"induction|lead-in|run-in|(?:before|prior\s+to)\s+randomi[sz]ation"
+_LEAD_IN_CUE = re.compile(
+    rf"\b(?:{_LEAD_IN_WORD}|(?:after|following)\s+(?:which|this)|"
+    r"(?:without|no)\s+(?:disease\s+)?progression|non-?progressing|"
+    r"(?:stable|responding)\s+disease|who\s+(?:had\s+)?(?:responded|not\s+progressed|"
+    r"did\s+not\s+progress))\b",
+    re.I,
+)
+# "..., then were randomly", "; thereafter, patients were randomly": a time word right before
+# the assignment verb (not "received EC then docetaxel and were randomized", a sequence).
+_THEN_BEFORE_VERB = re.compile(
+    r"\b(?:then|subsequently|thereafter)\b,?"
+    r"(?:\s+(?:were|was|all|the|patients|they|those|randomly)\b){0,4}\s*\Z",
+    re.I,
+)
+_LEAD_IN_ONLY = re.compile(rf"\b(?:{_LEAD_IN_WORD})\b", re.I)
+# The assignment after the lead-in: a passive verb ("were (then) randomly assigned", "and then
+# randomized") or "underwent randomization"; not "continued the assigned therapy".
+_ASSIGNMENT = re.compile(
+    r"\b(?:(?:were|was|been|then|subsequently)\s+(?:(?:then|subsequently|randomly)\s+){0,2}"
+    r"(?:assigned|randomi[sz]ed|allocated)|underwent\s+randomi[sz]ation)\b",
+    re.I,
+)
+
+
+def lead_in_received(text: str, received: re.Match[str], e: int) -> int:
+    """Where the lead-in that ``received`` ("all patients received", a ``_BOTH`` match in a
+    sentence ending at ``e``) opens ends: right after the assignment verb that follows it when
+    ``_LEAD_IN_CUE`` stands between the two; at ``e`` when no assignment follows and the rest
+    of the sentence calls the therapy a lead-in (``_LEAD_IN_ONLY``: "All patients received six
+    cycles of THP as induction therapy."); else -1 (the drugs every arm gets). Only "all
+    patients": "both groups received" names drugs given in the arms."""
+    if not received.group(0).lower().startswith("all patients"):
+        return -1
+    b = received.end()
+    verb = _ASSIGNMENT.search(text, b, e)
+    if verb is None:
+        return e if _LEAD_IN_ONLY.search(text, b, e) is not None else -1
+    if (
+        _LEAD_IN_CUE.search(text, b, verb.start()) is not None
+        or _THEN_BEFORE_VERB.search(text[b : verb.start()]) is not None
+        or verb.group(0)[:4].lower() in ("then", "subs")  # "and then randomized to"
+    ):
+        return verb.end()
+    return -1
