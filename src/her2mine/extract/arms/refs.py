@@ -56,6 +56,7 @@ from her2mine.extract.arms.patterns import (
     _GROUP_WORD,
     _GROUPS_AFTER,
     _PRIOR_GATE,
+    _RANDOMISED,
     _SOURCED,
     _TPC_GATE,
     GROUP_GATE,
@@ -63,7 +64,7 @@ from her2mine.extract.arms.patterns import (
 )
 from her2mine.extract.arms.prior import _COMPLETED_GATE, _PRIOR_SUFFIX, _is_prior, _prior
 from her2mine.extract.arms.tpc import _tpc_phrases
-from her2mine.extract.fastre import GateSet, WordGate, compiled
+from her2mine.extract.fastre import GateSet, WordGate, compiled, word_start
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import load_lexicons
 from her2mine.extract.numbers import DECIMAL
@@ -119,6 +120,39 @@ def _class_added_start(
     if any(own < set(other.drugs) for other in registry.arms):
         return None
     return m.start(1)
+
+
+# Round 94b: "Cardiotoxicity occurred in 8.9% of patients during trastuzumab", "under
+# trastuzumab", "while on treatment with trastuzumab": in a study of one regimen that randomises
+# nobody (a real-world cohort, a registry, a single-arm trial) the drug after "during"/"under"
+# says when the event occurred, not which group had it: every patient got it, so the value is
+# the whole cohort's (arm null). A randomised trial's "during X" still names X's arm.
+_WINDOW_GATE = WordGate(("during", "under", "while"))
+_TIME_WINDOW_BEFORE = re.compile(
+    word_start(
+        ["during", "under", r"while\s+(?:on|under|receiving|taking|being\s+treated\s+with)"],
+        not_after=r"[\w-]",
+    )
+    + r"\s+(?:(?i:the|adjuvant|neoadjuvant|maintenance|treatment|therapy|with)\s+){0,3}\Z"
+)
+_WINDOW_REACH = 60  # characters before the regimen the window's words may start at
+
+
+def _time_window_of_one_regimen(
+    text: str, low: str | None, s: int, r: Regimen, arm: str, registry: ArmRegistry
+) -> bool:
+    """Whether regimen mention ``r`` (resolved to ``arm``) follows a time window's words
+    (``_TIME_WINDOW_BEFORE``) in a study that randomises nobody (no ``_RANDOMISED`` word in the
+    text) and names no arm but ``arm``: the drug every patient got, no group."""
+    a = max(s, r.start - _WINDOW_REACH)
+    if not _WINDOW_GATE.may_hold(low, a, r.start):
+        return False
+    if _TIME_WINDOW_BEFORE.search(text, a, r.start) is None:
+        return False
+    named = {x.name for x in registry.arms if x.name is not None}
+    if not named <= {arm}:
+        return False
+    return _RANDOMISED.search(text) is None
 
 
 def _other_arm_before(refs: list[ArmRef], r: Regimen) -> bool:
@@ -256,6 +290,8 @@ def arm_refs(
             arm = _alone_arm(text, r, e, arm, registry, contrasted=len(regs) > 1)
         if arm and continued:
             arm = continued_drug_arm(text, s, e, r, arm, registry)
+        if arm and r.drugs and _time_window_of_one_regimen(text, low, s, r, arm, registry):
+            continue
         if arm:
             start = (
                 _class_added_start(text, s, r, regs, arm, registry)

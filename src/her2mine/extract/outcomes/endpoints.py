@@ -372,9 +372,11 @@ def _disjoint(by_start: list[Hit]) -> bool:
 # that names a subgroup of patients is no end point of the values after it.
 # Who a subgroup is made of ("patients with pCR", "those without").
 _PEOPLE = r"(?:patients|those|women|participants|pts)"
+# (Round 94b: "among patients who developed cardiotoxicity and 92.0% among those who did not":
+# a subgroup defined by an event on treatment.)
 _SUBGROUP_BEFORE = re.compile(
-    r"\b" + _PEOPLE + r"\s+(?:with|without|who\s+(?:achieved|had|"
-    r"did\s+not\s+(?:achieve|have)))\s+(?:an?\s+|the\s+)?$",
+    r"\b" + _PEOPLE + r"\s+(?:with|without|who\s+(?:achieved|had|developed|experienced|"
+    r"did\s+not\s+(?:achieve|have|develop|experience)))\s+(?:an?\s+|the\s+)?$",
     re.I,
 )
 _SUBGROUP_REACH = 45  # characters before an end point looked at

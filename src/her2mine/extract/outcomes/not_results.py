@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from her2mine.extract.fastre import WordGate, last_match, search_from_end
+from her2mine.extract.fastre import WordGate, last_match, search_from_end, word_start
 from her2mine.extract.hits import Hit
 from her2mine.extract.lexicon import EndpointLexicon
 from her2mine.extract.numbers import DECIMAL, Value
@@ -828,13 +828,51 @@ _CLINICAL_SUBJECT = re.compile(
 )
 
 
-def _treated_subject(text: str, a: int, end: int) -> bool:
+def _treated_subject(text: str, a: int, end: int, exposures: list[tuple[int, int]]) -> bool:
     """Whether subject text[a:end] names a treatment (``_TREATED_SUBJECT``) that is not one the
-    patients had before the study: "prior trastuzumab exposure" is a feature (round 77b)."""
+    patients had before the study: "prior trastuzumab exposure" is a feature (round 77b), and
+    so is a drug class's exposure (``exposures``, spans of ``_class_exposures``)."""
     for m in _TREATED_SUBJECT.finditer(text, a, end):
+        if any(x <= m.start() < y for x, y in exposures):
+            continue
         if _EARLIER_BEFORE.search(text, max(a, m.start() - 40), m.start()) is None:
             return True
     return False
+
+
+# Round 94b: "anthracycline exposure (OR, 2.12; ...) and a BMI of 30 or higher (OR, 1.68) were
+# independently associated with cardiotoxicity", "exposure to taxanes", "anthracycline use":
+# exposure to a drug class, which varies by patient (the gold conventions leave class partners
+# out of arms), is a feature of the patients, as "prior trastuzumab exposure" is. Only a class
+# mention (lexicon kind "class") with an exposure noun: a named drug ("trastuzumab exposure")
+# may be the treatment a real-world study compares, and "treatment with an anthracycline-
+# containing regimen" or "receipt of dual HER2 blockade" still name the treatment.
+_EXPOSURE_GATE = WordGate(("exposure", "use"))
+_CLASS_EXPOSURE_AFTER = re.compile(r"[\s-]+(?:exposure|use)\b", re.I)
+_EXPOSURE_TO_BEFORE = re.compile(
+    word_start([r"exposure\s+to", r"use\s+of"]) + r"\s+(?:(?i:an?|the)\s+)?\Z"
+)
+
+
+def _class_exposures(
+    text: str, low: str | None, a: int, end: int, drug_hits: list[Hit]
+) -> list[tuple[int, int]]:
+    """Spans of the drug-class exposures in subject text[a:end] ("anthracycline exposure",
+    "exposure to taxanes", "anthracycline use"): each from its first word to its last."""
+    if not _EXPOSURE_GATE.may_hold(low, a, end):
+        return []
+    spans = []
+    for h in drug_hits:
+        if h.kind != "class" or not a <= h.start < end:
+            continue
+        m = _CLASS_EXPOSURE_AFTER.match(text, h.end, end)
+        if m is not None:
+            spans.append((h.start, m.end()))
+            continue
+        b = _EXPOSURE_TO_BEFORE.search(text, max(a, h.start - 16), h.start)
+        if b is not None:
+            spans.append((b.start(), h.end))
+    return spans
 
 
 # A word of earlier therapy up to three words before a treatment word ("prior trastuzumab
@@ -949,13 +987,18 @@ def _associated_factor_ratio(
     a = s
     for head in _CLAUSE_HEAD.finditer(text, s, end):
         a = head.end()
-    if a >= end or _treated_subject(text, a, end):
+    if a >= end:
+        return False
+    exposures = _class_exposures(text, low, a, end, drug_hits)
+    if _treated_subject(text, a, end, exposures):
         return False
     if any(a <= h.start < end and h.canonical[:1] != "_" for h in eps):
         return False  # (a population's words, "hormone receptor-negative", name no end point)
     if after:
-        feature = _BIOMARKER_SUBJECT.search(text, a, end) is not None or _clinical_subject(
-            text, a, end
+        feature = (
+            bool(exposures)
+            or _BIOMARKER_SUBJECT.search(text, a, end) is not None
+            or _clinical_subject(text, a, end)
         )
         if (text.startswith("had", m.start()) or feature) and _treatment_compared_after(
             text, m, v, drug_hits
@@ -969,7 +1012,10 @@ def _associated_factor_ratio(
         ):
             return False  # "HER2-low status was associated with longer DFS (HR": groups compared
     return not any(
-        a <= h.start < end and _EARLIER_DRUG.search(text, a, h.start) is None for h in drug_hits
+        a <= h.start < end
+        and _EARLIER_DRUG.search(text, a, h.start) is None
+        and not any(x <= h.start < y for x, y in exposures)
+        for h in drug_hits
     )
 
 
@@ -1030,7 +1076,7 @@ def _names_listed_end_point(text: str, a: int, b: int, lex: EndpointLexicon) -> 
 # previous lines than in those with 1-2 (HR 1.62", "brain metastases vs none: HR 1.45". No drug
 # may stand in the comparison ("T-DXd vs T-DM1 in patients with brain metastases: HR 0.25" and
 # "trastuzumab vs no trastuzumab" compare treatments).
-_GROUPS_GATE = WordGate(("than", "none", "no ", "absen", "without"))
+_GROUPS_GATE = WordGate(("than", "none", "no ", "absen", "without", "did not"))
 _PEOPLE_WITH = _PEOPLE + r"\s+(?:with|without|who)\b"
 # Round 77b: the first group may be the subject ("Pts with pCR had better iDFS than those
 # without (HR").
@@ -1044,9 +1090,28 @@ _THAN_GROUPS = re.compile(
 # ("in patients with X (HR 0.60) and in those without (HR 0.80)") makes each one a subgroup's;
 # without the second group's value ("improved PFS in patients with X and in those without (HR")
 # the ratio may be the treatment's.
+# Round 94b: the first group may be named by an event it went through ("88.5% among patients
+# who developed cardiotoxicity and 92.0% among those who did not (HR": subsets defined by an
+# event on treatment, no arms).
 _WITH_AND_WITHOUT = re.compile(
-    rf"\b{_PEOPLE}\s+with\b[^;]*?\d\s*(?:%|months?\b|mo\b)[^;]{{0,40}}?"
+    rf"\b{_PEOPLE}\s+(?:with|who\s+(?:developed|experienced|had))\b[^;]*?"
+    rf"\d\s*(?:%|months?\b|mo\b)[^;]{{0,40}}?"
     rf"\b(?:in|among|for)\s+{_PEOPLE}\s+(?:without|who\s+(?:did|had|were)\s+not)\b[^;]*\Z",
+    re.I,
+)
+# Round 94b: "IDFS did not differ between patients with and without cardiotoxicity (HR 1.29":
+# the two groups named together, with no value of their own.
+_BETWEEN_WITH_AND_WITHOUT = re.compile(
+    rf"b(?<!\wb)etween\s+{_PEOPLE}\s+(?:with\s+and\s+(?:(?:those|patients)\s+)?without|"
+    rf"who\s+did\s+and\s+(?:did\s+)?not)\b[^;()]*\Z",
+    re.I,
+)
+# Round 94b: the first group's value right before it ("89.0% in patients with and 91.9% in
+# those without"): one value per group counts from there, not from an earlier value of the
+# whole cohort ("91.6% in the cohort; it was 89.0% in patients with ...").
+_VALUE_BEFORE_GROUP = re.compile(
+    r"\d(?<![\d.]\d)\d*(?:\.\d+)?\s*(?:%|months?\b|mo\b)\s*(?:\([^()]*\)\s*)?"
+    r"(?:in|among|for)\s+\Z",
     re.I,
 )
 # (a value with its unit, or the first of a compared pair: "8.1 vs 6.6 months")
@@ -1127,12 +1192,24 @@ def _with_and_without(text: str, a: int, end: int) -> re.Match[str] | None:
     on), when no ratio stands inside it (each group's own ratio is a subgroup's)."""
     if text.find("without", a, end) < 0 and text.find(" not", a, end) < 0:
         return None
+    if text.find("between", a, end) >= 0:
+        m = _BETWEEN_WITH_AND_WITHOUT.search(text, a, end)
+        if m is not None and _RATIO_WORD.search(text, m.start(), end) is None:
+            return m
     m = _WITH_AND_WITHOUT.search(text, a, end)
     if m is None or _RATIO_WORD.search(text, m.start(), end) is not None:
         return None
     # one value per group: a compared pair per group ("10 vs 8 months in patients with X and 7
     # vs 6 months in those without") compares arms in each
+    first = _VALUE_BEFORE_GROUP.search(text, max(a, m.start() - 40), m.start())
+    if first is not None and not _VS_BEFORE_VALUE.search(
+        text, max(a, first.start() - 12), first.start()
+    ):
+        a = first.start()
     return m if len(_GROUP_VALUE.findall(text, a, end)) == 2 else None
+
+
+_VS_BEFORE_VALUE = re.compile(word_start([r"vs\.?", "versus", r"v\.?"]) + r"\s*\Z")
 
 
 # Round 81b: "a median PFS of almost 2 years", "nearly 60%": "almost"/"nearly" before a figure
