@@ -45,10 +45,15 @@ _CODE_NOT_AFTER = re.compile(r"\s*(?:trial|study|cohort|protocol)\b", re.IGNOREC
 def code_hits(text: str, lex: DrugLexicon, sentences: list[tuple[int, int]]) -> list[Hit]:
     """Sponsor code names (``XX-1234``), only in sentences that talk about treatment."""
     hits = []
+    trials: dict[str, bool] = {}  # code → whether the text names it as a trial
     for m in finditer_at(_CODE_RE, text, _code_starts(text)):
         code = m.group(1)
         prefix = _CAPITALS.match(code).group(0)
         if prefix in CODE_STOP_PREFIXES or _CODE_NOT_AFTER.match(text, m.end()):
+            continue
+        if code not in trials:
+            trials[code] = _named_as_trial(text, code, lex)
+        if trials[code]:
             continue
         if _names_a_payload(text, m.start(1)) or _names_a_cell_line(text, m.start(1), m.end(1)):
             continue
@@ -120,6 +125,90 @@ def short_code_hits(text: str, lex: DrugLexicon) -> list[Hit]:
             for a, b in whole_word_spans(text, code)
         ]
     return hits
+
+
+# Round 94c: a code the text names as a trial is the trial's name wherever it is written
+# ("INAVO122: a phase III, randomized, double-blind, placebo-controlled study of inavolisib plus
+# ...", "INAVO122 (NCT05894239) is a global, phase III ... trial", "the INAVO122 trial"), not
+# only where "trial" follows it (``_CODE_NOT_AFTER``): "In INAVO122, patients receive ..." is
+# no drug either. Unless the text gives the code as a drug somewhere (doses it, defines it as an
+# antibody or inhibitor, gives it with "received"/"plus"): "the MCLA-128 study ... received
+# MCLA-128 30 mg" is a first-in-human study named by its drug.
+_TRIAL_NOUN = r"(?:trial|study)\b(?![ \t]+(?:drugs?|agents?|medications?|treatments?|products?)\b)"
+# "X (NCT...) is a global, phase III, randomized ... trial": no preposition or link word before
+# the noun ("X is an ADC in a phase 1 study", "X is an antibody that ... study" call the drug
+# something a study tests).
+_NAMED_TRIAL_IS = re.compile(
+    r"(?:[ \t]+\([^()\n]{1,40}\))?[ \t]+(?:is|was)[ \t]+an?[ \t]+"
+    r"(?:(?!(?:in|of|for|from|within|under|with|that|which|being|and)\b)[\w-]+,?[ \t]+){0,8}?"
+    + _TRIAL_NOUN
+)
+# "X (NCT05894239)" opening a clause or after "the"/"In" (not "a study of X (NCT...)").
+_NCT_BRACKET_AFTER = re.compile(r"[ \t]*\([^()\n]{0,20}\bNCT\d{8}\b[^()\n]{0,20}\)")
+_TRIAL_CODE_LEAD = re.compile(r"(?:\A|[.;:!?]\s+|\n\s*|\b(?:[Tt]he|[Ii]n)\s+)\Z")
+# "the X trial", "the ongoing phase III X study"
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}?\Z")
+_TRIAL_NOUN_AFTER = re.compile(r"[ \t]+" + _TRIAL_NOUN)
+# A title opening with the code, then a study of a named drug: "X: a phase III, randomized ...
+# study of inavolisib plus ..." (group 1: the drug's word; "MRG002: A Phase 1 Study of MRG002",
+# "MRG002: A Phase 1 Study in ..." are the drug's own title, round 67b).
+_TITLE_STUDY_OF = re.compile(
+    r"[ \t]*[:\u2013\u2014-][ \t]+(?:an?[ \t]+)?(?:[\w-]+,?[ \t]+){0,8}?(?:trial|study)[ \t]+"
+    r"(?:of|evaluating|investigating|assessing|comparing)[ \t]+([A-Za-z][\w-]*)"
+)
+# What gives a code as a drug: a dose after it, a definition as one, a giving word before it or a
+# partner word after it.
+_CODE_DOSED_AFTER = re.compile(r"[ \t]+(?:at[ \t]+)?\d+(?:\.\d+)?[ \t]?(?:mg|µg|μg|mcg)\b")
+_CODE_DEFINED_AFTER = re.compile(
+    r"(?:[ \t]+\([^()\n]{1,40}\))?(?:,[ \t]+|[ \t]+(?:is|was)[ \t]+)an?[ \t]+"
+    rf"(?:{_NOT_LINK}[\w-]+,?[ \t]+){{0,5}}?(?:antibod(?:y|ies)|conjugate|ADC|inhibitor|"
+    r"bispecific|TKI|agent|drug|molecule|compound)\b"
+)
+_CODE_GIVEN_BEFORE = re.compile(
+    r"\b(?:receiv\w*|given|(?:treated|treatment|combined)[ \t]+with|plus|versus|vs\.?|"
+    r"(?:trial|study)[ \t]+(?:of|evaluating|investigating))[ \t]+\Z|\+[ \t]*\Z"
+)
+_CODE_PARTNER_AFTER = re.compile(
+    r"[ \t]*(?:\+|(?:plus|monotherapy|alone)\b|(?:in[ \t]+combination|combined)[ \t]+with\b)"
+)
+
+
+def _named_as_trial(text: str, code: str, lex: DrugLexicon) -> bool:
+    """Whether the text names ``code`` as a trial at one of its mentions (see above) and gives
+    it as a drug at none; a code the lexicon knows is a drug."""
+    if lex.lookup(code) is not None:
+        return False
+    named = False
+    for a, b in whole_word_spans(text, code):
+        if (
+            _CODE_DOSED_AFTER.match(text, b)
+            or _CODE_DEFINED_AFTER.match(text, b)
+            or _CODE_PARTNER_AFTER.match(text, b)
+            or _CODE_GIVEN_BEFORE.search(text, max(0, a - 20), a)
+        ):
+            return False
+        named = named or _names_trial_at(text, code, a, b, lex)
+    return named
+
+
+def _names_trial_at(text: str, code: str, a: int, b: int, lex: DrugLexicon) -> bool:
+    """Whether the mention of ``code`` at [``a``, ``b``) is written as a trial's name."""
+    if _NAMED_TRIAL_IS.match(text, b):
+        return True
+    lead = _TRIAL_CODE_LEAD.search(text, max(0, a - 8), a) is not None
+    if lead and _NCT_BRACKET_AFTER.match(text, b):
+        return True
+    if _TRIAL_NOUN_AFTER.match(text, b) and _THE_BEFORE.search(text, max(0, a - 40), a):
+        return True
+    if text[:a].strip():
+        return False
+    m = _TITLE_STUDY_OF.match(text, b)
+    title_end = text.find("\n", b)
+    title_end = len(text) if title_end < 0 else title_end
+    if m is None or m.end() > title_end or text.find(code, b, title_end) >= 0:
+        return False
+    drug = lex.lookup(m.group(1))
+    return drug is not None and lex.kind.get(drug) != "placebo"
 
 
 # Round 59b: "OSPREY (ABCD1602) was a phase 2 trial": a code in a bracket right after a name in

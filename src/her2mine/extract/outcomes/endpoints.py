@@ -41,6 +41,8 @@ def find_endpoints(text: str, lex: EndpointLexicon, low: str | None = None) -> l
         hits = laboratory_changes(text, low, hits)
     if _GRADED_EVENTS_GATE.may_hold(low, 0, len(low)):
         hits = graded_events(text, low, hits)
+    if _RESPONSE_GATE.may_hold(low, 0, len(low)):
+        hits = bare_responses(text, low, hits)
     # Each scan's hits are disjoint; when the two scans' are too, every hit is kept.
     by_start = sorted(hits, key=_START)
     if not _disjoint(by_start):
@@ -290,6 +292,63 @@ def graded_events(text: str, low: str, hits: list[Hit]) -> list[Hit]:
         if not any(h.start < b and a < h.end for h in hits)
         and not _after_named_event(text, hits, a)
     ]
+    return hits + added if added else hits
+
+
+# Round 94c: "Responses were seen in most cohorts, including 33.3% of patients in the biliary
+# tract cohort", "a response occurred in 40%", "8 patients (40%) responded": the bare word
+# reporting the share of patients with a response is the objective response rate (the lexicon
+# holds it only with a qualifier, "objective response"). Only with no adjective before it
+# ("complete", "partial", "intracranial", "immune" responses are other things or none) and in
+# a clause that reports it: "Responses"/"a response" opening a clause before "were seen in" /
+# "occurred in", "had/achieved a response", "patients responded" / "(40%) responded". A term
+# that holds the word ("pathological complete response", "duration of response") keeps its
+# own end point: a bare word inside a hit is not read. Read on the lower-cased text.
+_RESPONSE_GATE = WordGate(("respon",))
+_RESPONSE_WORD = re.compile(r"respon(?:ses|se|ded)(?![\w-])")
+# What opens the clause before the word: a sentence or clause start (a determiner or
+# "confirmed" between) ...
+_RESPONSE_CLAUSE_OPEN = re.compile(
+    r"(?:\A|[.;:!?(]\s*|\n\s*|,\s*|\b(?:and|but|while|whereas)\s+)(?:(?:an?|confirmed)\s+){0,2}\Z"
+)
+# ... then the verb that reports its share ("were seen in", "occurred among").
+_RESPONSE_SEEN = re.compile(
+    r"\s+(?:(?:was|were)\s+(?:seen|observed|noted|reported|recorded|documented|achieved)|"
+    r"occurred)\s+(?:in|among)\b"
+)
+# "had a response", "achieved a confirmed response" (a subgroup, "patients who had a response",
+# is dropped later as any end point's is).
+_RESPONSE_HAD = re.compile(r"\b(?:had|achieved|attained|experienced)\s+an?\s+(?:confirmed\s+)?\Z")
+# "40% of patients responded", "8 (40%) responded" (not "who responded", "had responded").
+_RESPONDED_BY = re.compile(r"(?:%\s*\)?|\b(?:patients|participants|women|pts|whom))\s+\Z")
+# "responded to prior trastuzumab": a feature of the population, no result.
+_RESPONSE_TO_PRIOR = re.compile(
+    r"\s+to\s+(?:(?:the|their)\s+)?(?:prior|previous|earlier|preceding|first-line|neoadjuvant)\b"
+)
+_RESPONSE_REACH = 40  # characters read before the word
+
+
+def bare_responses(text: str, low: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` plus an ORR mention for each bare "response(s)"/"responded" that reports the
+    share of patients with a response (see above) and that no hit overlaps. ``low``: the
+    lower-cased text."""
+    added = []
+    for i in literal_starts(low, ("respon",)):
+        if i and (low[i - 1].isalnum() or low[i - 1] == "-"):
+            continue
+        m = _RESPONSE_WORD.match(low, i)
+        if m is None or any(h.start < m.end() and i < h.end for h in hits):
+            continue
+        a = max(0, i - _RESPONSE_REACH)
+        if m.group().endswith("ded"):
+            found = _RESPONDED_BY.search(low, a, i) is not None
+        else:
+            found = _RESPONSE_HAD.search(low, a, i) is not None or (
+                _RESPONSE_CLAUSE_OPEN.search(low, a, i) is not None
+                and _RESPONSE_SEEN.match(low, m.end()) is not None
+            )
+        if found and _RESPONSE_TO_PRIOR.match(low, m.end()) is None:
+            added.append(Hit("endpoint", i, m.end(), text[i : m.end()], "ORR"))
     return hits + added if added else hits
 
 

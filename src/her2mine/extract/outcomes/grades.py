@@ -10,7 +10,7 @@ from her2mine.extract.fastre import WordGate, finditer_at, last_match, literal_s
 from her2mine.extract.hits import Hit
 from her2mine.extract.numbers import DECIMAL, Value, closed_between
 from her2mine.extract.numbers.atoms import _number_start
-from her2mine.extract.outcomes.patterns import VS, VS_WORDS
+from her2mine.extract.outcomes.patterns import COMPARED_WITH_OR_TO, VS, VS_WORDS
 
 # "Gr≥3", "Gr 3/4" (conference abstracts) are grades too; (round 72b) so is the plural
 # "Grades 3 and 4 adverse events", "grades 3-4".
@@ -491,7 +491,11 @@ def values_by_grade(
 # Round 90a: "(any grade, 78.2%; grade 3, 16.1%) versus 12.1% and 0.8%, respectively": a
 # "respectively" list opened by "versus" pairs with as many adverse-event values right before
 # it, so each value takes the grade of its partner.
-_VS_BEFORE_LIST = re.compile(rf"[\s,;:)\]]*(?:{VS_WORDS})\s+\Z", re.I)
+# Round 94c: "(any grade, 91.5%; grade 3 or higher, 31.7%), as compared with 44.8% and 4.9%,
+# respectively": "compared with/to" (an "as" before it or not) opens the list as "versus" does.
+_VS_BEFORE_LIST = re.compile(
+    rf"[\s,;:)\]]*(?:{VS_WORDS}|(?:as\s+)?{COMPARED_WITH_OR_TO})\s+\Z", re.I
+)
 _RESPECTIVELY_AFTER = re.compile(r"\s*,?\s*respectively\b", re.I)
 # Review of round 90a: the partners must be one short run ("any grade, 78.2%; grade 3, 16.1%"),
 # not an any-grade value of another clause ("78.2% of patients, whereas grade 3 rash ... 30%").
