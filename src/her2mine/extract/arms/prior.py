@@ -386,7 +386,7 @@ def _then_assigned_at(text: str, s: int, e: int) -> re.Match[str] | None:
 _LEAD_IN_WORD = r"induction|lead-in|run-in|(?:before|prior\s+to)\s+randomi[sz]ation"
 _LEAD_IN_CUE = re.compile(
     rf"\b(?:{_LEAD_IN_WORD}|(?:after|following)\s+(?:which|this)|"
-    r"(?:without|no)\s+(?:disease\s+)?progression|non-?progressing|"
+    r"(?:without|no)\s+(?:disease\s+)?progression(?!-)|non-?progressing|"
     r"(?:stable|responding)\s+disease|who\s+(?:had\s+)?(?:responded|not\s+progressed|"
     r"did\s+not\s+progress))\b",
     re.I,

@@ -164,12 +164,15 @@ _CODE_DEFINED_AFTER = re.compile(
     rf"(?:{_NOT_LINK}[\w-]+,?[ \t]+){{0,5}}?(?:antibod(?:y|ies)|conjugate|ADC|inhibitor|"
     r"bispecific|TKI|agent|drug|molecule|compound)\b"
 )
+# Review of round 94: "randomized to X or lapatinib" assigns the drug, "in the X arm" is its group.
 _CODE_GIVEN_BEFORE = re.compile(
     r"\b(?:receiv\w*|given|(?:treated|treatment|combined)[ \t]+with|plus|versus|vs\.?|"
+    r"(?:randomi[sz]ed|assigned|allocated)[ \t]+to|"
     r"(?:trial|study)[ \t]+(?:of|evaluating|investigating))[ \t]+\Z|\+[ \t]*\Z"
 )
 _CODE_PARTNER_AFTER = re.compile(
-    r"[ \t]*(?:\+|(?:plus|monotherapy|alone)\b|(?:in[ \t]+combination|combined)[ \t]+with\b)"
+    r"[ \t]*(?:\+|(?:plus|monotherapy|alone|arms?|groups?)\b|"
+    r"(?:in[ \t]+combination|combined)[ \t]+with\b)"
 )
 
 

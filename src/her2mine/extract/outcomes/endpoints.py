@@ -326,6 +326,13 @@ _RESPONSE_TO_PRIOR = re.compile(
     r"\s+to\s+(?:(?:the|their)\s+)?(?:prior|previous|earlier|preceding|first-line|neoadjuvant)\b"
 )
 _RESPONSE_REACH = 40  # characters read before the word
+# Review of round 94: "24.1% had a response lasting 12 months or longer", "14 (70.0%) had a
+# response of at least 6 months": a response held for a time is a durable-response share (a
+# duration end point's), no ORR.
+_RESPONSE_LASTING = re.compile(
+    r"\s+(?:lasting|(?:that|which)\s+lasted|of\s+(?:at\s+least|more\s+than|longer\s+than|"
+    r"over|[≥>]))|\s*[≥>]\s*\d"
+)
 
 
 def bare_responses(text: str, low: str, hits: list[Hit]) -> list[Hit]:
@@ -347,7 +354,11 @@ def bare_responses(text: str, low: str, hits: list[Hit]) -> list[Hit]:
                 _RESPONSE_CLAUSE_OPEN.search(low, a, i) is not None
                 and _RESPONSE_SEEN.match(low, m.end()) is not None
             )
-        if found and _RESPONSE_TO_PRIOR.match(low, m.end()) is None:
+        if (
+            found
+            and _RESPONSE_TO_PRIOR.match(low, m.end()) is None
+            and _RESPONSE_LASTING.match(low, m.end()) is None
+        ):
             added.append(Hit("endpoint", i, m.end(), text[i : m.end()], "ORR"))
     return hits + added if added else hits
 
