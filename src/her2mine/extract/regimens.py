@@ -23,7 +23,10 @@ _DOSE = (
 # Strong joiners that give drugs one after another, not together.
 # "followed in both arms by C": a later phase every arm shares is still a sequence (round 57).
 SEQUENCE_WORDS = (
-    r"(?:then|followed(?:\s*,?\s+in\s+(?:both|all|each)\s+(?:arms?|groups?|cohorts?)\s*,?)?"
+    r"(?:then|followed(?:\s*,?\s+in\s+(?:both|all|each)\s+(?:arms?|groups?|cohorts?)\s*,?"
+    # round 95c: "trastuzumab for 12 weeks followed, after a 6-week washout, by lapatinib"
+    r"|\s*,\s*after\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:washout|drug-free\s+interval)"
+    r"(?:\s+period)?\s*,)?"
     r"\s+by)"
 )
 # The words that may stand before "with" when drugs are given together: "given concurrently
@@ -189,6 +192,15 @@ def gap_kind(gap: str) -> str | None:
 _TRADEMARKS = ("®", "™")
 
 
+# Round 95c: "FEC alone for three cycles followed by docetaxel plus trastuzumab": a phase given
+# alone for a set time, then the next phase, is one sequence (its "alone" names no control arm).
+# Only with the time ("A alone followed by B at progression" is a control arm and a later line).
+_TIMED_ALONE_PHASE = re.compile(
+    r"\s+alone\s+for\s+[^,;()]{1,40}?\s*,?\s+(?:and\s+)?" + SEQUENCE_WORDS + r"\s+" + DRUG_LEAD,
+    re.I,
+)
+
+
 def _read_gap(gap: str) -> str | None:
     if len(gap) > 200:
         return None
@@ -202,6 +214,8 @@ def _read_gap(gap: str) -> str | None:
     if bracketed:
         gap = _PARENS.sub("", gap)
     aside = gap[:1] == "," and _DOSE_ASIDE.match(gap) is not None
+    if "alone" in gap and _TIMED_ALONE_PHASE.fullmatch(gap):
+        return "strong"
     gap = without_schedules(gap)
     if aside and (left := _DOSE_ASIDE_LEFT.match(gap)) is not None:
         # the dose aside is part of the drug's mention, its commas no list separator (round 89c)
@@ -572,7 +586,11 @@ def _ends_or_list(text: str, r: Regimen, nxt: Regimen | None) -> bool:
         and _DOSE_BRACKET_OR_NEXT.fullmatch(text, r.end, nxt.start)
     ):
         return True
-    if nxt is not None and text.startswith(" (", r.end) and _own_short_forms_or_next(text, r, nxt):
+    if (
+        nxt is not None
+        and text.find("(", r.end, nxt.start) >= 0
+        and _own_short_forms_or_next(text, r, nxt)
+    ):
         return True
     if _OR_BOTH_NEXT.match(text, r.end) is not None:
         return True
@@ -589,14 +607,47 @@ _COMMA_AFTER_SHORT_FORM = re.compile(r"\s*" + _SHORT_FORM_BRACKET + r"\s*,\s*$")
 
 def _own_short_forms_or_next(text: str, r: Regimen, nxt: Regimen) -> bool:
     """Whether chain ``r`` is a list of single drugs, each followed by its own short-form
-    bracket, the last one then "or" and ``nxt`` (see ``_SHORT_FORM_OR_NEXT``)."""
-    if not all(j == "comma" for j in r.joins):
+    bracket, the last one then "or" and ``nxt`` (see ``_SHORT_FORM_OR_NEXT``).
+
+    Round 95c: the last item may be a strongly joined run ("trastuzumab (T), lapatinib (L),
+    trastuzumab followed by lapatinib (T→L), or ...") when it repeats a drug of every item
+    before it (one regimen never gives a drug twice: "docetaxel (T), carboplatin (C) plus
+    trastuzumab (TCH)" stays one); its bracket may hold the short form's own mention (``nxt``)
+    with the "or" after it."""
+    joins = r.joins
+    n = len(joins)
+    while n and joins[n - 1] == "strong":
+        n -= 1
+    if n == 0 or not all(j == "comma" for j in joins[:n]):
         return False
-    if _SHORT_FORM_OR_NEXT.fullmatch(text, r.end, nxt.start) is None:
+    if _SHORT_FORM_OR_NEXT.fullmatch(text, r.end, nxt.start) is None and not (
+        n < len(joins) and _short_form_then_or(text, r, nxt)
+    ):
         return False
+    if n < len(joins):
+        run = {d for h in r.hits[n:] for d in h.drugs}
+        if not all(run.intersection(h.drugs) for h in r.hits[:n]):
+            return False
     return all(
         _COMMA_AFTER_SHORT_FORM.fullmatch(text, a.end, b.start) is not None
-        for a, b in pairwise(r.hits)
+        for a, b in pairwise(r.hits[: n + 1])
+    )
+
+
+_BRACKET_END_OR = re.compile(r"\s*\)\s*,?\s*(?:or|and/or)\s", re.I)
+
+
+def _short_form_then_or(text: str, r: Regimen, nxt: Regimen) -> bool:
+    """Whether ``nxt`` is the short form of ``r``'s last run alone in the bracket right after
+    ``r`` (perhaps after its schedule), the bracket then closed before "or" ("... by
+    lapatinib for 34 weeks (T→L), or L plus T")."""
+    gap = text[r.end : nxt.start]
+    return (
+        gap[-1:] == "("
+        and (not gap[:-1].strip() or is_schedule_only(gap[:-1]))
+        and len(nxt.hits) == 1
+        and nxt.hits[0].kind == "regimen"
+        and _BRACKET_END_OR.match(text, nxt.end) is not None
     )
 
 

@@ -28,9 +28,10 @@ _LETTER_BEFORE = re.compile(
 )
 # (a bracket naming the arm may follow: "T-DXd 5.4 mg/kg + P (Arm A)", or one holding the
 # comparison's statistic: "6 months without H (HR 0.6)"; "L-treated", "H-based",
-# "L-containing" join the letter to the word that makes it a group's name)
+# "L-containing" join the letter to the word that makes it a group's name; round 95c: "in the
+# L+T, T→L, and T arms": the last of a list of arms before the plural)
 _LETTER_AFTER = re.compile(
-    r"\s*(?:[)\]+/→,;:.]|$|(?:versus|vs\.?|or|and|plus|then|followed|alone|group|arm)\b|"
+    r"\s*(?:[)\]+/→,;:.]|$|(?:versus|vs\.?|or|and|plus|then|followed|alone|groups?|arms?)\b|"
     r"\((?i:arm|group|cohort|HR|OR|hazard|odds|p)\b)|-(?:treated|based|containing)\b"
 )
 _LETTER_CONTEXT = 12  # characters looked at before a letter

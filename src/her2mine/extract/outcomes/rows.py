@@ -233,6 +233,11 @@ def sentence_outcome_rows(
                 pair_out.append(pair)
         elif (
             pair_out is not None and len(refs) >= 3 and (twins := _own_twin_groups(out, arms, refs))
+        ) or (
+            pair_out is not None
+            and resp
+            and len(refs) >= 3
+            and (twins := _listed_twin_groups(out, arms, refs))
         ):
             pair_out.append(twins)
     sentence = text[s:e]
@@ -297,6 +302,22 @@ def _own_twin_groups(
     if order != [r.arm for r in refs] or None in order or len({out[i][1:] for i in idx}) != 1:
         return []
     return order if 2 <= len(set(order)) < len(order) else []
+
+
+def _listed_twin_groups(
+    out: list[tuple[Value, str, str]], arms: list[str | None], refs: list[ArmRef]
+) -> list[str | None]:
+    """Round 95c: "88%, 87%, and 86% in the L+T, T→L, and T arms, respectively": a list of
+    three groups or more zipped in order with as many values, two of the groups one regimen (a
+    sequence and a combination of the same drugs). That order, twins kept, is the one a later
+    "respectively" run of as many values ("in these arms, respectively") refers to. Else []."""
+    order = [r.arm for r in refs]
+    if not all(r.in_list for r in refs) or None in order or not 2 <= len(set(order)) < len(order):
+        return []
+    idx = [i for i, (_, _, m) in enumerate(out) if m not in RATIO_MEASURES][: len(order)]
+    if [arms[i] for i in idx] != order or len({out[i][1:] for i in idx}) != 1:
+        return []
+    return order
 
 
 def _ratio_endpoints_named_apart(

@@ -86,6 +86,23 @@ def _last_list(refs: list[ArmRef], prev: list[int]) -> list[int]:
     return out
 
 
+# Round 95c: "overall survival rates were 87%, 92% (hazard ratio, 0.63; P<0.001), and 91%
+# (hazard ratio, 0.77)": a list whose items each carry the ratio against the first in a bracket
+# is still one list; the bracket and a list join lie between two of its values.
+_RATIO_ASIDE_JOIN = re.compile(r"\s*\([^()]*\)\s*,?\s*(?:and\s+)?")
+
+
+def _past_ratio_aside(text: str, out: list[tuple[Value, str, str]], prev: int, i: int) -> bool:
+    """Whether list value ``out[prev]`` is joined to ``out[i]`` (same end point and measure)
+    across a bracket holding only the ratio values between them, and a list join."""
+    a, b = out[prev], out[i]
+    if a[1] != b[1] or a[2] != b[2] or text.find("(", a[0].ext_end, b[0].start) < 0:
+        return False
+    if not all(out[k][2] in ("HR", "OR") for k in range(prev + 1, i)):
+        return False
+    return _RATIO_ASIDE_JOIN.fullmatch(text, a[0].ext_end, b[0].start) is not None
+
+
 def _runs(text: str, out: list[tuple[Value, str, str]], idx: list[int]) -> list[list[int]]:
     """Consecutive compared values of one end point; with any "vs" join, only "vs" binds."""
     runs: list[list[int]] = []
@@ -96,7 +113,7 @@ def _runs(text: str, out: list[tuple[Value, str, str]], idx: list[int]) -> list[
             and out[prev][0].paired_with_next
             and out[prev][1] == out[i][1]
             and out[prev][2] == out[i][2]
-        ):
+        ) or (prev >= 0 and len(runs[-1]) >= 2 and _past_ratio_aside(text, out, prev, i)):
             runs[-1].append(i)
         else:
             runs.append([i])
