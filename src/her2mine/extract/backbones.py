@@ -34,12 +34,20 @@ _ALTERNATIVE_GAP = re.compile(
 # "trastuzumab in combination with docetaxel or with paclitaxel" (round 49), "vinorelbine
 # combined with lapatinib, ..." (round 51).
 _PARTNER_JOIN = re.compile(r"\s+(?:(?:in\s+combination|combined)\s+with|with|plus)\s+", re.I)
+# Round 95a: a schedule every phase of the backbone shares may close it before "either": "...
+# followed by four cycles of docetaxel (100 mg/m2), all every 3 weeks, given with either".
+_ALL_SCHEDULE = (
+    r"(?:\s*,\s*(?:all|each|both)\s+(?:given\s+|administered\s+)?(?:every|once\s+every|q)\s*"
+    r"(?:\d+|two|three|four)\s+weeks)?"
+)
 # "paclitaxel plus either trastuzumab, ...": the backbone closes before "either". A sequence
 # backbone may end with its short form or a comma first: "... cyclophosphamide (FEC) plus either",
 # "... four cycles of docetaxel, with either". A participle may stand before "with" ("given with
 # either", ``GIVEN_TOGETHER``) and a schedule word after "either" ("either weekly trastuzumab").
 _EITHER = re.compile(
-    r"(?:\s*\([^()]*\))?\s*,?\s+(?:"
+    r"(?:\s*\([^()]*\))?"
+    + _ALL_SCHEDULE
+    + r"\s*,?\s+(?:"
     + GIVEN_TOGETHER
     + r"with|plus|and|in\s+combination\s+with)\s+either\s+(?:(?:weekly|daily)\s+)?",
     re.I,

@@ -25,6 +25,8 @@ _WITH_OR_WITHOUT = re.compile(
     # (round 77c: the backbone's course, "A (control arm) for six cycles with or without B")
     r"(?:\s+for\s+(?:up\s+to\s+)?(?:\d+|two|three|four|five|six|eight|twelve)\s+"
     r"(?:cycles|courses|weeks|months))?"
+    # (round 95a: its schedule, "chemotherapy comprising A and B, every 3 weeks, with or without X")
+    r"(?:\s*,?\s+(?:given\s+)?every\s+(?:\d+|two|three|four)\s+weeks)?"
     r"(?P<modality>\s*,?\s+(?:with|and|plus)\s+(?:concurrent\s+)?(?:[\d.·,]+\s*Gy\s+(?:of\s+)?)?"
     r"(?:concurrent\s+)?(?:radiotherapy|radiation(?:\s+therapy)?|chemoradiation|RT))?"
     r"\s*,?\s+with(?:\s*" + _COUNT_BRACKET + r")?\s+or\s+without(?:\s*" + _COUNT_BRACKET + r")?"

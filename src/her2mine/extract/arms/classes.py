@@ -9,8 +9,14 @@ from __future__ import annotations
 import re
 
 from her2mine.extract.arms.model import Arm, ArmRegistry
-from her2mine.extract.fastre import literal_starts, sentences_matching, sentences_matching_at
+from her2mine.extract.fastre import (
+    WordGate,
+    literal_starts,
+    sentences_matching,
+    sentences_matching_at,
+)
 from her2mine.extract.hits import Hit
+from her2mine.extract.regimens import Regimen
 
 
 def _class_member_arm(reg: ArmRegistry, cls: str) -> Arm | None:
@@ -145,3 +151,63 @@ def _matching(
     if not literal:
         return sentences_matching(pattern, text, sentences)
     return sentences_matching_at(pattern, text, sentences, literal_starts(low, words))
+
+
+# Round 95a: a design that defines its chemotherapy: "to receive (neoadjuvant) chemotherapy
+# consisting of A and B, then C, with or without X", "a chemotherapy regimen consisting of A plus
+# B or C plus B ..., or chemotherapy in combination with X". The defined drugs are the backbone
+# of every arm; a class mention of the same class later in the sentence stands for them.
+DEFINED_CLASS_GATE = WordGate(("consisting", "comprising", "consisted", "composed"))
+_DEFINES_CLASS = re.compile(
+    r"\s+(?:regimens?\s+|backbone\s+)?(?:(?:which|that)\s+)?"
+    r"(?:consisting\s+of|comprising|consisted\s+of|composed\s+of)\s+(?:either\s+)?",
+    re.I,
+)
+# Between the definition's per-patient alternatives ("A plus B or C plus B"): their shared drugs
+# are the backbone, the rest is chosen per patient (left out, as investigator's-choice partners).
+_DEFINITION_OR = re.compile(r"(?:\s*\([^()]*\))?\s*,?\s+or\s+", re.I)
+
+
+def defined_class_backbone(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """``regs`` with a class mention that the sentence defines ("chemotherapy consisting of
+    ...") read as the drugs it is defined by, and each later mention of that class alone or in
+    a combination ("or chemotherapy in combination with X", "or chemotherapy alone") read as
+    those drugs too. The definition's alternatives joined by "or" give only the drugs all of
+    them share (none shared: ``regs`` unchanged). Only for a regimen that is the class mention
+    alone; a class never defined is read as before."""
+    for i, r in enumerate(regs[:-1]):
+        if len(r.hits) != 1 or r.hits[0].kind != "class" or r.hits[0].drugs:
+            continue
+        if _DEFINES_CLASS.fullmatch(text, r.end, regs[i + 1].start) is None:
+            continue
+        cls = r.hits[0].canonical
+        k = i + 1
+        while (
+            k + 1 < len(regs)
+            and _DEFINITION_OR.fullmatch(text, regs[k].end, regs[k + 1].start)
+            and not _holds_class(regs[k + 1], cls)
+        ):
+            k += 1  # ("A plus B or chemotherapy plus X": the class closes the definition)
+        parts = regs[i + 1 : k + 1]
+        if any(not p.drugs or p.has_placebo for p in parts):
+            return regs
+        shared = set(parts[0].drugs).intersection(*(p.drugs for p in parts[1:]))
+        base = [h for h in parts[0].hits if h.drugs and set(h.drugs) <= shared]
+        if not base:
+            return regs
+        backbone = Regimen(r.start, parts[-1].end, base, ["strong"] * (len(base) - 1))
+        out = [*regs[:i], backbone]
+        for later in regs[k + 1 :]:
+            own = [h for h in later.hits if h.kind != "class" or h.canonical != cls]
+            if len(own) != len(later.hits) - 1 or later.has_placebo:
+                out.append(later)
+                continue
+            hits = [*base, *own]
+            out.append(Regimen(later.start, later.end, hits, ["strong"] * (len(hits) - 1)))
+        return out
+    return regs
+
+
+def _holds_class(r: Regimen, cls: str) -> bool:
+    """Whether regimen ``r`` holds a mention of drug class ``cls``."""
+    return any(h.kind == "class" and h.canonical == cls for h in r.hits)

@@ -20,6 +20,7 @@ from her2mine.extract.arms.add_on import (
     _with_x_or_without_x_labelled,
     _without_negated_partners,
 )
+from her2mine.extract.arms.classes import DEFINED_CLASS_GATE, defined_class_backbone
 from her2mine.extract.arms.given_all import (
     _ALONE_GATE,
     _WITH_EVERY_ARM_GATE,
@@ -233,6 +234,8 @@ def _read_design(
             regs = _join_partner_after_choice(text, regs, partner_ms, opts, hits)
             regs = _backbone_after_choice(text, regs, partner_ms, opts, hits)
         regs = _without_lead_in(text, s, e, regs)
+        if len(regs) >= 2 and DEFINED_CLASS_GATE.may_hold(low, s, e):
+            regs = defined_class_backbone(text, regs)
         if later:
             regs = _without_later_line(text, s, e, regs)
         if sequence and len(regs) >= 3:  # (before "in both arms" drops the phase)
