@@ -67,6 +67,7 @@ def _grade_code(
                 or _spent_on_own_event_clause(text, m, ep)
                 or _spent_before_elided_verb(text, m, ep, v)
                 or _spent_before_and_clause(text, m, ep, v)
+                or _spent_before_other_event_clause(text, m, v)
                 or _spent_before_redefined_events(text, m, ep)
             ):
                 continue
@@ -291,6 +292,74 @@ def _spent_before_and_clause(text: str, m: re.Match[str], ep: Hit, v: Value) -> 
     if _LISTING_VERB.search(text, m.end(), text.find("%", m.end(), ep.start)) is not None:
         return False
     return _AND_CLAUSE_VERB.match(text, ep.end, _first_percent_start(text, ep.end, v)) is not None
+
+
+# Round 95b: "Grade 3 or 4 congestive heart failure occurred in 0.7%, 2.0%, and 0.4% of the
+# patients in the ... groups, respectively, and a relative reduction of more than 10% in the LVEF
+# in 11.2%, ...", "grade 3-4 neutropenia was 24.6% in the THP group and 21.0% in the TH group
+# (P=0.38), and the incidences of diarrhoea were 41.5% and 19.3%", "Grade 3 or 4 adverse events
+# occurred in 68% of patients in both groups, and cardiac adverse events in 6%": after the
+# qualified event's own run of values and ", and", a clause naming another event (a noun
+# phrase, lexicon term or not, modifiers before the event word too) with its verb elided or a
+# copula of its own is of any grade. The run is one event's values, those of its groups ("in
+# the THP group and"): a list continued by other items before ", and" ("neutropenia in 20%,
+# thrombocytopenia in 10%, and anaemia in 5%") keeps the grade, as does a bracketed run
+# ("neutropenia (20% vs 10%), and ...") or a copula listing the qualified events.
+_GROUP_OF_VALUE = (
+    r"(?:\s+(?:of\s+(?:the\s+)?patients\s+)?(?:in|with|for|receiving)\s+(?:the\s+)?"
+    r"[^,;%()]{1,40}?\s+(?:groups?|arms?|cohorts?))?"
+)
+_RUN_VALUE = DECIMAL + r"\s*%" + _GROUP_OF_VALUE
+_OWN_RUN_THEN_AND = re.compile(
+    r"[^;%:()]{0,60}?"
+    + _RUN_VALUE
+    + r"(?:\s*(?:"
+    + VS
+    + r"|/|,\s*(?:and\s+)?|and\s+)\s*"
+    + _RUN_VALUE
+    + r")*[^;%]{0,100}?,\s*and\s+\Z",
+    re.I,
+)
+_NP_WORD = (
+    r"(?!(?:in|of|at|for|with|among|by|respectively|the|was|were|is|are|had|has|included?|"
+    r"including|occurred|most|groups?|arms?|cohorts?|patients|those)\b)[A-Za-z][\w-]*"
+)
+# (the values of the run before the one being coded: "in 11.2%, 18.6%, and 9.4%")
+_RUN_BEFORE = rf"(?:{DECIMAL}\s*%\s*(?:{VS_WORDS}|,\s*(?:and\s+)?|and\s+|/)\s*){{0,4}}"
+_THRESHOLD = r"(?:more|greater|less)\s+than\s+" + DECIMAL + r"\s*%"
+_OTHER_EVENT_CLAUSE = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:(?:incidences?|rates?|frequenc(?:y|ies))\s+of\s+)?"
+    + _NP_WORD
+    + r"(?:\s+(?:"
+    + _NP_WORD
+    + r"|of|in|the|"
+    + _THRESHOLD
+    + r")){0,10}?\s+(?:(?:in|of)|(?:was|were)(?:\s+(?:reported|observed|seen|noted))?"
+    r"(?:\s+in)?|occurred\s+in)\s+" + _RUN_BEFORE + r"\Z",
+    re.I,
+)
+
+
+def _spent_before_other_event_clause(text: str, m: re.Match[str], v: Value) -> bool:
+    """Whether grade qualifier ``m`` qualifies one event's run of values before ", and", after
+    which another event's clause gives value ``v`` (``_OWN_RUN_THEN_AND``,
+    ``_OTHER_EVENT_CLAUSE``)."""
+    a = m.end()
+    if a >= v.start:
+        return False
+    j = text.find(", and", a, v.start)
+    while j >= 0:
+        k = j + 5
+        while k < v.start and text[k].isspace():
+            k += 1
+        if (
+            _OTHER_EVENT_CLAUSE.fullmatch(text, k, v.start) is not None
+            and _OWN_RUN_THEN_AND.fullmatch(text, a, k) is not None
+            and _LISTING_VERB.search(text, a, text.find("%", a, k)) is None
+        ):
+            return True
+        j = text.find(", and", j + 5, v.start)
+    return False
 
 
 def _first_percent_start(text: str, a: int, v: Value) -> int:
