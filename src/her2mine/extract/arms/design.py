@@ -64,12 +64,10 @@ from her2mine.extract.arms.partners import (
     _each_partner,
     _listed_before_each,
     _merge_into_earlier_twins,
-    _one_regimen_before_both,
+    _pair_before_each,
     _partner_drugs,
     _partner_of_choice,
-    _partner_of_one_arm,
     _regimen_before,
-    _split_at_each,
     _with_after_last_label,
     _with_backbone,
 )
@@ -233,7 +231,9 @@ def _read_design(
         if partner_ms and len(regs) >= 2:
             regs = _join_partner_after_choice(text, regs, partner_ms, opts, hits)
             regs = _backbone_after_choice(text, regs, partner_ms, opts, hits)
-        regs = _without_lead_in(text, s, e, regs)
+        both = _BOTH.search(text, s, e) if all_words else None  # ("all patients received")
+        lead_in_end = lead_in_received(text, both, e) if both is not None else -1
+        regs = _without_lead_in(text, s, e, regs, lead_in_end)
         if len(regs) >= 2 and DEFINED_CLASS_GATE.may_hold(low, s, e):
             regs = defined_class_backbone(text, regs)
         if later:
@@ -310,8 +310,7 @@ def _read_design(
         shared = shared_backbone(text, regs, reg.drug_class) if len(regs) >= 2 else None
         arm_of: dict[int, Arm] = {}
         grouped: dict[int, Arm] = {}  # "randomly assigned to the A group": the arm named
-        both = _BOTH.search(text, s, e) if all_words else None
-        if both and lead_in_received(text, both, e) >= 0:
+        if both and lead_in_end >= 0:
             both = None  # "All patients received X induction; ... then assigned to": a lead-in
         if both and reg.arms:
             extra = {d for h in kept if h.start >= both.end() for d in h.drugs}
@@ -324,8 +323,7 @@ def _read_design(
         each = _EACH.search(text, s, e) if all_words else None
         one_arm = None  # "A and B, both given with C": C is that one arm's partner
         if each is not None:
-            regs = _split_at_each(text, regs, each)
-            one_arm = _one_regimen_before_both(text, regs, each)
+            regs, one_arm = _pair_before_each(text, regs, each)
         if each is None and text.find("), with ", s, e) >= 0:
             each = _with_after_last_label(text, regs, low)
             if each is not None:  # what follows the partner times it ("from the start of X")
@@ -352,9 +350,8 @@ def _read_design(
                 continue  # "paclitaxel plus either ...": given with each alternative
             if i in tpc_listed or i in tpc_own:
                 continue  # "physician's choice of capecitabine, eribulin, or ...": options
-            if _each_partner(text, each, r, added) or _counted_mention(text, s, r, reg):
-                continue
-            if _partner_of_one_arm(text, each, r, one_arm, arm_of):
+            owner_read = len(added) >= 2 or one_arm in arm_of  # (two arms, or the "both" one)
+            if _each_partner(text, each, r, owner_read) or _counted_mention(text, s, r, reg):
                 continue
             if i > 0 and _class_partner_option(text, regs[i - 1], r):
                 continue

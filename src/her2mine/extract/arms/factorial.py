@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from her2mine.extract.arms.model import NO_NAMED_DRUG, Arm, ArmRef, ArmRegistry
 from her2mine.extract.arms.patterns import _RANDOMISED
 from her2mine.extract.arms.prior import _prior
-from her2mine.extract.fastre import WordGate, compiled
+from her2mine.extract.fastre import WordGate, compiled, last_match
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import Regimen
 
@@ -296,8 +296,7 @@ def _elided_with_refs(text: str, s: int, refs: list[ArmRef], fac: Factorial) -> 
         if not text.startswith("without", ref.start) or ref.arm != fac.regimen(set()):
             continue
         added = set(ref.drugs) & fac.add_ons or set(fac.add_ons)
-        bare = list(_ELIDED_WITH.finditer(text, s, ref.start))
-        m = bare[-1] if bare else None  # (the last bare "with" before the reference)
+        m = last_match(_ELIDED_WITH, text, s, ref.start)  # (the last bare "with" before it)
         if m is not None and not any(m.start() < x.end and x.start < m.end() for x in refs):
             out.append(ArmRef(m.start(), m.end(), fac.regimen(added), drugs=tuple(added)))
     return out

@@ -106,9 +106,9 @@ def _duration_design(text: str, low: str, read: list[tuple[int, int]], reg: ArmR
     if not reg.arms or not any(w in low for w in ("month", "week", "year", "cycle")):
         return
     found = {s: m for s, e in read if (m := _compared_durations(text, low, s, e))}
-    if not found or _non_randomised_durations(text, low, read, found):
-        return
     ends = dict(read)
+    if not found or _non_randomised_durations(text, low, ends, found):
+        return
     for s, m in found.items():
         _drop_topic_mention(text, s, ends[s], m, reg)
     if not _one_arm_per_duration_sentence(text, reg, found):
@@ -144,15 +144,15 @@ _NON_RANDOMISED_GATE = WordGate(
 
 
 def _non_randomised_durations(
-    text: str, low: str, read: list[tuple[int, int]], found: dict[int, re.Match[str]]
+    text: str, low: str, ends: dict[int, int], found: dict[int, re.Match[str]]
 ) -> bool:
     """Whether the text names a non-randomised study (``_NON_RANDOMISED_STUDY``) and no
-    sentence comparing durations (a key of ``found``) randomises or assigns."""
+    sentence comparing durations (a key of ``found``, its end in ``ends``) randomises or
+    assigns."""
     if not _NON_RANDOMISED_GATE.may_hold(low, 0, len(low)):
         return False
     if _NON_RANDOMISED_STUDY.search(text) is None:
         return False
-    ends = dict(read)
     return not any(_RANDOMISED.search(text, s, ends[s]) for s in found)
 
 

@@ -68,13 +68,14 @@ def _class_partner_option(text: str, prev: Regimen, r: Regimen) -> bool:
 _ALONE_AFTER = re.compile(r"\s+(?:alone|only)\b", re.I)
 
 
-def _each_partner(text: str, each: re.Match[str] | None, r: Regimen, added: list[Arm]) -> bool:
+def _each_partner(text: str, each: re.Match[str] | None, r: Regimen, owner_read: bool) -> bool:
     """Whether regimen ``r`` is the partner in "A or B, each combined with C" (it starts right
     after the "each ... with" that follows two arms): C joins every arm below, it is no arm
-    itself."""
+    itself; or C of "A and B, both given with C" (``_pair_before_each``), the partner of that
+    one arm. ``owner_read``: the two arms, or that one arm, were read before ``r``."""
     return (
         each is not None
-        and len(added) >= 2
+        and owner_read
         and r.start >= each.end()
         and _EACH_GAP.fullmatch(text, each.end(), r.start) is not None
     )
@@ -227,55 +228,29 @@ def _same_role_choice(a: list[str], b: list[str], drug_class: dict[str, str]) ->
     return len(a) == len(b) == 1 and role(a[0], drug_class) == role(b[0], drug_class) == "anti-HER2"
 
 
-def _split_at_each(text: str, regs: list[Regimen], each: re.Match[str]) -> list[Regimen]:
-    """``regs`` with a lone "A and B" before the "each with C" of a design cut into its
-    mentions: "each" makes them two arms (round 92a; a single regimen has no "each" to share a
-    partner with). Not after "both"/"all": "pertuzumab and trastuzumab, both given with
-    docetaxel" is one regimen."""
-    if not text.startswith(("each", "Each"), each.start()):
-        return regs
-    i = _lone_pair_before(regs, each)
-    if i is None:
-        return regs
-    return [*regs[:i], *(Regimen(h.start, h.end, [h], []) for h in regs[i].hits),
-            *regs[i + 1 :]]  # fmt: skip
-
-
-def _lone_pair_before(regs: list[Regimen], each: re.Match[str]) -> int | None:
-    """The index of the one regimen before ``each`` when it is a weakly joined "A and B" (two
-    or more mentions), else None."""
+def _pair_before_each(
+    text: str, regs: list[Regimen], each: re.Match[str]
+) -> tuple[list[Regimen], int | None]:
+    """For a lone weakly joined "A and B" (two mentions or more), the one regimen before the
+    "each/both/all with C" ``each``: after "each", ``regs`` with it cut into its mentions, "each"
+    making them two arms (round 92a; a single regimen has no "each" to share a partner with);
+    after "both"/"all", its index, "both" joining the drugs of that one arm, so C is its
+    partner alone ("A and B, both given with C, or D": arms A + B + C and D; round 93a;
+    "pertuzumab and trastuzumab, both given with docetaxel" is one regimen). Else ``regs`` and
+    None."""
     before = [i for i, r in enumerate(regs) if r.end <= each.start()]
     if len(before) != 1:
-        return None
-    r = regs[before[0]]
+        return regs, None
+    i = before[0]
+    r = regs[i]
     if len(r.hits) < 2 or any(j != "weak" for j in r.joins):
-        return None
-    return before[0]
-
-
-def _one_regimen_before_both(text: str, regs: list[Regimen], each: re.Match[str]) -> int | None:
-    """The index of the lone "A and B" regimen right before "both/all (given) with C", or None:
-    "both" joins the drugs of that one arm, so C is its partner alone ("A and B, both given
-    with C, or D": arms A + B + C and D; round 93a). "Each" distributes (``_split_at_each``)."""
+        return regs, None
     if text.startswith(("each", "Each"), each.start()):
-        return None
-    i = _lone_pair_before(regs, each)
+        split = [Regimen(h.start, h.end, [h], []) for h in r.hits]
+        return [*regs[:i], *split, *regs[i + 1 :]], None
     # (named drugs only: "62% with X-free regimens and 58% with X-containing regimens, all given
     # with C" speaks of two groups of a class, each given C)
-    return i if i is not None and all(h.kind == "drug" for h in regs[i].hits) else None
-
-
-def _partner_of_one_arm(
-    text: str, each: re.Match[str] | None, r: Regimen, one_arm: int | None, arm_of: dict[int, Arm]
-) -> bool:
-    """Whether ``r`` is C of "A and B, both given with C" (``_one_regimen_before_both``): the
-    partner of that one arm, not an arm itself (``_each_partner`` needs two arms before it)."""
-    return (
-        each is not None
-        and one_arm in arm_of
-        and r.start >= each.end()
-        and _EACH_GAP.fullmatch(text, each.end(), r.start) is not None
-    )
+    return regs, (i if all(h.kind == "drug" for h in r.hits) else None)
 
 
 def _partner_drugs(

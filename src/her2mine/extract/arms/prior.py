@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from her2mine.extract.arms.patterns import _BOTH, _PRIOR_CLASS_END, _PRIOR_END, _PRIOR_GATE
+from her2mine.extract.arms.patterns import _PRIOR_CLASS_END, _PRIOR_END, _PRIOR_GATE
 from her2mine.extract.fastre import WordGate, last_match
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import Regimen
@@ -354,15 +354,17 @@ _THEN_ASSIGNED = re.compile(
 )
 
 
-def _without_lead_in(text: str, s: int, e: int, regs: list[Regimen]) -> list[Regimen]:
+def _without_lead_in(
+    text: str, s: int, e: int, regs: list[Regimen], lead_in_end: int
+) -> list[Regimen]:
     """``regs`` of design sentence [s, e) without those before a "were then randomly
-    assigned" (above) or an "all patients received" lead-in's assignment
-    (``lead_in_received``), when some regimen follows it; unchanged otherwise."""
+    assigned" (above) or an "all patients received" lead-in's assignment (``lead_in_end``:
+    ``lead_in_received`` of the sentence's ``_BOTH`` match, -1 without one), when some
+    regimen follows it; unchanged otherwise."""
     m = _then_assigned_at(text, s, e)
     end = m.end() if m is not None else -1
     if m is None and text.find("ll patients", s, e) >= 0:  # (what ``lead_in_received`` needs)
-        received = _BOTH.search(text, s, e)
-        end = lead_in_received(text, received, e) if received is not None else -1
+        end = lead_in_end
     if end < 0:
         return regs
     after = [r for r in regs if r.start >= end]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from her2mine.extract.arms.model import Arm, ArmRegistry
-from her2mine.extract.fastre import WordGate
+from her2mine.extract.fastre import WordGate, last_match
 from her2mine.extract.hits import Hit
 
 REFERENCE_GATE = WordGate(("regimen of", "same", "as in ", "without"))
@@ -59,9 +59,8 @@ def complete_referenced_arms(
     """Add to each arm defined by reference the drugs of the arm it refers to. Labelled
     references ("the regimen of group A") are read in every sentence (a design may say who
     received what after its randomisation sentence); unlabelled ones only in the ``design``
-    sentences read. An arm referred to that the design did not define adds nothing."""
-    if len(reg.arms) < 2:
-        return
+    sentences read. An arm referred to that the design did not define adds nothing. (Only for
+    two arms or more: the callers check.)"""
     reg.frozen = None  # (the arms' drugs may change)
     design_starts = {s for s, _ in design}
     for s, e in sentences:
@@ -80,10 +79,10 @@ def _by_label(reg: ArmRegistry, label: str) -> Arm | None:
 def _regimen_of_other_arm(text: str, s: int, e: int, reg: ArmRegistry) -> None:
     """ "group B received X in addition to the regimen of group A": B gets A's drugs too."""
     for m in _REGIMEN_OF_ARM.finditer(text, s, e):
-        labels = [x for x in _ARM_LABEL.finditer(text, s, m.start())]
-        if not labels or not _label_defines(text, labels[-1].end(), m.start()):
+        label = last_match(_ARM_LABEL, text, s, m.start())
+        if label is None or not _label_defines(text, label.end(), m.start()):
             continue
-        own, other = _by_label(reg, labels[-1].group(1)), _by_label(reg, m.group(1))
+        own, other = _by_label(reg, label.group(1)), _by_label(reg, m.group(1))
         if own is not None and other is not None and own is not other:
             _add_drugs(own, other.drugs)
 

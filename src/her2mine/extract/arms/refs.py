@@ -315,10 +315,10 @@ def arm_refs(
         _take_sourcing_prefixes(text, s, refs)
     if registry.factorial is not None:
         refs = factorial_refs(text, s, e, regs, refs, registry.factorial)
-    if len(refs) > 1 and text.find(" received ", s, e) >= 0:
-        refs = _without_drugless_subgroups(text, refs)
     if len(refs) > 1:
         refs.sort(key=_ref_start)
+        if text.find(" received ", s, e) >= 0:
+            refs = _without_drugless_subgroups(text, refs)
         chain: list[ArmRef] = []  # the list of references being read
         for a, b in zip(refs, refs[1:], strict=False):
             if _LIST_JOIN.fullmatch(text, a.end, b.start) or _slash_listed(text, a, b):
@@ -1100,12 +1100,12 @@ _WHO_RECEIVED_BEFORE = re.compile(r"\bwho\s+received\s+(?:[\w-]+\s+){0,2}\Z", re
 
 
 def _without_drugless_subgroups(text: str, refs: list[ArmRef]) -> list[ArmRef]:
-    """``refs`` without each "who received <no named drug>" reference that follows a
-    reference to a drug arm written "... cohort"; a subgroup that received a drug outside that
-    arm ("in the H cohort, those who received pertuzumab") names no arm."""
+    """``refs`` (in order) without each "who received <no named drug>" reference that follows
+    a reference to a drug arm written "... cohort"; a subgroup that received a drug outside
+    that arm ("in the H cohort, those who received pertuzumab") names no arm."""
     out: list[ArmRef] = []
     cohort: str | None = None  # the arm of the last "... cohort" reference
-    for r in sorted(refs, key=_ref_start):
+    for r in refs:
         if (
             cohort is not None
             and r.arm != cohort

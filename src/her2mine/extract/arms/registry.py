@@ -97,6 +97,7 @@ def build_registry(
     ]
     primary = [x for x, ok in zip(sentences, randomised, strict=True) if ok]
     gate = low if literal else None
+    lettered_verbs = _LETTERED_VERB_GATE.may_hold(gate, 0, len(text))
     backbone: set[str] = set()
     if any(h.kind == "supportive" for h in drug_hits):
         drug_hits, backbone = supportive_randomisation(text, primary, drug_hits)
@@ -120,11 +121,11 @@ def build_registry(
         design_rest = _design_sentences(text, low, sentences, randomised, literal, gate)
         rest = [x for x in design_rest if x[0] in own]
         if _fuller_design_refines(text, rest, drug_hits, reg, gate, titled) or (
-            _LETTERED_VERB_GATE.may_hold(gate, 0, len(text))
+            lettered_verbs
             and _described_groups_refine(text, sentences, own, drug_hits, reg, gate, titled)
         ):
             reg = ArmRegistry(class_members=reg.class_members, drug_class=reg.drug_class)
-    if _defined_arms(reg) < 2 and _LETTERED_VERB_GATE.may_hold(gate, 0, len(text)):
+    if _defined_arms(reg) < 2 and lettered_verbs:
         _read_described_arms(text, sentences, drug_hits, reg)
     if _defined_arms(reg) < 2 and _PARTNER_SHARE_GATE.may_hold(gate, 0, len(text)):
         _read_partner_shares(text, sentences, drug_hits, reg, gate)

@@ -51,15 +51,16 @@ def code_hits(text: str, lex: DrugLexicon, sentences: list[tuple[int, int]]) -> 
         prefix = _CAPITALS.match(code).group(0)
         if prefix in CODE_STOP_PREFIXES or _CODE_NOT_AFTER.match(text, m.end()):
             continue
-        if code not in trials:
-            trials[code] = _named_as_trial(text, code, lex)
+        known = lex.lookup(code)
+        if code not in trials:  # (a code the lexicon knows is a drug)
+            trials[code] = known is None and _named_as_trial(text, code, lex)
         if trials[code]:
             continue
         if _names_a_payload(text, m.start(1)) or _names_a_cell_line(text, m.start(1), m.end(1)):
             continue
         if _names_an_assay(text, m.start(1), m.end(1)):
             continue
-        if lex.lookup(code) is None and _carried_by_conjugate(text, m.start(1)):
+        if known is None and _carried_by_conjugate(text, m.start(1)):
             continue
         if text[m.start(1) - 1 : m.start(1)] == "(" and study_number_in_bracket(text, m.start(1)):
             continue
@@ -68,7 +69,7 @@ def code_hits(text: str, lex: DrugLexicon, sentences: list[tuple[int, int]]) -> 
             continue
         if not _CODE_CONTEXT.search(text, s, e):
             continue
-        canon = lex.lookup(code) or code.lower()
+        canon = known or code.lower()
         hits.append(Hit("drug", m.start(1), m.end(1), code, canon, lex.expand(canon), "code"))
     return hits
 
@@ -177,10 +178,8 @@ _CODE_PARTNER_AFTER = re.compile(
 
 
 def _named_as_trial(text: str, code: str, lex: DrugLexicon) -> bool:
-    """Whether the text names ``code`` as a trial at one of its mentions (see above) and gives
-    it as a drug at none; a code the lexicon knows is a drug."""
-    if lex.lookup(code) is not None:
-        return False
+    """Whether the text names ``code`` (a code the lexicon does not know: one it knows is a
+    drug) as a trial at one of its mentions (see above) and gives it as a drug at none."""
     named = False
     for a, b in whole_word_spans(text, code):
         if (

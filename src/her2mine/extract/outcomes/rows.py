@@ -232,12 +232,12 @@ def sentence_outcome_rows(
             if pair := _own_groups_pair(out, arms, refs):
                 pair_out.append(pair)
         elif (
-            pair_out is not None and len(refs) >= 3 and (twins := _own_twin_groups(out, arms, refs))
-        ) or (
             pair_out is not None
-            and resp
             and len(refs) >= 3
-            and (twins := _listed_twin_groups(out, arms, refs))
+            and (
+                twins := _twin_groups(out, arms, refs, listed=False)
+                or (resp and _twin_groups(out, arms, refs, listed=True))
+            )
         ):
             pair_out.append(twins)
     sentence = text[s:e]
@@ -287,34 +287,27 @@ def _own_groups_pair(
     return pair if pair[0] == pair[1] or None in pair else []
 
 
-def _own_twin_groups(
-    out: list[tuple[Value, str, str]], arms: list[str | None], refs: list[ArmRef]
+def _twin_groups(
+    out: list[tuple[Value, str, str]], arms: list[str | None], refs: list[ArmRef], *, listed: bool
 ) -> list[str | None]:
-    """The arms of three groups or more each named with its own value of one end point, in
-    order, when two of them carry one regimen (dose arms: "87.5% in group A, 83.3% in group B
-    and 70.8% in group C", A and B two doses of one drug): the sentence's distinct arms are
-    fewer than its groups, so this order, twins kept, is the one a later "respectively" run of
-    as many values refers to (round 86a). Else []."""
-    idx = [i for i, (_, _, m) in enumerate(out) if m not in RATIO_MEASURES]
-    if len(idx) != len(refs) or any(r.in_list for r in refs):
-        return []
-    order = [arms[i] for i in idx]
-    if order != [r.arm for r in refs] or None in order or len({out[i][1:] for i in idx}) != 1:
-        return []
-    return order if 2 <= len(set(order)) < len(order) else []
+    """The arms of three groups or more each given its value of one end point, in order, when
+    two of them carry one regimen: the sentence's distinct arms are fewer than its groups, so
+    this order, twins kept, is the one a later "respectively" run of as many values ("in these
+    arms, respectively") refers to. Else [].
 
-
-def _listed_twin_groups(
-    out: list[tuple[Value, str, str]], arms: list[str | None], refs: list[ArmRef]
-) -> list[str | None]:
-    """Round 95c: "88%, 87%, and 86% in the L+T, T→L, and T arms, respectively": a list of
-    three groups or more zipped in order with as many values, two of the groups one regimen (a
-    sequence and a combination of the same drugs). That order, twins kept, is the one a later
-    "respectively" run of as many values ("in these arms, respectively") refers to. Else []."""
+    Not ``listed``: each group named with its own value (dose arms: "87.5% in group A, 83.3% in
+    group B and 70.8% in group C", A and B two doses of one drug; round 86a), every value of
+    the sentence one group's. ``listed``: round 95c, "88%, 87%, and 86% in the L+T, T→L, and T
+    arms, respectively", a list of the groups zipped in order with as many values (the first
+    ones), two of the groups one regimen (a sequence and a combination of the same drugs)."""
+    if any(r.in_list != listed for r in refs):
+        return []
     order = [r.arm for r in refs]
-    if not all(r.in_list for r in refs) or None in order or not 2 <= len(set(order)) < len(order):
+    if None in order or not 2 <= len(set(order)) < len(order):
         return []
-    idx = [i for i, (_, _, m) in enumerate(out) if m not in RATIO_MEASURES][: len(order)]
+    idx = [i for i, (_, _, m) in enumerate(out) if m not in RATIO_MEASURES]
+    if listed:
+        idx = idx[: len(order)]
     if [arms[i] for i in idx] != order or len({out[i][1:] for i in idx}) != 1:
         return []
     return order

@@ -13,6 +13,7 @@ from her2mine.extract.outcomes.brackets import (
     _opening_bracket,
     _top_level_semicolon,
 )
+from her2mine.extract.outcomes.endpoints import RATIO_MEASURES
 from her2mine.extract.outcomes.gaps import _OF_PATIENTS_IN, _follow_gap_ok
 from her2mine.extract.outcomes.patterns import COMPARED_WITH_OR_TO, VS_WORDS
 
@@ -98,7 +99,7 @@ def _past_ratio_aside(text: str, out: list[tuple[Value, str, str]], prev: int, i
     a, b = out[prev], out[i]
     if a[1] != b[1] or a[2] != b[2] or text.find("(", a[0].ext_end, b[0].start) < 0:
         return False
-    if not all(out[k][2] in ("HR", "OR") for k in range(prev + 1, i)):
+    if not all(out[k][2] in RATIO_MEASURES for k in range(prev + 1, i)):
         return False
     return _RATIO_ASIDE_JOIN.fullmatch(text, a[0].ext_end, b[0].start) is not None
 
