@@ -30,6 +30,7 @@ BLIND13 = Path(__file__).parent / "data" / "gold_blind13"
 BLIND14 = Path(__file__).parent / "data" / "gold_blind14"
 BLIND15 = Path(__file__).parent / "data" / "gold_blind15"
 BLIND16 = Path(__file__).parent / "data" / "gold_blind16"
+BLIND17 = Path(__file__).parent / "data" / "gold_blind17"
 TXT = sorted(GOLD.glob("*.txt"))
 ALL_TXT = (
     TXT
@@ -49,6 +50,7 @@ ALL_TXT = (
     + sorted(BLIND14.glob("*.txt"))
     + sorted(BLIND15.glob("*.txt"))
     + sorted(BLIND16.glob("*.txt"))
+    + sorted(BLIND17.glob("*.txt"))
 )
 
 ENDPOINTS = {
@@ -101,6 +103,7 @@ def _parse_written(value: str) -> float | None:
         (BLIND14, 20, 2),
         (BLIND15, 20, 2),
         (BLIND16, 20, 2),
+        (BLIND17, 20, 2),
     ],
 )
 def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: int) -> None:
@@ -134,6 +137,7 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
         BLIND14,
         BLIND15,
         BLIND16,
+        BLIND17,
     ],
     ids=[
         "gold",
@@ -153,6 +157,7 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
         "blind14",
         "blind15",
         "blind16",
+        "blind17",
     ],
 )
 def test_pinned_scores_file(directory: Path) -> None:
@@ -181,6 +186,7 @@ def test_the_sets_share_no_document() -> None:
         BLIND14,
         BLIND15,
         BLIND16,
+        BLIND17,
     )
     ids = [{t.stem for t in d.glob("*.txt")} for d in sets]
     assert sum(map(len, ids)) == len(set().union(*ids))
