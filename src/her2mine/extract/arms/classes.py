@@ -197,7 +197,11 @@ def defined_class_backbone(text: str, regs: list[Regimen]) -> list[Regimen]:
             return regs
         backbone = Regimen(r.start, parts[-1].end, base, ["strong"] * (len(base) - 1))
         out = [*regs[:i], backbone]
-        for later in regs[k + 1 :]:
+        for j in range(k + 1, len(regs)):
+            later = regs[j]
+            if _defined_again(text, regs, j):
+                # ("A plus B or to chemotherapy consisting of C plus D": its own definition)
+                return out + defined_class_backbone(text, regs[j:])
             own = [h for h in later.hits if h.kind != "class" or h.canonical != cls]
             if len(own) != len(later.hits) - 1 or later.has_placebo:
                 out.append(later)
@@ -206,6 +210,19 @@ def defined_class_backbone(text: str, regs: list[Regimen]) -> list[Regimen]:
             out.append(Regimen(later.start, later.end, hits, ["strong"] * (len(hits) - 1)))
         return out
     return regs
+
+
+def _defined_again(text: str, regs: list[Regimen], j: int) -> bool:
+    """Whether ``regs[j]`` is a class mention alone that the next regimen defines again
+    ("... or to chemotherapy consisting of C plus D"): review of round 95, that mention is its
+    own backbone, not the first definition's."""
+    r = regs[j]
+    return (
+        j + 1 < len(regs)
+        and len(r.hits) == 1
+        and r.hits[0].kind == "class"
+        and _DEFINES_CLASS.fullmatch(text, r.end, regs[j + 1].start) is not None
+    )
 
 
 def _holds_class(r: Regimen, cls: str) -> bool:
