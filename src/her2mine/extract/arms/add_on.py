@@ -9,7 +9,7 @@ import re
 from her2mine.extract.arms.labels import _is_design_regimen, _label_after, normalise_label
 from her2mine.extract.arms.model import Arm, ArmRegistry, _defined_arms, _same_drugs
 from her2mine.extract.arms.parts import _drop_following
-from her2mine.extract.arms.patterns import _BOTH, _GROUP_WORD, _RANDOMISED
+from her2mine.extract.arms.patterns import _BOTH, _GROUP_WORD, _RANDOMISED, _randomises
 from her2mine.extract.arms.prior import subject_end
 from her2mine.extract.fastre import WordGate
 from her2mine.extract.hits import Hit
@@ -69,9 +69,9 @@ def _with_or_without_design(
         return False
     if not _is_design_regimen(text, a, s, e):
         return False
-    if _RANDOMISED.search(text, s, e) is None and not (
-        modality and _two_arms_named_later(text, e, b)
-    ):
+    # (round 96a: "In this non-randomized study, patients received A with or without B"
+    # assigns nobody, as the same sentence without the word)
+    if not _randomises(text, s, e) and not (modality and _two_arms_named_later(text, e, b)):
         return False
     nxt = third.start if third is not None else shared.start if shared is not None else e
     both = a.joined(b)

@@ -19,9 +19,9 @@ from her2mine.extract.arms.patterns import (
     _DURATION_UNIT,
     _NUMBER_WORD,
     _RANDOMISED,
+    _randomises,
 )
 from her2mine.extract.arms.prior import _is_prior
-from her2mine.extract.arms.twins import _randomises
 from her2mine.extract.fastre import WordGate, word_start
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import SEQUENCE_WORDS, Regimen, group_regimens, is_schedule_or_alone
@@ -148,12 +148,13 @@ def _non_randomised_durations(
 ) -> bool:
     """Whether the text names a non-randomised study (``_NON_RANDOMISED_STUDY``) and no
     sentence comparing durations (a key of ``found``, its end in ``ends``) randomises or
-    assigns."""
+    assigns (``_randomises``: "In this non-randomized cohort study, patients were treated
+    with 12 or 24 weeks of A" negates its word; round 96a)."""
     if not _NON_RANDOMISED_GATE.may_hold(low, 0, len(low)):
         return False
     if _NON_RANDOMISED_STUDY.search(text) is None:
         return False
-    return not any(_RANDOMISED.search(text, s, ends[s]) for s in found)
+    return not any(_randomises(text, s, ends[s]) for s in found)
 
 
 # "6, 12 or 24 weeks of": durations listed before the compared pair (``_COMPARED_DURATIONS``).

@@ -93,6 +93,22 @@ _TPC = re.compile(
 _RANDOMISED = re.compile(
     word_start([r"randomi[sz]\w*", r"random\w*", r"assign\w*", r"allocat\w*"]) + r"\b"
 )
+# "this non-randomized study", "a non randomised cohort", "patients were not randomized": the
+# randomisation word negated (``_randomises``).
+_NOT_BEFORE = re.compile(r"(?i:non|not)[- \t]?\Z")
+
+
+def _randomises(text: str, s: int, e: int) -> bool:
+    """Whether a randomisation word is written in ``text[s:e]`` that is not negated ("this
+    non-randomized study": cohorts given two routes are no randomised arms; round 96a: the one
+    test of whether a text or sentence randomises, where a bare ``_RANDOMISED`` search would
+    take "non-randomized" for the act)."""
+    return any(
+        _NOT_BEFORE.search(text, max(s, m.start() - 4), m.start()) is None
+        for m in _RANDOMISED.finditer(text, s, e)
+    )
+
+
 # "In this randomized clinical trial of 329 patients", "an open-label, randomised phase 3 trial",
 # "Of 329 randomized patients": "randomized" naming the kind of study (or of patients), not the
 # act of assigning them (up to four words before the noun, none a preposition or conjunction of

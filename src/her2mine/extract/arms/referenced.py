@@ -14,14 +14,24 @@ from her2mine.extract.arms.model import Arm, ArmRegistry
 from her2mine.extract.fastre import WordGate, last_match
 from her2mine.extract.hits import Hit
 
-REFERENCE_GATE = WordGate(("regimen of", "same", "as in ", "without"))
+# The nouns of "the regimen / treatment / therapy of group A": ``_REGIMEN_OF_ARM`` and
+# ``REFERENCE_GATE`` are both built from them, so the gate holds a literal of every match
+# (round 96a: "in addition to the treatment of group A" was gated out by "regimen of" alone).
+_REFERENCE_NOUNS = ("regimen", "treatment", "therapy")
+_REFERENCE_NOUN = "(?:" + "|".join(_REFERENCE_NOUNS) + ")"
+
+# Every match of ``_REGIMEN_OF_ARM`` holds "<noun> of", "<noun> as" or "as in "; "same" is
+# for ``_same_drug_schedule``, "without" for ``_control_without_drug``.
+REFERENCE_GATE = WordGate(
+    (*(f"{n} {w}" for n in _REFERENCE_NOUNS for w in ("of", "as")), "same", "as in ", "without")
+)
 
 # "in addition to the regimen of group A", "plus the regimen of arm A", "the same regimen as
 # group A plus", "as in arm A": group 1 is the letter (or number) of the arm referred to, a
 # capital as in ``_ARM_LABEL``.
 _REGIMEN_OF_ARM = re.compile(
-    r"\b(?:(?:in\s+addition\s+to|plus|with|and)\s+the\s+(?:same\s+)?(?:regimen|treatment|therapy)"
-    r"\s+(?:of|as(?:\s+in)?)|the\s+same\s+(?:regimen|treatment|therapy)\s+as(?:\s+in)?|as\s+in)"
+    rf"\b(?:(?:in\s+addition\s+to|plus|with|and)\s+the\s+(?:same\s+)?{_REFERENCE_NOUN}"
+    rf"\s+(?:of|as(?:\s+in)?)|the\s+same\s+{_REFERENCE_NOUN}\s+as(?:\s+in)?|as\s+in)"
     r"\s+(?:the\s+)?(?i:group|arm|cohort)\s+((?-i:[A-Z])|[0-9])\b",
     re.I,
 )

@@ -56,11 +56,11 @@ from her2mine.extract.arms.patterns import (
     _GROUP_WORD,
     _GROUPS_AFTER,
     _PRIOR_GATE,
-    _RANDOMISED,
     _SOURCED,
     _TPC_GATE,
     GROUP_GATE,
     PHYSICIANS_CHOICE,
+    _randomises,
 )
 from her2mine.extract.arms.prior import _COMPLETED_GATE, _PRIOR_SUFFIX, _is_prior, _prior
 from her2mine.extract.arms.tpc import _tpc_phrases
@@ -143,7 +143,8 @@ def _time_window_of_one_regimen(
 ) -> bool:
     """Whether regimen mention ``r`` (resolved to ``arm``) follows a time window's words
     (``_TIME_WINDOW_BEFORE``) in a study that randomises nobody (no ``_RANDOMISED`` word in the
-    text) and names no arm but ``arm``: the drug every patient got, no group."""
+    text but negated ones, "a non-randomized, single-arm study": ``_randomises``, round 96a) and
+    names no arm but ``arm``: the drug every patient got, no group."""
     a = max(s, r.start - _WINDOW_REACH)
     if not _WINDOW_GATE.may_hold(low, a, r.start):
         return False
@@ -152,7 +153,7 @@ def _time_window_of_one_regimen(
     named = {x.name for x in registry.arms if x.name is not None}
     if not named <= {arm}:
         return False
-    return _RANDOMISED.search(text) is None
+    return not _randomises(text, 0, len(text))
 
 
 def _other_arm_before(refs: list[ArmRef], r: Regimen) -> bool:

@@ -9,7 +9,7 @@ import re
 
 from her2mine.extract.arms.labels import _label_after, normalise_label
 from her2mine.extract.arms.model import Arm, ArmRegistry
-from her2mine.extract.arms.patterns import _GROUP_WORD, _RANDOMISED
+from her2mine.extract.arms.patterns import _GROUP_WORD, _RANDOMISED, _randomises
 from her2mine.extract.backbones import SharedBackbone
 from her2mine.extract.fastre import WordGate
 from her2mine.extract.numbers import DECIMAL
@@ -592,18 +592,6 @@ _ROUTE_PARTNER_GAP = re.compile(
     r"(?:(?:in\s+combination|combined|together|along)\s+with|with|plus)\s+",
     re.I,
 )
-
-
-_NOT_BEFORE = re.compile(r"(?i:non|not)[- \t]?\Z")
-
-
-def _randomises(text: str, s: int, e: int) -> bool:
-    """Whether a randomisation word is written in ``text[s:e]`` that is not negated ("this
-    non-randomized study": cohorts given two routes are no randomised arms)."""
-    return any(
-        _NOT_BEFORE.search(text, max(s, m.start() - 4), m.start()) is None
-        for m in _RANDOMISED.finditer(text, s, e)
-    )
 
 
 def _elided_route_twins(
