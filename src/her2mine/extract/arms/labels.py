@@ -288,9 +288,31 @@ def _group_treated_with(text: str, s: int, r: Regimen) -> str | None:
     return normalise_label(m.group(1) or m.group(2))
 
 
+# Round 96c: "received T-DXd 5.4 mg/kg in three cohorts defined by HER2 status: HER2-positive
+# (cohort 1, n = 72), HER2-low (cohort 2, ...)": the regimen is given in cohorts the sentence then
+# defines by population, so the labels after it name subgroups of one regimen, not its arm.
+_IN_COHORTS = re.compile(
+    r"\bin\s+(?:(?:two|three|four|five|six|\d)\s+)?(?:[a-z]+\s+)?cohorts\b(?!\s+\d|\s+[A-Z]\b)",
+    re.I,
+)
+
+
+def _cohorts_cut(text: str, pos: int, stop: int) -> int:
+    """Where "in (three) cohorts" stands between a regimen ending at ``pos`` and ``stop``
+    (outside a bracket), or ``stop``."""
+    at = text.find("cohorts", pos, stop)
+    if at < 0:
+        return stop  # (almost every design sentence)
+    m = _IN_COHORTS.search(text, max(pos, at - 30), stop)
+    if m is None or text.find("(", pos, m.start()) >= 0:
+        return stop
+    return m.start()
+
+
 def _label_after(text: str, pos: int, end: int, low: str | None = None) -> str | None:
-    """The "(X group)" / "(group A)" / "(...; group A)" label between a regimen and the next."""
-    stop = min(end, pos + 250)
+    """The "(X group)" / "(group A)" / "(...; group A)" label between a regimen and the next.
+    Labels after "in (three) cohorts" name the cohorts the regimen was given in, not its arm."""
+    stop = _cohorts_cut(text, pos, min(end, pos + 250))
     if not GROUP_GATE.may_hold(low, pos, stop):
         return _control_label(text, pos, stop)  # else a label is a group word
     for m in _LABEL_ANY.finditer(text, pos, stop):

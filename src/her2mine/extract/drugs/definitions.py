@@ -359,4 +359,26 @@ def composite_part_definitions(
             if any(_spelled_out_with(text, tail, d) for d in swapped & usual):
                 continue  # "THP (docetaxel, ...)": the text spells the part out itself
             out[tail] = sorted(rest)
+        elif rest and rest < usual and usual - rest <= _TAXANES and _taxane_choice(text, short):
+            out[tail] = sorted(rest)  # "a taxane (docetaxel or paclitaxel) with H and P (AC-THP)"
     return out
+
+
+# Round 96c: "by a taxane (docetaxel or paclitaxel, at the investigator's choice) with
+# trastuzumab and pertuzumab (AC-THP; ...)": the taxane is chosen per patient, named as
+# alternatives in the definition before the combined short form's bracket.
+_TAXANE_NAME = r"(?:nab-)?paclitaxel|docetaxel"
+_TAXANE_OR = re.compile(rf"\b(?:{_TAXANE_NAME})\s+or\s+(?:{_TAXANE_NAME})\b", re.I)
+_CHOICE_REACH = 200  # characters before the bracket the alternatives are looked for in
+
+
+def _taxane_choice(text: str, short: str) -> bool:
+    """Whether "<taxane> or <taxane>" stands in the ``_CHOICE_REACH`` characters before the
+    bracket that defines ``short`` ("(AC-THP" or "(AC-THP;"): the text leaves the taxane out
+    of the part because each patient's is chosen, not because the lexicon's is meant."""
+    at = text.find("(" + short)
+    while at >= 0:
+        if _TAXANE_OR.search(text, max(0, at - _CHOICE_REACH), at) is not None:
+            return True
+        at = text.find("(" + short, at + 1)
+    return False

@@ -58,6 +58,7 @@ def abbreviation_hits(
             continue  # nothing new: the lexicon already says this
         if (
             canon is not None
+            and short not in parts  # (a combined one's part: its taxane is chosen per patient)
             and lex.kind.get(canon) == "regimen"
             and set(drugs) < set(lex.expand(canon))
         ):

@@ -963,6 +963,38 @@ def _treatment_compared_after(text: str, m: re.Match[str], v: Value, drug_hits: 
     )
 
 
+# Round 96c: "Within the T-DXd cohort, IHC 2+ vs IHC 1+ status was not associated with rwPFS
+# (HR, 0.95; ...), whereas prior CDK4/6 inhibitor exposure was (HR, 1.46; ...)": a sentence
+# scoped to the group of one drug compares no treatments, so a ratio of an association in it
+# (the elliptical "whereas X was (HR" too) is a factor's, whatever the subject.
+_GROUP_SCOPE_BEFORE = re.compile(r"\b(?:[Ww]ithin|[Aa]mong|[Ii]n)\s+the\s+\Z")
+_GROUP_SCOPE_AFTER = re.compile(r"(?:-treated)?\s+(?:cohort|group|arm|population)\s*,")
+_SCOPE_OPENS = 16  # characters a heading ("Results: ") may take before the scope
+
+
+def _one_group_association(text: str, s: int, v: Value, drug_hits: list[Hit]) -> bool:
+    """Whether sentence [s, ...) opens with "Within / Among / In the <drug> cohort (group, arm,
+    population)," names no other treatment (but earlier ones, "prior X") before ratio ``v``, and
+    a "was (not) associated with" / "predicted" stands between the scope and ``v``."""
+    scope_end = -1
+    for h in drug_hits:
+        if h.start < s:
+            continue
+        if h.start >= v.start:
+            break
+        if scope_end < 0:
+            if h.start - s > _SCOPE_OPENS + 20:
+                return False  # (the first drug of the sentence is no scope's)
+            b = _GROUP_SCOPE_BEFORE.search(text, max(s, h.start - 12), h.start)
+            m = _GROUP_SCOPE_AFTER.match(text, h.end)
+            if b is None or m is None or b.start() - s > _SCOPE_OPENS:
+                return False
+            scope_end = m.end()
+        elif _EARLIER_DRUG.search(text, scope_end, h.start) is None:
+            return False  # another treatment named: it may be the one compared
+    return scope_end >= 0 and _ASSOCIATED.search(text, scope_end, v.start) is not None
+
+
 def _associated_factor_ratio(
     text: str, low: str | None, s: int, e: int, v: Value, drug_hits: list[Hit], eps: list[Hit]
 ) -> bool:
@@ -972,6 +1004,8 @@ def _associated_factor_ratio(
     (aHR 0.42)" is read as before): a factor's ratio, no arms' comparison."""
     if not _ASSOCIATED_GATE.may_hold(low, s, e):
         return False
+    if _one_group_association(text, s, v, drug_hits):
+        return True
     m = _governing_association(text, s, e, v)
     if m is None:
         return False

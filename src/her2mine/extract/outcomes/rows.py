@@ -241,6 +241,8 @@ def sentence_outcome_rows(
         ):
             pair_out.append(twins)
     sentence = text[s:e]
+    if every_arm and None in arms and _one_regimen_groups(registry):
+        _pooled_over_one_regimen(text, s, out, arms, registry)
     if every_arm and (None in arms or _one_regimen_groups(registry)):
         return _every_arm_rows(text, out, arms, registry, sentence, e)
     return [
@@ -1126,6 +1128,40 @@ def _neither_arm_count(text: str, v: Value) -> int:
     """Two when value ``v`` is a "neither group reached" median (round 74a, ``numbers``'
     "neither" phrasings): not reached in either arm, each arm's value; else none."""
     return 2 if v.value is None and text.find("either", v.start, v.end) >= 0 else 0
+
+
+# Round 96c: "Across both doses, nausea of any grade occurred in 67.8% of pts": a value pooled
+# over every group of a design whose groups all carry one regimen (dose arms of one drug) is
+# that regimen's (gold conventions), stated before the value.
+_ACROSS_EVERY_GROUP = re.compile(
+    r"\b(?:across|over)\s+(?:both|all(?:\s+(?:two|three|four|2|3|4))?"
+    r"|the\s+(?:two|three|four|2|3|4))(?:\s+(?:treatment|study|dose))?"
+    r"\s+(?:doses|dose\s+(?:levels|groups|arms|cohorts)|arms|groups|cohorts)\b"
+    r"(?!\s+" + _NOT_THE_ARMS + r")",
+    re.I,
+)
+
+
+def _pooled_over_one_regimen(
+    text: str,
+    s: int,
+    out: list[tuple[Value, str, str]],
+    arms: list[str | None],
+    registry: ArmRegistry,
+) -> None:
+    """Give the design's one regimen to each value with no arm that a leading "across both
+    doses" / "across all three arms" phrase of its sentence (from ``s``) pools over every group,
+    when every group carries that regimen (``_one_regimen_groups``). Across groups of different
+    regimens the value keeps no arm (a pool names none of them)."""
+    name = every_group_arm(registry)[0]
+    for k, ((v, _, measure), arm) in enumerate(zip(out, arms, strict=True)):
+        if (
+            arm is None
+            and measure not in RATIO_MEASURES
+            and v.start > s
+            and _ACROSS_EVERY_GROUP.search(text, s, v.start) is not None
+        ):
+            arms[k] = name
 
 
 def _one_regimen_groups(registry: ArmRegistry) -> bool:
