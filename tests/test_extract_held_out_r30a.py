@@ -185,17 +185,19 @@ TOGA = (
 
 
 def test_toga_is_pinned(nlp):
-    """Pinning: the trastuzumab arm and the drugless chemotherapy-alone arm (null)."""
+    """Pinning: the defined chemotherapy's shared drug (cisplatin; the fluoropyrimidine chosen
+    per patient left out) is both arms' backbone (rounds 95a, 96b: the title's drugless
+    "chemotherapy alone" arm is the defined backbone arm)."""
     ex = extract_text(nlp, TOGA)
     assert ex.trials == ["NCT01041404", "ToGA"]
     assert ex.drugs == ["capecitabine", "cisplatin", "fluorouracil", "trastuzumab"]
     rows = rows_of(nlp, TOGA, FULL_ROW)
-    assert ("OS", "median", 13.8, 12.0, 16.0, None, "trastuzumab") in rows
-    assert ("OS", "median", 11.1, 10.0, 13.0, None, None) in rows
+    assert ("OS", "median", 13.8, 12.0, 16.0, None, "cisplatin+trastuzumab") in rows
+    assert ("OS", "median", 11.1, 10.0, 13.0, None, "cisplatin") in rows
     assert ("OS", "HR", 0.74, 0.6, 0.91, "0.0046", None) in rows
     assert [(r.endpoint, r.arm) for r in rows if r.value == 68.0] == [
-        ("AE_G3", "trastuzumab"),
-        ("AE_G3", None),
+        ("AE_G3", "cisplatin+trastuzumab"),
+        ("AE_G3", "cisplatin"),
     ]
 
 

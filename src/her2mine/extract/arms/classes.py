@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from her2mine.extract.arms.model import Arm, ArmRegistry
+from her2mine.extract.arms.model import Arm, ArmRegistry, _hit_class_label
 from her2mine.extract.fastre import (
     WordGate,
     literal_starts,
@@ -168,13 +168,16 @@ _DEFINES_CLASS = re.compile(
 _DEFINITION_OR = re.compile(r"(?:\s*\([^()]*\))?\s*,?\s+or\s+", re.I)
 
 
-def defined_class_backbone(text: str, regs: list[Regimen]) -> list[Regimen]:
+def defined_class_backbone(
+    text: str, regs: list[Regimen], defined: dict[str, frozenset[str]] | None = None
+) -> list[Regimen]:
     """``regs`` with a class mention that the sentence defines ("chemotherapy consisting of
     ...") read as the drugs it is defined by, and each later mention of that class alone or in
     a combination ("or chemotherapy in combination with X", "or chemotherapy alone") read as
     those drugs too. The definition's alternatives joined by "or" give only the drugs all of
     them share (none shared: ``regs`` unchanged). Only for a regimen that is the class mention
-    alone; a class never defined is read as before."""
+    alone; a class never defined is read as before. ``defined`` (the registry's
+    ``defined_classes``) records the class's label with those drugs."""
     for i, r in enumerate(regs[:-1]):
         if len(r.hits) != 1 or r.hits[0].kind != "class" or r.hits[0].drugs:
             continue
@@ -196,6 +199,8 @@ def defined_class_backbone(text: str, regs: list[Regimen]) -> list[Regimen]:
         if not base:
             return regs
         backbone = Regimen(r.start, parts[-1].end, base, ["strong"] * (len(base) - 1))
+        if defined is not None:
+            defined[_hit_class_label(r.hits[0])] = frozenset(backbone.drugs)
         out = [*regs[:i], backbone]
         for j in range(k + 1, len(regs)):
             later = regs[j]
@@ -228,3 +233,27 @@ def _defined_again(text: str, regs: list[Regimen], j: int) -> bool:
 def _holds_class(r: Regimen, cls: str) -> bool:
     """Whether regimen ``r`` holds a mention of drug class ``cls``."""
     return any(h.kind == "class" and h.canonical == cls for h in r.hits)
+
+
+def defined_class_arm_to_backbone(reg: ArmRegistry) -> None:
+    """A drugless arm named only by a class the design later defines (a title's "X in
+    combination with chemotherapy versus chemotherapy alone", then "a chemotherapy regimen
+    consisting of A plus B ..., or chemotherapy in combination with X") is the arm of the drugs
+    that definition gives (round 96b): its labels and sentences move there, so later
+    sentences' "chemotherapy alone" restate that arm instead of a drugless one. Only when
+    exactly one drug arm holds just those drugs; a class never defined keeps its drugless
+    arm."""
+    for arm in list(reg.arms):
+        if arm.drugs or arm.special or arm.has_placebo or arm.options or not arm.labels:
+            continue
+        drugs = {reg.defined_classes.get(lb) for lb in arm.labels}
+        if len(drugs) != 1 or None in drugs:
+            continue
+        (want,) = drugs
+        target = [a for a in reg.arms if not a.special and set(a.drugs) == want]
+        if len(target) != 1:
+            continue
+        target[0].labels |= arm.labels
+        target[0].defined_at[:] = sorted({*target[0].defined_at, *arm.defined_at})
+        reg.arms[:] = [a for a in reg.arms if a is not arm]  # (Arm compares by value)
+        reg.frozen = None

@@ -20,7 +20,11 @@ from her2mine.extract.arms.add_on import (
     _with_x_or_without_x_labelled,
     _without_negated_partners,
 )
-from her2mine.extract.arms.classes import DEFINED_CLASS_GATE, defined_class_backbone
+from her2mine.extract.arms.classes import (
+    DEFINED_CLASS_GATE,
+    defined_class_arm_to_backbone,
+    defined_class_backbone,
+)
 from her2mine.extract.arms.given_all import (
     _ALONE_GATE,
     _WITH_EVERY_ARM_GATE,
@@ -185,6 +189,8 @@ def _read_design(
     before: set[int] = set()
     for s, e in sentences:
         before = _stamp_new(reg, before)  # arms the previous sentence appended directly
+        if reg.defined_classes:  # (the previous sentence defined a class: its drugless arm)
+            defined_class_arm_to_backbone(reg)
         reg.at = s
         if text.find(";", s, e) >= 0:
             e = _design_part_end(text, s, e)
@@ -235,7 +241,7 @@ def _read_design(
         lead_in_end = lead_in_received(text, both, e) if both is not None else -1
         regs = _without_lead_in(text, s, e, regs, lead_in_end)
         if len(regs) >= 2 and DEFINED_CLASS_GATE.may_hold(low, s, e):
-            regs = defined_class_backbone(text, regs)
+            regs = defined_class_backbone(text, regs, reg.defined_classes)
         if later:
             regs = _without_later_line(text, s, e, regs)
         if sequence and len(regs) >= 3:  # (before "in both arms" drops the phase)
@@ -503,6 +509,8 @@ def _read_design(
             _give_tpc_regimen(regs[i], reg)
     _stamp_new(reg, before)
     reg.at = -1
+    if reg.defined_classes:
+        defined_class_arm_to_backbone(reg)
 
 
 def _end_before(regs: list[Regimen], i: int, s: int) -> int:

@@ -118,6 +118,11 @@ class ArmRegistry:
         default=None, repr=False, compare=False
     )
     at: int = field(default=-1, repr=False, compare=False)  # the design sentence being read
+    # "chemotherapy consisting of A plus B": the label of each class a design sentence defines
+    # with the drugs it stands for (``classes.defined_class_backbone``, round 96b)
+    defined_classes: dict[str, frozenset[str]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     # Drugs of the classes a group may be named by ("the anthracycline group"): the drug
     # lexicon's "subclass" data (``DrugLexicon.class_members``), the package's unless given.
     class_members: dict[str, frozenset[str]] = field(

@@ -154,10 +154,10 @@ def _attribute_arms(
         if landmarks:  # the landmark runs and their references leave the "respectively" lists
             r_idx = [i for i in idx if i not in decided]
             listed = [r for r in listed if all(r is not refs[j] for j in landmark_refs)]
-        if r_idx and _respectively(text, out, r_idx, listed, arms, decided):
+        if r_idx and _respectively(text, out, r_idx, listed, arms, decided, refs):
             return arms
         clause = _refs_of_values_clause(text, listed, out[r_idx[0]][0].start) if r_idx else None
-        if clause and _respectively(text, out, r_idx, clause, arms, decided):
+        if clause and _respectively(text, out, r_idx, clause, arms, decided, refs):
             return arms
     source: dict[int, int] = {}  # value -> the reference that alone gave it its arm
     _values_before_list(text, out, idx, refs, arms, decided, claimed)

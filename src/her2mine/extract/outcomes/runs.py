@@ -285,14 +285,16 @@ def _without_restated(text: str, refs: list[ArmRef]) -> list[ArmRef]:
     return kept
 
 
-def _respectively(text, out, idx, refs, arms, decided) -> bool:
+def _respectively(text, out, idx, refs, arms, decided, every: Sequence[ArmRef] = ()) -> bool:
     """ "18.5 and 12.4 months with A and B, respectively": zip each run of values with the refs
     (a run of as many values as references); a run of several compared tuples ("neutropenia
     (19.1% vs 15.5%) and anaemia (6.1% vs 4.6%) in the A and B groups, respectively") zips each
     tuple with the references in turn (``_compared_tuples``). Runs holding a value an earlier
     reading decided are left alone. A ";" clause ends a run: "The median PFS was 20.6 months
     (...); median PFS was 19.6, 23.0 and 18.1 months with A, B and C, respectively" zips the
-    three, not the whole population's value with them."""
+    three, not the whole population's value with them. ``every``: all the sentence's
+    references (``refs`` may be only the list zipped), which ``_lists_after_respectively``
+    checks."""
     groups: list[list[int]] = []
     for i in idx:
         if (
@@ -304,6 +306,10 @@ def _respectively(text, out, idx, refs, arms, decided) -> bool:
         else:
             groups.append([i])
     names = [r.arm for r in refs]
+    if len(names) >= 2 and any(len(g) > len(names) for g in groups):
+        groups = [
+            part for g in groups for part in _lists_after_respectively(text, out, g, refs, every)
+        ]
     done = False
     for g in groups:
         if any(i in decided for i in g):
@@ -319,6 +325,33 @@ def _respectively(text, out, idx, refs, arms, decided) -> bool:
                 decided.add(i)
             done = True
     return done
+
+
+def _lists_after_respectively(
+    text: str, out, g: list[int], refs: list[ArmRef], every: Sequence[ArmRef]
+) -> list[list[int]]:
+    """Run ``g`` cut into the lists a "respectively" closes (round 96b): "X occurred in 0%, 2.7%
+    and 0% of patients in arms A, B and C, respectively, and declines in LVEF in 5.6%, 5.3% and
+    3.9%" is one run of one end point, but two lists of as many values as references, the
+    second naming no groups of its own: by the gold README's convention it takes the first
+    list's order. Only when every list holds exactly one value per reference, a "respectively"
+    stands between each two, and all references (``refs`` and ``every``) stand before the
+    first of those; else ``g`` whole (a second list of another count, or naming its own
+    groups, keeps the old reading)."""
+    n = len(refs)
+    if len(g) % n:
+        return [g]
+    parts = [g[k : k + n] for k in range(0, len(g), n)]
+    first = -1
+    for a, b in zip(parts, parts[1:], strict=False):
+        m = _RESPECTIVELY.search(text, out[a[-1]][0].ext_end, out[b[0]][0].start)
+        if m is None:
+            return [g]
+        if first < 0:
+            first = m.start()
+    if any(r.end > first for r in refs) or any(r.end > first for r in every):
+        return [g]
+    return parts
 
 
 # "8.8 months (95% CI ...); and 6.6 months (...) with A and B, respectively": a ";" right before
