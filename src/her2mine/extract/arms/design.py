@@ -156,6 +156,7 @@ from her2mine.extract.arms.twins import (
     _has_dose_or,
     _join_bracketed_reference,
     _label_route_twins,
+    _partner_dose_twins,
     _randomises_doses,
     _record_both_form,
     _repeated_dose_forms,
@@ -256,6 +257,8 @@ def _read_design(
                 regs = _without_options_after_values(text, s, regs, offered)
         if text.find("mg", s, e) >= 0:
             regs = _split_repeated_doses(text, regs)
+            if len(regs) >= 2:
+                regs = _partner_dose_twins(text, regs)
         if len(regs) >= 3:
             regs = _joined_across_short_form(text, regs)
         if len(regs) >= 3 and text.find(") ", s, e) >= 0 and _REFERENCE_GATE.may_hold(low, s, e):

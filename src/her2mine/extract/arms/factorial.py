@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from her2mine.extract.arms.model import NO_NAMED_DRUG, Arm, ArmRef, ArmRegistry
 from her2mine.extract.arms.patterns import _RANDOMISED
 from her2mine.extract.arms.prior import _prior
-from her2mine.extract.fastre import WordGate, compiled, last_match
+from her2mine.extract.fastre import WordGate, compiled, last_match, word_start
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import Regimen
 
@@ -43,10 +43,22 @@ class Factorial:
 
 # Words of a factorial design sentence; "A or B, each with or without X" is one too (the gate
 # holds a word of every ``_FACTORIAL`` match, whatever its spaces).
-FACTORIAL_GATE = WordGate(("factorial", "without"))
+FACTORIAL_GATE = WordGate(("factorial", "without", "further", "additionally"))
 _FACTORIAL = re.compile(r"\bfactorial\b|\b(?:each|both)\s+(?:given\s+)?with\s+or\s+without\b", re.I)
-# Before a drug that is a factor of its own: "with or without X", "X or no X".
-_ADD_ON_BEFORE = re.compile(r"(?:\bwith\s+or\s+without|\bno)[\s-]+\Z", re.I)
+# Round 97b (FinHer): "were randomly assigned to A or B, followed by C. The women with
+# HER2-amplified tumours were further assigned to receive or not to receive X": a second
+# randomisation of the same patients (or a subset) adds a factor to the first sentence's design.
+_FURTHER_ASSIGNED = re.compile(
+    word_start(["further", "additionally"])
+    + r"\s+(?:randomly\s+)?(?i:randomi[sz]ed|assigned|allocated)\b"
+)
+# Before a drug that is a factor of its own: "with or without X", "X or no X", "to receive or not
+# to receive (nine weekly) X".
+_ADD_ON_BEFORE = re.compile(
+    r"(?:\bwith\s+or\s+without|\bno|\bor\s+not\s+(?:to\s+)?(?:receive|be\s+given)"
+    r"(?:\s+[\w-]+){0,2})[\s-]+\Z",
+    re.I,
+)
 # After a drug that is a factor of its own: "X or placebo", "X versus observation".
 _NONE_AFTER = re.compile(
     r"\s*,?\s*(?:or|versus|vs\.?)\s+(?:(?:a\s+)?matching\s+)?(?:placebo|observation)\b", re.I
@@ -104,6 +116,8 @@ def read_factorial(
     registry's arms. Only a sentence that assigns patients and holds two factors or more (a
     drug alternative, each add-on drug, two schedules) is a design."""
     starts = [s for s, _ in sentences]
+    if _further_assigned(text, sentences, starts, drug_hits, reg):
+        return
     seen = -1
     # (one search of the text: the gate's "without" lets through many texts with no design)
     for m in _FACTORIAL.finditer(text):
@@ -119,6 +133,47 @@ def read_factorial(
                 reg.arms = _with_labelled_arms(reg.arms, fac)
                 reg.frozen = None
                 return
+
+
+def _further_assigned(
+    text: str,
+    sentences: list[tuple[int, int]],
+    starts: list[int],
+    drug_hits: list[Hit],
+    reg: ArmRegistry,
+) -> bool:
+    """Read a design randomised in two steps into ``reg.factorial``: a sentence that assigns
+    patients "further" to an add-on ("or not to receive X", "X or no X", "with or without X")
+    after a sentence that randomises them between alternatives ("A or B, followed by C"). The
+    two sentences' factors are one factorial design (each pooled over the other, C the
+    backbone); False when they hold no two factors."""
+    for m in _FURTHER_ASSIGNED.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k < 1 or m.end() > sentences[k][1]:
+            continue
+        (s0, e0), (s, e) = sentences[k - 1], sentences[k]
+        if _RANDOMISED.search(text, s0, e0) is None:
+            continue
+        first = [h for h in drug_hits if s0 <= h.start and h.end <= e0 and h.drugs]
+        second = [h for h in drug_hits if s <= h.start and h.end <= e and h.drugs]
+        population = _population_subtype(text, s0, e0)
+        one = _factorial_of(text, s0, first, population, least=1)
+        two = _factorial_of(text, s, second, population, least=1)
+        if one is None or two is None or not one.alternatives or not two.add_ons:
+            continue
+        if two.add_ons & (one.backbone | one.alternatives):
+            continue  # the "further" step adds no drug of its own
+        fac = Factorial(
+            one.backbone - two.add_ons,
+            one.alternatives,
+            two.add_ons,
+            one.schedules + two.schedules,
+        )
+        reg.factorial = fac
+        reg.arms = _with_labelled_arms(reg.arms, fac)
+        reg.frozen = None
+        return True
+    return False
 
 
 def _design_of(
@@ -140,9 +195,12 @@ def _design_of(
     )
 
 
-def _factorial_of(text: str, s: int, hits: list[Hit], population: str) -> Factorial | None:
+def _factorial_of(
+    text: str, s: int, hits: list[Hit], population: str, least: int = 2
+) -> Factorial | None:
     """The factors of a design sentence starting at ``s`` with drug mentions ``hits``, its
-    patients of subtype ``population`` ("" when it names none)."""
+    patients of subtype ``population`` ("" when it names none); None with fewer than ``least``
+    factors."""
     add_ons: set[str] = set()
     alternatives: set[str] = set()
     schedules: list[str] = []
@@ -167,7 +225,7 @@ def _factorial_of(text: str, s: int, hits: list[Hit], population: str) -> Factor
         backbone.update(h.drugs)
     backbone -= add_ons | alternatives
     factors = len(add_ons) + bool(alternatives) + bool(schedules)
-    if factors < 2:
+    if factors < least:
         return None
     words = tuple(w.lower() for w in schedules)
     return Factorial(frozenset(backbone), frozenset(alternatives), frozenset(add_ons), words)

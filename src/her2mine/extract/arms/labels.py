@@ -324,7 +324,29 @@ def _label_after(text: str, pos: int, end: int, low: str | None = None) -> str |
         or _label_before_semicolon(text, pos, stop)
         or _control_label(text, pos, stop)
         or _label_before_short_form(text, pos, stop)
+        or _formed_group_label(text, pos, stop)
     )
+
+
+# Round 97b: "Patients who continued trastuzumab with paclitaxel formed the TBP group and those
+# given paclitaxel alone formed the PTX group" (real-world comparisons): the patients given a
+# regimen form (constitute, make up) a group, named after the verb.
+_FORMED_GROUP = re.compile(
+    r"\s*(?:alone\s+|only\s+)?(?:formed|constituted|made\s+up|comprised)\s+(?:the\s+|an?\s+)?"
+    r"([A-Za-z0-9][\w+/-]{0,20})\s+(?:group|arm|cohort)\b",
+    re.I,
+)
+
+
+def _formed_group_label(text: str, pos: int, stop: int) -> str | None:
+    """The group the patients given the regimen ending at ``pos`` form, when the verb follows
+    it: "(those given) X (alone) formed / constituted / made up the Y group". A group word must
+    close the name ("formed the backbone of" names nothing). An anchored match: cheap where it
+    fails."""
+    m = _FORMED_GROUP.match(text, pos, stop)
+    if m is None or m.group(1).lower() in _NOT_A_GROUP_NAME:
+        return None
+    return normalise_label(m.group(1))
 
 
 # "A plus B (control; n = 406)", "(control)": a bracket that opens with the bare word labels

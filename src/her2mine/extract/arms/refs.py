@@ -137,6 +137,13 @@ _TIME_WINDOW_BEFORE = re.compile(
 )
 _WINDOW_REACH = 60  # characters before the regimen the window's words may start at
 
+# Round 97b: "16.7% during P+T+Pac": a design's group label written bare after a time window's
+# words (no "group" after it) names that group, as "in the P+T+Pac group" does.
+_WINDOW_LABEL = re.compile(
+    word_start(["during", "under", r"while\s+(?:on|receiving|taking)"], not_after=r"[\w-]")
+    + r"\s+(?:the\s+)?([A-Za-z0-9][\w+/-]*[\w+])(?![\w+/-])"
+)
+
 
 def _time_window_of_one_regimen(
     text: str, low: str | None, s: int, r: Regimen, arm: str, registry: ArmRegistry
@@ -154,6 +161,28 @@ def _time_window_of_one_regimen(
     if not named <= {arm}:
         return False
     return not _randomises(text, 0, len(text))
+
+
+def _window_label_refs(
+    text: str, s: int, e: int, registry: ArmRegistry, refs: list[ArmRef]
+) -> list[ArmRef]:
+    """References of group labels written bare after "during"/"under"/"while on" in sentence
+    [s, e) ("in 3.3% of patients during P+T and 16.7% during P+T+Pac"): each label the design
+    gave one arm, written as an abbreviation (two capitals, or a "+"), names that arm. Not a
+    word label ("during the control phase") nor a drug mention (read as a regimen, round 94b)."""
+    out: list[ArmRef] = []
+    for m in _WINDOW_LABEL.finditer(text, s, e):
+        a, b = m.span(1)
+        written = m.group(1)
+        if "+" not in written and sum(c.isupper() for c in written) < 2:
+            continue
+        label = written.lower()
+        owners = [x for x in registry.arms if label in x.labels]
+        if len(owners) != 1 or owners[0].name is None:
+            continue
+        if not any(r.start < b and a < r.end for r in refs):
+            out.append(ArmRef(a, b, owners[0].name))
+    return out
 
 
 def _other_arm_before(refs: list[ArmRef], r: Regimen) -> bool:
@@ -234,6 +263,8 @@ def arm_refs(
             refs.extend(dose_variant_refs(text, s, e, registry, refs))
     if registry.short_forms:
         refs.extend(_spaced_short_form_refs(text, s, e, registry, refs))
+    if len(registry.arms) >= 2 and _WINDOW_GATE.may_hold(low, s, e):
+        refs.extend(_window_label_refs(text, s, e, registry, refs))
     if len(registry.arms) >= 2 and ROUTE_GATE.may_hold(low, s, e):
         refs.extend(elided_route_refs(text, s, e, registry, refs))
     if len(registry.arms) >= 2 and _ROUTE_WORD_GATE.may_hold(low, s, e):

@@ -376,6 +376,48 @@ def _split_repeated_doses(text: str, regs: list[Regimen]) -> list[Regimen]:
     return out
 
 
+# Round 97b: "docetaxel and trastuzumab with pyrotinib 320 mg once daily (P320 group) or
+# pyrotinib 400 mg once daily (P400 group)": the partner written again at another dose after
+# "or" is a dose twin of the whole regimen before it, not that drug alone.
+_PARTNER_DOSE_GAP = re.compile(
+    r"[^();]{0,40}?(?:\([^()]{1,40}\))?\s*,?\s*(?:or|versus|vs\.?)\s+(?:to\s+)?\Z", re.I
+)
+# "... or pyrotinib 400 mg alone": the twin is said to go without the partner's backbone.
+_DOSE_TWIN_ALONE = re.compile(
+    r"[^();,]{0,30}?\b(?:alone|only|monotherapy|without|as\s+(?:a\s+)?single[\s-]agent)\b",
+    re.I,
+)
+
+
+def _partner_dose_twins(text: str, regs: list[Regimen]) -> list[Regimen]:
+    """``regs`` with each single-drug alternative that repeats the last drug (the partner) of the
+    regimen right before it at another dose read as that whole regimen: "A and B with X 320 mg
+    (arm 1) or X 400 mg (arm 2)" are dose arms of one regimen (the gold README's dose arms). Not
+    when the twin says it goes alone ("or X 400 mg alone"), nor for another drug of the regimen
+    ("A 320 mg plus X or A 400 mg": two regimens as written)."""
+    out = list(regs)
+    for i in range(1, len(out)):
+        p, r = out[i - 1], out[i]
+        if len(r.hits) != 1 or len(p.hits) < 2 or r.hits[0].drugs != p.hits[-1].drugs:
+            continue
+        if not r.drugs or p.hits[-1].end != p.end:
+            continue
+        first = _FIRST_DOSE.match(text, p.end, r.start)
+        if first is None or first.group(2) is None:
+            continue
+        if _PARTNER_DOSE_GAP.fullmatch(text, first.end(), r.start) is None:
+            continue
+        limit = out[i + 1].start if i + 1 < len(out) else min(len(text), r.end + 80)
+        second = _dose_after(text, r.end, limit)
+        if not second or second == _dose_after(text, p.end, r.start):
+            continue
+        if _DOSE_TWIN_ALONE.match(text, r.end, limit) is not None:
+            continue
+        hits = [*p.hits[:-1], r.hits[0]]
+        out[i] = Regimen(r.start, r.end, hits, list(p.joins))
+    return out
+
+
 # Round 53: "SC PH FDC or IV P+H", "intravenous trastuzumab or subcutaneous trastuzumab": one
 # regimen by two routes is two arms of the design, each named by its route ("the SC arm").
 _ROUTE_FORMS = {

@@ -44,6 +44,7 @@ from her2mine.extract.outcomes.pairs import (
     _zero_paired_arms,
 )
 from her2mine.extract.outcomes.prose import (
+    _comparative_takes_second,
     _compared_after_values,
     _compared_in_prose,
     _context_runs,
@@ -265,8 +266,11 @@ def _attribute_arms(
         ):
             first = refs[prev[-1]].arm
             names = [first, next((a for a in ctx if a != first), first)]  # (duration arms: same)
-            if _than_comparator(text, refs[prev[-1]], out[run[0]][0].value, out[run[1]][0].value):
+            pair = (out[run[0]][0].value, out[run[1]][0].value)
+            if _than_comparator(text, refs[prev[-1]], *pair):
                 names.reverse()  # "longer than in the control group (12.4 vs 8.0 months)"
+            elif _comparative_takes_second(text, refs[prev[-1]], *pair):
+                names.reverse()  # "more frequent with TH (11% v 23%)": TH's is the larger
         elif not prev and (after := _compared_after_values(text, out, idx, refs, run)):
             names = after
         elif (carried := _carried_run_order(out, run, refs, last_named, one_arm)) is not None:

@@ -86,6 +86,29 @@ def _than_comparator(text: str, ref: ArmRef, first: float, second: float) -> boo
     return _than_order_agrees(text, ref.start, first, second)
 
 
+# Round 97b: "more frequent with TH (11% v 23%)": a comparative that governs the one arm named
+# before a compared pair ("more/less (frequent) with/in X").
+_COMPARATIVE_BEFORE_REF = re.compile(
+    r"\b(?:(more|higher|greater|increased|longer)|(less|lower|fewer|reduced|shorter))"
+    r"(?:\s+(?:frequent|frequently|common|commonly|often))?"
+    r"(?:\s+(?:observed|seen|reported|noted))?\s+(?:with|in|among|on|for)\s+"
+    r"(?:the\s+)?(?:patients\s+(?:receiving|treated\s+with|given)\s+)?\Z",
+    re.I,
+)
+
+
+def _comparative_takes_second(text: str, ref: ArmRef, first: float, second: float) -> bool:
+    """Whether the one arm a compared pair follows takes the pair's second value because the
+    comparative right before it says so: "more frequent with TH (11% v 23%)" gives TH the
+    larger value (the bracket keeps the design's order), "less frequent with X (31% v 3%)" the
+    smaller. When the pair agrees with the comparative ("more frequent with T-DM1 (31% v 3%)")
+    or the values are equal, the arm keeps the first value."""
+    m = _COMPARATIVE_BEFORE_REF.search(text, max(0, ref.start - 50), ref.start)
+    if m is None or first == second:
+        return False
+    return first < second if m.group(1) else first > second
+
+
 # "in group C was higher than that in groups A and B": what closes the "than" before a list
 _THAN_LIST_BEFORE = re.compile(
     r"\bthan\s+(?:(?:that|those)\s+)?(?:(?:in|with|among|on|for)\s+)?(?:the\s+)?\Z", re.I
