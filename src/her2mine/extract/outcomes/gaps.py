@@ -144,11 +144,15 @@ def _bracketed_subject_gap(
 
 # Round 84a: "33.8% of HR-positive patients in the T-nHP arm": one subgroup adjective before the
 # people, then "in" the group (the "in" form of the subgroup ``_GROUP_GIVEN`` reads before
-# "receiving"): the value is that group's.
+# "receiving"): the value is that group's. Round 97c: the subset may be the group's responders
+# ("1.0% of PET responders in group B", "of the PET-responders in the A arm"; up to two
+# qualifiers): a subset of an arm keeps the arm's regimen.
 _SUBGROUP_IN = re.compile(
     r"\s*of\s+(?:the\s+|all\s+|those\s+)?"
-    r"(?!(?:and|or|vs|versus|than)\s)[A-Za-z][\w-]*\s+"
-    r"(?:patients|women|participants)\s+(?:in|among|on)\s+(?:the\s+)?",
+    r"(?:(?!(?:and|or|vs|versus|than)\s)[A-Za-z][\w-]*\s+"
+    r"(?:patients|women|participants)|"
+    r"(?:(?!(?:and|or|vs|versus|than|in|among|of)\s)[A-Za-z][\w-]*\s+){0,2}"
+    r"(?:[A-Za-z][A-Za-z0-9]*-)?(?:non-?)?responders)\s+(?:in|among|on)\s+(?:the\s+)?",
     re.I,
 )
 

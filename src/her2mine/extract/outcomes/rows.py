@@ -241,7 +241,11 @@ def sentence_outcome_rows(
         ):
             pair_out.append(twins)
     sentence = text[s:e]
-    if every_arm and None in arms and _one_regimen_groups(registry):
+    if (
+        None in arms
+        and (every_arm or _WHOLE_POPULATION_GATE.may_hold(low, s, e))
+        and _one_regimen_groups(registry)
+    ):
         _pooled_over_one_regimen(text, s, out, arms, registry)
     if every_arm and (None in arms or _one_regimen_groups(registry)):
         return _every_arm_rows(text, out, arms, registry, sentence, e)
@@ -1142,6 +1146,22 @@ _ACROSS_EVERY_GROUP = re.compile(
 )
 
 
+# Round 97c: "The overall tpCR rate of all patients was 63.7%", "63.7% in the whole
+# population": the whole population of such a design is the pool over every group, written
+# before the value or right after it. A subset ("all patients with ...", "who ...") is not read.
+_WHOLE_POPULATION = (
+    r"(?:of|in|among|for|across)\s+(?:(?:all|the\s+(?:whole|entire|overall|total))\s+"
+    r"(?:(?:randomi[sz]ed|enrolled|evaluable|treated|included|analy[sz]ed)\s+)?"
+    r"(?:patients|participants|women|pts)|the\s+(?:whole|entire|overall|total)\s+"
+    r"(?:study\s+)?(?:population|cohort))\b"
+    r"(?!\s+(?:with|who|whose|that|having|aged|in|on|receiving|given|treated)\b)"
+)
+_WHOLE_POPULATION_BEFORE = re.compile(r"\b" + _WHOLE_POPULATION, re.I)
+_WHOLE_POPULATION_AFTER = re.compile(r"[\s,)\]]*" + _WHOLE_POPULATION, re.I)
+# (every match holds "all", which ``_EVERY_ARM_GATE`` reads, or one of these)
+_WHOLE_POPULATION_GATE = WordGate(("whole", "entire", "overall", "total"))
+
+
 def _pooled_over_one_regimen(
     text: str,
     s: int,
@@ -1151,15 +1171,21 @@ def _pooled_over_one_regimen(
 ) -> None:
     """Give the design's one regimen to each value with no arm that a leading "across both
     doses" / "across all three arms" phrase of its sentence (from ``s``) pools over every group,
-    when every group carries that regimen (``_one_regimen_groups``). Across groups of different
-    regimens the value keeps no arm (a pool names none of them)."""
+    or that a whole-population phrase before it or right after it names ("of all patients",
+    "in the whole population"; round 97c), when every group carries that regimen
+    (``_one_regimen_groups``). Across groups of different regimens the value keeps no arm (a
+    pool names none of them)."""
     name = every_group_arm(registry)[0]
     for k, ((v, _, measure), arm) in enumerate(zip(out, arms, strict=True)):
         if (
             arm is None
             and measure not in RATIO_MEASURES
             and v.start > s
-            and _ACROSS_EVERY_GROUP.search(text, s, v.start) is not None
+            and (
+                _ACROSS_EVERY_GROUP.search(text, s, v.start) is not None
+                or _WHOLE_POPULATION_BEFORE.search(text, s, v.start) is not None
+                or _WHOLE_POPULATION_AFTER.match(text, v.ext_end) is not None
+            )
         ):
             arms[k] = name
 

@@ -33,8 +33,10 @@ _FAMILIES = re.compile(
     rf"(?:{'|'.join(f'(?<={g[0]}){g[1:]}' for g in COOPERATIVE_GROUPS)})"
     # "SAKK 22/10": number/year; "BIG 1-06", "BIG 2-06": the Breast International Group's;
     # "NCCTG N063D": a letter after the number; "NSABP protocol B-41" (Lancet Oncol titles);
-    # "JCOG1017", "WJOG7112G": a study number of four digits or more run into the group's name
-    r"(?:[ -](?:[Pp]rotocol )?(?:[A-Z]{1,2}-?)?|(?=\d{4}))\d+(?:/\d{2}|-\d{2}|[A-Z])?"
+    # "JCOG1017", "WJOG7112G": a study number of four digits or more run into the group's name;
+    # round 97c: an intergroup id, two five-digit numbers ("EORTC 22922-10925"), read whole
+    r"(?:[ -](?:[Pp]rotocol )?(?:[A-Z]{1,2}-?)?|(?=\d{4}))\d+"
+    r"(?:/\d{2}|-\d{2}|(?<=[ -]\d{5})-\d{5}|[A-Z])?"
     r"(?![A-Za-z0-9])"
 )
 # Registry ids: ClinicalTrials.gov, EudraCT, Chinese, Japanese, ISRCTN, UMIN, ANZCTR, CTRI.

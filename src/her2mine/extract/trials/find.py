@@ -39,7 +39,11 @@ from her2mine.extract.trials.names import (
 from her2mine.extract.trials.rarer import _rarer_shaped_names
 from her2mine.extract.trials.readers import noun_words
 from her2mine.extract.trials.registries import registry_names
-from her2mine.extract.trials.study_numbers import group_numbers_enrolling, numbers_after_noun
+from her2mine.extract.trials.study_numbers import (
+    group_numbers_enrolling,
+    numbers_after_noun,
+    study_group_numbers,
+)
 from her2mine.extract.trials.titles import (
     _named_after_report,
     _title_bracket_tail,
@@ -120,6 +124,7 @@ def _named_by_context(text: str) -> list[Hit]:
     hits += _coordinated_names(text) + _bracketed_names(text)
     # Round 64c: named registries, study numbers after the noun or enrolling patients
     hits += registry_names(text) + group_numbers_enrolling(text)
+    hits += study_group_numbers(text)  # round 97c: "The M77001 Study Group"
     if nouns:
         hits += numbers_after_noun(text, nouns)
     return [h for h in hits if not _never_a_trial_name(h.text)]

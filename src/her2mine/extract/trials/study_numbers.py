@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from her2mine.extract.fastre import literal_starts
 from her2mine.extract.hits import Hit
 from her2mine.extract.trials.names import (
     _ACRONYM,
@@ -43,6 +44,22 @@ _AFTER_NOUN = Reader(_NUMBER_AFTER_NOUN, name=_number_after_noun, accepts=_not_m
 def numbers_after_noun(text: str, nouns: list[int]) -> list[Hit]:
     """Protocol numbers (``_trial_number``) right after "trial"/"study" (``nouns``)."""
     return read_hits((_AFTER_NOUN,), text, nouns)
+
+
+# Round 97c: "...: The M77001 Study Group", "on behalf of the EGF100151 Study Group": a
+# sponsor's study number the text names a study group after (capitals, as titles and author
+# notes write it; "the M77001 study group" is the "the NAME study" reader's) names the trial.
+# Only numbers are read: an acronym's "Study Group" may be a cooperative group's ("the GONO
+# Study Group"), and a code the drug lexicon knows is dropped (``names._never_a_trial_name``).
+_STUDY_GROUP_NUMBER = re.compile(rf"[tT](?<![\w][tT])he[ \t]+({_ACRONYM})[ \t]+\Z")
+_STUDY_GROUP = Reader(_STUDY_GROUP_NUMBER, 40, name=_trial_number, accepts=_not_model_or_drug)
+
+
+def study_group_numbers(text: str) -> list[Hit]:
+    """Protocol numbers (``_trial_number``) after "the" and before "Study Group", unless the
+    text writes them as a drug or a model."""
+    found = literal_starts(text, ("Study Group",))
+    return read_hits((_STUDY_GROUP,), text, found) if found else []
 
 
 # A group's number enrolling patients or opening a clause with "In": no noun calls it a trial,
