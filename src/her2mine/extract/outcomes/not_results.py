@@ -301,18 +301,37 @@ def _gain_in_median(text: str, low: str | None, s: int, ep: Hit, v: Value) -> bo
 # Round 85a: "resulted in a numerically longer survival of about 6 months", "an improvement of 4
 # months", "a gain of 6.1 months": a time stated right after a gain or a comparative (not "a
 # longer median PFS of 12.4 months", which is a median) is a difference between the arms.
-_TIME_GAIN_WORDS = ("longer", "shorter", "improvement", "gain", "extension", "prolongation")
+# Round 97a: "an absolute benefit of 4.5 mo", "a difference of 4.5 months", "an advantage of 3
+# months" too, and a gain word right after the time ("a 4.5 month gain", "4.5 months' benefit").
+_TIME_GAIN_WORDS = (
+    "longer", "shorter", "improvement", "gain", "extension", "prolongation", "benefit",
+    "advantage", "difference",
+)  # fmt: skip
 _TIME_GAIN_GATE = WordGate(_TIME_GAIN_WORDS)
 _TIME_GAIN_RIGHT_BEFORE = re.compile(
     r"\b(?:(?:longer|shorter)\s+(?:(?!median\b)[a-z-]+\s+){0,2}?(?:survival|life)"
-    r"|(?:improvement|gain|extension|prolongation)s?)\s+(?:of|by)\s+" + _HEDGE + r"\Z",
+    r"|(?:improvement|gain|extension|prolongation|benefit|advantage|difference)s?)\s+(?:of|by)\s+"
+    + _HEDGE
+    + r"\Z",
+    re.I,
+)
+_TIME_GAIN_RIGHT_AFTER = re.compile(
+    r"['’]?s?\s*(?:absolute\s+)?(?:improvement|gain|extension|prolongation|benefit|advantage"
+    r"|difference)\b",
     re.I,
 )
 
 
 def _difference_right_before(text: str, low: str | None, s: int, v: Value) -> bool:
-    """Whether time ``v`` follows "longer survival of" / "a gain of": a difference, no median."""
+    """Whether time ``v`` follows "longer survival of" / "a gain of" / "an absolute benefit of",
+    or a gain word follows it right after its unit ("a 4.5 month gain"): a difference, no
+    median."""
     a = v.start - 60 if v.start - 60 > s else s
+    if (
+        _TIME_GAIN_GATE.may_hold(low, v.ext_end, v.ext_end + 24)
+        and _TIME_GAIN_RIGHT_AFTER.match(text, v.ext_end) is not None
+    ):
+        return True
     return (
         _TIME_GAIN_GATE.may_hold(low, a, v.start)
         and _TIME_GAIN_RIGHT_BEFORE.search(text, a, v.start) is not None
@@ -546,8 +565,12 @@ def _crossover_share(text: str, v: Value) -> bool:
 # A qualifier is needed, and not a response-rate one ("were objective responders", "were RECIST
 # responders" are an ORR), whether the end point comes before the share or after it.
 _RESPONDER_GATE = WordGate(("responder", "clearance"))
+# Round 97a: the people counted may be named with their group between the share and the verb
+# ("227 (79.6%) patients in group B were PET responders", "of patients in the THP arm were").
 _RESPONDER_SHARE_AFTER = re.compile(
-    r"[\s)\]]*(?:of\s+(?:the\s+|all\s+)?(?:patients|pts|women|participants)\s+)?"
+    r"[\s)\]]*(?:(?:of\s+)?(?:the\s+|all\s+)?(?:patients|pts|women|participants)\s+"
+    r"(?:(?:in|from|of)\s+(?:the\s+)?(?:(?:arm|group|cohort)\s+[A-Z\d]\b|(?:[\w+/-]+\s+){1,3}?"
+    r"(?:arm|group|cohort))\s+)?)?"
     r"(?:were|was|became|being|had|achieved|showed)\s+(?:classified\s+as\s+)?(?:an?\s+)?"
     r"(?:(?:(?!(?:objective|overall|complete|partial|confirmed|clinical|tumou?r|recist"
     r"|radiologic(?:al)?|radiographic)\b)[\w/-]+\s+)"
@@ -770,7 +793,9 @@ def _response_groups_ratio(text: str, low: str | None, s: int, v: Value) -> bool
 # predictive of") joins a subject to its end point as "was associated with" does.
 # Round 64b: "Patients with a HER2 copy number of 10 or more had a higher ORR (OR 3.2": "had"
 # a higher (longer, ...) end point joins a subject to it as well; the subject tests below decide.
-_ASSOCIATED_GATE = WordGate(("associated", "predict", "had"))
+# Round 97a: "liver metastasis (HR=1.85, ...) was an independent risk factor for PFS": the
+# independent-factor verb of round 77b needs its own gate word ("predictor" had "predict").
+_ASSOCIATED_GATE = WordGate(("associated", "predict", "had", "independent"))
 # Round 73b: the negated verb joins them too ("age >=65 years was not (significantly) associated
 # with PFS (HR 1.14"): a factor's ratio whether or not it reached significance.
 _ASSOCIATED = re.compile(
@@ -780,7 +805,7 @@ _ASSOCIATED = re.compile(
     r"|\bhad\s+(?:an?\s+)?(?:(?:significantly|numerically)\s+)?(?:higher|lower|better|worse|"
     r"longer|shorter|greater|improved|poorer)\b"
     # Round 77b: "status (OR=2.61, ...) was an independent predictor of tpCR"
-    r"|\b(?:was|were)\s+(?:an?\s+)?independent\s+(?:[\w-]+\s+)?(?:predictors?|factors?)\s+"
+    r"|\b(?:was|were)\s+(?:an?\s+)?independent\s+(?:[\w-]+\s+){0,2}?(?:predictors?|factors?)\s+"
     r"(?:of|for)\b",
     re.I,
 )

@@ -135,12 +135,13 @@ def sentence_outcome_rows(
     needs_arms = False  # HR/OR and no values need no arm
     shared_nr = False  # a not-reached median given to a list of end points (round 74a)
     grades = None  # where grade qualifiers can start: only a sentence with AEs reads them
+    factor_ratios: list[Value] = []  # ratios read as a factor's, no outcome
     if low is not None:
         for h in eps:
             if h.canonical == "AE":
                 grades = _GradeStarts(low, s, e)
                 break
-    named = _ratio_endpoints_named_apart(text, e, values, eps) if eps else None
+    named = _ratio_endpoints_named_apart(text, e, values, eps, respectively) if eps else None
     zipped, grouped = (
         _endpoints_zipped(text, e, values, eps, _ArmsListed(text, drug_hits, registry, low))
         if respectively and len(eps) > 1
@@ -167,6 +168,7 @@ def sentence_outcome_rows(
             or _associated_factor_ratio(text, low, s, e, v, drug_hits, eps)
             or _compared_groups_factor_ratio(text, low, s, v, drug_hits)
         ):
+            factor_ratios.append(v)  # (still the owner of the P printed with it: round 97a)
             continue
         if v.value is None and len(eps) >= 2 and measure == "median":
             listed = _medians_listed_with(text, v, eps, endpoint)
@@ -217,7 +219,7 @@ def sentence_outcome_rows(
     else:
         arms = [None] * len(out)
     if len(out) >= 2:  # a shared P needs two rates (most sentences give one value)
-        _share_rate_p(text, s, e, out, arms, low, refs if needs_arms else None, eps)
+        _share_rate_p(text, s, e, out, arms, low, refs if needs_arms else None, eps, factor_ratios)
     if len(out) >= 3:  # a bare P list is only unlinked after three compared values or more
         ps = _between_arm_ps(text, s, e)
         _unlinked_p_lists(text, s, out, ps)
@@ -320,11 +322,13 @@ def _twin_groups(
 
 
 def _ratio_endpoints_named_apart(
-    text: str, e: int, values: list[Value], eps: list[Hit]
+    text: str, e: int, values: list[Value], eps: list[Hit], respectively: bool = False
 ) -> dict[int, Hit]:
     """The end point of each ratio in ``values`` named apart from its key, by the ratio's start:
     after it ("<ratio> for <end point>", a list "for A and B" zipped with as many listed ratios
-    of one key) or as a "respectively" list inside its key. Empty for most sentences."""
+    of one key), as a "respectively" list inside its key, or (``respectively``: the sentence
+    may hold the word) as a list of end points before a "respectively" run of as many ratios
+    (``_ratios_listed_respectively``). Empty for most sentences."""
     out: dict[int, Hit] = {}
     runs: dict[int, list[Value]] = {}
     for v in values:
@@ -352,6 +356,8 @@ def _ratio_endpoints_named_apart(
                 out.update(zip((w.start for w in run), listed, strict=True))
             elif listed:
                 out[v.start] = listed[0]
+    if not out and respectively and len(eps) > 1:
+        out = _ratios_listed_respectively(text, e, values, eps)
     if not out:
         return out
     return {
@@ -359,6 +365,44 @@ def _ratio_endpoints_named_apart(
         for start, h in out.items()
         if h.canonical not in _RESPONSES or next(v.kind for v in values if v.start == start) != "HR"
     }
+
+
+# Round 97a: "hazard ratios for overall survival and disease-free survival favoured X (HR 0.66,
+# ..., P < 0.00001 and HR 0.60, ..., respectively)", "OS and DFS were improved (HR 0.66 and
+# 0.60, respectively)": a list of end points, then as many ratios (each with its own key or one
+# key for all) closed by "respectively", zip in order. Not without "respectively", nor with
+# another end point or a value of another measure between the list and the ratios.
+_LIST_TO_RATIOS = 120  # most characters between the listed end points and their first ratio
+
+
+def _ratios_listed_respectively(
+    text: str, e: int, values: list[Value], eps: list[Hit]
+) -> dict[int, Hit]:
+    """The listed end point of each ratio of a "respectively" run of ratios after a list of as
+    many end points (the last end points before the first ratio), by the ratio's start; else
+    empty."""
+    ratios = [v for v in values if v.kind in RATIO_MEASURES]
+    if len(ratios) < 2 or len({v.kind for v in ratios}) != 1:
+        return {}
+    first, last = ratios[0], ratios[-1]
+    before = [h for h in eps if h.end <= first.start]
+    if len(before) < 2 or first.start - before[-1].end > _LIST_TO_RATIOS:
+        return {}
+    listed = next(
+        (x for h in before if (x := _endpoint_list(text, eps, h.start))[-1] is before[-1]), []
+    )
+    if len(listed) != len(ratios):
+        return {}
+    r = _RESPECTIVELY.search(text, last.ext_end, e)
+    if r is None or any(
+        listed[-1].end <= v.start < r.start() and v.kind not in RATIO_MEASURES for v in values
+    ):
+        return {}
+    if any(first.start < h.start < r.start() for h in eps) or any(
+        last.start < v.start < r.start() for v in values
+    ):
+        return {}
+    return dict(zip((v.start for v in ratios), listed, strict=True))
 
 
 # "Median PFS and OS were 7.2 months (95% CI ...) and 15.1 months (...), respectively": a list

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from her2mine.extract.arms import GROUP_GATE, ArmRef
 from her2mine.extract.fastre import WordGate, word_start
@@ -28,6 +29,7 @@ def _share_rate_p(
     low: str | None = None,
     refs: list[ArmRef] | None = None,
     endpoints: list[Hit] | None = None,
+    factor_ratios: list[Value] | None = None,
 ) -> None:
     """A P value printed after compared rates (no HR/OR in between) belongs to each of them:
     "43.6% vs 30.8% (P<0.001)", "... in the A group and 99 (44.4%) in the B group (difference
@@ -36,8 +38,11 @@ def _share_rate_p(
     ``_p_sharing_measures`` names (incidences; medians when no HR/OR, else only those of a
     bracket the P closes, ``_medians_of_closed_bracket``). A P after "the difference in
     <another end point>" (one of ``endpoints``) is not theirs. A P labelled with the pair it
-    compares goes to that pair only (``_labelled_pair``, read in the sentence's ``refs``)."""
-    kinds = _p_sharing_measures(out)
+    compares goes to that pair only (``_labelled_pair``, read in the sentence's ``refs``).
+    ``factor_ratios``: ratios of the sentence read as a factor's and left out of ``out``; each
+    still owns the P printed after it, as a kept HR/OR does (round 97a: "(6.9 vs 4.2 months,
+    HR=0.69, 95%CI: 0.51-0.93, P=0.015)" between subgroups gives the medians no P)."""
+    kinds = _COMPARED_SHARES if factor_ratios else _p_sharing_measures(out)
     # (a ratio in the sentence: medians share only a P closing their own bracket)
     bracketed = () if "median" in kinds else ("median",)
     rates = [i for i, (_, _, m) in enumerate(out) if m in kinds or m in bracketed]
@@ -91,6 +96,8 @@ def _share_rate_p(
             meas in ("HR", "OR") and after <= v.start < p_start for v, _, meas in out
         ):
             continue
+        if factor_ratios and any(after <= v.start < p_start for v in factor_ratios):
+            continue
         if len(group) > 2:
             group = _last_clause_values(text, out, group)
         if len(group) > 2 and _CONTRAST_GATE.may_hold(low, s, e):
@@ -128,6 +135,45 @@ _LABEL_REACH = 60  # characters from the bracket's opening to its P
 
 
 def _labelled_pair(text: str, s: int, m: re.Match[str], refs: list[ArmRef]) -> set[str] | None:
+    """The two arms a label of the P ``m`` names: a bracket's (``_bracket_label_pair``), else
+    the clause's it closes ("the difference between THL and TH was not significant (P = .13)",
+    ``_between_pair``), or None."""
+    pair = _bracket_label_pair(text, s, m, refs)
+    return pair if pair is not None else _between_pair(text, s, m, refs)
+
+
+# Round 97a: "..., respectively; the difference between THL and TH was not significant (P =
+# .13)", "and the comparison of arms A and C was significant (P = .002)": a clause that names
+# two groups after "between" / "comparing" / "comparison of" and then only words (no number, no
+# ";", no closed bracket) up to the P labels it with that pair. "(P = .13 for the comparison of
+# all three arms)" and "the difference between the three arms" name no two groups.
+_BETWEEN_REACH = 110  # characters from the P back to its label's "between"
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|comparing|comparisons?\s+of)\s+(?:the\s+)?\Z", re.I)
+_BETWEEN_JOIN = re.compile(r"\s+(?:and|with|to|vs\.?|versus)\s+(?:the\s+)?", re.I)
+_BETWEEN_TAIL = re.compile(r"[^\d;()\[\]]{0,60}[(\[]?\s*")
+
+
+def _between_pair(text: str, s: int, m: re.Match[str], refs: list[ArmRef]) -> set[str] | None:
+    """The two arms a "between A and B" label right before the P ``m`` names (see above), or
+    None."""
+    a = max(s, m.start() - _BETWEEN_REACH)
+    window = text[a : m.start()]
+    if "etween" not in window and "ompar" not in window:
+        return None
+    near = [r for r in refs if a <= r.start and r.end <= m.start()]
+    for r1, r2 in pairwise(near):
+        if (
+            _BETWEEN_BEFORE.search(text, max(a, r1.start - 24), r1.start) is not None
+            and _BETWEEN_JOIN.fullmatch(text, r1.end, r2.start) is not None
+            and _BETWEEN_TAIL.fullmatch(text, r2.end, m.start()) is not None
+        ):
+            if r1.arm is None or r2.arm is None or r1.arm == r2.arm:
+                return None
+            return {r1.arm, r2.arm}
+    return None
+
+
+def _bracket_label_pair(text: str, s: int, m: re.Match[str], refs: list[ArmRef]) -> set[str] | None:
     """The two arms a bracket's label names before the P ``m`` ("(TL vs T, p = 0.04)", also
     after a ";" in that bracket or a ";" clause of the sentence outside brackets) or right after
     it ("(P = .01 for TL vs T)"), or None."""
