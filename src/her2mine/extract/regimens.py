@@ -195,8 +195,12 @@ _TRADEMARKS = ("®", "™")
 # Round 95c: "FEC alone for three cycles followed by docetaxel plus trastuzumab": a phase given
 # alone for a set time, then the next phase, is one sequence (its "alone" names no control arm).
 # Only with the time ("A alone followed by B at progression" is a control arm and a later line).
+# Round 97d: "FEC only for three cycles followed by ..." reads as "alone" there.
 _TIMED_ALONE_PHASE = re.compile(
-    r"\s+alone\s+for\s+[^,;()]{1,40}?\s*,?\s+(?:and\s+)?" + SEQUENCE_WORDS + r"\s+" + DRUG_LEAD,
+    r"\s+(?:alone|only)\s+for\s+[^,;()]{1,40}?\s*,?\s+(?:and\s+)?"
+    + SEQUENCE_WORDS
+    + r"\s+"
+    + DRUG_LEAD,
     re.I,
 )
 
@@ -214,7 +218,7 @@ def _read_gap(gap: str) -> str | None:
     if bracketed:
         gap = _PARENS.sub("", gap)
     aside = gap[:1] == "," and _DOSE_ASIDE.match(gap) is not None
-    if "alone" in gap and _TIMED_ALONE_PHASE.fullmatch(gap):
+    if ("alone" in gap or "only" in gap) and _TIMED_ALONE_PHASE.fullmatch(gap):
         return "strong"
     gap = without_schedules(gap)
     if aside and (left := _DOSE_ASIDE_LEFT.match(gap)) is not None:

@@ -339,11 +339,33 @@ _OTHER_EVENT_CLAUSE = re.compile(
     re.I,
 )
 
+# Round 97d: "..., and 12% of patients had diarrhoea": a clause opening with its own value, its
+# subject ("of patients") and a verb names its event after the value; it is of any grade too.
+_RUN_BEFORE_AT = re.compile(_RUN_BEFORE + r"\Z")
+_VALUE_SUBJECT_VERB = re.compile(
+    rf"(?:\s*%?\s*(?:{VS_WORDS}|,\s*(?:and\s+)?|and\s+|/)\s*{DECIMAL}){{0,4}}"
+    r"\s*%?\s*of\s+(?:the\s+|all\s+)?(?:\d+\s+)?(?:patients|participants|women|subjects)"
+    r"(?:\s+in\s+(?:the\s+|each\s+|both\s+)?[\w-]+(?:\s+(?:groups?|arms?|cohorts?))?)?"
+    r"\s+(?:had|experienced|developed|reported)\s+(?:an?\s+|any\s+)?"
+    r"(?!(?:grades?|gr|severe|g\d)\b|[≥>])[A-Za-z]",  # (its own grade is read where written)
+    re.I,
+)
+
+
+def _clause_end(text: str, a: int) -> int:
+    """Where the clause from ``a`` ends: its ";", its sentence's ". " or 80 characters on."""
+    b = min(len(text), a + 80)
+    for stop in (";", ". "):
+        k = text.find(stop, a, b)
+        if k >= 0:
+            b = k
+    return b
+
 
 def _spent_before_other_event_clause(text: str, m: re.Match[str], v: Value) -> bool:
     """Whether grade qualifier ``m`` qualifies one event's run of values before ", and", after
     which another event's clause gives value ``v`` (``_OWN_RUN_THEN_AND``,
-    ``_OTHER_EVENT_CLAUSE``)."""
+    ``_OTHER_EVENT_CLAUSE``, or ``v`` first with ``_VALUE_SUBJECT_VERB`` after it)."""
     a = m.end()
     if a >= v.start:
         return False
@@ -353,7 +375,14 @@ def _spent_before_other_event_clause(text: str, m: re.Match[str], v: Value) -> b
         while k < v.start and text[k].isspace():
             k += 1
         if (
-            _OTHER_EVENT_CLAUSE.fullmatch(text, k, v.start) is not None
+            (
+                _OTHER_EVENT_CLAUSE.fullmatch(text, k, v.start) is not None
+                or (
+                    _RUN_BEFORE_AT.match(text, k, v.start) is not None
+                    and (clause := _VALUE_SUBJECT_VERB.match(text, v.end)) is not None
+                    and _G3.search(text, clause.end(), _clause_end(text, clause.end())) is None
+                )
+            )
             and _OWN_RUN_THEN_AND.fullmatch(text, a, k) is not None
             and _LISTING_VERB.search(text, a, text.find("%", a, k)) is None
         ):

@@ -589,6 +589,41 @@ def _responder_share(text: str, low: str | None, v: Value) -> bool:
     )
 
 
+# Round 97d: "65.0% of responses lasted at least 6 months", "responses lasted 6 months or
+# longer in 58% of responders": a share of the responses (or responders) whose response lasted
+# a set time is a landmark of the duration of response, which the gold README gives no rate
+# of, and no response rate. Only the share itself: "the ORR was 40%, and responses lasted a
+# median of 9 months" keeps its 40%.
+_RESPONSE_SHARE_GATE = WordGate(("respon",))
+_RESPONSE_SHARE_AFTER = re.compile(
+    r"[\s)\]]*of\s+(?:the\s+|all\s+|these\s+|those\s+)?(?:\d[\d,]*\s+)?"
+    r"(?:(?:confirmed|objective|tumou?r)\s+)?(?:responses\b|(?:responders|responding\s+patients)\b"
+    # (merge of rounds 97c/97d: "1.0% of responders in group B" had an event: a subset's value;
+    # a share of responders is a response's only when its duration follows)
+    r"(?=[^.;%]{0,40}?\b(?:last\w*|ongoing|maintain\w*|persist\w*|durable|remain\w*|duration)))",
+    re.I,
+)
+_RESPONSE_LASTED_BEFORE = re.compile(
+    r"\bresponses?\s+(?:lasted|lasting|persisted|were\s+maintained|was\s+maintained)\b"
+    r"[^;%()]{0,50}?\bin\s+\Z",
+    re.I,
+)
+
+
+def _response_duration_share(text: str, low: str | None, s: int, v: Value) -> bool:
+    """Whether percentage ``v`` is a share of the responses or responders ("X% of responses
+    lasted ...") or a landmark of response duration ("responses lasted ... in X%")."""
+    a = v.ext_end
+    if _RESPONSE_SHARE_GATE.may_hold(low, a, a + 40) and (
+        _RESPONSE_SHARE_AFTER.match(text, a, a + 40) is not None
+    ):
+        return True
+    b = v.start - 80 if v.start - 80 > s else s
+    return _RESPONSE_SHARE_GATE.may_hold(low, b, v.start) and (
+        _RESPONSE_LASTED_BEFORE.search(text, b, v.start) is not None
+    )
+
+
 # Round 84a: "adverse events occurred in 31% of patients, and 4% discontinued sevabertinib
 # because of them": a share whose own verb says the patients stopped treatment is a
 # discontinuation share, no rate of the event named before it.

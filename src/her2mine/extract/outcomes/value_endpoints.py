@@ -49,6 +49,7 @@ from her2mine.extract.outcomes.not_results import (
     _median_relabelled,
     _opens_compared,
     _responder_share,
+    _response_duration_share,
     _share_of_events,
     _stopped_share,
     _unlisted_rate_between,
@@ -236,7 +237,7 @@ def _endpoint_for(
     # (79.6%) were PET responders" names its end point before the share)
     if _responder_share(text, low, v) or _hypothesis_or_threshold(text, low, s, v):
         return None
-    if _stopped_share(text, low, v):
+    if _stopped_share(text, low, v) or _response_duration_share(text, low, s, v):
         return None
     if _own_predicate_without_end_point(text, eps, v):
         return None
