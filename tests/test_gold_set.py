@@ -31,6 +31,7 @@ BLIND14 = Path(__file__).parent / "data" / "gold_blind14"
 BLIND15 = Path(__file__).parent / "data" / "gold_blind15"
 BLIND16 = Path(__file__).parent / "data" / "gold_blind16"
 BLIND17 = Path(__file__).parent / "data" / "gold_blind17"
+BLIND18 = Path(__file__).parent / "data" / "gold_blind18"
 TXT = sorted(GOLD.glob("*.txt"))
 ALL_TXT = (
     TXT
@@ -51,6 +52,7 @@ ALL_TXT = (
     + sorted(BLIND15.glob("*.txt"))
     + sorted(BLIND16.glob("*.txt"))
     + sorted(BLIND17.glob("*.txt"))
+    + sorted(BLIND18.glob("*.txt"))
 )
 
 ENDPOINTS = {
@@ -104,6 +106,7 @@ def _parse_written(value: str) -> float | None:
         (BLIND15, 20, 2),
         (BLIND16, 20, 2),
         (BLIND17, 20, 2),
+        (BLIND18, 20, 2),
     ],
 )
 def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: int) -> None:
@@ -138,6 +141,7 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
         BLIND15,
         BLIND16,
         BLIND17,
+        BLIND18,
     ],
     ids=[
         "gold",
@@ -158,6 +162,7 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
         "blind15",
         "blind16",
         "blind17",
+        "blind18",
     ],
 )
 def test_pinned_scores_file(directory: Path) -> None:
@@ -187,6 +192,7 @@ def test_the_sets_share_no_document() -> None:
         BLIND15,
         BLIND16,
         BLIND17,
+        BLIND18,
     )
     ids = [{t.stem for t in d.glob("*.txt")} for d in sets]
     assert sum(map(len, ids)) == len(set().union(*ids))
