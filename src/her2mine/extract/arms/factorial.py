@@ -64,6 +64,19 @@ _NONE_AFTER = re.compile(
     r"\s*,?\s*(?:or|versus|vs\.?)\s+(?:(?:a\s+)?matching\s+)?(?:placebo|observation)\b", re.I
 )
 _ALTERNATIVE_JOIN = re.compile(r"\s*,?\s*(?:or|versus|vs\.?)\s+\Z", re.I)
+# Review of rounds 96/97: a "further" randomisation of the patients who progressed, responded or
+# completed the first treatment is a second, later comparison (its levels are no factor of the
+# first design): words of that subset before the "further" verb.
+_LATER_SUBSET = re.compile(
+    r"\b(?:progress\w*|relaps\w*|recurr\w*|respon\w*|complet\w*|stable\s+disease|after|"
+    r"at\s+the\s+end)\b",
+    re.I,
+)
+# A drug joined to the next one of its regimen: "A plus B or C plus B" holds alternatives of
+# several drugs, which the flat factor reading cannot keep apart.
+_COMBINED_JOIN = re.compile(
+    r"\s*(?:\+|/|plus|and|with|combined\s+with|in\s+combination\s+with)\s*", re.I
+)
 _SCHEDULE_WORD = (
     r"(?:weekly|biweekly|fortnightly|tri-?weekly|3-weekly|dose[\s-]dense|conventional|"
     r"every[\s-](?:\d|two|three|four)[\s-]weeks?|q\dw|d(?:ays?\s+|)1\s*(?:,|and|\+)\s*8)"
@@ -154,7 +167,11 @@ def _further_assigned(
         (s0, e0), (s, e) = sentences[k - 1], sentences[k]
         if _RANDOMISED.search(text, s0, e0) is None:
             continue
+        if _LATER_SUBSET.search(text, s, m.start()) is not None:
+            continue  # (re-randomised at progression, responders: a later comparison)
         first = [h for h in drug_hits if s0 <= h.start and h.end <= e0 and h.drugs]
+        if _combined_alternative(text, first):
+            continue
         second = [h for h in drug_hits if s <= h.start and h.end <= e and h.drugs]
         population = _population_subtype(text, s0, e0)
         one = _factorial_of(text, s0, first, population, least=1)
@@ -173,6 +190,20 @@ def _further_assigned(
         reg.arms = _with_labelled_arms(reg.arms, fac)
         reg.frozen = None
         return True
+    return False
+
+
+def _combined_alternative(text: str, hits: list[Hit]) -> bool:
+    """Whether an alternative of a design sentence with mentions ``hits`` is a regimen of
+    several drugs ("A plus B or C plus B"): a mention next to the "or" joined to its neighbour
+    by "plus" / "and" / "with"."""
+    for i in range(1, len(hits)):
+        if not _ALTERNATIVE_JOIN.fullmatch(text, hits[i - 1].end, hits[i].start):
+            continue
+        if i >= 2 and _COMBINED_JOIN.fullmatch(text, hits[i - 2].end, hits[i - 1].start):
+            return True
+        if i + 1 < len(hits) and _COMBINED_JOIN.fullmatch(text, hits[i].end, hits[i + 1].start):
+            return True
     return False
 
 

@@ -382,6 +382,10 @@ def _split_repeated_doses(text: str, regs: list[Regimen]) -> list[Regimen]:
 _PARTNER_DOSE_GAP = re.compile(
     r"[^();]{0,40}?(?:\([^()]{1,40}\))?\s*,?\s*(?:or|versus|vs\.?)\s+(?:to\s+)?\Z", re.I
 )
+# Review of rounds 96/97: the partner is added "with" to the regimen's backbone ("A and B with X
+# 320 mg"); "A plus X 1000 mg or X 1500 mg" may as well be X alone at its single-agent dose
+# (EGF104900: lapatinib 1000 mg plus trastuzumab or lapatinib 1500 mg).
+_PARTNER_WITH = re.compile(r"\bwith\s+(?:the\s+)?\Z", re.I)
 # "... or pyrotinib 400 mg alone": the twin is said to go without the partner's backbone.
 _DOSE_TWIN_ALONE = re.compile(
     r"[^();,]{0,30}?\b(?:alone|only|monotherapy|without|as\s+(?:a\s+)?single[\s-]agent)\b",
@@ -394,13 +398,17 @@ def _partner_dose_twins(text: str, regs: list[Regimen]) -> list[Regimen]:
     regimen right before it at another dose read as that whole regimen: "A and B with X 320 mg
     (arm 1) or X 400 mg (arm 2)" are dose arms of one regimen (the gold README's dose arms). Not
     when the twin says it goes alone ("or X 400 mg alone"), nor for another drug of the regimen
-    ("A 320 mg plus X or A 400 mg": two regimens as written)."""
+    ("A 320 mg plus X or A 400 mg": two regimens as written), nor for a partner not added
+    "with" ("B plus X 1000 mg or X 1500 mg" may be X alone at its single-agent dose)."""
     out = list(regs)
     for i in range(1, len(out)):
         p, r = out[i - 1], out[i]
         if len(r.hits) != 1 or len(p.hits) < 2 or r.hits[0].drugs != p.hits[-1].drugs:
             continue
         if not r.drugs or p.hits[-1].end != p.end:
+            continue
+        partner = p.hits[-1].start
+        if _PARTNER_WITH.search(text, max(p.hits[-2].end, partner - 20), partner) is None:
             continue
         first = _FIRST_DOSE.match(text, p.end, r.start)
         if first is None or first.group(2) is None:
