@@ -33,6 +33,7 @@ def find_endpoints(text: str, lex: EndpointLexicon, low: str | None = None) -> l
     if loose:
         hits += timepoint_short_forms(text, hits, lex)
         hits += rate_short_forms(text, hits, lex)
+        hits += event_short_forms(text, hits, lex)
     if _CNS_GATE.may_hold(low, 0, len(low)):
         hits = cns_qualified(low, hits)
     if _DLT_GATE.may_hold(low, 0, len(low)):
@@ -424,6 +425,41 @@ def rate_short_forms(text: str, hits: list[Hit], lex: EndpointLexicon) -> list[H
     for short, code in defined.items():
         pattern = r"(?<![A-Za-z0-9-])" + short + r"[ \t]+rates?\b"
         out += [Hit("endpoint", m.start(), m.end(), m[0], code) for m in re.finditer(pattern, text)]
+    return out
+
+
+# Round 98a: "the incidence of clinically relevant toxicity (CRT) ...", then "CRT was observed
+# in 46% of patients receiving T-DM1": an adverse-event category's short form the text defines
+# in a bracket right after its full name names that category wherever it stands. Only a short
+# form spelled by the initials of the name's words defines one: "a decline in left ventricular
+# ejection fraction (LVEF)" does not make "LVEF" an event, and an undefined "CRT"
+# (chemoradiotherapy) is no end point.
+_EVENT_SHORT_DEFINED = re.compile(r"[ \t]*\(([A-Z]{2,5})s?\)")
+_NAME_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def event_short_forms(text: str, hits: list[Hit], lex: EndpointLexicon) -> list[Hit]:
+    """Mentions of a short form "XYZ" the text defines in a bracket right after a safety end
+    point's full name whose words' initials spell it (see above; the lexicon's own
+    abbreviations are left to it)."""
+    defined: dict[str, tuple[str, int]] = {}
+    for h in hits:
+        if h.canonical not in SAFETY or h.text in lex.exact_of:
+            continue
+        m = _EVENT_SHORT_DEFINED.match(text, h.end)
+        if m is None or m.group(1) in lex.exact_of:
+            continue
+        initials = "".join(w[0] for w in _NAME_WORDS.findall(h.text)).upper()
+        if initials == m.group(1):
+            defined[m.group(1)] = (h.canonical, m.start(1))
+    out = []
+    for short, (code, at) in defined.items():
+        pattern = r"(?<![A-Za-z0-9-])" + short + r"s?(?![A-Za-z0-9-])"
+        out += [
+            Hit("endpoint", m.start(), m.end(), m[0], code)
+            for m in re.finditer(pattern, text)
+            if m.start() != at
+        ]
     return out
 
 

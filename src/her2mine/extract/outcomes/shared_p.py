@@ -112,6 +112,10 @@ def _share_rate_p(
         named = {arms[i] for i in group}
         if len(eps) > 1 and _p_for_every_pair(text, out, arms, group, m):
             continue
+        if len(eps) > 1 and endpoints and (tail := _own_event_clause(text, out, group, endpoints)):
+            group = tail
+            eps = {out[i][1:] for i in group}
+            named = {arms[i] for i in group}
         if len(eps) != 1 or (
             len(named) < 2
             and not _in_named_groups(text, out, group)
@@ -126,6 +130,32 @@ def _share_rate_p(
             continue
         for i in group:
             out[i][0].p = p
+
+
+# Round 98a: "Diarrhoea of any grade occurred in 86.7% ... and 95.7% ..., and grade 3 diarrhoea
+# in 8.9% and 21.7%, respectively (P=0.089)": the last values, of one end point and measure
+# named anew in a clause of their own (", and", ";", ", whereas", ", while" before the mention),
+# are the pair the P printed after them compares; the earlier clause's values take none.
+_EVENT_CLAUSE_JOIN = re.compile(r"(?:,\s*(?:and|whereas|while|but)|;)\s", re.I)
+
+
+def _own_event_clause(
+    text: str, out: list[tuple[Value, str, str]], group: list[int], endpoints: list[Hit]
+) -> list[int]:
+    """The values at the end of ``group`` (two or more, one end point and measure) that a
+    clause of their own opens, naming their end point after the earlier values of ``group``
+    (``_EVENT_CLAUSE_JOIN`` between the last earlier value and that mention); else empty."""
+    key = out[group[-1]][1:]
+    k = len(group)
+    while k > 0 and out[group[k - 1]][1:] == key:
+        k -= 1
+    if k == 0 or len(group) - k < 2:
+        return []
+    prev_end, first = out[group[k - 1]][0].ext_end, out[group[k]][0].start
+    mention = next((h for h in endpoints if prev_end <= h.start and h.end <= first), None)
+    if mention is None or _EVENT_CLAUSE_JOIN.search(text, prev_end, mention.start) is None:
+        return []
+    return group[k:]
 
 
 # "(TL vs T, p = 0.04)": a P whose bracket first names the two groups it compares (or names
