@@ -22,7 +22,8 @@ Modules, from the bottom of the import graph up (name — what it holds — impo
     partners    — counted mentions, per-arm and chosen partners — labels, model
     twins       — dose, schedule, code and route twins, "or both" arms — labels, model,
                   patterns
-    placebo     — placebo designs, phases, restated arms — labels, model, parts, patterns
+    placebo     — placebo designs, phases, restated arms — labels, model, parts, patterns,
+                  prior
     add_on      — "with or without" and add-on designs — labels, model, patterns, prior
     factorial   — factorial designs: factors, backbone, each level's regimen — model, patterns,
                   prior

@@ -294,7 +294,7 @@ def _read_design(
             regs = _alternatives_after(text, regs, placebo_end)
             if not regs:
                 continue  # (else "..., or to C": C is another arm, read below)
-        elif _add_placebo_design(text, regs, reg, e):
+        elif _add_placebo_design(text, regs, reg, s, e):
             continue
         if without and _with_or_without_design(text, s, e, regs, reg):
             continue

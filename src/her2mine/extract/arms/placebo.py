@@ -10,12 +10,14 @@ from her2mine.extract.arms.labels import _group_name_before, _label_after
 from her2mine.extract.arms.model import Arm, ArmRegistry, _hit_class_label
 from her2mine.extract.arms.parts import _SEQUENCE_WORD
 from her2mine.extract.arms.patterns import _OR_PLACEBO, PHYSICIANS_CHOICE
+from her2mine.extract.arms.prior import _LEAD_IN_CUE
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import GIVEN_TOGETHER, Regimen, without_schedules
 
 
-def _add_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry, e: int) -> bool:
-    """ "A or placebo, (each) plus|added to|in combination with B" → arms A+B and B (placebo)."""
+def _add_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry, s: int, e: int) -> bool:
+    """ "A or placebo, (each) plus|added to|in combination with B" → arms A+B and B (placebo);
+    so with B received before the assignment (``_shared_before``)."""
     for i, r in enumerate(regs):
         if i == 0:
             continue
@@ -25,7 +27,9 @@ def _add_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry, e: int
         prev = regs[i - 1]
         if not _OR_PLACEBO.match(text[prev.end : plac[0].start]) or r.hits[0].kind != "placebo":
             continue
-        backbone = sorted({d for x in regs[i:] for d in x.drugs})
+        backbone = sorted(
+            {d for x in regs[i:] for d in x.drugs} | _shared_before(text, s, regs[: i - 1], prev)
+        )
         active = sorted(set(prev.drugs) | set(backbone))
         if not any(a.drugs == active for a in reg.arms):
             reg.arms.append(Arm(active, False, set()))
@@ -35,6 +39,47 @@ def _add_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry, e: int
         _label_placebo_design(reg, backbone, _label_after(text, r.end, nxt))
         return True
     return False
+
+
+# Round 98b: "All patients received trastuzumab and docetaxel and were randomly assigned to
+# pertuzumab or placebo", "In addition to X, patients were randomized to A or matching placebo":
+# the treatment every patient received, named before the assignment, is the backbone of both
+# arms; the placebo stands in for A alone. Lead-ins are no part of it: "were then assigned" and
+# the round 94a cues (``_LEAD_IN_CUE``) drop them before, and are checked again here.
+_SHARED_OPENS = re.compile(
+    r"(?:(?<!\bhad\s)(?<!\bhave\s)(?<!\bwho\s)(?<!\bpreviously\s)"
+    r"\b(?:received|were\s+given|were\s+treated\s+with)|\b(?i:in\s+addition\s+to))\s+"
+    r"(?:(?:\w+\s+cycles\s+of|standard|the)\s+)?\Z"
+)
+_SHARED_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|plus|with)\s+)", re.I)
+_SHARED_THEN_ASSIGNED = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?(?:,?\s*and\s+(?:were|was)|,\s*(?:all\s+)?(?:the\s+)?"
+    r"(?:patients|women|participants)\s+were)\s+(?:randomly\s+assigned|randomi[sz]ed|allocated)"
+    r"(?:\s*\([^()]*\))?(?:\s+(?:in\s+)?(?:an?\s+)?\d+\s*:\s*\d+(?:\s+ratio)?)?"
+    r"\s+to\s+(?:receive\s+)?(?:either\s+)?",
+    re.I,
+)
+
+
+def _shared_before(text: str, s: int, before: list[Regimen], first: Regimen) -> set[str]:
+    """The drugs of the regimens ``before`` the first alternative ``first`` of a placebo design
+    in sentence [s, ...) when the patients received them and were assigned in one clause
+    (``_SHARED_THEN_ASSIGNED``, no "then"), the first opening on "received" or "in addition to"
+    (``_SHARED_OPENS``; not "had received": a history) and the rest joined as one list; else
+    none. A regimen written before that is no such list keeps out of the arms, as before."""
+    if not before or not any(r.drugs for r in before):
+        return set()
+    if _SHARED_OPENS.search(text, max(s, before[0].start - 40), before[0].start) is None:
+        return set()
+    for a, b in zip(before, before[1:], strict=False):
+        if _SHARED_LIST_GAP.fullmatch(without_schedules(text[a.end : b.start])) is None:
+            return set()
+    gap = without_schedules(text[before[-1].end : first.start])
+    if _SHARED_THEN_ASSIGNED.fullmatch(gap) is None:
+        return set()
+    if _LEAD_IN_CUE.search(text, before[0].start, first.start) is not None:
+        return set()
+    return {d for r in before for d in r.drugs if not r.has_placebo}
 
 
 def _label_placebo_design(reg: ArmRegistry, drugs: list[str], label: str | None) -> None:

@@ -410,6 +410,14 @@ _ASSIGNMENT = re.compile(
 )
 
 
+def assignment_after(text: str, b: int, e: int) -> int:
+    """Where the first assignment verb (``_ASSIGNMENT``) in [b, e) starts, else ``e``."""
+    if all(text.find(w, b, e) < 0 for w in ("andomi", "ssigned", "llocated")):
+        return e  # (no word of ``_ASSIGNMENT``: most sentences)
+    verb = _ASSIGNMENT.search(text, b, e)
+    return e if verb is None else verb.start()
+
+
 def lead_in_received(text: str, received: re.Match[str], e: int) -> int:
     """Where the lead-in that ``received`` ("all patients received", a ``_BOTH`` match in a
     sentence ending at ``e``) opens ends: right after the assignment verb that follows it when

@@ -38,6 +38,7 @@ _FILLER = re.compile(
     # the value's own bracket, round or square ("9.5 months [range, 1.2 to 14.3+] with Y")
     r"^[\s,;:)\]]*(?:(?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])[\s,;)\]]*)?"
     r"(?:(?:with|in|for|among|on|receiving|received|under|from|by|of|during|the|those|all|"
+    r"while\s+(?:on|under|receiving|taking|being\s+treated\s+with)|"  # round 98b
     r"an?|these|patients?|pts|participants|women|men|who|were|was|had|have|been|treated|assigned|"
     r"two|both|"  # "in the two T-DXd arms (pooled)": groups of one regimen (round 86b)
     r"randomi[sz]ed|allocated|"
@@ -55,7 +56,8 @@ _FILLER = re.compile(
 # (A duration in the gap qualifies the group of a duration trial: "69% in the 1-year
 # trastuzumab group", "88.0% in the 9-week trastuzumab group".)
 _ANCHOR = re.compile(
-    r"\b(?:with|in|for|among|on|receiving|received|under|from|by|of|given|treated|during)\b",
+    r"\b(?:with|in|for|among|on|receiving|received|under|from|by|of|given|treated|during|"
+    r"taking)\b",
     re.I,
 )  # ("3.1% of patients during P + H IV": a cross-over study's period names the regimen)
 
