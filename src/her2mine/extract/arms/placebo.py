@@ -11,6 +11,7 @@ from her2mine.extract.arms.model import Arm, ArmRegistry, _hit_class_label
 from her2mine.extract.arms.parts import _SEQUENCE_WORD
 from her2mine.extract.arms.patterns import _OR_PLACEBO, PHYSICIANS_CHOICE
 from her2mine.extract.arms.prior import _LEAD_IN_CUE
+from her2mine.extract.backbones import _EITHER
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import GIVEN_TOGETHER, Regimen, without_schedules
 
@@ -24,17 +25,26 @@ def _add_placebo_design(text: str, regs: list[Regimen], reg: ArmRegistry, s: int
         plac = [h for h in r.hits if h.kind == "placebo"]
         if not plac:
             continue
-        prev = regs[i - 1]
-        if not _OR_PLACEBO.match(text[prev.end : plac[0].start]) or r.hits[0].kind != "placebo":
+        p = i - 1
+        if p > 0 and _is_label_of(text, regs[p - 1], regs[p]):
+            p -= 1  # "A 1,500 mg daily (LP group) or placebo": the label is no regimen
+        prev = regs[p]
+        gap = text[prev.end : plac[0].start]
+        if p < i - 1:
+            gap = without_schedules(gap)
+        if not _OR_PLACEBO.match(gap) or r.hits[0].kind != "placebo":
             continue
+        after = regs[i + 1 :]
+        if after and _is_label_of(text, r, after[0]):
+            after = after[1:]  # "placebo (PP group)"
         backbone = sorted(
-            {d for x in regs[i:] for d in x.drugs} | _shared_before(text, s, regs[: i - 1], prev)
+            {d for x in [r, *after] for d in x.drugs} | _shared_before(text, s, regs[:p], prev)
         )
         active = sorted(set(prev.drugs) | set(backbone))
         if not any(a.drugs == active for a in reg.arms):
             reg.arms.append(Arm(active, False, set()))
         _mark_placebo_arm(reg, backbone)
-        nxt = regs[i + 1].start if i + 1 < len(regs) else e
+        nxt = after[0].start if after else e
         _label_placebo_design(reg, active, _label_after(text, prev.end, plac[0].start))
         _label_placebo_design(reg, backbone, _label_after(text, r.end, nxt))
         return True
@@ -69,6 +79,8 @@ def _shared_before(text: str, s: int, before: list[Regimen], first: Regimen) -> 
     none. A regimen written before that is no such list keeps out of the arms, as before."""
     if not before or not any(r.drugs for r in before):
         return set()
+    if _EITHER.fullmatch(without_schedules(text[before[-1].end : first.start])):
+        return {d for d in before[-1].drugs}  # "B plus either A (LP group) or placebo"
     if _SHARED_OPENS.search(text, max(s, before[0].start - 40), before[0].start) is None:
         return set()
     for a, b in zip(before, before[1:], strict=False):
@@ -80,6 +92,25 @@ def _shared_before(text: str, s: int, before: list[Regimen], first: Regimen) -> 
     if _LEAD_IN_CUE.search(text, before[0].start, first.start) is not None:
         return set()
     return {d for r in before for d in r.drugs if not r.has_placebo}
+
+
+# Round 99a: "lapatinib 1,500 mg daily (LP group) or placebo (PP group)": the words of a group
+# label bracket may read as a regimen of their own ("LP", "PP group").
+_LABEL_BRACKET_OPEN = re.compile(r"\s*\(\s*(?:the\s+)?")
+_LABEL_BRACKET_CLOSE = re.compile(r"(?:\s+(?:group|arm))?\s*\)")
+_LABEL_NOUN = re.compile(r"\s(?:group|arm)\s*\)", re.I)
+_LABEL_WORD_END = re.compile(r"(?:\s(?:group|arm)|\b[A-Z][\w-]{0,5})\Z")
+
+
+def _is_label_of(text: str, r: Regimen, label: Regimen) -> bool:
+    """Whether regimen ``label`` is the words of a group label bracket ("(LP group)", "(PP
+    group)") right after ``r`` and its dose; not a bracket of anything else."""
+    return (
+        _LABEL_BRACKET_OPEN.fullmatch(without_schedules(text[r.end : label.start])) is not None
+        and _LABEL_BRACKET_CLOSE.match(text, label.end) is not None
+        and _LABEL_WORD_END.search(text, label.start, label.end) is not None
+        and _LABEL_NOUN.search(text, label.start, text.find(")", label.end) + 1) is not None
+    )
 
 
 def _label_placebo_design(reg: ArmRegistry, drugs: list[str], label: str | None) -> None:
