@@ -44,6 +44,8 @@ class Factorial:
 # Words of a factorial design sentence; "A or B, each with or without X" is one too (the gate
 # holds a word of every ``_FACTORIAL`` match, whatever its spaces).
 FACTORIAL_GATE = WordGate(("factorial", "without", "further", "additionally"))
+_FACTORIAL_WORD_GATE = WordGate(("factorial", "without"))  # (``_FACTORIAL``'s words)
+_FURTHER_GATE = WordGate(("further", "additionally"))  # (``_FURTHER_ASSIGNED``'s words)
 _FACTORIAL = re.compile(r"\bfactorial\b|\b(?:each|both)\s+(?:given\s+)?with\s+or\s+without\b", re.I)
 # Round 97b (FinHer): "were randomly assigned to A or B, followed by C. The women with
 # HER2-amplified tumours were further assigned to receive or not to receive X": a second
@@ -123,14 +125,23 @@ _ALL_RECEIVED = re.compile(
 
 
 def read_factorial(
-    text: str, sentences: list[tuple[int, int]], drug_hits: list[Hit], reg: ArmRegistry
+    text: str,
+    sentences: list[tuple[int, int]],
+    drug_hits: list[Hit],
+    reg: ArmRegistry,
+    gate: str | None,
 ) -> None:
     """Read the first factorial design sentence into ``reg.factorial`` and make its levels the
     registry's arms. Only a sentence that assigns patients and holds two factors or more (a
-    drug alternative, each add-on drug, two schedules) is a design."""
+    drug alternative, each add-on drug, two schedules) is a design. ``gate``: the lower-cased
+    text when ``literal_safe`` (else None), for the word gates of each reading."""
     starts = [s for s, _ in sentences]
-    if _further_assigned(text, sentences, starts, drug_hits, reg):
+    if _FURTHER_GATE.may_hold(gate, 0, len(text)) and _further_assigned(
+        text, sentences, starts, drug_hits, reg
+    ):
         return
+    if not _FACTORIAL_WORD_GATE.may_hold(gate, 0, len(text)):
+        return  # ("further" let the text in: no factorial word)
     seen = -1
     # (one search of the text: the gate's "without" lets through many texts with no design)
     for m in _FACTORIAL.finditer(text):

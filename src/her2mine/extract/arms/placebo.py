@@ -79,14 +79,14 @@ def _shared_before(text: str, s: int, before: list[Regimen], first: Regimen) -> 
     none. A regimen written before that is no such list keeps out of the arms, as before."""
     if not before or not any(r.drugs for r in before):
         return set()
-    if _EITHER.fullmatch(without_schedules(text[before[-1].end : first.start])):
-        return {d for d in before[-1].drugs}  # "B plus either A (LP group) or placebo"
+    gap = without_schedules(text[before[-1].end : first.start])
+    if _EITHER.fullmatch(gap):
+        return set(before[-1].drugs)  # "B plus either A (LP group) or placebo"
     if _SHARED_OPENS.search(text, max(s, before[0].start - 40), before[0].start) is None:
         return set()
     for a, b in zip(before, before[1:], strict=False):
         if _SHARED_LIST_GAP.fullmatch(without_schedules(text[a.end : b.start])) is None:
             return set()
-    gap = without_schedules(text[before[-1].end : first.start])
     if _SHARED_THEN_ASSIGNED.fullmatch(gap) is None:
         return set()
     if _LEAD_IN_CUE.search(text, before[0].start, first.start) is not None:

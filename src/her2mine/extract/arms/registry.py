@@ -182,7 +182,7 @@ def build_registry(
     if reg.bare_forms:
         _redefined_bare_forms(text, drug_hits, reg)
     if FACTORIAL_GATE.may_hold(low, 0, len(low)):
-        read_factorial(text, sentences, drug_hits, reg)
+        read_factorial(text, sentences, drug_hits, reg, gate)
     # (not frozen here: ``arm_refs`` freezes it the first time a sentence has a group word,
     # which many documents never have)
     return reg

@@ -339,7 +339,12 @@ def _repeated_dose_forms(
 def _dose_after(text: str, pos: int, limit: int) -> str | None:
     """The dose with its unit written right after ``pos`` ("5.4 mg/kg"), else None."""
     m = _FIRST_DOSE.match(text, pos, limit)
-    return f"{m.group(1)} {m.group(2).strip()}" if m is not None and m.group(2) else None
+    return _dose_text(m) if m is not None and m.group(2) else None
+
+
+def _dose_text(m: re.Match[str]) -> str:
+    """The dose a ``_FIRST_DOSE`` match with its unit reads ("5.4 mg/kg")."""
+    return f"{m.group(1)} {m.group(2).strip()}"
 
 
 # Review of round 88a: "pertuzumab 840 mg loading dose then pertuzumab 420 mg": one arm's
@@ -417,7 +422,7 @@ def _partner_dose_twins(text: str, regs: list[Regimen]) -> list[Regimen]:
             continue
         limit = out[i + 1].start if i + 1 < len(out) else min(len(text), r.end + 80)
         second = _dose_after(text, r.end, limit)
-        if not second or second == _dose_after(text, p.end, r.start):
+        if not second or second == _dose_text(first):
             continue
         if _DOSE_TWIN_ALONE.match(text, r.end, limit) is not None:
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from operator import attrgetter
 
+from her2mine.extract.drugs.brackets import _spells_initials
 from her2mine.extract.fastre import SPAN, WordGate, finditer_at, literal_starts
 from her2mine.extract.hits import Hit, resolve_overlaps
 from her2mine.extract.lexicon import EndpointLexicon, lower_same_length, term_spans
@@ -435,7 +436,6 @@ def rate_short_forms(text: str, hits: list[Hit], lex: EndpointLexicon) -> list[H
 # ejection fraction (LVEF)" does not make "LVEF" an event, and an undefined "CRT"
 # (chemoradiotherapy) is no end point.
 _EVENT_SHORT_DEFINED = re.compile(r"[ \t]*\(([A-Z]{2,5})s?\)")
-_NAME_WORDS = re.compile(r"[A-Za-z]+")
 
 
 def event_short_forms(text: str, hits: list[Hit], lex: EndpointLexicon) -> list[Hit]:
@@ -449,8 +449,7 @@ def event_short_forms(text: str, hits: list[Hit], lex: EndpointLexicon) -> list[
         m = _EVENT_SHORT_DEFINED.match(text, h.end)
         if m is None or m.group(1) in lex.exact_of:
             continue
-        initials = "".join(w[0] for w in _NAME_WORDS.findall(h.text)).upper()
-        if initials == m.group(1):
+        if _spells_initials(m.group(1), h.text):
             defined[m.group(1)] = (h.canonical, m.start(1))
     out = []
     for short, (code, at) in defined.items():
