@@ -32,6 +32,7 @@ BLIND15 = Path(__file__).parent / "data" / "gold_blind15"
 BLIND16 = Path(__file__).parent / "data" / "gold_blind16"
 BLIND17 = Path(__file__).parent / "data" / "gold_blind17"
 BLIND18 = Path(__file__).parent / "data" / "gold_blind18"
+BLIND19 = Path(__file__).parent / "data" / "gold_blind19"
 TXT = sorted(GOLD.glob("*.txt"))
 ALL_TXT = (
     TXT
@@ -53,6 +54,7 @@ ALL_TXT = (
     + sorted(BLIND16.glob("*.txt"))
     + sorted(BLIND17.glob("*.txt"))
     + sorted(BLIND18.glob("*.txt"))
+    + sorted(BLIND19.glob("*.txt"))
 )
 
 ENDPOINTS = {
@@ -107,6 +109,7 @@ def _parse_written(value: str) -> float | None:
         (BLIND16, 20, 2),
         (BLIND17, 20, 2),
         (BLIND18, 20, 2),
+        (BLIND19, 20, 2),
     ],
 )
 def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: int) -> None:
@@ -193,6 +196,7 @@ def test_the_sets_share_no_document() -> None:
         BLIND16,
         BLIND17,
         BLIND18,
+        BLIND19,
     )
     ids = [{t.stem for t in d.glob("*.txt")} for d in sets]
     assert sum(map(len, ids)) == len(set().union(*ids))
