@@ -33,7 +33,7 @@ from her2mine.models import Document, Extraction, Mention, Outcome
 from her2mine.settings import Settings
 
 # Bump whenever rules or lexicons change: the flow keys its extraction cache on it.
-PIPELINE_VERSION = "0.3.250"
+PIPELINE_VERSION = "0.3.251"
 
 SCISPACY_MODELS_URL = "https://s3-us-west-2.amazonaws.com/ai2-s2-scispacy/releases/v0.5.4"
 

@@ -206,7 +206,7 @@ def defined_class_backbone(
             later = regs[j]
             if _defined_again(text, regs, j):
                 # ("A plus B or to chemotherapy consisting of C plus D": its own definition)
-                return out + defined_class_backbone(text, regs[j:])
+                return out + defined_class_backbone(text, regs[j:], defined)  # (round 100e)
             own = [h for h in later.hits if h.kind != "class" or h.canonical != cls]
             if len(own) != len(later.hits) - 1 or later.has_placebo:
                 out.append(later)

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from her2mine.extract.arms.labels import _RESPECTIVELY_BRACKET
 from her2mine.extract.arms.model import Arm, ArmRegistry
 from her2mine.extract.arms.patterns import _ADDED_TO, _ADDED_TO_ALL, _ADDITION_OF, _BOTH, _EACH
-from her2mine.extract.arms.prior import _then_assigned_at, assignment_after, lead_in_received
+from her2mine.extract.arms.prior import _then_assigned_at, assignment_verb, lead_in_before
 from her2mine.extract.fastre import WordGate
 from her2mine.extract.hits import Hit
 from her2mine.extract.regimens import (
@@ -32,12 +32,14 @@ def _given_to_all(
         m = _BOTH.search(text, s, e)
         if m is None:
             continue
-        if _then_assigned_at(text, m.end(), e) is not None or lead_in_received(text, m, e) >= 0:
+        # round 98b: "all patients received X and were randomly assigned to A or placebo": the
+        # drugs after the assignment are the alternatives, not every arm's (the verb searched
+        # once, for the lead-in too: round 100e)
+        verb = assignment_verb(text, m.end(), e)
+        if _then_assigned_at(text, m.end(), e) is not None or lead_in_before(text, m, verb, e) >= 0:
             continue  # "all patients received EC and were then assigned to": no backbone
         a, b = _names_respectively_at(text, m.end(), e)
-        # round 98b: "all patients received X and were randomly assigned to A or placebo": the
-        # drugs after the assignment are the alternatives, not every arm's
-        end = assignment_after(text, m.end(), e)
+        end = e if verb is None else verb.start()
         drugs = {
             d
             for h in drug_hits

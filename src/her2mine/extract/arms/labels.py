@@ -297,10 +297,16 @@ _IN_COHORTS = re.compile(
 )
 
 
-def _cohorts_cut(text: str, pos: int, stop: int) -> int:
+def _cohorts_cut(text: str, pos: int, stop: int, low: str | None = None) -> int:
     """Where "in (three) cohorts" stands between a regimen ending at ``pos`` and ``stop``
-    (outside a bracket), or ``stop``."""
-    at = text.find("cohorts", pos, stop)
+    (outside a bracket), or ``stop``. The gate finds the word in any case, as the regex does
+    ("in two Cohorts", ``low`` or both spellings of the text; round 100e)."""
+    if low is not None:
+        at = low.find("cohorts", pos, stop)
+    else:  # ("ohorts": "cohorts" and "Cohorts")
+        at = text.find("ohorts", pos + 1, stop)
+        at = text.find("OHORTS", pos + 1, stop) if at < 0 else at
+        at -= 1
     if at < 0:
         return stop  # (almost every design sentence)
     m = _IN_COHORTS.search(text, max(pos, at - 30), stop)
@@ -312,7 +318,7 @@ def _cohorts_cut(text: str, pos: int, stop: int) -> int:
 def _label_after(text: str, pos: int, end: int, low: str | None = None) -> str | None:
     """The "(X group)" / "(group A)" / "(...; group A)" label between a regimen and the next.
     Labels after "in (three) cohorts" name the cohorts the regimen was given in, not its arm."""
-    stop = _cohorts_cut(text, pos, min(end, pos + 250))
+    stop = _cohorts_cut(text, pos, min(end, pos + 250), low)
     if not GROUP_GATE.may_hold(low, pos, stop):
         return _control_label(text, pos, stop)  # else a label is a group word
     for m in _LABEL_ANY.finditer(text, pos, stop):

@@ -103,10 +103,17 @@ def _randomises(text: str, s: int, e: int) -> bool:
     non-randomized study": cohorts given two routes are no randomised arms; round 96a: the one
     test of whether a text or sentence randomises, where a bare ``_RANDOMISED`` search would
     take "non-randomized" for the act)."""
-    return any(
-        _NOT_BEFORE.search(text, max(s, m.start() - 4), m.start()) is None
-        for m in _RANDOMISED.finditer(text, s, e)
-    )
+    return first_randomisation(text, s, e) is not None
+
+
+def first_randomisation(text: str, s: int, e: int) -> re.Match[str] | None:
+    """The first randomisation word in ``text[s:e]`` that is not negated (``_randomises``),
+    else None: for a caller that reads what stands before or after the act (round 100e: "In a
+    non-randomised substudy, patients ... were assigned to A or B" assigns at "assigned")."""
+    for m in _RANDOMISED.finditer(text, s, e):
+        if _NOT_BEFORE.search(text, max(s, m.start() - 4), m.start()) is None:
+            return m
+    return None
 
 
 # "In this randomized clinical trial of 329 patients", "an open-label, randomised phase 3 trial",

@@ -410,12 +410,13 @@ _ASSIGNMENT = re.compile(
 )
 
 
-def assignment_after(text: str, b: int, e: int) -> int:
-    """Where the first assignment verb (``_ASSIGNMENT``) in [b, e) starts, else ``e``."""
-    if all(text.find(w, b, e) < 0 for w in ("andomi", "ssigned", "llocated")):
-        return e  # (no word of ``_ASSIGNMENT``: most sentences)
-    verb = _ASSIGNMENT.search(text, b, e)
-    return e if verb is None else verb.start()
+def assignment_verb(text: str, b: int, e: int) -> re.Match[str] | None:
+    """The first assignment verb (``_ASSIGNMENT``) in [b, e), else None. The gate reads the
+    window lower-cased, as the regex does ("WERE RANDOMIZED" too; round 100e)."""
+    window = text[b:e].lower()
+    if "andomi" not in window and "ssigned" not in window and "llocated" not in window:
+        return None  # (no word of ``_ASSIGNMENT``: most sentences)
+    return _ASSIGNMENT.search(text, b, e)
 
 
 def lead_in_received(text: str, received: re.Match[str], e: int) -> int:
@@ -426,9 +427,17 @@ def lead_in_received(text: str, received: re.Match[str], e: int) -> int:
     cycles of THP as induction therapy."); else -1 (the drugs every arm gets). Only "all
     patients": "both groups received" names drugs given in the arms."""
     if not received.group(0).lower().startswith("all patients"):
+        return -1  # (before the search: most ``_BOTH`` matches)
+    return lead_in_before(text, received, assignment_verb(text, received.end(), e), e)
+
+
+def lead_in_before(text: str, received: re.Match[str], verb: re.Match[str] | None, e: int) -> int:
+    """``lead_in_received`` given ``verb``, the first assignment verb after ``received`` in the
+    sentence (``assignment_verb``), or None: a caller that needs that verb too searches once
+    (round 100e)."""
+    if not received.group(0).lower().startswith("all patients"):
         return -1
     b = received.end()
-    verb = _ASSIGNMENT.search(text, b, e)
     if verb is None:
         return e if _LEAD_IN_ONLY.search(text, b, e) is not None else -1
     if (

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from her2mine.extract.arms.patterns import _RANDOMISED
+from her2mine.extract.arms.patterns import first_randomisation
 from her2mine.extract.hits import Hit
 
 # A drug before the randomisation that patients had before it ("after trastuzumab-based
@@ -23,7 +23,7 @@ def supportive_randomisation(
     none taken before it). Unchanged, with no drugs, unless a randomisation sentence names two
     supportive mentions after its verb and no other drug there."""
     for s, e in primary:
-        m = _RANDOMISED.search(text, s, e)
+        m = first_randomisation(text, s, e)  # (not "non-randomised": round 100e)
         if m is None:
             continue
         after = [h for h in drug_hits if m.end() <= h.start and h.end <= e]
