@@ -145,6 +145,7 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
         BLIND16,
         BLIND17,
         BLIND18,
+        BLIND19,
     ],
     ids=[
         "gold",
@@ -166,6 +167,7 @@ def test_gold_set_size_and_negatives(directory: Path, size: int, n_negatives: in
         "blind16",
         "blind17",
         "blind18",
+        "blind19",
     ],
 )
 def test_pinned_scores_file(directory: Path) -> None:
